@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Bright Spots tasks.  Needs only ``python3``; everything else goes into ``.venv``.
+
+    python3 tasks.py lab        set up (first time only) and open JupyterLab on notebooks/
+    python3 tasks.py test       set up (first time only) and run every test
+
+More: ``python3 tasks.py --help``.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+LOCK = ROOT / "requirements" / "lock.txt"
+STAMP = VENV / ".bright-spots-installed"
+BUILD = ROOT / "build"
+
+
+def say(msg: str) -> None:
+    print(f"[bright-spots] {msg}", flush=True)
+
+
+def run(cmd: list[str | Path], **kw) -> int:
+    return subprocess.call([str(c) for c in cmd], cwd=kw.pop("cwd", ROOT), **kw)
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256()
+    for f in (LOCK, ROOT / "pyproject.toml"):
+        h.update(f.read_bytes())
+    h.update(sys.version.split()[0].encode())
+    return h.hexdigest()
+
+
+def setup(quiet: bool = False) -> None:
+    """Create .venv and install the locked versions plus ``utils`` (editable).
+
+    Idempotent: a second run with the same lock does nothing and needs no network.
+    """
+    if sys.version_info < (3, 11):
+        sys.exit("Bright Spots needs Python 3.11 or newer; this is " + sys.version.split()[0])
+    if STAMP.exists() and STAMP.read_text() == _fingerprint() and PY.exists():
+        if not quiet:
+            say("environment is up to date (.venv)")
+        return
+    if not PY.exists():
+        say("creating the virtual environment in .venv ...")
+        try:
+            venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+        except Exception as err:  # e.g. Debian without python3-venv
+            sys.exit(
+                f"Could not create .venv ({err}).\n"
+                "On Debian/Ubuntu install the venv module first: sudo apt install python3-venv"
+            )
+    say("installing the locked packages (about a minute the first time) ...")
+    pip = [PY, "-m", "pip", "install", "--disable-pip-version-check", "--require-virtualenv", "-q"]
+    if run(pip + ["-r", LOCK]) != 0:
+        sys.exit(
+            "Installing the locked packages failed. The first set-up needs the network "
+            "(PyPI); later runs do not. Check the connection and run the command again."
+        )
+    # --no-build-isolation: use the locked setuptools, so this step works offline
+    if run(pip + ["--no-deps", "--no-build-isolation", "-e", "."]) != 0:
+        sys.exit("Installing the utils package failed (see the message above).")
+    STAMP.write_text(_fingerprint())
+    say("environment ready")
+
+
+def cmd_setup(args) -> int:
+    setup()
+    return 0
+
+
+def cmd_lab(args) -> int:
+    setup()
+    cmd = [BIN / "jupyter", "lab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # JupyterLab refuses to run as root otherwise (e.g. in containers)
+    cmd += args.extra
+    say("starting JupyterLab on notebooks/ (stop it with Ctrl-C)")
+    return run(cmd)
+
+
+def build_student(execute_key: bool = False) -> int:
+    """Student versions and answer key into build/."""
+    code = (
+        "import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path; "
+        f"made = nbtools.build(Path('build'), execute_key={execute_key!r}); "
+        "print('student versions:', len(made['student']), 'notebooks in build/student'); "
+        "print('answer key:', len(made['answer-key']), 'files in build/answer-key')"
+    )
+    if (BUILD / "student").exists():
+        shutil.rmtree(BUILD / "student")
+    return run([PY, "-c", code])
+
+
+def pytest_args(paths: list[str]) -> list[str]:
+    return [
+        "-m", "pytest", "--nbval-lax", "--nbval-current-env",
+        "--nbval-sanitize-with", "tests/sanitize.cfg",
+        "-n", os.environ.get("BRIGHT_SPOTS_WORKERS", "2"), "--dist", "loadfile",
+        *paths,
+    ]
+
+
+def cmd_test(args) -> int:
+    setup()
+    say("building the student versions and the answer key ...")
+    if build_student() != 0:
+        return 1
+    say("running the unit tests and every notebook (lesson and student versions) ...")
+    env = dict(os.environ, MPLBACKEND="Agg")
+    return run([PY, *pytest_args(["tests", "notebooks", "build/student"]), *args.extra], env=env)
+
+
+def cmd_check(args) -> int:
+    setup(quiet=True)
+    for nb in args.notebooks:
+        if not Path(nb).exists():
+            sys.exit(f"No such notebook: {nb}")
+    return run([PY, "-m", "pytest", "--nbval-lax", "--nbval-current-env",
+                "--nbval-sanitize-with", "tests/sanitize.cfg", *args.notebooks])
+
+
+def cmd_student(args) -> int:
+    setup(quiet=True)
+    return build_student(execute_key=not args.no_execute)
+
+
+def _nbtools(call: str, paths: list[str]) -> int:
+    code = f"import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path\n{call}"
+    return run([PY, "-c", code, *paths])
+
+
+def cmd_strip(args) -> int:
+    setup(quiet=True)
+    call = (
+        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
+        "for p in paths:\n"
+        "    print(('stripped ' if nbtools.strip_file(p) else 'clean    ') + str(p))\n"
+    )
+    return _nbtools(call, args.notebooks)
+
+
+def cmd_refresh(args) -> int:
+    setup(quiet=True)
+    call = (
+        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
+        "for p in paths:\n"
+        "    nbtools.refresh_outputs(p); print('refreshed', p)\n"
+    )
+    return _nbtools(call, args.notebooks)
+
+
+def cmd_lock(args) -> int:
+    """Regenerate requirements/lock.txt from pyproject.toml, then binder/ and environment.yml."""
+    setup(quiet=True)
+    if run([PY, "-m", "pip", "install", "-q", "pip-tools"]) != 0:
+        return 1
+    code = run([
+        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--allow-unsafe",
+        "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
+        *(["--upgrade"] if args.upgrade else []), "-o", LOCK, "pyproject.toml",
+    ])
+    if code != 0:
+        return code
+    return run([PY, "tools/sync_lock.py"])
+
+
+def cmd_bench(args) -> int:
+    setup(quiet=True)
+    return run([PY, "tools/benchmark.py", *args.extra])
+
+
+def cmd_browser(args) -> int:
+    setup(quiet=True)
+    env = dict(os.environ, MPLBACKEND="Agg")
+    return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *args.extra], env=env)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python3 tasks.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("setup", help="create .venv with the locked versions (idempotent)")
+    p.set_defaults(func=cmd_setup)
+    p = sub.add_parser("lab", help="set up and open JupyterLab on notebooks/")
+    p.add_argument("extra", nargs=argparse.REMAINDER, help="options for jupyter lab, e.g. --no-browser")
+    p.set_defaults(func=cmd_lab)
+    p = sub.add_parser("test", help="set up and run every test (unit, data, structure, notebooks, student versions)")
+    p.add_argument("extra", nargs=argparse.REMAINDER, help="options for pytest, e.g. -k catalogue")
+    p.set_defaults(func=cmd_test)
+    p = sub.add_parser("check", help="run one or more notebooks under nbval")
+    p.add_argument("notebooks", nargs="+")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("student", help="build student versions and the executed answer key into build/")
+    p.add_argument("--no-execute", action="store_true", help="do not run the answer key")
+    p.set_defaults(func=cmd_student)
+    p = sub.add_parser("strip", help="remove outputs except checked cells")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=cmd_strip)
+    p = sub.add_parser("refresh-outputs", help="re-run notebooks and store the outputs of checked cells")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=cmd_refresh)
+    p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
+    p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
+    p.set_defaults(func=cmd_lock)
+    p = sub.add_parser("bench", help="benchmark every notebook; writes build/benchmark.{md,json}")
+    p.add_argument("extra", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("browser", help="run the lessons in JupyterLab in a real Chromium")
+    p.add_argument("extra", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_browser)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

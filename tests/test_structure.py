@@ -1,0 +1,198 @@
+"""Every notebook follows the lesson standard (see README, "Writing a lesson").
+
+These tests read the notebooks as files (no kernel), so they are fast and they
+apply to every lesson added later.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import nbtools
+from conftest import ROOT
+from utils.checks import get_exercise
+
+NOTEBOOKS = nbtools.lesson_notebooks(ROOT / "notebooks")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+TESTABLE_VERBS = {
+    "apply", "build", "calculate", "check", "classify", "compare", "compute", "convert", "decide",
+    "derive", "describe", "design", "distinguish", "estimate", "evaluate", "explain", "find",
+    "fly", "identify", "interpret", "judge", "locate", "measure", "model", "plot", "predict",
+    "propagate", "quantify", "read", "recognise", "relate", "render", "run", "simulate", "solve",
+    "test", "use", "weigh", "write", "draw", "trace", "justify", "reconstruct", "criticise",
+}
+EXERCISE_CALL = re.compile(r"utils\.check\(\s*[\"'](\d\d\.\d+)[\"']")
+
+
+def lesson_number(path) -> int:
+    return int(path.name[:2])
+
+
+def markdown(nb) -> str:
+    return "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
+
+
+def section(text: str, title: str) -> str:
+    """The text under a markdown heading containing ``title``, up to the next heading."""
+    m = re.search(rf"^#+ [^\n]*{re.escape(title)}[^\n]*\n(.*?)(?=^#+ |\Z)", text, re.M | re.S | re.I)
+    return m.group(1) if m else ""
+
+
+def controlled_keywords() -> set[str]:
+    block = section(README, "Keywords")
+    return {k.strip().lower() for k in re.findall(r"`([^`]+)`", block)}
+
+
+def test_there_is_a_start_here_notebook():
+    assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
+def nb_path(request):
+    return request.param
+
+
+@pytest.fixture
+def nb(nb_path):
+    return nbtools.read(nb_path)
+
+
+def test_title_cell(nb, nb_path):
+    first = nb.cells[0]
+    assert first.cell_type == "markdown"
+    text = nbtools.source(first)
+    m = re.match(r"# (\d\d) · \S.*", text)
+    assert m, "the first line must be '# NN · Title'"
+    assert int(m.group(1)) == lesson_number(nb_path), "title number must match the file name"
+    assert "?" in text, "the title cell needs a hook: a question a curious student would ask"
+    assert re.search(r"\bNext\b", text), "the title cell must say what comes next (and before)"
+
+
+def test_overview(nb):
+    text = markdown(nb)
+    goals = section(text, "Learning goals")
+    items = re.findall(r"^\s*(?:[-*]|\d+\.)\s+\**([A-Za-z]+)", goals, re.M)
+    assert 3 <= len(items) <= 5, f"3-5 learning goals expected, found {len(items)}"
+    weak = [w for w in items if w.lower() not in TESTABLE_VERBS]
+    assert not weak, f"learning goals should start with a testable verb, not {weak}"
+    prereq = section(text, "Prerequisites")
+    assert re.search(r"\|\s*Concept\s*\|\s*Importance\s*\|\s*Where to learn it\s*\|", prereq), \
+        "Prerequisites needs a table 'Concept | Importance | Where to learn it'"
+    assert re.search(r"Time to learn\W+(?:about\s+)?\d+\s*min", text, re.I), "state the time to learn in minutes"
+    kw = re.search(r"Keywords\**:?\**\s*(.+)", text)
+    assert kw, "list the lesson's keywords"
+    words = {w.strip(" .`*").lower() for w in kw.group(1).split(",") if w.strip(" .")}
+    unknown = words - controlled_keywords()
+    assert not unknown, f"keywords not in README's controlled list: {sorted(unknown)}"
+
+
+def test_one_import_cell_and_no_path_tricks(nb):
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and "import utils" in nbtools.source(code[0]), "the first code cell imports utils"
+    for i, cell in enumerate(code):
+        src = nbtools.source(cell)
+        assert "sys.path" not in src and "%run" not in src, "no sys.path tricks or %run"
+        assert "usetex" not in src, "no LaTeX rendering (usetex)"
+        if i:
+            assert not re.search(r"^\s*(import|from\s+\S+\s+import)\s", src, re.M), \
+                f"imports belong in the first code cell:\n{src}"
+
+
+def test_code_cells_are_short(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            lines = [ln for ln in nbtools.source(cell).splitlines() if ln.strip()]
+            assert len(lines) <= 20, f"a code cell of {len(lines)} lines; split it or move machinery to utils:\n" + \
+                "\n".join(lines[:3])
+
+
+def test_summary_and_references(nb):
+    text = markdown(nb)
+    assert section(text, "Summary").strip(), "a Summary section"
+    assert re.search(r"^#+ .*What's next", text, re.M | re.I), "a 'What's next' section"
+    refs = section(text, "References")
+    assert re.search(r"https?://", refs), "References with URLs"
+
+
+def _exercise_ids(nb, solution: bool) -> set[str]:
+    ids = set()
+    for cell in nb.cells:
+        if cell.cell_type == "code" and nbtools.is_solution(cell) == solution:
+            ids |= set(EXERCISE_CALL.findall(nbtools.source(cell)))
+    return ids
+
+
+def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
+    number = lesson_number(nb_path)
+    asked = _exercise_ids(nb, solution=False)
+    solved = _exercise_ids(nb, solution=True)
+    minimum = 1 if number == 0 else 3
+    assert len(asked) >= minimum, f"at least {minimum} self-checked exercises"
+    assert asked == solved, f"every exercise needs a worked solution tagged 'solution': {asked ^ solved}"
+    assert all(i.startswith(f"{number:02d}.") for i in asked), "exercise ids start with the lesson number"
+    for ex_id in asked:
+        get_exercise(ex_id)  # exists in utils.exercises
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = nbtools.source(cell)
+        ids = EXERCISE_CALL.findall(src)
+        if ids and not nbtools.is_solution(cell):
+            assert "..." in src, f"exercise cell for {ids} must hold the placeholder '...'"
+            assert nbtools.is_checked(cell), "exercise cells are checked by nbval ('Not answered yet')"
+            text = str(cell.get("outputs"))
+            assert "Not answered yet" in text, f"{ids}: stored output should say 'Not answered yet'"
+        if ids and nbtools.is_solution(cell):
+            assert nbtools.is_checked(cell), "solution cells are checked by nbval (they must say 'Correct')"
+            text = str(cell.get("outputs"))
+            assert "Correct" in text and "Not yet" not in text, f"{ids}: the worked solution must pass its own check"
+
+
+def test_every_registered_exercise_is_used(nb, nb_path):
+    import importlib
+
+    module = importlib.import_module(f"utils.exercises.lesson{lesson_number(nb_path):02d}")
+    assert set(module.EXERCISES) == _exercise_ids(nb, solution=False)
+
+
+def test_lessons_have_a_widget_and_checked_results(nb, nb_path):
+    if lesson_number(nb_path) == 0:
+        pytest.skip("00-start-here introduces widgets but is not a lesson")
+    code = "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "code")
+    assert re.search(r"\binteract|widgets\.", code), "an Explore widget"
+    checked = [c for c in nb.cells if nbtools.is_checked(c) and not EXERCISE_CALL.search(nbtools.source(c))]
+    assert checked, "key results marked # NBVAL_CHECK_OUTPUT"
+
+
+def test_solutions_do_not_feed_later_cells(nb):
+    """The student version (solutions removed) must still run: nothing later may need a solution's names."""
+    only_in_solutions: set[str] = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        src = nbtools.source(cell)
+        assigned = set(re.findall(r"^([A-Za-z_]\w*)\s*=", src, re.M))
+        if nbtools.is_solution(cell):
+            only_in_solutions |= assigned
+            continue
+        used = set(re.findall(r"[A-Za-z_]\w*", src)) - assigned
+        leaked = used & only_in_solutions
+        assert not leaked, f"a cell uses {leaked}, defined only in a solution cell"
+        only_in_solutions -= assigned
+
+
+def test_readme_course_map_lists_every_notebook():
+    for path in NOTEBOOKS:
+        assert path.name in README, f"README's course map must list {path.name}"
+
+
+def test_instructor_guide_covers_every_notebook():
+    guide = ROOT / "docs" / "instructors"
+    for path in NOTEBOOKS:
+        page = guide / path.with_suffix(".md").name
+        assert page.exists(), f"missing instructor page {page.relative_to(ROOT)}"
+        text = page.read_text(encoding="utf-8")
+        for part in ("Learning goals", "Timing", "Misconceptions", "Discussion", "Answers", "Adapting"):
+            assert re.search(rf"^#+ .*{part}", text, re.M | re.I), f"{page.name}: section '{part}'"

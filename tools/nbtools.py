@@ -1,0 +1,179 @@
+"""Notebook housekeeping: strip outputs, refresh checked outputs, build student versions.
+
+Rules it enforces (see README, "Working on a lesson"):
+
+* a notebook is committed without outputs or execution counts, except the
+  code cells that contain ``# NBVAL_CHECK_OUTPUT``: nbval compares those
+  outputs, so they are kept (with ``"keep_output": true`` in the cell
+  metadata, which nbstripout honours) and their execution count is cleared;
+* worked solutions live in cells tagged ``solution``; the student version is
+  the same notebook without them.
+
+Run through ``python3 tasks.py`` (``strip``, ``refresh-outputs``, ``student``)
+or import it in tests.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from typing import Iterable
+
+import nbformat
+
+CHECK_MARK = "NBVAL_CHECK_OUTPUT"
+SOLUTION_TAG = "solution"
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+LESSON_RE = re.compile(r"^(\d\d)-[a-z0-9-]+\.ipynb$")
+
+# Notebook-level metadata worth keeping; anything else (widget state, timings,
+# a contributor's kernel display name) is noise in diffs.
+_KEEP_NB_METADATA = {"kernelspec", "language_info"}
+_KEEP_CELL_METADATA = {"tags", "keep_output", "editable", "deletable", "slideshow"}
+
+
+def lesson_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The course notebooks (``NN-name.ipynb``), in order."""
+    return sorted(p for p in folder.glob("*.ipynb") if LESSON_RE.match(p.name))
+
+
+def source(cell) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else src
+
+
+def is_checked(cell) -> bool:
+    """A code cell whose output nbval compares."""
+    return cell.get("cell_type") == "code" and CHECK_MARK in source(cell)
+
+
+def is_solution(cell) -> bool:
+    return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def stray_outputs(nb) -> list[int]:
+    """Indices of code cells carrying outputs or counts they should not have."""
+    bad = []
+    for i, cell in enumerate(nb["cells"]):
+        if cell.get("cell_type") != "code":
+            continue
+        if cell.get("execution_count") is not None:
+            bad.append(i)
+        elif cell.get("outputs") and not is_checked(cell):
+            bad.append(i)
+    return bad
+
+
+def _clean_metadata(nb) -> None:
+    nb["metadata"] = {k: v for k, v in nb.get("metadata", {}).items() if k in _KEEP_NB_METADATA}
+    ks = nb["metadata"].get("kernelspec")
+    if ks:
+        nb["metadata"]["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    li = nb["metadata"].get("language_info")
+    if li:
+        nb["metadata"]["language_info"] = {"name": "python"}
+    for cell in nb["cells"]:
+        md = {k: v for k, v in cell.get("metadata", {}).items() if k in _KEEP_CELL_METADATA}
+        cell["metadata"] = md
+
+
+def strip(nb):
+    """Remove outputs and execution counts, keeping the outputs of checked cells."""
+    for cell in nb["cells"]:
+        if cell.get("cell_type") != "code":
+            cell.pop("outputs", None)
+            cell.pop("execution_count", None)
+            continue
+        cell["execution_count"] = None
+        if is_checked(cell):
+            cell.setdefault("metadata", {})["keep_output"] = True
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = None
+                # images in checked cells are never stable across machines
+                data = out.get("data")
+                if data:
+                    for key in [k for k in data if k.startswith("image/")]:
+                        del data[key]
+        else:
+            cell["outputs"] = []
+            cell.get("metadata", {}).pop("keep_output", None)
+    _clean_metadata(nb)
+    return nb
+
+
+def read(path: Path):
+    return nbformat.read(str(path), as_version=4)
+
+
+def write(nb, path: Path) -> None:
+    nbformat.write(nb, str(path))
+
+
+def strip_file(path: Path) -> bool:
+    """Strip one notebook in place; True if it changed."""
+    before = Path(path).read_text(encoding="utf-8")
+    nb = strip(read(path))
+    write(nb, path)
+    return Path(path).read_text(encoding="utf-8") != before
+
+
+def execute(nb, cwd: Path, timeout: int = 600):
+    """Run a notebook top to bottom in the current environment's kernel."""
+    from nbclient import NotebookClient
+
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client.execute()
+    return nb
+
+
+def refresh_outputs(path: Path) -> None:
+    """Execute a notebook and keep only the outputs of its checked cells."""
+    path = Path(path)
+    nb = read(path)
+    execute(nb, cwd=path.parent)
+    write(strip(nb), path)
+
+
+def student_version(nb):
+    """The notebook without its solution cells (via nbconvert's tag machinery)."""
+    from nbconvert.preprocessors import TagRemovePreprocessor
+    from traitlets.config import Config
+
+    nb = copy.deepcopy(nb)
+    pre = TagRemovePreprocessor(config=Config())
+    pre.remove_cell_tags = {SOLUTION_TAG}
+    pre.enabled = True
+    nb, _ = pre.preprocess(nb, {})
+    return strip(nb)
+
+
+def build(out: Path, notebooks: Iterable[Path] | None = None, execute_key: bool = False) -> dict[str, list[Path]]:
+    """Write ``out/student/*.ipynb`` (no solutions) and ``out/answer-key/*`` (with them).
+
+    The answer key is the complete notebook; with ``execute_key`` it is also
+    run and exported to HTML so an instructor can read the worked answers
+    without Jupyter.
+    """
+    notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
+    student_dir, key_dir = Path(out) / "student", Path(out) / "answer-key"
+    student_dir.mkdir(parents=True, exist_ok=True)
+    key_dir.mkdir(parents=True, exist_ok=True)
+    made: dict[str, list[Path]] = {"student": [], "answer-key": []}
+    for path in notebooks:
+        nb = read(path)
+        write(student_version(nb), student_dir / path.name)
+        made["student"].append(student_dir / path.name)
+        key = copy.deepcopy(nb)
+        if execute_key:
+            execute(key, cwd=path.parent)
+            from nbconvert import HTMLExporter
+
+            body, _ = HTMLExporter().from_notebook_node(key)
+            html_path = key_dir / path.with_suffix(".html").name
+            html_path.write_text(body, encoding="utf-8")
+            made["answer-key"].append(html_path)
+        write(key, key_dir / path.name)
+        made["answer-key"].append(key_dir / path.name)
+    return made

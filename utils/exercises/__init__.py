@@ -1,0 +1,5 @@
+"""Exercise definitions, one module per lesson (``lessonNN.EXERCISES``).
+
+Each exercise computes its expected answer from the inputs the notebook
+passes, so an instructor can change an input and the self-check follows.
+"""
