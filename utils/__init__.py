@@ -6,17 +6,18 @@ import time: submodules load on first use.
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
-__all__ = ["check", "checks", "style", "data", "facts", "ephemeris"]
+__all__ = ["check", "checks", "style", "units", "orbits", "camera", "data", "facts", "ephemeris"]
 __version__ = "0.1.0"
 
-_SUBMODULES = {"checks", "style", "data", "facts", "ephemeris", "exercises"}
+_HERE = Path(__file__).resolve().parent
 
 
 def __getattr__(name: str):
     # Lazy submodules keep ``import utils`` fast (no astropy/matplotlib
-    # import until a lesson needs them).
-    if name in _SUBMODULES:
+    # import until a lesson needs them): ``utils.orbits`` loads utils/orbits.py on first use.
+    if not name.startswith("_") and ((_HERE / f"{name}.py").exists() or (_HERE / name / "__init__.py").exists()):
         return importlib.import_module(f"{__name__}.{name}")
     if name == "check":
         return importlib.import_module(f"{__name__}.checks").check
