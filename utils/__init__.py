@@ -21,4 +21,8 @@ def __getattr__(name: str):
         return importlib.import_module(f"{__name__}.{name}")
     if name == "check":
         return importlib.import_module(f"{__name__}.checks").check
+    if name in ("fact", "cite"):
+        return getattr(importlib.import_module(f"{__name__}.facts"), name)
+    if name == "load_catalogue":
+        return importlib.import_module(f"{__name__}.data").load_catalogue
     raise AttributeError(f"module 'utils' has no attribute {name!r}")

@@ -1,0 +1,171 @@
+"""The sourced facts table (data/facts.ecsv) and utils.facts."""
+from __future__ import annotations
+
+import math
+import re
+import shutil
+from pathlib import Path
+
+import astropy.constants as const
+import astropy.units as u
+import pytest
+from astropy.table import Table
+from astropy.time import Time
+from astropy.units import imperial
+
+from utils import facts as F
+from utils.data import DataFileError
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+TABLE = Table.read(DATA / "facts.ecsv", format="ascii.ecsv").filled("")
+BANNED_HOSTS = ("wikipedia", "wiki.", "kiwix", "infogalactic", "scribd", "studylib", "docslib",
+                "blogspot", "ipfs", "liquisearch", "zlibrary", "moam.info", "mydokument")
+
+
+def test_ids_unique_and_well_formed():
+    ids = list(TABLE["id"])
+    assert len(ids) == len(set(ids))
+    for i in ids:
+        assert re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", i), i
+
+
+@pytest.mark.parametrize("row", list(TABLE), ids=list(TABLE["id"]))
+def test_row_is_complete_and_parses(row):
+    assert row["kind"] in F.KINDS
+    assert row["status"] in F.STATUSES
+    assert row["source_title"].strip(), "empty source title"
+    url = row["source_url"]
+    assert re.match(r"https?://\S+$", url), url
+    assert not any(b in url.lower() for b in BANNED_HOSTS), f"unofficial copy cited: {url}"
+    if row["kind"] == "quantity":
+        with imperial.enable():
+            unit = u.Unit(row["unit"])
+        float(row["value"])
+        if row["uncertainty"]:
+            assert float(row["uncertainty"]) > 0
+        assert unit is not None
+    elif row["kind"] == "time":
+        Time(row["value"], scale="utc")
+        assert row["unit"] == ""
+        if row["uncertainty"]:
+            assert u.Quantity(row["uncertainty"]).unit.physical_type == "time"
+    else:
+        assert row["value"].strip()
+    if row["status"] in ("derived", "secondary", "uncertain"):
+        assert row["note"].strip(), "a derived/secondary/uncertain fact must explain itself"
+
+
+def test_required_topics_present():
+    ids = set(TABLE["id"])
+    required = {
+        "dawn.launch", "dawn.first_thrust", "dawn.mars_flyby", "dawn.vesta_arrival", "dawn.vesta_departure",
+        "dawn.ceres_arrival", "dawn.prime_mission_end", "dawn.last_thrust", "dawn.end_of_mission",
+        "dawn.launch_mass", "dawn.dry_mass", "dawn.xenon_mass", "dawn.hydrazine_mass", "dawn.thrust",
+        "dawn.isp", "dawn.total_delta_v", "dawn.thrust_time", "dawn.solar_power_1au", "dawn.solar_power_3au",
+        "nstar.isp_max", "nstar.thrust_max", "nstar.grid_voltage", "ds1.delta_v", "ds1.launch",
+        "smart1.thrust", "hayabusa.isp", "psyche.spt140_thrust",
+        "ceres.orbit_rc3_altitude", "ceres.orbit_survey_altitude", "ceres.orbit_hamo_altitude",
+        "ceres.orbit_lamo_altitude", "ceres.orbit_xmo7_periapsis", "ceres.orbit_xmo7_apoapsis",
+        "ceres.orbit_xmo7_period", "vesta.orbit_lamo_altitude", "fc.ifov", "fc.fov", "fc.pixels",
+        "fc.focal_length", "fc.filters", "ceres.gm", "ceres.mass", "ceres.radius", "ceres.density",
+        "ceres.albedo", "ceres.albedo_vir", "ceres.rotation_period", "ceres.a", "ceres.belt_mass_share",
+        "vesta.mass", "vesta.radius", "vesta.density", "vesta.albedo", "occator.diameter", "occator.depth",
+        "occator.pit_diameter", "occator.cerealia_facula_size", "occator.faculae_albedo", "occator.age_2016",
+        "occator.age_2020", "occator.composition_2015", "occator.composition_2020", "occator.haze_status",
+        "belt.mass", "belt.n_larger_1km", "jupiter.a", "jupiter.period", "xenon.atomic_weight", "solar.tsi",
+        "news.distance_image", "news.distance_survey", "albedo.fresh_snow", "albedo.bare_ice",
+        "albedo.asphalt_new", "albedo.salt_flat_uv",
+    }
+    assert required <= ids, sorted(required - ids)
+
+
+def test_derived_and_flagged_values_are_marked():
+    assert F.fact("dawn.hydrazine_mass").info.meta["status"] == "derived"
+    assert F.fact("occator.faculae_albedo").info.meta["status"] == "uncertain"
+    assert "CONFLICT" in F.fact("occator.depth").info.meta["note"]
+
+
+def test_quantity_carries_source():
+    q = F.fact("dawn.thrust")
+    assert isinstance(q, u.Quantity) and q.unit == u.mN and q.value == 90
+    assert q.info.meta["id"] == "dawn.thrust"
+    assert q.info.description.startswith("Source: ") and q.info.meta["source_url"] in q.info.description
+    assert F.cite("dawn.thrust") == f"{q.info.meta['source_title']}, {q.info.meta['source_url']}"
+    derived = q / (1000 * u.kg)
+    assert derived.info.meta is None  # arithmetic does not inherit a citation
+
+
+def test_time_and_text_facts():
+    t = F.fact("dawn.launch")
+    assert isinstance(t, Time) and t.scale == "utc" and t.isot.startswith("2007-09-27T11:34")
+    assert "PDS" in t.info.meta["source_title"]
+    s = F.fact("fc.filters")
+    assert isinstance(s, str) and isinstance(s, F.FactText) and "430" in s
+    assert s.info.meta["source_url"].startswith("https://")
+
+
+def test_uncertainty():
+    assert F.uncertainty("ceres.density") == 0.008 * u.g / u.cm**3
+    assert F.uncertainty("dawn.first_thrust") == 1 * u.min
+    assert F.uncertainty("dawn.thrust") is None
+
+
+def test_unknown_id_lists_close_matches():
+    with pytest.raises(KeyError, match="ceres.gm"):
+        F.fact("ceres.gmm")
+    with pytest.raises(KeyError, match="fact_ids"):
+        F.fact("zzzz")
+    with pytest.raises(TypeError):
+        F.fact(42)
+
+
+def test_facts_table_and_prefix():
+    t = F.facts_table()
+    assert len(t) == len(TABLE)
+    occ = F.facts_table("occator.")
+    assert len(occ) >= 10 and all(str(i).startswith("occator.") for i in occ["id"])
+    with pytest.raises(KeyError, match="groups"):
+        F.facts_table("nothing.")
+
+
+def test_all_facts_load():
+    for i in F.fact_ids():
+        F.fact(i)
+        F.uncertainty(i)
+
+
+# ------------------------------------------------ internal consistency checks
+def test_ceres_mass_density_consistent_with_gm_and_radius():
+    m = (F.fact("ceres.gm") / const.G).to(u.kg)
+    assert m.value == pytest.approx(F.fact("ceres.mass").to_value(u.kg), rel=1e-4)
+    rho = F.fact("ceres.mass") / (4 / 3 * math.pi * F.fact("ceres.radius") ** 3)
+    assert rho.to_value(u.g / u.cm**3) == pytest.approx(F.fact("ceres.density").value, abs=0.01)
+
+
+def test_dawn_mass_budget_and_delta_v():
+    budget = F.fact("dawn.launch_mass") - F.fact("dawn.dry_mass") - F.fact("dawn.xenon_mass")
+    assert budget.to_value(u.kg) == pytest.approx(F.fact("dawn.hydrazine_mass").value, abs=0.05)
+    assert F.fact("dawn.total_delta_v").to_value(u.km / u.s) == pytest.approx(11.49, abs=0.005)
+
+
+def test_camera_fov_matches_ifov_times_pixels():
+    fov = (F.fact("fc.ifov") * F.fact("fc.pixels")).to(u.deg, u.dimensionless_angles())
+    assert fov.value == pytest.approx(F.fact("fc.fov").value, abs=0.01)
+
+
+def test_news_distances_match_nasa_metric_values():
+    assert F.fact("news.distance_survey").to_value(u.km) == pytest.approx(
+        F.fact("ceres.orbit_survey_altitude").value, rel=0.02)
+
+
+def test_belt_mass_conversion():
+    assert F.fact("belt.mass").to_value(u.kg) == pytest.approx(2.39e21, rel=0.01)
+
+
+def test_corrupted_facts_copy(tmp_path):
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    p = dst / "facts.ecsv"
+    p.write_text(p.read_text().replace("90", "95", 1))
+    with pytest.raises(DataFileError, match="facts.ecsv"):
+        F.fact("dawn.thrust", data_dir=dst)

@@ -1,0 +1,233 @@
+"""Data files shipped in ``data/``: location, integrity checks and loaders.
+
+Every file in ``data/`` is listed with its SHA-256 checksum in
+``data/MANIFEST.sha256``.  Loaders call :func:`verify_file` first, so a
+missing or damaged file stops with a :class:`DataFileError` that names
+the file and says how to restore it, instead of a confusing traceback
+deep inside a parser.
+
+The data directory is ``data/`` beside the ``utils`` package; set the
+environment variable ``BRIGHT_SPOTS_DATA`` (or pass ``data_dir=``) to use
+another copy.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from astropy.table import QTable
+
+__all__ = [
+    "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
+    "load_catalogue", "REBUILD",
+]
+
+ENV_VAR = "BRIGHT_SPOTS_DATA"
+MANIFEST = "MANIFEST.sha256"
+
+#: How to rebuild each generated file (shown in error messages).
+REBUILD = {
+    "asteroids.ecsv": "python3 scripts/build_catalogue.py --input .../asteroids.dat (see data/README.md)",
+    "facts.ecsv": "edit data/facts.ecsv by hand (it is the source), then python3 scripts/make_manifest.py",
+    "planets_de421_2000_2030.bsp": "python3 scripts/build_ephemeris.py (see data/README.md)",
+    "sb441_ceres_vesta_2000_2030.bsp": "python3 scripts/build_ephemeris.py (see data/README.md)",
+}
+
+# (resolved path, mtime_ns, size) -> sha256 already verified in this process
+_VERIFIED: dict[tuple[str, int, int], str] = {}
+
+
+class DataFileError(OSError):
+    """A data file is missing, unlisted or does not match its checksum."""
+
+
+def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
+    """Return the data directory.
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        Explicit directory.  Default: ``$BRIGHT_SPOTS_DATA`` if set, else the
+        ``data/`` folder of the repository.
+
+    Examples
+    --------
+    >>> from utils.data import data_dir
+    >>> (data_dir() / "MANIFEST.sha256").name
+    'MANIFEST.sha256'
+    """
+    if data_dir is not None:
+        return Path(data_dir)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[1] / "data"
+
+
+def _restore_hint(name: str) -> str:
+    hint = f"restore it with `git checkout -- data/{name}`"
+    if name in REBUILD:
+        hint += f" or rebuild it with `{REBUILD[name]}`"
+    return hint
+
+
+def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
+    """Read ``MANIFEST.sha256`` into ``{file name: sha256 hex digest}``.
+
+    Examples
+    --------
+    >>> from utils.data import read_manifest
+    >>> "asteroids.ecsv" in read_manifest()
+    True
+    """
+    path = data_dir(data_dir_) / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataFileError(
+            f"data manifest {path} is missing; {_restore_hint(MANIFEST)} "
+            "or regenerate it with `python3 scripts/make_manifest.py`") from None
+    out = {}
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            digest, name = line.split(None, 1)
+        except ValueError:
+            raise DataFileError(f"{path}:{lineno}: malformed line {line!r}") from None
+        out[name.lstrip("*").strip()] = digest.lower()
+    return out
+
+
+def data_path(name: str, data_dir_: str | os.PathLike | None = None,
+              verify: bool = True) -> Path:
+    """Path of data file ``name``, verified against the manifest.
+
+    Parameters
+    ----------
+    name : str
+        File name inside the data directory, e.g. ``"asteroids.ecsv"``.
+    data_dir_ : path-like, optional
+        Data directory (see :func:`data_dir`).
+    verify : bool
+        Check the SHA-256 checksum (cached per path, mtime and size).
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing, not in the manifest or corrupted.
+
+    Examples
+    --------
+    >>> from utils.data import data_path
+    >>> data_path("asteroids.ecsv").name
+    'asteroids.ecsv'
+    """
+    if not isinstance(name, str) or not name or "/" in name or "\\" in name:
+        raise ValueError(f"expected a plain file name in data/, got {name!r}")
+    path = data_dir(data_dir_) / name
+    if verify:
+        verify_file(path)
+    return path
+
+
+def verify_file(path: str | os.PathLike) -> Path:
+    """Check one data file against ``MANIFEST.sha256`` in its directory.
+
+    The result is cached for the process, keyed by path, modification time
+    and size, so repeated loads cost a ``stat`` call only.
+
+    Raises
+    ------
+    DataFileError
+        Missing file, file absent from the manifest, or checksum mismatch.
+
+    Examples
+    --------
+    >>> from utils.data import verify_file, data_dir
+    >>> verify_file(data_dir() / "facts.ecsv").name
+    'facts.ecsv'
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DataFileError(f"data file {path} is missing; {_restore_hint(name)}") from None
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    manifest = read_manifest(path.parent)
+    expected = manifest.get(name)
+    if expected is None:
+        raise DataFileError(
+            f"data file {path} is not listed in {path.parent / MANIFEST}; "
+            "run `python3 scripts/make_manifest.py` after adding a data file")
+    if _VERIFIED.get(key) == expected:
+        return path
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    if h.hexdigest() != expected:
+        raise DataFileError(
+            f"data file {path} is corrupted (SHA-256 {h.hexdigest()[:12]}... does not match "
+            f"the manifest's {expected[:12]}...); {_restore_hint(name)}")
+    _VERIFIED[key] = expected
+    return path
+
+
+# loaded tables, keyed like _VERIFIED (the file cannot change under a key)
+_CATALOGUE_CACHE: dict[tuple[str, int, int], "QTable"] = {}
+
+
+def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
+    """Load the JPL SBDB asteroid catalogue (7,099 objects with H <= 12).
+
+    Each call returns a fresh copy, so a lesson may add or change columns
+    freely.  The file's checksum is verified first.
+
+    Parameters
+    ----------
+    data_dir_ : path-like, optional
+        Data directory (see :func:`data_dir`).
+
+    Returns
+    -------
+    astropy.table.QTable
+        One row per object, sorted by number (unnumbered objects last).
+        Columns: ``number`` (masked if unnumbered), ``name``,
+        ``designation``, ``class`` (SBDB orbit class code), ``neo``, ``H``
+        [mag], ``diameter`` [km], ``albedo``, ``rot_per`` [h] (these three
+        masked where unknown), ``epoch_mjd`` [d], ``a`` [AU], ``e``, ``i``,
+        ``om``, ``w``, ``ma`` [deg], ``q`` [AU], ``per`` [yr], ``moid``
+        [AU].  ``table.meta`` holds the provenance and credit.
+
+    Raises
+    ------
+    DataFileError
+        If ``asteroids.ecsv`` is missing or corrupted.
+
+    Examples
+    --------
+    >>> from utils.data import load_catalogue
+    >>> cat = load_catalogue()
+    >>> row = cat[cat["name"] == "Ceres"][0]
+    >>> round(float(row["a"].to_value("AU")), 2)
+    2.77
+    """
+    path = data_path("asteroids.ecsv", data_dir_)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    table = _CATALOGUE_CACHE.get(key)
+    if table is None:
+        from astropy.table import QTable
+
+        try:
+            table = QTable.read(path, format="ascii.ecsv")
+        except Exception as exc:  # checksum matched, so this is a code/version problem
+            raise DataFileError(f"could not parse {path}: {exc}") from exc
+        _CATALOGUE_CACHE.clear()
+        _CATALOGUE_CACHE[key] = table
+    return table.copy(copy_data=True)

@@ -1,0 +1,252 @@
+"""Sourced facts: every number a lesson states, with its citation.
+
+The table lives in ``data/facts.ecsv`` (one row per fact: id, kind, value,
+unit, uncertainty, status, source title and URL, note).  :func:`fact`
+turns a row into a ready-to-use object that *carries its source*:
+
+* ``kind == "quantity"`` -> :class:`astropy.units.Quantity`
+* ``kind == "time"``     -> :class:`astropy.time.Time` (UTC)
+* ``kind == "text"``     -> :class:`FactText` (a ``str``)
+
+The citation sits in ``obj.info.meta`` (keys ``id``, ``source_title``,
+``source_url``, ``note``, ``status``, ``uncertainty``) and a one-line
+``"Source: title, URL"`` in ``obj.info.description``.  Arithmetic on a
+Quantity does not copy ``info``, so a derived number never pretends to have
+the source of its inputs.
+
+Examples
+--------
+>>> from utils.facts import fact, cite
+>>> thrust = fact("dawn.thrust")
+>>> thrust
+<Quantity 90. mN>
+>>> thrust.info.meta["source_url"]
+'https://dawn.jpl.nasa.gov/mission/ion_prop.html'
+>>> cite("dawn.thrust")
+'NASA/JPL Dawn mission site: Ion propulsion, https://dawn.jpl.nasa.gov/mission/ion_prop.html'
+"""
+from __future__ import annotations
+
+import difflib
+import os
+from typing import TYPE_CHECKING, Any
+
+from .data import DataFileError, data_path
+
+if TYPE_CHECKING:  # pragma: no cover
+    from astropy.table import Table
+
+__all__ = ["fact", "cite", "facts_table", "fact_ids", "uncertainty", "FactText", "KINDS", "STATUSES"]
+
+FILE = "facts.ecsv"
+KINDS = ("quantity", "time", "text")
+STATUSES = ("sourced", "derived", "secondary", "uncertain")
+
+# (resolved path, mtime_ns, size) -> (table, {id: row index})
+_CACHE: dict[tuple[str, int, int], tuple[Any, dict[str, int]]] = {}
+
+
+class _TextInfo:
+    """Minimal ``info`` holder so text facts look like Quantity/Time ones."""
+
+    def __init__(self, meta: dict[str, Any], description: str):
+        self.meta = meta
+        self.description = description
+
+
+class FactText(str):
+    """A text fact: a ``str`` that also carries ``.info.meta`` (its source).
+
+    Examples
+    --------
+    >>> from utils.facts import fact
+    >>> f = fact("fc.filters")
+    >>> isinstance(f, str), f.info.meta["id"]
+    (True, 'fc.filters')
+    """
+
+    info: _TextInfo
+
+    def __new__(cls, value: str, meta: dict[str, Any], description: str):
+        obj = super().__new__(cls, value)
+        obj.info = _TextInfo(meta, description)
+        return obj
+
+
+def _load(data_dir: str | os.PathLike | None = None):
+    path = data_path(FILE, data_dir)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    hit = _CACHE.get(key)
+    if hit is None:
+        from astropy.table import Table
+
+        try:
+            table = Table.read(path, format="ascii.ecsv")
+        except Exception as exc:
+            raise DataFileError(f"could not parse {path}: {exc}") from exc
+        if table.has_masked_values or table.masked:
+            table = table.filled("")  # empty ECSV strings read back as masked
+        index = {str(i): k for k, i in enumerate(table["id"])}
+        hit = (table, index)
+        _CACHE.clear()
+        _CACHE[key] = hit
+    return hit
+
+
+def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
+    """All fact ids, in table order.
+
+    Examples
+    --------
+    >>> from utils.facts import fact_ids
+    >>> "ceres.gm" in fact_ids()
+    True
+    """
+    return list(_load(data_dir)[1])
+
+
+def _row(fact_id: str, data_dir=None):
+    if not isinstance(fact_id, str):
+        raise TypeError(f"a fact id is a string such as 'ceres.gm', got {type(fact_id).__name__}")
+    table, index = _load(data_dir)
+    if fact_id not in index:
+        close = difflib.get_close_matches(fact_id, list(index), n=5, cutoff=0.5)
+        prefix = fact_id.split(".")[0] + "."
+        same_group = [i for i in index if i.startswith(prefix)][:8]
+        hint = close or same_group
+        msg = f"unknown fact id {fact_id!r}"
+        msg += f"; did you mean: {', '.join(hint)}?" if hint else "; see utils.facts.fact_ids()"
+        raise KeyError(msg)
+    return table[index[fact_id]]
+
+
+def _unit(text: str):
+    """Parse a unit string; imperial units (``mi``) are allowed for news numbers."""
+    import astropy.units as u
+    from astropy.units import imperial
+
+    with imperial.enable():
+        return u.Unit(text)
+
+
+def _meta(row) -> dict[str, Any]:
+    return {
+        "id": str(row["id"]),
+        "kind": str(row["kind"]),
+        "status": str(row["status"]),
+        "source_title": str(row["source_title"]),
+        "source_url": str(row["source_url"]),
+        "note": str(row["note"]),
+        "uncertainty": str(row["uncertainty"]),
+    }
+
+
+def fact(fact_id: str, data_dir: str | os.PathLike | None = None):
+    """Return the value of fact ``fact_id`` carrying its citation.
+
+    Parameters
+    ----------
+    fact_id : str
+        Identifier such as ``"ceres.gm"`` or ``"dawn.launch"``.
+    data_dir : path-like, optional
+        Data directory (default: see :func:`utils.data.data_dir`).
+
+    Returns
+    -------
+    astropy.units.Quantity or astropy.time.Time or FactText
+        ``.info.meta`` holds id, status, source_title, source_url, note and
+        uncertainty; ``.info.description`` is ``"Source: title, URL"``.
+
+    Raises
+    ------
+    KeyError
+        Unknown id; the message lists close matches.
+    DataFileError
+        ``data/facts.ecsv`` is missing or corrupted.
+
+    Examples
+    --------
+    >>> from utils.facts import fact
+    >>> fact("ceres.gm").to("km3 / s2")
+    <Quantity 62.6284 km3 / s2>
+    >>> fact("dawn.launch").isot
+    '2007-09-27T11:34:00.000'
+    """
+    row = _row(fact_id, data_dir)
+    meta = _meta(row)
+    description = f"Source: {meta['source_title']}, {meta['source_url']}"
+    kind = meta["kind"]
+    value = str(row["value"])
+    if kind == "quantity":
+        import astropy.units as u
+
+        obj = u.Quantity(float(value), _unit(str(row["unit"])))
+    elif kind == "time":
+        from astropy.time import Time
+
+        obj = Time(value, scale="utc")
+    elif kind == "text":
+        return FactText(value, meta, description)
+    else:  # guarded by the data tests
+        raise DataFileError(f"fact {fact_id!r} has unknown kind {kind!r}; expected one of {KINDS}")
+    obj.info.meta = meta
+    obj.info.description = description
+    return obj
+
+
+def uncertainty(fact_id: str, data_dir: str | os.PathLike | None = None):
+    """The stated uncertainty of a fact as a Quantity, or ``None``.
+
+    Examples
+    --------
+    >>> from utils.facts import uncertainty
+    >>> uncertainty("ceres.density")
+    <Quantity 0.008 g / cm3>
+    >>> uncertainty("dawn.thrust") is None
+    True
+    """
+    import astropy.units as u
+
+    row = _row(fact_id, data_dir)
+    text = str(row["uncertainty"]).strip()
+    if not text:
+        return None
+    if row["kind"] == "time":
+        return u.Quantity(text)
+    return u.Quantity(float(text), _unit(str(row["unit"])))
+
+
+def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
+    """``"title, URL"`` of the source of a fact.
+
+    Examples
+    --------
+    >>> from utils.facts import cite
+    >>> cite("fc.ifov").endswith("https://elib.dlr.de/73846/")
+    True
+    """
+    row = _row(fact_id, data_dir)
+    return f"{row['source_title']}, {row['source_url']}"
+
+
+def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = None) -> "Table":
+    """The facts table (a copy), optionally only ids starting with ``prefix``.
+
+    Examples
+    --------
+    >>> from utils.facts import facts_table
+    >>> t = facts_table("occator.")
+    >>> all(i.startswith("occator.") for i in t["id"])
+    True
+    """
+    table = _load(data_dir)[0]
+    if prefix is not None:
+        if not isinstance(prefix, str):
+            raise TypeError("prefix must be a string such as 'ceres.'")
+        mask = [str(i).startswith(prefix) for i in table["id"]]
+        if not any(mask):
+            groups = sorted({str(i).split(".")[0] + "." for i in table["id"]})
+            raise KeyError(f"no fact id starts with {prefix!r}; groups: {', '.join(groups)}")
+        return table[mask].copy()
+    return table.copy()
