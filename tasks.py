@@ -188,6 +188,9 @@ def cmd_browser(args) -> int:
     return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *args.extra], env=env)
 
 
+PASS_THROUGH = {"test", "lab", "bench", "browser"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 tasks.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -195,10 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("setup", help="create .venv with the locked versions (idempotent)")
     p.set_defaults(func=cmd_setup)
     p = sub.add_parser("lab", help="set up and open JupyterLab on notebooks/")
-    p.add_argument("extra", nargs=argparse.REMAINDER, help="options for jupyter lab, e.g. --no-browser")
+    p.set_defaults(extra=[])
     p.set_defaults(func=cmd_lab)
     p = sub.add_parser("test", help="set up and run every test (unit, data, structure, notebooks, student versions)")
-    p.add_argument("extra", nargs=argparse.REMAINDER, help="options for pytest, e.g. -k catalogue")
+    p.set_defaults(extra=[])
     p.set_defaults(func=cmd_test)
     p = sub.add_parser("check", help="run one or more notebooks under nbval")
     p.add_argument("notebooks", nargs="+")
@@ -216,12 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
     p.set_defaults(func=cmd_lock)
     p = sub.add_parser("bench", help="benchmark every notebook; writes build/benchmark.{md,json}")
-    p.add_argument("extra", nargs=argparse.REMAINDER)
+    p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("browser", help="run the lessons in JupyterLab in a real Chromium")
-    p.add_argument("extra", nargs=argparse.REMAINDER)
+    p.set_defaults(extra=[])
     p.set_defaults(func=cmd_browser)
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in PASS_THROUGH and not {"-h", "--help"} & set(argv[1:2]):
+        # everything after the command goes verbatim to pytest / jupyter lab / the benchmark
+        args = parser.parse_args(argv[:1])
+        args.extra = argv[1:]
+    else:
+        args = parser.parse_args(argv)
     return args.func(args)
 
 

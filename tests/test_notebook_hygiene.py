@@ -60,9 +60,11 @@ def _sample():
 
 def test_stray_output_is_detected_and_stripped():
     nb = _sample()
-    assert nbtools.stray_outputs(nb) == [0, 1]  # cell 1's execution count is stray too
+    assert nbtools.stray_outputs(nb) == [0]  # cell 1 is checked: its output stays
     clean = nbtools.strip(copy.deepcopy(nb))
     assert nbtools.stray_outputs(clean) == []
     assert clean.cells[0].outputs == []
     assert clean.cells[1].outputs[0]["text"] == "2\n"  # checked output kept
     assert clean.cells[1].metadata["keep_output"] is True
+    assert clean.cells[0].execution_count is None
+    assert clean.cells[1].execution_count == 2  # stable: its position among code cells

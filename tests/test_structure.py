@@ -157,9 +157,9 @@ def test_every_registered_exercise_is_used(nb, nb_path):
     assert set(module.EXERCISES) == _exercise_ids(nb, solution=False)
 
 
-def test_lessons_have_a_widget_and_checked_results(nb, nb_path):
-    if lesson_number(nb_path) == 0:
-        pytest.skip("00-start-here introduces widgets but is not a lesson")
+@pytest.mark.parametrize("lesson", [p for p in NOTEBOOKS if lesson_number(p) >= 1], ids=lambda p: p.name)
+def test_lessons_have_a_widget_and_checked_results(lesson):
+    nb = nbtools.read(lesson)
     code = "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "code")
     assert re.search(r"\binteract|widgets\.", code), "an Explore widget"
     checked = [c for c in nb.cells if nbtools.is_checked(c) and not EXERCISE_CALL.search(nbtools.source(c))]

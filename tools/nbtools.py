@@ -5,7 +5,9 @@ Rules it enforces (see README, "Working on a lesson"):
 * a notebook is committed without outputs or execution counts, except the
   code cells that contain ``# NBVAL_CHECK_OUTPUT``: nbval compares those
   outputs, so they are kept (with ``"keep_output": true`` in the cell
-  metadata, which nbstripout honours) and their execution count is cleared;
+  metadata, which nbstripout honours).  nbval skips a cell whose execution
+  count is empty, so a checked cell keeps one: its position among the code
+  cells, which is the same on every run (no noise in diffs);
 * worked solutions live in cells tagged ``solution``; the student version is
   the same notebook without them.
 
@@ -56,11 +58,9 @@ def stray_outputs(nb) -> list[int]:
     """Indices of code cells carrying outputs or counts they should not have."""
     bad = []
     for i, cell in enumerate(nb["cells"]):
-        if cell.get("cell_type") != "code":
+        if cell.get("cell_type") != "code" or is_checked(cell):
             continue
-        if cell.get("execution_count") is not None:
-            bad.append(i)
-        elif cell.get("outputs") and not is_checked(cell):
+        if cell.get("execution_count") is not None or cell.get("outputs"):
             bad.append(i)
     return bad
 
@@ -80,17 +80,20 @@ def _clean_metadata(nb) -> None:
 
 def strip(nb):
     """Remove outputs and execution counts, keeping the outputs of checked cells."""
+    position = 0
     for cell in nb["cells"]:
         if cell.get("cell_type") != "code":
             cell.pop("outputs", None)
             cell.pop("execution_count", None)
             continue
+        position += 1
         cell["execution_count"] = None
         if is_checked(cell):
+            cell["execution_count"] = position  # nbval only compares cells with a count
             cell.setdefault("metadata", {})["keep_output"] = True
             for out in cell.get("outputs", []):
                 if "execution_count" in out:
-                    out["execution_count"] = None
+                    out["execution_count"] = position
                 # images in checked cells are never stable across machines
                 data = out.get("data")
                 if data:
