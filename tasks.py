@@ -168,7 +168,7 @@ def cmd_lock(args) -> int:
     if run([PY, "-m", "pip", "install", "-q", "pip-tools"]) != 0:
         return 1
     code = run([
-        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--allow-unsafe",
+        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--allow-unsafe",
         "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
         *(["--upgrade"] if args.upgrade else []), "-o", LOCK, "pyproject.toml",
     ])

@@ -47,7 +47,8 @@ def test_drift_is_detected(tmp_path):
 
 def test_every_direct_dependency_is_locked():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    direct = project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    direct = project["dependencies"] + extras["test"] + extras["build"]
     lock = sync_lock.read_pins(ROOT / "requirements" / "lock.txt")
     names = [re.split(r"[<>=\[; ]", d)[0].lower().replace("_", "-") for d in direct]
     assert [n for n in names if n not in lock] == []
