@@ -59,6 +59,11 @@ KIRKWOOD_RATIOS: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), 
 
 
 def _albedo(albedo, name: str = "albedo") -> np.ndarray:
+    if isinstance(albedo, (list, tuple)):
+        try:
+            albedo = np.asarray(albedo, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be numbers between 0 and 1; got {albedo!r}.") from None
     p = require(albedo, u.one, name, positive=True).to_value(u.one)
     if np.any(p > 1):
         raise ValueError(f"{name} is a geometric albedo, a fraction between 0 and 1; got {albedo}.")
@@ -305,6 +310,16 @@ def is_main_belt(classes) -> np.ndarray:
     return np.isin(np.asarray(classes, dtype=str), MAIN_BELT_CLASSES)
 
 
+def _values_and_mask(column, unit) -> tuple[np.ndarray, np.ndarray]:
+    """Plain float values in ``unit`` and a mask (True = unknown) for a possibly masked column."""
+    raw_mask = getattr(column, "mask", None)
+    mask = np.zeros(np.shape(column), dtype=bool) if raw_mask is None else np.asarray(raw_mask, dtype=bool)
+    data = getattr(column, "unmasked", column)
+    values = np.array(u.Quantity(data).to_value(unit), dtype=float)
+    mask = np.broadcast_to(mask, values.shape) | ~np.isfinite(values)
+    return values, mask
+
+
 def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple[u.Quantity, np.ndarray]:
     """Measured diameter where the catalogue has one, otherwise one from H and an albedo.
 
@@ -328,10 +343,9 @@ def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple
     for col in ("diameter", "H"):
         if col not in table.colnames:
             raise ValueError(f"the table needs a {col!r} column (use utils.load_catalogue()).")
-    measured_d = table["diameter"]
-    mask = np.ma.getmaskarray(measured_d) | ~np.isfinite(np.ma.getdata(u.Quantity(measured_d).to_value(u.km)))
-    d_meas = np.ma.getdata(u.Quantity(measured_d).to_value(u.km))
-    d_est = diameter_from_h(u.Quantity(table["H"]), fallback_albedo, K).to_value(u.km)
+    d_meas, mask = _values_and_mask(table["diameter"], u.km)
+    h, _ = _values_and_mask(table["H"], u.mag)
+    d_est = diameter_from_h(h, fallback_albedo, K).to_value(u.km)
     return np.where(mask, d_est, d_meas) * u.km, ~mask
 
 
@@ -349,7 +363,8 @@ def largest(table, n: int, diameters: u.Quantity | None = None):
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
         raise ValueError(f"n must be a positive whole number; got {n!r}.")
     if diameters is None:
-        diameters = u.Quantity(np.ma.filled(u.Quantity(table["diameter"]).to_value(u.km), 0.0), u.km)
+        values, mask = _values_and_mask(table["diameter"], u.km)
+        diameters = np.where(mask, 0.0, values) * u.km
     d = require(diameters, u.km, "diameters", nonnegative=True)
     if len(d) != len(table):
         raise ValueError(f"diameters has {len(d)} values for a table of {len(table)} rows.")
@@ -368,12 +383,14 @@ def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
     ``counts`` and ``edges`` come from :func:`numpy.histogram` of ``a_au``
     (values in AU).  Each resonance gets a dashed line and a label at the top.
     """
-    ax.stairs(counts, edges, fill=True, color=color, alpha=0.35)
-    ax.stairs(counts, edges, color=color, linewidth=1.2, label=f"{len(a_au):,} objects")
+    from matplotlib.colors import to_rgba
+
+    ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
+              linewidth=1.2, label=f"{len(a_au):,} objects")
     top = max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
-    for k, (label, a) in enumerate(resonances.items()):
-        x = float(a.to_value(u.AU))
-        ax.axvline(x, color="#D55E00", linestyle="--", linewidth=1.2,
-                   label="resonance with Jupiter" if k == 0 else None)
-        ax.text(x, 1.02 * top, label, ha="center", va="bottom", fontsize=9, color="#D55E00")
-    ax.set_ylim(0, 1.12 * top)
+    xs = [float(a.to_value(u.AU)) for a in resonances.values()]
+    ax.vlines(xs, 0, 1.04 * top, colors="#D55E00", linestyles="--", linewidth=1.2,
+              label="resonance with Jupiter")
+    for x, label in zip(xs, resonances):
+        ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color="#D55E00")
+    ax.set_ylim(0, 1.15 * top)
