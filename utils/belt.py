@@ -65,8 +65,8 @@ def _albedo(albedo, name: str = "albedo") -> np.ndarray:
         except (TypeError, ValueError):
             raise ValueError(f"{name} must be numbers between 0 and 1; got {albedo!r}.") from None
     p = require(albedo, u.one, name, positive=True).to_value(u.one)
-    if np.any(p > 1):
-        raise ValueError(f"{name} is a geometric albedo, a fraction between 0 and 1; got {albedo}.")
+    if np.any(p > 2):  # icy moons reach about 1.4; larger values are usually a percentage typed in
+        raise ValueError(f"{name} is a geometric albedo, a fraction such as 0.09 (not 9 %); got {albedo}.")
     return p
 
 
@@ -119,7 +119,7 @@ def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
     H : Quantity (mag) or float or array
         Absolute magnitude.
     albedo : float or array
-        Geometric albedo, 0 < p <= 1.
+        Geometric albedo, a positive fraction (0.09 for Ceres; at most 2).
     K : Quantity, optional
         The constant (a length); default :func:`diameter_constant`.
 
@@ -131,7 +131,7 @@ def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
     Raises
     ------
     ValueError
-        An albedo outside (0, 1] or a non-finite H.
+        An albedo that is not positive (or above 2: a percentage typed in), or a non-finite H.
 
     Examples
     --------
