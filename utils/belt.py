@@ -385,12 +385,15 @@ def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
     """
     from matplotlib.colors import to_rgba
 
+    from .style import OKABE_ITO
+
+    accent = OKABE_ITO["vermillion"]
     ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
               linewidth=1.2, label=f"{len(a_au):,} objects")
     top = max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
     xs = [float(a.to_value(u.AU)) for a in resonances.values()]
-    ax.vlines(xs, 0, 1.04 * top, colors="#D55E00", linestyles="--", linewidth=1.2,
+    ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2,
               label="resonance with Jupiter")
     for x, label in zip(xs, resonances):
-        ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color="#D55E00")
+        ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
     ax.set_ylim(0, 1.15 * top)
