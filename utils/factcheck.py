@@ -280,8 +280,8 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     claimed, actual : Time or str
         The story's date and the sourced date.
     tolerance : Quantity
-        Allowed difference (default one day: a date quoted in US time can
-        be one day earlier than the UTC date).
+        Allowed difference in calendar days (UTC), default one day: a date
+        quoted in US time can be one day earlier than the UTC date.
     month_only : bool
         The story gives only a month: true when ``actual`` lies in that month.
 
@@ -296,7 +296,8 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     tol = require(tolerance, u.day, "tolerance", nonnegative=True)
     if month_only:
         return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
-    return bool(abs((a - c).to(u.day)) <= tol)
+    days_apart = abs(np.floor(a.utc.mjd) - np.floor(c.utc.mjd))  # whole calendar days (UTC)
+    return bool(days_apart <= tol.to_value(u.day))
 
 
 def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> bool:
