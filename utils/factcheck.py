@@ -542,18 +542,39 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
     return image
 
 
-def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> np.ndarray:
-    """Average a fine square map into camera pixels of size ``pixel``.
+def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[np.ndarray, u.Quantity]:
+    """Average a fine square map into camera pixels of about size ``pixel``.
 
-    Uses a summed-area table, so it is fast for any pixel size.  A pixel
-    smaller than the map's own cells returns the map unchanged (the model
-    has no finer detail); a pixel larger than the field gives one pixel.
+    Each camera pixel is a whole block of ``k`` x ``k`` cells of the map
+    (``k`` = ``pixel`` / cell size, rounded, at least 1), and the blocks are
+    centred on the map's centre, so the central feature sits in the middle of
+    one pixel (the best case).  Only whole blocks inside the map are kept.
+    A summed-area table makes this fast for any pixel size.  A pixel smaller
+    than the map's cells returns the map itself: the model has no finer detail.
+
+    Parameters
+    ----------
+    image : ndarray
+        Square ``n`` x ``n`` map.
+    field : Quantity
+        Side of the map (length).
+    pixel : Quantity
+        Size of a camera pixel on the ground (length).
+
+    Returns
+    -------
+    coarse : ndarray
+        ``m`` x ``m`` averages (``m`` odd unless the map itself is returned).
+    width : Quantity
+        Side of the area the coarse pixels cover, centred on the map (km);
+        each coarse pixel is ``width / m`` wide.
 
     Examples
     --------
     >>> import numpy as np, astropy.units as u
-    >>> pixelate(np.ones((10, 10)), 10 * u.km, 5 * u.km).shape
-    (2, 2)
+    >>> coarse, width = pixelate(np.ones((100, 100)), 10 * u.km, 3 * u.km)
+    >>> coarse.shape, width
+    ((3, 3), <Quantity 9. km>)
     """
     image = np.asarray(image, dtype=float)
     if image.ndim != 2 or image.shape[0] != image.shape[1]:
@@ -561,12 +582,17 @@ def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> np.ndar
     L = require(field, u.km, "field", positive=True).to_value(u.km)
     p = require(pixel, u.km, "pixel", positive=True).to_value(u.km)
     n = image.shape[0]
-    m = int(np.clip(np.ceil(L / p - 1e-9), 1, n))
-    if m == n:
-        return image.copy()
-    edges = np.round(np.linspace(0, n, m + 1)).astype(int)
+    k = max(1, int(round(p / (L / n))))
+    if k == 1:
+        return image.copy(), L * u.km
+    half_blocks = int(((n / 2) / k - 0.5) // 1)  # whole blocks on each side of the central one
+    if half_blocks < 0:  # a pixel larger than the map: the map is one pixel
+        return np.full((1, 1), image.mean()), L * u.km
+    m = 2 * half_blocks + 1
+    centre = n / 2
+    edges = np.round(centre + (np.arange(m + 1) - m / 2) * k).astype(int)
     sat = np.zeros((n + 1, n + 1))
     sat[1:, 1:] = image.cumsum(0).cumsum(1)
     a, b = edges[:-1], edges[1:]
     total = sat[np.ix_(b, b)] - sat[np.ix_(a, b)] - sat[np.ix_(b, a)] + sat[np.ix_(a, a)]
-    return total / np.outer(b - a, b - a)
+    return total / np.outer(b - a, b - a), (edges[-1] - edges[0]) * L / n * u.km
