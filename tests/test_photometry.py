@@ -64,7 +64,7 @@ def test_sphere_full_disc_lommel_seeliger_is_flat():
     assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95     # all but Occator's (brighter) rim
     assert img[50, 2] == pytest.approx(img[50, 25]) == pytest.approx(0.09)
     lam = ph.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lambert")
-    assert lam[50, 50] > 5 * lam[50, 1]          # limb darkening
+    assert lam[50, 50] > 3 * lam[50, 1]          # limb darkening
     half = ph.render_sphere(101, flat, 470 * u.km, 90 * u.deg, law="lambert")
     assert half[50, 10] == 0 and half[50, 90] > 0   # the Sun on the right: left half in the dark
 
