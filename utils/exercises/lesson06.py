@@ -64,7 +64,7 @@ EXERCISES = {
         rtol=0.05,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
              "by the density of ice and multiply by one year. Use the unrounded temperature: the "
-             "vapour pressure changes by about 15 % per kelvin.",
+             "vapour pressure changes by 12-15 % per kelvin here.",
     ),
     "06.5": Exercise(
         title="Exercise 5 · ice or salt?",
