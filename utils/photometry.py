@@ -437,7 +437,7 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     >>> import astropy.units as u
     >>> m = OccatorModel(0.09, 0.4, 92 * u.km, 10 * u.km)
     >>> img = camera_image(make_scene(m, n_px=200), 13500 * u.km, 93.7 * u.urad)
-    >>> img.n_px, round(img.pixel_scale.to_value(u.km), 2)
+    >>> img.n_px, round(float(img.pixel_scale.to_value(u.km)), 2)
     (95, 1.26)
     """
     scale = pixel_scale(distance, ifov).to_value(u.km)
