@@ -165,3 +165,18 @@ def test_exercises_1_and_2_follow_their_inputs():
     fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
     assert a.to_value(u.one) == pytest.approx(0.09 + fill * 0.31)
     assert check("06.2", a, **inputs).ok
+
+
+def test_sphere_through_the_camera():
+    far = ph.sphere_camera_image(MODEL, 470 * u.km, 383000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
+    assert far.n_px % 2 == 1 and far.n_px >= 2 * 470 / (383000 * 93.7e-6)
+    c = far.n_px // 2
+    # the facula (at the disc centre) lifts the central pixel above its neighbours, diluted
+    assert far.signal[c, c] > far.signal[c, c + 2]
+    assert far.signal[c, c] < 0.2
+    near = ph.sphere_camera_image(MODEL, 470 * u.km, 46000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
+    k = near.n_px // 2
+    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)      # resolved: the facula's own albedo
+    assert far.signal[0, 0] == 0                                  # dark sky in the corner
+    with pytest.raises(ValueError, match="close"):
+        ph.sphere_camera_image(MODEL, 470 * u.km, 4400 * u.km, IFOV, 0 * u.deg)

@@ -41,6 +41,7 @@ __all__ = [
     "Scene",
     "make_scene",
     "camera_image",
+    "sphere_camera_image",
     "CameraImage",
     "gaussian_psf",
     "expose",
@@ -209,8 +210,8 @@ def albedo_map(x: u.Quantity, y: u.Quantity, model: OccatorModel) -> np.ndarray:
 
 
 def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angle: u.Quantity,
-                  law: str = "lommel-seeliger", occator_latitude: u.Quantity = 0 * u.deg
-                  ) -> np.ndarray:
+                  law: str = "lommel-seeliger", occator_latitude: u.Quantity = 0 * u.deg,
+                  frame: float = 1.0) -> np.ndarray:
     """I/F image of a whole sphere (orthographic view) with Occator facing the viewer.
 
     The viewer looks along -z at the sphere's centre; the Sun lies in the x-z
@@ -230,6 +231,9 @@ def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angl
         ``'lambert'`` or ``'lommel-seeliger'``.
     occator_latitude : Quantity
         How far above the disc centre Occator sits (angle on the sphere).
+    frame : float
+        Half-width of the image in units of the sphere's radius (1: the disc
+        touches the edges; larger values leave dark sky around it).
 
     Returns
     -------
@@ -251,7 +255,9 @@ def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angl
         raise ValueError(f"phase_angle must be at most 180 deg; got {phase_angle}.")
     lat0 = require(occator_latitude, u.deg, "occator_latitude").to_value(u.rad)
     law_fn = _law(law)
-    c = (np.arange(n_px) + 0.5) / n_px * 2 - 1
+    if not np.isfinite(frame) or frame < 1:
+        raise ValueError(f"frame must be at least 1 (the whole disc in view); got {frame!r}.")
+    c = ((np.arange(n_px) + 0.5) / n_px * 2 - 1) * frame
     xx, yy = np.meshgrid(c, -c)
     rho2 = xx**2 + yy**2
     on = rho2 < 1
@@ -299,7 +305,7 @@ def _summed_area(img: np.ndarray) -> np.ndarray:
     return sat
 
 
-def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: int = 1000,
+def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: int = 800,
                zooms: tuple = (1.0, 2.5, 10.0), incidence: u.Quantity = 30 * u.deg,
                law: str = "lommel-seeliger") -> Scene:
     """Precompute the model's I/F at high resolution, once, for fast camera views.
@@ -457,6 +463,49 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     signal = gaussian_psf(signal[::-1], psf_fwhm_px)          # row 0 at the top (north)
     reading, sat = expose(signal, exposure, scene.mean_background)
     return CameraImage(signal, reading, sat, scale * u.km, half * u.km, n)
+
+
+def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Quantity,
+                        ifov: u.Quantity, phase_angle: u.Quantity, law: str = "lommel-seeliger",
+                        exposure: float = 1.0, psf_fwhm_px: float = 1.5,
+                        occator_latitude: u.Quantity = 0 * u.deg, max_px: int = 400,
+                        subpixel_km: float = 1.5) -> CameraImage:
+    """Model of a framing camera's view of the whole sphere from far away (approach images).
+
+    The sphere is rendered finely (sub-pixels of about ``subpixel_km``), each
+    camera pixel averages its sub-pixels, then the PSF and saturation are
+    applied as in :func:`camera_image`. The pixel scale is ``distance * ifov``
+    with ``distance`` measured to the sphere's centre.
+
+    Raises
+    ------
+    ValueError
+        When the disc would be wider than ``max_px`` pixels (too close for a
+        whole-disc view: use :func:`camera_image`).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> m = OccatorModel(0.09, 0.4, 92 * u.km, 10 * u.km)
+    >>> img = sphere_camera_image(m, 470 * u.km, 383000 * u.km, 93.7 * u.urad, 20 * u.deg)
+    >>> img.n_px
+    31
+    """
+    r_km = require(radius, u.km, "radius", positive=True).to_value(u.km)
+    scale = pixel_scale(distance, ifov).to_value(u.km)
+    if not subpixel_km > 0:
+        raise ValueError(f"subpixel_km must be positive; got {subpixel_km!r}.")
+    n = int(np.ceil(2 * r_km / scale)) + 4
+    n += 1 - n % 2                                         # odd: a pixel centred on the disc
+    if n > max_px:
+        raise ValueError(f"from {distance} the disc spans about {n} pixels, more than max_px={max_px}; "
+                         "use camera_image for close views.")
+    k = int(min(max(1, np.ceil(scale / subpixel_km)), max(1, 1600 // n)))
+    fine = render_sphere(n * k, model, radius, phase_angle, law=law, occator_latitude=occator_latitude,
+                         frame=n * scale / (2 * r_km))
+    signal = gaussian_psf(fine.reshape(n, k, n, k).mean(axis=(1, 3)), psf_fwhm_px)
+    reading, sat = expose(signal, exposure, float(model.background))
+    return CameraImage(signal, reading, sat, scale * u.km, n * scale / 2 * u.km, n)
 
 
 def profile(image: CameraImage, which: str = "reading") -> tuple[u.Quantity, np.ndarray]:
