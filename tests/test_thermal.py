@@ -21,7 +21,8 @@ def test_vapour_pressure_at_the_triple_point():
 
 @pytest.mark.parametrize("t", [180.0, 200.0, 230.0, 260.0, 273.0])
 def test_vapour_pressure_agrees_with_the_clapeyron_form(t):
-    # Murphy & Koop (2005) eq. (2), p = exp(28.9074 - 6143.7 / T) Pa, agrees with eq. (7) to better than 1 % from 180 K up
+    # Murphy & Koop (2005) eq. (2), p = exp(28.9074 - 6143.7 / T) Pa,
+    # agrees with their eq. (7) to better than 1 % from 180 K up
     clapeyron = np.exp(28.9074 - 6143.7 / t)
     assert thermal.ice_vapour_pressure(t * u.K).to_value(u.Pa) == pytest.approx(clapeyron, rel=0.01)
 
@@ -52,7 +53,7 @@ def test_subsolar_temperature_balances_energy():
     t = thermal.subsolar_temperature(S, 0.09, 2.77 * u.AU)
     absorbed = S * (1 / 2.77) ** 2 * (1 - 0.09)
     assert (sigma_sb * t**4).to_value(u.W / u.m**2) == pytest.approx(absorbed.to_value(u.W / u.m**2))
-    assert 225 < t.to_value(u.K) < 235          # Ceres' dayside maxima are quoted near 235 K
+    assert 225 < t.to_value(u.K) < 235   # Ceres' dayside maxima are quoted near 235 K
 
 
 @settings(max_examples=50, deadline=None)
@@ -106,4 +107,5 @@ def test_exercises_3_to_5_follow_their_inputs():
     assert check("06.4", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
     assert check("06.5", "salt", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr).ok
     assert check("06.5", "ice", thickness=500 * u.m, loss_rate=1e-9 * u.m / u.yr, age=2 * u.Myr).ok
-    assert check("06.5", "maybe", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr).status == "invalid"
+    maybe = check("06.5", "maybe", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr)
+    assert maybe.status == "invalid"

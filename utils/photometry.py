@@ -57,7 +57,8 @@ __all__ = [
 def _cosine(value, name: str) -> np.ndarray:
     c = np.asanyarray(require(value, u.one, name).to_value(u.one), dtype=float)
     if np.any(c > 1 + 1e-12) or np.any(c < -1 - 1e-12):
-        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; got values up to {np.max(np.abs(c))}.")
+        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; "
+                         f"got values up to {np.max(np.abs(c))}.")
     return c
 
 
@@ -312,8 +313,9 @@ def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: in
 
     Nested square windows are computed, each ``n_px`` pixels across: the
     full one (``2 * half_width`` across) and, for close views, windows
-    ``zooms`` times smaller (and finer) at the centre. The Sun is at ``incidence`` from the vertical and the camera
-    looks straight down; the window is treated as flat.
+    ``zooms`` times smaller (and finer) at the centre. The Sun is at
+    ``incidence`` from the vertical and the camera looks straight down; the
+    window is treated as flat.
 
     Examples
     --------

@@ -248,5 +248,6 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     flux = np.zeros_like(h)
     if np.any(warm):
         flux[warm] = sublimation_mass_flux(temps[warm] * u.K, molar_mass).to_value(u.kg / u.m**2 / u.s)
-    mean = np.trapezoid(flux, h) / (2 * np.pi) if hasattr(np, "trapezoid") else np.trapz(flux, h) / (2 * np.pi)
+    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz
+    mean = integrate(flux, h) / (2 * np.pi)
     return mean * u.kg / u.m**2 / u.s
