@@ -156,7 +156,8 @@ def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) 
     if ratio <= 1:
         raise ValueError("the asteroid must orbit inside the perturber (a < a_perturber).")
     step = 360.0 / (ratio - 1.0)
-    return np.mod(step * np.arange(n), 360.0) * u.deg
+    # round away floating-point dust first, so that 359.999999999 and 0 count as one place
+    return np.mod(np.round(step * np.arange(n), 9), 360.0) * u.deg
 
 
 def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
@@ -267,7 +268,8 @@ class BeltRun:
     Attributes
     ----------
     t : Quantity
-        Output times (yr), shape (n_out,).
+        Output times (yr), shape (n_out,): the first time step at or after each
+        requested, equally spaced time (the integrator never shortens a step).
     a0, e0 : ndarray
         Starting semi-major axes (AU) and eccentricities.
     a, e, lam, varpi : ndarray
@@ -407,7 +409,10 @@ def run_belt(
     alive = np.arange(n)  # particle number of simulation index 2, 3, ...
     for j, t in enumerate(times):
         if j:
-            sim.integrate(t, exact_finish_time=1)
+            # no shortened last step: the orbits do not depend on how often we look at them
+            sim.integrate(t, exact_finish_time=0)
+            times[j] = sim.t
+            t = sim.t
         xyz = np.zeros((sim.N, 3))
         vel = np.zeros((sim.N, 3))
         sim.serialize_particle_data(xyz=xyz, vxvyvz=vel)
@@ -429,7 +434,7 @@ def run_belt(
         "model": "Sun + Jupiter (planar, eccentric) + massless test particles",
         "integrator": f"REBOUND {rebound.__version__} WHFast",
         "dt_yr": dt,
-        "t_end_yr": t_end,
+        "t_end_yr": float(times[-1]),
         "n_out": int(n_out),
         "jupiter_a_AU": aj,
         "jupiter_e": ej,
