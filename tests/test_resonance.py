@@ -248,3 +248,12 @@ def test_committed_run_file():
     assert lost.size >= 1
     assert np.all(np.min(np.abs(lost[:, None] - gaps[None, :]), axis=1) < 0.05)
     assert np.any(np.abs(lost - gaps[1]) < 0.02)  # the 3:1 at 2.50 AU loses particles
+
+
+def test_script_rejects_bad_options(tmp_path):
+    for bad in (["--n", "0"], ["--a-min", "3", "--a-max", "2"], ["--e-max", "1.5"], ["--t-end", "-5"]):
+        res = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--output", str(tmp_path / "x.ecsv"), *bad],
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 2, bad
+        assert "error:" in res.stderr and "Traceback" not in res.stderr
+        assert not (tmp_path / "x.ecsv").exists()
