@@ -202,6 +202,20 @@ def test_judge_first_and_duration():
     assert F.judge_duration(a, d, 18 * F.MONTH) == "false"
     with pytest.raises(u.UnitsError):
         F.judge_duration(a, d, 14)
+    with pytest.raises(TypeError, match="array of 2"):
+        F.judge_first(Time(["2007-09-27", "2011-07-16"]), fact("ds1.first_thrust"))
+
+
+def test_evidence_behind_the_closest_verdicts():
+    """The facts that decide the borderline verdicts of the lesson (N09, N11, N16) still say so."""
+    d = fact("dawn.vesta_departure")
+    year = d.datetime.year
+    through = F.duration(f"{year}-01-01", d) / F.duration(f"{year}-01-01", f"{year + 1}-01-01")
+    assert 2 / 3 <= through.to_value(u.one) < 3 / 4  # "late 2012" holds only with a last-third rule
+    assert F.judge_first(fact("dawn.ceres_arrival"), fact("ceres.spots_opnav3")) == "false"
+    # orbiting two bodies: true beyond Earth only; SMART-1 orbited Earth and then the Moon first
+    assert F.judge_first(fact("dawn.vesta_arrival"), fact("smart1.lunar_orbit")) == "false"
+    assert fact("smart1.earth_orbits").to_value(u.one) > 1
 
 
 def test_rank_by_catalogue():
@@ -258,6 +272,9 @@ def test_facula_model_and_pixelate_errors():
         F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, 4)
     with pytest.raises(ValueError, match="whole number"):
         F.facula_model(120 * u.km, 1.5, 10 * u.km, 92 * u.km, 0.09, 0.4)
+    for bad in ("a", 0.4 * u.one, None):
+        with pytest.raises(TypeError, match="albedo_facula is a reflectance"):
+            F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, bad)
 
 
 # --------------------------------------------------------------------------

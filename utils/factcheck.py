@@ -232,9 +232,11 @@ def _time(value, name: str) -> "Time":
             return Time(value, scale="utc")
         except ValueError:
             raise ValueError(f"{name} must be a date such as '2015-03-06'; got {value!r}") from None
-    if not isinstance(value, Time) or value.shape != ():
+    if not isinstance(value, Time):
         raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); "
                         f"got {type(value).__name__}")
+    if value.shape != ():
+        raise TypeError(f"{name} must be a single astropy Time, not an array of {value.size} times")
     return value
 
 
@@ -532,6 +534,8 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
     if not isinstance(n, (int, np.integer)) or n < 2:
         raise ValueError(f"n is the number of pixels per side, a whole number >= 2; got {n!r}")
     for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
+        if isinstance(a, u.Quantity) or not isinstance(a, (int, float, np.integer, np.floating)):
+            raise TypeError(f"{name} is a reflectance, a plain number between 0 and 1; got {a!r}")
         if not 0 <= float(a) <= 1:
             raise ValueError(f"{name} is a reflectance between 0 and 1; got {a!r}")
     x = (np.arange(n) + 0.5) / n * L - L / 2
