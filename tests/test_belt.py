@@ -262,3 +262,10 @@ def test_apparent_magnitude_refuses_bad_input():
         belt.apparent_magnitude(7 * u.mag, 2.5 * u.AU, -1 * u.AU)
     with pytest.raises(TypeError, match="magnitude"):
         belt.apparent_magnitude("bright", 2.5 * u.AU, 1 * u.AU)
+
+
+def test_albedo_as_text_and_jupiter_without_unit_get_clear_messages():
+    with pytest.raises(TypeError, match="between 0 and 1"):
+        belt.diameter_from_h(5, "0.1")
+    with pytest.raises(u.UnitsError, match="a_jupiter"):
+        belt.kirkwood_resonances(5.2)

@@ -62,6 +62,8 @@ KIRKWOOD_RATIOS: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), 
 
 
 def _albedo(albedo, name: str = "albedo") -> np.ndarray:
+    if isinstance(albedo, (str, bytes, bool)) or albedo is None:
+        raise TypeError(f"{name} must be a number between 0 and 1, such as 0.09; got {albedo!r}.")
     if isinstance(albedo, (list, tuple)):
         try:
             albedo = np.asarray(albedo, dtype=float)
@@ -314,6 +316,7 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
         from .facts import fact
 
         a_jupiter = fact("jupiter.a")
+    require(a_jupiter, u.AU, "a_jupiter", positive=True)
     out = {}
     for pair in ratios:
         p, q = pair
