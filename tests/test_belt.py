@@ -269,3 +269,14 @@ def test_albedo_as_text_and_jupiter_without_unit_get_clear_messages():
         belt.diameter_from_h(5, "0.1")
     with pytest.raises(u.UnitsError, match="a_jupiter"):
         belt.kirkwood_resonances(5.2)
+
+
+@given(st.floats(-5, 30), st.floats(0.1, 50), st.floats(1e-4, 50), st.floats(1.01, 1000))
+@settings(max_examples=50, deadline=None)
+def test_apparent_magnitude_follows_the_inverse_square_law(H, r, delta, k):
+    # k times farther from the observer (or from the Sun): k^2 less light, 5 log10(k) magnitudes fainter
+    v = belt.apparent_magnitude(H, r * u.AU, delta * u.AU).to_value(u.mag)
+    farther = belt.apparent_magnitude(H, r * u.AU, k * delta * u.AU).to_value(u.mag)
+    from_sun = belt.apparent_magnitude(H, k * r * u.AU, delta * u.AU).to_value(u.mag)
+    assert farther - v == pytest.approx(5 * np.log10(k), abs=1e-9)
+    assert from_sun == pytest.approx(farther, abs=1e-9)
