@@ -62,7 +62,7 @@ def test_bad_albedo_is_refused(albedo):
 
 
 def test_bad_units_are_refused_with_a_clear_message():
-    with pytest.raises(u.UnitsError, match="H must be"):
+    with pytest.raises(u.UnitsError, match="H must be a magnitude"):
         belt.diameter_from_h(10 * u.km, 0.1)
     with pytest.raises(u.UnitsError, match="albedo"):
         belt.diameter_from_h(10, 0.1 * u.km)
@@ -208,3 +208,75 @@ def test_draw_kirkwood_makes_bars_lines_and_labels():
     assert [t.get_text() for t in ax.texts] == ["4:1", "3:1", "5:2", "7:3", "2:1"]
     assert ax.get_ylim()[1] > counts.max()
     plt.close(fig)
+
+
+def test_kirkwood_figure_updates_in_place_and_renders():
+    res = belt.kirkwood_resonances(5.2 * u.AU)
+    gaps = belt.KirkwoodFigure(res, (2.0, 3.5))
+    fig_id = id(gaps.figure)
+    for counts, edges in [np.histogram([2.2, 2.7, 3.1], bins=np.arange(2.0, 3.55, 0.1)),
+                          np.histogram(np.linspace(2.1, 3.4, 500), bins=np.arange(2.0, 3.505, 0.005))]:
+        gaps.update(counts, edges)
+        top = counts.max()
+        assert gaps.ax.get_ylim()[1] == pytest.approx(1.15 * top)
+        assert [t.get_position()[1] for t in gaps.artists["labels"]] == pytest.approx([1.05 * top] * 5)
+        heights = [seg[:, 1].max() for seg in gaps.artists["lines"].get_segments()]
+        assert heights == pytest.approx([1.04 * top] * 5)
+        assert gaps.legend.get_texts()[0].get_text() == f"{counts.sum():,} objects"
+        assert gaps.artists["bars"].get_data().values.tolist() == counts.tolist()
+        png = gaps._repr_png_()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 1000
+    assert id(gaps.figure) == fig_id and len(gaps.figure.axes) == 1
+    gaps.update(np.zeros(3, dtype=int), np.array([2.0, 2.5, 3.0, 3.5]))   # an empty selection still draws
+    assert gaps.ax.get_ylim()[1] > 0 and gaps._repr_png_()
+
+
+def test_kirkwood_figure_refuses_mismatched_input():
+    gaps = belt.KirkwoodFigure(belt.kirkwood_resonances(5.2 * u.AU), (2.0, 3.5))
+    with pytest.raises(ValueError, match="one more edge"):
+        gaps.update(np.ones(3), np.arange(3.0))
+    with pytest.raises(ValueError, match="negative"):
+        gaps.update(-np.ones(2), np.arange(3.0))
+    with pytest.raises(ValueError, match="low < high"):
+        belt.KirkwoodFigure(belt.kirkwood_resonances(5.2 * u.AU), (3.5, 2.0))
+
+
+def test_apparent_magnitude_by_hand_and_inverse_square():
+    # at 1 AU from the Sun and from the observer, V = H
+    assert belt.apparent_magnitude(7 * u.mag, 1 * u.AU, 1 * u.AU).to_value(u.mag) == pytest.approx(7)
+    # Ceres at opposition: 3.34 + 5 log10(2.77 * 1.77) = 6.79, worked by hand
+    assert belt.apparent_magnitude(3.34 * u.mag, 2.77 * u.AU, 1.77 * u.AU).to_value(u.mag) == pytest.approx(6.79, abs=0.01)
+    # ten times farther from the observer: 100 times fainter, 5 magnitudes
+    v1 = belt.apparent_magnitude(10.0, 2.5 * u.AU, 0.1 * u.AU)
+    v2 = belt.apparent_magnitude(10.0, 2.5 * u.AU, 1.0 * u.AU)
+    assert (v2 - v1).to_value(u.mag) == pytest.approx(5)
+    assert belt.apparent_magnitude(10.0, 1.5e8 * u.km, 1.5e8 * u.km).unit == u.mag
+
+
+def test_apparent_magnitude_refuses_bad_input():
+    with pytest.raises(u.UnitsError, match="r"):
+        belt.apparent_magnitude(7 * u.mag, 2.5, 1 * u.AU)
+    with pytest.raises(u.UnitsError):
+        belt.apparent_magnitude(7 * u.mag, 2.5 * u.AU, 1 * u.kg)
+    with pytest.raises(ValueError, match="delta"):
+        belt.apparent_magnitude(7 * u.mag, 2.5 * u.AU, -1 * u.AU)
+    with pytest.raises(TypeError, match="magnitude"):
+        belt.apparent_magnitude("bright", 2.5 * u.AU, 1 * u.AU)
+
+
+def test_albedo_as_text_and_jupiter_without_unit_get_clear_messages():
+    with pytest.raises(TypeError, match="between 0 and 1"):
+        belt.diameter_from_h(5, "0.1")
+    with pytest.raises(u.UnitsError, match="a_jupiter"):
+        belt.kirkwood_resonances(5.2)
+
+
+@given(st.floats(-5, 30), st.floats(0.1, 50), st.floats(1e-4, 50), st.floats(1.01, 1000))
+@settings(max_examples=50, deadline=None)
+def test_apparent_magnitude_follows_the_inverse_square_law(H, r, delta, k):
+    # k times farther from the observer (or from the Sun): k^2 less light, 5 log10(k) magnitudes fainter
+    v = belt.apparent_magnitude(H, r * u.AU, delta * u.AU).to_value(u.mag)
+    farther = belt.apparent_magnitude(H, r * u.AU, k * delta * u.AU).to_value(u.mag)
+    from_sun = belt.apparent_magnitude(H, k * r * u.AU, delta * u.AU).to_value(u.mag)
+    assert farther - v == pytest.approx(5 * np.log10(k), abs=1e-9)
+    assert from_sun == pytest.approx(farther, abs=1e-9)

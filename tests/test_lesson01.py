@@ -40,7 +40,10 @@ def test_encounter_exercise_by_hand():
     assert check("01.3", 3.2 * np.pi, **inputs).ok
     assert not check("01.3", 3.2, **inputs).ok
     assert check("01.3", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert expected_answer("01.3", **inputs).unit == u.one
+    assert isinstance(expected_answer("01.3", **inputs), float)
+    assert check("01.3", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    wrong_unit = check("01.3", 3.2 * np.pi * u.km, **inputs)
+    assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
 def test_albedo_choice():

@@ -14,6 +14,7 @@ Examples
 """
 from __future__ import annotations
 
+import io
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -29,6 +30,7 @@ __all__ = [
     "diameter_constant",
     "diameter_from_h",
     "h_from_diameter",
+    "apparent_magnitude",
     "sphere_mass",
     "ring_volume",
     "mean_spacing",
@@ -39,6 +41,7 @@ __all__ = [
     "best_diameters",
     "largest",
     "draw_kirkwood",
+    "KirkwoodFigure",
 ]
 
 #: SBDB orbit classes of the main belt: inner (a < 2.0 AU), main, outer (a > 3.2 AU).
@@ -59,6 +62,8 @@ KIRKWOOD_RATIOS: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), 
 
 
 def _albedo(albedo, name: str = "albedo") -> np.ndarray:
+    if isinstance(albedo, (str, bytes, bool)) or albedo is None:
+        raise TypeError(f"{name} must be a number between 0 and 1, such as 0.09; got {albedo!r}.")
     if isinstance(albedo, (list, tuple)):
         try:
             albedo = np.asarray(albedo, dtype=float)
@@ -72,6 +77,9 @@ def _albedo(albedo, name: str = "albedo") -> np.ndarray:
 
 def _mag(value, name: str) -> np.ndarray:
     if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(u.mag):
+            raise u.UnitsError(f"{name} must be a magnitude (a number or a Quantity in mag, e.g. 5.6 * u.mag); "
+                               f"got a value in {value.unit}.")
         return require(value, u.mag, name).to_value(u.mag)
     arr = np.asarray(value, dtype=float) if isinstance(value, (int, float, np.number, np.ndarray)) else None
     if arr is None:
@@ -158,6 +166,41 @@ def h_from_diameter(diameter: u.Quantity, albedo, K: u.Quantity | None = None) -
     p = _albedo(albedo)
     k = diameter_constant() if K is None else require(K, u.km, "K", positive=True)
     return 5 * np.log10((k / (d * np.sqrt(p))).to_value(u.one)) * u.mag
+
+
+def apparent_magnitude(H, r: u.Quantity, delta: u.Quantity) -> u.Quantity:
+    """How bright a body of absolute magnitude ``H`` looks, fully lit, at distances ``r`` and ``delta``.
+
+    H is the magnitude at 1 AU from the Sun and 1 AU from the observer.  The
+    sunlight reaching the body falls as :math:`1/r^2` and the light reaching the
+    observer as :math:`1/\\Delta^2`, so :math:`V = H + 5\\log_{10}(r\\,\\Delta/\\mathrm{AU}^2)`.
+    The phase angle is taken as zero (the observer sees the lit face): a real
+    view from the side is fainter still.
+
+    Parameters
+    ----------
+    H : Quantity (mag) or float or array
+        Absolute magnitude.
+    r : Quantity
+        Distance of the body from the Sun.
+    delta : Quantity
+        Distance of the body from the observer.
+
+    Returns
+    -------
+    Quantity
+        Apparent V magnitude (mag); larger means fainter.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(apparent_magnitude(3.34 * u.mag, 2.77 * u.AU, 1.77 * u.AU).to_value(u.mag)), 2)
+    6.79
+    """
+    h = _mag(H, "H")
+    r_au = require(r, u.AU, "r", positive=True).to_value(u.AU)
+    d_au = require(delta, u.AU, "delta", positive=True).to_value(u.AU)
+    return (h + 5 * np.log10(r_au * d_au)) * u.mag
 
 
 def sphere_mass(diameter: u.Quantity, density: u.Quantity) -> u.Quantity:
@@ -273,6 +316,7 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
         from .facts import fact
 
         a_jupiter = fact("jupiter.a")
+    require(a_jupiter, u.AU, "a_jupiter", positive=True)
     out = {}
     for pair in ratios:
         p, q = pair
@@ -377,23 +421,109 @@ def largest(table, n: int, diameters: u.Quantity | None = None):
 # --------------------------------------------------------------------------
 
 def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
-                  resonances: Mapping[str, u.Quantity], *, color: str = "#7f7f7f") -> None:
+                  resonances: Mapping[str, u.Quantity], *, color: str = "#7f7f7f") -> dict:
     """Draw a semi-major-axis histogram as a step line with resonances as vertical lines.
 
     ``counts`` and ``edges`` come from :func:`numpy.histogram` of ``a_au``
     (values in AU).  Each resonance gets a dashed line and a label at the top.
+
+    Returns
+    -------
+    dict
+        The artists, so that a widget can update them instead of drawing anew:
+        ``"bars"`` (the step patch), ``"lines"`` (the resonance lines) and
+        ``"labels"`` (their texts).
     """
     from matplotlib.colors import to_rgba
 
     from .style import OKABE_ITO
 
     accent = OKABE_ITO["vermillion"]
-    ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
-              linewidth=1.2, label=f"{len(a_au):,} objects")
-    top = max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
+    bars = ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
+                     linewidth=1.2, label=f"{len(a_au):,} objects")
+    top = _top(counts)
     xs = [float(a.to_value(u.AU)) for a in resonances.values()]
-    ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2,
-              label="resonance with Jupiter")
-    for x, label in zip(xs, resonances):
-        ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
+    lines = ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2,
+                      label="resonance with Jupiter")
+    labels = [ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
+              for x, label in zip(xs, resonances)]
     ax.set_ylim(0, 1.15 * top)
+    return {"bars": bars, "lines": lines, "labels": labels}
+
+
+def _top(counts) -> float:
+    return max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
+
+
+class KirkwoodFigure:
+    """A semi-major-axis histogram with Jupiter's resonances, built once and updated in place.
+
+    Building a matplotlib figure (axes, ticks, texts, legend) costs about as
+    much as drawing it.  A widget that shows the same plot with new numbers
+    should therefore keep one figure and change only the histogram, the
+    heights of the resonance lines and the y limit; Jupyter then shows the
+    object as a PNG drawn in a single pass (:meth:`_repr_png_`).
+
+    Parameters
+    ----------
+    resonances : mapping of str to Quantity
+        Labels and locations, e.g. from :func:`kirkwood_resonances`.
+    window : (float, float)
+        The range of semi-major axes shown, in AU.
+    color : str
+        Colour of the histogram.
+    figsize : (float, float)
+        Figure size in inches.
+
+    Examples
+    --------
+    >>> import astropy.units as u, numpy as np
+    >>> fig = KirkwoodFigure(kirkwood_resonances(5.2 * u.AU), (2.0, 3.5))
+    >>> counts, edges = np.histogram([2.2, 2.7, 3.1], bins=np.arange(2.0, 3.55, 0.1))
+    >>> fig.update(counts, edges)
+    >>> fig.legend.get_texts()[0].get_text()
+    '3 objects'
+    """
+
+    def __init__(self, resonances: Mapping[str, u.Quantity], window: tuple[float, float], *,
+                 color: str = "#7f7f7f", figsize: tuple[float, float] = (9.5, 3.8)) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        lo, hi = (float(w) for w in window)
+        if not lo < hi:
+            raise ValueError(f"window must be (low, high) in AU with low < high; got {window!r}.")
+        self.figure = Figure(figsize=figsize, layout="none")   # fixed margins: no layout pass per draw
+        FigureCanvasAgg(self.figure)
+        self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9)
+        self.ax = self.figure.add_subplot()
+        self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances,
+                                     color=color)
+        self.ax.set_xlim(lo, hi)
+        self.ax.yaxis.get_major_locator().set_params(integer=True)
+        self.legend = self.ax.legend(loc="center left", fontsize=9)
+
+    def update(self, counts: np.ndarray, edges: np.ndarray) -> None:
+        """Show a new histogram (``counts``, ``edges`` as from :func:`numpy.histogram`)."""
+        counts = np.asarray(counts)
+        edges = np.asarray(edges, dtype=float)
+        if counts.ndim != 1 or edges.shape != (counts.size + 1,):
+            raise ValueError(f"need one more edge than counts; got {edges.size} edges for {counts.size} counts.")
+        if np.any(counts < 0):
+            raise ValueError("counts must not be negative.")
+        top = _top(counts)
+        self.artists["bars"].set_data(counts, edges)
+        self.artists["lines"].set_segments([[(x, 0), (x, 1.04 * top)] for x in
+                                            (t.get_position()[0] for t in self.artists["labels"])])
+        for text in self.artists["labels"]:
+            text.set_y(1.05 * top)
+        self.ax.set_ylim(0, 1.15 * top)
+        self.legend.get_texts()[0].set_text(f"{int(counts.sum()):,} objects")
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.canvas.print_png(buffer)
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"<KirkwoodFigure: {self.ax.get_title()!r}>"

@@ -20,7 +20,8 @@ def _diameter(H, albedo):
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
-    return belt.expected_encounters(n / v, distance, path_length).to(u.one)
+    # a plain number, so that an answer with a unit gets "wants a plain number without a unit"
+    return float(belt.expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
 def _albedo_trend():
