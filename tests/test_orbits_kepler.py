@@ -103,6 +103,14 @@ def test_energy_and_angular_momentum_match_vis_viva(el):
     assert el["a"] * (1 - el["e"]) * (1 - 1e-12) <= rn.to_value(u.AU) <= el["a"] * (1 + el["e"]) * (1 + 1e-12)
 
 
+@pytest.mark.parametrize("e, i", [(0.0, 74.0), (0.0, 0.0), (0.3, 0.0)])
+def test_round_trip_for_circular_and_flat_orbits(e, i):
+    r, v = orbits.state_from_elements(3 * u.AU, e, i * u.deg, 40 * u.deg, 256 * u.deg, 0.05 * u.deg)
+    back = orbits.elements_from_state(r, v)
+    r2 = orbits.position_from_elements(back["a"], back["e"], back["i"], back["node"], back["peri"], back["M"])
+    assert np.allclose(r2.to_value(u.AU), r.to_value(u.AU), atol=1e-9)
+
+
 def test_inclination_lifts_the_orbit_out_of_the_ecliptic():
     xyz = orbits.orbit_path(2 * u.AU, 0.0, 30 * u.deg, 0 * u.deg, 0 * u.deg, n=721).to_value(u.AU)
     assert xyz[2].max() == pytest.approx(2 * np.sin(np.radians(30)), rel=1e-5)
@@ -180,3 +188,33 @@ def test_planet_period_from_ephemeris_elements():
     assert el["a"].to_value(u.AU) == pytest.approx(1.0, abs=1.5e-3)
     assert orbits.period(el["a"]).to_value(u.yr) == pytest.approx(1.0, abs=2.5e-3)
     assert el["i"].to_value(u.deg) < 0.01  # the ecliptic is Earth's orbital plane
+
+
+# ---------------------------------------------------------------- lesson 02 exercises follow their inputs
+
+def test_lesson02_exercises_compute_from_inputs():
+    from utils.checks import expected_answer
+
+    assert expected_answer("02.1", a=1 * u.AU).to_value(u.yr) == pytest.approx(1.0, abs=1e-3)
+    assert expected_answer("02.1", a=4 * u.AU).to_value(u.yr) == pytest.approx(8.0, rel=1e-3)
+    # with e = 0, E = M exactly, so the step does not move
+    assert expected_answer("02.2", M=1 * u.rad, e=0.0, E0=1 * u.rad).to_value(u.rad) == pytest.approx(1.0)
+    # a hand-worked step: E0 = M = pi/2, e = 0.5 -> f = -0.5, f' = 1 -> E1 = pi/2 + 0.5
+    assert expected_answer("02.2", M=90 * u.deg, e=0.5, E0=90 * u.deg).to_value(u.rad) == pytest.approx(np.pi / 2 + 0.5)
+    assert expected_answer("02.3", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert expected_answer("02.3", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    t = Time("2015-03-06")
+    d = expected_answer("02.5", date=t)
+    diff = heliocentric_position("vesta", t) - heliocentric_position("ceres", t)
+    assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
+
+
+def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
+    import utils
+
+    assert utils.check("02.1", 4.6 * u.yr, a=2.7666 * u.AU).ok
+    assert not utils.check("02.1", 4.6 * u.day, a=2.7666 * u.AU).ok
+    assert utils.check("02.4", "Jupiter").ok and not utils.check("02.4", "mars").ok
+    assert utils.check("02.4", "comets").status == "invalid"
+    assert utils.check("02.3", 2.0, e=1.5).status == "invalid"        # an impossible input is explained
+    assert utils.check("02.2", 1.0 * u.rad, M=1, e=0.5, E0=1 * u.rad).status == "invalid"  # M without a unit

@@ -383,6 +383,12 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     hat = h / hn
     peri = np.arctan2(np.sum(np.cross(n_vec, e_vec, axis=0) * hat, axis=0), np.sum(n_vec * e_vec, axis=0))
     nu = np.arctan2(np.sum(np.cross(e_vec, rv, axis=0) * hat, axis=0), np.sum(e_vec * rv, axis=0))
+    # circular orbit: no perihelion; measure from the ascending node (peri = 0) instead
+    circular = e < 1e-12
+    if np.any(circular):
+        latitude = np.arctan2(np.sum(np.cross(n_vec, rv, axis=0) * hat, axis=0), np.sum(n_vec * rv, axis=0))
+        peri = np.where(circular, 0.0, peri)
+        nu = np.where(circular, latitude, nu)
     E = 2 * np.arctan2(np.sqrt(1 - e) * np.sin(nu / 2), np.sqrt(1 + e) * np.cos(nu / 2))
     M = E - e * np.sin(E)
     a_q = (a * u.km).to(u.AU)
