@@ -204,6 +204,30 @@ def test_bad_input_messages(call, error, words):
         call()
 
 
+# ---------------------------------------------------------------- widget chart
+def test_ratio_bars_render_changes_with_the_values():
+    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
+                        reference_name="Dawn")
+    first = chart.render([13.0, 90.0, 4.5], "reference")
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart.render([13.0, 90.0, 4.5], "reference") == first       # the background is restored
+    assert chart.render([1.0, 900.0, 0.45], "reference") != first
+    assert chart.render([1e-9, 1e9, 0.0], "beyond both ends") != first  # clipped, no error
+    # bars start at 1/100 of the reference: widths are log10(ratio) + 2, kept inside the axis
+    assert chart.bars[1].get_width() == pytest.approx(2 + np.log10(0.99 * 100))
+    assert chart.bars[0].get_width() == pytest.approx(2 + np.log10(1.01 / 100))
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
+    (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
+    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render([1.0, 2.0]), "give 1 values"),
+])
+def test_ratio_bars_bad_input(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
 # ---------------------------------------------------------------- exercises
 def test_exercises_follow_their_inputs():
     assert check("05.1", 30.4 * KMS, isp=3100 * u.s).ok
