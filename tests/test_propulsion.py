@@ -198,6 +198,11 @@ def test_spiral_that_runs_dry_is_reported():
     (lambda: P.edelbaum_delta_v(1 * u.AU, 2 * u.AU, 200 * u.deg), ValueError, "between 0 and 180"),
     (lambda: P.low_thrust_spiral(1 * u.AU, 1 * u.AU, 1 * u.N, 1 * u.kg, 300 * u.s), ValueError, "nowhere"),
     (lambda: P.hohmann_delta_v(1 * u.kg, 2 * u.AU), u.UnitsError, "r1 must be a length"),
+    (lambda: P.hohmann_delta_v(1 * u.AU, 2 * u.AU, mu=1 * u.kg), u.UnitsError, "gravitational parameter"),
+    (lambda: P.thrust_from_mass_flow(3 * u.kg, 30 * KMS), u.UnitsError, "mass flow"),
+    (lambda: P.thrust_from_mass_flow(3, 30 * KMS), u.UnitsError, "needs a unit of mass flow"),
+    (lambda: P.low_thrust_spiral(1 * u.AU, 1.1 * u.AU, 1 * u.N, 1000 * u.kg, 3000 * u.s, n_samples=0),
+     ValueError, "n_samples"),
 ])
 def test_bad_input_messages(call, error, words):
     with pytest.raises(error, match=words):
@@ -222,6 +227,7 @@ def test_ratio_bars_render_changes_with_the_values():
     (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
     (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
     (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render([1.0, 2.0]), "give 1 values"),
+    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render(["x"]), "must be numbers"),
 ])
 def test_ratio_bars_bad_input(call, words):
     with pytest.raises(ValueError, match=words):

@@ -71,8 +71,21 @@ def _exhaust(value, name: str = "exhaust") -> u.Quantity:
     return require(value, _SPEED, name, positive=True).to(_SPEED)
 
 
+def _require_kind(value, unit, name: str, kind: str, **conditions) -> u.Quantity:
+    """:func:`require` for units astropy has no name for (a mass flow, a gravitational parameter)."""
+    example = f"for example {name} = 12.3 * u.Unit('{unit}')"
+    if not isinstance(value, u.Quantity):
+        raise u.UnitsError(f"{name} needs a unit of {kind} ({example}); got {value!r} without a unit.")
+    if not value.unit.is_equivalent(unit):
+        raise u.UnitsError(f"{name} must be a {kind}, convertible to {unit} ({example}); "
+                           f"got a value in {value.unit} ({value.unit.physical_type}).")
+    return require(value, unit, name, **conditions)
+
+
 def _mu(mu) -> u.Quantity:
-    return GM_sun.to(_MU) if mu is None else require(mu, _MU, "mu", positive=True).to(_MU)
+    if mu is None:
+        return GM_sun.to(_MU)
+    return _require_kind(mu, _MU, "mu", "gravitational parameter G*M", positive=True).to(_MU)
 
 
 def exhaust_speed(isp: u.Quantity) -> u.Quantity:
@@ -231,7 +244,8 @@ def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.
     >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
     90
     """
-    mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", nonnegative=True)
+    mdot = _require_kind(mass_flow_rate, u.kg / u.s, "mass_flow_rate", "mass flow (a mass per time)",
+                         nonnegative=True)
     return (mdot * _exhaust(exhaust)).to(u.mN)
 
 
@@ -477,6 +491,10 @@ def low_thrust_spiral(
         raise ValueError("low_thrust_spiral flies one spiral: give single values of r_start and r_end.")
     if r1 == r0:
         raise ValueError("r_end equals r_start: there is nowhere to go.")
+    if not (isinstance(n_samples, (int, np.integer)) and n_samples >= 2):
+        raise ValueError(f"n_samples must be a whole number of at least 2; got {n_samples!r}.")
+    if not (isinstance(rtol, (int, float)) and 0 < rtol < 1):
+        raise ValueError(f"rtol must be a small positive number such as 1e-8; got {rtol!r}.")
     # units of the start orbit
     T = np.sqrt(r0**3 / mu).to(u.s)                      # time unit (1/2pi of a period)
     V = (r0 / T).to(_SPEED)                               # speed unit = circular speed
@@ -604,7 +622,10 @@ class RatioBars:
         import io
         from PIL import Image
 
-        values = np.asarray(values, dtype=float)
+        try:
+            values = np.asarray(values, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"values must be numbers, one per bar; got {values!r}.") from None
         if values.shape != self.reference.shape:
             raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
         span = 10 ** self.lim
