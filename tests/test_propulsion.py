@@ -252,3 +252,11 @@ def test_exercises_follow_their_inputs():
     F = 2 * 0.6 * 1300 / (3100 * 9.80665)                                # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
     assert check("05.5", ..., delta_v=1.5 * KMS).status == "unanswered"
+    six = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
+    isp = expected_answer("05.6", **six)
+    by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665   # seconds
+    assert isp.to_value(u.s) == pytest.approx(by_hand)
+    # the design closes the loop: at that Isp, exercise 5's time is exactly the time allowed
+    back = expected_answer("05.5", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
+    assert back.to_value(u.yr) == pytest.approx(2.5)
+    assert not check("05.6", 3100 * u.s, **six).ok
