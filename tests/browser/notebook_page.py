@@ -12,6 +12,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# the notebook on show (other panels, if any, are hidden)
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 STDERR_MIME = "application/vnd.jupyter.stderr"
 
@@ -19,7 +21,7 @@ STDERR_MIME = "application/vnd.jupyter.stderr"
 # matched narrowly.  Anything else logged as an error fails the test.
 BENIGN_CONSOLE_ERRORS: list[tuple[re.Pattern, str]] = []
 # An exception line as IPython prints it (a SyntaxError comes without "Traceback").
-_ERROR_LINE = re.compile(r"^\s*\w*(Error|Exception)\b.*:", re.M)
+_ERROR_LINE = re.compile(r"^\s*\w*(?:Error|Exception):.*$", re.M)
 
 # The JavaScript the checks use to read the notebook model (JupyterLab is started
 # with expose_app_in_browser, so window.jupyterapp is the running application).
@@ -93,7 +95,7 @@ def wait_until_run(page, n_code: int, timeout: float) -> dict:
     state = model(page)
     while time.monotonic() < deadline:
         state = model(page)
-        prompts = page.eval_on_selector_all(".jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent)")
+        prompts = page.eval_on_selector_all(f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent)")
         running = any("*" in p for p in prompts)
         done = all(c["count"] for c in state["cells"]) and not running
         if state["kernel"] == "idle" and not running:
@@ -108,11 +110,17 @@ def wait_until_run(page, n_code: int, timeout: float) -> dict:
     return state
 
 
-def error_outputs(page, scope: str = ".jp-Notebook") -> list[str]:
+def error_outputs(page, scope: str = None) -> list[str]:
     """Tracebacks shown anywhere in the notebook, including inside widget outputs."""
+    scope = scope or NOTEBOOK
     texts = page.eval_on_selector_all(
         f'{scope} .jp-OutputArea-output[data-mime-type="{STDERR_MIME}"]', "els => els.map(e => e.innerText)")
-    return [t[:800] for t in texts if "Traceback" in t or _ERROR_LINE.search(t)]
+    shown = []
+    for t in texts:
+        if "Traceback" in t or _ERROR_LINE.search(t):
+            lines = _ERROR_LINE.findall(t)
+            shown.append((lines[-1].strip() if lines else t.strip())[:500])
+    return shown
 
 
 def run_all(page) -> None:
@@ -152,7 +160,13 @@ def _wait_for_new_image(page, view, before: str, timeout: float) -> str:
     return src
 
 
-def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.0) -> Report:
+def notebook_url(lab, name: str) -> str:
+    """The notebook in a fresh workspace (``reset``: no panels left open by an earlier test)."""
+    return f"{lab.url}/lab/tree/{name}?token={lab.token}&reset"
+
+
+def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.0,
+                   widget_timeout: float = 45.0) -> Report:
     report = Report(name)
     watch_console(page, report)
     stem = Path(name).stem
@@ -164,13 +178,13 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
         report.screenshots.append(path)
 
     page.goto(url)
-    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+    page.wait_for_selector(f"{NOTEBOOK} .jp-Cell", timeout=90_000)
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
                            timeout=90_000)
-    n_code = page.locator(".jp-CodeCell").count()
+    n_code = page.locator(f"{NOTEBOOK} .jp-CodeCell").count()
     run_all(page)
     state = wait_until_run(page, n_code, timeout)
 
@@ -191,14 +205,14 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
     expected = [o["model_id"] for c in state["cells"] for o in c["outputs"] if o["model_id"]]
     report.widget_views = len(expected)
     # a rendered widget view: a cell output whose content is a jupyter-widgets element
-    views = page.locator(".jp-Notebook .jp-Cell-outputArea > .jp-OutputArea-child > "
+    views = page.locator(f"{NOTEBOOK} .jp-Cell-outputArea > .jp-OutputArea-child > "
                          ".jp-OutputArea-output:has(> .jupyter-widgets)")
     rendered = [i for i in range(views.count())
                 if (box := views.nth(i).bounding_box()) and box["height"] > 0 and box["width"] > 0]
     if len(rendered) != len(expected):
         report.problems.append(f"{len(expected)} widget outputs in the notebook but {len(rendered)} rendered "
                                "(is the ipywidgets front-end installed in this JupyterLab?)")
-    body = page.locator(".jp-Notebook").inner_text()
+    body = page.locator(NOTEBOOK).inner_text()
     for bad in ("Loading widget...", "Error displaying widget", "Model not found"):
         if bad in body:
             report.problems.append(f"the page shows '{bad}'")
@@ -232,10 +246,11 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
                     if control.evaluate("el => el.selectedIndex") == index:
                         index = 0 if key == "End" else n - 1
                     control.select_option(index=index)
-                after = _wait_for_new_image(page, view, current, timeout=60)
+                after = _wait_for_new_image(page, view, current, timeout=widget_timeout)
                 shot(label, view)
                 if after == current:
                     report.problems.append(f"moving the main {kind} ({key}) did not change the figure")
+                    break
                 errs = error_outputs(page)
                 if errs:
                     report.problems.append(f"after moving the main {kind} ({key}): {errs[0][:300]}")

@@ -5,14 +5,14 @@ import pytest
 
 import nbtools
 from labserver import SCREENSHOTS, notebooks_folder
-from notebook_page import check_notebook
+from notebook_page import check_notebook, notebook_url
 
 NOTEBOOKS = nbtools.lesson_notebooks(notebooks_folder())
 
 
 @pytest.mark.parametrize("name", [p.name for p in NOTEBOOKS])
 def test_notebook_runs_and_its_widgets_work(page, lab, name):
-    report = check_notebook(page, f"{lab.url}/lab/tree/{name}?token={lab.token}", name, SCREENSHOTS)
+    report = check_notebook(page, notebook_url(lab, name), name, SCREENSHOTS)
     print(f"{name}: {report.widget_views} widget views, main widget: {report.main_widget}; "
           f"screenshots: {', '.join(p.name for p in report.screenshots)}")
     report.fail_if_problems()
