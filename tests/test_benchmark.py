@@ -74,9 +74,19 @@ def test_markdown_table_shows_values_marks_and_machine():
 def test_markdown_names_each_missed_budget():
     md = bm.markdown(_result(cold=12.0, peak=350.0, med=120.0, p95=300.0, nbval=75.0))
     assert "MISSED: time, memory, widget_median, widget_p95" in md
+    assert "widget_errors" not in md
     assert "75.0 s | ≤ 60 s MISS" in md
     marks = bm.notebook_marks(_result(med=120.0)["notebooks"][0])
-    assert marks == {"time": "ok", "memory": "ok", "widget_median": "MISS", "widget_p95": "ok"}
+    assert marks == {"time": "ok", "memory": "ok", "widget_median": "MISS", "widget_p95": "ok", "widget_errors": "ok"}
+
+
+def test_a_widget_that_raises_or_draws_nothing_is_a_miss():
+    row = _result()["notebooks"][0]
+    row["widgets"][0]["errors"] = 3
+    assert bm.notebook_marks(row)["widget_errors"] == bm.MISS
+    row["widgets"][0].update(errors=0, pngs=10)
+    assert bm.notebook_marks(row)["widget_errors"] == bm.MISS
+    assert "MISSED: widget_errors" in bm.markdown({**_result(), "notebooks": [row]})
 
 
 def test_readme_block_is_replaced_between_markers():

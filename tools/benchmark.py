@@ -117,6 +117,9 @@ def notebook_marks(row: dict) -> dict[str, str]:
         "memory": mark(row.get("peak_mb"), BUDGETS["lesson_mb"]),
         "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
         "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
+        # every update must work: no exception, a figure drawn each time
+        "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in row.get("widgets", []))
+        else MISS,
     }
 
 
@@ -140,13 +143,13 @@ def markdown(result: dict) -> str:
     lines.append("")
     widget_rows = [(row["name"], w) for row in result["notebooks"] for w in row.get("widgets", [])]
     if widget_rows:
-        lines += ["| notebook | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | figures drawn |",
-                  "|---|---|---:|---:|---:|---:|---:|"]
+        lines += ["| notebook | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | figures drawn | errors |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|"]
         for name, w in widget_rows:
             lines.append(f"| `{name}` | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
                          f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
                          f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
-                         f"{w['pngs']} |")
+                         f"{w['pngs']} | {w['errors']} |")
         lines.append("")
     c = result["collection"]
     lines += ["| whole collection | time | budget |", "|---|---:|---|"]
@@ -157,7 +160,8 @@ def markdown(result: dict) -> str:
     if nb is None:
         lines.append(f"| every notebook under nbval | not measured | ≤ {b['collection_s']:.0f} s |")
     else:
-        lines.append(f"| every notebook under nbval ({c.get('nbval_notebooks', '?')} notebooks, one process) | "
+        n = c.get("nbval_notebooks", 0)
+        lines.append(f"| every notebook under nbval ({n} notebook{'' if n == 1 else 's'}, one process) | "
                      f"{fmt(nb)} s | ≤ {b['collection_s']:.0f} s {mark(nb, b['collection_s'])}"
                      f"{'' if c.get('nbval_ok', True) else ' (nbval FAILED)'} |")
     setup = c.get("setup_s")
@@ -285,7 +289,8 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 600) -> dict:
                             resources={"metadata": {"path": str(path.parent)}})
     result: dict = {}
     t0 = time.perf_counter()
-    with client.setup_kernel():
+    # the kernel's own log (e.g. its shutdown chatter) is noise here; cell errors still raise
+    with client.setup_kernel(stderr=subprocess.DEVNULL):
         for i in range(n_lesson):
             client.execute_cell(nb.cells[i], i)
         result["cold_s"] = time.perf_counter() - t0
@@ -352,8 +357,10 @@ def time_setup() -> float:
     with tempfile.TemporaryDirectory(prefix="bright-spots-setup-") as tmp:
         subprocess.run(["git", "clone", "--quiet", str(ROOT), f"{tmp}/bs"], check=True)
         t0 = time.perf_counter()
-        subprocess.run([shutil.which("python3") or sys.executable, "tasks.py", "setup"], cwd=f"{tmp}/bs",
-                       check=True, stdout=subprocess.DEVNULL)
+        proc = subprocess.run([shutil.which("python3") or sys.executable, "tasks.py", "setup"], cwd=f"{tmp}/bs",
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"set-up of a fresh clone failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
         return time.perf_counter() - t0
 
 
