@@ -88,21 +88,26 @@ def model(page) -> dict:
     return page.evaluate(_MODEL_SUMMARY_JS)
 
 
-def wait_until_run(page, n_code: int, timeout: float) -> dict:
-    """Wait until every code cell has run or the kernel has stopped (idle with cells left, e.g. an error)."""
-    deadline = time.monotonic() + timeout
+def wait_until_run(page, timeout: float) -> dict:
+    """Wait until every code cell has run, or the run has stopped early (kernel idle, cells left: an error)."""
+    t_click = time.monotonic()
+    deadline = t_click + timeout
     idle_since = None
+    started = False
     state = model(page)
     while time.monotonic() < deadline:
         state = model(page)
-        prompts = page.eval_on_selector_all(f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent)")
+        prompts = page.eval_on_selector_all(f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt",
+                                            "els => els.map(e => e.textContent)")
         running = any("*" in p for p in prompts)
+        started = started or running or state["kernel"] == "busy"
         done = all(c["count"] for c in state["cells"]) and not running
         if state["kernel"] == "idle" and not running:
             idle_since = idle_since or time.monotonic()
-            if done and time.monotonic() - idle_since > 1.0:
+            # (stored counts of checked cells show before the run: wait for it to start, or 5 s)
+            if done and (started or time.monotonic() > t_click + 5.0) and time.monotonic() - idle_since > 1.0:
                 return state
-            if time.monotonic() - idle_since > 5.0:  # run stopped early (an error): let the checks say why
+            if started and time.monotonic() - idle_since > 5.0:
                 return state
         else:
             idle_since = None
@@ -184,9 +189,8 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
                            timeout=90_000)
-    n_code = page.locator(f"{NOTEBOOK} .jp-CodeCell").count()
     run_all(page)
-    state = wait_until_run(page, n_code, timeout)
+    state = wait_until_run(page, timeout)
 
     # 1. every code cell ran, and no error output
     not_run = [c["index"] for c in state["cells"] if not c["count"]]
