@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -83,11 +84,17 @@ def lab(browser):
     """JupyterLab on a temporary copy of the notebooks; stopped however the session ends."""
     tmp = Path(tempfile.mkdtemp(prefix="bright-spots-lab-"))
     server = LabServer(copy_notebooks(notebooks_folder(), tmp / "notebooks"), tmp / "scratch")
+
+    def on_sigterm(signum, frame):  # e.g. a CI timeout: stop like Ctrl-C, so this teardown runs
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
     try:
         server.start()
         yield server
     finally:
         server.stop()
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

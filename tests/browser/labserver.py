@@ -8,6 +8,7 @@ kernels and the server down and kills whatever is left of them.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import secrets
@@ -38,6 +39,17 @@ LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/sessionDialogs": {},
 }
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM if the test process dies, even by SIGKILL (Linux; elsewhere a no-op)."""
+    try:
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 def free_port() -> int:
@@ -110,7 +122,9 @@ class LabServer:
         env = self._env()  # creates the scratch folders
         log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(self.command(), cwd=self.root, env=env, stdout=log,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+                                     stderr=subprocess.STDOUT, start_new_session=True,
+                                     preexec_fn=_die_with_parent)
+        atexit.register(self.stop)  # backstop if the test process exits without teardown
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
