@@ -69,6 +69,13 @@ def test_markdown_table_shows_values_marks_and_machine():
     assert "Test CPU, 2 cores" in md and "Python 3.11.7" in md
     assert "| 12 ms |" in md
     assert "20.0 s | ≤ 60 s ok" in md
+    assert "stalled" not in md
+
+
+def test_markdown_reports_repeated_runs():
+    result = _result()
+    result["notebooks"][0]["stalled_runs"] = 1
+    assert "repeated: `00-start-here.ipynb` (1)" in bm.markdown(result)
 
 
 def test_markdown_names_each_missed_budget():
