@@ -76,6 +76,10 @@ def test_markdown_reports_repeated_runs():
     result = _result()
     result["notebooks"][0]["stalled_runs"] = 1
     assert "repeated: `00-start-here.ipynb` (1)" in bm.markdown(result)
+    result["notebooks"][0]["cold_runs_s"] = [2.0, 3.0, 120.0]
+    assert "far slower than their median" in bm.markdown(result)
+    result["notebooks"][0]["cold_runs_s"] = [2.0, 3.0, 4.0]
+    assert "far slower" not in bm.markdown(result)
 
 
 def test_markdown_names_each_missed_budget():

@@ -141,6 +141,12 @@ def markdown(result: dict) -> str:
         verdict = "all met" if not missed else "MISSED: " + ", ".join(missed)
         lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} | {fmt(row['peak_mb'], 0)} | {widget} | {verdict} |")
     stalled = [f"`{r['name']}` ({r['stalled_runs']})" for r in result["notebooks"] if r.get("stalled_runs")]
+    slow = [f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)" for r in result["notebooks"]
+            if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)]
+    if slow:
+        lines.append("")
+        lines.append("Cold runs far slower than their median (a kernel that stopped answering for a while): "
+                     + ", ".join(slow) + ".")
     if stalled:
         lines.append("")
         lines.append("Runs that stalled (a kernel reply never came) and were repeated: " + ", ".join(stalled) + ".")
