@@ -64,6 +64,8 @@ class Report:
     screenshots: list[Path] = field(default_factory=list)
     widget_views: int = 0
     main_widget: str = ""
+    stalled: bool = False  # Run All stopped with no error shown: the kernel stopped answering
+
 
     def fail_if_problems(self) -> None:
         if self.problems:
@@ -204,6 +206,10 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
                 report.problems.append(f"cell {c['index']}: traceback on stderr: {o['text'][:300]}")
     for text in error_outputs(page):
         report.problems.append(f"error shown in the notebook: {text[:300]}")
+    if not_run and len(report.problems) == 1:
+        report.stalled = True
+        shot("0-stalled")
+        return report
 
     # 2. every widget view rendered
     expected = [o["model_id"] for c in state["cells"] for o in c["outputs"] if o["model_id"]]
