@@ -89,6 +89,7 @@ def lab(browser):
         raise KeyboardInterrupt(f"signal {signum}")
 
     previous = signal.signal(signal.SIGTERM, on_sigterm)
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)  # only this run's screenshots, none left from an earlier one
     try:
         server.start()
         yield server
