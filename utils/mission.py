@@ -47,7 +47,7 @@ __all__ = [
     "interpolated_path", "hermite_polar",
     "semi_major_axis_from_altitudes", "science_orbits",
     "gm_from_orbit", "mass_from_orbit", "bulk_density", "ice_fraction",
-    "plot_timeline", "plot_positions",
+    "figure_style", "plot_timeline", "plot_positions",
 ]
 
 #: (key, fact id, label, body Dawn was at)
@@ -515,6 +515,27 @@ def ice_fraction(density: u.Quantity, ice_density: u.Quantity, rock_density: u.Q
 # plot helpers
 # --------------------------------------------------------------------------
 
+#: Overrides so that no two bodies of these figures share a marker and line style
+#: (Earth and Ceres share both in :func:`utils.style.body_style`).
+_FIGURE_OVERRIDES = {"ceres": {"marker": "h", "linestyle": "-."}}
+
+
+def figure_style(body: str) -> dict:
+    """Colour, line style, marker and label for a body in this lesson's figures.
+
+    :func:`utils.style.body_style` with Ceres given its own marker and line
+    style, so that Earth and Ceres differ by more than colour.
+
+    Examples
+    --------
+    >>> figure_style("ceres")["marker"] != figure_style("earth")["marker"]
+    True
+    """
+    from .style import body_style
+
+    return body_style(body) | _FIGURE_OVERRIDES.get(str(body).lower(), {})
+
+
 def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
     """Draw the milestones (markers) and phases (bars) on a time axis (years)."""
     from .style import OKABE_ITO, MARKERS
@@ -531,6 +552,8 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
         y = row["time"].decimalyear
         ax.plot(y, -0.32, marker=MARKERS[k % len(MARKERS)], color="black", ms=7, ls="none",
                 label=f"{row['event']} ({row['time'].iso[:10]})")
+    t0, t1 = table["time"][0].decimalyear, table["time"][-1].decimalyear
+    ax.set_xlim(t0 - 0.02 * (t1 - t0), t1 + 0.02 * (t1 - t0))
     ax.set_ylim(-0.6, 0.95)
     ax.set_yticks([])
     ax.set_xlabel("Date (year)")
@@ -553,11 +576,11 @@ def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits
     orbits : dict, optional
         body -> (3, N) positions over one orbit, drawn as thin lines.
     """
-    from .style import body_style, PALETTE
+    from .style import PALETTE
 
     ax.plot(0, 0, marker="*", color=PALETTE["sun"], ms=14, ls="none", mec="black", label="Sun")
     for body, pos in positions.items():
-        st = body_style(body)
+        st = figure_style(body)
         xy = pos.to_value(u.AU)
         if orbits and body in orbits:
             o = orbits[body].to_value(u.AU)
