@@ -15,14 +15,14 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
 
 __all__ = [
     "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
-    "load_catalogue", "REBUILD",
+    "load_catalogue", "read_ecsv", "REBUILD",
 ]
 
 ENV_VAR = "BRIGHT_SPOTS_DATA"
@@ -179,7 +179,57 @@ def verify_file(path: str | os.PathLike) -> Path:
 
 
 # loaded tables, keyed like _VERIFIED (the file cannot change under a key)
-_CATALOGUE_CACHE: dict[tuple[str, int, int], "QTable"] = {}
+_TABLE_CACHE: dict[tuple, Any] = {}
+
+
+def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
+              prepare: Callable[[Any], Any] | None = None) -> Any:
+    """Read a verified ECSV file of ``data/`` once and cache the result.
+
+    The file's checksum is verified first (see :func:`data_path`), and the
+    table is parsed only when the file changes.  The cached object is
+    shared: callers that modify it must copy it first.
+
+    Parameters
+    ----------
+    name : str
+        File name inside the data directory, e.g. ``"facts.ecsv"``.
+    data_dir_ : path-like, optional
+        Data directory (see :func:`data_dir`).
+    qtable : bool
+        Read as an astropy ``QTable`` (columns with units become Quantities)
+        instead of a ``Table``.
+    prepare : callable, optional
+        Applied once to the freshly read table; its result is what is cached
+        and returned (for example the table with an index).
+
+    Raises
+    ------
+    DataFileError
+        If the file is missing, corrupted or cannot be parsed.
+
+    Examples
+    --------
+    >>> from utils.data import read_ecsv
+    >>> len(read_ecsv("facts.ecsv")) > 100
+    True
+    """
+    path = data_path(name, data_dir_)
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size, qtable, prepare)
+    hit = _TABLE_CACHE.get(key)
+    if hit is None:
+        from astropy.table import QTable, Table
+
+        try:
+            table = (QTable if qtable else Table).read(path, format="ascii.ecsv")
+        except Exception as exc:  # checksum matched, so this is a code/version problem
+            raise DataFileError(f"could not parse {path}: {exc}") from exc
+        hit = prepare(table) if prepare is not None else table
+        for old in [k for k in _TABLE_CACHE if k[0] == key[0] and k[3:] == key[3:]]:
+            del _TABLE_CACHE[old]  # an older version of the same file
+        _TABLE_CACHE[key] = hit
+    return hit
 
 
 def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
@@ -217,17 +267,4 @@ def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
     >>> round(float(row["a"].to_value("AU")), 2)
     2.77
     """
-    path = data_path("asteroids.ecsv", data_dir_)
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    table = _CATALOGUE_CACHE.get(key)
-    if table is None:
-        from astropy.table import QTable
-
-        try:
-            table = QTable.read(path, format="ascii.ecsv")
-        except Exception as exc:  # checksum matched, so this is a code/version problem
-            raise DataFileError(f"could not parse {path}: {exc}") from exc
-        _CATALOGUE_CACHE.clear()
-        _CATALOGUE_CACHE[key] = table
-    return table.copy(copy_data=True)
+    return read_ecsv("asteroids.ecsv", data_dir_, qtable=True).copy(copy_data=True)

@@ -31,7 +31,7 @@ import difflib
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, data_path
+from .data import DataFileError, read_ecsv
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -42,8 +42,7 @@ FILE = "facts.ecsv"
 KINDS = ("quantity", "time", "text")
 STATUSES = ("sourced", "derived", "secondary", "uncertain")
 
-# (resolved path, mtime_ns, size) -> (table, {id: row index})
-_CACHE: dict[tuple[str, int, int], tuple[Any, dict[str, int]]] = {}
+# the table and an {id: row index} are cached by utils.data.read_ecsv
 
 
 class _TextInfo:
@@ -73,25 +72,15 @@ class FactText(str):
         return obj
 
 
-def _load(data_dir: str | os.PathLike | None = None):
-    path = data_path(FILE, data_dir)
-    st = path.stat()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    hit = _CACHE.get(key)
-    if hit is None:
-        from astropy.table import Table
+def _prepare(table):
+    if table.has_masked_values or table.masked:
+        table = table.filled("")  # empty ECSV strings read back as masked
+    index = {str(i): k for k, i in enumerate(table["id"])}
+    return table, index
 
-        try:
-            table = Table.read(path, format="ascii.ecsv")
-        except Exception as exc:
-            raise DataFileError(f"could not parse {path}: {exc}") from exc
-        if table.has_masked_values or table.masked:
-            table = table.filled("")  # empty ECSV strings read back as masked
-        index = {str(i): k for k, i in enumerate(table["id"])}
-        hit = (table, index)
-        _CACHE.clear()
-        _CACHE[key] = hit
-    return hit
+
+def _load(data_dir: str | os.PathLike | None = None):
+    return read_ecsv(FILE, data_dir, prepare=_prepare)
 
 
 def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:

@@ -6,8 +6,8 @@ gravitational parameter defaults to the Sun's (``astropy.constants.GM_sun``).
 Examples
 --------
 >>> import astropy.units as u
->>> period(1 * u.AU).to(u.yr).round(3)
-<Quantity 1. yr>
+>>> round(float(period(1 * u.AU).to_value(u.yr)), 3)
+1.0
 """
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def period(a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(period(2.77 * u.AU).to_value(u.yr), 2)
+    >>> round(float(period(2.77 * u.AU).to_value(u.yr)), 2)
     4.61
     """
     a = require(a, u.km, "a", positive=True)
@@ -67,7 +67,7 @@ def semi_major_axis(T: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(semi_major_axis(1 * u.yr).to_value(u.AU), 3)
+    >>> round(float(semi_major_axis(1 * u.yr).to_value(u.AU)), 3)
     1.0
     """
     T = require(T, u.s, "T", positive=True)
@@ -92,7 +92,7 @@ def resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(resonance_location(5.2026 * u.AU, 3, 1).to_value(u.AU), 3)
+    >>> round(float(resonance_location(5.2026 * u.AU, 3, 1).to_value(u.AU)), 3)
     2.501
     """
     a = require(a_perturber, u.AU, "a_perturber", positive=True)
@@ -113,7 +113,7 @@ def vis_viva_speed(r: u.Quantity, a: u.Quantity, mu: u.Quantity | None = None) -
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(vis_viva_speed(1 * u.AU, 1 * u.AU).to_value(u.km / u.s), 1)
+    >>> round(float(vis_viva_speed(1 * u.AU, 1 * u.AU).to_value(u.km / u.s)), 1)
     29.8
     """
     r = require(r, u.km, "r", positive=True)
@@ -130,7 +130,14 @@ def circular_speed(r: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
 
 
 def _check_e(e) -> np.ndarray:
-    e_arr = np.asarray(e.to_value(u.one) if isinstance(e, u.Quantity) else e, dtype=float)
+    if isinstance(e, u.Quantity):
+        if not e.unit.is_equivalent(u.one):
+            raise u.UnitsError(f"eccentricity is a plain number (0 <= e < 1), without a unit; got {e.unit}.")
+        e = e.to_value(u.one)
+    try:
+        e_arr = np.asarray(e, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"eccentricity must be a number with 0 <= e < 1; got {e!r}.") from None
     if not np.all(np.isfinite(e_arr)):
         raise ValueError("eccentricity must be a finite number.")
     if np.any(e_arr < 0) or np.any(e_arr >= 1):
@@ -166,8 +173,8 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> E = solve_kepler(1.0 * u.rad, 0.5)
-    >>> round(float((E - 0.5 * np.sin(E)).to_value(u.rad)), 12)
+    >>> E = solve_kepler(1.0 * u.rad, 0.5).to_value(u.rad)
+    >>> round(float(E - 0.5 * np.sin(E)), 12)
     1.0
     """
     if isinstance(M, u.Quantity):
@@ -175,7 +182,11 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
             raise u.UnitsError(f"M must be an angle (rad or deg); got {M.unit}.")
         M_rad = M.to_value(u.rad)
     else:
-        M_rad = np.asarray(M, dtype=float)
+        try:
+            M_rad = np.asarray(M, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"mean anomaly must be an angle (e.g. 30 * u.deg) or a number in radians; "
+                             f"got {M!r}.") from None
     if not np.all(np.isfinite(M_rad)):
         raise ValueError("mean anomaly must be finite.")
     e_arr = _check_e(e)
@@ -207,3 +218,303 @@ def orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
     e_arr = _check_e(e)
     E_rad = E.to_value(u.rad) if isinstance(E, u.Quantity) else np.asarray(E, dtype=float)
     return a * (1 - e_arr * np.cos(E_rad))
+
+
+# --------------------------------------------------------------------------
+# elements <-> vectors, orbit paths and two-body propagation
+# --------------------------------------------------------------------------
+
+__all__ += [
+    "mean_motion",
+    "position_from_elements",
+    "state_from_elements",
+    "elements_from_state",
+    "orbit_path",
+    "propagate",
+    "elements_from_catalogue",
+    "sector_area",
+]
+
+
+def _angle(value, name: str) -> np.ndarray:
+    """An angle Quantity (deg or rad) as radians; plain numbers are refused."""
+    value = require(value, u.rad, name)
+    return np.asarray(value.to_value(u.rad), dtype=float)
+
+
+def mean_motion(a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
+    """Mean motion :math:`n = \\sqrt{\\mu / a^3}`, the average angular speed, in deg/day.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(mean_motion(1 * u.AU).to_value(u.deg / u.day)), 4)
+    0.9856
+    """
+    a = require(a, u.km, "a", positive=True)
+    return (np.sqrt(_mu(mu) / a**3) * u.rad).to(u.deg / u.day)
+
+
+def _rotation(i, node, peri):
+    """Unit vectors P (to perihelion) and Q (90 deg ahead, in the orbit plane), ecliptic axes."""
+    ci, si = np.cos(i), np.sin(i)
+    cO, sO = np.cos(node), np.sin(node)
+    cw, sw = np.cos(peri), np.sin(peri)
+    P = np.stack([cO * cw - sO * sw * ci, sO * cw + cO * sw * ci, sw * si])
+    Q = np.stack([-cO * sw - sO * cw * ci, -sO * sw + cO * cw * ci, cw * si])
+    return P, Q
+
+
+def state_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity,
+                        M, mu: u.Quantity | None = None) -> tuple[u.Quantity, u.Quantity]:
+    """Heliocentric position and velocity from osculating orbital elements.
+
+    The frame is the one the elements refer to (for the JPL catalogue: the
+    mean ecliptic and equinox of J2000, x towards the equinox, z towards the
+    ecliptic north pole).  Vectorised: the elements and ``M`` broadcast.
+
+    Parameters
+    ----------
+    a : Quantity
+        Semi-major axis (length).
+    e : float or array
+        Eccentricity, 0 <= e < 1.
+    i, node, peri : Quantity
+        Inclination, longitude of the ascending node, argument of perihelion (angles).
+    M : Quantity or array
+        Mean anomaly (angle; plain numbers are radians, as in :func:`solve_kepler`).
+    mu : Quantity, optional
+        Gravitational parameter; the Sun's by default.
+
+    Returns
+    -------
+    r, v : Quantity
+        Position in AU and velocity in km/s, each of shape ``(3,) + shape``.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> r, v = state_from_elements(1 * u.AU, 0.0, 0 * u.deg, 0 * u.deg, 0 * u.deg, 90 * u.deg)
+    >>> np.round(r.to_value(u.AU), 6) + 0.0, round(float(v[0].to_value(u.km / u.s)), 2)
+    (array([0., 1., 0.]), -29.78)
+    """
+    a = require(a, u.km, "a", positive=True)
+    e_arr = _check_e(e)
+    i_r, node_r, peri_r = _angle(i, "i"), _angle(node, "node"), _angle(peri, "peri")
+    E = solve_kepler(M, e_arr).to_value(u.rad)
+    a_au = a.to_value(u.AU)
+    E, e_b, a_b, i_r, node_r, peri_r = np.broadcast_arrays(E, e_arr, a_au, i_r, node_r, peri_r)
+    P, Q = _rotation(i_r, node_r, peri_r)
+    root = np.sqrt(1 - e_b**2)
+    cE, sE = np.cos(E), np.sin(E)
+    r = a_b * ((cE - e_b) * P + root * sE * Q)
+    n = np.sqrt(_mu(mu) / (a_b * u.AU) ** 3).to_value(1 / u.s)
+    v = (n * a_b / (1 - e_b * cE)) * (-sE * P + root * cE * Q)
+    return r * u.AU, (v * u.AU / u.s).to(u.km / u.s)
+
+
+def position_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity,
+                           M) -> u.Quantity:
+    """Heliocentric position (AU) from orbital elements; see :func:`state_from_elements`.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> r = position_from_elements(2 * u.AU, 0.5, 90 * u.deg, 0 * u.deg, 0 * u.deg, 0 * u.deg)
+    >>> np.round(r.to_value(u.AU), 6) + 0.0   # perihelion, on the x axis at a(1 - e)
+    array([1., 0., 0.])
+    """
+    return state_from_elements(a, e, i, node, peri, M)[0]
+
+
+def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = None) -> dict:
+    """Osculating orbital elements from a position and velocity (the inverse of
+    :func:`state_from_elements`).
+
+    Parameters
+    ----------
+    r : Quantity
+        Position (length), shape ``(3,)`` or ``(3, N)``.
+    v : Quantity
+        Velocity (speed), same shape.
+    mu : Quantity, optional
+        Gravitational parameter; the Sun's by default.
+
+    Returns
+    -------
+    dict
+        ``a`` (AU), ``e``, ``i``, ``node``, ``peri``, ``M`` (deg, ``node`` and
+        ``peri`` in [0, 360)), ``q`` and ``Q`` (perihelion and aphelion distances, AU).
+
+    Raises
+    ------
+    ValueError
+        If the state is not on a bound (elliptical) orbit.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> r, v = state_from_elements(2.77 * u.AU, 0.08, 10.6 * u.deg, 80 * u.deg, 73 * u.deg, 60 * u.deg)
+    >>> el = elements_from_state(r, v)
+    >>> round(float(el["a"].to_value(u.AU)), 6), round(float(el["M"].to_value(u.deg)), 6)
+    (2.77, 60.0)
+    """
+    r = require(r, u.km, "r")
+    v = require(v, u.km / u.s, "v")
+    if r.shape[:1] != (3,) or v.shape != r.shape:
+        raise ValueError(f"r and v must both have shape (3,) or (3, N); got {r.shape} and {v.shape}.")
+    mu_v = _mu(mu).to_value(u.km**3 / u.s**2)
+    rv, vv = r.to_value(u.km), v.to_value(u.km / u.s)
+    rn = np.linalg.norm(rv, axis=0)
+    if np.any(rn == 0):
+        raise ValueError("r must not be zero (the body cannot sit at the centre of attraction).")
+    h = np.cross(rv, vv, axis=0)
+    hn = np.linalg.norm(h, axis=0)
+    energy = 0.5 * np.sum(vv**2, axis=0) - mu_v / rn
+    if np.any(energy >= 0) or np.any(hn == 0):
+        raise ValueError("this position and velocity are not on a bound elliptical orbit (energy >= 0 "
+                         "or motion straight along r).")
+    a = -mu_v / (2 * energy)
+    e_vec = ((np.sum(vv**2, axis=0) - mu_v / rn) * rv - np.sum(rv * vv, axis=0) * vv) / mu_v
+    e = np.linalg.norm(e_vec, axis=0)
+    i = np.arccos(np.clip(h[2] / hn, -1, 1))
+    node = np.arctan2(h[0], -h[1])
+    n_vec = np.stack([np.cos(node), np.sin(node), np.zeros_like(node)])
+    hat = h / hn
+    peri = np.arctan2(np.sum(np.cross(n_vec, e_vec, axis=0) * hat, axis=0), np.sum(n_vec * e_vec, axis=0))
+    nu = np.arctan2(np.sum(np.cross(e_vec, rv, axis=0) * hat, axis=0), np.sum(e_vec * rv, axis=0))
+    # circular orbit: no perihelion; measure from the ascending node (peri = 0) instead
+    circular = e < 1e-12
+    if np.any(circular):
+        latitude = np.arctan2(np.sum(np.cross(n_vec, rv, axis=0) * hat, axis=0), np.sum(n_vec * rv, axis=0))
+        peri = np.where(circular, 0.0, peri)
+        nu = np.where(circular, latitude, nu)
+    E = 2 * np.arctan2(np.sqrt(1 - e) * np.sin(nu / 2), np.sqrt(1 + e) * np.cos(nu / 2))
+    M = E - e * np.sin(E)
+    a_q = (a * u.km).to(u.AU)
+    deg = lambda x: np.degrees(x) * u.deg  # noqa: E731
+    return {"a": a_q, "e": e, "i": deg(i), "node": deg(np.remainder(node, 2 * np.pi)),
+            "peri": deg(np.remainder(peri, 2 * np.pi)), "M": deg(np.remainder(M, 2 * np.pi)),
+            "q": a_q * (1 - e), "Q": a_q * (1 + e)}
+
+
+def orbit_path(a: u.Quantity, e, i: u.Quantity = 0 * u.deg, node: u.Quantity = 0 * u.deg,
+               peri: u.Quantity = 0 * u.deg, n: int = 361) -> u.Quantity:
+    """Points around a whole orbit (for drawing it), spaced evenly in eccentric anomaly.
+
+    Returns
+    -------
+    Quantity
+        Shape ``(3, n)`` in AU; the first and last points coincide (a closed curve).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> xyz = orbit_path(2 * u.AU, 0.5, n=5)
+    >>> np.round(xyz[0].to_value(u.AU), 6) + 0.0   # perihelion, aphelion, perihelion
+    array([ 1., -1., -3., -1.,  1.])
+    """
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 3:
+        raise ValueError(f"n must be a whole number of points, at least 3; got {n!r}.")
+    a = require(a, u.km, "a", positive=True)
+    e_arr = float(_check_e(e))
+    P, Q = _rotation(_angle(i, "i"), _angle(node, "node"), _angle(peri, "peri"))
+    E = np.linspace(0, 2 * np.pi, n)
+    a_au = a.to_value(u.AU)
+    xyz = a_au * (np.outer(P, np.cos(E) - e_arr) + np.outer(Q, np.sqrt(1 - e_arr**2) * np.sin(E)))
+    return xyz * u.AU
+
+
+def propagate(elements: dict, times, mu: u.Quantity | None = None) -> u.Quantity:
+    """Two-body (Kepler) positions at ``times`` from osculating elements at an epoch.
+
+    Only the Sun's gravity is included: the mean anomaly grows at the constant
+    rate :func:`mean_motion` and every other element stays fixed.  The real
+    orbit drifts away from this because the planets (above all Jupiter) and the
+    largest asteroids also pull.
+
+    Parameters
+    ----------
+    elements : dict
+        Keys ``a``, ``e``, ``i``, ``node``, ``peri``, ``M`` (as returned by
+        :func:`elements_from_state` or :func:`elements_from_catalogue`) and
+        ``epoch`` (an astropy Time: the instant at which ``M`` holds).
+    times : astropy.time.Time
+        Scalar or array of times (any scale; TDB is used).
+    mu : Quantity, optional
+        Gravitational parameter; the Sun's by default.
+
+    Returns
+    -------
+    Quantity
+        Positions in AU, shape ``(3,) + times.shape``, in the elements' frame.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> from astropy.time import Time
+    >>> el = dict(a=1 * u.AU, e=0.0, i=0 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=0 * u.deg,
+    ...           epoch=Time("2020-01-01", scale="tdb"))
+    >>> r = propagate(el, el["epoch"] + period(1 * u.AU) / 4)
+    >>> np.round(r.to_value(u.AU), 6) + 0.0
+    array([0., 1., 0.])
+    """
+    from astropy.time import Time
+
+    if not isinstance(elements, dict):
+        raise TypeError("elements must be a dict with keys a, e, i, node, peri, M and epoch.")
+    missing = [k for k in ("a", "e", "i", "node", "peri", "M", "epoch") if k not in elements]
+    if missing:
+        raise ValueError(f"elements is missing {', '.join(missing)} (needed: a, e, i, node, peri, M, epoch).")
+    epoch = elements["epoch"]
+    if not isinstance(epoch, Time) or not isinstance(times, Time):
+        raise TypeError("epoch and times must be astropy Time objects, e.g. Time('2015-03-06').")
+    dt = (times.tdb - epoch.tdb).to(u.day)
+    M = _angle(elements["M"], "M") * u.rad + (mean_motion(elements["a"], mu) * dt).to(u.rad)
+    return state_from_elements(elements["a"], elements["e"], elements["i"], elements["node"],
+                               elements["peri"], M, mu)[0]
+
+
+def elements_from_catalogue(row) -> dict:
+    """Orbital elements of one catalogue row (see :func:`utils.data.load_catalogue`) as a dict
+    for :func:`propagate`.
+
+    Examples
+    --------
+    >>> from utils.data import load_catalogue
+    >>> cat = load_catalogue()
+    >>> el = elements_from_catalogue(cat[cat["name"] == "Ceres"][0])
+    >>> sorted(el), el["epoch"].scale
+    (['M', 'a', 'e', 'epoch', 'i', 'node', 'peri'], 'tdb')
+    """
+    from astropy.time import Time
+
+    try:
+        return {"a": row["a"], "e": float(row["e"]), "i": row["i"], "node": row["om"], "peri": row["w"],
+                "M": row["ma"], "epoch": Time(float(u.Quantity(row["epoch_mjd"], u.day).value),
+                                               format="mjd", scale="tdb")}
+    except KeyError as err:
+        raise ValueError(f"row must be a row of the catalogue (utils.data.load_catalogue); missing {err}.") from None
+
+
+def sector_area(x: u.Quantity, y: u.Quantity) -> u.Quantity:
+    """Area swept by the line from the origin (the Sun) along the path ``(x, y)``.
+
+    The path is treated as straight segments; the area is the sum of the
+    triangles (origin, point k, point k+1), positive for counter-clockwise
+    motion.  With finely sampled points it measures the area of Kepler's
+    second law.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> t = np.linspace(0, np.pi / 2, 2001)
+    >>> round(float(sector_area(np.cos(t) * u.AU, np.sin(t) * u.AU).to_value(u.AU**2)), 6)  # pi / 4
+    0.785398
+    """
+    x = require(x, u.km, "x")
+    y = require(y, u.km, "y").to(x.unit)
+    if x.shape != y.shape or x.ndim != 1 or x.size < 2:
+        raise ValueError("x and y must be 1-D arrays of the same length (at least 2 points).")
+    xv, yv = x.value, y.value
+    return 0.5 * np.sum(xv[:-1] * yv[1:] - xv[1:] * yv[:-1]) * x.unit**2

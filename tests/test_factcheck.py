@@ -1,0 +1,307 @@
+"""utils.factcheck, the claims file data/news_claims.ecsv and the exercises of lesson 07."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import astropy.units as u
+import numpy as np
+import pytest
+from astropy.time import Time
+from astropy.units import imperial
+from hypothesis import given, settings, strategies as st
+
+from utils import factcheck as F
+from utils.checks import check, expected_answer
+from utils.data import DataFileError, data_dir, load_catalogue
+from utils.facts import fact, fact_ids
+
+
+# --------------------------------------------------------------------------
+# the claims file
+# --------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def claims():
+    return F.load_claims()
+
+
+def test_claims_columns_ids_and_provenance(claims):
+    assert tuple(claims.colnames[: len(F.COLUMNS)]) == F.COLUMNS
+    ids = [str(i) for i in claims["id"]]
+    assert len(ids) == len(set(ids)) >= 10
+    assert "paraphrased" in claims.meta["provenance"].lower()
+    assert all(str(c).strip() for c in claims["claim"])
+
+
+def test_every_fact_id_exists(claims):
+    known = set(fact_ids())
+    for row in claims:
+        for fid in str(row["fact_ids"]).split():
+            assert fid in known, f"{row['id']}: unknown fact id {fid}"
+
+
+def test_claimed_values_parse(claims):
+    parsed = 0
+    for row in claims:
+        text = str(row["claimed"]).strip()
+        for part in range(len(text.split(";")) if text else 0):
+            value = F.claimed_value(claims, str(row["id"]), part)
+            assert isinstance(value, (Time, u.Quantity))
+            parsed += 1
+    assert parsed >= 5
+    assert F.claimed_value(claims, "N04", 0).to(u.km).value == pytest.approx(4345.2, abs=0.1)
+    assert F.claimed_value(claims, "N07") is None
+    with pytest.raises(IndexError, match="part 1"):
+        F.claimed_value(claims, "N06", 1)
+
+
+def test_claims_cover_the_required_kinds(claims):
+    cats = set(claims["category"])
+    assert {"date", "duration", "distance", "first", "ranking", "propulsion"} <= cats
+
+
+def test_unknown_claim_id_lists_the_ids(claims):
+    with pytest.raises(KeyError, match="N01"):
+        F.claim_text(claims, "X99")
+    with pytest.raises(TypeError):
+        F.claim_text(claims, 1)
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    dst = tmp_path / "data"
+    dst.mkdir()
+    shutil.copy(data_dir() / F.FILE, dst / F.FILE)
+    digest = hashlib.sha256((dst / F.FILE).read_bytes()).hexdigest()
+    (dst / "MANIFEST.sha256").write_text(f"{digest}  {F.FILE}\n")
+    return dst
+
+
+def test_copy_loads(data_copy):
+    assert len(F.load_claims(data_copy)) == len(F.load_claims())
+
+
+def test_missing_file_is_a_clear_error(data_copy):
+    (data_copy / F.FILE).unlink()
+    with pytest.raises(DataFileError, match="news_claims.ecsv"):
+        F.load_claims(data_copy)
+
+
+def test_corrupted_file_is_a_clear_error(data_copy):
+    path = data_copy / F.FILE
+    path.write_text(path.read_text().replace("N01", "M01"))
+    with pytest.raises(DataFileError, match="news_claims.ecsv"):
+        F.load_claims(data_copy)
+
+
+def test_unparseable_or_incomplete_file_is_a_clear_error(data_copy):
+    path = data_copy / F.FILE
+    for text, match in (("not an ecsv file\n", "could not parse"),
+                        ("# %ECSV 1.0\n# ---\n# datatype:\n# - {name: id, datatype: string}\n"
+                         "# schema: astropy-2.0\nid\nN01\n", "lacks the column")):
+        path.write_text(text)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        (data_copy / "MANIFEST.sha256").write_text(f"{digest}  {F.FILE}\n")
+        with pytest.raises(DataFileError, match=match):
+            F.load_claims(data_copy)
+
+
+# --------------------------------------------------------------------------
+# verdicts and the table
+# --------------------------------------------------------------------------
+
+def test_verdict_normalises_and_validates():
+    v = F.Verdict("N12", " FALSE ", "Deep Space 1 first")
+    assert v.verdict == "false" and v.symbol == "✘" and "N12" in str(v)
+    assert "false" in v._repr_html_()
+    with pytest.raises(ValueError, match="cannot be checked"):
+        F.Verdict("N12", "mostly true", "x")
+    with pytest.raises(ValueError, match="reason"):
+        F.Verdict("N12", "true", "  ")
+    with pytest.raises(ValueError, match="one line"):
+        F.Verdict("N12", "true", "a\nb")
+    with pytest.raises(ValueError, match="claim_id"):
+        F.Verdict("", "true", "x")
+
+
+def test_verdict_table_order_text_and_html(claims):
+    verdicts = [F.Verdict("N10", "true", "record 2015-03-06"), F.Verdict("N01", "true", "a" * 200),
+                F.Verdict("N10", "false", "replaced")]
+    table = F.verdict_table(verdicts, claims)
+    assert [str(i) for i in table["id"]] == ["N01", "N10"]
+    assert str(table["verdict"][1]) == "false"
+    text = F.format_verdict_table(table, claim_width=30, evidence_width=40)
+    lines = text.splitlines()
+    assert len(lines) == 4 and lines[0].startswith("id")
+    assert all(len(line) <= 4 + 1 + 30 + 2 + 19 + 2 + 40 for line in lines[2:])
+    assert "…" in lines[2] and "✘ false" in lines[3]
+    assert F.format_verdict_table(table) == F.format_verdict_table(table)  # stable
+    page = F.verdict_table_html(table)
+    assert page.count("<tr>") == 3 and "✔ true" in page
+    assert F.verdict_counts(table) == {"true": 1, "false": 1, "misleading": 0, "cannot be checked": 0}
+
+
+def test_verdict_table_rejects_bad_input(claims):
+    with pytest.raises(KeyError, match="X1"):
+        F.verdict_table([F.Verdict("X1", "true", "x")], claims)
+    with pytest.raises(TypeError, match="Verdict"):
+        F.verdict_table(["true"], claims)
+    with pytest.raises(ValueError, match="at least 10"):
+        F.format_verdict_table(F.verdict_table([], claims), claim_width=3)
+    assert len(F.verdict_table({}, claims)) == 0
+
+
+# --------------------------------------------------------------------------
+# evidence helpers
+# --------------------------------------------------------------------------
+
+def test_duration_and_months():
+    stay = F.duration(fact("dawn.vesta_arrival"), fact("dawn.vesta_departure"))
+    assert stay.unit == u.day and stay.value == pytest.approx(417.06, abs=0.01)
+    assert F.in_months(stay).value == pytest.approx(13.70, abs=0.01)
+    assert F.duration("2015-03-06", "2015-03-05").value == pytest.approx(-1)
+    assert F.duration("2001-01-01", "2002-01-01", F.MONTH).value == pytest.approx(12.0, abs=0.02)
+    with pytest.raises(u.UnitsError, match="time"):
+        F.duration("2015-03-06", "2015-03-07", u.km)
+    with pytest.raises(ValueError, match="date"):
+        F.duration("March", "2015-03-07")
+    with pytest.raises(TypeError, match="Time"):
+        F.duration(2015, "2015-03-07")
+    with pytest.raises(u.UnitsError):
+        F.in_months(3)
+
+
+def test_date_matches_tolerance_and_month():
+    assert F.date_matches("2011-07-15", fact("dawn.vesta_arrival"))  # Pacific date, within a day
+    assert not F.date_matches("2011-07-14", fact("dawn.vesta_arrival"))
+    assert not F.date_matches("2015-03-06", "2015-03-08T00:00")
+    assert F.date_matches("2011-07-13", fact("dawn.vesta_arrival"), tolerance=3 * u.day)
+    assert F.date_matches("2007-09-01", fact("dawn.launch"), month_only=True)
+    assert not F.date_matches("2007-10-01", fact("dawn.launch"), month_only=True)
+    assert F.judge_date("2015-03-06", fact("dawn.ceres_arrival")) == "true"
+    with pytest.raises(ValueError, match="negative"):
+        F.date_matches("2015-03-06", "2015-03-06", tolerance=-1 * u.day)
+
+
+def test_number_matches():
+    assert F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"))
+    assert not F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"), rtol=0.001)
+    assert F.judge_number(4500 * imperial.mile, 4400 * u.km) == "false"
+    with pytest.raises(u.UnitsError, match="length"):
+        F.number_matches(3 * u.kg, 4400 * u.km)
+    with pytest.raises(ValueError, match="rtol"):
+        F.number_matches(3 * u.km, 3 * u.km, rtol=2)
+
+
+def test_judge_first_and_duration():
+    assert F.judge_first(fact("dawn.launch"), fact("ds1.first_thrust")) == "false"
+    assert F.judge_first(fact("ds1.first_thrust"), fact("dawn.launch")) == "true"
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    assert F.judge_duration(a, d, 14 * F.MONTH) == "true"
+    assert F.judge_duration(a, d, 18 * F.MONTH) == "false"
+    with pytest.raises(u.UnitsError):
+        F.judge_duration(a, d, 14)
+    with pytest.raises(TypeError, match="array of 2"):
+        F.judge_first(Time(["2007-09-27", "2011-07-16"]), fact("ds1.first_thrust"))
+
+
+def test_evidence_behind_the_closest_verdicts():
+    """The facts that decide the borderline verdicts of the lesson (N09, N11, N16) still say so."""
+    d = fact("dawn.vesta_departure")
+    year = d.datetime.year
+    through = F.duration(f"{year}-01-01", d) / F.duration(f"{year}-01-01", f"{year + 1}-01-01")
+    assert 2 / 3 <= through.to_value(u.one) < 3 / 4  # "late 2012" holds only with a last-third rule
+    assert F.judge_first(fact("dawn.ceres_arrival"), fact("ceres.spots_opnav3")) == "false"
+    # orbiting two bodies: true beyond Earth only; SMART-1 orbited Earth and then the Moon first
+    assert F.judge_first(fact("dawn.vesta_arrival"), fact("smart1.lunar_orbit")) == "false"
+    assert fact("smart1.earth_orbits").to_value(u.one) > 1
+
+
+def test_rank_by_catalogue():
+    cat = load_catalogue()
+    belt = cat[np.isin(np.asarray(cat["class"]).astype(str), ["IMB", "MBA", "OMB"])]
+    assert F.rank_by(belt, "diameter", "Ceres") == 1
+    assert F.rank_by(belt, "diameter", "Vesta") == 2
+    with pytest.raises(KeyError, match="Pluto"):
+        F.rank_by(belt, "diameter", "Pluto")
+    with pytest.raises(KeyError, match="column"):
+        F.rank_by(belt, "size", "Ceres")
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(2, 60), pixel=st.floats(0.05, 500), seed=st.integers(0, 10**6))
+def test_pixelate_averages_whole_blocks_and_never_adds_detail(n, pixel, seed):
+    rng = np.random.default_rng(seed)
+    image = rng.random((n, n))
+    out, width = F.pixelate(image, 30 * u.km, pixel * u.km)
+    m = out.shape[0]
+    assert 1 <= m <= n and out.shape == (m, m)
+    assert 0 < width.to_value(u.km) <= 30 + 1e-9
+    assert out.min() >= image.min() - 1e-12 and out.max() <= image.max() + 1e-12
+    if m < n:  # odd number of blocks, centred
+        assert m % 2 == 1
+    flat, _ = F.pixelate(np.full((n, n), 0.3), 30 * u.km, pixel * u.km)
+    assert np.allclose(flat, 0.3)
+
+
+def test_pixelate_sizes():
+    img = np.zeros((100, 100))
+    out, width = F.pixelate(img, 100 * u.km, 10 * u.km)
+    assert out.shape == (9, 9) and width.to_value(u.km) == pytest.approx(90)
+    out, width = F.pixelate(img, 100 * u.km, 0.1 * u.km)  # finer than the map: the map itself
+    assert out.shape == (100, 100) and width.to_value(u.km) == pytest.approx(100)
+    out, width = F.pixelate(img + 1, 100 * u.km, 500 * u.km)  # larger than the map: one pixel
+    assert out.shape == (1, 1) and out[0, 0] == pytest.approx(1)
+
+
+def test_facula_model_and_pixelate_errors():
+    m = F.facula_model(120 * u.km, 240, fact("occator.cerealia_facula_size"), fact("occator.diameter"),
+                       float(fact("ceres.albedo")), float(fact("occator.faculae_albedo")))
+    assert m.shape == (240, 240) and m.max() == pytest.approx(0.4) and m[0, 0] == pytest.approx(0.09)
+    far, _ = F.pixelate(m, 120 * u.km, 20 * u.km)
+    assert far.shape == (5, 5)
+    assert 0.09 < far[2, 2] < 0.2 and far.max() == far[2, 2]  # the spot is diluted in one big pixel
+    near, _ = F.pixelate(m, 120 * u.km, 2 * u.km)
+    assert near.max() == pytest.approx(0.4)  # resolved: pixels inside the facula are as bright as it is
+    with pytest.raises(ValueError, match="square"):
+        F.pixelate(np.ones((3, 4)), 1 * u.km, 1 * u.km)
+    with pytest.raises(u.UnitsError, match="pixel"):
+        F.pixelate(m, 120 * u.km, 5)
+    with pytest.raises(ValueError, match="reflectance"):
+        F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, 4)
+    with pytest.raises(ValueError, match="whole number"):
+        F.facula_model(120 * u.km, 1.5, 10 * u.km, 92 * u.km, 0.09, 0.4)
+    for bad in ("a", 0.4 * u.one, None):
+        with pytest.raises(TypeError, match="albedo_facula is a reflectance"):
+            F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, bad)
+
+
+# --------------------------------------------------------------------------
+# exercises of lesson 07: answers follow the inputs
+# --------------------------------------------------------------------------
+
+def test_exercise_answers_follow_inputs():
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    assert expected_answer("07.1", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
+    assert expected_answer("07.1", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
+    assert expected_answer("07.2", arrival=a, departure=d, claimed_months=14) == "true"
+    assert expected_answer("07.2", arrival=a, departure=d, claimed_months=20) == "false"
+    launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
+    assert expected_answer("07.3", dawn_launch=launch, earlier_first_use=ds1) == "false"
+    assert expected_answer("07.3", dawn_launch=launch, earlier_first_use=Time("2010-01-01")) == "true"
+    dist = expected_answer("07.4", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
+    half = expected_answer("07.4", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
+    assert half.to_value(u.km) == pytest.approx(dist.to_value(u.km) / 2)
+
+
+def test_exercise_checks_judge_answers():
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    assert check("07.2", "true", arrival=a, departure=d, claimed_months=14).ok
+    assert check("07.2", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
+    assert "one of" in check("07.2", "yes", arrival=a, departure=d, claimed_months=14).message
+    assert check("07.1", ..., arrival=a, departure=d).status == "unanswered"
+    bad = check("07.1", 13.7, arrival=d, departure=a)
+    assert bad.status == "invalid" and "after arrival" in bad.message
+    assert check("07.4", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok

@@ -1,0 +1,220 @@
+"""Kepler's equation, elements <-> vectors and two-body propagation (utils.orbits)."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+from astropy.time import Time
+from hypothesis import given, settings, strategies as st
+
+from utils import orbits
+from utils.data import load_catalogue
+from utils.ephemeris import heliocentric_position, heliocentric_velocity
+
+EPS = np.finfo(float).eps
+
+
+# ---------------------------------------------------------------- Kepler's equation
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(-1e3, 1e3), st.floats(0, 0.99))
+def test_kepler_residual_near_machine_precision(M, e):
+    E = orbits.solve_kepler(M * u.rad, e).to_value(u.rad)
+    # the residual cannot be smaller than the rounding of E and M themselves
+    assert abs(E - e * np.sin(E) - M) <= 8 * EPS * max(1.0, abs(M))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(-np.pi, np.pi), st.floats(0, 0.99))
+def test_kepler_is_monotonic_and_continuous(M, e):
+    # E - M = e sin E, so |E - M| <= e, and E has the sign of M on [-pi, pi]
+    E = orbits.solve_kepler(M, e).to_value(u.rad)
+    assert abs(E - M) <= e + 1e-15
+    assert np.sign(E) == np.sign(M) or abs(M) < 1e-300
+
+
+def test_kepler_hard_corner_e099_near_perihelion():
+    M = np.concatenate([np.geomspace(1e-12, 1e-1, 200), -np.geomspace(1e-12, 1e-1, 200)])
+    E = orbits.solve_kepler(M * u.rad, 0.99).to_value(u.rad)
+    assert np.max(np.abs(E - 0.99 * np.sin(E) - M)) < 1e-15
+    # Near M = 0 the equation becomes E^3 / 6 + 0.01 E = M: E is far larger than M.
+    assert np.all(np.abs(E) > np.abs(M))
+
+
+def test_kepler_degrees_and_broadcasting():
+    E_deg = orbits.solve_kepler(90 * u.deg, 0.1)
+    E_rad = orbits.solve_kepler(np.pi / 2, 0.1)
+    assert E_deg.to_value(u.rad) == pytest.approx(E_rad.to_value(u.rad), rel=1e-15)
+    E = orbits.solve_kepler(np.zeros((4, 1)) + 1.0, np.linspace(0, 0.9, 3))
+    assert E.shape == (4, 3)
+    assert orbits.solve_kepler(1.0, 0.0).to_value(u.rad) == pytest.approx(1.0, abs=1e-15)
+
+
+@pytest.mark.parametrize("e", [1.0, 1.2, -0.01, np.nan, np.inf, [0.1, 1.0]])
+def test_kepler_rejects_non_elliptic_eccentricity(e):
+    with pytest.raises(ValueError, match="eccentricity"):
+        orbits.solve_kepler(1 * u.rad, e)
+
+
+def test_kepler_rejects_bad_units_and_values():
+    with pytest.raises(u.UnitsError, match="angle"):
+        orbits.solve_kepler(1 * u.km, 0.1)
+    with pytest.raises(u.UnitsError, match="plain number"):
+        orbits.solve_kepler(1 * u.rad, 0.1 * u.deg)
+    with pytest.raises(ValueError, match="finite"):
+        orbits.solve_kepler(np.nan, 0.1)
+    with pytest.raises(ValueError, match="mean anomaly"):
+        orbits.solve_kepler("one", 0.1)
+    with pytest.raises(ValueError, match="eccentricity"):
+        orbits.solve_kepler(1.0, "big")
+
+
+# ---------------------------------------------------------------- elements and vectors
+
+elements = st.fixed_dictionaries({
+    "a": st.floats(0.3, 40), "e": st.floats(0.0, 0.95), "i": st.floats(0.5, 179.5),
+    "node": st.floats(0, 360), "peri": st.floats(0, 360), "M": st.floats(0, 360),
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(elements)
+def test_elements_state_round_trip(el):
+    r, v = orbits.state_from_elements(el["a"] * u.AU, el["e"], el["i"] * u.deg, el["node"] * u.deg,
+                                      el["peri"] * u.deg, el["M"] * u.deg)
+    back = orbits.elements_from_state(r, v)
+    assert back["a"].to_value(u.AU) == pytest.approx(el["a"], rel=1e-9)
+    assert back["e"] == pytest.approx(el["e"], abs=1e-9)
+    assert back["i"].to_value(u.deg) == pytest.approx(el["i"], abs=1e-7)
+    # the position is what matters; angles can be ill-defined when e ~ 0
+    r2 = orbits.position_from_elements(back["a"], back["e"], back["i"], back["node"], back["peri"], back["M"])
+    assert np.allclose(r2.to_value(u.AU), r.to_value(u.AU), atol=1e-9 * el["a"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(elements)
+def test_energy_and_angular_momentum_match_vis_viva(el):
+    a = el["a"] * u.AU
+    r, v = orbits.state_from_elements(a, el["e"], el["i"] * u.deg, el["node"] * u.deg,
+                                      el["peri"] * u.deg, el["M"] * u.deg)
+    speed = np.sqrt((v**2).sum())
+    rn = np.sqrt((r**2).sum())
+    assert speed.to_value(u.km / u.s) == pytest.approx(orbits.vis_viva_speed(rn, a).to_value(u.km / u.s), rel=1e-10)
+    assert el["a"] * (1 - el["e"]) * (1 - 1e-12) <= rn.to_value(u.AU) <= el["a"] * (1 + el["e"]) * (1 + 1e-12)
+
+
+@pytest.mark.parametrize("e, i", [(0.0, 74.0), (0.0, 0.0), (0.3, 0.0)])
+def test_round_trip_for_circular_and_flat_orbits(e, i):
+    r, v = orbits.state_from_elements(3 * u.AU, e, i * u.deg, 40 * u.deg, 256 * u.deg, 0.05 * u.deg)
+    back = orbits.elements_from_state(r, v)
+    r2 = orbits.position_from_elements(back["a"], back["e"], back["i"], back["node"], back["peri"], back["M"])
+    assert np.allclose(r2.to_value(u.AU), r.to_value(u.AU), atol=1e-9)
+
+
+def test_inclination_lifts_the_orbit_out_of_the_ecliptic():
+    xyz = orbits.orbit_path(2 * u.AU, 0.0, 30 * u.deg, 0 * u.deg, 0 * u.deg, n=721).to_value(u.AU)
+    assert xyz[2].max() == pytest.approx(2 * np.sin(np.radians(30)), rel=1e-5)
+    assert np.allclose(xyz[:, 0], xyz[:, -1])
+    flat = orbits.orbit_path(2 * u.AU, 0.5).to_value(u.AU)
+    assert np.all(flat[2] == 0) and flat[0].min() == pytest.approx(-3.0)
+
+
+def test_sector_area_second_law():
+    a, e = 3 * u.AU, 0.6
+    ellipse = np.pi * a**2 * np.sqrt(1 - e**2)
+    t = np.linspace(0, 1, 13)
+    areas = []
+    for t0, t1 in zip(t[:-1], t[1:]):
+        M = np.linspace(t0, t1, 400) * 2 * np.pi * u.rad
+        r = orbits.position_from_elements(a, e, 0 * u.deg, 0 * u.deg, 0 * u.deg, M)
+        areas.append(orbits.sector_area(r[0], r[1]) / ellipse)
+    assert np.allclose(u.Quantity(areas).to_value(u.one), 1 / 12, rtol=1e-4)
+
+
+def test_bad_inputs_give_clear_messages():
+    with pytest.raises(u.UnitsError, match="i"):
+        orbits.state_from_elements(1 * u.AU, 0.1, 10, 0 * u.deg, 0 * u.deg, 0 * u.deg)
+    with pytest.raises(ValueError, match="eccentricity"):
+        orbits.orbit_path(1 * u.AU, 1.0)
+    with pytest.raises(ValueError, match="at least 3"):
+        orbits.orbit_path(1 * u.AU, 0.1, n=2)
+    with pytest.raises(ValueError, match="bound"):
+        orbits.elements_from_state([1, 0, 0] * u.AU, [0, 50, 0] * u.km / u.s)
+    with pytest.raises(ValueError, match="shape"):
+        orbits.elements_from_state([1, 0] * u.AU, [0, 30] * u.km / u.s)
+    with pytest.raises(ValueError, match="missing"):
+        orbits.propagate({"a": 1 * u.AU}, Time("2020-01-01"))
+    with pytest.raises(TypeError, match="Time"):
+        el = dict(a=1 * u.AU, e=0.0, i=0 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=0 * u.deg, epoch="2020")
+        orbits.propagate(el, Time("2020-01-01"))
+    with pytest.raises(ValueError, match="1-D"):
+        orbits.sector_area([1] * u.AU, [0] * u.AU)
+
+
+# ---------------------------------------------------------------- against the JPL ephemeris
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue()
+
+
+@pytest.mark.parametrize("body, name", [("ceres", "Ceres"), ("vesta", "Vesta")])
+def test_catalogue_elements_match_ephemeris_at_epoch(catalogue, body, name):
+    el = orbits.elements_from_catalogue(catalogue[catalogue["name"] == name][0])
+    r_eph = heliocentric_position(body, el["epoch"])
+    r_kep = orbits.propagate(el, el["epoch"])
+    # same frame (ecliptic J2000) and same instant: agreement to a few hundred km
+    assert np.linalg.norm((r_kep - r_eph).to_value(u.km)) < 1000
+    # and the ephemeris' own state gives back the catalogue's elements
+    back = orbits.elements_from_state(r_eph, heliocentric_velocity(body, el["epoch"]))
+    assert back["a"].to_value(u.AU) == pytest.approx(el["a"].to_value(u.AU), rel=1e-5)
+    assert back["i"].to_value(u.deg) == pytest.approx(el["i"].to_value(u.deg), abs=1e-4)
+
+
+def test_two_body_error_grows_away_from_epoch(catalogue):
+    el = orbits.elements_from_catalogue(catalogue[catalogue["name"] == "Ceres"][0])
+    years = np.array([0.1, 1, 8])
+    t = el["epoch"] - years * u.yr
+    err = np.linalg.norm((orbits.propagate(el, t) - heliocentric_position("ceres", t)).to_value(u.km), axis=0)
+    assert err[0] < err[1] < err[2]
+    assert err[2] > 1e5  # perturbations matter over years: far beyond the ephemeris' accuracy
+
+
+def test_planet_period_from_ephemeris_elements():
+    t = Time("2022-08-09", scale="tdb")
+    el = orbits.elements_from_state(heliocentric_position("earth", t), heliocentric_velocity("earth", t))
+    # The Earth (not the Earth-Moon barycentre) wobbles by ~12 m/s around the barycentre each
+    # month, which moves its osculating a by up to ~1e-3 of itself.
+    assert el["a"].to_value(u.AU) == pytest.approx(1.0, abs=1.5e-3)
+    assert orbits.period(el["a"]).to_value(u.yr) == pytest.approx(1.0, abs=2.5e-3)
+    assert el["i"].to_value(u.deg) < 0.01  # the ecliptic is Earth's orbital plane
+
+
+# ---------------------------------------------------------------- lesson 02 exercises follow their inputs
+
+def test_lesson02_exercises_compute_from_inputs():
+    from utils.checks import expected_answer
+
+    assert expected_answer("02.1", a=1 * u.AU).to_value(u.yr) == pytest.approx(1.0, abs=1e-3)
+    assert expected_answer("02.1", a=4 * u.AU).to_value(u.yr) == pytest.approx(8.0, rel=1e-3)
+    # with e = 0, E = M exactly, so the step does not move
+    assert expected_answer("02.2", M=1 * u.rad, e=0.0, E0=1 * u.rad).to_value(u.rad) == pytest.approx(1.0)
+    # a hand-worked step: E0 = M = pi/2, e = 0.5 -> f = -0.5, f' = 1 -> E1 = pi/2 + 0.5
+    assert expected_answer("02.2", M=90 * u.deg, e=0.5, E0=90 * u.deg).to_value(u.rad) == pytest.approx(np.pi / 2 + 0.5)
+    assert expected_answer("02.3", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert expected_answer("02.3", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    t = Time("2015-03-06")
+    d = expected_answer("02.5", date=t)
+    diff = heliocentric_position("vesta", t) - heliocentric_position("ceres", t)
+    assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
+
+
+def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
+    import utils
+
+    assert utils.check("02.1", 4.6 * u.yr, a=2.7666 * u.AU).ok
+    assert not utils.check("02.1", 4.6 * u.day, a=2.7666 * u.AU).ok
+    assert utils.check("02.4", "Jupiter").ok and not utils.check("02.4", "mars").ok
+    assert utils.check("02.4", "comets").status == "invalid"
+    assert utils.check("02.3", 2.0, e=1.5).status == "invalid"        # an impossible input is explained
+    assert utils.check("02.2", 1.0 * u.rad, M=1, e=0.5, E0=1 * u.rad).status == "invalid"  # M without a unit

@@ -1,0 +1,182 @@
+"""Photometric laws and the camera model of Occator (utils.photometry)."""
+from __future__ import annotations
+
+import time
+
+import astropy.units as u
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from utils import photometry as ph
+from utils.camera import pixel_scale
+from utils.checks import check, expected_answer
+
+IFOV = 93.7 * u.urad
+MODEL = ph.OccatorModel(0.09, 0.4, 92 * u.km, 10 * u.km)
+
+
+@pytest.fixture(scope="module")
+def scene():
+    return ph.make_scene(MODEL, n_px=400)
+
+
+def test_laws_agree_face_on_and_differ_at_the_limb():
+    assert float(ph.lambert(0.3, 1.0)) == pytest.approx(0.3)
+    assert float(ph.lommel_seeliger(0.3, 1.0, 1.0)) == pytest.approx(0.3)
+    # at zero phase (mu0 = mu) Lommel-Seeliger has no limb darkening, Lambert does
+    assert float(ph.lommel_seeliger(0.3, 0.2, 0.2)) == pytest.approx(0.3)
+    assert float(ph.lambert(0.3, 0.2)) == pytest.approx(0.06)
+    assert float(ph.lambert(0.3, -0.5)) == 0.0 and float(ph.lommel_seeliger(0.3, -0.5, 0.5)) == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0, 1), st.floats(0.01, 1), st.floats(0.01, 1), st.floats(1.01, 5))
+def test_laws_scale_with_albedo_and_stay_bounded(a, mu0, mu, k):
+    for law in (lambda alb: ph.lambert(alb, mu0), lambda alb: ph.lommel_seeliger(alb, mu0, mu)):
+        assert float(law(a / k)) == pytest.approx(float(law(a)) / k, abs=1e-12)
+        assert 0 <= float(law(a)) <= 2 * a + 1e-12
+
+
+def test_law_input_errors():
+    with pytest.raises(ValueError, match="albedo"):
+        ph.lambert(1.5, 0.5)
+    with pytest.raises(ValueError, match="cosine"):
+        ph.lommel_seeliger(0.1, 2.0, 0.5)
+    with pytest.raises(ValueError, match="law must be"):
+        ph.render_sphere(32, MODEL, 470 * u.km, 0 * u.deg, law="minnaert")
+
+
+def test_albedo_map_has_the_facula_and_the_background():
+    assert float(ph.albedo_map(0 * u.km, 0 * u.km, MODEL)) == pytest.approx(0.4, abs=0.01)
+    far = ph.albedo_map(np.array([-30.0, -20.0]) * u.km, np.array([-30.0, -25.0]) * u.km, MODEL)
+    assert np.all(np.abs(far - 0.09) < 0.01)
+    with pytest.raises(u.UnitsError):
+        ph.albedo_map(0, 0 * u.km, MODEL)
+    with pytest.raises(ValueError, match="facula"):
+        ph.OccatorModel(0.09, 1.4, 92 * u.km, 10 * u.km)
+
+
+def test_sphere_full_disc_lommel_seeliger_is_flat():
+    flat = ph.OccatorModel(0.09, 0.09, 92 * u.km, 10 * u.km, texture=0.0)
+    img = ph.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lommel-seeliger")
+    disc = img[img > 0]
+    assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95     # all but Occator's (brighter) rim
+    assert img[50, 2] == pytest.approx(img[50, 25]) == pytest.approx(0.09)
+    lam = ph.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lambert")
+    assert lam[50, 50] > 3 * lam[50, 1]          # limb darkening
+    half = ph.render_sphere(101, flat, 470 * u.km, 90 * u.deg, law="lambert")
+    assert half[50, 10] == 0 and half[50, 90] > 0   # the Sun on the right: left half in the dark
+
+
+def test_camera_pixel_scale_and_size(scene):
+    img = ph.camera_image(scene, 4400 * u.km, IFOV, psf_fwhm_px=0)
+    assert img.pixel_scale.to_value(u.m) == pytest.approx(pixel_scale(4400 * u.km, IFOV).to_value(u.m))
+    assert img.n_px % 2 == 1 and img.reading.shape == (img.n_px, img.n_px)
+    near = ph.camera_image(scene, 385 * u.km, IFOV, max_px=101)
+    assert near.n_px == 101
+
+
+def test_camera_conserves_light_when_resolved(scene):
+    # the mean I/F over the window does not depend on the pixel size
+    a = ph.camera_image(scene, 4400 * u.km, IFOV, psf_fwhm_px=0).signal
+    b = ph.camera_image(scene, 13500 * u.km, IFOV, psf_fwhm_px=0)
+    inner = b.signal
+    assert a.mean() == pytest.approx(inner.mean(), rel=0.02)
+
+
+def test_unresolved_spot_is_diluted_like_the_formula(scene):
+    # far away, the central pixel holds the whole facula: its I/F matches the dilution formula
+    d = 300000 * u.km
+    img = ph.camera_image(scene, d, IFOV, psf_fwhm_px=0)
+    x, v = ph.profile(img, "signal")
+    expected = ph.diluted_albedo(0.4, 0.09, 10 * u.km, pixel_scale(d, IFOV)).to_value(u.one)
+    law = float(ph.lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))   # the scene's lighting
+    assert v.max() / law == pytest.approx(expected, rel=0.05)
+    # and the apparent contrast falls as the distance grows
+    peaks = [ph.camera_image(scene, D * u.km, IFOV).signal.max() for D in (20000, 80000, 300000)]
+    assert peaks[0] > peaks[1] > peaks[2]
+
+
+def test_saturation_and_exposure(scene):
+    low = ph.camera_image(scene, 13500 * u.km, IFOV, exposure=0.25)
+    high = ph.camera_image(scene, 13500 * u.km, IFOV, exposure=4.0)
+    assert not low.saturated.any() and high.saturated.any()
+    assert high.reading.max() == 1.0
+    with pytest.raises(ValueError, match="exposure"):
+        ph.expose(np.ones(3), 0, 0.09)
+
+
+def test_psf_conserves_light_and_spreads_it():
+    img = np.zeros((21, 21))
+    img[10, 10] = 1.0
+    out = ph.gaussian_psf(img, 3.0)
+    assert out.sum() == pytest.approx(1.0) and out.max() < 0.2
+    with pytest.raises(ValueError, match="fwhm"):
+        ph.gaussian_psf(img, -1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.1, 50), st.floats(0.1, 100))
+def test_diluted_albedo_between_background_and_spot(spot_km, pix_km):
+    a = ph.diluted_albedo(0.4, 0.09, spot_km * u.km, pix_km * u.km).to_value(u.one)
+    assert 0.09 - 1e-12 <= a <= 0.4 + 1e-12
+    if spot_km * np.sqrt(np.pi) / 2 >= pix_km:        # the spot's area covers the pixel
+        assert a == pytest.approx(0.4)
+
+
+def test_diluted_albedo_errors():
+    with pytest.raises(u.UnitsError, match="pixel_size"):
+        ph.diluted_albedo(0.4, 0.09, 10 * u.km, 5)
+    with pytest.raises(ValueError, match="spot_diameter"):
+        ph.diluted_albedo(0.4, 0.09, -10 * u.km, 5 * u.km)
+
+
+def test_profile_and_errors(scene):
+    img = ph.camera_image(scene, 7200 * u.km, IFOV)
+    x, v = ph.profile(img)
+    assert len(x) == len(v) == img.n_px
+    assert abs(x[img.n_px // 2].to_value(u.km)) < 1e-9       # centred on the facula
+    with pytest.raises(ValueError, match="which"):
+        ph.profile(img, "colour")
+    with pytest.raises(u.UnitsError, match="distance"):
+        ph.camera_image(scene, 7200, IFOV)
+
+
+def test_camera_view_is_fast():
+    s = ph.make_scene(MODEL)
+    ph.camera_image(s, 4400 * u.km, IFOV)            # warm-up (imports scipy)
+    times = []
+    for d in (385, 1470, 4400, 13500, 383000):
+        t0 = time.perf_counter()
+        ph.camera_image(s, d * u.km, IFOV)
+        times.append(time.perf_counter() - t0)
+    assert np.median(times) < 0.05
+
+
+def test_exercises_1_and_2_follow_their_inputs():
+    n = expected_answer("06.1", size=10 * u.km, distance=4400 * u.km, ifov=IFOV)
+    assert n.to_value(u.one) == pytest.approx(10 / (4400 * 93.7e-6))
+    assert check("06.1", n, size=10 * u.km, distance=4400 * u.km, ifov=IFOV).ok
+    assert not check("06.1", n, size=10 * u.km, distance=1470 * u.km, ifov=IFOV).ok
+    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
+                  distance=146000 * u.km, ifov=IFOV)
+    a = expected_answer("06.2", **inputs)
+    fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
+    assert a.to_value(u.one) == pytest.approx(0.09 + fill * 0.31)
+    assert check("06.2", a, **inputs).ok
+
+
+def test_sphere_through_the_camera():
+    far = ph.sphere_camera_image(MODEL, 470 * u.km, 383000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
+    assert far.n_px % 2 == 1 and far.n_px >= 2 * 470 / (383000 * 93.7e-6)
+    c = far.n_px // 2
+    # the facula (at the disc centre) lifts the central pixel above its neighbours, diluted
+    assert far.signal[c, c] > far.signal[c, c + 2]
+    assert far.signal[c, c] < 0.2
+    near = ph.sphere_camera_image(MODEL, 470 * u.km, 46000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
+    k = near.n_px // 2
+    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)      # resolved: the facula's own albedo
+    assert far.signal[0, 0] == 0                                  # dark sky in the corner
+    with pytest.raises(ValueError, match="close"):
+        ph.sphere_camera_image(MODEL, 470 * u.km, 4400 * u.km, IFOV, 0 * u.deg)

@@ -1,0 +1,259 @@
+"""utils.resonance, the lesson 03 exercises and scripts/simulate_kirkwood.py."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import astropy.units as u
+from astropy.table import QTable
+from hypothesis import given, settings, strategies as st
+
+from conftest import ROOT
+from utils import resonance as R
+from utils.checks import check, expected_answer
+from utils.data import data_path, read_manifest
+from utils.orbits import resonance_location
+
+AJ = 5.203 * u.AU
+SCRIPT = ROOT / "scripts" / "simulate_kirkwood.py"
+
+pq_pairs = st.tuples(st.integers(2, 9), st.integers(1, 8)).filter(lambda pq: pq[0] > pq[1])
+
+
+# ---------------------------------------------------------------- period ratios and conjunctions
+
+@settings(max_examples=50, deadline=None)
+@given(pq=pq_pairs, aj=st.floats(1.0, 40.0))
+def test_period_ratio_at_resonance_is_p_over_q(pq, aj):
+    p, q = pq
+    a = resonance_location(aj * u.AU, p, q)
+    assert float(R.period_ratio(a, aj * u.AU)) == pytest.approx(p / q, rel=1e-9)
+
+
+def test_nearest_resonance_for_the_kirkwood_gaps():
+    assert R.nearest_resonance(2.50 * u.AU, AJ) == (3, 1)
+    assert R.nearest_resonance(2.82 * u.AU, AJ) == (5, 2)
+    assert R.nearest_resonance(2.95 * u.AU, AJ) == (7, 3)
+    assert R.nearest_resonance(3.27 * u.AU, AJ) == (2, 1)
+    assert R.nearest_resonance(3.97 * u.AU, AJ, candidates=[(3, 2), (2, 1)]) == (3, 2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(pq=pq_pairs)
+def test_resonant_conjunctions_repeat_on_p_minus_q_places(pq):
+    p, q = pq
+    lon = R.conjunction_longitudes(resonance_location(AJ, p, q), AJ, n=30).to_value(u.deg)
+    distinct = np.unique(np.round(np.mod(lon + 1e-6, 360.0), 4))
+    k = p - q
+    assert len(distinct) <= k
+    assert np.allclose(np.mod(lon * k / 360.0 + 1e-9, 1.0), 0.0, atol=1e-6)  # multiples of 360/k
+
+
+def test_non_resonant_conjunctions_wander():
+    lon = R.conjunction_longitudes(2.30 * u.AU, AJ, n=12).to_value(u.deg)
+    assert len(np.unique(np.round(lon, 3))) == 12
+    assert lon[0] == 0 and np.all((lon >= 0) & (lon < 360))
+
+
+@settings(max_examples=50, deadline=None)
+@given(lam=st.floats(-20, 20), varpi=st.floats(-20, 20), lamj=st.floats(-20, 20), pq=pq_pairs)
+def test_resonant_angle_is_wrapped_and_2pi_periodic(lam, varpi, lamj, pq):
+    p, q = pq
+    phi = R.resonant_angle(lam, varpi, lamj, p, q).to_value(u.deg)
+    assert -180 <= phi < 180
+    shifted = R.resonant_angle(lam + 2 * np.pi, varpi - 2 * np.pi, lamj + 2 * np.pi, p, q).to_value(u.deg)
+    assert np.isclose(np.mod(phi - shifted + 180, 360) - 180, 0, atol=1e-6)
+
+
+def test_resonant_angle_formula():
+    phi = R.resonant_angle(30 * u.deg, 10 * u.deg, 50 * u.deg, 3, 1)
+    assert phi.to_value(u.deg) == pytest.approx(3 * 50 - 30 - 2 * 10)
+
+
+def test_perihelion_and_mars_crossing():
+    assert R.perihelion_distance(2.5 * u.AU, 0.4).to_value(u.AU) == pytest.approx(1.5)
+    crossing = R.crosses_orbit([2.5, 2.5] * u.AU, np.array([0.1, 0.45]), 1.524 * u.AU)
+    assert crossing.tolist() == [False, True]
+
+
+# ---------------------------------------------------------------- elements and the simulation
+
+@settings(max_examples=30, deadline=None)
+@given(a=st.floats(1.5, 4.0), e=st.floats(0.0, 0.6), lam=st.floats(0, 6.28), varpi=st.floats(0, 6.28))
+def test_elements_round_trip_through_rebound(a, e, lam, varpi):
+    import rebound
+
+    sim = rebound.Simulation()
+    sim.units = ("yr", "AU", "Msun")
+    sim.add(m=1.0)
+    sim.add(a=a, e=e, l=lam, pomega=varpi, primary=sim.particles[0])
+    p = sim.particles[1]
+    el = R._elements(np.array([[p.x, p.y, p.z]]), np.array([[p.vx, p.vy, p.vz]]), sim.G)
+    assert el["a"][0] == pytest.approx(a, rel=1e-9)
+    assert el["e"][0] == pytest.approx(e, abs=1e-9)
+    if e > 1e-3:
+        assert np.isclose(np.mod(el["lam"][0] - lam + np.pi, 2 * np.pi) - np.pi, 0, atol=1e-7)
+        assert np.isclose(np.mod(el["varpi"][0] - varpi + np.pi, 2 * np.pi) - np.pi, 0, atol=1e-7)
+
+
+KW = dict(jupiter_a=AJ, jupiter_e=0.0489, danger_distance=1.524 * u.AU)
+
+
+def test_run_belt_heavy_jupiter_empties_the_3_to_1_only():
+    run = R.run_belt([2.30, 2.52] * u.AU, 0.1, 3000 * u.yr, jupiter_mass_factor=10, n_out=61, seed=3, **KW)
+    assert run.e.shape == (2, 61) and run.t.unit == u.yr
+    assert run.removed.tolist() == [False, True]
+    # the non-resonant particle keeps a modest eccentricity all along
+    assert np.nanmax(run.e[0]) < 0.2 and np.isfinite(run.e[0]).all()
+    # after removal the history is NaN, before it the perihelion was outside Mars' orbit
+    k = int(np.argmax(run.t.value >= run.t_removed[1].value))
+    assert np.isnan(run.e[1, k + 1:]).all()
+    assert run.a[1, k] * (1 - run.e[1, k]) < 1.524
+    assert np.all(run.a[1, :k] * (1 - run.e[1, :k]) > 1.524)
+    assert run.angle(3, 1).shape == (2, 61)
+
+
+def test_run_belt_real_jupiter_conserves_a_far_from_resonance():
+    run = R.run_belt([2.2, 2.7] * u.AU, [0.05, 0.1], 500 * u.yr, n_out=11, **KW)
+    assert run.params["jupiter_mass_factor"] == 1.0
+    assert not run.removed.any()
+    assert np.allclose(run.a, run.a0[:, None], rtol=0.01)  # semi-major axes barely move
+    assert np.allclose(run.e[:, 0], [0.05, 0.1], atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        (dict(a0=[2.3, 2.5], e0=0.1, t_end=10 * u.yr), u.UnitsError, "a0 needs a unit of length"),
+        (dict(a0=[2.3] * u.kg, e0=0.1, t_end=10 * u.yr), u.UnitsError, "a0 must be a length"),
+        (dict(a0=[2.3] * u.AU, e0=1.2, t_end=10 * u.yr), ValueError, "e0 must be below 1"),
+        (dict(a0=[2.3] * u.AU, e0=-0.1, t_end=10 * u.yr), ValueError, "e0 cannot be negative"),
+        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=-1 * u.yr), ValueError, "t_end must be positive"),
+        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.km), u.UnitsError, "t_end must be a time"),
+        (dict(a0=[6.0] * u.AU, e0=0.1, t_end=10 * u.yr), ValueError, "inside Jupiter's orbit"),
+        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, jupiter_mass_factor=0), ValueError,
+         "jupiter_mass_factor"),
+        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, n_out=1), ValueError, "n_out"),
+    ],
+)
+def test_run_belt_bad_input(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        R.run_belt(**kwargs, **KW)
+
+
+def test_bad_input_messages():
+    with pytest.raises(u.UnitsError, match="a needs a unit"):
+        R.period_ratio(2.5, AJ)
+    with pytest.raises(ValueError, match="inside the perturber"):
+        R.conjunction_longitudes(6 * u.AU, AJ)
+    with pytest.raises(ValueError, match="at least 1"):
+        R.conjunction_longitudes(2.5 * u.AU, AJ, n=0)
+    with pytest.raises(ValueError, match="p > q"):
+        R.resonant_angle(0, 0, 0, 1, 3)
+    with pytest.raises(u.UnitsError, match="must be an angle"):
+        R.resonant_angle(1 * u.m, 0, 0, 3, 1)
+    with pytest.raises(ValueError, match="single semi-major axis"):
+        R.nearest_resonance([2.5, 2.8] * u.AU, AJ)
+    with pytest.raises(ValueError, match="below 1"):
+        R.perihelion_distance(2.5 * u.AU, 1.0)
+    with pytest.raises(ValueError, match="one entry per particle"):
+        R.depletion_by_bin([2.4, 2.5] * u.AU, [True], [2.0, 3.0] * u.AU)
+    with pytest.raises(ValueError, match="increasing"):
+        R.depletion_by_bin([2.4] * u.AU, [True], [3.0, 2.0] * u.AU)
+
+
+def test_depletion_by_bin_counts():
+    started, lost = R.depletion_by_bin([2.1, 2.5, 2.51, 2.9] * u.AU, [False, True, True, False],
+                                       [2.0, 2.4, 2.6, 3.0] * u.AU)
+    assert started.tolist() == [1, 2, 1] and lost.tolist() == [0, 2, 0]
+
+
+# ---------------------------------------------------------------- exercises
+
+def test_exercises_follow_their_inputs():
+    assert float(expected_answer("03.1", a=resonance_location(AJ, 3, 1), a_jupiter=AJ)) == pytest.approx(3)
+    assert expected_answer("03.2", a=3.27 * u.AU, a_jupiter=AJ) == "2:1"
+    assert expected_answer("03.2", a=2.50 * u.AU, a_jupiter=AJ) == "3:1"
+    assert expected_answer("03.3", a=2.5 * u.AU, e_max=0.4).to_value(u.AU) == pytest.approx(1.5)
+    gap = expected_answer("03.4", a_jupiter=6 * u.AU).to_value(u.AU)
+    assert gap == pytest.approx(6 * 3 ** (-2 / 3))
+    assert check("03.4", gap * u.AU, a_jupiter=6 * u.AU).ok
+    assert check("03.4", 2.50 * u.AU, a_jupiter=6 * u.AU).status == "incorrect"
+    assert check("03.2", "2:1", a=3.27 * u.AU, a_jupiter=AJ).ok
+    assert check("03.2", "7:1", a=3.27 * u.AU, a_jupiter=AJ).status == "invalid"
+    assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
+    assert check("03.1", ..., a=2.5 * u.AU, a_jupiter=AJ).status == "unanswered"
+
+
+# ---------------------------------------------------------------- the script and its data file
+
+COLUMNS = ["a0", "e0", "e_min", "e_max", "q_min", "a_last", "e_last", "t_removed", "removed"]
+META = ["generated_by", "dt_yr", "t_end_yr", "n_out", "jupiter_a_AU", "jupiter_e", "jupiter_mass_factor",
+        "jupiter_mass_msun", "danger_distance_AU", "seed_e0", "seed_angles", "n_particles", "integrator"]
+
+
+def _run_script(tmp_path, *extra):
+    out = tmp_path / "run.ecsv"
+    res = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--output", str(out), *extra],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "wrote" in res.stdout
+    return QTable.read(out, format="ascii.ecsv")
+
+
+def _check_format(t):
+    assert t.colnames == COLUMNS
+    for key in META:
+        assert key in t.meta, key
+    assert len(t) == t.meta["n_particles"]
+    assert t["a0"].unit == u.AU and t["q_min"].unit == u.AU and t["t_removed"].unit == u.yr
+    assert np.all(t["e_min"] <= t["e_max"])
+    assert np.allclose(t["q_min"].to_value(u.AU), t["q_min"].to_value(u.AU))  # finite
+    assert np.all(np.isfinite(t["t_removed"].value) == t["removed"])
+    ok = ~t["removed"]
+    assert np.all(t["q_min"][ok].to_value(u.AU) > t.meta["danger_distance_AU"])
+    assert np.all(t["q_min"][~ok].to_value(u.AU) < t.meta["danger_distance_AU"])
+
+
+def test_script_quick_run_format_and_physics(tmp_path):
+    t = _run_script(tmp_path)
+    _check_format(t)
+    assert t.meta["quick"] is True and t.meta["jupiter_mass_factor"] == 1.0
+    # 2,000 yr with the real Jupiter: eccentricities start where asked and stay moderate
+    assert np.allclose(t["e_min"], t["e0"], atol=0.1) and np.all(t["e_max"] < 0.35)
+
+
+def test_script_quick_run_accelerated_empties_the_resonance(tmp_path):
+    t = _run_script(tmp_path, "--mass-factor", "10", "--t-end", "4000", "--n", "8",
+                    "--a-min", "2.2", "--a-max", "2.55")
+    _check_format(t)
+    a0 = t["a0"].to_value(u.AU)
+    assert not t["removed"][a0 < 2.4].any()  # far from the 3:1, nothing is lost
+    assert t["removed"][(a0 > 2.45)].any()  # at the 3:1 (2.50 AU) something is
+
+
+def test_committed_run_file():
+    path = data_path("kirkwood_run.ecsv")  # listed in the manifest, checksum verified
+    assert "kirkwood_run.ecsv" in read_manifest()
+    t = QTable.read(path, format="ascii.ecsv")
+    _check_format(t)
+    assert t.meta["quick"] is False and t.meta["jupiter_mass_factor"] == 1.0
+    assert t.meta["t_end_yr"] >= 1e5
+    # every lost particle started close to one of Jupiter's resonances
+    gaps = np.array([resonance_location(t.meta["jupiter_a_AU"] * u.AU, p, q).to_value(u.AU)
+                     for p, q in R.KIRKWOOD_RESONANCES])
+    lost = t["a0"][t["removed"]].to_value(u.AU)
+    assert lost.size >= 1
+    assert np.all(np.min(np.abs(lost[:, None] - gaps[None, :]), axis=1) < 0.05)
+    assert np.any(np.abs(lost - gaps[1]) < 0.02)  # the 3:1 at 2.50 AU loses particles
+
+
+def test_script_rejects_bad_options(tmp_path):
+    for bad in (["--n", "0"], ["--a-min", "3", "--a-max", "2"], ["--e-max", "1.5"], ["--t-end", "-5"]):
+        res = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--output", str(tmp_path / "x.ecsv"), *bad],
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 2, bad
+        assert "error:" in res.stderr and "Traceback" not in res.stderr
+        assert not (tmp_path / "x.ecsv").exists()

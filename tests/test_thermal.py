@@ -1,0 +1,111 @@
+"""Equilibrium temperature, vapour pressure of ice and sublimation (utils.thermal)."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+from astropy.constants import sigma_sb
+from hypothesis import given, settings, strategies as st
+
+from utils import thermal
+from utils.checks import check, expected_answer
+
+S = 1360.8 * u.W / u.m**2
+WATER = 18.015 * u.g / u.mol
+
+
+def test_vapour_pressure_at_the_triple_point():
+    # Murphy & Koop (2005): their ice formula gives 611.657 Pa at 273.16 K, the triple-point pressure
+    assert thermal.ice_vapour_pressure(273.16 * u.K).to_value(u.Pa) == pytest.approx(611.657, abs=0.01)
+
+
+@pytest.mark.parametrize("t", [180.0, 200.0, 230.0, 260.0, 273.0])
+def test_vapour_pressure_agrees_with_the_clapeyron_form(t):
+    # Murphy & Koop (2005) eq. (2), p = exp(28.9074 - 6143.7 / T) Pa,
+    # agrees with their eq. (7) to better than 1 % from 180 K up
+    clapeyron = np.exp(28.9074 - 6143.7 / t)
+    assert thermal.ice_vapour_pressure(t * u.K).to_value(u.Pa) == pytest.approx(clapeyron, rel=0.01)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(110, 272), st.floats(0.1, 1.0))
+def test_vapour_pressure_rises_with_temperature(t, dt):
+    p = thermal.ice_vapour_pressure([t, t + dt] * u.K)
+    assert p[1] > p[0] > 0 * u.Pa
+
+
+def test_vapour_pressure_range_and_units():
+    with pytest.raises(ValueError, match="110 K"):
+        thermal.ice_vapour_pressure(100 * u.K)
+    with pytest.raises(ValueError, match="273.16"):
+        thermal.ice_vapour_pressure(300 * u.K)
+    with pytest.raises(u.UnitsError, match="temperature"):
+        thermal.ice_vapour_pressure(200)
+
+
+def test_inverse_square_and_earth_temperature():
+    assert thermal.irradiance(S, 2 * u.AU).to_value(u.W / u.m**2) == pytest.approx(S.value / 4)
+    # the textbook Earth: A = 0.3, mean equilibrium 255 K
+    assert thermal.mean_equilibrium_temperature(S, 0.3, 1 * u.AU).to_value(u.K) == pytest.approx(254.6, abs=0.5)
+
+
+def test_subsolar_temperature_balances_energy():
+    t = thermal.subsolar_temperature(S, 0.09, 2.77 * u.AU)
+    absorbed = S * (1 / 2.77) ** 2 * (1 - 0.09)
+    assert (sigma_sb * t**4).to_value(u.W / u.m**2) == pytest.approx(absorbed.to_value(u.W / u.m**2))
+    assert 225 < t.to_value(u.K) < 235   # Ceres' dayside maxima are quoted near 235 K
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.floats(0.3, 40), st.floats(0, 0.95))
+def test_temperature_scales_as_inverse_sqrt_distance(r, a):
+    t1 = thermal.subsolar_temperature(S, a, r * u.AU)
+    t4 = thermal.subsolar_temperature(S, a, 4 * r * u.AU)
+    assert (t1 / t4).to_value(u.one) == pytest.approx(2.0)
+
+
+def test_bad_albedo_and_emissivity():
+    with pytest.raises(ValueError, match="albedo"):
+        thermal.subsolar_temperature(S, 1.2, 1 * u.AU)
+    with pytest.raises(ValueError, match="emissivity"):
+        thermal.subsolar_temperature(S, 0.1, 1 * u.AU, emissivity=1.5)
+    with pytest.raises(u.UnitsError, match="distance"):
+        thermal.subsolar_temperature(S, 0.1, 2.77)
+
+
+def test_hertz_knudsen_flux_by_hand():
+    t = 200 * u.K
+    m = 18.015 * 1.66053906660e-27 * u.kg
+    by_hand = thermal.ice_vapour_pressure(t) * np.sqrt(m / (2 * np.pi * 1.380649e-23 * u.J / u.K * t))
+    got = thermal.sublimation_mass_flux(t, WATER)
+    assert got.to_value(u.kg / u.m**2 / u.s) == pytest.approx(by_hand.to_value(u.kg / u.m**2 / u.s), rel=1e-6)
+    half = thermal.sublimation_mass_flux(t, WATER, sticking=0.5)
+    assert (half / got).to_value(u.one) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="sticking"):
+        thermal.sublimation_mass_flux(t, WATER, sticking=2)
+    with pytest.raises(u.UnitsError, match="molar_mass"):
+        thermal.sublimation_mass_flux(t, 18.0)
+
+
+def test_thickness_loss_and_diurnal_mean():
+    rate = thermal.thickness_loss_rate(1 * u.kg / u.m**2 / u.s, 1000 * u.kg / u.m**3)
+    assert rate.to_value(u.m / u.yr) == pytest.approx(u.yr.to(u.s) / 1000)
+    tss = 208 * u.K
+    mean = thermal.diurnal_mean_sublimation_flux(tss, WATER)
+    peak = thermal.sublimation_mass_flux(tss, WATER)
+    assert 0 < mean < peak / 2                   # night and low Sun cut the loss
+    with pytest.raises(ValueError, match="single"):
+        thermal.diurnal_mean_sublimation_flux([200, 210] * u.K, WATER)
+
+
+def test_exercises_3_to_5_follow_their_inputs():
+    t = expected_answer("06.3", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
+    assert check("06.3", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert not check("06.3", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
+    loss = expected_answer("06.4", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
+    assert 10 < loss.to_value(u.m) < 50
+    assert check("06.4", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
+    assert check("06.5", "salt", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr).ok
+    assert check("06.5", "ice", thickness=500 * u.m, loss_rate=1e-9 * u.m / u.yr, age=2 * u.Myr).ok
+    maybe = check("06.5", "maybe", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr)
+    assert maybe.status == "invalid"

@@ -1,0 +1,529 @@
+"""The asteroid belt as a population: sizes, masses, spacing, resonances, selection.
+
+Helpers for lesson 01.  Every function takes and returns astropy
+Quantities (or plain arrays for dimensionless numbers such as albedo) and
+checks its inputs with :func:`utils.units.require`.  Sourced numbers
+(the Sun's apparent magnitude, Jupiter's orbit) come from ``data/facts.ecsv``
+through :func:`utils.facts.fact` when a caller does not pass them.
+
+Examples
+--------
+>>> import astropy.units as u
+>>> round(float(diameter_from_h(3.34 * u.mag, 0.09).to_value(u.km)))
+952
+"""
+from __future__ import annotations
+
+import io
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+import astropy.units as u
+
+from .orbits import resonance_location
+from .units import require
+
+__all__ = [
+    "MAIN_BELT_CLASSES",
+    "CLASS_GROUPS",
+    "KIRKWOOD_RATIOS",
+    "diameter_constant",
+    "diameter_from_h",
+    "h_from_diameter",
+    "apparent_magnitude",
+    "sphere_mass",
+    "ring_volume",
+    "mean_spacing",
+    "expected_encounters",
+    "kirkwood_resonances",
+    "class_group",
+    "is_main_belt",
+    "best_diameters",
+    "largest",
+    "draw_kirkwood",
+    "KirkwoodFigure",
+]
+
+#: SBDB orbit classes of the main belt: inner (a < 2.0 AU), main, outer (a > 3.2 AU).
+MAIN_BELT_CLASSES = ("IMB", "MBA", "OMB")
+
+#: SBDB orbit class codes grouped for plots (label -> codes).
+CLASS_GROUPS: Mapping[str, tuple[str, ...]] = {
+    "main belt": MAIN_BELT_CLASSES,
+    "near-Earth and Mars-crossers": ("ATE", "APO", "AMO", "MCA", "IEO"),
+    "Jupiter Trojans": ("TJN",),
+    "centaurs": ("CEN",),
+    "trans-Neptunian": ("TNO",),
+    "other": ("AST", "PAA", "HYA"),
+}
+
+#: The interior mean-motion resonances with Jupiter that lesson 01 overlays, as (p, q).
+KIRKWOOD_RATIOS: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
+
+
+def _albedo(albedo, name: str = "albedo") -> np.ndarray:
+    if isinstance(albedo, (str, bytes, bool)) or albedo is None:
+        raise TypeError(f"{name} must be a number between 0 and 1, such as 0.09; got {albedo!r}.")
+    if isinstance(albedo, (list, tuple)):
+        try:
+            albedo = np.asarray(albedo, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be numbers between 0 and 1; got {albedo!r}.") from None
+    p = require(albedo, u.one, name, positive=True).to_value(u.one)
+    if np.any(p > 2):  # icy moons reach about 1.4; larger values are usually a percentage typed in
+        raise ValueError(f"{name} is a geometric albedo, a fraction such as 0.09 (not 9 %); got {albedo}.")
+    return p
+
+
+def _mag(value, name: str) -> np.ndarray:
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(u.mag):
+            raise u.UnitsError(f"{name} must be a magnitude (a number or a Quantity in mag, e.g. 5.6 * u.mag); "
+                               f"got a value in {value.unit}.")
+        return require(value, u.mag, name).to_value(u.mag)
+    arr = np.asarray(value, dtype=float) if isinstance(value, (int, float, np.number, np.ndarray)) else None
+    if arr is None:
+        raise TypeError(f"{name} must be a magnitude (a number or a Quantity in mag); got {value!r}.")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite; got {value}.")
+    return arr
+
+
+def diameter_constant(sun_magnitude: u.Quantity | float | None = None) -> u.Quantity:
+    """The constant K of :math:`D = K\\,p^{-1/2}\\,10^{-H/5}`, in km.
+
+    An asteroid's absolute magnitude H is its brightness seen from the Sun at
+    1 AU from both Sun and observer.  A disc of diameter D and geometric albedo
+    p at 1 AU reflects :math:`p\\,(D/2)^2/(1\\,\\mathrm{AU})^2` of the sunlight,
+    so :math:`H - V_\\odot = -2.5\\log_{10}[p\\,D^2/(4\\,\\mathrm{AU}^2)]`, which
+    gives :math:`K = 2\\,\\mathrm{AU}\\times 10^{V_\\odot/5}`.
+
+    Parameters
+    ----------
+    sun_magnitude : Quantity or float, optional
+        The Sun's apparent V magnitude at 1 AU; default ``fact("sun.v_apparent")``.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(diameter_constant(-26.762 * u.mag).to_value(u.km)))
+    1329
+    """
+    if sun_magnitude is None:
+        from .facts import fact
+
+        sun_magnitude = fact("sun.v_apparent")
+    v_sun = _mag(sun_magnitude, "sun_magnitude")
+    return (2 * u.AU * 10 ** (v_sun / 5)).to(u.km)
+
+
+def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
+    """Diameter of a sphere with absolute magnitude ``H`` and geometric albedo ``albedo``.
+
+    :math:`D = K / \\sqrt{p}\\;10^{-H/5}` with :math:`K` from :func:`diameter_constant`.
+
+    Parameters
+    ----------
+    H : Quantity (mag) or float or array
+        Absolute magnitude.
+    albedo : float or array
+        Geometric albedo, a positive fraction (0.09 for Ceres; at most 2).
+    K : Quantity, optional
+        The constant (a length); default :func:`diameter_constant`.
+
+    Returns
+    -------
+    Quantity
+        Diameter in km.
+
+    Raises
+    ------
+    ValueError
+        An albedo that is not positive (or above 2: a percentage typed in), or a non-finite H.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(diameter_from_h(12 * u.mag, 0.25, K=1329 * u.km).to_value(u.km)), 1)
+    10.6
+    """
+    h = _mag(H, "H")
+    p = _albedo(albedo)
+    k = diameter_constant() if K is None else require(K, u.km, "K", positive=True)
+    return (k / np.sqrt(p) * 10 ** (-h / 5)).to(u.km)
+
+
+def h_from_diameter(diameter: u.Quantity, albedo, K: u.Quantity | None = None) -> u.Quantity:
+    """Absolute magnitude of a sphere of given diameter and albedo (inverse of :func:`diameter_from_h`).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(h_from_diameter(10.6 * u.km, 0.25, K=1329 * u.km).to_value(u.mag)), 2)
+    12.0
+    """
+    d = require(diameter, u.km, "diameter", positive=True)
+    p = _albedo(albedo)
+    k = diameter_constant() if K is None else require(K, u.km, "K", positive=True)
+    return 5 * np.log10((k / (d * np.sqrt(p))).to_value(u.one)) * u.mag
+
+
+def apparent_magnitude(H, r: u.Quantity, delta: u.Quantity) -> u.Quantity:
+    """How bright a body of absolute magnitude ``H`` looks, fully lit, at distances ``r`` and ``delta``.
+
+    H is the magnitude at 1 AU from the Sun and 1 AU from the observer.  The
+    sunlight reaching the body falls as :math:`1/r^2` and the light reaching the
+    observer as :math:`1/\\Delta^2`, so :math:`V = H + 5\\log_{10}(r\\,\\Delta/\\mathrm{AU}^2)`.
+    The phase angle is taken as zero (the observer sees the lit face): a real
+    view from the side is fainter still.
+
+    Parameters
+    ----------
+    H : Quantity (mag) or float or array
+        Absolute magnitude.
+    r : Quantity
+        Distance of the body from the Sun.
+    delta : Quantity
+        Distance of the body from the observer.
+
+    Returns
+    -------
+    Quantity
+        Apparent V magnitude (mag); larger means fainter.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(apparent_magnitude(3.34 * u.mag, 2.77 * u.AU, 1.77 * u.AU).to_value(u.mag)), 2)
+    6.79
+    """
+    h = _mag(H, "H")
+    r_au = require(r, u.AU, "r", positive=True).to_value(u.AU)
+    d_au = require(delta, u.AU, "delta", positive=True).to_value(u.AU)
+    return (h + 5 * np.log10(r_au * d_au)) * u.mag
+
+
+def sphere_mass(diameter: u.Quantity, density: u.Quantity) -> u.Quantity:
+    """Mass of a uniform sphere, :math:`\\rho\\,\\pi D^3/6`, in kg.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> f"{sphere_mass(939.4 * u.km, 2.162 * u.g / u.cm**3):.3e}"
+    '9.384e+20 kg'
+    """
+    d = require(diameter, u.km, "diameter", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (rho * np.pi * d**3 / 6).to(u.kg)
+
+
+def ring_volume(r_inner: u.Quantity, r_outer: u.Quantity, half_thickness: u.Quantity) -> u.Quantity:
+    """Volume of a flat ring (annular slab): :math:`\\pi (r_o^2 - r_i^2)\\,2h`, in AU^3.
+
+    The model of the belt used in lesson 01: everything between two distances
+    from the Sun, up to a height ``half_thickness`` above and below the ecliptic.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(ring_volume(2 * u.AU, 3 * u.AU, 0.5 * u.AU).to_value(u.AU**3)), 3)
+    15.708
+    """
+    ri = require(r_inner, u.AU, "r_inner", nonnegative=True)
+    ro = require(r_outer, u.AU, "r_outer", positive=True)
+    h = require(half_thickness, u.AU, "half_thickness", positive=True)
+    if np.any(ro <= ri):
+        raise ValueError(f"r_outer must be larger than r_inner; got {r_inner} and {r_outer}.")
+    return (np.pi * (ro**2 - ri**2) * 2 * h).to(u.AU**3)
+
+
+def _count(n, name: str) -> float:
+    value = n.to_value(u.one) if isinstance(n, u.Quantity) else n
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive number of objects; got {n!r}.")
+    return float(value)
+
+
+def mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
+    """Typical distance between neighbours: :math:`(V/N)^{1/3}`, in km.
+
+    Each object gets a cube of volume V/N to itself; the cube's side is the
+    mean spacing (a uniform spread is assumed).
+
+    Parameters
+    ----------
+    n_objects : float
+        How many objects share the volume.
+    volume : Quantity
+        The volume (any volume unit).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> mean_spacing(8, 1 * u.km**3)
+    <Quantity 0.5 km>
+    """
+    n = _count(n_objects, "n_objects")
+    v = require(volume, u.km**3, "volume", positive=True)
+    return np.cbrt(v / n).to(u.km)
+
+
+def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_length: u.Quantity) -> u.Quantity:
+    """Expected number of objects passed within ``distance`` along a straight path.
+
+    The path sweeps a cylinder of radius ``distance`` and length ``path_length``;
+    with objects spread uniformly at ``number_density`` the expected count is
+    :math:`n\\,\\pi d^2 L` (a dimensionless Quantity).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(expected_encounters(1 / u.km**3, 1 * u.km, 2 * u.km)), 3)
+    6.283
+    """
+    n = require(number_density, u.km**-3, "number_density", nonnegative=True)
+    d = require(distance, u.km, "distance", nonnegative=True)
+    length = require(path_length, u.km, "path_length", nonnegative=True)
+    return (n * np.pi * d**2 * length).to(u.one)
+
+
+def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
+                        ratios: Iterable[Sequence[int]] = KIRKWOOD_RATIOS) -> dict[str, u.Quantity]:
+    """Semi-major axes of interior mean-motion resonances with Jupiter.
+
+    Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
+
+    Parameters
+    ----------
+    a_jupiter : Quantity, optional
+        Jupiter's semi-major axis; default ``fact("jupiter.a")``.
+    ratios : iterable of (p, q)
+        Resonances to locate, default 4:1, 3:1, 5:2, 7:3, 2:1.
+
+    Returns
+    -------
+    dict
+        ``{"3:1": <Quantity 2.50 AU>, ...}`` in the order given.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> res = kirkwood_resonances(5.203 * u.AU)
+    >>> round(float(res["3:1"].to_value(u.AU)), 3)
+    2.501
+    """
+    if a_jupiter is None:
+        from .facts import fact
+
+        a_jupiter = fact("jupiter.a")
+    require(a_jupiter, u.AU, "a_jupiter", positive=True)
+    out = {}
+    for pair in ratios:
+        p, q = pair
+        out[f"{p}:{q}"] = resonance_location(a_jupiter, p, q)
+    return out
+
+
+# --------------------------------------------------------------------------
+# selection helpers for the catalogue (an astropy Table from utils.load_catalogue)
+# --------------------------------------------------------------------------
+
+def class_group(classes) -> np.ndarray:
+    """Map SBDB orbit class codes to the groups of :data:`CLASS_GROUPS` ("other" if unknown).
+
+    Examples
+    --------
+    >>> class_group(["MBA", "TJN", "XYZ"]).tolist()
+    ['main belt', 'Jupiter Trojans', 'other']
+    """
+    codes = np.asarray(classes, dtype=str)
+    out = np.full(codes.shape, "other", dtype=object)
+    for label, members in CLASS_GROUPS.items():
+        out[np.isin(codes, members)] = label
+    return out.astype(str)
+
+
+def is_main_belt(classes) -> np.ndarray:
+    """Boolean mask: True for main-belt orbit classes (IMB, MBA, OMB).
+
+    Examples
+    --------
+    >>> is_main_belt(["MBA", "OMB", "TJN"]).tolist()
+    [True, True, False]
+    """
+    return np.isin(np.asarray(classes, dtype=str), MAIN_BELT_CLASSES)
+
+
+def _values_and_mask(column, unit) -> tuple[np.ndarray, np.ndarray]:
+    """Plain float values in ``unit`` and a mask (True = unknown) for a possibly masked column."""
+    raw_mask = getattr(column, "mask", None)
+    mask = np.zeros(np.shape(column), dtype=bool) if raw_mask is None else np.asarray(raw_mask, dtype=bool)
+    data = getattr(column, "unmasked", column)
+    values = np.array(u.Quantity(data).to_value(unit), dtype=float)
+    mask = np.broadcast_to(mask, values.shape) | ~np.isfinite(values)
+    return values, mask
+
+
+def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple[u.Quantity, np.ndarray]:
+    """Measured diameter where the catalogue has one, otherwise one from H and an albedo.
+
+    Parameters
+    ----------
+    table : astropy Table
+        Needs columns ``diameter`` (masked where unknown), ``albedo`` (masked)
+        and ``H``.
+    fallback_albedo : float
+        Albedo assumed where none is measured.
+    K : Quantity, optional
+        Passed to :func:`diameter_from_h`.
+
+    Returns
+    -------
+    diameters : Quantity
+        In km, one per row.
+    measured : ndarray of bool
+        True where the diameter was measured.
+    """
+    for col in ("diameter", "H"):
+        if col not in table.colnames:
+            raise ValueError(f"the table needs a {col!r} column (use utils.load_catalogue()).")
+    d_meas, mask = _values_and_mask(table["diameter"], u.km)
+    h, _ = _values_and_mask(table["H"], u.mag)
+    d_est = diameter_from_h(h, fallback_albedo, K).to_value(u.km)
+    return np.where(mask, d_est, d_meas) * u.km, ~mask
+
+
+def largest(table, n: int, diameters: u.Quantity | None = None):
+    """The ``n`` rows with the largest diameters, largest first.
+
+    Parameters
+    ----------
+    table : astropy Table
+    n : int
+        How many rows (positive).
+    diameters : Quantity, optional
+        One diameter per row; default the ``diameter`` column (unknown = 0).
+    """
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
+        raise ValueError(f"n must be a positive whole number; got {n!r}.")
+    if diameters is None:
+        values, mask = _values_and_mask(table["diameter"], u.km)
+        diameters = np.where(mask, 0.0, values) * u.km
+    d = require(diameters, u.km, "diameters", nonnegative=True)
+    if len(d) != len(table):
+        raise ValueError(f"diameters has {len(d)} values for a table of {len(table)} rows.")
+    order = np.argsort(-d.to_value(u.km), kind="stable")[:n]
+    return table[order]
+
+
+# --------------------------------------------------------------------------
+# plotting helper (kept apart from the computations)
+# --------------------------------------------------------------------------
+
+def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
+                  resonances: Mapping[str, u.Quantity], *, color: str = "#7f7f7f") -> dict:
+    """Draw a semi-major-axis histogram as a step line with resonances as vertical lines.
+
+    ``counts`` and ``edges`` come from :func:`numpy.histogram` of ``a_au``
+    (values in AU).  Each resonance gets a dashed line and a label at the top.
+
+    Returns
+    -------
+    dict
+        The artists, so that a widget can update them instead of drawing anew:
+        ``"bars"`` (the step patch), ``"lines"`` (the resonance lines) and
+        ``"labels"`` (their texts).
+    """
+    from matplotlib.colors import to_rgba
+
+    from .style import OKABE_ITO
+
+    accent = OKABE_ITO["vermillion"]
+    bars = ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
+                     linewidth=1.2, label=f"{len(a_au):,} objects")
+    top = _top(counts)
+    xs = [float(a.to_value(u.AU)) for a in resonances.values()]
+    lines = ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2,
+                      label="resonance with Jupiter")
+    labels = [ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
+              for x, label in zip(xs, resonances)]
+    ax.set_ylim(0, 1.15 * top)
+    return {"bars": bars, "lines": lines, "labels": labels}
+
+
+def _top(counts) -> float:
+    return max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
+
+
+class KirkwoodFigure:
+    """A semi-major-axis histogram with Jupiter's resonances, built once and updated in place.
+
+    Building a matplotlib figure (axes, ticks, texts, legend) costs about as
+    much as drawing it.  A widget that shows the same plot with new numbers
+    should therefore keep one figure and change only the histogram, the
+    heights of the resonance lines and the y limit; Jupyter then shows the
+    object as a PNG drawn in a single pass (:meth:`_repr_png_`).
+
+    Parameters
+    ----------
+    resonances : mapping of str to Quantity
+        Labels and locations, e.g. from :func:`kirkwood_resonances`.
+    window : (float, float)
+        The range of semi-major axes shown, in AU.
+    color : str
+        Colour of the histogram.
+    figsize : (float, float)
+        Figure size in inches.
+
+    Examples
+    --------
+    >>> import astropy.units as u, numpy as np
+    >>> fig = KirkwoodFigure(kirkwood_resonances(5.2 * u.AU), (2.0, 3.5))
+    >>> counts, edges = np.histogram([2.2, 2.7, 3.1], bins=np.arange(2.0, 3.55, 0.1))
+    >>> fig.update(counts, edges)
+    >>> fig.legend.get_texts()[0].get_text()
+    '3 objects'
+    """
+
+    def __init__(self, resonances: Mapping[str, u.Quantity], window: tuple[float, float], *,
+                 color: str = "#7f7f7f", figsize: tuple[float, float] = (9.5, 3.8)) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        lo, hi = (float(w) for w in window)
+        if not lo < hi:
+            raise ValueError(f"window must be (low, high) in AU with low < high; got {window!r}.")
+        self.figure = Figure(figsize=figsize, layout="none")   # fixed margins: no layout pass per draw
+        FigureCanvasAgg(self.figure)
+        self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9)
+        self.ax = self.figure.add_subplot()
+        self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances,
+                                     color=color)
+        self.ax.set_xlim(lo, hi)
+        self.ax.yaxis.get_major_locator().set_params(integer=True)
+        self.legend = self.ax.legend(loc="center left", fontsize=9)
+
+    def update(self, counts: np.ndarray, edges: np.ndarray) -> None:
+        """Show a new histogram (``counts``, ``edges`` as from :func:`numpy.histogram`)."""
+        counts = np.asarray(counts)
+        edges = np.asarray(edges, dtype=float)
+        if counts.ndim != 1 or edges.shape != (counts.size + 1,):
+            raise ValueError(f"need one more edge than counts; got {edges.size} edges for {counts.size} counts.")
+        if np.any(counts < 0):
+            raise ValueError("counts must not be negative.")
+        top = _top(counts)
+        self.artists["bars"].set_data(counts, edges)
+        self.artists["lines"].set_segments([[(x, 0), (x, 1.04 * top)] for x in
+                                            (t.get_position()[0] for t in self.artists["labels"])])
+        for text in self.artists["labels"]:
+            text.set_y(1.05 * top)
+        self.ax.set_ylim(0, 1.15 * top)
+        self.legend.get_texts()[0].set_text(f"{int(counts.sum()):,} objects")
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.figure.canvas.print_png(buffer)
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"<KirkwoodFigure: {self.ax.get_title()!r}>"

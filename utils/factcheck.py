@@ -1,0 +1,602 @@
+"""Fact-checking a news story: its claims, verdicts and the evidence helpers.
+
+The claims of the 2015 news story about Ceres' bright spots are stored,
+paraphrased, in ``data/news_claims.ecsv`` (id, claim, category, method,
+fact ids, claimed value).  A :class:`Verdict` records the judgement on one
+claim (``true``, ``false``, ``misleading`` or ``cannot be checked``) with its
+reason and a one-line summary of the evidence.  The helpers below turn
+sourced facts into evidence: durations between dates, whether a claimed date
+or number matches the record, who came first, and the rank of a body in a
+catalogue.  :func:`verdict_table` collects verdicts into an astropy Table
+that prints as fixed-width text (:func:`format_verdict_table`) or renders as
+HTML (:func:`verdict_table_html`).
+
+Examples
+--------
+>>> from utils.factcheck import load_claims, Verdict
+>>> claims = load_claims()
+>>> str(claims["id"][0])
+'N01'
+>>> Verdict("N06", "true", "launched 27 Sep 2007").verdict
+'true'
+"""
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+import numpy as np
+import astropy.units as u
+
+from .data import DataFileError, data_path
+from .units import require
+
+if TYPE_CHECKING:  # pragma: no cover
+    from astropy.table import Table
+    from astropy.time import Time
+
+__all__ = [
+    "FILE", "COLUMNS", "VERDICTS", "MONTH", "Verdict", "load_claims", "claim_text", "claimed_value",
+    "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
+    "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
+    "verdict_table_html", "verdict_counts", "pixelate", "facula_model",
+]
+
+FILE = "news_claims.ecsv"
+COLUMNS = ("id", "claim", "category", "method", "fact_ids", "claimed")
+#: The four verdicts, from the most to the least decided.
+VERDICTS = ("true", "false", "misleading", "cannot be checked")
+#: A mean calendar month (a twelfth of a Julian year), for "about 14 months".
+MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")
+
+_SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
+_COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cannot be checked": "#7f7f7f"}
+
+
+# --------------------------------------------------------------------------
+# the claims
+# --------------------------------------------------------------------------
+
+def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
+    """Load the paraphrased claims of the 2015 news story.
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        Data directory (default: see :func:`utils.data.data_dir`).
+
+    Returns
+    -------
+    astropy.table.Table
+        Columns ``id``, ``claim``, ``category``, ``method``, ``fact_ids``
+        (space-separated ids of ``data/facts.ecsv``) and ``claimed`` (the
+        story's value, or empty).  ``meta`` holds the provenance.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, does not match its checksum, cannot be parsed
+        or lacks a column; the message says how to restore it.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims
+    >>> len(load_claims()) >= 10
+    True
+    """
+    from astropy.table import Table
+
+    path = data_path(FILE, data_dir)  # checks presence and checksum first
+    try:
+        table = Table.read(path, format="ascii.ecsv")
+    except Exception as exc:
+        raise DataFileError(
+            f"could not parse {path} as ECSV ({exc}); restore it with `git checkout -- data/{FILE}`"
+        ) from exc
+    missing = [c for c in COLUMNS if c not in table.colnames]
+    if missing:
+        raise DataFileError(f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
+    if table.has_masked_values or table.masked:
+        table = table.filled("")
+    ids = [str(i) for i in table["id"]]
+    if len(set(ids)) != len(ids):
+        raise DataFileError(f"{path} has repeated claim ids")
+    return table
+
+
+def _find(claims: "Table", claim_id: str):
+    if not isinstance(claim_id, str):
+        raise TypeError(f"a claim id is a string such as 'N01', got {type(claim_id).__name__}")
+    hits = np.flatnonzero(np.asarray(claims["id"]).astype(str) == claim_id)
+    if not len(hits):
+        raise KeyError(f"unknown claim id {claim_id!r}; the ids are {', '.join(map(str, claims['id']))}")
+    return claims[int(hits[0])]
+
+
+def claim_text(claims: "Table", claim_id: str) -> str:
+    """The paraphrased claim with id ``claim_id``.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, claim_text
+    >>> claim_text(load_claims(), "N06")
+    'Dawn was launched in September 2007.'
+    """
+    return str(_find(claims, claim_id)["claim"])
+
+
+def claimed_value(claims: "Table", claim_id: str, part: int = 0):
+    """The value the story states for a claim, as a Time, a Quantity or ``None``.
+
+    A date ``YYYY-MM-DD`` becomes a :class:`~astropy.time.Time`; a month
+    ``YYYY-MM`` becomes the Time at the start of that month (see
+    :func:`date_matches` for month precision); ``"14 month"`` becomes a
+    Quantity (``month`` is :data:`MONTH`); several values are separated by
+    ``"; "`` and picked with ``part``.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, claimed_value
+    >>> claimed_value(load_claims(), "N09")
+    <Quantity 14. month>
+    """
+    from astropy.time import Time
+    from astropy.units import imperial
+
+    text = str(_find(claims, claim_id)["claimed"]).strip()
+    if not text:
+        return None
+    parts = [p.strip() for p in text.split(";")]
+    if not 0 <= part < len(parts):
+        raise IndexError(f"claim {claim_id} states {len(parts)} value(s); part {part} does not exist")
+    value = parts[part]
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Time(value + "-01", scale="utc")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Time(value, scale="utc")
+    with imperial.enable(), u.add_enabled_units([MONTH]):
+        return u.Quantity(value)
+
+
+# --------------------------------------------------------------------------
+# verdicts
+# --------------------------------------------------------------------------
+
+def _check_verdict(verdict: str) -> str:
+    if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
+        raise ValueError(f"a verdict is one of {', '.join(repr(v) for v in VERDICTS)}; got {verdict!r}")
+    return verdict.strip().lower()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement on one claim.
+
+    Parameters
+    ----------
+    claim_id : str
+        Id of the claim (``"N01"`` ...).
+    verdict : str
+        One of :data:`VERDICTS`: ``"true"``, ``"false"``, ``"misleading"``
+        (literally defensible but leaves a wrong impression) or
+        ``"cannot be checked"`` (no evidence could decide it).
+    reason : str
+        One line of evidence, e.g. ``"record: 2011-07-16"``.
+
+    Examples
+    --------
+    >>> v = Verdict("N12", "False", "Deep Space 1 used one in 1998")
+    >>> v.verdict, v.symbol
+    ('false', '✘')
+    """
+
+    claim_id: str
+    verdict: str
+    reason: str
+
+    def __post_init__(self):
+        if not isinstance(self.claim_id, str) or not self.claim_id.strip():
+            raise ValueError(f"claim_id must be a non-empty string such as 'N01'; got {self.claim_id!r}")
+        object.__setattr__(self, "verdict", _check_verdict(self.verdict))
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise ValueError(f"a verdict needs a reason (one line of evidence) for claim {self.claim_id}")
+        if "\n" in self.reason:
+            raise ValueError("the reason must fit on one line")
+
+    @property
+    def symbol(self) -> str:
+        """A symbol for the verdict, so that it is not carried by colour alone."""
+        return _SYMBOL[self.verdict]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}: {self.symbol} {self.verdict} ({self.reason})"
+
+    def _repr_html_(self) -> str:
+        return (f'<div style="border-left:6px solid {_COLOUR[self.verdict]};padding:2px 8px">'
+                f"<b>{html.escape(self.claim_id)} · {self.symbol} {html.escape(self.verdict)}</b>: "
+                f"{html.escape(self.reason)}</div>")
+
+
+# --------------------------------------------------------------------------
+# evidence helpers
+# --------------------------------------------------------------------------
+
+def _time(value, name: str) -> "Time":
+    from astropy.time import Time
+
+    if isinstance(value, str):
+        try:
+            return Time(value, scale="utc")
+        except ValueError:
+            raise ValueError(f"{name} must be a date such as '2015-03-06'; got {value!r}") from None
+    if not isinstance(value, Time):
+        raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); "
+                        f"got {type(value).__name__}")
+    if value.shape != ():
+        raise TypeError(f"{name} must be a single astropy Time, not an array of {value.size} times")
+    return value
+
+
+def duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
+    """Time from ``start`` to ``end`` (negative if ``end`` is earlier).
+
+    Parameters
+    ----------
+    start, end : Time or str
+        Dates (astropy Time, or ISO text such as ``"2011-07-16"``).
+    unit : Unit
+        Unit of the result (a unit of time; :data:`MONTH` works too).
+
+    Examples
+    --------
+    >>> duration("2011-07-16", "2012-09-05").round(1)
+    <Quantity 417. d>
+    """
+    t0, t1 = _time(start, "start"), _time(end, "end")
+    unit = u.Unit(unit)
+    if unit.physical_type != "time":
+        raise u.UnitsError(f"unit must be a unit of time such as u.day; got {unit}")
+    return (t1 - t0).to(unit)
+
+
+def in_months(interval: u.Quantity) -> u.Quantity:
+    """Express a time interval in mean months (:data:`MONTH`).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> in_months(1 * u.yr)
+    <Quantity 12. month>
+    """
+    return require(interval, u.day, "interval").to(MONTH)
+
+
+def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only: bool = False) -> bool:
+    """Whether a claimed date agrees with the recorded one.
+
+    Parameters
+    ----------
+    claimed, actual : Time or str
+        The story's date and the sourced date.
+    tolerance : Quantity
+        Allowed difference in calendar days (UTC), default one day: a date
+        quoted in US time can be one day earlier than the UTC date.
+    month_only : bool
+        The story gives only a month: true when ``actual`` lies in that month.
+
+    Examples
+    --------
+    >>> date_matches("2007-09-01", "2007-09-27", month_only=True)
+    True
+    >>> date_matches("2015-03-06", "2015-03-08")
+    False
+    """
+    c, a = _time(claimed, "claimed"), _time(actual, "actual")
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    if month_only:
+        return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
+    days_apart = abs(np.floor(a.utc.mjd) - np.floor(c.utc.mjd))  # whole calendar days (UTC)
+    return bool(days_apart <= tol.to_value(u.day))
+
+
+def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> bool:
+    """Whether a claimed quantity agrees with the recorded one within ``rtol``.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> from astropy.units import imperial
+    >>> number_matches(2700 * imperial.mile, 4400 * u.km)
+    True
+    """
+    unit = actual.unit if isinstance(actual, u.Quantity) else u.dimensionless_unscaled
+    a = require(actual, unit, "actual", positive=True)
+    c = require(claimed, a.unit, "claimed", positive=True)
+    if not (isinstance(rtol, (int, float)) and 0 <= rtol < 1):
+        raise ValueError(f"rtol is a fraction between 0 and 1; got {rtol!r}")
+    return bool(abs((c - a) / a).to_value(u.one) <= rtol)
+
+
+def judge_date(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only: bool = False) -> str:
+    """``"true"`` if the claimed date matches the record, else ``"false"``.
+
+    Examples
+    --------
+    >>> judge_date("2011-07-16", "2011-07-16T05:00")
+    'true'
+    """
+    return "true" if date_matches(claimed, actual, tolerance, month_only) else "false"
+
+
+def judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> str:
+    """``"true"`` if the claimed number matches the record within ``rtol``, else ``"false"``."""
+    return "true" if number_matches(claimed, actual, rtol) else "false"
+
+
+def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * MONTH) -> str:
+    """``"true"`` if the time from ``start`` to ``end`` is the claimed one within ``tolerance``.
+
+    Examples
+    --------
+    >>> judge_duration("2011-07-16", "2012-09-05", 14 * MONTH)
+    'true'
+    """
+    c = require(claimed, u.day, "claimed", positive=True)
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    return "true" if abs(duration(start, end) - c) <= tol else "false"
+
+
+def judge_first(claimed_first, earlier) -> str:
+    """Verdict on "X was the first": ``"false"`` if a comparable ``earlier`` event came before.
+
+    Parameters
+    ----------
+    claimed_first : Time or str
+        When the thing said to be first happened.
+    earlier : Time or str
+        The earliest known comparable event.
+
+    Examples
+    --------
+    >>> judge_first("2007-09-27", "1998-11-10")   # Dawn's launch vs Deep Space 1's first thrust
+    'false'
+    """
+    a, b = _time(claimed_first, "claimed_first"), _time(earlier, "earlier")
+    return "false" if b < a else "true"
+
+
+def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
+    """Rank (1 = largest) of the row called ``name`` by descending ``column``.
+
+    Rows where ``column`` is masked (unknown) are left out.
+
+    Examples
+    --------
+    >>> from utils.data import load_catalogue
+    >>> rank_by(load_catalogue(), "diameter", "Ceres")
+    1
+    """
+    for col in (column, name_column):
+        if col not in table.colnames:
+            raise KeyError(f"no column {col!r}; the table has {', '.join(table.colnames)}")
+    values = table[column]
+    values = values.value if isinstance(values, u.Quantity) else np.asarray(values)
+    mask = np.ma.getmaskarray(table[column]) | ~np.isfinite(np.ma.getdata(values).astype(float))
+    names = np.asarray(table[name_column]).astype(str)
+    hits = np.flatnonzero((names == name) & ~mask)
+    if not len(hits):
+        raise KeyError(f"no row named {name!r} with a known {column}")
+    target = float(np.ma.getdata(values)[hits[0]])
+    data = np.ma.getdata(values).astype(float)[~mask]
+    return int(np.sum(data > target)) + 1
+
+
+# --------------------------------------------------------------------------
+# the verdict table
+# --------------------------------------------------------------------------
+
+def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "Table") -> "Table":
+    """Collect verdicts into a table, in the order of the claims file.
+
+    Parameters
+    ----------
+    verdicts : iterable or mapping of Verdict
+        One verdict per claim id (later ones replace earlier ones).
+    claims : Table
+        From :func:`load_claims`.
+
+    Returns
+    -------
+    astropy.table.Table
+        Columns ``id``, ``claim``, ``verdict``, ``evidence``; claims without
+        a verdict are left out.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, verdict_table, Verdict
+    >>> t = verdict_table([Verdict("N06", "true", "27 Sep 2007")], load_claims())
+    >>> [str(v) for v in t["verdict"]]
+    ['true']
+    """
+    from astropy.table import Table
+
+    items = verdicts.values() if isinstance(verdicts, Mapping) else verdicts
+    by_id: dict[str, Verdict] = {}
+    for v in items:
+        if not isinstance(v, Verdict):
+            raise TypeError(f"expected Verdict objects, got {type(v).__name__}")
+        by_id[v.claim_id] = v
+    known = [str(i) for i in claims["id"]]
+    unknown = sorted(set(by_id) - set(known))
+    if unknown:
+        raise KeyError(f"verdicts for unknown claim ids: {', '.join(unknown)}")
+    rows = [(i, claim_text(claims, i), by_id[i].verdict, by_id[i].reason) for i in known if i in by_id]
+    return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"],
+                 dtype=[str, str, str, str])
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: int = 70) -> str:
+    """The verdict table as fixed-width text (stable, for printing).
+
+    Long claims and evidence are shortened with an ellipsis.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, verdict_table, Verdict
+    >>> t = verdict_table([Verdict("N06", "true", "27 Sep 2007")], load_claims())
+    >>> print(format_verdict_table(t).splitlines()[2])
+    N06  Dawn was launched in September 2007.              ✔ true               27 Sep 2007
+    """
+    for w in (claim_width, evidence_width):
+        if not isinstance(w, int) or w < 10:
+            raise ValueError(f"column widths are whole numbers of at least 10 characters; got {w!r}")
+    head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
+    lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
+    for row in table:
+        verdict = f"{_SYMBOL[str(row['verdict'])]} {row['verdict']}"
+        lines.append(f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
+                     f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip())
+    return "\n".join(lines)
+
+
+def verdict_table_html(table: "Table") -> str:
+    """The verdict table as an HTML table (symbols and colours for the verdicts)."""
+    cells = []
+    for row in table:
+        v = str(row["verdict"])
+        cells.append(
+            "<tr>" + f"<td>{html.escape(str(row['id']))}</td><td>{html.escape(str(row['claim']))}</td>"
+            f'<td style="border-left:6px solid {_COLOUR[v]};white-space:nowrap"><b>{_SYMBOL[v]} {v}</b></td>'
+            f"<td>{html.escape(str(row['evidence']))}</td></tr>")
+    head = "<tr><th>id</th><th>claim (paraphrased)</th><th>verdict</th><th>evidence</th></tr>"
+    return f'<table style="text-align:left">{head}{"".join(cells)}</table>'
+
+
+def verdict_counts(table: "Table") -> dict[str, int]:
+    """How many claims got each verdict (all four keys, in :data:`VERDICTS` order).
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, verdict_table, Verdict
+    >>> verdict_counts(verdict_table([Verdict("N06", "true", "ok")], load_claims()))["true"]
+    1
+    """
+    values = [str(v) for v in table["verdict"]]
+    return {v: values.count(v) for v in VERDICTS}
+
+
+# --------------------------------------------------------------------------
+# how sharp: a schematic crater seen with a given pixel size
+# --------------------------------------------------------------------------
+
+def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_diameter: u.Quantity,
+                 albedo_ground: float, albedo_facula: float) -> np.ndarray:
+    """A schematic reflectance map: a bright disc (the facula) at the centre of a crater.
+
+    A *model*, not data: uniform ground of ``albedo_ground``, a disc of
+    ``albedo_facula`` and a thin darker ring marking the crater rim (a
+    shadow, 60 % of the ground's reflectance, drawn only so the crater is
+    visible).
+
+    Parameters
+    ----------
+    field : Quantity
+        Side of the square field of view (length).
+    n : int
+        Pixels per side of the fine map.
+    facula_diameter, crater_diameter : Quantity
+        Sizes (lengths).
+    albedo_ground, albedo_facula : float
+        Reflectances between 0 and 1.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n`` x ``n`` reflectance map, row 0 at the bottom.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> m = facula_model(120 * u.km, 100, 10 * u.km, 92 * u.km, 0.09, 0.4)
+    >>> round(float(m.max()), 2), m.shape
+    (0.4, (100, 100))
+    """
+    L = require(field, u.km, "field", positive=True).to_value(u.km)
+    fd = require(facula_diameter, u.km, "facula_diameter", positive=True).to_value(u.km)
+    cd = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
+    if not isinstance(n, (int, np.integer)) or n < 2:
+        raise ValueError(f"n is the number of pixels per side, a whole number >= 2; got {n!r}")
+    for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
+        if isinstance(a, u.Quantity) or not isinstance(a, (int, float, np.integer, np.floating)):
+            raise TypeError(f"{name} is a reflectance, a plain number between 0 and 1; got {a!r}")
+        if not 0 <= float(a) <= 1:
+            raise ValueError(f"{name} is a reflectance between 0 and 1; got {a!r}")
+    x = (np.arange(n) + 0.5) / n * L - L / 2
+    r = np.hypot(*np.meshgrid(x, x))
+    image = np.full((n, n), float(albedo_ground))
+    image[np.abs(r - cd / 2) < max(0.015 * cd, L / n)] = 0.6 * float(albedo_ground)
+    image[r <= fd / 2] = float(albedo_facula)
+    return image
+
+
+def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[np.ndarray, u.Quantity]:
+    """Average a fine square map into camera pixels of about size ``pixel``.
+
+    Each camera pixel is a whole block of ``k`` x ``k`` cells of the map
+    (``k`` = ``pixel`` / cell size, rounded, at least 1), and the blocks are
+    centred on the map's centre, so the central feature sits in the middle of
+    one pixel (the best case).  Only whole blocks inside the map are kept.
+    A summed-area table makes this fast for any pixel size.  A pixel smaller
+    than the map's cells returns the map itself: the model has no finer detail.
+
+    Parameters
+    ----------
+    image : ndarray
+        Square ``n`` x ``n`` map.
+    field : Quantity
+        Side of the map (length).
+    pixel : Quantity
+        Size of a camera pixel on the ground (length).
+
+    Returns
+    -------
+    coarse : ndarray
+        ``m`` x ``m`` averages (``m`` odd unless the map itself is returned).
+    width : Quantity
+        Side of the area the coarse pixels cover, centred on the map (km);
+        each coarse pixel is ``width / m`` wide.
+
+    Examples
+    --------
+    >>> import numpy as np, astropy.units as u
+    >>> coarse, width = pixelate(np.ones((100, 100)), 10 * u.km, 3 * u.km)
+    >>> coarse.shape, width
+    ((3, 3), <Quantity 9. km>)
+    """
+    image = np.asarray(image, dtype=float)
+    if image.ndim != 2 or image.shape[0] != image.shape[1]:
+        raise ValueError(f"image must be a square 2-D array; got shape {image.shape}")
+    L = require(field, u.km, "field", positive=True).to_value(u.km)
+    p = require(pixel, u.km, "pixel", positive=True).to_value(u.km)
+    n = image.shape[0]
+    k = max(1, int(round(p / (L / n))))
+    if k == 1:
+        return image.copy(), L * u.km
+    half_blocks = int(((n / 2) / k - 0.5) // 1)  # whole blocks on each side of the central one
+    if half_blocks < 0:  # a pixel larger than the map: the map is one pixel
+        return np.full((1, 1), image.mean()), L * u.km
+    m = 2 * half_blocks + 1
+    centre = n / 2
+    edges = np.round(centre + (np.arange(m + 1) - m / 2) * k).astype(int)
+    sat = np.zeros((n + 1, n + 1))
+    sat[1:, 1:] = image.cumsum(0).cumsum(1)
+    a, b = edges[:-1], edges[1:]
+    total = sat[np.ix_(b, b)] - sat[np.ix_(a, b)] - sat[np.ix_(b, a)] + sat[np.ix_(a, a)]
+    return total / np.outer(b - a, b - a), (edges[-1] - edges[0]) * L / n * u.km

@@ -1,0 +1,651 @@
+"""Rocket and ion-engine physics: the rocket equation, specific impulse, thrust and power,
+low-thrust spirals and the delta-v of orbit transfers.
+
+Every function takes and returns astropy Quantities and checks them, so a mass
+without a unit, a negative mass or more propellant than spacecraft gets one
+clear message.  Standard gravity ``g0`` (used to turn a specific impulse in
+seconds into an exhaust speed) is ``astropy.constants.g0``; the Sun's
+gravitational parameter is ``astropy.constants.GM_sun``.
+
+Where a function takes an *exhaust* argument it accepts either a specific
+impulse (a time, e.g. ``3100 * u.s``) or an effective exhaust speed (e.g.
+``30.4 * u.km / u.s``).
+
+Examples
+--------
+>>> import astropy.units as u
+>>> round(float(exhaust_speed(3100 * u.s).to_value(u.km / u.s)), 2)
+30.4
+>>> round(float(rocket_delta_v(3100 * u.s, 1000 * u.kg, 400 * u.kg).to_value(u.km / u.s)), 2)
+15.53
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import astropy.units as u
+from astropy.constants import GM_sun, e as ELEMENTARY_CHARGE, g0
+
+from .units import require
+
+__all__ = [
+    "exhaust_speed",
+    "specific_impulse",
+    "rocket_delta_v",
+    "mass_ratio",
+    "propellant_mass",
+    "ion_speed",
+    "thrust_from_mass_flow",
+    "mass_flow",
+    "jet_efficiency",
+    "power_limited_thrust",
+    "burn_time",
+    "solar_power",
+    "hohmann_delta_v",
+    "edelbaum_delta_v",
+    "SpiralResult",
+    "low_thrust_spiral",
+    "RatioBars",
+]
+
+_SPEED = u.km / u.s
+_MU = u.km**3 / u.s**2
+
+
+def _exhaust(value, name: str = "exhaust") -> u.Quantity:
+    """An exhaust speed from a specific impulse (time) or a speed; positive."""
+    if isinstance(value, u.Quantity) and value.unit.is_equivalent(u.s):
+        isp = require(value, u.s, name, positive=True)
+        return (isp * g0).to(_SPEED)
+    if isinstance(value, u.Quantity) and not value.unit.is_equivalent(_SPEED):
+        raise u.UnitsError(
+            f"{name} must be a specific impulse (a time, e.g. 3100 * u.s) or an exhaust speed "
+            f"(e.g. 30 * u.km / u.s); got a value in {value.unit} ({value.unit.physical_type})."
+        )
+    if not isinstance(value, u.Quantity):
+        raise u.UnitsError(
+            f"{name} needs a unit: a specific impulse such as 3100 * u.s or an exhaust speed such as "
+            f"30 * u.km / u.s; got {value!r} without a unit."
+        )
+    return require(value, _SPEED, name, positive=True).to(_SPEED)
+
+
+def _require_kind(value, unit, name: str, kind: str, **conditions) -> u.Quantity:
+    """:func:`require` for units astropy has no name for (a mass flow, a gravitational parameter)."""
+    example = f"for example {name} = 12.3 * u.Unit('{unit}')"
+    if not isinstance(value, u.Quantity):
+        raise u.UnitsError(f"{name} needs a unit of {kind} ({example}); got {value!r} without a unit.")
+    if not value.unit.is_equivalent(unit):
+        raise u.UnitsError(f"{name} must be a {kind}, convertible to {unit} ({example}); "
+                           f"got a value in {value.unit} ({value.unit.physical_type}).")
+    return require(value, unit, name, **conditions)
+
+
+def _mu(mu) -> u.Quantity:
+    if mu is None:
+        return GM_sun.to(_MU)
+    return _require_kind(mu, _MU, "mu", "gravitational parameter G*M", positive=True).to(_MU)
+
+
+def exhaust_speed(isp: u.Quantity) -> u.Quantity:
+    """Effective exhaust speed from a specific impulse, :math:`v_e = I_{sp}\\, g_0`.
+
+    Parameters
+    ----------
+    isp : Quantity
+        Specific impulse (a time), positive.
+
+    Returns
+    -------
+    Quantity
+        Exhaust speed in km/s.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(exhaust_speed(450 * u.s).to_value(u.km / u.s)), 2)
+    4.41
+    """
+    isp = require(isp, u.s, "isp", positive=True)
+    return (isp * g0).to(_SPEED)
+
+
+def specific_impulse(v_e: u.Quantity) -> u.Quantity:
+    """Specific impulse from an effective exhaust speed, :math:`I_{sp} = v_e / g_0`, in seconds.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(specific_impulse(30.4 * u.km / u.s).to_value(u.s)))
+    3100
+    """
+    v_e = require(v_e, _SPEED, "v_e", positive=True)
+    return (v_e / g0).to(u.s)
+
+
+def _masses(initial_mass, propellant_mass):
+    m0 = require(initial_mass, u.kg, "initial_mass", positive=True)
+    mp = require(propellant_mass, u.kg, "propellant_mass", nonnegative=True)
+    if np.any(mp >= m0):
+        raise ValueError(
+            "propellant_mass must be less than initial_mass (the spacecraft is more than its "
+            f"propellant); got propellant {mp} and initial mass {m0}."
+        )
+    return m0, mp
+
+
+def rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mass: u.Quantity) -> u.Quantity:
+    """Tsiolkovsky's rocket equation, :math:`\\Delta v = v_e \\ln\\big(m_0 / (m_0 - m_p)\\big)`.
+
+    Parameters
+    ----------
+    exhaust : Quantity
+        Specific impulse (time) or effective exhaust speed.
+    initial_mass : Quantity
+        Mass before the burn (spacecraft plus propellant), positive.
+    propellant_mass : Quantity
+        Propellant used, at least 0 and less than ``initial_mass``.
+
+    Returns
+    -------
+    Quantity
+        Velocity change in km/s (no gravity or steering losses).
+
+    Raises
+    ------
+    ValueError
+        Negative masses, or propellant not less than the initial mass.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(rocket_delta_v(30 * u.km / u.s, 1000 * u.kg, 0 * u.kg).to_value(u.km / u.s)), 1)
+    0.0
+    """
+    v_e = _exhaust(exhaust)
+    m0, mp = _masses(initial_mass, propellant_mass)
+    return (v_e * np.log((m0 / (m0 - mp)).to_value(u.one))).to(_SPEED)
+
+
+def mass_ratio(delta_v: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
+    """Initial over final mass needed for ``delta_v``: :math:`m_0/m_f = e^{\\Delta v / v_e}`.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(mass_ratio(3 * u.km / u.s, 3 * u.km / u.s)), 3)
+    2.718
+    """
+    dv = require(delta_v, _SPEED, "delta_v", nonnegative=True)
+    v_e = _exhaust(exhaust)
+    return np.exp((dv / v_e).to(u.one))
+
+
+def propellant_mass(
+    delta_v: u.Quantity,
+    exhaust: u.Quantity,
+    *,
+    final_mass: u.Quantity | None = None,
+    initial_mass: u.Quantity | None = None,
+) -> u.Quantity:
+    """Propellant needed for ``delta_v``: the rocket equation solved for the propellant.
+
+    Give exactly one of ``final_mass`` (what is left after the burn:
+    :math:`m_p = m_f (e^{\\Delta v/v_e} - 1)`) or ``initial_mass``
+    (:math:`m_p = m_0 (1 - e^{-\\Delta v/v_e})`).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(propellant_mass(3 * u.km / u.s, 3 * u.km / u.s, final_mass=100 * u.kg).to_value(u.kg)), 1)
+    171.8
+    """
+    if (final_mass is None) == (initial_mass is None):
+        raise ValueError("give exactly one of final_mass= or initial_mass= (a mass in kg).")
+    ratio = mass_ratio(delta_v, exhaust)
+    if final_mass is not None:
+        mf = require(final_mass, u.kg, "final_mass", positive=True)
+        return (mf * (ratio - 1)).to(u.kg)
+    m0 = require(initial_mass, u.kg, "initial_mass", positive=True)
+    return (m0 * (1 - 1 / ratio)).to(u.kg)
+
+
+def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
+    """Speed of an ion accelerated from rest through ``voltage``: :math:`v = \\sqrt{2 q V / m}`.
+
+    Parameters
+    ----------
+    voltage : Quantity
+        Accelerating potential difference, positive.
+    ion_mass : Quantity
+        Mass of one ion (e.g. xenon's atomic weight in ``u.u``), positive.
+    charge : Quantity, optional
+        The ion's charge; default one elementary charge (a singly charged ion).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(ion_speed(1000 * u.V, 1 * u.u).to_value(u.km / u.s)))
+    439
+    """
+    V = require(voltage, u.V, "voltage", positive=True)
+    m = require(ion_mass, u.kg, "ion_mass", positive=True)
+    q = ELEMENTARY_CHARGE.si if charge is None else require(charge, u.C, "charge", positive=True)
+    return np.sqrt(2 * q * V / m).to(_SPEED)
+
+
+def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
+    """Thrust of a rocket, :math:`F = \\dot m\\, v_e`, in mN.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
+    90
+    """
+    mdot = _require_kind(mass_flow_rate, u.kg / u.s, "mass_flow_rate", "mass flow (a mass per time)",
+                         nonnegative=True)
+    return (mdot * _exhaust(exhaust)).to(u.mN)
+
+
+def mass_flow(thrust: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
+    """Propellant mass flow for a thrust, :math:`\\dot m = F / v_e`, in mg/s.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(mass_flow(90 * u.mN, 30 * u.km / u.s).to_value(u.mg / u.s)), 3)
+    3.0
+    """
+    F = require(thrust, u.N, "thrust", nonnegative=True)
+    return (F / _exhaust(exhaust)).to(u.mg / u.s)
+
+
+def jet_efficiency(thrust: u.Quantity, exhaust: u.Quantity, power: u.Quantity) -> u.Quantity:
+    """Fraction of the input power that ends up in the jet, :math:`\\eta = F v_e / (2P)`.
+
+    Raises ``ValueError`` if the numbers imply more jet power than input power.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(jet_efficiency(92 * u.mN, 3100 * u.s, 2.3 * u.kW)), 2)
+    0.61
+    """
+    F = require(thrust, u.N, "thrust", positive=True)
+    P = require(power, u.W, "power", positive=True)
+    eta = (F * _exhaust(exhaust) / (2 * P)).to(u.one)
+    if np.any(eta > 1):
+        raise ValueError(f"these numbers give a jet power above the input power (efficiency {eta}).")
+    return eta
+
+
+def power_limited_thrust(power: u.Quantity, exhaust: u.Quantity, efficiency=1.0) -> u.Quantity:
+    """The most thrust a power supply allows, :math:`F = 2 \\eta P / v_e`, in mN.
+
+    For a fixed power, a faster exhaust (higher Isp) means *less* thrust.
+
+    Parameters
+    ----------
+    power : Quantity
+        Electric power into the thruster.
+    exhaust : Quantity
+        Specific impulse or exhaust speed.
+    efficiency : float
+        Fraction of the power that ends up as jet kinetic energy, 0 < eta <= 1.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(power_limited_thrust(2.3 * u.kW, 3100 * u.s, 0.61).to_value(u.mN)))
+    92
+    """
+    P = require(power, u.W, "power", nonnegative=True)
+    eta = require(efficiency, u.one, "efficiency", positive=True)
+    if np.any(eta > 1):
+        raise ValueError(f"efficiency must be at most 1 (a fraction of the power); got {efficiency}.")
+    return (2 * eta * P / _exhaust(exhaust)).to(u.mN)
+
+
+def burn_time(propellant_mass: u.Quantity, thrust: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
+    """Time to use up ``propellant_mass`` at constant thrust, :math:`t = m_p v_e / F`, in days.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(burn_time(425 * u.kg, 90 * u.mN, 3100 * u.s).to_value(u.yr)), 2)
+    4.55
+    """
+    mp = require(propellant_mass, u.kg, "propellant_mass", nonnegative=True)
+    F = require(thrust, u.N, "thrust", positive=True)
+    return (mp * _exhaust(exhaust) / F).to(u.day)
+
+
+def solar_power(distance: u.Quantity, power_1au: u.Quantity) -> u.Quantity:
+    """Power of a solar array at ``distance`` from the Sun, scaled as :math:`1/r^2` from 1 AU.
+
+    A model: real arrays do a little better far from the Sun (cold cells are
+    more efficient), so treat it as an estimate.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(solar_power(2 * u.AU, 10 * u.kW).to_value(u.kW)), 2)
+    2.5
+    """
+    r = require(distance, u.AU, "distance", positive=True)
+    P1 = require(power_1au, u.W, "power_1au", nonnegative=True)
+    return (P1 * (1 * u.AU / r) ** 2).to(u.kW)
+
+
+def hohmann_delta_v(r1: u.Quantity, r2: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
+    """Total delta-v of a Hohmann transfer between coplanar circular orbits of radii r1 and r2.
+
+    Two impulsive burns: onto the transfer ellipse (semi-major axis
+    :math:`(r_1+r_2)/2`) and off it onto the target circle.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(hohmann_delta_v(1 * u.AU, 1.524 * u.AU).to_value(u.km / u.s)), 2)
+    5.6
+    """
+    r1 = require(r1, u.km, "r1", positive=True).to(u.km)
+    r2 = require(r2, u.km, "r2", positive=True).to(u.km)
+    mu = _mu(mu)
+    a_t = (r1 + r2) / 2
+    v1, v2 = np.sqrt(mu / r1), np.sqrt(mu / r2)
+    vp, va = np.sqrt(mu * (2 / r1 - 1 / a_t)), np.sqrt(mu * (2 / r2 - 1 / a_t))
+    return (np.abs(vp - v1) + np.abs(v2 - va)).to(_SPEED)
+
+
+def edelbaum_delta_v(
+    r1: u.Quantity, r2: u.Quantity, delta_i: u.Quantity = 0 * u.deg, mu: u.Quantity | None = None
+) -> u.Quantity:
+    """Edelbaum's low-thrust delta-v between circular orbits.
+
+    :math:`\\Delta v = \\sqrt{v_1^2 + v_2^2 - 2 v_1 v_2 \\cos(\\tfrac{\\pi}{2}\\Delta i)}`, for a slow
+    spiral with constant thrust; without a plane change it is just :math:`|v_1 - v_2|`, the
+    difference of the two circular speeds.
+
+    Parameters
+    ----------
+    r1, r2 : Quantity
+        Radii of the start and end circular orbits.
+    delta_i : Quantity
+        Change of orbital plane (an angle, 0 to 180 deg).
+    mu : Quantity, optional
+        Gravitational parameter; default the Sun's.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(edelbaum_delta_v(1 * u.AU, 1.524 * u.AU).to_value(u.km / u.s)), 2)
+    5.66
+    """
+    r1 = require(r1, u.km, "r1", positive=True).to(u.km)
+    r2 = require(r2, u.km, "r2", positive=True).to(u.km)
+    di = require(delta_i, u.deg, "delta_i", nonnegative=True)
+    if np.any(di > 180 * u.deg):
+        raise ValueError(f"delta_i is a plane change between 0 and 180 deg; got {delta_i}.")
+    mu = _mu(mu)
+    v1, v2 = np.sqrt(mu / r1), np.sqrt(mu / r2)
+    cos = np.cos((np.pi / 2 * di.to_value(u.rad)))
+    return np.sqrt(v1**2 + v2**2 - 2 * v1 * v2 * cos).to(_SPEED)
+
+
+@dataclass(frozen=True)
+class SpiralResult:
+    """The outcome of :func:`low_thrust_spiral`.
+
+    Attributes
+    ----------
+    time : Quantity
+        Thrusting time until the target radius is reached.
+    delta_v : Quantity
+        Velocity change delivered by the engine, :math:`v_e \\ln(m_0/m_f)`.
+    propellant : Quantity
+        Propellant used.
+    x, y : Quantity
+        Sampled positions along the path (AU), starting at (r_start, 0).
+    r_final : Quantity
+        Distance from the centre when the engine stops (AU).
+    t : Quantity
+        Times of those samples (days).
+    """
+
+    time: u.Quantity
+    delta_v: u.Quantity
+    propellant: u.Quantity
+    r_final: u.Quantity
+    x: u.Quantity
+    y: u.Quantity
+    t: u.Quantity
+
+
+def low_thrust_spiral(
+    r_start: u.Quantity,
+    r_end: u.Quantity,
+    thrust: u.Quantity,
+    mass: u.Quantity,
+    exhaust: u.Quantity,
+    mu: u.Quantity | None = None,
+    *,
+    rtol: float = 1e-8,
+    n_samples: int = 1500,
+) -> SpiralResult:
+    """Fly a constant-thrust spiral from a circular orbit until the orbit has grown (or shrunk) to ``r_end``.
+
+    The thrust points along the velocity (outward spiral) or against it (inward);
+    the mass drops as propellant flows out at :math:`\\dot m = F/v_e`.  The
+    equations are integrated in units of the starting orbit (radius 1, circular
+    speed 1, gravitational parameter 1) with :func:`scipy.integrate.solve_ivp`,
+    and a terminal event stops when the orbit's *size* (its semi-major axis, from
+    the orbital energy :math:`v^2/2 - \\mu/r = -\\mu/2a`) reaches ``r_end``.  A slow
+    spiral stays nearly circular, so this is where it arrives at ``r_end``; a
+    strong thrust leaves an eccentric orbit.
+
+    Parameters
+    ----------
+    r_start, r_end : Quantity
+        Start radius (circular orbit) and target distance.
+    thrust : Quantity
+        Engine thrust, constant, positive.
+    mass : Quantity
+        Spacecraft mass at the start, positive.
+    exhaust : Quantity
+        Specific impulse or exhaust speed.
+    mu : Quantity, optional
+        Gravitational parameter; default the Sun's.
+    rtol : float
+        Relative tolerance of the integrator.
+    n_samples : int
+        Number of samples of the path returned for plotting.
+
+    Returns
+    -------
+    SpiralResult
+
+    Raises
+    ------
+    ValueError
+        If the propellant (the whole mass) would run out before the target is reached.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> s = low_thrust_spiral(1 * u.AU, 1.1 * u.AU, 0.1 * u.N, 1000 * u.kg, 3000 * u.s)
+    >>> round(float(s.delta_v.to_value(u.km / u.s)), 2)
+    1.35
+    """
+    from scipy.integrate import solve_ivp
+
+    r0 = require(r_start, u.km, "r_start", positive=True).to(u.km)
+    r1 = require(r_end, u.km, "r_end", positive=True).to(u.km)
+    F = require(thrust, u.N, "thrust", positive=True)
+    m0 = require(mass, u.kg, "mass", positive=True)
+    v_e = _exhaust(exhaust)
+    mu = _mu(mu)
+    if r0.size != 1 or r1.size != 1:
+        raise ValueError("low_thrust_spiral flies one spiral: give single values of r_start and r_end.")
+    if r1 == r0:
+        raise ValueError("r_end equals r_start: there is nowhere to go.")
+    if not (isinstance(n_samples, (int, np.integer)) and n_samples >= 2):
+        raise ValueError(f"n_samples must be a whole number of at least 2; got {n_samples!r}.")
+    if not (isinstance(rtol, (int, float)) and 0 < rtol < 1):
+        raise ValueError(f"rtol must be a small positive number such as 1e-8; got {rtol!r}.")
+    # units of the start orbit
+    T = np.sqrt(r0**3 / mu).to(u.s)                      # time unit (1/2pi of a period)
+    V = (r0 / T).to(_SPEED)                               # speed unit = circular speed
+    A = (mu / r0**2).to(u.m / u.s**2)                     # acceleration unit = local gravity
+    a0 = (F / m0 / A).to_value(u.one)                     # thrust acceleration at the start
+    k = a0 * (V / v_e).to_value(u.one)                    # mass loss rate (fraction of m0 per time unit)
+    sign = 1.0 if r1 > r0 else -1.0
+    target = (r1 / r0).to_value(u.one)
+
+    def rhs(t, s):
+        x, y, vx, vy, m = s
+        r3 = (x * x + y * y) ** 1.5
+        speed = np.hypot(vx, vy)
+        acc = sign * a0 / m / speed
+        return [vx, vy, -x / r3 + acc * vx, -y / r3 + acc * vy, -k]
+
+    def arrive(t, s):  # orbital energy minus that of a circular orbit of radius r_end
+        return 0.5 * (s[2] ** 2 + s[3] ** 2) - 1.0 / np.hypot(s[0], s[1]) + 0.5 / target
+
+    arrive.terminal = True
+
+    def empty(t, s):
+        return s[4] - 1e-3
+
+    empty.terminal = True
+    # generous limit: three times the Edelbaum estimate, and not beyond burning the whole mass
+    dv_e = abs(1 - 1 / np.sqrt(target))
+    t_max = min(3 * dv_e / a0 + 20.0, (1 - 1e-3) / k)
+    sol = solve_ivp(rhs, (0.0, t_max), [1.0, 0.0, 0.0, 1.0, 1.0], method="DOP853", rtol=rtol,
+                    atol=rtol * 1e-2, events=(arrive, empty), dense_output=True)
+    if not sol.t_events[0].size:
+        raise ValueError(
+            f"the spiral did not reach {r_end} (propellant would run out or the thrust is too weak); "
+            "try more thrust, less mass or a nearer target."
+        )
+    t_end = sol.t_events[0][0]
+    m_end = sol.y_events[0][0][4]
+    ts = np.linspace(0.0, t_end, int(n_samples))
+    xs, ys = sol.sol(ts)[:2]
+    return SpiralResult(
+        time=(t_end * T).to(u.day),
+        delta_v=(v_e * np.log(1.0 / m_end)).to(_SPEED),
+        propellant=(m0 * (1 - m_end)).to(u.kg),
+        r_final=(np.hypot(*sol.y_events[0][0][:2]) * r0).to(u.AU),
+        x=(xs * r0).to(u.AU),
+        y=(ys * r0).to(u.AU),
+        t=(ts * T).to(u.day),
+    )
+
+
+class RatioBars:
+    """A fast-redrawing bar chart of values relative to reference values, on a log scale.
+
+    A plot helper for widgets: the figure, axes, tick labels and names are
+    drawn once; each :meth:`render` redraws only the bars, the value labels
+    and the title over that saved background and returns a PNG image.  This
+    keeps a widget update to a few milliseconds, where rebuilding the whole
+    figure costs tens.
+
+    Parameters
+    ----------
+    names : sequence of str
+        One name per bar (top to bottom).
+    units : sequence of str
+        Unit text printed after each value.
+    reference : sequence of float
+        The reference values (ratio 1), positive, one per bar.
+    colours : sequence of colours
+        One bar colour per bar.
+    reference_name : str
+        What the reference is, for the axis label (e.g. ``"Dawn"``).
+    span : float
+        The axis runs from 1/span to span times the reference (default 100).
+    figsize : (float, float)
+        Figure size in inches.
+    dpi : int
+        Resolution of the returned image.
+
+    Examples
+    --------
+    >>> chart = RatioBars(["a", "b"], ["m", "s"], [1.0, 2.0], ["C0", "C1"])
+    >>> png = chart.render([2.0, 1.0], "b is half its reference")
+    >>> png[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, names, units, reference, colours, *, reference_name: str = "the reference",
+                 span: float = 100.0,
+                 figsize: tuple[float, float] = (7.5, 2.8), dpi: int = 100) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.reference = np.asarray(reference, dtype=float)
+        n = self.reference.size
+        if len(names) != n or len(units) != n or len(colours) != n:
+            raise ValueError(f"give one name, unit and colour per reference value ({n}); got "
+                             f"{len(names)} names, {len(units)} units, {len(colours)} colours.")
+        if not np.all(np.isfinite(self.reference) & (self.reference > 0)):
+            raise ValueError(f"reference values must be positive numbers; got {reference!r}.")
+        if not span > 1:
+            raise ValueError(f"span must be more than 1; got {span!r}.")
+        self.units, self.lim = list(units), float(np.log10(span))
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
+        self.canvas = FigureCanvasAgg(self.figure)
+        ax = self.ax = self.figure.add_axes((0.2, 0.2, 0.74, 0.66))
+        decades = np.arange(-round(self.lim), round(self.lim) + 1)
+        ax.set(xlim=(-self.lim, self.lim), ylim=(n - 0.5, -0.5), xticks=decades, yticks=[],
+               xticklabels=[_ratio_label(k, reference_name) for k in decades],
+               xlabel=f"relative to {reference_name} (log scale)")
+        ax.grid(False)
+        self.reference_line = ax.axvline(0, color="k", ls="--", lw=1.5, animated=True)
+        label_at = ax.get_yaxis_transform()            # x in axes fraction, y in data
+        for i, name in enumerate(names):
+            ax.text(-0.02, i - 0.04, name, ha="right", va="bottom", transform=label_at)
+        self.bars = ax.barh(np.arange(n), np.zeros(n), left=-self.lim, height=0.6, color=list(colours),
+                            edgecolor="k", animated=True)
+        self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", animated=True,
+                               transform=label_at) for i in range(n)]
+        ax.title.set_animated(True)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+
+    def render(self, values, title: str = "") -> bytes:
+        """Redraw the bars for ``values`` (same order and units as the reference); return a PNG."""
+        import io
+        from PIL import Image
+
+        try:
+            values = np.asarray(values, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"values must be numbers, one per bar; got {values!r}.") from None
+        if values.shape != self.reference.shape:
+            raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
+        span = 10 ** self.lim
+        logs = np.log10(np.clip(values / self.reference, 1.01 / span, 0.99 * span))
+        self.canvas.restore_region(self.background)
+        for bar, text, x, v, unit in zip(self.bars, self.values, logs, values, self.units):
+            bar.set_width(x + self.lim)
+            text.set_text(f"{v:,.3g} {unit}")
+            self.ax.draw_artist(bar)
+            self.ax.draw_artist(text)
+        self.ax.draw_artist(self.reference_line)
+        self.ax.title.set_text(title)
+        self.ax.draw_artist(self.ax.title)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _ratio_label(k: int, reference_name: str) -> str:
+    """Tick label for a ratio of 10**k: '1/100', '1/10', '1 = Dawn', '10x', '100x'."""
+    if k == 0:
+        return f"1 = {reference_name}"
+    return f"1/{10 ** -k:g}" if k < 0 else f"{10 ** k:g}x"

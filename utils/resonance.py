@@ -1,0 +1,485 @@
+"""Mean-motion resonances with Jupiter: period ratios, conjunctions, resonant angles and a belt simulation.
+
+The simulation is the restricted problem studied by Wisdom (1982): the Sun and
+Jupiter on a fixed-plane eccentric orbit, with massless test particles (the
+asteroids) in the same plane, integrated with REBOUND's symplectic WHFast
+integrator.  Other planets are left out: the 3:1, 5:2 and 2:1 gaps are
+Jupiter's resonances (Saturn mostly shapes the inner edge of the belt through a
+*secular* resonance, which needs millions of years to act).
+
+Masses and distances enter in the units REBOUND uses here: years, AU and solar
+masses.  Public functions take astropy Quantities and validate them.
+
+Examples
+--------
+>>> import astropy.units as u
+>>> round(float(period_ratio(2.5 * u.AU, 5.203 * u.AU)), 2)
+3.0
+>>> nearest_resonance(3.27 * u.AU, 5.203 * u.AU)
+(2, 1)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+import astropy.units as u
+
+from .orbits import period
+from .units import require
+
+__all__ = [
+    "KIRKWOOD_RESONANCES",
+    "period_ratio",
+    "nearest_resonance",
+    "conjunction_longitudes",
+    "resonant_angle",
+    "perihelion_distance",
+    "crosses_orbit",
+    "BeltRun",
+    "run_belt",
+    "depletion_by_bin",
+]
+
+#: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
+KIRKWOOD_RESONANCES: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
+
+
+def _check_pq(p: int, q: int) -> None:
+    for name, n in (("p", p), ("q", q)):
+        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
+            raise ValueError(f"{name} must be a positive whole number; got {n!r}.")
+    if p <= q:
+        raise ValueError(f"an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
+
+
+def _plain(x, name: str, *, nonnegative: bool = True) -> np.ndarray:
+    """A dimensionless input (number, list, array or Quantity) as a float array, validated."""
+    if not isinstance(x, u.Quantity):
+        try:
+            x = np.asarray(x, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be a number or an array of numbers; got {x!r}.") from None
+    return np.asarray(require(x, u.one, name, nonnegative=nonnegative).to_value(u.one), dtype=float)
+
+
+def period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
+    """How many orbits an asteroid at ``a`` makes while the perturber makes one.
+
+    Kepler's third law with the Sun's mass only: ``(a_perturber / a) ** 1.5``.
+
+    Parameters
+    ----------
+    a, a_perturber : Quantity
+        Semi-major axes (lengths), positive.
+
+    Returns
+    -------
+    Quantity
+        Dimensionless ratio ``T_perturber / T``.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(period_ratio(2.0 * u.AU, 5.203 * u.AU)), 2)
+    4.2
+    """
+    a = require(a, u.AU, "a", positive=True)
+    a_p = require(a_perturber, u.AU, "a_perturber", positive=True)
+    return (period(a_p) / period(a)).to(u.one)
+
+
+def nearest_resonance(
+    a: u.Quantity, a_perturber: u.Quantity, candidates: Sequence[tuple[int, int]] = KIRKWOOD_RESONANCES
+) -> tuple[int, int]:
+    """The p:q resonance (from ``candidates``) whose period ratio p/q is closest to the orbit's.
+
+    Parameters
+    ----------
+    a, a_perturber : Quantity
+        Semi-major axes of the asteroid and of the (outer) perturber; a scalar ``a``.
+    candidates : sequence of (p, q)
+        Resonances to choose from (default :data:`KIRKWOOD_RESONANCES`).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> nearest_resonance(2.5 * u.AU, 5.203 * u.AU)
+    (3, 1)
+    """
+    ratio = period_ratio(a, a_perturber).to_value(u.one)
+    if np.ndim(ratio) != 0:
+        raise ValueError("nearest_resonance takes a single semi-major axis.")
+    if not candidates:
+        raise ValueError("candidates must list at least one (p, q) resonance.")
+    for p, q in candidates:
+        _check_pq(p, q)
+    return tuple(min(candidates, key=lambda pq: abs(ratio - pq[0] / pq[1])))
+
+
+def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
+    """Longitudes where the asteroid and the perturber line up with the Sun (conjunctions).
+
+    Assumes circular, coplanar orbits and a first conjunction at longitude 0.
+    Between conjunctions the asteroid gains one full lap on the perturber, which
+    takes the synodic period ``S = 1 / (1/T - 1/T_p)``; meanwhile the perturber
+    moves on by ``360 deg * S / T_p = 360 deg / (T_p/T - 1)``.  In a p:q
+    resonance this step is a multiple of ``360 deg / (p - q)``, so the
+    conjunctions fall again and again on the same ``p - q`` places.
+
+    Parameters
+    ----------
+    a, a_perturber : Quantity
+        Semi-major axes; the asteroid must be inside (``a < a_perturber``).
+    n : int
+        How many conjunctions, counting the first, at least 1.
+
+    Returns
+    -------
+    Quantity
+        ``n`` longitudes in degrees, each in [0, 360).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> from utils.orbits import resonance_location
+    >>> a_31 = resonance_location(5.2 * u.AU, 3, 1)   # the 3:1 resonance
+    >>> conjunction_longitudes(a_31, 5.2 * u.AU, 3).round(6)
+    <Quantity [  0., 180.,   0.] deg>
+    """
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n must be a whole number of conjunctions, at least 1; got {n!r}.")
+    ratio = period_ratio(a, a_perturber).to_value(u.one)
+    if np.ndim(ratio) != 0:
+        raise ValueError("conjunction_longitudes takes a single semi-major axis.")
+    if ratio <= 1:
+        raise ValueError("the asteroid must orbit inside the perturber (a < a_perturber).")
+    step = 360.0 / (ratio - 1.0)
+    # round away floating-point dust first, so that 359.999999999 and 0 count as one place
+    return np.mod(np.round(step * np.arange(n), 9), 360.0) * u.deg
+
+
+def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
+    """The resonant angle of the p:q resonance, ``phi = p*lam_J - q*lam - (p - q)*varpi``.
+
+    ``lam`` and ``varpi`` are the asteroid's mean longitude and longitude of
+    perihelion, ``lam_perturber`` Jupiter's mean longitude.  In resonance phi
+    *librates* (swings about a fixed value); outside it *circulates* (runs
+    through all angles).
+
+    Parameters
+    ----------
+    lam, varpi, lam_perturber : Quantity (angle) or array
+        Angles; plain numbers are taken as radians.  Broadcast together.
+    p, q : int
+        The resonance, p > q (3, 1 for the 3:1).
+
+    Returns
+    -------
+    Quantity
+        phi in degrees, wrapped to [-180, 180).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> resonant_angle(10 * u.deg, 0 * u.deg, 0 * u.deg, 3, 1)
+    <Quantity -10. deg>
+    """
+    _check_pq(p, q)
+
+    def rad(x, name):
+        if isinstance(x, u.Quantity):
+            if not x.unit.is_equivalent(u.rad):
+                raise u.UnitsError(f"{name} must be an angle (rad or deg); got {x.unit}.")
+            x = x.to_value(u.rad)
+        x = np.asarray(x, dtype=float)
+        return x
+
+    phi = p * rad(lam_perturber, "lam_perturber") - q * rad(lam, "lam") - (p - q) * rad(varpi, "varpi")
+    return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
+
+
+def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
+    """Perihelion distance ``q = a (1 - e)`` for bound orbits (0 <= e < 1), in AU.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> perihelion_distance(2.5 * u.AU, 0.4)
+    <Quantity 1.5 AU>
+    """
+    a = require(a, u.AU, "a", positive=True)
+    e = _plain(e, "e")
+    if np.any(e >= 1):
+        raise ValueError(f"e must be below 1 for a bound orbit with a perihelion; got {e}.")
+    return (a * (1 - e)).to(u.AU)
+
+
+def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
+    """True where an orbit's perihelion lies inside a circular orbit of radius ``r_orbit``.
+
+    Used with Mars' orbit: an asteroid whose perihelion drops inside it can meet
+    Mars, and sooner or later is scattered out of the belt.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> bool(crosses_orbit(2.5 * u.AU, 0.45, 1.52 * u.AU))
+    True
+    """
+    r = require(r_orbit, u.AU, "r_orbit", positive=True)
+    return perihelion_distance(a, e) < r
+
+
+# --------------------------------------------------------------------------
+# simulation
+# --------------------------------------------------------------------------
+
+def _elements(r: np.ndarray, v: np.ndarray, mu: float) -> dict[str, np.ndarray]:
+    """Planar heliocentric elements from positions and velocities (AU, AU/yr), vectorised.
+
+    Returns a, e, varpi (longitude of perihelion) and lam (mean longitude), angles in radians.
+    Hyperbolic orbits (e >= 1) get NaN for a and lam.
+    """
+    rr = np.linalg.norm(r, axis=-1)
+    v2 = np.einsum("...i,...i->...", v, v)
+    inv_a = 2 / rr - v2 / mu
+    h = np.cross(r, v)
+    evec = np.cross(v, h) / mu - r / rr[..., None]
+    e = np.linalg.norm(evec, axis=-1)
+    varpi = np.arctan2(evec[..., 1], evec[..., 0])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(inv_a > 0, 1 / inv_a, np.nan)
+        cosE = (1 - rr / a) / e
+        sinE = np.einsum("...i,...i->...", r, v) / (e * np.sqrt(mu * a))
+        E = np.arctan2(sinE, cosE)
+        M = E - e * np.sin(E)
+    return {"a": a, "e": e, "varpi": varpi, "lam": varpi + M}
+
+
+@dataclass(frozen=True)
+class BeltRun:
+    """Histories of test particles in a Sun-Jupiter simulation.
+
+    Arrays have one row per particle and one column per output time; after a
+    particle is removed (perihelion inside ``danger_distance``) its entries are NaN.
+
+    Attributes
+    ----------
+    t : Quantity
+        Output times (yr), shape (n_out,): the first time step at or after each
+        requested, equally spaced time (the integrator never shortens a step).
+    a0, e0 : ndarray
+        Starting semi-major axes (AU) and eccentricities.
+    a, e, lam, varpi : ndarray
+        Semi-major axis (AU), eccentricity, mean longitude and longitude of
+        perihelion (rad), shape (n_particles, n_out).
+    lam_jupiter : ndarray
+        Jupiter's mean longitude (rad), shape (n_out,).
+    t_removed : Quantity
+        When each particle's perihelion first dropped inside ``danger_distance`` (NaN: never).
+    params : dict
+        Every parameter of the run (for file headers and figure labels).
+    """
+
+    t: u.Quantity
+    a0: np.ndarray
+    e0: np.ndarray
+    a: np.ndarray
+    e: np.ndarray
+    lam: np.ndarray
+    varpi: np.ndarray
+    lam_jupiter: np.ndarray
+    t_removed: u.Quantity
+    params: dict = field(default_factory=dict)
+
+    @property
+    def removed(self) -> np.ndarray:
+        """True for particles whose perihelion dropped inside the danger distance."""
+        return np.isfinite(self.t_removed.value)
+
+    def angle(self, p: int, q: int) -> u.Quantity:
+        """Resonant angle of the p:q resonance for every particle and output (deg, NaN after removal)."""
+        return resonant_angle(self.lam, self.varpi, self.lam_jupiter[None, :], p, q)
+
+
+def run_belt(
+    a0: u.Quantity,
+    e0,
+    t_end: u.Quantity,
+    *,
+    jupiter_a: u.Quantity,
+    jupiter_e: float,
+    danger_distance: u.Quantity,
+    jupiter_mass_factor: float = 1.0,
+    n_out: int = 200,
+    steps_per_orbit: int = 20,
+    seed: int = 0,
+) -> BeltRun:
+    """Integrate massless asteroids around the Sun under Jupiter's pull (REBOUND, WHFast, planar).
+
+    Jupiter starts at perihelion on the x-axis (mean longitude 0); each asteroid
+    gets a random mean longitude and longitude of perihelion (seeded).  A
+    particle is removed as soon as an output shows its perihelion inside
+    ``danger_distance`` (Mars' orbit): from then on its history is NaN.
+
+    Parameters
+    ----------
+    a0 : Quantity
+        Starting semi-major axes (lengths), each inside ``0.9 * jupiter_a``.
+    e0 : float or array
+        Starting eccentricities, 0 <= e0 < 1, broadcast against ``a0``.
+    t_end : Quantity
+        How long to integrate (a time), positive.
+    jupiter_a : Quantity
+        Jupiter's semi-major axis.
+    jupiter_e : float
+        Jupiter's eccentricity, 0 <= e < 1.
+    danger_distance : Quantity
+        A particle whose perihelion falls inside this distance counts as removed.
+    jupiter_mass_factor : float
+        Jupiter's mass in units of the real one (``astropy.constants.M_jup``);
+        values above 1 give an *accelerated* model.  Between 0 and 100.
+    n_out : int
+        Number of equally spaced outputs (at least 2).
+    steps_per_orbit : int
+        Time step = the shortest starting period divided by this (at least 10).
+    seed : int
+        Seed for the random starting angles.
+
+    Returns
+    -------
+    BeltRun
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 200 * u.yr, jupiter_a=5.2 * u.AU,
+    ...                jupiter_e=0.05, danger_distance=1.5 * u.AU, n_out=5)
+    >>> run.e.shape
+    (2, 5)
+    """
+    import rebound
+    from astropy.constants import M_jup, M_sun
+
+    a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
+    if a0.ndim != 1:
+        raise ValueError("a0 must be a one-dimensional list of semi-major axes.")
+    e0 = _plain(e0, "e0")
+    if np.any(e0 >= 1):
+        raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
+    e0 = np.broadcast_to(e0, a0.shape).copy()
+    t_end = require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)
+    aj = require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)
+    ej = float(_plain(jupiter_e, "jupiter_e"))
+    if ej >= 1:
+        raise ValueError(f"jupiter_e must be below 1; got {ej}.")
+    danger = require(danger_distance, u.AU, "danger_distance", positive=True).to_value(u.AU)
+    if not (isinstance(jupiter_mass_factor, (int, float, np.number)) and 0 < jupiter_mass_factor <= 100):
+        raise ValueError(f"jupiter_mass_factor must be a number in (0, 100]; got {jupiter_mass_factor!r}.")
+    if np.any(a0 >= 0.9 * aj):
+        raise ValueError("every a0 must lie well inside Jupiter's orbit (below 0.9 * jupiter_a).")
+    for name, n, low in (("n_out", n_out, 2), ("steps_per_orbit", steps_per_orbit, 10)):
+        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < low:
+            raise ValueError(f"{name} must be a whole number of at least {low}; got {n!r}.")
+
+    rng = np.random.default_rng(seed)
+    lam0 = rng.uniform(0, 2 * np.pi, a0.size)
+    varpi0 = rng.uniform(0, 2 * np.pi, a0.size)
+    m_jup = float((M_jup / M_sun).to_value(u.one)) * float(jupiter_mass_factor)
+
+    sim = rebound.Simulation()
+    sim.units = ("yr", "AU", "Msun")
+    sim.add(m=1.0)
+    sim.add(m=m_jup, a=aj, e=ej, l=0.0, pomega=0.0, primary=sim.particles[0])
+    sim.N_active = 2
+    for a, e, lam, vp in zip(a0, e0, lam0, varpi0):
+        sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
+    sim.integrator = "whfast"
+    dt = float(2 * np.pi * np.sqrt(a0.min() ** 3 / sim.G) / steps_per_orbit)
+    sim.dt = dt
+    sim.move_to_com()
+
+    n = a0.size
+    times = np.linspace(0.0, t_end, n_out)
+    hist = {k: np.full((n, n_out), np.nan) for k in ("a", "e", "lam", "varpi")}
+    lam_j = np.full(n_out, np.nan)
+    t_removed = np.full(n, np.nan)
+    alive = np.arange(n)  # particle number of simulation index 2, 3, ...
+    for j, t in enumerate(times):
+        if j:
+            # no shortened last step: the orbits do not depend on how often we look at them
+            sim.integrate(t, exact_finish_time=0)
+            times[j] = sim.t
+            t = sim.t
+        xyz = np.zeros((sim.N, 3))
+        vel = np.zeros((sim.N, 3))
+        sim.serialize_particle_data(xyz=xyz, vxvyvz=vel)
+        jup = _elements(xyz[1] - xyz[0], vel[1] - vel[0], sim.G * (1.0 + m_jup))
+        lam_j[j] = jup["lam"]
+        if alive.size == 0:
+            continue
+        el = _elements(xyz[2:] - xyz[0], vel[2:] - vel[0], sim.G)
+        for k in hist:
+            hist[k][alive, j] = el[k]
+        q = el["a"] * (1 - el["e"])
+        gone = ~(q > danger)  # NaN (unbound) counts as gone
+        if np.any(gone):
+            t_removed[alive[gone]] = t
+            for idx in sorted(np.nonzero(gone)[0] + 2, reverse=True):
+                sim.remove(int(idx))
+            alive = alive[~gone]
+    params = {
+        "model": "Sun + Jupiter (planar, eccentric) + massless test particles",
+        "integrator": f"REBOUND {rebound.__version__} WHFast",
+        "dt_yr": dt,
+        "t_end_yr": float(times[-1]),
+        "n_out": int(n_out),
+        "jupiter_a_AU": aj,
+        "jupiter_e": ej,
+        "jupiter_mass_factor": float(jupiter_mass_factor),
+        "jupiter_mass_msun": m_jup,
+        "danger_distance_AU": danger,
+        "seed": int(seed),
+        "n_particles": int(n),
+    }
+    return BeltRun(
+        t=times * u.yr, a0=a0, e0=e0, a=hist["a"], e=hist["e"], lam=hist["lam"], varpi=hist["varpi"],
+        lam_jupiter=lam_j, t_removed=t_removed * u.yr, params=params,
+    )
+
+
+def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):
+    """Count started and removed particles per starting semi-major-axis bin.
+
+    Parameters
+    ----------
+    a0 : Quantity
+        Starting semi-major axes.
+    removed : array of bool
+        Which particles were removed.
+    bins : Quantity
+        Bin edges (lengths), increasing.
+
+    Returns
+    -------
+    started, lost : ndarray of int
+        Particles started in, and removed from, each bin.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> depletion_by_bin([2.4, 2.5, 2.6] * u.AU, [False, True, False], [2.3, 2.45, 2.7] * u.AU)
+    (array([1, 2]), array([0, 1]))
+    """
+    a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU))
+    edges = np.asarray(require(bins, u.AU, "bins", positive=True).to_value(u.AU), dtype=float)
+    removed = np.asarray(removed, dtype=bool)
+    if removed.shape != a0.shape:
+        raise ValueError(f"removed must have one entry per particle ({a0.size}); got shape {removed.shape}.")
+    if edges.ndim != 1 or edges.size < 2 or np.any(np.diff(edges) <= 0):
+        raise ValueError("bins must be at least two increasing edges.")
+    started, _ = np.histogram(a0, edges)
+    lost, _ = np.histogram(a0[removed], edges)
+    return started, lost

@@ -1,0 +1,253 @@
+"""Would an ice patch survive on Ceres? Sunlight, temperature and sublimation.
+
+A surface in sunlight warms until it radiates away what it absorbs. At the
+*subsolar point* (the Sun overhead) of a surface with no heat flow into the
+ground, absorbed power equals emitted power::
+
+    S (1 AU / r)**2 (1 - A) = emissivity * sigma * T**4
+
+so the temperature falls as ``1 / sqrt(r)`` with distance from the Sun.
+
+Exposed water ice in a vacuum loses molecules at the rate given by the
+Hertz-Knudsen equation, ``J = alpha * p_vap(T) * sqrt(m / (2 pi k T))``, with
+the vapour pressure of ice from Murphy & Koop (2005, their eq. 7).
+
+Examples
+--------
+>>> import astropy.units as u
+>>> T = subsolar_temperature(1360.8 * u.W / u.m**2, 0.09, 2.77 * u.AU)
+>>> round(T.to_value(u.K))
+231
+>>> round(float(ice_vapour_pressure(273.16 * u.K).to_value(u.Pa)), 2)
+611.66
+"""
+from __future__ import annotations
+
+import numpy as np
+import astropy.units as u
+from astropy import constants as const
+
+from .units import require
+
+__all__ = [
+    "irradiance",
+    "subsolar_temperature",
+    "mean_equilibrium_temperature",
+    "ice_vapour_pressure",
+    "sublimation_mass_flux",
+    "thickness_loss_rate",
+    "diurnal_mean_sublimation_flux",
+    "MURPHY_KOOP_TMIN",
+]
+
+#: Murphy & Koop (2005), Q. J. R. Meteorol. Soc. 131:1539, doi:10.1256/qj.04.94, eq. (7):
+#: ln(p / Pa) = 9.550426 - 5723.265 / T + 3.53068 ln(T) - 0.00728332 T, valid for T > 110 K.
+_MK_COEFFS = (9.550426, 5723.265, 3.53068, 0.00728332)
+#: Lower validity limit of the Murphy & Koop ice formula.
+MURPHY_KOOP_TMIN = 110 * u.K
+
+
+def _albedo(albedo) -> float:
+    a = require(albedo, u.one, "albedo", nonnegative=True)
+    a = np.asanyarray(a.to_value(u.one))
+    if np.any(a > 1):
+        raise ValueError(f"albedo is a fraction of light reflected, between 0 and 1; got {albedo}.")
+    return a
+
+
+def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
+    """Sunlight per square metre at ``distance`` from the Sun (inverse-square law).
+
+    Parameters
+    ----------
+    solar_constant : Quantity
+        Irradiance at 1 AU (W/m2).
+    distance : Quantity
+        Distance from the Sun.
+
+    Returns
+    -------
+    Quantity
+        Irradiance in W/m2.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> irradiance(1360 * u.W / u.m**2, 2 * u.AU)
+    <Quantity 340. W / m2>
+    """
+    s = require(solar_constant, u.W / u.m**2, "solar_constant", positive=True)
+    r = require(distance, u.AU, "distance", positive=True)
+    return (s * (u.AU / r) ** 2).to(u.W / u.m**2)
+
+
+def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
+                         emissivity: float = 1.0) -> u.Quantity:
+    """Equilibrium temperature of a surface with the Sun straight overhead.
+
+    Assumes no heat flows into the ground (the hottest a surface can get in
+    steady sunlight) and that the albedo given is the fraction of *all*
+    sunlight reflected (the Bond albedo).
+
+    Parameters
+    ----------
+    solar_constant : Quantity
+        Irradiance at 1 AU (W/m2).
+    albedo : float or dimensionless Quantity
+        Fraction of sunlight reflected, 0 to 1.
+    distance : Quantity
+        Distance from the Sun.
+    emissivity : float
+        Thermal emissivity, 0 < emissivity <= 1 (1: a perfect radiator).
+
+    Returns
+    -------
+    Quantity
+        Temperature in K.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(subsolar_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
+    360
+    """
+    a = _albedo(albedo)
+    eps = require(emissivity, u.one, "emissivity", positive=True).to_value(u.one)
+    if np.any(eps > 1):
+        raise ValueError(f"emissivity is between 0 and 1; got {emissivity}.")
+    absorbed = irradiance(solar_constant, distance) * (1 - a)
+    return ((absorbed / (eps * const.sigma_sb)) ** 0.25).to(u.K)
+
+
+def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
+                                 emissivity: float = 1.0) -> u.Quantity:
+    """Whole-body equilibrium temperature of a fast-rotating sphere.
+
+    The sphere intercepts sunlight on its cross-section (pi R^2) and radiates
+    from its whole surface (4 pi R^2), so it is ``4**0.25 = 1.41`` times colder
+    than the subsolar point.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(mean_equilibrium_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
+    255
+    """
+    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4 ** 0.25
+
+
+def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
+    """Saturation vapour pressure of water ice (Murphy & Koop 2005, eq. 7).
+
+    Parameters
+    ----------
+    temperature : Quantity
+        Ice temperature; the formula is valid from 110 K to the triple point
+        (273.16 K) and is used here up to 273.16 K.
+
+    Returns
+    -------
+    Quantity
+        Vapour pressure in Pa.
+
+    Raises
+    ------
+    ValueError
+        Temperatures outside 110-273.16 K.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> ice_vapour_pressure(200 * u.K).to(u.Pa).round(3)
+    <Quantity 0.163 Pa>
+    """
+    t = require(temperature, u.K, "temperature", positive=True).to_value(u.K)
+    if np.any(t < MURPHY_KOOP_TMIN.to_value(u.K)) or np.any(t > 273.16):
+        raise ValueError("the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
+                         f"got {temperature}.")
+    a, b, c, d = _MK_COEFFS
+    return np.exp(a - b / t + c * np.log(t) - d * t) * u.Pa
+
+
+def sublimation_mass_flux(temperature: u.Quantity, molar_mass: u.Quantity,
+                          sticking: float = 1.0) -> u.Quantity:
+    """Mass of ice lost per second per square metre into a vacuum (Hertz-Knudsen).
+
+    ``J = sticking * p_vap(T) * sqrt(m / (2 pi k T))``, with ``m`` the mass of
+    one molecule. With ``sticking = 1`` this is the fastest possible loss:
+    nothing comes back from the (absent) atmosphere and no dust cover slows it.
+
+    Parameters
+    ----------
+    temperature : Quantity
+        Ice temperature (110-273.16 K).
+    molar_mass : Quantity
+        Molar mass of the molecule (g/mol), e.g. water.
+    sticking : float
+        Evaporation (sticking) coefficient, 0 < sticking <= 1.
+
+    Returns
+    -------
+    Quantity
+        Mass flux in kg m^-2 s^-1.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> f"{sublimation_mass_flux(200 * u.K, 18.015 * u.g / u.mol).to_value('kg m-2 s-1'):.2e}"
+    '2.14e-04'
+    """
+    t = require(temperature, u.K, "temperature", positive=True)
+    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True)
+    s = require(sticking, u.one, "sticking", positive=True).to_value(u.one)
+    if np.any(s > 1):
+        raise ValueError(f"sticking is a probability between 0 and 1; got {sticking}.")
+    m = mm / const.N_A
+    flux = s * ice_vapour_pressure(t) * np.sqrt(m / (2 * np.pi * const.k_B * t))
+    return flux.to(u.kg / u.m**2 / u.s)
+
+
+def thickness_loss_rate(mass_flux: u.Quantity, density: u.Quantity) -> u.Quantity:
+    """How fast a surface layer thins: mass flux divided by the density of the ice.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> thickness_loss_rate(1e-4 * u.kg / u.m**2 / u.s, 1000 * u.kg / u.m**3).to(u.m / u.yr).round(2)
+    <Quantity 3.16 m / yr>
+    """
+    f = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", nonnegative=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (f / rho).to(u.m / u.yr)
+
+
+def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity,
+                                  n: int = 721) -> u.Quantity:
+    """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
+
+    Assumes the surface is in equilibrium with the Sun at every moment (no heat
+    stored in the ground): ``T = T_subsolar * cos(h)**0.25`` for hour angle
+    ``|h| < 90 deg``. Where T falls below 110 K (and all night) the loss is taken
+    as zero: the vapour pressure there is billions of times lower.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> j = diurnal_mean_sublimation_flux(231 * u.K, 18.015 * u.g / u.mol)
+    >>> bool(0.1 < (j / sublimation_mass_flux(231 * u.K, 18.015 * u.g / u.mol)).to_value(u.one) < 0.3)
+    True
+    """
+    tss = require(subsolar_temp, u.K, "subsolar_temp", positive=True)
+    if tss.size != 1:
+        raise ValueError("subsolar_temp must be a single temperature.")
+    if not isinstance(n, (int, np.integer)) or n < 11:
+        raise ValueError(f"n (number of hour angles) must be an integer >= 11; got {n!r}.")
+    h = np.linspace(-np.pi, np.pi, int(n))
+    temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
+    warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
+    flux = np.zeros_like(h)
+    if np.any(warm):
+        flux[warm] = sublimation_mass_flux(temps[warm] * u.K, molar_mass).to_value(u.kg / u.m**2 / u.s)
+    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz
+    mean = integrate(flux, h) / (2 * np.pi)
+    return mean * u.kg / u.m**2 / u.s
