@@ -3,6 +3,8 @@
 
     python3 tasks.py lab        set up (first time only) and open JupyterLab on notebooks/
     python3 tasks.py test       set up (first time only) and run every test
+    python3 tasks.py browser    every notebook in JupyterLab in Chromium
+    python3 tasks.py bench      time, memory and widget latency of every notebook
 
 More: ``python3 tasks.py --help``.
 """
@@ -113,6 +115,16 @@ def pytest_args(paths: list[str]) -> list[str]:
     ]
 
 
+def chromium() -> str | None:
+    """The system Chromium the browser tests drive (never downloaded), or None."""
+    path = os.environ.get("BRIGHT_SPOTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    return path if path and Path(path).exists() else None
+
+
+def browser_tests(extra: list[str] | None = None) -> int:
+    return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *(extra or [])])
+
+
 def cmd_test(args) -> int:
     setup()
     say("building the student versions and the answer key ...")
@@ -120,7 +132,15 @@ def cmd_test(args) -> int:
         return 1
     say("running the unit tests and every notebook (lesson and student versions) ...")
     env = dict(os.environ, MPLBACKEND="Agg")
-    return run([PY, *pytest_args(["tests", "notebooks", "build/student"]), *args.extra], env=env)
+    code = run([PY, *pytest_args(["tests", "notebooks", "build/student"]), "--ignore=tests/browser", *args.extra],
+               env=env)
+    if chromium() or os.environ.get("BRIGHT_SPOTS_REQUIRE_BROWSER") == "1":
+        say("running every notebook in JupyterLab in Chromium (browser tests) ...")
+        code = browser_tests() or code
+    else:
+        say("BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
+            "then python3 tasks.py browser)")
+    return code
 
 
 def cmd_check(args) -> int:
@@ -184,8 +204,7 @@ def cmd_bench(args) -> int:
 
 def cmd_browser(args) -> int:
     setup(quiet=True)
-    env = dict(os.environ, MPLBACKEND="Agg")
-    return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *args.extra], env=env)
+    return browser_tests(args.extra)
 
 
 PASS_THROUGH = {"test", "lab", "bench", "browser"}
@@ -200,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("lab", help="set up and open JupyterLab on notebooks/")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_lab)
-    p = sub.add_parser("test", help="set up and run every test (unit, data, structure, notebooks, student versions)")
+    p = sub.add_parser("test", help="set up and run every test (unit, data, structure, notebooks, student versions; "
+                                  "then the browser tests when Chromium is installed)")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_test)
     p = sub.add_parser("check", help="run one or more notebooks under nbval")
@@ -218,10 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
     p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
     p.set_defaults(func=cmd_lock)
-    p = sub.add_parser("bench", help="benchmark every notebook; writes build/benchmark.{md,json}")
+    p = sub.add_parser("bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("browser", help="run the lessons in JupyterLab in a real Chromium")
+    p = sub.add_parser("browser", help="run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_browser)
     argv = sys.argv[1:] if argv is None else argv

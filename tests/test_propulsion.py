@@ -153,7 +153,8 @@ def test_slow_spiral_approaches_edelbaum():
 
 @given(st.floats(min_value=1.05, max_value=3.0), st.floats(min_value=0.005, max_value=0.3))
 @settings(max_examples=15, deadline=None)
-def test_tangential_thrust_never_beats_hohmann_nor_loses_to_edelbaum(ratio, a0):
+def test_tangential_thrust_reaches_the_target_energy_for_at_most_edelbaum(ratio, a0):
+    # a strong push can reach the energy for less than Hohmann too, on an eccentric orbit (see lesson 05)
     # a0: thrust acceleration in units of the Sun's gravity at the start (1 AU, 1000 kg)
     F = (a0 * 1000 * u.kg * GM_sun / u.AU**2).to(u.N)
     s = P.low_thrust_spiral(1 * u.AU, ratio * u.AU, F, 1000 * u.kg, 1e5 * u.s, rtol=1e-9)
@@ -198,9 +199,39 @@ def test_spiral_that_runs_dry_is_reported():
     (lambda: P.edelbaum_delta_v(1 * u.AU, 2 * u.AU, 200 * u.deg), ValueError, "between 0 and 180"),
     (lambda: P.low_thrust_spiral(1 * u.AU, 1 * u.AU, 1 * u.N, 1 * u.kg, 300 * u.s), ValueError, "nowhere"),
     (lambda: P.hohmann_delta_v(1 * u.kg, 2 * u.AU), u.UnitsError, "r1 must be a length"),
+    (lambda: P.hohmann_delta_v(1 * u.AU, 2 * u.AU, mu=1 * u.kg), u.UnitsError, "gravitational parameter"),
+    (lambda: P.thrust_from_mass_flow(3 * u.kg, 30 * KMS), u.UnitsError, "mass flow"),
+    (lambda: P.thrust_from_mass_flow(3, 30 * KMS), u.UnitsError, "needs a unit of mass flow"),
+    (lambda: P.low_thrust_spiral(1 * u.AU, 1.1 * u.AU, 1 * u.N, 1000 * u.kg, 3000 * u.s, n_samples=0),
+     ValueError, "n_samples"),
 ])
 def test_bad_input_messages(call, error, words):
     with pytest.raises(error, match=words):
+        call()
+
+
+# ---------------------------------------------------------------- widget chart
+def test_ratio_bars_render_changes_with_the_values():
+    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
+                        reference_name="Dawn")
+    first = chart.render([13.0, 90.0, 4.5], "reference")
+    assert first[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart.render([13.0, 90.0, 4.5], "reference") == first       # the background is restored
+    assert chart.render([1.0, 900.0, 0.45], "reference") != first
+    assert chart.render([1e-9, 1e9, 0.0], "beyond both ends") != first  # clipped, no error
+    # bars start at 1/100 of the reference: widths are log10(ratio) + 2, kept inside the axis
+    assert chart.bars[1].get_width() == pytest.approx(2 + np.log10(0.99 * 100))
+    assert chart.bars[0].get_width() == pytest.approx(2 + np.log10(1.01 / 100))
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
+    (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
+    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render([1.0, 2.0]), "give 1 values"),
+    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render(["x"]), "must be numbers"),
+])
+def test_ratio_bars_bad_input(call, words):
+    with pytest.raises(ValueError, match=words):
         call()
 
 
@@ -221,3 +252,11 @@ def test_exercises_follow_their_inputs():
     F = 2 * 0.6 * 1300 / (3100 * 9.80665)                                # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
     assert check("05.5", ..., delta_v=1.5 * KMS).status == "unanswered"
+    six = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
+    isp = expected_answer("05.6", **six)
+    by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665   # seconds
+    assert isp.to_value(u.s) == pytest.approx(by_hand)
+    # the design closes the loop: at that Isp, exercise 5's time is exactly the time allowed
+    back = expected_answer("05.5", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
+    assert back.to_value(u.yr) == pytest.approx(2.5)
+    assert not check("05.6", 3100 * u.s, **six).ok

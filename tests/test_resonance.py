@@ -136,6 +136,9 @@ def test_run_belt_real_jupiter_conserves_a_far_from_resonance():
         (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, jupiter_mass_factor=0), ValueError,
          "jupiter_mass_factor"),
         (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, n_out=1), ValueError, "n_out"),
+        (dict(a0=[2.3] * u.AU, e0=[0.1, 0.2], t_end=10 * u.yr), ValueError, "one per starting"),
+        (dict(a0=[] * u.AU, e0=0.1, t_end=10 * u.yr), ValueError, "at least one semi-major axis"),
+        (dict(a0=[2.3] * u.AU, e0=0.1 * u.m, t_end=10 * u.yr), u.UnitsError, "e0 must be a plain number"),
     ],
 )
 def test_run_belt_bad_input(kwargs, error, words):
@@ -154,6 +157,10 @@ def test_bad_input_messages():
         R.resonant_angle(0, 0, 0, 1, 3)
     with pytest.raises(u.UnitsError, match="must be an angle"):
         R.resonant_angle(1 * u.m, 0, 0, 3, 1)
+    with pytest.raises(ValueError, match="lam must be an angle"):
+        R.resonant_angle("ten degrees", 0, 0, 3, 1)
+    with pytest.raises(u.UnitsError, match="e must be a plain number"):
+        R.perihelion_distance(2.5 * u.AU, 0.1 * u.AU)
     with pytest.raises(ValueError, match="single semi-major axis"):
         R.nearest_resonance([2.5, 2.8] * u.AU, AJ)
     with pytest.raises(ValueError, match="below 1"):
@@ -210,7 +217,7 @@ def _check_format(t):
     assert len(t) == t.meta["n_particles"]
     assert t["a0"].unit == u.AU and t["q_min"].unit == u.AU and t["t_removed"].unit == u.yr
     assert np.all(t["e_min"] <= t["e_max"])
-    assert np.allclose(t["q_min"].to_value(u.AU), t["q_min"].to_value(u.AU))  # finite
+    assert np.all(np.isfinite(t["q_min"].to_value(u.AU)))
     assert np.all(np.isfinite(t["t_removed"].value) == t["removed"])
     ok = ~t["removed"]
     assert np.all(t["q_min"][ok].to_value(u.AU) > t.meta["danger_distance_AU"])
@@ -257,3 +264,22 @@ def test_script_rejects_bad_options(tmp_path):
         assert res.returncode == 2, bad
         assert "error:" in res.stderr and "Traceback" not in res.stderr
         assert not (tmp_path / "x.ecsv").exists()
+
+
+def test_resonant_angle_librates_in_the_3_to_1_and_circulates_outside():
+    # accelerated model, sampled every 5 yr: at 2.50 AU phi swings about 180 deg and never reaches 0
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 600 * u.yr, jupiter_mass_factor=10, n_out=121, seed=3, **KW)
+    phi = np.mod(run.angle(3, 1).to_value(u.deg), 360)
+    assert np.all((phi[1] > 60) & (phi[1] < 330))
+    # at 2.30 AU phi runs through every angle: each quarter of the circle is visited often
+    counts, _ = np.histogram(phi[0], bins=4, range=(0, 360))
+    assert np.all(counts > 15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(lamj=st.floats(0, 6.28), varpi=st.floats(0, 6.28))
+def test_3_to_1_angle_is_twice_the_conjunction_place_from_perihelion(lamj, varpi):
+    # at a conjunction lam = lam_J, so phi = 2 (lam_J - varpi) (mod 360 deg)
+    phi = R.resonant_angle(lamj, varpi, lamj, 3, 1).to_value(u.deg)
+    expected = np.degrees(2 * (lamj - varpi))
+    assert np.isclose(np.mod(phi - expected + 180, 360) - 180, 0, atol=1e-6)

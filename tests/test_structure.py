@@ -183,9 +183,27 @@ def test_solutions_do_not_feed_later_cells(nb):
         only_in_solutions -= assigned
 
 
+def time_to_learn(nb) -> int:
+    m = re.search(r"\*\*Time to learn:\*\*\D*(\d+)\s*min", markdown(nb))
+    assert m, "the overview must state '**Time to learn:** about N min'"
+    return int(m.group(1))
+
+
 def test_readme_course_map_lists_every_notebook():
     for path in NOTEBOOKS:
         assert path.name in README, f"README's course map must list {path.name}"
+
+
+def test_course_map_times_match_the_notebooks(nb, nb_path):
+    """README and INSTRUCTORS.md quote each lesson's time; they must agree with the notebook."""
+    minutes = time_to_learn(nb)
+    for doc in ("README.md", "INSTRUCTORS.md"):
+        rows = [line for line in (ROOT / doc).read_text(encoding="utf-8").splitlines()
+                if line.startswith(f"| `{nb_path.name}`")]
+        assert rows, f"{doc} has no table row for {nb_path.name}"
+        quoted = re.findall(r"\|\s*(\d+) min\s*\|\s*$", rows[0])
+        assert quoted == [str(minutes)], (
+            f"{doc} quotes {quoted} min for {nb_path.name}; the notebook says {minutes} min")
 
 
 def test_instructor_guide_covers_every_notebook():

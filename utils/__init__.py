@@ -8,7 +8,19 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-__all__ = ["check", "checks", "style", "units", "orbits", "camera", "data", "facts", "ephemeris"]
+__all__ = [
+    "check", "fact", "cite", "load_catalogue",
+    # foundations
+    "checks", "units", "style", "data", "facts", "ephemeris", "exercises",
+    # by lesson
+    "belt",                      # 01 the asteroid belt
+    "orbits",                    # 02 orbits (used throughout)
+    "resonance",                 # 03 resonances
+    "mission", "camera",         # 04 Dawn's journey
+    "propulsion",                # 05 ion propulsion
+    "photometry", "thermal",     # 06 the bright spots
+    "factcheck",                 # 07 fact-check
+]
 __version__ = "0.1.0"
 
 _HERE = Path(__file__).resolve().parent

@@ -17,7 +17,8 @@ import astropy.units as u
 
 from .units import require
 
-__all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale"]
+__all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "schematic_view",
+           "plot_pixel_scale"]
 
 
 def _ifov(ifov) -> u.Quantity:
@@ -56,3 +57,111 @@ def distance_for_pixel_scale(scale: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     """The distance from which one pixel covers ``scale``, in km."""
     s = require(scale, u.m, "scale", positive=True)
     return (s / _ifov(ifov).to_value(u.rad)).to(u.km)
+
+
+def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter: u.Quantity,
+                   field: u.Quantity | None = None, max_pixels: int = 200,
+                   supersample: int = 4) -> tuple[np.ndarray, u.Quantity, bool]:
+    """A schematic picture of a round crater with a bright central spot, at a given pixel scale.
+
+    Not a real image: the crater floor, the spot and the surroundings get fixed
+    relative brightnesses (surroundings 0.35, crater floor 0.2, spot 1.0), and
+    each pixel shows the area-weighted mean over its footprint (computed on a
+    ``supersample`` x ``supersample`` grid inside every pixel).  It shows only
+    how many pixels a feature spans.
+
+    Parameters
+    ----------
+    scale : Quantity
+        Ground size of one pixel (e.g. from :func:`pixel_scale`).
+    crater_diameter, spot_diameter : Quantity
+        Sizes of the crater and of its central bright spot (spot <= crater).
+    field : Quantity, optional
+        Width of the square scene; default 1.3 crater diameters.
+    max_pixels : int
+        Most pixels drawn across the scene; when the real pixels are finer
+        the picture is drawn with this many and ``resolved_fully`` is False.
+    supersample : int
+        Sub-samples per pixel side (at least 1).
+
+    Returns
+    -------
+    image : ndarray
+        Shape (n, n), values in [0, 1].
+    extent : Quantity
+        Half-width of the scene (the picture spans -extent..extent), in km.
+    resolved_fully : bool
+        True when the picture has the real pixel scale, False when it is capped.
+
+    Examples
+    --------
+    >>> img, half, full = schematic_view(10 * u.km, 92 * u.km, 10 * u.km)
+    >>> img.shape, full
+    ((12, 12), True)
+    """
+    s = require(scale, u.km, "scale", positive=True).to_value(u.km)
+    D = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
+    d = require(spot_diameter, u.km, "spot_diameter", positive=True).to_value(u.km)
+    if np.ndim(s) or np.ndim(D) or np.ndim(d):
+        raise ValueError("schematic_view draws one scene: give single values, not arrays.")
+    if d > D:
+        raise ValueError(f"the spot ({d} km) cannot be larger than the crater ({D} km).")
+    W = 1.3 * D if field is None else require(field, u.km, "field", positive=True).to_value(u.km)
+    for name, k in (("max_pixels", max_pixels), ("supersample", supersample)):
+        if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 1:
+            raise ValueError(f"{name} must be a whole number of at least 1; got {k!r}")
+    n_true = int(np.ceil(W / s))
+    if n_true <= max_pixels:
+        W = n_true * s  # whole pixels of exactly ``scale``
+    n = min(n_true, int(max_pixels))
+    m = n * int(supersample)
+    x = (np.arange(m) + 0.5) / m * W - W / 2
+    r2 = x[:, None] ** 2 + x[None, :] ** 2
+    fine = np.where(r2 <= (d / 2) ** 2, 1.0, np.where(r2 <= (D / 2) ** 2, 0.2, 0.35))
+    image = fine.reshape(n, supersample, n, supersample).mean(axis=(1, 3))
+    return image, (W / 2) * u.km, n_true <= max_pixels
+
+
+def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | None = None,
+                     current: u.Quantity | None = None):
+    """Plot helper: pixel scale (km) against distance (km) on log axes.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    distances : Quantity
+        Distances for the curve (positive lengths).
+    ifov : Quantity
+        The camera's IFOV.
+    marks : dict, optional
+        name -> distance, drawn as labelled squares (e.g. the science orbits).
+    current : Quantity, optional
+        A distance drawn as a ring (the widget's choice).
+
+    Tick labels are plain numbers (no math text), which keeps redraws fast.
+    """
+    from .style import PALETTE
+
+    d = require(distances, u.km, "distances", positive=True).to_value(u.km)
+    ax.loglog(d, pixel_scale(d * u.km, ifov).to_value(u.km), color="0.3", label="pixel scale = d × IFOV")
+    if marks:
+        md = u.Quantity(list(marks.values())).to_value(u.km)
+        ms = pixel_scale(md * u.km, ifov).to_value(u.km)
+        ax.plot(md, ms, "s", color=PALETTE["dawn"], label="science orbits")
+        for name, x, y in zip(marks, md, ms):
+            ax.annotate(name, (x, y), xytext=(-4, 8), textcoords="offset points", ha="right", fontsize=8)
+    if current is not None:
+        c = require(current, u.km, "current", positive=True)
+        ax.plot(c.to_value(u.km), pixel_scale(c, ifov).to_value(u.km), "o", ms=11, mfc="none", mec="black",
+                mew=2, label="your choice")
+    lo, hi = d.min(), d.max()
+    xt = [10.0**k for k in range(int(np.ceil(np.log10(lo))), int(np.floor(np.log10(hi))) + 1)]
+    ax.set_xticks(xt, labels=[f"{x:,g}" for x in xt])
+    y = pixel_scale(np.array([lo, hi]) * u.km, ifov).to_value(u.km)
+    yt = [10.0**k for k in range(int(np.ceil(np.log10(y[0]))), int(np.floor(np.log10(y[1]))) + 1)]
+    ax.set_yticks(yt, labels=[f"{v:g}" for v in yt])
+    ax.minorticks_off()
+    ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)",
+           ylabel="Pixel scale (km per pixel)")
+    ax.legend(loc="upper left", fontsize=8)
+    return ax

@@ -46,6 +46,7 @@ __all__ = [
     "edelbaum_delta_v",
     "SpiralResult",
     "low_thrust_spiral",
+    "RatioBars",
 ]
 
 _SPEED = u.km / u.s
@@ -70,8 +71,21 @@ def _exhaust(value, name: str = "exhaust") -> u.Quantity:
     return require(value, _SPEED, name, positive=True).to(_SPEED)
 
 
+def _require_kind(value, unit, name: str, kind: str, **conditions) -> u.Quantity:
+    """:func:`require` for units astropy has no name for (a mass flow, a gravitational parameter)."""
+    example = f"for example {name} = 12.3 * u.Unit('{unit}')"
+    if not isinstance(value, u.Quantity):
+        raise u.UnitsError(f"{name} needs a unit of {kind} ({example}); got {value!r} without a unit.")
+    if not value.unit.is_equivalent(unit):
+        raise u.UnitsError(f"{name} must be a {kind}, convertible to {unit} ({example}); "
+                           f"got a value in {value.unit} ({value.unit.physical_type}).")
+    return require(value, unit, name, **conditions)
+
+
 def _mu(mu) -> u.Quantity:
-    return GM_sun.to(_MU) if mu is None else require(mu, _MU, "mu", positive=True).to(_MU)
+    if mu is None:
+        return GM_sun.to(_MU)
+    return _require_kind(mu, _MU, "mu", "gravitational parameter G*M", positive=True).to(_MU)
 
 
 def exhaust_speed(isp: u.Quantity) -> u.Quantity:
@@ -230,7 +244,8 @@ def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.
     >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
     90
     """
-    mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", nonnegative=True)
+    mdot = _require_kind(mass_flow_rate, u.kg / u.s, "mass_flow_rate", "mass flow (a mass per time)",
+                         nonnegative=True)
     return (mdot * _exhaust(exhaust)).to(u.mN)
 
 
@@ -476,6 +491,10 @@ def low_thrust_spiral(
         raise ValueError("low_thrust_spiral flies one spiral: give single values of r_start and r_end.")
     if r1 == r0:
         raise ValueError("r_end equals r_start: there is nowhere to go.")
+    if not (isinstance(n_samples, (int, np.integer)) and n_samples >= 2):
+        raise ValueError(f"n_samples must be a whole number of at least 2; got {n_samples!r}.")
+    if not (isinstance(rtol, (int, float)) and 0 < rtol < 1):
+        raise ValueError(f"rtol must be a small positive number such as 1e-8; got {rtol!r}.")
     # units of the start orbit
     T = np.sqrt(r0**3 / mu).to(u.s)                      # time unit (1/2pi of a period)
     V = (r0 / T).to(_SPEED)                               # speed unit = circular speed
@@ -524,3 +543,109 @@ def low_thrust_spiral(
         y=(ys * r0).to(u.AU),
         t=(ts * T).to(u.day),
     )
+
+
+class RatioBars:
+    """A fast-redrawing bar chart of values relative to reference values, on a log scale.
+
+    A plot helper for widgets: the figure, axes, tick labels and names are
+    drawn once; each :meth:`render` redraws only the bars, the value labels
+    and the title over that saved background and returns a PNG image.  This
+    keeps a widget update to a few milliseconds, where rebuilding the whole
+    figure costs tens.
+
+    Parameters
+    ----------
+    names : sequence of str
+        One name per bar (top to bottom).
+    units : sequence of str
+        Unit text printed after each value.
+    reference : sequence of float
+        The reference values (ratio 1), positive, one per bar.
+    colours : sequence of colours
+        One bar colour per bar.
+    reference_name : str
+        What the reference is, for the axis label (e.g. ``"Dawn"``).
+    span : float
+        The axis runs from 1/span to span times the reference (default 100).
+    figsize : (float, float)
+        Figure size in inches.
+    dpi : int
+        Resolution of the returned image.
+
+    Examples
+    --------
+    >>> chart = RatioBars(["a", "b"], ["m", "s"], [1.0, 2.0], ["C0", "C1"])
+    >>> png = chart.render([2.0, 1.0], "b is half its reference")
+    >>> png[:4] == b"\\x89PNG"
+    True
+    """
+
+    def __init__(self, names, units, reference, colours, *, reference_name: str = "the reference",
+                 span: float = 100.0,
+                 figsize: tuple[float, float] = (7.5, 2.8), dpi: int = 100) -> None:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.reference = np.asarray(reference, dtype=float)
+        n = self.reference.size
+        if len(names) != n or len(units) != n or len(colours) != n:
+            raise ValueError(f"give one name, unit and colour per reference value ({n}); got "
+                             f"{len(names)} names, {len(units)} units, {len(colours)} colours.")
+        if not np.all(np.isfinite(self.reference) & (self.reference > 0)):
+            raise ValueError(f"reference values must be positive numbers; got {reference!r}.")
+        if not span > 1:
+            raise ValueError(f"span must be more than 1; got {span!r}.")
+        self.units, self.lim = list(units), float(np.log10(span))
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
+        self.canvas = FigureCanvasAgg(self.figure)
+        ax = self.ax = self.figure.add_axes((0.2, 0.2, 0.74, 0.66))
+        decades = np.arange(-round(self.lim), round(self.lim) + 1)
+        ax.set(xlim=(-self.lim, self.lim), ylim=(n - 0.5, -0.5), xticks=decades, yticks=[],
+               xticklabels=[_ratio_label(k, reference_name) for k in decades],
+               xlabel=f"relative to {reference_name} (log scale)")
+        ax.grid(False)
+        self.reference_line = ax.axvline(0, color="k", ls="--", lw=1.5, animated=True)
+        label_at = ax.get_yaxis_transform()            # x in axes fraction, y in data
+        for i, name in enumerate(names):
+            ax.text(-0.02, i - 0.04, name, ha="right", va="bottom", transform=label_at)
+        self.bars = ax.barh(np.arange(n), np.zeros(n), left=-self.lim, height=0.6, color=list(colours),
+                            edgecolor="k", animated=True)
+        self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", animated=True,
+                               transform=label_at) for i in range(n)]
+        ax.title.set_animated(True)
+        self.canvas.draw()
+        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+
+    def render(self, values, title: str = "") -> bytes:
+        """Redraw the bars for ``values`` (same order and units as the reference); return a PNG."""
+        import io
+        from PIL import Image
+
+        try:
+            values = np.asarray(values, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"values must be numbers, one per bar; got {values!r}.") from None
+        if values.shape != self.reference.shape:
+            raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
+        span = 10 ** self.lim
+        logs = np.log10(np.clip(values / self.reference, 1.01 / span, 0.99 * span))
+        self.canvas.restore_region(self.background)
+        for bar, text, x, v, unit in zip(self.bars, self.values, logs, values, self.units):
+            bar.set_width(x + self.lim)
+            text.set_text(f"{v:,.3g} {unit}")
+            self.ax.draw_artist(bar)
+            self.ax.draw_artist(text)
+        self.ax.draw_artist(self.reference_line)
+        self.ax.title.set_text(title)
+        self.ax.draw_artist(self.ax.title)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _ratio_label(k: int, reference_name: str) -> str:
+    """Tick label for a ratio of 10**k: '1/100', '1/10', '1 = Dawn', '10x', '100x'."""
+    if k == 0:
+        return f"1 = {reference_name}"
+    return f"1/{10 ** -k:g}" if k < 0 else f"{10 ** k:g}x"

@@ -56,6 +56,8 @@ def _check_pq(p: int, q: int) -> None:
 
 def _plain(x, name: str, *, nonnegative: bool = True) -> np.ndarray:
     """A dimensionless input (number, list, array or Quantity) as a float array, validated."""
+    if isinstance(x, u.Quantity) and not x.unit.is_equivalent(u.one):
+        raise u.UnitsError(f"{name} must be a plain number (no unit, like e = 0.1); got a value in {x.unit}.")
     if not isinstance(x, u.Quantity):
         try:
             x = np.asarray(x, dtype=float)
@@ -193,8 +195,11 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
             if not x.unit.is_equivalent(u.rad):
                 raise u.UnitsError(f"{name} must be an angle (rad or deg); got {x.unit}.")
             x = x.to_value(u.rad)
-        x = np.asarray(x, dtype=float)
-        return x
+        try:
+            return np.asarray(x, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
+                             f"got {x!r}.") from None
 
     phi = p * rad(lam_perturber, "lam_perturber") - q * rad(lam, "lam") - (p - q) * rad(varpi, "varpi")
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
@@ -364,11 +369,14 @@ def run_belt(
     from astropy.constants import M_jup, M_sun
 
     a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
-    if a0.ndim != 1:
-        raise ValueError("a0 must be a one-dimensional list of semi-major axes.")
+    if a0.ndim != 1 or a0.size == 0:
+        raise ValueError("a0 must be a one-dimensional list of at least one semi-major axis.")
     e0 = _plain(e0, "e0")
     if np.any(e0 >= 1):
         raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
+    if e0.ndim > 1 or e0.size not in (1, a0.size):
+        raise ValueError(f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); "
+                         f"got {e0.size}.")
     e0 = np.broadcast_to(e0, a0.shape).copy()
     t_end = require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)
     aj = require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)

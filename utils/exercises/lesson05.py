@@ -31,6 +31,16 @@ def _leg_time(delta_v, mass, power, isp, efficiency):
     return (m * dv / thrust).to(u.day)
 
 
+def _highest_isp(delta_v, mass, power, efficiency, time):
+    dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
+    m = require(mass, u.kg, "mass", positive=True)
+    pw = require(power, u.W, "power", positive=True)
+    t = require(time, u.s, "time", positive=True)
+    eta = require(efficiency, u.one, "efficiency", positive=True)
+    # time = m dv / F and F = 2 eta P / v_e, so the slowest exhaust that still arrives in time is
+    return P.specific_impulse((2 * eta * pw * t / (m * dv)).to(u.km / u.s))
+
+
 EXERCISES = {
     "05.1": Exercise(
         title="Exercise 1 · exhaust speed from specific impulse",
@@ -62,5 +72,11 @@ EXERCISES = {
         solve=_leg_time,
         rtol=0.03,
         hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
+    ),
+    "05.6": Exercise(
+        title="Exercise 6 · design: the highest specific impulse that still arrives in time",
+        solve=_highest_isp,
+        rtol=0.03,
+        hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
     ),
 }

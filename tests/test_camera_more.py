@@ -1,0 +1,83 @@
+"""The schematic crater view and the pixel-scale plot helper in utils.camera."""
+from __future__ import annotations
+
+import astropy.units as u
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from utils import camera  # noqa: E402
+
+IFOV = 93.7 * u.urad
+
+
+def test_pixel_scale_at_the_news_distance():
+    # 4,500 miles = 7,242 km; 7,242 km x 93.7 urad = 0.679 km
+    d = (4500 * u.imperial.mile).to(u.km)
+    assert camera.pixel_scale(d, IFOV).to_value(u.km) == pytest.approx(0.6786, abs=1e-3)
+
+
+def test_schematic_view_pixel_count_and_values():
+    img, half, full = camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km)
+    n = int(np.ceil(1.3 * 92))
+    assert img.shape == (n, n) and full
+    assert half.to_value(u.km) == pytest.approx(n / 2)      # whole pixels of exactly 1 km
+    assert img.min() >= 0 and img.max() <= 1
+    assert img[n // 2, n // 2] == pytest.approx(1.0)        # the bright spot at the centre
+    assert img[0, 0] == pytest.approx(0.35)                 # surroundings in the corner
+    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)   # crater floor, 30 km from the centre
+
+
+def test_schematic_view_is_capped_for_fine_pixels():
+    img, half, full = camera.schematic_view(3 * u.m, 92 * u.km, 10 * u.km, max_pixels=50)
+    assert img.shape == (50, 50) and not full
+    assert half.to_value(u.km) == pytest.approx(1.3 * 92 / 2)
+
+
+def test_schematic_view_unresolved_crater_is_one_grey_pixel():
+    img, _, full = camera.schematic_view(500 * u.km, 92 * u.km, 10 * u.km)
+    assert img.shape == (1, 1) and full
+    assert 0.2 < img[0, 0] < 1.0   # a blend of floor, spot and surroundings
+
+
+@settings(max_examples=40, deadline=None)
+@given(scale_km=st.floats(0.05, 200), spot=st.floats(0.5, 40))
+def test_schematic_view_keeps_brightness_bounded_and_square(scale_km, spot):
+    img, half, _ = camera.schematic_view(scale_km * u.km, 92 * u.km, spot * u.km, max_pixels=80, supersample=2)
+    assert img.ndim == 2 and img.shape[0] == img.shape[1] <= 80
+    assert np.all((img >= 0.2 - 1e-12) & (img <= 1 + 1e-12))
+    assert half.to_value(u.km) > 0
+
+
+def test_schematic_view_bad_input():
+    with pytest.raises(ValueError, match="cannot be larger"):
+        camera.schematic_view(1 * u.km, 10 * u.km, 20 * u.km)
+    with pytest.raises(u.UnitsError, match="scale"):
+        camera.schematic_view(1.0, 92 * u.km, 10 * u.km)
+    with pytest.raises(ValueError, match="max_pixels"):
+        camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km, max_pixels=0)
+    with pytest.raises(ValueError, match="single values"):
+        camera.schematic_view([1, 2] * u.km, 92 * u.km, 10 * u.km)
+    with pytest.raises(ValueError, match="positive"):
+        camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km, field=-5 * u.km)
+
+
+def test_plot_pixel_scale_draws_the_line_marks_and_choice():
+    fig, ax = plt.subplots()
+    d = np.geomspace(20, 70000, 50) * u.km
+    camera.plot_pixel_scale(ax, d, IFOV, marks={"LAMO": 385 * u.km, "Survey": 4400 * u.km}, current=7242 * u.km)
+    lines = ax.get_lines()
+    assert len(lines) == 3
+    x, y = lines[0].get_data()
+    assert np.allclose(y, x * 93.7e-6)                      # km per pixel = km x rad
+    assert [t.get_text() for t in ax.texts] == ["LAMO", "Survey"]
+    assert ax.get_xscale() == "log" and "km" in ax.get_xlabel() and "km" in ax.get_ylabel()
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    with pytest.raises(u.UnitsError, match="distances"):
+        camera.plot_pixel_scale(ax, np.geomspace(1, 10, 5), IFOV)
+    plt.close(fig)

@@ -1,0 +1,38 @@
+"""The utils package: every module is listed, importable, and import stays light."""
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import utils
+
+MODULES = sorted(p.stem for p in Path(utils.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
+
+
+def test_every_module_is_listed_in_all():
+    missing = set(MODULES) - set(utils.__all__)
+    assert not missing, f"add {sorted(missing)} to utils.__all__"
+
+
+@pytest.mark.parametrize("name", sorted(set(utils.__all__)))
+def test_every_listed_name_resolves(name):
+    assert getattr(utils, name) is not None
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_modules_import_without_heavy_side_effects(name):
+    mod = importlib.import_module(f"utils.{name}")
+    assert mod.__doc__, f"utils.{name} needs a module docstring"
+
+
+def test_import_utils_does_not_load_astropy_or_matplotlib():
+    code = "import sys, utils; print(sorted(m for m in ('astropy', 'matplotlib', 'rebound') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]", f"import utils loaded {out.strip()}"
+
+
+def test_unknown_name_says_so():
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        utils.nonsense

@@ -1,0 +1,599 @@
+"""Dawn's journey: timeline, where the bodies were, an approximate path and the orbits at Ceres.
+
+Everything here is built from the sourced facts (``data/facts.ecsv``) and the
+offline JPL ephemerides (:mod:`utils.ephemeris`):
+
+* :func:`timeline` -- the mission's milestones as astropy ``Time`` values;
+* :func:`phases` -- cruise and stay durations between milestones;
+* :func:`milestone_positions` -- heliocentric positions of the bodies at each milestone;
+* :func:`interpolated_path` -- an **interpolated** heliocentric path through
+  the milestones.  It is *not* Dawn's real trajectory: between milestones it
+  joins the bodies' positions smoothly (cubic Hermite in distance, longitude
+  and height above the ecliptic), with the bodies' own velocities as end
+  slopes;
+* :func:`science_orbits` -- the Ceres science orbits, their semi-major axes and
+  Kepler periods;
+* :func:`gm_from_orbit`, :func:`mass_from_orbit`, :func:`bulk_density`,
+  :func:`ice_fraction` -- weighing Ceres from an orbit and reading its density.
+
+Plot helpers (``plot_*``) are separate from the computations.
+
+Examples
+--------
+>>> from utils.mission import timeline
+>>> t = timeline()
+>>> [str(k) for k in t["key"][:2]]
+['launch', 'mars_flyby']
+>>> round(float((t["time"][4] - t["time"][0]).to_value("yr")), 2)
+7.44
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+import astropy.units as u
+from astropy.constants import G, c
+
+from .units import require
+
+if TYPE_CHECKING:  # pragma: no cover
+    from astropy.table import QTable
+    from astropy.time import Time
+
+__all__ = [
+    "MILESTONES", "CRUISE_LEGS", "SCIENCE_ORBITS",
+    "timeline", "phases", "milestone_positions", "distance_between", "light_time",
+    "interpolated_path", "hermite_polar",
+    "semi_major_axis_from_altitudes", "science_orbits",
+    "gm_from_orbit", "mass_from_orbit", "bulk_density", "ice_fraction",
+    "figure_style", "plot_timeline", "plot_positions",
+]
+
+#: (key, fact id, label, body Dawn was at)
+MILESTONES: tuple[tuple[str, str, str, str], ...] = (
+    ("launch", "dawn.launch", "Launch", "earth"),
+    ("mars_flyby", "dawn.mars_flyby", "Mars flyby", "mars"),
+    ("vesta_arrival", "dawn.vesta_arrival", "Vesta arrival", "vesta"),
+    ("vesta_departure", "dawn.vesta_departure", "Vesta departure", "vesta"),
+    ("ceres_arrival", "dawn.ceres_arrival", "Ceres arrival", "ceres"),
+    ("end_of_mission", "dawn.end_of_mission", "End of mission", "ceres"),
+)
+
+#: Phases between consecutive milestones: (name, start key, end key, kind)
+_PHASES = (
+    ("Earth to Mars", "launch", "mars_flyby", "cruise"),
+    ("Mars to Vesta", "mars_flyby", "vesta_arrival", "cruise"),
+    ("At Vesta", "vesta_arrival", "vesta_departure", "stay"),
+    ("Vesta to Ceres", "vesta_departure", "ceres_arrival", "cruise"),
+    ("At Ceres", "ceres_arrival", "end_of_mission", "stay"),
+)
+
+#: Cruise legs of the interpolated path (start key, end key).
+CRUISE_LEGS = tuple((a, b) for _, a, b, kind in _PHASES if kind == "cruise")
+
+#: Ceres science orbits: name -> fact ids (altitudes above the mean surface; the
+#: last orbit is elliptical, given by periapsis and apoapsis altitudes).
+SCIENCE_ORBITS: dict[str, dict[str, str]] = {
+    "RC3": {"altitude": "ceres.orbit_rc3_altitude", "period": "ceres.orbit_rc3_period"},
+    "Survey": {"altitude": "ceres.orbit_survey_altitude", "period": "ceres.orbit_survey_period"},
+    "HAMO": {"altitude": "ceres.orbit_hamo_altitude"},
+    "LAMO": {"altitude": "ceres.orbit_lamo_altitude", "period": "ceres.orbit_lamo_period"},
+    "XMO7": {"periapsis": "ceres.orbit_xmo7_periapsis", "apoapsis": "ceres.orbit_xmo7_apoapsis",
+             "period": "ceres.orbit_xmo7_period"},
+}
+
+_MU = u.km**3 / u.s**2
+
+
+# --------------------------------------------------------------------------
+# timeline
+# --------------------------------------------------------------------------
+
+def timeline(data_dir=None) -> "QTable":
+    """The mission's milestones, read from the facts table.
+
+    Returns
+    -------
+    QTable
+        Columns ``key``, ``event``, ``body`` (where Dawn was), ``fact_id``,
+        ``time`` (astropy Time, UTC) and ``since_launch`` (days), in time order.
+
+    Examples
+    --------
+    >>> t = timeline()
+    >>> t["time"][0].isot[:10], str(t["body"][1])
+    ('2007-09-27', 'mars')
+    """
+    from astropy.table import QTable
+    from astropy.time import Time
+
+    from .facts import fact
+
+    times = [fact(fid, data_dir) for _, fid, _, _ in MILESTONES]
+    t = Time([x.isot for x in times], scale="utc", format="isot")
+    table = QTable()
+    table["key"] = [m[0] for m in MILESTONES]
+    table["event"] = [m[2] for m in MILESTONES]
+    table["body"] = [m[3] for m in MILESTONES]
+    table["fact_id"] = [m[1] for m in MILESTONES]
+    table["time"] = t
+    table["since_launch"] = (t - t[0]).to(u.day)
+    if np.any(np.diff(t.jd) <= 0):
+        raise ValueError("the milestone dates in the facts table are not in time order; check data/facts.ecsv")
+    return table
+
+
+def _row(table, key: str):
+    keys = list(table["key"])
+    if key not in keys:
+        raise KeyError(f"no milestone {key!r}; known: {', '.join(keys)}")
+    return table[keys.index(key)]
+
+
+def phases(table: "QTable | None" = None) -> "QTable":
+    """Cruise legs and stays between milestones, with their durations.
+
+    Parameters
+    ----------
+    table : QTable, optional
+        A table from :func:`timeline` (default: a fresh one).
+
+    Returns
+    -------
+    QTable
+        Columns ``phase``, ``kind`` ('cruise' or 'stay'), ``start``, ``end``
+        (Time), ``days`` and ``months`` (months of 30.44 days,
+        one twelfth of a Julian year).
+
+    Examples
+    --------
+    >>> p = phases()
+    >>> str(p["phase"][2]), round(float(p["months"][2].value), 1)
+    ('At Vesta', 13.7)
+    """
+    from astropy.table import QTable
+    from astropy.time import Time
+
+    table = timeline() if table is None else table
+    rows = [(name, kind, _row(table, a)["time"], _row(table, b)["time"]) for name, a, b, kind in _PHASES]
+    out = QTable()
+    out["phase"] = [r[0] for r in rows]
+    out["kind"] = [r[1] for r in rows]
+    out["start"] = Time([r[2] for r in rows])
+    out["end"] = Time([r[3] for r in rows])
+    out["days"] = (out["end"] - out["start"]).to(u.day)
+    out["months"] = (out["days"] / (u.year / 12)).to(u.one)  # one month = 1/12 Julian year
+    return out
+
+
+# --------------------------------------------------------------------------
+# positions
+# --------------------------------------------------------------------------
+
+def milestone_positions(table: "QTable | None" = None,
+                        bodies: Sequence[str] = ("earth", "mars", "vesta", "ceres"),
+                        data_dir=None) -> dict[str, u.Quantity]:
+    """Heliocentric ecliptic positions of ``bodies`` at every milestone.
+
+    Returns
+    -------
+    dict
+        body -> Quantity of shape (3, number of milestones), in AU.
+
+    Examples
+    --------
+    >>> pos = milestone_positions(bodies=("earth",))
+    >>> pos["earth"].shape
+    (3, 6)
+    """
+    from .ephemeris import heliocentric_position
+
+    table = timeline(data_dir) if table is None else table
+    return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
+
+
+def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u.Quantity:
+    """Distance between two bodies at ``time`` from the ephemerides (AU).
+
+    Examples
+    --------
+    >>> from astropy.time import Time
+    >>> d = distance_between("earth", "ceres", Time("2015-03-06 12:39"))
+    >>> round(float(d.to_value(u.AU)), 2)
+    3.33
+    """
+    from .ephemeris import heliocentric_position
+
+    ra = heliocentric_position(body_a, time, data_dir=data_dir)
+    rb = heliocentric_position(body_b, time, data_dir=data_dir)
+    return np.sqrt(((ra - rb) ** 2).sum(axis=0)).to(u.AU)
+
+
+def light_time(distance: u.Quantity) -> u.Quantity:
+    """One-way light travel time over ``distance`` (in minutes), ``distance / c``.
+
+    Examples
+    --------
+    >>> round(float(light_time(1 * u.AU).to_value(u.s)), 1)
+    499.0
+    """
+    d = require(distance, u.km, "distance", nonnegative=True)
+    return (d / c).to(u.min)
+
+
+# --------------------------------------------------------------------------
+# interpolated path
+# --------------------------------------------------------------------------
+
+def _polar(pos: np.ndarray, vel: np.ndarray):
+    """(r, lon, z) and their time derivatives from Cartesian position/velocity (AU, AU/day)."""
+    x, y, z = pos
+    vx, vy, vz = vel
+    rho2 = x * x + y * y
+    rho = np.sqrt(rho2)
+    lon = np.arctan2(y, x)
+    drho = (x * vx + y * vy) / rho
+    dlon = (x * vy - y * vx) / rho2
+    return (rho, lon, z), (drho, dlon, vz)
+
+
+def hermite_polar(t0: float, t1: float, state0, state1, t: np.ndarray) -> np.ndarray:
+    """Cubic Hermite interpolation in cylindrical coordinates between two states.
+
+    The in-plane distance, longitude (unwrapped, direction of motion) and height
+    above the ecliptic each follow a cubic in time matching the values and
+    rates at both ends.  The number of whole turns added to the longitude is
+    the one whose mean angular rate is closest to the mean of the two end
+    rates.
+
+    Parameters
+    ----------
+    t0, t1 : float
+        Start and end times in days (t1 > t0).
+    state0, state1 : tuple of arrays
+        ``(position, velocity)`` in AU and AU/day, each of shape (3,).
+    t : array
+        Times in days, within [t0, t1].
+
+    Returns
+    -------
+    ndarray
+        Positions, shape (3, len(t)), in AU.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> s0 = (np.array([1.0, 0, 0]), np.array([0, 0.0172, 0]))
+    >>> s1 = (np.array([0, 1.0, 0]), np.array([-0.0172, 0, 0]))
+    >>> p = hermite_polar(0, 91.3, s0, s1, np.array([0, 91.3]))
+    >>> np.allclose(p[:, -1], [0, 1, 0])
+    True
+    """
+    if not t1 > t0:
+        raise ValueError(f"the leg must end after it starts; got t0={t0}, t1={t1}")
+    t = np.asarray(t, dtype=float)
+    (r0, l0, z0), (dr0, dl0, dz0) = _polar(np.asarray(state0[0], float), np.asarray(state0[1], float))
+    (r1, l1, z1), (dr1, dl1, dz1) = _polar(np.asarray(state1[0], float), np.asarray(state1[1], float))
+    h = t1 - t0
+    dl = np.remainder(l1 - l0, 2 * np.pi)  # prograde: longitude increases
+    mean_rate = 0.5 * (dl0 + dl1)
+    turns = np.round((mean_rate * h - dl) / (2 * np.pi))
+    dl = dl + 2 * np.pi * max(turns, 0)
+    s = (t - t0) / h
+    h00, h10 = 2 * s**3 - 3 * s**2 + 1, s**3 - 2 * s**2 + s
+    h01, h11 = -2 * s**3 + 3 * s**2, s**3 - s**2
+
+    def cubic(a, da, b, db):
+        return h00 * a + h10 * h * da + h01 * b + h11 * h * db
+
+    r = cubic(r0, dr0, r1, dr1)
+    lon = cubic(0.0, dl0, dl, dl1) + l0
+    z = cubic(z0, dz0, z1, dz1)
+    return np.array([r * np.cos(lon), r * np.sin(lon), z])
+
+
+def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
+                      data_dir=None) -> tuple["Time", u.Quantity, np.ndarray]:
+    """An **interpolated** heliocentric path for Dawn through its milestones.
+
+    At each milestone Dawn is put at the position of the body it met (Earth at
+    launch, Mars at the flyby, Vesta, Ceres).  At Vesta and at Ceres the path
+    follows the body's ephemeris (Dawn orbited it).  Each cruise leg is a cubic
+    Hermite curve (:func:`hermite_polar`) whose end slopes are the bodies'
+    velocities.  This is a smooth guide for the eye, not Dawn's real
+    trajectory: the real path was shaped by years of ion thrusting and, at
+    Mars, by a flyby whose speed relative to Mars the interpolation ignores.
+
+    Parameters
+    ----------
+    table : QTable, optional
+        From :func:`timeline`.
+    points_per_leg : int
+        Samples per leg (at least 2).
+
+    Returns
+    -------
+    times : Time
+        Sample times.
+    positions : Quantity
+        Shape (3, N), in AU (ecliptic J2000 frame).
+    is_interpolated : ndarray of bool
+        True where the point is interpolated (cruise), False where it follows
+        a body's ephemeris (at Vesta and at Ceres).
+
+    Examples
+    --------
+    >>> t, r, interp = interpolated_path(points_per_leg=20)
+    >>> r.shape[0], bool(interp.any()), bool((~interp).any())
+    (3, True, True)
+    """
+    from astropy.time import Time
+
+    from .ephemeris import heliocentric_position, heliocentric_velocity
+
+    if not isinstance(points_per_leg, (int, np.integer)) or points_per_leg < 2:
+        raise ValueError(f"points_per_leg must be a whole number of at least 2; got {points_per_leg!r}")
+    table = timeline(data_dir) if table is None else table
+    jd_all, pos_all, flag_all = [], [], []
+    for name, a, b, kind in _PHASES:
+        ra, rb = _row(table, a), _row(table, b)
+        ta, tb = ra["time"].tdb, rb["time"].tdb
+        jd = np.linspace(ta.jd, tb.jd, points_per_leg)
+        if kind == "stay":
+            times = Time(jd, format="jd", scale="tdb")
+            pos = heliocentric_position(str(ra["body"]), times, data_dir=data_dir).to_value(u.AU)
+        else:
+            s0 = (heliocentric_position(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU),
+                  heliocentric_velocity(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU / u.day))
+            s1 = (heliocentric_position(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU),
+                  heliocentric_velocity(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU / u.day))
+            pos = hermite_polar(ta.jd, tb.jd, s0, s1, jd)
+        jd_all.append(jd)
+        pos_all.append(pos)
+        flag_all.append(np.full(jd.size, kind == "cruise"))
+    times = Time(np.concatenate(jd_all), format="jd", scale="tdb")
+    return times, np.concatenate(pos_all, axis=1) * u.AU, np.concatenate(flag_all)
+
+
+# --------------------------------------------------------------------------
+# orbits at Ceres
+# --------------------------------------------------------------------------
+
+def semi_major_axis_from_altitudes(periapsis_altitude: u.Quantity, apoapsis_altitude: u.Quantity,
+                                   radius: u.Quantity) -> u.Quantity:
+    """Semi-major axis of an orbit given its lowest and highest altitudes.
+
+    Altitudes are measured from the surface, so the distances from the centre
+    are ``radius + altitude`` and ``a`` is their mean:
+    ``a = radius + (h_peri + h_apo) / 2``.  For a circular orbit pass the same
+    altitude twice.
+
+    Examples
+    --------
+    >>> semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, 469.7 * u.km)
+    <Quantity 2487.2 km>
+    """
+    hp = require(periapsis_altitude, u.km, "periapsis_altitude", nonnegative=True)
+    ha = require(apoapsis_altitude, u.km, "apoapsis_altitude", nonnegative=True)
+    r = require(radius, u.km, "radius", positive=True)
+    if np.any(hp > ha):
+        raise ValueError(f"periapsis altitude ({hp}) cannot be above apoapsis altitude ({ha}).")
+    return (r + (hp + ha) / 2).to(u.km)
+
+
+def science_orbits(data_dir=None) -> "QTable":
+    """Dawn's science orbits at Ceres with Kepler-law periods.
+
+    Altitudes come from the facts table; the orbits are treated as two-body
+    Keplerian orbits around a point mass with Ceres' GM (``ceres.gm``) and
+    mean radius (``ceres.radius``).  The last orbit (XMO7) is elliptical: its
+    semi-major axis is the mean of its periapsis and apoapsis distances.
+
+    Returns
+    -------
+    QTable
+        Columns ``orbit``, ``altitude`` (km; for XMO7 the mean of periapsis and
+        apoapsis altitude), ``periapsis_altitude``, ``apoapsis_altitude``,
+        ``a`` (semi-major axis, km), ``period`` (Kepler, h) and
+        ``published_period`` (h; NaN where no period is published).
+
+    Examples
+    --------
+    >>> t = science_orbits()
+    >>> round(float(t["period"][1].to_value(u.day)), 2)  # Survey
+    3.12
+    """
+    from astropy.table import QTable
+
+    from .facts import fact
+    from .orbits import period
+
+    R = fact("ceres.radius", data_dir)
+    mu = fact("ceres.gm", data_dir)
+    rows = []
+    for name, ids in SCIENCE_ORBITS.items():
+        if "altitude" in ids:
+            hp = ha = fact(ids["altitude"], data_dir)
+        else:
+            hp, ha = fact(ids["periapsis"], data_dir), fact(ids["apoapsis"], data_dir)
+        a = semi_major_axis_from_altitudes(hp, ha, R)
+        pub = fact(ids["period"], data_dir).to(u.h) if "period" in ids else np.nan * u.h
+        rows.append((name, hp.to(u.km), ha.to(u.km), a, period(a, mu).to(u.h), pub))
+    t = QTable()
+    t["orbit"] = [r[0] for r in rows]
+    t["periapsis_altitude"] = u.Quantity([r[1] for r in rows])
+    t["apoapsis_altitude"] = u.Quantity([r[2] for r in rows])
+    t["altitude"] = (t["periapsis_altitude"] + t["apoapsis_altitude"]) / 2
+    t["a"] = u.Quantity([r[3] for r in rows])
+    t["period"] = u.Quantity([r[4] for r in rows])
+    t["published_period"] = u.Quantity([r[5] for r in rows])
+    return t
+
+
+def gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
+    """Gravitational parameter from an orbit (Kepler's third law): ``GM = 4 pi^2 a^3 / T^2``.
+
+    The orbiter's own mass is neglected.
+
+    Examples
+    --------
+    >>> round(float(gm_from_orbit(1 * u.AU, 1 * u.yr).to_value(u.km**3 / u.s**2)) / 1e11, 3)
+    1.327
+    """
+    a = require(a, u.km, "a", positive=True)
+    T = require(period, u.s, "period", positive=True)
+    return (4 * np.pi**2 * a**3 / T**2).to(_MU)
+
+
+def mass_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
+    """Mass of the central body from an orbit's semi-major axis and period, ``GM / G`` (kg).
+
+    Examples
+    --------
+    >>> m = mass_from_orbit(1 * u.AU, 1 * u.yr)
+    >>> round(float(m.to_value(u.kg)) / 1e30, 3)
+    1.988
+    """
+    return (gm_from_orbit(a, period) / G).to(u.kg)
+
+
+def bulk_density(mass: u.Quantity, radius: u.Quantity) -> u.Quantity:
+    """Mean density of a sphere, ``M / (4/3 pi R^3)``, in g/cm3.
+
+    Examples
+    --------
+    >>> round(float(bulk_density(9.3835e20 * u.kg, 469.7 * u.km).value), 3)
+    2.162
+    """
+    m = require(mass, u.kg, "mass", positive=True)
+    r = require(radius, u.km, "radius", positive=True)
+    return (m / (4 / 3 * np.pi * r**3)).to(u.g / u.cm**3)
+
+
+def ice_fraction(density: u.Quantity, ice_density: u.Quantity, rock_density: u.Quantity,
+                 by: str = "volume") -> u.Quantity:
+    """Share of ice in a two-component ice-rock body of the given bulk density.
+
+    A simple mixing model: no porosity and no compression, so the volumes add:
+    ``density = phi * ice + (1 - phi) * rock`` gives the volume fraction
+    ``phi``; the mass fraction is ``phi * ice / density``.
+
+    Parameters
+    ----------
+    density, ice_density, rock_density : Quantity
+        Densities, with ``ice_density < rock_density``.
+    by : {'volume', 'mass'}
+        Which fraction to return.
+
+    Returns
+    -------
+    Quantity
+        Dimensionless; outside [0, 1] when ``density`` is outside the range the
+        two components can make (then the model cannot explain the body).
+
+    Examples
+    --------
+    >>> gcc = u.g / u.cm**3
+    >>> float(ice_fraction(2 * gcc, 1 * gcc, 3 * gcc))
+    0.5
+    """
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    ri = require(ice_density, u.kg / u.m**3, "ice_density", positive=True)
+    rr = require(rock_density, u.kg / u.m**3, "rock_density", positive=True)
+    if np.any(ri >= rr):
+        raise ValueError(f"ice_density ({ri}) must be smaller than rock_density ({rr}).")
+    phi = ((rr - rho) / (rr - ri)).to(u.one)
+    if by == "volume":
+        return phi
+    if by == "mass":
+        return (phi * ri / rho).to(u.one)
+    raise ValueError(f"by must be 'volume' or 'mass'; got {by!r}")
+
+
+# --------------------------------------------------------------------------
+# plot helpers
+# --------------------------------------------------------------------------
+
+#: Overrides so that no two bodies of these figures share a marker and line style
+#: (Earth and Ceres share both in :func:`utils.style.body_style`).
+_FIGURE_OVERRIDES = {"ceres": {"marker": "h", "linestyle": "-."}}
+
+
+def figure_style(body: str) -> dict:
+    """Colour, line style, marker and label for a body in this lesson's figures.
+
+    :func:`utils.style.body_style` with Ceres given its own marker and line
+    style, so that Earth and Ceres differ by more than colour.
+
+    Examples
+    --------
+    >>> figure_style("ceres")["marker"] != figure_style("earth")["marker"]
+    True
+    """
+    from .style import body_style
+
+    return body_style(body) | _FIGURE_OVERRIDES.get(str(body).lower(), {})
+
+
+def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
+    """Draw the milestones (markers) and phases (bars) on a time axis (years)."""
+    from .style import OKABE_ITO, MARKERS
+
+    phase_table = phases(table) if phase_table is None else phase_table
+    for row in phase_table:
+        y0, y1 = row["start"].decimalyear, row["end"].decimalyear
+        cruise = row["kind"] == "cruise"
+        ax.barh(0, y1 - y0, left=y0, height=0.35, color=OKABE_ITO["sky blue" if cruise else "blue"],
+                hatch="//" if cruise else None, edgecolor="black", linewidth=0.6)
+        ax.text((y0 + y1) / 2, 0.3, f"{row['phase']}\n{row['days'].to_value(u.day):.0f} d",
+                ha="center", va="bottom", fontsize=8)
+    for k, row in enumerate(table):
+        y = row["time"].decimalyear
+        ax.plot(y, -0.32, marker=MARKERS[k % len(MARKERS)], color="black", ms=7, ls="none",
+                label=f"{row['event']} ({row['time'].iso[:10]})")
+    t0, t1 = table["time"][0].decimalyear, table["time"][-1].decimalyear
+    ax.set_xlim(t0 - 0.02 * (t1 - t0), t1 + 0.02 * (t1 - t0))
+    ax.set_ylim(-0.6, 0.95)
+    ax.set_yticks([])
+    ax.set_xlabel("Date (year)")
+    return ax
+
+
+def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits: dict[str, u.Quantity] | None = None):
+    """Top view (ecliptic x, y in AU) of the bodies at every milestone.
+
+    Each body keeps its colour and marker from :func:`utils.style.body_style`;
+    the body Dawn was at is drawn larger and numbered with the milestone.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    table : QTable
+        From :func:`timeline`.
+    positions : dict
+        From :func:`milestone_positions`.
+    orbits : dict, optional
+        body -> (3, N) positions over one orbit, drawn as thin lines.
+    """
+    from .style import PALETTE
+
+    ax.plot(0, 0, marker="*", color=PALETTE["sun"], ms=14, ls="none", mec="black", label="Sun")
+    for body, pos in positions.items():
+        st = figure_style(body)
+        xy = pos.to_value(u.AU)
+        if orbits and body in orbits:
+            o = orbits[body].to_value(u.AU)
+            ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=0.8)
+        ax.plot(xy[0], xy[1], ls="none", marker=st["marker"], color=st["color"], ms=5, mec="black",
+                mew=0.4, label=st["label"])
+        for k, row in enumerate(table):
+            if str(row["body"]) == body:
+                ax.plot(xy[0, k], xy[1, k], ls="none", marker=st["marker"], color=st["color"], ms=11,
+                        mec="black")
+                ax.annotate(str(k + 1), (xy[0, k], xy[1, k]), xytext=(6, 6), textcoords="offset points",
+                            fontsize=9, weight="bold")
+    ax.set_aspect("equal")
+    ax.set_xlabel("x (ecliptic J2000) (AU)")
+    ax.set_ylabel("y (ecliptic J2000) (AU)")
+    return ax
