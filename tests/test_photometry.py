@@ -180,3 +180,33 @@ def test_sphere_through_the_camera():
     assert far.signal[0, 0] == 0                                  # dark sky in the corner
     with pytest.raises(ValueError, match="close"):
         ph.sphere_camera_image(MODEL, 470 * u.km, 4400 * u.km, IFOV, 0 * u.deg)
+
+
+def test_wrong_types_get_clear_messages(scene):
+    with pytest.raises(TypeError, match="exposure is a factor"):
+        ph.camera_image(scene, 4400 * u.km, IFOV, exposure="1")
+    with pytest.raises(u.UnitsError, match="without a unit"):
+        ph.camera_image(scene, 4400 * u.km, IFOV, exposure=1 * u.s)
+    with pytest.raises(TypeError, match="fwhm_px is a width in pixels"):
+        ph.camera_image(scene, 4400 * u.km, IFOV, psf_fwhm_px=None)
+    with pytest.raises(TypeError, match="scene must be Scene"):
+        ph.camera_image(MODEL, 4400 * u.km, IFOV)
+    with pytest.raises(TypeError, match="model must be OccatorModel"):
+        ph.render_sphere(32, "Occator", 470 * u.km, 0 * u.deg)
+    with pytest.raises(TypeError, match="zooms must be a tuple"):
+        ph.make_scene(MODEL, zooms="10")
+    with pytest.raises(TypeError, match="image must be CameraImage"):
+        ph.profile(np.ones((3, 3)))
+    with pytest.raises(TypeError, match="texture"):
+        ph.OccatorModel(0.09, 0.4, 92 * u.km, 10 * u.km, texture="x")
+
+
+@pytest.mark.parametrize("law", ["lambert", "lommel-seeliger"])
+def test_geometric_albedo_is_the_mean_disc_brightness_at_zero_phase(law):
+    c = (np.arange(600) + 0.5) / 300 - 1
+    rho2 = c[:, None] ** 2 + c[None, :] ** 2
+    mu = np.sqrt(1 - rho2[rho2 < 1])
+    disc_mean = float(np.mean(ph.LAWS[law](0.3, mu, mu)))
+    assert disc_mean == pytest.approx(float(ph.geometric_albedo(0.3, law)), rel=1e-3)
+    with pytest.raises(ValueError, match="law must be"):
+        ph.geometric_albedo(0.3, "hapke")

@@ -109,3 +109,12 @@ def test_exercises_3_to_5_follow_their_inputs():
     assert check("06.5", "ice", thickness=500 * u.m, loss_rate=1e-9 * u.m / u.yr, age=2 * u.Myr).ok
     maybe = check("06.5", "maybe", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr)
     assert maybe.status == "invalid"
+
+
+def test_beaming_heats_the_subsolar_point():
+    s, r = 1360.8 * u.W / u.m**2, 2.77 * u.AU
+    t1 = thermal.subsolar_temperature(s, 0.09, r)
+    t_eta = thermal.subsolar_temperature(s, 0.09, r, beaming=0.8)
+    assert (t_eta / t1).to_value(u.one) == pytest.approx(0.8 ** -0.25)
+    with pytest.raises(ValueError, match="beaming"):
+        thermal.subsolar_temperature(s, 0.09, r, beaming=0)

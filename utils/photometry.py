@@ -13,6 +13,9 @@ divided by that of a perfect white screen facing the Sun at the same distance.
   dark, porous surface such as the Moon's or Ceres'), scaled here so that both
   laws give ``A`` for a surface lit and seen face-on (``mu0 = mu = 1``).
 
+Seen at zero phase, a Lambert sphere of normal albedo ``A`` has geometric
+albedo ``2A/3`` and a Lommel-Seeliger sphere ``A`` (see :func:`geometric_albedo`).
+
 ``mu0`` and ``mu`` are the cosines of the angles of the Sun and of the viewer
 from the local vertical (incidence and emission angles).
 
@@ -35,6 +38,7 @@ __all__ = [
     "lambert",
     "lommel_seeliger",
     "LAWS",
+    "geometric_albedo",
     "OccatorModel",
     "albedo_map",
     "render_sphere",
@@ -60,6 +64,28 @@ def _cosine(value, name: str) -> np.ndarray:
         raise ValueError(f"{name} is a cosine and must lie between -1 and 1; "
                          f"got values up to {np.max(np.abs(c))}.")
     return c
+
+
+def _number(value, name: str, what: str) -> float:
+    """A plain number (or dimensionless Quantity) as a float, with a clear message otherwise."""
+    if isinstance(value, u.Quantity):
+        if not value.unit.is_equivalent(u.one):
+            raise u.UnitsError(f"{name} is {what}, a plain number without a unit; got {value}.")
+        value = value.to_value(u.one)
+    try:
+        if isinstance(value, (str, bytes)):
+            raise TypeError
+        out = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} is {what}, a plain number; got {value!r}.") from None
+    if not np.isfinite(out):
+        raise ValueError(f"{name} must be a finite number; got {value!r}.")
+    return out
+
+
+def _expect(obj, cls, name: str, hint: str):
+    if not isinstance(obj, cls):
+        raise TypeError(f"{name} must be {cls.__name__} ({hint}); got {type(obj).__name__}.")
 
 
 def _albedo(value, name: str = "albedo") -> np.ndarray:
@@ -125,6 +151,29 @@ def lommel_seeliger(albedo, mu0, mu) -> np.ndarray:
 
 LAWS = {"lambert": lambda a, m0, m: lambert(a, m0), "lommel-seeliger": lommel_seeliger}
 
+#: Geometric albedo of a sphere / normal albedo A, for each law as normalised here.
+#: At zero phase (mu0 = mu) Lambert's disc averages A * mu over the disc, 2A/3;
+#: the Lommel-Seeliger disc is uniformly A.
+_GEOMETRIC_FACTOR = {"lambert": 2 / 3, "lommel-seeliger": 1.0}
+
+
+def geometric_albedo(albedo, law: str = "lommel-seeliger") -> np.ndarray:
+    """Geometric albedo of a sphere whose surface follows ``law`` with normal albedo ``albedo``.
+
+    The geometric albedo compares the sphere seen at zero phase with a white
+    Lambert disc of the same size, so it is the mean I/F over the disc at zero
+    phase: ``2 A / 3`` for a Lambert sphere, ``A`` for a Lommel-Seeliger one
+    (both laws normalised so that ``I/F = A`` lit and seen face-on).
+
+    Examples
+    --------
+    >>> float(geometric_albedo(0.09, "lambert")), float(geometric_albedo(0.09, "lommel-seeliger"))
+    (0.06, 0.09)
+    """
+    _law(law)
+    key = str(law).lower().replace("_", "-").replace(" ", "-")
+    return _albedo(albedo) * _GEOMETRIC_FACTOR[key]
+
 
 def _law(name: str):
     key = str(name).lower().replace("_", "-").replace(" ", "-")
@@ -164,7 +213,7 @@ class OccatorModel:
         _albedo(self.facula, "facula")
         require(self.crater_diameter, u.km, "crater_diameter", positive=True)
         require(self.facula_diameter, u.km, "facula_diameter", positive=True)
-        if not 0 <= float(self.texture) < 1:
+        if not 0 <= _number(self.texture, "texture", "a relative amplitude") < 1:
             raise ValueError(f"texture is a relative amplitude between 0 and 1; got {self.texture}.")
 
 
@@ -256,7 +305,9 @@ def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angl
         raise ValueError(f"phase_angle must be at most 180 deg; got {phase_angle}.")
     lat0 = require(occator_latitude, u.deg, "occator_latitude").to_value(u.rad)
     law_fn = _law(law)
-    if not np.isfinite(frame) or frame < 1:
+    _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
+    frame = _number(frame, "frame", "a half-width in units of the radius")
+    if frame < 1:
         raise ValueError(f"frame must be at least 1 (the whole disc in view); got {frame!r}.")
     c = ((np.arange(n_px) + 0.5) / n_px * 2 - 1) * frame
     xx, yy = np.meshgrid(c, -c)
@@ -328,7 +379,11 @@ def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: in
     hw = require(half_width, u.km, "half_width", positive=True).to_value(u.km)
     if not isinstance(n_px, (int, np.integer)) or not 16 <= n_px <= 4000:
         raise ValueError(f"n_px must be an integer from 16 to 4000; got {n_px!r}.")
-    if not zooms or any(not z >= 1 for z in zooms):
+    _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
+    if isinstance(zooms, (str, bytes)) or not np.iterable(zooms) or not len(zooms):
+        raise TypeError(f"zooms must be a tuple of zoom factors such as (1.0, 2.5, 10.0); got {zooms!r}.")
+    zooms = tuple(_number(z, "each zoom", "a zoom factor") for z in zooms)
+    if any(z < 1 for z in zooms):
         raise ValueError(f"zooms must be factors of at least 1; got {zooms!r}.")
     mu0 = np.cos(require(incidence, u.deg, "incidence").to_value(u.rad))
     if mu0 <= 0:
@@ -378,7 +433,8 @@ def gaussian_psf(image: np.ndarray, fwhm_px: float) -> np.ndarray:
     """
     from scipy.ndimage import gaussian_filter
 
-    if not np.isfinite(fwhm_px) or fwhm_px < 0:
+    fwhm_px = _number(fwhm_px, "fwhm_px", "a width in pixels")
+    if fwhm_px < 0:
         raise ValueError(f"fwhm_px must be a non-negative number of pixels; got {fwhm_px!r}.")
     if fwhm_px == 0:
         return np.asarray(image, dtype=float)
@@ -404,9 +460,11 @@ def expose(signal: np.ndarray, exposure: float, reference: float) -> tuple[np.nd
     >>> r.tolist(), s.tolist()
     ([0.5, 1.0], [False, True])
     """
-    if not np.isfinite(exposure) or exposure <= 0:
+    exposure = _number(exposure, "exposure", "a factor (1: Ceres' average surface at half of full scale)")
+    reference = _number(reference, "reference", "an I/F")
+    if exposure <= 0:
         raise ValueError(f"exposure must be a positive factor; got {exposure!r}.")
-    if not np.isfinite(reference) or reference <= 0:
+    if reference <= 0:
         raise ValueError(f"reference must be a positive I/F; got {reference!r}.")
     raw = 0.5 * exposure * np.asarray(signal, dtype=float) / reference
     return np.clip(raw, 0, 1), raw >= 1
@@ -448,6 +506,7 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     >>> img.n_px, round(float(img.pixel_scale.to_value(u.km)), 2)
     (95, 1.26)
     """
+    _expect(scene, Scene, "scene", "made once with photometry.make_scene(model)")
     scale = pixel_scale(distance, ifov).to_value(u.km)
     if not isinstance(max_px, (int, np.integer)) or max_px < 3:
         raise ValueError(f"max_px must be an integer >= 3; got {max_px!r}.")
@@ -495,6 +554,7 @@ def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Qua
     """
     r_km = require(radius, u.km, "radius", positive=True).to_value(u.km)
     scale = pixel_scale(distance, ifov).to_value(u.km)
+    subpixel_km = _number(subpixel_km, "subpixel_km", "a size in km")
     if not subpixel_km > 0:
         raise ValueError(f"subpixel_km must be positive; got {subpixel_km!r}.")
     n = int(np.ceil(2 * r_km / scale)) + 4
@@ -527,6 +587,7 @@ def profile(image: CameraImage, which: str = "reading") -> tuple[u.Quantity, np.
     >>> len(x) == len(v)
     True
     """
+    _expect(image, CameraImage, "image", "what camera_image or sphere_camera_image returns")
     if which not in ("reading", "signal"):
         raise ValueError(f"which must be 'reading' or 'signal'; got {which!r}.")
     data = getattr(image, which)

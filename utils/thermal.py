@@ -4,7 +4,9 @@ A surface in sunlight warms until it radiates away what it absorbs. At the
 *subsolar point* (the Sun overhead) of a surface with no heat flow into the
 ground, absorbed power equals emitted power::
 
-    S (1 AU / r)**2 (1 - A) = emissivity * sigma * T**4
+    S (1 AU / r)**2 (1 - A) = emissivity * eta * sigma * T**4
+
+(``eta``, the beaming parameter, is 1 unless given: no beaming)
 
 so the temperature falls as ``1 / sqrt(r)`` with distance from the Sun.
 
@@ -82,7 +84,7 @@ def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
 
 
 def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
-                         emissivity: float = 1.0) -> u.Quantity:
+                         emissivity: float = 1.0, beaming: float = 1.0) -> u.Quantity:
     """Equilibrium temperature of a surface with the Sun straight overhead.
 
     Assumes no heat flows into the ground (the hottest a surface can get in
@@ -99,6 +101,11 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
         Distance from the Sun.
     emissivity : float
         Thermal emissivity, 0 < emissivity <= 1 (1: a perfect radiator).
+    beaming : float
+        Beaming parameter eta of asteroid thermal models (Lebofsky et al. 1986):
+        ``emissivity * eta * sigma * T**4 = absorbed``. 1 (the default) means no
+        beaming; rough surfaces that send heat back towards the Sun have
+        ``eta < 1`` and a hotter subsolar point.
 
     Returns
     -------
@@ -115,8 +122,9 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
     eps = require(emissivity, u.one, "emissivity", positive=True).to_value(u.one)
     if np.any(eps > 1):
         raise ValueError(f"emissivity is between 0 and 1; got {emissivity}.")
+    eta = require(beaming, u.one, "beaming", positive=True).to_value(u.one)
     absorbed = irradiance(solar_constant, distance) * (1 - a)
-    return ((absorbed / (eps * const.sigma_sb)) ** 0.25).to(u.K)
+    return ((absorbed / (eps * eta * const.sigma_sb)) ** 0.25).to(u.K)
 
 
 def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
