@@ -166,6 +166,10 @@ def markdown(result: dict) -> str:
     imp = c.get("import_utils_s")
     lines.append(f"| `import utils` (fresh interpreter, median of 5) | "
                  f"{fmt(None if imp is None else imp * 1000, 0)} ms | - |")
+    cat = c.get("catalogue_load_s")
+    if cat is not None:
+        lines.append(f"| `utils.load_catalogue()` cold (fresh interpreter, astropy already imported, median of 5) | "
+                     f"{fmt(cat * 1000, 0)} ms | < 1000 ms {mark(cat, 1.0)} |")
     nb = c.get("nbval_s")
     if nb is None:
         lines.append(f"| every notebook under nbval | not measured | ≤ {b['collection_s']:.0f} s |")
@@ -360,6 +364,17 @@ def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120) ->
 
 def time_import_utils(repeats: int = 5) -> float:
     code = "import time; t = time.perf_counter(); import utils; print(time.perf_counter() - t)"
+    return _time_fresh(code, repeats)
+
+
+def time_catalogue_load(repeats: int = 5) -> float:
+    """A cold ``utils.load_catalogue()`` (checksum, parse, copy) in a fresh interpreter."""
+    code = ("import astropy.table, time, utils; t = time.perf_counter(); utils.load_catalogue(); "
+            "print(time.perf_counter() - t)")
+    return _time_fresh(code, repeats)
+
+
+def _time_fresh(code: str, repeats: int) -> float:
     times = []
     for _ in range(repeats):
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -449,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
                   flush=True)
     print("[bench] import utils ...", flush=True)
     result["collection"]["import_utils_s"] = time_import_utils()
+    print("[bench] load the asteroid catalogue ...", flush=True)
+    result["collection"]["catalogue_load_s"] = time_catalogue_load()
     if not args.no_nbval:
         all_nbs = nbtools.lesson_notebooks()
         print(f"[bench] every notebook under nbval ({len(all_nbs)}) ...", flush=True)
