@@ -15,9 +15,13 @@ from __future__ import annotations
 from itertools import cycle
 from pathlib import Path
 
-__all__ = ["OKABE_ITO", "PALETTE", "LINESTYLES", "MARKERS", "STYLE_FILE", "use", "body_style"]
+__all__ = ["OKABE_ITO", "PALETTE", "LINESTYLES", "MARKERS", "STYLE_FILE", "WIDGET_STYLE", "use", "body_style"]
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
+#: ``style=`` for ipywidgets controls: show the whole label ("altitude (mi)")
+#: instead of cutting it to the default width.
+WIDGET_STYLE = {"description_width": "initial"}
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
