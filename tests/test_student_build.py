@@ -61,3 +61,21 @@ def test_answer_key_keeps_the_solutions(built, path):
     key = nbtools.read(out / "answer-key" / path.name)
     assert sum(nbtools.is_solution(c) for c in key.cells) == sum(
         nbtools.is_solution(c) for c in nbtools.read(path).cells) > 0
+
+
+def test_answer_key_html_shows_each_widget_in_its_default_state(tmp_path):
+    """A printed or HTML answer key shows the widget's default figure, not ``interactive(...)`` text."""
+    path = ROOT / "notebooks" / "00-start-here.ipynb"
+    made = nbtools.build(tmp_path, [path], execute_key=True)
+    html = next(p for p in made["answer-key"] if p.suffix == ".html").read_text(encoding="utf-8")
+    assert "interactive(children=" not in html
+    assert "default state" in html
+    key = nbtools.read(tmp_path / "answer-key" / path.name)
+    static = nbtools.static_widget_views(key)
+    widget_cells = [i for i, c in enumerate(key.cells) if c.cell_type == "code" and any(
+        nbtools.WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]
+    assert widget_cells, "lesson 00 has an interact widget"
+    for i in widget_cells:
+        kinds = [k for o in static.cells[i].outputs for k in o.get("data", {})]
+        assert "image/png" in kinds, f"cell {i}: the widget's default figure is missing from the static view"
+        assert nbtools.WIDGET_VIEW not in kinds

@@ -122,12 +122,59 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int = 600):
+def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = False):
     """Run a notebook top to bottom in the current environment's kernel."""
     from nbclient import NotebookClient
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=store_widget_state,
+                            resources={"metadata": {"path": str(cwd)}})
     client.execute()
+    return nb
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _widget_outputs(model_id: str, state: dict, seen: set | None = None) -> list[dict]:
+    """The outputs held by the Output widgets inside a widget (an ``interact`` keeps its figure there)."""
+    seen = set() if seen is None else seen
+    if model_id in seen or model_id not in state:
+        return []
+    seen.add(model_id)
+    model = state[model_id]
+    if model.get("model_name") == "OutputModel":
+        return list(model.get("state", {}).get("outputs", []))
+    found = []
+    for child in model.get("state", {}).get("children", []):
+        if isinstance(child, str) and child.startswith("IPY_MODEL_"):
+            found += _widget_outputs(child[len("IPY_MODEL_"):], state, seen)
+    return found
+
+
+def static_widget_views(nb):
+    """Replace each widget view of an executed notebook by what it showed: its default figure.
+
+    A page rendered without a live kernel (the answer key's HTML, a printout)
+    cannot draw a widget, only its text stand-in ``interactive(children=...)``.
+    The notebook must have been executed with ``store_widget_state=True``.
+    """
+    nb = copy.deepcopy(nb)
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for out in cell.get("outputs", []):
+            view = out.get("data", {}).get(WIDGET_VIEW) if out.get("output_type") == "display_data" else None
+            if view is None:
+                outputs.append(out)
+                continue
+            outputs.append(nbformat.v4.new_output("display_data", data={
+                "text/markdown": "*Interactive widget (shown here in its default state; run the notebook to move it)*",
+                "text/plain": "[interactive widget: default state below]"}))
+            outputs += [nbformat.from_dict(o) for o in _widget_outputs(view["model_id"], state)]
+        cell.outputs = outputs
     return nb
 
 
@@ -170,10 +217,10 @@ def build(out: Path, notebooks: Iterable[Path] | None = None, execute_key: bool 
         made["student"].append(student_dir / path.name)
         key = copy.deepcopy(nb)
         if execute_key:
-            execute(key, cwd=path.parent)
+            execute(key, cwd=path.parent, store_widget_state=True)
             from nbconvert import HTMLExporter
 
-            body, _ = HTMLExporter().from_notebook_node(key)
+            body, _ = HTMLExporter().from_notebook_node(static_widget_views(key))
             html_path = key_dir / path.with_suffix(".html").name
             html_path.write_text(body, encoding="utf-8")
             made["answer-key"].append(html_path)
