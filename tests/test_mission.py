@@ -53,6 +53,13 @@ def test_phases_refuse_a_table_without_a_milestone():
         mission.phases(t)
 
 
+@pytest.mark.parametrize("func", [mission.phases, mission.milestone_positions, mission.interpolated_path])
+@pytest.mark.parametrize("bad", [5, "timeline", {"time": 1}])
+def test_milestone_functions_refuse_something_that_is_not_a_timeline(func, bad):
+    with pytest.raises(TypeError, match=r"mission\.timeline\(\)"):
+        func(bad)
+
+
 # ------------------------------------------------------------------ positions, light time
 
 def test_milestone_positions_put_the_bodies_where_the_ephemeris_does():

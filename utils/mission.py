@@ -124,6 +124,17 @@ def timeline(data_dir=None) -> "QTable":
     return table
 
 
+def _timeline_table(table, data_dir=None):
+    """``table``, or a fresh :func:`timeline` when None; a clear error for anything else."""
+    if table is None:
+        return timeline(data_dir)
+    names = getattr(table, "colnames", None)
+    if names is None or not {"key", "time"} <= set(names):
+        raise TypeError("table must be the milestone table from mission.timeline() "
+                        f"(columns 'key', 'time', ...); got {type(table).__name__}")
+    return table
+
+
 def _row(table, key: str):
     keys = list(table["key"])
     if key not in keys:
@@ -155,7 +166,7 @@ def phases(table: "QTable | None" = None) -> "QTable":
     from astropy.table import QTable
     from astropy.time import Time
 
-    table = timeline() if table is None else table
+    table = _timeline_table(table)
     rows = [(name, kind, _row(table, a)["time"], _row(table, b)["time"]) for name, a, b, kind in _PHASES]
     out = QTable()
     out["phase"] = [r[0] for r in rows]
@@ -189,7 +200,7 @@ def milestone_positions(table: "QTable | None" = None,
     """
     from .ephemeris import heliocentric_position
 
-    table = timeline(data_dir) if table is None else table
+    table = _timeline_table(table, data_dir)
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
@@ -334,7 +345,7 @@ def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
 
     if not isinstance(points_per_leg, (int, np.integer)) or points_per_leg < 2:
         raise ValueError(f"points_per_leg must be a whole number of at least 2; got {points_per_leg!r}")
-    table = timeline(data_dir) if table is None else table
+    table = _timeline_table(table, data_dir)
     jd_all, pos_all, flag_all = [], [], []
     for name, a, b, kind in _PHASES:
         ra, rb = _row(table, a), _row(table, b)
