@@ -122,14 +122,23 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = False):
+def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = True):
     """Run a notebook top to bottom in the current environment's kernel."""
     from nbclient import NotebookClient
 
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=store_widget_state,
                             resources={"metadata": {"path": str(cwd)}})
-    client.execute()
+    client.execute(env=kernel_env())
     return nb
+
+
+def kernel_env() -> dict[str, str]:
+    """The environment for a kernel: as a student's, so figures draw with the inline backend."""
+    import os
+
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    return env
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
