@@ -180,6 +180,29 @@ def test_two_body_error_grows_away_from_epoch(catalogue):
     assert err[2] > 1e5  # perturbations matter over years: far beyond the ephemeris' accuracy
 
 
+@pytest.mark.parametrize("body, name", [("ceres", "Ceres"), ("vesta", "Vesta")])
+def test_two_body_error_is_along_the_orbit_with_a_drift_set_by_the_period(catalogue, body, name):
+    # What lesson 02 explains: the difference lies mostly along the orbit, and its straight-line part
+    # is the mismatch between the two-body period and the real average (sidereal) period.
+    el = orbits.elements_from_catalogue(catalogue[catalogue["name"] == name][0])
+    t = Time(np.arange(Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd, 5.0),
+             format="mjd", scale="tdb")
+    r, v = heliocentric_position(body, t), heliocentric_velocity(body, t)
+    diff = (orbits.propagate(el, t) - r).to_value(u.km)
+    vhat = (v / np.sqrt((v**2).sum(axis=0))).to_value(u.one)
+    along = (diff * vhat).sum(axis=0)
+    assert np.sqrt(np.mean(along**2)) > 0.9 * np.sqrt(np.mean((diff**2).sum(axis=0)))
+    years = (t - el["epoch"]).to_value(u.yr)
+    slope = np.polyfit(years, along, 1)[0]                       # km per year
+    turns = np.unwrap(np.arctan2(r[1], r[0]).to_value(u.rad)) / (2 * np.pi)
+    whole = np.arange(np.ceil(turns[0]), np.floor(turns[-1]) + 1)
+    T_real = np.diff(np.interp(whole, turns, t.mjd)).mean() * u.day
+    expected = (el["a"] * 2 * np.pi * (1 / orbits.period(el["a"]) - 1 / T_real)).to_value(u.km / u.yr)
+    assert slope == pytest.approx(expected, abs=0.05e6)          # to 50,000 km per year
+    if name == "Ceres":
+        assert slope > 1e5   # the model gains on the real Ceres by over 100,000 km a year
+
+
 def test_planet_period_from_ephemeris_elements():
     t = Time("2022-08-09", scale="tdb")
     el = orbits.elements_from_state(heliocentric_position("earth", t), heliocentric_velocity("earth", t))
@@ -214,6 +237,9 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
 
     assert utils.check("02.1", 4.6 * u.yr, a=2.7666 * u.AU).ok
     assert not utils.check("02.1", 4.6 * u.day, a=2.7666 * u.AU).ok
+    assert utils.check("02.2", 1.576 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok   # three decimals suffice
+    assert not utils.check("02.2", 1.57 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok
+    assert not utils.check("02.2", 1.4987 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok  # the converged E, not E1
     assert utils.check("02.4", "Jupiter").ok and not utils.check("02.4", "mars").ok
     assert utils.check("02.4", "comets").status == "invalid"
     assert utils.check("02.3", 2.0, e=1.5).status == "invalid"        # an impossible input is explained

@@ -58,7 +58,7 @@ EXERCISES = {
     "02.2": Exercise(
         title="Exercise 2 · one Newton step by hand",
         solve=_newton_step,
-        rtol=1e-4,
+        rtol=1e-3,  # three decimals, as the notebook asks
         hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; work in radians.",
     ),
     "02.3": Exercise(
