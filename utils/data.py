@@ -224,7 +224,7 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
         try:
             table = (QTable if qtable else Table).read(path, format="ascii.ecsv")
         except Exception as exc:  # checksum matched, so this is a code/version problem
-            raise DataFileError(f"could not parse {path}: {exc}") from exc
+            raise DataFileError(f"could not parse {path} as ECSV ({exc}); {_restore_hint(name)}") from exc
         hit = prepare(table) if prepare is not None else table
         for old in [k for k in _TABLE_CACHE if k[0] == key[0] and k[3:] == key[3:]]:
             del _TABLE_CACHE[old]  # an older version of the same file

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 import numpy as np
 import astropy.units as u
 
-from .data import DataFileError, data_path
+from .data import DataFileError, read_ecsv
 from .units import require
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,23 +87,18 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
     >>> len(load_claims()) >= 10
     True
     """
-    from astropy.table import Table
+    return read_ecsv(FILE, data_dir, prepare=_checked_claims).copy(copy_data=True)
 
-    path = data_path(FILE, data_dir)  # checks presence and checksum first
-    try:
-        table = Table.read(path, format="ascii.ecsv")
-    except Exception as exc:
-        raise DataFileError(
-            f"could not parse {path} as ECSV ({exc}); restore it with `git checkout -- data/{FILE}`"
-        ) from exc
+
+def _checked_claims(table: "Table") -> "Table":
     missing = [c for c in COLUMNS if c not in table.colnames]
     if missing:
-        raise DataFileError(f"{path} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
+        raise DataFileError(f"data/{FILE} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
     if table.has_masked_values or table.masked:
         table = table.filled("")
     ids = [str(i) for i in table["id"]]
     if len(set(ids)) != len(ids):
-        raise DataFileError(f"{path} has repeated claim ids")
+        raise DataFileError(f"data/{FILE} has repeated claim ids")
     return table
 
 
