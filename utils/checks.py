@@ -36,6 +36,7 @@ import numpy as np
 __all__ = [
     "CheckResult",
     "Exercise",
+    "Mistake",
     "check",
     "compare",
     "get_exercise",
@@ -378,13 +379,34 @@ def _compare_text(answer, expected, choices, hint_text, name) -> CheckResult:
 # --------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Mistake:
+    """A likely wrong answer to an exercise, and the hint it deserves.
+
+    Parameters
+    ----------
+    solve : callable
+        ``solve(**inputs)`` returns the wrong answer this mistake produces
+        (for example the distance from the centre instead of the altitude),
+        computed from the same inputs as the exercise.
+    hint : str
+        What a student who made this mistake should think about.  It must not
+        reveal the right answer.
+    """
+
+    solve: Callable[..., Any]
+    hint: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """An exercise whose answer is computed from its inputs.
 
     Parameters
     ----------
     title : str
-        Short name shown in messages, e.g. ``"Exercise 2 · Survey orbit period"``.
+        Short name shown in messages, e.g. ``"Exercise 1 · where is the {p}:{q} resonance?"``;
+        ``{name}`` fields are filled from the exercise's inputs, so the title
+        follows an instructor's change of input.
     solve : callable
         ``solve(**inputs)`` returns the expected answer.  It is the reference
         solution: it must follow from the inputs, never a typed-in constant,
@@ -393,6 +415,10 @@ class Exercise:
         Passed to :func:`compare`.
     defaults : mapping
         Inputs used when a caller leaves them out (documented in the notebook).
+    mistakes : sequence of Mistake
+        Likely wrong answers, each with a targeted hint.
+    points : float
+        Points when graded (default 1).
     """
 
     title: str
@@ -402,6 +428,15 @@ class Exercise:
     hint: str = ""
     choices: Sequence[str] | None = None
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    mistakes: Sequence[Mistake] = ()
+    points: float = 1
+
+    def title_for(self, **inputs: Any) -> str:
+        """The title with its ``{name}`` fields filled from the inputs."""
+        try:
+            return self.title.format(**{**self.defaults, **inputs})
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+            return self.title
 
     def expected(self, **inputs: Any) -> Any:
         """The expected answer for these inputs (for instructors and tests)."""
@@ -409,8 +444,9 @@ class Exercise:
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """Judge ``answer`` for these inputs; never raises on the answer."""
+        title = self.title_for(**inputs)
         if _is_placeholder(answer):
-            return compare(answer, None, name=self.title)
+            return compare(answer, None, name=title)
         from astropy.units import UnitsError
 
         try:
@@ -420,12 +456,23 @@ class Exercise:
             return CheckResult(
                 INVALID,
                 f"The exercise's inputs could not be used ({err}). Restore or fix the inputs above.",
-                self.title,
+                title,
             )
-        return compare(
+        result = compare(
             answer, expected, rtol=self.rtol, atol=self.atol, hint=self.hint,
-            choices=self.choices, name=self.title,
+            choices=self.choices, name=title,
         )
+        if result.status != INCORRECT:
+            return result
+        for mistake in self.mistakes:
+            try:
+                wrong = mistake.solve(**{**self.defaults, **inputs})
+                hit = compare(answer, wrong, rtol=self.rtol, atol=self.atol, choices=self.choices).ok
+            except Exception:  # a mistake that cannot be computed for these inputs is skipped
+                hit = False
+            if hit:
+                return CheckResult(INCORRECT, f"That is not right. Hint: {mistake.hint}", title)
+        return result
 
 
 def get_exercise(exercise_id: str) -> Exercise:
