@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
 from pathlib import Path
 from typing import Iterable
 
 import nbformat
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # nbexec sits beside this file
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
 SOLUTION_TAG = "solution"
@@ -122,23 +126,19 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = True):
-    """Run a notebook top to bottom in the current environment's kernel."""
-    from nbclient import NotebookClient
+def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool = True, name: str | None = None):
+    """Run a notebook top to bottom in the current environment's kernel (see ``nbexec``: no widget stall)."""
+    import nbexec
 
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=store_widget_state,
-                            resources={"metadata": {"path": str(cwd)}})
-    client.execute(env=kernel_env())
-    return nb
+    return nbexec.execute(nb, cwd, notebook_name=name or str(cwd), timeout=timeout or nbexec.CELL_TIMEOUT,
+                          store_widget_state=store_widget_state)
 
 
 def kernel_env() -> dict[str, str]:
     """The environment for a kernel: as a student's, so figures draw with the inline backend."""
-    import os
+    import nbexec
 
-    env = dict(os.environ)
-    env.pop("MPLBACKEND", None)
-    return env
+    return nbexec.kernel_env()
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -191,7 +191,7 @@ def refresh_outputs(path: Path) -> None:
     """Execute a notebook and keep only the outputs of its checked cells."""
     path = Path(path)
     nb = read(path)
-    execute(nb, cwd=path.parent)
+    execute(nb, cwd=path.parent, name=path.name)
     write(strip(nb), path)
 
 
@@ -226,7 +226,7 @@ def build(out: Path, notebooks: Iterable[Path] | None = None, execute_key: bool 
         made["student"].append(student_dir / path.name)
         key = copy.deepcopy(nb)
         if execute_key:
-            execute(key, cwd=path.parent, store_widget_state=True)
+            execute(key, cwd=path.parent, store_widget_state=True, name=f"answer key {path.name}")
             from nbconvert import HTMLExporter
 
             body, _ = HTMLExporter().from_notebook_node(static_widget_views(key))
