@@ -106,10 +106,15 @@ def build_student(execute_key: bool = False) -> int:
     return run([PY, "-c", code])
 
 
+#: How every notebook runs under nbval.  A cell gets at most 120 s (nbval's default is 2000 s): a
+#: lesson cell needs a few seconds, so a stall fails fast with the cell named instead of hanging the run.
+NBVAL_OPTIONS = ["--nbval-lax", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg",
+                 "--nbval-cell-timeout", "120"]
+
+
 def pytest_args(paths: list[str]) -> list[str]:
     return [
-        "-m", "pytest", "--nbval-lax", "--nbval-current-env",
-        "--nbval-sanitize-with", "tests/sanitize.cfg",
+        "-m", "pytest", *NBVAL_OPTIONS,
         "-n", os.environ.get("BRIGHT_SPOTS_WORKERS", "2"), "--dist", "loadfile",
         *paths,
     ]
@@ -150,8 +155,7 @@ def cmd_check(args) -> int:
     for nb in args.notebooks:
         if not Path(nb).exists():
             sys.exit(f"No such notebook: {nb}")
-    return run([PY, "-m", "pytest", "--nbval-lax", "--nbval-current-env",
-                "--nbval-sanitize-with", "tests/sanitize.cfg", *args.notebooks])
+    return run([PY, "-m", "pytest", *NBVAL_OPTIONS, *args.notebooks])
 
 
 def cmd_student(args) -> int:
@@ -204,12 +208,17 @@ def cmd_bench(args) -> int:
     return run([PY, "tools/benchmark.py", *args.extra])
 
 
+def cmd_soak(args) -> int:
+    setup(quiet=True)
+    return run([PY, "tools/soak.py", *args.extra])
+
+
 def cmd_browser(args) -> int:
     setup(quiet=True)
     return browser_tests(args.extra)
 
 
-PASS_THROUGH = {"test", "lab", "bench", "browser"}
+PASS_THROUGH = {"test", "lab", "bench", "browser", "soak"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -243,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("soak", help="run the lessons and their widget cells many times, half with every CPU busy, "
+                                    "and count kernel stalls (also part of bench)")
+    p.set_defaults(extra=[])
+    p.set_defaults(func=cmd_soak)
     p = sub.add_parser("browser", help="run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_browser)

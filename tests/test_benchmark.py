@@ -72,10 +72,8 @@ def test_markdown_table_shows_values_marks_and_machine():
     assert "stalled" not in md
 
 
-def test_markdown_reports_repeated_runs():
+def test_markdown_reports_runs_far_slower_than_their_median():
     result = _result()
-    result["notebooks"][0]["stalled_runs"] = 1
-    assert "repeated: `00-start-here.ipynb` (1)" in bm.markdown(result)
     result["notebooks"][0]["cold_runs_s"] = [2.0, 3.0, 120.0]
     assert "far slower than their median" in bm.markdown(result)
     result["notebooks"][0]["cold_runs_s"] = [2.0, 3.0, 4.0]
@@ -106,3 +104,33 @@ def test_readme_block_is_replaced_between_markers():
     assert new == "a\n<!-- performance:start -->\nNEW\n<!-- performance:end -->\nb\n"
     with pytest.raises(ValueError):
         bm.replace_between("no markers", "<!-- performance:start -->", "<!-- performance:end -->", "x")
+
+
+def test_soak_section_reports_stalls_load_and_slowest_cell():
+    import soak
+
+    summary = {"timeout_s": 60, "lesson_runs": 56, "cells": 2000, "widget_cells": 520, "stalls": [], "errors": [],
+               "slowest_cell": {"seconds": 7.5, "where": "03-resonances.ipynb cell 24"}, "client": "nbexec",
+               "seconds": 600.0,
+               "loaded": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [3.1, 4.2]},
+               "idle": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [0.4, 1.9]}}
+    result = _result()
+    result["soak"] = summary
+    md = bm.markdown(result)
+    assert "| every CPU kept busy | 28 | 260 | 3.1-4.2 |" in md
+    assert "no reply within 60 s): **0**" in md and "7.5 s (03-resonances.ipynb cell 24)" in md
+
+
+def test_soak_plan_reaches_the_counts_with_half_the_runs_loaded():
+    import soak
+
+    import nbtools
+
+    nbs = nbtools.lesson_notebooks()
+    runs = soak.plan(nbs, 50, 500)
+    assert len(runs) >= 50 and sum(r["loaded"] for r in runs) * 2 == len(runs)
+    import nbformat
+
+    widgets = {p: len(soak.widget_cells(nbformat.read(str(p), as_version=4))) for p in nbs}
+    assert all(widgets.values()), "every lesson has a widget cell to soak"
+    assert sum(widgets[r["path"]] * (1 + r["repeats"]) for r in runs) >= 500

@@ -140,16 +140,12 @@ def markdown(result: dict) -> str:
         missed = [k for k, v in m.items() if v == MISS]
         verdict = "all met" if not missed else "MISSED: " + ", ".join(missed)
         lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} | {fmt(row['peak_mb'], 0)} | {widget} | {verdict} |")
-    stalled = [f"`{r['name']}` ({r['stalled_runs']})" for r in result["notebooks"] if r.get("stalled_runs")]
     slow = [f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)" for r in result["notebooks"]
             if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)]
     if slow:
         lines.append("")
         lines.append("Cold runs far slower than their median (a kernel that stopped answering for a while): "
                      + ", ".join(slow) + ".")
-    if stalled:
-        lines.append("")
-        lines.append("Runs that stalled (a kernel reply never came) and were repeated: " + ", ".join(stalled) + ".")
     lines.append("")
     widget_rows = [(row["name"], w) for row in result["notebooks"] for w in row.get("widgets", [])]
     if widget_rows:
@@ -182,6 +178,10 @@ def markdown(result: dict) -> str:
     lines.append(f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
                  f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |")
     lines.append("")
+    if result.get("soak"):
+        import soak
+
+        lines += [soak.markdown(result["soak"]), ""]
     mch = result["machine"]
     lines.append(f"Budgets: each lesson ≤ {b['lesson_s']:.0f} s and ≤ {b['lesson_mb']:.0f} MB; widget updates "
                  f"≤ {b['widget_median_ms']:.0f} ms median and ≤ {b['widget_p95_ms']:.0f} ms p95; the collection "
@@ -295,12 +295,13 @@ def _tagged(nb_cell, tag: str) -> dict:
 def run_notebook(path: Path, updates: int | None, timeout: int = 120) -> dict:
     """One cold run; with ``updates``, also the memory and widget measurements."""
     import nbformat
-    from nbclient import NotebookClient
+
+    import nbexec
 
     nb = nbformat.read(str(path), as_version=4)
     n_lesson = len(nb.cells)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = nbexec.notebook_client(nb, cwd=path.parent, notebook_name=path.name, timeout=timeout,
+                                    store_widget_state=False)
     result: dict = {}
     t0 = time.perf_counter()
     # the kernel's own log (e.g. its shutdown chatter) is noise here; cell errors still raise
@@ -330,25 +331,15 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120) -> dict:
 def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120) -> dict:
     """Cold runs, peak memory and widget latency of one notebook; a failure is recorded, not raised.
 
-    A run that stalls (no reply from the kernel within ``timeout`` seconds for one
-    cell, which a lesson within its 10 s budget never needs) is repeated once
-    and counted in ``stalled_runs``, so one lost message on a busy machine does
-    not stop the benchmark; a second stall is reported as a failure.
+    A stall (no reply from the kernel within ``timeout`` seconds for one cell)
+    is a failure like any other: it is reported, never retried.
     """
-    from nbclient.exceptions import CellTimeoutError
-
-    row: dict = {"name": path.name, "stalled_runs": 0}
+    row: dict = {"name": path.name}
     try:
         cold, peaks = [], []
         for r in range(runs):
             last = r == runs - 1
-            try:
-                res = run_notebook(path, updates if last else None, timeout=timeout)
-            except CellTimeoutError as err:
-                row["stalled_runs"] += 1
-                print(f"[bench]   run {r + 1} stalled ({str(err).strip().splitlines()[0][:120]}); running it again",
-                      flush=True)
-                res = run_notebook(path, updates if last else None, timeout=timeout)
+            res = run_notebook(path, updates if last else None, timeout=timeout)
             cold.append(res["cold_s"])
             peaks.append(res["peak_mb"])
             if last:
@@ -437,6 +428,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=int, default=120, help="seconds one cell may take; default 120")
     p.add_argument("--setup", action="store_true", help="also time a fresh clone + set-up")
     p.add_argument("--no-nbval", action="store_true", help="skip the timing of the collection under nbval")
+    p.add_argument("--no-soak", action="store_true",
+                   help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)")
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "performance",
                    help="write OUT.md and OUT.json; default docs/performance")
     p.add_argument("--readme", action="store_true", help="also replace the table in README.md (Performance)")
@@ -474,6 +467,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup:
         print("[bench] fresh clone + set-up ...", flush=True)
         result["collection"]["setup_s"] = time_setup()
+    if not args.no_soak:
+        import soak
+
+        print("[bench] soak test: kernel stalls over many lesson runs and widget cells ...", flush=True)
+        result["soak"] = soak.soak(log=lambda m: print(m, flush=True))
 
     md = markdown(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -489,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
         print("[bench] updated the table in README.md")
 
     failed = any(r.get("error") for r in result["notebooks"]) or not result["collection"].get("nbval_ok", True)
+    failed |= bool(result.get("soak") and (result["soak"]["stalls"] or result["soak"]["errors"]))
     missed = any(MISS in notebook_marks(r).values() for r in result["notebooks"] if not r.get("error"))
     missed |= mark(result["collection"].get("nbval_s"), BUDGETS["collection_s"]) == MISS
     if missed:
