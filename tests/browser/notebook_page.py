@@ -45,7 +45,8 @@ _MODEL_SUMMARY_JS = """
         model_id: (o.data && o.data['%(widget)s']) ? o.data['%(widget)s'].model_id : null,
       });
     }
-    cells.push({index, count: cell.model.executionCount, outputs});
+    const source = cell.model.sharedModel.getSource().slice(0, 400);
+    cells.push({index, count: cell.model.executionCount, outputs, source});
   });
   return {
     kernel: panel.sessionContext.session && panel.sessionContext.session.kernel
@@ -207,7 +208,12 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
     for text in error_outputs(page):
         report.problems.append(f"error shown in the notebook: {text[:300]}")
     if not_run and len(report.problems) == 1:
+        # Run All stopped with no error anywhere and the kernel idle: a cell was sent and never answered.
         report.stalled = True
+        first = next(c for c in state["cells"] if not c["count"])
+        report.problems[0] = (f"STALL: Run All stopped at code cell {first['index']} with the kernel idle and no "
+                              f"error; that cell was asked to run:\n    "
+                              + "\n    ".join(first.get("source", "").splitlines()[:8]))
         shot("0-stalled")
         return report
 
