@@ -36,3 +36,9 @@ def test_import_utils_does_not_load_astropy_or_matplotlib():
 def test_unknown_name_says_so():
     with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
         utils.nonsense
+
+
+def test_dir_lists_the_public_names_for_tab_completion():
+    names = dir(utils)
+    assert set(utils.__all__) <= set(names)
+    assert not {"Path", "annotations", "importlib"} & set(names)

@@ -38,3 +38,8 @@ def __getattr__(name: str):
     if name == "load_catalogue":
         return importlib.import_module(f"{__name__}.data").load_catalogue
     raise AttributeError(f"module 'utils' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # Tab completion after ``utils.`` offers the public names (the submodules load lazily).
+    return sorted(set(__all__) | {"__version__"})
