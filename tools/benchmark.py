@@ -181,7 +181,7 @@ def markdown(result: dict) -> str:
     if result.get("soak"):
         import soak
 
-        lines += [soak.markdown(result["soak"]), ""]
+        lines += [soak.START, "## Soak test", "", soak.markdown(result["soak"]), soak.END, ""]
     mch = result["machine"]
     lines.append(f"Budgets: each lesson ≤ {b['lesson_s']:.0f} s and ≤ {b['lesson_mb']:.0f} MB; widget updates "
                  f"≤ {b['widget_median_ms']:.0f} ms median and ≤ {b['widget_p95_ms']:.0f} ms p95; the collection "

@@ -177,6 +177,20 @@ def soak(notebooks: list[Path] | None = None, lesson_runs: int = 50, widget_cell
     return summary
 
 
+START, END = "<!-- soak:start -->", "<!-- soak:end -->"
+
+
+def write_docs(s: dict, path: Path = ROOT / "docs" / "performance.md") -> None:
+    """Put this soak's table into docs/performance.md (between the soak markers, or at the end)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    block = f"{START}\n## Soak test ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n{markdown(s)}\n{END}"
+    if START in text and END in text:
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
 def markdown(s: dict) -> str:
     lo, li = s["loaded"], s["idle"]
     fmt_load = lambda r: f"{r[0]:.1f}-{r[1]:.1f}" if r else "-"  # noqa: E731
@@ -199,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=int, default=60, help="seconds without a reply that count as a stall")
     p.add_argument("--unfixed", action="store_true", help="use plain nbclient (shows the fault nbexec fixes)")
     p.add_argument("--json", type=Path, help="also write the summary here")
+    p.add_argument("--write-docs", action="store_true", help="put the result into docs/performance.md")
     args = p.parse_args(argv)
     if args.lesson_runs < 1 or args.widget_cells < 0 or not 1 <= args.timeout <= 120:
         p.error("--lesson-runs >= 1, --widget-cells >= 0 and --timeout between 1 and 120")
@@ -208,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(s))
     if args.json:
         args.json.write_text(json.dumps(s, indent=1) + "\n")
+    if args.write_docs:
+        write_docs(s)
     return 1 if s["stalls"] or s["errors"] else 0
 
 
