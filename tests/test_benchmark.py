@@ -117,7 +117,7 @@ def test_soak_section_reports_stalls_load_and_slowest_cell():
     result = _result()
     result["soak"] = summary
     md = bm.markdown(result)
-    assert "| every CPU kept busy | 28 | 260 | 3.1-4.2 |" in md
+    assert "| every CPU kept busy by the soak | 28 | 260 | 3.1-4.2 |" in md
     assert "no reply within 60 s): **0**" in md and "7.5 s (03-resonances.ipynb cell 24)" in md
 
 
