@@ -558,7 +558,7 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
         ax.barh(0, y1 - y0, left=y0, height=0.35, color=OKABE_ITO["sky blue" if cruise else "blue"],
                 hatch="//" if cruise else None, edgecolor="black", linewidth=0.6)
         ax.text((y0 + y1) / 2, 0.3, f"{row['phase']}\n{row['days'].to_value(u.day):.0f} d",
-                ha="center", va="bottom", fontsize=8)
+                ha="center", va="bottom", fontsize=9)
     for k, row in enumerate(table):
         y = row["time"].decimalyear
         ax.plot(y, -0.32, marker=MARKERS[k % len(MARKERS)], color="black", ms=7, ls="none",

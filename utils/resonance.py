@@ -591,6 +591,10 @@ class HistoryFigure:
         self.t_yr = run.t.to_value(u.yr)
         self._angles: dict[tuple[int, int], np.ndarray] = {}
         fig, (ax_e, ax_phi) = plt.subplots(2, 1, figsize=(8, 5.2), sharex=True, layout="none")
+        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
+        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
+        from matplotlib.layout_engine import PlaceHolderLayoutEngine
+        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
         fig.subplots_adjust(left=0.11, right=0.97, bottom=0.1, top=0.9, hspace=0.1)
         plt.close(fig)   # shown by the caller (a widget), which redraws it
         self.figure, self.ax_e, self.ax_phi = fig, ax_e, ax_phi
