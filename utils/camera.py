@@ -246,7 +246,7 @@ class DistanceView:
         img, half, full = schematic_view(scale, self.crater, self.spot, field=self.field, max_pixels=self.max_pixels)
         self.picture.set_data(img)
         self.picture.set_extent([-half.value, half.value] * 2)
-        self.note.set_text("" if full else "drawn with coarser pixels than the real ones")
+        self.note.set_text("" if full else "drawn with coarser pixels\nthan the real ones")
         self.note.set_visible(not full)
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
