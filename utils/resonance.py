@@ -576,7 +576,7 @@ class HistoryFigure:
     ...                danger_distance=1.5 * u.AU, n_out=11)
     >>> fig = HistoryFigure(run, 5.2 * u.AU, 1.5 * u.AU).draw(2.5, 0.1)
     >>> fig.axes[0].get_title()
-    'start a = 2.50 AU, e = 0.10: T_J/T = 3.00, nearest main resonance 3:1'
+    'start a = 2.50 AU, e = 0.10: nearest main resonance 3:1'
     """
 
     def __init__(self, run: BeltRun, a_perturber: u.Quantity, danger_distance: u.Quantity,
@@ -629,7 +629,6 @@ class HistoryFigure:
         i = self._index(a_start, e_start)
         a = a_start * u.AU
         p, q = nearest_resonance(a, self.a_perturber)
-        ratio = float(period_ratio(a, self.a_perturber))
         e_mars = float(1 - (self.danger / a).to_value(u.one))
         e = self.run.e[i]
         self.line_e.set_ydata(e)
@@ -647,7 +646,8 @@ class HistoryFigure:
         t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]   # zoom in on a short life
         self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
                         ylabel=f"{p}:{q} resonant angle (deg)")
-        self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: T_J/T = {ratio:.2f}, nearest main resonance {p}:{q}",
+        # no period ratio here: the sliders' neighbours of an exercise's asteroid would give its answer away
+        self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}",
                             fontsize=12)
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
         return self.figure
