@@ -11,7 +11,6 @@ from hypothesis import given, settings, strategies as st
 from utils import mission, orbits
 from utils.checks import expected_answer, check
 from utils.ephemeris import heliocentric_position
-from utils.exercises import lesson04
 from utils.facts import fact
 
 GCC = u.g / u.cm**3
@@ -228,38 +227,74 @@ def test_ice_fraction_for_ceres_and_bad_input():
 # ------------------------------------------------------------------ exercises
 
 def test_exercises_follow_their_inputs():
+    from astropy.time import Time
+
     R, gm, ifov = fact("ceres.radius"), fact("ceres.gm"), fact("fc.ifov")
-    assert expected_answer("04.1", distance=1 * u.AU).to_value(u.s) == pytest.approx(499.005, abs=1e-3)
-    assert expected_answer("04.2", altitude=4400 * u.km, radius=R, gm=gm).to_value(u.day) == pytest.approx(
-        3.1227, abs=1e-3)
+    launch = Time("2007-09-27 11:34", scale="utc")
+    assert expected_answer("04.1", time=Time("2007-10-07 01:07", scale="utc"), launch=launch).to_value(u.day) == \
+        pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)    # 9 days 13 h 33 min, by hand
+    assert expected_answer("04.2", distance=1 * u.AU).to_value(u.s) == pytest.approx(499.005, abs=1e-3)
+    # Vesta: a circular orbit of radius R + h around GM = G M
+    T = expected_answer("04.3", altitude=673 * u.km, radius=262.7 * u.km, mass=2.590271e20 * u.kg)
+    a = (262.7 + 673) * 1e3
+    assert T.to_value(u.s) == pytest.approx(2 * np.pi * np.sqrt(a**3 / (G.value * 2.590271e20)), rel=1e-9)
     # density from an orbit whose period is exactly Kepler's: gives back the JPL density
     a = R + 385 * u.km
     T = orbits.period(a, gm)
-    rho = expected_answer("04.3", altitude=385 * u.km, period=T, radius=R)
+    rho = expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
     assert rho.to_value(GCC) == pytest.approx(mission.bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
-    # pixels: 10 km from 385 km with 93.7 urad, by hand
-    n = expected_answer("04.5", size=10 * u.km, altitude=385 * u.km, ifov=ifov)
-    assert float(n) == pytest.approx(10 / (385 * 93.7e-6), rel=1e-9)
-    h = expected_answer("04.6", size=10 * u.km, n_pixels=100, ifov=ifov)
+    # ice share by volume: (2.97 - 2.16) / (2.97 - 0.92)
+    assert expected_answer("04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC) == \
+        pytest.approx(0.81 / 2.05, rel=1e-9)
+    # Ceres' diameter in pixels from 146,000 km with 93.7 urad, by hand
+    n = expected_answer("04.6", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
+    assert n == pytest.approx(939.4 / (146000 * 93.7e-6), rel=1e-9)
+    h = expected_answer("04.7", size=10 * u.km, n_pixels=100, ifov=ifov)
     assert h.to_value(u.km) == pytest.approx(0.1 / 93.7e-6, rel=1e-9)
-    assert expected_answer("04.6", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
+    assert expected_answer("04.7", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
         2 * h.to_value(u.km))
 
 
-def test_composition_exercise_answers_from_the_densities():
-    ice, rock = 0.92 * GCC, 2.97 * GCC
-    assert expected_answer("04.4", density=2.16 * GCC, ice_density=ice, rock_density=rock) == \
-        "a mix of rock and ice"
-    assert expected_answer("04.4", density=2.9 * GCC, ice_density=ice, rock_density=rock) == "mostly rock"
-    assert expected_answer("04.4", density=0.95 * GCC, ice_density=ice, rock_density=rock) == "mostly ice"
-    res = check("04.4", "banana", density=2.16 * GCC, ice_density=ice, rock_density=rock)
-    assert res.status == "invalid" and "one of" in res.message
-    assert set(lesson04.COMPOSITION_CHOICES) == set(lesson04.EXERCISES["04.4"].choices)
+@pytest.mark.parametrize("exercise, inputs, wrong, words", [
+    ("04.1", {"time": "2007-10-07 01:07", "launch": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
+    ("04.2", {"distance": 3.332 * u.AU}, 55.4 * u.min, "one way"),
+    ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
+    ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 17.4 * u.h, "diameter"),
+    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
+    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
+    ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
+    ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
+    ("04.6", {"radius": 469.7 * u.km, "distance": 146000 * u.km, "ifov": 93.7 * u.urad}, 34.3, "diameter"),
+    ("04.7", {"size": 10 * u.km, "n_pixels": 100, "ifov": 93.7 * u.urad}, 106700 * u.km, "one pixel"),
+])
+def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
+    from astropy.time import Time
+
+    inputs = {k: Time(v, scale="utc") if isinstance(v, str) else v for k, v in inputs.items()}
+    res = check(exercise, wrong, **inputs)
+    assert res.status == "incorrect" and words in res.message, res
+
+
+def test_density_check_tells_the_orbits_apart():
+    # a density weighed from another orbit (XMO7: 2.22) must not pass for LAMO's (2.25)
+    R, lamo = fact("ceres.radius"), {"altitude": 385 * u.km, "period": 5.4 * u.h}
+    good = expected_answer("04.4", radius=R, **lamo)
+    assert check("04.4", round(good.to_value(GCC), 2) * GCC, radius=R, **lamo).ok
+    assert not check("04.4", 2.22 * GCC, radius=R, **lamo).ok
+    assert not check("04.4", fact("ceres.density"), radius=R, **lamo).ok
+
+
+def test_titles_follow_the_inputs():
+    from astropy.time import Time
+
+    t = Time("2015-06-06", scale="utc")
+    assert "Survey orbit" in str(check("04.1", ..., time=t, launch=t, event="start of the Survey orbit"))
+    assert "146,000 km" in str(check("04.6", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
 
 
 def test_exercise_checks_refuse_wrong_answers():
     arrival_d = 3.33 * u.AU
-    good = expected_answer("04.1", distance=arrival_d)
-    assert check("04.1", good, distance=arrival_d).ok
-    assert not check("04.1", good * 2, distance=arrival_d).ok
-    assert check("04.1", 27.7, distance=arrival_d).status == "invalid"   # no unit
+    good = expected_answer("04.2", distance=arrival_d)
+    assert check("04.2", good, distance=arrival_d).ok
+    assert not check("04.2", good * 3, distance=arrival_d).ok
+    assert check("04.2", 27.7, distance=arrival_d).status == "invalid"   # no unit

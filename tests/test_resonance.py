@@ -180,18 +180,92 @@ def test_depletion_by_bin_counts():
 # ---------------------------------------------------------------- exercises
 
 def test_exercises_follow_their_inputs():
-    assert float(expected_answer("03.1", a=resonance_location(AJ, 3, 1), a_jupiter=AJ)) == pytest.approx(3)
-    assert expected_answer("03.2", a=3.27 * u.AU, a_jupiter=AJ) == "2:1"
-    assert expected_answer("03.2", a=2.50 * u.AU, a_jupiter=AJ) == "3:1"
-    assert expected_answer("03.3", a=2.5 * u.AU, e_max=0.4).to_value(u.AU) == pytest.approx(1.5)
-    gap = expected_answer("03.4", a_jupiter=6 * u.AU).to_value(u.AU)
-    assert gap == pytest.approx(6 * 3 ** (-2 / 3))
-    assert check("03.4", gap * u.AU, a_jupiter=6 * u.AU).ok
-    assert check("03.4", 2.50 * u.AU, a_jupiter=6 * u.AU).status == "incorrect"
-    assert check("03.2", "2:1", a=3.27 * u.AU, a_jupiter=AJ).ok
-    assert check("03.2", "7:1", a=3.27 * u.AU, a_jupiter=AJ).status == "invalid"
+    a31 = resonance_location(AJ, 3, 1)
+    assert expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
+    # 03.2: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
+    assert expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+        5.203 * 0.4 ** (2 / 3) - 2.77, rel=1e-9)
+    assert expected_answer("03.2", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+        5.203 * 3 ** (-2 / 3) - 2.45, rel=1e-9)
+    # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
+    assert expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
+    assert expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
+    assert expected_answer("03.6", a=2.5 * u.AU, e_max=0.4).to_value(u.AU) == pytest.approx(1.5)
     assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
     assert check("03.1", ..., a=2.5 * u.AU, a_jupiter=AJ).status == "unanswered"
+
+
+def test_exercise_titles_follow_their_inputs():
+    assert "Themis" in str(check("03.3", ..., a=3.13 * u.AU, a_jupiter=AJ, asteroid="Themis"))
+    t = np.linspace(0, 60, 400)
+    res = check("03.5", ..., phi=(60 * np.sin(t)) * u.deg, p=2, q=1, a_start=3.26, e_start=0.1)
+    assert "2:1" in str(res) and "3.26 AU" in str(res)
+
+
+@pytest.mark.parametrize("exercise, inputs, wrong, words", [
+    # the ratio of the nearest resonance (5:2) instead of Ceres' own ratio
+    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.5, "nearest main resonance"),
+    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 1 / 2.579, "upside down"),
+    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 5.203 / 2.7666, "ratio of the distances"),
+    # subtracting values rounded to 0.01 AU: 2.82 - 2.77
+    ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.05 * u.AU, "rounded"),
+    ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
+    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
+    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
+    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 3.5 * u.AU, "aphelion"),
+    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 2.25 * u.AU, "starting eccentricity"),
+    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 1.0 * u.AU, "centre"),
+])
+def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
+    res = check(exercise, wrong, **inputs)
+    assert res.status == "incorrect" and words in res.message
+
+
+def test_rounded_answers_pass():
+    ceres = {"a": 2.766619045 * u.AU, "a_jupiter": AJ}
+    assert check("03.1", 2.58, **ceres).ok
+    assert check("03.2", 0.058 * u.AU, **ceres).ok
+    assert check("03.3", 228 * u.deg, **ceres).ok
+    assert check("03.6", 1.50 * u.AU, a=2.5 * u.AU, e_max=0.4).ok
+
+
+def test_libration_and_circulation():
+    t = np.linspace(0, 200, 2000)
+    swinging = (180 + 100 * np.sin(t)) * u.deg        # a wide libration: never reaches 0
+    running = np.mod(30 * t, 360) * u.deg              # circulates
+    assert R.librates(swinging) and not R.librates(running)
+    assert expected_answer("03.5", phi=swinging) == "librates"
+    assert expected_answer("03.5", phi=running) == "circulates"
+    assert check("03.5", "circulates", phi=running).ok
+    assert check("03.5", "banana", phi=running).status == "invalid"
+    with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg     # removed: NaN afterwards
+    assert R.librates(with_gap)
+    with pytest.raises(ValueError, match="three"):
+        R.librates([1.0, np.nan])
+    with pytest.raises(u.UnitsError, match="angle"):
+        R.librates([1, 2, 3] * u.km)
+
+
+def test_history_figure_texts_follow_the_sliders():
+    """The Explore widget's title, labels and removal note change with its controls."""
+    run = R.run_belt([2.10, 2.50, 2.82, 3.30] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201,
+                     seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    seen = {}
+    for a, pq in [(2.50, "3:1"), (2.10, "4:1"), (3.30, "2:1"), (2.82, "5:2")]:
+        fig = view.draw(a, 0.1)
+        ax_e, ax_phi = fig.axes
+        texts = [ax_e.get_title(), ax_phi.get_ylabel(), ax_e.texts[0].get_text()]
+        assert f"start a = {a:.2f} AU" in texts[0] and f"nearest main resonance {pq}" in texts[0]
+        assert texts[1] == f"{pq} resonant angle (deg)"
+        assert f"{a:.2f} AU" in view.alt_text() and pq in view.alt_text()
+        removed = bool(run.removed[np.flatnonzero(np.isclose(run.a0, a))[0]])
+        note = [c.get_text() for c in ax_e.get_children() if hasattr(c, "xyann")][0]
+        assert ("removed after" in note) == removed
+        seen[a] = texts[0]
+    assert len(set(seen.values())) == 4
+    with pytest.raises(ValueError, match="no asteroid"):
+        view.draw(2.33, 0.1)
 
 
 # ---------------------------------------------------------------- the script and its data file

@@ -548,17 +548,22 @@ def figure_style(body: str) -> dict:
 
 
 def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
-    """Draw the milestones (markers) and phases (bars) on a time axis (years)."""
-    from .style import OKABE_ITO, MARKERS
+    """Draw the milestones (markers) and phases (bars) on a time axis (years).
+
+    Cruises are hatched in Dawn's colour; a stay at a body is solid, in that body's colour.
+    """
+    from .style import MARKERS, PALETTE
 
     phase_table = phases(table) if phase_table is None else phase_table
     for row in phase_table:
         y0, y1 = row["start"].decimalyear, row["end"].decimalyear
         cruise = row["kind"] == "cruise"
-        ax.barh(0, y1 - y0, left=y0, height=0.35, color=OKABE_ITO["sky blue" if cruise else "blue"],
+        body = str(row["phase"]).split()[-1].lower()
+        colour = PALETTE["dawn"] if cruise or body not in PALETTE else PALETTE[body]
+        ax.barh(0, y1 - y0, left=y0, height=0.35, color=colour,
                 hatch="//" if cruise else None, edgecolor="black", linewidth=0.6)
         ax.text((y0 + y1) / 2, 0.3, f"{row['phase']}\n{row['days'].to_value(u.day):.0f} d",
-                ha="center", va="bottom", fontsize=8)
+                ha="center", va="bottom", fontsize=9)
     for k, row in enumerate(table):
         y = row["time"].decimalyear
         ax.plot(y, -0.32, marker=MARKERS[k % len(MARKERS)], color="black", ms=7, ls="none",

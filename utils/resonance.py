@@ -37,9 +37,11 @@ __all__ = [
     "resonant_angle",
     "perihelion_distance",
     "crosses_orbit",
+    "librates",
     "BeltRun",
     "run_belt",
     "depletion_by_bin",
+    "HistoryFigure",
 ]
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
@@ -235,6 +237,49 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     """
     r = require(r_orbit, u.AU, "r_orbit", positive=True)
     return perihelion_distance(a, e) < r
+
+
+def librates(phi) -> bool:
+    """True if a resonant angle *librates*: over its whole history it never makes a full turn.
+
+    The angle's samples are unwrapped (each step taken as the shorter way
+    round), so they must be close enough in time that the angle moves less
+    than half a turn between two of them.  A *circulating* angle runs through
+    every value again and again, so its unwrapped history spans many turns; a
+    librating one swings back and forth and spans less than one.  NaN samples
+    (after an asteroid was removed) are ignored.
+
+    Parameters
+    ----------
+    phi : Quantity (angle) or array
+        The angle's history, in time order; plain numbers are taken as degrees.
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> import numpy as np, astropy.units as u
+    >>> t = np.linspace(0, 50, 500)
+    >>> librates((180 + 60 * np.sin(t)) * u.deg), librates(np.mod(40 * t, 360) * u.deg)
+    (True, False)
+    """
+    if isinstance(phi, u.Quantity):
+        if not phi.unit.is_equivalent(u.deg):
+            raise u.UnitsError(f"phi must be an angle (deg or rad); got a value in {phi.unit}.")
+        values = np.asarray(phi.to_value(u.rad), dtype=float)
+    else:
+        try:
+            values = np.radians(np.asarray(phi, dtype=float))
+        except (TypeError, ValueError):
+            raise ValueError(f"phi must be an array of angles; got {phi!r}.") from None
+    values = values.ravel()
+    values = values[np.isfinite(values)]
+    if values.size < 3:
+        raise ValueError("phi needs at least three finite samples to tell libration from circulation.")
+    turned = np.unwrap(values)
+    return bool(np.ptp(turned) < 2 * np.pi)
 
 
 # --------------------------------------------------------------------------
@@ -491,3 +536,129 @@ def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):
     started, _ = np.histogram(a0, edges)
     lost, _ = np.histogram(a0[removed], edges)
     return started, lost
+
+
+# --------------------------------------------------------------------------
+# plotting (for the lesson's Explore widget)
+# --------------------------------------------------------------------------
+
+def _display_angle(phi_deg: np.ndarray) -> np.ndarray:
+    """Each row of angles (deg) drawn from -180 to 180 if it swings about 0, else from 0 to 360."""
+    with np.errstate(invalid="ignore"):
+        mean = np.angle(np.nanmean(np.exp(1j * np.radians(phi_deg)), axis=-1, keepdims=True), deg=True)
+    return np.where(np.abs(mean) < 90, np.mod(phi_deg + 180, 360) - 180, np.mod(phi_deg, 360))
+
+
+class HistoryFigure:
+    """One figure, built once, that shows any asteroid of a :class:`BeltRun`: e and resonant angle.
+
+    :meth:`draw` moves the lines, the title, the labels and the removal mark to
+    the asteroid that started at ``(a_start, e_start)``, so a widget only
+    redraws (fast) and every text follows the controls.
+
+    Parameters
+    ----------
+    run : BeltRun
+        The simulation to show.
+    a_perturber : Quantity
+        Jupiter's semi-major axis (for the period ratio and the nearest resonance).
+    danger_distance : Quantity
+        Mars' distance: the eccentricity at which the perihelion reaches it is drawn.
+    colour : str
+        Colour of the asteroid's curves (not a body's colour: these are model asteroids).
+    model : str
+        How the run is named in the time axis label.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+    ...                danger_distance=1.5 * u.AU, n_out=11)
+    >>> fig = HistoryFigure(run, 5.2 * u.AU, 1.5 * u.AU).draw(2.5, 0.1)
+    >>> fig.axes[0].get_title()
+    'start a = 2.50 AU, e = 0.10: nearest main resonance 3:1'
+    """
+
+    def __init__(self, run: BeltRun, a_perturber: u.Quantity, danger_distance: u.Quantity,
+                 colour: str = "#332288", model: str = "accelerated model"):
+        import matplotlib.pyplot as plt
+
+        from .style import PALETTE
+
+        self.run = run
+        self.a_perturber = require(a_perturber, u.AU, "a_perturber", positive=True)
+        self.danger = require(danger_distance, u.AU, "danger_distance", positive=True)
+        self.t_yr = run.t.to_value(u.yr)
+        self._angles: dict[tuple[int, int], np.ndarray] = {}
+        fig, (ax_e, ax_phi) = plt.subplots(2, 1, figsize=(8, 5.2), sharex=True, layout="none")
+        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
+        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
+        from matplotlib.layout_engine import PlaceHolderLayoutEngine
+        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
+        fig.subplots_adjust(left=0.11, right=0.97, bottom=0.1, top=0.9, hspace=0.1)
+        plt.close(fig)   # shown by the caller (a widget), which redraws it
+        self.figure, self.ax_e, self.ax_phi = fig, ax_e, ax_phi
+        nan = np.full_like(self.t_yr, np.nan)
+        self.line_e, = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
+        self.line_mars = ax_e.axhline(0.5, color=PALETTE["mars"], ls=":", lw=2)
+        self.label_mars = ax_e.text(0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(),
+                                    fontsize=9, va="bottom")
+        self.cross, = ax_e.plot([], [], "X", ms=11, color="k")
+        self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
+        self.dots, = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
+        ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
+        ax_phi.set(xlabel=f"time (years, {model})")
+        ax_phi.xaxis.set_major_locator(plt.MaxNLocator(5))
+
+    def _index(self, a_start: float, e_start: float) -> int:
+        hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
+        if hits.size == 0:
+            raise ValueError(f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
+                             f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
+                             f"e in {sorted(set(np.round(self.run.e0, 3)))}.")
+        return int(hits[0])
+
+    def angles(self, p: int, q: int) -> np.ndarray:
+        """The p:q angle of every asteroid (deg), each drawn about its own centre (cached)."""
+        if (p, q) not in self._angles:
+            self._angles[(p, q)] = _display_angle(self.run.angle(p, q).to_value(u.deg))
+        return self._angles[(p, q)]
+
+    def draw(self, a_start: float, e_start: float):
+        """Show the asteroid that started at ``a_start`` (AU) and ``e_start``; returns the figure."""
+        i = self._index(a_start, e_start)
+        a = a_start * u.AU
+        p, q = nearest_resonance(a, self.a_perturber)
+        e_mars = float(1 - (self.danger / a).to_value(u.one))
+        e = self.run.e[i]
+        self.line_e.set_ydata(e)
+        self.line_mars.set_ydata([e_mars, e_mars])
+        self.label_mars.set_y(e_mars + 0.01)
+        self.label_mars.set_visible(0 < e_mars < 0.58)
+        k = np.flatnonzero(np.isfinite(e))[-1]   # last output before removal (or the end)
+        gone = bool(self.run.removed[i])
+        self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
+        self.label_cross.xy = (self.t_yr[k], e[k])
+        self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
+        phi = self.angles(p, q)[i]
+        self.dots.set_ydata(phi)
+        low = -180 if np.nanmin(phi) < 0 else 0
+        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]   # zoom in on a short life
+        self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
+                        ylabel=f"{p}:{q} resonant angle (deg)")
+        # no period ratio here: the sliders' neighbours of an exercise's asteroid would give its answer away
+        self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}",
+                            fontsize=12)
+        self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
+        return self.figure
+
+    def alt_text(self) -> str:
+        """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
+        a_start, e_start, p, q, gone, t_show, e_mars = self._state
+        fate = (f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
+                f"zooms in on its first {t_show:,.0f} years" if gone else
+                "it is still there at the end of the run")
+        return (f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
+                f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
+                f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
+                "Notice whether the angle stays inside a band or runs through every angle again and again.")

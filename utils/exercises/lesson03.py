@@ -3,57 +3,172 @@ from __future__ import annotations
 
 import astropy.units as u
 
-from ..checks import Exercise
+from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, nearest_resonance, perihelion_distance, period_ratio
+from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio
 from ..units import require
 
-#: Answers accepted by exercise 03.2, written p:q.
-RESONANCE_CHOICES = tuple(f"{p}:{q}" for p, q in KIRKWOOD_RESONANCES)
+#: Answers accepted by exercise 03.5.
+ANGLE_CHOICES = ("librates", "circulates")
 
 
-def _period_ratio(a, a_jupiter):
-    return period_ratio(a, a_jupiter)
+# ---------------------------------------------------------------- 03.1 period ratio
+
+def _period_ratio(a, a_jupiter, **_):
+    return float(period_ratio(a, a_jupiter))
 
 
-def _which_resonance(a, a_jupiter):
+def _ratio_of_nearest_resonance(a, a_jupiter, **_):
     p, q = nearest_resonance(a, a_jupiter)
-    return f"{p}:{q}"
+    return p / q
 
 
-def _perihelion(a, e_max):
+# ---------------------------------------------------------------- 03.2 distance to the nearest resonance
+
+def _resonance_distances(a, a_jupiter):
+    a = require(a, u.AU, "a", positive=True)
+    return sorted(abs(a - resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
+
+
+def _nearest_distance(a, a_jupiter, **_):
+    return _resonance_distances(a, a_jupiter)[0]
+
+
+def _farther_distance(rank):
+    def solve(a, a_jupiter, **_):
+        return _resonance_distances(a, a_jupiter)[rank]
+    return solve
+
+
+def _rounded_difference(a, a_jupiter, **_):
+    # the same subtraction done with both distances rounded to 0.01 AU, as printed in the lesson
+    a = require(a, u.AU, "a", positive=True).to_value(u.AU)
+    return min(abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - round(a, 2))
+               for p, q in KIRKWOOD_RESONANCES) * u.AU
+
+
+# ---------------------------------------------------------------- 03.3 where the next conjunction happens
+
+def _conjunction_step(a, a_jupiter, **_):
+    ratio = float(period_ratio(a, a_jupiter))
+    if ratio <= 1:
+        raise ValueError("the asteroid must orbit inside Jupiter's orbit")
+    return ((360.0 / (ratio - 1.0)) % 360.0) * u.deg
+
+
+def _jupiter_in_one_orbit(a, a_jupiter, **_):
+    return ((360.0 / float(period_ratio(a, a_jupiter))) % 360.0) * u.deg
+
+
+def _step_backwards(a, a_jupiter, **_):
+    return 360 * u.deg - _conjunction_step(a, a_jupiter)
+
+
+# ---------------------------------------------------------------- 03.5 libration or circulation
+
+def _libration(phi, **_):
+    return ANGLE_CHOICES[0] if librates(phi) else ANGLE_CHOICES[1]
+
+
+# ---------------------------------------------------------------- 03.6 smallest perihelion
+
+def _perihelion(a, e_max, **_):
     a = require(a, u.AU, "a", positive=True)
     return perihelion_distance(a, e_max)
 
 
-def _gap_if_jupiter_moved(a_jupiter):
-    return resonance_location(a_jupiter, 3, 1)
+def _aphelion(a, e_max, **_):
+    return (require(a, u.AU, "a", positive=True) * (1 + float(e_max))).to(u.AU)
+
+
+def _perihelion_at_start(a, e_max, e_start=None, **_):
+    if e_start is None:
+        raise ValueError("no starting eccentricity given")
+    return perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
+
+
+def _a_times_e(a, e_max, **_):
+    return (require(a, u.AU, "a", positive=True) * float(e_max)).to(u.AU)
 
 
 EXERCISES = {
     "03.1": Exercise(
-        title="Exercise 1 · period ratio",
+        title="Exercise 1 · the period ratio of {asteroid}",
         solve=_period_ratio,
         rtol=0.01,
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
+        defaults={"asteroid": "the asteroid"},
+        mistakes=(
+            Mistake(_ratio_of_nearest_resonance,
+                    "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
+                    "asteroid's own ratio, which is no simple fraction: compute it from the two periods."),
+            Mistake(lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
+                    "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
+                    "Divide Jupiter's period by the asteroid's."),
+            Mistake(lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)),
+                    "That is the ratio of the distances. Kepler's third law says the periods grow as a^(3/2)."),
+            Mistake(lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)) ** (2 / 3),
+                    "Check the exponent: T grows as a^(3/2), not a^(2/3)."),
+        ),
     ),
     "03.2": Exercise(
-        title="Exercise 2 · which resonance?",
-        solve=_which_resonance,
-        choices=RESONANCE_CHOICES,
-        hint="Compute the period ratio at that distance and find the simple fraction p/q closest to it.",
+        title="Exercise 2 · how far is {asteroid} from the nearest main resonance?",
+        solve=_nearest_distance,
+        rtol=0.02,
+        hint="Compute resonance_location(a_jup, p, q) for each (p, q) in KIRKWOOD_RESONANCES, take the "
+             "distance of each from the asteroid's a, and keep the smallest.",
+        defaults={"asteroid": "the asteroid"},
+        mistakes=(
+            Mistake(_rounded_difference,
+                    "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
+                    "digits when subtracted: use resonance_location(...) and the asteroid's a directly."),
+        ) + tuple(
+            Mistake(_farther_distance(rank),
+                    "That is the distance to a main resonance, but not to the nearest one: compare all five.")
+            for rank in range(1, len(KIRKWOOD_RESONANCES))
+        ),
     ),
     "03.3": Exercise(
-        title="Exercise 3 · reading an eccentricity history",
+        title="Exercise 3 · where does {asteroid} meet Jupiter next?",
+        solve=_conjunction_step,
+        rtol=0.01,
+        hint="Between two conjunctions the asteroid gains one full lap on Jupiter; meanwhile Jupiter moves on "
+             "by 360° / (T_J/T - 1).",
+        defaults={"asteroid": "the asteroid"},
+        mistakes=(
+            Mistake(_jupiter_in_one_orbit,
+                    "That is how far Jupiter moves while the asteroid makes ONE orbit. But after one orbit the "
+                    "asteroid is not yet back in line with Jupiter: it must gain a full lap on it."),
+            Mistake(_step_backwards,
+                    "You measured the angle the other way round. Measure it in the direction both bodies move."),
+        ),
+    ),
+    "03.5": Exercise(
+        title="Exercise 5 · does the {p}:{q} angle librate for the asteroid from a = {a_start:.2f} AU, "
+              "e = {e_start:.2f}?",
+        solve=_libration,
+        choices=ANGLE_CHOICES,
+        hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
+             "band, however wide, or does it run through every angle, from 0° to 360°, again and again?",
+        defaults={"p": "p", "q": "q"},
+    ),
+    "03.6": Exercise(
+        title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",
         solve=_perihelion,
         rtol=0.01,
         hint="The perihelion distance is a (1 - e); the closest approach to the Sun comes with the largest e.",
+        mistakes=(
+            Mistake(_aphelion, "That is the aphelion, the farthest point from the Sun. The perihelion is a (1 - e)."),
+            Mistake(_perihelion_at_start,
+                    "You used the starting eccentricity. The closest approach comes when e is largest."),
+            Mistake(_a_times_e,
+                    "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."),
+        ),
     ),
-    "03.4": Exercise(
-        title="Exercise 4 · a Jupiter at another distance",
-        solve=_gap_if_jupiter_moved,
-        rtol=0.01,
-        hint="The resonance sits where the period is one third of Jupiter's: "
-             "utils.orbits.resonance_location does Kepler's third law for you.",
-    ),
+}
+
+#: Written questions (explain, compare): model answers and rubrics in docs/instructors/03-resonances.md.
+WRITTEN = {
+    "03.4": "Exercise 4 · why do the kicks add up?",
+    "03.7": "Exercise 7 · the realistic run and the real belt",
 }

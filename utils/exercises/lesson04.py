@@ -2,85 +2,198 @@
 from __future__ import annotations
 
 import astropy.units as u
+from astropy.constants import G
 
 from ..camera import distance_for_pixel_scale, pixels_across
-from ..checks import Exercise
+from ..checks import Exercise, Mistake
 from ..mission import bulk_density, ice_fraction, light_time, mass_from_orbit, semi_major_axis_from_altitudes
 from ..orbits import period
 from ..units import require
 
-#: The words accepted in exercise 04.4.
-COMPOSITION_CHOICES = ("mostly rock", "mostly ice", "a mix of rock and ice")
+
+# ---------------------------------------------------------------- 04.1 a milestone of your own
+
+def _days_since(time, launch, **_):
+    from astropy.time import Time
+
+    if not isinstance(time, Time) or not isinstance(launch, Time):
+        raise ValueError("time and launch must be astropy Time objects")
+    return (time - launch).to(u.day)
 
 
-def _light_time(distance):
+def _calendar_days(time, launch, **_):
+    from astropy.time import Time
+
+    return (Time(time.utc.iso[:10], scale="utc") - Time(launch.utc.iso[:10], scale="utc")).to(u.day)
+
+
+# ---------------------------------------------------------------- 04.2 light time
+
+def _light_time(distance, **_):
     return light_time(distance).to(u.min)
 
 
-def _circular_period(altitude, radius, gm):
+# ---------------------------------------------------------------- 04.3 an orbit around Vesta
+
+def _gm(mass):
+    return (G * require(mass, u.kg, "mass", positive=True)).to(u.km**3 / u.s**2)
+
+
+def _orbit_period(altitude, radius, mass, **_):
     a = semi_major_axis_from_altitudes(altitude, altitude, radius)
-    return period(a, gm).to(u.day)
+    return period(a, _gm(mass)).to(u.h)
 
 
-def _density_from_orbit(altitude, period, radius):
+def _period_from_altitude_only(altitude, radius, mass, **_):
+    return period(require(altitude, u.km, "altitude", positive=True), _gm(mass)).to(u.h)
+
+
+def _period_with_diameter(altitude, radius, mass, **_):
+    return period(2 * require(radius, u.km, "radius", positive=True) + altitude, _gm(mass)).to(u.h)
+
+
+# ---------------------------------------------------------------- 04.4 Ceres' density from an orbit
+
+def _density_from_orbit(altitude, period, radius, **_):
     a = semi_major_axis_from_altitudes(altitude, altitude, radius)
     return bulk_density(mass_from_orbit(a, period), radius)
 
 
-def _pixels_across(size, altitude, ifov):
-    return pixels_across(size, altitude, ifov).to(u.one)
+def _density_altitude_only(altitude, period, radius, **_):
+    return bulk_density(mass_from_orbit(require(altitude, u.km, "altitude", positive=True), period), radius)
 
 
-def _highest_altitude(size, n_pixels, ifov):
+def _density_diameter_volume(altitude, period, radius, **_):
+    # the volume computed with the diameter in place of the radius: 8 times too big
+    return _density_from_orbit(altitude, period, radius) / 8
+
+
+# ---------------------------------------------------------------- 04.5 how much of Ceres is ice?
+
+def _ice_share(density, ice_density, rock_density, **_):
+    return float(ice_fraction(density, ice_density, rock_density, by="volume"))
+
+
+def _ice_share_by_mass(density, ice_density, rock_density, **_):
+    return float(ice_fraction(density, ice_density, rock_density, by="mass"))
+
+
+def _rock_share(density, ice_density, rock_density, **_):
+    return 1 - _ice_share(density, ice_density, rock_density)
+
+
+# ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
+
+def _pixels_across_body(radius, distance, ifov, **_):
+    return float(pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
+
+
+def _pixels_across_radius(radius, distance, ifov, **_):
+    return _pixels_across_body(radius, distance, ifov) / 2
+
+
+# ---------------------------------------------------------------- 04.7 design
+
+def _highest_altitude(size, n_pixels, ifov, **_):
     n = require(n_pixels, u.one, "n_pixels", positive=True)
     s = require(size, u.km, "size", positive=True)
     return distance_for_pixel_scale(s / n, ifov).to(u.km)
 
 
-def _composition(density, ice_density, rock_density):
-    phi = float(ice_fraction(density, ice_density, rock_density, by="volume"))
-    if phi < 0.1:
-        return COMPOSITION_CHOICES[0]
-    if phi > 0.9:
-        return COMPOSITION_CHOICES[1]
-    return COMPOSITION_CHOICES[2]
+def _one_pixel_distance(size, n_pixels, ifov, **_):
+    return distance_for_pixel_scale(require(size, u.km, "size", positive=True), ifov).to(u.km)
+
+
+def _times_n(size, n_pixels, ifov, **_):
+    n = require(n_pixels, u.one, "n_pixels", positive=True)
+    return distance_for_pixel_scale(require(size, u.km, "size", positive=True) * n, ifov).to(u.km)
 
 
 EXERCISES = {
     "04.1": Exercise(
-        title="Exercise 1 · light time at arrival",
+        title="Exercise 1 · how many days from launch to the {event}?",
+        solve=_days_since,
+        rtol=0.01,
+        hint="Subtract the two Times (event_time - launch): that gives a TimeDelta; convert it with .to(u.day).",
+        defaults={"event": "event"},
+        mistakes=(
+            Mistake(_calendar_days,
+                    "You counted whole calendar days. Count from the launch's time of day: subtracting the two "
+                    "Times themselves does that."),
+        ),
+    ),
+    "04.2": Exercise(
+        title="Exercise 2 · light time at arrival",
         solve=_light_time,
         rtol=0.02,
         hint="Time = distance / speed; the speed of light is astropy.constants.c. Convert to minutes.",
-    ),
-    "04.2": Exercise(
-        title="Exercise 2 · the Survey orbit's period",
-        solve=_circular_period,
-        rtol=0.02,
-        hint="Kepler's third law needs the orbit's radius, measured from Ceres' centre: altitude + radius.",
+        mistakes=(
+            Mistake(lambda distance, **_: 2 * _light_time(distance),
+                    "That is there and back again. The question asks for one way: Earth to Dawn."),
+        ),
     ),
     "04.3": Exercise(
-        title="Exercise 3 · Ceres' density from an orbit",
-        solve=_density_from_orbit,
+        title="Exercise 3 · the period of Dawn's {orbit} orbit around Vesta",
+        solve=_orbit_period,
         rtol=0.02,
-        hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
+        hint="Kepler's third law needs GM = G * mass, and the orbit's radius measured from Vesta's centre.",
+        defaults={"orbit": "science"},
+        mistakes=(
+            Mistake(_period_from_altitude_only,
+                    "The altitude is measured from the surface. Kepler's third law needs the distance from "
+                    "Vesta's centre."),
+            Mistake(_period_with_diameter,
+                    "Add the radius, not the diameter: the centre is one radius below the surface."),
+        ),
     ),
     "04.4": Exercise(
-        title="Exercise 4 · what is Ceres made of?",
-        solve=_composition,
-        choices=COMPOSITION_CHOICES,
-        hint="Compare Ceres' density with the densities of ice and of rock: where does it fall between them?",
+        title="Exercise 4 · Ceres' density from an orbit",
+        solve=_density_from_orbit,
+        rtol=0.01,
+        hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
+        mistakes=(
+            Mistake(_density_altitude_only,
+                    "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone."),
+            Mistake(_density_diameter_volume,
+                    "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
+        ),
     ),
     "04.5": Exercise(
-        title="Exercise 5 · pixels across the facula from LAMO",
-        solve=_pixels_across,
+        title="Exercise 5 · how much of Ceres is ice?",
+        solve=_ice_share,
         rtol=0.02,
-        hint="One pixel covers altitude x IFOV (the IFOV in radians); divide the facula's size by it.",
+        hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
+        mistakes=(
+            Mistake(_rock_share, "That is the share of rock. The question asks for the share of ice."),
+            Mistake(_ice_share_by_mass,
+                    "That is the share by mass. The mixing model adds volumes: give the share of the volume."),
+        ),
     ),
     "04.6": Exercise(
-        title="Exercise 6 · design: highest altitude for a sharp picture",
+        title="Exercise 6 · how many pixels across is Ceres from {distance:,.0f}?",
+        solve=_pixels_across_body,
+        rtol=0.02,
+        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' "
+             "width by it.",
+        mistakes=(
+            Mistake(_pixels_across_radius,
+                    "That spans only half of Ceres: its width is the diameter, twice the radius."),
+        ),
+    ),
+    "04.7": Exercise(
+        title="Exercise 7 · design: highest altitude for {n_pixels} pixels across",
         solve=_highest_altitude,
         rtol=0.02,
         hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
+        defaults={"n_pixels": "enough"},
+        mistakes=(
+            Mistake(_one_pixel_distance,
+                    "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
+                    "wanted first."),
+            Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
+        ),
     ),
 }
+
+#: No written questions in this lesson: every goal has a self-checked exercise.
+WRITTEN: dict[str, str] = {}

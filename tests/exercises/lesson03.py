@@ -1,0 +1,19 @@
+"""Natural formulas and one adaptation for lesson 03's exercises."""
+NOTEBOOK = "03-resonances.ipynb"
+
+# For every self-checked exercise: the first thing a student would plausibly type, with the inputs the
+# notebook gives, as code that assigns the answer variable.
+NATURAL = {
+    "03.1": "answer_1 = period(a_jup) / period(a_ast)",
+    "03.2": "answer_2 = min(abs(a_ast - resonance_location(a_jup, p, q)) for p, q in KIRKWOOD_RESONANCES)",
+    "03.3": "answer_3 = 360 * u.deg / (period(a_jup) / period(a_ast) - 1)",
+    "03.5": "answer_5 = 'librates'",
+    "03.6": "answer_6 = a_pick * u.AU * (1 - np.nanmax(live.e[i_pick]))",
+}
+
+# Another asteroid for exercises 1-3 (Themis, a = 3.13 AU): the conjunction step moves from 228 to 315 degrees.
+ADAPT = {
+    "exercise": "03.3",
+    "replace": ('asteroid, a_ast = "Ceres", fact("ceres.a")', 'asteroid, a_ast = "Themis", 3.13 * u.AU'),
+    "title_contains": "Themis",
+}
