@@ -96,6 +96,21 @@ def test_bad_controls_are_refused_clearly(explorer, sharpness):
         sharpness.update(0)
 
 
+def test_no_warning_under_the_course_style():
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context():
+        style.use()                               # constrained layout is the course default
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            field = 60 * u.km
+            view = SharpnessView(factcheck.facula_model(field, 60, 10 * u.km, 40 * u.km, 0.09, 0.4),
+                                 field, IFOV, 10 * u.km, 40 * u.km)
+            view.update(7242).png()
+
+
 def test_fast_figure_shows_through_style_show():
     f = FastFigure((3, 2))
     f.figure.add_subplot().set_title("x")

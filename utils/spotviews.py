@@ -58,7 +58,8 @@ class FastFigure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=figsize, dpi=dpi)
+        # a fixed layout: no layout engine pass on each redraw (and no clash with subplots_adjust)
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
         self._canvas = FigureCanvasAgg(self.figure)
 
     def png(self) -> bytes:
