@@ -101,7 +101,7 @@ class CameraExplorer(FastFigure):
     #: Colours: not a body's colour (the image is grey; these mark the model's readings).
     SATURATED = style.OTHER_COLOURS["teal"]
     PROFILE = style.OTHER_COLOURS["indigo"]
-    ROW = style.OTHER_COLOURS["olive"]
+    ROW = PROFILE          # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
 
     def __init__(self, scene, ifov):
@@ -113,7 +113,7 @@ class CameraExplorer(FastFigure):
         self.ax_img, self.ax_prof = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.83, wspace=0.32)
         self._image = self.ax_img.imshow(np.zeros((3, 3, 3), np.uint8), interpolation="nearest")
-        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.2)
+        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.8)
         self.ax_img.set_xlabel("east (km)", fontsize=11)
         self.ax_img.set_ylabel("north (km)", fontsize=11)
         (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE)
