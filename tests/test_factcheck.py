@@ -282,26 +282,77 @@ def test_facula_model_and_pixelate_errors():
 # --------------------------------------------------------------------------
 
 def test_exercise_answers_follow_inputs():
+    claims = F.load_claims()
+    assert expected_answer("07.1", claims=claims, claim_id="N13") == "interpretation"
+    assert expected_answer("07.1", claims=claims, claim_id="N12") == "first"
+    assert expected_answer("07.1", claims=claims, claim_id="N06") == "date"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert expected_answer("07.1", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
-    assert expected_answer("07.1", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
-    assert expected_answer("07.2", arrival=a, departure=d, claimed_months=14) == "true"
-    assert expected_answer("07.2", arrival=a, departure=d, claimed_months=20) == "false"
+    assert expected_answer("07.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
+    assert expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
+    assert expected_answer("07.3", arrival=a, departure=d, claimed_months=14) == "true"
+    assert expected_answer("07.3", arrival=a, departure=d, claimed_months=20) == "false"
     launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
-    assert expected_answer("07.3", dawn_launch=launch, earlier_first_use=ds1) == "false"
-    assert expected_answer("07.3", dawn_launch=launch, earlier_first_use=Time("2010-01-01")) == "true"
-    dist = expected_answer("07.4", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=Time("2010-01-01")) == "true"
+    dist = expected_answer("07.5", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
-    half = expected_answer("07.4", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
+    half = expected_answer("07.5", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
     assert half.to_value(u.km) == pytest.approx(dist.to_value(u.km) / 2)
 
 
 def test_exercise_checks_judge_answers():
+    claims = F.load_claims()
+    assert check("07.1", "Interpretation", claims=claims, claim_id="N13").ok
+    first = check("07.1", "first", claims=claims, claim_id="N13")
+    assert first.status == "incorrect" and "nothing came before" in first.message
+    by_method = check("07.1", "date", claims=claims, claim_id="N12")   # sorted by how it is checked
+    assert by_method.status == "incorrect" and "order" in by_method.message
+    assert check("07.1", "opinion", claims=claims, claim_id="N13").status == "invalid"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert check("07.2", "true", arrival=a, departure=d, claimed_months=14).ok
-    assert check("07.2", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
-    assert "one of" in check("07.2", "yes", arrival=a, departure=d, claimed_months=14).message
-    assert check("07.1", ..., arrival=a, departure=d).status == "unanswered"
-    bad = check("07.1", 13.7, arrival=d, departure=a)
+    assert check("07.3", "true", arrival=a, departure=d, claimed_months=14).ok
+    assert check("07.3", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
+    assert "one of" in check("07.3", "yes", arrival=a, departure=d, claimed_months=14).message
+    assert check("07.2", ..., arrival=a, departure=d).status == "unanswered"
+    assert "years" in check("07.2", 13.7 / 12, arrival=a, departure=d).message
+    bad = check("07.2", 13.7, arrival=d, departure=a)
     assert bad.status == "invalid" and "after arrival" in bad.message
-    assert check("07.4", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
+    assert check("07.5", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
+    far = check("07.5", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert far.status == "incorrect" and "SMALLER" in far.message
+
+
+def test_claim_kinds_cover_every_category():
+    claims = F.load_claims()
+    for cid in claims["id"]:
+        assert F.claim_kind(claims, str(cid)) in F.KINDS
+    assert set(F.KIND_OF_CATEGORY.values()) == set(F.KINDS)
+    with pytest.raises(KeyError, match="N99"):
+        F.claim_kind(claims, "N99")
+
+
+def test_your_verdict_and_combined_verdicts():
+    assert F.your_verdict("N12", ..., "x") is None
+    assert F.your_verdict("N12", "not sure", "x") is None
+    assert F.your_verdict("N12", " False ", "dates").verdict == "false"
+    assert F.combine_verdicts("true", "true") == "true"
+    assert F.combine_verdicts("true", "false") == "false"
+    assert F.combine_verdicts("misleading", "true") == "misleading"
+    assert F.combine_verdicts("cannot be checked", "true") == "cannot be checked"
+    with pytest.raises(ValueError):
+        F.combine_verdicts("true", "maybe")
+    with pytest.raises(ValueError):
+        F.combine_verdicts()
+    # a claim not judged yet is left out of the table, never shown with a made-up verdict
+    table = F.verdict_table({"N06": F.Verdict("N06", "true", "27 Sep 2007"), "N12": None}, F.load_claims())
+    assert [str(i) for i in table["id"]] == ["N06"]
+
+
+def test_first_spot_is_the_same_in_both_lessons():
+    """Lesson 06 and 07 both date the first spot to the January approach images, before OpNav 3."""
+    first, opnav = fact("ceres.approach_spot"), fact("ceres.spots_opnav3")
+    assert first < opnav < fact("dawn.ceres_arrival")
+    assert fact("ceres.approach_spot_distance") > fact("ceres.spots_opnav3_distance")
+    claims = F.load_claims()
+    row = claims[np.asarray(claims["id"]).astype(str) == "N11"][0]
+    assert "ceres.approach_spot" in str(row["fact_ids"]).split()
+    assert F.judge_first(fact("dawn.ceres_arrival"), first) == "false"

@@ -154,17 +154,37 @@ def test_camera_view_is_fast():
     assert np.median(times) < 0.05
 
 
-def test_exercises_1_and_2_follow_their_inputs():
-    n = expected_answer("06.1", size=10 * u.km, distance=4400 * u.km, ifov=IFOV)
-    assert n.to_value(u.one) == pytest.approx(10 / (4400 * 93.7e-6))
-    assert check("06.1", n, size=10 * u.km, distance=4400 * u.km, ifov=IFOV).ok
-    assert not check("06.1", n, size=10 * u.km, distance=1470 * u.km, ifov=IFOV).ok
+def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
+    kw = dict(albedo=0.09, incidence=60 * u.deg, emission=75 * u.deg)
+    mu0, mu = 0.5, np.cos(np.radians(75))
+    expected = expected_answer("06.1", **kw)
+    assert expected == pytest.approx(0.09 * 2 * mu0 / (mu0 + mu))
+    assert check("06.1", round(expected, 4), **kw).ok
+    lambert = check("06.1", 0.09 * mu0, **kw)                 # the law the lesson contrasts
+    assert lambert.status == "incorrect" and "Lambert" in lambert.message
+    swapped = check("06.1", 0.09 * 2 * mu / (mu0 + mu), **kw)
+    assert "incidence" in swapped.message
+    # the answer follows the inputs: face-on, both laws give A
+    assert expected_answer("06.1", albedo=0.09, incidence=0 * u.deg, emission=0 * u.deg) == pytest.approx(0.09)
+
+
+def test_exercises_2_and_3_follow_their_inputs():
+    n = expected_answer("06.2", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    assert n.to_value(u.one) == pytest.approx(92 / (4400 * 93.7e-6))
+    assert check("06.2", n, size=92 * u.km, distance=4400 * u.km, ifov=IFOV).ok
+    assert not check("06.2", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
+    half = check("06.2", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    assert "diameter" in half.message
     inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
                   distance=146000 * u.km, ifov=IFOV)
-    a = expected_answer("06.2", **inputs)
+    a = expected_answer("06.3", **inputs)
     fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
     assert a.to_value(u.one) == pytest.approx(0.09 + fill * 0.31)
-    assert check("06.2", a, **inputs).ok
+    assert check("06.3", a, **inputs).ok
+    ratio = 10 / (146000 * 93.7e-6)          # widths instead of areas: the square-root mistake
+    linear = check("06.3", 0.09 + ratio * 0.31, **inputs)
+    assert linear.status == "incorrect" and "area" in linear.message
+    assert "own albedo" in check("06.3", 0.4, **inputs).message
 
 
 def test_sphere_through_the_camera():

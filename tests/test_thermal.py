@@ -98,17 +98,26 @@ def test_thickness_loss_and_diurnal_mean():
         thermal.diurnal_mean_sublimation_flux([200, 210] * u.K, WATER)
 
 
-def test_exercises_3_to_5_follow_their_inputs():
-    t = expected_answer("06.3", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
-    assert check("06.3", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
-    assert not check("06.3", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
-    loss = expected_answer("06.4", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
+def test_exercises_4_to_6_follow_their_inputs():
+    t = expected_answer("06.4", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
+    assert check("06.4", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert check("06.4", round(t.to_value(u.K)) * u.K, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert not check("06.4", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
+    # likely mistakes get their own hints: the reflected fraction, the whole-body average
+    near = dict(solar_constant=S, albedo=0.4, distance=2.55 * u.AU)
+    reflected = (S * (1 / 2.55) ** 2 * 0.4 / sigma_sb) ** 0.25
+    assert "absorbed" in check("06.4", reflected.to(u.K), **near).message
+    whole = expected_answer("06.4", **near) / 4**0.25
+    assert "whole-body" in check("06.4", whole, **near).message
+    loss = expected_answer("06.5", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
     assert 10 < loss.to_value(u.m) < 50
-    assert check("06.4", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
-    assert check("06.5", "salt", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr).ok
-    assert check("06.5", "ice", thickness=500 * u.m, loss_rate=1e-9 * u.m / u.yr, age=2 * u.Myr).ok
-    maybe = check("06.5", "maybe", thickness=500 * u.m, loss_rate=3 * u.m / u.yr, age=2 * u.Myr)
-    assert maybe.status == "invalid"
+    assert check("06.5", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
+    life = expected_answer("06.6", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
+    assert life.to_value(u.yr) == pytest.approx(1e4)
+    kw = dict(thickness=500 * u.m, loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
+    assert check("06.6", 1.0e4 * u.yr, **kw).ok
+    noon = check("06.6", 500 / 0.37 * u.yr, **kw)
+    assert noon.status == "incorrect" and "noon" in noon.message
 
 
 def test_beaming_heats_the_subsolar_point():

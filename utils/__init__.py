@@ -19,6 +19,7 @@ __all__ = [
     "mission", "camera",         # 04 Dawn's journey
     "propulsion",                # 05 ion propulsion
     "photometry", "thermal",     # 06 the bright spots
+    "spotviews",                 # 06 and 07: widget figures
     "factcheck",                 # 07 fact-check
 ]
 __version__ = "0.1.0"

@@ -43,6 +43,7 @@ __all__ = [
     "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
     "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
     "verdict_table_html", "verdict_counts", "pixelate", "facula_model",
+    "KINDS", "KIND_OF_CATEGORY", "claim_kind", "your_verdict", "combine_verdicts",
 ]
 
 FILE = "news_claims.ecsv"
@@ -51,6 +52,19 @@ COLUMNS = ("id", "claim", "category", "method", "fact_ids", "claimed")
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
 #: A mean calendar month (a twelfth of a Julian year), for "about 14 months".
 MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")
+
+#: The kinds a reader sorts claims into before checking them (lesson 07, goal 1).
+KINDS = ("date", "number", "first", "attribution", "interpretation")
+#: How each category of the claims file falls into one of :data:`KINDS`:
+#: durations are checked with dates, distances and rankings are numbers,
+#: and claims about physics, propulsion or meaning interpret the facts.
+KIND_OF_CATEGORY = {
+    "date": "date", "duration": "date",
+    "distance": "number", "ranking": "number",
+    "first": "first",
+    "attribution": "attribution",
+    "physics": "interpretation", "propulsion": "interpretation", "interpretation": "interpretation",
+}
 
 _SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
 _COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cannot be checked": "#7f7f7f"}
@@ -154,6 +168,23 @@ def claimed_value(claims: "Table", claim_id: str, part: int = 0):
         return Time(value, scale="utc")
     with imperial.enable(), u.add_enabled_units([MONTH]):
         return u.Quantity(value)
+
+
+def claim_kind(claims: "Table", claim_id: str) -> str:
+    """Which of :data:`KINDS` a claim is: ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
+
+    Examples
+    --------
+    >>> from utils.factcheck import load_claims, claim_kind
+    >>> claim_kind(load_claims(), "N12"), claim_kind(load_claims(), "N02")
+    ('first', 'interpretation')
+    """
+    category = str(_find(claims, claim_id)["category"]).strip()
+    try:
+        return KIND_OF_CATEGORY[category]
+    except KeyError:
+        raise ValueError(f"claim {claim_id} has the unknown category {category!r}; "
+                         f"known: {', '.join(KIND_OF_CATEGORY)}") from None
 
 
 # --------------------------------------------------------------------------
@@ -363,6 +394,50 @@ def judge_first(claimed_first, earlier) -> str:
     return "false" if b < a else "true"
 
 
+def your_verdict(claim_id: str, answer, reason: str) -> "Verdict | None":
+    """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
+
+    ``None`` (or ``...``, the unanswered placeholder, or any text that is not
+    one of :data:`VERDICTS`) means "not judged yet": :func:`verdict_table`
+    leaves such a claim out, so a table never shows a verdict the reader has
+    not given.
+
+    Examples
+    --------
+    >>> your_verdict("N12", ..., "dates compared") is None
+    True
+    >>> your_verdict("N12", "False", "dates compared").verdict
+    'false'
+    """
+    if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
+        return None
+    return Verdict(claim_id, answer, reason)
+
+
+def combine_verdicts(*parts: str) -> str:
+    """One verdict for a claim made of several parts, each judged on its own.
+
+    All parts true: ``"true"``; any part false: ``"false"``; otherwise any
+    part misleading: ``"misleading"``; else ``"cannot be checked"``.
+
+    Examples
+    --------
+    >>> combine_verdicts("true", "true"), combine_verdicts("true", "false")
+    ('true', 'false')
+    >>> combine_verdicts("true", "misleading")
+    'misleading'
+    """
+    if not parts:
+        raise ValueError("combine_verdicts needs at least one verdict")
+    words = [_check_verdict(p) for p in parts]
+    if all(w == "true" for w in words):
+        return "true"
+    for word in ("false", "misleading"):
+        if word in words:
+            return word
+    return "cannot be checked"
+
+
 def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
     """Rank (1 = largest) of the row called ``name`` by descending ``column``.
 
@@ -399,7 +474,8 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     Parameters
     ----------
     verdicts : iterable or mapping of Verdict
-        One verdict per claim id (later ones replace earlier ones).
+        One verdict per claim id (later ones replace earlier ones); ``None``
+        entries (claims not judged yet, see :func:`your_verdict`) are skipped.
     claims : Table
         From :func:`load_claims`.
 
@@ -421,6 +497,8 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     items = verdicts.values() if isinstance(verdicts, Mapping) else verdicts
     by_id: dict[str, Verdict] = {}
     for v in items:
+        if v is None:   # a claim the reader has not judged yet (see your_verdict)
+            continue
         if not isinstance(v, Verdict):
             raise TypeError(f"expected Verdict objects, got {type(v).__name__}")
         by_id[v.claim_id] = v

@@ -1,76 +1,254 @@
-"""Exercises of 06 · The bright spots: why Occator shines."""
+"""Exercises of 06 · The bright spots: why Occator shines.
+
+Every expected answer is computed from the inputs the notebook passes; the
+``mistakes`` are the likely wrong answers named on the instructor page, each
+with a hint that does not give the answer away.
+"""
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
+from astropy import constants as const
 
-from ..camera import pixels_across, pixel_scale
-from ..checks import Exercise
-from ..photometry import diluted_albedo
-from ..thermal import subsolar_temperature, sublimation_mass_flux, thickness_loss_rate
+from ..camera import pixel_scale, pixels_across
+from ..checks import Exercise, Mistake
+from ..photometry import diluted_albedo, lambert, lommel_seeliger
+from ..thermal import irradiance, subsolar_temperature, sublimation_mass_flux, thickness_loss_rate
 from ..units import require
 
 
+# --- 06.1 · the Lommel-Seeliger law at one point --------------------------------------------
+def _cosines(incidence, emission):
+    i = require(incidence, u.deg, "incidence")
+    e = require(emission, u.deg, "emission")
+    return np.cos(i).to_value(u.one), np.cos(e).to_value(u.one)
+
+
+def _lommel_seeliger(albedo, incidence, emission):
+    mu0, mu = _cosines(incidence, emission)
+    return float(lommel_seeliger(albedo, mu0, mu))
+
+
+def _lambert_instead(albedo, incidence, emission):
+    mu0, _ = _cosines(incidence, emission)
+    return float(lambert(albedo, mu0))
+
+
+def _angles_swapped(albedo, incidence, emission):
+    mu0, mu = _cosines(incidence, emission)
+    return float(lommel_seeliger(albedo, mu, mu0))
+
+
+def _factor_two_lost(albedo, incidence, emission):
+    return _lommel_seeliger(albedo, incidence, emission) / 2
+
+
+# --- 06.2 · pixels across a feature ------------------------------------------------------------
 def _pixels_across(size, distance, ifov):
     return pixels_across(size, distance, ifov).to(u.one)
 
 
+def _pixels_radius(size, distance, ifov):
+    return _pixels_across(size, distance, ifov) / 2
+
+
+def _pixels_from_centre(size, distance, ifov):
+    from ..facts import fact
+
+    return pixels_across(size, distance + fact("ceres.radius"), ifov).to(u.one)
+
+
+# --- 06.3 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
     return diluted_albedo(spot_albedo, background_albedo, spot_diameter, pixel_scale(distance, ifov))
 
 
+def _fill(spot_diameter, distance, ifov, shape):
+    ratio = (require(spot_diameter, u.km, "spot_diameter") / pixel_scale(distance, ifov)).to_value(u.one)
+    return min(1.0, {"area": np.pi / 4 * ratio**2, "linear": ratio, "square": ratio**2,
+                     "radius-as-diameter": np.pi * ratio**2}[shape])
+
+
+def _mix(spot_albedo, background_albedo, f):
+    return (f * spot_albedo + (1 - f) * background_albedo) * u.one
+
+
+def _dilution_linear(spot_albedo, background_albedo, spot_diameter, distance, ifov):
+    return _mix(spot_albedo, background_albedo, _fill(spot_diameter, distance, ifov, "linear"))
+
+
+def _dilution_square(spot_albedo, background_albedo, spot_diameter, distance, ifov):
+    return _mix(spot_albedo, background_albedo, _fill(spot_diameter, distance, ifov, "square"))
+
+
+def _no_dilution(spot_albedo, background_albedo, spot_diameter, distance, ifov):
+    return spot_albedo * u.one
+
+
+def _no_background(spot_albedo, background_albedo, spot_diameter, distance, ifov):
+    return _fill(spot_diameter, distance, ifov, "area") * spot_albedo * u.one
+
+
+# --- 06.4 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
 
+def _absorbed(solar_constant, albedo, distance, fraction=None):
+    a = require(albedo, u.one, "albedo").to_value(u.one)
+    return irradiance(solar_constant, distance) * ((1 - a) if fraction is None else fraction(a))
+
+
+def _t_square_root(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to_value(u.K**4) ** 0.5) * u.K
+
+
+def _t_reflected(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
+
+
+def _t_at_earth(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, 1 * u.AU)
+
+
+def _t_not_squared(solar_constant, albedo, distance):
+    r = require(distance, u.AU, "distance", positive=True).to_value(u.AU)
+    return _temperature(solar_constant, albedo, np.sqrt(r) * u.AU)
+
+
+def _t_whole_body(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, distance) / 4**0.25
+
+
+def _t_mean_distance(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, albedo, fact("ceres.a"))
+
+
+# --- 06.5 · ice lost in a year -----------------------------------------------------------------
 def _ice_loss(temperature, molar_mass, density):
     flux = sublimation_mass_flux(temperature, molar_mass)
     return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
 
 
-def _ice_or_salt(thickness, loss_rate, age):
-    """'salt' when an ice layer of ``thickness`` would vanish well within ``age``, else 'ice'."""
+def _ice_loss_no_two_pi(temperature, molar_mass, density):
+    return _ice_loss(temperature, molar_mass, density) * np.sqrt(2 * np.pi)
+
+
+def _ice_loss_clean_ice(temperature, molar_mass, density):
+    from ..facts import fact
+
+    t = subsolar_temperature(fact("solar.tsi"), fact("albedo.bare_ice"), fact("ceres.a"))
+    return _ice_loss(t, molar_mass, density)
+
+
+# --- 06.6 · how long would a pit full of ice last? ---------------------------------------------
+def _lifetime(thickness, loss_rate, noon_loss_rate=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
-    t = require(age, u.yr, "age", positive=True)
-    lifetime = (h / rate).to(u.yr)
-    return "salt" if lifetime < t else "ice"
+    return (h / rate).to(u.yr)
+
+
+def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
+    if noon_loss_rate is None:
+        return None
+    return _lifetime(thickness, noon_loss_rate)
 
 
 EXERCISES = {
     "06.1": Exercise(
-        title="Exercise 1 · pixels across Cerealia Facula",
-        solve=_pixels_across,
+        title="Exercise 1 · a Lommel-Seeliger patch lit at {incidence} and seen at {emission}",
+        solve=_lommel_seeliger,
         rtol=0.02,
-        hint="One pixel covers distance × IFOV on the ground (IFOV in radians); divide the facula's "
-             "size by that. utils.camera.pixels_across does it for you.",
+        hint="μ₀ is the cosine of the Sun's angle from the vertical (incidence), μ the cosine of the "
+             "camera's (emission); the Lommel-Seeliger law is I/F = A · 2μ₀ / (μ₀ + μ).",
+        mistakes=(
+            Mistake(_lambert_instead, "That is Lambert's law (A μ₀), the matte surface. The lesson asks "
+                                      "for the law of a dark, porous surface, which also depends on μ."),
+            Mistake(_angles_swapped, "Check which angle belongs to the Sun: μ₀ (in the numerator) is the "
+                                     "cosine of the incidence angle, μ that of the emission angle."),
+            Mistake(_factor_two_lost, "Your value is half of the law's: keep the factor 2 that makes a "
+                                      "patch lit and seen face-on show exactly A."),
+        ),
     ),
     "06.2": Exercise(
-        title="Exercise 2 · the diluted brightness of an unresolved spot",
-        solve=_diluted,
+        title="Exercise 2 · pixels across Occator from {distance:,.0f}",
+        solve=_pixels_across,
         rtol=0.02,
-        hint="Find the pixel's ground size, then the fraction f of its area the round spot covers "
-             "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
+        hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians "
+             "(ifov.to_value(u.rad)); divide the feature's size by that.",
+        mistakes=(
+            Mistake(_pixels_radius, "You counted pixels across half the crater: the size given is a "
+                                    "diameter, the whole width."),
+            Mistake(_pixels_from_centre, "The distance given is the altitude above the surface, and the "
+                                         "camera looks at the surface: do not add Ceres' radius."),
+        ),
     ),
     "06.3": Exercise(
-        title="Exercise 3 · the temperature of a bright patch at Ceres' distance",
-        solve=_temperature,
-        rtol=0.01,
-        hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
-             "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb).",
+        title="Exercise 3 · the diluted brightness of an unresolved spot",
+        solve=_diluted,
+        rtol=0.02,
+        hint="Find the pixel's ground size, then the fraction f of its AREA the round spot covers "
+             "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
+        mistakes=(
+            Mistake(_no_dilution, "That is the spot's own albedo. The spot is smaller than a pixel: the "
+                                  "pixel averages it with the dark ground around it."),
+            Mistake(_dilution_linear, "You used the ratio of the widths. The pixel averages over its "
+                                      "area, so the covered fraction is a ratio of areas."),
+            Mistake(_dilution_square, "The spot is round, not square: its area is π r², with r half its "
+                                      "diameter."),
+            Mistake(_no_background, "The rest of the pixel (1 − f of it) is dark ground that reflects "
+                                    "too: add its share."),
+        ),
     ),
     "06.4": Exercise(
-        title="Exercise 4 · ice lost in a year",
+        title="Exercise 4 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+        solve=_temperature,
+        rtol=0.005,   # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
+        hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
+             "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
+             "unit is fine.",
+        mistakes=(
+            Mistake(_t_mean_distance, "That is the temperature at Ceres' average distance. This exercise "
+                                      "puts the patch at the distance given in `distance`."),
+            Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
+            Mistake(_t_reflected, "The albedo is the fraction REFLECTED; the ground is warmed by the "
+                                  "fraction absorbed, 1 − A."),
+            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant "
+                                 "by (1 AU / r)²."),
+            Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
+            Mistake(_t_whole_body, "That is the whole-body average of a spinning sphere (sunlight spread "
+                                   "over 4πR²). The question is about the point with the Sun overhead."),
+        ),
+    ),
+    "06.5": Exercise(
+        title="Exercise 5 · ice lost in a year",
         solve=_ice_loss,
         rtol=0.05,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
              "by the density of ice and multiply by one year. Use the unrounded temperature: the "
              "vapour pressure changes by 12-15 % per kelvin here.",
+        mistakes=(
+            Mistake(_ice_loss_no_two_pi, "Check the Hertz-Knudsen factor √(m / (2π k T)): the 2π belongs "
+                                         "under the root."),
+            Mistake(_ice_loss_clean_ice, "That is the rate for clean, bright ice. Dusty ice is as dark as "
+                                         "Ceres: use the dark ground's temperature given in the exercise."),
+        ),
     ),
-    "06.5": Exercise(
-        title="Exercise 5 · ice or salt?",
-        solve=_ice_or_salt,
-        choices=("ice", "salt"),
-        hint="Divide the layer's thickness by the loss rate to get its lifetime, and compare it "
-             "with the deposit's age.",
+    "06.6": Exercise(
+        title="Exercise 6 · how long would a pit full of ice last?",
+        solve=_lifetime,
+        rtol=0.05,
+        hint="A layer of thickness h lowered by v per year lasts h / v years.",
+        mistakes=(
+            Mistake(_lifetime_noon, "You used the loss rate at noon. Over a whole day the Sun rises and "
+                                    "sets: use the rate averaged over Ceres' day."),
+        ),
     ),
+}
+
+#: Written questions (no self-check): model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "06.7": "Exercise 7 · ice or salt, and how did the answer change?",
 }

@@ -1,14 +1,32 @@
-"""Exercises of 07 · Capstone: fact-check the 2015 news story."""
+"""Exercises of 07 · Capstone: fact-check the 2015 news story.
+
+Every expected answer is computed from the inputs the notebook passes; the
+``mistakes`` are the likely wrong answers named on the instructor page, each
+with a hint that does not give the answer away.
+"""
 from __future__ import annotations
 
 import astropy.units as u
 
 from ..camera import distance_for_pixel_scale
-from ..checks import Exercise
-from ..factcheck import MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
+from ..checks import Exercise, Mistake
+from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
 from ..units import require
 
 
+# --- 07.1 · what kind of claim is it? -----------------------------------------------------------
+def _kind(claims, claim_id):
+    return claim_kind(claims, claim_id)
+
+
+def _if_kind(actual: str, wrong: str):
+    """A mistake that applies only to claims of kind ``actual``: answering ``wrong``."""
+    def solve(claims, claim_id):
+        return wrong if claim_kind(claims, claim_id) == actual else None
+    return solve
+
+
+# --- 07.2 · months at Vesta -----------------------------------------------------------------------
 def _months_at_vesta(arrival, departure):
     stay = duration(arrival, departure)
     if stay <= 0 * u.day:
@@ -16,45 +34,112 @@ def _months_at_vesta(arrival, departure):
     return float(in_months(stay).value)
 
 
+def _years_not_months(arrival, departure):
+    return _months_at_vesta(arrival, departure) / 12
+
+
+# --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
 def _verdict_months(arrival, departure, claimed_months, tolerance_months=1):
     claimed = require(claimed_months, u.one, "claimed_months", positive=True)
     tol = require(tolerance_months, u.one, "tolerance_months", nonnegative=True)
     return judge_duration(arrival, departure, float(claimed) * MONTH, float(tol) * MONTH)
 
 
+def _misleading(**inputs):
+    return "misleading"
+
+
 def _verdict_first(dawn_launch, earlier_first_use):
     return judge_first(dawn_launch, earlier_first_use)
 
 
+
+# --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
     return distance_for_pixel_scale((s / n).to(u.m), ifov).to(u.km)
 
 
+def _distance_times_pixels(size, pixels, ifov):
+    s = require(size, u.km, "size", positive=True)
+    n = require(pixels, u.one, "pixels", positive=True)
+    return distance_for_pixel_scale((s * n).to(u.m), ifov).to(u.km)
+
+
+def _distance_one_pixel(size, pixels, ifov):
+    return _distance_for_pixels(size, 1, ifov)
+
+
+_KIND_HINT = "Ask what the claim asserts, not how you would check it."
+
 EXERCISES = {
     "07.1": Exercise(
-        title="Exercise 1 · months at Vesta",
+        title="Exercise 1 · what kind of claim is {claim_id}?",
+        solve=_kind,
+        choices=KINDS,
+        hint=_KIND_HINT + " A date or a number can be looked up; a 'first' says nothing came before; "
+             "an attribution says who someone is or said; an interpretation explains or gives a reason.",
+        mistakes=(
+            Mistake(_if_kind("interpretation", "first"),
+                    "This claim does not say that nothing came before: it explains why or what something "
+                    "is. " + _KIND_HINT),
+            Mistake(_if_kind("interpretation", "number"),
+                    "A number may appear in the evidence, but the claim itself gives a reason or a "
+                    "meaning, not a measured value."),
+            Mistake(_if_kind("first", "date"),
+                    "You will check it with dates, but what it asserts is an order: that nothing came "
+                    "before. " + _KIND_HINT),
+            Mistake(_if_kind("date", "number"),
+                    "A duration or a day in the calendar is checked against a record of dates."),
+        ),
+    ),
+    "07.2": Exercise(
+        title="Exercise 2 · months at Vesta",
         solve=_months_at_vesta,
         rtol=0.02,
         hint="Subtract the two Times, convert the TimeDelta to years with .to(u.yr) and multiply by 12.",
-    ),
-    "07.2": Exercise(
-        title="Exercise 2 · your verdict: about 14 months at Vesta",
-        solve=_verdict_months,
-        choices=VERDICTS,
-        hint="Compare your answer to exercise 1 with the story's number: is the difference within a month?",
+        mistakes=(
+            Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
+        ),
     ),
     "07.3": Exercise(
-        title="Exercise 3 · your verdict: NASA's first ion-driven spacecraft",
+        title="Exercise 3 · your verdict: about {claimed_months:.0f} months at Vesta",
+        solve=_verdict_months,
+        choices=VERDICTS,
+        hint="Compare your answer to exercise 2 with the story's number: is the difference within a month?",
+        mistakes=(
+            Mistake(_misleading, "This exercise sets a rule for the number: within one month of the record "
+                                 "or not. Apply the rule; the answer is one of the two plain verdicts."),
+        ),
+    ),
+    "07.4": Exercise(
+        title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
         solve=_verdict_first,
         choices=VERDICTS,
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
+        mistakes=(
+            Mistake(_misleading, "A 'first' is decided by a date order: either an earlier NASA example "
+                                 "exists or it does not. Compare the two dates."),
+        ),
     ),
-    "07.4": Exercise(
-        title="Exercise 4 · how close for a sharp facula?",
+    "07.5": Exercise(
+        title="Exercise 5 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
-        hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in radians.",
+        hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
+             "radians (ifov.to_value(u.rad)).",
+        mistakes=(
+            Mistake(_distance_times_pixels, "More pixels across means SMALLER pixels, so a closer camera: "
+                                            "divide the facula's size by the number of pixels."),
+            Mistake(_distance_one_pixel, "That is the distance at which the whole facula fits in one "
+                                         "pixel. Each pixel must cover only a part of it."),
+        ),
     ),
+}
+
+#: Written questions (no self-check): model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "07.6": "Exercise 6 · argue a judgement call",
+    "07.7": "Exercise 7 · write the corrected paragraph",
 }

@@ -1,0 +1,18 @@
+"""Natural formulas and one adaptation for lesson 07's exercises."""
+NOTEBOOK = "07-fact-check.ipynb"
+
+# The first thing a student would plausibly type for each self-checked exercise, with the notebook's inputs.
+NATURAL = {
+    "07.1": 'answer_1 = "interpretation"',
+    "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(u.yr).value * 12",
+    "07.3": 'answer_3 = "true"',
+    "07.4": 'answer_4 = "false"',
+    "07.5": "answer_5 = facula / n_pixels / ifov.to_value(u.rad)",
+}
+
+# An instructor asks for 50 pixels across the facula instead of 20.
+ADAPT = {
+    "exercise": "07.5",
+    "replace": ("n_pixels = 20", "n_pixels = 50"),
+    "title_contains": "50 pixels",
+}

@@ -1,0 +1,114 @@
+"""The widget figures of lessons 06 and 07: titles follow the controls, text is readable, redraws are fast."""
+from __future__ import annotations
+
+import astropy.units as u
+import pytest
+
+from utils import factcheck, photometry, style
+from utils.facts import fact
+from utils.spotviews import CameraExplorer, FastFigure, SharpnessView
+
+IFOV = fact("fc.ifov")
+
+
+@pytest.fixture(scope="module")
+def explorer():
+    model = photometry.OccatorModel(background=0.09, facula=0.4, crater_diameter=92 * u.km,
+                                    facula_diameter=10 * u.km)
+    return CameraExplorer(photometry.make_scene(model, n_px=300), IFOV)
+
+
+@pytest.fixture(scope="module")
+def sharpness():
+    field = 120 * u.km
+    model = factcheck.facula_model(field, 240, 10 * u.km, 92 * u.km, 0.09, 0.4)
+    return SharpnessView(model, field, IFOV, 10 * u.km, 92 * u.km)
+
+
+def _font_sizes(fig):
+    sizes = []
+    for ax in fig.figure.axes:
+        sizes += [ax.title.get_fontsize(), ax.xaxis.label.get_fontsize(), ax.yaxis.label.get_fontsize()]
+        sizes += [t.get_fontsize() for t in ax.texts]
+        sizes += [t.get_fontsize() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+        if ax.get_legend() is not None:
+            sizes += [t.get_fontsize() for t in ax.get_legend().get_texts()]
+    return sizes
+
+
+def test_camera_explorer_titles_follow_the_sliders(explorer):
+    seen = {}
+    for d, exposure in [(385, 1.0), (4400, 0.25), (146000, 1.0), (383000, 1.41)]:
+        texts = explorer.update(d, exposure).texts()
+        joined = " | ".join(texts)
+        assert f"{d:,} km" in joined and f"exposure {exposure:g}" in joined
+        assert f"{(d * IFOV.to_value(u.rad)):.3f} km/pixel" in joined.replace(" km / pix", " km/pix")
+        assert "east (km)" in texts and "reading (fraction of full)" in texts
+        seen[(d, exposure)] = tuple(texts)
+        assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
+    assert len(set(seen.values())) == 4          # every state has its own titles
+    assert "Model image" in explorer.alt() and "teal" in explorer.alt()
+
+
+def test_camera_explorer_saturation_counts_with_exposure(explorer):
+    low = explorer.update(4400, 0.125).saturated_pixels
+    high = explorer.update(4400, 1.41).saturated_pixels
+    assert high > low
+
+
+def test_sharpness_view_title_follows_the_slider(sharpness):
+    titles = []
+    for d in (385, 7242, 146000, 383000):
+        texts = sharpness.update(d).texts()
+        assert texts[0].startswith(f"Schematic crater seen from {d:,} km")
+        assert "crater rim" in texts and "facula outline" in texts
+        titles.append(texts[0])
+    assert len(set(titles)) == 4
+    assert "schematic" in sharpness.alt().lower()
+
+
+def test_no_text_under_9_points_and_no_body_colours(explorer, sharpness):
+    for fig in (explorer.update(146000, 1.0), sharpness.update(7242)):
+        assert min(_font_sizes(fig)) >= 9
+    for colour in (CameraExplorer.SATURATED, CameraExplorer.PROFILE, CameraExplorer.ROW,
+                   SharpnessView.RIM, SharpnessView.FACULA):
+        assert colour not in style.PALETTE.values()
+
+
+def test_redraw_gives_a_png_of_the_new_state(explorer):
+    # Speed is measured by tools/benchmark.py on a quiet machine; here only that each redraw is a new PNG.
+    first = explorer.update(46000, 1.0).png()
+    second = explorer.update(4400, 1.0).png()
+    assert first[:8] == second[:8] == b"\x89PNG\r\n\x1a\n"
+    assert first != second
+
+
+def test_bad_controls_are_refused_clearly(explorer, sharpness):
+    with pytest.raises(ValueError, match="distance_km"):
+        explorer.update(-5, 1.0)
+    with pytest.raises(ValueError, match="exposure"):
+        explorer.update(4400, 0)
+    with pytest.raises(ValueError, match="distance_km"):
+        sharpness.update(0)
+
+
+def test_no_warning_under_the_course_style():
+    import warnings
+
+    import matplotlib
+
+    with matplotlib.rc_context():
+        style.use()                               # constrained layout is the course default
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            field = 60 * u.km
+            view = SharpnessView(factcheck.facula_model(field, 60, 10 * u.km, 40 * u.km, 0.09, 0.4),
+                                 field, IFOV, 10 * u.km, 40 * u.km)
+            view.update(7242).png()
+
+
+def test_fast_figure_shows_through_style_show():
+    f = FastFigure((3, 2))
+    f.figure.add_subplot().set_title("x")
+    assert f._repr_png_()[:4] == b"\x89PNG"
+    assert f.texts() == ["x"]
