@@ -7,6 +7,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))  # nbtools, sync_lock: repository tools, not part of utils
 
+# Timing belongs to the benchmark (python3 tasks.py bench), not to unit tests that share the CPUs with
+# notebook kernels: hypothesis' per-example deadline is off everywhere.
+from hypothesis import settings as _settings  # noqa: E402
+
+_settings.register_profile("bright-spots", deadline=None)
+_settings.load_profile("bright-spots")
+
 
 def pytest_addoption(parser):
     parser.addoption("--browser", action="store_true", default=False,
