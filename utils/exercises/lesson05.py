@@ -296,5 +296,5 @@ EXERCISES = {
 
 #: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "05.11": "Exercise 11 · explain: why no electric thruster pushes like a chemical engine",
+    "05.11": "Exercise 11 · explain: why does no electric thruster push like a chemical engine?",
 }
