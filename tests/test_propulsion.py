@@ -166,6 +166,16 @@ def test_tangential_thrust_reaches_the_target_energy_for_at_most_edelbaum(ratio,
     assert s.delta_v.to_value(KMS) == pytest.approx((v_e * np.log(1 / (1 - burnt))).to_value(KMS), rel=1e-6)
 
 
+def test_strong_thrust_leaves_an_eccentric_orbit_of_the_target_size():
+    slow = P.low_thrust_spiral(1 * u.AU, 1.2 * u.AU, 0.02 * u.N, 1000 * u.kg, 3000 * u.s)
+    fast = P.low_thrust_spiral(1 * u.AU, 1.2 * u.AU, 2.0 * u.N, 1000 * u.kg, 3000 * u.s)
+    assert slow.eccentricity < 0.02 < fast.eccentricity
+    for s in (slow, fast):
+        # r_min and r_max bracket the target with the target as their mean (semi-major axis)
+        assert ((s.r_min + s.r_max) / 2).to_value(u.AU) == pytest.approx(1.2, rel=1e-6)
+        assert s.r_min <= s.r_final <= s.r_max
+
+
 def test_inward_spiral():
     s = P.low_thrust_spiral(2.77 * u.AU, 2.36 * u.AU, 5 * u.mN, 1000 * u.kg, 3100 * u.s)
     assert s.r_final.to_value(u.AU) == pytest.approx(2.36, rel=0.02)
@@ -222,6 +232,26 @@ def test_ratio_bars_render_changes_with_the_values():
     # bars start at 1/100 of the reference: widths are log10(ratio) + 2, kept inside the axis
     assert chart.bars[1].get_width() == pytest.approx(2 + np.log10(0.99 * 100))
     assert chart.bars[0].get_width() == pytest.approx(2 + np.log10(1.01 / 100))
+
+
+def test_ratio_bars_mark_values_beyond_the_axis_as_off_scale():
+    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
+                        reference_name="Dawn")
+    chart.render([13.0 / 150, 90.0 * 150, 4.5 / 50], "two off scale")
+    marks = [m.get_text() for m in chart.offscale]
+    assert "below 1/100 of Dawn" in marks[0] and "above 100x Dawn" in marks[1] and marks[2] == ""
+    chart.render([13.0, 90.0, 4.5 / 150], "one off scale")
+    assert [m.get_text() for m in chart.offscale][:2] == ["", ""]
+    assert "below 1/100" in chart.offscale[2].get_text()
+    assert min(m.get_fontsize() for m in chart.offscale) >= 9
+
+
+def test_widget_alt_text_names_off_scale_bars():
+    chart = _budget_chart()
+    # 25 kg of xenon at 1,000 s and full power runs out in under 1/100 of Dawn's burn time
+    assert chart.values(1000, 25, 2.3)[2] / chart.values(3100, 425, 2.3)[2] < 0.01
+    assert "below 1/100 of Dawn: burn time" in chart.alt(1000, 25, 2.3)
+    assert "Off scale" not in chart.alt(3100, 425, 2.3)
 
 
 @pytest.mark.parametrize("call, words", [
@@ -330,7 +360,7 @@ def test_widget_draw_texts_follow_the_controls(capsys):
         seen.append((title, tuple(values)))
     assert len(set(seen)) == len(seen)
     # the names and the reference label do not move
-    names = [t.get_text() for t in chart.ax.texts if t not in chart.chart.values]
+    names = [t.get_text() for t in chart.ax.texts if t not in chart.chart.values + chart.chart.offscale]
     assert names == ["delta-v", "thrust", "burn time"]
     assert chart.ax.get_xlabel() == "relative to Dawn (log scale)"
 

@@ -478,6 +478,10 @@ class SpiralResult:
         Distance from the centre when the engine stops (AU).
     t : Quantity
         Times of those samples (days).
+    eccentricity : float
+        Eccentricity of the orbit the spacecraft coasts on once the engine stops.
+    r_min, r_max : Quantity
+        Closest and farthest distance from the centre on that orbit (AU).
     """
 
     time: u.Quantity
@@ -487,6 +491,9 @@ class SpiralResult:
     x: u.Quantity
     y: u.Quantity
     t: u.Quantity
+    eccentricity: float
+    r_min: u.Quantity
+    r_max: u.Quantity
 
 
 def low_thrust_spiral(
@@ -599,6 +606,10 @@ def low_thrust_spiral(
     m_end = sol.y_events[0][0][4]
     ts = np.linspace(0.0, t_end, int(n_samples))
     xs, ys = sol.sol(ts)[:2]
+    # the coasting orbit after the engine stops (mu = 1): its size is the target's by the event
+    x, y, vx, vy = sol.y_events[0][0][:4]
+    a_end = 1.0 / (2.0 / np.hypot(x, y) - (vx * vx + vy * vy))
+    ecc = float(np.sqrt(max(0.0, 1.0 - (x * vy - y * vx) ** 2 / a_end)))
     return SpiralResult(
         time=(t_end * T).to(u.day),
         delta_v=(v_e * np.log(1.0 / m_end)).to(_SPEED),
@@ -607,6 +618,9 @@ def low_thrust_spiral(
         x=(xs * r0).to(u.AU),
         y=(ys * r0).to(u.AU),
         t=(ts * T).to(u.day),
+        eccentricity=ecc,
+        r_min=(a_end * (1 - ecc) * r0).to(u.AU),
+        r_max=(a_end * (1 + ecc) * r0).to(u.AU),
     )
 
 
@@ -799,6 +813,11 @@ class RatioBars:
                             edgecolor="k", animated=True)
         self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", animated=True,
                                transform=label_at) for i in range(n)]
+        # a bar beyond either end of the axis is drawn to the edge and marked "off scale"
+        self.reference_name = reference_name
+        self.offscale = [ax.text(0, i, "", va="center", fontsize=9, animated=True,
+                                 bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="k", lw=0.8))
+                         for i in range(n)]
         ax.title.set_animated(True)
         self.canvas.draw()
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -815,13 +834,25 @@ class RatioBars:
         if values.shape != self.reference.shape:
             raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
         span = 10 ** self.lim
-        logs = np.log10(np.clip(values / self.reference, 1.01 / span, 0.99 * span))
+        ratios = values / self.reference
+        logs = np.log10(np.clip(ratios, 1.01 / span, 0.99 * span))
         self.canvas.restore_region(self.background)
-        for bar, text, x, v, unit in zip(self.bars, self.values, logs, values, self.units):
+        for bar, text, mark, x, r, v, unit in zip(self.bars, self.values, self.offscale, logs, ratios,
+                                                   values, self.units):
             bar.set_width(x + self.lim)
             text.set_text(f"{v:,.3g} {unit}")
             self.ax.draw_artist(bar)
             self.ax.draw_artist(text)
+            if r < 1 / span:
+                mark.set(text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}",
+                         x=-self.lim + 0.08, ha="left")
+            elif r > span:
+                mark.set(text=f"off scale: above {span:g}x {self.reference_name} \u25b6",
+                         x=self.lim - 0.08, ha="right")
+            else:
+                mark.set_text("")
+            if mark.get_text():
+                self.ax.draw_artist(mark)
         self.ax.draw_artist(self.reference_line)
         self.ax.title.set_text(title)
         self.ax.draw_artist(self.ax.title)
@@ -904,7 +935,20 @@ class BudgetChart:
         return (f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
                 f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
                 f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {t:,.3g} years of thrusting to use all "
-                "the xenon. A bar longer than the dashed line is more than the reference.")
+                "the xenon. A bar longer than the dashed line is more than the reference."
+                + self._offscale_note(isp, xenon, power))
+
+    def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
+        span = 10 ** self.chart.lim
+        ratios = np.asarray(self.values(isp, xenon, power)) / self.chart.reference
+        low = [n for n, r in zip(self.names, ratios) if r < 1 / span]
+        high = [n for n, r in zip(self.names, ratios) if r > span]
+        note = ""
+        if low:
+            note += f" Off scale, below 1/{span:g} of {self.reference_name}: {', '.join(low)}."
+        if high:
+            note += f" Off scale, above {span:g} times {self.reference_name}: {', '.join(high)}."
+        return note
 
     def render(self, isp: float, xenon: float, power: float) -> bytes:
         """Redraw the chart for these slider values; return it as PNG bytes."""
