@@ -429,6 +429,15 @@ def test_exercises_follow_their_inputs():
     assert jet.to_value(u.W) == pytest.approx(0.280 * 1800 * 9.80665 / 2)
 
 
+def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
+    one = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
+    wrong = check("05.1", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), **one)
+    assert not wrong.ok and "other source" in str(wrong.message)
+    ten = dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW)
+    wrong = check("05.10", 2.3 * u.kW, **ten)
+    assert not wrong.ok and "into" in str(wrong.message)
+
+
 def test_titles_follow_the_inputs():
     from utils.checks import get_exercise
     assert get_exercise("05.6").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
@@ -438,7 +447,7 @@ def test_titles_follow_the_inputs():
 
 
 EXERCISE_INPUTS = {
-    "05.1": dict(isp=1900 * u.s, isp_full=3100 * u.s),
+    "05.1": dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s),
     "05.2": dict(voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2),
     "05.3": DAWN,
     "05.4": dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN),
@@ -447,7 +456,7 @@ EXERCISE_INPUTS = {
     "05.7": dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr),
     "05.8": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, isp=3100 * u.s, efficiency=0.536),
     "05.9": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.536, time=2.5 * u.yr),
-    "05.10": dict(thrust=280 * u.mN, isp=1800 * u.s),
+    "05.10": dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW),
 }
 
 

@@ -18,14 +18,20 @@ from .. import propulsion as P
 
 
 # ---------------------------------------------------------------- 05.1 exhaust speed
-def _exhaust_speed(isp, isp_full=None):
+def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp).to(u.km / u.s)
 
 
-def _exhaust_at_full_power(isp, isp_full=None):
+def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
     if isp_full is None:
         raise ValueError("no full-power Isp given")
     return P.exhaust_speed(isp_full).to(u.km / u.s)
+
+
+def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
+    if isp_other is None:
+        raise ValueError("no second source's Isp given")
+    return P.exhaust_speed(isp_other).to(u.km / u.s)
 
 
 # ---------------------------------------------------------------- 05.2 ion speed
@@ -151,13 +157,19 @@ def _highest_isp_without_efficiency(delta_v, mass, power, efficiency, time):
 
 
 # ---------------------------------------------------------------- 05.10 reading the thruster chart
-def _jet_power(thrust, isp):
+def _jet_power(thrust, isp, electric_power=None):
     F = require(thrust, u.N, "thrust", positive=True)
     return (F * P.exhaust_speed(isp) / 2).to(u.kW)
 
 
-def _jet_power_without_half(thrust, isp):
+def _jet_power_without_half(thrust, isp, electric_power=None):
     return 2 * _jet_power(thrust, isp)
+
+
+def _electric_power_of_nstar(thrust, isp, electric_power=None):
+    if electric_power is None:
+        raise ValueError("no electric power given")
+    return require(electric_power, u.W, "electric_power", positive=True).to(u.kW)
 
 
 EXERCISES = {
@@ -170,6 +182,9 @@ EXERCISES = {
             Mistake(_exhaust_at_full_power,
                     "That is the exhaust speed at full power. Use the specific impulse of the lowest "
                     "power setting, `isp_low`."),
+            Mistake(_exhaust_at_other_source,
+                    "That is the exhaust speed for the other source's specific impulse (the one in the "
+                    "note). The check uses `isp_low` as given: compute with that value."),
         ),
     ),
     "05.2": Exercise(
@@ -290,6 +305,10 @@ EXERCISES = {
         mistakes=(
             Mistake(_jet_power_without_half,
                     "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
+            Mistake(_electric_power_of_nstar,
+                    "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
+                    "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
+                    "out from `chart_thrust` and `chart_isp`."),
         ),
     ),
 }
