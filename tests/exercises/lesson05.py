@@ -17,7 +17,7 @@ NATURAL = {
         "    r = np.sqrt(x**2 + y**2)\n"
         "    v = np.sqrt(vx**2 + vy**2)\n"
         "    return [vx, vy, -gm_sun * x / r**3 + acc * vx / v, -gm_sun * y / r**3 + acc * vy / v]\n"
-        "sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm_sun / r0)])\n"
+        "sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, v0])\n"
         "answer_7 = np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km"
     ),
     "05.8": "answer_8 = mass_at_vesta * dv_tilted / (2 * eta_vesta * power_at_vesta / (dawn_isp * g0))",
