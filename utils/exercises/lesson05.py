@@ -4,9 +4,11 @@ Every expected answer is computed from the exercise's inputs; every likely
 wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
 hint that points at the slip without giving the answer.  Tolerances forgive
 rounding to three significant figures but refuse the mistakes, and in
-exercise 6 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
+exercise 7 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
 """
 from __future__ import annotations
+
+import re
 
 import astropy.units as u
 import numpy as np
@@ -29,8 +31,14 @@ def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
 
 
 def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
+    """The exhaust speed for a second source's value: ``isp_other``, or the value that the note of the
+    facts-table row passed as ``isp`` gives ("CONFLICT: ... gives 1,950 s.")."""
     if isp_other is None:
-        raise ValueError("no second source's Isp given")
+        meta = getattr(getattr(isp, "info", None), "meta", None) or {}
+        found = re.search(r"gives ([\d,]+(?:\.\d+)?) s\b", str(meta.get("note", "")))
+        if not found:
+            raise ValueError("no second source's value for this specific impulse")
+        isp_other = float(found.group(1).replace(",", "")) * u.s
     return P.exhaust_speed(isp_other).to(u.km / u.s)
 
 
@@ -100,7 +108,27 @@ def _chemical_from_start_formula(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, initial_mass=final_mass)
 
 
-# ---------------------------------------------------------------- 05.6 Edelbaum vs Hohmann
+# ---------------------------------------------------------------- 05.6 twice the delta-v
+def _xenon_for_twice(final_mass, propellant_mass):
+    mf = require(final_mass, u.kg, "final_mass", positive=True)
+    mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
+    # delta-v = v_e ln(m0 / mf): twice the delta-v needs the mass ratio squared, whatever v_e is
+    return (mf * (((mf + mp) / mf) ** 2 - 1)).to(u.kg)
+
+
+def _xenon_doubled(final_mass, propellant_mass):
+    return (2 * require(propellant_mass, u.kg, "propellant_mass", positive=True)).to(u.kg)
+
+
+def _xenon_extra_only(final_mass, propellant_mass):
+    return _xenon_for_twice(final_mass, propellant_mass) - propellant_mass
+
+
+def _start_mass_for_twice(final_mass, propellant_mass):
+    return _xenon_for_twice(final_mass, propellant_mass) + final_mass
+
+
+# ---------------------------------------------------------------- 05.7 Edelbaum vs Hohmann
 def _edelbaum(a_start, a_end):
     return P.edelbaum_delta_v(a_start, a_end)
 
@@ -109,7 +137,7 @@ def _hohmann(a_start, a_end):
     return P.hohmann_delta_v(a_start, a_end)
 
 
-# ---------------------------------------------------------------- 05.7 the spiral with solve_ivp
+# ---------------------------------------------------------------- 05.8 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
     return P.thrust_arc_distance(a_start, acceleration, duration)
 
@@ -122,7 +150,7 @@ def _arc_no_thrust(a_start, acceleration, duration):
     return require(a_start, u.AU, "a_start", positive=True).to(u.AU)
 
 
-# ---------------------------------------------------------------- 05.8 and 05.9 time and Isp
+# ---------------------------------------------------------------- 05.9 and 05.10 time and Isp
 def _leg_time(delta_v, mass, power, isp, efficiency):
     dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
     m = require(mass, u.kg, "mass", positive=True)
@@ -156,7 +184,7 @@ def _highest_isp_without_efficiency(delta_v, mass, power, efficiency, time):
     return _highest_isp(delta_v, mass, power, 1.0, time)
 
 
-# ---------------------------------------------------------------- 05.10 reading the thruster chart
+# ---------------------------------------------------------------- 05.11 reading the thruster chart
 def _jet_power(thrust, isp, electric_power=None):
     F = require(thrust, u.N, "thrust", positive=True)
     return (F * P.exhaust_speed(isp) / 2).to(u.kW)
@@ -246,7 +274,24 @@ EXERCISES = {
         ),
     ),
     "05.6": Exercise(
-        title="Exercise 6 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
+        title="Exercise 6 · xenon for twice the delta-v of {propellant_mass:.0f}",
+        solve=_xenon_for_twice,
+        rtol=0.01,
+        hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
+             "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
+        mistakes=(
+            Mistake(_xenon_doubled,
+                    "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
+                    "of the mass ratio. Twice the logarithm means the mass ratio squared."),
+            Mistake(_xenon_extra_only,
+                    "That is the extra xenon on top of `base_xenon`. The question asks for the whole load."),
+            Mistake(_start_mass_for_twice,
+                    "That is the whole start mass, spacecraft included. The xenon is the start mass minus "
+                    "`base_mass`."),
+        ),
+    ),
+    "05.7": Exercise(
+        title="Exercise 7 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
         solve=_edelbaum,
         rtol=0.015,
         hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
@@ -258,8 +303,8 @@ EXERCISES = {
                     "of the two circular speeds."),
         ),
     ),
-    "05.7": Exercise(
-        title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
+    "05.8": Exercise(
+        title="Exercise 8 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.01,
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
@@ -273,8 +318,8 @@ EXERCISES = {
                     "velocity: use (vx, vy) / |v| for the thrust's direction."),
         ),
     ),
-    "05.8": Exercise(
-        title="Exercise 8 · how long is the Vesta-Ceres spiral with {power:.2f}?",
+    "05.9": Exercise(
+        title="Exercise 9 · how long is the Vesta-Ceres spiral with {power:.2f}?",
         solve=_leg_time,
         rtol=0.02,
         hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
@@ -285,8 +330,8 @@ EXERCISES = {
                     "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
         ),
     ),
-    "05.9": Exercise(
-        title="Exercise 9 · design: the highest specific impulse that still arrives in {time:.2f}",
+    "05.10": Exercise(
+        title="Exercise 10 · design: the highest specific impulse that still arrives in {time:.2f}",
         solve=_highest_isp,
         rtol=0.02,
         hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
@@ -297,8 +342,8 @@ EXERCISES = {
                     "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
         ),
     ),
-    "05.10": Exercise(
-        title="Exercise 10 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
+    "05.11": Exercise(
+        title="Exercise 11 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
         solve=_jet_power,
         rtol=0.02,
         hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
@@ -315,5 +360,5 @@ EXERCISES = {
 
 #: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "05.11": "Exercise 11 · explain: why does no electric thruster push like a chemical engine?",
+    "05.12": "Exercise 12 · explain: why does no electric thruster push like a chemical engine?",
 }
