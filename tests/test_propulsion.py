@@ -166,6 +166,16 @@ def test_tangential_thrust_reaches_the_target_energy_for_at_most_edelbaum(ratio,
     assert s.delta_v.to_value(KMS) == pytest.approx((v_e * np.log(1 / (1 - burnt))).to_value(KMS), rel=1e-6)
 
 
+def test_strong_thrust_leaves_an_eccentric_orbit_of_the_target_size():
+    slow = P.low_thrust_spiral(1 * u.AU, 1.2 * u.AU, 0.02 * u.N, 1000 * u.kg, 3000 * u.s)
+    fast = P.low_thrust_spiral(1 * u.AU, 1.2 * u.AU, 2.0 * u.N, 1000 * u.kg, 3000 * u.s)
+    assert slow.eccentricity < 0.02 < fast.eccentricity
+    for s in (slow, fast):
+        # r_min and r_max bracket the target with the target as their mean (semi-major axis)
+        assert ((s.r_min + s.r_max) / 2).to_value(u.AU) == pytest.approx(1.2, rel=1e-6)
+        assert s.r_min <= s.r_final <= s.r_max
+
+
 def test_inward_spiral():
     s = P.low_thrust_spiral(2.77 * u.AU, 2.36 * u.AU, 5 * u.mN, 1000 * u.kg, 3100 * u.s)
     assert s.r_final.to_value(u.AU) == pytest.approx(2.36, rel=0.02)
@@ -224,6 +234,26 @@ def test_ratio_bars_render_changes_with_the_values():
     assert chart.bars[0].get_width() == pytest.approx(2 + np.log10(1.01 / 100))
 
 
+def test_ratio_bars_mark_values_beyond_the_axis_as_off_scale():
+    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
+                        reference_name="Dawn")
+    chart.render([13.0 / 150, 90.0 * 150, 4.5 / 50], "two off scale")
+    marks = [m.get_text() for m in chart.offscale]
+    assert "below 1/100 of Dawn" in marks[0] and "above 100x Dawn" in marks[1] and marks[2] == ""
+    chart.render([13.0, 90.0, 4.5 / 150], "one off scale")
+    assert [m.get_text() for m in chart.offscale][:2] == ["", ""]
+    assert "below 1/100" in chart.offscale[2].get_text()
+    assert min(m.get_fontsize() for m in chart.offscale) >= 9
+
+
+def test_widget_alt_text_names_off_scale_bars():
+    chart = _budget_chart()
+    # 25 kg of xenon at 1,000 s and full power runs out in under 1/100 of Dawn's burn time
+    assert chart.values(1000, 25, 2.3)[2] / chart.values(3100, 425, 2.3)[2] < 0.01
+    assert "below 1/100 of Dawn: burn time" in chart.alt(1000, 25, 2.3)
+    assert "Off scale" not in chart.alt(3100, 425, 2.3)
+
+
 @pytest.mark.parametrize("call, words", [
     (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
     (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
@@ -235,28 +265,242 @@ def test_ratio_bars_bad_input(call, words):
         call()
 
 
+# ---------------------------------------------------------------- throttled efficiency
+def test_throttle_efficiency_interpolates_between_the_measured_ends():
+    powers, etas = [0.5, 2.3] * u.kW, [0.354, 0.608]
+    assert float(P.throttle_efficiency(0.5 * u.kW, powers, etas)) == pytest.approx(0.354)
+    assert float(P.throttle_efficiency(2300 * u.W, powers, etas)) == pytest.approx(0.608)
+    mid = P.throttle_efficiency(1.4 * u.kW, powers, etas)          # half way: the mean, by hand
+    assert float(mid) == pytest.approx((0.354 + 0.608) / 2)
+    many = P.throttle_efficiency([0.5, 1.0, 2.0] * u.kW, powers, etas)
+    assert np.all(np.diff(many) > 0)                              # less power, less efficient
+
+
+def test_widget_model_reproduces_nstar_at_its_lowest_throttle_point():
+    """At 0.5 kW and 1,900 s the model must give NSTAR's measured ~19 mN, not full-power efficiency's 62 mN."""
+    from utils.facts import fact
+    ends = [fact("nstar.power_min"), fact("nstar.power_max")]
+    etas = [P.jet_efficiency(fact(f"nstar.thrust_{k}"), fact(f"nstar.isp_{k}"), fact(f"nstar.power_{k}"))
+            for k in ("min", "max")]
+    eta_low = P.throttle_efficiency(fact("nstar.power_min"), u.Quantity(ends), u.Quantity(etas))
+    F = P.power_limited_thrust(fact("nstar.power_min"), fact("nstar.isp_min"), eta_low)
+    assert F.to_value(u.mN) == pytest.approx(fact("nstar.thrust_min").to_value(u.mN), rel=1e-6)
+    full = P.power_limited_thrust(fact("nstar.power_min"), fact("nstar.isp_min"), etas[1])
+    assert full.to_value(u.mN) > 1.5 * F.to_value(u.mN)
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: P.throttle_efficiency(3 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
+    (lambda: P.throttle_efficiency(0.4 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
+    (lambda: P.throttle_efficiency(1 * u.kW, [2.3, 0.5] * u.kW, [0.61, 0.35]), "must increase"),
+    (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35]), "one efficiency for each power"),
+    (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35, 1.2]), "at most 1"),
+])
+def test_throttle_efficiency_bad_input(call, words):
+    with pytest.raises(ValueError, match=words):
+        call()
+
+
+# ---------------------------------------------------------------- a thrust arc with solve_ivp
+def test_thrust_arc_without_thrust_stays_on_the_circle():
+    r = P.thrust_arc_distance(2.36 * u.AU, 0 * u.mm / u.s**2, 1 * u.yr)
+    assert r.to_value(u.AU) == pytest.approx(2.36, rel=1e-9)
+
+
+def test_thrust_arc_climbs_and_agrees_with_the_spiral_energy():
+    """Tangential thrust raises the orbit; a slow arc ends near Edelbaum's radius for the same delta-v."""
+    acc, t = 0.01 * u.mm / u.s**2, 2 * u.yr
+    r = P.thrust_arc_distance(1 * u.AU, acc, t)
+    v0 = np.sqrt(GM_sun / (1 * u.AU))
+    edelbaum_r = (GM_sun / (v0 - acc * t) ** 2).to(u.AU)       # radius whose circular speed is v0 - a t
+    assert 1 < r.to_value(u.AU) < 1.2
+    assert r.to_value(u.AU) == pytest.approx(edelbaum_r.to_value(u.AU), rel=0.01)
+    radial = P.thrust_arc_distance(1 * u.AU, acc, t, direction="radial")
+    assert abs(radial - r) > 0.001 * u.AU                          # pushing outward is another orbit
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.N, 1 * u.yr), u.UnitsError, "acceleration"),
+    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, -1 * u.yr), ValueError, "duration"),
+    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, 1 * u.yr, direction="up"), ValueError, "direction"),
+])
+def test_thrust_arc_bad_input(call, error, words):
+    with pytest.raises(error, match=words):
+        call()
+
+
+# ---------------------------------------------------------------- the Explore widget
+def _budget_chart():
+    return P.BudgetChart(792.7 * u.kg, [0.5, 2.3] * u.kW, [0.354, 0.608], (3100 * u.s, 425 * u.kg, 2.3 * u.kW),
+                         ["#332288", "#44AA99", "#999933"], reference_name="Dawn")
+
+
+def test_design_budget_by_hand():
+    dv, F, t = P.design_budget(3100 * u.s, 425 * u.kg, 2.3 * u.kW, 792.7 * u.kg, 0.608)
+    v_e = 3100 * 9.80665                                                   # m/s
+    assert dv.to_value(u.m / u.s) == pytest.approx(v_e * np.log(1217.7 / 792.7))
+    assert F.to_value(u.N) == pytest.approx(2 * 0.608 * 2300 / v_e)
+    assert t.to_value(u.s) == pytest.approx(425 * v_e / (2 * 0.608 * 2300 / v_e))
+
+
+def test_widget_draw_texts_follow_the_controls(capsys):
+    """The widget's draw function at several slider values: title, value labels and alt text all change."""
+    chart = _budget_chart()
+    seen = []
+    for isp, xenon, power in ((2500, 425, 1.3), (3100, 425, 2.3), (1900, 200, 0.5), (4000, 1000, 1.8)):
+        chart.draw(isp, xenon, power)
+        title = chart.ax.title.get_text()
+        values = [t.get_text() for t in chart.chart.values]
+        assert f"Isp {isp:,.0f} s" in title and f"{xenon:,.0f} kg" in title and f"{power:.1f} kW" in title
+        assert f"efficiency {chart.efficiency(power):.2f}" in title
+        dv, F, t = chart.values(isp, xenon, power)
+        assert values == [f"{dv:,.3g} km/s", f"{F:,.3g} mN", f"{t:,.3g} years"]
+        alt = chart.alt(isp, xenon, power)
+        assert f"{isp:,.0f} s" in alt and f"{F:,.3g} mN" in alt
+        seen.append((title, tuple(values)))
+    assert len(set(seen)) == len(seen)
+    # the names and the reference label do not move
+    names = [t.get_text() for t in chart.ax.texts if t not in chart.chart.values + chart.chart.offscale]
+    assert names == ["delta-v", "thrust", "burn time"]
+    assert chart.ax.get_xlabel() == "relative to Dawn (log scale)"
+
+
+def test_widget_thrust_falls_faster_than_power():
+    chart = _budget_chart()
+    _, F_full, _ = chart.values(3100, 425, 2.3)
+    _, F_low, _ = chart.values(3100, 425, 0.5)
+    assert F_low / F_full < 0.5 / 2.3                       # efficiency falls with power too
+    assert chart.power_range == (0.5, 2.3)
+    with pytest.raises(ValueError, match="measured between"):
+        chart.values(3100, 425, 5.0)
+
+
+def test_widget_text_is_at_least_9_points():
+    chart = _budget_chart()
+    chart.render(2500, 425, 1.3)
+    sizes = [t.get_fontsize() for t in chart.ax.texts] + [chart.ax.title.get_fontsize(),
+                                                          chart.ax.xaxis.label.get_fontsize()]
+    sizes += [t.get_fontsize() for t in chart.ax.get_xticklabels()]
+    assert min(sizes) >= 9
+
+
 # ---------------------------------------------------------------- exercises
+DAWN = dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg)
+
+
+def _three_figures(q):
+    """q rounded to three significant figures, as a student would write it."""
+    return float(f"{q.value:.3g}") * q.unit
+
+
 def test_exercises_follow_their_inputs():
     assert check("05.1", 30.4 * KMS, isp=3100 * u.s).ok
     assert not check("05.1", 30.4 * KMS, isp=1900 * u.s).ok
-    dawn = dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg)
-    assert check("05.2", 13.05 * KMS, **dawn).ok
-    assert not check("05.2", 11.49 * KMS, **dawn).ok
+    # by hand: sqrt(2 x 2 e x 1300 V / 131.293 u)
+    by_hand = np.sqrt(2 * 2 * 1.602176634e-19 * 1300 / (131.293 * 1.66053906660e-27))
+    got = expected_answer("05.2", voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2)
+    assert got.to_value(u.m / u.s) == pytest.approx(by_hand, rel=1e-6)
+    assert check("05.3", 13.05 * KMS, **DAWN).ok
+    assert not check("05.3", 11.49 * KMS, **DAWN).ok
+    four = dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN)
+    by_hand = 425 / (5.87 * 365.25 * 86400) * 3100 * 9.80665              # newtons
+    assert expected_answer("05.4", **four).to_value(u.N) == pytest.approx(by_hand)
     # by hand: 792.7 kg x (exp(11.49 / (450 x 9.80665 / 1000)) - 1)
     by_hand = 792.7 * (np.exp(11.49 / (450 * 9.80665e-3)) - 1)
-    got = expected_answer("05.3", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
+    got = expected_answer("05.5", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
     assert got.to_value(u.kg) == pytest.approx(by_hand)
-    assert check("05.4", 1.47 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
-    t = expected_answer("05.5", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s,
+    # by hand: ln(m0'/mf) = 2 ln(m0/mf), so m0' = mf (m0/mf)^2
+    twice = expected_answer("05.6", final_mass=792.7 * u.kg, propellant_mass=425 * u.kg)
+    assert twice.to_value(u.kg) == pytest.approx(1217.7**2 / 792.7 - 792.7)
+    dv1 = P.rocket_delta_v(3000 * u.s, 1217.7 * u.kg, 425 * u.kg)
+    dv2 = P.rocket_delta_v(3000 * u.s, 792.7 * u.kg + twice, twice)
+    assert (dv2 / dv1).to_value(u.one) == pytest.approx(2)
+    assert not check("05.6", 850 * u.kg, final_mass=792.7 * u.kg, propellant_mass=425 * u.kg).ok
+    assert check("05.7", 1.47 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
+    seven = dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr)
+    assert expected_answer("05.8", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
+    t = expected_answer("05.9", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s,
                         efficiency=0.6)
     F = 2 * 0.6 * 1300 / (3100 * 9.80665)                                # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
-    assert check("05.5", ..., delta_v=1.5 * KMS).status == "unanswered"
-    six = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
-    isp = expected_answer("05.6", **six)
+    assert check("05.9", ..., delta_v=1.5 * KMS).status == "unanswered"
+    nine = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
+    isp = expected_answer("05.10", **nine)
     by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665   # seconds
     assert isp.to_value(u.s) == pytest.approx(by_hand)
-    # the design closes the loop: at that Isp, exercise 5's time is exactly the time allowed
-    back = expected_answer("05.5", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
+    # the design closes the loop: at that Isp, exercise 9's time is exactly the time allowed
+    back = expected_answer("05.9", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
     assert back.to_value(u.yr) == pytest.approx(2.5)
-    assert not check("05.6", 3100 * u.s, **six).ok
+    assert not check("05.10", 3100 * u.s, **nine).ok
+    jet = expected_answer("05.11", thrust=280 * u.mN, isp=1800 * u.s)
+    assert jet.to_value(u.W) == pytest.approx(0.280 * 1800 * 9.80665 / 2)
+
+
+def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
+    one = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
+    wrong = check("05.1", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), **one)
+    assert not wrong.ok and "other source" in str(wrong.message)
+    # without isp_other, the value comes from the note of the facts row passed as isp
+    from utils.facts import fact
+    low = fact("nstar.isp_min")
+    wrong = check("05.1", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s)
+    assert not wrong.ok and "other source" in str(wrong.message)
+    assert check("05.1", (low * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s).ok
+    ten = dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW)
+    wrong = check("05.11", 2.3 * u.kW, **ten)
+    assert not wrong.ok and "into" in str(wrong.message)
+
+
+def test_titles_follow_the_inputs():
+    from utils.checks import get_exercise
+    assert get_exercise("05.7").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
+        "Exercise 7 · Edelbaum delta-v from 1.00 AU to 2.36 AU")
+    assert "1900 s" in get_exercise("05.1").title_for(isp=1900 * u.s)
+    assert "charge 3e" in get_exercise("05.2").title_for(charge_number=3)
+
+
+EXERCISE_INPUTS = {
+    "05.1": dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s),
+    "05.2": dict(voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2),
+    "05.3": DAWN,
+    "05.4": dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN),
+    "05.5": dict(delta_v=11.49 * KMS, isp=452 * u.s, final_mass=792.7 * u.kg),
+    "05.6": dict(final_mass=792.7 * u.kg, propellant_mass=425 * u.kg),
+    "05.7": dict(a_start=1 * u.AU, a_end=2.362 * u.AU),
+    "05.8": dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr),
+    "05.9": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, isp=3100 * u.s, efficiency=0.536),
+    "05.10": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.536, time=2.5 * u.yr),
+    "05.11": dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW),
+}
+
+
+@pytest.mark.parametrize("exercise_id", sorted(EXERCISE_INPUTS))
+def test_rounded_answers_pass_and_every_mistake_gets_its_own_hint(exercise_id):
+    from utils.checks import get_exercise
+    ex, inputs = get_exercise(exercise_id), EXERCISE_INPUTS[exercise_id]
+    right = ex.expected(**inputs)
+    assert check(exercise_id, _three_figures(right), **inputs).ok, "3 significant figures must pass"
+    assert ex.mistakes, "every numeric exercise lists its likely mistakes"
+    for mistake in ex.mistakes:
+        wrong = mistake.solve(**{**ex.defaults, **inputs})
+        result = check(exercise_id, _three_figures(wrong), **inputs)
+        assert result.status == "incorrect", (exercise_id, mistake.hint)
+        assert mistake.hint in result.message
+        assert f"{right.value:.3g}" not in mistake.hint            # a hint never gives the answer
+
+
+def test_hohmann_and_edelbaum_get_different_verdicts():
+    """The two methods the lesson contrasts: Edelbaum is the answer, Hohmann is refused with its hint."""
+    legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
+    edelbaum, hohmann = P.edelbaum_delta_v(1 * u.AU, 2.362 * u.AU), P.hohmann_delta_v(1 * u.AU, 2.362 * u.AU)
+    assert check("05.7", edelbaum, **legs).ok
+    verdict = check("05.7", hohmann, **legs)
+    assert not verdict.ok and "Hohmann" in verdict.message
+    assert check("05.7", _three_figures(edelbaum), **legs).ok
+    assert not check("05.7", _three_figures(hohmann), **legs).ok
+
+
+def test_written_question_is_registered():
+    from utils.exercises import lesson05
+    assert set(lesson05.WRITTEN) == {"05.12"}
+    assert not set(lesson05.WRITTEN) & set(lesson05.EXERCISES)

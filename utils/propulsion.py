@@ -41,12 +41,16 @@ __all__ = [
     "jet_efficiency",
     "power_limited_thrust",
     "burn_time",
+    "throttle_efficiency",
     "solar_power",
     "hohmann_delta_v",
     "edelbaum_delta_v",
     "SpiralResult",
     "low_thrust_spiral",
+    "thrust_arc_distance",
+    "design_budget",
     "RatioBars",
+    "BudgetChart",
 ]
 
 _SPEED = u.km / u.s
@@ -322,6 +326,67 @@ def burn_time(propellant_mass: u.Quantity, thrust: u.Quantity, exhaust: u.Quanti
     return (mp * _exhaust(exhaust) / F).to(u.day)
 
 
+def throttle_efficiency(power: u.Quantity, powers: u.Quantity, efficiencies) -> u.Quantity:
+    """Efficiency of a throttled engine at ``power``, interpolated between measured points.
+
+    An ion engine turned down to low power is less efficient: a larger share of
+    its power goes into making ions and heating the discharge.  Given the
+    efficiency measured at a few power levels (for NSTAR, its lowest and highest
+    throttle points), this returns the straight-line interpolation between them.
+    It is a model: it knows nothing between the points but a straight line, and
+    it refuses powers outside the measured range rather than guess.
+
+    Parameters
+    ----------
+    power : Quantity
+        Electric power into the engine (scalar or array).
+    powers : Quantity
+        The powers of the measured points, at least two, increasing.
+    efficiencies : float, array or Quantity
+        The efficiency (0 to 1) measured at each of ``powers``.
+
+    Returns
+    -------
+    Quantity
+        Dimensionless efficiency.
+
+    Raises
+    ------
+    ValueError
+        Powers outside the measured range, points not increasing, efficiencies outside 0-1.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> eta = throttle_efficiency(1.4 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61])
+    >>> round(float(eta), 2)
+    0.48
+    """
+    P = require(power, u.W, "power", positive=True).to(u.W)
+    Ps = require(powers, u.W, "powers", positive=True).to(u.W)
+    if not isinstance(efficiencies, u.Quantity):
+        try:
+            efficiencies = np.asarray(efficiencies, dtype=float)
+        except (TypeError, ValueError):
+            raise ValueError(f"efficiencies must be numbers between 0 and 1; got {efficiencies!r}.") from None
+    etas = require(efficiencies, u.one, "efficiencies", positive=True).to_value(u.one)
+    Ps, etas = np.atleast_1d(Ps), np.atleast_1d(etas)
+    if Ps.size < 2 or Ps.shape != etas.shape:
+        raise ValueError("give at least two measured points: one efficiency for each power "
+                         f"(got {Ps.size} powers and {etas.size} efficiencies).")
+    if np.any(np.diff(Ps.value) <= 0):
+        raise ValueError(f"the measured powers must increase; got {powers}.")
+    if np.any(etas > 1):
+        raise ValueError(f"efficiencies are fractions of the power, at most 1; got {efficiencies}.")
+    low, high = Ps[0], Ps[-1]
+    if np.any(P < low * (1 - 1e-9)) or np.any(P > high * (1 + 1e-9)):
+        raise ValueError(
+            f"the engine was measured between {low.to(u.kW):.2f} and {high.to(u.kW):.2f}; "
+            f"got {power}. Outside that range the efficiency is not known, so keep the power inside it."
+        )
+    return np.interp(P.value, Ps.value, etas) * u.one
+
+
 def solar_power(distance: u.Quantity, power_1au: u.Quantity) -> u.Quantity:
     """Power of a solar array at ``distance`` from the Sun, scaled as :math:`1/r^2` from 1 AU.
 
@@ -413,6 +478,10 @@ class SpiralResult:
         Distance from the centre when the engine stops (AU).
     t : Quantity
         Times of those samples (days).
+    eccentricity : float
+        Eccentricity of the orbit the spacecraft coasts on once the engine stops.
+    r_min, r_max : Quantity
+        Closest and farthest distance from the centre on that orbit (AU).
     """
 
     time: u.Quantity
@@ -422,6 +491,9 @@ class SpiralResult:
     x: u.Quantity
     y: u.Quantity
     t: u.Quantity
+    eccentricity: float
+    r_min: u.Quantity
+    r_max: u.Quantity
 
 
 def low_thrust_spiral(
@@ -534,6 +606,10 @@ def low_thrust_spiral(
     m_end = sol.y_events[0][0][4]
     ts = np.linspace(0.0, t_end, int(n_samples))
     xs, ys = sol.sol(ts)[:2]
+    # the coasting orbit after the engine stops (mu = 1): its size is the target's by the event
+    x, y, vx, vy = sol.y_events[0][0][:4]
+    a_end = 1.0 / (2.0 / np.hypot(x, y) - (vx * vx + vy * vy))
+    ecc = float(np.sqrt(max(0.0, 1.0 - (x * vy - y * vx) ** 2 / a_end)))
     return SpiralResult(
         time=(t_end * T).to(u.day),
         delta_v=(v_e * np.log(1.0 / m_end)).to(_SPEED),
@@ -542,7 +618,131 @@ def low_thrust_spiral(
         x=(xs * r0).to(u.AU),
         y=(ys * r0).to(u.AU),
         t=(ts * T).to(u.day),
+        eccentricity=ecc,
+        r_min=(a_end * (1 - ecc) * r0).to(u.AU),
+        r_max=(a_end * (1 + ecc) * r0).to(u.AU),
     )
+
+
+def thrust_arc_distance(
+    r_start: u.Quantity,
+    acceleration: u.Quantity,
+    duration: u.Quantity,
+    mu: u.Quantity | None = None,
+    *,
+    direction: str = "along velocity",
+) -> u.Quantity:
+    """Distance from the centre after thrusting for ``duration`` from a circular orbit.
+
+    The spacecraft starts on a circular orbit of radius ``r_start`` and feels
+    gravity plus a constant thrust acceleration, either along its velocity
+    (a low-thrust spiral) or straight away from the centre (``direction="radial"``,
+    for comparison: pushing outward does not raise the orbit for long).  The
+    equations :math:`\\ddot{\\mathbf r} = -\\mu \\mathbf r/r^3 + a\\,\\hat{\\mathbf d}` are
+    integrated with :func:`scipy.integrate.solve_ivp` at a tight tolerance.
+
+    Parameters
+    ----------
+    r_start : Quantity
+        Radius of the starting circular orbit.
+    acceleration : Quantity
+        Thrust acceleration (thrust divided by mass), kept constant; at least 0.
+    duration : Quantity
+        How long the engine runs (positive).
+    mu : Quantity, optional
+        Gravitational parameter; default the Sun's.
+    direction : {"along velocity", "radial"}
+        Where the thrust points.
+
+    Returns
+    -------
+    Quantity
+        Distance from the centre at the end, in AU.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> r = thrust_arc_distance(1 * u.AU, 0 * u.mm / u.s**2, 100 * u.day)
+    >>> round(float(r.to_value(u.AU)), 6)
+    1.0
+    """
+    from scipy.integrate import solve_ivp
+
+    r0 = require(r_start, u.km, "r_start", positive=True).to(u.km)
+    acc = require(acceleration, u.m / u.s**2, "acceleration", nonnegative=True)
+    t_end = require(duration, u.s, "duration", positive=True)
+    mu = _mu(mu)
+    if r0.size != 1 or acc.size != 1 or t_end.size != 1:
+        raise ValueError("thrust_arc_distance flies one arc: give single values, not arrays.")
+    if direction not in ("along velocity", "radial"):
+        raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
+    T = np.sqrt(r0**3 / mu).to(u.s)                        # time unit
+    a = (acc / (mu / r0**2)).to_value(u.one)               # acceleration in units of local gravity
+    tangential = direction == "along velocity"
+
+    def rhs(t, s):
+        x, y, vx, vy = s
+        r = np.hypot(x, y)
+        if tangential:
+            speed = np.hypot(vx, vy)
+            ax, ay = a * vx / speed, a * vy / speed
+        else:
+            ax, ay = a * x / r, a * y / r
+        return [vx, vy, -x / r**3 + ax, -y / r**3 + ay]
+
+    sol = solve_ivp(rhs, (0.0, (t_end / T).to_value(u.one)), [1.0, 0.0, 0.0, 1.0], method="DOP853",
+                    rtol=1e-11, atol=1e-13)
+    if not sol.success:  # pragma: no cover - DOP853 on this smooth problem does not fail
+        raise RuntimeError(f"the integration failed: {sol.message}")
+    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * r0).to(u.AU)
+
+
+def design_budget(
+    isp: u.Quantity,
+    xenon: u.Quantity,
+    power: u.Quantity,
+    final_mass: u.Quantity,
+    efficiency,
+) -> tuple[u.Quantity, u.Quantity, u.Quantity]:
+    """Delta-v, thrust and burn time of an ion-propelled design.
+
+    The delta-v is the rocket equation with all of ``xenon`` used at ``isp`` by a
+    spacecraft of ``final_mass`` without its xenon; the thrust is what ``power``
+    buys at that Isp, :math:`F = 2\\eta P / v_e`; the burn time is how long that
+    thrust takes to use all the xenon.
+
+    Parameters
+    ----------
+    isp : Quantity
+        Specific impulse.
+    xenon : Quantity
+        Xenon loaded (and used).
+    power : Quantity
+        Electric power into the engine.
+    final_mass : Quantity
+        Spacecraft mass without xenon.
+    efficiency : float or Quantity
+        Jet efficiency at that power.
+
+    Returns
+    -------
+    tuple of Quantity
+        (delta-v in km/s, thrust in mN, burn time in years).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> dv, F, t = design_budget(3000 * u.s, 400 * u.kg, 2 * u.kW, 800 * u.kg, 0.6)
+    >>> round(float(dv.to_value(u.km / u.s)), 2), round(float(F.to_value(u.mN)), 1)
+    (11.93, 81.6)
+    """
+    mf = require(final_mass, u.kg, "final_mass", positive=True)
+    mp = require(xenon, u.kg, "xenon", nonnegative=True)
+    dv = rocket_delta_v(isp, mf + mp, mp)
+    F = power_limited_thrust(power, isp, efficiency)
+    if np.any(F <= 0):
+        raise ValueError(f"power must be positive to give any thrust; got {power}.")
+    return dv, F, burn_time(mp, F, isp).to(u.yr)
 
 
 class RatioBars:
@@ -613,6 +813,11 @@ class RatioBars:
                             edgecolor="k", animated=True)
         self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", animated=True,
                                transform=label_at) for i in range(n)]
+        # a bar beyond either end of the axis is drawn to the edge and marked "off scale"
+        self.reference_name = reference_name
+        self.offscale = [ax.text(0, i, "", va="center", fontsize=9, animated=True,
+                                 bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="k", lw=0.8))
+                         for i in range(n)]
         ax.title.set_animated(True)
         self.canvas.draw()
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
@@ -629,19 +834,134 @@ class RatioBars:
         if values.shape != self.reference.shape:
             raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
         span = 10 ** self.lim
-        logs = np.log10(np.clip(values / self.reference, 1.01 / span, 0.99 * span))
+        ratios = values / self.reference
+        logs = np.log10(np.clip(ratios, 1.01 / span, 0.99 * span))
         self.canvas.restore_region(self.background)
-        for bar, text, x, v, unit in zip(self.bars, self.values, logs, values, self.units):
+        for bar, text, mark, x, r, v, unit in zip(self.bars, self.values, self.offscale, logs, ratios,
+                                                   values, self.units):
             bar.set_width(x + self.lim)
             text.set_text(f"{v:,.3g} {unit}")
             self.ax.draw_artist(bar)
             self.ax.draw_artist(text)
+            if r < 1 / span:
+                mark.set(text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}",
+                         x=-self.lim + 0.08, ha="left")
+            elif r > span:
+                mark.set(text=f"off scale: above {span:g}x {self.reference_name} \u25b6",
+                         x=self.lim - 0.08, ha="right")
+            else:
+                mark.set_text("")
+            if mark.get_text():
+                self.ax.draw_artist(mark)
         self.ax.draw_artist(self.reference_line)
         self.ax.title.set_text(title)
         self.ax.draw_artist(self.ax.title)
         buffer = io.BytesIO()
         Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
+
+
+class BudgetChart:
+    """The "design your own Dawn" widget: delta-v, thrust and burn time against a reference design.
+
+    The engine's efficiency follows its power (:func:`throttle_efficiency`
+    between measured throttle points), so turning the power down costs thrust
+    twice: less power, and less of it reaching the jet.
+
+    Parameters
+    ----------
+    final_mass : Quantity
+        Spacecraft mass without xenon.
+    powers, efficiencies
+        Measured throttle points (see :func:`throttle_efficiency`).
+    reference : (isp, xenon, power)
+        The reference design (Quantities), drawn as ratio 1.
+    colours : sequence of three colours
+        Bar colours (delta-v, thrust, burn time).
+    reference_name : str
+        Name of the reference, e.g. ``"Dawn"``.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> chart = BudgetChart(800 * u.kg, [0.5, 2.3] * u.kW, [0.35, 0.61],
+    ...                     (3000 * u.s, 400 * u.kg, 2.3 * u.kW), ["C0", "C1", "C2"])
+    >>> chart.render(2500, 300, 1.0)[:4] == b"\\x89PNG"
+    True
+    >>> chart.ax.title.get_text()
+    'Isp 2,500 s, 300 kg of xenon, 1.0 kW (efficiency 0.42)'
+    """
+
+    names = ("delta-v", "thrust", "burn time")
+    units = ("km/s", "mN", "years")
+
+    def __init__(self, final_mass, powers, efficiencies, reference, colours, *, reference_name: str = "Dawn"):
+        self.final_mass = require(final_mass, u.kg, "final_mass", positive=True)
+        self.powers, self.efficiencies = powers, efficiencies
+        throttle_efficiency(powers[0], powers, efficiencies)          # checks the points once
+        self.reference_name = reference_name
+        ref = self._quantities(*reference)
+        self.chart = RatioBars(list(self.names), list(self.units), [q.value for q in ref], colours,
+                               reference_name=reference_name)
+        self.ax = self.chart.ax
+
+    @property
+    def power_range(self) -> tuple[float, float]:
+        """The lowest and highest power (kW) the efficiency is known for: the widget's slider range."""
+        P = u.Quantity(self.powers).to_value(u.kW)
+        return float(P[0]), float(P[-1])
+
+    def efficiency(self, power_kw: float) -> float:
+        """Jet efficiency at ``power_kw`` kilowatts."""
+        return float(throttle_efficiency(power_kw * u.kW, self.powers, self.efficiencies))
+
+    def _quantities(self, isp, xenon, power):
+        eta = throttle_efficiency(power, self.powers, self.efficiencies)
+        return design_budget(isp, xenon, power, self.final_mass, eta)
+
+    def values(self, isp: float, xenon: float, power: float) -> list[float]:
+        """Delta-v (km/s), thrust (mN) and burn time (years) for slider values in s, kg and kW."""
+        dv, F, t = self._quantities(isp * u.s, xenon * u.kg, power * u.kW)
+        return [float(dv.to_value(u.km / u.s)), float(F.to_value(u.mN)), float(t.to_value(u.yr))]
+
+    def title(self, isp: float, xenon: float, power: float) -> str:
+        """The figure title for these slider values."""
+        return (f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW "
+                f"(efficiency {self.efficiency(power):.2f})")
+
+    def alt(self, isp: float, xenon: float, power: float) -> str:
+        """Alt text describing the chart for these slider values."""
+        dv, F, t = self.values(isp, xenon, power)
+        return (f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
+                f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
+                f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {t:,.3g} years of thrusting to use all "
+                "the xenon. A bar longer than the dashed line is more than the reference."
+                + self._offscale_note(isp, xenon, power))
+
+    def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
+        span = 10 ** self.chart.lim
+        ratios = np.asarray(self.values(isp, xenon, power)) / self.chart.reference
+        low = [n for n, r in zip(self.names, ratios) if r < 1 / span]
+        high = [n for n, r in zip(self.names, ratios) if r > span]
+        note = ""
+        if low:
+            note += f" Off scale, below 1/{span:g} of {self.reference_name}: {', '.join(low)}."
+        if high:
+            note += f" Off scale, above {span:g} times {self.reference_name}: {', '.join(high)}."
+        return note
+
+    def render(self, isp: float, xenon: float, power: float) -> bytes:
+        """Redraw the chart for these slider values; return it as PNG bytes."""
+        return self.chart.render(self.values(isp, xenon, power), self.title(isp, xenon, power))
+
+    def draw(self, isp: float, xenon: float, power: float) -> None:
+        """The widget's draw function: show the chart with its alt text."""
+        from IPython.display import Image
+
+        from .style import show
+
+        png = self.render(isp, xenon, power)
+        show(Image(png), alt=self.alt(isp, xenon, power))
 
 
 def _ratio_label(k: int, reference_name: str) -> str:

@@ -1,34 +1,169 @@
-"""Exercises of 05 · Ion propulsion: how Dawn could orbit two worlds."""
+"""Exercises of 05 · Ion propulsion: how Dawn could orbit two worlds.
+
+Every expected answer is computed from the exercise's inputs; every likely
+wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
+hint that points at the slip without giving the answer.  Tolerances forgive
+rounding to three significant figures but refuse the mistakes, and in
+exercise 7 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
+"""
 from __future__ import annotations
 
-import astropy.units as u
+import re
 
-from ..checks import Exercise
+import astropy.units as u
+import numpy as np
+from astropy.constants import e as ELEMENTARY_CHARGE
+
+from ..checks import Exercise, Mistake
 from ..units import require
 from .. import propulsion as P
 
 
-def _exhaust_speed(isp):
+# ---------------------------------------------------------------- 05.1 exhaust speed
+def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp).to(u.km / u.s)
 
 
+def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
+    if isp_full is None:
+        raise ValueError("no full-power Isp given")
+    return P.exhaust_speed(isp_full).to(u.km / u.s)
+
+
+def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
+    """The exhaust speed for a second source's value: ``isp_other``, or the value that the note of the
+    facts-table row passed as ``isp`` gives ("CONFLICT: ... gives 1,950 s.")."""
+    if isp_other is None:
+        meta = getattr(getattr(isp, "info", None), "meta", None) or {}
+        found = re.search(r"gives ([\d,]+(?:\.\d+)?) s\b", str(meta.get("note", "")))
+        if not found:
+            raise ValueError("no second source's value for this specific impulse")
+        isp_other = float(found.group(1).replace(",", "")) * u.s
+    return P.exhaust_speed(isp_other).to(u.km / u.s)
+
+
+# ---------------------------------------------------------------- 05.2 ion speed
+def _charge(charge_number):
+    n = require(charge_number, u.one, "charge_number", positive=True).to_value(u.one)
+    return n * ELEMENTARY_CHARGE.si
+
+
+def _ion_speed(voltage, ion_mass, charge_number=1):
+    return P.ion_speed(voltage, ion_mass, _charge(charge_number))
+
+
+def _ion_speed_single(voltage, ion_mass, charge_number=1):
+    return P.ion_speed(voltage, ion_mass)
+
+
+def _ion_speed_times_charge(voltage, ion_mass, charge_number=1):
+    return P.ion_speed(voltage, ion_mass) * require(charge_number, u.one, "charge_number").to_value(u.one)
+
+
+# ---------------------------------------------------------------- 05.3 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
     return P.rocket_delta_v(isp, initial_mass, propellant_mass)
 
 
+def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
+    v_e = P.exhaust_speed(isp)
+    return (v_e * np.log((initial_mass / propellant_mass).to_value(u.one))).to(u.km / u.s)
+
+
+def _rocket_dv_log10(isp, initial_mass, propellant_mass):
+    return _rocket_dv(isp, initial_mass, propellant_mass) / np.log(10)
+
+
+def _rocket_dv_linear(isp, initial_mass, propellant_mass):
+    return (P.exhaust_speed(isp) * (propellant_mass / initial_mass)).to(u.km / u.s)
+
+
+# ---------------------------------------------------------------- 05.4 thrust from the mass flow
+def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
+    mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
+    t = require(time, u.s, "time", positive=True)
+    return P.thrust_from_mass_flow((mp / t).to(u.kg / u.s), isp)
+
+
+def _full_thrust(propellant_mass, time, isp, full_thrust=None):
+    if full_thrust is None:
+        raise ValueError("no full-power thrust given")
+    return full_thrust
+
+
+def _mean_thrust_from_power_balance(propellant_mass, time, isp, full_thrust=None):
+    return _mean_thrust(propellant_mass, time, isp) / 2
+
+
+# ---------------------------------------------------------------- 05.5 chemical propellant
 def _chemical_propellant(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, final_mass=final_mass)
 
 
+def _chemical_start_mass(delta_v, isp, final_mass):
+    return _chemical_propellant(delta_v, isp, final_mass) + final_mass
+
+
+def _chemical_from_start_formula(delta_v, isp, final_mass):
+    return P.propellant_mass(delta_v, isp, initial_mass=final_mass)
+
+
+# ---------------------------------------------------------------- 05.6 twice the delta-v
+def _xenon_for_twice(final_mass, propellant_mass):
+    mf = require(final_mass, u.kg, "final_mass", positive=True)
+    mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
+    # delta-v = v_e ln(m0 / mf): twice the delta-v needs the mass ratio squared, whatever v_e is
+    return (mf * (((mf + mp) / mf) ** 2 - 1)).to(u.kg)
+
+
+def _xenon_doubled(final_mass, propellant_mass):
+    return (2 * require(propellant_mass, u.kg, "propellant_mass", positive=True)).to(u.kg)
+
+
+def _xenon_extra_only(final_mass, propellant_mass):
+    return _xenon_for_twice(final_mass, propellant_mass) - propellant_mass
+
+
+def _start_mass_for_twice(final_mass, propellant_mass):
+    return _xenon_for_twice(final_mass, propellant_mass) + final_mass
+
+
+# ---------------------------------------------------------------- 05.7 Edelbaum vs Hohmann
 def _edelbaum(a_start, a_end):
     return P.edelbaum_delta_v(a_start, a_end)
 
 
+def _hohmann(a_start, a_end):
+    return P.hohmann_delta_v(a_start, a_end)
+
+
+# ---------------------------------------------------------------- 05.8 the spiral with solve_ivp
+def _arc(a_start, acceleration, duration):
+    return P.thrust_arc_distance(a_start, acceleration, duration)
+
+
+def _arc_radial(a_start, acceleration, duration):
+    return P.thrust_arc_distance(a_start, acceleration, duration, direction="radial")
+
+
+def _arc_no_thrust(a_start, acceleration, duration):
+    return require(a_start, u.AU, "a_start", positive=True).to(u.AU)
+
+
+# ---------------------------------------------------------------- 05.9 and 05.10 time and Isp
 def _leg_time(delta_v, mass, power, isp, efficiency):
     dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
     m = require(mass, u.kg, "mass", positive=True)
     thrust = P.power_limited_thrust(power, isp, efficiency)
     return (m * dv / thrust).to(u.day)
+
+
+def _leg_time_without_two(delta_v, mass, power, isp, efficiency):
+    return 2 * _leg_time(delta_v, mass, power, isp, efficiency)
+
+
+def _leg_time_without_efficiency(delta_v, mass, power, isp, efficiency):
+    return _leg_time(delta_v, mass, power, isp, 1.0)
 
 
 def _highest_isp(delta_v, mass, power, efficiency, time):
@@ -41,42 +176,189 @@ def _highest_isp(delta_v, mass, power, efficiency, time):
     return P.specific_impulse((2 * eta * pw * t / (m * dv)).to(u.km / u.s))
 
 
+def _highest_isp_without_two(delta_v, mass, power, efficiency, time):
+    return _highest_isp(delta_v, mass, power, efficiency, time) / 2
+
+
+def _highest_isp_without_efficiency(delta_v, mass, power, efficiency, time):
+    return _highest_isp(delta_v, mass, power, 1.0, time)
+
+
+# ---------------------------------------------------------------- 05.11 reading the thruster chart
+def _jet_power(thrust, isp, electric_power=None):
+    F = require(thrust, u.N, "thrust", positive=True)
+    return (F * P.exhaust_speed(isp) / 2).to(u.kW)
+
+
+def _jet_power_without_half(thrust, isp, electric_power=None):
+    return 2 * _jet_power(thrust, isp)
+
+
+def _electric_power_of_nstar(thrust, isp, electric_power=None):
+    if electric_power is None:
+        raise ValueError("no electric power given")
+    return require(electric_power, u.W, "electric_power", positive=True).to(u.kW)
+
+
 EXERCISES = {
     "05.1": Exercise(
-        title="Exercise 1 · exhaust speed from specific impulse",
+        title="Exercise 1 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
         hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
+        mistakes=(
+            Mistake(_exhaust_at_full_power,
+                    "That is the exhaust speed at full power. Use the specific impulse of the lowest "
+                    "power setting, `isp_low`."),
+            Mistake(_exhaust_at_other_source,
+                    "That is the exhaust speed for the other source's specific impulse (the one in the "
+                    "note). The check uses `isp_low` as given: compute with that value."),
+        ),
     ),
     "05.2": Exercise(
-        title="Exercise 2 · Dawn's delta-v from its masses",
+        title="Exercise 2 · speed of a xenon ion of charge {charge_number}e",
+        solve=_ion_speed,
+        rtol=0.01,
+        hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
+        mistakes=(
+            Mistake(_ion_speed_single,
+                    "That is the speed of a singly charged ion (the worked example). This ion carries "
+                    "`charge_number` elementary charges, so it gains that many times the energy; and the "
+                    "kinetic energy is ½ m v², so keep the factor 2 under the square root."),
+            Mistake(_ion_speed_times_charge,
+                    "The *energy* grows in proportion to the charge; the speed grows as the square root "
+                    "of the energy."),
+        ),
+    ),
+    "05.3": Exercise(
+        title="Exercise 3 · Dawn's delta-v from {propellant_mass:.0f} of xenon",
         solve=_rocket_dv,
         rtol=0.01,
         hint="Delta-v = v_e ln(m0 / m_final), with m_final = m0 - propellant and v_e = Isp g0.",
+        mistakes=(
+            Mistake(_rocket_dv_over_propellant,
+                    "The logarithm compares the mass before the burn with the mass *after* it (the "
+                    "launch mass minus the xenon), not with the xenon itself."),
+            Mistake(_rocket_dv_log10,
+                    "The rocket equation uses the natural logarithm: np.log, not np.log10."),
+            Mistake(_rocket_dv_linear,
+                    "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
+                    "logarithm of the mass ratio."),
+        ),
     ),
-    "05.3": Exercise(
-        title="Exercise 3 · chemical propellant for Dawn's delta-v",
+    "05.4": Exercise(
+        title="Exercise 4 · Dawn's mean thrust over {time:.2f} of firing",
+        solve=_mean_thrust,
+        rtol=0.015,
+        hint="The mean mass flow is the xenon divided by the firing time; thrust = mass flow x Isp x g0.",
+        mistakes=(
+            Mistake(_full_thrust,
+                    "That is the engine's full-power thrust from the facts table. The question asks for "
+                    "the *mean* thrust that the xenon flow over the whole firing time allows."),
+            Mistake(_mean_thrust_from_power_balance,
+                    "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
+                    "(the ½ belongs to the jet's kinetic energy)."),
+        ),
+    ),
+    "05.5": Exercise(
+        title="Exercise 5 · chemical propellant at {isp:.0f} for {delta_v:.2f}",
         solve=_chemical_propellant,
         rtol=0.02,
         hint="Turn the rocket equation around: m_propellant = m_final (exp(delta_v / v_e) - 1).",
-    ),
-    "05.4": Exercise(
-        title="Exercise 4 · Edelbaum delta-v from Vesta's orbit to Ceres'",
-        solve=_edelbaum,
-        rtol=0.02,
-        hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
-             "(utils.orbits.circular_speed).",
-    ),
-    "05.5": Exercise(
-        title="Exercise 5 · how long is the Vesta-Ceres spiral?",
-        solve=_leg_time,
-        rtol=0.03,
-        hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
+        mistakes=(
+            Mistake(_chemical_start_mass,
+                    "That is the mass at the start, spacecraft included. The propellant is the start "
+                    "mass minus the final mass: remember the -1."),
+            Mistake(_chemical_from_start_formula,
+                    "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass."),
+        ),
     ),
     "05.6": Exercise(
-        title="Exercise 6 · design: the highest specific impulse that still arrives in time",
-        solve=_highest_isp,
-        rtol=0.03,
-        hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
+        title="Exercise 6 · xenon for twice the delta-v of {propellant_mass:.0f}",
+        solve=_xenon_for_twice,
+        rtol=0.01,
+        hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
+             "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
+        mistakes=(
+            Mistake(_xenon_doubled,
+                    "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
+                    "of the mass ratio. Twice the logarithm means the mass ratio squared."),
+            Mistake(_xenon_extra_only,
+                    "That is the extra xenon on top of `base_xenon`. The question asks for the whole load."),
+            Mistake(_start_mass_for_twice,
+                    "That is the whole start mass, spacecraft included. The xenon is the start mass minus "
+                    "`base_mass`."),
+        ),
     ),
+    "05.7": Exercise(
+        title="Exercise 7 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
+        solve=_edelbaum,
+        rtol=0.015,
+        hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
+             "(utils.orbits.circular_speed).",
+        mistakes=(
+            Mistake(_hohmann,
+                    "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
+                    "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
+                    "of the two circular speeds."),
+        ),
+    ),
+    "05.8": Exercise(
+        title="Exercise 8 · fly {duration:.1f} of the spiral with solve_ivp",
+        solve=_arc,
+        rtol=0.01,
+        hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
+             "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
+        mistakes=(
+            Mistake(_arc_no_thrust,
+                    "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
+                    "the right-hand side, in the same units (km/s²) as gravity?"),
+            Mistake(_arc_radial,
+                    "It looks as if you pushed straight away from the Sun. The engine pushes along the "
+                    "velocity: use (vx, vy) / |v| for the thrust's direction."),
+        ),
+    ),
+    "05.9": Exercise(
+        title="Exercise 9 · how long is the Vesta-Ceres spiral with {power:.2f}?",
+        solve=_leg_time,
+        rtol=0.02,
+        hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
+        mistakes=(
+            Mistake(_leg_time_without_two,
+                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
+            Mistake(_leg_time_without_efficiency,
+                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+        ),
+    ),
+    "05.10": Exercise(
+        title="Exercise 10 · design: the highest specific impulse that still arrives in {time:.2f}",
+        solve=_highest_isp,
+        rtol=0.02,
+        hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
+        mistakes=(
+            Mistake(_highest_isp_without_two,
+                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
+            Mistake(_highest_isp_without_efficiency,
+                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+        ),
+    ),
+    "05.11": Exercise(
+        title="Exercise 11 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
+        solve=_jet_power,
+        rtol=0.02,
+        hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
+        mistakes=(
+            Mistake(_jet_power_without_half,
+                    "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
+            Mistake(_electric_power_of_nstar,
+                    "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
+                    "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
+                    "out from `chart_thrust` and `chart_isp`."),
+        ),
+    ),
+}
+
+#: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "05.12": "Exercise 12 · explain: why does no electric thruster push like a chemical engine?",
 }
