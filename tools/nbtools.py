@@ -122,12 +122,16 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = True, allow_errors: bool = False):
-    """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s)."""
+def execute(nb, cwd: Path, timeout: int = 600, store_widget_state: bool = True, allow_errors: bool = False,
+            **hooks):
+    """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s).
+
+    ``hooks`` are nbclient's (``on_cell_executed=...``), for tests that follow a run cell by cell.
+    """
     from nbclient import NotebookClient
 
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3", store_widget_state=store_widget_state,
-                            allow_errors=allow_errors, resources={"metadata": {"path": str(cwd)}})
+                            allow_errors=allow_errors, resources={"metadata": {"path": str(cwd)}}, **hooks)
     client.execute(env=kernel_env())
     return nb
 
