@@ -58,17 +58,23 @@ CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
     {"stream": "2414.016 km\n"},
     {"stream": "2.41e+03 km\n"},
     {"html": "<table><tr><td>distance</td><td>2414</td><td>km</td></tr></table>"},
-    {"markdown": " The answer is 1,500 mi."},             # the input itself, in a compatible unit
-    {"stream": "2414016\n"},                               # bare, in metres: tried in the printed unit only
-], ids=["markdown", "print", "print-rounded", "html-table", "same-in-miles", "metres-no-unit"])
+    {"stream": "2414016 m\n"},
+    {"markdown": " That is 1.5 thousand miles, or 2.4 × 10^3 km."},
+], ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten"])
 def test_finder_reports_a_planted_leak(planted):
     nb = _synthetic(**planted)
     leaks = find_leaks(nb, [CALL])
-    if planted.get("stream") == "2414016\n":
-        assert leaks == [], "a bare number is tried bare and in the expected unit (km), not in metres"
-        return
     assert leaks, f"planted {planted} was not reported"
     assert all(leak.id == "00.1" for leak in leaks)
+
+
+@pytest.mark.parametrize("shown", [
+    {"markdown": " The input is 1,500 mi."},      # the exercise's own input, as the notebook gives it
+    {"stream": "2414016\n"},                      # bare: tried bare and in the expected unit (km), not in m
+    {"stream": "2.3e+03 km\n"},                   # 5 % off: beyond the tolerance (1 %)
+], ids=["the-input-itself", "bare-metres", "too-rounded"])
+def test_finder_does_not_count_inputs_or_other_numbers(shown):
+    assert find_leaks(_synthetic(**shown), [CALL]) == []
 
 
 def test_finder_reports_nothing_without_a_leak():

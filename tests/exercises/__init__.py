@@ -433,6 +433,31 @@ def _candidates(number: Number, expected) -> list[tuple[Any, str]]:
     return cands
 
 
+def is_an_input(answer, inputs: dict[str, Any]) -> bool:
+    """True when ``answer`` is one of the exercise's own inputs, written in that input's unit.
+
+    The notebook hands its inputs to the student; a unit-conversion exercise's
+    input (2,700 miles) is its answer in another unit, so it is no leak.  The
+    same value converted (4,345 km) is one.
+    """
+    import math
+
+    import astropy.units as u
+
+    for value in inputs.values():
+        try:
+            if isinstance(value, u.Quantity):
+                if (value.isscalar and isinstance(answer, u.Quantity) and answer.unit == value.unit
+                        and math.isclose(answer.value, value.value, rel_tol=1e-3)):
+                    return True
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and not isinstance(answer, u.Quantity):
+                if math.isclose(float(answer), float(value), rel_tol=1e-3):
+                    return True
+        except Exception:
+            continue
+    return False
+
+
 @dataclass(frozen=True)
 class Leak:
     id: str
@@ -450,8 +475,9 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
     ``nb`` is an executed student version; ``calls`` the check calls recorded
     while it ran (their inputs give each exercise's expected answer).  Each
     number is tried bare, with the unit printed after it and in the expected
-    unit, through the real check.  Dates in the text are tried against
-    exercises that want a date.
+    unit, through the real check; an exercise's own input, shown as given,
+    is not counted (see :func:`is_an_input`).  Dates in the text are tried
+    against exercises that want a date.
     """
     from astropy.time import Time
 
@@ -484,7 +510,7 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
             continue
         for n in numbers.values():
             for answer, how in _candidates(n, expected):
-                if exercise.check(answer, **call.inputs).ok:
+                if exercise.check(answer, **call.inputs).ok and not is_an_input(answer, call.inputs):
                     leaks.append(Leak(call.id, f"{n.value:g} {how}", n.where, n.snippet))
                     break
     return leaks
