@@ -9,7 +9,10 @@ Rules it enforces (see README, "Working on a lesson"):
   count is empty, so a checked cell keeps one: its position among the code
   cells, which is the same on every run (no noise in diffs);
 * worked solutions live in cells tagged ``solution``; the student version is
-  the same notebook without them.
+  the same notebook without them, and without any output or execution count
+  (a checked cell's stored output could show an answer);
+* the answer key is always executed (``build_answer_key``); a build without
+  it removes a key that no longer matches the notebooks, utils/ and data/.
 
 Run through ``python3 tasks.py`` (``strip``, ``refresh-outputs``, ``student``)
 or import it in tests.
