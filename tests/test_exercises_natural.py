@@ -42,10 +42,13 @@ def test_natural_answers_are_correct(runner, path):
         if not cells:
             problems.append(f"{ex_id}: no exercise cell calls utils.check({ex_id!r}, ...)")
             continue
+        if ex_id not in spec.NATURAL:
+            problems.append(f"{ex_id}: no NATURAL answer in {spec_path(path).name}")
+            continue
         for i in cells:
             src = run.nb.cells[i].source
             k = ex_id.split(".")[1]
-            if placeholder_re(k).search(src) or spec.NATURAL.get(ex_id, "\0").strip() not in src:
+            if placeholder_re(k).search(src) or spec.NATURAL[ex_id].strip() not in src:
                 problems.append(f"{ex_id}: the cell has no placeholder line 'answer_{k} = ...' to replace")
                 continue
             shown = run.result_text(i)
