@@ -34,6 +34,7 @@ def test_finder_reads_numbers_with_their_units():
     found = {(n.value, n.unit_token) for n in find_numbers(text)}
     assert {(4500.0, "mi"), (1.2e6, "km"), (327.0, "K"), (2.5, "AU"), (3e5, "km/s"), (54.0, "°C"),
             (12.0, "%")} <= found
+    assert find_numbers("at 00:28 UTC on 2009-02-18, see https://x.org/583") == []
     assert parse_unit("mi") == u.imperial.mile and parse_unit("°C") == u.deg_C and parse_unit("km/s") == u.km / u.s
     assert parse_unit("in") is None and parse_unit("Ceres") is None
 
@@ -72,7 +73,9 @@ def test_finder_reports_a_planted_leak(planted):
     {"markdown": " The input is 1,500 mi."},      # the exercise's own input, as the notebook gives it
     {"stream": "2414016\n"},                      # bare: tried bare and in the expected unit (km), not in m
     {"stream": "2.3e+03 km\n"},                   # 5 % off: beyond the tolerance (1 %)
-], ids=["the-input-itself", "bare-metres", "too-rounded"])
+    {"stream": "2414 K\n"},                        # printed with another kind of unit
+    {"markdown": " See https://example.org/2414/km and 2015-03-06 00:24:14."},   # an address, a date
+], ids=["the-input-itself", "bare-metres", "too-rounded", "other-unit", "url-and-date"])
 def test_finder_does_not_count_inputs_or_other_numbers(shown):
     assert find_leaks(_synthetic(**shown), [CALL]) == []
 

@@ -326,8 +326,9 @@ class _locked:
 # --------------------------------------------------------------------------
 
 _NUMBER = re.compile(
-    r"(?<![\w.])"
+    r"(?<![\w.:])"
     r"(?P<num>[-+\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+\u2212]?\d+)?|[-+\u2212]?\.\d+)"
+    r"(?!\d|[:.]\d|,\d{3})"
     r"(?:\s*(?:\u00d7|x|\\times|\*)\s*10\s*(?:\^|\*\*)\s*\{?(?P<exp>[-+\u2212]?\d+)\}?)?"
     r"(?:[ \t\u00a0]*(?P<unit>%|\u00b0\s?[CF]|\u00b0|[A-Za-z\u00b5\u03bc\u00c5][A-Za-z0-9\u00b5\u03bc\u00c5_]*"
     r"(?:\s?/\s?[A-Za-z][A-Za-z0-9]*)?))?"
@@ -364,9 +365,17 @@ class Number:
     snippet: str
 
 
+_NOT_NUMBERS = re.compile(r"https?://\S+|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b")
+
+
 def find_numbers(text: str, where: str = "") -> list[Number]:
-    """Every number a reader can see in ``text``, with the unit token after it when there is one."""
+    """Every number a reader can see in ``text``, with the unit token after it when there is one.
+
+    Addresses (URLs) and ISO dates are not read as numbers (dates are tried as
+    dates), nor clock times like 00:28.
+    """
     found = []
+    text = _NOT_NUMBERS.sub(" ", text)
     for m in _NUMBER.finditer(text):
         num = m.group("num").replace(",", "").replace("\u2212", "-")
         try:
@@ -395,6 +404,8 @@ def visible_text(nb) -> list[tuple[str, str]]:
         elif out.get("output_type") == "error":
             parts.append((where, f"{out.get('ename', '')}: {out.get('evalue', '')}"))
         data = out.get("data", {})
+        if nbtools.WIDGET_VIEW in data:  # a live widget: its text/plain stand-in is not what a student sees
+            return
         for mime in ("text/plain", "text/markdown"):
             if mime in data:
                 parts.append((where, data[mime] if isinstance(data[mime], str) else "".join(data[mime])))
@@ -424,10 +435,10 @@ def _candidates(number: Number, expected) -> list[tuple[Any, str]]:
     if isinstance(expected, (Time, str, bool)):
         return []
     value = number.value
-    cands = [(value, "as a plain number")]
     printed = parse_unit(number.unit_token)
-    if printed is not None:
-        cands.append((value * printed, f"in its printed unit {printed}"))
+    if printed is not None:  # "2.22 AU" speaks of AU: it is not read as a density too
+        return [(value * printed, f"in its printed unit {printed}")]
+    cands = [(value, "as a plain number")]
     if isinstance(expected, u.Quantity):
         cands.append((value * expected.unit, f"in the expected unit {expected.unit}"))
     return cands
@@ -474,8 +485,8 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
 
     ``nb`` is an executed student version; ``calls`` the check calls recorded
     while it ran (their inputs give each exercise's expected answer).  Each
-    number is tried bare, with the unit printed after it and in the expected
-    unit, through the real check; an exercise's own input, shown as given,
+    number is tried with the unit printed after it when there is one, else
+    bare and in the expected unit, through the real check; an exercise's own input, shown as given,
     is not counted (see :func:`is_an_input`).  Dates in the text are tried
     against exercises that want a date.
     """
