@@ -72,7 +72,7 @@ def require_spec(path: Path):
     spec = load_spec(path)
     assert spec is not None, (
         f"{Path(path).name} has no exercise spec: write {spec_path(path).relative_to(ROOT)} with NOTEBOOK, "
-        "NATURAL and ADAPT (see docs/LESSON_STANDARD.md, 'Exercises a class can trust')")
+        "NATURAL and ADAPT (see docs/LESSON_STANDARD.md, section 1, item 6: Exercises)")
     assert getattr(spec, "NOTEBOOK", None) == Path(path).name, (
         f"{spec_path(path).name}: NOTEBOOK = {getattr(spec, 'NOTEBOOK', None)!r}, but the lesson is {Path(path).name}")
     assert isinstance(getattr(spec, "NATURAL", None), dict), f"{spec_path(path).name}: NATURAL must be a dict"
