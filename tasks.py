@@ -93,16 +93,21 @@ def cmd_lab(args) -> int:
     return run(cmd)
 
 
-def build_student(execute_key: bool = False) -> int:
-    """Student versions and answer key into build/."""
+def build_student(answer_key: bool = False) -> int:
+    """Student versions into build/student; with ``answer_key``, the executed answer key into build/answer-key.
+
+    Without ``answer_key`` no key is written and a key that no longer matches the notebooks,
+    utils/ or data/ is deleted, so build/ never holds an unexecuted or stale answer key.
+    """
     code = (
         "import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path; "
-        f"made = nbtools.build(Path('build'), execute_key={execute_key!r}); "
+        f"made = nbtools.build(Path('build'), answer_key={answer_key!r}); "
         "print('student versions:', len(made['student']), 'notebooks in build/student'); "
-        "print('answer key:', len(made['answer-key']), 'files in build/answer-key')"
+        "key = Path('build/answer-key'); "
+        "print('answer key:', (f\"{len(made['answer-key'])} executed files in {key}\" if made['answer-key'] else "
+        "'current, kept in build/answer-key' if key.exists() else "
+        "'not built (python3 tasks.py student builds and runs it)'))"
     )
-    if (BUILD / "student").exists():
-        shutil.rmtree(BUILD / "student")
     return run([PY, "-c", code])
 
 
@@ -132,8 +137,8 @@ def browser_tests(extra: list[str] | None = None) -> int:
 
 def cmd_test(args) -> int:
     setup()
-    say("building the student versions and the answer key ...")
-    if build_student() != 0:
+    say("building the student versions (no answer key: python3 tasks.py student makes it) ...")
+    if build_student(answer_key=False) != 0:
         return 1
     say("running the unit tests and every notebook (lesson and student versions) ...")
     # No MPLBACKEND: the notebooks' kernels draw with the inline backend as they do for a student, so a
@@ -160,7 +165,7 @@ def cmd_check(args) -> int:
 
 def cmd_student(args) -> int:
     setup(quiet=True)
-    return build_student(execute_key=not args.no_execute)
+    return build_student(answer_key=not args.no_execute)
 
 
 def _nbtools(call: str, paths: list[str]) -> int:
@@ -237,8 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="run one or more notebooks under nbval")
     p.add_argument("notebooks", nargs="+")
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("student", help="build student versions and the executed answer key into build/")
-    p.add_argument("--no-execute", action="store_true", help="do not run the answer key")
+    p = sub.add_parser("student", help="build student versions (build/student) and the executed answer key, "
+                                     "as notebooks and HTML (build/answer-key)")
+    p.add_argument("--no-execute", action="store_true",
+                   help="student versions only; no answer key (a stale one is removed)")
     p.set_defaults(func=cmd_student)
     p = sub.add_parser("strip", help="remove outputs except checked cells")
     p.add_argument("notebooks", nargs="*")

@@ -1,6 +1,8 @@
 """The self-check machinery every exercise relies on."""
 from __future__ import annotations
 
+import re
+
 import astropy.units as u
 import numpy as np
 import pytest
@@ -14,11 +16,16 @@ MILE = 4500 * u.imperial.mile
 
 
 def test_placeholder_says_not_answered_and_does_not_raise():
-    for placeholder in (..., None):
-        r = compare(placeholder, 3 * u.km)
-        assert r.status == "unanswered"
-        assert "Not answered yet" in str(r)
-        assert not r.ok
+    r = compare(..., 3 * u.km)
+    assert r.status == "unanswered"
+    assert "Not answered yet" in str(r)
+    assert not r.ok
+
+
+def test_none_is_not_an_answer_and_says_why():
+    """None usually comes from a function without ``return``: say so instead of "not answered"."""
+    r = compare(None, 3 * u.km)
+    assert r.status == "invalid" and "None" in r.message and "return" in r.message
 
 
 def test_correct_in_any_compatible_unit():
@@ -133,10 +140,17 @@ def test_broken_inputs_are_reported_as_inputs_not_answer():
     assert r.status == "invalid" and "inputs" in r.message
 
 
-@pytest.mark.parametrize("bad_id", ["1", 12, "99.1", "00.99"])
+@pytest.mark.parametrize("bad_id", ["1", 12, "99.1", "00.99", "", "../00.1", None])
 def test_unknown_exercise_ids_raise_clear_errors(bad_id):
     with pytest.raises(ValueError, match="exercise|lesson"):
         get_exercise(bad_id)
+
+
+@pytest.mark.parametrize("bad_id", ["1", 12, "99.1", "00.99", "", None, 1.5, ("00", 1)])
+def test_check_with_an_unknown_id_says_so_and_does_not_raise(bad_id):
+    r = check(bad_id, 3)
+    assert r.status == "invalid" and not r.ok
+    assert "id" in r.message or "exercise" in r.message
 
 
 def test_lazy_import_of_check():
@@ -162,3 +176,290 @@ def test_exercise_dataclass_defaults():
     assert ex.expected(x=2) == 6
     assert ex.check(6, x=2).ok
     assert ex.check(..., x=2).status == "unanswered"
+
+
+# --------------------------------------------------------------------------
+# hostile and unusual answers: never raise, never accept a wrong kind, clean sentences
+# --------------------------------------------------------------------------
+
+class _Trap:
+    """An answer whose every protocol method raises (a booby-trapped object)."""
+
+    def __init__(self, *broken):
+        self.broken = set(broken) or {"float", "eq", "array", "bool", "repr"}
+
+    def _boom(self, what):
+        if what in self.broken:
+            raise RuntimeError(f"trap: {what}")
+
+    def __float__(self):
+        self._boom("float")
+        return 1.0
+
+    def __eq__(self, other):
+        self._boom("eq")
+        return False
+
+    __hash__ = None
+
+    def __array__(self, *args, **kwargs):
+        self._boom("array")
+        return np.array(1.0)
+
+    def __bool__(self):
+        self._boom("bool")
+        return True
+
+    def __repr__(self):
+        self._boom("repr")
+        return "_Trap()"
+
+    __str__ = __repr__
+
+
+HOSTILE = {
+    "nan": float("nan"),
+    "inf": float("inf"),
+    "nan-km": float("nan") * u.km,
+    "string": "7242 km",
+    "empty-string": "",
+    "list": [7242, 1],
+    "list-of-one": [7242],
+    "tuple": (1, 2),
+    "dict": {"a": 1},
+    "complex": 7242 + 5000j,
+    "complex-km": (7242 + 5000j) * u.km,
+    "complex-array": np.array([1 + 1j]),
+    "none": None,
+    "subnormal": 1e-320,
+    "subnormal-km": 1e-320 * u.km,
+    "zero": 0,
+    "zero-km": 0 * u.km,
+    "negative-km": -5 * u.km,
+    "huge-int": 10**400,
+    "huge-float-km": 1e308 * u.km,
+    "array": np.array([1.0, 2.0]),
+    "array-km": np.array([1.0, 2.0]) * u.km,
+    "empty-array": np.array([]),
+    "bool": True,
+    "numpy-bool": np.bool_(False),
+    "kg": 3 * u.kg,
+    "deg": 30 * u.deg,
+    "deg_C": 25 * u.deg_C,
+    "one": 3 * u.one,
+    "percent": 30 * u.percent,
+    "object": object(),
+    "type": float,
+    "function": len,
+    "trap-all": _Trap(),
+    "trap-float": _Trap("float"),
+    "trap-eq": _Trap("eq"),
+    "trap-array": _Trap("array"),
+    "trap-bool": _Trap("bool"),
+    "trap-repr": _Trap("repr"),
+}
+
+EXPECTED = {
+    "length": 7242.048 * u.km,
+    "dimensionless-quantity": 15.42 * u.one,
+    "plain-number": 15.42,
+    "temperature": 327.4 * u.K,
+    "angle": 23.44 * u.deg,
+    "speed": 17.93 * u.km / u.s,
+    "odd-unit": 4.816 * u.km / u.s**2 / u.kg,
+    "text": "misleading",
+    "bool": True,
+    "date": Time("2015-03-06 12:39", scale="utc"),
+}
+
+#: Answers that may be correct for one kind of expected value, by design.
+_MAY_BE_RIGHT = {("bool", "bool")}
+
+
+def _digit_forms(value: float) -> set[str]:
+    """How the expected value could be written at 2-4 significant figures."""
+    forms = set()
+    for n in (2, 3, 4):
+        rounded = float(f"{value:.{n}g}")
+        forms |= {f"{value:.{n}g}", f"{value:.{n - 1}e}", f"{rounded:,}", repr(rounded)}
+        if rounded >= 100:
+            forms |= {f"{rounded:.0f}", f"{rounded:,.0f}"}
+        digits = f"{value:.{n - 1}e}".split("e")[0].replace(".", "")
+        if n >= 3:
+            forms.add(digits)
+    return forms
+
+
+def _assert_clean(text: str) -> None:
+    """A message a student reads: clean sentences (checked on the message and on the whole result)."""
+    if isinstance(text, CheckResult):
+        if text.message:
+            _assert_clean(text.message)
+        text = str(text)
+    assert text, "an empty message"
+    assert text == " ".join(text.split()), f"doubled or stray spaces: {text!r}"
+    assert text[-1] in ".!?", f"no final punctuation: {text!r}"
+    for bad in ("in .", "a dimensionless,", " ,", "..", ".Your", ".That", "for example in ."):
+        assert bad not in text.replace("`...`", "`…`"), f"{bad!r} in {text!r}"
+    assert not re.search(r" \.(\s|$)", text), f"a stray space before a full stop: {text!r}"
+    assert not re.search(r"\ba (?:[aeio]|un[^i])", text), f"article: {text!r}"
+
+
+@pytest.mark.parametrize("expected_kind", list(EXPECTED))
+@pytest.mark.parametrize("answer_kind", list(HOSTILE))
+def test_hostile_answers_get_a_clean_sentence_and_are_never_accepted(answer_kind, expected_kind):
+    expected = EXPECTED[expected_kind]
+    r = compare(HOSTILE[answer_kind], expected, hint="Think again.")
+    assert isinstance(r, CheckResult)
+    if (answer_kind, expected_kind) not in _MAY_BE_RIGHT:
+        assert r.status in ("invalid", "incorrect"), f"{answer_kind} accepted for {expected_kind}: {r}"
+    _assert_clean(r)
+    shown = str(r) + repr(r) + r._repr_html_()
+    value = getattr(expected, "value", expected)
+    if isinstance(value, float):
+        leaked = [f for f in _digit_forms(value) if f in shown]
+        assert not leaked, f"{leaked} reveal the expected {value}: {shown}"
+
+
+def test_digit_forms_cover_the_usual_ways_of_writing_a_number():
+    assert {"7.2e+03", "7240", "7,242", "724", "7242"} <= _digit_forms(7242.048)
+    assert {"15", "15.4", "15.42"} <= _digit_forms(15.42)
+
+
+@pytest.mark.parametrize("answer", [HOSTILE[k] for k in HOSTILE], ids=list(HOSTILE))
+def test_registered_exercise_never_raises_and_never_accepts_a_wrong_kind(answer):
+    for ex_id, inputs in [("00.1", {"distance": MILE}),
+                          ("00.2", {"distance": MILE, "ceres_radius": 469.7 * u.km})]:
+        r = check(ex_id, answer, **inputs)
+        assert r.status in ("invalid", "incorrect"), r
+        _assert_clean(r)
+
+
+def test_complex_answers_are_refused_even_with_the_right_real_part():
+    """(7242+5000j) km once passed as 7242 km."""
+    assert check("00.1", (7242 + 5000j) * u.km, distance=MILE).status == "invalid"
+    assert check("00.2", 15.42 + 1j, distance=MILE, ceres_radius=469.7 * u.km).status == "invalid"
+    assert "complex" in compare(np.complex128(15.42), 15.42).message
+
+
+def test_subnormal_and_huge_answers_do_not_raise():
+    assert compare(1e-320 * u.km, MILE).status == "incorrect"
+    r = compare(10**400, 15.42)
+    assert r.status == "invalid" and "too large" in r.message
+    assert compare(10**400, 15.42 * u.one).status == "invalid"
+
+
+def test_array_inputs_are_reported_as_inputs():
+    r = check("00.1", 7242 * u.km, distance=np.array([1.0, 2.0]) * u.imperial.mile)
+    assert r.status == "invalid" and "input distance" in r.message and "single value" in r.message
+    _assert_clean(r)
+
+
+def test_broken_input_objects_are_reported_as_inputs():
+    r = check("00.1", 7242 * u.km, distance=_Trap())
+    assert r.status == "invalid" and "inputs" in r.message
+    _assert_clean(r)
+
+
+# --------------------------------------------------------------------------
+# temperatures, dimensionless answers, "close" and mistakes
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", [327.4 * u.K, 54.25 * u.deg_C, 129.65 * u.imperial.deg_F])
+def test_absolute_temperatures_in_any_scale(answer):
+    assert compare(answer, 327.4 * u.K).ok
+    assert compare(answer, (54.25 * u.deg_C)).ok
+
+
+def test_wrong_temperature_is_still_wrong_and_offsets_are_not_forgotten():
+    assert compare(54.25 * u.K, 327.4 * u.K).status == "incorrect"   # a Celsius number labelled K
+    assert compare(327.4 * u.deg_C, 327.4 * u.K).status == "incorrect"
+
+
+def test_temperature_differences_convert_without_the_offset():
+    assert compare(10 * u.deg_C, 10 * u.K, temperature_difference=True).ok
+    assert compare(18 * u.imperial.deg_F, 10 * u.K, temperature_difference=True).ok
+    assert not compare(10 * u.deg_C, 10 * u.K).ok  # as absolute temperatures they differ
+    assert compare(10.5 * u.K, 10 * u.K, rtol=0, atol=1 * u.deg_C).ok  # atol is a difference
+
+
+def test_unit_on_a_dimensionless_answer_gets_a_clean_sentence():
+    r = compare(3 * u.km, 15.42 * u.one)
+    assert r.status == "invalid"
+    assert r.message == ("Your answer is in km (length), but this exercise asks for a plain number: "
+                         "the units should cancel.")
+    r = compare(3 * u.km, 15.42)
+    assert r.status == "invalid" and "plain number" in r.message
+    _assert_clean(r)
+
+
+def test_dimensionless_answers_in_any_dimensionless_unit():
+    assert compare(1542 * u.percent, 15.42 * u.one).ok
+    assert compare((7242 * u.km / (469.7 * u.km)), 15.42).ok
+
+
+def test_close_only_within_rounding():
+    expected = 0.04472 * u.one
+    r = compare(0.045, expected, rtol=0.001)       # 2 significant figures: just rounded too much
+    assert r.status == "incorrect" and "close" in r.message
+    r = compare(0.047, expected, rtol=0.001)       # 5 % off, not a rounding of the answer
+    assert r.status == "incorrect" and "close" not in r.message
+    r = compare(7000 * u.km, MILE, rtol=0.001)     # 3 % off: not close
+    assert "close" not in r.message
+
+
+def test_close_is_judged_in_the_students_unit():
+    # 4500 mi = 7242 km; 4.5e3 mi is the answer rounded to 2 figures, in miles
+    assert "close" in compare(4.5e3 * u.imperial.mile, 7300 * u.km, rtol=0.001).message
+
+
+def _exercise_with_mistakes():
+    return Exercise(
+        title="Exercise 9 · distance from the centre at {altitude}",
+        solve=lambda altitude, radius: altitude + radius,
+        rtol=0.01,
+        hint="Draw the orbit and the body.",
+        mistakes=(
+            utils.checks.Mistake(lambda altitude, radius: altitude, "An altitude is not a distance from the centre."),
+            utils.checks.Mistake(lambda altitude, radius: (altitude + radius) / radius,
+                                 "You divided by the radius: the exercise asks for a distance."),
+            utils.checks.Mistake(lambda altitude, radius: 1 / 0, "never used"),
+        ),
+    )
+
+
+def test_a_mistake_gets_its_own_hint_and_never_close():
+    ex = _exercise_with_mistakes()
+    inputs = {"altitude": 1000 * u.km, "radius": 20 * u.km}   # answer 1020 km; the mistake is 2 % off
+    r = ex.check(1000 * u.km, **inputs)
+    assert r.status == "incorrect"
+    assert "An altitude is not a distance" in r.message
+    assert "close" not in r.message and "Draw the orbit" not in r.message
+    _assert_clean(r)
+
+
+def test_a_mistake_of_another_unit_is_recognised():
+    ex = _exercise_with_mistakes()
+    r = ex.check(51.0, altitude=1000 * u.km, radius=20 * u.km)   # a ratio instead of a distance
+    assert r.status == "incorrect" and "divided by the radius" in r.message
+
+
+def test_other_wrong_answers_get_the_general_hint_and_title_from_inputs():
+    ex = _exercise_with_mistakes()
+    r = ex.check(700 * u.km, altitude=1000 * u.km, radius=20 * u.km)
+    assert r.status == "incorrect" and "Draw the orbit" in r.message
+    assert "1000.0 km" in r.name
+    assert ex.check(1020 * u.km, altitude=1000 * u.km, radius=20 * u.km).ok
+
+
+def test_no_part_of_a_result_reveals_the_expected_answer():
+    ex = Exercise(title="Exercise 9 · ratio", solve=lambda a, b: a / b, rtol=0.001,
+                  mistakes=(utils.checks.Mistake(lambda a, b: b / a, "Which way round?"),))
+    inputs = {"a": 7.3829 * u.km, "b": 1 * u.km}
+    expected = ex.expected(**inputs).to_value(u.one)
+    for answer in (..., None, 1 / expected, 7.3, 7.4, 73.83, 0, "7.38", 7.38 * u.km, float("nan"), -7.38):
+        r = ex.check(answer, **inputs)
+        shown = " ".join([str(r), repr(r), r._repr_html_(), r.message, r.name, r.status,
+                          *map(str, vars(r).values())])
+        leaked = [f for f in _digit_forms(expected) if f in shown]
+        assert not leaked, f"{answer!r}: {leaked} in {shown}"

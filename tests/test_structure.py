@@ -15,6 +15,7 @@ from utils.checks import get_exercise
 
 NOTEBOOKS = nbtools.lesson_notebooks(ROOT / "notebooks")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+GUIDE = ROOT / "docs" / "instructors"
 
 TESTABLE_VERBS = {
     "apply", "build", "calculate", "check", "classify", "compare", "compute", "convert", "decide",
@@ -47,6 +48,25 @@ def controlled_keywords() -> set[str]:
 
 def test_there_is_a_start_here_notebook():
     assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
+
+
+def test_every_lesson_file_is_found_and_numbered_in_order():
+    """A renamed notebook fails here, by name, instead of silently dropping out of the tests."""
+    names = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    odd = [n for n in names if not nbtools.LESSON_RE.match(n)]
+    assert not odd, f"notebooks must be named NN-lower-case-words.ipynb: {odd}"
+    numbers = [lesson_number(p) for p in NOTEBOOKS]
+    assert numbers == list(range(len(numbers))), f"lessons must be numbered 00, 01, ... without gaps: {numbers}"
+    registries = sorted(int(p.stem[len("lesson"):]) for p in (ROOT / "utils" / "exercises").glob("lesson[0-9][0-9].py"))
+    assert registries == numbers, f"every lesson has one registry utils/exercises/lessonNN.py: {registries} vs {numbers}"
+    stems = {p.stem for p in NOTEBOOKS}
+    pages = {p.stem for p in GUIDE.glob("[0-9][0-9]-*.md")}
+    assert pages == stems, (f"instructor pages and notebooks must have the same names; pages without a notebook: "
+                            f"{sorted(pages - stems)}, notebooks without a page: {sorted(stems - pages)}")
+    for spec in sorted((ROOT / "tests" / "exercises").glob("lesson[0-9][0-9].py")):
+        named = re.search(r"^NOTEBOOK\s*=\s*[\"']([^\"']+)[\"']", spec.read_text(encoding="utf-8"), re.M)
+        assert named and (ROOT / "notebooks" / named.group(1)).exists(), \
+            f"{spec.relative_to(ROOT)} names a notebook that does not exist: {named and named.group(1)}"
 
 
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
@@ -124,12 +144,22 @@ def _exercise_ids(nb, solution: bool) -> set[str]:
     return ids
 
 
+def _registry(nb_path):
+    import importlib
+
+    return importlib.import_module(f"utils.exercises.lesson{lesson_number(nb_path):02d}")
+
+
+def _written(nb_path) -> dict[str, str]:
+    return dict(getattr(_registry(nb_path), "WRITTEN", {}))
+
+
 def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
     number = lesson_number(nb_path)
     asked = _exercise_ids(nb, solution=False)
     solved = _exercise_ids(nb, solution=True)
     minimum = 1 if number == 0 else 3
-    assert len(asked) >= minimum, f"at least {minimum} self-checked exercises"
+    assert len(asked) + len(_written(nb_path)) >= minimum, f"at least {minimum} exercises"
     assert asked == solved, f"every exercise needs a worked solution tagged 'solution': {asked ^ solved}"
     assert all(i.startswith(f"{number:02d}.") for i in asked), "exercise ids start with the lesson number"
     for ex_id in asked:
@@ -150,11 +180,94 @@ def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
             assert "Correct" in text and "Not yet" not in text, f"{ids}: the worked solution must pass its own check"
 
 
-def test_every_registered_exercise_is_used(nb, nb_path):
-    import importlib
+def test_exercise_cells_hold_exactly_the_placeholder_line(nb):
+    """``answer_k = ...`` (a comment may follow) and ``utils.check("NN.k", answer_k, ...)``: the
+    student's line, the one the natural-answer test replaces."""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or nbtools.is_solution(cell):
+            continue
+        src = nbtools.source(cell)
+        for ex_id in EXERCISE_CALL.findall(src):
+            k = ex_id.split(".")[1]
+            assert re.search(rf"^answer_{k} = \.\.\.(?:[ \t]+#.*)?$", src, re.M), (
+                f"the exercise cell of {ex_id} must have the line 'answer_{k} = ...' (optionally a comment):\n{src}")
+            assert re.search(rf"utils\.check\(\s*[\"']{re.escape(ex_id)}[\"']\s*,\s*answer_{k}\b", src), \
+                f"the exercise cell of {ex_id} must check answer_{k}:\n{src}"
 
-    module = importlib.import_module(f"utils.exercises.lesson{lesson_number(nb_path):02d}")
+
+def test_every_registered_exercise_is_used(nb, nb_path):
+    module = _registry(nb_path)
     assert set(module.EXERCISES) == _exercise_ids(nb, solution=False)
+    written = _written(nb_path)
+    both = set(module.EXERCISES) & set(written)
+    assert not both, f"an exercise is either self-checked or written, not both: {sorted(both)}"
+    prefix = f"{lesson_number(nb_path):02d}."
+    ids = sorted(set(module.EXERCISES) | set(written), key=lambda i: int(i.split(".")[1]))
+    assert all(i.startswith(prefix) for i in ids), f"ids must start with {prefix}: {ids}"
+    assert [int(i.split(".")[1]) for i in ids] == list(range(1, len(ids) + 1)), (
+        f"self-checked and written exercises share one numbering 1, 2, 3, ... without gaps: {ids}")
+
+
+def _heading_cell(nb, k: int) -> int | None:
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown" and re.search(rf"^#+\s+Exercise {k}\b", nbtools.source(cell), re.M):
+            return i
+    return None
+
+
+def test_written_exercises_have_a_question_an_answer_cell_and_a_model_answer(nb, nb_path):
+    written = _written(nb_path)
+    page = (GUIDE / nb_path.with_suffix(".md").name).read_text(encoding="utf-8")
+    for ex_id, title in sorted(written.items()):
+        k = int(ex_id.split(".")[1])
+        assert re.match(rf"Exercise {k} · \S", title), f"WRITTEN[{ex_id!r}] = {title!r}: write 'Exercise {k} · title'"
+        h = _heading_cell(nb, k)
+        assert h is not None, f"{ex_id}: no markdown heading '### Exercise {k} · ...' in the notebook"
+        heading = re.search(rf"^#+\s+(Exercise {k}\b.*)$", nbtools.source(nb.cells[h]), re.M).group(1).strip()
+        assert heading == title, f"{ex_id}: the heading {heading!r} and WRITTEN's title {title!r} differ"
+        following = []
+        for cell in nb.cells[h + 1:]:
+            tags = cell.get("metadata", {}).get("tags", [])
+            if cell.cell_type == "markdown" and not tags and re.match(r"#", nbtools.source(cell).lstrip()):
+                break
+            following.append(cell)
+        answers = [c for c in following if c.cell_type == "markdown" and "answer" in c.metadata.get("tags", [])]
+        solutions = [c for c in following if c.cell_type == "markdown" and nbtools.is_solution(c)]
+        assert answers and "*Your answer:*" in nbtools.source(answers[0]), \
+            f"{ex_id}: after the question, a markdown cell tagged 'answer' with '*Your answer:* ...'"
+        assert solutions and nbtools.source(solutions[0]).strip(), \
+            f"{ex_id}: a model answer in a markdown cell tagged 'solution'"
+        for part in ("model answer", "rubric"):
+            assert f"**{ex_id} {part}:**" in page, \
+                f"{nb_path.with_suffix('.md').name}: its Answers section needs '**{ex_id} {part}:**'"
+
+
+def _goals(nb) -> list[str]:
+    block = section(markdown(nb), "Learning goals")
+    return re.findall(r"^\s*(?:[-*]|\d+\.)\s+(.*)$", block, re.M)
+
+
+def test_goals_table_maps_every_goal_to_exercises(nb, nb_path):
+    text = markdown(nb)
+    goals = _goals(nb)
+    assert re.search(r"^#+\s+Goals and exercises\s*$", text, re.M), \
+        "the Overview needs a '### Goals and exercises' table right after the learning goals"
+    order = [text.find(h) for h in ("Learning goals", "Goals and exercises", "Prerequisites")]
+    assert order == sorted(order), "'Goals and exercises' goes right after 'Learning goals', before 'Prerequisites'"
+    table = section(text, "Goals and exercises")
+    assert re.search(r"^\|\s*goal\s*\|\s*tested by\s*\|", table, re.M | re.I), "table header '| goal | tested by |'"
+    rows = dict(re.findall(r"^\|\s*(G\d+)\s*\|(.*)\|\s*$", table, re.M))
+    wanted = [f"G{i}" for i in range(1, len(goals) + 1)]
+    assert sorted(rows, key=lambda g: int(g[1:])) == wanted, (
+        f"one row per learning goal ({', '.join(wanted)}), found {sorted(rows)}")
+    known = set(_registry(nb_path).EXERCISES) | set(_written(nb_path))
+    for goal, cell in rows.items():
+        ids = re.findall(r"`(\d\d\.\d+)`", cell)
+        assert ids, f"{goal} is tested by no exercise"
+        unknown = [i for i in ids if i not in known]
+        assert not unknown, f"{goal}: {unknown} are neither in EXERCISES nor in WRITTEN"
+        for k, ex_id in re.findall(r"Exercise (\d+) \(`(\d\d\.\d+)`\)", cell):
+            assert ex_id.endswith(f".{k}"), f"{goal}: 'Exercise {k}' is labelled with the id {ex_id}"
 
 
 @pytest.mark.parametrize("lesson", [p for p in NOTEBOOKS if lesson_number(p) >= 1], ids=lambda p: p.name)

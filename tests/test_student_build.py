@@ -18,6 +18,17 @@ def built(tmp_path_factory):
     return out, made
 
 
+@pytest.fixture(scope="module")
+def key00(tmp_path_factory):
+    """The executed answer key of lesson 00, built over a stale key left in the folder."""
+    out = tmp_path_factory.mktemp("key")
+    (out / "answer-key").mkdir()
+    (out / "answer-key" / "99-removed-lesson.html").write_text("stale", encoding="utf-8")
+    (out / "answer-key" / "00-start-here.ipynb").write_text("{}", encoding="utf-8")
+    made = nbtools.build(out, [ROOT / "notebooks" / "00-start-here.ipynb"], answer_key=True)
+    return out, made
+
+
 def _solution_lines(nb) -> list[str]:
     """Distinctive lines of the solution cells (long enough not to occur by chance)."""
     lines = []
@@ -56,21 +67,102 @@ def test_student_version_keeps_everything_else(built, path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_answer_key_keeps_the_solutions(built, path):
+def test_student_version_has_no_outputs_and_no_execution_counts(built, path):
+    """Nothing a student opens was computed beforehand: a stored output could print an answer."""
     out, _ = built
-    key = nbtools.read(out / "answer-key" / path.name)
-    assert sum(nbtools.is_solution(c) for c in key.cells) == sum(
-        nbtools.is_solution(c) for c in nbtools.read(path).cells) > 0
+    original = nbtools.read(path)
+    assert any(c.get("outputs") for c in original.cells if c.cell_type == "code"), \
+        "the lesson keeps checked outputs for nbval (so this test means something)"
+    student = nbtools.read(out / "student" / path.name)
+    for i, cell in enumerate(student.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"cell {i} of the student version has outputs"
+            assert cell.execution_count is None, f"cell {i} of the student version has an execution count"
+            assert "keep_output" not in cell.metadata
 
 
-def test_answer_key_html_shows_each_widget_in_its_default_state(tmp_path):
-    """A printed or HTML answer key shows the widget's default figure, not ``interactive(...)`` text."""
+def test_building_without_the_key_writes_no_key_and_removes_a_stale_one(tmp_path):
     path = ROOT / "notebooks" / "00-start-here.ipynb"
-    made = nbtools.build(tmp_path, [path], execute_key=True)
+    key = tmp_path / "answer-key"
+    key.mkdir()
+    (key / "00-start-here.html").write_text("old", encoding="utf-8")
+    (key / nbtools.KEY_STAMP).write_text(nbtools.key_fingerprint([path]), encoding="utf-8")
+    made = nbtools.build(tmp_path, [path])
+    assert made["answer-key"] == []
+    assert (key / "00-start-here.html").exists(), "a current key is kept"
+    (key / nbtools.KEY_STAMP).write_text("something else", encoding="utf-8")
+    nbtools.build(tmp_path, [path])
+    assert not key.exists(), "a stale answer key must be removed"
+    (tmp_path / "student" / "07-old-name.ipynb").write_text("{}", encoding="utf-8")
+    nbtools.build(tmp_path, [path])
+    assert sorted(p.name for p in (tmp_path / "student").iterdir()) == [path.name], \
+        "student versions of notebooks that no longer exist are removed"
+
+
+def test_answer_key_is_executed_and_replaces_the_old_one(key00):
+    out, made = key00
+    names = sorted(p.name for p in (out / "answer-key").iterdir())
+    assert names == sorted(["00-start-here.html", "00-start-here.ipynb", nbtools.KEY_STAMP])
+    assert nbtools.answer_key_is_current(out, [ROOT / "notebooks" / "00-start-here.ipynb"])
+    key = nbtools.read(out / "answer-key" / "00-start-here.ipynb")
+    original = nbtools.read(ROOT / "notebooks" / "00-start-here.ipynb")
+    assert sum(nbtools.is_solution(c) for c in key.cells) == sum(nbtools.is_solution(c) for c in original.cells) > 0
+    code = [c for c in key.cells if c.cell_type == "code"]
+    assert all(c.execution_count is not None for c in code), "every cell of the key ran"
+    for cell in key.cells:
+        if nbtools.is_solution(cell) and "utils.check(" in nbtools.source(cell):
+            text = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in cell.outputs)
+            assert "Correct" in text, nbtools.source(cell)
+
+
+def test_a_key_that_fails_to_run_leaves_no_key(tmp_path):
+    import nbformat
+
+    broken = tmp_path / "src" / "00-broken.ipynb"
+    broken.parent.mkdir()
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise RuntimeError('broken lesson')")])
+    nbformat.write(nb, str(broken))
+    (tmp_path / "out" / "answer-key").mkdir(parents=True)
+    (tmp_path / "out" / "answer-key" / "00-broken.html").write_text("old", encoding="utf-8")
+    with pytest.raises(Exception, match="broken lesson"):
+        nbtools.build(tmp_path / "out", [broken], answer_key=True)
+    assert not (tmp_path / "out" / "answer-key").exists()
+    assert not list((tmp_path / "out").glob(".answer-key-*")), "no half-built key is left behind"
+
+
+def test_tasks_test_builds_student_versions_only(monkeypatch):
+    """``tasks.py test`` must not write an (unexecuted) answer key; ``tasks.py student`` runs it."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    try:
+        tasks = importlib.import_module("tasks")
+    finally:
+        sys.path.remove(str(ROOT))
+    calls, commands = [], []
+    monkeypatch.setattr(tasks, "setup", lambda quiet=False: None)
+    monkeypatch.setattr(tasks, "chromium", lambda: None)
+    monkeypatch.setattr(tasks, "run", lambda cmd, **kw: commands.append([str(c) for c in cmd]) or 0)
+    real_build = tasks.build_student
+    monkeypatch.setattr(tasks, "build_student", lambda answer_key=False: calls.append(answer_key) or 0)
+    monkeypatch.delenv("BRIGHT_SPOTS_REQUIRE_BROWSER", raising=False)
+    tasks.main(["test", "--co"])
+    tasks.main(["student"])
+    tasks.main(["student", "--no-execute"])
+    assert calls == [False, True, False]
+    real_build(answer_key=False)
+    assert "answer_key=False" in commands[-1][-1]
+
+
+def test_answer_key_html_shows_each_widget_in_its_default_state(key00):
+    """A printed or HTML answer key shows the widget's default figure, not ``interactive(...)`` text."""
+    out, made = key00
+    path = ROOT / "notebooks" / "00-start-here.ipynb"
     html = next(p for p in made["answer-key"] if p.suffix == ".html").read_text(encoding="utf-8")
     assert "interactive(children=" not in html
     assert "default state" in html
-    key = nbtools.read(tmp_path / "answer-key" / path.name)
+    key = nbtools.read(out / "answer-key" / path.name)
     static = nbtools.static_widget_views(key)
     widget_cells = [i for i, c in enumerate(key.cells) if c.cell_type == "code" and any(
         nbtools.WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]

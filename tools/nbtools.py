@@ -9,7 +9,10 @@ Rules it enforces (see README, "Working on a lesson"):
   count is empty, so a checked cell keeps one: its position among the code
   cells, which is the same on every run (no noise in diffs);
 * worked solutions live in cells tagged ``solution``; the student version is
-  the same notebook without them.
+  the same notebook without them, and without any output or execution count
+  (a checked cell's stored output could show an answer);
+* the answer key is always executed (``build_answer_key``); a build without
+  it removes a key that no longer matches the notebooks, utils/ and data/.
 
 Run through ``python3 tasks.py`` (``strip``, ``refresh-outputs``, ``student``)
 or import it in tests.
@@ -126,12 +129,20 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool = True, name: str | None = None):
-    """Run a notebook top to bottom in the current environment's kernel (see ``nbexec``: no widget stall)."""
+def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool = True, allow_errors: bool = False,
+            name: str | None = None, **hooks):
+    """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s, at most 120).
+
+    Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``hooks`` are
+    nbclient's (``on_cell_executed=...``), for tests that follow a run cell by cell.
+    """
     import nbexec
 
-    return nbexec.execute(nb, cwd, notebook_name=name or str(cwd), timeout=timeout or nbexec.CELL_TIMEOUT,
-                          store_widget_state=store_widget_state)
+    client = nbexec.notebook_client(nb, cwd=Path(cwd), notebook_name=name or str(cwd),
+                                    timeout=timeout or nbexec.CELL_TIMEOUT, store_widget_state=store_widget_state,
+                                    allow_errors=allow_errors, **hooks)
+    client.execute(env=nbexec.kernel_env())
+    return nb
 
 
 def kernel_env() -> dict[str, str]:
@@ -196,7 +207,12 @@ def refresh_outputs(path: Path) -> None:
 
 
 def student_version(nb):
-    """The notebook without its solution cells (via nbconvert's tag machinery)."""
+    """The notebook a student gets: no solution cells, no outputs, no execution counts.
+
+    Nothing a student opens was computed beforehand: a checked cell's stored
+    output (kept in the lesson for nbval) could print a worked answer, so it
+    goes too.  nbval then only runs these cells (no stored output to compare).
+    """
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
@@ -205,34 +221,115 @@ def student_version(nb):
     pre.remove_cell_tags = {SOLUTION_TAG}
     pre.enabled = True
     nb, _ = pre.preprocess(nb, {})
-    return strip(nb)
+    nb = strip(nb)
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+            cell.get("metadata", {}).pop("keep_output", None)
+    return nb
 
 
-def build(out: Path, notebooks: Iterable[Path] | None = None, execute_key: bool = False) -> dict[str, list[Path]]:
-    """Write ``out/student/*.ipynb`` (no solutions) and ``out/answer-key/*`` (with them).
+KEY_STAMP = "SOURCES.sha256"
 
-    The answer key is the complete notebook; with ``execute_key`` it is also
-    run and exported to HTML so an instructor can read the worked answers
-    without Jupyter.
+
+def key_fingerprint(notebooks: Iterable[Path] | None = None) -> str:
+    """A hash of everything an executed answer key depends on: the notebooks, utils/ and data/."""
+    import hashlib
+
+    notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
+    files = sorted(Path(p).resolve() for p in notebooks)
+    for folder in (ROOT / "utils", ROOT / "data"):
+        files += sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    h = hashlib.sha256()
+    for f in files:
+        h.update(str(f.relative_to(ROOT) if f.is_relative_to(ROOT) else f.name).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def answer_key_is_current(out: Path, notebooks: Iterable[Path] | None = None) -> bool:
+    """True when ``out/answer-key`` was executed from the current notebooks, utils/ and data/."""
+    stamp = Path(out) / "answer-key" / KEY_STAMP
+    return stamp.exists() and stamp.read_text(encoding="utf-8").strip() == key_fingerprint(notebooks)
+
+
+def remove_stale_answer_key(out: Path, notebooks: Iterable[Path] | None = None) -> bool:
+    """Delete ``out/answer-key`` unless it is current; True if something was removed."""
+    import shutil
+
+    key_dir = Path(out) / "answer-key"
+    if key_dir.exists() and not answer_key_is_current(out, notebooks):
+        shutil.rmtree(key_dir)
+        return True
+    return False
+
+
+def build_student_versions(out: Path, notebooks: Iterable[Path] | None = None) -> list[Path]:
+    """Write ``out/student/*.ipynb``: every lesson without solutions, outputs or counts.
+
+    Student notebooks in that folder that no lesson produces any more are removed.
     """
     notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
-    student_dir, key_dir = Path(out) / "student", Path(out) / "answer-key"
+    student_dir = Path(out) / "student"
     student_dir.mkdir(parents=True, exist_ok=True)
-    key_dir.mkdir(parents=True, exist_ok=True)
-    made: dict[str, list[Path]] = {"student": [], "answer-key": []}
+    made = []
     for path in notebooks:
-        nb = read(path)
-        write(student_version(nb), student_dir / path.name)
-        made["student"].append(student_dir / path.name)
-        key = copy.deepcopy(nb)
-        if execute_key:
-            execute(key, cwd=path.parent, store_widget_state=True, name=f"answer key {path.name}")
-            from nbconvert import HTMLExporter
+        write(student_version(read(path)), student_dir / path.name)
+        made.append(student_dir / path.name)
+    for old in student_dir.glob("*.ipynb"):
+        if old not in made:
+            old.unlink()
+    return made
 
+
+def build_answer_key(out: Path, notebooks: Iterable[Path] | None = None) -> list[Path]:
+    """Write ``out/answer-key``: every lesson with its solutions, executed, as .ipynb and .html.
+
+    The key is built in a temporary folder and replaces the old one only when
+    every notebook ran; the old key is removed first, so a failed build leaves
+    no key rather than a stale one.  ``SOURCES.sha256`` records what it was
+    built from (see :func:`answer_key_is_current`).
+    """
+    import shutil
+    import tempfile
+
+    from nbconvert import HTMLExporter
+
+    notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
+    out = Path(out)
+    key_dir = out / "answer-key"
+    if key_dir.exists():
+        shutil.rmtree(key_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    tmp = Path(tempfile.mkdtemp(dir=out, prefix=".answer-key-"))
+    try:
+        for path in notebooks:
+            key = execute(read(path), cwd=path.parent, store_widget_state=True, name=f"answer key {path.name}")
             body, _ = HTMLExporter().from_notebook_node(static_widget_views(key))
-            html_path = key_dir / path.with_suffix(".html").name
-            html_path.write_text(body, encoding="utf-8")
-            made["answer-key"].append(html_path)
-        write(key, key_dir / path.name)
-        made["answer-key"].append(key_dir / path.name)
+            (tmp / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
+            write(key, tmp / path.name)
+            made += [key_dir / path.with_suffix(".html").name, key_dir / path.name]
+        (tmp / KEY_STAMP).write_text(key_fingerprint(notebooks) + "\n", encoding="utf-8")
+        tmp.rename(key_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+    return made
+
+
+def build(out: Path, notebooks: Iterable[Path] | None = None, answer_key: bool = False) -> dict[str, list[Path]]:
+    """Student versions into ``out/student``; with ``answer_key``, the executed key into ``out/answer-key``.
+
+    Without ``answer_key`` no key is written, and a key left from an earlier
+    build is removed unless it is current, so ``build/`` never holds an
+    unexecuted or stale answer key.
+    """
+    notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
+    made = {"student": build_student_versions(out, notebooks), "answer-key": []}
+    if answer_key:
+        made["answer-key"] = build_answer_key(out, notebooks)
+    else:
+        remove_stale_answer_key(out, notebooks)
     return made

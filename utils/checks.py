@@ -28,6 +28,7 @@ import html
 import importlib
 import math
 import numbers
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
@@ -102,68 +103,175 @@ class CheckResult:
 
 
 # --------------------------------------------------------------------------
+# messages
+# --------------------------------------------------------------------------
+
+def _sentence(text: str) -> str:
+    """One clean sentence: single spaces, a capital first letter, final punctuation."""
+    text = " ".join(str(text).split())
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."
+
+
+def _join(*parts: str) -> str:
+    """Sentences joined by single spaces (empty parts dropped)."""
+    return " ".join(s for s in (_sentence(p) for p in parts if p) if s)
+
+
+def _article(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _describe_type(value: Any) -> str:
+    """What kind of thing a value is, in words; never calls the value's own methods."""
+    kind = type(value)
+    if kind is bool or kind is np.bool_:
+        return "True or False"
+    names = {str: "text (a str)", list: "list", tuple: "tuple", dict: "dict", set: "set",
+             complex: "complex number", bytes: "bytes object"}
+    if kind in names:
+        name = names[kind]
+        return name if name.startswith("text") else _article(name)
+    return _article(getattr(kind, "__name__", "value"))
+
+
+def _kind_of_unit(unit) -> str:
+    """A unit's physical type as words ("length", "temperature"), or "quantity in <unit>"."""
+    try:
+        kind = str(unit.physical_type)
+    except Exception:  # pragma: no cover - astropy always has one
+        kind = "unknown"
+    if kind == "unknown":
+        return f"quantity in {unit}"
+    return kind.replace("/", " or ")
+
+
+_EXAMPLE_VALUES = ("12.3", "45.6", "78.9")
+
+
+def _example_value(expected_value: float | None) -> str:
+    """An example number whose digits cannot be mistaken for the expected answer's."""
+    if expected_value is None or not math.isfinite(expected_value) or expected_value == 0:
+        return _EXAMPLE_VALUES[0]
+    lead = f"{abs(expected_value):.1e}"[:3].replace(".", "")  # two leading digits
+    for text in _EXAMPLE_VALUES:
+        if text.replace(".", "")[:2] != lead:
+            return text
+    return _EXAMPLE_VALUES[0]  # pragma: no cover - three different leads
+
+
+def _unit_example(unit, expected_value: float | None = None) -> str:
+    text = unit.to_string()
+    number = _example_value(expected_value)
+    return f"`{number} * u.{text}`" if text.isidentifier() else f"`{number} * u.Unit('{text}')`"
+
+
+# --------------------------------------------------------------------------
 # comparison
 # --------------------------------------------------------------------------
 
 def _is_placeholder(answer: Any) -> bool:
-    return answer is Ellipsis or answer is None
+    return answer is Ellipsis
 
 
-def _describe_type(value: Any) -> str:
-    return type(value).__name__
+_NONE_MESSAGE = (
+    "Your answer is None, which is what a function without a return statement (or print()) gives. "
+    "Give the value itself."
+)
 
 
-def _unit_example(unit) -> str:
-    text = unit.to_string()
-    return f"`12.3 * u.{text}`" if text.isidentifier() else f"`12.3 * u.Unit('{text}')`"
-
-
-def _physical_type(unit) -> str:
+def _is_temperature(unit) -> bool:
     try:
-        return str(unit.physical_type)
-    except Exception:  # pragma: no cover - astropy always has one
-        return "quantity"
+        return unit.physical_type == "temperature"
+    except Exception:  # pragma: no cover
+        return False
 
 
-def _magnitude_hint(ratio: float) -> str:
-    """A hint for an answer off by a clean power of ten or by its sign."""
-    if ratio < 0:
-        return " Check the sign of your answer."
-    exponent = math.log10(ratio)
-    nearest = round(exponent)
-    if nearest != 0 and abs(exponent - nearest) < 0.05:
-        factor = f"{10 ** abs(nearest):,.0f}"
-        return (
-            f" Your answer is off by a factor of about {factor}: "
-            "check your unit conversions and powers of ten."
-        )
-    return ""
+def _to_unit(quantity, unit, temperature_difference: bool = False):
+    """``quantity`` in ``unit``; absolute temperatures convert between K, deg_C and deg_F."""
+    import astropy.units as u
+
+    try:
+        return quantity.to_value(unit)
+    except u.UnitsError:
+        if not (_is_temperature(quantity.unit) and _is_temperature(unit)):
+            raise
+    if temperature_difference:  # a difference of temperatures: scale only, no offset
+        zero = (0 * quantity.unit).to_value(unit, equivalencies=u.temperature())
+        return quantity.to_value(unit, equivalencies=u.temperature()) - zero
+    return quantity.to_value(unit, equivalencies=u.temperature())
 
 
-def _compare_numbers(a: float, e: float, rtol: float, atol: float) -> tuple[bool, str]:
-    if not math.isfinite(a):
-        return False, "Your answer is not a finite number (nan or infinity)."
-    if math.isclose(a, e, rel_tol=rtol, abs_tol=atol):
-        return True, ""
-    extra = ""
-    if e != 0 and a != 0:
-        ratio = a / e
-        extra = _magnitude_hint(ratio)
-        if not extra and abs(ratio - 1) < 5 * rtol:
-            extra = " You are close: check your rounding and the constants you used."
-    return False, extra
+def _as_real(value: Any) -> tuple[float | None, str | None]:
+    """A Python float from a real number, or the reason it is not one."""
+    if isinstance(value, (complex, np.complexfloating)) or np.iscomplexobj(value):
+        return None, "Your answer is a complex number; this exercise wants a real number."
+    try:
+        number = float(value)
+    except OverflowError:
+        return None, "Your answer is too large to be compared (more than about 1.8e308)."
+    return number, None
 
 
 def _as_scalar(answer: Any) -> tuple[Any, str | None]:
-    """Turn a size-1 array into a scalar; explain anything else."""
+    """Turn a size-1 array or Quantity into a scalar; explain anything else."""
     if isinstance(answer, np.ndarray) and answer.shape != ():
         if answer.size == 1:
             return answer.reshape(()), None
+        if answer.size == 0:
+            return None, "Your answer is an empty array. This exercise wants a single value."
         return None, (
             f"This exercise wants a single value, but your answer holds {answer.size} values. "
             "Pick out the one that is asked for."
         )
     return answer, None
+
+
+def _is_plain_number(value: Any) -> bool:
+    return isinstance(value, (numbers.Number, np.number)) and not isinstance(value, (bool, np.bool_))
+
+
+def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
+    """True when ``a`` is ``e`` rounded to ``figures`` significant figures (or closer)."""
+    if e == 0 or not math.isfinite(e) or not math.isfinite(a):
+        return False
+    step = 10.0 ** (math.floor(math.log10(abs(e))) - (figures - 1))
+    return abs(a - e) <= 0.5 * step * (1 + 1e-9)
+
+
+def _magnitude_hint(a: float, e: float) -> str:
+    """A hint for an answer off by a clean power of ten or by its sign."""
+    if a == 0 or e == 0:
+        return ""
+    if (a < 0) != (e < 0):
+        return "Check the sign of your answer."
+    try:
+        exponent = math.log10(abs(a)) - math.log10(abs(e))
+    except (ValueError, OverflowError):  # pragma: no cover - both are finite and non-zero here
+        return ""
+    nearest = round(exponent)
+    if nearest != 0 and abs(exponent - nearest) < 0.05:
+        factor = f"{10 ** abs(nearest):,}" if abs(nearest) <= 9 else f"10^{abs(nearest)}"
+        return (f"Your answer is off by a factor of about {factor}: "
+                "check your unit conversions and powers of ten.")
+    return ""
+
+
+def _judge(a: float, e: float, rtol: float, atol: float, hint_text: str, name: str,
+           shown: tuple[float, float] | None = None) -> CheckResult:
+    """Judge two finite-or-not floats; ``shown`` is (answer, expected) in the student's own unit."""
+    if not math.isfinite(a):
+        return CheckResult(INCORRECT, _join(
+            "Your answer is not a finite number (it is nan or infinite)",
+            "Check the calculation that produced it", hint_text), name)
+    if math.isclose(a, e, rel_tol=rtol, abs_tol=atol):
+        return CheckResult(CORRECT, "", name)
+    extra = _magnitude_hint(a, e)
+    if not extra and (_within_rounding(a, e) or (shown is not None and _within_rounding(*shown))):
+        extra = "You are close: you may have rounded too much, so keep more significant figures."
+    return CheckResult(INCORRECT, _join("That is not right", extra, hint_text), name)
 
 
 def compare(
@@ -175,13 +283,14 @@ def compare(
     hint: str = "",
     choices: Sequence[str] | None = None,
     name: str = "",
+    temperature_difference: bool = False,
 ) -> CheckResult:
     """Compare a student's answer with the expected one.
 
     Parameters
     ----------
     answer : object
-        What the student wrote.  ``...`` (or ``None``) means "not answered yet".
+        What the student wrote.  ``...`` means "not answered yet".
     expected : Quantity, Time, number, bool or str
         The correct answer.  Its type decides how the answer is judged.
     rtol : float
@@ -197,186 +306,214 @@ def compare(
         of them.
     name : str
         The exercise's name, shown in the message.
+    temperature_difference : bool
+        The expected temperature is a difference (so 1 deg_C = 1 K), not an
+        absolute temperature (where 0 deg_C = 273.15 K, the default).
 
     Returns
     -------
     CheckResult
-        Never raises for any ``answer``.
+        Never raises for any ``answer``; an answer that is close only because
+        it was rounded too much is told so, any other wrong answer is not.
 
     Examples
     --------
     >>> import astropy.units as u
     >>> compare(3 * u.kg, 1 * u.km).status
     'invalid'
+    >>> compare(100 * u.deg_C, 373.15 * u.K).status
+    'correct'
     """
     if _is_placeholder(answer):
         return CheckResult(UNANSWERED, "Replace the `...` with your answer and run the cell again.", name)
-    hint_text = f" Hint: {hint}" if hint else ""
+    if answer is None:
+        return CheckResult(INVALID, _NONE_MESSAGE, name)
+    judge = _judge_function(expected)  # raises TypeError for an expected type no one can judge
+    try:
+        return judge(answer, expected, rtol=rtol, atol=atol, hint=hint, choices=choices, name=name,
+                     temperature_difference=temperature_difference)
+    except Exception:  # whatever the answer does (a broken __float__, __eq__, __array__ ...)
+        return CheckResult(INVALID, (
+            "Your answer could not be read as the kind of value this exercise asks for. "
+            "Give a single number, a number with a unit, or the text or date the exercise names."), name)
 
-    from astropy.time import Time, TimeDelta
+
+def _judge_function(expected: Any) -> Callable[..., CheckResult]:
     import astropy.units as u
+    from astropy.time import Time
 
     if isinstance(expected, Time):
-        return _compare_time(answer, expected, atol, hint_text, name)
-
+        return _compare_time
     if isinstance(expected, (bool, np.bool_)):
-        if isinstance(answer, (bool, np.bool_)):
-            if bool(answer) == bool(expected):
-                return CheckResult(CORRECT, "", name)
-            return CheckResult(INCORRECT, ("That is not right." + hint_text).strip(), name)
-        return CheckResult(
-            INVALID,
-            f"This exercise wants True or False (without quotes); you gave a {_describe_type(answer)}.",
-            name,
-        )
-
+        return _compare_bool
     if isinstance(expected, str):
-        return _compare_text(answer, expected, choices, hint_text, name)
-
+        return _compare_text
     if isinstance(expected, u.Quantity):
-        return _compare_quantity(answer, expected, rtol, atol, hint_text, name)
-
-    if isinstance(expected, numbers.Real):
-        if isinstance(answer, (bool, np.bool_)) or isinstance(answer, str):
-            return CheckResult(
-                INVALID, f"This exercise wants a number; you gave a {_describe_type(answer)}.", name
-            )
-        answer, problem = _as_scalar(answer)
-        if problem:
-            return CheckResult(INVALID, problem, name)
-        if isinstance(answer, u.Quantity):
-            if answer.unit.physical_type != "dimensionless":
-                return CheckResult(
-                    INVALID,
-                    f"This exercise wants a plain number without a unit; yours is in {answer.unit}.",
-                    name,
-                )
-            answer = answer.to_value(u.dimensionless_unscaled)
-        if not isinstance(answer, (numbers.Real, np.floating, np.integer)):
-            return CheckResult(
-                INVALID, f"This exercise wants a number; you gave a {_describe_type(answer)}.", name
-            )
-        good, extra = _compare_numbers(float(answer), float(expected), rtol, float(atol))
-        if good:
-            return CheckResult(CORRECT, "", name)
-        return CheckResult(INCORRECT, ("That is not right." + extra + hint_text).strip(), name)
-
+        return _compare_quantity
+    if isinstance(expected, (numbers.Real, np.integer, np.floating)):
+        return _compare_plain
     raise TypeError(  # an authoring error, not a student's
-        f"compare() cannot judge an expected answer of type {_describe_type(expected)}"
+        f"compare() cannot judge an expected answer of type {type(expected).__name__}"
     )
 
 
-def _compare_quantity(answer, expected, rtol, atol, hint_text, name) -> CheckResult:
+def _compare_bool(answer, expected, *, hint, name, **_) -> CheckResult:
+    if isinstance(answer, (bool, np.bool_)):
+        if bool(answer) == bool(expected):
+            return CheckResult(CORRECT, "", name)
+        return CheckResult(INCORRECT, _join("That is not right", hint and f"Hint: {hint}"), name)
+    return CheckResult(INVALID, _join(
+        f"This exercise wants True or False (without quotes); you gave {_describe_type(answer)}"), name)
+
+
+def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckResult:
     import astropy.units as u
 
+    hint_text = hint and f"Hint: {hint}"
+    if isinstance(answer, (bool, np.bool_, str)):
+        return CheckResult(INVALID, _join(
+            f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
+    answer, problem = _as_scalar(answer)
+    if problem:
+        return CheckResult(INVALID, problem, name)
+    if isinstance(answer, u.Quantity):
+        if answer.unit.physical_type != "dimensionless":
+            return CheckResult(INVALID, _join(
+                f"This exercise wants a plain number without a unit; yours is in {answer.unit} "
+                f"({_kind_of_unit(answer.unit)})"), name)
+        _, problem = _as_real(answer.value)
+        if problem:
+            return CheckResult(INVALID, problem, name)
+        answer = answer.to_value(u.dimensionless_unscaled)
+    if not _is_plain_number(answer):
+        return CheckResult(INVALID, _join(
+            f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
+    a, problem = _as_real(answer)
+    if problem:
+        return CheckResult(INVALID, problem, name)
+    e = float(expected)
+    return _judge(a, e, rtol, float(atol), hint_text, name)
+
+
+def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_difference=False,
+                      **_) -> CheckResult:
+    import astropy.units as u
+
+    hint_text = hint and f"Hint: {hint}"
     unit = expected.unit
+    dimensionless = unit.physical_type == "dimensionless"
+    e = float(expected.value) if np.ndim(expected.value) == 0 else None
+    wanted = ("a plain number (the units cancel)" if dimensionless else
+              f"a number with a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}")
     if isinstance(answer, (str, bool, np.bool_)):
-        return CheckResult(
-            INVALID,
-            f"This exercise wants a number with a unit of {_physical_type(unit)}, for example "
-            f"{_unit_example(unit)}; you gave a {_describe_type(answer)}.",
-            name,
-        )
+        return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
     answer, problem = _as_scalar(answer)
     if problem:
         return CheckResult(INVALID, problem, name)
     if not isinstance(answer, u.Quantity):
-        if unit.physical_type == "dimensionless" and isinstance(answer, (numbers.Real, np.number)):
-            answer = answer * u.dimensionless_unscaled
-        elif isinstance(answer, (numbers.Real, np.number)):
-            return CheckResult(
-                INVALID,
-                f"Your answer has no unit. Attach a unit of {_physical_type(unit)}, for example "
-                f"{_unit_example(unit)}.",
-                name,
-            )
-        else:
-            return CheckResult(
-                INVALID,
-                f"This exercise wants a number with a unit, for example {_unit_example(unit)}; "
-                f"you gave a {_describe_type(answer)}.",
-                name,
-            )
+        if not _is_plain_number(answer):
+            return CheckResult(INVALID, _join(
+                f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
+        if not dimensionless:
+            return CheckResult(INVALID, _join(
+                "Your answer has no unit",
+                f"Attach a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}"), name)
+        _, problem = _as_real(answer)
+        if problem:
+            return CheckResult(INVALID, problem, name)
+        answer = answer * u.dimensionless_unscaled
+    raw, problem = _as_real(answer.value)
+    if problem:
+        return CheckResult(INVALID, problem, name)
     try:
-        value = answer.to_value(unit, equivalencies=[])
+        value = _to_unit(answer, unit, temperature_difference)
     except u.UnitsError:
-        return CheckResult(
-            INVALID,
-            f"Your answer is in {answer.unit} ({_physical_type(answer.unit)}), but this exercise "
-            f"asks for a {_physical_type(unit)}, for example in {unit}.",
-            name,
-        )
-    if np.ndim(value) != 0:
+        if dimensionless:
+            return CheckResult(INVALID, _join(
+                f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise asks "
+                "for a plain number: the units should cancel"), name)
+        if answer.unit.physical_type == "dimensionless":
+            return CheckResult(INVALID, _join(
+                f"Your answer has no unit of {_kind_of_unit(unit)}",
+                f"Attach one, for example {_unit_example(unit, e)}"), name)
+        kind = _kind_of_unit(unit)
+        asked = kind if kind.startswith("quantity in") else f"{kind}, for example in {unit}"
+        return CheckResult(INVALID, _join(
+            f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise "
+            f"asks for {_article(asked)}"), name)
+    if np.ndim(value) != 0 or e is None:
         return CheckResult(INVALID, "This exercise wants a single value.", name)
-    atol_value = atol.to_value(unit) if isinstance(atol, u.Quantity) else float(atol)
-    good, extra = _compare_numbers(float(value), float(expected.value), rtol, atol_value)
-    if good:
-        return CheckResult(CORRECT, "", name)
-    return CheckResult(INCORRECT, ("That is not right." + extra + hint_text).strip(), name)
+    if isinstance(atol, u.Quantity):
+        atol_value = _to_unit(atol, unit, temperature_difference=True)
+    else:
+        atol_value = float(atol)
+    a, problem = _as_real(value)
+    if problem:
+        return CheckResult(INVALID, problem, name)
+    shown = None
+    if raw is not None and answer.unit != unit and math.isfinite(e):
+        try:  # the expected answer in the student's unit, to judge their rounding there
+            shown = (raw, _to_unit(u.Quantity(e, unit), answer.unit, temperature_difference))
+        except Exception:  # pragma: no cover - converted one way, converts back
+            shown = None
+    return _judge(a, e, rtol, atol_value, hint_text, name, shown)
 
 
-def _compare_time(answer, expected, atol, hint_text, name) -> CheckResult:
+def _compare_time(answer, expected, *, atol, hint, name, **_) -> CheckResult:
     import astropy.units as u
     from astropy.time import Time, TimeDelta
 
+    hint_text = hint and f"Hint: {hint}"
     if isinstance(answer, str):
         try:
             answer = Time(answer, scale=expected.scale)
         except (ValueError, TypeError):
-            return CheckResult(
-                INVALID,
+            return CheckResult(INVALID, (
                 "This exercise wants a date. Write it as an astropy Time or as text like "
-                "'2015-03-06' or '2015-03-06 12:00'.",
-                name,
-            )
+                "'2015-03-06' or '2015-03-06 12:00'."), name)
     if not isinstance(answer, Time):
-        return CheckResult(
-            INVALID,
-            f"This exercise wants a date (an astropy Time or text like '2015-03-06'); "
-            f"you gave a {_describe_type(answer)}.",
-            name,
-        )
+        return CheckResult(INVALID, _join(
+            "This exercise wants a date (an astropy Time or text like '2015-03-06'); "
+            f"you gave {_describe_type(answer)}"), name)
     if answer.shape != ():
         return CheckResult(INVALID, "This exercise wants a single date.", name)
-    if isinstance(atol, TimeDelta):
-        tol = atol.to(u.day)
-    elif isinstance(atol, u.Quantity):
+    if isinstance(atol, (TimeDelta, u.Quantity)):
         tol = atol.to(u.day)
     else:
         tol = 1 * u.day if not atol else float(atol) * u.day
     diff = abs((answer - expected).to(u.day))
+    if not np.isfinite(diff.value):
+        return CheckResult(INVALID, "Your date could not be compared; write it like '2015-03-06'.", name)
     if diff <= tol:
         return CheckResult(CORRECT, "", name)
-    extra = ""
-    if diff > 300 * u.day:
-        extra = " You are off by about a year or more: check the year."
-    return CheckResult(INCORRECT, ("That is not the right date." + extra + hint_text).strip(), name)
+    extra = "You are off by about a year or more: check the year." if diff > 300 * u.day else ""
+    return CheckResult(INCORRECT, _join("That is not the right date", extra, hint_text), name)
 
 
 def _normalise(text: str) -> str:
     return " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
 
 
-def _compare_text(answer, expected, choices, hint_text, name) -> CheckResult:
-    listed = ", ".join(repr(c) for c in choices) if choices else ""
+def _compare_text(answer, expected, *, choices, hint, name, **_) -> CheckResult:
+    listed = ", ".join(repr(str(c)) for c in choices) if choices else ""
     if not isinstance(answer, str):
-        more = f" One of: {listed}." if listed else ""
-        return CheckResult(
-            INVALID,
-            f"This exercise wants a word in quotes, like 'true'; you gave a {_describe_type(answer)}.{more}",
-            name,
-        )
+        more = f"One of: {listed}" if listed else ""
+        return CheckResult(INVALID, _join(
+            f"This exercise wants a word in quotes, like 'true'; you gave {_describe_type(answer)}", more), name)
     given = _normalise(answer)
     if choices and given not in {_normalise(c) for c in choices}:
         return CheckResult(INVALID, f"Please answer with one of: {listed}.", name)
     if given == _normalise(expected):
         return CheckResult(CORRECT, "", name)
-    return CheckResult(INCORRECT, ("That is not right." + hint_text).strip(), name)
+    return CheckResult(INCORRECT, _join("That is not right", hint and f"Hint: {hint}"), name)
 
 
 # --------------------------------------------------------------------------
 # exercises
 # --------------------------------------------------------------------------
+
+_ID = re.compile(r"^(\d\d)\.(\d+)$")
+
 
 @dataclass(frozen=True)
 class Mistake:
@@ -387,7 +524,8 @@ class Mistake:
     solve : callable
         ``solve(**inputs)`` returns the wrong answer this mistake produces
         (for example the distance from the centre instead of the altitude),
-        computed from the same inputs as the exercise.
+        computed from the same inputs as the exercise.  It may have another
+        unit than the right answer (a ratio instead of a distance).
     hint : str
         What a student who made this mistake should think about.  It must not
         reveal the right answer.
@@ -411,12 +549,13 @@ class Exercise:
         ``solve(**inputs)`` returns the expected answer.  It is the reference
         solution: it must follow from the inputs, never a typed-in constant,
         so that an instructor who changes an input still gets a right check.
-    rtol, atol, hint, choices
+    rtol, atol, hint, choices, temperature_difference
         Passed to :func:`compare`.
     defaults : mapping
         Inputs used when a caller leaves them out (documented in the notebook).
     mistakes : sequence of Mistake
-        Likely wrong answers, each with a targeted hint.
+        Likely wrong answers, each with a targeted hint.  A wrong answer that
+        matches one (within ``rtol``/``atol``) gets that hint and nothing else.
     points : float
         Points when graded (default 1).
     """
@@ -430,71 +569,99 @@ class Exercise:
     defaults: Mapping[str, Any] = field(default_factory=dict)
     mistakes: Sequence[Mistake] = ()
     points: float = 1
+    temperature_difference: bool = False
 
     def title_for(self, **inputs: Any) -> str:
         """The title with its ``{name}`` fields filled from the inputs."""
         try:
             return self.title.format(**{**self.defaults, **inputs})
-        except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        except Exception:  # a field the inputs cannot fill (or format): the plain title
             return self.title
 
     def expected(self, **inputs: Any) -> Any:
         """The expected answer for these inputs (for instructors and tests)."""
         return self.solve(**{**self.defaults, **inputs})
 
+    def _compare(self, answer: Any, expected: Any, name: str = "") -> CheckResult:
+        return compare(answer, expected, rtol=self.rtol, atol=self.atol, hint=self.hint,
+                       choices=self.choices, name=name, temperature_difference=self.temperature_difference)
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        """Judge ``answer`` for these inputs; never raises on the answer."""
+        """Judge ``answer`` for these inputs; never raises, whatever the answer or inputs."""
         title = self.title_for(**inputs)
         if _is_placeholder(answer):
             return compare(answer, None, name=title)
-        from astropy.units import UnitsError
-
         try:
             expected = self.expected(**inputs)
-        except (TypeError, ValueError, UnitsError) as err:
-            # The *inputs* are wrong (an instructor's or a student's edit), not the answer.
-            return CheckResult(
-                INVALID,
-                f"The exercise's inputs could not be used ({err}). Restore or fix the inputs above.",
-                title,
-            )
-        result = compare(
-            answer, expected, rtol=self.rtol, atol=self.atol, hint=self.hint,
-            choices=self.choices, name=title,
-        )
-        if result.status != INCORRECT:
+        except Exception as err:  # the *inputs* are wrong (an instructor's or a student's edit)
+            return CheckResult(INVALID, _join(
+                "The exercise's inputs could not be used", _input_problem(err, inputs),
+                "Restore or fix the inputs above and run the cells again"), title)
+        if np.size(getattr(expected, "value", expected)) != 1 and not isinstance(expected, str):
+            return CheckResult(INVALID, _join(
+                "The exercise's inputs could not be used", _input_problem(None, inputs),
+                "Restore or fix the inputs above and run the cells again"), title)
+        try:
+            _judge_function(expected)
+        except TypeError:
+            return CheckResult(INVALID, (
+                "This exercise's check cannot judge answers: its expected answer has a type it does not "
+                "know. Please tell your instructor."), title)
+        result = self._compare(answer, expected, title)
+        if result.status in (CORRECT, UNANSWERED):
             return result
+        # A likely mistake comes first: its targeted hint, never a generic "close".
         for mistake in self.mistakes:
             try:
                 wrong = mistake.solve(**{**self.defaults, **inputs})
-                hit = compare(answer, wrong, rtol=self.rtol, atol=self.atol, choices=self.choices).ok
+                hit = self._compare(answer, wrong).ok
             except Exception:  # a mistake that cannot be computed for these inputs is skipped
                 hit = False
             if hit:
-                return CheckResult(INCORRECT, f"That is not right. Hint: {mistake.hint}", title)
+                return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}"), title)
         return result
+
+
+def _input_problem(err: Exception | None, inputs: Mapping[str, Any]) -> str:
+    """Why the inputs failed, in words (without a traceback)."""
+    for key, value in inputs.items():
+        try:
+            size = np.size(value) if isinstance(value, np.ndarray) else None
+        except Exception:  # pragma: no cover
+            size = None
+        if size is not None and size != 1:
+            return f"The input {key} holds {size} values, but this exercise needs a single value"
+    if err is None:
+        return "They give more than one expected value, but this exercise needs a single value"
+    text = " ".join(str(err).split())
+    return text or type(err).__name__
+
+
+def _describe_id(exercise_id: Any) -> str:
+    return repr(exercise_id) if isinstance(exercise_id, str) else _describe_type(exercise_id)
 
 
 def get_exercise(exercise_id: str) -> Exercise:
     """Find an exercise by id, e.g. ``"00.1"`` (lesson 00, exercise 1).
 
     Exercises of lesson ``NN`` live in ``utils.exercises.lessonNN``, in a dict
-    named ``EXERCISES``.
+    named ``EXERCISES``.  Raises ``ValueError`` with a clear sentence for an
+    unknown id.
     """
-    if not isinstance(exercise_id, str) or "." not in exercise_id:
+    if not isinstance(exercise_id, str) or not _ID.match(exercise_id):
         raise ValueError(
-            f"An exercise id looks like '01.2' (lesson 01, exercise 2); got {exercise_id!r}."
+            f"An exercise id is text like '01.2' (lesson 01, exercise 2); got {_describe_id(exercise_id)}."
         )
     lesson = exercise_id.split(".", 1)[0]
     try:
         module = importlib.import_module(f"utils.exercises.lesson{lesson}")
     except ModuleNotFoundError:
-        raise ValueError(f"There is no lesson {lesson!r} with exercises (from id {exercise_id!r}).") from None
-    try:
-        return module.EXERCISES[exercise_id]
-    except KeyError:
-        known = ", ".join(sorted(module.EXERCISES))
-        raise ValueError(f"Lesson {lesson} has no exercise {exercise_id!r}; it has {known}.") from None
+        raise ValueError(f"There is no lesson {lesson} with exercises (from the id {exercise_id!r}).") from None
+    exercises = getattr(module, "EXERCISES", {})
+    if exercise_id not in exercises:
+        known = ", ".join(sorted(exercises)) or "none"
+        raise ValueError(f"Lesson {lesson} has no exercise {exercise_id!r}; its exercises are {known}.")
+    return exercises[exercise_id]
 
 
 def expected_answer(exercise_id: str, **inputs: Any) -> Any:
@@ -518,12 +685,27 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
     Returns
     -------
     CheckResult
-        Displays as a short message; ``result.ok`` is True when correct.
+        Displays as a short message; ``result.ok`` is True when correct.  It
+        never raises: an unknown id or unusable inputs give an ``invalid``
+        result that says what to fix.
 
     Examples
     --------
     >>> import astropy.units as u
     >>> check("00.1", ..., distance=4500 * u.imperial.mile).status
     'unanswered'
+    >>> check("99.1", 3).status
+    'invalid'
     """
-    return get_exercise(exercise_id).check(answer, **inputs)
+    try:
+        exercise = get_exercise(exercise_id)
+    except ValueError as err:
+        return CheckResult(INVALID, _join(str(err), "Check the id in the utils.check(...) call"))
+    except Exception as err:  # a lesson's exercise module that fails to load: an authoring error
+        return CheckResult(INVALID, _join(
+            f"The exercises for {_describe_id(exercise_id)} could not be loaded ({type(err).__name__})",
+            "Please tell your instructor"))
+    try:
+        return exercise.check(answer, **inputs)
+    except Exception:  # pragma: no cover - Exercise.check already catches everything it can
+        return CheckResult(INVALID, "This check could not run. Please tell your instructor.")
