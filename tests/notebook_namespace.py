@@ -30,6 +30,10 @@ def namespace_until(notebook: str, needle: str) -> tuple[dict, list]:
             raise ValueError("alt text missing")
         shown.append((getattr(figure, "figure", figure), alt))
 
+    import matplotlib.pyplot as plt
+
+    original = utils.style.show
+    utils.style.show = fake_show          # figures drawn on the way are caught, not displayed
     nb = nbtools.read(ROOT / "notebooks" / notebook)
     ns: dict = {"__name__": "__lesson__"}
     found = False
@@ -39,16 +43,37 @@ def namespace_until(notebook: str, needle: str) -> tuple[dict, list]:
         src = nbtools.source(cell)
         if "widgets.interact" in src or nbtools.is_solution(cell) or "utils.check(" in src:
             continue
-        if "plt.show()" in src or "utils.style.show(" in src and needle not in src:
-            continue                      # a static figure on the way: not needed here
         exec(compile(src, f"{notebook}:{needle}", "exec"), ns)
+        plt.close("all")
         if needle in src:
             found = True
             break
+    utils.style.show = original
     if not found:
         raise LookupError(f"no code cell with {needle!r} in {notebook}")
-    ns["utils"].style.show = fake_show   # the notebook's own `utils` module object
+    shown.clear()                         # figures drawn on the way are not the widget's
+    ns["utils"] = _PatchedUtils(utils, fake_show)
     return ns, shown
+
+
+class _PatchedUtils:
+    """The ``utils`` package as the notebook sees it, with ``style.show`` caught instead of displayed."""
+
+    def __init__(self, package, show):
+        self._package = package
+        self.style = _PatchedStyle(package.style, show)
+
+    def __getattr__(self, name):
+        return getattr(self._package, name)
+
+
+class _PatchedStyle:
+    def __init__(self, module, show):
+        self._module = module
+        self.show = show
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
 
 
 def texts(figure) -> list[str]:
