@@ -37,18 +37,20 @@ def namespace_until(notebook: str, needle: str) -> tuple[dict, list]:
     nb = nbtools.read(ROOT / "notebooks" / notebook)
     ns: dict = {"__name__": "__lesson__"}
     found = False
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        src = nbtools.source(cell)
-        if "widgets.interact" in src or nbtools.is_solution(cell) or "utils.check(" in src:
-            continue
-        exec(compile(src, f"{notebook}:{needle}", "exec"), ns)
-        plt.close("all")
-        if needle in src:
-            found = True
-            break
-    utils.style.show = original
+    try:
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            src = nbtools.source(cell)
+            if "widgets.interact" in src or nbtools.is_solution(cell) or "utils.check(" in src:
+                continue
+            exec(compile(src, f"{notebook}:{needle}", "exec"), ns)
+            plt.close("all")
+            if needle in src:
+                found = True
+                break
+    finally:
+        utils.style.show = original
     if not found:
         raise LookupError(f"no code cell with {needle!r} in {notebook}")
     shown.clear()                         # figures drawn on the way are not the widget's
