@@ -10,45 +10,161 @@ from utils.checks import expected_answer
 
 
 def test_resonance_exercise_follows_its_inputs():
-    assert check("01.1", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
-    assert check("01.1", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
+    assert check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
+    assert check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
     # another resonance, worked by hand: 5.203 * (1/2)^(2/3) = 3.278 AU
-    assert check("01.1", 3.278 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
-    assert not check("01.1", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
+    assert check("01.2", 3.278 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
+    assert not check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
     # a different planet-sized perturber moves the answer
-    assert not check("01.1", 2.50 * u.AU, a_jupiter=6 * u.AU, p=3, q=1).ok
+    assert not check("01.2", 2.50 * u.AU, a_jupiter=6 * u.AU, p=3, q=1).ok
     # the period ratio instead of the distance ratio (a common slip): 5.203/3
-    assert not check("01.1", 5.203 / 3 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
-    assert check("01.1", ..., a_jupiter=5.203 * u.AU, p=3, q=1).status == "unanswered"
-    assert check("01.1", 2.5, a_jupiter=5.203 * u.AU, p=3, q=1).status == "invalid"
+    assert not check("01.2", 5.203 / 3 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
+    assert check("01.2", ..., a_jupiter=5.203 * u.AU, p=3, q=1).status == "unanswered"
+    assert check("01.2", 2.5, a_jupiter=5.203 * u.AU, p=3, q=1).status == "invalid"
 
 
 def test_diameter_exercise_by_hand():
     # D = 1329 km / sqrt(0.0717) * 10^(-5.6/5) = 376.5 km (Hygiea's catalogue H and albedo)
-    assert check("01.2", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
-    assert check("01.2", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
-    assert not check("01.2", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok   # the measured value differs
+    assert check("01.3", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
+    assert check("01.3", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
+    assert not check("01.3", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok   # the measured value differs
     # squaring instead of square-rooting the albedo
-    assert not check("01.2", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
-    assert check("01.2", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
-    assert check("01.2", 376.5 * u.km, H=5.6 * u.mag, albedo=-1).status == "invalid"  # bad input, no traceback
+    assert not check("01.3", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
+    assert check("01.3", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
+    assert check("01.3", 376.5 * u.km, H=5.6 * u.mag, albedo=-1).status == "invalid"  # bad input, no traceback
 
 
 def test_encounter_exercise_by_hand():
     # n = 1e6 / 1e25 km^3, d = 4e5 km, L = 2e8 km -> 1e-19 * pi * 1.6e11 * 2e8 = 3.2 pi
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert check("01.3", 3.2 * np.pi, **inputs).ok
-    assert not check("01.3", 3.2, **inputs).ok
-    assert check("01.3", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert isinstance(expected_answer("01.3", **inputs), float)
-    assert check("01.3", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
-    wrong_unit = check("01.3", 3.2 * np.pi * u.km, **inputs)
+    assert check("01.5", 3.2 * np.pi, **inputs).ok
+    assert not check("01.5", 3.2, **inputs).ok
+    assert check("01.5", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
+    assert isinstance(expected_answer("01.5", **inputs), float)
+    assert check("01.5", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    wrong_unit = check("01.5", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
 def test_albedo_choice():
-    assert check("01.4", "composition").ok
-    assert check("01.4", "Composition ").ok
-    assert not check("01.4", "distance").ok
-    assert not check("01.4", "size").ok
-    assert check("01.4", "colour").status == "invalid"
+    assert check("01.6", "composition").ok
+    assert check("01.6", "Composition ").ok
+    assert not check("01.6", "distance").ok
+    assert not check("01.6", "size").ok
+    assert check("01.6", "colour").status == "invalid"
+
+
+def test_group_exercise_reads_the_orbit():
+    assert check("01.1", "centaurs", a=13.7 * u.AU, e=0.38).ok
+    assert check("01.1", "Jupiter Trojans", a=5.25 * u.AU, e=0.05).ok
+    assert check("01.1", "main belt", a=2.77 * u.AU, e=0.08).ok
+    assert check("01.1", "trans-Neptunian", a=44 * u.AU, e=0.1).ok
+    assert check("01.1", "near-Earth and Mars-crossers", a=1.46 * u.AU, e=0.22).ok       # Eros: q = 1.14 AU
+    wrong = check("01.1", "Jupiter Trojans", a=13.7 * u.AU, e=0.38)
+    assert wrong.status == "incorrect" and "share Jupiter's orbit" in wrong.message
+    assert "13.70 AU" in wrong.name                                  # the title follows the input
+    assert check("01.1", "centaur", a=13.7 * u.AU, e=0.38).status == "invalid"   # not one of the names
+
+
+def test_orbit_group_agrees_with_jpl_classes():
+    import utils
+    from utils import belt
+
+    cat = utils.load_catalogue()
+    jpl = belt.class_group(cat["class"])
+    ours = np.array([belt.orbit_group(a, e) for a, e in zip(cat["a"], cat["e"])])
+    known = jpl != "other"
+    assert np.mean(ours[known] == jpl[known]) > 0.99
+    with pytest.raises(ValueError):
+        belt.orbit_group(2 * u.AU, 1.2)
+    with pytest.raises(u.UnitsError):
+        belt.orbit_group(2, 0.1)
+
+
+def test_resonance_mistakes_get_their_hints():
+    inputs = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
+    assert check("01.2", 5.203 * (2 / 5) ** (2 / 3) * u.AU, **inputs).ok
+    assert "5:2" in check("01.2", ..., **inputs).name
+    for wrong, words in ((5.203 * 2 / 5, "ratio of the periods"), (5.203 * (5 / 2) ** (2 / 3), "outside Jupiter"),
+                         (5.203 * (2 / 5) ** 1.5, "2/3, not 3/2")):
+        result = check("01.2", wrong * u.AU, **inputs)
+        assert result.status == "incorrect" and words in result.message, result
+
+
+def test_diameter_with_a_plain_magnitude_and_its_mistakes():
+    import utils
+
+    # H as a plain number (the notebook hands it over so): the natural formula composes
+    assert check("01.3", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717).ok
+    not_rooted = check("01.3", 1329 * u.km / 0.0717 * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717)
+    assert "square root" in not_rooted.message
+    over_2_5 = check("01.3", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 2.5), H=5.6, albedo=0.0717)
+    assert "-H/5" in over_2_5.message
+    cat = utils.load_catalogue()
+    hygiea = cat[cat["name"] == "Hygiea"][0]
+    copied = check("01.3", hygiea["diameter"], H=hygiea["H"].to_value(u.mag), albedo=hygiea["albedo"])
+    assert copied.status == "incorrect" and "measured diameter" in copied.message
+
+
+def test_belts_per_moon():
+    moon, belt_mass = 7.346e22 * u.kg, 2.4e21 * u.kg
+    assert check("01.4", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
+    assert check("01.4", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
+    assert "other way round" in check("01.4", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
+    assert "percentage" in check("01.4", 3.27, moon_mass=moon, belt_mass=belt_mass).message
+    assert check("01.4", 30.6 * u.kg, moon_mass=moon, belt_mass=belt_mass).status == "invalid"
+
+
+def test_encounter_mistakes():
+    inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
+    assert "radius" in check("01.5", 12.8 * np.pi, **inputs).message
+    assert "pi times" in check("01.5", 3.2, **inputs).message
+    assert "Albedo is the fraction" in check("01.6", "distance").message
+
+
+def test_nearest_neighbour_is_0_554_of_the_mean_spacing():
+    from math import gamma
+
+    from utils import belt
+
+    v = 7e25 * u.km**3
+    ratio = (belt.nearest_neighbour_distance(1.2e6, v) / belt.mean_spacing(1.2e6, v)).to_value(u.one)
+    assert ratio == pytest.approx(gamma(4 / 3) * (3 / (4 * np.pi)) ** (1 / 3), rel=1e-12)
+    assert ratio == pytest.approx(0.554, abs=5e-4)
+    # a Monte Carlo check with seeded random points in a unit cube (away from its walls)
+    rng = np.random.default_rng(1)
+    pts = rng.random((4000, 3))
+    inner = np.all((pts > 0.2) & (pts < 0.8), axis=1)
+    d = np.sqrt(((pts[inner, None, :] - pts[None, :, :]) ** 2).sum(-1))
+    d[d == 0] = np.inf
+    expected = belt.nearest_neighbour_distance(4000, 1 * u.km**3).to_value(u.km)
+    assert d.min(axis=1).mean() == pytest.approx(expected, rel=0.05)
+    with pytest.raises(ValueError):
+        belt.nearest_neighbour_distance(0, v)
+
+
+@pytest.fixture(scope="module")
+def gap_widget():
+    from notebook_namespace import namespace_until
+
+    return namespace_until("01-asteroid-belt.ipynb", "def draw_gaps")
+
+
+@pytest.mark.parametrize("bin_width, h_max", [(0.01, 12.0), (0.002, 12.0), (0.05, 9.0), (0.02, 6.0)])
+def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
+    from notebook_namespace import small_texts
+
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=bin_width, h_max=h_max)
+    fig, alt = shown[-1]
+    ax = fig.axes[0]
+    assert f"H ≤ {h_max:.1f}" in ax.get_title()
+    assert f"{bin_width:.3f} AU" in ax.get_ylabel()
+    n = int(np.sum(ns["h_sel"] <= h_max))
+    assert ax.get_legend().get_texts()[0].get_text() == f"{n:,} objects"
+    assert f"{n:,}" in alt and f"{h_max:.1f}" in alt
+    assert not small_texts(fig)
+    from utils.style import PALETTE
+    from matplotlib.colors import to_hex
+    line_colour = to_hex(ax.collections[-1].get_color()[0]) if hasattr(ax.collections[-1], "get_color") else None
+    assert line_colour not in {to_hex(c) for k, c in PALETTE.items() if k != "belt"}

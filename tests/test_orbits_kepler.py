@@ -218,16 +218,19 @@ def test_planet_period_from_ephemeris_elements():
 def test_lesson02_exercises_compute_from_inputs():
     from utils.checks import expected_answer
 
-    assert expected_answer("02.1", a=1 * u.AU).to_value(u.yr) == pytest.approx(1.0, abs=1e-3)
-    assert expected_answer("02.1", a=4 * u.AU).to_value(u.yr) == pytest.approx(8.0, rel=1e-3)
-    # with e = 0, E = M exactly, so the step does not move
-    assert expected_answer("02.2", M=1 * u.rad, e=0.0, E0=1 * u.rad).to_value(u.rad) == pytest.approx(1.0)
-    # a hand-worked step: E0 = M = pi/2, e = 0.5 -> f = -0.5, f' = 1 -> E1 = pi/2 + 0.5
-    assert expected_answer("02.2", M=90 * u.deg, e=0.5, E0=90 * u.deg).to_value(u.rad) == pytest.approx(np.pi / 2 + 0.5)
-    assert expected_answer("02.3", e=0.0).to_value(u.one) == pytest.approx(1.0)
-    assert expected_answer("02.3", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    # the aphelion Q = a(1 + e), worked by hand: 2 AU x 1.25 = 2.5 AU
+    assert expected_answer("02.1", a=2 * u.AU, e=0.25).to_value(u.AU) == pytest.approx(2.5)
+    assert expected_answer("02.2", a=1 * u.AU).to_value(u.yr) == pytest.approx(1.0, abs=1e-3)
+    assert expected_answer("02.2", a=4 * u.AU).to_value(u.yr) == pytest.approx(8.0, rel=1e-3)
+    # with e = 0, E = M exactly, so the step does not move (plain numbers are radians)
+    assert expected_answer("02.3", M=1.0, e=0.0, E0=1.0) == pytest.approx(1.0)
+    # a hand-worked step: E0 = M = pi/2, e = 0.5 -> f = -0.5, f' = 1 -> E1 = pi/2 + 0.5; angles may carry units
+    assert expected_answer("02.3", M=90 * u.deg, e=0.5, E0=90 * u.deg) == pytest.approx(np.pi / 2 + 0.5)
+    assert expected_answer("02.3", M=np.pi / 2, e=0.5, E0=np.pi / 2) == pytest.approx(np.pi / 2 + 0.5)
+    assert expected_answer("02.4", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert expected_answer("02.4", e=0.5).to_value(u.one) == pytest.approx(3.0)
     t = Time("2015-03-06")
-    d = expected_answer("02.5", date=t)
+    d = expected_answer("02.6", date=t)
     diff = heliocentric_position("vesta", t) - heliocentric_position("ceres", t)
     assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
 
@@ -235,12 +238,25 @@ def test_lesson02_exercises_compute_from_inputs():
 def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     import utils
 
-    assert utils.check("02.1", 4.6 * u.yr, a=2.7666 * u.AU).ok
-    assert not utils.check("02.1", 4.6 * u.day, a=2.7666 * u.AU).ok
-    assert utils.check("02.2", 1.576 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok   # three decimals suffice
-    assert not utils.check("02.2", 1.57 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok
-    assert not utils.check("02.2", 1.4987 * u.rad, M=1 * u.rad, e=0.5, E0=1 * u.rad).ok  # the converged E, not E1
-    assert utils.check("02.4", "Jupiter").ok and not utils.check("02.4", "mars").ok
-    assert utils.check("02.4", "comets").status == "invalid"
-    assert utils.check("02.3", 2.0, e=1.5).status == "invalid"        # an impossible input is explained
-    assert utils.check("02.2", 1.0 * u.rad, M=1, e=0.5, E0=1 * u.rad).status == "invalid"  # M without a unit
+    assert utils.check("02.1", 2.5 * u.AU, a=2 * u.AU, e=0.25).ok
+    assert "perihelion" in utils.check("02.1", 1.5 * u.AU, a=2 * u.AU, e=0.25, name="Hygiea").message
+    assert "Hygiea" in utils.check("02.1", ..., a=2 * u.AU, e=0.25, name="Hygiea").name
+    assert utils.check("02.2", 4.6 * u.yr, a=2.7666 * u.AU).ok
+    assert not utils.check("02.2", 4.6 * u.day, a=2.7666 * u.AU).ok
+    assert "2 pi" in utils.check("02.2", 4.6 / (2 * np.pi) * u.yr, a=2.7666 * u.AU).message
+    assert utils.check("02.3", 1.576, M=1.0, e=0.5, E0=1.0).ok   # three decimals suffice
+    assert not utils.check("02.3", 1.57, M=1.0, e=0.5, E0=1.0).ok
+    assert not utils.check("02.3", 1.4987, M=1.0, e=0.5, E0=1.0).ok  # the converged E, not E1
+    assert "sign" in utils.check("02.3", 1 - 0.4207 / 0.7298, M=1.0, e=0.5, E0=1.0).message
+    assert "derivative" in utils.check("02.3", 1 + 0.4207 / 1.2702, M=1.0, e=0.5, E0=1.0).message
+    assert "e = 0.9" in utils.check("02.3", ..., M=1.0, e=0.9, E0=1.0).name
+    assert utils.check("02.5", "Jupiter").ok and not utils.check("02.5", "mars").ok
+    assert "less massive" in utils.check("02.5", "mars").message
+    assert utils.check("02.5", "comets").status == "invalid"
+    assert utils.check("02.4", 2.0, e=1.5).status == "invalid"        # an impossible input is explained
+    assert "aphelion over perihelion" in utils.check("02.4", 1 / 3, e=0.5).message
+    assert utils.check("02.3", 1.0, M=1 * u.km, e=0.5, E0=1.0).status == "invalid"  # M in a wrong unit
+    t = Time("2015-03-06")
+    r_v, r_c = heliocentric_position("vesta", t), heliocentric_position("ceres", t)
+    radial = abs(np.sqrt((r_v**2).sum()) - np.sqrt((r_c**2).sum()))
+    assert "position vectors" in utils.check("02.6", radial, date=t).message

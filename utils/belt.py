@@ -34,6 +34,8 @@ __all__ = [
     "sphere_mass",
     "ring_volume",
     "mean_spacing",
+    "nearest_neighbour_distance",
+    "orbit_group",
     "expected_encounters",
     "kirkwood_resonances",
     "class_group",
@@ -268,6 +270,29 @@ def mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
     return np.cbrt(v / n).to(u.km)
 
 
+def nearest_neighbour_distance(n_objects, volume: u.Quantity) -> u.Quantity:
+    r"""Mean distance from an object to its nearest neighbour, for objects scattered at random.
+
+    For points placed independently and uniformly at number density n, the
+    distance to the nearest one is on average
+    :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3} \approx 0.554\,n^{-1/3}`
+    (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29), so about 0.55 times
+    the mean spacing of :func:`mean_spacing`: random points sit closer to
+    their nearest neighbour than points on a regular grid of cubes.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float((nearest_neighbour_distance(1, 1 * u.km**3) / mean_spacing(1, 1 * u.km**3))), 3)
+    0.554
+    """
+    from math import gamma
+
+    n = _count(n_objects, "n_objects")
+    v = require(volume, u.km**3, "volume", positive=True)
+    return (gamma(4 / 3) * np.cbrt(3 * v / (4 * np.pi * n))).to(u.km)
+
+
 def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_length: u.Quantity) -> u.Quantity:
     """Expected number of objects passed within ``distance`` along a straight path.
 
@@ -327,6 +352,44 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
 # --------------------------------------------------------------------------
 # selection helpers for the catalogue (an astropy Table from utils.load_catalogue)
 # --------------------------------------------------------------------------
+
+#: JPL's orbit-class boundaries (PDS Small Bodies Node, "Orbit classes"), in AU, used by :func:`orbit_group`.
+_Q_MARS_CROSSER = 1.666    # perihelion below this: near-Earth objects and Mars-crossers
+_A_MAIN_BELT_MAX = 4.6     # inner, main and outer belt: a up to 4.6 AU
+_A_TROJANS = (4.6, 5.5)    # Jupiter Trojans, with e < 0.3
+_E_TROJANS_MAX = 0.3
+_A_NEPTUNE = 30.1          # centaurs between 5.5 AU and Neptune's a; trans-Neptunian objects beyond
+
+
+def orbit_group(a: u.Quantity, e) -> str:
+    """The group of :data:`CLASS_GROUPS` an orbit belongs to, by JPL's class boundaries.
+
+    Follows JPL's definitions from a and the perihelion q = a(1 - e): q < 1.666 AU
+    near-Earth or Mars-crosser; a < 4.6 AU main belt (inner, main, outer);
+    4.6 < a < 5.5 AU with e < 0.3 Jupiter Trojans; a < 30.1 AU centaurs; beyond,
+    trans-Neptunian.  Hildas and other special classes are counted with the group
+    their a falls in, so this is a sketch of JPL's scheme, not a replacement.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> orbit_group(2.77 * u.AU, 0.08), orbit_group(5.2 * u.AU, 0.1), orbit_group(13.7 * u.AU, 0.38)
+    ('main belt', 'Jupiter Trojans', 'centaurs')
+    """
+    a_au = float(require(a, u.AU, "a", positive=True).to_value(u.AU))
+    ecc = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    if ecc >= 1:
+        raise ValueError(f"e must be below 1 for a closed orbit; got {ecc}.")
+    if a_au * (1 - ecc) < _Q_MARS_CROSSER and a_au < _A_TROJANS[1]:
+        return "near-Earth and Mars-crossers"
+    if a_au < _A_MAIN_BELT_MAX:
+        return "main belt"
+    if a_au < _A_TROJANS[1]:
+        return "Jupiter Trojans" if ecc < _E_TROJANS_MAX else "centaurs"
+    if a_au < _A_NEPTUNE:
+        return "centaurs"
+    return "trans-Neptunian"
+
 
 def class_group(classes) -> np.ndarray:
     """Map SBDB orbit class codes to the groups of :data:`CLASS_GROUPS` ("other" if unknown).
@@ -436,9 +499,9 @@ def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
     """
     from matplotlib.colors import to_rgba
 
-    from .style import OKABE_ITO
+    from .style import OTHER_COLOURS
 
-    accent = OKABE_ITO["vermillion"]
+    accent = OTHER_COLOURS["indigo"]   # not a body's colour: these lines are resonances, not planets
     bars = ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
                      linewidth=1.2, label=f"{len(a_au):,} objects")
     top = _top(counts)

@@ -2,20 +2,92 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 
-from ..checks import Exercise
+from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
 from ..units import require
 from .. import belt
 
+GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centaurs", "trans-Neptunian")
+
+
+# 01.1 · which group? --------------------------------------------------------
+
+def _group(a, e):
+    return belt.orbit_group(a, e)
+
+
+def _always(word):
+    return lambda a, e: word
+
+
+# 01.2 · resonance --------------------------------------------------------------
 
 def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
 
 
+def _period_ratio_as_distance(a_jupiter, p, q):
+    return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * q / p).to(u.AU)
+
+
+def _ratio_upside_down(a_jupiter, p, q):
+    return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (p / q) ** (2 / 3)).to(u.AU)
+
+
+def _exponent_upside_down(a_jupiter, p, q):
+    return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** (3 / 2)).to(u.AU)
+
+
+# 01.3 · diameter -------------------------------------------------------------------
+
 def _diameter(H, albedo):
     return belt.diameter_from_h(H, albedo).to(u.km)
 
+
+def _albedo_not_square_rooted(H, albedo):
+    # D = K / p * 10**(-H/5): the albedo itself instead of its square root
+    p = float(np.sqrt(belt._albedo(albedo)))
+    return _diameter(H, albedo) / p
+
+
+def _magnitude_over_2_5(H, albedo):
+    h = belt._mag(H, "H")
+    return _diameter(H, albedo) * 10 ** (-h / 5)   # 10**(-H/2.5) = 10**(-H/5) squared
+
+
+def _catalogue_diameter(H, albedo):
+    """The measured diameter of the catalogue object with this H and albedo (copied, not computed)."""
+    from ..data import load_catalogue
+
+    cat = load_catalogue()
+    h = float(belt._mag(H, "H"))
+    p = float(belt._albedo(albedo))
+    rows = cat[(np.abs(cat["H"].to_value(u.mag) - h) < 1e-6)
+               & (np.abs(np.ma.filled(cat["albedo"].to_value(u.one), np.nan) - p) < 1e-6)]
+    if len(rows) != 1 or np.ma.is_masked(rows["diameter"][0]):
+        raise ValueError("no single catalogue object with this H and albedo")
+    return u.Quantity(rows["diameter"][0]).to(u.km)
+
+
+# 01.4 · the belt and the Moon --------------------------------------------------------
+
+def _belts_per_moon(moon_mass, belt_mass):
+    m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
+    m_belt = require(belt_mass, u.kg, "belt_mass", positive=True)
+    return float((m_moon / m_belt).to_value(u.one))
+
+
+def _moons_per_belt(moon_mass, belt_mass):
+    return 1 / _belts_per_moon(moon_mass, belt_mass)
+
+
+def _as_percentage(moon_mass, belt_mass):
+    return 100 / _belts_per_moon(moon_mass, belt_mass)
+
+
+# 01.5 · encounters -----------------------------------------------------------------
 
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
@@ -24,6 +96,16 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
     return float(belt.expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
+def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
+    return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)   # (2d)^2 instead of d^2
+
+
+def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
+    return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
+
+
+# 01.6 · the darker outer belt -----------------------------------------------------------
+
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
     return "composition"
@@ -31,31 +113,103 @@ def _albedo_trend():
 
 EXERCISES = {
     "01.1": Exercise(
-        title="Exercise 1 · where is the 3:1 resonance?",
+        title="Exercise 1 · which group orbits at a = {a:.2f}?",
+        solve=_group,
+        choices=GROUPS,
+        hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
+             "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
+        mistakes=(
+            Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
+                                          "4.6 AU; this object's a is not there."),
+            Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
+                                                "small eccentricity. Compare this object's a and e with that."),
+            Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
+                                         "Is this object's a in that range?"),
+            Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
+            Mistake(_always("near-Earth and Mars-crossers"),
+                    "Near-Earth objects and Mars-crossers come close to the Sun: perihelion q = a(1 - e) "
+                    "below about 1.67 AU. Compute this object's q."),
+        ),
+    ),
+    "01.2": Exercise(
+        title="Exercise 2 · where is the {p}:{q} resonance?",
         solve=_resonance,
         rtol=0.005,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
              "Kepler's third law says a is proportional to T^(2/3).",
-    ),
-    "01.2": Exercise(
-        title="Exercise 2 · a diameter from H and albedo",
-        solve=_diameter,
-        rtol=0.02,
-        hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (about 1329 km). "
-             "H is in magnitudes: use H.value or H.to_value(u.mag) in the exponent.",
+        mistakes=(
+            Mistake(_period_ratio_as_distance,
+                    "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
+                    "period ratio into a distance ratio: which power?"),
+            Mistake(_ratio_upside_down,
+                    "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
+                    "so its period is shorter and its orbit smaller: check which way up the fraction goes."),
+            Mistake(_exponent_upside_down,
+                    "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2."),
+        ),
     ),
     "01.3": Exercise(
-        title="Exercise 3 · how many asteroids would you pass?",
+        title="Exercise 3 · a diameter from H and albedo",
+        solve=_diameter,
+        rtol=0.02,
+        hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
+        mistakes=(
+            Mistake(_albedo_not_square_rooted,
+                    "The flux grows with albedo times D squared, so D goes with one over the square root "
+                    "of the albedo, not one over the albedo."),
+            Mistake(_magnitude_over_2_5,
+                    "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: "
+                    "the exponent is -H/5."),
+            Mistake(_catalogue_diameter,
+                    "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
+                    "from H and the albedo with the formula, then compare."),
+        ),
+    ),
+    "01.4": Exercise(
+        title="Exercise 4 · how many belts make one Moon?",
+        solve=_belts_per_moon,
+        rtol=0.02,
+        hint="Divide the Moon's mass by the belt's mass; the units cancel.",
+        mistakes=(
+            Mistake(_moons_per_belt,
+                    "That is the belt as a fraction of the Moon. The question asks how many belts it "
+                    "takes to make one Moon: divide the other way round."),
+            Mistake(_as_percentage,
+                    "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
+                    "make one Moon."),
+        ),
+    ),
+    "01.5": Exercise(
+        title="Exercise 5 · how many asteroids would you pass?",
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
              "multiply its volume by the number of asteroids per unit volume.",
+        mistakes=(
+            Mistake(_encounters_with_diameter,
+                    "`distance` is the radius of the cylinder your path sweeps, not its diameter."),
+            Mistake(_encounters_without_pi,
+                    "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
+        ),
     ),
-    "01.4": Exercise(
-        title="Exercise 4 · why is the outer belt darker?",
+    "01.6": Exercise(
+        title="Exercise 6 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo is a property of the surface: it does not change with distance from the Sun. "
              "And did the histograms compare objects of the same size?",
+        mistakes=(
+            Mistake(lambda: "distance",
+                    "Albedo is the fraction of the received light that is sent back: less light in means "
+                    "less light out, and the fraction stays the same."),
+            Mistake(lambda: "size",
+                    "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
+                    "included: the dark outer sample is not made of small objects."),
+        ),
     ),
+}
+
+#: Written questions, answered in words; model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "01.7": "Exercise 7 · what does a bright-only catalogue hide?",
 }

@@ -4,9 +4,36 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 
-from ..checks import Exercise
+from ..checks import Exercise, Mistake
 from ..units import require
 
+
+def _ecc(e):
+    e = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    if e >= 1:
+        raise ValueError(f"e must be below 1 for an ellipse; got {e}.")
+    return e
+
+
+# 02.1 · aphelion -----------------------------------------------------------------
+
+def _aphelion(a, e, name=None):
+    return (require(a, u.AU, "a", positive=True) * (1 + _ecc(e))).to(u.AU)
+
+
+def _perihelion(a, e, name=None):
+    return (require(a, u.AU, "a", positive=True) * (1 - _ecc(e))).to(u.AU)
+
+
+def _a_times_e(a, e, name=None):
+    return (require(a, u.AU, "a", positive=True) * _ecc(e)).to(u.AU)
+
+
+def _a_alone(a, e, name=None):
+    return require(a, u.AU, "a", positive=True).to(u.AU)
+
+
+# 02.2 · period ------------------------------------------------------------------------
 
 def _period_from_a(a):
     from ..orbits import period
@@ -14,69 +41,192 @@ def _period_from_a(a):
     return period(require(a, u.AU, "a", positive=True)).to(u.yr)
 
 
-def _newton_step(M, e, E0):
-    M_r = require(M, u.rad, "M").to_value(u.rad)
-    E_r = require(E0, u.rad, "E0").to_value(u.rad)
-    e = float(require(e, u.one, "e", nonnegative=True).value)
-    if e >= 1:
-        raise ValueError(f"e must be below 1 for an ellipse; got {e}.")
-    return (E_r - (E_r - e * np.sin(E_r) - M_r) / (1 - e * np.cos(E_r))) * u.rad
+def _period_without_2pi(a):
+    return _period_from_a(a) / (2 * np.pi)
 
+
+def _period_without_root(a):
+    # 2 pi a^3 / GM, with a in AU and GM in AU^3/yr^2 read as numbers
+    T = _period_from_a(a).to_value(u.yr)
+    return (2 * np.pi) * (T / (2 * np.pi)) ** 2 * u.yr
+
+
+def _period_exponent_2_3(a):
+    return require(a, u.AU, "a", positive=True).to_value(u.AU) ** (2 / 3) * u.yr
+
+
+# 02.3 · Newton step ------------------------------------------------------------------------
+
+def _radians(value, name):
+    """A plain number (radians) or an angle Quantity, as a float in radians."""
+    if isinstance(value, u.Quantity):
+        return float(require(value, u.rad, name).to_value(u.rad))
+    return float(require(value, u.one, name).to_value(u.one))
+
+
+def _step(M, e, E0, sign=-1.0, slope_sign=-1.0, with_M=True):
+    M_r, E_r, ecc = _radians(M, "M"), _radians(E0, "E0"), _ecc(e)
+    f = E_r - ecc * np.sin(E_r) - (M_r if with_M else 0.0)
+    return E_r + sign * f / (1 + slope_sign * ecc * np.cos(E_r))
+
+
+def _newton_step(M, e, E0):
+    # a plain number, in radians, like the inputs the notebook hands over
+    return _step(M, e, E0)
+
+
+def _newton_plus(M, e, E0):
+    return _step(M, e, E0, sign=+1.0)
+
+
+def _newton_slope_plus(M, e, E0):
+    return _step(M, e, E0, slope_sign=+1.0)
+
+
+def _newton_without_M(M, e, E0):
+    return _step(M, e, E0, with_M=False)
+
+
+# 02.4 · speed ratio -----------------------------------------------------------------------
 
 def _speed_ratio(e):
     from ..orbits import vis_viva_speed
 
-    e = float(require(e, u.one, "e", nonnegative=True).value)
-    if e >= 1:
-        raise ValueError(f"e must be below 1 for an ellipse; got {e}.")
+    ecc = _ecc(e)
     a = 1 * u.AU  # the ratio does not depend on a: check with any value
-    return (vis_viva_speed(a * (1 - e), a) / vis_viva_speed(a * (1 + e), a)).to(u.one)
+    return (vis_viva_speed(a * (1 - ecc), a) / vis_viva_speed(a * (1 + ecc), a)).to(u.one)
 
+
+def _speed_ratio_inverted(e):
+    return 1 / _speed_ratio(e)
+
+
+def _speed_ratio_square_root(e):
+    return np.sqrt(_speed_ratio(e))
+
+
+def _speed_ratio_squared(e):
+    return _speed_ratio(e) ** 2
+
+
+# 02.5 · main cause ---------------------------------------------------------------------------
 
 def _main_cause():
     return "jupiter"
 
 
-def _separation(date, body_1="vesta", body_2="ceres"):
+# 02.6 · Vesta-Ceres distance --------------------------------------------------------------------
+
+def _positions(date, body_1, body_2):
     from astropy.time import Time
 
     from ..ephemeris import heliocentric_position
 
     if not isinstance(date, Time):
         date = Time(date)
-    d = heliocentric_position(body_1, date) - heliocentric_position(body_2, date)
-    return np.sqrt((d**2).sum()).to(u.AU)
+    return heliocentric_position(body_1, date), heliocentric_position(body_2, date)
+
+
+def _separation(date, body_1="vesta", body_2="ceres"):
+    r1, r2 = _positions(date, body_1, body_2)
+    return np.sqrt(((r1 - r2) ** 2).sum()).to(u.AU)
+
+
+def _difference_of_distances(date, body_1="vesta", body_2="ceres"):
+    r1, r2 = _positions(date, body_1, body_2)
+    return abs(np.sqrt((r1**2).sum()) - np.sqrt((r2**2).sum())).to(u.AU)
+
+
+def _sum_of_distances(date, body_1="vesta", body_2="ceres"):
+    r1, r2 = _positions(date, body_1, body_2)
+    return (np.sqrt((r1**2).sum()) + np.sqrt((r2**2).sum())).to(u.AU)
 
 
 EXERCISES = {
     "02.1": Exercise(
-        title="Exercise 1 · a period from a semi-major axis",
+        title="Exercise 1 · how far from the Sun does {name} get?",
+        solve=_aphelion,
+        defaults={"name": "the asteroid"},
+        rtol=0.005,
+        hint="The farthest point of the ellipse is the aphelion, Q = a(1 + e).",
+        mistakes=(
+            Mistake(_perihelion, "That is the perihelion, the closest point, a(1 - e). "
+                                 "The question asks for the farthest point."),
+            Mistake(_a_times_e, "a e is the distance from the ellipse's centre to the Sun (the focus). "
+                                "The farthest point is one semi-major axis beyond the centre, on the far side."),
+            Mistake(_a_alone, "a is the average of the closest and farthest distances; the farthest is "
+                              "larger by a e."),
+        ),
+    ),
+    "02.2": Exercise(
+        title="Exercise 2 · a period from a semi-major axis",
         solve=_period_from_a,
         rtol=0.01,
         hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
-    ),
-    "02.2": Exercise(
-        title="Exercise 2 · one Newton step by hand",
-        solve=_newton_step,
-        rtol=1e-3,  # three decimals, as the notebook asks
-        hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; work in radians.",
+        mistakes=(
+            Mistake(_period_without_2pi, "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to "
+                                         "sweep one radian, not a whole turn."),
+            Mistake(_period_without_root, "Take the square root: T squared, not T, grows like a cubed."),
+            Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
+        ),
     ),
     "02.3": Exercise(
-        title="Exercise 3 · perihelion-to-aphelion speed ratio",
+        title="Exercise 3 · one Newton step from E0 = {E0} at e = {e}",
+        solve=_newton_step,
+        rtol=1e-3,  # three decimals, as the notebook asks
+        hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; "
+             "the inputs are plain numbers in radians.",
+        mistakes=(
+            Mistake(_newton_plus, "Newton's step goes against f: E1 = E0 minus f(E0) / f'(E0). Check the sign."),
+            Mistake(_newton_slope_plus, "Check the derivative: the derivative of -e sin E is -e cos E, "
+                                        "so f'(E) = 1 - e cos E."),
+            Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
+        ),
+    ),
+    "02.4": Exercise(
+        title="Exercise 4 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
         solve=_speed_ratio,
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
+        mistakes=(
+            Mistake(_speed_ratio_inverted, "That is aphelion over perihelion. The question asks how many times "
+                                           "faster the asteroid is at perihelion: perihelion speed on top."),
+            Mistake(_speed_ratio_square_root, "Vis-viva gives the speed squared: take the square root of each "
+                                              "v^2 before dividing, not of the ratio of a and distances."),
+            Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
+        ),
     ),
-    "02.4": Exercise(
-        title="Exercise 4 · why does the two-body orbit drift?",
+    "02.5": Exercise(
+        title="Exercise 5 · why does the two-body orbit drift?",
         solve=_main_cause,
         choices=("jupiter", "light time", "mars", "the sun loses mass"),
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
+        mistakes=(
+            Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
+            Mistake(lambda: "light time", "Both positions are compared for the same instant, as geometric "
+                                          "positions: light travel time plays no part in the comparison."),
+            Mistake(lambda: "the sun loses mass", "The Sun does lose mass, but far too slowly to matter over "
+                                                  "decades; the model's error grows within a year."),
+        ),
     ),
-    "02.5": Exercise(
-        title="Exercise 5 · the Vesta-Ceres distance on a date",
+    "02.6": Exercise(
+        title="Exercise 6 · the Vesta-Ceres distance on a date",
         solve=_separation,
+        defaults={"body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
         hint="Subtract the two heliocentric positions for the same date, then take the length of the difference.",
+        mistakes=(
+            Mistake(_difference_of_distances,
+                    "That is the difference of the two distances from the Sun. The bodies are not on one line "
+                    "from the Sun: subtract the position vectors, then take the length."),
+            Mistake(_sum_of_distances,
+                    "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
+                    "position vectors, then take the length."),
+        ),
     ),
+}
+
+#: Written questions, answered in words; model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "02.7": "Exercise 7 · why does the error grow and wobble?",
 }

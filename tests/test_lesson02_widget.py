@@ -1,0 +1,43 @@
+"""Lesson 02's second-law widget: its title, legend and alt text follow the day slider."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def second_law():
+    from notebook_namespace import namespace_until
+
+    return namespace_until("02-orbits.ipynb", "def draw_second_law")
+
+
+@pytest.mark.parametrize("day", [0, 400, 800, 1500])
+def test_second_law_texts_follow_the_day(second_law, day):
+    from matplotlib.colors import to_hex
+
+    from notebook_namespace import small_texts
+    from utils.style import PALETTE
+
+    ns, shown = second_law
+    ns["draw_second_law"](day=day)
+    fig, alt = shown[-1]
+    ax = fig.axes[0]
+    assert f"day {day}" in ax.get_title()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(f"from day {day}:" in t for t in legend)
+    assert any(t.endswith(f"on day {day}") for t in legend)
+    assert f"day {day}" in alt
+    assert not small_texts(fig)
+    # the two slices use no body's colour (the Sun keeps its yellow)
+    body_colours = {to_hex(c) for k, c in PALETTE.items() if k != "sun"}
+    for patch in ax.patches:
+        assert to_hex(patch.get_facecolor()) not in body_colours
+
+
+def test_slice_areas_are_equal_whatever_the_day(second_law):
+    ns, shown = second_law
+    for day in (100, 900):
+        ns["draw_second_law"](day=day)
+        legend = [t.get_text() for t in shown[-1][0].axes[0].get_legend().get_texts()]
+        shares = [float(t.split(": ")[1].split(" ")[0]) for t in legend if "of the ellipse" in t]
+        assert len(shares) == 2 and shares[0] == pytest.approx(shares[1], abs=2e-4)
