@@ -365,14 +365,18 @@ class Number:
     snippet: str
 
 
-_NOT_NUMBERS = re.compile(r"https?://\S+|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_NOT_NUMBERS = re.compile(r"https?://\S+|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"
+                          rf"|\b\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?\s+{_MONTH}\s+\d{{4}}\b"
+                          rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 
 
 def find_numbers(text: str, where: str = "") -> list[Number]:
     """Every number a reader can see in ``text``, with the unit token after it when there is one.
 
-    Addresses (URLs) and ISO dates are not read as numbers (dates are tried as
-    dates), nor clock times like 00:28.
+    Addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
+    numbers (a date's day is no quantity a reader would copy; dates are tried as dates), nor clock times
+    like 00:28.
     """
     found = []
     text = _NOT_NUMBERS.sub(" ", text)
@@ -405,6 +409,8 @@ def visible_text(nb) -> list[tuple[str, str]]:
             parts.append((where, f"{out.get('ename', '')}: {out.get('evalue', '')}"))
         data = out.get("data", {})
         if nbtools.WIDGET_VIEW in data:  # a live widget: its text/plain stand-in is not what a student sees
+            return
+        if any(m.startswith("image/") for m in data):  # a figure: the reader sees the image, not "<Figure size ...>"
             return
         for mime in ("text/plain", "text/markdown"):
             if mime in data:
