@@ -5,6 +5,7 @@
     python3 tasks.py test       set up (first time only) and run every test
     python3 tasks.py browser    every notebook in JupyterLab in Chromium
     python3 tasks.py bench      time, memory and widget latency of every notebook
+    python3 tasks.py site       the course site, built offline into build/site/
 
 More: ``python3 tasks.py --help``.
 """
@@ -137,8 +138,11 @@ def cmd_test(args) -> int:
     code = run([PY, *pytest_args(["tests", "notebooks", "build/student"]), "--ignore=tests/browser", *args.extra],
                env=env)
     if chromium() or os.environ.get("BRIGHT_SPOTS_REQUIRE_BROWSER") == "1":
-        say("running every notebook in JupyterLab in Chromium (browser tests) ...")
-        code = browser_tests() or code
+        say("building the course site into build/site/ (every lesson executed) ...")
+        site_code = build_site()
+        say("running every notebook in JupyterLab in Chromium, then every page of the course site "
+            "(browser tests, axe-core audit) ...")
+        code = browser_tests() or site_code or code
     else:
         say("BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
             "then python3 tasks.py browser)")

@@ -123,7 +123,8 @@ _MD_LINK = re.compile(r"(\]\()(<?)([^)\s>]+)(>?)((?:\s+\"[^\"]*\")?\))")
 def page_map(lessons: list[Path]) -> dict[str, str]:
     """Repository path -> site source path, for every file the site turns into a page."""
     pages = {"INSTRUCTORS.md": "instructors/index.md", "docs/instructors": "instructors/index.md",
-             "data/README.md": "data/index.md", "data": "data/index.md"}
+             "data/README.md": "data/index.md", "data": "data/index.md",
+             "docs/site/index.md": "index.md", "docs/site/running.md": "running.md"}
     for nb in lessons:
         pages[f"notebooks/{nb.name}"] = f"lessons/{nb.name}"
     for md in sorted((ROOT / "docs" / "instructors").glob("*.md")):
@@ -392,6 +393,7 @@ def build(out: Path = OUT, lessons: list[Path] | None = None, reuse_lessons: boo
     ``reuse_lessons``: keep the lessons executed by the previous build (only the pages change).
     """
     cfg = config()
+    shutil.rmtree(out, ignore_errors=True)  # a failed build leaves no stale site behind to be tested
     lessons = nbtools.lesson_notebooks() if lessons is None else lessons
     if not lessons:
         raise SiteError("no lesson notebooks in notebooks/")
@@ -410,7 +412,6 @@ def build(out: Path = OUT, lessons: list[Path] | None = None, reuse_lessons: boo
         WORK.mkdir(parents=True)
         titles = execute_lessons(lessons, cfg, pages)
     write_pages(cfg, titles, pages)
-    shutil.rmtree(out, ignore_errors=True)
     t0 = time.perf_counter()
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "1", "-w", str(WARNINGS), str(WORK), str(out)]
     proc = subprocess.run(cmd, cwd=ROOT)

@@ -119,7 +119,8 @@ def test_site_has_every_page(site):
         assert (site / "downloads" / "student" / nb.name).exists()
 
 
-def test_every_internal_link_and_image_resolves(site):
+def broken_refs(site: Path) -> list[str]:
+    """Internal links, images, scripts and style sheets that lead nowhere; assets loaded from elsewhere."""
     broken = []
     for page in pages(site):
         for tag, url in parse(page).refs:
@@ -137,7 +138,11 @@ def test_every_internal_link_and_image_resolves(site):
                 broken.append(f"{page.relative_to(site)}: {url} -> missing {target}")
             elif parts.fragment and target.suffix == ".html" and parts.fragment not in parse(target).ids:
                 broken.append(f"{page.relative_to(site)}: {url} -> no id {parts.fragment!r}")
-    assert broken == []
+    return broken
+
+
+def test_every_internal_link_and_image_resolves(site):
+    assert broken_refs(site) == []
 
 
 def test_tables_have_header_cells(site):
@@ -316,6 +321,33 @@ def test_headings_in_order(visits):
 
 def test_axe_finds_no_serious_or_critical_violation(visits):
     assert {rel: f["axe"] for rel, f in visits.items() if f["axe"]} == {}
+
+
+BROKEN_PAGE = """<!DOCTYPE html><html><head><title>t</title>
+<script src="https://cdn.example.org/lib.js"></script></head>
+<body><main><h1>A</h1><h3>skipped a level</h3><img src="missing.png">
+<a href="nowhere.html">x</a> <a href="#no-such-id">y</a></main></body></html>"""
+
+
+def test_the_checks_catch_a_broken_page(tmp_path, browser):
+    """A page with a CDN script, a missing image without alt, dead links and no lang fails every check."""
+    (tmp_path / "index.html").write_text(BROKEN_PAGE)
+    broken = broken_refs(tmp_path)
+    assert any("cdn.example.org" in b for b in broken)
+    assert any("missing.png" in b for b in broken) and any("nowhere.html" in b for b in broken)
+    assert any("no-such-id" in b for b in broken)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        found = visit(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "index.html")
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert found["elsewhere"] == ["https://cdn.example.org/lib.js"]     # blocked and recorded
+    assert any("missing.png" in f for f in found["failed"])
+    assert found["headings"] == [1, 3]
+    assert any(a.startswith("image-alt") for a in found["axe"]) and any(a.startswith("html-has-lang") for a in found["axe"])
+    assert found["images"] == [{"src": "missing.png", "alt": None, "ok": False}]
 
 
 def test_lesson_pages_have_launch_and_download_buttons(browser, server, site):
