@@ -270,57 +270,67 @@ def visit(browser, base: str, rel: str, screenshot: Path | None = None) -> dict:
     return found
 
 
-@pytest.fixture(scope="session")
-def visits(browser, server, site):
-    """Every page visited once (the tests below read the findings)."""
+def expected_pages() -> list[str]:
+    """The pages the site must have, from its sources (so each gets its own test before any build)."""
+    lessons = [f"lessons/{nb.stem}.html" for nb in nbtools.lesson_notebooks()]
+    guide = [f"instructors/{md.stem}.html" for md in sorted((ROOT / "docs" / "instructors").glob("*.md"))]
+    return ["index.html", "running.html", "data/index.html", "instructors/index.html", *guide, *lessons,
+            "search.html", "genindex.html"]
+
+
+PAGES = expected_pages()
+_VISITS: dict[str, dict] = {}
+
+
+@pytest.fixture
+def visited(browser, server, site):
+    """Open a page once (screenshot and findings in build/screenshots/site/); the tests below read it."""
     import json
-    import time
 
-    out = {}
-    for page in pages(site):
-        rel = page.relative_to(site).as_posix()
-        t0 = time.perf_counter()
-        out[rel] = visit(browser, server, rel, screenshot=SCREENSHOTS / rel.replace("/", "_").replace(".html", ".png"))
-        out[rel]["seconds"] = round(time.perf_counter() - t0, 1)
-    # what each page showed, for a look when a test below fails
-    (SCREENSHOTS / "findings.json").write_text(json.dumps(out, indent=1))
-    return out
+    def get(rel: str) -> dict:
+        if rel not in _VISITS:
+            name = rel.replace("/", "_").replace(".html", "")
+            _VISITS[rel] = visit(browser, server, rel, screenshot=SCREENSHOTS / f"{name}.png")
+            (SCREENSHOTS / f"{name}.json").write_text(json.dumps(_VISITS[rel], indent=1))
+        return _VISITS[rel]
+    return get
 
 
-def test_pages_load_offline_without_errors(visits):
-    problems = {rel: {k: v for k, v in f.items() if k in ("elsewhere", "console", "failed") and v}
-                for rel, f in visits.items()}
-    assert {rel: p for rel, p in problems.items() if p} == {}
+def test_every_built_page_is_audited(site):
+    assert sorted({p.relative_to(site).as_posix() for p in pages(site)} - set(PAGES)) == []
 
 
-def test_every_image_loads_with_meaningful_alt_text(visits):
+@pytest.mark.parametrize("rel", PAGES)
+def test_page_loads_offline_without_errors(visited, rel):
+    f = visited(rel)
+    assert {k: f[k] for k in ("elsewhere", "console", "failed") if f[k]} == {}
+
+
+@pytest.mark.parametrize("rel", PAGES)
+def test_every_image_loads_with_meaningful_alt_text(visited, rel):
     problems = []
-    for rel, f in visits.items():
-        for img in f["images"]:
-            alt = (img["alt"] or "").strip()
-            src_name = Path(urlsplit(img["src"] or "").path).name
-            if not img["ok"]:
-                problems.append(f"{rel}: {img['src']} does not load")
-            if len(alt.split()) < 3 or BAD_ALT.search(alt) or (src_name and src_name in alt):
-                problems.append(f"{rel}: {src_name} has no meaningful alt text ({alt[:60]!r})")
+    for img in visited(rel)["images"]:
+        alt = (img["alt"] or "").strip()
+        src_name = Path(urlsplit(img["src"] or "").path).name
+        if not img["ok"]:
+            problems.append(f"{img['src']} does not load")
+        if len(alt.split()) < 3 or BAD_ALT.search(alt) or (src_name and src_name in alt):
+            problems.append(f"{src_name} has no meaningful alt text ({alt[:60]!r})")
     assert problems == []
 
 
-def test_headings_in_order(visits):
+@pytest.mark.parametrize("rel", PAGES)
+def test_headings_in_order(visited, rel):
     """One visible <h1> per page and no level skipped on the way down."""
-    problems = []
-    for rel, f in visits.items():
-        levels = f["headings"]
-        if rel not in ("genindex.html", "search.html") and levels.count(1) != 1:
-            problems.append(f"{rel}: {levels.count(1)} visible <h1> headings")
-        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
-        if jumps:
-            problems.append(f"{rel}: heading level jumps from h{jumps[0][0]} to h{jumps[0][1]}")
-    assert problems == []
+    levels = visited(rel)["headings"]
+    if rel not in ("genindex.html", "search.html"):
+        assert levels.count(1) == 1, f"{levels.count(1)} visible <h1> headings"
+    assert [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1] == []
 
 
-def test_axe_finds_no_serious_or_critical_violation(visits):
-    assert {rel: f["axe"] for rel, f in visits.items() if f["axe"]} == {}
+@pytest.mark.parametrize("rel", PAGES)
+def test_axe_finds_no_serious_or_critical_violation(visited, rel):
+    assert visited(rel)["axe"] == []
 
 
 BROKEN_PAGE = """<!DOCTYPE html><html><head><title>t</title>
