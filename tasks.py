@@ -196,7 +196,7 @@ def cmd_lock(args) -> int:
     code = run([
         BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--extra", "site", "--allow-unsafe",
         "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
-        *(["--upgrade"] if args.upgrade else []), "-o", LOCK, "pyproject.toml",
+        *(["--upgrade"] if args.upgrade else []), "-o", LOCK.relative_to(ROOT), "pyproject.toml",
     ])
     if code != 0:
         return code
