@@ -5,6 +5,7 @@
     python3 tasks.py test       set up (first time only) and run every test
     python3 tasks.py browser    every notebook in JupyterLab in Chromium
     python3 tasks.py bench      time, memory and widget latency of every notebook
+    python3 tasks.py site       the course site, built offline into build/site/
 
 More: ``python3 tasks.py --help``.
 """
@@ -147,8 +148,11 @@ def cmd_test(args) -> int:
     code = run([PY, *pytest_args(["tests", "notebooks", "build/student"]), "--ignore=tests/browser", *args.extra],
                env=env)
     if chromium() or os.environ.get("BRIGHT_SPOTS_REQUIRE_BROWSER") == "1":
-        say("running every notebook in JupyterLab in Chromium (browser tests) ...")
-        code = browser_tests() or code
+        say("building the course site into build/site/ (every lesson executed) ...")
+        site_code = build_site()
+        say("running every notebook in JupyterLab in Chromium, then every page of the course site "
+            "(browser tests, axe-core audit) ...")
+        code = browser_tests() or site_code or code
     else:
         say("BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
             "then python3 tasks.py browser)")
@@ -199,13 +203,57 @@ def cmd_lock(args) -> int:
     if run([PY, "-m", "pip", "install", "-q", "pip-tools"]) != 0:
         return 1
     code = run([
-        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--allow-unsafe",
+        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--extra", "site", "--allow-unsafe",
         "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
-        *(["--upgrade"] if args.upgrade else []), "-o", LOCK, "pyproject.toml",
+        *(["--upgrade"] if args.upgrade else []), "-o", LOCK.relative_to(ROOT), "pyproject.toml",
     ])
     if code != 0:
         return code
     return run([PY, "tools/sync_lock.py"])
+
+
+def build_site(extra: list[str] | None = None) -> int:
+    return run([PY, "tools/sitebuild.py", *(extra or [])])
+
+
+def cmd_site(args) -> int:
+    setup(quiet=True)
+    return build_site(args.extra)
+
+
+def cmd_binder_check(args) -> int:
+    """Install what Binder installs, in Binder's order, in a throw-away venv, then ``pip check``.
+
+    repo2docker's base packages (tools/repo2docker-base.txt) first, then binder/requirements.txt:
+    pip must report no conflict.  Needs the package index (not part of the offline tests).
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bright-spots-binder-") as tmp:
+        env_dir = Path(tmp) / "venv"
+        say(f"creating a throw-away environment in {env_dir} ...")
+        venv.EnvBuilder(with_pip=True).create(env_dir)
+        py = env_dir / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+        pip = [py, "-m", "pip", "install", "--disable-pip-version-check", "-q"]
+        say("installing repo2docker's base packages (tools/repo2docker-base.txt) ...")
+        if run(pip + ["-r", ROOT / "tools" / "repo2docker-base.txt"]) != 0:
+            say("could not install repo2docker's base packages (network? see above)")
+            return 1
+        say("installing binder/requirements.txt on top, as repo2docker does ...")
+        out = subprocess.run([str(c) for c in pip + ["-r", ROOT / "binder" / "requirements.txt"]],
+                             cwd=ROOT, capture_output=True, text=True)
+        sys.stdout.write(out.stdout)
+        errors = [line for line in out.stderr.splitlines() if "ERROR" in line or "conflict" in line.lower()]
+        sys.stderr.write("\n".join(errors) + ("\n" if errors else ""))
+        if out.returncode != 0 or errors:
+            say("Binder's install reports errors (above): binder/requirements.txt conflicts with repo2docker's base")
+            return 1
+        say("pip check of the resulting environment ...")
+        if run([py, "-m", "pip", "check"]) != 0:
+            say("pip check failed: Binder's environment would be inconsistent")
+            return 1
+    say("Binder's environment installs cleanly and is consistent")
+    return 0
 
 
 def cmd_bench(args) -> int:
@@ -223,7 +271,7 @@ def cmd_browser(args) -> int:
     return browser_tests(args.extra)
 
 
-PASS_THROUGH = {"test", "lab", "bench", "browser", "soak"}
+PASS_THROUGH = {"test", "lab", "bench", "browser", "soak", "site"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,6 +301,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("refresh-outputs", help="re-run notebooks and store the outputs of checked cells")
     p.add_argument("notebooks", nargs="*")
     p.set_defaults(func=cmd_refresh)
+    p = sub.add_parser("site", help="build the course site into build/site/ (offline; every lesson executed; "
+                                   "--reuse-lessons rebuilds the pages only)")
+    p.set_defaults(extra=[])
+    p.set_defaults(func=cmd_site)
+    p = sub.add_parser("binder-check", help="install repo2docker's base packages, then binder/requirements.txt, "
+                                           "then pip check (needs the package index)")
+    p.set_defaults(func=cmd_binder_check)
     p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
     p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
     p.set_defaults(func=cmd_lock)

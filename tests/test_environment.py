@@ -14,14 +14,19 @@ import sync_lock
 
 
 def drift(root: Path) -> list[str]:
-    """Every difference between the lock and the files generated from it."""
+    """Every difference between the lock and the files generated from it.
+
+    environment.yml has the whole lock; binder/requirements.txt its runtime subset.
+    """
     lock = sync_lock.read_pins(root / "requirements" / "lock.txt")
+    runtime = sync_lock.runtime_subset(root / "requirements" / "lock.txt", root / "pyproject.toml")
     problems = []
-    for rel in ("binder/requirements.txt", "environment.yml"):
+    for rel, expected in (("binder/requirements.txt", {n: v for n, v in lock.items() if n in runtime}),
+                          ("environment.yml", lock)):
         pins = sync_lock.read_pins(root / rel)
-        for name in sorted(set(lock) | set(pins)):
-            if lock.get(name) != pins.get(name):
-                problems.append(f"{rel}: {name} {pins.get(name)} != lock {lock.get(name)}")
+        for name in sorted(set(expected) | set(pins)):
+            if expected.get(name) != pins.get(name):
+                problems.append(f"{rel}: {name} {pins.get(name)} != lock {expected.get(name)}")
     py = sync_lock.python_version(root / "requirements" / "lock.txt")
     env_text = (root / "environment.yml").read_text()
     if f"python={py}" not in env_text:
@@ -36,7 +41,8 @@ def test_binder_and_conda_match_the_lock():
 
 
 def test_drift_is_detected(tmp_path):
-    for rel in ("requirements/lock.txt", "binder/requirements.txt", "binder/runtime.txt", "environment.yml"):
+    for rel in ("requirements/lock.txt", "binder/requirements.txt", "binder/runtime.txt", "environment.yml",
+                "pyproject.toml"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / rel, tmp_path / rel)
     text = (tmp_path / "binder/requirements.txt").read_text()
@@ -48,7 +54,7 @@ def test_drift_is_detected(tmp_path):
 def test_every_direct_dependency_is_locked():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    direct = project["dependencies"] + extras["test"] + extras["build"]
+    direct = project["dependencies"] + extras["test"] + extras["build"] + extras["site"]
     lock = sync_lock.read_pins(ROOT / "requirements" / "lock.txt")
     names = [re.split(r"[<>=\[; ]", d)[0].lower().replace("_", "-") for d in direct]
     assert [n for n in names if n not in lock] == []
@@ -67,6 +73,66 @@ def test_this_environment_is_the_locked_one():
         if installed != version:
             wrong.append(f"{name} {installed} != {version}")
     assert wrong == []
+
+
+# Tools that never run on Binder: only the tests, the site build and packaging use them.
+NOT_RUNTIME = {"pytest", "pytest-xdist", "nbval", "hypothesis", "coverage", "playwright", "axe-playwright-python",
+               "sphinx", "myst-nb", "myst-parser", "sphinx-book-theme", "pydata-sphinx-theme",
+               "sphinx-mathjax-offline", "wheel", "pip-tools"}
+
+
+def test_binder_has_the_runtime_packages_only():
+    binder = sync_lock.read_pins(ROOT / "binder" / "requirements.txt")
+    assert sorted(NOT_RUNTIME & set(binder)) == []
+    assert sync_lock.runtime_names() <= set(binder)
+
+
+def test_runtime_subset_follows_the_via_annotations(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["a>=1", "b[extra]"]\n')
+    (tmp_path / "lock.txt").write_text(
+        "a==1.0\n    # via x (pyproject.toml)\n"
+        "b==2.0\n    # via\n    #   x (pyproject.toml)\n    #   c\n"
+        "c==3.0\n    # via a\n"
+        "d==4.0\n    # via\n    #   c\n    #   e\n"
+        "e==5.0\n    # via x (pyproject.toml)\n"          # a test-only direct dependency
+        "f==6.0\n    # via e\n")
+    assert sync_lock.runtime_subset(tmp_path / "lock.txt", tmp_path / "pyproject.toml") == {"a", "b", "c", "d"}
+
+
+def test_binder_requirements_hold_every_dependency_of_their_packages():
+    """Closed under Requires-Dist (read from this environment, which is the locked one): Binder misses nothing."""
+    from packaging.requirements import Requirement
+
+    binder = set(sync_lock.read_pins(ROOT / "binder" / "requirements.txt"))
+    missing = []
+    for name in sorted(binder):
+        for spec in metadata.requires(name) or []:
+            req = Requirement(spec)
+            if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+                continue
+            if sync_lock.normalise(req.name) not in binder:
+                missing.append(f"{name} needs {req.name}")
+    assert missing == []
+
+
+def test_notebook_matches_the_locked_jupyterlab():
+    """Binder's base image brings notebook; the lock pins one whose JupyterLab range holds the locked JupyterLab."""
+    from packaging.requirements import Requirement
+
+    lock = sync_lock.read_pins(ROOT / "requirements" / "lock.txt")
+    assert "notebook" in lock
+    reqs = [Requirement(r) for r in metadata.requires("notebook") or []]
+    lab = [r for r in reqs if sync_lock.normalise(r.name) == "jupyterlab"]
+    assert lab and all(r.specifier.contains(lock["jupyterlab"]) for r in lab)
+
+
+def test_the_environment_is_consistent():
+    """pip check: every installed package's requirements are met (offline)."""
+    import subprocess, sys
+
+    out = subprocess.run([sys.executable, "-m", "pip", "check", "--disable-pip-version-check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_binder_installs_utils_and_widgets_frontend():

@@ -4,6 +4,7 @@
     python3 tasks.py bench                  # all notebooks, 3 cold runs each
     python3 tasks.py bench --runs 5 --updates 50 notebooks/00-start-here.ipynb
     python3 tasks.py bench --setup          # also time a fresh clone + set-up
+    python3 tasks.py bench --site           # also time the course site's build (python3 tasks.py site)
     python3 tasks.py bench --readme         # also put the table into README.md
 
 For each notebook (``NN-name.ipynb`` in notebooks/):
@@ -177,6 +178,9 @@ def markdown(result: dict) -> str:
     setup = c.get("setup_s")
     lines.append(f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
                  f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |")
+    site = c.get("site_s")
+    lines.append(f"| course site build (`python3 tasks.py site`: every lesson executed, then Sphinx) | "
+                 f"{fmt(site) + ' s' if site is not None else 'not measured (--site)'} | - |")
     lines.append("")
     if result.get("soak"):
         import soak
@@ -397,6 +401,15 @@ def time_setup() -> float:
         return time.perf_counter() - t0
 
 
+def time_site() -> float:
+    """Build the course site into build/site/ as ``python3 tasks.py site`` does."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "sitebuild.py")], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"the site build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    return time.perf_counter() - t0
+
+
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -427,6 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--updates", type=int, default=30, help="widget updates per widget; default 30")
     p.add_argument("--timeout", type=int, default=120, help="seconds one cell may take; default 120")
     p.add_argument("--setup", action="store_true", help="also time a fresh clone + set-up")
+    p.add_argument("--site", action="store_true", help="also time the course site's build (python3 tasks.py site)")
     p.add_argument("--no-nbval", action="store_true", help="skip the timing of the collection under nbval")
     p.add_argument("--no-soak", action="store_true",
                    help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)")
@@ -467,6 +481,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.setup:
         print("[bench] fresh clone + set-up ...", flush=True)
         result["collection"]["setup_s"] = time_setup()
+    if args.site:
+        print("[bench] course site build ...", flush=True)
+        result["collection"]["site_s"] = time_site()
     if not args.no_soak:
         import soak
 
