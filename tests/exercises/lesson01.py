@@ -10,4 +10,4 @@ NATURAL = {
     "01.6": 'answer_6 = "composition"',
 }
 
-ADAPT = {"exercise": "01.2", "replace": ("p, q = 3, 1", "p, q = 5, 2"), "title_contains": "5:2"}
+ADAPT = {"exercise": "01.2", "replace": ("p, q = 5, 2", "p, q = 7, 3"), "title_contains": "7:3"}

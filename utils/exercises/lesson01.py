@@ -134,7 +134,7 @@ EXERCISES = {
     "01.2": Exercise(
         title="Exercise 2 · where is the {p}:{q} resonance?",
         solve=_resonance,
-        rtol=0.005,
+        rtol=0.002,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
              "Kepler's third law says a is proportional to T^(2/3).",
         mistakes=(
@@ -168,7 +168,7 @@ EXERCISES = {
     "01.4": Exercise(
         title="Exercise 4 · how many belts make one Moon?",
         solve=_belts_per_moon,
-        rtol=0.02,
+        rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
         mistakes=(
             Mistake(_moons_per_belt,

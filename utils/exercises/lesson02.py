@@ -161,7 +161,7 @@ EXERCISES = {
     "02.2": Exercise(
         title="Exercise 2 · a period from a semi-major axis",
         solve=_period_from_a,
-        rtol=0.01,
+        rtol=0.005,
         hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
         mistakes=(
             Mistake(_period_without_2pi, "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to "

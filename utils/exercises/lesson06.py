@@ -225,7 +225,7 @@ EXERCISES = {
     "06.5": Exercise(
         title="Exercise 5 · ice lost in a year",
         solve=_ice_loss,
-        rtol=0.05,
+        rtol=0.02,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
              "by the density of ice and multiply by one year. Use the unrounded temperature: the "
              "vapour pressure changes by 12-15 % per kelvin here.",
