@@ -205,7 +205,7 @@ def _tool(script: str, argv: list[str]) -> int:
 
 def cmd_assign(args) -> int:
     setup(quiet=True)
-    return _tool("assign.py", [*args.lessons, "--out", args.out])
+    return _tool("assign.py", [*args.lessons, "--out", args.out, *(["--only", args.only] if args.only else [])])
 
 
 def cmd_grade(args) -> int:
@@ -217,6 +217,11 @@ def cmd_student_repo(args) -> int:
     setup(quiet=True)
     return _tool("student_repo.py", [args.out, *(["--graded"] if args.graded else []),
                                      *(["--git"] if args.git else [])])
+
+
+def cmd_syllabus(args) -> int:
+    setup(quiet=True)
+    return _tool("syllabus.py", [])
 
 
 def cmd_bench(args) -> int:
@@ -263,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("assign", help="build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign")
     p.add_argument("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths")
     p.add_argument("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)")
+    p.add_argument("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3")
     p.set_defaults(func=cmd_assign)
     p = sub.add_parser("grade", help="grade submitted notebooks offline with an assignment's autograder.zip")
     p.add_argument("autograder", help="build/assign/NN-name/autograder/autograder.zip")
@@ -274,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--graded", action="store_true", help="utils without answers: self-checks judge only the form")
     p.add_argument("--git", action="store_true", help="make the folder a git repository with one commit")
     p.set_defaults(func=cmd_student_repo)
+    p = sub.add_parser("syllabus", help="rewrite the goals grid in docs/instructors/syllabus.md from the lessons")
+    p.set_defaults(func=cmd_syllabus)
     p = sub.add_parser("bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)
