@@ -200,3 +200,18 @@ def test_a_notebook_of_another_lesson_is_refused(built, tmp_path):
 ])
 def test_a_written_question_is_worth_its_rubric_points(rubric, points):
     assert assign.rubric_points(rubric) == points
+
+
+def test_a_lesson_that_reassigns_an_input_later_is_refused():
+    """Hidden tests read the inputs after the whole notebook ran: a later reassignment would be graded."""
+    nb = nbtools.read(assign.lesson_path("00"))
+    exercises = assign.find_exercises(nb)
+    assign.check_names_stay(nb, exercises, "00-start-here.ipynb")  # the lesson as it is: fine
+    nb.cells.append(nbformat.v4.new_code_cell("survey_altitude = 1 * u.km"))
+    with pytest.raises(assign.AssignError, match="survey_altitude"):
+        assign.check_names_stay(nb, exercises, "00-start-here.ipynb")
+
+
+def test_hidden_test_is_one_line_without_comments():
+    call = 'utils.check("04.4", answer_4, density=d,  # a comment\n            rock=r["x"])'
+    assert assign.hidden_test(call) == "grading_key.is_right('04.4', answer_4, density=d, rock=r['x'])"

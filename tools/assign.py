@@ -323,6 +323,39 @@ def _raw(text: str):
     return nbformat.v4.new_raw_cell(text)
 
 
+def hidden_test(call_source: str) -> str:
+    """``utils.check("01.1", answer_1, a=x)`` -> ``grading_key.is_right('01.1', answer_1, a=x)`` (one line)."""
+    call = ast.parse(call_source.strip(), mode="eval").body
+    call.func = ast.Attribute(value=ast.Name(id="grading_key", ctx=ast.Load()), attr="is_right", ctx=ast.Load())
+    return ast.unparse(call)
+
+
+def _names(call_source: str) -> set[str]:
+    call = ast.parse(call_source.strip(), mode="eval").body
+    return {n.id for arg in [*call.args[1:], *(k.value for k in call.keywords)] for n in ast.walk(arg)
+            if isinstance(n, ast.Name)}
+
+
+def check_names_stay(nb, exercises: list[dict], name: str) -> None:
+    """Hidden tests run after the whole notebook: refuse a lesson that reassigns an exercise's answer or
+    inputs further down, which would make the grader judge other values than the student's check did."""
+    for ex in exercises:
+        names = _names(ex["call"])
+        for j, cell in enumerate(nb.cells):
+            if j <= ex["cell"] or cell.cell_type != "code" or j in ex["solutions"]:
+                continue
+            try:
+                tree = ast.parse(nbtools.source(cell))
+            except SyntaxError:
+                continue
+            stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+            clash = sorted(names & stored)
+            if clash:
+                raise AssignError(
+                    f"{name}: exercise {ex['id']} is graded at the end of the notebook with {', '.join(clash)}, "
+                    f"but cell {j} assigns {'it' if len(clash) == 1 else 'them'} again. Rename the later variable.")
+
+
 def question_name(ex_id: str) -> str:
     return "q" + ex_id.replace(".", "_")
 
@@ -336,6 +369,7 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
     lesson = lesson_number(path)
     nb = nbtools.read(path)
     every = find_exercises(nb)
+    check_names_stay(nb, every, path.name)
     written = find_written(nb, lesson)
     if only is not None:
         mine = {e["id"] for e in every} | {w["id"] for w in written}
@@ -379,9 +413,7 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
                 cells.append(nbformat.v4.new_code_cell(f"# BEGIN SOLUTION NO PROMPT\n{body}\n# END SOLUTION"))
             cells.append(_raw("# END SOLUTION"))
             cells.append(_raw("# BEGIN TESTS"))
-            test = nbformat.v4.new_code_cell(
-                "# HIDDEN\nimport grading_key\n"
-                + re.sub(r"^utils\.check\(", "grading_key.is_right(", ex["call"]).replace("\n", " "))
+            test = nbformat.v4.new_code_cell("# HIDDEN\nimport grading_key\n" + hidden_test(ex["call"]))
             test.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "True"},
                                                    execution_count=1)]
             cells.append(test)
