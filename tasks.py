@@ -203,19 +203,25 @@ def _tool(script: str, argv: list[str]) -> int:
     return run([PY, ROOT / "tools" / script, *argv])
 
 
+def _here(path: str) -> str:
+    """A path the user typed, relative to where they are (the tools run from the repository root)."""
+    return str(Path(path).expanduser().resolve())
+
+
 def cmd_assign(args) -> int:
     setup(quiet=True)
-    return _tool("assign.py", [*args.lessons, "--out", args.out, *(["--only", args.only] if args.only else [])])
+    lessons = [_here(x) if x.endswith(".ipynb") else x for x in args.lessons]
+    return _tool("assign.py", [*lessons, "--out", _here(args.out), *(["--only", args.only] if args.only else [])])
 
 
 def cmd_grade(args) -> int:
     setup(quiet=True)
-    return _tool("assign.py", ["grade", args.autograder, *args.submissions, "--csv", args.csv])
+    return _tool("assign.py", ["grade", _here(args.autograder), *map(_here, args.submissions), "--csv", _here(args.csv)])
 
 
 def cmd_student_repo(args) -> int:
     setup(quiet=True)
-    return _tool("student_repo.py", [args.out, *(["--graded"] if args.graded else []),
+    return _tool("student_repo.py", [_here(args.out), *(["--graded"] if args.graded else []),
                                      *(["--git"] if args.git else [])])
 
 
