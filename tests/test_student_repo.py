@@ -34,7 +34,17 @@ def formative(tmp_path_factory):
 
 def test_the_setting_is_read_from_pyproject():
     conf = student_repo.settings()
-    assert set(conf) == {"repository", "hub", "branch"} and conf["repository"].count("/") == 1
+    assert {"repository", "hub", "branch"} <= set(conf) and conf["repository"].count("/") == 1
+
+
+def test_a_separate_student_repository_gets_the_link(tmp_path):
+    conf = tmp_path / "pyproject.toml"
+    conf.write_text('[tool.bright-spots]\nrepository = "bright-spots/bright-spots"\nhub = "https://h.edu"\n'
+                    'branch = "main"\nstudent-repository = "my-course/bright-spots-graded"\n')
+    made = student_repo.settings(conf)
+    assert made["student-repository"] == "my-course/bright-spots-graded"
+    link = student_repo.nbgitpuller_link(made["student-repository"], made["hub"], made["branch"])
+    assert parse_qs(urlparse(link).query)["urlpath"] == ["lab/tree/bright-spots-graded/notebooks/00-start-here.ipynb"]
 
 
 def test_a_bad_setting_gets_a_clear_message(tmp_path):

@@ -12,7 +12,8 @@
 
 With ``--git`` the folder becomes a git repository with one commit on the configured branch, ready to
 push.  The nbgitpuller link printed at the end comes from ``[tool.bright-spots]`` in ``pyproject.toml``
-(``repository``, ``hub``, ``branch``).
+(``repository``, ``hub``, ``branch``; an optional ``student-repository`` names where the student
+repository is pushed when that is not ``repository``, e.g. a separate repository for graded work).
 """
 from __future__ import annotations
 
@@ -108,7 +109,13 @@ def settings(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
     if not str(conf["hub"]).startswith(("https://", "http://")):
         raise RepoError(f"[tool.bright-spots] hub should be a URL such as https://hub.example.edu, "
                         f"not {conf['hub']!r}")
-    return {k: str(conf[k]).strip() for k in ("repository", "hub", "branch")}
+    out = {k: str(conf[k]).strip() for k in ("repository", "hub", "branch")}
+    # optional: where the student repository is pushed, when it is not the collection's own repository
+    student = str(conf.get("student-repository", "")).strip()
+    if student and student.count("/") != 1:
+        raise RepoError(f"[tool.bright-spots] student-repository should be 'owner/name', not {student!r}")
+    out["student-repository"] = student or out["repository"]
+    return out
 
 
 def nbgitpuller_link(repository: str, hub: str, branch: str, notebook: str = FIRST_NOTEBOOK) -> str:
@@ -183,8 +190,9 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
     (out / ".gitignore").write_text(".venv/\n__pycache__/\n.ipynb_checkpoints/\n*.egg-info/\n", encoding="utf-8")
     if git:
         _git_commit(out, conf["branch"], "graded" if graded else "formative")
-    link = nbgitpuller_link(conf["repository"], conf["hub"], conf["branch"])
-    return {"folder": str(out), "graded": graded, "link": link, "git": git, **conf}
+    target = conf.get("student-repository") or conf["repository"]
+    link = nbgitpuller_link(target, conf["hub"], conf["branch"])
+    return {"folder": str(out), "graded": graded, "link": link, "git": git, **conf, "target": target}
 
 
 def _git_commit(out: Path, branch: str, mode: str) -> None:
@@ -217,9 +225,9 @@ def main(argv: list[str]) -> int:
     mode = "graded (no answers in utils)" if made["graded"] else "formative (self-checks with answers)"
     print(f"student repository, {mode}: {made['folder']}")
     if made["git"]:
-        print(f"git repository on branch {made['branch']}: push it to github.com/{made['repository']}")
+        print(f"git repository on branch {made['branch']}: push it to github.com/{made['target']}")
     else:
-        print(f"push its contents to github.com/{made['repository']} (branch {made['branch']})")
+        print(f"push its contents to github.com/{made['target']} (branch {made['branch']})")
     print("nbgitpuller link for the LMS:")
     print(made["link"])
     return 0
