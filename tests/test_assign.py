@@ -215,3 +215,13 @@ def test_a_lesson_that_reassigns_an_input_later_is_refused():
 def test_hidden_test_is_one_line_without_comments():
     call = 'utils.check("04.4", answer_4, density=d,  # a comment\n            rock=r["x"])'
     assert assign.hidden_test(call) == "grading_key.is_right('04.4', answer_4, density=d, rock=r['x'])"
+
+
+def test_grading_that_does_not_finish_is_stopped_with_a_message(tmp_path):
+    zip_path = tmp_path / "autograder.zip"
+    with zipfile.ZipFile(zip_path, "w") as z:
+        z.writestr("otter_config.json", "{}")
+    sub = tmp_path / "sub.ipynb"
+    nbtools.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import time; time.sleep(600)")]), sub)
+    with pytest.raises(assign.AssignError, match="did not finish within 0.5 s"):
+        assign.grade(zip_path, sub, tmp_path / "results", timeout=0.5)

@@ -537,20 +537,33 @@ def build(lessons: list[str], out: Path, only: list[str] | None = None) -> list[
 # grading
 # --------------------------------------------------------------------------
 
-def grade(autograder: Path, submission: Path, workdir: Path) -> dict:
+def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | None = None) -> dict:
     """Grade one submitted notebook with ``otter run`` (no Docker, no network).
 
     Returns ``{"score", "possible", "questions": {name: (score, possible)}}`` for the autograded
-    questions; manually graded questions are not in it (see manual-grading.md).
+    questions; manually graded questions are not in it (see manual-grading.md).  A run that does not
+    finish within ``timeout`` seconds (default 900, or ``BRIGHT_SPOTS_GRADE_TIMEOUT``) is stopped and
+    reported, never waited on forever (otter itself sets no time limit on a cell).
     """
+    import signal
+
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([str(BIN / "otter"), "run", "--no-logo", "-a", str(Path(autograder).resolve()),
-                           "-o", str(workdir.resolve()), str(Path(submission).resolve())],
-                          capture_output=True, text=True, cwd=workdir)
+    timeout = float(os.environ.get("BRIGHT_SPOTS_GRADE_TIMEOUT", 900)) if timeout is None else timeout
+    proc = subprocess.Popen([str(BIN / "otter"), "run", "--no-logo", "-a", str(Path(autograder).resolve()),
+                             "-o", str(workdir.resolve()), str(Path(submission).resolve())],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workdir,
+                            start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # otter and the kernel it started
+        proc.communicate()
+        raise AssignError(f"grading {submission} did not finish within {timeout:g} s (a cell that never "
+                          "returns?); it was stopped. Run the notebook yourself to see which cell hangs.") from None
     results = workdir / "results.json"
     if proc.returncode != 0 or not results.exists():
-        raise AssignError(f"otter run failed on {submission}:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        raise AssignError(f"otter run failed on {submission}:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     data = json.loads(results.read_text())
     questions = {t["name"]: (t["score"], t["max_score"]) for t in data.get("tests", []) if "max_score" in t}
     return {"score": sum(s for s, _ in questions.values()), "possible": sum(p for _, p in questions.values()),
