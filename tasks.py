@@ -203,7 +203,7 @@ def cmd_lock(args) -> int:
     if run([PY, "-m", "pip", "install", "-q", "pip-tools"]) != 0:
         return 1
     code = run([
-        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--extra", "site", "--allow-unsafe",
+        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--extra", "site", "--extra", "grading", "--allow-unsafe",
         "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
         *(["--upgrade"] if args.upgrade else []), "-o", LOCK.relative_to(ROOT), "pyproject.toml",
     ])
@@ -254,6 +254,35 @@ def cmd_binder_check(args) -> int:
             return 1
     say("Binder's environment installs cleanly and is consistent")
     return 0
+def _tool(script: str, argv: list[str]) -> int:
+    return run([PY, ROOT / "tools" / script, *argv])
+
+
+def _here(path: str) -> str:
+    """A path the user typed, relative to where they are (the tools run from the repository root)."""
+    return str(Path(path).expanduser().resolve())
+
+
+def cmd_assign(args) -> int:
+    setup(quiet=True)
+    lessons = [_here(x) if x.endswith(".ipynb") else x for x in args.lessons]
+    return _tool("assign.py", [*lessons, "--out", _here(args.out), *(["--only", args.only] if args.only else [])])
+
+
+def cmd_grade(args) -> int:
+    setup(quiet=True)
+    return _tool("assign.py", ["grade", _here(args.autograder), *map(_here, args.submissions), "--csv", _here(args.csv)])
+
+
+def cmd_student_repo(args) -> int:
+    setup(quiet=True)
+    return _tool("student_repo.py", [_here(args.out), *(["--graded"] if args.graded else []),
+                                     *(["--git"] if args.git else [])])
+
+
+def cmd_syllabus(args) -> int:
+    setup(quiet=True)
+    return _tool("syllabus.py", [])
 
 
 def cmd_bench(args) -> int:
@@ -311,6 +340,23 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
     p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
     p.set_defaults(func=cmd_lock)
+    p = sub.add_parser("assign", help="build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign")
+    p.add_argument("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths")
+    p.add_argument("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)")
+    p.add_argument("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3")
+    p.set_defaults(func=cmd_assign)
+    p = sub.add_parser("grade", help="grade submitted notebooks offline with an assignment's autograder.zip")
+    p.add_argument("autograder", help="build/assign/NN-name/autograder/autograder.zip")
+    p.add_argument("submissions", nargs="+", help="submitted .ipynb files")
+    p.add_argument("--csv", default="grades.csv", help="scores table to write (default grades.csv)")
+    p.set_defaults(func=cmd_grade)
+    p = sub.add_parser("student-repo", help="assemble the repository students pull with nbgitpuller; print the link")
+    p.add_argument("out", help="a new, empty folder")
+    p.add_argument("--graded", action="store_true", help="utils without answers: self-checks judge only the form")
+    p.add_argument("--git", action="store_true", help="make the folder a git repository with one commit")
+    p.set_defaults(func=cmd_student_repo)
+    p = sub.add_parser("syllabus", help="rewrite the goals grid in docs/instructors/syllabus.md from the lessons")
+    p.set_defaults(func=cmd_syllabus)
     p = sub.add_parser("bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)

@@ -12,6 +12,7 @@ __all__ = [
     "check", "fact", "cite", "load_catalogue",
     # foundations
     "checks", "units", "style", "data", "facts", "ephemeris", "exercises",
+    "grading",                   # form-only checks of graded copies (tasks.py assign / student-repo --graded)
     # by lesson
     "belt",                      # 01 the asteroid belt
     "orbits",                    # 02 orbits (used throughout)
