@@ -107,3 +107,23 @@ def test_every_notebook_execution_in_the_repository_goes_through_nbexec():
             if bad in text:
                 offenders.append(f"{path.relative_to(root)}: {bad}")
     assert not offenders, "run notebooks with nbexec.notebook_client / nbexec.execute: " + ", ".join(offenders)
+
+
+def test_patch_nbclient_gives_third_party_clients_the_fix(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.path.insert(0, 'tools'); import nbexec, nbformat\n"
+        "nbexec.patch_nbclient(); nbexec.patch_nbclient()  # twice is harmless\n"
+        "from nbconvert.preprocessors import ExecutePreprocessor\n"
+        "nb = nbformat.v4.new_notebook(); nb.cells = [nbformat.v4.new_code_cell('1 + 1')]\n"
+        "ep = ExecutePreprocessor(kernel_name='python3', timeout=60)\n"
+        "with ep.setup_kernel():\n"
+        "    print(ep.kc.shell_channel.send.__qualname__)\n"
+    )
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert "_route_shell_sends_through_asyncio" in out.stdout, out.stderr[-2000:]

@@ -479,7 +479,7 @@ def build_lesson(path: Path, out: Path, keys: dict[str, dict], graded_utils: Pat
     master, info = master_notebook(path, keys[lesson], name, only)
     master_path = master_dir / path.name
     nbtools.write(master, master_path)
-    proc = subprocess.run([str(BIN / "otter"), "assign", "--no-pdfs", "--no-run-tests", master_path.name,
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "otter_cli.py"), "assign", "--no-pdfs", "--no-run-tests", master_path.name,
                            str((target / "dist").resolve())], cwd=master_dir, capture_output=True, text=True)
     if proc.returncode != 0:
         raise AssignError(f"otter assign failed for {path.name}:\n{proc.stdout}\n{proc.stderr}")
@@ -550,7 +550,7 @@ def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | No
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     timeout = float(os.environ.get("BRIGHT_SPOTS_GRADE_TIMEOUT", 900)) if timeout is None else timeout
-    proc = subprocess.Popen([str(BIN / "otter"), "run", "--no-logo", "-a", str(Path(autograder).resolve()),
+    proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "otter_cli.py"), "run", "--no-logo", "-a", str(Path(autograder).resolve()),
                              "-o", str(workdir.resolve()), str(Path(submission).resolve())],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workdir,
                             start_new_session=True)

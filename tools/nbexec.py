@@ -120,6 +120,28 @@ class BrightSpotsClient(NotebookClient):
     execute_cell = run_sync(async_execute_cell)
 
 
+def patch_nbclient() -> None:
+    """Give every nbclient ``NotebookClient`` in this process the shell-send fix.
+
+    For third-party tools that run notebooks through nbclient or nbconvert's
+    ``ExecutePreprocessor`` (otter-grader's ``otter run`` and ``otter assign``),
+    which cannot be handed our client class: without it a widget cell can wait
+    forever, since those tools set no cell timeout.
+    """
+    if getattr(NotebookClient, "_bright_spots_patched", False):
+        return
+    original = NotebookClient.async_start_new_kernel_client
+
+    async def async_start_new_kernel_client(self):
+        kc = await original(self)
+        _route_shell_sends_through_asyncio(kc)
+        return kc
+
+    NotebookClient.async_start_new_kernel_client = async_start_new_kernel_client
+    NotebookClient.start_new_kernel_client = run_sync(async_start_new_kernel_client)
+    NotebookClient._bright_spots_patched = True
+
+
 def kernel_env() -> dict[str, str]:
     """The environment for a kernel: as a student's, so figures draw with the inline backend."""
     env = dict(os.environ)
