@@ -75,7 +75,11 @@ def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     'MANIFEST.sha256'
     """
     if data_dir is not None:
-        return _path_like(data_dir, "data_dir")
+        path = _path_like(data_dir, "data_dir")
+        if not path.is_dir():
+            what = "is a file, not a directory" if path.exists() else "is missing (no such directory)"
+            raise DataFileError(f"data_dir {str(path)!r} {what}; leave data_dir out to use the course's data/")
+        return path
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
@@ -161,6 +165,8 @@ def data_path(name: str, data_dir_: str | os.PathLike | None = None,
     if not isinstance(verify, bool):
         raise TypeError(f"verify must be True or False; got {verify!r}")
     path = data_dir(data_dir_) / name
+    if not path.exists():
+        raise DataFileError(f"data file {path} is missing (asked for by name {name!r}); {restore_hint(name)}")
     if verify:
         verify_file(path)
     return path
@@ -188,7 +194,7 @@ def verify_file(path: str | os.PathLike) -> Path:
     try:
         st = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise DataFileError(f"data file {path} is missing; {restore_hint(name)}") from None
+        raise DataFileError(f"data file {path} is missing (no such path); {restore_hint(name)}") from None
     if not path.is_file():
         raise DataFileError(f"data file {path} is not a regular file; {restore_hint(name)}")
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)

@@ -75,6 +75,9 @@ class FactText(str):
     info: _TextInfo
 
     def __new__(cls, value: str, meta: dict[str, Any], description: str):
+        for name, given, kind in (("value", value, str), ("meta", meta, dict), ("description", description, str)):
+            if not isinstance(given, kind):
+                raise TypeError(f"{name} must be a {kind.__name__}; got {type(given).__name__}")
         obj = super().__new__(cls, value)
         obj.info = _TextInfo(meta, description)
         return obj
