@@ -459,9 +459,9 @@ def _finite(obj, depth=0) -> bool:
     return True
 
 
-def _call(func, kwargs):
+def _call(func, kwargs, limit=TIME_LIMIT):
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(TIME_LIMIT)
+    signal.alarm(limit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", RuntimeWarning)
@@ -523,7 +523,7 @@ def judge(qualname, func, kwargs, param, label, bad, valid_finite):
 def check_callable(qualname, func):
     """Run the valid call and every bad call; return (counts, failures)."""
     kwargs = VALID[qualname]()
-    result = _call(func, kwargs)  # the valid call must work
+    result = _call(func, kwargs, limit=120)  # the valid call must work (it also warms up imports)
     _close_figures()
     valid_finite = _finite(result)
     counts = {"calls": 1}

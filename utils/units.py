@@ -21,6 +21,10 @@ of a traceback from deep inside numpy, astropy or matplotlib.
 * :func:`axes` -- a matplotlib ``Axes``.
 * :func:`table` -- an astropy ``Table`` with the needed columns.
 * :func:`instance` -- an object of a given class.
+* :func:`colour` -- a matplotlib colour.
+* :func:`pair` -- two plain numbers, such as a window (low, high) or a figure size.
+* :func:`quantity_map` -- a mapping of labels to Quantities (resonances, orbits...).
+* :func:`int_pairs` -- a list of (p, q) pairs of positive whole numbers.
 
 Every value is also bounded in size: :data:`MAX_MAGNITUDE` caps the size of
 a number (1e300 km is a typing slip and would overflow to ``inf`` in a
@@ -47,7 +51,8 @@ import astropy.units as u
 
 __all__ = [
     "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array",
-    "same_shape", "path_like", "axes", "table", "instance", "ArgumentTypeError", "MAX_MAGNITUDE",
+    "same_shape", "path_like", "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs",
+    "ArgumentTypeError", "MAX_MAGNITUDE",
 ]
 
 class ArgumentTypeError(TypeError, ValueError):
@@ -240,7 +245,8 @@ def integer(value: Any, name: str, *, low: int | None = None, high: int | None =
             raise ArgumentTypeError(f"{name} must be a whole number; got {_describe(value)}.")
     value = int(value)
     if low is not None and value < low:
-        raise ValueError(f"{name} must be at least {low}; got {value}.")
+        what = "a positive whole number" if low == 1 else f"a whole number of at least {low}"
+        raise ValueError(f"{name} must be {what}; got {value}.")
     if high is not None and value > high:
         raise ValueError(f"{name} must be at most {high:,} (a limit that keeps the work small enough to "
                          f"finish); got {value:,}.")
@@ -371,7 +377,8 @@ def table(value: Any, name: str, columns: Iterable[str] = (), *, hint: str = "")
         raise ArgumentTypeError(f"{name} must be an astropy Table{hint and ' (' + hint + ')'}; got {_describe(value)}.")
     missing = [c for c in columns if c not in value.colnames]
     if missing:
-        raise ValueError(f"{name} lacks the column(s) {', '.join(missing)}{hint and ' (' + hint + ')'}.")
+        raise ValueError(f"{name} lacks the {', '.join(map(repr, missing))} column{'s' if len(missing) > 1 else ''}"
+                         f"{hint and ' (' + hint + ')'}.")
     return value
 
 
@@ -382,3 +389,72 @@ def instance(value: Any, cls: type | tuple, name: str, hint: str = "") -> Any:
         want = " or ".join(c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,)))
         raise ArgumentTypeError(f"{name} must be a {want}{hint and ' (' + hint + ')'}; got {_describe(value)}.")
     return value
+
+
+def colour(value: Any, name: str = "color") -> str:
+    """A matplotlib colour (a name such as ``"C0"`` or ``"#7f7f7f"``, or an RGB(A) tuple)."""
+    from matplotlib.colors import is_color_like
+
+    if isinstance(value, (bool, np.bool_)) or value is None or not is_color_like(value):
+        raise ArgumentTypeError(f"{name} must be a matplotlib colour such as '#7f7f7f' or 'C0'; "
+                                f"got {_describe(value)}.")
+    return value
+
+
+def pair(value: Any, name: str, *, positive: bool = False, increasing: bool = False,
+         high: float | None = None) -> tuple[float, float]:
+    """Two plain numbers, e.g. a window ``(low, high)`` or a figure size ``(width, height)``.
+
+    Examples
+    --------
+    >>> pair((2.0, 3.5), "window", increasing=True)
+    (2.0, 3.5)
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list, np.ndarray)) or len(value) != 2:
+        raise ArgumentTypeError(f"{name} must be two numbers such as (2.0, 3.5); got {_describe(value)}.")
+    lo, hi = (number(v, name, scalar=True, positive=positive, high=high) for v in value)
+    if increasing and not lo < hi:
+        raise ValueError(f"{name} must be (low, high) with low < high; got {value!r}.")
+    return lo, hi
+
+
+def quantity_map(value: Any, name: str, unit: u.UnitBase | str, *, min_size: int = 0,
+                 max_size: int = 1000, **conditions) -> dict:
+    """A mapping of string labels to scalar Quantities of ``unit``'s kind (at most ``max_size`` entries)."""
+    from collections.abc import Mapping
+
+    if not isinstance(value, Mapping):
+        raise ArgumentTypeError(f"{name} must be a dict of labels to quantities, such as "
+                                f"{{'3:1': 2.5 * u.AU}}; got {_describe(value)}.")
+    if not min_size <= len(value) <= max_size:
+        raise ValueError(f"{name} must have between {min_size} and {max_size} entries; got {len(value)}.")
+    out = {}
+    for key, q in value.items():
+        if not isinstance(key, str):
+            raise ArgumentTypeError(f"{name}: every label must be a string; got {_describe(key)}.")
+        q = require(q, unit, f"{name}[{key!r}]", **conditions)
+        if np.ndim(q):
+            raise ValueError(f"{name}[{key!r}] must be a single value; got shape {np.shape(q)}.")
+        out[key] = q
+    return out
+
+
+def int_pairs(value: Any, name: str, *, max_size: int = 100) -> list[tuple[int, int]]:
+    """A non-empty list of ``(p, q)`` pairs of positive whole numbers (at most ``max_size``).
+
+    Examples
+    --------
+    >>> int_pairs([(3, 1), (5, 2)], "ratios")
+    [(3, 1), (5, 2)]
+    """
+    if isinstance(value, (str, bytes, np.ndarray)) or not isinstance(value, (list, tuple)):
+        raise ArgumentTypeError(f"{name} must be a list of (p, q) pairs such as [(3, 1), (5, 2)]; "
+                                f"got {_describe(value)}.")
+    if not 1 <= len(value) <= max_size:
+        raise ValueError(f"{name} must list between 1 and {max_size} (p, q) pairs; got {len(value)}.")
+    out = []
+    for item in value:
+        if not isinstance(item, (list, tuple)) or len(item) != 2:
+            raise ArgumentTypeError(f"{name} must hold (p, q) pairs such as (3, 1); got {_describe(item)}.")
+        out.append(tuple(integer(k, name, low=1, high=1000) for k in item))
+    return out
