@@ -245,7 +245,7 @@ def integer(value: Any, name: str, *, low: int | None = None, high: int | None =
             raise ArgumentTypeError(f"{name} must be a whole number; got {_describe(value)}.")
     value = int(value)
     if low is not None and value < low:
-        what = "a positive whole number" if low == 1 else f"a whole number of at least {low}"
+        what = "a positive whole number (at least 1)" if low == 1 else f"a whole number of at least {low}"
         raise ValueError(f"{name} must be {what}; got {value}.")
     if high is not None and value > high:
         raise ValueError(f"{name} must be at most {high:,} (a limit that keeps the work small enough to "
