@@ -164,8 +164,9 @@ def require(
     if value.dtype.kind not in "iuf":
         raise ArgumentTypeError(f"{name} must hold real numbers; got a Quantity of dtype {value.dtype}.")
     if not value.unit.is_equivalent(unit):
+        article = "an" if str(kind)[:1] in "aeiou" else "a"
         raise u.UnitsError(
-            f"{name} must be a {kind} (convertible to {unit}); got a value in {value.unit} "
+            f"{name} must be {article} {kind} (convertible to {unit}); got a value in {value.unit} "
             f"({value.unit.physical_type})."
         )
     v = np.asanyarray(value.to_value(unit), dtype=float)
