@@ -27,7 +27,7 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import period
-from .units import array, int_pairs, integer, number, require
+from .units import ArgumentTypeError, array, int_pairs, integer, number, require
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -196,7 +196,7 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
         if isinstance(x, u.Quantity):
             return np.asarray(require(x, u.rad, name, finite=False).to_value(u.rad), dtype=float)
         if x is None or isinstance(x, (str, bytes, bool, np.bool_)):
-            raise TypeError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
+            raise ArgumentTypeError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
                             f"got {x!r}.")
         return np.asarray(number(x, name, finite=False), dtype=float)
 
