@@ -310,6 +310,8 @@ VALID = {
     "thermal.diurnal_mean_sublimation_flux": lambda: dict(subsolar_temp=231 * u.K, molar_mass=18.015 * u.g / u.mol,
                                                           n=73),
     # factcheck
+    "factcheck.UnknownIdError": lambda: dict(),
+    "factcheck.PartError": lambda: dict(),
     "factcheck.Verdict": lambda: dict(claim_id="N06", verdict="true", reason="launched 27 Sep 2007"),
     "factcheck.load_claims": lambda: dict(data_dir=None),
     "factcheck.claim_text": lambda: dict(claims=claims(), claim_id="N06"),
@@ -347,6 +349,7 @@ NAMED_AS = {
 # Arguments that legitimately take any object, string or flag (messages, labels, callbacks...).
 ANY_VALUE = {
     ("units.ArgumentTypeError", "*"), ("data.DataError", "*"), ("data.DataFileError", "*"), ("facts.UnknownFactError", "*"),
+    ("factcheck.UnknownIdError", "*"), ("factcheck.PartError", "*"),
 }
 
 
