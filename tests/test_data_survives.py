@@ -51,7 +51,7 @@ def test_gitattributes_keep_data_and_notebooks_byte_exact():
     if git is None:
         pytest.skip("git is not installed")
     files = ["data/facts.ecsv", "data/MANIFEST.sha256", "data/asteroids.ecsv",
-             "data/planets_de421_2000_2030.bsp", "notebooks/00-welcome.ipynb"]
+             "data/planets_de421_2000_2030.bsp", "notebooks/00-start-here.ipynb"]
     out = subprocess.run([git, "check-attr", "text", "eol", "--", *files], cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     attrs = {}
@@ -60,8 +60,8 @@ def test_gitattributes_keep_data_and_notebooks_byte_exact():
         attrs[(path, attr)] = value
     for path in files[:-1]:
         assert attrs[(path, "text")] == "unset", f"{path} must be -text (byte-exact), got {attrs[(path, 'text')]}"
-    assert attrs[("notebooks/00-welcome.ipynb", "text")] == "set"
-    assert attrs[("notebooks/00-welcome.ipynb", "eol")] == "lf"
+    assert attrs[("notebooks/00-start-here.ipynb", "text")] == "set"
+    assert attrs[("notebooks/00-start-here.ipynb", "eol")] == "lf"
 
 
 def test_clone_with_autocrlf_passes_the_checksums(tmp_path):
