@@ -143,6 +143,10 @@ VALID = {
     "units.table": lambda: dict(value=catalogue(), name="table", columns=("H",)),
     "units.instance": lambda: dict(value=3, cls=int, name="n"),
     "units.ArgumentTypeError": lambda: dict(),
+    "units.colour": lambda: dict(value="#7f7f7f", name="color"),
+    "units.pair": lambda: dict(value=(2.0, 3.5), name="window", increasing=True),
+    "units.quantity_map": lambda: dict(value={"3:1": 2.5 * u.AU}, name="resonances", unit=u.AU),
+    "units.int_pairs": lambda: dict(value=[(3, 1), (5, 2)], name="ratios"),
     # style
     "style.use": lambda: dict(),
     "style.body_style": lambda: dict(body="ceres"),
@@ -342,7 +346,9 @@ NAMED_AS = {
     ("units.require", "value"): "radius", ("units.number", "value"): "e", ("units.fraction", "value"): "albedo",
     ("units.positive", "value"): "fwhm", ("units.integer", "value"): "n", ("units.flag", "value"): "month_only",
     ("units.choice", "value"): "frame", ("units.text", "value"): "body", ("units.array", "value"): "counts",
-    ("units.path_like", "value"): "data_dir", ("units.axes", "value"): "ax", ("units.table", "value"): "table",
+    ("units.path_like", "value"): "data_dir", ("units.colour", "value"): "color",
+    ("units.pair", "value"): "window", ("units.quantity_map", "value"): "resonances",
+    ("units.int_pairs", "value"): "ratios", ("units.axes", "value"): "ax", ("units.table", "value"): "table",
     ("units.instance", "value"): "n",
 }
 
@@ -358,7 +364,7 @@ ANY_VALUE = {
 FUZZED_ONLY = {"units.same_shape": ("x", "y")}
 FUZZED_ONLY.update({f"units.{name}": ("value",) for name in (
     "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array", "path_like",
-    "axes", "table", "instance")})
+    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs")})
 
 
 # Arguments whose nan is documented to pass through (nan marks a removed particle in BeltRun

@@ -32,7 +32,7 @@ import numpy as np
 import astropy.units as u
 
 from .data import DataFileError, read_ecsv
-from .units import flag, integer, require, table as _table
+from .units import array, flag, integer, require, table as _table
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -379,6 +379,9 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
     """
     c = require(claimed, u.day, "claimed", positive=True)
     tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    for name, value in (("claimed", c), ("tolerance", tol)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
     return "true" if abs(duration(start, end) - c) <= tol else "false"
 
 
@@ -471,7 +474,7 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     by_id: dict[str, Verdict] = {}
     for v in items:
         if not isinstance(v, Verdict):
-            raise TypeError(f"expected Verdict objects, got {type(v).__name__}")
+            raise TypeError(f"verdicts must hold Verdict objects, got {type(v).__name__}")
         by_id[v.claim_id] = v
     known = [str(i) for i in claims["id"]]
     unknown = sorted(set(by_id) - set(known))
@@ -578,10 +581,13 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
     L = require(field, u.km, "field", positive=True).to_value(u.km)
     fd = require(facula_diameter, u.km, "facula_diameter", positive=True).to_value(u.km)
     cd = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
-    if not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n is the number of pixels per side, a whole number >= 2; got {n!r}")
+    for name, value in (("field", L), ("facula_diameter", fd), ("crater_diameter", cd)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 8000:
+        raise ValueError(f"n is the number of pixels per side, a whole number >= 2 (at most 8000); got {n!r}")
     for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
-        if isinstance(a, u.Quantity) or not isinstance(a, (int, float, np.integer, np.floating)):
+        if isinstance(a, (u.Quantity, bool)) or not isinstance(a, (int, float, np.integer, np.floating)):
             raise TypeError(f"{name} is a reflectance, a plain number between 0 and 1; got {a!r}")
         if not 0 <= float(a) <= 1:
             raise ValueError(f"{name} is a reflectance between 0 and 1; got {a!r}")
@@ -627,11 +633,14 @@ def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[n
     >>> coarse.shape, width
     ((3, 3), <Quantity 9. km>)
     """
-    image = np.asarray(image, dtype=float)
+    image = array(image, "image", max_size=64_000_000)
     if image.ndim != 2 or image.shape[0] != image.shape[1]:
         raise ValueError(f"image must be a square 2-D array; got shape {image.shape}")
     L = require(field, u.km, "field", positive=True).to_value(u.km)
     p = require(pixel, u.km, "pixel", positive=True).to_value(u.km)
+    for name, value in (("field", L), ("pixel", p)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
     n = image.shape[0]
     k = max(1, int(round(p / (L / n))))
     if k == 1:

@@ -254,8 +254,13 @@ def albedo_map(x: u.Quantity, y: u.Quantity, model: OccatorModel) -> np.ndarray:
     >>> float(albedo_map(0 * u.km, 0 * u.km, m)) > 0.35
     True
     """
+    _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
     xk = np.asanyarray(require(x, u.km, "x").to_value(u.km), dtype=float)
     yk = np.asanyarray(require(y, u.km, "y").to_value(u.km), dtype=float)
+    try:
+        np.broadcast_shapes(xk.shape, yk.shape)
+    except ValueError:
+        raise ValueError(f"x and y must have shapes that broadcast together; got {xk.shape} and {yk.shape}.") from None
     bg, fac = float(model.background), float(model.facula)
     rc = model.crater_diameter.to_value(u.km) / 2
     rf = model.facula_diameter.to_value(u.km) / 2
@@ -361,6 +366,15 @@ class Scene:
     levels: tuple
     model: OccatorModel
     mean_background: float
+
+    def __post_init__(self):
+        _expect(self.model, OccatorModel, "model", "photometry.OccatorModel(...)")
+        if not isinstance(self.levels, tuple) or not self.levels or not all(
+                isinstance(lv, _Level) for lv in self.levels):
+            raise ArgumentTypeError("levels must be the tuple of levels make_scene() builds; "
+                                    "make a Scene with photometry.make_scene(model).")
+        if not 0 <= _number(self.mean_background, "mean_background", "an albedo") <= 1:
+            raise ValueError(f"mean_background is an albedo between 0 and 1; got {self.mean_background}.")
 
     @property
     def half_width(self) -> u.Quantity:
@@ -504,6 +518,16 @@ class CameraImage:
     half_width: u.Quantity      # half the ground width shown
     n_px: int
 
+    def __post_init__(self):
+        n = integer(self.n_px, "n_px", low=1, high=100_000)
+        for name in ("signal", "reading"):
+            array(getattr(self, name), name, shape=(n, n))
+        sat = getattr(self, "saturated")
+        if not isinstance(sat, np.ndarray) or sat.dtype != bool or sat.shape != (n, n):
+            raise ArgumentTypeError(f"saturated must be a boolean array of shape ({n}, {n}); got {sat!r:.60}.")
+        for name in ("pixel_scale", "half_width"):
+            _one(getattr(self, name), u.km, name, positive=True)
+
     @property
     def extent_km(self) -> list:
         """``[left, right, bottom, top]`` in km for ``imshow``."""
@@ -531,6 +555,8 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     """
     _expect(scene, Scene, "scene", "made once with photometry.make_scene(model)")
     _psf_width(psf_fwhm_px)
+    _one(distance, u.km, "distance", positive=True)
+    _one(ifov, u.rad, "ifov", positive=True)
     scale = pixel_scale(distance, ifov).to_value(u.km)
     max_px = integer(max_px, "max_px", low=3, high=4000)
     full = max(lv.half_width_km for lv in scene.levels)
@@ -578,6 +604,8 @@ def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Qua
     _psf_width(psf_fwhm_px)
     max_px = integer(max_px, "max_px", low=3, high=4000)
     r_km = _one(radius, u.km, "radius", positive=True).to_value(u.km)
+    _one(distance, u.km, "distance", positive=True)
+    _one(ifov, u.rad, "ifov", positive=True)
     scale = pixel_scale(distance, ifov).to_value(u.km)
     subpixel_km = _number(subpixel_km, "subpixel_km", "a size in km")
     if not subpixel_km > 0:
