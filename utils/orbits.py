@@ -133,14 +133,16 @@ def _check_e(e, name: str = "e") -> np.ndarray:
     if isinstance(e, u.Quantity) and not e.unit.is_equivalent(u.one):
         raise u.UnitsError(f"{name} is an eccentricity, a plain number (0 <= e < 1) without a unit; got {e.unit}.")
     try:
-        e_arr = np.asarray(number(e, name, nonnegative=True), dtype=float)
+        e_arr = np.asarray(number(e, name, finite=False), dtype=float)
     except ValueError as err:  # ArgumentTypeError is a ValueError too
-        raise type(err)(f"the eccentricity {err} (0 <= e < 1)") from None
+        raise type(err)(f"eccentricity: {err} (0 <= e < 1)") from None
+    if not np.all(np.isfinite(e_arr)):
+        raise ValueError(f"eccentricity {name} must be a finite number; got {e!r}.")
     if e_arr.size == 0:
         raise ValueError(f"{name} is empty; give an eccentricity (0 <= e < 1).")
-    if np.any(e_arr >= 1):
+    if np.any(e_arr >= 1) or np.any(e_arr < 0):
         raise ValueError(
-            f"Kepler's equation here is for ellipses: the eccentricity {name} must satisfy 0 <= e < 1; "
+            f"Kepler's equation here is for ellipses: eccentricity {name} must satisfy 0 <= e < 1; "
             f"got {e_arr if e_arr.ndim else float(e_arr)}."
         )
     return e_arr
