@@ -21,7 +21,7 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import resonance_location
-from .units import require
+from .units import array, axes, colour, int_pairs, integer, number, pair, quantity_map, require, table as _table
 
 __all__ = [
     "MAIN_BELT_CLASSES",
@@ -82,13 +82,11 @@ def _mag(value, name: str) -> np.ndarray:
         if not value.unit.is_equivalent(u.mag):
             raise u.UnitsError(f"{name} must be a magnitude (a number or a Quantity in mag, e.g. 5.6 * u.mag); "
                                f"got a value in {value.unit}.")
-        return require(value, u.mag, name).to_value(u.mag)
-    arr = np.asarray(value, dtype=float) if isinstance(value, (int, float, np.number, np.ndarray)) else None
-    if arr is None:
+        return require(value, u.mag, name, low=-100, high=100).to_value(u.mag)
+    if value is None or isinstance(value, (str, bytes, bool, np.bool_)) or not isinstance(
+            value, (int, float, np.number, np.ndarray, list, tuple)):
         raise TypeError(f"{name} must be a magnitude (a number or a Quantity in mag); got {value!r}.")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite; got {value}.")
-    return arr
+    return np.asarray(number(value, name, low=-100, high=100), dtype=float)
 
 
 def diameter_constant(sun_magnitude: u.Quantity | float | None = None) -> u.Quantity:
@@ -240,10 +238,7 @@ def ring_volume(r_inner: u.Quantity, r_outer: u.Quantity, half_thickness: u.Quan
 
 
 def _count(n, name: str) -> float:
-    value = n.to_value(u.one) if isinstance(n, u.Quantity) else n
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.number)) or not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a positive number of objects; got {n!r}.")
-    return float(value)
+    return number(n, name, positive=True, scalar=True)
 
 
 def mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
@@ -342,9 +337,12 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
 
         a_jupiter = fact("jupiter.a")
     require(a_jupiter, u.AU, "a_jupiter", positive=True)
+    if np.ndim(a_jupiter):
+        raise ValueError(f"a_jupiter must be a single value; got shape {np.shape(a_jupiter)}.")
     out = {}
-    for pair in ratios:
-        p, q = pair
+    for p, q in int_pairs(ratios, "ratios"):
+        if p <= q:
+            raise ValueError(f"ratios: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
         out[f"{p}:{q}"] = resonance_location(a_jupiter, p, q)
     return out
 
@@ -391,6 +389,17 @@ def orbit_group(a: u.Quantity, e) -> str:
     return "trans-Neptunian"
 
 
+def _codes(classes) -> np.ndarray:
+    """SBDB class codes (a list, array or table column of strings) as a string array."""
+    if isinstance(classes, (str, bytes)) or not isinstance(classes, (list, tuple, np.ndarray)):
+        raise TypeError(f"classes must be a list or column of SBDB class codes such as ['MBA', 'TJN']; "
+                        f"got {classes!r} ({type(classes).__name__}).")
+    arr = np.asarray(classes)
+    if arr.dtype.kind not in "US" and not (arr.dtype == object and all(isinstance(c, str) for c in arr.flat)):
+        raise TypeError(f"classes must hold strings (SBDB class codes such as 'MBA'); got {arr.dtype} values.")
+    return arr.astype(str)
+
+
 def class_group(classes) -> np.ndarray:
     """Map SBDB orbit class codes to the groups of :data:`CLASS_GROUPS` ("other" if unknown).
 
@@ -399,7 +408,7 @@ def class_group(classes) -> np.ndarray:
     >>> class_group(["MBA", "TJN", "XYZ"]).tolist()
     ['main belt', 'Jupiter Trojans', 'other']
     """
-    codes = np.asarray(classes, dtype=str)
+    codes = _codes(classes)
     out = np.full(codes.shape, "other", dtype=object)
     for label, members in CLASS_GROUPS.items():
         out[np.isin(codes, members)] = label
@@ -414,7 +423,7 @@ def is_main_belt(classes) -> np.ndarray:
     >>> is_main_belt(["MBA", "OMB", "TJN"]).tolist()
     [True, True, False]
     """
-    return np.isin(np.asarray(classes, dtype=str), MAIN_BELT_CLASSES)
+    return np.isin(_codes(classes), MAIN_BELT_CLASSES)
 
 
 def _values_and_mask(column, unit) -> tuple[np.ndarray, np.ndarray]:
@@ -447,9 +456,12 @@ def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple
     measured : ndarray of bool
         True where the diameter was measured.
     """
-    for col in ("diameter", "H"):
-        if col not in table.colnames:
-            raise ValueError(f"the table needs a {col!r} column (use utils.load_catalogue()).")
+    _table(table, "table", ("diameter", "H"), hint="use utils.load_catalogue()")
+    _albedo(fallback_albedo, "fallback_albedo")
+    if np.ndim(fallback_albedo):
+        raise ValueError(f"fallback_albedo must be a single albedo; got shape {np.shape(fallback_albedo)}.")
+    if K is not None and np.ndim(require(K, u.km, "K", positive=True)):
+        raise ValueError(f"K must be a single length; got shape {np.shape(K)}.")
     d_meas, mask = _values_and_mask(table["diameter"], u.km)
     h, _ = _values_and_mask(table["H"], u.mag)
     d_est = diameter_from_h(h, fallback_albedo, K).to_value(u.km)
@@ -467,13 +479,13 @@ def largest(table, n: int, diameters: u.Quantity | None = None):
     diameters : Quantity, optional
         One diameter per row; default the ``diameter`` column (unknown = 0).
     """
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
-        raise ValueError(f"n must be a positive whole number; got {n!r}.")
+    _table(table, "table", ("diameter",) if diameters is None else (), hint="use utils.load_catalogue()")
+    n = integer(n, "n", low=1, high=10_000_000)
     if diameters is None:
         values, mask = _values_and_mask(table["diameter"], u.km)
         diameters = np.where(mask, 0.0, values) * u.km
     d = require(diameters, u.km, "diameters", nonnegative=True)
-    if len(d) != len(table):
+    if d.ndim != 1 or len(d) != len(table):
         raise ValueError(f"diameters has {len(d)} values for a table of {len(table)} rows.")
     order = np.argsort(-d.to_value(u.km), kind="stable")[:n]
     return table[order]
@@ -501,6 +513,16 @@ def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
 
     from .style import OTHER_COLOURS
 
+    axes(ax)
+    a_au = array(a_au, "a_au", ndim=1, min_size=0)
+    counts = array(counts, "counts", ndim=1, min_size=1)
+    if np.any(counts < 0):
+        raise ValueError("counts must not be negative.")
+    edges = array(edges, "edges", shape=(counts.size + 1,))
+    if np.any(np.diff(edges) <= 0):
+        raise ValueError("edges must increase (as from numpy.histogram).")
+    resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
+    color = colour(color, "color")
     accent = OTHER_COLOURS["indigo"]   # not a body's colour: these lines are resonances, not planets
     bars = ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
                      linewidth=1.2, label=f"{len(a_au):,} objects")
@@ -553,9 +575,10 @@ class KirkwoodFigure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        lo, hi = (float(w) for w in window)
-        if not lo < hi:
-            raise ValueError(f"window must be (low, high) in AU with low < high; got {window!r}.")
+        resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
+        lo, hi = pair(window, "window", increasing=True)
+        color = colour(color, "color")
+        figsize = pair(figsize, "figsize", positive=True, high=50)
         self.figure = Figure(figsize=figsize, layout="none")   # fixed margins: no layout pass per draw
         FigureCanvasAgg(self.figure)
         self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9)
@@ -568,9 +591,9 @@ class KirkwoodFigure:
 
     def update(self, counts: np.ndarray, edges: np.ndarray) -> None:
         """Show a new histogram (``counts``, ``edges`` as from :func:`numpy.histogram`)."""
-        counts = np.asarray(counts)
-        edges = np.asarray(edges, dtype=float)
-        if counts.ndim != 1 or edges.shape != (counts.size + 1,):
+        counts = array(counts, "counts", ndim=1)
+        edges = array(edges, "edges", ndim=1)
+        if edges.shape != (counts.size + 1,):
             raise ValueError(f"need one more edge than counts; got {edges.size} edges for {counts.size} counts.")
         if np.any(counts < 0):
             raise ValueError("counts must not be negative.")

@@ -15,8 +15,7 @@ from __future__ import annotations
 import numpy as np
 import astropy.units as u
 
-from .units import require
-
+from .units import axes, integer, quantity_map, require
 __all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "schematic_view",
            "plot_pixel_scale"]
 
@@ -79,10 +78,10 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
     field : Quantity, optional
         Width of the square scene; default 1.3 crater diameters.
     max_pixels : int
-        Most pixels drawn across the scene; when the real pixels are finer
+        Most pixels drawn across the scene (1 to 4000); when the real pixels are finer
         the picture is drawn with this many and ``resolved_fully`` is False.
     supersample : int
-        Sub-samples per pixel side (at least 1).
+        Sub-samples per pixel side (1 to 16).
 
     Returns
     -------
@@ -102,14 +101,16 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
     s = require(scale, u.km, "scale", positive=True).to_value(u.km)
     D = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
     d = require(spot_diameter, u.km, "spot_diameter", positive=True).to_value(u.km)
-    if np.ndim(s) or np.ndim(D) or np.ndim(d):
-        raise ValueError("schematic_view draws one scene: give single values, not arrays.")
+    for name, value in (("scale", s), ("crater_diameter", D), ("spot_diameter", d)):
+        if np.ndim(value):
+            raise ValueError(f"schematic_view draws one scene: give single values, not arrays ({name} has shape {np.shape(value)}).")
     if d > D:
         raise ValueError(f"the spot ({d} km) cannot be larger than the crater ({D} km).")
     W = 1.3 * D if field is None else require(field, u.km, "field", positive=True).to_value(u.km)
-    for name, k in (("max_pixels", max_pixels), ("supersample", supersample)):
-        if not isinstance(k, (int, np.integer)) or isinstance(k, bool) or k < 1:
-            raise ValueError(f"{name} must be a whole number of at least 1; got {k!r}")
+    if np.ndim(W):
+        raise ValueError(f"field must be a single value, not an array; got shape {np.shape(W)}.")
+    max_pixels = integer(max_pixels, "max_pixels", low=1, high=4000)
+    supersample = integer(supersample, "supersample", low=1, high=16)
     n_true = int(np.ceil(W / s))
     if n_true <= max_pixels:
         W = n_true * s  # whole pixels of exactly ``scale``
@@ -142,7 +143,16 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
     """
     from .style import PALETTE
 
+    axes(ax)
     d = require(distances, u.km, "distances", positive=True).to_value(u.km)
+    if np.ndim(d) != 1 or np.size(d) < 2:
+        raise ValueError(f"distances must be a one-dimensional array of at least 2 distances; got shape {np.shape(d)}.")
+    if np.ndim(_ifov(ifov)):
+        raise ValueError(f"ifov must be a single angle; got shape {np.shape(ifov)}.")
+    if marks is not None:
+        marks = quantity_map(marks, "marks", u.km, positive=True)
+    if current is not None and np.ndim(require(current, u.km, "current", positive=True)):
+        raise ValueError(f"current must be a single distance; got shape {np.shape(current)}.")
     ax.loglog(d, pixel_scale(d * u.km, ifov).to_value(u.km), color="0.3", label="pixel scale = d × IFOV")
     if marks:
         md = u.Quantity(list(marks.values())).to_value(u.km)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
 
 __all__ = [
-    "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
+    "DataError", "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
     "load_catalogue", "read_ecsv", "REBUILD",
 ]
 
@@ -40,8 +40,23 @@ REBUILD = {
 _VERIFIED: dict[tuple[str, int, int], str] = {}
 
 
-class DataFileError(OSError):
-    """A data file is missing, unlisted or does not match its checksum."""
+class DataError(Exception):
+    """A problem with a data file of ``data/``, told in a short message.
+
+    The message names the file (and the row and column when one value is
+    wrong) and says how to restore it.  In Jupyter, IPython shows only that
+    message (through :meth:`_render_traceback_`) instead of a long traceback
+    through the loading code, which would hide the one line that matters.
+    ``%tb`` still prints the full traceback for whoever needs it.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}",
+                "(a problem with the course's data files, not with your code; %tb shows the full traceback)"]
+
+
+class DataFileError(DataError, OSError):
+    """A data file is missing, unlisted, does not match its checksum or holds a bad value."""
 
 
 def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
@@ -60,14 +75,29 @@ def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     'MANIFEST.sha256'
     """
     if data_dir is not None:
-        return Path(data_dir)
+        path = _path_like(data_dir, "data_dir")
+        if not path.is_dir():
+            what = "is a file, not a directory" if path.exists() else "is missing (no such directory)"
+            raise DataFileError(f"data_dir {str(path)!r} {what}; leave data_dir out to use the course's data/")
+        return path
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[1] / "data"
 
 
-def _restore_hint(name: str) -> str:
+def _path_like(value: Any, name: str) -> Path:
+    # utils.units.path_like without importing astropy (this module stays light)
+    if isinstance(value, bytes) or not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} must be a path (a string or pathlib.Path); got {value!r} "
+                        f"({type(value).__name__}).")
+    if isinstance(value, str) and (not value.strip() or "\x00" in value):
+        raise ValueError(f"{name} must be a path; got {value!r}.")
+    return Path(value)
+
+
+def restore_hint(name: str) -> str:
+    """How to get back a good copy of data file ``name`` (for error messages)."""
     hint = f"restore it with `git checkout -- data/{name}`"
     if name in REBUILD:
         hint += f" or rebuild it with `{REBUILD[name]}`"
@@ -86,9 +116,11 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     path = data_dir(data_dir_) / MANIFEST
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except UnicodeDecodeError:
+        raise DataFileError(f"data manifest {path} is not text; {restore_hint(MANIFEST)}") from None
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         raise DataFileError(
-            f"data manifest {path} is missing; {_restore_hint(MANIFEST)} "
+            f"data manifest {path} is missing; {restore_hint(MANIFEST)} "
             "or regenerate it with `python3 scripts/make_manifest.py`") from None
     out = {}
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -126,9 +158,15 @@ def data_path(name: str, data_dir_: str | os.PathLike | None = None,
     >>> data_path("asteroids.ecsv").name
     'asteroids.ecsv'
     """
-    if not isinstance(name, str) or not name or "/" in name or "\\" in name:
-        raise ValueError(f"expected a plain file name in data/, got {name!r}")
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a file name in data/ such as 'facts.ecsv'; got {name!r}")
+    if not name or "/" in name or "\\" in name or name in (".", ".."):
+        raise ValueError(f"name must be a plain file name in data/, got {name!r}")
+    if not isinstance(verify, bool):
+        raise TypeError(f"verify must be True or False; got {verify!r}")
     path = data_dir(data_dir_) / name
+    if not path.exists():
+        raise DataFileError(f"data file {path} is missing (asked for by name {name!r}); {restore_hint(name)}")
     if verify:
         verify_file(path)
     return path
@@ -151,12 +189,14 @@ def verify_file(path: str | os.PathLike) -> Path:
     >>> verify_file(data_dir() / "facts.ecsv").name
     'facts.ecsv'
     """
-    path = Path(path)
+    path = _path_like(path, "path")
     name = path.name
     try:
         st = path.stat()
-    except FileNotFoundError:
-        raise DataFileError(f"data file {path} is missing; {_restore_hint(name)}") from None
+    except (FileNotFoundError, NotADirectoryError):
+        raise DataFileError(f"data file {path} is missing (no such path); {restore_hint(name)}") from None
+    if not path.is_file():
+        raise DataFileError(f"data file {path} is not a regular file; {restore_hint(name)}")
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     manifest = read_manifest(path.parent)
     expected = manifest.get(name)
@@ -173,7 +213,7 @@ def verify_file(path: str | os.PathLike) -> Path:
     if h.hexdigest() != expected:
         raise DataFileError(
             f"data file {path} is corrupted (SHA-256 {h.hexdigest()[:12]}... does not match "
-            f"the manifest's {expected[:12]}...); {_restore_hint(name)}")
+            f"the manifest's {expected[:12]}...); {restore_hint(name)}")
     _VERIFIED[key] = expected
     return path
 
@@ -214,6 +254,10 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
     >>> len(read_ecsv("facts.ecsv")) > 100
     True
     """
+    if not isinstance(qtable, bool):
+        raise TypeError(f"qtable must be True or False; got {qtable!r}")
+    if prepare is not None and not callable(prepare):
+        raise TypeError(f"prepare must be a function of the table (or None); got {prepare!r}")
     path = data_path(name, data_dir_)
     st = path.stat()
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size, qtable, prepare)
@@ -224,7 +268,7 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
         try:
             table = (QTable if qtable else Table).read(path, format="ascii.ecsv")
         except Exception as exc:  # checksum matched, so this is a code/version problem
-            raise DataFileError(f"could not parse {path} as ECSV ({exc}); {_restore_hint(name)}") from exc
+            raise DataFileError(f"could not parse {path} as ECSV ({exc}); {restore_hint(name)}") from exc
         hit = prepare(table) if prepare is not None else table
         for old in [k for k in _TABLE_CACHE if k[0] == key[0] and k[3:] == key[3:]]:
             del _TABLE_CACHE[old]  # an older version of the same file

@@ -32,7 +32,7 @@ import numpy as np
 import astropy.units as u
 
 from .data import DataFileError, read_ecsv
-from .units import require
+from .units import array, flag, integer, require, table as _table
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -42,7 +42,7 @@ __all__ = [
     "FILE", "COLUMNS", "VERDICTS", "MONTH", "Verdict", "load_claims", "claim_text", "claimed_value",
     "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
     "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
-    "verdict_table_html", "verdict_counts", "pixelate", "facula_model",
+    "verdict_table_html", "verdict_counts", "pixelate", "facula_model", "UnknownIdError", "PartError",
     "KINDS", "KIND_OF_CATEGORY", "claim_kind", "your_verdict", "combine_verdicts",
 ]
 
@@ -116,12 +116,36 @@ def _checked_claims(table: "Table") -> "Table":
     return table
 
 
+class UnknownIdError(KeyError, ValueError):
+    """An id or name that is not in the table (a ``KeyError`` and a ``ValueError``)."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class PartError(IndexError, ValueError):
+    """A part of a claim that does not exist (an ``IndexError`` and a ``ValueError``)."""
+
+
+def _claims_table(claims, name: str = "claims"):
+    return _table(claims, name, ("id", "claim", "claimed"), hint="from load_claims()")
+
+
+def _verdicts_table(table, name: str = "table"):
+    _table(table, name, ("id", "claim", "verdict", "evidence"), hint="from verdict_table()")
+    bad = sorted({str(v) for v in table["verdict"]} - set(VERDICTS))
+    if bad:
+        raise ValueError(f"{name} has unknown verdicts {bad}; expected one of {VERDICTS}.")
+    return table
+
+
 def _find(claims: "Table", claim_id: str):
+    _claims_table(claims)
     if not isinstance(claim_id, str):
-        raise TypeError(f"a claim id is a string such as 'N01', got {type(claim_id).__name__}")
+        raise TypeError(f"claim_id is a string such as 'N01', got {type(claim_id).__name__}")
     hits = np.flatnonzero(np.asarray(claims["id"]).astype(str) == claim_id)
     if not len(hits):
-        raise KeyError(f"unknown claim id {claim_id!r}; the ids are {', '.join(map(str, claims['id']))}")
+        raise UnknownIdError(f"unknown claim_id {claim_id!r}; the ids are {', '.join(map(str, claims['id']))}")
     return claims[int(hits[0])]
 
 
@@ -156,11 +180,12 @@ def claimed_value(claims: "Table", claim_id: str, part: int = 0):
     from astropy.units import imperial
 
     text = str(_find(claims, claim_id)["claimed"]).strip()
+    part = integer(part, "part", low=0)
     if not text:
         return None
     parts = [p.strip() for p in text.split(";")]
     if not 0 <= part < len(parts):
-        raise IndexError(f"claim {claim_id} states {len(parts)} value(s); part {part} does not exist")
+        raise PartError(f"claim {claim_id} states {len(parts)} value(s); part {part} does not exist")
     value = parts[part]
     if re.fullmatch(r"\d{4}-\d{2}", value):
         return Time(value + "-01", scale="utc")
@@ -282,7 +307,12 @@ def duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
     <Quantity 417. d>
     """
     t0, t1 = _time(start, "start"), _time(end, "end")
-    unit = u.Unit(unit)
+    if not isinstance(unit, (str, u.UnitBase)):
+        raise TypeError(f"unit must be a unit of time such as u.day; got {unit!r}")
+    try:
+        unit = u.Unit(unit)
+    except ValueError:
+        raise ValueError(f"unit must be a unit of time such as u.day; got {unit!r}") from None
     if unit.physical_type != "time":
         raise u.UnitsError(f"unit must be a unit of time such as u.day; got {unit}")
     return (t1 - t0).to(unit)
@@ -322,6 +352,9 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     """
     c, a = _time(claimed, "claimed"), _time(actual, "actual")
     tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    month_only = flag(month_only, "month_only")
+    if np.ndim(tol):
+        raise ValueError(f"tolerance must be a single value; got shape {np.shape(tol)}.")
     if month_only:
         return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
     days_apart = abs(np.floor(a.utc.mjd) - np.floor(c.utc.mjd))  # whole calendar days (UTC)
@@ -338,10 +371,15 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     >>> number_matches(2700 * imperial.mile, 4400 * u.km)
     True
     """
-    unit = actual.unit if isinstance(actual, u.Quantity) else u.dimensionless_unscaled
-    a = require(actual, unit, "actual", positive=True)
-    c = require(claimed, a.unit, "claimed", positive=True)
-    if not (isinstance(rtol, (int, float)) and 0 <= rtol < 1):
+    c = require(claimed, claimed.unit if isinstance(claimed, u.Quantity) else u.one, "claimed", positive=True)
+    if isinstance(actual, u.Quantity) and not actual.unit.is_equivalent(c.unit):
+        raise u.UnitsError(f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
+                           f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type}).")
+    a = require(actual, c.unit, "actual", positive=True)
+    for name, value in (("claimed", c), ("actual", a)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    if isinstance(rtol, (bool, np.bool_)) or not isinstance(rtol, (int, float)) or not 0 <= rtol < 1:
         raise ValueError(f"rtol is a fraction between 0 and 1; got {rtol!r}")
     return bool(abs((c - a) / a).to_value(u.one) <= rtol)
 
@@ -372,6 +410,9 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
     """
     c = require(claimed, u.day, "claimed", positive=True)
     tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    for name, value in (("claimed", c), ("tolerance", tol)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
     return "true" if abs(duration(start, end) - c) <= tol else "false"
 
 
@@ -449,16 +490,23 @@ def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
     >>> rank_by(load_catalogue(), "diameter", "Ceres")
     1
     """
-    for col in (column, name_column):
+    _table(table, "table", hint="such as load_catalogue()")
+    for label, col in (("column", column), ("name_column", name_column)):
+        if not isinstance(col, str):
+            raise TypeError(f"{label} must be a column name (a string); got {col!r}")
         if col not in table.colnames:
-            raise KeyError(f"no column {col!r}; the table has {', '.join(table.colnames)}")
+            raise UnknownIdError(f"no column {col!r} ({label}); the table has {', '.join(table.colnames)}")
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string such as 'Ceres'; got {name!r}")
+    if table[column].dtype.kind not in "iuf":
+        raise TypeError(f"column {column!r} must hold numbers to rank by; it holds {table[column].dtype}.")
     values = table[column]
     values = values.value if isinstance(values, u.Quantity) else np.asarray(values)
     mask = np.ma.getmaskarray(table[column]) | ~np.isfinite(np.ma.getdata(values).astype(float))
     names = np.asarray(table[name_column]).astype(str)
     hits = np.flatnonzero((names == name) & ~mask)
     if not len(hits):
-        raise KeyError(f"no row named {name!r} with a known {column}")
+        raise UnknownIdError(f"no row with name {name!r} and a known {column}")
     target = float(np.ma.getdata(values)[hits[0]])
     data = np.ma.getdata(values).astype(float)[~mask]
     return int(np.sum(data > target)) + 1
@@ -494,18 +542,22 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     """
     from astropy.table import Table
 
+    _claims_table(claims)
+    if isinstance(verdicts, Verdict) or isinstance(verdicts, (str, bytes)) or not isinstance(
+            verdicts, (Mapping, list, tuple)):
+        raise TypeError(f"verdicts must be a list (or dict) of Verdict objects; got {type(verdicts).__name__}")
     items = verdicts.values() if isinstance(verdicts, Mapping) else verdicts
     by_id: dict[str, Verdict] = {}
     for v in items:
         if v is None:   # a claim the reader has not judged yet (see your_verdict)
             continue
         if not isinstance(v, Verdict):
-            raise TypeError(f"expected Verdict objects, got {type(v).__name__}")
+            raise TypeError(f"verdicts must hold Verdict objects, got {type(v).__name__}")
         by_id[v.claim_id] = v
     known = [str(i) for i in claims["id"]]
     unknown = sorted(set(by_id) - set(known))
     if unknown:
-        raise KeyError(f"verdicts for unknown claim ids: {', '.join(unknown)}")
+        raise UnknownIdError(f"verdicts for unknown claim ids: {', '.join(unknown)}")
     rows = [(i, claim_text(claims, i), by_id[i].verdict, by_id[i].reason) for i in known if i in by_id]
     return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"],
                  dtype=[str, str, str, str])
@@ -527,9 +579,10 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     >>> print(format_verdict_table(t).splitlines()[2])
     N06  Dawn was launched in September 2007.              ✔ true               27 Sep 2007
     """
-    for w in (claim_width, evidence_width):
-        if not isinstance(w, int) or w < 10:
-            raise ValueError(f"column widths are whole numbers of at least 10 characters; got {w!r}")
+    _verdicts_table(table)
+    for name, w in (("claim_width", claim_width), ("evidence_width", evidence_width)):
+        if isinstance(w, (bool, np.bool_)) or not isinstance(w, (int, np.integer)) or not 10 <= w <= 1000:
+            raise ValueError(f"column widths are whole numbers of at least 10 (and at most 1000) characters; got {name}={w!r}")
     head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:
@@ -541,6 +594,7 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
 
 def verdict_table_html(table: "Table") -> str:
     """The verdict table as an HTML table (symbols and colours for the verdicts)."""
+    _verdicts_table(table)
     cells = []
     for row in table:
         v = str(row["verdict"])
@@ -561,6 +615,7 @@ def verdict_counts(table: "Table") -> dict[str, int]:
     >>> verdict_counts(verdict_table([Verdict("N06", "true", "ok")], load_claims()))["true"]
     1
     """
+    _verdicts_table(table)
     values = [str(v) for v in table["verdict"]]
     return {v: values.count(v) for v in VERDICTS}
 
@@ -604,10 +659,13 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
     L = require(field, u.km, "field", positive=True).to_value(u.km)
     fd = require(facula_diameter, u.km, "facula_diameter", positive=True).to_value(u.km)
     cd = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
-    if not isinstance(n, (int, np.integer)) or n < 2:
-        raise ValueError(f"n is the number of pixels per side, a whole number >= 2; got {n!r}")
+    for name, value in (("field", L), ("facula_diameter", fd), ("crater_diameter", cd)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 8000:
+        raise ValueError(f"n is the number of pixels per side, a whole number >= 2 (at most 8000); got {n!r}")
     for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
-        if isinstance(a, u.Quantity) or not isinstance(a, (int, float, np.integer, np.floating)):
+        if isinstance(a, (u.Quantity, bool)) or not isinstance(a, (int, float, np.integer, np.floating)):
             raise TypeError(f"{name} is a reflectance, a plain number between 0 and 1; got {a!r}")
         if not 0 <= float(a) <= 1:
             raise ValueError(f"{name} is a reflectance between 0 and 1; got {a!r}")
@@ -653,11 +711,14 @@ def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[n
     >>> coarse.shape, width
     ((3, 3), <Quantity 9. km>)
     """
-    image = np.asarray(image, dtype=float)
+    image = array(image, "image", max_size=64_000_000)
     if image.ndim != 2 or image.shape[0] != image.shape[1]:
         raise ValueError(f"image must be a square 2-D array; got shape {image.shape}")
     L = require(field, u.km, "field", positive=True).to_value(u.km)
     p = require(pixel, u.km, "pixel", positive=True).to_value(u.km)
+    for name, value in (("field", L), ("pixel", p)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
     n = image.shape[0]
     k = max(1, int(round(p / (L / n))))
     if k == 1:

@@ -31,18 +31,26 @@ import difflib
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, read_ecsv
+from .data import DataFileError, data_dir as _data_dir, read_ecsv, restore_hint
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
 
-__all__ = ["fact", "cite", "facts_table", "fact_ids", "uncertainty", "FactText", "KINDS", "STATUSES"]
+__all__ = ["fact", "cite", "facts_table", "fact_ids", "uncertainty", "FactText", "UnknownFactError", "KINDS",
+           "STATUSES"]
 
 FILE = "facts.ecsv"
 KINDS = ("quantity", "time", "text")
 STATUSES = ("sourced", "derived", "secondary", "uncertain")
 
 # the table and an {id: row index} are cached by utils.data.read_ecsv
+
+
+class UnknownFactError(KeyError, ValueError):
+    """No fact has this id (a ``KeyError`` and a ``ValueError``); the message lists close matches."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
 
 
 class _TextInfo:
@@ -67,6 +75,9 @@ class FactText(str):
     info: _TextInfo
 
     def __new__(cls, value: str, meta: dict[str, Any], description: str):
+        for name, given, kind in (("value", value, str), ("meta", meta, dict), ("description", description, str)):
+            if not isinstance(given, kind):
+                raise TypeError(f"{name} must be a {kind.__name__}; got {type(given).__name__}")
         obj = super().__new__(cls, value)
         obj.info = _TextInfo(meta, description)
         return obj
@@ -97,16 +108,16 @@ def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
 
 def _row(fact_id: str, data_dir=None):
     if not isinstance(fact_id, str):
-        raise TypeError(f"a fact id is a string such as 'ceres.gm', got {type(fact_id).__name__}")
+        raise TypeError(f"fact_id must be a string such as 'ceres.gm', got {type(fact_id).__name__}")
     table, index = _load(data_dir)
     if fact_id not in index:
         close = difflib.get_close_matches(fact_id, list(index), n=5, cutoff=0.5)
         prefix = fact_id.split(".")[0] + "."
         same_group = [i for i in index if i.startswith(prefix)][:8]
         hint = close or same_group
-        msg = f"unknown fact id {fact_id!r}"
+        msg = f"unknown fact_id {fact_id!r}"
         msg += f"; did you mean: {', '.join(hint)}?" if hint else "; see utils.facts.fact_ids()"
-        raise KeyError(msg)
+        raise UnknownFactError(msg)
     return table[index[fact_id]]
 
 
@@ -117,6 +128,22 @@ def _unit(text: str):
 
     with imperial.enable():
         return u.Unit(text)
+
+
+def _bad_cell(row, column: str, exc: Exception, data_dir=None) -> DataFileError:
+    """A short error naming the file, the fact and the column whose text cannot be read."""
+    path = _data_dir(data_dir) / FILE
+    return DataFileError(
+        f"{path}: fact {str(row['id'])!r} has a bad {column!r} entry {str(row[column])!r} ({exc}); "
+        f"the file was edited by hand: fix that cell, or {restore_hint(FILE)}, then run "
+        "`python3 scripts/make_manifest.py`")
+
+
+def _parse(row, column: str, parse, data_dir=None):
+    try:
+        return parse()
+    except (ValueError, TypeError) as exc:
+        raise _bad_cell(row, column, exc, data_dir) from None
 
 
 def _meta(row) -> dict[str, Any]:
@@ -170,11 +197,12 @@ def fact(fact_id: str, data_dir: str | os.PathLike | None = None):
     if kind == "quantity":
         import astropy.units as u
 
-        obj = u.Quantity(float(value), _unit(str(row["unit"])))
+        number = _parse(row, "value", lambda: float(value), data_dir)
+        obj = u.Quantity(number, _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir))
     elif kind == "time":
         from astropy.time import Time
 
-        obj = Time(value, scale="utc")
+        obj = _parse(row, "value", lambda: Time(value, scale="utc"), data_dir)
     elif kind == "text":
         return FactText(value, meta, description)
     else:  # guarded by the data tests
@@ -202,8 +230,9 @@ def uncertainty(fact_id: str, data_dir: str | os.PathLike | None = None):
     if not text:
         return None
     if row["kind"] == "time":
-        return u.Quantity(text)
-    return u.Quantity(float(text), _unit(str(row["unit"])))
+        return _parse(row, "uncertainty", lambda: u.Quantity(text), data_dir)
+    return u.Quantity(_parse(row, "uncertainty", lambda: float(text), data_dir),
+                      _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir))
 
 
 def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
@@ -236,6 +265,6 @@ def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = 
         mask = [str(i).startswith(prefix) for i in table["id"]]
         if not any(mask):
             groups = sorted({str(i).split(".")[0] + "." for i in table["id"]})
-            raise KeyError(f"no fact id starts with {prefix!r}; groups: {', '.join(groups)}")
+            raise UnknownFactError(f"no fact id starts with prefix {prefix!r}; groups: {', '.join(groups)}")
         return table[mask].copy()
     return table.copy()

@@ -35,8 +35,7 @@ import numpy as np
 import astropy.units as u
 from astropy.constants import G, c
 
-from .units import require
-
+from .units import ArgumentTypeError, array, axes, integer, number, require
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
     from astropy.time import Time
@@ -201,6 +200,9 @@ def milestone_positions(table: "QTable | None" = None,
     from .ephemeris import heliocentric_position
 
     table = _timeline_table(table, data_dir)
+    if isinstance(bodies, (str, bytes)) or not isinstance(bodies, (list, tuple)) or not bodies or not all(
+            isinstance(b, str) for b in bodies):
+        raise ArgumentTypeError(f"bodies must be a list of body names such as ('earth', 'ceres'); got {bodies!r}.")
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
@@ -216,6 +218,11 @@ def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u
     """
     from .ephemeris import heliocentric_position
 
+    from .ephemeris import BODIES
+
+    for name, body in (("body_a", body_a), ("body_b", body_b)):
+        if not isinstance(body, str) or body.strip().lower() not in BODIES:
+            raise ValueError(f"{name} must be one of {', '.join(BODIES)}; got {body!r}.")
     ra = heliocentric_position(body_a, time, data_dir=data_dir)
     rb = heliocentric_position(body_b, time, data_dir=data_dir)
     return np.sqrt(((ra - rb) ** 2).sum(axis=0)).to(u.AU)
@@ -281,11 +288,22 @@ def hermite_polar(t0: float, t1: float, state0, state1, t: np.ndarray) -> np.nda
     >>> np.allclose(p[:, -1], [0, 1, 0])
     True
     """
+    t0 = number(t0, "t0", scalar=True)
+    t1 = number(t1, "t1", scalar=True)
     if not t1 > t0:
         raise ValueError(f"the leg must end after it starts; got t0={t0}, t1={t1}")
-    t = np.asarray(t, dtype=float)
-    (r0, l0, z0), (dr0, dl0, dz0) = _polar(np.asarray(state0[0], float), np.asarray(state0[1], float))
-    (r1, l1, z1), (dr1, dl1, dz1) = _polar(np.asarray(state1[0], float), np.asarray(state1[1], float))
+    t = array(t, "t", ndim=1, low=t0, high=t1, max_size=10_000_000)
+    states = []
+    for name, state in (("state0", state0), ("state1", state1)):
+        if isinstance(state, (str, bytes)) or not isinstance(state, (tuple, list)) or len(state) != 2:
+            raise ArgumentTypeError(f"{name} must be a (position, velocity) pair of 3-vectors; got {state!r}.")
+        pos = array(state[0], name, shape=(3,))
+        vel = array(state[1], name, shape=(3,))
+        if np.hypot(pos[0], pos[1]) == 0:
+            raise ValueError(f"{name}: the position must be off the z axis (x and y not both 0).")
+        states.append((pos, vel))
+    (r0, l0, z0), (dr0, dl0, dz0) = _polar(*states[0])
+    (r1, l1, z1), (dr1, dl1, dz1) = _polar(*states[1])
     h = t1 - t0
     dl = np.remainder(l1 - l0, 2 * np.pi)  # prograde: longitude increases
     mean_rate = 0.5 * (dl0 + dl1)
@@ -343,8 +361,7 @@ def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
 
     from .ephemeris import heliocentric_position, heliocentric_velocity
 
-    if not isinstance(points_per_leg, (int, np.integer)) or points_per_leg < 2:
-        raise ValueError(f"points_per_leg must be a whole number of at least 2; got {points_per_leg!r}")
+    points_per_leg = integer(points_per_leg, "points_per_leg", low=2, high=100_000)
     table = _timeline_table(table, data_dir)
     jd_all, pos_all, flag_all = [], [], []
     for name, a, b, kind in _PHASES:
@@ -389,7 +406,7 @@ def semi_major_axis_from_altitudes(periapsis_altitude: u.Quantity, apoapsis_alti
     ha = require(apoapsis_altitude, u.km, "apoapsis_altitude", nonnegative=True)
     r = require(radius, u.km, "radius", positive=True)
     if np.any(hp > ha):
-        raise ValueError(f"periapsis altitude ({hp}) cannot be above apoapsis altitude ({ha}).")
+        raise ValueError(f"periapsis_altitude ({hp}) cannot be above apoapsis_altitude ({ha}).")
     return (r + (hp + ha) / 2).to(u.km)
 
 
@@ -544,7 +561,28 @@ def figure_style(body: str) -> dict:
     """
     from .style import body_style
 
+    if not isinstance(body, str):
+        raise ArgumentTypeError(f"body must be a body's name such as 'ceres'; got {body!r}.")
     return body_style(body) | _FIGURE_OVERRIDES.get(str(body).lower(), {})
+
+
+def _body_positions(value, name: str, n: int | None) -> dict:
+    """A dict body -> (3, N) positions (length), for the plot helpers."""
+    from collections.abc import Mapping
+
+    from .style import PALETTE
+
+    if not isinstance(value, Mapping):
+        raise ArgumentTypeError(f"{name} must be a dict of body -> positions of shape (3, N), such as "
+                                f"milestone_positions() gives; got {type(value).__name__}.")
+    for body, pos in value.items():
+        if not isinstance(body, str) or body.lower() not in PALETTE:
+            raise ValueError(f"{name}: unknown body {body!r}; known bodies: {', '.join(PALETTE)}.")
+        require(pos, u.AU, f"{name}[{body!r}]")
+        if np.ndim(pos) != 2 or np.shape(pos)[0] != 3 or (n is not None and np.shape(pos)[1] != n):
+            want = f"(3, {n})" if n is not None else "(3, N)"
+            raise ValueError(f"{name}[{body!r}] must have shape {want}; got {np.shape(pos)}.")
+    return dict(value)
 
 
 def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
@@ -554,6 +592,14 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
     """
     from .style import MARKERS, PALETTE
 
+    axes(ax)
+    if table is None:
+        raise ArgumentTypeError("table must be the milestone table from mission.timeline(); got None.")
+    table = _timeline_table(table)
+    if phase_table is not None:
+        from .units import table as _table
+
+        _table(phase_table, "phase_table", ("phase", "days"), hint="from mission.phases()")
     phase_table = phases(table) if phase_table is None else phase_table
     for row in phase_table:
         y0, y1 = row["start"].decimalyear, row["end"].decimalyear
@@ -594,6 +640,13 @@ def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits
     """
     from .style import PALETTE
 
+    axes(ax)
+    if table is None:
+        raise ArgumentTypeError("table must be the milestone table from mission.timeline(); got None.")
+    table = _timeline_table(table)
+    positions = _body_positions(positions, "positions", len(table))
+    if orbits is not None:
+        orbits = _body_positions(orbits, "orbits", None)
     ax.plot(0, 0, marker="*", color=PALETTE["sun"], ms=14, ls="none", mec="black", label="Sun")
     for body, pos in positions.items():
         st = figure_style(body)

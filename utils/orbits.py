@@ -15,7 +15,7 @@ import numpy as np
 import astropy.units as u
 from astropy.constants import GM_sun
 
-from .units import require
+from .units import integer, number, require
 
 __all__ = [
     "period",
@@ -129,23 +129,45 @@ def circular_speed(r: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     return vis_viva_speed(r, r, mu)
 
 
-def _check_e(e) -> np.ndarray:
-    if isinstance(e, u.Quantity):
-        if not e.unit.is_equivalent(u.one):
-            raise u.UnitsError(f"eccentricity is a plain number (0 <= e < 1), without a unit; got {e.unit}.")
-        e = e.to_value(u.one)
+def _check_e(e, name: str = "e") -> np.ndarray:
+    if isinstance(e, u.Quantity) and not e.unit.is_equivalent(u.one):
+        raise u.UnitsError(f"{name} is an eccentricity, a plain number (0 <= e < 1) without a unit; got {e.unit}.")
     try:
-        e_arr = np.asarray(e, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"eccentricity must be a number with 0 <= e < 1; got {e!r}.") from None
+        e_arr = np.asarray(number(e, name, finite=False), dtype=float)
+    except ValueError as err:  # ArgumentTypeError is a ValueError too
+        raise type(err)(f"eccentricity: {err} (0 <= e < 1)") from None
     if not np.all(np.isfinite(e_arr)):
-        raise ValueError("eccentricity must be a finite number.")
-    if np.any(e_arr < 0) or np.any(e_arr >= 1):
+        raise ValueError(f"eccentricity {name} must be a finite number; got {e!r}.")
+    if e_arr.size == 0:
+        raise ValueError(f"{name} is empty; give an eccentricity (0 <= e < 1).")
+    if np.any(e_arr >= 1) or np.any(e_arr < 0):
         raise ValueError(
-            "Kepler's equation here is for ellipses: eccentricity must satisfy 0 <= e < 1; "
+            f"Kepler's equation here is for ellipses: eccentricity {name} must satisfy 0 <= e < 1; "
             f"got {e_arr if e_arr.ndim else float(e_arr)}."
         )
     return e_arr
+
+
+def _anomaly(value, name: str) -> np.ndarray:
+    """An angle Quantity, or plain numbers taken as radians, as a float array of radians."""
+    if isinstance(value, u.Quantity):
+        return np.asarray(require(value, u.rad, name).to_value(u.rad), dtype=float)
+    try:
+        arr = number(value, name)
+    except ValueError as err:
+        raise type(err)(f"the mean anomaly or angle {err} (an angle such as 30 * u.deg, or a number in "
+                        "radians)") from None
+    return np.asarray(arr, dtype=float)
+
+
+def _broadcast(**arrays) -> list:
+    """np.broadcast_arrays with a message that names the arguments."""
+    try:
+        return np.broadcast_arrays(*arrays.values())
+    except ValueError:
+        shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in arrays.items())
+        raise ValueError(f"{', '.join(arrays)} must have matching shapes (one value, or one per orbit); "
+                         f"got {shapes}.") from None
 
 
 def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
@@ -161,9 +183,9 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
     e : float or array
         Eccentricity, 0 <= e < 1.
     tol : float
-        Convergence tolerance on the residual, in radians.
+        Convergence tolerance on the Newton step, in radians (1e-15 to 1e-3).
     max_iter : int
-        Maximum Newton steps.
+        Maximum Newton steps (1 to 1000).
 
     Returns
     -------
@@ -177,21 +199,12 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
     >>> round(float(E - 0.5 * np.sin(E)), 12)
     1.0
     """
-    if isinstance(M, u.Quantity):
-        if not M.unit.is_equivalent(u.rad):
-            raise u.UnitsError(f"M must be an angle (rad or deg); got {M.unit}.")
-        M_rad = M.to_value(u.rad)
-    else:
-        try:
-            M_rad = np.asarray(M, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"mean anomaly must be an angle (e.g. 30 * u.deg) or a number in radians; "
-                             f"got {M!r}.") from None
-    if not np.all(np.isfinite(M_rad)):
-        raise ValueError("mean anomaly must be finite.")
+    M_rad = _anomaly(M, "M")
     e_arr = _check_e(e)
+    tol = number(tol, "tol", low=1e-15, high=1e-3, scalar=True)
+    max_iter = integer(max_iter, "max_iter", low=1, high=1000)
     M_w = np.remainder(M_rad + np.pi, 2 * np.pi) - np.pi  # wrap to [-pi, pi)
-    M_w, e_b = np.broadcast_arrays(M_w, e_arr)
+    M_w, e_b = _broadcast(M=M_w, e=e_arr)
     E = M_w + 0.85 * e_b * np.sign(np.sin(M_w))
     for _ in range(max_iter):
         f = E - e_b * np.sin(E) - M_w
@@ -199,16 +212,18 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
         E = E - step
         if np.all(np.abs(step) < tol):
             break
-    else:  # pragma: no cover - not reached for 0 <= e <= 0.99
-        raise RuntimeError("Kepler's equation did not converge.")
+    else:
+        raise ValueError(f"Kepler's equation did not converge to tol={tol:g} in max_iter={max_iter} steps; "
+                         "allow more steps or a larger tolerance.")
     E = E + (M_rad - M_w)  # undo the wrap so E tracks M continuously
     return E * u.rad
 
 
 def true_anomaly(E, e) -> u.Quantity:
     """True anomaly from eccentric anomaly (radians), for 0 <= e < 1."""
-    E_rad = E.to_value(u.rad) if isinstance(E, u.Quantity) else np.asarray(E, dtype=float)
+    E_rad = _anomaly(E, "E")
     e_arr = _check_e(e)
+    _broadcast(E=E_rad, e=e_arr)
     return 2 * np.arctan2(np.sqrt(1 + e_arr) * np.sin(E_rad / 2), np.sqrt(1 - e_arr) * np.cos(E_rad / 2)) * u.rad
 
 
@@ -216,7 +231,8 @@ def orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
     """Distance from the focus, :math:`r = a(1 - e\\cos E)`."""
     a = require(a, u.km, "a", positive=True)
     e_arr = _check_e(e)
-    E_rad = E.to_value(u.rad) if isinstance(E, u.Quantity) else np.asarray(E, dtype=float)
+    E_rad = _anomaly(E, "E")
+    _broadcast(a=a, e=e_arr, E=E_rad)
     return a * (1 - e_arr * np.cos(E_rad))
 
 
@@ -301,6 +317,7 @@ def state_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri:
     a = require(a, u.km, "a", positive=True)
     e_arr = _check_e(e)
     i_r, node_r, peri_r = _angle(i, "i"), _angle(node, "node"), _angle(peri, "peri")
+    _broadcast(a=a, e=e_arr, i=i_r, node=node_r, peri=peri_r, M=_anomaly(M, "M"))
     E = solve_kepler(M, e_arr).to_value(u.rad)
     a_au = a.to_value(u.AU)
     E, e_b, a_b, i_r, node_r, peri_r = np.broadcast_arrays(E, e_arr, a_au, i_r, node_r, peri_r)
@@ -372,7 +389,7 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     hn = np.linalg.norm(h, axis=0)
     energy = 0.5 * np.sum(vv**2, axis=0) - mu_v / rn
     if np.any(energy >= 0) or np.any(hn == 0):
-        raise ValueError("this position and velocity are not on a bound elliptical orbit (energy >= 0 "
+        raise ValueError("this position r and velocity v are not on a bound elliptical orbit (energy >= 0 "
                          "or motion straight along r).")
     a = -mu_v / (2 * energy)
     e_vec = ((np.sum(vv**2, axis=0) - mu_v / rn) * rv - np.sum(rv * vv, axis=0) * vv) / mu_v
@@ -402,6 +419,8 @@ def orbit_path(a: u.Quantity, e, i: u.Quantity = 0 * u.deg, node: u.Quantity = 0
                peri: u.Quantity = 0 * u.deg, n: int = 361) -> u.Quantity:
     """Points around a whole orbit (for drawing it), spaced evenly in eccentric anomaly.
 
+    ``n`` (the number of points) is at most 1,000,000.
+
     Returns
     -------
     Quantity
@@ -414,10 +433,13 @@ def orbit_path(a: u.Quantity, e, i: u.Quantity = 0 * u.deg, node: u.Quantity = 0
     >>> np.round(xyz[0].to_value(u.AU), 6) + 0.0   # perihelion, aphelion, perihelion
     array([ 1., -1., -3., -1.,  1.])
     """
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 3:
-        raise ValueError(f"n must be a whole number of points, at least 3; got {n!r}.")
+    n = integer(n, "n", low=3, high=1_000_000)
     a = require(a, u.km, "a", positive=True)
-    e_arr = float(_check_e(e))
+    e_arr = _check_e(e)
+    for name, value in (("a", a), ("e", e_arr), ("i", i), ("node", node), ("peri", peri)):
+        if np.ndim(value):
+            raise ValueError(f"orbit_path draws one orbit: {name} must be a single value; got shape {np.shape(value)}.")
+    e_arr = float(e_arr)
     P, Q = _rotation(_angle(i, "i"), _angle(node, "node"), _angle(peri, "peri"))
     E = np.linspace(0, 2 * np.pi, n)
     a_au = a.to_value(u.AU)
@@ -487,6 +509,13 @@ def elements_from_catalogue(row) -> dict:
     >>> sorted(el), el["epoch"].scale
     (['M', 'a', 'e', 'epoch', 'i', 'node', 'peri'], 'tdb')
     """
+    from astropy.table import Row, Table
+
+    if not isinstance(row, (Row, Table)) or (isinstance(row, Table) and len(row) != 1):
+        raise TypeError(f"row must be one row of the catalogue, e.g. cat[cat['name'] == 'Ceres'][0]; "
+                        f"got {type(row).__name__}.")
+    if isinstance(row, Table):
+        row = row[0]
     from astropy.time import Time
 
     try:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import astropy.units as u
 
-from .units import require
+from .units import MAX_MAGNITUDE, ArgumentTypeError, array, integer, require
 from .camera import pixel_scale
 
 __all__ = [
@@ -73,19 +73,34 @@ def _number(value, name: str, what: str) -> float:
             raise u.UnitsError(f"{name} is {what}, a plain number without a unit; got {value}.")
         value = value.to_value(u.one)
     try:
-        if isinstance(value, (str, bytes)):
+        if isinstance(value, (str, bytes, bool, np.bool_)) or np.ndim(value):
             raise TypeError
         out = float(value)
     except (TypeError, ValueError):
-        raise TypeError(f"{name} is {what}, a plain number; got {value!r}.") from None
-    if not np.isfinite(out):
-        raise ValueError(f"{name} must be a finite number; got {value!r}.")
+        raise ArgumentTypeError(f"{name} is {what}, a single plain number; got {value!r}.") from None
+    if not np.isfinite(out) or abs(out) > MAX_MAGNITUDE:
+        raise ValueError(f"{name} must be a finite number (at most {MAX_MAGNITUDE:g} in size); got {value!r}.")
     return out
 
 
 def _expect(obj, cls, name: str, hint: str):
     if not isinstance(obj, cls):
         raise TypeError(f"{name} must be {cls.__name__} ({hint}); got {type(obj).__name__}.")
+
+
+def _one(value, unit, name: str, **conditions) -> u.Quantity:
+    """:func:`require` for an argument that must be a single value (not an array)."""
+    q = require(value, unit, name, **conditions)
+    if np.ndim(q):
+        raise ValueError(f"{name} must be a single value, not an array; got shape {np.shape(q)}.")
+    return q
+
+
+def _psf_width(value) -> float:
+    w = _number(value, "psf_fwhm_px", "a width in pixels")
+    if not 0 <= w <= 100:
+        raise ValueError(f"psf_fwhm_px is a blur width from 0 to 100 pixels; got {w}.")
+    return w
 
 
 def _albedo(value, name: str = "albedo") -> np.ndarray:
@@ -239,8 +254,13 @@ def albedo_map(x: u.Quantity, y: u.Quantity, model: OccatorModel) -> np.ndarray:
     >>> float(albedo_map(0 * u.km, 0 * u.km, m)) > 0.35
     True
     """
+    _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
     xk = np.asanyarray(require(x, u.km, "x").to_value(u.km), dtype=float)
     yk = np.asanyarray(require(y, u.km, "y").to_value(u.km), dtype=float)
+    try:
+        np.broadcast_shapes(xk.shape, yk.shape)
+    except ValueError:
+        raise ValueError(f"x and y must have shapes that broadcast together; got {xk.shape} and {yk.shape}.") from None
     bg, fac = float(model.background), float(model.facula)
     rc = model.crater_diameter.to_value(u.km) / 2
     rf = model.facula_diameter.to_value(u.km) / 2
@@ -299,14 +319,16 @@ def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angl
     """
     if not isinstance(n_px, (int, np.integer)) or not 8 <= n_px <= 4096:
         raise ValueError(f"n_px must be an integer from 8 to 4096; got {n_px!r}.")
-    r_km = require(radius, u.km, "radius", positive=True).to_value(u.km)
-    alpha = require(phase_angle, u.deg, "phase_angle", nonnegative=True).to_value(u.rad)
+    r_km = _one(radius, u.km, "radius", positive=True).to_value(u.km)
+    alpha = _one(phase_angle, u.deg, "phase_angle", nonnegative=True).to_value(u.rad)
     if alpha > np.pi:
         raise ValueError(f"phase_angle must be at most 180 deg; got {phase_angle}.")
-    lat0 = require(occator_latitude, u.deg, "occator_latitude").to_value(u.rad)
+    lat0 = _one(occator_latitude, u.deg, "occator_latitude").to_value(u.rad)
     law_fn = _law(law)
     _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
     frame = _number(frame, "frame", "a half-width in units of the radius")
+    if not 0 < frame <= 100:
+        raise ValueError(f"frame is a half-width from 0 to 100 radii; got {frame}.")
     if frame < 1:
         raise ValueError(f"frame must be at least 1 (the whole disc in view); got {frame!r}.")
     c = ((np.arange(n_px) + 0.5) / n_px * 2 - 1) * frame
@@ -345,6 +367,15 @@ class Scene:
     model: OccatorModel
     mean_background: float
 
+    def __post_init__(self):
+        _expect(self.model, OccatorModel, "model", "photometry.OccatorModel(...)")
+        if not isinstance(self.levels, tuple) or not self.levels or not all(
+                isinstance(lv, _Level) for lv in self.levels):
+            raise ArgumentTypeError("levels must be the tuple of levels make_scene() builds; "
+                                    "make a Scene with photometry.make_scene(model).")
+        if not 0 <= _number(self.mean_background, "mean_background", "an albedo") <= 1:
+            raise ValueError(f"mean_background is an albedo between 0 and 1; got {self.mean_background}.")
+
     @property
     def half_width(self) -> u.Quantity:
         """Half the width of the largest precomputed window."""
@@ -376,16 +407,18 @@ def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: in
     >>> s.half_width
     <Quantity 60. km>
     """
-    hw = require(half_width, u.km, "half_width", positive=True).to_value(u.km)
+    hw = _one(half_width, u.km, "half_width", positive=True).to_value(u.km)
     if not isinstance(n_px, (int, np.integer)) or not 16 <= n_px <= 4000:
         raise ValueError(f"n_px must be an integer from 16 to 4000; got {n_px!r}.")
     _expect(model, OccatorModel, "model", "the albedo map, photometry.OccatorModel(...)")
     if isinstance(zooms, (str, bytes)) or not np.iterable(zooms) or not len(zooms):
         raise TypeError(f"zooms must be a tuple of zoom factors such as (1.0, 2.5, 10.0); got {zooms!r}.")
-    zooms = tuple(_number(z, "each zoom", "a zoom factor") for z in zooms)
+    if isinstance(zooms, (str, bytes)) or not isinstance(zooms, (tuple, list)) or not 1 <= len(zooms) <= 10:
+        raise ArgumentTypeError(f"zooms must be a tuple of 1 to 10 zoom factors such as (1.0, 2.5); got {zooms!r}.")
+    zooms = tuple(_number(z, "zooms", "a zoom factor") for z in zooms)
     if any(z < 1 for z in zooms):
         raise ValueError(f"zooms must be factors of at least 1; got {zooms!r}.")
-    mu0 = np.cos(require(incidence, u.deg, "incidence").to_value(u.rad))
+    mu0 = np.cos(_one(incidence, u.deg, "incidence").to_value(u.rad))
     if mu0 <= 0:
         raise ValueError(f"incidence must be below 90 deg (the Sun above the horizon); got {incidence}.")
     law_fn = _law(law)
@@ -433,7 +466,10 @@ def gaussian_psf(image: np.ndarray, fwhm_px: float) -> np.ndarray:
     """
     from scipy.ndimage import gaussian_filter
 
+    image = array(image, "image", ndim=2, max_size=50_000_000)
     fwhm_px = _number(fwhm_px, "fwhm_px", "a width in pixels")
+    if not 0 <= fwhm_px <= 100:
+        raise ValueError(f"fwhm_px is a blur width from 0 to 100 pixels; got {fwhm_px}.")
     if fwhm_px < 0:
         raise ValueError(f"fwhm_px must be a non-negative number of pixels; got {fwhm_px!r}.")
     if fwhm_px == 0:
@@ -460,6 +496,7 @@ def expose(signal: np.ndarray, exposure: float, reference: float) -> tuple[np.nd
     >>> r.tolist(), s.tolist()
     ([0.5, 1.0], [False, True])
     """
+    signal = array(signal, "signal", max_size=50_000_000)
     exposure = _number(exposure, "exposure", "a factor (1: Ceres' average surface at half of full scale)")
     reference = _number(reference, "reference", "an I/F")
     if exposure <= 0:
@@ -480,6 +517,16 @@ class CameraImage:
     pixel_scale: u.Quantity     # ground size of one pixel
     half_width: u.Quantity      # half the ground width shown
     n_px: int
+
+    def __post_init__(self):
+        n = integer(self.n_px, "n_px", low=1, high=100_000)
+        for name in ("signal", "reading"):
+            array(getattr(self, name), name, shape=(n, n))
+        sat = getattr(self, "saturated")
+        if not isinstance(sat, np.ndarray) or sat.dtype != bool or sat.shape != (n, n):
+            raise ArgumentTypeError(f"saturated must be a boolean array of shape ({n}, {n}); got {sat!r:.60}.")
+        for name in ("pixel_scale", "half_width"):
+            _one(getattr(self, name), u.km, name, positive=True)
 
     @property
     def extent_km(self) -> list:
@@ -507,9 +554,11 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     (95, 1.26)
     """
     _expect(scene, Scene, "scene", "made once with photometry.make_scene(model)")
+    _psf_width(psf_fwhm_px)
+    _one(distance, u.km, "distance", positive=True)
+    _one(ifov, u.rad, "ifov", positive=True)
     scale = pixel_scale(distance, ifov).to_value(u.km)
-    if not isinstance(max_px, (int, np.integer)) or max_px < 3:
-        raise ValueError(f"max_px must be an integer >= 3; got {max_px!r}.")
+    max_px = integer(max_px, "max_px", low=3, high=4000)
     full = max(lv.half_width_km for lv in scene.levels)
     n = int(min(np.ceil(2 * full / scale), max_px))
     n = max(n, 3)
@@ -552,7 +601,11 @@ def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Qua
     >>> img.n_px
     31
     """
-    r_km = require(radius, u.km, "radius", positive=True).to_value(u.km)
+    _psf_width(psf_fwhm_px)
+    max_px = integer(max_px, "max_px", low=3, high=4000)
+    r_km = _one(radius, u.km, "radius", positive=True).to_value(u.km)
+    _one(distance, u.km, "distance", positive=True)
+    _one(ifov, u.rad, "ifov", positive=True)
     scale = pixel_scale(distance, ifov).to_value(u.km)
     subpixel_km = _number(subpixel_km, "subpixel_km", "a size in km")
     if not subpixel_km > 0:

@@ -27,7 +27,7 @@ import numpy as np
 import astropy.units as u
 from astropy.constants import GM_sun, e as ELEMENTARY_CHARGE, g0
 
-from .units import require
+from .units import ArgumentTypeError, array, colour, integer, number, pair, require, text
 
 __all__ = [
     "exhaust_speed",
@@ -495,6 +495,19 @@ class SpiralResult:
     r_min: u.Quantity
     r_max: u.Quantity
 
+    def __post_init__(self):
+        for name, unit in (("time", u.day), ("delta_v", _SPEED), ("propellant", u.kg), ("r_final", u.AU)):
+            value = require(getattr(self, name), unit, name, nonnegative=True)
+            if np.ndim(value):
+                raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+        for name, unit in (("x", u.AU), ("y", u.AU), ("t", u.day)):
+            value = require(getattr(self, name), unit, name)
+            if np.ndim(value) != 1 or np.size(value) < 1 or np.shape(value) != np.shape(self.x):
+                raise ValueError(f"x, y and t must be one-dimensional samples of the same length; got "
+                                 f"{name} of shape {np.shape(value)}.")
+#: Longest spiral :func:`low_thrust_spiral` integrates, in revolutions of the start orbit.
+MAX_REVOLUTIONS = 1000
+
 
 def low_thrust_spiral(
     r_start: u.Quantity,
@@ -531,9 +544,13 @@ def low_thrust_spiral(
     mu : Quantity, optional
         Gravitational parameter; default the Sun's.
     rtol : float
-        Relative tolerance of the integrator.
+        Relative tolerance of the integrator (1e-12 to 1e-2).
     n_samples : int
-        Number of samples of the path returned for plotting.
+        Number of samples of the path returned for plotting (2 to 100,000).
+
+    The work is bounded: a spiral estimated to need more than
+    :data:`MAX_REVOLUTIONS` revolutions (a thrust far too weak for the mass) is
+    refused with a ValueError instead of integrating for hours.
 
     Returns
     -------
@@ -559,14 +576,14 @@ def low_thrust_spiral(
     m0 = require(mass, u.kg, "mass", positive=True)
     v_e = _exhaust(exhaust)
     mu = _mu(mu)
-    if r0.size != 1 or r1.size != 1:
-        raise ValueError("low_thrust_spiral flies one spiral: give single values of r_start and r_end.")
+    for name, value in (("r_start", r0), ("r_end", r1), ("thrust", F), ("mass", m0), ("exhaust", v_e), ("mu", mu)):
+        if np.ndim(value):
+            raise ValueError(f"low_thrust_spiral flies one spiral: {name} must be a single value; "
+                             f"got shape {np.shape(value)}.")
     if r1 == r0:
         raise ValueError("r_end equals r_start: there is nowhere to go.")
-    if not (isinstance(n_samples, (int, np.integer)) and n_samples >= 2):
-        raise ValueError(f"n_samples must be a whole number of at least 2; got {n_samples!r}.")
-    if not (isinstance(rtol, (int, float)) and 0 < rtol < 1):
-        raise ValueError(f"rtol must be a small positive number such as 1e-8; got {rtol!r}.")
+    n_samples = integer(n_samples, "n_samples", low=2, high=100_000)
+    rtol = number(rtol, "rtol", low=1e-12, high=1e-2, scalar=True)
     # units of the start orbit
     T = np.sqrt(r0**3 / mu).to(u.s)                      # time unit (1/2pi of a period)
     V = (r0 / T).to(_SPEED)                               # speed unit = circular speed
@@ -594,6 +611,11 @@ def low_thrust_spiral(
     empty.terminal = True
     # generous limit: three times the Edelbaum estimate, and not beyond burning the whole mass
     dv_e = abs(1 - 1 / np.sqrt(target))
+    revolutions = dv_e / a0 / (2 * np.pi)   # Edelbaum's estimate of the time, in orbits of the start
+    if revolutions > MAX_REVOLUTIONS:
+        raise ValueError(
+            f"this spiral would take about {revolutions:.3g} revolutions (thrust {thrust} is very weak for "
+            f"mass {mass} there); the limit is {MAX_REVOLUTIONS:,}: give more thrust, less mass or a nearer target.")
     t_max = min(3 * dv_e / a0 + 20.0, (1 - 1e-3) / k)
     sol = solve_ivp(rhs, (0.0, t_max), [1.0, 0.0, 0.0, 1.0, 1.0], method="DOP853", rtol=rtol,
                     atol=rtol * 1e-2, events=(arrive, empty), dense_output=True)
@@ -787,8 +809,20 @@ class RatioBars:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.reference = np.asarray(reference, dtype=float)
+        self.reference = array(reference, "reference", ndim=1, max_size=100)
         n = self.reference.size
+        for name, given in (("names", names), ("units", units), ("colours", colours)):
+            if isinstance(given, (str, bytes)) or not isinstance(given, (list, tuple)):
+                raise ArgumentTypeError(f"{name} must be a list with one entry per reference value; got {given!r}.")
+        for label in (*names, *units):
+            if not isinstance(label, str):
+                raise ArgumentTypeError(f"names and units must be strings; got {label!r}.")
+        for c in colours:
+            colour(c, "colours")
+        text(reference_name, "reference_name")
+        span = number(span, "span", low=1.0001, high=1e6, scalar=True)
+        figsize = pair(figsize, "figsize", positive=True, high=50)
+        dpi = integer(dpi, "dpi", low=10, high=600)
         if len(names) != n or len(units) != n or len(colours) != n:
             raise ValueError(f"give one name, unit and colour per reference value ({n}); got "
                              f"{len(names)} names, {len(units)} units, {len(colours)} colours.")

@@ -27,8 +27,7 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import period
-from .units import require
-
+from .units import ArgumentTypeError, array, int_pairs, integer, number, require
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -50,8 +49,7 @@ KIRKWOOD_RESONANCES: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 
 
 def _check_pq(p: int, q: int) -> None:
     for name, n in (("p", p), ("q", q)):
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
-            raise ValueError(f"{name} must be a positive whole number; got {n!r}.")
+        integer(n, name, low=1, high=1000)
     if p <= q:
         raise ValueError(f"an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
 
@@ -94,6 +92,13 @@ def period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
     return (period(a_p) / period(a)).to(u.one)
 
 
+def _single(**values) -> None:
+    for name, value in values.items():
+        require(value, u.AU, name, positive=True)
+        if np.ndim(value) != 0:
+            raise ValueError(f"{name} must be a single semi-major axis; got shape {np.shape(value)}.")
+
+
 def nearest_resonance(
     a: u.Quantity, a_perturber: u.Quantity, candidates: Sequence[tuple[int, int]] = KIRKWOOD_RESONANCES
 ) -> tuple[int, int]:
@@ -112,13 +117,12 @@ def nearest_resonance(
     >>> nearest_resonance(2.5 * u.AU, 5.203 * u.AU)
     (3, 1)
     """
+    _single(a=a, a_perturber=a_perturber)
     ratio = period_ratio(a, a_perturber).to_value(u.one)
-    if np.ndim(ratio) != 0:
-        raise ValueError("nearest_resonance takes a single semi-major axis.")
-    if not candidates:
-        raise ValueError("candidates must list at least one (p, q) resonance.")
+    candidates = int_pairs(candidates, "candidates")
     for p, q in candidates:
-        _check_pq(p, q)
+        if p <= q:
+            raise ValueError(f"candidates: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
     return tuple(min(candidates, key=lambda pq: abs(ratio - pq[0] / pq[1])))
 
 
@@ -137,7 +141,7 @@ def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) 
     a, a_perturber : Quantity
         Semi-major axes; the asteroid must be inside (``a < a_perturber``).
     n : int
-        How many conjunctions, counting the first, at least 1.
+        How many conjunctions, counting the first, 1 to 100,000.
 
     Returns
     -------
@@ -152,11 +156,9 @@ def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) 
     >>> conjunction_longitudes(a_31, 5.2 * u.AU, 3).round(6)
     <Quantity [  0., 180.,   0.] deg>
     """
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a whole number of conjunctions, at least 1; got {n!r}.")
+    n = integer(n, "n", low=1, high=100_000)
+    _single(a=a, a_perturber=a_perturber)
     ratio = period_ratio(a, a_perturber).to_value(u.one)
-    if np.ndim(ratio) != 0:
-        raise ValueError("conjunction_longitudes takes a single semi-major axis.")
     if ratio <= 1:
         raise ValueError("the asteroid must orbit inside the perturber (a < a_perturber).")
     step = 360.0 / (ratio - 1.0)
@@ -194,16 +196,25 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
 
     def rad(x, name):
         if isinstance(x, u.Quantity):
-            if not x.unit.is_equivalent(u.rad):
-                raise u.UnitsError(f"{name} must be an angle (rad or deg); got {x.unit}.")
-            x = x.to_value(u.rad)
-        try:
-            return np.asarray(x, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
-                             f"got {x!r}.") from None
+            return np.asarray(require(x, u.rad, name, finite=False).to_value(u.rad), dtype=float)
+        if x is None or isinstance(x, (str, bytes, bool, np.bool_)):
+            raise ArgumentTypeError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
+                            f"got {x!r}.")
+        return np.asarray(number(x, name, finite=False), dtype=float)
 
-    phi = p * rad(lam_perturber, "lam_perturber") - q * rad(lam, "lam") - (p - q) * rad(varpi, "varpi")
+    # NaN marks a removed particle in BeltRun histories and stays NaN; infinities are refused
+    values = {"lam_perturber": rad(lam_perturber, "lam_perturber"), "lam": rad(lam, "lam"),
+              "varpi": rad(varpi, "varpi")}
+    for name, value in values.items():
+        if np.any(np.isinf(value)):
+            raise ValueError(f"{name} must be finite (nan only marks a removed particle); got inf.")
+    try:
+        np.broadcast_shapes(*(v.shape for v in values.values()))
+    except ValueError:
+        raise ValueError("lam, varpi and lam_perturber must have shapes that broadcast together; got "
+                         + ", ".join(f"{k} {v.shape}" for k, v in values.items()) + ".") from None
+    with np.errstate(invalid="ignore"):  # nan (a removed particle) stays nan
+        phi = p * values["lam_perturber"] - q * values["lam"] - (p - q) * values["varpi"]
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
 
 
@@ -218,6 +229,10 @@ def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
     """
     a = require(a, u.AU, "a", positive=True)
     e = _plain(e, "e")
+    try:
+        np.broadcast_shapes(np.shape(a), np.shape(e))
+    except ValueError:
+        raise ValueError(f"a and e must have matching shapes; got {np.shape(a)} and {np.shape(e)}.") from None
     if np.any(e >= 1):
         raise ValueError(f"e must be below 1 for a bound orbit with a perihelion; got {e}.")
     return (a * (1 - e)).to(u.AU)
@@ -236,7 +251,13 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     True
     """
     r = require(r_orbit, u.AU, "r_orbit", positive=True)
-    return perihelion_distance(a, e) < r
+    q = perihelion_distance(a, e)
+    try:
+        np.broadcast_shapes(q.shape, r.shape)
+    except ValueError:
+        raise ValueError(f"r_orbit must be one radius or match the orbits' shape {q.shape}; "
+                         f"got {r.shape}.") from None
+    return q < r
 
 
 def librates(phi) -> bool:
@@ -305,7 +326,10 @@ def _elements(r: np.ndarray, v: np.ndarray, mu: float) -> dict[str, np.ndarray]:
         sinE = np.einsum("...i,...i->...", r, v) / (e * np.sqrt(mu * a))
         E = np.arctan2(sinE, cosE)
         M = E - e * np.sin(E)
-    return {"a": a, "e": e, "varpi": varpi, "lam": varpi + M}
+    # a circular orbit has no perihelion: its mean longitude is the true longitude
+    circular = e < 1e-12
+    lam = np.where(circular, np.arctan2(r[..., 1], r[..., 0]), varpi + M)
+    return {"a": a, "e": e, "varpi": np.where(circular, 0.0, varpi), "lam": lam}
 
 
 @dataclass(frozen=True)
@@ -344,6 +368,22 @@ class BeltRun:
     t_removed: u.Quantity
     params: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        require(self.t, u.yr, "t")
+        if np.ndim(self.t) != 1 or np.size(self.t) == 0:
+            raise ValueError(f"t must be a one-dimensional list of output times; got shape {np.shape(self.t)}.")
+        n_out = len(self.t)
+        a0 = array(self.a0, "a0", ndim=1)
+        n = a0.size
+        array(self.e0, "e0", shape=(n,))
+        for name in ("a", "e", "lam", "varpi"):
+            array(getattr(self, name), name, shape=(n, n_out), finite=False)
+        array(self.lam_jupiter, "lam_jupiter", shape=(n_out,))
+        require(self.t_removed, u.yr, "t_removed", finite=False)
+        if np.shape(self.t_removed) != (n,):
+            raise ValueError(f"t_removed must have one time per particle ({n}); got shape {np.shape(self.t_removed)}.")
+        if not isinstance(self.params, dict):
+            raise TypeError(f"params must be a dict; got {type(self.params).__name__}.")
     @property
     def removed(self) -> np.ndarray:
         """True for particles whose perihelion dropped inside the danger distance."""
@@ -352,6 +392,12 @@ class BeltRun:
     def angle(self, p: int, q: int) -> u.Quantity:
         """Resonant angle of the p:q resonance for every particle and output (deg, NaN after removal)."""
         return resonant_angle(self.lam, self.varpi, self.lam_jupiter[None, :], p, q)
+
+
+#: Work limits of :func:`run_belt`: particles, and particles x time steps (the full
+#: precomputed run of ``scripts/simulate_kirkwood.py`` needs about 7e8).
+MAX_PARTICLES = 10_000
+MAX_PARTICLE_STEPS = 1e9
 
 
 def run_belt(
@@ -392,11 +438,15 @@ def run_belt(
         Jupiter's mass in units of the real one (``astropy.constants.M_jup``);
         values above 1 give an *accelerated* model.  Between 0 and 100.
     n_out : int
-        Number of equally spaced outputs (at least 2).
+        Number of equally spaced outputs (2 to 100,000).
     steps_per_orbit : int
-        Time step = the shortest starting period divided by this (at least 10).
+        Time step = the shortest starting period divided by this (10 to 10,000).
     seed : int
-        Seed for the random starting angles.
+        Seed for the random starting angles (a whole number, at least 0).
+
+    The work is bounded: at most :data:`MAX_PARTICLES` particles and
+    :data:`MAX_PARTICLE_STEPS` particle-steps (particles times ``t_end`` / time step);
+    a larger run is refused with a ValueError instead of running for days.
 
     Returns
     -------
@@ -416,6 +466,8 @@ def run_belt(
     a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
     if a0.ndim != 1 or a0.size == 0:
         raise ValueError("a0 must be a one-dimensional list of at least one semi-major axis.")
+    if a0.size > MAX_PARTICLES:
+        raise ValueError(f"a0 has {a0.size:,} particles; the limit is {MAX_PARTICLES:,}.")
     e0 = _plain(e0, "e0")
     if np.any(e0 >= 1):
         raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
@@ -425,18 +477,25 @@ def run_belt(
     e0 = np.broadcast_to(e0, a0.shape).copy()
     t_end = require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)
     aj = require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)
-    ej = float(_plain(jupiter_e, "jupiter_e"))
+    ej = number(jupiter_e, "jupiter_e", nonnegative=True, scalar=True)
     if ej >= 1:
         raise ValueError(f"jupiter_e must be below 1; got {ej}.")
     danger = require(danger_distance, u.AU, "danger_distance", positive=True).to_value(u.AU)
-    if not (isinstance(jupiter_mass_factor, (int, float, np.number)) and 0 < jupiter_mass_factor <= 100):
-        raise ValueError(f"jupiter_mass_factor must be a number in (0, 100]; got {jupiter_mass_factor!r}.")
+    jupiter_mass_factor = number(jupiter_mass_factor, "jupiter_mass_factor", positive=True, high=100, scalar=True)
+    for name, value in (("jupiter_a", aj), ("danger_distance", danger), ("t_end", t_end)):
+        if np.ndim(value):
+            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
     if np.any(a0 >= 0.9 * aj):
         raise ValueError("every a0 must lie well inside Jupiter's orbit (below 0.9 * jupiter_a).")
-    for name, n, low in (("n_out", n_out, 2), ("steps_per_orbit", steps_per_orbit, 10)):
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < low:
-            raise ValueError(f"{name} must be a whole number of at least {low}; got {n!r}.")
-
+    n_out = integer(n_out, "n_out", low=2, high=100_000)
+    steps_per_orbit = integer(steps_per_orbit, "steps_per_orbit", low=10, high=10_000)
+    seed = integer(seed, "seed", low=0)
+    n_steps = t_end / (np.sqrt(a0.min() ** 3) / steps_per_orbit)  # periods in yr: P = a**1.5 (Sun's mass)
+    if n_steps * a0.size > MAX_PARTICLE_STEPS:
+        raise ValueError(
+            f"this run needs about {n_steps:.3g} steps for {a0.size} particles, more than the limit of "
+            f"{MAX_PARTICLE_STEPS:.0e} particle-steps (hours of computing); shorten t_end, lower "
+            "steps_per_orbit or start fewer particles.")
     rng = np.random.default_rng(seed)
     lam0 = rng.uniform(0, 2 * np.pi, a0.size)
     varpi0 = rng.uniform(0, 2 * np.pi, a0.size)
@@ -527,10 +586,16 @@ def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):
     (array([1, 2]), array([0, 1]))
     """
     a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU))
+    if a0.ndim != 1:
+        raise ValueError(f"a0 must be one-dimensional (one value per particle); got shape {a0.shape}.")
     edges = np.asarray(require(bins, u.AU, "bins", positive=True).to_value(u.AU), dtype=float)
-    removed = np.asarray(removed, dtype=bool)
+    if isinstance(removed, (str, bytes)) or removed is None or not isinstance(removed, (list, tuple, np.ndarray)):
+        raise TypeError(f"removed must be an array of True/False, one per particle; got {removed!r}.")
+    removed = np.asarray(removed)
+    if removed.dtype != bool:
+        raise TypeError(f"removed must hold True/False values (e.g. run.removed); got {removed.dtype} values.")
     if removed.shape != a0.shape:
-        raise ValueError(f"removed must have one entry per particle ({a0.size}); got shape {removed.shape}.")
+        raise ValueError(f"removed must have one entry per particle of a0 ({a0.size}); got shape {removed.shape}.")
     if edges.ndim != 1 or edges.size < 2 or np.any(np.diff(edges) <= 0):
         raise ValueError("bins must be at least two increasing edges.")
     started, _ = np.histogram(a0, edges)

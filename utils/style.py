@@ -92,9 +92,9 @@ def body_style(body: str) -> dict:
     >>> body_style("Mars")["color"]
     '#D55E00'
     """
-    key = str(body).lower()
+    key = body.lower() if isinstance(body, str) else None
     if key not in PALETTE:
-        raise ValueError(f"No style for {body!r}; known bodies: {', '.join(PALETTE)}.")
+        raise ValueError(f"No style for body {body!r}; known bodies: {', '.join(PALETTE)}.")
     ls, marker = _BODY_STYLE[key]
     return {"color": PALETTE[key], "linestyle": ls, "marker": marker, "label": key.capitalize()}
 
@@ -129,6 +129,11 @@ def show(figure, alt: str) -> None:
     """
     if not isinstance(alt, str) or len(alt.strip()) < 20:
         raise ValueError("alt must describe the figure in words (at least 20 characters).")
+    from matplotlib.figure import Figure
+
+    if not isinstance(figure, Figure) and not callable(getattr(figure, "_repr_png_", None)):
+        raise TypeError(f"figure must be a matplotlib Figure (or an object with _repr_png_); "
+                        f"got {type(figure).__name__}.")
     from IPython.display import display
 
     display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})

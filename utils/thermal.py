@@ -29,8 +29,7 @@ import numpy as np
 import astropy.units as u
 from astropy import constants as const
 
-from .units import require
-
+from .units import integer, require
 __all__ = [
     "irradiance",
     "subsolar_temperature",
@@ -172,7 +171,7 @@ def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
     t = require(temperature, u.K, "temperature", positive=True).to_value(u.K)
     if np.any(t < MURPHY_KOOP_TMIN.to_value(u.K)) or np.any(t > 273.16):
         raise ValueError("the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
-                         f"got {temperature}.")
+                         f"got temperature {np.min(t):.6g} to {np.max(t):.6g} K.")
     a, b, c, d = _MK_COEFFS
     return np.exp(a - b / t + c * np.log(t) - d * t) * u.Pa
 
@@ -233,6 +232,7 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
                                   n: int = 721) -> u.Quantity:
     """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
 
+    ``n`` hour angles (11 to 1,000,000) sample the rotation.
     Assumes the surface is in equilibrium with the Sun at every moment (no heat
     stored in the ground): ``T = T_subsolar * cos(h)**0.25`` for hour angle
     ``|h| < 90 deg``. Where T falls below 110 K (and all night) the loss is taken
@@ -248,8 +248,10 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     tss = require(subsolar_temp, u.K, "subsolar_temp", positive=True)
     if tss.size != 1:
         raise ValueError("subsolar_temp must be a single temperature.")
-    if not isinstance(n, (int, np.integer)) or n < 11:
-        raise ValueError(f"n (number of hour angles) must be an integer >= 11; got {n!r}.")
+    n = integer(n, "n", low=11, high=1_000_000)
+    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True)
+    if np.ndim(mm):
+        raise ValueError(f"molar_mass must be a single value; got shape {np.shape(mm)}.")
     h = np.linspace(-np.pi, np.pi, int(n))
     temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
