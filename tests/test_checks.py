@@ -463,3 +463,21 @@ def test_no_part_of_a_result_reveals_the_expected_answer():
                           *map(str, vars(r).values())])
         leaked = [f for f in _digit_forms(expected) if f in shown]
         assert not leaked, f"{answer!r}: {leaked} in {shown}"
+
+
+def test_review_fixes_imperial_example_timedelta_and_angles():
+    import astropy.units as u
+    from astropy.time import Time
+
+    from utils.checks import _unit_example, compare
+
+    # the example in a hint is code that runs
+    example = _unit_example(u.imperial.mile, 239.0).strip("`")
+    assert "u.imperial.mi" in example
+    assert eval(example, {"u": u}).unit == u.imperial.mile
+    # the difference of two Times is a duration like any other
+    assert compare(Time("2015-03-06") - Time("2015-03-01"), 5 * u.day).ok
+    # an angle left in a ratio, or radians for a plain number, follow astropy's dimensionless_angles
+    assert compare(2 * u.km / (1 * u.km * 1 * u.urad), 2e6 * u.one).ok
+    assert compare(1.5765 * u.rad, 1.5765).ok
+    assert compare(3 * u.km, 1.0).status == "invalid"

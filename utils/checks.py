@@ -163,9 +163,16 @@ def _example_value(expected_value: float | None) -> str:
 
 
 def _unit_example(unit, expected_value: float | None = None) -> str:
+    """Code a student can paste: ``12.3 * u.km``, ``12.3 * u.imperial.mi`` or ``12.3 * u.Unit('km / s')``."""
+    import astropy.units as u
+
     text = unit.to_string()
     number = _example_value(expected_value)
-    return f"`{number} * u.{text}`" if text.isidentifier() else f"`{number} * u.Unit('{text}')`"
+    if text.isidentifier() and hasattr(u, text):
+        return f"`{number} * u.{text}`"
+    if text.isidentifier() and hasattr(u.imperial, text):
+        return f"`{number} * u.imperial.{text}`"
+    return f"`{number} * u.Unit('{text}')`"
 
 
 # --------------------------------------------------------------------------
@@ -197,7 +204,9 @@ def _to_unit(quantity, unit, temperature_difference: bool = False):
         return quantity.to_value(unit)
     except u.UnitsError:
         if not (_is_temperature(quantity.unit) and _is_temperature(unit)):
-            raise
+            # an angle left in a ratio (km / (km urad)) or a plain number given in radians: small angles
+            # are pure numbers in radians, as astropy's dimensionless_angles rule says
+            return quantity.to_value(unit, equivalencies=u.dimensionless_angles())
     if temperature_difference:  # a difference of temperatures: scale only, no offset
         zero = (0 * quantity.unit).to_value(unit, equivalencies=u.temperature())
         return quantity.to_value(unit, equivalencies=u.temperature()) - zero
@@ -377,14 +386,16 @@ def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckRes
     if problem:
         return CheckResult(INVALID, problem, name)
     if isinstance(answer, u.Quantity):
-        if answer.unit.physical_type != "dimensionless":
+        # an angle in radians (or a ratio still carrying one) is a plain number under astropy's
+        # dimensionless_angles rule; any other unit is the wrong kind of answer
+        if not answer.unit.is_equivalent(u.one, equivalencies=u.dimensionless_angles()):
             return CheckResult(INVALID, _join(
                 f"This exercise wants a plain number without a unit; yours is in {answer.unit} "
                 f"({_kind_of_unit(answer.unit)})"), name)
         _, problem = _as_real(answer.value)
         if problem:
             return CheckResult(INVALID, problem, name)
-        answer = answer.to_value(u.dimensionless_unscaled)
+        answer = answer.to_value(u.dimensionless_unscaled, equivalencies=u.dimensionless_angles())
     if not _is_plain_number(answer):
         return CheckResult(INVALID, _join(
             f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
@@ -407,6 +418,10 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
               f"a number with a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}")
     if isinstance(answer, (str, bool, np.bool_)):
         return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
+    from astropy.time import TimeDelta
+
+    if isinstance(answer, TimeDelta):  # a difference of two Times: a duration like any other
+        answer = answer.to(u.day)
     answer, problem = _as_scalar(answer)
     if problem:
         return CheckResult(INVALID, problem, name)
