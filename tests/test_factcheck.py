@@ -321,6 +321,35 @@ def test_exercise_checks_judge_answers():
     assert far.status == "incorrect" and "SMALLER" in far.message
 
 
+def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
+    claims = F.load_claims()
+    # a borderline claim accepts its other defensible kind, with a note, and nothing else
+    for cid, other in [("N01", "first"), ("N04", "date"), ("N05", "first"), ("N17", "interpretation")]:
+        main = F.claim_kind(claims, cid)
+        assert check("07.1", main, claims=claims, claim_id=cid).ok
+        alt = check("07.1", other, claims=claims, claim_id=cid)
+        assert alt.ok and "Defensible" in alt.message
+        assert not check("07.1", "attribution", claims=claims, claim_id=cid).ok
+    assert not check("07.1", "first", claims=claims, claim_id="N06").ok   # not a borderline claim
+    number = check("07.1", "number", claims=claims, claim_id="N06")
+    assert number.status == "incorrect" and "when something happened" in number.message
+    # the story's own figure pasted into Exercise 2
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    pasted = check("07.2", 14, arrival=a, departure=d, claimed_months=14)
+    assert pasted.status == "incorrect" and "story's figure" in pasted.message
+    assert check("07.2", 13.7, arrival=a, departure=d, claimed_months=14).ok
+    # "misleading" for N12 points to the missing qualifier and the date order
+    ds1, launch = fact("ds1.first_thrust"), fact("dawn.launch")
+    misled = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1)
+    assert misled.status == "incorrect" and "qualifier" in misled.message
+    # the natural formula with the IFOV left as an angle: a length per angle, with a pointer
+    facula, ifov = 10 * u.km, fact("fc.ifov")
+    per_angle = check("07.5", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov)
+    assert per_angle.status == "incorrect" and "dimensionless_angles" in per_angle.message
+    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()),
+                 size=facula, pixels=20, ifov=ifov).ok
+
+
 def test_claim_kinds_cover_every_category():
     claims = F.load_claims()
     for cid in claims["id"]:

@@ -218,9 +218,11 @@ class SharpnessView(FastFigure):
         self._image.set_extent((-half, half, -half, half))
         self.ax.set_xlim(-half, half)
         self.ax.set_ylim(-half, half)
+        cell = (self.field / np.shape(self.model)[0]).to(u.km)
+        limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-                          f"{pixel.to(u.km):.2f} per pixel, brightest pixel {image.max():.2f}",
-                          fontsize=11)
+                          f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
+                          f"{image.max():.2f}", fontsize=11)
         return self
 
     def alt(self) -> str:

@@ -6,10 +6,13 @@ with a hint that does not give the answer away.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
 import astropy.units as u
 
 from ..camera import distance_for_pixel_scale
-from ..checks import Exercise, Mistake
+from ..checks import CORRECT, INCORRECT, CheckResult, Exercise, Mistake
 from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
 from ..units import require
 
@@ -17,6 +20,40 @@ from ..units import require
 # --- 07.1 · what kind of claim is it? -----------------------------------------------------------
 def _kind(claims, claim_id):
     return claim_kind(claims, claim_id)
+
+
+#: Claims whose kind is a fair judgement call: the other defensible kind, and why it is accepted.
+#: (Keyed by claim id and the kind the claims file gives, so an edited claims file drops a stale entry.)
+BORDERLINE = {
+    ("N01", "number"): ("first", "'sharpest yet' also asserts that nothing before was sharper; the lesson "
+                                 "files it as a number because pixel scales decide it."),
+    ("N04", "number"): ("date", "the claim gives both a date and an altitude; the lesson files it as a "
+                                "number, and checks the date too."),
+    ("N05", "number"): ("first", "'biggest' is a superlative like a 'first'; the lesson files it as a "
+                                 "number because a catalogue rank decides it."),
+    ("N17", "date"): ("interpretation", "'keep circling long after' is a prediction; the lesson files it "
+                                        "as a date because durations decide it."),
+}
+
+
+@dataclass(frozen=True)
+class KindExercise(Exercise):
+    """Exercise 1: also accepts the other defensible kind of a borderline claim, with a note."""
+
+    borderline: Mapping[tuple, tuple] = field(default_factory=dict)
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT or not isinstance(answer, str):
+            return result
+        try:
+            claim_id = str(inputs["claim_id"]).strip()
+            other, why = self.borderline[(claim_id, claim_kind(inputs["claims"], claim_id))]
+        except Exception:  # not a borderline claim (or unusable inputs, already reported)
+            return result
+        if " ".join(answer.strip().lower().split()) == other:
+            return CheckResult(CORRECT, f"Defensible: {why}", result.name)
+        return result
 
 
 def _if_kind(actual: str, wrong: str):
@@ -27,15 +64,21 @@ def _if_kind(actual: str, wrong: str):
 
 
 # --- 07.2 · months at Vesta -----------------------------------------------------------------------
-def _months_at_vesta(arrival, departure):
+def _months_at_vesta(arrival, departure, claimed_months=None):
     stay = duration(arrival, departure)
     if stay <= 0 * u.day:
         raise ValueError("departure must come after arrival")
     return float(in_months(stay).value)
 
 
-def _years_not_months(arrival, departure):
+def _years_not_months(arrival, departure, claimed_months=None):
     return _months_at_vesta(arrival, departure) / 12
+
+
+def _story_months(arrival, departure, claimed_months=None):
+    if claimed_months is None:
+        raise ValueError("no claimed value given")
+    return float(require(claimed_months, u.one, "claimed_months", positive=True))
 
 
 # --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
@@ -71,13 +114,21 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
+def _distance_per_angle(size, pixels, ifov):
+    """The right number, but in km per microradian: the IFOV was left as an angle Quantity."""
+    s = require(size, u.km, "size", positive=True)
+    n = require(pixels, u.one, "pixels", positive=True)
+    return s / n / ifov
+
+
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
 
 EXERCISES = {
-    "07.1": Exercise(
+    "07.1": KindExercise(
         title="Exercise 1 · what kind of claim is {claim_id}?",
         solve=_kind,
         choices=KINDS,
+        borderline=BORDERLINE,
         hint=_KIND_HINT + " A date or a number can be looked up; a 'first' says nothing came before; "
              "an attribution says who someone is or said; an interpretation explains or gives a reason.",
         mistakes=(
@@ -91,7 +142,8 @@ EXERCISES = {
                     "You will check it with dates, but what it asserts is an order: that nothing came "
                     "before. " + _KIND_HINT),
             Mistake(_if_kind("date", "number"),
-                    "A duration or a day in the calendar is checked against a record of dates."),
+                    "Numbers appear in it, but what this claim asserts is when something happened or how "
+                    "long it lasted."),
         ),
     ),
     "07.2": Exercise(
@@ -101,6 +153,8 @@ EXERCISES = {
         hint="Subtract the two Times, convert the TimeDelta to years with .to(u.yr) and multiply by 12.",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
+            Mistake(_story_months, "That is the story's figure. Compute the stay yourself from the two "
+                                   "dates, then compare."),
         ),
     ),
     "07.3": Exercise(
@@ -119,8 +173,8 @@ EXERCISES = {
         choices=VERDICTS,
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
         mistakes=(
-            Mistake(_misleading, "A 'first' is decided by a date order: either an earlier NASA example "
-                                 "exists or it does not. Compare the two dates."),
+            Mistake(_misleading, "As paraphrased, N12 has no qualifier that rescues it (compare N16): is "
+                                 "there an earlier NASA example? Compare the two dates."),
         ),
     ),
     "07.5": Exercise(
@@ -134,6 +188,9 @@ EXERCISES = {
                                             "divide the facula's size by the number of pixels."),
             Mistake(_distance_one_pixel, "That is the distance at which the whole facula fits in one "
                                          "pixel. Each pixel must cover only a part of it."),
+            Mistake(_distance_per_angle, "Your answer is a length per angle: the IFOV is still an angle "
+                                         "with a unit. Use ifov.to_value(u.rad), or convert the result "
+                                         "with .to(u.km, u.dimensionless_angles())."),
         ),
     ),
 }
