@@ -69,12 +69,37 @@ def runtime_names(pyproject: Path = ROOT / "pyproject.toml") -> set[str]:
     return {normalise(re.split(r"[<>=!~\[; ]", d, maxsplit=1)[0]) for d in deps}
 
 
+def _needs(parent: str, child: str) -> bool:
+    """False when ``parent`` (installed here) requires ``child`` only through one of its extras.
+
+    pip-compile's ``# via`` notes merge every path into the lock: when an instructor-only tool asks for
+    ``nbconvert[webpdf]``, playwright is noted as "via nbconvert", though plain nbconvert, which students
+    get, never needs it.  A parent that is not installed keeps its edges.
+    """
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    if not parent:  # the project itself: its runtime dependencies are read from pyproject.toml
+        return True
+    try:
+        specs = metadata.requires(parent) or []
+    except metadata.PackageNotFoundError:
+        return True
+    for spec in specs:
+        req = Requirement(spec)
+        if normalise(req.name) == child and (req.marker is None or req.marker.evaluate({"extra": ""})):
+            return True
+    return False
+
+
 def runtime_subset(lock: Path = LOCK, pyproject: Path = ROOT / "pyproject.toml") -> set[str]:
     """Every locked package the runtime dependencies pull in (themselves included)."""
     children: dict[str, set[str]] = defaultdict(set)
     for child, parents in required_by(lock).items():
         for parent in parents:
-            children[parent].add(child)
+            if _needs(parent, child):
+                children[parent].add(child)
     todo = sorted(runtime_names(pyproject))
     seen: set[str] = set()
     while todo:
