@@ -38,16 +38,24 @@ def _font_sizes(fig):
 
 def test_camera_explorer_titles_follow_the_sliders(explorer):
     seen = {}
-    for d, exposure in [(385, 1.0), (4400, 0.25), (146000, 1.0), (383000, 1.41)]:
+    for d, exposure, shown in [(385, 1.0, "1"), (4400, 0.25, "0.25"), (146000, 1.0, "1"),
+                               (383000, 2 ** 0.5, "1.4")]:   # the slider's 2^0.5 shows as 1.4, not 1.41421
         texts = explorer.update(d, exposure).texts()
         joined = " | ".join(texts)
-        assert f"{d:,} km" in joined and f"exposure {exposure:g}" in joined
+        assert f"{d:,} km" in joined and any(t.endswith(f"exposure {shown}") for t in texts), texts
         assert f"{(d * IFOV.to_value(u.rad)):.3f} km/pixel" in joined.replace(" km / pix", " km/pix")
         assert "east (km)" in texts and "reading (fraction of full)" in texts
         seen[(d, exposure)] = tuple(texts)
         assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
     assert len(set(seen.values())) == 4          # every state has its own titles
     assert "Model image" in explorer.alt() and "teal" in explorer.alt()
+
+
+def test_camera_explorer_row_has_a_white_outline(explorer):
+    """The dotted row stays visible on the dark image at low exposure: it is drawn over a white stroke."""
+    (row,) = [line for line in explorer.ax_img.lines if line.get_linestyle() == ":"]
+    effects = row.get_path_effects()
+    assert effects and any(getattr(e, "_gc", {}).get("foreground") == "white" for e in effects)
 
 
 def test_camera_explorer_saturation_counts_with_exposure(explorer):

@@ -105,6 +105,7 @@ class CameraExplorer(FastFigure):
     LIMIT = style.OTHER_COLOURS["black"]
 
     def __init__(self, scene, ifov):
+        from matplotlib import patheffects
         from matplotlib.colors import to_rgb
 
         super().__init__((8.8, 3.8))
@@ -113,7 +114,10 @@ class CameraExplorer(FastFigure):
         self.ax_img, self.ax_prof = fig.subplots(1, 2)
         fig.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.83, wspace=0.32)
         self._image = self.ax_img.imshow(np.zeros((3, 3, 3), np.uint8), interpolation="nearest")
-        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.8)
+        # a white outline keeps the dotted row visible on the dark image at low exposure
+        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.8,
+                            path_effects=[patheffects.Stroke(linewidth=3.6, foreground="white"),
+                                          patheffects.Normal()])
         self.ax_img.set_xlabel("east (km)", fontsize=11)
         self.ax_img.set_ylabel("north (km)", fontsize=11)
         (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE)
@@ -155,7 +159,7 @@ class CameraExplorer(FastFigure):
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
         self.ax_prof.set_title(f"Profile across the facula, {d.to_value(u.km):,.0f} km\n"
-                               f"exposure {exposure:g}", fontsize=11)
+                               f"exposure {exposure:.2g}", fontsize=11)
         return self
 
     def alt(self) -> str:

@@ -11,6 +11,7 @@ NATURAL = {
              " / const.sigma_sb) ** (1 / 4)"),
     "06.5": "answer_5 = thermal.sublimation_mass_flux(t_dark, water) / ice_density * 1 * u.yr",
     "06.6": "answer_6 = pit_depth / ice_loss_mean",
+    "06.7": "answer_7 = (1 - spread) * faculae / ceres_albedo",
 }
 
 # An instructor moves exercise 2 from the Survey orbit to the HAMO orbit.

@@ -45,7 +45,7 @@ def _factor_two_lost(albedo, incidence, emission):
 
 # --- 06.2 · pixels across a feature ------------------------------------------------------------
 def _pixels_across(size, distance, ifov):
-    return pixels_across(size, distance, ifov).to(u.one)
+    return float(pixels_across(size, distance, ifov).to_value(u.one))
 
 
 def _pixels_radius(size, distance, ifov):
@@ -55,22 +55,34 @@ def _pixels_radius(size, distance, ifov):
 def _pixels_from_centre(size, distance, ifov):
     from ..facts import fact
 
-    return pixels_across(size, distance + fact("ceres.radius"), ifov).to(u.one)
+    return float(pixels_across(size, distance + fact("ceres.radius"), ifov).to_value(u.one))
+
+
+def _pixels_ifov_as_angle(size, distance, ifov):
+    """The natural ``size / (distance * ifov)`` with the IFOV left in µrad: the units do not cancel."""
+    s = require(size, u.km, "size")
+    d = require(distance, u.km, "distance", positive=True)
+    angle = require(ifov, u.rad, "ifov", positive=True)
+    return (s / (d * angle)).to(1 / angle.unit)
 
 
 # --- 06.3 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
-    return diluted_albedo(spot_albedo, background_albedo, spot_diameter, pixel_scale(distance, ifov))
+    return float(diluted_albedo(spot_albedo, background_albedo, spot_diameter,
+                                pixel_scale(distance, ifov)).to_value(u.one))
 
 
-def _fill(spot_diameter, distance, ifov, shape):
+def _fill(spot_diameter, distance, ifov, shape, cap=True):
     ratio = (require(spot_diameter, u.km, "spot_diameter") / pixel_scale(distance, ifov)).to_value(u.one)
-    return min(1.0, {"area": np.pi / 4 * ratio**2, "linear": ratio, "square": ratio**2,
-                     "radius-as-diameter": np.pi * ratio**2}[shape])
+    f = {"area": np.pi / 4 * ratio**2, "linear": ratio, "square": ratio**2,
+         "radius-as-diameter": np.pi * ratio**2}[shape]
+    return min(1.0, f) if cap else f
 
 
 def _mix(spot_albedo, background_albedo, f):
-    return (f * spot_albedo + (1 - f) * background_albedo) * u.one
+    a_s = require(spot_albedo, u.one, "spot_albedo").to_value(u.one)
+    a_b = require(background_albedo, u.one, "background_albedo").to_value(u.one)
+    return float(f * a_s + (1 - f) * a_b)
 
 
 def _dilution_linear(spot_albedo, background_albedo, spot_diameter, distance, ifov):
@@ -81,12 +93,19 @@ def _dilution_square(spot_albedo, background_albedo, spot_diameter, distance, if
     return _mix(spot_albedo, background_albedo, _fill(spot_diameter, distance, ifov, "square"))
 
 
+def _dilution_radius(spot_albedo, background_albedo, spot_diameter, distance, ifov):
+    # written as a student would: pi D^2 / pixel^2, not capped at 1 (a cap would give the no-dilution value)
+    return _mix(spot_albedo, background_albedo,
+                _fill(spot_diameter, distance, ifov, "radius-as-diameter", cap=False))
+
+
 def _no_dilution(spot_albedo, background_albedo, spot_diameter, distance, ifov):
-    return spot_albedo * u.one
+    return float(require(spot_albedo, u.one, "spot_albedo").to_value(u.one))
 
 
 def _no_background(spot_albedo, background_albedo, spot_diameter, distance, ifov):
-    return _fill(spot_diameter, distance, ifov, "area") * spot_albedo * u.one
+    return float(_fill(spot_diameter, distance, ifov, "area")
+                 * require(spot_albedo, u.one, "spot_albedo").to_value(u.one))
 
 
 # --- 06.4 · subsolar temperature ---------------------------------------------------------------
@@ -156,6 +175,45 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
     return _lifetime(thickness, noon_loss_rate)
 
 
+# --- 06.7 · the faculae against Ceres, at the low end of the faculae's range ---------------------
+def _albedos(spot_albedo, background_albedo, spread):
+    a_s = require(spot_albedo, u.one, "spot_albedo", positive=True).to_value(u.one)
+    a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
+    f = require(spread, u.one, "spread").to_value(u.one)
+    if not 0 <= f < 1:
+        raise ValueError(f"spread must be a fraction between 0 and 1; got {f:g}")
+    return a_s, a_b, f
+
+
+def _ratio_low(spot_albedo, background_albedo, spread):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+    return (1 - f) * a_s / a_b
+
+
+def _ratio_as_read(spot_albedo, background_albedo, spread):
+    a_s, a_b, _ = _albedos(spot_albedo, background_albedo, spread)
+    return a_s / a_b
+
+
+def _ratio_high(spot_albedo, background_albedo, spread):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+    return (1 + f) * a_s / a_b
+
+
+def _ratio_inverted(spot_albedo, background_albedo, spread):
+    return 1 / _ratio_low(spot_albedo, background_albedo, spread)
+
+
+def _low_albedo_only(spot_albedo, background_albedo, spread):
+    a_s, _, f = _albedos(spot_albedo, background_albedo, spread)
+    return (1 - f) * a_s
+
+
+def _difference_low(spot_albedo, background_albedo, spread):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+    return (1 - f) * a_s - a_b
+
+
 EXERCISES = {
     "06.1": Exercise(
         title="Exercise 1 · a Lommel-Seeliger patch lit at {incidence} and seen at {emission}",
@@ -183,6 +241,9 @@ EXERCISES = {
                                     "diameter, the whole width."),
             Mistake(_pixels_from_centre, "The distance given is the altitude above the surface, and the "
                                          "camera looks at the surface: do not add Ceres' radius."),
+            Mistake(_pixels_ifov_as_angle, "Your units do not cancel because the IFOV is still an angle in "
+                                           "µrad. Write it as a plain number of radians, "
+                                           "ifov.to_value(u.rad), and the kilometres cancel."),
         ),
     ),
     "06.3": Exercise(
@@ -192,8 +253,12 @@ EXERCISES = {
         hint="Find the pixel's ground size, then the fraction f of its AREA the round spot covers "
              "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
         mistakes=(
+            Mistake(_dilution_radius, "You used the diameter D where the area formula needs the radius: "
+                                      "a round spot covers π (D/2)², not π D²."),
             Mistake(_no_dilution, "That is the spot's own albedo. The spot is smaller than a pixel: the "
-                                  "pixel averages it with the dark ground around it."),
+                                  "pixel averages it with the dark ground around it (if your covered "
+                                  "fraction came out as 1 or more, check that the spot's area uses its "
+                                  "radius, D/2)."),
             Mistake(_dilution_linear, "You used the ratio of the widths. The pixel averages over its "
                                       "area, so the covered fraction is a ratio of areas."),
             Mistake(_dilution_square, "The spot is round, not square: its area is π r², with r half its "
@@ -246,9 +311,28 @@ EXERCISES = {
                                     "sets: use the rate averaged over Ceres' day."),
         ),
     ),
+    "06.7": Exercise(
+        title="Exercise 7 · the faculae against Ceres, at the low end ({spread:.0%} lower)",
+        solve=_ratio_low,
+        rtol=0.01,   # 3 significant figures pass; the ratio as read is a third higher
+        hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), then "
+             "divide by Ceres' average albedo.",
+        mistakes=(
+            Mistake(_ratio_as_read, "That is the ratio for the faculae's albedo as read. The question "
+                                    "asks for the low end of its range: lower it by `spread` first."),
+            Mistake(_ratio_high, "That is the high end of the range. Lower the faculae's albedo by "
+                                 "`spread`, do not raise it."),
+            Mistake(_ratio_inverted, "The answer is a number of times, larger than 1: divide the "
+                                     "faculae's lowered albedo BY Ceres' albedo (faculae on top)."),
+            Mistake(_low_albedo_only, "That is the faculae's lowered albedo itself. The question asks how "
+                                      "many times Ceres' albedo it is: divide by `ceres_albedo`."),
+            Mistake(_difference_low, "That is a difference of albedos. The question asks how many TIMES "
+                                     "brighter: divide."),
+        ),
+    ),
 }
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "06.7": "Exercise 7 · ice or salt, and how did the answer change?",
+    "06.8": "Exercise 8 · ice or salt, and how did the answer change?",
 }
