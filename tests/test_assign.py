@@ -141,15 +141,15 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     import types
 
     real = assign.registry("00")
-    fake = types.SimpleNamespace(EXERCISES=real.EXERCISES, WRITTEN={"00.4": "Exercise 4 · why altitude matters"})
+    fake = types.SimpleNamespace(EXERCISES=real.EXERCISES, WRITTEN={"00.9": "Exercise 9 · why altitude matters"})
     monkeypatch.setattr(assign, "registry", lambda lesson: fake)
     page = tmp_path / "00-start-here.md"
-    page.write_text("## Answers\n- **00.4 model answer:** Gravity pulls towards the centre, so orbits use the "
-                    "distance from it.\n- **00.4 rubric:** 2 points: 1 for naming the centre, 1 for the radius.\n")
+    page.write_text("## Answers\n- **00.9 model answer:** Gravity pulls towards the centre, so orbits use the "
+                    "distance from it.\n- **00.9 rubric:** 2 points: 1 for naming the centre, 1 for the radius.\n")
     monkeypatch.setattr(assign, "instructor_page", lambda lesson: page)
     nb = nbtools.read(assign.lesson_path("00"))
     nb.cells += [
-        nbformat.v4.new_markdown_cell("### Exercise 4 · why altitude matters\nExplain in two sentences."),
+        nbformat.v4.new_markdown_cell("### Exercise 9 · why altitude matters\nExplain in two sentences."),
         nbformat.v4.new_markdown_cell("*Your answer:* ...", metadata={"tags": ["answer"]}),
         nbformat.v4.new_markdown_cell("Orbits are about the centre: add Ceres' radius.",
                                       metadata={"tags": ["solution"]}),
@@ -161,7 +161,7 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     graded = tmp_path / "graded-utils"
     graded.mkdir()
     made = assign.build_lesson(path, tmp_path / "out", {"00": assign.record_key(assign.lesson_path("00"))}, graded)
-    assert made["manual_points"] == {"00.4": 2.0}
+    assert made["manual_points"] == {"00.9": 2.0}
     assert made["written"][0]["rubric"].startswith("2 points")
     student = Path(made["student"]).read_text(encoding="utf-8")
     assert "*Your answer:* ..." in student and "Orbits are about the centre" not in student
@@ -170,7 +170,7 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     assert "Orbits are about the centre" in solution and "1 for naming the centre" in solution
     with zipfile.ZipFile(made["autograder"]) as z:
         tests = sorted(n for n in z.namelist() if n.startswith("tests/"))
-    assert tests == ["tests/q00_1.py", "tests/q00_2.py", "tests/q00_3.py"]  # the written one is graded by hand
+    assert tests == sorted(f"tests/q{k.replace('.', '_')}.py" for k in real.EXERCISES)  # the written one: by hand
 
 
 def test_a_written_question_without_a_rubric_is_refused(tmp_path, monkeypatch):
