@@ -37,21 +37,21 @@ def test_diameter_exercise_by_hand():
 def test_encounter_exercise_by_hand():
     # n = 1e6 / 1e25 km^3, d = 4e5 km, L = 2e8 km -> 1e-19 * pi * 1.6e11 * 2e8 = 3.2 pi
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert check("01.5", 3.2 * np.pi, **inputs).ok
-    assert not check("01.5", 3.2, **inputs).ok
-    assert check("01.5", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert isinstance(expected_answer("01.5", **inputs), float)
-    assert check("01.5", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
-    wrong_unit = check("01.5", 3.2 * np.pi * u.km, **inputs)
+    assert check("01.6", 3.2 * np.pi, **inputs).ok
+    assert not check("01.6", 3.2, **inputs).ok
+    assert check("01.6", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
+    assert isinstance(expected_answer("01.6", **inputs), float)
+    assert check("01.6", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    wrong_unit = check("01.6", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
 def test_albedo_choice():
-    assert check("01.6", "composition").ok
-    assert check("01.6", "Composition ").ok
-    assert not check("01.6", "distance").ok
-    assert not check("01.6", "size").ok
-    assert check("01.6", "colour").status == "invalid"
+    assert check("01.7", "composition").ok
+    assert check("01.7", "Composition ").ok
+    assert not check("01.7", "distance").ok
+    assert not check("01.7", "size").ok
+    assert check("01.7", "colour").status == "invalid"
 
 
 def test_group_exercise_reads_the_orbit():
@@ -108,18 +108,18 @@ def test_diameter_with_a_plain_magnitude_and_its_mistakes():
 
 def test_belts_per_moon():
     moon, belt_mass = 7.346e22 * u.kg, 2.4e21 * u.kg
-    assert check("01.4", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
-    assert check("01.4", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
-    assert "other way round" in check("01.4", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
-    assert "percentage" in check("01.4", 3.27, moon_mass=moon, belt_mass=belt_mass).message
-    assert check("01.4", 30.6 * u.kg, moon_mass=moon, belt_mass=belt_mass).status == "invalid"
+    assert check("01.5", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
+    assert check("01.5", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
+    assert "other way round" in check("01.5", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
+    assert "percentage" in check("01.5", 3.27, moon_mass=moon, belt_mass=belt_mass).message
+    assert check("01.5", 30.6 * u.kg, moon_mass=moon, belt_mass=belt_mass).status == "invalid"
 
 
 def test_encounter_mistakes():
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert "radius" in check("01.5", 12.8 * np.pi, **inputs).message
-    assert "pi times" in check("01.5", 3.2, **inputs).message
-    assert "Albedo is the fraction" in check("01.6", "distance").message
+    assert "radius" in check("01.6", 12.8 * np.pi, **inputs).message
+    assert "pi times" in check("01.6", 3.2, **inputs).message
+    assert "white disc" in check("01.7", "distance").message
 
 
 def test_nearest_neighbour_is_0_554_of_the_mean_spacing():
@@ -168,3 +168,40 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
     from matplotlib.colors import to_hex
     line_colour = to_hex(ax.collections[-1].get_color()[0]) if hasattr(ax.collections[-1], "get_color") else None
     assert line_colour not in {to_hex(c) for k, c in PALETTE.items() if k != "belt"}
+
+
+def test_diameter_halved_is_called_a_radius():
+    # D = 1329 km / sqrt(0.0717) * 10^(-5.6/5) = 376.5 km; its half is the radius
+    result = check("01.3", 376.5 / 2 * u.km, H=5.6, albedo=0.0717)
+    assert result.status == "incorrect" and "That is the radius" in result.message
+
+
+def test_mass_from_a_stated_density_by_hand():
+    # rho pi D^3 / 6 = 2162 kg/m3 * pi * (407.12e3 m)^3 / 6 = 7.639e19 kg, worked out by hand
+    inputs = dict(diameter=407.12 * u.km, density=2.162 * u.g / u.cm**3)
+    assert check("01.4", 7.64e19 * u.kg, **inputs).ok                      # three significant figures
+    assert check("01.4", 7.64e22 * u.g, **inputs).ok                       # any mass unit
+    assert not check("01.4", 7.2e19 * u.kg, **inputs).ok                   # 6 % off
+    radius = check("01.4", 7.639e19 / 8 * u.kg, **inputs)                  # rho pi (D/2)^3 / 6
+    assert radius.status == "incorrect" and "eight times too small" in radius.message
+    four_thirds = check("01.4", 7.639e19 * 8 * u.kg, **inputs)             # 4/3 pi D^3 rho
+    assert four_thirds.status == "incorrect" and "eight times too large" in four_thirds.message
+    assert check("01.4", 7.64e19, **inputs).status == "invalid"            # a mass needs its unit
+    assert check("01.4", 7.64e19 * u.kg, diameter=407.12 * u.km, density=-1 * u.g / u.cm**3).status == "invalid"
+
+
+def test_belts_per_moon_three_significant_figures():
+    moon, belt_mass = 7.346e22 * u.kg, 2.39e21 * u.kg                        # 30.74 belts
+    assert check("01.5", 30.7, moon_mass=moon, belt_mass=belt_mass).ok
+    assert not check("01.5", 31, moon_mass=moon, belt_mass=belt_mass).ok     # two figures: the text asks for three
+
+
+@pytest.mark.parametrize("bin_width", [0.002, 0.006, 0.032, 0.05])
+def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=bin_width, h_max=12.0)
+    edges = ns["gaps"].artists["bars"].get_data().edges
+    lo, hi = ns["a_window"]
+    assert edges[0] == pytest.approx(lo) and edges[-1] == pytest.approx(hi)
+    assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)            # close to the slider's width
+    assert f"{np.diff(edges)[0]:.3f} AU" in shown[-1][0].axes[0].get_ylabel()

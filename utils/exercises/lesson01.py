@@ -57,6 +57,10 @@ def _magnitude_over_2_5(H, albedo):
     return _diameter(H, albedo) * 10 ** (-h / 5)   # 10**(-H/2.5) = 10**(-H/5) squared
 
 
+def _radius_not_diameter(H, albedo):
+    return _diameter(H, albedo) / 2
+
+
 def _catalogue_diameter(H, albedo):
     """The measured diameter of the catalogue object with this H and albedo (copied, not computed)."""
     from ..data import load_catalogue
@@ -71,7 +75,23 @@ def _catalogue_diameter(H, albedo):
     return u.Quantity(rows["diameter"][0]).to(u.km)
 
 
-# 01.4 · the belt and the Moon --------------------------------------------------------
+# 01.4 · a mass from a stated density ------------------------------------------------------
+
+def _sphere_mass(diameter, density):
+    return belt.sphere_mass(diameter, density).to(u.kg)
+
+
+def _radius_for_diameter(diameter, density):
+    # rho * pi * r**3 / 6: the radius put where the diameter belongs
+    return _sphere_mass(diameter, density) / 8
+
+
+def _diameter_for_radius(diameter, density):
+    # 4/3 * pi * D**3 * rho: the radius formula fed the diameter
+    return _sphere_mass(diameter, density) * 8
+
+
+# 01.5 · the belt and the Moon --------------------------------------------------------
 
 def _belts_per_moon(moon_mass, belt_mass):
     m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
@@ -87,7 +107,7 @@ def _as_percentage(moon_mass, belt_mass):
     return 100 / _belts_per_moon(moon_mass, belt_mass)
 
 
-# 01.5 · encounters -----------------------------------------------------------------
+# 01.6 · encounters -----------------------------------------------------------------
 
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
@@ -104,7 +124,7 @@ def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
     return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
 
 
-# 01.6 · the darker outer belt -----------------------------------------------------------
+# 01.7 · the darker outer belt -----------------------------------------------------------
 
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
@@ -160,13 +180,29 @@ EXERCISES = {
             Mistake(_magnitude_over_2_5,
                     "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: "
                     "the exponent is -H/5."),
+            Mistake(_radius_not_diameter,
+                    "That is the radius; the formula gives the diameter."),
             Mistake(_catalogue_diameter,
                     "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
                     "from H and the albedo with the formula, then compare."),
         ),
     ),
     "01.4": Exercise(
-        title="Exercise 4 · how many belts make one Moon?",
+        title="Exercise 4 · a mass from a stated density",
+        solve=_sphere_mass,
+        rtol=0.01,
+        hint="A sphere of diameter D has the volume pi D^3 / 6; multiply by the density. "
+             "astropy converts g/cm3 times km^3 to kg with .to(u.kg).",
+        mistakes=(
+            Mistake(_radius_for_diameter,
+                    "Your mass is eight times too small: pi D^3 / 6 wants the diameter, and you used the "
+                    "radius."),
+            Mistake(_diameter_for_radius,
+                    "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter."),
+        ),
+    ),
+    "01.5": Exercise(
+        title="Exercise 5 · how many belts make one Moon?",
         solve=_belts_per_moon,
         rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
@@ -179,8 +215,8 @@ EXERCISES = {
                     "make one Moon."),
         ),
     ),
-    "01.5": Exercise(
-        title="Exercise 5 · how many asteroids would you pass?",
+    "01.6": Exercise(
+        title="Exercise 6 · how many asteroids would you pass?",
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
@@ -192,16 +228,18 @@ EXERCISES = {
                     "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
         ),
     ),
-    "01.6": Exercise(
-        title="Exercise 6 · why is the outer belt darker?",
+    "01.7": Exercise(
+        title="Exercise 7 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
-        hint="Albedo is a property of the surface: it does not change with distance from the Sun. "
+        hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
+             "it is a property of the surface and does not change with distance from the Sun. "
              "And did the histograms compare objects of the same size?",
         mistakes=(
             Mistake(lambda: "distance",
-                    "Albedo is the fraction of the received light that is sent back: less light in means "
-                    "less light out, and the fraction stays the same."),
+                    "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
+                    "face-on (the geometric albedo): both get less light farther out, so the comparison, "
+                    "and the albedo, stay the same."),
             Mistake(lambda: "size",
                     "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
                     "included: the dark outer sample is not made of small objects."),
@@ -211,5 +249,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "01.7": "Exercise 7 · what does a bright-only catalogue hide?",
+    "01.8": "Exercise 8 · what does a bright-only catalogue hide?",
 }
