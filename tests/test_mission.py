@@ -233,7 +233,11 @@ def test_exercises_follow_their_inputs():
     launch = Time("2007-09-27 11:34", scale="utc")
     assert expected_answer("04.1", time=Time("2007-10-07 01:07", scale="utc"), launch=launch).to_value(u.day) == \
         pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)    # 9 days 13 h 33 min, by hand
-    assert expected_answer("04.2", distance=1 * u.AU).to_value(u.s) == pytest.approx(499.005, abs=1e-3)
+    # light time over the Earth-Vesta distance at Vesta arrival, from the ephemerides
+    when = Time("2011-07-16 05:00", scale="utc")
+    d = np.sqrt(((heliocentric_position("vesta", when) - heliocentric_position("earth", when)) ** 2).sum())
+    assert expected_answer("04.2", body="Vesta", time=when).to_value(u.s) == pytest.approx(
+        (d / c).to_value(u.s), rel=1e-9)
     # Vesta: a circular orbit of radius R + h around GM = G M
     T = expected_answer("04.3", altitude=673 * u.km, radius=262.7 * u.km, mass=2.590271e20 * u.kg)
     a = (262.7 + 673) * 1e3
@@ -257,10 +261,12 @@ def test_exercises_follow_their_inputs():
 
 @pytest.mark.parametrize("exercise, inputs, wrong, words", [
     ("04.1", {"time": "2007-10-07 01:07", "launch": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
-    ("04.2", {"distance": 3.332 * u.AU}, 55.4 * u.min, "one way"),
+    ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 20.9 * u.min, "one way"),
+    ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 18.5 * u.min, "from the Sun"),
     ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
     ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 17.4 * u.h, "diameter"),
     ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
+    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 2.16 * GCC, "tracking"),
     ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
     ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
     ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
@@ -270,7 +276,7 @@ def test_exercises_follow_their_inputs():
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
     from astropy.time import Time
 
-    inputs = {k: Time(v, scale="utc") if isinstance(v, str) else v for k, v in inputs.items()}
+    inputs = {k: Time(v, scale="utc") if k in ("time", "launch") else v for k, v in inputs.items()}
     res = check(exercise, wrong, **inputs)
     assert res.status == "incorrect" and words in res.message, res
 
@@ -289,12 +295,13 @@ def test_titles_follow_the_inputs():
 
     t = Time("2015-06-06", scale="utc")
     assert "Survey orbit" in str(check("04.1", ..., time=t, launch=t, event="start of the Survey orbit"))
+    assert "at Mars arrival" in str(check("04.2", ..., body="Mars", time=t))
     assert "146,000 km" in str(check("04.6", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
 
 
 def test_exercise_checks_refuse_wrong_answers():
-    arrival_d = 3.33 * u.AU
-    good = expected_answer("04.2", distance=arrival_d)
-    assert check("04.2", good, distance=arrival_d).ok
-    assert not check("04.2", good * 3, distance=arrival_d).ok
-    assert check("04.2", 27.7, distance=arrival_d).status == "invalid"   # no unit
+    arrival = {"body": "Ceres", "time": fact("dawn.ceres_arrival")}
+    good = expected_answer("04.2", **arrival)
+    assert check("04.2", good, **arrival).ok
+    assert not check("04.2", good * 3, **arrival).ok
+    assert check("04.2", 27.7, **arrival).status == "invalid"   # no unit

@@ -6,7 +6,8 @@ from astropy.constants import G
 
 from ..camera import distance_for_pixel_scale, pixels_across
 from ..checks import Exercise, Mistake
-from ..mission import bulk_density, ice_fraction, light_time, mass_from_orbit, semi_major_axis_from_altitudes
+from ..mission import (bulk_density, distance_between, ice_fraction, light_time, mass_from_orbit,
+                       semi_major_axis_from_altitudes)
 from ..orbits import period
 from ..units import require
 
@@ -29,8 +30,17 @@ def _calendar_days(time, launch, **_):
 
 # ---------------------------------------------------------------- 04.2 light time
 
-def _light_time(distance, **_):
-    return light_time(distance).to(u.min)
+def _light_time_to(body, time, **_):
+    """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
+    return light_time(distance_between("earth", body, time)).to(u.min)
+
+
+def _light_time_from_sun(body, time, **_):
+    # the body's distance from the Sun (printed for every milestone) instead of its distance from Earth
+    from ..ephemeris import heliocentric_position
+
+    r = heliocentric_position(body, time)
+    return light_time((r ** 2).sum() ** 0.5).to(u.min)
 
 
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
@@ -61,6 +71,13 @@ def _density_from_orbit(altitude, period, radius, **_):
 
 def _density_altitude_only(altitude, period, radius, **_):
     return bulk_density(mass_from_orbit(require(altitude, u.km, "altitude", positive=True), period), radius)
+
+
+def _density_from_tracking(altitude, period, radius, **_):
+    # JPL's GM from radio tracking (the density printed above), not the LAMO orbit
+    from ..facts import fact
+
+    return bulk_density(fact("ceres.gm") / G, radius)
 
 
 def _density_diameter_volume(altitude, period, radius, **_):
@@ -123,13 +140,18 @@ EXERCISES = {
         ),
     ),
     "04.2": Exercise(
-        title="Exercise 2 · light time at arrival",
-        solve=_light_time,
+        title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
+        solve=_light_time_to,
         rtol=0.02,
-        hint="Time = distance / speed; the speed of light is astropy.constants.c. Convert to minutes.",
+        hint="First the Earth-to-body distance at that instant: mission.distance_between(\"earth\", body, when). "
+             "Then time = distance / speed, with the speed of light astropy.constants.c; convert to minutes.",
+        defaults={"body": "the body's"},
         mistakes=(
-            Mistake(lambda distance, **_: 2 * _light_time(distance),
+            Mistake(lambda body, time, **_: 2 * _light_time_to(body, time),
                     "That is there and back again. The question asks for one way: Earth to Dawn."),
+            Mistake(_light_time_from_sun,
+                    "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
+                    "leaves Earth: use the distance between Earth and the body at that instant."),
         ),
     ),
     "04.3": Exercise(
@@ -152,6 +174,9 @@ EXERCISES = {
         rtol=0.01,
         hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
         mistakes=(
+            Mistake(_density_from_tracking,
+                    "That is the density from JPL's tracking GM, printed above. This exercise weighs Ceres from "
+                    "LAMO alone: use LAMO's altitude and period in Kepler's third law."),
             Mistake(_density_altitude_only,
                     "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone."),
             Mistake(_density_diameter_volume,
