@@ -10,17 +10,15 @@ from utils.facts import fact
 R = fact("ceres.radius")
 
 
-def test_miles_to_km_wants_the_number_of_kilometres():
+def test_miles_to_km_and_its_mistakes():
     d = 2700 * u.imperial.mile                                                   # 2700 x 1.609344 = 4345.2 km
-    assert check("00.1", 4345.2, distance=d).ok
-    assert check("00.1", 4350, distance=d).ok                                    # rounded to 3 figures
-    assert not check("00.1", 4400, distance=d).ok                                # NASA's rounded figure: 1.3 % off
-    assert check("00.1", 4345.2, distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
-    for wrong, words in ((d, "still carries its unit"),                          # not converted at all
-                         (d.to(u.km), "still carries its unit"),                  # converted, unit kept
-                         (2700, "number of miles"),
-                         (2700 * u.km, "called it kilometres"),                   # the number relabelled
-                         (1678, "shorter than a mile")):                          # 2700 / 1.609
+    assert check("00.1", 4345 * u.km, distance=d).ok
+    assert check("00.1", 4350 * u.km, distance=d).ok                             # rounded to 3 figures
+    assert not check("00.1", 4400 * u.km, distance=d).ok                         # NASA's rounded figure: 1.3 % off
+    assert check("00.1", ..., distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
+    assert check("00.1", 4345, distance=d).status == "invalid"                    # a bare number: no unit
+    for wrong, words in ((2700 * u.km, "called it kilometres"),                  # the number relabelled
+                         (1678 * u.km, "shorter than a mile")):                   # 2700 / 1.609
         result = check("00.1", wrong, distance=d)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
 

@@ -9,30 +9,21 @@ from ..units import require
 MILE = u.imperial.mile
 
 
-# --- 00.1: the number of kilometres (a plain number, so the conversion must be done) ---
+# --- 00.1: miles to kilometres (a length: any unit of length is accepted by the check) ---
 
-def _km_number(distance):
-    return require(distance, u.km, "distance", positive=True).to_value(u.km)
-
-
-def _same_length_with_unit(distance):
-    # the distance itself (in miles, or converted with .to(u.km)): any unit of length matches it
-    return require(distance, u.km, "distance", positive=True)
-
-
-def _miles_number(distance):
-    return require(distance, u.km, "distance", positive=True).to_value(MILE)
+def _miles_to_km(distance):
+    return require(distance, u.km, "distance", positive=True).to(u.km)
 
 
 def _miles_number_called_km(distance):
     # the number of miles with "km" stuck on it: 2700 * u.km
-    return _miles_number(distance) * u.km
+    return require(distance, u.km, "distance", positive=True).to_value(MILE) * u.km
 
 
 def _miles_divided_not_multiplied(distance):
     # 1 mile = 1.609 km; dividing the number of miles by 1.609 gives too few kilometres
     mile_in_km = (1 * MILE).to_value(u.km)
-    return _miles_number(distance) / mile_in_km
+    return _miles_number_called_km(distance) / mile_in_km
 
 
 # --- 00.2: a distance in Ceres radii ---
@@ -142,21 +133,16 @@ _ANOTHER_ORBIT_HINT = ("That is the altitude of another of Dawn's orbits. Look f
 EXERCISES = {
     "00.1": Exercise(
         title="Exercise 1 · {distance:,.0f} in kilometres",
-        solve=_km_number,
+        solve=_miles_to_km,
         rtol=0.01,
-        hint="A Quantity converts itself: .to_value(u.km) gives the number of kilometres.",
+        hint="A Quantity converts itself: try the .to() method with u.km.",
         mistakes=(
-            Mistake(_same_length_with_unit,
-                    "That is the right distance, but it still carries its unit. The exercise asks for the "
-                    "number of kilometres: .to_value(u.km) converts and keeps only the number."),
-            Mistake(_miles_number,
-                    "That is the number of miles. Convert the distance to kilometres first."),
             Mistake(_miles_number_called_km,
                     "You kept the number of miles and called it kilometres. A kilometre is shorter than a "
-                    "mile, so the number of kilometres is different: let astropy convert."),
+                    "mile, so the number of kilometres is different: let astropy convert with .to(u.km)."),
             Mistake(_miles_divided_not_multiplied,
                     "A kilometre is shorter than a mile, so a distance has more kilometres than miles. "
-                    "Let astropy do the conversion with .to_value(u.km)."),
+                    "Let astropy do the conversion with .to(u.km)."),
         ),
     ),
     "00.2": Exercise(
