@@ -10,10 +10,17 @@ from utils.facts import fact
 R = fact("ceres.radius")
 
 
-def test_miles_to_km_and_the_inverted_conversion():
-    assert check("00.1", 4345 * u.km, distance=2700 * u.imperial.mile).ok       # 2700 x 1.609344 = 4345.2
-    wrong = check("00.1", 1678 * u.km, distance=2700 * u.imperial.mile)          # 2700 / 1.609
-    assert wrong.status == "incorrect" and "shorter than a mile" in wrong.message
+def test_miles_to_km_and_its_mistakes():
+    d = 2700 * u.imperial.mile                                                   # 2700 x 1.609344 = 4345.2 km
+    assert check("00.1", 4345 * u.km, distance=d).ok
+    assert check("00.1", 4350 * u.km, distance=d).ok                             # rounded to 3 figures
+    assert not check("00.1", 4400 * u.km, distance=d).ok                         # NASA's rounded figure: 1.3 % off
+    assert check("00.1", ..., distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
+    assert check("00.1", 4345, distance=d).status == "invalid"                    # a bare number: no unit
+    for wrong, words in ((2700 * u.km, "called it kilometres"),                  # the number relabelled
+                         (1678 * u.km, "shorter than a mile")):                   # 2700 / 1.609
+        result = check("00.1", wrong, distance=d)
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
 
 
 def test_ceres_radii_and_its_mistakes():
@@ -30,23 +37,43 @@ def test_ceres_radii_and_its_mistakes():
 def test_distance_from_centre_and_altitude_confusion():
     h = 2700 * u.imperial.mile
     assert check("00.3", h.to(u.km) + R, altitude=h, ceres_radius=R).ok
-    altitude_only = check("00.3", h.to(u.km), altitude=h, ceres_radius=R)
-    assert altitude_only.status == "incorrect" and "altitude" in altitude_only.message
-    plus_diameter = check("00.3", h.to(u.km) + 2 * R, altitude=h, ceres_radius=R)
-    assert "diameter" in plus_diameter.message
+    assert check("00.3", h + R, altitude=h, ceres_radius=R).ok                   # any unit of length
+    assert check("00.3", ..., altitude=h, ceres_radius=R).name == "Exercise 3 · altitude or distance?"
+    for wrong, words in ((h.to(u.km), "altitude, measured from the surface"),
+                         (h.to(u.km) + 2 * R, "diameter"),
+                         ((2700 + R.to_value(u.km)) * u.km, "number of miles to a number of kilometres"),
+                         ((2700 + R.to_value(u.km)) * u.imperial.mile, "as if both were in the same unit")):
+        result = check("00.3", wrong, altitude=h, ceres_radius=R)
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
+    km = h.to(u.km)                                   # given in km, adding the numbers is right
+    assert check("00.3", (km.value + R.to_value(u.km)) * u.km, altitude=km, ceres_radius=R).ok
 
 
-def test_fact_lookup_follows_the_fact_id():
+def test_fact_lookup_follows_the_orbit():
     lamo = fact("ceres.orbit_lamo_altitude")
     hamo = fact("ceres.orbit_hamo_altitude")
-    assert check("00.4", lamo.to(u.imperial.mile), fact_id="ceres.orbit_lamo_altitude").ok
-    assert not check("00.4", lamo.to(u.imperial.mile), fact_id="ceres.orbit_hamo_altitude").ok
-    assert check("00.4", hamo, fact_id="ceres.orbit_hamo_altitude").ok          # any length unit
-    assert "HAMO" not in check("00.4", 1 * u.imperial.mile, fact_id="ceres.orbit_hamo_altitude").name
-    assert "ceres.orbit_hamo_altitude" in check("00.4", ..., fact_id="ceres.orbit_hamo_altitude").name
-    kept_km = check("00.4", lamo.to_value(u.km) * u.imperial.mile, fact_id="ceres.orbit_lamo_altitude")
-    assert "called it miles" in kept_km.message
-    assert check("00.4", 1 * u.km, fact_id="no.such_fact").status == "invalid"   # a clear message, no traceback
+    lamo_mi = lamo.to_value(u.imperial.mile)
+    assert check("00.4", lamo_mi, orbit="LAMO").ok
+    assert check("00.4", round(lamo_mi), orbit="lamo").ok
+    assert check("00.4", hamo.to_value(u.imperial.mile), orbit="HAMO").ok
+    assert check("00.4", ..., orbit="HAMO").name == "Exercise 4 · Dawn's HAMO altitude in miles"
+    for wrong, words in ((lamo, "still carries its unit"),                        # not converted to a number
+                         (lamo.to(u.imperial.mile), "still carries its unit"),
+                         (lamo.to_value(u.km), "number of kilometres"),            # the table's number
+                         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
+                         (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits")):
+        result = check("00.4", wrong, orbit="LAMO")
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
+    assert "another" in check("00.4", lamo_mi, orbit="HAMO").message
+
+
+@pytest.mark.parametrize("orbit", ["XYZ", "", 5, None])
+def test_an_unknown_orbit_gets_a_clear_message(orbit):
+    result = check("00.4", 100, orbit=orbit)
+    assert result.status == "invalid"
+    assert "Traceback" not in result.message and "orbit" in result.message and "Orbit" not in result.message
+    if orbit == "XYZ":                                 # names the id as given and lists the orbits there are
+        assert "'XYZ'" in result.message and "LAMO" in result.message and "HAMO" in result.message
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +83,7 @@ def altitude_widget():
     return namespace_until("00-start-here.ipynb", "def draw_altitude")
 
 
-@pytest.mark.parametrize("miles", [0, 240, 2700, 4500, 10000])
+@pytest.mark.parametrize("miles", [100, 240, 2700, 4500, 10000])
 def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     from notebook_namespace import small_texts, texts
 
@@ -69,6 +96,12 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"{miles:,} miles" in fig.axes[0].get_title()
     assert f"altitude: {miles:,} miles" in words            # the legend follows the slider
     assert f"{miles:,}" in alt
+    assert "radius" in words and "Ceres' radius" in words      # the radius is drawn and labelled
+    far = (10000 * u.imperial.mile + R).to_value(u.km)
+    assert f"{far:,.0f} km" in alt                           # the axis range in km, in the alt text
+    # the "Dawn" label stays clear of Ceres' disc at every altitude
+    dawn = next(t for t in fig.axes[0].texts if t.get_text() == "Dawn")
+    assert dawn.xyann[1] > 1.5 * R.to_value(u.km)
     assert not small_texts(fig)
     # nothing on the figure gives exercise 2 or 3 away: no number of Ceres radii, no distance from the centre
     assert "radii" not in words and "km" not in words.replace("(km)", "")

@@ -5,11 +5,12 @@ NATURAL = {
     "00.1": "answer_1 = survey_altitude.to(u.km)",
     "00.2": "answer_2 = image_altitude / ceres_radius",
     "00.3": "answer_3 = survey_altitude + ceres_radius",
-    "00.4": "answer_4 = fact(fact_id).to(u.imperial.mile)",
+    "00.4": 'answer_4 = fact("ceres.orbit_lamo_altitude").to_value(u.imperial.mile)',
 }
 
+# Exercise 1 on another distance in miles (it moves exercise 3 too): the title shows the new distance.
 ADAPT = {
-    "exercise": "00.4",
-    "replace": ('fact_id = "ceres.orbit_lamo_altitude"', 'fact_id = "ceres.orbit_hamo_altitude"'),
-    "title_contains": "ceres.orbit_hamo_altitude",
+    "exercise": "00.1",
+    "replace": ('survey_altitude = fact("news.distance_survey")', 'survey_altitude = fact("news.distance_image")'),
+    "title_contains": "4,500 mi",
 }

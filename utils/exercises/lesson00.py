@@ -6,17 +6,27 @@ import astropy.units as u
 from ..checks import Exercise, Mistake
 from ..units import require
 
+MILE = u.imperial.mile
+
+
+# --- 00.1: miles to kilometres (a length: any unit of length is accepted by the check) ---
 
 def _miles_to_km(distance):
     return require(distance, u.km, "distance", positive=True).to(u.km)
 
 
+def _miles_number_called_km(distance):
+    # the number of miles with "km" stuck on it: 2700 * u.km
+    return require(distance, u.km, "distance", positive=True).to_value(MILE) * u.km
+
+
 def _miles_divided_not_multiplied(distance):
     # 1 mile = 1.609 km; dividing the number of miles by 1.609 gives too few kilometres
-    d = require(distance, u.km, "distance", positive=True)
-    mile_in_km = (1 * u.imperial.mile).to_value(u.km)
-    return d.to_value(u.imperial.mile) / mile_in_km * u.km
+    mile_in_km = (1 * MILE).to_value(u.km)
+    return _miles_number_called_km(distance) / mile_in_km
 
+
+# --- 00.2: a distance in Ceres radii ---
 
 def _in_ceres_radii(distance, ceres_radius):
     d = require(distance, u.km, "distance", positive=True)
@@ -39,6 +49,8 @@ def _from_the_centre_in_radii(distance, ceres_radius):
     return _in_ceres_radii(distance, ceres_radius) + 1
 
 
+# --- 00.3: altitude plus radius ---
+
 def _distance_from_centre(altitude, ceres_radius):
     h = require(altitude, u.km, "altitude", nonnegative=True)
     r = require(ceres_radius, u.km, "ceres_radius", positive=True)
@@ -53,37 +65,88 @@ def _plus_diameter(altitude, ceres_radius):
     return _distance_from_centre(altitude, ceres_radius) + require(ceres_radius, u.km, "ceres_radius").to(u.km)
 
 
-def _fact_in_miles(fact_id):
+def _numbers_added_as_km(altitude, ceres_radius):
+    # (2700 + 469.7) * u.km: the number of miles added to the number of kilometres
+    h = require(altitude, u.km, "altitude", nonnegative=True)
+    r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+    if h.unit == u.km:
+        raise ValueError("the altitude is already in km: adding the numbers is right")
+    return (h.value + r.to_value(u.km)) * u.km
+
+
+def _numbers_added_as_altitude_unit(altitude, ceres_radius):
+    # (2700 + 469.7) * u.imperial.mile: the radius's number of km read as miles
+    h = require(altitude, u.km, "altitude", nonnegative=True)
+    r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+    if h.unit == r.unit:
+        raise ValueError("same units: adding the numbers is right")
+    return (h.value + r.value) * h.unit
+
+
+# --- 00.4: find a fact by its name, convert it to miles ---
+
+def _orbit_fact_id(orbit):
+    from ..facts import fact_ids
+
+    if not isinstance(orbit, str) or not orbit.strip():
+        raise ValueError(f"the input orbit must be an orbit's short name in quotes, such as 'LAMO'; got {orbit!r}")
+    fact_id = f"ceres.orbit_{orbit.strip().lower()}_altitude"
+    ids = fact_ids()
+    if fact_id not in ids:
+        known = sorted(i.split("_")[1].upper() for i in ids
+                       if i.startswith("ceres.orbit_") and i.endswith("_altitude"))
+        raise ValueError(f"the facts table has no altitude for a Ceres orbit called {orbit!r}; "
+                         f"its Ceres orbits are {', '.join(known)}")
+    return fact_id
+
+
+def _orbit_altitude(orbit):
     from ..facts import fact
 
-    if not isinstance(fact_id, str):
-        raise TypeError(f"fact_id must be a fact's id in quotes, such as 'ceres.radius'; got {fact_id!r}.")
-    try:
-        value = fact(fact_id)
-    except KeyError as err:   # an unknown id: say so in the check's message
-        raise ValueError(str(err).strip('"')) from None
-    return require(value, u.km, fact_id, positive=True).to(u.imperial.mile)
+    return require(fact(_orbit_fact_id(orbit)), u.km, "the orbit's altitude", positive=True)
 
 
-def _fact_number_as_miles(fact_id):
-    # the number of kilometres, labelled as miles
-    return _fact_in_miles(fact_id).to_value(u.km) * u.imperial.mile
+def _miles_of_orbit(orbit):
+    return _orbit_altitude(orbit).to_value(MILE)
+
+
+def _orbit_altitude_with_unit(orbit):
+    return _orbit_altitude(orbit)
+
+
+def _km_of_orbit(orbit):
+    return _orbit_altitude(orbit).to_value(u.km)
+
+
+def _another_orbit(other):
+    def solve(orbit):
+        if _orbit_fact_id(orbit) == _orbit_fact_id(other):
+            raise ValueError("the same orbit")
+        return _miles_of_orbit(other)
+    return solve
+
+
+_ANOTHER_ORBIT_HINT = ("That is the altitude of another of Dawn's orbits. Look for the id whose name holds the "
+                       "orbit's short name, in lower case.")
 
 
 EXERCISES = {
     "00.1": Exercise(
-        title="Exercise 1 · miles to kilometres",
+        title="Exercise 1 · {distance:,.0f} in kilometres",
         solve=_miles_to_km,
         rtol=0.01,
         hint="A Quantity converts itself: try the .to() method with u.km.",
         mistakes=(
+            Mistake(_miles_number_called_km,
+                    "You kept the number of miles and called it kilometres. A kilometre is shorter than a "
+                    "mile, so the number of kilometres is different: let astropy convert with .to(u.km)."),
             Mistake(_miles_divided_not_multiplied,
                     "A kilometre is shorter than a mile, so a distance has more kilometres than miles. "
                     "Let astropy do the conversion with .to(u.km)."),
         ),
     ),
     "00.2": Exercise(
-        title="Exercise 2 · distance in Ceres radii",
+        title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
         rtol=0.02,
         hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",
@@ -99,7 +162,7 @@ EXERCISES = {
         ),
     ),
     "00.3": Exercise(
-        title="Exercise 3 · altitude and distance from the centre",
+        title="Exercise 3 · altitude or distance?",
         solve=_distance_from_centre,
         rtol=0.01,
         hint="An altitude is measured from the surface; the centre is one radius further down.",
@@ -109,16 +172,30 @@ EXERCISES = {
                     "from Ceres' centre: how much further down is the centre?"),
             Mistake(_plus_diameter,
                     "You added Ceres' whole diameter. From the surface to the centre is one radius."),
+            Mistake(_numbers_added_as_km,
+                    "You added a number of miles to a number of kilometres. Add the two Quantities "
+                    "themselves, with their units, and astropy converts for you."),
+            Mistake(_numbers_added_as_altitude_unit,
+                    "You added the two numbers as if both were in the same unit, but one is in miles and "
+                    "one in kilometres. Add the Quantities themselves, with their units."),
         ),
     ),
     "00.4": Exercise(
-        title="Exercise 4 · look up {fact_id} in miles",
-        solve=_fact_in_miles,
+        title="Exercise 4 · Dawn's {orbit} altitude in miles",
+        solve=_miles_of_orbit,
         rtol=0.01,
-        hint="fact(...) gives the value with its unit; convert it with .to(u.imperial.mile).",
+        hint="Find the fact's id with fact_ids(), read it with fact(...), and give the number of miles "
+             "with .to_value(u.imperial.mile).",
         mistakes=(
-            Mistake(_fact_number_as_miles,
-                    "You kept the number of kilometres and called it miles. Convert with .to(u.imperial.mile)."),
+            Mistake(_orbit_altitude_with_unit,
+                    "That is the right altitude, but it still carries its unit. The exercise asks for the "
+                    "number of miles: .to_value(u.imperial.mile) converts and keeps only the number."),
+            Mistake(_km_of_orbit,
+                    "That is the number of kilometres the facts table gives. Convert it to miles first."),
+            Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
+            Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
+            Mistake(_another_orbit("lamo"), _ANOTHER_ORBIT_HINT),
+            Mistake(_another_orbit("rc3"), _ANOTHER_ORBIT_HINT),
         ),
     ),
 }
