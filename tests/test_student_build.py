@@ -30,13 +30,19 @@ def key00(tmp_path_factory):
 
 
 def _solution_lines(nb) -> list[str]:
-    """Distinctive lines of the solution cells (long enough not to occur by chance)."""
+    """Distinctive lines of the solution cells (long enough not to occur by chance).
+
+    A line that the exercise's own cells also hold (the check call and its continuation lines) is no
+    solution text.
+    """
+    shown = {ln.strip() for cell in nb.cells if not nbtools.is_solution(cell)
+             for ln in nbtools.source(cell).splitlines()}
     lines = []
     for cell in nb.cells:
         if nbtools.is_solution(cell):
             for ln in nbtools.source(cell).splitlines():
                 ln = ln.strip()
-                if len(ln) >= 20 and not ln.startswith(("#", "utils.check(")):
+                if len(ln) >= 20 and not ln.startswith(("#", "utils.check(")) and ln not in shown:
                     lines.append(ln)
     return lines
 
