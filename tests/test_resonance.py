@@ -1,6 +1,7 @@
 """utils.resonance, the lesson 03 exercises and scripts/simulate_kirkwood.py."""
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 
@@ -190,7 +191,9 @@ def test_exercises_follow_their_inputs():
     # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
     assert expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
     assert expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
-    assert expected_answer("03.6", a=2.5 * u.AU, e_max=0.4).to_value(u.AU) == pytest.approx(1.5)
+    # 03.6: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
+    assert expected_answer("03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35],
+                           e_history=[0.1, 0.25, 0.30]).to_value(u.AU) == pytest.approx(3.1 * 0.75)
     assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
     assert check("03.1", ..., a=2.5 * u.AU, a_jupiter=AJ).status == "unanswered"
 
@@ -212,9 +215,11 @@ def test_exercise_titles_follow_their_inputs():
     ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
     ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
     ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
-    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 3.5 * u.AU, "aphelion"),
-    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 2.25 * u.AU, "starting eccentricity"),
-    ("03.6", {"a": 2.5 * u.AU, "e_max": 0.4, "e_start": 0.1}, 1.0 * u.AU, "centre"),
+    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 1.3 * u.AU, "aphelion"),
+    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.9 * u.AU, "starting eccentricity"),
+    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.3 * u.AU, "centre"),
+    # the largest e with the starting a: 2.24 AU instead of 2.325 AU
+    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.7 * u.AU, "a swings too"),
 ])
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
     res = check(exercise, wrong, **inputs)
@@ -226,7 +231,8 @@ def test_rounded_answers_pass():
     assert check("03.1", 2.58, **ceres).ok
     assert check("03.2", 0.058 * u.AU, **ceres).ok
     assert check("03.3", 228 * u.deg, **ceres).ok
-    assert check("03.6", 1.50 * u.AU, a=2.5 * u.AU, e_max=0.4).ok
+    assert check("03.6", 2.33 * u.AU, a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35],
+                 e_history=[0.1, 0.25, 0.30]).ok
 
 
 def test_libration_and_circulation():
@@ -338,6 +344,23 @@ def test_script_rejects_bad_options(tmp_path):
         assert res.returncode == 2, bad
         assert "error:" in res.stderr and "Traceback" not in res.stderr
         assert not (tmp_path / "x.ecsv").exists()
+
+
+def test_script_keeps_the_committed_data_file(tmp_path):
+    # other settings must not replace data/kirkwood_run.ecsv unless forced; the committed settings may
+    spec = importlib.util.spec_from_file_location("simulate_kirkwood", SCRIPT)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for argv in (["--n", "50"], ["--quick", "--output", str(script.DEFAULT_OUTPUT)], ["--mass-factor", "3"],
+                 ["--t-end", "2000000", "--output", str(ROOT / "data" / "gap.ecsv")]):
+        with pytest.raises(SystemExit) as stop:
+            script.parse_args(argv)
+        assert stop.value.code == 2, argv
+    assert script.parse_args([]).output == script.DEFAULT_OUTPUT
+    assert script.parse_args(["--n", "50", "--force"]).output == script.DEFAULT_OUTPUT
+    assert script.parse_args(["--n", "50", "--output", str(tmp_path / "gap.ecsv")]).n == 50
+    res = subprocess.run([sys.executable, str(SCRIPT), "--n", "3"], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "--output" in res.stderr and "Traceback" not in res.stderr
 
 
 def test_resonant_angle_librates_in_the_3_to_1_and_circulates_outside():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 
 from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
@@ -72,7 +73,22 @@ def _libration(phi, **_):
 
 # ---------------------------------------------------------------- 03.6 smallest perihelion
 
-def _perihelion(a, e_max, **_):
+def _histories(a_history, e_history):
+    a = np.asarray(a_history, dtype=float)
+    e = np.asarray(e_history, dtype=float)
+    if a.shape != e.shape or a.size == 0 or not np.isfinite(a * e).any():
+        raise ValueError("a_history and e_history must be histories of the same length with finite values")
+    return a, e
+
+
+def _perihelion(a_history, e_history, **_):
+    # the smallest a (1 - e) over the run: a swings too, so the smallest perihelion need not come at
+    # the largest e nor with the starting a
+    a, e = _histories(a_history, e_history)
+    return float(np.nanmin(a * (1 - e))) * u.AU
+
+
+def _perihelion_with_starting_a(a, e_max, **_):
     a = require(a, u.AU, "a", positive=True)
     return perihelion_distance(a, e_max)
 
@@ -156,8 +172,12 @@ EXERCISES = {
         title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",
         solve=_perihelion,
         rtol=0.01,
-        hint="The perihelion distance is a (1 - e); the closest approach to the Sun comes with the largest e.",
+        hint="The perihelion distance is a (1 - e). Both a and e change during the run: compute a (1 - e) at "
+             "every output (live.a[i_pick] in AU, live.e[i_pick]) and keep the smallest with np.nanmin.",
         mistakes=(
+            Mistake(_perihelion_with_starting_a,
+                    "You combined the largest e with the starting semi-major axis. In a resonance a swings too, "
+                    "so the perihelion a (1 - e) must be computed at each output, with that output's a and e."),
             Mistake(_aphelion, "That is the aphelion, the farthest point from the Sun. The perihelion is a (1 - e)."),
             Mistake(_perihelion_at_start,
                     "You used the starting eccentricity. The closest approach comes when e is largest."),
