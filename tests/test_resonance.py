@@ -215,6 +215,10 @@ def test_exercise_titles_follow_their_inputs():
     ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
     ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
     ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
+    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (228.0 - 360) * u.deg, "between 0° and 360°"),
+    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
+    # 03.1 within 0.5 %: 2.56 (printed elsewhere in the lesson) is not Ceres' ratio 2.579
+    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
     ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 1.3 * u.AU, "aphelion"),
     ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.9 * u.AU, "starting eccentricity"),
     ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.3 * u.AU, "centre"),

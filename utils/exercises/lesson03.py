@@ -111,7 +111,7 @@ EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
         solve=_period_ratio,
-        rtol=0.01,
+        rtol=0.005,
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
@@ -157,6 +157,11 @@ EXERCISES = {
                     "asteroid is not yet back in line with Jupiter: it must gain a full lap on it."),
             Mistake(_step_backwards,
                     "You measured the angle the other way round. Measure it in the direction both bodies move."),
+            Mistake(lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter) - 360 * u.deg,
+                    "That is the right direction, one full turn too low: give the angle between 0° and 360°."),
+            Mistake(lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
+                    "That number is the angle in radians labelled as degrees. Write the 360 as 360 * u.deg "
+                    "(or convert with .to(u.deg))."),
         ),
     ),
     "03.5": Exercise(
