@@ -6,7 +6,8 @@ import numpy as np
 
 from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio
+from ..resonance import (KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio,
+                         run_belt)
 from ..units import require
 
 #: Answers accepted by exercise 03.5.
@@ -107,6 +108,21 @@ def _a_times_e(a, e_max, **_):
     return (require(a, u.AU, "a", positive=True) * float(e_max)).to(u.AU)
 
 
+# ---------------------------------------------------------------- 03.8 a circular Jupiter
+
+def _largest_e(jupiter_e_used):
+    def solve(a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed,
+              jupiter_e=None, **_):
+        if jupiter_e_used is None and jupiter_e is None:
+            raise ValueError("no real eccentricity of Jupiter given")
+        run = run_belt([float(a_start)] * u.AU, float(e_start), t_end, jupiter_a=jupiter_a,
+                       jupiter_e=jupiter_e if jupiter_e_used is None else jupiter_e_used,
+                       danger_distance=danger_distance, jupiter_mass_factor=jupiter_mass_factor,
+                       n_out=n_out, seed=seed)
+        return float(np.nanmax(run.e[0]))
+    return solve
+
+
 EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
@@ -188,6 +204,17 @@ EXERCISES = {
                     "You used the starting eccentricity. The closest approach comes when e is largest."),
             Mistake(_a_times_e,
                     "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."),
+        ),
+    ),
+    "03.8": Exercise(
+        title="Exercise 8 · a Jupiter on a circular orbit: the asteroid from {a_start:.2f} AU",
+        solve=_largest_e(0.0),
+        rtol=0.003,   # 0.189 passes; 0.188, printed for another asteroid in the realistic run's table, does not
+        hint="Call run_belt([a_try] * u.AU, e_try, t_try, jupiter_e=0, **settings) and take np.nanmax of the "
+             "run's e[0].",
+        mistakes=(
+            Mistake(_largest_e(None),
+                    "That run used Jupiter's real eccentricity. Give the run a circular Jupiter: jupiter_e=0."),
         ),
     ),
 }
