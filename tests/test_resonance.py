@@ -384,3 +384,18 @@ def test_3_to_1_angle_is_twice_the_conjunction_place_from_perihelion(lamj, varpi
     phi = R.resonant_angle(lamj, varpi, lamj, 3, 1).to_value(u.deg)
     expected = np.degrees(2 * (lamj - varpi))
     assert np.isclose(np.mod(phi - expected + 180, 360) - 180, 0, atol=1e-6)
+
+
+def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
+    # accelerated model, one asteroid at 2.50 AU: with a circular Jupiter e stays well below the Mars-crossing
+    # value (about 0.39 here); the run with Jupiter's real eccentricity is the mistake, and it crosses
+    kw = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_a=KW["jupiter_a"],
+              danger_distance=KW["danger_distance"], jupiter_mass_factor=10, n_out=401, seed=3,
+              jupiter_e=KW["jupiter_e"])
+    circular = expected_answer("03.8", **kw)
+    assert 0.1 < circular < 1 - (KW["danger_distance"] / (2.5 * u.AU)).to_value(u.one) - 0.1
+    real = R.run_belt([2.50] * u.AU, 0.10, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)
+    assert real.removed[0]
+    res = check("03.8", float(np.nanmax(real.e[0])), **kw)
+    assert res.status == "incorrect" and "jupiter_e=0" in res.message
+    assert check("03.8", round(circular, 3), **kw).ok
