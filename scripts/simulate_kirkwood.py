@@ -9,6 +9,10 @@ regenerated exactly (the run is deterministic for a given REBOUND build):
 
     .venv/bin/python scripts/simulate_kirkwood.py              # the committed run (about 2-3 min of CPU)
     .venv/bin/python scripts/simulate_kirkwood.py --quick      # a 12-particle check, a few seconds
+    .venv/bin/python scripts/simulate_kirkwood.py --a-min 2.45 --a-max 2.55 --n 50 --output build/gap.ecsv
+
+A run with other settings than the committed one refuses to write into data/
+unless given --force.
     .venv/bin/python scripts/make_manifest.py                  # after replacing the data file
 
 Model: the Sun and Jupiter (mass, semi-major axis and eccentricity from
@@ -50,6 +54,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--mass-factor", type=float, default=1.0,
                    help="Jupiter's mass in units of the real one (default 1: realistic)")
     p.add_argument("--seed", type=int, default=2015, help="random seed for starting e and angles")
+    p.add_argument("--force", action="store_true",
+                   help="allow a run with other settings to write into data/ (replacing a committed file)")
     args = p.parse_args(argv)
     base = QUICK if args.quick else FULL
     for key, value in base.items():
@@ -57,6 +63,9 @@ def parse_args(argv=None) -> argparse.Namespace:
             setattr(args, key, value)
     if args.output is None:
         args.output = QUICK_OUTPUT if args.quick else DEFAULT_OUTPUT
+    if _inside(args.output, ROOT / "data") and not args.force and not _committed_settings(args):
+        p.error(f"these settings differ from the committed run, so the result would replace "
+                f"{args.output} in data/: give another --output (e.g. build/my_run.ecsv), or --force")
     if args.n < 1:
         p.error("--n must be at least 1")
     if not 0 < args.a_min <= args.a_max:
@@ -66,6 +75,17 @@ def parse_args(argv=None) -> argparse.Namespace:
     if args.t_end <= 0:
         p.error("--t-end must be positive")
     return args
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True if ``path`` (relative paths count from the working directory) lies in ``folder``."""
+    return Path(path).resolve().is_relative_to(folder.resolve())
+
+
+def _committed_settings(args: argparse.Namespace) -> bool:
+    """True if ``args`` are the settings of the committed run (the defaults, no --quick)."""
+    defaults = {**FULL, "e_min": 0.05, "e_max": 0.15, "mass_factor": 1.0, "seed": 2015}
+    return not args.quick and all(getattr(args, key) == value for key, value in defaults.items())
 
 
 def summarise(run) -> QTable:

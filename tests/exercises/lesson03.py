@@ -8,7 +8,8 @@ NATURAL = {
     "03.2": "answer_2 = min(abs(a_ast - resonance_location(a_jup, p, q)) for p, q in KIRKWOOD_RESONANCES)",
     "03.3": "answer_3 = 360 * u.deg / (period(a_jup) / period(a_ast) - 1)",
     "03.5": "answer_5 = 'librates'",
-    "03.6": "answer_6 = a_pick * u.AU * (1 - np.nanmax(live.e[i_pick]))",
+    "03.6": "answer_6 = np.nanmin(live.a[i_pick] * (1 - live.e[i_pick])) * u.AU",
+    "03.8": "answer_8 = np.nanmax(run_belt([a_try] * u.AU, e_try, t_try, jupiter_e=0, **settings).e[0])",
 }
 
 # Another asteroid for exercises 1-3 (Themis, a = 3.13 AU): the conjunction step moves from 228 to 315 degrees.
