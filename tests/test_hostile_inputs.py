@@ -391,6 +391,8 @@ ANY_VALUE = {
     ("units.ArgumentTypeError", "*"), ("data.DataError", "*"), ("data.DataFileError", "*"), ("facts.UnknownFactError", "*"),
     ("factcheck.UnknownIdError", "*"), ("factcheck.PartError", "*"),
     ("grading.GradedCopyError", "*"),
+    # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
+    ("factcheck.your_verdict", "answer"),
 }
 
 
