@@ -352,7 +352,7 @@ VALID = {
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
     "grading.FormExercise": lambda: dict(title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1,
                                          defaults={}),
-    "grading.FormResult": lambda: dict(status="ok", message="The form is right.", name="01.1"),
+    "grading.FormResult": lambda: dict(status="answered", message="The form is right.", name="01.1"),
     "grading.GradedCopyError": lambda: dict(),
     "grading.form_of": lambda: dict(expected=2.5 * u.AU, choices=None),
     "propulsion.BudgetChart": lambda: dict(final_mass=800 * u.kg, powers=[0.5, 2.3] * u.kW,
@@ -393,6 +393,8 @@ ANY_VALUE = {
     ("grading.GradedCopyError", "*"),
     # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
     ("factcheck.your_verdict", "answer"),
+    # an expected answer may be a quantity, a number, a flag, a word or a date
+    ("grading.form_of", "expected"),
 }
 
 
