@@ -114,7 +114,7 @@ def belt_run_fields():
 def spiral_fields():
     q = np.array([1.0, 1.1]) * u.AU
     return dict(time=10 * u.day, delta_v=1 * u.km / u.s, propellant=1 * u.kg, r_final=1.1 * u.AU, x=q, y=q,
-                t=np.array([0.0, 10.0]) * u.day)
+                t=np.array([0.0, 10.0]) * u.day, eccentricity=0.01, r_min=1.09 * u.AU, r_max=1.11 * u.AU)
 
 
 def history_run():
