@@ -114,7 +114,12 @@ def belt_run_fields():
 def spiral_fields():
     q = np.array([1.0, 1.1]) * u.AU
     return dict(time=10 * u.day, delta_v=1 * u.km / u.s, propellant=1 * u.kg, r_final=1.1 * u.AU, x=q, y=q,
-                t=np.array([0.0, 10.0]) * u.day)
+                t=np.array([0.0, 10.0]) * u.day, eccentricity=0.01, r_min=1.09 * u.AU, r_max=1.11 * u.AU)
+
+
+def history_run():
+    return _once("run", lambda: utils.resonance.run_belt([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, jupiter_a=5.2 * u.AU,
+                                                         jupiter_e=0.05, danger_distance=1.5 * u.AU, n_out=11))
 
 
 def image_fields():
@@ -339,6 +344,35 @@ VALID = {
     "factcheck.pixelate": lambda: dict(image=np.ones((20, 20)), field=10 * u.km, pixel=3 * u.km),
     "factcheck.facula_model": lambda: dict(field=120 * u.km, n=40, facula_diameter=10 * u.km,
                                            crater_diameter=92 * u.km, albedo_ground=0.09, albedo_facula=0.4),
+    # added lesson callables
+    "belt.nearest_neighbour_distance": lambda: dict(n_objects=8, volume=1 * u.km**3),
+    "belt.orbit_group": lambda: dict(a=2.77 * u.AU, e=0.08),
+    "factcheck.claim_kind": lambda: dict(claims=claims(), claim_id="N12"),
+    "factcheck.combine_verdicts": lambda: dict(parts=("true", "misleading")),  # *parts
+    "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
+    "grading.FormExercise": lambda: dict(title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1,
+                                         defaults={}),
+    "grading.FormResult": lambda: dict(status="answered", message="The form is right.", name="01.1"),
+    "grading.GradedCopyError": lambda: dict(),
+    "grading.form_of": lambda: dict(expected=2.5 * u.AU, choices=None),
+    "propulsion.BudgetChart": lambda: dict(final_mass=800 * u.kg, powers=[0.5, 2.3] * u.kW,
+                                           efficiencies=[0.35, 0.61],
+                                           reference=(3000 * u.s, 400 * u.kg, 2.3 * u.kW),
+                                           colours=["C0", "C1", "C2"], reference_name="Dawn"),
+    "propulsion.design_budget": lambda: dict(isp=3000 * u.s, xenon=400 * u.kg, power=2.3 * u.kW,
+                                             final_mass=800 * u.kg, efficiency=0.61),
+    "propulsion.throttle_efficiency": lambda: dict(power=1.0 * u.kW, powers=[0.5, 2.3] * u.kW,
+                                                   efficiencies=[0.35, 0.61]),
+    "propulsion.thrust_arc_distance": lambda: dict(r_start=1 * u.AU, acceleration=1e-4 * u.m / u.s**2,
+                                                   duration=30 * u.day, mu=None, direction="along velocity"),
+    "resonance.HistoryFigure": lambda: dict(run=history_run(), a_perturber=5.2 * u.AU,
+                                            danger_distance=1.5 * u.AU, colour="#332288",
+                                            model="accelerated model"),
+    "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
+    "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
+    "spotviews.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50),
+    "spotviews.SharpnessView": lambda: dict(model=np.ones((40, 40)), field=120 * u.km, ifov=93.7 * u.urad,
+                                            facula_diameter=10 * u.km, crater_diameter=92 * u.km),
 }
 
 # The word a message must contain when a given argument is bad, where it is not the argument's own name.
@@ -356,6 +390,11 @@ NAMED_AS = {
 ANY_VALUE = {
     ("units.ArgumentTypeError", "*"), ("data.DataError", "*"), ("data.DataFileError", "*"), ("facts.UnknownFactError", "*"),
     ("factcheck.UnknownIdError", "*"), ("factcheck.PartError", "*"),
+    ("grading.GradedCopyError", "*"),
+    # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
+    ("factcheck.your_verdict", "answer"),
+    # an expected answer may be a quantity, a number, a flag, a word or a date
+    ("grading.form_of", "expected"),
 }
 
 
@@ -474,13 +513,28 @@ def _finite(obj, depth=0) -> bool:
     return True
 
 
+def _split_star(func, kwargs):
+    """Pass a ``*args`` parameter's value positionally (a lone non-sequence value as one argument)."""
+    try:
+        params = inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return (), kwargs
+    for name, p in params.items():
+        if p.kind is inspect.Parameter.VAR_POSITIONAL and name in kwargs:
+            rest = dict(kwargs)
+            value = rest.pop(name)
+            return (tuple(value) if isinstance(value, (list, tuple)) else (value,)), rest
+    return (), kwargs
+
+
 def _call(func, kwargs, limit=TIME_LIMIT):
+    args, kwargs = _split_star(func, kwargs)
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(limit)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", RuntimeWarning)
-            return func(**kwargs)
+            return func(*args, **kwargs)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)

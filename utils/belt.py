@@ -374,8 +374,11 @@ def orbit_group(a: u.Quantity, e) -> str:
     >>> orbit_group(2.77 * u.AU, 0.08), orbit_group(5.2 * u.AU, 0.1), orbit_group(13.7 * u.AU, 0.38)
     ('main belt', 'Jupiter Trojans', 'centaurs')
     """
-    a_au = float(require(a, u.AU, "a", positive=True).to_value(u.AU))
-    ecc = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    a_q, e_q = require(a, u.AU, "a", positive=True), require(e, u.one, "e", nonnegative=True)
+    for name, q in (("a", a_q), ("e", e_q)):
+        if q.ndim:
+            raise ValueError(f"orbit_group classifies one orbit: {name} must be a single value; got shape {q.shape}.")
+    a_au, ecc = float(a_q.to_value(u.AU)), float(e_q.to_value(u.one))
     if ecc >= 1:
         raise ValueError(f"e must be below 1 for a closed orbit; got {ecc}.")
     if a_au * (1 - ecc) < _Q_MARS_CROSSER and a_au < _A_TROJANS[1]:

@@ -469,7 +469,11 @@ def combine_verdicts(*parts: str) -> str:
     'misleading'
     """
     if not parts:
-        raise ValueError("combine_verdicts needs at least one verdict")
+        raise ValueError("combine_verdicts needs at least one verdict in parts")
+    for k, part in enumerate(parts):
+        if not isinstance(part, str) or part.strip().lower() not in VERDICTS:
+            raise ValueError(f"parts[{k}] is not a verdict: a verdict is one of "
+                             f"{', '.join(repr(v) for v in VERDICTS)}; got {part!r}")
     words = [_check_verdict(p) for p in parts]
     if all(w == "true" for w in words):
         return "true"

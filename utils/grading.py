@@ -34,6 +34,8 @@ import html
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from .units import choice, number, text
+
 __all__ = ["ANSWERED", "FormExercise", "FormResult", "GradedCopyError", "form_of"]
 
 ANSWERED = "answered"
@@ -62,6 +64,11 @@ class FormResult:
     status: str
     message: str
     name: str = ""
+
+    def __post_init__(self):
+        choice(self.status, "status", tuple(_LABEL))
+        text(self.message, "message", empty=True)
+        text(self.name, "name", empty=True)
 
     @property
     def ok(self) -> bool:
@@ -137,6 +144,15 @@ class FormExercise:
     points: float = 1
     defaults: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self):
+        text(self.title, "title")
+        if not isinstance(self.form, Mapping) or self.form.get("kind") not in (*_KIND_WORDS, "quantity"):
+            raise TypeError(f"form must be a mapping with a 'kind' among {sorted((*_KIND_WORDS, 'quantity'))} "
+                            f"(see form_of); got {self.form!r}")
+        number(self.points, "points", positive=True, scalar=True)
+        if not isinstance(self.defaults, Mapping):
+            raise TypeError(f"defaults must be a mapping of input names to values; got {self.defaults!r}")
+
     def title_for(self, **inputs: Any) -> str:
         try:
             return self.title.format(**{**self.defaults, **inputs})
@@ -183,6 +199,9 @@ def form_of(expected: Any, choices: Sequence[str] | None = None) -> dict[str, An
     import astropy.units as u
     from astropy.time import Time
 
+    if choices is not None and (isinstance(choices, (str, bytes)) or not isinstance(choices, (list, tuple))
+                                or not all(isinstance(c, str) for c in choices)):
+        raise TypeError(f"choices must be a list of words (or None); got {choices!r}")
     if isinstance(expected, Time):
         return {"kind": "date", "scale": expected.scale}
     if isinstance(expected, (bool, np.bool_)):

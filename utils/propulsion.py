@@ -496,7 +496,9 @@ class SpiralResult:
     r_max: u.Quantity
 
     def __post_init__(self):
-        for name, unit in (("time", u.day), ("delta_v", _SPEED), ("propellant", u.kg), ("r_final", u.AU)):
+        number(self.eccentricity, "eccentricity", nonnegative=True, scalar=True)
+        for name, unit in (("time", u.day), ("delta_v", _SPEED), ("propellant", u.kg), ("r_final", u.AU),
+                           ("r_min", u.AU), ("r_max", u.AU)):
             value = require(getattr(self, name), unit, name, nonnegative=True)
             if np.ndim(value):
                 raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
@@ -694,8 +696,10 @@ def thrust_arc_distance(
     acc = require(acceleration, u.m / u.s**2, "acceleration", nonnegative=True)
     t_end = require(duration, u.s, "duration", positive=True)
     mu = _mu(mu)
-    if r0.size != 1 or acc.size != 1 or t_end.size != 1:
-        raise ValueError("thrust_arc_distance flies one arc: give single values, not arrays.")
+    for name, q in (("r_start", r0), ("acceleration", acc), ("duration", t_end)):
+        if q.size != 1:
+            raise ValueError(f"thrust_arc_distance flies one arc: {name} must be a single value, not an array "
+                             f"of shape {q.shape}.")
     if direction not in ("along velocity", "radial"):
         raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
     T = np.sqrt(r0**3 / mu).to(u.s)                        # time unit
@@ -758,6 +762,7 @@ def design_budget(
     >>> round(float(dv.to_value(u.km / u.s)), 2), round(float(F.to_value(u.mN)), 1)
     (11.93, 81.6)
     """
+    require(isp, u.s, "isp", positive=True)
     mf = require(final_mass, u.kg, "final_mass", positive=True)
     mp = require(xenon, u.kg, "xenon", nonnegative=True)
     dv = rocket_delta_v(isp, mf + mp, mp)
@@ -931,8 +936,18 @@ class BudgetChart:
 
     def __init__(self, final_mass, powers, efficiencies, reference, colours, *, reference_name: str = "Dawn"):
         self.final_mass = require(final_mass, u.kg, "final_mass", positive=True)
+        if self.final_mass.ndim:
+            raise ValueError(f"final_mass must be a single mass; got shape {self.final_mass.shape}.")
+        Ps = require(powers, u.W, "powers", positive=True)
+        if Ps.ndim != 1 or Ps.size < 2:
+            raise ValueError(f"powers must be a list of at least two measured power levels; got {powers!r}.")
+        if not isinstance(reference, (list, tuple)) or len(reference) != 3:
+            raise TypeError(f"reference must be a tuple (isp, xenon, power) of Quantities; got {reference!r}.")
+        reference = (require(reference[0], u.s, "reference isp", positive=True),
+                     require(reference[1], u.kg, "reference xenon", positive=True),
+                     require(reference[2], u.W, "reference power", positive=True))
         self.powers, self.efficiencies = powers, efficiencies
-        throttle_efficiency(powers[0], powers, efficiencies)          # checks the points once
+        throttle_efficiency(Ps[0], powers, efficiencies)          # checks the points once
         self.reference_name = reference_name
         ref = self._quantities(*reference)
         self.chart = RatioBars(list(self.names), list(self.units), [q.value for q in ref], colours,

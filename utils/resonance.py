@@ -27,7 +27,7 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import period
-from .units import ArgumentTypeError, array, int_pairs, integer, number, require
+from .units import ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require, text
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -650,7 +650,9 @@ class HistoryFigure:
 
         from .style import PALETTE
 
-        self.run = run
+        self.run = instance(run, BeltRun, "run", hint="from run_belt")
+        _colour(colour, "colour")
+        text(model, "model")
         self.a_perturber = require(a_perturber, u.AU, "a_perturber", positive=True)
         self.danger = require(danger_distance, u.AU, "danger_distance", positive=True)
         self.t_yr = run.t.to_value(u.yr)

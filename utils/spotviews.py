@@ -27,7 +27,15 @@ import numpy as np
 
 from . import style
 from .camera import pixel_scale
-from .units import require
+from .units import array, instance, number, pair, require
+
+
+def _single(value, unit, name):
+    """A positive scalar Quantity convertible to ``unit``, or a clear error naming ``name``."""
+    q = require(value, unit, name, positive=True)
+    if q.ndim:
+        raise ValueError(f"{name} must be a single value; got shape {q.shape}.")
+    return q
 
 __all__ = ["FastFigure", "CameraExplorer", "SharpnessView"]
 
@@ -42,9 +50,9 @@ class FastFigure:
     Parameters
     ----------
     figsize : tuple of float
-        Width and height in inches.
+        Width and height in inches (each at most 30).
     dpi : float
-        Resolution of the PNG.
+        Resolution of the PNG (at most 600).
 
     Examples
     --------
@@ -58,6 +66,8 @@ class FastFigure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
+        figsize = pair(figsize, "figsize", positive=True, high=30)
+        dpi = number(dpi, "dpi", positive=True, scalar=True, high=600)
         # a fixed layout: no layout engine pass on each redraw (and no clash with subplots_adjust)
         self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
         self._canvas = FigureCanvasAgg(self.figure)
@@ -108,6 +118,10 @@ class CameraExplorer(FastFigure):
         from matplotlib import patheffects
         from matplotlib.colors import to_rgb
 
+        from .photometry import Scene
+
+        instance(scene, Scene, "scene", hint="from utils.photometry.make_scene")
+        ifov = _single(ifov, u.rad, "ifov")
         super().__init__((8.8, 3.8))
         self.scene, self.ifov = scene, ifov
         fig = self.figure
@@ -191,10 +205,12 @@ class SharpnessView(FastFigure):
     def __init__(self, model, field, ifov, facula_diameter, crater_diameter):
         from matplotlib.patches import Circle
 
+        model = array(model, "model", ndim=2, low=0)
+        field, ifov = _single(field, u.km, "field"), _single(ifov, u.rad, "ifov")
+        self.facula = _single(facula_diameter, u.km, "facula_diameter")
+        crater = _single(crater_diameter, u.km, "crater_diameter")
         super().__init__((6.4, 5.2))
         self.model, self.field, self.ifov = model, field, ifov
-        self.facula = require(facula_diameter, u.km, "facula_diameter", positive=True)
-        crater = require(crater_diameter, u.km, "crater_diameter", positive=True)
         self.ax = self.figure.add_subplot()
         self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.11, top=0.85)
         self._image = self.ax.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)),
