@@ -95,11 +95,15 @@ def test_what_students_pull(graded, formative):
 def _solution_lines() -> dict[str, list[str]]:
     out = {}
     for path in nbtools.lesson_notebooks():
+        cells = nbtools.read(path).cells
+        # a line the exercise's own cells also show (a check call's continuation) is no solution code
+        shown = {ln.strip() for c in cells if not nbtools.is_solution(c) for ln in nbtools.source(c).splitlines()}
         lines = []
-        for cell in nbtools.read(path).cells:
+        for cell in cells:
             if nbtools.is_solution(cell):
                 lines += [ln.strip() for ln in nbtools.source(cell).splitlines()
-                          if len(ln.strip()) >= 20 and not ln.strip().startswith(("#", "utils.check("))]
+                          if len(ln.strip()) >= 20 and not ln.strip().startswith(("#", "utils.check("))
+                          and ln.strip() not in shown]
         out[path.name] = lines
     return out
 
