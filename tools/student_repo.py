@@ -42,25 +42,10 @@ def _norm(name: str) -> str:
 
 
 def lock_parents(lock_text: str) -> dict[str, set[str]]:
-    """``{package: {what requires it}}`` from pip-compile's ``# via`` annotations."""
-    parents: dict[str, set[str]] = {}
-    current, in_via = None, False
-    for line in lock_text.splitlines():
-        m = re.match(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", line)
-        if m:
-            current, in_via = _norm(m.group(1)), False
-            parents[current] = set()
-            continue
-        text = line.strip()
-        if current is None or not text.startswith("#"):
-            continue
-        text = text.lstrip("#").strip()
-        if text.startswith("via"):
-            in_via = True
-            text = text[3:].strip()
-        if in_via and text:
-            parents[current].add(_norm(text.split(" (")[0]) if "(" in text else _norm(text))
-    return parents
+    """``{package: {what requires it}}`` from pip-compile's ``# via`` annotations (the project as ``bright-spots``)."""
+    import sync_lock
+
+    return {pkg: {via or "bright-spots" for via in vias} for pkg, vias in sync_lock.parents_in(lock_text).items()}
 
 
 def instructor_only(lock_text: str, roots: set[str] = INSTRUCTOR_ONLY) -> set[str]:

@@ -39,13 +39,18 @@ def normalise(name: str) -> str:
 
 
 def required_by(path: Path) -> dict[str, set[str]]:
-    """``{package: {packages that require it}}`` from the ``# via`` annotations of a pip-compile lock.
+    """``{package: {packages that require it}}`` from the ``# via`` annotations of a pip-compile lock file."""
+    return parents_in(path.read_text(encoding="utf-8"))
+
+
+def parents_in(lock_text: str) -> dict[str, set[str]]:
+    """``{package: {packages that require it}}`` from the ``# via`` annotations of a pip-compile lock's text.
 
     The project itself appears as ``bright-spots (pyproject.toml)``, stored as ``""``.
     """
     parents: dict[str, set[str]] = defaultdict(set)
     current, in_via = None, False
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in lock_text.splitlines():
         m = PIN.match(line)
         if m:
             current, in_via = normalise(m.group(1)), False
