@@ -152,6 +152,9 @@ VALID = {
     "units.pair": lambda: dict(value=(2.0, 3.5), name="window", increasing=True),
     "units.quantity_map": lambda: dict(value={"3:1": 2.5 * u.AU}, name="resonances", unit=u.AU),
     "units.int_pairs": lambda: dict(value=[(3, 1), (5, 2)], name="ratios"),
+    "units.albedo": lambda: dict(value=0.09, name="albedo", kind="geometric", positive=False, scalar=False),
+    "units.gravitational_parameter": lambda: dict(value=398600.4 * MU, name="mu"),
+    "units.resonance_pair": lambda: dict(p=3, q=1, name="p:q"),
     # style
     "style.use": lambda: dict(),
     "style.body_style": lambda: dict(body="ceres"),
@@ -383,7 +386,8 @@ NAMED_AS = {
     ("units.path_like", "value"): "data_dir", ("units.colour", "value"): "color",
     ("units.pair", "value"): "window", ("units.quantity_map", "value"): "resonances",
     ("units.int_pairs", "value"): "ratios", ("units.axes", "value"): "ax", ("units.table", "value"): "table",
-    ("units.instance", "value"): "n",
+    ("units.instance", "value"): "n", ("units.albedo", "value"): "albedo",
+    ("units.gravitational_parameter", "value"): "mu",
 }
 
 # Arguments that legitimately take any object, string or flag (messages, labels, callbacks...).
@@ -403,7 +407,8 @@ ANY_VALUE = {
 FUZZED_ONLY = {"units.same_shape": ("x", "y")}
 FUZZED_ONLY.update({f"units.{name}": ("value",) for name in (
     "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array", "path_like",
-    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs")})
+    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs", "albedo",
+    "gravitational_parameter")})
 
 
 # Arguments whose nan is documented to pass through (nan marks a removed particle in BeltRun

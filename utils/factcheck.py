@@ -584,9 +584,8 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     N06  Dawn was launched in September 2007.              ✔ true               27 Sep 2007
     """
     _verdicts_table(table)
-    for name, w in (("claim_width", claim_width), ("evidence_width", evidence_width)):
-        if isinstance(w, (bool, np.bool_)) or not isinstance(w, (int, np.integer)) or not 10 <= w <= 1000:
-            raise ValueError(f"column widths are whole numbers of at least 10 (and at most 1000) characters; got {name}={w!r}")
+    claim_width = integer(claim_width, "claim_width", low=10, high=1000)
+    evidence_width = integer(evidence_width, "evidence_width", low=10, high=1000)
     head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:

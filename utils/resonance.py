@@ -27,7 +27,8 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import period
-from .units import ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require, text
+from .units import (ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require,
+                    resonance_pair, text)
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -45,13 +46,6 @@ __all__ = [
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
 KIRKWOOD_RESONANCES: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
-
-
-def _check_pq(p: int, q: int) -> None:
-    for name, n in (("p", p), ("q", q)):
-        integer(n, name, low=1, high=1000)
-    if p <= q:
-        raise ValueError(f"an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
 
 
 def _plain(x, name: str, *, nonnegative: bool = True) -> np.ndarray:
@@ -192,7 +186,7 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
     >>> resonant_angle(10 * u.deg, 0 * u.deg, 0 * u.deg, 3, 1)
     <Quantity -10. deg>
     """
-    _check_pq(p, q)
+    p, q = resonance_pair(p, q)
 
     def rad(x, name):
         if isinstance(x, u.Quantity):
