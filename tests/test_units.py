@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from astropy.constants import GM_sun
 
-from utils import belt, orbits, propulsion, resonance, thermal, units
+from utils import belt, orbits, photometry, propulsion, resonance, thermal, units
 
 
 def test_albedo_rules_are_named_by_kind():
@@ -26,10 +26,13 @@ def test_albedo_rules_are_named_by_kind():
 
 
 def test_every_module_uses_the_rule_of_its_albedo():
-    # thermal balance takes a Bond albedo; the size from H a geometric one
+    # thermal balance takes a Bond albedo; the size from H a geometric one; Lambert's albedo is its Bond albedo
     with pytest.raises(ValueError, match="Bond albedo"):
         thermal.subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
     assert belt.diameter_from_h(5, 1.2) > 0 * u.km
+    with pytest.raises(ValueError, match="Bond albedo"):
+        photometry.lambert(1.2, 1.0)
+    assert float(photometry.lommel_seeliger(1.2, 1.0, 1.0)) == pytest.approx(1.2)
 
 
 def test_one_gravitational_parameter():
