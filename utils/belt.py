@@ -325,9 +325,7 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
         from .facts import fact
 
         a_jupiter = fact("jupiter.a")
-    require(a_jupiter, u.AU, "a_jupiter", positive=True)
-    if np.ndim(a_jupiter):
-        raise ValueError(f"a_jupiter must be a single value; got shape {np.shape(a_jupiter)}.")
+    require(a_jupiter, u.AU, "a_jupiter", positive=True, scalar=True)
     out = {}
     for p, q in int_pairs(ratios, "ratios"):
         resonance_pair(p, q, "ratios")

@@ -351,10 +351,8 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     False
     """
     c, a = _time(claimed, "claimed"), _time(actual, "actual")
-    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
     month_only = flag(month_only, "month_only")
-    if np.ndim(tol):
-        raise ValueError(f"tolerance must be a single value; got shape {np.shape(tol)}.")
     if month_only:
         return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
     days_apart = abs(np.floor(a.utc.mjd) - np.floor(c.utc.mjd))  # whole calendar days (UTC)
@@ -375,10 +373,8 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     if isinstance(actual, u.Quantity) and not actual.unit.is_equivalent(c.unit):
         raise u.UnitsError(f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
                            f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type}).")
-    a = require(actual, c.unit, "actual", positive=True)
-    for name, value in (("claimed", c), ("actual", a)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    a = require(actual, c.unit, "actual", positive=True, scalar=True)
+    require(c, c.unit, "claimed", scalar=True)
     if isinstance(rtol, (bool, np.bool_)) or not isinstance(rtol, (int, float)) or not 0 <= rtol < 1:
         raise ValueError(f"rtol is a fraction between 0 and 1; got {rtol!r}")
     return bool(abs((c - a) / a).to_value(u.one) <= rtol)
@@ -408,11 +404,8 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
     >>> judge_duration("2011-07-16", "2012-09-05", 14 * MONTH)
     'true'
     """
-    c = require(claimed, u.day, "claimed", positive=True)
-    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
-    for name, value in (("claimed", c), ("tolerance", tol)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    c = require(claimed, u.day, "claimed", positive=True, scalar=True)
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
     return "true" if abs(duration(start, end) - c) <= tol else "false"
 
 

@@ -242,9 +242,7 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     if tss.size != 1:
         raise ValueError("subsolar_temp must be a single temperature.")
     n = integer(n, "n", low=11, high=1_000_000)
-    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True)
-    if np.ndim(mm):
-        raise ValueError(f"molar_mass must be a single value; got shape {np.shape(mm)}.")
+    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
     h = np.linspace(-np.pi, np.pi, int(n))
     temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
