@@ -61,6 +61,11 @@ def test_bad_albedo_is_refused(albedo):
         belt.diameter_from_h(10, albedo)
 
 
+def test_a_geometric_albedo_above_one_is_physics():
+    # Enceladus' geometric albedo is about 1.4: allowed, and brighter means smaller for the same H
+    assert belt.diameter_from_h(10, 1.4) < belt.diameter_from_h(10, 0.9)
+
+
 def test_bad_units_are_refused_with_a_clear_message():
     with pytest.raises(u.UnitsError, match="H must be a magnitude"):
         belt.diameter_from_h(10 * u.km, 0.1)
@@ -265,7 +270,7 @@ def test_apparent_magnitude_refuses_bad_input():
 
 
 def test_albedo_as_text_and_jupiter_without_unit_get_clear_messages():
-    with pytest.raises(TypeError, match="between 0 and 1"):
+    with pytest.raises(TypeError, match="geometric albedo such as 0.09"):
         belt.diameter_from_h(5, "0.1")
     with pytest.raises(u.UnitsError, match="a_jupiter"):
         belt.kirkwood_resonances(5.2)

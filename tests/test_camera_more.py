@@ -1,4 +1,4 @@
-"""The schematic crater view and the pixel-scale plot helper in utils.camera."""
+"""Pixel scale and the pixel-scale plot helper in utils.camera."""
 from __future__ import annotations
 
 import astropy.units as u
@@ -8,7 +8,6 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from utils import camera  # noqa: E402
 
@@ -19,51 +18,6 @@ def test_pixel_scale_at_the_news_distance():
     # 4,500 miles = 7,242 km; 7,242 km x 93.7 urad = 0.679 km
     d = (4500 * u.imperial.mile).to(u.km)
     assert camera.pixel_scale(d, IFOV).to_value(u.km) == pytest.approx(0.6786, abs=1e-3)
-
-
-def test_schematic_view_pixel_count_and_values():
-    img, half, full = camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km)
-    n = int(np.ceil(1.3 * 92))
-    assert img.shape == (n, n) and full
-    assert half.to_value(u.km) == pytest.approx(n / 2)      # whole pixels of exactly 1 km
-    assert img.min() >= 0 and img.max() <= 1
-    assert img[n // 2, n // 2] == pytest.approx(1.0)        # the bright spot at the centre
-    assert img[0, 0] == pytest.approx(0.35)                 # surroundings in the corner
-    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)   # crater floor, 30 km from the centre
-
-
-def test_schematic_view_is_capped_for_fine_pixels():
-    img, half, full = camera.schematic_view(3 * u.m, 92 * u.km, 10 * u.km, max_pixels=50)
-    assert img.shape == (50, 50) and not full
-    assert half.to_value(u.km) == pytest.approx(1.3 * 92 / 2)
-
-
-def test_schematic_view_unresolved_crater_is_one_grey_pixel():
-    img, _, full = camera.schematic_view(500 * u.km, 92 * u.km, 10 * u.km)
-    assert img.shape == (1, 1) and full
-    assert 0.2 < img[0, 0] < 1.0   # a blend of floor, spot and surroundings
-
-
-@settings(max_examples=40, deadline=None)
-@given(scale_km=st.floats(0.05, 200), spot=st.floats(0.5, 40))
-def test_schematic_view_keeps_brightness_bounded_and_square(scale_km, spot):
-    img, half, _ = camera.schematic_view(scale_km * u.km, 92 * u.km, spot * u.km, max_pixels=80, supersample=2)
-    assert img.ndim == 2 and img.shape[0] == img.shape[1] <= 80
-    assert np.all((img >= 0.2 - 1e-12) & (img <= 1 + 1e-12))
-    assert half.to_value(u.km) > 0
-
-
-def test_schematic_view_bad_input():
-    with pytest.raises(ValueError, match="cannot be larger"):
-        camera.schematic_view(1 * u.km, 10 * u.km, 20 * u.km)
-    with pytest.raises(u.UnitsError, match="scale"):
-        camera.schematic_view(1.0, 92 * u.km, 10 * u.km)
-    with pytest.raises(ValueError, match="max_pixels"):
-        camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km, max_pixels=0)
-    with pytest.raises(ValueError, match="single values"):
-        camera.schematic_view([1, 2] * u.km, 92 * u.km, 10 * u.km)
-    with pytest.raises(ValueError, match="positive"):
-        camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km, field=-5 * u.km)
 
 
 def test_plot_pixel_scale_draws_the_line_marks_and_choice():
@@ -81,38 +35,3 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
     with pytest.raises(u.UnitsError, match="distances"):
         camera.plot_pixel_scale(ax, np.geomspace(1, 10, 5), IFOV)
     plt.close(fig)
-
-
-# ------------------------------------------------------------------ the Explore figure of lesson 04
-
-def test_distance_view_texts_follow_the_slider(tmp_path):
-    """Headline, note and alt text change with the chosen distance; the fixed layout survives a save."""
-    from matplotlib.layout_engine import PlaceHolderLayoutEngine
-
-    from utils.camera import DistanceView
-
-    ifov = 93.7 * u.urad
-    view = DistanceView(ifov, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
-                        np.geomspace(20, 70000, 60) * u.km, field=30 * u.km, names=("Occator", "the facula"))
-    headlines = {}
-    for d in (61000, 7242, 2700, 385, 30):
-        fig = view.draw(d)
-        head = fig.texts[0].get_text()
-        scale = (d * u.km * ifov.to_value(u.rad)).to(u.m)
-        assert head.startswith(f"From {d:,} km:")
-        shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale:.0f}"
-        assert shown in head
-        facula = 10 / (d * 93.7e-6)
-        assert f"the facula {facula:,.{0 if facula >= 10 else 1}f}" in head
-        assert f"{d:,} km" in view.alt_text()
-        coarse = view.note.get_visible()
-        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)   # 30 km field, 120 pixels at most
-        assert view.ring.get_xdata()[0] == d
-        headlines[d] = head
-        fig.savefig(tmp_path / f"view_{d}.png", bbox_inches="tight")
-        assert isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine)
-        # the two-line headline stays above both panels
-        assert fig.axes[0].get_position().y1 < 0.8 and fig.axes[1].get_position().y1 < 0.8
-    assert len(set(headlines.values())) == 5
-    with pytest.raises(ValueError):
-        view.draw(-5)

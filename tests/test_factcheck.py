@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 from astropy.time import Time
 from astropy.units import imperial
-from hypothesis import given, settings, strategies as st
 
 from utils import factcheck as F
 from utils.checks import check, expected_answer
@@ -227,54 +226,6 @@ def test_rank_by_catalogue():
         F.rank_by(belt, "diameter", "Pluto")
     with pytest.raises(KeyError, match="column"):
         F.rank_by(belt, "size", "Ceres")
-
-
-@settings(max_examples=40, deadline=None)
-@given(n=st.integers(2, 60), pixel=st.floats(0.05, 500), seed=st.integers(0, 10**6))
-def test_pixelate_averages_whole_blocks_and_never_adds_detail(n, pixel, seed):
-    rng = np.random.default_rng(seed)
-    image = rng.random((n, n))
-    out, width = F.pixelate(image, 30 * u.km, pixel * u.km)
-    m = out.shape[0]
-    assert 1 <= m <= n and out.shape == (m, m)
-    assert 0 < width.to_value(u.km) <= 30 + 1e-9
-    assert out.min() >= image.min() - 1e-12 and out.max() <= image.max() + 1e-12
-    if m < n:  # odd number of blocks, centred
-        assert m % 2 == 1
-    flat, _ = F.pixelate(np.full((n, n), 0.3), 30 * u.km, pixel * u.km)
-    assert np.allclose(flat, 0.3)
-
-
-def test_pixelate_sizes():
-    img = np.zeros((100, 100))
-    out, width = F.pixelate(img, 100 * u.km, 10 * u.km)
-    assert out.shape == (9, 9) and width.to_value(u.km) == pytest.approx(90)
-    out, width = F.pixelate(img, 100 * u.km, 0.1 * u.km)  # finer than the map: the map itself
-    assert out.shape == (100, 100) and width.to_value(u.km) == pytest.approx(100)
-    out, width = F.pixelate(img + 1, 100 * u.km, 500 * u.km)  # larger than the map: one pixel
-    assert out.shape == (1, 1) and out[0, 0] == pytest.approx(1)
-
-
-def test_facula_model_and_pixelate_errors():
-    m = F.facula_model(120 * u.km, 240, fact("occator.cerealia_facula_size"), fact("occator.diameter"),
-                       float(fact("ceres.albedo")), float(fact("occator.faculae_albedo")))
-    assert m.shape == (240, 240) and m.max() == pytest.approx(0.4) and m[0, 0] == pytest.approx(0.09)
-    far, _ = F.pixelate(m, 120 * u.km, 20 * u.km)
-    assert far.shape == (5, 5)
-    assert 0.09 < far[2, 2] < 0.2 and far.max() == far[2, 2]  # the spot is diluted in one big pixel
-    near, _ = F.pixelate(m, 120 * u.km, 2 * u.km)
-    assert near.max() == pytest.approx(0.4)  # resolved: pixels inside the facula are as bright as it is
-    with pytest.raises(ValueError, match="square"):
-        F.pixelate(np.ones((3, 4)), 1 * u.km, 1 * u.km)
-    with pytest.raises(u.UnitsError, match="pixel"):
-        F.pixelate(m, 120 * u.km, 5)
-    with pytest.raises(ValueError, match="reflectance"):
-        F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, 4)
-    with pytest.raises(ValueError, match="whole number"):
-        F.facula_model(120 * u.km, 1.5, 10 * u.km, 92 * u.km, 0.09, 0.4)
-    for bad in ("a", 0.4 * u.one, None):
-        with pytest.raises(TypeError, match="albedo_facula is a reflectance"):
-            F.facula_model(120 * u.km, 10, 10 * u.km, 92 * u.km, 0.09, bad)
 
 
 # --------------------------------------------------------------------------

@@ -80,15 +80,15 @@ def timeline():
 
 
 def model():
-    return utils.photometry.OccatorModel(0.09, 0.4, 92 * u.km, 10 * u.km)
+    return utils.imaging.occator_model(0.09, 0.4, 92 * u.km, 10 * u.km)
 
 
 def scene():
-    return _once("scene", lambda: utils.photometry.make_scene(model(), n_px=100))
+    return _once("scene", lambda: utils.imaging.make_scene(model(), n_px=100))
 
 
 def camera_image():
-    return _once("img", lambda: utils.photometry.camera_image(scene(), 13500 * u.km, 93.7 * u.urad))
+    return _once("img", lambda: utils.imaging.camera_image(scene(), 13500 * u.km, 93.7 * u.urad))
 
 
 def verdicts():
@@ -152,6 +152,9 @@ VALID = {
     "units.pair": lambda: dict(value=(2.0, 3.5), name="window", increasing=True),
     "units.quantity_map": lambda: dict(value={"3:1": 2.5 * u.AU}, name="resonances", unit=u.AU),
     "units.int_pairs": lambda: dict(value=[(3, 1), (5, 2)], name="ratios"),
+    "units.albedo": lambda: dict(value=0.09, name="albedo", kind="geometric", positive=False, scalar=False),
+    "units.gravitational_parameter": lambda: dict(value=398600.4 * MU, name="mu"),
+    "units.resonance_pair": lambda: dict(p=3, q=1, name="p:q"),
     # style
     "style.use": lambda: dict(),
     "style.body_style": lambda: dict(body="ceres"),
@@ -255,8 +258,6 @@ VALID = {
     "camera.pixel_scale": lambda: dict(distance=7200 * u.km, ifov=93.7 * u.urad),
     "camera.pixels_across": lambda: dict(size=10 * u.km, distance=7200 * u.km, ifov=93.7 * u.urad),
     "camera.distance_for_pixel_scale": lambda: dict(scale=0.7 * u.km, ifov=93.7 * u.urad),
-    "camera.schematic_view": lambda: dict(scale=10 * u.km, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
-                                          field=None, max_pixels=50, supersample=2),
     "camera.plot_pixel_scale": lambda: dict(ax=ax(), distances=[1000.0, 10000.0] * u.km, ifov=93.7 * u.urad,
                                             marks=None, current=None),
     # propulsion
@@ -287,24 +288,36 @@ VALID = {
     "photometry.lambert": lambda: dict(albedo=0.09, mu0=0.5),
     "photometry.lommel_seeliger": lambda: dict(albedo=0.09, mu0=0.3, mu=0.3),
     "photometry.geometric_albedo": lambda: dict(albedo=0.09, law="lambert"),
-    "photometry.OccatorModel": lambda: dict(background=0.09, facula=0.4, crater_diameter=92 * u.km,
-                                            facula_diameter=10 * u.km, texture=0.05),
-    "photometry.albedo_map": lambda: dict(x=[0.0, 20.0] * u.km, y=[0.0, 5.0] * u.km, model=model()),
-    "photometry.render_sphere": lambda: dict(n_px=32, model=model(), radius=470 * u.km, phase_angle=20 * u.deg,
-                                             law="lommel-seeliger", occator_latitude=0 * u.deg, frame=1.0),
-    "photometry.Scene": lambda: dict(levels=scene().levels, model=model(), mean_background=0.09),
-    "photometry.make_scene": lambda: dict(model=model(), half_width=60 * u.km, n_px=64, zooms=(1.0, 2.5),
-                                          incidence=30 * u.deg, law="lommel-seeliger"),
-    "photometry.camera_image": lambda: dict(scene=scene(), distance=13500 * u.km, ifov=93.7 * u.urad,
-                                            exposure=1.0, psf_fwhm_px=1.5, max_px=100),
-    "photometry.sphere_camera_image": lambda: dict(model=model(), radius=470 * u.km, distance=383000 * u.km,
-                                                   ifov=93.7 * u.urad, phase_angle=20 * u.deg),
-    "photometry.CameraImage": image_fields,
-    "photometry.gaussian_psf": lambda: dict(image=np.eye(9), fwhm_px=2.0),
-    "photometry.expose": lambda: dict(signal=np.array([0.09, 0.4]), exposure=1.0, reference=0.09),
-    "photometry.profile": lambda: dict(image=camera_image(), which="reading"),
     "photometry.diluted_albedo": lambda: dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
                                               pixel_size=36 * u.km),
+    # imaging
+    "imaging.Crater": lambda: dict(background=0.35, spot=1.0, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
+                                   floor=0.2, rim=-0.4, rim_width=1 * u.km, texture=0.05,
+                                   side_spots=utils.imaging.VINALIA_LIKE, sharp=True),
+    "imaging.occator_model": lambda: dict(background=0.09, facula=0.4, crater_diameter=92 * u.km,
+                                          facula_diameter=10 * u.km, texture=0.05),
+    "imaging.albedo_map": lambda: dict(x=[0.0, 20.0] * u.km, y=[0.0, 5.0] * u.km, model=model()),
+    "imaging.sample": lambda: dict(model=model(), field=120 * u.km, n=20),
+    "imaging.facula_model": lambda: dict(field=120 * u.km, n=40, facula_diameter=10 * u.km,
+                                         crater_diameter=92 * u.km, albedo_ground=0.09, albedo_facula=0.4),
+    "imaging.box_means": lambda: dict(level=scene().levels[0], edges_km=np.array([-10.0, 0.0, 10.0]),
+                                      background=0.09),
+    "imaging.pixelate": lambda: dict(image=np.ones((20, 20)), field=10 * u.km, pixel=3 * u.km),
+    "imaging.schematic_view": lambda: dict(scale=10 * u.km, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
+                                           field=None, max_pixels=50, supersample=2),
+    "imaging.render_sphere": lambda: dict(n_px=32, model=model(), radius=470 * u.km, phase_angle=20 * u.deg,
+                                          law="lommel-seeliger", occator_latitude=0 * u.deg, frame=1.0),
+    "imaging.Scene": lambda: dict(levels=scene().levels, model=model(), mean_background=0.09),
+    "imaging.make_scene": lambda: dict(model=model(), half_width=60 * u.km, n_px=64, zooms=(1.0, 2.5),
+                                       incidence=30 * u.deg, law="lommel-seeliger"),
+    "imaging.camera_image": lambda: dict(scene=scene(), distance=13500 * u.km, ifov=93.7 * u.urad,
+                                         exposure=1.0, psf_fwhm_px=1.5, max_px=100),
+    "imaging.sphere_camera_image": lambda: dict(model=model(), radius=470 * u.km, distance=383000 * u.km,
+                                                ifov=93.7 * u.urad, phase_angle=20 * u.deg),
+    "imaging.CameraImage": image_fields,
+    "imaging.gaussian_psf": lambda: dict(image=np.eye(9), fwhm_px=2.0),
+    "imaging.expose": lambda: dict(signal=np.array([0.09, 0.4]), exposure=1.0, reference=0.09),
+    "imaging.profile": lambda: dict(image=camera_image(), which="reading"),
     # thermal
     "thermal.irradiance": lambda: dict(solar_constant=1361 * u.W / u.m**2, distance=2 * u.AU),
     "thermal.subsolar_temperature": lambda: dict(solar_constant=1361 * u.W / u.m**2, albedo=0.09,
@@ -341,9 +354,6 @@ VALID = {
     "factcheck.format_verdict_table": lambda: dict(table=verdict_table(), claim_width=48, evidence_width=70),
     "factcheck.verdict_table_html": lambda: dict(table=verdict_table()),
     "factcheck.verdict_counts": lambda: dict(table=verdict_table()),
-    "factcheck.pixelate": lambda: dict(image=np.ones((20, 20)), field=10 * u.km, pixel=3 * u.km),
-    "factcheck.facula_model": lambda: dict(field=120 * u.km, n=40, facula_diameter=10 * u.km,
-                                           crater_diameter=92 * u.km, albedo_ground=0.09, albedo_facula=0.4),
     # added lesson callables
     "belt.nearest_neighbour_distance": lambda: dict(n_objects=8, volume=1 * u.km**3),
     "belt.orbit_group": lambda: dict(a=2.77 * u.AU, e=0.08),
@@ -371,6 +381,9 @@ VALID = {
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50),
+    "spotviews.DistanceView": lambda: dict(ifov=93.7 * u.urad, crater=92 * u.km, spot=10 * u.km,
+                                           marks={"LAMO": 385 * u.km}, distances=[100.0, 1000.0] * u.km,
+                                           field=30 * u.km, max_pixels=50, names=("Occator", "the facula")),
     "spotviews.SharpnessView": lambda: dict(model=np.ones((40, 40)), field=120 * u.km, ifov=93.7 * u.urad,
                                             facula_diameter=10 * u.km, crater_diameter=92 * u.km),
 }
@@ -383,7 +396,8 @@ NAMED_AS = {
     ("units.path_like", "value"): "data_dir", ("units.colour", "value"): "color",
     ("units.pair", "value"): "window", ("units.quantity_map", "value"): "resonances",
     ("units.int_pairs", "value"): "ratios", ("units.axes", "value"): "ax", ("units.table", "value"): "table",
-    ("units.instance", "value"): "n",
+    ("units.instance", "value"): "n", ("units.albedo", "value"): "albedo",
+    ("units.gravitational_parameter", "value"): "mu",
 }
 
 # Arguments that legitimately take any object, string or flag (messages, labels, callbacks...).
@@ -403,7 +417,8 @@ ANY_VALUE = {
 FUZZED_ONLY = {"units.same_shape": ("x", "y")}
 FUZZED_ONLY.update({f"units.{name}": ("value",) for name in (
     "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array", "path_like",
-    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs")})
+    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs", "albedo",
+    "gravitational_parameter")})
 
 
 # Arguments whose nan is documented to pass through (nan marks a removed particle in BeltRun

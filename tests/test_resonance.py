@@ -124,6 +124,38 @@ def test_run_belt_real_jupiter_conserves_a_far_from_resonance():
     assert np.allclose(run.e[:, 0], [0.05, 0.1], atol=1e-6)
 
 
+def test_run_belt_same_seed_same_run_and_inputs_left_alone():
+    a0, e0 = np.array([2.30, 2.52]) * u.AU, np.array([0.1, 0.12])
+    kept = a0.copy(), e0.copy()
+    runs = [R.run_belt(a0, e0, 2000 * u.yr, jupiter_mass_factor=10, n_out=21, seed=5, **KW) for _ in range(2)]
+    assert np.array_equal(a0, kept[0]) and np.array_equal(e0, kept[1])      # the caller's arrays are untouched
+    for name in ("a", "e", "lam", "varpi", "lam_jupiter"):
+        assert np.array_equal(getattr(runs[0], name), getattr(runs[1], name), equal_nan=True)
+    assert np.array_equal(runs[0].t_removed, runs[1].t_removed, equal_nan=True)
+    other = R.run_belt(a0, e0, 2000 * u.yr, jupiter_mass_factor=10, n_out=21, seed=6, **KW)
+    assert not np.array_equal(runs[0].lam[:, 0], other.lam[:, 0])           # the seed sets the angles
+    # each output is the first whole step at or after the requested time: never early, less than a step late
+    wanted = np.linspace(0, 2000, 21)
+    late = runs[0].t.to_value(u.yr) - wanted
+    assert np.all(late >= 0) and np.all(late < runs[0].params["dt_yr"])
+
+
+def test_run_belt_pieces_have_one_job_each():
+    settings_ = R._belt_settings([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, AJ, 0.0489, 1.524 * u.AU, 1.0, 11, 20, 0)
+    assert settings_.e0.tolist() == [0.1, 0.1] and settings_.n_out == 11
+    sim, m_jup = R._new_simulation(settings_)
+    assert sim.N == 4 and sim.t == 0 and m_jup == pytest.approx(9.546e-4, rel=1e-3)
+    jupiter, asteroids = R._sample(sim, m_jup)
+    assert asteroids["a"] == pytest.approx([2.3, 2.5], rel=1e-3) and jupiter["a"] == pytest.approx(5.203, rel=1e-3)
+    # unbound (NaN) or perihelion inside the danger line: removed
+    gone = R._removed({"a": np.array([2.3, np.nan, 2.0]), "e": np.array([0.1, 0.2, 0.5])}, 1.524)
+    assert gone.tolist() == [False, True, True]
+    history = R._integrate(sim, m_jup, settings_)
+    assert history["a"].shape == (2, 11) and history["t"][-1] >= 100
+    with pytest.raises(ValueError, match="particle-steps"):
+        R._belt_settings([2.3] * 5000 * u.AU, 0.1, 1e6 * u.yr, AJ, 0.0489, 1.524 * u.AU, 1.0, 11, 20, 0)
+
+
 @pytest.mark.parametrize(
     "kwargs, error, words",
     [

@@ -20,7 +20,8 @@ __all__ = [
     "mission", "camera",         # 04 Dawn's journey
     "propulsion",                # 05 ion propulsion
     "photometry", "thermal",     # 06 the bright spots
-    "spotviews",                 # 06 and 07: widget figures
+    "imaging",                   # 04, 06 and 07: a crater with bright spots through a camera
+    "spotviews",                 # 04, 06 and 07: widget figures
     "factcheck",                 # 07 fact-check
 ]
 __version__ = "0.1.0"

@@ -21,12 +21,13 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import resonance_location
-from .units import array, axes, colour, int_pairs, integer, number, pair, quantity_map, require, table as _table
+from .resonance import KIRKWOOD_RESONANCES
+from .units import (albedo as check_albedo, array, axes, colour, int_pairs, integer, number, pair, quantity_map,
+                    require, resonance_pair, table as _table)
 
 __all__ = [
     "MAIN_BELT_CLASSES",
     "CLASS_GROUPS",
-    "KIRKWOOD_RATIOS",
     "diameter_constant",
     "diameter_from_h",
     "h_from_diameter",
@@ -59,22 +60,9 @@ CLASS_GROUPS: Mapping[str, tuple[str, ...]] = {
     "other": ("AST", "PAA", "HYA"),
 }
 
-#: The interior mean-motion resonances with Jupiter that lesson 01 overlays, as (p, q).
-KIRKWOOD_RATIOS: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
-
-
 def _albedo(albedo, name: str = "albedo") -> np.ndarray:
-    if isinstance(albedo, (str, bytes, bool)) or albedo is None:
-        raise TypeError(f"{name} must be a number between 0 and 1, such as 0.09; got {albedo!r}.")
-    if isinstance(albedo, (list, tuple)):
-        try:
-            albedo = np.asarray(albedo, dtype=float)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name} must be numbers between 0 and 1; got {albedo!r}.") from None
-    p = require(albedo, u.one, name, positive=True).to_value(u.one)
-    if np.any(p > 2):  # icy moons reach about 1.4; larger values are usually a percentage typed in
-        raise ValueError(f"{name} is a geometric albedo, a fraction such as 0.09 (not 9 %); got {albedo}.")
-    return p
+    """A geometric albedo (it divides: positive)."""
+    return check_albedo(albedo, name, kind="geometric", positive=True)
 
 
 def _mag(value, name: str) -> np.ndarray:
@@ -308,7 +296,7 @@ def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_l
 
 
 def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
-                        ratios: Iterable[Sequence[int]] = KIRKWOOD_RATIOS) -> dict[str, u.Quantity]:
+                        ratios: Iterable[Sequence[int]] = KIRKWOOD_RESONANCES) -> dict[str, u.Quantity]:
     """Semi-major axes of interior mean-motion resonances with Jupiter.
 
     Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
@@ -318,7 +306,8 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
     a_jupiter : Quantity, optional
         Jupiter's semi-major axis; default ``fact("jupiter.a")``.
     ratios : iterable of (p, q)
-        Resonances to locate, default 4:1, 3:1, 5:2, 7:3, 2:1.
+        Resonances to locate, default :data:`utils.resonance.KIRKWOOD_RESONANCES`
+        (4:1, 3:1, 5:2, 7:3, 2:1).
 
     Returns
     -------
@@ -336,13 +325,10 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
         from .facts import fact
 
         a_jupiter = fact("jupiter.a")
-    require(a_jupiter, u.AU, "a_jupiter", positive=True)
-    if np.ndim(a_jupiter):
-        raise ValueError(f"a_jupiter must be a single value; got shape {np.shape(a_jupiter)}.")
+    require(a_jupiter, u.AU, "a_jupiter", positive=True, scalar=True)
     out = {}
     for p, q in int_pairs(ratios, "ratios"):
-        if p <= q:
-            raise ValueError(f"ratios: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
+        resonance_pair(p, q, "ratios")
         out[f"{p}:{q}"] = resonance_location(a_jupiter, p, q)
     return out
 

@@ -60,8 +60,44 @@ _SYMBOL = {CORRECT: "✔", INCORRECT: "✘", UNANSWERED: "✎", INVALID: "⚠"}
 _COLOUR = {CORRECT: "#009E73", INCORRECT: "#D55E00", UNANSWERED: "#0072B2", INVALID: "#E69F00"}
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class Shown:
+    """A status with a message that shows itself in a notebook: a symbol, a word and the message.
+
+    Colour is never the only carrier: every status has a word (``LABEL``) and a symbol
+    (``SYMBOL``) too.  Subclasses say which status is :attr:`ok` (``OK``).
+    """
+
+    LABEL: Mapping[str, str] = _LABEL
+    SYMBOL: Mapping[str, str] = _SYMBOL
+    COLOUR: Mapping[str, str] = _COLOUR
+    OK: str = CORRECT
+
+    @property
+    def ok(self) -> bool:
+        """True only for the status :attr:`OK`."""
+        return self.status == self.OK
+
+    def __bool__(self) -> bool:  # ``assert check(...)`` reads naturally in tests
+        return self.ok
+
+    def __str__(self) -> str:
+        head = f"{self.name}: " if self.name else ""
+        return f"{self.SYMBOL[self.status]} {head}{self.LABEL[self.status]}. {self.message}".strip()
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        head = f"<b>{html.escape(self.name)}</b> · " if self.name else ""
+        return (
+            f'<div style="border-left:6px solid {self.COLOUR[self.status]};padding:4px 10px;margin:4px 0">'
+            f"{head}<b>{self.SYMBOL[self.status]} {self.LABEL[self.status]}.</b> "
+            f"{html.escape(self.message)}</div>"
+        )
+
+
+@dataclass(frozen=True, repr=False)
+class CheckResult(Shown):
     """The outcome of a check; shows itself as a short message in a notebook.
 
     Attributes
@@ -77,29 +113,6 @@ class CheckResult:
     status: str
     message: str
     name: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """True only for a correct answer."""
-        return self.status == CORRECT
-
-    def __bool__(self) -> bool:  # ``assert check(...)`` reads naturally in tests
-        return self.ok
-
-    def __str__(self) -> str:
-        head = f"{self.name}: " if self.name else ""
-        return f"{_SYMBOL[self.status]} {head}{_LABEL[self.status]}. {self.message}".strip()
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        head = f"<b>{html.escape(self.name)}</b> · " if self.name else ""
-        colour = _COLOUR[self.status]
-        return (
-            f'<div style="border-left:6px solid {colour};padding:4px 10px;margin:4px 0">'
-            f"{head}<b>{_SYMBOL[self.status]} {_LABEL[self.status]}.</b> "
-            f"{html.escape(self.message)}</div>"
-        )
 
 
 # --------------------------------------------------------------------------

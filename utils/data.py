@@ -232,10 +232,8 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
 
     Parameters
     ----------
-    name : str
-        File name inside the data directory, e.g. ``"facts.ecsv"``.
-    data_dir_ : path-like, optional
-        Data directory (see :func:`data_dir`).
+    name, data_dir_
+        The file, as for :func:`data_path` (its checksum is always verified).
     qtable : bool
         Read as an astropy ``QTable`` (columns with units become Quantities)
         instead of a ``Table``.

@@ -32,7 +32,7 @@ import numpy as np
 import astropy.units as u
 
 from .data import DataFileError, read_ecsv
-from .units import array, flag, integer, require, table as _table
+from .units import flag, integer, require, table as _table
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -42,7 +42,7 @@ __all__ = [
     "FILE", "COLUMNS", "VERDICTS", "MONTH", "Verdict", "load_claims", "claim_text", "claimed_value",
     "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
     "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
-    "verdict_table_html", "verdict_counts", "pixelate", "facula_model", "UnknownIdError", "PartError",
+    "verdict_table_html", "verdict_counts", "UnknownIdError", "PartError",
     "KINDS", "KIND_OF_CATEGORY", "claim_kind", "your_verdict", "combine_verdicts",
 ]
 
@@ -351,10 +351,8 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     False
     """
     c, a = _time(claimed, "claimed"), _time(actual, "actual")
-    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
     month_only = flag(month_only, "month_only")
-    if np.ndim(tol):
-        raise ValueError(f"tolerance must be a single value; got shape {np.shape(tol)}.")
     if month_only:
         return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
     days_apart = abs(np.floor(a.utc.mjd) - np.floor(c.utc.mjd))  # whole calendar days (UTC)
@@ -375,10 +373,8 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     if isinstance(actual, u.Quantity) and not actual.unit.is_equivalent(c.unit):
         raise u.UnitsError(f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
                            f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type}).")
-    a = require(actual, c.unit, "actual", positive=True)
-    for name, value in (("claimed", c), ("actual", a)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    a = require(actual, c.unit, "actual", positive=True, scalar=True)
+    require(c, c.unit, "claimed", scalar=True)
     if isinstance(rtol, (bool, np.bool_)) or not isinstance(rtol, (int, float)) or not 0 <= rtol < 1:
         raise ValueError(f"rtol is a fraction between 0 and 1; got {rtol!r}")
     return bool(abs((c - a) / a).to_value(u.one) <= rtol)
@@ -408,11 +404,8 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
     >>> judge_duration("2011-07-16", "2012-09-05", 14 * MONTH)
     'true'
     """
-    c = require(claimed, u.day, "claimed", positive=True)
-    tol = require(tolerance, u.day, "tolerance", nonnegative=True)
-    for name, value in (("claimed", c), ("tolerance", tol)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
+    c = require(claimed, u.day, "claimed", positive=True, scalar=True)
+    tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
     return "true" if abs(duration(start, end) - c) <= tol else "false"
 
 
@@ -584,9 +577,8 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     N06  Dawn was launched in September 2007.              ✔ true               27 Sep 2007
     """
     _verdicts_table(table)
-    for name, w in (("claim_width", claim_width), ("evidence_width", evidence_width)):
-        if isinstance(w, (bool, np.bool_)) or not isinstance(w, (int, np.integer)) or not 10 <= w <= 1000:
-            raise ValueError(f"column widths are whole numbers of at least 10 (and at most 1000) characters; got {name}={w!r}")
+    claim_width = integer(claim_width, "claim_width", low=10, high=1000)
+    evidence_width = integer(evidence_width, "evidence_width", low=10, high=1000)
     head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:
@@ -622,119 +614,3 @@ def verdict_counts(table: "Table") -> dict[str, int]:
     _verdicts_table(table)
     values = [str(v) for v in table["verdict"]]
     return {v: values.count(v) for v in VERDICTS}
-
-
-# --------------------------------------------------------------------------
-# how sharp: a schematic crater seen with a given pixel size
-# --------------------------------------------------------------------------
-
-def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_diameter: u.Quantity,
-                 albedo_ground: float, albedo_facula: float) -> np.ndarray:
-    """A schematic reflectance map: a bright disc (the facula) at the centre of a crater.
-
-    A *model*, not data: uniform ground of ``albedo_ground``, a disc of
-    ``albedo_facula`` and a thin darker ring marking the crater rim (a
-    shadow, 60 % of the ground's reflectance, drawn only so the crater is
-    visible).
-
-    Parameters
-    ----------
-    field : Quantity
-        Side of the square field of view (length).
-    n : int
-        Pixels per side of the fine map.
-    facula_diameter, crater_diameter : Quantity
-        Sizes (lengths).
-    albedo_ground, albedo_facula : float
-        Reflectances between 0 and 1.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``n`` x ``n`` reflectance map, row 0 at the bottom.
-
-    Examples
-    --------
-    >>> import astropy.units as u
-    >>> m = facula_model(120 * u.km, 100, 10 * u.km, 92 * u.km, 0.09, 0.4)
-    >>> round(float(m.max()), 2), m.shape
-    (0.4, (100, 100))
-    """
-    L = require(field, u.km, "field", positive=True).to_value(u.km)
-    fd = require(facula_diameter, u.km, "facula_diameter", positive=True).to_value(u.km)
-    cd = require(crater_diameter, u.km, "crater_diameter", positive=True).to_value(u.km)
-    for name, value in (("field", L), ("facula_diameter", fd), ("crater_diameter", cd)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 8000:
-        raise ValueError(f"n is the number of pixels per side, a whole number >= 2 (at most 8000); got {n!r}")
-    for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
-        if isinstance(a, (u.Quantity, bool)) or not isinstance(a, (int, float, np.integer, np.floating)):
-            raise TypeError(f"{name} is a reflectance, a plain number between 0 and 1; got {a!r}")
-        if not 0 <= float(a) <= 1:
-            raise ValueError(f"{name} is a reflectance between 0 and 1; got {a!r}")
-    x = (np.arange(n) + 0.5) / n * L - L / 2
-    r = np.hypot(*np.meshgrid(x, x))
-    image = np.full((n, n), float(albedo_ground))
-    image[np.abs(r - cd / 2) < max(0.015 * cd, L / n)] = 0.6 * float(albedo_ground)
-    image[r <= fd / 2] = float(albedo_facula)
-    return image
-
-
-def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[np.ndarray, u.Quantity]:
-    """Average a fine square map into camera pixels of about size ``pixel``.
-
-    Each camera pixel is a whole block of ``k`` x ``k`` cells of the map
-    (``k`` = ``pixel`` / cell size, rounded, at least 1), and the blocks are
-    centred on the map's centre, so the central feature sits in the middle of
-    one pixel (the best case).  Only whole blocks inside the map are kept.
-    A summed-area table makes this fast for any pixel size.  A pixel smaller
-    than the map's cells returns the map itself: the model has no finer detail.
-
-    Parameters
-    ----------
-    image : ndarray
-        Square ``n`` x ``n`` map.
-    field : Quantity
-        Side of the map (length).
-    pixel : Quantity
-        Size of a camera pixel on the ground (length).
-
-    Returns
-    -------
-    coarse : ndarray
-        ``m`` x ``m`` averages (``m`` odd unless the map itself is returned).
-    width : Quantity
-        Side of the area the coarse pixels cover, centred on the map (km);
-        each coarse pixel is ``width / m`` wide.
-
-    Examples
-    --------
-    >>> import numpy as np, astropy.units as u
-    >>> coarse, width = pixelate(np.ones((100, 100)), 10 * u.km, 3 * u.km)
-    >>> coarse.shape, width
-    ((3, 3), <Quantity 9. km>)
-    """
-    image = array(image, "image", max_size=64_000_000)
-    if image.ndim != 2 or image.shape[0] != image.shape[1]:
-        raise ValueError(f"image must be a square 2-D array; got shape {image.shape}")
-    L = require(field, u.km, "field", positive=True).to_value(u.km)
-    p = require(pixel, u.km, "pixel", positive=True).to_value(u.km)
-    for name, value in (("field", L), ("pixel", p)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
-    n = image.shape[0]
-    k = max(1, int(round(p / (L / n))))
-    if k == 1:
-        return image.copy(), L * u.km
-    half_blocks = int(((n / 2) / k - 0.5) // 1)  # whole blocks on each side of the central one
-    if half_blocks < 0:  # a pixel larger than the map: the map is one pixel
-        return np.full((1, 1), image.mean()), L * u.km
-    m = 2 * half_blocks + 1
-    centre = n / 2
-    edges = np.round(centre + (np.arange(m + 1) - m / 2) * k).astype(int)
-    sat = np.zeros((n + 1, n + 1))
-    sat[1:, 1:] = image.cumsum(0).cumsum(1)
-    a, b = edges[:-1], edges[1:]
-    total = sat[np.ix_(b, b)] - sat[np.ix_(a, b)] - sat[np.ix_(b, a)] + sat[np.ix_(a, a)]
-    return total / np.outer(b - a, b - a), (edges[-1] - edges[0]) * L / n * u.km

@@ -30,10 +30,10 @@ Examples
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from .checks import Shown
 from .units import choice, number, text
 
 __all__ = ["ANSWERED", "FormExercise", "FormResult", "GradedCopyError", "form_of"]
@@ -41,7 +41,6 @@ __all__ = ["ANSWERED", "FormExercise", "FormResult", "GradedCopyError", "form_of
 ANSWERED = "answered"
 
 _LABEL = {ANSWERED: "Answer saved", "unanswered": "Not answered yet", "invalid": "Check the form of your answer"}
-# Colour is never the only carrier: every status has a word and a symbol too.
 _SYMBOL = {ANSWERED: "✎", "unanswered": "…", "invalid": "⚠"}
 _COLOUR = {ANSWERED: "#0072B2", "unanswered": "#999999", "invalid": "#E69F00"}
 
@@ -57,9 +56,17 @@ class GradedCopyError(RuntimeError):
     """Raised when a graded copy is asked for an expected answer it does not have."""
 
 
-@dataclass(frozen=True)
-class FormResult:
-    """What a form-only check says; shows itself as a short message in a notebook."""
+@dataclass(frozen=True, repr=False)
+class FormResult(Shown):
+    """What a form-only check says; shows itself as a short message in a notebook.
+
+    :attr:`ok` is True when the answer is well-formed (not whether it is right: that is graded later).
+    """
+
+    LABEL = _LABEL
+    SYMBOL = _SYMBOL
+    COLOUR = _COLOUR
+    OK = ANSWERED
 
     status: str
     message: str
@@ -69,27 +76,6 @@ class FormResult:
         choice(self.status, "status", tuple(_LABEL))
         text(self.message, "message", empty=True)
         text(self.name, "name", empty=True)
-
-    @property
-    def ok(self) -> bool:
-        """True when the answer is well-formed (not whether it is right: that is graded later)."""
-        return self.status == ANSWERED
-
-    def __bool__(self) -> bool:
-        return self.ok
-
-    def __str__(self) -> str:
-        head = f"{self.name}: " if self.name else ""
-        return f"{_SYMBOL[self.status]} {head}{_LABEL[self.status]}. {self.message}".strip()
-
-    __repr__ = __str__
-
-    def _repr_html_(self) -> str:
-        head = f"<b>{html.escape(self.name)}</b> · " if self.name else ""
-        return (
-            f'<div style="border-left:6px solid {_COLOUR[self.status]};padding:4px 10px;margin:4px 0">'
-            f"{head}<b>{_SYMBOL[self.status]} {_LABEL[self.status]}.</b> {html.escape(self.message)}</div>"
-        )
 
 
 def _probe(form: Mapping[str, Any]):

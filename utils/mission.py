@@ -35,7 +35,7 @@ import numpy as np
 import astropy.units as u
 from astropy.constants import G, c
 
-from .units import ArgumentTypeError, array, axes, integer, number, require
+from .units import MU_UNIT, ArgumentTypeError, array, axes, integer, number, require
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
     from astropy.time import Time
@@ -81,8 +81,6 @@ SCIENCE_ORBITS: dict[str, dict[str, str]] = {
     "XMO7": {"periapsis": "ceres.orbit_xmo7_periapsis", "apoapsis": "ceres.orbit_xmo7_apoapsis",
              "period": "ceres.orbit_xmo7_period"},
 }
-
-_MU = u.km**3 / u.s**2
 
 
 # --------------------------------------------------------------------------
@@ -471,7 +469,7 @@ def gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
     """
     a = require(a, u.km, "a", positive=True)
     T = require(period, u.s, "period", positive=True)
-    return (4 * np.pi**2 * a**3 / T**2).to(_MU)
+    return (4 * np.pi**2 * a**3 / T**2).to(MU_UNIT)
 
 
 def mass_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import astropy.units as u
-from astropy.constants import GM_sun
 
-from .units import integer, number, require
+from .units import gravitational_parameter, integer, number, require, resonance_pair
 
 __all__ = [
     "period",
@@ -28,11 +27,8 @@ __all__ = [
     "orbit_radius",
 ]
 
-_MU = u.km**3 / u.s**2
-
-
 def _mu(mu) -> u.Quantity:
-    return GM_sun if mu is None else require(mu, _MU, "mu", positive=True)
+    return gravitational_parameter(mu, "mu")
 
 
 def period(a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
@@ -96,11 +92,7 @@ def resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
     2.501
     """
     a = require(a_perturber, u.AU, "a_perturber", positive=True)
-    for name, n in (("p", p), ("q", q)):
-        if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n <= 0:
-            raise ValueError(f"{name} must be a positive whole number; got {n!r}.")
-    if p <= q:
-        raise ValueError(f"an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
+    p, q = resonance_pair(p, q)
     return (a * (q / p) ** (2 / 3)).to(u.AU)
 
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import astropy.units as u
-from astropy.constants import GM_sun, e as ELEMENTARY_CHARGE, g0
+from astropy.constants import e as ELEMENTARY_CHARGE, g0
 
-from .units import ArgumentTypeError, array, colour, integer, number, pair, require, text
+from .units import ArgumentTypeError, array, colour, gravitational_parameter, integer, number, pair, require, text
 
 __all__ = [
     "exhaust_speed",
@@ -54,7 +54,6 @@ __all__ = [
 ]
 
 _SPEED = u.km / u.s
-_MU = u.km**3 / u.s**2
 
 
 def _exhaust(value, name: str = "exhaust") -> u.Quantity:
@@ -75,21 +74,8 @@ def _exhaust(value, name: str = "exhaust") -> u.Quantity:
     return require(value, _SPEED, name, positive=True).to(_SPEED)
 
 
-def _require_kind(value, unit, name: str, kind: str, **conditions) -> u.Quantity:
-    """:func:`require` for units astropy has no name for (a mass flow, a gravitational parameter)."""
-    example = f"for example {name} = 12.3 * u.Unit('{unit}')"
-    if not isinstance(value, u.Quantity):
-        raise u.UnitsError(f"{name} needs a unit of {kind} ({example}); got {value!r} without a unit.")
-    if not value.unit.is_equivalent(unit):
-        raise u.UnitsError(f"{name} must be a {kind}, convertible to {unit} ({example}); "
-                           f"got a value in {value.unit} ({value.unit.physical_type}).")
-    return require(value, unit, name, **conditions)
-
-
 def _mu(mu) -> u.Quantity:
-    if mu is None:
-        return GM_sun.to(_MU)
-    return _require_kind(mu, _MU, "mu", "gravitational parameter G*M", positive=True).to(_MU)
+    return gravitational_parameter(mu, "mu")
 
 
 def exhaust_speed(isp: u.Quantity) -> u.Quantity:
@@ -248,8 +234,8 @@ def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.
     >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
     90
     """
-    mdot = _require_kind(mass_flow_rate, u.kg / u.s, "mass_flow_rate", "mass flow (a mass per time)",
-                         nonnegative=True)
+    mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", kind="mass flow (a mass per time)",
+                   nonnegative=True)
     return (mdot * _exhaust(exhaust)).to(u.mN)
 
 

@@ -27,7 +27,8 @@ import numpy as np
 import astropy.units as u
 
 from .orbits import period
-from .units import ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require, text
+from .units import (ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require,
+                    resonance_pair, text)
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -45,13 +46,6 @@ __all__ = [
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
 KIRKWOOD_RESONANCES: tuple[tuple[int, int], ...] = ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
-
-
-def _check_pq(p: int, q: int) -> None:
-    for name, n in (("p", p), ("q", q)):
-        integer(n, name, low=1, high=1000)
-    if p <= q:
-        raise ValueError(f"an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
 
 
 def _plain(x, name: str, *, nonnegative: bool = True) -> np.ndarray:
@@ -192,7 +186,7 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
     >>> resonant_angle(10 * u.deg, 0 * u.deg, 0 * u.deg, 3, 1)
     <Quantity -10. deg>
     """
-    _check_pq(p, q)
+    p, q = resonance_pair(p, q)
 
     def rad(x, name):
         if isinstance(x, u.Quantity):
@@ -400,6 +394,156 @@ MAX_PARTICLES = 10_000
 MAX_PARTICLE_STEPS = 1e9
 
 
+@dataclass(frozen=True)
+class _BeltSettings:
+    """The validated settings of one :func:`run_belt` call (plain numbers: AU, yr)."""
+
+    a0: np.ndarray
+    e0: np.ndarray
+    t_end: float
+    jupiter_a: float
+    jupiter_e: float
+    danger: float
+    mass_factor: float
+    n_out: int
+    steps_per_orbit: int
+    seed: int
+
+
+def _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor, n_out,
+                   steps_per_orbit, seed) -> _BeltSettings:
+    """Check every argument of :func:`run_belt` and the work it asks for; plain numbers out."""
+    a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
+    if a0.ndim != 1 or a0.size == 0:
+        raise ValueError("a0 must be a one-dimensional list of at least one semi-major axis.")
+    if a0.size > MAX_PARTICLES:
+        raise ValueError(f"a0 has {a0.size:,} particles; the limit is {MAX_PARTICLES:,}.")
+    e0 = _plain(e0, "e0")
+    if np.any(e0 >= 1):
+        raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
+    if e0.ndim > 1 or e0.size not in (1, a0.size):
+        raise ValueError(f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); "
+                         f"got {e0.size}.")
+    t_end = require(t_end, u.yr, "t_end", positive=True, scalar=True).to_value(u.yr)
+    aj = require(jupiter_a, u.AU, "jupiter_a", positive=True, scalar=True).to_value(u.AU)
+    ej = number(jupiter_e, "jupiter_e", nonnegative=True, scalar=True)
+    if ej >= 1:
+        raise ValueError(f"jupiter_e must be below 1; got {ej}.")
+    danger = require(danger_distance, u.AU, "danger_distance", positive=True, scalar=True).to_value(u.AU)
+    mass_factor = number(jupiter_mass_factor, "jupiter_mass_factor", positive=True, high=100, scalar=True)
+    if np.any(a0 >= 0.9 * aj):
+        raise ValueError("every a0 must lie well inside Jupiter's orbit (below 0.9 * jupiter_a).")
+    settings = _BeltSettings(
+        a0=a0, e0=np.broadcast_to(e0, a0.shape).copy(), t_end=t_end, jupiter_a=aj, jupiter_e=ej, danger=danger,
+        mass_factor=mass_factor, n_out=integer(n_out, "n_out", low=2, high=100_000),
+        steps_per_orbit=integer(steps_per_orbit, "steps_per_orbit", low=10, high=10_000),
+        seed=integer(seed, "seed", low=0))
+    n_steps = t_end / (np.sqrt(a0.min() ** 3) / settings.steps_per_orbit)  # periods in yr: P = a**1.5
+    if n_steps * a0.size > MAX_PARTICLE_STEPS:
+        raise ValueError(
+            f"this run needs about {n_steps:.3g} steps for {a0.size} particles, more than the limit of "
+            f"{MAX_PARTICLE_STEPS:.0e} particle-steps (hours of computing); shorten t_end, lower "
+            "steps_per_orbit or start fewer particles.")
+    return settings
+
+
+def _new_simulation(settings: _BeltSettings):
+    """The REBOUND simulation at t = 0: Sun, Jupiter at perihelion, asteroids at seeded random angles.
+
+    Returns the simulation and Jupiter's mass in solar masses.
+    """
+    import rebound
+    from astropy.constants import M_jup, M_sun
+
+    rng = np.random.default_rng(settings.seed)
+    lam0 = rng.uniform(0, 2 * np.pi, settings.a0.size)
+    varpi0 = rng.uniform(0, 2 * np.pi, settings.a0.size)
+    m_jup = float((M_jup / M_sun).to_value(u.one)) * float(settings.mass_factor)
+    sim = rebound.Simulation()
+    sim.units = ("yr", "AU", "Msun")
+    sim.add(m=1.0)
+    sim.add(m=m_jup, a=settings.jupiter_a, e=settings.jupiter_e, l=0.0, pomega=0.0, primary=sim.particles[0])
+    sim.N_active = 2
+    for a, e, lam, vp in zip(settings.a0, settings.e0, lam0, varpi0):
+        sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
+    sim.integrator = "whfast"
+    sim.dt = float(2 * np.pi * np.sqrt(settings.a0.min() ** 3 / sim.G) / settings.steps_per_orbit)
+    sim.move_to_com()
+    return sim, m_jup
+
+
+def _sample(sim, m_jup: float) -> tuple[dict, dict]:
+    """Heliocentric elements of Jupiter and of the asteroids still in the simulation, now."""
+    xyz = np.zeros((sim.N, 3))
+    vel = np.zeros((sim.N, 3))
+    sim.serialize_particle_data(xyz=xyz, vxvyvz=vel)
+    jupiter = _elements(xyz[1] - xyz[0], vel[1] - vel[0], sim.G * (1.0 + m_jup))
+    asteroids = _elements(xyz[2:] - xyz[0], vel[2:] - vel[0], sim.G)
+    return jupiter, asteroids
+
+
+def _removed(elements: dict, danger: float) -> np.ndarray:
+    """Which asteroids count as removed: perihelion inside ``danger`` (AU), or unbound (NaN)."""
+    return ~(elements["a"] * (1 - elements["e"]) > danger)
+
+
+def _integrate(sim, m_jup: float, settings: _BeltSettings) -> dict:
+    """Integrate to ``t_end``, sampling ``n_out`` times and removing asteroids as they cross the danger line.
+
+    The work is bounded: WHFast takes fixed steps of ``sim.dt`` and never
+    shortens the last one, so the run takes ``t_end / dt`` steps (checked by
+    :func:`_belt_settings`) plus at most one.
+    """
+    n, n_out = settings.a0.size, settings.n_out
+    wanted = np.linspace(0.0, settings.t_end, n_out)
+    out = {"t": np.empty(n_out), "lam_jupiter": np.full(n_out, np.nan), "t_removed": np.full(n, np.nan)}
+    out.update({k: np.full((n, n_out), np.nan) for k in ("a", "e", "lam", "varpi")})
+    alive = np.arange(n)  # particle number of simulation index 2, 3, ...
+    for j, t_wanted in enumerate(wanted):
+        if j:
+            # no shortened last step: the orbits do not depend on how often we look at them
+            sim.integrate(t_wanted, exact_finish_time=0)
+        out["t"][j] = sim.t
+        jupiter, asteroids = _sample(sim, m_jup)
+        out["lam_jupiter"][j] = jupiter["lam"]
+        if alive.size == 0:
+            continue
+        for k in ("a", "e", "lam", "varpi"):
+            out[k][alive, j] = asteroids[k]
+        gone = _removed(asteroids, settings.danger)
+        if np.any(gone):
+            out["t_removed"][alive[gone]] = sim.t
+            for idx in sorted(np.nonzero(gone)[0] + 2, reverse=True):
+                sim.remove(int(idx))
+            alive = alive[~gone]
+    return out
+
+
+def _package(settings: _BeltSettings, history: dict, dt: float, m_jup: float) -> BeltRun:
+    """The histories and every parameter of the run as a :class:`BeltRun`."""
+    import rebound
+
+    params = {
+        "model": "Sun + Jupiter (planar, eccentric) + massless test particles",
+        "integrator": f"REBOUND {rebound.__version__} WHFast",
+        "dt_yr": dt,
+        "t_end_yr": float(history["t"][-1]),
+        "n_out": int(settings.n_out),
+        "jupiter_a_AU": settings.jupiter_a,
+        "jupiter_e": settings.jupiter_e,
+        "jupiter_mass_factor": float(settings.mass_factor),
+        "jupiter_mass_msun": m_jup,
+        "danger_distance_AU": settings.danger,
+        "seed": int(settings.seed),
+        "n_particles": int(settings.a0.size),
+    }
+    return BeltRun(
+        t=history["t"] * u.yr, a0=settings.a0, e0=settings.e0, a=history["a"], e=history["e"],
+        lam=history["lam"], varpi=history["varpi"], lam_jupiter=history["lam_jupiter"],
+        t_removed=history["t_removed"] * u.yr, params=params,
+    )
+
+
 def run_belt(
     a0: u.Quantity,
     e0,
@@ -460,106 +604,11 @@ def run_belt(
     >>> run.e.shape
     (2, 5)
     """
-    import rebound
-    from astropy.constants import M_jup, M_sun
-
-    a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
-    if a0.ndim != 1 or a0.size == 0:
-        raise ValueError("a0 must be a one-dimensional list of at least one semi-major axis.")
-    if a0.size > MAX_PARTICLES:
-        raise ValueError(f"a0 has {a0.size:,} particles; the limit is {MAX_PARTICLES:,}.")
-    e0 = _plain(e0, "e0")
-    if np.any(e0 >= 1):
-        raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
-    if e0.ndim > 1 or e0.size not in (1, a0.size):
-        raise ValueError(f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); "
-                         f"got {e0.size}.")
-    e0 = np.broadcast_to(e0, a0.shape).copy()
-    t_end = require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)
-    aj = require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)
-    ej = number(jupiter_e, "jupiter_e", nonnegative=True, scalar=True)
-    if ej >= 1:
-        raise ValueError(f"jupiter_e must be below 1; got {ej}.")
-    danger = require(danger_distance, u.AU, "danger_distance", positive=True).to_value(u.AU)
-    jupiter_mass_factor = number(jupiter_mass_factor, "jupiter_mass_factor", positive=True, high=100, scalar=True)
-    for name, value in (("jupiter_a", aj), ("danger_distance", danger), ("t_end", t_end)):
-        if np.ndim(value):
-            raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
-    if np.any(a0 >= 0.9 * aj):
-        raise ValueError("every a0 must lie well inside Jupiter's orbit (below 0.9 * jupiter_a).")
-    n_out = integer(n_out, "n_out", low=2, high=100_000)
-    steps_per_orbit = integer(steps_per_orbit, "steps_per_orbit", low=10, high=10_000)
-    seed = integer(seed, "seed", low=0)
-    n_steps = t_end / (np.sqrt(a0.min() ** 3) / steps_per_orbit)  # periods in yr: P = a**1.5 (Sun's mass)
-    if n_steps * a0.size > MAX_PARTICLE_STEPS:
-        raise ValueError(
-            f"this run needs about {n_steps:.3g} steps for {a0.size} particles, more than the limit of "
-            f"{MAX_PARTICLE_STEPS:.0e} particle-steps (hours of computing); shorten t_end, lower "
-            "steps_per_orbit or start fewer particles.")
-    rng = np.random.default_rng(seed)
-    lam0 = rng.uniform(0, 2 * np.pi, a0.size)
-    varpi0 = rng.uniform(0, 2 * np.pi, a0.size)
-    m_jup = float((M_jup / M_sun).to_value(u.one)) * float(jupiter_mass_factor)
-
-    sim = rebound.Simulation()
-    sim.units = ("yr", "AU", "Msun")
-    sim.add(m=1.0)
-    sim.add(m=m_jup, a=aj, e=ej, l=0.0, pomega=0.0, primary=sim.particles[0])
-    sim.N_active = 2
-    for a, e, lam, vp in zip(a0, e0, lam0, varpi0):
-        sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
-    sim.integrator = "whfast"
-    dt = float(2 * np.pi * np.sqrt(a0.min() ** 3 / sim.G) / steps_per_orbit)
-    sim.dt = dt
-    sim.move_to_com()
-
-    n = a0.size
-    times = np.linspace(0.0, t_end, n_out)
-    hist = {k: np.full((n, n_out), np.nan) for k in ("a", "e", "lam", "varpi")}
-    lam_j = np.full(n_out, np.nan)
-    t_removed = np.full(n, np.nan)
-    alive = np.arange(n)  # particle number of simulation index 2, 3, ...
-    for j, t in enumerate(times):
-        if j:
-            # no shortened last step: the orbits do not depend on how often we look at them
-            sim.integrate(t, exact_finish_time=0)
-            times[j] = sim.t
-            t = sim.t
-        xyz = np.zeros((sim.N, 3))
-        vel = np.zeros((sim.N, 3))
-        sim.serialize_particle_data(xyz=xyz, vxvyvz=vel)
-        jup = _elements(xyz[1] - xyz[0], vel[1] - vel[0], sim.G * (1.0 + m_jup))
-        lam_j[j] = jup["lam"]
-        if alive.size == 0:
-            continue
-        el = _elements(xyz[2:] - xyz[0], vel[2:] - vel[0], sim.G)
-        for k in hist:
-            hist[k][alive, j] = el[k]
-        q = el["a"] * (1 - el["e"])
-        gone = ~(q > danger)  # NaN (unbound) counts as gone
-        if np.any(gone):
-            t_removed[alive[gone]] = t
-            for idx in sorted(np.nonzero(gone)[0] + 2, reverse=True):
-                sim.remove(int(idx))
-            alive = alive[~gone]
-    params = {
-        "model": "Sun + Jupiter (planar, eccentric) + massless test particles",
-        "integrator": f"REBOUND {rebound.__version__} WHFast",
-        "dt_yr": dt,
-        "t_end_yr": float(times[-1]),
-        "n_out": int(n_out),
-        "jupiter_a_AU": aj,
-        "jupiter_e": ej,
-        "jupiter_mass_factor": float(jupiter_mass_factor),
-        "jupiter_mass_msun": m_jup,
-        "danger_distance_AU": danger,
-        "seed": int(seed),
-        "n_particles": int(n),
-    }
-    return BeltRun(
-        t=times * u.yr, a0=a0, e0=e0, a=hist["a"], e=hist["e"], lam=hist["lam"], varpi=hist["varpi"],
-        lam_jupiter=lam_j, t_removed=t_removed * u.yr, params=params,
-    )
+    settings = _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor,
+                              n_out, steps_per_orbit, seed)
+    sim, m_jup = _new_simulation(settings)
+    dt = sim.dt
+    return _package(settings, _integrate(sim, m_jup, settings), dt, m_jup)
 
 
 def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):

@@ -1,4 +1,4 @@
-"""Widget figures of lessons 06 and 07, and a fast-redraw helper for widgets.
+"""Widget figures of lessons 04, 06 and 07 (the imaging model seen with a slider), and a fast-redraw helper.
 
 A widget that rebuilds its Matplotlib figure on every move of a slider is
 slow (a new figure, a layout pass, the inline backend's round trip).  The
@@ -10,12 +10,12 @@ plumbing stays out of the students' way and the figures can be tested.
 Examples
 --------
 >>> import astropy.units as u
->>> from utils import photometry
+>>> from utils import imaging
 >>> from utils.facts import fact
->>> scene = photometry.make_scene(photometry.OccatorModel(
+>>> scene = imaging.make_scene(imaging.occator_model(
 ...     background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km), n_px=200)
 >>> view = CameraExplorer(scene, fact("fc.ifov"))
->>> view.update(146000, 1.0).figure.axes[1].get_title()
+>>> view.update(146000, 1.0).figure.axes[1].get_title().splitlines()[0]
 'Profile across the facula, 146,000 km'
 """
 from __future__ import annotations
@@ -25,19 +25,17 @@ import io
 import astropy.units as u
 import numpy as np
 
-from . import style
-from .camera import pixel_scale
-from .units import array, instance, number, pair, require
+from . import imaging, style
+from .camera import _ifov, pixel_scale, pixels_across, plot_pixel_scale
+from .units import array, instance, integer, number, pair, quantity_map, require, text
 
 
 def _single(value, unit, name):
     """A positive scalar Quantity convertible to ``unit``, or a clear error naming ``name``."""
-    q = require(value, unit, name, positive=True)
-    if q.ndim:
-        raise ValueError(f"{name} must be a single value; got shape {q.shape}.")
-    return q
+    return require(value, unit, name, positive=True, scalar=True)
 
-__all__ = ["FastFigure", "CameraExplorer", "SharpnessView"]
+
+__all__ = ["FastFigure", "DistanceView", "CameraExplorer", "SharpnessView"]
 
 
 class FastFigure:
@@ -93,13 +91,117 @@ class FastFigure:
         return [t for t in found if t]
 
 
+class DistanceView:
+    """Lesson 04's widget, built once: pixel scale against distance, and a schematic crater.
+
+    :meth:`draw` moves the ring, redraws the schematic crater with pixels of the
+    chosen size and rewrites the headline, so a widget only redraws (fast) and
+    every text follows the slider.
+
+    Parameters
+    ----------
+    ifov : Quantity
+        The camera's instantaneous field of view (an angle per pixel).
+    crater, spot : Quantity
+        Diameters of the crater and of its bright central spot.
+    marks : dict
+        name -> distance of the science orbits, drawn as labelled squares.
+    distances : Quantity
+        Distances for the pixel-scale curve.
+    field : Quantity, optional
+        Width of the schematic picture (default three spot diameters).
+    max_pixels : int
+        Most pixels drawn across the picture (finer real pixels are drawn coarser, and the figure says so).
+    names : (str, str)
+        What to call the crater and the spot in the texts.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> view = DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
+    ...                     np.geomspace(20, 70000, 50) * u.km)
+    >>> view.draw(7242).texts[0].get_text().splitlines()[0]
+    'From 7,242 km: 679 m per pixel'
+    """
+
+    def __init__(self, ifov: u.Quantity, crater: u.Quantity, spot: u.Quantity, marks: dict,
+                 distances: u.Quantity, field: u.Quantity | None = None, max_pixels: int = 120,
+                 names: tuple[str, str] = ("the crater", "the bright spot")):
+        import matplotlib.pyplot as plt
+
+        self.ifov = _single(_ifov(ifov), u.rad, "ifov")
+        self.crater = _single(crater, u.km, "crater")
+        self.spot = _single(spot, u.km, "spot")
+        self.field = 3 * self.spot if field is None else _single(field, u.km, "field")
+        marks = quantity_map(marks, "marks", u.km, positive=True, min_size=1)
+        self.max_pixels = integer(max_pixels, "max_pixels", low=1, high=4000)
+        if not isinstance(names, (tuple, list)) or len(names) != 2:
+            raise TypeError(f"names must be two strings (the crater's and the spot's); got {names!r:.60}.")
+        self.names = tuple(text(name, "names") for name in names)
+        # layout="none" from the start: a fixed layout (no re-layout at each redraw, and no warning)
+        fig, (ax_scale, ax_pic) = plt.subplots(1, 2, figsize=(9, 4.1), width_ratios=[1.3, 1], layout="none")
+        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
+        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
+        from matplotlib.layout_engine import PlaceHolderLayoutEngine
+        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
+        fig.subplots_adjust(left=0.09, right=0.97, bottom=0.13, top=0.78, wspace=0.3)
+        plt.close(fig)   # shown by the caller (a widget)
+        plot_pixel_scale(ax_scale, distances, self.ifov, marks=marks)
+        self.ring, = ax_scale.plot([], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False,
+                                   label="your choice")
+        ax_scale.legend(loc="upper left", fontsize=9)
+        ax_scale.grid(False)                                 # fewer artists to redraw
+        self.picture = ax_pic.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower",
+                                     interpolation="nearest")
+        half = self.field.to_value(u.km) / 2
+        ticks = [-10 * k for k in (1, 0, -1)] if half > 10 else None
+        ax_pic.set(xlim=(-half, half), ylim=(-half, half), xlabel="x (km)", ylabel="y (km)")
+        if ticks:
+            ax_pic.set(xticks=ticks, yticks=ticks)
+        ax_pic.set_title(f"schematic centre of {names[0]}", fontsize=10)
+        ax_pic.grid(False)
+        self.note = ax_pic.text(0.5, 0.03, "", transform=ax_pic.transAxes, ha="center", va="bottom", fontsize=9,
+                                color="white", bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"})
+        self.headline = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=12)
+        self.figure, self.ax_scale, self.ax_pic = fig, ax_scale, ax_pic
+
+    def draw(self, distance_km: float):
+        """Show the view from ``distance_km`` (a plain number of km); returns the figure."""
+        d = require(distance_km * u.km, u.km, "distance_km", positive=True)
+        scale = pixel_scale(d, self.ifov)
+        self.ring.set_data([d.to_value(u.km)], [scale.to_value(u.km)])
+        img, half, full = imaging.schematic_view(scale, self.crater, self.spot, field=self.field,
+                                                 max_pixels=self.max_pixels)
+        self.picture.set_data(img)
+        self.picture.set_extent([-half.value, half.value] * 2)
+        self.note.set_text("" if full else "drawn with coarser pixels\nthan the real ones")
+        self.note.set_visible(not full)
+        shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
+        n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
+        self._state = (d, shown, n_crater, n_spot, full)
+        self.headline.set_text(f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
+                               f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
+                               f"{n_spot:,.{0 if n_spot >= 10 else 1}f}")
+        return self.figure
+
+    def alt_text(self) -> str:
+        """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
+        d, shown, n_crater, n_spot, full = self._state
+        coarse = "" if full else " (drawn with coarser pixels than the real ones)"
+        return (f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
+                f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
+                f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
+                f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a blocky "
+                "blob into a smooth disc as the distance shrinks.")
+
+
 class CameraExplorer(FastFigure):
     """Lesson 06's widget: a model camera image around Occator and the profile through the facula.
 
     Parameters
     ----------
-    scene : utils.photometry.Scene
-        From :func:`utils.photometry.make_scene`.
+    scene : utils.imaging.Scene
+        From :func:`utils.imaging.make_scene`.
     ifov : Quantity
         The camera's pixel angle.
 
@@ -118,9 +220,7 @@ class CameraExplorer(FastFigure):
         from matplotlib import patheffects
         from matplotlib.colors import to_rgb
 
-        from .photometry import Scene
-
-        instance(scene, Scene, "scene", hint="from utils.photometry.make_scene")
+        instance(scene, imaging.Scene, "scene", hint="from utils.imaging.make_scene")
         ifov = _single(ifov, u.rad, "ifov")
         super().__init__((8.8, 3.8))
         self.scene, self.ifov = scene, ifov
@@ -153,14 +253,11 @@ class CameraExplorer(FastFigure):
 
         Returns the explorer itself, ready to be shown.
         """
-        from . import photometry
-
         d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
                     u.km, "distance_km", positive=True)
-        if not np.isfinite(exposure) or exposure <= 0:
-            raise ValueError(f"exposure must be a positive number; got {exposure!r}")
-        img = photometry.camera_image(self.scene, d, self.ifov, exposure=exposure)
-        x, reading = photometry.profile(img)
+        exposure = number(exposure, "exposure", positive=True, scalar=True)
+        img = imaging.camera_image(self.scene, d, self.ifov, exposure=exposure)
+        x, reading = imaging.profile(img)
         rgb = np.repeat((255 * img.reading).astype(np.uint8)[:, :, None], 3, axis=2)
         rgb[img.saturated] = self._saturated_rgb
         self._image.set_data(rgb)
@@ -190,7 +287,7 @@ class SharpnessView(FastFigure):
     Parameters
     ----------
     model : ndarray
-        Fine reflectance map from :func:`utils.factcheck.facula_model`.
+        Fine reflectance map from :func:`utils.imaging.facula_model`.
     field : Quantity
         Width of the model map.
     ifov : Quantity
@@ -227,12 +324,10 @@ class SharpnessView(FastFigure):
 
     def update(self, distance_km: float) -> "SharpnessView":
         """Redraw for a distance (km, a plain number from a slider)."""
-        from .factcheck import pixelate
-
         d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
                     u.km, "distance_km", positive=True)
         pixel = pixel_scale(d, self.ifov)
-        image, width = pixelate(self.model, self.field, pixel)
+        image, width = imaging.pixelate(self.model, self.field, pixel)
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))

@@ -29,7 +29,8 @@ import numpy as np
 import astropy.units as u
 from astropy import constants as const
 
-from .units import integer, require
+from .units import albedo as _albedo, integer, require
+
 __all__ = [
     "irradiance",
     "subsolar_temperature",
@@ -46,14 +47,6 @@ __all__ = [
 _MK_COEFFS = (9.550426, 5723.265, 3.53068, 0.00728332)
 #: Lower validity limit of the Murphy & Koop ice formula.
 MURPHY_KOOP_TMIN = 110 * u.K
-
-
-def _albedo(albedo) -> float:
-    a = require(albedo, u.one, "albedo", nonnegative=True)
-    a = np.asanyarray(a.to_value(u.one))
-    if np.any(a > 1):
-        raise ValueError(f"albedo is a fraction of light reflected, between 0 and 1; got {albedo}.")
-    return a
 
 
 def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
@@ -95,7 +88,7 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
     solar_constant : Quantity
         Irradiance at 1 AU (W/m2).
     albedo : float or dimensionless Quantity
-        Fraction of sunlight reflected, 0 to 1.
+        Bond albedo: the fraction of all sunlight reflected, 0 to 1.
     distance : Quantity
         Distance from the Sun.
     emissivity : float
@@ -117,7 +110,7 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
     >>> round(subsolar_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
     360
     """
-    a = _albedo(albedo)
+    a = _albedo(albedo, "albedo", kind="bond")
     eps = require(emissivity, u.one, "emissivity", positive=True).to_value(u.one)
     if np.any(eps > 1):
         raise ValueError(f"emissivity is between 0 and 1; got {emissivity}.")
@@ -249,9 +242,7 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     if tss.size != 1:
         raise ValueError("subsolar_temp must be a single temperature.")
     n = integer(n, "n", low=11, high=1_000_000)
-    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True)
-    if np.ndim(mm):
-        raise ValueError(f"molar_mass must be a single value; got shape {np.shape(mm)}.")
+    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
     h = np.linspace(-np.pi, np.pi, int(n))
     temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)

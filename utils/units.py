@@ -7,9 +7,11 @@ string where a table is expected) or a count too large to finish gets one
 clear message that names the argument and says what was expected, instead
 of a traceback from deep inside numpy, astropy or matplotlib.
 
-* :func:`require` -- a Quantity of a given kind (length, time...), optionally positive.
+* :func:`require` -- a Quantity of a given kind (length, time...), optionally positive or single.
+* :func:`gravitational_parameter` -- a G*M (km3 / s2), by default the Sun's.
 * :func:`number` -- a plain (dimensionless) number or array, with optional bounds.
-* :func:`fraction` -- a plain number between 0 and 1 (albedo, efficiency...).
+* :func:`fraction` -- a plain number between 0 and 1 (efficiency, probability...).
+* :func:`albedo` -- an albedo, with the rule of its kind (:data:`ALBEDO_LIMITS`).
 * :func:`positive` -- a plain number greater than 0.
 * :func:`integer` -- a whole number within bounds (counts, steps, sizes: bounded work).
 * :func:`flag` -- a real ``True``/``False``.
@@ -25,6 +27,7 @@ of a traceback from deep inside numpy, astropy or matplotlib.
 * :func:`pair` -- two plain numbers, such as a window (low, high) or a figure size.
 * :func:`quantity_map` -- a mapping of labels to Quantities (resonances, orbits...).
 * :func:`int_pairs` -- a list of (p, q) pairs of positive whole numbers.
+* :func:`resonance_pair` -- one interior resonance p:q (whole numbers, p > q).
 
 Every value is also bounded in size: :data:`MAX_MAGNITUDE` caps the size of
 a number (1e300 km is a typing slip and would overflow to ``inf`` in a
@@ -52,7 +55,8 @@ import astropy.units as u
 __all__ = [
     "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array",
     "same_shape", "path_like", "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs",
-    "ArgumentTypeError", "MAX_MAGNITUDE",
+    "albedo", "gravitational_parameter", "resonance_pair",
+    "ArgumentTypeError", "MAX_MAGNITUDE", "ALBEDO_LIMITS", "MU_UNIT",
 ]
 
 class ArgumentTypeError(TypeError, ValueError):
@@ -113,6 +117,8 @@ def require(
     finite: bool = True,
     low: float | None = None,
     high: float | None = None,
+    scalar: bool = False,
+    kind: str | None = None,
 ) -> u.Quantity:
     """Return ``value`` as a Quantity convertible to ``unit``, or raise a clear error.
 
@@ -128,6 +134,11 @@ def require(
         Extra conditions on every element.
     low, high : float, optional
         Bounds on every element, in ``unit``.
+    scalar : bool
+        A single value, not an array.
+    kind : str, optional
+        What the quantity is, for the messages, where astropy has no name for
+        ``unit``'s physical type (a gravitational parameter, a mass flow...).
 
     Every element must also be at most :data:`MAX_MAGNITUDE` in size (in ``unit``).
 
@@ -146,19 +157,19 @@ def require(
         A value that breaks a condition.
     """
     unit = u.Unit(unit)
-    kind = unit.physical_type
+    kind = kind or unit.physical_type
     if not isinstance(value, u.Quantity):
         if unit == u.dimensionless_unscaled:
             value = u.Quantity(_as_float_array(value, name, "a plain number"))
         elif value is None or isinstance(value, (str, bytes, bool, np.bool_)) or not isinstance(
                 value, (int, float, np.number, np.ndarray, list, tuple)):
             raise ArgumentTypeError(
-                f"{name} must be a {kind} with a unit (for example {name} = 12.3 * u.{unit.to_string() or 'one'}); "
+                f"{name} must be a {kind} with a unit (for example {name} = 12.3 * {_example_unit(unit)}); "
                 f"got {_describe(value)}."
             )
         else:
             raise u.UnitsError(
-                f"{name} needs a unit of {kind} (for example {name} = 12.3 * u.{unit.to_string() or 'one'}); "
+                f"{name} needs a unit of {kind} (for example {name} = 12.3 * {_example_unit(unit)}); "
                 f"got {_describe(value)} without a unit."
             )
     if value.dtype.kind not in "iuf":
@@ -172,7 +183,38 @@ def require(
     v = np.asanyarray(value.to_value(unit), dtype=float)
     _check_values(v, name, value, finite=finite, positive=positive, nonnegative=nonnegative,
                   low=low, high=high, unit_text=f" {unit}" if unit != u.one else "")
+    if scalar and np.ndim(value):
+        raise ValueError(f"{name} must be a single value, not an array; got shape {np.shape(value)}.")
     return value
+
+
+def _example_unit(unit: u.UnitBase) -> str:
+    text = unit.to_string()
+    if not text:
+        return "u.one"
+    return f"u.{text}" if text.isidentifier() else f"u.Unit('{text}')"
+
+
+#: The unit of gravitational parameters G*M.
+MU_UNIT = u.km**3 / u.s**2
+
+
+def gravitational_parameter(value: Any = None, name: str = "mu") -> u.Quantity:
+    """A gravitational parameter G*M (positive, single), in km3 / s2; ``None`` gives the Sun's.
+
+    Examples
+    --------
+    >>> round(float(gravitational_parameter(398600.4 * MU_UNIT).value))
+    398600
+    >>> gravitational_parameter(None).unit
+    Unit("km3 / s2")
+    """
+    if value is None:
+        from astropy.constants import GM_sun
+
+        return GM_sun.to(MU_UNIT)
+    return require(value, MU_UNIT, name, positive=True, scalar=True,
+                   kind="gravitational parameter G*M").to(MU_UNIT)
 
 
 def number(value: Any, name: str, *, low: float | None = None, high: float | None = None,
@@ -215,6 +257,44 @@ def fraction(value: Any, name: str, *, low: float = 0.0, high: float = 1.0, scal
     0.25
     """
     return number(value, name, low=low, high=high, scalar=scalar, positive=positive)
+
+
+#: Upper limit of each kind of albedo, and why.
+#: A Bond albedo (all the sunlight a body reflects, in every direction) and a
+#: single-scattering albedo (the chance that a photon hitting one grain is
+#: scattered, not absorbed) are fractions of energy: at most 1.  A geometric
+#: albedo compares the body at zero phase with a white Lambert disc, and a
+#: surface that sends light back towards the Sun beats that disc: Enceladus
+#: has about 1.4.  Above 2 it is a percentage typed in (9 for 0.09), not physics.
+ALBEDO_LIMITS = {"bond": 1.0, "single-scattering": 1.0, "geometric": 2.0}
+
+_ALBEDO_WORDS = {
+    "bond": "a Bond albedo, the fraction of all sunlight reflected, from 0 to 1",
+    "single-scattering": "a single-scattering albedo, a probability from 0 to 1",
+    "geometric": "a geometric albedo such as 0.09 (icy moons reach about 1.4; not a percentage)",
+}
+
+
+def albedo(value: Any, name: str = "albedo", *, kind: str = "geometric", positive: bool = False,
+           scalar: bool = False) -> Any:
+    """An albedo, within the limit of its ``kind`` (see :data:`ALBEDO_LIMITS`), as float(s).
+
+    ``positive`` refuses 0 (where the albedo divides, as in a diameter from H).
+
+    Examples
+    --------
+    >>> albedo(1.4, "albedo", kind="geometric")
+    1.4
+    >>> albedo(0.3, "albedo", kind="bond")
+    0.3
+    """
+    kind = choice(kind, "kind", ALBEDO_LIMITS)
+    if value is None or isinstance(value, (str, bytes, bool, np.bool_)):
+        raise ArgumentTypeError(f"{name} must be {_ALBEDO_WORDS[kind]}; got {_describe(value)}.")
+    a = number(value, name, positive=positive, nonnegative=True, scalar=scalar)
+    if np.any(np.asarray(a) > ALBEDO_LIMITS[kind]):
+        raise ValueError(f"{name} must be {_ALBEDO_WORDS[kind]}; got {np.max(a):g}.")
+    return a
 
 
 def positive(value: Any, name: str, *, scalar: bool = False, high: float | None = None) -> Any:
@@ -459,3 +539,20 @@ def int_pairs(value: Any, name: str, *, max_size: int = 100) -> list[tuple[int, 
             raise ArgumentTypeError(f"{name} must hold (p, q) pairs such as (3, 1); got {_describe(item)}.")
         out.append(tuple(integer(k, name, low=1, high=1000) for k in item))
     return out
+
+
+def resonance_pair(p: Any, q: Any, name: str = "p:q") -> tuple[int, int]:
+    """An interior mean-motion resonance ``p:q``: whole numbers from 1 to 1000 with ``p > q``.
+
+    Examples
+    --------
+    >>> resonance_pair(3, 1)
+    (3, 1)
+    """
+    name = text(name, "name")
+    p = integer(p, "p" if name == "p:q" else name, low=1, high=1000)
+    q = integer(q, "q" if name == "p:q" else name, low=1, high=1000)
+    if p <= q:
+        lead = "" if name == "p:q" else f"{name}: "
+        raise ValueError(f"{lead}an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
+    return p, q

@@ -1,0 +1,87 @@
+"""The shared validators of utils.units: one rule per idea (albedos, G*M, p:q, single values)."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+from astropy.constants import GM_sun
+
+from utils import belt, orbits, photometry, propulsion, resonance, thermal, units
+
+
+def test_albedo_rules_are_named_by_kind():
+    assert units.ALBEDO_LIMITS == {"bond": 1.0, "single-scattering": 1.0, "geometric": 2.0}
+    assert units.albedo(1.4, "p") == 1.4                            # Enceladus' geometric albedo
+    for kind in ("bond", "single-scattering"):
+        assert units.albedo(1.0, "A", kind=kind) == 1.0
+        with pytest.raises(ValueError, match="from 0 to 1"):
+            units.albedo(1.01, "A", kind=kind)                     # more light out than in
+    with pytest.raises(ValueError, match="percentage"):
+        units.albedo(9, "p")                                        # 9 % typed as 9
+    with pytest.raises(ValueError, match="positive"):
+        units.albedo(0, "p", positive=True)
+    assert np.allclose(units.albedo([0.1, 0.4], "p"), [0.1, 0.4])
+    with pytest.raises(ValueError, match="kind"):
+        units.albedo(0.1, "p", kind="normal")
+
+
+def test_every_module_uses_the_rule_of_its_albedo():
+    # thermal balance takes a Bond albedo; the size from H a geometric one; Lambert's albedo is its Bond albedo
+    with pytest.raises(ValueError, match="Bond albedo"):
+        thermal.subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
+    assert belt.diameter_from_h(5, 1.2) > 0 * u.km
+    with pytest.raises(ValueError, match="Bond albedo"):
+        photometry.lambert(1.2, 1.0)
+    assert float(photometry.lommel_seeliger(1.2, 1.0, 1.0)) == pytest.approx(1.2)
+
+
+def test_one_gravitational_parameter():
+    assert units.gravitational_parameter(None) == GM_sun.to(units.MU_UNIT)
+    assert units.gravitational_parameter(3.986e14 * u.m**3 / u.s**2).unit == units.MU_UNIT
+    with pytest.raises(u.UnitsError, match="mu must be a gravitational parameter G\\*M"):
+        units.gravitational_parameter(5 * u.km)
+    with pytest.raises(u.UnitsError, match="for example mu = 12.3"):
+        units.gravitational_parameter(5.0)
+    with pytest.raises(ValueError, match="single value"):
+        units.gravitational_parameter([1, 2] * units.MU_UNIT)
+    # orbits and propulsion give the same answer for the same G*M
+    earth = 398600.4418 * units.MU_UNIT
+    v_orbits = orbits.circular_speed(7000 * u.km, mu=earth)
+    v_default = orbits.circular_speed(1 * u.AU)
+    assert v_default.to_value(u.km / u.s) == pytest.approx(29.78, abs=0.01)
+    assert v_orbits.to_value(u.km / u.s) == pytest.approx(7.546, abs=1e-3)
+    hohmann = propulsion.hohmann_delta_v(7000 * u.km, 7000 * u.km * 1.0001, mu=earth)
+    assert hohmann.to_value(u.m / u.s) == pytest.approx(v_orbits.to_value(u.m / u.s) * 0.0001 / 2, rel=1e-3)
+    for module_call in (lambda mu: orbits.circular_speed(1 * u.AU, mu=mu),
+                        lambda mu: propulsion.hohmann_delta_v(1 * u.AU, 1.5 * u.AU, mu=mu)):
+        with pytest.raises(u.UnitsError, match="mu must be a gravitational parameter"):
+            module_call(5 * u.km)
+
+
+def test_one_p_to_q_check():
+    assert units.resonance_pair(3, 1) == (3, 1)
+    assert units.resonance_pair(5.0, 2) == (5, 2)                 # a whole float is a whole number
+    for bad in ((1, 3), (2, 2)):
+        with pytest.raises(ValueError, match="p > q"):
+            units.resonance_pair(*bad)
+        with pytest.raises(ValueError, match="p > q"):
+            orbits.resonance_location(5.2 * u.AU, *bad)
+        with pytest.raises(ValueError, match="p > q"):
+            resonance.resonant_angle(0.0, 0.0, 0.0, *bad)
+        with pytest.raises(ValueError, match="ratios: an interior resonance"):
+            belt.kirkwood_resonances(5.2 * u.AU, [bad])
+    with pytest.raises(ValueError, match="whole number"):
+        units.resonance_pair(2.5, 1)
+
+
+def test_one_list_of_kirkwood_resonances():
+    assert list(belt.kirkwood_resonances(5.2 * u.AU)) == [f"{p}:{q}" for p, q in resonance.KIRKWOOD_RESONANCES]
+    assert not hasattr(belt, "KIRKWOOD_RATIOS")
+
+
+def test_require_single_values_and_named_kinds():
+    assert units.require(3 * u.km, u.m, "r", scalar=True) == 3 * u.km
+    with pytest.raises(ValueError, match="r must be a single value"):
+        units.require([1, 2] * u.km, u.m, "r", scalar=True)
+    with pytest.raises(u.UnitsError, match="mdot needs a unit of mass flow"):
+        units.require(3.0, u.kg / u.s, "mdot", kind="mass flow")
