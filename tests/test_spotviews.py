@@ -159,3 +159,10 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
     assert len(set(headlines.values())) == 5
     with pytest.raises(ValueError):
         view.draw(-5)
+
+
+def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words(explorer):
+    close_dim = explorer.update(4400, 0.125).alt()
+    assert "of full scale" in close_dim and "the facula is not saturated" in close_dim
+    glowing = explorer.update(46000, 1.41).alt()
+    assert "the facula is saturated" in glowing and "peaks at 1.00 of full scale" in glowing

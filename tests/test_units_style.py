@@ -47,3 +47,10 @@ def test_body_style_pairs_colour_with_marker_and_line():
     assert s["color"] == style.PALETTE["ceres"] and s["marker"] and s["linestyle"]
     with pytest.raises(ValueError, match="known bodies"):
         style.body_style("pluto")
+
+
+def test_no_two_bodies_share_a_marker_and_earth_and_ceres_differ_in_line_style():
+    markers = [style.body_style(b)["marker"] for b in style.PALETTE]
+    assert len(set(markers)) == len(markers), markers
+    assert style.body_style("earth")["linestyle"] != style.body_style("ceres")["linestyle"]
+    assert style.body_style("ceres")["marker"] == "p"          # the pentagon the lesson captions name

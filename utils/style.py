@@ -63,6 +63,9 @@ OTHER_COLOURS = {
 LINESTYLES = ["-", "--", ":", "-."]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]
 
+#: Each body's line style and marker.  No two bodies share a marker, and Earth and Ceres (sky blue and blue)
+#: differ in line style too, so no pair of bodies is told apart by colour alone.
+_DASH_DOT_DOT = (0, (8, 2, 2, 2, 2, 2))
 _BODY_STYLE = {
     "sun": ("-", "*"),
     "mercury": (":", "v"),
@@ -71,7 +74,7 @@ _BODY_STYLE = {
     "mars": ("--", "s"),
     "jupiter": ("-.", "D"),
     "vesta": (":", "^"),
-    "ceres": ("-", "o"),
+    "ceres": (_DASH_DOT_DOT, "p"),   # dash-dot-dot line, pentagon marker
     "dawn": ("--", "P"),
     "belt": ("-", "."),
 }

@@ -59,6 +59,13 @@ def _period_without_root(a):
     return (2 * np.pi) * (T / (2 * np.pi)) ** 2 * u.yr
 
 
+def _period_without_root_units_kept(a):
+    # 2 pi a^3 / GM with the units kept: a time squared, which the check reads in yr^2
+    from astropy.constants import GM_sun
+
+    return (2 * np.pi * require(a, u.AU, "a", positive=True) ** 3 / GM_sun).to(u.yr**2)
+
+
 def _period_exponent_2_3(a):
     return require(a, u.AU, "a", positive=True).to_value(u.AU) ** (2 / 3) * u.yr
 
@@ -121,13 +128,88 @@ def _speed_ratio_squared(e):
     return _speed_ratio(e) ** 2
 
 
-# 02.5 · main cause ---------------------------------------------------------------------------
+# 02.5 · speed at perihelion ------------------------------------------------------------------------
+
+def _q_and_a(a, e):
+    a = require(a, u.AU, "a", positive=True)
+    return a * (1 - _ecc(e)), a
+
+
+def _perihelion_speed(a, e, name=None):
+    from ..orbits import vis_viva_speed
+
+    return vis_viva_speed(*_q_and_a(a, e)).to(u.km / u.s)
+
+
+def _circular_speed_at_q(a, e, name=None):
+    from ..orbits import circular_speed
+
+    return circular_speed(_q_and_a(a, e)[0]).to(u.km / u.s)
+
+
+def _circular_speed_at_a(a, e, name=None):
+    from ..orbits import circular_speed
+
+    return circular_speed(_q_and_a(a, e)[1]).to(u.km / u.s)
+
+
+def _aphelion_speed(a, e, name=None):
+    from ..orbits import vis_viva_speed
+
+    a = require(a, u.AU, "a", positive=True)
+    return vis_viva_speed(a * (1 + _ecc(e)), a).to(u.km / u.s)
+
+
+def _perihelion_speed_squared(a, e, name=None):
+    return _perihelion_speed(a, e) ** 2
+
+
+def _escape_speed_at_q(a, e, name=None):
+    return _circular_speed_at_q(a, e) * np.sqrt(2)
+
+
+# 02.6 · two-body minus JPL ---------------------------------------------------------------------------
+
+def _two_body_and_jpl(name, years):
+    """The two-body position of a catalogue asteroid ``years`` after its epoch, and JPL's."""
+    from ..data import load_catalogue
+    from ..ephemeris import BODIES, heliocentric_position
+    from ..orbits import elements_from_catalogue, propagate
+
+    if not isinstance(name, str) or name.lower() not in BODIES:
+        raise ValueError(f"name must be an asteroid the ephemeris covers ('Ceres' or 'Vesta'); got {name!r}.")
+    dt = require(years, u.yr, "years")
+    cat = load_catalogue()
+    rows = cat[[str(n).lower() == name.lower() for n in cat["name"]]]
+    if len(rows) != 1:
+        raise ValueError(f"name must be one asteroid of the catalogue; {name!r} matches {len(rows)} rows.")
+    elements = elements_from_catalogue(rows[0])
+    t = elements["epoch"] + dt
+    return propagate(elements, t), heliocentric_position(name.lower(), t)
+
+
+def _two_body_error(name, years):
+    model, jpl = _two_body_and_jpl(name, years)
+    return np.sqrt(((model - jpl) ** 2).sum()).to(u.km)
+
+
+def _two_body_radial(name, years):
+    model, jpl = _two_body_and_jpl(name, years)
+    return abs(np.sqrt((model**2).sum()) - np.sqrt((jpl**2).sum())).to(u.km)
+
+
+def _two_body_days(name, years):
+    # years read as days: the date a few days after the epoch
+    return _two_body_error(name, require(years, u.yr, "years").to_value(u.yr) * u.day)
+
+
+# 02.7 · main cause ---------------------------------------------------------------------------
 
 def _main_cause():
     return "jupiter"
 
 
-# 02.6 · Vesta-Ceres distance --------------------------------------------------------------------
+# 02.8 · Vesta-Ceres distance --------------------------------------------------------------------
 
 def _positions(date, body_1, body_2):
     from astropy.time import Time
@@ -189,6 +271,8 @@ EXERCISES = {
             Mistake(_period_without_2pi, "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to "
                                          "sweep one radian, not a whole turn."),
             Mistake(_period_without_root, "Take the square root: T squared, not T, grows like a cubed."),
+            Mistake(_period_without_root_units_kept, "Your answer is a time squared: take the square root of "
+                                                     "a^3 / GM_sun before multiplying by 2 pi."),
             Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
         ),
     ),
@@ -224,7 +308,41 @@ EXERCISES = {
         ),
     ),
     "02.5": Exercise(
-        title="Exercise 5 · why does the two-body orbit drift?",
+        title="Exercise 5 · how fast is {name} at perihelion?",
+        solve=_perihelion_speed,
+        defaults={"name": "the asteroid"},
+        rtol=0.01,
+        hint="Vis-viva at the closest point: v^2 = GM_sun (2/r - 1/a) with r = q = a(1 - e). Keep the units "
+             "and convert the speed to km/s.",
+        mistakes=(
+            Mistake(_circular_speed_at_q, "That is the circular speed sqrt(GM/r) at the perihelion distance. "
+                                          "On an ellipse the body passes perihelion faster than a circular "
+                                          "orbit there would: use vis-viva, v^2 = GM(2/r - 1/a)."),
+            Mistake(_circular_speed_at_a, "That is the circular speed at r = a, the orbit's average size. "
+                                          "At perihelion r is the closest distance, q = a(1 - e)."),
+            Mistake(_aphelion_speed, "That is the speed at aphelion, the farthest point, r = a(1 + e). "
+                                     "Perihelion is the closest point, r = a(1 - e)."),
+            Mistake(_perihelion_speed_squared, "That is v squared: take the square root."),
+            Mistake(_escape_speed_at_q, "That is the escape speed at q, sqrt(2GM/r), the speed of an orbit with "
+                                        "no end (1/a = 0). Keep the -1/a term of vis-viva."),
+        ),
+    ),
+    "02.6": Exercise(
+        title="Exercise 6 · the two-body {name} against JPL's, {years} after the epoch",
+        solve=_two_body_error,
+        rtol=0.01,
+        hint="Propagate the catalogue's elements to the epoch plus the given years, subtract JPL's position "
+             "for the same date, and take the length of the difference (`two_body_error` does both steps).",
+        mistakes=(
+            Mistake(_two_body_radial, "That is the difference of the two distances from the Sun. The error lies "
+                                      "mostly along the orbit, where the distance from the Sun hardly changes: "
+                                      "subtract the position vectors, then take the length."),
+            Mistake(_two_body_days, "That is the difference a few days after the epoch: the offset is in years "
+                                    "(multiply by u.yr, not u.day)."),
+        ),
+    ),
+    "02.7": Exercise(
+        title="Exercise 7 · why does the two-body orbit drift?",
         solve=_main_cause,
         choices=("jupiter", "light time", "mars", "the sun loses mass"),
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
@@ -236,8 +354,8 @@ EXERCISES = {
                                                   "decades; the model's error grows within a year."),
         ),
     ),
-    "02.6": Exercise(
-        title="Exercise 6 · the Vesta-Ceres distance on a date",
+    "02.8": Exercise(
+        title="Exercise 8 · the Vesta-Ceres distance on a date",
         solve=_separation,
         defaults={"body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
@@ -258,5 +376,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "02.7": "Exercise 7 · why does the error grow and wobble?",
+    "02.9": "Exercise 9 · why does the error grow and wobble?",
 }

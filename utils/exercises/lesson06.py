@@ -39,11 +39,19 @@ def _angles_swapped(albedo, incidence, emission):
     return float(lommel_seeliger(albedo, mu, mu0))
 
 
+def _degrees_read_as_radians(albedo, incidence, emission):
+    """np.cos(60): the angles typed as plain numbers of degrees, which np.cos reads as radians."""
+    a = require(albedo, u.one, "albedo").to_value(u.one)
+    mu0 = np.cos(require(incidence, u.deg, "incidence").to_value(u.deg))   # cosines of radians, as typed
+    mu = np.cos(require(emission, u.deg, "emission").to_value(u.deg))
+    return float(a * 2 * mu0 / (mu0 + mu))   # written out: the law itself would treat mu0 < 0 as unlit
+
+
 def _factor_two_lost(albedo, incidence, emission):
     return _lommel_seeliger(albedo, incidence, emission) / 2
 
 
-# --- 06.2 · pixels across a feature ------------------------------------------------------------
+# --- 06.3 · pixels across a feature ------------------------------------------------------------
 def _pixels_across(size, distance, ifov):
     return float(pixels_across(size, distance, ifov).to_value(u.one))
 
@@ -58,15 +66,7 @@ def _pixels_from_centre(size, distance, ifov):
     return float(pixels_across(size, distance + fact("ceres.radius"), ifov).to_value(u.one))
 
 
-def _pixels_ifov_as_angle(size, distance, ifov):
-    """The natural ``size / (distance * ifov)`` with the IFOV left in µrad: the units do not cancel."""
-    s = require(size, u.km, "size")
-    d = require(distance, u.km, "distance", positive=True)
-    angle = require(ifov, u.rad, "ifov", positive=True)
-    return (s / (d * angle)).to(1 / angle.unit)
-
-
-# --- 06.3 · dilution ----------------------------------------------------------------------------
+# --- 06.4 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
     return float(diluted_albedo(spot_albedo, background_albedo, spot_diameter,
                                 pixel_scale(distance, ifov)).to_value(u.one))
@@ -108,7 +108,7 @@ def _no_background(spot_albedo, background_albedo, spot_diameter, distance, ifov
                  * require(spot_albedo, u.one, "spot_albedo").to_value(u.one))
 
 
-# --- 06.4 · subsolar temperature ---------------------------------------------------------------
+# --- 06.6 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
@@ -145,7 +145,7 @@ def _t_mean_distance(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, fact("ceres.a"))
 
 
-# --- 06.5 · ice lost in a year -----------------------------------------------------------------
+# --- 06.7 · ice lost in a year -----------------------------------------------------------------
 def _ice_loss(temperature, molar_mass, density):
     flux = sublimation_mass_flux(temperature, molar_mass)
     return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
@@ -162,7 +162,7 @@ def _ice_loss_clean_ice(temperature, molar_mass, density):
     return _ice_loss(t, molar_mass, density)
 
 
-# --- 06.6 · how long would a pit full of ice last? ---------------------------------------------
+# --- 06.8 · how long would a pit full of ice last? ---------------------------------------------
 def _lifetime(thickness, loss_rate, noon_loss_rate=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
@@ -175,7 +175,7 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
     return _lifetime(thickness, noon_loss_rate)
 
 
-# --- 06.7 · the faculae against Ceres, at the low end of the faculae's range ---------------------
+# --- 06.9 · the faculae against Ceres, at the low end of the faculae's range ---------------------
 def _albedos(spot_albedo, background_albedo, spread):
     a_s = require(spot_albedo, u.one, "spot_albedo", positive=True).to_value(u.one)
     a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
@@ -226,12 +226,15 @@ EXERCISES = {
                                       "for the law of a dark, porous surface, which also depends on μ."),
             Mistake(_angles_swapped, "Check which angle belongs to the Sun: μ₀ (in the numerator) is the "
                                      "cosine of the incidence angle, μ that of the emission angle."),
+            Mistake(_degrees_read_as_radians, "np.cos read your angles as radians: 60 radians is not 60°. "
+                                              "Use `incidence` and `emission` as they are (they carry "
+                                              "degrees), or convert plain numbers with np.radians first."),
             Mistake(_factor_two_lost, "Your value is half of the law's: keep the factor 2 that makes a "
                                       "patch lit and seen face-on show exactly A."),
         ),
     ),
-    "06.2": Exercise(
-        title="Exercise 2 · pixels across Occator from {distance:,.0f}",
+    "06.3": Exercise(
+        title="Exercise 3 · pixels across Occator from {distance:,.0f}",
         solve=_pixels_across,
         rtol=0.02,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians "
@@ -241,13 +244,10 @@ EXERCISES = {
                                     "diameter, the whole width."),
             Mistake(_pixels_from_centre, "The distance given is the altitude above the surface, and the "
                                          "camera looks at the surface: do not add Ceres' radius."),
-            Mistake(_pixels_ifov_as_angle, "Your units do not cancel because the IFOV is still an angle in "
-                                           "µrad. Write it as a plain number of radians, "
-                                           "ifov.to_value(u.rad), and the kilometres cancel."),
         ),
     ),
-    "06.3": Exercise(
-        title="Exercise 3 · the diluted brightness of an unresolved spot",
+    "06.4": Exercise(
+        title="Exercise 4 · the diluted brightness of an unresolved spot",
         solve=_diluted,
         rtol=0.02,
         hint="Find the pixel's ground size, then the fraction f of its AREA the round spot covers "
@@ -267,8 +267,8 @@ EXERCISES = {
                                     "too: add its share."),
         ),
     ),
-    "06.4": Exercise(
-        title="Exercise 4 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+    "06.6": Exercise(
+        title="Exercise 6 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,   # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
@@ -287,8 +287,8 @@ EXERCISES = {
                                    "over 4πR²). The question is about the point with the Sun overhead."),
         ),
     ),
-    "06.5": Exercise(
-        title="Exercise 5 · ice lost in a year",
+    "06.7": Exercise(
+        title="Exercise 7 · ice lost in a year",
         solve=_ice_loss,
         rtol=0.02,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
@@ -301,8 +301,8 @@ EXERCISES = {
                                          "Ceres: use the dark ground's temperature given in the exercise."),
         ),
     ),
-    "06.6": Exercise(
-        title="Exercise 6 · how long would a pit full of ice last?",
+    "06.8": Exercise(
+        title="Exercise 8 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
@@ -311,8 +311,8 @@ EXERCISES = {
                                     "sets: use the rate averaged over Ceres' day."),
         ),
     ),
-    "06.7": Exercise(
-        title="Exercise 7 · the faculae against Ceres, at the low end ({spread:.0%} lower)",
+    "06.9": Exercise(
+        title="Exercise 9 · the faculae against Ceres, at the low end ({spread:.0%} lower)",
         solve=_ratio_low,
         rtol=0.01,   # 3 significant figures pass; the ratio as read is a third higher
         hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), then "
@@ -334,5 +334,7 @@ EXERCISES = {
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "06.8": "Exercise 8 · ice or salt, and how did the answer change?",
+    "06.2": "Exercise 2 · why do the two laws part near the limb?",
+    "06.5": "Exercise 5 · a lamp, or a patch lit by the Sun?",
+    "06.10": "Exercise 10 · ice or salt, and how did the answer change?",
 }

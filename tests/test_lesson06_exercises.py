@@ -1,0 +1,22 @@
+"""Lesson 06's exercise checks: slips the lesson's own tests name."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+
+import utils
+
+
+def test_cosines_of_plain_degrees_get_a_degrees_hint():
+    kw = dict(albedo=0.09 * u.one, incidence=60 * u.deg, emission=75 * u.deg)
+    typed = 0.09 * 2 * np.cos(60) / (np.cos(60) + np.cos(75))      # np.cos reads 60 as radians
+    result = utils.check("06.1", typed, **kw)
+    assert result.status == "incorrect" and "radians" in result.message
+    assert utils.check("06.1", 0.09 * 2 * np.cos(np.radians(60)) / (np.cos(np.radians(60)) + np.cos(np.radians(75))),
+                       **kw).ok
+
+
+def test_the_ifov_left_as_an_angle_is_simply_correct():
+    ifov = utils.fact("fc.ifov")
+    kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=ifov)
+    assert utils.check("06.3", kw["size"] / (kw["distance"] * ifov), **kw).ok
