@@ -37,21 +37,45 @@ def test_diameter_exercise_by_hand():
 def test_encounter_exercise_by_hand():
     # n = 1e6 / 1e25 km^3, d = 4e5 km, L = 2e8 km -> 1e-19 * pi * 1.6e11 * 2e8 = 3.2 pi
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert check("01.6", 3.2 * np.pi, **inputs).ok
-    assert not check("01.6", 3.2, **inputs).ok
-    assert check("01.6", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert isinstance(expected_answer("01.6", **inputs), float)
-    assert check("01.6", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
-    wrong_unit = check("01.6", 3.2 * np.pi * u.km, **inputs)
+    assert check("01.7", 3.2 * np.pi, **inputs).ok
+    assert not check("01.7", 3.2, **inputs).ok
+    assert check("01.7", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
+    assert isinstance(expected_answer("01.7", **inputs), float)
+    assert check("01.7", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    wrong_unit = check("01.7", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
+def test_spacing_exercise_by_hand():
+    # 8e24 km^3 shared by 1e6 asteroids: cubes of 8e18 km^3, side 2e6 km
+    inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
+    assert check("01.6", 2e6 * u.km, **inputs).ok
+    assert check("01.6", (2e6 * u.km).to(u.AU), **inputs).ok
+    assert check("01.6", 4e6 * u.km, **{**inputs, "belt_volume": 6.4e25 * u.km**3}).ok   # 8 times the volume
+    assert not check("01.6", 2e6 * u.km, **{**inputs, "n_asteroids": 8e6}).ok
+    assert check("01.6", 2e6, **inputs).status == "invalid"                      # no unit
+
+
+def test_spacing_mistakes_get_their_hints():
+    inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
+    cube = check("01.6", 8e18 * u.km**3, **inputs)                # the volume per asteroid, no cube root
+    assert cube.status == "incorrect" and "cube root" in cube.message
+    square = check("01.6", (8e18 * u.km**3) ** 0.5, **inputs)
+    assert "not the square root" in square.message
+    sphere = check("01.6", 2e6 * u.km * (3 / (4 * np.pi)) ** (1 / 3), **inputs)
+    assert "sphere" in sphere.message
+    few = check("01.6", 2e6 * u.km * 10, **inputs)               # shared among 1000 catalogue objects
+    assert "n_km" in few.message
+    # with no catalogue count given, that mistake is skipped, not an error
+    assert check("01.6", 2e7 * u.km, n_asteroids=1e6, belt_volume=8e24 * u.km**3).status == "incorrect"
+
+
 def test_albedo_choice():
-    assert check("01.7", "composition").ok
-    assert check("01.7", "Composition ").ok
-    assert not check("01.7", "distance").ok
-    assert not check("01.7", "size").ok
-    assert check("01.7", "colour").status == "invalid"
+    assert check("01.8", "composition").ok
+    assert check("01.8", "Composition ").ok
+    assert not check("01.8", "distance").ok
+    assert not check("01.8", "size").ok
+    assert check("01.8", "colour").status == "invalid"
 
 
 def test_group_exercise_reads_the_orbit():
@@ -117,9 +141,14 @@ def test_belts_per_moon():
 
 def test_encounter_mistakes():
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert "radius" in check("01.6", 12.8 * np.pi, **inputs).message
-    assert "pi times" in check("01.6", 3.2, **inputs).message
-    assert "white disc" in check("01.7", "distance").message
+    assert "radius" in check("01.7", 12.8 * np.pi, **inputs).message
+    assert "pi times" in check("01.7", 3.2, **inputs).message
+    # 1.44 expected: the whole number 1 gets a hint about rounding, not the generic one
+    one = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
+    assert expected_answer("01.7", **one) == pytest.approx(1.44, abs=0.01)
+    assert "need not be a whole number" in check("01.7", 1, **one).message
+    assert check("01.7", 1.44, **one).ok
+    assert "white disc" in check("01.8", "distance").message
 
 
 def test_nearest_neighbour_is_0_554_of_the_mean_spacing():

@@ -107,7 +107,35 @@ def _as_percentage(moon_mass, belt_mass):
     return 100 / _belts_per_moon(moon_mass, belt_mass)
 
 
-# 01.6 · encounters -----------------------------------------------------------------
+# 01.6 · mean spacing ---------------------------------------------------------------
+
+def _spacing(n_asteroids, belt_volume, n_catalogue=None):
+    return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
+
+
+def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
+    # the cube's volume, without the cube root
+    v = require(belt_volume, u.km**3, "belt_volume", positive=True)
+    n = require(n_asteroids, u.one, "n_asteroids", positive=True)
+    return (v / n).to(u.km**3)
+
+
+def _square_root_not_cube_root(n_asteroids, belt_volume, n_catalogue=None):
+    return _volume_per_asteroid(n_asteroids, belt_volume) ** 0.5
+
+
+def _sphere_radius(n_asteroids, belt_volume, n_catalogue=None):
+    # each asteroid given a sphere of that volume, and its radius taken: (3 V / (4 pi N))**(1/3)
+    return _spacing(n_asteroids, belt_volume) * (3 / (4 * np.pi)) ** (1 / 3)
+
+
+def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
+    if n_catalogue is None:
+        raise ValueError("no catalogue count given")
+    return _spacing(n_catalogue, belt_volume)
+
+
+# 01.7 · encounters -----------------------------------------------------------------
 
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
@@ -124,7 +152,12 @@ def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
     return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
 
 
-# 01.7 · the darker outer belt -----------------------------------------------------------
+def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
+    # a whole number of asteroids: the expected number rounded
+    return float(round(_encounters(n_asteroids, belt_volume, distance, path_length)))
+
+
+# 01.8 · the darker outer belt -----------------------------------------------------------
 
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
@@ -147,8 +180,8 @@ EXERCISES = {
                                          "Is this object's a in that range?"),
             Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
             Mistake(_always("near-Earth and Mars-crossers"),
-                    "Near-Earth objects and Mars-crossers come close to the Sun: perihelion q = a(1 - e) "
-                    "below about 1.67 AU. Compute this object's q."),
+                    "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
+                    "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q."),
         ),
     ),
     "01.2": Exercise(
@@ -216,7 +249,28 @@ EXERCISES = {
         ),
     ),
     "01.6": Exercise(
-        title="Exercise 6 · how many asteroids would you pass?",
+        title="Exercise 6 · how far apart are the asteroids?",
+        solve=_spacing,
+        rtol=0.02,
+        hint="Share the volume out: each asteroid gets `volume / n_km`. That is the volume of its cube; "
+             "the cube's side is a length.",
+        mistakes=(
+            Mistake(_volume_per_asteroid,
+                    "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
+                    "cube root, ** (1 / 3)."),
+            Mistake(_square_root_not_cube_root,
+                    "A cube's volume is its side to the power 3: take the cube root, ** (1 / 3), not the "
+                    "square root."),
+            Mistake(_sphere_radius,
+                    "You gave each asteroid a sphere and took its radius. The model here is a cube: its side "
+                    "is the cube root of the volume per asteroid."),
+            Mistake(_catalogue_count,
+                    "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
+                    "Use `n_km`, the number of asteroids larger than 1 km."),
+        ),
+    ),
+    "01.7": Exercise(
+        title="Exercise 7 · how many asteroids would you pass?",
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
@@ -226,10 +280,13 @@ EXERCISES = {
                     "`distance` is the radius of the cylinder your path sweeps, not its diameter."),
             Mistake(_encounters_without_pi,
                     "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
+            Mistake(_encounters_rounded,
+                    "An expected number (an average over many crossings) need not be a whole number: "
+                    "give it with its decimals, unrounded."),
         ),
     ),
-    "01.7": Exercise(
-        title="Exercise 7 · why is the outer belt darker?",
+    "01.8": Exercise(
+        title="Exercise 8 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
@@ -249,5 +306,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "01.8": "Exercise 8 · what does a bright-only catalogue hide?",
+    "01.9": "Exercise 9 · what does a bright-only catalogue hide?",
 }
