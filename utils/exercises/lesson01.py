@@ -1,6 +1,8 @@
 """Exercises of 01 · The asteroid belt."""
 from __future__ import annotations
 
+import dataclasses
+
 import astropy.units as u
 import numpy as np
 
@@ -22,7 +24,7 @@ def _always(word):
     return lambda a, e: word
 
 
-# 01.2 · resonance --------------------------------------------------------------
+# 01.3 · resonance --------------------------------------------------------------
 
 def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
@@ -40,7 +42,7 @@ def _exponent_upside_down(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** (3 / 2)).to(u.AU)
 
 
-# 01.3 · diameter -------------------------------------------------------------------
+# 01.4 · diameter -------------------------------------------------------------------
 
 def _diameter(H, albedo):
     return belt.diameter_from_h(H, albedo).to(u.km)
@@ -75,7 +77,7 @@ def _catalogue_diameter(H, albedo):
     return u.Quantity(rows["diameter"][0]).to(u.km)
 
 
-# 01.4 · a mass from a stated density ------------------------------------------------------
+# 01.5 · a mass from a stated density ------------------------------------------------------
 
 def _sphere_mass(diameter, density):
     return belt.sphere_mass(diameter, density).to(u.kg)
@@ -91,7 +93,7 @@ def _diameter_for_radius(diameter, density):
     return _sphere_mass(diameter, density) * 8
 
 
-# 01.5 · the belt and the Moon --------------------------------------------------------
+# 01.6 · the belt and the Moon --------------------------------------------------------
 
 def _belts_per_moon(moon_mass, belt_mass):
     m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
@@ -107,7 +109,7 @@ def _as_percentage(moon_mass, belt_mass):
     return 100 / _belts_per_moon(moon_mass, belt_mass)
 
 
-# 01.6 · mean spacing ---------------------------------------------------------------
+# 01.7 · mean spacing ---------------------------------------------------------------
 
 def _spacing(n_asteroids, belt_volume, n_catalogue=None):
     return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
@@ -135,7 +137,7 @@ def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
     return _spacing(n_catalogue, belt_volume)
 
 
-# 01.7 · encounters -----------------------------------------------------------------
+# 01.8 · encounters -----------------------------------------------------------------
 
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
@@ -157,35 +159,42 @@ def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
     return float(round(_encounters(n_asteroids, belt_volume, distance, path_length)))
 
 
-# 01.8 · the darker outer belt -----------------------------------------------------------
+# 01.9 · the darker outer belt -----------------------------------------------------------
 
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
     return "composition"
 
 
-EXERCISES = {
-    "01.1": Exercise(
-        title="Exercise 1 · which group orbits at a = {a:.2f}?",
-        solve=_group,
-        choices=GROUPS,
-        hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
-             "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
-        mistakes=(
-            Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
-                                          "4.6 AU; this object's a is not there."),
-            Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
-                                                "small eccentricity. Compare this object's a and e with that."),
-            Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
-                                         "Is this object's a in that range?"),
-            Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
-            Mistake(_always("near-Earth and Mars-crossers"),
-                    "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
-                    "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q."),
-        ),
+# 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------
+
+_WHICH_GROUP = Exercise(
+    title="Exercise 1 · which group orbits at a = {a:.2f}?",
+    solve=_group,
+    choices=GROUPS,
+    hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
+         "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
+    mistakes=(
+        Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
+                                      "4.6 AU; this object's a is not there."),
+        Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
+                                            "small eccentricity. Compare this object's a and e with that."),
+        Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
+                                     "Is this object's a in that range?"),
+        Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
+        Mistake(_always("near-Earth and Mars-crossers"),
+                "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
+                "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q."),
     ),
-    "01.2": Exercise(
-        title="Exercise 2 · where is the {p}:{q} resonance?",
+)
+
+
+EXERCISES = {
+    "01.1": _WHICH_GROUP,
+    # a second object for the same question: another title, the same check and hints
+    "01.2": dataclasses.replace(_WHICH_GROUP, title="Exercise 2 · a second object, at a = {a:.2f}: which group?"),
+    "01.3": Exercise(
+        title="Exercise 3 · where is the {p}:{q} resonance?",
         solve=_resonance,
         rtol=0.002,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
@@ -201,8 +210,8 @@ EXERCISES = {
                     "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2."),
         ),
     ),
-    "01.3": Exercise(
-        title="Exercise 3 · a diameter from H and albedo",
+    "01.4": Exercise(
+        title="Exercise 4 · a diameter from H and albedo",
         solve=_diameter,
         rtol=0.02,
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
@@ -220,8 +229,8 @@ EXERCISES = {
                     "from H and the albedo with the formula, then compare."),
         ),
     ),
-    "01.4": Exercise(
-        title="Exercise 4 · a mass from a stated density",
+    "01.5": Exercise(
+        title="Exercise 5 · a mass from a stated density",
         solve=_sphere_mass,
         rtol=0.01,
         hint="A sphere of diameter D has the volume pi D^3 / 6; multiply by the density. "
@@ -234,8 +243,8 @@ EXERCISES = {
                     "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter."),
         ),
     ),
-    "01.5": Exercise(
-        title="Exercise 5 · how many belts make one Moon?",
+    "01.6": Exercise(
+        title="Exercise 6 · how many belts make one Moon?",
         solve=_belts_per_moon,
         rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
@@ -248,8 +257,8 @@ EXERCISES = {
                     "make one Moon."),
         ),
     ),
-    "01.6": Exercise(
-        title="Exercise 6 · how far apart are the asteroids?",
+    "01.7": Exercise(
+        title="Exercise 7 · how far apart are the asteroids?",
         solve=_spacing,
         rtol=0.02,
         hint="Share the volume out: each asteroid gets `volume / n_km`. That is the volume of its cube; "
@@ -269,8 +278,8 @@ EXERCISES = {
                     "Use `n_km`, the number of asteroids larger than 1 km."),
         ),
     ),
-    "01.7": Exercise(
-        title="Exercise 7 · how many asteroids would you pass?",
+    "01.8": Exercise(
+        title="Exercise 8 · how many asteroids would you pass?",
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
@@ -285,8 +294,8 @@ EXERCISES = {
                     "give it with its decimals, unrounded."),
         ),
     ),
-    "01.8": Exercise(
-        title="Exercise 8 · why is the outer belt darker?",
+    "01.9": Exercise(
+        title="Exercise 9 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
@@ -306,5 +315,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "01.9": "Exercise 9 · what does a bright-only catalogue hide?",
+    "01.10": "Exercise 10 · what does a bright-only catalogue hide?",
 }
