@@ -10,48 +10,80 @@ from utils.checks import expected_answer
 
 
 def test_resonance_exercise_follows_its_inputs():
-    assert check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
-    assert check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
+    assert check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
+    assert check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
     # another resonance, worked by hand: 5.203 * (1/2)^(2/3) = 3.278 AU
-    assert check("01.2", 3.278 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
-    assert not check("01.2", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
+    assert check("01.3", 3.278 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
+    assert not check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
     # a different planet-sized perturber moves the answer
-    assert not check("01.2", 2.50 * u.AU, a_jupiter=6 * u.AU, p=3, q=1).ok
+    assert not check("01.3", 2.50 * u.AU, a_jupiter=6 * u.AU, p=3, q=1).ok
     # the period ratio instead of the distance ratio (a common slip): 5.203/3
-    assert not check("01.2", 5.203 / 3 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
-    assert check("01.2", ..., a_jupiter=5.203 * u.AU, p=3, q=1).status == "unanswered"
-    assert check("01.2", 2.5, a_jupiter=5.203 * u.AU, p=3, q=1).status == "invalid"
+    assert not check("01.3", 5.203 / 3 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
+    assert check("01.3", ..., a_jupiter=5.203 * u.AU, p=3, q=1).status == "unanswered"
+    assert check("01.3", 2.5, a_jupiter=5.203 * u.AU, p=3, q=1).status == "invalid"
 
 
 def test_diameter_exercise_by_hand():
     # D = 1329 km / sqrt(0.0717) * 10^(-5.6/5) = 376.5 km (Hygiea's catalogue H and albedo)
-    assert check("01.3", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
-    assert check("01.3", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
-    assert not check("01.3", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok   # the measured value differs
+    assert check("01.4", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
+    assert check("01.4", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
+    assert not check("01.4", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok   # the measured value differs
     # squaring instead of square-rooting the albedo
-    assert not check("01.3", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
-    assert check("01.3", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
-    assert check("01.3", 376.5 * u.km, H=5.6 * u.mag, albedo=-1).status == "invalid"  # bad input, no traceback
+    assert not check("01.4", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
+    assert check("01.4", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
+    assert check("01.4", 376.5 * u.km, H=5.6 * u.mag, albedo=-1).status == "invalid"  # bad input, no traceback
 
 
 def test_encounter_exercise_by_hand():
     # n = 1e6 / 1e25 km^3, d = 4e5 km, L = 2e8 km -> 1e-19 * pi * 1.6e11 * 2e8 = 3.2 pi
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert check("01.6", 3.2 * np.pi, **inputs).ok
-    assert not check("01.6", 3.2, **inputs).ok
-    assert check("01.6", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert isinstance(expected_answer("01.6", **inputs), float)
-    assert check("01.6", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
-    wrong_unit = check("01.6", 3.2 * np.pi * u.km, **inputs)
+    assert check("01.8", 3.2 * np.pi, **inputs).ok
+    assert not check("01.8", 3.2, **inputs).ok
+    assert check("01.8", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
+    assert isinstance(expected_answer("01.8", **inputs), float)
+    assert check("01.8", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    wrong_unit = check("01.8", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
+def test_spacing_exercise_by_hand():
+    # 8e24 km^3 shared by 1e6 asteroids: cubes of 8e18 km^3, side 2e6 km
+    inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
+    assert check("01.7", 2e6 * u.km, **inputs).ok
+    assert check("01.7", (2e6 * u.km).to(u.AU), **inputs).ok
+    assert check("01.7", 4e6 * u.km, **{**inputs, "belt_volume": 6.4e25 * u.km**3}).ok   # 8 times the volume
+    assert not check("01.7", 2e6 * u.km, **{**inputs, "n_asteroids": 8e6}).ok
+    assert check("01.7", 2e6, **inputs).status == "invalid"                      # no unit
+
+
+def test_spacing_mistakes_get_their_hints():
+    inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
+    cube = check("01.7", 8e18 * u.km**3, **inputs)                # the volume per asteroid, no cube root
+    assert cube.status == "incorrect" and "cube root" in cube.message
+    square = check("01.7", (8e18 * u.km**3) ** 0.5, **inputs)
+    assert "not the square root" in square.message
+    sphere = check("01.7", 2e6 * u.km * (3 / (4 * np.pi)) ** (1 / 3), **inputs)
+    assert "sphere" in sphere.message
+    few = check("01.7", 2e6 * u.km * 10, **inputs)               # shared among 1000 catalogue objects
+    assert "n_km" in few.message
+    # with no catalogue count given, that mistake is skipped, not an error
+    assert check("01.7", 2e7 * u.km, n_asteroids=1e6, belt_volume=8e24 * u.km**3).status == "incorrect"
+
+
 def test_albedo_choice():
-    assert check("01.7", "composition").ok
-    assert check("01.7", "Composition ").ok
-    assert not check("01.7", "distance").ok
-    assert not check("01.7", "size").ok
-    assert check("01.7", "colour").status == "invalid"
+    assert check("01.9", "composition").ok
+    assert check("01.9", "Composition ").ok
+    assert not check("01.9", "distance").ok
+    assert not check("01.9", "size").ok
+    assert check("01.9", "colour").status == "invalid"
+
+
+def test_second_object_uses_the_same_check_with_its_own_title():
+    assert check("01.2", "Jupiter Trojans", a=5.27 * u.AU, e=0.023).ok                  # Hektor
+    assert not check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).ok
+    assert "Centaurs orbit between" in check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).message
+    assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok                          # Eunomia
+    assert check("01.2", "jupiter trojans", a=5.27 * u.AU, e=0.023).name.startswith("Exercise 2 ·")
 
 
 def test_group_exercise_reads_the_orbit():
@@ -83,11 +115,11 @@ def test_orbit_group_agrees_with_jpl_classes():
 
 def test_resonance_mistakes_get_their_hints():
     inputs = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
-    assert check("01.2", 5.203 * (2 / 5) ** (2 / 3) * u.AU, **inputs).ok
-    assert "5:2" in check("01.2", ..., **inputs).name
+    assert check("01.3", 5.203 * (2 / 5) ** (2 / 3) * u.AU, **inputs).ok
+    assert "5:2" in check("01.3", ..., **inputs).name
     for wrong, words in ((5.203 * 2 / 5, "ratio of the periods"), (5.203 * (5 / 2) ** (2 / 3), "outside Jupiter"),
                          (5.203 * (2 / 5) ** 1.5, "2/3, not 3/2")):
-        result = check("01.2", wrong * u.AU, **inputs)
+        result = check("01.3", wrong * u.AU, **inputs)
         assert result.status == "incorrect" and words in result.message, result
 
 
@@ -95,31 +127,36 @@ def test_diameter_with_a_plain_magnitude_and_its_mistakes():
     import utils
 
     # H as a plain number (the notebook hands it over so): the natural formula composes
-    assert check("01.3", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717).ok
-    not_rooted = check("01.3", 1329 * u.km / 0.0717 * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717)
+    assert check("01.4", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717).ok
+    not_rooted = check("01.4", 1329 * u.km / 0.0717 * 10 ** (-5.6 / 5), H=5.6, albedo=0.0717)
     assert "square root" in not_rooted.message
-    over_2_5 = check("01.3", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 2.5), H=5.6, albedo=0.0717)
+    over_2_5 = check("01.4", 1329 * u.km / np.sqrt(0.0717) * 10 ** (-5.6 / 2.5), H=5.6, albedo=0.0717)
     assert "-H/5" in over_2_5.message
     cat = utils.load_catalogue()
     hygiea = cat[cat["name"] == "Hygiea"][0]
-    copied = check("01.3", hygiea["diameter"], H=hygiea["H"].to_value(u.mag), albedo=hygiea["albedo"])
+    copied = check("01.4", hygiea["diameter"], H=hygiea["H"].to_value(u.mag), albedo=hygiea["albedo"])
     assert copied.status == "incorrect" and "measured diameter" in copied.message
 
 
 def test_belts_per_moon():
     moon, belt_mass = 7.346e22 * u.kg, 2.4e21 * u.kg
-    assert check("01.5", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
-    assert check("01.5", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
-    assert "other way round" in check("01.5", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
-    assert "percentage" in check("01.5", 3.27, moon_mass=moon, belt_mass=belt_mass).message
-    assert check("01.5", 30.6 * u.kg, moon_mass=moon, belt_mass=belt_mass).status == "invalid"
+    assert check("01.6", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
+    assert check("01.6", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
+    assert "other way round" in check("01.6", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
+    assert "percentage" in check("01.6", 3.27, moon_mass=moon, belt_mass=belt_mass).message
+    assert check("01.6", 30.6 * u.kg, moon_mass=moon, belt_mass=belt_mass).status == "invalid"
 
 
 def test_encounter_mistakes():
     inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=2e8 * u.km)
-    assert "radius" in check("01.6", 12.8 * np.pi, **inputs).message
-    assert "pi times" in check("01.6", 3.2, **inputs).message
-    assert "white disc" in check("01.7", "distance").message
+    assert "radius" in check("01.8", 12.8 * np.pi, **inputs).message
+    assert "pi times" in check("01.8", 3.2, **inputs).message
+    # 1.44 expected: the whole number 1 gets a hint about rounding, not the generic one
+    one = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
+    assert expected_answer("01.8", **one) == pytest.approx(1.44, abs=0.01)
+    assert "need not be a whole number" in check("01.8", 1, **one).message
+    assert check("01.8", 1.44, **one).ok
+    assert "white disc" in check("01.9", "distance").message
 
 
 def test_nearest_neighbour_is_0_554_of_the_mean_spacing():
@@ -172,28 +209,28 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
 
 def test_diameter_halved_is_called_a_radius():
     # D = 1329 km / sqrt(0.0717) * 10^(-5.6/5) = 376.5 km; its half is the radius
-    result = check("01.3", 376.5 / 2 * u.km, H=5.6, albedo=0.0717)
+    result = check("01.4", 376.5 / 2 * u.km, H=5.6, albedo=0.0717)
     assert result.status == "incorrect" and "That is the radius" in result.message
 
 
 def test_mass_from_a_stated_density_by_hand():
     # rho pi D^3 / 6 = 2162 kg/m3 * pi * (407.12e3 m)^3 / 6 = 7.639e19 kg, worked out by hand
     inputs = dict(diameter=407.12 * u.km, density=2.162 * u.g / u.cm**3)
-    assert check("01.4", 7.64e19 * u.kg, **inputs).ok                      # three significant figures
-    assert check("01.4", 7.64e22 * u.g, **inputs).ok                       # any mass unit
-    assert not check("01.4", 7.2e19 * u.kg, **inputs).ok                   # 6 % off
-    radius = check("01.4", 7.639e19 / 8 * u.kg, **inputs)                  # rho pi (D/2)^3 / 6
+    assert check("01.5", 7.64e19 * u.kg, **inputs).ok                      # three significant figures
+    assert check("01.5", 7.64e22 * u.g, **inputs).ok                       # any mass unit
+    assert not check("01.5", 7.2e19 * u.kg, **inputs).ok                   # 6 % off
+    radius = check("01.5", 7.639e19 / 8 * u.kg, **inputs)                  # rho pi (D/2)^3 / 6
     assert radius.status == "incorrect" and "eight times too small" in radius.message
-    four_thirds = check("01.4", 7.639e19 * 8 * u.kg, **inputs)             # 4/3 pi D^3 rho
+    four_thirds = check("01.5", 7.639e19 * 8 * u.kg, **inputs)             # 4/3 pi D^3 rho
     assert four_thirds.status == "incorrect" and "eight times too large" in four_thirds.message
-    assert check("01.4", 7.64e19, **inputs).status == "invalid"            # a mass needs its unit
-    assert check("01.4", 7.64e19 * u.kg, diameter=407.12 * u.km, density=-1 * u.g / u.cm**3).status == "invalid"
+    assert check("01.5", 7.64e19, **inputs).status == "invalid"            # a mass needs its unit
+    assert check("01.5", 7.64e19 * u.kg, diameter=407.12 * u.km, density=-1 * u.g / u.cm**3).status == "invalid"
 
 
 def test_belts_per_moon_three_significant_figures():
     moon, belt_mass = 7.346e22 * u.kg, 2.39e21 * u.kg                        # 30.74 belts
-    assert check("01.5", 30.7, moon_mass=moon, belt_mass=belt_mass).ok
-    assert not check("01.5", 31, moon_mass=moon, belt_mass=belt_mass).ok     # two figures: the text asks for three
+    assert check("01.6", 30.7, moon_mass=moon, belt_mass=belt_mass).ok
+    assert not check("01.6", 31, moon_mass=moon, belt_mass=belt_mass).ok     # two figures: the text asks for three
 
 
 @pytest.mark.parametrize("bin_width", [0.002, 0.006, 0.032, 0.05])

@@ -34,7 +34,7 @@ def test_changed_inputs_keep_the_solutions_correct():
     _insert_after(nb, 'n_km = fact("belt.n_larger_1km")', "n_km = 2.4e6 * u.one  # adapted")
     nb.cells.append(nbformat.v4.new_code_cell(
         "print('3:1 =', round(resonances['3:1'].to_value(u.AU), 3))\n"
-        "print('old answer:', utils.check('01.2', 2.50 * u.AU, a_jupiter=a_jupiter, p=3, q=1))"))
+        "print('old answer:', utils.check('01.3', 2.50 * u.AU, a_jupiter=a_jupiter, p=3, q=1))"))
     nbtools.execute(nb, cwd=LESSON.parent)
     for cell in nb.cells:
         if nbtools.is_solution(cell) and cell.cell_type == "code":

@@ -394,83 +394,84 @@ def _three_figures(q):
 
 
 def test_exercises_follow_their_inputs():
-    assert check("05.1", 30.4 * KMS, isp=3100 * u.s).ok
-    assert not check("05.1", 30.4 * KMS, isp=1900 * u.s).ok
+    assert check("05.2", 30.4 * KMS, isp=3100 * u.s).ok
+    assert not check("05.2", 30.4 * KMS, isp=1900 * u.s).ok
     # by hand: sqrt(2 x 2 e x 1300 V / 131.293 u)
     by_hand = np.sqrt(2 * 2 * 1.602176634e-19 * 1300 / (131.293 * 1.66053906660e-27))
-    got = expected_answer("05.2", voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2)
+    got = expected_answer("05.3", voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2)
     assert got.to_value(u.m / u.s) == pytest.approx(by_hand, rel=1e-6)
-    assert check("05.3", 13.05 * KMS, **DAWN).ok
-    assert not check("05.3", 11.49 * KMS, **DAWN).ok
+    assert check("05.4", 13.05 * KMS, **DAWN).ok
+    assert not check("05.4", 11.49 * KMS, **DAWN).ok
     four = dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN)
     by_hand = 425 / (5.87 * 365.25 * 86400) * 3100 * 9.80665              # newtons
-    assert expected_answer("05.4", **four).to_value(u.N) == pytest.approx(by_hand)
+    assert expected_answer("05.6", **four).to_value(u.N) == pytest.approx(by_hand)
     # by hand: 792.7 kg x (exp(11.49 / (450 x 9.80665 / 1000)) - 1)
     by_hand = 792.7 * (np.exp(11.49 / (450 * 9.80665e-3)) - 1)
-    got = expected_answer("05.5", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
+    got = expected_answer("05.7", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
     assert got.to_value(u.kg) == pytest.approx(by_hand)
     # by hand: ln(m0'/mf) = 2 ln(m0/mf), so m0' = mf (m0/mf)^2
-    twice = expected_answer("05.6", final_mass=792.7 * u.kg, propellant_mass=425 * u.kg)
+    twice = expected_answer("05.8", final_mass=792.7 * u.kg, propellant_mass=425 * u.kg)
     assert twice.to_value(u.kg) == pytest.approx(1217.7**2 / 792.7 - 792.7)
     dv1 = P.rocket_delta_v(3000 * u.s, 1217.7 * u.kg, 425 * u.kg)
     dv2 = P.rocket_delta_v(3000 * u.s, 792.7 * u.kg + twice, twice)
     assert (dv2 / dv1).to_value(u.one) == pytest.approx(2)
-    assert not check("05.6", 850 * u.kg, final_mass=792.7 * u.kg, propellant_mass=425 * u.kg).ok
-    assert check("05.7", 1.47 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
+    assert not check("05.8", 850 * u.kg, final_mass=792.7 * u.kg, propellant_mass=425 * u.kg).ok
+    assert check("05.9", 1.47 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
     seven = dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr)
-    assert expected_answer("05.8", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
-    t = expected_answer("05.9", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s,
+    assert expected_answer("05.10", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
+    t = expected_answer("05.12", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s,
                         efficiency=0.6)
     F = 2 * 0.6 * 1300 / (3100 * 9.80665)                                # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
-    assert check("05.9", ..., delta_v=1.5 * KMS).status == "unanswered"
+    assert check("05.12", ..., delta_v=1.5 * KMS).status == "unanswered"
     nine = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
-    isp = expected_answer("05.10", **nine)
+    isp = expected_answer("05.13", **nine)
     by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665   # seconds
     assert isp.to_value(u.s) == pytest.approx(by_hand)
-    # the design closes the loop: at that Isp, exercise 9's time is exactly the time allowed
-    back = expected_answer("05.9", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
+    # the design closes the loop: at that Isp, exercise 12's time is exactly the time allowed
+    back = expected_answer("05.12", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
     assert back.to_value(u.yr) == pytest.approx(2.5)
-    assert not check("05.10", 3100 * u.s, **nine).ok
-    jet = expected_answer("05.11", thrust=280 * u.mN, isp=1800 * u.s)
+    assert not check("05.13", 3100 * u.s, **nine).ok
+    jet = expected_answer("05.14", thrust=280 * u.mN, isp=1800 * u.s)
     assert jet.to_value(u.W) == pytest.approx(0.280 * 1800 * 9.80665 / 2)
 
 
 def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
     one = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
-    wrong = check("05.1", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), **one)
+    wrong = check("05.2", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), **one)
     assert not wrong.ok and "other source" in str(wrong.message)
     # without isp_other, the value comes from the note of the facts row passed as isp
     from utils.facts import fact
     low = fact("nstar.isp_min")
-    wrong = check("05.1", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s)
+    wrong = check("05.2", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s)
     assert not wrong.ok and "other source" in str(wrong.message)
-    assert check("05.1", (low * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s).ok
+    assert check("05.2", (low * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s).ok
     ten = dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW)
-    wrong = check("05.11", 2.3 * u.kW, **ten)
+    wrong = check("05.14", 2.3 * u.kW, **ten)
     assert not wrong.ok and "into" in str(wrong.message)
 
 
 def test_titles_follow_the_inputs():
     from utils.checks import get_exercise
-    assert get_exercise("05.7").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
-        "Exercise 7 · Edelbaum delta-v from 1.00 AU to 2.36 AU")
-    assert "1900 s" in get_exercise("05.1").title_for(isp=1900 * u.s)
-    assert "charge 3e" in get_exercise("05.2").title_for(charge_number=3)
+    assert get_exercise("05.9").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
+        "Exercise 9 · Edelbaum delta-v from 1.00 AU to 2.36 AU")
+    assert "1900 s" in get_exercise("05.2").title_for(isp=1900 * u.s)
+    assert "charge 3e" in get_exercise("05.3").title_for(charge_number=3)
 
 
 EXERCISE_INPUTS = {
-    "05.1": dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s),
-    "05.2": dict(voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2),
-    "05.3": DAWN,
-    "05.4": dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN),
-    "05.5": dict(delta_v=11.49 * KMS, isp=452 * u.s, final_mass=792.7 * u.kg),
-    "05.6": dict(final_mass=792.7 * u.kg, propellant_mass=425 * u.kg),
-    "05.7": dict(a_start=1 * u.AU, a_end=2.362 * u.AU),
-    "05.8": dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr),
-    "05.9": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, isp=3100 * u.s, efficiency=0.536),
-    "05.10": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.536, time=2.5 * u.yr),
-    "05.11": dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW),
+    "05.2": dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s),
+    "05.3": dict(voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2),
+    "05.4": DAWN,
+    "05.6": dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN),
+    "05.7": dict(delta_v=11.49 * KMS, isp=452 * u.s, final_mass=792.7 * u.kg),
+    "05.8": dict(final_mass=792.7 * u.kg, propellant_mass=425 * u.kg),
+    "05.9": dict(a_start=1 * u.AU, a_end=2.362 * u.AU),
+    "05.10": dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr),
+    "05.11": dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr),
+    "05.12": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, isp=3100 * u.s, efficiency=0.536),
+    "05.13": dict(delta_v=2.92 * KMS, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.536, time=2.5 * u.yr),
+    "05.14": dict(thrust=280 * u.mN, isp=1800 * u.s, electric_power=2.3 * u.kW),
 }
 
 
@@ -493,14 +494,14 @@ def test_hohmann_and_edelbaum_get_different_verdicts():
     """The two methods the lesson contrasts: Edelbaum is the answer, Hohmann is refused with its hint."""
     legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
     edelbaum, hohmann = P.edelbaum_delta_v(1 * u.AU, 2.362 * u.AU), P.hohmann_delta_v(1 * u.AU, 2.362 * u.AU)
-    assert check("05.7", edelbaum, **legs).ok
-    verdict = check("05.7", hohmann, **legs)
+    assert check("05.9", edelbaum, **legs).ok
+    verdict = check("05.9", hohmann, **legs)
     assert not verdict.ok and "Hohmann" in verdict.message
-    assert check("05.7", _three_figures(edelbaum), **legs).ok
-    assert not check("05.7", _three_figures(hohmann), **legs).ok
+    assert check("05.9", _three_figures(edelbaum), **legs).ok
+    assert not check("05.9", _three_figures(hohmann), **legs).ok
 
 
 def test_written_question_is_registered():
     from utils.exercises import lesson05
-    assert set(lesson05.WRITTEN) == {"05.12"}
+    assert set(lesson05.WRITTEN) == {"05.15"}
     assert not set(lesson05.WRITTEN) & set(lesson05.EXERCISES)

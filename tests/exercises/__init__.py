@@ -367,6 +367,7 @@ class Number:
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _NOT_NUMBERS = re.compile(r"https?://\S+|`\d\d\.\d+`|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"
+                          r"|\b[Ee]xercises?\s+\d+(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-\u2013]\s*)\d+)*\b"
                           rf"|\b\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?\s+{_MONTH}\s+\d{{4}}\b"
                           rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
 
@@ -374,7 +375,7 @@ _NOT_NUMBERS = re.compile(r"https?://\S+|`\d\d\.\d+`|\b\d{4}-\d{2}-\d{2}(?:[ T]\
 def find_numbers(text: str, where: str = "") -> list[Number]:
     """Every number a reader can see in ``text``, with the unit token after it when there is one.
 
-    Exercise ids in backticks (`01.4`), addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
+    Exercise ids in backticks (`01.4`), exercise numbers ("Exercise 13", "exercises 8, 13 and 14"), addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
     numbers (a date's day is no quantity a reader would copy; dates are tried as dates), nor clock times
     like 00:28.
     """

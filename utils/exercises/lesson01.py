@@ -1,6 +1,8 @@
 """Exercises of 01 · The asteroid belt."""
 from __future__ import annotations
 
+import dataclasses
+
 import astropy.units as u
 import numpy as np
 
@@ -22,7 +24,7 @@ def _always(word):
     return lambda a, e: word
 
 
-# 01.2 · resonance --------------------------------------------------------------
+# 01.3 · resonance --------------------------------------------------------------
 
 def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
@@ -40,7 +42,7 @@ def _exponent_upside_down(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** (3 / 2)).to(u.AU)
 
 
-# 01.3 · diameter -------------------------------------------------------------------
+# 01.4 · diameter -------------------------------------------------------------------
 
 def _diameter(H, albedo):
     return belt.diameter_from_h(H, albedo).to(u.km)
@@ -75,7 +77,7 @@ def _catalogue_diameter(H, albedo):
     return u.Quantity(rows["diameter"][0]).to(u.km)
 
 
-# 01.4 · a mass from a stated density ------------------------------------------------------
+# 01.5 · a mass from a stated density ------------------------------------------------------
 
 def _sphere_mass(diameter, density):
     return belt.sphere_mass(diameter, density).to(u.kg)
@@ -91,7 +93,7 @@ def _diameter_for_radius(diameter, density):
     return _sphere_mass(diameter, density) * 8
 
 
-# 01.5 · the belt and the Moon --------------------------------------------------------
+# 01.6 · the belt and the Moon --------------------------------------------------------
 
 def _belts_per_moon(moon_mass, belt_mass):
     m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
@@ -107,7 +109,35 @@ def _as_percentage(moon_mass, belt_mass):
     return 100 / _belts_per_moon(moon_mass, belt_mass)
 
 
-# 01.6 · encounters -----------------------------------------------------------------
+# 01.7 · mean spacing ---------------------------------------------------------------
+
+def _spacing(n_asteroids, belt_volume, n_catalogue=None):
+    return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
+
+
+def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
+    # the cube's volume, without the cube root
+    v = require(belt_volume, u.km**3, "belt_volume", positive=True)
+    n = require(n_asteroids, u.one, "n_asteroids", positive=True)
+    return (v / n).to(u.km**3)
+
+
+def _square_root_not_cube_root(n_asteroids, belt_volume, n_catalogue=None):
+    return _volume_per_asteroid(n_asteroids, belt_volume) ** 0.5
+
+
+def _sphere_radius(n_asteroids, belt_volume, n_catalogue=None):
+    # each asteroid given a sphere of that volume, and its radius taken: (3 V / (4 pi N))**(1/3)
+    return _spacing(n_asteroids, belt_volume) * (3 / (4 * np.pi)) ** (1 / 3)
+
+
+def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
+    if n_catalogue is None:
+        raise ValueError("no catalogue count given")
+    return _spacing(n_catalogue, belt_volume)
+
+
+# 01.8 · encounters -----------------------------------------------------------------
 
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
@@ -124,35 +154,47 @@ def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
     return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
 
 
-# 01.7 · the darker outer belt -----------------------------------------------------------
+def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
+    # a whole number of asteroids: the expected number rounded
+    return float(round(_encounters(n_asteroids, belt_volume, distance, path_length)))
+
+
+# 01.9 · the darker outer belt -----------------------------------------------------------
 
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
     return "composition"
 
 
-EXERCISES = {
-    "01.1": Exercise(
-        title="Exercise 1 · which group orbits at a = {a:.2f}?",
-        solve=_group,
-        choices=GROUPS,
-        hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
-             "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
-        mistakes=(
-            Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
-                                          "4.6 AU; this object's a is not there."),
-            Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
-                                                "small eccentricity. Compare this object's a and e with that."),
-            Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
-                                         "Is this object's a in that range?"),
-            Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
-            Mistake(_always("near-Earth and Mars-crossers"),
-                    "Near-Earth objects and Mars-crossers come close to the Sun: perihelion q = a(1 - e) "
-                    "below about 1.67 AU. Compute this object's q."),
-        ),
+# 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------
+
+_WHICH_GROUP = Exercise(
+    title="Exercise 1 · which group orbits at a = {a:.2f}?",
+    solve=_group,
+    choices=GROUPS,
+    hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
+         "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
+    mistakes=(
+        Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
+                                      "4.6 AU; this object's a is not there."),
+        Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
+                                            "small eccentricity. Compare this object's a and e with that."),
+        Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
+                                     "Is this object's a in that range?"),
+        Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
+        Mistake(_always("near-Earth and Mars-crossers"),
+                "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
+                "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q."),
     ),
-    "01.2": Exercise(
-        title="Exercise 2 · where is the {p}:{q} resonance?",
+)
+
+
+EXERCISES = {
+    "01.1": _WHICH_GROUP,
+    # a second object for the same question: another title, the same check and hints
+    "01.2": dataclasses.replace(_WHICH_GROUP, title="Exercise 2 · a second object, at a = {a:.2f}: which group?"),
+    "01.3": Exercise(
+        title="Exercise 3 · where is the {p}:{q} resonance?",
         solve=_resonance,
         rtol=0.002,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
@@ -168,8 +210,8 @@ EXERCISES = {
                     "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2."),
         ),
     ),
-    "01.3": Exercise(
-        title="Exercise 3 · a diameter from H and albedo",
+    "01.4": Exercise(
+        title="Exercise 4 · a diameter from H and albedo",
         solve=_diameter,
         rtol=0.02,
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
@@ -187,8 +229,8 @@ EXERCISES = {
                     "from H and the albedo with the formula, then compare."),
         ),
     ),
-    "01.4": Exercise(
-        title="Exercise 4 · a mass from a stated density",
+    "01.5": Exercise(
+        title="Exercise 5 · a mass from a stated density",
         solve=_sphere_mass,
         rtol=0.01,
         hint="A sphere of diameter D has the volume pi D^3 / 6; multiply by the density. "
@@ -201,8 +243,8 @@ EXERCISES = {
                     "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter."),
         ),
     ),
-    "01.5": Exercise(
-        title="Exercise 5 · how many belts make one Moon?",
+    "01.6": Exercise(
+        title="Exercise 6 · how many belts make one Moon?",
         solve=_belts_per_moon,
         rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
@@ -215,8 +257,29 @@ EXERCISES = {
                     "make one Moon."),
         ),
     ),
-    "01.6": Exercise(
-        title="Exercise 6 · how many asteroids would you pass?",
+    "01.7": Exercise(
+        title="Exercise 7 · how far apart are the asteroids?",
+        solve=_spacing,
+        rtol=0.02,
+        hint="Share the volume out: each asteroid gets `volume / n_km`. That is the volume of its cube; "
+             "the cube's side is a length.",
+        mistakes=(
+            Mistake(_volume_per_asteroid,
+                    "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
+                    "cube root, ** (1 / 3)."),
+            Mistake(_square_root_not_cube_root,
+                    "A cube's volume is its side to the power 3: take the cube root, ** (1 / 3), not the "
+                    "square root."),
+            Mistake(_sphere_radius,
+                    "You gave each asteroid a sphere and took its radius. The model here is a cube: its side "
+                    "is the cube root of the volume per asteroid."),
+            Mistake(_catalogue_count,
+                    "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
+                    "Use `n_km`, the number of asteroids larger than 1 km."),
+        ),
+    ),
+    "01.8": Exercise(
+        title="Exercise 8 · how many asteroids would you pass?",
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
@@ -226,10 +289,13 @@ EXERCISES = {
                     "`distance` is the radius of the cylinder your path sweeps, not its diameter."),
             Mistake(_encounters_without_pi,
                     "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
+            Mistake(_encounters_rounded,
+                    "An expected number (an average over many crossings) need not be a whole number: "
+                    "give it with its decimals, unrounded."),
         ),
     ),
-    "01.7": Exercise(
-        title="Exercise 7 · why is the outer belt darker?",
+    "01.9": Exercise(
+        title="Exercise 9 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
@@ -249,5 +315,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "01.8": "Exercise 8 · what does a bright-only catalogue hide?",
+    "01.10": "Exercise 10 · what does a bright-only catalogue hide?",
 }

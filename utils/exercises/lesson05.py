@@ -4,7 +4,7 @@ Every expected answer is computed from the exercise's inputs; every likely
 wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
 hint that points at the slip without giving the answer.  Tolerances forgive
 rounding to three significant figures but refuse the mistakes, and in
-exercise 7 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
+exercise 9 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
 """
 from __future__ import annotations
 
@@ -12,14 +12,22 @@ import re
 
 import astropy.units as u
 import numpy as np
+from astropy.constants import GM_sun
 from astropy.constants import e as ELEMENTARY_CHARGE
 
 from ..checks import Exercise, Mistake
+from ..orbits import circular_speed
 from ..units import require
 from .. import propulsion as P
 
 
-# ---------------------------------------------------------------- 05.1 exhaust speed
+# ---------------------------------------------------------------- 05.1 the derivation's dropped term
+def _dropped_term():
+    # A "why" question: the answer is a choice, not a number.
+    return "small"
+
+
+# ---------------------------------------------------------------- 05.2 exhaust speed
 def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp).to(u.km / u.s)
 
@@ -42,7 +50,7 @@ def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp_other).to(u.km / u.s)
 
 
-# ---------------------------------------------------------------- 05.2 ion speed
+# ---------------------------------------------------------------- 05.3 ion speed
 def _charge(charge_number):
     n = require(charge_number, u.one, "charge_number", positive=True).to_value(u.one)
     return n * ELEMENTARY_CHARGE.si
@@ -60,7 +68,7 @@ def _ion_speed_times_charge(voltage, ion_mass, charge_number=1):
     return P.ion_speed(voltage, ion_mass) * require(charge_number, u.one, "charge_number").to_value(u.one)
 
 
-# ---------------------------------------------------------------- 05.3 rocket equation
+# ---------------------------------------------------------------- 05.4 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
     return P.rocket_delta_v(isp, initial_mass, propellant_mass)
 
@@ -78,7 +86,12 @@ def _rocket_dv_linear(isp, initial_mass, propellant_mass):
     return (P.exhaust_speed(isp) * (propellant_mass / initial_mass)).to(u.km / u.s)
 
 
-# ---------------------------------------------------------------- 05.4 thrust from the mass flow
+# ---------------------------------------------------------------- 05.5 why the reported delta-v is smaller
+def _gap_reason():
+    return "xenon"
+
+
+# ---------------------------------------------------------------- 05.6 thrust from the mass flow
 def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
     t = require(time, u.s, "time", positive=True)
@@ -95,7 +108,7 @@ def _mean_thrust_from_power_balance(propellant_mass, time, isp, full_thrust=None
     return _mean_thrust(propellant_mass, time, isp) / 2
 
 
-# ---------------------------------------------------------------- 05.5 chemical propellant
+# ---------------------------------------------------------------- 05.7 chemical propellant
 def _chemical_propellant(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, final_mass=final_mass)
 
@@ -108,7 +121,7 @@ def _chemical_from_start_formula(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, initial_mass=final_mass)
 
 
-# ---------------------------------------------------------------- 05.6 twice the delta-v
+# ---------------------------------------------------------------- 05.8 twice the delta-v
 def _xenon_for_twice(final_mass, propellant_mass):
     mf = require(final_mass, u.kg, "final_mass", positive=True)
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
@@ -128,7 +141,7 @@ def _start_mass_for_twice(final_mass, propellant_mass):
     return _xenon_for_twice(final_mass, propellant_mass) + final_mass
 
 
-# ---------------------------------------------------------------- 05.7 Edelbaum vs Hohmann
+# ---------------------------------------------------------------- 05.9 Edelbaum vs Hohmann
 def _edelbaum(a_start, a_end):
     return P.edelbaum_delta_v(a_start, a_end)
 
@@ -137,7 +150,7 @@ def _hohmann(a_start, a_end):
     return P.hohmann_delta_v(a_start, a_end)
 
 
-# ---------------------------------------------------------------- 05.8 the spiral with solve_ivp
+# ---------------------------------------------------------------- 05.10 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
     return P.thrust_arc_distance(a_start, acceleration, duration)
 
@@ -150,7 +163,42 @@ def _arc_no_thrust(a_start, acceleration, duration):
     return require(a_start, u.AU, "a_start", positive=True).to(u.AU)
 
 
-# ---------------------------------------------------------------- 05.9 and 05.10 time and Isp
+def _arc_acceleration_in_m(a_start, acceleration, duration):
+    # the acceleration's number in m/s² used as if it were in km/s²: 1,000 times too strong
+    return P.thrust_arc_distance(a_start, acceleration * 1e3, duration)
+
+
+def _arc_acceleration_in_mm(a_start, acceleration, duration):
+    # the number printed in mm/s² used as if it were in km/s²: a million times too strong
+    return P.thrust_arc_distance(a_start, acceleration * 1e6, duration)
+
+
+# ---------------------------------------------------------------- 05.11 Edelbaum's prediction for that delta-v
+def _spent_delta_v(acceleration, duration):
+    acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True)
+    t = require(duration, u.s, "duration", positive=True)
+    return (acc * t).to(u.km / u.s)
+
+
+def _edelbaum_radius(a_start, acceleration, duration):
+    v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
+    v_end = v0 - _spent_delta_v(acceleration, duration)
+    if v_end <= 0:
+        raise ValueError("the delta-v is larger than the starting circular speed: no circular orbit is left")
+    return (GM_sun / v_end**2).to(u.AU)
+
+
+def _edelbaum_radius_plus(a_start, acceleration, duration):
+    v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
+    return (GM_sun / (v0 + _spent_delta_v(acceleration, duration)) ** 2).to(u.AU)
+
+
+def _edelbaum_radius_unsquared(a_start, acceleration, duration):
+    v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
+    return (GM_sun / (v0 - _spent_delta_v(acceleration, duration))).to(u.km**2 / u.s)
+
+
+# ---------------------------------------------------------------- 05.12 and 05.13 time and Isp
 def _leg_time(delta_v, mass, power, isp, efficiency):
     dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
     m = require(mass, u.kg, "mass", positive=True)
@@ -184,7 +232,11 @@ def _highest_isp_without_efficiency(delta_v, mass, power, efficiency, time):
     return _highest_isp(delta_v, mass, power, 1.0, time)
 
 
-# ---------------------------------------------------------------- 05.11 reading the thruster chart
+def _highest_exhaust_speed(delta_v, mass, power, efficiency, time):
+    return P.exhaust_speed(_highest_isp(delta_v, mass, power, efficiency, time)).to(u.km / u.s)
+
+
+# ---------------------------------------------------------------- 05.14 reading the thruster chart
 def _jet_power(thrust, isp, electric_power=None):
     F = require(thrust, u.N, "thrust", positive=True)
     return (F * P.exhaust_speed(isp) / 2).to(u.kW)
@@ -202,7 +254,22 @@ def _electric_power_of_nstar(thrust, isp, electric_power=None):
 
 EXERCISES = {
     "05.1": Exercise(
-        title="Exercise 1 · exhaust speed at {isp:.0f}",
+        title="Exercise 1 · why may the derivation drop δm dv?",
+        solve=_dropped_term,
+        choices=("zero", "cancels", "small"),
+        hint="Write out the momentum after the step and multiply out the brackets: which terms are there, "
+             "and how does each one shrink when you make the step (and so δm and dv) smaller?",
+        mistakes=(
+            Mistake(lambda: "zero",
+                    "δm dv is not zero: δm is the mass thrown out in the step and dv the spacecraft's speed "
+                    "change in it, both small but not zero."),
+            Mistake(lambda: "cancels",
+                    "Multiply out the brackets: the two δm v terms do cancel, but δm dv has no partner "
+                    "to cancel against."),
+        ),
+    ),
+    "05.2": Exercise(
+        title="Exercise 2 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
         hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
@@ -215,8 +282,8 @@ EXERCISES = {
                     "note). The check uses `isp_low` as given: compute with that value."),
         ),
     ),
-    "05.2": Exercise(
-        title="Exercise 2 · speed of a xenon ion of charge {charge_number}e",
+    "05.3": Exercise(
+        title="Exercise 3 · speed of a xenon ion of charge {charge_number}e",
         solve=_ion_speed,
         rtol=0.01,
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
@@ -230,8 +297,8 @@ EXERCISES = {
                     "of the energy."),
         ),
     ),
-    "05.3": Exercise(
-        title="Exercise 3 · Dawn's delta-v from {propellant_mass:.0f} of xenon",
+    "05.4": Exercise(
+        title="Exercise 4 · Dawn's delta-v from {propellant_mass:.0f} of xenon",
         solve=_rocket_dv,
         rtol=0.01,
         hint="Delta-v = v_e ln(m0 / m_final), with m_final = m0 - propellant and v_e = Isp g0.",
@@ -246,8 +313,25 @@ EXERCISES = {
                     "logarithm of the mass ratio."),
         ),
     ),
-    "05.4": Exercise(
-        title="Exercise 4 · Dawn's mean thrust over {time:.2f} of firing",
+    "05.5": Exercise(
+        title="Exercise 5 · why did Dawn get less delta-v than the rocket equation gives?",
+        solve=_gap_reason,
+        choices=("steering", "hydrazine", "xenon", "gravity"),
+        hint="List what your calculation assumed about the xenon: how much of it left the engine, and how fast.",
+        mistakes=(
+            Mistake(lambda: "steering",
+                    "Delta-v counts the speed change the engine gives in whatever direction it points, and "
+                    "JPL's total counts the same thing: steering does not make the two differ."),
+            Mistake(lambda: "hydrazine",
+                    "The hydrazine is in the launch mass you started from. Spending it on the way leaves a "
+                    "lighter spacecraft for the xenon to push: that would make the delta-v larger, not smaller."),
+            Mistake(lambda: "gravity",
+                    "Delta-v is the speed change the engine gives, whatever gravity does meanwhile: the Sun's "
+                    "pull changes Dawn's speed, not the engine's delta-v."),
+        ),
+    ),
+    "05.6": Exercise(
+        title="Exercise 6 · Dawn's mean thrust over {time:.2f} of firing",
         solve=_mean_thrust,
         rtol=0.015,
         hint="The mean mass flow is the xenon divided by the firing time; thrust = mass flow x Isp x g0.",
@@ -260,8 +344,8 @@ EXERCISES = {
                     "(the ½ belongs to the jet's kinetic energy)."),
         ),
     ),
-    "05.5": Exercise(
-        title="Exercise 5 · chemical propellant at {isp:.0f} for {delta_v:.2f}",
+    "05.7": Exercise(
+        title="Exercise 7 · chemical propellant at {isp:.0f} for {delta_v:.2f}",
         solve=_chemical_propellant,
         rtol=0.02,
         hint="Turn the rocket equation around: m_propellant = m_final (exp(delta_v / v_e) - 1).",
@@ -273,8 +357,8 @@ EXERCISES = {
                     "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass."),
         ),
     ),
-    "05.6": Exercise(
-        title="Exercise 6 · xenon for twice the delta-v of {propellant_mass:.0f}",
+    "05.8": Exercise(
+        title="Exercise 8 · xenon for twice the delta-v of {propellant_mass:.0f}",
         solve=_xenon_for_twice,
         rtol=0.01,
         hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
@@ -290,8 +374,8 @@ EXERCISES = {
                     "`base_mass`."),
         ),
     ),
-    "05.7": Exercise(
-        title="Exercise 7 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
+    "05.9": Exercise(
+        title="Exercise 9 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
         solve=_edelbaum,
         rtol=0.015,
         hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
@@ -303,8 +387,8 @@ EXERCISES = {
                     "of the two circular speeds."),
         ),
     ),
-    "05.8": Exercise(
-        title="Exercise 8 · fly {duration:.1f} of the spiral with solve_ivp",
+    "05.10": Exercise(
+        title="Exercise 10 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.01,
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
@@ -316,10 +400,34 @@ EXERCISES = {
             Mistake(_arc_radial,
                     "It looks as if you pushed straight away from the Sun. The engine pushes along the "
                     "velocity: use (vx, vy) / |v| for the thrust's direction."),
+            Mistake(_arc_acceleration_in_m,
+                    "Your thrust is a thousand times too strong: the acceleration went in as a number in "
+                    "m/s², but the right-hand side works in km and s. Use `acc` (km/s²)."),
+            Mistake(_arc_acceleration_in_mm,
+                    "Your thrust is a million times too strong: the acceleration went in as a number in "
+                    "mm/s², but the right-hand side works in km and s. Use `acc` (km/s²)."),
         ),
     ),
-    "05.9": Exercise(
-        title="Exercise 9 · how long is the Vesta-Ceres spiral with {power:.2f}?",
+    "05.11": Exercise(
+        title="Exercise 11 · Edelbaum's orbit after {duration:.1f} of thrust",
+        solve=_edelbaum_radius,
+        rtol=0.002,   # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
+        hint="The delta-v spent is accel x duration. Edelbaum: the final circular speed is v0 minus that "
+             "delta-v; a circular orbit of speed v has the radius GM / v².",
+        mistakes=(
+            Mistake(_edelbaum_radius_plus,
+                    "Your orbit is smaller than the start. Circular speed falls outward, so raising the orbit "
+                    "lowers the circular speed: subtract the delta-v from v0."),
+            Mistake(_edelbaum_radius_unsquared,
+                    "v = sqrt(GM / r), so r = GM / v²: square the speed."),
+            Mistake(_arc,
+                    "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
+                    "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v0 minus "
+                    "the delta-v spent."),
+        ),
+    ),
+    "05.12": Exercise(
+        title="Exercise 12 · how long is the Vesta-Ceres spiral with {power:.2f}?",
         solve=_leg_time,
         rtol=0.02,
         hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
@@ -330,8 +438,8 @@ EXERCISES = {
                     "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
         ),
     ),
-    "05.10": Exercise(
-        title="Exercise 10 · design: the highest specific impulse that still arrives in {time:.2f}",
+    "05.13": Exercise(
+        title="Exercise 13 · design: the highest specific impulse that still arrives in {time:.2f}",
         solve=_highest_isp,
         rtol=0.02,
         hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
@@ -340,10 +448,13 @@ EXERCISES = {
                     "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
             Mistake(_highest_isp_without_efficiency,
                     "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+            Mistake(_highest_exhaust_speed,
+                    "That is the highest exhaust speed. The specific impulse is the exhaust speed divided by "
+                    "g0, in seconds."),
         ),
     ),
-    "05.11": Exercise(
-        title="Exercise 11 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
+    "05.14": Exercise(
+        title="Exercise 14 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
         solve=_jet_power,
         rtol=0.02,
         hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
@@ -360,5 +471,5 @@ EXERCISES = {
 
 #: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "05.12": "Exercise 12 · explain: why does no electric thruster push like a chemical engine?",
+    "05.15": "Exercise 15 · explain: why does no electric thruster push like a chemical engine?",
 }

@@ -1,0 +1,73 @@
+"""Lesson 05's choice checks, Edelbaum's prediction and the hints for unit slips."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+from astropy.constants import GM_sun, g0
+
+from utils import check
+from utils import propulsion as P
+from utils.checks import expected_answer
+from utils.orbits import circular_speed
+
+ARC = dict(a_start=2.362 * u.AU, acceleration=0.0519 * u.mm / u.s**2, duration=1 * u.yr)
+
+
+def test_dropped_term_choice():
+    assert check("05.1", "small").ok
+    assert check("05.1", " Small").ok
+    zero, cancels = check("05.1", "zero"), check("05.1", "cancels")
+    assert not zero.ok and "not zero" in zero.message
+    assert not cancels.ok and "no partner" in cancels.message
+    assert check("05.1", "tiny").status == "invalid"
+
+
+def test_gap_choice():
+    assert check("05.5", "xenon").ok
+    for word, words in (("steering", "whatever direction"), ("hydrazine", "larger"), ("gravity", "whatever gravity")):
+        result = check("05.5", word)
+        assert not result.ok and words in result.message, word
+
+
+def test_edelbaum_radius_by_hand():
+    # 0.0519 mm/s² for a Julian year: 1.638 km/s; 19.38 - 1.64 = 17.74 km/s; GM / v² = 2.82 AU
+    got = expected_answer("05.11", **ARC)
+    v_end = circular_speed(2.362 * u.AU) - (0.0519 * u.mm / u.s**2 * 1 * u.yr).to(u.km / u.s)
+    assert got.to_value(u.AU) == pytest.approx((GM_sun / v_end**2).to_value(u.AU), rel=1e-9)
+    assert got.to_value(u.AU) == pytest.approx(2.82, abs=0.005)
+    assert check("05.11", 2.82 * u.AU, **ARC).ok
+    assert check("05.11", (2.82 * u.AU).to(u.km), **ARC).ok
+    # no thrust: Edelbaum's orbit is the starting one
+    assert check("05.11", 2.362 * u.AU, **{**ARC, "acceleration": 0 * u.mm / u.s**2}).ok
+
+
+def test_edelbaum_radius_mistakes():
+    plus = check("05.11", (GM_sun / (circular_speed(2.362 * u.AU) + 1.638 * u.km / u.s) ** 2).to(u.AU), **ARC)
+    assert "subtract" in plus.message
+    unsquared = (GM_sun / (circular_speed(2.362 * u.AU) - 1.638 * u.km / u.s)).to(u.km**2 / u.s)
+    assert "square the speed" in check("05.11", unsquared, **ARC).message
+    simulated = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"])
+    assert "simulated spacecraft" in check("05.11", simulated, **ARC).message
+    # more delta-v than the circular speed: a clear message, not a traceback
+    assert check("05.11", 1 * u.AU, **{**ARC, "acceleration": 1 * u.m / u.s**2}).status == "invalid"
+
+
+def test_spiral_acceleration_unit_slips_get_hints():
+    right = expected_answer("05.10", **ARC)
+    assert check("05.10", right, **ARC).ok
+    in_m = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e3, ARC["duration"])
+    in_mm = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e6, ARC["duration"])
+    assert "thousand times" in check("05.10", in_m, **ARC).message
+    assert "million times" in check("05.10", in_mm, **ARC).message
+
+
+def test_exhaust_speed_instead_of_isp_gets_a_hint():
+    nine = dict(delta_v=2.92 * u.km / u.s, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.54,
+                time=2.5 * u.yr)
+    isp = expected_answer("05.13", **nine)
+    assert check("05.13", isp, **nine).ok
+    speed = (isp * g0).to(u.km / u.s)
+    result = check("05.13", speed, **nine)
+    assert result.status == "incorrect" and "divided by" in result.message
+    assert np.isfinite(speed.value)
