@@ -96,7 +96,7 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
                         np.geomspace(20, 70000, 60) * u.km, field=30 * u.km, names=("Occator", "the facula"))
     headlines = {}
     for d in (61000, 7242, 2700, 385, 30):
-        fig = view.draw(d)
+        fig = view.draw(d).figure
         head = fig.texts[0].get_text()
         scale = (d * u.km * ifov.to_value(u.rad)).to(u.m)
         assert head.startswith(f"From {d:,} km:")

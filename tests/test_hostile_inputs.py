@@ -370,7 +370,7 @@ VALID = {
                                             model="accelerated model"),
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
-    "spotviews.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50),
+    "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),
     "spotviews.SharpnessView": lambda: dict(model=np.ones((40, 40)), field=120 * u.km, ifov=93.7 * u.urad,
                                             facula_diameter=10 * u.km, crater_diameter=92 * u.km),
 }

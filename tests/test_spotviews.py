@@ -6,7 +6,8 @@ import pytest
 
 from utils import factcheck, photometry, style
 from utils.facts import fact
-from utils.spotviews import CameraExplorer, FastFigure, SharpnessView
+from utils.spotviews import CameraExplorer, SharpnessView
+from utils.style import FastFigure
 
 IFOV = fact("fc.ifov")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 import astropy.units as u
 
+from .style import FastFigure
 from .units import axes, integer, quantity_map, require
 __all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "schematic_view",
            "plot_pixel_scale"]
@@ -177,7 +178,7 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
     return ax
 
 
-class DistanceView:
+class DistanceView(FastFigure):
     """The lesson's Explore figure, built once: pixel scale against distance, and a schematic picture.
 
     :meth:`draw` moves the ring, redraws the schematic crater with pixels of the
@@ -206,29 +207,22 @@ class DistanceView:
     >>> import astropy.units as u
     >>> view = DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
     ...                     np.geomspace(20, 70000, 50) * u.km)
-    >>> view.draw(7242).texts[0].get_text().splitlines()[0]
+    >>> view.draw(7242).headline.get_text().splitlines()[0]
     'From 7,242 km: 679 m per pixel'
     """
 
     def __init__(self, ifov: u.Quantity, crater: u.Quantity, spot: u.Quantity, marks: dict,
                  distances: u.Quantity, field: u.Quantity | None = None, max_pixels: int = 120,
                  names: tuple[str, str] = ("the crater", "the bright spot")):
-        import matplotlib.pyplot as plt
-
         self.ifov = _ifov(ifov)
         self.crater = require(crater, u.km, "crater", positive=True)
         self.spot = require(spot, u.km, "spot", positive=True)
         self.field = 3 * self.spot if field is None else require(field, u.km, "field", positive=True)
         self.max_pixels = max_pixels
         self.names = names
-        # layout="none" from the start: a fixed layout (no re-layout at each redraw, and no warning)
-        fig, (ax_scale, ax_pic) = plt.subplots(1, 2, figsize=(9, 4.1), width_ratios=[1.3, 1], layout="none")
-        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
-        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
-        from matplotlib.layout_engine import PlaceHolderLayoutEngine
-        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
-        fig.subplots_adjust(left=0.09, right=0.97, bottom=0.13, top=0.78, wspace=0.3)
-        plt.close(fig)   # shown by the caller (a widget)
+        super().__init__((9, 4.1), margins={"left": 0.09, "right": 0.97, "bottom": 0.13, "top": 0.78, "wspace": 0.3})
+        fig = self.figure
+        ax_scale, ax_pic = fig.subplots(1, 2, width_ratios=[1.3, 1])
         plot_pixel_scale(ax_scale, distances, self.ifov, marks=marks)
         self.ring, = ax_scale.plot([], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False,
                                    label="your choice")
@@ -246,10 +240,12 @@ class DistanceView:
         self.note = ax_pic.text(0.5, 0.03, "", transform=ax_pic.transAxes, ha="center", va="bottom", fontsize=9,
                                 color="white", bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"})
         self.headline = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=12)
-        self.figure, self.ax_scale, self.ax_pic = fig, ax_scale, ax_pic
+        self.ax_scale, self.ax_pic = ax_scale, ax_pic
+        # only these change with the slider (the picture's frame is redrawn over it, as in a full draw)
+        self.animate(self.ring, self.picture, self.note, self.headline, *ax_pic.spines.values())
 
     def draw(self, distance_km: float):
-        """Show the view from ``distance_km`` (a plain number of km); returns the figure."""
+        """Show the view from ``distance_km`` (a plain number of km); returns this figure, ready to show."""
         d = require(distance_km * u.km, u.km, "distance_km", positive=True)
         scale = pixel_scale(d, self.ifov)
         self.ring.set_data([d.to_value(u.km)], [scale.to_value(u.km)])
@@ -264,7 +260,7 @@ class DistanceView:
         self.headline.set_text(f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
                                f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
                                f"{n_spot:,.{0 if n_spot >= 10 else 1}f}")
-        return self.figure
+        return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""

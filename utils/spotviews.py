@@ -1,9 +1,9 @@
-"""Widget figures of lessons 06 and 07, and a fast-redraw helper for widgets.
+"""Widget figures of lessons 06 and 07.
 
 A widget that rebuilds its Matplotlib figure on every move of a slider is
 slow (a new figure, a layout pass, the inline backend's round trip).  The
-figures here are built once; an update changes their artists in place and
-:class:`FastFigure` draws the result straight to a PNG.  The notebooks only
+figures here are built once on :class:`utils.style.FastFigure`; an update
+changes their artists in place and the result is drawn straight to a PNG.  The notebooks only
 call :meth:`update` and show the result with :func:`utils.style.show`, so the
 plumbing stays out of the students' way and the figures can be tested.
 
@@ -15,19 +15,18 @@ Examples
 >>> scene = photometry.make_scene(photometry.OccatorModel(
 ...     background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km), n_px=200)
 >>> view = CameraExplorer(scene, fact("fc.ifov"))
->>> view.update(146000, 1.0).figure.axes[1].get_title()
+>>> view.update(146000, 1.0).figure.axes[1].get_title().splitlines()[0]
 'Profile across the facula, 146,000 km'
 """
 from __future__ import annotations
-
-import io
 
 import astropy.units as u
 import numpy as np
 
 from . import style
+from .style import FastFigure
 from .camera import pixel_scale
-from .units import array, instance, number, pair, require
+from .units import array, instance, require
 
 
 def _single(value, unit, name):
@@ -37,60 +36,7 @@ def _single(value, unit, name):
         raise ValueError(f"{name} must be a single value; got shape {q.shape}.")
     return q
 
-__all__ = ["FastFigure", "CameraExplorer", "SharpnessView"]
-
-
-class FastFigure:
-    """A Matplotlib figure that draws itself straight to PNG bytes.
-
-    It is not registered with pyplot, so the inline backend never shows it on
-    its own; display it with ``utils.style.show(fast_figure, alt=...)``
-    (anything with ``_repr_png_`` can be shown that way).
-
-    Parameters
-    ----------
-    figsize : tuple of float
-        Width and height in inches (each at most 30).
-    dpi : float
-        Resolution of the PNG (at most 600).
-
-    Examples
-    --------
-    >>> f = FastFigure((3, 2))
-    >>> ax = f.figure.add_subplot()
-    >>> f.png()[:4] == b"\\x89PNG"
-    True
-    """
-
-    def __init__(self, figsize: tuple[float, float] = (8.8, 3.8), dpi: float = 100):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        figsize = pair(figsize, "figsize", positive=True, high=30)
-        dpi = number(dpi, "dpi", positive=True, scalar=True, high=600)
-        # a fixed layout: no layout engine pass on each redraw (and no clash with subplots_adjust)
-        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
-        self._canvas = FigureCanvasAgg(self.figure)
-
-    def png(self) -> bytes:
-        """The figure as PNG bytes (one plain draw, light compression: fast)."""
-        buffer = io.BytesIO()
-        self._canvas.print_png(buffer, pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
-
-    def _repr_png_(self) -> bytes:
-        return self.png()
-
-    def texts(self) -> list[str]:
-        """Every title, axis label, legend entry and text of the figure (for tests and alt text)."""
-        found = [t.get_text() for t in self.figure.texts]
-        for ax in self.figure.axes:
-            found += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
-            found += [t.get_text() for t in ax.texts]
-            legend = ax.get_legend()
-            if legend is not None:
-                found += [t.get_text() for t in legend.get_texts()]
-        return [t for t in found if t]
+__all__ = ["CameraExplorer", "SharpnessView"]
 
 
 class CameraExplorer(FastFigure):
