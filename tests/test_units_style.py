@@ -182,3 +182,16 @@ def test_widget_blits_match_a_fresh_draw_after_every_move():
             blitted = _png_pixels(move(value).png())
             figure.invalidate()
             assert np.array_equal(blitted, _png_pixels(figure.png())), (type(figure).__name__, value)
+
+
+def test_png_writer_round_trips_any_rgb_image():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(1)
+    for shape in ((1, 1, 3), (7, 5, 3), (120, 333, 3)):
+        rgb = rng.integers(0, 256, shape, dtype=np.uint8)
+        back = Image.open(io.BytesIO(style._png_rgb(rgb)))
+        assert back.mode == "RGB" and np.array_equal(np.asarray(back), rgb)

@@ -146,6 +146,29 @@ def show(figure, alt: str) -> None:
         pass
 
 
+def _png_rgb(rgb) -> bytes:
+    """An 8-bit RGB image (height x width x 3 array) as PNG bytes: no row filter, zlib level 1.
+
+    About twice as fast as Pillow's encoder at its fastest setting, for a few
+    percent more bytes: a widget redraws on every move of a slider.
+    """
+    import struct
+    import zlib
+
+    import numpy as np
+
+    h, w, _ = rgb.shape
+    rows = np.empty((h, 3 * w + 1), np.uint8)
+    rows[:, 0] = 0                                   # filter type 0 (none) for every row
+    rows[:, 1:] = rgb.reshape(h, 3 * w)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
+
+
 class FastFigure:
     """A widget's figure: fixed layout, artists made once and updated, drawn straight to a PNG.
 
@@ -225,10 +248,7 @@ class FastFigure:
 
     def png(self) -> bytes:
         """The figure as PNG bytes: one plain draw (or a blit), light compression."""
-        import io
-
         import numpy as np
-        from PIL import Image
 
         if self._animated:
             if self._background is None:
@@ -242,11 +262,8 @@ class FastFigure:
                     artist.draw(renderer)
         else:
             self.canvas.draw()
-        buffer = io.BytesIO()
         # RGB, not RGBA (the figure is opaque): a quarter fewer bytes to compress and to send
-        rgb = np.ascontiguousarray(np.asarray(self.canvas.buffer_rgba())[:, :, :3])
-        Image.fromarray(rgb).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return _png_rgb(np.asarray(self.canvas.buffer_rgba())[:, :, :3])
 
     def _repr_png_(self) -> bytes:
         return self.png()
