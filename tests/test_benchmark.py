@@ -141,11 +141,12 @@ def test_soak_plan_reaches_the_counts_with_half_the_runs_loaded():
 
 def _full_row(one_cold=6.0, one_med=80.0, browser_med=120.0, browser_p95=200.0):
     row = _result()["notebooks"][0]
+    row["widgets"][0]["cpu_median_ms"] = 31.0
     one_widget = dict(row["widgets"][0], median_ms=one_med, p95_ms=one_med + 10)
     row.update(cpu_s=2.5, floor_s=1.5, floor_one_core_s=2.0, load=[1.25, 2.5],
                one_core={"cold_s": one_cold, "peak_mb": 125.0, "cpu_s": 2.6, "widgets": [one_widget]},
                browser={"control": "altitude (mi)", "n": 25, "median_ms": browser_med, "p95_ms": browser_p95,
-                        "max_ms": 250.0, "times_ms": [], "load": [1.0, 2.0]})
+                        "max_ms": 250.0, "times_ms": [], "load": [1.0, 2.0], "server_mb": 95.0})
     return row
 
 
@@ -157,8 +158,9 @@ def test_markdown_puts_two_cores_one_core_floor_and_browser_side_by_side():
     assert ("| `00-start-here.ipynb` | 3.0 / 6.0 | 120 / 125 | 2.5 | 40.0 / 90.0 | 80.0 / 90.0 | 120 / 200 | "
             "1.2–2.5 | all met |") in md
     assert "| `00-start-here.ipynb` | 1.5 / 2.0 | 2.00 | 3.00 |" in md          # floors and cold ÷ floor
-    assert "| `00-start-here.ipynb` | altitude (mi) | 25 | 120 ok | 200 ok | 250 | 1.0–2.0 |" in md
+    assert "| `00-start-here.ipynb` | altitude (mi) | 25 | 120 ok | 200 ok | 250 | 95 | 1.0–2.0 |" in md
     assert "| `00-start-here.ipynb` | 1 | 0: IntSlider `x` |" in md               # one-core widget rows too
+    assert "| 31.0 | 30 | 0 |" in md
     assert "25 arrow-key moves" in md
 
 

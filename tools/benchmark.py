@@ -266,31 +266,31 @@ def markdown(result: dict) -> str:
     browsers = [r for r in result["notebooks"] if r.get("browser")]
     if browsers:
         lines += ["| notebook (JupyterLab in Chromium, 2 cores) | main widget control | moves | median (ms) | "
-                  "p95 (ms) | max (ms) | load average (1 min) |",
-                  "|---|---|---:|---:|---:|---:|---|"]
+                  "p95 (ms) | max (ms) | JupyterLab server memory (MB) | load average (1 min) |",
+                  "|---|---|---:|---:|---:|---:|---:|---|"]
         for r in browsers:
             br = r["browser"]
             if br.get("error"):
-                lines.append(f"| `{r['name']}` | failed: {br['error'][:100]} | - | - | - | - | "
+                lines.append(f"| `{r['name']}` | failed: {br['error'][:100]} | - | - | - | - | - | "
                              f"{_load(br.get('load'))} |")
                 continue
             lines.append(f"| `{r['name']}` | {br['control']} | {br['n']} | "
                          f"{fmt(br['median_ms'], 0)} {mark(br['median_ms'], b['browser_median_ms'])} | "
                          f"{fmt(br['p95_ms'], 0)} {mark(br['p95_ms'], b['browser_p95_ms'])} | "
-                         f"{fmt(br['max_ms'], 0)} | {_load(br.get('load'))} |")
+                         f"{fmt(br['max_ms'], 0)} | {fmt(br.get('server_mb'), 0)} | {_load(br.get('load'))} |")
         lines.append("")
     widget_rows = [(row["name"], cores, w) for row in result["notebooks"]
                    for cores, part in (("2", row), ("1", row.get("one_core") or {}))
                    for w in part.get("widgets", [])]
     if widget_rows:
         lines += ["| notebook | cores | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | "
-                  "figures drawn | errors |",
-                  "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+                  "kernel CPU per update, median (ms) | figures drawn | errors |",
+                  "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
         for name, cores, w in widget_rows:
             lines.append(f"| `{name}` | {cores} | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
                          f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
                          f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
-                         f"{w['pngs']} | {w['errors']} |")
+                         f"{fmt(w.get('cpu_median_ms'))} | {w['pngs']} | {w['errors']} |")
         lines.append("")
     c = result["collection"]
     lines += ["| whole collection | time | budget |", "|---|---:|---|"]
@@ -451,19 +451,21 @@ def _bench_widgets(n):
                 _setter = lambda v, c=_c: setattr(c, "value", v)
             else:
                 continue
-            _times, _pngs = [], 0
+            _times, _cpu, _pngs = [], [], 0
             _errors.clear()
             for _v in _vals:
                 _published.clear()
                 _before = _c.value
-                _t0 = _time.perf_counter()
+                _t0, _c0 = _time.perf_counter(), _time.process_time()
                 _setter(_v)
                 if _c.value == _before:   # no change, no callback: call it as the widget would
                     _iw.update()
                 _times.append((_time.perf_counter() - _t0) * 1000)
+                _cpu.append((_time.process_time() - _c0) * 1000)
                 _pngs += sum("image/png" in d for d in _published)
             _out.append({"index": _i, "control": type(_c).__name__, "description": _c.description,
-                         "n": len(_times), "times_ms": _times, "pngs": _pngs, "errors": len(_errors)})
+                         "n": len(_times), "times_ms": _times, "cpu_ms": _cpu, "pngs": _pngs,
+                         "errors": len(_errors)})
     finally:
         _ip.display_pub.publish, _ip.showtraceback = _orig_publish, _orig_tb
     return _out
@@ -563,7 +565,8 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[
         result["widgets"] = []
         for w in data["widgets"]:
             t = w.pop("times_ms")
-            w.update(median_ms=statistics.median(t), p95_ms=percentile(t, 95), max_ms=max(t), times_ms=t)
+            w.update(median_ms=statistics.median(t), p95_ms=percentile(t, 95), max_ms=max(t), times_ms=t,
+                     cpu_median_ms=statistics.median(w["cpu_ms"]) if w.get("cpu_ms") else None)
             result["widgets"].append(w)
     return result
 
@@ -813,9 +816,9 @@ def main(argv: list[str] | None = None) -> int:
             for label, part in (("2 cores", row), ("1 core", row.get("one_core"))):
                 if part:
                     print(f"[bench]   {label}: {part['cold_s']:.1f} s, {part['peak_mb']:.0f} MB, "
-                          f"{part['cpu_s']:.1f} s CPU, widgets: "
-                          + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms" for w in part["widgets"])
-                             or "none"), flush=True)
+                          f"{part['cpu_s']:.1f} s CPU, widgets (median/p95, CPU median): "
+                          + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms, {w['cpu_median_ms']:.0f} ms"
+                                       for w in part["widgets"]) or "none"), flush=True)
             if row.get("floor_s") is not None:
                 print(f"[bench]   floor {row['floor_s']:.1f} s (x{ratio(row['cold_s'], row['floor_s']):.2f})",
                       flush=True)

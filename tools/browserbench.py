@@ -72,6 +72,15 @@ def _load_module(name: str, path: Path):
     return module
 
 
+def _rss_mb(pid: int) -> float | None:
+    try:
+        import psutil
+
+        return psutil.Process(pid).memory_info().rss / 1e6
+    except Exception:  # noqa: BLE001 - a figure for the sizing guide, never a reason to fail
+        return None
+
+
 def next_key(now: float, lo: float, hi: float, going_up: bool) -> tuple[str, bool]:
     """The arrow key for the next move, bouncing between the slider's ends.
 
@@ -124,10 +133,12 @@ def measure(notebooks: list[Path], moves: int = 25, timeout: float = 180.0, log=
             except Exception as err:  # noqa: BLE001 - reported in the table, the other notebooks go on
                 results[path.name] = {"error": f"{type(err).__name__}: {str(err).strip().splitlines()[0][:300]}"}
             finally:
+                server_mb = _rss_mb(server.proc.pid) if server.proc else None
                 context.close()
                 server.shutdown_kernels()
             r = results[path.name]
             r["load"] = [load0, os.getloadavg()[0]]
+            r["server_mb"] = server_mb   # the JupyterLab server's resident memory (no kernel), for sizing
             log(f"[browser]   {r['error']}" if r.get("error") else
                 f"[browser]   median {r['median_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms")
     finally:
