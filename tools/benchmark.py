@@ -409,7 +409,8 @@ try:
 except OSError:
     pass
 _cpus = sorted(_os.sched_getaffinity(0)) if hasattr(_os, "sched_getaffinity") else None
-print("BENCH-MEMORY", _json.dumps({"peak_kb": _peak_kb, "cpu_s": _ru.ru_utime + _ru.ru_stime, "cpus": _cpus}))
+with open(__OUT__, "w") as _f:
+    _json.dump({"peak_kb": _peak_kb, "cpu_s": _ru.ru_utime + _ru.ru_stime, "cpus": _cpus}, _f)
 """
 
 # Then, in the same kernel: step every interact widget's first control and time each update.
@@ -470,7 +471,9 @@ def _bench_widgets(n):
         _ip.display_pub.publish, _ip.showtraceback = _orig_publish, _orig_tb
     return _out
 
-print("BENCH-WIDGETS", _json.dumps({"backend": _mpl.get_backend(), "widgets": _bench_widgets(__N__)}))
+_result = {"backend": _mpl.get_backend(), "widgets": _bench_widgets(__N__)}
+with open(__OUT__, "w") as _f:
+    _json.dump(_result, _f)
 """
 
 
@@ -480,13 +483,11 @@ def _sweep_source() -> str:
     return inspect.getsource(sweep_values).replace("def sweep_values", "def __SWEEP__")
 
 
-def _tagged(nb_cell, tag: str) -> dict:
-    for out in nb_cell.get("outputs", []):
-        text = out.get("text", "")
-        for line in (text if isinstance(text, str) else "".join(text)).splitlines():
-            if line.startswith(tag + " "):
-                return json.loads(line[len(tag) + 1:])
-    raise RuntimeError(f"no {tag} line in the output: {nb_cell.get('outputs')}")
+def _read_result(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError) as err:
+        raise RuntimeError(f"the measuring cell left no result in {path.name}: {err}") from None
 
 
 def one_cpu() -> set[int]:
@@ -546,21 +547,26 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[
         for i in range(n_lesson):
             client.execute_cell(nb.cells[i], i)
         result["cold_s"] = time.perf_counter() - t0
-        extra = [MEMORY_CELL]
+        # the measurements come back in files, not on stdout: while an interact updates, its Output
+        # widget captures the cell's output, and the front-end may still route a later print there
+        out_dir = Path(tempfile.mkdtemp(prefix="bright-spots-bench-"))
+        extra = [MEMORY_CELL.replace("__OUT__", repr(str(out_dir / "memory.json")))]
         if updates:
             extra.append(_sweep_source() + "\n" + WIDGET_CELL.replace(
-                "__N__", str(int(updates))))
+                "__N__", str(int(updates))).replace("__OUT__", repr(str(out_dir / "widgets.json"))))
         for src in extra:
             nb.cells.append(nbformat.v4.new_code_cell(src))
             client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
-    mem = _tagged(nb.cells[n_lesson], "BENCH-MEMORY")
+    mem = _read_result(out_dir / "memory.json")
     result["peak_mb"] = mem["peak_kb"] * 1024 / 1e6
     result["cpu_s"] = mem.get("cpu_s")
     result["cpus"] = mem.get("cpus")
     if cpus and mem.get("cpus") is not None and set(mem["cpus"]) != set(cpus):
         raise RuntimeError(f"the kernel was to run on CPU(s) {sorted(cpus)} but reports {mem['cpus']}")
     if updates:
-        data = _tagged(nb.cells[n_lesson + 1], "BENCH-WIDGETS")
+        data = _read_result(out_dir / "widgets.json")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    if updates:
         result["backend"] = data["backend"]
         result["widgets"] = []
         for w in data["widgets"]:
@@ -634,7 +640,7 @@ def _student(path: Path, updates: int, timeout: int) -> dict:
         return {"cold_s": res["cold_s"], "peak_mb": res["peak_mb"], "cpu_s": res["cpu_s"],
                 "times_ms": main["times_ms"] if main else []}
     except Exception as err:  # noqa: BLE001 - one failed student is counted, the class goes on
-        return {"error": f"{type(err).__name__}: {str(err).strip().splitlines()[-1:] or ''}"}
+        return {"error": f"{type(err).__name__}: {(str(err).strip().splitlines() or [''])[-1]}"}
 
 
 def class_simulation(path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: int = 20, timeout: int = 120,
