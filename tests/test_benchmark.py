@@ -64,7 +64,7 @@ def _result(cold=3.0, peak=120.0, med=40.0, p95=90.0, nbval=20.0):
 
 def test_markdown_table_shows_values_marks_and_machine():
     md = bm.markdown(_result())
-    assert "| `00-start-here.ipynb` | 3.0 | 120 | 40.0 / 90.0 | all met |" in md
+    assert "| `00-start-here.ipynb` | 3.0 / - | 120 / - | - | 40.0 / 90.0 | - | - | - | all met |" in md
     assert "| `01-broken.ipynb` | failed |" in md
     assert "Test CPU, 2 cores" in md and "Python 3.11.7" in md
     assert "| 12 ms |" in md
@@ -134,3 +134,112 @@ def test_soak_plan_reaches_the_counts_with_half_the_runs_loaded():
     widgets = {p: len(soak.widget_cells(nbformat.read(str(p), as_version=4))) for p in nbs}
     assert all(widgets.values()), "every lesson has a widget cell to soak"
     assert sum(widgets[r["path"]] * (1 + r["repeats"]) for r in runs) >= 500
+
+
+# ---------------------------------------------------------------- one core, floor, browser, class
+
+
+def _full_row(one_cold=6.0, one_med=80.0, browser_med=120.0, browser_p95=200.0):
+    row = _result()["notebooks"][0]
+    row["widgets"][0]["cpu_median_ms"] = 31.0
+    one_widget = dict(row["widgets"][0], median_ms=one_med, p95_ms=one_med + 10)
+    row.update(cpu_s=2.5, floor_s=1.5, floor_one_core_s=2.0, load=[1.25, 2.5],
+               one_core={"cold_s": one_cold, "peak_mb": 125.0, "cpu_s": 2.6, "widgets": [one_widget]},
+               browser={"control": "altitude (mi)", "n": 25, "median_ms": browser_med, "p95_ms": browser_p95,
+                        "max_ms": 250.0, "times_ms": [], "load": [1.0, 2.0], "server_mb": 95.0})
+    return row
+
+
+def test_markdown_puts_two_cores_one_core_floor_and_browser_side_by_side():
+    result = _result()
+    result["notebooks"] = [_full_row()]
+    result["moves"] = 25
+    md = bm.markdown(result)
+    assert ("| `00-start-here.ipynb` | 3.0 / 6.0 | 120 / 125 | 2.5 | 40.0 / 90.0 | 80.0 / 90.0 | 120 / 200 | "
+            "1.2–2.5 | all met |") in md
+    assert "| `00-start-here.ipynb` | 1.5 / 2.0 | 2.00 | 3.00 |" in md          # floors and cold ÷ floor
+    assert "| `00-start-here.ipynb` | altitude (mi) | 25 | 120 ok | 200 ok | 250 | 95 | 1.0–2.0 |" in md
+    assert "| `00-start-here.ipynb` | 1 | 0: IntSlider `x` |" in md               # one-core widget rows too
+    assert "| 31.0 | 30 | 0 |" in md
+    assert "25 arrow-key moves" in md
+
+
+def test_one_core_and_browser_budgets_are_marked():
+    marks = bm.notebook_marks(_full_row(one_cold=11.0, one_med=101.0, browser_med=151.0, browser_p95=301.0))
+    assert marks["time"] == "ok" and marks["one core time"] == bm.MISS
+    assert marks["one core widget_median"] == bm.MISS and marks["widget_median"] == "ok"
+    assert marks["browser_median"] == bm.MISS and marks["browser_p95"] == bm.MISS
+    ok = bm.notebook_marks(_full_row())
+    assert set(ok.values()) == {"ok"}
+    failed = _full_row()
+    failed["browser"] = {"error": "no slider"}
+    assert bm.notebook_marks(failed)["browser"] == bm.MISS
+    assert "failed: no slider" in bm.markdown({**_result(), "notebooks": [failed]})
+
+
+def test_import_source_keeps_top_level_imports_in_order_once():
+    cells = ["import time\n\nimport numpy as np\nimport astropy.units as u\nx = np.ones(3)",
+             "%matplotlib inline\nfrom utils import belt, camera\nimport numpy as np",
+             "def f():\n    import scipy\n    return scipy",
+             "this is not python (",
+             "from __future__ import annotations\nfrom astropy.constants import G as big_g"]
+    assert bm.import_source(cells).splitlines() == [
+        "import time", "import numpy as np", "import astropy.units as u", "from utils import belt, camera",
+        "from astropy.constants import G as big_g"]
+    assert bm.import_source([]) == ""
+    with pytest.raises(TypeError):
+        bm.import_source([None])
+
+
+def test_ratio_needs_both_numbers_and_a_positive_floor():
+    assert bm.ratio(3.0, 1.5) == 2.0
+    assert bm.ratio(None, 1.0) is None and bm.ratio(1.0, None) is None and bm.ratio(1.0, 0.0) is None
+
+
+def test_import_source_of_every_lesson_runs_the_lessons_own_imports():
+    import nbformat
+
+    import nbtools
+
+    for path in nbtools.lesson_notebooks():
+        nb = nbformat.read(str(path), as_version=4)
+        code = bm.import_source(c.source for c in nb.cells if c.cell_type == "code")
+        assert "import utils" in code, path.name
+        compile(code, path.name, "exec")
+
+
+def test_class_summary_pools_students_and_counts_failures():
+    students = [{"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0, 30.0]},
+                {"peak_mb": 220.0, "cpu_s": 6.0, "cold_s": 9.0, "times_ms": [20.0]},
+                {"error": "StallError: cell 3"}]
+    s = bm.class_summary(students)
+    assert s["n"] == 3 and s["failed"] == 1
+    assert s["peak_mb_median"] == 210.0 and s["peak_mb_max"] == 220.0 and s["total_mb"] == 420.0
+    assert s["cpu_s_median"] == 5.0 and s["cold_s_max"] == 9.0
+    assert s["widget_median_ms"] == 20.0 and s["widget_p95_ms"] == pytest.approx(29.0)
+    assert bm.class_summary([{"error": "x"}]) == {"n": 1, "failed": 1}
+
+
+def test_class_markdown_has_one_row_per_class_size():
+    rounds = [dict(bm.class_summary([{"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0]}] * n),
+                   load=[1.0, 3.0]) for n in (1, 5)]
+    rounds.append({"n": 10, "failed": 10, "load": [3.0, 4.0]})
+    sim = {"lesson": "03-resonances.ipynb", "updates": 20, "rounds": rounds, "date": "2026-01-01 00:00 UTC",
+           "machine": {"cpu": "Test CPU", "cores": 2, "memory_gb": 4.0}}
+    md = bm.class_markdown(sim)
+    assert "| 5 | 200 / 200 | 1000 | 4.0 | 5.0 / 5.0 | 10 / 10 | 0 | 1.0–3.0 |" in md
+    assert "| 10 | - | - | - | - | - | 10 | 3.0–4.0 |" in md
+    assert "03-resonances.ipynb" in md
+
+
+def test_browser_moves_bounce_between_the_slider_ends():
+    import browserbench
+
+    going_up, now, seen = True, 0.0, []
+    for _ in range(8):
+        key, going_up = browserbench.next_key(now, 0, 3, going_up)
+        now += 1 if key == "ArrowRight" else -1
+        seen.append(now)
+    assert seen == [1, 2, 3, 2, 1, 0, 1, 2]
+    with pytest.raises(ValueError):
+        browserbench.next_key(0, 1, 1, True)

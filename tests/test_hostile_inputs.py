@@ -380,7 +380,7 @@ VALID = {
                                             model="accelerated model"),
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
-    "spotviews.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50),
+    "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),
     "spotviews.DistanceView": lambda: dict(ifov=93.7 * u.urad, crater=92 * u.km, spot=10 * u.km,
                                            marks={"LAMO": 385 * u.km}, distances=[100.0, 1000.0] * u.km,
                                            field=30 * u.km, max_pixels=50, names=("Occator", "the facula")),

@@ -295,7 +295,7 @@ def test_history_figure_texts_follow_the_sliders():
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     seen = {}
     for a, pq in [(2.50, "3:1"), (2.10, "4:1"), (3.30, "2:1"), (2.82, "5:2")]:
-        fig = view.draw(a, 0.1)
+        fig = view.draw(a, 0.1).figure
         ax_e, ax_phi = fig.axes
         texts = [ax_e.get_title(), ax_phi.get_ylabel(), ax_e.texts[0].get_text()]
         assert f"start a = {a:.2f} AU" in texts[0] and f"nearest main resonance {pq}" in texts[0]

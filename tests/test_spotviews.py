@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import astropy.units as u
-import numpy as np
 import pytest
 
 from utils import imaging, style
 from utils.facts import fact
-from utils.spotviews import CameraExplorer, FastFigure, SharpnessView
+from utils.spotviews import CameraExplorer, SharpnessView
+from utils.style import FastFigure
 
 IFOV = fact("fc.ifov")
 
@@ -124,41 +124,6 @@ def test_fast_figure_shows_through_style_show():
     f.figure.add_subplot().set_title("x")
     assert f._repr_png_()[:4] == b"\x89PNG"
     assert f.texts() == ["x"]
-
-
-# ------------------------------------------------------------------ the Explore figure of lesson 04
-
-def test_distance_view_texts_follow_the_slider(tmp_path):
-    """Headline, note and alt text change with the chosen distance; the fixed layout survives a save."""
-    from matplotlib.layout_engine import PlaceHolderLayoutEngine
-
-    from utils.spotviews import DistanceView
-
-    ifov = 93.7 * u.urad
-    view = DistanceView(ifov, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
-                        np.geomspace(20, 70000, 60) * u.km, field=30 * u.km, names=("Occator", "the facula"))
-    headlines = {}
-    for d in (61000, 7242, 2700, 385, 30):
-        fig = view.draw(d)
-        head = fig.texts[0].get_text()
-        scale = (d * u.km * ifov.to_value(u.rad)).to(u.m)
-        assert head.startswith(f"From {d:,} km:")
-        shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale:.0f}"
-        assert shown in head
-        facula = 10 / (d * 93.7e-6)
-        assert f"the facula {facula:,.{0 if facula >= 10 else 1}f}" in head
-        assert f"{d:,} km" in view.alt_text()
-        coarse = view.note.get_visible()
-        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)   # 30 km field, 120 pixels at most
-        assert view.ring.get_xdata()[0] == d
-        headlines[d] = head
-        fig.savefig(tmp_path / f"view_{d}.png", bbox_inches="tight")
-        assert isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine)
-        # the two-line headline stays above both panels
-        assert fig.axes[0].get_position().y1 < 0.8 and fig.axes[1].get_position().y1 < 0.8
-    assert len(set(headlines.values())) == 5
-    with pytest.raises(ValueError):
-        view.draw(-5)
 
 
 def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words(explorer):

@@ -54,3 +54,151 @@ def test_no_two_bodies_share_a_marker_and_earth_and_ceres_differ_in_line_style()
     assert len(set(markers)) == len(markers), markers
     assert style.body_style("earth")["linestyle"] != style.body_style("ceres")["linestyle"]
     assert style.body_style("ceres")["marker"] == "p"          # the pentagon the lesson captions name
+
+
+# ---------------------------------------------------------------- FastFigure: the widgets' fast-redraw figure
+
+
+def _png_pixels(png: bytes):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)))
+
+
+def test_fast_figure_draws_a_png_of_its_size_with_a_fixed_layout():
+    f = style.FastFigure((4, 3), dpi=50, margins={"left": 0.2, "right": 0.9, "bottom": 0.25, "top": 0.8})
+    ax = f.figure.add_subplot()
+    ax.set_title("a title that would move the axes under a layout engine")
+    before = ax.get_position().bounds
+    png = f.png()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _png_pixels(png).shape[:2] == (150, 200)
+    assert ax.get_position().bounds == before == pytest.approx((0.2, 0.25, 0.7, 0.55))
+
+
+def test_fast_figure_is_not_a_pyplot_figure_and_follows_its_artists():
+    import matplotlib.pyplot as plt
+
+    open_before = plt.get_fignums()
+    f = style.FastFigure((3, 2), dpi=40)
+    (line,) = f.figure.add_subplot().plot([0, 1], [0, 1])
+    assert plt.get_fignums() == open_before
+    first = f.png()
+    assert f.png() == first                      # same artists, same picture
+    line.set_ydata([1, 0])
+    assert f.png() != first                      # the artist made once, updated: a new picture
+    line.set_ydata([0, 1])
+    assert f.png() == first
+
+
+def test_fast_figure_blit_of_animated_artists_matches_a_full_draw():
+    import numpy as np
+
+    def build(animated):
+        f = style.FastFigure((3, 2), dpi=50, margins={"left": 0.15, "bottom": 0.2})
+        ax = f.figure.add_subplot()
+        ax.set(xlim=(0, 10), ylim=(0, 10), xlabel="x (unit)")
+        ax.grid(False)          # blitted artists are drawn last: keep them clear of grid lines and spines
+        bar = ax.barh([5], [2], left=1, height=2)[0]
+        label = ax.text(1, 8, "")
+        if animated:
+            f.animate(bar, label)
+        return f, bar, label
+
+    fast, bar_fast, label_fast = build(True)
+    full, bar_full, label_full = build(False)
+    for width, text in ((2, "two"), (7, "seven"), (1, "one")):
+        for bar, label in ((bar_fast, label_fast), (bar_full, label_full)):
+            bar.set_width(width)
+            label.set_text(text)
+        assert np.array_equal(_png_pixels(fast.png()), _png_pixels(full.png())), width
+    fast.invalidate()                            # a redraw from scratch gives the same picture
+    assert np.array_equal(_png_pixels(fast.png()), _png_pixels(full.png()))
+
+
+def test_fast_figure_is_shown_with_its_alt_text(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, metadata=None: shown.append((obj, metadata)))
+    f = style.FastFigure((3, 2), dpi=40)
+    f.figure.add_subplot().set_title("x")
+    style.show(f, alt="A test figure with one empty axes titled x.")
+    (obj, metadata), = shown
+    assert obj is f and obj._repr_png_()[:4] == b"\x89PNG"
+    assert metadata == {"alt": "A test figure with one empty axes titled x.",
+                        "image/png": {"alt": "A test figure with one empty axes titled x."}}
+    assert f.texts() == ["x"]
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"figsize": (0, 3)}, "figsize"),
+    ({"figsize": (40, 3)}, "figsize"),
+    ({"dpi": -5}, "dpi"),
+    ({"margins": {"left": 1.5}}, "left"),
+    ({"margins": {"middle": 0.5}}, "margins"),
+    ({"margins": "tight"}, "margins"),
+])
+def test_fast_figure_refuses_bad_sizes_and_margins(kwargs, words):
+    with pytest.raises((ValueError, TypeError), match=words):
+        style.FastFigure(**kwargs)
+
+
+def test_every_explore_widget_figure_is_a_fast_figure():
+    from utils import belt, propulsion, resonance, spotviews
+
+    for cls in (belt.KirkwoodFigure, spotviews.DistanceView, propulsion.RatioBars, resonance.HistoryFigure,
+                spotviews.CameraExplorer, spotviews.SharpnessView):
+        assert issubclass(cls, style.FastFigure), cls.__name__
+
+
+def test_no_notebook_builds_a_canvas_by_hand():
+    """Widgets draw through utils.style.FastFigure: no canvas or PNG plumbing in a lesson."""
+    import re
+
+    import nbtools
+
+    plumbing = re.compile(r"FigureCanvas|\.canvas\b|print_png|buffer_rgba|copy_from_bbox|BytesIO")
+    for path in nbtools.lesson_notebooks():
+        for cell in nbtools.read(path).cells:
+            if cell.cell_type == "code":
+                found = plumbing.findall(nbtools.source(cell))
+                assert not found, f"{path.name}: {found} in\n{nbtools.source(cell)[:300]}"
+
+
+def test_widget_blits_match_a_fresh_draw_after_every_move():
+    """A widget that redraws only its moving parts shows what a full redraw would (no stale background)."""
+    import astropy.units as u
+    import numpy as np
+
+    from utils import resonance, spotviews
+
+    run = resonance.run_belt([2.10, 2.50, 2.82, 3.30] * u.AU, 0.1, 1000 * u.yr, jupiter_a=5.2 * u.AU,
+                             jupiter_e=0.048, jupiter_mass_factor=10, danger_distance=1.5237 * u.AU, n_out=101,
+                             seed=3)
+    history = resonance.HistoryFigure(run, 5.2 * u.AU, 1.5237 * u.AU)
+    view = spotviews.DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
+                               np.geomspace(20, 70000, 40) * u.km, field=30 * u.km)
+    moves = [(history, lambda a: history.draw(a, 0.1), [2.50, 2.10, 3.30, 2.82, 2.50]),
+             (view, view.draw, [61000, 7242, 385, 1500, 61000])]
+    for figure, move, values in moves:
+        for value in values:
+            blitted = _png_pixels(move(value).png())
+            figure.invalidate()
+            assert np.array_equal(blitted, _png_pixels(figure.png())), (type(figure).__name__, value)
+
+
+def test_png_writer_round_trips_any_rgb_image():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(1)
+    for shape in ((1, 1, 3), (7, 5, 3), (120, 333, 3)):
+        rgb = rng.integers(0, 256, shape, dtype=np.uint8)
+        back = Image.open(io.BytesIO(style._png_rgb(rgb)))
+        assert back.mode == "RGB" and np.array_equal(np.asarray(back), rgb)

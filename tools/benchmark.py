@@ -18,6 +18,35 @@ For each notebook (``NN-name.ipynb`` in notebooks/):
   values across its range; each step times the callback plus the inline PNG
   rendering of its figure.  Median and 95th percentile.
 
+Each lesson is measured twice, interleaved run by run under the same load:
+on every core this process may use ("two cores" on the reference machine),
+and **on one core**: the kernel is started with a CPU affinity of a single
+CPU (``os.sched_setaffinity`` on this process just before the kernel is
+forked, then restored, so the kernel and all its threads inherit one CPU:
+the same as ``taskset -c N``).  The kernel reports ``os.sched_getaffinity``
+back and the run fails if it is not exactly one CPU.  One core stands for a
+free Binder, which gives a session about one shared core.
+
+* **floor**: a new kernel that runs only the lesson's import statements
+  (every top-level ``import``/``from ... import`` of its code cells, in
+  order): the time no rewrite of the lesson can beat.  The cold run is also
+  given as a ratio to it;
+* **kernel CPU**: user + system CPU seconds of the kernel for the lesson;
+* **browser**: with ``--browser`` (on by default; ``--no-browser`` skips it),
+  JupyterLab from this environment in headless Chromium (the browser tests'
+  server and settings): each lesson is run with *Run All*, then its main
+  widget's first slider is moved ``--moves`` times with the arrow keys.  The
+  time is measured in the page: from the ``keydown`` event to the frame after
+  the new figure's ``<img>`` has loaded and been painted
+  (``requestAnimationFrame`` followed by a task, i.e. after that frame).
+
+The 1-minute load average is recorded before and after every notebook.
+
+With ``--class``: the class simulation (:func:`class_simulation`): N = 1, 5,
+10, 20 students at once, each a kernel on this machine running one lesson and
+then moving its main widget; memory, CPU seconds and widget latency per
+student against N.
+
 Plus: ``import utils`` in a fresh interpreter (median of 5), the whole
 collection under nbval (the README's pytest command on notebooks/ only, one
 process), and, with ``--setup``, a clone of the repository set up from scratch
@@ -48,15 +77,19 @@ from typing import Iterable, Sequence
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
-# The budgets on a 2-core machine (see README, "Performance").
+# The budgets, on two cores and on one (see README, "Performance").
 BUDGETS = {
-    "lesson_s": 10.0,          # cold run of one notebook
+    "lesson_s": 10.0,          # cold run of one notebook (two cores and one core)
     "lesson_mb": 300.0,        # peak kernel memory (MB = 10^6 bytes)
-    "widget_median_ms": 100.0,  # callback + redraw, median
-    "widget_p95_ms": 250.0,    # callback + redraw, 95th percentile
+    "widget_median_ms": 100.0,  # callback + redraw in the kernel, median (two cores and one core)
+    "widget_p95_ms": 250.0,    # callback + redraw in the kernel, 95th percentile
+    "browser_median_ms": 150.0,  # key press to the new figure painted in JupyterLab, median (two cores)
+    "browser_p95_ms": 300.0,     # ... 95th percentile
     "collection_s": 60.0,      # every notebook under nbval
 }
+CLASS_SIZES = (1, 5, 10, 20)
 PASS, MISS = "ok", "MISS"
+CLASS_START, CLASS_END = "<!-- class:start -->", "<!-- class:end -->"
 
 # -- pure helpers (unit-tested in tests/test_benchmark.py) --------------------
 
@@ -109,38 +142,108 @@ def sweep_values(lo: float, hi: float, n: int, step: float | None = None) -> lis
     return out
 
 
+def import_source(sources: Iterable[str]) -> str:
+    r"""The import statements of a lesson's code cells, in order, without repeats: the floor's one cell.
+
+    Only top-level ``import`` and ``from ... import`` statements count (not
+    imports inside functions); cells that are not valid Python (magics) are
+    skipped line by line.
+
+    >>> import_source(["import numpy as np\nx = 1", "from utils import belt\nimport numpy as np"])
+    'import numpy as np\nfrom utils import belt'
+    """
+    import ast
+
+    seen: list[str] = []
+    for src in sources:
+        if not isinstance(src, str):
+            raise TypeError(f"cell sources must be strings; got {type(src).__name__}")
+        text = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in src.splitlines())
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)) and not (
+                    isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+                stmt = ast.unparse(node)
+                if stmt not in seen:
+                    seen.append(stmt)
+    return "\n".join(seen)
+
+
+def ratio(value: float | None, floor: float | None) -> float | None:
+    """``value / floor``, or None when either is missing or the floor is not positive."""
+    if value is None or floor is None or not floor > 0:
+        return None
+    return value / floor
+
+
+def _main_widget(part: dict | None) -> dict | None:
+    widgets = (part or {}).get("widgets") or []
+    return widgets[0] if widgets else None
+
+
 def notebook_marks(row: dict) -> dict[str, str]:
-    """Pass/miss marks for one notebook's measurements."""
-    widget_med = max((w["median_ms"] for w in row.get("widgets", [])), default=None)
-    widget_p95 = max((w["p95_ms"] for w in row.get("widgets", [])), default=None)
-    return {
-        "time": mark(row.get("cold_s"), BUDGETS["lesson_s"]),
-        "memory": mark(row.get("peak_mb"), BUDGETS["lesson_mb"]),
-        "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
-        "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
-        # every update must work: no exception, a figure drawn each time
-        "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in row.get("widgets", []))
-        else MISS,
-    }
+    """Pass/miss marks for one notebook's measurements (two cores, one core, browser)."""
+    marks: dict[str, str] = {}
+    for key, part in (("", row), ("one core ", row.get("one_core"))):
+        if part is None:
+            continue
+        widgets = part.get("widgets", [])
+        widget_med = max((w["median_ms"] for w in widgets), default=None)
+        widget_p95 = max((w["p95_ms"] for w in widgets), default=None)
+        marks.update({
+            key + "time": mark(part.get("cold_s"), BUDGETS["lesson_s"]),
+            key + "memory": mark(part.get("peak_mb"), BUDGETS["lesson_mb"]),
+            key + "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
+            key + "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
+            # every update must work: no exception, a figure drawn each time
+            key + "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in widgets) else MISS,
+        })
+    b = row.get("browser")
+    if b is not None:
+        if b.get("error"):
+            marks["browser"] = MISS
+        else:
+            marks["browser_median"] = mark(b.get("median_ms"), BUDGETS["browser_median_ms"])
+            marks["browser_p95"] = mark(b.get("p95_ms"), BUDGETS["browser_p95_ms"])
+    return marks
+
+
+def _load(pair_: Sequence[float] | None) -> str:
+    return "-" if not pair_ else "–".join(f"{x:.1f}" for x in pair_)
+
+
+def _med_p95(w: dict | None) -> str:
+    return f"{fmt(w['median_ms'])} / {fmt(w['p95_ms'])}" if w else "no widget"
 
 
 def markdown(result: dict) -> str:
-    """The performance report as markdown: notebooks, widgets, collection, machine."""
+    """The performance report as markdown: two cores and one, floors, browser, widgets, collection, machine."""
     b = BUDGETS
     lines = [
-        "| notebook | cold run (s) | peak kernel memory (MB) | main widget update, median / p95 (ms) | budgets |",
-        "|---|---:|---:|---:|---|",
+        "| notebook | cold run (s), 2 cores / 1 core | peak kernel memory (MB), 2 / 1 | kernel CPU (s) | "
+        "main widget in the kernel, median / p95 (ms), 2 cores | same, 1 core | browser: key to new figure "
+        "painted, median / p95 (ms) | load average (1 min) | budgets |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for row in result["notebooks"]:
         if row.get("error"):
-            lines.append(f"| `{row['name']}` | failed | - | - | {row['error'][:80]} |")
+            lines.append(f"| `{row['name']}` | failed | - | - | - | - | - | {_load(row.get('load'))} | "
+                         f"{row['error'][:80]} |")
             continue
         m = notebook_marks(row)
-        main = row["widgets"][0] if row.get("widgets") else None
-        widget = f"{fmt(main['median_ms'])} / {fmt(main['p95_ms'])}" if main else "no widget"
+        one = row.get("one_core") or {}
+        br = row.get("browser")
+        browser = ("-" if br is None else "failed" if br.get("error") else
+                   f"{fmt(br['median_ms'], 0)} / {fmt(br['p95_ms'], 0)}")
         missed = [k for k, v in m.items() if v == MISS]
         verdict = "all met" if not missed else "MISSED: " + ", ".join(missed)
-        lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} | {fmt(row['peak_mb'], 0)} | {widget} | {verdict} |")
+        lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} / {fmt(one.get('cold_s'))} | "
+                     f"{fmt(row['peak_mb'], 0)} / {fmt(one.get('peak_mb'), 0)} | {fmt(row.get('cpu_s'))} | "
+                     f"{_med_p95(_main_widget(row))} | {_med_p95(_main_widget(one)) if one else '-'} | {browser} | "
+                     f"{_load(row.get('load'))} | {verdict} |")
     slow = [f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)" for r in result["notebooks"]
             if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)]
     if slow:
@@ -148,15 +251,46 @@ def markdown(result: dict) -> str:
         lines.append("Cold runs far slower than their median (a kernel that stopped answering for a while): "
                      + ", ".join(slow) + ".")
     lines.append("")
-    widget_rows = [(row["name"], w) for row in result["notebooks"] for w in row.get("widgets", [])]
+    floors = [r for r in result["notebooks"] if r.get("floor_s") is not None]
+    if floors:
+        lines += ["| notebook | floor: a kernel that only runs the lesson's imports (s), 2 cores / 1 core | "
+                  "cold run ÷ floor, 2 cores | cold run ÷ floor, 1 core |",
+                  "|---|---:|---:|---:|"]
+        for r in floors:
+            one = r.get("one_core") or {}
+            r2 = ratio(r.get("cold_s"), r.get("floor_s"))
+            r1 = ratio(one.get("cold_s"), r.get("floor_one_core_s"))
+            lines.append(f"| `{r['name']}` | {fmt(r['floor_s'])} / {fmt(r.get('floor_one_core_s'))} | "
+                         f"{fmt(r2, 2)} | {fmt(r1, 2)} |")
+        lines.append("")
+    browsers = [r for r in result["notebooks"] if r.get("browser")]
+    if browsers:
+        lines += ["| notebook (JupyterLab in Chromium, 2 cores) | main widget control | moves | median (ms) | "
+                  "p95 (ms) | max (ms) | JupyterLab server memory (MB) | load average (1 min) |",
+                  "|---|---|---:|---:|---:|---:|---:|---|"]
+        for r in browsers:
+            br = r["browser"]
+            if br.get("error"):
+                lines.append(f"| `{r['name']}` | failed: {br['error'][:100]} | - | - | - | - | - | "
+                             f"{_load(br.get('load'))} |")
+                continue
+            lines.append(f"| `{r['name']}` | {br['control']} | {br['n']} | "
+                         f"{fmt(br['median_ms'], 0)} {mark(br['median_ms'], b['browser_median_ms'])} | "
+                         f"{fmt(br['p95_ms'], 0)} {mark(br['p95_ms'], b['browser_p95_ms'])} | "
+                         f"{fmt(br['max_ms'], 0)} | {fmt(br.get('server_mb'), 0)} | {_load(br.get('load'))} |")
+        lines.append("")
+    widget_rows = [(row["name"], cores, w) for row in result["notebooks"]
+                   for cores, part in (("2", row), ("1", row.get("one_core") or {}))
+                   for w in part.get("widgets", [])]
     if widget_rows:
-        lines += ["| notebook | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | figures drawn | errors |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|"]
-        for name, w in widget_rows:
-            lines.append(f"| `{name}` | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
+        lines += ["| notebook | cores | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | "
+                  "kernel CPU per update, median (ms) | figures drawn | errors |",
+                  "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name, cores, w in widget_rows:
+            lines.append(f"| `{name}` | {cores} | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
                          f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
                          f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
-                         f"{w['pngs']} | {w['errors']} |")
+                         f"{fmt(w.get('cpu_median_ms'))} | {w['pngs']} | {w['errors']} |")
         lines.append("")
     c = result["collection"]
     lines += ["| whole collection | time | budget |", "|---|---:|---|"]
@@ -187,14 +321,69 @@ def markdown(result: dict) -> str:
 
         lines += [soak.START, "## Soak test", "", soak.markdown(result["soak"]), soak.END, ""]
     mch = result["machine"]
-    lines.append(f"Budgets: each lesson ≤ {b['lesson_s']:.0f} s and ≤ {b['lesson_mb']:.0f} MB; widget updates "
-                 f"≤ {b['widget_median_ms']:.0f} ms median and ≤ {b['widget_p95_ms']:.0f} ms p95; the collection "
-                 f"≤ {b['collection_s']:.0f} s under nbval.  Cold runs: median of {result['runs']}; widget "
-                 f"updates: {result['updates']} steps of each widget's first control across its range.")
+    lines.append(f"Budgets, on two cores and on one: each lesson ≤ {b['lesson_s']:.0f} s and "
+                 f"≤ {b['lesson_mb']:.0f} MB; widget updates in the kernel ≤ {b['widget_median_ms']:.0f} ms median "
+                 f"and ≤ {b['widget_p95_ms']:.0f} ms p95.  In the browser (two cores): ≤ "
+                 f"{b['browser_median_ms']:.0f} ms median and ≤ {b['browser_p95_ms']:.0f} ms p95 from the key press "
+                 f"to the new figure painted.  The collection ≤ {b['collection_s']:.0f} s under nbval.  Cold runs: "
+                 f"median of {result['runs']}, two-core and one-core runs interleaved; widget updates: "
+                 f"{result['updates']} steps of each widget's first control across its range; browser: "
+                 f"{result.get('moves', '-')} arrow-key moves of the main widget's first slider.  One core: the "
+                 "kernel's CPU affinity set to a single CPU (checked from inside the kernel).")
     lines.append("")
     lines.append(f"Machine: {mch['cpu']}, {mch['cores']} cores available ({mch['logical_cpus']} logical CPUs), "
                  f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
-                 f"{mch['load_before']} before the run; {result['date']}.")
+                 f"{mch['load_before']} before the run"
+                 + (f" and {mch['load_after']} after it" if mch.get("load_after") else "")
+                 + f" (other work was running on the machine); {result['date']}.")
+    return "\n".join(lines) + "\n"
+
+
+def class_summary(students: Sequence[dict]) -> dict:
+    """Per-student figures of one class round: memory, CPU, lesson wall time and widget latency.
+
+    ``students``: one dict per student with ``peak_mb``, ``cpu_s``, ``cold_s``
+    and ``times_ms`` (widget update times), or ``error``.
+
+    >>> class_summary([{"peak_mb": 200, "cpu_s": 4, "cold_s": 5, "times_ms": [10.0, 20.0, 30.0]}])["widget_median_ms"]
+    20.0
+    """
+    ok = [s for s in students if not s.get("error")]
+    times = [t for s in ok for t in s.get("times_ms", [])]
+    out = {"n": len(students), "failed": len(students) - len(ok)}
+    if not ok:
+        return out
+    out.update(
+        peak_mb_median=statistics.median(s["peak_mb"] for s in ok), peak_mb_max=max(s["peak_mb"] for s in ok),
+        total_mb=sum(s["peak_mb"] for s in ok),
+        cpu_s_median=statistics.median(s["cpu_s"] for s in ok),
+        cold_s_median=statistics.median(s["cold_s"] for s in ok), cold_s_max=max(s["cold_s"] for s in ok),
+        widget_median_ms=statistics.median(times) if times else None,
+        widget_p95_ms=percentile(times, 95) if times else None,
+    )
+    return out
+
+
+def class_markdown(sim: dict) -> str:
+    """The class simulation's table."""
+    lines = [f"Lesson `{sim['lesson']}`; every student: a kernel that runs the whole lesson, then "
+             f"{sim['updates']} updates of its main widget; all students start at once.",
+             "",
+             "| students at once | peak memory per student (MB), median / max | memory of all kernels (MB) | "
+             "kernel CPU per student and lesson (s) | lesson wall time per student (s), median / max | "
+             "widget update in the kernel, median / p95 (ms) | failed | load average (1 min) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in sim["rounds"]:
+        if not r.get("peak_mb_median"):
+            lines.append(f"| {r['n']} | - | - | - | - | - | {r['failed']} | {_load(r.get('load'))} |")
+            continue
+        lines.append(f"| {r['n']} | {fmt(r['peak_mb_median'], 0)} / {fmt(r['peak_mb_max'], 0)} | "
+                     f"{fmt(r['total_mb'], 0)} | {fmt(r['cpu_s_median'])} | "
+                     f"{fmt(r['cold_s_median'])} / {fmt(r['cold_s_max'])} | "
+                     f"{fmt(r['widget_median_ms'], 0)} / {fmt(r['widget_p95_ms'], 0)} | {r['failed']} | "
+                     f"{_load(r.get('load'))} |")
+    mch = sim["machine"]
+    lines += ["", f"Machine: {mch['cpu']}, {mch['cores']} cores, {mch['memory_gb']} GB RAM; {sim['date']}."]
     return "\n".join(lines) + "\n"
 
 
@@ -208,17 +397,20 @@ def replace_between(text: str, start: str, end: str, new: str) -> str:
 
 # -- measurements ---------------------------------------------------------------
 
-# Appended after a lesson's last cell: the kernel's peak memory.
+# Appended after a lesson's last cell: the kernel's peak memory, CPU time and CPU affinity.
 MEMORY_CELL = """\
-import json as _json, resource as _resource
-_peak_kb = _resource.getrusage(_resource.RUSAGE_SELF).ru_maxrss
+import json as _json, os as _os, resource as _resource
+_ru = _resource.getrusage(_resource.RUSAGE_SELF)
+_peak_kb = _ru.ru_maxrss
 try:
     for _line in open("/proc/self/status"):
         if _line.startswith("VmHWM:"):
             _peak_kb = int(_line.split()[1])
 except OSError:
     pass
-print("BENCH-MEMORY", _json.dumps({"peak_kb": _peak_kb}))
+_cpus = sorted(_os.sched_getaffinity(0)) if hasattr(_os, "sched_getaffinity") else None
+with open(__OUT__, "w") as _f:
+    _json.dump({"peak_kb": _peak_kb, "cpu_s": _ru.ru_utime + _ru.ru_stime, "cpus": _cpus}, _f)
 """
 
 # Then, in the same kernel: step every interact widget's first control and time each update.
@@ -260,24 +452,28 @@ def _bench_widgets(n):
                 _setter = lambda v, c=_c: setattr(c, "value", v)
             else:
                 continue
-            _times, _pngs = [], 0
+            _times, _cpu, _pngs = [], [], 0
             _errors.clear()
             for _v in _vals:
                 _published.clear()
                 _before = _c.value
-                _t0 = _time.perf_counter()
+                _t0, _c0 = _time.perf_counter(), _time.process_time()
                 _setter(_v)
                 if _c.value == _before:   # no change, no callback: call it as the widget would
                     _iw.update()
                 _times.append((_time.perf_counter() - _t0) * 1000)
+                _cpu.append((_time.process_time() - _c0) * 1000)
                 _pngs += sum("image/png" in d for d in _published)
             _out.append({"index": _i, "control": type(_c).__name__, "description": _c.description,
-                         "n": len(_times), "times_ms": _times, "pngs": _pngs, "errors": len(_errors)})
+                         "n": len(_times), "times_ms": _times, "cpu_ms": _cpu, "pngs": _pngs,
+                         "errors": len(_errors)})
     finally:
         _ip.display_pub.publish, _ip.showtraceback = _orig_publish, _orig_tb
     return _out
 
-print("BENCH-WIDGETS", _json.dumps({"backend": _mpl.get_backend(), "widgets": _bench_widgets(__N__)}))
+_result = {"backend": _mpl.get_backend(), "widgets": _bench_widgets(__N__)}
+with open(__OUT__, "w") as _f:
+    _json.dump(_result, _f)
 """
 
 
@@ -287,74 +483,190 @@ def _sweep_source() -> str:
     return inspect.getsource(sweep_values).replace("def sweep_values", "def __SWEEP__")
 
 
-def _tagged(nb_cell, tag: str) -> dict:
-    for out in nb_cell.get("outputs", []):
-        text = out.get("text", "")
-        for line in (text if isinstance(text, str) else "".join(text)).splitlines():
-            if line.startswith(tag + " "):
-                return json.loads(line[len(tag) + 1:])
-    raise RuntimeError(f"no {tag} line in the output: {nb_cell.get('outputs')}")
+def _read_result(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError) as err:
+        raise RuntimeError(f"the measuring cell left no result in {path.name}: {err}") from None
 
 
-def run_notebook(path: Path, updates: int | None, timeout: int = 120) -> dict:
-    """One cold run; with ``updates``, also the memory and widget measurements."""
+def one_cpu() -> set[int]:
+    """The CPU a one-core kernel is pinned to: the last one this process may use."""
+    if not hasattr(os, "sched_setaffinity"):
+        raise RuntimeError("one-core runs need os.sched_setaffinity (Linux)")
+    return {max(os.sched_getaffinity(0))}
+
+
+class _Pinned:
+    """While active, this process (and so a kernel forked now) may only use ``cpus``; None: no change."""
+
+    def __init__(self, cpus: set[int] | None):
+        self.cpus, self.saved = cpus, None
+
+    def __enter__(self):
+        if self.cpus:
+            self.saved = os.sched_getaffinity(0)
+            os.sched_setaffinity(0, self.cpus)
+        return self
+
+    def restore(self) -> None:
+        if self.saved is not None:
+            os.sched_setaffinity(0, self.saved)
+            self.saved = None
+
+    def __exit__(self, *exc):
+        self.restore()
+
+
+def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[int] | None = None,
+                 imports_only: bool = False) -> dict:
+    """One cold run; with ``updates``, also the memory and widget measurements.
+
+    ``cpus``: pin the kernel to these CPUs (the kernel inherits the affinity
+    this process has while it is started; this process gets its own back at
+    once).  ``imports_only``: the floor: run only the lesson's imports.
+    """
     import nbformat
 
     import nbexec
 
     nb = nbformat.read(str(path), as_version=4)
+    if imports_only:
+        code = import_source(c.source for c in nb.cells if c.cell_type == "code")
+        nb.cells = [nbformat.v4.new_code_cell(code)]
     n_lesson = len(nb.cells)
+    # store_widget_state=True, as every other runner here: with False, nbclient's Output-widget hook
+    # looks the widget up in a state it never recorded and raises KeyError on the first interact cell
     client = nbexec.notebook_client(nb, cwd=path.parent, notebook_name=path.name, timeout=timeout,
-                                    store_widget_state=False)
+                                    store_widget_state=True)
     result: dict = {}
     t0 = time.perf_counter()
     # the kernel's own log (e.g. its shutdown chatter) is noise here; cell errors still raise
-    with client.setup_kernel(stderr=subprocess.DEVNULL):
+    with _Pinned(cpus) as pin, client.setup_kernel(stderr=subprocess.DEVNULL):
+        pin.restore()
         for i in range(n_lesson):
             client.execute_cell(nb.cells[i], i)
         result["cold_s"] = time.perf_counter() - t0
-        extra = [MEMORY_CELL]
+        # the measurements come back in files, not on stdout: while an interact updates, its Output
+        # widget captures the cell's output, and the front-end may still route a later print there
+        out_dir = Path(tempfile.mkdtemp(prefix="bright-spots-bench-"))
+        extra = [MEMORY_CELL.replace("__OUT__", repr(str(out_dir / "memory.json")))]
         if updates:
             extra.append(_sweep_source() + "\n" + WIDGET_CELL.replace(
-                "__N__", str(int(updates))))
+                "__N__", str(int(updates))).replace("__OUT__", repr(str(out_dir / "widgets.json"))))
         for src in extra:
             nb.cells.append(nbformat.v4.new_code_cell(src))
             client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
-    result["peak_mb"] = _tagged(nb.cells[n_lesson], "BENCH-MEMORY")["peak_kb"] * 1024 / 1e6
+    mem = _read_result(out_dir / "memory.json")
+    result["peak_mb"] = mem["peak_kb"] * 1024 / 1e6
+    result["cpu_s"] = mem.get("cpu_s")
+    result["cpus"] = mem.get("cpus")
+    if cpus and mem.get("cpus") is not None and set(mem["cpus"]) != set(cpus):
+        raise RuntimeError(f"the kernel was to run on CPU(s) {sorted(cpus)} but reports {mem['cpus']}")
     if updates:
-        data = _tagged(nb.cells[n_lesson + 1], "BENCH-WIDGETS")
+        data = _read_result(out_dir / "widgets.json")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    if updates:
         result["backend"] = data["backend"]
         result["widgets"] = []
         for w in data["widgets"]:
             t = w.pop("times_ms")
-            w.update(median_ms=statistics.median(t), p95_ms=percentile(t, 95), max_ms=max(t), times_ms=t)
+            w.update(median_ms=statistics.median(t), p95_ms=percentile(t, 95), max_ms=max(t), times_ms=t,
+                     cpu_median_ms=statistics.median(w["cpu_ms"]) if w.get("cpu_ms") else None)
             result["widgets"].append(w)
     return result
 
 
-def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120) -> dict:
-    """Cold runs, peak memory and widget latency of one notebook; a failure is recorded, not raised.
+def _load1() -> float | None:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
-    A stall (no reply from the kernel within ``timeout`` seconds for one cell)
-    is a failure like any other: it is reported, never retried.
+
+def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120, one_core: bool = True,
+                     floor: bool = True) -> dict:
+    """Cold runs, peak memory, CPU and widget latency of one notebook, on two cores and one; its floor.
+
+    Two-core and one-core runs (and the floors) alternate, so both see the
+    same load.  A failure is recorded, not raised.  A stall (no reply from the
+    kernel within ``timeout`` seconds for one cell) is a failure like any
+    other: it is reported, never retried.
     """
-    row: dict = {"name": path.name}
+    row: dict = {"name": path.name, "load": [_load1()]}
+    modes = [("two", None)] + ([("one", one_cpu())] if one_core else [])
     try:
-        cold, peaks = [], []
+        acc = {m: {"cold": [], "peak": [], "cpu": [], "floor": []} for m, _ in modes}
         for r in range(runs):
             last = r == runs - 1
-            res = run_notebook(path, updates if last else None, timeout=timeout)
-            cold.append(res["cold_s"])
-            peaks.append(res["peak_mb"])
-            if last:
-                row["widgets"] = res.get("widgets", [])
-                row["backend"] = res.get("backend")
-        row.update(cold_s=statistics.median(cold), cold_runs_s=cold, peak_mb=max(peaks))
+            for mode, cpus in modes:
+                res = run_notebook(path, updates if last else None, timeout=timeout, cpus=cpus)
+                a = acc[mode]
+                a["cold"].append(res["cold_s"])
+                a["peak"].append(res["peak_mb"])
+                a["cpu"].append(res["cpu_s"])
+                if last:
+                    a["widgets"] = res.get("widgets", [])
+                    a["backend"] = res.get("backend")
+                    a["cpus"] = res.get("cpus")
+                if floor:
+                    a["floor"].append(run_notebook(path, None, timeout=timeout, cpus=cpus,
+                                                   imports_only=True)["cold_s"])
+        two = acc["two"]
+        row.update(cold_s=statistics.median(two["cold"]), cold_runs_s=two["cold"], peak_mb=max(two["peak"]),
+                   cpu_s=statistics.median(two["cpu"]), widgets=two["widgets"], backend=two["backend"],
+                   kernel_cpus=two["cpus"])
+        if floor:
+            row["floor_s"] = statistics.median(two["floor"])
+        if one_core:
+            one = acc["one"]
+            row["one_core"] = {"cold_s": statistics.median(one["cold"]), "cold_runs_s": one["cold"],
+                               "peak_mb": max(one["peak"]), "cpu_s": statistics.median(one["cpu"]),
+                               "widgets": one["widgets"], "kernel_cpus": one["cpus"]}
+            if floor:
+                row["floor_one_core_s"] = statistics.median(one["floor"])
     except Exception as err:  # noqa: BLE001 - a broken notebook is reported, the others still measured
         lines = [x for x in str(err).strip().splitlines() if x.strip()]
         row["error"] = f"{type(err).__name__}: {lines[-1] if lines else ''}"
         row["error_detail"] = str(err)[-3000:]
+    row["load"].append(_load1())
     return row
+
+
+# -- the class simulation ---------------------------------------------------------
+
+def _student(path: Path, updates: int, timeout: int) -> dict:
+    """One simulated student (run in a child process): the lesson, then its main widget."""
+    try:
+        res = run_notebook(path, updates, timeout=timeout)
+        main = res["widgets"][0] if res.get("widgets") else None
+        return {"cold_s": res["cold_s"], "peak_mb": res["peak_mb"], "cpu_s": res["cpu_s"],
+                "times_ms": main["times_ms"] if main else []}
+    except Exception as err:  # noqa: BLE001 - one failed student is counted, the class goes on
+        return {"error": f"{type(err).__name__}: {(str(err).strip().splitlines() or [''])[-1]}"}
+
+
+def class_simulation(path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: int = 20, timeout: int = 120,
+                     log=print) -> dict:
+    """N students at once on this machine, for each N in ``sizes``: each a kernel running ``path``.
+
+    Every student is a process of its own (a kernel client and its kernel),
+    all started together; their figures are summarised with
+    :func:`class_summary`.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    sim = {"lesson": path.name, "updates": updates, "rounds": [], "machine": machine(),
+           "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    for n in sizes:
+        log(f"[class] {n} student(s) at once on {path.name} ...")
+        load0 = _load1()
+        t0 = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            students = list(pool.map(_student, [path] * n, [updates] * n, [timeout] * n))
+        summary = class_summary(students)
+        summary.update(load=[load0, _load1()], wall_s=time.perf_counter() - t0, students=students)
+        sim["rounds"].append(summary)
+        log(f"[class]   {summary.get('cold_s_median', float('nan')):.1f} s per lesson (median), "
+            f"{summary.get('peak_mb_median', float('nan')):.0f} MB per student, {summary['failed']} failed")
+    return sim
 
 
 def time_import_utils(repeats: int = 5) -> float:
@@ -447,28 +759,85 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "performance",
                    help="write OUT.md and OUT.json; default docs/performance")
     p.add_argument("--readme", action="store_true", help="also replace the table in README.md (Performance)")
+    p.add_argument("--no-browser", action="store_true",
+                   help="skip the slider latency in JupyterLab/Chromium (needs playwright and chromium)")
+    p.add_argument("--moves", type=int, default=25, help="browser: key presses on each main widget; default 25")
+    p.add_argument("--no-one-core", action="store_true", help="skip the runs pinned to one core")
+    p.add_argument("--no-floor", action="store_true", help="skip the floor (imports-only kernel) runs")
+    p.add_argument("--class", dest="class_sim", action="store_true",
+                   help="run only the class simulation (N = 1, 5, 10, 20 students at once) and write its "
+                        "section of OUT.md and OUT-class.json")
+    p.add_argument("--class-lesson", type=Path, default=ROOT / "notebooks" / "03-resonances.ipynb",
+                   help="the lesson every simulated student runs; default the heaviest, 03-resonances")
+    p.add_argument("--class-sizes", default=",".join(map(str, CLASS_SIZES)),
+                   help="students at once, comma-separated; default 1,5,10,20")
     p.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = p.parse_args(argv)
-    if args.runs < 1 or args.updates < 2:
-        p.error("--runs must be at least 1 and --updates at least 2")
+    if args.runs < 1 or args.updates < 2 or args.moves < 20:
+        p.error("--runs must be at least 1, --updates at least 2 and --moves at least 20")
     os.environ.pop("MPLBACKEND", None)  # the kernels must draw with the inline backend, as for a student
+    if args.class_sim:
+        try:
+            sizes = [int(x) for x in args.class_sizes.split(",")]
+        except ValueError:
+            p.error(f"--class-sizes must be whole numbers separated by commas; got {args.class_sizes!r}")
+        if not sizes or min(sizes) < 1 or max(sizes) > 100:
+            p.error("--class-sizes: between 1 and 100 students")
+        if not args.class_lesson.exists():
+            p.error(f"no such notebook: {args.class_lesson}")
+        sim = class_simulation(args.class_lesson.resolve(), sizes, updates=min(args.updates, 20),
+                               timeout=args.timeout)
+        md = class_markdown(sim)
+        out_md = args.out.with_suffix(".md")
+        text = out_md.read_text() if out_md.exists() else "# Performance\n"
+        block = f"## Class simulation ({sim['date']})\n\n" + md
+        if CLASS_START in text:
+            text = replace_between(text, CLASS_START, CLASS_END, block)
+        else:
+            text = text.rstrip("\n") + f"\n\n{CLASS_START}\n{block}{CLASS_END}\n"
+        out_md.write_text(text)
+        Path(str(args.out) + "-class.json").write_text(json.dumps(sim, indent=1) + "\n")
+        print()
+        print(md)
+        print(f"[bench] wrote the class simulation into {out_md} and {args.out}-class.json")
+        return 1 if any(r["failed"] for r in sim["rounds"]) else 0
 
     paths = [x.resolve() for x in args.notebooks] or nbtools.lesson_notebooks()
     for x in paths:
         if not x.exists():
             p.error(f"no such notebook: {x}")
     result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-              "runs": args.runs, "updates": args.updates, "budgets": BUDGETS, "notebooks": [], "collection": {}}
+              "runs": args.runs, "updates": args.updates, "moves": None if args.no_browser else args.moves,
+              "budgets": BUDGETS, "notebooks": [], "collection": {}}
     for x in paths:
-        print(f"[bench] {x.name}: {args.runs} cold run(s) and {args.updates} widget updates ...", flush=True)
-        row = measure_notebook(x, args.runs, args.updates, timeout=args.timeout)
+        print(f"[bench] {x.name}: {args.runs} cold run(s) on two cores"
+              f"{'' if args.no_one_core else ' and on one'}, {args.updates} widget updates"
+              f"{'' if args.no_floor else ', the imports-only floor'} ...", flush=True)
+        row = measure_notebook(x, args.runs, args.updates, timeout=args.timeout, one_core=not args.no_one_core,
+                               floor=not args.no_floor)
         result["notebooks"].append(row)
         if row.get("error"):
             print(f"[bench]   FAILED: {row['error']}", flush=True)
         else:
-            print(f"[bench]   {row['cold_s']:.1f} s, {row['peak_mb']:.0f} MB, widgets: "
-                  + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms" for w in row["widgets"]) or "none"),
-                  flush=True)
+            for label, part in (("2 cores", row), ("1 core", row.get("one_core"))):
+                if part:
+                    print(f"[bench]   {label}: {part['cold_s']:.1f} s, {part['peak_mb']:.0f} MB, "
+                          f"{part['cpu_s']:.1f} s CPU, widgets (median/p95, CPU median): "
+                          + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms, {w['cpu_median_ms']:.0f} ms"
+                                       for w in part["widgets"]) or "none"), flush=True)
+            if row.get("floor_s") is not None:
+                print(f"[bench]   floor {row['floor_s']:.1f} s (x{ratio(row['cold_s'], row['floor_s']):.2f})",
+                      flush=True)
+    if not args.no_browser:
+        import browserbench
+
+        try:
+            latency = browserbench.measure(paths, moves=args.moves, log=lambda m: print(m, flush=True))
+        except Exception as err:  # noqa: BLE001 - no browser: every row says so
+            latency = {x.name: {"error": f"{type(err).__name__}: {err}"[:300]} for x in paths}
+        for row in result["notebooks"]:
+            if row["name"] in latency:
+                row["browser"] = latency[row["name"]]
     print("[bench] import utils ...", flush=True)
     result["collection"]["import_utils_s"] = time_import_utils()
     print("[bench] load the asteroid catalogue ...", flush=True)
@@ -490,9 +859,19 @@ def main(argv: list[str] | None = None) -> int:
         print("[bench] soak test: kernel stalls over many lesson runs and widget cells ...", flush=True)
         result["soak"] = soak.soak(log=lambda m: print(m, flush=True))
 
+    result["machine"]["load_after"] = machine()["load_before"]
     md = markdown(result)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".md").write_text("# Performance\n\nWritten by `python3 tasks.py bench`.\n\n" + md)
+    out_md = args.out.with_suffix(".md")
+    old_text = out_md.read_text() if out_md.exists() else ""
+    kept = ""
+    import soak
+
+    blocks = [(CLASS_START, CLASS_END)] + ([] if result.get("soak") else [(soak.START, soak.END)])
+    for start, end in blocks:   # sections written by --class and by `tasks.py soak` stay
+        if start in old_text and end in old_text:
+            kept += "\n" + old_text[old_text.index(start):old_text.index(end) + len(end)] + "\n"
+    out_md.write_text("# Performance\n\nWritten by `python3 tasks.py bench`.\n\n" + md + kept)
     args.out.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     print()
     print(md)

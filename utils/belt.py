@@ -14,7 +14,6 @@ Examples
 """
 from __future__ import annotations
 
-import io
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -24,6 +23,7 @@ from .orbits import resonance_location
 from .resonance import KIRKWOOD_RESONANCES
 from .units import (albedo as check_albedo, array, axes, colour, int_pairs, integer, number, pair, quantity_map,
                     require, resonance_pair, table as _table)
+from .style import FastFigure
 
 __all__ = [
     "MAIN_BELT_CLASSES",
@@ -529,14 +529,14 @@ def _top(counts) -> float:
     return max(float(np.max(counts)) if len(counts) else 1.0, 1.0)
 
 
-class KirkwoodFigure:
+class KirkwoodFigure(FastFigure):
     """A semi-major-axis histogram with Jupiter's resonances, built once and updated in place.
 
     Building a matplotlib figure (axes, ticks, texts, legend) costs about as
     much as drawing it.  A widget that shows the same plot with new numbers
     should therefore keep one figure and change only the histogram, the
     heights of the resonance lines and the y limit; Jupyter then shows the
-    object as a PNG drawn in a single pass (:meth:`_repr_png_`).
+    object as a PNG drawn in a single pass (a :class:`utils.style.FastFigure`).
 
     Parameters
     ----------
@@ -561,16 +561,10 @@ class KirkwoodFigure:
 
     def __init__(self, resonances: Mapping[str, u.Quantity], window: tuple[float, float], *,
                  color: str = "#7f7f7f", figsize: tuple[float, float] = (9.5, 3.8)) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
         resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
         lo, hi = pair(window, "window", increasing=True)
         color = colour(color, "color")
-        figsize = pair(figsize, "figsize", positive=True, high=50)
-        self.figure = Figure(figsize=figsize, layout="none")   # fixed margins: no layout pass per draw
-        FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9)
+        super().__init__(figsize, margins={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.9})
         self.ax = self.figure.add_subplot()
         self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances,
                                      color=color)
@@ -594,11 +588,6 @@ class KirkwoodFigure:
             text.set_y(1.05 * top)
         self.ax.set_ylim(0, 1.15 * top)
         self.legend.get_texts()[0].set_text(f"{int(counts.sum()):,} objects")
-
-    def _repr_png_(self) -> bytes:
-        buffer = io.BytesIO()
-        self.figure.canvas.print_png(buffer)
-        return buffer.getvalue()
 
     def __repr__(self) -> str:
         return f"<KirkwoodFigure: {self.ax.get_title()!r}>"

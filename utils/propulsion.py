@@ -28,6 +28,7 @@ import astropy.units as u
 from astropy.constants import e as ELEMENTARY_CHARGE, g0
 
 from .units import ArgumentTypeError, array, colour, gravitational_parameter, integer, number, pair, require, text
+from .style import FastFigure
 
 __all__ = [
     "exhaust_speed",
@@ -758,7 +759,7 @@ def design_budget(
     return dv, F, burn_time(mp, F, isp).to(u.yr)
 
 
-class RatioBars:
+class RatioBars(FastFigure):
     """A fast-redrawing bar chart of values relative to reference values, on a log scale.
 
     A plot helper for widgets: the figure, axes, tick labels and names are
@@ -797,9 +798,6 @@ class RatioBars:
     def __init__(self, names, units, reference, colours, *, reference_name: str = "the reference",
                  span: float = 100.0,
                  figsize: tuple[float, float] = (7.5, 2.8), dpi: int = 100) -> None:
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
         self.reference = array(reference, "reference", ndim=1, max_size=100)
         n = self.reference.size
         for name, given in (("names", names), ("units", units), ("colours", colours)):
@@ -822,36 +820,35 @@ class RatioBars:
         if not span > 1:
             raise ValueError(f"span must be more than 1; got {span!r}.")
         self.units, self.lim = list(units), float(np.log10(span))
-        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
-        self.canvas = FigureCanvasAgg(self.figure)
+        super().__init__(figsize, dpi)
         ax = self.ax = self.figure.add_axes((0.2, 0.2, 0.74, 0.66))
         decades = np.arange(-round(self.lim), round(self.lim) + 1)
         ax.set(xlim=(-self.lim, self.lim), ylim=(n - 0.5, -0.5), xticks=decades, yticks=[],
                xticklabels=[_ratio_label(k, reference_name) for k in decades],
                xlabel=f"relative to {reference_name} (log scale)")
         ax.grid(False)
-        self.reference_line = ax.axvline(0, color="k", ls="--", lw=1.5, animated=True)
+        self.reference_line = ax.axvline(0, color="k", ls="--", lw=1.5)
         label_at = ax.get_yaxis_transform()            # x in axes fraction, y in data
         for i, name in enumerate(names):
             ax.text(-0.02, i - 0.04, name, ha="right", va="bottom", transform=label_at)
         self.bars = ax.barh(np.arange(n), np.zeros(n), left=-self.lim, height=0.6, color=list(colours),
-                            edgecolor="k", animated=True)
-        self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", animated=True,
+                            edgecolor="k")
+        self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold",
                                transform=label_at) for i in range(n)]
         # a bar beyond either end of the axis is drawn to the edge and marked "off scale"
         self.reference_name = reference_name
-        self.offscale = [ax.text(0, i, "", va="center", fontsize=9, animated=True,
+        self.offscale = [ax.text(0, i, "", va="center", fontsize=9,
                                  bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="k", lw=0.8))
                          for i in range(n)]
-        ax.title.set_animated(True)
-        self.canvas.draw()
-        self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        # only these change from one frame to the next: redrawn over the saved background
+        self.animate(*self.bars, *self.values, *self.offscale, self.reference_line, ax.title)
 
     def render(self, values, title: str = "") -> bytes:
         """Redraw the bars for ``values`` (same order and units as the reference); return a PNG."""
-        import io
-        from PIL import Image
+        return self.update(values, title).png()
 
+    def update(self, values, title: str = "") -> "RatioBars":
+        """Set the bars for ``values`` and the title; returns the chart, ready to be shown."""
         try:
             values = np.asarray(values, dtype=float)
         except (TypeError, ValueError):
@@ -861,13 +858,10 @@ class RatioBars:
         span = 10 ** self.lim
         ratios = values / self.reference
         logs = np.log10(np.clip(ratios, 1.01 / span, 0.99 * span))
-        self.canvas.restore_region(self.background)
         for bar, text, mark, x, r, v, unit in zip(self.bars, self.values, self.offscale, logs, ratios,
                                                    values, self.units):
             bar.set_width(x + self.lim)
             text.set_text(f"{v:,.3g} {unit}")
-            self.ax.draw_artist(bar)
-            self.ax.draw_artist(text)
             if r < 1 / span:
                 mark.set(text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}",
                          x=-self.lim + 0.08, ha="left")
@@ -876,14 +870,9 @@ class RatioBars:
                          x=self.lim - 0.08, ha="right")
             else:
                 mark.set_text("")
-            if mark.get_text():
-                self.ax.draw_artist(mark)
-        self.ax.draw_artist(self.reference_line)
+            mark.set_visible(bool(mark.get_text()))
         self.ax.title.set_text(title)
-        self.ax.draw_artist(self.ax.title)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+        return self
 
 
 class BudgetChart:
@@ -989,14 +978,15 @@ class BudgetChart:
         """Redraw the chart for these slider values; return it as PNG bytes."""
         return self.chart.render(self.values(isp, xenon, power), self.title(isp, xenon, power))
 
+    def update(self, isp: float, xenon: float, power: float) -> RatioBars:
+        """Set the chart for these slider values; returns it (a :class:`utils.style.FastFigure`)."""
+        return self.chart.update(self.values(isp, xenon, power), self.title(isp, xenon, power))
+
     def draw(self, isp: float, xenon: float, power: float) -> None:
         """The widget's draw function: show the chart with its alt text."""
-        from IPython.display import Image
-
         from .style import show
 
-        png = self.render(isp, xenon, power)
-        show(Image(png), alt=self.alt(isp, xenon, power))
+        show(self.update(isp, xenon, power), alt=self.alt(isp, xenon, power))
 
 
 def _ratio_label(k: int, reference_name: str) -> str:

@@ -29,6 +29,7 @@ import astropy.units as u
 from .orbits import period
 from .units import (ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require,
                     resonance_pair, text)
+from .style import FastFigure
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -663,7 +664,7 @@ def _display_angle(phi_deg: np.ndarray) -> np.ndarray:
     return np.where(np.abs(mean) < 90, np.mod(phi_deg + 180, 360) - 180, np.mod(phi_deg, 360))
 
 
-class HistoryFigure:
+class HistoryFigure(FastFigure):
     """One figure, built once, that shows any asteroid of a :class:`BeltRun`: e and resonant angle.
 
     :meth:`draw` moves the lines, the title, the labels and the removal mark to
@@ -688,14 +689,14 @@ class HistoryFigure:
     >>> import astropy.units as u
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, n_out=11)
-    >>> fig = HistoryFigure(run, 5.2 * u.AU, 1.5 * u.AU).draw(2.5, 0.1)
-    >>> fig.axes[0].get_title()
+    >>> view = HistoryFigure(run, 5.2 * u.AU, 1.5 * u.AU).draw(2.5, 0.1)
+    >>> view.ax_e.get_title()
     'start a = 2.50 AU, e = 0.10: nearest main resonance 3:1'
     """
 
     def __init__(self, run: BeltRun, a_perturber: u.Quantity, danger_distance: u.Quantity,
                  colour: str = "#332288", model: str = "accelerated model"):
-        import matplotlib.pyplot as plt
+        from matplotlib.ticker import MaxNLocator
 
         from .style import PALETTE
 
@@ -706,14 +707,9 @@ class HistoryFigure:
         self.danger = require(danger_distance, u.AU, "danger_distance", positive=True)
         self.t_yr = run.t.to_value(u.yr)
         self._angles: dict[tuple[int, int], np.ndarray] = {}
-        fig, (ax_e, ax_phi) = plt.subplots(2, 1, figsize=(8, 5.2), sharex=True, layout="none")
-        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
-        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
-        from matplotlib.layout_engine import PlaceHolderLayoutEngine
-        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
-        fig.subplots_adjust(left=0.11, right=0.97, bottom=0.1, top=0.9, hspace=0.1)
-        plt.close(fig)   # shown by the caller (a widget), which redraws it
-        self.figure, self.ax_e, self.ax_phi = fig, ax_e, ax_phi
+        super().__init__((8, 5.2), margins={"left": 0.11, "right": 0.97, "bottom": 0.1, "top": 0.9, "hspace": 0.1})
+        ax_e, ax_phi = self.figure.subplots(2, 1, sharex=True)
+        self.ax_e, self.ax_phi = ax_e, ax_phi
         nan = np.full_like(self.t_yr, np.nan)
         self.line_e, = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
         self.line_mars = ax_e.axhline(0.5, color=PALETTE["mars"], ls=":", lw=2)
@@ -724,7 +720,13 @@ class HistoryFigure:
         self.dots, = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
         ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
         ax_phi.set(xlabel=f"time (years, {model})")
-        ax_phi.xaxis.set_major_locator(plt.MaxNLocator(5))
+        ax_phi.xaxis.set_major_locator(MaxNLocator(5))
+        # what changes from one asteroid to the next; the axes are drawn again only when their limits or
+        # resonance change
+        # (an axis label is drawn by its axis, animated or not: it belongs to the background)
+        self.animate(self.line_e, self.line_mars, self.label_mars, self.cross, self.label_cross, self.dots,
+                     ax_e.title)
+        self._limits = None
 
     def _index(self, a_start: float, e_start: float) -> int:
         hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
@@ -741,7 +743,7 @@ class HistoryFigure:
         return self._angles[(p, q)]
 
     def draw(self, a_start: float, e_start: float):
-        """Show the asteroid that started at ``a_start`` (AU) and ``e_start``; returns the figure."""
+        """Show the asteroid that started at ``a_start`` (AU) and ``e_start``; returns this figure, ready to show."""
         i = self._index(a_start, e_start)
         a = a_start * u.AU
         p, q = nearest_resonance(a, self.a_perturber)
@@ -760,13 +762,16 @@ class HistoryFigure:
         self.dots.set_ydata(phi)
         low = -180 if np.nanmin(phi) < 0 else 0
         t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]   # zoom in on a short life
-        self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
-                        ylabel=f"{p}:{q} resonant angle (deg)")
+        if (t_show, low, p, q) != self._limits:
+            self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
+                            ylabel=f"{p}:{q} resonant angle (deg)")
+            self._limits = (t_show, low, p, q)
+            self.invalidate()
         # no period ratio here: the sliders' neighbours of an exercise's asteroid would give its answer away
         self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}",
                             fontsize=12)
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
-        return self.figure
+        return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""

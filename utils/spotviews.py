@@ -1,9 +1,9 @@
-"""Widget figures of lessons 04, 06 and 07 (the imaging model seen with a slider), and a fast-redraw helper.
+"""Widget figures of lessons 04, 06 and 07: the imaging model seen with a slider.
 
 A widget that rebuilds its Matplotlib figure on every move of a slider is
 slow (a new figure, a layout pass, the inline backend's round trip).  The
-figures here are built once; an update changes their artists in place and
-:class:`FastFigure` draws the result straight to a PNG.  The notebooks only
+figures here are built once on :class:`utils.style.FastFigure`; an update
+changes their artists in place and the result is drawn straight to a PNG.  The notebooks only
 call :meth:`update` and show the result with :func:`utils.style.show`, so the
 plumbing stays out of the students' way and the figures can be tested.
 
@@ -20,14 +20,13 @@ Examples
 """
 from __future__ import annotations
 
-import io
-
 import astropy.units as u
 import numpy as np
 
 from . import imaging, style
 from .camera import _ifov, pixel_scale, pixels_across, plot_pixel_scale
-from .units import array, instance, integer, number, pair, quantity_map, require, text
+from .style import FastFigure
+from .units import array, instance, integer, number, quantity_map, require, text
 
 
 def _single(value, unit, name):
@@ -35,64 +34,11 @@ def _single(value, unit, name):
     return require(value, unit, name, positive=True, scalar=True)
 
 
-__all__ = ["FastFigure", "DistanceView", "CameraExplorer", "SharpnessView"]
+__all__ = ["DistanceView", "CameraExplorer", "SharpnessView"]
 
 
-class FastFigure:
-    """A Matplotlib figure that draws itself straight to PNG bytes.
-
-    It is not registered with pyplot, so the inline backend never shows it on
-    its own; display it with ``utils.style.show(fast_figure, alt=...)``
-    (anything with ``_repr_png_`` can be shown that way).
-
-    Parameters
-    ----------
-    figsize : tuple of float
-        Width and height in inches (each at most 30).
-    dpi : float
-        Resolution of the PNG (at most 600).
-
-    Examples
-    --------
-    >>> f = FastFigure((3, 2))
-    >>> ax = f.figure.add_subplot()
-    >>> f.png()[:4] == b"\\x89PNG"
-    True
-    """
-
-    def __init__(self, figsize: tuple[float, float] = (8.8, 3.8), dpi: float = 100):
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
-
-        figsize = pair(figsize, "figsize", positive=True, high=30)
-        dpi = number(dpi, "dpi", positive=True, scalar=True, high=600)
-        # a fixed layout: no layout engine pass on each redraw (and no clash with subplots_adjust)
-        self.figure = Figure(figsize=figsize, dpi=dpi, layout="none")
-        self._canvas = FigureCanvasAgg(self.figure)
-
-    def png(self) -> bytes:
-        """The figure as PNG bytes (one plain draw, light compression: fast)."""
-        buffer = io.BytesIO()
-        self._canvas.print_png(buffer, pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
-
-    def _repr_png_(self) -> bytes:
-        return self.png()
-
-    def texts(self) -> list[str]:
-        """Every title, axis label, legend entry and text of the figure (for tests and alt text)."""
-        found = [t.get_text() for t in self.figure.texts]
-        for ax in self.figure.axes:
-            found += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
-            found += [t.get_text() for t in ax.texts]
-            legend = ax.get_legend()
-            if legend is not None:
-                found += [t.get_text() for t in legend.get_texts()]
-        return [t for t in found if t]
-
-
-class DistanceView:
-    """Lesson 04's widget, built once: pixel scale against distance, and a schematic crater.
+class DistanceView(FastFigure):
+    """Lesson 04's Explore figure, built once: pixel scale against distance, and a schematic picture.
 
     :meth:`draw` moves the ring, redraws the schematic crater with pixels of the
     chosen size and rewrites the headline, so a widget only redraws (fast) and
@@ -120,15 +66,13 @@ class DistanceView:
     >>> import astropy.units as u
     >>> view = DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
     ...                     np.geomspace(20, 70000, 50) * u.km)
-    >>> view.draw(7242).texts[0].get_text().splitlines()[0]
+    >>> view.draw(7242).headline.get_text().splitlines()[0]
     'From 7,242 km: 679 m per pixel'
     """
 
     def __init__(self, ifov: u.Quantity, crater: u.Quantity, spot: u.Quantity, marks: dict,
                  distances: u.Quantity, field: u.Quantity | None = None, max_pixels: int = 120,
                  names: tuple[str, str] = ("the crater", "the bright spot")):
-        import matplotlib.pyplot as plt
-
         self.ifov = _single(_ifov(ifov), u.rad, "ifov")
         self.crater = _single(crater, u.km, "crater")
         self.spot = _single(spot, u.km, "spot")
@@ -138,14 +82,9 @@ class DistanceView:
         if not isinstance(names, (tuple, list)) or len(names) != 2:
             raise TypeError(f"names must be two strings (the crater's and the spot's); got {names!r:.60}.")
         self.names = tuple(text(name, "names") for name in names)
-        # layout="none" from the start: a fixed layout (no re-layout at each redraw, and no warning)
-        fig, (ax_scale, ax_pic) = plt.subplots(1, 2, figsize=(9, 4.1), width_ratios=[1.3, 1], layout="none")
-        # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
-        # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
-        from matplotlib.layout_engine import PlaceHolderLayoutEngine
-        fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
-        fig.subplots_adjust(left=0.09, right=0.97, bottom=0.13, top=0.78, wspace=0.3)
-        plt.close(fig)   # shown by the caller (a widget)
+        super().__init__((9, 4.1), margins={"left": 0.09, "right": 0.97, "bottom": 0.13, "top": 0.78, "wspace": 0.3})
+        fig = self.figure
+        ax_scale, ax_pic = fig.subplots(1, 2, width_ratios=[1.3, 1])
         plot_pixel_scale(ax_scale, distances, self.ifov, marks=marks)
         self.ring, = ax_scale.plot([], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False,
                                    label="your choice")
@@ -163,10 +102,12 @@ class DistanceView:
         self.note = ax_pic.text(0.5, 0.03, "", transform=ax_pic.transAxes, ha="center", va="bottom", fontsize=9,
                                 color="white", bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"})
         self.headline = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=12)
-        self.figure, self.ax_scale, self.ax_pic = fig, ax_scale, ax_pic
+        self.ax_scale, self.ax_pic = ax_scale, ax_pic
+        # only these change with the slider (the picture's frame is redrawn over it, as in a full draw)
+        self.animate(self.ring, self.picture, self.note, self.headline, *ax_pic.spines.values())
 
     def draw(self, distance_km: float):
-        """Show the view from ``distance_km`` (a plain number of km); returns the figure."""
+        """Show the view from ``distance_km`` (a plain number of km); returns this figure, ready to show."""
         d = require(distance_km * u.km, u.km, "distance_km", positive=True)
         scale = pixel_scale(d, self.ifov)
         self.ring.set_data([d.to_value(u.km)], [scale.to_value(u.km)])
@@ -182,7 +123,7 @@ class DistanceView:
         self.headline.set_text(f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
                                f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
                                f"{n_spot:,.{0 if n_spot >= 10 else 1}f}")
-        return self.figure
+        return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
