@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import venv
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from testenv import NBVAL_OPTIONS, chromium  # noqa: E402  (standard library only, like this file)
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -100,22 +102,12 @@ def build_student(answer_key: bool = False) -> int:
     Without ``answer_key`` no key is written and a key that no longer matches the notebooks,
     utils/ or data/ is deleted, so build/ never holds an unexecuted or stale answer key.
     """
-    code = (
-        "import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path; "
-        f"made = nbtools.build(Path('build'), answer_key={answer_key!r}); "
-        "print('student versions:', len(made['student']), 'notebooks in build/student'); "
-        "key = Path('build/answer-key'); "
-        "print('answer key:', (f\"{len(made['answer-key'])} executed files in {key}\" if made['answer-key'] else "
-        "'current, kept in build/answer-key' if key.exists() else "
-        "'not built (python3 tasks.py student builds and runs it)'))"
-    )
-    return run([PY, "-c", code])
+    return nbtools("build", *(["--answer-key"] if answer_key else []))
 
 
-#: How every notebook runs under nbval.  A cell gets at most 120 s (nbval's default is 2000 s): a
-#: lesson cell needs a few seconds, so a stall fails fast with the cell named instead of hanging the run.
-NBVAL_OPTIONS = ["--nbval-lax", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg",
-                 "--nbval-cell-timeout", "120"]
+def nbtools(*argv: str) -> int:
+    """``tools/nbtools.py`` (strip, refresh, build) with .venv's python."""
+    return run([PY, ROOT / "tools" / "nbtools.py", *argv])
 
 
 def pytest_args(paths: list[str]) -> list[str]:
@@ -124,12 +116,6 @@ def pytest_args(paths: list[str]) -> list[str]:
         "-n", os.environ.get("BRIGHT_SPOTS_WORKERS", "2"), "--dist", "loadfile",
         *paths,
     ]
-
-
-def chromium() -> str | None:
-    """The system Chromium the browser tests drive (never downloaded), or None."""
-    path = os.environ.get("BRIGHT_SPOTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return path if path and Path(path).exists() else None
 
 
 def browser_tests(extra: list[str] | None = None) -> int:
@@ -172,29 +158,14 @@ def cmd_student(args) -> int:
     return build_student(answer_key=not args.no_execute)
 
 
-def _nbtools(call: str, paths: list[str]) -> int:
-    code = f"import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path\n{call}"
-    return run([PY, "-c", code, *paths])
-
-
 def cmd_strip(args) -> int:
     setup(quiet=True)
-    call = (
-        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
-        "for p in paths:\n"
-        "    print(('stripped ' if nbtools.strip_file(p) else 'clean    ') + str(p))\n"
-    )
-    return _nbtools(call, args.notebooks)
+    return nbtools("strip", *args.notebooks)
 
 
 def cmd_refresh(args) -> int:
     setup(quiet=True)
-    call = (
-        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
-        "for p in paths:\n"
-        "    nbtools.refresh_outputs(p); print('refreshed', p)\n"
-    )
-    return _nbtools(call, args.notebooks)
+    return nbtools("refresh", *args.notebooks)
 
 
 def cmd_lock(args) -> int:

@@ -163,7 +163,9 @@ def test_tasks_test_builds_student_versions_only(monkeypatch):
     tasks.main(["student", "--no-execute"])
     assert calls == [False, True, False]
     real_build(answer_key=False)
-    assert "answer_key=False" in commands[-1][-1]
+    assert commands[-1][-2:] == [str(ROOT / "tools" / "nbtools.py"), "build"], "no --answer-key"
+    real_build(answer_key=True)
+    assert commands[-1][-3:] == [str(ROOT / "tools" / "nbtools.py"), "build", "--answer-key"]
 
 
 def test_answer_key_html_shows_each_widget_in_its_default_state(key00):

@@ -378,8 +378,10 @@ def _time_fresh(code: str, repeats: int) -> float:
 
 
 def time_nbval(paths: Iterable[Path]) -> tuple[float, bool]:
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
-           "--nbval-sanitize-with", "tests/sanitize.cfg", *[str(p.relative_to(ROOT)) for p in paths]]
+    from testenv import NBVAL_OPTIONS
+
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *NBVAL_OPTIONS,
+           *[str(p.relative_to(ROOT)) for p in paths]]
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # as `python3 tasks.py test` runs them
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)

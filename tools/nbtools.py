@@ -336,3 +336,63 @@ def build(out: Path, notebooks: Iterable[Path] | None = None, answer_key: bool =
     else:
         remove_stale_answer_key(out, notebooks)
     return made
+
+
+def _paths(names: list[str]) -> list[Path]:
+    """The notebooks named on the command line, or every lesson."""
+    paths = [Path(p) for p in names] or lesson_notebooks()
+    for p in paths:
+        if not p.is_file():
+            raise SystemExit(f"No such notebook: {p}")
+    return paths
+
+
+def _cmd_build(args) -> int:
+    out = Path(args.out)
+    made = build(out, answer_key=args.answer_key)
+    print("student versions:", len(made["student"]), f"notebooks in {out / 'student'}")
+    key = out / "answer-key"
+    if made["answer-key"]:
+        print("answer key:", f"{len(made['answer-key'])} executed files in {key}")
+    elif key.exists():
+        print("answer key:", f"current, kept in {key}")
+    else:
+        print("answer key:", "not built (python3 tasks.py student builds and runs it)")
+    return 0
+
+
+def _cmd_strip(args) -> int:
+    for p in _paths(args.notebooks):
+        print(("stripped " if strip_file(p) else "clean    ") + str(p))
+    return 0
+
+
+def _cmd_refresh(args) -> int:
+    for p in _paths(args.notebooks):
+        refresh_outputs(p)
+        print("refreshed", p)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tools/nbtools.py build|strip|refresh ...`` (``python3 tasks.py`` calls it with .venv's python)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="tools/nbtools.py", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("build", help="student versions into OUT/student; with --answer-key the executed key too")
+    p.add_argument("--answer-key", action="store_true", help="also execute the answer key into OUT/answer-key")
+    p.add_argument("--out", default="build", help="output folder (default build)")
+    p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("strip", help="remove outputs except those of checked cells (default: every lesson)")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=_cmd_strip)
+    p = sub.add_parser("refresh", help="re-run notebooks and keep the outputs of checked cells (default: every lesson)")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=_cmd_refresh)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
