@@ -138,6 +138,48 @@ def test_catalogue_returns_independent_copies():
     assert D.load_catalogue()["a"][0] != 99 * u.AU
 
 
+def test_read_ecsv_returns_a_copy_the_caller_may_change():
+    first = D.read_ecsv("facts.ecsv")
+    n, value, meta = len(first), first["id"][0], dict(first.meta)
+    first["id"][0] = "changed"
+    first.meta["added"] = True
+    first.remove_row(1)
+    again = D.read_ecsv("facts.ecsv")
+    assert (len(again), again["id"][0], dict(again.meta)) == (n, value, meta)
+
+
+def test_read_ecsv_copies_what_prepare_made_too():
+    def prepare(table):
+        return table, {"rows": len(table)}
+
+    table, info = D.read_ecsv("facts.ecsv", prepare=prepare)
+    info["rows"] = -1
+    table.remove_rows(slice(None))
+    table2, info2 = D.read_ecsv("facts.ecsv", prepare=prepare)
+    assert info2["rows"] == len(table2) > 100
+
+
+def test_verify_file_reads_the_manifest_again_only_when_it_changes(data_copy, monkeypatch):
+    import os
+
+    reads = []
+    real = D.read_manifest
+    monkeypatch.setattr(D, "read_manifest", lambda folder=None: reads.append(folder) or real(folder))
+    target = data_copy / "facts.ecsv"
+    for _ in range(3):
+        D.verify_file(target)
+    assert len(reads) == 1, "an unchanged manifest is read once"
+    manifest = data_copy / D.MANIFEST
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(D.read_manifest(data_copy)["facts.ecsv"], "0" * 64), encoding="utf-8")
+    st = manifest.stat()
+    os.utime(manifest, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # a new mtime even on a coarse clock
+    reads.clear()
+    with pytest.raises(D.DataFileError, match="corrupted"):
+        D.verify_file(target)
+    assert len(reads) == 1, "a changed manifest is read again, and its new checksum is used"
+
+
 
 def test_parse_full_name():
     assert build_catalogue.parse_full_name("     1 Ceres (A801 AA)") == (1, "Ceres", "A801 AA")

@@ -149,3 +149,30 @@ def test_corrupted_kernel_copy(tmp_path):
     k.write_bytes(bytes(raw))
     with pytest.raises(DataFileError, match="sb441_ceres_vesta_2000_2030.bsp"):
         E.heliocentric_position("ceres", Time("2015-01-01"), data_dir=dst)
+
+
+def test_a_replaced_kernel_is_closed(tmp_path):
+    """A kernel file that changes on disk is opened anew and the old one closed: no ResourceWarning."""
+    import gc
+    import os
+    import warnings
+
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    kernel = dst / E.SMALL
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", ResourceWarning)
+        old = E._kernel(E.SMALL, dst)
+        st = kernel.stat()
+        os.utime(kernel, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # same bytes, new version
+        new = E._kernel(E.SMALL, dst)
+        assert new is not old
+        assert old.daf.file.closed, "the replaced kernel's file is closed"
+        assert sum(k[0] == str(kernel.resolve()) for k in E._KERNELS) == 1, "only the current version is kept"
+        del old
+        gc.collect()
+        E.heliocentric_position("ceres", Time("2015-01-01"), data_dir=dst)
+        for key in [k for k in E._KERNELS if k[0] == str(kernel.resolve())]:
+            E._KERNELS.pop(key).close()  # this copy is deleted with tmp_path
+    leaks = [w for w in seen if issubclass(w.category, ResourceWarning)]
+    assert not leaks, [str(w.message) for w in leaks]

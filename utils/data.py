@@ -176,7 +176,9 @@ def verify_file(path: str | os.PathLike) -> Path:
     """Check one data file against ``MANIFEST.sha256`` in its directory.
 
     The result is cached for the process, keyed by path, modification time
-    and size, so repeated loads cost a ``stat`` call only.
+    and size, and so is the manifest (keyed by its own modification time and
+    size): a repeated check of an unchanged file costs two ``stat`` calls,
+    the file's and the manifest's, and reads neither.
 
     Raises
     ------
@@ -198,8 +200,7 @@ def verify_file(path: str | os.PathLike) -> Path:
     if not path.is_file():
         raise DataFileError(f"data file {path} is not a regular file; {restore_hint(name)}")
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    manifest = read_manifest(path.parent)
-    expected = manifest.get(name)
+    expected = _manifest(path.parent).get(name)
     if expected is None:
         raise DataFileError(
             f"data file {path} is not listed in {path.parent / MANIFEST}; "
@@ -218,17 +219,37 @@ def verify_file(path: str | os.PathLike) -> Path:
     return path
 
 
+# manifests already read: resolved directory -> ((mtime_ns, size) of MANIFEST.sha256, its entries)
+_MANIFESTS: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    """``read_manifest(folder)``, read again only when MANIFEST.sha256 changes (the caller must not modify it)."""
+    try:
+        st = (folder / MANIFEST).stat()
+    except OSError:
+        return read_manifest(folder)  # raises the DataFileError that says how to restore it
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _MANIFESTS.get(str(folder.resolve()))
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    entries = read_manifest(folder)
+    _MANIFESTS[str(folder.resolve())] = (stamp, entries)
+    return entries
+
+
 # loaded tables, keyed like _VERIFIED (the file cannot change under a key)
 _TABLE_CACHE: dict[tuple, Any] = {}
 
 
 def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
               prepare: Callable[[Any], Any] | None = None) -> Any:
-    """Read a verified ECSV file of ``data/`` once and cache the result.
+    """Read a verified ECSV file of ``data/``; every call returns its own copy.
 
     The file's checksum is verified first (see :func:`data_path`), and the
-    table is parsed only when the file changes.  The cached object is
-    shared: callers that modify it must copy it first.
+    table is parsed only when the file changes: the parsed table is cached
+    and each call gets a copy of it, so a caller may change what it gets
+    without changing what the next caller reads.
 
     Parameters
     ----------
@@ -241,7 +262,7 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
         instead of a ``Table``.
     prepare : callable, optional
         Applied once to the freshly read table; its result is what is cached
-        and returned (for example the table with an index).
+        and copied for each call (for example the table with an index).
 
     Raises
     ------
@@ -253,7 +274,27 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
     >>> from utils.data import read_ecsv
     >>> len(read_ecsv("facts.ecsv")) > 100
     True
+    >>> read_ecsv("facts.ecsv").remove_rows(slice(None))   # changes this copy only
+    >>> len(read_ecsv("facts.ecsv")) > 100
+    True
     """
+    return _copy(_cached_ecsv(name, data_dir_, qtable=qtable, prepare=prepare))
+
+
+def _copy(obj: Any) -> Any:
+    """A copy of a cached table (or of what ``prepare`` made of it) that shares no data with it."""
+    from astropy.table import Table
+
+    if isinstance(obj, Table):
+        return obj.copy(copy_data=True)
+    import copy
+
+    return copy.deepcopy(obj)
+
+
+def _cached_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
+                 prepare: Callable[[Any], Any] | None = None) -> Any:
+    """:func:`read_ecsv` without the copy: the shared cached object, for this package's read-only lookups."""
     if not isinstance(qtable, bool):
         raise TypeError(f"qtable must be True or False; got {qtable!r}")
     if prepare is not None and not callable(prepare):
@@ -311,4 +352,4 @@ def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
     >>> round(float(row["a"].to_value("AU")), 2)
     2.77
     """
-    return read_ecsv("asteroids.ecsv", data_dir_, qtable=True).copy(copy_data=True)
+    return read_ecsv("asteroids.ecsv", data_dir_, qtable=True)

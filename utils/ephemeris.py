@@ -27,6 +27,7 @@ Examples
 """
 from __future__ import annotations
 
+import atexit
 import os
 from typing import TYPE_CHECKING
 
@@ -69,8 +70,19 @@ def _kernel(name: str, data_dir=None):
     k = _KERNELS.get(key)
     if k is None:
         k = SPK.open(str(path))
+        for stale in [old for old in _KERNELS if old[0] == key[0]]:
+            _KERNELS.pop(stale).close()  # an older version of the same file: release its file and memory map
         _KERNELS[key] = k
     return k
+
+
+def _close_kernels() -> None:
+    """Close every open kernel: at exit, so none is left for the garbage collector to warn about."""
+    while _KERNELS:
+        _KERNELS.popitem()[1].close()
+
+
+atexit.register(_close_kernels)
 
 
 def _ecliptic_matrix() -> np.ndarray:

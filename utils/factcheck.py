@@ -101,7 +101,7 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
     >>> len(load_claims()) >= 10
     True
     """
-    return read_ecsv(FILE, data_dir, prepare=_checked_claims).copy(copy_data=True)
+    return read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
 
 
 def _checked_claims(table: "Table") -> "Table":

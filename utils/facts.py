@@ -31,7 +31,7 @@ import difflib
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, data_dir as _data_dir, read_ecsv, restore_hint
+from .data import DataFileError, _cached_ecsv, data_dir as _data_dir, restore_hint
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -43,7 +43,7 @@ FILE = "facts.ecsv"
 KINDS = ("quantity", "time", "text")
 STATUSES = ("sourced", "derived", "secondary", "uncertain")
 
-# the table and an {id: row index} are cached by utils.data.read_ecsv
+# the table and an {id: row index} are cached by utils.data (shared, read-only here: facts_table copies)
 
 
 class UnknownFactError(KeyError, ValueError):
@@ -91,7 +91,7 @@ def _prepare(table):
 
 
 def _load(data_dir: str | os.PathLike | None = None):
-    return read_ecsv(FILE, data_dir, prepare=_prepare)
+    return _cached_ecsv(FILE, data_dir, prepare=_prepare)
 
 
 def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
