@@ -64,6 +64,7 @@ def test_every_exercise_is_a_question_with_its_points(built, lesson):
     assert "files/grading_key.py" in names and any(n.startswith("files/data/") for n in names)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_worked_solutions_score_full_marks(built, lesson, tmp_path):
     # otter's solution notebook: the lesson with every worked solution
@@ -74,6 +75,7 @@ def test_worked_solutions_score_full_marks(built, lesson, tmp_path):
     assert result["score"] == pytest.approx(sum(points.values())), result
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_untouched_student_notebook_scores_zero(built, lesson, tmp_path):
     _, made = built
@@ -91,6 +93,7 @@ def _wrong(lesson: str, ex_id: str, answer: str) -> str:
     return f"{answer} = {answer} * 1.5"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_some_right_some_wrong_scores_exactly_the_right_ones(built, lesson, tmp_path):
     ids = sorted(_registry_points(lesson))
@@ -107,6 +110,7 @@ def test_some_right_some_wrong_scores_exactly_the_right_ones(built, lesson, tmp_
         assert result["questions"][assign.question_name(k)][0] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_an_answer_in_another_compatible_unit_is_right(built, lesson, tmp_path):
     key = assign.record_key(assign.lesson_path(lesson))

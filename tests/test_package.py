@@ -9,6 +9,14 @@ import pytest
 import utils
 
 MODULES = sorted(p.stem for p in Path(utils.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_module_has_its_test_file():
+    """The tests of ``utils/NAME.py`` live in ``tests/test_NAME.py`` (lesson-specific tests in test_lessonNN*)."""
+    assert MODULES, "no utils modules found"
+    missing = [f"tests/test_{name}.py" for name in MODULES if not (TESTS / f"test_{name}.py").is_file()]
+    assert not missing, f"utils modules without their test file: {missing}"
 
 
 def test_every_module_is_listed_in_all():
@@ -22,7 +30,7 @@ def test_every_listed_name_resolves(name):
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_modules_import_without_heavy_side_effects(name):
+def test_every_module_has_a_docstring(name):
     mod = importlib.import_module(f"utils.{name}")
     assert mod.__doc__, f"utils.{name} needs a module docstring"
 

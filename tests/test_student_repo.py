@@ -207,6 +207,7 @@ def test_graded_repository_notebooks_run(graded, name):
     assert checks and set(checks) == {"Not answered yet"}, checks
 
 
+@pytest.mark.slow
 def test_formative_repository_notebook_runs(formative):
     out, _ = formative
     nb = _execute(out / "notebooks" / "00-start-here.ipynb", out)

@@ -1,4 +1,4 @@
-"""The schematic crater view and the pixel-scale plot helper in utils.camera."""
+"""utils.camera: pixel scale and its inverses, the schematic crater view and the pixel-scale plot helper."""
 from __future__ import annotations
 
 import astropy.units as u
@@ -116,3 +116,18 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
     assert len(set(headlines.values())) == 5
     with pytest.raises(ValueError):
         view.draw(-5)
+
+
+def test_pixel_scale():
+    assert camera.pixel_scale(100 * u.km, 93.7 * u.urad).to_value(u.m) == pytest.approx(9.37)
+    n = camera.pixels_across(92 * u.km, 4400 * u.km, 93.7 * u.urad)
+    assert n.to_value(u.one) == pytest.approx(92 / (4400 * 93.7e-6))
+    d = camera.distance_for_pixel_scale(35 * u.m, 93.7 * u.urad)
+    assert d.to_value(u.km) == pytest.approx(35 / 93.7e-3 * 1e-3 * 1e3, rel=1e-9)
+
+
+@pytest.mark.parametrize("args", [(100, 93.7 * u.urad), (100 * u.km, 93.7), (-1 * u.km, 93.7 * u.urad),
+                                  (100 * u.km, 30 * u.deg)])
+def test_pixel_scale_rejects_bad_input(args):
+    with pytest.raises((ValueError, u.UnitsError)):
+        camera.pixel_scale(*args)
