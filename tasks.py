@@ -131,8 +131,9 @@ def cmd_test(args) -> int:
     # No MPLBACKEND: the notebooks' kernels draw with the inline backend as they do for a student, so a
     # figure that fails to render fails here too (pytest itself has no display and picks Agg).
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    code = run([PY, *pytest_args(["tests", "notebooks", "build/student"]), "--ignore=tests/browser", *args.extra],
-               env=env)
+    # --doctest-modules: the examples in the docstrings of utils/ and tools/ run too (fast, offline)
+    code = run([PY, *pytest_args(["tests", "notebooks", "build/student", "utils", "tools"]), "--doctest-modules",
+                "--ignore=tests/browser", *args.extra], env=env)
     if chromium() or os.environ.get("BRIGHT_SPOTS_REQUIRE_BROWSER") == "1":
         say("building the course site into build/site/ (every lesson executed) ...")
         site_code = build_site()

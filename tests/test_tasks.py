@@ -104,3 +104,20 @@ def test_nbtools_build_command_line(tmp_path, monkeypatch):
     assert nbtools.main(["build", "--out", str(tmp_path / "out")]) == 0
     student = nbformat.read(str(tmp_path / "out" / "student" / lesson.name), as_version=4)
     assert [c.source for c in student.cells] == ["x = 1"]
+
+
+def test_the_test_command_runs_the_docstring_examples_and_ruff(tasks, monkeypatch):
+    commands = []
+    monkeypatch.setattr(tasks, "setup", lambda quiet=False: None)
+    monkeypatch.setattr(tasks, "chromium", lambda: None)
+    monkeypatch.setattr(tasks, "build_student", lambda answer_key=False: 0)
+    monkeypatch.setattr(tasks, "run", lambda cmd, **kw: commands.append([str(c) for c in cmd]) or 0)
+    monkeypatch.delenv("BRIGHT_SPOTS_REQUIRE_BROWSER", raising=False)
+    assert tasks.main(["test"]) == 0
+    pytest_run = next(c for c in commands if c[1:3] == ["-m", "pytest"])
+    assert "--doctest-modules" in pytest_run and {"utils", "tools", "tests", "notebooks"} <= set(pytest_run)
+    ruff = [c[3:] for c in commands if c[1:3] == ["-m", "ruff"]]
+    assert [c[0] for c in ruff] == ["check", "format"]
+    assert "--check" in ruff[1]
+    for c in ruff:
+        assert {"utils", "tools", "tests", "tasks.py", "notebooks"} <= set(c), c

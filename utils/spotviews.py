@@ -15,8 +15,9 @@ Examples
 >>> scene = photometry.make_scene(photometry.OccatorModel(
 ...     background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km), n_px=200)
 >>> view = CameraExplorer(scene, fact("fc.ifov"))
->>> view.update(146000, 1.0).figure.axes[1].get_title()
-'Profile across the facula, 146,000 km'
+>>> print(view.update(146000, 1.0).figure.axes[1].get_title())
+Profile across the facula, 146,000 km
+exposure 1
 """
 from __future__ import annotations
 
