@@ -1,4 +1,5 @@
 """The benchmark's arithmetic and report (tools/benchmark.py); the measurements themselves run with `tasks.py bench`."""
+
 from __future__ import annotations
 
 import statistics
@@ -50,14 +51,34 @@ def test_sweep_covers_both_ends_on_the_step_grid():
 
 
 def _result(cold=3.0, peak=120.0, med=40.0, p95=90.0, nbval=20.0):
-    widget = {"index": 0, "control": "IntSlider", "description": "x", "n": 30, "median_ms": med,
-              "p95_ms": p95, "max_ms": p95 + 1, "pngs": 30, "errors": 0}
+    widget = {
+        "index": 0,
+        "control": "IntSlider",
+        "description": "x",
+        "n": 30,
+        "median_ms": med,
+        "p95_ms": p95,
+        "max_ms": p95 + 1,
+        "pngs": 30,
+        "errors": 0,
+    }
     return {
-        "date": "2026-01-01 00:00 UTC", "runs": 3, "updates": 30,
-        "machine": {"cpu": "Test CPU", "cores": 2, "logical_cpus": 2, "memory_gb": 4.0, "system": "Linux",
-                    "python": "3.11.7", "load_before": "0.1 / 0.1 / 0.1"},
-        "notebooks": [{"name": "00-start-here.ipynb", "cold_s": cold, "peak_mb": peak, "widgets": [widget]},
-                      {"name": "01-broken.ipynb", "error": "CellExecutionError: boom"}],
+        "date": "2026-01-01 00:00 UTC",
+        "runs": 3,
+        "updates": 30,
+        "machine": {
+            "cpu": "Test CPU",
+            "cores": 2,
+            "logical_cpus": 2,
+            "memory_gb": 4.0,
+            "system": "Linux",
+            "python": "3.11.7",
+            "load_before": "0.1 / 0.1 / 0.1",
+        },
+        "notebooks": [
+            {"name": "00-start-here.ipynb", "cold_s": cold, "peak_mb": peak, "widgets": [widget]},
+            {"name": "01-broken.ipynb", "error": "CellExecutionError: boom"},
+        ],
         "collection": {"import_utils_s": 0.012, "nbval_s": nbval, "nbval_ok": True, "nbval_notebooks": 2},
     }
 
@@ -109,11 +130,19 @@ def test_readme_block_is_replaced_between_markers():
 def test_soak_section_reports_stalls_load_and_slowest_cell():
     import soak
 
-    summary = {"timeout_s": 60, "lesson_runs": 56, "cells": 2000, "widget_cells": 520, "stalls": [], "errors": [],
-               "slowest_cell": {"seconds": 7.5, "where": "03-resonances.ipynb cell 24"}, "client": "nbexec",
-               "seconds": 600.0,
-               "loaded": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [3.1, 4.2]},
-               "idle": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [0.4, 1.9]}}
+    summary = {
+        "timeout_s": 60,
+        "lesson_runs": 56,
+        "cells": 2000,
+        "widget_cells": 520,
+        "stalls": [],
+        "errors": [],
+        "slowest_cell": {"seconds": 7.5, "where": "03-resonances.ipynb cell 24"},
+        "client": "nbexec",
+        "seconds": 600.0,
+        "loaded": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [3.1, 4.2]},
+        "idle": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [0.4, 1.9]},
+    }
     result = _result()
     result["soak"] = summary
     md = bm.markdown(result)

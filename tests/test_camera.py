@@ -1,4 +1,5 @@
 """utils.camera: pixel scale and its inverses, the schematic crater view and the pixel-scale plot helper."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -25,11 +26,11 @@ def test_schematic_view_pixel_count_and_values():
     img, half, full = camera.schematic_view(1 * u.km, 92 * u.km, 10 * u.km)
     n = int(np.ceil(1.3 * 92))
     assert img.shape == (n, n) and full
-    assert half.to_value(u.km) == pytest.approx(n / 2)      # whole pixels of exactly 1 km
+    assert half.to_value(u.km) == pytest.approx(n / 2)  # whole pixels of exactly 1 km
     assert img.min() >= 0 and img.max() <= 1
-    assert img[n // 2, n // 2] == pytest.approx(1.0)        # the bright spot at the centre
-    assert img[0, 0] == pytest.approx(0.35)                 # surroundings in the corner
-    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)   # crater floor, 30 km from the centre
+    assert img[n // 2, n // 2] == pytest.approx(1.0)  # the bright spot at the centre
+    assert img[0, 0] == pytest.approx(0.35)  # surroundings in the corner
+    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)  # crater floor, 30 km from the centre
 
 
 def test_schematic_view_is_capped_for_fine_pixels():
@@ -41,7 +42,7 @@ def test_schematic_view_is_capped_for_fine_pixels():
 def test_schematic_view_unresolved_crater_is_one_grey_pixel():
     img, _, full = camera.schematic_view(500 * u.km, 92 * u.km, 10 * u.km)
     assert img.shape == (1, 1) and full
-    assert 0.2 < img[0, 0] < 1.0   # a blend of floor, spot and surroundings
+    assert 0.2 < img[0, 0] < 1.0  # a blend of floor, spot and surroundings
 
 
 @settings(max_examples=40, deadline=None)
@@ -73,7 +74,7 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
     lines = ax.get_lines()
     assert len(lines) == 3
     x, y = lines[0].get_data()
-    assert np.allclose(y, x * 93.7e-6)                      # km per pixel = km x rad
+    assert np.allclose(y, x * 93.7e-6)  # km per pixel = km x rad
     assert [t.get_text() for t in ax.texts] == ["LAMO", "Survey"]
     assert ax.get_xscale() == "log" and "km" in ax.get_xlabel() and "km" in ax.get_ylabel()
     plt.close(fig)
@@ -85,6 +86,7 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
 
 # ------------------------------------------------------------------ the Explore figure of lesson 04
 
+
 def test_distance_view_texts_follow_the_slider(tmp_path):
     """Headline, note and alt text change with the chosen distance; the fixed layout survives a save."""
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
@@ -92,8 +94,15 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
     from utils.camera import DistanceView
 
     ifov = 93.7 * u.urad
-    view = DistanceView(ifov, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
-                        np.geomspace(20, 70000, 60) * u.km, field=30 * u.km, names=("Occator", "the facula"))
+    view = DistanceView(
+        ifov,
+        92 * u.km,
+        10 * u.km,
+        {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
+        np.geomspace(20, 70000, 60) * u.km,
+        field=30 * u.km,
+        names=("Occator", "the facula"),
+    )
     headlines = {}
     for d in (61000, 7242, 2700, 385, 30):
         fig = view.draw(d)
@@ -106,7 +115,7 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
         assert f"the facula {facula:,.{0 if facula >= 10 else 1}f}" in head
         assert f"{d:,} km" in view.alt_text()
         coarse = view.note.get_visible()
-        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)   # 30 km field, 120 pixels at most
+        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)  # 30 km field, 120 pixels at most
         assert view.ring.get_xdata()[0] == d
         headlines[d] = head
         fig.savefig(tmp_path / f"view_{d}.png", bbox_inches="tight")
@@ -126,8 +135,9 @@ def test_pixel_scale():
     assert d.to_value(u.km) == pytest.approx(35 / 93.7e-3 * 1e-3 * 1e3, rel=1e-9)
 
 
-@pytest.mark.parametrize("args", [(100, 93.7 * u.urad), (100 * u.km, 93.7), (-1 * u.km, 93.7 * u.urad),
-                                  (100 * u.km, 30 * u.deg)])
+@pytest.mark.parametrize(
+    "args", [(100, 93.7 * u.urad), (100 * u.km, 93.7), (-1 * u.km, 93.7 * u.urad), (100 * u.km, 30 * u.deg)]
+)
 def test_pixel_scale_rejects_bad_input(args):
     with pytest.raises((ValueError, u.UnitsError)):
         camera.pixel_scale(*args)

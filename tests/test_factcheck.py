@@ -1,4 +1,5 @@
 """utils.factcheck, the claims file data/news_claims.ecsv and the exercises of lesson 07."""
+
 from __future__ import annotations
 
 import hashlib
@@ -20,6 +21,7 @@ from utils.facts import fact, fact_ids
 # --------------------------------------------------------------------------
 # the claims file
 # --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def claims():
@@ -97,9 +99,13 @@ def test_corrupted_file_is_a_clear_error(data_copy):
 
 def test_unparseable_or_incomplete_file_is_a_clear_error(data_copy):
     path = data_copy / F.FILE
-    for text, match in (("not an ecsv file\n", "could not parse"),
-                        ("# %ECSV 1.0\n# ---\n# datatype:\n# - {name: id, datatype: string}\n"
-                         "# schema: astropy-2.0\nid\nN01\n", "lacks the column")):
+    for text, match in (
+        ("not an ecsv file\n", "could not parse"),
+        (
+            "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: id, datatype: string}\n# schema: astropy-2.0\nid\nN01\n",
+            "lacks the column",
+        ),
+    ):
         path.write_text(text)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         (data_copy / "MANIFEST.sha256").write_text(f"{digest}  {F.FILE}\n")
@@ -110,6 +116,7 @@ def test_unparseable_or_incomplete_file_is_a_clear_error(data_copy):
 # --------------------------------------------------------------------------
 # verdicts and the table
 # --------------------------------------------------------------------------
+
 
 def test_verdict_normalises_and_validates():
     v = F.Verdict("N12", " FALSE ", "Deep Space 1 first")
@@ -126,8 +133,11 @@ def test_verdict_normalises_and_validates():
 
 
 def test_verdict_table_order_text_and_html(claims):
-    verdicts = [F.Verdict("N10", "true", "record 2015-03-06"), F.Verdict("N01", "true", "a" * 200),
-                F.Verdict("N10", "false", "replaced")]
+    verdicts = [
+        F.Verdict("N10", "true", "record 2015-03-06"),
+        F.Verdict("N01", "true", "a" * 200),
+        F.Verdict("N10", "false", "replaced"),
+    ]
     table = F.verdict_table(verdicts, claims)
     assert [str(i) for i in table["id"]] == ["N01", "N10"]
     assert str(table["verdict"][1]) == "false"
@@ -155,6 +165,7 @@ def test_verdict_table_rejects_bad_input(claims):
 # --------------------------------------------------------------------------
 # evidence helpers
 # --------------------------------------------------------------------------
+
 
 def test_duration_and_months():
     stay = F.duration(fact("dawn.vesta_arrival"), fact("dawn.vesta_departure"))
@@ -256,8 +267,14 @@ def test_pixelate_sizes():
 
 
 def test_facula_model_and_pixelate_errors():
-    m = F.facula_model(120 * u.km, 240, fact("occator.cerealia_facula_size"), fact("occator.diameter"),
-                       float(fact("ceres.albedo")), float(fact("occator.faculae_albedo")))
+    m = F.facula_model(
+        120 * u.km,
+        240,
+        fact("occator.cerealia_facula_size"),
+        fact("occator.diameter"),
+        float(fact("ceres.albedo")),
+        float(fact("occator.faculae_albedo")),
+    )
     assert m.shape == (240, 240) and m.max() == pytest.approx(0.4) and m[0, 0] == pytest.approx(0.09)
     far, _ = F.pixelate(m, 120 * u.km, 20 * u.km)
     assert far.shape == (5, 5)
@@ -280,6 +297,7 @@ def test_facula_model_and_pixelate_errors():
 # --------------------------------------------------------------------------
 # exercises of lesson 07: answers follow the inputs
 # --------------------------------------------------------------------------
+
 
 def test_exercise_answers_follow_inputs():
     claims = F.load_claims()
@@ -305,7 +323,7 @@ def test_exercise_checks_judge_answers():
     assert check("07.1", "Interpretation", claims=claims, claim_id="N13").ok
     first = check("07.1", "first", claims=claims, claim_id="N13")
     assert first.status == "incorrect" and "nothing came before" in first.message
-    by_method = check("07.1", "date", claims=claims, claim_id="N12")   # sorted by how it is checked
+    by_method = check("07.1", "date", claims=claims, claim_id="N12")  # sorted by how it is checked
     assert by_method.status == "incorrect" and "order" in by_method.message
     assert check("07.1", "opinion", claims=claims, claim_id="N13").status == "invalid"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
@@ -330,7 +348,7 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
         alt = check("07.1", other, claims=claims, claim_id=cid)
         assert alt.ok and "Defensible" in alt.message
         assert not check("07.1", "attribution", claims=claims, claim_id=cid).ok
-    assert not check("07.1", "first", claims=claims, claim_id="N06").ok   # not a borderline claim
+    assert not check("07.1", "first", claims=claims, claim_id="N06").ok  # not a borderline claim
     number = check("07.1", "number", claims=claims, claim_id="N06")
     assert number.status == "incorrect" and "when something happened" in number.message
     # the story's own figure pasted into Exercise 2
@@ -346,8 +364,7 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")
     assert check("07.5", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
-    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()),
-                 size=facula, pixels=20, ifov=ifov).ok
+    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
 
 
 def test_claim_kinds_cover_every_category():

@@ -1,4 +1,5 @@
 """Notebooks are committed without outputs, except the cells nbval checks."""
+
 from __future__ import annotations
 
 import copy
@@ -50,10 +51,16 @@ def test_strip_is_a_no_op_on_committed_notebooks(path):
 def _sample():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell("1 + 1", execution_count=3,
-                                  outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)]),
-        nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(2)", execution_count=4,
-                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
+        nbformat.v4.new_code_cell(
+            "1 + 1",
+            execution_count=3,
+            outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)],
+        ),
+        nbformat.v4.new_code_cell(
+            "# NBVAL_CHECK_OUTPUT\nprint(2)",
+            execution_count=4,
+            outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")],
+        ),
     ]
     return nb
 

@@ -1,4 +1,5 @@
 """The utils package: every module is listed, importable, and import stays light."""
+
 import importlib
 import subprocess
 import sys

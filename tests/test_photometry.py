@@ -1,4 +1,5 @@
 """Photometric laws and the camera model of Occator (utils.photometry)."""
+
 from __future__ import annotations
 
 
@@ -60,12 +61,12 @@ def test_sphere_full_disc_lommel_seeliger_is_flat():
     flat = ph.OccatorModel(0.09, 0.09, 92 * u.km, 10 * u.km, texture=0.0)
     img = ph.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lommel-seeliger")
     disc = img[img > 0]
-    assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95     # all but Occator's (brighter) rim
+    assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95  # all but Occator's (brighter) rim
     assert img[50, 2] == pytest.approx(img[50, 25]) == pytest.approx(0.09)
     lam = ph.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lambert")
-    assert lam[50, 50] > 3 * lam[50, 1]          # limb darkening
+    assert lam[50, 50] > 3 * lam[50, 1]  # limb darkening
     half = ph.render_sphere(101, flat, 470 * u.km, 90 * u.deg, law="lambert")
-    assert half[50, 10] == 0 and half[50, 90] > 0   # the Sun on the right: left half in the dark
+    assert half[50, 10] == 0 and half[50, 90] > 0  # the Sun on the right: left half in the dark
 
 
 def test_camera_pixel_scale_and_size(scene):
@@ -90,7 +91,7 @@ def test_unresolved_spot_is_diluted_like_the_formula(scene):
     img = ph.camera_image(scene, d, IFOV, psf_fwhm_px=0)
     x, v = ph.profile(img, "signal")
     expected = ph.diluted_albedo(0.4, 0.09, 10 * u.km, pixel_scale(d, IFOV)).to_value(u.one)
-    law = float(ph.lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))   # the scene's lighting
+    law = float(ph.lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))  # the scene's lighting
     assert v.max() / law == pytest.approx(expected, rel=0.05)
     # and the apparent contrast falls as the distance grows
     peaks = [ph.camera_image(scene, D * u.km, IFOV).signal.max() for D in (20000, 80000, 300000)]
@@ -120,7 +121,7 @@ def test_psf_conserves_light_and_spreads_it():
 def test_diluted_albedo_between_background_and_spot(spot_km, pix_km):
     a = ph.diluted_albedo(0.4, 0.09, spot_km * u.km, pix_km * u.km).to_value(u.one)
     assert 0.09 - 1e-12 <= a <= 0.4 + 1e-12
-    if spot_km * np.sqrt(np.pi) / 2 >= pix_km:        # the spot's area covers the pixel
+    if spot_km * np.sqrt(np.pi) / 2 >= pix_km:  # the spot's area covers the pixel
         assert a == pytest.approx(0.4)
 
 
@@ -135,7 +136,7 @@ def test_profile_and_errors(scene):
     img = ph.camera_image(scene, 7200 * u.km, IFOV)
     x, v = ph.profile(img)
     assert len(x) == len(v) == img.n_px
-    assert abs(x[img.n_px // 2].to_value(u.km)) < 1e-9       # centred on the facula
+    assert abs(x[img.n_px // 2].to_value(u.km)) < 1e-9  # centred on the facula
     with pytest.raises(ValueError, match="which"):
         ph.profile(img, "colour")
     with pytest.raises(u.UnitsError, match="distance"):
@@ -148,7 +149,7 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
     expected = expected_answer("06.1", **kw)
     assert expected == pytest.approx(0.09 * 2 * mu0 / (mu0 + mu))
     assert check("06.1", round(expected, 4), **kw).ok
-    lambert = check("06.1", 0.09 * mu0, **kw)                 # the law the lesson contrasts
+    lambert = check("06.1", 0.09 * mu0, **kw)  # the law the lesson contrasts
     assert lambert.status == "incorrect" and "Lambert" in lambert.message
     swapped = check("06.1", 0.09 * 2 * mu / (mu0 + mu), **kw)
     assert "incidence" in swapped.message
@@ -163,13 +164,12 @@ def test_exercises_2_and_3_follow_their_inputs():
     assert not check("06.2", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
     half = check("06.2", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     assert "diameter" in half.message
-    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
-                  distance=146000 * u.km, ifov=IFOV)
+    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km, distance=146000 * u.km, ifov=IFOV)
     a = expected_answer("06.3", **inputs)
     fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
     assert type(a) is float and a == pytest.approx(0.09 + fill * 0.31)
     assert check("06.3", a, **inputs).ok
-    ratio = 10 / (146000 * 93.7e-6)          # widths instead of areas: the square-root mistake
+    ratio = 10 / (146000 * 93.7e-6)  # widths instead of areas: the square-root mistake
     linear = check("06.3", 0.09 + ratio * 0.31, **inputs)
     assert linear.status == "incorrect" and "area" in linear.message
     assert "own albedo" in check("06.3", 0.4, **inputs).message
@@ -180,10 +180,10 @@ def test_exercises_2_and_3_follow_their_inputs():
 
 def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
     kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
-    for ifov in (IFOV, IFOV.to(u.rad)):     # 1/urad or 1/rad: a small angle is a pure number in radians
+    for ifov in (IFOV, IFOV.to(u.rad)):  # 1/urad or 1/rad: a small angle is a pure number in radians
         assert check("06.2", 92 * u.km / (4400 * u.km * ifov), **kw).ok
     assert check("06.2", (92 * u.km / (4400 * u.km * IFOV.to_value(u.rad))).to(u.one), **kw).ok
-    plain = check("06.2", "223", **kw)       # a plain-number exercise says so for a wrong type
+    plain = check("06.2", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 
 
@@ -193,8 +193,12 @@ def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
     assert check("06.7", round(r, 2), **kw).ok
     assert check("06.7", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
-    for wrong, word in ((0.4 / 0.09, "as read"), (1.25 * 0.4 / 0.09, "high end"),
-                        (0.09 / (0.75 * 0.4), "faculae on top"), (0.75 * 0.4 - 0.09, "difference")):
+    for wrong, word in (
+        (0.4 / 0.09, "as read"),
+        (1.25 * 0.4 / 0.09, "high end"),
+        (0.09 / (0.75 * 0.4), "faculae on top"),
+        (0.75 * 0.4 - 0.09, "difference"),
+    ):
         res = check("06.7", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words
@@ -212,8 +216,8 @@ def test_sphere_through_the_camera():
     assert far.signal[c, c] < 0.2
     near = ph.sphere_camera_image(MODEL, 470 * u.km, 46000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
     k = near.n_px // 2
-    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)      # resolved: the facula's own albedo
-    assert far.signal[0, 0] == 0                                  # dark sky in the corner
+    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)  # resolved: the facula's own albedo
+    assert far.signal[0, 0] == 0  # dark sky in the corner
     with pytest.raises(ValueError, match="close"):
         ph.sphere_camera_image(MODEL, 470 * u.km, 4400 * u.km, IFOV, 0 * u.deg)
 

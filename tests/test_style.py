@@ -1,4 +1,5 @@
 """The plotting style (utils.style)."""
+
 from __future__ import annotations
 
 import matplotlib

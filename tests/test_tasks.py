@@ -36,12 +36,18 @@ def test_tasks_imports_only_the_standard_library():
     for path in (ROOT / "tasks.py", TOOLS / "testenv.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module]
+                if isinstance(node, ast.ImportFrom) and node.level == 0
+                else []
+            )
             for name in names:
                 top = name.split(".")[0]
-                assert top in sys.stdlib_module_names or top in {"__future__", "testenv"}, \
+                assert top in sys.stdlib_module_names or top in {"__future__", "testenv"}, (
                     f"{path.name} imports {name}, which is not in the standard library"
+                )
 
 
 def test_nbval_options_and_chromium_lookup_are_defined_once(tasks):
@@ -69,14 +75,14 @@ def test_chromium_named_by_the_environment_must_exist(monkeypatch, tmp_path):
 
 
 def _nbtools(*argv: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(TOOLS / "nbtools.py"), *argv], cwd=ROOT,
-                          capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(TOOLS / "nbtools.py"), *argv], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_nbtools_strip_command_line(tmp_path):
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("print(1)", execution_count=3,
-                                          outputs=[nbformat.v4.new_output("stream", text="1\n")])]
+    nb.cells = [
+        nbformat.v4.new_code_cell("print(1)", execution_count=3, outputs=[nbformat.v4.new_output("stream", text="1\n")])
+    ]
     path = tmp_path / "00-x.ipynb"
     nbformat.write(nb, str(path))
     first, second = _nbtools("strip", str(path)), _nbtools("strip", str(path))
@@ -97,8 +103,7 @@ def test_nbtools_build_command_line(tmp_path, monkeypatch):
 
     lesson = tmp_path / "00-x.ipynb"
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("x = 1"),
-                nbformat.v4.new_code_cell("x = 2", metadata={"tags": ["solution"]})]
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x = 2", metadata={"tags": ["solution"]})]
     nbformat.write(nb, str(lesson))
     monkeypatch.setattr(nbtools, "lesson_notebooks", lambda folder=None: [lesson])
     assert nbtools.main(["build", "--out", str(tmp_path / "out")]) == 0

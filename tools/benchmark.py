@@ -27,6 +27,7 @@ Writes docs/performance.md and docs/performance.json and prints the table.
 Exit status 1 if a notebook fails to run (and, with ``--strict``, if a budget
 is missed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,11 +51,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 # The budgets on a 2-core machine (see README, "Performance").
 BUDGETS = {
-    "lesson_s": 10.0,          # cold run of one notebook
-    "lesson_mb": 300.0,        # peak kernel memory (MB = 10^6 bytes)
+    "lesson_s": 10.0,  # cold run of one notebook
+    "lesson_mb": 300.0,  # peak kernel memory (MB = 10^6 bytes)
     "widget_median_ms": 100.0,  # callback + redraw, median
-    "widget_p95_ms": 250.0,    # callback + redraw, 95th percentile
-    "collection_s": 60.0,      # every notebook under nbval
+    "widget_p95_ms": 250.0,  # callback + redraw, 95th percentile
+    "collection_s": 60.0,  # every notebook under nbval
 }
 PASS, MISS = "ok", "MISS"
 
@@ -119,7 +120,8 @@ def notebook_marks(row: dict) -> dict[str, str]:
         "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
         "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
         # every update must work: no exception, a figure drawn each time
-        "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in row.get("widgets", []))
+        "widget_errors": PASS
+        if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in row.get("widgets", []))
         else MISS,
     }
 
@@ -141,60 +143,83 @@ def markdown(result: dict) -> str:
         missed = [k for k, v in m.items() if v == MISS]
         verdict = "all met" if not missed else "MISSED: " + ", ".join(missed)
         lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} | {fmt(row['peak_mb'], 0)} | {widget} | {verdict} |")
-    slow = [f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)" for r in result["notebooks"]
-            if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)]
+    slow = [
+        f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)"
+        for r in result["notebooks"]
+        if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)
+    ]
     if slow:
         lines.append("")
-        lines.append("Cold runs far slower than their median (a kernel that stopped answering for a while): "
-                     + ", ".join(slow) + ".")
+        lines.append(
+            "Cold runs far slower than their median (a kernel that stopped answering for a while): "
+            + ", ".join(slow)
+            + "."
+        )
     lines.append("")
     widget_rows = [(row["name"], w) for row in result["notebooks"] for w in row.get("widgets", [])]
     if widget_rows:
-        lines += ["| notebook | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | figures drawn | errors |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "| notebook | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | figures drawn | errors |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
         for name, w in widget_rows:
-            lines.append(f"| `{name}` | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
-                         f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
-                         f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
-                         f"{w['pngs']} | {w['errors']} |")
+            lines.append(
+                f"| `{name}` | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
+                f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
+                f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
+                f"{w['pngs']} | {w['errors']} |"
+            )
         lines.append("")
     c = result["collection"]
     lines += ["| whole collection | time | budget |", "|---|---:|---|"]
     imp = c.get("import_utils_s")
-    lines.append(f"| `import utils` (fresh interpreter, median of 5) | "
-                 f"{fmt(None if imp is None else imp * 1000, 0)} ms | - |")
+    lines.append(
+        f"| `import utils` (fresh interpreter, median of 5) | {fmt(None if imp is None else imp * 1000, 0)} ms | - |"
+    )
     cat = c.get("catalogue_load_s")
     if cat is not None:
-        lines.append(f"| `utils.load_catalogue()` cold (fresh interpreter, astropy already imported, median of 5) | "
-                     f"{fmt(cat * 1000, 0)} ms | < 1000 ms {mark(cat, 1.0)} |")
+        lines.append(
+            f"| `utils.load_catalogue()` cold (fresh interpreter, astropy already imported, median of 5) | "
+            f"{fmt(cat * 1000, 0)} ms | < 1000 ms {mark(cat, 1.0)} |"
+        )
     nb = c.get("nbval_s")
     if nb is None:
         lines.append(f"| every notebook under nbval | not measured | ≤ {b['collection_s']:.0f} s |")
     else:
         n = c.get("nbval_notebooks", 0)
-        lines.append(f"| every notebook under nbval ({n} notebook{'' if n == 1 else 's'}, one process) | "
-                     f"{fmt(nb)} s | ≤ {b['collection_s']:.0f} s {mark(nb, b['collection_s'])}"
-                     f"{'' if c.get('nbval_ok', True) else ' (nbval FAILED)'} |")
+        lines.append(
+            f"| every notebook under nbval ({n} notebook{'' if n == 1 else 's'}, one process) | "
+            f"{fmt(nb)} s | ≤ {b['collection_s']:.0f} s {mark(nb, b['collection_s'])}"
+            f"{'' if c.get('nbval_ok', True) else ' (nbval FAILED)'} |"
+        )
     setup = c.get("setup_s")
-    lines.append(f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
-                 f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |")
+    lines.append(
+        f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
+        f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |"
+    )
     site = c.get("site_s")
-    lines.append(f"| course site build (`python3 tasks.py site`: every lesson executed, then Sphinx) | "
-                 f"{fmt(site) + ' s' if site is not None else 'not measured (--site)'} | - |")
+    lines.append(
+        f"| course site build (`python3 tasks.py site`: every lesson executed, then Sphinx) | "
+        f"{fmt(site) + ' s' if site is not None else 'not measured (--site)'} | - |"
+    )
     lines.append("")
     if result.get("soak"):
         import soak
 
         lines += [soak.START, "## Soak test", "", soak.markdown(result["soak"]), soak.END, ""]
     mch = result["machine"]
-    lines.append(f"Budgets: each lesson ≤ {b['lesson_s']:.0f} s and ≤ {b['lesson_mb']:.0f} MB; widget updates "
-                 f"≤ {b['widget_median_ms']:.0f} ms median and ≤ {b['widget_p95_ms']:.0f} ms p95; the collection "
-                 f"≤ {b['collection_s']:.0f} s under nbval.  Cold runs: median of {result['runs']}; widget "
-                 f"updates: {result['updates']} steps of each widget's first control across its range.")
+    lines.append(
+        f"Budgets: each lesson ≤ {b['lesson_s']:.0f} s and ≤ {b['lesson_mb']:.0f} MB; widget updates "
+        f"≤ {b['widget_median_ms']:.0f} ms median and ≤ {b['widget_p95_ms']:.0f} ms p95; the collection "
+        f"≤ {b['collection_s']:.0f} s under nbval.  Cold runs: median of {result['runs']}; widget "
+        f"updates: {result['updates']} steps of each widget's first control across its range."
+    )
     lines.append("")
-    lines.append(f"Machine: {mch['cpu']}, {mch['cores']} cores available ({mch['logical_cpus']} logical CPUs), "
-                 f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
-                 f"{mch['load_before']} before the run; {result['date']}.")
+    lines.append(
+        f"Machine: {mch['cpu']}, {mch['cores']} cores available ({mch['logical_cpus']} logical CPUs), "
+        f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
+        f"{mch['load_before']} before the run; {result['date']}."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -292,7 +317,7 @@ def _tagged(nb_cell, tag: str) -> dict:
         text = out.get("text", "")
         for line in (text if isinstance(text, str) else "".join(text)).splitlines():
             if line.startswith(tag + " "):
-                return json.loads(line[len(tag) + 1:])
+                return json.loads(line[len(tag) + 1 :])
     raise RuntimeError(f"no {tag} line in the output: {nb_cell.get('outputs')}")
 
 
@@ -304,8 +329,9 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120) -> dict:
 
     nb = nbformat.read(str(path), as_version=4)
     n_lesson = len(nb.cells)
-    client = nbexec.notebook_client(nb, cwd=path.parent, notebook_name=path.name, timeout=timeout,
-                                    store_widget_state=False)
+    client = nbexec.notebook_client(
+        nb, cwd=path.parent, notebook_name=path.name, timeout=timeout, store_widget_state=False
+    )
     result: dict = {}
     t0 = time.perf_counter()
     # the kernel's own log (e.g. its shutdown chatter) is noise here; cell errors still raise
@@ -315,8 +341,7 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120) -> dict:
         result["cold_s"] = time.perf_counter() - t0
         extra = [MEMORY_CELL]
         if updates:
-            extra.append(_sweep_source() + "\n" + WIDGET_CELL.replace(
-                "__N__", str(int(updates))))
+            extra.append(_sweep_source() + "\n" + WIDGET_CELL.replace("__N__", str(int(updates))))
         for src in extra:
             nb.cells.append(nbformat.v4.new_code_cell(src))
             client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
@@ -364,8 +389,10 @@ def time_import_utils(repeats: int = 5) -> float:
 
 def time_catalogue_load(repeats: int = 5) -> float:
     """A cold ``utils.load_catalogue()`` (checksum, parse, copy) in a fresh interpreter."""
-    code = ("import astropy.table, time, utils; t = time.perf_counter(); utils.load_catalogue(); "
-            "print(time.perf_counter() - t)")
+    code = (
+        "import astropy.table, time, utils; t = time.perf_counter(); utils.load_catalogue(); "
+        "print(time.perf_counter() - t)"
+    )
     return _time_fresh(code, repeats)
 
 
@@ -380,8 +407,16 @@ def _time_fresh(code: str, repeats: int) -> float:
 def time_nbval(paths: Iterable[Path]) -> tuple[float, bool]:
     from testenv import NBVAL_OPTIONS
 
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *NBVAL_OPTIONS,
-           *[str(p.relative_to(ROOT)) for p in paths]]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *NBVAL_OPTIONS,
+        *[str(p.relative_to(ROOT)) for p in paths],
+    ]
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # as `python3 tasks.py test` runs them
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -396,8 +431,12 @@ def time_setup() -> float:
     with tempfile.TemporaryDirectory(prefix="bright-spots-setup-") as tmp:
         subprocess.run(["git", "clone", "--quiet", str(ROOT), f"{tmp}/bs"], check=True)
         t0 = time.perf_counter()
-        proc = subprocess.run([shutil.which("python3") or sys.executable, "tasks.py", "setup"], cwd=f"{tmp}/bs",
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [shutil.which("python3") or sys.executable, "tasks.py", "setup"],
+            cwd=f"{tmp}/bs",
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"set-up of a fresh clone failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
         return time.perf_counter() - t0
@@ -406,7 +445,9 @@ def time_setup() -> float:
 def time_site() -> float:
     """Build the course site into build/site/ as ``python3 tasks.py site`` does."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "sitebuild.py")], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "sitebuild.py")], cwd=ROOT, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"the site build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     return time.perf_counter() - t0
@@ -428,9 +469,15 @@ def machine() -> dict:
         mem_gb = "?"
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return {"cpu": cpu, "cores": cores, "logical_cpus": os.cpu_count(), "memory_gb": mem_gb,
-            "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
-            "load_before": load}
+    return {
+        "cpu": cpu,
+        "cores": cores,
+        "logical_cpus": os.cpu_count(),
+        "memory_gb": mem_gb,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "load_before": load,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -444,10 +491,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--setup", action="store_true", help="also time a fresh clone + set-up")
     p.add_argument("--site", action="store_true", help="also time the course site's build (python3 tasks.py site)")
     p.add_argument("--no-nbval", action="store_true", help="skip the timing of the collection under nbval")
-    p.add_argument("--no-soak", action="store_true",
-                   help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)")
-    p.add_argument("--out", type=Path, default=ROOT / "docs" / "performance",
-                   help="write OUT.md and OUT.json; default docs/performance")
+    p.add_argument(
+        "--no-soak",
+        action="store_true",
+        help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "docs" / "performance",
+        help="write OUT.md and OUT.json; default docs/performance",
+    )
     p.add_argument("--readme", action="store_true", help="also replace the table in README.md (Performance)")
     p.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = p.parse_args(argv)
@@ -459,8 +513,15 @@ def main(argv: list[str] | None = None) -> int:
     for x in paths:
         if not x.exists():
             p.error(f"no such notebook: {x}")
-    result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-              "runs": args.runs, "updates": args.updates, "budgets": BUDGETS, "notebooks": [], "collection": {}}
+    result = {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "runs": args.runs,
+        "updates": args.updates,
+        "budgets": BUDGETS,
+        "notebooks": [],
+        "collection": {},
+    }
     for x in paths:
         print(f"[bench] {x.name}: {args.runs} cold run(s) and {args.updates} widget updates ...", flush=True)
         row = measure_notebook(x, args.runs, args.updates, timeout=args.timeout)
@@ -468,9 +529,11 @@ def main(argv: list[str] | None = None) -> int:
         if row.get("error"):
             print(f"[bench]   FAILED: {row['error']}", flush=True)
         else:
-            print(f"[bench]   {row['cold_s']:.1f} s, {row['peak_mb']:.0f} MB, widgets: "
-                  + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms" for w in row["widgets"]) or "none"),
-                  flush=True)
+            print(
+                f"[bench]   {row['cold_s']:.1f} s, {row['peak_mb']:.0f} MB, widgets: "
+                + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms" for w in row["widgets"]) or "none"),
+                flush=True,
+            )
     print("[bench] import utils ...", flush=True)
     result["collection"]["import_utils_s"] = time_import_utils()
     print("[bench] load the asteroid catalogue ...", flush=True)
@@ -501,8 +564,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"[bench] wrote {args.out.with_suffix('.md')} and {args.out.with_suffix('.json')}")
     if args.readme:
         readme = ROOT / "README.md"
-        readme.write_text(replace_between(readme.read_text(), "<!-- performance:start -->",
-                                          "<!-- performance:end -->", md))
+        readme.write_text(
+            replace_between(readme.read_text(), "<!-- performance:start -->", "<!-- performance:end -->", md)
+        )
         print("[bench] updated the table in README.md")
 
     failed = any(r.get("error") for r in result["notebooks"]) or not result["collection"].get("nbval_ok", True)

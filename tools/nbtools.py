@@ -17,6 +17,7 @@ Rules it enforces (see README, "Working on a lesson"):
 Run through ``python3 tasks.py`` (``strip``, ``refresh-outputs``, ``student``)
 or import it in tests.
 """
+
 from __future__ import annotations
 
 import copy
@@ -129,8 +130,15 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool = True, allow_errors: bool = False,
-            name: str | None = None, **hooks):
+def execute(
+    nb,
+    cwd: Path,
+    timeout: int | None = None,
+    store_widget_state: bool = True,
+    allow_errors: bool = False,
+    name: str | None = None,
+    **hooks,
+):
     """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s, at most 120).
 
     Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``hooks`` are
@@ -138,9 +146,15 @@ def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool 
     """
     import nbexec
 
-    client = nbexec.notebook_client(nb, cwd=Path(cwd), notebook_name=name or str(cwd),
-                                    timeout=timeout or nbexec.CELL_TIMEOUT, store_widget_state=store_widget_state,
-                                    allow_errors=allow_errors, **hooks)
+    client = nbexec.notebook_client(
+        nb,
+        cwd=Path(cwd),
+        notebook_name=name or str(cwd),
+        timeout=timeout or nbexec.CELL_TIMEOUT,
+        store_widget_state=store_widget_state,
+        allow_errors=allow_errors,
+        **hooks,
+    )
     client.execute(env=nbexec.kernel_env())
     return nb
 
@@ -168,7 +182,7 @@ def _widget_outputs(model_id: str, state: dict, seen: set | None = None) -> list
     found = []
     for child in model.get("state", {}).get("children", []):
         if isinstance(child, str) and child.startswith("IPY_MODEL_"):
-            found += _widget_outputs(child[len("IPY_MODEL_"):], state, seen)
+            found += _widget_outputs(child[len("IPY_MODEL_") :], state, seen)
     return found
 
 
@@ -190,9 +204,15 @@ def static_widget_views(nb):
             if view is None:
                 outputs.append(out)
                 continue
-            outputs.append(nbformat.v4.new_output("display_data", data={
-                "text/markdown": "*Interactive widget (shown here in its default state; run the notebook to move it)*",
-                "text/plain": "[interactive widget: default state below]"}))
+            outputs.append(
+                nbformat.v4.new_output(
+                    "display_data",
+                    data={
+                        "text/markdown": "*Interactive widget (shown here in its default state; run the notebook to move it)*",
+                        "text/plain": "[interactive widget: default state below]",
+                    },
+                )
+            )
             outputs += [nbformat.from_dict(o) for o in _widget_outputs(view["model_id"], state)]
         cell.outputs = outputs
     return nb

@@ -10,14 +10,15 @@ Examples
 >>> pixel_scale(7200 * u.km, 93.7 * u.urad).to(u.km).round(3)
 <Quantity 0.675 km>
 """
+
 from __future__ import annotations
 
 import numpy as np
 import astropy.units as u
 
 from .units import axes, integer, quantity_map, require
-__all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "schematic_view",
-           "plot_pixel_scale"]
+
+__all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "schematic_view", "plot_pixel_scale"]
 
 
 def _ifov(ifov) -> u.Quantity:
@@ -58,9 +59,14 @@ def distance_for_pixel_scale(scale: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     return (s / _ifov(ifov).to_value(u.rad)).to(u.km)
 
 
-def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter: u.Quantity,
-                   field: u.Quantity | None = None, max_pixels: int = 200,
-                   supersample: int = 4) -> tuple[np.ndarray, u.Quantity, bool]:
+def schematic_view(
+    scale: u.Quantity,
+    crater_diameter: u.Quantity,
+    spot_diameter: u.Quantity,
+    field: u.Quantity | None = None,
+    max_pixels: int = 200,
+    supersample: int = 4,
+) -> tuple[np.ndarray, u.Quantity, bool]:
     """A schematic picture of a round crater with a bright central spot, at a given pixel scale.
 
     Not a real image: the crater floor, the spot and the surroundings get fixed
@@ -103,7 +109,9 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
     d = require(spot_diameter, u.km, "spot_diameter", positive=True).to_value(u.km)
     for name, value in (("scale", s), ("crater_diameter", D), ("spot_diameter", d)):
         if np.ndim(value):
-            raise ValueError(f"schematic_view draws one scene: give single values, not arrays ({name} has shape {np.shape(value)}).")
+            raise ValueError(
+                f"schematic_view draws one scene: give single values, not arrays ({name} has shape {np.shape(value)})."
+            )
     if d > D:
         raise ValueError(f"the spot ({d} km) cannot be larger than the crater ({D} km).")
     W = 1.3 * D if field is None else require(field, u.km, "field", positive=True).to_value(u.km)
@@ -123,8 +131,9 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
     return image, (W / 2) * u.km, n_true <= max_pixels
 
 
-def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | None = None,
-                     current: u.Quantity | None = None):
+def plot_pixel_scale(
+    ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | None = None, current: u.Quantity | None = None
+):
     """Plot helper: pixel scale (km) against distance (km) on log axes.
 
     Parameters
@@ -162,8 +171,16 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
             ax.annotate(name, (x, y), xytext=(-4, 8), textcoords="offset points", ha="right", fontsize=9)
     if current is not None:
         c = require(current, u.km, "current", positive=True)
-        ax.plot(c.to_value(u.km), pixel_scale(c, ifov).to_value(u.km), "o", ms=11, mfc="none", mec="black",
-                mew=2, label="your choice")
+        ax.plot(
+            c.to_value(u.km),
+            pixel_scale(c, ifov).to_value(u.km),
+            "o",
+            ms=11,
+            mfc="none",
+            mec="black",
+            mew=2,
+            label="your choice",
+        )
     lo, hi = d.min(), d.max()
     xt = [10.0**k for k in range(int(np.ceil(np.log10(lo))), int(np.floor(np.log10(hi))) + 1)]
     ax.set_xticks(xt, labels=[f"{x:,g}" for x in xt])
@@ -171,8 +188,7 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
     yt = [10.0**k for k in range(int(np.ceil(np.log10(y[0]))), int(np.floor(np.log10(y[1]))) + 1)]
     ax.set_yticks(yt, labels=[f"{v:g}" for v in yt])
     ax.minorticks_off()
-    ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)",
-           ylabel="Pixel scale (km per pixel)")
+    ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)", ylabel="Pixel scale (km per pixel)")
     ax.legend(loc="upper left", fontsize=9)
     return ax
 
@@ -210,9 +226,17 @@ class DistanceView:
     'From 7,242 km: 679 m per pixel'
     """
 
-    def __init__(self, ifov: u.Quantity, crater: u.Quantity, spot: u.Quantity, marks: dict,
-                 distances: u.Quantity, field: u.Quantity | None = None, max_pixels: int = 120,
-                 names: tuple[str, str] = ("the crater", "the bright spot")):
+    def __init__(
+        self,
+        ifov: u.Quantity,
+        crater: u.Quantity,
+        spot: u.Quantity,
+        marks: dict,
+        distances: u.Quantity,
+        field: u.Quantity | None = None,
+        max_pixels: int = 120,
+        names: tuple[str, str] = ("the crater", "the bright spot"),
+    ):
         import matplotlib.pyplot as plt
 
         self.ifov = _ifov(ifov)
@@ -226,16 +250,19 @@ class DistanceView:
         # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
         # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
         from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
         fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
         fig.subplots_adjust(left=0.09, right=0.97, bottom=0.13, top=0.78, wspace=0.3)
-        plt.close(fig)   # shown by the caller (a widget)
+        plt.close(fig)  # shown by the caller (a widget)
         plot_pixel_scale(ax_scale, distances, self.ifov, marks=marks)
-        self.ring, = ax_scale.plot([], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False,
-                                   label="your choice")
+        (self.ring,) = ax_scale.plot(
+            [], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False, label="your choice"
+        )
         ax_scale.legend(loc="upper left", fontsize=9)
-        ax_scale.grid(False)                                 # fewer artists to redraw
-        self.picture = ax_pic.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower",
-                                     interpolation="nearest")
+        ax_scale.grid(False)  # fewer artists to redraw
+        self.picture = ax_pic.imshow(
+            np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower", interpolation="nearest"
+        )
         half = self.field.to_value(u.km) / 2
         ticks = [-10 * k for k in (1, 0, -1)] if half > 10 else None
         ax_pic.set(xlim=(-half, half), ylim=(-half, half), xlabel="x (km)", ylabel="y (km)")
@@ -243,8 +270,17 @@ class DistanceView:
             ax_pic.set(xticks=ticks, yticks=ticks)
         ax_pic.set_title(f"schematic centre of {names[0]}", fontsize=10)
         ax_pic.grid(False)
-        self.note = ax_pic.text(0.5, 0.03, "", transform=ax_pic.transAxes, ha="center", va="bottom", fontsize=9,
-                                color="white", bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"})
+        self.note = ax_pic.text(
+            0.5,
+            0.03,
+            "",
+            transform=ax_pic.transAxes,
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            color="white",
+            bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"},
+        )
         self.headline = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=12)
         self.figure, self.ax_scale, self.ax_pic = fig, ax_scale, ax_pic
 
@@ -261,17 +297,21 @@ class DistanceView:
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         self._state = (d, shown, n_crater, n_spot, full)
-        self.headline.set_text(f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
-                               f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
-                               f"{n_spot:,.{0 if n_spot >= 10 else 1}f}")
+        self.headline.set_text(
+            f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
+            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
+            f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"
+        )
         return self.figure
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         d, shown, n_crater, n_spot, full = self._state
         coarse = "" if full else " (drawn with coarser pixels than the real ones)"
-        return (f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
-                f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
-                f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
-                f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a blocky "
-                "blob into a smooth disc as the distance shrinks.")
+        return (
+            f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
+            f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
+            f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
+            f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a blocky "
+            "blob into a smooth disc as the distance shrinks."
+        )

@@ -10,6 +10,7 @@ The data directory is ``data/`` beside the ``utils`` package; set the
 environment variable ``BRIGHT_SPOTS_DATA`` (or pass ``data_dir=``) to use
 another copy.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
 
 __all__ = [
-    "DataError", "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
-    "load_catalogue", "read_ecsv", "REBUILD",
+    "DataError",
+    "DataFileError",
+    "data_dir",
+    "data_path",
+    "read_manifest",
+    "verify_file",
+    "load_catalogue",
+    "read_ecsv",
+    "REBUILD",
 ]
 
 ENV_VAR = "BRIGHT_SPOTS_DATA"
@@ -51,8 +59,10 @@ class DataError(Exception):
     """
 
     def _render_traceback_(self) -> list[str]:
-        return [f"{type(self).__name__}: {self}",
-                "(a problem with the course's data files, not with your code; %tb shows the full traceback)"]
+        return [
+            f"{type(self).__name__}: {self}",
+            "(a problem with the course's data files, not with your code; %tb shows the full traceback)",
+        ]
 
 
 class DataFileError(DataError, OSError):
@@ -89,8 +99,7 @@ def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
 def _path_like(value: Any, name: str) -> Path:
     # utils.units.path_like without importing astropy (this module stays light)
     if isinstance(value, bytes) or not isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (a string or pathlib.Path); got {value!r} "
-                        f"({type(value).__name__}).")
+        raise TypeError(f"{name} must be a path (a string or pathlib.Path); got {value!r} ({type(value).__name__}).")
     if isinstance(value, str) and (not value.strip() or "\x00" in value):
         raise ValueError(f"{name} must be a path; got {value!r}.")
     return Path(value)
@@ -121,7 +130,8 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         raise DataFileError(
             f"data manifest {path} is missing; {restore_hint(MANIFEST)} "
-            "or regenerate it with `python3 scripts/make_manifest.py`") from None
+            "or regenerate it with `python3 scripts/make_manifest.py`"
+        ) from None
     out = {}
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -134,8 +144,7 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     return out
 
 
-def data_path(name: str, data_dir_: str | os.PathLike | None = None,
-              verify: bool = True) -> Path:
+def data_path(name: str, data_dir_: str | os.PathLike | None = None, verify: bool = True) -> Path:
     """Path of data file ``name``, verified against the manifest.
 
     Parameters
@@ -204,7 +213,8 @@ def verify_file(path: str | os.PathLike) -> Path:
     if expected is None:
         raise DataFileError(
             f"data file {path} is not listed in {path.parent / MANIFEST}; "
-            "run `python3 scripts/make_manifest.py` after adding a data file")
+            "run `python3 scripts/make_manifest.py` after adding a data file"
+        )
     if _VERIFIED.get(key) == expected:
         return path
     h = hashlib.sha256()
@@ -214,7 +224,8 @@ def verify_file(path: str | os.PathLike) -> Path:
     if h.hexdigest() != expected:
         raise DataFileError(
             f"data file {path} is corrupted (SHA-256 {h.hexdigest()[:12]}... does not match "
-            f"the manifest's {expected[:12]}...); {restore_hint(name)}")
+            f"the manifest's {expected[:12]}...); {restore_hint(name)}"
+        )
     _VERIFIED[key] = expected
     return path
 
@@ -242,8 +253,13 @@ def _manifest(folder: Path) -> dict[str, str]:
 _TABLE_CACHE: dict[tuple, Any] = {}
 
 
-def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
-              prepare: Callable[[Any], Any] | None = None) -> Any:
+def read_ecsv(
+    name: str,
+    data_dir_: str | os.PathLike | None = None,
+    *,
+    qtable: bool = False,
+    prepare: Callable[[Any], Any] | None = None,
+) -> Any:
     """Read a verified ECSV file of ``data/``; every call returns its own copy.
 
     The file's checksum is verified first (see :func:`data_path`), and the
@@ -292,8 +308,13 @@ def _copy(obj: Any) -> Any:
     return copy.deepcopy(obj)
 
 
-def _cached_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
-                 prepare: Callable[[Any], Any] | None = None) -> Any:
+def _cached_ecsv(
+    name: str,
+    data_dir_: str | os.PathLike | None = None,
+    *,
+    qtable: bool = False,
+    prepare: Callable[[Any], Any] | None = None,
+) -> Any:
     """:func:`read_ecsv` without the copy: the shared cached object, for this package's read-only lookups."""
     if not isinstance(qtable, bool):
         raise TypeError(f"qtable must be True or False; got {qtable!r}")

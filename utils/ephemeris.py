@@ -25,6 +25,7 @@ Examples
 >>> round(float((r ** 2).sum() ** 0.5 / r.unit), 3)
 2.868
 """
+
 from __future__ import annotations
 
 import atexit
@@ -108,8 +109,7 @@ def _check_time(time) -> "Time":
     from astropy.time import Time
 
     if not isinstance(time, Time):
-        raise TypeError(
-            f"time must be an astropy.time.Time, e.g. Time('2015-03-06'), got {type(time).__name__}")
+        raise TypeError(f"time must be an astropy.time.Time, e.g. Time('2015-03-06'), got {type(time).__name__}")
     return time
 
 
@@ -186,7 +186,8 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
             raise ValueError(
                 f"{body}: date {bad_iso} is outside the offline ephemeris, which covers "
                 f"{cov[0].iso[:10]} to {cov[1].iso[:10]} (TDB); rebuild with a wider range "
-                "using scripts/build_ephemeris.py")
+                "using scripts/build_ephemeris.py"
+            )
         pos += sign * p
         if derivative:
             vel += sign * v
@@ -198,8 +199,9 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
     return out.reshape(shape)
 
 
-def heliocentric_position(body: str, time: "Time", frame: str = "ecliptic",
-                          data_dir: str | os.PathLike | None = None) -> "u.Quantity":
+def heliocentric_position(
+    body: str, time: "Time", frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> "u.Quantity":
     """Heliocentric position of a body from the offline JPL ephemerides.
 
     Parameters
@@ -245,8 +247,9 @@ def heliocentric_position(body: str, time: "Time", frame: str = "ecliptic",
     return _evaluate(body, time, frame, False, data_dir) * u.AU
 
 
-def heliocentric_velocity(body: str, time: "Time", frame: str = "ecliptic",
-                          data_dir: str | os.PathLike | None = None) -> "u.Quantity":
+def heliocentric_velocity(
+    body: str, time: "Time", frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> "u.Quantity":
     """Heliocentric velocity, same conventions as :func:`heliocentric_position`.
 
     Returns

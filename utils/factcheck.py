@@ -20,6 +20,7 @@ Examples
 >>> Verdict("N06", "true", "launched 27 Sep 2007").verdict
 'true'
 """
+
 from __future__ import annotations
 
 import html
@@ -39,11 +40,36 @@ if TYPE_CHECKING:  # pragma: no cover
     from astropy.time import Time
 
 __all__ = [
-    "FILE", "COLUMNS", "VERDICTS", "MONTH", "Verdict", "load_claims", "claim_text", "claimed_value",
-    "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
-    "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
-    "verdict_table_html", "verdict_counts", "pixelate", "facula_model", "UnknownIdError", "PartError",
-    "KINDS", "KIND_OF_CATEGORY", "claim_kind", "your_verdict", "combine_verdicts",
+    "FILE",
+    "COLUMNS",
+    "VERDICTS",
+    "MONTH",
+    "Verdict",
+    "load_claims",
+    "claim_text",
+    "claimed_value",
+    "duration",
+    "in_months",
+    "date_matches",
+    "number_matches",
+    "judge_date",
+    "judge_number",
+    "judge_first",
+    "judge_duration",
+    "rank_by",
+    "verdict_table",
+    "format_verdict_table",
+    "verdict_table_html",
+    "verdict_counts",
+    "pixelate",
+    "facula_model",
+    "UnknownIdError",
+    "PartError",
+    "KINDS",
+    "KIND_OF_CATEGORY",
+    "claim_kind",
+    "your_verdict",
+    "combine_verdicts",
 ]
 
 FILE = "news_claims.ecsv"
@@ -59,11 +85,15 @@ KINDS = ("date", "number", "first", "attribution", "interpretation")
 #: durations are checked with dates, distances and rankings are numbers,
 #: and claims about physics, propulsion or meaning interpret the facts.
 KIND_OF_CATEGORY = {
-    "date": "date", "duration": "date",
-    "distance": "number", "ranking": "number",
+    "date": "date",
+    "duration": "date",
+    "distance": "number",
+    "ranking": "number",
     "first": "first",
     "attribution": "attribution",
-    "physics": "interpretation", "propulsion": "interpretation", "interpretation": "interpretation",
+    "physics": "interpretation",
+    "propulsion": "interpretation",
+    "interpretation": "interpretation",
 }
 
 _SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
@@ -73,6 +103,7 @@ _COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cann
 # --------------------------------------------------------------------------
 # the claims
 # --------------------------------------------------------------------------
+
 
 def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
     """Load the paraphrased claims of the 2015 news story.
@@ -208,13 +239,15 @@ def claim_kind(claims: "Table", claim_id: str) -> str:
     try:
         return KIND_OF_CATEGORY[category]
     except KeyError:
-        raise ValueError(f"claim {claim_id} has the unknown category {category!r}; "
-                         f"known: {', '.join(KIND_OF_CATEGORY)}") from None
+        raise ValueError(
+            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(KIND_OF_CATEGORY)}"
+        ) from None
 
 
 # --------------------------------------------------------------------------
 # verdicts
 # --------------------------------------------------------------------------
+
 
 def _check_verdict(verdict: str) -> str:
     if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
@@ -266,14 +299,17 @@ class Verdict:
         return f"{self.claim_id}: {self.symbol} {self.verdict} ({self.reason})"
 
     def _repr_html_(self) -> str:
-        return (f'<div style="border-left:6px solid {_COLOUR[self.verdict]};padding:2px 8px">'
-                f"<b>{html.escape(self.claim_id)} · {self.symbol} {html.escape(self.verdict)}</b>: "
-                f"{html.escape(self.reason)}</div>")
+        return (
+            f'<div style="border-left:6px solid {_COLOUR[self.verdict]};padding:2px 8px">'
+            f"<b>{html.escape(self.claim_id)} · {self.symbol} {html.escape(self.verdict)}</b>: "
+            f"{html.escape(self.reason)}</div>"
+        )
 
 
 # --------------------------------------------------------------------------
 # evidence helpers
 # --------------------------------------------------------------------------
+
 
 def _time(value, name: str) -> "Time":
     from astropy.time import Time
@@ -284,8 +320,7 @@ def _time(value, name: str) -> "Time":
         except ValueError:
             raise ValueError(f"{name} must be a date such as '2015-03-06'; got {value!r}") from None
     if not isinstance(value, Time):
-        raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); "
-                        f"got {type(value).__name__}")
+        raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); got {type(value).__name__}")
     if value.shape != ():
         raise TypeError(f"{name} must be a single astropy Time, not an array of {value.size} times")
     return value
@@ -373,8 +408,10 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     """
     c = require(claimed, claimed.unit if isinstance(claimed, u.Quantity) else u.one, "claimed", positive=True)
     if isinstance(actual, u.Quantity) and not actual.unit.is_equivalent(c.unit):
-        raise u.UnitsError(f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
-                           f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type}).")
+        raise u.UnitsError(
+            f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
+            f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type})."
+        )
     a = require(actual, c.unit, "actual", positive=True)
     for name, value in (("claimed", c), ("actual", a)):
         if np.ndim(value):
@@ -472,8 +509,9 @@ def combine_verdicts(*parts: str) -> str:
         raise ValueError("combine_verdicts needs at least one verdict in parts")
     for k, part in enumerate(parts):
         if not isinstance(part, str) or part.strip().lower() not in VERDICTS:
-            raise ValueError(f"parts[{k}] is not a verdict: a verdict is one of "
-                             f"{', '.join(repr(v) for v in VERDICTS)}; got {part!r}")
+            raise ValueError(
+                f"parts[{k}] is not a verdict: a verdict is one of {', '.join(repr(v) for v in VERDICTS)}; got {part!r}"
+            )
     words = [_check_verdict(p) for p in parts]
     if all(w == "true" for w in words):
         return "true"
@@ -520,6 +558,7 @@ def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
 # the verdict table
 # --------------------------------------------------------------------------
 
+
 def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "Table") -> "Table":
     """Collect verdicts into a table, in the order of the claims file.
 
@@ -547,13 +586,16 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     from astropy.table import Table
 
     _claims_table(claims)
-    if isinstance(verdicts, Verdict) or isinstance(verdicts, (str, bytes)) or not isinstance(
-            verdicts, (Mapping, list, tuple)):
+    if (
+        isinstance(verdicts, Verdict)
+        or isinstance(verdicts, (str, bytes))
+        or not isinstance(verdicts, (Mapping, list, tuple))
+    ):
         raise TypeError(f"verdicts must be a list (or dict) of Verdict objects; got {type(verdicts).__name__}")
     items = verdicts.values() if isinstance(verdicts, Mapping) else verdicts
     by_id: dict[str, Verdict] = {}
     for v in items:
-        if v is None:   # a claim the reader has not judged yet (see your_verdict)
+        if v is None:  # a claim the reader has not judged yet (see your_verdict)
             continue
         if not isinstance(v, Verdict):
             raise TypeError(f"verdicts must hold Verdict objects, got {type(v).__name__}")
@@ -563,8 +605,7 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     if unknown:
         raise UnknownIdError(f"verdicts for unknown claim ids: {', '.join(unknown)}")
     rows = [(i, claim_text(claims, i), by_id[i].verdict, by_id[i].reason) for i in known if i in by_id]
-    return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"],
-                 dtype=[str, str, str, str])
+    return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"], dtype=[str, str, str, str])
 
 
 def _clip(text: str, width: int) -> str:
@@ -586,13 +627,17 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     _verdicts_table(table)
     for name, w in (("claim_width", claim_width), ("evidence_width", evidence_width)):
         if isinstance(w, (bool, np.bool_)) or not isinstance(w, (int, np.integer)) or not 10 <= w <= 1000:
-            raise ValueError(f"column widths are whole numbers of at least 10 (and at most 1000) characters; got {name}={w!r}")
+            raise ValueError(
+                f"column widths are whole numbers of at least 10 (and at most 1000) characters; got {name}={w!r}"
+            )
     head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:
         verdict = f"{_SYMBOL[str(row['verdict'])]} {row['verdict']}"
-        lines.append(f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
-                     f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip())
+        lines.append(
+            f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
+            f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -605,7 +650,8 @@ def verdict_table_html(table: "Table") -> str:
         cells.append(
             "<tr>" + f"<td>{html.escape(str(row['id']))}</td><td>{html.escape(str(row['claim']))}</td>"
             f'<td style="border-left:6px solid {_COLOUR[v]};white-space:nowrap"><b>{_SYMBOL[v]} {v}</b></td>'
-            f"<td>{html.escape(str(row['evidence']))}</td></tr>")
+            f"<td>{html.escape(str(row['evidence']))}</td></tr>"
+        )
     head = "<tr><th>id</th><th>claim (paraphrased)</th><th>verdict</th><th>evidence</th></tr>"
     return f'<table style="text-align:left">{head}{"".join(cells)}</table>'
 
@@ -628,8 +674,15 @@ def verdict_counts(table: "Table") -> dict[str, int]:
 # how sharp: a schematic crater seen with a given pixel size
 # --------------------------------------------------------------------------
 
-def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_diameter: u.Quantity,
-                 albedo_ground: float, albedo_facula: float) -> np.ndarray:
+
+def facula_model(
+    field: u.Quantity,
+    n: int,
+    facula_diameter: u.Quantity,
+    crater_diameter: u.Quantity,
+    albedo_ground: float,
+    albedo_facula: float,
+) -> np.ndarray:
     """A schematic reflectance map: a bright disc (the facula) at the centre of a crater.
 
     A *model*, not data: uniform ground of ``albedo_ground``, a disc of

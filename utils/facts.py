@@ -25,6 +25,7 @@ Examples
 >>> cite("dawn.thrust")
 'NASA/JPL Dawn mission site: Ion propulsion, https://dawn.jpl.nasa.gov/mission/ion_prop.html'
 """
+
 from __future__ import annotations
 
 import difflib
@@ -36,8 +37,17 @@ from .data import DataFileError, _cached_ecsv, data_dir as _data_dir, restore_hi
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
 
-__all__ = ["fact", "cite", "facts_table", "fact_ids", "uncertainty", "FactText", "UnknownFactError", "KINDS",
-           "STATUSES"]
+__all__ = [
+    "fact",
+    "cite",
+    "facts_table",
+    "fact_ids",
+    "uncertainty",
+    "FactText",
+    "UnknownFactError",
+    "KINDS",
+    "STATUSES",
+]
 
 FILE = "facts.ecsv"
 KINDS = ("quantity", "time", "text")
@@ -136,7 +146,8 @@ def _bad_cell(row, column: str, exc: Exception, data_dir=None) -> DataFileError:
     return DataFileError(
         f"{path}: fact {str(row['id'])!r} has a bad {column!r} entry {str(row[column])!r} ({exc}); "
         f"the file was edited by hand: fix that cell, or {restore_hint(FILE)}, then run "
-        "`python3 scripts/make_manifest.py`")
+        "`python3 scripts/make_manifest.py`"
+    )
 
 
 def _parse(row, column: str, parse, data_dir=None):
@@ -231,8 +242,10 @@ def uncertainty(fact_id: str, data_dir: str | os.PathLike | None = None):
         return None
     if row["kind"] == "time":
         return _parse(row, "uncertainty", lambda: u.Quantity(text), data_dir)
-    return u.Quantity(_parse(row, "uncertainty", lambda: float(text), data_dir),
-                      _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir))
+    return u.Quantity(
+        _parse(row, "uncertainty", lambda: float(text), data_dir),
+        _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir),
+    )
 
 
 def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:

@@ -24,6 +24,7 @@ Examples
 >>> round(float(lambert(0.1, 0.5)), 3), round(float(lommel_seeliger(0.1, 0.5, 0.5)), 3)
 (0.05, 0.1)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,11 +59,11 @@ __all__ = [
 # photometric laws
 # --------------------------------------------------------------------------
 
+
 def _cosine(value, name: str) -> np.ndarray:
     c = np.asanyarray(require(value, u.one, name).to_value(u.one), dtype=float)
     if np.any(c > 1 + 1e-12) or np.any(c < -1 - 1e-12):
-        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; "
-                         f"got values up to {np.max(np.abs(c))}.")
+        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; got values up to {np.max(np.abs(c))}.")
     return c
 
 
@@ -201,6 +202,7 @@ def _law(name: str):
 # the model albedo map
 # --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class OccatorModel:
     """Sizes and albedos of the model map (all Quantities or plain fractions).
@@ -269,7 +271,7 @@ def albedo_map(x: u.Quantity, y: u.Quantity, model: OccatorModel) -> np.ndarray:
     tex = (np.sin(xk / 37.0 + 0.3) * np.cos(yk / 53.0 - 1.1) + 0.5 * (sx * cy_ + cx_ * sy)) / 1.5
     a = bg * (1 + model.texture * tex)
     r = np.hypot(xk, yk)
-    a = a + 0.15 * bg * np.exp(-((r - rc) / (0.04 * rc)) ** 2)               # the rim
+    a = a + 0.15 * bg * np.exp(-(((r - rc) / (0.04 * rc)) ** 2))  # the rim
     half = bg + (fac - bg) / 3
     for cx, cy, size in ((0.30, 0.22, 0.06), (0.38, 0.10, 0.04), (0.24, 0.36, 0.035)):  # Vinalia-like
         d = np.hypot(xk - cx * rc * 2, yk - cy * rc * 2) - size * rc
@@ -279,9 +281,15 @@ def albedo_map(x: u.Quantity, y: u.Quantity, model: OccatorModel) -> np.ndarray:
     return np.clip(a, 0, 1)
 
 
-def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angle: u.Quantity,
-                  law: str = "lommel-seeliger", occator_latitude: u.Quantity = 0 * u.deg,
-                  frame: float = 1.0) -> np.ndarray:
+def render_sphere(
+    n_px: int,
+    model: OccatorModel,
+    radius: u.Quantity,
+    phase_angle: u.Quantity,
+    law: str = "lommel-seeliger",
+    occator_latitude: u.Quantity = 0 * u.deg,
+    frame: float = 1.0,
+) -> np.ndarray:
     """I/F image of a whole sphere (orthographic view) with Occator facing the viewer.
 
     The viewer looks along -z at the sphere's centre; the Sun lies in the x-z
@@ -352,11 +360,12 @@ def render_sphere(n_px: int, model: OccatorModel, radius: u.Quantity, phase_angl
 # camera model
 # --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Level:
     half_width_km: float
     step_km: float
-    sat: np.ndarray        # summed-area table, shape (n+1, n+1)
+    sat: np.ndarray  # summed-area table, shape (n+1, n+1)
 
 
 @dataclass(frozen=True)
@@ -369,10 +378,15 @@ class Scene:
 
     def __post_init__(self):
         _expect(self.model, OccatorModel, "model", "photometry.OccatorModel(...)")
-        if not isinstance(self.levels, tuple) or not self.levels or not all(
-                isinstance(lv, _Level) for lv in self.levels):
-            raise ArgumentTypeError("levels must be the tuple of levels make_scene() builds; "
-                                    "make a Scene with photometry.make_scene(model).")
+        if (
+            not isinstance(self.levels, tuple)
+            or not self.levels
+            or not all(isinstance(lv, _Level) for lv in self.levels)
+        ):
+            raise ArgumentTypeError(
+                "levels must be the tuple of levels make_scene() builds; "
+                "make a Scene with photometry.make_scene(model)."
+            )
         if not 0 <= _number(self.mean_background, "mean_background", "an albedo") <= 1:
             raise ValueError(f"mean_background is an albedo between 0 and 1; got {self.mean_background}.")
 
@@ -388,9 +402,14 @@ def _summed_area(img: np.ndarray) -> np.ndarray:
     return sat
 
 
-def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: int = 800,
-               zooms: tuple = (1.0, 2.5, 10.0), incidence: u.Quantity = 30 * u.deg,
-               law: str = "lommel-seeliger") -> Scene:
+def make_scene(
+    model: OccatorModel,
+    half_width: u.Quantity = 60 * u.km,
+    n_px: int = 800,
+    zooms: tuple = (1.0, 2.5, 10.0),
+    incidence: u.Quantity = 30 * u.deg,
+    law: str = "lommel-seeliger",
+) -> Scene:
     """Precompute the model's I/F at high resolution, once, for fast camera views.
 
     Nested square windows are computed, each ``n_px`` pixels across: the
@@ -426,7 +445,7 @@ def make_scene(model: OccatorModel, half_width: u.Quantity = 60 * u.km, n_px: in
     for h in sorted({hw / float(z) for z in zooms}, reverse=True):
         step = 2 * h / n_px
         c = -h + (np.arange(n_px) + 0.5) * step
-        rows = [albedo_map(c[None, :] * u.km, c[k:k + 250, None] * u.km, model) for k in range(0, n_px, 250)]
+        rows = [albedo_map(c[None, :] * u.km, c[k : k + 250, None] * u.km, model) for k in range(0, n_px, 250)]
         iof = law_fn(np.vstack(rows), mu0, 1.0)
         levels.append(_Level(h, step, _summed_area(iof)))
     bg = float(law_fn(np.asarray(model.background), mu0, 1.0))
@@ -446,8 +465,12 @@ def _box_means(level: _Level, edges_km: np.ndarray, background: float) -> np.nda
     f = idx - i0
     g = 1 - f
     # the summed-area table is bilinear between its nodes: interpolate it at the edges
-    a = (s[np.ix_(i0, i0)] * np.outer(g, g) + s[np.ix_(i0 + 1, i0)] * np.outer(f, g)
-         + s[np.ix_(i0, i0 + 1)] * np.outer(g, f) + s[np.ix_(i0 + 1, i0 + 1)] * np.outer(f, f))
+    a = (
+        s[np.ix_(i0, i0)] * np.outer(g, g)
+        + s[np.ix_(i0 + 1, i0)] * np.outer(f, g)
+        + s[np.ix_(i0, i0 + 1)] * np.outer(g, f)
+        + s[np.ix_(i0 + 1, i0 + 1)] * np.outer(f, f)
+    )
     inner = (a[1:, 1:] - a[:-1, 1:] - a[1:, :-1] + a[:-1, :-1]) * level.step_km**2
     side = np.diff(edges_km)
     inner_side = np.diff(clipped)
@@ -511,11 +534,11 @@ def expose(signal: np.ndarray, exposure: float, reference: float) -> tuple[np.nd
 class CameraImage:
     """What :func:`camera_image` returns: the model image and how it was made."""
 
-    signal: np.ndarray          # I/F per camera pixel after the PSF (no saturation)
-    reading: np.ndarray         # detector reading, 0-1 (saturated at 1)
-    saturated: np.ndarray       # boolean mask
-    pixel_scale: u.Quantity     # ground size of one pixel
-    half_width: u.Quantity      # half the ground width shown
+    signal: np.ndarray  # I/F per camera pixel after the PSF (no saturation)
+    reading: np.ndarray  # detector reading, 0-1 (saturated at 1)
+    saturated: np.ndarray  # boolean mask
+    pixel_scale: u.Quantity  # ground size of one pixel
+    half_width: u.Quantity  # half the ground width shown
     n_px: int
 
     def __post_init__(self):
@@ -535,8 +558,14 @@ class CameraImage:
         return [-h, h, -h, h]
 
 
-def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure: float = 1.0,
-                 psf_fwhm_px: float = 1.5, max_px: int = 300) -> CameraImage:
+def camera_image(
+    scene: Scene,
+    distance: u.Quantity,
+    ifov: u.Quantity,
+    exposure: float = 1.0,
+    psf_fwhm_px: float = 1.5,
+    max_px: int = 300,
+) -> CameraImage:
     """Model of what a framing camera sees of the scene from ``distance``, looking straight down.
 
     Each camera pixel averages the scene over its ground footprint
@@ -563,23 +592,34 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     n = int(min(np.ceil(2 * full / scale), max_px))
     n = max(n, 3)
     if n % 2 == 0:
-        n += 1                      # an odd number of pixels: one pixel centred on the facula
+        n += 1  # an odd number of pixels: one pixel centred on the facula
     half = n * scale / 2
     # the finest precomputed level that covers the view, else the coarsest
-    level = min((lv for lv in scene.levels if lv.half_width_km >= half),
-                key=lambda lv: lv.step_km, default=max(scene.levels, key=lambda lv: lv.half_width_km))
+    level = min(
+        (lv for lv in scene.levels if lv.half_width_km >= half),
+        key=lambda lv: lv.step_km,
+        default=max(scene.levels, key=lambda lv: lv.half_width_km),
+    )
     edges = -half + np.arange(n + 1) * scale
     signal = _box_means(level, edges, scene.mean_background)
-    signal = gaussian_psf(signal[::-1], psf_fwhm_px)          # row 0 at the top (north)
+    signal = gaussian_psf(signal[::-1], psf_fwhm_px)  # row 0 at the top (north)
     reading, sat = expose(signal, exposure, scene.mean_background)
     return CameraImage(signal, reading, sat, scale * u.km, half * u.km, n)
 
 
-def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Quantity,
-                        ifov: u.Quantity, phase_angle: u.Quantity, law: str = "lommel-seeliger",
-                        exposure: float = 1.0, psf_fwhm_px: float = 1.5,
-                        occator_latitude: u.Quantity = 0 * u.deg, max_px: int = 400,
-                        subpixel_km: float = 1.5) -> CameraImage:
+def sphere_camera_image(
+    model: OccatorModel,
+    radius: u.Quantity,
+    distance: u.Quantity,
+    ifov: u.Quantity,
+    phase_angle: u.Quantity,
+    law: str = "lommel-seeliger",
+    exposure: float = 1.0,
+    psf_fwhm_px: float = 1.5,
+    occator_latitude: u.Quantity = 0 * u.deg,
+    max_px: int = 400,
+    subpixel_km: float = 1.5,
+) -> CameraImage:
     """Model of a framing camera's view of the whole sphere from far away (approach images).
 
     The sphere is rendered finely (sub-pixels of about ``subpixel_km``), each
@@ -611,13 +651,16 @@ def sphere_camera_image(model: OccatorModel, radius: u.Quantity, distance: u.Qua
     if not subpixel_km > 0:
         raise ValueError(f"subpixel_km must be positive; got {subpixel_km!r}.")
     n = int(np.ceil(2 * r_km / scale)) + 4
-    n += 1 - n % 2                                         # odd: a pixel centred on the disc
+    n += 1 - n % 2  # odd: a pixel centred on the disc
     if n > max_px:
-        raise ValueError(f"from {distance} the disc spans about {n} pixels, more than max_px={max_px}; "
-                         "use camera_image for close views.")
+        raise ValueError(
+            f"from {distance} the disc spans about {n} pixels, more than max_px={max_px}; "
+            "use camera_image for close views."
+        )
     k = int(min(max(1, np.ceil(scale / subpixel_km)), max(1, 1600 // n)))
-    fine = render_sphere(n * k, model, radius, phase_angle, law=law, occator_latitude=occator_latitude,
-                         frame=n * scale / (2 * r_km))
+    fine = render_sphere(
+        n * k, model, radius, phase_angle, law=law, occator_latitude=occator_latitude, frame=n * scale / (2 * r_km)
+    )
     signal = gaussian_psf(fine.reshape(n, k, n, k).mean(axis=(1, 3)), psf_fwhm_px)
     reading, sat = expose(signal, exposure, float(model.background))
     return CameraImage(signal, reading, sat, scale * u.km, n * scale / 2 * u.km, n)
@@ -650,8 +693,7 @@ def profile(image: CameraImage, which: str = "reading") -> tuple[u.Quantity, np.
     return x, data[n // 2].copy()
 
 
-def diluted_albedo(spot_albedo, background_albedo, spot_diameter: u.Quantity,
-                   pixel_size: u.Quantity):
+def diluted_albedo(spot_albedo, background_albedo, spot_diameter: u.Quantity, pixel_size: u.Quantity):
     """Apparent albedo of the one pixel holding a small round spot (no blur).
 
     The pixel averages the light from its whole footprint: a spot covering a

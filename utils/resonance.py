@@ -18,6 +18,7 @@ Examples
 >>> nearest_resonance(3.27 * u.AU, 5.203 * u.AU)
 (2, 1)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ import astropy.units as u
 
 from .orbits import period
 from .units import ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require, text
+
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -198,21 +200,28 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
         if isinstance(x, u.Quantity):
             return np.asarray(require(x, u.rad, name, finite=False).to_value(u.rad), dtype=float)
         if x is None or isinstance(x, (str, bytes, bool, np.bool_)):
-            raise ArgumentTypeError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
-                            f"got {x!r}.")
+            raise ArgumentTypeError(
+                f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); got {x!r}."
+            )
         return np.asarray(number(x, name, finite=False), dtype=float)
 
     # NaN marks a removed particle in BeltRun histories and stays NaN; infinities are refused
-    values = {"lam_perturber": rad(lam_perturber, "lam_perturber"), "lam": rad(lam, "lam"),
-              "varpi": rad(varpi, "varpi")}
+    values = {
+        "lam_perturber": rad(lam_perturber, "lam_perturber"),
+        "lam": rad(lam, "lam"),
+        "varpi": rad(varpi, "varpi"),
+    }
     for name, value in values.items():
         if np.any(np.isinf(value)):
             raise ValueError(f"{name} must be finite (nan only marks a removed particle); got inf.")
     try:
         np.broadcast_shapes(*(v.shape for v in values.values()))
     except ValueError:
-        raise ValueError("lam, varpi and lam_perturber must have shapes that broadcast together; got "
-                         + ", ".join(f"{k} {v.shape}" for k, v in values.items()) + ".") from None
+        raise ValueError(
+            "lam, varpi and lam_perturber must have shapes that broadcast together; got "
+            + ", ".join(f"{k} {v.shape}" for k, v in values.items())
+            + "."
+        ) from None
     with np.errstate(invalid="ignore"):  # nan (a removed particle) stays nan
         phi = p * values["lam_perturber"] - q * values["lam"] - (p - q) * values["varpi"]
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
@@ -255,8 +264,7 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     try:
         np.broadcast_shapes(q.shape, r.shape)
     except ValueError:
-        raise ValueError(f"r_orbit must be one radius or match the orbits' shape {q.shape}; "
-                         f"got {r.shape}.") from None
+        raise ValueError(f"r_orbit must be one radius or match the orbits' shape {q.shape}; got {r.shape}.") from None
     return q < r
 
 
@@ -306,6 +314,7 @@ def librates(phi) -> bool:
 # --------------------------------------------------------------------------
 # simulation
 # --------------------------------------------------------------------------
+
 
 def _elements(r: np.ndarray, v: np.ndarray, mu: float) -> dict[str, np.ndarray]:
     """Planar heliocentric elements from positions and velocities (AU, AU/yr), vectorised.
@@ -384,6 +393,7 @@ class BeltRun:
             raise ValueError(f"t_removed must have one time per particle ({n}); got shape {np.shape(self.t_removed)}.")
         if not isinstance(self.params, dict):
             raise TypeError(f"params must be a dict; got {type(self.params).__name__}.")
+
     @property
     def removed(self) -> np.ndarray:
         """True for particles whose perihelion dropped inside the danger distance."""
@@ -472,8 +482,9 @@ def run_belt(
     if np.any(e0 >= 1):
         raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
     if e0.ndim > 1 or e0.size not in (1, a0.size):
-        raise ValueError(f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); "
-                         f"got {e0.size}.")
+        raise ValueError(
+            f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); got {e0.size}."
+        )
     e0 = np.broadcast_to(e0, a0.shape).copy()
     t_end = require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)
     aj = require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)
@@ -495,7 +506,8 @@ def run_belt(
         raise ValueError(
             f"this run needs about {n_steps:.3g} steps for {a0.size} particles, more than the limit of "
             f"{MAX_PARTICLE_STEPS:.0e} particle-steps (hours of computing); shorten t_end, lower "
-            "steps_per_orbit or start fewer particles.")
+            "steps_per_orbit or start fewer particles."
+        )
     rng = np.random.default_rng(seed)
     lam0 = rng.uniform(0, 2 * np.pi, a0.size)
     varpi0 = rng.uniform(0, 2 * np.pi, a0.size)
@@ -557,8 +569,16 @@ def run_belt(
         "n_particles": int(n),
     }
     return BeltRun(
-        t=times * u.yr, a0=a0, e0=e0, a=hist["a"], e=hist["e"], lam=hist["lam"], varpi=hist["varpi"],
-        lam_jupiter=lam_j, t_removed=t_removed * u.yr, params=params,
+        t=times * u.yr,
+        a0=a0,
+        e0=e0,
+        a=hist["a"],
+        e=hist["e"],
+        lam=hist["lam"],
+        varpi=hist["varpi"],
+        lam_jupiter=lam_j,
+        t_removed=t_removed * u.yr,
+        params=params,
     )
 
 
@@ -607,6 +627,7 @@ def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):
 # plotting (for the lesson's Explore widget)
 # --------------------------------------------------------------------------
 
+
 def _display_angle(phi_deg: np.ndarray) -> np.ndarray:
     """Each row of angles (deg) drawn from -180 to 180 if it swings about 0, else from 0 to 360."""
     with np.errstate(invalid="ignore"):
@@ -644,8 +665,14 @@ class HistoryFigure:
     'start a = 2.50 AU, e = 0.10: nearest main resonance 3:1'
     """
 
-    def __init__(self, run: BeltRun, a_perturber: u.Quantity, danger_distance: u.Quantity,
-                 colour: str = "#332288", model: str = "accelerated model"):
+    def __init__(
+        self,
+        run: BeltRun,
+        a_perturber: u.Quantity,
+        danger_distance: u.Quantity,
+        colour: str = "#332288",
+        model: str = "accelerated model",
+    ):
         import matplotlib.pyplot as plt
 
         from .style import PALETTE
@@ -661,18 +688,20 @@ class HistoryFigure:
         # Keep this fixed layout for good: a figure with no layout engine gets the style's constrained
         # layout back the first time it is saved or displayed (matplotlib restores "no engine" from rcParams).
         from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
         fig.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
         fig.subplots_adjust(left=0.11, right=0.97, bottom=0.1, top=0.9, hspace=0.1)
-        plt.close(fig)   # shown by the caller (a widget), which redraws it
+        plt.close(fig)  # shown by the caller (a widget), which redraws it
         self.figure, self.ax_e, self.ax_phi = fig, ax_e, ax_phi
         nan = np.full_like(self.t_yr, np.nan)
-        self.line_e, = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
+        (self.line_e,) = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
         self.line_mars = ax_e.axhline(0.5, color=PALETTE["mars"], ls=":", lw=2)
-        self.label_mars = ax_e.text(0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(),
-                                    fontsize=9, va="bottom")
-        self.cross, = ax_e.plot([], [], "X", ms=11, color="k")
+        self.label_mars = ax_e.text(
+            0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(), fontsize=9, va="bottom"
+        )
+        (self.cross,) = ax_e.plot([], [], "X", ms=11, color="k")
         self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
-        self.dots, = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
+        (self.dots,) = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
         ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
         ax_phi.set(xlabel=f"time (years, {model})")
         ax_phi.xaxis.set_major_locator(plt.MaxNLocator(5))
@@ -680,9 +709,11 @@ class HistoryFigure:
     def _index(self, a_start: float, e_start: float) -> int:
         hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
         if hits.size == 0:
-            raise ValueError(f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
-                             f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
-                             f"e in {sorted(set(np.round(self.run.e0, 3)))}.")
+            raise ValueError(
+                f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
+                f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
+                f"e in {sorted(set(np.round(self.run.e0, 3)))}."
+            )
         return int(hits[0])
 
     def angles(self, p: int, q: int) -> np.ndarray:
@@ -702,7 +733,7 @@ class HistoryFigure:
         self.line_mars.set_ydata([e_mars, e_mars])
         self.label_mars.set_y(e_mars + 0.01)
         self.label_mars.set_visible(0 < e_mars < 0.58)
-        k = np.flatnonzero(np.isfinite(e))[-1]   # last output before removal (or the end)
+        k = np.flatnonzero(np.isfinite(e))[-1]  # last output before removal (or the end)
         gone = bool(self.run.removed[i])
         self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
         self.label_cross.xy = (self.t_yr[k], e[k])
@@ -710,22 +741,32 @@ class HistoryFigure:
         phi = self.angles(p, q)[i]
         self.dots.set_ydata(phi)
         low = -180 if np.nanmin(phi) < 0 else 0
-        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]   # zoom in on a short life
-        self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
-                        ylabel=f"{p}:{q} resonant angle (deg)")
+        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
+        self.ax_phi.set(
+            xlim=(0, t_show),
+            ylim=(low, low + 360),
+            yticks=range(low, low + 361, 90),
+            ylabel=f"{p}:{q} resonant angle (deg)",
+        )
         # no period ratio here: the sliders' neighbours of an exercise's asteroid would give its answer away
-        self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}",
-                            fontsize=12)
+        self.ax_e.set_title(
+            f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}", fontsize=12
+        )
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
         return self.figure
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
-        fate = (f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
-                f"zooms in on its first {t_show:,.0f} years" if gone else
-                "it is still there at the end of the run")
-        return (f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
-                f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
-                f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
-                "Notice whether the angle stays inside a band or runs through every angle again and again.")
+        fate = (
+            f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
+            f"zooms in on its first {t_show:,.0f} years"
+            if gone
+            else "it is still there at the end of the run"
+        )
+        return (
+            f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
+            f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
+            f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
+            "Notice whether the angle stays inside a band or runs through every angle again and again."
+        )

@@ -19,6 +19,7 @@ Examples
 Profile across the facula, 146,000 km
 exposure 1
 """
+
 from __future__ import annotations
 
 import io
@@ -37,6 +38,7 @@ def _single(value, unit, name):
     if q.ndim:
         raise ValueError(f"{name} must be a single value; got shape {q.shape}.")
     return q
+
 
 __all__ = ["FastFigure", "CameraExplorer", "SharpnessView"]
 
@@ -112,7 +114,7 @@ class CameraExplorer(FastFigure):
     #: Colours: not a body's colour (the image is grey; these mark the model's readings).
     SATURATED = style.OTHER_COLOURS["teal"]
     PROFILE = style.OTHER_COLOURS["indigo"]
-    ROW = PROFILE          # the dotted row and its profile are the same line of pixels
+    ROW = PROFILE  # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
 
     def __init__(self, scene, ifov):
@@ -130,15 +132,25 @@ class CameraExplorer(FastFigure):
         fig.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.83, wspace=0.32)
         self._image = self.ax_img.imshow(np.zeros((3, 3, 3), np.uint8), interpolation="nearest")
         # a white outline keeps the dotted row visible on the dark image at low exposure
-        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.8,
-                            path_effects=[patheffects.Stroke(linewidth=3.6, foreground="white"),
-                                          patheffects.Normal()])
+        self.ax_img.axhline(
+            0,
+            color=self.ROW,
+            ls=":",
+            lw=1.8,
+            path_effects=[patheffects.Stroke(linewidth=3.6, foreground="white"), patheffects.Normal()],
+        )
         self.ax_img.set_xlabel("east (km)", fontsize=11)
         self.ax_img.set_ylabel("north (km)", fontsize=11)
         (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE)
         self.ax_prof.axhline(1, color=self.LIMIT, ls="--")
-        self.ax_prof.text(0.02, 1.02, "saturation (full scale)", va="bottom", fontsize=10,
-                          transform=self.ax_prof.get_yaxis_transform())
+        self.ax_prof.text(
+            0.02,
+            1.02,
+            "saturation (full scale)",
+            va="bottom",
+            fontsize=10,
+            transform=self.ax_prof.get_yaxis_transform(),
+        )
         self.ax_prof.set_xlabel("position along the dotted row (km)", fontsize=11)
         self.ax_prof.set_ylabel("reading (fraction of full)", fontsize=11)
         self.ax_prof.set_ylim(0, 1.15)
@@ -156,8 +168,12 @@ class CameraExplorer(FastFigure):
         """
         from . import photometry
 
-        d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
-                    u.km, "distance_km", positive=True)
+        d = require(
+            distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
+            u.km,
+            "distance_km",
+            positive=True,
+        )
         if not np.isfinite(exposure) or exposure <= 0:
             raise ValueError(f"exposure must be a positive number; got {exposure!r}")
         img = photometry.camera_image(self.scene, d, self.ifov, exposure=exposure)
@@ -169,20 +185,26 @@ class CameraExplorer(FastFigure):
         self.saturated_pixels = int(img.saturated.sum())
         self.ax_img.set_xlim(*img.extent_km[:2])
         self.ax_img.set_ylim(*img.extent_km[2:])
-        self.ax_img.set_title(f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
-                              f"saturated pixels (teal): {self.saturated_pixels:,}", fontsize=11)
+        self.ax_img.set_title(
+            f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
+            f"saturated pixels (teal): {self.saturated_pixels:,}",
+            fontsize=11,
+        )
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
-        self.ax_prof.set_title(f"Profile across the facula, {d.to_value(u.km):,.0f} km\n"
-                               f"exposure {exposure:.2g}", fontsize=11)
+        self.ax_prof.set_title(
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11
+        )
         return self
 
     def alt(self) -> str:
         """Alt text for the current state."""
-        return (f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
-                f"around Occator with saturated pixels in teal. Right: the detector reading along the "
-                f"dotted row through the facula, with the saturation level as a dashed line "
-                f"({self.ax_prof.get_title().replace(chr(10), ', ')}).")
+        return (
+            f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
+            f"around Occator with saturated pixels in teal. Right: the detector reading along the "
+            f"dotted row through the facula, with the saturation level as a dashed line "
+            f"({self.ax_prof.get_title().replace(chr(10), ', ')})."
+        )
 
 
 class SharpnessView(FastFigure):
@@ -214,12 +236,16 @@ class SharpnessView(FastFigure):
         self.model, self.field, self.ifov = model, field, ifov
         self.ax = self.figure.add_subplot()
         self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.11, top=0.85)
-        self._image = self.ax.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)),
-                                     origin="lower", interpolation="nearest")
-        for dia, ls, colour, label in [(crater, "--", self.RIM, "crater rim"),
-                                       (self.facula, ":", self.FACULA, "facula outline")]:
-            self.ax.add_patch(Circle((0, 0), dia.to_value(u.km) / 2, fill=False, ls=ls, lw=1.8,
-                                     color=colour, label=label))
+        self._image = self.ax.imshow(
+            np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
+        )
+        for dia, ls, colour, label in [
+            (crater, "--", self.RIM, "crater rim"),
+            (self.facula, ":", self.FACULA, "facula outline"),
+        ]:
+            self.ax.add_patch(
+                Circle((0, 0), dia.to_value(u.km) / 2, fill=False, ls=ls, lw=1.8, color=colour, label=label)
+            )
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
@@ -230,8 +256,12 @@ class SharpnessView(FastFigure):
         """Redraw for a distance (km, a plain number from a slider)."""
         from .factcheck import pixelate
 
-        d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
-                    u.km, "distance_km", positive=True)
+        d = require(
+            distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
+            u.km,
+            "distance_km",
+            positive=True,
+        )
         pixel = pixel_scale(d, self.ifov)
         image, width = pixelate(self.model, self.field, pixel)
         half = width.to_value(u.km) / 2
@@ -241,13 +271,18 @@ class SharpnessView(FastFigure):
         self.ax.set_ylim(-half, half)
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
-        self.ax.set_title(f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-                          f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
-                          f"{image.max():.2f}", fontsize=11)
+        self.ax.set_title(
+            f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
+            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
+            f"{image.max():.2f}",
+            fontsize=11,
+        )
         return self
 
     def alt(self) -> str:
         """Alt text for the current state."""
-        return (f"{self.ax.get_title().replace(chr(10), ': ')}. A schematic, not a Dawn image: grey "
-                "squares are camera pixels over a bright round facula in a dark crater, with the true "
-                "outlines of the crater rim (dashed) and of the facula (dotted) drawn on top.")
+        return (
+            f"{self.ax.get_title().replace(chr(10), ': ')}. A schematic, not a Dawn image: grey "
+            "squares are camera pixels over a bright round facula in a dark crater, with the true "
+            "outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
+        )

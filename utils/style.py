@@ -10,13 +10,24 @@ Examples
 >>> style.PALETTE["ceres"]
 '#0072B2'
 """
+
 from __future__ import annotations
 
 from itertools import cycle
 from pathlib import Path
 
-__all__ = ["OKABE_ITO", "PALETTE", "OTHER_COLOURS", "LINESTYLES", "MARKERS", "STYLE_FILE", "WIDGET_STYLE",
-           "use", "body_style", "show"]
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "OTHER_COLOURS",
+    "LINESTYLES",
+    "MARKERS",
+    "STYLE_FILE",
+    "WIDGET_STYLE",
+    "use",
+    "body_style",
+    "show",
+]
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 #: ``style=`` for ipywidgets controls: show the whole label ("altitude (mi)")
@@ -39,23 +50,23 @@ OKABE_ITO = {
 #: and a neutral grey for asteroids in general.  No other figure element may use these colours.
 PALETTE = {
     "sun": OKABE_ITO["yellow"],
-    "mercury": "#882255",   # Tol's wine
-    "venus": "#DDCC77",     # Tol's sand
+    "mercury": "#882255",  # Tol's wine
+    "venus": "#DDCC77",  # Tol's sand
     "earth": OKABE_ITO["sky blue"],
     "mars": OKABE_ITO["vermillion"],
     "jupiter": OKABE_ITO["orange"],
     "vesta": OKABE_ITO["reddish purple"],
     "ceres": OKABE_ITO["blue"],
     "dawn": OKABE_ITO["bluish green"],
-    "belt": "#7f7f7f",      # asteroids in general (the belt, test particles, a catalogue)
+    "belt": "#7f7f7f",  # asteroids in general (the belt, test particles, a catalogue)
 }
 
 #: Colours for things that are not bodies (groups, models, methods): none of them is a body's colour.
 OTHER_COLOURS = {
     "black": OKABE_ITO["black"],
-    "indigo": "#332288",    # Tol
-    "olive": "#999933",     # Tol
-    "teal": "#44AA99",      # Tol
+    "indigo": "#332288",  # Tol
+    "olive": "#999933",  # Tol
+    "teal": "#44AA99",  # Tol
     "light grey": "#BBBBBB",
 }
 
@@ -105,8 +116,10 @@ def use() -> None:
     from cycler import cycler
 
     plt.style.use(STYLE_FILE)
-    colours = [OKABE_ITO[k] for k in ("blue", "orange", "bluish green", "vermillion",
-                                      "reddish purple", "sky blue", "black", "yellow")]
+    colours = [
+        OKABE_ITO[k]
+        for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black", "yellow")
+    ]
     styles = [ls for ls, _ in zip(cycle(LINESTYLES), colours)]
     plt.rcParams["axes.prop_cycle"] = cycler(color=colours) + cycler(linestyle=styles)
 
@@ -132,8 +145,9 @@ def show(figure, alt: str) -> None:
     from matplotlib.figure import Figure
 
     if not isinstance(figure, Figure) and not callable(getattr(figure, "_repr_png_", None)):
-        raise TypeError(f"figure must be a matplotlib Figure (or an object with _repr_png_); "
-                        f"got {type(figure).__name__}.")
+        raise TypeError(
+            f"figure must be a matplotlib Figure (or an object with _repr_png_); got {type(figure).__name__}."
+        )
     from IPython.display import display
 
     display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})

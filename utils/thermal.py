@@ -23,6 +23,7 @@ Examples
 >>> round(float(ice_vapour_pressure(273.16 * u.K).to_value(u.Pa)), 2)
 611.66
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -30,6 +31,7 @@ import astropy.units as u
 from astropy import constants as const
 
 from .units import integer, require
+
 __all__ = [
     "irradiance",
     "subsolar_temperature",
@@ -82,8 +84,9 @@ def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
     return (s * (u.AU / r) ** 2).to(u.W / u.m**2)
 
 
-def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
-                         emissivity: float = 1.0, beaming: float = 1.0) -> u.Quantity:
+def subsolar_temperature(
+    solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0, beaming: float = 1.0
+) -> u.Quantity:
     """Equilibrium temperature of a surface with the Sun straight overhead.
 
     Assumes no heat flows into the ground (the hottest a surface can get in
@@ -126,8 +129,9 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
     return ((absorbed / (eps * eta * const.sigma_sb)) ** 0.25).to(u.K)
 
 
-def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
-                                 emissivity: float = 1.0) -> u.Quantity:
+def mean_equilibrium_temperature(
+    solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0
+) -> u.Quantity:
     """Whole-body equilibrium temperature of a fast-rotating sphere.
 
     The sphere intercepts sunlight on its cross-section (pi R^2) and radiates
@@ -140,7 +144,7 @@ def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u
     >>> round(mean_equilibrium_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
     255
     """
-    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4 ** 0.25
+    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4**0.25
 
 
 def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
@@ -170,14 +174,15 @@ def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
     """
     t = require(temperature, u.K, "temperature", positive=True).to_value(u.K)
     if np.any(t < MURPHY_KOOP_TMIN.to_value(u.K)) or np.any(t > 273.16):
-        raise ValueError("the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
-                         f"got temperature {np.min(t):.6g} to {np.max(t):.6g} K.")
+        raise ValueError(
+            "the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
+            f"got temperature {np.min(t):.6g} to {np.max(t):.6g} K."
+        )
     a, b, c, d = _MK_COEFFS
     return np.exp(a - b / t + c * np.log(t) - d * t) * u.Pa
 
 
-def sublimation_mass_flux(temperature: u.Quantity, molar_mass: u.Quantity,
-                          sticking: float = 1.0) -> u.Quantity:
+def sublimation_mass_flux(temperature: u.Quantity, molar_mass: u.Quantity, sticking: float = 1.0) -> u.Quantity:
     """Mass of ice lost per second per square metre into a vacuum (Hertz-Knudsen).
 
     ``J = sticking * p_vap(T) * sqrt(m / (2 pi k T))``, with ``m`` the mass of
@@ -228,8 +233,7 @@ def thickness_loss_rate(mass_flux: u.Quantity, density: u.Quantity) -> u.Quantit
     return (f / rho).to(u.m / u.yr)
 
 
-def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity,
-                                  n: int = 721) -> u.Quantity:
+def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity, n: int = 721) -> u.Quantity:
     """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
 
     ``n`` hour angles (11 to 1,000,000) sample the rotation.

@@ -7,6 +7,7 @@ Chromium or Playwright they are skipped with the reason, unless
 The browser is never downloaded: set ``BRIGHT_SPOTS_CHROMIUM`` to use another
 Chromium binary than ``chromium`` on the PATH.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,14 +28,14 @@ from labserver import SCREENSHOTS, LabServer, copy_notebooks, notebooks_folder  
 from testenv import chromium  # noqa: E402  (the same lookup as python3 tasks.py)
 
 CHROMIUM_ARGS = [
-    "--no-sandbox",                      # root in containers; the pages are our own
+    "--no-sandbox",  # root in containers; the pages are our own
     "--disable-gpu",
-    "--disable-background-networking",   # no calls home, no component or safe-browsing updates
+    "--disable-background-networking",  # no calls home, no component or safe-browsing updates
     "--disable-component-update",
     "--disable-sync",
     "--disable-default-apps",
     "--no-first-run",
-    "--disable-dev-shm-usage",           # small /dev/shm in containers
+    "--disable-dev-shm-usage",  # small /dev/shm in containers
 ]
 
 

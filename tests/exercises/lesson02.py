@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 02's exercises."""
+
 NOTEBOOK = "02-orbits.ipynb"
 
 NATURAL = {

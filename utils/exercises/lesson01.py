@@ -1,4 +1,5 @@
 """Exercises of 01 · The asteroid belt."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -14,6 +15,7 @@ GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centa
 
 # 01.1 · which group? --------------------------------------------------------
 
+
 def _group(a, e):
     return belt.orbit_group(a, e)
 
@@ -23,6 +25,7 @@ def _always(word):
 
 
 # 01.2 · resonance --------------------------------------------------------------
+
 
 def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
@@ -42,6 +45,7 @@ def _exponent_upside_down(a_jupiter, p, q):
 
 # 01.3 · diameter -------------------------------------------------------------------
 
+
 def _diameter(H, albedo):
     return belt.diameter_from_h(H, albedo).to(u.km)
 
@@ -54,7 +58,7 @@ def _albedo_not_square_rooted(H, albedo):
 
 def _magnitude_over_2_5(H, albedo):
     h = belt._mag(H, "H")
-    return _diameter(H, albedo) * 10 ** (-h / 5)   # 10**(-H/2.5) = 10**(-H/5) squared
+    return _diameter(H, albedo) * 10 ** (-h / 5)  # 10**(-H/2.5) = 10**(-H/5) squared
 
 
 def _radius_not_diameter(H, albedo):
@@ -68,14 +72,17 @@ def _catalogue_diameter(H, albedo):
     cat = load_catalogue()
     h = float(belt._mag(H, "H"))
     p = float(belt._albedo(albedo))
-    rows = cat[(np.abs(cat["H"].to_value(u.mag) - h) < 1e-6)
-               & (np.abs(np.ma.filled(cat["albedo"].to_value(u.one), np.nan) - p) < 1e-6)]
+    rows = cat[
+        (np.abs(cat["H"].to_value(u.mag) - h) < 1e-6)
+        & (np.abs(np.ma.filled(cat["albedo"].to_value(u.one), np.nan) - p) < 1e-6)
+    ]
     if len(rows) != 1 or np.ma.is_masked(rows["diameter"][0]):
         raise ValueError("no single catalogue object with this H and albedo")
     return u.Quantity(rows["diameter"][0]).to(u.km)
 
 
 # 01.4 · a mass from a stated density ------------------------------------------------------
+
 
 def _sphere_mass(diameter, density):
     return belt.sphere_mass(diameter, density).to(u.kg)
@@ -93,6 +100,7 @@ def _diameter_for_radius(diameter, density):
 
 # 01.5 · the belt and the Moon --------------------------------------------------------
 
+
 def _belts_per_moon(moon_mass, belt_mass):
     m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
     m_belt = require(belt_mass, u.kg, "belt_mass", positive=True)
@@ -109,6 +117,7 @@ def _as_percentage(moon_mass, belt_mass):
 
 # 01.6 · encounters -----------------------------------------------------------------
 
+
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
@@ -117,7 +126,7 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
 
 
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
-    return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)   # (2d)^2 instead of d^2
+    return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)  # (2d)^2 instead of d^2
 
 
 def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
@@ -125,6 +134,7 @@ def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
 
 
 # 01.7 · the darker outer belt -----------------------------------------------------------
+
 
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
@@ -137,18 +147,27 @@ EXERCISES = {
         solve=_group,
         choices=GROUPS,
         hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
-             "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
+        "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
         mistakes=(
-            Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
-                                          "4.6 AU; this object's a is not there."),
-            Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
-                                                "small eccentricity. Compare this object's a and e with that."),
-            Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
-                                         "Is this object's a in that range?"),
+            Mistake(
+                _always("main belt"),
+                "The main belt lies between Mars and Jupiter, at a below about 4.6 AU; this object's a is not there.",
+            ),
+            Mistake(
+                _always("Jupiter Trojans"),
+                "Trojans share Jupiter's orbit: a close to Jupiter's and a "
+                "small eccentricity. Compare this object's a and e with that.",
+            ),
+            Mistake(
+                _always("centaurs"),
+                "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). Is this object's a in that range?",
+            ),
             Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
-            Mistake(_always("near-Earth and Mars-crossers"),
-                    "Near-Earth objects and Mars-crossers come close to the Sun: perihelion q = a(1 - e) "
-                    "below about 1.67 AU. Compute this object's q."),
+            Mistake(
+                _always("near-Earth and Mars-crossers"),
+                "Near-Earth objects and Mars-crossers come close to the Sun: perihelion q = a(1 - e) "
+                "below about 1.67 AU. Compute this object's q.",
+            ),
         ),
     ),
     "01.2": Exercise(
@@ -156,16 +175,22 @@ EXERCISES = {
         solve=_resonance,
         rtol=0.002,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
-             "Kepler's third law says a is proportional to T^(2/3).",
+        "Kepler's third law says a is proportional to T^(2/3).",
         mistakes=(
-            Mistake(_period_ratio_as_distance,
-                    "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
-                    "period ratio into a distance ratio: which power?"),
-            Mistake(_ratio_upside_down,
-                    "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
-                    "so its period is shorter and its orbit smaller: check which way up the fraction goes."),
-            Mistake(_exponent_upside_down,
-                    "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2."),
+            Mistake(
+                _period_ratio_as_distance,
+                "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
+                "period ratio into a distance ratio: which power?",
+            ),
+            Mistake(
+                _ratio_upside_down,
+                "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
+                "so its period is shorter and its orbit smaller: check which way up the fraction goes.",
+            ),
+            Mistake(
+                _exponent_upside_down,
+                "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2.",
+            ),
         ),
     ),
     "01.3": Exercise(
@@ -174,17 +199,21 @@ EXERCISES = {
         rtol=0.02,
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
         mistakes=(
-            Mistake(_albedo_not_square_rooted,
-                    "The flux grows with albedo times D squared, so D goes with one over the square root "
-                    "of the albedo, not one over the albedo."),
-            Mistake(_magnitude_over_2_5,
-                    "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: "
-                    "the exponent is -H/5."),
-            Mistake(_radius_not_diameter,
-                    "That is the radius; the formula gives the diameter."),
-            Mistake(_catalogue_diameter,
-                    "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
-                    "from H and the albedo with the formula, then compare."),
+            Mistake(
+                _albedo_not_square_rooted,
+                "The flux grows with albedo times D squared, so D goes with one over the square root "
+                "of the albedo, not one over the albedo.",
+            ),
+            Mistake(
+                _magnitude_over_2_5,
+                "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: the exponent is -H/5.",
+            ),
+            Mistake(_radius_not_diameter, "That is the radius; the formula gives the diameter."),
+            Mistake(
+                _catalogue_diameter,
+                "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
+                "from H and the albedo with the formula, then compare.",
+            ),
         ),
     ),
     "01.4": Exercise(
@@ -192,13 +221,16 @@ EXERCISES = {
         solve=_sphere_mass,
         rtol=0.01,
         hint="A sphere of diameter D has the volume pi D^3 / 6; multiply by the density. "
-             "astropy converts g/cm3 times km^3 to kg with .to(u.kg).",
+        "astropy converts g/cm3 times km^3 to kg with .to(u.kg).",
         mistakes=(
-            Mistake(_radius_for_diameter,
-                    "Your mass is eight times too small: pi D^3 / 6 wants the diameter, and you used the "
-                    "radius."),
-            Mistake(_diameter_for_radius,
-                    "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter."),
+            Mistake(
+                _radius_for_diameter,
+                "Your mass is eight times too small: pi D^3 / 6 wants the diameter, and you used the radius.",
+            ),
+            Mistake(
+                _diameter_for_radius,
+                "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter.",
+            ),
         ),
     ),
     "01.5": Exercise(
@@ -207,12 +239,16 @@ EXERCISES = {
         rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
         mistakes=(
-            Mistake(_moons_per_belt,
-                    "That is the belt as a fraction of the Moon. The question asks how many belts it "
-                    "takes to make one Moon: divide the other way round."),
-            Mistake(_as_percentage,
-                    "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
-                    "make one Moon."),
+            Mistake(
+                _moons_per_belt,
+                "That is the belt as a fraction of the Moon. The question asks how many belts it "
+                "takes to make one Moon: divide the other way round.",
+            ),
+            Mistake(
+                _as_percentage,
+                "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
+                "make one Moon.",
+            ),
         ),
     ),
     "01.6": Exercise(
@@ -220,12 +256,16 @@ EXERCISES = {
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
-             "multiply its volume by the number of asteroids per unit volume.",
+        "multiply its volume by the number of asteroids per unit volume.",
         mistakes=(
-            Mistake(_encounters_with_diameter,
-                    "`distance` is the radius of the cylinder your path sweeps, not its diameter."),
-            Mistake(_encounters_without_pi,
-                    "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
+            Mistake(
+                _encounters_with_diameter,
+                "`distance` is the radius of the cylinder your path sweeps, not its diameter.",
+            ),
+            Mistake(
+                _encounters_without_pi,
+                "The cylinder's cross-section is a circle: its area is pi times the radius squared.",
+            ),
         ),
     ),
     "01.7": Exercise(
@@ -233,16 +273,20 @@ EXERCISES = {
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
-             "it is a property of the surface and does not change with distance from the Sun. "
-             "And did the histograms compare objects of the same size?",
+        "it is a property of the surface and does not change with distance from the Sun. "
+        "And did the histograms compare objects of the same size?",
         mistakes=(
-            Mistake(lambda: "distance",
-                    "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
-                    "face-on (the geometric albedo): both get less light farther out, so the comparison, "
-                    "and the albedo, stay the same."),
-            Mistake(lambda: "size",
-                    "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
-                    "included: the dark outer sample is not made of small objects."),
+            Mistake(
+                lambda: "distance",
+                "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
+                "face-on (the geometric albedo): both get less light farther out, so the comparison, "
+                "and the albedo, stay the same.",
+            ),
+            Mistake(
+                lambda: "size",
+                "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
+                "included: the dark outer sample is not made of small objects.",
+            ),
         ),
     ),
 }

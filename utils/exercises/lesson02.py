@@ -1,4 +1,5 @@
 """Exercises of 02 · Orbits: Kepler's laws, tested on real asteroids."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -16,6 +17,7 @@ def _ecc(e):
 
 
 # 02.1 · aphelion -----------------------------------------------------------------
+
 
 def _aphelion(a, e, name=None):
     return (require(a, u.AU, "a", positive=True) * (1 + _ecc(e))).to(u.AU)
@@ -43,6 +45,7 @@ def _twice_aphelion(a, e, name=None):
 
 # 02.2 · period ------------------------------------------------------------------------
 
+
 def _period_from_a(a):
     from ..orbits import period
 
@@ -64,6 +67,7 @@ def _period_exponent_2_3(a):
 
 
 # 02.3 · Newton step ------------------------------------------------------------------------
+
 
 def _radians(value, name):
     """A plain number (radians) or an angle Quantity, as a float in radians."""
@@ -101,6 +105,7 @@ def _newton_in_degrees(M, e, E0):
 
 # 02.4 · speed ratio -----------------------------------------------------------------------
 
+
 def _speed_ratio(e):
     from ..orbits import vis_viva_speed
 
@@ -123,11 +128,13 @@ def _speed_ratio_squared(e):
 
 # 02.5 · main cause ---------------------------------------------------------------------------
 
+
 def _main_cause():
     return "jupiter"
 
 
 # 02.6 · Vesta-Ceres distance --------------------------------------------------------------------
+
 
 def _positions(date, body_1, body_2):
     from astropy.time import Time
@@ -168,16 +175,25 @@ EXERCISES = {
         rtol=0.005,
         hint="The farthest point of the ellipse is the aphelion, Q = a(1 + e).",
         mistakes=(
-            Mistake(_perihelion, "That is the perihelion, the closest point, a(1 - e). "
-                                 "The question asks for the farthest point."),
-            Mistake(_a_times_e, "a e is the distance from the ellipse's centre to the Sun (the focus). "
-                                "The farthest point is one semi-major axis beyond the centre, on the far side."),
-            Mistake(_a_alone, "a is the average of the closest and farthest distances; the farthest is "
-                              "larger by a e."),
-            Mistake(_major_axis, "2a is the major axis, the whole length of the ellipse from end to end. The Sun "
-                                 "sits at a focus, not at one end: measure from the Sun."),
-            Mistake(_twice_aphelion, "You doubled the farthest distance. The aphelion distance is measured from the "
-                                     "Sun, once: no factor 2."),
+            Mistake(
+                _perihelion,
+                "That is the perihelion, the closest point, a(1 - e). The question asks for the farthest point.",
+            ),
+            Mistake(
+                _a_times_e,
+                "a e is the distance from the ellipse's centre to the Sun (the focus). "
+                "The farthest point is one semi-major axis beyond the centre, on the far side.",
+            ),
+            Mistake(_a_alone, "a is the average of the closest and farthest distances; the farthest is larger by a e."),
+            Mistake(
+                _major_axis,
+                "2a is the major axis, the whole length of the ellipse from end to end. The Sun "
+                "sits at a focus, not at one end: measure from the Sun.",
+            ),
+            Mistake(
+                _twice_aphelion,
+                "You doubled the farthest distance. The aphelion distance is measured from the Sun, once: no factor 2.",
+            ),
         ),
     ),
     "02.2": Exercise(
@@ -186,8 +202,10 @@ EXERCISES = {
         rtol=0.005,
         hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
         mistakes=(
-            Mistake(_period_without_2pi, "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to "
-                                         "sweep one radian, not a whole turn."),
+            Mistake(
+                _period_without_2pi,
+                "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to sweep one radian, not a whole turn.",
+            ),
             Mistake(_period_without_root, "Take the square root: T squared, not T, grows like a cubed."),
             Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
         ),
@@ -198,14 +216,19 @@ EXERCISES = {
         rtol=0,
         atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
         hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; "
-             "the inputs are plain numbers in radians.",
+        "the inputs are plain numbers in radians.",
         mistakes=(
             Mistake(_newton_plus, "Newton's step goes against f: E1 = E0 minus f(E0) / f'(E0). Check the sign."),
-            Mistake(_newton_slope_plus, "Check the derivative: the derivative of -e sin E is -e cos E, "
-                                        "so f'(E) = 1 - e cos E."),
+            Mistake(
+                _newton_slope_plus,
+                "Check the derivative: the derivative of -e sin E is -e cos E, so f'(E) = 1 - e cos E.",
+            ),
             Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
-            Mistake(_newton_in_degrees, "That looks like E1 in degrees. The exercise works in radians: give the "
-                                        "plain number Newton's step returns, without converting it."),
+            Mistake(
+                _newton_in_degrees,
+                "That looks like E1 in degrees. The exercise works in radians: give the "
+                "plain number Newton's step returns, without converting it.",
+            ),
         ),
     ),
     "02.4": Exercise(
@@ -214,12 +237,18 @@ EXERCISES = {
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
         mistakes=(
-            Mistake(_speed_ratio_inverted, "That is aphelion over perihelion. The question asks how many times "
-                                           "faster the asteroid is at perihelion: perihelion speed on top."),
-            Mistake(_speed_ratio_square_root, "That is the ratio of the circular speeds sqrt(GM/r) at q and Q, "
-                                              "not of the orbit's speeds there. Vis-viva gives v^2 = "
-                                              "GM(2/r - 1/a): use it at r = q and r = Q, take each square root, "
-                                              "then divide."),
+            Mistake(
+                _speed_ratio_inverted,
+                "That is aphelion over perihelion. The question asks how many times "
+                "faster the asteroid is at perihelion: perihelion speed on top.",
+            ),
+            Mistake(
+                _speed_ratio_square_root,
+                "That is the ratio of the circular speeds sqrt(GM/r) at q and Q, "
+                "not of the orbit's speeds there. Vis-viva gives v^2 = "
+                "GM(2/r - 1/a): use it at r = q and r = Q, take each square root, "
+                "then divide.",
+            ),
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
         ),
     ),
@@ -230,10 +259,16 @@ EXERCISES = {
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
         mistakes=(
             Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
-            Mistake(lambda: "light time", "Both positions are compared for the same instant, as geometric "
-                                          "positions: light travel time plays no part in the comparison."),
-            Mistake(lambda: "the sun loses mass", "The Sun does lose mass, but far too slowly to matter over "
-                                                  "decades; the model's error grows within a year."),
+            Mistake(
+                lambda: "light time",
+                "Both positions are compared for the same instant, as geometric "
+                "positions: light travel time plays no part in the comparison.",
+            ),
+            Mistake(
+                lambda: "the sun loses mass",
+                "The Sun does lose mass, but far too slowly to matter over "
+                "decades; the model's error grows within a year.",
+            ),
         ),
     ),
     "02.6": Exercise(
@@ -243,15 +278,21 @@ EXERCISES = {
         rtol=0.005,
         hint="Subtract the two heliocentric positions for the same date, then take the length of the difference.",
         mistakes=(
-            Mistake(_difference_of_distances,
-                    "That is the difference of the two distances from the Sun. The bodies are not on one line "
-                    "from the Sun: subtract the position vectors, then take the length."),
-            Mistake(_sum_of_distances,
-                    "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
-                    "position vectors, then take the length."),
-            Mistake(_separation_at_arrival,
-                    "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
-                    "Vesta: use `departure`."),
+            Mistake(
+                _difference_of_distances,
+                "That is the difference of the two distances from the Sun. The bodies are not on one line "
+                "from the Sun: subtract the position vectors, then take the length.",
+            ),
+            Mistake(
+                _sum_of_distances,
+                "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
+                "position vectors, then take the length.",
+            ),
+            Mistake(
+                _separation_at_arrival,
+                "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
+                "Vesta: use `departure`.",
+            ),
         ),
     ),
 }

@@ -6,6 +6,7 @@ hint that points at the slip without giving the answer.  Tolerances forgive
 rounding to three significant figures but refuse the mistakes, and in
 exercise 7 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
 """
+
 from __future__ import annotations
 
 import re
@@ -207,12 +208,16 @@ EXERCISES = {
         rtol=0.01,
         hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
         mistakes=(
-            Mistake(_exhaust_at_full_power,
-                    "That is the exhaust speed at full power. Use the specific impulse of the lowest "
-                    "power setting, `isp_low`."),
-            Mistake(_exhaust_at_other_source,
-                    "That is the exhaust speed for the other source's specific impulse (the one in the "
-                    "note). The check uses `isp_low` as given: compute with that value."),
+            Mistake(
+                _exhaust_at_full_power,
+                "That is the exhaust speed at full power. Use the specific impulse of the lowest "
+                "power setting, `isp_low`.",
+            ),
+            Mistake(
+                _exhaust_at_other_source,
+                "That is the exhaust speed for the other source's specific impulse (the one in the "
+                "note). The check uses `isp_low` as given: compute with that value.",
+            ),
         ),
     ),
     "05.2": Exercise(
@@ -221,13 +226,16 @@ EXERCISES = {
         rtol=0.01,
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
         mistakes=(
-            Mistake(_ion_speed_single,
-                    "That is the speed of a singly charged ion (the worked example). This ion carries "
-                    "`charge_number` elementary charges, so it gains that many times the energy; and the "
-                    "kinetic energy is ½ m v², so keep the factor 2 under the square root."),
-            Mistake(_ion_speed_times_charge,
-                    "The *energy* grows in proportion to the charge; the speed grows as the square root "
-                    "of the energy."),
+            Mistake(
+                _ion_speed_single,
+                "That is the speed of a singly charged ion (the worked example). This ion carries "
+                "`charge_number` elementary charges, so it gains that many times the energy; and the "
+                "kinetic energy is ½ m v², so keep the factor 2 under the square root.",
+            ),
+            Mistake(
+                _ion_speed_times_charge,
+                "The *energy* grows in proportion to the charge; the speed grows as the square root of the energy.",
+            ),
         ),
     ),
     "05.3": Exercise(
@@ -236,14 +244,17 @@ EXERCISES = {
         rtol=0.01,
         hint="Delta-v = v_e ln(m0 / m_final), with m_final = m0 - propellant and v_e = Isp g0.",
         mistakes=(
-            Mistake(_rocket_dv_over_propellant,
-                    "The logarithm compares the mass before the burn with the mass *after* it (the "
-                    "launch mass minus the xenon), not with the xenon itself."),
-            Mistake(_rocket_dv_log10,
-                    "The rocket equation uses the natural logarithm: np.log, not np.log10."),
-            Mistake(_rocket_dv_linear,
-                    "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
-                    "logarithm of the mass ratio."),
+            Mistake(
+                _rocket_dv_over_propellant,
+                "The logarithm compares the mass before the burn with the mass *after* it (the "
+                "launch mass minus the xenon), not with the xenon itself.",
+            ),
+            Mistake(_rocket_dv_log10, "The rocket equation uses the natural logarithm: np.log, not np.log10."),
+            Mistake(
+                _rocket_dv_linear,
+                "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
+                "logarithm of the mass ratio.",
+            ),
         ),
     ),
     "05.4": Exercise(
@@ -252,12 +263,16 @@ EXERCISES = {
         rtol=0.015,
         hint="The mean mass flow is the xenon divided by the firing time; thrust = mass flow x Isp x g0.",
         mistakes=(
-            Mistake(_full_thrust,
-                    "That is the engine's full-power thrust from the facts table. The question asks for "
-                    "the *mean* thrust that the xenon flow over the whole firing time allows."),
-            Mistake(_mean_thrust_from_power_balance,
-                    "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
-                    "(the ½ belongs to the jet's kinetic energy)."),
+            Mistake(
+                _full_thrust,
+                "That is the engine's full-power thrust from the facts table. The question asks for "
+                "the *mean* thrust that the xenon flow over the whole firing time allows.",
+            ),
+            Mistake(
+                _mean_thrust_from_power_balance,
+                "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
+                "(the ½ belongs to the jet's kinetic energy).",
+            ),
         ),
     ),
     "05.5": Exercise(
@@ -266,11 +281,15 @@ EXERCISES = {
         rtol=0.02,
         hint="Turn the rocket equation around: m_propellant = m_final (exp(delta_v / v_e) - 1).",
         mistakes=(
-            Mistake(_chemical_start_mass,
-                    "That is the mass at the start, spacecraft included. The propellant is the start "
-                    "mass minus the final mass: remember the -1."),
-            Mistake(_chemical_from_start_formula,
-                    "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass."),
+            Mistake(
+                _chemical_start_mass,
+                "That is the mass at the start, spacecraft included. The propellant is the start "
+                "mass minus the final mass: remember the -1.",
+            ),
+            Mistake(
+                _chemical_from_start_formula,
+                "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass.",
+            ),
         ),
     ),
     "05.6": Exercise(
@@ -278,16 +297,21 @@ EXERCISES = {
         solve=_xenon_for_twice,
         rtol=0.01,
         hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
-             "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
+        "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
         mistakes=(
-            Mistake(_xenon_doubled,
-                    "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
-                    "of the mass ratio. Twice the logarithm means the mass ratio squared."),
-            Mistake(_xenon_extra_only,
-                    "That is the extra xenon on top of `base_xenon`. The question asks for the whole load."),
-            Mistake(_start_mass_for_twice,
-                    "That is the whole start mass, spacecraft included. The xenon is the start mass minus "
-                    "`base_mass`."),
+            Mistake(
+                _xenon_doubled,
+                "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
+                "of the mass ratio. Twice the logarithm means the mass ratio squared.",
+            ),
+            Mistake(
+                _xenon_extra_only,
+                "That is the extra xenon on top of `base_xenon`. The question asks for the whole load.",
+            ),
+            Mistake(
+                _start_mass_for_twice,
+                "That is the whole start mass, spacecraft included. The xenon is the start mass minus `base_mass`.",
+            ),
         ),
     ),
     "05.7": Exercise(
@@ -295,12 +319,14 @@ EXERCISES = {
         solve=_edelbaum,
         rtol=0.015,
         hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
-             "(utils.orbits.circular_speed).",
+        "(utils.orbits.circular_speed).",
         mistakes=(
-            Mistake(_hohmann,
-                    "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
-                    "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
-                    "of the two circular speeds."),
+            Mistake(
+                _hohmann,
+                "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
+                "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
+                "of the two circular speeds.",
+            ),
         ),
     ),
     "05.8": Exercise(
@@ -308,14 +334,18 @@ EXERCISES = {
         solve=_arc,
         rtol=0.01,
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
-             "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
+        "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
         mistakes=(
-            Mistake(_arc_no_thrust,
-                    "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
-                    "the right-hand side, in the same units (km/s²) as gravity?"),
-            Mistake(_arc_radial,
-                    "It looks as if you pushed straight away from the Sun. The engine pushes along the "
-                    "velocity: use (vx, vy) / |v| for the thrust's direction."),
+            Mistake(
+                _arc_no_thrust,
+                "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
+                "the right-hand side, in the same units (km/s²) as gravity?",
+            ),
+            Mistake(
+                _arc_radial,
+                "It looks as if you pushed straight away from the Sun. The engine pushes along the "
+                "velocity: use (vx, vy) / |v| for the thrust's direction.",
+            ),
         ),
     ),
     "05.9": Exercise(
@@ -324,10 +354,13 @@ EXERCISES = {
         rtol=0.02,
         hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
         mistakes=(
-            Mistake(_leg_time_without_two,
-                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
-            Mistake(_leg_time_without_efficiency,
-                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+            Mistake(
+                _leg_time_without_two, "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."
+            ),
+            Mistake(
+                _leg_time_without_efficiency,
+                "Only the fraction `eta` of the power reaches the jet: include the efficiency.",
+            ),
         ),
     ),
     "05.10": Exercise(
@@ -336,10 +369,14 @@ EXERCISES = {
         rtol=0.02,
         hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
         mistakes=(
-            Mistake(_highest_isp_without_two,
-                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
-            Mistake(_highest_isp_without_efficiency,
-                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+            Mistake(
+                _highest_isp_without_two,
+                "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2).",
+            ),
+            Mistake(
+                _highest_isp_without_efficiency,
+                "Only the fraction `eta` of the power reaches the jet: include the efficiency.",
+            ),
         ),
     ),
     "05.11": Exercise(
@@ -348,12 +385,13 @@ EXERCISES = {
         rtol=0.02,
         hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
         mistakes=(
-            Mistake(_jet_power_without_half,
-                    "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
-            Mistake(_electric_power_of_nstar,
-                    "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
-                    "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
-                    "out from `chart_thrust` and `chart_isp`."),
+            Mistake(_jet_power_without_half, "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
+            Mistake(
+                _electric_power_of_nstar,
+                "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
+                "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
+                "out from `chart_thrust` and `chart_isp`.",
+            ),
         ),
     ),
 }
