@@ -53,7 +53,7 @@ def setup(quiet: bool = False) -> None:
 
     Idempotent: a second run with the same lock does nothing and needs no network.
     """
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs with any python3 and says what it needs
         sys.exit("Bright Spots needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if STAMP.exists() and STAMP.read_text() == _fingerprint() and PY.exists():
         if not quiet:

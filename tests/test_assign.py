@@ -123,7 +123,8 @@ def test_an_answer_in_another_compatible_unit_is_right(built, lesson, tmp_path):
     assert with_units, "the lesson has an answer with a unit that is not SI base"
     ex_id = with_units[0]
     # e.g. km -> m, AU -> m: the same length in another unit
-    change = f"{answers[ex_id]} = {answers[ex_id]}.si\nassert {answers[ex_id]}.unit != u.Unit({key[ex_id]['form']['unit']!r})"
+    name, unit = answers[ex_id], key[ex_id]["form"]["unit"]
+    change = f"{name} = {name}.si\nassert {name}.unit != u.Unit({unit!r})"
     result = _grade(built, lesson, _submission(built, lesson, {ex_id: change}, tmp_path), tmp_path)
     assert result["questions"][assign.question_name(ex_id)][0] == pytest.approx(_registry_points(lesson)[ex_id])
     assert result["score"] == pytest.approx(_registry_points(lesson)[ex_id]), result

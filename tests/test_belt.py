@@ -5,14 +5,14 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 import pytest
-from astropy.table import MaskedColumn, QTable
+from astropy.table import QTable
 from astropy.utils.masked import Masked
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import belt
 from utils.data import load_catalogue
 from utils.facts import fact
-
 
 # --- size from H and albedo -------------------------------------------------------------
 

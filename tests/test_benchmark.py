@@ -128,8 +128,6 @@ def test_readme_block_is_replaced_between_markers():
 
 
 def test_soak_section_reports_stalls_load_and_slowest_cell():
-    import soak
-
     summary = {
         "timeout_s": 60,
         "lesson_runs": 56,
@@ -151,9 +149,8 @@ def test_soak_section_reports_stalls_load_and_slowest_cell():
 
 
 def test_soak_plan_reaches_the_counts_with_half_the_runs_loaded():
-    import soak
-
     import nbtools
+    import soak
 
     nbs = nbtools.lesson_notebooks()
     runs = soak.plan(nbs, 50, 500)

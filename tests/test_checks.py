@@ -8,7 +8,8 @@ import astropy.units as u
 import numpy as np
 import pytest
 from astropy.time import Time
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import utils
 from utils.checks import CheckResult, Exercise, check, compare, expected_answer, get_exercise

@@ -136,7 +136,7 @@ def test_catalogue_content_and_units():
     assert np.allclose(cat["per"].to_value(u.yr)[ell], a[ell] ** 1.5, rtol=2e-3)
     # classes as documented for the kstars-data extract
     classes, counts = np.unique(np.asarray(cat["class"]), return_counts=True)
-    assert dict(zip(classes, counts)) == {
+    assert dict(zip(classes, counts, strict=True)) == {
         "TNO": 4102,
         "MBA": 1985,
         "TJN": 497,

@@ -8,10 +8,8 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
 import sync_lock
+from conftest import ROOT
 
 
 def drift(root: Path) -> list[str]:
@@ -151,7 +149,8 @@ def test_notebook_matches_the_locked_jupyterlab():
 
 def test_the_environment_is_consistent():
     """pip check: every installed package's requirements are met (offline)."""
-    import subprocess, sys
+    import subprocess
+    import sys
 
     out = subprocess.run(
         [sys.executable, "-m", "pip", "check", "--disable-pip-version-check"], capture_output=True, text=True
@@ -168,7 +167,8 @@ def test_binder_installs_utils_and_widgets_frontend():
 
 
 def test_utils_importable_from_notebooks_folder(tmp_path):
-    import subprocess, sys
+    import subprocess
+    import sys
 
     out = subprocess.run(
         [sys.executable, "-c", "import utils, sys; print(utils.__file__)"],

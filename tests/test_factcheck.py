@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 from astropy.time import Time
 from astropy.units import imperial
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import factcheck as F
 from utils.checks import check, expected_answer
 from utils.data import DataFileError, data_dir, load_catalogue
 from utils.facts import fact, fact_ids
-
 
 # --------------------------------------------------------------------------
 # the claims file

@@ -25,7 +25,6 @@ Run ``python tests/test_hostile_inputs.py`` for the counts per outcome.
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import math
 import os
@@ -36,9 +35,9 @@ import traceback
 import warnings
 from pathlib import Path
 
+import astropy.units as u
 import numpy as np
 import pytest
-import astropy.units as u
 from astropy.time import Time
 
 import utils

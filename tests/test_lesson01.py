@@ -73,7 +73,7 @@ def test_orbit_group_agrees_with_jpl_classes():
 
     cat = utils.load_catalogue()
     jpl = belt.class_group(cat["class"])
-    ours = np.array([belt.orbit_group(a, e) for a, e in zip(cat["a"], cat["e"])])
+    ours = np.array([belt.orbit_group(a, e) for a, e in zip(cat["a"], cat["e"], strict=True)])
     known = jpl != "other"
     assert np.mean(ours[known] == jpl[known]) > 0.99
     with pytest.raises(ValueError):
@@ -168,8 +168,9 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
     assert ax.get_legend().get_texts()[0].get_text() == f"{n:,} objects"
     assert f"{n:,}" in alt and f"{h_max:.1f}" in alt
     assert not small_texts(fig)
-    from utils.style import PALETTE
     from matplotlib.colors import to_hex
+
+    from utils.style import PALETTE
 
     line_colour = to_hex(ax.collections[-1].get_color()[0]) if hasattr(ax.collections[-1], "get_color") else None
     assert line_colour not in {to_hex(c) for k, c in PALETTE.items() if k != "belt"}

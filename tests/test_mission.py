@@ -7,10 +7,11 @@ import numpy as np
 import pytest
 from astropy.constants import G, c
 from astropy.time import Time
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import mission, orbits
-from utils.checks import expected_answer, check
+from utils.checks import check, expected_answer
 from utils.ephemeris import heliocentric_position
 from utils.facts import fact
 
@@ -40,7 +41,7 @@ def test_phases_cover_the_mission_without_gaps():
     assert np.all(p["days"] > 0 * u.day)
     total = (t["time"][-1] - t["time"][0]).to(u.day)
     assert p["days"].sum().to_value(u.day) == pytest.approx(total.value)
-    for a, b in zip(p[:-1], p[1:]):
+    for a, b in zip(p[:-1], p[1:], strict=True):
         assert a["end"] == b["start"]
     vesta = p[p["phase"] == "At Vesta"][0]
     assert vesta["months"].value == pytest.approx(vesta["days"].to_value(u.day) / (365.25 / 12))

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from astropy.constants import GM_sun
 from astropy.time import Time
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import orbits
 from utils.data import load_catalogue
@@ -135,7 +136,7 @@ def test_sector_area_second_law():
     ellipse = np.pi * a**2 * np.sqrt(1 - e**2)
     t = np.linspace(0, 1, 13)
     areas = []
-    for t0, t1 in zip(t[:-1], t[1:]):
+    for t0, t1 in zip(t[:-1], t[1:], strict=True):
         M = np.linspace(t0, t1, 400) * 2 * np.pi * u.rad
         r = orbits.position_from_elements(a, e, 0 * u.deg, 0 * u.deg, 0 * u.deg, M)
         areas.append(orbits.sector_area(r[0], r[1]) / ellipse)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-
 import astropy.units as u
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import photometry as ph
 from utils.camera import pixel_scale

@@ -6,7 +6,8 @@ import astropy.units as u
 import numpy as np
 import pytest
 from astropy.constants import GM_sun, e, g0
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import propulsion as P
 from utils.checks import check, expected_answer

@@ -6,11 +6,12 @@ import importlib.util
 import subprocess
 import sys
 
+import astropy.units as u
 import numpy as np
 import pytest
-import astropy.units as u
 from astropy.table import QTable
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from utils import resonance as R

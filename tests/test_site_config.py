@@ -8,9 +8,9 @@ from urllib.parse import parse_qs, urlsplit
 import nbformat
 import pytest
 
-from conftest import ROOT
 import nbtools
 import sitebuild
+from conftest import ROOT
 
 
 def write_pyproject(tmp_path, body: str):

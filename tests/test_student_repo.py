@@ -77,7 +77,7 @@ def test_nbgitpuller_link(graded):
 
 
 def test_what_students_pull(graded, formative):
-    for out, made in (graded, formative):
+    for out, _made in (graded, formative):
         names = sorted(p.name for p in (out / "notebooks").glob("*.ipynb"))
         assert names == [p.name for p in nbtools.lesson_notebooks()]
         for f in [

@@ -23,8 +23,8 @@ from __future__ import annotations
 import copy
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import nbformat
 
@@ -208,7 +208,8 @@ def static_widget_views(nb):
                 nbformat.v4.new_output(
                     "display_data",
                     data={
-                        "text/markdown": "*Interactive widget (shown here in its default state; run the notebook to move it)*",
+                        "text/markdown": "*Interactive widget (shown here in its default state; "
+                        "run the notebook to move it)*",
                         "text/plain": "[interactive widget: default state below]",
                     },
                 )

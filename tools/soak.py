@@ -218,8 +218,10 @@ def markdown(s: dict) -> str:
         [
             "| soak (kernel stalls) | lesson runs | widget cells | load average (1 min) |",
             "|---|---:|---:|---|",
-            f"| no load added by the soak | {li['lesson_runs']} | {li['widget_cells']} | {fmt_load(li['load_avg_1min'])} |",
-            f"| every CPU kept busy by the soak | {lo['lesson_runs']} | {lo['widget_cells']} | {fmt_load(lo['load_avg_1min'])} |",
+            f"| no load added by the soak | {li['lesson_runs']} | {li['widget_cells']} "
+            f"| {fmt_load(li['load_avg_1min'])} |",
+            f"| every CPU kept busy by the soak | {lo['lesson_runs']} | {lo['widget_cells']} "
+            f"| {fmt_load(lo['load_avg_1min'])} |",
             "",
             f"Stalls (a cell with no reply within {s['timeout_s']} s): **{len(s['stalls'])}**; failed cells: "
             f"{len(s['errors'])}; cells executed: {s['cells']}; slowest cell: {s['slowest_cell']['seconds']} s "

@@ -16,13 +16,14 @@ Examples
 from __future__ import annotations
 
 import io
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .orbits import resonance_location
-from .units import array, axes, colour, int_pairs, integer, number, pair, quantity_map, require, table as _table
+from .units import array, axes, colour, int_pairs, integer, number, pair, quantity_map, require
+from .units import table as _table
 
 __all__ = [
     "MAIN_BELT_CLASSES",
@@ -558,7 +559,7 @@ def draw_kirkwood(
     lines = ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2, label="resonance with Jupiter")
     labels = [
         ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
-        for x, label in zip(xs, resonances)
+        for x, label in zip(xs, resonances, strict=True)
     ]
     ax.set_ylim(0, 1.15 * top)
     return {"bars": bars, "lines": lines, "labels": labels}

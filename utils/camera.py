@@ -13,8 +13,8 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .units import axes, integer, quantity_map, require
 
@@ -167,7 +167,7 @@ def plot_pixel_scale(
         md = u.Quantity(list(marks.values())).to_value(u.km)
         ms = pixel_scale(md * u.km, ifov).to_value(u.km)
         ax.plot(md, ms, "s", color=PALETTE["dawn"], label="science orbits")
-        for name, x, y in zip(marks, md, ms):
+        for name, x, y in zip(marks, md, ms, strict=True):
             ax.annotate(name, (x, y), xytext=(-4, 8), textcoords="offset points", ha="right", fontsize=9)
     if current is not None:
         c = require(current, u.km, "current", positive=True)
@@ -312,6 +312,6 @@ class DistanceView:
             f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
             f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
             f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
-            f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a blocky "
-            "blob into a smooth disc as the distance shrinks."
+            f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a "
+            "blocky blob into a smooth disc as the distance shrinks."
         )

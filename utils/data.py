@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
@@ -338,7 +339,7 @@ def _cached_ecsv(
     return hit
 
 
-def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
+def load_catalogue(data_dir_: str | os.PathLike | None = None) -> QTable:
     """Load the JPL SBDB asteroid catalogue (7,099 objects with H <= 12).
 
     Each call returns a fresh copy, so a lesson may add or change columns

@@ -105,7 +105,7 @@ def _check_body(body: str) -> str:
     return key
 
 
-def _check_time(time) -> "Time":
+def _check_time(time) -> Time:
     from astropy.time import Time
 
     if not isinstance(time, Time):
@@ -119,7 +119,7 @@ def _check_frame(frame: str) -> str:
     return frame
 
 
-def coverage(data_dir: str | os.PathLike | None = None) -> "Time":
+def coverage(data_dir: str | os.PathLike | None = None) -> Time:
     """First and last instant covered by every body (TDB), as a Time of shape (2,).
 
     Examples
@@ -200,8 +200,8 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
 
 
 def heliocentric_position(
-    body: str, time: "Time", frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
-) -> "u.Quantity":
+    body: str, time: Time, frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> u.Quantity:
     """Heliocentric position of a body from the offline JPL ephemerides.
 
     Parameters
@@ -248,8 +248,8 @@ def heliocentric_position(
 
 
 def heliocentric_velocity(
-    body: str, time: "Time", frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
-) -> "u.Quantity":
+    body: str, time: Time, frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> u.Quantity:
     """Heliocentric velocity, same conventions as :func:`heliocentric_position`.
 
     Returns

@@ -26,14 +26,16 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .data import DataFileError, read_ecsv
-from .units import array, flag, integer, require, table as _table
+from .units import array, flag, integer, require
+from .units import table as _table
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -105,7 +107,7 @@ _COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cann
 # --------------------------------------------------------------------------
 
 
-def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
+def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     """Load the paraphrased claims of the 2015 news story.
 
     Parameters
@@ -135,7 +137,7 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
     return read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
 
 
-def _checked_claims(table: "Table") -> "Table":
+def _checked_claims(table: Table) -> Table:
     missing = [c for c in COLUMNS if c not in table.colnames]
     if missing:
         raise DataFileError(f"data/{FILE} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
@@ -170,7 +172,7 @@ def _verdicts_table(table, name: str = "table"):
     return table
 
 
-def _find(claims: "Table", claim_id: str):
+def _find(claims: Table, claim_id: str):
     _claims_table(claims)
     if not isinstance(claim_id, str):
         raise TypeError(f"claim_id is a string such as 'N01', got {type(claim_id).__name__}")
@@ -180,7 +182,7 @@ def _find(claims: "Table", claim_id: str):
     return claims[int(hits[0])]
 
 
-def claim_text(claims: "Table", claim_id: str) -> str:
+def claim_text(claims: Table, claim_id: str) -> str:
     """The paraphrased claim with id ``claim_id``.
 
     Examples
@@ -192,7 +194,7 @@ def claim_text(claims: "Table", claim_id: str) -> str:
     return str(_find(claims, claim_id)["claim"])
 
 
-def claimed_value(claims: "Table", claim_id: str, part: int = 0):
+def claimed_value(claims: Table, claim_id: str, part: int = 0):
     """The value the story states for a claim, as a Time, a Quantity or ``None``.
 
     A date ``YYYY-MM-DD`` becomes a :class:`~astropy.time.Time`; a month
@@ -226,8 +228,10 @@ def claimed_value(claims: "Table", claim_id: str, part: int = 0):
         return u.Quantity(value)
 
 
-def claim_kind(claims: "Table", claim_id: str) -> str:
-    """Which of :data:`KINDS` a claim is: ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
+def claim_kind(claims: Table, claim_id: str) -> str:
+    """Which of :data:`KINDS` a claim is.
+
+    One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
 
     Examples
     --------
@@ -311,7 +315,7 @@ class Verdict:
 # --------------------------------------------------------------------------
 
 
-def _time(value, name: str) -> "Time":
+def _time(value, name: str) -> Time:
     from astropy.time import Time
 
     if isinstance(value, str):
@@ -472,7 +476,7 @@ def judge_first(claimed_first, earlier) -> str:
     return "false" if b < a else "true"
 
 
-def your_verdict(claim_id: str, answer, reason: str) -> "Verdict | None":
+def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -559,7 +563,7 @@ def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
 # --------------------------------------------------------------------------
 
 
-def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "Table") -> "Table":
+def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: Table) -> Table:
     """Collect verdicts into a table, in the order of the claims file.
 
     Parameters
@@ -612,7 +616,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: int = 70) -> str:
+def format_verdict_table(table: Table, claim_width: int = 48, evidence_width: int = 70) -> str:
     """The verdict table as fixed-width text (stable, for printing).
 
     Long claims and evidence are shortened with an ellipsis.
@@ -641,7 +645,7 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     return "\n".join(lines)
 
 
-def verdict_table_html(table: "Table") -> str:
+def verdict_table_html(table: Table) -> str:
     """The verdict table as an HTML table (symbols and colours for the verdicts)."""
     _verdicts_table(table)
     cells = []
@@ -656,7 +660,7 @@ def verdict_table_html(table: "Table") -> str:
     return f'<table style="text-align:left">{head}{"".join(cells)}</table>'
 
 
-def verdict_counts(table: "Table") -> dict[str, int]:
+def verdict_counts(table: Table) -> dict[str, int]:
     """How many claims got each verdict (all four keys, in :data:`VERDICTS` order).
 
     Examples

@@ -32,7 +32,8 @@ import difflib
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, _cached_ecsv, data_dir as _data_dir, restore_hint
+from .data import DataFileError, _cached_ecsv, restore_hint
+from .data import data_dir as _data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -261,7 +262,7 @@ def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
     return f"{row['source_title']}, {row['source_url']}"
 
 
-def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = None) -> "Table":
+def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = None) -> Table:
     """The facts table (a copy), optionally only ids starting with ``prefix``.
 
     Examples

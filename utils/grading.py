@@ -32,8 +32,9 @@ Examples
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .units import choice, number, text
 
@@ -198,8 +199,8 @@ def form_of(expected: Any, choices: Sequence[str] | None = None) -> dict[str, An
     """
     import numbers
 
-    import numpy as np
     import astropy.units as u
+    import numpy as np
     from astropy.time import Time
 
     if choices is not None and (

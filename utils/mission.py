@@ -30,10 +30,11 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy.constants import G, c
 
 from .units import ArgumentTypeError, array, axes, integer, number, require
@@ -108,7 +109,7 @@ _MU = u.km**3 / u.s**2
 # --------------------------------------------------------------------------
 
 
-def timeline(data_dir=None) -> "QTable":
+def timeline(data_dir=None) -> QTable:
     """The mission's milestones, read from the facts table.
 
     Returns
@@ -162,7 +163,7 @@ def _row(table, key: str):
     return table[keys.index(key)]
 
 
-def phases(table: "QTable | None" = None) -> "QTable":
+def phases(table: QTable | None = None) -> QTable:
     """Cruise legs and stays between milestones, with their durations.
 
     Parameters
@@ -204,7 +205,7 @@ def phases(table: "QTable | None" = None) -> "QTable":
 
 
 def milestone_positions(
-    table: "QTable | None" = None, bodies: Sequence[str] = ("earth", "mars", "vesta", "ceres"), data_dir=None
+    table: QTable | None = None, bodies: Sequence[str] = ("earth", "mars", "vesta", "ceres"), data_dir=None
 ) -> dict[str, u.Quantity]:
     """Heliocentric ecliptic positions of ``bodies`` at every milestone.
 
@@ -232,7 +233,7 @@ def milestone_positions(
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
-def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u.Quantity:
+def distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
     """Distance between two bodies at ``time`` from the ephemerides (AU).
 
     Examples
@@ -242,9 +243,7 @@ def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u
     >>> round(float(d.to_value(u.AU)), 2)
     3.33
     """
-    from .ephemeris import heliocentric_position
-
-    from .ephemeris import BODIES
+    from .ephemeris import BODIES, heliocentric_position
 
     for name, body in (("body_a", body_a), ("body_b", body_b)):
         if not isinstance(body, str) or body.strip().lower() not in BODIES:
@@ -350,8 +349,8 @@ def hermite_polar(t0: float, t1: float, state0, state1, t: np.ndarray) -> np.nda
 
 
 def interpolated_path(
-    table: "QTable | None" = None, points_per_leg: int = 200, data_dir=None
-) -> tuple["Time", u.Quantity, np.ndarray]:
+    table: QTable | None = None, points_per_leg: int = 200, data_dir=None
+) -> tuple[Time, u.Quantity, np.ndarray]:
     """An **interpolated** heliocentric path for Dawn through its milestones.
 
     At each milestone Dawn is put at the position of the body it met (Earth at
@@ -392,7 +391,7 @@ def interpolated_path(
     points_per_leg = integer(points_per_leg, "points_per_leg", low=2, high=100_000)
     table = _timeline_table(table, data_dir)
     jd_all, pos_all, flag_all = [], [], []
-    for name, a, b, kind in _PHASES:
+    for _name, a, b, kind in _PHASES:
         ra, rb = _row(table, a), _row(table, b)
         ta, tb = ra["time"].tdb, rb["time"].tdb
         jd = np.linspace(ta.jd, tb.jd, points_per_leg)
@@ -444,7 +443,7 @@ def semi_major_axis_from_altitudes(
     return (r + (hp + ha) / 2).to(u.km)
 
 
-def science_orbits(data_dir=None) -> "QTable":
+def science_orbits(data_dir=None) -> QTable:
     """Dawn's science orbits at Ceres with Kepler-law periods.
 
     Altitudes come from the facts table; the orbits are treated as two-body
@@ -622,7 +621,7 @@ def _body_positions(value, name: str, n: int | None) -> dict:
     return dict(value)
 
 
-def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
+def plot_timeline(ax, table: QTable, phase_table: QTable | None = None):
     """Draw the milestones (markers) and phases (bars) on a time axis (years).
 
     Cruises are hatched in Dawn's colour; a stay at a body is solid, in that body's colour.
@@ -680,7 +679,7 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
     return ax
 
 
-def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits: dict[str, u.Quantity] | None = None):
+def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: dict[str, u.Quantity] | None = None):
     """Top view (ecliptic x, y in AU) of the bodies at every milestone.
 
     Each body keeps its colour and marker from :func:`utils.style.body_style`;

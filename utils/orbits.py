@@ -12,8 +12,8 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy.constants import GM_sun
 
 from .units import integer, number, require

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
-from .units import MAX_MAGNITUDE, ArgumentTypeError, array, integer, require
 from .camera import pixel_scale
+from .units import MAX_MAGNITUDE, ArgumentTypeError, array, integer, require
 
 __all__ = [
     "lambert",
@@ -545,7 +545,7 @@ class CameraImage:
         n = integer(self.n_px, "n_px", low=1, high=100_000)
         for name in ("signal", "reading"):
             array(getattr(self, name), name, shape=(n, n))
-        sat = getattr(self, "saturated")
+        sat = self.saturated
         if not isinstance(sat, np.ndarray) or sat.dtype != bool or sat.shape != (n, n):
             raise ArgumentTypeError(f"saturated must be a boolean array of shape ({n}, {n}); got {sat!r:.60}.")
         for name in ("pixel_scale", "half_width"):

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import astropy.units as u
-from astropy.constants import GM_sun, e as ELEMENTARY_CHARGE, g0
+import numpy as np
+from astropy.constants import GM_sun, g0
+from astropy.constants import e as ELEMENTARY_CHARGE
 
 from .units import ArgumentTypeError, array, colour, integer, number, pair, require, text
 
@@ -460,7 +461,7 @@ def edelbaum_delta_v(
         raise ValueError(f"delta_i is a plane change between 0 and 180 deg; got {delta_i}.")
     mu = _mu(mu)
     v1, v2 = np.sqrt(mu / r1), np.sqrt(mu / r2)
-    cos = np.cos((np.pi / 2 * di.to_value(u.rad)))
+    cos = np.cos(np.pi / 2 * di.to_value(u.rad))
     return np.sqrt(v1**2 + v2**2 - 2 * v1 * v2 * cos).to(_SPEED)
 
 
@@ -918,6 +919,7 @@ class RatioBars:
     def render(self, values, title: str = "") -> bytes:
         """Redraw the bars for ``values`` (same order and units as the reference); return a PNG."""
         import io
+
         from PIL import Image
 
         try:
@@ -930,13 +932,13 @@ class RatioBars:
         ratios = values / self.reference
         logs = np.log10(np.clip(ratios, 1.01 / span, 0.99 * span))
         self.canvas.restore_region(self.background)
-        for bar, text, mark, x, r, v, unit in zip(
-            self.bars, self.values, self.offscale, logs, ratios, values, self.units
+        for bar, label, mark, x, r, v, unit in zip(
+            self.bars, self.values, self.offscale, logs, ratios, values, self.units, strict=True
         ):
             bar.set_width(x + self.lim)
-            text.set_text(f"{v:,.3g} {unit}")
+            label.set_text(f"{v:,.3g} {unit}")
             self.ax.draw_artist(bar)
-            self.ax.draw_artist(text)
+            self.ax.draw_artist(label)
             if r < 1 / span:
                 mark.set(
                     text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}", x=-self.lim + 0.08, ha="left"
@@ -1049,8 +1051,8 @@ class BudgetChart:
     def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
         span = 10**self.chart.lim
         ratios = np.asarray(self.values(isp, xenon, power)) / self.chart.reference
-        low = [n for n, r in zip(self.names, ratios) if r < 1 / span]
-        high = [n for n, r in zip(self.names, ratios) if r > span]
+        low = [n for n, r in zip(self.names, ratios, strict=True) if r < 1 / span]
+        high = [n for n, r in zip(self.names, ratios, strict=True) if r > span]
         note = ""
         if low:
             note += f" Off scale, below 1/{span:g} of {self.reference_name}: {', '.join(low)}."

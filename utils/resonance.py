@@ -21,14 +21,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .orbits import period
-from .units import ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require, text
+from .units import ArgumentTypeError, array, instance, int_pairs, integer, number, require, text
+from .units import colour as _colour
 
 __all__ = [
     "KIRKWOOD_RESONANCES",
@@ -518,7 +519,7 @@ def run_belt(
     sim.add(m=1.0)
     sim.add(m=m_jup, a=aj, e=ej, l=0.0, pomega=0.0, primary=sim.particles[0])
     sim.N_active = 2
-    for a, e, lam, vp in zip(a0, e0, lam0, varpi0):
+    for a, e, lam, vp in zip(a0, e0, lam0, varpi0, strict=True):
         sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
     sim.integrator = "whfast"
     dt = float(2 * np.pi * np.sqrt(a0.min() ** 3 / sim.G) / steps_per_orbit)

@@ -161,7 +161,7 @@ class CameraExplorer(FastFigure):
         self._saturated_rgb = (255 * np.array(to_rgb(self.SATURATED))).astype(np.uint8)
         self.saturated_pixels = 0
 
-    def update(self, distance_km: float, exposure: float = 1.0) -> "CameraExplorer":
+    def update(self, distance_km: float, exposure: float = 1.0) -> CameraExplorer:
         """Redraw for a distance (km, a plain number from a slider) and an exposure.
 
         Returns the explorer itself, ready to be shown.
@@ -252,7 +252,7 @@ class SharpnessView(FastFigure):
         self.ax.legend(loc="lower right", fontsize=10)
         self.ax.grid(False)
 
-    def update(self, distance_km: float) -> "SharpnessView":
+    def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
         from .factcheck import pixelate
 

@@ -26,8 +26,8 @@ Examples
 
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy import constants as const
 
 from .units import integer, require
@@ -262,6 +262,6 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     flux = np.zeros_like(h)
     if np.any(warm):
         flux[warm] = sublimation_mass_flux(temps[warm] * u.K, molar_mass).to_value(u.kg / u.m**2 / u.s)
-    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz
+    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz  # noqa: NPY201 - trapz on NumPy 1 only
     mean = integrate(flux, h) / (2 * np.pi)
     return mean * u.kg / u.m**2 / u.s

@@ -44,11 +44,12 @@ Examples
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 __all__ = [
     "require",
@@ -376,7 +377,7 @@ def array(
         if arr.ndim not in allowed:
             raise ValueError(f"{name} must have {' or '.join(map(str, allowed))} dimension(s); got shape {arr.shape}.")
     if shape is not None and (
-        arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape))
+        arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape, strict=True))
     ):
         want = "(" + ", ".join("N" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
         raise ValueError(f"{name} must have shape {want}; got {arr.shape}.")

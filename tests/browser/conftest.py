@@ -25,6 +25,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "tools"))
 
 from labserver import SCREENSHOTS, LabServer, copy_notebooks, notebooks_folder  # noqa: E402
+
 from testenv import chromium  # noqa: E402  (the same lookup as python3 tasks.py)
 
 CHROMIUM_ARGS = [

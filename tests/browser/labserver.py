@@ -125,7 +125,7 @@ class LabServer:
         return cmd
 
     # -- life cycle ------------------------------------------------------
-    def start(self) -> "LabServer":
+    def start(self) -> LabServer:
         env = self._env()  # creates the scratch folders
         log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-
 from labserver import SCREENSHOTS
 from notebook_page import check_notebook, notebook_url
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-import nbtools
 from labserver import SCREENSHOTS, notebooks_folder
 from notebook_page import check_notebook, notebook_url
+
+import nbtools
 
 NOTEBOOKS = nbtools.lesson_notebooks(notebooks_folder())
 

@@ -17,6 +17,7 @@ import configparser
 import functools
 import html
 import http.server
+import itertools
 import re
 import sys
 import threading
@@ -97,7 +98,7 @@ class _Page(HTMLParser):
             self.text.append(data)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse(path: Path) -> _Page:
     p = _Page()
     p.feed(path.read_text(encoding="utf-8"))
@@ -343,7 +344,7 @@ def test_headings_in_order(visited, rel):
     levels = visited(rel)["headings"]
     if rel not in ("genindex.html", "search.html"):
         assert levels.count(1) == 1, f"{levels.count(1)} visible <h1> headings"
-    assert [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1] == []
+    assert [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1] == []
 
 
 @pytest.mark.parametrize("rel", PAGES)

@@ -111,7 +111,7 @@ def substitute_natural(nb, natural: dict[str, str], *, solutions_too: bool = Fal
             k = ex_id.split(".")[1]
             pattern = placeholder_re(k)
             if pattern.search(src):
-                src = pattern.sub(lambda m: natural[ex_id].strip("\n"), src, count=1)
+                src = pattern.sub(lambda m, ex_id=ex_id: natural[ex_id].strip("\n"), src, count=1)
                 done.append(ex_id)
         cell.source = src
     return done
@@ -447,9 +447,9 @@ _NOT_NUMBERS = re.compile(
 def find_numbers(text: str, where: str = "") -> list[Number]:
     """Every number a reader can see in ``text``, with the unit token after it when there is one.
 
-    Exercise ids in backticks (`01.4`), addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
-    numbers (a date's day is no quantity a reader would copy; dates are tried as dates), nor clock times
-    like 00:28.
+    Exercise ids in backticks (`01.4`), addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015",
+    "Feb 12, 2009") are not read as numbers (a date's day is no quantity a reader would copy; dates are tried
+    as dates), nor clock times like 00:28.
     """
     found = []
     text = _NOT_NUMBERS.sub(" ", text)
@@ -500,7 +500,7 @@ def visible_text(nb) -> list[tuple[str, str]]:
             for out in cell.get("outputs", []):
                 from_output(out, f"cell {i} (output)")
     state = nb.metadata.get("widgets", {}).get(nbtools.WIDGET_STATE, {}).get("state", {})
-    for model_id, model in state.items():
+    for model in state.values():
         if model.get("model_name") == "OutputModel":
             for out in model.get("state", {}).get("outputs", []):
                 from_output(out, "a widget's output")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 
+from .. import belt
 from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
 from ..units import require
-from .. import belt
 
 GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centaurs", "trans-Neptunian")
 

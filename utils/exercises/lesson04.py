@@ -18,7 +18,6 @@ from ..mission import (
 from ..orbits import period
 from ..units import require
 
-
 # ---------------------------------------------------------------- 04.1 a milestone of your own
 
 

@@ -15,9 +15,9 @@ import astropy.units as u
 import numpy as np
 from astropy.constants import e as ELEMENTARY_CHARGE
 
+from .. import propulsion as P
 from ..checks import Exercise, Mistake
 from ..units import require
-from .. import propulsion as P
 
 
 # ---------------------------------------------------------------- 05.1 exhaust speed

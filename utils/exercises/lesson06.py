@@ -14,7 +14,7 @@ from astropy import constants as const
 from ..camera import pixel_scale, pixels_across
 from ..checks import Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
-from ..thermal import irradiance, subsolar_temperature, sublimation_mass_flux, thickness_loss_rate
+from ..thermal import irradiance, sublimation_mass_flux, subsolar_temperature, thickness_loss_rate
 from ..units import require
 
 

@@ -7,8 +7,9 @@ with a hint that does not give the answer away.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import astropy.units as u
 
