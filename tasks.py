@@ -128,8 +128,28 @@ def browser_tests(extra: list[str] | None = None) -> int:
     return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *(extra or [])])
 
 
+#: What ruff lints and formats (python3 tasks.py lint; part of python3 tasks.py test).
+LINTED = ["utils", "tools", "tests", "tasks.py", "notebooks"]
+
+
+def lint() -> int:
+    """``ruff check`` and ``ruff format --check`` over :data:`LINTED`; non-zero on any finding."""
+    say(f"ruff: lint and format check of {', '.join(LINTED)} ...")
+    checked = run([PY, "-m", "ruff", "check", *LINTED])
+    formatted = run([PY, "-m", "ruff", "format", "--check", *LINTED])
+    if checked or formatted:
+        say("ruff found something (above): .venv/bin/ruff check --fix PATH, .venv/bin/ruff format PATH")
+    return checked or formatted
+
+
+def cmd_lint(args) -> int:
+    setup(quiet=True)
+    return lint()
+
+
 def cmd_test(args) -> int:
     setup()
+    lint_code = lint()
     say("building the student versions (no answer key: python3 tasks.py student makes it) ...")
     if build_student(answer_key=False) != 0:
         return 1
@@ -161,7 +181,7 @@ def cmd_test(args) -> int:
             "BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
             "then python3 tasks.py browser)"
         )
-    return code
+    return code or lint_code
 
 
 def cmd_check(args) -> int:
@@ -337,6 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_test)
+    p = sub.add_parser(
+        "lint", help="ruff check and ruff format --check of utils/, tools/, tests/, tasks.py, notebooks/"
+    )
+    p.set_defaults(func=cmd_lint)
     p = sub.add_parser("check", help="run one or more notebooks under nbval")
     p.add_argument("notebooks", nargs="+")
     p.set_defaults(func=cmd_check)
