@@ -9,16 +9,19 @@
 
 More: ``python3 tasks.py --help``.
 """
+
 from __future__ import annotations
 
 import argparse
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import venv
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from testenv import NBVAL_OPTIONS, chromium  # noqa: E402  (standard library only, like this file)
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -50,7 +53,7 @@ def setup(quiet: bool = False) -> None:
 
     Idempotent: a second run with the same lock does nothing and needs no network.
     """
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs with any python3 and says what it needs
         sys.exit("Bright Spots needs Python 3.11 or newer; this is " + sys.version.split()[0])
     if STAMP.exists() and STAMP.read_text() == _fingerprint() and PY.exists():
         if not quiet:
@@ -100,44 +103,53 @@ def build_student(answer_key: bool = False) -> int:
     Without ``answer_key`` no key is written and a key that no longer matches the notebooks,
     utils/ or data/ is deleted, so build/ never holds an unexecuted or stale answer key.
     """
-    code = (
-        "import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path; "
-        f"made = nbtools.build(Path('build'), answer_key={answer_key!r}); "
-        "print('student versions:', len(made['student']), 'notebooks in build/student'); "
-        "key = Path('build/answer-key'); "
-        "print('answer key:', (f\"{len(made['answer-key'])} executed files in {key}\" if made['answer-key'] else "
-        "'current, kept in build/answer-key' if key.exists() else "
-        "'not built (python3 tasks.py student builds and runs it)'))"
-    )
-    return run([PY, "-c", code])
+    return nbtools("build", *(["--answer-key"] if answer_key else []))
 
 
-#: How every notebook runs under nbval.  A cell gets at most 120 s (nbval's default is 2000 s): a
-#: lesson cell needs a few seconds, so a stall fails fast with the cell named instead of hanging the run.
-NBVAL_OPTIONS = ["--nbval-lax", "--nbval-current-env", "--nbval-sanitize-with", "tests/sanitize.cfg",
-                 "--nbval-cell-timeout", "120"]
+def nbtools(*argv: str) -> int:
+    """``tools/nbtools.py`` (strip, refresh, build) with .venv's python."""
+    return run([PY, ROOT / "tools" / "nbtools.py", *argv])
 
 
 def pytest_args(paths: list[str]) -> list[str]:
     return [
-        "-m", "pytest", *NBVAL_OPTIONS,
-        "-n", os.environ.get("BRIGHT_SPOTS_WORKERS", "2"), "--dist", "loadfile",
+        "-m",
+        "pytest",
+        *NBVAL_OPTIONS,
+        "-n",
+        os.environ.get("BRIGHT_SPOTS_WORKERS", "2"),
+        "--dist",
+        "loadfile",
         *paths,
     ]
-
-
-def chromium() -> str | None:
-    """The system Chromium the browser tests drive (never downloaded), or None."""
-    path = os.environ.get("BRIGHT_SPOTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    return path if path and Path(path).exists() else None
 
 
 def browser_tests(extra: list[str] | None = None) -> int:
     return run([PY, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser", "--browser", *(extra or [])])
 
 
+#: What ruff lints and formats (python3 tasks.py lint; part of python3 tasks.py test).
+LINTED = ["utils", "tools", "tests", "tasks.py", "notebooks"]
+
+
+def lint() -> int:
+    """``ruff check`` and ``ruff format --check`` over :data:`LINTED`; non-zero on any finding."""
+    say(f"ruff: lint and format check of {', '.join(LINTED)} ...")
+    checked = run([PY, "-m", "ruff", "check", *LINTED])
+    formatted = run([PY, "-m", "ruff", "format", "--check", *LINTED])
+    if checked or formatted:
+        say("ruff found something (above): .venv/bin/ruff check --fix PATH, .venv/bin/ruff format PATH")
+    return checked or formatted
+
+
+def cmd_lint(args) -> int:
+    setup(quiet=True)
+    return lint()
+
+
 def cmd_test(args) -> int:
     setup()
+    lint_code = lint()
     say("building the student versions (no answer key: python3 tasks.py student makes it) ...")
     if build_student(answer_key=False) != 0:
         return 1
@@ -145,18 +157,31 @@ def cmd_test(args) -> int:
     # No MPLBACKEND: the notebooks' kernels draw with the inline backend as they do for a student, so a
     # figure that fails to render fails here too (pytest itself has no display and picks Agg).
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    code = run([PY, *pytest_args(["tests", "notebooks", "build/student"]), "--ignore=tests/browser", *args.extra],
-               env=env)
+    # --doctest-modules: the examples in the docstrings of utils/ and tools/ run too (fast, offline)
+    code = run(
+        [
+            PY,
+            *pytest_args(["tests", "notebooks", "build/student", "utils", "tools"]),
+            "--doctest-modules",
+            "--ignore=tests/browser",
+            *args.extra,
+        ],
+        env=env,
+    )
     if chromium() or os.environ.get("BRIGHT_SPOTS_REQUIRE_BROWSER") == "1":
         say("building the course site into build/site/ (every lesson executed) ...")
         site_code = build_site()
-        say("running every notebook in JupyterLab in Chromium, then every page of the course site "
-            "(browser tests, axe-core audit) ...")
+        say(
+            "running every notebook in JupyterLab in Chromium, then every page of the course site "
+            "(browser tests, axe-core audit) ..."
+        )
         code = browser_tests() or site_code or code
     else:
-        say("BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
-            "then python3 tasks.py browser)")
-    return code
+        say(
+            "BROWSER TESTS SKIPPED: Chromium is not installed (Debian/Ubuntu: sudo apt-get install chromium; "
+            "then python3 tasks.py browser)"
+        )
+    return code or lint_code
 
 
 def cmd_check(args) -> int:
@@ -172,29 +197,14 @@ def cmd_student(args) -> int:
     return build_student(answer_key=not args.no_execute)
 
 
-def _nbtools(call: str, paths: list[str]) -> int:
-    code = f"import sys; sys.path.insert(0, 'tools'); import nbtools; from pathlib import Path\n{call}"
-    return run([PY, "-c", code, *paths])
-
-
 def cmd_strip(args) -> int:
     setup(quiet=True)
-    call = (
-        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
-        "for p in paths:\n"
-        "    print(('stripped ' if nbtools.strip_file(p) else 'clean    ') + str(p))\n"
-    )
-    return _nbtools(call, args.notebooks)
+    return nbtools("strip", *args.notebooks)
 
 
 def cmd_refresh(args) -> int:
     setup(quiet=True)
-    call = (
-        "paths = [Path(p) for p in sys.argv[1:]] or nbtools.lesson_notebooks()\n"
-        "for p in paths:\n"
-        "    nbtools.refresh_outputs(p); print('refreshed', p)\n"
-    )
-    return _nbtools(call, args.notebooks)
+    return nbtools("refresh", *args.notebooks)
 
 
 def cmd_lock(args) -> int:
@@ -202,11 +212,29 @@ def cmd_lock(args) -> int:
     setup(quiet=True)
     if run([PY, "-m", "pip", "install", "-q", "pip-tools"]) != 0:
         return 1
-    code = run([
-        BIN / "pip-compile", "-q", "--strip-extras", "--extra", "test", "--extra", "build", "--extra", "site", "--extra", "grading", "--allow-unsafe",
-        "--no-emit-index-url", "--no-emit-find-links", "--no-emit-trusted-host",
-        *(["--upgrade"] if args.upgrade else []), "-o", LOCK.relative_to(ROOT), "pyproject.toml",
-    ])
+    code = run(
+        [
+            BIN / "pip-compile",
+            "-q",
+            "--strip-extras",
+            "--extra",
+            "test",
+            "--extra",
+            "build",
+            "--extra",
+            "site",
+            "--extra",
+            "grading",
+            "--allow-unsafe",
+            "--no-emit-index-url",
+            "--no-emit-find-links",
+            "--no-emit-trusted-host",
+            *(["--upgrade"] if args.upgrade else []),
+            "-o",
+            LOCK.relative_to(ROOT),
+            "pyproject.toml",
+        ]
+    )
     if code != 0:
         return code
     return run([PY, "tools/sync_lock.py"])
@@ -240,8 +268,12 @@ def cmd_binder_check(args) -> int:
             say("could not install repo2docker's base packages (network? see above)")
             return 1
         say("installing binder/requirements.txt on top, as repo2docker does ...")
-        out = subprocess.run([str(c) for c in pip + ["-r", ROOT / "binder" / "requirements.txt"]],
-                             cwd=ROOT, capture_output=True, text=True)
+        out = subprocess.run(
+            [str(c) for c in pip + ["-r", ROOT / "binder" / "requirements.txt"]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         sys.stdout.write(out.stdout)
         errors = [line for line in out.stderr.splitlines() if "ERROR" in line or "conflict" in line.lower()]
         sys.stderr.write("\n".join(errors) + ("\n" if errors else ""))
@@ -254,6 +286,8 @@ def cmd_binder_check(args) -> int:
             return 1
     say("Binder's environment installs cleanly and is consistent")
     return 0
+
+
 def _tool(script: str, argv: list[str]) -> int:
     return run([PY, ROOT / "tools" / script, *argv])
 
@@ -271,13 +305,16 @@ def cmd_assign(args) -> int:
 
 def cmd_grade(args) -> int:
     setup(quiet=True)
-    return _tool("assign.py", ["grade", _here(args.autograder), *map(_here, args.submissions), "--csv", _here(args.csv)])
+    return _tool(
+        "assign.py", ["grade", _here(args.autograder), *map(_here, args.submissions), "--csv", _here(args.csv)]
+    )
 
 
 def cmd_student_repo(args) -> int:
     setup(quiet=True)
-    return _tool("student_repo.py", [_here(args.out), *(["--graded"] if args.graded else []),
-                                     *(["--git"] if args.git else [])])
+    return _tool(
+        "student_repo.py", [_here(args.out), *(["--graded"] if args.graded else []), *(["--git"] if args.git else [])]
+    )
 
 
 def cmd_syllabus(args) -> int:
@@ -304,25 +341,37 @@ PASS_THROUGH = {"test", "lab", "bench", "browser", "soak", "site"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 tasks.py", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python3 tasks.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("setup", help="create .venv with the locked versions (idempotent)")
     p.set_defaults(func=cmd_setup)
     p = sub.add_parser("lab", help="set up and open JupyterLab on notebooks/")
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_lab)
-    p = sub.add_parser("test", help="set up and run every test (unit, data, structure, notebooks, student versions; "
-                                  "then the browser tests when Chromium is installed)")
+    p = sub.add_parser(
+        "test",
+        help="set up and run every test (unit, data, structure, notebooks, student versions; "
+        "then the browser tests when Chromium is installed)",
+    )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_test)
+    p = sub.add_parser(
+        "lint", help="ruff check and ruff format --check of utils/, tools/, tests/, tasks.py, notebooks/"
+    )
+    p.set_defaults(func=cmd_lint)
     p = sub.add_parser("check", help="run one or more notebooks under nbval")
     p.add_argument("notebooks", nargs="+")
     p.set_defaults(func=cmd_check)
-    p = sub.add_parser("student", help="build student versions (build/student) and the executed answer key, "
-                                     "as notebooks and HTML (build/answer-key)")
-    p.add_argument("--no-execute", action="store_true",
-                   help="student versions only; no answer key (a stale one is removed)")
+    p = sub.add_parser(
+        "student",
+        help="build student versions (build/student) and the executed answer key, "
+        "as notebooks and HTML (build/answer-key)",
+    )
+    p.add_argument(
+        "--no-execute", action="store_true", help="student versions only; no answer key (a stale one is removed)"
+    )
     p.set_defaults(func=cmd_student)
     p = sub.add_parser("strip", help="remove outputs except checked cells")
     p.add_argument("notebooks", nargs="*")
@@ -330,17 +379,25 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("refresh-outputs", help="re-run notebooks and store the outputs of checked cells")
     p.add_argument("notebooks", nargs="*")
     p.set_defaults(func=cmd_refresh)
-    p = sub.add_parser("site", help="build the course site into build/site/ (offline; every lesson executed; "
-                                   "--reuse-lessons rebuilds the pages only)")
+    p = sub.add_parser(
+        "site",
+        help="build the course site into build/site/ (offline; every lesson executed; "
+        "--reuse-lessons rebuilds the pages only)",
+    )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_site)
-    p = sub.add_parser("binder-check", help="install repo2docker's base packages, then binder/requirements.txt, "
-                                           "then pip check (needs the package index)")
+    p = sub.add_parser(
+        "binder-check",
+        help="install repo2docker's base packages, then binder/requirements.txt, "
+        "then pip check (needs the package index)",
+    )
     p.set_defaults(func=cmd_binder_check)
     p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
     p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
     p.set_defaults(func=cmd_lock)
-    p = sub.add_parser("assign", help="build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign")
+    p = sub.add_parser(
+        "assign", help="build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign"
+    )
     p.add_argument("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths")
     p.add_argument("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)")
     p.add_argument("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3")
@@ -357,14 +414,21 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_student_repo)
     p = sub.add_parser("syllabus", help="rewrite the goals grid in docs/instructors/syllabus.md from the lessons")
     p.set_defaults(func=cmd_syllabus)
-    p = sub.add_parser("bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}")
+    p = sub.add_parser(
+        "bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}"
+    )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("soak", help="run the lessons and their widget cells many times, half with every CPU busy, "
-                                    "and count kernel stalls (also part of bench)")
+    p = sub.add_parser(
+        "soak",
+        help="run the lessons and their widget cells many times, half with every CPU busy, "
+        "and count kernel stalls (also part of bench)",
+    )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_soak)
-    p = sub.add_parser("browser", help="run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)")
+    p = sub.add_parser(
+        "browser", help="run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)"
+    )
     p.set_defaults(extra=[])
     p.set_defaults(func=cmd_browser)
     argv = sys.argv[1:] if argv is None else argv

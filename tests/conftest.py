@@ -1,4 +1,5 @@
 """Shared test helpers."""
+
 from __future__ import annotations
 
 import sys
@@ -16,5 +17,9 @@ _settings.load_profile("bright-spots")
 
 
 def pytest_addoption(parser):
-    parser.addoption("--browser", action="store_true", default=False,
-                     help="run the browser tests in tests/browser (JupyterLab in Chromium)")
+    parser.addoption(
+        "--browser",
+        action="store_true",
+        default=False,
+        help="run the browser tests in tests/browser (JupyterLab in Chromium)",
+    )

@@ -5,6 +5,7 @@ run the notebook's code cells up to that definition (widget ``interact`` calls a
 after it are skipped), with matplotlib's Agg backend, and catch every figure that
 ``utils.style.show`` would display, so a test can read the figure's texts.
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -33,7 +34,7 @@ def namespace_until(notebook: str, needle: str) -> tuple[dict, list]:
     import matplotlib.pyplot as plt
 
     original = utils.style.show
-    utils.style.show = fake_show          # figures drawn on the way are caught, not displayed
+    utils.style.show = fake_show  # figures drawn on the way are caught, not displayed
     nb = nbtools.read(ROOT / "notebooks" / notebook)
     ns: dict = {"__name__": "__lesson__"}
     found = False
@@ -53,7 +54,7 @@ def namespace_until(notebook: str, needle: str) -> tuple[dict, list]:
         utils.style.show = original
     if not found:
         raise LookupError(f"no code cell with {needle!r} in {notebook}")
-    shown.clear()                         # figures drawn on the way are not the widget's
+    shown.clear()  # figures drawn on the way are not the widget's
     ns["utils"] = _PatchedUtils(utils, fake_show)
     return ns, shown
 
@@ -89,5 +90,8 @@ def texts(figure) -> list[str]:
 
 def small_texts(figure, minimum: float = 9.0) -> list[str]:
     """Visible texts drawn smaller than ``minimum`` points."""
-    return [t.get_text() for t in figure.findobj(matplotlib.text.Text)
-            if t.get_visible() and t.get_text() and t.get_fontsize() < minimum]
+    return [
+        t.get_text()
+        for t in figure.findobj(matplotlib.text.Text)
+        if t.get_visible() and t.get_text() and t.get_fontsize() < minimum
+    ]

@@ -4,6 +4,7 @@ For two lessons: the worked solutions score full marks, an untouched student not
 mix of right and wrong answers scores exactly the points of the right ones, and an answer given in
 another compatible unit is graded right.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,10 @@ def _submission(built, lesson: str, changes: dict[str, str], tmp_path):
     _, made = built
     student = nbtools.read(made[lesson]["student"])
     lesson_nb = nbtools.read(assign.lesson_path(lesson))
-    worked = {ex["id"]: "\n".join(nbtools.source(lesson_nb.cells[j]) for j in ex["solutions"])
-              for ex in assign.find_exercises(lesson_nb)}
+    worked = {
+        ex["id"]: "\n".join(nbtools.source(lesson_nb.cells[j]) for j in ex["solutions"])
+        for ex in assign.find_exercises(lesson_nb)
+    }
     for ex in sorted(assign.find_exercises(student), key=lambda e: -e["cell"]):
         if ex["id"] in changes:
             code = worked[ex["id"]] + "\n" + changes[ex["id"]]
@@ -64,6 +67,7 @@ def test_every_exercise_is_a_question_with_its_points(built, lesson):
     assert "files/grading_key.py" in names and any(n.startswith("files/data/") for n in names)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_worked_solutions_score_full_marks(built, lesson, tmp_path):
     # otter's solution notebook: the lesson with every worked solution
@@ -74,6 +78,7 @@ def test_worked_solutions_score_full_marks(built, lesson, tmp_path):
     assert result["score"] == pytest.approx(sum(points.values())), result
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_untouched_student_notebook_scores_zero(built, lesson, tmp_path):
     _, made = built
@@ -86,11 +91,11 @@ def _wrong(lesson: str, ex_id: str, answer: str) -> str:
     """A line that turns the worked answer into a wrong one of the same form."""
     exercise = assign.registry(lesson).EXERCISES[ex_id]
     if exercise.choices:
-        return (f"{answer} = [c for c in {list(exercise.choices)!r} "
-                f"if c.lower() != str({answer}).lower()][0]")
+        return f"{answer} = [c for c in {list(exercise.choices)!r} if c.lower() != str({answer}).lower()][0]"
     return f"{answer} = {answer} * 1.5"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_some_right_some_wrong_scores_exactly_the_right_ones(built, lesson, tmp_path):
     ids = sorted(_registry_points(lesson))
@@ -107,16 +112,19 @@ def test_some_right_some_wrong_scores_exactly_the_right_ones(built, lesson, tmp_
         assert result["questions"][assign.question_name(k)][0] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_an_answer_in_another_compatible_unit_is_right(built, lesson, tmp_path):
     key = assign.record_key(assign.lesson_path(lesson))
     answers = {ex["id"]: ex["answer"] for ex in assign.find_exercises(nbtools.read(assign.lesson_path(lesson)))}
-    with_units = [k for k, e in key.items() if e["form"]["kind"] == "quantity"
-                  and e["form"]["unit"] not in ("", "m", "s", "kg")]
+    with_units = [
+        k for k, e in key.items() if e["form"]["kind"] == "quantity" and e["form"]["unit"] not in ("", "m", "s", "kg")
+    ]
     assert with_units, "the lesson has an answer with a unit that is not SI base"
     ex_id = with_units[0]
     # e.g. km -> m, AU -> m: the same length in another unit
-    change = f"{answers[ex_id]} = {answers[ex_id]}.si\nassert {answers[ex_id]}.unit != u.Unit({key[ex_id]['form']['unit']!r})"
+    name, unit = answers[ex_id], key[ex_id]["form"]["unit"]
+    change = f"{name} = {name}.si\nassert {name}.unit != u.Unit({unit!r})"
     result = _grade(built, lesson, _submission(built, lesson, {ex_id: change}, tmp_path), tmp_path)
     assert result["questions"][assign.question_name(ex_id)][0] == pytest.approx(_registry_points(lesson)[ex_id])
     assert result["score"] == pytest.approx(_registry_points(lesson)[ex_id]), result
@@ -144,15 +152,18 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     fake = types.SimpleNamespace(EXERCISES=real.EXERCISES, WRITTEN={"00.9": "Exercise 9 · why altitude matters"})
     monkeypatch.setattr(assign, "registry", lambda lesson: fake)
     page = tmp_path / "00-start-here.md"
-    page.write_text("## Answers\n- **00.9 model answer:** Gravity pulls towards the centre, so orbits use the "
-                    "distance from it.\n- **00.9 rubric:** 2 points: 1 for naming the centre, 1 for the radius.\n")
+    page.write_text(
+        "## Answers\n- **00.9 model answer:** Gravity pulls towards the centre, so orbits use the "
+        "distance from it.\n- **00.9 rubric:** 2 points: 1 for naming the centre, 1 for the radius.\n"
+    )
     monkeypatch.setattr(assign, "instructor_page", lambda lesson: page)
     nb = nbtools.read(assign.lesson_path("00"))
     nb.cells += [
         nbformat.v4.new_markdown_cell("### Exercise 9 · why altitude matters\nExplain in two sentences."),
         nbformat.v4.new_markdown_cell("*Your answer:* ...", metadata={"tags": ["answer"]}),
-        nbformat.v4.new_markdown_cell("Orbits are about the centre: add Ceres' radius.",
-                                      metadata={"tags": ["solution"]}),
+        nbformat.v4.new_markdown_cell(
+            "Orbits are about the centre: add Ceres' radius.", metadata={"tags": ["solution"]}
+        ),
     ]
     lesson_dir = tmp_path / "lesson"
     lesson_dir.mkdir()
@@ -192,12 +203,15 @@ def test_a_notebook_of_another_lesson_is_refused(built, tmp_path):
         assign.grade(made["00"]["autograder"], made["01"]["student"], tmp_path / "results")
 
 
-@pytest.mark.parametrize("rubric, points", [
-    ("2 points: 1 point for naming the centre, 1 point for the radius.", 2),
-    ("1 point for naming the centre; 1 point for the radius.", 2),
-    ("(3 pts) evidence, verdict, reason.", 3),
-    ("Full marks for a clear reason.", 1),
-])
+@pytest.mark.parametrize(
+    "rubric, points",
+    [
+        ("2 points: 1 point for naming the centre, 1 point for the radius.", 2),
+        ("1 point for naming the centre; 1 point for the radius.", 2),
+        ("(3 pts) evidence, verdict, reason.", 3),
+        ("Full marks for a clear reason.", 1),
+    ],
+)
 def test_a_written_question_is_worth_its_rubric_points(rubric, points):
     assert assign.rubric_points(rubric) == points
 

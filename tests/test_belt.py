@@ -1,25 +1,28 @@
 """The asteroid-belt helpers of lesson 01 (utils.belt)."""
+
 from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
-from astropy.table import MaskedColumn, QTable
+from astropy.table import QTable
 from astropy.utils.masked import Masked
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import belt
 from utils.data import load_catalogue
 from utils.facts import fact
 
-
 # --- size from H and albedo -------------------------------------------------------------
+
 
 def test_diameter_constant_from_the_suns_magnitude():
     # K = 2 AU 10^(V_sun/5); the literature value is 1329 km for V_sun = -26.762
     assert belt.diameter_constant(-26.762 * u.mag).to_value(u.km) == pytest.approx(1329, abs=0.5)
     assert belt.diameter_constant().to_value(u.km) == pytest.approx(
-        belt.diameter_constant(fact("sun.v_apparent")).to_value(u.km))
+        belt.diameter_constant(fact("sun.v_apparent")).to_value(u.km)
+    )
     # one magnitude brighter Sun -> K larger by 10^(1/5)
     ratio = belt.diameter_constant(-27.762 * u.mag) / belt.diameter_constant(-26.762 * u.mag)
     assert ratio.to_value(u.one) == pytest.approx(10 ** (-1 / 5))
@@ -79,6 +82,7 @@ def test_bad_units_are_refused_with_a_clear_message():
 
 # --- mass, volume, spacing, encounters ----------------------------------------------------
 
+
 def test_sphere_mass_of_ceres_matches_its_measured_mass():
     d = 2 * fact("ceres.radius")
     m = belt.sphere_mass(d, fact("ceres.density"))
@@ -135,6 +139,7 @@ def test_encounters_grow_with_the_square_of_distance(n, d, L):
 
 # --- resonances ---------------------------------------------------------------------------
 
+
 def test_kirkwood_resonances_match_kepler_and_are_ordered():
     res = belt.kirkwood_resonances(5.203 * u.AU)
     assert list(res) == ["4:1", "3:1", "5:2", "7:3", "2:1"]
@@ -144,7 +149,8 @@ def test_kirkwood_resonances_match_kepler_and_are_ordered():
     assert res["2:1"].to_value(u.AU) == pytest.approx(3.28, abs=0.005)
     # default: Jupiter's sourced semi-major axis
     assert belt.kirkwood_resonances()["3:1"].to_value(u.AU) == pytest.approx(
-        fact("jupiter.a").to_value(u.AU) * 3 ** (-2 / 3))
+        fact("jupiter.a").to_value(u.AU) * 3 ** (-2 / 3)
+    )
 
 
 def test_kirkwood_resonance_bad_ratio():
@@ -153,6 +159,7 @@ def test_kirkwood_resonance_bad_ratio():
 
 
 # --- selection helpers on the real catalogue ----------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def cat():
@@ -203,6 +210,7 @@ def test_largest_puts_ceres_first(cat):
 
 def test_draw_kirkwood_makes_bars_lines_and_labels():
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -219,8 +227,10 @@ def test_kirkwood_figure_updates_in_place_and_renders():
     res = belt.kirkwood_resonances(5.2 * u.AU)
     gaps = belt.KirkwoodFigure(res, (2.0, 3.5))
     fig_id = id(gaps.figure)
-    for counts, edges in [np.histogram([2.2, 2.7, 3.1], bins=np.arange(2.0, 3.55, 0.1)),
-                          np.histogram(np.linspace(2.1, 3.4, 500), bins=np.arange(2.0, 3.505, 0.005))]:
+    for counts, edges in [
+        np.histogram([2.2, 2.7, 3.1], bins=np.arange(2.0, 3.55, 0.1)),
+        np.histogram(np.linspace(2.1, 3.4, 500), bins=np.arange(2.0, 3.505, 0.005)),
+    ]:
         gaps.update(counts, edges)
         top = counts.max()
         assert gaps.ax.get_ylim()[1] == pytest.approx(1.15 * top)
@@ -232,7 +242,7 @@ def test_kirkwood_figure_updates_in_place_and_renders():
         png = gaps._repr_png_()
         assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 1000
     assert id(gaps.figure) == fig_id and len(gaps.figure.axes) == 1
-    gaps.update(np.zeros(3, dtype=int), np.array([2.0, 2.5, 3.0, 3.5]))   # an empty selection still draws
+    gaps.update(np.zeros(3, dtype=int), np.array([2.0, 2.5, 3.0, 3.5]))  # an empty selection still draws
     assert gaps.ax.get_ylim()[1] > 0 and gaps._repr_png_()
 
 
@@ -250,7 +260,9 @@ def test_apparent_magnitude_by_hand_and_inverse_square():
     # at 1 AU from the Sun and from the observer, V = H
     assert belt.apparent_magnitude(7 * u.mag, 1 * u.AU, 1 * u.AU).to_value(u.mag) == pytest.approx(7)
     # Ceres at opposition: 3.34 + 5 log10(2.77 * 1.77) = 6.79, worked by hand
-    assert belt.apparent_magnitude(3.34 * u.mag, 2.77 * u.AU, 1.77 * u.AU).to_value(u.mag) == pytest.approx(6.79, abs=0.01)
+    assert belt.apparent_magnitude(3.34 * u.mag, 2.77 * u.AU, 1.77 * u.AU).to_value(u.mag) == pytest.approx(
+        6.79, abs=0.01
+    )
     # ten times farther from the observer: 100 times fainter, 5 magnitudes
     v1 = belt.apparent_magnitude(10.0, 2.5 * u.AU, 0.1 * u.AU)
     v2 = belt.apparent_magnitude(10.0, 2.5 * u.AU, 1.0 * u.AU)

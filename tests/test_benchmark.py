@@ -1,4 +1,5 @@
 """The benchmark's arithmetic and report (tools/benchmark.py); the measurements themselves run with `tasks.py bench`."""
+
 from __future__ import annotations
 
 import statistics
@@ -50,14 +51,34 @@ def test_sweep_covers_both_ends_on_the_step_grid():
 
 
 def _result(cold=3.0, peak=120.0, med=40.0, p95=90.0, nbval=20.0):
-    widget = {"index": 0, "control": "IntSlider", "description": "x", "n": 30, "median_ms": med,
-              "p95_ms": p95, "max_ms": p95 + 1, "pngs": 30, "errors": 0}
+    widget = {
+        "index": 0,
+        "control": "IntSlider",
+        "description": "x",
+        "n": 30,
+        "median_ms": med,
+        "p95_ms": p95,
+        "max_ms": p95 + 1,
+        "pngs": 30,
+        "errors": 0,
+    }
     return {
-        "date": "2026-01-01 00:00 UTC", "runs": 3, "updates": 30,
-        "machine": {"cpu": "Test CPU", "cores": 2, "logical_cpus": 2, "memory_gb": 4.0, "system": "Linux",
-                    "python": "3.11.7", "load_before": "0.1 / 0.1 / 0.1"},
-        "notebooks": [{"name": "00-start-here.ipynb", "cold_s": cold, "peak_mb": peak, "widgets": [widget]},
-                      {"name": "01-broken.ipynb", "error": "CellExecutionError: boom"}],
+        "date": "2026-01-01 00:00 UTC",
+        "runs": 3,
+        "updates": 30,
+        "machine": {
+            "cpu": "Test CPU",
+            "cores": 2,
+            "logical_cpus": 2,
+            "memory_gb": 4.0,
+            "system": "Linux",
+            "python": "3.11.7",
+            "load_before": "0.1 / 0.1 / 0.1",
+        },
+        "notebooks": [
+            {"name": "00-start-here.ipynb", "cold_s": cold, "peak_mb": peak, "widgets": [widget]},
+            {"name": "01-broken.ipynb", "error": "CellExecutionError: boom"},
+        ],
         "collection": {"import_utils_s": 0.012, "nbval_s": nbval, "nbval_ok": True, "nbval_notebooks": 2},
     }
 
@@ -107,13 +128,19 @@ def test_readme_block_is_replaced_between_markers():
 
 
 def test_soak_section_reports_stalls_load_and_slowest_cell():
-    import soak
-
-    summary = {"timeout_s": 60, "lesson_runs": 56, "cells": 2000, "widget_cells": 520, "stalls": [], "errors": [],
-               "slowest_cell": {"seconds": 7.5, "where": "03-resonances.ipynb cell 24"}, "client": "nbexec",
-               "seconds": 600.0,
-               "loaded": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [3.1, 4.2]},
-               "idle": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [0.4, 1.9]}}
+    summary = {
+        "timeout_s": 60,
+        "lesson_runs": 56,
+        "cells": 2000,
+        "widget_cells": 520,
+        "stalls": [],
+        "errors": [],
+        "slowest_cell": {"seconds": 7.5, "where": "03-resonances.ipynb cell 24"},
+        "client": "nbexec",
+        "seconds": 600.0,
+        "loaded": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [3.1, 4.2]},
+        "idle": {"lesson_runs": 28, "widget_cells": 260, "load_avg_1min": [0.4, 1.9]},
+    }
     result = _result()
     result["soak"] = summary
     md = bm.markdown(result)
@@ -122,9 +149,8 @@ def test_soak_section_reports_stalls_load_and_slowest_cell():
 
 
 def test_soak_plan_reaches_the_counts_with_half_the_runs_loaded():
-    import soak
-
     import nbtools
+    import soak
 
     nbs = nbtools.lesson_notebooks()
     runs = soak.plan(nbs, 50, 500)
@@ -143,10 +169,23 @@ def _full_row(one_cold=6.0, one_med=80.0, browser_med=120.0, browser_p95=200.0):
     row = _result()["notebooks"][0]
     row["widgets"][0]["cpu_median_ms"] = 31.0
     one_widget = dict(row["widgets"][0], median_ms=one_med, p95_ms=one_med + 10)
-    row.update(cpu_s=2.5, floor_s=1.5, floor_one_core_s=2.0, load=[1.25, 2.5],
-               one_core={"cold_s": one_cold, "peak_mb": 125.0, "cpu_s": 2.6, "widgets": [one_widget]},
-               browser={"control": "altitude (mi)", "n": 25, "median_ms": browser_med, "p95_ms": browser_p95,
-                        "max_ms": 250.0, "times_ms": [], "load": [1.0, 2.0], "server_mb": 95.0})
+    row.update(
+        cpu_s=2.5,
+        floor_s=1.5,
+        floor_one_core_s=2.0,
+        load=[1.25, 2.5],
+        one_core={"cold_s": one_cold, "peak_mb": 125.0, "cpu_s": 2.6, "widgets": [one_widget]},
+        browser={
+            "control": "altitude (mi)",
+            "n": 25,
+            "median_ms": browser_med,
+            "p95_ms": browser_p95,
+            "max_ms": 250.0,
+            "times_ms": [],
+            "load": [1.0, 2.0],
+            "server_mb": 95.0,
+        },
+    )
     return row
 
 
@@ -155,11 +194,13 @@ def test_markdown_puts_two_cores_one_core_floor_and_browser_side_by_side():
     result["notebooks"] = [_full_row()]
     result["moves"] = 25
     md = bm.markdown(result)
-    assert ("| `00-start-here.ipynb` | 3.0 / 6.0 | 120 / 125 | 2.5 | 40.0 / 90.0 | 80.0 / 90.0 | 120 / 200 | "
-            "1.2–2.5 | all met |") in md
-    assert "| `00-start-here.ipynb` | 1.5 / 2.0 | 2.00 | 3.00 |" in md          # floors and cold ÷ floor
+    assert (
+        "| `00-start-here.ipynb` | 3.0 / 6.0 | 120 / 125 | 2.5 | 40.0 / 90.0 | 80.0 / 90.0 | 120 / 200 | "
+        "1.2–2.5 | all met |"
+    ) in md
+    assert "| `00-start-here.ipynb` | 1.5 / 2.0 | 2.00 | 3.00 |" in md  # floors and cold ÷ floor
     assert "| `00-start-here.ipynb` | altitude (mi) | 25 | 120 ok | 200 ok | 250 | 95 | 1.0–2.0 |" in md
-    assert "| `00-start-here.ipynb` | 1 | 0: IntSlider `x` |" in md               # one-core widget rows too
+    assert "| `00-start-here.ipynb` | 1 | 0: IntSlider `x` |" in md  # one-core widget rows too
     assert "| 31.0 | 30 | 0 |" in md
     assert "25 arrow-key moves" in md
 
@@ -178,14 +219,20 @@ def test_one_core_and_browser_budgets_are_marked():
 
 
 def test_import_source_keeps_top_level_imports_in_order_once():
-    cells = ["import time\n\nimport numpy as np\nimport astropy.units as u\nx = np.ones(3)",
-             "%matplotlib inline\nfrom utils import belt, camera\nimport numpy as np",
-             "def f():\n    import scipy\n    return scipy",
-             "this is not python (",
-             "from __future__ import annotations\nfrom astropy.constants import G as big_g"]
+    cells = [
+        "import time\n\nimport numpy as np\nimport astropy.units as u\nx = np.ones(3)",
+        "%matplotlib inline\nfrom utils import belt, camera\nimport numpy as np",
+        "def f():\n    import scipy\n    return scipy",
+        "this is not python (",
+        "from __future__ import annotations\nfrom astropy.constants import G as big_g",
+    ]
     assert bm.import_source(cells).splitlines() == [
-        "import time", "import numpy as np", "import astropy.units as u", "from utils import belt, camera",
-        "from astropy.constants import G as big_g"]
+        "import time",
+        "import numpy as np",
+        "import astropy.units as u",
+        "from utils import belt, camera",
+        "from astropy.constants import G as big_g",
+    ]
     assert bm.import_source([]) == ""
     with pytest.raises(TypeError):
         bm.import_source([None])
@@ -209,9 +256,11 @@ def test_import_source_of_every_lesson_runs_the_lessons_own_imports():
 
 
 def test_class_summary_pools_students_and_counts_failures():
-    students = [{"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0, 30.0]},
-                {"peak_mb": 220.0, "cpu_s": 6.0, "cold_s": 9.0, "times_ms": [20.0]},
-                {"error": "StallError: cell 3"}]
+    students = [
+        {"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0, 30.0]},
+        {"peak_mb": 220.0, "cpu_s": 6.0, "cold_s": 9.0, "times_ms": [20.0]},
+        {"error": "StallError: cell 3"},
+    ]
     s = bm.class_summary(students)
     assert s["n"] == 3 and s["failed"] == 1
     assert s["peak_mb_median"] == 210.0 and s["peak_mb_max"] == 220.0 and s["total_mb"] == 420.0
@@ -221,11 +270,20 @@ def test_class_summary_pools_students_and_counts_failures():
 
 
 def test_class_markdown_has_one_row_per_class_size():
-    rounds = [dict(bm.class_summary([{"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0]}] * n),
-                   load=[1.0, 3.0]) for n in (1, 5)]
+    rounds = [
+        dict(
+            bm.class_summary([{"peak_mb": 200.0, "cpu_s": 4.0, "cold_s": 5.0, "times_ms": [10.0]}] * n), load=[1.0, 3.0]
+        )
+        for n in (1, 5)
+    ]
     rounds.append({"n": 10, "failed": 10, "load": [3.0, 4.0]})
-    sim = {"lesson": "03-resonances.ipynb", "updates": 20, "rounds": rounds, "date": "2026-01-01 00:00 UTC",
-           "machine": {"cpu": "Test CPU", "cores": 2, "memory_gb": 4.0}}
+    sim = {
+        "lesson": "03-resonances.ipynb",
+        "updates": 20,
+        "rounds": rounds,
+        "date": "2026-01-01 00:00 UTC",
+        "machine": {"cpu": "Test CPU", "cores": 2, "memory_gb": 4.0},
+    }
     md = bm.class_markdown(sim)
     assert "| 5 | 200 / 200 | 1000 | 4.0 | 5.0 / 5.0 | 10 / 10 | 0 | 1.0–3.0 |" in md
     assert "| 10 | - | - | - | - | - | 10 | 3.0–4.0 |" in md

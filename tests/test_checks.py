@@ -1,4 +1,5 @@
 """The self-check machinery every exercise relies on."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,8 @@ import astropy.units as u
 import numpy as np
 import pytest
 from astropy.time import Time
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 import utils
 from utils.checks import CheckResult, Exercise, check, compare, expected_answer, get_exercise
@@ -36,8 +38,8 @@ def test_correct_in_any_compatible_unit():
 
 def test_tolerates_rounding_but_not_a_wrong_value():
     exact = MILE.to(u.km)  # 7242.048 km
-    assert compare(7240 * u.km, exact).ok            # rounded to 3 figures
-    assert compare(7.2e3 * u.km, exact).ok           # 2 figures, within 2 %
+    assert compare(7240 * u.km, exact).ok  # rounded to 3 figures
+    assert compare(7.2e3 * u.km, exact).ok  # 2 figures, within 2 %
     assert compare(7000 * u.km, exact).status == "incorrect"
 
 
@@ -118,8 +120,12 @@ def test_dates():
 
 
 def test_result_displays_words_not_only_colour():
-    for status, word in [("correct", "Correct"), ("incorrect", "Not yet"),
-                         ("unanswered", "Not answered yet"), ("invalid", "Check the form")]:
+    for status, word in [
+        ("correct", "Correct"),
+        ("incorrect", "Not yet"),
+        ("unanswered", "Not answered yet"),
+        ("invalid", "Check the form"),
+    ]:
         r = CheckResult(status, "msg", "Exercise 9")
         assert word in str(r) and word in r._repr_html_()
         assert "Exercise 9" in r._repr_html_()
@@ -181,6 +187,7 @@ def test_exercise_dataclass_defaults():
 # --------------------------------------------------------------------------
 # hostile and unusual answers: never raise, never accept a wrong kind, clean sentences
 # --------------------------------------------------------------------------
+
 
 class _Trap:
     """An answer whose every protocol method raises (a booby-trapped object)."""
@@ -328,8 +335,7 @@ def test_digit_forms_cover_the_usual_ways_of_writing_a_number():
 
 @pytest.mark.parametrize("answer", [HOSTILE[k] for k in HOSTILE], ids=list(HOSTILE))
 def test_registered_exercise_never_raises_and_never_accepts_a_wrong_kind(answer):
-    for ex_id, inputs in [("00.1", {"distance": MILE}),
-                          ("00.2", {"distance": MILE, "ceres_radius": 469.7 * u.km})]:
+    for ex_id, inputs in [("00.1", {"distance": MILE}), ("00.2", {"distance": MILE, "ceres_radius": 469.7 * u.km})]:
         r = check(ex_id, answer, **inputs)
         assert r.status in ("invalid", "incorrect"), r
         _assert_clean(r)
@@ -365,6 +371,7 @@ def test_broken_input_objects_are_reported_as_inputs():
 # temperatures, dimensionless answers, "close" and mistakes
 # --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("answer", [327.4 * u.K, 54.25 * u.deg_C, 129.65 * u.imperial.deg_F])
 def test_absolute_temperatures_in_any_scale(answer):
     assert compare(answer, 327.4 * u.K).ok
@@ -372,7 +379,7 @@ def test_absolute_temperatures_in_any_scale(answer):
 
 
 def test_wrong_temperature_is_still_wrong_and_offsets_are_not_forgotten():
-    assert compare(54.25 * u.K, 327.4 * u.K).status == "incorrect"   # a Celsius number labelled K
+    assert compare(54.25 * u.K, 327.4 * u.K).status == "incorrect"  # a Celsius number labelled K
     assert compare(327.4 * u.deg_C, 327.4 * u.K).status == "incorrect"
 
 
@@ -386,8 +393,9 @@ def test_temperature_differences_convert_without_the_offset():
 def test_unit_on_a_dimensionless_answer_gets_a_clean_sentence():
     r = compare(3 * u.km, 15.42 * u.one)
     assert r.status == "invalid"
-    assert r.message == ("Your answer is in km (length), but this exercise asks for a plain number: "
-                         "the units should cancel.")
+    assert r.message == (
+        "Your answer is in km (length), but this exercise asks for a plain number: the units should cancel."
+    )
     r = compare(3 * u.km, 15.42)
     assert r.status == "invalid" and "plain number" in r.message
     _assert_clean(r)
@@ -400,11 +408,11 @@ def test_dimensionless_answers_in_any_dimensionless_unit():
 
 def test_close_only_within_rounding():
     expected = 0.04472 * u.one
-    r = compare(0.045, expected, rtol=0.001)       # 2 significant figures: just rounded too much
+    r = compare(0.045, expected, rtol=0.001)  # 2 significant figures: just rounded too much
     assert r.status == "incorrect" and "close" in r.message
-    r = compare(0.047, expected, rtol=0.001)       # 5 % off, not a rounding of the answer
+    r = compare(0.047, expected, rtol=0.001)  # 5 % off, not a rounding of the answer
     assert r.status == "incorrect" and "close" not in r.message
-    r = compare(7000 * u.km, MILE, rtol=0.001)     # 3 % off: not close
+    r = compare(7000 * u.km, MILE, rtol=0.001)  # 3 % off: not close
     assert "close" not in r.message
 
 
@@ -421,8 +429,10 @@ def _exercise_with_mistakes():
         hint="Draw the orbit and the body.",
         mistakes=(
             utils.checks.Mistake(lambda altitude, radius: altitude, "An altitude is not a distance from the centre."),
-            utils.checks.Mistake(lambda altitude, radius: (altitude + radius) / radius,
-                                 "You divided by the radius: the exercise asks for a distance."),
+            utils.checks.Mistake(
+                lambda altitude, radius: (altitude + radius) / radius,
+                "You divided by the radius: the exercise asks for a distance.",
+            ),
             utils.checks.Mistake(lambda altitude, radius: 1 / 0, "never used"),
         ),
     )
@@ -430,7 +440,7 @@ def _exercise_with_mistakes():
 
 def test_a_mistake_gets_its_own_hint_and_never_close():
     ex = _exercise_with_mistakes()
-    inputs = {"altitude": 1000 * u.km, "radius": 20 * u.km}   # answer 1020 km; the mistake is 2 % off
+    inputs = {"altitude": 1000 * u.km, "radius": 20 * u.km}  # answer 1020 km; the mistake is 2 % off
     r = ex.check(1000 * u.km, **inputs)
     assert r.status == "incorrect"
     assert "An altitude is not a distance" in r.message
@@ -440,7 +450,7 @@ def test_a_mistake_gets_its_own_hint_and_never_close():
 
 def test_a_mistake_of_another_unit_is_recognised():
     ex = _exercise_with_mistakes()
-    r = ex.check(51.0, altitude=1000 * u.km, radius=20 * u.km)   # a ratio instead of a distance
+    r = ex.check(51.0, altitude=1000 * u.km, radius=20 * u.km)  # a ratio instead of a distance
     assert r.status == "incorrect" and "divided by the radius" in r.message
 
 
@@ -453,14 +463,17 @@ def test_other_wrong_answers_get_the_general_hint_and_title_from_inputs():
 
 
 def test_no_part_of_a_result_reveals_the_expected_answer():
-    ex = Exercise(title="Exercise 9 · ratio", solve=lambda a, b: a / b, rtol=0.001,
-                  mistakes=(utils.checks.Mistake(lambda a, b: b / a, "Which way round?"),))
+    ex = Exercise(
+        title="Exercise 9 · ratio",
+        solve=lambda a, b: a / b,
+        rtol=0.001,
+        mistakes=(utils.checks.Mistake(lambda a, b: b / a, "Which way round?"),),
+    )
     inputs = {"a": 7.3829 * u.km, "b": 1 * u.km}
     expected = ex.expected(**inputs).to_value(u.one)
     for answer in (..., None, 1 / expected, 7.3, 7.4, 73.83, 0, "7.38", 7.38 * u.km, float("nan"), -7.38):
         r = ex.check(answer, **inputs)
-        shown = " ".join([str(r), repr(r), r._repr_html_(), r.message, r.name, r.status,
-                          *map(str, vars(r).values())])
+        shown = " ".join([str(r), repr(r), r._repr_html_(), r.message, r.name, r.status, *map(str, vars(r).values())])
         leaked = [f for f in _digit_forms(expected) if f in shown]
         assert not leaked, f"{answer!r}: {leaked} in {shown}"
 

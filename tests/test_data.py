@@ -1,4 +1,5 @@
 """Data integrity and the asteroid catalogue (utils.data, scripts/build_catalogue.py)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -107,9 +108,20 @@ def test_catalogue_content_and_units():
     cat = D.load_catalogue()
     assert isinstance(cat, QTable)
     assert len(cat) == 7099 == cat.meta["rows"]
-    for col, unit in {"H": u.mag, "diameter": u.km, "rot_per": u.h, "epoch_mjd": u.d, "a": u.AU,
-                      "i": u.deg, "om": u.deg, "w": u.deg, "ma": u.deg, "q": u.AU, "per": u.yr,
-                      "moid": u.AU}.items():
+    for col, unit in {
+        "H": u.mag,
+        "diameter": u.km,
+        "rot_per": u.h,
+        "epoch_mjd": u.d,
+        "a": u.AU,
+        "i": u.deg,
+        "om": u.deg,
+        "w": u.deg,
+        "ma": u.deg,
+        "q": u.AU,
+        "per": u.yr,
+        "moid": u.AU,
+    }.items():
         assert cat[col].unit == unit, col
     for col in ("albedo", "e"):
         assert cat[col].unit == u.dimensionless_unscaled
@@ -124,8 +136,17 @@ def test_catalogue_content_and_units():
     assert np.allclose(cat["per"].to_value(u.yr)[ell], a[ell] ** 1.5, rtol=2e-3)
     # classes as documented for the kstars-data extract
     classes, counts = np.unique(np.asarray(cat["class"]), return_counts=True)
-    assert dict(zip(classes, counts)) == {"TNO": 4102, "MBA": 1985, "TJN": 497, "OMB": 292,
-                                          "CEN": 213, "MCA": 6, "AMO": 2, "IMB": 1, "AST": 1}
+    assert dict(zip(classes, counts, strict=True)) == {
+        "TNO": 4102,
+        "MBA": 1985,
+        "TJN": 497,
+        "OMB": 292,
+        "CEN": 213,
+        "MCA": 6,
+        "AMO": 2,
+        "IMB": 1,
+        "AST": 1,
+    }
     assert int((~cat["diameter"].mask).sum()) == 2771
     assert int((~cat["albedo"].mask).sum()) == 2770
     assert "NASA/JPL Small-Body Database" in cat.meta["credit"]
@@ -138,6 +159,47 @@ def test_catalogue_returns_independent_copies():
     assert D.load_catalogue()["a"][0] != 99 * u.AU
 
 
+def test_read_ecsv_returns_a_copy_the_caller_may_change():
+    first = D.read_ecsv("facts.ecsv")
+    n, value, meta = len(first), first["id"][0], dict(first.meta)
+    first["id"][0] = "changed"
+    first.meta["added"] = True
+    first.remove_row(1)
+    again = D.read_ecsv("facts.ecsv")
+    assert (len(again), again["id"][0], dict(again.meta)) == (n, value, meta)
+
+
+def test_read_ecsv_copies_what_prepare_made_too():
+    def prepare(table):
+        return table, {"rows": len(table)}
+
+    table, info = D.read_ecsv("facts.ecsv", prepare=prepare)
+    info["rows"] = -1
+    table.remove_rows(slice(None))
+    table2, info2 = D.read_ecsv("facts.ecsv", prepare=prepare)
+    assert info2["rows"] == len(table2) > 100
+
+
+def test_verify_file_reads_the_manifest_again_only_when_it_changes(data_copy, monkeypatch):
+    import os
+
+    reads = []
+    real = D.read_manifest
+    monkeypatch.setattr(D, "read_manifest", lambda folder=None: reads.append(folder) or real(folder))
+    target = data_copy / "facts.ecsv"
+    for _ in range(3):
+        D.verify_file(target)
+    assert len(reads) == 1, "an unchanged manifest is read once"
+    manifest = data_copy / D.MANIFEST
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(D.read_manifest(data_copy)["facts.ecsv"], "0" * 64), encoding="utf-8")
+    st = manifest.stat()
+    os.utime(manifest, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # a new mtime even on a coarse clock
+    reads.clear()
+    with pytest.raises(D.DataFileError, match="corrupted"):
+        D.verify_file(target)
+    assert len(reads) == 1, "a changed manifest is read again, and its new checksum is used"
+
 
 def test_parse_full_name():
     assert build_catalogue.parse_full_name("     1 Ceres (A801 AA)") == (1, "Ceres", "A801 AA")
@@ -147,8 +209,11 @@ def test_parse_full_name():
 
 def test_build_from_recorded_excerpt_is_reproducible(tmp_path):
     src = RECORDED / "sbdb_asteroids_excerpt.json"
-    prov = {"debian_package": "kstars-data", "debian_version": "5:3.6.2-2",
-            "debian_file": "usr/share/kstars/asteroids.dat (excerpt)"}
+    prov = {
+        "debian_package": "kstars-data",
+        "debian_version": "5:3.6.2-2",
+        "debian_file": "usr/share/kstars/asteroids.dat (excerpt)",
+    }
     out1 = build_catalogue.build_from_file(src, tmp_path / "a.ecsv", prov)
     out2 = build_catalogue.build_from_file(src, tmp_path / "b.ecsv", prov)
     assert out1.read_bytes() == out2.read_bytes()
@@ -176,12 +241,13 @@ def test_build_rejects_bad_payload(tmp_path):
     with pytest.raises(ValueError, match="lacks fields"):
         build_catalogue.sbdb_json_to_table({"fields": ["full_name"], "data": []}, {})
     with pytest.raises(ValueError, match="count"):
-        build_catalogue.sbdb_json_to_table(
-            {"fields": list(build_catalogue.SBDB_FIELDS), "data": [], "count": 3}, {})
+        build_catalogue.sbdb_json_to_table({"fields": list(build_catalogue.SBDB_FIELDS), "data": [], "count": 3}, {})
 
 
-@pytest.mark.skipif(not KSTARS_DAT.exists(),
-                    reason=f"{KSTARS_DAT} not present (apt-get download kstars-data; dpkg -x ... /tmp/kstars/x)")
+@pytest.mark.skipif(
+    not KSTARS_DAT.exists(),
+    reason=f"{KSTARS_DAT} not present (apt-get download kstars-data; dpkg -x ... /tmp/kstars/x)",
+)
 def test_full_rebuild_reproduces_catalogue_bytes(tmp_path):
     debs = sorted(Path("/tmp/kstars").glob("kstars-data_*.deb"))
     prov = build_catalogue.deb_provenance(debs[0]) if debs else {}
@@ -208,8 +274,7 @@ def test_from_sbdb_uses_opener_and_parses_recorded_answer(tmp_path):
         seen["timeout"] = timeout
         return _FakeResponse((RECORDED / "sbdb_asteroids_excerpt.json").read_bytes())
 
-    out = build_catalogue.build_from_sbdb(tmp_path / "live.ecsv", h_max=12, retrieved="2026-01-01",
-                                          opener=opener)
+    out = build_catalogue.build_from_sbdb(tmp_path / "live.ecsv", h_max=12, retrieved="2026-01-01", opener=opener)
     assert seen["url"].startswith("https://ssd-api.jpl.nasa.gov/sbdb_query.api?")
     assert "sb-cdata=%7B%22AND%22%3A%5B%22H%7CLE%7C12%22%5D%7D" in seen["url"]
     assert "fields=full_name%2Cneo%2CH" in seen["url"]

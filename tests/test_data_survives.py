@@ -1,4 +1,5 @@
 """Data that survives the real world: line-ending conversion, hand edits, short error messages."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -50,10 +51,16 @@ def test_gitattributes_keep_data_and_notebooks_byte_exact():
     git = shutil.which("git")
     if git is None:
         pytest.skip("git is not installed")
-    files = ["data/facts.ecsv", "data/MANIFEST.sha256", "data/asteroids.ecsv",
-             "data/planets_de421_2000_2030.bsp", "notebooks/00-start-here.ipynb"]
-    out = subprocess.run([git, "check-attr", "text", "eol", "--", *files], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    files = [
+        "data/facts.ecsv",
+        "data/MANIFEST.sha256",
+        "data/asteroids.ecsv",
+        "data/planets_de421_2000_2030.bsp",
+        "notebooks/00-start-here.ipynb",
+    ]
+    out = subprocess.run(
+        [git, "check-attr", "text", "eol", "--", *files], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     attrs = {}
     for line in out.splitlines():
         path, attr, value = (part.strip() for part in line.split(":"))
@@ -69,8 +76,12 @@ def test_clone_with_autocrlf_passes_the_checksums(tmp_path):
     if git is None or not (ROOT / ".git").exists():
         pytest.skip("needs git and a git checkout")
     clone = tmp_path / "clone"
-    subprocess.run([git, "-c", "core.autocrlf=true", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [git, "-c", "core.autocrlf=true", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     # the clone must really convert text: a committed Python file comes out with CRLF ...
     assert b"\r\n" in (clone / "utils" / "units.py").read_bytes()
     # ... while every data file matches its checksum and the notebooks keep LF
@@ -134,9 +145,14 @@ def test_data_errors_render_short_in_ipython(tmp_path):
     lines = err._render_traceback_()
     assert lines[0] == "DataFileError: x" and len(lines) <= 3
     pytest.importorskip("IPython")
-    code = (f"import utils; utils.fact('ceres.gm', data_dir={str(data)!r})")
-    proc = subprocess.run([sys.executable, "-m", "IPython", "--colors=NoColor", "--no-banner", "-c", code],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    code = f"import utils; utils.fact('ceres.gm', data_dir={str(data)!r})"
+    proc = subprocess.run(
+        [sys.executable, "-m", "IPython", "--colors=NoColor", "--no-banner", "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     shown = (proc.stdout + proc.stderr).strip().splitlines()
     assert any("has a bad 'value' entry 'abc'" in line for line in shown), shown
     assert not any("Traceback" in line or "File " in line for line in shown), shown

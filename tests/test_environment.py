@@ -1,4 +1,5 @@
 """One lock: CI, Binder and conda install exactly the same versions."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,8 @@ import tomllib
 from importlib import metadata
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT
 import sync_lock
+from conftest import ROOT
 
 
 def drift(root: Path) -> list[str]:
@@ -21,8 +20,10 @@ def drift(root: Path) -> list[str]:
     lock = sync_lock.read_pins(root / "requirements" / "lock.txt")
     runtime = sync_lock.runtime_subset(root / "requirements" / "lock.txt", root / "pyproject.toml")
     problems = []
-    for rel, expected in (("binder/requirements.txt", {n: v for n, v in lock.items() if n in runtime}),
-                          ("environment.yml", lock)):
+    for rel, expected in (
+        ("binder/requirements.txt", {n: v for n, v in lock.items() if n in runtime}),
+        ("environment.yml", lock),
+    ):
         pins = sync_lock.read_pins(root / rel)
         for name in sorted(set(expected) | set(pins)):
             if expected.get(name) != pins.get(name):
@@ -41,8 +42,13 @@ def test_binder_and_conda_match_the_lock():
 
 
 def test_drift_is_detected(tmp_path):
-    for rel in ("requirements/lock.txt", "binder/requirements.txt", "binder/runtime.txt", "environment.yml",
-                "pyproject.toml"):
+    for rel in (
+        "requirements/lock.txt",
+        "binder/requirements.txt",
+        "binder/runtime.txt",
+        "environment.yml",
+        "pyproject.toml",
+    ):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / rel, tmp_path / rel)
     text = (tmp_path / "binder/requirements.txt").read_text()
@@ -76,9 +82,23 @@ def test_this_environment_is_the_locked_one():
 
 
 # Tools that never run on Binder: only the tests, the site build and packaging use them.
-NOT_RUNTIME = {"pytest", "pytest-xdist", "nbval", "hypothesis", "coverage", "playwright", "axe-playwright-python",
-               "sphinx", "myst-nb", "myst-parser", "sphinx-book-theme", "pydata-sphinx-theme",
-               "sphinx-mathjax-offline", "wheel", "pip-tools"}
+NOT_RUNTIME = {
+    "pytest",
+    "pytest-xdist",
+    "nbval",
+    "hypothesis",
+    "coverage",
+    "playwright",
+    "axe-playwright-python",
+    "sphinx",
+    "myst-nb",
+    "myst-parser",
+    "sphinx-book-theme",
+    "pydata-sphinx-theme",
+    "sphinx-mathjax-offline",
+    "wheel",
+    "pip-tools",
+}
 
 
 def test_binder_has_the_runtime_packages_only():
@@ -94,8 +114,9 @@ def test_runtime_subset_follows_the_via_annotations(tmp_path):
         "b==2.0\n    # via\n    #   x (pyproject.toml)\n    #   c\n"
         "c==3.0\n    # via a\n"
         "d==4.0\n    # via\n    #   c\n    #   e\n"
-        "e==5.0\n    # via x (pyproject.toml)\n"          # a test-only direct dependency
-        "f==6.0\n    # via e\n")
+        "e==5.0\n    # via x (pyproject.toml)\n"  # a test-only direct dependency
+        "f==6.0\n    # via e\n"
+    )
     assert sync_lock.runtime_subset(tmp_path / "lock.txt", tmp_path / "pyproject.toml") == {"a", "b", "c", "d"}
 
 
@@ -128,10 +149,12 @@ def test_notebook_matches_the_locked_jupyterlab():
 
 def test_the_environment_is_consistent():
     """pip check: every installed package's requirements are met (offline)."""
-    import subprocess, sys
+    import subprocess
+    import sys
 
-    out = subprocess.run([sys.executable, "-m", "pip", "check", "--disable-pip-version-check"],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "check", "--disable-pip-version-check"], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout + out.stderr
 
 
@@ -144,8 +167,14 @@ def test_binder_installs_utils_and_widgets_frontend():
 
 
 def test_utils_importable_from_notebooks_folder(tmp_path):
-    import subprocess, sys
+    import subprocess
+    import sys
 
-    out = subprocess.run([sys.executable, "-c", "import utils, sys; print(utils.__file__)"],
-                         cwd=ROOT / "notebooks", capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", "import utils, sys; print(utils.__file__)"],
+        cwd=ROOT / "notebooks",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert Path(out.stdout.strip()).parent == ROOT / "utils"

@@ -1,4 +1,5 @@
 """Offline ephemerides (utils.ephemeris) against independent references."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,8 +8,13 @@ from pathlib import Path
 import astropy.units as u
 import numpy as np
 import pytest
-from astropy.coordinates import (CartesianRepresentation, HeliocentricMeanEcliptic, SkyCoord,
-                                 get_body_barycentric, solar_system_ephemeris)
+from astropy.coordinates import (
+    CartesianRepresentation,
+    HeliocentricMeanEcliptic,
+    SkyCoord,
+    get_body_barycentric,
+    solar_system_ephemeris,
+)
 from astropy.time import Time
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,9 +39,13 @@ def kepler_position(row, t: Time) -> np.ndarray:
         ecc = ecc - (ecc - e * np.sin(ecc) - m) / (1 - e * np.cos(ecc))
     x, y = a * (np.cos(ecc) - e), a * np.sqrt(1 - e * e) * np.sin(ecc)
     cO, sO, ci, si, cw, sw = np.cos(om), np.sin(om), np.cos(i), np.sin(i), np.cos(w), np.sin(w)
-    rot = np.array([[cO * cw - sO * sw * ci, -cO * sw - sO * cw * ci],
-                    [sO * cw + cO * sw * ci, -sO * sw + cO * cw * ci],
-                    [sw * si, cw * si]])
+    rot = np.array(
+        [
+            [cO * cw - sO * sw * ci, -cO * sw - sO * cw * ci],
+            [sO * cw + cO * sw * ci, -sO * sw + cO * cw * ci],
+            [sw * si, cw * si],
+        ]
+    )
     return rot @ np.array([x, y])
 
 
@@ -78,8 +88,13 @@ def test_planets_match_astropy_builtin(body, tol):
 
 def test_distances_in_expected_ranges():
     t = Time("2007-01-01") + np.linspace(0, 12 * 365.25, 500) * u.day
-    for body, lo, hi in [("earth", 0.983, 1.017), ("mars", 1.38, 1.67), ("jupiter", 4.94, 5.46),
-                         ("vesta", 2.15, 2.58), ("ceres", 2.54, 2.99)]:
+    for body, lo, hi in [
+        ("earth", 0.983, 1.017),
+        ("mars", 1.38, 1.67),
+        ("jupiter", 4.94, 5.46),
+        ("vesta", 2.15, 2.58),
+        ("ceres", 2.54, 2.99),
+    ]:
         d = np.linalg.norm(E.heliocentric_position(body, t).to_value(u.AU), axis=0)
         assert lo < d.min() and d.max() < hi, body
 
@@ -149,3 +164,30 @@ def test_corrupted_kernel_copy(tmp_path):
     k.write_bytes(bytes(raw))
     with pytest.raises(DataFileError, match="sb441_ceres_vesta_2000_2030.bsp"):
         E.heliocentric_position("ceres", Time("2015-01-01"), data_dir=dst)
+
+
+def test_a_replaced_kernel_is_closed(tmp_path):
+    """A kernel file that changes on disk is opened anew and the old one closed: no ResourceWarning."""
+    import gc
+    import os
+    import warnings
+
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    kernel = dst / E.SMALL
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always", ResourceWarning)
+        old = E._kernel(E.SMALL, dst)
+        st = kernel.stat()
+        os.utime(kernel, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # same bytes, new version
+        new = E._kernel(E.SMALL, dst)
+        assert new is not old
+        assert old.daf.file.closed, "the replaced kernel's file is closed"
+        assert sum(k[0] == str(kernel.resolve()) for k in E._KERNELS) == 1, "only the current version is kept"
+        del old
+        gc.collect()
+        E.heliocentric_position("ceres", Time("2015-01-01"), data_dir=dst)
+        for key in [k for k in E._KERNELS if k[0] == str(kernel.resolve())]:
+            E._KERNELS.pop(key).close()  # this copy is deleted with tmp_path
+    leaks = [w for w in seen if issubclass(w.category, ResourceWarning)]
+    assert not leaks, [str(w.message) for w in leaks]

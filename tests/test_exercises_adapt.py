@@ -8,6 +8,7 @@ check says Correct, (c) the adapted exercise's title shows ``title_contains``
 and (d) its expected answer, computed from the recorded inputs with the
 registry, is not the unadapted one.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,9 @@ def _adapted(runner, path):
     ex_id = spec.ADAPT["exercise"]
     assert ex_id in registry(path).EXERCISES, f"{spec_path(path).name}: ADAPT names unknown exercise {ex_id!r}"
     old = spec.ADAPT["replace"][0]
-    assert any(old in nbtools.source(c) for c in nbtools.read(path).cells), \
+    assert any(old in nbtools.source(c) for c in nbtools.read(path).cells), (
         f"{spec_path(path).name}: the text to replace, {old!r}, does not occur in {path.name}"
+    )
     run = runner.adapted(path)
     assert run.error is None, f"the adapted notebook did not run: {run.error}"
     return spec, ex_id, run
@@ -37,8 +39,11 @@ def _adapted(runner, path):
 def test_adapted_solutions_are_correct(runner, path):
     spec, ex_id, run = _adapted(runner, path)
     assert run.calls_for(ex_id, solution=True), f"the worked solution of {ex_id} did not run its check"
-    wrong = [f"{c.id} (cell {c.cell}): {c.text} {'; '.join(run.cell_errors(c.cell))}".rstrip()
-             for c in run.calls if c.cell is not None and nbtools.is_solution(run.nb.cells[c.cell]) and c.status != "correct"]
+    wrong = [
+        f"{c.id} (cell {c.cell}): {c.text} {'; '.join(run.cell_errors(c.cell))}".rstrip()
+        for c in run.calls
+        if c.cell is not None and nbtools.is_solution(run.nb.cells[c.cell]) and c.status != "correct"
+    ]
     assert not wrong, "worked solutions not Correct after the adaptation:\n" + "\n".join(f"  {w}" for w in wrong)
 
 
@@ -50,8 +55,9 @@ def test_adapted_natural_answers_are_correct(runner, path):
         calls = run.calls_for(other, solution=False)
         if not calls:
             problems.append(f"{other}: its check did not run")
-        problems += [f"{other}: {c.text} {'; '.join(run.cell_errors(c.cell))}".rstrip()
-                     for c in calls if c.status != "correct"]
+        problems += [
+            f"{other}: {c.text} {'; '.join(run.cell_errors(c.cell))}".rstrip() for c in calls if c.status != "correct"
+        ]
     assert not problems, "natural answers not Correct after the adaptation:\n" + "\n".join(f"  {p}" for p in problems)
 
 
@@ -61,7 +67,8 @@ def test_adapted_title_follows_the_inputs(runner, path):
     cells = run.cells_calling(ex_id, solution=False) + run.cells_calling(ex_id, solution=True)
     shown = [run.result_text(i) for i in cells]
     assert shown and all(spec.ADAPT["title_contains"] in s for s in shown), (
-        f"the title of {ex_id} should contain {spec.ADAPT['title_contains']!r} after the adaptation; it shows {shown}")
+        f"the title of {ex_id} should contain {spec.ADAPT['title_contains']!r} after the adaptation; it shows {shown}"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -73,4 +80,5 @@ def test_adapted_expected_answer_changes(runner, path):
     exercise = registry(path).EXERCISES[ex_id]
     old = exercise.expected(**before[0].inputs)
     assert not exercise.check(old, **after[0].inputs).ok, (
-        f"{ex_id}: after the adaptation the unadapted answer is still accepted, so the adaptation changes nothing")
+        f"{ex_id}: after the adaptation the unadapted answer is still accepted, so the adaptation changes nothing"
+    )

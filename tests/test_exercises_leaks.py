@@ -5,6 +5,7 @@ student can read in it (markdown, printed output, tables, widget output; with
 the unit printed after it, if any) is tried as an answer to every exercise, with
 the inputs the notebook passed, through the real check.  None may be Correct.
 """
+
 from __future__ import annotations
 
 import ast
@@ -14,8 +15,7 @@ import nbformat
 import pytest
 
 import nbtools
-from exercises import (CHECK_CALL, NOTEBOOKS, Call, Runner, find_leaks, find_numbers, parse_unit, registry,
-                       visible_text)
+from exercises import CHECK_CALL, NOTEBOOKS, Call, Runner, find_leaks, find_numbers, parse_unit, registry, visible_text
 
 START = "00-start-here.ipynb"
 
@@ -29,11 +29,11 @@ def runner(tmp_path_factory):
 # the finder itself
 # --------------------------------------------------------------------------
 
+
 def test_finder_reads_numbers_with_their_units():
     text = "Dawn was 4,500 mi up (1.2e+06 km), at 327 K and 2.50 AU; light: 3 × 10^5 km/s, 54 °C, 12%."
     found = {(n.value, n.unit_token) for n in find_numbers(text)}
-    assert {(4500.0, "mi"), (1.2e6, "km"), (327.0, "K"), (2.5, "AU"), (3e5, "km/s"), (54.0, "°C"),
-            (12.0, "%")} <= found
+    assert {(4500.0, "mi"), (1.2e6, "km"), (327.0, "K"), (2.5, "AU"), (3e5, "km/s"), (54.0, "°C"), (12.0, "%")} <= found
     assert find_numbers("at 00:28 UTC on 2009-02-18, see https://x.org/583") == []
     assert parse_unit("mi") == u.imperial.mile and parse_unit("°C") == u.deg_C and parse_unit("km/s") == u.km / u.s
     assert parse_unit("in") is None and parse_unit("Ceres") is None
@@ -54,14 +54,18 @@ def _synthetic(markdown: str = "", stream: str = "", html: str = ""):
 CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
 
 
-@pytest.mark.parametrize("planted", [
-    {"markdown": " Converted, that is about 2,414 km."},
-    {"stream": "2414.016 km\n"},
-    {"stream": "2.41e+03 km\n"},
-    {"html": "<table><tr><td>distance</td><td>2414</td><td>km</td></tr></table>"},
-    {"stream": "2414016 m\n"},
-    {"markdown": " That is 1.5 thousand miles, or 2.4 × 10^3 km."},
-], ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten"])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        {"markdown": " Converted, that is about 2,414 km."},
+        {"stream": "2414.016 km\n"},
+        {"stream": "2.41e+03 km\n"},
+        {"html": "<table><tr><td>distance</td><td>2414</td><td>km</td></tr></table>"},
+        {"stream": "2414016 m\n"},
+        {"markdown": " That is 1.5 thousand miles, or 2.4 × 10^3 km."},
+    ],
+    ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten"],
+)
 def test_finder_reports_a_planted_leak(planted):
     nb = _synthetic(**planted)
     leaks = find_leaks(nb, [CALL])
@@ -69,24 +73,33 @@ def test_finder_reports_a_planted_leak(planted):
     assert all(leak.id == "00.1" for leak in leaks)
 
 
-@pytest.mark.parametrize("shown", [
-    {"markdown": " The input is 1,500 mi."},      # the exercise's own input, as the notebook gives it
-    {"stream": "2414016\n"},                      # bare: tried bare and in the expected unit (km), not in m
-    {"stream": "2.3e+03 km\n"},                   # 5 % off: beyond the tolerance (1 %)
-    {"stream": "2414 K\n"},                        # printed with another kind of unit
-    {"markdown": " See https://example.org/2414/km and 2015-03-06 00:24:14."},   # an address, a date
-    {"markdown": " Exercise 2414 is optional, and so are exercises 8, 2414 and 14."},   # exercise numbers
-], ids=["the-input-itself", "bare-metres", "too-rounded", "other-unit", "url-and-date", "exercise-numbers"])
+@pytest.mark.parametrize(
+    "shown",
+    [
+        {"markdown": " The input is 1,500 mi."},  # the exercise's own input, as the notebook gives it
+        {"stream": "2414016\n"},  # bare: tried bare and in the expected unit (km), not in m
+        {"stream": "2.3e+03 km\n"},  # 5 % off: beyond the tolerance (1 %)
+        {"stream": "2414 K\n"},  # printed with another kind of unit
+        {"markdown": " See https://example.org/2414/km and 2015-03-06 00:24:14."},  # an address, a date
+        {"markdown": " Exercise 2414 is optional, and so are exercises 8, 2414 and 14."},  # exercise numbers
+    ],
+    ids=["the-input-itself", "bare-metres", "too-rounded", "other-unit", "url-and-date", "exercise-numbers"],
+)
 def test_finder_does_not_count_inputs_or_other_numbers(shown):
     assert find_leaks(_synthetic(**shown), [CALL]) == []
 
 
 def test_finder_reports_nothing_without_a_leak():
-    nb = _synthetic(markdown=" In 2015 it took 17 days to get there.", stream="Ceres: 939.4 km across\n",
-                    html="<b>4500 km</b>")
+    nb = _synthetic(
+        markdown=" In 2015 it took 17 days to get there.", stream="Ceres: 939.4 km across\n", html="<b>4500 km</b>"
+    )
     assert find_leaks(nb, [CALL]) == []
-    assert [w for w, _ in visible_text(nb)] == ["cell 0 (markdown)", "cell 1 (output)", "cell 1 (output)",
-                                                 "cell 1 (output)"]
+    assert [w for w, _ in visible_text(nb)] == [
+        "cell 0 (markdown)",
+        "cell 1 (output)",
+        "cell 1 (output)",
+        "cell 1 (output)",
+    ]
 
 
 def _check_kwargs(cell) -> tuple[str, str] | None:
@@ -103,8 +116,7 @@ def _with_planted_print(path):
     nb = nbtools.student_version(nbtools.read(path))
     where = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and CHECK_CALL.search(nbtools.source(c)))
     ex_id, kwargs = _check_kwargs(nb.cells[where])
-    nb.cells.insert(where + 1, nbformat.v4.new_code_cell(
-        f'print(utils.checks.expected_answer("{ex_id}", {kwargs}))'))
+    nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f'print(utils.checks.expected_answer("{ex_id}", {kwargs}))'))
     nb.metadata["planted"] = {"cell": where + 1, "id": ex_id}
     return nb
 
@@ -117,13 +129,15 @@ def test_finder_reports_a_print_planted_in_a_real_lesson(runner):
     planted = run.nb.metadata["planted"]
     assert run.cell_errors(planted["cell"]) == []
     leaks = find_leaks(run.nb, run.calls)
-    assert any(leak.id == planted["id"] and leak.where == f"cell {planted['cell']} (output)" for leak in leaks), \
+    assert any(leak.id == planted["id"] and leak.where == f"cell {planted['cell']} (output)" for leak in leaks), (
         "\n".join(map(str, leaks)) or "no leak found"
+    )
 
 
 # --------------------------------------------------------------------------
 # every lesson
 # --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_student_version_gives_no_answer_away(runner, path):
@@ -135,7 +149,9 @@ def test_student_version_gives_no_answer_away(runner, path):
     assert not unreadable, f"recorded inputs that cannot be read back: {unreadable}"
     assert registered <= checked, (
         f"{sorted(registered - checked)} never ran their check in the student version, so they cannot be "
-        "tested for leaks (an error before them? see the notebook's nbval test)")
+        "tested for leaks (an error before them? see the notebook's nbval test)"
+    )
     leaks = find_leaks(run.nb, run.calls)
-    assert not leaks, f"{len(leaks)} numbers in the student version are accepted as answers:\n" + \
-        "\n".join(f"  {leak}" for leak in leaks)
+    assert not leaks, f"{len(leaks)} numbers in the student version are accepted as answers:\n" + "\n".join(
+        f"  {leak}" for leak in leaks
+    )

@@ -5,6 +5,7 @@ exercise, that formula (``NATURAL``).  It replaces the exercise's
 ``answer_k = ...`` line in the student version, the notebook runs, and every
 check must say Correct.  A lesson without a spec fails: that is a defect.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ def test_every_self_checked_exercise_has_a_natural_answer(path):
     registered = set(registry(path).EXERCISES)
     natural = set(spec.NATURAL)
     assert registered <= natural, f"{spec_path(path).name}: no NATURAL answer for {sorted(registered - natural)}"
-    assert natural <= registered, f"{spec_path(path).name}: NATURAL for unknown exercises {sorted(natural - registered)}"
+    assert natural <= registered, (
+        f"{spec_path(path).name}: NATURAL for unknown exercises {sorted(natural - registered)}"
+    )
     for ex_id, code in spec.NATURAL.items():
         k = ex_id.split(".")[1]
         assert re.search(rf"^answer_{k}\s*=", code, re.M), f"NATURAL[{ex_id!r}] must assign answer_{k}: {code!r}"
@@ -54,6 +57,8 @@ def test_natural_answers_are_correct(runner, path):
             shown = run.result_text(i)
             if not (shown.startswith("✔") and "Correct" in shown):
                 errors = run.cell_errors(i)
-                problems.append(f"{ex_id}: {spec.NATURAL[ex_id]!r} gives "
-                                f"{shown or '(no check result)'} {'; '.join(errors)}".rstrip())
+                problems.append(
+                    f"{ex_id}: {spec.NATURAL[ex_id]!r} gives "
+                    f"{shown or '(no check result)'} {'; '.join(errors)}".rstrip()
+                )
     assert not problems, "natural answers not accepted:\n" + "\n".join(f"  {p}" for p in problems)

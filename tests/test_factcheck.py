@@ -1,4 +1,5 @@
 """utils.factcheck, the claims file data/news_claims.ecsv and the exercises of lesson 07."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,10 +16,10 @@ from utils.checks import check, expected_answer
 from utils.data import DataFileError, data_dir, load_catalogue
 from utils.facts import fact, fact_ids
 
-
 # --------------------------------------------------------------------------
 # the claims file
 # --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def claims():
@@ -96,9 +97,13 @@ def test_corrupted_file_is_a_clear_error(data_copy):
 
 def test_unparseable_or_incomplete_file_is_a_clear_error(data_copy):
     path = data_copy / F.FILE
-    for text, match in (("not an ecsv file\n", "could not parse"),
-                        ("# %ECSV 1.0\n# ---\n# datatype:\n# - {name: id, datatype: string}\n"
-                         "# schema: astropy-2.0\nid\nN01\n", "lacks the column")):
+    for text, match in (
+        ("not an ecsv file\n", "could not parse"),
+        (
+            "# %ECSV 1.0\n# ---\n# datatype:\n# - {name: id, datatype: string}\n# schema: astropy-2.0\nid\nN01\n",
+            "lacks the column",
+        ),
+    ):
         path.write_text(text)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         (data_copy / "MANIFEST.sha256").write_text(f"{digest}  {F.FILE}\n")
@@ -109,6 +114,7 @@ def test_unparseable_or_incomplete_file_is_a_clear_error(data_copy):
 # --------------------------------------------------------------------------
 # verdicts and the table
 # --------------------------------------------------------------------------
+
 
 def test_verdict_normalises_and_validates():
     v = F.Verdict("N12", " FALSE ", "Deep Space 1 first")
@@ -125,8 +131,11 @@ def test_verdict_normalises_and_validates():
 
 
 def test_verdict_table_order_text_and_html(claims):
-    verdicts = [F.Verdict("N10", "true", "record 2015-03-06"), F.Verdict("N01", "true", "a" * 200),
-                F.Verdict("N10", "false", "replaced")]
+    verdicts = [
+        F.Verdict("N10", "true", "record 2015-03-06"),
+        F.Verdict("N01", "true", "a" * 200),
+        F.Verdict("N10", "false", "replaced"),
+    ]
     table = F.verdict_table(verdicts, claims)
     assert [str(i) for i in table["id"]] == ["N01", "N10"]
     assert str(table["verdict"][1]) == "false"
@@ -154,6 +163,7 @@ def test_verdict_table_rejects_bad_input(claims):
 # --------------------------------------------------------------------------
 # evidence helpers
 # --------------------------------------------------------------------------
+
 
 def test_duration_and_months():
     stay = F.duration(fact("dawn.vesta_arrival"), fact("dawn.vesta_departure"))
@@ -232,6 +242,7 @@ def test_rank_by_catalogue():
 # exercises of lesson 07: answers follow the inputs
 # --------------------------------------------------------------------------
 
+
 def test_exercise_answers_follow_inputs():
     claims = F.load_claims()
     assert expected_answer("07.1", claims=claims, claim_id="N13") == "interpretation"
@@ -256,7 +267,7 @@ def test_exercise_checks_judge_answers():
     assert check("07.1", "Interpretation", claims=claims, claim_id="N13").ok
     first = check("07.1", "first", claims=claims, claim_id="N13")
     assert first.status == "incorrect" and "nothing came before" in first.message
-    by_method = check("07.1", "date", claims=claims, claim_id="N12")   # sorted by how it is checked
+    by_method = check("07.1", "date", claims=claims, claim_id="N12")  # sorted by how it is checked
     assert by_method.status == "incorrect" and "order" in by_method.message
     assert check("07.1", "opinion", claims=claims, claim_id="N13").status == "invalid"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
@@ -281,7 +292,7 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
         alt = check("07.1", other, claims=claims, claim_id=cid)
         assert alt.ok and "Defensible" in alt.message
         assert not check("07.1", "attribution", claims=claims, claim_id=cid).ok
-    assert not check("07.1", "first", claims=claims, claim_id="N06").ok   # not a borderline claim
+    assert not check("07.1", "first", claims=claims, claim_id="N06").ok  # not a borderline claim
     number = check("07.1", "number", claims=claims, claim_id="N06")
     assert number.status == "incorrect" and "when something happened" in number.message
     # the story's own figure pasted into Exercise 2
@@ -297,8 +308,7 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")
     assert check("07.5", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
-    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()),
-                 size=facula, pixels=20, ifov=ifov).ok
+    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
 
 
 def test_claim_kinds_cover_every_category():

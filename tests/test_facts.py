@@ -1,4 +1,5 @@
 """The sourced facts table (data/facts.ecsv) and utils.facts."""
+
 from __future__ import annotations
 
 import math
@@ -18,8 +19,21 @@ from utils.data import DataFileError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TABLE = Table.read(DATA / "facts.ecsv", format="ascii.ecsv").filled("")
-BANNED_HOSTS = ("wikipedia", "wiki.", "kiwix", "infogalactic", "scribd", "studylib", "docslib",
-                "blogspot", "ipfs", "liquisearch", "zlibrary", "moam.info", "mydokument")
+BANNED_HOSTS = (
+    "wikipedia",
+    "wiki.",
+    "kiwix",
+    "infogalactic",
+    "scribd",
+    "studylib",
+    "docslib",
+    "blogspot",
+    "ipfs",
+    "liquisearch",
+    "zlibrary",
+    "moam.info",
+    "mydokument",
+)
 
 
 def test_ids_unique_and_well_formed():
@@ -58,23 +72,81 @@ def test_row_is_complete_and_parses(row):
 def test_required_topics_present():
     ids = set(TABLE["id"])
     required = {
-        "dawn.launch", "dawn.first_thrust", "dawn.mars_flyby", "dawn.vesta_arrival", "dawn.vesta_departure",
-        "dawn.ceres_arrival", "dawn.prime_mission_end", "dawn.last_thrust", "dawn.end_of_mission",
-        "dawn.launch_mass", "dawn.dry_mass", "dawn.xenon_mass", "dawn.hydrazine_mass", "dawn.thrust",
-        "dawn.isp", "dawn.total_delta_v", "dawn.thrust_time", "dawn.solar_power_1au", "dawn.solar_power_3au",
-        "nstar.isp_max", "nstar.thrust_max", "nstar.grid_voltage", "ds1.delta_v", "ds1.launch",
-        "smart1.thrust", "hayabusa.isp", "psyche.spt140_thrust",
-        "ceres.orbit_rc3_altitude", "ceres.orbit_survey_altitude", "ceres.orbit_hamo_altitude",
-        "ceres.orbit_lamo_altitude", "ceres.orbit_xmo7_periapsis", "ceres.orbit_xmo7_apoapsis",
-        "ceres.orbit_xmo7_period", "vesta.orbit_lamo_altitude", "fc.ifov", "fc.fov", "fc.pixels",
-        "fc.focal_length", "fc.filters", "ceres.gm", "ceres.mass", "ceres.radius", "ceres.density",
-        "ceres.albedo", "ceres.albedo_vir", "ceres.rotation_period", "ceres.a", "ceres.belt_mass_share",
-        "vesta.mass", "vesta.radius", "vesta.density", "vesta.albedo", "occator.diameter", "occator.depth",
-        "occator.pit_diameter", "occator.cerealia_facula_size", "occator.faculae_albedo", "occator.age_2016",
-        "occator.age_2020", "occator.composition_2015", "occator.composition_2020", "occator.haze_status",
-        "belt.mass", "belt.n_larger_1km", "jupiter.a", "jupiter.period", "xenon.atomic_weight", "solar.tsi",
-        "news.distance_image", "news.distance_survey", "albedo.fresh_snow", "albedo.bare_ice",
-        "albedo.asphalt_new", "albedo.salt_flat_uv",
+        "dawn.launch",
+        "dawn.first_thrust",
+        "dawn.mars_flyby",
+        "dawn.vesta_arrival",
+        "dawn.vesta_departure",
+        "dawn.ceres_arrival",
+        "dawn.prime_mission_end",
+        "dawn.last_thrust",
+        "dawn.end_of_mission",
+        "dawn.launch_mass",
+        "dawn.dry_mass",
+        "dawn.xenon_mass",
+        "dawn.hydrazine_mass",
+        "dawn.thrust",
+        "dawn.isp",
+        "dawn.total_delta_v",
+        "dawn.thrust_time",
+        "dawn.solar_power_1au",
+        "dawn.solar_power_3au",
+        "nstar.isp_max",
+        "nstar.thrust_max",
+        "nstar.grid_voltage",
+        "ds1.delta_v",
+        "ds1.launch",
+        "smart1.thrust",
+        "hayabusa.isp",
+        "psyche.spt140_thrust",
+        "ceres.orbit_rc3_altitude",
+        "ceres.orbit_survey_altitude",
+        "ceres.orbit_hamo_altitude",
+        "ceres.orbit_lamo_altitude",
+        "ceres.orbit_xmo7_periapsis",
+        "ceres.orbit_xmo7_apoapsis",
+        "ceres.orbit_xmo7_period",
+        "vesta.orbit_lamo_altitude",
+        "fc.ifov",
+        "fc.fov",
+        "fc.pixels",
+        "fc.focal_length",
+        "fc.filters",
+        "ceres.gm",
+        "ceres.mass",
+        "ceres.radius",
+        "ceres.density",
+        "ceres.albedo",
+        "ceres.albedo_vir",
+        "ceres.rotation_period",
+        "ceres.a",
+        "ceres.belt_mass_share",
+        "vesta.mass",
+        "vesta.radius",
+        "vesta.density",
+        "vesta.albedo",
+        "occator.diameter",
+        "occator.depth",
+        "occator.pit_diameter",
+        "occator.cerealia_facula_size",
+        "occator.faculae_albedo",
+        "occator.age_2016",
+        "occator.age_2020",
+        "occator.composition_2015",
+        "occator.composition_2020",
+        "occator.haze_status",
+        "belt.mass",
+        "belt.n_larger_1km",
+        "jupiter.a",
+        "jupiter.period",
+        "xenon.atomic_weight",
+        "solar.tsi",
+        "news.distance_image",
+        "news.distance_survey",
+        "albedo.fresh_snow",
+        "albedo.bare_ice",
+        "albedo.asphalt_new",
+        "albedo.salt_flat_uv",
     }
     assert required <= ids, sorted(required - ids)
 
@@ -155,7 +227,8 @@ def test_camera_fov_matches_ifov_times_pixels():
 
 def test_news_distances_match_nasa_metric_values():
     assert F.fact("news.distance_survey").to_value(u.km) == pytest.approx(
-        F.fact("ceres.orbit_survey_altitude").value, rel=0.02)
+        F.fact("ceres.orbit_survey_altitude").value, rel=0.02
+    )
 
 
 def test_belt_mass_conversion():

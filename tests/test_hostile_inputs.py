@@ -22,9 +22,9 @@ overflow to inf with a warning counts as a failure.
 
 Run ``python tests/test_hostile_inputs.py`` for the counts per outcome.
 """
+
 from __future__ import annotations
 
-import importlib
 import inspect
 import math
 import os
@@ -35,9 +35,9 @@ import traceback
 import warnings
 from pathlib import Path
 
+import astropy.units as u
 import numpy as np
 import pytest
-import astropy.units as u
 from astropy.time import Time
 
 import utils
@@ -61,6 +61,7 @@ def _once(key, make):
 
 def ax():
     import matplotlib
+
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
@@ -100,31 +101,73 @@ def verdict_table():
 
 
 def elements():
-    return dict(a=2.77 * u.AU, e=0.08, i=10.6 * u.deg, node=80 * u.deg, peri=73 * u.deg, M=60 * u.deg,
-                epoch=Time("2015-01-01", scale="tdb"))
+    return dict(
+        a=2.77 * u.AU,
+        e=0.08,
+        i=10.6 * u.deg,
+        node=80 * u.deg,
+        peri=73 * u.deg,
+        M=60 * u.deg,
+        epoch=Time("2015-01-01", scale="tdb"),
+    )
 
 
 def belt_run_fields():
     t = np.array([0.0, 1.0]) * u.yr
     arr = np.array([[2.5, 2.5]])
-    return dict(t=t, a0=np.array([2.5]), e0=np.array([0.1]), a=arr, e=arr * 0 + 0.1, lam=arr * 0, varpi=arr * 0,
-                lam_jupiter=np.array([0.0, 0.5]), t_removed=np.array([np.nan]) * u.yr)
+    return dict(
+        t=t,
+        a0=np.array([2.5]),
+        e0=np.array([0.1]),
+        a=arr,
+        e=arr * 0 + 0.1,
+        lam=arr * 0,
+        varpi=arr * 0,
+        lam_jupiter=np.array([0.0, 0.5]),
+        t_removed=np.array([np.nan]) * u.yr,
+    )
 
 
 def spiral_fields():
     q = np.array([1.0, 1.1]) * u.AU
-    return dict(time=10 * u.day, delta_v=1 * u.km / u.s, propellant=1 * u.kg, r_final=1.1 * u.AU, x=q, y=q,
-                t=np.array([0.0, 10.0]) * u.day, eccentricity=0.01, r_min=1.09 * u.AU, r_max=1.11 * u.AU)
+    return dict(
+        time=10 * u.day,
+        delta_v=1 * u.km / u.s,
+        propellant=1 * u.kg,
+        r_final=1.1 * u.AU,
+        x=q,
+        y=q,
+        t=np.array([0.0, 10.0]) * u.day,
+        eccentricity=0.01,
+        r_min=1.09 * u.AU,
+        r_max=1.11 * u.AU,
+    )
 
 
 def history_run():
-    return _once("run", lambda: utils.resonance.run_belt([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, jupiter_a=5.2 * u.AU,
-                                                         jupiter_e=0.05, danger_distance=1.5 * u.AU, n_out=11))
+    return _once(
+        "run",
+        lambda: utils.resonance.run_belt(
+            [2.3, 2.5] * u.AU,
+            0.1,
+            100 * u.yr,
+            jupiter_a=5.2 * u.AU,
+            jupiter_e=0.05,
+            danger_distance=1.5 * u.AU,
+            n_out=11,
+        ),
+    )
 
 
 def image_fields():
-    return dict(signal=np.ones((4, 4)), reading=np.ones((4, 4)), saturated=np.zeros((4, 4), bool),
-                pixel_scale=1 * u.km, half_width=2 * u.km, n_px=4)
+    return dict(
+        signal=np.ones((4, 4)),
+        reading=np.ones((4, 4)),
+        saturated=np.zeros((4, 4), bool),
+        pixel_scale=1 * u.km,
+        half_width=2 * u.km,
+        n_px=4,
+    )
 
 
 GCC = u.g / u.cm**3
@@ -175,10 +218,12 @@ VALID = {
     "facts.uncertainty": lambda: dict(fact_id="ceres.density", data_dir=None),
     "facts.FactText": lambda: dict(value="text", meta={"id": "x"}, description="Source: x"),
     "facts.UnknownFactError": lambda: dict(),
-    "ephemeris.heliocentric_position": lambda: dict(body="ceres", time=Time("2015-03-06 12:39"),
-                                                    frame="ecliptic", data_dir=None),
-    "ephemeris.heliocentric_velocity": lambda: dict(body="earth", time=Time("2015-01-04"),
-                                                    frame="ecliptic", data_dir=None),
+    "ephemeris.heliocentric_position": lambda: dict(
+        body="ceres", time=Time("2015-03-06 12:39"), frame="ecliptic", data_dir=None
+    ),
+    "ephemeris.heliocentric_velocity": lambda: dict(
+        body="earth", time=Time("2015-01-04"), frame="ecliptic", data_dir=None
+    ),
     "ephemeris.coverage": lambda: dict(data_dir=None),
     # belt
     "belt.diameter_constant": lambda: dict(sun_magnitude=-26.76 * u.mag),
@@ -194,11 +239,17 @@ VALID = {
     "belt.is_main_belt": lambda: dict(classes=["MBA", "OMB", "TJN"]),
     "belt.best_diameters": lambda: dict(table=catalogue(), fallback_albedo=0.1, K=1329 * u.km),
     "belt.largest": lambda: dict(table=catalogue(), n=5, diameters=None),
-    "belt.draw_kirkwood": lambda: dict(ax=ax(), a_au=np.array([2.2, 2.7]), counts=np.array([1, 1]),
-                                       edges=np.array([2.0, 2.5, 3.0]),
-                                       resonances={"3:1": 2.5 * u.AU}, color="#7f7f7f"),
-    "belt.KirkwoodFigure": lambda: dict(resonances={"3:1": 2.5 * u.AU}, window=(2.0, 3.5), color="#7f7f7f",
-                                        figsize=(6.0, 3.0)),
+    "belt.draw_kirkwood": lambda: dict(
+        ax=ax(),
+        a_au=np.array([2.2, 2.7]),
+        counts=np.array([1, 1]),
+        edges=np.array([2.0, 2.5, 3.0]),
+        resonances={"3:1": 2.5 * u.AU},
+        color="#7f7f7f",
+    ),
+    "belt.KirkwoodFigure": lambda: dict(
+        resonances={"3:1": 2.5 * u.AU}, window=(2.0, 3.5), color="#7f7f7f", figsize=(6.0, 3.0)
+    ),
     # orbits
     "orbits.period": lambda: dict(a=2.77 * u.AU, mu=None),
     "orbits.semi_major_axis": lambda: dict(T=1 * u.yr, mu=None),
@@ -209,10 +260,12 @@ VALID = {
     "orbits.true_anomaly": lambda: dict(E=1.0 * u.rad, e=0.5),
     "orbits.orbit_radius": lambda: dict(a=2 * u.AU, e=0.5, E=1.0 * u.rad),
     "orbits.mean_motion": lambda: dict(a=1 * u.AU, mu=None),
-    "orbits.position_from_elements": lambda: dict(a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg,
-                                                  peri=0 * u.deg, M=30 * u.deg),
-    "orbits.state_from_elements": lambda: dict(a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg,
-                                               peri=0 * u.deg, M=30 * u.deg, mu=None),
+    "orbits.position_from_elements": lambda: dict(
+        a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg
+    ),
+    "orbits.state_from_elements": lambda: dict(
+        a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg, mu=None
+    ),
     "orbits.elements_from_state": lambda: dict(r=[1.0, 0.2, 0.0] * u.AU, v=[0.0, 30.0, 1.0] * u.km / u.s, mu=None),
     "orbits.orbit_path": lambda: dict(a=2 * u.AU, e=0.5, i=0 * u.deg, node=0 * u.deg, peri=0 * u.deg, n=9),
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
@@ -226,24 +279,40 @@ VALID = {
     "resonance.perihelion_distance": lambda: dict(a=2.5 * u.AU, e=0.4),
     "resonance.crosses_orbit": lambda: dict(a=2.5 * u.AU, e=0.45, r_orbit=1.52 * u.AU),
     "resonance.BeltRun": belt_run_fields,
-    "resonance.run_belt": lambda: dict(a0=[2.3, 2.5] * u.AU, e0=0.1, t_end=50 * u.yr, jupiter_a=5.2 * u.AU,
-                                       jupiter_e=0.05, danger_distance=1.5 * u.AU, jupiter_mass_factor=1.0,
-                                       n_out=3, steps_per_orbit=20, seed=0),
-    "resonance.depletion_by_bin": lambda: dict(a0=[2.3, 2.5, 2.7] * u.AU, removed=[True, False, False],
-                                               bins=[2.0, 2.6, 3.0] * u.AU),
+    "resonance.run_belt": lambda: dict(
+        a0=[2.3, 2.5] * u.AU,
+        e0=0.1,
+        t_end=50 * u.yr,
+        jupiter_a=5.2 * u.AU,
+        jupiter_e=0.05,
+        danger_distance=1.5 * u.AU,
+        jupiter_mass_factor=1.0,
+        n_out=3,
+        steps_per_orbit=20,
+        seed=0,
+    ),
+    "resonance.depletion_by_bin": lambda: dict(
+        a0=[2.3, 2.5, 2.7] * u.AU, removed=[True, False, False], bins=[2.0, 2.6, 3.0] * u.AU
+    ),
     # mission
     "mission.timeline": lambda: dict(data_dir=None),
     "mission.phases": lambda: dict(table=timeline()),
     "mission.milestone_positions": lambda: dict(table=timeline(), bodies=("earth",), data_dir=None),
-    "mission.distance_between": lambda: dict(body_a="earth", body_b="ceres", time=Time("2015-03-06 12:39"),
-                                             data_dir=None),
+    "mission.distance_between": lambda: dict(
+        body_a="earth", body_b="ceres", time=Time("2015-03-06 12:39"), data_dir=None
+    ),
     "mission.light_time": lambda: dict(distance=1 * u.AU),
     "mission.interpolated_path": lambda: dict(table=timeline(), points_per_leg=5, data_dir=None),
-    "mission.hermite_polar": lambda: dict(t0=0.0, t1=91.3, state0=(np.array([1.0, 0, 0]), np.array([0, 0.0172, 0])),
-                                          state1=(np.array([0, 1.0, 0]), np.array([-0.0172, 0, 0])),
-                                          t=np.array([0.0, 45.0, 91.3])),
-    "mission.semi_major_axis_from_altitudes": lambda: dict(periapsis_altitude=35 * u.km,
-                                                           apoapsis_altitude=4000 * u.km, radius=469.7 * u.km),
+    "mission.hermite_polar": lambda: dict(
+        t0=0.0,
+        t1=91.3,
+        state0=(np.array([1.0, 0, 0]), np.array([0, 0.0172, 0])),
+        state1=(np.array([0, 1.0, 0]), np.array([-0.0172, 0, 0])),
+        t=np.array([0.0, 45.0, 91.3]),
+    ),
+    "mission.semi_major_axis_from_altitudes": lambda: dict(
+        periapsis_altitude=35 * u.km, apoapsis_altitude=4000 * u.km, radius=469.7 * u.km
+    ),
     "mission.science_orbits": lambda: dict(data_dir=None),
     "mission.gm_from_orbit": lambda: dict(a=1 * u.AU, period=1 * u.yr),
     "mission.mass_from_orbit": lambda: dict(a=1 * u.AU, period=1 * u.yr),
@@ -251,23 +320,24 @@ VALID = {
     "mission.ice_fraction": lambda: dict(density=2 * GCC, ice_density=1 * GCC, rock_density=3 * GCC, by="volume"),
     "mission.figure_style": lambda: dict(body="ceres"),
     "mission.plot_timeline": lambda: dict(ax=ax(), table=timeline(), phase_table=None),
-    "mission.plot_positions": lambda: dict(ax=ax(), table=timeline(),
-                                           positions=utils.mission.milestone_positions(timeline(), ("earth",)),
-                                           orbits=None),
+    "mission.plot_positions": lambda: dict(
+        ax=ax(), table=timeline(), positions=utils.mission.milestone_positions(timeline(), ("earth",)), orbits=None
+    ),
     # camera
     "camera.pixel_scale": lambda: dict(distance=7200 * u.km, ifov=93.7 * u.urad),
     "camera.pixels_across": lambda: dict(size=10 * u.km, distance=7200 * u.km, ifov=93.7 * u.urad),
     "camera.distance_for_pixel_scale": lambda: dict(scale=0.7 * u.km, ifov=93.7 * u.urad),
-    "camera.plot_pixel_scale": lambda: dict(ax=ax(), distances=[1000.0, 10000.0] * u.km, ifov=93.7 * u.urad,
-                                            marks=None, current=None),
+    "camera.plot_pixel_scale": lambda: dict(
+        ax=ax(), distances=[1000.0, 10000.0] * u.km, ifov=93.7 * u.urad, marks=None, current=None
+    ),
     # propulsion
     "propulsion.exhaust_speed": lambda: dict(isp=3100 * u.s),
     "propulsion.specific_impulse": lambda: dict(v_e=30.4 * u.km / u.s),
-    "propulsion.rocket_delta_v": lambda: dict(exhaust=3100 * u.s, initial_mass=1000 * u.kg,
-                                              propellant_mass=400 * u.kg),
+    "propulsion.rocket_delta_v": lambda: dict(exhaust=3100 * u.s, initial_mass=1000 * u.kg, propellant_mass=400 * u.kg),
     "propulsion.mass_ratio": lambda: dict(delta_v=3 * u.km / u.s, exhaust=3 * u.km / u.s),
-    "propulsion.propellant_mass": lambda: dict(delta_v=3 * u.km / u.s, exhaust=3 * u.km / u.s,
-                                               final_mass=100 * u.kg, initial_mass=None),
+    "propulsion.propellant_mass": lambda: dict(
+        delta_v=3 * u.km / u.s, exhaust=3 * u.km / u.s, final_mass=100 * u.kg, initial_mass=None
+    ),
     "propulsion.ion_speed": lambda: dict(voltage=1000 * u.V, ion_mass=131 * u.u, charge=None),
     "propulsion.thrust_from_mass_flow": lambda: dict(mass_flow_rate=3 * u.mg / u.s, exhaust=30 * u.km / u.s),
     "propulsion.mass_flow": lambda: dict(thrust=90 * u.mN, exhaust=30 * u.km / u.s),
@@ -278,59 +348,101 @@ VALID = {
     "propulsion.hohmann_delta_v": lambda: dict(r1=1 * u.AU, r2=1.524 * u.AU, mu=None),
     "propulsion.edelbaum_delta_v": lambda: dict(r1=1 * u.AU, r2=1.524 * u.AU, delta_i=5 * u.deg, mu=None),
     "propulsion.SpiralResult": spiral_fields,
-    "propulsion.low_thrust_spiral": lambda: dict(r_start=1 * u.AU, r_end=1.02 * u.AU, thrust=0.1 * u.N,
-                                                 mass=1000 * u.kg, exhaust=3000 * u.s, mu=None, rtol=1e-6,
-                                                 n_samples=50),
-    "propulsion.RatioBars": lambda: dict(names=["a", "b"], units=["m", "s"], reference=[1.0, 2.0],
-                                         colours=["C0", "C1"], reference_name="the reference", span=100.0,
-                                         figsize=(5.0, 2.0), dpi=50),
+    "propulsion.low_thrust_spiral": lambda: dict(
+        r_start=1 * u.AU,
+        r_end=1.02 * u.AU,
+        thrust=0.1 * u.N,
+        mass=1000 * u.kg,
+        exhaust=3000 * u.s,
+        mu=None,
+        rtol=1e-6,
+        n_samples=50,
+    ),
+    "propulsion.RatioBars": lambda: dict(
+        names=["a", "b"],
+        units=["m", "s"],
+        reference=[1.0, 2.0],
+        colours=["C0", "C1"],
+        reference_name="the reference",
+        span=100.0,
+        figsize=(5.0, 2.0),
+        dpi=50,
+    ),
     # photometry
     "photometry.lambert": lambda: dict(albedo=0.09, mu0=0.5),
     "photometry.lommel_seeliger": lambda: dict(albedo=0.09, mu0=0.3, mu=0.3),
     "photometry.geometric_albedo": lambda: dict(albedo=0.09, law="lambert"),
-    "photometry.diluted_albedo": lambda: dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
-                                              pixel_size=36 * u.km),
+    "photometry.diluted_albedo": lambda: dict(
+        spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km, pixel_size=36 * u.km
+    ),
     # imaging
-    "imaging.Crater": lambda: dict(background=0.35, spot=1.0, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
-                                   floor=0.2, rim=-0.4, rim_width=1 * u.km, texture=0.05,
-                                   side_spots=utils.imaging.VINALIA_LIKE, sharp=True),
-    "imaging.occator_model": lambda: dict(background=0.09, facula=0.4, crater_diameter=92 * u.km,
-                                          facula_diameter=10 * u.km, texture=0.05),
+    "imaging.Crater": lambda: dict(
+        background=0.35,
+        spot=1.0,
+        crater_diameter=92 * u.km,
+        spot_diameter=10 * u.km,
+        floor=0.2,
+        rim=-0.4,
+        rim_width=1 * u.km,
+        texture=0.05,
+        side_spots=utils.imaging.VINALIA_LIKE,
+        sharp=True,
+    ),
+    "imaging.occator_model": lambda: dict(
+        background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km, texture=0.05
+    ),
     "imaging.albedo_map": lambda: dict(x=[0.0, 20.0] * u.km, y=[0.0, 5.0] * u.km, model=model()),
     "imaging.sample": lambda: dict(model=model(), field=120 * u.km, n=20),
-    "imaging.facula_model": lambda: dict(field=120 * u.km, n=40, facula_diameter=10 * u.km,
-                                         crater_diameter=92 * u.km, albedo_ground=0.09, albedo_facula=0.4),
-    "imaging.box_means": lambda: dict(level=scene().levels[0], edges_km=np.array([-10.0, 0.0, 10.0]),
-                                      background=0.09),
+    "imaging.facula_model": lambda: dict(
+        field=120 * u.km,
+        n=40,
+        facula_diameter=10 * u.km,
+        crater_diameter=92 * u.km,
+        albedo_ground=0.09,
+        albedo_facula=0.4,
+    ),
+    "imaging.box_means": lambda: dict(level=scene().levels[0], edges_km=np.array([-10.0, 0.0, 10.0]), background=0.09),
     "imaging.pixelate": lambda: dict(image=np.ones((20, 20)), field=10 * u.km, pixel=3 * u.km),
-    "imaging.schematic_view": lambda: dict(scale=10 * u.km, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
-                                           field=None, max_pixels=50, supersample=2),
-    "imaging.render_sphere": lambda: dict(n_px=32, model=model(), radius=470 * u.km, phase_angle=20 * u.deg,
-                                          law="lommel-seeliger", occator_latitude=0 * u.deg, frame=1.0),
+    "imaging.schematic_view": lambda: dict(
+        scale=10 * u.km, crater_diameter=92 * u.km, spot_diameter=10 * u.km, field=None, max_pixels=50, supersample=2
+    ),
+    "imaging.render_sphere": lambda: dict(
+        n_px=32,
+        model=model(),
+        radius=470 * u.km,
+        phase_angle=20 * u.deg,
+        law="lommel-seeliger",
+        occator_latitude=0 * u.deg,
+        frame=1.0,
+    ),
     "imaging.Scene": lambda: dict(levels=scene().levels, model=model(), mean_background=0.09),
-    "imaging.make_scene": lambda: dict(model=model(), half_width=60 * u.km, n_px=64, zooms=(1.0, 2.5),
-                                       incidence=30 * u.deg, law="lommel-seeliger"),
-    "imaging.camera_image": lambda: dict(scene=scene(), distance=13500 * u.km, ifov=93.7 * u.urad,
-                                         exposure=1.0, psf_fwhm_px=1.5, max_px=100),
-    "imaging.sphere_camera_image": lambda: dict(model=model(), radius=470 * u.km, distance=383000 * u.km,
-                                                ifov=93.7 * u.urad, phase_angle=20 * u.deg),
+    "imaging.make_scene": lambda: dict(
+        model=model(), half_width=60 * u.km, n_px=64, zooms=(1.0, 2.5), incidence=30 * u.deg, law="lommel-seeliger"
+    ),
+    "imaging.camera_image": lambda: dict(
+        scene=scene(), distance=13500 * u.km, ifov=93.7 * u.urad, exposure=1.0, psf_fwhm_px=1.5, max_px=100
+    ),
+    "imaging.sphere_camera_image": lambda: dict(
+        model=model(), radius=470 * u.km, distance=383000 * u.km, ifov=93.7 * u.urad, phase_angle=20 * u.deg
+    ),
     "imaging.CameraImage": image_fields,
     "imaging.gaussian_psf": lambda: dict(image=np.eye(9), fwhm_px=2.0),
     "imaging.expose": lambda: dict(signal=np.array([0.09, 0.4]), exposure=1.0, reference=0.09),
     "imaging.profile": lambda: dict(image=camera_image(), which="reading"),
     # thermal
     "thermal.irradiance": lambda: dict(solar_constant=1361 * u.W / u.m**2, distance=2 * u.AU),
-    "thermal.subsolar_temperature": lambda: dict(solar_constant=1361 * u.W / u.m**2, albedo=0.09,
-                                                 distance=2.77 * u.AU, emissivity=0.9, beaming=1.0),
-    "thermal.mean_equilibrium_temperature": lambda: dict(solar_constant=1361 * u.W / u.m**2, albedo=0.3,
-                                                         distance=1 * u.AU, emissivity=1.0),
+    "thermal.subsolar_temperature": lambda: dict(
+        solar_constant=1361 * u.W / u.m**2, albedo=0.09, distance=2.77 * u.AU, emissivity=0.9, beaming=1.0
+    ),
+    "thermal.mean_equilibrium_temperature": lambda: dict(
+        solar_constant=1361 * u.W / u.m**2, albedo=0.3, distance=1 * u.AU, emissivity=1.0
+    ),
     "thermal.ice_vapour_pressure": lambda: dict(temperature=200 * u.K),
-    "thermal.sublimation_mass_flux": lambda: dict(temperature=200 * u.K, molar_mass=18.015 * u.g / u.mol,
-                                                  sticking=1.0),
-    "thermal.thickness_loss_rate": lambda: dict(mass_flux=1e-4 * u.kg / u.m**2 / u.s,
-                                                density=1000 * u.kg / u.m**3),
-    "thermal.diurnal_mean_sublimation_flux": lambda: dict(subsolar_temp=231 * u.K, molar_mass=18.015 * u.g / u.mol,
-                                                          n=73),
+    "thermal.sublimation_mass_flux": lambda: dict(temperature=200 * u.K, molar_mass=18.015 * u.g / u.mol, sticking=1.0),
+    "thermal.thickness_loss_rate": lambda: dict(mass_flux=1e-4 * u.kg / u.m**2 / u.s, density=1000 * u.kg / u.m**3),
+    "thermal.diurnal_mean_sublimation_flux": lambda: dict(
+        subsolar_temp=231 * u.K, molar_mass=18.015 * u.g / u.mol, n=73
+    ),
     # factcheck
     "factcheck.UnknownIdError": lambda: dict(),
     "factcheck.PartError": lambda: dict(),
@@ -340,15 +452,18 @@ VALID = {
     "factcheck.claimed_value": lambda: dict(claims=claims(), claim_id="N09", part=0),
     "factcheck.duration": lambda: dict(start="2011-07-16", end="2012-09-05", unit=u.day),
     "factcheck.in_months": lambda: dict(interval=1 * u.yr),
-    "factcheck.date_matches": lambda: dict(claimed="2007-09-01", actual="2007-09-27", tolerance=1 * u.day,
-                                           month_only=True),
+    "factcheck.date_matches": lambda: dict(
+        claimed="2007-09-01", actual="2007-09-27", tolerance=1 * u.day, month_only=True
+    ),
     "factcheck.number_matches": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
-    "factcheck.judge_date": lambda: dict(claimed="2011-07-16", actual="2011-07-16T05:00", tolerance=1 * u.day,
-                                         month_only=False),
+    "factcheck.judge_date": lambda: dict(
+        claimed="2011-07-16", actual="2011-07-16T05:00", tolerance=1 * u.day, month_only=False
+    ),
     "factcheck.judge_number": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
     "factcheck.judge_first": lambda: dict(claimed_first="2007-09-27", earlier="1998-11-10"),
-    "factcheck.judge_duration": lambda: dict(start="2011-07-16", end="2012-09-05", claimed=14 * utils.factcheck.MONTH,
-                                             tolerance=1 * utils.factcheck.MONTH),
+    "factcheck.judge_duration": lambda: dict(
+        start="2011-07-16", end="2012-09-05", claimed=14 * utils.factcheck.MONTH, tolerance=1 * utils.factcheck.MONTH
+    ),
     "factcheck.rank_by": lambda: dict(table=catalogue(), column="diameter", name="Ceres", name_column="name"),
     "factcheck.verdict_table": lambda: dict(verdicts=verdicts(), claims=claims()),
     "factcheck.format_verdict_table": lambda: dict(table=verdict_table(), claim_width=48, evidence_width=70),
@@ -360,50 +475,89 @@ VALID = {
     "factcheck.claim_kind": lambda: dict(claims=claims(), claim_id="N12"),
     "factcheck.combine_verdicts": lambda: dict(parts=("true", "misleading")),  # *parts
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
-    "grading.FormExercise": lambda: dict(title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1,
-                                         defaults={}),
+    "grading.FormExercise": lambda: dict(
+        title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1, defaults={}
+    ),
     "grading.FormResult": lambda: dict(status="answered", message="The form is right.", name="01.1"),
     "grading.GradedCopyError": lambda: dict(),
     "grading.form_of": lambda: dict(expected=2.5 * u.AU, choices=None),
-    "propulsion.BudgetChart": lambda: dict(final_mass=800 * u.kg, powers=[0.5, 2.3] * u.kW,
-                                           efficiencies=[0.35, 0.61],
-                                           reference=(3000 * u.s, 400 * u.kg, 2.3 * u.kW),
-                                           colours=["C0", "C1", "C2"], reference_name="Dawn"),
-    "propulsion.design_budget": lambda: dict(isp=3000 * u.s, xenon=400 * u.kg, power=2.3 * u.kW,
-                                             final_mass=800 * u.kg, efficiency=0.61),
-    "propulsion.throttle_efficiency": lambda: dict(power=1.0 * u.kW, powers=[0.5, 2.3] * u.kW,
-                                                   efficiencies=[0.35, 0.61]),
-    "propulsion.thrust_arc_distance": lambda: dict(r_start=1 * u.AU, acceleration=1e-4 * u.m / u.s**2,
-                                                   duration=30 * u.day, mu=None, direction="along velocity"),
-    "resonance.HistoryFigure": lambda: dict(run=history_run(), a_perturber=5.2 * u.AU,
-                                            danger_distance=1.5 * u.AU, colour="#332288",
-                                            model="accelerated model"),
+    "propulsion.BudgetChart": lambda: dict(
+        final_mass=800 * u.kg,
+        powers=[0.5, 2.3] * u.kW,
+        efficiencies=[0.35, 0.61],
+        reference=(3000 * u.s, 400 * u.kg, 2.3 * u.kW),
+        colours=["C0", "C1", "C2"],
+        reference_name="Dawn",
+    ),
+    "propulsion.design_budget": lambda: dict(
+        isp=3000 * u.s, xenon=400 * u.kg, power=2.3 * u.kW, final_mass=800 * u.kg, efficiency=0.61
+    ),
+    "propulsion.throttle_efficiency": lambda: dict(
+        power=1.0 * u.kW, powers=[0.5, 2.3] * u.kW, efficiencies=[0.35, 0.61]
+    ),
+    "propulsion.thrust_arc_distance": lambda: dict(
+        r_start=1 * u.AU, acceleration=1e-4 * u.m / u.s**2, duration=30 * u.day, mu=None, direction="along velocity"
+    ),
+    "resonance.HistoryFigure": lambda: dict(
+        run=history_run(),
+        a_perturber=5.2 * u.AU,
+        danger_distance=1.5 * u.AU,
+        colour="#332288",
+        model="accelerated model",
+    ),
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),
-    "spotviews.DistanceView": lambda: dict(ifov=93.7 * u.urad, crater=92 * u.km, spot=10 * u.km,
-                                           marks={"LAMO": 385 * u.km}, distances=[100.0, 1000.0] * u.km,
-                                           field=30 * u.km, max_pixels=50, names=("Occator", "the facula")),
-    "spotviews.SharpnessView": lambda: dict(model=np.ones((40, 40)), field=120 * u.km, ifov=93.7 * u.urad,
-                                            facula_diameter=10 * u.km, crater_diameter=92 * u.km),
+    "spotviews.DistanceView": lambda: dict(
+        ifov=93.7 * u.urad,
+        crater=92 * u.km,
+        spot=10 * u.km,
+        marks={"LAMO": 385 * u.km},
+        distances=[100.0, 1000.0] * u.km,
+        field=30 * u.km,
+        max_pixels=50,
+        names=("Occator", "the facula"),
+    ),
+    "spotviews.SharpnessView": lambda: dict(
+        model=np.ones((40, 40)),
+        field=120 * u.km,
+        ifov=93.7 * u.urad,
+        facula_diameter=10 * u.km,
+        crater_diameter=92 * u.km,
+    ),
 }
 
 # The word a message must contain when a given argument is bad, where it is not the argument's own name.
 NAMED_AS = {
-    ("units.require", "value"): "radius", ("units.number", "value"): "e", ("units.fraction", "value"): "albedo",
-    ("units.positive", "value"): "fwhm", ("units.integer", "value"): "n", ("units.flag", "value"): "month_only",
-    ("units.choice", "value"): "frame", ("units.text", "value"): "body", ("units.array", "value"): "counts",
-    ("units.path_like", "value"): "data_dir", ("units.colour", "value"): "color",
-    ("units.pair", "value"): "window", ("units.quantity_map", "value"): "resonances",
-    ("units.int_pairs", "value"): "ratios", ("units.axes", "value"): "ax", ("units.table", "value"): "table",
-    ("units.instance", "value"): "n", ("units.albedo", "value"): "albedo",
+    ("units.require", "value"): "radius",
+    ("units.number", "value"): "e",
+    ("units.fraction", "value"): "albedo",
+    ("units.positive", "value"): "fwhm",
+    ("units.integer", "value"): "n",
+    ("units.flag", "value"): "month_only",
+    ("units.choice", "value"): "frame",
+    ("units.text", "value"): "body",
+    ("units.array", "value"): "counts",
+    ("units.path_like", "value"): "data_dir",
+    ("units.colour", "value"): "color",
+    ("units.pair", "value"): "window",
+    ("units.quantity_map", "value"): "resonances",
+    ("units.int_pairs", "value"): "ratios",
+    ("units.axes", "value"): "ax",
+    ("units.table", "value"): "table",
+    ("units.instance", "value"): "n",
+    ("units.albedo", "value"): "albedo",
     ("units.gravitational_parameter", "value"): "mu",
 }
 
 # Arguments that legitimately take any object, string or flag (messages, labels, callbacks...).
 ANY_VALUE = {
-    ("units.ArgumentTypeError", "*"), ("data.DataError", "*"), ("data.DataFileError", "*"), ("facts.UnknownFactError", "*"),
-    ("factcheck.UnknownIdError", "*"), ("factcheck.PartError", "*"),
+    ("units.ArgumentTypeError", "*"),
+    ("data.DataError", "*"),
+    ("data.DataFileError", "*"),
+    ("facts.UnknownFactError", "*"),
+    ("factcheck.UnknownIdError", "*"),
+    ("factcheck.PartError", "*"),
     ("grading.GradedCopyError", "*"),
     # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
     ("factcheck.your_verdict", "answer"),
@@ -415,16 +569,41 @@ ANY_VALUE = {
 # The validators of utils.units are called by the library with constant names, units and
 # bounds; only the argument that carries the user's value is made bad for them.
 FUZZED_ONLY = {"units.same_shape": ("x", "y")}
-FUZZED_ONLY.update({f"units.{name}": ("value",) for name in (
-    "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array", "path_like",
-    "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs", "albedo",
-    "gravitational_parameter")})
+FUZZED_ONLY.update(
+    {
+        f"units.{name}": ("value",)
+        for name in (
+            "require",
+            "number",
+            "fraction",
+            "positive",
+            "integer",
+            "flag",
+            "choice",
+            "text",
+            "array",
+            "path_like",
+            "axes",
+            "table",
+            "instance",
+            "colour",
+            "pair",
+            "quantity_map",
+            "int_pairs",
+            "albedo",
+            "gravitational_parameter",
+        )
+    }
+)
 
 
 # Arguments whose nan is documented to pass through (nan marks a removed particle in BeltRun
 # histories, and BeltRun.angle relies on it).
-NAN_PASSES = {("resonance.resonant_angle", "lam"), ("resonance.resonant_angle", "varpi"),
-              ("resonance.resonant_angle", "lam_perturber")}
+NAN_PASSES = {
+    ("resonance.resonant_angle", "lam"),
+    ("resonance.resonant_angle", "varpi"),
+    ("resonance.resonant_angle", "lam_perturber"),
+}
 
 
 def public_callables():
@@ -462,36 +641,81 @@ def bad_values(valid):
     if isinstance(valid, u.Quantity):
         unit = valid.unit
         other = u.s if not unit.is_equivalent(u.s) else u.kg
-        out = common + [("wrong unit", 1 * other), ("negative", -np.abs(valid)), ("zero", 0 * valid),
-                        ("nan", np.full(valid.shape, np.nan) * unit), ("inf", np.full(valid.shape, np.inf) * unit),
-                        ("huge", np.full(valid.shape, 1e300) * unit), ("empty", np.array([]) * unit),
-                        ("wrong shape", np.ones((2, 3, 4)) * unit), ("huge int", 10**12)]
+        out = common + [
+            ("wrong unit", 1 * other),
+            ("negative", -np.abs(valid)),
+            ("zero", 0 * valid),
+            ("nan", np.full(valid.shape, np.nan) * unit),
+            ("inf", np.full(valid.shape, np.inf) * unit),
+            ("huge", np.full(valid.shape, 1e300) * unit),
+            ("empty", np.array([]) * unit),
+            ("wrong shape", np.ones((2, 3, 4)) * unit),
+            ("huge int", 10**12),
+        ]
         if unit != u.one:
             out.append(("no unit", np.asarray(valid.value)))
         return out
     if isinstance(valid, (bool, np.bool_)):
         return [("None", None), ("string", "no"), ("object", _Thing()), ("int", 1)]
     if isinstance(valid, (int, np.integer)):
-        return common + [("negative", -1), ("zero", 0), ("float", 2.5), ("nan", math.nan), ("inf", math.inf),
-                         ("huge", 1e300), ("huge int", 10**12), ("unit", 3 * u.kg)]
+        return common + [
+            ("negative", -1),
+            ("zero", 0),
+            ("float", 2.5),
+            ("nan", math.nan),
+            ("inf", math.inf),
+            ("huge", 1e300),
+            ("huge int", 10**12),
+            ("unit", 3 * u.kg),
+        ]
     if isinstance(valid, (float, np.floating)):
-        return common + [("negative", -1.0), ("zero", 0.0), ("nan", math.nan), ("inf", math.inf),
-                         ("huge", 1e300), ("empty", np.array([])), ("wrong shape", np.ones((2, 3, 4))),
-                         ("unit", 1 * u.kg), ("huge int", 10**12)]
+        return common + [
+            ("negative", -1.0),
+            ("zero", 0.0),
+            ("nan", math.nan),
+            ("inf", math.inf),
+            ("huge", 1e300),
+            ("empty", np.array([])),
+            ("wrong shape", np.ones((2, 3, 4))),
+            ("unit", 1 * u.kg),
+            ("huge int", 10**12),
+        ]
     if isinstance(valid, str):
-        return [("None", None), ("number", 5), ("empty string", ""), ("unknown", "no-such-thing"),
-                ("object", _Thing()), ("bool", True)]
+        return [
+            ("None", None),
+            ("number", 5),
+            ("empty string", ""),
+            ("unknown", "no-such-thing"),
+            ("object", _Thing()),
+            ("bool", True),
+        ]
     if isinstance(valid, np.ndarray) and valid.dtype.kind in "iuf":
-        return common + [("empty", np.array([])), ("wrong shape", np.ones((2, 3, 4))),
-                         ("nan", np.full(valid.shape, np.nan)), ("inf", np.full(valid.shape, np.inf)),
-                         ("huge", np.full(valid.shape, 1e300)), ("negative", -np.abs(valid) - 1),
-                         ("unit", valid * u.kg)]
+        return common + [
+            ("empty", np.array([])),
+            ("wrong shape", np.ones((2, 3, 4))),
+            ("nan", np.full(valid.shape, np.nan)),
+            ("inf", np.full(valid.shape, np.inf)),
+            ("huge", np.full(valid.shape, 1e300)),
+            ("negative", -np.abs(valid) - 1),
+            ("unit", valid * u.kg),
+        ]
     if isinstance(valid, (list, tuple)):
-        return common + [("empty", type(valid)()), ("None inside", [None]), ("wrong shape", np.ones((2, 3, 4))),
-                         ("number", 5)]
+        return common + [
+            ("empty", type(valid)()),
+            ("None inside", [None]),
+            ("wrong shape", np.ones((2, 3, 4))),
+            ("number", 5),
+        ]
     if valid is None:  # an optional argument: try values of the wrong kind
-        return [("string", "abc"), ("object", _Thing()), ("bool", True), ("negative", -1.0), ("nan", math.nan),
-                ("huge", 1e300), ("empty", np.array([]))]
+        return [
+            ("string", "abc"),
+            ("object", _Thing()),
+            ("bool", True),
+            ("negative", -1.0),
+            ("nan", math.nan),
+            ("huge", 1e300),
+            ("empty", np.array([])),
+        ]
     # tables, axes, times, models, dicts, types...
     return common + [("number", 5), ("empty", np.array([]))]
 
@@ -576,8 +800,9 @@ def judge(qualname, func, kwargs, param, label, bad, valid_finite):
         last = tb[-1].filename if tb else ""
         where = f"{os.path.relpath(last, ROOT) if last.startswith(str(ROOT)) else last}:{tb[-1].lineno if tb else 0}"
         msg = str(exc)
-        if isinstance(exc, (FloatingPointError, RuntimeWarning, MemoryError, RecursionError, OverflowError)) \
-                or not isinstance(exc, ALLOWED + (DataError,)):
+        if isinstance(
+            exc, (FloatingPointError, RuntimeWarning, MemoryError, RecursionError, OverflowError)
+        ) or not isinstance(exc, ALLOWED + (DataError,)):
             return "deep traceback", f"{type(exc).__name__} at {where}: {msg[:150]}"
         if not last.startswith(UTILS_DIR):
             return "deep traceback", f"{type(exc).__name__} raised at {where}: {msg[:150]}"
@@ -588,16 +813,27 @@ def judge(qualname, func, kwargs, param, label, bad, valid_finite):
     finally:
         _close_figures()
     if (qualname, "*") not in ANY_VALUE and (qualname, param) not in ANY_VALUE:
-        default = inspect.signature(func).parameters[param].default if param in inspect.signature(
-            func).parameters else inspect.Parameter.empty
+        default = (
+            inspect.signature(func).parameters[param].default
+            if param in inspect.signature(func).parameters
+            else inspect.Parameter.empty
+        )
         valid = kwargs[param]
         if label == "None" and default is not None:
             return "nonsense", "None accepted"
         if label == "object":
             return "nonsense", "an arbitrary object accepted"
-        if label in ("bool", "string") and type(valid) is not type(bad) and not (
-                label == "string" and isinstance(valid, (str, os.PathLike)) or valid is None and label == "string"
-                and "data_dir" in param):
+        if (
+            label in ("bool", "string")
+            and type(valid) is not type(bad)
+            and not (
+                label == "string"
+                and isinstance(valid, (str, os.PathLike))
+                or valid is None
+                and label == "string"
+                and "data_dir" in param
+            )
+        ):
             return "nonsense", f"{label} {bad!r} accepted for {type(valid).__name__}"
     if valid_finite and not _finite(result) and not (label == "nan" and (qualname, param) in NAN_PASSES):
         return "nonsense", "non-finite numbers returned"

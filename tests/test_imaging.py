@@ -1,10 +1,12 @@
 """The imaging model (utils.imaging): a crater with bright spots as an albedo map, pixels, blur, exposure."""
+
 from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import imaging as I
 from utils.camera import pixel_scale
@@ -24,16 +26,25 @@ def scene():
 # one map for the three lessons
 # --------------------------------------------------------------------------
 
+
 def test_the_three_lesson_maps_are_one_crater_model():
-    x = np.array([0.0, 30.0, 46.0, 55.0]) * u.km                 # centre, floor, rim, outside
-    schematic = I.Crater(background=0.35, spot=1.0, floor=0.2, crater_diameter=92 * u.km,
-                         spot_diameter=10 * u.km, sharp=True)
+    x = np.array([0.0, 30.0, 46.0, 55.0]) * u.km  # centre, floor, rim, outside
+    schematic = I.Crater(
+        background=0.35, spot=1.0, floor=0.2, crater_diameter=92 * u.km, spot_diameter=10 * u.km, sharp=True
+    )
     assert schematic.albedo(x, 0 * u.km).tolist() == [1.0, 0.2, 0.2, 0.35]
-    dark_rim = I.Crater(background=0.09, spot=0.4, crater_diameter=92 * u.km, spot_diameter=10 * u.km,
-                        rim=-0.4, rim_width=1.5 * u.km, sharp=True)
+    dark_rim = I.Crater(
+        background=0.09,
+        spot=0.4,
+        crater_diameter=92 * u.km,
+        spot_diameter=10 * u.km,
+        rim=-0.4,
+        rim_width=1.5 * u.km,
+        sharp=True,
+    )
     assert dark_rim.albedo(x, 0 * u.km) == pytest.approx([0.4, 0.09, 0.6 * 0.09, 0.09])
     occator = MODEL.albedo(x, 0 * u.km)
-    assert occator[0] == pytest.approx(0.4, abs=0.01) and occator[2] > occator[1]   # a brighter rim
+    assert occator[0] == pytest.approx(0.4, abs=0.01) and occator[2] > occator[1]  # a brighter rim
     assert MODEL.side_spots == I.VINALIA_LIKE and not MODEL.sharp
 
 
@@ -75,19 +86,19 @@ def test_albedo_map_has_the_facula_and_the_background():
     with pytest.raises(u.UnitsError):
         I.albedo_map(0, 0 * u.km, MODEL)
     with pytest.raises(ValueError, match="facula must be a geometric albedo"):
-        I.occator_model(0.09, 9, 92 * u.km, 10 * u.km)          # a percentage typed in
+        I.occator_model(0.09, 9, 92 * u.km, 10 * u.km)  # a percentage typed in
 
 
 def test_sphere_full_disc_lommel_seeliger_is_flat():
     flat = I.occator_model(0.09, 0.09, 92 * u.km, 10 * u.km, texture=0.0)
     img = I.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lommel-seeliger")
     disc = img[img > 0]
-    assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95     # all but Occator's (brighter) rim
+    assert np.mean(np.abs(disc - 0.09) < 1e-3) > 0.95  # all but Occator's (brighter) rim
     assert img[50, 2] == pytest.approx(img[50, 25]) == pytest.approx(0.09)
     lam = I.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lambert")
-    assert lam[50, 50] > 3 * lam[50, 1]          # limb darkening
+    assert lam[50, 50] > 3 * lam[50, 1]  # limb darkening
     half = I.render_sphere(101, flat, 470 * u.km, 90 * u.deg, law="lambert")
-    assert half[50, 10] == 0 and half[50, 90] > 0   # the Sun on the right: left half in the dark
+    assert half[50, 10] == 0 and half[50, 90] > 0  # the Sun on the right: left half in the dark
 
 
 def test_camera_pixel_scale_and_size(scene):
@@ -112,7 +123,7 @@ def test_unresolved_spot_is_diluted_like_the_formula(scene):
     img = I.camera_image(scene, d, IFOV, psf_fwhm_px=0)
     x, v = I.profile(img, "signal")
     expected = diluted_albedo(0.4, 0.09, 10 * u.km, pixel_scale(d, IFOV)).to_value(u.one)
-    law = float(lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))   # the scene's lighting
+    law = float(lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))  # the scene's lighting
     assert v.max() / law == pytest.approx(expected, rel=0.05)
     # and the apparent contrast falls as the distance grows
     peaks = [I.camera_image(scene, D * u.km, IFOV).signal.max() for D in (20000, 80000, 300000)]
@@ -141,7 +152,7 @@ def test_profile_and_errors(scene):
     img = I.camera_image(scene, 7200 * u.km, IFOV)
     x, v = I.profile(img)
     assert len(x) == len(v) == img.n_px
-    assert abs(x[img.n_px // 2].to_value(u.km)) < 1e-9       # centred on the facula
+    assert abs(x[img.n_px // 2].to_value(u.km)) < 1e-9  # centred on the facula
     with pytest.raises(ValueError, match="which"):
         I.profile(img, "colour")
     with pytest.raises(u.UnitsError, match="distance"):
@@ -157,8 +168,8 @@ def test_sphere_through_the_camera():
     assert far.signal[c, c] < 0.2
     near = I.sphere_camera_image(MODEL, 470 * u.km, 46000 * u.km, IFOV, 0 * u.deg, psf_fwhm_px=0)
     k = near.n_px // 2
-    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)      # resolved: the facula's own albedo
-    assert far.signal[0, 0] == 0                                  # dark sky in the corner
+    assert near.signal[k, k] == pytest.approx(0.4, abs=0.03)  # resolved: the facula's own albedo
+    assert far.signal[0, 0] == 0  # dark sky in the corner
     with pytest.raises(ValueError, match="close"):
         I.sphere_camera_image(MODEL, 470 * u.km, 4400 * u.km, IFOV, 0 * u.deg)
 
@@ -180,8 +191,6 @@ def test_wrong_types_get_clear_messages(scene):
         I.profile(np.ones((3, 3)))
     with pytest.raises(TypeError, match="texture"):
         I.occator_model(0.09, 0.4, 92 * u.km, 10 * u.km, texture="x")
-
-
 
 
 @settings(max_examples=40, deadline=None)
@@ -211,8 +220,14 @@ def test_pixelate_sizes():
 
 
 def test_facula_model_and_pixelate_errors():
-    m = I.facula_model(120 * u.km, 240, fact("occator.cerealia_facula_size"), fact("occator.diameter"),
-                       float(fact("ceres.albedo")), float(fact("occator.faculae_albedo")))
+    m = I.facula_model(
+        120 * u.km,
+        240,
+        fact("occator.cerealia_facula_size"),
+        fact("occator.diameter"),
+        float(fact("ceres.albedo")),
+        float(fact("occator.faculae_albedo")),
+    )
     assert m.shape == (240, 240) and m.max() == pytest.approx(0.4) and m[0, 0] == pytest.approx(0.09)
     far, _ = I.pixelate(m, 120 * u.km, 20 * u.km)
     assert far.shape == (5, 5)
@@ -236,11 +251,11 @@ def test_schematic_view_pixel_count_and_values():
     img, half, full = I.schematic_view(1 * u.km, 92 * u.km, 10 * u.km)
     n = int(np.ceil(1.3 * 92))
     assert img.shape == (n, n) and full
-    assert half.to_value(u.km) == pytest.approx(n / 2)      # whole pixels of exactly 1 km
+    assert half.to_value(u.km) == pytest.approx(n / 2)  # whole pixels of exactly 1 km
     assert img.min() >= 0 and img.max() <= 1
-    assert img[n // 2, n // 2] == pytest.approx(1.0)        # the bright spot at the centre
-    assert img[0, 0] == pytest.approx(0.35)                 # surroundings in the corner
-    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)   # crater floor, 30 km from the centre
+    assert img[n // 2, n // 2] == pytest.approx(1.0)  # the bright spot at the centre
+    assert img[0, 0] == pytest.approx(0.35)  # surroundings in the corner
+    assert img[n // 2, n // 2 + 30] == pytest.approx(0.2)  # crater floor, 30 km from the centre
 
 
 def test_schematic_view_is_capped_for_fine_pixels():
@@ -252,7 +267,7 @@ def test_schematic_view_is_capped_for_fine_pixels():
 def test_schematic_view_unresolved_crater_is_one_grey_pixel():
     img, _, full = I.schematic_view(500 * u.km, 92 * u.km, 10 * u.km)
     assert img.shape == (1, 1) and full
-    assert 0.2 < img[0, 0] < 1.0   # a blend of floor, spot and surroundings
+    assert 0.2 < img[0, 0] < 1.0  # a blend of floor, spot and surroundings
 
 
 @settings(max_examples=40, deadline=None)

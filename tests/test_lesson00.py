@@ -1,4 +1,8 @@
-"""Lesson 00: exercises follow their inputs and name the likely mistakes; the altitude widget's texts follow its slider."""
+"""Lesson 00: exercises follow their inputs and name the likely mistakes.
+
+The altitude widget's texts follow its slider.
+"""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -11,14 +15,16 @@ R = fact("ceres.radius")
 
 
 def test_miles_to_km_and_its_mistakes():
-    d = 2700 * u.imperial.mile                                                   # 2700 x 1.609344 = 4345.2 km
+    d = 2700 * u.imperial.mile  # 2700 x 1.609344 = 4345.2 km
     assert check("00.1", 4345 * u.km, distance=d).ok
-    assert check("00.1", 4350 * u.km, distance=d).ok                             # rounded to 3 figures
-    assert not check("00.1", 4400 * u.km, distance=d).ok                         # NASA's rounded figure: 1.3 % off
+    assert check("00.1", 4350 * u.km, distance=d).ok  # rounded to 3 figures
+    assert not check("00.1", 4400 * u.km, distance=d).ok  # NASA's rounded figure: 1.3 % off
     assert check("00.1", ..., distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
-    assert check("00.1", 4345, distance=d).status == "invalid"                    # a bare number: no unit
-    for wrong, words in ((2700 * u.km, "called it kilometres"),                  # the number relabelled
-                         (1678 * u.km, "shorter than a mile")):                   # 2700 / 1.609
+    assert check("00.1", 4345, distance=d).status == "invalid"  # a bare number: no unit
+    for wrong, words in (
+        (2700 * u.km, "called it kilometres"),  # the number relabelled
+        (1678 * u.km, "shorter than a mile"),
+    ):  # 2700 / 1.609
         result = check("00.1", wrong, distance=d)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
 
@@ -28,8 +34,11 @@ def test_ceres_radii_and_its_mistakes():
     right = (d / R).to_value(u.one)
     assert check("00.2", round(right, 1), distance=d, ceres_radius=R).ok
     assert "numbers" not in check("00.2", right, distance=d, ceres_radius=R).message
-    for wrong, words in ((4500 / R.to_value(u.km), "miles by a number of kilometres"),
-                         (right / 2, "diameters"), (right + 1, "centre")):
+    for wrong, words in (
+        (4500 / R.to_value(u.km), "miles by a number of kilometres"),
+        (right / 2, "diameters"),
+        (right + 1, "centre"),
+    ):
         result = check("00.2", wrong, distance=d, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, result
 
@@ -37,15 +46,17 @@ def test_ceres_radii_and_its_mistakes():
 def test_distance_from_centre_and_altitude_confusion():
     h = 2700 * u.imperial.mile
     assert check("00.3", h.to(u.km) + R, altitude=h, ceres_radius=R).ok
-    assert check("00.3", h + R, altitude=h, ceres_radius=R).ok                   # any unit of length
+    assert check("00.3", h + R, altitude=h, ceres_radius=R).ok  # any unit of length
     assert check("00.3", ..., altitude=h, ceres_radius=R).name == "Exercise 3 · altitude or distance?"
-    for wrong, words in ((h.to(u.km), "altitude, measured from the surface"),
-                         (h.to(u.km) + 2 * R, "diameter"),
-                         ((2700 + R.to_value(u.km)) * u.km, "number of miles to a number of kilometres"),
-                         ((2700 + R.to_value(u.km)) * u.imperial.mile, "as if both were in the same unit")):
+    for wrong, words in (
+        (h.to(u.km), "altitude, measured from the surface"),
+        (h.to(u.km) + 2 * R, "diameter"),
+        ((2700 + R.to_value(u.km)) * u.km, "number of miles to a number of kilometres"),
+        ((2700 + R.to_value(u.km)) * u.imperial.mile, "as if both were in the same unit"),
+    ):
         result = check("00.3", wrong, altitude=h, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
-    km = h.to(u.km)                                   # given in km, adding the numbers is right
+    km = h.to(u.km)  # given in km, adding the numbers is right
     assert check("00.3", (km.value + R.to_value(u.km)) * u.km, altitude=km, ceres_radius=R).ok
 
 
@@ -57,11 +68,13 @@ def test_fact_lookup_follows_the_orbit():
     assert check("00.4", round(lamo_mi), orbit="lamo").ok
     assert check("00.4", hamo.to_value(u.imperial.mile), orbit="HAMO").ok
     assert check("00.4", ..., orbit="HAMO").name == "Exercise 4 · Dawn's HAMO altitude in miles"
-    for wrong, words in ((lamo, "still carries its unit"),                        # not converted to a number
-                         (lamo.to(u.imperial.mile), "still carries its unit"),
-                         (lamo.to_value(u.km), "number of kilometres"),            # the table's number
-                         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
-                         (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits")):
+    for wrong, words in (
+        (lamo, "still carries its unit"),  # not converted to a number
+        (lamo.to(u.imperial.mile), "still carries its unit"),
+        (lamo.to_value(u.km), "number of kilometres"),  # the table's number
+        (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
+        (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits"),
+    ):
         result = check("00.4", wrong, orbit="LAMO")
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     assert "another" in check("00.4", lamo_mi, orbit="HAMO").message
@@ -72,7 +85,7 @@ def test_an_unknown_orbit_gets_a_clear_message(orbit):
     result = check("00.4", 100, orbit=orbit)
     assert result.status == "invalid"
     assert "Traceback" not in result.message and "orbit" in result.message and "Orbit" not in result.message
-    if orbit == "XYZ":                                 # names the id as given and lists the orbits there are
+    if orbit == "XYZ":  # names the id as given and lists the orbits there are
         assert "'XYZ'" in result.message and "LAMO" in result.message and "HAMO" in result.message
 
 
@@ -94,11 +107,11 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     fig, alt = shown[-1]
     words = " ".join(texts(fig))
     assert f"{miles:,} miles" in fig.axes[0].get_title()
-    assert f"altitude: {miles:,} miles" in words            # the legend follows the slider
+    assert f"altitude: {miles:,} miles" in words  # the legend follows the slider
     assert f"{miles:,}" in alt
-    assert "radius" in words and "Ceres' radius" in words      # the radius is drawn and labelled
+    assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
     far = (10000 * u.imperial.mile + R).to_value(u.km)
-    assert f"{far:,.0f} km" in alt                           # the axis range in km, in the alt text
+    assert f"{far:,.0f} km" in alt  # the axis range in km, in the alt text
     # the "Dawn" label stays clear of Ceres' disc at every altitude
     dawn = next(t for t in fig.axes[0].texts if t.get_text() == "Dawn")
     assert dawn.xyann[1] > 1.5 * R.to_value(u.km)

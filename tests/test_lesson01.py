@@ -1,4 +1,5 @@
 """Exercises of lesson 01 check the right answers for whatever inputs they are given."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -27,7 +28,7 @@ def test_diameter_exercise_by_hand():
     # D = 1329 km / sqrt(0.0717) * 10^(-5.6/5) = 376.5 km (Hygiea's catalogue H and albedo)
     assert check("01.4", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
     assert check("01.4", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
-    assert not check("01.4", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok   # the measured value differs
+    assert not check("01.4", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok  # the measured value differs
     # squaring instead of square-rooting the albedo
     assert not check("01.4", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
     assert check("01.4", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
@@ -41,7 +42,7 @@ def test_encounter_exercise_by_hand():
     assert not check("01.8", 3.2, **inputs).ok
     assert check("01.8", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
     assert isinstance(expected_answer("01.8", **inputs), float)
-    assert check("01.8", 3.2 * np.pi * u.one, **inputs).ok          # a dimensionless Quantity is fine
+    assert check("01.8", 3.2 * np.pi * u.one, **inputs).ok  # a dimensionless Quantity is fine
     wrong_unit = check("01.8", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
@@ -51,20 +52,20 @@ def test_spacing_exercise_by_hand():
     inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
     assert check("01.7", 2e6 * u.km, **inputs).ok
     assert check("01.7", (2e6 * u.km).to(u.AU), **inputs).ok
-    assert check("01.7", 4e6 * u.km, **{**inputs, "belt_volume": 6.4e25 * u.km**3}).ok   # 8 times the volume
+    assert check("01.7", 4e6 * u.km, **{**inputs, "belt_volume": 6.4e25 * u.km**3}).ok  # 8 times the volume
     assert not check("01.7", 2e6 * u.km, **{**inputs, "n_asteroids": 8e6}).ok
-    assert check("01.7", 2e6, **inputs).status == "invalid"                      # no unit
+    assert check("01.7", 2e6, **inputs).status == "invalid"  # no unit
 
 
 def test_spacing_mistakes_get_their_hints():
     inputs = dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000)
-    cube = check("01.7", 8e18 * u.km**3, **inputs)                # the volume per asteroid, no cube root
+    cube = check("01.7", 8e18 * u.km**3, **inputs)  # the volume per asteroid, no cube root
     assert cube.status == "incorrect" and "cube root" in cube.message
     square = check("01.7", (8e18 * u.km**3) ** 0.5, **inputs)
     assert "not the square root" in square.message
     sphere = check("01.7", 2e6 * u.km * (3 / (4 * np.pi)) ** (1 / 3), **inputs)
     assert "sphere" in sphere.message
-    few = check("01.7", 2e6 * u.km * 10, **inputs)               # shared among 1000 catalogue objects
+    few = check("01.7", 2e6 * u.km * 10, **inputs)  # shared among 1000 catalogue objects
     assert "n_km" in few.message
     # with no catalogue count given, that mistake is skipped, not an error
     assert check("01.7", 2e7 * u.km, n_asteroids=1e6, belt_volume=8e24 * u.km**3).status == "incorrect"
@@ -79,10 +80,10 @@ def test_albedo_choice():
 
 
 def test_second_object_uses_the_same_check_with_its_own_title():
-    assert check("01.2", "Jupiter Trojans", a=5.27 * u.AU, e=0.023).ok                  # Hektor
+    assert check("01.2", "Jupiter Trojans", a=5.27 * u.AU, e=0.023).ok  # Hektor
     assert not check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).ok
     assert "Centaurs orbit between" in check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).message
-    assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok                          # Eunomia
+    assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok  # Eunomia
     assert check("01.2", "jupiter trojans", a=5.27 * u.AU, e=0.023).name.startswith("Exercise 2 ·")
 
 
@@ -91,11 +92,11 @@ def test_group_exercise_reads_the_orbit():
     assert check("01.1", "Jupiter Trojans", a=5.25 * u.AU, e=0.05).ok
     assert check("01.1", "main belt", a=2.77 * u.AU, e=0.08).ok
     assert check("01.1", "trans-Neptunian", a=44 * u.AU, e=0.1).ok
-    assert check("01.1", "near-Earth and Mars-crossers", a=1.46 * u.AU, e=0.22).ok       # Eros: q = 1.14 AU
+    assert check("01.1", "near-Earth and Mars-crossers", a=1.46 * u.AU, e=0.22).ok  # Eros: q = 1.14 AU
     wrong = check("01.1", "Jupiter Trojans", a=13.7 * u.AU, e=0.38)
     assert wrong.status == "incorrect" and "share Jupiter's orbit" in wrong.message
-    assert "13.70 AU" in wrong.name                                  # the title follows the input
-    assert check("01.1", "centaur", a=13.7 * u.AU, e=0.38).status == "invalid"   # not one of the names
+    assert "13.70 AU" in wrong.name  # the title follows the input
+    assert check("01.1", "centaur", a=13.7 * u.AU, e=0.38).status == "invalid"  # not one of the names
 
 
 def test_orbit_group_agrees_with_jpl_classes():
@@ -104,7 +105,7 @@ def test_orbit_group_agrees_with_jpl_classes():
 
     cat = utils.load_catalogue()
     jpl = belt.class_group(cat["class"])
-    ours = np.array([belt.orbit_group(a, e) for a, e in zip(cat["a"], cat["e"])])
+    ours = np.array([belt.orbit_group(a, e) for a, e in zip(cat["a"], cat["e"], strict=True)])
     known = jpl != "other"
     assert np.mean(ours[known] == jpl[known]) > 0.99
     with pytest.raises(ValueError):
@@ -117,8 +118,11 @@ def test_resonance_mistakes_get_their_hints():
     inputs = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
     assert check("01.3", 5.203 * (2 / 5) ** (2 / 3) * u.AU, **inputs).ok
     assert "5:2" in check("01.3", ..., **inputs).name
-    for wrong, words in ((5.203 * 2 / 5, "ratio of the periods"), (5.203 * (5 / 2) ** (2 / 3), "outside Jupiter"),
-                         (5.203 * (2 / 5) ** 1.5, "2/3, not 3/2")):
+    for wrong, words in (
+        (5.203 * 2 / 5, "ratio of the periods"),
+        (5.203 * (5 / 2) ** (2 / 3), "outside Jupiter"),
+        (5.203 * (2 / 5) ** 1.5, "2/3, not 3/2"),
+    ):
         result = check("01.3", wrong * u.AU, **inputs)
         assert result.status == "incorrect" and words in result.message, result
 
@@ -140,7 +144,7 @@ def test_diameter_with_a_plain_magnitude_and_its_mistakes():
 
 def test_belts_per_moon():
     moon, belt_mass = 7.346e22 * u.kg, 2.4e21 * u.kg
-    assert check("01.6", 30.6, moon_mass=moon, belt_mass=belt_mass).ok          # 7.346 / 0.24 = 30.6
+    assert check("01.6", 30.6, moon_mass=moon, belt_mass=belt_mass).ok  # 7.346 / 0.24 = 30.6
     assert check("01.6", moon / belt_mass, moon_mass=moon, belt_mass=belt_mass).ok
     assert "other way round" in check("01.6", 0.0327, moon_mass=moon, belt_mass=belt_mass).message
     assert "percentage" in check("01.6", 3.27, moon_mass=moon, belt_mass=belt_mass).message
@@ -201,8 +205,10 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
     assert ax.get_legend().get_texts()[0].get_text() == f"{n:,} objects"
     assert f"{n:,}" in alt and f"{h_max:.1f}" in alt
     assert not small_texts(fig)
-    from utils.style import PALETTE
     from matplotlib.colors import to_hex
+
+    from utils.style import PALETTE
+
     line_colour = to_hex(ax.collections[-1].get_color()[0]) if hasattr(ax.collections[-1], "get_color") else None
     assert line_colour not in {to_hex(c) for k, c in PALETTE.items() if k != "belt"}
 
@@ -216,21 +222,21 @@ def test_diameter_halved_is_called_a_radius():
 def test_mass_from_a_stated_density_by_hand():
     # rho pi D^3 / 6 = 2162 kg/m3 * pi * (407.12e3 m)^3 / 6 = 7.639e19 kg, worked out by hand
     inputs = dict(diameter=407.12 * u.km, density=2.162 * u.g / u.cm**3)
-    assert check("01.5", 7.64e19 * u.kg, **inputs).ok                      # three significant figures
-    assert check("01.5", 7.64e22 * u.g, **inputs).ok                       # any mass unit
-    assert not check("01.5", 7.2e19 * u.kg, **inputs).ok                   # 6 % off
-    radius = check("01.5", 7.639e19 / 8 * u.kg, **inputs)                  # rho pi (D/2)^3 / 6
+    assert check("01.5", 7.64e19 * u.kg, **inputs).ok  # three significant figures
+    assert check("01.5", 7.64e22 * u.g, **inputs).ok  # any mass unit
+    assert not check("01.5", 7.2e19 * u.kg, **inputs).ok  # 6 % off
+    radius = check("01.5", 7.639e19 / 8 * u.kg, **inputs)  # rho pi (D/2)^3 / 6
     assert radius.status == "incorrect" and "eight times too small" in radius.message
-    four_thirds = check("01.5", 7.639e19 * 8 * u.kg, **inputs)             # 4/3 pi D^3 rho
+    four_thirds = check("01.5", 7.639e19 * 8 * u.kg, **inputs)  # 4/3 pi D^3 rho
     assert four_thirds.status == "incorrect" and "eight times too large" in four_thirds.message
-    assert check("01.5", 7.64e19, **inputs).status == "invalid"            # a mass needs its unit
+    assert check("01.5", 7.64e19, **inputs).status == "invalid"  # a mass needs its unit
     assert check("01.5", 7.64e19 * u.kg, diameter=407.12 * u.km, density=-1 * u.g / u.cm**3).status == "invalid"
 
 
 def test_belts_per_moon_three_significant_figures():
-    moon, belt_mass = 7.346e22 * u.kg, 2.39e21 * u.kg                        # 30.74 belts
+    moon, belt_mass = 7.346e22 * u.kg, 2.39e21 * u.kg  # 30.74 belts
     assert check("01.6", 30.7, moon_mass=moon, belt_mass=belt_mass).ok
-    assert not check("01.6", 31, moon_mass=moon, belt_mass=belt_mass).ok     # two figures: the text asks for three
+    assert not check("01.6", 31, moon_mass=moon, belt_mass=belt_mass).ok  # two figures: the text asks for three
 
 
 @pytest.mark.parametrize("bin_width", [0.002, 0.006, 0.032, 0.05])
@@ -240,5 +246,5 @@ def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
     edges = ns["gaps"].artists["bars"].get_data().edges
     lo, hi = ns["a_window"]
     assert edges[0] == pytest.approx(lo) and edges[-1] == pytest.approx(hi)
-    assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)            # close to the slider's width
+    assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)  # close to the slider's width
     assert f"{np.diff(edges)[0]:.3f} AU" in shown[-1][0].axes[0].get_ylabel()

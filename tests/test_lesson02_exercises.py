@@ -1,5 +1,6 @@
 """Lesson 02's exercise checks that go beyond the orbit maths: vis-viva speeds, the two-body test, the
 period with the square root forgotten."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -30,19 +31,19 @@ def test_perihelion_speed_mistakes_get_their_hints():
     assert "circular speed" in utils.check("02.5", circular, **kw).message
     assert "v squared" in utils.check("02.5", GM_sun * (2 / q - 1 / kw["a"]), **kw).message
     assert "escape" in utils.check("02.5", np.sqrt(2 * GM_sun / q), **kw).message
-    assert utils.check("02.5", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"   # not an ellipse
+    assert utils.check("02.5", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
 
 
 def test_two_body_error_grows_away_from_the_epoch_and_names_the_radial_slip():
     near = expected_answer("02.6", name="Ceres", years=0 * u.yr)
     later = expected_answer("02.6", name="Ceres", years=3 * u.yr)
-    assert near < 1000 * u.km < later                  # tens of km at the epoch, far more after years
+    assert near < 1000 * u.km < later  # tens of km at the epoch, far more after years
     assert utils.check("02.6", later.to(u.AU), name="Ceres", years=3 * u.yr).ok
     assert "3.0 yr" in utils.check("02.6", ..., name="Ceres", years=3 * u.yr).name
     from utils.exercises.lesson02 import _two_body_radial
 
     radial = _two_body_radial("Ceres", 3 * u.yr)
-    assert abs(radial - later) > 0.05 * later           # a different number, so its hint is reachable
+    assert abs(radial - later) > 0.05 * later  # a different number, so its hint is reachable
     assert "position vectors" in utils.check("02.6", radial, name="Ceres", years=3 * u.yr).message
 
 
@@ -53,6 +54,6 @@ def test_two_body_error_refuses_a_body_the_ephemeris_lacks():
 
 def test_period_without_the_square_root_is_recognised_with_units_kept():
     a = 3.06 * u.AU
-    forgot = 2 * np.pi * a**3 / GM_sun                 # a time squared, in AU3 s2 / m3
+    forgot = 2 * np.pi * a**3 / GM_sun  # a time squared, in AU3 s2 / m3
     result = utils.check("02.2", forgot, a=a)
     assert result.status == "incorrect" and "square root" in result.message

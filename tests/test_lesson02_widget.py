@@ -1,4 +1,5 @@
 """Lesson 02's second-law widget: its title, legend and alt text follow the day slider."""
+
 from __future__ import annotations
 
 import pytest

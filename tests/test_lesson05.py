@@ -1,4 +1,5 @@
 """Lesson 05's choice checks, Edelbaum's prediction and the hints for unit slips."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -63,8 +64,7 @@ def test_spiral_acceleration_unit_slips_get_hints():
 
 
 def test_exhaust_speed_instead_of_isp_gets_a_hint():
-    nine = dict(delta_v=2.92 * u.km / u.s, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.54,
-                time=2.5 * u.yr)
+    nine = dict(delta_v=2.92 * u.km / u.s, mass=1217.7 * u.kg, power=1.79 * u.kW, efficiency=0.54, time=2.5 * u.yr)
     isp = expected_answer("05.13", **nine)
     assert check("05.13", isp, **nine).ok
     speed = (isp * g0).to(u.km / u.s)

@@ -1,4 +1,5 @@
 """Lesson 06's exercise checks: slips the lesson's own tests name."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -9,11 +10,12 @@ import utils
 
 def test_cosines_of_plain_degrees_get_a_degrees_hint():
     kw = dict(albedo=0.09 * u.one, incidence=60 * u.deg, emission=75 * u.deg)
-    typed = 0.09 * 2 * np.cos(60) / (np.cos(60) + np.cos(75))      # np.cos reads 60 as radians
+    typed = 0.09 * 2 * np.cos(60) / (np.cos(60) + np.cos(75))  # np.cos reads 60 as radians
     result = utils.check("06.1", typed, **kw)
     assert result.status == "incorrect" and "radians" in result.message
-    assert utils.check("06.1", 0.09 * 2 * np.cos(np.radians(60)) / (np.cos(np.radians(60)) + np.cos(np.radians(75))),
-                       **kw).ok
+    assert utils.check(
+        "06.1", 0.09 * 2 * np.cos(np.radians(60)) / (np.cos(np.radians(60)) + np.cos(np.radians(75))), **kw
+    ).ok
 
 
 def test_the_ifov_left_as_an_angle_is_simply_correct():

@@ -1,4 +1,5 @@
 """Dawn's timeline, milestone positions, the interpolated path, Ceres' orbits and weighing Ceres."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -6,10 +7,11 @@ import numpy as np
 import pytest
 from astropy.constants import G, c
 from astropy.time import Time
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import mission, orbits
-from utils.checks import expected_answer, check
+from utils.checks import check, expected_answer
 from utils.ephemeris import heliocentric_position
 from utils.facts import fact
 
@@ -17,6 +19,7 @@ GCC = u.g / u.cm**3
 
 
 # ------------------------------------------------------------------ timeline
+
 
 def test_timeline_reads_the_facts_in_order():
     t = mission.timeline()
@@ -38,11 +41,11 @@ def test_phases_cover_the_mission_without_gaps():
     assert np.all(p["days"] > 0 * u.day)
     total = (t["time"][-1] - t["time"][0]).to(u.day)
     assert p["days"].sum().to_value(u.day) == pytest.approx(total.value)
-    for a, b in zip(p[:-1], p[1:]):
+    for a, b in zip(p[:-1], p[1:], strict=True):
         assert a["end"] == b["start"]
     vesta = p[p["phase"] == "At Vesta"][0]
     assert vesta["months"].value == pytest.approx(vesta["days"].to_value(u.day) / (365.25 / 12))
-    assert 13 < vesta["months"].value < 14.5      # "about 14 months" at Vesta
+    assert 13 < vesta["months"].value < 14.5  # "about 14 months" at Vesta
 
 
 def test_phases_refuse_a_table_without_a_milestone():
@@ -61,6 +64,7 @@ def test_milestone_functions_refuse_something_that_is_not_a_timeline(func, bad):
 
 # ------------------------------------------------------------------ positions, light time
 
+
 def test_milestone_positions_put_the_bodies_where_the_ephemeris_does():
     t = mission.timeline()
     pos = mission.milestone_positions(t)
@@ -77,7 +81,7 @@ def test_earth_ceres_distance_at_arrival_and_light_time():
     arrival = fact("dawn.ceres_arrival")
     d = mission.distance_between("earth", "ceres", arrival)
     assert d == mission.distance_between("ceres", "earth", arrival)
-    assert 3.2 * u.AU < d < 3.4 * u.AU   # Ceres 2.87 AU from the Sun, Earth on the far side
+    assert 3.2 * u.AU < d < 3.4 * u.AU  # Ceres 2.87 AU from the Sun, Earth on the far side
     lt = mission.light_time(d)
     assert lt.unit == u.min
     assert lt.to_value(u.s) == pytest.approx((d / c).to_value(u.s))
@@ -92,6 +96,7 @@ def test_light_time_bad_input():
 
 
 # ------------------------------------------------------------------ interpolated path
+
 
 def test_path_passes_through_every_milestone():
     t = mission.timeline()
@@ -108,7 +113,7 @@ def test_path_passes_through_every_milestone():
 
 def test_path_stays_between_earth_and_beyond_ceres():
     _, path, _ = mission.interpolated_path(points_per_leg=100)
-    r = np.sqrt((path ** 2).sum(axis=0)).to_value(u.AU)
+    r = np.sqrt((path**2).sum(axis=0)).to_value(u.AU)
     assert r.min() > 0.95 and r.max() < 3.1
 
 
@@ -118,14 +123,20 @@ def test_path_bad_points():
 
 
 @settings(max_examples=40, deadline=None)
-@given(r0=st.floats(0.8, 3.0), r1=st.floats(0.8, 3.0), lon0=st.floats(-3.1, 3.1), lon1=st.floats(-3.1, 3.1),
-       days=st.floats(50, 2000))
+@given(
+    r0=st.floats(0.8, 3.0),
+    r1=st.floats(0.8, 3.0),
+    lon0=st.floats(-3.1, 3.1),
+    lon1=st.floats(-3.1, 3.1),
+    days=st.floats(50, 2000),
+)
 def test_hermite_polar_matches_both_ends(r0, r1, lon0, lon1, days):
     def state(r, lon):
-        w = 0.0172 / r**1.5   # circular angular speed (rad/day), prograde
+        w = 0.0172 / r**1.5  # circular angular speed (rad/day), prograde
         pos = np.array([r * np.cos(lon), r * np.sin(lon), 0.01])
         vel = np.array([-r * w * np.sin(lon), r * w * np.cos(lon), 0.0])
         return pos, vel
+
     s0, s1 = state(r0, lon0), state(r1, lon1)
     p = mission.hermite_polar(0.0, days, s0, s1, np.array([0.0, days / 2, days]))
     assert np.allclose(p[:, 0], s0[0], atol=1e-9)
@@ -137,19 +148,21 @@ def test_hermite_polar_moves_prograde_and_refuses_backwards_time():
     s0 = (np.array([1.0, 0, 0]), np.array([0, 0.0172, 0]))
     s1 = (np.array([-1.0, 0, 0]), np.array([0, -0.0172, 0]))
     p = mission.hermite_polar(0, 182.6, s0, s1, np.array([91.3]))
-    assert p[1, 0] > 0.9   # half way, the point is on the +y side (counter-clockwise)
+    assert p[1, 0] > 0.9  # half way, the point is on the +y side (counter-clockwise)
     with pytest.raises(ValueError, match="end after"):
         mission.hermite_polar(10, 10, s0, s1, np.array([10.0]))
 
 
 # ------------------------------------------------------------------ science orbits
 
+
 def test_semi_major_axis_from_altitudes():
     R = fact("ceres.radius")
     a = mission.semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, R)
     assert a.to_value(u.km) == pytest.approx(469.7 + (35 + 4000) / 2)
-    assert mission.semi_major_axis_from_altitudes(1 * u.imperial.mile, 1 * u.imperial.mile, R).to_value(u.km) == pytest.approx(
-        469.7 + 1.609344)
+    assert mission.semi_major_axis_from_altitudes(1 * u.imperial.mile, 1 * u.imperial.mile, R).to_value(
+        u.km
+    ) == pytest.approx(469.7 + 1.609344)
     with pytest.raises(ValueError, match="periapsis"):
         mission.semi_major_axis_from_altitudes(4000 * u.km, 35 * u.km, R)
     with pytest.raises(u.UnitsError, match="radius"):
@@ -169,13 +182,14 @@ def test_science_orbits_use_radius_plus_altitude_and_the_ellipse_mean():
     assert xmo7["a"].to_value(u.km) == pytest.approx(a7.to_value(u.km))
     for row in t:
         assert row["period"].to_value(u.h) == pytest.approx(orbits.period(row["a"], gm).to_value(u.h))
-        if np.isfinite(row["published_period"]):   # Kepler agrees with NASA's rounded periods
+        if np.isfinite(row["published_period"]):  # Kepler agrees with NASA's rounded periods
             assert row["period"].to_value(u.h) == pytest.approx(row["published_period"].to_value(u.h), rel=0.06)
     assert 3.0 < survey["period"].to_value(u.day) < 3.2
-    assert np.all(np.diff(t["a"][:4].value) < 0)   # the circular orbits go down
+    assert np.all(np.diff(t["a"][:4].value) < 0)  # the circular orbits go down
 
 
 # ------------------------------------------------------------------ weighing Ceres
+
 
 @settings(max_examples=50, deadline=None)
 @given(a_km=st.floats(100, 1e6), gm=st.floats(1e-3, 1e6))
@@ -226,18 +240,21 @@ def test_ice_fraction_for_ceres_and_bad_input():
 
 # ------------------------------------------------------------------ exercises
 
+
 def test_exercises_follow_their_inputs():
     from astropy.time import Time
 
     R, gm, ifov = fact("ceres.radius"), fact("ceres.gm"), fact("fc.ifov")
     launch = Time("2007-09-27 11:34", scale="utc")
-    assert expected_answer("04.1", time=Time("2007-10-07 01:07", scale="utc"), launch=launch).to_value(u.day) == \
-        pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)    # 9 days 13 h 33 min, by hand
+    assert expected_answer("04.1", time=Time("2007-10-07 01:07", scale="utc"), launch=launch).to_value(
+        u.day
+    ) == pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)  # 9 days 13 h 33 min, by hand
     # light time over the Earth-Vesta distance at Vesta arrival, from the ephemerides
     when = Time("2011-07-16 05:00", scale="utc")
     d = np.sqrt(((heliocentric_position("vesta", when) - heliocentric_position("earth", when)) ** 2).sum())
     assert expected_answer("04.2", body="Vesta", time=when).to_value(u.s) == pytest.approx(
-        (d / c).to_value(u.s), rel=1e-9)
+        (d / c).to_value(u.s), rel=1e-9
+    )
     # Vesta: a circular orbit of radius R + h around GM = G M
     T = expected_answer("04.3", altitude=673 * u.km, radius=262.7 * u.km, mass=2.590271e20 * u.kg)
     a = (262.7 + 673) * 1e3
@@ -248,31 +265,36 @@ def test_exercises_follow_their_inputs():
     rho = expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
     assert rho.to_value(GCC) == pytest.approx(mission.bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
     # ice share by volume: (2.97 - 2.16) / (2.97 - 0.92)
-    assert expected_answer("04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC) == \
-        pytest.approx(0.81 / 2.05, rel=1e-9)
+    assert expected_answer(
+        "04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC
+    ) == pytest.approx(0.81 / 2.05, rel=1e-9)
     # Ceres' diameter in pixels from 146,000 km with 93.7 urad, by hand
     n = expected_answer("04.6", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
     assert n == pytest.approx(939.4 / (146000 * 93.7e-6), rel=1e-9)
     h = expected_answer("04.7", size=10 * u.km, n_pixels=100, ifov=ifov)
     assert h.to_value(u.km) == pytest.approx(0.1 / 93.7e-6, rel=1e-9)
     assert expected_answer("04.7", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
-        2 * h.to_value(u.km))
+        2 * h.to_value(u.km)
+    )
 
 
-@pytest.mark.parametrize("exercise, inputs, wrong, words", [
-    ("04.1", {"time": "2007-10-07 01:07", "launch": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
-    ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 20.9 * u.min, "one way"),
-    ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 18.5 * u.min, "from the Sun"),
-    ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
-    ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 17.4 * u.h, "diameter"),
-    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
-    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 2.16 * GCC, "tracking"),
-    ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
-    ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
-    ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
-    ("04.6", {"radius": 469.7 * u.km, "distance": 146000 * u.km, "ifov": 93.7 * u.urad}, 34.3, "diameter"),
-    ("04.7", {"size": 10 * u.km, "n_pixels": 100, "ifov": 93.7 * u.urad}, 106700 * u.km, "one pixel"),
-])
+@pytest.mark.parametrize(
+    "exercise, inputs, wrong, words",
+    [
+        ("04.1", {"time": "2007-10-07 01:07", "launch": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
+        ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 20.9 * u.min, "one way"),
+        ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 18.5 * u.min, "from the Sun"),
+        ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
+        ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 17.4 * u.h, "diameter"),
+        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
+        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 2.16 * GCC, "tracking"),
+        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
+        ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
+        ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
+        ("04.6", {"radius": 469.7 * u.km, "distance": 146000 * u.km, "ifov": 93.7 * u.urad}, 34.3, "diameter"),
+        ("04.7", {"size": 10 * u.km, "n_pixels": 100, "ifov": 93.7 * u.urad}, 106700 * u.km, "one pixel"),
+    ],
+)
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
     from astropy.time import Time
 
@@ -304,4 +326,4 @@ def test_exercise_checks_refuse_wrong_answers():
     good = expected_answer("04.2", **arrival)
     assert check("04.2", good, **arrival).ok
     assert not check("04.2", good * 3, **arrival).ok
-    assert check("04.2", 27.7, **arrival).status == "invalid"   # no unit
+    assert check("04.2", 27.7, **arrival).status == "invalid"  # no unit

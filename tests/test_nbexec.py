@@ -1,4 +1,5 @@
 """The notebook runner: shell sends keep the asyncio socket's wake-ups, and a stall fails at once, loudly."""
+
 from __future__ import annotations
 
 import asyncio

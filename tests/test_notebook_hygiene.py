@@ -1,4 +1,5 @@
 """Notebooks are committed without outputs, except the cells nbval checks."""
+
 from __future__ import annotations
 
 import copy
@@ -35,25 +36,28 @@ def test_checked_cells_have_outputs_to_compare(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_strip_is_a_no_op_on_committed_notebooks(path):
+def test_strip_is_a_no_op_on_committed_notebooks(path, tmp_path):
     text = path.read_text(encoding="utf-8")
     nb = nbtools.strip(nbtools.read(path))
     nbformat.validate(nb)
-    out = path.parent / ".strip-check.tmp"
-    try:
-        nbtools.write(nb, out)
-        assert out.read_text(encoding="utf-8") == text, f"{path.name} is not in stripped form"
-    finally:
-        out.unlink(missing_ok=True)
+    out = tmp_path / path.name  # not beside the notebook: parallel workers would share that file
+    nbtools.write(nb, out)
+    assert out.read_text(encoding="utf-8") == text, f"{path.name} is not in stripped form"
 
 
 def _sample():
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell("1 + 1", execution_count=3,
-                                  outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)]),
-        nbformat.v4.new_code_cell("# NBVAL_CHECK_OUTPUT\nprint(2)", execution_count=4,
-                                  outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")]),
+        nbformat.v4.new_code_cell(
+            "1 + 1",
+            execution_count=3,
+            outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=3)],
+        ),
+        nbformat.v4.new_code_cell(
+            "# NBVAL_CHECK_OUTPUT\nprint(2)",
+            execution_count=4,
+            outputs=[nbformat.v4.new_output("stream", name="stdout", text="2\n")],
+        ),
     ]
     return nb
 

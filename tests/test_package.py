@@ -1,4 +1,5 @@
 """The utils package: every module is listed, importable, and import stays light."""
+
 import importlib
 import subprocess
 import sys
@@ -9,6 +10,14 @@ import pytest
 import utils
 
 MODULES = sorted(p.stem for p in Path(utils.__file__).parent.glob("*.py") if not p.stem.startswith("_"))
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_module_has_its_test_file():
+    """The tests of ``utils/NAME.py`` live in ``tests/test_NAME.py`` (lesson-specific tests in test_lessonNN*)."""
+    assert MODULES, "no utils modules found"
+    missing = [f"tests/test_{name}.py" for name in MODULES if not (TESTS / f"test_{name}.py").is_file()]
+    assert not missing, f"utils modules without their test file: {missing}"
 
 
 def test_every_module_is_listed_in_all():
@@ -22,7 +31,7 @@ def test_every_listed_name_resolves(name):
 
 
 @pytest.mark.parametrize("name", MODULES)
-def test_modules_import_without_heavy_side_effects(name):
+def test_every_module_has_a_docstring(name):
     mod = importlib.import_module(f"utils.{name}")
     assert mod.__doc__, f"utils.{name} needs a module docstring"
 
@@ -35,7 +44,7 @@ def test_import_utils_does_not_load_astropy_or_matplotlib():
 
 def test_unknown_name_says_so():
     with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
-        utils.nonsense
+        utils.nonsense  # noqa: B018 - the attribute access is what is tested
 
 
 def test_dir_lists_the_public_names_for_tab_completion():

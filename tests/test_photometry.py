@@ -1,11 +1,12 @@
 """Reflectance laws, areal mixing and their exercises (utils.photometry)."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import photometry as ph
 from utils.checks import check, expected_answer
@@ -47,7 +48,7 @@ def test_albedo_rules_follow_the_physics():
     assert float(ph.lommel_seeliger(1.4, 0.5, 0.5)) == pytest.approx(1.4)
     assert float(ph.diluted_albedo(1.4, 0.09, 50 * u.km, 10 * u.km)) == pytest.approx(1.4)
     with pytest.raises(ValueError, match="percentage"):
-        ph.lommel_seeliger(9, 0.5, 0.5)          # 9 % typed as 9
+        ph.lommel_seeliger(9, 0.5, 0.5)  # 9 % typed as 9
 
 
 @settings(max_examples=40, deadline=None)
@@ -55,7 +56,7 @@ def test_albedo_rules_follow_the_physics():
 def test_diluted_albedo_between_background_and_spot(spot_km, pix_km):
     a = ph.diluted_albedo(0.4, 0.09, spot_km * u.km, pix_km * u.km).to_value(u.one)
     assert 0.09 - 1e-12 <= a <= 0.4 + 1e-12
-    if spot_km * np.sqrt(np.pi) / 2 >= pix_km:        # the spot's area covers the pixel
+    if spot_km * np.sqrt(np.pi) / 2 >= pix_km:  # the spot's area covers the pixel
         assert a == pytest.approx(0.4)
 
 
@@ -72,7 +73,7 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
     expected = expected_answer("06.1", **kw)
     assert expected == pytest.approx(0.09 * 2 * mu0 / (mu0 + mu))
     assert check("06.1", round(expected, 4), **kw).ok
-    lambert = check("06.1", 0.09 * mu0, **kw)                 # the law the lesson contrasts
+    lambert = check("06.1", 0.09 * mu0, **kw)  # the law the lesson contrasts
     assert lambert.status == "incorrect" and "Lambert" in lambert.message
     swapped = check("06.1", 0.09 * 2 * mu / (mu0 + mu), **kw)
     assert "incidence" in swapped.message
@@ -87,13 +88,12 @@ def test_exercises_2_and_3_follow_their_inputs():
     assert not check("06.3", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
     half = check("06.3", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     assert "diameter" in half.message
-    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km,
-                  distance=146000 * u.km, ifov=IFOV)
+    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km, distance=146000 * u.km, ifov=IFOV)
     a = expected_answer("06.4", **inputs)
     fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
     assert type(a) is float and a == pytest.approx(0.09 + fill * 0.31)
     assert check("06.4", a, **inputs).ok
-    ratio = 10 / (146000 * 93.7e-6)          # widths instead of areas: the square-root mistake
+    ratio = 10 / (146000 * 93.7e-6)  # widths instead of areas: the square-root mistake
     linear = check("06.4", 0.09 + ratio * 0.31, **inputs)
     assert linear.status == "incorrect" and "area" in linear.message
     assert "own albedo" in check("06.4", 0.4, **inputs).message
@@ -104,10 +104,10 @@ def test_exercises_2_and_3_follow_their_inputs():
 
 def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
     kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
-    for ifov in (IFOV, IFOV.to(u.rad)):     # 1/urad or 1/rad: a small angle is a pure number in radians
+    for ifov in (IFOV, IFOV.to(u.rad)):  # 1/urad or 1/rad: a small angle is a pure number in radians
         assert check("06.3", 92 * u.km / (4400 * u.km * ifov), **kw).ok
     assert check("06.3", (92 * u.km / (4400 * u.km * IFOV.to_value(u.rad))).to(u.one), **kw).ok
-    plain = check("06.3", "223", **kw)       # a plain-number exercise says so for a wrong type
+    plain = check("06.3", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 
 
@@ -117,8 +117,12 @@ def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
     assert check("06.9", round(r, 2), **kw).ok
     assert check("06.9", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
-    for wrong, word in ((0.4 / 0.09, "as read"), (1.25 * 0.4 / 0.09, "high end"),
-                        (0.09 / (0.75 * 0.4), "faculae on top"), (0.75 * 0.4 - 0.09, "difference")):
+    for wrong, word in (
+        (0.4 / 0.09, "as read"),
+        (1.25 * 0.4 / 0.09, "high end"),
+        (0.09 / (0.75 * 0.4), "faculae on top"),
+        (0.75 * 0.4 - 0.09, "difference"),
+    ):
         res = check("06.9", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words

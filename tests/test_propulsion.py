@@ -1,11 +1,13 @@
 """Rocket equation, ion engines, power-limited thrust and low-thrust spirals (utils.propulsion)."""
+
 from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
 from astropy.constants import GM_sun, e, g0
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import propulsion as P
 from utils.checks import check, expected_answer
@@ -159,7 +161,7 @@ def test_tangential_thrust_reaches_the_target_energy_for_at_most_edelbaum(ratio,
     F = (a0 * 1000 * u.kg * GM_sun / u.AU**2).to(u.N)
     s = P.low_thrust_spiral(1 * u.AU, ratio * u.AU, F, 1000 * u.kg, 1e5 * u.s, rtol=1e-9)
     ed = P.edelbaum_delta_v(1 * u.AU, ratio * u.AU).to_value(KMS)
-    assert s.delta_v.to_value(KMS) <= ed * 1.001            # energy is gained at full speed
+    assert s.delta_v.to_value(KMS) <= ed * 1.001  # energy is gained at full speed
     # delta-v from the thrusting time, by the rocket equation with a steady mass flow
     v_e = P.exhaust_speed(1e5 * u.s)
     burnt = (F / v_e * s.time / (1000 * u.kg)).to_value(u.one)
@@ -179,8 +181,9 @@ def test_strong_thrust_leaves_an_eccentric_orbit_of_the_target_size():
 def test_inward_spiral():
     s = P.low_thrust_spiral(2.77 * u.AU, 2.36 * u.AU, 5 * u.mN, 1000 * u.kg, 3100 * u.s)
     assert s.r_final.to_value(u.AU) == pytest.approx(2.36, rel=0.02)
-    assert s.delta_v.to_value(KMS) == pytest.approx(P.edelbaum_delta_v(2.77 * u.AU, 2.36 * u.AU).to_value(KMS),
-                                                    rel=0.005)
+    assert s.delta_v.to_value(KMS) == pytest.approx(
+        P.edelbaum_delta_v(2.77 * u.AU, 2.36 * u.AU).to_value(KMS), rel=0.005
+    )
 
 
 def test_spiral_that_runs_dry_is_reported():
@@ -189,32 +192,41 @@ def test_spiral_that_runs_dry_is_reported():
 
 
 # ---------------------------------------------------------------- bad input
-@pytest.mark.parametrize("call, error, words", [
-    (lambda: P.rocket_delta_v(3100 * u.s, -5 * u.kg, 1 * u.kg), ValueError, "initial_mass must be positive"),
-    (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, -1 * u.kg), ValueError, "cannot be negative"),
-    (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, 1000 * u.kg), ValueError, "less than initial_mass"),
-    (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, 2000 * u.kg), ValueError, "less than initial_mass"),
-    (lambda: P.rocket_delta_v(3100, 1000 * u.kg, 10 * u.kg), u.UnitsError, "specific impulse"),
-    (lambda: P.rocket_delta_v(3100 * u.m, 1000 * u.kg, 10 * u.kg), u.UnitsError, "specific impulse"),
-    (lambda: P.rocket_delta_v(3100 * u.s, 1000, 10 * u.kg), u.UnitsError, "initial_mass needs a unit"),
-    (lambda: P.exhaust_speed(3100), u.UnitsError, "isp needs a unit"),
-    (lambda: P.exhaust_speed(-3 * u.s), ValueError, "positive"),
-    (lambda: P.propellant_mass(1 * KMS, 300 * u.s), ValueError, "exactly one"),
-    (lambda: P.propellant_mass(1 * KMS, 300 * u.s, final_mass=1 * u.kg, initial_mass=2 * u.kg),
-     ValueError, "exactly one"),
-    (lambda: P.ion_speed(1300, 131 * u.u), u.UnitsError, "voltage"),
-    (lambda: P.power_limited_thrust(1 * u.kW, 3000 * u.s, 1.5), ValueError, "at most 1"),
-    (lambda: P.jet_efficiency(1 * u.N, 3000 * u.s, 1 * u.W), ValueError, "above the input power"),
-    (lambda: P.solar_power(0 * u.AU, 10 * u.kW), ValueError, "positive"),
-    (lambda: P.edelbaum_delta_v(1 * u.AU, 2 * u.AU, 200 * u.deg), ValueError, "between 0 and 180"),
-    (lambda: P.low_thrust_spiral(1 * u.AU, 1 * u.AU, 1 * u.N, 1 * u.kg, 300 * u.s), ValueError, "nowhere"),
-    (lambda: P.hohmann_delta_v(1 * u.kg, 2 * u.AU), u.UnitsError, "r1 must be a length"),
-    (lambda: P.hohmann_delta_v(1 * u.AU, 2 * u.AU, mu=1 * u.kg), u.UnitsError, "gravitational parameter"),
-    (lambda: P.thrust_from_mass_flow(3 * u.kg, 30 * KMS), u.UnitsError, "mass flow"),
-    (lambda: P.thrust_from_mass_flow(3, 30 * KMS), u.UnitsError, "needs a unit of mass flow"),
-    (lambda: P.low_thrust_spiral(1 * u.AU, 1.1 * u.AU, 1 * u.N, 1000 * u.kg, 3000 * u.s, n_samples=0),
-     ValueError, "n_samples"),
-])
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda: P.rocket_delta_v(3100 * u.s, -5 * u.kg, 1 * u.kg), ValueError, "initial_mass must be positive"),
+        (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, -1 * u.kg), ValueError, "cannot be negative"),
+        (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, 1000 * u.kg), ValueError, "less than initial_mass"),
+        (lambda: P.rocket_delta_v(3100 * u.s, 1000 * u.kg, 2000 * u.kg), ValueError, "less than initial_mass"),
+        (lambda: P.rocket_delta_v(3100, 1000 * u.kg, 10 * u.kg), u.UnitsError, "specific impulse"),
+        (lambda: P.rocket_delta_v(3100 * u.m, 1000 * u.kg, 10 * u.kg), u.UnitsError, "specific impulse"),
+        (lambda: P.rocket_delta_v(3100 * u.s, 1000, 10 * u.kg), u.UnitsError, "initial_mass needs a unit"),
+        (lambda: P.exhaust_speed(3100), u.UnitsError, "isp needs a unit"),
+        (lambda: P.exhaust_speed(-3 * u.s), ValueError, "positive"),
+        (lambda: P.propellant_mass(1 * KMS, 300 * u.s), ValueError, "exactly one"),
+        (
+            lambda: P.propellant_mass(1 * KMS, 300 * u.s, final_mass=1 * u.kg, initial_mass=2 * u.kg),
+            ValueError,
+            "exactly one",
+        ),
+        (lambda: P.ion_speed(1300, 131 * u.u), u.UnitsError, "voltage"),
+        (lambda: P.power_limited_thrust(1 * u.kW, 3000 * u.s, 1.5), ValueError, "at most 1"),
+        (lambda: P.jet_efficiency(1 * u.N, 3000 * u.s, 1 * u.W), ValueError, "above the input power"),
+        (lambda: P.solar_power(0 * u.AU, 10 * u.kW), ValueError, "positive"),
+        (lambda: P.edelbaum_delta_v(1 * u.AU, 2 * u.AU, 200 * u.deg), ValueError, "between 0 and 180"),
+        (lambda: P.low_thrust_spiral(1 * u.AU, 1 * u.AU, 1 * u.N, 1 * u.kg, 300 * u.s), ValueError, "nowhere"),
+        (lambda: P.hohmann_delta_v(1 * u.kg, 2 * u.AU), u.UnitsError, "r1 must be a length"),
+        (lambda: P.hohmann_delta_v(1 * u.AU, 2 * u.AU, mu=1 * u.kg), u.UnitsError, "gravitational parameter"),
+        (lambda: P.thrust_from_mass_flow(3 * u.kg, 30 * KMS), u.UnitsError, "mass flow"),
+        (lambda: P.thrust_from_mass_flow(3, 30 * KMS), u.UnitsError, "needs a unit of mass flow"),
+        (
+            lambda: P.low_thrust_spiral(1 * u.AU, 1.1 * u.AU, 1 * u.N, 1000 * u.kg, 3000 * u.s, n_samples=0),
+            ValueError,
+            "n_samples",
+        ),
+    ],
+)
 def test_bad_input_messages(call, error, words):
     with pytest.raises(error, match=words):
         call()
@@ -222,11 +234,12 @@ def test_bad_input_messages(call, error, words):
 
 # ---------------------------------------------------------------- widget chart
 def test_ratio_bars_render_changes_with_the_values():
-    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
-                        reference_name="Dawn")
+    chart = P.RatioBars(
+        ["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"], reference_name="Dawn"
+    )
     first = chart.render([13.0, 90.0, 4.5], "reference")
     assert first[:8] == b"\x89PNG\r\n\x1a\n"
-    assert chart.render([13.0, 90.0, 4.5], "reference") == first       # the background is restored
+    assert chart.render([13.0, 90.0, 4.5], "reference") == first  # the background is restored
     assert chart.render([1.0, 900.0, 0.45], "reference") != first
     assert chart.render([1e-9, 1e9, 0.0], "beyond both ends") != first  # clipped, no error
     # bars start at 1/100 of the reference: widths are log10(ratio) + 2, kept inside the axis
@@ -235,8 +248,9 @@ def test_ratio_bars_render_changes_with_the_values():
 
 
 def test_ratio_bars_mark_values_beyond_the_axis_as_off_scale():
-    chart = P.RatioBars(["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"],
-                        reference_name="Dawn")
+    chart = P.RatioBars(
+        ["a", "b", "c"], ["km/s", "mN", "yr"], [13.0, 90.0, 4.5], ["C0", "C1", "C2"], reference_name="Dawn"
+    )
     chart.render([13.0 / 150, 90.0 * 150, 4.5 / 50], "two off scale")
     marks = [m.get_text() for m in chart.offscale]
     assert "below 1/100 of Dawn" in marks[0] and "above 100x Dawn" in marks[1] and marks[2] == ""
@@ -254,12 +268,15 @@ def test_widget_alt_text_names_off_scale_bars():
     assert "Off scale" not in chart.alt(3100, 425, 2.3)
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
-    (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
-    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render([1.0, 2.0]), "give 1 values"),
-    (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render(["x"]), "must be numbers"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: P.RatioBars(["a"], ["m", "s"], [1.0], ["C0"]), "one name, unit and colour"),
+        (lambda: P.RatioBars(["a"], ["m"], [-1.0], ["C0"]), "positive"),
+        (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render([1.0, 2.0]), "give 1 values"),
+        (lambda: P.RatioBars(["a"], ["m"], [1.0], ["C0"]).render(["x"]), "must be numbers"),
+    ],
+)
 def test_ratio_bars_bad_input(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -270,18 +287,21 @@ def test_throttle_efficiency_interpolates_between_the_measured_ends():
     powers, etas = [0.5, 2.3] * u.kW, [0.354, 0.608]
     assert float(P.throttle_efficiency(0.5 * u.kW, powers, etas)) == pytest.approx(0.354)
     assert float(P.throttle_efficiency(2300 * u.W, powers, etas)) == pytest.approx(0.608)
-    mid = P.throttle_efficiency(1.4 * u.kW, powers, etas)          # half way: the mean, by hand
+    mid = P.throttle_efficiency(1.4 * u.kW, powers, etas)  # half way: the mean, by hand
     assert float(mid) == pytest.approx((0.354 + 0.608) / 2)
     many = P.throttle_efficiency([0.5, 1.0, 2.0] * u.kW, powers, etas)
-    assert np.all(np.diff(many) > 0)                              # less power, less efficient
+    assert np.all(np.diff(many) > 0)  # less power, less efficient
 
 
 def test_widget_model_reproduces_nstar_at_its_lowest_throttle_point():
     """At 0.5 kW and 1,900 s the model must give NSTAR's measured ~19 mN, not full-power efficiency's 62 mN."""
     from utils.facts import fact
+
     ends = [fact("nstar.power_min"), fact("nstar.power_max")]
-    etas = [P.jet_efficiency(fact(f"nstar.thrust_{k}"), fact(f"nstar.isp_{k}"), fact(f"nstar.power_{k}"))
-            for k in ("min", "max")]
+    etas = [
+        P.jet_efficiency(fact(f"nstar.thrust_{k}"), fact(f"nstar.isp_{k}"), fact(f"nstar.power_{k}"))
+        for k in ("min", "max")
+    ]
     eta_low = P.throttle_efficiency(fact("nstar.power_min"), u.Quantity(ends), u.Quantity(etas))
     F = P.power_limited_thrust(fact("nstar.power_min"), fact("nstar.isp_min"), eta_low)
     assert F.to_value(u.mN) == pytest.approx(fact("nstar.thrust_min").to_value(u.mN), rel=1e-6)
@@ -289,13 +309,16 @@ def test_widget_model_reproduces_nstar_at_its_lowest_throttle_point():
     assert full.to_value(u.mN) > 1.5 * F.to_value(u.mN)
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: P.throttle_efficiency(3 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
-    (lambda: P.throttle_efficiency(0.4 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
-    (lambda: P.throttle_efficiency(1 * u.kW, [2.3, 0.5] * u.kW, [0.61, 0.35]), "must increase"),
-    (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35]), "one efficiency for each power"),
-    (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35, 1.2]), "at most 1"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: P.throttle_efficiency(3 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
+        (lambda: P.throttle_efficiency(0.4 * u.kW, [0.5, 2.3] * u.kW, [0.35, 0.61]), "measured between"),
+        (lambda: P.throttle_efficiency(1 * u.kW, [2.3, 0.5] * u.kW, [0.61, 0.35]), "must increase"),
+        (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35]), "one efficiency for each power"),
+        (lambda: P.throttle_efficiency(1 * u.kW, [0.5, 2.3] * u.kW, [0.35, 1.2]), "at most 1"),
+    ],
+)
 def test_throttle_efficiency_bad_input(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -312,18 +335,21 @@ def test_thrust_arc_climbs_and_agrees_with_the_spiral_energy():
     acc, t = 0.01 * u.mm / u.s**2, 2 * u.yr
     r = P.thrust_arc_distance(1 * u.AU, acc, t)
     v0 = np.sqrt(GM_sun / (1 * u.AU))
-    edelbaum_r = (GM_sun / (v0 - acc * t) ** 2).to(u.AU)       # radius whose circular speed is v0 - a t
+    edelbaum_r = (GM_sun / (v0 - acc * t) ** 2).to(u.AU)  # radius whose circular speed is v0 - a t
     assert 1 < r.to_value(u.AU) < 1.2
     assert r.to_value(u.AU) == pytest.approx(edelbaum_r.to_value(u.AU), rel=0.01)
     radial = P.thrust_arc_distance(1 * u.AU, acc, t, direction="radial")
-    assert abs(radial - r) > 0.001 * u.AU                          # pushing outward is another orbit
+    assert abs(radial - r) > 0.001 * u.AU  # pushing outward is another orbit
 
 
-@pytest.mark.parametrize("call, error, words", [
-    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.N, 1 * u.yr), u.UnitsError, "acceleration"),
-    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, -1 * u.yr), ValueError, "duration"),
-    (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, 1 * u.yr, direction="up"), ValueError, "direction"),
-])
+@pytest.mark.parametrize(
+    "call, error, words",
+    [
+        (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.N, 1 * u.yr), u.UnitsError, "acceleration"),
+        (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, -1 * u.yr), ValueError, "duration"),
+        (lambda: P.thrust_arc_distance(1 * u.AU, 1 * u.mm / u.s**2, 1 * u.yr, direction="up"), ValueError, "direction"),
+    ],
+)
 def test_thrust_arc_bad_input(call, error, words):
     with pytest.raises(error, match=words):
         call()
@@ -331,13 +357,19 @@ def test_thrust_arc_bad_input(call, error, words):
 
 # ---------------------------------------------------------------- the Explore widget
 def _budget_chart():
-    return P.BudgetChart(792.7 * u.kg, [0.5, 2.3] * u.kW, [0.354, 0.608], (3100 * u.s, 425 * u.kg, 2.3 * u.kW),
-                         ["#332288", "#44AA99", "#999933"], reference_name="Dawn")
+    return P.BudgetChart(
+        792.7 * u.kg,
+        [0.5, 2.3] * u.kW,
+        [0.354, 0.608],
+        (3100 * u.s, 425 * u.kg, 2.3 * u.kW),
+        ["#332288", "#44AA99", "#999933"],
+        reference_name="Dawn",
+    )
 
 
 def test_design_budget_by_hand():
     dv, F, t = P.design_budget(3100 * u.s, 425 * u.kg, 2.3 * u.kW, 792.7 * u.kg, 0.608)
-    v_e = 3100 * 9.80665                                                   # m/s
+    v_e = 3100 * 9.80665  # m/s
     assert dv.to_value(u.m / u.s) == pytest.approx(v_e * np.log(1217.7 / 792.7))
     assert F.to_value(u.N) == pytest.approx(2 * 0.608 * 2300 / v_e)
     assert t.to_value(u.s) == pytest.approx(425 * v_e / (2 * 0.608 * 2300 / v_e))
@@ -369,7 +401,7 @@ def test_widget_thrust_falls_faster_than_power():
     chart = _budget_chart()
     _, F_full, _ = chart.values(3100, 425, 2.3)
     _, F_low, _ = chart.values(3100, 425, 0.5)
-    assert F_low / F_full < 0.5 / 2.3                       # efficiency falls with power too
+    assert F_low / F_full < 0.5 / 2.3  # efficiency falls with power too
     assert chart.power_range == (0.5, 2.3)
     with pytest.raises(ValueError, match="measured between"):
         chart.values(3100, 425, 5.0)
@@ -378,8 +410,10 @@ def test_widget_thrust_falls_faster_than_power():
 def test_widget_text_is_at_least_9_points():
     chart = _budget_chart()
     chart.render(2500, 425, 1.3)
-    sizes = [t.get_fontsize() for t in chart.ax.texts] + [chart.ax.title.get_fontsize(),
-                                                          chart.ax.xaxis.label.get_fontsize()]
+    sizes = [t.get_fontsize() for t in chart.ax.texts] + [
+        chart.ax.title.get_fontsize(),
+        chart.ax.xaxis.label.get_fontsize(),
+    ]
     sizes += [t.get_fontsize() for t in chart.ax.get_xticklabels()]
     assert min(sizes) >= 9
 
@@ -403,7 +437,7 @@ def test_exercises_follow_their_inputs():
     assert check("05.4", 13.05 * KMS, **DAWN).ok
     assert not check("05.4", 11.49 * KMS, **DAWN).ok
     four = dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN)
-    by_hand = 425 / (5.87 * 365.25 * 86400) * 3100 * 9.80665              # newtons
+    by_hand = 425 / (5.87 * 365.25 * 86400) * 3100 * 9.80665  # newtons
     assert expected_answer("05.6", **four).to_value(u.N) == pytest.approx(by_hand)
     # by hand: 792.7 kg x (exp(11.49 / (450 x 9.80665 / 1000)) - 1)
     by_hand = 792.7 * (np.exp(11.49 / (450 * 9.80665e-3)) - 1)
@@ -419,14 +453,13 @@ def test_exercises_follow_their_inputs():
     assert check("05.9", 1.47 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
     seven = dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr)
     assert expected_answer("05.10", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
-    t = expected_answer("05.12", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s,
-                        efficiency=0.6)
-    F = 2 * 0.6 * 1300 / (3100 * 9.80665)                                # newtons, by hand
+    t = expected_answer("05.12", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s, efficiency=0.6)
+    F = 2 * 0.6 * 1300 / (3100 * 9.80665)  # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
     assert check("05.12", ..., delta_v=1.5 * KMS).status == "unanswered"
     nine = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
     isp = expected_answer("05.13", **nine)
-    by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665   # seconds
+    by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665  # seconds
     assert isp.to_value(u.s) == pytest.approx(by_hand)
     # the design closes the loop: at that Isp, exercise 12's time is exactly the time allowed
     back = expected_answer("05.12", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
@@ -442,6 +475,7 @@ def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
     assert not wrong.ok and "other source" in str(wrong.message)
     # without isp_other, the value comes from the note of the facts row passed as isp
     from utils.facts import fact
+
     low = fact("nstar.isp_min")
     wrong = check("05.2", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), isp=low, isp_full=3100 * u.s)
     assert not wrong.ok and "other source" in str(wrong.message)
@@ -453,8 +487,10 @@ def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
 
 def test_titles_follow_the_inputs():
     from utils.checks import get_exercise
+
     assert get_exercise("05.9").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
-        "Exercise 9 · Edelbaum delta-v from 1.00 AU to 2.36 AU")
+        "Exercise 9 · Edelbaum delta-v from 1.00 AU to 2.36 AU"
+    )
     assert "1900 s" in get_exercise("05.2").title_for(isp=1900 * u.s)
     assert "charge 3e" in get_exercise("05.3").title_for(charge_number=3)
 
@@ -478,6 +514,7 @@ EXERCISE_INPUTS = {
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISE_INPUTS))
 def test_rounded_answers_pass_and_every_mistake_gets_its_own_hint(exercise_id):
     from utils.checks import get_exercise
+
     ex, inputs = get_exercise(exercise_id), EXERCISE_INPUTS[exercise_id]
     right = ex.expected(**inputs)
     assert check(exercise_id, _three_figures(right), **inputs).ok, "3 significant figures must pass"
@@ -487,7 +524,7 @@ def test_rounded_answers_pass_and_every_mistake_gets_its_own_hint(exercise_id):
         result = check(exercise_id, _three_figures(wrong), **inputs)
         assert result.status == "incorrect", (exercise_id, mistake.hint)
         assert mistake.hint in result.message
-        assert f"{right.value:.3g}" not in mistake.hint            # a hint never gives the answer
+        assert f"{right.value:.3g}" not in mistake.hint  # a hint never gives the answer
 
 
 def test_hohmann_and_edelbaum_get_different_verdicts():
@@ -503,5 +540,6 @@ def test_hohmann_and_edelbaum_get_different_verdicts():
 
 def test_written_question_is_registered():
     from utils.exercises import lesson05
+
     assert set(lesson05.WRITTEN) == {"05.15"}
     assert not set(lesson05.WRITTEN) & set(lesson05.EXERCISES)

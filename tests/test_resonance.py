@@ -1,15 +1,17 @@
 """utils.resonance, the lesson 03 exercises and scripts/simulate_kirkwood.py."""
+
 from __future__ import annotations
 
 import importlib.util
 import subprocess
 import sys
 
+import astropy.units as u
 import numpy as np
 import pytest
-import astropy.units as u
 from astropy.table import QTable
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from utils import resonance as R
@@ -24,6 +26,7 @@ pq_pairs = st.tuples(st.integers(2, 9), st.integers(1, 8)).filter(lambda pq: pq[
 
 
 # ---------------------------------------------------------------- period ratios and conjunctions
+
 
 @settings(max_examples=50, deadline=None)
 @given(pq=pq_pairs, aj=st.floats(1.0, 40.0))
@@ -81,6 +84,7 @@ def test_perihelion_and_mars_crossing():
 
 # ---------------------------------------------------------------- elements and the simulation
 
+
 @settings(max_examples=30, deadline=None)
 @given(a=st.floats(1.5, 4.0), e=st.floats(0.0, 0.6), lam=st.floats(0, 6.28), varpi=st.floats(0, 6.28))
 def test_elements_round_trip_through_rebound(a, e, lam, varpi):
@@ -110,7 +114,7 @@ def test_run_belt_heavy_jupiter_empties_the_3_to_1_only():
     assert np.nanmax(run.e[0]) < 0.2 and np.isfinite(run.e[0]).all()
     # after removal the history is NaN, before it the perihelion was outside Mars' orbit
     k = int(np.argmax(run.t.value >= run.t_removed[1].value))
-    assert np.isnan(run.e[1, k + 1:]).all()
+    assert np.isnan(run.e[1, k + 1 :]).all()
     assert run.a[1, k] * (1 - run.e[1, k]) < 1.524
     assert np.all(run.a[1, :k] * (1 - run.e[1, :k]) > 1.524)
     assert run.angle(3, 1).shape == (2, 61)
@@ -128,12 +132,12 @@ def test_run_belt_same_seed_same_run_and_inputs_left_alone():
     a0, e0 = np.array([2.30, 2.52]) * u.AU, np.array([0.1, 0.12])
     kept = a0.copy(), e0.copy()
     runs = [R.run_belt(a0, e0, 2000 * u.yr, jupiter_mass_factor=10, n_out=21, seed=5, **KW) for _ in range(2)]
-    assert np.array_equal(a0, kept[0]) and np.array_equal(e0, kept[1])      # the caller's arrays are untouched
+    assert np.array_equal(a0, kept[0]) and np.array_equal(e0, kept[1])  # the caller's arrays are untouched
     for name in ("a", "e", "lam", "varpi", "lam_jupiter"):
         assert np.array_equal(getattr(runs[0], name), getattr(runs[1], name), equal_nan=True)
     assert np.array_equal(runs[0].t_removed, runs[1].t_removed, equal_nan=True)
     other = R.run_belt(a0, e0, 2000 * u.yr, jupiter_mass_factor=10, n_out=21, seed=6, **KW)
-    assert not np.array_equal(runs[0].lam[:, 0], other.lam[:, 0])           # the seed sets the angles
+    assert not np.array_equal(runs[0].lam[:, 0], other.lam[:, 0])  # the seed sets the angles
     # each output is the first whole step at or after the requested time: never early, less than a step late
     wanted = np.linspace(0, 2000, 21)
     late = runs[0].t.to_value(u.yr) - wanted
@@ -166,8 +170,7 @@ def test_run_belt_pieces_have_one_job_each():
         (dict(a0=[2.3] * u.AU, e0=0.1, t_end=-1 * u.yr), ValueError, "t_end must be positive"),
         (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.km), u.UnitsError, "t_end must be a time"),
         (dict(a0=[6.0] * u.AU, e0=0.1, t_end=10 * u.yr), ValueError, "inside Jupiter's orbit"),
-        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, jupiter_mass_factor=0), ValueError,
-         "jupiter_mass_factor"),
+        (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, jupiter_mass_factor=0), ValueError, "jupiter_mass_factor"),
         (dict(a0=[2.3] * u.AU, e0=0.1, t_end=10 * u.yr, n_out=1), ValueError, "n_out"),
         (dict(a0=[2.3] * u.AU, e0=[0.1, 0.2], t_end=10 * u.yr), ValueError, "one per starting"),
         (dict(a0=[] * u.AU, e0=0.1, t_end=10 * u.yr), ValueError, "at least one semi-major axis"),
@@ -205,27 +208,32 @@ def test_bad_input_messages():
 
 
 def test_depletion_by_bin_counts():
-    started, lost = R.depletion_by_bin([2.1, 2.5, 2.51, 2.9] * u.AU, [False, True, True, False],
-                                       [2.0, 2.4, 2.6, 3.0] * u.AU)
+    started, lost = R.depletion_by_bin(
+        [2.1, 2.5, 2.51, 2.9] * u.AU, [False, True, True, False], [2.0, 2.4, 2.6, 3.0] * u.AU
+    )
     assert started.tolist() == [1, 2, 1] and lost.tolist() == [0, 2, 0]
 
 
 # ---------------------------------------------------------------- exercises
+
 
 def test_exercises_follow_their_inputs():
     a31 = resonance_location(AJ, 3, 1)
     assert expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
     # 03.2: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
     assert expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
-        5.203 * 0.4 ** (2 / 3) - 2.77, rel=1e-9)
+        5.203 * 0.4 ** (2 / 3) - 2.77, rel=1e-9
+    )
     assert expected_answer("03.2", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
-        5.203 * 3 ** (-2 / 3) - 2.45, rel=1e-9)
+        5.203 * 3 ** (-2 / 3) - 2.45, rel=1e-9
+    )
     # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
     assert expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
     assert expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
     # 03.6: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
-    assert expected_answer("03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35],
-                           e_history=[0.1, 0.25, 0.30]).to_value(u.AU) == pytest.approx(3.1 * 0.75)
+    assert expected_answer(
+        "03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
+    ).to_value(u.AU) == pytest.approx(3.1 * 0.75)
     assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
     assert check("03.1", ..., a=2.5 * u.AU, a_jupiter=AJ).status == "unanswered"
 
@@ -237,26 +245,73 @@ def test_exercise_titles_follow_their_inputs():
     assert "2:1" in str(res) and "3.26 AU" in str(res)
 
 
-@pytest.mark.parametrize("exercise, inputs, wrong, words", [
-    # the ratio of the nearest resonance (5:2) instead of Ceres' own ratio
-    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.5, "nearest main resonance"),
-    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 1 / 2.579, "upside down"),
-    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 5.203 / 2.7666, "ratio of the distances"),
-    # subtracting values rounded to 0.01 AU: 2.82 - 2.77
-    ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.05 * u.AU, "rounded"),
-    ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
-    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
-    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
-    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (228.0 - 360) * u.deg, "between 0° and 360°"),
-    ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
-    # 03.1 within 0.5 %: 2.56 (printed elsewhere in the lesson) is not Ceres' ratio 2.579
-    ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
-    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 1.3 * u.AU, "aphelion"),
-    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.9 * u.AU, "starting eccentricity"),
-    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.3 * u.AU, "centre"),
-    # the largest e with the starting a: 2.24 AU instead of 2.325 AU
-    ("03.6", {"a": 3.2 * u.AU, "e_max": 0.30, "e_start": 0.1, "a_history": [3.2, 3.1, 3.35], "e_history": [0.1, 0.25, 0.30]}, 3.2 * 0.7 * u.AU, "a swings too"),
-])
+@pytest.mark.parametrize(
+    "exercise, inputs, wrong, words",
+    [
+        # the ratio of the nearest resonance (5:2) instead of Ceres' own ratio
+        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.5, "nearest main resonance"),
+        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 1 / 2.579, "upside down"),
+        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 5.203 / 2.7666, "ratio of the distances"),
+        # subtracting values rounded to 0.01 AU: 2.82 - 2.77
+        ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.05 * u.AU, "rounded"),
+        ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
+        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
+        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
+        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (228.0 - 360) * u.deg, "between 0° and 360°"),
+        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
+        # 03.1 within 0.5 %: 2.56 (printed elsewhere in the lesson) is not Ceres' ratio 2.579
+        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
+        (
+            "03.6",
+            {
+                "a": 3.2 * u.AU,
+                "e_max": 0.30,
+                "e_start": 0.1,
+                "a_history": [3.2, 3.1, 3.35],
+                "e_history": [0.1, 0.25, 0.30],
+            },
+            3.2 * 1.3 * u.AU,
+            "aphelion",
+        ),
+        (
+            "03.6",
+            {
+                "a": 3.2 * u.AU,
+                "e_max": 0.30,
+                "e_start": 0.1,
+                "a_history": [3.2, 3.1, 3.35],
+                "e_history": [0.1, 0.25, 0.30],
+            },
+            3.2 * 0.9 * u.AU,
+            "starting eccentricity",
+        ),
+        (
+            "03.6",
+            {
+                "a": 3.2 * u.AU,
+                "e_max": 0.30,
+                "e_start": 0.1,
+                "a_history": [3.2, 3.1, 3.35],
+                "e_history": [0.1, 0.25, 0.30],
+            },
+            3.2 * 0.3 * u.AU,
+            "centre",
+        ),
+        # the largest e with the starting a: 2.24 AU instead of 2.325 AU
+        (
+            "03.6",
+            {
+                "a": 3.2 * u.AU,
+                "e_max": 0.30,
+                "e_start": 0.1,
+                "a_history": [3.2, 3.1, 3.35],
+                "e_history": [0.1, 0.25, 0.30],
+            },
+            3.2 * 0.7 * u.AU,
+            "a swings too",
+        ),
+    ],
+)
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
     res = check(exercise, wrong, **inputs)
     assert res.status == "incorrect" and words in res.message
@@ -267,20 +322,21 @@ def test_rounded_answers_pass():
     assert check("03.1", 2.58, **ceres).ok
     assert check("03.2", 0.058 * u.AU, **ceres).ok
     assert check("03.3", 228 * u.deg, **ceres).ok
-    assert check("03.6", 2.33 * u.AU, a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35],
-                 e_history=[0.1, 0.25, 0.30]).ok
+    assert check(
+        "03.6", 2.33 * u.AU, a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
+    ).ok
 
 
 def test_libration_and_circulation():
     t = np.linspace(0, 200, 2000)
-    swinging = (180 + 100 * np.sin(t)) * u.deg        # a wide libration: never reaches 0
-    running = np.mod(30 * t, 360) * u.deg              # circulates
+    swinging = (180 + 100 * np.sin(t)) * u.deg  # a wide libration: never reaches 0
+    running = np.mod(30 * t, 360) * u.deg  # circulates
     assert R.librates(swinging) and not R.librates(running)
     assert expected_answer("03.5", phi=swinging) == "librates"
     assert expected_answer("03.5", phi=running) == "circulates"
     assert check("03.5", "circulates", phi=running).ok
     assert check("03.5", "banana", phi=running).status == "invalid"
-    with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg     # removed: NaN afterwards
+    with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg  # removed: NaN afterwards
     assert R.librates(with_gap)
     with pytest.raises(ValueError, match="three"):
         R.librates([1.0, np.nan])
@@ -290,8 +346,7 @@ def test_libration_and_circulation():
 
 def test_history_figure_texts_follow_the_sliders():
     """The Explore widget's title, labels and removal note change with its controls."""
-    run = R.run_belt([2.10, 2.50, 2.82, 3.30] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201,
-                     seed=3, **KW)
+    run = R.run_belt([2.10, 2.50, 2.82, 3.30] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     seen = {}
     for a, pq in [(2.50, "3:1"), (2.10, "4:1"), (3.30, "2:1"), (2.82, "5:2")]:
@@ -313,14 +368,31 @@ def test_history_figure_texts_follow_the_sliders():
 # ---------------------------------------------------------------- the script and its data file
 
 COLUMNS = ["a0", "e0", "e_min", "e_max", "q_min", "a_last", "e_last", "t_removed", "removed"]
-META = ["generated_by", "dt_yr", "t_end_yr", "n_out", "jupiter_a_AU", "jupiter_e", "jupiter_mass_factor",
-        "jupiter_mass_msun", "danger_distance_AU", "seed_e0", "seed_angles", "n_particles", "integrator"]
+META = [
+    "generated_by",
+    "dt_yr",
+    "t_end_yr",
+    "n_out",
+    "jupiter_a_AU",
+    "jupiter_e",
+    "jupiter_mass_factor",
+    "jupiter_mass_msun",
+    "danger_distance_AU",
+    "seed_e0",
+    "seed_angles",
+    "n_particles",
+    "integrator",
+]
 
 
 def _run_script(tmp_path, *extra):
     out = tmp_path / "run.ecsv"
-    res = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--output", str(out), *extra],
-                         capture_output=True, text=True, timeout=300)
+    res = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", "--output", str(out), *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert res.returncode == 0, res.stderr
     assert "wrote" in res.stdout
     return QTable.read(out, format="ascii.ecsv")
@@ -349,8 +421,7 @@ def test_script_quick_run_format_and_physics(tmp_path):
 
 
 def test_script_quick_run_accelerated_empties_the_resonance(tmp_path):
-    t = _run_script(tmp_path, "--mass-factor", "10", "--t-end", "4000", "--n", "8",
-                    "--a-min", "2.2", "--a-max", "2.55")
+    t = _run_script(tmp_path, "--mass-factor", "10", "--t-end", "4000", "--n", "8", "--a-min", "2.2", "--a-max", "2.55")
     _check_format(t)
     a0 = t["a0"].to_value(u.AU)
     assert not t["removed"][a0 < 2.4].any()  # far from the 3:1, nothing is lost
@@ -365,8 +436,9 @@ def test_committed_run_file():
     assert t.meta["quick"] is False and t.meta["jupiter_mass_factor"] == 1.0
     assert t.meta["t_end_yr"] >= 1e5
     # every lost particle started close to one of Jupiter's resonances
-    gaps = np.array([resonance_location(t.meta["jupiter_a_AU"] * u.AU, p, q).to_value(u.AU)
-                     for p, q in R.KIRKWOOD_RESONANCES])
+    gaps = np.array(
+        [resonance_location(t.meta["jupiter_a_AU"] * u.AU, p, q).to_value(u.AU) for p, q in R.KIRKWOOD_RESONANCES]
+    )
     lost = t["a0"][t["removed"]].to_value(u.AU)
     assert lost.size >= 1
     assert np.all(np.min(np.abs(lost[:, None] - gaps[None, :]), axis=1) < 0.05)
@@ -375,8 +447,12 @@ def test_committed_run_file():
 
 def test_script_rejects_bad_options(tmp_path):
     for bad in (["--n", "0"], ["--a-min", "3", "--a-max", "2"], ["--e-max", "1.5"], ["--t-end", "-5"]):
-        res = subprocess.run([sys.executable, str(SCRIPT), "--quick", "--output", str(tmp_path / "x.ecsv"), *bad],
-                             capture_output=True, text=True, timeout=60)
+        res = subprocess.run(
+            [sys.executable, str(SCRIPT), "--quick", "--output", str(tmp_path / "x.ecsv"), *bad],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert res.returncode == 2, bad
         assert "error:" in res.stderr and "Traceback" not in res.stderr
         assert not (tmp_path / "x.ecsv").exists()
@@ -387,8 +463,12 @@ def test_script_keeps_the_committed_data_file(tmp_path):
     spec = importlib.util.spec_from_file_location("simulate_kirkwood", SCRIPT)
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    for argv in (["--n", "50"], ["--quick", "--output", str(script.DEFAULT_OUTPUT)], ["--mass-factor", "3"],
-                 ["--t-end", "2000000", "--output", str(ROOT / "data" / "gap.ecsv")]):
+    for argv in (
+        ["--n", "50"],
+        ["--quick", "--output", str(script.DEFAULT_OUTPUT)],
+        ["--mass-factor", "3"],
+        ["--t-end", "2000000", "--output", str(ROOT / "data" / "gap.ecsv")],
+    ):
         with pytest.raises(SystemExit) as stop:
             script.parse_args(argv)
         assert stop.value.code == 2, argv
@@ -421,9 +501,17 @@ def test_3_to_1_angle_is_twice_the_conjunction_place_from_perihelion(lamj, varpi
 def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
     # accelerated model, one asteroid at 2.50 AU: with a circular Jupiter e stays well below the Mars-crossing
     # value (about 0.39 here); the run with Jupiter's real eccentricity is the mistake, and it crosses
-    kw = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_a=KW["jupiter_a"],
-              danger_distance=KW["danger_distance"], jupiter_mass_factor=10, n_out=401, seed=3,
-              jupiter_e=KW["jupiter_e"])
+    kw = dict(
+        a_start=2.50,
+        e_start=0.10,
+        t_end=2000 * u.yr,
+        jupiter_a=KW["jupiter_a"],
+        danger_distance=KW["danger_distance"],
+        jupiter_mass_factor=10,
+        n_out=401,
+        seed=3,
+        jupiter_e=KW["jupiter_e"],
+    )
     circular = expected_answer("03.8", **kw)
     assert 0.1 < circular < 1 - (KW["danger_distance"] / (2.5 * u.AU)).to_value(u.one) - 0.1
     real = R.run_belt([2.50] * u.AU, 0.10, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)

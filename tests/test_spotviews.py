@@ -1,4 +1,5 @@
 """The widget figures of lessons 04, 06 and 07: titles follow the controls, text is readable, redraws are fast."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -14,8 +15,7 @@ IFOV = fact("fc.ifov")
 
 @pytest.fixture(scope="module")
 def explorer():
-    model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km,
-                                  facula_diameter=10 * u.km)
+    model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km)
     return CameraExplorer(imaging.make_scene(model, n_px=300), IFOV)
 
 
@@ -39,8 +39,12 @@ def _font_sizes(fig):
 
 def test_camera_explorer_titles_follow_the_sliders(explorer):
     seen = {}
-    for d, exposure, shown in [(385, 1.0, "1"), (4400, 0.25, "0.25"), (146000, 1.0, "1"),
-                               (383000, 2 ** 0.5, "1.4")]:   # the slider's 2^0.5 shows as 1.4, not 1.41421
+    for d, exposure, shown in [
+        (385, 1.0, "1"),
+        (4400, 0.25, "0.25"),
+        (146000, 1.0, "1"),
+        (383000, 2**0.5, "1.4"),
+    ]:  # the slider's 2^0.5 shows as 1.4, not 1.41421
         texts = explorer.update(d, exposure).texts()
         joined = " | ".join(texts)
         assert f"{d:,} km" in joined and any(t.endswith(f"exposure {shown}") for t in texts), texts
@@ -48,7 +52,7 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         assert "east (km)" in texts and "reading (fraction of full)" in texts
         seen[(d, exposure)] = tuple(texts)
         assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
-    assert len(set(seen.values())) == 4          # every state has its own titles
+    assert len(set(seen.values())) == 4  # every state has its own titles
     assert "Model image" in explorer.alt() and "teal" in explorer.alt()
 
 
@@ -82,8 +86,13 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
 def test_no_text_under_9_points_and_no_body_colours(explorer, sharpness):
     for fig in (explorer.update(146000, 1.0), sharpness.update(7242)):
         assert min(_font_sizes(fig)) >= 9
-    for colour in (CameraExplorer.SATURATED, CameraExplorer.PROFILE, CameraExplorer.ROW,
-                   SharpnessView.RIM, SharpnessView.FACULA):
+    for colour in (
+        CameraExplorer.SATURATED,
+        CameraExplorer.PROFILE,
+        CameraExplorer.ROW,
+        SharpnessView.RIM,
+        SharpnessView.FACULA,
+    ):
         assert colour not in style.PALETTE.values()
 
 
@@ -110,12 +119,13 @@ def test_no_warning_under_the_course_style():
     import matplotlib
 
     with matplotlib.rc_context():
-        style.use()                               # constrained layout is the course default
+        style.use()  # constrained layout is the course default
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             field = 60 * u.km
-            view = SharpnessView(imaging.facula_model(field, 60, 10 * u.km, 40 * u.km, 0.09, 0.4),
-                                 field, IFOV, 10 * u.km, 40 * u.km)
+            view = SharpnessView(
+                imaging.facula_model(field, 60, 10 * u.km, 40 * u.km, 0.09, 0.4), field, IFOV, 10 * u.km, 40 * u.km
+            )
             view.update(7242).png()
 
 

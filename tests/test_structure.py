@@ -3,6 +3,7 @@
 These tests read the notebooks as files (no kernel), so they are fast and they
 apply to every lesson added later.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,11 +19,50 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 GUIDE = ROOT / "docs" / "instructors"
 
 TESTABLE_VERBS = {
-    "apply", "build", "calculate", "check", "classify", "compare", "compute", "convert", "decide",
-    "derive", "describe", "design", "distinguish", "estimate", "evaluate", "explain", "find",
-    "fly", "identify", "interpret", "judge", "locate", "measure", "model", "plot", "predict",
-    "propagate", "quantify", "read", "recognise", "relate", "render", "run", "simulate", "solve",
-    "test", "use", "weigh", "write", "draw", "trace", "justify", "reconstruct", "criticise",
+    "apply",
+    "build",
+    "calculate",
+    "check",
+    "classify",
+    "compare",
+    "compute",
+    "convert",
+    "decide",
+    "derive",
+    "describe",
+    "design",
+    "distinguish",
+    "estimate",
+    "evaluate",
+    "explain",
+    "find",
+    "fly",
+    "identify",
+    "interpret",
+    "judge",
+    "locate",
+    "measure",
+    "model",
+    "plot",
+    "predict",
+    "propagate",
+    "quantify",
+    "read",
+    "recognise",
+    "relate",
+    "render",
+    "run",
+    "simulate",
+    "solve",
+    "test",
+    "use",
+    "weigh",
+    "write",
+    "draw",
+    "trace",
+    "justify",
+    "reconstruct",
+    "criticise",
 }
 EXERCISE_CALL = re.compile(r"utils\.check\(\s*[\"'](\d\d\.\d+)[\"']")
 
@@ -57,16 +97,23 @@ def test_every_lesson_file_is_found_and_numbered_in_order():
     assert not odd, f"notebooks must be named NN-lower-case-words.ipynb: {odd}"
     numbers = [lesson_number(p) for p in NOTEBOOKS]
     assert numbers == list(range(len(numbers))), f"lessons must be numbered 00, 01, ... without gaps: {numbers}"
-    registries = sorted(int(p.stem[len("lesson"):]) for p in (ROOT / "utils" / "exercises").glob("lesson[0-9][0-9].py"))
-    assert registries == numbers, f"every lesson has one registry utils/exercises/lessonNN.py: {registries} vs {numbers}"
+    registries = sorted(
+        int(p.stem[len("lesson") :]) for p in (ROOT / "utils" / "exercises").glob("lesson[0-9][0-9].py")
+    )
+    assert registries == numbers, (
+        f"every lesson has one registry utils/exercises/lessonNN.py: {registries} vs {numbers}"
+    )
     stems = {p.stem for p in NOTEBOOKS}
     pages = {p.stem for p in GUIDE.glob("[0-9][0-9]-*.md")}
-    assert pages == stems, (f"instructor pages and notebooks must have the same names; pages without a notebook: "
-                            f"{sorted(pages - stems)}, notebooks without a page: {sorted(stems - pages)}")
+    assert pages == stems, (
+        f"instructor pages and notebooks must have the same names; pages without a notebook: "
+        f"{sorted(pages - stems)}, notebooks without a page: {sorted(stems - pages)}"
+    )
     for spec in sorted((ROOT / "tests" / "exercises").glob("lesson[0-9][0-9].py")):
         named = re.search(r"^NOTEBOOK\s*=\s*[\"']([^\"']+)[\"']", spec.read_text(encoding="utf-8"), re.M)
-        assert named and (ROOT / "notebooks" / named.group(1)).exists(), \
+        assert named and (ROOT / "notebooks" / named.group(1)).exists(), (
             f"{spec.relative_to(ROOT)} names a notebook that does not exist: {named and named.group(1)}"
+        )
 
 
 @pytest.fixture(params=NOTEBOOKS, ids=lambda p: p.name)
@@ -98,8 +145,9 @@ def test_overview(nb):
     weak = [w for w in items if w.lower() not in TESTABLE_VERBS]
     assert not weak, f"learning goals should start with a testable verb, not {weak}"
     prereq = section(text, "Prerequisites")
-    assert re.search(r"\|\s*Concept\s*\|\s*Importance\s*\|\s*Where to learn it\s*\|", prereq), \
+    assert re.search(r"\|\s*Concept\s*\|\s*Importance\s*\|\s*Where to learn it\s*\|", prereq), (
         "Prerequisites needs a table 'Concept | Importance | Where to learn it'"
+    )
     assert re.search(r"Time to learn\W+(?:about\s+)?\d+\s*min", text, re.I), "state the time to learn in minutes"
     kw = re.search(r"Keywords\**:?\**\s*(.+)", text)
     assert kw, "list the lesson's keywords"
@@ -116,16 +164,18 @@ def test_one_import_cell_and_no_path_tricks(nb):
         assert "sys.path" not in src and "%run" not in src, "no sys.path tricks or %run"
         assert "usetex" not in src, "no LaTeX rendering (usetex)"
         if i:
-            assert not re.search(r"^\s*(import|from\s+\S+\s+import)\s", src, re.M), \
+            assert not re.search(r"^\s*(import|from\s+\S+\s+import)\s", src, re.M), (
                 f"imports belong in the first code cell:\n{src}"
+            )
 
 
 def test_code_cells_are_short(nb):
     for cell in nb.cells:
         if cell.cell_type == "code":
             lines = [ln for ln in nbtools.source(cell).splitlines() if ln.strip()]
-            assert len(lines) <= 20, f"a code cell of {len(lines)} lines; split it or move machinery to utils:\n" + \
-                "\n".join(lines[:3])
+            assert len(lines) <= 20, (
+                f"a code cell of {len(lines)} lines; split it or move machinery to utils:\n" + "\n".join(lines[:3])
+            )
 
 
 def test_summary_and_references(nb):
@@ -190,9 +240,11 @@ def test_exercise_cells_hold_exactly_the_placeholder_line(nb):
         for ex_id in EXERCISE_CALL.findall(src):
             k = ex_id.split(".")[1]
             assert re.search(rf"^answer_{k} = \.\.\.(?:[ \t]+#.*)?$", src, re.M), (
-                f"the exercise cell of {ex_id} must have the line 'answer_{k} = ...' (optionally a comment):\n{src}")
-            assert re.search(rf"utils\.check\(\s*[\"']{re.escape(ex_id)}[\"']\s*,\s*answer_{k}\b", src), \
+                f"the exercise cell of {ex_id} must have the line 'answer_{k} = ...' (optionally a comment):\n{src}"
+            )
+            assert re.search(rf"utils\.check\(\s*[\"']{re.escape(ex_id)}[\"']\s*,\s*answer_{k}\b", src), (
                 f"the exercise cell of {ex_id} must check answer_{k}:\n{src}"
+            )
 
 
 def test_every_registered_exercise_is_used(nb, nb_path):
@@ -205,7 +257,8 @@ def test_every_registered_exercise_is_used(nb, nb_path):
     ids = sorted(set(module.EXERCISES) | set(written), key=lambda i: int(i.split(".")[1]))
     assert all(i.startswith(prefix) for i in ids), f"ids must start with {prefix}: {ids}"
     assert [int(i.split(".")[1]) for i in ids] == list(range(1, len(ids) + 1)), (
-        f"self-checked and written exercises share one numbering 1, 2, 3, ... without gaps: {ids}")
+        f"self-checked and written exercises share one numbering 1, 2, 3, ... without gaps: {ids}"
+    )
 
 
 def _heading_cell(nb, k: int) -> int | None:
@@ -226,20 +279,23 @@ def test_written_exercises_have_a_question_an_answer_cell_and_a_model_answer(nb,
         heading = re.search(rf"^#+\s+(Exercise {k}\b.*)$", nbtools.source(nb.cells[h]), re.M).group(1).strip()
         assert heading == title, f"{ex_id}: the heading {heading!r} and WRITTEN's title {title!r} differ"
         following = []
-        for cell in nb.cells[h + 1:]:
+        for cell in nb.cells[h + 1 :]:
             tags = cell.get("metadata", {}).get("tags", [])
             if cell.cell_type == "markdown" and not tags and re.match(r"#", nbtools.source(cell).lstrip()):
                 break
             following.append(cell)
         answers = [c for c in following if c.cell_type == "markdown" and "answer" in c.metadata.get("tags", [])]
         solutions = [c for c in following if c.cell_type == "markdown" and nbtools.is_solution(c)]
-        assert answers and "*Your answer:*" in nbtools.source(answers[0]), \
+        assert answers and "*Your answer:*" in nbtools.source(answers[0]), (
             f"{ex_id}: after the question, a markdown cell tagged 'answer' with '*Your answer:* ...'"
-        assert solutions and nbtools.source(solutions[0]).strip(), \
+        )
+        assert solutions and nbtools.source(solutions[0]).strip(), (
             f"{ex_id}: a model answer in a markdown cell tagged 'solution'"
+        )
         for part in ("model answer", "rubric"):
-            assert f"**{ex_id} {part}:**" in page, \
+            assert f"**{ex_id} {part}:**" in page, (
                 f"{nb_path.with_suffix('.md').name}: its Answers section needs '**{ex_id} {part}:**'"
+            )
 
 
 def _goals(nb) -> list[str]:
@@ -250,8 +306,9 @@ def _goals(nb) -> list[str]:
 def test_goals_table_maps_every_goal_to_exercises(nb, nb_path):
     text = markdown(nb)
     goals = _goals(nb)
-    assert re.search(r"^#+\s+Goals and exercises\s*$", text, re.M), \
+    assert re.search(r"^#+\s+Goals and exercises\s*$", text, re.M), (
         "the Overview needs a '### Goals and exercises' table right after the learning goals"
+    )
     order = [text.find(h) for h in ("Learning goals", "Goals and exercises", "Prerequisites")]
     assert order == sorted(order), "'Goals and exercises' goes right after 'Learning goals', before 'Prerequisites'"
     table = section(text, "Goals and exercises")
@@ -259,7 +316,8 @@ def test_goals_table_maps_every_goal_to_exercises(nb, nb_path):
     rows = dict(re.findall(r"^\|\s*(G\d+)\s*\|(.*)\|\s*$", table, re.M))
     wanted = [f"G{i}" for i in range(1, len(goals) + 1)]
     assert sorted(rows, key=lambda g: int(g[1:])) == wanted, (
-        f"one row per learning goal ({', '.join(wanted)}), found {sorted(rows)}")
+        f"one row per learning goal ({', '.join(wanted)}), found {sorted(rows)}"
+    )
     known = set(_registry(nb_path).EXERCISES) | set(_written(nb_path))
     for goal, cell in rows.items():
         ids = re.findall(r"`(\d\d\.\d+)`", cell)
@@ -311,12 +369,16 @@ def test_course_map_times_match_the_notebooks(nb, nb_path):
     """README and INSTRUCTORS.md quote each lesson's time; they must agree with the notebook."""
     minutes = time_to_learn(nb)
     for doc in ("README.md", "INSTRUCTORS.md"):
-        rows = [line for line in (ROOT / doc).read_text(encoding="utf-8").splitlines()
-                if line.startswith(f"| `{nb_path.name}`")]
+        rows = [
+            line
+            for line in (ROOT / doc).read_text(encoding="utf-8").splitlines()
+            if line.startswith(f"| `{nb_path.name}`")
+        ]
         assert rows, f"{doc} has no table row for {nb_path.name}"
         quoted = re.findall(r"\|\s*(\d+) min\s*\|\s*$", rows[0])
         assert quoted == [str(minutes)], (
-            f"{doc} quotes {quoted} min for {nb_path.name}; the notebook says {minutes} min")
+            f"{doc} quotes {quoted} min for {nb_path.name}; the notebook says {minutes} min"
+        )
 
 
 def test_instructor_guide_covers_every_notebook():

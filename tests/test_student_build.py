@@ -1,4 +1,5 @@
 """One source, two builds: student versions without solutions, and the answer key."""
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,9 @@ def _solution_lines(nb) -> list[str]:
     A line that the exercise's own cells also hold (the check call and its continuation lines) is no
     solution text.
     """
-    shown = {ln.strip() for cell in nb.cells if not nbtools.is_solution(cell)
-             for ln in nbtools.source(cell).splitlines()}
+    shown = {
+        ln.strip() for cell in nb.cells if not nbtools.is_solution(cell) for ln in nbtools.source(cell).splitlines()
+    }
     lines = []
     for cell in nb.cells:
         if nbtools.is_solution(cell):
@@ -82,8 +84,9 @@ def test_student_version_has_no_outputs_and_no_execution_counts(built, path):
     """Nothing a student opens was computed beforehand: a stored output could print an answer."""
     out, _ = built
     original = nbtools.read(path)
-    assert any(c.get("outputs") for c in original.cells if c.cell_type == "code"), \
+    assert any(c.get("outputs") for c in original.cells if c.cell_type == "code"), (
         "the lesson keeps checked outputs for nbval (so this test means something)"
+    )
     student = nbtools.read(out / "student" / path.name)
     for i, cell in enumerate(student.cells):
         if cell.cell_type == "code":
@@ -106,8 +109,9 @@ def test_building_without_the_key_writes_no_key_and_removes_a_stale_one(tmp_path
     assert not key.exists(), "a stale answer key must be removed"
     (tmp_path / "student" / "07-old-name.ipynb").write_text("{}", encoding="utf-8")
     nbtools.build(tmp_path, [path])
-    assert sorted(p.name for p in (tmp_path / "student").iterdir()) == [path.name], \
+    assert sorted(p.name for p in (tmp_path / "student").iterdir()) == [path.name], (
         "student versions of notebooks that no longer exist are removed"
+    )
 
 
 def test_answer_key_is_executed_and_replaces_the_old_one(key00):
@@ -163,7 +167,9 @@ def test_tasks_test_builds_student_versions_only(monkeypatch):
     tasks.main(["student", "--no-execute"])
     assert calls == [False, True, False]
     real_build(answer_key=False)
-    assert "answer_key=False" in commands[-1][-1]
+    assert commands[-1][-2:] == [str(ROOT / "tools" / "nbtools.py"), "build"], "no --answer-key"
+    real_build(answer_key=True)
+    assert commands[-1][-3:] == [str(ROOT / "tools" / "nbtools.py"), "build", "--answer-key"]
 
 
 def test_answer_key_html_shows_each_widget_in_its_default_state(key00):
@@ -175,8 +181,11 @@ def test_answer_key_html_shows_each_widget_in_its_default_state(key00):
     assert "default state" in html
     key = nbtools.read(out / "answer-key" / path.name)
     static = nbtools.static_widget_views(key)
-    widget_cells = [i for i, c in enumerate(key.cells) if c.cell_type == "code" and any(
-        nbtools.WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))]
+    widget_cells = [
+        i
+        for i, c in enumerate(key.cells)
+        if c.cell_type == "code" and any(nbtools.WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))
+    ]
     assert widget_cells, "lesson 00 has an interact widget"
     for i in widget_cells:
         kinds = [k for o in static.cells[i].outputs for k in o.get("data", {})]

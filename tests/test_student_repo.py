@@ -1,4 +1,5 @@
 """The repository students pull: built from this one, runs, and (graded) holds no answers."""
+
 from __future__ import annotations
 
 import ast
@@ -39,8 +40,10 @@ def test_the_setting_is_read_from_pyproject():
 
 def test_a_separate_student_repository_gets_the_link(tmp_path):
     conf = tmp_path / "pyproject.toml"
-    conf.write_text('[tool.bright-spots]\nrepository = "bright-spots/bright-spots"\nhub = "https://h.edu"\n'
-                    'branch = "main"\nstudent-repository = "my-course/bright-spots-graded"\n')
+    conf.write_text(
+        '[tool.bright-spots]\nrepository = "bright-spots/bright-spots"\nhub = "https://h.edu"\n'
+        'branch = "main"\nstudent-repository = "my-course/bright-spots-graded"\n'
+    )
     made = student_repo.settings(conf)
     assert made["student-repository"] == "my-course/bright-spots-graded"
     link = student_repo.nbgitpuller_link(made["student-repository"], made["hub"], made["branch"])
@@ -74,12 +77,19 @@ def test_nbgitpuller_link(graded):
 
 
 def test_what_students_pull(graded, formative):
-    for out, made in (graded, formative):
+    for out, _made in (graded, formative):
         names = sorted(p.name for p in (out / "notebooks").glob("*.ipynb"))
         assert names == [p.name for p in nbtools.lesson_notebooks()]
-        for f in ["pyproject.toml", "requirements/lock.txt", "binder/postBuild", "binder/requirements.txt",
-                  "environment.yml", "README.md", "data/MANIFEST.sha256" if (ROOT / "data/MANIFEST.sha256").exists()
-                  else "data/facts.ecsv", "utils/__init__.py"]:
+        for f in [
+            "pyproject.toml",
+            "requirements/lock.txt",
+            "binder/postBuild",
+            "binder/requirements.txt",
+            "environment.yml",
+            "README.md",
+            "data/MANIFEST.sha256" if (ROOT / "data/MANIFEST.sha256").exists() else "data/facts.ecsv",
+            "utils/__init__.py",
+        ]:
             assert (out / f).is_file(), f
         assert not (out / "docs").exists() and not (out / "tests").exists() and not (out / "tools").exists()
     git = subprocess.run(["git", "log", "--oneline"], cwd=graded[0], capture_output=True, text=True)
@@ -92,6 +102,7 @@ def test_what_students_pull(graded, formative):
 # no answers in what a graded student receives
 # ----------------------------------------------------------------------------------------------
 
+
 def _solution_lines() -> dict[str, list[str]]:
     out = {}
     for path in nbtools.lesson_notebooks():
@@ -101,9 +112,13 @@ def _solution_lines() -> dict[str, list[str]]:
         lines = []
         for cell in cells:
             if nbtools.is_solution(cell):
-                lines += [ln.strip() for ln in nbtools.source(cell).splitlines()
-                          if len(ln.strip()) >= 20 and not ln.strip().startswith(("#", "utils.check("))
-                          and ln.strip() not in shown]
+                lines += [
+                    ln.strip()
+                    for ln in nbtools.source(cell).splitlines()
+                    if len(ln.strip()) >= 20
+                    and not ln.strip().startswith(("#", "utils.check("))
+                    and ln.strip() not in shown
+                ]
         out[path.name] = lines
     return out
 
@@ -153,21 +168,27 @@ def test_graded_hand_outs_hold_no_reference_answers(graded, tmp_path_factory):
 def _run_in(folder: Path, code: str) -> subprocess.CompletedProcess:
     """Python with ``folder`` first on the path (as a student's kernel sees the shipped utils)."""
     env = {**os.environ, "PYTHONPATH": str(folder)}
-    return subprocess.run([sys.executable, "-c", code], cwd=folder / "notebooks", env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=folder / "notebooks", env=env, capture_output=True, text=True
+    )
 
 
 def test_graded_utils_cannot_compute_an_expected_answer(graded):
     out, _ = graded
-    proc = _run_in(out, (
-        "import utils, utils.checks as c, astropy.units as u\n"
-        "assert utils.__file__.startswith(%r), utils.__file__\n"
-        "try:\n    c.expected_answer('00.1', distance=1 * u.imperial.mile)\n"
-        "except Exception as err:\n    print(type(err).__name__)\n"
-        "r = utils.check('00.1', 1.6 * u.km, distance=1 * u.imperial.mile)\n"
-        "print(r.status)\n"
-        "print(utils.check('00.1', 3 * u.kg, distance=1 * u.imperial.mile).status)\n"
-        "print(utils.check('00.1', ..., distance=1 * u.imperial.mile).status)\n") % str(out))
+    proc = _run_in(
+        out,
+        (
+            "import utils, utils.checks as c, astropy.units as u\n"
+            "assert utils.__file__.startswith(%r), utils.__file__\n"
+            "try:\n    c.expected_answer('00.1', distance=1 * u.imperial.mile)\n"
+            "except Exception as err:\n    print(type(err).__name__)\n"
+            "r = utils.check('00.1', 1.6 * u.km, distance=1 * u.imperial.mile)\n"
+            "print(r.status)\n"
+            "print(utils.check('00.1', 3 * u.kg, distance=1 * u.imperial.mile).status)\n"
+            "print(utils.check('00.1', ..., distance=1 * u.imperial.mile).status)\n"
+        )
+        % str(out),
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["GradedCopyError", "answered", "invalid", "unanswered"]
 
@@ -190,8 +211,13 @@ def _execute(nb_path: Path, repo: Path):
 
 def _statuses(nb) -> list[str]:
     """What the self-checks said: 'Correct', 'Not yet', 'Not answered yet', 'Answer saved', ..."""
-    text = "\n".join(o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code"
-                     for o in c.get("outputs", []) if o.get("output_type") == "execute_result")
+    text = "\n".join(
+        o.get("data", {}).get("text/plain", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "execute_result"
+    )
     return re.findall(r"Exercise \d+ · [^\n]*?: (Correct|Not yet|Not answered yet|Answer saved)\.", text)
 
 
@@ -207,6 +233,7 @@ def test_graded_repository_notebooks_run(graded, name):
     assert checks and set(checks) == {"Not answered yet"}, checks
 
 
+@pytest.mark.slow
 def test_formative_repository_notebook_runs(formative):
     out, _ = formative
     nb = _execute(out / "notebooks" / "00-start-here.ipynb", out)

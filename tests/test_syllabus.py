@@ -1,4 +1,5 @@
 """The course syllabus agrees with the lessons: goals, exercises, graded questions."""
+
 from __future__ import annotations
 
 import re
@@ -29,9 +30,14 @@ def test_exercise_ids_named_in_the_plans_exist():
 
 
 def test_both_plans_and_the_required_sections_are_there():
-    for heading in ("## Prerequisites for the course", "## 7-week plan", "## 14-week plan",
-                    "## Goals, exercises and graded questions", "## Accessibility notes for instructors",
-                    "## Running the course"):
+    for heading in (
+        "## Prerequisites for the course",
+        "## 7-week plan",
+        "## 14-week plan",
+        "## Goals, exercises and graded questions",
+        "## Accessibility notes for instructors",
+        "## Running the course",
+    ):
         assert heading in TEXT
     for word in ("Binder", "JupyterHub", "Laptops", "keyboard", "screen reader", "Colour"):
         assert word.lower() in TEXT.lower()
@@ -45,17 +51,21 @@ def test_readme_and_instructor_guide_link_it():
 def _lesson(goals_md: str, table_md: str | None):
     cells = [nbformat.v4.new_markdown_cell("## Overview\n\n### Learning goals\nBy the end you can:\n" + goals_md)]
     if table_md is not None:
-        cells.append(nbformat.v4.new_markdown_cell("### Goals and exercises\n| goal | tested by |\n|---|---|\n"
-                                                   + table_md))
+        cells.append(
+            nbformat.v4.new_markdown_cell("### Goals and exercises\n| goal | tested by |\n|---|---|\n" + table_md)
+        )
     return nbformat.v4.new_notebook(cells=cells)
 
 
-@pytest.mark.parametrize("table, problem", [
-    (None, "no '### Goals and exercises' table"),
-    ("| G1 | Exercise 1 (`98.1`) |\n", "goal G2 has no row"),
-    ("| G1 | Exercise 1 (`98.1`) |\n| G2 | Exercise 9 (`98.9`) |\n", "names `98.9`"),
-    ("| G1 | (`98.1`) |\n| G2 | (`98.2`) |\n| G3 | (`98.2`) |\n", "has G3 but the lesson lists 2 goals"),
-])
+@pytest.mark.parametrize(
+    "table, problem",
+    [
+        (None, "no '### Goals and exercises' table"),
+        ("| G1 | Exercise 1 (`98.1`) |\n", "goal G2 has no row"),
+        ("| G1 | Exercise 1 (`98.1`) |\n| G2 | Exercise 9 (`98.9`) |\n", "names `98.9`"),
+        ("| G1 | (`98.1`) |\n| G2 | (`98.2`) |\n| G3 | (`98.2`) |\n", "has G3 but the lesson lists 2 goals"),
+    ],
+)
 def test_incomplete_tables_are_reported(table, problem):
     nb = _lesson("1. **Run** a thing.\n2. **Explain**\n   over two lines.\n", table)
     found = syllabus.lesson_problems(nb, "98-x.ipynb", {"98.1", "98.2"})
@@ -63,8 +73,10 @@ def test_incomplete_tables_are_reported(table, problem):
 
 
 def test_a_complete_table_passes_and_goals_span_lines():
-    nb = _lesson("1. **Run** a thing.\n2. **Explain**\n   over two lines.\n",
-                 "| G1 | Exercise 1 (`98.1`) |\n| G2 | Exercise 2 (`98.2`) |\n")
+    nb = _lesson(
+        "1. **Run** a thing.\n2. **Explain**\n   over two lines.\n",
+        "| G1 | Exercise 1 (`98.1`) |\n| G2 | Exercise 2 (`98.2`) |\n",
+    )
     assert syllabus.lesson_problems(nb, "98-x.ipynb", {"98.1", "98.2"}) == []
     assert syllabus.learning_goals(nb) == ["**Run** a thing.", "**Explain** over two lines."]
     assert syllabus.goals_table(nb) == {1: ["98.1"], 2: ["98.2"]}

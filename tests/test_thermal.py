@@ -1,11 +1,13 @@
 """Equilibrium temperature, vapour pressure of ice and sublimation (utils.thermal)."""
+
 from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
 from astropy.constants import sigma_sb
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import thermal
 from utils.checks import check, expected_answer
@@ -53,7 +55,7 @@ def test_subsolar_temperature_balances_energy():
     t = thermal.subsolar_temperature(S, 0.09, 2.77 * u.AU)
     absorbed = S * (1 / 2.77) ** 2 * (1 - 0.09)
     assert (sigma_sb * t**4).to_value(u.W / u.m**2) == pytest.approx(absorbed.to_value(u.W / u.m**2))
-    assert 225 < t.to_value(u.K) < 235   # Ceres' dayside maxima are quoted near 235 K
+    assert 225 < t.to_value(u.K) < 235  # Ceres' dayside maxima are quoted near 235 K
 
 
 @settings(max_examples=50, deadline=None)
@@ -93,7 +95,7 @@ def test_thickness_loss_and_diurnal_mean():
     tss = 208 * u.K
     mean = thermal.diurnal_mean_sublimation_flux(tss, WATER)
     peak = thermal.sublimation_mass_flux(tss, WATER)
-    assert 0 < mean < peak / 2                   # night and low Sun cut the loss
+    assert 0 < mean < peak / 2  # night and low Sun cut the loss
     with pytest.raises(ValueError, match="single"):
         thermal.diurnal_mean_sublimation_flux([200, 210] * u.K, WATER)
 
@@ -124,6 +126,6 @@ def test_beaming_heats_the_subsolar_point():
     s, r = 1360.8 * u.W / u.m**2, 2.77 * u.AU
     t1 = thermal.subsolar_temperature(s, 0.09, r)
     t_eta = thermal.subsolar_temperature(s, 0.09, r, beaming=0.8)
-    assert (t_eta / t1).to_value(u.one) == pytest.approx(0.8 ** -0.25)
+    assert (t_eta / t1).to_value(u.one) == pytest.approx(0.8**-0.25)
     with pytest.raises(ValueError, match="beaming"):
         thermal.subsolar_temperature(s, 0.09, r, beaming=0)

@@ -1,4 +1,5 @@
 """The shared validators of utils.units: one rule per idea (albedos, G*M, p:q, single values)."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -7,17 +8,18 @@ import pytest
 from astropy.constants import GM_sun
 
 from utils import belt, orbits, photometry, propulsion, resonance, thermal, units
+from utils.units import require
 
 
 def test_albedo_rules_are_named_by_kind():
     assert units.ALBEDO_LIMITS == {"bond": 1.0, "single-scattering": 1.0, "geometric": 2.0}
-    assert units.albedo(1.4, "p") == 1.4                            # Enceladus' geometric albedo
+    assert units.albedo(1.4, "p") == 1.4  # Enceladus' geometric albedo
     for kind in ("bond", "single-scattering"):
         assert units.albedo(1.0, "A", kind=kind) == 1.0
         with pytest.raises(ValueError, match="from 0 to 1"):
-            units.albedo(1.01, "A", kind=kind)                     # more light out than in
+            units.albedo(1.01, "A", kind=kind)  # more light out than in
     with pytest.raises(ValueError, match="percentage"):
-        units.albedo(9, "p")                                        # 9 % typed as 9
+        units.albedo(9, "p")  # 9 % typed as 9
     with pytest.raises(ValueError, match="positive"):
         units.albedo(0, "p", positive=True)
     assert np.allclose(units.albedo([0.1, 0.4], "p"), [0.1, 0.4])
@@ -52,15 +54,17 @@ def test_one_gravitational_parameter():
     assert v_orbits.to_value(u.km / u.s) == pytest.approx(7.546, abs=1e-3)
     hohmann = propulsion.hohmann_delta_v(7000 * u.km, 7000 * u.km * 1.0001, mu=earth)
     assert hohmann.to_value(u.m / u.s) == pytest.approx(v_orbits.to_value(u.m / u.s) * 0.0001 / 2, rel=1e-3)
-    for module_call in (lambda mu: orbits.circular_speed(1 * u.AU, mu=mu),
-                        lambda mu: propulsion.hohmann_delta_v(1 * u.AU, 1.5 * u.AU, mu=mu)):
+    for module_call in (
+        lambda mu: orbits.circular_speed(1 * u.AU, mu=mu),
+        lambda mu: propulsion.hohmann_delta_v(1 * u.AU, 1.5 * u.AU, mu=mu),
+    ):
         with pytest.raises(u.UnitsError, match="mu must be a gravitational parameter"):
             module_call(5 * u.km)
 
 
 def test_one_p_to_q_check():
     assert units.resonance_pair(3, 1) == (3, 1)
-    assert units.resonance_pair(5.0, 2) == (5, 2)                 # a whole float is a whole number
+    assert units.resonance_pair(5.0, 2) == (5, 2)  # a whole float is a whole number
     for bad in ((1, 3), (2, 2)):
         with pytest.raises(ValueError, match="p > q"):
             units.resonance_pair(*bad)
@@ -85,3 +89,27 @@ def test_require_single_values_and_named_kinds():
         units.require([1, 2] * u.km, u.m, "r", scalar=True)
     with pytest.raises(u.UnitsError, match="mdot needs a unit of mass flow"):
         units.require(3.0, u.kg / u.s, "mdot", kind="mass flow")
+
+
+def test_require_accepts_any_compatible_unit():
+    assert require(2 * u.AU, u.km, "a") == 2 * u.AU
+
+
+@pytest.mark.parametrize(
+    "value, err, words",
+    [
+        (3.0, u.UnitsError, "needs a unit of length"),
+        (3 * u.kg, u.UnitsError, "must be a length"),
+        (-3 * u.km, ValueError, "positive"),
+        (float("nan") * u.km, ValueError, "finite"),
+    ],
+)
+def test_require_rejects_with_clear_message(value, err, words):
+    with pytest.raises(err, match=words):
+        require(value, u.km, "a", positive=True)
+
+
+def test_require_nonnegative():
+    assert require(0 * u.kg, u.kg, "m", nonnegative=True) == 0 * u.kg
+    with pytest.raises(ValueError, match="cannot be negative"):
+        require(-1 * u.kg, u.kg, "m", nonnegative=True)

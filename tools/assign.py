@@ -24,6 +24,7 @@ Layout of ``OUT/NN-name/``: ``master/`` (the generated master notebook),
 ``student/`` (the notebook to hand out, with the graded ``utils/`` and
 ``data/``).  ``OUT/manual-grading.md`` lists the written questions.
 """
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,6 @@ import re
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import nbformat
@@ -61,6 +61,7 @@ class AssignError(Exception):
 # --------------------------------------------------------------------------
 # lessons
 # --------------------------------------------------------------------------
+
 
 def lesson_path(name: str) -> Path:
     """``"1"``, ``"01"``, ``"01-asteroid-belt"`` or a path -> the lesson notebook."""
@@ -94,9 +95,16 @@ def _check_calls(src: str) -> list[ast.Call]:
         return []
     calls = []
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "check"
-                and isinstance(node.func.value, ast.Name) and node.func.value.id == "utils"
-                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "check"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "utils"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             calls.append(node)
     return calls
 
@@ -123,8 +131,13 @@ def find_exercises(nb) -> list[dict]:
             m = PLACEHOLDER.search(src)
             if not m or ex_id in by_id:
                 continue
-            entry = {"id": ex_id, "answer": m.group(1), "cell": i, "solutions": [],
-                     "call": ast.get_source_segment(src, call)}
+            entry = {
+                "id": ex_id,
+                "answer": m.group(1),
+                "cell": i,
+                "solutions": [],
+                "call": ast.get_source_segment(src, call),
+            }
             by_id[ex_id] = entry
             found.append(entry)
     return found
@@ -146,14 +159,19 @@ def find_written(nb, lesson: str) -> list[dict]:
         if ANSWER_TAG in tags and current:
             out.append({"id": current, "title": written[current], "answer_cell": i, "solutions": []})
             current = None
-        elif nbtools.is_solution(cell) and out and out[-1]["solutions"] is not None \
-                and i == (out[-1]["solutions"][-1] if out[-1]["solutions"] else out[-1]["answer_cell"]) + 1:
+        elif (
+            nbtools.is_solution(cell)
+            and out
+            and out[-1]["solutions"] is not None
+            and i == (out[-1]["solutions"][-1] if out[-1]["solutions"] else out[-1]["answer_cell"]) + 1
+        ):
             out[-1]["solutions"].append(i)
     missing = sorted(set(written) - {w["id"] for w in out})
     if missing:
         raise AssignError(
             f"Lesson {lesson}: written question(s) {', '.join(missing)} are in WRITTEN but the notebook has no "
-            "'### Exercise k · title' heading followed by a markdown cell tagged 'answer' for them.")
+            "'### Exercise k · title' heading followed by a markdown cell tagged 'answer' for them."
+        )
     return out
 
 
@@ -165,8 +183,7 @@ def instructor_page(lesson: str) -> Path:
 
 
 def _labelled(text: str, ex_id: str, label: str) -> str | None:
-    m = re.search(rf"\*\*{re.escape(ex_id)} {label}:\*\*\s*(.+?)(?=\n\s*\n|\n\s*[-*]\s+\*\*|\n\*\*|\n#|\Z)",
-                  text, re.S)
+    m = re.search(rf"\*\*{re.escape(ex_id)} {label}:\*\*\s*(.+?)(?=\n\s*\n|\n\s*[-*]\s+\*\*|\n\*\*|\n#|\Z)", text, re.S)
     return " ".join(m.group(1).split()) if m else None
 
 
@@ -180,10 +197,10 @@ def rubric_points(rubric: str) -> float:
     2.0
     """
     number = r"(\d+(?:\.\d+)?)\s*(?:points?|pts?)\b"
-    lead = re.match(r"\s*\(?" + number + r"(?!\s*for\b)", rubric)   # "2 points: ..." is the total
+    lead = re.match(r"\s*\(?" + number + r"(?!\s*for\b)", rubric)  # "2 points: ..." is the total
     if lead:
         return float(lead.group(1))
-    parts = re.findall(number, rubric)                                   # "1 point for ...; 1 point for ..."
+    parts = re.findall(number, rubric)  # "1 point for ...; 1 point for ..."
     return sum(float(p) for p in parts) if parts else 1.0
 
 
@@ -198,7 +215,8 @@ def written_answers(lesson: str, ids: list[str]) -> dict[str, dict]:
             shown = page.relative_to(ROOT) if page.is_relative_to(ROOT) else page
             raise AssignError(
                 f"{shown} needs the lines '**{ex_id} model answer:**' and "
-                f"'**{ex_id} rubric:**' for the written question {ex_id}.")
+                f"'**{ex_id} rubric:**' for the written question {ex_id}."
+            )
         out[ex_id] = {"model": model, "rubric": rubric, "points": rubric_points(rubric)}
     return out
 
@@ -207,7 +225,7 @@ def written_answers(lesson: str, ids: list[str]) -> dict[str, dict]:
 # the key: run the worked solutions once, record each exercise's form and points
 # --------------------------------------------------------------------------
 
-_RECORDER = '''\
+_RECORDER = """\
 import utils.checks as _bs_checks
 from utils.grading import form_of as _bs_form_of
 _bs_key, _bs_original_check = {}, _bs_checks.check
@@ -221,7 +239,7 @@ def _bs_recording_check(exercise_id, answer, **inputs):
     entry["statuses"].append(result.status)
     return result
 _bs_checks.check = _bs_recording_check
-'''
+"""
 
 
 def _fingerprint(path: Path) -> str:
@@ -266,6 +284,7 @@ def record_key(path: Path, cache: Path | None = KEY_CACHE) -> dict:
 # graded copy of utils: form checks only
 # --------------------------------------------------------------------------
 
+
 def _graded_registry_source(lesson: str, key: dict, written: dict) -> str:
     lines = [
         f'"""Exercises of lesson {lesson}: graded copy.',
@@ -278,8 +297,10 @@ def _graded_registry_source(lesson: str, key: dict, written: dict) -> str:
     ]
     for ex_id in sorted(key):
         entry = key[ex_id]
-        lines.append(f"    {ex_id!r}: FormExercise(title={_title_template(lesson, ex_id, entry)!r}, "
-                     f"form={entry['form']!r}, points={entry['points']!r}),")
+        lines.append(
+            f"    {ex_id!r}: FormExercise(title={_title_template(lesson, ex_id, entry)!r}, "
+            f"form={entry['form']!r}, points={entry['points']!r}),"
+        )
     lines += ["}", "", f"WRITTEN = {dict(written)!r}", ""]
     return "\n".join(lines)
 
@@ -303,7 +324,7 @@ def write_graded_utils(dest: Path, keys: dict[str, dict]) -> Path:
         shutil.rmtree(dest)
     shutil.copytree(UTILS, dest, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for module in sorted((dest / "exercises").glob("lesson*.py")):
-        lesson = module.stem[len("lesson"):]
+        lesson = module.stem[len("lesson") :]
         if lesson not in keys:
             raise AssignError(f"No key for lesson {lesson}: cannot write its graded registry.")
         written = getattr(registry(lesson), "WRITTEN", {}) or {}
@@ -319,6 +340,7 @@ def all_keys() -> dict[str, dict]:
 # otter master notebook
 # --------------------------------------------------------------------------
 
+
 def _raw(text: str):
     return nbformat.v4.new_raw_cell(text)
 
@@ -332,8 +354,12 @@ def hidden_test(call_source: str) -> str:
 
 def _names(call_source: str) -> set[str]:
     call = ast.parse(call_source.strip(), mode="eval").body
-    return {n.id for arg in [*call.args[1:], *(k.value for k in call.keywords)] for n in ast.walk(arg)
-            if isinstance(n, ast.Name)}
+    return {
+        n.id
+        for arg in [*call.args[1:], *(k.value for k in call.keywords)]
+        for n in ast.walk(arg)
+        if isinstance(n, ast.Name)
+    }
 
 
 def check_names_stay(nb, exercises: list[dict], name: str) -> None:
@@ -353,7 +379,8 @@ def check_names_stay(nb, exercises: list[dict], name: str) -> None:
             if clash:
                 raise AssignError(
                     f"{name}: exercise {ex['id']} is graded at the end of the notebook with {', '.join(clash)}, "
-                    f"but cell {j} assigns {'it' if len(clash) == 1 else 'them'} again. Rename the later variable.")
+                    f"but cell {j} assigns {'it' if len(clash) == 1 else 'them'} again. Rename the later variable."
+                )
 
 
 def question_name(ex_id: str) -> str:
@@ -414,24 +441,27 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
             cells.append(_raw("# END SOLUTION"))
             cells.append(_raw("# BEGIN TESTS"))
             test = nbformat.v4.new_code_cell("# HIDDEN\nimport grading_key\n" + hidden_test(ex["call"]))
-            test.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "True"},
-                                                   execution_count=1)]
+            test.outputs = [nbformat.v4.new_output("execute_result", data={"text/plain": "True"}, execution_count=1)]
             cells.append(test)
             cells.append(_raw("# END TESTS"))
             cells.append(_raw("# END QUESTION"))
         elif i in written_at:
             w = written_at[i]
             info = answers[w["id"]]
-            cells.append(_raw(f"# BEGIN QUESTION\nname: {question_name(w['id'])}\nmanual: true\n"
-                              f"points: {info['points']:g}"))
+            cells.append(
+                _raw(f"# BEGIN QUESTION\nname: {question_name(w['id'])}\nmanual: true\npoints: {info['points']:g}")
+            )
             cells.append(_raw("# BEGIN PROMPT"))
             cells.append(copy.deepcopy(cell))
             cells.append(_raw("# END PROMPT"))
             cells.append(_raw("# BEGIN SOLUTION"))
             for j in w["solutions"]:
                 cells.append(copy.deepcopy(nb.cells[j]))
-            cells.append(nbformat.v4.new_markdown_cell(
-                f"**Model answer ({w['id']}):** {info['model']}\n\n**Rubric ({w['id']}):** {info['rubric']}"))
+            cells.append(
+                nbformat.v4.new_markdown_cell(
+                    f"**Model answer ({w['id']}):** {info['model']}\n\n**Rubric ({w['id']}):** {info['rubric']}"
+                )
+            )
             cells.append(_raw("# END SOLUTION"))
             cells.append(_raw("# END QUESTION"))
         else:
@@ -444,6 +474,7 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
 # --------------------------------------------------------------------------
 # build
 # --------------------------------------------------------------------------
+
 
 def _drop_empty_code_cells(path: Path) -> None:
     """Tidy otter's student notebook: no empty cells left by removed solutions, no outputs; keep otter's
@@ -463,8 +494,9 @@ def _drop_empty_code_cells(path: Path) -> None:
     nbtools.write(nb, path)
 
 
-def build_lesson(path: Path, out: Path, keys: dict[str, dict], graded_utils: Path,
-                 only: set[str] | None = None) -> dict:
+def build_lesson(
+    path: Path, out: Path, keys: dict[str, dict], graded_utils: Path, only: set[str] | None = None
+) -> dict:
     """One lesson -> ``out/NN-name/{master,autograder,student}``; returns a summary."""
     lesson = lesson_number(path)
     name = f"bright-spots-{path.stem}"
@@ -479,8 +511,20 @@ def build_lesson(path: Path, out: Path, keys: dict[str, dict], graded_utils: Pat
     master, info = master_notebook(path, keys[lesson], name, only)
     master_path = master_dir / path.name
     nbtools.write(master, master_path)
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "otter_cli.py"), "assign", "--no-pdfs", "--no-run-tests", master_path.name,
-                           str((target / "dist").resolve())], cwd=master_dir, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "otter_cli.py"),
+            "assign",
+            "--no-pdfs",
+            "--no-run-tests",
+            master_path.name,
+            str((target / "dist").resolve()),
+        ],
+        cwd=master_dir,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         raise AssignError(f"otter assign failed for {path.name}:\n{proc.stdout}\n{proc.stderr}")
     dist = target / "dist"
@@ -498,9 +542,17 @@ def build_lesson(path: Path, out: Path, keys: dict[str, dict], graded_utils: Pat
     zips[0].rename(stable)
     points = {ex_id: keys[lesson][ex_id]["points"] for ex_id in info["exercises"]}
     manual = {w["id"]: info["answers"][w["id"]]["points"] for w in info["written"]}
-    return {"lesson": lesson, "notebook": path.name, "folder": target.name, "autograder": str(stable),
-            "student": str(student_nb), "solution": str(target / "autograder" / path.name), "auto_points": points, "manual_points": manual,
-            "written": [{"id": w["id"], "title": w["title"], **info["answers"][w["id"]]} for w in info["written"]]}
+    return {
+        "lesson": lesson,
+        "notebook": path.name,
+        "folder": target.name,
+        "autograder": str(stable),
+        "student": str(student_nb),
+        "solution": str(target / "autograder" / path.name),
+        "auto_points": points,
+        "manual_points": manual,
+        "written": [{"id": w["id"], "title": w["title"], **info["answers"][w["id"]]} for w in info["written"]],
+    }
 
 
 def build(lessons: list[str], out: Path, only: list[str] | None = None) -> list[dict]:
@@ -511,22 +563,37 @@ def build(lessons: list[str], out: Path, only: list[str] | None = None) -> list[
         numbers = {lesson_number(p) for p in paths}
         stray = [x for x in only if x.split(".")[0] not in numbers]
         if stray:
-            raise AssignError(f"--only names {', '.join(stray)}, not in the lessons given ({', '.join(sorted(numbers))}).")
+            raise AssignError(
+                f"--only names {', '.join(stray)}, not in the lessons given ({', '.join(sorted(numbers))})."
+            )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     keys = all_keys()
     graded = write_graded_utils(out / ".graded-utils", keys)
     chosen = None if not only else set(only)
-    made = [build_lesson(p, out, keys, graded,
-                         None if chosen is None else {x for x in chosen if x.startswith(lesson_number(p) + ".")})
-            for p in paths]
+    made = [
+        build_lesson(
+            p,
+            out,
+            keys,
+            graded,
+            None if chosen is None else {x for x in chosen if x.startswith(lesson_number(p) + ".")},
+        )
+        for p in paths
+    ]
     shutil.rmtree(graded)
     (out / "assignments.json").write_text(json.dumps(made, indent=1), encoding="utf-8")
     lines = ["# Manually graded questions", ""]
     for m in made:
         for w in m["written"]:
-            lines += [f"## {w['id']} · {w['title']} ({m['notebook']}, {w['points']:g} points)", "",
-                      f"**Model answer:** {w['model']}", "", f"**Rubric:** {w['rubric']}", ""]
+            lines += [
+                f"## {w['id']} · {w['title']} ({m['notebook']}, {w['points']:g} points)",
+                "",
+                f"**Model answer:** {w['model']}",
+                "",
+                f"**Rubric:** {w['rubric']}",
+                "",
+            ]
         if not m["written"]:
             lines += [f"{m['notebook']}: no written questions.", ""]
     (out / "manual-grading.md").write_text("\n".join(lines), encoding="utf-8")
@@ -536,6 +603,7 @@ def build(lessons: list[str], out: Path, only: list[str] | None = None) -> list[
 # --------------------------------------------------------------------------
 # grading
 # --------------------------------------------------------------------------
+
 
 def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | None = None) -> dict:
     """Grade one submitted notebook with ``otter run`` (no Docker, no network).
@@ -550,24 +618,43 @@ def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | No
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     timeout = float(os.environ.get("BRIGHT_SPOTS_GRADE_TIMEOUT", 900)) if timeout is None else timeout
-    proc = subprocess.Popen([sys.executable, str(ROOT / "tools" / "otter_cli.py"), "run", "--no-logo", "-a", str(Path(autograder).resolve()),
-                             "-o", str(workdir.resolve()), str(Path(submission).resolve())],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workdir,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "otter_cli.py"),
+            "run",
+            "--no-logo",
+            "-a",
+            str(Path(autograder).resolve()),
+            "-o",
+            str(workdir.resolve()),
+            str(Path(submission).resolve()),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=workdir,
+        start_new_session=True,
+    )
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)  # otter and the kernel it started
         proc.communicate()
-        raise AssignError(f"grading {submission} did not finish within {timeout:g} s (a cell that never "
-                          "returns?); it was stopped. Run the notebook yourself to see which cell hangs.") from None
+        raise AssignError(
+            f"grading {submission} did not finish within {timeout:g} s (a cell that never "
+            "returns?); it was stopped. Run the notebook yourself to see which cell hangs."
+        ) from None
     results = workdir / "results.json"
     if proc.returncode != 0 or not results.exists():
         raise AssignError(f"otter run failed on {submission}:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     data = json.loads(results.read_text())
     questions = {t["name"]: (t["score"], t["max_score"]) for t in data.get("tests", []) if "max_score" in t}
-    return {"score": sum(s for s, _ in questions.values()), "possible": sum(p for _, p in questions.values()),
-            "questions": questions}
+    return {
+        "score": sum(s for s, _ in questions.values()),
+        "possible": sum(p for _, p in questions.values()),
+        "questions": questions,
+    }
 
 
 def grade_main(argv: list[str]) -> int:
@@ -615,8 +702,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python3 tasks.py assign")
     parser.add_argument("lessons", nargs="+")
     parser.add_argument("--out", default=str(ROOT / "build" / "assign"))
-    parser.add_argument("--only", default="", help="comma-separated exercise ids to grade, e.g. 01.2,01.3 "
-                        "(default: every exercise of the lessons)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated exercise ids to grade, e.g. 01.2,01.3 (default: every exercise of the lessons)",
+    )
     args = parser.parse_args(argv)
     only = [x.strip() for x in args.only.split(",") if x.strip()] or None
     try:
@@ -626,8 +716,10 @@ def main(argv: list[str]) -> int:
         return 1
     for m in made:
         auto, manual = sum(m["auto_points"].values()), sum(m["manual_points"].values())
-        print(f"{m['notebook']}: {len(m['auto_points'])} autograded questions ({auto:g} points), "
-              f"{len(m['manual_points'])} manually graded ({manual:g} points)")
+        print(
+            f"{m['notebook']}: {len(m['auto_points'])} autograded questions ({auto:g} points), "
+            f"{len(m['manual_points'])} manually graded ({manual:g} points)"
+        )
         print(f"  hand out:   {Path(m['student']).parent}")
         print(f"  keep:       {m['autograder']}")
     print(f"written questions and rubrics: {Path(args.out) / 'manual-grading.md'}")

@@ -56,6 +56,7 @@ Writes docs/performance.md and docs/performance.json and prints the table.
 Exit status 1 if a notebook fails to run (and, with ``--strict``, if a budget
 is missed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,22 +71,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
 # The budgets, on two cores and on one (see README, "Performance").
 BUDGETS = {
-    "lesson_s": 10.0,          # cold run of one notebook (two cores and one core)
-    "lesson_mb": 300.0,        # peak kernel memory (MB = 10^6 bytes)
+    "lesson_s": 10.0,  # cold run of one notebook (two cores and one core)
+    "lesson_mb": 300.0,  # peak kernel memory (MB = 10^6 bytes)
     "widget_median_ms": 100.0,  # callback + redraw in the kernel, median (two cores and one core)
-    "widget_p95_ms": 250.0,    # callback + redraw in the kernel, 95th percentile
+    "widget_p95_ms": 250.0,  # callback + redraw in the kernel, 95th percentile
     "browser_median_ms": 150.0,  # key press to the new figure painted in JupyterLab, median (two cores)
-    "browser_p95_ms": 300.0,     # ... 95th percentile
-    "collection_s": 60.0,      # every notebook under nbval
+    "browser_p95_ms": 300.0,  # ... 95th percentile
+    "collection_s": 60.0,  # every notebook under nbval
 }
 CLASS_SIZES = (1, 5, 10, 20)
 PASS, MISS = "ok", "MISS"
@@ -165,7 +166,8 @@ def import_source(sources: Iterable[str]) -> str:
             continue
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)) and not (
-                    isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+                isinstance(node, ast.ImportFrom) and node.module == "__future__"
+            ):
                 stmt = ast.unparse(node)
                 if stmt not in seen:
                     seen.append(stmt)
@@ -193,14 +195,16 @@ def notebook_marks(row: dict) -> dict[str, str]:
         widgets = part.get("widgets", [])
         widget_med = max((w["median_ms"] for w in widgets), default=None)
         widget_p95 = max((w["p95_ms"] for w in widgets), default=None)
-        marks.update({
-            key + "time": mark(part.get("cold_s"), BUDGETS["lesson_s"]),
-            key + "memory": mark(part.get("peak_mb"), BUDGETS["lesson_mb"]),
-            key + "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
-            key + "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
-            # every update must work: no exception, a figure drawn each time
-            key + "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in widgets) else MISS,
-        })
+        marks.update(
+            {
+                key + "time": mark(part.get("cold_s"), BUDGETS["lesson_s"]),
+                key + "memory": mark(part.get("peak_mb"), BUDGETS["lesson_mb"]),
+                key + "widget_median": mark(widget_med, BUDGETS["widget_median_ms"]),
+                key + "widget_p95": mark(widget_p95, BUDGETS["widget_p95_ms"]),
+                # every update must work: no exception, a figure drawn each time
+                key + "widget_errors": PASS if all(w["errors"] == 0 and w["pngs"] >= w["n"] for w in widgets) else MISS,
+            }
+        )
     b = row.get("browser")
     if b is not None:
         if b.get("error"):
@@ -230,112 +234,155 @@ def markdown(result: dict) -> str:
     ]
     for row in result["notebooks"]:
         if row.get("error"):
-            lines.append(f"| `{row['name']}` | failed | - | - | - | - | - | {_load(row.get('load'))} | "
-                         f"{row['error'][:80]} |")
+            lines.append(
+                f"| `{row['name']}` | failed | - | - | - | - | - | {_load(row.get('load'))} | {row['error'][:80]} |"
+            )
             continue
         m = notebook_marks(row)
         one = row.get("one_core") or {}
         br = row.get("browser")
-        browser = ("-" if br is None else "failed" if br.get("error") else
-                   f"{fmt(br['median_ms'], 0)} / {fmt(br['p95_ms'], 0)}")
+        browser = (
+            "-"
+            if br is None
+            else "failed"
+            if br.get("error")
+            else f"{fmt(br['median_ms'], 0)} / {fmt(br['p95_ms'], 0)}"
+        )
         missed = [k for k, v in m.items() if v == MISS]
         verdict = "all met" if not missed else "MISSED: " + ", ".join(missed)
-        lines.append(f"| `{row['name']}` | {fmt(row['cold_s'])} / {fmt(one.get('cold_s'))} | "
-                     f"{fmt(row['peak_mb'], 0)} / {fmt(one.get('peak_mb'), 0)} | {fmt(row.get('cpu_s'))} | "
-                     f"{_med_p95(_main_widget(row))} | {_med_p95(_main_widget(one)) if one else '-'} | {browser} | "
-                     f"{_load(row.get('load'))} | {verdict} |")
-    slow = [f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)" for r in result["notebooks"]
-            if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)]
+        lines.append(
+            f"| `{row['name']}` | {fmt(row['cold_s'])} / {fmt(one.get('cold_s'))} | "
+            f"{fmt(row['peak_mb'], 0)} / {fmt(one.get('peak_mb'), 0)} | {fmt(row.get('cpu_s'))} | "
+            f"{_med_p95(_main_widget(row))} | {_med_p95(_main_widget(one)) if one else '-'} | {browser} | "
+            f"{_load(row.get('load'))} | {verdict} |"
+        )
+    slow = [
+        f"`{r['name']}` ({', '.join(fmt(t) for t in r['cold_runs_s'])} s)"
+        for r in result["notebooks"]
+        if r.get("cold_runs_s") and max(r["cold_runs_s"]) > max(5 * r["cold_s"], 30)
+    ]
     if slow:
         lines.append("")
-        lines.append("Cold runs far slower than their median (a kernel that stopped answering for a while): "
-                     + ", ".join(slow) + ".")
+        lines.append(
+            "Cold runs far slower than their median (a kernel that stopped answering for a while): "
+            + ", ".join(slow)
+            + "."
+        )
     lines.append("")
     floors = [r for r in result["notebooks"] if r.get("floor_s") is not None]
     if floors:
-        lines += ["| notebook | floor: a kernel that only runs the lesson's imports (s), 2 cores / 1 core | "
-                  "cold run ÷ floor, 2 cores | cold run ÷ floor, 1 core |",
-                  "|---|---:|---:|---:|"]
+        lines += [
+            "| notebook | floor: a kernel that only runs the lesson's imports (s), 2 cores / 1 core | "
+            "cold run ÷ floor, 2 cores | cold run ÷ floor, 1 core |",
+            "|---|---:|---:|---:|",
+        ]
         for r in floors:
             one = r.get("one_core") or {}
             r2 = ratio(r.get("cold_s"), r.get("floor_s"))
             r1 = ratio(one.get("cold_s"), r.get("floor_one_core_s"))
-            lines.append(f"| `{r['name']}` | {fmt(r['floor_s'])} / {fmt(r.get('floor_one_core_s'))} | "
-                         f"{fmt(r2, 2)} | {fmt(r1, 2)} |")
+            lines.append(
+                f"| `{r['name']}` | {fmt(r['floor_s'])} / {fmt(r.get('floor_one_core_s'))} | "
+                f"{fmt(r2, 2)} | {fmt(r1, 2)} |"
+            )
         lines.append("")
     browsers = [r for r in result["notebooks"] if r.get("browser")]
     if browsers:
-        lines += ["| notebook (JupyterLab in Chromium, 2 cores) | main widget control | moves | median (ms) | "
-                  "p95 (ms) | max (ms) | JupyterLab server memory (MB) | load average (1 min) |",
-                  "|---|---|---:|---:|---:|---:|---:|---|"]
+        lines += [
+            "| notebook (JupyterLab in Chromium, 2 cores) | main widget control | moves | median (ms) | "
+            "p95 (ms) | max (ms) | JupyterLab server memory (MB) | load average (1 min) |",
+            "|---|---|---:|---:|---:|---:|---:|---|",
+        ]
         for r in browsers:
             br = r["browser"]
             if br.get("error"):
-                lines.append(f"| `{r['name']}` | failed: {br['error'][:100]} | - | - | - | - | - | "
-                             f"{_load(br.get('load'))} |")
+                lines.append(
+                    f"| `{r['name']}` | failed: {br['error'][:100]} | - | - | - | - | - | {_load(br.get('load'))} |"
+                )
                 continue
-            lines.append(f"| `{r['name']}` | {br['control']} | {br['n']} | "
-                         f"{fmt(br['median_ms'], 0)} {mark(br['median_ms'], b['browser_median_ms'])} | "
-                         f"{fmt(br['p95_ms'], 0)} {mark(br['p95_ms'], b['browser_p95_ms'])} | "
-                         f"{fmt(br['max_ms'], 0)} | {fmt(br.get('server_mb'), 0)} | {_load(br.get('load'))} |")
+            lines.append(
+                f"| `{r['name']}` | {br['control']} | {br['n']} | "
+                f"{fmt(br['median_ms'], 0)} {mark(br['median_ms'], b['browser_median_ms'])} | "
+                f"{fmt(br['p95_ms'], 0)} {mark(br['p95_ms'], b['browser_p95_ms'])} | "
+                f"{fmt(br['max_ms'], 0)} | {fmt(br.get('server_mb'), 0)} | {_load(br.get('load'))} |"
+            )
         lines.append("")
-    widget_rows = [(row["name"], cores, w) for row in result["notebooks"]
-                   for cores, part in (("2", row), ("1", row.get("one_core") or {}))
-                   for w in part.get("widgets", [])]
+    widget_rows = [
+        (row["name"], cores, w)
+        for row in result["notebooks"]
+        for cores, part in (("2", row), ("1", row.get("one_core") or {}))
+        for w in part.get("widgets", [])
+    ]
     if widget_rows:
-        lines += ["| notebook | cores | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | "
-                  "kernel CPU per update, median (ms) | figures drawn | errors |",
-                  "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [
+            "| notebook | cores | widget (control) | updates | median (ms) | p95 (ms) | max (ms) | "
+            "kernel CPU per update, median (ms) | figures drawn | errors |",
+            "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for name, cores, w in widget_rows:
-            lines.append(f"| `{name}` | {cores} | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
-                         f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
-                         f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
-                         f"{fmt(w.get('cpu_median_ms'))} | {w['pngs']} | {w['errors']} |")
+            lines.append(
+                f"| `{name}` | {cores} | {w['index']}: {w['control']} `{w['description']}` | {w['n']} | "
+                f"{fmt(w['median_ms'])} {mark(w['median_ms'], b['widget_median_ms'])} | "
+                f"{fmt(w['p95_ms'])} {mark(w['p95_ms'], b['widget_p95_ms'])} | {fmt(w['max_ms'])} | "
+                f"{fmt(w.get('cpu_median_ms'))} | {w['pngs']} | {w['errors']} |"
+            )
         lines.append("")
     c = result["collection"]
     lines += ["| whole collection | time | budget |", "|---|---:|---|"]
     imp = c.get("import_utils_s")
-    lines.append(f"| `import utils` (fresh interpreter, median of 5) | "
-                 f"{fmt(None if imp is None else imp * 1000, 0)} ms | - |")
+    lines.append(
+        f"| `import utils` (fresh interpreter, median of 5) | {fmt(None if imp is None else imp * 1000, 0)} ms | - |"
+    )
     cat = c.get("catalogue_load_s")
     if cat is not None:
-        lines.append(f"| `utils.load_catalogue()` cold (fresh interpreter, astropy already imported, median of 5) | "
-                     f"{fmt(cat * 1000, 0)} ms | < 1000 ms {mark(cat, 1.0)} |")
+        lines.append(
+            f"| `utils.load_catalogue()` cold (fresh interpreter, astropy already imported, median of 5) | "
+            f"{fmt(cat * 1000, 0)} ms | < 1000 ms {mark(cat, 1.0)} |"
+        )
     nb = c.get("nbval_s")
     if nb is None:
         lines.append(f"| every notebook under nbval | not measured | ≤ {b['collection_s']:.0f} s |")
     else:
         n = c.get("nbval_notebooks", 0)
-        lines.append(f"| every notebook under nbval ({n} notebook{'' if n == 1 else 's'}, one process) | "
-                     f"{fmt(nb)} s | ≤ {b['collection_s']:.0f} s {mark(nb, b['collection_s'])}"
-                     f"{'' if c.get('nbval_ok', True) else ' (nbval FAILED)'} |")
+        lines.append(
+            f"| every notebook under nbval ({n} notebook{'' if n == 1 else 's'}, one process) | "
+            f"{fmt(nb)} s | ≤ {b['collection_s']:.0f} s {mark(nb, b['collection_s'])}"
+            f"{'' if c.get('nbval_ok', True) else ' (nbval FAILED)'} |"
+        )
     setup = c.get("setup_s")
-    lines.append(f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
-                 f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |")
+    lines.append(
+        f"| fresh set-up (clone + `python3 tasks.py setup`, warm pip cache) | "
+        f"{fmt(setup) + ' s' if setup is not None else 'not measured (--setup)'} | - |"
+    )
     site = c.get("site_s")
-    lines.append(f"| course site build (`python3 tasks.py site`: every lesson executed, then Sphinx) | "
-                 f"{fmt(site) + ' s' if site is not None else 'not measured (--site)'} | - |")
+    lines.append(
+        f"| course site build (`python3 tasks.py site`: every lesson executed, then Sphinx) | "
+        f"{fmt(site) + ' s' if site is not None else 'not measured (--site)'} | - |"
+    )
     lines.append("")
     if result.get("soak"):
         import soak
 
         lines += [soak.START, "## Soak test", "", soak.markdown(result["soak"]), soak.END, ""]
     mch = result["machine"]
-    lines.append(f"Budgets, on two cores and on one: each lesson ≤ {b['lesson_s']:.0f} s and "
-                 f"≤ {b['lesson_mb']:.0f} MB; widget updates in the kernel ≤ {b['widget_median_ms']:.0f} ms median "
-                 f"and ≤ {b['widget_p95_ms']:.0f} ms p95.  In the browser (two cores): ≤ "
-                 f"{b['browser_median_ms']:.0f} ms median and ≤ {b['browser_p95_ms']:.0f} ms p95 from the key press "
-                 f"to the new figure painted.  The collection ≤ {b['collection_s']:.0f} s under nbval.  Cold runs: "
-                 f"median of {result['runs']}, two-core and one-core runs interleaved; widget updates: "
-                 f"{result['updates']} steps of each widget's first control across its range; browser: "
-                 f"{result.get('moves', '-')} arrow-key moves of the main widget's first slider.  One core: the "
-                 "kernel's CPU affinity set to a single CPU (checked from inside the kernel).")
+    lines.append(
+        f"Budgets, on two cores and on one: each lesson ≤ {b['lesson_s']:.0f} s and "
+        f"≤ {b['lesson_mb']:.0f} MB; widget updates in the kernel ≤ {b['widget_median_ms']:.0f} ms median "
+        f"and ≤ {b['widget_p95_ms']:.0f} ms p95.  In the browser (two cores): ≤ "
+        f"{b['browser_median_ms']:.0f} ms median and ≤ {b['browser_p95_ms']:.0f} ms p95 from the key press "
+        f"to the new figure painted.  The collection ≤ {b['collection_s']:.0f} s under nbval.  Cold runs: "
+        f"median of {result['runs']}, two-core and one-core runs interleaved; widget updates: "
+        f"{result['updates']} steps of each widget's first control across its range; browser: "
+        f"{result.get('moves', '-')} arrow-key moves of the main widget's first slider.  One core: the "
+        "kernel's CPU affinity set to a single CPU (checked from inside the kernel)."
+    )
     lines.append("")
-    lines.append(f"Machine: {mch['cpu']}, {mch['cores']} cores available ({mch['logical_cpus']} logical CPUs), "
-                 f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
-                 f"{mch['load_before']} before the run"
-                 + (f" and {mch['load_after']} after it" if mch.get("load_after") else "")
-                 + f" (other work was running on the machine); {result['date']}.")
+    lines.append(
+        f"Machine: {mch['cpu']}, {mch['cores']} cores available ({mch['logical_cpus']} logical CPUs), "
+        f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
+        f"{mch['load_before']} before the run"
+        + (f" and {mch['load_after']} after it" if mch.get("load_after") else "")
+        + f" (other work was running on the machine); {result['date']}."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -354,10 +401,12 @@ def class_summary(students: Sequence[dict]) -> dict:
     if not ok:
         return out
     out.update(
-        peak_mb_median=statistics.median(s["peak_mb"] for s in ok), peak_mb_max=max(s["peak_mb"] for s in ok),
+        peak_mb_median=statistics.median(s["peak_mb"] for s in ok),
+        peak_mb_max=max(s["peak_mb"] for s in ok),
         total_mb=sum(s["peak_mb"] for s in ok),
         cpu_s_median=statistics.median(s["cpu_s"] for s in ok),
-        cold_s_median=statistics.median(s["cold_s"] for s in ok), cold_s_max=max(s["cold_s"] for s in ok),
+        cold_s_median=statistics.median(s["cold_s"] for s in ok),
+        cold_s_max=max(s["cold_s"] for s in ok),
         widget_median_ms=statistics.median(times) if times else None,
         widget_p95_ms=percentile(times, 95) if times else None,
     )
@@ -366,22 +415,26 @@ def class_summary(students: Sequence[dict]) -> dict:
 
 def class_markdown(sim: dict) -> str:
     """The class simulation's table."""
-    lines = [f"Lesson `{sim['lesson']}`; every student: a kernel that runs the whole lesson, then "
-             f"{sim['updates']} updates of its main widget; all students start at once.",
-             "",
-             "| students at once | peak memory per student (MB), median / max | memory of all kernels (MB) | "
-             "kernel CPU per student and lesson (s) | lesson wall time per student (s), median / max | "
-             "widget update in the kernel, median / p95 (ms) | failed | load average (1 min) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        f"Lesson `{sim['lesson']}`; every student: a kernel that runs the whole lesson, then "
+        f"{sim['updates']} updates of its main widget; all students start at once.",
+        "",
+        "| students at once | peak memory per student (MB), median / max | memory of all kernels (MB) | "
+        "kernel CPU per student and lesson (s) | lesson wall time per student (s), median / max | "
+        "widget update in the kernel, median / p95 (ms) | failed | load average (1 min) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in sim["rounds"]:
         if not r.get("peak_mb_median"):
             lines.append(f"| {r['n']} | - | - | - | - | - | {r['failed']} | {_load(r.get('load'))} |")
             continue
-        lines.append(f"| {r['n']} | {fmt(r['peak_mb_median'], 0)} / {fmt(r['peak_mb_max'], 0)} | "
-                     f"{fmt(r['total_mb'], 0)} | {fmt(r['cpu_s_median'])} | "
-                     f"{fmt(r['cold_s_median'])} / {fmt(r['cold_s_max'])} | "
-                     f"{fmt(r['widget_median_ms'], 0)} / {fmt(r['widget_p95_ms'], 0)} | {r['failed']} | "
-                     f"{_load(r.get('load'))} |")
+        lines.append(
+            f"| {r['n']} | {fmt(r['peak_mb_median'], 0)} / {fmt(r['peak_mb_max'], 0)} | "
+            f"{fmt(r['total_mb'], 0)} | {fmt(r['cpu_s_median'])} | "
+            f"{fmt(r['cold_s_median'])} / {fmt(r['cold_s_max'])} | "
+            f"{fmt(r['widget_median_ms'], 0)} / {fmt(r['widget_p95_ms'], 0)} | {r['failed']} | "
+            f"{_load(r.get('load'))} |"
+        )
     mch = sim["machine"]
     lines += ["", f"Machine: {mch['cpu']}, {mch['cores']} cores, {mch['memory_gb']} GB RAM; {sim['date']}."]
     return "\n".join(lines) + "\n"
@@ -518,8 +571,9 @@ class _Pinned:
         self.restore()
 
 
-def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[int] | None = None,
-                 imports_only: bool = False) -> dict:
+def run_notebook(
+    path: Path, updates: int | None, timeout: int = 120, cpus: set[int] | None = None, imports_only: bool = False
+) -> dict:
     """One cold run; with ``updates``, also the memory and widget measurements.
 
     ``cpus``: pin the kernel to these CPUs (the kernel inherits the affinity
@@ -537,8 +591,9 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[
     n_lesson = len(nb.cells)
     # store_widget_state=True, as every other runner here: with False, nbclient's Output-widget hook
     # looks the widget up in a state it never recorded and raises KeyError on the first interact cell
-    client = nbexec.notebook_client(nb, cwd=path.parent, notebook_name=path.name, timeout=timeout,
-                                    store_widget_state=True)
+    client = nbexec.notebook_client(
+        nb, cwd=path.parent, notebook_name=path.name, timeout=timeout, store_widget_state=True
+    )
     result: dict = {}
     t0 = time.perf_counter()
     # the kernel's own log (e.g. its shutdown chatter) is noise here; cell errors still raise
@@ -552,8 +607,13 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[
         out_dir = Path(tempfile.mkdtemp(prefix="bright-spots-bench-"))
         extra = [MEMORY_CELL.replace("__OUT__", repr(str(out_dir / "memory.json")))]
         if updates:
-            extra.append(_sweep_source() + "\n" + WIDGET_CELL.replace(
-                "__N__", str(int(updates))).replace("__OUT__", repr(str(out_dir / "widgets.json"))))
+            extra.append(
+                _sweep_source()
+                + "\n"
+                + WIDGET_CELL.replace("__N__", str(int(updates))).replace(
+                    "__OUT__", repr(str(out_dir / "widgets.json"))
+                )
+            )
         for src in extra:
             nb.cells.append(nbformat.v4.new_code_cell(src))
             client.execute_cell(nb.cells[-1], len(nb.cells) - 1)
@@ -571,8 +631,13 @@ def run_notebook(path: Path, updates: int | None, timeout: int = 120, cpus: set[
         result["widgets"] = []
         for w in data["widgets"]:
             t = w.pop("times_ms")
-            w.update(median_ms=statistics.median(t), p95_ms=percentile(t, 95), max_ms=max(t), times_ms=t,
-                     cpu_median_ms=statistics.median(w["cpu_ms"]) if w.get("cpu_ms") else None)
+            w.update(
+                median_ms=statistics.median(t),
+                p95_ms=percentile(t, 95),
+                max_ms=max(t),
+                times_ms=t,
+                cpu_median_ms=statistics.median(w["cpu_ms"]) if w.get("cpu_ms") else None,
+            )
             result["widgets"].append(w)
     return result
 
@@ -581,8 +646,9 @@ def _load1() -> float | None:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
 
 
-def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120, one_core: bool = True,
-                     floor: bool = True) -> dict:
+def measure_notebook(
+    path: Path, runs: int, updates: int, timeout: int = 120, one_core: bool = True, floor: bool = True
+) -> dict:
     """Cold runs, peak memory, CPU and widget latency of one notebook, on two cores and one; its floor.
 
     Two-core and one-core runs (and the floors) alternate, so both see the
@@ -607,19 +673,29 @@ def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120, on
                     a["backend"] = res.get("backend")
                     a["cpus"] = res.get("cpus")
                 if floor:
-                    a["floor"].append(run_notebook(path, None, timeout=timeout, cpus=cpus,
-                                                   imports_only=True)["cold_s"])
+                    a["floor"].append(run_notebook(path, None, timeout=timeout, cpus=cpus, imports_only=True)["cold_s"])
         two = acc["two"]
-        row.update(cold_s=statistics.median(two["cold"]), cold_runs_s=two["cold"], peak_mb=max(two["peak"]),
-                   cpu_s=statistics.median(two["cpu"]), widgets=two["widgets"], backend=two["backend"],
-                   kernel_cpus=two["cpus"])
+        row.update(
+            cold_s=statistics.median(two["cold"]),
+            cold_runs_s=two["cold"],
+            peak_mb=max(two["peak"]),
+            cpu_s=statistics.median(two["cpu"]),
+            widgets=two["widgets"],
+            backend=two["backend"],
+            kernel_cpus=two["cpus"],
+        )
         if floor:
             row["floor_s"] = statistics.median(two["floor"])
         if one_core:
             one = acc["one"]
-            row["one_core"] = {"cold_s": statistics.median(one["cold"]), "cold_runs_s": one["cold"],
-                               "peak_mb": max(one["peak"]), "cpu_s": statistics.median(one["cpu"]),
-                               "widgets": one["widgets"], "kernel_cpus": one["cpus"]}
+            row["one_core"] = {
+                "cold_s": statistics.median(one["cold"]),
+                "cold_runs_s": one["cold"],
+                "peak_mb": max(one["peak"]),
+                "cpu_s": statistics.median(one["cpu"]),
+                "widgets": one["widgets"],
+                "kernel_cpus": one["cpus"],
+            }
             if floor:
                 row["floor_one_core_s"] = statistics.median(one["floor"])
     except Exception as err:  # noqa: BLE001 - a broken notebook is reported, the others still measured
@@ -632,19 +708,25 @@ def measure_notebook(path: Path, runs: int, updates: int, timeout: int = 120, on
 
 # -- the class simulation ---------------------------------------------------------
 
+
 def _student(path: Path, updates: int, timeout: int) -> dict:
     """One simulated student (run in a child process): the lesson, then its main widget."""
     try:
         res = run_notebook(path, updates, timeout=timeout)
         main = res["widgets"][0] if res.get("widgets") else None
-        return {"cold_s": res["cold_s"], "peak_mb": res["peak_mb"], "cpu_s": res["cpu_s"],
-                "times_ms": main["times_ms"] if main else []}
+        return {
+            "cold_s": res["cold_s"],
+            "peak_mb": res["peak_mb"],
+            "cpu_s": res["cpu_s"],
+            "times_ms": main["times_ms"] if main else [],
+        }
     except Exception as err:  # noqa: BLE001 - one failed student is counted, the class goes on
         return {"error": f"{type(err).__name__}: {(str(err).strip().splitlines() or [''])[-1]}"}
 
 
-def class_simulation(path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: int = 20, timeout: int = 120,
-                     log=print) -> dict:
+def class_simulation(
+    path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: int = 20, timeout: int = 120, log=print
+) -> dict:
     """N students at once on this machine, for each N in ``sizes``: each a kernel running ``path``.
 
     Every student is a process of its own (a kernel client and its kernel),
@@ -653,8 +735,13 @@ def class_simulation(path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: in
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    sim = {"lesson": path.name, "updates": updates, "rounds": [], "machine": machine(),
-           "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    sim = {
+        "lesson": path.name,
+        "updates": updates,
+        "rounds": [],
+        "machine": machine(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
     for n in sizes:
         log(f"[class] {n} student(s) at once on {path.name} ...")
         load0 = _load1()
@@ -664,8 +751,10 @@ def class_simulation(path: Path, sizes: Sequence[int] = CLASS_SIZES, updates: in
         summary = class_summary(students)
         summary.update(load=[load0, _load1()], wall_s=time.perf_counter() - t0, students=students)
         sim["rounds"].append(summary)
-        log(f"[class]   {summary.get('cold_s_median', float('nan')):.1f} s per lesson (median), "
-            f"{summary.get('peak_mb_median', float('nan')):.0f} MB per student, {summary['failed']} failed")
+        log(
+            f"[class]   {summary.get('cold_s_median', float('nan')):.1f} s per lesson (median), "
+            f"{summary.get('peak_mb_median', float('nan')):.0f} MB per student, {summary['failed']} failed"
+        )
     return sim
 
 
@@ -676,8 +765,10 @@ def time_import_utils(repeats: int = 5) -> float:
 
 def time_catalogue_load(repeats: int = 5) -> float:
     """A cold ``utils.load_catalogue()`` (checksum, parse, copy) in a fresh interpreter."""
-    code = ("import astropy.table, time, utils; t = time.perf_counter(); utils.load_catalogue(); "
-            "print(time.perf_counter() - t)")
+    code = (
+        "import astropy.table, time, utils; t = time.perf_counter(); utils.load_catalogue(); "
+        "print(time.perf_counter() - t)"
+    )
     return _time_fresh(code, repeats)
 
 
@@ -690,8 +781,18 @@ def _time_fresh(code: str, repeats: int) -> float:
 
 
 def time_nbval(paths: Iterable[Path]) -> tuple[float, bool]:
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax", "--nbval-current-env",
-           "--nbval-sanitize-with", "tests/sanitize.cfg", *[str(p.relative_to(ROOT)) for p in paths]]
+    from testenv import NBVAL_OPTIONS
+
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        *NBVAL_OPTIONS,
+        *[str(p.relative_to(ROOT)) for p in paths],
+    ]
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # as `python3 tasks.py test` runs them
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -706,8 +807,12 @@ def time_setup() -> float:
     with tempfile.TemporaryDirectory(prefix="bright-spots-setup-") as tmp:
         subprocess.run(["git", "clone", "--quiet", str(ROOT), f"{tmp}/bs"], check=True)
         t0 = time.perf_counter()
-        proc = subprocess.run([shutil.which("python3") or sys.executable, "tasks.py", "setup"], cwd=f"{tmp}/bs",
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [shutil.which("python3") or sys.executable, "tasks.py", "setup"],
+            cwd=f"{tmp}/bs",
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0:
             raise RuntimeError(f"set-up of a fresh clone failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
         return time.perf_counter() - t0
@@ -716,7 +821,9 @@ def time_setup() -> float:
 def time_site() -> float:
     """Build the course site into build/site/ as ``python3 tasks.py site`` does."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "sitebuild.py")], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "sitebuild.py")], cwd=ROOT, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"the site build failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     return time.perf_counter() - t0
@@ -738,9 +845,15 @@ def machine() -> dict:
         mem_gb = "?"
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
-    return {"cpu": cpu, "cores": cores, "logical_cpus": os.cpu_count(), "memory_gb": mem_gb,
-            "system": f"{platform.system()} {platform.release()}", "python": platform.python_version(),
-            "load_before": load}
+    return {
+        "cpu": cpu,
+        "cores": cores,
+        "logical_cpus": os.cpu_count(),
+        "memory_gb": mem_gb,
+        "system": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "load_before": load,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -754,23 +867,44 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--setup", action="store_true", help="also time a fresh clone + set-up")
     p.add_argument("--site", action="store_true", help="also time the course site's build (python3 tasks.py site)")
     p.add_argument("--no-nbval", action="store_true", help="skip the timing of the collection under nbval")
-    p.add_argument("--no-soak", action="store_true",
-                   help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)")
-    p.add_argument("--out", type=Path, default=ROOT / "docs" / "performance",
-                   help="write OUT.md and OUT.json; default docs/performance")
+    p.add_argument(
+        "--no-soak",
+        action="store_true",
+        help="skip the soak test (50 lesson runs and 500 widget cells, half with every CPU busy)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "docs" / "performance",
+        help="write OUT.md and OUT.json; default docs/performance",
+    )
     p.add_argument("--readme", action="store_true", help="also replace the table in README.md (Performance)")
-    p.add_argument("--no-browser", action="store_true",
-                   help="skip the slider latency in JupyterLab/Chromium (needs playwright and chromium)")
+    p.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="skip the slider latency in JupyterLab/Chromium (needs playwright and chromium)",
+    )
     p.add_argument("--moves", type=int, default=25, help="browser: key presses on each main widget; default 25")
     p.add_argument("--no-one-core", action="store_true", help="skip the runs pinned to one core")
     p.add_argument("--no-floor", action="store_true", help="skip the floor (imports-only kernel) runs")
-    p.add_argument("--class", dest="class_sim", action="store_true",
-                   help="run only the class simulation (N = 1, 5, 10, 20 students at once) and write its "
-                        "section of OUT.md and OUT-class.json")
-    p.add_argument("--class-lesson", type=Path, default=ROOT / "notebooks" / "03-resonances.ipynb",
-                   help="the lesson every simulated student runs; default the heaviest, 03-resonances")
-    p.add_argument("--class-sizes", default=",".join(map(str, CLASS_SIZES)),
-                   help="students at once, comma-separated; default 1,5,10,20")
+    p.add_argument(
+        "--class",
+        dest="class_sim",
+        action="store_true",
+        help="run only the class simulation (N = 1, 5, 10, 20 students at once) and write its "
+        "section of OUT.md and OUT-class.json",
+    )
+    p.add_argument(
+        "--class-lesson",
+        type=Path,
+        default=ROOT / "notebooks" / "03-resonances.ipynb",
+        help="the lesson every simulated student runs; default the heaviest, 03-resonances",
+    )
+    p.add_argument(
+        "--class-sizes",
+        default=",".join(map(str, CLASS_SIZES)),
+        help="students at once, comma-separated; default 1,5,10,20",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
     args = p.parse_args(argv)
     if args.runs < 1 or args.updates < 2 or args.moves < 20:
@@ -785,8 +919,7 @@ def main(argv: list[str] | None = None) -> int:
             p.error("--class-sizes: between 1 and 100 students")
         if not args.class_lesson.exists():
             p.error(f"no such notebook: {args.class_lesson}")
-        sim = class_simulation(args.class_lesson.resolve(), sizes, updates=min(args.updates, 20),
-                               timeout=args.timeout)
+        sim = class_simulation(args.class_lesson.resolve(), sizes, updates=min(args.updates, 20), timeout=args.timeout)
         md = class_markdown(sim)
         out_md = args.out.with_suffix(".md")
         text = out_md.read_text() if out_md.exists() else "# Performance\n"
@@ -806,28 +939,48 @@ def main(argv: list[str] | None = None) -> int:
     for x in paths:
         if not x.exists():
             p.error(f"no such notebook: {x}")
-    result = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-              "runs": args.runs, "updates": args.updates, "moves": None if args.no_browser else args.moves,
-              "budgets": BUDGETS, "notebooks": [], "collection": {}}
+    result = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "runs": args.runs,
+        "updates": args.updates,
+        "moves": None if args.no_browser else args.moves,
+        "budgets": BUDGETS,
+        "notebooks": [],
+        "collection": {},
+    }
     for x in paths:
-        print(f"[bench] {x.name}: {args.runs} cold run(s) on two cores"
-              f"{'' if args.no_one_core else ' and on one'}, {args.updates} widget updates"
-              f"{'' if args.no_floor else ', the imports-only floor'} ...", flush=True)
-        row = measure_notebook(x, args.runs, args.updates, timeout=args.timeout, one_core=not args.no_one_core,
-                               floor=not args.no_floor)
+        print(
+            f"[bench] {x.name}: {args.runs} cold run(s) on two cores"
+            f"{'' if args.no_one_core else ' and on one'}, {args.updates} widget updates"
+            f"{'' if args.no_floor else ', the imports-only floor'} ...",
+            flush=True,
+        )
+        row = measure_notebook(
+            x, args.runs, args.updates, timeout=args.timeout, one_core=not args.no_one_core, floor=not args.no_floor
+        )
         result["notebooks"].append(row)
         if row.get("error"):
             print(f"[bench]   FAILED: {row['error']}", flush=True)
         else:
             for label, part in (("2 cores", row), ("1 core", row.get("one_core"))):
                 if part:
-                    print(f"[bench]   {label}: {part['cold_s']:.1f} s, {part['peak_mb']:.0f} MB, "
-                          f"{part['cpu_s']:.1f} s CPU, widgets (median/p95, CPU median): "
-                          + (", ".join(f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms, {w['cpu_median_ms']:.0f} ms"
-                                       for w in part["widgets"]) or "none"), flush=True)
+                    print(
+                        f"[bench]   {label}: {part['cold_s']:.1f} s, {part['peak_mb']:.0f} MB, "
+                        f"{part['cpu_s']:.1f} s CPU, widgets (median/p95, CPU median): "
+                        + (
+                            ", ".join(
+                                f"{w['median_ms']:.0f}/{w['p95_ms']:.0f} ms, {w['cpu_median_ms']:.0f} ms"
+                                for w in part["widgets"]
+                            )
+                            or "none"
+                        ),
+                        flush=True,
+                    )
             if row.get("floor_s") is not None:
-                print(f"[bench]   floor {row['floor_s']:.1f} s (x{ratio(row['cold_s'], row['floor_s']):.2f})",
-                      flush=True)
+                print(
+                    f"[bench]   floor {row['floor_s']:.1f} s (x{ratio(row['cold_s'], row['floor_s']):.2f})", flush=True
+                )
     if not args.no_browser:
         import browserbench
 
@@ -868,9 +1021,9 @@ def main(argv: list[str] | None = None) -> int:
     import soak
 
     blocks = [(CLASS_START, CLASS_END)] + ([] if result.get("soak") else [(soak.START, soak.END)])
-    for start, end in blocks:   # sections written by --class and by `tasks.py soak` stay
+    for start, end in blocks:  # sections written by --class and by `tasks.py soak` stay
         if start in old_text and end in old_text:
-            kept += "\n" + old_text[old_text.index(start):old_text.index(end) + len(end)] + "\n"
+            kept += "\n" + old_text[old_text.index(start) : old_text.index(end) + len(end)] + "\n"
     out_md.write_text("# Performance\n\nWritten by `python3 tasks.py bench`.\n\n" + md + kept)
     args.out.with_suffix(".json").write_text(json.dumps(result, indent=1) + "\n")
     print()
@@ -878,8 +1031,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"[bench] wrote {args.out.with_suffix('.md')} and {args.out.with_suffix('.json')}")
     if args.readme:
         readme = ROOT / "README.md"
-        readme.write_text(replace_between(readme.read_text(), "<!-- performance:start -->",
-                                          "<!-- performance:end -->", md))
+        readme.write_text(
+            replace_between(readme.read_text(), "<!-- performance:start -->", "<!-- performance:end -->", md)
+        )
         print("[bench] updated the table in README.md")
 
     failed = any(r.get("error") for r in result["notebooks"]) or not result["collection"].get("nbval_ok", True)

@@ -17,6 +17,7 @@ painted: after ``load`` (or ``decode()`` for an image already complete), a
 after that frame has been produced.  All of it measured with
 ``performance.now()`` in the page, not in Python.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -115,8 +116,9 @@ def measure(notebooks: list[Path], moves: int = 25, timeout: float = 180.0, log=
 
     results: dict[str, dict] = {}
     tmp = Path(tempfile.mkdtemp(prefix="bright-spots-bench-lab-"))
-    server = labserver.LabServer(labserver.copy_notebooks(ROOT / "notebooks", tmp / "notebooks",
-                                                          [p.name for p in notebooks]), tmp / "scratch")
+    server = labserver.LabServer(
+        labserver.copy_notebooks(ROOT / "notebooks", tmp / "notebooks", [p.name for p in notebooks]), tmp / "scratch"
+    )
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(executable_path=chromium, headless=True, args=conftest.CHROMIUM_ARGS)
@@ -128,8 +130,9 @@ def measure(notebooks: list[Path], moves: int = 25, timeout: float = 180.0, log=
             page = context.new_page()
             page.set_default_timeout(90_000)
             try:
-                results[path.name] = _one_notebook(page, page_tools, page_tools.notebook_url(server, path.name),
-                                                   moves, timeout)
+                results[path.name] = _one_notebook(
+                    page, page_tools, page_tools.notebook_url(server, path.name), moves, timeout
+                )
             except Exception as err:  # noqa: BLE001 - reported in the table, the other notebooks go on
                 results[path.name] = {"error": f"{type(err).__name__}: {str(err).strip().splitlines()[0][:300]}"}
             finally:
@@ -138,9 +141,12 @@ def measure(notebooks: list[Path], moves: int = 25, timeout: float = 180.0, log=
                 server.shutdown_kernels()
             r = results[path.name]
             r["load"] = [load0, os.getloadavg()[0]]
-            r["server_mb"] = server_mb   # the JupyterLab server's resident memory (no kernel), for sizing
-            log(f"[browser]   {r['error']}" if r.get("error") else
-                f"[browser]   median {r['median_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms")
+            r["server_mb"] = server_mb  # the JupyterLab server's resident memory (no kernel), for sizing
+            log(
+                f"[browser]   {r['error']}"
+                if r.get("error")
+                else f"[browser]   median {r['median_ms']:.0f} ms, p95 {r['p95_ms']:.0f} ms"
+            )
     finally:
         server.stop()
         pw.stop()
@@ -154,17 +160,21 @@ def _one_notebook(page, page_tools, url: str, moves: int, timeout: float) -> dic
     nb = page_tools.NOTEBOOK
     page.goto(url)
     page.wait_for_selector(f"{nb} .jp-Cell", timeout=90_000)
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                           " === 'idle'", timeout=90_000)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+        " === 'idle'",
+        timeout=90_000,
+    )
     page_tools.run_all(page)
     state = page_tools.wait_until_run(page, timeout)
     if not all(c["count"] for c in state["cells"]):
         raise RuntimeError("Run All did not run every cell")
-    views = page.locator(f"{nb} .jp-Cell-outputArea > .jp-OutputArea-child > "
-                         ".jp-OutputArea-output:has(> .jupyter-widgets)")
+    views = page.locator(
+        f"{nb} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output:has(> .jupyter-widgets)"
+    )
     if not views.count():
         raise RuntimeError("no widget view")
     view = views.first
@@ -184,8 +194,9 @@ def _one_notebook(page, page_tools, url: str, moves: int, timeout: float) -> dic
         page.evaluate(ARM_JS, element)
         handle.focus()
         page.keyboard.press(key)
-        page.wait_for_function("() => window.__benchMove.done !== null || window.__benchMove.error !== null",
-                               timeout=30_000)
+        page.wait_for_function(
+            "() => window.__benchMove.done !== null || window.__benchMove.error !== null", timeout=30_000
+        )
         move = page.evaluate("() => window.__benchMove")
         if move.get("error"):
             raise RuntimeError(move["error"])
@@ -195,6 +206,12 @@ def _one_notebook(page, page_tools, url: str, moves: int, timeout: float) -> dic
         errors = page_tools.error_outputs(page)
         if errors:
             raise RuntimeError(f"error after a move: {errors[0][:200]}")
-        time.sleep(0.3)   # a student's pause between moves; the kernel is idle again
-    return {"control": label, "n": len(times), "times_ms": times, "median_ms": statistics.median(times),
-            "p95_ms": percentile(times, 95), "max_ms": max(times)}
+        time.sleep(0.3)  # a student's pause between moves; the kernel is idle again
+    return {
+        "control": label,
+        "n": len(times),
+        "times_ms": times,
+        "median_ms": statistics.median(times),
+        "p95_ms": percentile(times, 95),
+        "max_ms": max(times),
+    }

@@ -5,6 +5,7 @@ to a full copy of ``utils/`` and ``data/``.  The hidden test of each question
 calls :func:`is_right` with the answer and the exercise's inputs as they are in
 the submitted notebook, exactly as the formative self-check does.
 """
+
 from __future__ import annotations
 
 

@@ -44,6 +44,7 @@ once, naming the notebook, the cell and its source.  So does a cell whose reply
 only arrives as the timeout fires (the shape of a lost wake-up), which nbclient
 itself would let pass.
 """
+
 from __future__ import annotations
 
 import os
@@ -85,8 +86,10 @@ def _describe(cell, cell_index: int, notebook: str, timeout: float, waited: floa
     src = cell.source if isinstance(cell.source, str) else "".join(cell.source)
     lines = src.strip().splitlines()
     shown = "\n".join("    " + line for line in lines[:8]) + ("\n    ..." if len(lines) > 8 else "")
-    return (f"{notebook}: cell {cell_index} got no reply from the kernel within {timeout:g} s "
-            f"(waited {waited:.1f} s). The kernel was asked to execute:\n{shown}")
+    return (
+        f"{notebook}: cell {cell_index} got no reply from the kernel within {timeout:g} s "
+        f"(waited {waited:.1f} s). The kernel was asked to execute:\n{shown}"
+    )
 
 
 class BrightSpotsClient(NotebookClient):
@@ -107,8 +110,7 @@ class BrightSpotsClient(NotebookClient):
         try:
             result = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
         except CellTimeoutError as err:
-            raise StallError(_describe(cell, cell_index, self.notebook_name, timeout,
-                                       time.monotonic() - t0)) from err
+            raise StallError(_describe(cell, cell_index, self.notebook_name, timeout, time.monotonic() - t0)) from err
         waited = time.monotonic() - t0
         if cell.cell_type == "code" and timeout and waited >= timeout:
             # nbclient found the reply only in its final check as the timeout fired
@@ -149,20 +151,35 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-def notebook_client(nb, *, cwd: Path, notebook_name: str | None = None, timeout: int = CELL_TIMEOUT,
-                    store_widget_state: bool = True, **kw) -> BrightSpotsClient:
+def notebook_client(
+    nb,
+    *,
+    cwd: Path,
+    notebook_name: str | None = None,
+    timeout: int = CELL_TIMEOUT,
+    store_widget_state: bool = True,
+    **kw,
+) -> BrightSpotsClient:
     """A client for ``nb`` that runs in ``cwd`` with the python3 kernel of this environment."""
     if timeout is None or timeout <= 0 or timeout > CELL_TIMEOUT:
         raise ValueError(f"timeout must be between 1 and {CELL_TIMEOUT} s; got {timeout!r}.")
-    return BrightSpotsClient(nb, notebook_name=notebook_name or str(cwd), timeout=timeout,
-                             kernel_name="python3", store_widget_state=store_widget_state,
-                             resources={"metadata": {"path": str(cwd)}}, **kw)
+    return BrightSpotsClient(
+        nb,
+        notebook_name=notebook_name or str(cwd),
+        timeout=timeout,
+        kernel_name="python3",
+        store_widget_state=store_widget_state,
+        resources={"metadata": {"path": str(cwd)}},
+        **kw,
+    )
 
 
-def execute(nb, cwd: Path, *, notebook_name: str | None = None, timeout: int = CELL_TIMEOUT,
-            store_widget_state: bool = True):
+def execute(
+    nb, cwd: Path, *, notebook_name: str | None = None, timeout: int = CELL_TIMEOUT, store_widget_state: bool = True
+):
     """Run a notebook top to bottom; raises :class:`StallError` on a stall and nbclient's error on a failing cell."""
-    client = notebook_client(nb, cwd=cwd, notebook_name=notebook_name, timeout=timeout,
-                             store_widget_state=store_widget_state)
+    client = notebook_client(
+        nb, cwd=cwd, notebook_name=notebook_name, timeout=timeout, store_widget_state=store_widget_state
+    )
     client.execute(env=kernel_env())
     return nb

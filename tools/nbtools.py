@@ -17,13 +17,14 @@ Rules it enforces (see README, "Working on a lesson"):
 Run through ``python3 tasks.py`` (``strip``, ``refresh-outputs``, ``student``)
 or import it in tests.
 """
+
 from __future__ import annotations
 
 import copy
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import nbformat
 
@@ -129,8 +130,15 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool = True, allow_errors: bool = False,
-            name: str | None = None, **hooks):
+def execute(
+    nb,
+    cwd: Path,
+    timeout: int | None = None,
+    store_widget_state: bool = True,
+    allow_errors: bool = False,
+    name: str | None = None,
+    **hooks,
+):
     """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s, at most 120).
 
     Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``hooks`` are
@@ -138,9 +146,15 @@ def execute(nb, cwd: Path, timeout: int | None = None, store_widget_state: bool 
     """
     import nbexec
 
-    client = nbexec.notebook_client(nb, cwd=Path(cwd), notebook_name=name or str(cwd),
-                                    timeout=timeout or nbexec.CELL_TIMEOUT, store_widget_state=store_widget_state,
-                                    allow_errors=allow_errors, **hooks)
+    client = nbexec.notebook_client(
+        nb,
+        cwd=Path(cwd),
+        notebook_name=name or str(cwd),
+        timeout=timeout or nbexec.CELL_TIMEOUT,
+        store_widget_state=store_widget_state,
+        allow_errors=allow_errors,
+        **hooks,
+    )
     client.execute(env=nbexec.kernel_env())
     return nb
 
@@ -168,7 +182,7 @@ def _widget_outputs(model_id: str, state: dict, seen: set | None = None) -> list
     found = []
     for child in model.get("state", {}).get("children", []):
         if isinstance(child, str) and child.startswith("IPY_MODEL_"):
-            found += _widget_outputs(child[len("IPY_MODEL_"):], state, seen)
+            found += _widget_outputs(child[len("IPY_MODEL_") :], state, seen)
     return found
 
 
@@ -190,9 +204,16 @@ def static_widget_views(nb):
             if view is None:
                 outputs.append(out)
                 continue
-            outputs.append(nbformat.v4.new_output("display_data", data={
-                "text/markdown": "*Interactive widget (shown here in its default state; run the notebook to move it)*",
-                "text/plain": "[interactive widget: default state below]"}))
+            outputs.append(
+                nbformat.v4.new_output(
+                    "display_data",
+                    data={
+                        "text/markdown": "*Interactive widget (shown here in its default state; "
+                        "run the notebook to move it)*",
+                        "text/plain": "[interactive widget: default state below]",
+                    },
+                )
+            )
             outputs += [nbformat.from_dict(o) for o in _widget_outputs(view["model_id"], state)]
         cell.outputs = outputs
     return nb
@@ -336,3 +357,63 @@ def build(out: Path, notebooks: Iterable[Path] | None = None, answer_key: bool =
     else:
         remove_stale_answer_key(out, notebooks)
     return made
+
+
+def _paths(names: list[str]) -> list[Path]:
+    """The notebooks named on the command line, or every lesson."""
+    paths = [Path(p) for p in names] or lesson_notebooks()
+    for p in paths:
+        if not p.is_file():
+            raise SystemExit(f"No such notebook: {p}")
+    return paths
+
+
+def _cmd_build(args) -> int:
+    out = Path(args.out)
+    made = build(out, answer_key=args.answer_key)
+    print("student versions:", len(made["student"]), f"notebooks in {out / 'student'}")
+    key = out / "answer-key"
+    if made["answer-key"]:
+        print("answer key:", f"{len(made['answer-key'])} executed files in {key}")
+    elif key.exists():
+        print("answer key:", f"current, kept in {key}")
+    else:
+        print("answer key:", "not built (python3 tasks.py student builds and runs it)")
+    return 0
+
+
+def _cmd_strip(args) -> int:
+    for p in _paths(args.notebooks):
+        print(("stripped " if strip_file(p) else "clean    ") + str(p))
+    return 0
+
+
+def _cmd_refresh(args) -> int:
+    for p in _paths(args.notebooks):
+        refresh_outputs(p)
+        print("refreshed", p)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tools/nbtools.py build|strip|refresh ...`` (``python3 tasks.py`` calls it with .venv's python)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="tools/nbtools.py", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("build", help="student versions into OUT/student; with --answer-key the executed key too")
+    p.add_argument("--answer-key", action="store_true", help="also execute the answer key into OUT/answer-key")
+    p.add_argument("--out", default="build", help="output folder (default build)")
+    p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("strip", help="remove outputs except those of checked cells (default: every lesson)")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=_cmd_strip)
+    p = sub.add_parser("refresh", help="re-run notebooks and keep the outputs of checked cells (default: every lesson)")
+    p.add_argument("notebooks", nargs="*")
+    p.set_defaults(func=_cmd_refresh)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,6 +6,7 @@ otter runs notebooks through nbconvert's ``ExecutePreprocessor`` (an nbclient
 This entry point applies the same fix (:func:`nbexec.patch_nbclient`), then
 hands over to otter's own command line.
 """
+
 from __future__ import annotations
 
 import sys

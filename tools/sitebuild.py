@@ -18,6 +18,7 @@ Steps (all offline):
 
 The same setting gives the README's Binder badge (checked by tests/test_site_config.py).
 """
+
 from __future__ import annotations
 
 import copy
@@ -46,9 +47,11 @@ WARNINGS = ROOT / "build" / "site-warnings.txt"
 HUB_ENV = "BRIGHT_SPOTS_JUPYTERHUB"
 CELL_TIMEOUT = 120
 
-WIDGET_NOTE = ("*Interactive widget, shown here as the figure it draws in its default state. "
-               "To move it, open this lesson on Binder, on your JupyterHub or on your computer "
-               "(buttons at the top of the page).*")
+WIDGET_NOTE = (
+    "*Interactive widget, shown here as the figure it draws in its default state. "
+    "To move it, open this lesson on Binder, on your JupyterHub or on your computer "
+    "(buttons at the top of the page).*"
+)
 
 
 class SiteError(RuntimeError):
@@ -57,11 +60,12 @@ class SiteError(RuntimeError):
 
 # -- the one setting ------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Config:
-    repository: str   # owner/name on GitHub
+    repository: str  # owner/name on GitHub
     branch: str
-    jupyterhub: str   # https://hub.address, no trailing slash
+    jupyterhub: str  # https://hub.address, no trailing slash
 
     @property
     def repo_url(self) -> str:
@@ -81,8 +85,10 @@ def config(pyproject: Path = ROOT / "pyproject.toml", environ: dict | None = Non
     try:
         table = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))["tool"]["bright-spots"]
     except (OSError, KeyError, tomllib.TOMLDecodeError) as err:
-        raise SiteError(f"{pyproject} needs a [tool.bright-spots] table with repository, branch and "
-                        f"jupyterhub ({type(err).__name__}: {err})") from None
+        raise SiteError(
+            f"{pyproject} needs a [tool.bright-spots] table with repository, branch and "
+            f"jupyterhub ({type(err).__name__}: {err})"
+        ) from None
     repository = str(table.get("repository", ""))
     branch = str(table.get("branch", "main"))
     hub = str(environ.get(HUB_ENV) or table.get("jupyterhub", "")).rstrip("/")
@@ -91,8 +97,10 @@ def config(pyproject: Path = ROOT / "pyproject.toml", environ: dict | None = Non
     if not branch or any(c in branch for c in " ?#&"):
         raise SiteError(f"[tool.bright-spots] branch is not a usable branch name: {branch!r}")
     if not re.match(r"^https?://[^/\s?#]+(/[^\s?#]*)?$", hub):
-        raise SiteError(f"the JupyterHub address must look like https://hub.example.org, not {hub!r} "
-                        f"(set [tool.bright-spots] jupyterhub or {HUB_ENV})")
+        raise SiteError(
+            f"the JupyterHub address must look like https://hub.example.org, not {hub!r} "
+            f"(set [tool.bright-spots] jupyterhub or {HUB_ENV})"
+        )
     return Config(repository, branch, hub)
 
 
@@ -103,11 +111,13 @@ def binder_url(cfg: Config, path: str = "notebooks/00-start-here.ipynb") -> str:
 
 def hub_url(cfg: Config, path: str = "notebooks/00-start-here.ipynb") -> str:
     """nbgitpuller link: clone or update the repository in the student's hub home, then open ``path``."""
-    query = urlencode({
-        "repo": cfg.repo_url,
-        "branch": cfg.branch,
-        "urlpath": f"lab/tree/{cfg.repo_name}/{path}",
-    })
+    query = urlencode(
+        {
+            "repo": cfg.repo_url,
+            "branch": cfg.branch,
+            "urlpath": f"lab/tree/{cfg.repo_name}/{path}",
+        }
+    )
     return f"{cfg.jupyterhub}/hub/user-redirect/git-pull?{query}"
 
 
@@ -122,9 +132,14 @@ _MD_LINK = re.compile(r"(\]\()(<?)([^)\s>]+)(>?)((?:\s+\"[^\"]*\")?\))")
 
 def page_map(lessons: list[Path]) -> dict[str, str]:
     """Repository path -> site source path, for every file the site turns into a page."""
-    pages = {"INSTRUCTORS.md": "instructors/index.md", "docs/instructors": "instructors/index.md",
-             "data/README.md": "data/index.md", "data": "data/index.md",
-             "docs/site/index.md": "index.md", "docs/site/running.md": "running.md"}
+    pages = {
+        "INSTRUCTORS.md": "instructors/index.md",
+        "docs/instructors": "instructors/index.md",
+        "data/README.md": "data/index.md",
+        "data": "data/index.md",
+        "docs/site/index.md": "index.md",
+        "docs/site/running.md": "running.md",
+    }
     for nb in lessons:
         pages[f"notebooks/{nb.name}"] = f"lessons/{nb.name}"
     for md in sorted((ROOT / "docs" / "instructors").glob("*.md")):
@@ -132,8 +147,7 @@ def page_map(lessons: list[Path]) -> dict[str, str]:
     return pages
 
 
-def rewrite_links(text: str, source: str, dest: str, pages: dict[str, str], cfg: Config,
-                  root: Path = ROOT) -> str:
+def rewrite_links(text: str, source: str, dest: str, pages: dict[str, str], cfg: Config, root: Path = ROOT) -> str:
     """Point the relative links of a repository file (``source``) at the site page ``dest``'s neighbours.
 
     A link to a file the site has as a page becomes a relative link to that page; a link to
@@ -183,6 +197,7 @@ def figures_without_alt(nb) -> int:
 
 # -- lessons -------------------------------------------------------------------------------------
 
+
 def lesson_title(nb) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -198,18 +213,29 @@ def launch_cell(cfg: Config, name: str):
 
     path = f"notebooks/{name}"
     links = [
-        ("Open on Binder", binder_url(cfg, path), "runs in your browser, nothing to install; the first start takes minutes"),
-        ("Open on JupyterHub", hub_url(cfg, path), f"copies the collection into your home on {cfg.jupyterhub} (nbgitpuller)"),
+        (
+            "Open on Binder",
+            binder_url(cfg, path),
+            "runs in your browser, nothing to install; the first start takes minutes",
+        ),
+        (
+            "Open on JupyterHub",
+            hub_url(cfg, path),
+            f"copies the collection into your home on {cfg.jupyterhub} (nbgitpuller)",
+        ),
         ("Download the notebook", f"../downloads/{name}", "the lesson with its worked solutions"),
         ("Download the student version", f"../downloads/student/{name}", "the same lesson without the solutions"),
     ]
     items = "\n".join(
         f'<li><a class="bs-launch" href="{html.escape(url)}" title="{html.escape(note)}">{html.escape(label)}</a></li>'
-        for label, url, note in links)
-    text = (f'<nav class="bs-launch-bar" aria-label="Run or download this lesson">\n<ul>\n{items}\n</ul>\n</nav>\n\n'
-            "This page shows the lesson run once, with every figure. To change the code and move the "
-            "widgets, open it on Binder, on a JupyterHub, or download it and run it on your computer "
-            "([how](../running.md)).")
+        for label, url, note in links
+    )
+    text = (
+        f'<nav class="bs-launch-bar" aria-label="Run or download this lesson">\n<ul>\n{items}\n</ul>\n</nav>\n\n'
+        "This page shows the lesson run once, with every figure. To change the code and move the "
+        "widgets, open it on Binder, on a JupyterHub, or download it and run it on your computer "
+        "([how](../running.md))."
+    )
     cell = nbformat.v4.new_markdown_cell(text)
     cell.metadata["tags"] = ["site-launch"]
     return cell
@@ -256,18 +282,26 @@ def execute_lessons(lessons: list[Path], cfg: Config, pages: dict[str, str]) -> 
             nbtools.execute(executed, cwd=path.parent, timeout=CELL_TIMEOUT, store_widget_state=True)
         except Exception as err:  # noqa: BLE001 - say which lesson failed, then stop
             first_line = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-            raise SiteError(f"{path.name} does not run to the end ({first_line}); "
-                            f"see python3 tasks.py check notebooks/{path.name}") from None
+            raise SiteError(
+                f"{path.name} does not run to the end ({first_line}); see python3 tasks.py check notebooks/{path.name}"
+            ) from None
         page = site_notebook(executed, cfg, path.name, pages)
         nbtools.write(page, WORK / "lessons" / path.name)
         no_alt = figures_without_alt(page)
-        print(f"[site] executed {path.name} in {time.perf_counter() - t0:.1f} s"
-              + (f"; WARNING: {no_alt} figure(s) without alt text (show them with utils.style.show(fig, alt=...))"
-                 if no_alt else ""), flush=True)
+        print(
+            f"[site] executed {path.name} in {time.perf_counter() - t0:.1f} s"
+            + (
+                f"; WARNING: {no_alt} figure(s) without alt text (show them with utils.style.show(fig, alt=...))"
+                if no_alt
+                else ""
+            ),
+            flush=True,
+        )
     return titles
 
 
 # -- other pages ---------------------------------------------------------------------------------
+
 
 def course_map(titles: dict[str, str], readme: Path = ROOT / "README.md") -> str:
     """The README's course map, with each notebook linked to its page."""
@@ -317,29 +351,43 @@ def facts_table(path: Path = ROOT / "data" / "facts.ecsv") -> str:
     for r in table:
         title, url = _cell(r["source_title"]), str(r["source_url"] or "")
         source = f"[{title}](<{url}>)" if url.startswith("http") else title
-        rows.append(f"| `{r['id']}` | {_cell(r['value'])} | {_cell(r['unit'])} | {_cell(r['uncertainty'])} "
-                    f"| {_cell(r['status'])} | {source} |")
+        rows.append(
+            f"| `{r['id']}` | {_cell(r['value'])} | {_cell(r['unit'])} | {_cell(r['uncertainty'])} "
+            f"| {_cell(r['status'])} | {source} |"
+        )
     return "\n".join(rows) + "\n"
 
 
 def fill(text: str, values: dict[str, str]) -> str:
     """Replace ``{{ name }}`` placeholders; an unknown one is an error, not a blank."""
+
     def sub(m):
         key = m.group(1)
         if key not in values:
             raise SiteError(f"unknown placeholder {{{{ {key} }}}} in docs/site")
         return values[key]
+
     return re.sub(r"\{\{\s*([a-z_]+)\s*\}\}", sub, text)
 
 
 def write_pages(cfg: Config, titles: dict[str, str], pages: dict[str, str]) -> None:
     values = {
-        "repository": cfg.repository, "repo_url": cfg.repo_url, "repo_name": cfg.repo_name, "branch": cfg.branch, "jupyterhub": cfg.jupyterhub,
-        "binder_start": binder_url(cfg), "hub_start": hub_url(cfg), "course_map": course_map(titles),
-        "manifest": manifest_table(), "facts": facts_table(),
+        "repository": cfg.repository,
+        "repo_url": cfg.repo_url,
+        "repo_name": cfg.repo_name,
+        "branch": cfg.branch,
+        "jupyterhub": cfg.jupyterhub,
+        "binder_start": binder_url(cfg),
+        "hub_start": hub_url(cfg),
+        "course_map": course_map(titles),
+        "manifest": manifest_table(),
+        "facts": facts_table(),
         "lessons_toc": "\n".join(f"lessons/{n.removesuffix('.ipynb')}" for n in titles),
-        "instructor_toc": "\n".join(p.removeprefix("instructors/").removesuffix(".md")
-                                    for r, p in pages.items() if r.startswith("docs/instructors/")),
+        "instructor_toc": "\n".join(
+            p.removeprefix("instructors/").removesuffix(".md")
+            for r, p in pages.items()
+            if r.startswith("docs/instructors/")
+        ),
     }
     for src in SITE_SOURCES.rglob("*"):
         rel = src.relative_to(SITE_SOURCES)
@@ -351,26 +399,34 @@ def write_pages(cfg: Config, titles: dict[str, str], pages: dict[str, str]) -> N
             dest.write_text(fill(src.read_text(encoding="utf-8"), values), encoding="utf-8")
         else:
             shutil.copy(src, dest)
-    guide = rewrite_links((ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"), "INSTRUCTORS.md",
-                          "instructors/index.md", pages, cfg)
-    guide += ("\n\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + values["instructor_toc"] + "\n```\n")
+    guide = rewrite_links(
+        (ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8"), "INSTRUCTORS.md", "instructors/index.md", pages, cfg
+    )
+    guide += "\n\n```{toctree}\n:hidden:\n:maxdepth: 1\n\n" + values["instructor_toc"] + "\n```\n"
     (WORK / "instructors").mkdir(parents=True, exist_ok=True)
     (WORK / "instructors" / "index.md").write_text(guide, encoding="utf-8")
     for rel, dest in pages.items():
         if rel.startswith("docs/instructors/"):
             text = (ROOT / rel).read_text(encoding="utf-8")
             (WORK / dest).write_text(rewrite_links(text, rel, dest, pages, cfg), encoding="utf-8")
-    data = rewrite_links((ROOT / "data" / "README.md").read_text(encoding="utf-8"), "data/README.md",
-                         "data/index.md", pages, cfg)
+    data = rewrite_links(
+        (ROOT / "data" / "README.md").read_text(encoding="utf-8"), "data/README.md", "data/index.md", pages, cfg
+    )
     (WORK / "data").mkdir(parents=True, exist_ok=True)
     (WORK / "data" / "index.md").write_text(
-        data + "\n\n## Checksums (`MANIFEST.sha256`)\n\n" + values["manifest"]
+        data
+        + "\n\n## Checksums (`MANIFEST.sha256`)\n\n"
+        + values["manifest"]
         + "\n\n## The facts table (`facts.ecsv`)\n\nEvery value the lessons state that is not computed, "
-        "with its unit, uncertainty, status and source.\n\n" + values["facts"], encoding="utf-8")
+        "with its unit, uncertainty, status and source.\n\n" + values["facts"],
+        encoding="utf-8",
+    )
 
 
 SUMMARY_WITHOUT_NAME = '<summary><span class="toctree-toggle" role="presentation">'
-SUMMARY_NAMED = '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle" role="presentation">'
+SUMMARY_NAMED = (
+    '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle" role="presentation">'
+)
 
 
 def name_sidebar_toggles(out: Path) -> int:
@@ -418,8 +474,11 @@ def build(out: Path = OUT, lessons: list[Path] | None = None, reuse_lessons: boo
     if proc.returncode != 0:
         raise SiteError(f"Sphinx failed (exit {proc.returncode}); its messages are above")
     name_sidebar_toggles(out)
-    print(f"[site] Sphinx wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} "
-          f"in {time.perf_counter() - t0:.1f} s", flush=True)
+    print(
+        f"[site] Sphinx wrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out} "
+        f"in {time.perf_counter() - t0:.1f} s",
+        flush=True,
+    )
     warnings = WARNINGS.read_text(encoding="utf-8").strip() if WARNINGS.exists() else ""
     if warnings:
         print(f"[site] Sphinx warnings ({WARNINGS.relative_to(ROOT)}):\n{warnings}", flush=True)
@@ -429,9 +488,14 @@ def build(out: Path = OUT, lessons: list[Path] | None = None, reuse_lessons: boo
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python3 tasks.py site", description="Build the course site into build/site/.")
-    parser.add_argument("--reuse-lessons", action="store_true",
-                        help="keep the lessons executed by the last build; rebuild the pages only")
+    parser = argparse.ArgumentParser(
+        prog="python3 tasks.py site", description="Build the course site into build/site/."
+    )
+    parser.add_argument(
+        "--reuse-lessons",
+        action="store_true",
+        help="keep the lessons executed by the last build; rebuild the pages only",
+    )
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     try:

@@ -17,6 +17,7 @@ fix for the lost shell wake-up), so this proves that fix under load.  With
 Prints a summary and returns it as a dict (``tools/benchmark.py`` puts it into
 docs/performance.md).  Exit status 1 when any cell stalled or failed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,10 @@ class CpuLoad:
 
     def __enter__(self):
         if self.on:
-            self.procs = [multiprocessing.Process(target=_burn, args=(self.stop,), daemon=True)
-                          for _ in range(os.cpu_count() or 2)]
+            self.procs = [
+                multiprocessing.Process(target=_burn, args=(self.stop,), daemon=True)
+                for _ in range(os.cpu_count() or 2)
+            ]
             for p in self.procs:
                 p.start()
             time.sleep(0.5)
@@ -98,8 +101,9 @@ def one_run(path: Path, repeats: int, timeout: int, unfixed: bool) -> dict:
     if unfixed:
         from nbclient import NotebookClient
 
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        )
     else:
         client = nbexec.notebook_client(nb, cwd=path.parent, notebook_name=path.name, timeout=timeout)
     out = {"lesson": path.name, "cells": 0, "widget_cells": 0, "stalls": [], "errors": [], "slowest": (0.0, None)}
@@ -134,14 +138,28 @@ def one_run(path: Path, repeats: int, timeout: int, unfixed: bool) -> dict:
     return out
 
 
-def soak(notebooks: list[Path] | None = None, lesson_runs: int = 50, widget_cells_total: int = 500,
-         timeout: int = 60, unfixed: bool = False, log=print) -> dict:
+def soak(
+    notebooks: list[Path] | None = None,
+    lesson_runs: int = 50,
+    widget_cells_total: int = 500,
+    timeout: int = 60,
+    unfixed: bool = False,
+    log=print,
+) -> dict:
     notebooks = notebooks or nbtools.lesson_notebooks()
     runs = plan(notebooks, lesson_runs, widget_cells_total)
-    summary = {"timeout_s": timeout, "lesson_runs": 0, "cells": 0, "widget_cells": 0, "stalls": [], "errors": [],
-               "slowest_cell": None, "client": "plain nbclient" if unfixed else "nbexec",
-               "loaded": {"lesson_runs": 0, "widget_cells": 0, "load_avg_1min": []},
-               "idle": {"lesson_runs": 0, "widget_cells": 0, "load_avg_1min": []}}
+    summary = {
+        "timeout_s": timeout,
+        "lesson_runs": 0,
+        "cells": 0,
+        "widget_cells": 0,
+        "stalls": [],
+        "errors": [],
+        "slowest_cell": None,
+        "client": "plain nbclient" if unfixed else "nbexec",
+        "loaded": {"lesson_runs": 0, "widget_cells": 0, "load_avg_1min": []},
+        "idle": {"lesson_runs": 0, "widget_cells": 0, "load_avg_1min": []},
+    }
     t_start = time.monotonic()
     slowest = (0.0, "")
     for loaded in (False, True):
@@ -170,10 +188,12 @@ def soak(notebooks: list[Path] | None = None, lesson_runs: int = 50, widget_cell
         summary[key]["load_avg_1min"] = [min(loads), max(loads)] if loads else None
     summary["slowest_cell"] = {"seconds": round(slowest[0], 2), "where": slowest[1]}
     summary["seconds"] = round(time.monotonic() - t_start, 1)
-    log(f"[soak] {summary['lesson_runs']} lesson runs, {summary['cells']} cells of which "
+    log(
+        f"[soak] {summary['lesson_runs']} lesson runs, {summary['cells']} cells of which "
         f"{summary['widget_cells']} widget cells; stalls: {len(summary['stalls'])}; errors: {len(summary['errors'])}; "
         f"slowest cell {summary['slowest_cell']['seconds']} s ({summary['slowest_cell']['where']}); "
-        f"{summary['seconds']:.0f} s")
+        f"{summary['seconds']:.0f} s"
+    )
     return summary
 
 
@@ -185,7 +205,7 @@ def write_docs(s: dict, path: Path = ROOT / "docs" / "performance.md") -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
     block = f"{START}\n## Soak test ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n{markdown(s)}\n{END}"
     if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END) :]
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
@@ -194,16 +214,20 @@ def write_docs(s: dict, path: Path = ROOT / "docs" / "performance.md") -> None:
 def markdown(s: dict) -> str:
     lo, li = s["loaded"], s["idle"]
     fmt_load = lambda r: f"{r[0]:.1f}-{r[1]:.1f}" if r else "-"  # noqa: E731
-    return "\n".join([
-        "| soak (kernel stalls) | lesson runs | widget cells | load average (1 min) |",
-        "|---|---:|---:|---|",
-        f"| no load added by the soak | {li['lesson_runs']} | {li['widget_cells']} | {fmt_load(li['load_avg_1min'])} |",
-        f"| every CPU kept busy by the soak | {lo['lesson_runs']} | {lo['widget_cells']} | {fmt_load(lo['load_avg_1min'])} |",
-        "",
-        f"Stalls (a cell with no reply within {s['timeout_s']} s): **{len(s['stalls'])}**; failed cells: "
-        f"{len(s['errors'])}; cells executed: {s['cells']}; slowest cell: {s['slowest_cell']['seconds']} s "
-        f"({s['slowest_cell']['where']}); runner: {s['client']}; {s['seconds']:.0f} s in all.",
-    ])
+    return "\n".join(
+        [
+            "| soak (kernel stalls) | lesson runs | widget cells | load average (1 min) |",
+            "|---|---:|---:|---|",
+            f"| no load added by the soak | {li['lesson_runs']} | {li['widget_cells']} "
+            f"| {fmt_load(li['load_avg_1min'])} |",
+            f"| every CPU kept busy by the soak | {lo['lesson_runs']} | {lo['widget_cells']} "
+            f"| {fmt_load(lo['load_avg_1min'])} |",
+            "",
+            f"Stalls (a cell with no reply within {s['timeout_s']} s): **{len(s['stalls'])}**; failed cells: "
+            f"{len(s['errors'])}; cells executed: {s['cells']}; slowest cell: {s['slowest_cell']['seconds']} s "
+            f"({s['slowest_cell']['where']}); runner: {s['client']}; {s['seconds']:.0f} s in all.",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,8 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.lesson_runs < 1 or args.widget_cells < 0 or not 1 <= args.timeout <= 120:
         p.error("--lesson-runs >= 1, --widget-cells >= 0 and --timeout between 1 and 120")
     os.environ.pop("MPLBACKEND", None)
-    s = soak(lesson_runs=args.lesson_runs, widget_cells_total=args.widget_cells, timeout=args.timeout,
-             unfixed=args.unfixed)
+    s = soak(
+        lesson_runs=args.lesson_runs, widget_cells_total=args.widget_cells, timeout=args.timeout, unfixed=args.unfixed
+    )
     print(markdown(s))
     if args.json:
         args.json.write_text(json.dumps(s, indent=1) + "\n")

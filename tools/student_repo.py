@@ -15,6 +15,7 @@ push.  The nbgitpuller link printed at the end comes from ``[tool.bright-spots]`
 (``repository``, ``hub``, ``branch``; an optional ``student-repository`` names where the student
 repository is pushed when that is not ``repository``, e.g. a separate repository for graded work).
 """
+
 from __future__ import annotations
 
 import re
@@ -88,7 +89,9 @@ def settings(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
     try:
         conf = dict(tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))["tool"]["bright-spots"])
     except KeyError:
-        raise RepoError(f"{pyproject} has no [tool.bright-spots] table with repository, jupyterhub and branch") from None
+        raise RepoError(
+            f"{pyproject} has no [tool.bright-spots] table with repository, jupyterhub and branch"
+        ) from None
     if "hub" not in conf and "jupyterhub" in conf:
         conf["hub"] = conf["jupyterhub"]
     missing = [k for k in ("repository", "hub", "branch") if not str(conf.get(k, "")).strip()]
@@ -97,8 +100,7 @@ def settings(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
     if str(conf["repository"]).count("/") != 1:
         raise RepoError(f"[tool.bright-spots] repository should be 'owner/name', not {conf['repository']!r}")
     if not str(conf["hub"]).startswith(("https://", "http://")):
-        raise RepoError(f"[tool.bright-spots] hub should be a URL such as https://hub.example.edu, "
-                        f"not {conf['hub']!r}")
+        raise RepoError(f"[tool.bright-spots] hub should be a URL such as https://hub.example.edu, not {conf['hub']!r}")
     out = {k: str(conf[k]).strip() for k in ("repository", "hub", "branch")}
     # optional: where the student repository is pushed, when it is not the collection's own repository
     student = str(conf.get("student-repository", "")).strip()
@@ -111,8 +113,14 @@ def settings(pyproject: Path = ROOT / "pyproject.toml") -> dict[str, str]:
 def nbgitpuller_link(repository: str, hub: str, branch: str, notebook: str = FIRST_NOTEBOOK) -> str:
     """The link that clones (or updates) the repository in a student's hub home and opens a notebook."""
     name = repository.split("/")[-1]
-    query = urlencode({"repo": f"https://github.com/{repository}", "branch": branch,
-                       "urlpath": f"lab/tree/{name}/notebooks/{notebook}"}, quote_via=quote)
+    query = urlencode(
+        {
+            "repo": f"https://github.com/{repository}",
+            "branch": branch,
+            "urlpath": f"lab/tree/{name}/notebooks/{notebook}",
+        },
+        quote_via=quote,
+    )
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
@@ -140,8 +148,8 @@ Text and notebooks: CC-BY-4.0; code: BSD-3-Clause (see the licence files).
 ABOUT = {
     "formative": "Every exercise checks itself: *Correct*, or *Not yet* with a hint.",
     "graded": "This is graded work. Each exercise's check only says whether your answer has the right form "
-              "(a number, the right kind of unit, one of the words offered); whether it is right is decided "
-              "when your notebook is graded. Written answers go in the cells marked *Your answer*.",
+    "(a number, the right kind of unit, one of the words offered); whether it is right is decided "
+    "when your notebook is graded. Written answers go in the cells marked *Your answer*.",
 }
 
 
@@ -175,8 +183,14 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
     drop = instructor_only((ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8"))
     for rel in ("requirements/lock.txt", "binder/requirements.txt", "environment.yml"):
         (out / rel).write_text(_without((out / rel).read_text(encoding="utf-8"), drop), encoding="utf-8")
-    (out / "README.md").write_text(README.format(mode="graded" if graded else "formative", first=FIRST_NOTEBOOK,
-                                                 about=ABOUT["graded" if graded else "formative"]), encoding="utf-8")
+    (out / "README.md").write_text(
+        README.format(
+            mode="graded" if graded else "formative",
+            first=FIRST_NOTEBOOK,
+            about=ABOUT["graded" if graded else "formative"],
+        ),
+        encoding="utf-8",
+    )
     (out / ".gitignore").write_text(".venv/\n__pycache__/\n.ipynb_checkpoints/\n*.egg-info/\n", encoding="utf-8")
     if git:
         _git_commit(out, conf["branch"], "graded" if graded else "formative")
@@ -187,8 +201,12 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
 
 def _git_commit(out: Path, branch: str, mode: str) -> None:
     def git(*args: str) -> None:
-        proc = subprocess.run(["git", "-c", "user.name=Bright Spots", "-c", "user.email=bright-spots@invalid",
-                               *args], cwd=out, capture_output=True, text=True)
+        proc = subprocess.run(
+            ["git", "-c", "user.name=Bright Spots", "-c", "user.email=bright-spots@invalid", *args],
+            cwd=out,
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0:
             raise RepoError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
 
@@ -200,11 +218,13 @@ def _git_commit(out: Path, branch: str, mode: str) -> None:
 def main(argv: list[str]) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python3 tasks.py student-repo", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python3 tasks.py student-repo", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", help="a new, empty folder")
-    parser.add_argument("--graded", action="store_true",
-                        help="ship utils without answers (self-checks judge only the form)")
+    parser.add_argument(
+        "--graded", action="store_true", help="ship utils without answers (self-checks judge only the form)"
+    )
     parser.add_argument("--git", action="store_true", help="make the folder a git repository with one commit")
     args = parser.parse_args(argv)
     try:

@@ -6,12 +6,12 @@ Sources: each notebook's numbered "Learning goals" list (goal ``Gk`` is the k-th
 rewrites the part of the syllabus between the two GRID markers; ``tests/test_syllabus.py`` fails when
 the page and the lessons disagree or a lesson's table is missing or incomplete.
 """
+
 from __future__ import annotations
 
 import importlib
 import re
 import sys
-from pathlib import Path
 
 import nbtools
 
@@ -129,8 +129,7 @@ def grid() -> str:
                     graded.append(f"{qname} by hand (rubric)")
                 else:
                     tested.append(f"`{ex_id}` *(unknown id)*")
-            lines.append(f"| G{k} {_short(goal)} | {'; '.join(tested) or '*discussion only*'} | "
-                         f"{'; '.join(graded)} |")
+            lines.append(f"| G{k} {_short(goal)} | {'; '.join(tested) or '*discussion only*'} | {'; '.join(graded)} |")
         untested = sorted(set(reg.EXERCISES) | set(written))
         used = {i for ids in table.values() for i in ids}
         extra = [i for i in untested if i not in used]

@@ -10,6 +10,7 @@ tests/test_environment.py fails if any of them drift apart.
 
 Run by ``python3 tasks.py lock``; safe to run alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -129,8 +130,11 @@ def python_version(lock: Path = LOCK) -> str:
 def render(pins: dict[str, str], py: str, runtime: set[str] | None = None) -> tuple[str, str, str]:
     lines = [f"{name}=={ver}" for name, ver in sorted(pins.items())]
     runtime = set(pins) if runtime is None else runtime
-    binder = (HEADER + "# The runtime packages only (no test, site or build tools), at the lock's versions.\n"
-              + "".join(f"{name}=={ver}\n" for name, ver in sorted(pins.items()) if name in runtime))
+    binder = (
+        HEADER
+        + "# The runtime packages only (no test, site or build tools), at the lock's versions.\n"
+        + "".join(f"{name}=={ver}\n" for name, ver in sorted(pins.items()) if name in runtime)
+    )
     runtime = f"python-{py}\n"
     env = (
         HEADER
@@ -151,8 +155,10 @@ def main() -> int:
     (ROOT / "binder" / "requirements.txt").write_text(binder)
     (ROOT / "binder" / "runtime.txt").write_text(runtime)
     (ROOT / "environment.yml").write_text(env)
-    print(f"wrote binder/requirements.txt ({len(runtime_pins)} runtime pins), binder/runtime.txt and "
-          f"environment.yml ({len(pins)} pins)")
+    print(
+        f"wrote binder/requirements.txt ({len(runtime_pins)} runtime pins), binder/runtime.txt and "
+        f"environment.yml ({len(pins)} pins)"
+    )
     return 0
 
 

@@ -3,26 +3,38 @@
 Import it in a notebook with ``import utils``.  Nothing heavy happens at
 import time: submodules load on first use.
 """
+
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
 
 __all__ = [
-    "check", "fact", "cite", "load_catalogue",
+    "check",
+    "fact",
+    "cite",
+    "load_catalogue",
     # foundations
-    "checks", "units", "style", "data", "facts", "ephemeris", "exercises",
-    "grading",                   # form-only checks of graded copies (tasks.py assign / student-repo --graded)
+    "checks",
+    "units",
+    "style",
+    "data",
+    "facts",
+    "ephemeris",
+    "exercises",
+    "grading",  # form-only checks of graded copies (tasks.py assign / student-repo --graded)
     # by lesson
-    "belt",                      # 01 the asteroid belt
-    "orbits",                    # 02 orbits (used throughout)
-    "resonance",                 # 03 resonances
-    "mission", "camera",         # 04 Dawn's journey
-    "propulsion",                # 05 ion propulsion
-    "photometry", "thermal",     # 06 the bright spots
-    "imaging",                   # 04, 06 and 07: a crater with bright spots through a camera
-    "spotviews",                 # 04, 06 and 07: widget figures
-    "factcheck",                 # 07 fact-check
+    "belt",  # 01 the asteroid belt
+    "orbits",  # 02 orbits (used throughout)
+    "resonance",  # 03 resonances
+    "mission",
+    "camera",  # 04 Dawn's journey
+    "propulsion",  # 05 ion propulsion
+    "photometry",
+    "thermal",  # 06 the bright spots
+    "imaging",  # 04, 06 and 07: a crater with bright spots through a camera
+    "spotviews",  # 04, 06 and 07: widget figures
+    "factcheck",  # 07 fact-check
 ]
 __version__ = "0.1.0"
 

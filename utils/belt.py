@@ -12,18 +12,35 @@ Examples
 >>> round(float(diameter_from_h(3.34 * u.mag, 0.09).to_value(u.km)))
 952
 """
+
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .orbits import resonance_location
 from .resonance import KIRKWOOD_RESONANCES
-from .units import (albedo as check_albedo, array, axes, colour, int_pairs, integer, number, pair, quantity_map,
-                    require, resonance_pair, table as _table)
 from .style import FastFigure
+from .units import (
+    albedo as check_albedo,
+)
+from .units import (
+    array,
+    axes,
+    colour,
+    int_pairs,
+    integer,
+    number,
+    pair,
+    quantity_map,
+    require,
+    resonance_pair,
+)
+from .units import (
+    table as _table,
+)
 
 __all__ = [
     "MAIN_BELT_CLASSES",
@@ -60,6 +77,7 @@ CLASS_GROUPS: Mapping[str, tuple[str, ...]] = {
     "other": ("AST", "PAA", "HYA"),
 }
 
+
 def _albedo(albedo, name: str = "albedo") -> np.ndarray:
     """A geometric albedo (it divides: positive)."""
     return check_albedo(albedo, name, kind="geometric", positive=True)
@@ -68,11 +86,16 @@ def _albedo(albedo, name: str = "albedo") -> np.ndarray:
 def _mag(value, name: str) -> np.ndarray:
     if isinstance(value, u.Quantity):
         if not value.unit.is_equivalent(u.mag):
-            raise u.UnitsError(f"{name} must be a magnitude (a number or a Quantity in mag, e.g. 5.6 * u.mag); "
-                               f"got a value in {value.unit}.")
+            raise u.UnitsError(
+                f"{name} must be a magnitude (a number or a Quantity in mag, e.g. 5.6 * u.mag); "
+                f"got a value in {value.unit}."
+            )
         return require(value, u.mag, name, low=-100, high=100).to_value(u.mag)
-    if value is None or isinstance(value, (str, bytes, bool, np.bool_)) or not isinstance(
-            value, (int, float, np.number, np.ndarray, list, tuple)):
+    if (
+        value is None
+        or isinstance(value, (str, bytes, bool, np.bool_))
+        or not isinstance(value, (int, float, np.number, np.ndarray, list, tuple))
+    ):
         raise TypeError(f"{name} must be a magnitude (a number or a Quantity in mag); got {value!r}.")
     return np.asarray(number(value, name, low=-100, high=100), dtype=float)
 
@@ -295,8 +318,9 @@ def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_l
     return (n * np.pi * d**2 * length).to(u.one)
 
 
-def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
-                        ratios: Iterable[Sequence[int]] = KIRKWOOD_RESONANCES) -> dict[str, u.Quantity]:
+def kirkwood_resonances(
+    a_jupiter: u.Quantity | None = None, ratios: Iterable[Sequence[int]] = KIRKWOOD_RESONANCES
+) -> dict[str, u.Quantity]:
     """Semi-major axes of interior mean-motion resonances with Jupiter.
 
     Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
@@ -338,11 +362,11 @@ def kirkwood_resonances(a_jupiter: u.Quantity | None = None,
 # --------------------------------------------------------------------------
 
 #: JPL's orbit-class boundaries (PDS Small Bodies Node, "Orbit classes"), in AU, used by :func:`orbit_group`.
-_Q_MARS_CROSSER = 1.666    # perihelion below this: near-Earth objects and Mars-crossers
-_A_MAIN_BELT_MAX = 4.6     # inner, main and outer belt: a up to 4.6 AU
-_A_TROJANS = (4.6, 5.5)    # Jupiter Trojans, with e < 0.3
+_Q_MARS_CROSSER = 1.666  # perihelion below this: near-Earth objects and Mars-crossers
+_A_MAIN_BELT_MAX = 4.6  # inner, main and outer belt: a up to 4.6 AU
+_A_TROJANS = (4.6, 5.5)  # Jupiter Trojans, with e < 0.3
 _E_TROJANS_MAX = 0.3
-_A_NEPTUNE = 30.1          # centaurs between 5.5 AU and Neptune's a; trans-Neptunian objects beyond
+_A_NEPTUNE = 30.1  # centaurs between 5.5 AU and Neptune's a; trans-Neptunian objects beyond
 
 
 def orbit_group(a: u.Quantity, e) -> str:
@@ -381,8 +405,10 @@ def orbit_group(a: u.Quantity, e) -> str:
 def _codes(classes) -> np.ndarray:
     """SBDB class codes (a list, array or table column of strings) as a string array."""
     if isinstance(classes, (str, bytes)) or not isinstance(classes, (list, tuple, np.ndarray)):
-        raise TypeError(f"classes must be a list or column of SBDB class codes such as ['MBA', 'TJN']; "
-                        f"got {classes!r} ({type(classes).__name__}).")
+        raise TypeError(
+            f"classes must be a list or column of SBDB class codes such as ['MBA', 'TJN']; "
+            f"got {classes!r} ({type(classes).__name__})."
+        )
     arr = np.asarray(classes)
     if arr.dtype.kind not in "US" and not (arr.dtype == object and all(isinstance(c, str) for c in arr.flat)):
         raise TypeError(f"classes must hold strings (SBDB class codes such as 'MBA'); got {arr.dtype} values.")
@@ -484,8 +510,16 @@ def largest(table, n: int, diameters: u.Quantity | None = None):
 # plotting helper (kept apart from the computations)
 # --------------------------------------------------------------------------
 
-def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
-                  resonances: Mapping[str, u.Quantity], *, color: str = "#7f7f7f") -> dict:
+
+def draw_kirkwood(
+    ax,
+    a_au: np.ndarray,
+    counts: np.ndarray,
+    edges: np.ndarray,
+    resonances: Mapping[str, u.Quantity],
+    *,
+    color: str = "#7f7f7f",
+) -> dict:
     """Draw a semi-major-axis histogram as a step line with resonances as vertical lines.
 
     ``counts`` and ``edges`` come from :func:`numpy.histogram` of ``a_au``
@@ -512,15 +546,23 @@ def draw_kirkwood(ax, a_au: np.ndarray, counts: np.ndarray, edges: np.ndarray,
         raise ValueError("edges must increase (as from numpy.histogram).")
     resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
     color = colour(color, "color")
-    accent = OTHER_COLOURS["indigo"]   # not a body's colour: these lines are resonances, not planets
-    bars = ax.stairs(counts, edges, fill=True, facecolor=to_rgba(color, 0.35), edgecolor=color,
-                     linewidth=1.2, label=f"{len(a_au):,} objects")
+    accent = OTHER_COLOURS["indigo"]  # not a body's colour: these lines are resonances, not planets
+    bars = ax.stairs(
+        counts,
+        edges,
+        fill=True,
+        facecolor=to_rgba(color, 0.35),
+        edgecolor=color,
+        linewidth=1.2,
+        label=f"{len(a_au):,} objects",
+    )
     top = _top(counts)
     xs = [float(a.to_value(u.AU)) for a in resonances.values()]
-    lines = ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2,
-                      label="resonance with Jupiter")
-    labels = [ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
-              for x, label in zip(xs, resonances)]
+    lines = ax.vlines(xs, 0, 1.04 * top, colors=accent, linestyles="--", linewidth=1.2, label="resonance with Jupiter")
+    labels = [
+        ax.text(x, 1.05 * top, label, ha="center", va="bottom", fontsize=9, color=accent)
+        for x, label in zip(xs, resonances, strict=True)
+    ]
     ax.set_ylim(0, 1.15 * top)
     return {"bars": bars, "lines": lines, "labels": labels}
 
@@ -559,15 +601,20 @@ class KirkwoodFigure(FastFigure):
     '3 objects'
     """
 
-    def __init__(self, resonances: Mapping[str, u.Quantity], window: tuple[float, float], *,
-                 color: str = "#7f7f7f", figsize: tuple[float, float] = (9.5, 3.8)) -> None:
+    def __init__(
+        self,
+        resonances: Mapping[str, u.Quantity],
+        window: tuple[float, float],
+        *,
+        color: str = "#7f7f7f",
+        figsize: tuple[float, float] = (9.5, 3.8),
+    ) -> None:
         resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
         lo, hi = pair(window, "window", increasing=True)
         color = colour(color, "color")
         super().__init__(figsize, margins={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.9})
         self.ax = self.figure.add_subplot()
-        self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances,
-                                     color=color)
+        self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances, color=color)
         self.ax.set_xlim(lo, hi)
         self.ax.yaxis.get_major_locator().set_params(integer=True)
         self.legend = self.ax.legend(loc="center left", fontsize=9)
@@ -582,8 +629,9 @@ class KirkwoodFigure(FastFigure):
             raise ValueError("counts must not be negative.")
         top = _top(counts)
         self.artists["bars"].set_data(counts, edges)
-        self.artists["lines"].set_segments([[(x, 0), (x, 1.04 * top)] for x in
-                                            (t.get_position()[0] for t in self.artists["labels"])])
+        self.artists["lines"].set_segments(
+            [[(x, 0), (x, 1.04 * top)] for x in (t.get_position()[0] for t in self.artists["labels"])]
+        )
         for text in self.artists["labels"]:
             text.set_y(1.05 * top)
         self.ax.set_ylim(0, 1.15 * top)

@@ -10,10 +10,11 @@ Examples
 >>> pixel_scale(7200 * u.km, 93.7 * u.urad).to(u.km).round(3)
 <Quantity 0.675 km>
 """
+
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .units import axes, quantity_map, require
 
@@ -58,8 +59,9 @@ def distance_for_pixel_scale(scale: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     return (s / _ifov(ifov).to_value(u.rad)).to(u.km)
 
 
-def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | None = None,
-                     current: u.Quantity | None = None):
+def plot_pixel_scale(
+    ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | None = None, current: u.Quantity | None = None
+):
     """Plot helper: pixel scale (km) against distance (km) on log axes.
 
     Parameters
@@ -93,12 +95,20 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
         md = u.Quantity(list(marks.values())).to_value(u.km)
         ms = pixel_scale(md * u.km, ifov).to_value(u.km)
         ax.plot(md, ms, "s", color=PALETTE["dawn"], label="science orbits")
-        for name, x, y in zip(marks, md, ms):
+        for name, x, y in zip(marks, md, ms, strict=True):
             ax.annotate(name, (x, y), xytext=(-4, 8), textcoords="offset points", ha="right", fontsize=9)
     if current is not None:
         c = require(current, u.km, "current", positive=True)
-        ax.plot(c.to_value(u.km), pixel_scale(c, ifov).to_value(u.km), "o", ms=11, mfc="none", mec="black",
-                mew=2, label="your choice")
+        ax.plot(
+            c.to_value(u.km),
+            pixel_scale(c, ifov).to_value(u.km),
+            "o",
+            ms=11,
+            mfc="none",
+            mec="black",
+            mew=2,
+            label="your choice",
+        )
     lo, hi = d.min(), d.max()
     xt = [10.0**k for k in range(int(np.ceil(np.log10(lo))), int(np.floor(np.log10(hi))) + 1)]
     ax.set_xticks(xt, labels=[f"{x:,g}" for x in xt])
@@ -106,7 +116,6 @@ def plot_pixel_scale(ax, distances: u.Quantity, ifov: u.Quantity, marks: dict | 
     yt = [10.0**k for k in range(int(np.ceil(np.log10(y[0]))), int(np.floor(np.log10(y[1]))) + 1)]
     ax.set_yticks(yt, labels=[f"{v:g}" for v in yt])
     ax.minorticks_off()
-    ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)",
-           ylabel="Pixel scale (km per pixel)")
+    ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)", ylabel="Pixel scale (km per pixel)")
     ax.legend(loc="upper left", fontsize=9)
     return ax

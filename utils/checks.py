@@ -22,6 +22,7 @@ Examples
 >>> compare(..., 4500 * u.imperial.mile).status
 'unanswered'
 """
+
 from __future__ import annotations
 
 import html
@@ -29,8 +30,9 @@ import importlib
 import math
 import numbers
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -119,6 +121,7 @@ class CheckResult(Shown):
 # messages
 # --------------------------------------------------------------------------
 
+
 def _sentence(text: str) -> str:
     """One clean sentence: single spaces, a capital first letter, final punctuation."""
     text = " ".join(str(text).split())
@@ -142,8 +145,15 @@ def _describe_type(value: Any) -> str:
     kind = type(value)
     if kind is bool or kind is np.bool_:
         return "True or False"
-    names = {str: "text (a str)", list: "list", tuple: "tuple", dict: "dict", set: "set",
-             complex: "complex number", bytes: "bytes object"}
+    names = {
+        str: "text (a str)",
+        list: "list",
+        tuple: "tuple",
+        dict: "dict",
+        set: "set",
+        complex: "complex number",
+        bytes: "bytes object",
+    }
     if kind in names:
         name = names[kind]
         return name if name.startswith("text") else _article(name)
@@ -191,6 +201,7 @@ def _unit_example(unit, expected_value: float | None = None) -> str:
 # --------------------------------------------------------------------------
 # comparison
 # --------------------------------------------------------------------------
+
 
 def _is_placeholder(answer: Any) -> bool:
     return answer is Ellipsis
@@ -276,18 +287,24 @@ def _magnitude_hint(a: float, e: float) -> str:
     nearest = round(exponent)
     if nearest != 0 and abs(exponent - nearest) < 0.05:
         factor = f"{10 ** abs(nearest):,}" if abs(nearest) <= 9 else f"10^{abs(nearest)}"
-        return (f"Your answer is off by a factor of about {factor}: "
-                "check your unit conversions and powers of ten.")
+        return f"Your answer is off by a factor of about {factor}: check your unit conversions and powers of ten."
     return ""
 
 
-def _judge(a: float, e: float, rtol: float, atol: float, hint_text: str, name: str,
-           shown: tuple[float, float] | None = None) -> CheckResult:
+def _judge(
+    a: float, e: float, rtol: float, atol: float, hint_text: str, name: str, shown: tuple[float, float] | None = None
+) -> CheckResult:
     """Judge two finite-or-not floats; ``shown`` is (answer, expected) in the student's own unit."""
     if not math.isfinite(a):
-        return CheckResult(INCORRECT, _join(
-            "Your answer is not a finite number (it is nan or infinite)",
-            "Check the calculation that produced it", hint_text), name)
+        return CheckResult(
+            INCORRECT,
+            _join(
+                "Your answer is not a finite number (it is nan or infinite)",
+                "Check the calculation that produced it",
+                hint_text,
+            ),
+            name,
+        )
     if math.isclose(a, e, rel_tol=rtol, abs_tol=atol):
         return CheckResult(CORRECT, "", name)
     extra = _magnitude_hint(a, e)
@@ -352,12 +369,25 @@ def compare(
         return CheckResult(INVALID, _NONE_MESSAGE, name)
     judge = _judge_function(expected)  # raises TypeError for an expected type no one can judge
     try:
-        return judge(answer, expected, rtol=rtol, atol=atol, hint=hint, choices=choices, name=name,
-                     temperature_difference=temperature_difference)
+        return judge(
+            answer,
+            expected,
+            rtol=rtol,
+            atol=atol,
+            hint=hint,
+            choices=choices,
+            name=name,
+            temperature_difference=temperature_difference,
+        )
     except Exception:  # whatever the answer does (a broken __float__, __eq__, __array__ ...)
-        return CheckResult(INVALID, (
-            "Your answer could not be read as the kind of value this exercise asks for. "
-            "Give a single number, a number with a unit, or the text or date the exercise names."), name)
+        return CheckResult(
+            INVALID,
+            (
+                "Your answer could not be read as the kind of value this exercise asks for. "
+                "Give a single number, a number with a unit, or the text or date the exercise names."
+            ),
+            name,
+        )
 
 
 def _judge_function(expected: Any) -> Callable[..., CheckResult]:
@@ -384,8 +414,9 @@ def _compare_bool(answer, expected, *, hint, name, **_) -> CheckResult:
         if bool(answer) == bool(expected):
             return CheckResult(CORRECT, "", name)
         return CheckResult(INCORRECT, _join("That is not right", hint and f"Hint: {hint}"), name)
-    return CheckResult(INVALID, _join(
-        f"This exercise wants True or False (without quotes); you gave {_describe_type(answer)}"), name)
+    return CheckResult(
+        INVALID, _join(f"This exercise wants True or False (without quotes); you gave {_describe_type(answer)}"), name
+    )
 
 
 def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckResult:
@@ -393,8 +424,7 @@ def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckRes
 
     hint_text = hint and f"Hint: {hint}"
     if isinstance(answer, (bool, np.bool_, str)):
-        return CheckResult(INVALID, _join(
-            f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
+        return CheckResult(INVALID, _join(f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
     answer, problem = _as_scalar(answer)
     if problem:
         return CheckResult(INVALID, problem, name)
@@ -402,16 +432,20 @@ def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckRes
         # an angle in radians (or a ratio still carrying one) is a plain number under astropy's
         # dimensionless_angles rule; any other unit is the wrong kind of answer
         if not answer.unit.is_equivalent(u.one, equivalencies=u.dimensionless_angles()):
-            return CheckResult(INVALID, _join(
-                f"This exercise wants a plain number without a unit; yours is in {answer.unit} "
-                f"({_kind_of_unit(answer.unit)})"), name)
+            return CheckResult(
+                INVALID,
+                _join(
+                    f"This exercise wants a plain number without a unit; yours is in {answer.unit} "
+                    f"({_kind_of_unit(answer.unit)})"
+                ),
+                name,
+            )
         _, problem = _as_real(answer.value)
         if problem:
             return CheckResult(INVALID, problem, name)
         answer = answer.to_value(u.dimensionless_unscaled, equivalencies=u.dimensionless_angles())
     if not _is_plain_number(answer):
-        return CheckResult(INVALID, _join(
-            f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
+        return CheckResult(INVALID, _join(f"This exercise wants a number; you gave {_describe_type(answer)}"), name)
     a, problem = _as_real(answer)
     if problem:
         return CheckResult(INVALID, problem, name)
@@ -419,16 +453,18 @@ def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckRes
     return _judge(a, e, rtol, float(atol), hint_text, name)
 
 
-def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_difference=False,
-                      **_) -> CheckResult:
+def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_difference=False, **_) -> CheckResult:
     import astropy.units as u
 
     hint_text = hint and f"Hint: {hint}"
     unit = expected.unit
     dimensionless = unit.physical_type == "dimensionless"
     e = float(expected.value) if np.ndim(expected.value) == 0 else None
-    wanted = ("a plain number (the units cancel)" if dimensionless else
-              f"a number with a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}")
+    wanted = (
+        "a plain number (the units cancel)"
+        if dimensionless
+        else f"a number with a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}"
+    )
     if isinstance(answer, (str, bool, np.bool_)):
         return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
     from astropy.time import TimeDelta
@@ -440,12 +476,16 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
         return CheckResult(INVALID, problem, name)
     if not isinstance(answer, u.Quantity):
         if not _is_plain_number(answer):
-            return CheckResult(INVALID, _join(
-                f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
+            return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
         if not dimensionless:
-            return CheckResult(INVALID, _join(
-                "Your answer has no unit",
-                f"Attach a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}"), name)
+            return CheckResult(
+                INVALID,
+                _join(
+                    "Your answer has no unit",
+                    f"Attach a unit of {_kind_of_unit(unit)}, for example {_unit_example(unit, e)}",
+                ),
+                name,
+            )
         _, problem = _as_real(answer)
         if problem:
             return CheckResult(INVALID, problem, name)
@@ -457,18 +497,33 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
         value = _to_unit(answer, unit, temperature_difference)
     except u.UnitsError:
         if dimensionless:
-            return CheckResult(INVALID, _join(
-                f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise asks "
-                "for a plain number: the units should cancel"), name)
+            return CheckResult(
+                INVALID,
+                _join(
+                    f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise asks "
+                    "for a plain number: the units should cancel"
+                ),
+                name,
+            )
         if answer.unit.physical_type == "dimensionless":
-            return CheckResult(INVALID, _join(
-                f"Your answer has no unit of {_kind_of_unit(unit)}",
-                f"Attach one, for example {_unit_example(unit, e)}"), name)
+            return CheckResult(
+                INVALID,
+                _join(
+                    f"Your answer has no unit of {_kind_of_unit(unit)}",
+                    f"Attach one, for example {_unit_example(unit, e)}",
+                ),
+                name,
+            )
         kind = _kind_of_unit(unit)
         asked = kind if kind.startswith("quantity in") else f"{kind}, for example in {unit}"
-        return CheckResult(INVALID, _join(
-            f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise "
-            f"asks for {_article(asked)}"), name)
+        return CheckResult(
+            INVALID,
+            _join(
+                f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise "
+                f"asks for {_article(asked)}"
+            ),
+            name,
+        )
     if np.ndim(value) != 0 or e is None:
         return CheckResult(INVALID, "This exercise wants a single value.", name)
     if isinstance(atol, u.Quantity):
@@ -496,13 +551,23 @@ def _compare_time(answer, expected, *, atol, hint, name, **_) -> CheckResult:
         try:
             answer = Time(answer, scale=expected.scale)
         except (ValueError, TypeError):
-            return CheckResult(INVALID, (
-                "This exercise wants a date. Write it as an astropy Time or as text like "
-                "'2015-03-06' or '2015-03-06 12:00'."), name)
+            return CheckResult(
+                INVALID,
+                (
+                    "This exercise wants a date. Write it as an astropy Time or as text like "
+                    "'2015-03-06' or '2015-03-06 12:00'."
+                ),
+                name,
+            )
     if not isinstance(answer, Time):
-        return CheckResult(INVALID, _join(
-            "This exercise wants a date (an astropy Time or text like '2015-03-06'); "
-            f"you gave {_describe_type(answer)}"), name)
+        return CheckResult(
+            INVALID,
+            _join(
+                "This exercise wants a date (an astropy Time or text like '2015-03-06'); "
+                f"you gave {_describe_type(answer)}"
+            ),
+            name,
+        )
     if answer.shape != ():
         return CheckResult(INVALID, "This exercise wants a single date.", name)
     if isinstance(atol, (TimeDelta, u.Quantity)):
@@ -526,8 +591,11 @@ def _compare_text(answer, expected, *, choices, hint, name, **_) -> CheckResult:
     listed = ", ".join(repr(str(c)) for c in choices) if choices else ""
     if not isinstance(answer, str):
         more = f"One of: {listed}" if listed else ""
-        return CheckResult(INVALID, _join(
-            f"This exercise wants a word in quotes, like 'true'; you gave {_describe_type(answer)}", more), name)
+        return CheckResult(
+            INVALID,
+            _join(f"This exercise wants a word in quotes, like 'true'; you gave {_describe_type(answer)}", more),
+            name,
+        )
     given = _normalise(answer)
     if choices and given not in {_normalise(c) for c in choices}:
         return CheckResult(INVALID, f"Please answer with one of: {listed}.", name)
@@ -611,8 +679,16 @@ class Exercise:
         return self.solve(**{**self.defaults, **inputs})
 
     def _compare(self, answer: Any, expected: Any, name: str = "") -> CheckResult:
-        return compare(answer, expected, rtol=self.rtol, atol=self.atol, hint=self.hint,
-                       choices=self.choices, name=name, temperature_difference=self.temperature_difference)
+        return compare(
+            answer,
+            expected,
+            rtol=self.rtol,
+            atol=self.atol,
+            hint=self.hint,
+            choices=self.choices,
+            name=name,
+            temperature_difference=self.temperature_difference,
+        )
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """Judge ``answer`` for these inputs; never raises, whatever the answer or inputs."""
@@ -622,19 +698,36 @@ class Exercise:
         try:
             expected = self.expected(**inputs)
         except Exception as err:  # the *inputs* are wrong (an instructor's or a student's edit)
-            return CheckResult(INVALID, _join(
-                "The exercise's inputs could not be used", _input_problem(err, inputs),
-                "Restore or fix the inputs above and run the cells again"), title)
+            return CheckResult(
+                INVALID,
+                _join(
+                    "The exercise's inputs could not be used",
+                    _input_problem(err, inputs),
+                    "Restore or fix the inputs above and run the cells again",
+                ),
+                title,
+            )
         if np.size(getattr(expected, "value", expected)) != 1 and not isinstance(expected, str):
-            return CheckResult(INVALID, _join(
-                "The exercise's inputs could not be used", _input_problem(None, inputs),
-                "Restore or fix the inputs above and run the cells again"), title)
+            return CheckResult(
+                INVALID,
+                _join(
+                    "The exercise's inputs could not be used",
+                    _input_problem(None, inputs),
+                    "Restore or fix the inputs above and run the cells again",
+                ),
+                title,
+            )
         try:
             _judge_function(expected)
         except TypeError:
-            return CheckResult(INVALID, (
-                "This exercise's check cannot judge answers: its expected answer has a type it does not "
-                "know. Please tell your instructor."), title)
+            return CheckResult(
+                INVALID,
+                (
+                    "This exercise's check cannot judge answers: its expected answer has a type it does not "
+                    "know. Please tell your instructor."
+                ),
+                title,
+            )
         result = self._compare(answer, expected, title)
         if result.status in (CORRECT, UNANSWERED):
             return result
@@ -730,9 +823,13 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
     except ValueError as err:
         return CheckResult(INVALID, _join(str(err), "Check the id in the utils.check(...) call"))
     except Exception as err:  # a lesson's exercise module that fails to load: an authoring error
-        return CheckResult(INVALID, _join(
-            f"The exercises for {_describe_id(exercise_id)} could not be loaded ({type(err).__name__})",
-            "Please tell your instructor"))
+        return CheckResult(
+            INVALID,
+            _join(
+                f"The exercises for {_describe_id(exercise_id)} could not be loaded ({type(err).__name__})",
+                "Please tell your instructor",
+            ),
+        )
     try:
         return exercise.check(answer, **inputs)
     except Exception:  # pragma: no cover - Exercise.check already catches everything it can

@@ -10,19 +10,28 @@ The data directory is ``data/`` beside the ``utils`` package; set the
 environment variable ``BRIGHT_SPOTS_DATA`` (or pass ``data_dir=``) to use
 another copy.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
 
 __all__ = [
-    "DataError", "DataFileError", "data_dir", "data_path", "read_manifest", "verify_file",
-    "load_catalogue", "read_ecsv", "REBUILD",
+    "DataError",
+    "DataFileError",
+    "data_dir",
+    "data_path",
+    "read_manifest",
+    "verify_file",
+    "load_catalogue",
+    "read_ecsv",
+    "REBUILD",
 ]
 
 ENV_VAR = "BRIGHT_SPOTS_DATA"
@@ -51,8 +60,10 @@ class DataError(Exception):
     """
 
     def _render_traceback_(self) -> list[str]:
-        return [f"{type(self).__name__}: {self}",
-                "(a problem with the course's data files, not with your code; %tb shows the full traceback)"]
+        return [
+            f"{type(self).__name__}: {self}",
+            "(a problem with the course's data files, not with your code; %tb shows the full traceback)",
+        ]
 
 
 class DataFileError(DataError, OSError):
@@ -89,8 +100,7 @@ def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
 def _path_like(value: Any, name: str) -> Path:
     # utils.units.path_like without importing astropy (this module stays light)
     if isinstance(value, bytes) or not isinstance(value, (str, os.PathLike)):
-        raise TypeError(f"{name} must be a path (a string or pathlib.Path); got {value!r} "
-                        f"({type(value).__name__}).")
+        raise TypeError(f"{name} must be a path (a string or pathlib.Path); got {value!r} ({type(value).__name__}).")
     if isinstance(value, str) and (not value.strip() or "\x00" in value):
         raise ValueError(f"{name} must be a path; got {value!r}.")
     return Path(value)
@@ -121,7 +131,8 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         raise DataFileError(
             f"data manifest {path} is missing; {restore_hint(MANIFEST)} "
-            "or regenerate it with `python3 scripts/make_manifest.py`") from None
+            "or regenerate it with `python3 scripts/make_manifest.py`"
+        ) from None
     out = {}
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -134,8 +145,7 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     return out
 
 
-def data_path(name: str, data_dir_: str | os.PathLike | None = None,
-              verify: bool = True) -> Path:
+def data_path(name: str, data_dir_: str | os.PathLike | None = None, verify: bool = True) -> Path:
     """Path of data file ``name``, verified against the manifest.
 
     Parameters
@@ -176,7 +186,9 @@ def verify_file(path: str | os.PathLike) -> Path:
     """Check one data file against ``MANIFEST.sha256`` in its directory.
 
     The result is cached for the process, keyed by path, modification time
-    and size, so repeated loads cost a ``stat`` call only.
+    and size, and so is the manifest (keyed by its own modification time and
+    size): a repeated check of an unchanged file costs two ``stat`` calls,
+    the file's and the manifest's, and reads neither.
 
     Raises
     ------
@@ -198,12 +210,12 @@ def verify_file(path: str | os.PathLike) -> Path:
     if not path.is_file():
         raise DataFileError(f"data file {path} is not a regular file; {restore_hint(name)}")
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    manifest = read_manifest(path.parent)
-    expected = manifest.get(name)
+    expected = _manifest(path.parent).get(name)
     if expected is None:
         raise DataFileError(
             f"data file {path} is not listed in {path.parent / MANIFEST}; "
-            "run `python3 scripts/make_manifest.py` after adding a data file")
+            "run `python3 scripts/make_manifest.py` after adding a data file"
+        )
     if _VERIFIED.get(key) == expected:
         return path
     h = hashlib.sha256()
@@ -213,22 +225,48 @@ def verify_file(path: str | os.PathLike) -> Path:
     if h.hexdigest() != expected:
         raise DataFileError(
             f"data file {path} is corrupted (SHA-256 {h.hexdigest()[:12]}... does not match "
-            f"the manifest's {expected[:12]}...); {restore_hint(name)}")
+            f"the manifest's {expected[:12]}...); {restore_hint(name)}"
+        )
     _VERIFIED[key] = expected
     return path
+
+
+# manifests already read: resolved directory -> ((mtime_ns, size) of MANIFEST.sha256, its entries)
+_MANIFESTS: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    """``read_manifest(folder)``, read again only when MANIFEST.sha256 changes (the caller must not modify it)."""
+    try:
+        st = (folder / MANIFEST).stat()
+    except OSError:
+        return read_manifest(folder)  # raises the DataFileError that says how to restore it
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _MANIFESTS.get(str(folder.resolve()))
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    entries = read_manifest(folder)
+    _MANIFESTS[str(folder.resolve())] = (stamp, entries)
+    return entries
 
 
 # loaded tables, keyed like _VERIFIED (the file cannot change under a key)
 _TABLE_CACHE: dict[tuple, Any] = {}
 
 
-def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: bool = False,
-              prepare: Callable[[Any], Any] | None = None) -> Any:
-    """Read a verified ECSV file of ``data/`` once and cache the result.
+def read_ecsv(
+    name: str,
+    data_dir_: str | os.PathLike | None = None,
+    *,
+    qtable: bool = False,
+    prepare: Callable[[Any], Any] | None = None,
+) -> Any:
+    """Read a verified ECSV file of ``data/``; every call returns its own copy.
 
     The file's checksum is verified first (see :func:`data_path`), and the
-    table is parsed only when the file changes.  The cached object is
-    shared: callers that modify it must copy it first.
+    table is parsed only when the file changes: the parsed table is cached
+    and each call gets a copy of it, so a caller may change what it gets
+    without changing what the next caller reads.
 
     Parameters
     ----------
@@ -239,7 +277,7 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
         instead of a ``Table``.
     prepare : callable, optional
         Applied once to the freshly read table; its result is what is cached
-        and returned (for example the table with an index).
+        and copied for each call (for example the table with an index).
 
     Raises
     ------
@@ -251,7 +289,32 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
     >>> from utils.data import read_ecsv
     >>> len(read_ecsv("facts.ecsv")) > 100
     True
+    >>> read_ecsv("facts.ecsv").remove_rows(slice(None))   # changes this copy only
+    >>> len(read_ecsv("facts.ecsv")) > 100
+    True
     """
+    return _copy(_cached_ecsv(name, data_dir_, qtable=qtable, prepare=prepare))
+
+
+def _copy(obj: Any) -> Any:
+    """A copy of a cached table (or of what ``prepare`` made of it) that shares no data with it."""
+    from astropy.table import Table
+
+    if isinstance(obj, Table):
+        return obj.copy(copy_data=True)
+    import copy
+
+    return copy.deepcopy(obj)
+
+
+def _cached_ecsv(
+    name: str,
+    data_dir_: str | os.PathLike | None = None,
+    *,
+    qtable: bool = False,
+    prepare: Callable[[Any], Any] | None = None,
+) -> Any:
+    """:func:`read_ecsv` without the copy: the shared cached object, for this package's read-only lookups."""
     if not isinstance(qtable, bool):
         raise TypeError(f"qtable must be True or False; got {qtable!r}")
     if prepare is not None and not callable(prepare):
@@ -274,7 +337,7 @@ def read_ecsv(name: str, data_dir_: str | os.PathLike | None = None, *, qtable: 
     return hit
 
 
-def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
+def load_catalogue(data_dir_: str | os.PathLike | None = None) -> QTable:
     """Load the JPL SBDB asteroid catalogue (7,099 objects with H <= 12).
 
     Each call returns a fresh copy, so a lesson may add or change columns
@@ -309,4 +372,4 @@ def load_catalogue(data_dir_: str | os.PathLike | None = None) -> "QTable":
     >>> round(float(row["a"].to_value("AU")), 2)
     2.77
     """
-    return read_ecsv("asteroids.ecsv", data_dir_, qtable=True).copy(copy_data=True)
+    return read_ecsv("asteroids.ecsv", data_dir_, qtable=True)

@@ -25,8 +25,10 @@ Examples
 >>> round(float((r ** 2).sum() ** 0.5 / r.unit), 3)
 2.868
 """
+
 from __future__ import annotations
 
+import atexit
 import os
 from typing import TYPE_CHECKING
 
@@ -69,8 +71,19 @@ def _kernel(name: str, data_dir=None):
     k = _KERNELS.get(key)
     if k is None:
         k = SPK.open(str(path))
+        for stale in [old for old in _KERNELS if old[0] == key[0]]:
+            _KERNELS.pop(stale).close()  # an older version of the same file: release its file and memory map
         _KERNELS[key] = k
     return k
+
+
+def _close_kernels() -> None:
+    """Close every open kernel: at exit, so none is left for the garbage collector to warn about."""
+    while _KERNELS:
+        _KERNELS.popitem()[1].close()
+
+
+atexit.register(_close_kernels)
 
 
 def _ecliptic_matrix() -> np.ndarray:
@@ -92,12 +105,11 @@ def _check_body(body: str) -> str:
     return key
 
 
-def _check_time(time) -> "Time":
+def _check_time(time) -> Time:
     from astropy.time import Time
 
     if not isinstance(time, Time):
-        raise TypeError(
-            f"time must be an astropy.time.Time, e.g. Time('2015-03-06'), got {type(time).__name__}")
+        raise TypeError(f"time must be an astropy.time.Time, e.g. Time('2015-03-06'), got {type(time).__name__}")
     return time
 
 
@@ -107,7 +119,7 @@ def _check_frame(frame: str) -> str:
     return frame
 
 
-def coverage(data_dir: str | os.PathLike | None = None) -> "Time":
+def coverage(data_dir: str | os.PathLike | None = None) -> Time:
     """First and last instant covered by every body (TDB), as a Time of shape (2,).
 
     Examples
@@ -174,7 +186,8 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
             raise ValueError(
                 f"{body}: date {bad_iso} is outside the offline ephemeris, which covers "
                 f"{cov[0].iso[:10]} to {cov[1].iso[:10]} (TDB); rebuild with a wider range "
-                "using scripts/build_ephemeris.py")
+                "using scripts/build_ephemeris.py"
+            )
         pos += sign * p
         if derivative:
             vel += sign * v
@@ -186,8 +199,9 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
     return out.reshape(shape)
 
 
-def heliocentric_position(body: str, time: "Time", frame: str = "ecliptic",
-                          data_dir: str | os.PathLike | None = None) -> "u.Quantity":
+def heliocentric_position(
+    body: str, time: Time, frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> u.Quantity:
     """Heliocentric position of a body from the offline JPL ephemerides.
 
     Parameters
@@ -233,8 +247,9 @@ def heliocentric_position(body: str, time: "Time", frame: str = "ecliptic",
     return _evaluate(body, time, frame, False, data_dir) * u.AU
 
 
-def heliocentric_velocity(body: str, time: "Time", frame: str = "ecliptic",
-                          data_dir: str | os.PathLike | None = None) -> "u.Quantity":
+def heliocentric_velocity(
+    body: str, time: Time, frame: str = "ecliptic", data_dir: str | os.PathLike | None = None
+) -> u.Quantity:
     """Heliocentric velocity, same conventions as :func:`heliocentric_position`.
 
     Returns

@@ -20,30 +20,56 @@ Examples
 >>> Verdict("N06", "true", "launched 27 Sep 2007").verdict
 'true'
 """
+
 from __future__ import annotations
 
 import html
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .data import DataFileError, read_ecsv
-from .units import flag, integer, require, table as _table
+from .units import flag, integer, require
+from .units import table as _table
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
     from astropy.time import Time
 
 __all__ = [
-    "FILE", "COLUMNS", "VERDICTS", "MONTH", "Verdict", "load_claims", "claim_text", "claimed_value",
-    "duration", "in_months", "date_matches", "number_matches", "judge_date", "judge_number",
-    "judge_first", "judge_duration", "rank_by", "verdict_table", "format_verdict_table",
-    "verdict_table_html", "verdict_counts", "UnknownIdError", "PartError",
-    "KINDS", "KIND_OF_CATEGORY", "claim_kind", "your_verdict", "combine_verdicts",
+    "FILE",
+    "COLUMNS",
+    "VERDICTS",
+    "MONTH",
+    "Verdict",
+    "load_claims",
+    "claim_text",
+    "claimed_value",
+    "duration",
+    "in_months",
+    "date_matches",
+    "number_matches",
+    "judge_date",
+    "judge_number",
+    "judge_first",
+    "judge_duration",
+    "rank_by",
+    "verdict_table",
+    "format_verdict_table",
+    "verdict_table_html",
+    "verdict_counts",
+    "UnknownIdError",
+    "PartError",
+    "KINDS",
+    "KIND_OF_CATEGORY",
+    "claim_kind",
+    "your_verdict",
+    "combine_verdicts",
 ]
 
 FILE = "news_claims.ecsv"
@@ -59,11 +85,15 @@ KINDS = ("date", "number", "first", "attribution", "interpretation")
 #: durations are checked with dates, distances and rankings are numbers,
 #: and claims about physics, propulsion or meaning interpret the facts.
 KIND_OF_CATEGORY = {
-    "date": "date", "duration": "date",
-    "distance": "number", "ranking": "number",
+    "date": "date",
+    "duration": "date",
+    "distance": "number",
+    "ranking": "number",
     "first": "first",
     "attribution": "attribution",
-    "physics": "interpretation", "propulsion": "interpretation", "interpretation": "interpretation",
+    "physics": "interpretation",
+    "propulsion": "interpretation",
+    "interpretation": "interpretation",
 }
 
 _SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
@@ -74,7 +104,8 @@ _COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cann
 # the claims
 # --------------------------------------------------------------------------
 
-def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
+
+def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     """Load the paraphrased claims of the 2015 news story.
 
     Parameters
@@ -101,10 +132,10 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> "Table":
     >>> len(load_claims()) >= 10
     True
     """
-    return read_ecsv(FILE, data_dir, prepare=_checked_claims).copy(copy_data=True)
+    return read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
 
 
-def _checked_claims(table: "Table") -> "Table":
+def _checked_claims(table: Table) -> Table:
     missing = [c for c in COLUMNS if c not in table.colnames]
     if missing:
         raise DataFileError(f"data/{FILE} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
@@ -139,7 +170,7 @@ def _verdicts_table(table, name: str = "table"):
     return table
 
 
-def _find(claims: "Table", claim_id: str):
+def _find(claims: Table, claim_id: str):
     _claims_table(claims)
     if not isinstance(claim_id, str):
         raise TypeError(f"claim_id is a string such as 'N01', got {type(claim_id).__name__}")
@@ -149,7 +180,7 @@ def _find(claims: "Table", claim_id: str):
     return claims[int(hits[0])]
 
 
-def claim_text(claims: "Table", claim_id: str) -> str:
+def claim_text(claims: Table, claim_id: str) -> str:
     """The paraphrased claim with id ``claim_id``.
 
     Examples
@@ -161,7 +192,7 @@ def claim_text(claims: "Table", claim_id: str) -> str:
     return str(_find(claims, claim_id)["claim"])
 
 
-def claimed_value(claims: "Table", claim_id: str, part: int = 0):
+def claimed_value(claims: Table, claim_id: str, part: int = 0):
     """The value the story states for a claim, as a Time, a Quantity or ``None``.
 
     A date ``YYYY-MM-DD`` becomes a :class:`~astropy.time.Time`; a month
@@ -195,8 +226,10 @@ def claimed_value(claims: "Table", claim_id: str, part: int = 0):
         return u.Quantity(value)
 
 
-def claim_kind(claims: "Table", claim_id: str) -> str:
-    """Which of :data:`KINDS` a claim is: ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
+def claim_kind(claims: Table, claim_id: str) -> str:
+    """Which of :data:`KINDS` a claim is.
+
+    One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
 
     Examples
     --------
@@ -208,13 +241,15 @@ def claim_kind(claims: "Table", claim_id: str) -> str:
     try:
         return KIND_OF_CATEGORY[category]
     except KeyError:
-        raise ValueError(f"claim {claim_id} has the unknown category {category!r}; "
-                         f"known: {', '.join(KIND_OF_CATEGORY)}") from None
+        raise ValueError(
+            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(KIND_OF_CATEGORY)}"
+        ) from None
 
 
 # --------------------------------------------------------------------------
 # verdicts
 # --------------------------------------------------------------------------
+
 
 def _check_verdict(verdict: str) -> str:
     if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
@@ -266,16 +301,19 @@ class Verdict:
         return f"{self.claim_id}: {self.symbol} {self.verdict} ({self.reason})"
 
     def _repr_html_(self) -> str:
-        return (f'<div style="border-left:6px solid {_COLOUR[self.verdict]};padding:2px 8px">'
-                f"<b>{html.escape(self.claim_id)} · {self.symbol} {html.escape(self.verdict)}</b>: "
-                f"{html.escape(self.reason)}</div>")
+        return (
+            f'<div style="border-left:6px solid {_COLOUR[self.verdict]};padding:2px 8px">'
+            f"<b>{html.escape(self.claim_id)} · {self.symbol} {html.escape(self.verdict)}</b>: "
+            f"{html.escape(self.reason)}</div>"
+        )
 
 
 # --------------------------------------------------------------------------
 # evidence helpers
 # --------------------------------------------------------------------------
 
-def _time(value, name: str) -> "Time":
+
+def _time(value, name: str) -> Time:
     from astropy.time import Time
 
     if isinstance(value, str):
@@ -284,8 +322,7 @@ def _time(value, name: str) -> "Time":
         except ValueError:
             raise ValueError(f"{name} must be a date such as '2015-03-06'; got {value!r}") from None
     if not isinstance(value, Time):
-        raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); "
-                        f"got {type(value).__name__}")
+        raise TypeError(f"{name} must be a single astropy Time (or text like '2015-03-06'); got {type(value).__name__}")
     if value.shape != ():
         raise TypeError(f"{name} must be a single astropy Time, not an array of {value.size} times")
     return value
@@ -371,8 +408,10 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     """
     c = require(claimed, claimed.unit if isinstance(claimed, u.Quantity) else u.one, "claimed", positive=True)
     if isinstance(actual, u.Quantity) and not actual.unit.is_equivalent(c.unit):
-        raise u.UnitsError(f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
-                           f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type}).")
+        raise u.UnitsError(
+            f"actual ({actual.unit}, a {actual.unit.physical_type}) must be the same kind of "
+            f"quantity as the claimed value ({c.unit}, a {c.unit.physical_type})."
+        )
     a = require(actual, c.unit, "actual", positive=True, scalar=True)
     require(c, c.unit, "claimed", scalar=True)
     if isinstance(rtol, (bool, np.bool_)) or not isinstance(rtol, (int, float)) or not 0 <= rtol < 1:
@@ -428,7 +467,7 @@ def judge_first(claimed_first, earlier) -> str:
     return "false" if b < a else "true"
 
 
-def your_verdict(claim_id: str, answer, reason: str) -> "Verdict | None":
+def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -465,8 +504,9 @@ def combine_verdicts(*parts: str) -> str:
         raise ValueError("combine_verdicts needs at least one verdict in parts")
     for k, part in enumerate(parts):
         if not isinstance(part, str) or part.strip().lower() not in VERDICTS:
-            raise ValueError(f"parts[{k}] is not a verdict: a verdict is one of "
-                             f"{', '.join(repr(v) for v in VERDICTS)}; got {part!r}")
+            raise ValueError(
+                f"parts[{k}] is not a verdict: a verdict is one of {', '.join(repr(v) for v in VERDICTS)}; got {part!r}"
+            )
     words = [_check_verdict(p) for p in parts]
     if all(w == "true" for w in words):
         return "true"
@@ -513,7 +553,8 @@ def rank_by(table, column: str, name: str, name_column: str = "name") -> int:
 # the verdict table
 # --------------------------------------------------------------------------
 
-def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "Table") -> "Table":
+
+def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: Table) -> Table:
     """Collect verdicts into a table, in the order of the claims file.
 
     Parameters
@@ -540,13 +581,16 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     from astropy.table import Table
 
     _claims_table(claims)
-    if isinstance(verdicts, Verdict) or isinstance(verdicts, (str, bytes)) or not isinstance(
-            verdicts, (Mapping, list, tuple)):
+    if (
+        isinstance(verdicts, Verdict)
+        or isinstance(verdicts, (str, bytes))
+        or not isinstance(verdicts, (Mapping, list, tuple))
+    ):
         raise TypeError(f"verdicts must be a list (or dict) of Verdict objects; got {type(verdicts).__name__}")
     items = verdicts.values() if isinstance(verdicts, Mapping) else verdicts
     by_id: dict[str, Verdict] = {}
     for v in items:
-        if v is None:   # a claim the reader has not judged yet (see your_verdict)
+        if v is None:  # a claim the reader has not judged yet (see your_verdict)
             continue
         if not isinstance(v, Verdict):
             raise TypeError(f"verdicts must hold Verdict objects, got {type(v).__name__}")
@@ -556,15 +600,14 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: "
     if unknown:
         raise UnknownIdError(f"verdicts for unknown claim ids: {', '.join(unknown)}")
     rows = [(i, claim_text(claims, i), by_id[i].verdict, by_id[i].reason) for i in known if i in by_id]
-    return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"],
-                 dtype=[str, str, str, str])
+    return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"], dtype=[str, str, str, str])
 
 
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: int = 70) -> str:
+def format_verdict_table(table: Table, claim_width: int = 48, evidence_width: int = 70) -> str:
     """The verdict table as fixed-width text (stable, for printing).
 
     Long claims and evidence are shortened with an ellipsis.
@@ -583,12 +626,14 @@ def format_verdict_table(table: "Table", claim_width: int = 48, evidence_width: 
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:
         verdict = f"{_SYMBOL[str(row['verdict'])]} {row['verdict']}"
-        lines.append(f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
-                     f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip())
+        lines.append(
+            f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
+            f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip()
+        )
     return "\n".join(lines)
 
 
-def verdict_table_html(table: "Table") -> str:
+def verdict_table_html(table: Table) -> str:
     """The verdict table as an HTML table (symbols and colours for the verdicts)."""
     _verdicts_table(table)
     cells = []
@@ -597,12 +642,13 @@ def verdict_table_html(table: "Table") -> str:
         cells.append(
             "<tr>" + f"<td>{html.escape(str(row['id']))}</td><td>{html.escape(str(row['claim']))}</td>"
             f'<td style="border-left:6px solid {_COLOUR[v]};white-space:nowrap"><b>{_SYMBOL[v]} {v}</b></td>'
-            f"<td>{html.escape(str(row['evidence']))}</td></tr>")
+            f"<td>{html.escape(str(row['evidence']))}</td></tr>"
+        )
     head = "<tr><th>id</th><th>claim (paraphrased)</th><th>verdict</th><th>evidence</th></tr>"
     return f'<table style="text-align:left">{head}{"".join(cells)}</table>'
 
 
-def verdict_counts(table: "Table") -> dict[str, int]:
+def verdict_counts(table: Table) -> dict[str, int]:
     """How many claims got each verdict (all four keys, in :data:`VERDICTS` order).
 
     Examples

@@ -25,25 +25,36 @@ Examples
 >>> cite("dawn.thrust")
 'NASA/JPL Dawn mission site: Ion propulsion, https://dawn.jpl.nasa.gov/mission/ion_prop.html'
 """
+
 from __future__ import annotations
 
 import difflib
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, data_dir as _data_dir, read_ecsv, restore_hint
+from .data import DataFileError, _cached_ecsv, restore_hint
+from .data import data_dir as _data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
 
-__all__ = ["fact", "cite", "facts_table", "fact_ids", "uncertainty", "FactText", "UnknownFactError", "KINDS",
-           "STATUSES"]
+__all__ = [
+    "fact",
+    "cite",
+    "facts_table",
+    "fact_ids",
+    "uncertainty",
+    "FactText",
+    "UnknownFactError",
+    "KINDS",
+    "STATUSES",
+]
 
 FILE = "facts.ecsv"
 KINDS = ("quantity", "time", "text")
 STATUSES = ("sourced", "derived", "secondary", "uncertain")
 
-# the table and an {id: row index} are cached by utils.data.read_ecsv
+# the table and an {id: row index} are cached by utils.data (shared, read-only here: facts_table copies)
 
 
 class UnknownFactError(KeyError, ValueError):
@@ -91,7 +102,7 @@ def _prepare(table):
 
 
 def _load(data_dir: str | os.PathLike | None = None):
-    return read_ecsv(FILE, data_dir, prepare=_prepare)
+    return _cached_ecsv(FILE, data_dir, prepare=_prepare)
 
 
 def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
@@ -136,7 +147,8 @@ def _bad_cell(row, column: str, exc: Exception, data_dir=None) -> DataFileError:
     return DataFileError(
         f"{path}: fact {str(row['id'])!r} has a bad {column!r} entry {str(row[column])!r} ({exc}); "
         f"the file was edited by hand: fix that cell, or {restore_hint(FILE)}, then run "
-        "`python3 scripts/make_manifest.py`")
+        "`python3 scripts/make_manifest.py`"
+    )
 
 
 def _parse(row, column: str, parse, data_dir=None):
@@ -231,8 +243,10 @@ def uncertainty(fact_id: str, data_dir: str | os.PathLike | None = None):
         return None
     if row["kind"] == "time":
         return _parse(row, "uncertainty", lambda: u.Quantity(text), data_dir)
-    return u.Quantity(_parse(row, "uncertainty", lambda: float(text), data_dir),
-                      _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir))
+    return u.Quantity(
+        _parse(row, "uncertainty", lambda: float(text), data_dir),
+        _parse(row, "unit", lambda: _unit(str(row["unit"])), data_dir),
+    )
 
 
 def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
@@ -248,7 +262,7 @@ def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
     return f"{row['source_title']}, {row['source_url']}"
 
 
-def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = None) -> "Table":
+def facts_table(prefix: str | None = None, data_dir: str | os.PathLike | None = None) -> Table:
     """The facts table (a copy), optionally only ids starting with ``prefix``.
 
     Examples

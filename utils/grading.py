@@ -28,10 +28,12 @@ Examples
 >>> ex.check(3 * u.kg).status
 'invalid'
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .checks import Shown
 from .units import choice, number, text
@@ -133,8 +135,10 @@ class FormExercise:
     def __post_init__(self):
         text(self.title, "title")
         if not isinstance(self.form, Mapping) or self.form.get("kind") not in (*_KIND_WORDS, "quantity"):
-            raise TypeError(f"form must be a mapping with a 'kind' among {sorted((*_KIND_WORDS, 'quantity'))} "
-                            f"(see form_of); got {self.form!r}")
+            raise TypeError(
+                f"form must be a mapping with a 'kind' among {sorted((*_KIND_WORDS, 'quantity'))} "
+                f"(see form_of); got {self.form!r}"
+            )
         number(self.points, "points", positive=True, scalar=True)
         if not isinstance(self.defaults, Mapping):
             raise TypeError(f"defaults must be a mapping of input names to values; got {self.defaults!r}")
@@ -181,12 +185,15 @@ def form_of(expected: Any, choices: Sequence[str] | None = None) -> dict[str, An
     """
     import numbers
 
-    import numpy as np
     import astropy.units as u
+    import numpy as np
     from astropy.time import Time
 
-    if choices is not None and (isinstance(choices, (str, bytes)) or not isinstance(choices, (list, tuple))
-                                or not all(isinstance(c, str) for c in choices)):
+    if choices is not None and (
+        isinstance(choices, (str, bytes))
+        or not isinstance(choices, (list, tuple))
+        or not all(isinstance(c, str) for c in choices)
+    ):
         raise TypeError(f"choices must be a list of words (or None); got {choices!r}")
     if isinstance(expected, Time):
         return {"kind": "date", "scale": expected.scale}

@@ -24,16 +24,18 @@ Examples
 >>> float(crater.albedo(0 * u.km, 0 * u.km)), float(crater.albedo(30 * u.km, 0 * u.km))
 (1.0, 0.2)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .camera import pixel_scale
 from .photometry import _law
-from .units import ArgumentTypeError, albedo as _albedo, array, choice, instance, integer, number, require
+from .units import ArgumentTypeError, array, choice, instance, integer, number, require
+from .units import albedo as _albedo
 
 __all__ = [
     "Crater",
@@ -119,8 +121,9 @@ class Crater:
             require(self.rim_width, u.km, "rim_width", positive=True, scalar=True)
         number(self.texture, "texture", low=0, high=0.999, scalar=True)
         if not isinstance(self.side_spots, tuple) or len(self.side_spots) > 20:
-            raise ArgumentTypeError("side_spots must be a tuple of at most 20 (east, north, radius) triples; "
-                                    f"got {self.side_spots!r:.60}.")
+            raise ArgumentTypeError(
+                f"side_spots must be a tuple of at most 20 (east, north, radius) triples; got {self.side_spots!r:.60}."
+            )
         for spot_ in self.side_spots:
             array(spot_, "side_spots", shape=(3,))
         if not isinstance(self.sharp, (bool, np.bool_)):
@@ -141,8 +144,9 @@ class Crater:
         try:
             shape = np.broadcast_shapes(xk.shape, yk.shape)
         except ValueError:
-            raise ValueError(f"x and y must have shapes that broadcast together; got {xk.shape} and "
-                             f"{yk.shape}.") from None
+            raise ValueError(
+                f"x and y must have shapes that broadcast together; got {xk.shape} and {yk.shape}."
+            ) from None
         bg, fac = float(self.background), float(self.spot)
         rc = self.crater_diameter.to_value(u.km) / 2
         rf = self.spot_diameter.to_value(u.km) / 2
@@ -155,7 +159,7 @@ class Crater:
             a = a * (1 + self.texture * tex)
         if self.rim:
             w = 0.04 * rc if self.rim_width is None else self.rim_width.to_value(u.km)
-            ring = (np.abs(r - rc) < w) if self.sharp else np.exp(-((r - rc) / w) ** 2)
+            ring = (np.abs(r - rc) < w) if self.sharp else np.exp(-(((r - rc) / w) ** 2))
             a = a + self.rim * bg * ring
         half = bg + (fac - bg) / 3
         for cx, cy, size in self.side_spots:
@@ -174,8 +178,9 @@ def _smoothstep(edge: np.ndarray, width: float) -> np.ndarray:
     return t * t * (3 - 2 * t)
 
 
-def occator_model(background, facula, crater_diameter: u.Quantity, facula_diameter: u.Quantity,
-                  texture: float = 0.05) -> Crater:
+def occator_model(
+    background, facula, crater_diameter: u.Quantity, facula_diameter: u.Quantity, texture: float = 0.05
+) -> Crater:
     """Occator as lesson 06 models it: a faint texture, a slightly bright rim, Cerealia Facula
     at the centre and three Vinalia-like patches, all with smooth edges.
 
@@ -186,8 +191,15 @@ def occator_model(background, facula, crater_diameter: u.Quantity, facula_diamet
     True
     """
     _named(background=background, facula=facula, crater_diameter=crater_diameter, facula_diameter=facula_diameter)
-    return Crater(background=background, spot=facula, crater_diameter=crater_diameter,
-                  spot_diameter=facula_diameter, rim=0.15, texture=texture, side_spots=VINALIA_LIKE)
+    return Crater(
+        background=background,
+        spot=facula,
+        crater_diameter=crater_diameter,
+        spot_diameter=facula_diameter,
+        rim=0.15,
+        texture=texture,
+        side_spots=VINALIA_LIKE,
+    )
 
 
 def _named(**values) -> None:
@@ -239,8 +251,14 @@ def sample(model: Crater, field: u.Quantity, n: int) -> np.ndarray:
     return model.albedo(x[None, :] * u.km, x[:, None] * u.km)
 
 
-def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_diameter: u.Quantity,
-                 albedo_ground: float, albedo_facula: float) -> np.ndarray:
+def facula_model(
+    field: u.Quantity,
+    n: int,
+    facula_diameter: u.Quantity,
+    crater_diameter: u.Quantity,
+    albedo_ground: float,
+    albedo_facula: float,
+) -> np.ndarray:
     """Lesson 07's schematic: ground of ``albedo_ground``, a dark rim, a bright facula disc.
 
     A *model*, not data: uniform ground, a disc of ``albedo_facula`` and a thin
@@ -263,8 +281,15 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
         if isinstance(a, u.Quantity):
             raise ArgumentTypeError(f"{name} is an albedo, a plain number such as 0.09; got {a!r}.")
     _named(albedo_ground=albedo_ground, albedo_facula=albedo_facula, facula_diameter=facula_diameter)
-    model = Crater(background=albedo_ground, spot=albedo_facula, crater_diameter=crater,
-                   spot_diameter=facula_diameter, rim=-0.4, rim_width=rim, sharp=True)
+    model = Crater(
+        background=albedo_ground,
+        spot=albedo_facula,
+        crater_diameter=crater,
+        spot_diameter=facula_diameter,
+        rim=-0.4,
+        rim_width=rim,
+        sharp=True,
+    )
     return sample(model, width, n)
 
 
@@ -272,16 +297,17 @@ def facula_model(field: u.Quantity, n: int, facula_diameter: u.Quantity, crater_
 # pixelation: exact box means from one summed-area table
 # --------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Level:
     """A square map ``2 * half_width_km`` wide in cells of ``step_km``, as a summed-area table."""
 
     half_width_km: float
     step_km: float
-    sat: np.ndarray        # summed-area table, shape (n+1, n+1)
+    sat: np.ndarray  # summed-area table, shape (n+1, n+1)
 
     @classmethod
-    def of(cls, image: np.ndarray, width_km: float) -> "_Level":
+    def of(cls, image: np.ndarray, width_km: float) -> _Level:
         sat = np.zeros((image.shape[0] + 1, image.shape[1] + 1))
         np.cumsum(np.cumsum(image, axis=0), axis=1, out=sat[1:, 1:])
         return cls(width_km / 2, width_km / image.shape[0], sat)
@@ -313,8 +339,12 @@ def box_means(level: _Level, edges_km: np.ndarray, background: float) -> np.ndar
     f = idx - i0
     g = 1 - f
     # the summed-area table is bilinear between its nodes: interpolate it at the edges
-    a = (s[np.ix_(i0, i0)] * np.outer(g, g) + s[np.ix_(i0 + 1, i0)] * np.outer(f, g)
-         + s[np.ix_(i0, i0 + 1)] * np.outer(g, f) + s[np.ix_(i0 + 1, i0 + 1)] * np.outer(f, f))
+    a = (
+        s[np.ix_(i0, i0)] * np.outer(g, g)
+        + s[np.ix_(i0 + 1, i0)] * np.outer(f, g)
+        + s[np.ix_(i0, i0 + 1)] * np.outer(g, f)
+        + s[np.ix_(i0 + 1, i0 + 1)] * np.outer(f, f)
+    )
     inner = (a[1:, 1:] - a[:-1, 1:] - a[1:, :-1] + a[:-1, :-1]) * level.step_km**2
     side = np.diff(edges_km)
     inner_side = np.diff(clipped)
@@ -365,9 +395,14 @@ def pixelate(image: np.ndarray, field: u.Quantity, pixel: u.Quantity) -> tuple[n
     return coarse, (edges[-1] - edges[0]) * L / n * u.km
 
 
-def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter: u.Quantity,
-                   field: u.Quantity | None = None, max_pixels: int = 200,
-                   supersample: int = 4) -> tuple[np.ndarray, u.Quantity, bool]:
+def schematic_view(
+    scale: u.Quantity,
+    crater_diameter: u.Quantity,
+    spot_diameter: u.Quantity,
+    field: u.Quantity | None = None,
+    max_pixels: int = 200,
+    supersample: int = 4,
+) -> tuple[np.ndarray, u.Quantity, bool]:
     """Lesson 04's schematic: a round crater with a bright central spot, at a given pixel scale.
 
     Not a real image: the surroundings, the crater floor and the spot get fixed
@@ -406,10 +441,14 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
     ((12, 12), True)
     """
     s = require(scale, u.km, "scale", positive=True, scalar=True).to_value(u.km)
-    model = Crater(background=0.35, spot=1.0, floor=0.2, crater_diameter=crater_diameter,
-                   spot_diameter=spot_diameter, sharp=True)
-    W = (1.3 * model.crater_diameter.to_value(u.km) if field is None
-         else require(field, u.km, "field", positive=True, scalar=True).to_value(u.km))
+    model = Crater(
+        background=0.35, spot=1.0, floor=0.2, crater_diameter=crater_diameter, spot_diameter=spot_diameter, sharp=True
+    )
+    W = (
+        1.3 * model.crater_diameter.to_value(u.km)
+        if field is None
+        else require(field, u.km, "field", positive=True, scalar=True).to_value(u.km)
+    )
     max_pixels = integer(max_pixels, "max_pixels", low=1, high=4000)
     supersample = integer(supersample, "supersample", low=1, high=16)
     n_true = int(np.ceil(W / s))
@@ -425,9 +464,16 @@ def schematic_view(scale: u.Quantity, crater_diameter: u.Quantity, spot_diameter
 # the crater lit by the Sun: a whole sphere, or a precomputed window
 # --------------------------------------------------------------------------
 
-def render_sphere(n_px: int, model: Crater, radius: u.Quantity, phase_angle: u.Quantity,
-                  law: str = "lommel-seeliger", occator_latitude: u.Quantity = 0 * u.deg,
-                  frame: float = 1.0) -> np.ndarray:
+
+def render_sphere(
+    n_px: int,
+    model: Crater,
+    radius: u.Quantity,
+    phase_angle: u.Quantity,
+    law: str = "lommel-seeliger",
+    occator_latitude: u.Quantity = 0 * u.deg,
+    frame: float = 1.0,
+) -> np.ndarray:
     """I/F image of a whole sphere (orthographic view) with the crater facing the viewer.
 
     The viewer looks along -z at the sphere's centre; the Sun lies in the x-z
@@ -465,8 +511,7 @@ def render_sphere(n_px: int, model: Crater, radius: u.Quantity, phase_angle: u.Q
     """
     n_px = integer(n_px, "n_px", low=8, high=4096)
     r_km = require(radius, u.km, "radius", positive=True, scalar=True).to_value(u.km)
-    alpha = require(phase_angle, u.deg, "phase_angle", nonnegative=True, high=180,
-                    scalar=True).to_value(u.rad)
+    alpha = require(phase_angle, u.deg, "phase_angle", nonnegative=True, high=180, scalar=True).to_value(u.rad)
     lat0 = require(occator_latitude, u.deg, "occator_latitude", scalar=True).to_value(u.rad)
     law_fn = _law(law)
     _crater(model)
@@ -498,10 +543,14 @@ class Scene:
 
     def __post_init__(self):
         _crater(self.model)
-        if not isinstance(self.levels, tuple) or not self.levels or not all(
-                isinstance(lv, _Level) for lv in self.levels):
-            raise ArgumentTypeError("levels must be the tuple of levels make_scene() builds; "
-                                    "make a Scene with imaging.make_scene(model).")
+        if (
+            not isinstance(self.levels, tuple)
+            or not self.levels
+            or not all(isinstance(lv, _Level) for lv in self.levels)
+        ):
+            raise ArgumentTypeError(
+                "levels must be the tuple of levels make_scene() builds; make a Scene with imaging.make_scene(model)."
+            )
         number(self.mean_background, "mean_background", low=0, high=2, scalar=True)
 
     @property
@@ -510,9 +559,14 @@ class Scene:
         return max(lv.half_width_km for lv in self.levels) * u.km
 
 
-def make_scene(model: Crater, half_width: u.Quantity = 60 * u.km, n_px: int = 800,
-               zooms: tuple = (1.0, 2.5, 10.0), incidence: u.Quantity = 30 * u.deg,
-               law: str = "lommel-seeliger") -> Scene:
+def make_scene(
+    model: Crater,
+    half_width: u.Quantity = 60 * u.km,
+    n_px: int = 800,
+    zooms: tuple = (1.0, 2.5, 10.0),
+    incidence: u.Quantity = 30 * u.deg,
+    law: str = "lommel-seeliger",
+) -> Scene:
     """Precompute the model's I/F at high resolution, once, for fast camera views.
 
     Nested square windows are computed, each ``n_px`` pixels across (16 to
@@ -541,7 +595,7 @@ def make_scene(model: Crater, half_width: u.Quantity = 60 * u.km, n_px: int = 80
     levels = []
     for h in sorted({hw / float(z) for z in zooms}, reverse=True):
         c = _centres(2 * h, n_px)
-        rows = [model.albedo(c[None, :] * u.km, c[k:k + 250, None] * u.km) for k in range(0, n_px, 250)]
+        rows = [model.albedo(c[None, :] * u.km, c[k : k + 250, None] * u.km) for k in range(0, n_px, 250)]
         levels.append(_Level.of(law_fn(np.vstack(rows), mu0, 1.0), 2 * h))
     bg = float(law_fn(np.asarray(model.background), mu0, 1.0))
     return Scene(tuple(levels), model, bg)
@@ -550,6 +604,7 @@ def make_scene(model: Crater, half_width: u.Quantity = 60 * u.km, n_px: int = 80
 # --------------------------------------------------------------------------
 # the camera: blur, exposure, and the images
 # --------------------------------------------------------------------------
+
 
 def gaussian_psf(image: np.ndarray, fwhm_px: float) -> np.ndarray:
     """Blur an image with a Gaussian point-spread function of ``fwhm_px`` pixels (FWHM, 0 to 100).
@@ -599,18 +654,18 @@ def expose(signal: np.ndarray, exposure: float, reference: float) -> tuple[np.nd
 class CameraImage:
     """What :func:`camera_image` returns: the model image and how it was made."""
 
-    signal: np.ndarray          # I/F per camera pixel after the PSF (no saturation)
-    reading: np.ndarray         # detector reading, 0-1 (saturated at 1)
-    saturated: np.ndarray       # boolean mask
-    pixel_scale: u.Quantity     # ground size of one pixel
-    half_width: u.Quantity      # half the ground width shown
+    signal: np.ndarray  # I/F per camera pixel after the PSF (no saturation)
+    reading: np.ndarray  # detector reading, 0-1 (saturated at 1)
+    saturated: np.ndarray  # boolean mask
+    pixel_scale: u.Quantity  # ground size of one pixel
+    half_width: u.Quantity  # half the ground width shown
     n_px: int
 
     def __post_init__(self):
         n = integer(self.n_px, "n_px", low=1, high=100_000)
         for name in ("signal", "reading"):
             array(getattr(self, name), name, shape=(n, n))
-        sat = getattr(self, "saturated")
+        sat = self.saturated
         if not isinstance(sat, np.ndarray) or sat.dtype != bool or sat.shape != (n, n):
             raise ArgumentTypeError(f"saturated must be a boolean array of shape ({n}, {n}); got {sat!r:.60}.")
         for name in ("pixel_scale", "half_width"):
@@ -631,8 +686,14 @@ def _camera(distance, ifov, psf_fwhm_px, max_px) -> tuple[float, int]:
     return pixel_scale(distance, ifov).to_value(u.km), integer(max_px, "max_px", low=3, high=4000)
 
 
-def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure: float = 1.0,
-                 psf_fwhm_px: float = 1.5, max_px: int = 300) -> CameraImage:
+def camera_image(
+    scene: Scene,
+    distance: u.Quantity,
+    ifov: u.Quantity,
+    exposure: float = 1.0,
+    psf_fwhm_px: float = 1.5,
+    max_px: int = 300,
+) -> CameraImage:
     """Model of what a framing camera sees of the scene from ``distance``, looking straight down.
 
     Each camera pixel averages the scene over its ground footprint
@@ -655,23 +716,34 @@ def camera_image(scene: Scene, distance: u.Quantity, ifov: u.Quantity, exposure:
     n = int(min(np.ceil(2 * full / scale), max_px))
     n = max(n, 3)
     if n % 2 == 0:
-        n += 1                      # an odd number of pixels: one pixel centred on the facula
+        n += 1  # an odd number of pixels: one pixel centred on the facula
     half = n * scale / 2
     # the finest precomputed level that covers the view, else the coarsest
-    level = min((lv for lv in scene.levels if lv.half_width_km >= half),
-                key=lambda lv: lv.step_km, default=max(scene.levels, key=lambda lv: lv.half_width_km))
+    level = min(
+        (lv for lv in scene.levels if lv.half_width_km >= half),
+        key=lambda lv: lv.step_km,
+        default=max(scene.levels, key=lambda lv: lv.half_width_km),
+    )
     edges = -half + np.arange(n + 1) * scale
     signal = box_means(level, edges, scene.mean_background)
-    signal = gaussian_psf(signal[::-1], psf_fwhm_px)          # row 0 at the top (north)
+    signal = gaussian_psf(signal[::-1], psf_fwhm_px)  # row 0 at the top (north)
     reading, sat = expose(signal, exposure, scene.mean_background)
     return CameraImage(signal, reading, sat, scale * u.km, half * u.km, n)
 
 
-def sphere_camera_image(model: Crater, radius: u.Quantity, distance: u.Quantity,
-                        ifov: u.Quantity, phase_angle: u.Quantity, law: str = "lommel-seeliger",
-                        exposure: float = 1.0, psf_fwhm_px: float = 1.5,
-                        occator_latitude: u.Quantity = 0 * u.deg, max_px: int = 400,
-                        subpixel_km: float = 1.5) -> CameraImage:
+def sphere_camera_image(
+    model: Crater,
+    radius: u.Quantity,
+    distance: u.Quantity,
+    ifov: u.Quantity,
+    phase_angle: u.Quantity,
+    law: str = "lommel-seeliger",
+    exposure: float = 1.0,
+    psf_fwhm_px: float = 1.5,
+    occator_latitude: u.Quantity = 0 * u.deg,
+    max_px: int = 400,
+    subpixel_km: float = 1.5,
+) -> CameraImage:
     """Model of a framing camera's view of the whole sphere from far away (approach images).
 
     The sphere is rendered finely (sub-pixels of about ``subpixel_km``), each
@@ -698,16 +770,20 @@ def sphere_camera_image(model: Crater, radius: u.Quantity, distance: u.Quantity,
     subpixel_km = number(subpixel_km, "subpixel_km", positive=True, scalar=True)
     _crater(model)
     n = int(np.ceil(2 * r_km / scale)) + 4
-    n += 1 - n % 2                                         # odd: a pixel centred on the disc
+    n += 1 - n % 2  # odd: a pixel centred on the disc
     if n > max_px:
-        raise ValueError(f"from {distance} the disc spans about {n} pixels, more than max_px={max_px}; "
-                         "use camera_image for close views.")
+        raise ValueError(
+            f"from {distance} the disc spans about {n} pixels, more than max_px={max_px}; "
+            "use camera_image for close views."
+        )
     k = int(min(max(1, np.ceil(scale / subpixel_km)), max(1, 1600 // n)))
-    fine = render_sphere(n * k, model, radius, phase_angle, law=law, occator_latitude=occator_latitude,
-                         frame=n * scale / (2 * r_km))
+    fine = render_sphere(
+        n * k, model, radius, phase_angle, law=law, occator_latitude=occator_latitude, frame=n * scale / (2 * r_km)
+    )
     width = n * scale
-    signal = gaussian_psf(box_means(_Level.of(fine, width), np.linspace(-width / 2, width / 2, n + 1), 0.0),
-                          psf_fwhm_px)
+    signal = gaussian_psf(
+        box_means(_Level.of(fine, width), np.linspace(-width / 2, width / 2, n + 1), 0.0), psf_fwhm_px
+    )
     reading, sat = expose(signal, exposure, float(model.background))
     return CameraImage(signal, reading, sat, scale * u.km, n * scale / 2 * u.km, n)
 

@@ -27,26 +27,42 @@ Examples
 >>> round(float((t["time"][4] - t["time"][0]).to_value("yr")), 2)
 7.44
 """
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy.constants import G, c
 
 from .units import MU_UNIT, ArgumentTypeError, array, axes, integer, number, require
+
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import QTable
     from astropy.time import Time
 
 __all__ = [
-    "MILESTONES", "CRUISE_LEGS", "SCIENCE_ORBITS",
-    "timeline", "phases", "milestone_positions", "distance_between", "light_time",
-    "interpolated_path", "hermite_polar",
-    "semi_major_axis_from_altitudes", "science_orbits",
-    "gm_from_orbit", "mass_from_orbit", "bulk_density", "ice_fraction",
-    "figure_style", "plot_timeline", "plot_positions",
+    "MILESTONES",
+    "CRUISE_LEGS",
+    "SCIENCE_ORBITS",
+    "timeline",
+    "phases",
+    "milestone_positions",
+    "distance_between",
+    "light_time",
+    "interpolated_path",
+    "hermite_polar",
+    "semi_major_axis_from_altitudes",
+    "science_orbits",
+    "gm_from_orbit",
+    "mass_from_orbit",
+    "bulk_density",
+    "ice_fraction",
+    "figure_style",
+    "plot_timeline",
+    "plot_positions",
 ]
 
 #: (key, fact id, label, body Dawn was at)
@@ -78,8 +94,11 @@ SCIENCE_ORBITS: dict[str, dict[str, str]] = {
     "Survey": {"altitude": "ceres.orbit_survey_altitude", "period": "ceres.orbit_survey_period"},
     "HAMO": {"altitude": "ceres.orbit_hamo_altitude"},
     "LAMO": {"altitude": "ceres.orbit_lamo_altitude", "period": "ceres.orbit_lamo_period"},
-    "XMO7": {"periapsis": "ceres.orbit_xmo7_periapsis", "apoapsis": "ceres.orbit_xmo7_apoapsis",
-             "period": "ceres.orbit_xmo7_period"},
+    "XMO7": {
+        "periapsis": "ceres.orbit_xmo7_periapsis",
+        "apoapsis": "ceres.orbit_xmo7_apoapsis",
+        "period": "ceres.orbit_xmo7_period",
+    },
 }
 
 
@@ -87,7 +106,8 @@ SCIENCE_ORBITS: dict[str, dict[str, str]] = {
 # timeline
 # --------------------------------------------------------------------------
 
-def timeline(data_dir=None) -> "QTable":
+
+def timeline(data_dir=None) -> QTable:
     """The mission's milestones, read from the facts table.
 
     Returns
@@ -127,8 +147,10 @@ def _timeline_table(table, data_dir=None):
         return timeline(data_dir)
     names = getattr(table, "colnames", None)
     if names is None or not {"key", "time"} <= set(names):
-        raise TypeError("table must be the milestone table from mission.timeline() "
-                        f"(columns 'key', 'time', ...); got {type(table).__name__}")
+        raise TypeError(
+            "table must be the milestone table from mission.timeline() "
+            f"(columns 'key', 'time', ...); got {type(table).__name__}"
+        )
     return table
 
 
@@ -139,7 +161,7 @@ def _row(table, key: str):
     return table[keys.index(key)]
 
 
-def phases(table: "QTable | None" = None) -> "QTable":
+def phases(table: QTable | None = None) -> QTable:
     """Cruise legs and stays between milestones, with their durations.
 
     Parameters
@@ -179,9 +201,10 @@ def phases(table: "QTable | None" = None) -> "QTable":
 # positions
 # --------------------------------------------------------------------------
 
-def milestone_positions(table: "QTable | None" = None,
-                        bodies: Sequence[str] = ("earth", "mars", "vesta", "ceres"),
-                        data_dir=None) -> dict[str, u.Quantity]:
+
+def milestone_positions(
+    table: QTable | None = None, bodies: Sequence[str] = ("earth", "mars", "vesta", "ceres"), data_dir=None
+) -> dict[str, u.Quantity]:
     """Heliocentric ecliptic positions of ``bodies`` at every milestone.
 
     Returns
@@ -198,13 +221,17 @@ def milestone_positions(table: "QTable | None" = None,
     from .ephemeris import heliocentric_position
 
     table = _timeline_table(table, data_dir)
-    if isinstance(bodies, (str, bytes)) or not isinstance(bodies, (list, tuple)) or not bodies or not all(
-            isinstance(b, str) for b in bodies):
+    if (
+        isinstance(bodies, (str, bytes))
+        or not isinstance(bodies, (list, tuple))
+        or not bodies
+        or not all(isinstance(b, str) for b in bodies)
+    ):
         raise ArgumentTypeError(f"bodies must be a list of body names such as ('earth', 'ceres'); got {bodies!r}.")
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
-def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u.Quantity:
+def distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
     """Distance between two bodies at ``time`` from the ephemerides (AU).
 
     Examples
@@ -214,9 +241,7 @@ def distance_between(body_a: str, body_b: str, time: "Time", data_dir=None) -> u
     >>> round(float(d.to_value(u.AU)), 2)
     3.33
     """
-    from .ephemeris import heliocentric_position
-
-    from .ephemeris import BODIES
+    from .ephemeris import BODIES, heliocentric_position
 
     for name, body in (("body_a", body_a), ("body_b", body_b)):
         if not isinstance(body, str) or body.strip().lower() not in BODIES:
@@ -241,6 +266,7 @@ def light_time(distance: u.Quantity) -> u.Quantity:
 # --------------------------------------------------------------------------
 # interpolated path
 # --------------------------------------------------------------------------
+
 
 def _polar(pos: np.ndarray, vel: np.ndarray):
     """(r, lon, z) and their time derivatives from Cartesian position/velocity (AU, AU/day)."""
@@ -320,8 +346,9 @@ def hermite_polar(t0: float, t1: float, state0, state1, t: np.ndarray) -> np.nda
     return np.array([r * np.cos(lon), r * np.sin(lon), z])
 
 
-def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
-                      data_dir=None) -> tuple["Time", u.Quantity, np.ndarray]:
+def interpolated_path(
+    table: QTable | None = None, points_per_leg: int = 200, data_dir=None
+) -> tuple[Time, u.Quantity, np.ndarray]:
     """An **interpolated** heliocentric path for Dawn through its milestones.
 
     At each milestone Dawn is put at the position of the body it met (Earth at
@@ -362,7 +389,7 @@ def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
     points_per_leg = integer(points_per_leg, "points_per_leg", low=2, high=100_000)
     table = _timeline_table(table, data_dir)
     jd_all, pos_all, flag_all = [], [], []
-    for name, a, b, kind in _PHASES:
+    for _name, a, b, kind in _PHASES:
         ra, rb = _row(table, a), _row(table, b)
         ta, tb = ra["time"].tdb, rb["time"].tdb
         jd = np.linspace(ta.jd, tb.jd, points_per_leg)
@@ -370,10 +397,14 @@ def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
             times = Time(jd, format="jd", scale="tdb")
             pos = heliocentric_position(str(ra["body"]), times, data_dir=data_dir).to_value(u.AU)
         else:
-            s0 = (heliocentric_position(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU),
-                  heliocentric_velocity(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU / u.day))
-            s1 = (heliocentric_position(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU),
-                  heliocentric_velocity(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU / u.day))
+            s0 = (
+                heliocentric_position(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU),
+                heliocentric_velocity(str(ra["body"]), ta, data_dir=data_dir).to_value(u.AU / u.day),
+            )
+            s1 = (
+                heliocentric_position(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU),
+                heliocentric_velocity(str(rb["body"]), tb, data_dir=data_dir).to_value(u.AU / u.day),
+            )
             pos = hermite_polar(ta.jd, tb.jd, s0, s1, jd)
         jd_all.append(jd)
         pos_all.append(pos)
@@ -386,8 +417,10 @@ def interpolated_path(table: "QTable | None" = None, points_per_leg: int = 200,
 # orbits at Ceres
 # --------------------------------------------------------------------------
 
-def semi_major_axis_from_altitudes(periapsis_altitude: u.Quantity, apoapsis_altitude: u.Quantity,
-                                   radius: u.Quantity) -> u.Quantity:
+
+def semi_major_axis_from_altitudes(
+    periapsis_altitude: u.Quantity, apoapsis_altitude: u.Quantity, radius: u.Quantity
+) -> u.Quantity:
     """Semi-major axis of an orbit given its lowest and highest altitudes.
 
     Altitudes are measured from the surface, so the distances from the centre
@@ -408,7 +441,7 @@ def semi_major_axis_from_altitudes(periapsis_altitude: u.Quantity, apoapsis_alti
     return (r + (hp + ha) / 2).to(u.km)
 
 
-def science_orbits(data_dir=None) -> "QTable":
+def science_orbits(data_dir=None) -> QTable:
     """Dawn's science orbits at Ceres with Kepler-law periods.
 
     Altitudes come from the facts table; the orbits are treated as two-body
@@ -497,8 +530,9 @@ def bulk_density(mass: u.Quantity, radius: u.Quantity) -> u.Quantity:
     return (m / (4 / 3 * np.pi * r**3)).to(u.g / u.cm**3)
 
 
-def ice_fraction(density: u.Quantity, ice_density: u.Quantity, rock_density: u.Quantity,
-                 by: str = "volume") -> u.Quantity:
+def ice_fraction(
+    density: u.Quantity, ice_density: u.Quantity, rock_density: u.Quantity, by: str = "volume"
+) -> u.Quantity:
     """Share of ice in a two-component ice-rock body of the given bulk density.
 
     A simple mixing model: no porosity and no compression, so the volumes add:
@@ -571,8 +605,10 @@ def _body_positions(value, name: str, n: int | None) -> dict:
     from .style import PALETTE
 
     if not isinstance(value, Mapping):
-        raise ArgumentTypeError(f"{name} must be a dict of body -> positions of shape (3, N), such as "
-                                f"milestone_positions() gives; got {type(value).__name__}.")
+        raise ArgumentTypeError(
+            f"{name} must be a dict of body -> positions of shape (3, N), such as "
+            f"milestone_positions() gives; got {type(value).__name__}."
+        )
     for body, pos in value.items():
         if not isinstance(body, str) or body.lower() not in PALETTE:
             raise ValueError(f"{name}: unknown body {body!r}; known bodies: {', '.join(PALETTE)}.")
@@ -583,7 +619,7 @@ def _body_positions(value, name: str, n: int | None) -> dict:
     return dict(value)
 
 
-def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
+def plot_timeline(ax, table: QTable, phase_table: QTable | None = None):
     """Draw the milestones (markers) and phases (bars) on a time axis (years).
 
     Cruises are hatched in Dawn's colour; a stay at a body is solid, in that body's colour.
@@ -604,14 +640,35 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
         cruise = row["kind"] == "cruise"
         body = str(row["phase"]).split()[-1].lower()
         colour = PALETTE["dawn"] if cruise or body not in PALETTE else PALETTE[body]
-        ax.barh(0, y1 - y0, left=y0, height=0.35, color=colour,
-                hatch="//" if cruise else None, edgecolor="black", linewidth=0.6)
-        ax.text((y0 + y1) / 2, 0.3, f"{row['phase']}\n{row['days'].to_value(u.day):.0f} d",
-                ha="center", va="bottom", fontsize=9)
+        ax.barh(
+            0,
+            y1 - y0,
+            left=y0,
+            height=0.35,
+            color=colour,
+            hatch="//" if cruise else None,
+            edgecolor="black",
+            linewidth=0.6,
+        )
+        ax.text(
+            (y0 + y1) / 2,
+            0.3,
+            f"{row['phase']}\n{row['days'].to_value(u.day):.0f} d",
+            ha="center",
+            va="bottom",
+            fontsize=9,
+        )
     for k, row in enumerate(table):
         y = row["time"].decimalyear
-        ax.plot(y, -0.32, marker=MARKERS[k % len(MARKERS)], color="black", ms=7, ls="none",
-                label=f"{row['event']} ({row['time'].iso[:10]})")
+        ax.plot(
+            y,
+            -0.32,
+            marker=MARKERS[k % len(MARKERS)],
+            color="black",
+            ms=7,
+            ls="none",
+            label=f"{row['event']} ({row['time'].iso[:10]})",
+        )
     t0, t1 = table["time"][0].decimalyear, table["time"][-1].decimalyear
     ax.set_xlim(t0 - 0.02 * (t1 - t0), t1 + 0.02 * (t1 - t0))
     ax.set_ylim(-0.6, 0.95)
@@ -620,7 +677,7 @@ def plot_timeline(ax, table: "QTable", phase_table: "QTable | None" = None):
     return ax
 
 
-def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits: dict[str, u.Quantity] | None = None):
+def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: dict[str, u.Quantity] | None = None):
     """Top view (ecliptic x, y in AU) of the bodies at every milestone.
 
     Each body keeps its colour and marker from :func:`utils.style.body_style`;
@@ -652,14 +709,28 @@ def plot_positions(ax, table: "QTable", positions: dict[str, u.Quantity], orbits
         if orbits and body in orbits:
             o = orbits[body].to_value(u.AU)
             ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=0.8)
-        ax.plot(xy[0], xy[1], ls="none", marker=st["marker"], color=st["color"], ms=5, mec="black",
-                mew=0.4, label=st["label"])
+        ax.plot(
+            xy[0],
+            xy[1],
+            ls="none",
+            marker=st["marker"],
+            color=st["color"],
+            ms=5,
+            mec="black",
+            mew=0.4,
+            label=st["label"],
+        )
         for k, row in enumerate(table):
             if str(row["body"]) == body:
-                ax.plot(xy[0, k], xy[1, k], ls="none", marker=st["marker"], color=st["color"], ms=11,
-                        mec="black")
-                ax.annotate(str(k + 1), (xy[0, k], xy[1, k]), xytext=(6, 6), textcoords="offset points",
-                            fontsize=9, weight="bold")
+                ax.plot(xy[0, k], xy[1, k], ls="none", marker=st["marker"], color=st["color"], ms=11, mec="black")
+                ax.annotate(
+                    str(k + 1),
+                    (xy[0, k], xy[1, k]),
+                    xytext=(6, 6),
+                    textcoords="offset points",
+                    fontsize=9,
+                    weight="bold",
+                )
     ax.set_aspect("equal")
     ax.set_xlabel("x (ecliptic J2000) (AU)")
     ax.set_ylabel("y (ecliptic J2000) (AU)")

@@ -9,10 +9,11 @@ Examples
 >>> round(float(period(1 * u.AU).to_value(u.yr)), 3)
 1.0
 """
+
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .units import gravitational_parameter, integer, number, require, resonance_pair
 
@@ -26,6 +27,7 @@ __all__ = [
     "true_anomaly",
     "orbit_radius",
 ]
+
 
 def _mu(mu) -> u.Quantity:
     return gravitational_parameter(mu, "mu")
@@ -147,8 +149,9 @@ def _anomaly(value, name: str) -> np.ndarray:
     try:
         arr = number(value, name)
     except ValueError as err:
-        raise type(err)(f"the mean anomaly or angle {err} (an angle such as 30 * u.deg, or a number in "
-                        "radians)") from None
+        raise type(err)(
+            f"the mean anomaly or angle {err} (an angle such as 30 * u.deg, or a number in radians)"
+        ) from None
     return np.asarray(arr, dtype=float)
 
 
@@ -158,8 +161,9 @@ def _broadcast(**arrays) -> list:
         return np.broadcast_arrays(*arrays.values())
     except ValueError:
         shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in arrays.items())
-        raise ValueError(f"{', '.join(arrays)} must have matching shapes (one value, or one per orbit); "
-                         f"got {shapes}.") from None
+        raise ValueError(
+            f"{', '.join(arrays)} must have matching shapes (one value, or one per orbit); got {shapes}."
+        ) from None
 
 
 def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
@@ -205,8 +209,10 @@ def solve_kepler(M, e, tol: float = 1e-14, max_iter: int = 50) -> u.Quantity:
         if np.all(np.abs(step) < tol):
             break
     else:
-        raise ValueError(f"Kepler's equation did not converge to tol={tol:g} in max_iter={max_iter} steps; "
-                         "allow more steps or a larger tolerance.")
+        raise ValueError(
+            f"Kepler's equation did not converge to tol={tol:g} in max_iter={max_iter} steps; "
+            "allow more steps or a larger tolerance."
+        )
     E = E + (M_rad - M_w)  # undo the wrap so E tracks M continuously
     return E * u.rad
 
@@ -273,8 +279,9 @@ def _rotation(i, node, peri):
     return P, Q
 
 
-def state_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity,
-                        M, mu: u.Quantity | None = None) -> tuple[u.Quantity, u.Quantity]:
+def state_from_elements(
+    a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity, M, mu: u.Quantity | None = None
+) -> tuple[u.Quantity, u.Quantity]:
     """Heliocentric position and velocity from osculating orbital elements.
 
     The frame is the one the elements refer to (for the JPL catalogue: the
@@ -322,8 +329,7 @@ def state_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri:
     return r * u.AU, (v * u.AU / u.s).to(u.km / u.s)
 
 
-def position_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity,
-                           M) -> u.Quantity:
+def position_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity, M) -> u.Quantity:
     """Heliocentric position (AU) from orbital elements; see :func:`state_from_elements`.
 
     Examples
@@ -381,8 +387,10 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     hn = np.linalg.norm(h, axis=0)
     energy = 0.5 * np.sum(vv**2, axis=0) - mu_v / rn
     if np.any(energy >= 0) or np.any(hn == 0):
-        raise ValueError("this position r and velocity v are not on a bound elliptical orbit (energy >= 0 "
-                         "or motion straight along r).")
+        raise ValueError(
+            "this position r and velocity v are not on a bound elliptical orbit (energy >= 0 "
+            "or motion straight along r)."
+        )
     a = -mu_v / (2 * energy)
     e_vec = ((np.sum(vv**2, axis=0) - mu_v / rn) * rv - np.sum(rv * vv, axis=0) * vv) / mu_v
     e = np.linalg.norm(e_vec, axis=0)
@@ -402,13 +410,26 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     M = E - e * np.sin(E)
     a_q = (a * u.km).to(u.AU)
     deg = lambda x: np.degrees(x) * u.deg  # noqa: E731
-    return {"a": a_q, "e": e, "i": deg(i), "node": deg(np.remainder(node, 2 * np.pi)),
-            "peri": deg(np.remainder(peri, 2 * np.pi)), "M": deg(np.remainder(M, 2 * np.pi)),
-            "q": a_q * (1 - e), "Q": a_q * (1 + e)}
+    return {
+        "a": a_q,
+        "e": e,
+        "i": deg(i),
+        "node": deg(np.remainder(node, 2 * np.pi)),
+        "peri": deg(np.remainder(peri, 2 * np.pi)),
+        "M": deg(np.remainder(M, 2 * np.pi)),
+        "q": a_q * (1 - e),
+        "Q": a_q * (1 + e),
+    }
 
 
-def orbit_path(a: u.Quantity, e, i: u.Quantity = 0 * u.deg, node: u.Quantity = 0 * u.deg,
-               peri: u.Quantity = 0 * u.deg, n: int = 361) -> u.Quantity:
+def orbit_path(
+    a: u.Quantity,
+    e,
+    i: u.Quantity = 0 * u.deg,
+    node: u.Quantity = 0 * u.deg,
+    peri: u.Quantity = 0 * u.deg,
+    n: int = 361,
+) -> u.Quantity:
     """Points around a whole orbit (for drawing it), spaced evenly in eccentric anomaly.
 
     ``n`` (the number of points) is at most 1,000,000.
@@ -485,8 +506,9 @@ def propagate(elements: dict, times, mu: u.Quantity | None = None) -> u.Quantity
         raise TypeError("epoch and times must be astropy Time objects, e.g. Time('2015-03-06').")
     dt = (times.tdb - epoch.tdb).to(u.day)
     M = _angle(elements["M"], "M") * u.rad + (mean_motion(elements["a"], mu) * dt).to(u.rad)
-    return state_from_elements(elements["a"], elements["e"], elements["i"], elements["node"],
-                               elements["peri"], M, mu)[0]
+    return state_from_elements(elements["a"], elements["e"], elements["i"], elements["node"], elements["peri"], M, mu)[
+        0
+    ]
 
 
 def elements_from_catalogue(row) -> dict:
@@ -504,16 +526,23 @@ def elements_from_catalogue(row) -> dict:
     from astropy.table import Row, Table
 
     if not isinstance(row, (Row, Table)) or (isinstance(row, Table) and len(row) != 1):
-        raise TypeError(f"row must be one row of the catalogue, e.g. cat[cat['name'] == 'Ceres'][0]; "
-                        f"got {type(row).__name__}.")
+        raise TypeError(
+            f"row must be one row of the catalogue, e.g. cat[cat['name'] == 'Ceres'][0]; got {type(row).__name__}."
+        )
     if isinstance(row, Table):
         row = row[0]
     from astropy.time import Time
 
     try:
-        return {"a": row["a"], "e": float(row["e"]), "i": row["i"], "node": row["om"], "peri": row["w"],
-                "M": row["ma"], "epoch": Time(float(u.Quantity(row["epoch_mjd"], u.day).value),
-                                               format="mjd", scale="tdb")}
+        return {
+            "a": row["a"],
+            "e": float(row["e"]),
+            "i": row["i"],
+            "node": row["om"],
+            "peri": row["w"],
+            "M": row["ma"],
+            "epoch": Time(float(u.Quantity(row["epoch_mjd"], u.day).value), format="mjd", scale="tdb"),
+        }
     except KeyError as err:
         raise ValueError(f"row must be a row of the catalogue (utils.data.load_catalogue); missing {err}.") from None
 

@@ -27,12 +27,14 @@ Examples
 >>> round(float(lambert(0.1, 0.5)), 3), round(float(lommel_seeliger(0.1, 0.5, 0.5)), 3)
 (0.05, 0.1)
 """
+
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
-from .units import albedo as _albedo, choice, require
+from .units import albedo as _albedo
+from .units import choice, require
 
 __all__ = [
     "lambert",
@@ -47,11 +49,11 @@ __all__ = [
 # photometric laws
 # --------------------------------------------------------------------------
 
+
 def _cosine(value, name: str) -> np.ndarray:
     c = np.asanyarray(require(value, u.one, name).to_value(u.one), dtype=float)
     if np.any(c > 1 + 1e-12) or np.any(c < -1 - 1e-12):
-        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; "
-                         f"got values up to {np.max(np.abs(c))}.")
+        raise ValueError(f"{name} is a cosine and must lie between -1 and 1; got values up to {np.max(np.abs(c))}.")
     return c
 
 
@@ -149,8 +151,8 @@ def _law(name: str):
 # areal mixing: what one pixel reports of a small spot
 # --------------------------------------------------------------------------
 
-def diluted_albedo(spot_albedo, background_albedo, spot_diameter: u.Quantity,
-                   pixel_size: u.Quantity):
+
+def diluted_albedo(spot_albedo, background_albedo, spot_diameter: u.Quantity, pixel_size: u.Quantity):
     """Apparent albedo of the one pixel holding a small round spot (no blur).
 
     The pixel averages the light from its whole footprint: a spot covering a

@@ -19,16 +19,18 @@ Examples
 >>> round(float(rocket_delta_v(3100 * u.s, 1000 * u.kg, 400 * u.kg).to_value(u.km / u.s)), 2)
 15.53
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import astropy.units as u
-from astropy.constants import e as ELEMENTARY_CHARGE, g0
+import numpy as np
+from astropy.constants import e as ELEMENTARY_CHARGE
+from astropy.constants import g0
 
-from .units import ArgumentTypeError, array, colour, gravitational_parameter, integer, number, pair, require, text
 from .style import FastFigure
+from .units import ArgumentTypeError, array, colour, gravitational_parameter, integer, number, pair, require, text
 
 __all__ = [
     "exhaust_speed",
@@ -235,8 +237,7 @@ def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.
     >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
     90
     """
-    mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", kind="mass flow (a mass per time)",
-                   nonnegative=True)
+    mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", kind="mass flow (a mass per time)", nonnegative=True)
     return (mdot * _exhaust(exhaust)).to(u.mN)
 
 
@@ -359,8 +360,10 @@ def throttle_efficiency(power: u.Quantity, powers: u.Quantity, efficiencies) -> 
     etas = require(efficiencies, u.one, "efficiencies", positive=True).to_value(u.one)
     Ps, etas = np.atleast_1d(Ps), np.atleast_1d(etas)
     if Ps.size < 2 or Ps.shape != etas.shape:
-        raise ValueError("give at least two measured points: one efficiency for each power "
-                         f"(got {Ps.size} powers and {etas.size} efficiencies).")
+        raise ValueError(
+            "give at least two measured points: one efficiency for each power "
+            f"(got {Ps.size} powers and {etas.size} efficiencies)."
+        )
     if np.any(np.diff(Ps.value) <= 0):
         raise ValueError(f"the measured powers must increase; got {powers}.")
     if np.any(etas > 1):
@@ -443,7 +446,7 @@ def edelbaum_delta_v(
         raise ValueError(f"delta_i is a plane change between 0 and 180 deg; got {delta_i}.")
     mu = _mu(mu)
     v1, v2 = np.sqrt(mu / r1), np.sqrt(mu / r2)
-    cos = np.cos((np.pi / 2 * di.to_value(u.rad)))
+    cos = np.cos(np.pi / 2 * di.to_value(u.rad))
     return np.sqrt(v1**2 + v2**2 - 2 * v1 * v2 * cos).to(_SPEED)
 
 
@@ -484,16 +487,26 @@ class SpiralResult:
 
     def __post_init__(self):
         number(self.eccentricity, "eccentricity", nonnegative=True, scalar=True)
-        for name, unit in (("time", u.day), ("delta_v", _SPEED), ("propellant", u.kg), ("r_final", u.AU),
-                           ("r_min", u.AU), ("r_max", u.AU)):
+        for name, unit in (
+            ("time", u.day),
+            ("delta_v", _SPEED),
+            ("propellant", u.kg),
+            ("r_final", u.AU),
+            ("r_min", u.AU),
+            ("r_max", u.AU),
+        ):
             value = require(getattr(self, name), unit, name, nonnegative=True)
             if np.ndim(value):
                 raise ValueError(f"{name} must be a single value; got shape {np.shape(value)}.")
         for name, unit in (("x", u.AU), ("y", u.AU), ("t", u.day)):
             value = require(getattr(self, name), unit, name)
             if np.ndim(value) != 1 or np.size(value) < 1 or np.shape(value) != np.shape(self.x):
-                raise ValueError(f"x, y and t must be one-dimensional samples of the same length; got "
-                                 f"{name} of shape {np.shape(value)}.")
+                raise ValueError(
+                    f"x, y and t must be one-dimensional samples of the same length; got "
+                    f"{name} of shape {np.shape(value)}."
+                )
+
+
 #: Longest spiral :func:`low_thrust_spiral` integrates, in revolutions of the start orbit.
 MAX_REVOLUTIONS = 1000
 
@@ -567,18 +580,19 @@ def low_thrust_spiral(
     mu = _mu(mu)
     for name, value in (("r_start", r0), ("r_end", r1), ("thrust", F), ("mass", m0), ("exhaust", v_e), ("mu", mu)):
         if np.ndim(value):
-            raise ValueError(f"low_thrust_spiral flies one spiral: {name} must be a single value; "
-                             f"got shape {np.shape(value)}.")
+            raise ValueError(
+                f"low_thrust_spiral flies one spiral: {name} must be a single value; got shape {np.shape(value)}."
+            )
     if r1 == r0:
         raise ValueError("r_end equals r_start: there is nowhere to go.")
     n_samples = integer(n_samples, "n_samples", low=2, high=100_000)
     rtol = number(rtol, "rtol", low=1e-12, high=1e-2, scalar=True)
     # units of the start orbit
-    T = np.sqrt(r0**3 / mu).to(u.s)                      # time unit (1/2pi of a period)
-    V = (r0 / T).to(_SPEED)                               # speed unit = circular speed
-    A = (mu / r0**2).to(u.m / u.s**2)                     # acceleration unit = local gravity
-    a0 = (F / m0 / A).to_value(u.one)                     # thrust acceleration at the start
-    k = a0 * (V / v_e).to_value(u.one)                    # mass loss rate (fraction of m0 per time unit)
+    T = np.sqrt(r0**3 / mu).to(u.s)  # time unit (1/2pi of a period)
+    V = (r0 / T).to(_SPEED)  # speed unit = circular speed
+    A = (mu / r0**2).to(u.m / u.s**2)  # acceleration unit = local gravity
+    a0 = (F / m0 / A).to_value(u.one)  # thrust acceleration at the start
+    k = a0 * (V / v_e).to_value(u.one)  # mass loss rate (fraction of m0 per time unit)
     sign = 1.0 if r1 > r0 else -1.0
     target = (r1 / r0).to_value(u.one)
 
@@ -600,14 +614,23 @@ def low_thrust_spiral(
     empty.terminal = True
     # generous limit: three times the Edelbaum estimate, and not beyond burning the whole mass
     dv_e = abs(1 - 1 / np.sqrt(target))
-    revolutions = dv_e / a0 / (2 * np.pi)   # Edelbaum's estimate of the time, in orbits of the start
+    revolutions = dv_e / a0 / (2 * np.pi)  # Edelbaum's estimate of the time, in orbits of the start
     if revolutions > MAX_REVOLUTIONS:
         raise ValueError(
             f"this spiral would take about {revolutions:.3g} revolutions (thrust {thrust} is very weak for "
-            f"mass {mass} there); the limit is {MAX_REVOLUTIONS:,}: give more thrust, less mass or a nearer target.")
+            f"mass {mass} there); the limit is {MAX_REVOLUTIONS:,}: give more thrust, less mass or a nearer target."
+        )
     t_max = min(3 * dv_e / a0 + 20.0, (1 - 1e-3) / k)
-    sol = solve_ivp(rhs, (0.0, t_max), [1.0, 0.0, 0.0, 1.0, 1.0], method="DOP853", rtol=rtol,
-                    atol=rtol * 1e-2, events=(arrive, empty), dense_output=True)
+    sol = solve_ivp(
+        rhs,
+        (0.0, t_max),
+        [1.0, 0.0, 0.0, 1.0, 1.0],
+        method="DOP853",
+        rtol=rtol,
+        atol=rtol * 1e-2,
+        events=(arrive, empty),
+        dense_output=True,
+    )
     if not sol.t_events[0].size:
         raise ValueError(
             f"the spiral did not reach {r_end} (propellant would run out or the thrust is too weak); "
@@ -685,12 +708,13 @@ def thrust_arc_distance(
     mu = _mu(mu)
     for name, q in (("r_start", r0), ("acceleration", acc), ("duration", t_end)):
         if q.size != 1:
-            raise ValueError(f"thrust_arc_distance flies one arc: {name} must be a single value, not an array "
-                             f"of shape {q.shape}.")
+            raise ValueError(
+                f"thrust_arc_distance flies one arc: {name} must be a single value, not an array of shape {q.shape}."
+            )
     if direction not in ("along velocity", "radial"):
         raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
-    T = np.sqrt(r0**3 / mu).to(u.s)                        # time unit
-    a = (acc / (mu / r0**2)).to_value(u.one)               # acceleration in units of local gravity
+    T = np.sqrt(r0**3 / mu).to(u.s)  # time unit
+    a = (acc / (mu / r0**2)).to_value(u.one)  # acceleration in units of local gravity
     tangential = direction == "along velocity"
 
     def rhs(t, s):
@@ -703,8 +727,9 @@ def thrust_arc_distance(
             ax, ay = a * x / r, a * y / r
         return [vx, vy, -x / r**3 + ax, -y / r**3 + ay]
 
-    sol = solve_ivp(rhs, (0.0, (t_end / T).to_value(u.one)), [1.0, 0.0, 0.0, 1.0], method="DOP853",
-                    rtol=1e-11, atol=1e-13)
+    sol = solve_ivp(
+        rhs, (0.0, (t_end / T).to_value(u.one)), [1.0, 0.0, 0.0, 1.0], method="DOP853", rtol=1e-11, atol=1e-13
+    )
     if not sol.success:  # pragma: no cover - DOP853 on this smooth problem does not fail
         raise RuntimeError(f"the integration failed: {sol.message}")
     return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * r0).to(u.AU)
@@ -795,9 +820,18 @@ class RatioBars(FastFigure):
     True
     """
 
-    def __init__(self, names, units, reference, colours, *, reference_name: str = "the reference",
-                 span: float = 100.0,
-                 figsize: tuple[float, float] = (7.5, 2.8), dpi: int = 100) -> None:
+    def __init__(
+        self,
+        names,
+        units,
+        reference,
+        colours,
+        *,
+        reference_name: str = "the reference",
+        span: float = 100.0,
+        figsize: tuple[float, float] = (7.5, 2.8),
+        dpi: int = 100,
+    ) -> None:
         self.reference = array(reference, "reference", ndim=1, max_size=100)
         n = self.reference.size
         for name, given in (("names", names), ("units", units), ("colours", colours)):
@@ -813,8 +847,10 @@ class RatioBars(FastFigure):
         figsize = pair(figsize, "figsize", positive=True, high=50)
         dpi = integer(dpi, "dpi", low=10, high=600)
         if len(names) != n or len(units) != n or len(colours) != n:
-            raise ValueError(f"give one name, unit and colour per reference value ({n}); got "
-                             f"{len(names)} names, {len(units)} units, {len(colours)} colours.")
+            raise ValueError(
+                f"give one name, unit and colour per reference value ({n}); got "
+                f"{len(names)} names, {len(units)} units, {len(colours)} colours."
+            )
         if not np.all(np.isfinite(self.reference) & (self.reference > 0)):
             raise ValueError(f"reference values must be positive numbers; got {reference!r}.")
         if not span > 1:
@@ -823,23 +859,29 @@ class RatioBars(FastFigure):
         super().__init__(figsize, dpi)
         ax = self.ax = self.figure.add_axes((0.2, 0.2, 0.74, 0.66))
         decades = np.arange(-round(self.lim), round(self.lim) + 1)
-        ax.set(xlim=(-self.lim, self.lim), ylim=(n - 0.5, -0.5), xticks=decades, yticks=[],
-               xticklabels=[_ratio_label(k, reference_name) for k in decades],
-               xlabel=f"relative to {reference_name} (log scale)")
+        ax.set(
+            xlim=(-self.lim, self.lim),
+            ylim=(n - 0.5, -0.5),
+            xticks=decades,
+            yticks=[],
+            xticklabels=[_ratio_label(k, reference_name) for k in decades],
+            xlabel=f"relative to {reference_name} (log scale)",
+        )
         ax.grid(False)
         self.reference_line = ax.axvline(0, color="k", ls="--", lw=1.5)
-        label_at = ax.get_yaxis_transform()            # x in axes fraction, y in data
+        label_at = ax.get_yaxis_transform()  # x in axes fraction, y in data
         for i, name in enumerate(names):
             ax.text(-0.02, i - 0.04, name, ha="right", va="bottom", transform=label_at)
-        self.bars = ax.barh(np.arange(n), np.zeros(n), left=-self.lim, height=0.6, color=list(colours),
-                            edgecolor="k")
-        self.values = [ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold",
-                               transform=label_at) for i in range(n)]
+        self.bars = ax.barh(np.arange(n), np.zeros(n), left=-self.lim, height=0.6, color=list(colours), edgecolor="k")
+        self.values = [
+            ax.text(-0.02, i + 0.04, "", ha="right", va="top", weight="bold", transform=label_at) for i in range(n)
+        ]
         # a bar beyond either end of the axis is drawn to the edge and marked "off scale"
         self.reference_name = reference_name
-        self.offscale = [ax.text(0, i, "", va="center", fontsize=9,
-                                 bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="k", lw=0.8))
-                         for i in range(n)]
+        self.offscale = [
+            ax.text(0, i, "", va="center", fontsize=9, bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="k", lw=0.8))
+            for i in range(n)
+        ]
         # only these change from one frame to the next: redrawn over the saved background
         self.animate(*self.bars, *self.values, *self.offscale, self.reference_line, ax.title)
 
@@ -847,7 +889,7 @@ class RatioBars(FastFigure):
         """Redraw the bars for ``values`` (same order and units as the reference); return a PNG."""
         return self.update(values, title).png()
 
-    def update(self, values, title: str = "") -> "RatioBars":
+    def update(self, values, title: str = "") -> RatioBars:
         """Set the bars for ``values`` and the title; returns the chart, ready to be shown."""
         try:
             values = np.asarray(values, dtype=float)
@@ -855,19 +897,20 @@ class RatioBars(FastFigure):
             raise ValueError(f"values must be numbers, one per bar; got {values!r}.") from None
         if values.shape != self.reference.shape:
             raise ValueError(f"give {self.reference.size} values, one per bar; got {values.shape}.")
-        span = 10 ** self.lim
+        span = 10**self.lim
         ratios = values / self.reference
         logs = np.log10(np.clip(ratios, 1.01 / span, 0.99 * span))
-        for bar, text, mark, x, r, v, unit in zip(self.bars, self.values, self.offscale, logs, ratios,
-                                                   values, self.units):
+        for bar, label, mark, x, r, v, unit in zip(
+            self.bars, self.values, self.offscale, logs, ratios, values, self.units, strict=True
+        ):
             bar.set_width(x + self.lim)
-            text.set_text(f"{v:,.3g} {unit}")
+            label.set_text(f"{v:,.3g} {unit}")
             if r < 1 / span:
-                mark.set(text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}",
-                         x=-self.lim + 0.08, ha="left")
+                mark.set(
+                    text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}", x=-self.lim + 0.08, ha="left"
+                )
             elif r > span:
-                mark.set(text=f"off scale: above {span:g}x {self.reference_name} \u25b6",
-                         x=self.lim - 0.08, ha="right")
+                mark.set(text=f"off scale: above {span:g}x {self.reference_name} \u25b6", x=self.lim - 0.08, ha="right")
             else:
                 mark.set_text("")
             mark.set_visible(bool(mark.get_text()))
@@ -918,15 +961,18 @@ class BudgetChart:
             raise ValueError(f"powers must be a list of at least two measured power levels; got {powers!r}.")
         if not isinstance(reference, (list, tuple)) or len(reference) != 3:
             raise TypeError(f"reference must be a tuple (isp, xenon, power) of Quantities; got {reference!r}.")
-        reference = (require(reference[0], u.s, "reference isp", positive=True),
-                     require(reference[1], u.kg, "reference xenon", positive=True),
-                     require(reference[2], u.W, "reference power", positive=True))
+        reference = (
+            require(reference[0], u.s, "reference isp", positive=True),
+            require(reference[1], u.kg, "reference xenon", positive=True),
+            require(reference[2], u.W, "reference power", positive=True),
+        )
         self.powers, self.efficiencies = powers, efficiencies
-        throttle_efficiency(Ps[0], powers, efficiencies)          # checks the points once
+        throttle_efficiency(Ps[0], powers, efficiencies)  # checks the points once
         self.reference_name = reference_name
         ref = self._quantities(*reference)
-        self.chart = RatioBars(list(self.names), list(self.units), [q.value for q in ref], colours,
-                               reference_name=reference_name)
+        self.chart = RatioBars(
+            list(self.names), list(self.units), [q.value for q in ref], colours, reference_name=reference_name
+        )
         self.ax = self.chart.ax
 
     @property
@@ -950,23 +996,24 @@ class BudgetChart:
 
     def title(self, isp: float, xenon: float, power: float) -> str:
         """The figure title for these slider values."""
-        return (f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW "
-                f"(efficiency {self.efficiency(power):.2f})")
+        return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.2f})"
 
     def alt(self, isp: float, xenon: float, power: float) -> str:
         """Alt text describing the chart for these slider values."""
         dv, F, t = self.values(isp, xenon, power)
-        return (f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
-                f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
-                f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {t:,.3g} years of thrusting to use all "
-                "the xenon. A bar longer than the dashed line is more than the reference."
-                + self._offscale_note(isp, xenon, power))
+        return (
+            f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
+            f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
+            f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {t:,.3g} years of thrusting to use all "
+            "the xenon. A bar longer than the dashed line is more than the reference."
+            + self._offscale_note(isp, xenon, power)
+        )
 
     def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
-        span = 10 ** self.chart.lim
+        span = 10**self.chart.lim
         ratios = np.asarray(self.values(isp, xenon, power)) / self.chart.reference
-        low = [n for n, r in zip(self.names, ratios) if r < 1 / span]
-        high = [n for n, r in zip(self.names, ratios) if r > span]
+        low = [n for n, r in zip(self.names, ratios, strict=True) if r < 1 / span]
+        high = [n for n, r in zip(self.names, ratios, strict=True) if r > span]
         note = ""
         if low:
             note += f" Off scale, below 1/{span:g} of {self.reference_name}: {', '.join(low)}."
@@ -993,4 +1040,4 @@ def _ratio_label(k: int, reference_name: str) -> str:
     """Tick label for a ratio of 10**k: '1/100', '1/10', '1 = Dawn', '10x', '100x'."""
     if k == 0:
         return f"1 = {reference_name}"
-    return f"1/{10 ** -k:g}" if k < 0 else f"{10 ** k:g}x"
+    return f"1/{10**-k:g}" if k < 0 else f"{10**k:g}x"

@@ -18,18 +18,32 @@ Examples
 >>> nearest_resonance(3.27 * u.AU, 5.203 * u.AU)
 (2, 1)
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 from .orbits import period
-from .units import (ArgumentTypeError, array, colour as _colour, instance, int_pairs, integer, number, require,
-                    resonance_pair, text)
 from .style import FastFigure
+from .units import (
+    ArgumentTypeError,
+    array,
+    instance,
+    int_pairs,
+    integer,
+    number,
+    require,
+    resonance_pair,
+    text,
+)
+from .units import (
+    colour as _colour,
+)
+
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "period_ratio",
@@ -193,21 +207,28 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
         if isinstance(x, u.Quantity):
             return np.asarray(require(x, u.rad, name, finite=False).to_value(u.rad), dtype=float)
         if x is None or isinstance(x, (str, bytes, bool, np.bool_)):
-            raise ArgumentTypeError(f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); "
-                            f"got {x!r}.")
+            raise ArgumentTypeError(
+                f"{name} must be an angle (a Quantity in rad or deg, or a number in radians); got {x!r}."
+            )
         return np.asarray(number(x, name, finite=False), dtype=float)
 
     # NaN marks a removed particle in BeltRun histories and stays NaN; infinities are refused
-    values = {"lam_perturber": rad(lam_perturber, "lam_perturber"), "lam": rad(lam, "lam"),
-              "varpi": rad(varpi, "varpi")}
+    values = {
+        "lam_perturber": rad(lam_perturber, "lam_perturber"),
+        "lam": rad(lam, "lam"),
+        "varpi": rad(varpi, "varpi"),
+    }
     for name, value in values.items():
         if np.any(np.isinf(value)):
             raise ValueError(f"{name} must be finite (nan only marks a removed particle); got inf.")
     try:
         np.broadcast_shapes(*(v.shape for v in values.values()))
     except ValueError:
-        raise ValueError("lam, varpi and lam_perturber must have shapes that broadcast together; got "
-                         + ", ".join(f"{k} {v.shape}" for k, v in values.items()) + ".") from None
+        raise ValueError(
+            "lam, varpi and lam_perturber must have shapes that broadcast together; got "
+            + ", ".join(f"{k} {v.shape}" for k, v in values.items())
+            + "."
+        ) from None
     with np.errstate(invalid="ignore"):  # nan (a removed particle) stays nan
         phi = p * values["lam_perturber"] - q * values["lam"] - (p - q) * values["varpi"]
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
@@ -250,8 +271,7 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     try:
         np.broadcast_shapes(q.shape, r.shape)
     except ValueError:
-        raise ValueError(f"r_orbit must be one radius or match the orbits' shape {q.shape}; "
-                         f"got {r.shape}.") from None
+        raise ValueError(f"r_orbit must be one radius or match the orbits' shape {q.shape}; got {r.shape}.") from None
     return q < r
 
 
@@ -301,6 +321,7 @@ def librates(phi) -> bool:
 # --------------------------------------------------------------------------
 # simulation
 # --------------------------------------------------------------------------
+
 
 def _elements(r: np.ndarray, v: np.ndarray, mu: float) -> dict[str, np.ndarray]:
     """Planar heliocentric elements from positions and velocities (AU, AU/yr), vectorised.
@@ -379,6 +400,7 @@ class BeltRun:
             raise ValueError(f"t_removed must have one time per particle ({n}); got shape {np.shape(self.t_removed)}.")
         if not isinstance(self.params, dict):
             raise TypeError(f"params must be a dict; got {type(self.params).__name__}.")
+
     @property
     def removed(self) -> np.ndarray:
         """True for particles whose perihelion dropped inside the danger distance."""
@@ -411,8 +433,9 @@ class _BeltSettings:
     seed: int
 
 
-def _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor, n_out,
-                   steps_per_orbit, seed) -> _BeltSettings:
+def _belt_settings(
+    a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor, n_out, steps_per_orbit, seed
+) -> _BeltSettings:
     """Check every argument of :func:`run_belt` and the work it asks for; plain numbers out."""
     a0 = np.atleast_1d(require(a0, u.AU, "a0", positive=True).to_value(u.AU)).astype(float)
     if a0.ndim != 1 or a0.size == 0:
@@ -423,8 +446,9 @@ def _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter
     if np.any(e0 >= 1):
         raise ValueError(f"e0 must be below 1 (bound orbits); got {e0}.")
     if e0.ndim > 1 or e0.size not in (1, a0.size):
-        raise ValueError(f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); "
-                         f"got {e0.size}.")
+        raise ValueError(
+            f"e0 must be one eccentricity, or one per starting semi-major axis ({a0.size}); got {e0.size}."
+        )
     t_end = require(t_end, u.yr, "t_end", positive=True, scalar=True).to_value(u.yr)
     aj = require(jupiter_a, u.AU, "jupiter_a", positive=True, scalar=True).to_value(u.AU)
     ej = number(jupiter_e, "jupiter_e", nonnegative=True, scalar=True)
@@ -435,16 +459,24 @@ def _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter
     if np.any(a0 >= 0.9 * aj):
         raise ValueError("every a0 must lie well inside Jupiter's orbit (below 0.9 * jupiter_a).")
     settings = _BeltSettings(
-        a0=a0, e0=np.broadcast_to(e0, a0.shape).copy(), t_end=t_end, jupiter_a=aj, jupiter_e=ej, danger=danger,
-        mass_factor=mass_factor, n_out=integer(n_out, "n_out", low=2, high=100_000),
+        a0=a0,
+        e0=np.broadcast_to(e0, a0.shape).copy(),
+        t_end=t_end,
+        jupiter_a=aj,
+        jupiter_e=ej,
+        danger=danger,
+        mass_factor=mass_factor,
+        n_out=integer(n_out, "n_out", low=2, high=100_000),
         steps_per_orbit=integer(steps_per_orbit, "steps_per_orbit", low=10, high=10_000),
-        seed=integer(seed, "seed", low=0))
+        seed=integer(seed, "seed", low=0),
+    )
     n_steps = t_end / (np.sqrt(a0.min() ** 3) / settings.steps_per_orbit)  # periods in yr: P = a**1.5
     if n_steps * a0.size > MAX_PARTICLE_STEPS:
         raise ValueError(
             f"this run needs about {n_steps:.3g} steps for {a0.size} particles, more than the limit of "
             f"{MAX_PARTICLE_STEPS:.0e} particle-steps (hours of computing); shorten t_end, lower "
-            "steps_per_orbit or start fewer particles.")
+            "steps_per_orbit or start fewer particles."
+        )
     return settings
 
 
@@ -465,7 +497,7 @@ def _new_simulation(settings: _BeltSettings):
     sim.add(m=1.0)
     sim.add(m=m_jup, a=settings.jupiter_a, e=settings.jupiter_e, l=0.0, pomega=0.0, primary=sim.particles[0])
     sim.N_active = 2
-    for a, e, lam, vp in zip(settings.a0, settings.e0, lam0, varpi0):
+    for a, e, lam, vp in zip(settings.a0, settings.e0, lam0, varpi0, strict=True):
         sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
     sim.integrator = "whfast"
     sim.dt = float(2 * np.pi * np.sqrt(settings.a0.min() ** 3 / sim.G) / settings.steps_per_orbit)
@@ -539,9 +571,16 @@ def _package(settings: _BeltSettings, history: dict, dt: float, m_jup: float) ->
         "n_particles": int(settings.a0.size),
     }
     return BeltRun(
-        t=history["t"] * u.yr, a0=settings.a0, e0=settings.e0, a=history["a"], e=history["e"],
-        lam=history["lam"], varpi=history["varpi"], lam_jupiter=history["lam_jupiter"],
-        t_removed=history["t_removed"] * u.yr, params=params,
+        t=history["t"] * u.yr,
+        a0=settings.a0,
+        e0=settings.e0,
+        a=history["a"],
+        e=history["e"],
+        lam=history["lam"],
+        varpi=history["varpi"],
+        lam_jupiter=history["lam_jupiter"],
+        t_removed=history["t_removed"] * u.yr,
+        params=params,
     )
 
 
@@ -605,8 +644,9 @@ def run_belt(
     >>> run.e.shape
     (2, 5)
     """
-    settings = _belt_settings(a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor,
-                              n_out, steps_per_orbit, seed)
+    settings = _belt_settings(
+        a0, e0, t_end, jupiter_a, jupiter_e, danger_distance, jupiter_mass_factor, n_out, steps_per_orbit, seed
+    )
     sim, m_jup = _new_simulation(settings)
     dt = sim.dt
     return _package(settings, _integrate(sim, m_jup, settings), dt, m_jup)
@@ -657,6 +697,7 @@ def depletion_by_bin(a0: u.Quantity, removed, bins: u.Quantity):
 # plotting (for the lesson's Explore widget)
 # --------------------------------------------------------------------------
 
+
 def _display_angle(phi_deg: np.ndarray) -> np.ndarray:
     """Each row of angles (deg) drawn from -180 to 180 if it swings about 0, else from 0 to 360."""
     with np.errstate(invalid="ignore"):
@@ -694,8 +735,14 @@ class HistoryFigure(FastFigure):
     'start a = 2.50 AU, e = 0.10: nearest main resonance 3:1'
     """
 
-    def __init__(self, run: BeltRun, a_perturber: u.Quantity, danger_distance: u.Quantity,
-                 colour: str = "#332288", model: str = "accelerated model"):
+    def __init__(
+        self,
+        run: BeltRun,
+        a_perturber: u.Quantity,
+        danger_distance: u.Quantity,
+        colour: str = "#332288",
+        model: str = "accelerated model",
+    ):
         from matplotlib.ticker import MaxNLocator
 
         from .style import PALETTE
@@ -711,29 +758,31 @@ class HistoryFigure(FastFigure):
         ax_e, ax_phi = self.figure.subplots(2, 1, sharex=True)
         self.ax_e, self.ax_phi = ax_e, ax_phi
         nan = np.full_like(self.t_yr, np.nan)
-        self.line_e, = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
+        (self.line_e,) = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
         self.line_mars = ax_e.axhline(0.5, color=PALETTE["mars"], ls=":", lw=2)
-        self.label_mars = ax_e.text(0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(),
-                                    fontsize=9, va="bottom")
-        self.cross, = ax_e.plot([], [], "X", ms=11, color="k")
+        self.label_mars = ax_e.text(
+            0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(), fontsize=9, va="bottom"
+        )
+        (self.cross,) = ax_e.plot([], [], "X", ms=11, color="k")
         self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
-        self.dots, = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
+        (self.dots,) = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
         ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
         ax_phi.set(xlabel=f"time (years, {model})")
         ax_phi.xaxis.set_major_locator(MaxNLocator(5))
         # what changes from one asteroid to the next; the axes are drawn again only when their limits or
         # resonance change
         # (an axis label is drawn by its axis, animated or not: it belongs to the background)
-        self.animate(self.line_e, self.line_mars, self.label_mars, self.cross, self.label_cross, self.dots,
-                     ax_e.title)
+        self.animate(self.line_e, self.line_mars, self.label_mars, self.cross, self.label_cross, self.dots, ax_e.title)
         self._limits = None
 
     def _index(self, a_start: float, e_start: float) -> int:
         hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
         if hits.size == 0:
-            raise ValueError(f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
-                             f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
-                             f"e in {sorted(set(np.round(self.run.e0, 3)))}.")
+            raise ValueError(
+                f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
+                f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
+                f"e in {sorted(set(np.round(self.run.e0, 3)))}."
+            )
         return int(hits[0])
 
     def angles(self, p: int, q: int) -> np.ndarray:
@@ -753,7 +802,7 @@ class HistoryFigure(FastFigure):
         self.line_mars.set_ydata([e_mars, e_mars])
         self.label_mars.set_y(e_mars + 0.01)
         self.label_mars.set_visible(0 < e_mars < 0.58)
-        k = np.flatnonzero(np.isfinite(e))[-1]   # last output before removal (or the end)
+        k = np.flatnonzero(np.isfinite(e))[-1]  # last output before removal (or the end)
         gone = bool(self.run.removed[i])
         self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
         self.label_cross.xy = (self.t_yr[k], e[k])
@@ -761,25 +810,35 @@ class HistoryFigure(FastFigure):
         phi = self.angles(p, q)[i]
         self.dots.set_ydata(phi)
         low = -180 if np.nanmin(phi) < 0 else 0
-        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]   # zoom in on a short life
+        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
         if (t_show, low, p, q) != self._limits:
-            self.ax_phi.set(xlim=(0, t_show), ylim=(low, low + 360), yticks=range(low, low + 361, 90),
-                            ylabel=f"{p}:{q} resonant angle (deg)")
+            self.ax_phi.set(
+                xlim=(0, t_show),
+                ylim=(low, low + 360),
+                yticks=range(low, low + 361, 90),
+                ylabel=f"{p}:{q} resonant angle (deg)",
+            )
             self._limits = (t_show, low, p, q)
             self.invalidate()
         # no period ratio here: the sliders' neighbours of an exercise's asteroid would give its answer away
-        self.ax_e.set_title(f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}",
-                            fontsize=12)
+        self.ax_e.set_title(
+            f"start a = {a_start:.2f} AU, e = {e_start:.2f}: nearest main resonance {p}:{q}", fontsize=12
+        )
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
-        fate = (f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
-                f"zooms in on its first {t_show:,.0f} years" if gone else
-                "it is still there at the end of the run")
-        return (f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
-                f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
-                f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
-                "Notice whether the angle stays inside a band or runs through every angle again and again.")
+        fate = (
+            f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
+            f"zooms in on its first {t_show:,.0f} years"
+            if gone
+            else "it is still there at the end of the run"
+        )
+        return (
+            f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
+            f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
+            f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
+            "Notice whether the angle stays inside a band or runs through every angle again and again."
+        )

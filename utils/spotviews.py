@@ -18,6 +18,7 @@ Examples
 >>> view.update(146000, 1.0).figure.axes[1].get_title().splitlines()[0]
 'Profile across the facula, 146,000 km'
 """
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -70,9 +71,17 @@ class DistanceView(FastFigure):
     'From 7,242 km: 679 m per pixel'
     """
 
-    def __init__(self, ifov: u.Quantity, crater: u.Quantity, spot: u.Quantity, marks: dict,
-                 distances: u.Quantity, field: u.Quantity | None = None, max_pixels: int = 120,
-                 names: tuple[str, str] = ("the crater", "the bright spot")):
+    def __init__(
+        self,
+        ifov: u.Quantity,
+        crater: u.Quantity,
+        spot: u.Quantity,
+        marks: dict,
+        distances: u.Quantity,
+        field: u.Quantity | None = None,
+        max_pixels: int = 120,
+        names: tuple[str, str] = ("the crater", "the bright spot"),
+    ):
         self.ifov = _single(_ifov(ifov), u.rad, "ifov")
         self.crater = _single(crater, u.km, "crater")
         self.spot = _single(spot, u.km, "spot")
@@ -86,12 +95,14 @@ class DistanceView(FastFigure):
         fig = self.figure
         ax_scale, ax_pic = fig.subplots(1, 2, width_ratios=[1.3, 1])
         plot_pixel_scale(ax_scale, distances, self.ifov, marks=marks)
-        self.ring, = ax_scale.plot([], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False,
-                                   label="your choice")
+        (self.ring,) = ax_scale.plot(
+            [], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False, label="your choice"
+        )
         ax_scale.legend(loc="upper left", fontsize=9)
-        ax_scale.grid(False)                                 # fewer artists to redraw
-        self.picture = ax_pic.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower",
-                                     interpolation="nearest")
+        ax_scale.grid(False)  # fewer artists to redraw
+        self.picture = ax_pic.imshow(
+            np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower", interpolation="nearest"
+        )
         half = self.field.to_value(u.km) / 2
         ticks = [-10 * k for k in (1, 0, -1)] if half > 10 else None
         ax_pic.set(xlim=(-half, half), ylim=(-half, half), xlabel="x (km)", ylabel="y (km)")
@@ -99,8 +110,17 @@ class DistanceView(FastFigure):
             ax_pic.set(xticks=ticks, yticks=ticks)
         ax_pic.set_title(f"schematic centre of {names[0]}", fontsize=10)
         ax_pic.grid(False)
-        self.note = ax_pic.text(0.5, 0.03, "", transform=ax_pic.transAxes, ha="center", va="bottom", fontsize=9,
-                                color="white", bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"})
+        self.note = ax_pic.text(
+            0.5,
+            0.03,
+            "",
+            transform=ax_pic.transAxes,
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            color="white",
+            bbox={"facecolor": "black", "alpha": 0.7, "edgecolor": "none"},
+        )
         self.headline = fig.text(0.5, 0.97, "", ha="center", va="top", fontsize=12)
         self.ax_scale, self.ax_pic = ax_scale, ax_pic
         # only these change with the slider (the picture's frame is redrawn over it, as in a full draw)
@@ -111,8 +131,9 @@ class DistanceView(FastFigure):
         d = require(distance_km * u.km, u.km, "distance_km", positive=True)
         scale = pixel_scale(d, self.ifov)
         self.ring.set_data([d.to_value(u.km)], [scale.to_value(u.km)])
-        img, half, full = imaging.schematic_view(scale, self.crater, self.spot, field=self.field,
-                                                 max_pixels=self.max_pixels)
+        img, half, full = imaging.schematic_view(
+            scale, self.crater, self.spot, field=self.field, max_pixels=self.max_pixels
+        )
         self.picture.set_data(img)
         self.picture.set_extent([-half.value, half.value] * 2)
         self.note.set_text("" if full else "drawn with coarser pixels\nthan the real ones")
@@ -120,20 +141,24 @@ class DistanceView(FastFigure):
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         self._state = (d, shown, n_crater, n_spot, full)
-        self.headline.set_text(f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
-                               f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
-                               f"{n_spot:,.{0 if n_spot >= 10 else 1}f}")
+        self.headline.set_text(
+            f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
+            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
+            f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"
+        )
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         d, shown, n_crater, n_spot, full = self._state
         coarse = "" if full else " (drawn with coarser pixels than the real ones)"
-        return (f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
-                f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
-                f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
-                f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns from a blocky "
-                "blob into a smooth disc as the distance shrinks.")
+        return (
+            f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
+            f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
+            f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
+            f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns "
+            "from a blocky blob into a smooth disc as the distance shrinks."
+        )
 
 
 class CameraExplorer(FastFigure):
@@ -154,7 +179,7 @@ class CameraExplorer(FastFigure):
     #: Colours: not a body's colour (the image is grey; these mark the model's readings).
     SATURATED = style.OTHER_COLOURS["teal"]
     PROFILE = style.OTHER_COLOURS["indigo"]
-    ROW = PROFILE          # the dotted row and its profile are the same line of pixels
+    ROW = PROFILE  # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
 
     def __init__(self, scene, ifov):
@@ -170,15 +195,25 @@ class CameraExplorer(FastFigure):
         fig.subplots_adjust(left=0.09, right=0.98, bottom=0.15, top=0.83, wspace=0.32)
         self._image = self.ax_img.imshow(np.zeros((3, 3, 3), np.uint8), interpolation="nearest")
         # a white outline keeps the dotted row visible on the dark image at low exposure
-        self.ax_img.axhline(0, color=self.ROW, ls=":", lw=1.8,
-                            path_effects=[patheffects.Stroke(linewidth=3.6, foreground="white"),
-                                          patheffects.Normal()])
+        self.ax_img.axhline(
+            0,
+            color=self.ROW,
+            ls=":",
+            lw=1.8,
+            path_effects=[patheffects.Stroke(linewidth=3.6, foreground="white"), patheffects.Normal()],
+        )
         self.ax_img.set_xlabel("east (km)", fontsize=11)
         self.ax_img.set_ylabel("north (km)", fontsize=11)
         (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE)
         self.ax_prof.axhline(1, color=self.LIMIT, ls="--")
-        self.ax_prof.text(0.02, 1.02, "saturation (full scale)", va="bottom", fontsize=10,
-                          transform=self.ax_prof.get_yaxis_transform())
+        self.ax_prof.text(
+            0.02,
+            1.02,
+            "saturation (full scale)",
+            va="bottom",
+            fontsize=10,
+            transform=self.ax_prof.get_yaxis_transform(),
+        )
         self.ax_prof.set_xlabel("position along the dotted row (km)", fontsize=11)
         self.ax_prof.set_ylabel("reading (fraction of full)", fontsize=11)
         self.ax_prof.set_ylim(0, 1.15)
@@ -189,13 +224,17 @@ class CameraExplorer(FastFigure):
         self._saturated_rgb = (255 * np.array(to_rgb(self.SATURATED))).astype(np.uint8)
         self.saturated_pixels = 0
 
-    def update(self, distance_km: float, exposure: float = 1.0) -> "CameraExplorer":
+    def update(self, distance_km: float, exposure: float = 1.0) -> CameraExplorer:
         """Redraw for a distance (km, a plain number from a slider) and an exposure.
 
         Returns the explorer itself, ready to be shown.
         """
-        d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
-                    u.km, "distance_km", positive=True)
+        d = require(
+            distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
+            u.km,
+            "distance_km",
+            positive=True,
+        )
         exposure = number(exposure, "exposure", positive=True, scalar=True)
         img = imaging.camera_image(self.scene, d, self.ifov, exposure=exposure)
         x, reading = imaging.profile(img)
@@ -206,25 +245,30 @@ class CameraExplorer(FastFigure):
         self.saturated_pixels = int(img.saturated.sum())
         self.ax_img.set_xlim(*img.extent_km[:2])
         self.ax_img.set_ylim(*img.extent_km[2:])
-        self.ax_img.set_title(f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
-                              f"saturated pixels (teal): {self.saturated_pixels:,}", fontsize=11)
+        self.ax_img.set_title(
+            f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
+            f"saturated pixels (teal): {self.saturated_pixels:,}",
+            fontsize=11,
+        )
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
-        self.ax_prof.set_title(f"Profile across the facula, {d.to_value(u.km):,.0f} km\n"
-                               f"exposure {exposure:.2g}", fontsize=11)
+        self.ax_prof.set_title(
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11
+        )
         return self
 
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
         row = np.asarray(self._line.get_ydata(), dtype=float)
         peak, ground = (float(row.max()), float(np.median(row))) if row.size else (0.0, 0.0)
-        facula = ("saturated: it reads full scale whatever its true brightness" if peak >= 1
-                  else "not saturated")
-        return (f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
-                f"around Occator with saturated pixels in teal. Right: the detector reading along the "
-                f"dotted row through the facula, with the saturation level as a dashed line "
-                f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row the facula peaks at "
-                f"{peak:.2f} of full scale and the ground reads about {ground:.2f}; the facula is {facula}.")
+        facula = "saturated: it reads full scale whatever its true brightness" if peak >= 1 else "not saturated"
+        return (
+            f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
+            f"around Occator with saturated pixels in teal. Right: the detector reading along the "
+            f"dotted row through the facula, with the saturation level as a dashed line "
+            f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row the facula peaks at "
+            f"{peak:.2f} of full scale and the ground reads about {ground:.2f}; the facula is {facula}."
+        )
 
 
 class SharpnessView(FastFigure):
@@ -256,22 +300,30 @@ class SharpnessView(FastFigure):
         self.model, self.field, self.ifov = model, field, ifov
         self.ax = self.figure.add_subplot()
         self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.11, top=0.85)
-        self._image = self.ax.imshow(np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)),
-                                     origin="lower", interpolation="nearest")
-        for dia, ls, colour, label in [(crater, "--", self.RIM, "crater rim"),
-                                       (self.facula, ":", self.FACULA, "facula outline")]:
-            self.ax.add_patch(Circle((0, 0), dia.to_value(u.km) / 2, fill=False, ls=ls, lw=1.8,
-                                     color=colour, label=label))
+        self._image = self.ax.imshow(
+            np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
+        )
+        for dia, ls, colour, label in [
+            (crater, "--", self.RIM, "crater rim"),
+            (self.facula, ":", self.FACULA, "facula outline"),
+        ]:
+            self.ax.add_patch(
+                Circle((0, 0), dia.to_value(u.km) / 2, fill=False, ls=ls, lw=1.8, color=colour, label=label)
+            )
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
         self.ax.legend(loc="lower right", fontsize=10)
         self.ax.grid(False)
 
-    def update(self, distance_km: float) -> "SharpnessView":
+    def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
-        d = require(distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
-                    u.km, "distance_km", positive=True)
+        d = require(
+            distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
+            u.km,
+            "distance_km",
+            positive=True,
+        )
         pixel = pixel_scale(d, self.ifov)
         image, width = imaging.pixelate(self.model, self.field, pixel)
         half = width.to_value(u.km) / 2
@@ -281,13 +333,18 @@ class SharpnessView(FastFigure):
         self.ax.set_ylim(-half, half)
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
-        self.ax.set_title(f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-                          f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
-                          f"{image.max():.2f}", fontsize=11)
+        self.ax.set_title(
+            f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
+            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
+            f"{image.max():.2f}",
+            fontsize=11,
+        )
         return self
 
     def alt(self) -> str:
         """Alt text for the current state."""
-        return (f"{self.ax.get_title().replace(chr(10), ': ')}. A schematic, not a Dawn image: grey "
-                "squares are camera pixels over a bright round facula in a dark crater, with the true "
-                "outlines of the crater rim (dashed) and of the facula (dotted) drawn on top.")
+        return (
+            f"{self.ax.get_title().replace(chr(10), ': ')}. A schematic, not a Dawn image: grey "
+            "squares are camera pixels over a bright round facula in a dark crater, with the true "
+            "outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
+        )

@@ -10,13 +10,25 @@ Examples
 >>> style.PALETTE["ceres"]
 '#0072B2'
 """
+
 from __future__ import annotations
 
 from itertools import cycle
 from pathlib import Path
 
-__all__ = ["OKABE_ITO", "PALETTE", "OTHER_COLOURS", "LINESTYLES", "MARKERS", "STYLE_FILE", "WIDGET_STYLE",
-           "use", "body_style", "show", "FastFigure"]
+__all__ = [
+    "OKABE_ITO",
+    "PALETTE",
+    "OTHER_COLOURS",
+    "LINESTYLES",
+    "MARKERS",
+    "STYLE_FILE",
+    "WIDGET_STYLE",
+    "use",
+    "body_style",
+    "show",
+    "FastFigure",
+]
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 #: ``style=`` for ipywidgets controls: show the whole label ("altitude (mi)")
@@ -39,23 +51,23 @@ OKABE_ITO = {
 #: and a neutral grey for asteroids in general.  No other figure element may use these colours.
 PALETTE = {
     "sun": OKABE_ITO["yellow"],
-    "mercury": "#882255",   # Tol's wine
-    "venus": "#DDCC77",     # Tol's sand
+    "mercury": "#882255",  # Tol's wine
+    "venus": "#DDCC77",  # Tol's sand
     "earth": OKABE_ITO["sky blue"],
     "mars": OKABE_ITO["vermillion"],
     "jupiter": OKABE_ITO["orange"],
     "vesta": OKABE_ITO["reddish purple"],
     "ceres": OKABE_ITO["blue"],
     "dawn": OKABE_ITO["bluish green"],
-    "belt": "#7f7f7f",      # asteroids in general (the belt, test particles, a catalogue)
+    "belt": "#7f7f7f",  # asteroids in general (the belt, test particles, a catalogue)
 }
 
 #: Colours for things that are not bodies (groups, models, methods): none of them is a body's colour.
 OTHER_COLOURS = {
     "black": OKABE_ITO["black"],
-    "indigo": "#332288",    # Tol
-    "olive": "#999933",     # Tol
-    "teal": "#44AA99",      # Tol
+    "indigo": "#332288",  # Tol
+    "olive": "#999933",  # Tol
+    "teal": "#44AA99",  # Tol
     "light grey": "#BBBBBB",
 }
 
@@ -74,7 +86,7 @@ _BODY_STYLE = {
     "mars": ("--", "s"),
     "jupiter": ("-.", "D"),
     "vesta": (":", "^"),
-    "ceres": (_DASH_DOT_DOT, "p"),   # dash-dot-dot line, pentagon marker
+    "ceres": (_DASH_DOT_DOT, "p"),  # dash-dot-dot line, pentagon marker
     "dawn": ("--", "P"),
     "belt": ("-", "."),
 }
@@ -108,8 +120,10 @@ def use() -> None:
     from cycler import cycler
 
     plt.style.use(STYLE_FILE)
-    colours = [OKABE_ITO[k] for k in ("blue", "orange", "bluish green", "vermillion",
-                                      "reddish purple", "sky blue", "black", "yellow")]
+    colours = [
+        OKABE_ITO[k]
+        for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black", "yellow")
+    ]
     styles = [ls for ls, _ in zip(cycle(LINESTYLES), colours)]
     plt.rcParams["axes.prop_cycle"] = cycler(color=colours) + cycler(linestyle=styles)
 
@@ -135,8 +149,9 @@ def show(figure, alt: str) -> None:
     from matplotlib.figure import Figure
 
     if not isinstance(figure, Figure) and not callable(getattr(figure, "_repr_png_", None)):
-        raise TypeError(f"figure must be a matplotlib Figure (or an object with _repr_png_); "
-                        f"got {type(figure).__name__}.")
+        raise TypeError(
+            f"figure must be a matplotlib Figure (or an object with _repr_png_); got {type(figure).__name__}."
+        )
     from IPython.display import display
 
     display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})
@@ -162,14 +177,18 @@ def _png_rgb(rgb) -> bytes:
 
     h, w, _ = rgb.shape
     rows = np.empty((h, 3 * w + 1), np.uint8)
-    rows[:, 0] = 0                                   # filter type 0 (none) for every row
+    rows[:, 0] = 0  # filter type 0 (none) for every row
     rows[:, 1:] = rgb.reshape(h, 3 * w)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+        + chunk(b"IEND", b"")
+    )
 
 
 class FastFigure:
@@ -211,8 +230,7 @@ class FastFigure:
     True
     """
 
-    def __init__(self, figsize: tuple[float, float] = (8.8, 3.8), dpi: float = 100, *,
-                 margins: dict | None = None):
+    def __init__(self, figsize: tuple[float, float] = (8.8, 3.8), dpi: float = 100, *, margins: dict | None = None):
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
         from matplotlib.layout_engine import PlaceHolderLayoutEngine
@@ -232,8 +250,9 @@ class FastFigure:
             if not isinstance(margins, dict) or not set(margins) <= allowed:
                 raise ValueError(f"margins must be a dict with keys among {sorted(allowed)}; got {margins!r}.")
             for key, value in margins.items():
-                number(value, f"margins[{key!r}]", low=0, high=1 if key not in ("wspace", "hspace") else 10,
-                       scalar=True)
+                number(
+                    value, f"margins[{key!r}]", low=0, high=1 if key not in ("wspace", "hspace") else 10, scalar=True
+                )
             self.figure.subplots_adjust(**margins)
         self._animated: list = []
         self._background = None
@@ -255,12 +274,12 @@ class FastFigure:
 
         if self._animated:
             if self._background is None:
-                self.canvas.draw()                 # everything but the animated artists
+                self.canvas.draw()  # everything but the animated artists
                 self._background = self.canvas.copy_from_bbox(self.figure.bbox)
             else:
                 self.canvas.restore_region(self._background)
             renderer = self.canvas.get_renderer()
-            for artist in sorted(self._animated, key=lambda a: a.get_zorder()):   # as a full draw orders them
+            for artist in sorted(self._animated, key=lambda a: a.get_zorder()):  # as a full draw orders them
                 if artist.get_visible():
                     artist.draw(renderer)
         else:

@@ -23,13 +23,15 @@ Examples
 >>> round(float(ice_vapour_pressure(273.16 * u.K).to_value(u.Pa)), 2)
 611.66
 """
+
 from __future__ import annotations
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy import constants as const
 
-from .units import albedo as _albedo, integer, require
+from .units import albedo as _albedo
+from .units import integer, require
 
 __all__ = [
     "irradiance",
@@ -75,8 +77,9 @@ def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
     return (s * (u.AU / r) ** 2).to(u.W / u.m**2)
 
 
-def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
-                         emissivity: float = 1.0, beaming: float = 1.0) -> u.Quantity:
+def subsolar_temperature(
+    solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0, beaming: float = 1.0
+) -> u.Quantity:
     """Equilibrium temperature of a surface with the Sun straight overhead.
 
     Assumes no heat flows into the ground (the hottest a surface can get in
@@ -119,8 +122,9 @@ def subsolar_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantit
     return ((absorbed / (eps * eta * const.sigma_sb)) ** 0.25).to(u.K)
 
 
-def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity,
-                                 emissivity: float = 1.0) -> u.Quantity:
+def mean_equilibrium_temperature(
+    solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0
+) -> u.Quantity:
     """Whole-body equilibrium temperature of a fast-rotating sphere.
 
     The sphere intercepts sunlight on its cross-section (pi R^2) and radiates
@@ -133,7 +137,7 @@ def mean_equilibrium_temperature(solar_constant: u.Quantity, albedo, distance: u
     >>> round(mean_equilibrium_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
     255
     """
-    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4 ** 0.25
+    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4**0.25
 
 
 def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
@@ -163,14 +167,15 @@ def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:
     """
     t = require(temperature, u.K, "temperature", positive=True).to_value(u.K)
     if np.any(t < MURPHY_KOOP_TMIN.to_value(u.K)) or np.any(t > 273.16):
-        raise ValueError("the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
-                         f"got temperature {np.min(t):.6g} to {np.max(t):.6g} K.")
+        raise ValueError(
+            "the Murphy & Koop ice vapour-pressure formula holds from 110 K to 273.16 K; "
+            f"got temperature {np.min(t):.6g} to {np.max(t):.6g} K."
+        )
     a, b, c, d = _MK_COEFFS
     return np.exp(a - b / t + c * np.log(t) - d * t) * u.Pa
 
 
-def sublimation_mass_flux(temperature: u.Quantity, molar_mass: u.Quantity,
-                          sticking: float = 1.0) -> u.Quantity:
+def sublimation_mass_flux(temperature: u.Quantity, molar_mass: u.Quantity, sticking: float = 1.0) -> u.Quantity:
     """Mass of ice lost per second per square metre into a vacuum (Hertz-Knudsen).
 
     ``J = sticking * p_vap(T) * sqrt(m / (2 pi k T))``, with ``m`` the mass of
@@ -221,8 +226,7 @@ def thickness_loss_rate(mass_flux: u.Quantity, density: u.Quantity) -> u.Quantit
     return (f / rho).to(u.m / u.yr)
 
 
-def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity,
-                                  n: int = 721) -> u.Quantity:
+def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity, n: int = 721) -> u.Quantity:
     """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
 
     ``n`` hour angles (11 to 1,000,000) sample the rotation.
@@ -242,13 +246,13 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     if tss.size != 1:
         raise ValueError("subsolar_temp must be a single temperature.")
     n = integer(n, "n", low=11, high=1_000_000)
-    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
+    molar_mass = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
     h = np.linspace(-np.pi, np.pi, int(n))
     temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
     flux = np.zeros_like(h)
     if np.any(warm):
         flux[warm] = sublimation_mass_flux(temps[warm] * u.K, molar_mass).to_value(u.kg / u.m**2 / u.s)
-    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz
+    integrate = np.trapezoid if hasattr(np, "trapezoid") else np.trapz  # noqa: NPY201 - trapz on NumPy 1 only
     mean = integrate(flux, h) / (2 * np.pi)
     return mean * u.kg / u.m**2 / u.s

@@ -43,21 +43,45 @@ Examples
 >>> fraction(0.09, "albedo")
 0.09
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 
 __all__ = [
-    "require", "number", "fraction", "positive", "integer", "flag", "choice", "text", "array",
-    "same_shape", "path_like", "axes", "table", "instance", "colour", "pair", "quantity_map", "int_pairs",
-    "albedo", "gravitational_parameter", "resonance_pair",
-    "ArgumentTypeError", "MAX_MAGNITUDE", "ALBEDO_LIMITS", "MU_UNIT",
+    "require",
+    "number",
+    "fraction",
+    "positive",
+    "integer",
+    "flag",
+    "choice",
+    "text",
+    "array",
+    "same_shape",
+    "path_like",
+    "axes",
+    "table",
+    "instance",
+    "colour",
+    "pair",
+    "quantity_map",
+    "int_pairs",
+    "albedo",
+    "gravitational_parameter",
+    "resonance_pair",
+    "ArgumentTypeError",
+    "MAX_MAGNITUDE",
+    "ALBEDO_LIMITS",
+    "MU_UNIT",
 ]
+
 
 class ArgumentTypeError(TypeError, ValueError):
     """An argument of the wrong type (None, a string, True/False, another object) where a
@@ -91,8 +115,18 @@ def _as_float_array(value: Any, name: str, what: str) -> np.ndarray:
     return arr
 
 
-def _check_values(v: np.ndarray, name: str, shown: Any, *, finite: bool, positive: bool, nonnegative: bool,
-                  low=None, high=None, unit_text: str = "") -> None:
+def _check_values(
+    v: np.ndarray,
+    name: str,
+    shown: Any,
+    *,
+    finite: bool,
+    positive: bool,
+    nonnegative: bool,
+    low=None,
+    high=None,
+    unit_text: str = "",
+) -> None:
     if finite and not np.all(np.isfinite(v)):
         raise ValueError(f"{name} must be finite (not nan or inf); got {shown}.")
     if np.any(np.abs(v[np.isfinite(v)]) > MAX_MAGNITUDE):
@@ -161,8 +195,11 @@ def require(
     if not isinstance(value, u.Quantity):
         if unit == u.dimensionless_unscaled:
             value = u.Quantity(_as_float_array(value, name, "a plain number"))
-        elif value is None or isinstance(value, (str, bytes, bool, np.bool_)) or not isinstance(
-                value, (int, float, np.number, np.ndarray, list, tuple)):
+        elif (
+            value is None
+            or isinstance(value, (str, bytes, bool, np.bool_))
+            or not isinstance(value, (int, float, np.number, np.ndarray, list, tuple))
+        ):
             raise ArgumentTypeError(
                 f"{name} must be a {kind} with a unit (for example {name} = 12.3 * {_example_unit(unit)}); "
                 f"got {_describe(value)}."
@@ -181,8 +218,17 @@ def require(
             f"({value.unit.physical_type})."
         )
     v = np.asanyarray(value.to_value(unit), dtype=float)
-    _check_values(v, name, value, finite=finite, positive=positive, nonnegative=nonnegative,
-                  low=low, high=high, unit_text=f" {unit}" if unit != u.one else "")
+    _check_values(
+        v,
+        name,
+        value,
+        finite=finite,
+        positive=positive,
+        nonnegative=nonnegative,
+        low=low,
+        high=high,
+        unit_text=f" {unit}" if unit != u.one else "",
+    )
     if scalar and np.ndim(value):
         raise ValueError(f"{name} must be a single value, not an array; got shape {np.shape(value)}.")
     return value
@@ -213,13 +259,20 @@ def gravitational_parameter(value: Any = None, name: str = "mu") -> u.Quantity:
         from astropy.constants import GM_sun
 
         return GM_sun.to(MU_UNIT)
-    return require(value, MU_UNIT, name, positive=True, scalar=True,
-                   kind="gravitational parameter G*M").to(MU_UNIT)
+    return require(value, MU_UNIT, name, positive=True, scalar=True, kind="gravitational parameter G*M").to(MU_UNIT)
 
 
-def number(value: Any, name: str, *, low: float | None = None, high: float | None = None,
-           positive: bool = False, nonnegative: bool = False, finite: bool = True,
-           scalar: bool = False) -> Any:
+def number(
+    value: Any,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    positive: bool = False,
+    nonnegative: bool = False,
+    finite: bool = True,
+    scalar: bool = False,
+) -> Any:
     """A plain (dimensionless) number or array of numbers, validated.
 
     A dimensionless Quantity is accepted; any other unit is refused.
@@ -242,13 +295,13 @@ def number(value: Any, name: str, *, low: float | None = None, high: float | Non
     arr = _as_float_array(value, name, what)
     if scalar and arr.ndim:
         raise ArgumentTypeError(f"{name} must be a single number; got an array of shape {arr.shape}.")
-    _check_values(arr, name, value, finite=finite, positive=positive, nonnegative=nonnegative,
-                  low=low, high=high)
+    _check_values(arr, name, value, finite=finite, positive=positive, nonnegative=nonnegative, low=low, high=high)
     return float(arr) if arr.ndim == 0 else arr
 
 
-def fraction(value: Any, name: str, *, low: float = 0.0, high: float = 1.0, scalar: bool = False,
-             positive: bool = False) -> Any:
+def fraction(
+    value: Any, name: str, *, low: float = 0.0, high: float = 1.0, scalar: bool = False, positive: bool = False
+) -> Any:
     """A plain number (or array) between ``low`` and ``high`` (default 0 and 1).
 
     Examples
@@ -275,8 +328,9 @@ _ALBEDO_WORDS = {
 }
 
 
-def albedo(value: Any, name: str = "albedo", *, kind: str = "geometric", positive: bool = False,
-           scalar: bool = False) -> Any:
+def albedo(
+    value: Any, name: str = "albedo", *, kind: str = "geometric", positive: bool = False, scalar: bool = False
+) -> Any:
     """An albedo, within the limit of its ``kind`` (see :data:`ALBEDO_LIMITS`), as float(s).
 
     ``positive`` refuses 0 (where the albedo divides, as in a diameter from H).
@@ -329,8 +383,9 @@ def integer(value: Any, name: str, *, low: int | None = None, high: int | None =
         what = "a positive whole number (at least 1)" if low == 1 else f"a whole number of at least {low}"
         raise ValueError(f"{name} must be {what}; got {value}.")
     if high is not None and value > high:
-        raise ValueError(f"{name} must be at most {high:,} (a limit that keeps the work small enough to "
-                         f"finish); got {value:,}.")
+        raise ValueError(
+            f"{name} must be at most {high:,} (a limit that keeps the work small enough to finish); got {value:,}."
+        )
     return value
 
 
@@ -376,9 +431,18 @@ def text(value: Any, name: str, *, empty: bool = False) -> str:
     return value
 
 
-def array(value: Any, name: str, *, ndim: int | Sequence[int] | None = None,
-          shape: tuple | None = None, min_size: int = 1, max_size: int | None = None,
-          finite: bool = True, low: float | None = None, high: float | None = None) -> np.ndarray:
+def array(
+    value: Any,
+    name: str,
+    *,
+    ndim: int | Sequence[int] | None = None,
+    shape: tuple | None = None,
+    min_size: int = 1,
+    max_size: int | None = None,
+    finite: bool = True,
+    low: float | None = None,
+    high: float | None = None,
+) -> np.ndarray:
     """A plain numeric array, with a number of dimensions or a shape (``None`` in
     ``shape`` matches any length), at least ``min_size`` elements and at most ``max_size``.
 
@@ -395,18 +459,26 @@ def array(value: Any, name: str, *, ndim: int | Sequence[int] | None = None,
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
         if arr.ndim not in allowed:
-            raise ValueError(f"{name} must have {' or '.join(map(str, allowed))} dimension(s); "
-                             f"got shape {arr.shape}.")
-    if shape is not None and (arr.ndim != len(shape) or any(s is not None and s != n
-                                                              for s, n in zip(shape, arr.shape))):
+            raise ValueError(f"{name} must have {' or '.join(map(str, allowed))} dimension(s); got shape {arr.shape}.")
+    if shape is not None and (
+        arr.ndim != len(shape) or any(s is not None and s != n for s, n in zip(shape, arr.shape, strict=True))
+    ):
         want = "(" + ", ".join("N" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "") + ")"
         raise ValueError(f"{name} must have shape {want}; got {arr.shape}.")
     if arr.size < min_size:
         raise ValueError(f"{name} must have at least {min_size} value(s); got {arr.size}.")
     if max_size is not None and arr.size > max_size:
         raise ValueError(f"{name} may have at most {max_size:,} values; got {arr.size:,}.")
-    _check_values(arr, name, f"an array with values {arr.ravel()[:5]}...", finite=finite, positive=False,
-                  nonnegative=False, low=low, high=high)
+    _check_values(
+        arr,
+        name,
+        f"an array with values {arr.ravel()[:5]}...",
+        finite=finite,
+        positive=False,
+        nonnegative=False,
+        low=low,
+        high=high,
+    )
     return arr
 
 
@@ -445,8 +517,9 @@ def axes(value: Any, name: str = "ax") -> Any:
     from matplotlib.axes import Axes
 
     if not isinstance(value, Axes):
-        raise ArgumentTypeError(f"{name} must be a matplotlib Axes (from fig, ax = plt.subplots()); "
-                        f"got {_describe(value)}.")
+        raise ArgumentTypeError(
+            f"{name} must be a matplotlib Axes (from fig, ax = plt.subplots()); got {_describe(value)}."
+        )
     return value
 
 
@@ -458,8 +531,10 @@ def table(value: Any, name: str, columns: Iterable[str] = (), *, hint: str = "")
         raise ArgumentTypeError(f"{name} must be an astropy Table{hint and ' (' + hint + ')'}; got {_describe(value)}.")
     missing = [c for c in columns if c not in value.colnames]
     if missing:
-        raise ValueError(f"{name} lacks the {', '.join(map(repr, missing))} column{'s' if len(missing) > 1 else ''}"
-                         f"{hint and ' (' + hint + ')'}.")
+        raise ValueError(
+            f"{name} lacks the {', '.join(map(repr, missing))} column{'s' if len(missing) > 1 else ''}"
+            f"{hint and ' (' + hint + ')'}."
+        )
     return value
 
 
@@ -477,13 +552,15 @@ def colour(value: Any, name: str = "color") -> str:
     from matplotlib.colors import is_color_like
 
     if isinstance(value, (bool, np.bool_)) or value is None or not is_color_like(value):
-        raise ArgumentTypeError(f"{name} must be a matplotlib colour such as '#7f7f7f' or 'C0'; "
-                                f"got {_describe(value)}.")
+        raise ArgumentTypeError(
+            f"{name} must be a matplotlib colour such as '#7f7f7f' or 'C0'; got {_describe(value)}."
+        )
     return value
 
 
-def pair(value: Any, name: str, *, positive: bool = False, increasing: bool = False,
-         high: float | None = None) -> tuple[float, float]:
+def pair(
+    value: Any, name: str, *, positive: bool = False, increasing: bool = False, high: float | None = None
+) -> tuple[float, float]:
     """Two plain numbers, e.g. a window ``(low, high)`` or a figure size ``(width, height)``.
 
     Examples
@@ -499,14 +576,16 @@ def pair(value: Any, name: str, *, positive: bool = False, increasing: bool = Fa
     return lo, hi
 
 
-def quantity_map(value: Any, name: str, unit: u.UnitBase | str, *, min_size: int = 0,
-                 max_size: int = 1000, **conditions) -> dict:
+def quantity_map(
+    value: Any, name: str, unit: u.UnitBase | str, *, min_size: int = 0, max_size: int = 1000, **conditions
+) -> dict:
     """A mapping of string labels to scalar Quantities of ``unit``'s kind (at most ``max_size`` entries)."""
     from collections.abc import Mapping
 
     if not isinstance(value, Mapping):
-        raise ArgumentTypeError(f"{name} must be a dict of labels to quantities, such as "
-                                f"{{'3:1': 2.5 * u.AU}}; got {_describe(value)}.")
+        raise ArgumentTypeError(
+            f"{name} must be a dict of labels to quantities, such as {{'3:1': 2.5 * u.AU}}; got {_describe(value)}."
+        )
     if not min_size <= len(value) <= max_size:
         raise ValueError(f"{name} must have between {min_size} and {max_size} entries; got {len(value)}.")
     out = {}
@@ -529,8 +608,9 @@ def int_pairs(value: Any, name: str, *, max_size: int = 100) -> list[tuple[int, 
     [(3, 1), (5, 2)]
     """
     if isinstance(value, (str, bytes, np.ndarray)) or not isinstance(value, (list, tuple)):
-        raise ArgumentTypeError(f"{name} must be a list of (p, q) pairs such as [(3, 1), (5, 2)]; "
-                                f"got {_describe(value)}.")
+        raise ArgumentTypeError(
+            f"{name} must be a list of (p, q) pairs such as [(3, 1), (5, 2)]; got {_describe(value)}."
+        )
     if not 1 <= len(value) <= max_size:
         raise ValueError(f"{name} must list between 1 and {max_size} (p, q) pairs; got {len(value)}.")
     out = []

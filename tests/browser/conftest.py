@@ -7,6 +7,7 @@ Chromium or Playwright they are skipped with the reason, unless
 The browser is never downloaded: set ``BRIGHT_SPOTS_CHROMIUM`` to use another
 Chromium binary than ``chromium`` on the PATH.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,17 +22,21 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+sys.path.insert(0, str(HERE.parents[1] / "tools"))
+
 from labserver import SCREENSHOTS, LabServer, copy_notebooks, notebooks_folder  # noqa: E402
 
+from testenv import chromium  # noqa: E402  (the same lookup as python3 tasks.py)
+
 CHROMIUM_ARGS = [
-    "--no-sandbox",                      # root in containers; the pages are our own
+    "--no-sandbox",  # root in containers; the pages are our own
     "--disable-gpu",
-    "--disable-background-networking",   # no calls home, no component or safe-browsing updates
+    "--disable-background-networking",  # no calls home, no component or safe-browsing updates
     "--disable-component-update",
     "--disable-sync",
     "--disable-default-apps",
     "--no-first-run",
-    "--disable-dev-shm-usage",           # small /dev/shm in containers
+    "--disable-dev-shm-usage",  # small /dev/shm in containers
 ]
 
 
@@ -53,8 +58,8 @@ def _unavailable(reason: str):
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = os.environ.get("BRIGHT_SPOTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path or not Path(path).exists():
+    path = chromium()
+    if path is None:
         _unavailable("Chromium is not installed; on Debian/Ubuntu: sudo apt-get install chromium")
     return path
 

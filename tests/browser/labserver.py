@@ -6,6 +6,7 @@ config, data, runtime, settings and workspace folders are temporary too, so a
 run never writes into the repository or the user's home.  ``stop()`` shuts the
 kernels and the server down and kills whatever is left of them.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -74,8 +75,10 @@ class LabServer:
 
     # -- environment -----------------------------------------------------
     def _env(self) -> dict[str, str]:
-        dirs = {name: self.scratch / name for name in
-                ("home", "config", "data", "runtime", "ipython", "settings", "workspaces")}
+        dirs = {
+            name: self.scratch / name
+            for name in ("home", "config", "data", "runtime", "ipython", "settings", "workspaces")
+        }
         for d in dirs.values():
             d.mkdir(parents=True, exist_ok=True)
         for plugin, values in LAB_SETTINGS.items():
@@ -104,8 +107,12 @@ class LabServer:
     def command(self) -> list[str]:
         jupyter = Path(sys.prefix) / "bin" / "jupyter"
         cmd = [
-            str(jupyter), "lab", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
@@ -118,12 +125,18 @@ class LabServer:
         return cmd
 
     # -- life cycle ------------------------------------------------------
-    def start(self) -> "LabServer":
+    def start(self) -> LabServer:
         env = self._env()  # creates the scratch folders
         log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(self.command(), cwd=self.root, env=env, stdout=log,
-                                     stderr=subprocess.STDOUT, start_new_session=True,
-                                     preexec_fn=_die_with_parent)
+        self.proc = subprocess.Popen(
+            self.command(),
+            cwd=self.root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
         atexit.register(self.stop)  # backstop if the test process exits without teardown
         deadline = time.monotonic() + self.startup_timeout
         while time.monotonic() < deadline:
@@ -144,8 +157,7 @@ class LabServer:
             return "(no log)"
 
     def api(self, method: str, path: str, timeout: float = 10.0):
-        req = urllib.request.Request(self.url + path, method=method,
-                                     headers={"Authorization": f"token {self.token}"})
+        req = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"})
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             body = resp.read()
         return json.loads(body) if body else None

@@ -5,6 +5,7 @@ and asserts what a student would notice: an error output, a JavaScript error,
 a widget that never renders, or a main widget whose figure does not change
 when it is moved (to its maximum, then to its minimum).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,7 +68,6 @@ class Report:
     main_widget: str = ""
     stalled: bool = False  # Run All stopped with no error shown: the kernel stopped answering
 
-
     def fail_if_problems(self) -> None:
         if self.problems:
             shots = ", ".join(str(s) for s in self.screenshots)
@@ -100,8 +100,9 @@ def wait_until_run(page, timeout: float) -> dict:
     state = model(page)
     while time.monotonic() < deadline:
         state = model(page)
-        prompts = page.eval_on_selector_all(f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt",
-                                            "els => els.map(e => e.textContent)")
+        prompts = page.eval_on_selector_all(
+            f"{NOTEBOOK} .jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent)"
+        )
         running = any("*" in p for p in prompts)
         started = started or running or state["kernel"] == "busy"
         done = all(c["count"] for c in state["cells"]) and not running
@@ -122,7 +123,8 @@ def error_outputs(page, scope: str = None) -> list[str]:
     """Tracebacks shown anywhere in the notebook, including inside widget outputs."""
     scope = scope or NOTEBOOK
     texts = page.eval_on_selector_all(
-        f'{scope} .jp-OutputArea-output[data-mime-type="{STDERR_MIME}"]', "els => els.map(e => e.innerText)")
+        f'{scope} .jp-OutputArea-output[data-mime-type="{STDERR_MIME}"]', "els => els.map(e => e.innerText)"
+    )
     shown = []
     for t in texts:
         if "Traceback" in t or _ERROR_LINE.search(t):
@@ -173,8 +175,9 @@ def notebook_url(lab, name: str) -> str:
     return f"{lab.url}/lab/tree/{name}?token={lab.token}&reset"
 
 
-def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.0,
-                   widget_timeout: float = 45.0) -> Report:
+def check_notebook(
+    page, url: str, name: str, shots: Path, timeout: float = 180.0, widget_timeout: float = 45.0
+) -> Report:
     report = Report(name)
     watch_console(page, report)
     stem = Path(name).stem
@@ -187,11 +190,13 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
 
     page.goto(url)
     page.wait_for_selector(f"{NOTEBOOK} .jp-Cell", timeout=90_000)
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
-                           timeout=90_000)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+        timeout=90_000,
+    )
     run_all(page)
     state = wait_until_run(page, timeout)
 
@@ -211,9 +216,10 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
         # Run All stopped with no error anywhere and the kernel idle: a cell was sent and never answered.
         report.stalled = True
         first = next(c for c in state["cells"] if not c["count"])
-        report.problems[0] = (f"STALL: Run All stopped at code cell {first['index']} with the kernel idle and no "
-                              f"error; that cell was asked to run:\n    "
-                              + "\n    ".join(first.get("source", "").splitlines()[:8]))
+        report.problems[0] = (
+            f"STALL: Run All stopped at code cell {first['index']} with the kernel idle and no "
+            f"error; that cell was asked to run:\n    " + "\n    ".join(first.get("source", "").splitlines()[:8])
+        )
         shot("0-stalled")
         return report
 
@@ -221,13 +227,19 @@ def check_notebook(page, url: str, name: str, shots: Path, timeout: float = 180.
     expected = [o["model_id"] for c in state["cells"] for o in c["outputs"] if o["model_id"]]
     report.widget_views = len(expected)
     # a rendered widget view: a cell output whose content is a jupyter-widgets element
-    views = page.locator(f"{NOTEBOOK} .jp-Cell-outputArea > .jp-OutputArea-child > "
-                         ".jp-OutputArea-output:has(> .jupyter-widgets)")
-    rendered = [i for i in range(views.count())
-                if (box := views.nth(i).bounding_box()) and box["height"] > 0 and box["width"] > 0]
+    views = page.locator(
+        f"{NOTEBOOK} .jp-Cell-outputArea > .jp-OutputArea-child > .jp-OutputArea-output:has(> .jupyter-widgets)"
+    )
+    rendered = [
+        i
+        for i in range(views.count())
+        if (box := views.nth(i).bounding_box()) and box["height"] > 0 and box["width"] > 0
+    ]
     if len(rendered) != len(expected):
-        report.problems.append(f"{len(expected)} widget outputs in the notebook but {len(rendered)} rendered "
-                               "(is the ipywidgets front-end installed in this JupyterLab?)")
+        report.problems.append(
+            f"{len(expected)} widget outputs in the notebook but {len(rendered)} rendered "
+            "(is the ipywidgets front-end installed in this JupyterLab?)"
+        )
     body = page.locator(NOTEBOOK).inner_text()
     for bad in ("Loading widget...", "Error displaying widget", "Model not found"):
         if bad in body:

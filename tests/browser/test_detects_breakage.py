@@ -3,11 +3,11 @@
 Each case is a small notebook written into the server's temporary folder (never
 into the repository) and checked exactly like a lesson.
 """
+
 from __future__ import annotations
 
 import nbformat
 import pytest
-
 from labserver import SCREENSHOTS
 from notebook_page import check_notebook, notebook_url
 
@@ -18,28 +18,39 @@ import matplotlib.pyplot as plt
 
 CASES = {
     # the callback raises at the slider's end: the student sees a traceback
-    "callback-raises": (_SETUP + """\
+    "callback-raises": (
+        _SETUP
+        + """\
 def draw(x=0):
     if x > 5:
         raise ValueError("broken on purpose")
     plt.plot([0, 1], [0, x]); plt.title(f"x = {x}"); plt.show()
 
 widgets.interact(draw, x=widgets.IntSlider(value=0, min=0, max=10, continuous_update=False));
-""", "after moving the main slider (End)"),
+""",
+        "after moving the main slider (End)",
+    ),
     # the figure ignores the slider: moving it changes nothing
-    "figure-frozen": (_SETUP + """\
+    "figure-frozen": (
+        _SETUP
+        + """\
 def draw(x=0):
     plt.plot([0, 1], [0, 1]); plt.title("always the same"); plt.show()
 
 widgets.interact(draw, x=widgets.IntSlider(value=0, min=0, max=10, continuous_update=False));
-""", "did not change the figure"),
+""",
+        "did not change the figure",
+    ),
     # a widget view whose model does not exist (what a missing or mismatched front-end shows)
-    "widget-not-rendered": ("""\
+    "widget-not-rendered": (
+        """\
 from IPython.display import display
 display({"application/vnd.jupyter.widget-view+json":
          {"model_id": "0" * 32, "version_major": 2, "version_minor": 0},
          "text/plain": "a widget"}, raw=True)
-""", "rendered"),
+""",
+        "rendered",
+    ),
 }
 
 
@@ -51,8 +62,9 @@ def test_a_broken_widget_fails_the_check(page, lab, case):
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     name = f"zz-broken-{case}.ipynb"
     nbformat.write(nb, str(lab.root / name))
-    report = check_notebook(page, notebook_url(lab, name), name,
-                            SCREENSHOTS / "broken-on-purpose", timeout=90, widget_timeout=15)
+    report = check_notebook(
+        page, notebook_url(lab, name), name, SCREENSHOTS / "broken-on-purpose", timeout=90, widget_timeout=15
+    )
     print(f"{case}: {report.problems}")
     assert any(expected in p for p in report.problems), report.problems
     with pytest.raises(AssertionError):

@@ -10,12 +10,14 @@ have headers, and each lesson page shows the outputs nbval compares.
 ``python3 tasks.py test`` builds the site before these tests; run alone, they build it when
 build/site/ is missing (about two minutes).
 """
+
 from __future__ import annotations
 
 import configparser
 import functools
 import html
 import http.server
+import itertools
 import re
 import sys
 import threading
@@ -38,6 +40,7 @@ BAD_ALT = re.compile(r"no description|^image$|^figure$|^plot$|\.(png|jpe?g|svg|g
 
 # -- the built site -------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def site() -> Path:
     if not (SITE / "index.html").exists():
@@ -55,7 +58,7 @@ class _Page(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.refs: list[tuple[str, str]] = []   # (tag, url)
+        self.refs: list[tuple[str, str]] = []  # (tag, url)
         self.ids: set[str] = set()
         self.headings: list[int] = []
         self.tables = 0
@@ -95,7 +98,7 @@ class _Page(HTMLParser):
             self.text.append(data)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def parse(path: Path) -> _Page:
     p = _Page()
     p.feed(path.read_text(encoding="utf-8"))
@@ -107,6 +110,7 @@ def squash(text: str) -> str:
 
 
 # -- static checks --------------------------------------------------------------------------------
+
 
 def test_site_has_every_page(site):
     rel = {p.relative_to(site).as_posix() for p in pages(site)}
@@ -204,6 +208,7 @@ def test_lesson_page_shows_the_checked_outputs(site, notebook):
 
 # -- in the browser -------------------------------------------------------------------------------
 
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -249,10 +254,13 @@ def visit(browser, base: str, rel: str, screenshot: Path | None = None) -> dict:
         page.wait_for_timeout(300)  # MathJax typesets after load
         # headings a reader sees (the theme's print-only copy of the title is hidden)
         found["headings"] = page.eval_on_selector_all(
-            "h1, h2, h3, h4, h5, h6", "els => els.filter(e => e.checkVisibility()).map(e => +e.tagName[1])")
+            "h1, h2, h3, h4, h5, h6", "els => els.filter(e => e.checkVisibility()).map(e => +e.tagName[1])"
+        )
         found["images"] = page.eval_on_selector_all(
-            "img", "els => els.map(e => ({src: e.getAttribute('src'), alt: e.getAttribute('alt'),"
-                   " ok: e.complete && e.naturalWidth > 0}))")
+            "img",
+            "els => els.map(e => ({src: e.getAttribute('src'), alt: e.getAttribute('alt'),"
+            " ok: e.complete && e.naturalWidth > 0}))",
+        )
         # what the reader's page did; axe then fetches the style sheets itself (and resolves the theme's
         # relative @import against the page, a 404 no reader meets), so its requests are not counted
         before_axe = {k: list(found[k]) for k in ("elsewhere", "console", "failed")}
@@ -260,7 +268,9 @@ def visit(browser, base: str, rel: str, screenshot: Path | None = None) -> dict:
         found.update(before_axe)
         found["axe"] = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-            for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+            for v in result.response["violations"]
+            if v.get("impact") in ("serious", "critical")
+        ]
         if screenshot:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(screenshot), full_page=False)
@@ -274,8 +284,16 @@ def expected_pages() -> list[str]:
     """The pages the site must have, from its sources (so each gets its own test before any build)."""
     lessons = [f"lessons/{nb.stem}.html" for nb in nbtools.lesson_notebooks()]
     guide = [f"instructors/{md.stem}.html" for md in sorted((ROOT / "docs" / "instructors").glob("*.md"))]
-    return ["index.html", "running.html", "data/index.html", "instructors/index.html", *guide, *lessons,
-            "search.html", "genindex.html"]
+    return [
+        "index.html",
+        "running.html",
+        "data/index.html",
+        "instructors/index.html",
+        *guide,
+        *lessons,
+        "search.html",
+        "genindex.html",
+    ]
 
 
 PAGES = expected_pages()
@@ -293,6 +311,7 @@ def visited(browser, server, site):
             _VISITS[rel] = visit(browser, server, rel, screenshot=SCREENSHOTS / f"{name}.png")
             (SCREENSHOTS / f"{name}.json").write_text(json.dumps(_VISITS[rel], indent=1))
         return _VISITS[rel]
+
     return get
 
 
@@ -325,7 +344,7 @@ def test_headings_in_order(visited, rel):
     levels = visited(rel)["headings"]
     if rel not in ("genindex.html", "search.html"):
         assert levels.count(1) == 1, f"{levels.count(1)} visible <h1> headings"
-    assert [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1] == []
+    assert [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1] == []
 
 
 @pytest.mark.parametrize("rel", PAGES)
@@ -353,10 +372,12 @@ def test_the_checks_catch_a_broken_page(tmp_path, browser):
     finally:
         httpd.shutdown()
         httpd.server_close()
-    assert found["elsewhere"] == ["https://cdn.example.org/lib.js"]     # blocked and recorded
+    assert found["elsewhere"] == ["https://cdn.example.org/lib.js"]  # blocked and recorded
     assert any("missing.png" in f for f in found["failed"])
     assert found["headings"] == [1, 3]
-    assert any(a.startswith("image-alt") for a in found["axe"]) and any(a.startswith("html-has-lang") for a in found["axe"])
+    assert any(a.startswith("image-alt") for a in found["axe"]) and any(
+        a.startswith("html-has-lang") for a in found["axe"]
+    )
     assert found["images"] == [{"src": "missing.png", "alt": None, "ok": False}]
 
 
@@ -376,9 +397,12 @@ def test_widgets_show_their_default_figure_not_text(site):
         text = (site / "lessons" / nb.name.replace(".ipynb", ".html")).read_text()
         assert "interactive(children" not in text, nb.name
         assert "IntSlider(" not in text and "FloatSlider(" not in text, nb.name
-    explored = [nb.name for nb in nbtools.lesson_notebooks()
-                if "shown here as the figure it draws in its default state" in
-                (site / "lessons" / nb.name.replace(".ipynb", ".html")).read_text()]
+    explored = [
+        nb.name
+        for nb in nbtools.lesson_notebooks()
+        if "shown here as the figure it draws in its default state"
+        in (site / "lessons" / nb.name.replace(".ipynb", ".html")).read_text()
+    ]
     assert len(explored) == len(nbtools.lesson_notebooks())  # every lesson has an Explore widget
 
 

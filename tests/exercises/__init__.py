@@ -15,6 +15,7 @@ result), so the test process can recompute every expected answer from the
 registry.  Each kind of run of a lesson happens once per test session, shared by
 the test files and by pytest-xdist workers (see :class:`Runner`).
 """
+
 from __future__ import annotations
 
 import html
@@ -72,21 +73,26 @@ def require_spec(path: Path):
     spec = load_spec(path)
     assert spec is not None, (
         f"{Path(path).name} has no exercise spec: write {spec_path(path).relative_to(ROOT)} with NOTEBOOK, "
-        "NATURAL and ADAPT (see docs/LESSON_STANDARD.md, section 1, item 6: Exercises)")
+        "NATURAL and ADAPT (see docs/LESSON_STANDARD.md, section 1, item 6: Exercises)"
+    )
     assert getattr(spec, "NOTEBOOK", None) == Path(path).name, (
-        f"{spec_path(path).name}: NOTEBOOK = {getattr(spec, 'NOTEBOOK', None)!r}, but the lesson is {Path(path).name}")
+        f"{spec_path(path).name}: NOTEBOOK = {getattr(spec, 'NOTEBOOK', None)!r}, but the lesson is {Path(path).name}"
+    )
     assert isinstance(getattr(spec, "NATURAL", None), dict), f"{spec_path(path).name}: NATURAL must be a dict"
     adapt = getattr(spec, "ADAPT", None)
     assert isinstance(adapt, dict) and {"exercise", "replace", "title_contains"} <= set(adapt), (
-        f"{spec_path(path).name}: ADAPT must be a dict with 'exercise', 'replace' and 'title_contains'")
-    assert isinstance(adapt["replace"], tuple) and len(adapt["replace"]) == 2, \
+        f"{spec_path(path).name}: ADAPT must be a dict with 'exercise', 'replace' and 'title_contains'"
+    )
+    assert isinstance(adapt["replace"], tuple) and len(adapt["replace"]) == 2, (
         f"{spec_path(path).name}: ADAPT['replace'] must be a pair (old text, new text)"
+    )
     return spec
 
 
 # --------------------------------------------------------------------------
 # building the notebooks to run
 # --------------------------------------------------------------------------
+
 
 def substitute_natural(nb, natural: dict[str, str], *, solutions_too: bool = False) -> list[str]:
     """Put each NATURAL answer in place of its ``answer_k = ...`` line (in place).
@@ -105,7 +111,7 @@ def substitute_natural(nb, natural: dict[str, str], *, solutions_too: bool = Fal
             k = ex_id.split(".")[1]
             pattern = placeholder_re(k)
             if pattern.search(src):
-                src = pattern.sub(lambda m: natural[ex_id].strip("\n"), src, count=1)
+                src = pattern.sub(lambda m, ex_id=ex_id: natural[ex_id].strip("\n"), src, count=1)
                 done.append(ex_id)
         cell.source = src
     return done
@@ -122,7 +128,7 @@ def apply_replacement(nb, old: str, new: str) -> int:
     return changed
 
 
-RECORDER = '''\
+RECORDER = """\
 # Added by the exercise tests (not part of the lesson): record every utils.check call.
 def _install_check_recorder(log_path):
     import pickle
@@ -147,7 +153,7 @@ def _install_check_recorder(log_path):
 
 _install_check_recorder({log_path!r})
 del _install_check_recorder
-'''
+"""
 
 
 @dataclass
@@ -155,7 +161,7 @@ class Call:
     """One recorded ``utils.check`` call."""
 
     id: str
-    cell: int | None          # index of the calling cell in the notebook (the recorder cell not counted)
+    cell: int | None  # index of the calling cell in the notebook (the recorder cell not counted)
     status: str
     text: str
     inputs: dict[str, Any] | None
@@ -169,22 +175,29 @@ class Run:
     name: str
     nb: Any
     calls: list[Call] = field(default_factory=list)
-    error: str | None = None   # the execution itself failed (timeout, dead kernel)
+    error: str | None = None  # the execution itself failed (timeout, dead kernel)
 
     def calls_for(self, ex_id: str, *, solution: bool | None = None) -> list[Call]:
         found = [c for c in self.calls if c.id == ex_id]
         if solution is not None:
-            found = [c for c in found if c.cell is not None
-                     and nbtools.is_solution(self.nb.cells[c.cell]) == solution]
+            found = [c for c in found if c.cell is not None and nbtools.is_solution(self.nb.cells[c.cell]) == solution]
         return found
 
     def cells_calling(self, ex_id: str, *, solution: bool) -> list[int]:
-        return [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"
-                and nbtools.is_solution(c) == solution and ex_id in CHECK_CALL.findall(nbtools.source(c))]
+        return [
+            i
+            for i, c in enumerate(self.nb.cells)
+            if c.cell_type == "code"
+            and nbtools.is_solution(c) == solution
+            and ex_id in CHECK_CALL.findall(nbtools.source(c))
+        ]
 
     def cell_errors(self, index: int) -> list[str]:
-        return [f"{o.get('ename')}: {o.get('evalue')}" for o in self.nb.cells[index].get("outputs", [])
-                if o.get("output_type") == "error"]
+        return [
+            f"{o.get('ename')}: {o.get('evalue')}"
+            for o in self.nb.cells[index].get("outputs", [])
+            if o.get("output_type") == "error"
+        ]
 
     def result_text(self, index: int) -> str:
         """What a check cell displayed (its text/plain result), e.g. ``✔ Exercise 1 · ...: Correct.``."""
@@ -201,15 +214,16 @@ def _execute(nb, workdir: Path, cwd: Path) -> Run:
         log.unlink()
     nb = nbformat.from_dict(nb)
     nb.cells.insert(0, nbformat.v4.new_code_cell(RECORDER.replace("{log_path!r}", repr(str(log)))))
-    ends: list[tuple[int, int]] = []   # (log size when a cell finished, that cell's index without the recorder)
+    ends: list[tuple[int, int]] = []  # (log size when a cell finished, that cell's index without the recorder)
 
     def cell_done(cell, cell_index, **_):
         ends.append((log.stat().st_size if log.exists() else 0, cell_index - 1))
 
     error = None
     try:
-        nbtools.execute(nb, cwd=cwd, timeout=CELL_TIMEOUT, store_widget_state=True, allow_errors=True,
-                        on_cell_executed=cell_done)
+        nbtools.execute(
+            nb, cwd=cwd, timeout=CELL_TIMEOUT, store_widget_state=True, allow_errors=True, on_cell_executed=cell_done
+        )
     except Exception as err:  # a timeout or a dead kernel: the run is reported, not hidden
         error = f"{type(err).__name__}: {err}"
     calls = []
@@ -252,7 +266,8 @@ def build_adapted_run(path: Path):
     nb = nbtools.strip(nbtools.read(path))
     old, new = spec.ADAPT["replace"]
     assert apply_replacement(nb, old, new) > 0, (
-        f"ADAPT['replace'] of {spec_path(path).name}: {old!r} does not occur in {Path(path).name}")
+        f"ADAPT['replace'] of {spec_path(path).name}: {old!r} does not occur in {Path(path).name}"
+    )
     substitute_natural(nb, spec.NATURAL)
     return nb
 
@@ -334,13 +349,69 @@ _NUMBER = re.compile(
     r"(?:\s?/\s?[A-Za-z][A-Za-z0-9]*)?))?"
 )
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)\b")
-_NOT_UNITS = {"a", "an", "at", "and", "as", "be", "by", "for", "if", "in", "is", "it", "of", "on", "or", "the",
-              "to", "we", "pc", "ph", "bit", "cd", "ct", "sr", "lm", "lx", "u", "x", "e", "T", "M", "G", "P"}
-_UNIT_ALIASES = {"%": "percent", "°": "deg", "° C": "deg_C", "°C": "deg_C", "° F": "deg_F", "°F": "deg_F",
-                 "mi": "mile", "miles": "mile", "au": "AU", "days": "day", "years": "yr", "year": "yr",
-                 "hours": "hour", "hr": "hour", "minutes": "min", "seconds": "s", "sec": "s", "kms": "km / s",
-                 "degrees": "deg", "degree": "deg", "tonnes": "tonne", "metres": "m", "meters": "m",
-                 "kilometres": "km", "kilometers": "km", "kelvin": "K"}
+_NOT_UNITS = {
+    "a",
+    "an",
+    "at",
+    "and",
+    "as",
+    "be",
+    "by",
+    "for",
+    "if",
+    "in",
+    "is",
+    "it",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "we",
+    "pc",
+    "ph",
+    "bit",
+    "cd",
+    "ct",
+    "sr",
+    "lm",
+    "lx",
+    "u",
+    "x",
+    "e",
+    "T",
+    "M",
+    "G",
+    "P",
+}
+_UNIT_ALIASES = {
+    "%": "percent",
+    "°": "deg",
+    "° C": "deg_C",
+    "°C": "deg_C",
+    "° F": "deg_F",
+    "°F": "deg_F",
+    "mi": "mile",
+    "miles": "mile",
+    "au": "AU",
+    "days": "day",
+    "years": "yr",
+    "year": "yr",
+    "hours": "hour",
+    "hr": "hour",
+    "minutes": "min",
+    "seconds": "s",
+    "sec": "s",
+    "kms": "km / s",
+    "degrees": "deg",
+    "degree": "deg",
+    "tonnes": "tonne",
+    "metres": "m",
+    "meters": "m",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kelvin": "K",
+}
 
 
 def parse_unit(token: str | None):
@@ -366,16 +437,19 @@ class Number:
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_NOT_NUMBERS = re.compile(r"https?://\S+|`\d\d\.\d+`|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"
-                          r"|\b[Ee]xercises?\s+\d+(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-\u2013]\s*)\d+)*\b"
-                          rf"|\b\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?\s+{_MONTH}\s+\d{{4}}\b"
-                          rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b")
+_NOT_NUMBERS = re.compile(
+    r"https?://\S+|`\d\d\.\d+`|\b\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"
+    r"|\b[Ee]xercises?\s+\d+(?:(?:,\s*|\s+and\s+|\s+or\s+|\s*[-\u2013]\s*)\d+)*\b"
+    rf"|\b\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?\s+{_MONTH}\s+\d{{4}}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\b"
+)
 
 
 def find_numbers(text: str, where: str = "") -> list[Number]:
     """Every number a reader can see in ``text``, with the unit token after it when there is one.
 
-    Exercise ids in backticks (`01.4`), exercise numbers ("Exercise 13", "exercises 8, 13 and 14"), addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
+    Exercise ids in backticks (`01.4`), exercise numbers ("Exercise 13", "exercises 8, 13 and 14"),
+    addresses (URLs) and calendar dates ("2015-03-06", "3-4 Feb 2015", "Feb 12, 2009") are not read as
     numbers (a date's day is no quantity a reader would copy; dates are tried as dates), nor clock times
     like 00:28.
     """
@@ -428,7 +502,7 @@ def visible_text(nb) -> list[tuple[str, str]]:
             for out in cell.get("outputs", []):
                 from_output(out, f"cell {i} (output)")
     state = nb.metadata.get("widgets", {}).get(nbtools.WIDGET_STATE, {}).get("state", {})
-    for model_id, model in state.items():
+    for model in state.values():
         if model.get("model_name") == "OutputModel":
             for out in model.get("state", {}).get("outputs", []):
                 from_output(out, "a widget's output")
@@ -465,8 +539,12 @@ def is_an_input(answer, inputs: dict[str, Any]) -> bool:
     for value in inputs.values():
         try:
             if isinstance(value, u.Quantity):
-                if (value.isscalar and isinstance(answer, u.Quantity) and answer.unit == value.unit
-                        and math.isclose(answer.value, value.value, rel_tol=1e-3)):
+                if (
+                    value.isscalar
+                    and isinstance(answer, u.Quantity)
+                    and answer.unit == value.unit
+                    and math.isclose(answer.value, value.value, rel_tol=1e-3)
+                ):
                     return True
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and not isinstance(answer, u.Quantity):
                 if math.isclose(float(answer), float(value), rel_tol=1e-3):
@@ -506,8 +584,11 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
     for where, text in texts:
         for n in find_numbers(text, where):
             numbers.setdefault((n.value, n.unit_token), n)
-    dates = {m.group(1): (where, text[max(m.start() - 30, 0):m.end() + 10])
-             for where, text in texts for m in _DATE.finditer(text)}
+    dates = {
+        m.group(1): (where, text[max(m.start() - 30, 0) : m.end() + 10])
+        for where, text in texts
+        for m in _DATE.finditer(text)
+    }
     leaks, seen = [], set()
     for call in calls:
         if call.inputs is None:

@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 00's exercises."""
+
 NOTEBOOK = "00-start-here.ipynb"
 
 NATURAL = {

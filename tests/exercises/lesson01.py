@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 01's exercises."""
+
 NOTEBOOK = "01-asteroid-belt.ipynb"
 
 NATURAL = {

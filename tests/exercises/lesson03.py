@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 03's exercises."""
+
 NOTEBOOK = "03-resonances.ipynb"
 
 # For every self-checked exercise: the first thing a student would plausibly type, with the inputs the

@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 05's exercises."""
+
 NOTEBOOK = "05-ion-propulsion.ipynb"
 
 # For every self-checked exercise: the first thing a student would plausibly type, written plainly

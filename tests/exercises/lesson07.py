@@ -1,4 +1,5 @@
 """Natural formulas and one adaptation for lesson 07's exercises."""
+
 NOTEBOOK = "07-fact-check.ipynb"
 
 # The first thing a student would plausibly type for each self-checked exercise, with the notebook's inputs.

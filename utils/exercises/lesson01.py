@@ -1,4 +1,5 @@
 """Exercises of 01 · The asteroid belt."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -6,15 +7,16 @@ import dataclasses
 import astropy.units as u
 import numpy as np
 
+from .. import belt
 from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
 from ..units import require
-from .. import belt
 
 GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centaurs", "trans-Neptunian")
 
 
 # 01.1 · which group? --------------------------------------------------------
+
 
 def _group(a, e):
     return belt.orbit_group(a, e)
@@ -25,6 +27,7 @@ def _always(word):
 
 
 # 01.3 · resonance --------------------------------------------------------------
+
 
 def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
@@ -44,6 +47,7 @@ def _exponent_upside_down(a_jupiter, p, q):
 
 # 01.4 · diameter -------------------------------------------------------------------
 
+
 def _diameter(H, albedo):
     return belt.diameter_from_h(H, albedo).to(u.km)
 
@@ -56,7 +60,7 @@ def _albedo_not_square_rooted(H, albedo):
 
 def _magnitude_over_2_5(H, albedo):
     h = belt._mag(H, "H")
-    return _diameter(H, albedo) * 10 ** (-h / 5)   # 10**(-H/2.5) = 10**(-H/5) squared
+    return _diameter(H, albedo) * 10 ** (-h / 5)  # 10**(-H/2.5) = 10**(-H/5) squared
 
 
 def _radius_not_diameter(H, albedo):
@@ -70,14 +74,17 @@ def _catalogue_diameter(H, albedo):
     cat = load_catalogue()
     h = float(belt._mag(H, "H"))
     p = float(belt._albedo(albedo))
-    rows = cat[(np.abs(cat["H"].to_value(u.mag) - h) < 1e-6)
-               & (np.abs(np.ma.filled(cat["albedo"].to_value(u.one), np.nan) - p) < 1e-6)]
+    rows = cat[
+        (np.abs(cat["H"].to_value(u.mag) - h) < 1e-6)
+        & (np.abs(np.ma.filled(cat["albedo"].to_value(u.one), np.nan) - p) < 1e-6)
+    ]
     if len(rows) != 1 or np.ma.is_masked(rows["diameter"][0]):
         raise ValueError("no single catalogue object with this H and albedo")
     return u.Quantity(rows["diameter"][0]).to(u.km)
 
 
 # 01.5 · a mass from a stated density ------------------------------------------------------
+
 
 def _sphere_mass(diameter, density):
     return belt.sphere_mass(diameter, density).to(u.kg)
@@ -95,6 +102,7 @@ def _diameter_for_radius(diameter, density):
 
 # 01.6 · the belt and the Moon --------------------------------------------------------
 
+
 def _belts_per_moon(moon_mass, belt_mass):
     m_moon = require(moon_mass, u.kg, "moon_mass", positive=True)
     m_belt = require(belt_mass, u.kg, "belt_mass", positive=True)
@@ -110,6 +118,7 @@ def _as_percentage(moon_mass, belt_mass):
 
 
 # 01.7 · mean spacing ---------------------------------------------------------------
+
 
 def _spacing(n_asteroids, belt_volume, n_catalogue=None):
     return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
@@ -139,6 +148,7 @@ def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
 
 # 01.8 · encounters -----------------------------------------------------------------
 
+
 def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
@@ -147,7 +157,7 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
 
 
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
-    return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)   # (2d)^2 instead of d^2
+    return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)  # (2d)^2 instead of d^2
 
 
 def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
@@ -161,6 +171,7 @@ def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
 
 # 01.9 · the darker outer belt -----------------------------------------------------------
 
+
 def _albedo_trend():
     # An "explain" question: the answer is a choice, not a number.
     return "composition"
@@ -173,18 +184,27 @@ _WHICH_GROUP = Exercise(
     solve=_group,
     choices=GROUPS,
     hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
-         "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
+    "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
     mistakes=(
-        Mistake(_always("main belt"), "The main belt lies between Mars and Jupiter, at a below about "
-                                      "4.6 AU; this object's a is not there."),
-        Mistake(_always("Jupiter Trojans"), "Trojans share Jupiter's orbit: a close to Jupiter's and a "
-                                            "small eccentricity. Compare this object's a and e with that."),
-        Mistake(_always("centaurs"), "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). "
-                                     "Is this object's a in that range?"),
+        Mistake(
+            _always("main belt"),
+            "The main belt lies between Mars and Jupiter, at a below about 4.6 AU; this object's a is not there.",
+        ),
+        Mistake(
+            _always("Jupiter Trojans"),
+            "Trojans share Jupiter's orbit: a close to Jupiter's and a "
+            "small eccentricity. Compare this object's a and e with that.",
+        ),
+        Mistake(
+            _always("centaurs"),
+            "Centaurs orbit between Jupiter and Neptune (about 5.5 to 30 AU). Is this object's a in that range?",
+        ),
         Mistake(_always("trans-Neptunian"), "Trans-Neptunian objects have a beyond Neptune's, about 30 AU."),
-        Mistake(_always("near-Earth and Mars-crossers"),
-                "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
-                "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q."),
+        Mistake(
+            _always("near-Earth and Mars-crossers"),
+            "Near-Earth objects and Mars-crossers come close to the Sun: their perihelion (the orbit's "
+            "point closest to the Sun), q = a(1 - e), is below about 1.67 AU. Compute this object's q.",
+        ),
     ),
 )
 
@@ -198,16 +218,22 @@ EXERCISES = {
         solve=_resonance,
         rtol=0.002,
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
-             "Kepler's third law says a is proportional to T^(2/3).",
+        "Kepler's third law says a is proportional to T^(2/3).",
         mistakes=(
-            Mistake(_period_ratio_as_distance,
-                    "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
-                    "period ratio into a distance ratio: which power?"),
-            Mistake(_ratio_upside_down,
-                    "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
-                    "so its period is shorter and its orbit smaller: check which way up the fraction goes."),
-            Mistake(_exponent_upside_down,
-                    "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2."),
+            Mistake(
+                _period_ratio_as_distance,
+                "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
+                "period ratio into a distance ratio: which power?",
+            ),
+            Mistake(
+                _ratio_upside_down,
+                "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
+                "so its period is shorter and its orbit smaller: check which way up the fraction goes.",
+            ),
+            Mistake(
+                _exponent_upside_down,
+                "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2.",
+            ),
         ),
     ),
     "01.4": Exercise(
@@ -216,17 +242,21 @@ EXERCISES = {
         rtol=0.02,
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
         mistakes=(
-            Mistake(_albedo_not_square_rooted,
-                    "The flux grows with albedo times D squared, so D goes with one over the square root "
-                    "of the albedo, not one over the albedo."),
-            Mistake(_magnitude_over_2_5,
-                    "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: "
-                    "the exponent is -H/5."),
-            Mistake(_radius_not_diameter,
-                    "That is the radius; the formula gives the diameter."),
-            Mistake(_catalogue_diameter,
-                    "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
-                    "from H and the albedo with the formula, then compare."),
+            Mistake(
+                _albedo_not_square_rooted,
+                "The flux grows with albedo times D squared, so D goes with one over the square root "
+                "of the albedo, not one over the albedo.",
+            ),
+            Mistake(
+                _magnitude_over_2_5,
+                "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: the exponent is -H/5.",
+            ),
+            Mistake(_radius_not_diameter, "That is the radius; the formula gives the diameter."),
+            Mistake(
+                _catalogue_diameter,
+                "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
+                "from H and the albedo with the formula, then compare.",
+            ),
         ),
     ),
     "01.5": Exercise(
@@ -234,13 +264,16 @@ EXERCISES = {
         solve=_sphere_mass,
         rtol=0.01,
         hint="A sphere of diameter D has the volume pi D^3 / 6; multiply by the density. "
-             "astropy converts g/cm3 times km^3 to kg with .to(u.kg).",
+        "astropy converts g/cm3 times km^3 to kg with .to(u.kg).",
         mistakes=(
-            Mistake(_radius_for_diameter,
-                    "Your mass is eight times too small: pi D^3 / 6 wants the diameter, and you used the "
-                    "radius."),
-            Mistake(_diameter_for_radius,
-                    "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter."),
+            Mistake(
+                _radius_for_diameter,
+                "Your mass is eight times too small: pi D^3 / 6 wants the diameter, and you used the radius.",
+            ),
+            Mistake(
+                _diameter_for_radius,
+                "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter.",
+            ),
         ),
     ),
     "01.6": Exercise(
@@ -249,12 +282,16 @@ EXERCISES = {
         rtol=0.005,
         hint="Divide the Moon's mass by the belt's mass; the units cancel.",
         mistakes=(
-            Mistake(_moons_per_belt,
-                    "That is the belt as a fraction of the Moon. The question asks how many belts it "
-                    "takes to make one Moon: divide the other way round."),
-            Mistake(_as_percentage,
-                    "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
-                    "make one Moon."),
+            Mistake(
+                _moons_per_belt,
+                "That is the belt as a fraction of the Moon. The question asks how many belts it "
+                "takes to make one Moon: divide the other way round.",
+            ),
+            Mistake(
+                _as_percentage,
+                "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
+                "make one Moon.",
+            ),
         ),
     ),
     "01.7": Exercise(
@@ -262,20 +299,27 @@ EXERCISES = {
         solve=_spacing,
         rtol=0.02,
         hint="Share the volume out: each asteroid gets `volume / n_km`. That is the volume of its cube; "
-             "the cube's side is a length.",
+        "the cube's side is a length.",
         mistakes=(
-            Mistake(_volume_per_asteroid,
-                    "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
-                    "cube root, ** (1 / 3)."),
-            Mistake(_square_root_not_cube_root,
-                    "A cube's volume is its side to the power 3: take the cube root, ** (1 / 3), not the "
-                    "square root."),
-            Mistake(_sphere_radius,
-                    "You gave each asteroid a sphere and took its radius. The model here is a cube: its side "
-                    "is the cube root of the volume per asteroid."),
-            Mistake(_catalogue_count,
-                    "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
-                    "Use `n_km`, the number of asteroids larger than 1 km."),
+            Mistake(
+                _volume_per_asteroid,
+                "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
+                "cube root, ** (1 / 3).",
+            ),
+            Mistake(
+                _square_root_not_cube_root,
+                "A cube's volume is its side to the power 3: take the cube root, ** (1 / 3), not the square root.",
+            ),
+            Mistake(
+                _sphere_radius,
+                "You gave each asteroid a sphere and took its radius. The model here is a cube: its side "
+                "is the cube root of the volume per asteroid.",
+            ),
+            Mistake(
+                _catalogue_count,
+                "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
+                "Use `n_km`, the number of asteroids larger than 1 km.",
+            ),
         ),
     ),
     "01.8": Exercise(
@@ -283,15 +327,21 @@ EXERCISES = {
         solve=_encounters,
         rtol=0.03,
         hint="Your path sweeps a cylinder of radius `distance` and length `path_length`; "
-             "multiply its volume by the number of asteroids per unit volume.",
+        "multiply its volume by the number of asteroids per unit volume.",
         mistakes=(
-            Mistake(_encounters_with_diameter,
-                    "`distance` is the radius of the cylinder your path sweeps, not its diameter."),
-            Mistake(_encounters_without_pi,
-                    "The cylinder's cross-section is a circle: its area is pi times the radius squared."),
-            Mistake(_encounters_rounded,
-                    "An expected number (an average over many crossings) need not be a whole number: "
-                    "give it with its decimals, unrounded."),
+            Mistake(
+                _encounters_with_diameter,
+                "`distance` is the radius of the cylinder your path sweeps, not its diameter.",
+            ),
+            Mistake(
+                _encounters_without_pi,
+                "The cylinder's cross-section is a circle: its area is pi times the radius squared.",
+            ),
+            Mistake(
+                _encounters_rounded,
+                "An expected number (an average over many crossings) need not be a whole number: "
+                "give it with its decimals, unrounded.",
+            ),
         ),
     ),
     "01.9": Exercise(
@@ -299,16 +349,20 @@ EXERCISES = {
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
         hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
-             "it is a property of the surface and does not change with distance from the Sun. "
-             "And did the histograms compare objects of the same size?",
+        "it is a property of the surface and does not change with distance from the Sun. "
+        "And did the histograms compare objects of the same size?",
         mistakes=(
-            Mistake(lambda: "distance",
-                    "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
-                    "face-on (the geometric albedo): both get less light farther out, so the comparison, "
-                    "and the albedo, stay the same."),
-            Mistake(lambda: "size",
-                    "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
-                    "included: the dark outer sample is not made of small objects."),
+            Mistake(
+                lambda: "distance",
+                "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
+                "face-on (the geometric albedo): both get less light farther out, so the comparison, "
+                "and the albedo, stay the same.",
+            ),
+            Mistake(
+                lambda: "size",
+                "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
+                "included: the dark outer sample is not made of small objects.",
+            ),
         ),
     ),
 }

@@ -1,4 +1,5 @@
 """Exercises of 02 · Orbits: Kepler's laws, tested on real asteroids."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -16,6 +17,7 @@ def _ecc(e):
 
 
 # 02.1 · aphelion -----------------------------------------------------------------
+
 
 def _aphelion(a, e, name=None):
     return (require(a, u.AU, "a", positive=True) * (1 + _ecc(e))).to(u.AU)
@@ -42,6 +44,7 @@ def _twice_aphelion(a, e, name=None):
 
 
 # 02.2 · period ------------------------------------------------------------------------
+
 
 def _period_from_a(a):
     from ..orbits import period
@@ -71,6 +74,7 @@ def _period_exponent_2_3(a):
 
 
 # 02.3 · Newton step ------------------------------------------------------------------------
+
 
 def _radians(value, name):
     """A plain number (radians) or an angle Quantity, as a float in radians."""
@@ -108,6 +112,7 @@ def _newton_in_degrees(M, e, E0):
 
 # 02.4 · speed ratio -----------------------------------------------------------------------
 
+
 def _speed_ratio(e):
     from ..orbits import vis_viva_speed
 
@@ -129,6 +134,7 @@ def _speed_ratio_squared(e):
 
 
 # 02.5 · speed at perihelion ------------------------------------------------------------------------
+
 
 def _q_and_a(a, e):
     a = require(a, u.AU, "a", positive=True)
@@ -170,6 +176,7 @@ def _escape_speed_at_q(a, e, name=None):
 
 # 02.6 · two-body minus JPL ---------------------------------------------------------------------------
 
+
 def _two_body_and_jpl(name, years):
     """The two-body position of a catalogue asteroid ``years`` after its epoch, and JPL's."""
     from ..data import load_catalogue
@@ -205,11 +212,13 @@ def _two_body_days(name, years):
 
 # 02.7 · main cause ---------------------------------------------------------------------------
 
+
 def _main_cause():
     return "jupiter"
 
 
 # 02.8 · Vesta-Ceres distance --------------------------------------------------------------------
+
 
 def _positions(date, body_1, body_2):
     from astropy.time import Time
@@ -250,16 +259,25 @@ EXERCISES = {
         rtol=0.005,
         hint="The farthest point of the ellipse is the aphelion, Q = a(1 + e).",
         mistakes=(
-            Mistake(_perihelion, "That is the perihelion, the closest point, a(1 - e). "
-                                 "The question asks for the farthest point."),
-            Mistake(_a_times_e, "a e is the distance from the ellipse's centre to the Sun (the focus). "
-                                "The farthest point is one semi-major axis beyond the centre, on the far side."),
-            Mistake(_a_alone, "a is the average of the closest and farthest distances; the farthest is "
-                              "larger by a e."),
-            Mistake(_major_axis, "2a is the major axis, the whole length of the ellipse from end to end. The Sun "
-                                 "sits at a focus, not at one end: measure from the Sun."),
-            Mistake(_twice_aphelion, "You doubled the farthest distance. The aphelion distance is measured from the "
-                                     "Sun, once: no factor 2."),
+            Mistake(
+                _perihelion,
+                "That is the perihelion, the closest point, a(1 - e). The question asks for the farthest point.",
+            ),
+            Mistake(
+                _a_times_e,
+                "a e is the distance from the ellipse's centre to the Sun (the focus). "
+                "The farthest point is one semi-major axis beyond the centre, on the far side.",
+            ),
+            Mistake(_a_alone, "a is the average of the closest and farthest distances; the farthest is larger by a e."),
+            Mistake(
+                _major_axis,
+                "2a is the major axis, the whole length of the ellipse from end to end. The Sun "
+                "sits at a focus, not at one end: measure from the Sun.",
+            ),
+            Mistake(
+                _twice_aphelion,
+                "You doubled the farthest distance. The aphelion distance is measured from the Sun, once: no factor 2.",
+            ),
         ),
     ),
     "02.2": Exercise(
@@ -268,11 +286,15 @@ EXERCISES = {
         rtol=0.005,
         hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
         mistakes=(
-            Mistake(_period_without_2pi, "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to "
-                                         "sweep one radian, not a whole turn."),
+            Mistake(
+                _period_without_2pi,
+                "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to sweep one radian, not a whole turn.",
+            ),
             Mistake(_period_without_root, "Take the square root: T squared, not T, grows like a cubed."),
-            Mistake(_period_without_root_units_kept, "Your answer is a time squared: take the square root of "
-                                                     "a^3 / GM_sun before multiplying by 2 pi."),
+            Mistake(
+                _period_without_root_units_kept,
+                "Your answer is a time squared: take the square root of a^3 / GM_sun before multiplying by 2 pi.",
+            ),
             Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
         ),
     ),
@@ -282,14 +304,19 @@ EXERCISES = {
         rtol=0,
         atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
         hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; "
-             "the inputs are plain numbers in radians.",
+        "the inputs are plain numbers in radians.",
         mistakes=(
             Mistake(_newton_plus, "Newton's step goes against f: E1 = E0 minus f(E0) / f'(E0). Check the sign."),
-            Mistake(_newton_slope_plus, "Check the derivative: the derivative of -e sin E is -e cos E, "
-                                        "so f'(E) = 1 - e cos E."),
+            Mistake(
+                _newton_slope_plus,
+                "Check the derivative: the derivative of -e sin E is -e cos E, so f'(E) = 1 - e cos E.",
+            ),
             Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
-            Mistake(_newton_in_degrees, "That looks like E1 in degrees. The exercise works in radians: give the "
-                                        "plain number Newton's step returns, without converting it."),
+            Mistake(
+                _newton_in_degrees,
+                "That looks like E1 in degrees. The exercise works in radians: give the "
+                "plain number Newton's step returns, without converting it.",
+            ),
         ),
     ),
     "02.4": Exercise(
@@ -298,12 +325,18 @@ EXERCISES = {
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
         mistakes=(
-            Mistake(_speed_ratio_inverted, "That is aphelion over perihelion. The question asks how many times "
-                                           "faster the asteroid is at perihelion: perihelion speed on top."),
-            Mistake(_speed_ratio_square_root, "That is the ratio of the circular speeds sqrt(GM/r) at q and Q, "
-                                              "not of the orbit's speeds there. Vis-viva gives v^2 = "
-                                              "GM(2/r - 1/a): use it at r = q and r = Q, take each square root, "
-                                              "then divide."),
+            Mistake(
+                _speed_ratio_inverted,
+                "That is aphelion over perihelion. The question asks how many times "
+                "faster the asteroid is at perihelion: perihelion speed on top.",
+            ),
+            Mistake(
+                _speed_ratio_square_root,
+                "That is the ratio of the circular speeds sqrt(GM/r) at q and Q, "
+                "not of the orbit's speeds there. Vis-viva gives v^2 = "
+                "GM(2/r - 1/a): use it at r = q and r = Q, take each square root, "
+                "then divide.",
+            ),
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
         ),
     ),
@@ -313,18 +346,30 @@ EXERCISES = {
         defaults={"name": "the asteroid"},
         rtol=0.01,
         hint="Vis-viva at the closest point: v^2 = GM_sun (2/r - 1/a) with r = q = a(1 - e). Keep the units "
-             "and convert the speed to km/s.",
+        "and convert the speed to km/s.",
         mistakes=(
-            Mistake(_circular_speed_at_q, "That is the circular speed sqrt(GM/r) at the perihelion distance. "
-                                          "On an ellipse the body passes perihelion faster than a circular "
-                                          "orbit there would: use vis-viva, v^2 = GM(2/r - 1/a)."),
-            Mistake(_circular_speed_at_a, "That is the circular speed at r = a, the orbit's average size. "
-                                          "At perihelion r is the closest distance, q = a(1 - e)."),
-            Mistake(_aphelion_speed, "That is the speed at aphelion, the farthest point, r = a(1 + e). "
-                                     "Perihelion is the closest point, r = a(1 - e)."),
+            Mistake(
+                _circular_speed_at_q,
+                "That is the circular speed sqrt(GM/r) at the perihelion distance. "
+                "On an ellipse the body passes perihelion faster than a circular "
+                "orbit there would: use vis-viva, v^2 = GM(2/r - 1/a).",
+            ),
+            Mistake(
+                _circular_speed_at_a,
+                "That is the circular speed at r = a, the orbit's average size. "
+                "At perihelion r is the closest distance, q = a(1 - e).",
+            ),
+            Mistake(
+                _aphelion_speed,
+                "That is the speed at aphelion, the farthest point, r = a(1 + e). "
+                "Perihelion is the closest point, r = a(1 - e).",
+            ),
             Mistake(_perihelion_speed_squared, "That is v squared: take the square root."),
-            Mistake(_escape_speed_at_q, "That is the escape speed at q, sqrt(2GM/r), the speed of an orbit with "
-                                        "no end (1/a = 0). Keep the -1/a term of vis-viva."),
+            Mistake(
+                _escape_speed_at_q,
+                "That is the escape speed at q, sqrt(2GM/r), the speed of an orbit with "
+                "no end (1/a = 0). Keep the -1/a term of vis-viva.",
+            ),
         ),
     ),
     "02.6": Exercise(
@@ -332,13 +377,19 @@ EXERCISES = {
         solve=_two_body_error,
         rtol=0.01,
         hint="Propagate the catalogue's elements to the epoch plus the given years, subtract JPL's position "
-             "for the same date, and take the length of the difference (`two_body_error` does both steps).",
+        "for the same date, and take the length of the difference (`two_body_error` does both steps).",
         mistakes=(
-            Mistake(_two_body_radial, "That is the difference of the two distances from the Sun. The error lies "
-                                      "mostly along the orbit, where the distance from the Sun hardly changes: "
-                                      "subtract the position vectors, then take the length."),
-            Mistake(_two_body_days, "That is the difference a few days after the epoch: the offset is in years "
-                                    "(multiply by u.yr, not u.day)."),
+            Mistake(
+                _two_body_radial,
+                "That is the difference of the two distances from the Sun. The error lies "
+                "mostly along the orbit, where the distance from the Sun hardly changes: "
+                "subtract the position vectors, then take the length.",
+            ),
+            Mistake(
+                _two_body_days,
+                "That is the difference a few days after the epoch: the offset is in years "
+                "(multiply by u.yr, not u.day).",
+            ),
         ),
     ),
     "02.7": Exercise(
@@ -348,10 +399,16 @@ EXERCISES = {
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
         mistakes=(
             Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
-            Mistake(lambda: "light time", "Both positions are compared for the same instant, as geometric "
-                                          "positions: light travel time plays no part in the comparison."),
-            Mistake(lambda: "the sun loses mass", "The Sun does lose mass, but far too slowly to matter over "
-                                                  "decades; the model's error grows within a year."),
+            Mistake(
+                lambda: "light time",
+                "Both positions are compared for the same instant, as geometric "
+                "positions: light travel time plays no part in the comparison.",
+            ),
+            Mistake(
+                lambda: "the sun loses mass",
+                "The Sun does lose mass, but far too slowly to matter over "
+                "decades; the model's error grows within a year.",
+            ),
         ),
     ),
     "02.8": Exercise(
@@ -361,15 +418,21 @@ EXERCISES = {
         rtol=0.005,
         hint="Subtract the two heliocentric positions for the same date, then take the length of the difference.",
         mistakes=(
-            Mistake(_difference_of_distances,
-                    "That is the difference of the two distances from the Sun. The bodies are not on one line "
-                    "from the Sun: subtract the position vectors, then take the length."),
-            Mistake(_sum_of_distances,
-                    "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
-                    "position vectors, then take the length."),
-            Mistake(_separation_at_arrival,
-                    "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
-                    "Vesta: use `departure`."),
+            Mistake(
+                _difference_of_distances,
+                "That is the difference of the two distances from the Sun. The bodies are not on one line "
+                "from the Sun: subtract the position vectors, then take the length.",
+            ),
+            Mistake(
+                _sum_of_distances,
+                "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
+                "position vectors, then take the length.",
+            ),
+            Mistake(
+                _separation_at_arrival,
+                "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
+                "Vesta: use `departure`.",
+            ),
         ),
     ),
 }

@@ -1,4 +1,5 @@
 """Exercises of 03 · Resonances."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -6,8 +7,7 @@ import numpy as np
 
 from ..checks import Exercise, Mistake
 from ..orbits import resonance_location
-from ..resonance import (KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio,
-                         run_belt)
+from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
 from ..units import require
 
 #: Answers accepted by exercise 03.5.
@@ -15,6 +15,7 @@ ANGLE_CHOICES = ("librates", "circulates")
 
 
 # ---------------------------------------------------------------- 03.1 period ratio
+
 
 def _period_ratio(a, a_jupiter, **_):
     return float(period_ratio(a, a_jupiter))
@@ -26,6 +27,7 @@ def _ratio_of_nearest_resonance(a, a_jupiter, **_):
 
 
 # ---------------------------------------------------------------- 03.2 distance to the nearest resonance
+
 
 def _resonance_distances(a, a_jupiter):
     a = require(a, u.AU, "a", positive=True)
@@ -39,17 +41,24 @@ def _nearest_distance(a, a_jupiter, **_):
 def _farther_distance(rank):
     def solve(a, a_jupiter, **_):
         return _resonance_distances(a, a_jupiter)[rank]
+
     return solve
 
 
 def _rounded_difference(a, a_jupiter, **_):
     # the same subtraction done with both distances rounded to 0.01 AU, as printed in the lesson
     a = require(a, u.AU, "a", positive=True).to_value(u.AU)
-    return min(abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - round(a, 2))
-               for p, q in KIRKWOOD_RESONANCES) * u.AU
+    return (
+        min(
+            abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - round(a, 2))
+            for p, q in KIRKWOOD_RESONANCES
+        )
+        * u.AU
+    )
 
 
 # ---------------------------------------------------------------- 03.3 where the next conjunction happens
+
 
 def _conjunction_step(a, a_jupiter, **_):
     ratio = float(period_ratio(a, a_jupiter))
@@ -68,11 +77,13 @@ def _step_backwards(a, a_jupiter, **_):
 
 # ---------------------------------------------------------------- 03.5 libration or circulation
 
+
 def _libration(phi, **_):
     return ANGLE_CHOICES[0] if librates(phi) else ANGLE_CHOICES[1]
 
 
 # ---------------------------------------------------------------- 03.6 smallest perihelion
+
 
 def _histories(a_history, e_history):
     a = np.asarray(a_history, dtype=float)
@@ -110,16 +121,26 @@ def _a_times_e(a, e_max, **_):
 
 # ---------------------------------------------------------------- 03.8 a circular Jupiter
 
+
 def _largest_e(jupiter_e_used):
-    def solve(a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed,
-              jupiter_e=None, **_):
+    def solve(
+        a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed, jupiter_e=None, **_
+    ):
         if jupiter_e_used is None and jupiter_e is None:
             raise ValueError("no real eccentricity of Jupiter given")
-        run = run_belt([float(a_start)] * u.AU, float(e_start), t_end, jupiter_a=jupiter_a,
-                       jupiter_e=jupiter_e if jupiter_e_used is None else jupiter_e_used,
-                       danger_distance=danger_distance, jupiter_mass_factor=jupiter_mass_factor,
-                       n_out=n_out, seed=seed)
+        run = run_belt(
+            [float(a_start)] * u.AU,
+            float(e_start),
+            t_end,
+            jupiter_a=jupiter_a,
+            jupiter_e=jupiter_e if jupiter_e_used is None else jupiter_e_used,
+            danger_distance=danger_distance,
+            jupiter_mass_factor=jupiter_mass_factor,
+            n_out=n_out,
+            seed=seed,
+        )
         return float(np.nanmax(run.e[0]))
+
     return solve
 
 
@@ -131,16 +152,24 @@ EXERCISES = {
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
-            Mistake(_ratio_of_nearest_resonance,
-                    "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
-                    "asteroid's own ratio, which is no simple fraction: compute it from the two periods."),
-            Mistake(lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
-                    "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
-                    "Divide Jupiter's period by the asteroid's."),
-            Mistake(lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)),
-                    "That is the ratio of the distances. Kepler's third law says the periods grow as a^(3/2)."),
-            Mistake(lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)) ** (2 / 3),
-                    "Check the exponent: T grows as a^(3/2), not a^(2/3)."),
+            Mistake(
+                _ratio_of_nearest_resonance,
+                "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
+                "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
+                "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
+                "Divide Jupiter's period by the asteroid's.",
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)),
+                "That is the ratio of the distances. Kepler's third law says the periods grow as a^(3/2).",
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)) ** (2 / 3),
+                "Check the exponent: T grows as a^(3/2), not a^(2/3).",
+            ),
         ),
     ),
     "03.2": Exercise(
@@ -148,15 +177,20 @@ EXERCISES = {
         solve=_nearest_distance,
         rtol=0.02,
         hint="Compute resonance_location(a_jup, p, q) for each (p, q) in KIRKWOOD_RESONANCES, take the "
-             "distance of each from the asteroid's a, and keep the smallest.",
+        "distance of each from the asteroid's a, and keep the smallest.",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
-            Mistake(_rounded_difference,
-                    "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
-                    "digits when subtracted: use resonance_location(...) and the asteroid's a directly."),
-        ) + tuple(
-            Mistake(_farther_distance(rank),
-                    "That is the distance to a main resonance, but not to the nearest one: compare all five.")
+            Mistake(
+                _rounded_difference,
+                "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
+                "digits when subtracted: use resonance_location(...) and the asteroid's a directly.",
+            ),
+        )
+        + tuple(
+            Mistake(
+                _farther_distance(rank),
+                "That is the distance to a main resonance, but not to the nearest one: compare all five.",
+            )
             for rank in range(1, len(KIRKWOOD_RESONANCES))
         ),
     ),
@@ -165,28 +199,36 @@ EXERCISES = {
         solve=_conjunction_step,
         rtol=0.01,
         hint="Between two conjunctions the asteroid gains one full lap on Jupiter; meanwhile Jupiter moves on "
-             "by 360° / (T_J/T - 1).",
+        "by 360° / (T_J/T - 1).",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
-            Mistake(_jupiter_in_one_orbit,
-                    "That is how far Jupiter moves while the asteroid makes ONE orbit. But after one orbit the "
-                    "asteroid is not yet back in line with Jupiter: it must gain a full lap on it."),
-            Mistake(_step_backwards,
-                    "You measured the angle the other way round. Measure it in the direction both bodies move."),
-            Mistake(lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter) - 360 * u.deg,
-                    "That is the right direction, one full turn too low: give the angle between 0° and 360°."),
-            Mistake(lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
-                    "That number is the angle in radians labelled as degrees. Write the 360 as 360 * u.deg "
-                    "(or convert with .to(u.deg))."),
+            Mistake(
+                _jupiter_in_one_orbit,
+                "That is how far Jupiter moves while the asteroid makes ONE orbit. But after one orbit the "
+                "asteroid is not yet back in line with Jupiter: it must gain a full lap on it.",
+            ),
+            Mistake(
+                _step_backwards,
+                "You measured the angle the other way round. Measure it in the direction both bodies move.",
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter) - 360 * u.deg,
+                "That is the right direction, one full turn too low: give the angle between 0° and 360°.",
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
+                "That number is the angle in radians labelled as degrees. Write the 360 as 360 * u.deg "
+                "(or convert with .to(u.deg)).",
+            ),
         ),
     ),
     "03.5": Exercise(
         title="Exercise 5 · does the {p}:{q} angle librate for the asteroid from a = {a_start:.2f} AU, "
-              "e = {e_start:.2f}?",
+        "e = {e_start:.2f}?",
         solve=_libration,
         choices=ANGLE_CHOICES,
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
-             "band, however wide, or does it run through every angle, from 0° to 360°, again and again?",
+        "band, however wide, or does it run through every angle, from 0° to 360°, again and again?",
         defaults={"p": "p", "q": "q"},
     ),
     "03.6": Exercise(
@@ -194,27 +236,34 @@ EXERCISES = {
         solve=_perihelion,
         rtol=0.01,
         hint="The perihelion distance is a (1 - e). Both a and e change during the run: compute a (1 - e) at "
-             "every output (live.a[i_pick] in AU, live.e[i_pick]) and keep the smallest with np.nanmin.",
+        "every output (live.a[i_pick] in AU, live.e[i_pick]) and keep the smallest with np.nanmin.",
         mistakes=(
-            Mistake(_perihelion_with_starting_a,
-                    "You combined the largest e with the starting semi-major axis. In a resonance a swings too, "
-                    "so the perihelion a (1 - e) must be computed at each output, with that output's a and e."),
+            Mistake(
+                _perihelion_with_starting_a,
+                "You combined the largest e with the starting semi-major axis. In a resonance a swings too, "
+                "so the perihelion a (1 - e) must be computed at each output, with that output's a and e.",
+            ),
             Mistake(_aphelion, "That is the aphelion, the farthest point from the Sun. The perihelion is a (1 - e)."),
-            Mistake(_perihelion_at_start,
-                    "You used the starting eccentricity. The closest approach comes when e is largest."),
-            Mistake(_a_times_e,
-                    "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."),
+            Mistake(
+                _perihelion_at_start,
+                "You used the starting eccentricity. The closest approach comes when e is largest.",
+            ),
+            Mistake(
+                _a_times_e, "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."
+            ),
         ),
     ),
     "03.8": Exercise(
         title="Exercise 8 · a Jupiter on a circular orbit: the asteroid from {a_start:.2f} AU",
         solve=_largest_e(0.0),
-        rtol=0.003,   # 0.189 passes; 0.188, printed for another asteroid in the realistic run's table, does not
+        rtol=0.003,  # 0.189 passes; 0.188, printed for another asteroid in the realistic run's table, does not
         hint="Call run_belt([a_try] * u.AU, e_try, t_try, jupiter_e=0, **settings) and take np.nanmax of the "
-             "run's e[0].",
+        "run's e[0].",
         mistakes=(
-            Mistake(_largest_e(None),
-                    "That run used Jupiter's real eccentricity. Give the run a circular Jupiter: jupiter_e=0."),
+            Mistake(
+                _largest_e(None),
+                "That run used Jupiter's real eccentricity. Give the run a circular Jupiter: jupiter_e=0.",
+            ),
         ),
     ),
 }

@@ -1,4 +1,5 @@
 """Exercises of 04 · Dawn's journey."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -6,13 +7,19 @@ from astropy.constants import G
 
 from ..camera import distance_for_pixel_scale, pixels_across
 from ..checks import Exercise, Mistake
-from ..mission import (bulk_density, distance_between, ice_fraction, light_time, mass_from_orbit,
-                       semi_major_axis_from_altitudes)
+from ..mission import (
+    bulk_density,
+    distance_between,
+    ice_fraction,
+    light_time,
+    mass_from_orbit,
+    semi_major_axis_from_altitudes,
+)
 from ..orbits import period
 from ..units import require
 
-
 # ---------------------------------------------------------------- 04.1 a milestone of your own
+
 
 def _days_since(time, launch, **_):
     from astropy.time import Time
@@ -30,6 +37,7 @@ def _calendar_days(time, launch, **_):
 
 # ---------------------------------------------------------------- 04.2 light time
 
+
 def _light_time_to(body, time, **_):
     """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
     return light_time(distance_between("earth", body, time)).to(u.min)
@@ -40,10 +48,11 @@ def _light_time_from_sun(body, time, **_):
     from ..ephemeris import heliocentric_position
 
     r = heliocentric_position(body, time)
-    return light_time((r ** 2).sum() ** 0.5).to(u.min)
+    return light_time((r**2).sum() ** 0.5).to(u.min)
 
 
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
+
 
 def _gm(mass):
     return (G * require(mass, u.kg, "mass", positive=True)).to(u.km**3 / u.s**2)
@@ -63,6 +72,7 @@ def _period_with_diameter(altitude, radius, mass, **_):
 
 
 # ---------------------------------------------------------------- 04.4 Ceres' density from an orbit
+
 
 def _density_from_orbit(altitude, period, radius, **_):
     a = semi_major_axis_from_altitudes(altitude, altitude, radius)
@@ -87,6 +97,7 @@ def _density_diameter_volume(altitude, period, radius, **_):
 
 # ---------------------------------------------------------------- 04.5 how much of Ceres is ice?
 
+
 def _ice_share(density, ice_density, rock_density, **_):
     return float(ice_fraction(density, ice_density, rock_density, by="volume"))
 
@@ -101,6 +112,7 @@ def _rock_share(density, ice_density, rock_density, **_):
 
 # ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
 
+
 def _pixels_across_body(radius, distance, ifov, **_):
     return float(pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
 
@@ -110,6 +122,7 @@ def _pixels_across_radius(radius, distance, ifov, **_):
 
 
 # ---------------------------------------------------------------- 04.7 design
+
 
 def _highest_altitude(size, n_pixels, ifov, **_):
     n = require(n_pixels, u.one, "n_pixels", positive=True)
@@ -134,24 +147,30 @@ EXERCISES = {
         hint="Subtract the two Times (event_time - launch): that gives a TimeDelta; convert it with .to(u.day).",
         defaults={"event": "event"},
         mistakes=(
-            Mistake(_calendar_days,
-                    "You counted whole calendar days. Count from the launch's time of day: subtracting the two "
-                    "Times themselves does that."),
+            Mistake(
+                _calendar_days,
+                "You counted whole calendar days. Count from the launch's time of day: subtracting the two "
+                "Times themselves does that.",
+            ),
         ),
     ),
     "04.2": Exercise(
         title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
         solve=_light_time_to,
         rtol=0.02,
-        hint="First the Earth-to-body distance at that instant: mission.distance_between(\"earth\", body, when). "
-             "Then time = distance / speed, with the speed of light astropy.constants.c; convert to minutes.",
+        hint='First the Earth-to-body distance at that instant: mission.distance_between("earth", body, when). '
+        "Then time = distance / speed, with the speed of light astropy.constants.c; convert to minutes.",
         defaults={"body": "the body's"},
         mistakes=(
-            Mistake(lambda body, time, **_: 2 * _light_time_to(body, time),
-                    "That is there and back again. The question asks for one way: Earth to Dawn."),
-            Mistake(_light_time_from_sun,
-                    "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
-                    "leaves Earth: use the distance between Earth and the body at that instant."),
+            Mistake(
+                lambda body, time, **_: 2 * _light_time_to(body, time),
+                "That is there and back again. The question asks for one way: Earth to Dawn.",
+            ),
+            Mistake(
+                _light_time_from_sun,
+                "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
+                "leaves Earth: use the distance between Earth and the body at that instant.",
+            ),
         ),
     ),
     "04.3": Exercise(
@@ -161,11 +180,13 @@ EXERCISES = {
         hint="Kepler's third law needs GM = G * mass, and the orbit's radius measured from Vesta's centre.",
         defaults={"orbit": "science"},
         mistakes=(
-            Mistake(_period_from_altitude_only,
-                    "The altitude is measured from the surface. Kepler's third law needs the distance from "
-                    "Vesta's centre."),
-            Mistake(_period_with_diameter,
-                    "Add the radius, not the diameter: the centre is one radius below the surface."),
+            Mistake(
+                _period_from_altitude_only,
+                "The altitude is measured from the surface. Kepler's third law needs the distance from Vesta's centre.",
+            ),
+            Mistake(
+                _period_with_diameter, "Add the radius, not the diameter: the centre is one radius below the surface."
+            ),
         ),
     ),
     "04.4": Exercise(
@@ -174,13 +195,16 @@ EXERCISES = {
         rtol=0.01,
         hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
         mistakes=(
-            Mistake(_density_from_tracking,
-                    "That is the density from JPL's tracking GM, printed above. This exercise weighs Ceres from "
-                    "LAMO alone: use LAMO's altitude and period in Kepler's third law."),
-            Mistake(_density_altitude_only,
-                    "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone."),
-            Mistake(_density_diameter_volume,
-                    "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
+            Mistake(
+                _density_from_tracking,
+                "That is the density from JPL's tracking GM, printed above. This exercise weighs Ceres from "
+                "LAMO alone: use LAMO's altitude and period in Kepler's third law.",
+            ),
+            Mistake(
+                _density_altitude_only,
+                "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone.",
+            ),
+            Mistake(_density_diameter_volume, "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
         ),
     ),
     "04.5": Exercise(
@@ -190,19 +214,21 @@ EXERCISES = {
         hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
         mistakes=(
             Mistake(_rock_share, "That is the share of rock. The question asks for the share of ice."),
-            Mistake(_ice_share_by_mass,
-                    "That is the share by mass. The mixing model adds volumes: give the share of the volume."),
+            Mistake(
+                _ice_share_by_mass,
+                "That is the share by mass. The mixing model adds volumes: give the share of the volume.",
+            ),
         ),
     ),
     "04.6": Exercise(
         title="Exercise 6 · how many pixels across is Ceres from {distance:,.0f}?",
         solve=_pixels_across_body,
         rtol=0.02,
-        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' "
-             "width by it.",
+        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' width by it.",
         mistakes=(
-            Mistake(_pixels_across_radius,
-                    "That spans only half of Ceres: its width is the diameter, twice the radius."),
+            Mistake(
+                _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
+            ),
         ),
     ),
     "04.7": Exercise(
@@ -212,9 +238,11 @@ EXERCISES = {
         hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
         defaults={"n_pixels": "enough"},
         mistakes=(
-            Mistake(_one_pixel_distance,
-                    "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
-                    "wanted first."),
+            Mistake(
+                _one_pixel_distance,
+                "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
+                "wanted first.",
+            ),
             Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
         ),
     ),

@@ -6,6 +6,7 @@ hint that points at the slip without giving the answer.  Tolerances forgive
 rounding to three significant figures but refuse the mistakes, and in
 exercise 9 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,10 @@ import numpy as np
 from astropy.constants import GM_sun
 from astropy.constants import e as ELEMENTARY_CHARGE
 
+from .. import propulsion as P
 from ..checks import Exercise, Mistake
 from ..orbits import circular_speed
 from ..units import require
-from .. import propulsion as P
 
 
 # ---------------------------------------------------------------- 05.1 the derivation's dropped term
@@ -258,14 +259,17 @@ EXERCISES = {
         solve=_dropped_term,
         choices=("zero", "cancels", "small"),
         hint="Write out the momentum after the step and multiply out the brackets: which terms are there, "
-             "and how does each one shrink when you make the step (and so δm and dv) smaller?",
+        "and how does each one shrink when you make the step (and so δm and dv) smaller?",
         mistakes=(
-            Mistake(lambda: "zero",
-                    "δm dv is not zero: δm is the mass thrown out in the step and dv the spacecraft's speed "
-                    "change in it, both small but not zero."),
-            Mistake(lambda: "cancels",
-                    "Multiply out the brackets: the two δm v terms do cancel, but δm dv has no partner "
-                    "to cancel against."),
+            Mistake(
+                lambda: "zero",
+                "δm dv is not zero: δm is the mass thrown out in the step and dv the spacecraft's speed "
+                "change in it, both small but not zero.",
+            ),
+            Mistake(
+                lambda: "cancels",
+                "Multiply out the brackets: the two δm v terms do cancel, but δm dv has no partner to cancel against.",
+            ),
         ),
     ),
     "05.2": Exercise(
@@ -274,12 +278,16 @@ EXERCISES = {
         rtol=0.01,
         hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
         mistakes=(
-            Mistake(_exhaust_at_full_power,
-                    "That is the exhaust speed at full power. Use the specific impulse of the lowest "
-                    "power setting, `isp_low`."),
-            Mistake(_exhaust_at_other_source,
-                    "That is the exhaust speed for the other source's specific impulse (the one in the "
-                    "note). The check uses `isp_low` as given: compute with that value."),
+            Mistake(
+                _exhaust_at_full_power,
+                "That is the exhaust speed at full power. Use the specific impulse of the lowest "
+                "power setting, `isp_low`.",
+            ),
+            Mistake(
+                _exhaust_at_other_source,
+                "That is the exhaust speed for the other source's specific impulse (the one in the "
+                "note). The check uses `isp_low` as given: compute with that value.",
+            ),
         ),
     ),
     "05.3": Exercise(
@@ -288,13 +296,16 @@ EXERCISES = {
         rtol=0.01,
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
         mistakes=(
-            Mistake(_ion_speed_single,
-                    "That is the speed of a singly charged ion (the worked example). This ion carries "
-                    "`charge_number` elementary charges, so it gains that many times the energy; and the "
-                    "kinetic energy is ½ m v², so keep the factor 2 under the square root."),
-            Mistake(_ion_speed_times_charge,
-                    "The *energy* grows in proportion to the charge; the speed grows as the square root "
-                    "of the energy."),
+            Mistake(
+                _ion_speed_single,
+                "That is the speed of a singly charged ion (the worked example). This ion carries "
+                "`charge_number` elementary charges, so it gains that many times the energy; and the "
+                "kinetic energy is ½ m v², so keep the factor 2 under the square root.",
+            ),
+            Mistake(
+                _ion_speed_times_charge,
+                "The *energy* grows in proportion to the charge; the speed grows as the square root of the energy.",
+            ),
         ),
     ),
     "05.4": Exercise(
@@ -303,14 +314,17 @@ EXERCISES = {
         rtol=0.01,
         hint="Delta-v = v_e ln(m0 / m_final), with m_final = m0 - propellant and v_e = Isp g0.",
         mistakes=(
-            Mistake(_rocket_dv_over_propellant,
-                    "The logarithm compares the mass before the burn with the mass *after* it (the "
-                    "launch mass minus the xenon), not with the xenon itself."),
-            Mistake(_rocket_dv_log10,
-                    "The rocket equation uses the natural logarithm: np.log, not np.log10."),
-            Mistake(_rocket_dv_linear,
-                    "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
-                    "logarithm of the mass ratio."),
+            Mistake(
+                _rocket_dv_over_propellant,
+                "The logarithm compares the mass before the burn with the mass *after* it (the "
+                "launch mass minus the xenon), not with the xenon itself.",
+            ),
+            Mistake(_rocket_dv_log10, "The rocket equation uses the natural logarithm: np.log, not np.log10."),
+            Mistake(
+                _rocket_dv_linear,
+                "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
+                "logarithm of the mass ratio.",
+            ),
         ),
     ),
     "05.5": Exercise(
@@ -319,15 +333,21 @@ EXERCISES = {
         choices=("steering", "hydrazine", "xenon", "gravity"),
         hint="List what your calculation assumed about the xenon: how much of it left the engine, and how fast.",
         mistakes=(
-            Mistake(lambda: "steering",
-                    "Delta-v counts the speed change the engine gives in whatever direction it points, and "
-                    "JPL's total counts the same thing: steering does not make the two differ."),
-            Mistake(lambda: "hydrazine",
-                    "The hydrazine is in the launch mass you started from. Spending it on the way leaves a "
-                    "lighter spacecraft for the xenon to push: that would make the delta-v larger, not smaller."),
-            Mistake(lambda: "gravity",
-                    "Delta-v is the speed change the engine gives, whatever gravity does meanwhile: the Sun's "
-                    "pull changes Dawn's speed, not the engine's delta-v."),
+            Mistake(
+                lambda: "steering",
+                "Delta-v counts the speed change the engine gives in whatever direction it points, and "
+                "JPL's total counts the same thing: steering does not make the two differ.",
+            ),
+            Mistake(
+                lambda: "hydrazine",
+                "The hydrazine is in the launch mass you started from. Spending it on the way leaves a "
+                "lighter spacecraft for the xenon to push: that would make the delta-v larger, not smaller.",
+            ),
+            Mistake(
+                lambda: "gravity",
+                "Delta-v is the speed change the engine gives, whatever gravity does meanwhile: the Sun's "
+                "pull changes Dawn's speed, not the engine's delta-v.",
+            ),
         ),
     ),
     "05.6": Exercise(
@@ -336,12 +356,16 @@ EXERCISES = {
         rtol=0.015,
         hint="The mean mass flow is the xenon divided by the firing time; thrust = mass flow x Isp x g0.",
         mistakes=(
-            Mistake(_full_thrust,
-                    "That is the engine's full-power thrust from the facts table. The question asks for "
-                    "the *mean* thrust that the xenon flow over the whole firing time allows."),
-            Mistake(_mean_thrust_from_power_balance,
-                    "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
-                    "(the ½ belongs to the jet's kinetic energy)."),
+            Mistake(
+                _full_thrust,
+                "That is the engine's full-power thrust from the facts table. The question asks for "
+                "the *mean* thrust that the xenon flow over the whole firing time allows.",
+            ),
+            Mistake(
+                _mean_thrust_from_power_balance,
+                "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
+                "(the ½ belongs to the jet's kinetic energy).",
+            ),
         ),
     ),
     "05.7": Exercise(
@@ -350,11 +374,15 @@ EXERCISES = {
         rtol=0.02,
         hint="Turn the rocket equation around: m_propellant = m_final (exp(delta_v / v_e) - 1).",
         mistakes=(
-            Mistake(_chemical_start_mass,
-                    "That is the mass at the start, spacecraft included. The propellant is the start "
-                    "mass minus the final mass: remember the -1."),
-            Mistake(_chemical_from_start_formula,
-                    "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass."),
+            Mistake(
+                _chemical_start_mass,
+                "That is the mass at the start, spacecraft included. The propellant is the start "
+                "mass minus the final mass: remember the -1.",
+            ),
+            Mistake(
+                _chemical_from_start_formula,
+                "m0 (1 - exp(-delta_v / v_e)) needs the *initial* mass; you are given the final mass.",
+            ),
         ),
     ),
     "05.8": Exercise(
@@ -362,16 +390,21 @@ EXERCISES = {
         solve=_xenon_for_twice,
         rtol=0.01,
         hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
-             "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
+        "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
         mistakes=(
-            Mistake(_xenon_doubled,
-                    "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
-                    "of the mass ratio. Twice the logarithm means the mass ratio squared."),
-            Mistake(_xenon_extra_only,
-                    "That is the extra xenon on top of `base_xenon`. The question asks for the whole load."),
-            Mistake(_start_mass_for_twice,
-                    "That is the whole start mass, spacecraft included. The xenon is the start mass minus "
-                    "`base_mass`."),
+            Mistake(
+                _xenon_doubled,
+                "Doubling the xenon does not double the delta-v: the delta-v grows with the *logarithm* "
+                "of the mass ratio. Twice the logarithm means the mass ratio squared.",
+            ),
+            Mistake(
+                _xenon_extra_only,
+                "That is the extra xenon on top of `base_xenon`. The question asks for the whole load.",
+            ),
+            Mistake(
+                _start_mass_for_twice,
+                "That is the whole start mass, spacecraft included. The xenon is the start mass minus `base_mass`.",
+            ),
         ),
     ),
     "05.9": Exercise(
@@ -379,12 +412,14 @@ EXERCISES = {
         solve=_edelbaum,
         rtol=0.015,
         hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
-             "(utils.orbits.circular_speed).",
+        "(utils.orbits.circular_speed).",
         mistakes=(
-            Mistake(_hohmann,
-                    "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
-                    "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
-                    "of the two circular speeds."),
+            Mistake(
+                _hohmann,
+                "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
+                "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
+                "of the two circular speeds.",
+            ),
         ),
     ),
     "05.10": Exercise(
@@ -392,38 +427,49 @@ EXERCISES = {
         solve=_arc,
         rtol=0.01,
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
-             "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
+        "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
         mistakes=(
-            Mistake(_arc_no_thrust,
-                    "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
-                    "the right-hand side, in the same units (km/s²) as gravity?"),
-            Mistake(_arc_radial,
-                    "It looks as if you pushed straight away from the Sun. The engine pushes along the "
-                    "velocity: use (vx, vy) / |v| for the thrust's direction."),
-            Mistake(_arc_acceleration_in_m,
-                    "Your thrust is a thousand times too strong: the acceleration went in as a number in "
-                    "m/s², but the right-hand side works in km and s. Use `acc` (km/s²)."),
-            Mistake(_arc_acceleration_in_mm,
-                    "Your thrust is a million times too strong: the acceleration went in as a number in "
-                    "mm/s², but the right-hand side works in km and s. Use `acc` (km/s²)."),
+            Mistake(
+                _arc_no_thrust,
+                "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
+                "the right-hand side, in the same units (km/s²) as gravity?",
+            ),
+            Mistake(
+                _arc_radial,
+                "It looks as if you pushed straight away from the Sun. The engine pushes along the "
+                "velocity: use (vx, vy) / |v| for the thrust's direction.",
+            ),
+            Mistake(
+                _arc_acceleration_in_m,
+                "Your thrust is a thousand times too strong: the acceleration went in as a number in "
+                "m/s², but the right-hand side works in km and s. Use `acc` (km/s²).",
+            ),
+            Mistake(
+                _arc_acceleration_in_mm,
+                "Your thrust is a million times too strong: the acceleration went in as a number in "
+                "mm/s², but the right-hand side works in km and s. Use `acc` (km/s²).",
+            ),
         ),
     ),
     "05.11": Exercise(
         title="Exercise 11 · Edelbaum's orbit after {duration:.1f} of thrust",
         solve=_edelbaum_radius,
-        rtol=0.002,   # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
+        rtol=0.002,  # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
         hint="The delta-v spent is accel x duration. Edelbaum: the final circular speed is v0 minus that "
-             "delta-v; a circular orbit of speed v has the radius GM / v².",
+        "delta-v; a circular orbit of speed v has the radius GM / v².",
         mistakes=(
-            Mistake(_edelbaum_radius_plus,
-                    "Your orbit is smaller than the start. Circular speed falls outward, so raising the orbit "
-                    "lowers the circular speed: subtract the delta-v from v0."),
-            Mistake(_edelbaum_radius_unsquared,
-                    "v = sqrt(GM / r), so r = GM / v²: square the speed."),
-            Mistake(_arc,
-                    "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
-                    "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v0 minus "
-                    "the delta-v spent."),
+            Mistake(
+                _edelbaum_radius_plus,
+                "Your orbit is smaller than the start. Circular speed falls outward, so raising the orbit "
+                "lowers the circular speed: subtract the delta-v from v0.",
+            ),
+            Mistake(_edelbaum_radius_unsquared, "v = sqrt(GM / r), so r = GM / v²: square the speed."),
+            Mistake(
+                _arc,
+                "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
+                "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v0 minus "
+                "the delta-v spent.",
+            ),
         ),
     ),
     "05.12": Exercise(
@@ -432,10 +478,13 @@ EXERCISES = {
         rtol=0.02,
         hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
         mistakes=(
-            Mistake(_leg_time_without_two,
-                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
-            Mistake(_leg_time_without_efficiency,
-                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
+            Mistake(
+                _leg_time_without_two, "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."
+            ),
+            Mistake(
+                _leg_time_without_efficiency,
+                "Only the fraction `eta` of the power reaches the jet: include the efficiency.",
+            ),
         ),
     ),
     "05.13": Exercise(
@@ -444,13 +493,19 @@ EXERCISES = {
         rtol=0.02,
         hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
         mistakes=(
-            Mistake(_highest_isp_without_two,
-                    "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."),
-            Mistake(_highest_isp_without_efficiency,
-                    "Only the fraction `eta` of the power reaches the jet: include the efficiency."),
-            Mistake(_highest_exhaust_speed,
-                    "That is the highest exhaust speed. The specific impulse is the exhaust speed divided by "
-                    "g0, in seconds."),
+            Mistake(
+                _highest_isp_without_two,
+                "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2).",
+            ),
+            Mistake(
+                _highest_isp_without_efficiency,
+                "Only the fraction `eta` of the power reaches the jet: include the efficiency.",
+            ),
+            Mistake(
+                _highest_exhaust_speed,
+                "That is the highest exhaust speed. The specific impulse is the exhaust speed divided by "
+                "g0, in seconds.",
+            ),
         ),
     ),
     "05.14": Exercise(
@@ -459,12 +514,13 @@ EXERCISES = {
         rtol=0.02,
         hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
         mistakes=(
-            Mistake(_jet_power_without_half,
-                    "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
-            Mistake(_electric_power_of_nstar,
-                    "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
-                    "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
-                    "out from `chart_thrust` and `chart_isp`."),
+            Mistake(_jet_power_without_half, "Kinetic energy is ½ m v²: the jet power is ½ F v_e, not F v_e."),
+            Mistake(
+                _electric_power_of_nstar,
+                "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
+                "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
+                "out from `chart_thrust` and `chart_isp`.",
+            ),
         ),
     ),
 }

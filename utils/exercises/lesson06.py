@@ -4,6 +4,7 @@ Every expected answer is computed from the inputs the notebook passes; the
 ``mistakes`` are the likely wrong answers named on the instructor page, each
 with a hint that does not give the answer away.
 """
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -13,7 +14,7 @@ from astropy import constants as const
 from ..camera import pixel_scale, pixels_across
 from ..checks import Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
-from ..thermal import irradiance, subsolar_temperature, sublimation_mass_flux, thickness_loss_rate
+from ..thermal import irradiance, sublimation_mass_flux, subsolar_temperature, thickness_loss_rate
 from ..units import require
 
 
@@ -42,9 +43,9 @@ def _angles_swapped(albedo, incidence, emission):
 def _degrees_read_as_radians(albedo, incidence, emission):
     """np.cos(60): the angles typed as plain numbers of degrees, which np.cos reads as radians."""
     a = require(albedo, u.one, "albedo").to_value(u.one)
-    mu0 = np.cos(require(incidence, u.deg, "incidence").to_value(u.deg))   # cosines of radians, as typed
+    mu0 = np.cos(require(incidence, u.deg, "incidence").to_value(u.deg))  # cosines of radians, as typed
     mu = np.cos(require(emission, u.deg, "emission").to_value(u.deg))
-    return float(a * 2 * mu0 / (mu0 + mu))   # written out: the law itself would treat mu0 < 0 as unlit
+    return float(a * 2 * mu0 / (mu0 + mu))  # written out: the law itself would treat mu0 < 0 as unlit
 
 
 def _factor_two_lost(albedo, incidence, emission):
@@ -68,14 +69,16 @@ def _pixels_from_centre(size, distance, ifov):
 
 # --- 06.4 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
-    return float(diluted_albedo(spot_albedo, background_albedo, spot_diameter,
-                                pixel_scale(distance, ifov)).to_value(u.one))
+    return float(
+        diluted_albedo(spot_albedo, background_albedo, spot_diameter, pixel_scale(distance, ifov)).to_value(u.one)
+    )
 
 
 def _fill(spot_diameter, distance, ifov, shape, cap=True):
     ratio = (require(spot_diameter, u.km, "spot_diameter") / pixel_scale(distance, ifov)).to_value(u.one)
-    f = {"area": np.pi / 4 * ratio**2, "linear": ratio, "square": ratio**2,
-         "radius-as-diameter": np.pi * ratio**2}[shape]
+    f = {"area": np.pi / 4 * ratio**2, "linear": ratio, "square": ratio**2, "radius-as-diameter": np.pi * ratio**2}[
+        shape
+    ]
     return min(1.0, f) if cap else f
 
 
@@ -95,8 +98,7 @@ def _dilution_square(spot_albedo, background_albedo, spot_diameter, distance, if
 
 def _dilution_radius(spot_albedo, background_albedo, spot_diameter, distance, ifov):
     # written as a student would: pi D^2 / pixel^2, not capped at 1 (a cap would give the no-dilution value)
-    return _mix(spot_albedo, background_albedo,
-                _fill(spot_diameter, distance, ifov, "radius-as-diameter", cap=False))
+    return _mix(spot_albedo, background_albedo, _fill(spot_diameter, distance, ifov, "radius-as-diameter", cap=False))
 
 
 def _no_dilution(spot_albedo, background_albedo, spot_diameter, distance, ifov):
@@ -104,8 +106,9 @@ def _no_dilution(spot_albedo, background_albedo, spot_diameter, distance, ifov):
 
 
 def _no_background(spot_albedo, background_albedo, spot_diameter, distance, ifov):
-    return float(_fill(spot_diameter, distance, ifov, "area")
-                 * require(spot_albedo, u.one, "spot_albedo").to_value(u.one))
+    return float(
+        _fill(spot_diameter, distance, ifov, "area") * require(spot_albedo, u.one, "spot_albedo").to_value(u.one)
+    )
 
 
 # --- 06.6 · subsolar temperature ---------------------------------------------------------------
@@ -220,17 +223,29 @@ EXERCISES = {
         solve=_lommel_seeliger,
         rtol=0.02,
         hint="μ₀ is the cosine of the Sun's angle from the vertical (incidence), μ the cosine of the "
-             "camera's (emission); the Lommel-Seeliger law is I/F = A · 2μ₀ / (μ₀ + μ).",
+        "camera's (emission); the Lommel-Seeliger law is I/F = A · 2μ₀ / (μ₀ + μ).",
         mistakes=(
-            Mistake(_lambert_instead, "That is Lambert's law (A μ₀), the matte surface. The lesson asks "
-                                      "for the law of a dark, porous surface, which also depends on μ."),
-            Mistake(_angles_swapped, "Check which angle belongs to the Sun: μ₀ (in the numerator) is the "
-                                     "cosine of the incidence angle, μ that of the emission angle."),
-            Mistake(_degrees_read_as_radians, "np.cos read your angles as radians: 60 radians is not 60°. "
-                                              "Use `incidence` and `emission` as they are (they carry "
-                                              "degrees), or convert plain numbers with np.radians first."),
-            Mistake(_factor_two_lost, "Your value is half of the law's: keep the factor 2 that makes a "
-                                      "patch lit and seen face-on show exactly A."),
+            Mistake(
+                _lambert_instead,
+                "That is Lambert's law (A μ₀), the matte surface. The lesson asks "
+                "for the law of a dark, porous surface, which also depends on μ.",
+            ),
+            Mistake(
+                _angles_swapped,
+                "Check which angle belongs to the Sun: μ₀ (in the numerator) is the "
+                "cosine of the incidence angle, μ that of the emission angle.",
+            ),
+            Mistake(
+                _degrees_read_as_radians,
+                "np.cos read your angles as radians: 60 radians is not 60°. "
+                "Use `incidence` and `emission` as they are (they carry "
+                "degrees), or convert plain numbers with np.radians first.",
+            ),
+            Mistake(
+                _factor_two_lost,
+                "Your value is half of the law's: keep the factor 2 that makes a "
+                "patch lit and seen face-on show exactly A.",
+            ),
         ),
     ),
     "06.3": Exercise(
@@ -238,12 +253,17 @@ EXERCISES = {
         solve=_pixels_across,
         rtol=0.02,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians "
-             "(ifov.to_value(u.rad)); divide the feature's size by that.",
+        "(ifov.to_value(u.rad)); divide the feature's size by that.",
         mistakes=(
-            Mistake(_pixels_radius, "You counted pixels across half the crater: the size given is a "
-                                    "diameter, the whole width."),
-            Mistake(_pixels_from_centre, "The distance given is the altitude above the surface, and the "
-                                         "camera looks at the surface: do not add Ceres' radius."),
+            Mistake(
+                _pixels_radius,
+                "You counted pixels across half the crater: the size given is a diameter, the whole width.",
+            ),
+            Mistake(
+                _pixels_from_centre,
+                "The distance given is the altitude above the surface, and the "
+                "camera looks at the surface: do not add Ceres' radius.",
+            ),
         ),
     ),
     "06.4": Exercise(
@@ -251,40 +271,56 @@ EXERCISES = {
         solve=_diluted,
         rtol=0.02,
         hint="Find the pixel's ground size, then the fraction f of its AREA the round spot covers "
-             "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
+        "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
         mistakes=(
-            Mistake(_dilution_radius, "You used the diameter D where the area formula needs the radius: "
-                                      "a round spot covers π (D/2)², not π D²."),
-            Mistake(_no_dilution, "That is the spot's own albedo. The spot is smaller than a pixel: the "
-                                  "pixel averages it with the dark ground around it (if your covered "
-                                  "fraction came out as 1 or more, check that the spot's area uses its "
-                                  "radius, D/2)."),
-            Mistake(_dilution_linear, "You used the ratio of the widths. The pixel averages over its "
-                                      "area, so the covered fraction is a ratio of areas."),
-            Mistake(_dilution_square, "The spot is round, not square: its area is π r², with r half its "
-                                      "diameter."),
-            Mistake(_no_background, "The rest of the pixel (1 − f of it) is dark ground that reflects "
-                                    "too: add its share."),
+            Mistake(
+                _dilution_radius,
+                "You used the diameter D where the area formula needs the radius: "
+                "a round spot covers π (D/2)², not π D².",
+            ),
+            Mistake(
+                _no_dilution,
+                "That is the spot's own albedo. The spot is smaller than a pixel: the "
+                "pixel averages it with the dark ground around it (if your covered "
+                "fraction came out as 1 or more, check that the spot's area uses its "
+                "radius, D/2).",
+            ),
+            Mistake(
+                _dilution_linear,
+                "You used the ratio of the widths. The pixel averages over its "
+                "area, so the covered fraction is a ratio of areas.",
+            ),
+            Mistake(_dilution_square, "The spot is round, not square: its area is π r², with r half its diameter."),
+            Mistake(
+                _no_background, "The rest of the pixel (1 − f of it) is dark ground that reflects too: add its share."
+            ),
         ),
     ),
     "06.6": Exercise(
         title="Exercise 6 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
-        rtol=0.005,   # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
+        rtol=0.005,  # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
-             "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
-             "unit is fine.",
+        "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
+        "unit is fine.",
         mistakes=(
-            Mistake(_t_mean_distance, "That is the temperature at Ceres' average distance. This exercise "
-                                      "puts the patch at the distance given in `distance`."),
+            Mistake(
+                _t_mean_distance,
+                "That is the temperature at Ceres' average distance. This exercise "
+                "puts the patch at the distance given in `distance`.",
+            ),
             Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
-            Mistake(_t_reflected, "The albedo is the fraction REFLECTED; the ground is warmed by the "
-                                  "fraction absorbed, 1 − A."),
-            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant "
-                                 "by (1 AU / r)²."),
+            Mistake(
+                _t_reflected,
+                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A.",
+            ),
+            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
             Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
-            Mistake(_t_whole_body, "That is the whole-body average of a spinning sphere (sunlight spread "
-                                   "over 4πR²). The question is about the point with the Sun overhead."),
+            Mistake(
+                _t_whole_body,
+                "That is the whole-body average of a spinning sphere (sunlight spread "
+                "over 4πR²). The question is about the point with the Sun overhead.",
+            ),
         ),
     ),
     "06.7": Exercise(
@@ -292,13 +328,17 @@ EXERCISES = {
         solve=_ice_loss,
         rtol=0.02,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
-             "by the density of ice and multiply by one year. Use the unrounded temperature: the "
-             "vapour pressure changes by 12-15 % per kelvin here.",
+        "by the density of ice and multiply by one year. Use the unrounded temperature: the "
+        "vapour pressure changes by 12-15 % per kelvin here.",
         mistakes=(
-            Mistake(_ice_loss_no_two_pi, "Check the Hertz-Knudsen factor √(m / (2π k T)): the 2π belongs "
-                                         "under the root."),
-            Mistake(_ice_loss_clean_ice, "That is the rate for clean, bright ice. Dusty ice is as dark as "
-                                         "Ceres: use the dark ground's temperature given in the exercise."),
+            Mistake(
+                _ice_loss_no_two_pi, "Check the Hertz-Knudsen factor √(m / (2π k T)): the 2π belongs under the root."
+            ),
+            Mistake(
+                _ice_loss_clean_ice,
+                "That is the rate for clean, bright ice. Dusty ice is as dark as "
+                "Ceres: use the dark ground's temperature given in the exercise.",
+            ),
         ),
     ),
     "06.8": Exercise(
@@ -307,27 +347,42 @@ EXERCISES = {
         rtol=0.05,
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
-            Mistake(_lifetime_noon, "You used the loss rate at noon. Over a whole day the Sun rises and "
-                                    "sets: use the rate averaged over Ceres' day."),
+            Mistake(
+                _lifetime_noon,
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
+            ),
         ),
     ),
     "06.9": Exercise(
         title="Exercise 9 · the faculae against Ceres, at the low end ({spread:.0%} lower)",
         solve=_ratio_low,
-        rtol=0.01,   # 3 significant figures pass; the ratio as read is a third higher
+        rtol=0.01,  # 3 significant figures pass; the ratio as read is a third higher
         hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), then "
-             "divide by Ceres' average albedo.",
+        "divide by Ceres' average albedo.",
         mistakes=(
-            Mistake(_ratio_as_read, "That is the ratio for the faculae's albedo as read. The question "
-                                    "asks for the low end of its range: lower it by `spread` first."),
-            Mistake(_ratio_high, "That is the high end of the range. Lower the faculae's albedo by "
-                                 "`spread`, do not raise it."),
-            Mistake(_ratio_inverted, "The answer is a number of times, larger than 1: divide the "
-                                     "faculae's lowered albedo BY Ceres' albedo (faculae on top)."),
-            Mistake(_low_albedo_only, "That is the faculae's lowered albedo itself. The question asks how "
-                                      "many times Ceres' albedo it is: divide by `ceres_albedo`."),
-            Mistake(_difference_low, "That is a difference of albedos. The question asks how many TIMES "
-                                     "brighter: divide."),
+            Mistake(
+                _ratio_as_read,
+                "That is the ratio for the faculae's albedo as read. The question "
+                "asks for the low end of its range: lower it by `spread` first.",
+            ),
+            Mistake(
+                _ratio_high,
+                "That is the high end of the range. Lower the faculae's albedo by `spread`, do not raise it.",
+            ),
+            Mistake(
+                _ratio_inverted,
+                "The answer is a number of times, larger than 1: divide the "
+                "faculae's lowered albedo BY Ceres' albedo (faculae on top).",
+            ),
+            Mistake(
+                _low_albedo_only,
+                "That is the faculae's lowered albedo itself. The question asks how "
+                "many times Ceres' albedo it is: divide by `ceres_albedo`.",
+            ),
+            Mistake(
+                _difference_low, "That is a difference of albedos. The question asks how many TIMES brighter: divide."
+            ),
         ),
     ),
 }

@@ -4,10 +4,12 @@ Every expected answer is computed from the inputs the notebook passes; the
 ``mistakes`` are the likely wrong answers named on the instructor page, each
 with a hint that does not give the answer away.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 import astropy.units as u
 
@@ -25,14 +27,24 @@ def _kind(claims, claim_id):
 #: Claims whose kind is a fair judgement call: the other defensible kind, and why it is accepted.
 #: (Keyed by claim id and the kind the claims file gives, so an edited claims file drops a stale entry.)
 BORDERLINE = {
-    ("N01", "number"): ("first", "'sharpest yet' also asserts that nothing before was sharper; the lesson "
-                                 "files it as a number because pixel scales decide it."),
-    ("N04", "number"): ("date", "the claim gives both a date and an altitude; the lesson files it as a "
-                                "number, and checks the date too."),
-    ("N05", "number"): ("first", "'biggest' is a superlative like a 'first'; the lesson files it as a "
-                                 "number because a catalogue rank decides it."),
-    ("N17", "date"): ("interpretation", "'keep circling long after' is a prediction; the lesson files it "
-                                        "as a date because durations decide it."),
+    ("N01", "number"): (
+        "first",
+        "'sharpest yet' also asserts that nothing before was sharper; the lesson "
+        "files it as a number because pixel scales decide it.",
+    ),
+    ("N04", "number"): (
+        "date",
+        "the claim gives both a date and an altitude; the lesson files it as a number, and checks the date too.",
+    ),
+    ("N05", "number"): (
+        "first",
+        "'biggest' is a superlative like a 'first'; the lesson files it as a "
+        "number because a catalogue rank decides it.",
+    ),
+    ("N17", "date"): (
+        "interpretation",
+        "'keep circling long after' is a prediction; the lesson files it as a date because durations decide it.",
+    ),
 }
 
 
@@ -58,8 +70,10 @@ class KindExercise(Exercise):
 
 def _if_kind(actual: str, wrong: str):
     """A mistake that applies only to claims of kind ``actual``: answering ``wrong``."""
+
     def solve(claims, claim_id):
         return wrong if claim_kind(claims, claim_id) == actual else None
+
     return solve
 
 
@@ -96,7 +110,6 @@ def _verdict_first(dawn_launch, earlier_first_use):
     return judge_first(dawn_launch, earlier_first_use)
 
 
-
 # --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
@@ -130,20 +143,26 @@ EXERCISES = {
         choices=KINDS,
         borderline=BORDERLINE,
         hint=_KIND_HINT + " A date or a number can be looked up; a 'first' says nothing came before; "
-             "an attribution says who someone is or said; an interpretation explains or gives a reason.",
+        "an attribution says who someone is or said; an interpretation explains or gives a reason.",
         mistakes=(
-            Mistake(_if_kind("interpretation", "first"),
-                    "This claim does not say that nothing came before: it explains why or what something "
-                    "is. " + _KIND_HINT),
-            Mistake(_if_kind("interpretation", "number"),
-                    "A number may appear in the evidence, but the claim itself gives a reason or a "
-                    "meaning, not a measured value."),
-            Mistake(_if_kind("first", "date"),
-                    "You will check it with dates, but what it asserts is an order: that nothing came "
-                    "before. " + _KIND_HINT),
-            Mistake(_if_kind("date", "number"),
-                    "Numbers appear in it, but what this claim asserts is when something happened or how "
-                    "long it lasted."),
+            Mistake(
+                _if_kind("interpretation", "first"),
+                "This claim does not say that nothing came before: it explains why or what something is. " + _KIND_HINT,
+            ),
+            Mistake(
+                _if_kind("interpretation", "number"),
+                "A number may appear in the evidence, but the claim itself gives a reason or a "
+                "meaning, not a measured value.",
+            ),
+            Mistake(
+                _if_kind("first", "date"),
+                "You will check it with dates, but what it asserts is an order: that nothing came "
+                "before. " + _KIND_HINT,
+            ),
+            Mistake(
+                _if_kind("date", "number"),
+                "Numbers appear in it, but what this claim asserts is when something happened or how long it lasted.",
+            ),
         ),
     ),
     "07.2": Exercise(
@@ -153,8 +172,9 @@ EXERCISES = {
         hint="Subtract the two Times, convert the TimeDelta to years with .to(u.yr) and multiply by 12.",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
-            Mistake(_story_months, "That is the story's figure. Compute the stay yourself from the two "
-                                   "dates, then compare."),
+            Mistake(
+                _story_months, "That is the story's figure. Compute the stay yourself from the two dates, then compare."
+            ),
         ),
     ),
     "07.3": Exercise(
@@ -163,8 +183,11 @@ EXERCISES = {
         choices=VERDICTS,
         hint="Compare your answer to exercise 2 with the story's number: is the difference within a month?",
         mistakes=(
-            Mistake(_misleading, "This exercise sets a rule for the number: within one month of the record "
-                                 "or not. Apply the rule; the answer is one of the two plain verdicts."),
+            Mistake(
+                _misleading,
+                "This exercise sets a rule for the number: within one month of the record "
+                "or not. Apply the rule; the answer is one of the two plain verdicts.",
+            ),
         ),
     ),
     "07.4": Exercise(
@@ -173,8 +196,11 @@ EXERCISES = {
         choices=VERDICTS,
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
         mistakes=(
-            Mistake(_misleading, "As paraphrased, N12 has no qualifier that rescues it (compare N16): is "
-                                 "there an earlier NASA example? Compare the two dates."),
+            Mistake(
+                _misleading,
+                "As paraphrased, N12 has no qualifier that rescues it (compare N16): is "
+                "there an earlier NASA example? Compare the two dates.",
+            ),
         ),
     ),
     "07.5": Exercise(
@@ -182,15 +208,24 @@ EXERCISES = {
         solve=_distance_for_pixels,
         rtol=0.02,
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
-             "radians (ifov.to_value(u.rad)).",
+        "radians (ifov.to_value(u.rad)).",
         mistakes=(
-            Mistake(_distance_times_pixels, "More pixels across means SMALLER pixels, so a closer camera: "
-                                            "divide the facula's size by the number of pixels."),
-            Mistake(_distance_one_pixel, "That is the distance at which the whole facula fits in one "
-                                         "pixel. Each pixel must cover only a part of it."),
-            Mistake(_distance_per_angle, "Your answer is a length per angle: the IFOV is still an angle "
-                                         "with a unit. Use ifov.to_value(u.rad), or convert the result "
-                                         "with .to(u.km, u.dimensionless_angles())."),
+            Mistake(
+                _distance_times_pixels,
+                "More pixels across means SMALLER pixels, so a closer camera: "
+                "divide the facula's size by the number of pixels.",
+            ),
+            Mistake(
+                _distance_one_pixel,
+                "That is the distance at which the whole facula fits in one "
+                "pixel. Each pixel must cover only a part of it.",
+            ),
+            Mistake(
+                _distance_per_angle,
+                "Your answer is a length per angle: the IFOV is still an angle "
+                "with a unit. Use ifov.to_value(u.rad), or convert the result "
+                "with .to(u.km, u.dimensionless_angles()).",
+            ),
         ),
     ),
 }

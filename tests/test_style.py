@@ -1,33 +1,11 @@
-"""Quantity validation and the plotting style."""
+"""The plotting style (utils.style)."""
+
 from __future__ import annotations
 
-import astropy.units as u
 import matplotlib
 import pytest
 
 from utils import style
-from utils.units import require
-
-
-def test_require_accepts_any_compatible_unit():
-    assert require(2 * u.AU, u.km, "a") == 2 * u.AU
-
-
-@pytest.mark.parametrize("value, err, words", [
-    (3.0, u.UnitsError, "needs a unit of length"),
-    (3 * u.kg, u.UnitsError, "must be a length"),
-    (-3 * u.km, ValueError, "positive"),
-    (float("nan") * u.km, ValueError, "finite"),
-])
-def test_require_rejects_with_clear_message(value, err, words):
-    with pytest.raises(err, match=words):
-        require(value, u.km, "a", positive=True)
-
-
-def test_require_nonnegative():
-    assert require(0 * u.kg, u.kg, "m", nonnegative=True) == 0 * u.kg
-    with pytest.raises(ValueError, match="cannot be negative"):
-        require(-1 * u.kg, u.kg, "m", nonnegative=True)
 
 
 def test_style_applies_and_never_uses_latex():
@@ -53,7 +31,7 @@ def test_no_two_bodies_share_a_marker_and_earth_and_ceres_differ_in_line_style()
     markers = [style.body_style(b)["marker"] for b in style.PALETTE]
     assert len(set(markers)) == len(markers), markers
     assert style.body_style("earth")["linestyle"] != style.body_style("ceres")["linestyle"]
-    assert style.body_style("ceres")["marker"] == "p"          # the pentagon the lesson captions name
+    assert style.body_style("ceres")["marker"] == "p"  # the pentagon the lesson captions name
 
 
 # ---------------------------------------------------------------- FastFigure: the widgets' fast-redraw figure
@@ -87,9 +65,9 @@ def test_fast_figure_is_not_a_pyplot_figure_and_follows_its_artists():
     (line,) = f.figure.add_subplot().plot([0, 1], [0, 1])
     assert plt.get_fignums() == open_before
     first = f.png()
-    assert f.png() == first                      # same artists, same picture
+    assert f.png() == first  # same artists, same picture
     line.set_ydata([1, 0])
-    assert f.png() != first                      # the artist made once, updated: a new picture
+    assert f.png() != first  # the artist made once, updated: a new picture
     line.set_ydata([0, 1])
     assert f.png() == first
 
@@ -101,7 +79,7 @@ def test_fast_figure_blit_of_animated_artists_matches_a_full_draw():
         f = style.FastFigure((3, 2), dpi=50, margins={"left": 0.15, "bottom": 0.2})
         ax = f.figure.add_subplot()
         ax.set(xlim=(0, 10), ylim=(0, 10), xlabel="x (unit)")
-        ax.grid(False)          # blitted artists are drawn last: keep them clear of grid lines and spines
+        ax.grid(False)  # blitted artists are drawn last: keep them clear of grid lines and spines
         bar = ax.barh([5], [2], left=1, height=2)[0]
         label = ax.text(1, 8, "")
         if animated:
@@ -115,7 +93,7 @@ def test_fast_figure_blit_of_animated_artists_matches_a_full_draw():
             bar.set_width(width)
             label.set_text(text)
         assert np.array_equal(_png_pixels(fast.png()), _png_pixels(full.png())), width
-    fast.invalidate()                            # a redraw from scratch gives the same picture
+    fast.invalidate()  # a redraw from scratch gives the same picture
     assert np.array_equal(_png_pixels(fast.png()), _png_pixels(full.png()))
 
 
@@ -127,21 +105,26 @@ def test_fast_figure_is_shown_with_its_alt_text(monkeypatch):
     f = style.FastFigure((3, 2), dpi=40)
     f.figure.add_subplot().set_title("x")
     style.show(f, alt="A test figure with one empty axes titled x.")
-    (obj, metadata), = shown
+    ((obj, metadata),) = shown
     assert obj is f and obj._repr_png_()[:4] == b"\x89PNG"
-    assert metadata == {"alt": "A test figure with one empty axes titled x.",
-                        "image/png": {"alt": "A test figure with one empty axes titled x."}}
+    assert metadata == {
+        "alt": "A test figure with one empty axes titled x.",
+        "image/png": {"alt": "A test figure with one empty axes titled x."},
+    }
     assert f.texts() == ["x"]
 
 
-@pytest.mark.parametrize("kwargs, words", [
-    ({"figsize": (0, 3)}, "figsize"),
-    ({"figsize": (40, 3)}, "figsize"),
-    ({"dpi": -5}, "dpi"),
-    ({"margins": {"left": 1.5}}, "left"),
-    ({"margins": {"middle": 0.5}}, "margins"),
-    ({"margins": "tight"}, "margins"),
-])
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"figsize": (0, 3)}, "figsize"),
+        ({"figsize": (40, 3)}, "figsize"),
+        ({"dpi": -5}, "dpi"),
+        ({"margins": {"left": 1.5}}, "left"),
+        ({"margins": {"middle": 0.5}}, "margins"),
+        ({"margins": "tight"}, "margins"),
+    ],
+)
 def test_fast_figure_refuses_bad_sizes_and_margins(kwargs, words):
     with pytest.raises((ValueError, TypeError), match=words):
         style.FastFigure(**kwargs)
@@ -150,8 +133,14 @@ def test_fast_figure_refuses_bad_sizes_and_margins(kwargs, words):
 def test_every_explore_widget_figure_is_a_fast_figure():
     from utils import belt, propulsion, resonance, spotviews
 
-    for cls in (belt.KirkwoodFigure, spotviews.DistanceView, propulsion.RatioBars, resonance.HistoryFigure,
-                spotviews.CameraExplorer, spotviews.SharpnessView):
+    for cls in (
+        belt.KirkwoodFigure,
+        spotviews.DistanceView,
+        propulsion.RatioBars,
+        resonance.HistoryFigure,
+        spotviews.CameraExplorer,
+        spotviews.SharpnessView,
+    ):
         assert issubclass(cls, style.FastFigure), cls.__name__
 
 
@@ -176,14 +165,25 @@ def test_widget_blits_match_a_fresh_draw_after_every_move():
 
     from utils import resonance, spotviews
 
-    run = resonance.run_belt([2.10, 2.50, 2.82, 3.30] * u.AU, 0.1, 1000 * u.yr, jupiter_a=5.2 * u.AU,
-                             jupiter_e=0.048, jupiter_mass_factor=10, danger_distance=1.5237 * u.AU, n_out=101,
-                             seed=3)
+    run = resonance.run_belt(
+        [2.10, 2.50, 2.82, 3.30] * u.AU,
+        0.1,
+        1000 * u.yr,
+        jupiter_a=5.2 * u.AU,
+        jupiter_e=0.048,
+        jupiter_mass_factor=10,
+        danger_distance=1.5237 * u.AU,
+        n_out=101,
+        seed=3,
+    )
     history = resonance.HistoryFigure(run, 5.2 * u.AU, 1.5237 * u.AU)
-    view = spotviews.DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
-                               np.geomspace(20, 70000, 40) * u.km, field=30 * u.km)
-    moves = [(history, lambda a: history.draw(a, 0.1), [2.50, 2.10, 3.30, 2.82, 2.50]),
-             (view, view.draw, [61000, 7242, 385, 1500, 61000])]
+    view = spotviews.DistanceView(
+        93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km}, np.geomspace(20, 70000, 40) * u.km, field=30 * u.km
+    )
+    moves = [
+        (history, lambda a: history.draw(a, 0.1), [2.50, 2.10, 3.30, 2.82, 2.50]),
+        (view, view.draw, [61000, 7242, 385, 1500, 61000]),
+    ]
     for figure, move, values in moves:
         for value in values:
             blitted = _png_pixels(move(value).png())

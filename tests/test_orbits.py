@@ -1,11 +1,13 @@
-"""Kepler's equation, elements <-> vectors and two-body propagation (utils.orbits)."""
+"""Kepler's laws and equation, resonances, vis-viva, elements <-> vectors and two-body propagation (utils.orbits)."""
+
 from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
 import pytest
 from astropy.time import Time
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from utils import orbits
 from utils.data import load_catalogue
@@ -15,6 +17,7 @@ EPS = np.finfo(float).eps
 
 
 # ---------------------------------------------------------------- Kepler's equation
+
 
 @settings(max_examples=500, deadline=None)
 @given(st.floats(-1e3, 1e3), st.floats(0, 0.99))
@@ -71,17 +74,24 @@ def test_kepler_rejects_bad_units_and_values():
 
 # ---------------------------------------------------------------- elements and vectors
 
-elements = st.fixed_dictionaries({
-    "a": st.floats(0.3, 40), "e": st.floats(0.0, 0.95), "i": st.floats(0.5, 179.5),
-    "node": st.floats(0, 360), "peri": st.floats(0, 360), "M": st.floats(0, 360),
-})
+elements = st.fixed_dictionaries(
+    {
+        "a": st.floats(0.3, 40),
+        "e": st.floats(0.0, 0.95),
+        "i": st.floats(0.5, 179.5),
+        "node": st.floats(0, 360),
+        "peri": st.floats(0, 360),
+        "M": st.floats(0, 360),
+    }
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(elements)
 def test_elements_state_round_trip(el):
-    r, v = orbits.state_from_elements(el["a"] * u.AU, el["e"], el["i"] * u.deg, el["node"] * u.deg,
-                                      el["peri"] * u.deg, el["M"] * u.deg)
+    r, v = orbits.state_from_elements(
+        el["a"] * u.AU, el["e"], el["i"] * u.deg, el["node"] * u.deg, el["peri"] * u.deg, el["M"] * u.deg
+    )
     back = orbits.elements_from_state(r, v)
     assert back["a"].to_value(u.AU) == pytest.approx(el["a"], rel=1e-9)
     assert back["e"] == pytest.approx(el["e"], abs=1e-9)
@@ -95,8 +105,9 @@ def test_elements_state_round_trip(el):
 @given(elements)
 def test_energy_and_angular_momentum_match_vis_viva(el):
     a = el["a"] * u.AU
-    r, v = orbits.state_from_elements(a, el["e"], el["i"] * u.deg, el["node"] * u.deg,
-                                      el["peri"] * u.deg, el["M"] * u.deg)
+    r, v = orbits.state_from_elements(
+        a, el["e"], el["i"] * u.deg, el["node"] * u.deg, el["peri"] * u.deg, el["M"] * u.deg
+    )
     speed = np.sqrt((v**2).sum())
     rn = np.sqrt((r**2).sum())
     assert speed.to_value(u.km / u.s) == pytest.approx(orbits.vis_viva_speed(rn, a).to_value(u.km / u.s), rel=1e-10)
@@ -124,7 +135,7 @@ def test_sector_area_second_law():
     ellipse = np.pi * a**2 * np.sqrt(1 - e**2)
     t = np.linspace(0, 1, 13)
     areas = []
-    for t0, t1 in zip(t[:-1], t[1:]):
+    for t0, t1 in zip(t[:-1], t[1:], strict=True):
         M = np.linspace(t0, t1, 400) * 2 * np.pi * u.rad
         r = orbits.position_from_elements(a, e, 0 * u.deg, 0 * u.deg, 0 * u.deg, M)
         areas.append(orbits.sector_area(r[0], r[1]) / ellipse)
@@ -152,6 +163,7 @@ def test_bad_inputs_give_clear_messages():
 
 
 # ---------------------------------------------------------------- against the JPL ephemeris
+
 
 @pytest.fixture(scope="module")
 def catalogue():
@@ -185,22 +197,25 @@ def test_two_body_error_is_along_the_orbit_with_a_drift_set_by_the_period(catalo
     # What lesson 02 explains: the difference lies mostly along the orbit, and its straight-line part
     # is the mismatch between the two-body period and the real average (sidereal) period.
     el = orbits.elements_from_catalogue(catalogue[catalogue["name"] == name][0])
-    t = Time(np.arange(Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd, 5.0),
-             format="mjd", scale="tdb")
+    t = Time(
+        np.arange(Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd, 5.0),
+        format="mjd",
+        scale="tdb",
+    )
     r, v = heliocentric_position(body, t), heliocentric_velocity(body, t)
     diff = (orbits.propagate(el, t) - r).to_value(u.km)
     vhat = (v / np.sqrt((v**2).sum(axis=0))).to_value(u.one)
     along = (diff * vhat).sum(axis=0)
     assert np.sqrt(np.mean(along**2)) > 0.9 * np.sqrt(np.mean((diff**2).sum(axis=0)))
     years = (t - el["epoch"]).to_value(u.yr)
-    slope = np.polyfit(years, along, 1)[0]                       # km per year
+    slope = np.polyfit(years, along, 1)[0]  # km per year
     turns = np.unwrap(np.arctan2(r[1], r[0]).to_value(u.rad)) / (2 * np.pi)
     whole = np.arange(np.ceil(turns[0]), np.floor(turns[-1]) + 1)
     T_real = np.diff(np.interp(whole, turns, t.mjd)).mean() * u.day
     expected = (el["a"] * 2 * np.pi * (1 / orbits.period(el["a"]) - 1 / T_real)).to_value(u.km / u.yr)
-    assert slope == pytest.approx(expected, abs=0.05e6)          # to 50,000 km per year
+    assert slope == pytest.approx(expected, abs=0.05e6)  # to 50,000 km per year
     if name == "Ceres":
-        assert slope > 1e5   # the model gains on the real Ceres by over 100,000 km a year
+        assert slope > 1e5  # the model gains on the real Ceres by over 100,000 km a year
 
 
 def test_planet_period_from_ephemeris_elements():
@@ -214,6 +229,7 @@ def test_planet_period_from_ephemeris_elements():
 
 
 # ---------------------------------------------------------------- lesson 02 exercises follow their inputs
+
 
 def test_lesson02_exercises_compute_from_inputs():
     from utils.checks import expected_answer
@@ -244,7 +260,7 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.2", 4.6 * u.yr, a=2.7666 * u.AU).ok
     assert not utils.check("02.2", 4.6 * u.day, a=2.7666 * u.AU).ok
     assert "2 pi" in utils.check("02.2", 4.6 / (2 * np.pi) * u.yr, a=2.7666 * u.AU).message
-    assert utils.check("02.3", 1.576, M=1.0, e=0.5, E0=1.0).ok   # three decimals suffice
+    assert utils.check("02.3", 1.576, M=1.0, e=0.5, E0=1.0).ok  # three decimals suffice
     assert not utils.check("02.3", 1.57, M=1.0, e=0.5, E0=1.0).ok
     assert not utils.check("02.3", 1.4987, M=1.0, e=0.5, E0=1.0).ok  # the converged E, not E1
     assert "sign" in utils.check("02.3", 1 - 0.4207 / 0.7298, M=1.0, e=0.5, E0=1.0).message
@@ -253,7 +269,7 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.7", "Jupiter").ok and not utils.check("02.7", "mars").ok
     assert "less massive" in utils.check("02.7", "mars").message
     assert utils.check("02.7", "comets").status == "invalid"
-    assert utils.check("02.4", 2.0, e=1.5).status == "invalid"        # an impossible input is explained
+    assert utils.check("02.4", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
     assert "aphelion over perihelion" in utils.check("02.4", 1 / 3, e=0.5).message
     assert utils.check("02.3", 1.0, M=1 * u.km, e=0.5, E0=1.0).status == "invalid"  # M in a wrong unit
     t = Time("2015-03-06")

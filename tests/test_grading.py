@@ -1,4 +1,5 @@
 """Form-only checks of a graded copy (utils.grading): they judge the form, never the value."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -8,14 +9,17 @@ from astropy.time import Time
 from utils.grading import ANSWERED, FormExercise, GradedCopyError, form_of
 
 
-@pytest.mark.parametrize("expected, choices, form", [
-    (2.5 * u.AU, None, {"kind": "quantity", "unit": "AU"}),
-    (3.2 * u.one, None, {"kind": "quantity", "unit": ""}),
-    (13.7, None, {"kind": "number"}),
-    ("salt", ("ice", "salt"), {"kind": "text", "choices": ["ice", "salt"]}),
-    (True, None, {"kind": "bool"}),
-    (Time("2015-03-06"), None, {"kind": "date", "scale": "utc"}),
-])
+@pytest.mark.parametrize(
+    "expected, choices, form",
+    [
+        (2.5 * u.AU, None, {"kind": "quantity", "unit": "AU"}),
+        (3.2 * u.one, None, {"kind": "quantity", "unit": ""}),
+        (13.7, None, {"kind": "number"}),
+        ("salt", ("ice", "salt"), {"kind": "text", "choices": ["ice", "salt"]}),
+        (True, None, {"kind": "bool"}),
+        (Time("2015-03-06"), None, {"kind": "date", "scale": "utc"}),
+    ],
+)
 def test_form_of(expected, choices, form):
     assert form_of(expected, choices) == form
 
@@ -36,9 +40,15 @@ def test_any_value_of_the_right_kind_is_only_saved(answer):
     assert "graded" in result.message and str(answer.value) not in result.message
 
 
-@pytest.mark.parametrize("answer, words", [
-    (3 * u.kg, "length"), (12, "no unit"), ("far", "length"), (True, "length"),
-])
+@pytest.mark.parametrize(
+    "answer, words",
+    [
+        (3 * u.kg, "length"),
+        (12, "no unit"),
+        ("far", "length"),
+        (True, "length"),
+    ],
+)
 def test_the_wrong_form_is_explained(answer, words):
     result = LENGTH.check(answer)
     assert result.status == "invalid" and words in result.message

@@ -1,4 +1,5 @@
 """Pixel scale and the pixel-scale plot helper in utils.camera."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -27,7 +28,7 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
     lines = ax.get_lines()
     assert len(lines) == 3
     x, y = lines[0].get_data()
-    assert np.allclose(y, x * 93.7e-6)                      # km per pixel = km x rad
+    assert np.allclose(y, x * 93.7e-6)  # km per pixel = km x rad
     assert [t.get_text() for t in ax.texts] == ["LAMO", "Survey"]
     assert ax.get_xscale() == "log" and "km" in ax.get_xlabel() and "km" in ax.get_ylabel()
     plt.close(fig)
@@ -39,6 +40,7 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
 
 # ------------------------------------------------------------------ the Explore figure of lesson 04
 
+
 def test_distance_view_texts_follow_the_slider(tmp_path):
     """Headline, note and alt text change with the chosen distance; the fixed layout survives a save."""
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
@@ -46,8 +48,15 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
     from utils.spotviews import DistanceView
 
     ifov = 93.7 * u.urad
-    view = DistanceView(ifov, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
-                        np.geomspace(20, 70000, 60) * u.km, field=30 * u.km, names=("Occator", "the facula"))
+    view = DistanceView(
+        ifov,
+        92 * u.km,
+        10 * u.km,
+        {"LAMO": 385 * u.km, "Survey": 4400 * u.km},
+        np.geomspace(20, 70000, 60) * u.km,
+        field=30 * u.km,
+        names=("Occator", "the facula"),
+    )
     headlines = {}
     for d in (61000, 7242, 2700, 385, 30):
         fig = view.draw(d).figure
@@ -60,7 +69,7 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
         assert f"the facula {facula:,.{0 if facula >= 10 else 1}f}" in head
         assert f"{d:,} km" in view.alt_text()
         coarse = view.note.get_visible()
-        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)   # 30 km field, 120 pixels at most
+        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)  # 30 km field, 120 pixels at most
         assert view.ring.get_xdata()[0] == d
         headlines[d] = head
         fig.savefig(tmp_path / f"view_{d}.png", bbox_inches="tight")
@@ -70,3 +79,19 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
     assert len(set(headlines.values())) == 5
     with pytest.raises(ValueError):
         view.draw(-5)
+
+
+def test_pixel_scale():
+    assert camera.pixel_scale(100 * u.km, 93.7 * u.urad).to_value(u.m) == pytest.approx(9.37)
+    n = camera.pixels_across(92 * u.km, 4400 * u.km, 93.7 * u.urad)
+    assert n.to_value(u.one) == pytest.approx(92 / (4400 * 93.7e-6))
+    d = camera.distance_for_pixel_scale(35 * u.m, 93.7 * u.urad)
+    assert d.to_value(u.km) == pytest.approx(35 / 93.7e-3 * 1e-3 * 1e3, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "args", [(100, 93.7 * u.urad), (100 * u.km, 93.7), (-1 * u.km, 93.7 * u.urad), (100 * u.km, 30 * u.deg)]
+)
+def test_pixel_scale_rejects_bad_input(args):
+    with pytest.raises((ValueError, u.UnitsError)):
+        camera.pixel_scale(*args)
