@@ -449,10 +449,19 @@ def your_verdict(claim_id: str, answer, reason: str) -> "Verdict | None":
     True
     >>> your_verdict("N12", "False", "dates compared").verdict
     'false'
+
+    The reason is the reader's own line: it is put on one line, and an empty
+    one (or ``...``) is shown as such rather than refused.
+
+    >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
+    'two dates, compared'
+    >>> your_verdict("N12", "false", "").reason
+    'no reason given'
     """
     if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
         return None
-    return Verdict(claim_id, answer, reason)
+    text = "" if reason is None or reason is Ellipsis else " ".join(str(reason).split())
+    return Verdict(claim_id, answer, text or "no reason given")
 
 
 def combine_verdicts(*parts: str) -> str:
