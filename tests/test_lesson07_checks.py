@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
+import pytest
 
 from utils import factcheck as F
 from utils.checks import check
@@ -33,9 +34,11 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_and_n22():
 
 def test_your_verdict_keeps_the_readers_reason_on_one_line():
     assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "13.7 months vs 14"
-    for empty in ("", "   ", ..., None):
+    for empty in ("", "   ", ...):
         assert F.your_verdict("N12", "false", empty).reason == "no reason given"
     assert F.your_verdict("N12", ..., "a reason") is None
+    with pytest.raises(TypeError, match="text in quotes"):
+        F.your_verdict("N12", "false", 13.7)
 
 
 def test_the_hook_word_alien_is_in_a_claim():
