@@ -519,3 +519,19 @@ def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
     res = check("03.8", float(np.nanmax(real.e[0])), **kw)
     assert res.status == "incorrect" and "jupiter_e=0" in res.message
     assert check("03.8", round(circular, 3), **kw).ok
+
+
+def test_history_figure_alt_text_says_what_the_angle_does():
+    """Without seeing the plot, the alt text tells libration (a band, with its range) from circulation."""
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    for a in (2.30, 2.50):
+        view.draw(a, 0.1)
+        phi = run.angle(*R.nearest_resonance(a * u.AU, AJ))[np.flatnonzero(np.isclose(run.a0, a))[0]]
+        text = view.alt_text()
+        if R.librates(phi):
+            assert "stays inside a band, between" in text and "degrees" in text
+        else:
+            assert "runs through every angle" in text and "full turns" in text
+    view.draw(2.30, 0.1)
+    assert "runs through every angle" in view.alt_text()   # 2.30 AU is in no resonance

@@ -481,10 +481,24 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     True
     >>> your_verdict("N12", "False", "dates compared").verdict
     'false'
+
+    The reason is the reader's own text: it is put on one line, and an empty
+    one (or ``...``) is shown as such rather than refused; anything but text
+    raises a ``TypeError``.
+
+    >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
+    'two dates, compared'
+    >>> your_verdict("N12", "false", "").reason
+    'no reason given'
     """
     if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
         return None
-    return Verdict(claim_id, answer, reason)
+    if reason is Ellipsis:
+        reason = ""
+    if not isinstance(reason, str):
+        raise TypeError(f"the reason for {claim_id} must be text in quotes, such as \"dates compared\"; "
+                        f"got {type(reason).__name__}")
+    return Verdict(claim_id, answer, " ".join(reason.split()) or "no reason given")
 
 
 def combine_verdicts(*parts: str) -> str:

@@ -836,9 +836,15 @@ class HistoryFigure(FastFigure):
             if gone
             else "it is still there at the end of the run"
         )
+        phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
+        if librates(phi * u.deg):
+            angle = f"it stays inside a band, between {np.nanmin(phi):.0f} and {np.nanmax(phi):.0f} degrees"
+        else:
+            turns = np.ptp(np.unwrap(np.deg2rad(phi[np.isfinite(phi)]))) / (2 * np.pi)
+            angle = f"it runs through every angle again and again, about {turns:,.0f} full turns in all"
         return (
             f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
             f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
-            f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees. "
-            "Notice whether the angle stays inside a band or runs through every angle again and again."
+            f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees: "
+            f"{angle}."
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import astropy.units as u
+from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
 from ..checks import CORRECT, INCORRECT, CheckResult, Exercise, Mistake
@@ -44,6 +45,18 @@ BORDERLINE = {
     ("N17", "date"): (
         "interpretation",
         "'keep circling long after' is a prediction; the lesson files it as a date because durations decide it.",
+    ),
+    ("N07", "interpretation"): (
+        "number",
+        "'only three' is a count; the lesson files it as an interpretation "
+        "because which bodies count as protoplanets is a matter of "
+        "definition, which no measurement settles.",
+    ),
+    ("N22", "interpretation"): (
+        "attribution",
+        "it reports the aim the mission's makers stated; the lesson "
+        "files it as an interpretation because it says what the "
+        "mission was for.",
     ),
 }
 
@@ -93,6 +106,28 @@ def _story_months(arrival, departure, claimed_months=None):
     if claimed_months is None:
         raise ValueError("no claimed value given")
     return float(require(claimed_months, u.one, "claimed_months", positive=True))
+
+
+def _years_times_twelve(arrival, departure, claimed_months=None):
+    """A duration in years multiplied by 12 is still in years: 12 times the stay, read in months."""
+    return _months_at_vesta(arrival, departure) * 12
+
+
+def _in_months(answer: Any) -> Any:
+    """A duration given as a TimeDelta or a Quantity of time, as a plain number of months."""
+    if isinstance(answer, TimeDelta) and answer.isscalar:
+        return float(answer.to_value(MONTH))
+    if isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "time":
+        return float(answer.to_value(MONTH))
+    return answer
+
+
+@dataclass(frozen=True)
+class MonthsExercise(Exercise):
+    """Exercise 2: a plain number of months, or any duration (converted to months)."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        return super().check(_in_months(answer), **inputs)
 
 
 # --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
@@ -165,13 +200,20 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.2": Exercise(
+    "07.2": MonthsExercise(
         title="Exercise 2 · months at Vesta",
         solve=_months_at_vesta,
         rtol=0.02,
-        hint="Subtract the two Times, convert the TimeDelta to years with .to(u.yr) and multiply by 12.",
+        hint="Subtract the two Times, take the TimeDelta's value in years with .to_value(u.yr) and multiply "
+        "by 12 (or convert it to months with .to(MONTH)).",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
+            Mistake(
+                _years_times_twelve,
+                "You multiplied a duration in years by 12, so it still carries the unit 'yr' and reads as "
+                "12 times the stay. Drop the unit before multiplying, .to_value(u.yr) * 12, or convert "
+                "the difference to months directly with .to(MONTH).",
+            ),
             Mistake(
                 _story_months, "That is the story's figure. Compute the stay yourself from the two dates, then compare."
             ),

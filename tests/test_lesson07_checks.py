@@ -1,0 +1,49 @@
+"""Lesson 07's checks: durations with units, borderline kinds, the reader's own reasons."""
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+from utils import factcheck as F
+from utils.checks import check
+from utils.facts import fact
+
+
+def test_exercise_2_reads_a_duration_with_a_unit_in_months():
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=a, departure=d, claimed_months=14)
+    for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a,
+                   (d - a).to_value(u.yr) * 12]:
+        assert check("07.2", answer, **inputs).ok, answer
+    twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)    # still in years: 12 times the stay
+    assert twelve.status == "incorrect" and ".to_value(u.yr) * 12" in twelve.message
+    assert check("07.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"
+    wrong_kind = check("07.2", 13.7 * u.km, **inputs)
+    assert wrong_kind.status == "invalid" and "plain number" in wrong_kind.message
+
+
+def test_exercise_1_accepts_the_second_defensible_kind_of_n07_and_n22():
+    claims = F.load_claims()
+    for cid, other in [("N07", "number"), ("N22", "attribution")]:
+        assert check("07.1", F.claim_kind(claims, cid), claims=claims, claim_id=cid).ok
+        alt = check("07.1", other, claims=claims, claim_id=cid)
+        assert alt.ok and "Defensible" in alt.message
+        assert not check("07.1", "date", claims=claims, claim_id=cid).ok
+
+
+def test_your_verdict_keeps_the_readers_reason_on_one_line():
+    assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "13.7 months vs 14"
+    for empty in ("", "   ", ...):
+        assert F.your_verdict("N12", "false", empty).reason == "no reason given"
+    assert F.your_verdict("N12", ..., "a reason") is None
+    with pytest.raises(TypeError, match="text in quotes"):
+        F.your_verdict("N12", "false", 13.7)
+
+
+def test_the_hook_word_alien_is_in_a_claim():
+    claims = F.load_claims()
+    texts = [str(c).lower() for c in claims["claim"]]
+    assert any("alien" in t for t in texts)
+    row = claims[np.asarray(claims["id"]).astype(str) == "N02"][0]
+    assert "alien" in str(row["claim"]).lower()
