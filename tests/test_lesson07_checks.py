@@ -1,4 +1,5 @@
 """Lesson 07's checks: durations with units, borderline kinds, the reader's own reasons."""
+
 from __future__ import annotations
 
 import astropy.units as u
@@ -13,10 +14,9 @@ from utils.facts import fact
 def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=a, departure=d, claimed_months=14)
-    for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a,
-                   (d - a).to_value(u.yr) * 12]:
+    for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a, (d - a).to_value(u.yr) * 12]:
         assert check("07.2", answer, **inputs).ok, answer
-    twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)    # still in years: 12 times the stay
+    twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)  # still in years: 12 times the stay
     assert twelve.status == "incorrect" and ".to_value(u.yr) * 12" in twelve.message
     assert check("07.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"
     wrong_kind = check("07.2", 13.7 * u.km, **inputs)

@@ -534,4 +534,4 @@ def test_history_figure_alt_text_says_what_the_angle_does():
         else:
             assert "runs through every angle" in text and "full turns" in text
     view.draw(2.30, 0.1)
-    assert "runs through every angle" in view.alt_text()   # 2.30 AU is in no resonance
+    assert "runs through every angle" in view.alt_text()  # 2.30 AU is in no resonance

@@ -340,7 +340,7 @@ def test_lessons_have_a_widget_and_checked_results(lesson):
 def test_solutions_do_not_feed_later_cells(nb):
     """The student version (solutions removed) must still run: nothing later may need a solution's names."""
     only_in_solutions: set[str] = set()
-    outside: set[str] = set()   # names a student cell assigns (e.g. a placeholder a solution then fills)
+    outside: set[str] = set()  # names a student cell assigns (e.g. a placeholder a solution then fills)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

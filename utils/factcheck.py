@@ -496,8 +496,9 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     if reason is Ellipsis:
         reason = ""
     if not isinstance(reason, str):
-        raise TypeError(f"the reason for {claim_id} must be text in quotes, such as \"dates compared\"; "
-                        f"got {type(reason).__name__}")
+        raise TypeError(
+            f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
+        )
     return Verdict(claim_id, answer, " ".join(reason.split()) or "no reason given")
 
 
