@@ -1,7 +1,4 @@
-"""Lesson 00: exercises follow their inputs and name the likely mistakes.
-
-The altitude widget's texts follow its slider.
-"""
+"""Lesson 00: exercises follow their inputs and name the likely mistakes; the altitude widget's texts follow its slider."""
 
 from __future__ import annotations
 
@@ -21,6 +18,14 @@ def test_miles_to_km_and_its_mistakes():
     assert not check("00.1", 4400 * u.km, distance=d).ok  # NASA's rounded figure: 1.3 % off
     assert check("00.1", ..., distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
     assert check("00.1", 4345, distance=d).status == "invalid"  # a bare number: no unit
+    assert check("00.1", d.to(u.m), distance=d).ok  # another unit of length
+    for same in (d, 2700 * u.imperial.mi):  # not converted: refused
+        result = check("00.1", same, distance=d)
+        assert result.status == "incorrect" and "still in mi" in result.message and ".to(u.km)" in result.message
+        assert "4345" not in result.message and "4,345" not in result.message
+    assert not check("00.1", 4345 * u.imperial.mile, distance=d).ok  # the number of km, called miles
+    km = d.to(u.km)  # given in km: nothing to refuse
+    assert check("00.1", km, distance=km).ok
     for wrong, words in (
         (2700 * u.km, "called it kilometres"),  # the number relabelled
         (1678 * u.km, "shorter than a mile"),
@@ -60,29 +65,48 @@ def test_distance_from_centre_and_altitude_confusion():
     assert check("00.3", (km.value + R.to_value(u.km)) * u.km, altitude=km, ceres_radius=R).ok
 
 
+def test_publisher_is_read_from_the_source():
+    assert check("00.4", "NASA/JPL", orbit="LAMO").ok
+    assert check("00.4", " nasa/jpl ", orbit="rc3").ok  # any Ceres orbit: NASA/JPL
+    assert check("00.4", ..., orbit="LAMO").name == "Exercise 4 · who published the LAMO altitude?"
+    result = check("00.4", "a newspaper", orbit="LAMO")
+    assert result.status == "incorrect" and "passed numbers like this one on" in result.message
+    assert check("00.4", "Wikipedia", orbit="LAMO").status == "incorrect"
+    result = check("00.4", "NASA", orbit="LAMO")  # not one of the choices
+    assert result.status == "invalid" and "'NASA/JPL'" in result.message
+
+
 def test_fact_lookup_follows_the_orbit():
     lamo = fact("ceres.orbit_lamo_altitude")
     hamo = fact("ceres.orbit_hamo_altitude")
     lamo_mi = lamo.to_value(u.imperial.mile)
-    assert check("00.4", lamo_mi, orbit="LAMO").ok
-    assert check("00.4", round(lamo_mi), orbit="lamo").ok
-    assert check("00.4", hamo.to_value(u.imperial.mile), orbit="HAMO").ok
-    assert check("00.4", ..., orbit="HAMO").name == "Exercise 4 · Dawn's HAMO altitude in miles"
+    assert check("00.5", lamo_mi, orbit="LAMO").ok
+    assert check("00.5", round(lamo_mi), orbit="lamo").ok
+    assert check("00.5", hamo.to_value(u.imperial.mile), orbit="HAMO").ok
+    assert check("00.5", ..., orbit="HAMO").name == "Exercise 5 · Dawn's HAMO altitude in miles"
     for wrong, words in (
         (lamo, "still carries its unit"),  # not converted to a number
         (lamo.to(u.imperial.mile), "still carries its unit"),
         (lamo.to_value(u.km), "number of kilometres"),  # the table's number
+        (240, "source's own rounded figure"),  # NASA's 240 miles, in the note
         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
         (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits"),
     ):
-        result = check("00.4", wrong, orbit="LAMO")
+        result = check("00.5", wrong, orbit="LAMO")
         assert result.status == "incorrect" and words in result.message, (wrong, result)
-    assert "another" in check("00.4", lamo_mi, orbit="HAMO").message
+    assert "another" in check("00.5", lamo_mi, orbit="HAMO").message
+    assert "rounded figure" in check("00.5", 915, orbit="HAMO").message
+
+
+@pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey", "RC3"])
+def test_three_significant_figures_pass_for_every_orbit(orbit):
+    miles = fact(f"ceres.orbit_{orbit.lower()}_altitude").to_value(u.imperial.mile)
+    assert check("00.5", float(f"{miles:.3g}"), orbit=orbit).ok
 
 
 @pytest.mark.parametrize("orbit", ["XYZ", "", 5, None])
 def test_an_unknown_orbit_gets_a_clear_message(orbit):
-    result = check("00.4", 100, orbit=orbit)
+    result = check("00.5", 100, orbit=orbit)
     assert result.status == "invalid"
     assert "Traceback" not in result.message and "orbit" in result.message and "Orbit" not in result.message
     if orbit == "XYZ":  # names the id as given and lists the orbits there are
@@ -115,6 +139,11 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     # the "Dawn" label stays clear of Ceres' disc at every altitude
     dawn = next(t for t in fig.axes[0].texts if t.get_text() == "Dawn")
     assert dawn.xyann[1] > 1.5 * R.to_value(u.km)
+    # the legend sits below the axes, off the drawing, so it covers neither Dawn nor its label
+    legend = fig.axes[0].get_legend()
+    fig.canvas.draw()
+    box = legend.get_window_extent()
+    assert box.y1 <= fig.axes[0].get_window_extent().y0
     assert not small_texts(fig)
     # nothing on the figure gives exercise 2 or 3 away: no number of Ceres radii, no distance from the centre
     assert "radii" not in words and "km" not in words.replace("(km)", "")

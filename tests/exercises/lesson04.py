@@ -5,7 +5,7 @@ NOTEBOOK = "04-dawn-journey.ipynb"
 # For every self-checked exercise: the first thing a student would plausibly type, with the inputs the
 # notebook gives, as code that assigns the answer variable.
 NATURAL = {
-    "04.1": "answer_1 = (event_time - launch).to(u.day)",
+    "04.1": "answer_1 = (fact(event_id) - launch).to(u.day)",
     "04.2": 'answer_2 = mission.distance_between("earth", target, when) / c',
     "04.3": "answer_3 = utils.orbits.period(vesta_radius + vesta_altitude, G * vesta_mass)",
     "04.4": "answer_4 = 3 * np.pi * (ceres_radius + lamo_altitude)**3 / (G * lamo_period**2 * ceres_radius**3)",

@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import astropy.units as u
 
-from ..checks import Exercise, Mistake
+from ..checks import INCORRECT, CheckResult, Exercise, Mistake
 from ..units import require
 
 MILE = u.imperial.mile
 
 
-# --- 00.1: miles to kilometres (a length: any unit of length is accepted by the check) ---
+# --- 00.1: miles to kilometres (a length in any unit but the one it was given in) ---
+
+
+@dataclass(frozen=True)
+class ConvertExercise(Exercise):
+    """An exercise on converting a length: the right length still in the input's own unit is refused.
+
+    ``input_name`` names the input whose unit the answer must leave (nothing is refused when that unit is
+    already ``target``, e.g. an input given in km for an exercise asking for km).
+    """
+
+    input_name: str = "distance"
+    target: Any = u.km
+    same_unit_hint: str = ""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if not result.ok:
+            return result
+        try:
+            given = inputs[self.input_name].unit
+            same = isinstance(answer, u.Quantity) and answer.unit == given and given != self.target
+        except Exception:  # unusable inputs are reported by Exercise.check already
+            same = False
+        if same:
+            hint = self.same_unit_hint.format(unit=given.to_string())
+            return CheckResult(
+                INCORRECT, f"The length is the one given, but not converted yet. Hint: {hint}", result.name
+            )
+        return result
 
 
 def _miles_to_km(distance):
@@ -87,7 +119,7 @@ def _numbers_added_as_altitude_unit(altitude, ceres_radius):
     return (h.value + r.value) * h.unit
 
 
-# --- 00.4: find a fact by its name, convert it to miles ---
+# --- 00.4: find a fact by its name and say who published it; 00.5: convert it to miles ---
 
 
 def _orbit_fact_id(orbit):
@@ -104,6 +136,35 @@ def _orbit_fact_id(orbit):
             f"its Ceres orbits are {', '.join(known)}"
         )
     return fact_id
+
+
+#: Who publishes a source, told by its web address (checked in order; the last is the fallback).
+PUBLISHERS = (
+    ("NASA/JPL", ("nasa.gov",)),
+    ("Wikipedia", ("wikipedia.org",)),
+    ("a science journal", ("doi.org",)),
+    ("a newspaper", ()),
+)
+
+
+def _publisher(orbit):
+    from urllib.parse import urlparse
+
+    from ..facts import fact
+
+    host = urlparse(fact(_orbit_fact_id(orbit)).info.meta["source_url"]).netloc.lower()
+    return next(
+        name for name, sites in PUBLISHERS if not sites or any(host == s or host.endswith("." + s) for s in sites)
+    )
+
+
+def _wrong_publisher(name):
+    def solve(orbit):
+        if _publisher(orbit) == name:
+            raise ValueError("that is the right publisher")
+        return name
+
+    return solve
 
 
 def _orbit_altitude(orbit):
@@ -124,6 +185,18 @@ def _km_of_orbit(orbit):
     return _orbit_altitude(orbit).to_value(u.km)
 
 
+def _rounded_miles_in_note(orbit):
+    # the source's own rounded figure in miles, which the facts table keeps in the fact's note ("240 miles")
+    import re
+
+    from ..facts import fact
+
+    found = re.search(r"(\d[\d,]*(?:\.\d+)?) miles", fact(_orbit_fact_id(orbit)).info.meta["note"])
+    if not found:
+        raise ValueError("the note gives no miles")
+    return float(found.group(1).replace(",", ""))
+
+
 def _another_orbit(other):
     def solve(orbit):
         if _orbit_fact_id(orbit) == _orbit_fact_id(other):
@@ -140,7 +213,7 @@ _ANOTHER_ORBIT_HINT = (
 
 
 EXERCISES = {
-    "00.1": Exercise(
+    "00.1": ConvertExercise(
         title="Exercise 1 · {distance:,.0f} in kilometres",
         solve=_miles_to_km,
         rtol=0.01,
@@ -157,6 +230,8 @@ EXERCISES = {
                 "Let astropy do the conversion with .to(u.km).",
             ),
         ),
+        same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
+        "distance in kilometres: convert it with .to(u.km).",
     ),
     "00.2": Exercise(
         title="Exercise 2 · how many Ceres radii?",
@@ -204,9 +279,24 @@ EXERCISES = {
         ),
     ),
     "00.4": Exercise(
-        title="Exercise 4 · Dawn's {orbit} altitude in miles",
+        title="Exercise 4 · who published the {orbit} altitude?",
+        solve=_publisher,
+        choices=tuple(name for name, _ in PUBLISHERS),
+        hint='Print the fact\'s source with cite("...") and read its title and web address.',
+        mistakes=(
+            Mistake(
+                _wrong_publisher("a newspaper"),
+                "A news story passed numbers like this one on, but the facts table cites who published "
+                "them. Read the title and web address that cite(...) prints.",
+            ),
+        ),
+    ),
+    "00.5": Exercise(
+        title="Exercise 5 · Dawn's {orbit} altitude in miles",
         solve=_miles_of_orbit,
-        rtol=0.01,
+        # tight enough to refuse the source's own figure rounded to two significant figures (LAMO: 240),
+        # loose enough for the conversion rounded to three (239) for every Ceres orbit in the facts table
+        rtol=0.0016,
         hint="Find the fact's id with fact_ids(), read it with fact(...), and give the number of miles "
         "with .to_value(u.imperial.mile).",
         mistakes=(
@@ -216,6 +306,11 @@ EXERCISES = {
                 "number of miles: .to_value(u.imperial.mile) converts and keeps only the number.",
             ),
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
+            Mistake(
+                _rounded_miles_in_note,
+                "That is the source's own rounded figure in miles, from the fact's note, not a conversion "
+                "of the table's kilometres. Convert them yourself and keep three significant figures.",
+            ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("lamo"), _ANOTHER_ORBIT_HINT),
@@ -226,5 +321,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "00.5": "Exercise 5 · why restart and run all?",
+    "00.6": "Exercise 6 · why restart and run all?",
 }

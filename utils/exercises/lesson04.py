@@ -21,17 +21,36 @@ from ..units import require
 # ---------------------------------------------------------------- 04.1 a milestone of your own
 
 
-def _days_since(time, launch, **_):
+def _event_time(event_id=None, time=None):
+    """The event's instant: read from the facts table by its id (or given as a Time)."""
     from astropy.time import Time
 
-    if not isinstance(time, Time) or not isinstance(launch, Time):
-        raise ValueError("time and launch must be astropy Time objects")
+    from ..facts import fact
+
+    if time is None:
+        if not isinstance(event_id, str):
+            raise ValueError(
+                f"the input event_id must be a fact id in quotes, such as 'dawn.first_thrust'; got {event_id!r}"
+            )
+        time = fact(event_id.strip())
+    if not isinstance(time, Time):
+        raise ValueError(f"the fact {event_id!r} is not a date")
+    return time
+
+
+def _days_since(launch, event_id=None, time=None, **_):
+    from astropy.time import Time
+
+    time = _event_time(event_id, time)
+    if not isinstance(launch, Time):
+        raise ValueError("launch must be an astropy Time")
     return (time - launch).to(u.day)
 
 
-def _calendar_days(time, launch, **_):
+def _calendar_days(launch, event_id=None, time=None, **_):
     from astropy.time import Time
 
+    time = _event_time(event_id, time)
     return (Time(time.utc.iso[:10], scale="utc") - Time(launch.utc.iso[:10], scale="utc")).to(u.day)
 
 
@@ -110,6 +129,21 @@ def _rock_share(density, ice_density, rock_density, **_):
     return 1 - _ice_share(density, ice_density, rock_density)
 
 
+def _ice_share_whole_moon(density, ice_density, rock_density, **_):
+    # the whole Moon (mostly mantle rock) as the rock, the density printed next to the Moon's crust
+    from ..facts import fact
+
+    return _ice_share(density, ice_density, fact("moon.density"))
+
+
+def _ice_share_lamo_density(density, ice_density, rock_density, **_):
+    # Ceres' density from the LAMO orbit (exercise 4) instead of the one from JPL's GM
+    from ..facts import fact
+
+    lamo = _density_from_orbit(fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period"), fact("ceres.radius"))
+    return _ice_share(lamo, ice_density, rock_density)
+
+
 # ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
 
 
@@ -144,7 +178,8 @@ EXERCISES = {
         title="Exercise 1 · how many days from launch to the {event}?",
         solve=_days_since,
         rtol=0.01,
-        hint="Subtract the two Times (event_time - launch): that gives a TimeDelta; convert it with .to(u.day).",
+        hint="Read the event's date with fact(event_id), then subtract the two Times (that date minus launch): "
+        "that gives a TimeDelta; convert it with .to(u.day).",
         defaults={"event": "event"},
         mistakes=(
             Mistake(
@@ -158,7 +193,7 @@ EXERCISES = {
         title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
         solve=_light_time_to,
         rtol=0.02,
-        hint='First the Earth-to-body distance at that instant: mission.distance_between("earth", body, when). '
+        hint='First the Earth-to-body distance at that instant: mission.distance_between("earth", target, when). '
         "Then time = distance / speed, with the speed of light astropy.constants.c; convert to minutes.",
         defaults={"body": "the body's"},
         mistakes=(
@@ -217,6 +252,16 @@ EXERCISES = {
             Mistake(
                 _ice_share_by_mass,
                 "That is the share by mass. The mixing model adds volumes: give the share of the volume.",
+            ),
+            Mistake(
+                _ice_share_whole_moon,
+                "You took the whole Moon as the rock. This exercise takes the lighter rock of the Moon's "
+                "crust: use rock_density, set in the exercise cell.",
+            ),
+            Mistake(
+                _ice_share_lamo_density,
+                "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
+                "computed from JPL's GM above.",
             ),
         ),
     ),
