@@ -1,4 +1,7 @@
-"""Lesson 00: exercises follow their inputs and name the likely mistakes; the altitude widget's texts follow its slider."""
+"""Lesson 00: exercises follow their inputs and name the likely mistakes.
+
+The altitude widget's texts follow its slider.
+"""
 
 from __future__ import annotations
 
