@@ -29,6 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import testenv  # noqa: E402  (tools/, standard library only)
+
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TESTS = ROOT / "tests" / "browser"
 
@@ -110,7 +113,7 @@ def measure(notebooks: list[Path], moves: int = 25, timeout: float = 180.0, log=
     labserver = _load_module("bench_labserver", BROWSER_TESTS / "labserver.py")
     page_tools = _load_module("bench_notebook_page", BROWSER_TESTS / "notebook_page.py")
     conftest = _load_module("bench_browser_conftest", BROWSER_TESTS / "conftest.py")
-    chromium = os.environ.get("BRIGHT_SPOTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = testenv.chromium()  # the browser tests' own lookup
     if not chromium:
         raise RuntimeError("Chromium is not installed (set BRIGHT_SPOTS_CHROMIUM or install chromium)")
 
