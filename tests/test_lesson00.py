@@ -147,6 +147,7 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     fig.canvas.draw()
     box = legend.get_window_extent()
     assert box.y1 <= fig.axes[0].get_window_extent().y0
+    assert box.y0 >= 0 and box.x0 >= 0 and box.x1 <= fig.bbox.x1  # and inside the picture, not cut off
     assert not small_texts(fig)
     # nothing on the figure gives exercise 2 or 3 away: no number of Ceres radii, no distance from the centre
     assert "radii" not in words and "km" not in words.replace("(km)", "")
