@@ -245,6 +245,16 @@ def test_exercise_titles_follow_their_inputs():
     assert "2:1" in str(res) and "3.26 AU" in str(res)
 
 
+# exercise 6's inputs: a model asteroid whose a and e both change during the run
+RUN_3_6 = {
+    "a": 3.2 * u.AU,
+    "e_max": 0.30,
+    "e_start": 0.1,
+    "a_history": [3.2, 3.1, 3.35],
+    "e_history": [0.1, 0.25, 0.30],
+}
+
+
 @pytest.mark.parametrize(
     "exercise, inputs, wrong, words",
     [
@@ -263,50 +273,26 @@ def test_exercise_titles_follow_their_inputs():
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
         (
             "03.6",
-            {
-                "a": 3.2 * u.AU,
-                "e_max": 0.30,
-                "e_start": 0.1,
-                "a_history": [3.2, 3.1, 3.35],
-                "e_history": [0.1, 0.25, 0.30],
-            },
+            dict(RUN_3_6),
             3.2 * 1.3 * u.AU,
             "aphelion",
         ),
         (
             "03.6",
-            {
-                "a": 3.2 * u.AU,
-                "e_max": 0.30,
-                "e_start": 0.1,
-                "a_history": [3.2, 3.1, 3.35],
-                "e_history": [0.1, 0.25, 0.30],
-            },
+            dict(RUN_3_6),
             3.2 * 0.9 * u.AU,
             "starting eccentricity",
         ),
         (
             "03.6",
-            {
-                "a": 3.2 * u.AU,
-                "e_max": 0.30,
-                "e_start": 0.1,
-                "a_history": [3.2, 3.1, 3.35],
-                "e_history": [0.1, 0.25, 0.30],
-            },
+            dict(RUN_3_6),
             3.2 * 0.3 * u.AU,
             "centre",
         ),
         # the largest e with the starting a: 2.24 AU instead of 2.325 AU
         (
             "03.6",
-            {
-                "a": 3.2 * u.AU,
-                "e_max": 0.30,
-                "e_start": 0.1,
-                "a_history": [3.2, 3.1, 3.35],
-                "e_history": [0.1, 0.25, 0.30],
-            },
+            dict(RUN_3_6),
             3.2 * 0.7 * u.AU,
             "a swings too",
         ),
