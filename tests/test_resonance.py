@@ -120,6 +120,17 @@ def test_run_belt_heavy_jupiter_empties_the_3_to_1_only():
     assert run.angle(3, 1).shape == (2, 61)
 
 
+def test_run_belt_removal_leaves_the_other_orbits_alone():
+    # test particles do not pull on each other, so removing one must not change the others; the removed
+    # one stands first, so a stale copy of the particles inside the integrator would shift them all
+    a0, kw = [2.52, 2.30, 2.36] * u.AU, {**KW, "jupiter_mass_factor": 10, "n_out": 61, "seed": 3}
+    with_removal = R.run_belt(a0, 0.1, 3000 * u.yr, **kw)
+    kept = R.run_belt(a0, 0.1, 3000 * u.yr, **{**kw, "danger_distance": 0.01 * u.AU})
+    assert with_removal.removed.tolist() == [True, False, False] and not kept.removed.any()
+    for name in ("a", "e", "lam"):
+        assert np.allclose(getattr(with_removal, name)[1:], getattr(kept, name)[1:], rtol=0, atol=1e-8), name
+
+
 def test_run_belt_real_jupiter_conserves_a_far_from_resonance():
     run = R.run_belt([2.2, 2.7] * u.AU, [0.05, 0.1], 500 * u.yr, n_out=11, **KW)
     assert run.params["jupiter_mass_factor"] == 1.0

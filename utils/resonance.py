@@ -329,22 +329,24 @@ def _elements(r: np.ndarray, v: np.ndarray, mu: float) -> dict[str, np.ndarray]:
     Returns a, e, varpi (longitude of perihelion) and lam (mean longitude), angles in radians.
     Hyperbolic orbits (e >= 1) get NaN for a and lam.
     """
-    rr = np.linalg.norm(r, axis=-1)
-    v2 = np.einsum("...i,...i->...", v, v)
+    # planar: only x and y, and the angular momentum h has only a z component (cheaper than np.cross)
+    x, y, vx, vy = r[..., 0], r[..., 1], v[..., 0], v[..., 1]
+    rr = np.hypot(x, y)
+    v2 = vx * vx + vy * vy
     inv_a = 2 / rr - v2 / mu
-    h = np.cross(r, v)
-    evec = np.cross(v, h) / mu - r / rr[..., None]
-    e = np.linalg.norm(evec, axis=-1)
-    varpi = np.arctan2(evec[..., 1], evec[..., 0])
+    hz = x * vy - y * vx
+    ex, ey = vy * hz / mu - x / rr, -vx * hz / mu - y / rr  # the eccentricity vector (v x h) / mu - r / |r|
+    e = np.hypot(ex, ey)
+    varpi = np.arctan2(ey, ex)
     with np.errstate(invalid="ignore", divide="ignore"):
         a = np.where(inv_a > 0, 1 / inv_a, np.nan)
         cosE = (1 - rr / a) / e
-        sinE = np.einsum("...i,...i->...", r, v) / (e * np.sqrt(mu * a))
+        sinE = (x * vx + y * vy) / (e * np.sqrt(mu * a))
         E = np.arctan2(sinE, cosE)
         M = E - e * np.sin(E)
     # a circular orbit has no perihelion: its mean longitude is the true longitude
     circular = e < 1e-12
-    lam = np.where(circular, np.arctan2(r[..., 1], r[..., 0]), varpi + M)
+    lam = np.where(circular, np.arctan2(y, x), varpi + M)
     return {"a": a, "e": e, "varpi": np.where(circular, 0.0, varpi), "lam": lam}
 
 
@@ -500,6 +502,9 @@ def _new_simulation(settings: _BeltSettings):
     for a, e, lam, vp in zip(settings.a0, settings.e0, lam0, varpi0, strict=True):
         sim.add(a=a, e=e, l=lam, pomega=vp, primary=sim.particles[0])
     sim.integrator = "whfast"
+    # no conversion to and from Jacobi coordinates at every step (about twice as fast): _integrate
+    # synchronizes before each look at the particles and rebuilds the coordinates after a removal
+    sim.integrator.safe_mode = 0
     sim.dt = float(2 * np.pi * np.sqrt(settings.a0.min() ** 3 / sim.G) / settings.steps_per_orbit)
     sim.move_to_com()
     return sim, m_jup
@@ -536,6 +541,8 @@ def _integrate(sim, m_jup: float, settings: _BeltSettings) -> dict:
         if j:
             # no shortened last step: the orbits do not depend on how often we look at them
             sim.integrate(t_wanted, exact_finish_time=0)
+            sim.synchronize()
+            sim.integrator.safe_mode = 0
         out["t"][j] = sim.t
         jupiter, asteroids = _sample(sim, m_jup)
         out["lam_jupiter"][j] = jupiter["lam"]
@@ -548,6 +555,9 @@ def _integrate(sim, m_jup: float, settings: _BeltSettings) -> dict:
             out["t_removed"][alive[gone]] = sim.t
             for idx in sorted(np.nonzero(gone)[0] + 2, reverse=True):
                 sim.remove(int(idx))
+            # the integrator's own (Jacobi) copy of the particles is now stale: rebuild it from the
+            # particles at the next step (safe mode), then go back to the fast mode
+            sim.integrator.safe_mode = 1
             alive = alive[~gone]
     return out
 
