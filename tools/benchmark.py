@@ -381,9 +381,22 @@ def markdown(result: dict) -> str:
         f"{mch['memory_gb']} GB RAM, {mch['system']}, Python {mch['python']}; load average "
         f"{mch['load_before']} before the run"
         + (f" and {mch['load_after']} after it" if mch.get("load_after") else "")
-        + f" (other work was running on the machine); {result['date']}."
+        + (" (other work was running on the machine)" if _busy(mch) else "")
+        + f"; {result['date']}."
     )
     return "\n".join(lines) + "\n"
+
+
+def _busy(machine: dict) -> bool:
+    """Whether the 1-minute load average before the run shows other work (at least one busy core).
+
+    >>> _busy({"load_before": "2.3 / 1.9 / 1.5", "cores": 2}), _busy({"load_before": "0.4 / 0.8 / 1.2", "cores": 2})
+    (True, False)
+    """
+    try:
+        return float(str(machine.get("load_before", "0")).split("/")[0]) >= 1.0
+    except ValueError:
+        return True
 
 
 def class_summary(students: Sequence[dict]) -> dict:
