@@ -70,7 +70,14 @@ def test_ice_share_and_its_mistakes(ice_inputs):
         rock.unit
     )
     from_lamo = ((rock - lamo) / (rock - ice)).to_value(u.one)  # about 0.35
-    for wrong, words in ((whole_moon, "whole Moon"), (from_lamo, "LAMO orbit"), (1 - right, "share of rock")):
+    grail = fact("moon.crust_density_grail").to(rock.unit)
+    cracked = ((grail - d) / (grail - ice)).to_value(u.one)  # about 0.24: GRAIL's crust, cracks included
+    for wrong, words in (
+        (whole_moon, "whole Moon"),
+        (from_lamo, "LAMO orbit"),
+        (1 - right, "share of rock"),
+        (cracked, "cracks included"),
+    ):
         result = check("04.5", wrong, **ice_inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     # with the whole Moon as the chosen rock, that answer is right, not a mistake

@@ -168,6 +168,13 @@ def _ice_share_lamo_density(density, ice_density, rock_density, **_):
     return _ice_share(lamo, ice_density, rock_density)
 
 
+def _ice_share_grail_crust(density, ice_density, rock_density, **_):
+    # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
+    from ..facts import fact
+
+    return _ice_share(density, ice_density, fact("moon.crust_density_grail"))
+
+
 # ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
 
 
@@ -293,6 +300,11 @@ EXERCISES = {
                 _ice_share_whole_moon,
                 "You took the whole Moon as the rock. This exercise takes the lighter rock of the Moon's "
                 "crust: use rock_density, set in the exercise cell.",
+            ),
+            Mistake(
+                _ice_share_grail_crust,
+                "You took GRAIL's density of the Moon's crust as it is, empty cracks included. The mixing model "
+                "has no pores, so it needs the density of the rock itself: use rock_density.",
             ),
             Mistake(
                 _ice_share_lamo_density,
