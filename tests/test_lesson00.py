@@ -75,8 +75,29 @@ def test_publisher_is_read_from_the_source():
     result = check("00.4", "a newspaper", orbit="LAMO")
     assert result.status == "incorrect" and "passed numbers like this one on" in result.message
     assert check("00.4", "Wikipedia", orbit="LAMO").status == "incorrect"
-    result = check("00.4", "NASA", orbit="LAMO")  # not one of the choices
+    for name in (
+        "nasa",
+        "JPL",
+        "Jet Propulsion Laboratory",
+        "NASA-JPL",
+        "nasa / jpl",
+        "NASA's Jet Propulsion Laboratory",
+    ):
+        assert check("00.4", name, orbit="LAMO").ok, name  # the usual names of the choice, any capitals
+    assert "passed numbers" in check("00.4", "Newspaper", orbit="LAMO").message  # an alias of a wrong choice
+    result = check("00.4", "ESA", orbit="LAMO")  # not one of the choices
     assert result.status == "invalid" and "'NASA/JPL'" in result.message
+
+
+def test_the_release_rounded_kilometres_get_their_own_hint():
+    d = 2700 * u.imperial.mile  # NASA's release: "2,700 miles (4,400 kilometers)"
+    for wrong in (4400 * u.km, fact("ceres.orbit_survey_altitude")):
+        result = check("00.1", wrong, distance=d)
+        assert result.status == "incorrect" and "rounded to two" in result.message, result
+        assert "4345" not in result.message and "4,345" not in result.message
+    # another distance with no release kilometres near it: no such hint, nothing raised
+    result = check("00.1", 7400 * u.km, distance=4500 * u.imperial.mile)
+    assert result.status == "incorrect" and "rounded to two" not in result.message
 
 
 def test_fact_lookup_follows_the_orbit():
@@ -134,6 +155,9 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     fig, alt = shown[-1]
     words = " ".join(texts(fig))
     assert f"{miles:,} miles" in fig.axes[0].get_title()
+    ratio = (miles * u.imperial.mile / R).to_value(u.one)  # the title compares the altitude with the radius
+    words_expected = "about as long as" if 0.9 < ratio < 1.1 else ("longer than" if ratio > 1 else "shorter than")
+    assert f"is {words_expected} Ceres' radius" in fig.axes[0].get_title()
     assert f"altitude: {miles:,} miles" in words  # the legend follows the slider
     assert f"{miles:,}" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled

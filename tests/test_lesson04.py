@@ -12,22 +12,34 @@ from utils.facts import fact
 LAUNCH = fact("dawn.launch")
 
 
-def test_a_milestone_is_read_from_the_facts_table_by_its_id():
-    right = (fact("dawn.first_thrust") - LAUNCH).to(u.day)  # 9.56 d
-    assert check("04.1", right, event_id="dawn.first_thrust", launch=LAUNCH, event="firing").ok
-    assert check("04.1", right, time=fact("dawn.first_thrust"), launch=LAUNCH).ok  # a Time works as well
-    result = check("04.1", 10 * u.day, event_id="dawn.first_thrust", launch=LAUNCH)
-    assert result.status == "incorrect" and "calendar days" in result.message  # whole calendar days
-    survey = (fact("ceres.orbit_survey_start") - LAUNCH).to(u.day)  # another milestone
-    assert check("04.1", survey, event_id="ceres.orbit_survey_start", launch=LAUNCH).ok
-    assert not check("04.1", right, event_id="ceres.orbit_survey_start", launch=LAUNCH).ok
+def test_a_phase_end_is_read_from_the_facts_table_by_its_id():
+    arrival, end = fact("dawn.ceres_arrival"), fact("dawn.prime_mission_end")
+    right = (end - arrival).to(u.day)  # 481.5 d
+    inputs = {"start": arrival, "end_id": "dawn.prime_mission_end", "phase": "prime mission at Ceres"}
+    assert check("04.1", right, **inputs).ok
+    assert check("04.1", right.to(u.yr), **inputs).ok  # any unit of time
+    assert check("04.1", ..., **inputs).name == "Exercise 1 · how long did the prime mission at Ceres last?"
+    assert check("04.1", right, start=arrival, end=end).ok  # a Time works as well
+    for wrong, words in (
+        ((end - LAUNCH).to(u.day), "counted from launch"),
+        ((fact("dawn.end_of_mission") - arrival).to(u.day), "end of the whole mission"),
+    ):
+        result = check("04.1", wrong, **inputs)
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
+    # a short phase: the calendar count is caught
+    short = {"start": LAUNCH, "end_id": "dawn.first_thrust"}
+    assert check("04.1", (fact("dawn.first_thrust") - LAUNCH).to(u.day), **short).ok  # 9.56 d
+    result = check("04.1", 10 * u.day, **short)
+    assert result.status == "incorrect" and "calendar days" in result.message
+    assert not check("04.1", right, start=LAUNCH, end_id="ceres.orbit_survey_start").ok
 
 
 @pytest.mark.parametrize(
-    "event_id, words", [("dawn.isp", "not a date"), (5, "event_id"), ("dawn.nothing", "dawn.nothing")]
+    "end_id, words",
+    [("dawn.isp", "not a date"), (5, "end_id"), ("dawn.nothing", "dawn.nothing"), ("dawn.launch", "before")],
 )
-def test_an_event_id_that_is_not_a_date_gets_a_clear_message(event_id, words):
-    result = check("04.1", 10 * u.day, event_id=event_id, launch=LAUNCH)
+def test_an_end_id_that_is_not_a_later_date_gets_a_clear_message(end_id, words):
+    result = check("04.1", 10 * u.day, end_id=end_id, start=fact("dawn.ceres_arrival"))
     assert result.status == "invalid" and words in result.message and "Traceback" not in result.message
 
 
@@ -58,8 +70,39 @@ def test_ice_share_and_its_mistakes(ice_inputs):
         rock.unit
     )
     from_lamo = ((rock - lamo) / (rock - ice)).to_value(u.one)  # about 0.35
-    for wrong, words in ((whole_moon, "whole Moon"), (from_lamo, "LAMO orbit"), (1 - right, "share of rock")):
+    grail = fact("moon.crust_density_grail").to(rock.unit)
+    cracked = ((grail - d) / (grail - ice)).to_value(u.one)  # about 0.24: GRAIL's crust, cracks included
+    for wrong, words in (
+        (whole_moon, "whole Moon"),
+        (from_lamo, "LAMO orbit"),
+        (1 - right, "share of rock"),
+        (cracked, "cracks included"),
+    ):
         result = check("04.5", wrong, **ice_inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     # with the whole Moon as the chosen rock, that answer is right, not a mistake
     assert check("04.5", whole_moon, **{**ice_inputs, "rock_density": moon}).ok
+
+
+@pytest.mark.parametrize("distance_km", [30, 7242, 61000])
+def test_explore_ring_stays_inside_and_texts_agree(distance_km):
+    import numpy as np
+
+    from utils import spotviews
+
+    orbits = mission.science_orbits()
+    view = spotviews.DistanceView(
+        fact("fc.ifov"),
+        fact("occator.diameter"),
+        fact("occator.cerealia_facula_size"),
+        dict(zip(orbits["orbit"], orbits["periapsis_altitude"], strict=True)),
+        np.geomspace(20, 70000, 120) * u.km,  # as the notebook: the slider runs from 30 to 61,000 km
+        names=("Occator", "the facula"),
+    )
+    view.draw(distance_km)
+    view.figure.canvas.draw()
+    ring = view.ring.get_window_extent(view.figure.canvas.get_renderer())
+    box = view.ax_scale.get_window_extent()
+    assert box.x0 < ring.x0 and ring.x1 < box.x1 and box.y0 < ring.y0 and ring.y1 < box.y1  # whole, inside
+    spot = view.headline.get_text().rsplit(" ", 1)[-1]  # the facula's pixels, as the headline rounds them
+    assert f"spans about {spot} pixels" in view.alt_text()

@@ -246,7 +246,7 @@ def test_exercises_follow_their_inputs():
 
     R, gm, ifov = fact("ceres.radius"), fact("ceres.gm"), fact("fc.ifov")
     launch = Time("2007-09-27 11:34", scale="utc")
-    assert expected_answer("04.1", time=Time("2007-10-07 01:07", scale="utc"), launch=launch).to_value(
+    assert expected_answer("04.1", end=Time("2007-10-07 01:07", scale="utc"), start=launch).to_value(
         u.day
     ) == pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)  # 9 days 13 h 33 min, by hand
     # light time over the Earth-Vesta distance at Vesta arrival, from the ephemerides
@@ -281,7 +281,7 @@ def test_exercises_follow_their_inputs():
 @pytest.mark.parametrize(
     "exercise, inputs, wrong, words",
     [
-        ("04.1", {"time": "2007-10-07 01:07", "launch": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
+        ("04.1", {"end": "2007-10-07 01:07", "start": "2007-09-27 11:34"}, 10 * u.day, "calendar days"),
         ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 20.9 * u.min, "one way"),
         ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 18.5 * u.min, "from the Sun"),
         ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
@@ -298,7 +298,7 @@ def test_exercises_follow_their_inputs():
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
     from astropy.time import Time
 
-    inputs = {k: Time(v, scale="utc") if k in ("time", "launch") else v for k, v in inputs.items()}
+    inputs = {k: Time(v, scale="utc") if k in ("time", "start", "end") else v for k, v in inputs.items()}
     res = check(exercise, wrong, **inputs)
     assert res.status == "incorrect" and words in res.message, res
 
@@ -316,7 +316,7 @@ def test_titles_follow_the_inputs():
     from astropy.time import Time
 
     t = Time("2015-06-06", scale="utc")
-    assert "Survey orbit" in str(check("04.1", ..., time=t, launch=t, event="start of the Survey orbit"))
+    assert "Survey orbit" in str(check("04.1", ..., end=t, start=t, phase="approach to the Survey orbit"))
     assert "at Mars arrival" in str(check("04.2", ..., body="Mars", time=t))
     assert "146,000 km" in str(check("04.6", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
 

@@ -98,6 +98,9 @@ class DistanceView(FastFigure):
         (self.ring,) = ax_scale.plot(
             [], [], "o", ms=11, mfc="none", mec="black", mew=2, clip_on=False, label="your choice"
         )
+        (x0, x1), (y0, y1) = ax_scale.get_xlim(), ax_scale.get_ylim()
+        pad = 1.6  # a factor on the log axes: the ring stays whole, inside the axes, at both ends of the curve
+        ax_scale.set(xlim=(x0 / pad, x1 * pad), ylim=(y0 / pad, y1 * pad))
         ax_scale.legend(loc="upper left", fontsize=9)
         ax_scale.grid(False)  # fewer artists to redraw
         self.picture = ax_pic.imshow(
@@ -140,23 +143,23 @@ class DistanceView(FastFigure):
         self.note.set_visible(not full)
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
-        self._state = (d, shown, n_crater, n_spot, full)
+        spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
+        self._state = (d, shown, n_crater, spot_text, full)
         self.headline.set_text(
             f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
-            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} "
-            f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"
+            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text}"
         )
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
-        d, shown, n_crater, n_spot, full = self._state
+        d, shown, n_crater, spot_text, full = self._state
         coarse = "" if full else " (drawn with coarser pixels than the real ones)"
         return (
             f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
             f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
             f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
-            f"spans about {n_spot:,.0f} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns "
+            f"spans about {spot_text} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns "
             "from a blocky blob into a smooth disc as the distance shrinks."
         )
 

@@ -5,8 +5,8 @@ NOTEBOOK = "04-dawn-journey.ipynb"
 # For every self-checked exercise: the first thing a student would plausibly type, with the inputs the
 # notebook gives, as code that assigns the answer variable.
 NATURAL = {
-    "04.1": "answer_1 = (fact(event_id) - launch).to(u.day)",
-    "04.2": 'answer_2 = mission.distance_between("earth", target, when) / c',
+    "04.1": "answer_1 = (fact(end_id) - start).to(u.day)",
+    "04.2": 'answer_2 = np.linalg.norm(heliocentric_position(target, when) - heliocentric_position("earth", when)) / c',
     "04.3": "answer_3 = utils.orbits.period(vesta_radius + vesta_altitude, G * vesta_mass)",
     "04.4": "answer_4 = 3 * np.pi * (ceres_radius + lamo_altitude)**3 / (G * lamo_period**2 * ceres_radius**3)",
     "04.5": "answer_5 = (rock_density - ceres_density) / (rock_density - rho_ice)",
@@ -14,12 +14,12 @@ NATURAL = {
     "04.7": "answer_7 = facula / wanted_pixels / ifov.to_value(u.rad)",
 }
 
-# Another milestone for exercise 1: the start of the Survey orbit at Ceres instead of the first ion-engine firing.
+# Another phase for exercise 1: from launch to the first ion-engine firing instead of the prime mission at Ceres.
 ADAPT = {
     "exercise": "04.1",
     "replace": (
-        'event, event_id = "first ion-engine firing", "dawn.first_thrust"',
-        'event, event_id = "start of the Survey orbit", "ceres.orbit_survey_start"',
+        'phase, start, end_id = "prime mission at Ceres", arrival, "dawn.prime_mission_end"',
+        'phase, start, end_id = "wait for the first ion-engine firing", launch, "dawn.first_thrust"',
     ),
-    "title_contains": "Survey orbit",
+    "title_contains": "first ion-engine firing",
 }

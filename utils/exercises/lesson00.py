@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import astropy.units as u
+import numpy as np
 
 from ..checks import INCORRECT, CheckResult, Exercise, Mistake
 from ..units import require
@@ -58,6 +60,20 @@ def _miles_divided_not_multiplied(distance):
     # 1 mile = 1.609 km; dividing the number of miles by 1.609 gives too few kilometres
     mile_in_km = (1 * MILE).to_value(u.km)
     return _miles_number_called_km(distance) / mile_in_km
+
+
+def _release_kilometres(distance):
+    # the kilometres a NASA release gave for the same orbit, rounded to two figures (2,700 miles: "4,400 km"),
+    # copied instead of converted; the facts table keeps them as a Ceres orbit's altitude
+    from ..facts import fact, fact_ids
+
+    d = require(distance, u.km, "distance", positive=True)
+    for fact_id in fact_ids():
+        if fact_id.startswith("ceres.orbit_") and fact_id.endswith("_altitude"):
+            km = fact(fact_id).to(u.km)
+            if abs((km / d).to_value(u.one) - 1) < 0.02 and not np.isclose(km.to_value(u.km), d.to_value(u.km)):
+                return km
+    raise ValueError("no release in the facts table gives this distance in kilometres")
 
 
 # --- 00.2: a distance in Ceres radii ---
@@ -147,6 +163,49 @@ PUBLISHERS = (
 )
 
 
+#: Other ways of writing each choice (compared without capitals or punctuation): "nasa", "JPL",
+#: "Jet Propulsion Laboratory" all name NASA/JPL.
+ALIASES = {
+    "NASA/JPL": (
+        "nasa",
+        "jpl",
+        "nasa jpl",
+        "jpl nasa",
+        "jet propulsion laboratory",
+        "the jet propulsion laboratory",
+        "nasa jet propulsion laboratory",
+        "nasa s jet propulsion laboratory",
+        "nasa's jet propulsion laboratory",
+        "jpl caltech",
+        "nasa jpl caltech",
+    ),
+    "a newspaper": ("newspaper", "the newspaper", "news", "a news story", "news story"),
+    "a science journal": ("science journal", "journal", "a journal", "the science journal"),
+    "Wikipedia": ("wiki", "the wikipedia"),
+}
+
+
+def _words(text: str) -> str:
+    """Lower case, letters only, single spaces: 'NASA / JPL' and 'nasa-jpl' both read 'nasa jpl'."""
+    return " ".join(re.sub(r"[^a-z]+", " ", text.lower()).split())
+
+
+@dataclass(frozen=True)
+class PublisherExercise(Exercise):
+    """A choice among publishers that also accepts each choice's usual names, in any capitals."""
+
+    aliases: Any = None
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, str):
+            given = _words(answer)
+            for choice, names in (self.aliases or {}).items():
+                if given == _words(choice) or given in {_words(n) for n in names}:
+                    answer = choice
+                    break
+        return super().check(answer, **inputs)
+
+
 def _publisher(orbit):
     from urllib.parse import urlparse
 
@@ -229,6 +288,12 @@ EXERCISES = {
                 "A kilometre is shorter than a mile, so a distance has more kilometres than miles. "
                 "Let astropy do the conversion with .to(u.km).",
             ),
+            Mistake(
+                _release_kilometres,
+                "That looks like the kilometres NASA's release printed next to the miles, rounded to two "
+                "significant figures; it is more than 1 % away from the conversion. Convert the miles yourself "
+                "with .to(u.km) and keep three figures.",
+            ),
         ),
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
@@ -278,8 +343,9 @@ EXERCISES = {
             ),
         ),
     ),
-    "00.4": Exercise(
+    "00.4": PublisherExercise(
         title="Exercise 4 · who published the {orbit} altitude?",
+        aliases=ALIASES,
         solve=_publisher,
         choices=tuple(name for name, _ in PUBLISHERS),
         hint='Print the fact\'s source with cite("...") and read its title and web address.',

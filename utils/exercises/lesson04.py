@@ -18,40 +18,64 @@ from ..mission import (
 from ..orbits import period
 from ..units import require
 
-# ---------------------------------------------------------------- 04.1 a milestone of your own
+# ---------------------------------------------------------------- 04.1 how long did a phase last?
 
 
-def _event_time(event_id=None, time=None):
-    """The event's instant: read from the facts table by its id (or given as a Time)."""
+def _end_time(end_id=None, end=None):
+    """The phase's last instant: read from the facts table by its id (or given as a Time)."""
     from astropy.time import Time
 
     from ..facts import fact
 
-    if time is None:
-        if not isinstance(event_id, str):
+    if end is None:
+        if not isinstance(end_id, str):
             raise ValueError(
-                f"the input event_id must be a fact id in quotes, such as 'dawn.first_thrust'; got {event_id!r}"
+                f"the input end_id must be a fact id in quotes, such as 'dawn.prime_mission_end'; got {end_id!r}"
             )
-        time = fact(event_id.strip())
-    if not isinstance(time, Time):
-        raise ValueError(f"the fact {event_id!r} is not a date")
-    return time
+        end = fact(end_id.strip())
+    if not isinstance(end, Time):
+        raise ValueError(f"the fact {end_id!r} is not a date")
+    return end
 
 
-def _days_since(launch, event_id=None, time=None, **_):
+def _start_time(start):
     from astropy.time import Time
 
-    time = _event_time(event_id, time)
-    if not isinstance(launch, Time):
-        raise ValueError("launch must be an astropy Time")
-    return (time - launch).to(u.day)
+    if not isinstance(start, Time):
+        raise ValueError(f"start must be an astropy Time, such as fact('dawn.ceres_arrival'); got {start!r:.60}")
+    return start
 
 
-def _calendar_days(launch, event_id=None, time=None, **_):
+def _phase_days(start, end_id=None, end=None, **_):
+    start, end = _start_time(start), _end_time(end_id, end)
+    if end < start:
+        raise ValueError(f"the phase would end ({end.utc.iso[:10]}) before it starts ({start.utc.iso[:10]})")
+    return (end - start).to(u.day)
+
+
+def _calendar_days(start, end_id=None, end=None, **_):
     from astropy.time import Time
 
-    time = _event_time(event_id, time)
-    return (Time(time.utc.iso[:10], scale="utc") - Time(launch.utc.iso[:10], scale="utc")).to(u.day)
+    start, end = _start_time(start), _end_time(end_id, end)
+    return (Time(end.utc.iso[:10], scale="utc") - Time(start.utc.iso[:10], scale="utc")).to(u.day)
+
+
+def _from_launch(start, end_id=None, end=None, **_):
+    from ..facts import fact
+
+    launch = fact("dawn.launch")
+    if abs((_start_time(start) - launch).to_value(u.day)) < 1:
+        raise ValueError("the phase starts at launch")
+    return (_end_time(end_id, end) - launch).to(u.day)
+
+
+def _to_end_of_mission(start, end_id=None, end=None, **_):
+    from ..facts import fact
+
+    last = fact("dawn.end_of_mission")
+    if abs((_end_time(end_id, end) - last).to_value(u.day)) < 1:
+        raise ValueError("the phase ends with the mission")
+    return (last - _start_time(start)).to(u.day)
 
 
 # ---------------------------------------------------------------- 04.2 light time
@@ -144,6 +168,13 @@ def _ice_share_lamo_density(density, ice_density, rock_density, **_):
     return _ice_share(lamo, ice_density, rock_density)
 
 
+def _ice_share_grail_crust(density, ice_density, rock_density, **_):
+    # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
+    from ..facts import fact
+
+    return _ice_share(density, ice_density, fact("moon.crust_density_grail"))
+
+
 # ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
 
 
@@ -175,17 +206,27 @@ def _times_n(size, n_pixels, ifov, **_):
 
 EXERCISES = {
     "04.1": Exercise(
-        title="Exercise 1 · how many days from launch to the {event}?",
-        solve=_days_since,
+        title="Exercise 1 · how long did the {phase} last?",
+        solve=_phase_days,
         rtol=0.01,
-        hint="Read the event's date with fact(event_id), then subtract the two Times (that date minus launch): "
+        hint="Read the end's date with fact(end_id), then subtract the two Times (end minus start): "
         "that gives a TimeDelta; convert it with .to(u.day).",
-        defaults={"event": "event"},
+        defaults={"phase": "phase"},
         mistakes=(
             Mistake(
                 _calendar_days,
-                "You counted whole calendar days. Count from the launch's time of day: subtracting the two "
+                "You counted whole calendar days. Count from the start's time of day: subtracting the two "
                 "Times themselves does that.",
+            ),
+            Mistake(
+                _from_launch,
+                "You counted from launch. The phase starts at start, set in the cell above the exercise: "
+                "subtract start, not launch.",
+            ),
+            Mistake(
+                _to_end_of_mission,
+                "That runs to the end of the whole mission, the last milestone of the timeline. This phase "
+                "ends at the date the fact end_id gives: read it with fact(end_id).",
             ),
         ),
     ),
@@ -193,8 +234,10 @@ EXERCISES = {
         title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
         solve=_light_time_to,
         rtol=0.02,
-        hint='First the Earth-to-body distance at that instant: mission.distance_between("earth", target, when). '
-        "Then time = distance / speed, with the speed of light astropy.constants.c; convert to minutes.",
+        hint='Locate both bodies at that instant: heliocentric_position("earth", when) and '
+        "heliocentric_position(target, when). The distance between them is the length of the difference "
+        "of the two positions, np.linalg.norm(...). Then time = distance / speed, with the speed of light "
+        "astropy.constants.c; convert to minutes.",
         defaults={"body": "the body's"},
         mistakes=(
             Mistake(
@@ -259,6 +302,11 @@ EXERCISES = {
                 "crust: use rock_density, set in the exercise cell.",
             ),
             Mistake(
+                _ice_share_grail_crust,
+                "You took GRAIL's density of the Moon's crust as it is, empty cracks included. The mixing model "
+                "has no pores, so it needs the density of the rock itself: use rock_density.",
+            ),
+            Mistake(
                 _ice_share_lamo_density,
                 "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
                 "computed from JPL's GM above.",
@@ -293,5 +341,7 @@ EXERCISES = {
     ),
 }
 
-#: No written questions in this lesson: every goal has a self-checked exercise.
-WRITTEN: dict[str, str] = {}
+#: Written questions, answered in words; model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "04.8": "Exercise 8 · judge: which orbits are low enough?",
+}
