@@ -62,6 +62,20 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+def output_text(cell) -> str:
+    """What an executed cell printed and showed as text (its streams and ``text/plain`` results), joined.
+
+    >>> cell = nbformat.v4.new_code_cell("print('OLD: no'); 'Correct'")
+    >>> cell.outputs = [
+    ...     nbformat.v4.new_output("stream", text="OLD: no\\n"),
+    ...     nbformat.v4.new_output("execute_result", {"text/plain": "'Correct'"}, execution_count=1),
+    ... ]
+    >>> output_text(cell)
+    "OLD: no\\n'Correct'"
+    """
+    return "".join(out.get("text", "") + out.get("data", {}).get("text/plain", "") for out in cell.get("outputs", []))
+
+
 def stray_outputs(nb) -> list[int]:
     """Indices of code cells carrying outputs or counts they should not have."""
     bad = []
@@ -146,17 +160,15 @@ def execute(
     """
     import nbexec
 
-    client = nbexec.notebook_client(
+    return nbexec.execute(
         nb,
-        cwd=Path(cwd),
-        notebook_name=name or str(cwd),
+        Path(cwd),
+        notebook_name=name,
         timeout=timeout or nbexec.CELL_TIMEOUT,
         store_widget_state=store_widget_state,
         allow_errors=allow_errors,
         **hooks,
     )
-    client.execute(env=nbexec.kernel_env())
-    return nb
 
 
 def kernel_env() -> dict[str, str]:
