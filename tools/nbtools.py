@@ -144,31 +144,16 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(
-    nb,
-    cwd: Path,
-    timeout: int | None = None,
-    store_widget_state: bool = True,
-    allow_errors: bool = False,
-    name: str | None = None,
-    **hooks,
-):
+def execute(nb, cwd: Path, timeout: int | None = None, name: str | None = None, **options):
     """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s, at most 120).
 
-    Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``hooks`` are
-    nbclient's (``on_cell_executed=...``), for tests that follow a run cell by cell.
+    Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``options``:
+    ``store_widget_state`` (default True), ``allow_errors`` (default False) and nbclient's hooks
+    (``on_cell_executed=...``), for tests that follow a run cell by cell.
     """
     import nbexec
 
-    return nbexec.execute(
-        nb,
-        Path(cwd),
-        notebook_name=name,
-        timeout=timeout or nbexec.CELL_TIMEOUT,
-        store_widget_state=store_widget_state,
-        allow_errors=allow_errors,
-        **hooks,
-    )
+    return nbexec.execute(nb, Path(cwd), notebook_name=name, timeout=timeout or nbexec.CELL_TIMEOUT, **options)
 
 
 def kernel_env() -> dict[str, str]:
