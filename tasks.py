@@ -18,7 +18,9 @@ import os
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
 from testenv import NBVAL_OPTIONS, chromium  # noqa: E402  (standard library only, like this file)
@@ -337,100 +339,143 @@ def cmd_browser(args) -> int:
     return browser_tests(args.extra)
 
 
-PASS_THROUGH = {"test", "lab", "bench", "browser", "soak", "site"}
+def arg(*flags: str, **options) -> tuple[tuple[str, ...], dict]:
+    """One argument of a sub-command: what ``add_argument`` gets."""
+    return flags, options
 
 
-def main(argv: list[str] | None = None) -> int:
+class Command(NamedTuple):
+    """One sub-command: its name, the function that runs it, its line in ``--help`` and its arguments.
+
+    A ``pass_through`` command takes no arguments of its own: everything after its name goes verbatim
+    to what it runs (pytest, JupyterLab, the benchmark...) as ``args.extra``.
+    """
+
+    name: str
+    func: Callable[[argparse.Namespace], int]
+    help: str
+    arguments: tuple = ()
+    pass_through: bool = False
+
+
+NOTEBOOKS = (arg("notebooks", nargs="*"),)
+
+#: The sub-commands, in the order ``--help`` lists them.
+COMMANDS = (
+    Command("setup", cmd_setup, "create .venv with the locked versions (idempotent)"),
+    Command("lab", cmd_lab, "set up and open JupyterLab on notebooks/", pass_through=True),
+    Command(
+        "test",
+        cmd_test,
+        "set up and run every test (unit, data, structure, notebooks, student versions; "
+        "then the browser tests when Chromium is installed)",
+        pass_through=True,
+    ),
+    Command("lint", cmd_lint, "ruff check and ruff format --check of utils/, tools/, tests/, tasks.py, notebooks/"),
+    Command("check", cmd_check, "run one or more notebooks under nbval", (arg("notebooks", nargs="+"),)),
+    Command(
+        "student",
+        cmd_student,
+        "build student versions (build/student) and the executed answer key, as notebooks and HTML (build/answer-key)",
+        (
+            arg(
+                "--no-execute",
+                action="store_true",
+                help="student versions only; no answer key (a stale one is removed)",
+            ),
+        ),
+    ),
+    Command("strip", cmd_strip, "remove outputs except checked cells", NOTEBOOKS),
+    Command("refresh-outputs", cmd_refresh, "re-run notebooks and store the outputs of checked cells", NOTEBOOKS),
+    Command(
+        "site",
+        cmd_site,
+        "build the course site into build/site/ (offline; every lesson executed; "
+        "--reuse-lessons rebuilds the pages only)",
+        pass_through=True,
+    ),
+    Command(
+        "binder-check",
+        cmd_binder_check,
+        "install repo2docker's base packages, then binder/requirements.txt, then pip check (needs the package index)",
+    ),
+    Command(
+        "lock",
+        cmd_lock,
+        "regenerate the lock, binder/requirements.txt and environment.yml",
+        (arg("--upgrade", action="store_true", help="move every package to its newest version"),),
+    ),
+    Command(
+        "assign",
+        cmd_assign,
+        "build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign",
+        (
+            arg("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths"),
+            arg("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)"),
+            arg("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3"),
+        ),
+    ),
+    Command(
+        "grade",
+        cmd_grade,
+        "grade submitted notebooks offline with an assignment's autograder.zip",
+        (
+            arg("autograder", help="build/assign/NN-name/autograder/autograder.zip"),
+            arg("submissions", nargs="+", help="submitted .ipynb files"),
+            arg("--csv", default="grades.csv", help="scores table to write (default grades.csv)"),
+        ),
+    ),
+    Command(
+        "student-repo",
+        cmd_student_repo,
+        "assemble the repository students pull with nbgitpuller; print the link",
+        (
+            arg("out", help="a new, empty folder"),
+            arg("--graded", action="store_true", help="utils without answers: self-checks judge only the form"),
+            arg("--git", action="store_true", help="make the folder a git repository with one commit"),
+        ),
+    ),
+    Command("syllabus", cmd_syllabus, "rewrite the goals grid in docs/instructors/syllabus.md from the lessons"),
+    Command(
+        "bench",
+        cmd_bench,
+        "benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}",
+        pass_through=True,
+    ),
+    Command(
+        "soak",
+        cmd_soak,
+        "run the lessons and their widget cells many times, half with every CPU busy, "
+        "and count kernel stalls (also part of bench)",
+        pass_through=True,
+    ),
+    Command(
+        "browser",
+        cmd_browser,
+        "run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)",
+        pass_through=True,
+    ),
+)
+
+PASS_THROUGH = {c.name for c in COMMANDS if c.pass_through}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: one sub-parser per entry of :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(
         prog="python3 tasks.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     sub = parser.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("setup", help="create .venv with the locked versions (idempotent)")
-    p.set_defaults(func=cmd_setup)
-    p = sub.add_parser("lab", help="set up and open JupyterLab on notebooks/")
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_lab)
-    p = sub.add_parser(
-        "test",
-        help="set up and run every test (unit, data, structure, notebooks, student versions; "
-        "then the browser tests when Chromium is installed)",
-    )
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_test)
-    p = sub.add_parser(
-        "lint", help="ruff check and ruff format --check of utils/, tools/, tests/, tasks.py, notebooks/"
-    )
-    p.set_defaults(func=cmd_lint)
-    p = sub.add_parser("check", help="run one or more notebooks under nbval")
-    p.add_argument("notebooks", nargs="+")
-    p.set_defaults(func=cmd_check)
-    p = sub.add_parser(
-        "student",
-        help="build student versions (build/student) and the executed answer key, "
-        "as notebooks and HTML (build/answer-key)",
-    )
-    p.add_argument(
-        "--no-execute", action="store_true", help="student versions only; no answer key (a stale one is removed)"
-    )
-    p.set_defaults(func=cmd_student)
-    p = sub.add_parser("strip", help="remove outputs except checked cells")
-    p.add_argument("notebooks", nargs="*")
-    p.set_defaults(func=cmd_strip)
-    p = sub.add_parser("refresh-outputs", help="re-run notebooks and store the outputs of checked cells")
-    p.add_argument("notebooks", nargs="*")
-    p.set_defaults(func=cmd_refresh)
-    p = sub.add_parser(
-        "site",
-        help="build the course site into build/site/ (offline; every lesson executed; "
-        "--reuse-lessons rebuilds the pages only)",
-    )
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_site)
-    p = sub.add_parser(
-        "binder-check",
-        help="install repo2docker's base packages, then binder/requirements.txt, "
-        "then pip check (needs the package index)",
-    )
-    p.set_defaults(func=cmd_binder_check)
-    p = sub.add_parser("lock", help="regenerate the lock, binder/requirements.txt and environment.yml")
-    p.add_argument("--upgrade", action="store_true", help="move every package to its newest version")
-    p.set_defaults(func=cmd_lock)
-    p = sub.add_parser(
-        "assign", help="build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign"
-    )
-    p.add_argument("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths")
-    p.add_argument("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)")
-    p.add_argument("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3")
-    p.set_defaults(func=cmd_assign)
-    p = sub.add_parser("grade", help="grade submitted notebooks offline with an assignment's autograder.zip")
-    p.add_argument("autograder", help="build/assign/NN-name/autograder/autograder.zip")
-    p.add_argument("submissions", nargs="+", help="submitted .ipynb files")
-    p.add_argument("--csv", default="grades.csv", help="scores table to write (default grades.csv)")
-    p.set_defaults(func=cmd_grade)
-    p = sub.add_parser("student-repo", help="assemble the repository students pull with nbgitpuller; print the link")
-    p.add_argument("out", help="a new, empty folder")
-    p.add_argument("--graded", action="store_true", help="utils without answers: self-checks judge only the form")
-    p.add_argument("--git", action="store_true", help="make the folder a git repository with one commit")
-    p.set_defaults(func=cmd_student_repo)
-    p = sub.add_parser("syllabus", help="rewrite the goals grid in docs/instructors/syllabus.md from the lessons")
-    p.set_defaults(func=cmd_syllabus)
-    p = sub.add_parser(
-        "bench", help="benchmark every notebook (time, memory, widget latency); writes docs/performance.{md,json}"
-    )
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_bench)
-    p = sub.add_parser(
-        "soak",
-        help="run the lessons and their widget cells many times, half with every CPU busy, "
-        "and count kernel stalls (also part of bench)",
-    )
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_soak)
-    p = sub.add_parser(
-        "browser", help="run every notebook in JupyterLab in Debian's Chromium (screenshots in build/screenshots)"
-    )
-    p.set_defaults(extra=[])
-    p.set_defaults(func=cmd_browser)
+    for command in COMMANDS:
+        p = sub.add_parser(command.name, help=command.help)
+        for flags, options in command.arguments:
+            p.add_argument(*flags, **options)
+        p.set_defaults(func=command.func, **({"extra": []} if command.pass_through else {}))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in PASS_THROUGH and not {"-h", "--help"} & set(argv[1:2]):
         # everything after the command goes verbatim to pytest / jupyter lab / the benchmark

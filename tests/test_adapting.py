@@ -15,14 +15,6 @@ from conftest import ROOT
 START = ROOT / "notebooks" / "00-start-here.ipynb"
 
 
-def _outputs_text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        parts.append(out.get("data", {}).get("text/plain", ""))
-    return "".join(parts)
-
-
 def test_changed_input_is_checked_with_the_new_answer(tmp_path):
     assert START.exists(), f"{START.name} is missing: renamed? update this test with the notebook"
     nb = nbtools.read(START)
@@ -46,7 +38,7 @@ def test_changed_input_is_checked_with_the_new_answer(tmp_path):
     )
     nbtools.execute(nb, cwd=ROOT / "notebooks")
     solution = next(c for c in nb.cells if nbtools.is_solution(c) and '"00.1"' in nbtools.source(c))
-    assert "Correct" in _outputs_text(solution)
-    probe = _outputs_text(nb.cells[-1])
+    assert "Correct" in nbtools.output_text(solution)
+    probe = nbtools.output_text(nb.cells[-1])
     assert "OLD: ✘" in probe and "Not yet" in probe  # the old answer is wrong now
     assert "NEW: ✔" in probe  # 1500 mi = 2414 km, worked out by hand

@@ -527,29 +527,6 @@ VALID = {
     ),
 }
 
-# The word a message must contain when a given argument is bad, where it is not the argument's own name.
-NAMED_AS = {
-    ("units.require", "value"): "radius",
-    ("units.number", "value"): "e",
-    ("units.fraction", "value"): "albedo",
-    ("units.positive", "value"): "fwhm",
-    ("units.integer", "value"): "n",
-    ("units.flag", "value"): "month_only",
-    ("units.choice", "value"): "frame",
-    ("units.text", "value"): "body",
-    ("units.array", "value"): "counts",
-    ("units.path_like", "value"): "data_dir",
-    ("units.colour", "value"): "color",
-    ("units.pair", "value"): "window",
-    ("units.quantity_map", "value"): "resonances",
-    ("units.int_pairs", "value"): "ratios",
-    ("units.axes", "value"): "ax",
-    ("units.table", "value"): "table",
-    ("units.instance", "value"): "n",
-    ("units.albedo", "value"): "albedo",
-    ("units.gravitational_parameter", "value"): "mu",
-}
-
 # Arguments that legitimately take any object, string or flag (messages, labels, callbacks...).
 ANY_VALUE = {
     ("units.ArgumentTypeError", "*"),
@@ -566,35 +543,25 @@ ANY_VALUE = {
 }
 
 
-# The validators of utils.units are called by the library with constant names, units and
-# bounds; only the argument that carries the user's value is made bad for them.
-FUZZED_ONLY = {"units.same_shape": ("x", "y")}
-FUZZED_ONLY.update(
-    {
-        f"units.{name}": ("value",)
-        for name in (
-            "require",
-            "number",
-            "fraction",
-            "positive",
-            "integer",
-            "flag",
-            "choice",
-            "text",
-            "array",
-            "path_like",
-            "axes",
-            "table",
-            "instance",
-            "colour",
-            "pair",
-            "quantity_map",
-            "int_pairs",
-            "albedo",
-            "gravitational_parameter",
-        )
-    }
-)
+# The validators of utils.units (each one of its public functions that takes a ``value`` and the
+# ``name`` to call it by) are called by the library with constant names, units and bounds: only the
+# argument that carries the user's value is made bad for them, and their message must name it by the
+# ``name`` the call gives (see :func:`word_for`).  Derived from the module, so a new validator is
+# fuzzed this way as soon as it is public (and, like any public callable, needs its entry in VALID).
+VALIDATORS = {
+    f"units.{name}"
+    for name in utils.units.__all__
+    if inspect.isfunction(member := getattr(utils.units, name))
+    and {"value", "name"} <= set(inspect.signature(member).parameters)
+}
+
+
+def word_for(qualname: str, param: str, kwargs: dict) -> str:
+    """The word a message must contain when ``param`` is bad: the argument's own name, or the
+    ``name`` a validator was given for the value it checks."""
+    if qualname in VALIDATORS and param == "value":
+        return kwargs["name"]
+    return param.rstrip("_")
 
 
 # Arguments whose nan is documented to pass through (nan marks a removed particle in BeltRun
@@ -806,7 +773,7 @@ def judge(qualname, func, kwargs, param, label, bad, valid_finite):
             return "deep traceback", f"{type(exc).__name__} at {where}: {msg[:150]}"
         if not last.startswith(UTILS_DIR):
             return "deep traceback", f"{type(exc).__name__} raised at {where}: {msg[:150]}"
-        word = NAMED_AS.get((qualname, param), param.rstrip("_"))
+        word = word_for(qualname, param, kwargs)
         if not re.search(rf"(?<![A-Za-z0-9_]){re.escape(word)}(?![A-Za-z0-9_])", msg):
             return "unnamed", f"{type(exc).__name__} does not name {word!r}: {msg[:150]}"
         return "error", ""
@@ -848,7 +815,7 @@ def check_callable(qualname, func):
     valid_finite = _finite(result)
     counts = {"calls": 1}
     failures = []
-    for param in FUZZED_ONLY.get(qualname, list(kwargs)):
+    for param in ("value",) if qualname in VALIDATORS else list(kwargs):
         for label, bad in bad_values(kwargs[param]):
             kwargs = VALID[qualname]()  # fresh objects: a call may have changed them
             outcome, detail = judge(qualname, func, kwargs, param, label, bad, valid_finite)
@@ -866,6 +833,15 @@ def test_every_public_callable_has_a_valid_call():
     stale = sorted(set(VALID) - set(names))
     assert not stale, f"VALID lists callables that are not public any more: {stale}"
     assert len(names) > 100
+
+
+def test_the_validators_are_found_in_utils_units():
+    """The value-and-name validators come from the module, and each valid call names its value."""
+    assert {"units.require", "units.number", "units.albedo", "units.gravitational_parameter"} <= VALIDATORS
+    assert not {"units.same_shape", "units.resonance_pair", "units.ArgumentTypeError"} & VALIDATORS
+    assert len(VALIDATORS) >= 19
+    for qualname in VALIDATORS:
+        assert isinstance(VALID[qualname]().get("name"), str), f"{qualname}'s valid call gives no name="
 
 
 @pytest.mark.parametrize("qualname, func", CALLABLES, ids=[q for q, _ in CALLABLES])

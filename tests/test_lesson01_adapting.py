@@ -15,14 +15,6 @@ from conftest import ROOT
 LESSON = ROOT / "notebooks" / "01-asteroid-belt.ipynb"
 
 
-def _text(cell) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append(out.get("text", ""))
-        parts.append(out.get("data", {}).get("text/plain", ""))
-    return "".join(parts)
-
-
 def _insert_after(nb, needle: str, source: str) -> None:
     where = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and needle in nbtools.source(c))
     nb.cells.insert(where + 1, nbformat.v4.new_code_cell(source))
@@ -42,7 +34,7 @@ def test_changed_inputs_keep_the_solutions_correct():
     nbtools.execute(nb, cwd=LESSON.parent)
     for cell in nb.cells:
         if nbtools.is_solution(cell) and cell.cell_type == "code":
-            assert "Correct" in _text(cell), nbtools.source(cell)[:80]
-    probe = _text(nb.cells[-1])
+            assert "Correct" in nbtools.output_text(cell), nbtools.source(cell)[:80]
+    probe = nbtools.output_text(nb.cells[-1])
     assert "3:1 = 2.884" in probe  # 6.0 AU * (1/3)^(2/3) = 2.8845, worked out by hand
     assert "old answer: ✘" in probe  # the unadapted answer is now refused

@@ -282,31 +282,11 @@ RUN_3_6 = {
         ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
         # 03.1 within 0.5 %: 2.56 (printed elsewhere in the lesson) is not Ceres' ratio 2.579
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
-        (
-            "03.6",
-            dict(RUN_3_6),
-            3.2 * 1.3 * u.AU,
-            "aphelion",
-        ),
-        (
-            "03.6",
-            dict(RUN_3_6),
-            3.2 * 0.9 * u.AU,
-            "starting eccentricity",
-        ),
-        (
-            "03.6",
-            dict(RUN_3_6),
-            3.2 * 0.3 * u.AU,
-            "centre",
-        ),
+        ("03.6", RUN_3_6, 3.2 * 1.3 * u.AU, "aphelion"),
+        ("03.6", RUN_3_6, 3.2 * 0.9 * u.AU, "starting eccentricity"),
+        ("03.6", RUN_3_6, 3.2 * 0.3 * u.AU, "centre"),
         # the largest e with the starting a: 2.24 AU instead of 2.325 AU
-        (
-            "03.6",
-            dict(RUN_3_6),
-            3.2 * 0.7 * u.AU,
-            "a swings too",
-        ),
+        ("03.6", RUN_3_6, 3.2 * 0.7 * u.AU, "a swings too"),
     ],
 )
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):

@@ -126,3 +126,45 @@ def test_the_test_command_runs_the_docstring_examples_and_ruff(tasks, monkeypatc
     assert "--check" in ruff[1]
     for c in ruff:
         assert {"utils", "tools", "tests", "tasks.py", "notebooks"} <= set(c), c
+
+
+def test_every_sub_command_comes_from_the_table_in_order(tasks):
+    """``COMMANDS`` is the one list: each entry is a sub-command (same order in --help), each cmd_ function has one."""
+    parser = tasks.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, tasks.argparse._SubParsersAction))
+    assert list(sub.choices) == [c.name for c in tasks.COMMANDS]
+    assert [a.help for a in sub._choices_actions] == [c.help for c in tasks.COMMANDS]
+    for command in tasks.COMMANDS:
+        assert sub.choices[command.name].get_default("func") is command.func
+    functions = {obj for name, obj in vars(tasks).items() if name.startswith("cmd_") and callable(obj)}
+    assert functions == {c.func for c in tasks.COMMANDS}, "a cmd_ function that no sub-command runs"
+
+
+def test_pass_through_commands_hand_on_everything_after_their_name(tasks, monkeypatch):
+    seen = []
+    recorded = tuple(c._replace(func=lambda args: seen.append(args) or 0) for c in tasks.COMMANDS)
+    monkeypatch.setattr(tasks, "COMMANDS", recorded)
+    assert tasks.PASS_THROUGH == {"test", "lab", "bench", "browser", "soak", "site"}
+    for name in sorted(tasks.PASS_THROUGH):
+        assert tasks.main([name, "-k", "x", "--notebooks"]) == 0
+        assert (seen[-1].cmd, seen[-1].extra) == (name, ["-k", "x", "--notebooks"])
+        assert tasks.main([name]) == 0 and seen[-1].extra == []
+    assert tasks.main(["strip", "a.ipynb", "b.ipynb"]) == 0
+    assert seen[-1].notebooks == ["a.ipynb", "b.ipynb"] and not hasattr(seen[-1], "extra")
+    assert tasks.main(["assign", "01", "05", "--only", "01.2"]) == 0
+    assert (seen[-1].lessons, seen[-1].only, seen[-1].out) == (["01", "05"], "01.2", str(tasks.BUILD / "assign"))
+    assert tasks.main(["lock", "--upgrade"]) == 0 and seen[-1].upgrade is True
+    with pytest.raises(SystemExit) as exc:  # check needs at least one notebook: argparse says so
+        tasks.main(["check"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit):  # a pass-through command's own --help is argparse's, not passed on
+        tasks.main(["bench", "--help"])
+    assert seen[-1].cmd == "lock"
+
+
+def test_help_lists_every_sub_command_with_its_line(tasks):
+    proc = subprocess.run([sys.executable, str(ROOT / "tasks.py"), "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    text = " ".join(proc.stdout.split())  # argparse wraps the lines to the terminal
+    for command in tasks.COMMANDS:
+        assert f" {command.name} {command.help}" in text, command.name

@@ -494,6 +494,16 @@ def _drop_empty_code_cells(path: Path) -> None:
     nbtools.write(nb, path)
 
 
+def otter_command(*argv: str) -> list[str]:
+    """The command line that runs ``otter ARGV...`` (through tools/otter_cli.py) with this environment's python.
+
+    >>> cmd = otter_command("run", "--no-logo")
+    >>> cmd[0] == sys.executable, Path(cmd[1]).relative_to(ROOT).as_posix(), cmd[2:]
+    (True, 'tools/otter_cli.py', ['run', '--no-logo'])
+    """
+    return [sys.executable, str(ROOT / "tools" / "otter_cli.py"), *argv]
+
+
 def build_lesson(
     path: Path, out: Path, keys: dict[str, dict], graded_utils: Path, only: set[str] | None = None
 ) -> dict:
@@ -512,15 +522,7 @@ def build_lesson(
     master_path = master_dir / path.name
     nbtools.write(master, master_path)
     proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "otter_cli.py"),
-            "assign",
-            "--no-pdfs",
-            "--no-run-tests",
-            master_path.name,
-            str((target / "dist").resolve()),
-        ],
+        otter_command("assign", "--no-pdfs", "--no-run-tests", master_path.name, str((target / "dist").resolve())),
         cwd=master_dir,
         capture_output=True,
         text=True,
@@ -619,9 +621,7 @@ def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | No
     workdir.mkdir(parents=True, exist_ok=True)
     timeout = float(os.environ.get("BRIGHT_SPOTS_GRADE_TIMEOUT", 900)) if timeout is None else timeout
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "tools" / "otter_cli.py"),
+        otter_command(
             "run",
             "--no-logo",
             "-a",
@@ -629,7 +629,7 @@ def grade(autograder: Path, submission: Path, workdir: Path, timeout: float | No
             "-o",
             str(workdir.resolve()),
             str(Path(submission).resolve()),
-        ],
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -174,12 +174,12 @@ def notebook_client(
     )
 
 
-def execute(
-    nb, cwd: Path, *, notebook_name: str | None = None, timeout: int = CELL_TIMEOUT, store_widget_state: bool = True
-):
-    """Run a notebook top to bottom; raises :class:`StallError` on a stall and nbclient's error on a failing cell."""
-    client = notebook_client(
-        nb, cwd=cwd, notebook_name=notebook_name, timeout=timeout, store_widget_state=store_widget_state
-    )
+def execute(nb, cwd: Path, **options):
+    """Run a notebook top to bottom; raises :class:`StallError` on a stall and nbclient's error on a failing cell.
+
+    ``options`` are :func:`notebook_client`'s (``notebook_name``, ``timeout``, ``store_widget_state``) and
+    nbclient's (``allow_errors=True``, ``on_cell_executed=...``).
+    """
+    client = notebook_client(nb, cwd=cwd, **options)
     client.execute(env=kernel_env())
     return nb

@@ -62,6 +62,20 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+def output_text(cell) -> str:
+    """What an executed cell printed and showed as text (its streams and ``text/plain`` results), joined.
+
+    >>> cell = nbformat.v4.new_code_cell("print('OLD: no'); 'Correct'")
+    >>> cell.outputs = [
+    ...     nbformat.v4.new_output("stream", text="OLD: no\\n"),
+    ...     nbformat.v4.new_output("execute_result", {"text/plain": "'Correct'"}, execution_count=1),
+    ... ]
+    >>> output_text(cell)
+    "OLD: no\\n'Correct'"
+    """
+    return "".join(out.get("text", "") + out.get("data", {}).get("text/plain", "") for out in cell.get("outputs", []))
+
+
 def stray_outputs(nb) -> list[int]:
     """Indices of code cells carrying outputs or counts they should not have."""
     bad = []
@@ -130,33 +144,16 @@ def strip_file(path: Path) -> bool:
     return Path(path).read_text(encoding="utf-8") != before
 
 
-def execute(
-    nb,
-    cwd: Path,
-    timeout: int | None = None,
-    store_widget_state: bool = True,
-    allow_errors: bool = False,
-    name: str | None = None,
-    **hooks,
-):
+def execute(nb, cwd: Path, timeout: int | None = None, name: str | None = None, **options):
     """Run a notebook top to bottom in the current environment's kernel (``timeout`` per cell, in s, at most 120).
 
-    Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``hooks`` are
-    nbclient's (``on_cell_executed=...``), for tests that follow a run cell by cell.
+    Runs through ``nbexec`` (no widget-cell stall; a stall fails at once, naming the cell).  ``options``:
+    ``store_widget_state`` (default True), ``allow_errors`` (default False) and nbclient's hooks
+    (``on_cell_executed=...``), for tests that follow a run cell by cell.
     """
     import nbexec
 
-    client = nbexec.notebook_client(
-        nb,
-        cwd=Path(cwd),
-        notebook_name=name or str(cwd),
-        timeout=timeout or nbexec.CELL_TIMEOUT,
-        store_widget_state=store_widget_state,
-        allow_errors=allow_errors,
-        **hooks,
-    )
-    client.execute(env=nbexec.kernel_env())
-    return nb
+    return nbexec.execute(nb, Path(cwd), notebook_name=name, timeout=timeout or nbexec.CELL_TIMEOUT, **options)
 
 
 def kernel_env() -> dict[str, str]:
