@@ -131,7 +131,7 @@ def browser_tests(extra: list[str] | None = None) -> int:
 
 
 #: What ruff lints and formats (python3 tasks.py lint; part of python3 tasks.py test).
-LINTED = ["utils", "tools", "tests", "tasks.py", "notebooks"]
+LINTED = ["utils", "tools", "tests", "scripts", "tasks.py", "notebooks"]
 
 
 def lint() -> int:
@@ -371,7 +371,7 @@ COMMANDS = (
         "then the browser tests when Chromium is installed)",
         pass_through=True,
     ),
-    Command("lint", cmd_lint, "ruff check and ruff format --check of utils/, tools/, tests/, tasks.py, notebooks/"),
+    Command("lint", cmd_lint, "ruff check and ruff format --check of utils/, tools/, tests/, scripts/, tasks.py, notebooks/"),
     Command("check", cmd_check, "run one or more notebooks under nbval", (arg("notebooks", nargs="+"),)),
     Command(
         "student",

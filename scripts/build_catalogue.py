@@ -23,6 +23,7 @@ Optional live refresh (needs the network, never used by lessons or tests)
     Use it for a larger or newer catalogue; record in data/README.md when
     it was retrieved.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,13 +45,45 @@ DEFAULT_OUTPUT = ROOT / "data" / "asteroids.ecsv"
 
 SBDB_QUERY_URL = "https://ssd-api.jpl.nasa.gov/sbdb_query.api"
 SBDB_FIELDS = (
-    "full_name", "neo", "H", "G", "diameter", "extent", "albedo", "rot_per",
-    "orbit_id", "epoch_mjd", "e", "a", "q", "i", "om", "w", "ma", "per_y",
-    "moid", "class",
+    "full_name",
+    "neo",
+    "H",
+    "G",
+    "diameter",
+    "extent",
+    "albedo",
+    "rot_per",
+    "orbit_id",
+    "epoch_mjd",
+    "e",
+    "a",
+    "q",
+    "i",
+    "om",
+    "w",
+    "ma",
+    "per_y",
+    "moid",
+    "class",
 )
 REQUIRED_FIELDS = (
-    "full_name", "neo", "H", "diameter", "albedo", "rot_per", "epoch_mjd",
-    "e", "a", "q", "i", "om", "w", "ma", "per_y", "moid", "class",
+    "full_name",
+    "neo",
+    "H",
+    "diameter",
+    "albedo",
+    "rot_per",
+    "epoch_mjd",
+    "e",
+    "a",
+    "q",
+    "i",
+    "om",
+    "w",
+    "ma",
+    "per_y",
+    "moid",
+    "class",
 )
 
 # output column -> (SBDB field, unit, decimals, description)
@@ -74,11 +107,19 @@ FLOAT_COLUMNS: dict[str, tuple[str, str, int, str]] = {
 _NAME_RE = re.compile(r"^\s*(?P<number>\d+)?\s*(?P<name>[^()]*?)\s*(?:\((?P<desig>[^)]*)\))?\s*$")
 
 CLASS_NAMES = {
-    "MBA": "main-belt asteroid", "OMB": "outer main-belt asteroid",
-    "IMB": "inner main-belt asteroid", "MCA": "Mars-crossing asteroid",
-    "TJN": "Jupiter trojan", "CEN": "centaur", "TNO": "trans-Neptunian object",
-    "AMO": "Amor (near-Earth)", "APO": "Apollo (near-Earth)", "ATE": "Aten (near-Earth)",
-    "IEO": "Atira (near-Earth)", "AST": "asteroid (other)", "HYA": "hyperbolic asteroid",
+    "MBA": "main-belt asteroid",
+    "OMB": "outer main-belt asteroid",
+    "IMB": "inner main-belt asteroid",
+    "MCA": "Mars-crossing asteroid",
+    "TJN": "Jupiter trojan",
+    "CEN": "centaur",
+    "TNO": "trans-Neptunian object",
+    "AMO": "Amor (near-Earth)",
+    "APO": "Apollo (near-Earth)",
+    "ATE": "Aten (near-Earth)",
+    "IEO": "Atira (near-Earth)",
+    "AST": "asteroid (other)",
+    "HYA": "hyperbolic asteroid",
     "PAA": "parabolic asteroid",
 }
 
@@ -137,8 +178,11 @@ def sbdb_json_to_table(payload: dict[str, Any], provenance: dict[str, Any]):
     for row in rows:
         number, name, desig = parse_full_name(row[idx["full_name"]])
         rec = {
-            "number": number, "name": name or desig, "designation": desig,
-            "class": row[idx["class"]], "neo": row[idx["neo"]] == "Y",
+            "number": number,
+            "name": name or desig,
+            "designation": desig,
+            "class": row[idx["class"]],
+            "neo": row[idx["neo"]] == "Y",
         }
         for col, (field, _unit, dec, _d) in FLOAT_COLUMNS.items():
             rec[col] = _round(row[idx[field]], dec)
@@ -151,9 +195,12 @@ def sbdb_json_to_table(payload: dict[str, Any], provenance: dict[str, Any]):
 
     t = Table()
     num = [r["number"] for r in records]
-    t["number"] = MaskedColumn([n if n is not None else 0 for n in num], dtype=np.int64,
-                               mask=[n is None for n in num],
-                               description="IAU minor-planet number (masked if unnumbered)")
+    t["number"] = MaskedColumn(
+        [n if n is not None else 0 for n in num],
+        dtype=np.int64,
+        mask=[n is None for n in num],
+        description="IAU minor-planet number (masked if unnumbered)",
+    )
     t["name"] = [r["name"] for r in records]
     t["name"].description = "IAU name, or the designation if unnamed"
     t["designation"] = [r["designation"] for r in records]
@@ -166,8 +213,7 @@ def sbdb_json_to_table(payload: dict[str, Any], provenance: dict[str, Any]):
         vals = [r[col] for r in records]
         mask = [v is None for v in vals]
         data = np.array([np.nan if v is None else v for v in vals], dtype=np.float64)
-        c = MaskedColumn(data, mask=mask, unit=unit or "", description=desc,
-                         format=f".{dec}f")
+        c = MaskedColumn(data, mask=mask, unit=unit or "", description=desc, format=f".{dec}f")
         if not any(mask):
             c = c.filled(np.nan)  # plain column
             c.info.format = f".{dec}f"
@@ -183,10 +229,12 @@ def sbdb_json_to_table(payload: dict[str, Any], provenance: dict[str, Any]):
         "query_fields": list(fields),
         "credit": "NASA/JPL Small-Body Database (https://ssd.jpl.nasa.gov/tools/sbdb_query.html)",
         "licence": "JPL SBDB data are public (U.S. Government work); credit NASA/JPL.",
-        "epoch_note": ("Osculating elements at the epoch in column epoch_mjd "
-                       "(MJD 59800 = 2022-08-09 TDB for most objects; older epochs "
-                       "for some poorly observed distant objects). Angles refer to "
-                       "the J2000 ecliptic and equinox."),
+        "epoch_note": (
+            "Osculating elements at the epoch in column epoch_mjd "
+            "(MJD 59800 = 2022-08-09 TDB for most objects; older epochs "
+            "for some poorly observed distant objects). Angles refer to "
+            "the J2000 ecliptic and equinox."
+        ),
         "class_codes": {k: CLASS_NAMES[k] for k in sorted(set(t["class"])) if k in CLASS_NAMES},
         "rows": len(t),
         "build": "python3 scripts/build_catalogue.py (see its docstring)",
@@ -250,16 +298,14 @@ def sbdb_query_url(h_max: float = 12.0, fields: Sequence[str] = SBDB_FIELDS) -> 
     return f"{SBDB_QUERY_URL}?{urllib.parse.urlencode(params)}"
 
 
-def fetch_sbdb(h_max: float = 12.0, opener: Callable[..., Any] | None = None,
-               timeout: float = 120.0) -> dict[str, Any]:
+def fetch_sbdb(h_max: float = 12.0, opener: Callable[..., Any] | None = None, timeout: float = 120.0) -> dict[str, Any]:
     """Query the live SBDB API and return the decoded JSON.
 
     ``opener`` defaults to :func:`urllib.request.urlopen`; tests pass a
     replacement that serves a recorded answer (no network).
     """
     opener = opener or urllib.request.urlopen
-    req = urllib.request.Request(sbdb_query_url(h_max),
-                                 headers={"User-Agent": "bright-spots-build/1.0"})
+    req = urllib.request.Request(sbdb_query_url(h_max), headers={"User-Agent": "bright-spots-build/1.0"})
     with opener(req, timeout=timeout) as resp:
         payload = json.loads(resp.read().decode("utf-8"))
     if "fields" not in payload or "data" not in payload:
@@ -268,8 +314,9 @@ def fetch_sbdb(h_max: float = 12.0, opener: Callable[..., Any] | None = None,
     return payload
 
 
-def build_from_sbdb(output: Path, h_max: float = 12.0, retrieved: str | None = None,
-                    opener: Callable[..., Any] | None = None) -> Path:
+def build_from_sbdb(
+    output: Path, h_max: float = 12.0, retrieved: str | None = None, opener: Callable[..., Any] | None = None
+) -> Path:
     payload = fetch_sbdb(h_max, opener=opener)
     prov = {"query_url": sbdb_query_url(h_max), "retrieved": retrieved or "unknown"}
     write_ecsv(sbdb_json_to_table(payload, prov), output)

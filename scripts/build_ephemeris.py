@@ -29,12 +29,14 @@ throw-away virtual environment, never into the project's lock::
     python3 scripts/make_manifest.py
 
 After writing, every output segment is checked against the source
-ephemeris at random dates (planets to better than 1 cm, small bodies to better than 1 m; the residual is floating-point round-off in the time arithmetic, as the small-body segments start in the year 762).
+ephemeris at random dates (planets to better than 1 cm, small bodies to better than 1 m; the
+residual is floating-point round-off in the time arithmetic, as the small-body segments start in
+the year 762).
 """
+
 from __future__ import annotations
 
 import argparse
-import io
 import struct
 import sys
 from pathlib import Path
@@ -46,7 +48,7 @@ DATA = ROOT / "data"
 
 START = "2000-01-01"
 END = "2030-12-31"
-T0 = 2451545.0          # J2000 TDB (Julian date)
+T0 = 2451545.0  # J2000 TDB (Julian date)
 S_PER_DAY = 86400.0
 
 PLANETS_OUT = "planets_de421_2000_2030.bsp"
@@ -90,17 +92,27 @@ def _new_daf(path: Path, comment: str, internal_name: str):
 
     fmt = "<8sII60sIII8s603s28s297s"
     record = struct.pack(
-        fmt, b"DAF/SPK ", 2, 6, internal_name.encode("ascii").ljust(60),
-        0, 0, 0, b"LTL-IEEE", b"\0" * 603, _FTPSTR, b"\0" * 297,
+        fmt,
+        b"DAF/SPK ",
+        2,
+        6,
+        internal_name.encode("ascii").ljust(60),
+        0,
+        0,
+        0,
+        b"LTL-IEEE",
+        b"\0" * 603,
+        _FTPSTR,
+        b"\0" * 297,
     )
     data = comment.encode("ascii").replace(b"\n", b"\0") + b"\004"
-    blocks = [data[i:i + 1000] for i in range(0, len(data), 1000)]
+    blocks = [data[i : i + 1000] for i in range(0, len(data), 1000)]
     comment_data = b"".join(b + b" " * (K - len(b)) for b in blocks)
     f = open(path, "w+b")
     f.write(record)
     f.write(comment_data)
-    f.write(b"\0" * 1024)       # empty summary record
-    f.write(b" " * 1024)        # empty name record
+    f.write(b"\0" * 1024)  # empty summary record
+    f.write(b" " * 1024)  # empty name record
     f.seek(0)
     daf = DAF(f)
     daf.fward = daf.bward = 2 + len(comment_data) // K
@@ -109,8 +121,7 @@ def _new_daf(path: Path, comment: str, internal_name: str):
     return f, daf
 
 
-def _type2_array(coeffs: np.ndarray, jalpha: float, days: float,
-                 i: int, j: int) -> np.ndarray:
+def _type2_array(coeffs: np.ndarray, jalpha: float, days: float, i: int, j: int) -> np.ndarray:
     """SPK type-2 data for DE sets ``i..j-1`` (coeffs: sets x 3 x n)."""
     n_sets = j - i
     ncoef = coeffs.shape[2]
@@ -126,17 +137,18 @@ def _type2_array(coeffs: np.ndarray, jalpha: float, days: float,
 
 
 def build_planets(out: Path) -> None:
+    from importlib.metadata import version
+
     import de421
     import jplephem
-    from importlib.metadata import version
 
     d = Path(de421.__file__).parent
     consts = {k.decode(): float(v) for k, v in np.load(d / "constants.npy")}
     jalpha, jomega, emrat = consts["jalpha"], consts["jomega"], consts["EMRAT"]
     start_jd, end_jd = _jd(START), _jd(END)
     comment = PLANET_COMMENT.format(
-        de421_version=version("de421"), jplephem_version=jplephem.__version__,
-        start=START, end=END, emrat=emrat)
+        de421_version=version("de421"), jplephem_version=jplephem.__version__, start=START, end=END, emrat=emrat
+    )
     f, daf = _new_daf(out, comment, "BRIGHT SPOTS DE421 EXCERPT 2000-2030")
     segments = [  # (npy name, target, center, scale)
         ("earthmoon", 3, 0, 1.0),
@@ -165,10 +177,7 @@ def build_small_bodies(out: Path) -> None:
     src = Path(sb.__file__).parent / "sb441-n16.bsp"
     start_jd, end_jd = _jd(START), _jd(END)
     with SPK.open(src) as spk:
-        summaries = [
-            (name, values) for name, values in spk.daf.summaries()
-            if int(values[2]) in SMALL_TARGETS
-        ]
+        summaries = [(name, values) for name, values in spk.daf.summaries() if int(values[2]) in SMALL_TARGETS]
         with open(out, "w+b") as f:
             write_excerpt(spk, f, start_jd, end_jd, summaries)
 
@@ -195,11 +204,11 @@ def verify(rng_seed: int = 20070927) -> None:
             err = np.abs(k[key].compute(jd) - ref).max()
             print(f"planets {key}: max |diff| = {err:.2e} km")
             assert err < 1e-5, key
-    with SPK.open(Path(sb.__file__).parent / "sb441-n16.bsp") as full, \
-            SPK.open(DATA / SMALL_OUT) as small:
+    with SPK.open(Path(sb.__file__).parent / "sb441-n16.bsp") as full, SPK.open(DATA / SMALL_OUT) as small:
         for target in SMALL_TARGETS:
-            seg_full = [s for s in full.segments if s.target == target
-                        and s.start_jd <= jd.min() and jd.max() <= s.end_jd][0]
+            seg_full = [
+                s for s in full.segments if s.target == target and s.start_jd <= jd.min() and jd.max() <= s.end_jd
+            ][0]
             seg_small = [s for s in small.segments if s.target == target][0]
             err = np.abs(seg_small.compute(jd) - seg_full.compute(jd)).max()
             print(f"small body {target}: max |diff| = {err:.2e} km")

@@ -4,6 +4,7 @@
 Every regular file in ``data/`` is listed except the manifest itself and
 ``README.md``.  Check by hand with ``cd data && sha256sum -c MANIFEST.sha256``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,9 @@ EXCLUDE = {"MANIFEST.sha256", "README.md"}
 
 def manifest_text(data_dir: Path) -> str:
     lines = []
-    for path in sorted(p for p in data_dir.iterdir() if p.is_file() and p.name not in EXCLUDE
-                       and not p.name.startswith(".")):
+    for path in sorted(
+        p for p in data_dir.iterdir() if p.is_file() and p.name not in EXCLUDE and not p.name.startswith(".")
+    ):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.name}\n")
     return "".join(lines)

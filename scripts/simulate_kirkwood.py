@@ -20,6 +20,7 @@ Model: the Sun and Jupiter (mass, semi-major axis and eccentricity from
 Jupiter's orbital plane, REBOUND's WHFast integrator; other planets are left
 out.  Lesson 03 (notebooks/03-resonances.ipynb) reads the result.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,8 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import astropy.units as u
+import numpy as np
 from astropy.table import QTable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,8 +43,12 @@ QUICK = {"n": 12, "a_min": 2.3, "a_max": 2.7, "t_end": 2_000.0, "n_out": 41}
 def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="a short check run (12 particles, 2,000 yr)")
-    p.add_argument("--output", type=Path, help=f"output ECSV (default {DEFAULT_OUTPUT.relative_to(ROOT)}, "
-                   f"or {QUICK_OUTPUT.relative_to(ROOT)} with --quick)")
+    p.add_argument(
+        "--output",
+        type=Path,
+        help=f"output ECSV (default {DEFAULT_OUTPUT.relative_to(ROOT)}, "
+        f"or {QUICK_OUTPUT.relative_to(ROOT)} with --quick)",
+    )
     p.add_argument("--n", type=int, help="number of test particles")
     p.add_argument("--a-min", type=float, help="smallest starting semi-major axis (AU)")
     p.add_argument("--a-max", type=float, help="largest starting semi-major axis (AU)")
@@ -51,11 +56,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--n-out", type=int, help="number of checks for Mars crossing (equally spaced)")
     p.add_argument("--e-min", type=float, default=0.05, help="smallest starting eccentricity (default 0.05)")
     p.add_argument("--e-max", type=float, default=0.15, help="largest starting eccentricity (default 0.15)")
-    p.add_argument("--mass-factor", type=float, default=1.0,
-                   help="Jupiter's mass in units of the real one (default 1: realistic)")
+    p.add_argument(
+        "--mass-factor", type=float, default=1.0, help="Jupiter's mass in units of the real one (default 1: realistic)"
+    )
     p.add_argument("--seed", type=int, default=2015, help="random seed for starting e and angles")
-    p.add_argument("--force", action="store_true",
-                   help="allow a run with other settings to write into data/ (replacing a committed file)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="allow a run with other settings to write into data/ (replacing a committed file)",
+    )
     args = p.parse_args(argv)
     base = QUICK if args.quick else FULL
     for key, value in base.items():
@@ -64,8 +73,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     if args.output is None:
         args.output = QUICK_OUTPUT if args.quick else DEFAULT_OUTPUT
     if _inside(args.output, ROOT / "data") and not args.force and not _committed_settings(args):
-        p.error(f"these settings differ from the committed run, so the result would replace "
-                f"{args.output} in data/: give another --output (e.g. build/my_run.ecsv), or --force")
+        p.error(
+            f"these settings differ from the committed run, so the result would replace "
+            f"{args.output} in data/: give another --output (e.g. build/my_run.ecsv), or --force"
+        )
     if args.n < 1:
         p.error("--n must be at least 1")
     if not 0 < args.a_min <= args.a_max:
@@ -130,9 +141,15 @@ def main(argv=None) -> int:
     e0 = np.round(rng.uniform(args.e_min, args.e_max, args.n), 4)
     start = time.process_time()
     run = run_belt(
-        a0 * u.AU, e0, args.t_end * u.yr,
-        jupiter_a=fact("jupiter.a"), jupiter_e=fact("jupiter.e"), danger_distance=fact("mars.a"),
-        jupiter_mass_factor=args.mass_factor, n_out=args.n_out, seed=args.seed + 1,
+        a0 * u.AU,
+        e0,
+        args.t_end * u.yr,
+        jupiter_a=fact("jupiter.a"),
+        jupiter_e=fact("jupiter.e"),
+        danger_distance=fact("mars.a"),
+        jupiter_mass_factor=args.mass_factor,
+        n_out=args.n_out,
+        seed=args.seed + 1,
     )
     cpu = time.process_time() - start
     table = summarise(run)
@@ -146,11 +163,15 @@ def main(argv=None) -> int:
             "finds its perihelion inside Mars' mean distance from the Sun (Mars itself is not simulated)."
         ),
         "quick": bool(args.quick),
-        "a_min_AU": float(args.a_min), "a_max_AU": float(args.a_max),
-        "e0_min": float(args.e_min), "e0_max": float(args.e_max),
+        "a_min_AU": float(args.a_min),
+        "a_max_AU": float(args.a_max),
+        "e0_min": float(args.e_min),
+        "e0_max": float(args.e_max),
         "seed_e0": int(args.seed),
         "jupiter_mass_source": f"astropy.constants M_jup/M_sun = {float(M_jup / M_sun):.9e}",
-        "jupiter_a_fact": "jupiter.a", "jupiter_e_fact": "jupiter.e", "danger_distance_fact": "mars.a",
+        "jupiter_a_fact": "jupiter.a",
+        "jupiter_e_fact": "jupiter.e",
+        "danger_distance_fact": "mars.a",
         "units": "yr, AU, solar masses (REBOUND G in these units)",
     }
     meta.update({k: (float(v) if isinstance(v, (np.floating, float)) else v) for k, v in run.params.items()})
@@ -158,8 +179,7 @@ def main(argv=None) -> int:
     table.meta = meta
     args.output.parent.mkdir(parents=True, exist_ok=True)
     table.write(args.output, format="ascii.ecsv", overwrite=True)
-    print(f"wrote {args.output} ({len(table)} particles, {int(table['removed'].sum())} removed, "
-          f"{cpu:.1f} s of CPU)")
+    print(f"wrote {args.output} ({len(table)} particles, {int(table['removed'].sum())} removed, {cpu:.1f} s of CPU)")
     return 0
 
 
