@@ -253,6 +253,35 @@ def _electric_power_of_nstar(thrust, isp, electric_power=None):
     return require(electric_power, u.W, "electric_power", positive=True).to(u.kW)
 
 
+# ---------------------------------------------------------------- 05.16 Hall against gridded ion
+def _per_kw(thrust, power, name):
+    F = require(thrust, u.N, f"{name}_thrust", positive=True)
+    pw = require(power, u.W, f"{name}_power", positive=True)
+    return F / pw
+
+
+def _thrust_per_kw_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
+    # thrust per unit of electric power, Hall over gridded ion: a plain number
+    ratio = _per_kw(hall_thrust, hall_power, "hall") / _per_kw(ion_thrust, ion_power, "ion")
+    return float(ratio.to_value(u.one))
+
+
+def _thrust_per_kw_inverted(hall_thrust, hall_power, ion_thrust, ion_power):
+    return 1 / _thrust_per_kw_ratio(hall_thrust, hall_power, ion_thrust, ion_power)
+
+
+def _thrust_ratio_only(hall_thrust, hall_power, ion_thrust, ion_power):
+    F_hall = require(hall_thrust, u.N, "hall_thrust", positive=True)
+    F_ion = require(ion_thrust, u.N, "ion_thrust", positive=True)
+    return float((F_hall / F_ion).to_value(u.one))
+
+
+def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
+    P_hall = require(hall_power, u.W, "hall_power", positive=True)
+    P_ion = require(ion_power, u.W, "ion_power", positive=True)
+    return float((P_hall / P_ion).to_value(u.one))
+
+
 EXERCISES = {
     "05.1": Exercise(
         title="Exercise 1 · why may the derivation drop δm dv?",
@@ -476,7 +505,9 @@ EXERCISES = {
         title="Exercise 12 · how long is the Vesta-Ceres spiral with {power:.2f}?",
         solve=_leg_time,
         rtol=0.02,
-        hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
+        hint="Three steps. (1) The exhaust speed v_e = Isp x g0. (2) The thrust the power allows, "
+        "F = 2 x eta x P / v_e. (3) With a constant thrust the acceleration is F / mass, and the time to "
+        "gain delta_v is delta_v / acceleration = mass x delta_v / F. Convert with .to(u.yr).",
         mistakes=(
             Mistake(
                 _leg_time_without_two, "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."
@@ -520,6 +551,30 @@ EXERCISES = {
                 "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
                 "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
                 "out from `chart_thrust` and `chart_isp`.",
+            ),
+        ),
+    ),
+    "05.16": Exercise(
+        title="Exercise 16 · thrust per kilowatt: a Hall thruster at {hall_power:.0f} against a gridded ion "
+        "engine at {ion_power:.1f}",
+        solve=_thrust_per_kw_ratio,
+        rtol=0.005,  # three figures (1.43) pass; 1.44, printed earlier for another quotient, does not
+        hint="For each thruster divide its thrust by the electric power it takes (thrust per kilowatt); then "
+        "divide the Hall thruster's value by the gridded ion engine's. The units cancel: a plain number.",
+        mistakes=(
+            Mistake(
+                _thrust_per_kw_inverted,
+                "You divided the ion engine's thrust per kilowatt by the Hall thruster's. The question "
+                "asks how many times the Hall thruster's value is the ion engine's: the other way up.",
+            ),
+            Mistake(
+                _thrust_ratio_only,
+                "That compares the two thrusts only. The thrusters take different powers: compare the "
+                "thrust *per kilowatt*, thrust divided by power, for each.",
+            ),
+            Mistake(
+                _power_ratio,
+                "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
             ),
         ),
     ),
