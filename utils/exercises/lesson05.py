@@ -3,8 +3,8 @@
 Every expected answer is computed from the exercise's inputs; every likely
 wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
 hint that points at the slip without giving the answer.  Tolerances forgive
-rounding to three significant figures but refuse the mistakes, and in
-exercise 9 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
+rounding to three significant figures but refuse the mistakes; exercise 9 asks
+for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 """
 
 from __future__ import annotations
@@ -149,6 +149,15 @@ def _edelbaum(a_start, a_end):
 
 def _hohmann(a_start, a_end):
     return P.hohmann_delta_v(a_start, a_end)
+
+
+def _spiral_extra(a_start, a_end):
+    # how much more the slow spiral costs than the two-burn transfer between the same circles
+    return (_edelbaum(a_start, a_end) - _hohmann(a_start, a_end)).to(u.km / u.s)
+
+
+def _spiral_extra_upside_down(a_start, a_end):
+    return -_spiral_extra(a_start, a_end)
 
 
 # ---------------------------------------------------------------- 05.10 the spiral with solve_ivp
@@ -437,17 +446,27 @@ EXERCISES = {
         ),
     ),
     "05.9": Exercise(
-        title="Exercise 9 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
-        solve=_edelbaum,
-        rtol=0.015,
-        hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
-        "(utils.orbits.circular_speed).",
+        title="Exercise 9 · how much more does the spiral cost than Hohmann, from {a_start:.2f} to {a_end:.2f}?",
+        solve=_spiral_extra,
+        rtol=0.03,
+        hint="Edelbaum's delta-v without a plane change is the difference of the two circular speeds "
+        "(utils.orbits.circular_speed); the Hohmann transfer's is prop.hohmann_delta_v(r_inner, r_outer). "
+        "Subtract the Hohmann value from Edelbaum's.",
         mistakes=(
             Mistake(
+                _edelbaum,
+                "That is the spiral's whole delta-v (Edelbaum's). The question asks how much *more* it costs "
+                "than the Hohmann transfer: subtract the Hohmann delta-v.",
+            ),
+            Mistake(
                 _hohmann,
-                "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
-                "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
-                "of the two circular speeds.",
+                "That is the Hohmann transfer's whole delta-v: two short burns at the ends of an ellipse. The "
+                "question asks for the spiral's extra cost: Edelbaum's delta-v minus this one.",
+            ),
+            Mistake(
+                _spiral_extra_upside_down,
+                "Your difference is negative: the slow spiral costs *more* than the two short burns. Subtract "
+                "the Hohmann delta-v from Edelbaum's, not the other way round.",
             ),
         ),
     ),
