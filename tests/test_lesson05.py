@@ -71,3 +71,25 @@ def test_exhaust_speed_instead_of_isp_gets_a_hint():
     result = check("05.13", speed, **nine)
     assert result.status == "incorrect" and "divided by" in result.message
     assert np.isfinite(speed.value)
+
+
+HALL_ION = dict(hall_thrust=68 * u.mN, hall_power=1190 * u.W, ion_thrust=92 * u.mN, ion_power=2.3 * u.kW)
+
+
+def test_thrust_per_kilowatt_by_hand():
+    # 68 mN / 1.19 kW = 57.14 mN/kW; 92 mN / 2.3 kW = 40.00 mN/kW; ratio 1.4286
+    assert expected_answer("05.16", **HALL_ION) == pytest.approx(1.4286, rel=1e-4)
+    assert check("05.16", 1.43, **HALL_ION).ok
+    assert check("05.16", (68 * u.mN / (1190 * u.W)) / (92 * u.mN / (2.3 * u.kW)), **HALL_ION).ok  # kW/W cancels
+    assert not check("05.16", 1.5, **HALL_ION).ok  # the datasheet's point, not the inputs given
+    assert check("05.16", 1.43 * u.mN, **HALL_ION).status == "invalid"  # a ratio has no unit
+    assert check("05.16", 1.43, **{**HALL_ION, "hall_power": -1 * u.W}).status == "invalid"
+
+
+@pytest.mark.parametrize(
+    "wrong, words",
+    [(1 / 1.4286, "other way up"), (68 / 92, "per kilowatt"), (1.19 / 2.3, "ratio of the two powers")],
+)
+def test_thrust_per_kilowatt_mistakes_get_hints(wrong, words):
+    result = check("05.16", wrong, **HALL_ION)
+    assert result.status == "incorrect" and words in result.message

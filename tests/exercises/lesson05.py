@@ -13,7 +13,7 @@ NATURAL = {
     "05.6": "answer_6 = xenon_mass / thrust_time * dawn_isp * g0",
     "05.7": "answer_7 = final_mass * (np.exp(reported_dv / (chem_isp * g0)) - 1)",
     "05.8": "answer_8 = base_mass * ((base_mass + base_xenon) / base_mass)**2 - base_mass",
-    "05.9": "answer_9 = circular_speed(r_inner) - circular_speed(r_outer)",
+    "05.9": "answer_9 = circular_speed(r_inner) - circular_speed(r_outer) - prop.hohmann_delta_v(r_inner, r_outer)",
     # the right-hand side and the call to solve_ivp, with solve_ivp's default tolerances
     "05.10": (
         "def rhs(t, state):\n"
@@ -28,10 +28,11 @@ NATURAL = {
     "05.12": "answer_12 = mass_at_vesta * dv_tilted / (2 * eta_vesta * power_at_vesta / (dawn_isp * g0))",
     "05.13": "answer_13 = 2 * eta_vesta * power_at_vesta * cruise / (mass_at_vesta * dv_tilted * g0)",
     "05.14": "answer_14 = chart_thrust * chart_isp * g0 / 2",
+    "05.16": "answer_16 = (hall_thrust / hall_power) / (ion_thrust / ion_power)",
 }
 
-# One adaptation: a climb from Earth's orbit straight to Ceres' instead of to Vesta's; the expected
-# Edelbaum delta-v changes and the title names the new radii.
+# One adaptation: a climb from Earth's orbit straight to Ceres' instead of to Vesta's; the spiral's expected
+# extra cost over Hohmann changes and the title names the new radii.
 ADAPT = {
     "exercise": "05.9",
     "replace": ("r_inner, r_outer = 1 * u.AU, a_vesta", "r_inner, r_outer = 1 * u.AU, a_ceres"),

@@ -3,8 +3,8 @@
 Every expected answer is computed from the exercise's inputs; every likely
 wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
 hint that points at the slip without giving the answer.  Tolerances forgive
-rounding to three significant figures but refuse the mistakes, and in
-exercise 9 they refuse the Hohmann value the lesson contrasts with Edelbaum's.
+rounding to three significant figures but refuse the mistakes; exercise 9 asks
+for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 """
 
 from __future__ import annotations
@@ -151,6 +151,15 @@ def _hohmann(a_start, a_end):
     return P.hohmann_delta_v(a_start, a_end)
 
 
+def _spiral_extra(a_start, a_end):
+    # how much more the slow spiral costs than the two-burn transfer between the same circles
+    return (_edelbaum(a_start, a_end) - _hohmann(a_start, a_end)).to(u.km / u.s)
+
+
+def _spiral_extra_upside_down(a_start, a_end):
+    return -_spiral_extra(a_start, a_end)
+
+
 # ---------------------------------------------------------------- 05.10 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
     return P.thrust_arc_distance(a_start, acceleration, duration)
@@ -251,6 +260,35 @@ def _electric_power_of_nstar(thrust, isp, electric_power=None):
     if electric_power is None:
         raise ValueError("no electric power given")
     return require(electric_power, u.W, "electric_power", positive=True).to(u.kW)
+
+
+# ---------------------------------------------------------------- 05.16 Hall against gridded ion
+def _per_kw(thrust, power, name):
+    F = require(thrust, u.N, f"{name}_thrust", positive=True)
+    pw = require(power, u.W, f"{name}_power", positive=True)
+    return F / pw
+
+
+def _thrust_per_kw_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
+    # thrust per unit of electric power, Hall over gridded ion: a plain number
+    ratio = _per_kw(hall_thrust, hall_power, "hall") / _per_kw(ion_thrust, ion_power, "ion")
+    return float(ratio.to_value(u.one))
+
+
+def _thrust_per_kw_inverted(hall_thrust, hall_power, ion_thrust, ion_power):
+    return 1 / _thrust_per_kw_ratio(hall_thrust, hall_power, ion_thrust, ion_power)
+
+
+def _thrust_ratio_only(hall_thrust, hall_power, ion_thrust, ion_power):
+    F_hall = require(hall_thrust, u.N, "hall_thrust", positive=True)
+    F_ion = require(ion_thrust, u.N, "ion_thrust", positive=True)
+    return float((F_hall / F_ion).to_value(u.one))
+
+
+def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
+    P_hall = require(hall_power, u.W, "hall_power", positive=True)
+    P_ion = require(ion_power, u.W, "ion_power", positive=True)
+    return float((P_hall / P_ion).to_value(u.one))
 
 
 EXERCISES = {
@@ -408,17 +446,27 @@ EXERCISES = {
         ),
     ),
     "05.9": Exercise(
-        title="Exercise 9 · Edelbaum delta-v from {a_start:.2f} to {a_end:.2f}",
-        solve=_edelbaum,
-        rtol=0.015,
-        hint="Without a plane change, Edelbaum's delta-v is the difference of the two circular speeds "
-        "(utils.orbits.circular_speed).",
+        title="Exercise 9 · how much more does the spiral cost than Hohmann, from {a_start:.2f} to {a_end:.2f}?",
+        solve=_spiral_extra,
+        rtol=0.03,
+        hint="Edelbaum's delta-v without a plane change is the difference of the two circular speeds "
+        "(utils.orbits.circular_speed); the Hohmann transfer's is prop.hohmann_delta_v(r_inner, r_outer). "
+        "Subtract the Hohmann value from Edelbaum's.",
         mistakes=(
             Mistake(
+                _edelbaum,
+                "That is the spiral's whole delta-v (Edelbaum's). The question asks how much *more* it costs "
+                "than the Hohmann transfer: subtract the Hohmann delta-v.",
+            ),
+            Mistake(
                 _hohmann,
-                "That is a Hohmann transfer: two short burns at the ends of an ellipse. An ion "
-                "engine cannot make short burns; it spirals, and a slow spiral costs the difference "
-                "of the two circular speeds.",
+                "That is the Hohmann transfer's whole delta-v: two short burns at the ends of an ellipse. The "
+                "question asks for the spiral's extra cost: Edelbaum's delta-v minus this one.",
+            ),
+            Mistake(
+                _spiral_extra_upside_down,
+                "Your difference is negative: the slow spiral costs *more* than the two short burns. Subtract "
+                "the Hohmann delta-v from Edelbaum's, not the other way round.",
             ),
         ),
     ),
@@ -476,7 +524,9 @@ EXERCISES = {
         title="Exercise 12 · how long is the Vesta-Ceres spiral with {power:.2f}?",
         solve=_leg_time,
         rtol=0.02,
-        hint="First the thrust the power allows, F = 2 eta P / v_e; then time = mass x delta-v / thrust.",
+        hint="Three steps. (1) The exhaust speed v_e = Isp x g0. (2) The thrust the power allows, "
+        "F = 2 x eta x P / v_e. (3) With a constant thrust the acceleration is F / mass, and the time to "
+        "gain delta_v is delta_v / acceleration = mass x delta_v / F. Convert with .to(u.yr).",
         mistakes=(
             Mistake(
                 _leg_time_without_two, "Check the thrust: the jet power is ½ F v_e, so F = 2 eta P / v_e (a factor 2)."
@@ -520,6 +570,30 @@ EXERCISES = {
                 "That is the electric power that goes *into* Dawn's engine, NSTAR, a number to compare "
                 "with afterwards. The question asks for the power the SPT-140's *jet* carries: work it "
                 "out from `chart_thrust` and `chart_isp`.",
+            ),
+        ),
+    ),
+    "05.16": Exercise(
+        title="Exercise 16 · thrust per kilowatt: a Hall thruster at {hall_power:.0f} against a gridded ion "
+        "engine at {ion_power:.1f}",
+        solve=_thrust_per_kw_ratio,
+        rtol=0.005,  # three figures (1.43) pass; 1.44, printed earlier for another quotient, does not
+        hint="For each thruster divide its thrust by the electric power it takes (thrust per kilowatt); then "
+        "divide the Hall thruster's value by the gridded ion engine's. The units cancel: a plain number.",
+        mistakes=(
+            Mistake(
+                _thrust_per_kw_inverted,
+                "You divided the ion engine's thrust per kilowatt by the Hall thruster's. The question "
+                "asks how many times the Hall thruster's value is the ion engine's: the other way up.",
+            ),
+            Mistake(
+                _thrust_ratio_only,
+                "That compares the two thrusts only. The thrusters take different powers: compare the "
+                "thrust *per kilowatt*, thrust divided by power, for each.",
+            ),
+            Mistake(
+                _power_ratio,
+                "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
             ),
         ),
     ),
