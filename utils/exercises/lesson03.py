@@ -10,8 +10,8 @@ from ..orbits import resonance_location
 from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
 from ..units import require
 
-#: Answers accepted by exercise 03.5.
-ANGLE_CHOICES = ("librates", "circulates")
+#: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
+ANGLE_CHOICES = ("librates about 0", "librates about 180", "circulates")
 
 
 # ---------------------------------------------------------------- 03.1 period ratio
@@ -57,6 +57,11 @@ def _rounded_difference(a, a_jupiter, **_):
     )
 
 
+def _rounded_result(a, a_jupiter, **_):
+    # the right distance, rounded to 0.01 AU at the end: one significant figure for a few hundredths of an AU
+    return round(_nearest_distance(a, a_jupiter).to_value(u.AU), 2) * u.AU
+
+
 # ---------------------------------------------------------------- 03.3 where the next conjunction happens
 
 
@@ -78,8 +83,30 @@ def _step_backwards(a, a_jupiter, **_):
 # ---------------------------------------------------------------- 03.5 libration or circulation
 
 
+def _band_centre(phi):
+    """The middle of the band an angle swings in (degrees, -180 to 180): the direction of its mean unit vector."""
+    rad = np.asarray(u.Quantity(phi, u.deg).to_value(u.rad), dtype=float)
+    rad = rad[np.isfinite(rad)]
+    if rad.size == 0:
+        raise ValueError("phi holds no finite angle")
+    return float(np.degrees(np.angle(np.mean(np.exp(1j * rad)))))
+
+
 def _libration(phi, **_):
-    return ANGLE_CHOICES[0] if librates(phi) else ANGLE_CHOICES[1]
+    if not librates(phi):
+        return ANGLE_CHOICES[2]
+    return ANGLE_CHOICES[0] if abs(_band_centre(phi)) < 90 else ANGLE_CHOICES[1]
+
+
+def _other_centre(phi, **_):
+    # a librating angle read with the band's middle on the wrong side (a band split by the plot's edges)
+    right = _libration(phi)
+    return {ANGLE_CHOICES[0]: ANGLE_CHOICES[1], ANGLE_CHOICES[1]: ANGLE_CHOICES[0]}.get(right)
+
+
+def _circulates_if_librating(phi, **_):
+    # the jump from +180 to -180 degrees (or from 360 to 0) read as a full turn
+    return ANGLE_CHOICES[2] if _libration(phi) != ANGLE_CHOICES[2] else None
 
 
 # ---------------------------------------------------------------- 03.6 smallest perihelion
@@ -187,6 +214,11 @@ EXERCISES = {
         defaults={"asteroid": "the asteroid"},
         mistakes=(
             Mistake(
+                _rounded_result,
+                "Close, but rounded too far: 0.01 AU is a large step for a distance this small, so your number "
+                "keeps only one significant figure. Give the distance unrounded (or to three significant figures).",
+            ),
+            Mistake(
                 _rounded_difference,
                 "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
                 "digits when subtracted: use resonance_location(...) and the asteroid's a directly.",
@@ -229,15 +261,30 @@ EXERCISES = {
         ),
     ),
     "03.5": Exercise(
-        title="Exercise 5 · does the {p}:{q} angle librate for the asteroid from a = {a_start:.2f} AU, "
+        title="Exercise 5 · what does the {p}:{q} angle do for the asteroid from a = {a_start:.2f} AU, "
         "e = {e_start:.2f}?",
         solve=_libration,
         choices=ANGLE_CHOICES,
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
-        "band, however wide, or does it run through every angle, from 0° to 360°, again and again? The "
-        "angle is given from -180° to 180°, so a jump from +180° to -180° is not a turn: plot it from 0° "
-        "to 360° too, np.mod(live.angle(p_pick, q_pick)[i_pick], 360 * u.deg).",
+        "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
+        "stays in a band, where is the band's middle? The angle is given from -180° to 180°, so a jump from "
+        "+180° to -180° is not a turn: plot it from 0° to 360° too, "
+        "np.mod(live.angle(p_pick, q_pick)[i_pick], 360 * u.deg).",
         defaults={"p": "p", "q": "q"},
+        mistakes=(
+            Mistake(
+                _other_centre,
+                "It does stay inside a band, but look again at where the band's middle is. From -180° to 180° "
+                "a band about 180° is split between the top and the bottom of the plot; from 0° to 360° a band "
+                "about 0° is split the same way. The picture in which the band is in one piece shows its middle.",
+            ),
+            Mistake(
+                _circulates_if_librating,
+                "A jump from +180° to -180° (or from 360° to 0°) is the plot wrapping round, not a full turn. "
+                "Plot the angle both ways: if it stays in one piece in either picture, it never runs all the "
+                "way round.",
+            ),
+        ),
     ),
     "03.6": Exercise(
         title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",
