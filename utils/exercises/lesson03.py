@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import astropy.units as u
 import numpy as np
 
@@ -155,24 +157,40 @@ def _a_times_e(a, e_max, **_):
 # ---------------------------------------------------------------- 03.8 a circular Jupiter
 
 
+@functools.lru_cache(maxsize=32)
+def _largest_e_of_run(a_start, e_start, t_end_yr, jupiter_a_au, jupiter_e, danger_au, mass_factor, n_out, seed):
+    # one run per set of inputs: a check (or a test trying many answers) asks for the same run again and again
+    run = run_belt(
+        [a_start] * u.AU,
+        e_start,
+        t_end_yr * u.yr,
+        jupiter_a=jupiter_a_au * u.AU,
+        jupiter_e=jupiter_e,
+        danger_distance=danger_au * u.AU,
+        jupiter_mass_factor=mass_factor,
+        n_out=n_out,
+        seed=seed,
+    )
+    return float(np.nanmax(run.e[0]))
+
+
 def _largest_e(jupiter_e_used):
     def solve(
         a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed, jupiter_e=None, **_
     ):
         if jupiter_e_used is None and jupiter_e is None:
             raise ValueError("no real eccentricity of Jupiter given")
-        run = run_belt(
-            [float(a_start)] * u.AU,
+        return _largest_e_of_run(
+            float(a_start),
             float(e_start),
-            t_end,
-            jupiter_a=jupiter_a,
-            jupiter_e=jupiter_e if jupiter_e_used is None else jupiter_e_used,
-            danger_distance=danger_distance,
-            jupiter_mass_factor=jupiter_mass_factor,
-            n_out=n_out,
-            seed=seed,
+            float(require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)),
+            float(require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)),
+            float(jupiter_e if jupiter_e_used is None else jupiter_e_used),
+            float(require(danger_distance, u.AU, "danger_distance", positive=True).to_value(u.AU)),
+            float(jupiter_mass_factor),
+            int(n_out),
+            seed,
         )
-        return float(np.nanmax(run.e[0]))
 
     return solve
 
