@@ -6,6 +6,7 @@ import astropy.units as u
 import numpy as np
 
 from utils.checks import check, expected_answer
+from utils.facts import fact
 
 
 def _inputs(a_hist, e_hist):
@@ -34,6 +35,20 @@ def test_exercise_6_rejects_extremes_from_different_moments():
 def test_exercise_5_hint_explains_the_wrapped_angle():
     t = np.linspace(0, 60, 600)
     wrapped = (np.mod(180 + 50 * np.sin(t) + 180, 360) - 180) * u.deg  # swings about 180°, given -180..180
-    assert check("03.5", "librates", phi=wrapped, p=3, q=1, a_start=2.5, e_start=0.1).ok
-    wrong = check("03.5", "circulates", phi=wrapped, p=3, q=1, a_start=2.5, e_start=0.1)
-    assert wrong.status == "incorrect" and "np.mod" in wrong.message and "not a turn" in wrong.message
+    kw = dict(phi=wrapped, p=3, q=1, a_start=2.5, e_start=0.1)
+    assert check("03.5", "librates about 180", **kw).ok
+    wrong = check("03.5", "circulates", **kw)
+    assert wrong.status == "incorrect" and "wrapping round" in wrong.message and "not a full turn" in wrong.message
+    other_side = check("03.5", "librates about 0", **kw)
+    assert other_side.status == "incorrect" and "band's middle" in other_side.message
+    about_zero = (50 * np.sin(t)) * u.deg
+    assert check("03.5", "librates about 0", **{**kw, "phi": about_zero}).ok
+    assert check("03.5", "librates", **kw).status == "invalid"  # the answer must say where the band is
+
+
+def test_exercise_2_names_a_distance_rounded_too_far():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    coarse = check("03.2", 0.06 * u.AU, **ceres)  # 0.058 AU rounded to one significant figure
+    assert coarse.status == "incorrect" and "rounded too far" in coarse.message
+    assert check("03.2", 0.058 * u.AU, **ceres).ok
+    assert "rounded" in check("03.2", 0.05 * u.AU, **ceres).message  # rounded values subtracted

@@ -47,3 +47,25 @@ def test_the_hook_word_alien_is_in_a_claim():
     assert any("alien" in t for t in texts)
     row = claims[np.asarray(claims["id"]).astype(str) == "N02"][0]
     assert "alien" in str(row["claim"]).lower()
+
+
+def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
+    arrival = fact("dawn.ceres_arrival")
+    spot, pluto, smart1 = fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby"), fact("smart1.lunar_orbit")
+    n11 = dict(claimed_first=arrival, earlier=spot)
+    assert check("07.6", "false", **n11).ok
+    assert "before or after" in check("07.6", "true", **n11).message
+    assert "No qualifier" in check("07.6", "misleading", **n11).message
+    n15 = dict(claimed_first=arrival, earlier=pluto)
+    assert check("07.7", "true", **n15).ok and not check("07.7", "false", **n15).ok
+    n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
+    assert check("07.8", "misleading", **n16).ok
+    strict = check("07.8", "false", **n16)  # the words as printed are contradicted: defensible
+    assert strict.ok and "Defensible" in strict.message
+    assert "SMART-1" in check("07.8", "true", **n16).message
+    # the checks follow their inputs: with the rival event after Dawn, each "first" holds
+    later = fact("dawn.operations_end")
+    assert check("07.6", "true", claimed_first=arrival, earlier=later).ok
+    assert check("07.8", "true", claimed_first=arrival, earlier_with_earth=later).ok
+    assert not check("07.8", "false", claimed_first=arrival, earlier_with_earth=later).ok
+    assert check("07.6", "mostly true", **n11).status == "invalid"

@@ -141,3 +141,14 @@ def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words
     assert "of full scale" in close_dim and "the facula is not saturated" in close_dim
     glowing = explorer.update(46000, 1.41).alt()
     assert "the facula is saturated" in glowing and "peaks at 1.00 of full scale" in glowing
+
+
+def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpness):
+    """Moved from far to near, the alt text gives the new distance and what the facula looks like there."""
+    far = sharpness.update(383000).alt()
+    assert "383,000 km" in far and "only" in far and "of a pixel" in far
+    near = sharpness.update(1500).alt()
+    assert "1,500 km" in near and "round outline" in near and near != far
+    middle = sharpness.update(60000).alt()
+    assert "60,000 km" in middle and "blob" in middle
+    assert sharpness.update(383000).alt() == far  # moving back restores the text

@@ -848,7 +848,9 @@ class HistoryFigure(FastFigure):
         )
         phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         if librates(phi * u.deg):
-            angle = f"it stays inside a band, between {np.nanmin(phi):.0f} and {np.nanmax(phi):.0f} degrees"
+            # the band's width only: where its middle lies is read from the plot (exercise 03.5 asks for it)
+            width = np.nanmax(phi) - np.nanmin(phi)
+            angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
         else:
             turns = np.ptp(np.unwrap(np.deg2rad(phi[np.isfinite(phi)]))) / (2 * np.pi)
             angle = f"it runs through every angle again and again, about {turns:,.0f} full turns in all"

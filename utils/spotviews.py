@@ -328,6 +328,7 @@ class SharpnessView(FastFigure):
             positive=True,
         )
         pixel = pixel_scale(d, self.ifov)
+        self._pixel_km = pixel.to_value(u.km)  # for the alt text
         image, width = imaging.pixelate(self.model, self.field, pixel)
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
@@ -345,9 +346,22 @@ class SharpnessView(FastFigure):
         return self
 
     def alt(self) -> str:
-        """Alt text for the current state."""
+        """Alt text for the current state: the reading, and what to notice at this distance."""
+        pixel_km = getattr(self, "_pixel_km", None)  # None until the first update
+        across = self.facula.to_value(u.km) / pixel_km if pixel_km else float("nan")  # camera pixels
+        if not np.isfinite(across):
+            notice = "the figure waits for a distance"
+        elif across < 1:
+            notice = (
+                f"the facula spans only {across:.2f} of a pixel, so its light is averaged with the dark ground: "
+                "one pixel is brighter than the rest, much darker than the facula really is"
+            )
+        elif across < 5:
+            notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet visible"
+        else:
+            notice = f"the facula spans about {across:.0f} camera pixels: its round outline and the crater floor show"
         return (
-            f"{self.ax.get_title().replace(chr(10), ': ')}. A schematic, not a Dawn image: grey "
-            "squares are camera pixels over a bright round facula in a dark crater, with the true "
-            "outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
+            f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
+            "Dawn image: grey squares are camera pixels over a bright round facula in a dark crater, with the "
+            "true outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
         )

@@ -9,6 +9,9 @@ NATURAL = {
     "07.3": 'answer_3 = "true"',
     "07.4": 'answer_4 = "false"',
     "07.5": "answer_5 = facula / n_pixels / ifov.to_value(u.rad)",
+    "07.6": 'answer_6 = "false"',
+    "07.7": 'answer_7 = "true"',
+    "07.8": 'answer_8 = "misleading"',
 }
 
 # An instructor asks for 50 pixels across the facula instead of 20.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import astropy.units as u
 import numpy as np
 
@@ -10,8 +12,8 @@ from ..orbits import resonance_location
 from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
 from ..units import require
 
-#: Answers accepted by exercise 03.5.
-ANGLE_CHOICES = ("librates", "circulates")
+#: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
+ANGLE_CHOICES = ("librates about 0", "librates about 180", "circulates")
 
 
 # ---------------------------------------------------------------- 03.1 period ratio
@@ -57,6 +59,11 @@ def _rounded_difference(a, a_jupiter, **_):
     )
 
 
+def _rounded_result(a, a_jupiter, **_):
+    # the right distance, rounded to 0.01 AU at the end: one significant figure for a few hundredths of an AU
+    return round(_nearest_distance(a, a_jupiter).to_value(u.AU), 2) * u.AU
+
+
 # ---------------------------------------------------------------- 03.3 where the next conjunction happens
 
 
@@ -78,8 +85,30 @@ def _step_backwards(a, a_jupiter, **_):
 # ---------------------------------------------------------------- 03.5 libration or circulation
 
 
+def _band_centre(phi):
+    """The middle of the band an angle swings in (degrees, -180 to 180): the direction of its mean unit vector."""
+    rad = np.asarray(u.Quantity(phi, u.deg).to_value(u.rad), dtype=float)
+    rad = rad[np.isfinite(rad)]
+    if rad.size == 0:
+        raise ValueError("phi holds no finite angle")
+    return float(np.degrees(np.angle(np.mean(np.exp(1j * rad)))))
+
+
 def _libration(phi, **_):
-    return ANGLE_CHOICES[0] if librates(phi) else ANGLE_CHOICES[1]
+    if not librates(phi):
+        return ANGLE_CHOICES[2]
+    return ANGLE_CHOICES[0] if abs(_band_centre(phi)) < 90 else ANGLE_CHOICES[1]
+
+
+def _other_centre(phi, **_):
+    # a librating angle read with the band's middle on the wrong side (a band split by the plot's edges)
+    right = _libration(phi)
+    return {ANGLE_CHOICES[0]: ANGLE_CHOICES[1], ANGLE_CHOICES[1]: ANGLE_CHOICES[0]}.get(right)
+
+
+def _circulates_if_librating(phi, **_):
+    # the jump from +180 to -180 degrees (or from 360 to 0) read as a full turn
+    return ANGLE_CHOICES[2] if _libration(phi) != ANGLE_CHOICES[2] else None
 
 
 # ---------------------------------------------------------------- 03.6 smallest perihelion
@@ -128,24 +157,40 @@ def _a_times_e(a, e_max, **_):
 # ---------------------------------------------------------------- 03.8 a circular Jupiter
 
 
+@functools.lru_cache(maxsize=32)
+def _largest_e_of_run(a_start, e_start, t_end_yr, jupiter_a_au, jupiter_e, danger_au, mass_factor, n_out, seed):
+    # one run per set of inputs: a check (or a test trying many answers) asks for the same run again and again
+    run = run_belt(
+        [a_start] * u.AU,
+        e_start,
+        t_end_yr * u.yr,
+        jupiter_a=jupiter_a_au * u.AU,
+        jupiter_e=jupiter_e,
+        danger_distance=danger_au * u.AU,
+        jupiter_mass_factor=mass_factor,
+        n_out=n_out,
+        seed=seed,
+    )
+    return float(np.nanmax(run.e[0]))
+
+
 def _largest_e(jupiter_e_used):
     def solve(
         a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed, jupiter_e=None, **_
     ):
         if jupiter_e_used is None and jupiter_e is None:
             raise ValueError("no real eccentricity of Jupiter given")
-        run = run_belt(
-            [float(a_start)] * u.AU,
+        return _largest_e_of_run(
+            float(a_start),
             float(e_start),
-            t_end,
-            jupiter_a=jupiter_a,
-            jupiter_e=jupiter_e if jupiter_e_used is None else jupiter_e_used,
-            danger_distance=danger_distance,
-            jupiter_mass_factor=jupiter_mass_factor,
-            n_out=n_out,
-            seed=seed,
+            float(require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)),
+            float(require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)),
+            float(jupiter_e if jupiter_e_used is None else jupiter_e_used),
+            float(require(danger_distance, u.AU, "danger_distance", positive=True).to_value(u.AU)),
+            float(jupiter_mass_factor),
+            int(n_out),
+            seed,
         )
-        return float(np.nanmax(run.e[0]))
 
     return solve
 
@@ -186,6 +231,11 @@ EXERCISES = {
         "KIRKWOOD_RESONANCES, take the distance of each from the asteroid's a, and keep the smallest.",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
+            Mistake(
+                _rounded_result,
+                "Close, but rounded too far: 0.01 AU is a large step for a distance this small, so your number "
+                "keeps only one significant figure. Give the distance unrounded (or to three significant figures).",
+            ),
             Mistake(
                 _rounded_difference,
                 "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
@@ -229,15 +279,30 @@ EXERCISES = {
         ),
     ),
     "03.5": Exercise(
-        title="Exercise 5 · does the {p}:{q} angle librate for the asteroid from a = {a_start:.2f} AU, "
+        title="Exercise 5 · what does the {p}:{q} angle do for the asteroid from a = {a_start:.2f} AU, "
         "e = {e_start:.2f}?",
         solve=_libration,
         choices=ANGLE_CHOICES,
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
-        "band, however wide, or does it run through every angle, from 0° to 360°, again and again? The "
-        "angle is given from -180° to 180°, so a jump from +180° to -180° is not a turn: plot it from 0° "
-        "to 360° too, np.mod(live.angle(p_pick, q_pick)[i_pick], 360 * u.deg).",
+        "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
+        "stays in a band, where is the band's middle? The angle is given from -180° to 180°, so a jump from "
+        "+180° to -180° is not a turn: plot it from 0° to 360° too, "
+        "np.mod(live.angle(p_pick, q_pick)[i_pick], 360 * u.deg).",
         defaults={"p": "p", "q": "q"},
+        mistakes=(
+            Mistake(
+                _other_centre,
+                "It does stay inside a band, but look again at where the band's middle is. From -180° to 180° "
+                "a band about 180° is split between the top and the bottom of the plot; from 0° to 360° a band "
+                "about 0° is split the same way. The picture in which the band is in one piece shows its middle.",
+            ),
+            Mistake(
+                _circulates_if_librating,
+                "A jump from +180° to -180° (or from 360° to 0°) is the plot wrapping round, not a full turn. "
+                "Plot the angle both ways: if it stays in one piece in either picture, it never runs all the "
+                "way round.",
+            ),
+        ),
     ),
     "03.6": Exercise(
         title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",

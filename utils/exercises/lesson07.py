@@ -145,6 +145,45 @@ def _verdict_first(dawn_launch, earlier_first_use):
     return judge_first(dawn_launch, earlier_first_use)
 
 
+# --- 07.6 - 07.8 · verdicts on three more "firsts" ---------------------------------------------------
+def _first(claimed_first, earlier):
+    return judge_first(claimed_first, earlier)
+
+
+def _the_other_way(claimed_first, earlier):
+    """The verdict a reader gets by reading the date order backwards."""
+    return "true" if judge_first(claimed_first, earlier) == "false" else "false"
+
+
+def _first_without_qualifier(claimed_first, earlier_with_earth):
+    """A "first" the story words more broadly than the record: an earlier example exists only if Earth counts.
+
+    True as the record words it (two bodies beyond Earth); as the story words it, an earlier
+    craft that orbited Earth and then another body contradicts it, so it overstates: misleading.
+    """
+    return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
+
+
+@dataclass(frozen=True)
+class VerdictExercise(Exercise):
+    """A verdict; when the expected one is ``misleading``, a verdict in ``defensible`` is accepted with its note."""
+
+    defensible: Mapping[str, str] = field(default_factory=dict)
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT or not isinstance(answer, str):
+            return result
+        try:
+            expected = self.expected(**inputs)
+        except Exception:  # unusable inputs: already reported by the check above
+            return result
+        given = " ".join(answer.strip().lower().split())
+        if expected == "misleading" and given in self.defensible:
+            return CheckResult(CORRECT, f"Defensible: {self.defensible[given]}", result.name)
+        return result
+
+
 # --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
@@ -223,7 +262,9 @@ EXERCISES = {
         title="Exercise 3 · your verdict: about {claimed_months:.0f} months at Vesta",
         solve=_verdict_months,
         choices=VERDICTS,
-        hint="Compare your answer to exercise 2 with the story's number: is the difference within a month?",
+        hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
+        "claimed_months) at most 1 month? By this exercise's rule that makes the story's figure right; more "
+        "than a month off makes it wrong. Give the plain verdict word that says so.",
         mistakes=(
             Mistake(
                 _misleading,
@@ -270,10 +311,67 @@ EXERCISES = {
             ),
         ),
     ),
+    "07.6": Exercise(
+        title="Exercise 6 · your verdict: the first picture of the spots taken from orbit? (N11)",
+        solve=_first,
+        choices=VERDICTS,
+        hint="A 'first' is false as soon as one comparable example came before it. On the timeline, which came "
+        "first: the approach images in which the spot was noted, or Dawn's arrival in orbit?",
+        mistakes=(
+            Mistake(
+                _the_other_way,
+                "Read the two dates again: was the spot first noted before or after Dawn was in orbit? "
+                "One picture of the spot from before the orbit is enough to decide.",
+            ),
+            Mistake(
+                _misleading,
+                "No qualifier rescues this one: the claim says the first picture of the spots came from "
+                "orbit. Compare the two dates and apply the rule for a 'first'.",
+            ),
+        ),
+    ),
+    "07.7": Exercise(
+        title="Exercise 7 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
+        solve=_first,
+        choices=VERDICTS,
+        hint="Pluto and Ceres are the two dwarf planets a spacecraft has visited. Which spacecraft got to its "
+        "dwarf planet first?",
+        mistakes=(
+            Mistake(
+                _the_other_way,
+                "Compare the dates of Dawn's arrival at Ceres and New Horizons' pass of Pluto on the "
+                "timeline: which came first?",
+            ),
+            Mistake(
+                _misleading,
+                "Is anything in the claim overstated or left out? If the date order supports it as "
+                "worded, the verdict is a plain one.",
+            ),
+        ),
+    ),
+    "07.8": VerdictExercise(
+        title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
+        solve=_first_without_qualifier,
+        choices=VERDICTS,
+        hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
+        "does SMART-1 count as an earlier example without it?",
+        defensible={
+            "false": "as printed, the words are contradicted by SMART-1, which orbited Earth and then the "
+            "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
+            "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
+        },
+        mistakes=(
+            Mistake(
+                lambda claimed_first, earlier_with_earth: "true",
+                "Did any spacecraft orbit two bodies before Dawn, if Earth counts as one? Look at SMART-1's "
+                "record printed above, and at the word NASA used that the story left out.",
+            ),
+        ),
+    ),
 }
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.6": "Exercise 6 · argue a judgement call",
-    "07.7": "Exercise 7 · write the corrected paragraph",
+    "07.9": "Exercise 9 · argue a judgement call",
+    "07.10": "Exercise 10 · write the corrected paragraph",
 }
