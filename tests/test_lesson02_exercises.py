@@ -14,46 +14,46 @@ from utils.checks import expected_answer
 
 def test_perihelion_speed_is_vis_viva_at_q():
     # e = 0: a circle at 1 AU, the circular speed sqrt(GM/a), about 29.8 km/s
-    circle = expected_answer("02.5", a=1 * u.AU, e=0.0)
+    circle = expected_answer("02.6", a=1 * u.AU, e=0.0)
     assert circle.to_value(u.km / u.s) == pytest.approx(np.sqrt(GM_sun / u.AU).to_value(u.km / u.s))
     # e = 0.5: v^2 = GM (2/q - 1/a) = 3 GM / a, so v = sqrt(3) times the circular speed at a
-    fast = expected_answer("02.5", a=1 * u.AU, e=0.5)
+    fast = expected_answer("02.6", a=1 * u.AU, e=0.5)
     assert (fast / circle).to_value(u.one) == pytest.approx(np.sqrt(3))
 
 
 def test_perihelion_speed_mistakes_get_their_hints():
     kw = dict(a=2.66 * u.AU, e=0.533, name="Ganymed")
-    v = expected_answer("02.5", **kw)
-    assert utils.check("02.5", v.to(u.m / u.s), **kw).ok
-    assert "Ganymed" in utils.check("02.5", ..., **kw).name
+    v = expected_answer("02.6", **kw)
+    assert utils.check("02.6", v.to(u.m / u.s), **kw).ok
+    assert "Ganymed" in utils.check("02.6", ..., **kw).name
     q = kw["a"] * (1 - kw["e"])
     circular = np.sqrt(GM_sun / q)
-    assert "circular speed" in utils.check("02.5", circular, **kw).message
-    assert "v squared" in utils.check("02.5", GM_sun * (2 / q - 1 / kw["a"]), **kw).message
-    assert "escape" in utils.check("02.5", np.sqrt(2 * GM_sun / q), **kw).message
-    assert utils.check("02.5", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
+    assert "circular speed" in utils.check("02.6", circular, **kw).message
+    assert "v squared" in utils.check("02.6", GM_sun * (2 / q - 1 / kw["a"]), **kw).message
+    assert "escape" in utils.check("02.6", np.sqrt(2 * GM_sun / q), **kw).message
+    assert utils.check("02.6", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
 
 
 def test_two_body_error_grows_away_from_the_epoch_and_names_the_radial_slip():
-    near = expected_answer("02.6", name="Ceres", years=0 * u.yr)
-    later = expected_answer("02.6", name="Ceres", years=3 * u.yr)
+    near = expected_answer("02.7", name="Ceres", years=0 * u.yr)
+    later = expected_answer("02.7", name="Ceres", years=3 * u.yr)
     assert near < 1000 * u.km < later  # tens of km at the epoch, far more after years
-    assert utils.check("02.6", later.to(u.AU), name="Ceres", years=3 * u.yr).ok
-    assert "3.0 yr" in utils.check("02.6", ..., name="Ceres", years=3 * u.yr).name
+    assert utils.check("02.7", later.to(u.AU), name="Ceres", years=3 * u.yr).ok
+    assert "3.0 yr" in utils.check("02.7", ..., name="Ceres", years=3 * u.yr).name
     from utils.exercises.lesson02 import _two_body_radial
 
     radial = _two_body_radial("Ceres", 3 * u.yr)
     assert abs(radial - later) > 0.05 * later  # a different number, so its hint is reachable
-    assert "position vectors" in utils.check("02.6", radial, name="Ceres", years=3 * u.yr).message
+    assert "position vectors" in utils.check("02.7", radial, name="Ceres", years=3 * u.yr).message
 
 
 def test_two_body_error_refuses_a_body_the_ephemeris_lacks():
-    result = utils.check("02.6", 1 * u.km, name="Pallas", years=3 * u.yr)
+    result = utils.check("02.7", 1 * u.km, name="Pallas", years=3 * u.yr)
     assert result.status == "invalid" and "Ceres" in result.message
 
 
 def test_period_without_the_square_root_is_recognised_with_units_kept():
     a = 3.06 * u.AU
     forgot = 2 * np.pi * a**3 / GM_sun  # a time squared, in AU3 s2 / m3
-    result = utils.check("02.2", forgot, a=a)
+    result = utils.check("02.3", forgot, a=a)
     assert result.status == "incorrect" and "square root" in result.message

@@ -21,4 +21,4 @@ def test_cosines_of_plain_degrees_get_a_degrees_hint():
 def test_the_ifov_left_as_an_angle_is_simply_correct():
     ifov = utils.fact("fc.ifov")
     kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=ifov)
-    assert utils.check("06.3", kw["size"] / (kw["distance"] * ifov), **kw).ok
+    assert utils.check("06.4", kw["size"] / (kw["distance"] * ifov), **kw).ok

@@ -82,52 +82,61 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
 
 
 def test_exercises_2_and_3_follow_their_inputs():
-    n = expected_answer("06.3", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    n = expected_answer("06.4", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     assert type(n) is float and n == pytest.approx(92 / (4400 * 93.7e-6))
-    assert check("06.3", n, size=92 * u.km, distance=4400 * u.km, ifov=IFOV).ok
-    assert not check("06.3", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
-    half = check("06.3", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    assert check("06.4", n, size=92 * u.km, distance=4400 * u.km, ifov=IFOV).ok
+    assert not check("06.4", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
+    half = check("06.4", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     assert "diameter" in half.message
-    inputs = dict(spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km, distance=146000 * u.km, ifov=IFOV)
-    a = expected_answer("06.4", **inputs)
-    fill = np.pi * 5**2 / (146000 * 93.7e-6) ** 2
-    assert type(a) is float and a == pytest.approx(0.09 + fill * 0.31)
-    assert check("06.4", a, **inputs).ok
-    ratio = 10 / (146000 * 93.7e-6)  # widths instead of areas: the square-root mistake
-    linear = check("06.4", 0.09 + ratio * 0.31, **inputs)
-    assert linear.status == "incorrect" and "area" in linear.message
-    assert "own albedo" in check("06.4", 0.4, **inputs).message
-    # the diameter used as the radius (pi D^2, a covered fraction above 1): its own hint, not "no dilution"
-    radius = check("06.4", 4 * fill * 0.4 + (1 - 4 * fill) * 0.09, **inputs)
-    assert radius.status == "incorrect" and "radius" in radius.message and "own albedo" not in radius.message
+    inputs = dict(
+        spot_albedo=0.4,
+        background_albedo=0.09,
+        spot_diameter=10 * u.km,
+        distance=146000 * u.km,
+        far_distance=383000 * u.km,
+        ifov=IFOV,
+    )
+    r = expected_answer("06.5", **inputs)
+    near, far = (np.pi * 5**2 / (d * 93.7e-6) ** 2 for d in (146000, 383000))
+    assert type(r) is float and r == pytest.approx((0.09 + near * 0.31) / (0.09 + far * 0.31))
+    assert check("06.5", round(r, 2), **inputs).ok and not check("06.5", 2, **inputs).ok
+    for wrong, words in (
+        (1 / r, "far pixel over the near"),
+        (near / far, "fills"),
+        (383 / 146, "ratio of the distances"),
+        (0.09 + near * 0.31, "nearer distance alone"),
+        ((0.09 + near * 0.31) / 0.09, "Ceres' ground"),
+    ):
+        res = check("06.5", wrong, **inputs)
+        assert res.status == "incorrect" and words in res.message, (wrong, res.message)
 
 
 def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
     kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     for ifov in (IFOV, IFOV.to(u.rad)):  # 1/urad or 1/rad: a small angle is a pure number in radians
-        assert check("06.3", 92 * u.km / (4400 * u.km * ifov), **kw).ok
-    assert check("06.3", (92 * u.km / (4400 * u.km * IFOV.to_value(u.rad))).to(u.one), **kw).ok
-    plain = check("06.3", "223", **kw)  # a plain-number exercise says so for a wrong type
+        assert check("06.4", 92 * u.km / (4400 * u.km * ifov), **kw).ok
+    assert check("06.4", (92 * u.km / (4400 * u.km * IFOV.to_value(u.rad))).to(u.one), **kw).ok
+    plain = check("06.4", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 
 
 def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
     kw = dict(spot_albedo=0.4, background_albedo=0.09, spread=0.25)
-    r = expected_answer("06.9", **kw)
+    r = expected_answer("06.10", **kw)
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
-    assert check("06.9", round(r, 2), **kw).ok
-    assert check("06.9", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
+    assert check("06.10", round(r, 2), **kw).ok
+    assert check("06.10", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
     for wrong, word in (
         (0.4 / 0.09, "as read"),
         (1.25 * 0.4 / 0.09, "high end"),
         (0.09 / (0.75 * 0.4), "faculae on top"),
         (0.75 * 0.4 - 0.09, "difference"),
     ):
-        res = check("06.9", wrong, **kw)
+        res = check("06.10", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words
-    assert expected_answer("06.9", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
-    bad = check("06.9", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
+    assert expected_answer("06.10", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
+    bad = check("06.10", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
     assert bad.status == "invalid" and "spread" in bad.message.lower()
 
 

@@ -101,24 +101,24 @@ def test_thickness_loss_and_diurnal_mean():
 
 
 def test_exercises_4_to_6_follow_their_inputs():
-    t = expected_answer("06.6", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
-    assert check("06.6", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
-    assert check("06.6", round(t.to_value(u.K)) * u.K, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
-    assert not check("06.6", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
+    t = expected_answer("06.7", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
+    assert check("06.7", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert check("06.7", round(t.to_value(u.K)) * u.K, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert not check("06.7", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
     # likely mistakes get their own hints: the reflected fraction, the whole-body average
     near = dict(solar_constant=S, albedo=0.4, distance=2.55 * u.AU)
     reflected = (S * (1 / 2.55) ** 2 * 0.4 / sigma_sb) ** 0.25
-    assert "absorbed" in check("06.6", reflected.to(u.K), **near).message
-    whole = expected_answer("06.6", **near) / 4**0.25
-    assert "whole-body" in check("06.6", whole, **near).message
-    loss = expected_answer("06.7", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
+    assert "absorbed" in check("06.7", reflected.to(u.K), **near).message
+    whole = expected_answer("06.7", **near) / 4**0.25
+    assert "whole-body" in check("06.7", whole, **near).message
+    loss = expected_answer("06.8", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
     assert 10 < loss.to_value(u.m) < 50
-    assert check("06.7", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
-    life = expected_answer("06.8", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
+    assert check("06.8", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
+    life = expected_answer("06.9", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
     assert life.to_value(u.yr) == pytest.approx(1e4)
     kw = dict(thickness=500 * u.m, loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
-    assert check("06.8", 1.0e4 * u.yr, **kw).ok
-    noon = check("06.8", 500 / 0.37 * u.yr, **kw)
+    assert check("06.9", 1.0e4 * u.yr, **kw).ok
+    noon = check("06.9", 500 / 0.37 * u.yr, **kw)
     assert noon.status == "incorrect" and "noon" in noon.message
 
 

@@ -263,14 +263,18 @@ class CameraExplorer(FastFigure):
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
         row = np.asarray(self._line.get_ydata(), dtype=float)
-        peak, ground = (float(row.max()), float(np.median(row))) if row.size else (0.0, 0.0)
+        # the ground is read at the row's two ends: close in, the facula fills most of the row, so its median is
+        # the facula's own reading, not the ground's
+        ends = np.r_[row[: max(1, row.size // 8)], row[-max(1, row.size // 8) :]] if row.size else row
+        peak, ground = (float(row.max()), float(np.median(ends))) if row.size else (0.0, 0.0)
         facula = "saturated: it reads full scale whatever its true brightness" if peak >= 1 else "not saturated"
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
             f"around Occator with saturated pixels in teal. Right: the detector reading along the "
             f"dotted row through the facula, with the saturation level as a dashed line "
             f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row the facula peaks at "
-            f"{peak:.2f} of full scale and the ground reads about {ground:.2f}; the facula is {facula}."
+            f"{peak:.2f} of full scale and the ground at both ends of the row reads about {ground:.2f}; the facula "
+            f"is {facula}."
         )
 
 

@@ -5,23 +5,28 @@ NOTEBOOK = "06-bright-spots.ipynb"
 # The first thing a student would plausibly type for each self-checked exercise, with the notebook's inputs.
 NATURAL = {
     "06.1": "answer_1 = ceres_albedo * 2 * np.cos(incidence) / (np.cos(incidence) + np.cos(emission))",
-    "06.3": "answer_3 = crater_size / (distance_3 * ifov.to_value(u.rad))",
-    "06.4": (
-        "f = np.pi * (facula_size / 2) ** 2 / (distance_4 * ifov.to_value(u.rad)) ** 2\n"
-        "answer_4 = f * faculae + (1 - f) * ceres_albedo"
+    "06.2": (
+        "image = imaging.render_sphere(n_2, occator, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
+        "answer_2 = image[n_2 // 2, limb_col] / image[n_2 // 2, n_2 // 2]"
     ),
-    "06.6": ("answer_6 = (solar_constant * (1 * u.AU / distance_6) ** 2 * (1 - faculae) / const.sigma_sb) ** (1 / 4)"),
-    "06.7": "answer_7 = thermal.sublimation_mass_flux(t_dark, water) / ice_density * 1 * u.yr",
-    "06.8": "answer_8 = pit_depth / ice_loss_mean",
-    "06.9": "answer_9 = (1 - spread) * faculae / ceres_albedo",
+    "06.4": "answer_4 = crater_size / (distance_4 * ifov.to_value(u.rad))",
+    "06.5": (
+        "f_near = np.pi * (facula_size / 2) ** 2 / (distance_5 * ifov.to_value(u.rad)) ** 2\n"
+        "f_far = np.pi * (facula_size / 2) ** 2 / (far_5 * ifov.to_value(u.rad)) ** 2\n"
+        "answer_5 = (f_near * faculae + (1 - f_near) * ceres_albedo) / (f_far * faculae + (1 - f_far) * ceres_albedo)"
+    ),
+    "06.7": ("answer_7 = (solar_constant * (1 * u.AU / distance_7) ** 2 * (1 - faculae) / const.sigma_sb) ** (1 / 4)"),
+    "06.8": "answer_8 = thermal.sublimation_mass_flux(t_dark, water) / ice_density * 1 * u.yr",
+    "06.9": "answer_9 = pit_depth / ice_loss_mean",
+    "06.10": "answer_10 = (1 - spread) * faculae / (ceres_albedo + ceres_error)",
 }
 
-# An instructor moves exercise 3 from the Survey orbit to the HAMO orbit.
+# An instructor moves exercise 4 from the Survey orbit to the HAMO orbit.
 ADAPT = {
-    "exercise": "06.3",
+    "exercise": "06.4",
     "replace": (
-        'distance_3 = fact("occator.diameter"), views["Survey orbit"]',
-        'distance_3 = fact("occator.diameter"), views["HAMO orbit"]',
+        'distance_4 = fact("occator.diameter"), views["Survey orbit"]',
+        'distance_4 = fact("occator.diameter"), views["HAMO orbit"]',
     ),
     "title_contains": "1,470 km",
 }

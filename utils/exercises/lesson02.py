@@ -43,7 +43,38 @@ def _twice_aphelion(a, e, name=None):
     return 2 * _aphelion(a, e)
 
 
-# 02.2 · period ------------------------------------------------------------------------
+# 02.2 · eccentricity from q and Q ----------------------------------------------------------
+
+
+def _q_Q(q, Q):
+    q = require(q, u.AU, "q", positive=True).to_value(u.AU)
+    Q = require(Q, u.AU, "Q", positive=True).to_value(u.AU)
+    if Q < q:
+        raise ValueError(f"Q, the farthest distance, cannot be below q, the closest; got q = {q:g} AU, Q = {Q:g} AU.")
+    return float(q), float(Q)
+
+
+def _eccentricity(q, Q, name=None):
+    q, Q = _q_Q(q, Q)
+    return (Q - q) / (Q + q)
+
+
+def _e_over_Q(q, Q, name=None):
+    q, Q = _q_Q(q, Q)
+    return (Q - q) / Q
+
+
+def _e_over_q(q, Q, name=None):
+    q, Q = _q_Q(q, Q)
+    return (Q - q) / q
+
+
+def _q_over_Q(q, Q, name=None):
+    q, Q = _q_Q(q, Q)
+    return q / Q
+
+
+# 02.3 · period ------------------------------------------------------------------------
 
 
 def _period_from_a(a):
@@ -73,7 +104,7 @@ def _period_exponent_2_3(a):
     return require(a, u.AU, "a", positive=True).to_value(u.AU) ** (2 / 3) * u.yr
 
 
-# 02.3 · Newton step ------------------------------------------------------------------------
+# 02.4 · Newton step ------------------------------------------------------------------------
 
 
 def _radians(value, name):
@@ -94,23 +125,30 @@ def _newton_step(M, e, E0):
     return _step(M, e, E0)
 
 
-def _newton_plus(M, e, E0):
-    return _step(M, e, E0, sign=+1.0)
+def _newton_converged(M, e, E0):
+    # Kepler's equation has one root for e < 1, wherever Newton's method starts
+    from ..orbits import solve_kepler
+
+    _radians(E0, "E0")
+    return float(solve_kepler(_radians(M, "M") * u.rad, _ecc(e)).to_value(u.rad))
 
 
-def _newton_slope_plus(M, e, E0):
-    return _step(M, e, E0, slope_sign=+1.0)
+def _newton_two_steps(M, e, E0):
+    E1 = _newton_step(M, e, E0)
+    return _step(M, e, E1)
 
 
 def _newton_without_M(M, e, E0):
-    return _step(M, e, E0, with_M=False)
+    # a loop on E - e sin E = 0 converges to E = 0
+    _radians(M, "M"), _radians(E0, "E0"), _ecc(e)
+    return 0.0
 
 
 def _newton_in_degrees(M, e, E0):
-    return float(np.degrees(_newton_step(M, e, E0)))
+    return float(np.degrees(_newton_converged(M, e, E0)))
 
 
-# 02.4 · speed ratio -----------------------------------------------------------------------
+# 02.5 · speed ratio -----------------------------------------------------------------------
 
 
 def _speed_ratio(e):
@@ -133,7 +171,7 @@ def _speed_ratio_squared(e):
     return _speed_ratio(e) ** 2
 
 
-# 02.5 · speed at perihelion ------------------------------------------------------------------------
+# 02.6 · speed at perihelion ------------------------------------------------------------------------
 
 
 def _q_and_a(a, e):
@@ -174,7 +212,7 @@ def _escape_speed_at_q(a, e, name=None):
     return _circular_speed_at_q(a, e) * np.sqrt(2)
 
 
-# 02.6 · two-body minus JPL ---------------------------------------------------------------------------
+# 02.7 · two-body minus JPL ---------------------------------------------------------------------------
 
 
 def _two_body_and_jpl(name, years):
@@ -210,14 +248,14 @@ def _two_body_days(name, years):
     return _two_body_error(name, require(years, u.yr, "years").to_value(u.yr) * u.day)
 
 
-# 02.7 · main cause ---------------------------------------------------------------------------
+# 02.8 · main cause ---------------------------------------------------------------------------
 
 
 def _main_cause():
     return "jupiter"
 
 
-# 02.8 · Vesta-Ceres distance --------------------------------------------------------------------
+# 02.9 · Vesta-Ceres distance --------------------------------------------------------------------
 
 
 def _positions(date, body_1, body_2):
@@ -281,7 +319,30 @@ EXERCISES = {
         ),
     ),
     "02.2": Exercise(
-        title="Exercise 2 · a period from a semi-major axis",
+        title="Exercise 2 · how stretched is the orbit of {name}?",
+        solve=_eccentricity,
+        defaults={"name": "the asteroid"},
+        rtol=0.01,
+        hint="Write q = a(1 - e) and Q = a(1 + e). Their sum is 2a and their difference is 2ae: divide one by "
+        "the other, and a cancels.",
+        mistakes=(
+            Mistake(
+                _e_over_Q,
+                "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
+            ),
+            Mistake(
+                _e_over_q,
+                "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by q.",
+            ),
+            Mistake(
+                _q_over_Q,
+                "q / Q compares the closest and farthest distances, (1 - e) / (1 + e): it is 1 for a circle, "
+                "where e is 0. Solve the two definitions for e instead.",
+            ),
+        ),
+    ),
+    "02.3": Exercise(
+        title="Exercise 3 · a period from a semi-major axis",
         solve=_period_from_a,
         rtol=0.005,
         hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
@@ -298,29 +359,34 @@ EXERCISES = {
             Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
         ),
     ),
-    "02.3": Exercise(
-        title="Exercise 3 · one Newton step from E0 = {E0} at e = {e}",
-        solve=_newton_step,
+    "02.4": Exercise(
+        title="Exercise 4 · Newton's method to convergence from E0 = {E0} at e = {e}",
+        solve=_newton_converged,
         rtol=0,
-        atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
-        hint="E1 = E0 - f(E0) / f'(E0) with f(E) = E - e sin E - M and f'(E) = 1 - e cos E; "
-        "the inputs are plain numbers in radians.",
+        atol=6e-7,  # six decimals, as the notebook asks: half a unit of the sixth decimal, plus a margin
+        hint="Repeat E = E - f(E) / f'(E), with f(E) = E - e sin E - M and f'(E) = 1 - e cos E, until the "
+        "change in E is smaller than the tolerance; the inputs are plain numbers in radians.",
         mistakes=(
-            Mistake(_newton_plus, "Newton's step goes against f: E1 = E0 minus f(E0) / f'(E0). Check the sign."),
             Mistake(
-                _newton_slope_plus,
-                "Check the derivative: the derivative of -e sin E is -e cos E, so f'(E) = 1 - e cos E.",
+                _newton_step,
+                "That is E after one step. Put the step in a loop and repeat it from the new E until "
+                "the change is smaller than the tolerance.",
+            ),
+            Mistake(
+                _newton_two_steps,
+                "That is E after two steps: close, but not converged. Keep stepping until the change in E "
+                "is smaller than the tolerance.",
             ),
             Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
             Mistake(
                 _newton_in_degrees,
-                "That looks like E1 in degrees. The exercise works in radians: give the "
-                "plain number Newton's step returns, without converting it.",
+                "That looks like E in degrees. The exercise works in radians: give the "
+                "plain number your loop returns, without converting it.",
             ),
         ),
     ),
-    "02.4": Exercise(
-        title="Exercise 4 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
+    "02.5": Exercise(
+        title="Exercise 5 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
         solve=_speed_ratio,
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
@@ -340,8 +406,8 @@ EXERCISES = {
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
         ),
     ),
-    "02.5": Exercise(
-        title="Exercise 5 · how fast is {name} at perihelion?",
+    "02.6": Exercise(
+        title="Exercise 6 · how fast is {name} at perihelion?",
         solve=_perihelion_speed,
         defaults={"name": "the asteroid"},
         rtol=0.01,
@@ -372,8 +438,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.6": Exercise(
-        title="Exercise 6 · the two-body {name} against JPL's, {years} after the epoch",
+    "02.7": Exercise(
+        title="Exercise 7 · the two-body {name} against JPL's, {years} after the epoch",
         solve=_two_body_error,
         rtol=0.01,
         hint="Propagate the catalogue's elements to the epoch plus the given years, subtract JPL's position "
@@ -392,8 +458,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.7": Exercise(
-        title="Exercise 7 · why does the two-body orbit drift?",
+    "02.8": Exercise(
+        title="Exercise 8 · why does the two-body orbit drift?",
         solve=_main_cause,
         choices=("jupiter", "light time", "mars", "the sun loses mass"),
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
@@ -411,8 +477,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.8": Exercise(
-        title="Exercise 8 · the Vesta-Ceres distance on a date",
+    "02.9": Exercise(
+        title="Exercise 9 · the Vesta-Ceres distance on a date",
         solve=_separation,
         defaults={"body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
@@ -439,5 +505,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "02.9": "Exercise 9 · why does the error grow and wobble?",
+    "02.10": "Exercise 10 · would a better average fix the model?",
 }

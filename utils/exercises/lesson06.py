@@ -52,7 +52,45 @@ def _factor_two_lost(albedo, incidence, emission):
     return _lommel_seeliger(albedo, incidence, emission) / 2
 
 
-# --- 06.3 · pixels across a feature ------------------------------------------------------------
+# --- 06.2 · a rendered sphere: limb against centre ---------------------------------------------
+def _middle_row(model, radius, phase, law, n_px, column):
+    from ..imaging import render_sphere
+    from ..units import integer
+
+    n = integer(n_px, "n_px", low=8, high=4096)
+    col = integer(column, "column", low=0, high=n - 1)
+    row = render_sphere(n, model, radius, phase, law=law, occator_latitude=20 * u.deg)[n // 2]
+    if row[col] <= 0 or row[n // 2] <= 0:
+        raise ValueError(
+            f"column {col} or the centre of the middle row is dark (off the disc or on the night side); "
+            "choose a sunlit column inside the disc."
+        )
+    return row, col, n
+
+
+def _limb_to_centre(model, radius, phase, law, n_px, column):
+    row, col, n = _middle_row(model, radius, phase, law, n_px, column)
+    return float(row[col] / row[n // 2])
+
+
+def _other_law(law):
+    return {"lambert": "lommel-seeliger", "lommel-seeliger": "lambert"}.get(str(law).lower().replace(" ", "-"), law)
+
+
+def _limb_to_centre_other_law(model, radius, phase, law, n_px, column):
+    return _limb_to_centre(model, radius, phase, _other_law(law), n_px, column)
+
+
+def _centre_to_limb(model, radius, phase, law, n_px, column):
+    return 1 / _limb_to_centre(model, radius, phase, law, n_px, column)
+
+
+def _limb_value_alone(model, radius, phase, law, n_px, column):
+    row, col, _ = _middle_row(model, radius, phase, law, n_px, column)
+    return float(row[col])
+
+
+# --- 06.4 · pixels across a feature ------------------------------------------------------------
 def _pixels_across(size, distance, ifov):
     return float(pixels_across(size, distance, ifov).to_value(u.one))
 
@@ -67,7 +105,7 @@ def _pixels_from_centre(size, distance, ifov):
     return float(pixels_across(size, distance + fact("ceres.radius"), ifov).to_value(u.one))
 
 
-# --- 06.4 · dilution ----------------------------------------------------------------------------
+# --- 06.5 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
     return float(
         diluted_albedo(spot_albedo, background_albedo, spot_diameter, pixel_scale(distance, ifov)).to_value(u.one)
@@ -111,7 +149,35 @@ def _no_background(spot_albedo, background_albedo, spot_diameter, distance, ifov
     )
 
 
-# --- 06.6 · subsolar temperature ---------------------------------------------------------------
+def _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    near = _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov)
+    return near / _diluted(spot_albedo, background_albedo, spot_diameter, far_distance, ifov)
+
+
+def _brightening_inverted(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    return 1 / _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov)
+
+
+def _fill_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    near = _fill(spot_diameter, distance, ifov, "area")
+    return near / _fill(spot_diameter, far_distance, ifov, "area")
+
+
+def _distance_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    far = require(far_distance, u.km, "far_distance", positive=True)
+    return float((far / require(distance, u.km, "distance", positive=True)).to_value(u.one))
+
+
+def _near_pixel_alone(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov)
+
+
+def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    a_b = require(background_albedo, u.one, "background_albedo").to_value(u.one)
+    return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov) / a_b
+
+
+# --- 06.7 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
@@ -148,7 +214,7 @@ def _t_mean_distance(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, fact("ceres.a"))
 
 
-# --- 06.7 · ice lost in a year -----------------------------------------------------------------
+# --- 06.8 · ice lost in a year -----------------------------------------------------------------
 def _ice_loss(temperature, molar_mass, density):
     flux = sublimation_mass_flux(temperature, molar_mass)
     return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
@@ -158,14 +224,14 @@ def _ice_loss_no_two_pi(temperature, molar_mass, density):
     return _ice_loss(temperature, molar_mass, density) * np.sqrt(2 * np.pi)
 
 
-def _ice_loss_clean_ice(temperature, molar_mass, density):
+def _ice_loss_bare_ice(temperature, molar_mass, density):
     from ..facts import fact
 
     t = subsolar_temperature(fact("solar.tsi"), fact("albedo.bare_ice"), fact("ceres.a"))
     return _ice_loss(t, molar_mass, density)
 
 
-# --- 06.8 · how long would a pit full of ice last? ---------------------------------------------
+# --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
 def _lifetime(thickness, loss_rate, noon_loss_rate=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
@@ -178,42 +244,55 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
     return _lifetime(thickness, noon_loss_rate)
 
 
-# --- 06.9 · the faculae against Ceres, at the low end of the faculae's range ---------------------
-def _albedos(spot_albedo, background_albedo, spread):
+# --- 06.10 · the faculae against Ceres, at the low end of the faculae's range ---------------------
+def _albedos(spot_albedo, background_albedo, spread, background_error=0):
     a_s = require(spot_albedo, u.one, "spot_albedo", positive=True).to_value(u.one)
     a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
     f = require(spread, u.one, "spread").to_value(u.one)
     if not 0 <= f < 1:
         raise ValueError(f"spread must be a fraction between 0 and 1; got {f:g}")
-    return a_s, a_b, f
+    err = require(background_error, u.one, "background_error", nonnegative=True).to_value(u.one)
+    return a_s, a_b + err, f
 
 
-def _ratio_low(spot_albedo, background_albedo, spread):
-    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+def _ratio_error_ignored(spot_albedo, background_albedo, spread, background_error=0):
+    return _ratio_low(spot_albedo, background_albedo, spread)
+
+
+def _ratio_error_subtracted(spot_albedo, background_albedo, spread, background_error=0):
+    err = require(background_error, u.one, "background_error", nonnegative=True).to_value(u.one)
+    a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
+    if err >= a_b:
+        return None
+    return _ratio_low(spot_albedo, a_b - err, spread)
+
+
+def _ratio_low(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
     return (1 - f) * a_s / a_b
 
 
-def _ratio_as_read(spot_albedo, background_albedo, spread):
-    a_s, a_b, _ = _albedos(spot_albedo, background_albedo, spread)
+def _ratio_as_read(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, _ = _albedos(spot_albedo, background_albedo, spread, background_error)
     return a_s / a_b
 
 
-def _ratio_high(spot_albedo, background_albedo, spread):
-    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+def _ratio_high(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
     return (1 + f) * a_s / a_b
 
 
-def _ratio_inverted(spot_albedo, background_albedo, spread):
-    return 1 / _ratio_low(spot_albedo, background_albedo, spread)
+def _ratio_inverted(spot_albedo, background_albedo, spread, background_error=0):
+    return 1 / _ratio_low(spot_albedo, background_albedo, spread, background_error)
 
 
-def _low_albedo_only(spot_albedo, background_albedo, spread):
-    a_s, _, f = _albedos(spot_albedo, background_albedo, spread)
+def _low_albedo_only(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, _, f = _albedos(spot_albedo, background_albedo, spread, background_error)
     return (1 - f) * a_s
 
 
-def _difference_low(spot_albedo, background_albedo, spread):
-    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread)
+def _difference_low(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
     return (1 - f) * a_s - a_b
 
 
@@ -248,8 +327,30 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.3": Exercise(
-        title="Exercise 3 · pixels across Occator from {distance:,.0f}",
+    "06.2": Exercise(
+        title="Exercise 2 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
+        solve=_limb_to_centre,
+        rtol=0.01,
+        hint="Render with imaging.render_sphere(n_2, occator, ceres_radius, phase_2, law=law_2, "
+        "occator_latitude=20 * u.deg), take the middle row image[n_2 // 2], and divide its value in "
+        "column limb_col by its value in the centre column n_2 // 2.",
+        mistakes=(
+            Mistake(
+                _limb_to_centre_other_law,
+                "That is the ratio for the other law. Render with law=law_2.",
+            ),
+            Mistake(
+                _centre_to_limb,
+                "That is the centre over the limb. Put the limb pixel on top: limb / centre.",
+            ),
+            Mistake(
+                _limb_value_alone,
+                "That is the limb pixel's I/F itself. Divide it by the I/F of the centre pixel of the same row.",
+            ),
+        ),
+    ),
+    "06.4": Exercise(
+        title="Exercise 4 · pixels across Occator from {distance:,.0f}",
         solve=_pixels_across,
         rtol=0.02,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians "
@@ -266,38 +367,44 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.4": Exercise(
-        title="Exercise 4 · the diluted brightness of an unresolved spot",
-        solve=_diluted,
-        rtol=0.02,
-        hint="Find the pixel's ground size, then the fraction f of its AREA the round spot covers "
-        "(π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background.",
+    "06.5": Exercise(
+        title="Exercise 5 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
+        "{far_distance:,.0f}?",
+        solve=_brightening,
+        rtol=0.005,  # 3 significant figures pass; the round number 2 is 1 % off and does not
+        hint="For each distance: find the pixel's ground size, then the fraction f of its AREA the round spot "
+        "covers (π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background. Then divide the near "
+        "value by the far one.",
         mistakes=(
             Mistake(
-                _dilution_radius,
-                "You used the diameter D where the area formula needs the radius: "
-                "a round spot covers π (D/2)², not π D².",
+                _brightening_inverted,
+                "That is the far pixel over the near one. The question asks how many times brighter the "
+                "pixel looks from closer: near value on top.",
             ),
             Mistake(
-                _no_dilution,
-                "That is the spot's own albedo. The spot is smaller than a pixel: the "
-                "pixel averages it with the dark ground around it (if your covered "
-                "fraction came out as 1 or more, check that the spot's area uses its "
-                "radius, D/2).",
+                _fill_ratio,
+                "That is how much more of the pixel the spot fills, (far / near)². The pixel also holds dark "
+                "ground, which reflects too: compare the whole pixel's albedo, f × A_spot + (1 − f) × A_ground.",
             ),
             Mistake(
-                _dilution_linear,
-                "You used the ratio of the widths. The pixel averages over its "
-                "area, so the covered fraction is a ratio of areas.",
+                _distance_ratio,
+                "That is the ratio of the distances. The pixel averages over its area: work out the pixel's "
+                "albedo at each distance, then divide.",
             ),
-            Mistake(_dilution_square, "The spot is round, not square: its area is π r², with r half its diameter."),
             Mistake(
-                _no_background, "The rest of the pixel (1 − f of it) is dark ground that reflects too: add its share."
+                _near_pixel_alone,
+                "That is the pixel's albedo from the nearer distance alone. Work it out from the farther "
+                "distance too, and divide.",
+            ),
+            Mistake(
+                _near_against_ground,
+                "That compares the nearer pixel with Ceres' ground. The question compares the same pixel "
+                "seen from two distances: divide by the far pixel's albedo.",
             ),
         ),
     ),
-    "06.6": Exercise(
-        title="Exercise 6 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+    "06.7": Exercise(
+        title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
@@ -323,8 +430,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": Exercise(
-        title="Exercise 7 · ice lost in a year",
+    "06.8": Exercise(
+        title="Exercise 8 · ice lost in a year",
         solve=_ice_loss,
         rtol=0.02,
         hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
@@ -335,14 +442,14 @@ EXERCISES = {
                 _ice_loss_no_two_pi, "Check the Hertz-Knudsen factor √(m / (2π k T)): the 2π belongs under the root."
             ),
             Mistake(
-                _ice_loss_clean_ice,
-                "That is the rate for clean, bright ice. Dusty ice is as dark as "
+                _ice_loss_bare_ice,
+                "That is the rate for bare, bright ice. Dusty ice is as dark as "
                 "Ceres: use the dark ground's temperature given in the exercise.",
             ),
         ),
     ),
-    "06.8": Exercise(
-        title="Exercise 8 · how long would a pit full of ice last?",
+    "06.9": Exercise(
+        title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
@@ -354,17 +461,28 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.9": Exercise(
-        title="Exercise 9 · the faculae against Ceres, at the low end ({spread:.0%} lower)",
+    "06.10": Exercise(
+        title="Exercise 10 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
+        "Ceres {background_error:.3f} higher)",
         solve=_ratio_low,
-        rtol=0.01,  # 3 significant figures pass; the ratio as read is a third higher
-        hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), then "
-        "divide by Ceres' average albedo.",
+        rtol=0.01,  # 3 significant figures pass; leaving Ceres' uncertainty out gives a ratio 3 % higher
+        hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), raise Ceres' "
+        "albedo by its uncertainty (add `ceres_error`), then divide the first by the second.",
         mistakes=(
             Mistake(
+                _ratio_error_ignored,
+                "You left Ceres' albedo as read. In the least favourable case Ceres is brighter by its "
+                "uncertainty: add `ceres_error` to it before dividing.",
+            ),
+            Mistake(
+                _ratio_error_subtracted,
+                "You made Ceres darker, which makes the faculae look even brighter against it. The least "
+                "favourable case raises Ceres' albedo by its uncertainty.",
+            ),
+            Mistake(
                 _ratio_as_read,
-                "That is the ratio for the faculae's albedo as read. The question "
-                "asks for the low end of its range: lower it by `spread` first.",
+                "That keeps the faculae's albedo as read. The question asks for the low end of its range: "
+                "lower it by `spread` first.",
             ),
             Mistake(
                 _ratio_high,
@@ -378,7 +496,7 @@ EXERCISES = {
             Mistake(
                 _low_albedo_only,
                 "That is the faculae's lowered albedo itself. The question asks how "
-                "many times Ceres' albedo it is: divide by `ceres_albedo`.",
+                "many times Ceres' albedo it is: divide by Ceres' raised albedo.",
             ),
             Mistake(
                 _difference_low, "That is a difference of albedos. The question asks how many TIMES brighter: divide."
@@ -389,7 +507,7 @@ EXERCISES = {
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "06.2": "Exercise 2 · why do the two laws part near the limb?",
-    "06.5": "Exercise 5 · a lamp, or a patch lit by the Sun?",
-    "06.10": "Exercise 10 · ice or salt, and how did the answer change?",
+    "06.3": "Exercise 3 · why do the two laws part near the limb?",
+    "06.6": "Exercise 6 · a lamp, or a patch lit by the Sun?",
+    "06.11": "Exercise 11 · ice or salt, and how did the answer change?",
 }
