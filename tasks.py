@@ -371,7 +371,11 @@ COMMANDS = (
         "then the browser tests when Chromium is installed)",
         pass_through=True,
     ),
-    Command("lint", cmd_lint, "ruff check and ruff format --check of utils/, tools/, tests/, scripts/, tasks.py, notebooks/"),
+    Command(
+        "lint",
+        cmd_lint,
+        "ruff check and ruff format --check of utils/, tools/, tests/, scripts/, tasks.py, notebooks/",
+    ),
     Command("check", cmd_check, "run one or more notebooks under nbval", (arg("notebooks", nargs="+"),)),
     Command(
         "student",

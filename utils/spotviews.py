@@ -361,7 +361,7 @@ class SharpnessView(FastFigure):
                 "one pixel is brighter than the rest, much darker than the facula really is"
             )
         elif across < 5:
-            notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet visible"
+            notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
         else:
             notice = f"the facula spans about {across:.0f} camera pixels: its round outline and the crater floor show"
         return (
