@@ -202,3 +202,45 @@ def test_png_writer_round_trips_any_rgb_image():
         rgb = rng.integers(0, 256, shape, dtype=np.uint8)
         back = Image.open(io.BytesIO(style._png_rgb(rgb)))
         assert back.mode == "RGB" and np.array_equal(np.asarray(back), rgb)
+
+
+def test_fast_figure_reused_text_layouts_draw_what_a_plain_canvas_draws():
+    """The widget figures reuse text layouts and font metrics between redraws: the pixels stay the same."""
+    import astropy.units as u
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from utils import belt, imaging, spotviews
+    from utils.facts import fact
+
+    style.use()
+    model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km)
+    explorer = spotviews.CameraExplorer(imaging.make_scene(model, n_px=200), fact("fc.ifov"))
+    field = 120 * u.km
+    fine = imaging.facula_model(field, 240, 10 * u.km, 92 * u.km, 0.09, 0.4)
+    sharp = spotviews.SharpnessView(fine, field, fact("fc.ifov"), 10 * u.km, 92 * u.km)
+    gaps = belt.KirkwoodFigure(belt.kirkwood_resonances(5.2 * u.AU), (2.0, 3.5))
+    rng = np.random.default_rng(2)
+    a = rng.uniform(2.0, 3.5, 3000)
+
+    def histogram(width):
+        counts, edges = np.histogram(a, bins=np.arange(2.0, 3.5 + width / 2, width))
+        gaps.update(counts, edges)
+        gaps.ax.set_title(f"bins {width:.3f} AU wide")
+        return gaps
+
+    moves = [
+        (lambda d: explorer.update(d, 1.0), [385, 4400, 146000, 4400]),
+        (sharp.update, [385, 7242, 46000, 385]),
+        (histogram, [0.01, 0.05, 0.002, 0.01]),
+    ]
+    for move, values in moves:
+        for value in values:
+            fast = move(value)
+            shown = _png_pixels(fast.png())
+            plain = FigureCanvasAgg(fast.figure)  # a new canvas, its own renderer with nothing reused
+            plain.draw()
+            assert np.array_equal(shown, np.asarray(plain.buffer_rgba())[:, :, :3]), (type(fast).__name__, value)
+            fast.canvas.figure.set_canvas(fast.canvas)
+    assert style._TEXT_LAYOUTS  # the layouts were reused, not only drawn afresh
+    assert any("Profile across the facula, 4,400 km" in t for t in explorer.update(4400, 1.0).texts())

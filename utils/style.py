@@ -191,6 +191,73 @@ def _png_rgb(rgb) -> bytes:
     )
 
 
+_TEXT_LAYOUTS: dict = {}  # (font properties, dpi, text, ...) -> (font, glyph layout): see _text_renderer
+
+
+def _text_renderer(renderer):
+    """``renderer`` (an Agg renderer) made to reuse the glyph layout of texts it has drawn before.
+
+    Laying a string out (shaping it into glyphs, FreeType's ``_layout``) costs
+    about as much as rendering its glyphs, and a widget draws the same tick
+    labels and axis labels on every move.  The layout depends only on the
+    font, its size, the resolution and the string, never on where the text
+    goes, so the cached layout draws exactly the same pixels.
+    """
+    from matplotlib import rcParams as rc
+    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+    from matplotlib.font_manager import fontManager, get_font
+
+    if type(renderer) is not RendererAgg:  # a renderer this does not know: leave it alone
+        return renderer
+
+    def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath:
+            return RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        flags = get_hinting_flag()
+        fonts = tuple(str(rc[k]) for k in ("font.family", "font.sans-serif", "font.serif", "font.monospace"))
+        key = (hash(prop), fonts, renderer.dpi, s, flags, repr(features), repr(language))
+        hit = _TEXT_LAYOUTS.get(key)
+        if hit is None:
+            font = renderer._prepare_font(prop)
+            items = tuple(font._layout(s, flags=flags, features=features, language=language))
+            if len(_TEXT_LAYOUTS) > 4096:
+                _TEXT_LAYOUTS.clear()
+            hit = _TEXT_LAYOUTS[key] = (font, items)
+        size = prop.get_size_in_points()
+        renderer._draw_text_glyphs_and_boxes(
+            gc, x, y, angle, ((i.ft_object, size, i.glyph_index, 0, 1, i.x, i.y) for i in hit[1]), []
+        )
+
+    heights: dict = {}
+
+    def font_height_metrics(prop):
+        # what matplotlib.text.Text._get_layout reads from the font's tables for every text, once per font
+        fonts = tuple(str(rc[k]) for k in ("font.family", "font.sans-serif", "font.serif", "font.monospace"))
+        key = (hash(prop), fonts, renderer.dpi)
+        if key not in heights:
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            found = (None, None, None)
+            for table_name, gap_key, ascent_key, descent_key in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * renderer.dpi / 72
+                found = (table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale)
+                break
+            heights[key] = found
+        return heights[key]
+
+    renderer.draw_text = draw_text
+    if not hasattr(renderer, "_get_font_height_metrics"):  # unless the renderer has its own
+        renderer._get_font_height_metrics = font_height_metrics
+    return renderer
+
+
 class FastFigure:
     """A widget's figure: fixed layout, artists made once and updated, drawn straight to a PNG.
 
@@ -245,6 +312,16 @@ class FastFigure:
         # is saved (matplotlib restores "no engine" from rcParams)
         self.figure.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
         self.canvas = FigureCanvasAgg(self.figure)
+        self._text_renderer = None
+        base_renderer = self.canvas.get_renderer
+
+        def get_renderer():  # the canvas's renderer, with the text layouts reused (see _text_renderer)
+            renderer = base_renderer()
+            if renderer is not self._text_renderer:
+                self._text_renderer = _text_renderer(renderer)
+            return renderer
+
+        self.canvas.get_renderer = get_renderer
         if margins is not None:
             allowed = {"left", "right", "bottom", "top", "wspace", "hspace"}
             if not isinstance(margins, dict) or not set(margins) <= allowed:
