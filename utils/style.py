@@ -192,20 +192,27 @@ def _png_rgb(rgb) -> bytes:
 
 
 _TEXT_LAYOUTS: dict = {}  # (font properties, dpi, text, ...) -> (font, glyph layout): see _text_renderer
+_GLYPHS: dict = {}  # (font, size, dpi, glyph, angle, sub-pixel offset, ...) -> its bitmap: see _text_renderer
 
 
 def _text_renderer(renderer):
-    """``renderer`` (an Agg renderer) made to reuse the glyph layout of texts it has drawn before.
+    """``renderer`` (an Agg renderer) made to reuse what it worked out for texts it has drawn before.
 
-    Laying a string out (shaping it into glyphs, FreeType's ``_layout``) costs
-    about as much as rendering its glyphs, and a widget draws the same tick
-    labels and axis labels on every move.  The layout depends only on the
-    font, its size, the resolution and the string, never on where the text
-    goes, so the cached layout draws exactly the same pixels.
+    Text is most of a widget figure's drawing time, and a widget draws the
+    same tick labels, axis labels and digits on every move.  Kept between
+    draws: the layout of each string (shaping it into glyphs, FreeType's
+    ``_layout``: it depends on the font, size, resolution and string, never
+    on where the text goes), each font's height metrics, and each glyph's
+    bitmap per sub-pixel offset.  The pixels drawn are exactly those of a
+    plain Agg renderer (tests/test_style.py compares them).
     """
+    import math
+
+    import numpy as np
     from matplotlib import rcParams as rc
     from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
     from matplotlib.font_manager import fontManager, get_font
+    from matplotlib.ft2font import RenderMode
 
     if type(renderer) is not RendererAgg:  # a renderer this does not know: leave it alone
         return renderer
@@ -225,10 +232,34 @@ def _text_renderer(renderer):
             if len(_TEXT_LAYOUTS) > 4096:
                 _TEXT_LAYOUTS.clear()
             hit = _TEXT_LAYOUTS[key] = (font, items)
-        size = prop.get_size_in_points()
-        renderer._draw_text_glyphs_and_boxes(
-            gc, x, y, angle, ((i.ft_object, size, i.glyph_index, 0, 1, i.x, i.y) for i in hit[1]), []
-        )
+        size, dpi, height = prop.get_size_in_points(), renderer.dpi, renderer.height
+        # as RendererAgg._draw_text_glyphs_and_boxes, with each glyph's bitmap kept: FreeType draws a glyph
+        # moved by whole pixels as the same bitmap moved, so only the sub-pixel offset (1/64 px) is in the key
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        matrix = None
+        for item in hit[1]:
+            font = item.ft_object
+            tx = round(0x40 * (x + item.x * cos - item.y * sin))
+            ty = round(0x40 * (height - y + item.x * sin + item.y * cos))
+            gkey = (id(font), size, dpi, item.glyph_index, angle, mode, flags, tx & 63, ty & 63)
+            glyph = _GLYPHS.get(gkey)
+            if glyph is None:
+                if matrix is None:
+                    matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
+                font.set_size(size, dpi)
+                font._set_transform(matrix, [tx & 63, ty & 63])
+                bitmap = font._render_glyph(item.glyph_index, flags, mode)
+                buffer = np.array(bitmap.buffer)  # a copy: the font may reuse its own
+                if mode is not RenderMode.NORMAL:
+                    buffer *= 0xFF
+                if len(_GLYPHS) > 50_000:
+                    _GLYPHS.clear()
+                glyph = _GLYPHS[gkey] = (buffer, bitmap.left, bitmap.top, font)
+            buffer = glyph[0]
+            renderer._renderer.draw_text_image(
+                buffer, glyph[1] + (tx >> 6), int(height) - glyph[2] - (ty >> 6) + buffer.shape[0], 0, gc
+            )
 
     heights: dict = {}
 
