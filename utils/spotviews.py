@@ -249,11 +249,12 @@ class CameraExplorer(FastFigure):
             f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
             f"saturated pixels (teal): {self.saturated_pixels:,}",
             fontsize=11,
+            y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
         self.ax_prof.set_title(
-            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11, y=1.0
         )
         return self
 
@@ -338,6 +339,7 @@ class SharpnessView(FastFigure):
             f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
             f"{image.max():.2f}",
             fontsize=11,
+            y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
         return self
 
