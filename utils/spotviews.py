@@ -314,8 +314,12 @@ class SharpnessView(FastFigure):
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
-        self.ax.legend(loc="lower right", fontsize=10)
+        legend = self.ax.legend(loc="lower right", fontsize=10)
         self.ax.grid(False)
+        # the axes and their ticks change only when the pixelated area does (see update): the rest is
+        # redrawn over them, in the order of a full draw (image, outlines, frame, title, legend)
+        self.animate(self._image, *self.ax.patches, *self.ax.spines.values(), self.ax.title, legend)
+        self._half = None
 
     def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
@@ -330,8 +334,11 @@ class SharpnessView(FastFigure):
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
-        self.ax.set_xlim(-half, half)
-        self.ax.set_ylim(-half, half)
+        if half != self._half:  # new limits, new ticks: draw the background again
+            self.ax.set_xlim(-half, half)
+            self.ax.set_ylim(-half, half)
+            self._half = half
+            self.invalidate()
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(
