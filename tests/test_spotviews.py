@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 import pytest
 
 from utils import imaging, style
@@ -141,3 +142,18 @@ def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words
     assert "of full scale" in close_dim and "the facula is not saturated" in close_dim
     glowing = explorer.update(46000, 1.41).alt()
     assert "the facula is saturated" in glowing and "peaks at 1.00 of full scale" in glowing
+
+
+def test_camera_explorer_kept_images_equal_a_fresh_camera_image(explorer):
+    """The explorer keeps the exposure-free part per distance: what it shows is camera_image's result."""
+    for d, exposure in [(4400, 1.0), (4400, 0.25), (146000, 2**0.5), (4400, 0.25), (385, 0.125)]:
+        kept = explorer.image(d * u.km, exposure)
+        fresh = imaging.camera_image(explorer.scene, d * u.km, IFOV, exposure=exposure)
+        for name in ("signal", "reading", "saturated"):
+            assert np.array_equal(getattr(kept, name), getattr(fresh, name)), (d, exposure, name)
+        assert kept.pixel_scale == fresh.pixel_scale and kept.half_width == fresh.half_width
+        explorer.update(d, exposure)
+        assert explorer.saturated_pixels == int(fresh.saturated.sum())
+        assert f"{explorer.saturated_pixels:,}" in explorer.ax_img.get_title()
+    with pytest.raises((ValueError, TypeError, u.UnitsError), match="distance"):
+        explorer.image(4400, 1.0)  # a bare number: km or m? refused with a clear message

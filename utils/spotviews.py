@@ -223,6 +223,7 @@ class CameraExplorer(FastFigure):
             ax.tick_params(labelsize=10)
         self._saturated_rgb = (255 * np.array(to_rgb(self.SATURATED))).astype(np.uint8)
         self.saturated_pixels = 0
+        self._images: dict = {}  # distance (km) -> camera image at exposure 1: see image()
 
     def update(self, distance_km: float, exposure: float = 1.0) -> CameraExplorer:
         """Redraw for a distance (km, a plain number from a slider) and an exposure.
@@ -236,7 +237,7 @@ class CameraExplorer(FastFigure):
             positive=True,
         )
         exposure = number(exposure, "exposure", positive=True, scalar=True)
-        img = imaging.camera_image(self.scene, d, self.ifov, exposure=exposure)
+        img = self.image(d, exposure)
         x, reading = imaging.profile(img)
         rgb = np.repeat((255 * img.reading).astype(np.uint8)[:, :, None], 3, axis=2)
         rgb[img.saturated] = self._saturated_rgb
@@ -257,6 +258,27 @@ class CameraExplorer(FastFigure):
             f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11, y=1.0
         )
         return self
+
+    def image(self, distance: u.Quantity, exposure: float = 1.0) -> imaging.CameraImage:
+        """:func:`utils.imaging.camera_image` of the scene, the same arrays, with the exposure-free part kept.
+
+        The pixel averages and the blur depend on the distance alone: they are
+        kept for the last 64 distances, so a move of the exposure slider (or
+        back to a distance seen before) only applies the exposure again.
+        """
+        from dataclasses import replace
+
+        distance = _single(distance, u.km, "distance")
+        exposure = number(exposure, "exposure", positive=True, scalar=True)
+        key = float(distance.to_value(u.km))
+        base = self._images.get(key)
+        if base is None:
+            base = imaging.camera_image(self.scene, distance, self.ifov, exposure=1.0)
+            if len(self._images) >= 64:
+                self._images.pop(next(iter(self._images)))
+            self._images[key] = base
+        reading, saturated = imaging.expose(base.signal, exposure, self.scene.mean_background)
+        return replace(base, reading=reading, saturated=saturated)
 
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
