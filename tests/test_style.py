@@ -248,3 +248,27 @@ def test_fast_figure_reused_text_layouts_draw_what_a_plain_canvas_draws():
             fast.canvas.figure.set_canvas(fast.canvas)
     assert style._TEXT_LAYOUTS  # the layouts were reused, not only drawn afresh
     assert any("Profile across the facula, 4,400 km" in t for t in explorer.update(4400, 1.0).texts())
+
+
+def test_fast_figure_text_falls_back_to_matplotlib_when_its_internals_differ(monkeypatch):
+    """If the text cache's own path fails (matplotlib's internals not as it expects), text is drawn as usual."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    class Broken(dict):
+        def get(self, key, default=None):
+            raise AttributeError("not as expected")
+
+    monkeypatch.setattr(style, "_GLYPHS", Broken())
+    monkeypatch.setattr(style, "_TEXT_LAYOUTS", {})
+    monkeypatch.setattr(style, "_FAST_TEXT", True)
+    fast = style.FastFigure(figsize=(4, 3), dpi=72)
+    ax = fast.figure.add_subplot()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("a title with glyphs 0123")
+    shown = _png_pixels(fast.png())
+    assert style._FAST_TEXT is False  # the cache gave up, for good
+    plain = FigureCanvasAgg(fast.figure)
+    plain.draw()
+    assert np.array_equal(shown, np.asarray(plain.buffer_rgba())[:, :, :3])
+    assert shown.min() < 128  # something dark was drawn: the line and the text

@@ -193,6 +193,7 @@ def _png_rgb(rgb) -> bytes:
 
 _TEXT_LAYOUTS: dict = {}  # (font properties, dpi, text, ...) -> (font, glyph layout): see _text_renderer
 _GLYPHS: dict = {}  # (font, size, dpi, glyph, angle, sub-pixel offset, ...) -> its bitmap: see _text_renderer
+_FAST_TEXT = True  # False once matplotlib's internals were found not to be as _text_renderer expects
 
 
 def _text_renderer(renderer):
@@ -205,21 +206,48 @@ def _text_renderer(renderer):
     on where the text goes), each font's height metrics, and each glyph's
     bitmap per sub-pixel offset.  The pixels drawn are exactly those of a
     plain Agg renderer (tests/test_style.py compares them).
+
+    This leans on matplotlib's Agg and FreeType internals as they are in the
+    pinned release (requirements/lock.txt).  Where they are missing (another
+    release), or the first time a text fails to draw this way, the renderer
+    is left as matplotlib made it: slower, never wrong.
     """
     import math
 
     import numpy as np
+    from matplotlib import ft2font
     from matplotlib import rcParams as rc
     from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
     from matplotlib.font_manager import fontManager, get_font
-    from matplotlib.ft2font import RenderMode
 
-    if type(renderer) is not RendererAgg:  # a renderer this does not know: leave it alone
+    global _FAST_TEXT
+    needed = (
+        hasattr(RendererAgg, "_prepare_font")
+        and hasattr(ft2font, "RenderMode")
+        and all(hasattr(ft2font.FT2Font, name) for name in ("_layout", "_set_transform", "_render_glyph"))
+        and hasattr(fontManager, "_find_fonts_by_props")
+    )
+    if not (_FAST_TEXT and needed) or type(renderer) is not RendererAgg:  # leave it as matplotlib made it
         return renderer
+    RenderMode = ft2font.RenderMode
 
     def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
-        if ismath:
+        global _FAST_TEXT
+        if ismath or not _FAST_TEXT:
             return RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+        drawn = 0
+        try:
+            for buffer, left, top in _plain_text_glyphs(gc, x, y, s, prop, angle, mtext):
+                renderer._renderer.draw_text_image(buffer, left, top, 0, gc)
+                drawn += 1
+        except Exception:  # internals not as expected: matplotlib's own drawing from now on
+            _FAST_TEXT = False
+            if drawn:  # cannot happen (every glyph is drawn by the same call), and must not draw it twice
+                raise
+            RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+
+    def _plain_text_glyphs(gc, x, y, s, prop, angle, mtext):
+        """Each glyph of ``s`` as (bitmap, left, top) in the canvas, laid out and rendered as matplotlib does."""
         features = mtext.get_fontfeatures() if mtext is not None else None
         language = mtext.get_language() if mtext is not None else None
         flags = get_hinting_flag()
@@ -237,7 +265,7 @@ def _text_renderer(renderer):
         # moved by whole pixels as the same bitmap moved, so only the sub-pixel offset (1/64 px) is in the key
         cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
-        matrix = None
+        matrix, placed = None, []
         for item in hit[1]:
             font = item.ft_object
             tx = round(0x40 * (x + item.x * cos - item.y * sin))
@@ -257,9 +285,8 @@ def _text_renderer(renderer):
                     _GLYPHS.clear()
                 glyph = _GLYPHS[gkey] = (buffer, bitmap.left, bitmap.top, font)
             buffer = glyph[0]
-            renderer._renderer.draw_text_image(
-                buffer, glyph[1] + (tx >> 6), int(height) - glyph[2] - (ty >> 6) + buffer.shape[0], 0, gc
-            )
+            placed.append((buffer, glyph[1] + (tx >> 6), int(height) - glyph[2] - (ty >> 6) + buffer.shape[0]))
+        return placed  # every glyph worked out before the first is drawn: a failure draws nothing twice
 
     heights: dict = {}
 
