@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 import pytest
 
 from utils import imaging, style
@@ -152,3 +153,18 @@ def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpne
     middle = sharpness.update(60000).alt()
     assert "60,000 km" in middle and "blob" in middle
     assert sharpness.update(383000).alt() == far  # moving back restores the text
+
+
+def test_camera_explorer_kept_images_equal_a_fresh_camera_image(explorer):
+    """The explorer keeps the exposure-free part per distance: what it shows is camera_image's result."""
+    for d, exposure in [(4400, 1.0), (4400, 0.25), (146000, 2**0.5), (4400, 0.25), (385, 0.125)]:
+        kept = explorer.image(d * u.km, exposure)
+        fresh = imaging.camera_image(explorer.scene, d * u.km, IFOV, exposure=exposure)
+        for name in ("signal", "reading", "saturated"):
+            assert np.array_equal(getattr(kept, name), getattr(fresh, name)), (d, exposure, name)
+        assert kept.pixel_scale == fresh.pixel_scale and kept.half_width == fresh.half_width
+        explorer.update(d, exposure)
+        assert explorer.saturated_pixels == int(fresh.saturated.sum())
+        assert f"{explorer.saturated_pixels:,}" in explorer.ax_img.get_title()
+    with pytest.raises((ValueError, TypeError, u.UnitsError), match="distance"):
+        explorer.image(4400, 1.0)  # a bare number: km or m? refused with a clear message

@@ -163,7 +163,7 @@ def test_widget_blits_match_a_fresh_draw_after_every_move():
     import astropy.units as u
     import numpy as np
 
-    from utils import resonance, spotviews
+    from utils import imaging, resonance, spotviews
 
     run = resonance.run_belt(
         [2.10, 2.50, 2.82, 3.30] * u.AU,
@@ -180,9 +180,14 @@ def test_widget_blits_match_a_fresh_draw_after_every_move():
     view = spotviews.DistanceView(
         93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km}, np.geomspace(20, 70000, 40) * u.km, field=30 * u.km
     )
+    field = 120 * u.km
+    sharp = spotviews.SharpnessView(
+        imaging.facula_model(field, 240, 10 * u.km, 92 * u.km, 0.09, 0.4), field, 93.7 * u.urad, 10 * u.km, 92 * u.km
+    )
     moves = [
         (history, lambda a: history.draw(a, 0.1), [2.50, 2.10, 3.30, 2.82, 2.50]),
         (view, view.draw, [61000, 7242, 385, 1500, 61000]),
+        (sharp, sharp.update, [385, 1470, 46000, 7242, 385, 1470]),  # 385 then 1470 km: same axes, a blit
     ]
     for figure, move, values in moves:
         for value in values:
@@ -202,3 +207,68 @@ def test_png_writer_round_trips_any_rgb_image():
         rgb = rng.integers(0, 256, shape, dtype=np.uint8)
         back = Image.open(io.BytesIO(style._png_rgb(rgb)))
         assert back.mode == "RGB" and np.array_equal(np.asarray(back), rgb)
+
+
+def test_fast_figure_reused_text_layouts_draw_what_a_plain_canvas_draws():
+    """The widget figures reuse text layouts, font metrics and glyphs between redraws: the pixels stay the same.
+
+    (Figures drawn in full on every move; a plain canvas leaves out the artists a blitting figure animates.)
+    """
+    import astropy.units as u
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from utils import belt, imaging, spotviews
+    from utils.facts import fact
+
+    style.use()
+    model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=10 * u.km)
+    explorer = spotviews.CameraExplorer(imaging.make_scene(model, n_px=200), fact("fc.ifov"))
+    gaps = belt.KirkwoodFigure(belt.kirkwood_resonances(5.2 * u.AU), (2.0, 3.5))
+    rng = np.random.default_rng(2)
+    a = rng.uniform(2.0, 3.5, 3000)
+
+    def histogram(width):
+        counts, edges = np.histogram(a, bins=np.arange(2.0, 3.5 + width / 2, width))
+        gaps.update(counts, edges)
+        gaps.ax.set_title(f"bins {width:.3f} AU wide")
+        return gaps
+
+    moves = [
+        (lambda d: explorer.update(d, 1.0), [385, 4400, 146000, 4400]),
+        (histogram, [0.01, 0.05, 0.002, 0.01]),
+    ]
+    for move, values in moves:
+        for value in values:
+            fast = move(value)
+            shown = _png_pixels(fast.png())
+            plain = FigureCanvasAgg(fast.figure)  # a new canvas, its own renderer with nothing reused
+            plain.draw()
+            assert np.array_equal(shown, np.asarray(plain.buffer_rgba())[:, :, :3]), (type(fast).__name__, value)
+            fast.canvas.figure.set_canvas(fast.canvas)
+    assert style._TEXT_LAYOUTS  # the layouts were reused, not only drawn afresh
+    assert any("Profile across the facula, 4,400 km" in t for t in explorer.update(4400, 1.0).texts())
+
+
+def test_fast_figure_text_falls_back_to_matplotlib_when_its_internals_differ(monkeypatch):
+    """If the text cache's own path fails (matplotlib's internals not as it expects), text is drawn as usual."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    class Broken(dict):
+        def get(self, key, default=None):
+            raise AttributeError("not as expected")
+
+    monkeypatch.setattr(style, "_GLYPHS", Broken())
+    monkeypatch.setattr(style, "_TEXT_LAYOUTS", {})
+    monkeypatch.setattr(style, "_FAST_TEXT", True)
+    fast = style.FastFigure(figsize=(4, 3), dpi=72)
+    ax = fast.figure.add_subplot()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title("a title with glyphs 0123")
+    shown = _png_pixels(fast.png())
+    assert style._FAST_TEXT is False  # the cache gave up, for good
+    plain = FigureCanvasAgg(fast.figure)
+    plain.draw()
+    assert np.array_equal(shown, np.asarray(plain.buffer_rgba())[:, :, :3])
+    assert shown.min() < 128  # something dark was drawn: the line and the text

@@ -226,6 +226,7 @@ class CameraExplorer(FastFigure):
             ax.tick_params(labelsize=10)
         self._saturated_rgb = (255 * np.array(to_rgb(self.SATURATED))).astype(np.uint8)
         self.saturated_pixels = 0
+        self._images: dict = {}  # distance (km) -> camera image at exposure 1: see image()
 
     def update(self, distance_km: float, exposure: float = 1.0) -> CameraExplorer:
         """Redraw for a distance (km, a plain number from a slider) and an exposure.
@@ -239,7 +240,7 @@ class CameraExplorer(FastFigure):
             positive=True,
         )
         exposure = number(exposure, "exposure", positive=True, scalar=True)
-        img = imaging.camera_image(self.scene, d, self.ifov, exposure=exposure)
+        img = self.image(d, exposure)
         x, reading = imaging.profile(img)
         rgb = np.repeat((255 * img.reading).astype(np.uint8)[:, :, None], 3, axis=2)
         rgb[img.saturated] = self._saturated_rgb
@@ -252,13 +253,35 @@ class CameraExplorer(FastFigure):
             f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
             f"saturated pixels (teal): {self.saturated_pixels:,}",
             fontsize=11,
+            y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
         self.ax_prof.set_title(
-            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11, y=1.0
         )
         return self
+
+    def image(self, distance: u.Quantity, exposure: float = 1.0) -> imaging.CameraImage:
+        """:func:`utils.imaging.camera_image` of the scene, the same arrays, with the exposure-free part kept.
+
+        The pixel averages and the blur depend on the distance alone: they are
+        kept for the last 64 distances, so a move of the exposure slider (or
+        back to a distance seen before) only applies the exposure again.
+        """
+        from dataclasses import replace
+
+        distance = _single(distance, u.km, "distance")
+        exposure = number(exposure, "exposure", positive=True, scalar=True)
+        key = float(distance.to_value(u.km))
+        base = self._images.get(key)
+        if base is None:
+            base = imaging.camera_image(self.scene, distance, self.ifov, exposure=1.0)
+            if len(self._images) >= 64:
+                self._images.pop(next(iter(self._images)))
+            self._images[key] = base
+        reading, saturated = imaging.expose(base.signal, exposure, self.scene.mean_background)
+        return replace(base, reading=reading, saturated=saturated)
 
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
@@ -320,8 +343,12 @@ class SharpnessView(FastFigure):
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
-        self.ax.legend(loc="lower right", fontsize=10)
+        legend = self.ax.legend(loc="lower right", fontsize=10)
         self.ax.grid(False)
+        # the axes and their ticks change only when the pixelated area does (see update): the rest is
+        # redrawn over them, in the order of a full draw (image, outlines, frame, title, legend)
+        self.animate(self._image, *self.ax.patches, *self.ax.spines.values(), self.ax.title, legend)
+        self._half = None
 
     def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
@@ -337,8 +364,11 @@ class SharpnessView(FastFigure):
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
-        self.ax.set_xlim(-half, half)
-        self.ax.set_ylim(-half, half)
+        if half != self._half:  # new limits, new ticks: draw the background again
+            self.ax.set_xlim(-half, half)
+            self.ax.set_ylim(-half, half)
+            self._half = half
+            self.invalidate()
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(
@@ -346,6 +376,7 @@ class SharpnessView(FastFigure):
             f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
             f"{image.max():.2f}",
             fontsize=11,
+            y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
         return self
 

@@ -191,6 +191,131 @@ def _png_rgb(rgb) -> bytes:
     )
 
 
+_TEXT_LAYOUTS: dict = {}  # (font properties, dpi, text, ...) -> (font, glyph layout): see _text_renderer
+_GLYPHS: dict = {}  # (font, size, dpi, glyph, angle, sub-pixel offset, ...) -> its bitmap: see _text_renderer
+_FAST_TEXT = True  # False once matplotlib's internals were found not to be as _text_renderer expects
+
+
+def _text_renderer(renderer):
+    """``renderer`` (an Agg renderer) made to reuse what it worked out for texts it has drawn before.
+
+    Text is most of a widget figure's drawing time, and a widget draws the
+    same tick labels, axis labels and digits on every move.  Kept between
+    draws: the layout of each string (shaping it into glyphs, FreeType's
+    ``_layout``: it depends on the font, size, resolution and string, never
+    on where the text goes), each font's height metrics, and each glyph's
+    bitmap per sub-pixel offset.  The pixels drawn are exactly those of a
+    plain Agg renderer (tests/test_style.py compares them).
+
+    This leans on matplotlib's Agg and FreeType internals as they are in the
+    pinned release (requirements/lock.txt).  Where they are missing (another
+    release), or the first time a text fails to draw this way, the renderer
+    is left as matplotlib made it: slower, never wrong.
+    """
+    import math
+
+    import numpy as np
+    from matplotlib import ft2font
+    from matplotlib import rcParams as rc
+    from matplotlib.backends.backend_agg import RendererAgg, get_hinting_flag
+    from matplotlib.font_manager import fontManager, get_font
+
+    global _FAST_TEXT
+    needed = (
+        hasattr(RendererAgg, "_prepare_font")
+        and hasattr(ft2font, "RenderMode")
+        and all(hasattr(ft2font.FT2Font, name) for name in ("_layout", "_set_transform", "_render_glyph"))
+        and hasattr(fontManager, "_find_fonts_by_props")
+    )
+    if not (_FAST_TEXT and needed) or type(renderer) is not RendererAgg:  # leave it as matplotlib made it
+        return renderer
+    RenderMode = ft2font.RenderMode
+
+    def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        global _FAST_TEXT
+        if ismath or not _FAST_TEXT:
+            return RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+        drawn = 0
+        try:
+            for buffer, left, top in _plain_text_glyphs(gc, x, y, s, prop, angle, mtext):
+                renderer._renderer.draw_text_image(buffer, left, top, 0, gc)
+                drawn += 1
+        except Exception:  # internals not as expected: matplotlib's own drawing from now on
+            _FAST_TEXT = False
+            if drawn:  # cannot happen (every glyph is drawn by the same call), and must not draw it twice
+                raise
+            RendererAgg.draw_text(renderer, gc, x, y, s, prop, angle, ismath, mtext)
+
+    def _plain_text_glyphs(gc, x, y, s, prop, angle, mtext):
+        """Each glyph of ``s`` as (bitmap, left, top) in the canvas, laid out and rendered as matplotlib does."""
+        features = mtext.get_fontfeatures() if mtext is not None else None
+        language = mtext.get_language() if mtext is not None else None
+        flags = get_hinting_flag()
+        fonts = tuple(str(rc[k]) for k in ("font.family", "font.sans-serif", "font.serif", "font.monospace"))
+        key = (hash(prop), fonts, renderer.dpi, s, flags, repr(features), repr(language))
+        hit = _TEXT_LAYOUTS.get(key)
+        if hit is None:
+            font = renderer._prepare_font(prop)
+            items = tuple(font._layout(s, flags=flags, features=features, language=language))
+            if len(_TEXT_LAYOUTS) > 4096:
+                _TEXT_LAYOUTS.clear()
+            hit = _TEXT_LAYOUTS[key] = (font, items)
+        size, dpi, height = prop.get_size_in_points(), renderer.dpi, renderer.height
+        # as RendererAgg._draw_text_glyphs_and_boxes, with each glyph's bitmap kept: FreeType draws a glyph
+        # moved by whole pixels as the same bitmap moved, so only the sub-pixel offset (1/64 px) is in the key
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+        matrix, placed = None, []
+        for item in hit[1]:
+            font = item.ft_object
+            tx = round(0x40 * (x + item.x * cos - item.y * sin))
+            ty = round(0x40 * (height - y + item.x * sin + item.y * cos))
+            gkey = (id(font), size, dpi, item.glyph_index, angle, mode, flags, tx & 63, ty & 63)
+            glyph = _GLYPHS.get(gkey)
+            if glyph is None:
+                if matrix is None:
+                    matrix = (0x10000 * np.array([[cos, -sin], [sin, cos]])).round().astype(int)
+                font.set_size(size, dpi)
+                font._set_transform(matrix, [tx & 63, ty & 63])
+                bitmap = font._render_glyph(item.glyph_index, flags, mode)
+                buffer = np.array(bitmap.buffer)  # a copy: the font may reuse its own
+                if mode is not RenderMode.NORMAL:
+                    buffer *= 0xFF
+                if len(_GLYPHS) > 50_000:
+                    _GLYPHS.clear()
+                glyph = _GLYPHS[gkey] = (buffer, bitmap.left, bitmap.top, font)
+            buffer = glyph[0]
+            placed.append((buffer, glyph[1] + (tx >> 6), int(height) - glyph[2] - (ty >> 6) + buffer.shape[0]))
+        return placed  # every glyph worked out before the first is drawn: a failure draws nothing twice
+
+    heights: dict = {}
+
+    def font_height_metrics(prop):
+        # what matplotlib.text.Text._get_layout reads from the font's tables for every text, once per font
+        fonts = tuple(str(rc[k]) for k in ("font.family", "font.sans-serif", "font.serif", "font.monospace"))
+        key = (hash(prop), fonts, renderer.dpi)
+        if key not in heights:
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            found = (None, None, None)
+            for table_name, gap_key, ascent_key, descent_key in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * renderer.dpi / 72
+                found = (table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale)
+                break
+            heights[key] = found
+        return heights[key]
+
+    renderer.draw_text = draw_text
+    if not hasattr(renderer, "_get_font_height_metrics"):  # unless the renderer has its own
+        renderer._get_font_height_metrics = font_height_metrics
+    return renderer
+
+
 class FastFigure:
     """A widget's figure: fixed layout, artists made once and updated, drawn straight to a PNG.
 
@@ -245,6 +370,16 @@ class FastFigure:
         # is saved (matplotlib restores "no engine" from rcParams)
         self.figure.set_layout_engine(PlaceHolderLayoutEngine(adjust_compatible=True, colorbar_gridspec=True))
         self.canvas = FigureCanvasAgg(self.figure)
+        self._text_renderer = None
+        base_renderer = self.canvas.get_renderer
+
+        def get_renderer():  # the canvas's renderer, with the text layouts reused (see _text_renderer)
+            renderer = base_renderer()
+            if renderer is not self._text_renderer:
+                self._text_renderer = _text_renderer(renderer)
+            return renderer
+
+        self.canvas.get_renderer = get_renderer
         if margins is not None:
             allowed = {"left", "right", "bottom", "top", "wspace", "hspace"}
             if not isinstance(margins, dict) or not set(margins) <= allowed:
