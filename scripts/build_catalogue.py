@@ -66,25 +66,8 @@ SBDB_FIELDS = (
     "moid",
     "class",
 )
-REQUIRED_FIELDS = (
-    "full_name",
-    "neo",
-    "H",
-    "diameter",
-    "albedo",
-    "rot_per",
-    "epoch_mjd",
-    "e",
-    "a",
-    "q",
-    "i",
-    "om",
-    "w",
-    "ma",
-    "per_y",
-    "moid",
-    "class",
-)
+# every field but the ones a table may lack (slope parameter G, extent, orbit solution id)
+REQUIRED_FIELDS = tuple(f for f in SBDB_FIELDS if f not in ("G", "extent", "orbit_id"))
 
 # output column -> (SBDB field, unit, decimals, description)
 FLOAT_COLUMNS: dict[str, tuple[str, str, int, str]] = {
