@@ -161,8 +161,13 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"altitude: {miles:,} miles" in words  # the legend follows the slider
     assert f"{miles:,}" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
-    far = (10000 * u.imperial.mile + R).to_value(u.km)
+    far = ((2000 if miles <= 1500 else 10000) * u.imperial.mile + R).to_value(u.km)  # zoomed in for low orbits
     assert f"{far:,.0f} km" in alt  # the axis range in km, in the alt text
+    assert fig.axes[0].get_xlim()[1] == pytest.approx(1.05 * far)  # and on the axis
+    # Dawn is drawn inside the axes at every altitude
+    assert fig.axes[0].get_xlim()[1] > miles * u.imperial.mile.to(u.km) + R.to_value(u.km)
+    if miles <= 300:  # the low orbits: the radius is a visible part of the picture (more than 10 % of its width)
+        assert R.to_value(u.km) / far > 0.1
     # the "Dawn" label stays clear of Ceres' disc at every altitude
     dawn = next(t for t in fig.axes[0].texts if t.get_text() == "Dawn")
     assert dawn.xyann[1] > 1.5 * R.to_value(u.km)
