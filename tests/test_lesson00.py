@@ -112,14 +112,14 @@ def test_fact_lookup_follows_the_orbit():
         (lamo, "still carries its unit"),  # not converted to a number
         (lamo.to(u.imperial.mile), "still carries its unit"),
         (lamo.to_value(u.km), "number of kilometres"),  # the table's number
-        (240, "source's own rounded figure"),  # NASA's 240 miles, in the note
+        (240, "rounded too much"),  # NASA's 240 miles, in the note
         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
         (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits"),
     ):
         result = check("00.5", wrong, orbit="LAMO")
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     assert "another" in check("00.5", lamo_mi, orbit="HAMO").message
-    assert "rounded figure" in check("00.5", 915, orbit="HAMO").message
+    assert "rounded too much" in check("00.5", 915, orbit="HAMO").message
 
 
 @pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey", "RC3"])
