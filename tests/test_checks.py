@@ -413,6 +413,9 @@ def test_close_only_within_rounding():
     r = compare(0.047, expected, rtol=0.001)  # 5 % off, not a rounding of the answer
     assert r.status == "incorrect" and "close" not in r.message
     r = compare(7000 * u.km, MILE, rtol=0.001)  # 3 % off: not close
+    r = compare(12.3 * u.h, 12.0 * u.h, rtol=0.02)  # 2.4 % off but not a rounding of 12.0
+    assert "close" not in r.message
+    assert "close" in compare(12 * u.h, 12.04 * u.h, rtol=0.001).message
     assert "close" not in r.message
 
 

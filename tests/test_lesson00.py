@@ -112,14 +112,14 @@ def test_fact_lookup_follows_the_orbit():
         (lamo, "still carries its unit"),  # not converted to a number
         (lamo.to(u.imperial.mile), "still carries its unit"),
         (lamo.to_value(u.km), "number of kilometres"),  # the table's number
-        (240, "source's own rounded figure"),  # NASA's 240 miles, in the note
+        (240, "rounded too much"),  # NASA's 240 miles, in the note
         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),
         (fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile), "another of Dawn's orbits"),
     ):
         result = check("00.5", wrong, orbit="LAMO")
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     assert "another" in check("00.5", lamo_mi, orbit="HAMO").message
-    assert "rounded figure" in check("00.5", 915, orbit="HAMO").message
+    assert "rounded too much" in check("00.5", 915, orbit="HAMO").message
 
 
 @pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey", "RC3"])
@@ -161,8 +161,13 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"altitude: {miles:,} miles" in words  # the legend follows the slider
     assert f"{miles:,}" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
-    far = (10000 * u.imperial.mile + R).to_value(u.km)
+    far = ((2000 if miles <= 1500 else 10000) * u.imperial.mile + R).to_value(u.km)  # zoomed in for low orbits
     assert f"{far:,.0f} km" in alt  # the axis range in km, in the alt text
+    assert fig.axes[0].get_xlim()[1] == pytest.approx(1.05 * far)  # and on the axis
+    # Dawn is drawn inside the axes at every altitude
+    assert fig.axes[0].get_xlim()[1] > miles * u.imperial.mile.to(u.km) + R.to_value(u.km)
+    if miles <= 300:  # the low orbits: the radius is a visible part of the picture (more than 10 % of its width)
+        assert R.to_value(u.km) / far > 0.1
     # the "Dawn" label stays clear of Ceres' disc at every altitude
     dawn = next(t for t in fig.axes[0].texts if t.get_text() == "Dawn")
     assert dawn.xyann[1] > 1.5 * R.to_value(u.km)

@@ -267,11 +267,17 @@ def _is_plain_number(value: Any) -> bool:
 
 
 def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
-    """True when ``a`` is ``e`` rounded to ``figures`` significant figures (or closer)."""
+    """True when ``a`` is ``e`` rounded to ``figures`` significant figures or fewer.
+
+    Only the rounded number itself counts: 12 is 12.04 rounded, 12.3 is not (it is simply off).
+    """
     if e == 0 or not math.isfinite(e) or not math.isfinite(a):
         return False
-    step = 10.0 ** (math.floor(math.log10(abs(e))) - (figures - 1))
-    return abs(a - e) <= 0.5 * step * (1 + 1e-9)
+    for kept in range(1, figures + 1):
+        step = 10.0 ** (math.floor(math.log10(abs(e))) - (kept - 1))
+        if math.isclose(a, round(e / step) * step, rel_tol=1e-9):
+            return True
+    return False
 
 
 def _magnitude_hint(a: float, e: float) -> str:

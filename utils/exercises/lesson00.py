@@ -374,8 +374,8 @@ EXERCISES = {
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
                 _rounded_miles_in_note,
-                "That is the source's own rounded figure in miles, from the fact's note, not a conversion "
-                "of the table's kilometres. Convert them yourself and keep three significant figures.",
+                "That number is rounded too much: it is the figure in miles the source itself quoted (see "
+                "the fact's note). Convert the table's kilometres yourself and keep three significant figures.",
             ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
