@@ -245,9 +245,9 @@ def test_rank_by_catalogue():
 
 def test_exercise_answers_follow_inputs():
     claims = F.load_claims()
-    assert expected_answer("07.1", claims=claims, claim_id="N13") == "interpretation"
-    assert expected_answer("07.1", claims=claims, claim_id="N12") == "first"
-    assert expected_answer("07.1", claims=claims, claim_id="N06") == "date"
+    assert expected_answer("07.1", claims=claims, claim_ids=["N13"]) == {"N13": "interpretation"}
+    assert expected_answer("07.1", claims=claims, claim_ids=["N12"]) == {"N12": "first"}
+    assert expected_answer("07.1", claims=claims, claim_ids=["N06"]) == {"N06": "date"}
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     assert expected_answer("07.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
     assert expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
@@ -264,12 +264,12 @@ def test_exercise_answers_follow_inputs():
 
 def test_exercise_checks_judge_answers():
     claims = F.load_claims()
-    assert check("07.1", "Interpretation", claims=claims, claim_id="N13").ok
-    first = check("07.1", "first", claims=claims, claim_id="N13")
+    assert check("07.1", {"N13": "Interpretation"}, claims=claims, claim_ids=["N13"]).ok
+    first = check("07.1", {"N13": "first"}, claims=claims, claim_ids=["N13"])
     assert first.status == "incorrect" and "nothing came before" in first.message
-    by_method = check("07.1", "date", claims=claims, claim_id="N12")  # sorted by how it is checked
+    by_method = check("07.1", {"N12": "date"}, claims=claims, claim_ids=["N12"])  # sorted by how it is checked
     assert by_method.status == "incorrect" and "order" in by_method.message
-    assert check("07.1", "opinion", claims=claims, claim_id="N13").status == "invalid"
+    assert check("07.1", {"N13": "opinion"}, claims=claims, claim_ids=["N13"]).status == "invalid"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     assert check("07.3", "true", arrival=a, departure=d, claimed_months=14).ok
     assert check("07.3", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
@@ -288,13 +288,13 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # a borderline claim accepts its other defensible kind, with a note, and nothing else
     for cid, other in [("N01", "first"), ("N04", "date"), ("N05", "first"), ("N17", "interpretation")]:
         main = F.claim_kind(claims, cid)
-        assert check("07.1", main, claims=claims, claim_id=cid).ok
-        alt = check("07.1", other, claims=claims, claim_id=cid)
+        assert check("07.1", {cid: main}, claims=claims, claim_ids=[cid]).ok
+        alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
-        assert not check("07.1", "attribution", claims=claims, claim_id=cid).ok
-    assert not check("07.1", "first", claims=claims, claim_id="N06").ok  # not a borderline claim
-    number = check("07.1", "number", claims=claims, claim_id="N06")
-    assert number.status == "incorrect" and "when something happened" in number.message
+        assert not check("07.1", {cid: "attribution"}, claims=claims, claim_ids=[cid]).ok
+    assert not check("07.1", {"N06": "first"}, claims=claims, claim_ids=["N06"]).ok  # not a borderline claim
+    number = check("07.1", {"N06": "number"}, claims=claims, claim_ids=["N06"])
+    assert number.status == "incorrect" and "measured quantity" in number.message
     # the story's own figure pasted into Exercise 2
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     pasted = check("07.2", 14, arrival=a, departure=d, claimed_months=14)

@@ -83,3 +83,18 @@ def test_title_follows_the_inputs_and_shows_in_html():
     assert ex.title_for(p=5, q=2) == "Exercise 1 · the 5:2 resonance"
     html = ex.check(2.8 * u.AU, p=5, q=2)._repr_html_()
     assert "5:2" in html and "Answer saved" in html
+
+
+def test_a_dict_answer_has_one_word_per_key():
+    form = form_of({"N06": "date", "N13": "interpretation"}, ["date", "interpretation"])
+    assert form == {"kind": "mapping", "keys": ["N06", "N13"], "choices": ["date", "interpretation"]}
+    exercise = FormExercise("Exercise 1", form)
+    answered = exercise.check({"n06": "date", "N13": "date"})
+    assert answered.status == ANSWERED and "N06, N13" in answered.message
+    assert exercise.check(...).status == "unanswered"
+    assert exercise.check("date").status == "invalid"
+    missing = exercise.check({"N06": "date"})
+    assert missing.status == "invalid" and "N13" in missing.message
+    assert exercise.check({"N06": "date", "N13": "opinion"}).status == "invalid"
+    with pytest.raises(TypeError):
+        form_of({"N06": 3})

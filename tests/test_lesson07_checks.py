@@ -23,13 +23,40 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     assert wrong_kind.status == "invalid" and "plain number" in wrong_kind.message
 
 
-def test_exercise_1_accepts_the_second_defensible_kind_of_n07_and_n22():
+def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
     claims = F.load_claims()
-    for cid, other in [("N07", "number"), ("N22", "attribution")]:
-        assert check("07.1", F.claim_kind(claims, cid), claims=claims, claim_id=cid).ok
-        alt = check("07.1", other, claims=claims, claim_id=cid)
+    assert not check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
+    for cid, other in [("N07", "number")]:
+        assert check("07.1", {cid: F.claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
+        alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
-        assert not check("07.1", "date", claims=claims, claim_id=cid).ok
+        assert not check("07.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
+
+
+IDS = ("N05", "N06", "N09", "N12", "N13", "N19")
+
+
+def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_names_the_kind():
+    claims = F.load_claims()
+    kinds = {cid: F.claim_kind(claims, cid) for cid in IDS}
+    assert len(set(kinds.values())) == 5  # all five kinds
+    assert check("07.1", kinds, claims=claims, claim_ids=IDS).ok
+    assert check("07.1", {k.lower(): v.upper() for k, v in kinds.items()}, claims=claims, claim_ids=IDS).ok
+    for cid in IDS:
+        for wrong in set(F.KINDS) - {kinds[cid]}:
+            result = check("07.1", {**kinds, cid: wrong}, claims=claims, claim_ids=IDS)
+            if result.ok:  # a borderline claim's other defensible kind
+                assert "Defensible" in result.message
+                continue
+            assert result.status == "incorrect" and f"{len(IDS) - 1} of {len(IDS)}" in result.message
+            part = result.message.split(f"{cid}: ", 1)[1].split(" N", 1)[0]
+            assert kinds[cid] not in part.lower(), (cid, wrong, part)
+    partial = check("07.1", {"N06": "date"}, claims=claims, claim_ids=IDS)
+    assert partial.status == "unanswered" and "N13: not answered yet" in partial.message
+    assert check("07.1", ..., claims=claims, claim_ids=IDS).status == "unanswered"
+    assert check("07.1", "date", claims=claims, claim_ids=IDS).status == "invalid"
+    assert check("07.1", {c: "opinion" for c in IDS}, claims=claims, claim_ids=IDS).status == "invalid"
+    assert check("07.1", kinds, claims=claims, claim_ids=["N99"]).status == "invalid"
 
 
 def test_your_verdict_keeps_the_readers_reason_on_one_line():

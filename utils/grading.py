@@ -102,6 +102,8 @@ def _probe(form: Mapping[str, Any]):
 
 
 def _describe(form: Mapping[str, Any]) -> str:
+    if form["kind"] == "mapping":
+        return f"a dict giving one of the words offered for each of {', '.join(form['keys'])}"
     if form["kind"] == "quantity":
         import astropy.units as u
 
@@ -109,6 +111,26 @@ def _describe(form: Mapping[str, Any]) -> str:
         kind = str(unit.physical_type)
         return "a plain number" if kind == "dimensionless" else f"a {kind} with its unit"
     return _KIND_WORDS[form["kind"]]
+
+
+def _check_mapping(answer: Any, form: Mapping[str, Any], choices, title: str) -> FormResult:
+    """The form of a dict answer (one word per key), as a :class:`FormResult`-like status and message."""
+    from .checks import _is_placeholder, compare
+
+    if _is_placeholder(answer):
+        return FormResult("unanswered", compare(answer, None, name=title).message, title)
+    keys = list(form.get("keys", ()))
+    if not isinstance(answer, Mapping):
+        return FormResult("invalid", f"Give a dict with one entry for each of {', '.join(keys)}.", title)
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    missing = [k for k in keys if k not in given]
+    if missing:
+        return FormResult("invalid", f"The dict has no entry for {', '.join(missing)}: add one for each.", title)
+    for key in keys:
+        result = compare(given[key], "x", rtol=0.0, choices=choices, name=key)
+        if result.status in ("unanswered", "invalid"):
+            return FormResult(result.status, f"{key}: {result.message}", title)
+    return FormResult(ANSWERED, "", title)
 
 
 @dataclass(frozen=True)
@@ -134,9 +156,9 @@ class FormExercise:
 
     def __post_init__(self):
         text(self.title, "title")
-        if not isinstance(self.form, Mapping) or self.form.get("kind") not in (*_KIND_WORDS, "quantity"):
+        if not isinstance(self.form, Mapping) or self.form.get("kind") not in (*_KIND_WORDS, "quantity", "mapping"):
             raise TypeError(
-                f"form must be a mapping with a 'kind' among {sorted((*_KIND_WORDS, 'quantity'))} "
+                f"form must be a mapping with a 'kind' among {sorted((*_KIND_WORDS, 'quantity', 'mapping'))} "
                 f"(see form_of); got {self.form!r}"
             )
         number(self.points, "points", positive=True, scalar=True)
@@ -161,7 +183,10 @@ class FormExercise:
 
         title = self.title_for(**inputs)
         choices = self.form.get("choices") or None
-        result = compare(answer, _probe(self.form), rtol=0.0, choices=choices, name=title)
+        if self.form["kind"] == "mapping":
+            result = _check_mapping(answer, self.form, choices, title)
+        else:
+            result = compare(answer, _probe(self.form), rtol=0.0, choices=choices, name=title)
         if result.status == "unanswered":
             return FormResult("unanswered", result.message, title)
         if result.status == "invalid":
@@ -182,6 +207,8 @@ def form_of(expected: Any, choices: Sequence[str] | None = None) -> dict[str, An
     {'kind': 'quantity', 'unit': 'AU'}
     >>> form_of("composition", ("distance", "composition"))
     {'kind': 'text', 'choices': ['distance', 'composition']}
+    >>> form_of({"N06": "date"}, ("date", "number"))
+    {'kind': 'mapping', 'keys': ['N06'], 'choices': ['date', 'number']}
     """
     import numbers
 
@@ -197,6 +224,8 @@ def form_of(expected: Any, choices: Sequence[str] | None = None) -> dict[str, An
         raise TypeError(f"choices must be a list of words (or None); got {choices!r}")
     if isinstance(expected, Time):
         return {"kind": "date", "scale": expected.scale}
+    if isinstance(expected, Mapping) and expected and all(isinstance(v, str) for v in expected.values()):
+        return {"kind": "mapping", "keys": [str(k) for k in expected], "choices": list(choices or [])}
     if isinstance(expected, (bool, np.bool_)):
         return {"kind": "bool"}
     if isinstance(expected, str):

@@ -850,7 +850,13 @@ class HistoryFigure(FastFigure):
         if librates(phi * u.deg):
             # the band's width only: where its middle lies is read from the plot (exercise 03.5 asks for it)
             width = np.nanmax(phi) - np.nanmin(phi)
-            angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
+            if width > 300:  # libration in name, but it looks like circulation: say what is seen
+                angle = (
+                    f"it swings through almost every angle (a band about {width:.0f} degrees wide) but never makes "
+                    "a full turn"
+                )
+            else:
+                angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
         else:
             turns = np.ptp(np.unwrap(np.deg2rad(phi[np.isfinite(phi)]))) / (2 * np.pi)
             angle = f"it runs through every angle again and again, about {turns:,.0f} full turns in all"

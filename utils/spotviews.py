@@ -317,7 +317,7 @@ class SharpnessView(FastFigure):
     """
 
     RIM = style.OTHER_COLOURS["teal"]
-    FACULA = style.OTHER_COLOURS["olive"]
+    FACULA = style.OTHER_COLOURS["indigo"]  # dark: seen on the white facula
 
     def __init__(self, model, field, ifov, facula_diameter, crater_diameter):
         from matplotlib.patches import Circle
@@ -329,7 +329,7 @@ class SharpnessView(FastFigure):
         super().__init__((6.4, 5.2))
         self.model, self.field, self.ifov = model, field, ifov
         self.ax = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.11, top=0.85)
+        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.19, top=0.85)
         self._image = self.ax.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
         )
@@ -343,7 +343,8 @@ class SharpnessView(FastFigure):
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
-        legend = self.ax.legend(loc="lower right", fontsize=10)
+        # below the axes, so it never covers the crater
+        legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
         self.ax.grid(False)
         # the axes and their ticks change only when the pixelated area does (see update): the rest is
         # redrawn over them, in the order of a full draw (image, outlines, frame, title, legend)
@@ -373,8 +374,7 @@ class SharpnessView(FastFigure):
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel reflectance "
-            f"{image.max():.2f}",
+            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel {image.max():.2f}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )

@@ -4,7 +4,10 @@ NOTEBOOK = "07-fact-check.ipynb"
 
 # The first thing a student would plausibly type for each self-checked exercise, with the notebook's inputs.
 NATURAL = {
-    "07.1": 'answer_1 = "interpretation"',
+    "07.1": (
+        'answer_1 = {"N05": "number", "N06": "date", "N09": "date", "N12": "first", "N13": "interpretation", '
+        '"N19": "attribution"}'
+    ),
     "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(u.yr).value * 12",
     "07.3": 'answer_3 = "true"',
     "07.4": 'answer_4 = "false"',

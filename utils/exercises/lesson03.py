@@ -239,7 +239,8 @@ EXERCISES = {
             Mistake(
                 _rounded_difference,
                 "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
-                "digits when subtracted: use resonance_location(...) and the asteroid's a directly.",
+                "digits when subtracted: compute a_jup * (q / p) ** (2 / 3) directly, unrounded, and subtract it from "
+                "the asteroid's a.",
             ),
         )
         + tuple(

@@ -15,7 +15,7 @@ import astropy.units as u
 from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
-from ..checks import CORRECT, INCORRECT, CheckResult, Exercise, Mistake
+from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder, compare
 from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
 from ..units import require
 
@@ -52,12 +52,6 @@ BORDERLINE = {
         "because which bodies count as protoplanets is a matter of "
         "definition, which no measurement settles.",
     ),
-    ("N22", "interpretation"): (
-        "attribution",
-        "it reports the aim the mission's makers stated; the lesson "
-        "files it as an interpretation because it says what the "
-        "mission was for.",
-    ),
 }
 
 
@@ -79,6 +73,68 @@ class KindExercise(Exercise):
         if " ".join(answer.strip().lower().split()) == other:
             return CheckResult(CORRECT, f"Defensible: {why}", result.name)
         return result
+
+
+def _kinds(claims, claim_ids):
+    return {str(i).strip().upper(): claim_kind(claims, str(i).strip().upper()) for i in claim_ids}
+
+
+@dataclass(frozen=True)
+class ClaimKindsExercise(Exercise):
+    """Exercise 1: a dict ``{claim id: kind}``; each claim is judged by ``one`` (a :class:`KindExercise`).
+
+    The feedback goes claim by claim and never names the expected kind.
+    """
+
+    one: KindExercise | None = None
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        title = self.title_for(**inputs)
+        if _is_placeholder(answer):
+            return compare(answer, None, name=title)
+        try:
+            expected = self.expected(**inputs)
+            if not expected:
+                raise ValueError("claim_ids names no claim")
+        except Exception as err:
+            return CheckResult(
+                INVALID,
+                f"The exercise's inputs could not be used ({err}). Restore claims and claim_ids above and run "
+                "the cells again.",
+                title,
+            )
+        ids = ", ".join(expected)
+        if not isinstance(answer, Mapping):
+            return CheckResult(
+                INVALID, f'Give a dict with one kind for each claim: {{"{ids[:3]}": "...", ...}}.', title
+            )
+        given = {str(k).strip().upper(): v for k, v in answer.items()}
+        missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
+        if len(missing) == len(expected):
+            return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
+        lines, statuses = [], []
+        for claim_id in expected:
+            if claim_id in missing:
+                statuses.append(UNANSWERED)
+                lines.append(f"{claim_id}: not answered yet.")
+                continue
+            result = self.one.check(given[claim_id], claims=inputs["claims"], claim_id=claim_id)
+            statuses.append(result.status)
+            lines.append(f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {result.message}")
+        right = statuses.count(CORRECT)
+        extra = sorted(set(given) - set(expected))
+        if extra:
+            lines.append(f"Not checked here (not in claim_ids): {', '.join(extra)}.")
+        if right == len(expected):
+            status = CORRECT
+        elif INVALID in statuses:
+            status = INVALID
+        elif INCORRECT in statuses:
+            status = INCORRECT
+        else:
+            status = UNANSWERED
+        head = f"{right} of {len(expected)} claims sorted right."
+        return CheckResult(status, " ".join([head, *lines]), title)
 
 
 def _if_kind(actual: str, wrong: str):
@@ -210,34 +266,41 @@ def _distance_per_angle(size, pixels, ifov):
 
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
 
-EXERCISES = {
-    "07.1": KindExercise(
-        title="Exercise 1 · what kind of claim is {claim_id}?",
-        solve=_kind,
-        choices=KINDS,
-        borderline=BORDERLINE,
-        hint=_KIND_HINT + " A date or a number can be looked up; a 'first' says nothing came before; "
-        "an attribution says who someone is or said; an interpretation explains or gives a reason.",
-        mistakes=(
-            Mistake(
-                _if_kind("interpretation", "first"),
-                "This claim does not say that nothing came before: it explains why or what something is. " + _KIND_HINT,
-            ),
-            Mistake(
-                _if_kind("interpretation", "number"),
-                "A number may appear in the evidence, but the claim itself gives a reason or a "
-                "meaning, not a measured value.",
-            ),
-            Mistake(
-                _if_kind("first", "date"),
-                "You will check it with dates, but what it asserts is an order: that nothing came "
-                "before. " + _KIND_HINT,
-            ),
-            Mistake(
-                _if_kind("date", "number"),
-                "Numbers appear in it, but what this claim asserts is when something happened or how long it lasted.",
-            ),
+_VERB_QUESTION = "What is its main verb asserting: a time, a quantity, an order, a person, or something else?"
+
+_ONE_KIND = KindExercise(
+    title="{claim_id}",
+    solve=_kind,
+    choices=KINDS,
+    borderline=BORDERLINE,
+    hint=_KIND_HINT + " " + _VERB_QUESTION + " Then compare it with the table of kinds.",
+    mistakes=(
+        Mistake(
+            _if_kind("interpretation", "first"),
+            "Does this claim say that nothing came before? " + _VERB_QUESTION,
         ),
+        Mistake(
+            _if_kind("interpretation", "number"),
+            "A number may appear in the evidence, but does the claim itself state a measured value? " + _VERB_QUESTION,
+        ),
+        Mistake(
+            _if_kind("first", "date"),
+            "You will check it with dates, but is a time what it asserts? " + _VERB_QUESTION,
+        ),
+        Mistake(
+            _if_kind("date", "number"),
+            "Numbers appear in it, but is a measured quantity what it asserts? " + _VERB_QUESTION,
+        ),
+    ),
+)
+
+
+EXERCISES = {
+    "07.1": ClaimKindsExercise(
+        title="Exercise 1 · what kind of claim is each one?",
+        solve=_kinds,
+        choices=KINDS,
+        one=_ONE_KIND,
     ),
     "07.2": MonthsExercise(
         title="Exercise 2 · months at Vesta",
