@@ -152,6 +152,8 @@ def test_camera_explorer_alt_text_reads_the_ground_at_the_outermost_pixels(explo
         ground = float(np.median(np.r_[row[:2], row[-2:]]))
         assert ground < 0.9 and f"outermost pixels of the row reads about {ground:.2f}" in alt
     assert "1.00" not in explorer.update(385, 1.41).alt().split("reads about")[1]
+    assert "fills most of the view" in explorer.update(385, 1.41).alt()
+    assert "fills most" not in explorer.update(46000, 1.41).alt()
 
 
 def test_camera_explorer_says_when_the_facula_fills_the_view():

@@ -296,9 +296,10 @@ class CameraExplorer(FastFigure):
             # the ground is read at the outermost pixels only: close in, the facula covers most of the row
             ends = np.r_[row[:2], row[-2:]] if row.size else row
             ground = float(np.median(ends)) if row.size else 0.0
+            most = "the facula fills most of the view; " if facula_radius >= 0.75 * x_km.max() else ""
             readings = (
-                f"the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the row "
-                f"reads about {ground:.2f}"
+                f"{most}the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the "
+                f"row reads about {ground:.2f}"
             )
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
