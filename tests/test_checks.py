@@ -497,3 +497,18 @@ def test_review_fixes_imperial_example_timedelta_and_angles():
     assert compare(2 * u.km / (1 * u.km * 1 * u.urad), 2e6 * u.one).ok
     assert compare(1.5765 * u.rad, 1.5765).ok
     assert compare(3 * u.km, 1.0).status == "invalid"
+
+
+def test_a_likely_mistake_with_its_sign_flipped_gets_its_hint_before_the_sign_message():
+    from utils.checks import Exercise, Mistake
+
+    ex = Exercise(
+        title="difference",
+        solve=lambda a, b: a + b,
+        mistakes=(Mistake(lambda a, b: a - b, "You subtracted; the question adds."),),
+    )
+    flipped = ex.check(-(5.0 - 3.0), a=5.0, b=3.0)
+    assert flipped.status == "incorrect" and "You subtracted" in flipped.message and "sign" in flipped.message
+    assert "sign" not in ex.check(5.0 - 3.0, a=5.0, b=3.0).message  # the mistake as made: no sign note
+    assert ex.check(-(5.0 + 3.0), a=5.0, b=3.0).message.startswith("That is not right. Check the sign")
+    assert ex.check("two", a=5.0, b=3.0).status != "correct"  # a string cannot be negated: no crash

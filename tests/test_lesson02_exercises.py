@@ -45,6 +45,15 @@ def test_two_body_error_grows_away_from_the_epoch_and_names_the_radial_slip():
     radial = _two_body_radial("Ceres", 3 * u.yr)
     assert abs(radial - later) > 0.05 * later  # a different number, so its hint is reachable
     assert "position vectors" in utils.check("02.7", radial, name="Ceres", years=3 * u.yr).message
+    # the same difference taken the other way round (negative) gets the same targeted hint, and a sign note
+    flipped = utils.check("02.7", -radial, name="Ceres", years=3 * u.yr).message
+    assert "position vectors" in flipped and "sign" in flipped
+
+
+def test_a_difference_vector_is_told_to_take_its_length():
+    vector = np.array([1.0e5, 2.0e5, 2.0e5]) * u.km  # x, y, z of a difference, not its length
+    message = utils.check("02.7", vector, name="Ceres", years=3 * u.yr).message
+    assert "holds 3 values" in message and "length" in message and "np.linalg.norm" in message
 
 
 def test_two_body_error_refuses_a_body_the_ephemeris_lacks():

@@ -22,3 +22,15 @@ def test_the_ifov_left_as_an_angle_is_simply_correct():
     ifov = utils.fact("fc.ifov")
     kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=ifov)
     assert utils.check("06.4", kw["size"] / (kw["distance"] * ifov), **kw).ok
+
+
+def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    for ground in (utils.fact("ceres.albedo"), utils.fact("ceres.albedo_fc")):
+        absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - ground)
+        result = utils.check("06.7", ((absorbed / const.sigma_sb) ** 0.25).to(u.K), **kw)
+        assert result.status == "incorrect" and "dark ground" in result.message
+    right = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    assert utils.check("06.7", ((right / const.sigma_sb) ** 0.25).to(u.K), **kw).ok

@@ -144,6 +144,24 @@ def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words
     assert "the facula is saturated" in glowing and "peaks at 1.00 of full scale" in glowing
 
 
+def test_camera_explorer_alt_text_reads_the_ground_at_the_outermost_pixels(explorer):
+    """Close in (LAMO, 385 km) the facula covers most of the row: the ground is the ends' reading, not the peak."""
+    for distance in (385, 46000):
+        alt = explorer.update(distance, 1.41).alt()
+        row = np.asarray(explorer._line.get_ydata(), dtype=float)
+        ground = float(np.median(np.r_[row[:2], row[-2:]]))
+        assert ground < 0.9 and f"outermost pixels of the row reads about {ground:.2f}" in alt
+    assert "1.00" not in explorer.update(385, 1.41).alt().split("reads about")[1]
+    assert "fills most of the view" in explorer.update(385, 1.41).alt()
+    assert "fills most" not in explorer.update(46000, 1.41).alt()
+
+
+def test_camera_explorer_says_when_the_facula_fills_the_view():
+    model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=30 * u.km)
+    alt = CameraExplorer(imaging.make_scene(model, n_px=300), IFOV).update(385, 1.0).alt()
+    assert "the facula fills the whole view" in alt and "ground at the outermost" not in alt
+
+
 def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpness):
     """Moved from far to near, the alt text gives the new distance and what the facula looks like there."""
     far = sharpness.update(383000).alt()

@@ -255,9 +255,15 @@ def _as_scalar(answer: Any) -> tuple[Any, str | None]:
             return answer.reshape(()), None
         if answer.size == 0:
             return None, "Your answer is an empty array. This exercise wants a single value."
+        vector = (
+            " If they are the components of a vector (x, y, z), the answer is its length: "
+            "np.sqrt((v**2).sum()) or np.linalg.norm(v)."
+            if answer.size in (2, 3)
+            else ""
+        )
         return None, (
             f"This exercise wants a single value, but your answer holds {answer.size} values. "
-            "Pick out the one that is asked for."
+            f"Pick out the one that is asked for.{vector}"
         )
     return answer, None
 
@@ -737,15 +743,23 @@ class Exercise:
         result = self._compare(answer, expected, title)
         if result.status in (CORRECT, UNANSWERED):
             return result
-        # A likely mistake comes first: its targeted hint, never a generic "close".
+        # A likely mistake comes first: its targeted hint, never a generic "close". A mistake with the sign
+        # flipped too (a difference taken the other way round) gets the same hint, before any sign message.
         for mistake in self.mistakes:
             try:
                 wrong = mistake.solve(**{**self.defaults, **inputs})
                 hit = self._compare(answer, wrong).ok
             except Exception:  # a mistake that cannot be computed for these inputs is skipped
                 hit = False
-            if hit:
-                return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}"), title)
+            flipped = False
+            if not hit:
+                try:
+                    flipped = self._compare(-answer, wrong).ok
+                except Exception:  # an answer that cannot be negated (a string, a list) is not flipped
+                    flipped = False
+            if hit or flipped:
+                sign = "Check the sign of your answer too." if flipped else ""
+                return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}", sign), title)
         return result
 
 

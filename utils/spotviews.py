@@ -286,17 +286,26 @@ class CameraExplorer(FastFigure):
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
         row = np.asarray(self._line.get_ydata(), dtype=float)
-        # the ground is read at the row's two ends: close in, the facula fills most of the row, so its median is
-        # the facula's own reading, not the ground's
-        ends = np.r_[row[: max(1, row.size // 8)], row[-max(1, row.size // 8) :]] if row.size else row
-        peak, ground = (float(row.max()), float(np.median(ends))) if row.size else (0.0, 0.0)
+        x_km = np.abs(np.asarray(self._line.get_xdata(), dtype=float))
+        facula_radius = 0.5 * float(np.asarray(self.scene.model.spot_diameter.to_value(u.km)))
+        peak = float(row.max()) if row.size else 0.0
         facula = "saturated: it reads full scale whatever its true brightness" if peak >= 1 else "not saturated"
+        if row.size and x_km.max() <= facula_radius:  # the row lies inside the facula from end to end
+            readings = f"the facula fills the whole view, so no ground is seen; the row peaks at {peak:.2f}"
+        else:
+            # the ground is read at the outermost pixels only: close in, the facula covers most of the row
+            ends = np.r_[row[:2], row[-2:]] if row.size else row
+            ground = float(np.median(ends)) if row.size else 0.0
+            most = "the facula fills most of the view; " if facula_radius >= 0.75 * x_km.max() else ""
+            readings = (
+                f"{most}the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the "
+                f"row reads about {ground:.2f}"
+            )
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
             f"around Occator with saturated pixels in teal. Right: the detector reading along the "
             f"dotted row through the facula, with the saturation level as a dashed line "
-            f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row the facula peaks at "
-            f"{peak:.2f} of full scale and the ground at both ends of the row reads about {ground:.2f}; the facula "
+            f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row {readings}; the facula "
             f"is {facula}."
         )
 

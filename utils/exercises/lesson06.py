@@ -195,6 +195,12 @@ def _t_reflected(solar_constant, albedo, distance):
     return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
 
 
+def _t_ceres_albedo(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, fact("ceres.albedo"), distance)
+
+
 def _t_at_earth(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, 1 * u.AU)
 
@@ -420,6 +426,11 @@ EXERCISES = {
             Mistake(
                 _t_reflected,
                 "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A.",
+            ),
+            Mistake(
+                _t_ceres_albedo,
+                "That albedo is the dark ground's (Ceres' average). The bright patch reflects far more, so it "
+                "absorbs less: use the faculae's albedo, `faculae`.",
             ),
             Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
             Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
