@@ -85,6 +85,10 @@ def test_second_object_uses_the_same_check_with_its_own_title():
     assert "Centaurs orbit between" in check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).message
     assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok  # Eunomia
     assert check("01.2", "jupiter trojans", a=5.27 * u.AU, e=0.023).name.startswith("Exercise 2 ·")
+    # Hilda, at the belt's outer edge (3.98 AU): main belt, not a Trojan
+    assert check("01.2", "main belt", a=3.98 * u.AU, e=0.14).ok
+    trojan = check("01.2", "Jupiter Trojans", a=3.98 * u.AU, e=0.14)
+    assert not trojan.ok and "Trojans share Jupiter's orbit" in trojan.message
 
 
 def test_group_exercise_reads_the_orbit():

@@ -22,12 +22,6 @@ from ..orbits import circular_speed
 from ..units import require
 
 
-# ---------------------------------------------------------------- 05.1 the derivation's dropped term
-def _dropped_term():
-    # A "why" question: the answer is a choice, not a number.
-    return "small"
-
-
 # ---------------------------------------------------------------- 05.2 exhaust speed
 def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp).to(u.km / u.s)
@@ -292,24 +286,6 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
 
 
 EXERCISES = {
-    "05.1": Exercise(
-        title="Exercise 1 · why may the derivation drop δm dv?",
-        solve=_dropped_term,
-        choices=("zero", "cancels", "small"),
-        hint="Write out the momentum after the step and multiply out the brackets: which terms are there, "
-        "and how does each one shrink when you make the step (and so δm and dv) smaller?",
-        mistakes=(
-            Mistake(
-                lambda: "zero",
-                "δm dv is not zero: δm is the mass thrown out in the step and dv the spacecraft's speed "
-                "change in it, both small but not zero.",
-            ),
-            Mistake(
-                lambda: "cancels",
-                "Multiply out the brackets: the two δm v terms do cancel, but δm dv has no partner to cancel against.",
-            ),
-        ),
-    ),
     "05.2": Exercise(
         title="Exercise 2 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
@@ -601,5 +577,6 @@ EXERCISES = {
 
 #: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
+    "05.1": "Exercise 1 · derive: which terms cancel, and which may be dropped?",
     "05.15": "Exercise 15 · explain: why does no electric thruster push like a chemical engine?",
 }
