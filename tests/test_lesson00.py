@@ -162,8 +162,9 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"{miles:,}" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
     far = ((2000 if miles <= 1500 else 10000) * u.imperial.mile + R).to_value(u.km)  # zoomed in for low orbits
-    assert f"{far:,.0f} km" in alt  # the axis range in km, in the alt text
+    assert f"up to about {round(1.05 * far, -2):,.0f} km" in alt  # the drawn axis range in km, rounded, in the alt text
     assert fig.axes[0].get_xlim()[1] == pytest.approx(1.05 * far)  # and on the axis
+    assert fig.axes[0].get_xlim()[0] <= -1.05 * R.to_value(u.km)  # Ceres' whole disc is in view, zoomed or not
     # Dawn is drawn inside the axes at every altitude
     assert fig.axes[0].get_xlim()[1] > miles * u.imperial.mile.to(u.km) + R.to_value(u.km)
     if miles <= 300:  # the low orbits: the radius is a visible part of the picture (more than 10 % of its width)

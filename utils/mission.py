@@ -732,6 +732,6 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
                     weight="bold",
                 )
     ax.set_aspect("equal")
-    ax.set_xlabel("x (ecliptic J2000) (AU)")
-    ax.set_ylabel("y (ecliptic J2000) (AU)")
+    ax.set_xlabel("x in the ecliptic frame (AU)")
+    ax.set_ylabel("y in the ecliptic frame (AU)")
     return ax
