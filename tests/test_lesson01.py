@@ -85,8 +85,11 @@ def test_second_object_uses_the_same_check_with_its_own_title():
     assert "Centaurs orbit between" in check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).message
     assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok  # Eunomia
     assert check("01.2", "jupiter trojans", a=5.27 * u.AU, e=0.023).name.startswith("Exercise 2 ·")
-    # Hilda, at the belt's outer edge (3.98 AU): main belt, not a Trojan
-    assert check("01.2", "main belt", a=3.98 * u.AU, e=0.14).ok
+    # Hektor called main belt: the targeted hint, not the answer
+    belt_answer = check("01.2", "main belt", a=5.27 * u.AU, e=0.023)
+    assert not belt_answer.ok and "below about 4.6 AU" in belt_answer.message
+    assert "Trojan" not in belt_answer.message
+    # Hilda (3.98 AU) is outer main belt in JPL's classes, not a Trojan
     trojan = check("01.2", "Jupiter Trojans", a=3.98 * u.AU, e=0.14)
     assert not trojan.ok and "Trojans share Jupiter's orbit" in trojan.message
 
@@ -215,6 +218,16 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
 
     line_colour = to_hex(ax.collections[-1].get_color()[0]) if hasattr(ax.collections[-1], "get_color") else None
     assert line_colour not in {to_hex(c) for k, c in PALETTE.items() if k != "belt"}
+
+
+def test_gap_widget_advice_names_the_count_and_the_objects_per_bin(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=0.01, h_max=9.5)  # a few hundred objects in 170 bins: under 5 per bin
+    n = int(np.sum(ns["h_sel"] <= 9.5))
+    alt = shown[-1][1]
+    assert f"{n:,} objects in 170 bins leave about {n / 170:.1f} per bin" in alt
+    ns["draw_gaps"](bin_width=0.05, h_max=9.5)  # the same objects in 34 bins: enough per bin
+    assert f"With about {n / 34:.0f} objects per bin" in shown[-1][1]
 
 
 def test_diameter_halved_is_called_a_radius():
