@@ -512,3 +512,17 @@ def test_a_likely_mistake_with_its_sign_flipped_gets_its_hint_before_the_sign_me
     assert "sign" not in ex.check(5.0 - 3.0, a=5.0, b=3.0).message  # the mistake as made: no sign note
     assert ex.check(-(5.0 + 3.0), a=5.0, b=3.0).message.startswith("That is not right. Check the sign")
     assert ex.check("two", a=5.0, b=3.0).status != "correct"  # a string cannot be negated: no crash
+
+
+def test_a_mistake_matched_as_given_wins_over_an_earlier_one_matched_only_with_its_sign_flipped():
+    from utils.checks import Mistake
+
+    ex = Exercise(
+        title="angle",
+        solve=lambda: 228.0,
+        mistakes=(Mistake(lambda: 132.0, "the other way round"), Mistake(lambda: -132.0, "one full turn too low")),
+    )
+    low = ex.check(-132.0)
+    assert "one full turn too low" in low.message and "sign" not in low.message
+    back = ex.check(132.0)
+    assert "the other way round" in back.message and "sign" not in back.message

@@ -52,3 +52,21 @@ def test_exercise_2_names_a_distance_rounded_too_far():
     assert coarse.status == "incorrect" and "rounded too far" in coarse.message
     assert check("03.2", 0.058 * u.AU, **ceres).ok
     assert "rounded" in check("03.2", 0.05 * u.AU, **ceres).message  # rounded values subtracted
+
+
+def test_exercise_6_a_near_miss_gets_a_neutral_hint_not_a_false_diagnosis():
+    # right answer 2.2664 AU; the smallest a with the largest e gives 2.2591 AU, only 0.3 % away
+    inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
+    assert check("03.6", 2.27 * u.AU, **inputs).ok
+    for near in (2.26, 2.2591):  # the right answer cut off, and the extremes combined
+        result = check("03.6", near * u.AU, **inputs)
+        assert result.status == "incorrect" and "three significant figures" in result.message
+        assert "smallest a with the largest e" not in result.message
+
+
+def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    for ratio in (3, 2, 4):  # the 3:1, 2:1 and 4:1, not the nearest resonance (the 5:2)
+        result = check("03.1", ratio, **inputs)
+        assert result.status == "incorrect" and "simple fraction" in result.message
+        assert "rounded too much" not in result.message

@@ -19,6 +19,8 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)  # still in years: 12 times the stay
     assert twelve.status == "incorrect" and ".to_value(u.yr) * 12" in twelve.message
     assert check("07.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"
+    days = check("07.2", round((d - a).to_value(u.day)), **inputs)  # a plain number of days
+    assert days.status == "incorrect" and "stay in days" in days.message
     wrong_kind = check("07.2", 13.7 * u.km, **inputs)
     assert wrong_kind.status == "invalid" and "plain number" in wrong_kind.message
 
@@ -31,6 +33,14 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
         alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
         assert not check("07.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
+
+
+def test_exercise_1_accepts_number_for_the_duration_claim_n09_with_a_note():
+    claims = F.load_claims()
+    assert F.claim_kind(claims, "N09") == "date"
+    alt = check("07.1", {"N09": "number"}, claims=claims, claim_ids=["N09"])
+    assert alt.ok and "Defensible" in alt.message and "measured duration" in alt.message
+    assert not check("07.1", {"N09": "first"}, claims=claims, claim_ids=["N09"]).ok
 
 
 IDS = ("N05", "N06", "N09", "N12", "N13", "N19")
@@ -62,7 +72,7 @@ def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_name
 def test_your_verdict_keeps_the_readers_reason_on_one_line():
     assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "13.7 months vs 14"
     for empty in ("", "   ", ...):
-        assert F.your_verdict("N12", "false", empty).reason == "no reason given"
+        assert F.your_verdict("N12", "false", empty).reason == F.NO_REASON
     assert F.your_verdict("N12", ..., "a reason") is None
     with pytest.raises(TypeError, match="text in quotes"):
         F.your_verdict("N12", "false", 13.7)

@@ -76,7 +76,7 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
         texts = sharpness.update(d).texts()
         assert texts[0].startswith(f"Schematic crater seen from {d:,} km")
         assert "crater rim" in texts and "facula outline" in texts
-        assert "brightest pixel" in texts[0]
+        assert "brightest pixel's reflectance" in texts[0]
         # below the model's 0.5 km cells (120 km / 240) the title says the figure shows the model's limit
         assert ("model limit 0.50 km" in texts[0]) == (d * IFOV.to_value(u.rad) < 0.5)
         titles.append(texts[0])

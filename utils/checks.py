@@ -744,22 +744,23 @@ class Exercise:
         if result.status in (CORRECT, UNANSWERED):
             return result
         # A likely mistake comes first: its targeted hint, never a generic "close". A mistake with the sign
-        # flipped too (a difference taken the other way round) gets the same hint, before any sign message.
+        # flipped too (a difference taken the other way round) gets the same hint, before any sign message;
+        # a mistake the answer matches as it stands wins over one it matches only with its sign flipped.
+        wrongs = []
         for mistake in self.mistakes:
             try:
-                wrong = mistake.solve(**{**self.defaults, **inputs})
-                hit = self._compare(answer, wrong).ok
+                wrongs.append((mistake, mistake.solve(**{**self.defaults, **inputs})))
             except Exception:  # a mistake that cannot be computed for these inputs is skipped
-                hit = False
-            flipped = False
-            if not hit:
+                continue
+        for flipped in (False, True):
+            for mistake, wrong in wrongs:
                 try:
-                    flipped = self._compare(-answer, wrong).ok
-                except Exception:  # an answer that cannot be negated (a string, a list) is not flipped
-                    flipped = False
-            if hit or flipped:
-                sign = "Check the sign of your answer too." if flipped else ""
-                return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}", sign), title)
+                    hit = self._compare(-answer if flipped else answer, wrong).ok
+                except Exception:  # not comparable, or an answer that cannot be negated (a string, a list)
+                    hit = False
+                if hit:
+                    sign = "Check the sign of your answer too." if flipped else ""
+                    return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}", sign), title)
         return result
 
 

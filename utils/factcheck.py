@@ -467,6 +467,10 @@ def judge_first(claimed_first, earlier) -> str:
     return "false" if b < a else "true"
 
 
+#: What the verdict table shows for a verdict whose reason was left empty.
+NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
+
+
 def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
@@ -489,7 +493,7 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
     'two dates, compared'
     >>> your_verdict("N12", "false", "").reason
-    'no reason given'
+    'no reason given yet: write one line in the reason_ variable of your exercise and run it again'
     """
     if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
         return None
@@ -499,7 +503,7 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
         raise TypeError(
             f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
         )
-    return Verdict(claim_id, answer, " ".join(reason.split()) or "no reason given")
+    return Verdict(claim_id, answer, " ".join(reason.split()) or NO_REASON)
 
 
 def combine_verdicts(*parts: str) -> str:

@@ -383,7 +383,7 @@ class SharpnessView(FastFigure):
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel {image.max():.2f}",
+            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel's reflectance {image.max():.2f}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )

@@ -28,6 +28,10 @@ def _ratio_of_nearest_resonance(a, a_jupiter, **_):
     return p / q
 
 
+def _resonance_ratio(p, q, **_):
+    return p / q
+
+
 # ---------------------------------------------------------------- 03.2 distance to the nearest resonance
 
 
@@ -144,10 +148,25 @@ def _perihelion_at_start(a, e_max, e_start=None, **_):
     return perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
 
 
+#: Within this fraction of the right perihelion an answer is a near miss whose cause cannot be told apart
+#: (digits cut off, or the extremes combined): it gets the neutral hint of :func:`_near_miss`.
+_NEAR = 0.005
+
+
 def _extremes_combined(a_history, e_history, **_):
-    # the smallest a and the largest e, taken from different moments of the run
+    # the smallest a and the largest e, taken from different moments of the run; not diagnosed when it lies
+    # so close to the right answer that a right answer cut to three significant figures would look the same
     a, e = _histories(a_history, e_history)
-    return float(np.nanmin(a) * (1 - np.nanmax(e))) * u.AU
+    combined = float(np.nanmin(a) * (1 - np.nanmax(e)))
+    right = _perihelion(a_history, e_history).to_value(u.AU)
+    return None if abs(combined - right) <= _NEAR * right else combined * u.AU
+
+
+def _cut_to_three_figures(a_history, e_history, **_):
+    # the right perihelion with its digits cut off (not rounded) after three significant figures
+    right = _perihelion(a_history, e_history).to_value(u.AU)
+    scale = 10 ** (2 - int(np.floor(np.log10(right))))
+    return np.floor(right * scale) / scale * u.AU
 
 
 def _a_times_e(a, e_max, **_):
@@ -207,6 +226,14 @@ EXERCISES = {
                 _ratio_of_nearest_resonance,
                 "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
                 "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+            ),
+            *(
+                Mistake(
+                    functools.partial(_resonance_ratio, p, q),
+                    "That is a simple fraction, p/q of one of Jupiter's main resonances. The question asks for the "
+                    "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+                )
+                for p, q in KIRKWOOD_RESONANCES
             ),
             Mistake(
                 lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
@@ -316,6 +343,11 @@ EXERCISES = {
                 _perihelion_with_starting_a,
                 "You combined the largest e with the starting semi-major axis. In a resonance a swings too, "
                 "so the perihelion a (1 - e) must be computed at each output, with that output's a and e.",
+            ),
+            Mistake(
+                _cut_to_three_figures,
+                "You are within half a percent. Give three significant figures, rounded rather than cut off, "
+                "and make sure each a (1 - e) uses the a and the e of the same output.",
             ),
             Mistake(
                 _extremes_combined,

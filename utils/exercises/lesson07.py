@@ -42,6 +42,10 @@ BORDERLINE = {
         "'biggest' is a superlative like a 'first'; the lesson files it as a "
         "number because a catalogue rank decides it.",
     ),
+    ("N09", "date"): (
+        "number",
+        "'about 14 months' is a measured duration; the lesson files it as a date because two dates decide it.",
+    ),
     ("N17", "date"): (
         "interpretation",
         "'keep circling long after' is a prediction; the lesson files it as a date because durations decide it.",
@@ -156,6 +160,10 @@ def _months_at_vesta(arrival, departure, claimed_months=None):
 
 def _years_not_months(arrival, departure, claimed_months=None):
     return _months_at_vesta(arrival, departure) / 12
+
+
+def _days_not_months(arrival, departure, claimed_months=None):
+    return float(duration(arrival, departure).to_value(u.day))
 
 
 def _story_months(arrival, departure, claimed_months=None):
@@ -310,6 +318,7 @@ EXERCISES = {
         "by 12 (or convert it to months with .to(MONTH)).",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
+            Mistake(_days_not_months, "That is the stay in days: the question asks for months."),
             Mistake(
                 _years_times_twelve,
                 "You multiplied a duration in years by 12, so it still carries the unit 'yr' and reads as "
