@@ -6,7 +6,7 @@ NOTEBOOK = "06-bright-spots.ipynb"
 NATURAL = {
     "06.1": "answer_1 = ceres_albedo * 2 * np.cos(incidence) / (np.cos(incidence) + np.cos(emission))",
     "06.2": (
-        "image = imaging.render_sphere(n_2, smooth_ceres, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
+        "image = imaging.render_sphere(n_2, smooth, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
         "answer_2 = image[n_2 // 2, limb_col] / image[n_2 // 2, n_2 // 2]"
     ),
     "06.4": "answer_4 = crater_size / (distance_4 * ifov.to_value(u.rad))",
