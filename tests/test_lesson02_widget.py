@@ -42,3 +42,20 @@ def test_slice_areas_are_equal_whatever_the_day(second_law):
         legend = [t.get_text() for t in shown[-1][0].axes[0].get_legend().get_texts()]
         shares = [float(t.split(": ")[1].split(" ")[0]) for t in legend if "of the ellipse" in t]
         assert len(shares) == 2 and shares[0] == pytest.approx(shares[1], abs=2e-4)
+
+
+def test_alt_text_says_where_the_olive_slice_is(second_law):
+    import astropy.units as u
+
+    ns, shown = second_law
+    ns["draw_second_law"](day=0)
+    at_start = shown[-1][1]
+    assert "near perihelion" in at_start and "overlaps the teal slice" in at_start
+    half = int(ns["T_ecc"].to_value(u.day) / 2 - ns["slice_days"].to_value(u.day) / 2)  # centred on aphelion
+    ns["draw_second_law"](day=half)
+    at_aphelion = shown[-1][1]
+    assert "near aphelion" in at_aphelion and "long and narrow" in at_aphelion
+    assert "overlaps" not in at_aphelion
+    Q = ns["ecc"]["a"] * (1 + ns["ecc"]["e"])
+    r_mid = float(at_aphelion.split("middle is ")[1].split(" AU")[0])
+    assert r_mid == pytest.approx(Q.to_value(u.AU), abs=0.01)  # the middle of the slice is at aphelion

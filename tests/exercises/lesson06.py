@@ -6,14 +6,14 @@ NOTEBOOK = "06-bright-spots.ipynb"
 NATURAL = {
     "06.1": "answer_1 = ceres_albedo * 2 * np.cos(incidence) / (np.cos(incidence) + np.cos(emission))",
     "06.2": (
-        "image = imaging.render_sphere(n_2, occator, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
+        "image = imaging.render_sphere(n_2, smooth, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
         "answer_2 = image[n_2 // 2, limb_col] / image[n_2 // 2, n_2 // 2]"
     ),
     "06.4": "answer_4 = crater_size / (distance_4 * ifov.to_value(u.rad))",
     "06.5": (
-        "f_near = np.pi * (facula_size / 2) ** 2 / (distance_5 * ifov.to_value(u.rad)) ** 2\n"
-        "f_far = np.pi * (facula_size / 2) ** 2 / (far_5 * ifov.to_value(u.rad)) ** 2\n"
-        "answer_5 = (f_near * faculae + (1 - f_near) * ceres_albedo) / (f_far * faculae + (1 - f_far) * ceres_albedo)"
+        "near_px = imaging.camera_image(scene, distance_5, ifov, psf_fwhm_px=0).signal.max()\n"
+        "far_px = imaging.camera_image(scene, far_5, ifov, psf_fwhm_px=0).signal.max()\n"
+        "answer_5 = near_px / far_px"
     ),
     "06.7": ("answer_7 = (solar_constant * (1 * u.AU / distance_7) ** 2 * (1 - faculae) / const.sigma_sb) ** (1 / 4)"),
     "06.8": "answer_8 = thermal.sublimation_mass_flux(t_dark, water) / ice_density * 1 * u.yr",

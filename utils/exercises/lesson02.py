@@ -133,6 +133,12 @@ def _newton_converged(M, e, E0):
     return float(solve_kepler(_radians(M, "M") * u.rad, _ecc(e)).to_value(u.rad))
 
 
+def _first_guess(M, e, E0):
+    # the loop returned before its first step
+    _radians(M, "M"), _ecc(e)
+    return float(_radians(E0, "E0"))
+
+
 def _newton_two_steps(M, e, E0):
     E1 = _newton_step(M, e, E0)
     return _step(M, e, E1)
@@ -367,6 +373,11 @@ EXERCISES = {
         hint="Repeat E = E - f(E) / f'(E), with f(E) = E - e sin E - M and f'(E) = 1 - e cos E, until the "
         "change in E is smaller than the tolerance; the inputs are plain numbers in radians.",
         mistakes=(
+            Mistake(
+                _first_guess,
+                "That is your first guess E0, before any step. Apply the Newton step to it, then repeat it "
+                "from each new E until the change is smaller than the tolerance.",
+            ),
             Mistake(
                 _newton_step,
                 "That is E after one step. Put the step in a loop and repeat it from the new E until "

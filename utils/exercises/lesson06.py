@@ -220,6 +220,16 @@ def _t_mean_distance(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, fact("ceres.a"))
 
 
+def _t_mean_distance_rounded(solar_constant, albedo, distance):
+    # the mean-distance value rounded to 10 K, as the sensitivity cell prints it
+    return np.round(_t_mean_distance(solar_constant, albedo, distance).to_value(u.K), -1) * u.K
+
+
+def _t_kelvin_as_celsius(solar_constant, albedo, distance):
+    # the right number of kelvin, typed with the Celsius unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
+
+
 # --- 06.8 · ice lost in a year -----------------------------------------------------------------
 def _ice_loss(temperature, molar_mass, density):
     flux = sublimation_mass_flux(temperature, molar_mass)
@@ -421,6 +431,16 @@ EXERCISES = {
                 _t_mean_distance,
                 "That is the temperature at Ceres' average distance. This exercise "
                 "puts the patch at the distance given in `distance`.",
+            ),
+            Mistake(
+                _t_mean_distance_rounded,
+                "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
+                "the distance given in `distance`.",
+            ),
+            Mistake(
+                _t_kelvin_as_celsius,
+                "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert "
+                "it to Celsius first).",
             ),
             Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
             Mistake(
