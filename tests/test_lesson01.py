@@ -228,6 +228,16 @@ def test_gap_widget_advice_names_the_count_and_the_objects_per_bin(gap_widget):
     assert f"{n:,} objects in 170 bins leave about {n / 170:.1f} per bin" in alt
     ns["draw_gaps"](bin_width=0.05, h_max=9.5)  # the same objects in 34 bins: enough per bin
     assert f"With about {n / 34:.0f} objects per bin" in shown[-1][1]
+    assert "may blur the narrow gaps" in shown[-1][1]  # 0.05 AU bins smear the 7:3
+    ns["draw_gaps"](bin_width=0.01, h_max=9.5)
+    assert "raise the H cut" in shown[-1][1] and "blur" not in shown[-1][1]
+
+
+def test_gap_widget_advice_offers_no_higher_cut_at_the_top(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=0.002, h_max=ns["h_top"])  # 850 bins: under 5 per bin, H cut already at its top
+    alt = shown[-1][1]
+    assert "widen the bins." in alt and "raise the H cut" not in alt
 
 
 def test_diameter_halved_is_called_a_radius():

@@ -91,3 +91,10 @@ def test_thrust_per_kilowatt_by_hand():
 def test_thrust_per_kilowatt_mistakes_get_hints(wrong, words):
     result = check("05.16", wrong, **HALL_ION)
     assert result.status == "incorrect" and words in result.message
+
+
+def test_g_rounded_to_ten_gets_its_own_hint():
+    inputs = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
+    wrong = check("05.2", (1900 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 19.0 km/s, by hand
+    assert not wrong.ok and "g = 10 m/s²" in str(wrong.message) and "standard gravity" in str(wrong.message)
+    assert check("05.2", (1900 * u.s * g0).to(u.km / u.s), **inputs).ok

@@ -33,6 +33,11 @@ def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp_full).to(u.km / u.s)
 
 
+def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
+    """The exhaust speed with g rounded to 10 m/s² (a school habit) instead of standard gravity."""
+    return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
+
+
 def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
     """The exhaust speed for a second source's value: ``isp_other``, or the value that the note of the
     facts-table row passed as ``isp`` gives ("CONFLICT: ... gives 1,950 s.")."""
@@ -296,6 +301,12 @@ EXERCISES = {
                 _exhaust_at_full_power,
                 "That is the exhaust speed at full power. Use the specific impulse of the lowest "
                 "power setting, `isp_low`.",
+            ),
+            Mistake(
+                _exhaust_with_g_ten,
+                "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
+                "to it too). Use standard gravity, `g0` from astropy.constants (9.80665 m/s²), with `isp_low` "
+                "as given.",
             ),
             Mistake(
                 _exhaust_at_other_source,
