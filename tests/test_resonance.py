@@ -524,3 +524,14 @@ def test_history_figure_alt_text_says_what_the_angle_does():
             assert "runs through every angle" in text and "full turns" in text
     view.draw(2.30, 0.1)
     assert "runs through every angle" in view.alt_text()  # 2.30 AU is in no resonance
+
+
+def test_history_figure_draws_every_angle_on_one_fixed_range():
+    """The angle axis does not follow the band, so it never tells where the band's middle is."""
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    for a in (2.30, 2.50):
+        ax_phi = view.draw(a, 0.1).figure.axes[1]
+        assert ax_phi.get_ylim() == (0, 360)
+        shown = np.asarray(view.dots.get_ydata(), float)
+        assert np.nanmin(shown) >= 0 and np.nanmax(shown) < 360
