@@ -230,7 +230,7 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 
 @dataclass(frozen=True)
 class VerdictExercise(Exercise):
-    """A verdict; when the expected one is ``defensible_when``, a verdict in ``defensible`` is accepted with its note."""
+    """A verdict; when the expected one is ``defensible_when``, an answer in ``defensible`` passes with its note."""
 
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
