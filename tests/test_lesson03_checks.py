@@ -70,3 +70,19 @@ def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():
         result = check("03.1", ratio, **inputs)
         assert result.status == "incorrect" and "simple fraction" in result.message
         assert "rounded too much" not in result.message
+
+
+def test_exercise_3_names_one_turn_too_many():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    step = expected_answer("03.3", **ceres)
+    assert check("03.3", step, **ceres).ok
+    assert "one full turn too many" in check("03.3", step + 360 * u.deg, **ceres).message
+
+
+def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
+    from utils.exercises.lesson03 import EXERCISES
+
+    exercise = EXERCISES["03.8"]
+    for text in [exercise.hint, *(m.hint for m in exercise.mistakes)]:
+        assert "jupiter_e" not in text and "nanmax" not in text
+    assert "shape of Jupiter's orbit" in exercise.hint

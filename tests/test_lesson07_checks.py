@@ -106,3 +106,21 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     assert check("07.8", "true", claimed_first=arrival, earlier_with_earth=later).ok
     assert not check("07.8", "false", claimed_first=arrival, earlier_with_earth=later).ok
     assert check("07.6", "mostly true", **n11).status == "invalid"
+
+
+def test_exercise_4_accepts_misleading_as_defensible_only_while_the_first_fails():
+    launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
+    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
+    defensible = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1)
+    assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
+    assert not check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1).ok
+    later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later).ok
+
+
+def test_exercise_5_names_the_added_radius():
+    facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
+    right = facula / 10 / ifov.to_value(u.rad)
+    assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
+    wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
+    assert not wrong.ok and "centre" in wrong.message

@@ -817,9 +817,9 @@ class HistoryFigure(FastFigure):
         self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
         self.label_cross.xy = (self.t_yr[k], e[k])
         self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
-        phi = self.angles(p, q)[i]
-        self.dots.set_ydata(phi)
-        low = -180 if np.nanmin(phi) < 0 else 0
+        # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
+        self.dots.set_ydata(np.mod(self.angles(p, q)[i], 360))
+        low = 0
         t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
         if (t_show, low, p, q) != self._limits:
             self.ax_phi.set(

@@ -326,9 +326,11 @@ class SharpnessView(FastFigure):
     """
 
     RIM = style.OTHER_COLOURS["teal"]
-    FACULA = style.OTHER_COLOURS["indigo"]  # dark: seen on the white facula
+    FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
+    FACULA_EDGE = style.OTHER_COLOURS["indigo"]
 
     def __init__(self, model, field, ifov, facula_diameter, crater_diameter):
+        from matplotlib import patheffects
         from matplotlib.patches import Circle
 
         model = array(model, "model", ndim=2, low=0)
@@ -342,12 +344,22 @@ class SharpnessView(FastFigure):
         self._image = self.ax.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
         )
-        for dia, ls, colour, label in [
-            (crater, "--", self.RIM, "crater rim"),
-            (self.facula, ":", self.FACULA, "facula outline"),
+        edge = [patheffects.Stroke(linewidth=3.6, foreground=self.FACULA_EDGE), patheffects.Normal()]
+        for dia, ls, colour, effects, label in [
+            (crater, "--", self.RIM, None, "crater rim"),
+            (self.facula, ":", self.FACULA, edge, "facula outline"),
         ]:
             self.ax.add_patch(
-                Circle((0, 0), dia.to_value(u.km) / 2, fill=False, ls=ls, lw=1.8, color=colour, label=label)
+                Circle(
+                    (0, 0),
+                    dia.to_value(u.km) / 2,
+                    fill=False,
+                    ls=ls,
+                    lw=1.8,
+                    color=colour,
+                    label=label,
+                    path_effects=effects,
+                )
             )
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)

@@ -300,6 +300,10 @@ EXERCISES = {
                 "That is the right direction, one full turn too low: give the angle between 0° and 360°.",
             ),
             Mistake(
+                lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter) + 360 * u.deg,
+                "That is the right direction, one full turn too many: give the angle between 0° and 360°.",
+            ),
+            Mistake(
                 lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
                 "That number is the angle in radians labelled as degrees. Write the 360 as 360 * u.deg "
                 "(or convert with .to(u.deg)).",
@@ -370,12 +374,14 @@ EXERCISES = {
         solve=_largest_e(0.0),
         rtol=0,
         atol=0.0015,  # within rounding to 0.01 (0.19 for 0.189); the lesson prints no other e this close
-        hint="Call run_belt([a_try] * u.AU, e_try, t_try, jupiter_e=0, **settings) and take np.nanmax of the "
-        "run's e[0].",
+        hint="Copy the run_belt call of the cell above and change only one input: which one describes the "
+        "shape of Jupiter's orbit, and what value of it makes that orbit a circle? Then take the largest "
+        "eccentricity of your run the way that cell does.",
         mistakes=(
             Mistake(
                 _largest_e(None),
-                "That run used Jupiter's real eccentricity. Give the run a circular Jupiter: jupiter_e=0.",
+                "That run used Jupiter's real eccentricity. Which input of run_belt sets the shape of "
+                "Jupiter's orbit? Make that orbit a circle and run again.",
             ),
         ),
     ),

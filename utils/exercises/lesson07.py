@@ -230,9 +230,10 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 
 @dataclass(frozen=True)
 class VerdictExercise(Exercise):
-    """A verdict; when the expected one is ``misleading``, a verdict in ``defensible`` is accepted with its note."""
+    """A verdict; when the expected one is ``defensible_when``, an answer in ``defensible`` passes with its note."""
 
     defensible: Mapping[str, str] = field(default_factory=dict)
+    defensible_when: str = "misleading"
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
@@ -243,7 +244,7 @@ class VerdictExercise(Exercise):
         except Exception:  # unusable inputs: already reported by the check above
             return result
         given = " ".join(answer.strip().lower().split())
-        if expected == "misleading" and given in self.defensible:
+        if expected == self.defensible_when and given in self.defensible:
             return CheckResult(CORRECT, f"Defensible: {self.defensible[given]}", result.name)
         return result
 
@@ -259,6 +260,13 @@ def _distance_times_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
     return distance_for_pixel_scale((s * n).to(u.m), ifov).to(u.km)
+
+
+def _distance_from_centre(size, pixels, ifov):
+    """The distance from the surface plus Ceres' radius: the distance from Ceres' centre."""
+    from ..facts import fact
+
+    return _distance_for_pixels(size, pixels, ifov) + fact("ceres.radius").to(u.km)
 
 
 def _distance_one_pixel(size, pixels, ifov):
@@ -345,18 +353,18 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.4": Exercise(
+    "07.4": VerdictExercise(
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
         solve=_verdict_first,
         choices=VERDICTS,
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
-        mistakes=(
-            Mistake(
-                _misleading,
-                "As paraphrased, N12 has no qualifier that rescues it (compare N16): is "
-                "there an earlier NASA example? Compare the two dates.",
-            ),
-        ),
+        defensible_when="false",
+        defensible={
+            "misleading": "some older web texts say Dawn was NASA's first mission to use ion propulsion "
+            "to enter orbits, which is true (Deep Space 1 orbited nothing). The lesson files N12 as false "
+            "because the story's own words, the first NASA spacecraft driven by ion engines, are contradicted "
+            "by Deep Space 1, and NASA's record gives no narrower wording for this claim.",
+        },
     ),
     "07.5": Exercise(
         title="Exercise 5 · how close for {pixels} pixels across the facula?",
@@ -369,6 +377,11 @@ EXERCISES = {
                 _distance_times_pixels,
                 "More pixels across means SMALLER pixels, so a closer camera: "
                 "divide the facula's size by the number of pixels.",
+            ),
+            Mistake(
+                _distance_from_centre,
+                "That is the distance from Ceres' centre: you added Ceres' radius. The pixel scale uses "
+                "the distance from the camera to the surface, size / pixels / IFOV, and nothing more.",
             ),
             Mistake(
                 _distance_one_pixel,
