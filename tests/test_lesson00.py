@@ -68,25 +68,22 @@ def test_distance_from_centre_and_altitude_confusion():
     assert check("00.3", (km.value + R.to_value(u.km)) * u.km, altitude=km, ceres_radius=R).ok
 
 
-def test_publisher_is_read_from_the_source():
-    assert check("00.4", "NASA/JPL", orbit="LAMO").ok
-    assert check("00.4", " nasa/jpl ", orbit="rc3").ok  # any Ceres orbit: NASA/JPL
-    assert check("00.4", ..., orbit="LAMO").name == "Exercise 4 · who published the LAMO altitude?"
-    result = check("00.4", "a newspaper", orbit="LAMO")
-    assert result.status == "incorrect" and "passed numbers like this one on" in result.message
-    assert check("00.4", "Wikipedia", orbit="LAMO").status == "incorrect"
-    for name in (
-        "nasa",
-        "JPL",
-        "Jet Propulsion Laboratory",
-        "NASA-JPL",
-        "nasa / jpl",
-        "NASA's Jet Propulsion Laboratory",
-    ):
-        assert check("00.4", name, orbit="LAMO").ok, name  # the usual names of the choice, any capitals
-    assert "passed numbers" in check("00.4", "Newspaper", orbit="LAMO").message  # an alias of a wrong choice
-    result = check("00.4", "ESA", orbit="LAMO")  # not one of the choices
-    assert result.status == "invalid" and "'NASA/JPL'" in result.message
+def test_web_site_is_read_from_the_source():
+    site = "dawn.jpl.nasa.gov"  # LAMO's source: NASA/JPL's Dawn mission status page
+    for answer in (site, "DAWN.JPL.NASA.GOV", " https://dawn.jpl.nasa.gov/mission/status_2015.html ", "www." + site):
+        assert check("00.4", answer, orbit="LAMO").ok, answer
+    assert check("00.4", "dawnblog.jpl.nasa.gov", orbit="hamo").ok  # follows the orbit
+    assert check("00.4", ..., orbit="LAMO").name == "Exercise 4 · which web site published the LAMO altitude?"
+    for guess in ("NASA/JPL", "nasa", "Jet Propulsion Laboratory", "Wikipedia", "a newspaper"):
+        result = check("00.4", guess, orbit="LAMO")  # a publisher's name, guessable without the source
+        assert result.status == "incorrect" and "who published it" in result.message, guess
+        assert site not in result.message
+    for ending in ("jpl.nasa.gov", "https://jpl.nasa.gov"):  # the organisation's domain, guessable too
+        result = check("00.4", ending, orbit="LAMO")
+        assert result.status == "incorrect" and "only the end of the site's name" in result.message
+    assert "only the end" not in check("00.4", "en.wikipedia.org", orbit="LAMO").message  # the generic hint
+    assert check("00.4", 5, orbit="LAMO").status == "invalid"  # not text
+    assert check("00.4", site, orbit="XYZ").status == "invalid"  # an unknown orbit
 
 
 def test_the_release_rounded_kilometres_get_their_own_hint():
@@ -98,6 +95,21 @@ def test_the_release_rounded_kilometres_get_their_own_hint():
     # another distance with no release kilometres near it: no such hint, nothing raised
     result = check("00.1", 7400 * u.km, distance=4500 * u.imperial.mile)
     assert result.status == "incorrect" and "rounded to two" not in result.message
+
+
+def test_the_release_kilometres_get_their_own_hint_in_exercise_3():
+    h = fact("news.distance_survey")  # 2,700 miles; NASA's release printed 4,400 km
+    for wrong, words in ((4400 * u.km + R, "NASA's release printed"), (4400 * u.km, "for the altitude alone")):
+        result = check("00.3", wrong, altitude=h, ceres_radius=R)
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
+        assert "4,815" not in result.message and "4815" not in result.message
+    assert check("00.3", h + R, altitude=h, ceres_radius=R).ok
+
+
+def test_another_orbits_rounded_miles_get_the_other_orbit_hint():
+    for wrong in (915, 2700):  # NASA's rounded miles for HAMO and Survey, given for LAMO
+        result = check("00.5", wrong, orbit="LAMO")
+        assert result.status == "incorrect" and "another of Dawn's orbits" in result.message, wrong
 
 
 def test_fact_lookup_follows_the_orbit():

@@ -106,3 +106,20 @@ def test_explore_ring_stays_inside_and_texts_agree(distance_km):
     assert box.x0 < ring.x0 and ring.x1 < box.x1 and box.y0 < ring.y0 and ring.y1 < box.y1  # whole, inside
     spot = view.headline.get_text().rsplit(" ", 1)[-1]  # the facula's pixels, as the headline rounds them
     assert f"spans about {spot} pixels" in view.alt_text()
+
+
+def test_highest_altitude_and_its_mistakes():
+    ifov, facula, radius = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("ceres.radius")
+    inputs = dict(size=facula, n_pixels=100, ifov=ifov)
+    right = (facula / 100 / ifov.to_value(u.rad)).to(u.km)
+    assert check("04.7", right, **inputs).ok and check("04.7", right.to(u.m), **inputs).ok
+    for wrong, words in (
+        (right + radius, "do not add or take away Ceres' radius"),  # a distance from the centre
+        (right - radius, "do not add or take away Ceres' radius"),
+        (2 * right, "factor of two"),
+        (right / 2, "factor of two"),
+        (fact("ceres.orbit_hamo_altitude"), "one of Dawn's orbits"),  # copied from the table
+    ):
+        result = check("04.7", wrong, **inputs)
+        assert result.status == "incorrect" and words in result.message, (wrong, result)
+        assert f"{right.to_value(u.km):,.0f}" not in result.message

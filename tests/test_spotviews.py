@@ -186,3 +186,26 @@ def test_camera_explorer_kept_images_equal_a_fresh_camera_image(explorer):
         assert f"{explorer.saturated_pixels:,}" in explorer.ax_img.get_title()
     with pytest.raises((ValueError, TypeError, u.UnitsError), match="distance"):
         explorer.image(4400, 1.0)  # a bare number: km or m? refused with a clear message
+
+
+def test_altitude_view_texts_follow_the_altitude_and_bad_input_is_refused():
+    from utils.spotviews import AltitudeView
+
+    view = AltitudeView(470 * u.km)
+    with pytest.raises(ValueError, match="draw"):
+        view.alt_text()  # nothing drawn yet
+    for miles, words, far in (
+        (240, "shorter than", "3,900"),
+        (292, "about as long as", "3,900"),
+        (2700, "longer than", "17,400"),
+    ):
+        view.draw(miles)
+        title = view.figure.axes[0].get_title()
+        assert f"{miles:,} miles" in title and f"is {words} Ceres' radius" in title
+        assert f"{miles:,} miles" in view.alt_text() and f"up to about {far} km" in view.alt_text()
+        assert view.png()[:4] == b"\x89PNG"
+    for bad in (-5, 0, "far", float("nan")):
+        with pytest.raises((ValueError, TypeError)):
+            view.draw(bad)
+    with pytest.raises((ValueError, u.UnitsError, TypeError)):
+        AltitudeView(470)  # no unit

@@ -33,7 +33,7 @@ __all__ = [
     "photometry",
     "thermal",  # 06 the bright spots
     "imaging",  # 04, 06 and 07: a crater with bright spots through a camera
-    "spotviews",  # 04, 06 and 07: widget figures
+    "spotviews",  # 00, 04, 06 and 07: widget figures
     "factcheck",  # 07 fact-check
 ]
 __version__ = "0.1.0"

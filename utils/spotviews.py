@@ -1,4 +1,4 @@
-"""Widget figures of lessons 04, 06 and 07: the imaging model seen with a slider.
+"""Widget figures of lessons 00, 04, 06 and 07: the imaging model seen with a slider.
 
 A widget that rebuilds its Matplotlib figure on every move of a slider is
 slow (a new figure, a layout pass, the inline backend's round trip).  The
@@ -35,7 +35,114 @@ def _single(value, unit, name):
     return require(value, unit, name, positive=True, scalar=True)
 
 
-__all__ = ["DistanceView", "CameraExplorer", "SharpnessView"]
+__all__ = ["AltitudeView", "DistanceView", "CameraExplorer", "SharpnessView"]
+
+
+class AltitudeView(FastFigure):
+    """Lesson 00's Explore figure, built once: Ceres to scale and Dawn at an altitude given in miles.
+
+    A solid line marks Ceres' radius, a dotted one the altitude from the surface to Dawn; the axis
+    counts kilometres from Ceres' centre and zooms in at ``zoom_mi`` and below.  :meth:`draw` moves
+    Dawn and rewrites the title, the legend and the alt text, so every text follows the slider.
+
+    Parameters
+    ----------
+    radius : Quantity
+        Ceres' radius.
+    far_mi, near_mi, zoom_mi : float
+        Altitudes in miles: the widest axis (the slider's end), the zoomed-in axis, and the
+        altitude at and below which the axis zooms in.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> view = AltitudeView(470 * u.km)
+    >>> view.draw(2700).figure.axes[0].get_title().splitlines()[1]
+    "the altitude (dotted) is longer than Ceres' radius (solid)"
+    """
+
+    def __init__(self, radius: u.Quantity, far_mi: float = 10000, near_mi: float = 2000, zoom_mi: float = 1500):
+        import matplotlib.patheffects as pe
+        from matplotlib.patches import Circle
+
+        self.radius = _single(radius, u.km, "radius")
+        self.r_km = r_km = self.radius.to_value(u.km)
+        self.far_km = (number(far_mi, "far_mi", positive=True, scalar=True) * u.imperial.mile + self.radius).to_value(
+            u.km
+        )
+        self.near_km = (
+            number(near_mi, "near_mi", positive=True, scalar=True) * u.imperial.mile + self.radius
+        ).to_value(u.km)
+        self.zoom_mi = number(zoom_mi, "zoom_mi", nonnegative=True, scalar=True)
+        super().__init__((7.5, 4.4), margins={"left": 0.02, "right": 0.98, "bottom": 0.3, "top": 0.86})
+        ax = self.ax = self.figure.add_subplot()
+        ax.add_patch(Circle((0, 0), r_km, color=style.PALETTE["ceres"], label="Ceres (to scale)"))
+        outline = [pe.withStroke(linewidth=4.5, foreground="black")]  # a white line, outlined: seen on the disc
+        ax.plot([0, r_km], [0, 0], "-", color="white", linewidth=2.5, path_effects=outline, label="Ceres' radius")
+        thin = {"arrowstyle": "-", "color": "0.3", "linewidth": 1}
+        self.radius_label = ax.annotate(
+            "radius",
+            (r_km / 2, 0),
+            xytext=(r_km / 2, -0.13 * self.far_km),
+            ha="center",
+            va="top",
+            fontsize=10,
+            arrowprops=thin,
+        )
+        ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
+        (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)
+        (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | {"linestyle": "none", "markersize": 11}))
+        self.dawn_label = ax.annotate(
+            "Dawn", (0, 0), xytext=(0, 0), ha="center", va="bottom", fontsize=10, arrowprops=thin
+        )
+        self.legend = ax.legend(
+            loc="lower center",
+            bbox_to_anchor=(0.5, 0.01),
+            bbox_transform=self.figure.transFigure,
+            ncol=3,
+            fontsize=10,
+        )  # at the foot of the figure, below the drawing
+        self.animate(self.altitude_line, self.dawn, self.dawn_label, ax.title, self.legend)
+        self._state = None
+
+    def draw(self, altitude_mi: float):
+        """Show Dawn ``altitude_mi`` miles (a plain number) above the surface; returns this figure."""
+        miles = number(altitude_mi, "altitude_mi", positive=True, scalar=True)
+        altitude = miles * u.imperial.mile
+        r_km, ax = self.r_km, self.ax
+        d = (altitude + self.radius).to_value(u.km)  # distance from Ceres' centre
+        span = self.near_km if miles <= self.zoom_mi else self.far_km
+        if ax.get_xlim()[1] != 1.05 * span:  # a new range: the parts that stay still are drawn again
+            left = min(-0.05 * span, -1.1 * r_km)  # the whole of Ceres' disc stays in view
+            ax.set(xlim=(left, 1.05 * span), ylim=(-0.22 * span, 0.25 * span))
+            self.radius_label.xyann = (r_km / 2, -max(0.13 * span, 1.3 * r_km))  # below Ceres' disc
+            self.invalidate()
+        self.altitude_line.set_data([r_km, d], [0, 0])
+        self.dawn.set_data([d], [0])
+        self.dawn_label.xy, self.dawn_label.xyann = (d, 0), (d, max(0.1 * span, 1.6 * r_km))
+        ratio = (altitude / self.radius).to_value(u.one)
+        compare = "about as long as" if 0.9 < ratio < 1.1 else ("longer than" if ratio > 1 else "shorter than")
+        shown = f"{miles:,.0f}"
+        ax.set_title(
+            f"Dawn {shown} miles above Ceres' surface, to scale\n"
+            f"the altitude (dotted) is {compare} Ceres' radius (solid)"
+        )
+        self.legend.get_texts()[2].set_text(f"altitude: {shown} miles")  # the legend follows the slider
+        self._state = (shown, compare, round(1.05 * span, -2))
+        return self
+
+    def alt_text(self) -> str:
+        """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
+        if self._state is None:
+            raise ValueError("Call draw(altitude_mi) before alt_text().")
+        shown, compare, far = self._state
+        return (
+            f"Ceres drawn to scale as a blue disc with Dawn as a green cross {shown} miles above its surface. A "
+            "solid white line outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
+            "line continues it from the surface to Dawn (the altitude); together they make Dawn's distance from "
+            f"the centre. The altitude is {compare} the radius. The horizontal axis counts kilometres from Ceres' "
+            f"centre, up to about {far:,.0f} km (the axis zooms in at {self.zoom_mi:,.0f} miles and below)."
+        )
 
 
 class DistanceView(FastFigure):

@@ -6,7 +6,7 @@ NATURAL = {
     "00.1": "answer_1 = survey_altitude.to(u.km)",
     "00.2": "answer_2 = image_altitude / ceres_radius",
     "00.3": "answer_3 = survey_altitude + ceres_radius",
-    "00.4": 'answer_4 = "NASA/JPL"',
+    "00.4": 'answer_4 = "dawn.jpl.nasa.gov"',
     "00.5": 'answer_5 = fact("ceres.orbit_lamo_altitude").to_value(u.imperial.mile)',
 }
 

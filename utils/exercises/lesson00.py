@@ -135,7 +135,13 @@ def _numbers_added_as_altitude_unit(altitude, ceres_radius):
     return (h.value + r.value) * h.unit
 
 
-# --- 00.4: find a fact by its name and say who published it; 00.5: convert it to miles ---
+def _release_kilometres_plus_radius(altitude, ceres_radius):
+    # NASA's rounded kilometres for the same orbit ("4,400 km") plus the radius, instead of the altitude given
+    r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+    return (_release_kilometres(altitude) + r).to(u.km)
+
+
+# --- 00.4: find a fact by its name and read the web site of its source; 00.5: convert it to miles ---
 
 
 def _orbit_fact_id(orbit):
@@ -154,17 +160,8 @@ def _orbit_fact_id(orbit):
     return fact_id
 
 
-#: Who publishes a source, told by its web address (checked in order; the last is the fallback).
-PUBLISHERS = (
-    ("NASA/JPL", ("nasa.gov",)),
-    ("Wikipedia", ("wikipedia.org",)),
-    ("a science journal", ("doi.org",)),
-    ("a newspaper", ()),
-)
-
-
-#: Other ways of writing each choice (compared without capitals or punctuation): "nasa", "JPL",
-#: "Jet Propulsion Laboratory" all name NASA/JPL.
+#: Publishers and their usual names (compared without capitals or punctuation): an answer naming one of
+#: them, instead of the web site, gets its own hint in exercise 4.
 ALIASES = {
     "NASA/JPL": (
         "nasa",
@@ -190,40 +187,55 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z]+", " ", text.lower()).split())
 
 
-@dataclass(frozen=True)
-class PublisherExercise(Exercise):
-    """A choice among publishers that also accepts each choice's usual names, in any capitals."""
-
-    aliases: Any = None
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        if isinstance(answer, str):
-            given = _words(answer)
-            for choice, names in (self.aliases or {}).items():
-                if given == _words(choice) or given in {_words(n) for n in names}:
-                    answer = choice
-                    break
-        return super().check(answer, **inputs)
-
-
-def _publisher(orbit):
+def _host(orbit):
     from urllib.parse import urlparse
 
     from ..facts import fact
 
     host = urlparse(fact(_orbit_fact_id(orbit)).info.meta["source_url"]).netloc.lower()
-    return next(
-        name for name, sites in PUBLISHERS if not sites or any(host == s or host.endswith("." + s) for s in sites)
-    )
+    return host.removeprefix("www.")
 
 
-def _wrong_publisher(name):
-    def solve(orbit):
-        if _publisher(orbit) == name:
-            raise ValueError("that is the right publisher")
-        return name
+def _site(orbit):
+    return _host(orbit)
 
-    return solve
+
+def _site_ending(orbit):
+    # "jpl.nasa.gov" for "dawn.jpl.nasa.gov": the organisation's domain, which can be guessed without the source
+    parts = _host(orbit).split(".")
+    if len(parts) < 3:
+        raise ValueError("the site's name is its domain already")
+    return ".".join(parts[-3:]) if len(parts) > 3 else ".".join(parts[-2:])
+
+
+def _site_words(text: str) -> str:
+    """A web site as written: no scheme, no 'www.', no path, lower case ('https://www.X.org/a' reads 'x.org')."""
+    text = text.strip().lower()
+    for scheme in ("https://", "http://"):
+        text = text.removeprefix(scheme)
+    return text.split("/", 1)[0].removeprefix("www.").strip()
+
+
+@dataclass(frozen=True)
+class SiteExercise(Exercise):
+    """The site (host name) of a fact's web address; any capitals, with or without https://, www. or a path.
+
+    A publisher's name ("NASA/JPL") gets its own hint: the exercise asks for what only the citation shows.
+    """
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, str):
+            given = _words(answer)
+            if any(given == _words(c) or given in {_words(n) for n in ALIASES.get(c, ())} for c in ALIASES):
+                return CheckResult(
+                    INCORRECT,
+                    "That is not right. Hint: that names who published it, which a guess could give. The "
+                    'exercise asks for the web site in the address cite("...") prints, the part between // '
+                    "and the next /.",
+                    self.title_for(**inputs),
+                )
+            answer = _site_words(answer)
+        return super().check(answer, **inputs)
 
 
 def _orbit_altitude(orbit):
@@ -261,6 +273,16 @@ def _another_orbit(other):
         if _orbit_fact_id(orbit) == _orbit_fact_id(other):
             raise ValueError("the same orbit")
         return _miles_of_orbit(other)
+
+    return solve
+
+
+def _another_orbit_rounded(other):
+    # another orbit's altitude as its source rounded it in miles (HAMO: "915 miles")
+    def solve(orbit):
+        if _orbit_fact_id(orbit) == _orbit_fact_id(other):
+            raise ValueError("the same orbit")
+        return _rounded_miles_in_note(other)
 
     return solve
 
@@ -330,6 +352,16 @@ EXERCISES = {
                 "That is the altitude, measured from the surface. The question asks how far Dawn is "
                 "from Ceres' centre: how much further down is the centre?",
             ),
+            Mistake(
+                lambda altitude, ceres_radius: _release_kilometres(altitude),
+                "That looks like NASA's rounded kilometres for the altitude alone, measured from the surface. "
+                "Start from survey_altitude, with its unit, and go down to the centre.",
+            ),
+            Mistake(
+                _release_kilometres_plus_radius,
+                "You started from the kilometres NASA's release printed, rounded to two significant figures. "
+                "Start from the altitude the exercise gives, survey_altitude, with its unit.",
+            ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
             Mistake(
                 _numbers_added_as_km,
@@ -343,17 +375,16 @@ EXERCISES = {
             ),
         ),
     ),
-    "00.4": PublisherExercise(
-        title="Exercise 4 · who published the {orbit} altitude?",
-        aliases=ALIASES,
-        solve=_publisher,
-        choices=tuple(name for name, _ in PUBLISHERS),
-        hint='Print the fact\'s source with cite("...") and read its title and web address.',
+    "00.4": SiteExercise(
+        title="Exercise 4 · which web site published the {orbit} altitude?",
+        solve=_site,
+        hint="Print the fact's source with cite(\"...\") and copy the site's name from its web address, "
+        "the part between // and the next /.",
         mistakes=(
             Mistake(
-                _wrong_publisher("a newspaper"),
-                "A news story passed numbers like this one on, but the facts table cites who published "
-                "them. Read the title and web address that cite(...) prints.",
+                _site_ending,
+                "That is only the end of the site's name. Copy the whole name from the address that "
+                "cite(...) prints, the part between // and the next /.",
             ),
         ),
     ),
@@ -381,6 +412,7 @@ EXERCISES = {
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("lamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("rc3"), _ANOTHER_ORBIT_HINT),
+            *(Mistake(_another_orbit_rounded(name), _ANOTHER_ORBIT_HINT) for name in ("survey", "hamo", "lamo", "rc3")),
         ),
     ),
 }

@@ -204,6 +204,49 @@ def _times_n(size, n_pixels, ifov, **_):
     return distance_for_pixel_scale(require(size, u.km, "size", positive=True) * n, ifov).to(u.km)
 
 
+def _ceres_radius_too(sign):
+    # the altitude with Ceres' radius added (a distance from the centre) or taken away: the pixel scale
+    # depends on the distance to the surface below, which is the altitude itself
+    def solve(size, n_pixels, ifov, **_):
+        from ..facts import fact
+
+        return _highest_altitude(size, n_pixels, ifov) + sign * fact("ceres.radius").to(u.km)
+
+    return solve
+
+
+def _factor(k):
+    # the facula's size doubled or halved (its diameter taken for a radius, or the other way round)
+    def solve(size, n_pixels, ifov, **_):
+        return k * _highest_altitude(size, n_pixels, ifov)
+
+    return solve
+
+
+def _orbit_altitude(name):
+    # a science orbit's altitude copied from the table instead of computed
+    def solve(size, n_pixels, ifov, **_):
+        from ..facts import fact
+
+        return fact(f"ceres.orbit_{name}_altitude").to(u.km)
+
+    return solve
+
+
+_RADIUS_HINT = (
+    "The pixel scale depends on the distance from the camera to the surface below it, which is the "
+    "altitude: do not add or take away Ceres' radius."
+)
+_FACTOR_HINT = (
+    "Your answer is off by a factor of two. The facula's size (facula) is already the width the pixels must "
+    "span: use it as it is, neither halved nor doubled."
+)
+_ORBIT_HINT = (
+    "That is the altitude of one of Dawn's orbits. The exercise asks for the highest altitude that gives the "
+    "wanted pixels: compute it from the facula's size, the number of pixels and the IFOV."
+)
+
+
 EXERCISES = {
     "04.1": Exercise(
         title="Exercise 1 · how long did the {phase} last?",
@@ -337,6 +380,11 @@ EXERCISES = {
                 "wanted first.",
             ),
             Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
+            Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
+            Mistake(_ceres_radius_too(-1), _RADIUS_HINT),
+            Mistake(_factor(2), _FACTOR_HINT),
+            Mistake(_factor(0.5), _FACTOR_HINT),
+            *(Mistake(_orbit_altitude(name), _ORBIT_HINT) for name in ("rc3", "survey", "hamo", "lamo")),
         ),
     ),
 }
