@@ -50,3 +50,16 @@ def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
         assert result.status == "incorrect" and "`smooth`" in result.message
     generic = utils.check("06.2", 0.3, law="lambert", **kw)
     assert "smooth" in generic.message and "occator," not in generic.message
+
+
+def test_the_day_average_and_a_rate_get_their_own_hints_in_exercise_8():
+    from utils import thermal
+
+    t = thermal.subsolar_temperature(utils.fact("solar.tsi"), utils.fact("ceres.albedo"), utils.fact("ceres.a"))
+    kw = dict(temperature=t, molar_mass=utils.fact("water.molar_mass"), density=utils.fact("ice.density"))
+    day_flux = thermal.diurnal_mean_sublimation_flux(t, kw["molar_mass"])
+    day = (thermal.thickness_loss_rate(day_flux, kw["density"]) * u.yr).to(u.m)
+    assert "day average" in utils.check("06.8", day, **kw).message
+    noon = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t, kw["molar_mass"]), kw["density"])
+    assert "multiply the rate by one year" in utils.check("06.8", noon.to(u.m / u.yr), **kw).message
+    assert utils.check("06.8", (noon * u.yr).to(u.m), **kw).ok

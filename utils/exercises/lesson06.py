@@ -259,6 +259,17 @@ def _ice_loss_bare_ice(temperature, molar_mass, density):
     return _ice_loss(t, molar_mass, density)
 
 
+def _ice_loss_day_average(temperature, molar_mass, density):
+    from ..thermal import diurnal_mean_sublimation_flux
+
+    flux = diurnal_mean_sublimation_flux(temperature, molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _ice_loss_rate_not_times_year(temperature, molar_mass, density):
+    return _ice_loss(temperature, molar_mass, density) / (1 * u.yr)
+
+
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
 def _lifetime(thickness, loss_rate, noon_loss_rate=None):
     h = require(thickness, u.m, "thickness", positive=True)
@@ -493,6 +504,16 @@ EXERCISES = {
                 _ice_loss_bare_ice,
                 "That is the rate for bare, bright ice. Dusty ice is as dark as "
                 "Ceres: use the dark ground's temperature given in the exercise.",
+            ),
+            Mistake(
+                _ice_loss_day_average,
+                "That is the day average, the fairer number the exercise asks for afterwards. This question "
+                "holds the ground at its noon temperature all year: use the noon flux.",
+            ),
+            Mistake(
+                _ice_loss_rate_not_times_year,
+                "That is a rate (a length per unit time). The question asks for the thickness lost in one "
+                "year: multiply the rate by one year (1 * u.yr) to get a length.",
             ),
         ),
     ),
