@@ -417,6 +417,9 @@ def test_close_only_within_rounding():
     assert "close" not in r.message
     assert "close" in compare(12 * u.h, 12.04 * u.h, rtol=0.001).message
     assert "close" not in r.message
+    r = compare(3.0 * u.AU, 3.49 * u.AU, rtol=0.005)  # 1 significant figure, but 14 % off: not close
+    assert r.status == "incorrect" and "close" not in r.message
+    assert "close" in compare(3 * u.AU, 3.04 * u.AU, rtol=0.005).message  # the same rounding, 1 % off
 
 
 def test_close_is_judged_in_the_students_unit():

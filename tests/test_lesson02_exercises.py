@@ -66,3 +66,13 @@ def test_period_without_the_square_root_is_recognised_with_units_kept():
     forgot = 2 * np.pi * a**3 / GM_sun  # a time squared, in AU3 s2 / m3
     result = utils.check("02.3", forgot, a=a)
     assert result.status == "incorrect" and "square root" in result.message
+
+
+def test_the_converged_root_rounded_to_four_decimals_is_told_to_keep_six():
+    from utils.orbits import solve_kepler
+
+    kw = dict(M=1.0, e=0.6, E0=1.0)
+    root = float(solve_kepler(kw["M"] * u.rad, kw["e"]).to_value(u.rad))
+    result = utils.check("02.4", round(root, 4), **kw)
+    assert result.status == "incorrect" and "rounded to 4 decimals" in result.message
+    assert utils.check("02.4", round(root, 6), **kw).ok

@@ -34,3 +34,32 @@ def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
         assert result.status == "incorrect" and "dark ground" in result.message
     right = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
     assert utils.check("06.7", ((right / const.sigma_sb) ** 0.25).to(u.K), **kw).ok
+
+
+def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
+    from utils import imaging
+
+    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
+    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
+    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
+    textured = imaging.occator_model(*albedos, *sizes)
+    kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, n_px=200, column=10)
+    for law in ("lambert", "lommel-seeliger"):
+        image = imaging.render_sphere(200, textured, kw["radius"], kw["phase"], law=law, occator_latitude=20 * u.deg)
+        result = utils.check("06.2", image[100, 10] / image[100, 100], law=law, **kw)
+        assert result.status == "incorrect" and "`smooth`" in result.message
+    generic = utils.check("06.2", 0.3, law="lambert", **kw)
+    assert "smooth" in generic.message and "occator," not in generic.message
+
+
+def test_the_day_average_and_a_rate_get_their_own_hints_in_exercise_8():
+    from utils import thermal
+
+    t = thermal.subsolar_temperature(utils.fact("solar.tsi"), utils.fact("ceres.albedo"), utils.fact("ceres.a"))
+    kw = dict(temperature=t, molar_mass=utils.fact("water.molar_mass"), density=utils.fact("ice.density"))
+    day_flux = thermal.diurnal_mean_sublimation_flux(t, kw["molar_mass"])
+    day = (thermal.thickness_loss_rate(day_flux, kw["density"]) * u.yr).to(u.m)
+    assert "day average" in utils.check("06.8", day, **kw).message
+    noon = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t, kw["molar_mass"]), kw["density"])
+    assert "multiply the rate by one year" in utils.check("06.8", noon.to(u.m / u.yr), **kw).message
+    assert utils.check("06.8", (noon * u.yr).to(u.m), **kw).ok

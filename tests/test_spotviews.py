@@ -44,8 +44,9 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         (385, 1.0, "1"),
         (4400, 0.25, "0.25"),
         (146000, 1.0, "1"),
-        (383000, 2**0.5, "1.4"),
-    ]:  # the slider's 2^0.5 shows as 1.4, not 1.41421
+        (383000, 2**0.5, "1.41"),
+        (385, 2**-3, "0.125"),
+    ]:  # as the log slider's readout (3 significant figures): 2^0.5 shows as 1.41, 2^-3 as 0.125
         texts = explorer.update(d, exposure).texts()
         joined = " | ".join(texts)
         assert f"{d:,} km" in joined and any(t.endswith(f"exposure {shown}") for t in texts), texts
@@ -53,7 +54,7 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         assert "east (km)" in texts and "reading (fraction of full)" in texts
         seen[(d, exposure)] = tuple(texts)
         assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
-    assert len(set(seen.values())) == 4  # every state has its own titles
+    assert len(set(seen.values())) == 5  # every state has its own titles
     assert "Model image" in explorer.alt() and "teal" in explorer.alt()
 
 
@@ -209,3 +210,9 @@ def test_altitude_view_texts_follow_the_altitude_and_bad_input_is_refused():
             view.draw(bad)
     with pytest.raises((ValueError, u.UnitsError, TypeError)):
         AltitudeView(470)  # no unit
+
+
+def test_camera_explorer_alt_text_names_the_distance_and_the_exact_exposure(explorer):
+    alt = explorer.update(385, 0.125).alt()
+    assert "at 385 km and exposure 0.125" in alt and "exposure 0.12," not in alt
+    assert "exposure 0.125" in explorer.figure.axes[1].get_title()

@@ -275,9 +275,10 @@ def _is_plain_number(value: Any) -> bool:
 def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
     """True when ``a`` is ``e`` rounded to ``figures`` significant figures or fewer.
 
-    Only the rounded number itself counts: 12 is 12.04 rounded, 12.3 is not (it is simply off).
+    Only the rounded number itself counts: 12 is 12.04 rounded, 12.3 is not (it is simply off). A rounding
+    that moves the number by more than 5 % (3 for 3.49) is not "close": it gets no such message.
     """
-    if e == 0 or not math.isfinite(e) or not math.isfinite(a):
+    if e == 0 or not math.isfinite(e) or not math.isfinite(a) or abs(a - e) > 0.05 * abs(e):
         return False
     for kept in range(1, figures + 1):
         step = 10.0 ** (math.floor(math.log10(abs(e))) - (kept - 1))

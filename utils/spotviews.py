@@ -365,8 +365,9 @@ class CameraExplorer(FastFigure):
         self._line.set_data(x.to_value(u.km), reading)
         self.ax_prof.set_xlim(*img.extent_km[:2])
         self.ax_prof.set_title(
-            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.2g}", fontsize=11, y=1.0
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.3g}", fontsize=11, y=1.0
         )
+        self._view = f"{d.to_value(u.km):,.0f} km and exposure {exposure:.3g}"  # for the alt text
         return self
 
     def image(self, distance: u.Quantity, exposure: float = 1.0) -> imaging.CameraImage:
@@ -411,8 +412,8 @@ class CameraExplorer(FastFigure):
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
             f"around Occator with saturated pixels in teal. Right: the detector reading along the "
-            f"dotted row through the facula, with the saturation level as a dashed line "
-            f"({self.ax_prof.get_title().replace(chr(10), ', ')}). Along that row {readings}; the facula "
+            f"dotted row through the facula at {self._view}, with the saturation level as a dashed line. "
+            f"Along that row {readings}; the facula "
             f"is {facula}."
         )
 

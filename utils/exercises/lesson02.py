@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import astropy.units as u
 import numpy as np
 
@@ -131,6 +133,11 @@ def _newton_converged(M, e, E0):
 
     _radians(E0, "E0")
     return float(solve_kepler(_radians(M, "M") * u.rad, _ecc(e)).to_value(u.rad))
+
+
+def _newton_rounded(M, e, E0, decimals):
+    # the converged root, written down with too few decimals
+    return round(_newton_converged(M, e, E0), decimals)
 
 
 def _first_guess(M, e, E0):
@@ -387,6 +394,14 @@ EXERCISES = {
                 _newton_two_steps,
                 "That is E after two steps: close, but not converged. Keep stepping until the change in E "
                 "is smaller than the tolerance.",
+            ),
+            *(
+                Mistake(
+                    functools.partial(_newton_rounded, decimals=k),
+                    f"That is the converged E rounded to {k} decimals: close, but the exercise asks for six. "
+                    "Give the value your loop returns, unrounded (or with at least six decimals).",
+                )
+                for k in (3, 4, 5)
             ),
             Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
             Mistake(

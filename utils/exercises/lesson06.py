@@ -7,6 +7,8 @@ with a hint that does not give the answer away.
 
 from __future__ import annotations
 
+import inspect
+
 import astropy.units as u
 import numpy as np
 from astropy import constants as const
@@ -79,6 +81,16 @@ def _other_law(law):
 
 def _limb_to_centre_other_law(model, radius, phase, law, n_px, column):
     return _limb_to_centre(model, radius, phase, _other_law(law), n_px, column)
+
+
+def _limb_to_centre_textured(model, radius, phase, law, n_px, column):
+    """The ratio on ``occator`` (the model with its faint invented texture) instead of ``smooth``."""
+    import dataclasses
+
+    from ..imaging import occator_model
+
+    texture = inspect.signature(occator_model).parameters["texture"].default
+    return _limb_to_centre(dataclasses.replace(model, texture=texture), radius, phase, law, n_px, column)
 
 
 def _centre_to_limb(model, radius, phase, law, n_px, column):
@@ -247,6 +259,17 @@ def _ice_loss_bare_ice(temperature, molar_mass, density):
     return _ice_loss(t, molar_mass, density)
 
 
+def _ice_loss_day_average(temperature, molar_mass, density):
+    from ..thermal import diurnal_mean_sublimation_flux
+
+    flux = diurnal_mean_sublimation_flux(temperature, molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _ice_loss_rate_not_times_year(temperature, molar_mass, density):
+    return _ice_loss(temperature, molar_mass, density) / (1 * u.yr)
+
+
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
 def _lifetime(thickness, loss_rate, noon_loss_rate=None):
     h = require(thickness, u.m, "thickness", positive=True)
@@ -347,13 +370,18 @@ EXERCISES = {
         title="Exercise 2 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
         rtol=0.01,
-        hint="Render with imaging.render_sphere(n_2, occator, ceres_radius, phase_2, law=law_2, "
+        hint="Render with imaging.render_sphere(n_2, smooth, ceres_radius, phase_2, law=law_2, "
         "occator_latitude=20 * u.deg), take the middle row image[n_2 // 2], and divide its value in "
         "column limb_col by its value in the centre column n_2 // 2.",
         mistakes=(
             Mistake(
                 _limb_to_centre_other_law,
                 "That is the ratio for the other law. Render with law=law_2.",
+            ),
+            Mistake(
+                _limb_to_centre_textured,
+                "That is the ratio on `occator`, the model with its faint invented texture, which shifts "
+                "single pixels by a few per cent. Render `smooth` instead.",
             ),
             Mistake(
                 _centre_to_limb,
@@ -476,6 +504,16 @@ EXERCISES = {
                 _ice_loss_bare_ice,
                 "That is the rate for bare, bright ice. Dusty ice is as dark as "
                 "Ceres: use the dark ground's temperature given in the exercise.",
+            ),
+            Mistake(
+                _ice_loss_day_average,
+                "That is the day average, the fairer number the exercise asks for afterwards. This question "
+                "holds the ground at its noon temperature all year: use the noon flux.",
+            ),
+            Mistake(
+                _ice_loss_rate_not_times_year,
+                "That is a rate (a length per unit time). The question asks for the thickness lost in one "
+                "year: multiply the rate by one year (1 * u.yr) to get a length.",
             ),
         ),
     ),
