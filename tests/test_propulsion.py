@@ -470,7 +470,7 @@ def test_exercises_follow_their_inputs():
     assert jet.to_value(u.W) == pytest.approx(0.280 * 1800 * 9.80665 / 2)
 
 
-def test_the_other_sources_isp_and_nstars_input_power_get_their_hints():
+def test_the_other_sources_isp_gets_the_g_ten_hint_that_names_it_and_nstars_input_power_its_own():
     one = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
     wrong = check("05.2", (1950 * u.s * 9.80665 * u.m / u.s**2).to(KMS), **one)
     assert not wrong.ok and "other source" in str(wrong.message)

@@ -9,8 +9,6 @@ for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 
 from __future__ import annotations
 
-import re
-
 import astropy.units as u
 import numpy as np
 from astropy.constants import GM_sun
@@ -36,18 +34,6 @@ def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
 def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
     """The exhaust speed with g rounded to 10 m/s² (a school habit) instead of standard gravity."""
     return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
-
-
-def _exhaust_at_other_source(isp, isp_full=None, isp_other=None):
-    """The exhaust speed for a second source's value: ``isp_other``, or the value that the note of the
-    facts-table row passed as ``isp`` gives ("CONFLICT: ... gives 1,950 s.")."""
-    if isp_other is None:
-        meta = getattr(getattr(isp, "info", None), "meta", None) or {}
-        found = re.search(r"gives ([\d,]+(?:\.\d+)?) s\b", str(meta.get("note", "")))
-        if not found:
-            raise ValueError("no second source's value for this specific impulse")
-        isp_other = float(found.group(1).replace(",", "")) * u.s
-    return P.exhaust_speed(isp_other).to(u.km / u.s)
 
 
 # ---------------------------------------------------------------- 05.3 ion speed
@@ -307,11 +293,6 @@ EXERCISES = {
                 "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
                 "to it too). Use standard gravity, `g0` from astropy.constants (9.80665 m/s²), with `isp_low` "
                 "as given.",
-            ),
-            Mistake(
-                _exhaust_at_other_source,
-                "That is the exhaust speed for the other source's specific impulse (the one in the "
-                "note). The check uses `isp_low` as given: compute with that value.",
             ),
         ),
     ),
