@@ -92,7 +92,8 @@ def _wrong(lesson: str, ex_id: str, answer: str) -> str:
     exercise = assign.registry(lesson).EXERCISES[ex_id]
     if exercise.choices:
         return f"{answer} = [c for c in {list(exercise.choices)!r} if c.lower() != str({answer}).lower()][0]"
-    return f"{answer} = {answer} * 1.5"
+    # a free-text answer (a web site, say) gets a wrong word added; a number or a quantity is scaled
+    return f"{answer} = {answer} + '.wrong' if isinstance({answer}, str) else {answer} * 1.5"
 
 
 @pytest.mark.slow
