@@ -124,3 +124,15 @@ def test_exercise_5_names_the_added_radius():
     assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
     wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
+
+
+def test_exercise_1_names_its_own_inputs_when_they_cannot_be_used():
+    claims = F.load_claims()
+    assert check("07.1", ..., claims=claims, claim_ids=[]).status == "unanswered"
+    for bad in ({"claims": claims, "claim_ids": []}, {"claims": None, "claim_ids": ["N22"]}):
+        result = check("07.1", {"N22": "attribution"}, **bad)
+        assert result.status == "invalid", bad
+        assert "could not be used" in result.message and "Restore claims and claim_ids" in result.message
+        assert "Traceback" not in result.message
+    empty = check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=[])
+    assert "claim_ids names no claim" in empty.message

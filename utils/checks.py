@@ -32,7 +32,7 @@ import numbers
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -703,23 +703,30 @@ class Exercise:
             temperature_difference=self.temperature_difference,
         )
 
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        """Judge ``answer`` for these inputs; never raises, whatever the answer or inputs."""
+    #: What to do when the inputs cannot be used (a subclass may name its inputs).
+    restore_inputs: ClassVar[str] = "Restore or fix the inputs above and run the cells again"
+
+    def _begin(self, answer: Any, inputs: Mapping[str, Any]) -> tuple[str, Any, CheckResult | None]:
+        """The start of every check: the title, an answer not given yet, the expected answer.
+
+        Returns ``(title, expected, None)``, or ``(title, None, result)`` when the
+        check is decided already: no answer yet, or inputs that cannot be used.
+        """
         title = self.title_for(**inputs)
         if _is_placeholder(answer):
-            return compare(answer, None, name=title)
+            return title, None, compare(answer, None, name=title)
         try:
             expected = self.expected(**inputs)
         except Exception as err:  # the *inputs* are wrong (an instructor's or a student's edit)
-            return CheckResult(
-                INVALID,
-                _join(
-                    "The exercise's inputs could not be used",
-                    _input_problem(err, inputs),
-                    "Restore or fix the inputs above and run the cells again",
-                ),
-                title,
-            )
+            message = _join("The exercise's inputs could not be used", _input_problem(err, inputs), self.restore_inputs)
+            return title, None, CheckResult(INVALID, message, title)
+        return title, expected, None
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        """Judge ``answer`` for these inputs; never raises, whatever the answer or inputs."""
+        title, expected, decided = self._begin(answer, inputs)
+        if decided is not None:
+            return decided
         if np.size(getattr(expected, "value", expected)) != 1 and not isinstance(expected, str):
             return CheckResult(
                 INVALID,

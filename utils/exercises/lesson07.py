@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import astropy.units as u
 from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
-from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder, compare
+from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
 from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
 from ..units import require
 
@@ -91,22 +91,18 @@ class ClaimKindsExercise(Exercise):
     """
 
     one: KindExercise | None = None
+    restore_inputs: ClassVar[str] = "Restore claims and claim_ids above and run the cells again"
+
+    def expected(self, **inputs: Any) -> Any:
+        expected = super().expected(**inputs)
+        if not expected:
+            raise ValueError("The list claim_ids names no claim")
+        return expected
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        title = self.title_for(**inputs)
-        if _is_placeholder(answer):
-            return compare(answer, None, name=title)
-        try:
-            expected = self.expected(**inputs)
-            if not expected:
-                raise ValueError("claim_ids names no claim")
-        except Exception as err:
-            return CheckResult(
-                INVALID,
-                f"The exercise's inputs could not be used ({err}). Restore claims and claim_ids above and run "
-                "the cells again.",
-                title,
-            )
+        title, expected, decided = self._begin(answer, inputs)
+        if decided is not None:
+            return decided
         ids = ", ".join(expected)
         if not isinstance(answer, Mapping):
             return CheckResult(
