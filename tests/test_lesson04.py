@@ -123,3 +123,16 @@ def test_highest_altitude_and_its_mistakes():
         result = check("04.7", wrong, **inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
         assert f"{right.to_value(u.km):,.0f}" not in result.message
+
+
+def test_the_flyby_tilt_is_quoted_as_its_source_gives_it():
+    """The Mars flyby's change of plane is a sourced lower bound; the lesson says "more than" that, no finer."""
+    import nbtools
+    from conftest import ROOT
+
+    tilt = fact("dawn.mars_assist_plane_change")
+    assert tilt.info.meta["note"].startswith("LOWER BOUND")
+    nb = nbtools.read(ROOT / "notebooks" / "04-dawn-journey.ipynb")
+    prose = " ".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
+    bound = f"more than {tilt.to_value(u.deg):.0f}°"
+    assert bound in prose
