@@ -135,6 +135,15 @@ def test_fact_lookup_follows_the_orbit():
 
 
 @pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey", "RC3"])
+def test_a_rounded_school_factor_gets_its_own_hint(orbit):
+    km = fact(f"ceres.orbit_{orbit.lower()}_altitude").to_value(u.km)
+    for wrong in (0.62 * km, km / 1.6, round(0.62 * km, 1)):  # 385 km x 0.62 = 238.7, not 239.2
+        result = check("00.5", wrong, orbit=orbit)
+        assert result.status == "incorrect" and "rounded factor" in result.message, (wrong, result)
+        assert f"{km / 1.609344:.0f}" not in result.message
+
+
+@pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey", "RC3"])
 def test_three_significant_figures_pass_for_every_orbit(orbit):
     miles = fact(f"ceres.orbit_{orbit.lower()}_altitude").to_value(u.imperial.mile)
     assert check("00.5", float(f"{miles:.3g}"), orbit=orbit).ok

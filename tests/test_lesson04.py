@@ -84,7 +84,7 @@ def test_ice_share_and_its_mistakes(ice_inputs):
     assert check("04.5", whole_moon, **{**ice_inputs, "rock_density": moon}).ok
 
 
-@pytest.mark.parametrize("distance_km", [30, 7242, 61000])
+@pytest.mark.parametrize("distance_km", [35, 7242, 61000])
 def test_explore_ring_stays_inside_and_texts_agree(distance_km):
     import numpy as np
 
@@ -96,7 +96,7 @@ def test_explore_ring_stays_inside_and_texts_agree(distance_km):
         fact("occator.diameter"),
         fact("occator.cerealia_facula_size"),
         dict(zip(orbits["orbit"], orbits["periapsis_altitude"], strict=True)),
-        np.geomspace(20, 70000, 120) * u.km,  # as the notebook: the slider runs from 30 to 61,000 km
+        np.geomspace(20, 70000, 120) * u.km,  # as the notebook: the slider runs from 35 to 61,000 km
         names=("Occator", "the facula"),
     )
     view.draw(distance_km)
@@ -123,3 +123,16 @@ def test_highest_altitude_and_its_mistakes():
         result = check("04.7", wrong, **inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
         assert f"{right.to_value(u.km):,.0f}" not in result.message
+
+
+def test_the_flyby_tilt_is_quoted_as_its_source_gives_it():
+    """The Mars flyby's change of plane is a sourced lower bound; the lesson says "more than" that, no finer."""
+    import nbtools
+    from conftest import ROOT
+
+    tilt = fact("dawn.mars_assist_plane_change")
+    assert tilt.info.meta["note"].startswith("LOWER BOUND")
+    nb = nbtools.read(ROOT / "notebooks" / "04-dawn-journey.ipynb")
+    prose = " ".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
+    bound = f"more than {tilt.to_value(u.deg):.0f}°"
+    assert bound in prose

@@ -91,7 +91,8 @@ class AltitudeView(FastFigure):
         )
         ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
         (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)
-        (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | {"linestyle": "none", "markersize": 11}))
+        # a small marker, so the short dotted altitude of the lowest orbits still shows beside it
+        (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | {"linestyle": "none", "markersize": 8}))
         self.dawn_label = ax.annotate(
             "Dawn", (0, 0), xytext=(0, 0), ha="center", va="bottom", fontsize=10, arrowprops=thin
         )
@@ -262,12 +263,19 @@ class DistanceView(FastFigure):
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         d, shown, n_crater, spot_text, full = self._state
         coarse = "" if full else " (drawn with coarser pixels than the real ones)"
+        n_spot = float(spot_text.replace(",", ""))
+        if n_spot < 10:  # what the picture shows at this distance
+            looks = "a blocky blob of a few pixels"
+        elif n_spot < 50:
+            looks = "a small disc whose round edge shows steps of single pixels"
+        else:
+            looks = "a smooth round disc"
         return (
             f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
             f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
             f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
-            f"spans about {spot_text} pixels, {self.names[0]} {n_crater:,.0f}. Notice how the spot turns "
-            "from a blocky blob into a smooth disc as the distance shrinks."
+            f"spans about {spot_text} pixels, {self.names[0]} {n_crater:,.0f}. At this distance "
+            f"{self.names[1]} is {looks}."
         )
 
 

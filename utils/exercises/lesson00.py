@@ -287,6 +287,19 @@ def _another_orbit_rounded(other):
     return solve
 
 
+def _school_factor(convert):
+    # the table's kilometres converted with a rounded factor from school (x 0.62, or / 1.6)
+    def solve(orbit):
+        return convert(_km_of_orbit(orbit))
+
+    return solve
+
+
+_SCHOOL_FACTOR_HINT = (
+    "That is a conversion with a rounded factor (such as 0.62 miles per kilometre): close, but too rough "
+    "here. Let astropy convert the table's kilometres: .to_value(u.imperial.mile)."
+)
+
 _ANOTHER_ORBIT_HINT = (
     "That is the altitude of another of Dawn's orbits. Look for the id whose name holds the "
     "orbit's short name, in lower case."
@@ -413,6 +426,8 @@ EXERCISES = {
             Mistake(_another_orbit("lamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("rc3"), _ANOTHER_ORBIT_HINT),
             *(Mistake(_another_orbit_rounded(name), _ANOTHER_ORBIT_HINT) for name in ("survey", "hamo", "lamo", "rc3")),
+            Mistake(_school_factor(lambda km: 0.62 * km), _SCHOOL_FACTOR_HINT),
+            Mistake(_school_factor(lambda km: km / 1.6), _SCHOOL_FACTOR_HINT),
         ),
     ),
 }
