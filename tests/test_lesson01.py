@@ -275,3 +275,34 @@ def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
     assert edges[0] == pytest.approx(lo) and edges[-1] == pytest.approx(hi)
     assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)  # close to the slider's width
     assert f"{np.diff(edges)[0]:.3f} AU" in shown[-1][0].axes[0].get_ylabel()
+
+
+def test_no_variable_holds_the_resonance_of_exercise_3():
+    """A student who runs the cells after exercise 3 first finds its answer in no variable."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("01-asteroid-belt.ipynb", "median albedo, outer belt")  # the lesson's last code cell
+    answer = expected_answer("01.3", a_jupiter=ns["a_jupiter"], p=ns["p_res"], q=ns["q_res"]).to_value(u.AU)
+
+    def values(name, value, depth=0):
+        if isinstance(value, dict) and depth < 2:
+            for key, item in value.items():
+                yield from values(f"{name}[{key!r}]", item, depth + 1)
+        elif isinstance(value, (list, tuple)) and len(value) <= 20 and depth < 2:
+            for k, item in enumerate(value):
+                yield from values(f"{name}[{k}]", item, depth + 1)
+        elif isinstance(value, u.Quantity) and value.size <= 20 and value.unit.physical_type == "length":
+            yield name, value.to_value(u.AU)
+        elif isinstance(value, (float, np.floating)) or (isinstance(value, np.ndarray) and 0 < value.size <= 20):
+            if np.issubdtype(np.asarray(value).dtype, np.floating):
+                yield name, np.asarray(value)  # a plain number in AU would give it away too
+
+    found = [
+        name
+        for key, value in ns.items()
+        if not key.startswith("__")
+        for name, number in values(key, value)
+        if np.any(np.isclose(number, answer, rtol=0.002))
+    ]
+    assert not found, f"variables holding exercise 3's answer ({answer:.3f} AU): {found}"
+    assert "resonances" in ns and len(ns["resonances"]) == 4  # the other four are still there
