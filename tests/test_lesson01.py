@@ -103,7 +103,7 @@ def test_group_exercise_reads_the_orbit():
     wrong = check("01.1", "Jupiter Trojans", a=13.7 * u.AU, e=0.38)
     assert wrong.status == "incorrect" and "share Jupiter's orbit" in wrong.message
     assert "13.70 AU" in wrong.name  # the title follows the input
-    assert check("01.1", "centaur", a=13.7 * u.AU, e=0.38).status == "invalid"  # not one of the names
+    assert check("01.1", "comet", a=13.7 * u.AU, e=0.38).status == "invalid"  # not one of the names
 
 
 def test_orbit_group_agrees_with_jpl_classes():
@@ -306,3 +306,13 @@ def test_no_variable_holds_the_resonance_of_exercise_3():
     ]
     assert not found, f"variables holding exercise 3's answer ({answer:.3f} AU): {found}"
     assert "resonances" in ns and len(ns["resonances"]) == 4  # the other four are still there
+
+
+@pytest.mark.parametrize("word", ["centaur", "Centaur", "CEN", "centaurs"])
+def test_group_exercise_accepts_singulars_and_class_codes(word):
+    chiron = dict(a=13.69 * u.AU, e=0.379)  # (2060) Chiron, a centaur
+    assert check("01.1", word, **chiron).ok
+    trojan = check("01.2", "Jupiter Trojan", **chiron)  # a fair word for the wrong group: its hint, not a list
+    assert trojan.status == "incorrect" and "share Jupiter's orbit" in trojan.message
+    assert check("01.2", "TJN", a=5.26 * u.AU, e=0.024).ok  # (624) Hektor by its class code
+    assert check("01.1", "asteroid", **chiron).status == "invalid"  # not a group: the list of choices
