@@ -54,7 +54,6 @@ def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = N
     return rows["a"][0], rows["e"][0], rows["i"][0]
 
 
-
 def _group(a, e):
     return belt.orbit_group(a, e)
 
