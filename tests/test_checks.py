@@ -529,3 +529,13 @@ def test_a_mistake_matched_as_given_wins_over_an_earlier_one_matched_only_with_i
     assert "one full turn too low" in low.message and "sign" not in low.message
     back = ex.check(132.0)
     assert "the other way round" in back.message and "sign" not in back.message
+
+
+def test_synonyms_count_as_their_choice():
+    from utils.checks import Exercise
+
+    ex = Exercise("a word", lambda: "centaurs", choices=["centaurs", "main belt"], synonyms={"Centaur": "centaurs"})
+    assert ex.check(" centaur ").ok and ex.check("CENTAUR").ok
+    assert ex.check("main belt").status == "incorrect"
+    assert ex.check("comet").status == "invalid"
+    assert ex.check(3).status == "invalid"  # not text: synonyms do not apply

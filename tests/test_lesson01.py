@@ -103,7 +103,7 @@ def test_group_exercise_reads_the_orbit():
     wrong = check("01.1", "Jupiter Trojans", a=13.7 * u.AU, e=0.38)
     assert wrong.status == "incorrect" and "share Jupiter's orbit" in wrong.message
     assert "13.70 AU" in wrong.name  # the title follows the input
-    assert check("01.1", "centaur", a=13.7 * u.AU, e=0.38).status == "invalid"  # not one of the names
+    assert check("01.1", "comet", a=13.7 * u.AU, e=0.38).status == "invalid"  # not one of the names
 
 
 def test_orbit_group_agrees_with_jpl_classes():
@@ -275,3 +275,44 @@ def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
     assert edges[0] == pytest.approx(lo) and edges[-1] == pytest.approx(hi)
     assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)  # close to the slider's width
     assert f"{np.diff(edges)[0]:.3f} AU" in shown[-1][0].axes[0].get_ylabel()
+
+
+def test_no_variable_holds_the_resonance_of_exercise_3():
+    """A student who runs the cells after exercise 3 first finds its answer in no variable."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("01-asteroid-belt.ipynb", "median albedo, outer belt")  # the lesson's last code cell
+    answer = expected_answer("01.3", a_jupiter=ns["a_jupiter"], p=ns["p_res"], q=ns["q_res"]).to_value(u.AU)
+
+    def values(name, value, depth=0):
+        if isinstance(value, dict) and depth < 2:
+            for key, item in value.items():
+                yield from values(f"{name}[{key!r}]", item, depth + 1)
+        elif isinstance(value, (list, tuple)) and len(value) <= 20 and depth < 2:
+            for k, item in enumerate(value):
+                yield from values(f"{name}[{k}]", item, depth + 1)
+        elif isinstance(value, u.Quantity) and value.size <= 20 and value.unit.physical_type == "length":
+            yield name, value.to_value(u.AU)
+        elif isinstance(value, (float, np.floating)) or (isinstance(value, np.ndarray) and 0 < value.size <= 20):
+            if np.issubdtype(np.asarray(value).dtype, np.floating):
+                yield name, np.asarray(value)  # a plain number in AU would give it away too
+
+    found = [
+        name
+        for key, value in ns.items()
+        if not key.startswith("__")
+        for name, number in values(key, value)
+        if np.any(np.isclose(number, answer, rtol=0.002))
+    ]
+    assert not found, f"variables holding exercise 3's answer ({answer:.3f} AU): {found}"
+    assert "resonances" in ns and len(ns["resonances"]) == 4  # the other four are still there
+
+
+@pytest.mark.parametrize("word", ["centaur", "Centaur", "CEN", "centaurs"])
+def test_group_exercise_accepts_singulars_and_class_codes(word):
+    chiron = dict(a=13.69 * u.AU, e=0.379)  # (2060) Chiron, a centaur
+    assert check("01.1", word, **chiron).ok
+    trojan = check("01.2", "Jupiter Trojan", **chiron)  # a fair word for the wrong group: its hint, not a list
+    assert trojan.status == "incorrect" and "share Jupiter's orbit" in trojan.message
+    assert check("01.2", "TJN", a=5.26 * u.AU, e=0.024).ok  # (624) Hektor by its class code
+    assert check("01.1", "asteroid", **chiron).status == "invalid"  # not a group: the list of choices

@@ -667,6 +667,10 @@ class Exercise:
         matches one (within ``rtol``/``atol``) gets that hint and nothing else.
     points : float
         Points when graded (default 1).
+    synonyms : mapping
+        For text answers: other words a student may fairly write for a choice (a singular, a code),
+        each mapped to the choice it means, e.g. ``{"centaur": "centaurs"}``; compared like the
+        choices (case, hyphens and spaces do not matter).
     """
 
     title: str
@@ -679,6 +683,7 @@ class Exercise:
     mistakes: Sequence[Mistake] = ()
     points: float = 1
     temperature_difference: bool = False
+    synonyms: Mapping[str, str] = field(default_factory=dict)
 
     def title_for(self, **inputs: Any) -> str:
         """The title with its ``{name}`` fields filled from the inputs."""
@@ -748,6 +753,8 @@ class Exercise:
                 ),
                 title,
             )
+        if isinstance(answer, str) and self.synonyms:  # another fair word for a choice counts as that choice
+            answer = {_normalise(k): v for k, v in self.synonyms.items()}.get(_normalise(answer), answer)
         result = self._compare(answer, expected, title)
         if result.status in (CORRECT, UNANSWERED):
             return result

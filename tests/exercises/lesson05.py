@@ -23,7 +23,7 @@ NATURAL = {
         "sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, v0])\n"
         "answer_10 = np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km"
     ),
-    "05.11": "answer_11 = GM_sun / (circular_speed(a_start) - accel * duration) ** 2",
+    "05.11": "answer_11 = GM_sun / (v_start - accel * duration) ** 2",
     "05.12": "answer_12 = mass_at_vesta * dv_tilted / (2 * eta_vesta * power_at_vesta / (dawn_isp * g0))",
     "05.13": "answer_13 = 2 * eta_vesta * power_at_vesta * cruise / (mass_at_vesta * dv_tilted * g0)",
     "05.14": "answer_14 = chart_thrust * chart_isp * g0 / 2",

@@ -14,8 +14,44 @@ from ..units import require
 
 GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centaurs", "trans-Neptunian")
 
+#: Other fair words for the groups: singulars, common names and JPL's class codes (IMB, TJN, CEN, ...).
+GROUP_SYNONYMS = {
+    **{code: group for group, codes in belt.CLASS_GROUPS.items() if group in GROUPS for code in codes},
+    "main belt asteroid": "main belt",
+    "main belt asteroids": "main belt",
+    "near-Earth": "near-Earth and Mars-crossers",
+    "near-Earth object": "near-Earth and Mars-crossers",
+    "Mars-crosser": "near-Earth and Mars-crossers",
+    "Jupiter Trojan": "Jupiter Trojans",
+    "Trojan": "Jupiter Trojans",
+    "Trojans": "Jupiter Trojans",
+    "centaur": "centaurs",
+    "trans-Neptunian object": "trans-Neptunian",
+    "trans-Neptunian objects": "trans-Neptunian",
+}
+
 
 # 01.1 · which group? --------------------------------------------------------
+
+#: The catalogue numbers of exercises 1 and 2's objects, kept here so that the notebook names neither.
+MYSTERY_OBJECTS = {"A": 2060, "B": 624}
+
+
+def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = None):
+    """The orbit (a, e, i) of a catalogue object, without its name, number or class.
+
+    ``label`` is ``"A"`` or ``"B"`` (exercises 1 and 2); an instructor may pass another catalogue
+    ``number`` instead (for example ``number=617``, Patroclus).
+    """
+    if (label is None) == (number is None):
+        raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
+    if label is not None and label not in MYSTERY_OBJECTS:
+        raise ValueError(f"label must be one of {sorted(MYSTERY_OBJECTS)}; got {label!r}.")
+    wanted = MYSTERY_OBJECTS[label] if label is not None else number
+    rows = catalogue[catalogue["number"] == wanted]
+    if len(rows) != 1:
+        raise ValueError(f"no single catalogue object numbered {wanted!r}.")
+    return rows["a"][0], rows["e"][0], rows["i"][0]
 
 
 def _group(a, e):
@@ -183,6 +219,7 @@ _WHICH_GROUP = Exercise(
     title="Exercise 1 · which group orbits at a = {a:.2f}?",
     solve=_group,
     choices=GROUPS,
+    synonyms=GROUP_SYNONYMS,
     hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
     "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
     mistakes=(
