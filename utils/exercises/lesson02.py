@@ -510,7 +510,7 @@ EXERCISES = {
     "02.8": Exercise(
         title="Exercise 8 · why does the two-body orbit drift?",
         solve=_main_cause,
-        choices=("jupiter", "light time", "mars", "the sun loses mass"),
+        choices=("jupiter", "light time", "mars", "other asteroids"),
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
         mistakes=(
             Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
@@ -520,9 +520,9 @@ EXERCISES = {
                 "positions: light travel time plays no part in the comparison.",
             ),
             Mistake(
-                lambda: "the sun loses mass",
-                "The Sun does lose mass, but far too slowly to matter over "
-                "decades; the model's error grows within a year.",
+                lambda: "other asteroids",
+                "Compare the printed ratios: Ceres, the largest asteroid, pulls on Vesta thousands of times more "
+                "weakly than Jupiter pulls on Ceres, even when the two asteroids are close.",
             ),
         ),
     ),
