@@ -205,7 +205,7 @@ def _unit_example(unit, expected_value: float | None = None) -> str:
         and all(float(power).is_integer() for power in powers)
     ):
         parts = []
-        for name, power in zip(names, powers):
+        for name, power in zip(names, powers, strict=True):
             power = int(power)
             term = f"u.{name}" + (f"**{abs(power)}" if abs(power) != 1 else "")
             parts.append((" * " if power > 0 else " / ") + term)
