@@ -478,7 +478,7 @@ EXERCISES = {
         ),
     ),
     "02.7": Exercise(
-        title="Exercise 7 · how far ahead of JPL's {name} is the two-body one, {years} after the epoch?",
+        title="Exercise 7 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
         solve=_two_body_along,
         rtol=0.01,
         hint="Take the difference vector d (two-body minus JPL) and JPL's velocity v for the same date, then "
