@@ -502,6 +502,20 @@ def test_review_fixes_imperial_example_timedelta_and_angles():
     assert compare(3 * u.km, 1.0).status == "invalid"
 
 
+def test_a_composite_unit_example_is_written_as_students_type_it():
+    import astropy.units as u
+
+    from utils.checks import _unit_example
+
+    for unit, text in ((u.km / u.s, "u.km / u.s"), (u.kg / u.m**2 / u.s, "u.kg / u.s / u.m**2")):
+        example = _unit_example(unit, 3.0).strip("`")
+        assert text in example and "u.Unit(" not in example
+        assert eval(example, {"u": u}).unit == unit
+    # a scaled unit keeps the general form, which also runs
+    scaled = _unit_example(u.Unit("1000 km"), 3.0).strip("`")
+    assert "u.Unit(" in scaled and eval(scaled, {"u": u}).unit == u.Unit("1000 km")
+
+
 def test_a_likely_mistake_with_its_sign_flipped_gets_its_hint_before_the_sign_message():
     from utils.checks import Exercise, Mistake
 

@@ -34,25 +34,32 @@ def test_perihelion_speed_mistakes_get_their_hints():
     assert utils.check("02.6", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
 
 
-def test_two_body_error_grows_away_from_the_epoch_and_names_the_radial_slip():
-    near = expected_answer("02.7", name="Ceres", years=0 * u.yr)
-    later = expected_answer("02.7", name="Ceres", years=3 * u.yr)
-    assert near < 1000 * u.km < later  # tens of km at the epoch, far more after years
-    assert utils.check("02.7", later.to(u.AU), name="Ceres", years=3 * u.yr).ok
-    assert "3.0 yr" in utils.check("02.7", ..., name="Ceres", years=3 * u.yr).name
-    from utils.exercises.lesson02 import _two_body_radial
+def test_two_body_offset_along_the_orbit_is_signed_and_its_slips_get_hints():
+    from utils.exercises.lesson02 import _two_body_error, _two_body_radial
 
-    radial = _two_body_radial("Ceres", 3 * u.yr)
-    assert abs(radial - later) > 0.05 * later  # a different number, so its hint is reachable
-    assert "position vectors" in utils.check("02.7", radial, name="Ceres", years=3 * u.yr).message
-    # the same difference taken the other way round (negative) gets the same targeted hint, and a sign note
-    flipped = utils.check("02.7", -radial, name="Ceres", years=3 * u.yr).message
-    assert "position vectors" in flipped and "sign" in flipped
+    kw = dict(name="Ceres", years=4 * u.yr)
+    near = abs(expected_answer("02.7", name="Ceres", years=0 * u.yr))
+    along = expected_answer("02.7", **kw)
+    assert near < 1000 * u.km < along  # tens of km at the epoch; four years on, the model runs ahead
+    assert utils.check("02.7", along.to(u.AU), **kw).ok
+    assert "4.0 yr" in utils.check("02.7", ..., **kw).name
+    whole = _two_body_error(**kw)
+    assert abs(whole - along) > 0.05 * along  # the whole distance differs, so its hint is reachable
+    assert "whole distance" in utils.check("02.7", whole, **kw).message
+    assert "wrong sign" in utils.check("02.7", -along, **kw).message
+    radial = _two_body_radial(**kw)
+    assert abs(radial - along) > 0.05 * along
+    assert "distances from the Sun" in utils.check("02.7", radial, **kw).message
+    # the difference of the distances taken the other way round (negative) gets the same hint, and a sign note
+    flipped = utils.check("02.7", -radial, **kw).message
+    assert "distances from the Sun" in flipped and "sign" in flipped
 
 
 def test_a_difference_vector_is_told_to_take_its_length():
-    vector = np.array([1.0e5, 2.0e5, 2.0e5]) * u.km  # x, y, z of a difference, not its length
-    message = utils.check("02.7", vector, name="Ceres", years=3 * u.yr).message
+    from astropy.time import Time
+
+    vector = np.array([0.1, 0.2, 0.2]) * u.AU  # x, y, z of a difference, not its length
+    message = utils.check("02.9", vector, date=Time("2012-09-05")).message
     assert "holds 3 values" in message and "length" in message and "np.linalg.norm" in message
 
 

@@ -63,3 +63,21 @@ def test_the_day_average_and_a_rate_get_their_own_hints_in_exercise_8():
     noon = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t, kw["molar_mass"]), kw["density"])
     assert "multiply the rate by one year" in utils.check("06.8", noon.to(u.m / u.yr), **kw).message
     assert utils.check("06.8", (noon * u.yr).to(u.m), **kw).ok
+
+
+def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _lifetime_dusty_ice, _lifetime_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = expected_answer("06.9", **kw)
+    assert utils.check("06.9", right, **kw).ok
+    dusty, bright = _lifetime_dusty_ice(**kw), _lifetime_faculae_ice(**kw)
+    assert dusty < bright < right / 10  # both far from the answer, so their hints are reachable
+    assert "dusty ice" in utils.check("06.9", dusty, **kw).message
+    assert "as bright as the faculae" in utils.check("06.9", bright, **kw).message

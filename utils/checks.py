@@ -195,6 +195,21 @@ def _unit_example(unit, expected_value: float | None = None) -> str:
         return f"`{number} * u.{text}`"
     if text.isidentifier() and hasattr(u.imperial, text):
         return f"`{number} * u.imperial.{text}`"
+    # a product of named units with whole powers, written as a student types it: 12.3 * u.km / u.s
+    bases, powers = getattr(unit, "bases", []), getattr(unit, "powers", [])
+    names = [base.to_string() for base in bases]
+    if (
+        getattr(unit, "scale", None) == 1
+        and names
+        and all(name.isidentifier() and hasattr(u, name) for name in names)
+        and all(float(power).is_integer() for power in powers)
+    ):
+        parts = []
+        for name, power in zip(names, powers, strict=True):
+            power = int(power)
+            term = f"u.{name}" + (f"**{abs(power)}" if abs(power) != 1 else "")
+            parts.append((" * " if power > 0 else " / ") + term)
+        return f"`{number}{''.join(parts)}`"
     return f"`{number} * u.Unit('{text}')`"
 
 

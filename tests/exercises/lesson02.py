@@ -18,7 +18,11 @@ NATURAL = {
         " / np.sqrt(GM_sun * (2 / (a_5 * (1 + e_5)) - 1 / a_5))"
     ),
     "02.6": "answer_6 = np.sqrt(GM_sun * (2 / (a_5 * (1 - e_5)) - 1 / a_5))",
-    "02.7": "answer_7 = two_body_error(name_7, epoch + years_7)",
+    "02.7": (
+        "t_7 = epoch + years_7\n"
+        "d_7, v_7 = two_body_difference(name_7, t_7), heliocentric_velocity(name_7.lower(), t_7)\n"
+        "answer_7 = (d_7 * v_7).sum() / length(v_7)"
+    ),
     "02.8": 'answer_8 = "jupiter"',
     "02.9": 'answer_9 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))',
 }

@@ -229,7 +229,7 @@ def _escape_speed_at_q(a, e, name=None):
 
 
 def _two_body_and_jpl(name, years):
-    """The two-body position of a catalogue asteroid ``years`` after its epoch, and JPL's."""
+    """The two-body position of a catalogue asteroid ``years`` after its epoch, JPL's, and the date."""
     from ..data import load_catalogue
     from ..ephemeris import BODIES, heliocentric_position
     from ..orbits import elements_from_catalogue, propagate
@@ -243,22 +243,35 @@ def _two_body_and_jpl(name, years):
         raise ValueError(f"name must be one asteroid of the catalogue; {name!r} matches {len(rows)} rows.")
     elements = elements_from_catalogue(rows[0])
     t = elements["epoch"] + dt
-    return propagate(elements, t), heliocentric_position(name.lower(), t)
+    return propagate(elements, t), heliocentric_position(name.lower(), t), t
 
 
 def _two_body_error(name, years):
-    model, jpl = _two_body_and_jpl(name, years)
+    model, jpl, _ = _two_body_and_jpl(name, years)
     return np.sqrt(((model - jpl) ** 2).sum()).to(u.km)
 
 
+def _two_body_along(name, years):
+    """The part of (two-body minus JPL) along JPL's direction of motion: + ahead, - behind."""
+    from ..ephemeris import heliocentric_velocity
+
+    model, jpl, t = _two_body_and_jpl(name, years)
+    v = heliocentric_velocity(name.lower(), t)
+    return (((model - jpl) * v).sum() / np.sqrt((v**2).sum())).to(u.km)
+
+
+def _two_body_along_reversed(name, years):
+    return -_two_body_along(name, years)
+
+
 def _two_body_radial(name, years):
-    model, jpl = _two_body_and_jpl(name, years)
+    model, jpl, _ = _two_body_and_jpl(name, years)
     return abs(np.sqrt((model**2).sum()) - np.sqrt((jpl**2).sum())).to(u.km)
 
 
 def _two_body_days(name, years):
     # years read as days: the date a few days after the epoch
-    return _two_body_error(name, require(years, u.yr, "years").to_value(u.yr) * u.day)
+    return _two_body_along(name, require(years, u.yr, "years").to_value(u.yr) * u.day)
 
 
 # 02.8 · main cause ---------------------------------------------------------------------------
@@ -465,17 +478,27 @@ EXERCISES = {
         ),
     ),
     "02.7": Exercise(
-        title="Exercise 7 · the two-body {name} against JPL's, {years} after the epoch",
-        solve=_two_body_error,
+        title="Exercise 7 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
+        solve=_two_body_along,
         rtol=0.01,
-        hint="Propagate the catalogue's elements to the epoch plus the given years, subtract JPL's position "
-        "for the same date, and take the length of the difference (`two_body_error` does both steps).",
+        hint="Take the difference vector d (two-body minus JPL) and JPL's velocity v for the same date, then "
+        "d·v / |v|: (d * v).sum() / length(v). Positive means the two-body asteroid is ahead.",
         mistakes=(
             Mistake(
+                _two_body_error,
+                "That is the whole distance between the two positions. The question asks for its part along "
+                "the direction of motion, with a sign: project the difference on JPL's velocity, d·v / |v|.",
+            ),
+            Mistake(
+                _two_body_along_reversed,
+                "Right size, wrong sign: you took JPL minus two-body. Take two-body minus JPL, so that + means "
+                "the two-body asteroid runs ahead.",
+            ),
+            Mistake(
                 _two_body_radial,
-                "That is the difference of the two distances from the Sun. The error lies "
-                "mostly along the orbit, where the distance from the Sun hardly changes: "
-                "subtract the position vectors, then take the length.",
+                "That is about the difference of the two distances from the Sun, the part of the difference "
+                "towards the Sun. The question asks for the part along the direction of motion: project the "
+                "difference vector on the velocity, d·v / |v|.",
             ),
             Mistake(
                 _two_body_days,
@@ -487,7 +510,7 @@ EXERCISES = {
     "02.8": Exercise(
         title="Exercise 8 · why does the two-body orbit drift?",
         solve=_main_cause,
-        choices=("jupiter", "light time", "mars", "the sun loses mass"),
+        choices=("jupiter", "light time", "mars", "other asteroids"),
         hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
         mistakes=(
             Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
@@ -497,9 +520,9 @@ EXERCISES = {
                 "positions: light travel time plays no part in the comparison.",
             ),
             Mistake(
-                lambda: "the sun loses mass",
-                "The Sun does lose mass, but far too slowly to matter over "
-                "decades; the model's error grows within a year.",
+                lambda: "other asteroids",
+                "Compare the printed ratios: Ceres, the largest asteroid, pulls on Vesta thousands of times more "
+                "weakly than Jupiter pulls on Ceres, even when the two asteroids are close.",
             ),
         ),
     ),

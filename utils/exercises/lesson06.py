@@ -283,6 +283,28 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
     return _lifetime(thickness, noon_loss_rate)
 
 
+def _loss_rate_from_facts(albedo_id, day_mean):
+    # an ice surface's loss rate at Ceres' average distance, with the lesson's facts (for the likely slips)
+    from .. import thermal
+    from ..facts import fact
+
+    t = thermal.subsolar_temperature(fact("solar.tsi"), fact(albedo_id), fact("ceres.a"))
+    flux = (thermal.diurnal_mean_sublimation_flux if day_mean else thermal.sublimation_mass_flux)(
+        t, fact("water.molar_mass")
+    )
+    return thermal.thickness_loss_rate(flux, fact("ice.density"))
+
+
+def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None):
+    # Exercise 8's dark, dusty ice held at its noon temperature all year
+    return _lifetime(thickness, _loss_rate_from_facts("ceres.albedo", day_mean=False))
+
+
+def _lifetime_faculae_ice(thickness, loss_rate, noon_loss_rate=None):
+    # ice as bright as the faculae, day-averaged
+    return _lifetime(thickness, _loss_rate_from_facts("occator.faculae_albedo", day_mean=True))
+
+
 # --- 06.10 · the faculae against Ceres, at the low end of the faculae's range ---------------------
 def _albedos(spot_albedo, background_albedo, spread, background_error=0):
     a_s = require(spot_albedo, u.one, "spot_albedo", positive=True).to_value(u.one)
@@ -527,6 +549,16 @@ EXERCISES = {
                 _lifetime_noon,
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _lifetime_dusty_ice,
+                "That is the rate of Exercise 8's dark, dusty ice held at noon all year. This pit is filled "
+                "with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+            ),
+            Mistake(
+                _lifetime_faculae_ice,
+                "That is ice as bright as the faculae. The pit here is filled with bare ice (as bright as bare "
+                "sea ice): use `ice_loss_mean`, the rate printed for bare ice.",
             ),
         ),
     ),
