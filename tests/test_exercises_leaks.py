@@ -34,6 +34,8 @@ def test_finder_reads_numbers_with_their_units():
     text = "Dawn was 4,500 mi up (1.2e+06 km), at 327 K and 2.50 AU; light: 3 × 10^5 km/s, 54 °C, 12%."
     found = {(n.value, n.unit_token) for n in find_numbers(text)}
     assert {(4500.0, "mi"), (1.2e6, "km"), (327.0, "K"), (2.5, "AU"), (3e5, "km/s"), (54.0, "°C"), (12.0, "%")} <= found
+    scaled = {(n.value, n.unit_token) for n in find_numbers("ahead by 0.83 million km; 1.5 thousand miles; 2 billion")}
+    assert scaled == {(0.83e6, "km"), (1500.0, "miles"), (2e9, None)}
     assert find_numbers("at 00:28 UTC on 2009-02-18, see https://x.org/583") == []
     assert parse_unit("mi") == u.imperial.mile and parse_unit("°C") == u.deg_C and parse_unit("km/s") == u.km / u.s
     assert parse_unit("in") is None and parse_unit("Ceres") is None
@@ -63,8 +65,9 @@ CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
         {"html": "<table><tr><td>distance</td><td>2414</td><td>km</td></tr></table>"},
         {"stream": "2414016 m\n"},
         {"markdown": " That is 1.5 thousand miles, or 2.4 × 10^3 km."},
+        {"stream": "about 2.41 thousand km\n"},
     ],
-    ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten"],
+    ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten", "scale-word"],
 )
 def test_finder_reports_a_planted_leak(planted):
     nb = _synthetic(**planted)

@@ -348,6 +348,8 @@ _NUMBER = re.compile(
     r"(?:[ \t\u00a0]*(?P<unit>%|\u00b0\s?[CF]|\u00b0|[A-Za-z\u00b5\u03bc\u00c5][A-Za-z0-9\u00b5\u03bc\u00c5_]*"
     r"(?:\s?/\s?[A-Za-z][A-Za-z0-9]*)?))?"
 )
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_UNIT_AFTER = re.compile(_NUMBER.pattern[_NUMBER.pattern.index("(?:[ \\t\\u00a0]*(?P<unit>") :])
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)\b")
 _NOT_UNITS = {
     "a",
@@ -463,8 +465,13 @@ def find_numbers(text: str, where: str = "") -> list[Number]:
                 value *= 10.0 ** int(m.group("exp").replace("\u2212", "-"))
         except (ValueError, OverflowError):
             continue
-        start, end = max(m.start() - 30, 0), min(m.end() + 10, len(text))
-        found.append(Number(value, m.group("unit"), where, " ".join(text[start:end].split())))
+        unit, stop = m.group("unit"), m.end()
+        if unit and unit.lower() in _SCALE_WORDS:  # "0.83 million km": the word scales, the unit follows it
+            value *= _SCALE_WORDS[unit.lower()]
+            after = _UNIT_AFTER.match(text, stop)
+            unit, stop = (after.group("unit"), after.end()) if after else (None, stop)
+        start, end = max(m.start() - 30, 0), min(stop + 10, len(text))
+        found.append(Number(value, unit, where, " ".join(text[start:end].split())))
     return found
 
 
