@@ -108,14 +108,19 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     assert check("07.6", "mostly true", **n11).status == "invalid"
 
 
-def test_exercise_4_accepts_misleading_as_defensible_only_while_the_first_fails():
-    launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
-    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
-    defensible = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1)
+def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
+    launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
+    n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    assert check("07.4", "misleading", **n12).ok
+    defensible = check("07.4", "false", **n12)
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
-    assert not check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert not check("07.4", "true", **n12).ok
     later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
-    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later).ok
+    assert check("07.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    # without a narrower wording in the record, an earlier example makes it plainly false
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
 
 
 def test_exercise_5_names_the_added_radius():

@@ -205,8 +205,16 @@ def _misleading(**inputs):
     return "misleading"
 
 
-def _verdict_first(dawn_launch, earlier_first_use):
-    return judge_first(dawn_launch, earlier_first_use)
+def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
+    """A "first" contradicted by an earlier example is false, unless the record words it more narrowly.
+
+    ``record_wording`` is the mission's own (qualified) wording of the first; when there is one, the
+    story's broader words overstate a true achievement: misleading.
+    """
+    verdict = judge_first(dawn_launch, earlier_first_use)
+    if verdict == "false" and str(record_wording or "").strip():
+        return "misleading"
+    return verdict
 
 
 # --- 07.6 - 07.8 · verdicts on three more "firsts" ---------------------------------------------------
@@ -357,14 +365,21 @@ EXERCISES = {
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
         solve=_verdict_first,
         choices=VERDICTS,
-        hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
-        defensible_when="false",
+        hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
+        "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "misleading": "some older web texts say Dawn was NASA's first mission to use ion propulsion "
-            "to enter orbits, which is true (Deep Space 1 orbited nothing). The lesson files N12 as false "
-            "because the story's own words, the first NASA spacecraft driven by ion engines, are contradicted "
-            "by Deep Space 1, and NASA's record gives no narrower wording for this claim.",
+            "false": "as printed, the story's words are contradicted by Deep Space 1, a NASA craft that ran its "
+            "ion engine years before Dawn's launch. The lesson files N12 as misleading because NASA's own, "
+            "narrower wording (the first mission devoted only to science to be driven by ion propulsion) is "
+            "true: the story dropped the qualifier.",
         },
+        mistakes=(
+            Mistake(
+                lambda dawn_launch, earlier_first_use, record_wording="": "true",
+                "Read the two dates again: did a NASA spacecraft run an ion engine before Dawn was launched? "
+                "Then compare the story's words with NASA's wording.",
+            ),
+        ),
     ),
     "07.5": Exercise(
         title="Exercise 5 · how close for {pixels} pixels across the facula?",
