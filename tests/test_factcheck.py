@@ -258,9 +258,8 @@ def test_exercise_answers_follow_inputs():
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=Time("2010-01-01"), record_wording=wording) == (
-        "true"
-    )
+    later = Time("2010-01-01")
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
     dist = expected_answer("07.5", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
     half = expected_answer("07.5", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
