@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from utils import factcheck as F
-from utils.checks import check
+from utils.checks import check, expected_answer
 from utils.facts import fact
 
 
@@ -129,3 +129,18 @@ def test_exercise_5_names_the_added_radius():
     assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
     wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
+
+
+def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    stay = dict(arrival=arrival, departure=departure, claimed_months=14)
+    bare = check("07.3", "true", **stay, reason="")
+    assert bare.ok and "reason_3" in bare.message
+    argued = check("07.3", "true", **stay, reason="13.7 months vs 14: within one month")
+    assert argued.ok and "reason_3" not in argued.message
+    wrong = check("07.3", "false", **stay, reason="")  # a wrong verdict gets its hint, not the reason prompt
+    assert not wrong.ok and "reason_3" not in wrong.message
+    n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
+    assert strict.ok and "Defensible" in strict.message and "reason_4" in strict.message
+    assert expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer

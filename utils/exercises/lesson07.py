@@ -238,12 +238,33 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 
 @dataclass(frozen=True)
 class VerdictExercise(Exercise):
-    """A verdict; when the expected one is ``defensible_when``, an answer in ``defensible`` passes with its note."""
+    """A verdict with its one-line reason.
+
+    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note. The
+    reason (the input ``reason``, the student's ``reason_k``) is not graded here, but a right verdict with an
+    empty reason is told to write one (the instructor page's rubric grades it).
+    """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
+    reason_name: str = "your reason"
+
+    def expected(self, **inputs: Any) -> Any:
+        inputs.pop("reason", None)
+        return super().expected(**inputs)
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        reason = inputs.pop("reason", None)
+        result = self._judge(answer, **inputs)
+        if result.ok and reason is not None and not str(reason).strip():
+            ask = (
+                f"Now write your one-line reason in {self.reason_name}: the evidence, with its dates or numbers, "
+                "and the rule that turns it into the verdict."
+            )
+            return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
+        return result
+
+    def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
         if result.status != INCORRECT or not isinstance(answer, str):
             return result
@@ -346,7 +367,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.3": Exercise(
+    "07.3": VerdictExercise(
+        reason_name="reason_3",
         title="Exercise 3 · your verdict: about {claimed_months:.0f} months at Vesta",
         solve=_verdict_months,
         choices=VERDICTS,
@@ -362,6 +384,7 @@ EXERCISES = {
         ),
     ),
     "07.4": VerdictExercise(
+        reason_name="reason_4",
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
         solve=_verdict_first,
         choices=VERDICTS,
@@ -411,7 +434,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.6": Exercise(
+    "07.6": VerdictExercise(
+        reason_name="reason_6",
         title="Exercise 6 · your verdict: the first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
@@ -430,7 +454,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.7": Exercise(
+    "07.7": VerdictExercise(
+        reason_name="reason_7",
         title="Exercise 7 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
@@ -450,6 +475,7 @@ EXERCISES = {
         ),
     ),
     "07.8": VerdictExercise(
+        reason_name="reason_8",
         title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
