@@ -253,9 +253,13 @@ def test_exercise_answers_follow_inputs():
     assert expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
     assert expected_answer("07.3", arrival=a, departure=d, claimed_months=14) == "true"
     assert expected_answer("07.3", arrival=a, departure=d, claimed_months=20) == "false"
-    launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
+    launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
+    # an earlier example makes a "first" false, unless the record's own narrower wording makes it true: misleading
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=Time("2010-01-01")) == "true"
+    later = Time("2010-01-01")
+    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
     dist = expected_answer("07.5", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
     half = expected_answer("07.5", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
@@ -300,13 +304,19 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     pasted = check("07.2", 14, arrival=a, departure=d, claimed_months=14)
     assert pasted.status == "incorrect" and "story's figure" in pasted.message
     assert check("07.2", 13.7, arrival=a, departure=d, claimed_months=14).ok
-    # "misleading" for N12 is defensible (a narrower wording exists in older texts), with a note saying why
-    # the lesson files it as false; "true" is wrong and points to the date order
-    ds1, launch = fact("ds1.first_thrust"), fact("dawn.launch")
-    misled = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1)
-    assert misled.ok and "Defensible" in misled.message and "false" in misled.message
-    wrong = check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1)
-    assert wrong.status == "incorrect" and "date" in wrong.message
+    # N12 is misleading by the lesson's rule (NASA's own wording is narrower and true); "false" (the printed words
+    # are contradicted) is defensible, with a note saying why the lesson files it as misleading; "true" is wrong
+    # and points to the date order
+    ds1, launch, wording = fact("ds1.first_thrust"), fact("dawn.launch"), fact("dawn.first_ion_science")
+    assert check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).ok
+    strict = check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    assert strict.ok and "Defensible" in strict.message and "misleading" in strict.message
+    wrong = check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    assert wrong.status == "incorrect" and "dates" in wrong.message
+    unsure = check("07.4", "cannot be checked", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    assert unsure.status == "incorrect" and "misleading" not in unsure.message.lower()
+    # without a narrower wording in the record, the same dates make the "first" plainly false
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording="").ok
     # the natural formula with the IFOV left as an angle (a length per angle) is right: small angles are
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")

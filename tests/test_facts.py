@@ -176,6 +176,15 @@ def test_time_and_text_facts():
     assert s.info.meta["source_url"].startswith("https://")
 
 
+def test_text_facts_survive_pickling_with_their_source():
+    import pickle
+
+    text = F.fact("dawn.first_ion_science")
+    back = pickle.loads(pickle.dumps(text))
+    assert back == text and type(back) is type(text)
+    assert back.info.meta["id"] == "dawn.first_ion_science" and back.info.description == text.info.description
+
+
 def test_uncertainty():
     assert F.uncertainty("ceres.density") == 0.008 * u.g / u.cm**3
     assert F.uncertainty("dawn.first_thrust") == 1 * u.min

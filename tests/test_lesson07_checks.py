@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from utils import factcheck as F
-from utils.checks import check
+from utils.checks import check, expected_answer
 from utils.facts import fact
 
 
@@ -108,14 +108,19 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     assert check("07.6", "mostly true", **n11).status == "invalid"
 
 
-def test_exercise_4_accepts_misleading_as_defensible_only_while_the_first_fails():
-    launch, ds1 = fact("dawn.launch"), fact("ds1.first_thrust")
-    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
-    defensible = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1)
+def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
+    launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
+    n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    assert check("07.4", "misleading", **n12).ok
+    defensible = check("07.4", "false", **n12)
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
-    assert not check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert not check("07.4", "true", **n12).ok
     later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
-    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later).ok
+    assert check("07.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    # without a narrower wording in the record, an earlier example makes it plainly false
+    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
 
 
 def test_exercise_5_names_the_added_radius():
@@ -136,3 +141,18 @@ def test_exercise_1_names_its_own_inputs_when_they_cannot_be_used():
         assert "Traceback" not in result.message
     empty = check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=[])
     assert "claim_ids names no claim" in empty.message
+
+
+def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    stay = dict(arrival=arrival, departure=departure, claimed_months=14)
+    bare = check("07.3", "true", **stay, reason="")
+    assert bare.ok and "reason_3" in bare.message
+    argued = check("07.3", "true", **stay, reason="13.7 months vs 14: within one month")
+    assert argued.ok and "reason_3" not in argued.message
+    wrong = check("07.3", "false", **stay, reason="")  # a wrong verdict gets its hint, not the reason prompt
+    assert not wrong.ok and "reason_3" not in wrong.message
+    n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
+    assert strict.ok and "Defensible" in strict.message and "reason_4" in strict.message
+    assert expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer

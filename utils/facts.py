@@ -93,6 +93,10 @@ class FactText(str):
         obj.info = _TextInfo(meta, description)
         return obj
 
+    def __reduce__(self):
+        # pickled (e.g. a check's recorded inputs) with its source, rebuilt through __new__
+        return (type(self), (str(self), dict(self.info.meta), self.info.description))
+
 
 def _prepare(table):
     if table.has_masked_values or table.masked:

@@ -531,7 +531,10 @@ class SharpnessView(FastFigure):
         elif across < 5:
             notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
         else:
-            notice = f"the facula spans about {across:.0f} camera pixels: its round outline and the crater floor show"
+            notice = (
+                f"the facula spans about {across:.0f} camera pixels: its round outline shows (the crater rim is "
+                "only the dashed line drawn on top: the model's floor is as dark as the ground outside)"
+            )
         return (
             f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a dark crater, with the "

@@ -59,7 +59,7 @@ PALETTE = {
     "vesta": OKABE_ITO["reddish purple"],
     "ceres": OKABE_ITO["blue"],
     "dawn": OKABE_ITO["bluish green"],
-    "belt": "#7f7f7f",  # asteroids in general (the belt, test particles, a catalogue)
+    "belt": "#7f7f7f",  # asteroids in general (the belt, a catalogue, a sketch); simulated ones use OTHER_COLOURS
 }
 
 #: Colours for things that are not bodies (groups, models, methods): none of them is a body's colour.

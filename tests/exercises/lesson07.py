@@ -10,7 +10,7 @@ NATURAL = {
     ),
     "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(u.yr).value * 12",
     "07.3": 'answer_3 = "true"',
-    "07.4": 'answer_4 = "false"',
+    "07.4": 'answer_4 = "misleading"',
     "07.5": "answer_5 = facula / n_pixels / ifov.to_value(u.rad)",
     "07.6": 'answer_6 = "false"',
     "07.7": 'answer_7 = "true"',

@@ -201,8 +201,16 @@ def _misleading(**inputs):
     return "misleading"
 
 
-def _verdict_first(dawn_launch, earlier_first_use):
-    return judge_first(dawn_launch, earlier_first_use)
+def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
+    """A "first" contradicted by an earlier example is false, unless the record words it more narrowly.
+
+    ``record_wording`` is the mission's own (qualified) wording of the first; when there is one, the
+    story's broader words overstate a true achievement: misleading.
+    """
+    verdict = judge_first(dawn_launch, earlier_first_use)
+    if verdict == "false" and str(record_wording or "").strip():
+        return "misleading"
+    return verdict
 
 
 # --- 07.6 - 07.8 · verdicts on three more "firsts" ---------------------------------------------------
@@ -226,12 +234,33 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 
 @dataclass(frozen=True)
 class VerdictExercise(Exercise):
-    """A verdict; when the expected one is ``defensible_when``, an answer in ``defensible`` passes with its note."""
+    """A verdict with its one-line reason.
+
+    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note. The
+    reason (the input ``reason``, the student's ``reason_k``) is not graded here, but a right verdict with an
+    empty reason is told to write one (the instructor page's rubric grades it).
+    """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
+    reason_name: str = "your reason"
+
+    def expected(self, **inputs: Any) -> Any:
+        inputs.pop("reason", None)
+        return super().expected(**inputs)
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        reason = inputs.pop("reason", None)
+        result = self._judge(answer, **inputs)
+        if result.ok and reason is not None and not str(reason).strip():
+            ask = (
+                f"Now write your one-line reason in {self.reason_name}: the evidence, with its dates or numbers, "
+                "and the rule that turns it into the verdict."
+            )
+            return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
+        return result
+
+    def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
         if result.status != INCORRECT or not isinstance(answer, str):
             return result
@@ -334,7 +363,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.3": Exercise(
+    "07.3": VerdictExercise(
+        reason_name="reason_3",
         title="Exercise 3 · your verdict: about {claimed_months:.0f} months at Vesta",
         solve=_verdict_months,
         choices=VERDICTS,
@@ -350,17 +380,25 @@ EXERCISES = {
         ),
     ),
     "07.4": VerdictExercise(
+        reason_name="reason_4",
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
         solve=_verdict_first,
         choices=VERDICTS,
-        hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch?",
-        defensible_when="false",
+        hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
+        "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "misleading": "some older web texts say Dawn was NASA's first mission to use ion propulsion "
-            "to enter orbits, which is true (Deep Space 1 orbited nothing). The lesson files N12 as false "
-            "because the story's own words, the first NASA spacecraft driven by ion engines, are contradicted "
-            "by Deep Space 1, and NASA's record gives no narrower wording for this claim.",
+            "false": "as printed, the story's words are contradicted by Deep Space 1, a NASA craft that ran its "
+            "ion engine years before Dawn's launch. The lesson files N12 as misleading because NASA's own, "
+            "narrower wording (the first mission devoted only to science to be driven by ion propulsion) is "
+            "true: the story dropped the qualifier.",
         },
+        mistakes=(
+            Mistake(
+                lambda dawn_launch, earlier_first_use, record_wording="": "true",
+                "Read the two dates again: did a NASA spacecraft run an ion engine before Dawn was launched? "
+                "Then compare the story's words with NASA's wording.",
+            ),
+        ),
     ),
     "07.5": Exercise(
         title="Exercise 5 · how close for {pixels} pixels across the facula?",
@@ -392,7 +430,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.6": Exercise(
+    "07.6": VerdictExercise(
+        reason_name="reason_6",
         title="Exercise 6 · your verdict: the first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
@@ -411,7 +450,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.7": Exercise(
+    "07.7": VerdictExercise(
+        reason_name="reason_7",
         title="Exercise 7 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
@@ -431,6 +471,7 @@ EXERCISES = {
         ),
     ),
     "07.8": VerdictExercise(
+        reason_name="reason_8",
         title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
