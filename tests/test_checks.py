@@ -545,6 +545,23 @@ def test_a_mistake_matched_as_given_wins_over_an_earlier_one_matched_only_with_i
     assert "the other way round" in back.message and "sign" not in back.message
 
 
+def test_a_mistake_within_tolerance_of_the_right_answer_gives_no_hint():
+    from utils.checks import Mistake
+
+    # whole calendar days: 482 where the stay is 481.5 days, within the 1 % tolerance of the right answer
+    ex = Exercise(
+        title="stay",
+        solve=lambda start, end: end - start,
+        rtol=0.01,
+        mistakes=(Mistake(lambda start, end: round(end - start + 0.4), "You counted whole calendar days."),),
+    )
+    flipped = ex.check(-481.5, start=0.0, end=481.5)  # the right answer, subtracted the wrong way round
+    assert flipped.status == "incorrect" and "calendar" not in flipped.message and "sign" in flipped.message
+    assert ex.check(482, start=0.0, end=481.5).ok  # the "mistake" itself is within tolerance: right
+    far = ex.check(-11.0, start=0.0, end=10.6)  # where it is a real mistake its hint still comes
+    assert ex.check(11, start=0.0, end=10.6).ok is False and "calendar" in far.message
+
+
 def test_synonyms_count_as_their_choice():
     from utils.checks import Exercise
 

@@ -776,12 +776,18 @@ class Exercise:
         # A likely mistake comes first: its targeted hint, never a generic "close". A mistake with the sign
         # flipped too (a difference taken the other way round) gets the same hint, before any sign message;
         # a mistake the answer matches as it stands wins over one it matches only with its sign flipped.
+        # A mistake that cannot be computed for these inputs is skipped, and so is one whose wrong answer lies
+        # within the tolerance of the right one (for these inputs it is no mistake, and its hint would
+        # otherwise catch answers it does not explain, such as the right answer with its sign flipped).
         wrongs = []
         for mistake in self.mistakes:
             try:
-                wrongs.append((mistake, mistake.solve(**{**self.defaults, **inputs})))
-            except Exception:  # a mistake that cannot be computed for these inputs is skipped
+                wrong = mistake.solve(**{**self.defaults, **inputs})
+                if self._compare(wrong, expected).ok:
+                    continue
+            except Exception:
                 continue
+            wrongs.append((mistake, wrong))
         for flipped in (False, True):
             for mistake, wrong in wrongs:
                 try:
