@@ -570,3 +570,16 @@ def test_synonyms_count_as_their_choice():
     assert ex.check("main belt").status == "incorrect"
     assert ex.check("comet").status == "invalid"
     assert ex.check(3).status == "invalid"  # not text: synonyms do not apply
+
+
+def test_a_written_exercise_id_says_it_is_written_and_never_raises():
+    import importlib
+
+    for lesson in ("01", "05", "07"):
+        written = importlib.import_module(f"utils.exercises.lesson{lesson}").WRITTEN
+        for exercise_id in written:
+            result = check(exercise_id, "my answer")
+            assert result.status == "invalid" and "written exercise" in result.message, exercise_id
+            assert "Check the id" not in result.message
+            with pytest.raises(ValueError, match="written exercise"):
+                get_exercise(exercise_id)

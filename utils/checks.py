@@ -819,6 +819,10 @@ def _describe_id(exercise_id: Any) -> str:
     return repr(exercise_id) if isinstance(exercise_id, str) else _describe_type(exercise_id)
 
 
+class WrittenExerciseError(ValueError):
+    """An id of a written exercise (``WRITTEN`` in its lesson's module), which no code checks."""
+
+
 def get_exercise(exercise_id: str) -> Exercise:
     """Find an exercise by id, e.g. ``"00.1"`` (lesson 00, exercise 1).
 
@@ -836,6 +840,11 @@ def get_exercise(exercise_id: str) -> Exercise:
     except ModuleNotFoundError:
         raise ValueError(f"There is no lesson {lesson} with exercises (from the id {exercise_id!r}).") from None
     exercises = getattr(module, "EXERCISES", {})
+    if exercise_id in getattr(module, "WRITTEN", {}):
+        raise WrittenExerciseError(
+            f"{exercise_id} is a written exercise: write your answer in its answer cell; your instructor marks "
+            "it with the rubric, and no code checks it."
+        )
     if exercise_id not in exercises:
         known = ", ".join(sorted(exercises)) or "none"
         raise ValueError(f"Lesson {lesson} has no exercise {exercise_id!r}; its exercises are {known}.")
@@ -877,6 +886,8 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
     """
     try:
         exercise = get_exercise(exercise_id)
+    except WrittenExerciseError as err:
+        return CheckResult(INVALID, str(err))
     except ValueError as err:
         return CheckResult(INVALID, _join(str(err), "Check the id in the utils.check(...) call"))
     except Exception as err:  # a lesson's exercise module that fails to load: an authoring error
