@@ -583,3 +583,11 @@ def test_a_written_exercise_id_says_it_is_written_and_never_raises():
             assert "Check the id" not in result.message
             with pytest.raises(ValueError, match="written exercise"):
                 get_exercise(exercise_id)
+
+
+def test_a_non_text_answer_to_a_text_exercise_gets_an_example_it_can_use():
+    choices = compare(3, "size", choices=["distance", "composition", "size"])
+    assert choices.status == "invalid" and "'distance', 'composition', 'size'" in choices.message
+    assert "'true'" not in choices.message
+    free = compare(float("nan"), "example.org")
+    assert free.status == "invalid" and "text in quotes" in free.message and "'true'" not in free.message

@@ -618,12 +618,8 @@ def _normalise(text: str) -> str:
 def _compare_text(answer, expected, *, choices, hint, name, **_) -> CheckResult:
     listed = ", ".join(repr(str(c)) for c in choices) if choices else ""
     if not isinstance(answer, str):
-        more = f"One of: {listed}" if listed else ""
-        return CheckResult(
-            INVALID,
-            _join(f"This exercise wants a word in quotes, like 'true'; you gave {_describe_type(answer)}", more),
-            name,
-        )
+        wanted = f"one of these, in quotes: {listed}" if listed else "text in quotes, like 'my answer'"
+        return CheckResult(INVALID, f"This exercise wants {wanted}; you gave {_describe_type(answer)}.", name)
     given = _normalise(answer)
     if choices and given not in {_normalise(c) for c in choices}:
         return CheckResult(INVALID, f"Please answer with one of: {listed}.", name)
