@@ -26,6 +26,10 @@ def test_a_phase_end_is_read_from_the_facts_table_by_its_id():
     ):
         result = check("04.1", wrong, **inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
+    # start minus end: told to check the sign, not that it counted calendar days (482 d is within 1 % of 481.5 d)
+    reversed_ = check("04.1", (arrival - end).to(u.day), **inputs)
+    assert reversed_.status == "incorrect" and "sign" in reversed_.message
+    assert "calendar days" not in reversed_.message
     # a short phase: the calendar count is caught
     short = {"start": LAUNCH, "end_id": "dawn.first_thrust"}
     assert check("04.1", (fact("dawn.first_thrust") - LAUNCH).to(u.day), **short).ok  # 9.56 d

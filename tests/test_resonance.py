@@ -535,3 +535,11 @@ def test_history_figure_draws_every_angle_on_one_fixed_range():
         assert ax_phi.get_ylim() == (0, 360)
         shown = np.asarray(view.dots.get_ydata(), float)
         assert np.nanmin(shown) >= 0 and np.nanmax(shown) < 360
+
+
+def test_about_years_rounds_a_span_to_two_figures_for_the_alt_text():
+    from utils.resonance import _about_years
+
+    assert _about_years(1095.3) == "about 1,100 years"
+    assert _about_years(300.0) == "300 years"
+    assert _about_years(10000.0) == "10,000 years"

@@ -842,7 +842,7 @@ class HistoryFigure(FastFigure):
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
         fate = (
             f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
-            f"zooms in on its first {t_show:,.0f} years"
+            f"zooms in on its first {_about_years(t_show)}"
             if gone
             else "it is still there at the end of the run"
         )
@@ -866,3 +866,12 @@ class HistoryFigure(FastFigure):
             f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees: "
             f"{angle}."
         )
+
+
+def _about_years(t: float) -> str:
+    """A time span in years, rounded for reading: "about 1,100 years" (two significant figures)."""
+    if not np.isfinite(t) or t <= 0:
+        return "years"
+    step = 10.0 ** max(np.floor(np.log10(t)) - 1, 0)
+    rounded = step * round(t / step)
+    return f"{rounded:,.0f} years" if rounded == t else f"about {rounded:,.0f} years"
