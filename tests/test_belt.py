@@ -297,3 +297,14 @@ def test_apparent_magnitude_follows_the_inverse_square_law(H, r, delta, k):
     from_sun = belt.apparent_magnitude(H, k * r * u.AU, delta * u.AU).to_value(u.mag)
     assert farther - v == pytest.approx(5 * np.log10(k), abs=1e-9)
     assert from_sun == pytest.approx(farther, abs=1e-9)
+
+
+def test_mystery_orbit_hands_over_a_e_and_i_only():
+    cat = load_catalogue()
+    for label, number in belt.MYSTERY_OBJECTS.items():
+        row = cat[cat["number"] == number]
+        assert belt.mystery_orbit(cat, label) == (row["a"][0], row["e"][0], row["i"][0])
+    assert belt.mystery_orbit(cat, number=617)[0] == cat[cat["number"] == 617]["a"][0]
+    for bad in ({}, {"label": "C"}, {"label": "A", "number": 617}, {"number": -5}):
+        with pytest.raises(ValueError):
+            belt.mystery_orbit(cat, **bad)

@@ -163,6 +163,10 @@ def test_one_import_cell_and_no_path_tricks(nb):
         src = nbtools.source(cell)
         assert "sys.path" not in src and "%run" not in src, "no sys.path tricks or %run"
         assert "usetex" not in src, "no LaTeX rendering (usetex)"
+        # a graded hand-out replaces utils/exercises/ with form-only registries: a lesson may use only utils.check
+        assert not re.search(r"\butils\.exercises\b|\bfrom\s+utils\s+import\s+exercises\b", src), (
+            f"a notebook may not import from utils.exercises (graded copies replace it):\n{src}"
+        )
         if i:
             assert not re.search(r"^\s*(import|from\s+\S+\s+import)\s", src, re.M), (
                 f"imports belong in the first code cell:\n{src}"

@@ -43,6 +43,7 @@ from .units import (
 )
 
 __all__ = [
+    "mystery_orbit",
     "MAIN_BELT_CLASSES",
     "CLASS_GROUPS",
     "diameter_constant",
@@ -400,6 +401,28 @@ def orbit_group(a: u.Quantity, e) -> str:
     if a_au < _A_NEPTUNE:
         return "centaurs"
     return "trans-Neptunian"
+
+
+#: The catalogue numbers of lesson 01's two mystery objects (exercises 1 and 2), kept here so that the notebook
+#: names neither.
+MYSTERY_OBJECTS = {"A": 2060, "B": 624}
+
+
+def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = None):
+    """The orbit (a, e, i) of a catalogue object, without its name, number or class.
+
+    ``label`` is ``"A"`` or ``"B"`` (lesson 01's exercises 1 and 2); an instructor may pass another
+    catalogue ``number`` instead (for example ``number=617``, Patroclus).
+    """
+    if (label is None) == (number is None):
+        raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
+    if label is not None and label not in MYSTERY_OBJECTS:
+        raise ValueError(f"label must be one of {sorted(MYSTERY_OBJECTS)}; got {label!r}.")
+    wanted = MYSTERY_OBJECTS[label] if label is not None else number
+    rows = catalogue[catalogue["number"] == wanted]
+    if len(rows) != 1:
+        raise ValueError(f"no single catalogue object numbered {wanted!r}.")
+    return rows["a"][0], rows["e"][0], rows["i"][0]
 
 
 def _codes(classes) -> np.ndarray:

@@ -33,26 +33,6 @@ GROUP_SYNONYMS = {
 
 # 01.1 · which group? --------------------------------------------------------
 
-#: The catalogue numbers of exercises 1 and 2's objects, kept here so that the notebook names neither.
-MYSTERY_OBJECTS = {"A": 2060, "B": 624}
-
-
-def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = None):
-    """The orbit (a, e, i) of a catalogue object, without its name, number or class.
-
-    ``label`` is ``"A"`` or ``"B"`` (exercises 1 and 2); an instructor may pass another catalogue
-    ``number`` instead (for example ``number=617``, Patroclus).
-    """
-    if (label is None) == (number is None):
-        raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
-    if label is not None and label not in MYSTERY_OBJECTS:
-        raise ValueError(f"label must be one of {sorted(MYSTERY_OBJECTS)}; got {label!r}.")
-    wanted = MYSTERY_OBJECTS[label] if label is not None else number
-    rows = catalogue[catalogue["number"] == wanted]
-    if len(rows) != 1:
-        raise ValueError(f"no single catalogue object numbered {wanted!r}.")
-    return rows["a"][0], rows["e"][0], rows["i"][0]
-
 
 def _group(a, e):
     return belt.orbit_group(a, e)
