@@ -111,7 +111,8 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
 def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
-    assert check("07.4", "misleading", **n12).ok
+    right = check("07.4", "misleading", **n12)
+    assert right.ok and "'false' is equally defensible" in right.message
     defensible = check("07.4", "false", **n12)
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
     assert not check("07.4", "true", **n12).ok

@@ -29,6 +29,6 @@ NATURAL = {
 
 ADAPT = {
     "exercise": "02.4",
-    "replace": ("M_4, e_4, E0_4 = 1.0, 0.5, 1.0", "M_4, e_4, E0_4 = 2.0, 0.9, 2.0"),
-    "title_contains": "e = 0.9",
+    "replace": ("M_4, e_4, E0_4 = 0.7, 0.9, 0.7", "M_4, e_4, E0_4 = 2.0, 0.7, 2.0"),
+    "title_contains": "e = 0.7",
 }

@@ -146,9 +146,12 @@ def _first_guess(M, e, E0):
     return float(_radians(E0, "E0"))
 
 
-def _newton_two_steps(M, e, E0):
-    E1 = _newton_step(M, e, E0)
-    return _step(M, e, E1)
+def _newton_steps(M, e, E0, steps):
+    # the loop stopped after a fixed number of steps, before the change fell below the tolerance
+    E = _newton_step(M, e, E0)
+    for _ in range(steps - 1):
+        E = _step(M, e, E)
+    return E
 
 
 def _newton_without_M(M, e, E0):
@@ -403,10 +406,13 @@ EXERCISES = {
                 "That is E after one step. Put the step in a loop and repeat it from the new E until "
                 "the change is smaller than the tolerance.",
             ),
-            Mistake(
-                _newton_two_steps,
-                "That is E after two steps: close, but not converged. Keep stepping until the change in E "
-                "is smaller than the tolerance.",
+            *(
+                Mistake(
+                    functools.partial(_newton_steps, steps=k),
+                    f"That is E after {k} steps: not converged yet. Keep stepping until the change in E "
+                    "is smaller than the tolerance (a loop, not a fixed number of steps).",
+                )
+                for k in (2, 3, 4)
             ),
             *(
                 Mistake(

@@ -236,7 +236,8 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 class VerdictExercise(Exercise):
     """A verdict with its one-line reason.
 
-    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note. The
+    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note, and the
+    expected answer itself passes with ``right_note`` (the other reading, when both are equally good). The
     reason (the input ``reason``, the student's ``reason_k``) is not graded here, but a right verdict with an
     empty reason is told to write one (the instructor page's rubric grades it).
     """
@@ -244,6 +245,7 @@ class VerdictExercise(Exercise):
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
     reason_name: str = "your reason"
+    right_note: str = ""
 
     def expected(self, **inputs: Any) -> Any:
         inputs.pop("reason", None)
@@ -262,6 +264,9 @@ class VerdictExercise(Exercise):
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
+        if result.status == CORRECT and self.right_note and isinstance(answer, str):
+            if self.expected(**inputs) == self.defensible_when:  # the other reading is as good as this one
+                return CheckResult(CORRECT, " ".join(m for m in (result.message, self.right_note) if m), result.name)
         if result.status != INCORRECT or not isinstance(answer, str):
             return result
         try:
@@ -388,10 +393,12 @@ EXERCISES = {
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
             "false": "as printed, the story's words are contradicted by Deep Space 1, a NASA craft that ran its "
-            "ion engine years before Dawn's launch. The lesson files N12 as misleading because NASA's own, "
-            "narrower wording (the first mission devoted only to science to be driven by ion propulsion) is "
-            "true: the story dropped the qualifier.",
+            "ion engine years before Dawn's launch, and NASA's own wording (the first mission devoted only to "
+            "science to be driven by ion propulsion) is a different, narrower claim. 'misleading' is equally "
+            "defensible: the story garbles that real first. Say in your reason which reading you took.",
         },
+        right_note="'false' is equally defensible: NASA's wording is a narrower claim, not a qualifier the story "
+        "dropped, and Deep Space 1 disproves the story's own words. Say in your reason which reading you took.",
         mistakes=(
             Mistake(
                 lambda dawn_launch, earlier_first_use, record_wording="": "true",
