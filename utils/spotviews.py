@@ -90,6 +90,7 @@ class AltitudeView(FastFigure):
             arrowprops=thin,
         )
         ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
+        ax.spines[["left", "right", "top"]].set_visible(False)  # only the distance axis carries a scale
         (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)
         # a small marker, so the short dotted altitude of the lowest orbits still shows beside it
         (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | {"linestyle": "none", "markersize": 8}))

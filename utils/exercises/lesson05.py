@@ -72,6 +72,12 @@ def _rocket_dv_linear(isp, initial_mass, propellant_mass):
     return (P.exhaust_speed(isp) * (propellant_mass / initial_mass)).to(u.km / u.s)
 
 
+def _rocket_dv_reported(isp, initial_mass, propellant_mass):
+    from ..facts import fact
+
+    return fact("dawn.total_delta_v").to(u.km / u.s)  # JPL's reported value, pasted instead of computed
+
+
 # ---------------------------------------------------------------- 05.5 why the reported delta-v is smaller
 def _gap_reason():
     return "xenon"
@@ -330,6 +336,11 @@ EXERCISES = {
                 _rocket_dv_linear,
                 "Delta-v is not v_e times the propellant fraction: the rocket equation has a "
                 "logarithm of the mass ratio.",
+            ),
+            Mistake(
+                _rocket_dv_reported,
+                "That is JPL's reported value, `reported_dv`. This exercise asks what the rocket equation "
+                "gives from the masses and `dawn_isp`; you compare the two afterwards.",
             ),
         ),
     ),
