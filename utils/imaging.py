@@ -520,7 +520,9 @@ def render_sphere(
     xx, yy = np.meshgrid(c, -c)
     rho2 = xx**2 + yy**2
     on = rho2 < 1
-    zz = np.sqrt(np.clip(1 - rho2, 0, None))
+    # only the pixels on the disc are worked out (the sky around it stays 0)
+    xx, yy = xx[on], yy[on]
+    zz = np.sqrt(np.clip(1 - rho2[on], 0, None))
     mu = zz
     mu0 = xx * np.sin(alpha) + zz * np.cos(alpha)
     # ground coordinates from the crater's centre (great-circle offsets, km)
@@ -529,8 +531,9 @@ def render_sphere(
     gx = r_km * lon * np.cos(lat)
     gy = r_km * (lat - lat0)
     alb = model.albedo(gx * u.km, gy * u.km)
-    out = law_fn(alb, np.clip(mu0, -1, 1), np.clip(mu, -1, 1))
-    return np.where(on, out, 0.0)
+    out = np.zeros(on.shape)
+    out[on] = law_fn(alb, np.clip(mu0, -1, 1), np.clip(mu, -1, 1))
+    return out
 
 
 @dataclass(frozen=True)
