@@ -125,7 +125,7 @@ def _check_values(
     nonnegative: bool,
     low=None,
     high=None,
-    unit_text: str = "",
+    unit_text: Any = "",
 ) -> None:
     all_finite = bool(np.isfinite(v).all())
     if finite and not all_finite:
@@ -217,8 +217,8 @@ def require(
         A value that breaks a condition.
     """
     unit = u.Unit(unit)
-    kind = kind or unit.physical_type
     if not isinstance(value, u.Quantity):
+        kind = kind or unit.physical_type
         if unit == u.dimensionless_unscaled:
             value = u.Quantity(_as_float_array(value, name, "a plain number"))
         elif (
@@ -238,6 +238,7 @@ def require(
     if value.dtype.kind not in "iuf":
         raise ArgumentTypeError(f"{name} must hold real numbers; got a Quantity of dtype {value.dtype}.")
     if not value.unit.is_equivalent(unit):
+        kind = kind or unit.physical_type
         article = "an" if str(kind)[:1] in "aeiou" else "a"
         raise u.UnitsError(
             f"{name} must be {article} {kind} (convertible to {unit}); got a value in {value.unit} "
@@ -253,11 +254,24 @@ def require(
         nonnegative=nonnegative,
         low=low,
         high=high,
-        unit_text=f" {unit}" if unit != u.one else "",
+        unit_text=_UnitText(unit),
     )
     if scalar and np.ndim(value):
         raise ValueError(f"{name} must be a single value, not an array; got shape {np.shape(value)}.")
     return value
+
+
+class _UnitText:
+    """`` km`` after a number in a message (nothing for a plain number), written only if a message is."""
+
+    def __init__(self, unit: u.UnitBase):
+        self.unit = unit
+
+    def __str__(self) -> str:
+        return f" {self.unit}" if self.unit != u.one else ""
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _example_unit(unit: u.UnitBase) -> str:
