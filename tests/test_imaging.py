@@ -89,6 +89,28 @@ def test_albedo_map_has_the_facula_and_the_background():
         I.occator_model(0.09, 9, 92 * u.km, 10 * u.km)  # a percentage typed in
 
 
+def test_albedo_is_the_same_on_a_grid_on_scattered_points_and_point_by_point():
+    # the spots are worked out only near themselves: every shape of input must give the same map
+    rng = np.random.default_rng(3)
+    x = np.linspace(-60, 60, 121)
+    for model in (
+        I.occator_model(0.09, 0.4, 92 * u.km, 10 * u.km),
+        I.Crater(0.09, 0.4, 92 * u.km, 10 * u.km, floor=0.05, rim=-0.4, sharp=True, side_spots=I.VINALIA_LIKE),
+    ):
+        grid = model.albedo(x[None, :] * u.km, x[:, None] * u.km)
+        xx, yy = np.meshgrid(x, x)
+        assert np.array_equal(model.albedo(xx.ravel() * u.km, yy.ravel() * u.km), grid.ravel())
+        for i, j in rng.integers(0, len(x), size=(40, 2)):
+            assert model.albedo(x[j] * u.km, x[i] * u.km) == grid[i, j]
+        # a side spot is there at its centre and gone just beyond its edge
+        east, north, radius = I.VINALIA_LIKE[0]
+        centre = np.array([east, north]) * 92
+        ground = model.background if model.floor is None else model.floor  # the spots lie inside the crater
+        assert model.albedo(*(centre * u.km)) > model.background
+        outside = centre + [radius * 46 + 1.0, 0]
+        assert model.albedo(*(outside * u.km)) == pytest.approx(ground, rel=0.1)
+
+
 def test_sphere_full_disc_lommel_seeliger_is_flat():
     flat = I.occator_model(0.09, 0.09, 92 * u.km, 10 * u.km, texture=0.0)
     img = I.render_sphere(101, flat, 470 * u.km, 0 * u.deg, law="lommel-seeliger")

@@ -113,3 +113,28 @@ def test_require_nonnegative():
     assert require(0 * u.kg, u.kg, "m", nonnegative=True) == 0 * u.kg
     with pytest.raises(ValueError, match="cannot be negative"):
         require(-1 * u.kg, u.kg, "m", nonnegative=True)
+
+
+def test_array_conditions_at_their_boundaries():
+    # every element counts, whether the values are all finite (least and greatest) or not
+    edge = np.array([[0.0, 1.0], [2.0, 3.0]])
+    assert units.array(edge, "a", low=0, high=3) is not None
+    with pytest.raises(ValueError, match=r"at least 0.5; got an array with values \[0. 1. 2. 3.\]"):
+        units.array(edge, "a", low=0.5)
+    with pytest.raises(ValueError, match="at most 2.5"):
+        units.array(edge, "a", high=2.5)
+    with pytest.raises(ValueError, match="finite"):
+        units.array(np.array([1.0, np.nan]), "a")
+    with pytest.raises(ValueError, match="too large"):
+        units.array(np.array([-2e50, 1.0]), "a")
+    with pytest.raises(ValueError, match="positive"):
+        units.number(edge, "x", positive=True)
+    assert units.number(edge, "x", nonnegative=True).shape == (2, 2)
+    with pytest.raises(ValueError, match="negative"):
+        units.number(-edge, "x", nonnegative=True)
+    # with non-finite values allowed, -inf is still not positive and nan breaks no bound
+    with pytest.raises(ValueError, match="positive"):
+        units.number(np.array([-np.inf, 1.0]), "x", finite=False, positive=True)
+    assert units.number(np.array([np.nan, 1.0]), "x", finite=False, low=0, high=2).shape == (2,)
+    with pytest.raises(ValueError, match="at most 2"):
+        units.number(np.array([np.nan, 3.0]), "x", finite=False, high=2)

@@ -29,6 +29,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -136,8 +137,13 @@ def _row(fact_id: str, data_dir=None):
     return table[index[fact_id]]
 
 
+@functools.lru_cache(maxsize=256)
 def _unit(text: str):
-    """Parse a unit string; imperial units (``mi``) are allowed for news numbers."""
+    """Parse a unit string; imperial units (``mi``) are allowed for news numbers.
+
+    Each text is parsed once (units are immutable): enabling the imperial
+    units copies astropy's whole unit registry, on every call.
+    """
     import astropy.units as u
     from astropy.units import imperial
 

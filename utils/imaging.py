@@ -162,14 +162,22 @@ class Crater:
             ring = (np.abs(r - rc) < w) if self.sharp else np.exp(-(((r - rc) / w) ** 2))
             a = a + self.rim * bg * ring
         half = bg + (fac - bg) / 3
+        # each spot changes only the points near it: worked out there alone (elsewhere it adds exactly 0)
+        a = np.array(np.broadcast_to(a, shape), dtype=float)
+        xs, ys = np.broadcast_to(xk, shape), np.broadcast_to(yk, shape)
         for cx, cy, size in self.side_spots:
-            d = np.hypot(xk - cx * rc * 2, yk - cy * rc * 2) - size * rc
-            a = a + (half - bg) * (d < 0 if self.sharp else _smoothstep(d, 0.01 * rc + 0.3))
+            x0, y0, width = cx * rc * 2, cy * rc * 2, 0.01 * rc + 0.3
+            reach = size * rc + width  # beyond it the ramp is 0 (it ends half a width out)
+            near = np.broadcast_to((np.abs(xk - x0) < reach) & (np.abs(yk - y0) < reach), shape)
+            d = np.hypot(xs[near] - x0, ys[near] - y0) - size * rc
+            a[near] = a[near] + (half - bg) * (d < 0 if self.sharp else _smoothstep(d, width))
         if self.sharp:
             a = np.where(r <= rf, fac, a)
         else:
-            a = a + (fac - a) * _smoothstep(r - rf, max(0.05 * rf, 0.1))
-        return np.clip(np.broadcast_to(a, shape), 0, None)
+            width = max(0.05 * rf, 0.1)
+            near = np.broadcast_to(r < rf + width, shape)
+            a[near] = a[near] + (fac - a[near]) * _smoothstep(np.broadcast_to(r, shape)[near] - rf, width)
+        return np.clip(a, 0, None)
 
 
 def _smoothstep(edge: np.ndarray, width: float) -> np.ndarray:
@@ -520,7 +528,9 @@ def render_sphere(
     xx, yy = np.meshgrid(c, -c)
     rho2 = xx**2 + yy**2
     on = rho2 < 1
-    zz = np.sqrt(np.clip(1 - rho2, 0, None))
+    # only the pixels on the disc are worked out (the sky around it stays 0)
+    xx, yy = xx[on], yy[on]
+    zz = np.sqrt(np.clip(1 - rho2[on], 0, None))
     mu = zz
     mu0 = xx * np.sin(alpha) + zz * np.cos(alpha)
     # ground coordinates from the crater's centre (great-circle offsets, km)
@@ -529,8 +539,9 @@ def render_sphere(
     gx = r_km * lon * np.cos(lat)
     gy = r_km * (lat - lat0)
     alb = model.albedo(gx * u.km, gy * u.km)
-    out = law_fn(alb, np.clip(mu0, -1, 1), np.clip(mu, -1, 1))
-    return np.where(on, out, 0.0)
+    out = np.zeros(on.shape)
+    out[on] = law_fn(alb, np.clip(mu0, -1, 1), np.clip(mu, -1, 1))
+    return out
 
 
 @dataclass(frozen=True)

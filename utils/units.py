@@ -125,20 +125,46 @@ def _check_values(
     nonnegative: bool,
     low=None,
     high=None,
-    unit_text: str = "",
+    unit_text: Any = "",
 ) -> None:
-    if finite and not np.all(np.isfinite(v)):
+    all_finite = bool(np.isfinite(v).all())
+    if finite and not all_finite:
         raise ValueError(f"{name} must be finite (not nan or inf); got {shown}.")
-    if np.any(np.abs(v[np.isfinite(v)]) > MAX_MAGNITUDE):
+    if all_finite and v.size and np.ndim(low) == 0 and np.ndim(high) == 0:
+        # the usual case, in two passes over the values (their least and greatest) instead of one per condition
+        least, greatest = float(v.min()), float(v.max())
+        too_large = max(-least, greatest) > MAX_MAGNITUDE
+        not_positive, negative = least <= 0, least < 0
+        below = low is not None and least < low
+        above = high is not None and greatest > high
+    else:
+        too_large = np.any(np.abs(v[np.isfinite(v)]) > MAX_MAGNITUDE)
+        not_positive, negative = np.any(v <= 0), np.any(v < 0)
+        below = low is not None and np.any(v < low)
+        above = high is not None and np.any(v > high)
+    if too_large:
         raise ValueError(f"{name} is too large (limit {MAX_MAGNITUDE:g}{unit_text} in size); got {shown}.")
-    if positive and np.any(v <= 0):
+    if positive and not_positive:
         raise ValueError(f"{name} must be positive; got {shown}.")
-    if nonnegative and np.any(v < 0):
+    if nonnegative and negative:
         raise ValueError(f"{name} cannot be negative; got {shown}.")
-    if low is not None and np.any(v < low):
+    if below:
         raise ValueError(f"{name} must be at least {low}{unit_text}; got {shown}.")
-    if high is not None and np.any(v > high):
+    if above:
         raise ValueError(f"{name} must be at most {high}{unit_text}; got {shown}.")
+
+
+class _ArrayShown:
+    """How an array is named in a message (its first values), worked out only if a message is written."""
+
+    def __init__(self, arr: np.ndarray):
+        self.arr = arr
+
+    def __str__(self) -> str:
+        return f"an array with values {self.arr.ravel()[:5]}..."
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def require(
@@ -191,8 +217,8 @@ def require(
         A value that breaks a condition.
     """
     unit = u.Unit(unit)
-    kind = kind or unit.physical_type
     if not isinstance(value, u.Quantity):
+        kind = kind or unit.physical_type
         if unit == u.dimensionless_unscaled:
             value = u.Quantity(_as_float_array(value, name, "a plain number"))
         elif (
@@ -212,6 +238,7 @@ def require(
     if value.dtype.kind not in "iuf":
         raise ArgumentTypeError(f"{name} must hold real numbers; got a Quantity of dtype {value.dtype}.")
     if not value.unit.is_equivalent(unit):
+        kind = kind or unit.physical_type
         article = "an" if str(kind)[:1] in "aeiou" else "a"
         raise u.UnitsError(
             f"{name} must be {article} {kind} (convertible to {unit}); got a value in {value.unit} "
@@ -227,11 +254,24 @@ def require(
         nonnegative=nonnegative,
         low=low,
         high=high,
-        unit_text=f" {unit}" if unit != u.one else "",
+        unit_text=_UnitText(unit),
     )
     if scalar and np.ndim(value):
         raise ValueError(f"{name} must be a single value, not an array; got shape {np.shape(value)}.")
     return value
+
+
+class _UnitText:
+    """`` km`` after a number in a message (nothing for a plain number), written only if a message is."""
+
+    def __init__(self, unit: u.UnitBase):
+        self.unit = unit
+
+    def __str__(self) -> str:
+        return f" {self.unit}" if self.unit != u.one else ""
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _example_unit(unit: u.UnitBase) -> str:
@@ -472,7 +512,7 @@ def array(
     _check_values(
         arr,
         name,
-        f"an array with values {arr.ravel()[:5]}...",
+        _ArrayShown(arr),
         finite=finite,
         positive=False,
         nonnegative=False,
