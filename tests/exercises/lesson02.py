@@ -5,7 +5,7 @@ NOTEBOOK = "02-orbits.ipynb"
 NATURAL = {
     "02.1": "answer_1 = a_1 * (1 + e_1)",
     "02.2": "answer_2 = (Q_2 - q_2) / (Q_2 + q_2)",
-    "02.3": "answer_3 = 2 * np.pi * np.sqrt(interamnia_a**3 / GM_sun)",
+    "02.3": "answer_3 = 2 * np.pi * np.sqrt(a_3**3 / GM_sun)",
     "02.4": (
         "E, step = E0_4, 1.0\n"
         "while abs(step) > tol_4:\n"
