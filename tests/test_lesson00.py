@@ -181,6 +181,8 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"is {words_expected} Ceres' radius" in fig.axes[0].get_title()
     assert f"altitude: {miles:,} miles" in words  # the legend follows the slider
     assert f"{miles:,}" in alt
+    if words_expected != "about as long as":  # the alt text gives the ratio a sighted student reads off the axis
+        assert f"about {ratio:.{1 if ratio < 3 else 0}f} times as long" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
     far = ((2000 if miles <= 1500 else 10000) * u.imperial.mile + R).to_value(u.km)  # zoomed in for low orbits
     assert f"up to about {round(1.05 * far, -2):,.0f} km" in alt  # the drawn axis range in km, rounded, in the alt text

@@ -81,3 +81,13 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
     assert dusty < bright < right / 10  # both far from the answer, so their hints are reachable
     assert "dusty ice" in utils.check("06.9", dusty, **kw).message
     assert "as bright as the faculae" in utils.check("06.9", bright, **kw).message
+
+
+def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
+    from utils.facts import uncertainty
+
+    spot, ground, error = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo"), uncertainty("ceres.albedo")
+    kw = dict(spot_albedo=spot, background_albedo=ground, spread=0.25, background_error=error)
+    assert utils.check("06.10", (1 - 0.25) * spot / (ground + error), **kw).ok
+    result = utils.check("06.10", spot / (1 + 0.25) / (ground + error), **kw)
+    assert result.status == "incorrect" and "(1 + spread)" in result.message

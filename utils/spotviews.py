@@ -130,19 +130,20 @@ class AltitudeView(FastFigure):
             f"the altitude (dotted) is {compare} Ceres' radius (solid)"
         )
         self.legend.get_texts()[2].set_text(f"altitude: {shown} miles")  # the legend follows the slider
-        self._state = (shown, compare, round(1.05 * span, -2))
+        self._state = (shown, compare, round(1.05 * span, -2), ratio)
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         if self._state is None:
             raise ValueError("Call draw(altitude_mi) before alt_text().")
-        shown, compare, far = self._state
+        shown, compare, far, ratio = self._state
+        times = "" if compare == "about as long as" else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
         return (
             f"Ceres drawn to scale as a blue disc with Dawn as a green cross {shown} miles above its surface. A "
             "solid white line outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
             "line continues it from the surface to Dawn (the altitude); together they make Dawn's distance from "
-            f"the centre. The altitude is {compare} the radius. The horizontal axis counts kilometres from Ceres' "
+            f"the centre. The altitude is {compare} the radius{times}. The horizontal axis counts kilometres from Ceres' "
             f"centre, up to about {far:,.0f} km (the axis zooms in at {self.zoom_mi:,.0f} miles and below)."
         )
 

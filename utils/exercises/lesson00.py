@@ -325,9 +325,10 @@ EXERCISES = {
             ),
             Mistake(
                 _release_kilometres,
-                "That looks like the kilometres NASA's release printed next to the miles, rounded to two "
-                "significant figures; it is more than 1 % away from the conversion. Convert the miles yourself "
-                "with .to(u.km) and keep three figures.",
+                "That matches the kilometres NASA's release printed, rounded to two significant figures (or "
+                "that value converted back to miles). It is more than 1 % "
+                "away from the exact conversion: convert `survey_altitude` yourself with .to(u.km) and keep "
+                "three figures.",
             ),
         ),
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "

@@ -333,6 +333,11 @@ def _ratio_low(spot_albedo, background_albedo, spread, background_error=0):
     return (1 - f) * a_s / a_b
 
 
+def _ratio_divided_by_spread(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
+    return a_s / (1 + f) / a_b
+
+
 def _ratio_as_read(spot_albedo, background_albedo, spread, background_error=0):
     a_s, a_b, _ = _albedos(spot_albedo, background_albedo, spread, background_error)
     return a_s / a_b
@@ -574,6 +579,12 @@ EXERCISES = {
                 _ratio_error_ignored,
                 "You left Ceres' albedo as read. In the least favourable case Ceres is brighter by its "
                 "uncertainty: add `ceres_error` to it before dividing.",
+            ),
+            Mistake(
+                _ratio_divided_by_spread,
+                "Check two steps. A fraction `spread` lower means multiplying the faculae's albedo by "
+                "(1 − spread); dividing by (1 + spread) lowers it by less. And the least favourable case "
+                "raises Ceres' albedo by its uncertainty (add `ceres_error`), it does not lower it.",
             ),
             Mistake(
                 _ratio_error_subtracted,
