@@ -239,6 +239,7 @@ VALID = {
     "belt.is_main_belt": lambda: dict(classes=["MBA", "OMB", "TJN"]),
     "belt.best_diameters": lambda: dict(table=catalogue(), fallback_albedo=0.1, K=1329 * u.km),
     "belt.largest": lambda: dict(table=catalogue(), n=5, diameters=None),
+    "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), label=None, number=int(catalogue()["number"][0])),
     "belt.draw_kirkwood": lambda: dict(
         ax=ax(),
         a_au=np.array([2.2, 2.7]),

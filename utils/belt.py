@@ -29,6 +29,7 @@ from .units import (
 from .units import (
     array,
     axes,
+    choice,
     colour,
     int_pairs,
     integer,
@@ -414,14 +415,17 @@ def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = N
     ``label`` is ``"A"`` or ``"B"`` (lesson 01's exercises 1 and 2); an instructor may pass another
     catalogue ``number`` instead (for example ``number=617``, Patroclus).
     """
+    _table(catalogue, "catalogue", ("number", "a", "e", "i"), hint="use utils.load_catalogue()")
     if (label is None) == (number is None):
         raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
-    if label is not None and label not in MYSTERY_OBJECTS:
-        raise ValueError(f"label must be one of {sorted(MYSTERY_OBJECTS)}; got {label!r}.")
-    wanted = MYSTERY_OBJECTS[label] if label is not None else number
-    rows = catalogue[catalogue["number"] == wanted]
+    if label is not None:
+        wanted = MYSTERY_OBJECTS[choice(label, "label", MYSTERY_OBJECTS)]
+    else:
+        wanted = integer(number, "number", low=1)
+    rows = catalogue[np.asarray(np.ma.filled(catalogue["number"] == wanted, False), dtype=bool)]
     if len(rows) != 1:
-        raise ValueError(f"no single catalogue object numbered {wanted!r}.")
+        name = "label" if label is not None else "number"
+        raise ValueError(f"{name}: the catalogue has no single object numbered {wanted} (use utils.load_catalogue()).")
     return rows["a"][0], rows["e"][0], rows["i"][0]
 
 
