@@ -86,3 +86,30 @@ def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
     for text in [exercise.hint, *(m.hint for m in exercise.mistakes)]:
         assert "jupiter_e" not in text and "nanmax" not in text
     assert "shape of Jupiter's orbit" in exercise.hint
+
+
+def test_exercise_2_cannot_be_passed_with_printed_numbers():
+    """No number the lesson prints, nor the difference of any two of them, passes exercise 2."""
+    import itertools
+    import json
+    import re
+    from pathlib import Path
+
+    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "03-resonances.ipynb").read_text())
+    printed = "".join(
+        "".join(out.get("text", ""))
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "code" and "solution" not in cell["metadata"].get("tags", [])
+        for out in cell.get("outputs", [])
+    )
+    a_ast = fact("ceres.a")
+    printed += f" {a_ast:.3f}"  # the exercise's input cell prints the asteroid's a like this
+    numbers = {float(x) for x in re.findall(r"\d+\.\d+", printed)}
+    assert {2.82, 2.767} <= numbers  # the resonance table and the asteroid are among them
+
+    inputs = dict(a=a_ast, a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    candidates = numbers | {abs(x - y) for x, y in itertools.combinations(numbers, 2)}
+    passing = sorted(x for x in candidates if check("03.2", x * u.AU, **inputs).ok)
+    assert passing == []
+    slip = check("03.2", abs(2.82 - a_ast.to_value(u.AU)) * u.AU, **inputs)  # printed location, unrounded a
+    assert slip.status == "incorrect" and "rounded to 0.01 AU" in slip.message

@@ -63,6 +63,15 @@ def _rounded_difference(a, a_jupiter, **_):
     )
 
 
+def _rounded_location(a, a_jupiter, **_):
+    # the locations as printed in the lesson (to 0.01 AU) minus the asteroid's unrounded a
+    a = require(a, u.AU, "a", positive=True).to_value(u.AU)
+    return (
+        min(abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - a) for p, q in KIRKWOOD_RESONANCES)
+        * u.AU
+    )
+
+
 def _rounded_result(a, a_jupiter, **_):
     # the right distance, rounded to 0.01 AU at the end: one significant figure for a few hundredths of an AU
     return round(_nearest_distance(a, a_jupiter).to_value(u.AU), 2) * u.AU
@@ -264,6 +273,11 @@ EXERCISES = {
                 "keeps only one significant figure. Give the distance unrounded (or to three significant figures).",
             ),
             Mistake(
+                _rounded_location,
+                "You probably used a resonance location rounded to 0.01 AU, as printed. For a distance this small "
+                "that rounding is a large error: compute a_jup * (q / p) ** (2 / 3) directly, unrounded.",
+            ),
+            Mistake(
                 _rounded_difference,
                 "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
                 "digits when subtracted: compute a_jup * (q / p) ** (2 / 3) directly, unrounded, and subtract it from "
@@ -324,15 +338,16 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _other_centre,
-                "It does stay inside a band, but look again at where the band's middle is. From -180° to 180° "
-                "a band about 180° is split between the top and the bottom of the plot; from 0° to 360° a band "
-                "about 0° is split the same way. The picture in which the band is in one piece shows its middle.",
+                "Look again, in both pictures: from -180° to 180° and from 0° to 360°. A band about 180° is split "
+                "between the top and the bottom of the first, a band about 0° the same way in the second; the "
+                "picture in which the curve is in one piece shows the band's middle. A curve broken in both "
+                "pictures is in no band at all.",
             ),
             Mistake(
                 _circulates_if_librating,
-                "A jump from +180° to -180° (or from 360° to 0°) is the plot wrapping round, not a full turn. "
-                "Plot the angle both ways: if it stays in one piece in either picture, it never runs all the "
-                "way round.",
+                "Check how you read the plot. A jump from +180° to -180° (or from 360° to 0°) is the plot "
+                "wrapping round, not a full turn. Plot the angle both ways and look at each picture: a curve "
+                "broken in both runs all the way round; one in a single piece in either stays in a band.",
             ),
         ),
     ),
