@@ -233,20 +233,28 @@ def _escape_speed_at_q(a, e, name=None):
 
 def _two_body_and_jpl(name, years):
     """The two-body position of a catalogue asteroid ``years`` after its epoch, JPL's, and the date."""
-    from ..data import load_catalogue
-    from ..ephemeris import BODIES, heliocentric_position
-    from ..orbits import elements_from_catalogue, propagate
+    from ..ephemeris import BODIES
 
     if not isinstance(name, str) or name.lower() not in BODIES:
         raise ValueError(f"name must be an asteroid the ephemeris covers ('Ceres' or 'Vesta'); got {name!r}.")
-    dt = require(years, u.yr, "years")
+    dt = require(years, u.yr, "years", scalar=True)
+    # one computation per (body, time): a check asks for it once for the answer and once per listed mistake
+    return _two_body_and_jpl_at(name.lower(), float(dt.to_value(u.yr)))
+
+
+@functools.lru_cache(maxsize=32)
+def _two_body_and_jpl_at(body, years):
+    from ..data import load_catalogue
+    from ..ephemeris import heliocentric_position
+    from ..orbits import elements_from_catalogue, propagate
+
     cat = load_catalogue()
-    rows = cat[[str(n).lower() == name.lower() for n in cat["name"]]]
+    rows = cat[[str(n).lower() == body for n in cat["name"]]]
     if len(rows) != 1:
-        raise ValueError(f"name must be one asteroid of the catalogue; {name!r} matches {len(rows)} rows.")
+        raise ValueError(f"name must be one asteroid of the catalogue; {body!r} matches {len(rows)} rows.")
     elements = elements_from_catalogue(rows[0])
-    t = elements["epoch"] + dt
-    return propagate(elements, t), heliocentric_position(name.lower(), t), t
+    t = elements["epoch"] + years * u.yr
+    return propagate(elements, t), heliocentric_position(body, t), t
 
 
 def _two_body_error(name, years):
