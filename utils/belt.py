@@ -569,7 +569,7 @@ def draw_kirkwood(
         raise ValueError("edges must increase (as from numpy.histogram).")
     resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
     color = colour(color, "color")
-    accent = OTHER_COLOURS["indigo"]  # not a body's colour: these lines are resonances, not planets
+    accent = OTHER_COLOURS["black"]  # neutral black dashes: not a body's colour, and no group in this figure
     bars = ax.stairs(
         counts,
         edges,
