@@ -418,10 +418,11 @@ def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = N
         raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
     if label is not None and label not in MYSTERY_OBJECTS:
         raise ValueError(f"label must be one of {sorted(MYSTERY_OBJECTS)}; got {label!r}.")
-    wanted = MYSTERY_OBJECTS[label] if label is not None else number
+    catalogue = _table(catalogue, "catalogue", ("number", "a", "e", "i"), hint="from utils.load_catalogue()")
+    wanted = MYSTERY_OBJECTS[label] if label is not None else integer(number, "number", low=1)
     rows = catalogue[catalogue["number"] == wanted]
     if len(rows) != 1:
-        raise ValueError(f"no single catalogue object numbered {wanted!r}.")
+        raise ValueError(f"number: no single catalogue object numbered {wanted!r}.")
     return rows["a"][0], rows["e"][0], rows["i"][0]
 
 
