@@ -236,10 +236,10 @@ VALID = {
     "belt.expected_encounters": lambda: dict(number_density=1 / u.km**3, distance=1 * u.km, path_length=2 * u.km),
     "belt.kirkwood_resonances": lambda: dict(a_jupiter=5.2 * u.AU, ratios=((3, 1), (2, 1))),
     "belt.class_group": lambda: dict(classes=["MBA", "TJN", "XYZ"]),
+    "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), number=1),
     "belt.is_main_belt": lambda: dict(classes=["MBA", "OMB", "TJN"]),
     "belt.best_diameters": lambda: dict(table=catalogue(), fallback_albedo=0.1, K=1329 * u.km),
     "belt.largest": lambda: dict(table=catalogue(), n=5, diameters=None),
-    "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), label=None, number=int(catalogue()["number"][0])),
     "belt.draw_kirkwood": lambda: dict(
         ax=ax(),
         a_au=np.array([2.2, 2.7]),

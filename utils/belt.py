@@ -415,9 +415,9 @@ def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = N
     ``label`` is ``"A"`` or ``"B"`` (lesson 01's exercises 1 and 2); an instructor may pass another
     catalogue ``number`` instead (for example ``number=617``, Patroclus).
     """
-    _table(catalogue, "catalogue", ("number", "a", "e", "i"), hint="use utils.load_catalogue()")
     if (label is None) == (number is None):
         raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
+    catalogue = _table(catalogue, "catalogue", ("number", "a", "e", "i"), hint="from utils.load_catalogue()")
     if label is not None:
         wanted = MYSTERY_OBJECTS[choice(label, "label", MYSTERY_OBJECTS)]
     else:
@@ -573,7 +573,7 @@ def draw_kirkwood(
         raise ValueError("edges must increase (as from numpy.histogram).")
     resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
     color = colour(color, "color")
-    accent = OTHER_COLOURS["indigo"]  # not a body's colour: these lines are resonances, not planets
+    accent = OTHER_COLOURS["black"]  # neutral black dashes: not a body's colour, and no group in this figure
     bars = ax.stairs(
         counts,
         edges,

@@ -205,7 +205,8 @@ _WHICH_GROUP = Exercise(
     mistakes=(
         Mistake(
             _always("main belt"),
-            "The main belt lies between Mars and Jupiter, at a below about 4.6 AU; this object's a is not there.",
+            "The main belt lies between Mars and Jupiter, mostly at a of about 2 to 3.5 AU; "
+            "this object's a is not there.",
         ),
         Mistake(
             _always("Jupiter Trojans"),
