@@ -397,9 +397,9 @@ EXERCISES = {
         title="Exercise 2 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
         rtol=0.01,
-        hint="Render with imaging.render_sphere(n_2, smooth, ceres_radius, phase_2, law=law_2, "
-        "occator_latitude=20 * u.deg), take the middle row image[n_2 // 2], and divide its value in "
-        "column limb_col by its value in the centre column n_2 // 2.",
+        hint="Render the smooth model with imaging.render_sphere at this exercise's inputs (size, phase and law, "
+        "with Occator's latitude as in the example above), take the row of pixels through the middle, and "
+        "divide the value at the limb column by the value at the centre column.",
         mistakes=(
             Mistake(
                 _limb_to_centre_other_law,
