@@ -98,3 +98,16 @@ def test_g_rounded_to_ten_gets_its_own_hint():
     wrong = check("05.2", (1900 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 19.0 km/s, by hand
     assert not wrong.ok and "g = 10 m/s²" in str(wrong.message) and "standard gravity" in str(wrong.message)
     assert check("05.2", (1900 * u.s * g0).to(u.km / u.s), **inputs).ok
+
+
+def test_exercise_4_names_the_dry_mass_taken_as_the_final_mass():
+    import astropy.units as u
+
+    from utils.checks import check
+    from utils.exercises import lesson05 as L
+    from utils.facts import fact
+
+    inputs = dict(isp=3100 * u.s, initial_mass=fact("dawn.launch_mass"), propellant_mass=fact("dawn.xenon_mass"))
+    slip = check("05.4", L._rocket_dv_to_dry_mass(**inputs), **inputs)
+    assert slip.status == "incorrect" and "dry mass" in slip.message
+    assert check("05.4", L._rocket_dv(**inputs), **inputs).ok

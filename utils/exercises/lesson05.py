@@ -78,6 +78,14 @@ def _rocket_dv_reported(isp, initial_mass, propellant_mass):
     return fact("dawn.total_delta_v").to(u.km / u.s)  # JPL's reported value, pasted instead of computed
 
 
+def _rocket_dv_to_dry_mass(isp, initial_mass, propellant_mass):
+    from ..facts import fact
+
+    # the printed dry mass taken as the mass after the burn: the hydrazine is then burned too
+    dry = fact("dawn.dry_mass")
+    return (P.exhaust_speed(isp) * np.log((initial_mass / dry).to_value(u.one))).to(u.km / u.s)
+
+
 # ---------------------------------------------------------------- 05.5 why the reported delta-v is smaller
 def _gap_reason():
     return "xenon"
@@ -341,6 +349,11 @@ EXERCISES = {
                 _rocket_dv_reported,
                 "That is JPL's reported value, `reported_dv`. This exercise asks what the rocket equation "
                 "gives from the masses and `dawn_isp`; you compare the two afterwards.",
+            ),
+            Mistake(
+                _rocket_dv_to_dry_mass,
+                "You took the dry mass as the mass after the burn. The ion engines burn only the xenon: the mass "
+                "after it is the launch mass minus the xenon (the hydrazine is still on board).",
             ),
         ),
     ),
