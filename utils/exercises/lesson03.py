@@ -329,6 +329,11 @@ EXERCISES = {
         "e = {e_start:.2f}?",
         solve=_libration,
         choices=ANGLE_CHOICES,
+        synonyms={
+            f"librates about {centre}{unit}": f"librates about {centre}"
+            for centre in ("0", "180")
+            for unit in ("°", " °", " deg", " degrees")
+        },
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
         "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
         "stays in a band, where is the band's middle? The angle is given from -180° to 180°, so a jump from "
