@@ -157,3 +157,15 @@ def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
     strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
     assert strict.ok and "Defensible" in strict.message and "reason_4" in strict.message
     assert expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
+
+
+def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
+    stay = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14)
+    for terse in ("ok", "close enough"):
+        nudged = check("07.3", "true", **stay, reason=terse)
+        assert nudged.ok and "reason_3" in nudged.message and "dates or numbers" in nudged.message
+    for argued in ("13.7 vs 14", "within a month of the record, by NASA's dates"):  # a number, or several words
+        kept = check("07.3", "true", **stay, reason=argued)
+        assert kept.ok and "reason_3" not in kept.message
+    wrong = check("07.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
+    assert not wrong.ok and "reason_3" not in wrong.message

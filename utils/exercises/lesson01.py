@@ -156,6 +156,11 @@ def _sphere_radius(n_asteroids, belt_volume, n_catalogue=None):
     return _spacing(n_asteroids, belt_volume) * (3 / (4 * np.pi)) ** (1 / 3)
 
 
+def _nearest_neighbour(n_asteroids, belt_volume, n_catalogue=None):
+    # the printed random nearest-neighbour distance pasted in, about 0.55 times the cube's side
+    return belt.nearest_neighbour_distance(n_asteroids, belt_volume).to(u.km)
+
+
 def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
     if n_catalogue is None:
         raise ValueError("no catalogue count given")
@@ -332,6 +337,11 @@ EXERCISES = {
                 _sphere_radius,
                 "You gave each asteroid a sphere and took its radius. The model here is a cube: its side "
                 "is the cube root of the volume per asteroid.",
+            ),
+            Mistake(
+                _nearest_neighbour,
+                "That is the distance to the nearest neighbour for asteroids placed at random. The question "
+                "asks for the side of each asteroid's cube: the cube root of `volume / n_km`.",
             ),
             Mistake(
                 _catalogue_count,

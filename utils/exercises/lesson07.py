@@ -239,7 +239,8 @@ class VerdictExercise(Exercise):
     When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note, and the
     expected answer itself passes with ``right_note`` (the other reading, when both are equally good). The
     reason (the input ``reason``, the student's ``reason_k``) is not graded here, but a right verdict with an
-    empty reason is told to write one (the instructor page's rubric grades it).
+    empty reason is told to write one, and one with a reason of one or two words and no digit (no date or
+    number) is asked for the evidence and the rule (the instructor page's rubric grades it).
     """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
@@ -258,6 +259,13 @@ class VerdictExercise(Exercise):
             ask = (
                 f"Now write your one-line reason in {self.reason_name}: the evidence, with its dates or numbers, "
                 "and the rule that turns it into the verdict."
+            )
+            return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
+        words = str(reason).split() if reason is not None else []
+        if result.ok and 0 < len(words) < 3 and not any(ch.isdigit() for ch in str(reason)):
+            ask = (
+                f"Your reason in {self.reason_name} is very short: name the dates or numbers you compared "
+                "and the rule that turns them into the verdict."
             )
             return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
         return result
