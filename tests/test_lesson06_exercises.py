@@ -91,3 +91,16 @@ def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
     assert utils.check("06.10", (1 - 0.25) * spot / (ground + error), **kw).ok
     result = utils.check("06.10", spot / (1 + 0.25) / (ground + error), **kw)
     assert result.status == "incorrect" and "(1 + spread)" in result.message
+
+
+def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
+    """The sensitivity cell prints a darker patch's noon temperature at the mean distance, rounded to 10 K."""
+    from utils import thermal
+
+    a = utils.fact("ceres.a")
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = a * (1 - utils.fact("ceres.e"))
+    printed = round(thermal.subsolar_temperature(kw["solar_constant"], 0.75 * kw["albedo"], a).to_value(u.K), -1)
+    result = utils.check("06.7", printed * u.K, **kw)
+    assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
+    assert utils.check("06.7", thermal.subsolar_temperature(**kw), **kw).ok

@@ -397,6 +397,18 @@ def test_widget_draw_texts_follow_the_controls(capsys):
     assert chart.ax.get_xlabel() == "relative to Dawn (log scale)"
 
 
+def test_widget_short_burn_in_days():
+    """A burn under 0.1 year is labelled in days, in the bar label and in the alt text alike."""
+    chart = _budget_chart()
+    _, _, t = chart.values(1000, 25, 2.3)
+    assert t < 0.1
+    days = (t * u.yr).to_value(u.day)
+    chart.update(1000, 25, 2.3)
+    assert chart.chart.values[2].get_text() == f"{days:,.2g} days"
+    assert f"{days:,.2g} days of thrusting" in chart.alt(1000, 25, 2.3)
+    assert "years" not in chart.chart.values[2].get_text()
+
+
 def test_widget_thrust_falls_faster_than_power():
     chart = _budget_chart()
     _, F_full, _ = chart.values(3100, 425, 2.3)

@@ -904,7 +904,7 @@ class RatioBars(FastFigure):
             self.bars, self.values, self.offscale, logs, ratios, values, self.units, strict=True
         ):
             bar.set_width(x + self.lim)
-            label.set_text(f"{v:,.3g} {unit}")
+            label.set_text(_value_label(v, unit))
             if r < 1 / span:
                 mark.set(
                     text=f"\u25c0 off scale: below 1/{span:g} of {self.reference_name}", x=-self.lim + 0.08, ha="left"
@@ -1004,7 +1004,7 @@ class BudgetChart:
         return (
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
             f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
-            f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {t:,.3g} years of thrusting to use all "
+            f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
             "the xenon. A bar longer than the dashed line is more than the reference."
             + self._offscale_note(isp, xenon, power)
         )
@@ -1034,6 +1034,13 @@ class BudgetChart:
         from .style import show
 
         show(self.update(isp, xenon, power), alt=self.alt(isp, xenon, power))
+
+
+def _value_label(value: float, unit: str) -> str:
+    """A bar's value with its unit; a time under 0.1 year is given in days ('9.9 days'), easier to read."""
+    if unit == "years" and value < 0.1:
+        return f"{(value * u.yr).to_value(u.day):,.2g} days"
+    return f"{value:,.3g} {unit}"
 
 
 def _ratio_label(k: int, reference_name: str) -> str:

@@ -237,6 +237,14 @@ def _t_mean_distance_rounded(solar_constant, albedo, distance):
     return np.round(_t_mean_distance(solar_constant, albedo, distance).to_value(u.K), -1) * u.K
 
 
+def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
+    # the sensitivity cell's first line: a quarter darker than `faculae`, at the mean distance, rounded to 10 K
+    from ..facts import fact
+
+    darker = 0.75 * require(albedo, u.one, "albedo")
+    return np.round(_temperature(solar_constant, darker, fact("ceres.a")).to_value(u.K), -1) * u.K
+
+
 def _t_kelvin_as_celsius(solar_constant, albedo, distance):
     # the right number of kelvin, typed with the Celsius unit
     return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
@@ -491,6 +499,12 @@ EXERCISES = {
                 _t_mean_distance_rounded,
                 "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
                 "the distance given in `distance`.",
+            ),
+            Mistake(
+                _t_lower_albedo_mean_distance_rounded,
+                "That looks like a temperature printed for another case: a darker patch (the low end of the "
+                "assumed albedo range) at Ceres' average distance, rounded to 10 K. Compute it yourself for "
+                "the albedo `faculae` at the perihelion distance `distance_7`.",
             ),
             Mistake(
                 _t_kelvin_as_celsius,
