@@ -382,8 +382,8 @@ EXERCISES = {
         solve=_verdict_months,
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
-        "claimed_months) at most 1 month? By this exercise's rule that makes the story's figure right; more "
-        "than a month off makes it wrong. Give the plain verdict word that says so.",
+        "claimed_months) at most 1 month? Apply the exercise's rule for a number to that, and give the "
+        "plain verdict word it leads to.",
         mistakes=(
             Mistake(
                 _misleading,
