@@ -268,21 +268,14 @@ def _rounded_miles_in_note(orbit):
     return float(found.group(1).replace(",", ""))
 
 
-def _another_orbit(other):
+def _another_orbit(other, miles=_miles_of_orbit):
+    """Another orbit's altitude in miles: converted, or (``miles=_rounded_miles_in_note``) as its source
+    rounded it (HAMO: "915 miles")."""
+
     def solve(orbit):
         if _orbit_fact_id(orbit) == _orbit_fact_id(other):
             raise ValueError("the same orbit")
-        return _miles_of_orbit(other)
-
-    return solve
-
-
-def _another_orbit_rounded(other):
-    # another orbit's altitude as its source rounded it in miles (HAMO: "915 miles")
-    def solve(orbit):
-        if _orbit_fact_id(orbit) == _orbit_fact_id(other):
-            raise ValueError("the same orbit")
-        return _rounded_miles_in_note(other)
+        return miles(other)
 
     return solve
 
@@ -426,7 +419,10 @@ EXERCISES = {
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("lamo"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("rc3"), _ANOTHER_ORBIT_HINT),
-            *(Mistake(_another_orbit_rounded(name), _ANOTHER_ORBIT_HINT) for name in ("survey", "hamo", "lamo", "rc3")),
+            *(
+                Mistake(_another_orbit(name, _rounded_miles_in_note), _ANOTHER_ORBIT_HINT)
+                for name in ("survey", "hamo", "lamo", "rc3")
+            ),
             Mistake(_school_factor(lambda km: 0.62 * km), _SCHOOL_FACTOR_HINT),
             Mistake(_school_factor(lambda km: km / 1.6), _SCHOOL_FACTOR_HINT),
         ),
