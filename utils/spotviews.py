@@ -58,7 +58,7 @@ class AltitudeView(FastFigure):
     >>> import astropy.units as u
     >>> view = AltitudeView(470 * u.km)
     >>> view.draw(2700).figure.axes[0].get_title().splitlines()[1]
-    "the altitude (dotted) is longer than Ceres' radius (solid)"
+    "the altitude (dotted) is longer than Ceres' radius (solid): about 9×"
     """
 
     def __init__(self, radius: u.Quantity, far_mi: float = 10000, near_mi: float = 2000, zoom_mi: float = 1500):
@@ -125,9 +125,10 @@ class AltitudeView(FastFigure):
         ratio = (altitude / self.radius).to_value(u.one)
         compare = "about as long as" if 0.9 < ratio < 1.1 else ("longer than" if ratio > 1 else "shorter than")
         shown = f"{miles:,.0f}"
+        factor = "" if compare == "about as long as" else f": about {ratio:.{1 if ratio < 3 else 0}f}×"
         ax.set_title(
             f"Dawn {shown} miles above Ceres' surface, to scale\n"
-            f"the altitude (dotted) is {compare} Ceres' radius (solid)"
+            f"the altitude (dotted) is {compare} Ceres' radius (solid){factor}"
         )
         self.legend.get_texts()[2].set_text(f"altitude: {shown} miles")  # the legend follows the slider
         self._state = (shown, compare, round(1.05 * span, -2), ratio)
@@ -443,7 +444,7 @@ class SharpnessView(FastFigure):
         Outlines drawn on top.
     """
 
-    RIM = style.OTHER_COLOURS["teal"]
+    RIM = style.OTHER_COLOURS["olive"]  # not teal: too close to Dawn's green for some readers
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
 
