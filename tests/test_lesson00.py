@@ -19,6 +19,10 @@ def test_miles_to_km_and_its_mistakes():
     assert check("00.1", 4345 * u.km, distance=d).ok
     assert check("00.1", 4350 * u.km, distance=d).ok  # rounded to 3 figures
     assert not check("00.1", 4400 * u.km, distance=d).ok  # NASA's rounded figure: 1.3 % off
+    for rough in (2700 * 1.6 * u.km, 2700 / 0.62 * u.km):  # a rounded school factor: refused, with its hint
+        result = check("00.1", rough, distance=d)
+        assert result.status == "incorrect" and "rounded factor" in result.message, result
+        assert "4345" not in result.message and "4,345" not in result.message
     assert check("00.1", ..., distance=d).name == "Exercise 1 · 2,700 mi in kilometres"
     assert check("00.1", 4345, distance=d).status == "invalid"  # a bare number: no unit
     assert check("00.1", d.to(u.m), distance=d).ok  # another unit of length

@@ -62,6 +62,20 @@ def _miles_divided_not_multiplied(distance):
     return _miles_number_called_km(distance) / mile_in_km
 
 
+def _miles_rounded_factor(factor_km_per_mile):
+    # the number of miles converted with a rounded factor from school (x 1.6, or / 0.62)
+    def solve(distance):
+        return _miles_number_called_km(distance) * factor_km_per_mile
+
+    return solve
+
+
+_ROUNDED_FACTOR_HINT_KM = (
+    "That is a conversion with a rounded factor (such as 1.6 km per mile, or dividing by 0.62): close, but "
+    "off by more than the rounding. Let astropy convert: survey_altitude.to(u.km)."
+)
+
+
 def _release_kilometres(distance):
     # the kilometres a NASA release gave for the same orbit, rounded to two figures (2,700 miles: "4,400 km"),
     # copied instead of converted; the facts table keeps them as a Ceres orbit's altitude
@@ -303,9 +317,13 @@ EXERCISES = {
     "00.1": ConvertExercise(
         title="Exercise 1 · {distance:,.0f} in kilometres",
         solve=_miles_to_km,
-        rtol=0.01,
+        # tight enough to refuse a rounded school factor (x 1.6 is 0.6 % off, / 0.62 is 0.2 % off), loose
+        # enough for the conversion rounded to three significant figures (4,350 km: 0.1 % off)
+        rtol=0.0016,
         hint="A Quantity converts itself: try the .to() method with u.km.",
         mistakes=(
+            Mistake(_miles_rounded_factor(1.6), _ROUNDED_FACTOR_HINT_KM),
+            Mistake(_miles_rounded_factor(1 / 0.62), _ROUNDED_FACTOR_HINT_KM),
             Mistake(
                 _miles_number_called_km,
                 "You kept the number of miles and called it kilometres. A kilometre is shorter than a "
