@@ -97,7 +97,9 @@ KIND_OF_CATEGORY = {
 }
 
 _SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
-_COLOUR = {"true": "#009E73", "false": "#D55E00", "misleading": "#E69F00", "cannot be checked": "#7f7f7f"}
+#: Verdict colours (Tol's green, rose, olive and grey): none of them is a body's colour (utils.style.PALETTE), and
+#: the symbols above carry the verdict as well.
+_COLOUR = {"true": "#117733", "false": "#CC6677", "misleading": "#999933", "cannot be checked": "#BBBBBB"}
 
 
 # --------------------------------------------------------------------------
