@@ -83,3 +83,34 @@ def test_the_converged_root_rounded_to_four_decimals_is_told_to_keep_six():
     result = utils.check("02.4", round(root, 4), **kw)
     assert result.status == "incorrect" and "rounded to 4 decimals" in result.message
     assert utils.check("02.4", round(root, 6), **kw).ok
+
+
+def test_two_body_offset_with_365_day_years_gets_its_hint():
+    kw = dict(name="Ceres", years=6 * u.yr)
+    from utils.exercises.lesson02 import _two_body_along
+
+    slip = _two_body_along("Ceres", 6 * 365 * u.day)  # six years typed as 6 x 365 days
+    assert not utils.check("02.7", slip, **kw).ok
+    assert "365.25" in utils.check("02.7", slip, **kw).message
+
+
+def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_slips_get_hints():
+    from astropy.constants import GM_jup
+    from astropy.time import Time
+
+    from utils.ephemeris import heliocentric_position
+
+    date = Time("2015-03-06T12:39", scale="utc")
+    r_c, r_j = heliocentric_position("ceres", date), heliocentric_position("jupiter", date)
+    d, r = np.sqrt(((r_j - r_c) ** 2).sum()), np.sqrt((r_c**2).sum())
+    ratio = ((GM_jup / d**2) / (GM_sun / r**2)).to_value(u.one)
+    assert expected_answer("02.8", date=date) == pytest.approx(ratio)
+    assert 1e-4 < ratio < 1.5e-3  # between the smallest and largest over 2000-2030
+    assert utils.check("02.8", ratio, date=date).ok
+    assert "2015-03-06" in utils.check("02.8", ..., date=date).name
+    sun_distance = ((GM_jup / (r_j**2).sum()) / (GM_sun / r**2)).to_value(u.one)
+    assert "distance from the Sun" in utils.check("02.8", sun_distance, date=date).message
+    assert "on top" in utils.check("02.8", 1 / ratio, date=date).message
+    assert "square" in utils.check("02.8", ((GM_jup / d) / (GM_sun / r)).to_value(u.one), date=date).message
+    assert "masses" in utils.check("02.8", (GM_jup / GM_sun).to_value(u.one), date=date).message
+    assert not utils.check("02.8", "jupiter", date=date).ok

@@ -23,7 +23,10 @@ NATURAL = {
         "d_7, v_7 = two_body_difference(name_7, t_7), heliocentric_velocity(name_7.lower(), t_7)\n"
         "answer_7 = (d_7 * v_7).sum() / length(v_7)"
     ),
-    "02.8": 'answer_8 = "jupiter"',
+    "02.8": (
+        'r_c8, r_j8 = heliocentric_position("ceres", date_8), heliocentric_position("jupiter", date_8)\n'
+        "answer_8 = (GM_jup / length(r_j8 - r_c8) ** 2) / (GM_sun / length(r_c8) ** 2)"
+    ),
     "02.9": 'answer_9 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))',
 }
 

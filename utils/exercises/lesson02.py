@@ -285,11 +285,60 @@ def _two_body_days(name, years):
     return _two_body_along(name, require(years, u.yr, "years").to_value(u.yr) * u.day)
 
 
-# 02.8 · main cause ---------------------------------------------------------------------------
+def _two_body_365_day_years(name, years):
+    # the offset typed as years of 365 days (6 * 365 * u.day) instead of astropy's 365.25-day years
+    return _two_body_along(name, require(years, u.yr, "years").to_value(u.yr) * 365 * u.day)
 
 
-def _main_cause():
-    return "jupiter"
+# 02.8 · Jupiter's pull on Ceres -------------------------------------------------------------------
+
+
+def _pull_vectors(date):
+    """Ceres' and Jupiter's heliocentric positions on ``date``."""
+    from astropy.time import Time
+
+    from ..ephemeris import heliocentric_position
+
+    if not isinstance(date, Time):
+        date = Time(date)
+    return heliocentric_position("ceres", date), heliocentric_position("jupiter", date)
+
+
+def _length(v):
+    return np.sqrt((v**2).sum())
+
+
+def _jupiter_pull(date):
+    """Jupiter's pull on Ceres as a fraction of the Sun's: (GM_jup / d²) / (GM_sun / r²)."""
+    from astropy.constants import GM_jup, GM_sun
+
+    r_c, r_j = _pull_vectors(date)
+    return ((GM_jup / _length(r_j - r_c) ** 2) / (GM_sun / _length(r_c) ** 2)).to_value(u.one)
+
+
+def _jupiter_pull_sun_distance(date):
+    # Jupiter's distance from the Sun used instead of its distance from Ceres
+    from astropy.constants import GM_jup, GM_sun
+
+    r_c, r_j = _pull_vectors(date)
+    return ((GM_jup / _length(r_j) ** 2) / (GM_sun / _length(r_c) ** 2)).to_value(u.one)
+
+
+def _jupiter_pull_inverted(date):
+    return 1 / _jupiter_pull(date)
+
+
+def _jupiter_pull_unsquared(date):
+    from astropy.constants import GM_jup, GM_sun
+
+    r_c, r_j = _pull_vectors(date)
+    return ((GM_jup / _length(r_j - r_c)) / (GM_sun / _length(r_c))).to_value(u.one)
+
+
+def _mass_ratio_only(date):
+    from astropy.constants import GM_jup, GM_sun
+
+    return (GM_jup / GM_sun).to_value(u.one)
 
 
 # 02.9 · Vesta-Ceres distance --------------------------------------------------------------------
@@ -519,24 +568,38 @@ EXERCISES = {
                 "That is the difference a few days after the epoch: the offset is in years "
                 "(multiply by u.yr, not u.day).",
             ),
+            Mistake(
+                _two_body_365_day_years,
+                "Close, but the date is a few days off: a year is 365.25 days in astropy, not 365. Use the "
+                "given offset as it is: epoch + years_7.",
+            ),
         ),
     ),
     "02.8": Exercise(
-        title="Exercise 8 · why does the two-body orbit drift?",
-        solve=_main_cause,
-        choices=("jupiter", "light time", "mars", "other asteroids"),
-        hint="Compare the sizes of the pulls computed above: which is largest after the Sun's?",
+        title="Exercise 8 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
+        solve=_jupiter_pull,
+        rtol=0.01,
+        hint="Divide Jupiter's acceleration of Ceres, GM_jup / d² (d: the Jupiter-Ceres distance), by the Sun's, "
+        "GM_sun / r² (r: Ceres' distance from the Sun), both on the same date.",
         mistakes=(
-            Mistake(lambda: "mars", "Mars is close to the belt but about 3,000 times less massive than Jupiter."),
             Mistake(
-                lambda: "light time",
-                "Both positions are compared for the same instant, as geometric "
-                "positions: light travel time plays no part in the comparison.",
+                _jupiter_pull_sun_distance,
+                "That uses Jupiter's distance from the Sun. Jupiter pulls on Ceres across the Jupiter-Ceres "
+                "distance: the length of Jupiter's position minus Ceres' position.",
             ),
             Mistake(
-                lambda: "other asteroids",
-                "Compare the printed ratios: Ceres, the largest asteroid, pulls on Vesta thousands of times more "
-                "weakly than Jupiter pulls on Ceres, even when the two asteroids are close.",
+                _jupiter_pull_inverted,
+                "That is the Sun's pull as a multiple of Jupiter's. Put Jupiter's pull on top: the answer is a "
+                "small fraction.",
+            ),
+            Mistake(
+                _jupiter_pull_unsquared,
+                "Gravity falls off with the square of the distance: divide each GM by its distance squared.",
+            ),
+            Mistake(
+                _mass_ratio_only,
+                "That is only the ratio of the two masses (GM_jup / GM_sun). The pulls also depend on the two "
+                "distances: divide each GM by its distance squared.",
             ),
         ),
     ),
