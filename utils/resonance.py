@@ -846,9 +846,10 @@ class HistoryFigure(FastFigure):
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
         span = _about_years(t_show)
         span = f"{span.removeprefix('about ')} or so" if span.startswith("about ") else span
+        zoom = f", and the time axis zooms in on the first {span}" if t_show < self.t_yr[-1] else ""
         fate = (
             f"its line stops where it was removed (black cross: its perihelion went inside Mars' orbit, or it "
-            f"was no longer bound to the Sun), and the time axis zooms in on the first {span}"
+            f"was no longer bound to the Sun){zoom}"
             if gone
             else "it is still there at the end of the run"
         )
