@@ -817,10 +817,14 @@ class HistoryFigure(FastFigure):
         self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
         self.label_cross.xy = (self.t_yr[k], e[k])
         self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
+        # the Mars label moves to the right end when the cross sits in the left half, so the two never overlap
+        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
+        cross_left = gone and self.t_yr[k] < 0.5 * t_show
+        self.label_mars.set_x(0.99 if cross_left else 0.01)
+        self.label_mars.set_horizontalalignment("right" if cross_left else "left")
         # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
         self.dots.set_ydata(np.mod(self.angles(p, q)[i], 360))
         low = 0
-        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
         if (t_show, low, p, q) != self._limits:
             self.ax_phi.set(
                 xlim=(0, t_show),
@@ -840,9 +844,12 @@ class HistoryFigure(FastFigure):
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
+        span = _about_years(t_show)
+        span = f"{span.removeprefix('about ')} or so" if span.startswith("about ") else span
+        zoom = f", and the time axis zooms in on the first {span}" if t_show < self.t_yr[-1] else ""
         fate = (
-            f"its line stops where its perihelion went inside Mars' orbit (black cross), and the time axis "
-            f"zooms in on its first {_about_years(t_show)}"
+            f"its line stops where it was removed (black cross: its perihelion went inside Mars' orbit, or it "
+            f"was no longer bound to the Sun){zoom}"
             if gone
             else "it is still there at the end of the run"
         )
@@ -859,7 +866,10 @@ class HistoryFigure(FastFigure):
                 angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
         else:
             turns = np.ptp(np.unwrap(np.deg2rad(phi[np.isfinite(phi)]))) / (2 * np.pi)
-            angle = f"it runs through every angle again and again, about {turns:,.0f} full turns in all"
+            n_turns = round(turns)
+            again = " again and again" if n_turns >= 5 else ""
+            count = f"about {n_turns:,} full turn{'s' if n_turns != 1 else ''}" if n_turns else "less than a full turn"
+            angle = f"it runs through every angle{again}, {count} in all"
         return (
             f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
             f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "

@@ -28,6 +28,7 @@ NATURAL = {
     "05.13": "answer_13 = 2 * eta_vesta * power_at_vesta * cruise / (mass_at_vesta * dv_tilted * g0)",
     "05.14": "answer_14 = chart_thrust * chart_isp * g0 / 2",
     "05.16": "answer_16 = (hall_thrust / hall_power) / (ion_thrust / ion_power)",
+    "05.17": "answer_17 = hall_isp / ion_isp",
 }
 
 # One adaptation: a climb from Earth's orbit straight to Ceres' instead of to Vesta's; the spiral's expected

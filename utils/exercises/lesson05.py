@@ -290,6 +290,24 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
     return float((P_hall / P_ion).to_value(u.one))
 
 
+# ---------------------------------------------------------------- 05.17 delta-v per kilogram, Hall against gridded ion
+def _isp(value, name):
+    return require(value, u.s, name, positive=True)
+
+
+def _dv_ratio_same_propellant(hall_isp, ion_isp):
+    # the same mass ratio: delta-v goes with the exhaust speed, so with the specific impulse
+    return float((_isp(hall_isp, "hall_isp") / _isp(ion_isp, "ion_isp")).to_value(u.one))
+
+
+def _dv_ratio_inverted(hall_isp, ion_isp):
+    return 1 / _dv_ratio_same_propellant(hall_isp, ion_isp)
+
+
+def _dv_ratio_squared(hall_isp, ion_isp):
+    return _dv_ratio_same_propellant(hall_isp, ion_isp) ** 2
+
+
 EXERCISES = {
     "05.2": Exercise(
         title="Exercise 2 · exhaust speed at {isp:.0f}",
@@ -586,6 +604,26 @@ EXERCISES = {
             Mistake(
                 _power_ratio,
                 "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
+            ),
+        ),
+    ),
+    "05.17": Exercise(
+        title="Exercise 17 · delta-v from the same propellant: a Hall thruster at {hall_isp:.0f} against a "
+        "gridded ion engine at {ion_isp:.0f}",
+        solve=_dv_ratio_same_propellant,
+        rtol=0.01,
+        hint="Write the rocket equation for each thruster with the same mass ratio m0/mf. Divide one delta-v by "
+        "the other: the logarithm cancels and the exhaust speeds are left, each I_sp times g0. A plain number.",
+        mistakes=(
+            Mistake(
+                _dv_ratio_inverted,
+                "You divided the gridded ion engine's delta-v by the Hall thruster's. The question asks how many "
+                "times the ion engine's delta-v the Hall thruster gets: the other way up.",
+            ),
+            Mistake(
+                _dv_ratio_squared,
+                "That ratio is squared: it compares the kinetic energy per kilogram of exhaust (v_e squared). "
+                "The rocket equation's delta-v goes with v_e itself.",
             ),
         ),
     ),
