@@ -11,8 +11,9 @@ from utils.checks import expected_answer
 
 
 def test_resonance_exercise_follows_its_inputs():
-    assert check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
-    assert check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
+    # 5.203 * (1/3)^(2/3) = 2.5013 AU: four significant figures pass
+    assert check("01.3", 2.501 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
+    assert check("01.3", 2.501 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).status == "correct"
     # another resonance, worked by hand: 5.203 * (1/2)^(2/3) = 3.278 AU
     assert check("01.3", 3.278 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
     assert not check("01.3", 2.50 * u.AU, a_jupiter=5.203 * u.AU, p=2, q=1).ok
@@ -22,6 +23,19 @@ def test_resonance_exercise_follows_its_inputs():
     assert not check("01.3", 5.203 / 3 * u.AU, a_jupiter=5.203 * u.AU, p=3, q=1).ok
     assert check("01.3", ..., a_jupiter=5.203 * u.AU, p=3, q=1).status == "unanswered"
     assert check("01.3", 2.5, a_jupiter=5.203 * u.AU, p=3, q=1).status == "invalid"
+
+
+def test_resonance_read_off_the_histogram_does_not_pass():
+    # the 5:2 lies at 5.203 * (2/5)^(2/3) = 2.8247 AU; three figures (2.82 or 2.83, what a histogram bin of
+    # 0.002-0.01 AU gives) fail with a hint to compute it and keep four figures, without giving the value
+    inputs = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
+    assert check("01.3", 2.825 * u.AU, **inputs).ok
+    for read_off in (2.82, 2.83):
+        result = check("01.3", read_off * u.AU, **inputs)
+        assert not result.ok
+        assert "four significant figures" in str(result)
+        assert "2.82" not in str(result)
+    assert "four significant figures" not in str(check("01.3", 2.7 * u.AU, **inputs))
 
 
 def test_diameter_exercise_by_hand():

@@ -104,3 +104,22 @@ def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
     result = utils.check("06.7", printed * u.K, **kw)
     assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
     assert utils.check("06.7", thermal.subsolar_temperature(**kw), **kw).ok
+
+
+def test_pasted_or_partial_answers_get_targeted_hints_not_a_unit_hint():
+    # 06.1: the angle factor 2 mu0 / (mu0 + mu) without the albedo
+    kw1 = dict(albedo=0.09 * u.one, incidence=60 * u.deg, emission=75 * u.deg)
+    mu0, mu = np.cos(np.radians(60)), np.cos(np.radians(75))
+    result = utils.check("06.1", 2 * mu0 / (mu0 + mu), **kw1)
+    assert not result.ok and "left out the albedo" in result.message and "factor of about" not in result.message
+    # 06.4: the facula's pixel count from the table in place of the crater's
+    ifov, survey = utils.fact("fc.ifov"), utils.fact("ceres.orbit_survey_altitude")
+    kw4 = dict(size=utils.fact("occator.diameter"), distance=survey, ifov=ifov)
+    facula = utils.camera.pixels_across(utils.fact("occator.cerealia_facula_size"), survey, ifov).to_value(u.one)
+    result = utils.check("06.4", facula, **kw4)
+    assert not result.ok and "whole crater" in result.message and "factor of about" not in result.message
+    # 06.9: the deposits' ages pasted in place of the ice's lifetime
+    kw9 = dict(thickness=utils.fact("occator.pit_depth"), loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
+    for fact_id, name in (("occator.activity_start", "activity_age"), ("occator.young_deposits_age", "young_age")):
+        result = utils.check("06.9", utils.fact(fact_id), **kw9)
+        assert not result.ok and name in result.message and "factor of about" not in result.message

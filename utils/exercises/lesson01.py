@@ -49,6 +49,22 @@ def _resonance(a_jupiter, p, q):
     return resonance_location(a_jupiter, p, q).to(u.AU)
 
 
+def _three_figures(a_jupiter, p, q, rounding):
+    """The resonance's distance in AU cut to three significant figures (2.82 or 2.83 for the 5:2), as read
+    off the histogram or rounded too soon."""
+    a = _resonance(a_jupiter, p, q).to_value(u.AU)
+    step = 10.0 ** (np.floor(np.log10(abs(a))) - 2)
+    return rounding(a / step) * step * u.AU
+
+
+def _three_figures_down(a_jupiter, p, q):
+    return _three_figures(a_jupiter, p, q, np.floor)
+
+
+def _three_figures_up(a_jupiter, p, q):
+    return _three_figures(a_jupiter, p, q, np.ceil)
+
+
 def _period_ratio_as_distance(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * q / p).to(u.AU)
 
@@ -239,7 +255,7 @@ EXERCISES = {
     "01.3": Exercise(
         title="Exercise 3 · where is the {p}:{q} resonance?",
         solve=_resonance,
-        rtol=0.002,
+        rtol=0.0005,  # 4 significant figures pass; 2.83 AU, or a value read off the histogram, does not
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
         "Kepler's third law says a is proportional to T^(2/3).",
         mistakes=(
@@ -256,6 +272,16 @@ EXERCISES = {
             Mistake(
                 _exponent_upside_down,
                 "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2.",
+            ),
+            Mistake(
+                _three_figures_down,
+                "Close, but only to three figures: a histogram bin or an early rounding is not precise enough here. "
+                "Compute the distance with Kepler's law and keep at least four significant figures.",
+            ),
+            Mistake(
+                _three_figures_up,
+                "Close, but only to three figures: a histogram bin or an early rounding is not precise enough here. "
+                "Compute the distance with Kepler's law and keep at least four significant figures.",
             ),
         ),
     ),

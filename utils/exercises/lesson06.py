@@ -54,6 +54,12 @@ def _factor_two_lost(albedo, incidence, emission):
     return _lommel_seeliger(albedo, incidence, emission) / 2
 
 
+def _albedo_left_out(albedo, incidence, emission):
+    """2μ₀/(μ₀+μ) alone: the law's angular factor without the albedo A."""
+    mu0, mu = _cosines(incidence, emission)
+    return float(2 * mu0 / (mu0 + mu))
+
+
 # --- 06.2 · a rendered sphere: limb against centre ---------------------------------------------
 def _middle_row(model, radius, phase, law, n_px, column):
     from ..imaging import render_sphere
@@ -109,6 +115,13 @@ def _pixels_across(size, distance, ifov):
 
 def _pixels_radius(size, distance, ifov):
     return _pixels_across(size, distance, ifov) / 2
+
+
+def _pixels_across_facula(size, distance, ifov):
+    # the small facula's pixel count from the table, in place of the whole crater's
+    from ..facts import fact
+
+    return _pixels_across(fact("occator.cerealia_facula_size"), distance, ifov)
 
 
 def _pixels_from_centre(size, distance, ifov):
@@ -291,6 +304,19 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None):
     return _lifetime(thickness, noon_loss_rate)
 
 
+def _activity_age(thickness, loss_rate, noon_loss_rate=None):
+    # the age printed as `activity_age`, pasted in place of the ice's lifetime
+    from ..facts import fact
+
+    return fact("occator.activity_start").to(u.yr)
+
+
+def _young_deposits_age(thickness, loss_rate, noon_loss_rate=None):
+    from ..facts import fact
+
+    return fact("occator.young_deposits_age").to(u.yr)
+
+
 def _loss_rate_from_facts(albedo_id, day_mean):
     # an ice surface's loss rate at Ceres' average distance, with the lesson's facts (for the likely slips)
     from .. import thermal
@@ -399,6 +425,11 @@ EXERCISES = {
                 "Your value is half of the law's: keep the factor 2 that makes a "
                 "patch lit and seen face-on show exactly A.",
             ),
+            Mistake(
+                _albedo_left_out,
+                "You left out the albedo A: the law's angle factor 2μ₀ / (μ₀ + μ) multiplies Ceres' albedo "
+                "(`ceres_albedo`).",
+            ),
         ),
     ),
     "06.2": Exercise(
@@ -438,6 +469,11 @@ EXERCISES = {
             Mistake(
                 _pixels_radius,
                 "You counted pixels across half the crater: the size given is a diameter, the whole width.",
+            ),
+            Mistake(
+                _pixels_across_facula,
+                "That is the count for the small central facula, from the table above. The question is about the "
+                "whole crater: use its diameter, `crater_size`.",
             ),
             Mistake(
                 _pixels_from_centre,
@@ -568,6 +604,16 @@ EXERCISES = {
                 _lifetime_noon,
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _activity_age,
+                "That is the deposits' age (`activity_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
+            ),
+            Mistake(
+                _young_deposits_age,
+                "That is an age of the deposits (`young_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
             ),
             Mistake(
                 _lifetime_dusty_ice,
