@@ -255,20 +255,27 @@ class VerdictExercise(Exercise):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         reason = inputs.pop("reason", None)
         result = self._judge(answer, **inputs)
-        if result.ok and reason is not None and not str(reason).strip():
-            ask = (
+        ask = self._reason_prompt(reason) if result.ok else ""
+        if not ask:
+            return result
+        return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
+
+    def _reason_prompt(self, reason: Any) -> str:
+        """What to add to a right verdict's message about its reason ("" when the reason looks like one)."""
+        if reason is None:
+            return ""
+        text = str(reason)
+        if not text.strip():
+            return (
                 f"Now write your one-line reason in {self.reason_name}: the evidence, with its dates or numbers, "
                 "and the rule that turns it into the verdict."
             )
-            return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
-        words = str(reason).split() if reason is not None else []
-        if result.ok and 0 < len(words) < 3 and not any(ch.isdigit() for ch in str(reason)):
-            ask = (
+        if len(text.split()) < 3 and not any(ch.isdigit() for ch in text):
+            return (
                 f"Your reason in {self.reason_name} is very short: name the dates or numbers you compared "
                 "and the rule that turns them into the verdict."
             )
-            return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
-        return result
+        return ""
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
