@@ -113,8 +113,12 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
     right = check("07.4", "misleading", **n12)
     assert right.ok and "'false' is equally defensible" in right.message
+    # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
+    assert "qualifier 'devoted only to science'" in right.message and "left out" in right.message
+    assert "not a qualifier the story dropped" not in right.message  # that would make it false by the rule
     defensible = check("07.4", "false", **n12)
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
+    assert "different claim" in defensible.message and "'misleading' is equally defensible" in defensible.message
     assert not check("07.4", "true", **n12).ok
     later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
     assert check("07.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
@@ -169,3 +173,28 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
         assert kept.ok and "reason_3" not in kept.message
     wrong = check("07.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
     assert not wrong.ok and "reason_3" not in wrong.message
+
+
+def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
+    goal = fact("dawn.science_goal")
+    n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
+    assert check("07.9", "cannot be checked", **n20).ok
+    assert check("07.9", " Cannot  be checked ", **n20).ok
+    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit"), ("misleading", "record")):
+        result = check("07.9", wrong, **n20)
+        assert result.status == "incorrect" and words in result.message, (wrong, result.message)
+        assert "cannot be checked" not in result.message.lower()
+    # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
+    stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
+    assert expected_answer("07.9", **stated) == "true"
+    assert expected_answer("07.9", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
+    empty = check("07.9", "cannot be checked", **n20, reason="")
+    assert empty.ok and "reason_9" in empty.message
+    assert "volcanic activity" in check("07.9", "true", **n20).name
+    assert not check("07.9", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
+
+
+def test_the_claims_table_does_not_show_the_kinds():
+    claims = F.load_claims()
+    assert "category" not in claims.colnames
+    assert F.claim_kind(claims, "N12") == "first" and F.claim_kind(claims, "N20") == "interpretation"

@@ -15,6 +15,7 @@ NATURAL = {
     "07.6": 'answer_6 = "false"',
     "07.7": 'answer_7 = "true"',
     "07.8": 'answer_8 = "misleading"',
+    "07.9": 'answer_9 = "cannot be checked"',
 }
 
 # An instructor asks for 50 pixels across the facula instead of 20.

@@ -294,6 +294,33 @@ class VerdictExercise(Exercise):
         return result
 
 
+# --- 07.9 · a claim about an intention (N20) ---------------------------------------------------------
+def _verdict_aim(claimed_aim, stated_aims):
+    """A claim about what something was *meant* for: true only if a source states that aim.
+
+    ``stated_aims`` are the sources' own statements of the aim; a later finding says what happened,
+    not what was intended, so without a stated aim the claim cannot be checked.
+    """
+    aim = str(claimed_aim).strip().lower()
+    if not aim:
+        raise ValueError("claimed_aim is empty: give the aim the story states")
+    if isinstance(stated_aims, str):
+        stated_aims = (stated_aims,)
+    return "true" if any(aim in str(text).lower() for text in stated_aims) else "cannot be checked"
+
+
+def _aim_false(claimed_aim, stated_aims):
+    return "false" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
+
+
+def _aim_true(claimed_aim, stated_aims):
+    return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
+
+
+def _aim_misleading(claimed_aim, stated_aims):
+    return "misleading" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
+
+
 # --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
@@ -407,13 +434,15 @@ EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "as printed, the story's words are contradicted by Deep Space 1, a NASA craft that ran its "
-            "ion engine years before Dawn's launch, and NASA's own wording (the first mission devoted only to "
-            "science to be driven by ion propulsion) is a different, narrower claim. 'misleading' is equally "
-            "defensible: the story garbles that real first. Say in your reason which reading you took.",
+            "false": "you read NASA's wording (the first mission devoted only to science to be driven by ion "
+            "propulsion) as a different claim, not the story's claim with a qualifier left out; then the rule's "
+            "first line applies, and Deep Space 1, a NASA craft that ran its ion engine years before Dawn's "
+            "launch, makes it false. 'misleading' is equally defensible: read 'devoted only to science' as the "
+            "qualifier the story dropped. Say in your reason which reading you took.",
         },
-        right_note="'false' is equally defensible: NASA's wording is a narrower claim, not a qualifier the story "
-        "dropped, and Deep Space 1 disproves the story's own words. Say in your reason which reading you took.",
+        right_note="By the rule's second line: the record's qualifier 'devoted only to science' is what the story "
+        "left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
+        "NASA's wording as a different claim rather than a qualifier. Say in your reason which reading you took.",
         mistakes=(
             Mistake(
                 lambda dawn_launch, earlier_first_use, record_wording="": "true",
@@ -512,10 +541,35 @@ EXERCISES = {
             ),
         ),
     ),
+    "07.9": VerdictExercise(
+        reason_name="reason_9",
+        title="Exercise 9 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
+        solve=_verdict_aim,
+        choices=VERDICTS,
+        hint="The claim is about an intention: what the orbit was meant for. Which of the printed sources "
+        "states that aim? A later finding tells you what Dawn found, not what it was sent to look for.",
+        mistakes=(
+            Mistake(
+                _aim_false,
+                "To call it false you need a source that says the orbit was NOT meant for that. Does the "
+                "mission's stated aim rule this one out, or is it simply silent about it?",
+            ),
+            Mistake(
+                _aim_true,
+                "Dawn did find signs of activity later, but that says what it found, not what the June orbit "
+                "was meant for. Does any printed source state that aim?",
+            ),
+            Mistake(
+                _aim_misleading,
+                "Misleading needs a record that the story overstated or left a qualifier out of. Is there any "
+                "record of the June orbit's aim to compare the story with?",
+            ),
+        ),
+    ),
 }
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.9": "Exercise 9 · argue a judgement call",
-    "07.10": "Exercise 10 · write the corrected paragraph",
+    "07.10": "Exercise 10 · argue a judgement call",
+    "07.11": "Exercise 11 · write the corrected paragraph",
 }
