@@ -111,3 +111,39 @@ def test_exercise_4_names_the_dry_mass_taken_as_the_final_mass():
     slip = check("05.4", L._rocket_dv_to_dry_mass(**inputs), **inputs)
     assert slip.status == "incorrect" and "dry mass" in slip.message
     assert check("05.4", L._rocket_dv(**inputs), **inputs).ok
+
+
+def _default_tolerance_arc(a_start, acceleration, duration):
+    """The student's own km-and-second integration with solve_ivp's default tolerances."""
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = acceleration.to_value(u.km / u.s**2)
+    r0 = a_start.to_value(u.km)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, duration.to_value(u.s)), [r0, 0, 0, np.sqrt(gm / r0)])
+    return np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km
+
+
+def test_spiral_default_tolerance_is_refused_and_told_apart_from_a_radial_push():
+    right = expected_answer("05.10", **ARC).to(u.AU)
+    loose = _default_tolerance_arc(**ARC).to(u.AU)
+    assert 0.003 < 1 - (loose / right).to_value(u.one) < 0.006  # a few tenths of a per cent short
+    result = check("05.10", loose, **ARC)
+    assert not result.ok and "rtol=1e-9" in result.message
+    radial = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    assert "straight away from the Sun" in check("05.10", radial, **ARC).message
+    # three significant figures still pass
+    assert check("05.10", round(right.to_value(u.AU), 2) * u.AU, **ARC).ok
+
+
+def test_edelbaum_radius_with_the_delta_v_rounded_gets_the_rounding_hint():
+    dv_rounded = np.round((ARC["acceleration"] * ARC["duration"]).to_value(u.km / u.s), 1) * u.km / u.s
+    rounded = (GM_sun / (circular_speed(ARC["a_start"]) - dv_rounded) ** 2).to(u.AU)
+    result = check("05.11", rounded, **ARC)
+    assert not result.ok and "three significant figures" in result.message

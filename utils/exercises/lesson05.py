@@ -182,6 +182,25 @@ def _arc_acceleration_in_mm(a_start, acceleration, duration):
     return P.thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
+def _arc_default_tolerance(a_start, acceleration, duration):
+    # the student's own integration in km and s with solve_ivp's default tolerances (rtol=1e-3): a year of
+    # thrust moves the end point by a few tenths of a per cent
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True).to_value(u.km / u.s**2)
+    r0 = require(a_start, u.km, "a_start", positive=True).to_value(u.km)
+    t_end = require(duration, u.s, "duration", positive=True).to_value(u.s)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)])
+    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km).to(u.AU)
+
+
 # ---------------------------------------------------------------- 05.11 Edelbaum's prediction for that delta-v
 def _spent_delta_v(acceleration, duration):
     acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True)
@@ -195,6 +214,13 @@ def _edelbaum_radius(a_start, acceleration, duration):
     if v_end <= 0:
         raise ValueError("the delta-v is larger than the starting circular speed: no circular orbit is left")
     return (GM_sun / v_end**2).to(u.AU)
+
+
+def _edelbaum_radius_rounded(a_start, acceleration, duration):
+    # the delta-v rounded to 0.1 km/s before the last step: the radius goes with 1 / v², so it moves ~1 %
+    v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
+    dv = np.round(_spent_delta_v(acceleration, duration).to_value(u.km / u.s), 1) * u.km / u.s
+    return (GM_sun / (v0 - dv) ** 2).to(u.AU)
 
 
 def _edelbaum_radius_plus(a_start, acceleration, duration):
@@ -483,7 +509,7 @@ EXERCISES = {
     "05.10": Exercise(
         title="Exercise 10 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
-        rtol=0.01,
+        rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
         "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
         mistakes=(
@@ -491,6 +517,11 @@ EXERCISES = {
                 _arc_no_thrust,
                 "Your spacecraft is still on its starting orbit. Did the thrust acceleration get into "
                 "the right-hand side, in the same units (km/s²) as gravity?",
+            ),
+            Mistake(
+                _arc_default_tolerance,
+                "Your right-hand side looks right, but the end point is a little short: solve_ivp's default "
+                "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
             ),
             Mistake(
                 _arc_radial,
@@ -522,6 +553,11 @@ EXERCISES = {
                 "lowers the circular speed: subtract the delta-v from v0.",
             ),
             Mistake(_edelbaum_radius_unsquared, "v = sqrt(GM / r), so r = GM / v²: square the speed."),
+            Mistake(
+                _edelbaum_radius_rounded,
+                "You are within about 1 %: did you round the delta-v before the last step? The radius goes with "
+                "1 / v², so a small rounding grows. Keep at least three significant figures until the end.",
+            ),
             Mistake(
                 _arc,
                 "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
