@@ -211,7 +211,8 @@ class DistanceView(FastFigure):
         )
         (x0, x1), (y0, y1) = ax_scale.get_xlim(), ax_scale.get_ylim()
         pad = 1.6  # a factor on the log axes: the ring stays whole, inside the axes, at both ends of the curve
-        ax_scale.set(xlim=(x0 / pad, x1 * pad), ylim=(y0 / pad, y1 * pad))
+        # more room above: at the far end the ring stays clear of the top edge
+        ax_scale.set(xlim=(x0 / pad, x1 * pad), ylim=(y0 / pad, y1 * pad**2))
         ax_scale.legend(loc="upper left", fontsize=9)
         ax_scale.grid(False)  # fewer artists to redraw
         self.picture = ax_pic.imshow(
