@@ -401,6 +401,22 @@ def test_unit_on_a_dimensionless_answer_gets_a_clean_sentence():
     _assert_clean(r)
 
 
+def test_a_tangle_of_units_is_shown_simplified_with_the_missing_step():
+    """A mass written in units that cancel (km3 s2 kg / (h2 m3)) is named a mass, in kg, and an answer one
+    volume (or time) away from what is asked says which step is missing; other mismatches say nothing more."""
+    density = 2.2 * u.g / u.cm**3
+    r = compare(9.4e20 * u.kg * u.km**3 * u.s**2 / (u.h**2 * u.m**3), density)
+    assert r.status == "invalid" and "that is kg (mass)" in r.message, r.message
+    assert "divide it by a volume" in r.message
+    r = compare(3 * u.km, 2 * u.km / u.s)
+    assert r.status == "invalid" and "divide it by a time" in r.message, r.message
+    r = compare(3 * u.km / u.s, 2 * u.km)
+    assert "multiply it by a time" in r.message, r.message
+    r = compare(3 * u.kg, 2 * u.km)
+    assert r.message == "Your answer is in kg (mass), but this exercise asks for a length, for example in km."
+    _assert_clean(r)
+
+
 def test_dimensionless_answers_in_any_dimensionless_unit():
     assert compare(1542 * u.percent, 15.42 * u.one).ok
     assert compare((7242 * u.km / (469.7 * u.km)), 15.42).ok

@@ -208,3 +208,20 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert not small_texts(fig)
     # nothing on the figure gives exercise 2 or 3 away: no number of Ceres radii, no distance from the centre
     assert "radii" not in words and "km" not in words.replace("(km)", "")
+
+
+def test_exercise_3_refuses_an_axis_reading_and_a_rounded_radius():
+    h = fact("news.distance_survey")  # 2,700 miles
+    for wrong in (4800 * u.km, h + 300 * u.imperial.mile):  # read off the Explore axis; the radius rounded
+        result = check("00.3", wrong, altitude=h, ceres_radius=R)
+        assert not result.ok and "4,81" not in result.message and "4815" not in result.message, (wrong, result)
+    assert check("00.3", 4820 * u.km, altitude=h, ceres_radius=R).ok  # three significant figures
+
+
+def test_exercise_1_hints_name_the_method_not_the_solution_line():
+    d = fact("news.distance_survey")
+    for wrong in (d.to_value(u.imperial.mile) * 1.6 * u.km, d.to(u.km) + R):
+        result = check("00.1", wrong, distance=d)
+        assert result.status == "incorrect" and "survey_altitude.to" not in result.message, result
+    result = check("00.1", d.to(u.km) + R, distance=d)
+    assert "only converts" in result.message, result

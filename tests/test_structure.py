@@ -272,6 +272,27 @@ def _heading_cell(nb, k: int) -> int | None:
     return None
 
 
+def test_self_checked_exercises_have_a_heading_before_their_check(nb):
+    """Every self-checked exercise ``NN.k`` is asked under a markdown heading ``### Exercise k``: the last
+    exercise heading before its check cell is its own, so a lost heading (and its task text) fails here."""
+    last_heading = None
+    for cell in nb.cells:
+        src = nbtools.source(cell)
+        if cell.cell_type == "markdown":
+            found = re.findall(r"^###\s+Exercise (\d+)\b", src, re.M)
+            if found:
+                last_heading = int(found[-1])
+            continue
+        if cell.cell_type != "code" or nbtools.is_solution(cell):
+            continue
+        for ex_id in EXERCISE_CALL.findall(src):
+            k = int(ex_id.split(".")[1])
+            assert last_heading == k, (
+                f"{ex_id}: its check cell needs the markdown heading '### Exercise {k} · ...' (and the task) "
+                f"before it; the last exercise heading above it is {last_heading and f'Exercise {last_heading}'}"
+            )
+
+
 def test_written_exercises_have_a_question_an_answer_cell_and_a_model_answer(nb, nb_path):
     written = _written(nb_path)
     page = (GUIDE / nb_path.with_suffix(".md").name).read_text(encoding="utf-8")

@@ -171,6 +171,34 @@ def _kind_of_unit(unit) -> str:
     return kind.replace("/", " or ")
 
 
+def _shown_unit(unit) -> str:
+    """A unit as a student can read it: a tangle of units that cancel (``km3 s2 kg / (h2 m3)``) is
+    shown with the SI units it comes down to (``kg``)."""
+    import astropy.units as u
+
+    try:
+        simple = unit.decompose()
+        if len(simple.bases) < len(unit.bases):
+            return f"{unit}, that is {u.CompositeUnit(1, simple.bases, simple.powers)}"
+    except Exception:  # pragma: no cover - every astropy unit decomposes
+        pass
+    return str(unit)
+
+
+def _missing_step(given, wanted) -> str:
+    """The step left when an answer is a volume, area, length or time away from what is asked ("" otherwise):
+    a mass given for a density lacks a division by a volume."""
+    for kind in ("volume", "area", "length", "time"):
+        try:
+            if str((given / wanted).physical_type) == kind:
+                return f"It looks like one step is missing: divide it by {_article(kind)}"
+            if str((wanted / given).physical_type) == kind:
+                return f"It looks like one step is missing: multiply it by {_article(kind)}"
+        except Exception:  # pragma: no cover - units always divide
+            return ""
+    return ""
+
+
 _EXAMPLE_VALUES = ("12.3", "45.6", "78.9")
 
 
@@ -547,8 +575,9 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
         return CheckResult(
             INVALID,
             _join(
-                f"Your answer is in {answer.unit} ({_kind_of_unit(answer.unit)}), but this exercise "
-                f"asks for {_article(asked)}"
+                f"Your answer is in {_shown_unit(answer.unit)} ({_kind_of_unit(answer.unit)}), but this exercise "
+                f"asks for {_article(asked)}",
+                _missing_step(answer.unit, unit),
             ),
             name,
         )

@@ -141,7 +141,7 @@ class AltitudeView(FastFigure):
         shown, compare, far, ratio = self._state
         times = "" if compare == "about as long as" else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
         return (
-            f"Ceres drawn to scale as a blue disc with Dawn as a green cross {shown} miles above its surface. A "
+            f"Ceres drawn to scale as a blue disc with Dawn as a green plus sign {shown} miles above its surface. A "
             "solid white line outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
             "line continues it from the surface to Dawn (the altitude); together they make Dawn's distance from "
             f"the centre. The altitude is {compare} the radius{times}. The horizontal axis counts kilometres from "
@@ -211,7 +211,8 @@ class DistanceView(FastFigure):
         )
         (x0, x1), (y0, y1) = ax_scale.get_xlim(), ax_scale.get_ylim()
         pad = 1.6  # a factor on the log axes: the ring stays whole, inside the axes, at both ends of the curve
-        ax_scale.set(xlim=(x0 / pad, x1 * pad), ylim=(y0 / pad, y1 * pad))
+        # more room above: at the far end the ring stays clear of the top edge
+        ax_scale.set(xlim=(x0 / pad, x1 * pad), ylim=(y0 / pad, y1 * pad**2))
         ax_scale.legend(loc="upper left", fontsize=9)
         ax_scale.grid(False)  # fewer artists to redraw
         self.picture = ax_pic.imshow(

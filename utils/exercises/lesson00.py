@@ -72,7 +72,7 @@ def _miles_rounded_factor(factor_km_per_mile):
 
 _ROUNDED_FACTOR_HINT_KM = (
     "That is a conversion with a rounded factor (such as 1.6 km per mile, or dividing by 0.62): close, but "
-    "off by more than the rounding. Let astropy convert: survey_altitude.to(u.km)."
+    "off by more than the rounding. Let astropy convert the Quantity: use the .to() method with u.km."
 )
 
 
@@ -88,6 +88,13 @@ def _release_kilometres(distance):
             if abs((km / d).to_value(u.one) - 1) < 0.02 and not np.isclose(km.to_value(u.km), d.to_value(u.km)):
                 return km
     raise ValueError("no release in the facts table gives this distance in kilometres")
+
+
+def _miles_plus_radius(distance):
+    # the distance from Ceres' centre (altitude + radius, exercise 3's question) instead of the conversion alone
+    from ..facts import fact
+
+    return (_miles_to_km(distance) + fact("ceres.radius")).to(u.km)
 
 
 # --- 00.2: a distance in Ceres radii ---
@@ -335,11 +342,16 @@ EXERCISES = {
                 "Let astropy do the conversion with .to(u.km).",
             ),
             Mistake(
+                _miles_plus_radius,
+                "That adds Ceres' radius (the distance from its centre, a later question). This exercise "
+                "only converts the altitude to kilometres.",
+            ),
+            Mistake(
                 _release_kilometres,
                 "That matches the kilometres NASA's release printed, rounded to two significant figures (or "
                 "that value converted back to miles). It is more than 1 % "
-                "away from the exact conversion: convert `survey_altitude` yourself with .to(u.km) and keep "
-                "three figures.",
+                "away from the exact conversion: convert the altitude the exercise gives yourself, with the "
+                ".to() method, and keep three figures.",
             ),
         ),
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
@@ -369,7 +381,9 @@ EXERCISES = {
     "00.3": Exercise(
         title="Exercise 3 · altitude or distance?",
         solve=_distance_from_centre,
-        rtol=0.01,
+        # tight enough to refuse a reading off the Explore figure's axis (4,800 km, 0.3 % off) and Ceres' radius
+        # rounded to 300 miles (0.3 % off), loose enough for three significant figures (4,820 km: 0.1 % off)
+        rtol=0.002,
         hint="An altitude is measured from the surface; the centre is one radius further down.",
         mistakes=(
             Mistake(
