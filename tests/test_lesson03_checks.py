@@ -79,6 +79,17 @@ def test_exercise_3_names_one_turn_too_many():
     assert "one full turn too many" in check("03.3", step + 360 * u.deg, **ceres).message
 
 
+def test_exercise_3_the_formula_without_a_unit_is_told_to_attach_degrees():
+    from utils.orbits import period
+
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    unitless = 360 / (period(ceres["a_jupiter"]) / period(ceres["a"]) - 1)  # a dimensionless Quantity
+    result = check("03.3", unitless, **ceres)
+    assert not result.ok
+    assert "no unit" in result.message and "u.deg" in result.message
+    assert f"{expected_answer('03.3', **ceres).value:.0f}" not in result.message
+
+
 def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
     from utils.exercises.lesson03 import EXERCISES
 

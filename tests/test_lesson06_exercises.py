@@ -100,7 +100,8 @@ def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
     a = utils.fact("ceres.a")
     kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
     kw["distance"] = a * (1 - utils.fact("ceres.e"))
-    printed = round(thermal.subsolar_temperature(kw["solar_constant"], 0.75 * kw["albedo"], a).to_value(u.K), -1)
+    low_end = utils.fact("occator.faculae_reflectance_low")  # the first line of the sensitivity cell
+    printed = round(thermal.subsolar_temperature(kw["solar_constant"], low_end, a).to_value(u.K), -1)
     result = utils.check("06.7", printed * u.K, **kw)
     assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
     assert utils.check("06.7", thermal.subsolar_temperature(**kw), **kw).ok

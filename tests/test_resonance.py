@@ -503,9 +503,20 @@ def test_history_figure_alt_text_says_a_near_full_band_swings_through_almost_eve
     run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     view.draw(2.50, 0.1)
-    view.angles = lambda p, q: np.array([[10.0, 170.0, 355.0, 5.0]])  # a band 345 degrees wide, as drawn
+    band = np.tile([10.0, 170.0, 355.0, 5.0], 15)  # a band 345 degrees wide, as drawn, over 60 outputs
+    view.angles = lambda p, q: band[np.newaxis, :]
     text = view.alt_text()
     assert "almost every angle" in text and "never makes a full turn" in text
+
+
+def test_history_figure_alt_text_does_not_judge_a_history_of_a_few_outputs():
+    run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    view.draw(2.50, 0.1)
+    view._state = (*view._state[:4], True, *view._state[5:])  # as drawn for an asteroid removed early
+    view.angles = lambda p, q: np.array([[10.0, 130.0, 250.0, 10.0, 130.0, np.nan]])  # five outputs, then gone
+    text = view.alt_text()
+    assert "too short a history" in text and "full turn" not in text and "band" not in text
 
 
 def test_history_figure_alt_text_says_what_the_angle_does():

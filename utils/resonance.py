@@ -818,7 +818,7 @@ class HistoryFigure(FastFigure):
         self.label_cross.xy = (self.t_yr[k], e[k])
         self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
         # the Mars label moves to the right end when the cross sits in the left half, so the two never overlap
-        t_show = max(1.5 * self.t_yr[k], 1000) if gone else self.t_yr[-1]  # zoom in on a short life
+        t_show = max(1.5 * self.t_yr[k], 100) if gone else self.t_yr[-1]  # zoom in on a short life
         cross_left = gone and self.t_yr[k] < 0.5 * t_show
         self.label_mars.set_x(0.99 if cross_left else 0.01)
         self.label_mars.set_horizontalalignment("right" if cross_left else "left")
@@ -854,7 +854,12 @@ class HistoryFigure(FastFigure):
             else "it is still there at the end of the run"
         )
         phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
-        if librates(phi * u.deg):
+        samples = int(np.sum(np.isfinite(phi)))
+        if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
+            angle = (
+                f"only {samples} outputs before removal, too short a history to tell libration from circulation"
+            )
+        elif librates(phi * u.deg):
             # the band's width only: where its middle lies is read from the plot (exercise 03.5 asks for it)
             width = np.nanmax(phi) - np.nanmin(phi)
             if width > 300:  # libration in name, but it looks like circulation: say what is seen

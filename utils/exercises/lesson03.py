@@ -91,6 +91,11 @@ def _jupiter_in_one_orbit(a, a_jupiter, **_):
     return ((360.0 / float(period_ratio(a, a_jupiter))) % 360.0) * u.deg
 
 
+def _step_without_unit(a, a_jupiter, **_):
+    # 360 / (T_J/T - 1) typed without u.deg: a pure number, which astropy reads as radians
+    return (360.0 / (float(period_ratio(a, a_jupiter)) - 1.0)) * u.rad
+
+
 def _step_backwards(a, a_jupiter, **_):
     return 360 * u.deg - _conjunction_step(a, a_jupiter)
 
@@ -304,6 +309,11 @@ EXERCISES = {
                 _jupiter_in_one_orbit,
                 "That is how far Jupiter moves while the asteroid makes ONE orbit. But after one orbit the "
                 "asteroid is not yet back in line with Jupiter: it must gain a full lap on it.",
+            ),
+            Mistake(
+                _step_without_unit,
+                "Your number has no unit, so it cannot be read as degrees. Attach one: write the 360 as "
+                "360 * u.deg (or multiply your result by u.deg).",
             ),
             Mistake(
                 _step_backwards,

@@ -251,10 +251,12 @@ def _t_mean_distance_rounded(solar_constant, albedo, distance):
 
 
 def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
-    # the sensitivity cell's first line: a quarter darker than `faculae`, at the mean distance, rounded to 10 K
+    # the sensitivity cell's first line: the low end of the faculae's reported range, at the mean distance,
+    # rounded to 10 K
     from ..facts import fact
 
-    darker = 0.75 * require(albedo, u.one, "albedo")
+    require(albedo, u.one, "albedo")
+    darker = fact("occator.faculae_reflectance_low")
     return np.round(_temperature(solar_constant, darker, fact("ceres.a")).to_value(u.K), -1) * u.K
 
 
@@ -539,7 +541,7 @@ EXERCISES = {
             Mistake(
                 _t_lower_albedo_mean_distance_rounded,
                 "That looks like a temperature printed for another case: a darker patch (the low end of the "
-                "assumed albedo range) at Ceres' average distance, rounded to 10 K. Compute it yourself for "
+                "reported albedo range) at Ceres' average distance, rounded to 10 K. Compute it yourself for "
                 "the albedo `faculae` at the perihelion distance `distance_7`.",
             ),
             Mistake(
