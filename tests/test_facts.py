@@ -298,3 +298,14 @@ def test_a_table_that_is_not_plain_text_is_read_by_astropy(tmp_path):
     dst = _rewrite(tmp_path / "b", lambda t: t.replace("dawn.launch time", "dawn.launch extra time", 1))
     with pytest.raises(DataFileError, match="could not parse"):
         F.fact("dawn.thrust", data_dir=dst)
+
+
+def test_a_table_astropy_reads_but_not_plain_text_still_gives_its_facts(tmp_path):
+    # a column description in the header (valid ECSV): astropy's reader is used, once decided, on every call
+    dst = _rewrite(
+        tmp_path,
+        lambda t: t.replace("{name: note, datatype: string}", "{name: note, datatype: string, description: x}"),
+    )
+    assert F.fact("dawn.thrust", data_dir=dst) == F.fact("dawn.thrust")
+    assert F.cite("dawn.thrust", data_dir=dst) == F.cite("dawn.thrust")
+    assert not isinstance(F._rows(dst)[0], list) and F.fact_ids(dst) == F.fact_ids()

@@ -115,7 +115,7 @@ def _load(data_dir: str | os.PathLike | None = None):
 _COLUMNS = ("id", "kind", "value", "unit", "uncertainty", "status", "source_title", "source_url", "note")
 
 # parsed rows, keyed by (resolved path, mtime_ns, size) as utils.data keys its tables
-_ROWS_CACHE: dict[tuple, tuple[list[dict[str, str]], dict[str, int]]] = {}
+_ROWS_CACHE: dict[tuple, tuple[list[dict[str, str]], dict[str, int]] | None] = {}
 
 
 def _plain_rows(lines: list[str]) -> list[dict[str, str]] | None:
@@ -153,19 +153,17 @@ def _rows(data_dir: str | os.PathLike | None = None) -> tuple[list[dict[str, str
     path = data_path(FILE, data_dir)  # verified against the manifest
     st = path.stat()
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    hit = _ROWS_CACHE.get(key)
-    if hit is None:
+    if key not in _ROWS_CACHE:
         try:
             rows = _plain_rows(path.read_text(encoding="utf-8").splitlines())
         except (UnicodeDecodeError, csv.Error):
             rows = None
-        if rows is None:
-            return _load(data_dir)
-        index = {r["id"]: k for k, r in enumerate(rows)}  # as _prepare's index (a repeated id: the last)
         for old in [k for k in _ROWS_CACHE if k[0] == key[0]]:
             del _ROWS_CACHE[old]  # an older version of the same file
-        hit = _ROWS_CACHE[key] = (rows, index)
-    return hit
+        # None: not the plain table, read by astropy (on every call: its own cache keeps the table)
+        _ROWS_CACHE[key] = None if rows is None else (rows, {r["id"]: k for k, r in enumerate(rows)})
+    hit = _ROWS_CACHE[key]  # the index as _prepare's (a repeated id: the last row)
+    return _load(data_dir) if hit is None else hit
 
 
 def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
