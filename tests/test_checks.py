@@ -607,3 +607,24 @@ def test_a_non_text_answer_to_a_text_exercise_gets_an_example_it_can_use():
     assert "'true'" not in choices.message
     free = compare(float("nan"), "example.org")
     assert free.status == "invalid" and "text in quotes" in free.message and "'true'" not in free.message
+
+
+def test_a_duration_from_two_times_is_judged_as_a_duration():
+    # a TimeDelta answer (a difference of two Times) is compared like the Quantity it stands for
+    start, end = Time("2011-07-16T05:00:00"), Time("2012-09-05T06:26:00")
+    assert compare(end - start, (end - start).to(u.day)).ok
+    assert not compare(end - start, 10 * u.day).ok
+
+
+def test_checking_a_length_does_not_import_astropy_time():
+    # a lesson without dates never pays for importing astropy.time: no Time can exist before it is imported
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, astropy.units as u; from utils.checks import compare; "
+        "assert compare(3 * u.km, 3000 * u.m).ok and not compare(5, 3 * u.km).ok; "
+        "print('astropy.time' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -251,3 +251,61 @@ def test_corrupted_facts_copy(tmp_path):
     p.write_text(p.read_text().replace("90", "95", 1))
     with pytest.raises(DataFileError, match="facts.ecsv"):
         F.fact("dawn.thrust", data_dir=dst)
+
+
+def test_plain_reading_gives_every_cell_astropy_reads():
+    # fact(), cite() and fact_ids() read the rows without astropy's table machinery: the same text in every cell
+    rows, index = F._rows()
+    assert isinstance(rows, list)  # the plain reading, not the fall-back to astropy
+    assert list(index) == [str(i) for i in TABLE["id"]]
+    assert [[row[c] for c in TABLE.colnames] for row in rows] == [[str(v) for v in r] for r in TABLE]
+
+
+def _rewrite(tmp_path, edit):
+    """A copy of data/ whose facts.ecsv is edited by ``edit`` (text -> text), with its manifest updated."""
+    import hashlib
+
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    p = dst / "facts.ecsv"
+    p.write_text(edit(p.read_text()))
+    manifest = dst / "MANIFEST.sha256"
+    digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    manifest.write_text(re.sub(r"^\w+(\s+\*?facts\.ecsv)$", digest + r"\1", manifest.read_text(), flags=re.M))
+    return dst
+
+
+def test_plain_reading_of_quotes_blanks_and_empty_cells(tmp_path):
+    # a doubled quote, a quoted blank cell and blanks around a cell read as astropy reads them
+    def edit(text):
+        return text.replace('"NASA/JPL release 28 Jun 2018', '  """Quoted"" NASA/JPL release 28 Jun 2018', 1).replace(
+            'dawn.launch time 2007-09-27T11:34:00 "" ""', 'dawn.launch time 2007-09-27T11:34:00 "  " ""', 1
+        )
+
+    dst = _rewrite(tmp_path, edit)
+    table = Table.read(dst / "facts.ecsv", format="ascii.ecsv").filled("")
+    rows, _ = F._rows(dst)
+    assert isinstance(rows, list)
+    assert [[row[c] for c in table.colnames] for row in rows] == [[str(v) for v in r] for r in table]
+    assert '"Quoted"' in F.cite("dawn.first_thrust", data_dir=dst)
+
+
+def test_a_table_that_is_not_plain_text_is_read_by_astropy(tmp_path):
+    # a column that is not text (or a row with a cell too many): astropy's reader and its checks decide
+    dst = _rewrite(tmp_path, lambda t: t.replace("{name: unit, datatype: string}", "{name: unit, datatype: float64}"))
+    with pytest.raises(DataFileError, match="could not parse"):
+        F.fact("dawn.thrust", data_dir=dst)
+    dst = _rewrite(tmp_path / "b", lambda t: t.replace("dawn.launch time", "dawn.launch extra time", 1))
+    with pytest.raises(DataFileError, match="could not parse"):
+        F.fact("dawn.thrust", data_dir=dst)
+
+
+def test_a_table_astropy_reads_but_not_plain_text_still_gives_its_facts(tmp_path):
+    # a column description in the header (valid ECSV): astropy's reader is used, once decided, on every call
+    dst = _rewrite(
+        tmp_path,
+        lambda t: t.replace("{name: note, datatype: string}", "{name: note, datatype: string, description: x}"),
+    )
+    assert F.fact("dawn.thrust", data_dir=dst) == F.fact("dawn.thrust")
+    assert F.cite("dawn.thrust", data_dir=dst) == F.cite("dawn.thrust")
+    assert not isinstance(F._rows(dst)[0], list) and F.fact_ids(dst) == F.fact_ids()

@@ -272,3 +272,17 @@ def test_fast_figure_text_falls_back_to_matplotlib_when_its_internals_differ(mon
     plain.draw()
     assert np.array_equal(shown, np.asarray(plain.buffer_rgba())[:, :, :3])
     assert shown.min() < 128  # something dark was drawn: the line and the text
+
+
+def test_use_sets_the_style_without_importing_pyplot():
+    # a lesson whose figures are all FastFigures never imports pyplot; the style is the same as pyplot's style.use
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, matplotlib; from utils import style; style.use(); print('matplotlib.pyplot' in sys.modules); "
+        "import matplotlib.pyplot as plt; rc = dict(plt.rcParams); plt.style.use(style.STYLE_FILE); "
+        "plt.rcParams['axes.prop_cycle'] = rc['axes.prop_cycle']; print(rc == dict(plt.rcParams))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]

@@ -30,6 +30,7 @@ import importlib
 import math
 import numbers
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -446,11 +447,20 @@ def compare(
         )
 
 
+def _is_astropy_time(value: Any, kind: str = "Time") -> bool:
+    """Whether ``value`` is an astropy ``Time`` (or ``kind="TimeDelta"``), without importing astropy.time.
+
+    No such object exists until ``astropy.time`` has been imported, so a lesson
+    that never uses dates does not pay for importing it just to find that out.
+    """
+    module = sys.modules.get("astropy.time")
+    return module is not None and isinstance(value, getattr(module, kind))
+
+
 def _judge_function(expected: Any) -> Callable[..., CheckResult]:
     import astropy.units as u
-    from astropy.time import Time
 
-    if isinstance(expected, Time):
+    if _is_astropy_time(expected):
         return _compare_time
     if isinstance(expected, (bool, np.bool_)):
         return _compare_bool
@@ -523,9 +533,7 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
     )
     if isinstance(answer, (str, bool, np.bool_)):
         return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
-    from astropy.time import TimeDelta
-
-    if isinstance(answer, TimeDelta):  # a difference of two Times: a duration like any other
+    if _is_astropy_time(answer, "TimeDelta"):  # a difference of two Times: a duration like any other
         answer = answer.to(u.day)
     answer, problem = _as_scalar(answer)
     if problem:

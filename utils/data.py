@@ -13,6 +13,7 @@ another copy.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable
@@ -94,6 +95,12 @@ def data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
+    return _repository_data()
+
+
+@functools.lru_cache(maxsize=1)
+def _repository_data() -> Path:
+    """The ``data/`` folder of the repository (this file's place does not change: resolved once)."""
     return Path(__file__).resolve().parents[1] / "data"
 
 

@@ -28,12 +28,13 @@ Examples
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, _cached_ecsv, restore_hint
+from .data import DataFileError, _cached_ecsv, data_path, restore_hint
 from .data import data_dir as _data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -110,6 +111,61 @@ def _load(data_dir: str | os.PathLike | None = None):
     return _cached_ecsv(FILE, data_dir, prepare=_prepare)
 
 
+#: The columns of data/facts.ecsv, all text.
+_COLUMNS = ("id", "kind", "value", "unit", "uncertainty", "status", "source_title", "source_url", "note")
+
+# parsed rows, keyed by (resolved path, mtime_ns, size) as utils.data keys its tables
+_ROWS_CACHE: dict[tuple, tuple[list[dict[str, str]], dict[str, int]] | None] = {}
+
+
+def _plain_rows(lines: list[str]) -> list[dict[str, str]] | None:
+    """The rows of the facts table's ECSV text, split as astropy's ECSV reader splits them.
+
+    Every column is text, so no type conversion is needed: each cell is the
+    text astropy reads (a quoted, space-delimited field, stripped of blanks),
+    and an empty cell is ``""`` (astropy reads it as masked; ``_prepare``
+    fills it with ``""``).  ``None`` when the file is not the plain all-text
+    table with the columns :data:`_COLUMNS` that this expects (then the caller
+    reads it with astropy, which reports what is wrong).
+    """
+    header = [x for x in lines if x.lstrip().startswith("#")]
+    declared = [x for x in header if x.lstrip("# ").startswith("- {name:")]
+    expected = [f"- {{name: {c}, datatype: string}}" for c in _COLUMNS]
+    if not header or header[0].strip() != "# %ECSV 1.0" or [x.lstrip("# ").strip() for x in declared] != expected:
+        return None
+    body = [x.strip() + "\n" for x in lines if x.strip() and not x.lstrip().startswith("#")]
+    split = csv.reader(body, delimiter=" ", doublequote=True, quotechar='"', skipinitialspace=True)
+    rows = [[v.strip(" \t") for v in vals] for vals in split]
+    if not rows or rows[0] != list(_COLUMNS) or any(len(r) != len(_COLUMNS) for r in rows[1:]):
+        return None
+    return [dict(zip(_COLUMNS, r, strict=True)) for r in rows[1:]]
+
+
+def _rows(data_dir: str | os.PathLike | None = None) -> tuple[list[dict[str, str]] | Any, dict[str, int]]:
+    """The facts table's rows (each a mapping of column to text) and an {id: row index}.
+
+    Read without astropy's table machinery when the file is the plain text
+    table it should be (a lesson that only looks facts up does not pay for
+    importing ``astropy.table`` and its ECSV reader); the cells are the same
+    text :func:`facts_table` holds.  Anything else goes through astropy's
+    reader, with its checks and messages.
+    """
+    path = data_path(FILE, data_dir)  # verified against the manifest
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _ROWS_CACHE:
+        try:
+            rows = _plain_rows(path.read_text(encoding="utf-8").splitlines())
+        except (UnicodeDecodeError, csv.Error):
+            rows = None
+        for old in [k for k in _ROWS_CACHE if k[0] == key[0]]:
+            del _ROWS_CACHE[old]  # an older version of the same file
+        # None: not the plain table, read by astropy (on every call: its own cache keeps the table)
+        _ROWS_CACHE[key] = None if rows is None else (rows, {r["id"]: k for k, r in enumerate(rows)})
+    hit = _ROWS_CACHE[key]  # the index as _prepare's (a repeated id: the last row)
+    return _load(data_dir) if hit is None else hit
+
+
 def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
     """All fact ids, in table order.
 
@@ -119,13 +175,13 @@ def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
     >>> "ceres.gm" in fact_ids()
     True
     """
-    return list(_load(data_dir)[1])
+    return list(_rows(data_dir)[1])
 
 
 def _row(fact_id: str, data_dir=None):
     if not isinstance(fact_id, str):
         raise TypeError(f"fact_id must be a string such as 'ceres.gm', got {type(fact_id).__name__}")
-    table, index = _load(data_dir)
+    table, index = _rows(data_dir)
     if fact_id not in index:
         close = difflib.get_close_matches(fact_id, list(index), n=5, cutoff=0.5)
         prefix = fact_id.split(".")[0] + "."

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from itertools import cycle
 from pathlib import Path
 
@@ -115,17 +116,22 @@ def body_style(body: str) -> dict:
 
 
 def use() -> None:
-    """Apply the Bright Spots style (readable sizes, colour-blind-safe cycle, no LaTeX)."""
-    import matplotlib.pyplot as plt
+    """Apply the Bright Spots style (readable sizes, colour-blind-safe cycle, no LaTeX).
+
+    Sets matplotlib's ``rcParams`` (``matplotlib.style`` is ``pyplot.style``) without importing
+    pyplot: a lesson whose figures are all widgets' :class:`FastFigure` never needs it.
+    """
+    import matplotlib
+    import matplotlib.style
     from cycler import cycler
 
-    plt.style.use(STYLE_FILE)
+    matplotlib.style.use(STYLE_FILE)
     colours = [
         OKABE_ITO[k]
         for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black", "yellow")
     ]
     styles = [ls for ls, _ in zip(cycle(LINESTYLES), colours)]
-    plt.rcParams["axes.prop_cycle"] = cycler(color=colours) + cycler(linestyle=styles)
+    matplotlib.rcParams["axes.prop_cycle"] = cycler(color=colours) + cycler(linestyle=styles)
 
 
 def show(figure, alt: str) -> None:
@@ -156,10 +162,10 @@ def show(figure, alt: str) -> None:
 
     display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})
     fig = getattr(figure, "figure", figure)
+    plt = sys.modules.get("matplotlib.pyplot")  # not imported yet: no pyplot figure to close
     try:
-        import matplotlib.pyplot as plt
-
-        plt.close(fig)
+        if plt is not None:
+            plt.close(fig)
     except Exception:  # not a pyplot figure: nothing to close
         pass
 
