@@ -9,6 +9,8 @@ for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 
 from __future__ import annotations
 
+import re
+
 import astropy.units as u
 import numpy as np
 from astropy.constants import GM_sun
@@ -16,6 +18,7 @@ from astropy.constants import e as ELEMENTARY_CHARGE
 
 from .. import propulsion as P
 from ..checks import Exercise, Mistake
+from ..facts import fact
 from ..orbits import circular_speed
 from ..units import require
 
@@ -316,6 +319,12 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
     return float((P_hall / P_ion).to_value(u.one))
 
 
+def _thrust_per_kw_two_figures(hall_thrust, hall_power, ion_thrust, ion_power):
+    # the right quotient rounded to two significant figures (the tolerance asks for three)
+    ratio = _thrust_per_kw_ratio(hall_thrust, hall_power, ion_thrust, ion_power)
+    return float(f"{ratio:.2g}")
+
+
 # ---------------------------------------------------------------- 05.17 delta-v per kilogram, Hall against gridded ion
 def _isp(value, name):
     return require(value, u.s, name, positive=True)
@@ -332,6 +341,14 @@ def _dv_ratio_inverted(hall_isp, ion_isp):
 
 def _dv_ratio_squared(hall_isp, ion_isp):
     return _dv_ratio_same_propellant(hall_isp, ion_isp) ** 2
+
+
+def _dv_ratio_datasheet(hall_isp, ion_isp):
+    # the PPS-1350 datasheet's specific impulse, quoted in the facts table's note that the notebook prints,
+    # in place of `hall_isp`
+    note = fact("smart1.isp").info.meta["note"]
+    datasheet = float(re.search(r"datasheet: ([\d,]+) s", note).group(1).replace(",", "")) * u.s
+    return _dv_ratio_same_propellant(datasheet, ion_isp)
 
 
 EXERCISES = {
@@ -511,7 +528,8 @@ EXERCISES = {
         solve=_arc,
         rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
-        "accel times the unit vector along the velocity; the answer is hypot(x, y) at the end.",
+        "`acc` (the thrust acceleration in km/s²) times the unit vector along the velocity; the answer is hypot(x, y) "
+        "at the end, times u.km.",
         mistakes=(
             Mistake(
                 _arc_no_thrust,
@@ -544,13 +562,14 @@ EXERCISES = {
         title="Exercise 11 · Edelbaum's orbit after {duration:.1f} of thrust",
         solve=_edelbaum_radius,
         rtol=0.002,  # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
-        hint="The delta-v spent is accel x duration. Edelbaum: the final circular speed is v0 minus that "
-        "delta-v; a circular orbit of speed v has the radius GM / v².",
+        hint="The delta-v spent is accel x duration. Edelbaum: the final circular speed is v_start minus that "
+        "delta-v (use v_start, with its unit, not the plain number v0); a circular orbit of speed v has the "
+        "radius GM_sun / v².",
         mistakes=(
             Mistake(
                 _edelbaum_radius_plus,
                 "Your orbit is smaller than the start. Circular speed falls outward, so raising the orbit "
-                "lowers the circular speed: subtract the delta-v from v0.",
+                "lowers the circular speed: subtract the delta-v from v_start.",
             ),
             Mistake(_edelbaum_radius_unsquared, "v = sqrt(GM / r), so r = GM / v²: square the speed."),
             Mistake(
@@ -561,7 +580,7 @@ EXERCISES = {
             Mistake(
                 _arc,
                 "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
-                "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v0 minus "
+                "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v_start minus "
                 "the delta-v spent.",
             ),
         ),
@@ -641,6 +660,11 @@ EXERCISES = {
                 _power_ratio,
                 "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
             ),
+            Mistake(
+                _thrust_per_kw_two_figures,
+                "Your method is right, but the answer is rounded to two significant figures. Give three "
+                "significant figures.",
+            ),
         ),
     ),
     "05.17": Exercise(
@@ -655,6 +679,11 @@ EXERCISES = {
                 _dv_ratio_inverted,
                 "You divided the gridded ion engine's delta-v by the Hall thruster's. The question asks how many "
                 "times the ion engine's delta-v the Hall thruster gets: the other way up.",
+            ),
+            Mistake(
+                _dv_ratio_datasheet,
+                "Your method is right, but you used the datasheet's specific impulse from the note. Use "
+                "`hall_isp` as given in the cell, as the question asks.",
             ),
             Mistake(
                 _dv_ratio_squared,
