@@ -856,9 +856,7 @@ class HistoryFigure(FastFigure):
         phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
         if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
-            angle = (
-                f"only {samples} outputs before removal, too short a history to tell libration from circulation"
-            )
+            angle = f"only {samples} outputs before removal, too short a history to tell libration from circulation"
         elif librates(phi * u.deg):
             # the band's width only: where its middle lies is read from the plot (exercise 03.5 asks for it)
             width = np.nanmax(phi) - np.nanmin(phi)
