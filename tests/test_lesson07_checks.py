@@ -96,7 +96,7 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     n15 = dict(claimed_first=arrival, earlier=pluto)
     assert check("07.7", "true", **n15).ok and not check("07.7", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
-    assert check("07.8", "misleading", **n16).ok
+    assert "'false' is also defensible" in check("07.8", "misleading", **n16).message
     strict = check("07.8", "false", **n16)  # the words as printed are contradicted: defensible
     assert strict.ok and "Defensible" in strict.message
     assert "SMART-1" in check("07.8", "true", **n16).message
@@ -180,10 +180,14 @@ def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim(
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
     assert check("07.9", "cannot be checked", **n20).ok
     assert check("07.9", " Cannot  be checked ", **n20).ok
-    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit"), ("misleading", "record")):
+    assert "'misleading' is also defensible" in check("07.9", "cannot be checked", **n20).message
+    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
         result = check("07.9", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
+    # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
+    hedged = check("07.9", "misleading", **n20)
+    assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
     assert expected_answer("07.9", **stated) == "true"
@@ -191,6 +195,7 @@ def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim(
     empty = check("07.9", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_9" in empty.message
     assert "volcanic activity" in check("07.9", "true", **n20).name
+    assert not check("07.9", "misleading", **stated).ok  # once a source states the aim, the claim is true
     assert not check("07.9", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
 
 

@@ -317,10 +317,6 @@ def _aim_true(claimed_aim, stated_aims):
     return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
 
 
-def _aim_misleading(claimed_aim, stated_aims):
-    return "misleading" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
-
-
 # --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
@@ -523,6 +519,8 @@ EXERCISES = {
     ),
     "07.8": VerdictExercise(
         reason_name="reason_8",
+        right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
+        "defensible: as worded, SMART-1 contradicts it. Say in your reason which reading you took.",
         title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
@@ -559,12 +557,17 @@ EXERCISES = {
                 "Dawn did find signs of activity later, but that says what it found, not what the June orbit "
                 "was meant for. Does any printed source state that aim?",
             ),
-            Mistake(
-                _aim_misleading,
-                "Misleading needs a record that the story overstated or left a qualifier out of. Is there any "
-                "record of the June orbit's aim to compare the story with?",
-            ),
         ),
+        defensible_when="cannot be checked",
+        defensible={
+            "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
+            "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
+            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source "
+            "states what the June orbit was for. Say in your reason which reading you took.",
+        },
+        right_note="No source states the June orbit's aim. 'misleading' is also defensible if you read "
+        "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
+        "reason which reading you took.",
     ),
 }
 
