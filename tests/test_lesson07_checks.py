@@ -132,6 +132,8 @@ def test_exercise_5_names_the_added_radius():
     facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
     right = facula / 10 / ifov.to_value(u.rad)
     assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
+    per_angle = check("07.5", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
+    assert per_angle.ok and "dimensionless_angles" in per_angle.message
     wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
 

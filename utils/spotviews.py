@@ -543,5 +543,6 @@ class SharpnessView(FastFigure):
         return (
             f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
-            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
+            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed) and of the facula "
+            "(dotted) drawn on top."
         )

@@ -341,11 +341,20 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
-def _distance_per_angle(size, pixels, ifov):
-    """The right number, but in km per microradian: the IFOV was left as an angle Quantity."""
-    s = require(size, u.km, "size", positive=True)
-    n = require(pixels, u.one, "pixels", positive=True)
-    return s / n / ifov
+@dataclass(frozen=True)
+class _AngleNoteExercise(Exercise):
+    """A distance check that accepts a length per angle (the IFOV left as an angle) and says how to convert it."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        unit = getattr(answer, "unit", None)
+        if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
+            note = (
+                f"Your answer is in {unit}, a length per angle: a small angle in radians is a pure number, so "
+                "it is a distance. Convert it with .to(u.km, u.dimensionless_angles()) to read it in km."
+            )
+            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
+        return result
 
 
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
@@ -447,7 +456,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.5": Exercise(
+    "07.5": _AngleNoteExercise(
         title="Exercise 5 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
@@ -468,12 +477,6 @@ EXERCISES = {
                 _distance_one_pixel,
                 "That is the distance at which the whole facula fits in one "
                 "pixel. Each pixel must cover only a part of it.",
-            ),
-            Mistake(
-                _distance_per_angle,
-                "Your answer is a length per angle: the IFOV is still an angle "
-                "with a unit. Use ifov.to_value(u.rad), or convert the result "
-                "with .to(u.km, u.dimensionless_angles()).",
             ),
         ),
     ),
