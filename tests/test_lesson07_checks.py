@@ -29,7 +29,7 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
     claims = F.load_claims()
     assert not check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
     for cid, other in [("N07", "number")]:
-        assert check("07.1", {cid: F.claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
+        assert check("07.1", {cid: F._claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
         alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
         assert not check("07.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
@@ -37,7 +37,7 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
 
 def test_exercise_1_accepts_number_for_the_duration_claim_n09_with_a_note():
     claims = F.load_claims()
-    assert F.claim_kind(claims, "N09") == "date"
+    assert F._claim_kind(claims, "N09") == "date"
     alt = check("07.1", {"N09": "number"}, claims=claims, claim_ids=["N09"])
     assert alt.ok and "Defensible" in alt.message and "measured duration" in alt.message
     assert not check("07.1", {"N09": "first"}, claims=claims, claim_ids=["N09"]).ok
@@ -48,7 +48,7 @@ IDS = ("N05", "N06", "N09", "N12", "N13", "N19")
 
 def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_names_the_kind():
     claims = F.load_claims()
-    kinds = {cid: F.claim_kind(claims, cid) for cid in IDS}
+    kinds = {cid: F._claim_kind(claims, cid) for cid in IDS}
     assert len(set(kinds.values())) == 5  # all five kinds
     assert check("07.1", kinds, claims=claims, claim_ids=IDS).ok
     assert check("07.1", {k.lower(): v.upper() for k, v in kinds.items()}, claims=claims, claim_ids=IDS).ok
@@ -204,4 +204,4 @@ def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim(
 def test_the_claims_table_does_not_show_the_kinds():
     claims = F.load_claims()
     assert "category" not in claims.colnames
-    assert F.claim_kind(claims, "N12") == "first" and F.claim_kind(claims, "N20") == "interpretation"
+    assert F._claim_kind(claims, "N12") == "first" and F._claim_kind(claims, "N20") == "interpretation"

@@ -16,7 +16,8 @@ from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
 from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
-from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
+from ..factcheck import KINDS, MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
+from ..factcheck import _claim_kind as claim_kind
 from ..units import require
 
 
