@@ -29,7 +29,7 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
     claims = F.load_claims()
     assert not check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
     for cid, other in [("N07", "number")]:
-        assert check("07.1", {cid: F.claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
+        assert check("07.1", {cid: F._claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
         alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
         assert not check("07.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
@@ -37,7 +37,7 @@ def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
 
 def test_exercise_1_accepts_number_for_the_duration_claim_n09_with_a_note():
     claims = F.load_claims()
-    assert F.claim_kind(claims, "N09") == "date"
+    assert F._claim_kind(claims, "N09") == "date"
     alt = check("07.1", {"N09": "number"}, claims=claims, claim_ids=["N09"])
     assert alt.ok and "Defensible" in alt.message and "measured duration" in alt.message
     assert not check("07.1", {"N09": "first"}, claims=claims, claim_ids=["N09"]).ok
@@ -48,7 +48,7 @@ IDS = ("N05", "N06", "N09", "N12", "N13", "N19")
 
 def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_names_the_kind():
     claims = F.load_claims()
-    kinds = {cid: F.claim_kind(claims, cid) for cid in IDS}
+    kinds = {cid: F._claim_kind(claims, cid) for cid in IDS}
     assert len(set(kinds.values())) == 5  # all five kinds
     assert check("07.1", kinds, claims=claims, claim_ids=IDS).ok
     assert check("07.1", {k.lower(): v.upper() for k, v in kinds.items()}, claims=claims, claim_ids=IDS).ok
@@ -96,7 +96,7 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     n15 = dict(claimed_first=arrival, earlier=pluto)
     assert check("07.7", "true", **n15).ok and not check("07.7", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
-    assert check("07.8", "misleading", **n16).ok
+    assert "'false' is also defensible" in check("07.8", "misleading", **n16).message
     strict = check("07.8", "false", **n16)  # the words as printed are contradicted: defensible
     assert strict.ok and "Defensible" in strict.message
     assert "SMART-1" in check("07.8", "true", **n16).message
@@ -132,6 +132,8 @@ def test_exercise_5_names_the_added_radius():
     facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
     right = facula / 10 / ifov.to_value(u.rad)
     assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
+    per_angle = check("07.5", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
+    assert per_angle.ok and "dimensionless_angles" in per_angle.message
     wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
 
@@ -180,10 +182,14 @@ def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim(
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
     assert check("07.9", "cannot be checked", **n20).ok
     assert check("07.9", " Cannot  be checked ", **n20).ok
-    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit"), ("misleading", "record")):
+    assert "'misleading' is also defensible" in check("07.9", "cannot be checked", **n20).message
+    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
         result = check("07.9", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
+    # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
+    hedged = check("07.9", "misleading", **n20)
+    assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
     assert expected_answer("07.9", **stated) == "true"
@@ -191,10 +197,11 @@ def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim(
     empty = check("07.9", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_9" in empty.message
     assert "volcanic activity" in check("07.9", "true", **n20).name
+    assert not check("07.9", "misleading", **stated).ok  # once a source states the aim, the claim is true
     assert not check("07.9", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
 
 
 def test_the_claims_table_does_not_show_the_kinds():
     claims = F.load_claims()
     assert "category" not in claims.colnames
-    assert F.claim_kind(claims, "N12") == "first" and F.claim_kind(claims, "N20") == "interpretation"
+    assert F._claim_kind(claims, "N12") == "first" and F._claim_kind(claims, "N20") == "interpretation"

@@ -169,7 +169,8 @@ def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpne
     assert "383,000 km" in far and "only" in far and "of a pixel" in far
     near = sharpness.update(1500).alt()
     assert "1,500 km" in near and "round outline" in near and near != far
-    assert "crater floor show" not in near  # the model's floor is as dark as the ground: only the rim line shows it
+    assert "crater floor show" not in near  # the model's floor is as dark as the ground outside
+    assert "darker ring" in near and "shadow" in near  # facula_model draws the rim as a dark shadow ring
     middle = sharpness.update(60000).alt()
     assert "60,000 km" in middle and "blob" in middle
     assert sharpness.update(383000).alt() == far  # moving back restores the text

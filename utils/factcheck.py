@@ -67,7 +67,6 @@ __all__ = [
     "PartError",
     "KINDS",
     "KIND_OF_CATEGORY",
-    "claim_kind",
     "your_verdict",
     "combine_verdicts",
 ]
@@ -120,9 +119,9 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     astropy.table.Table
         Columns ``id``, ``claim``, ``method``, ``fact_ids`` (space-separated
         ids of ``data/facts.ecsv``) and ``claimed`` (the story's value, or
-        empty).  ``meta`` holds the provenance and, under ``"categories"``,
-        each claim's category from the file (read by :func:`claim_kind`; kept
-        out of the columns so that printing the table does not sort the claims).
+        empty).  ``meta`` holds the provenance.  The file's ``category``
+        column is left out: it is the answer key of lesson 07's sorting
+        exercise, read only by the exercise's check.
 
     Raises
     ------
@@ -136,7 +135,15 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     >>> len(load_claims()) >= 10
     True
     """
-    return read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
+    table = read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
+    table.remove_column("category")
+    return table
+
+
+def _file_categories(data_dir: str | os.PathLike | None = None) -> dict[str, str]:
+    """Each claim's category from the file ({claim id: category}), for the checks only."""
+    table = read_ecsv(FILE, data_dir, prepare=_checked_claims)
+    return {str(i): str(c).strip() for i, c in zip(table["id"], table["category"], strict=True)}
 
 
 def _checked_claims(table: Table) -> Table:
@@ -148,10 +155,6 @@ def _checked_claims(table: Table) -> Table:
     ids = [str(i) for i in table["id"]]
     if len(set(ids)) != len(ids):
         raise DataFileError(f"data/{FILE} has repeated claim ids")
-    # The file's category is the answer key of lesson 07's sorting exercise: keep it out of the columns a
-    # student prints, in ``meta["categories"]`` ({claim id: category}), where claim_kind reads it.
-    table.meta["categories"] = {i: str(c).strip() for i, c in zip(ids, table["category"], strict=True)}
-    table.remove_column("category")
     return table
 
 
@@ -234,22 +237,17 @@ def claimed_value(claims: Table, claim_id: str, part: int = 0):
         return u.Quantity(value)
 
 
-def claim_kind(claims: Table, claim_id: str) -> str:
-    """Which of :data:`KINDS` a claim is.
+def _claim_kind(claims: Table, claim_id: str) -> str:
+    """Which of :data:`KINDS` a claim is (the answer key of lesson 07's exercise 1, for its check).
 
-    One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``.
-
-    Examples
-    --------
-    >>> from utils.factcheck import load_claims, claim_kind
-    >>> claim_kind(load_claims(), "N12"), claim_kind(load_claims(), "N02")
-    ('first', 'interpretation')
+    One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``, from the
+    table's ``category`` column if it has one, else from the claims file.
     """
     row = _find(claims, claim_id)
     if "category" in claims.colnames:  # a table built by hand with the file's column
         category = str(row["category"]).strip()
     else:
-        category = str(dict(getattr(claims, "meta", None) or {}).get("categories", {}).get(claim_id, "")).strip()
+        category = _file_categories().get(claim_id, "")
     try:
         return KIND_OF_CATEGORY[category]
     except KeyError:
@@ -352,8 +350,8 @@ def duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
 
     Examples
     --------
-    >>> duration("2011-07-16", "2012-09-05").round(1)
-    <Quantity 417. d>
+    >>> duration("2020-01-01", "2020-03-01").round(1)
+    <Quantity 60. d>
     """
     t0, t1 = _time(start, "start"), _time(end, "end")
     if not isinstance(unit, (str, u.UnitBase)):
@@ -452,7 +450,7 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
 
     Examples
     --------
-    >>> judge_duration("2011-07-16", "2012-09-05", 14 * MONTH)
+    >>> judge_duration("2020-01-01", "2020-07-01", 6 * MONTH)
     'true'
     """
     c = require(claimed, u.day, "claimed", positive=True, scalar=True)

@@ -536,11 +536,13 @@ class SharpnessView(FastFigure):
             notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
         else:
             notice = (
-                f"the facula spans about {across:.0f} camera pixels: its round outline shows (the crater rim is "
-                "only the dashed line drawn on top: the model's floor is as dark as the ground outside)"
+                f"the facula spans about {across:.0f} camera pixels: its round outline shows (the model's floor "
+                "is as dark as the ground outside; the rim shows as a thin darker ring, a shadow, "
+                "under the dashed line)"
             )
         return (
             f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
-            "Dawn image: grey squares are camera pixels over a bright round facula in a dark crater, with the "
-            "true outlines of the crater rim (dashed) and of the facula (dotted) drawn on top."
+            "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
+            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed) and of the facula "
+            "(dotted) drawn on top."
         )

@@ -16,7 +16,8 @@ from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
 from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
-from ..factcheck import KINDS, MONTH, VERDICTS, claim_kind, duration, in_months, judge_duration, judge_first
+from ..factcheck import KINDS, MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
+from ..factcheck import _claim_kind as claim_kind
 from ..units import require
 
 
@@ -317,10 +318,6 @@ def _aim_true(claimed_aim, stated_aims):
     return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
 
 
-def _aim_misleading(claimed_aim, stated_aims):
-    return "misleading" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
-
-
 # --- 07.5 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
@@ -345,11 +342,20 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
-def _distance_per_angle(size, pixels, ifov):
-    """The right number, but in km per microradian: the IFOV was left as an angle Quantity."""
-    s = require(size, u.km, "size", positive=True)
-    n = require(pixels, u.one, "pixels", positive=True)
-    return s / n / ifov
+@dataclass(frozen=True)
+class _AngleNoteExercise(Exercise):
+    """A distance check that accepts a length per angle (the IFOV left as an angle) and says how to convert it."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        unit = getattr(answer, "unit", None)
+        if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
+            note = (
+                f"Your answer is in {unit}, a length per angle: a small angle in radians is a pure number, so "
+                "it is a distance. Convert it with .to(u.km, u.dimensionless_angles()) to read it in km."
+            )
+            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
+        return result
 
 
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
@@ -451,7 +457,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.5": Exercise(
+    "07.5": _AngleNoteExercise(
         title="Exercise 5 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
@@ -472,12 +478,6 @@ EXERCISES = {
                 _distance_one_pixel,
                 "That is the distance at which the whole facula fits in one "
                 "pixel. Each pixel must cover only a part of it.",
-            ),
-            Mistake(
-                _distance_per_angle,
-                "Your answer is a length per angle: the IFOV is still an angle "
-                "with a unit. Use ifov.to_value(u.rad), or convert the result "
-                "with .to(u.km, u.dimensionless_angles()).",
             ),
         ),
     ),
@@ -523,6 +523,8 @@ EXERCISES = {
     ),
     "07.8": VerdictExercise(
         reason_name="reason_8",
+        right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
+        "defensible: as worded, SMART-1 contradicts it. Say in your reason which reading you took.",
         title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
@@ -559,12 +561,17 @@ EXERCISES = {
                 "Dawn did find signs of activity later, but that says what it found, not what the June orbit "
                 "was meant for. Does any printed source state that aim?",
             ),
-            Mistake(
-                _aim_misleading,
-                "Misleading needs a record that the story overstated or left a qualifier out of. Is there any "
-                "record of the June orbit's aim to compare the story with?",
-            ),
         ),
+        defensible_when="cannot be checked",
+        defensible={
+            "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
+            "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
+            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source "
+            "states what the June orbit was for. Say in your reason which reading you took.",
+        },
+        right_note="No source states the June orbit's aim. 'misleading' is also defensible if you read "
+        "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
+        "reason which reading you took.",
     ),
 }
 
