@@ -8,7 +8,7 @@ NATURAL = {
     "02.3": "answer_3 = 2 * np.pi * np.sqrt(a_3**3 / GM_sun)",
     "02.4": (
         "E = E0_4\n"
-        "for k in range(steps_4):\n"
+        "for _ in range(steps_4):\n"
         "    E = E - (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
         "answer_4 = E"
     ),
