@@ -308,3 +308,14 @@ def test_mystery_orbit_hands_over_a_e_and_i_only():
     for bad in ({}, {"label": "C"}, {"label": "A", "number": 617}, {"number": -5}):
         with pytest.raises(ValueError):
             belt.mystery_orbit(cat, **bad)
+
+
+def test_inner_and_outer_belt_split_at_the_3_1_and_5_2_and_return_only_masks():
+    res = belt.kirkwood_resonances(5.203 * u.AU)
+    a = np.array([2.2, 2.49, 2.51, 2.82, 2.83, 3.2]) * u.AU
+    inner, outer = belt.inner_and_outer_belt(a, 5.203 * u.AU)
+    assert inner.dtype == bool and outer.dtype == bool
+    assert inner.tolist() == (a < res["3:1"]).tolist() == [True, True, False, False, False, False]
+    assert outer.tolist() == (a > res["5:2"]).tolist()
+    with pytest.raises((ValueError, u.UnitsError)):
+        belt.inner_and_outer_belt([2.5] * u.s)

@@ -628,3 +628,34 @@ def test_checking_a_length_does_not_import_astropy_time():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_mistake_with_its_own_narrower_tolerance_gives_its_hint_only_near_its_value():
+    from utils.checks import Exercise, Mistake
+
+    ex = Exercise(
+        title="diameter",
+        solve=lambda: 100.0,
+        rtol=0.05,
+        mistakes=(Mistake(lambda: 120.0, "You copied the table's value.", rtol=0.002),),
+    )
+    assert "copied" in ex.check(120.1).message  # within 0.2 % of the copied value
+    assert "copied" not in ex.check(118.0).message  # within the exercise's 5 %, not the mistake's 0.2 %
+    assert ex.check(118.0).status == "incorrect"
+
+
+def test_lesson01_catalogue_diameter_hint_fires_only_for_the_copied_value():
+    import astropy.units as u
+
+    import utils
+    from utils.checks import expected_answer
+    from utils.exercises.lesson01 import _catalogue_diameter
+
+    cat = utils.load_catalogue()
+    row = cat[cat["name"] == "Hygiea"][0]
+    H, p = row["H"].to_value(u.mag), float(row["albedo"])
+    copied = _catalogue_diameter(H, p)
+    assert "catalogue's measured diameter" in utils.check("01.4", copied, H=H, albedo=p).message
+    near = round(float(copied.to_value(u.km)), -2) * u.km  # a round guess near the catalogue value (400 km for 407)
+    assert abs(near / expected_answer("01.4", H=H, albedo=p) - 1) > 0.02  # and not near the right answer
+    assert "catalogue's measured diameter" not in utils.check("01.4", near, H=H, albedo=p).message

@@ -235,6 +235,7 @@ VALID = {
     "belt.mean_spacing": lambda: dict(n_objects=8, volume=1 * u.km**3),
     "belt.expected_encounters": lambda: dict(number_density=1 / u.km**3, distance=1 * u.km, path_length=2 * u.km),
     "belt.kirkwood_resonances": lambda: dict(a_jupiter=5.2 * u.AU, ratios=((3, 1), (2, 1))),
+    "belt.inner_and_outer_belt": lambda: dict(a=[2.3, 3.1] * u.AU, a_jupiter=5.2 * u.AU),
     "belt.class_group": lambda: dict(classes=["MBA", "TJN", "XYZ"]),
     "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), number=1),
     "belt.is_main_belt": lambda: dict(classes=["MBA", "OMB", "TJN"]),

@@ -330,3 +330,14 @@ def test_group_exercise_accepts_singulars_and_class_codes(word):
     assert trojan.status == "incorrect" and "share Jupiter's orbit" in trojan.message
     assert check("01.2", "TJN", a=5.26 * u.AU, e=0.024).ok  # (624) Hektor by its class code
     assert check("01.1", "asteroid", **chiron).status == "invalid"  # not a group: the list of choices
+
+
+def test_exercise_9_asks_for_the_reason_after_a_right_choice():
+    prompt = check("01.9", "composition", reason="")
+    assert prompt.ok and "reason_9" in prompt.message  # won by elimination: still asked why
+    assert "very short" in check("01.9", "composition", reason="dark rock").message
+    full = check("01.9", "composition", reason="albedo cancels distance, and dark ones must be larger at the cut")
+    assert full.ok and "reason_9" not in full.message
+    wrong = check("01.9", "size", reason="")
+    assert not wrong.ok and "reason_9" not in wrong.message  # a wrong choice gets its hint, not the prompt
+    assert expected_answer("01.9", reason="anything") == "composition"

@@ -75,14 +75,18 @@ def test_period_without_the_square_root_is_recognised_with_units_kept():
     assert result.status == "incorrect" and "square root" in result.message
 
 
-def test_the_converged_root_rounded_to_four_decimals_is_told_to_keep_six():
+def test_the_converged_root_does_not_pass_for_e_after_two_newton_steps():
     from utils.orbits import solve_kepler
 
-    kw = dict(M=1.0, e=0.6, E0=1.0)
-    root = float(solve_kepler(kw["M"] * u.rad, kw["e"]).to_value(u.rad))
-    result = utils.check("02.4", round(root, 4), **kw)
-    assert result.status == "incorrect" and "rounded to 4 decimals" in result.message
-    assert utils.check("02.4", round(root, 6), **kw).ok
+    kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+    root = float(solve_kepler(kw["M"] * u.rad, kw["e"]).to_value(u.rad))  # the one-line library call
+    result = utils.check("02.4", root, **kw)
+    assert result.status == "incorrect" and "converged root" in result.message
+    E = kw["E0"]
+    for _ in range(kw["steps"]):  # the loop the exercise asks for
+        E = E - (E - kw["e"] * np.sin(E) - kw["M"]) / (1 - kw["e"] * np.cos(E))
+    assert utils.check("02.4", E, **kw).ok
+    assert "forget to subtract M" in utils.check("02.4", 0.0640015, **kw).message
 
 
 def test_two_body_offset_with_365_day_years_gets_its_hint():

@@ -238,12 +238,16 @@ def test_lesson02_exercises_compute_from_inputs():
     assert expected_answer("02.1", a=2 * u.AU, e=0.25).to_value(u.AU) == pytest.approx(2.5)
     assert expected_answer("02.3", a=1 * u.AU).to_value(u.yr) == pytest.approx(1.0, abs=1e-3)
     assert expected_answer("02.3", a=4 * u.AU).to_value(u.yr) == pytest.approx(8.0, rel=1e-3)
-    # with e = 0, E = M exactly (plain numbers are radians)
-    assert expected_answer("02.4", M=1.0, e=0.0, E0=1.0) == pytest.approx(1.0)
-    # the converged E solves Kepler's equation, whatever the first guess; angles may carry units
-    for M, E0 in ((np.pi / 2, np.pi / 2), (90 * u.deg, 90 * u.deg), (np.pi / 2, 0.0)):
-        E = expected_answer("02.4", M=M, e=0.5, E0=E0)
-        assert E - 0.5 * np.sin(E) == pytest.approx(np.pi / 2, abs=1e-12)
+    # with e = 0, one step lands on E = M exactly (plain numbers are radians)
+    assert expected_answer("02.4", M=1.0, e=0.0, E0=0.0, steps=1) == pytest.approx(1.0)
+    # two steps by hand from E0 = M = pi/2 at e = 0.5: E1 = pi/2 + 0.5, then E2 = E1 - f(E1) / f'(E1)
+    E1 = np.pi / 2 + 0.5
+    E2 = E1 - (E1 - 0.5 * np.sin(E1) - np.pi / 2) / (1 - 0.5 * np.cos(E1))
+    for M, E0 in ((np.pi / 2, np.pi / 2), (90 * u.deg, 90 * u.deg)):  # angles may carry units
+        assert expected_answer("02.4", M=M, e=0.5, E0=E0, steps=2) == pytest.approx(E2, abs=1e-12)
+    # many steps converge on the root of Kepler's equation
+    E = expected_answer("02.4", M=np.pi / 2, e=0.5, E0=0.0, steps=12)
+    assert E - 0.5 * np.sin(E) == pytest.approx(np.pi / 2, abs=1e-12)
     # the second exercise: e = (Q - q) / (Q + q), worked by hand: q = 2 AU, Q = 4 AU -> e = 1/3
     assert expected_answer("02.2", q=2 * u.AU, Q=4 * u.AU) == pytest.approx(1 / 3)
     assert expected_answer("02.5", e=0.0).to_value(u.one) == pytest.approx(1.0)
@@ -263,23 +267,27 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.3", 4.6 * u.yr, a=2.7666 * u.AU).ok
     assert not utils.check("02.3", 4.6 * u.day, a=2.7666 * u.AU).ok
     assert "2 pi" in utils.check("02.3", 4.6 / (2 * np.pi) * u.yr, a=2.7666 * u.AU).message
-    assert utils.check("02.4", 1.498701, M=1.0, e=0.5, E0=1.0).ok  # six decimals suffice
-    assert not utils.check("02.4", 1.4987, M=1.0, e=0.5, E0=1.0).ok  # four do not
-    one_step = 1 + 0.5 * np.sin(1.0) / (1 - 0.5 * np.cos(1.0))  # E1, as a loop run once returns it
-    assert "one step" in utils.check("02.4", one_step, M=1.0, e=0.5, E0=1.0).message
-    converged = utils.checks.expected_answer("02.4", M=1.0, e=0.5, E0=1.0)
-    assert "degrees" in utils.check("02.4", np.degrees(converged), M=1.0, e=0.5, E0=1.0).message
+    kw4 = dict(M=1.0, e=0.9, E0=1.0, steps=2)
+    two_steps = utils.checks.expected_answer("02.4", **kw4)
+    assert utils.check("02.4", round(two_steps, 6), **kw4).ok  # six decimals suffice
+    assert not utils.check("02.4", round(two_steps, 4), **kw4).ok  # four do not
+    one_step = 1 + 0.9 * np.sin(1.0) / (1 - 0.9 * np.cos(1.0))  # E1, a step short
+    assert "one step fewer" in utils.check("02.4", one_step, **kw4).message
+    assert "degrees" in utils.check("02.4", np.degrees(two_steps), **kw4).message
+    assert utils.check("02.4", two_steps, **(kw4 | {"steps": 0})).status == "invalid"
     assert utils.check("02.2", 1 / 3, q=2 * u.AU, Q=4 * u.AU).ok
     for wrong, words in ((2 / 3, "not by Q"), (2.0, "not by q"), (1 / 3, "circle")):  # q = 1 AU, Q = 3 AU: e = 0.5
         assert words in utils.check("02.2", wrong, q=1 * u.AU, Q=3 * u.AU).message
     assert utils.check("02.2", 0.2, q=4 * u.AU, Q=2 * u.AU).status == "invalid"  # Q below q is explained
-    assert "e = 0.9" in utils.check("02.4", ..., M=1.0, e=0.9, E0=1.0).name
-    assert utils.check("02.8", "Jupiter").ok and not utils.check("02.8", "mars").ok
-    assert "less massive" in utils.check("02.8", "mars").message
-    assert utils.check("02.8", "comets").status == "invalid"
+    assert "e = 0.9" in utils.check("02.4", ..., M=1.0, e=0.9, E0=1.0, steps=2).name
+    t8 = Time("2015-03-06")
+    pull = utils.checks.expected_answer("02.8", date=t8)
+    assert utils.check("02.8", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
+    assert "Jupiter's pull on top" in utils.check("02.8", 1 / pull, date=t8).message
+    assert utils.check("02.8", "Jupiter", date=t8).status != "correct"
     assert utils.check("02.5", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
     assert "aphelion over perihelion" in utils.check("02.5", 1 / 3, e=0.5).message
-    assert utils.check("02.4", 1.0, M=1 * u.km, e=0.5, E0=1.0).status == "invalid"  # M in a wrong unit
+    assert utils.check("02.4", 1.0, M=1 * u.km, e=0.5, E0=1.0, steps=2).status == "invalid"  # M in a wrong unit
     t = Time("2015-03-06")
     r_v, r_c = heliocentric_position("vesta", t), heliocentric_position("ceres", t)
     radial = abs(np.sqrt((r_v**2).sum()) - np.sqrt((r_c**2).sum()))

@@ -58,6 +58,7 @@ __all__ = [
     "orbit_group",
     "expected_encounters",
     "kirkwood_resonances",
+    "inner_and_outer_belt",
     "class_group",
     "is_main_belt",
     "best_diameters",
@@ -357,6 +358,36 @@ def kirkwood_resonances(
         resonance_pair(p, q, "ratios")
         out[f"{p}:{q}"] = resonance_location(a_jupiter, p, q)
     return out
+
+
+def inner_and_outer_belt(a: u.Quantity, a_jupiter: u.Quantity | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Which semi-major axes lie in the inner belt and which in the outer belt.
+
+    The inner belt lies inside the 3:1 resonance with Jupiter, the outer belt beyond the 5:2. Only the two
+    masks are returned, not the resonances' distances (lesson 01 asks students to compute one of them).
+
+    Parameters
+    ----------
+    a : Quantity
+        Semi-major axes (a length).
+    a_jupiter : Quantity, optional
+        Jupiter's semi-major axis; default ``fact("jupiter.a")``.
+
+    Returns
+    -------
+    (inner, outer) : tuple of bool arrays
+        ``a`` inside the 3:1, and ``a`` beyond the 5:2.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> inner, outer = inner_and_outer_belt([2.3, 2.7, 3.1] * u.AU, 5.203 * u.AU)
+    >>> inner.tolist(), outer.tolist()
+    ([True, False, False], [False, False, True])
+    """
+    a_au = require(a, u.AU, "a").to_value(u.AU)
+    edges = kirkwood_resonances(a_jupiter, ratios=((3, 1), (5, 2)))
+    return a_au < edges["3:1"].to_value(u.AU), a_au > edges["5:2"].to_value(u.AU)
 
 
 # --------------------------------------------------------------------------

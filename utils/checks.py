@@ -686,10 +686,15 @@ class Mistake:
     hint : str
         What a student who made this mistake should think about.  It must not
         reveal the right answer.
+    rtol : float, optional
+        How close an answer must be to this wrong answer to get its hint (default: the
+        exercise's ``rtol``).  A narrower one suits a mistake whose hint asserts where the
+        answer came from (a copied catalogue value), so a nearby guess is not told so.
     """
 
     solve: Callable[..., Any]
     hint: str
+    rtol: float | None = None
 
 
 @dataclass(frozen=True)
@@ -744,11 +749,11 @@ class Exercise:
         """The expected answer for these inputs (for instructors and tests)."""
         return self.solve(**{**self.defaults, **inputs})
 
-    def _compare(self, answer: Any, expected: Any, name: str = "") -> CheckResult:
+    def _compare(self, answer: Any, expected: Any, name: str = "", rtol: float | None = None) -> CheckResult:
         return compare(
             answer,
             expected,
-            rtol=self.rtol,
+            rtol=self.rtol if rtol is None else rtol,
             atol=self.atol,
             hint=self.hint,
             choices=self.choices,
@@ -824,7 +829,7 @@ class Exercise:
         for flipped in (False, True):
             for mistake, wrong in wrongs:
                 try:
-                    hit = self._compare(-answer if flipped else answer, wrong).ok
+                    hit = self._compare(-answer if flipped else answer, wrong, rtol=mistake.rtol).ok
                 except Exception:  # not comparable, or an answer that cannot be negated (a string, a list)
                     hit = False
                 if hit:

@@ -7,10 +7,9 @@ NATURAL = {
     "02.2": "answer_2 = (Q_2 - q_2) / (Q_2 + q_2)",
     "02.3": "answer_3 = 2 * np.pi * np.sqrt(a_3**3 / GM_sun)",
     "02.4": (
-        "E, step = E0_4, 1.0\n"
-        "while abs(step) > tol_4:\n"
-        "    step = (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
-        "    E = E - step\n"
+        "E = E0_4\n"
+        "for _ in range(steps_4):\n"
+        "    E = E - (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
         "answer_4 = E"
     ),
     "02.5": (

@@ -127,41 +127,71 @@ def _newton_step(M, e, E0):
     return _step(M, e, E0)
 
 
-def _newton_converged(M, e, E0):
-    # Kepler's equation has one root for e < 1, wherever Newton's method starts
+def _steps_count(steps):
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
+        raise ValueError(f"steps must be a whole number of Newton steps, 1 or more; got {steps!r}.")
+    return int(steps)
+
+
+def _newton_steps(M, e, E0, steps):
+    """E after exactly ``steps`` Newton steps from the first guess E0 (a plain number, in radians)."""
+    E = _newton_step(M, e, E0)
+    for _ in range(_steps_count(steps) - 1):
+        E = _step(M, e, E)
+    return E
+
+
+def _one_step_fewer(M, e, E0, steps):
+    # the first guess counted as a step, or the loop stopped one step early
+    if _steps_count(steps) == 1:
+        return _first_guess(M, e, E0)
+    return _newton_steps(M, e, E0, steps - 1)
+
+
+def _one_step_more(M, e, E0, steps):
+    return _newton_steps(M, e, E0, _steps_count(steps) + 1)
+
+
+def _newton_converged(M, e, E0, steps=None):
+    # the root itself (what a loop to the tolerance, or orbits.solve_kepler, returns)
     from ..orbits import solve_kepler
 
     _radians(E0, "E0")
     return float(solve_kepler(_radians(M, "M") * u.rad, _ecc(e)).to_value(u.rad))
 
 
-def _newton_rounded(M, e, E0, decimals):
-    # the converged root, written down with too few decimals
-    return round(_newton_converged(M, e, E0), decimals)
-
-
-def _first_guess(M, e, E0):
+def _first_guess(M, e, E0, steps=None):
     # the loop returned before its first step
     _radians(M, "M"), _ecc(e)
     return float(_radians(E0, "E0"))
 
 
-def _newton_steps(M, e, E0, steps):
-    # the loop stopped after a fixed number of steps, before the change fell below the tolerance
-    E = _newton_step(M, e, E0)
-    for _ in range(steps - 1):
-        E = _step(M, e, E)
+def _newton_steps_without_M(M, e, E0, steps):
+    # f(E) = E - e sin E, without - M
+    E = _step(M, e, E0, with_M=False)
+    for _ in range(_steps_count(steps) - 1):
+        E = _step(M, e, E, with_M=False)
     return E
 
 
-def _newton_without_M(M, e, E0):
-    # a loop on E - e sin E = 0 converges to E = 0
-    _radians(M, "M"), _radians(E0, "E0"), _ecc(e)
-    return 0.0
+def _newton_steps_plus(M, e, E0, steps):
+    # E + f / f' instead of E - f / f'
+    E = _step(M, e, E0, sign=1.0)
+    for _ in range(_steps_count(steps) - 1):
+        E = _step(M, e, E, sign=1.0)
+    return E
 
 
-def _newton_in_degrees(M, e, E0):
-    return float(np.degrees(_newton_converged(M, e, E0)))
+def _newton_steps_slope_plus(M, e, E0, steps):
+    # f'(E) written 1 + e cos E
+    E = _step(M, e, E0, slope_sign=1.0)
+    for _ in range(_steps_count(steps) - 1):
+        E = _step(M, e, E, slope_sign=1.0)
+    return E
+
+
+def _newton_steps_in_degrees(M, e, E0, steps):
+    return float(np.degrees(_newton_steps(M, e, E0, steps)))
 
 
 # 02.5 · speed ratio -----------------------------------------------------------------------
@@ -446,42 +476,42 @@ EXERCISES = {
         ),
     ),
     "02.4": Exercise(
-        title="Exercise 4 · Newton's method to convergence from E0 = {E0} at e = {e}",
-        solve=_newton_converged,
+        title="Exercise 4 · E after {steps} Newton steps from E0 = {E0} at e = {e}",
+        solve=_newton_steps,
         rtol=0,
         atol=6e-7,  # six decimals, as the notebook asks: half a unit of the sixth decimal, plus a margin
-        hint="Repeat E = E - f(E) / f'(E), with f(E) = E - e sin E - M and f'(E) = 1 - e cos E, until the "
-        "change in E is smaller than the tolerance; the inputs are plain numbers in radians.",
+        hint="Start from E = E0 and apply E = E - f(E) / f'(E), with f(E) = E - e sin E - M and "
+        "f'(E) = 1 - e cos E, exactly that many times (a loop over range(steps)); the inputs are plain "
+        "numbers in radians.",
         mistakes=(
             Mistake(
+                _newton_converged,
+                "That is the converged root, what orbits.solve_kepler or a loop to the tolerance returns. "
+                "This exercise asks for E after exactly the given number of Newton steps: stop there.",
+            ),
+            Mistake(
                 _first_guess,
-                "That is your first guess E0, before any step. Apply the Newton step to it, then repeat it "
-                "from each new E until the change is smaller than the tolerance.",
+                "That is your first guess E0, before any step. Apply the Newton step to it, then again to "
+                "the new E, as many times as asked.",
             ),
             Mistake(
-                _newton_step,
-                "That is E after one step. Put the step in a loop and repeat it from the new E until "
-                "the change is smaller than the tolerance.",
+                _one_step_fewer,
+                "That is E after one step fewer than asked. The first guess E0 is step 0: count only the "
+                "updates E = E - f / f'.",
             ),
-            *(
-                Mistake(
-                    functools.partial(_newton_steps, steps=k),
-                    f"That is E after {k} steps: not converged yet. Keep stepping until the change in E "
-                    "is smaller than the tolerance (a loop, not a fixed number of steps).",
-                )
-                for k in (2, 3, 4)
-            ),
-            *(
-                Mistake(
-                    functools.partial(_newton_rounded, decimals=k),
-                    f"That is the converged E rounded to {k} decimals: close, but the exercise asks for six. "
-                    "Give the value your loop returns, unrounded (or with at least six decimals).",
-                )
-                for k in (3, 4, 5)
-            ),
-            Mistake(_newton_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
+            Mistake(_one_step_more, "That is E after one step more than asked: count only the updates."),
+            Mistake(_newton_steps_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
             Mistake(
-                _newton_in_degrees,
+                _newton_steps_plus,
+                "Newton's step subtracts f / f': E_new = E - f(E) / f'(E). You added it.",
+            ),
+            Mistake(
+                _newton_steps_slope_plus,
+                "The slope of f(E) = E - e sin E - M is f'(E) = 1 - e cos E (the derivative of sin is cos, "
+                "with the minus sign kept).",
+            ),
+            Mistake(
+                _newton_steps_in_degrees,
                 "That looks like E in degrees. The exercise works in radians: give the "
                 "plain number your loop returns, without converting it.",
             ),
