@@ -269,7 +269,7 @@ class MilesNumberExercise(Exercise):
             if np.isclose(answer.to_value(u.km), expected.to_value(u.km), rtol=self.rtol):
                 return CheckResult(
                     INVALID,
-                    "Check the form of your answer: this is the right altitude, but it still carries its unit. "
+                    "This is the right altitude, but it still carries its unit. "
                     "The exercise asks for the number of miles: .to_value(u.imperial.mile) converts and keeps "
                     "only the number.",
                     self.title_for(**inputs),
