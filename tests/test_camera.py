@@ -62,7 +62,7 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
         fig = view.draw(d).figure
         head = fig.texts[0].get_text()
         scale = (d * u.km * ifov.to_value(u.rad)).to(u.m)
-        assert head.startswith(f"From {d:,} km:")
+        assert head.startswith(f"From {d:,} km up:")
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale:.0f}"
         assert shown in head
         facula = 10 / (d * 93.7e-6)

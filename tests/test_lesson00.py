@@ -82,10 +82,11 @@ def test_web_site_is_read_from_the_source():
         result = check("00.4", guess, orbit="LAMO")  # a publisher's name, guessable without the source
         assert result.status == "incorrect" and "who published it" in result.message, guess
         assert site not in result.message
-    for ending in ("jpl.nasa.gov", "https://jpl.nasa.gov"):  # the organisation's domain, guessable too
+    for ending in ("jpl.nasa.gov", "https://jpl.nasa.gov", "www.jpl.nasa.gov"):  # JPL's main site, guessable too
         result = check("00.4", ending, orbit="LAMO")
-        assert result.status == "incorrect" and "only the end of the site's name" in result.message
-    assert "only the end" not in check("00.4", "en.wikipedia.org", orbit="LAMO").message  # the generic hint
+        assert result.status == "incorrect" and "only part of the site's name" in result.message
+        assert "JPL's main site" in result.message and site not in result.message
+    assert "only part" not in check("00.4", "en.wikipedia.org", orbit="LAMO").message  # the generic hint
     assert check("00.4", 5, orbit="LAMO").status == "invalid"  # not text
     assert check("00.4", site, orbit="XYZ").status == "invalid"  # an unknown orbit
 
@@ -124,9 +125,12 @@ def test_fact_lookup_follows_the_orbit():
     assert check("00.5", round(lamo_mi), orbit="lamo").ok
     assert check("00.5", hamo.to_value(u.imperial.mile), orbit="HAMO").ok
     assert check("00.5", ..., orbit="HAMO").name == "Exercise 5 · Dawn's HAMO altitude in miles"
+    for right_with_unit in (lamo, lamo.to(u.imperial.mile)):  # right value, not yet a number: the form status
+        result = check("00.5", right_with_unit, orbit="LAMO")
+        assert result.status == "invalid" and "still carries its unit" in result.message, result
+        assert "not right" not in result.message and f"{lamo_mi:.1f}" not in result.message
+    assert "still carries" not in check("00.5", 999 * u.km, orbit="LAMO").message  # a wrong length: the unit hint
     for wrong, words in (
-        (lamo, "still carries its unit"),  # not converted to a number
-        (lamo.to(u.imperial.mile), "still carries its unit"),
         (lamo.to_value(u.km), "number of kilometres"),  # the table's number
         (240, "rounded too much"),  # NASA's 240 miles, in the note
         (hamo.to_value(u.imperial.mile), "another of Dawn's orbits"),

@@ -123,6 +123,7 @@ def test_highest_altitude_and_its_mistakes():
         (2 * right, "factor of two"),
         (right / 2, "factor of two"),
         (fact("ceres.orbit_hamo_altitude"), "one of Dawn's orbits"),  # copied from the table
+        (facula / 100 / ifov.value, "number of microradians"),  # ifov.value: 93.7, in microradians
     ):
         result = check("04.7", wrong, **inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)

@@ -179,7 +179,7 @@ class DistanceView(FastFigure):
     >>> view = DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
     ...                     np.geomspace(20, 70000, 50) * u.km)
     >>> view.draw(7242).headline.get_text().splitlines()[0]
-    'From 7,242 km: 679 m per pixel'
+    'From 7,242 km up: 679 m per pixel'
     """
 
     def __init__(
@@ -258,7 +258,7 @@ class DistanceView(FastFigure):
         spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
         self._state = (d, shown, n_crater, spot_text, full)
         self.headline.set_text(
-            f"From {d.to_value(u.km):,.0f} km: {shown} per pixel\n"
+            f"From {d.to_value(u.km):,.0f} km up: {shown} per pixel\n"
             f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text}"
         )
         return self

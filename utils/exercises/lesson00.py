@@ -9,7 +9,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, CheckResult, Exercise, Mistake
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake
 from ..units import require
 
 MILE = u.imperial.mile
@@ -259,6 +259,24 @@ class SiteExercise(Exercise):
         return super().check(answer, **inputs)
 
 
+@dataclass(frozen=True)
+class MilesNumberExercise(Exercise):
+    """A number of miles; the right altitude still carrying its unit gets the "form of your answer" status."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, u.Quantity) and answer.unit.physical_type == "length" and np.size(answer) == 1:
+            expected = _orbit_altitude_with_unit(**inputs)
+            if np.isclose(answer.to_value(u.km), expected.to_value(u.km), rtol=self.rtol):
+                return CheckResult(
+                    INVALID,
+                    "This is the right altitude, but it still carries its unit. "
+                    "The exercise asks for the number of miles: .to_value(u.imperial.mile) converts and keeps "
+                    "only the number.",
+                    self.title_for(**inputs),
+                )
+        return super().check(answer, **inputs)
+
+
 def _orbit_altitude(orbit):
     from ..facts import fact
 
@@ -422,12 +440,12 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _site_ending,
-                "That is only the end of the site's name. Copy the whole name from the address that "
-                "cite(...) prints, the part between // and the next /.",
+                "That is only part of the site's name (with or without www., jpl.nasa.gov is JPL's main "
+                "site). The address cite(...) prints names a sub-site: copy everything between // and the next /.",
             ),
         ),
     ),
-    "00.5": Exercise(
+    "00.5": MilesNumberExercise(
         title="Exercise 5 · Dawn's {orbit} altitude in miles",
         solve=_miles_of_orbit,
         # tight enough to refuse the source's own figure rounded to two significant figures (LAMO: 240),
@@ -436,11 +454,6 @@ EXERCISES = {
         hint="Find the fact's id with fact_ids(), read it with fact(...), and give the number of miles "
         "with .to_value(u.imperial.mile).",
         mistakes=(
-            Mistake(
-                _orbit_altitude_with_unit,
-                "That is the right altitude, but it still carries its unit. The exercise asks for the "
-                "number of miles: .to_value(u.imperial.mile) converts and keeps only the number.",
-            ),
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
                 _rounded_miles_in_note,
@@ -463,5 +476,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "00.6": "Exercise 6 · why restart and run all?",
+    "00.6": "Exercise 6 · why restart and run all, and what did the hint say?",
 }

@@ -195,6 +195,11 @@ def _highest_altitude(size, n_pixels, ifov, **_):
     return distance_for_pixel_scale(s / n, ifov).to(u.km)
 
 
+def _ifov_number_in_microradians(size, n_pixels, ifov, **_):
+    # size / n / ifov.value: the IFOV's number of microradians used as if it were radians
+    return _highest_altitude(size, n_pixels, ifov) * u.urad.to(u.rad)
+
+
 def _one_pixel_distance(size, n_pixels, ifov, **_):
     return distance_for_pixel_scale(require(size, u.km, "size", positive=True), ifov).to(u.km)
 
@@ -378,6 +383,11 @@ EXERCISES = {
                 _one_pixel_distance,
                 "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
                 "wanted first.",
+            ),
+            Mistake(
+                _ifov_number_in_microradians,
+                "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
+                "radians: use ifov.to_value(u.rad).",
             ),
             Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
             Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
