@@ -1003,7 +1003,8 @@ class BudgetChart:
         dv, F, t = self.values(isp, xenon, power)
         return (
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
-            f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW: "
+            f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW "
+            f"(efficiency {self.efficiency(power):.2f}): "
             f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
             "the xenon. A bar longer than the dashed line is more than the reference."
             + self._offscale_note(isp, xenon, power)

@@ -6,7 +6,7 @@ NOTEBOOK = "05-ion-propulsion.ipynb"
 # (textbook formula with the inputs given in the notebook), as code that assigns the answer variable.
 NATURAL = {
     "05.2": "answer_2 = isp_low * g0",
-    "05.3": "answer_3 = np.sqrt(2 * charge_number * e * grid_voltage / xenon)",
+    "05.3": "answer_3 = np.sqrt(2 * charge_number * e_charge * grid_voltage / xenon)",
     "05.4": "answer_4 = dawn_isp * g0 * np.log(launch_mass / (launch_mass - xenon_mass))",
     "05.5": 'answer_5 = "xenon"',
     "05.6": "answer_6 = xenon_mass / thrust_time * dawn_isp * g0",
