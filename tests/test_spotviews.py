@@ -220,3 +220,10 @@ def test_camera_explorer_alt_text_names_the_distance_and_the_exact_exposure(expl
     alt = explorer.update(385, 0.125).alt()
     assert "at 385 km and exposure 0.125" in alt and "exposure 0.12," not in alt
     assert "exposure 0.125" in explorer.figure.axes[1].get_title()
+
+
+def test_sharpness_view_has_a_reflectance_colour_bar(sharpness):
+    bars = [ax for ax in sharpness.figure.axes if ax is not sharpness.ax]
+    assert len(bars) == 1 and bars[0].get_ylabel() == "reflectance"
+    low, high = bars[0].get_ylim()
+    assert low == 0 and high == pytest.approx(0.4)  # the model's range: black = 0, white = the facula's 0.40

@@ -460,10 +460,14 @@ class SharpnessView(FastFigure):
         super().__init__((6.4, 5.2))
         self.model, self.field, self.ifov = model, field, ifov
         self.ax = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.19, top=0.85)
+        self.figure.subplots_adjust(left=0.1, right=0.86, bottom=0.19, top=0.85)
         self._image = self.ax.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
         )
+        ticks = np.linspace(0, float(np.max(model)), 5)
+        bar = self.figure.colorbar(self._image, ax=self.ax, fraction=0.05, pad=0.03, ticks=ticks)
+        bar.set_label("reflectance", fontsize=11)
+        bar.ax.tick_params(labelsize=10)
         edge = [patheffects.Stroke(linewidth=3.6, foreground=self.FACULA_EDGE), patheffects.Normal()]
         for dia, ls, colour, effects, label in [
             (crater, "--", self.RIM, None, "crater rim"),
@@ -544,5 +548,5 @@ class SharpnessView(FastFigure):
             f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
             "shadowed rim on dark ground, with the true outlines of the crater rim (dashed) and of the facula "
-            "(dotted) drawn on top."
+            "(dotted) drawn on top; a grey bar on the right gives the reflectance of each shade."
         )
