@@ -12,7 +12,7 @@ from pathlib import Path
 import astropy.units as u
 import numpy as np
 import pytest
-from astropy.table import QTable
+from astropy.table import QTable, Table
 
 from utils import data as D
 
@@ -290,3 +290,122 @@ def test_from_sbdb_reports_api_error():
         build_catalogue.fetch_sbdb(12, opener=opener)
     with pytest.raises(ValueError, match="h_max"):
         build_catalogue.sbdb_query_url(-1)
+
+
+# ---------------------------------------------------------------- the plain ECSV reader
+def _same_table(plain, astropy_table):
+    """Each column's name, place, class, dtype, unit, format, description, meta, values, mask, fill value; the meta."""
+    assert type(plain) is type(astropy_table)
+    assert plain.colnames == astropy_table.colnames and len(plain) == len(astropy_table)
+    assert type(plain.meta) is type(astropy_table.meta)
+    assert list(plain.meta.items()) == list(astropy_table.meta.items())
+    for name in astropy_table.colnames:
+        mine, theirs = plain[name], astropy_table[name]
+        assert type(mine) is type(theirs), name
+        assert mine.dtype == theirs.dtype, name
+        for attr in ("unit", "format", "description", "meta"):
+            assert getattr(mine.info, attr) == getattr(theirs.info, attr), (name, attr)
+        masked = hasattr(theirs, "mask")
+        assert hasattr(mine, "mask") == masked, name
+        if masked:
+            assert np.array_equal(np.asarray(mine.mask), np.asarray(theirs.mask)), name
+            if hasattr(theirs, "fill_value"):  # MaskedColumn (a Masked Quantity has none)
+                assert mine.fill_value == theirs.fill_value, name
+        values = [getattr(c, "unmasked", c) for c in (mine, theirs)]  # Masked Quantity: the values under the mask
+        values = [np.asarray(getattr(v, "data", v) if isinstance(v, np.ma.MaskedArray) else v) for v in values]
+        values = [getattr(v, "value", v) for v in values]
+        assert np.array_equal(values[0], values[1], equal_nan=values[1].dtype.kind == "f"), name
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.ecsv")), ids=lambda p: p.name)
+@pytest.mark.parametrize("cls", [QTable, Table], ids=["QTable", "Table"])
+def test_plain_ecsv_reader_builds_astropys_table(path, cls):
+    plain = D._plain_ecsv(path, cls)
+    if "__serialized_columns__" in path.read_text(encoding="utf-8"):
+        assert plain is None, "serialized (mixin) columns are left to astropy's reader"
+    else:
+        assert plain is not None, f"{path.name} is within what the plain reader supports"
+        _same_table(plain, cls.read(path, format="ascii.ecsv"))
+    _same_table(D.read_ecsv(path.name, qtable=cls is QTable), cls.read(path, format="ascii.ecsv"))
+
+
+def _data_folder(tmp_path, name, text):
+    folder = tmp_path / "edited"
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / D.MANIFEST).write_text(make_manifest.manifest_text(folder), encoding="utf-8")
+    return folder
+
+
+def test_plain_ecsv_reader_leaves_an_unsupported_header_to_astropy(tmp_path):
+    text = (DATA / "news_claims.ecsv").read_text(encoding="utf-8")
+    edited = text.replace(
+        "# - {name: claimed, datatype: string}", "# - {name: claimed, datatype: string, meta: {note: x}}"
+    )
+    assert edited != text
+    folder = _data_folder(tmp_path, "news_claims.ecsv", edited)
+    assert D._plain_ecsv(folder / "news_claims.ecsv", Table) is None
+    table = D.read_ecsv("news_claims.ecsv", folder)
+    assert table["claimed"].meta == {"note": "x"}  # only astropy's reader keeps a column's meta
+    _same_table(table, Table.read(folder / "news_claims.ecsv", format="ascii.ecsv"))
+
+
+def test_plain_ecsv_reader_gives_astropys_error_for_a_broken_file(tmp_path):
+    text = (DATA / "news_claims.ecsv").read_text(encoding="utf-8")
+    edited = text.replace('"4500 mi"\n', '"4500 mi" extra\n', 1)
+    assert edited != text
+    folder = _data_folder(tmp_path, "news_claims.ecsv", edited)
+    path = folder / "news_claims.ecsv"
+    assert D._plain_ecsv(path, Table) is None
+    with pytest.raises(Exception) as direct:
+        Table.read(path, format="ascii.ecsv")
+    with pytest.raises(D.DataFileError) as exc:
+        D.read_ecsv("news_claims.ecsv", folder)
+    assert str(exc.value) == (
+        f"could not parse {path} as ECSV ({direct.value}); restore it with `git checkout -- data/news_claims.ecsv`"
+    )
+
+
+_SMALL_ECSV = """# %ECSV 1.0
+# ---
+# datatype:
+# - {name: n, datatype: int64}
+# - {name: x, unit: km, datatype: float64, format: .2f}
+# - {name: s, datatype: string, description: a text}
+# - {name: b, datatype: bool}
+# meta: !!omap
+# - {title: small}
+# - when: 2015-06-09
+# schema: astropy-2.0
+n x s b
+"""
+
+
+@pytest.mark.parametrize(
+    ("rows", "expect"),
+    [
+        ('1 2.5 abc True\n2 "" "" False\n', "same"),  # blanks: masked int/float/str
+        ('"" nan " padded " 1\n3 -inf "a ""quoted"" word" 0\n', "same"),  # blanks in quotes, doubled quotes, nan
+        ("", "same"),  # no rows
+        ("1 2.5 abc maybe\n", "astropy's error"),  # not a bool
+        ("1.5 2.5 abc True\n", "astropy's error"),  # not an int
+        ('1 " " abc True\n', "declined"),  # a quoted blank number (astropy: masked)
+        ("1 2.5 abc True\n# a comment\n2 3.5 d False\n", "declined"),
+        ('1 2.5 "two\nlines" True\n', "declined"),
+    ],
+)
+@pytest.mark.parametrize("cls", [QTable, Table], ids=["QTable", "Table"])
+def test_plain_ecsv_reader_agrees_with_astropy_or_declines(tmp_path, rows, expect, cls):
+    path = tmp_path / "small.ecsv"
+    path.write_text(_SMALL_ECSV + rows, encoding="utf-8")
+    plain = D._plain_ecsv(path, cls)
+    if expect == "astropy's error":
+        with pytest.raises(ValueError):
+            cls.read(path, format="ascii.ecsv")
+        assert plain is None, "a file astropy cannot read goes to astropy for its error"
+    elif expect == "declined":
+        assert plain is None
+        cls.read(path, format="ascii.ecsv")  # which reads it
+    else:
+        assert plain is not None
+        _same_table(plain, cls.read(path, format="ascii.ecsv"))

@@ -334,7 +334,9 @@ def _cached_ecsv(
         from astropy.table import QTable, Table
 
         try:
-            table = (QTable if qtable else Table).read(path, format="ascii.ecsv")
+            table = _plain_ecsv(path, QTable if qtable else Table)
+            if table is None:
+                table = (QTable if qtable else Table).read(path, format="ascii.ecsv")
         except Exception as exc:  # checksum matched, so this is a code/version problem
             raise DataFileError(f"could not parse {path} as ECSV ({exc}); {restore_hint(name)}") from exc
         hit = prepare(table) if prepare is not None else table
@@ -380,3 +382,124 @@ def load_catalogue(data_dir_: str | os.PathLike | None = None) -> QTable:
     2.77
     """
     return read_ecsv("asteroids.ecsv", data_dir_, qtable=True)
+
+
+# --- a plain reader for the simple ECSV files of data/ -------------------------------------------
+# astropy's ECSV reader parses the YAML header with astropy.io.misc.yaml's loader, whose import pulls
+# in astropy.coordinates, and splits and converts the rows in pure Python.  The files of data/ use a
+# small part of ECSV 1.0 (space-delimited scalar columns of a few types, plain YAML meta); for those,
+# _plain_ecsv builds the same Table/QTable from PyYAML's safe loader, the csv module and numpy.  Any
+# other header (tags, serialized mixin columns, subtypes, column meta, another delimiter) or any
+# value it cannot convert returns None and the file goes to astropy's reader.
+
+_PLAIN_TYPES = {"int64": "int64", "float64": "float64", "bool": "bool", "string": "str"}
+_PLAIN_COLUMN_KEYS = {"name", "datatype", "unit", "format", "description"}
+
+
+def _yaml_loader() -> Any:
+    """PyYAML's safe loader with ``!!omap`` read as a dict in file order, as astropy's ECSV loader does."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def omap(loader: Any, node: Any) -> Any:
+        out: dict = {}
+        yield out
+        if not isinstance(node, yaml.SequenceNode):
+            raise yaml.constructor.ConstructorError(None, None, "!!omap: expected a sequence", node.start_mark)
+        for sub in node.value:
+            if not isinstance(sub, yaml.MappingNode) or len(sub.value) != 1:
+                raise yaml.constructor.ConstructorError(None, None, "!!omap: expected one-item maps", sub.start_mark)
+            key, value = sub.value[0]
+            out[loader.construct_object(key)] = loader.construct_object(value)
+
+    Loader.add_constructor("tag:yaml.org,2002:omap", omap)
+    return Loader
+
+
+def _plain_ecsv(path: Path, table_cls: type) -> Any:
+    """The table astropy's ECSV reader makes of ``path``, or None if the file is outside what this reader supports."""
+    import csv
+
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.splitlines()
+    nhead = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    head = [line[2:] for line in lines[:nhead]]
+    body = [line.strip() for line in lines[nhead:] if line.strip()]
+    if (
+        len(head) < 2
+        or head[0] != "%ECSV 1.0"
+        or head[1] != "---"
+        or "\t" in text
+        # astropy strips and drops blank header lines and skips comments among the rows: not done here
+        or any(not line.startswith("# ") or line != line.rstrip() for line in lines[:nhead])
+        or any(line.startswith("#") for line in body)
+    ):
+        return None
+    try:
+        header = yaml.load("\n".join(head[2:]), Loader=_yaml_loader())  # noqa: S506 (a SafeLoader)
+    except yaml.YAMLError:
+        return None  # e.g. an astropy tag such as !astropy.units.Unit
+    if (
+        not isinstance(header, dict)
+        or not set(header) <= {"datatype", "meta", "schema"}
+        or header.get("schema") != "astropy-2.0"
+        or not isinstance(header.get("datatype"), list)
+        or not isinstance(header.get("meta", {}), dict)
+        or any(str(key).startswith("__") for key in header.get("meta", {}))
+    ):
+        return None
+    columns = header["datatype"]
+    for col in columns:
+        if (
+            not isinstance(col, dict)
+            or not set(col) <= _PLAIN_COLUMN_KEYS
+            or col.get("datatype") not in _PLAIN_TYPES
+            or not isinstance(col.get("name"), str)
+        ):
+            return None
+    names = [col["name"] for col in columns]
+    if len(set(names)) != len(names):
+        return None
+    rows = list(csv.reader(body, delimiter=" ", quotechar='"', skipinitialspace=True))
+    if len(rows) != len(body) or not rows or [v.strip(" \t") for v in rows[0]] != names:
+        return None  # (a quoted value running over a line end reads differently here)
+    if any(len(row) != len(names) for row in rows):
+        return None
+    import numpy as np
+
+    data = []
+    cells = list(zip(*rows[1:], strict=True)) if len(rows) > 1 else [()] * len(names)  # column by column
+    for col, vals in zip(columns, cells, strict=True):
+        if col["datatype"] == "string":  # blanks around a quoted value do not count
+            vals = [v.strip(" \t") for v in vals]
+        mask = np.array([v == "" for v in vals], dtype=bool)  # blank: masked, with "0" under it as astropy has
+        if mask.any():
+            vals = ["0" if v == "" else v for v in vals]
+        try:
+            if col["datatype"] == "bool":
+                cells = np.array(vals, dtype=str)
+                values = (cells == "True") | (cells == "1")
+                if not np.all(values | (cells == "False") | (cells == "0")):
+                    return None
+            else:  # astropy's own conversion (a quoted number with blanks around it: the same value, or astropy)
+                values = np.array(vals, dtype=_PLAIN_TYPES[col["datatype"]])
+        except (ValueError, OverflowError):
+            return None
+        data.append(np.ma.MaskedArray(values, mask=mask) if mask.any() else values)
+    from astropy.table import Table
+
+    meta: dict = {}
+    meta.update(header.get("meta", {}))
+    table = Table(data, names=names, meta=meta)
+    for col, out in zip(columns, table.columns.values(), strict=True):
+        for attr in ("format", "unit", "description"):
+            if attr in col:
+                setattr(out, attr, col[attr])
+    return table if isinstance(table, table_cls) else table_cls(table, copy=False)
