@@ -141,6 +141,11 @@ def _newton_steps(M, e, E0, steps):
     return E
 
 
+def _newton_steps_rounded(M, e, E0, steps):
+    """The right E rounded to four decimals (1.7807 or 1.78 instead of six decimals): a "close" hint."""
+    return round(float(_newton_steps(M, e, E0, steps)), 4)
+
+
 def _one_step_fewer(M, e, E0, steps):
     # the first guess counted as a step, or the loop stopped one step early
     if _steps_count(steps) == 1:
@@ -514,6 +519,11 @@ EXERCISES = {
                 _newton_steps_in_degrees,
                 "That looks like E in degrees. The exercise works in radians: give the "
                 "plain number your loop returns, without converting it.",
+            ),
+            Mistake(
+                _newton_steps_rounded,
+                "You are close: you may have rounded too much. Give E to six decimals, as the exercise asks.",
+                rtol=4e-4,  # two to four decimals of a value near 1 to 3 rad
             ),
         ),
     ),
