@@ -259,7 +259,7 @@ class DistanceView(FastFigure):
         self._state = (d, shown, n_crater, spot_text, full)
         self.headline.set_text(
             f"From {d.to_value(u.km):,.0f} km up: {shown} per pixel\n"
-            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text}"
+            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text} pixels"
         )
         return self
 
