@@ -237,8 +237,9 @@ def test_orbit_menu_moves_the_slider_and_can_be_chosen_again(altitude_widget):
 
     ns, _ = altitude_widget
     nb = nbtools.read(ROOT / "notebooks" / "00-start-here.ipynb")
-    src = next(nbtools.source(c) for c in nb.cells if "jump = widgets.Dropdown" in nbtools.source(c))
-    exec(compile(src, "00-start-here.ipynb:orbit menu", "exec"), ns)
+    for needle in ("widgets.SelectionSlider(", "jump = widgets.Dropdown"):  # the slider, then its menu
+        src = next(nbtools.source(c) for c in nb.cells if needle in nbtools.source(c))
+        exec(compile(src, f"00-start-here.ipynb:{needle}", "exec"), ns)
     slider, jump, lamo = ns["slider"], ns["jump"], ns["nearest"]["LAMO"]
     jump.value = lamo
     assert slider.value == lamo
