@@ -66,7 +66,7 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale:.0f}"
         assert shown in head
         facula = 10 / (d * 93.7e-6)
-        assert f"the facula {facula:,.{0 if facula >= 10 else 1}f}" in head
+        assert f"the facula {facula:,.{0 if facula >= 10 else 1}f} pixels" in head
         assert f"{d:,} km" in view.alt_text()
         looks = "a blocky blob" if facula < 10 else ("steps of single pixels" if facula < 50 else "a smooth round disc")
         assert looks in view.alt_text().split("At this distance the facula is ")[1]  # what this distance shows

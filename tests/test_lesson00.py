@@ -229,3 +229,21 @@ def test_exercise_1_hints_name_the_method_not_the_solution_line():
         assert result.status == "incorrect" and "survey_altitude.to" not in result.message, result
     result = check("00.1", d.to(u.km) + R, distance=d)
     assert "only converts" in result.message, result
+
+
+def test_orbit_menu_moves_the_slider_and_can_be_chosen_again(altitude_widget):
+    import nbtools
+    from conftest import ROOT
+
+    ns, _ = altitude_widget
+    nb = nbtools.read(ROOT / "notebooks" / "00-start-here.ipynb")
+    for needle in ("widgets.SelectionSlider(", "jump = widgets.Dropdown"):  # the slider, then its menu
+        src = next(nbtools.source(c) for c in nb.cells if needle in nbtools.source(c))
+        exec(compile(src, f"00-start-here.ipynb:{needle}", "exec"), ns)
+    slider, jump, lamo = ns["slider"], ns["jump"], ns["nearest"]["LAMO"]
+    jump.value = lamo
+    assert slider.value == lamo
+    assert jump.value is None  # back to "(choose)"
+    slider.value = ns["nearest"]["Survey"]  # the student moves on with the slider...
+    jump.value = lamo  # ...and chooses the same orbit again: it still jumps
+    assert slider.value == lamo and jump.value is None

@@ -108,7 +108,8 @@ def test_explore_ring_stays_inside_and_texts_agree(distance_km):
     ring = view.ring.get_window_extent(view.figure.canvas.get_renderer())
     box = view.ax_scale.get_window_extent()
     assert box.x0 < ring.x0 and ring.x1 < box.x1 and box.y0 < ring.y0 and ring.y1 < box.y1  # whole, inside
-    spot = view.headline.get_text().rsplit(" ", 1)[-1]  # the facula's pixels, as the headline rounds them
+    assert view.headline.get_text().endswith(" pixels")  # the facula's count carries its unit
+    spot = view.headline.get_text().rsplit(" ", 2)[-2]  # the facula's pixels, as the headline rounds them
     assert f"spans about {spot} pixels" in view.alt_text()
 
 

@@ -327,3 +327,17 @@ def test_exercise_checks_refuse_wrong_answers():
     assert check("04.2", good, **arrival).ok
     assert not check("04.2", good * 3, **arrival).ok
     assert check("04.2", 27.7, **arrival).status == "invalid"  # no unit
+
+
+def test_plot_positions_legend_names_each_body_shape():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    table = mission.timeline()
+    fig, ax = plt.subplots()
+    mission.plot_positions(ax, table, mission.milestone_positions(table, ("earth", "ceres")))
+    labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
+    assert labels == ["Sun", "Earth (circles)", "Ceres (hexagons)"]  # the shape backs up the colour
+    plt.close(fig)

@@ -578,6 +578,18 @@ def ice_fraction(
 #: Overrides so that no two bodies of these figures share a marker and line style
 #: (Earth and Ceres share both in :func:`utils.style.body_style`).
 _FIGURE_OVERRIDES = {"ceres": {"marker": "h", "linestyle": "-."}}
+#: Plain names of the markers, for legends that name each body's shape.
+_SHAPE_NAMES = {
+    "o": "circles",
+    "s": "squares",
+    "^": "triangles",
+    "v": "down triangles",
+    "h": "hexagons",
+    "p": "pentagons",
+    "D": "diamonds",
+    "P": "plus signs",
+    "*": "stars",
+}
 
 
 def figure_style(body: str) -> dict:
@@ -709,6 +721,7 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
         if orbits and body in orbits:
             o = orbits[body].to_value(u.AU)
             ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=0.8)
+        shape = _SHAPE_NAMES.get(st["marker"])  # the legend names the shape: no body told apart by colour alone
         ax.plot(
             xy[0],
             xy[1],
@@ -718,7 +731,7 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
             ms=5,
             mec="black",
             mew=0.4,
-            label=st["label"],
+            label=f"{st['label']} ({shape})" if shape else st["label"],
         )
         for k, row in enumerate(table):
             if str(row["body"]) == body:

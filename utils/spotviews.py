@@ -142,7 +142,7 @@ class AltitudeView(FastFigure):
         times = "" if compare == "about as long as" else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
         return (
             f"Ceres drawn to scale as a blue disc with Dawn as a green plus sign {shown} miles above its surface. A "
-            "solid white line outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
+            "white bar outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
             "line continues it from the surface to Dawn (the altitude); together they make Dawn's distance from "
             f"the centre. The altitude is {compare} the radius{times}. The horizontal axis counts kilometres from "
             f"Ceres' centre, up to about {far:,.0f} km (the axis zooms in at {self.zoom_mi:,.0f} miles and below)."
@@ -259,7 +259,7 @@ class DistanceView(FastFigure):
         self._state = (d, shown, n_crater, spot_text, full)
         self.headline.set_text(
             f"From {d.to_value(u.km):,.0f} km up: {shown} per pixel\n"
-            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text}"
+            f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text} pixels"
         )
         return self
 
