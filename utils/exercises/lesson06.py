@@ -61,13 +61,13 @@ def _albedo_left_out(albedo, incidence, emission):
 
 
 # --- 06.2 · a rendered sphere: limb against centre ---------------------------------------------
-def _middle_row(model, radius, phase, law, n_px, column):
+def _middle_row(model, radius, phase, law, n_px, column, latitude=20 * u.deg):
     from ..imaging import render_sphere
     from ..units import integer
 
     n = integer(n_px, "n_px", low=8, high=4096)
     col = integer(column, "column", low=0, high=n - 1)
-    row = render_sphere(n, model, radius, phase, law=law, occator_latitude=20 * u.deg)[n // 2]
+    row = render_sphere(n, model, radius, phase, law=law, occator_latitude=latitude)[n // 2]
     if row[col] <= 0 or row[n // 2] <= 0:
         raise ValueError(
             f"column {col} or the centre of the middle row is dark (off the disc or on the night side); "
@@ -78,6 +78,12 @@ def _middle_row(model, radius, phase, law, n_px, column):
 
 def _limb_to_centre(model, radius, phase, law, n_px, column):
     row, col, n = _middle_row(model, radius, phase, law, n_px, column)
+    return float(row[col] / row[n // 2])
+
+
+def _limb_to_centre_facula_centred(model, radius, phase, law, n_px, column):
+    """The ratio with Occator left at the disc centre (no occator_latitude): the centre pixel is the facula."""
+    row, col, n = _middle_row(model, radius, phase, law, n_px, column, latitude=0 * u.deg)
     return float(row[col] / row[n // 2])
 
 
@@ -450,6 +456,11 @@ EXERCISES = {
                 _limb_to_centre_textured,
                 "That is the ratio on `occator`, the model with its faint invented texture, which shifts "
                 "single pixels by a few per cent. Render `smooth` instead.",
+            ),
+            Mistake(
+                _limb_to_centre_facula_centred,
+                "Your centre pixel is on the bright facula, so the ratio comes out far too small. Render with "
+                "occator_latitude=20 * u.deg, as above, so that Occator sits above the middle row.",
             ),
             Mistake(
                 _centre_to_limb,
