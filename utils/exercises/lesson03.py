@@ -440,7 +440,7 @@ EXERCISES = {
         ),
     ),
     "03.9": Exercise(
-        title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.3f} reaches Mars' orbit",
+        title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
         solve=_crossing_e,
         rtol=0.005,  # 0.376 passes; the 0.38 printed for the asteroid's own largest e is "close", not correct
         hint="The perihelion is a (1 - e). Set it equal to Mars' distance, a_mars, with a = a_last, and solve "
