@@ -124,3 +124,22 @@ def test_pasted_or_partial_answers_get_targeted_hints_not_a_unit_hint():
     for fact_id, name in (("occator.activity_start", "activity_age"), ("occator.young_deposits_age", "young_age")):
         result = utils.check("06.9", utils.fact(fact_id), **kw9)
         assert not result.ok and name in result.message and "factor of about" not in result.message
+
+
+def test_occator_left_at_the_disc_centre_gets_the_latitude_hint():
+    from utils import imaging
+
+    fact = utils.fact
+    smooth = imaging.occator_model(
+        fact("ceres.albedo").value,
+        fact("occator.faculae_albedo").value,
+        fact("occator.diameter"),
+        fact("occator.cerealia_facula_size"),
+        texture=0,
+    )
+    kw = dict(model=smooth, radius=fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
+    centred = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert")[100]
+    result = utils.check("06.2", centred[10] / centred[100], **kw)
+    assert not result.ok and "occator_latitude" in result.message
+    above = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)
+    assert utils.check("06.2", above[100, 10] / above[100, 100], **kw).ok

@@ -11,6 +11,7 @@ NATURAL = {
     "03.5": "answer_5 = 'librates about 0'",
     "03.6": "answer_6 = np.nanmin(live.a[i_pick] * (1 - live.e[i_pick])) * u.AU",
     "03.8": "answer_8 = np.nanmax(run_belt([a_try] * u.AU, e_try, t_try, jupiter_e=0, **settings).e[0])",
+    "03.9": "answer_9 = 1 - a_mars / a_last",
 }
 
 # Another asteroid for exercises 1-3 (Themis, a = 3.13 AU): the conjunction step moves from 228 to 315 degrees.

@@ -21,11 +21,11 @@ NATURAL = {
     "06.10": "answer_10 = (1 - spread) * faculae / (ceres_albedo + ceres_error)",
 }
 
-# An instructor moves exercise 4 from the Survey orbit to the HAMO orbit.
+# An instructor moves exercise 4 from the approach distance to the HAMO orbit.
 ADAPT = {
     "exercise": "06.4",
     "replace": (
-        'distance_4 = fact("occator.diameter"), views["Survey orbit"]',
+        'distance_4 = fact("occator.diameter"), views["two spots seen (approach)"]',
         'distance_4 = fact("occator.diameter"), views["HAMO orbit"]',
     ),
     "title_contains": "1,470 km",

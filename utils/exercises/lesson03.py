@@ -228,6 +228,30 @@ def _largest_e(jupiter_e_used):
     return solve
 
 
+# ---------------------------------------------------------------- 03.9 the eccentricity that crosses Mars' orbit
+
+
+def _mars_fraction(a, a_mars):
+    """Mars' distance as a fraction of the semi-major axis a: the 1 - e at which the perihelion reaches it."""
+    a = require(a, u.AU, "a", positive=True)
+    a_mars = require(a_mars, u.AU, "a_mars", positive=True)
+    if a_mars >= a:
+        raise ValueError(f"a ({a:.3f}) must lie outside Mars' orbit ({a_mars:.3f}) for a crossing eccentricity")
+    return float((a_mars / a).to_value(u.one))
+
+
+def _crossing_e(a_last, a_mars, **_):
+    return 1 - _mars_fraction(a_last, a_mars)
+
+
+def _crossing_e_at_start(a_start, a_mars, **_):
+    return 1 - _mars_fraction(a_start, a_mars)
+
+
+def _perihelion_ratio(a_last, a_mars, **_):
+    return _mars_fraction(a_last, a_mars)
+
+
 EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
@@ -412,6 +436,24 @@ EXERCISES = {
                 _largest_e(None),
                 "That run used Jupiter's real eccentricity. Which input of run_belt sets the shape of "
                 "Jupiter's orbit? Make that orbit a circle and run again.",
+            ),
+        ),
+    ),
+    "03.9": Exercise(
+        title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
+        solve=_crossing_e,
+        rtol=0.005,  # 0.376 passes; the 0.38 printed for the asteroid's own largest e is "close", not correct
+        hint="The perihelion is a (1 - e). Set it equal to Mars' distance, a_mars, with a = a_last, and solve "
+        "for e. The answer is a plain number.",
+        mistakes=(
+            Mistake(
+                _crossing_e_at_start,
+                "You used the starting semi-major axis. The asteroid's a changed during the run: use its "
+                "value at the last output, a_last.",
+            ),
+            Mistake(
+                _perihelion_ratio,
+                "That is a_mars / a_last, the perihelion as a fraction of a, which is 1 - e. Solve for e itself.",
             ),
         ),
     ),
