@@ -52,7 +52,7 @@ def _synthetic(markdown: str = "", stream: str = "", html: str = ""):
     return nbformat.v4.new_notebook(cells=cells)
 
 
-# 00.1 converts a distance in miles to km; 1500 mi is 2414.016 km.
+# 00.1 converts a distance in miles to km; 1500 mi is 2414.016 km (checked to 0.16 %, so 2,410 km is not a leak).
 CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
 
 
@@ -61,11 +61,11 @@ CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
     [
         {"markdown": " Converted, that is about 2,414 km."},
         {"stream": "2414.016 km\n"},
-        {"stream": "2.41e+03 km\n"},
+        {"stream": "2.414e+03 km\n"},
         {"html": "<table><tr><td>distance</td><td>2414</td><td>km</td></tr></table>"},
         {"stream": "2414016 m\n"},
-        {"markdown": " That is 1.5 thousand miles, or 2.4 × 10^3 km."},
-        {"stream": "about 2.41 thousand km\n"},
+        {"markdown": " That is 1.5 thousand miles, or 2.414 × 10^3 km."},
+        {"stream": "about 2.414 thousand km\n"},
     ],
     ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten", "scale-word"],
 )
@@ -81,12 +81,13 @@ def test_finder_reports_a_planted_leak(planted):
     [
         {"markdown": " The input is 1,500 mi."},  # the exercise's own input, as the notebook gives it
         {"stream": "2414016\n"},  # bare: tried bare and in the expected unit (km), not in m
-        {"stream": "2.3e+03 km\n"},  # 5 % off: beyond the tolerance (1 %)
+        {"stream": "2.3e+03 km\n"},  # 5 % off: beyond the tolerance
+        {"stream": "2.41e+03 km\n"},  # 0.17 % off: just beyond 00.1's 0.16 %
         {"stream": "2414 K\n"},  # printed with another kind of unit
         {"markdown": " See https://example.org/2414/km and 2015-03-06 00:24:14."},  # an address, a date
         {"markdown": " Exercise 2414 is optional, and so are exercises 8, 2414 and 14."},  # exercise numbers
     ],
-    ids=["the-input-itself", "bare-metres", "too-rounded", "other-unit", "url-and-date", "exercise-numbers"],
+    ids=["the-input-itself", "bare-metres", "too-rounded", "just-beyond", "other-unit", "url-and-date", "exercise-numbers"],
 )
 def test_finder_does_not_count_inputs_or_other_numbers(shown):
     assert find_leaks(_synthetic(**shown), [CALL]) == []

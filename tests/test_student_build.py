@@ -186,7 +186,14 @@ def test_answer_key_html_shows_each_widget_in_its_default_state(key00):
         if c.cell_type == "code" and any(nbtools.WIDGET_VIEW in o.get("data", {}) for o in c.get("outputs", []))
     ]
     assert widget_cells, "lesson 00 has an interact widget"
+    figures = 0
     for i in widget_cells:
         kinds = [k for o in static.cells[i].outputs for k in o.get("data", {})]
-        assert "image/png" in kinds, f"cell {i}: the widget's default figure is missing from the static view"
-        assert nbtools.WIDGET_VIEW not in kinds
+        assert nbtools.WIDGET_VIEW not in kinds, f"cell {i}: a widget view left in the static view"
+        plain = "".join(o.get("data", {}).get("text/plain", "") for o in static.cells[i].outputs)
+        if "[interactive widget" in plain:
+            assert "image/png" in kinds, f"cell {i}: the widget's default figure is missing from the static view"
+            figures += 1
+        else:
+            assert "[control widget]" in plain, f"cell {i}: a control widget without its stand-in"
+    assert figures, "lesson 00's altitude widget shows its default figure"

@@ -197,21 +197,20 @@ def static_widget_views(nb):
             continue
         outputs = []
         for out in cell.get("outputs", []):
-            view = out.get("data", {}).get(WIDGET_VIEW) if out.get("output_type") == "display_data" else None
+            shown = out.get("output_type") in ("display_data", "execute_result")
+            view = out.get("data", {}).get(WIDGET_VIEW) if shown else None
             if view is None:
                 outputs.append(out)
                 continue
-            outputs.append(
-                nbformat.v4.new_output(
-                    "display_data",
-                    data={
-                        "text/markdown": "*Interactive widget (shown here in its default state; "
-                        "run the notebook to move it)*",
-                        "text/plain": "[interactive widget: default state below]",
-                    },
-                )
-            )
-            outputs += [nbformat.from_dict(o) for o in _widget_outputs(view["model_id"], state)]
+            held = [nbformat.from_dict(o) for o in _widget_outputs(view["model_id"], state)]
+            if held:  # an interact: its default figure follows
+                words = "*Interactive widget (shown here in its default state; run the notebook to move it)*"
+                plain = "[interactive widget: default state below]"
+            else:  # a control alone (a menu, a button): nothing to draw without a kernel
+                words = "*A control (a menu or a button) that works when you run the notebook*"
+                plain = "[control widget]"
+            outputs.append(nbformat.v4.new_output("display_data", data={"text/markdown": words, "text/plain": plain}))
+            outputs += held
         cell.outputs = outputs
     return nb
 
