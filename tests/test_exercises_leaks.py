@@ -87,7 +87,15 @@ def test_finder_reports_a_planted_leak(planted):
         {"markdown": " See https://example.org/2414/km and 2015-03-06 00:24:14."},  # an address, a date
         {"markdown": " Exercise 2414 is optional, and so are exercises 8, 2414 and 14."},  # exercise numbers
     ],
-    ids=["the-input-itself", "bare-metres", "too-rounded", "just-beyond", "other-unit", "url-and-date", "exercise-numbers"],
+    ids=[
+        "the-input-itself",
+        "bare-metres",
+        "too-rounded",
+        "just-beyond",
+        "other-unit",
+        "url-and-date",
+        "exercise-numbers",
+    ],
 )
 def test_finder_does_not_count_inputs_or_other_numbers(shown):
     assert find_leaks(_synthetic(**shown), [CALL]) == []

@@ -210,11 +210,14 @@ def _execute(nb_path: Path, repo: Path):
 
 
 def _statuses(nb) -> list[str]:
-    """What the self-checks said: 'Correct', 'Not yet', 'Not answered yet', 'Answer saved', ..."""
+    """What the exercises' checks said: 'Correct', 'Not yet', 'Not answered yet', 'Answer saved', ...
+
+    A cell tagged as a hint demonstration (lesson 00 runs a check on a wrong answer on purpose) is not an exercise.
+    """
     text = "\n".join(
         o.get("data", {}).get("text/plain", "")
         for c in nb.cells
-        if c.cell_type == "code"
+        if c.cell_type == "code" and nbtools.HINT_DEMO_TAG not in c.get("metadata", {}).get("tags", [])
         for o in c.get("outputs", [])
         if o.get("output_type") == "execute_result"
     )
@@ -231,6 +234,8 @@ def test_graded_repository_notebooks_run(graded, name):
     assert nbtools.source(nb.cells[-1]) and str(out) in "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     checks = _statuses(nb)
     assert checks and set(checks) == {"Not answered yet"}, checks
+    demos = [c for c in nb.cells if nbtools.HINT_DEMO_TAG in c.get("metadata", {}).get("tags", [])]
+    assert demos == [], "a graded copy gives no hints, so it keeps no cell that shows one"
 
 
 @pytest.mark.slow

@@ -33,6 +33,8 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # nbexec sits beside t
 
 CHECK_MARK = "NBVAL_CHECK_OUTPUT"
 SOLUTION_TAG = "solution"
+# a cell that runs a formative check on a wrong answer on purpose, to show a hint (lesson 00)
+HINT_DEMO_TAG = "hint-demo"
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 LESSON_RE = re.compile(r"^(\d\d)-[a-z0-9-]+\.ipynb$")

@@ -26,6 +26,8 @@ import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import nbformat
+
 import nbtools
 
 ROOT = nbtools.ROOT
@@ -167,6 +169,7 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
             for cell in nb.cells:
                 if cell.cell_type == "code":
                     cell.outputs, cell.execution_count = [], None
+            nb.cells = [_without_hint_demo(cell) for cell in nb.cells]
         nbtools.write(nb, out / "notebooks" / path.name)
     if graded:
         import assign
@@ -197,6 +200,16 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
     target = conf.get("student-repository") or conf["repository"]
     link = nbgitpuller_link(target, conf["hub"], conf["branch"])
     return {"folder": str(out), "graded": graded, "link": link, "git": git, **conf, "target": target}
+
+
+def _without_hint_demo(cell):
+    """A graded copy's checks give no hints, so a cell that shows one on purpose becomes a short note."""
+    if nbtools.HINT_DEMO_TAG not in cell.get("metadata", {}).get("tags", []):
+        return cell
+    return nbformat.v4.new_markdown_cell(
+        "*In this graded copy the checks say only whether an answer has the right form, so there is no hint to "
+        "read here. In the practice copy of this lesson, this step shows one.*"
+    )
 
 
 def _git_commit(out: Path, branch: str, mode: str) -> None:
