@@ -147,3 +147,11 @@ def test_edelbaum_radius_with_the_delta_v_rounded_gets_the_rounding_hint():
     rounded = (GM_sun / (circular_speed(ARC["a_start"]) - dv_rounded) ** 2).to(u.AU)
     result = check("05.11", rounded, **ARC)
     assert not result.ok and "three significant figures" in result.message
+    # the far point of the later library spiral (2.81 AU for the lesson's inputs) lies just as close: the hint names it
+    pasted = check("05.11", 2.81 * u.AU, **ARC)
+    assert not pasted.ok and "far point" in pasted.message and "three significant figures" in pasted.message
+
+
+def test_mean_thrust_hint_gives_only_the_first_step():
+    hint = check("05.6", 1 * u.N, propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s).message
+    assert "mass flow" in hint and "g0" not in hint

@@ -445,7 +445,8 @@ EXERCISES = {
         title="Exercise 6 · Dawn's mean thrust over {time:.2f} of firing",
         solve=_mean_thrust,
         rtol=0.015,
-        hint="The mean mass flow is the xenon divided by the firing time; thrust = mass flow x Isp x g0.",
+        hint="Start with the mean mass flow: the xenon divided by the firing time. Then think how a mass flow "
+        "and an exhaust speed make a thrust.",
         mistakes=(
             Mistake(
                 _full_thrust,
@@ -575,7 +576,10 @@ EXERCISES = {
             Mistake(
                 _edelbaum_radius_rounded,
                 "You are within about 1 %: did you round the delta-v before the last step? The radius goes with "
-                "1 / v², so a small rounding grows. Keep at least three significant figures until the end.",
+                "1 / v², so a small rounding grows. Keep at least three significant figures until the end. "
+                "If you pasted the distance printed further down for the library spiral with a fifth of the "
+                "thrust: that is the far point of its coasting ellipse, not the radius of Edelbaum's circle "
+                "for this delta-v",
             ),
             Mistake(
                 _arc,
