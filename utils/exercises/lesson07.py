@@ -526,8 +526,7 @@ EXERCISES = {
             ),
             Mistake(
                 _misleading,
-                "Compare the two dates on the timeline and apply the rule for a 'first' to the claim "
-                "as it is worded.",
+                "Compare the two dates on the timeline and apply the rule for a 'first' to the claim as it is worded.",
             ),
         ),
     ),
