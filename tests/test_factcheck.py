@@ -27,7 +27,7 @@ def claims():
 
 
 def test_claims_columns_ids_and_provenance(claims):
-    assert tuple(claims.colnames) == tuple(c for c in F.COLUMNS if c != "category")
+    assert tuple(claims.colnames) == tuple(c for c in F.COLUMNS if c not in ("category", "method"))
     ids = [str(i) for i in claims["id"]]
     assert len(ids) == len(set(ids)) >= 10
     assert "paraphrased" in claims.meta["provenance"].lower()
@@ -58,6 +58,8 @@ def test_claimed_values_parse(claims):
 
 def test_claims_cover_the_required_kinds(claims):
     assert "category" not in claims.colnames  # the kinds are the answer of lesson 07's exercise 1
+    assert "method" not in claims.colnames  # how a claim is checked points at its kind
+    assert not {"category", "method"} & set(claims.meta["columns"])
     assert "categories" not in claims.meta and not hasattr(F, "claim_kind")  # no public answer key
     cats = set(F._file_categories().values())
     assert {"date", "duration", "distance", "first", "ranking", "propulsion"} <= cats
@@ -143,9 +145,11 @@ def test_verdict_table_order_text_and_html(claims):
     assert str(table["verdict"][1]) == "false"
     text = F.format_verdict_table(table, claim_width=30, evidence_width=40)
     lines = text.splitlines()
-    assert len(lines) == 4 and lines[0].startswith("id")
+    assert len(lines) > 4 and lines[0].startswith("id")
     assert all(len(line) <= 4 + 1 + 30 + 2 + 19 + 2 + 40 for line in lines[2:])
-    assert "…" in lines[2] and "✘ false" in lines[3]
+    starts = [k for k, line in enumerate(lines) if k >= 2 and line[:4].strip()]  # rows begin with their id
+    assert [lines[k][:3] for k in starts] == ["N01", "N10"] and "✘ false" in lines[starts[1]]
+    assert "".join(line[58:] for line in lines[2 : starts[1]]) == "a" * 200  # wrapped, never cut
     assert F.format_verdict_table(table) == F.format_verdict_table(table)  # stable
     page = F.verdict_table_html(table)
     assert page.count("<tr>") == 3 and "✔ true" in page

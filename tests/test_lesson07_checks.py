@@ -8,6 +8,7 @@ import pytest
 
 from utils import factcheck as F
 from utils.checks import check, expected_answer
+from utils.exercises.lesson07 import EXERCISES
 from utils.facts import fact
 
 
@@ -92,7 +93,7 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     n11 = dict(claimed_first=arrival, earlier=spot)
     assert check("07.6", "false", **n11).ok
     assert "before or after" in check("07.6", "true", **n11).message
-    assert "No qualifier" in check("07.6", "misleading", **n11).message
+    assert "apply the rule" in check("07.6", "misleading", **n11).message
     n15 = dict(claimed_first=arrival, earlier=pluto)
     assert check("07.7", "true", **n15).ok and not check("07.7", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
@@ -136,6 +137,14 @@ def test_exercise_5_names_the_added_radius():
     assert per_angle.ok and "dimensionless_angles" in per_angle.message
     wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
+    halved = check("07.5", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
+    assert not halved.ok and "radius" in halved.message
+
+
+def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
+    for exercise_id in ("07.3", "07.6", "07.7"):
+        texts = [EXERCISES[exercise_id].hint] + [m.hint for m in EXERCISES[exercise_id].mistakes]
+        assert all("plain" not in t for t in texts) and any("rule" in t for t in texts)
 
 
 def test_exercise_1_names_its_own_inputs_when_they_cannot_be_used():

@@ -98,6 +98,12 @@ def test_no_text_under_9_points_and_no_body_colours(explorer, sharpness):
         assert colour not in style.PALETTE.values()
 
 
+def test_sharpness_frame_stays_fixed_and_rim_is_not_a_verdict_colour(sharpness):
+    frames = {(sharpness.update(d).ax.get_xlim(), sharpness.ax.get_ylim()) for d in (385, 7242, 146000, 383000)}
+    assert len(frames) == 1  # the outlines do not jump as the slider moves
+    assert SharpnessView.RIM != style.OTHER_COLOURS["olive"]
+
+
 def test_redraw_gives_a_png_of_the_new_state(explorer):
     # Speed is measured by tools/benchmark.py on a quiet machine; here only that each redraw is a new PNG.
     first = explorer.update(46000, 1.0).png()

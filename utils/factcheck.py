@@ -2,7 +2,8 @@
 
 The claims of the 2015 news story about Ceres' bright spots are stored,
 paraphrased, in ``data/news_claims.ecsv`` (id, claim, category, method,
-fact ids, claimed value).  A :class:`Verdict` records the judgement on one
+fact ids, claimed value); :func:`load_claims` leaves out the category and
+method columns.  A :class:`Verdict` records the judgement on one
 claim (``true``, ``false``, ``misleading`` or ``cannot be checked``) with its
 reason and a one-line summary of the evidence.  The helpers below turn
 sourced facts into evidence: durations between dates, whether a claimed date
@@ -26,8 +27,10 @@ from __future__ import annotations
 import html
 import os
 import re
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 import astropy.units as u
@@ -117,11 +120,12 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     Returns
     -------
     astropy.table.Table
-        Columns ``id``, ``claim``, ``method``, ``fact_ids`` (space-separated
-        ids of ``data/facts.ecsv``) and ``claimed`` (the story's value, or
-        empty).  ``meta`` holds the provenance.  The file's ``category``
-        column is left out: it is the answer key of lesson 07's sorting
-        exercise, read only by the exercise's check.
+        Columns ``id``, ``claim``, ``fact_ids`` (space-separated ids of
+        ``data/facts.ecsv``) and ``claimed`` (the story's value, or empty).
+        ``meta`` holds the provenance.  The file's ``category`` and
+        ``method`` columns are left out: the categories are the answer key of
+        lesson 07's sorting exercise (read only by its check), and how a
+        claim is checked points at its kind.
 
     Raises
     ------
@@ -136,7 +140,9 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     True
     """
     table = read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
-    table.remove_column("category")
+    table.remove_columns(["category", "method"])
+    described = dict(table.meta.get("columns", {}))
+    table.meta["columns"] = {k: v for k, v in described.items() if k not in ("category", "method")}
     return table
 
 
@@ -632,14 +638,15 @@ def verdict_table(verdicts: Iterable[Verdict] | Mapping[str, Verdict], claims: T
     return Table(rows=rows or None, names=["id", "claim", "verdict", "evidence"], dtype=[str, str, str, str])
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width) or [""]
 
 
 def format_verdict_table(table: Table, claim_width: int = 48, evidence_width: int = 70) -> str:
     """The verdict table as fixed-width text (stable, for printing).
 
-    Long claims and evidence are shortened with an ellipsis.
+    Long claims and evidence are wrapped onto further lines (never cut), so a
+    reader's own reason shows in full.
 
     Examples
     --------
@@ -654,11 +661,11 @@ def format_verdict_table(table: Table, claim_width: int = 48, evidence_width: in
     head = f"{'id':<4} {'claim':<{claim_width}}  {'verdict':<19}  evidence"
     lines = [head, "-" * (len(head) + evidence_width - len("evidence"))]
     for row in table:
-        verdict = f"{_SYMBOL[str(row['verdict'])]} {row['verdict']}"
-        lines.append(
-            f"{str(row['id']):<4} {_clip(str(row['claim']), claim_width):<{claim_width}}  "
-            f"{verdict:<19}  {_clip(str(row['evidence']), evidence_width)}".rstrip()
-        )
+        first = (str(row["id"]), f"{_SYMBOL[str(row['verdict'])]} {row['verdict']}")
+        parts = zip_longest(_wrap(str(row["claim"]), claim_width), _wrap(str(row["evidence"]), evidence_width))
+        for k, (claim, evidence) in enumerate(parts):
+            cid, verdict = first if k == 0 else ("", "")
+            lines.append(f"{cid:<4} {claim or '':<{claim_width}}  {verdict:<19}  {evidence or ''}".rstrip())
     return "\n".join(lines)
 
 

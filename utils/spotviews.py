@@ -445,7 +445,7 @@ class SharpnessView(FastFigure):
         Outlines drawn on top.
     """
 
-    RIM = style.OTHER_COLOURS["olive"]  # not teal: too close to Dawn's green for some readers
+    RIM = style.OTHER_COLOURS["light grey"]  # dashed; not teal (near Dawn's green), not olive (a verdict's colour)
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
 
@@ -464,6 +464,11 @@ class SharpnessView(FastFigure):
         self._image = self.ax.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
         )
+        # the frame stays at the model's field, so the outlines never move; where the whole camera pixels cover
+        # a little less than the field, the margin shows the ground's own shade
+        half = field.to_value(u.km) / 2
+        self.ax.set(xlim=(-half, half), ylim=(-half, half))
+        self.ax.set_facecolor(self._image.cmap(self._image.norm(float(model[0, 0]))))
         ticks = np.linspace(0, float(np.max(model)), 5)
         bar = self.figure.colorbar(self._image, ax=self.ax, fraction=0.05, pad=0.03, ticks=ticks)
         bar.set_label("reflectance", fontsize=11)
@@ -491,10 +496,9 @@ class SharpnessView(FastFigure):
         # below the axes, so it never covers the crater
         legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
         self.ax.grid(False)
-        # the axes and their ticks change only when the pixelated area does (see update): the rest is
-        # redrawn over them, in the order of a full draw (image, outlines, frame, title, legend)
+        # the axes and their ticks never change: the rest is redrawn over them, in the order of a full draw
+        # (image, outlines, frame, title, legend)
         self.animate(self._image, *self.ax.patches, *self.ax.spines.values(), self.ax.title, legend)
-        self._half = None
 
     def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
@@ -510,11 +514,6 @@ class SharpnessView(FastFigure):
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
-        if half != self._half:  # new limits, new ticks: draw the background again
-            self.ax.set_xlim(-half, half)
-            self.ax.set_ylim(-half, half)
-            self._half = half
-            self.invalidate()
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         limit = f" (model limit {cell:.2f})" if pixel < cell else ""
         self.ax.set_title(

@@ -338,6 +338,11 @@ def _distance_from_centre(size, pixels, ifov):
     return _distance_for_pixels(size, pixels, ifov) + fact("ceres.radius").to(u.km)
 
 
+def _distance_half_size(size, pixels, ifov):
+    """The facula's width taken as a radius (halved)."""
+    return _distance_for_pixels(size / 2, pixels, ifov)
+
+
 def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
@@ -423,12 +428,12 @@ EXERCISES = {
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
         "claimed_months) at most 1 month? Apply the exercise's rule for a number to that, and give the "
-        "plain verdict word it leads to.",
+        "verdict word it leads to.",
         mistakes=(
             Mistake(
                 _misleading,
                 "This exercise sets a rule for the number: within one month of the record "
-                "or not. Apply the rule; the answer is one of the two plain verdicts.",
+                "or not. Apply the rule to your two numbers.",
             ),
         ),
     ),
@@ -465,6 +470,11 @@ EXERCISES = {
         "radians (ifov.to_value(u.rad)).",
         mistakes=(
             Mistake(
+                _distance_half_size,
+                "The facula's 10 km is a width across, not a radius: the pixels must span the whole of it, "
+                "so do not halve it.",
+            ),
+            Mistake(
                 _distance_times_pixels,
                 "More pixels across means SMALLER pixels, so a closer camera: "
                 "divide the facula's size by the number of pixels.",
@@ -496,8 +506,8 @@ EXERCISES = {
             ),
             Mistake(
                 _misleading,
-                "No qualifier rescues this one: the claim says the first picture of the spots came from "
-                "orbit. Compare the two dates and apply the rule for a 'first'.",
+                "The claim says the first picture of the spots came from orbit. Compare the two dates "
+                "and apply the rule for a 'first'.",
             ),
         ),
     ),
@@ -516,8 +526,7 @@ EXERCISES = {
             ),
             Mistake(
                 _misleading,
-                "Is anything in the claim overstated or left out? If the date order supports it as "
-                "worded, the verdict is a plain one.",
+                "Compare the two dates on the timeline and apply the rule for a 'first' to the claim as it is worded.",
             ),
         ),
     ),
