@@ -27,6 +27,14 @@ NATURAL = {
         "answer_8 = (GM_jup / length(r_j8 - r_c8) ** 2) / (GM_sun / length(r_c8) ** 2)"
     ),
     "02.9": 'answer_9 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))',
+    "02.11": (
+        "E, change, n = E0_4, 1.0, 0\n"
+        "while abs(change) > tol_4:\n"
+        "    change = (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
+        "    E = E - change\n"
+        "    n = n + 1\n"
+        "answer_11 = n"
+    ),
 }
 
 ADAPT = {

@@ -410,6 +410,38 @@ def _sum_of_distances(date, body_1="vesta", body_2="ceres"):
     return (np.sqrt((r1**2).sum()) + np.sqrt((r2**2).sum())).to(u.AU)
 
 
+# 02.11 · Newton steps to the tolerance -----------------------------------------------------------
+
+
+def _tolerance(tol):
+    tol = float(require(tol, u.one, "tol", positive=True).to_value(u.one))
+    if not tol < 1:
+        raise ValueError(f"tol must be a small positive change in E (radians), below 1; got {tol!r}.")
+    return tol
+
+
+def _steps_to_tolerance(M, e, E0, tol):
+    """How many Newton steps from E0 until a step changes E by less than ``tol`` (that last step counted)."""
+    M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
+    change, n = np.inf, 0
+    while abs(change) > tol:
+        if n >= 100:
+            raise ValueError(f"Newton's method did not reach a change below {tol:g} in 100 steps.")
+        change = (E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))
+        E, n = E - change, n + 1
+    return n
+
+
+def _steps_without_last(M, e, E0, tol):
+    # the last, small step not counted
+    return _steps_to_tolerance(M, e, E0, tol) - 1
+
+
+def _steps_with_first_guess(M, e, E0, tol):
+    # the first guess E0 counted as a step
+    return _steps_to_tolerance(M, e, E0, tol) + 1
+
+
 EXERCISES = {
     "02.1": Exercise(
         title="Exercise 1 · how far from the Sun does {name} get?",
@@ -664,6 +696,25 @@ EXERCISES = {
                 _separation_at_arrival,
                 "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
                 "Vesta: use `departure`.",
+            ),
+        ),
+    ),
+    "02.11": Exercise(
+        title="Exercise 11 · Newton steps from E0 = {E0} at e = {e} until a step is below {tol} rad",
+        solve=_steps_to_tolerance,
+        rtol=0,
+        atol=0.01,  # a whole number of steps
+        hint="Loop the Newton step E = E - f(E) / f'(E) from E0 and count each update; stop after the first "
+        "step whose change f(E) / f'(E) is smaller than the tolerance (that step counts too).",
+        mistakes=(
+            Mistake(
+                _steps_without_last,
+                "One step short: the step whose change fell below the tolerance was taken too, so it counts. "
+                "Count every update E = E - f / f', the last one included.",
+            ),
+            Mistake(
+                _steps_with_first_guess,
+                "One step too many: the first guess E0 is step 0, not a step. Count only the updates E = E - f / f'.",
             ),
         ),
     ),
