@@ -41,6 +41,7 @@ __all__ = [
     "CheckResult",
     "Exercise",
     "Mistake",
+    "ReasonedExercise",
     "check",
     "compare",
     "get_exercise",
@@ -892,6 +893,49 @@ def get_exercise(exercise_id: str) -> Exercise:
 def expected_answer(exercise_id: str, **inputs: Any) -> Any:
     """The answer an exercise expects for these inputs (for the answer key and tests)."""
     return get_exercise(exercise_id).expected(**inputs)
+
+
+@dataclass(frozen=True)
+class ReasonedExercise(Exercise):
+    """An exercise answered with a choice or verdict and a one-line reason (the input ``reason``).
+
+    The reason is graded by hand with the instructor page's rubric, never here, but a right answer with an empty
+    reason is asked to write one (``missing_reason``), and one with fewer than ``min_reason_words`` words is asked
+    for more (``short_reason``); a digit in the reason counts as enough when ``digits_suffice`` (a date or number
+    compared). A subclass may judge the answer itself in :meth:`_judge`.
+    """
+
+    reason_name: str = "your reason"
+    missing_reason: str = "what shows it, and why."
+    short_reason: str = "say in a sentence what shows it."
+    min_reason_words: int = 3
+    digits_suffice: bool = False
+
+    def expected(self, **inputs: Any) -> Any:
+        inputs.pop("reason", None)
+        return super().expected(**inputs)
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        reason = inputs.pop("reason", None)
+        result = self._judge(answer, **inputs)
+        ask = self._reason_prompt(reason) if result.ok else ""
+        if not ask:
+            return result
+        return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
+
+    def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
+        return super().check(answer, **inputs)
+
+    def _reason_prompt(self, reason: Any) -> str:
+        """What to add to a right answer's message about its reason ("" when the reason looks like one)."""
+        if reason is None:
+            return ""
+        text = str(reason)
+        if not text.strip():
+            return f"Now write your one-line reason in {self.reason_name}: {self.missing_reason}"
+        if len(text.split()) < self.min_reason_words and not (self.digits_suffice and any(c.isdigit() for c in text)):
+            return f"Your reason in {self.reason_name} is very short: {self.short_reason}"
+        return ""
 
 
 def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:

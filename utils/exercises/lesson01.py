@@ -8,7 +8,7 @@ import astropy.units as u
 import numpy as np
 
 from .. import belt
-from ..checks import CheckResult, Exercise, Mistake
+from ..checks import Exercise, Mistake, ReasonedExercise
 from ..orbits import resonance_location
 from ..units import require
 
@@ -215,44 +215,18 @@ def _albedo_trend():
 
 
 @dataclasses.dataclass(frozen=True)
-class ChoiceWithReason(Exercise):
+class ChoiceWithReason(ReasonedExercise):
     """A choice with its one-line reason.
 
     The reason (the input ``reason``, the student's ``reason_9``) is graded by the instructor page's rubric,
-    not here. A right choice with an empty reason is asked to write one; a reason of one or two words is asked
-    why the other explanations fail. A choice won by elimination thus still asks for the argument.
+    not here. A right choice with an empty reason is asked to write one; a reason of one, two or three words is
+    asked why the other explanations fail. A choice won by elimination thus still asks for the argument.
     """
 
     reason_name: str = "reason_9"
-
-    def expected(self, **inputs):
-        inputs.pop("reason", None)
-        return super().expected(**inputs)
-
-    def check(self, answer, **inputs) -> CheckResult:
-        reason = inputs.pop("reason", None)
-        result = super().check(answer, **inputs)
-        ask = self._reason_prompt(reason) if result.ok else ""
-        if not ask:
-            return result
-        return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
-
-    def _reason_prompt(self, reason) -> str:
-        """What to add to a right choice's message about its reason ("" when the reason looks like one)."""
-        if reason is None:
-            return ""
-        text = str(reason)
-        if not text.strip():
-            return (
-                f"Now write your one-line reason in {self.reason_name}: why do the other two explanations "
-                "not fit? Name what rules each one out."
-            )
-        if len(text.split()) < 4:
-            return (
-                f"Your reason in {self.reason_name} is very short: say in a sentence why distance and why size "
-                "do not explain the darker outer belt."
-            )
-        return ""
+    missing_reason: str = "why do the other two explanations not fit? Name what rules each one out."
+    short_reason: str = "say in a sentence why distance and why size do not explain the darker outer belt."
+    min_reason_words: int = 4
 
 
 # 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------

@@ -15,7 +15,17 @@ import astropy.units as u
 from astropy.time import TimeDelta
 
 from ..camera import distance_for_pixel_scale
-from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
+from ..checks import (
+    CORRECT,
+    INCORRECT,
+    INVALID,
+    UNANSWERED,
+    CheckResult,
+    Exercise,
+    Mistake,
+    ReasonedExercise,
+    _is_placeholder,
+)
 from ..factcheck import KINDS, MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
 from ..factcheck import _claim_kind as claim_kind
 from ..units import require
@@ -234,7 +244,7 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
 
 
 @dataclass(frozen=True)
-class VerdictExercise(Exercise):
+class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
 
     When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note, and the
@@ -246,40 +256,13 @@ class VerdictExercise(Exercise):
 
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
-    reason_name: str = "your reason"
     right_note: str = ""
-
-    def expected(self, **inputs: Any) -> Any:
-        inputs.pop("reason", None)
-        return super().expected(**inputs)
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        reason = inputs.pop("reason", None)
-        result = self._judge(answer, **inputs)
-        ask = self._reason_prompt(reason) if result.ok else ""
-        if not ask:
-            return result
-        return CheckResult(result.status, " ".join(m for m in (result.message, ask) if m), result.name)
-
-    def _reason_prompt(self, reason: Any) -> str:
-        """What to add to a right verdict's message about its reason ("" when the reason looks like one)."""
-        if reason is None:
-            return ""
-        text = str(reason)
-        if not text.strip():
-            return (
-                f"Now write your one-line reason in {self.reason_name}: the evidence, with its dates or numbers, "
-                "and the rule that turns it into the verdict."
-            )
-        if len(text.split()) < 3 and not any(ch.isdigit() for ch in text):
-            return (
-                f"Your reason in {self.reason_name} is very short: name the dates or numbers you compared "
-                "and the rule that turns them into the verdict."
-            )
-        return ""
+    missing_reason: str = "the evidence, with its dates or numbers, and the rule that turns it into the verdict."
+    short_reason: str = "name the dates or numbers you compared and the rule that turns them into the verdict."
+    digits_suffice: bool = True
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
+        result = super()._judge(answer, **inputs)
         if result.status == CORRECT and self.right_note and isinstance(answer, str):
             if self.expected(**inputs) == self.defensible_when:  # the other reading is as good as this one
                 return CheckResult(CORRECT, " ".join(m for m in (result.message, self.right_note) if m), result.name)
