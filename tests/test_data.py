@@ -409,3 +409,17 @@ def test_plain_ecsv_reader_agrees_with_astropy_or_declines(tmp_path, rows, expec
     else:
         assert plain is not None
         _same_table(plain, cls.read(path, format="ascii.ecsv"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expect"),
+    [
+        (["a b", '1 "x y"'], [["a", "b"], ["1", "x y"]]),
+        (["a b", '2  "say ""hi"""'], [["a", "b"], ["2", 'say "hi"']]),  # doubled quote, extra blank
+        (["a b", '1 "open', 'close"'], None),  # a quoted value running over a line end
+        (["a b", "1 2 3"], None),  # rows of different lengths
+        ([], None),
+    ],
+)
+def test_one_row_splitter_serves_both_plain_readers(body, expect):
+    assert D._split_ecsv_rows(body) == expect

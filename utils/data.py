@@ -418,10 +418,29 @@ def _yaml_loader() -> Any:
     return Loader
 
 
-def _plain_ecsv(path: Path, table_cls: type) -> Any:
-    """The table astropy's ECSV reader makes of ``path``, or None if the file is outside what this reader supports."""
+def _split_ecsv_rows(body: list[str]) -> list[list[str]] | None:
+    """Split the data lines of an ECSV file into cells, as astropy's ECSV reader does.
+
+    ``body`` holds the non-blank, non-comment lines, stripped.  Cells are
+    space-delimited, a value with blanks is double-quoted (``""`` inside it is
+    a quote), and blanks after a delimiter are skipped; the cells are returned
+    as split (a caller strips where astropy strips).  ``None`` when this
+    splitting could differ from astropy's: a quoted value running over a line
+    end, rows of different lengths, no rows, or text the csv module rejects.
+    """
     import csv
 
+    try:
+        rows = list(csv.reader(body, delimiter=" ", quotechar='"', doublequote=True, skipinitialspace=True))
+    except csv.Error:
+        return None
+    if not rows or len(rows) != len(body) or any(len(row) != len(rows[0]) for row in rows):
+        return None
+    return rows
+
+
+def _plain_ecsv(path: Path, table_cls: type) -> Any:
+    """The table astropy's ECSV reader makes of ``path``, or None if the file is outside what this reader supports."""
     import yaml
 
     try:
@@ -467,10 +486,8 @@ def _plain_ecsv(path: Path, table_cls: type) -> Any:
     names = [col["name"] for col in columns]
     if len(set(names)) != len(names):
         return None
-    rows = list(csv.reader(body, delimiter=" ", quotechar='"', skipinitialspace=True))
-    if len(rows) != len(body) or not rows or [v.strip(" \t") for v in rows[0]] != names:
-        return None  # (a quoted value running over a line end reads differently here)
-    if any(len(row) != len(names) for row in rows):
+    rows = _split_ecsv_rows(body)
+    if rows is None or [v.strip(" \t") for v in rows[0]] != names:
         return None
     import numpy as np
 

@@ -28,13 +28,12 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import difflib
 import functools
 import os
 from typing import TYPE_CHECKING, Any
 
-from .data import DataFileError, _cached_ecsv, data_path, restore_hint
+from .data import DataFileError, _cached_ecsv, _split_ecsv_rows, data_path, restore_hint
 from .data import data_dir as _data_dir
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,10 +132,11 @@ def _plain_rows(lines: list[str]) -> list[dict[str, str]] | None:
     expected = [f"- {{name: {c}, datatype: string}}" for c in _COLUMNS]
     if not header or header[0].strip() != "# %ECSV 1.0" or [x.lstrip("# ").strip() for x in declared] != expected:
         return None
-    body = [x.strip() + "\n" for x in lines if x.strip() and not x.lstrip().startswith("#")]
-    split = csv.reader(body, delimiter=" ", doublequote=True, quotechar='"', skipinitialspace=True)
+    split = _split_ecsv_rows([x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")])
+    if split is None:
+        return None
     rows = [[v.strip(" \t") for v in vals] for vals in split]
-    if not rows or rows[0] != list(_COLUMNS) or any(len(r) != len(_COLUMNS) for r in rows[1:]):
+    if rows[0] != list(_COLUMNS):
         return None
     return [dict(zip(_COLUMNS, r, strict=True)) for r in rows[1:]]
 
@@ -156,7 +156,7 @@ def _rows(data_dir: str | os.PathLike | None = None) -> tuple[list[dict[str, str
     if key not in _ROWS_CACHE:
         try:
             rows = _plain_rows(path.read_text(encoding="utf-8").splitlines())
-        except (UnicodeDecodeError, csv.Error):
+        except UnicodeDecodeError:
             rows = None
         for old in [k for k in _ROWS_CACHE if k[0] == key[0]]:
             del _ROWS_CACHE[old]  # an older version of the same file
