@@ -301,3 +301,29 @@ def test_browser_moves_bounce_between_the_slider_ends():
     assert seen == [1, 2, 3, 2, 1, 0, 1, 2]
     with pytest.raises(ValueError):
         browserbench.next_key(0, 1, 1, True)
+
+
+def test_tree_comparison_takes_medians_and_the_median_of_paired_ratios():
+    def run(cpu, cold):
+        return {"cpu_s": cpu, "cold_s": cold}
+
+    pairs = {
+        "05-x.ipynb": [
+            {"this": run(2.0, 4.0), "other": run(1.0, 4.0)},  # ratio 2 in a slow round
+            {"this": run(1.0, 2.0), "other": run(2.0, 2.0)},  # ratio 0.5
+            {"this": run(1.5, 3.0), "other": run(1.5, 2.0)},  # ratio 1
+            {"this": {"error": "exit 1: boom"}, "other": run(1.0, 1.0)},
+        ],
+        "06-y.ipynb": [{"this": {"error": "exit 1"}, "other": run(1.0, 1.0)}],
+    }
+    rows = bm.compare_summary(pairs)
+    first, second = rows
+    assert first["rounds"] == 3 and first["failed"] == 1
+    assert first["cpu_s"] == {"this": 1.5, "other": 1.5, "ratio": 1.0}
+    assert first["cold_s"]["ratio"] == 1.0 and first["cold_s"]["other"] == 2.0
+    assert second == {"name": "06-y.ipynb", "rounds": 0, "failed": 1}
+    md = bm.compare_markdown(
+        {"this": "/a", "other": "/b", "rounds_asked": 4, "date": "d", "load": "0.1 -> 0.2", "lessons": rows}
+    )
+    assert "| 05-x.ipynb | 1.50 -> 1.50 | 1.00 | 2.00 -> 3.00 | 1.00 | 3 (1 failed) |" in md
+    assert "| 06-y.ipynb | failed |" in md

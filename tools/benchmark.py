@@ -6,6 +6,7 @@
     python3 tasks.py bench --setup          # also time a fresh clone + set-up
     python3 tasks.py bench --site           # also time the course site's build (python3 tasks.py site)
     python3 tasks.py bench --readme         # also put the table into README.md
+    python3 tasks.py bench --against ../old --rounds 5   # this tree against another checkout, interleaved
 
 For each notebook (``NN-name.ipynb`` in notebooks/):
 
@@ -51,6 +52,17 @@ Plus: ``import utils`` in a fresh interpreter (median of 5), the whole
 collection under nbval (the README's pytest command on notebooks/ only, one
 process), and, with ``--setup``, a clone of the repository set up from scratch
 (``python3 tasks.py setup``; pip's cache may be warm).
+
+With ``--against TREE``: only a comparison of this tree with another checkout
+of the project (e.g. an older commit, ``git worktree add --detach ../old
+COMMIT`` set up with ``python3 tasks.py setup``), lesson by lesson.  Each
+round runs every lesson once in each tree, cold, in a new kernel started by
+that tree's own ``.venv`` (so it imports that tree's ``utils``); the order
+alternates (this tree first for one lesson, the other first for the next, and
+the other way round in the next round), so a machine whose speed drifts over
+minutes slows both trees alike.  The result is, per lesson, the median kernel
+CPU seconds and cold-run seconds of each tree and the median of the per-round
+ratios (this tree / other); it is written to OUT-compare.md and .json.
 
 Writes docs/performance.md and docs/performance.json and prints the table.
 Exit status 1 if a notebook fails to run (and, with ``--strict``, if a budget
@@ -869,6 +881,110 @@ def machine() -> dict:
     }
 
 
+# -- comparing two trees ----------------------------------------------------------
+
+
+def compare_summary(pairs: dict[str, list[dict]]) -> list[dict]:
+    """Per lesson: the medians of each tree and the median of the per-round ratios (this / other).
+
+    ``pairs`` maps a lesson to its rounds, each ``{"this": run, "other": run}``
+    with ``cpu_s`` and ``cold_s`` in each run (a run that failed has ``error``
+    instead; its round is left out of the ratios and counted as failed).
+    """
+    rows = []
+    for name, rounds in pairs.items():
+        ok = [r for r in rounds if "error" not in r["this"] and "error" not in r["other"]]
+        row: dict = {"name": name, "rounds": len(ok), "failed": len(rounds) - len(ok)}
+        for key in ("cpu_s", "cold_s"):
+            if ok:
+                this = [r["this"][key] for r in ok]
+                other = [r["other"][key] for r in ok]
+                row[key] = {
+                    "this": statistics.median(this),
+                    "other": statistics.median(other),
+                    "ratio": statistics.median(a / b for a, b in zip(this, other, strict=True) if b > 0),
+                }
+        rows.append(row)
+    return rows
+
+
+def compare_markdown(result: dict) -> str:
+    """The comparison as a Markdown table."""
+    lines = [
+        f"This tree ({result['this']}) against {result['other']}, {result['rounds_asked']} interleaved round(s), "
+        f"{result['date']}; load average {result['load']}.",
+        "",
+        "| lesson | kernel CPU (s), other -> this | ratio | cold run (s), other -> this | ratio | rounds |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in result["lessons"]:
+        if row["rounds"] == 0:
+            lines.append(f"| {row['name']} | failed | | | | 0 of {row['failed']} |")
+            continue
+        c, w = row["cpu_s"], row["cold_s"]
+        lines.append(
+            f"| {row['name']} | {c['other']:.2f} -> {c['this']:.2f} | {c['ratio']:.2f} | "
+            f"{w['other']:.2f} -> {w['this']:.2f} | {w['ratio']:.2f} | {row['rounds']}"
+            + (f" ({row['failed']} failed)" if row["failed"] else "")
+            + " |"
+        )
+    lines += [
+        "",
+        "Ratio: the median over rounds of this tree's value divided by the other's in the same round "
+        "(below 1: this tree is faster).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _one_run_subprocess(python: Path, notebook: Path, timeout: int) -> dict:
+    """One cold run of ``notebook`` by the benchmark under ``python`` (another tree's interpreter)."""
+    cmd = [str(python), str(Path(__file__).resolve()), "--one-run", str(notebook), "--timeout", str(timeout)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * 20, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"no result within {timeout * 20} s"}
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no output"]
+        return {"error": f"exit {proc.returncode}: {tail[0][:300]}"}
+    return json.loads(lines[-1])
+
+
+def compare_trees(names: Sequence[str], other: Path, rounds: int, timeout: int = 120, log=print) -> dict:
+    """Run each lesson in this tree and in ``other``, alternating the order (see the module's docstring)."""
+    trees = {"this": (Path(sys.executable), ROOT), "other": (other / ".venv" / "bin" / "python", other)}
+    pairs: dict[str, list[dict]] = {name: [] for name in names}
+    load = [_load1()]
+    for r in range(rounds):
+        for i, name in enumerate(names):
+            order = ("this", "other") if (r + i) % 2 == 0 else ("other", "this")
+            got = {}
+            for key in order:
+                python, root = trees[key]
+                got[key] = _one_run_subprocess(python, root / "notebooks" / name, timeout)
+            pairs[name].append(got)
+            t, o = got["this"], got["other"]
+            log(
+                f"[bench] round {r + 1}/{rounds} {name}: "
+                + " ".join(
+                    f"{k} " + (x["error"] if "error" in x else f"{x['cpu_s']:.2f} s CPU, {x['cold_s']:.2f} s")
+                    for k, x in (("this", t), ("other", o))
+                )
+            )
+    load.append(_load1())
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "this": str(ROOT),
+        "other": str(other),
+        "rounds_asked": rounds,
+        "load": " -> ".join("?" if x is None else f"{x:.1f}" for x in load),
+        "machine": machine(),
+        "lessons": compare_summary(pairs),
+        "runs": pairs,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     import nbtools
 
@@ -919,10 +1035,47 @@ def main(argv: list[str] | None = None) -> int:
         help="students at once, comma-separated; default 1,5,10,20",
     )
     p.add_argument("--strict", action="store_true", help="exit 1 when a budget is missed")
+    p.add_argument(
+        "--against",
+        type=Path,
+        metavar="TREE",
+        help="only compare this tree with another set-up checkout of the project, lesson by lesson, interleaved; "
+        "writes OUT-compare.md and OUT-compare.json",
+    )
+    p.add_argument("--rounds", type=int, default=5, help="with --against: runs of each lesson in each tree; default 5")
+    p.add_argument("--one-run", type=Path, help=argparse.SUPPRESS)  # used by --against: one cold run, JSON out
     args = p.parse_args(argv)
+    os.environ.pop("MPLBACKEND", None)  # the kernels must draw with the inline backend, as for a student
+    if args.one_run:
+        res = run_notebook(args.one_run.resolve(), None, timeout=args.timeout)
+        print(json.dumps({"cpu_s": res["cpu_s"], "cold_s": res["cold_s"], "peak_mb": res["peak_mb"]}))
+        return 0
+    if args.against:
+        other = args.against.resolve()
+        if not (other / ".venv" / "bin" / "python").exists() or not (other / "notebooks").is_dir():
+            p.error(f"--against {other}: not a set-up checkout (run `python3 tasks.py setup` there first)")
+        if other == ROOT:
+            p.error("--against: give another checkout than this one")
+        if args.rounds < 1:
+            p.error("--rounds must be at least 1")
+        chosen = [x.name for x in args.notebooks] or [x.name for x in nbtools.lesson_notebooks()]
+        names = [n for n in chosen if (other / "notebooks" / n).exists()]
+        for n in sorted(set(chosen) - set(names)):
+            print(f"[bench] {n}: not in {other}, left out", flush=True)
+        if not names:
+            p.error("--against: no lesson is in both trees")
+        cmp = compare_trees(names, other, args.rounds, timeout=args.timeout, log=lambda m: print(m, flush=True))
+        md = compare_markdown(cmp)
+        out = Path(str(args.out) + "-compare")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.with_suffix(".md").write_text("# Performance: two trees compared\n\n" + md)
+        out.with_suffix(".json").write_text(json.dumps(cmp, indent=1) + "\n")
+        print()
+        print(md)
+        print(f"[bench] wrote {out}.md and {out}.json")
+        return 1 if any(row["failed"] for row in cmp["lessons"]) else 0
     if args.runs < 1 or args.updates < 2 or args.moves < 20:
         p.error("--runs must be at least 1, --updates at least 2 and --moves at least 20")
-    os.environ.pop("MPLBACKEND", None)  # the kernels must draw with the inline backend, as for a student
     if args.class_sim:
         try:
             sizes = [int(x) for x in args.class_sizes.split(",")]
