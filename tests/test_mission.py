@@ -339,5 +339,6 @@ def test_plot_positions_legend_names_each_body_shape():
     fig, ax = plt.subplots()
     mission.plot_positions(ax, table, mission.milestone_positions(table, ("earth", "ceres")))
     labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
-    assert labels == ["Sun", "Earth (circles)", "Ceres (hexagons)"]  # the shape backs up the colour
+    # the shape backs up the colour, and the two blues are named
+    assert labels == ["Sun", "Earth (light blue, circles)", "Ceres (dark blue, hexagons)"]
     plt.close(fig)

@@ -578,6 +578,8 @@ def ice_fraction(
 #: Overrides so that no two bodies of these figures share a marker and line style
 #: (Earth and Ceres share both in :func:`utils.style.body_style`).
 _FIGURE_OVERRIDES = {"ceres": {"marker": "h", "linestyle": "-."}}
+#: Plain names of two close hues, so a legend tells Earth's light blue from Ceres' dark blue in words.
+_HUE_NAMES = {"earth": "light blue", "ceres": "dark blue"}
 #: Plain names of the markers, for legends that name each body's shape.
 _SHAPE_NAMES = {
     "o": "circles",
@@ -722,6 +724,7 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
             o = orbits[body].to_value(u.AU)
             ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=0.8)
         shape = _SHAPE_NAMES.get(st["marker"])  # the legend names the shape: no body told apart by colour alone
+        words = ", ".join(w for w in (_HUE_NAMES.get(str(body).lower()), shape) if w)
         ax.plot(
             xy[0],
             xy[1],
@@ -731,7 +734,7 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
             ms=5,
             mec="black",
             mew=0.4,
-            label=f"{st['label']} ({shape})" if shape else st["label"],
+            label=f"{st['label']} ({words})" if words else st["label"],
         )
         for k, row in enumerate(table):
             if str(row["body"]) == body:

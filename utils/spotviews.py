@@ -41,7 +41,7 @@ __all__ = ["AltitudeView", "DistanceView", "CameraExplorer", "SharpnessView"]
 class AltitudeView(FastFigure):
     """Lesson 00's Explore figure, built once: Ceres to scale and Dawn at an altitude given in miles.
 
-    A solid line marks Ceres' radius, a dotted one the altitude from the surface to Dawn; the axis
+    A white bar (outlined in black) marks Ceres' radius, a dotted line the altitude from the surface to Dawn; the axis
     counts kilometres from Ceres' centre and zooms in at ``zoom_mi`` and below.  :meth:`draw` moves
     Dawn and rewrites the title, the legend and the alt text, so every text follows the slider.
 
@@ -58,7 +58,7 @@ class AltitudeView(FastFigure):
     >>> import astropy.units as u
     >>> view = AltitudeView(470 * u.km)
     >>> view.draw(2700).figure.axes[0].get_title().splitlines()[1]
-    "the altitude (dotted) is longer than Ceres' radius (solid): about 9×"
+    "the altitude (dotted) is longer than Ceres' radius (white bar): about 9×"
     """
 
     def __init__(self, radius: u.Quantity, far_mi: float = 10000, near_mi: float = 2000, zoom_mi: float = 1500):
@@ -128,7 +128,7 @@ class AltitudeView(FastFigure):
         factor = "" if compare == "about as long as" else f": about {ratio:.{1 if ratio < 3 else 0}f}×"
         ax.set_title(
             f"Dawn {shown} miles above Ceres' surface, to scale\n"
-            f"the altitude (dotted) is {compare} Ceres' radius (solid){factor}"
+            f"the altitude (dotted) is {compare} Ceres' radius (white bar){factor}"
         )
         self.legend.get_texts()[2].set_text(f"altitude: {shown} miles")  # the legend follows the slider
         self._state = (shown, compare, round(1.05 * span, -2), ratio)
