@@ -544,9 +544,11 @@ class SharpnessView(FastFigure):
                 "is as dark as the ground outside; the rim shows as a thin darker ring, a shadow, "
                 "under the dashed line)"
             )
+        limit = getattr(self, "_limit", "")
         return (
-            f"{self.ax.get_title().replace(chr(10), ': ')}{getattr(self, '_limit', '')}. At this distance {notice}. A schematic, not a "
+            f"{self.ax.get_title().replace(chr(10), ': ')}{limit}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
             "shadowed rim on dark ground, with the true outlines of the crater rim (dashed light grey) and of the "
-            "facula (dotted white with a dark blue edge) drawn on top; a grey bar on the right gives the reflectance of each shade."
+            "facula (dotted white with a dark blue edge) drawn on top; a grey bar on the right gives the "
+            "reflectance of each shade."
         )
