@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import shlex
+
 import astropy.units as u
 import numpy as np
 import pytest
 
+import nbtools
+from conftest import ROOT
 from utils import factcheck as F
 from utils.checks import check, expected_answer
 from utils.exercises.lesson07 import EXERCISES
@@ -214,3 +219,22 @@ def test_the_claims_table_does_not_show_the_kinds():
     claims = F.load_claims()
     assert "category" not in claims.colnames
     assert F._claim_kind(claims, "N12") == "first" and F._claim_kind(claims, "N20") == "interpretation"
+
+
+def test_no_file_the_student_version_names_holds_the_kinds():
+    """The answer key of Exercise 1 lives only in a table the lesson never names, prints or links."""
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "07-fact-check.ipynb"))
+    text = "\n".join(nbtools.source(c) for c in nb.cells)
+    assert F.KEY_FILE not in text
+    named = set(re.findall(r"data/([\w.-]+)", text)) | set(re.findall(r"\]\((?!https?:)([^)#\s]+)", text))
+    key = F._file_categories()
+    for name in sorted(named):
+        path = next((p for p in (ROOT / "data" / name, ROOT / "notebooks" / name) if p.is_file()), None)
+        if path is None or path.suffix not in (".ecsv", ".csv", ".md", ".txt"):
+            continue
+        body = path.read_text(encoding="utf-8")
+        header = [ln for ln in body.splitlines() if ln.startswith(("id ", "# - {name: "))]
+        assert not any("category" in ln or "method" in ln for ln in header), path
+        rows = {ln.split()[0]: shlex.split(ln) for ln in body.splitlines() if re.match(r"N\d\d ", ln)}
+        leaked = [cid for cid, kind in key.items() if kind in rows.get(cid, [])[1:]]  # a field that is the kind
+        assert not leaked, (path, leaked)

@@ -78,8 +78,9 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
         assert texts[0].startswith(f"Schematic crater seen from {d:,} km")
         assert "crater rim" in texts and "facula outline" in texts
         assert "brightest pixel's reflectance" in texts[0]
-        # below the model's 0.5 km cells (120 km / 240) the title says the figure shows the model's limit
-        assert ("model limit 0.50 km" in texts[0]) == (d * IFOV.to_value(u.rad) < 0.5)
+        # below the model's 0.5 km cells (120 km / 240) the alt text (not the title) says so
+        assert "model" not in texts[0]
+        assert ("model's 0.50 km cells" in sharpness.alt()) == (d * IFOV.to_value(u.rad) < 0.5)
         titles.append(texts[0])
     assert len(set(titles)) == 4
     assert "schematic" in sharpness.alt().lower()

@@ -1,9 +1,9 @@
 """Fact-checking a news story: its claims, verdicts and the evidence helpers.
 
 The claims of the 2015 news story about Ceres' bright spots are stored,
-paraphrased, in ``data/news_claims.ecsv`` (id, claim, category, method,
-fact ids, claimed value); :func:`load_claims` leaves out the category and
-method columns.  A :class:`Verdict` records the judgement on one
+paraphrased, in ``data/news_claims.ecsv`` (id, claim, fact ids, claimed
+value); each claim's kind is in a separate key table read only by the
+checks.  A :class:`Verdict` records the judgement on one
 claim (``true``, ``false``, ``misleading`` or ``cannot be checked``) with its
 reason and a one-line summary of the evidence.  The helpers below turn
 sourced facts into evidence: durations between dates, whether a claimed date
@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "FILE",
+    "KEY_FILE",
     "COLUMNS",
     "VERDICTS",
     "MONTH",
@@ -75,7 +76,10 @@ __all__ = [
 ]
 
 FILE = "news_claims.ecsv"
-COLUMNS = ("id", "claim", "category", "method", "fact_ids", "claimed")
+COLUMNS = ("id", "claim", "fact_ids", "claimed")
+#: Each claim's category and method: the answer key of lesson 07's sorting exercise, read only by its check.
+KEY_FILE = "news_claims_key.ecsv"
+KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
 #: A mean calendar month (a twelfth of a Julian year), for "about 14 months".
@@ -122,10 +126,9 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     astropy.table.Table
         Columns ``id``, ``claim``, ``fact_ids`` (space-separated ids of
         ``data/facts.ecsv``) and ``claimed`` (the story's value, or empty).
-        ``meta`` holds the provenance.  The file's ``category`` and
-        ``method`` columns are left out: the categories are the answer key of
-        lesson 07's sorting exercise (read only by its check), and how a
-        claim is checked points at its kind.
+        ``meta`` holds the provenance.  The claims' kinds are not in this
+        file: they are the answer key of lesson 07's sorting exercise, kept
+        in a separate table that only its check reads.
 
     Raises
     ------
@@ -139,17 +142,20 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
     >>> len(load_claims()) >= 10
     True
     """
-    table = read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
-    table.remove_columns(["category", "method"])
-    described = dict(table.meta.get("columns", {}))
-    table.meta["columns"] = {k: v for k, v in described.items() if k not in ("category", "method")}
-    return table
+    return read_ecsv(FILE, data_dir, prepare=_checked_claims)  # a copy of its own
 
 
 def _file_categories(data_dir: str | os.PathLike | None = None) -> dict[str, str]:
     """Each claim's category from the file ({claim id: category}), for the checks only."""
-    table = read_ecsv(FILE, data_dir, prepare=_checked_claims)
+    table = read_ecsv(KEY_FILE, data_dir, prepare=_checked_key)
     return {str(i): str(c).strip() for i, c in zip(table["id"], table["category"], strict=True)}
+
+
+def _checked_key(table: Table) -> Table:
+    missing = [c for c in KEY_COLUMNS if c not in table.colnames]
+    if missing:
+        raise DataFileError(f"data/{KEY_FILE} lacks the column(s) {', '.join(missing)}")
+    return table.filled("") if (table.has_masked_values or table.masked) else table
 
 
 def _checked_claims(table: Table) -> Table:
@@ -247,7 +253,7 @@ def _claim_kind(claims: Table, claim_id: str) -> str:
     """Which of :data:`KINDS` a claim is (the answer key of lesson 07's exercise 1, for its check).
 
     One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``, from the
-    table's ``category`` column if it has one, else from the claims file.
+    table's ``category`` column if it has one, else from the key table.
     """
     row = _find(claims, claim_id)
     if "category" in claims.colnames:  # a table built by hand with the file's column

@@ -515,10 +515,11 @@ class SharpnessView(FastFigure):
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
-        limit = f" (model limit {cell:.2f})" if pixel < cell else ""
+        # in the alt text only: in the title it would make the second line as wide as the figure
+        self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-            f"{pixel.to(u.km):.2f} per pixel{limit}, brightest pixel's reflectance {image.max():.2f}",
+            f"{pixel.to(u.km):.2f} per pixel, brightest pixel's reflectance {image.max():.2f}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
@@ -543,9 +544,11 @@ class SharpnessView(FastFigure):
                 "is as dark as the ground outside; the rim shows as a thin darker ring, a shadow, "
                 "under the dashed line)"
             )
+        limit = getattr(self, "_limit", "")
         return (
-            f"{self.ax.get_title().replace(chr(10), ': ')}. At this distance {notice}. A schematic, not a "
+            f"{self.ax.get_title().replace(chr(10), ': ')}{limit}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
-            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed) and of the facula "
-            "(dotted) drawn on top; a grey bar on the right gives the reflectance of each shade."
+            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed light grey) and of the "
+            "facula (dotted white with a dark blue edge) drawn on top; a grey bar on the right gives the "
+            "reflectance of each shade."
         )

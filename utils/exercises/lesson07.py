@@ -476,7 +476,7 @@ EXERCISES = {
     ),
     "07.6": VerdictExercise(
         reason_name="reason_6",
-        title="Exercise 6 · your verdict: the first picture of the spots taken from orbit? (N11)",
+        title="Exercise 6 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
         hint="A 'first' is false as soon as one comparable example came before it. On the timeline, which came "
