@@ -319,3 +319,42 @@ def test_inner_and_outer_belt_split_at_the_3_1_and_5_2_and_return_only_masks():
     assert outer.tolist() == (a > res["5:2"]).tolist()
     with pytest.raises((ValueError, u.UnitsError)):
         belt.inner_and_outer_belt([2.5] * u.s)
+
+
+def test_orbit_group_styles_one_marker_and_colour_per_group_none_a_body_colour():
+    from utils.style import PALETTE
+
+    styles = belt.orbit_group_styles()
+    assert list(styles) == list(belt.CLASS_GROUPS)
+    assert len({s["marker"] for s in styles.values()}) == len(styles)
+    colours = [s.get("color", s.get("edgecolors")) for s in styles.values()]
+    assert len(set(colours)) == len(colours)
+    bodies = {c for name, c in PALETTE.items() if name != "belt"}
+    assert not bodies & set(colours)
+    assert styles["main belt"]["color"] == PALETTE["belt"]
+    assert styles["Jupiter Trojans"]["facecolors"] == "none"
+
+
+def test_kirkwood_alt_text_counts_and_places_the_unmarked_resonance_without_its_distance():
+    marked = {"3:1": 2.5 * u.AU, "7:3": 2.96 * u.AU, "2:1": 3.28 * u.AU}
+    text = belt.kirkwood_alt_text([2.495, 2.503, 2.7, 3.0], marked, 5, 2)
+    assert "3:1: 2; 7:3: 0; 2:1: 0" in text
+    assert "between the 3:1 and the 7:3 lines: look there" in text
+    assert "2.8" not in text  # the unmarked resonance's distance is never given
+    few = belt.kirkwood_alt_text([], marked, 5, 2, state="few")
+    assert few.endswith("the 7:3 lines.")
+    assert "beyond all the lines" in belt.kirkwood_alt_text([2.0], {"4:1": 2.06 * u.AU}, 5, 2)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        dict(resonances={"three to one": 2.5 * u.AU}),
+        dict(state="maybe"),
+        dict(p=2, q=5),
+    ],
+)
+def test_kirkwood_alt_text_rejects_bad_input_clearly(kwargs):
+    args = dict(a_au=[2.2], resonances={"3:1": 2.5 * u.AU}, p=5, q=2) | kwargs
+    with pytest.raises((ValueError, TypeError)):
+        belt.kirkwood_alt_text(**args)

@@ -249,6 +249,8 @@ VALID = {
         resonances={"3:1": 2.5 * u.AU},
         color="#7f7f7f",
     ),
+    "belt.orbit_group_styles": lambda: dict(),
+    "belt.kirkwood_alt_text": lambda: dict(a_au=[2.2, 2.6], resonances={"3:1": 2.5 * u.AU}, p=5, q=2, state="ok"),
     "belt.KirkwoodFigure": lambda: dict(
         resonances={"3:1": 2.5 * u.AU}, window=(2.0, 3.5), color="#7f7f7f", figsize=(6.0, 3.0)
     ),

@@ -297,7 +297,7 @@ def test_no_variable_holds_the_resonance_of_exercise_3():
     """A student who runs the cells after exercise 3 first finds its answer in no variable."""
     from notebook_namespace import namespace_until
 
-    ns, _ = namespace_until("01-asteroid-belt.ipynb", "median albedo, outer belt")  # the lesson's last code cell
+    ns, _ = namespace_until("01-asteroid-belt.ipynb", "the neighbour looks")  # the last code cell (Going further)
     answer = expected_answer("01.3", a_jupiter=ns["a_jupiter"], p=ns["p_res"], q=ns["q_res"]).to_value(u.AU)
 
     def values(name, value, depth=0):
@@ -343,3 +343,11 @@ def test_exercise_9_asks_for_the_reason_after_a_right_choice():
     wrong = check("01.9", "size", reason="")
     assert not wrong.ok and "reason_9" not in wrong.message  # a wrong choice gets its hint, not the prompt
     assert expected_answer("01.9", reason="anything") == "composition"
+
+
+@pytest.mark.parametrize("wrong", ["distance", "size"])
+def test_exercise_9_hints_ask_questions_and_do_not_state_the_graded_reason(wrong):
+    message = check("01.9", wrong).message
+    assert "?" in message
+    for reason in ("same light", "cancel", "stay the same", "must be larger", "not made of small", "does not change"):
+        assert reason not in message, reason

@@ -63,7 +63,9 @@ __all__ = [
     "is_main_belt",
     "best_diameters",
     "largest",
+    "orbit_group_styles",
     "draw_kirkwood",
+    "kirkwood_alt_text",
     "KirkwoodFigure",
 ]
 
@@ -569,6 +571,32 @@ def largest(table, n: int, diameters: u.Quantity | None = None):
 # --------------------------------------------------------------------------
 
 
+def orbit_group_styles() -> dict[str, dict]:
+    """Scatter keyword arguments for each group of :data:`CLASS_GROUPS` on a map of orbits (a against e or i).
+
+    One marker and one colour per group, none of them a body's colour: the belt's grey for the main belt, then
+    Paul Tol's colours.  The Trojans are open squares with a thick edge (Jupiter's line shows through them),
+    the rare groups get larger markers, and the light grey "other" a dark outline so that it shows on white.
+
+    Examples
+    --------
+    >>> styles = orbit_group_styles()
+    >>> styles["main belt"]["marker"], styles["Jupiter Trojans"]["facecolors"]
+    ('o', 'none')
+    """
+    from .style import OTHER_COLOURS, PALETTE
+
+    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "olive", "rose", "black", "light grey")]
+    styles = {}
+    for group, marker, c in zip(CLASS_GROUPS, "o^sDvP", colours, strict=True):
+        styles[group] = {"marker": marker, "s": 5, "alpha": 0.6, "zorder": 2, "rasterized": True, "color": c}
+    trojans = styles["Jupiter Trojans"]
+    trojans |= {"facecolors": "none", "edgecolors": trojans.pop("color"), "linewidths": 2}
+    styles["other"] |= {"edgecolors": "0.3", "linewidths": 0.8, "s": 20}
+    styles["near-Earth and Mars-crossers"]["s"] = 20
+    return styles
+
+
 def draw_kirkwood(
     ax,
     a_au: np.ndarray,
@@ -623,6 +651,38 @@ def draw_kirkwood(
     ]
     ax.set_ylim(0, 1.15 * top)
     return {"bars": bars, "lines": lines, "labels": labels}
+
+
+def kirkwood_alt_text(a_au, resonances: Mapping[str, u.Quantity], p, q, *, state: str = "ok") -> str:
+    """Alt-text sentences for a Kirkwood histogram that leaves the ``p:q`` resonance unmarked.
+
+    Gives the number of objects within 0.01 AU of each marked resonance, and between which marked lines the
+    unmarked one lies, ordered by period ratio q/p (no distance, so a reader still has to find it).
+    ``state="few"`` (too few objects to see any gap) drops the advice to look for the dip.
+
+    Examples
+    --------
+    >>> text = kirkwood_alt_text([2.2, 2.6, 2.9], {"3:1": 2.5 * u.AU, "7:3": 2.96 * u.AU}, 5, 2)
+    >>> "The unmarked 5:2 gap lies between the 3:1 and the 7:3 lines" in text
+    True
+    """
+    a_au = array(a_au, "a_au", ndim=1, min_size=0)
+    resonances = quantity_map(resonances, "resonances", u.AU, positive=True)
+    p, q = resonance_pair(p, q)
+    state = choice(state, "state", ("ok", "few", "narrow"))
+    pairs = {label: label.split(":") for label in resonances}
+    if not all(len(pq) == 2 and all(x.strip().isdigit() and int(x) > 0 for x in pq) for pq in pairs.values()):
+        raise ValueError(f"resonances must be labelled 'p:q' with whole numbers, e.g. '3:1'; got {list(resonances)}.")
+    near = "; ".join(f"{label}: {np.sum(np.abs(a_au - a.to_value(u.AU)) < 0.01):,}" for label, a in resonances.items())
+    ratio = {label: int(pq[1]) / int(pq[0]) for label, pq in pairs.items()}
+    inner = [label for label in resonances if ratio[label] < q / p]
+    outer = [label for label in resonances if ratio[label] > q / p]
+    if inner and outer:
+        where = f"between the {max(inner, key=ratio.get)} and the {min(outer, key=ratio.get)} lines"
+    else:
+        where = ("inward of" if outer else "beyond") + " all the lines"
+    look = "" if state == "few" else ": look there for a dip with no line"
+    return f"Objects within 0.01 AU of each dashed line: {near}. The unmarked {p}:{q} gap lies {where}{look}."
 
 
 def _top(counts) -> float:

@@ -69,6 +69,7 @@ OTHER_COLOURS = {
     "indigo": "#332288",  # Tol
     "olive": "#999933",  # Tol
     "teal": "#44AA99",  # Tol
+    "rose": "#CC6677",  # Tol
     "light grey": "#BBBBBB",
 }
 

@@ -419,20 +419,18 @@ EXERCISES = {
         title="Exercise 9 · why is the outer belt darker?",
         solve=_albedo_trend,
         choices=("distance", "composition", "size"),
-        hint="Albedo compares the surface with a perfectly white disc seen face-on (the geometric albedo): "
-        "it is a property of the surface and does not change with distance from the Sun. "
-        "And did the histograms compare objects of the same size?",
+        hint="What does an albedo compare the surface with, and under which light? "
+        "And which asteroids does the H ≤ 12 cut let into the catalogue?",
         mistakes=(
             Mistake(
                 lambda: "distance",
-                "Albedo is roughly how bright the surface is compared with a perfectly white disc seen "
-                "face-on (the geometric albedo): both get less light farther out, so the comparison, "
-                "and the albedo, stay the same.",
+                "What does an albedo compare? If a body and the white disc it is compared with both moved "
+                "farther from the Sun, would that ratio change?",
             ),
             Mistake(
                 lambda: "size",
-                "At the catalogue's H cut, a dark asteroid must be larger than a bright one to be "
-                "included: the dark outer sample is not made of small objects.",
+                "Look back at the sizes needed to reach H = 12: which surface, dark or bright, needs the "
+                "larger body to get into the catalogue?",
             ),
         ),
     ),
