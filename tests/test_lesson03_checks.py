@@ -124,3 +124,13 @@ def test_exercise_2_cannot_be_passed_with_printed_numbers():
     assert passing == []
     slip = check("03.2", abs(2.82 - a_ast.to_value(u.AU)) * u.AU, **inputs)  # printed location, unrounded a
     assert slip.status == "incorrect" and "rounded to 0.01 AU" in slip.message
+
+
+def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_passes():
+    a_last, a_mars = 2.44 * u.AU, fact("mars.a")
+    e_reached = (1 - a_mars / a_last).to_value(u.one) + 0.004  # just above the crossing value, as in the lesson
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_reached)
+    assert check("03.9", 1 - a_mars / a_last, **kw).ok  # the natural formula
+    for wrong in (e_reached, round(e_reached, 2)):  # the e it reached, as computed or as printed
+        result = check("03.9", wrong, **kw)
+        assert result.status == "incorrect" and "e_reached" in result.message

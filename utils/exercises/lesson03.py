@@ -252,6 +252,12 @@ def _perihelion_ratio(a_last, a_mars, **_):
     return _mars_fraction(a_last, a_mars)
 
 
+def _e_reached(e_reached=None, **_):
+    if e_reached is None:
+        raise ValueError("e_reached was not passed to the check")
+    return float(e_reached)
+
+
 EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
@@ -442,7 +448,7 @@ EXERCISES = {
     "03.9": Exercise(
         title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
         solve=_crossing_e,
-        rtol=0.005,  # 0.376 passes; the 0.38 printed for the asteroid's own largest e is "close", not correct
+        rtol=0.005,  # 0.376 passes; the asteroid's own largest e (0.38, e_reached) gets its own Mistake
         hint="The perihelion is a (1 - e). Set it equal to Mars' distance, a_mars, with a = a_last, and solve "
         "for e. The answer is a plain number.",
         mistakes=(
@@ -454,6 +460,11 @@ EXERCISES = {
             Mistake(
                 _perihelion_ratio,
                 "That is a_mars / a_last, the perihelion as a fraction of a, which is 1 - e. Solve for e itself.",
+            ),
+            Mistake(
+                _e_reached,
+                "That is the largest e the asteroid reached, e_reached. The question asks for the e at which the "
+                "perihelion a (1 - e) equals a_mars: solve a_last (1 - e) = a_mars for e, then compare the two.",
             ),
         ),
     ),
