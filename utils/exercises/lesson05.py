@@ -3,7 +3,7 @@
 Every expected answer is computed from the exercise's inputs; every likely
 wrong answer (the instructor page's misconceptions) is a :class:`Mistake` with a
 hint that points at the slip without giving the answer.  Tolerances forgive
-rounding to three significant figures but refuse the mistakes; exercise 9 asks
+rounding to three significant figures but refuse the mistakes; exercise 6 asks
 for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 """
 
@@ -23,7 +23,7 @@ from ..orbits import circular_speed
 from ..units import require
 
 
-# ---------------------------------------------------------------- 05.2 exhaust speed
+# ---------------------------------------------------------------- 05.12 exhaust speed
 def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P.exhaust_speed(isp).to(u.km / u.s)
 
@@ -39,7 +39,7 @@ def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
     return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
 
 
-# ---------------------------------------------------------------- 05.3 ion speed
+# ---------------------------------------------------------------- 05.2 ion speed
 def _charge(charge_number):
     n = require(charge_number, u.one, "charge_number", positive=True).to_value(u.one)
     return n * ELEMENTARY_CHARGE.si
@@ -57,7 +57,7 @@ def _ion_speed_times_charge(voltage, ion_mass, charge_number=1):
     return P.ion_speed(voltage, ion_mass) * require(charge_number, u.one, "charge_number").to_value(u.one)
 
 
-# ---------------------------------------------------------------- 05.4 rocket equation
+# ---------------------------------------------------------------- 05.3 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
     return P.rocket_delta_v(isp, initial_mass, propellant_mass)
 
@@ -89,12 +89,12 @@ def _rocket_dv_to_dry_mass(isp, initial_mass, propellant_mass):
     return (P.exhaust_speed(isp) * np.log((initial_mass / dry).to_value(u.one))).to(u.km / u.s)
 
 
-# ---------------------------------------------------------------- 05.5 why the reported delta-v is smaller
+# ---------------------------------------------------------------- 05.4 why the reported delta-v is smaller
 def _gap_reason():
     return "xenon"
 
 
-# ---------------------------------------------------------------- 05.6 thrust from the mass flow
+# ---------------------------------------------------------------- 05.5 thrust from the mass flow
 def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
     t = require(time, u.s, "time", positive=True)
@@ -111,7 +111,7 @@ def _mean_thrust_from_power_balance(propellant_mass, time, isp, full_thrust=None
     return _mean_thrust(propellant_mass, time, isp) / 2
 
 
-# ---------------------------------------------------------------- 05.7 chemical propellant
+# ---------------------------------------------------------------- 05.13 chemical propellant
 def _chemical_propellant(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, final_mass=final_mass)
 
@@ -124,7 +124,7 @@ def _chemical_from_start_formula(delta_v, isp, final_mass):
     return P.propellant_mass(delta_v, isp, initial_mass=final_mass)
 
 
-# ---------------------------------------------------------------- 05.8 twice the delta-v
+# ---------------------------------------------------------------- 05.14 twice the delta-v
 def _xenon_for_twice(final_mass, propellant_mass):
     mf = require(final_mass, u.kg, "final_mass", positive=True)
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
@@ -144,7 +144,7 @@ def _start_mass_for_twice(final_mass, propellant_mass):
     return _xenon_for_twice(final_mass, propellant_mass) + final_mass
 
 
-# ---------------------------------------------------------------- 05.9 Edelbaum vs Hohmann
+# ---------------------------------------------------------------- 05.6 Edelbaum vs Hohmann
 def _edelbaum(a_start, a_end):
     return P.edelbaum_delta_v(a_start, a_end)
 
@@ -162,7 +162,7 @@ def _spiral_extra_upside_down(a_start, a_end):
     return -_spiral_extra(a_start, a_end)
 
 
-# ---------------------------------------------------------------- 05.10 the spiral with solve_ivp
+# ---------------------------------------------------------------- 05.7 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
     return P.thrust_arc_distance(a_start, acceleration, duration)
 
@@ -204,7 +204,7 @@ def _arc_default_tolerance(a_start, acceleration, duration):
     return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km).to(u.AU)
 
 
-# ---------------------------------------------------------------- 05.11 Edelbaum's prediction for that delta-v
+# ---------------------------------------------------------------- 05.8 Edelbaum's prediction for that delta-v
 def _spent_delta_v(acceleration, duration):
     acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True)
     t = require(duration, u.s, "duration", positive=True)
@@ -236,7 +236,7 @@ def _edelbaum_radius_unsquared(a_start, acceleration, duration):
     return (GM_sun / (v0 - _spent_delta_v(acceleration, duration))).to(u.km**2 / u.s)
 
 
-# ---------------------------------------------------------------- 05.12 and 05.13 time and Isp
+# ---------------------------------------------------------------- 05.16 and 05.17 time and Isp
 def _leg_time(delta_v, mass, power, isp, efficiency):
     dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
     m = require(mass, u.kg, "mass", positive=True)
@@ -274,7 +274,7 @@ def _highest_exhaust_speed(delta_v, mass, power, efficiency, time):
     return P.exhaust_speed(_highest_isp(delta_v, mass, power, efficiency, time)).to(u.km / u.s)
 
 
-# ---------------------------------------------------------------- 05.14 reading the thruster chart
+# ---------------------------------------------------------------- 05.15 reading the thruster chart
 def _jet_power(thrust, isp, electric_power=None):
     F = require(thrust, u.N, "thrust", positive=True)
     return (F * P.exhaust_speed(isp) / 2).to(u.kW)
@@ -290,7 +290,7 @@ def _electric_power_of_nstar(thrust, isp, electric_power=None):
     return require(electric_power, u.W, "electric_power", positive=True).to(u.kW)
 
 
-# ---------------------------------------------------------------- 05.16 Hall against gridded ion
+# ---------------------------------------------------------------- 05.10 Hall against gridded ion
 def _per_kw(thrust, power, name):
     F = require(thrust, u.N, f"{name}_thrust", positive=True)
     pw = require(power, u.W, f"{name}_power", positive=True)
@@ -325,7 +325,7 @@ def _thrust_per_kw_two_figures(hall_thrust, hall_power, ion_thrust, ion_power):
     return float(f"{ratio:.2g}")
 
 
-# ---------------------------------------------------------------- 05.17 delta-v per kilogram, Hall against gridded ion
+# ---------------------------------------------------------------- 05.11 delta-v per kilogram, Hall against gridded ion
 def _isp(value, name):
     return require(value, u.s, name, positive=True)
 
@@ -352,8 +352,8 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
 
 
 EXERCISES = {
-    "05.2": Exercise(
-        title="Exercise 2 · exhaust speed at {isp:.0f}",
+    "05.12": Exercise(
+        title="Exercise 12 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
         hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
@@ -371,8 +371,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.3": Exercise(
-        title="Exercise 3 · speed of a xenon ion of charge {charge_number}e",
+    "05.2": Exercise(
+        title="Exercise 2 · speed of a xenon ion of charge {charge_number}e",
         solve=_ion_speed,
         rtol=0.01,
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
@@ -389,8 +389,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.4": Exercise(
-        title="Exercise 4 · Dawn's delta-v from {propellant_mass:.0f} of xenon",
+    "05.3": Exercise(
+        title="Exercise 3 · Dawn's delta-v from {propellant_mass:.0f} of xenon",
         solve=_rocket_dv,
         rtol=0.01,
         hint="Delta-v = v_e ln(m0 / m_final), with m_final = m0 - propellant and v_e = Isp g0.",
@@ -418,8 +418,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.5": Exercise(
-        title="Exercise 5 · why did Dawn get less delta-v than the rocket equation gives?",
+    "05.4": Exercise(
+        title="Exercise 4 · why did Dawn get less delta-v than the rocket equation gives?",
         solve=_gap_reason,
         choices=("steering", "hydrazine", "xenon", "gravity"),
         hint="List what your calculation assumed about the xenon: how much of it left the engine, and how fast.",
@@ -441,8 +441,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.6": Exercise(
-        title="Exercise 6 · Dawn's mean thrust over {time:.2f} of firing",
+    "05.5": Exercise(
+        title="Exercise 5 · Dawn's mean thrust over {time:.2f} of firing",
         solve=_mean_thrust,
         rtol=0.015,
         hint="Start with the mean mass flow: the xenon divided by the firing time. Then think how a mass flow "
@@ -460,8 +460,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.7": Exercise(
-        title="Exercise 7 · chemical propellant at {isp:.0f} for {delta_v:.2f}",
+    "05.13": Exercise(
+        title="Exercise 13 · chemical propellant at {isp:.0f} for {delta_v:.2f}",
         solve=_chemical_propellant,
         rtol=0.02,
         hint="Turn the rocket equation around: m_propellant = m_final (exp(delta_v / v_e) - 1).",
@@ -477,8 +477,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.8": Exercise(
-        title="Exercise 8 · xenon for twice the delta-v of {propellant_mass:.0f}",
+    "05.14": Exercise(
+        title="Exercise 14 · xenon for twice the delta-v of {propellant_mass:.0f}",
         solve=_xenon_for_twice,
         rtol=0.01,
         hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
@@ -499,8 +499,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.9": Exercise(
-        title="Exercise 9 · how much more does the spiral cost than Hohmann, from {a_start:.2f} to {a_end:.2f}?",
+    "05.6": Exercise(
+        title="Exercise 6 · how much more does the spiral cost than Hohmann, from {a_start:.2f} to {a_end:.2f}?",
         solve=_spiral_extra,
         rtol=0.03,
         hint="Edelbaum's delta-v without a plane change is the difference of the two circular speeds "
@@ -524,8 +524,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.10": Exercise(
-        title="Exercise 10 · fly {duration:.1f} of the spiral with solve_ivp",
+    "05.7": Exercise(
+        title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
@@ -559,8 +559,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.11": Exercise(
-        title="Exercise 11 · Edelbaum's orbit after {duration:.1f} of thrust",
+    "05.8": Exercise(
+        title="Exercise 8 · Edelbaum's orbit after {duration:.1f} of thrust",
         solve=_edelbaum_radius,
         rtol=0.002,  # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
         hint="The delta-v spent is accel x duration. Edelbaum: the final circular speed is v_start minus that "
@@ -583,14 +583,14 @@ EXERCISES = {
             ),
             Mistake(
                 _arc,
-                "That is where your simulated spacecraft is after the thrust (exercise 10). The question "
+                "That is where your simulated spacecraft is after the thrust (exercise 7). The question "
                 "asks for Edelbaum's prediction: the radius of the circular orbit whose speed is v_start minus "
                 "the delta-v spent.",
             ),
         ),
     ),
-    "05.12": Exercise(
-        title="Exercise 12 · how long is the Vesta-Ceres spiral with {power:.2f}?",
+    "05.16": Exercise(
+        title="Exercise 16 · how long is the Vesta-Ceres spiral with {power:.2f}?",
         solve=_leg_time,
         rtol=0.02,
         hint="Three steps. (1) The exhaust speed v_e = Isp x g0. (2) The thrust the power allows, "
@@ -606,8 +606,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.13": Exercise(
-        title="Exercise 13 · design: the highest specific impulse that still arrives in {time:.2f}",
+    "05.17": Exercise(
+        title="Exercise 17 · design: the highest specific impulse that still arrives in {time:.2f}",
         solve=_highest_isp,
         rtol=0.02,
         hint="Start from time = mass x delta-v / thrust with thrust = 2 eta P / (Isp g0), and solve for Isp.",
@@ -627,8 +627,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.14": Exercise(
-        title="Exercise 14 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
+    "05.15": Exercise(
+        title="Exercise 15 · jet power of a thruster with {thrust:.0f} at {isp:.0f}",
         solve=_jet_power,
         rtol=0.02,
         hint="The jet carries kinetic energy at the rate ½ (mass flow) v_e² = ½ F v_e, with v_e = Isp g0.",
@@ -642,8 +642,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.16": Exercise(
-        title="Exercise 16 · thrust per kilowatt: a Hall thruster at {hall_power:.0f} against a gridded ion "
+    "05.10": Exercise(
+        title="Exercise 10 · thrust per kilowatt: a Hall thruster at {hall_power:.0f} against a gridded ion "
         "engine at {ion_power:.1f}",
         solve=_thrust_per_kw_ratio,
         rtol=0.005,  # three figures (1.43) pass; 1.44, printed earlier for another quotient, does not
@@ -671,8 +671,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.17": Exercise(
-        title="Exercise 17 · delta-v from the same propellant: a Hall thruster at {hall_isp:.0f} against a "
+    "05.11": Exercise(
+        title="Exercise 11 · delta-v from the same propellant: a Hall thruster at {hall_isp:.0f} against a "
         "gridded ion engine at {ion_isp:.0f}",
         solve=_dv_ratio_same_propellant,
         rtol=0.01,
@@ -701,5 +701,5 @@ EXERCISES = {
 #: Written questions (no numeric self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
     "05.1": "Exercise 1 · derive: which terms cancel, and which may be dropped?",
-    "05.15": "Exercise 15 · explain: why does no electric thruster push like a chemical engine?",
+    "05.9": "Exercise 9 · explain: why does no electric thruster push like a chemical engine?",
 }
