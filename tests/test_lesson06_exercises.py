@@ -162,3 +162,22 @@ def test_exercise_10_the_ratio_as_printed_gets_a_named_hint():
     for pasted in ((spot / ground).to_value(u.one), round((spot / ground).to_value(u.one), 1)):
         result = utils.check("06.10", pasted, **kw)
         assert not result.ok and "as read" in result.message
+
+
+def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
+    from utils import imaging
+
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
+    )
+    scene = imaging.make_scene(imaging.occator_model(ground.value, spot.value, utils.fact("occator.diameter"), size))
+    blurred, sharp = (
+        [imaging.camera_image(scene, d, ifov, **opt).signal.max() for d in (near, far)]
+        for opt in ({}, {"psf_fwhm_px": 0})
+    )
+    result = utils.check("06.5", blurred[0] / blurred[1], **kw)
+    assert not result.ok and "psf_fwhm_px=0" in result.message
+    assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok

@@ -197,6 +197,19 @@ def _near_pixel_alone(spot_albedo, background_albedo, spot_diameter, distance, f
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov)
 
 
+def _measured_with_blur(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # the notebook's measurement with the camera's default blur left on (no psf_fwhm_px=0)
+    from .. import imaging
+    from ..facts import fact
+
+    a_s = require(spot_albedo, u.one, "spot_albedo").to_value(u.one)
+    a_b = require(background_albedo, u.one, "background_albedo").to_value(u.one)
+    model = imaging.occator_model(a_b, a_s, fact("occator.diameter"), require(spot_diameter, u.km, "spot_diameter"))
+    scene = imaging.make_scene(model)
+    near, far = (imaging.camera_image(scene, d, ifov).signal.max() for d in (distance, far_distance))
+    return float(near / far)
+
+
 def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     a_b = require(background_albedo, u.one, "background_albedo").to_value(u.one)
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov) / a_b
@@ -520,6 +533,12 @@ EXERCISES = {
                 _near_pixel_alone,
                 "That is the pixel's albedo from the nearer distance alone. Work it out from the farther "
                 "distance too, and divide.",
+            ),
+            Mistake(
+                _measured_with_blur,
+                "That is the measurement with the camera's blur left on, which spreads the spot's light into "
+                "neighbouring pixels. Pass `psf_fwhm_px=0` to `imaging.camera_image` at both distances.",
+                rtol=0.01,
             ),
             Mistake(
                 _near_against_ground,
