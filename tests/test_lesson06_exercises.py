@@ -143,3 +143,41 @@ def test_occator_left_at_the_disc_centre_gets_the_latitude_hint():
     assert not result.ok and "occator_latitude" in result.message
     above = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)
     assert utils.check("06.2", above[100, 10] / above[100, 100], **kw).ok
+
+
+def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_count():
+    ifov, d = utils.fact("fc.ifov"), utils.fact("ceres.approach_two_spots_distance")
+    kw = dict(size=utils.fact("occator.diameter"), distance=d, ifov=ifov)
+    to_surface = utils.camera.pixels_across(kw["size"], d - utils.fact("ceres.radius"), ifov).to_value(u.one)
+    for answer in (to_surface, round(to_surface, 2), round(to_surface, 1)):
+        assert utils.check("06.4", answer, **kw).ok
+    assert not utils.check("06.4", 21, **kw).ok
+
+
+def test_exercise_10_the_ratio_as_printed_gets_a_named_hint():
+    from utils.facts import uncertainty
+
+    spot, ground, error = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo"), uncertainty("ceres.albedo")
+    kw = dict(spot_albedo=spot, background_albedo=ground, spread=0.25, background_error=error)
+    for pasted in ((spot / ground).to_value(u.one), round((spot / ground).to_value(u.one), 1)):
+        result = utils.check("06.10", pasted, **kw)
+        assert not result.ok and "as read" in result.message
+
+
+def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
+    from utils import imaging
+
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
+    )
+    scene = imaging.make_scene(imaging.occator_model(ground.value, spot.value, utils.fact("occator.diameter"), size))
+    blurred, sharp = (
+        [imaging.camera_image(scene, d, ifov, **opt).signal.max() for d in (near, far)]
+        for opt in ({}, {"psf_fwhm_px": 0})
+    )
+    result = utils.check("06.5", blurred[0] / blurred[1], **kw)
+    assert not result.ok and "psf_fwhm_px=0" in result.message
+    assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok

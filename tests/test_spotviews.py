@@ -153,18 +153,20 @@ def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words
 
 
 def test_camera_explorer_alt_text_reads_the_ground_at_the_outermost_pixels(explorer):
-    """Close in (LAMO, 385 km) the facula covers most of the row: the ground is the ends' reading, not the peak."""
+    """Close in (LAMO, 385 km) the ground is the ends' reading, not the peak, and the view stays wide enough."""
     for distance in (385, 46000):
         alt = explorer.update(distance, 1.41).alt()
         row = np.asarray(explorer._line.get_ydata(), dtype=float)
         ground = float(np.median(np.r_[row[:2], row[-2:]]))
         assert ground < 0.9 and f"outermost pixels of the row reads about {ground:.2f}" in alt
     assert "1.00" not in explorer.update(385, 1.41).alt().split("reads about")[1]
-    assert "fills most of the view" in explorer.update(385, 1.41).alt()
+    assert "fills most" not in explorer.update(385, 1.41).alt()  # the view is kept at least 3 facula diameters
+    assert 2 * np.abs(explorer._line.get_xdata()).max() >= 0.99 * CameraExplorer.MIN_FIELD * 10
     assert "fills most" not in explorer.update(46000, 1.41).alt()
 
 
-def test_camera_explorer_says_when_the_facula_fills_the_view():
+def test_camera_explorer_says_when_the_facula_fills_the_view(monkeypatch):
+    monkeypatch.setattr(CameraExplorer, "MIN_FIELD", 0)  # the 300-pixel default view, narrower than the facula
     model = imaging.occator_model(background=0.09, facula=0.4, crater_diameter=92 * u.km, facula_diameter=30 * u.km)
     alt = CameraExplorer(imaging.make_scene(model, n_px=300), IFOV).update(385, 1.0).alt()
     assert "the facula fills the whole view" in alt and "ground at the outermost" not in alt
@@ -187,7 +189,8 @@ def test_camera_explorer_kept_images_equal_a_fresh_camera_image(explorer):
     """The explorer keeps the exposure-free part per distance: what it shows is camera_image's result."""
     for d, exposure in [(4400, 1.0), (4400, 0.25), (146000, 2**0.5), (4400, 0.25), (385, 0.125)]:
         kept = explorer.image(d * u.km, exposure)
-        fresh = imaging.camera_image(explorer.scene, d * u.km, IFOV, exposure=exposure)
+        max_px = max(300, kept.n_px)  # close in, the explorer widens the view to MIN_FIELD facula diameters
+        fresh = imaging.camera_image(explorer.scene, d * u.km, IFOV, exposure=exposure, max_px=max_px)
         for name in ("signal", "reading", "saturated"):
             assert np.array_equal(getattr(kept, name), getattr(fresh, name)), (d, exposure, name)
         assert kept.pixel_scale == fresh.pixel_scale and kept.half_width == fresh.half_width

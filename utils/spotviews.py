@@ -303,6 +303,8 @@ class CameraExplorer(FastFigure):
     PROFILE = style.OTHER_COLOURS["indigo"]
     ROW = PROFILE  # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
+    #: The narrowest view, in facula diameters (at LAMO the 300-pixel default would show about one).
+    MIN_FIELD = 3
 
     def __init__(self, scene, ifov):
         from matplotlib import patheffects
@@ -396,7 +398,10 @@ class CameraExplorer(FastFigure):
         key = float(distance.to_value(u.km))
         base = self._images.get(key)
         if base is None:
-            base = imaging.camera_image(self.scene, distance, self.ifov, exposure=1.0)
+            # close in, widen the view to at least MIN_FIELD facula diameters, so ground shows around the facula
+            field = self.MIN_FIELD * self.scene.model.spot_diameter
+            n_min = int(np.ceil((field / pixel_scale(distance, self.ifov)).to_value(u.one)))
+            base = imaging.camera_image(self.scene, distance, self.ifov, exposure=1.0, max_px=max(300, n_min))
             if len(self._images) >= 64:
                 self._images.pop(next(iter(self._images)))
             self._images[key] = base
