@@ -273,6 +273,8 @@ VALID = {
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),
+    "orbits.plot_orbits_to_scale": lambda: dict(elements={"Ceres": elements()}),
+    "orbits.SecondLawFigure": lambda: dict(elements={"a": 2 * u.AU, "e": 0.5}, name="test body", n_slices=12),
     # resonance
     "resonance.period_ratio": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU),
     "resonance.nearest_resonance": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU, candidates=((3, 1), (2, 1))),
