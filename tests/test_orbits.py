@@ -250,10 +250,10 @@ def test_lesson02_exercises_compute_from_inputs():
     assert E - 0.5 * np.sin(E) == pytest.approx(np.pi / 2, abs=1e-12)
     # the second exercise: e = (Q - q) / (Q + q), worked by hand: q = 2 AU, Q = 4 AU -> e = 1/3
     assert expected_answer("02.2", q=2 * u.AU, Q=4 * u.AU) == pytest.approx(1 / 3)
-    assert expected_answer("02.5", e=0.0).to_value(u.one) == pytest.approx(1.0)
-    assert expected_answer("02.5", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    assert expected_answer("02.6", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert expected_answer("02.6", e=0.5).to_value(u.one) == pytest.approx(3.0)
     t = Time("2015-03-06")
-    d = expected_answer("02.9", date=t)
+    d = expected_answer("02.10", date=t)
     diff = heliocentric_position("vesta", t) - heliocentric_position("ceres", t)
     assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
 
@@ -281,14 +281,51 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.2", 0.2, q=4 * u.AU, Q=2 * u.AU).status == "invalid"  # Q below q is explained
     assert "e = 0.9" in utils.check("02.4", ..., M=1.0, e=0.9, E0=1.0, steps=2).name
     t8 = Time("2015-03-06")
-    pull = utils.checks.expected_answer("02.8", date=t8)
-    assert utils.check("02.8", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
-    assert "Jupiter's pull on top" in utils.check("02.8", 1 / pull, date=t8).message
-    assert utils.check("02.8", "Jupiter", date=t8).status != "correct"
-    assert utils.check("02.5", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
-    assert "aphelion over perihelion" in utils.check("02.5", 1 / 3, e=0.5).message
+    pull = utils.checks.expected_answer("02.9", date=t8)
+    assert utils.check("02.9", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
+    assert "Jupiter's pull on top" in utils.check("02.9", 1 / pull, date=t8).message
+    assert utils.check("02.9", "Jupiter", date=t8).status != "correct"
+    assert utils.check("02.6", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
+    assert "aphelion over perihelion" in utils.check("02.6", 1 / 3, e=0.5).message
     assert utils.check("02.4", 1.0, M=1 * u.km, e=0.5, E0=1.0, steps=2).status == "invalid"  # M in a wrong unit
     t = Time("2015-03-06")
     r_v, r_c = heliocentric_position("vesta", t), heliocentric_position("ceres", t)
     radial = abs(np.sqrt((r_v**2).sum()) - np.sqrt((r_c**2).sum()))
-    assert "position vectors" in utils.check("02.9", radial, date=t).message
+    assert "position vectors" in utils.check("02.10", radial, date=t).message
+
+
+# ---------------------------------------------------------------- lesson 02's figures
+
+
+def test_orbits_to_scale_draws_each_body_and_labels_only_inclined_ones_edge_on():
+    epoch = Time("2015-06-01", scale="tdb")
+    flat = {"a": 1.0 * u.AU, "e": 0.02, "i": 0.5 * u.deg, "node": 0 * u.deg, "peri": 0 * u.deg, "M": 0 * u.deg}
+    tilted = flat | {"a": 2.8 * u.AU, "e": 0.08, "i": 10 * u.deg, "node": 80 * u.deg}
+    fig = orbits.plot_orbits_to_scale({"Earth": flat | {"epoch": epoch}, "Ceres": tilted | {"epoch": epoch}})
+    top, side = fig.axes
+    assert [t.get_text() for t in top.texts] == ["Earth", "Ceres"]
+    assert [t.get_text() for t in side.texts] == ["Ceres"]  # the planet's label stays clear of the Sun
+    side_height = max(abs(line.get_ydata()).max() for line in side.lines)
+    assert side_height == pytest.approx(2.8 * 1.08 * np.sin(np.radians(10)), rel=0.05)  # the highest point
+    with pytest.raises(TypeError, match="elements"):
+        orbits.plot_orbits_to_scale([])
+    with pytest.raises(ValueError, match="elements"):
+        orbits.plot_orbits_to_scale({"Earth": {"a": 1 * u.AU}})
+
+
+def test_second_law_figure_sweeps_equal_areas_and_describes_the_slice():
+    law = orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 0.6}, "test body")
+    assert law.slice_days == law.period / 12
+    shares, arcs = law.all_slices()
+    assert shares == pytest.approx(np.full(12, 1 / 12), abs=2e-4)
+    assert arcs.max() / arcs.min() > 3  # much more ground near perihelion
+    half = float((law.period / 2 - law.slice_days / 2).to_value(u.day))
+    assert law.update(half) == pytest.approx([1 / 12, 1 / 12], abs=2e-4)
+    assert "near aphelion" in law.alt and f"day {half:.0f}" in law.ax.get_title()
+    law.update(0)
+    assert "near perihelion" in law.alt and "overlaps the teal slice" in law.alt
+    assert law.png()[:4] == b"\x89PNG"
+    with pytest.raises(ValueError, match="day"):
+        law.update(-5)
+    with pytest.raises(ValueError, match="e"):
+        orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 1.0}, "test body")
