@@ -274,6 +274,12 @@ VALID = {
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),
     "orbits.plot_orbits_to_scale": lambda: dict(elements={"Ceres": elements()}),
+    "orbits.plot_third_law": lambda: dict(
+        a=[2.0, 3.0] * u.AU,
+        T=[2.83, 5.2] * u.yr,
+        measured={"Ceres": {"a": 2.77 * u.AU, "T": 4.6 * u.yr}},
+        fit=(1.5, 0.0),
+    ),
     "orbits.SecondLawFigure": lambda: dict(elements={"a": 2 * u.AU, "e": 0.5}, name="test body", n_slices=12),
     # resonance
     "resonance.period_ratio": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU),

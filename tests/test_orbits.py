@@ -306,7 +306,8 @@ def test_orbits_to_scale_draws_each_body_and_labels_only_inclined_ones_edge_on()
     assert [t.get_text() for t in top.texts] == ["Earth", "Ceres"]
     assert [t.get_text() for t in side.texts] == ["Ceres"]  # the planet's label stays clear of the Sun
     side_height = max(abs(line.get_ydata()).max() for line in side.lines)
-    assert side_height == pytest.approx(2.8 * 1.08 * np.sin(np.radians(10)), rel=0.05)  # the highest point
+    # with the perihelion on the node, the orbit is highest 90 degrees on, at r = a(1 - e^2)
+    assert side_height == pytest.approx(2.8 * (1 - 0.08**2) * np.sin(np.radians(10)), rel=0.01)
     with pytest.raises(TypeError, match="elements"):
         orbits.plot_orbits_to_scale([])
     with pytest.raises(ValueError, match="elements"):
@@ -329,3 +330,19 @@ def test_second_law_figure_sweeps_equal_areas_and_describes_the_slice():
         law.update(-5)
     with pytest.raises(ValueError, match="e"):
         orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 1.0}, "test body")
+
+
+def test_third_law_plot_shows_catalogue_fit_and_measured_bodies():
+    a = [1.0, 2.0, 4.0] * u.AU
+    T = orbits.period(a).to(u.yr)
+    measured = {"earth": {"a": 1 * u.AU, "T": 1 * u.yr}, "vesta": {"a": 2.36 * u.AU, "T": 3.63 * u.yr}}
+    fig = orbits.plot_third_law(a, T, measured, fit=(1.5, 0.0))
+    (ax,) = fig.axes
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0].startswith("JPL catalogue, 3 asteroids") and "slope 1.500" in legend[1]
+    assert [t.get_text() for t in ax.texts] == ["Earth", "Vesta"]
+    with pytest.raises(ValueError, match="same"):
+        orbits.plot_third_law(a, T[:2], measured, fit=(1.5, 0.0))
+    with pytest.raises(ValueError, match="measured"):
+        orbits.plot_third_law(a, T, {"earth": {"a": 1 * u.AU}}, fit=(1.5, 0.0))

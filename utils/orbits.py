@@ -16,7 +16,7 @@ import astropy.units as u
 import numpy as np
 
 from .style import FastFigure
-from .units import gravitational_parameter, integer, number, require, resonance_pair, text
+from .units import gravitational_parameter, integer, number, pair, require, resonance_pair, text
 
 __all__ = [
     "period",
@@ -28,6 +28,7 @@ __all__ = [
     "true_anomaly",
     "orbit_radius",
     "plot_orbits_to_scale",
+    "plot_third_law",
     "SecondLawFigure",
 ]
 
@@ -640,6 +641,66 @@ def plot_orbits_to_scale(elements: dict):
     return fig
 
 
+def plot_third_law(a, T, measured: dict, fit: tuple[float, float]):
+    """Kepler's third law on log-log axes: catalogue periods, a fitted line and periods measured apart.
+
+    Parameters
+    ----------
+    a, T : Quantity arrays
+        The catalogue's semi-major axes (lengths) and periods (times), one pair per asteroid (grey dots).
+    measured : dict
+        Body name (a key of :data:`utils.style.PALETTE`, any case) -> ``{"a": length, "T": time}``,
+        periods measured without the law (large labelled markers).
+    fit : (float, float)
+        Slope and intercept of log10(T / yr) against log10(a / AU) (as from :func:`numpy.polyfit`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (show it with :func:`utils.style.show`).
+    """
+    from collections.abc import Mapping
+
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    a = require(a, u.AU, "a", positive=True).to_value(u.AU)
+    T = require(T, u.yr, "T", positive=True).to_value(u.yr)
+    if a.ndim != 1 or a.shape != T.shape or a.size == 0:
+        raise ValueError(f"a and T must be two 1-D arrays of the same, non-zero length; got {a.shape} and {T.shape}.")
+    if not isinstance(measured, Mapping) or not measured:
+        raise TypeError(
+            f"measured must be a non-empty dict of body name -> {{'a', 'T'}}; got {type(measured).__name__}."
+        )
+    points = {}
+    for body, m in measured.items():
+        if not isinstance(m, Mapping) or not {"a", "T"} <= set(m):
+            raise ValueError(f"measured[{body!r}] must be a dict with keys 'a' and 'T'.")
+        points[body] = (
+            float(require(m["a"], u.AU, f"measured[{body!r}]['a']", positive=True, scalar=True).to_value(u.AU)),
+            float(require(m["T"], u.yr, f"measured[{body!r}]['T']", positive=True, scalar=True).to_value(u.yr)),
+        )
+    slope, intercept = pair(fit, "fit")
+    if not (abs(slope) <= 10 and abs(intercept) <= 10):
+        raise ValueError(f"fit must be (slope, intercept) of log10 T against log10 a, each within +-10; got {fit!r}.")
+    fig, ax = plt.subplots(figsize=(7.5, 5))
+    dots = dict(markersize=3, color=PALETTE["belt"], rasterized=True, zorder=3)
+    ax.loglog(a, T, ".", **dots, label=f"JPL catalogue, {a.size:,} asteroids (T computed from a)")
+    a_line = np.geomspace(min(0.8, a.min()), a.max(), 50)
+    ax.loglog(a_line, 10**intercept * a_line**slope, "k--", linewidth=1, label=f"fitted line, slope {slope:.3f}")
+    big = dict(markeredgecolor="k", markersize=9, linestyle="none", zorder=4)
+    leader = dict(xytext=(-6, 22), ha="right", arrowprops=dict(arrowstyle="-", color="0.4"))  # Vesta: clear of Mars
+    for body, a_T in points.items():
+        style = body_style(body)
+        ax.loglog(*a_T, marker=style["marker"], color=style["color"], **big, label=f"{style['label']}, measured")
+        place = leader if body.lower() == "vesta" else {"xytext": (9, -10)}
+        ax.annotate(style["label"], a_T, textcoords="offset points", fontsize="small", **place)
+    ax.set(xlabel="semi-major axis a (AU)", ylabel="orbital period T (years)", title="Kepler's third law: T² ∝ a³")
+    ax.legend(fontsize="small", loc="upper left")
+    return fig
+
+
 class SecondLawFigure(FastFigure):
     """Kepler's second law on one orbit: two slices swept in equal times, one around perihelion.
 
@@ -696,7 +757,9 @@ class SecondLawFigure(FastFigure):
         (self.dot,) = ax.plot([], [], "o", color="k")
         (sun,) = ax.plot(0, 0, marker="*", color=PALETTE["sun"], markersize=15, markeredgecolor="k", linestyle="none")
         ax.set(aspect="equal", xlim=x_lim, ylim=y_lim, xlabel="x (AU), towards perihelion", ylabel="y (AU)")
-        self.legend = ax.legend([*self.patches, self.dot], ["", "", ""], loc="upper left", fontsize="small", framealpha=0.9)
+        self.legend = ax.legend(
+            [*self.patches, self.dot], ["", "", ""], loc="upper left", fontsize="small", framealpha=0.9
+        )
         self.animate(self.patches[1], self.dot, sun, ax.title, self.legend)  # the Sun stays on top
         self.alt = ""
 
