@@ -346,3 +346,39 @@ def test_third_law_plot_shows_catalogue_fit_and_measured_bodies():
         orbits.plot_third_law(a, T[:2], measured, fit=(1.5, 0.0))
     with pytest.raises(ValueError, match="measured"):
         orbits.plot_third_law(a, T, {"earth": {"a": 1 * u.AU}}, fit=(1.5, 0.0))
+
+
+def test_distance_from_sun_plot_follows_the_two_body_orbit():
+    epoch = Time("2015-06-01", scale="tdb")
+    el = {"a": 2.0 * u.AU, "e": 0.5, "i": 0 * u.deg, "node": 0 * u.deg, "peri": 0 * u.deg, "M": 0 * u.deg}
+    times = epoch + np.linspace(0, 1, 50) * orbits.period(2.0 * u.AU)
+    fig = orbits.plot_distance_from_sun({"Ceres": el | {"epoch": epoch}, "odd one": el | {"epoch": epoch}}, times)
+    (ax,) = fig.axes
+    ceres, other = ax.lines
+    assert ceres.get_ydata()[0] == pytest.approx(1.0) and max(ceres.get_ydata()) == pytest.approx(3.0, rel=1e-3)
+    assert other.get_linestyle() == "--"  # not a body with a colour of its own
+    with pytest.raises(TypeError, match="times"):
+        orbits.plot_distance_from_sun({"Ceres": el | {"epoch": epoch}}, epoch)
+
+
+def test_two_body_error_plot_is_logarithmic_with_the_epoch_marked():
+    times = Time(["2015-01-01", "2016-01-01", "2017-01-01"], scale="tdb")
+    fig = orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4, 1e6] * u.km}, times[0])
+    (ax,) = fig.axes
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Vesta", "epoch of the elements"]
+    with pytest.raises(ValueError, match="dates"):
+        orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4] * u.km}, times[0])
+
+
+def test_earth_ceres_plot_marks_the_closest_day_and_the_arrival():
+    times = Time(["2014-01-01", "2016-01-01", "2018-10-31"], scale="utc")
+    fig = orbits.plot_earth_ceres(
+        times, [3.0, 2.0, 4.0] * u.AU, (times[1], 2.0 * u.AU), (Time("2015-03-06"), 2.5 * u.AU)
+    )
+    (ax,) = fig.axes
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Earth-Ceres distance", "closest, 2016-01-01", "Dawn arrives at Ceres, 2015-03-06"]
+    assert ax.get_title() == "How far Ceres was from Earth, 2014 to 2018-10"
+    with pytest.raises(TypeError, match="arrival"):
+        orbits.plot_earth_ceres(times, [3.0, 2.0, 4.0] * u.AU, (times[1], 2.0 * u.AU), Time("2015-03-06"))

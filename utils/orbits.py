@@ -29,6 +29,9 @@ __all__ = [
     "orbit_radius",
     "plot_orbits_to_scale",
     "plot_third_law",
+    "plot_distance_from_sun",
+    "plot_two_body_error",
+    "plot_earth_ceres",
     "SecondLawFigure",
 ]
 
@@ -698,6 +701,136 @@ def plot_third_law(a, T, measured: dict, fit: tuple[float, float]):
         ax.annotate(style["label"], a_T, textcoords="offset points", fontsize="small", **place)
     ax.set(xlabel="semi-major axis a (AU)", ylabel="orbital period T (years)", title="Kepler's third law: T² ∝ a³")
     ax.legend(fontsize="small", loc="upper left")
+    return fig
+
+
+def _times(value, name: str = "times"):
+    from astropy.time import Time
+
+    if not isinstance(value, Time) or value.isscalar or len(value) < 2:
+        raise TypeError(f"{name} must be an astropy Time array of at least two dates; got {type(value).__name__}.")
+    return value
+
+
+def _line_style(name: str) -> dict:
+    # a body's colour and line style; any other object (an asteroid without a colour of its own) in black dashes
+    from .style import OTHER_COLOURS, PALETTE, body_style
+
+    if name.lower() in PALETTE:
+        style = body_style(name)
+        return {"color": style["color"], "linestyle": style["linestyle"]}
+    return {"color": OTHER_COLOURS["black"], "linestyle": "--"}
+
+
+def plot_distance_from_sun(elements: dict, times):
+    """Two-body distance from the Sun against time, one line per orbit.
+
+    Parameters
+    ----------
+    elements : dict
+        Name -> elements dict (as for :func:`propagate`, plus ``epoch``).  A body of
+        :data:`utils.style.PALETTE` gets its own colour and line style; any other name black dashes.
+    times : astropy.time.Time
+        The dates (at least two); the x axis counts years from the first.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+
+    elements = _elements_map(elements)
+    times = _times(times)
+    years = (times - times[0]).to_value(u.yr)
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    for name, el in elements.items():
+        r = np.sqrt((propagate(el, times) ** 2).sum(axis=0)).to_value(u.AU)
+        ax.plot(years, r, **_line_style(name), label=name)
+    ax.set(xlabel=f"years after {times[0].iso[:10]}", ylabel="distance from the Sun (AU)")
+    ax.set_title("Two-body distance from the Sun over time")
+    ax.legend(handlelength=4)
+    return fig
+
+
+def plot_two_body_error(times, errors: dict, epoch):
+    """Distance between two-body and ephemeris positions against time, on a logarithmic axis.
+
+    Parameters
+    ----------
+    times : astropy.time.Time
+        The dates (at least two).
+    errors : dict
+        Body name -> distances (lengths), one per date.
+    epoch : astropy.time.Time
+        The elements' epoch, drawn as a vertical line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from collections.abc import Mapping
+
+    import matplotlib.pyplot as plt
+    from astropy.time import Time
+
+    times = _times(times)
+    if not isinstance(epoch, Time) or not epoch.isscalar:
+        raise TypeError(f"epoch must be one astropy Time; got {type(epoch).__name__}.")
+    if not isinstance(errors, Mapping) or not errors:
+        raise TypeError(f"errors must be a non-empty dict of body name -> distances; got {type(errors).__name__}.")
+    fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    for name, d in errors.items():
+        km = require(d, u.km, f"errors[{name!r}]", nonnegative=True).to_value(u.km)
+        if km.shape != times.shape:
+            raise ValueError(f"errors[{name!r}] has {km.size} values for {len(times)} dates.")
+        ax.semilogy(times.decimalyear, np.maximum(km, 1e-3), **_line_style(str(name)), label=name)
+    ax.axvline(epoch.decimalyear, color="k", linewidth=1, linestyle="-.", label="epoch of the elements")
+    ax.set(xlabel="year", ylabel="distance between two-body and JPL positions (km)", ylim=(10, 2e7))
+    ax.set_title("How far the Sun-only orbit drifts from JPL's ephemeris")
+    ax.legend(loc="lower left", handlelength=4)
+    return fig
+
+
+def plot_earth_ceres(times, distance, closest, arrival):
+    """The Earth-Ceres distance against time, with the closest approach and Dawn's arrival marked.
+
+    Parameters
+    ----------
+    times : astropy.time.Time
+        The dates (at least two).
+    distance : Quantity
+        The Earth-Ceres distance on each date (a length).
+    closest, arrival : (Time, Quantity)
+        The date and distance of the closest approach, and of Dawn's arrival at Ceres.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+    from astropy.time import Time
+
+    from .style import PALETTE
+
+    times = _times(times)
+    d = require(distance, u.AU, "distance", positive=True).to_value(u.AU)
+    if d.shape != times.shape:
+        raise ValueError(f"distance has {d.size} values for {len(times)} dates.")
+    marks = {}
+    for name, mark in (("closest", closest), ("arrival", arrival)):
+        if not isinstance(mark, tuple) or len(mark) != 2 or not isinstance(mark[0], Time) or not mark[0].isscalar:
+            raise TypeError(f"{name} must be a (Time, distance) pair; got {type(mark).__name__}.")
+        marks[name] = mark[0], float(require(mark[1], u.AU, name, positive=True, scalar=True).to_value(u.AU))
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    ax.plot(times.decimalyear, d, color=PALETTE["ceres"], label="Earth-Ceres distance")
+    t, r = marks["closest"]
+    ax.plot(t.decimalyear, r, "v", color="k", markersize=9, linestyle="none", label=f"closest, {t.iso[:10]}")
+    t, r = marks["arrival"]
+    label = f"Dawn arrives at Ceres, {t.iso[:10]}"
+    ax.plot(t.decimalyear, r, "P", color=PALETTE["dawn"], markersize=10, linestyle="none", label=label)
+    ax.set(xlabel="year", ylabel="distance (AU)", ylim=(1.4, 5.0))
+    ax.set_title(f"How far Ceres was from Earth, {times[0].iso[:4]} to {times[-1].iso[:7]}")
+    ax.legend(loc="upper left", fontsize="small")
     return fig
 
 
