@@ -275,6 +275,28 @@ VALID = {
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),
+    "orbits.plot_orbits_to_scale": lambda: dict(elements={"Ceres": elements()}),
+    "orbits.plot_third_law": lambda: dict(
+        a=[2.0, 3.0] * u.AU,
+        T=[2.83, 5.2] * u.yr,
+        measured={"Ceres": {"a": 2.77 * u.AU, "T": 4.6 * u.yr}},
+        fit=(1.5, 0.0),
+    ),
+    "orbits.plot_distance_from_sun": lambda: dict(
+        elements={"Ceres": elements()}, times=Time(["2015-01-01", "2016-01-01"], scale="tdb")
+    ),
+    "orbits.plot_two_body_error": lambda: dict(
+        times=Time(["2015-01-01", "2016-01-01"], scale="tdb"),
+        errors={"Ceres": [100.0, 2e5] * u.km},
+        epoch=Time("2015-01-01", scale="tdb"),
+    ),
+    "orbits.plot_earth_ceres": lambda: dict(
+        times=Time(["2015-01-01", "2016-01-01"], scale="utc"),
+        distance=[2.0, 3.5] * u.AU,
+        closest=(Time("2015-01-01"), 2.0 * u.AU),
+        arrival=(Time("2015-03-06"), 2.1 * u.AU),
+    ),
+    "orbits.SecondLawFigure": lambda: dict(elements={"a": 2 * u.AU, "e": 0.5}, name="test body", n_slices=12),
     # resonance
     "resonance.period_ratio": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU),
     "resonance.nearest_resonance": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU, candidates=((3, 1), (2, 1))),

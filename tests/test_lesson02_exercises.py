@@ -14,44 +14,44 @@ from utils.checks import expected_answer
 
 def test_perihelion_speed_is_vis_viva_at_q():
     # e = 0: a circle at 1 AU, the circular speed sqrt(GM/a), about 29.8 km/s
-    circle = expected_answer("02.6", a=1 * u.AU, e=0.0)
+    circle = expected_answer("02.7", a=1 * u.AU, e=0.0)
     assert circle.to_value(u.km / u.s) == pytest.approx(np.sqrt(GM_sun / u.AU).to_value(u.km / u.s))
     # e = 0.5: v^2 = GM (2/q - 1/a) = 3 GM / a, so v = sqrt(3) times the circular speed at a
-    fast = expected_answer("02.6", a=1 * u.AU, e=0.5)
+    fast = expected_answer("02.7", a=1 * u.AU, e=0.5)
     assert (fast / circle).to_value(u.one) == pytest.approx(np.sqrt(3))
 
 
 def test_perihelion_speed_mistakes_get_their_hints():
     kw = dict(a=2.66 * u.AU, e=0.533, name="Ganymed")
-    v = expected_answer("02.6", **kw)
-    assert utils.check("02.6", v.to(u.m / u.s), **kw).ok
-    assert "Ganymed" in utils.check("02.6", ..., **kw).name
+    v = expected_answer("02.7", **kw)
+    assert utils.check("02.7", v.to(u.m / u.s), **kw).ok
+    assert "Ganymed" in utils.check("02.7", ..., **kw).name
     q = kw["a"] * (1 - kw["e"])
     circular = np.sqrt(GM_sun / q)
-    assert "circular speed" in utils.check("02.6", circular, **kw).message
-    assert "v squared" in utils.check("02.6", GM_sun * (2 / q - 1 / kw["a"]), **kw).message
-    assert "escape" in utils.check("02.6", np.sqrt(2 * GM_sun / q), **kw).message
-    assert utils.check("02.6", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
+    assert "circular speed" in utils.check("02.7", circular, **kw).message
+    assert "v squared" in utils.check("02.7", GM_sun * (2 / q - 1 / kw["a"]), **kw).message
+    assert "escape" in utils.check("02.7", np.sqrt(2 * GM_sun / q), **kw).message
+    assert utils.check("02.7", 33 * u.km / u.s, a=1 * u.AU, e=1.2).status == "invalid"  # not an ellipse
 
 
 def test_two_body_offset_along_the_orbit_is_signed_and_its_slips_get_hints():
     from utils.exercises.lesson02 import _two_body_error, _two_body_radial
 
     kw = dict(name="Ceres", years=4 * u.yr)
-    near = abs(expected_answer("02.7", name="Ceres", years=0 * u.yr))
-    along = expected_answer("02.7", **kw)
+    near = abs(expected_answer("02.8", name="Ceres", years=0 * u.yr))
+    along = expected_answer("02.8", **kw)
     assert near < 1000 * u.km < along  # tens of km at the epoch; four years on, the model runs ahead
-    assert utils.check("02.7", along.to(u.AU), **kw).ok
-    assert "4.0 yr" in utils.check("02.7", ..., **kw).name
+    assert utils.check("02.8", along.to(u.AU), **kw).ok
+    assert "4.0 yr" in utils.check("02.8", ..., **kw).name
     whole = _two_body_error(**kw)
     assert abs(whole - along) > 0.05 * along  # the whole distance differs, so its hint is reachable
-    assert "whole distance" in utils.check("02.7", whole, **kw).message
-    assert "wrong sign" in utils.check("02.7", -along, **kw).message
+    assert "whole distance" in utils.check("02.8", whole, **kw).message
+    assert "wrong sign" in utils.check("02.8", -along, **kw).message
     radial = _two_body_radial(**kw)
     assert abs(radial - along) > 0.05 * along
-    assert "distances from the Sun" in utils.check("02.7", radial, **kw).message
+    assert "distances from the Sun" in utils.check("02.8", radial, **kw).message
     # the difference of the distances taken the other way round (negative) gets the same hint, and a sign note
-    flipped = utils.check("02.7", -radial, **kw).message
+    flipped = utils.check("02.8", -radial, **kw).message
     assert "distances from the Sun" in flipped and "sign" in flipped
 
 
@@ -59,12 +59,12 @@ def test_a_difference_vector_is_told_to_take_its_length():
     from astropy.time import Time
 
     vector = np.array([0.1, 0.2, 0.2]) * u.AU  # x, y, z of a difference, not its length
-    message = utils.check("02.9", vector, date=Time("2012-09-05")).message
+    message = utils.check("02.10", vector, date=Time("2012-09-05")).message
     assert "holds 3 values" in message and "length" in message and "np.linalg.norm" in message
 
 
 def test_two_body_error_refuses_a_body_the_ephemeris_lacks():
-    result = utils.check("02.7", 1 * u.km, name="Pallas", years=3 * u.yr)
+    result = utils.check("02.8", 1 * u.km, name="Pallas", years=3 * u.yr)
     assert result.status == "invalid" and "Ceres" in result.message
 
 
@@ -94,8 +94,8 @@ def test_two_body_offset_with_365_day_years_gets_its_hint():
     from utils.exercises.lesson02 import _two_body_along
 
     slip = _two_body_along("Ceres", 6 * 365 * u.day)  # six years typed as 6 x 365 days
-    assert not utils.check("02.7", slip, **kw).ok
-    assert "365.25" in utils.check("02.7", slip, **kw).message
+    assert not utils.check("02.8", slip, **kw).ok
+    assert "365.25" in utils.check("02.8", slip, **kw).message
 
 
 def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_slips_get_hints():
@@ -108,13 +108,13 @@ def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_sli
     r_c, r_j = heliocentric_position("ceres", date), heliocentric_position("jupiter", date)
     d, r = np.sqrt(((r_j - r_c) ** 2).sum()), np.sqrt((r_c**2).sum())
     ratio = ((GM_jup / d**2) / (GM_sun / r**2)).to_value(u.one)
-    assert expected_answer("02.8", date=date) == pytest.approx(ratio)
+    assert expected_answer("02.9", date=date) == pytest.approx(ratio)
     assert 1e-4 < ratio < 1.5e-3  # between the smallest and largest over 2000-2030
-    assert utils.check("02.8", ratio, date=date).ok
-    assert "2015-03-06" in utils.check("02.8", ..., date=date).name
+    assert utils.check("02.9", ratio, date=date).ok
+    assert "2015-03-06" in utils.check("02.9", ..., date=date).name
     sun_distance = ((GM_jup / (r_j**2).sum()) / (GM_sun / r**2)).to_value(u.one)
-    assert "distance from the Sun" in utils.check("02.8", sun_distance, date=date).message
-    assert "on top" in utils.check("02.8", 1 / ratio, date=date).message
-    assert "square" in utils.check("02.8", ((GM_jup / d) / (GM_sun / r)).to_value(u.one), date=date).message
-    assert "masses" in utils.check("02.8", (GM_jup / GM_sun).to_value(u.one), date=date).message
-    assert not utils.check("02.8", "jupiter", date=date).ok
+    assert "distance from the Sun" in utils.check("02.9", sun_distance, date=date).message
+    assert "on top" in utils.check("02.9", 1 / ratio, date=date).message
+    assert "square" in utils.check("02.9", ((GM_jup / d) / (GM_sun / r)).to_value(u.one), date=date).message
+    assert "masses" in utils.check("02.9", (GM_jup / GM_sun).to_value(u.one), date=date).message
+    assert not utils.check("02.9", "jupiter", date=date).ok

@@ -51,7 +51,7 @@ def test_alt_text_says_where_the_olive_slice_is(second_law):
     ns["draw_second_law"](day=0)
     at_start = shown[-1][1]
     assert "near perihelion" in at_start and "overlaps the teal slice" in at_start
-    half = int(ns["T_ecc"].to_value(u.day) / 2 - ns["slice_days"].to_value(u.day) / 2)  # centred on aphelion
+    half = int(ns["T_ecc"].to_value(u.day) / 2 - ns["second_law"].slice_days.to_value(u.day) / 2)  # centred on aphelion
     ns["draw_second_law"](day=half)
     at_aphelion = shown[-1][1]
     assert "near aphelion" in at_aphelion and "long and narrow" in at_aphelion

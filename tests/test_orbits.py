@@ -250,10 +250,10 @@ def test_lesson02_exercises_compute_from_inputs():
     assert E - 0.5 * np.sin(E) == pytest.approx(np.pi / 2, abs=1e-12)
     # the second exercise: e = (Q - q) / (Q + q), worked by hand: q = 2 AU, Q = 4 AU -> e = 1/3
     assert expected_answer("02.2", q=2 * u.AU, Q=4 * u.AU) == pytest.approx(1 / 3)
-    assert expected_answer("02.5", e=0.0).to_value(u.one) == pytest.approx(1.0)
-    assert expected_answer("02.5", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    assert expected_answer("02.6", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert expected_answer("02.6", e=0.5).to_value(u.one) == pytest.approx(3.0)
     t = Time("2015-03-06")
-    d = expected_answer("02.9", date=t)
+    d = expected_answer("02.10", date=t)
     diff = heliocentric_position("vesta", t) - heliocentric_position("ceres", t)
     assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
 
@@ -281,14 +281,104 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.2", 0.2, q=4 * u.AU, Q=2 * u.AU).status == "invalid"  # Q below q is explained
     assert "e = 0.9" in utils.check("02.4", ..., M=1.0, e=0.9, E0=1.0, steps=2).name
     t8 = Time("2015-03-06")
-    pull = utils.checks.expected_answer("02.8", date=t8)
-    assert utils.check("02.8", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
-    assert "Jupiter's pull on top" in utils.check("02.8", 1 / pull, date=t8).message
-    assert utils.check("02.8", "Jupiter", date=t8).status != "correct"
-    assert utils.check("02.5", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
-    assert "aphelion over perihelion" in utils.check("02.5", 1 / 3, e=0.5).message
+    pull = utils.checks.expected_answer("02.9", date=t8)
+    assert utils.check("02.9", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
+    assert "Jupiter's pull on top" in utils.check("02.9", 1 / pull, date=t8).message
+    assert utils.check("02.9", "Jupiter", date=t8).status != "correct"
+    assert utils.check("02.6", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
+    assert "aphelion over perihelion" in utils.check("02.6", 1 / 3, e=0.5).message
     assert utils.check("02.4", 1.0, M=1 * u.km, e=0.5, E0=1.0, steps=2).status == "invalid"  # M in a wrong unit
     t = Time("2015-03-06")
     r_v, r_c = heliocentric_position("vesta", t), heliocentric_position("ceres", t)
     radial = abs(np.sqrt((r_v**2).sum()) - np.sqrt((r_c**2).sum()))
-    assert "position vectors" in utils.check("02.9", radial, date=t).message
+    assert "position vectors" in utils.check("02.10", radial, date=t).message
+
+
+# ---------------------------------------------------------------- lesson 02's figures
+
+
+def test_orbits_to_scale_draws_each_body_and_labels_only_inclined_ones_edge_on():
+    epoch = Time("2015-06-01", scale="tdb")
+    flat = {"a": 1.0 * u.AU, "e": 0.02, "i": 0.5 * u.deg, "node": 0 * u.deg, "peri": 0 * u.deg, "M": 0 * u.deg}
+    tilted = flat | {"a": 2.8 * u.AU, "e": 0.08, "i": 10 * u.deg, "node": 80 * u.deg}
+    fig = orbits.plot_orbits_to_scale({"Earth": flat | {"epoch": epoch}, "Ceres": tilted | {"epoch": epoch}})
+    top, side = fig.axes
+    assert [t.get_text() for t in top.texts] == ["Earth", "Ceres"]
+    assert [t.get_text() for t in side.texts] == ["Ceres"]  # the planet's label stays clear of the Sun
+    side_height = max(abs(line.get_ydata()).max() for line in side.lines)
+    # with the perihelion on the node, the orbit is highest 90 degrees on, at r = a(1 - e^2)
+    assert side_height == pytest.approx(2.8 * (1 - 0.08**2) * np.sin(np.radians(10)), rel=0.01)
+    with pytest.raises(TypeError, match="elements"):
+        orbits.plot_orbits_to_scale([])
+    with pytest.raises(ValueError, match="elements"):
+        orbits.plot_orbits_to_scale({"Earth": {"a": 1 * u.AU}})
+
+
+def test_second_law_figure_sweeps_equal_areas_and_describes_the_slice():
+    law = orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 0.6}, "test body")
+    assert law.slice_days == law.period / 12
+    shares, arcs = law.all_slices()
+    assert shares == pytest.approx(np.full(12, 1 / 12), abs=2e-4)
+    assert arcs.max() / arcs.min() > 3  # much more ground near perihelion
+    half = float((law.period / 2 - law.slice_days / 2).to_value(u.day))
+    assert law.update(half) == pytest.approx([1 / 12, 1 / 12], abs=2e-4)
+    assert "near aphelion" in law.alt and f"day {half:.0f}" in law.ax.get_title()
+    law.update(0)
+    assert "near perihelion" in law.alt and "overlaps the teal slice" in law.alt
+    assert law.png()[:4] == b"\x89PNG"
+    with pytest.raises(ValueError, match="day"):
+        law.update(-5)
+    with pytest.raises(ValueError, match="e"):
+        orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 1.0}, "test body")
+
+
+def test_third_law_plot_shows_catalogue_fit_and_measured_bodies():
+    a = [1.0, 2.0, 4.0] * u.AU
+    T = orbits.period(a).to(u.yr)
+    measured = {"earth": {"a": 1 * u.AU, "T": 1 * u.yr}, "vesta": {"a": 2.36 * u.AU, "T": 3.63 * u.yr}}
+    fig = orbits.plot_third_law(a, T, measured, fit=(1.5, 0.0))
+    (ax,) = fig.axes
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0].startswith("JPL catalogue, 3 asteroids") and "slope 1.500" in legend[1]
+    assert [t.get_text() for t in ax.texts] == ["Earth", "Vesta"]
+    with pytest.raises(ValueError, match="same"):
+        orbits.plot_third_law(a, T[:2], measured, fit=(1.5, 0.0))
+    with pytest.raises(ValueError, match="measured"):
+        orbits.plot_third_law(a, T, {"earth": {"a": 1 * u.AU}}, fit=(1.5, 0.0))
+
+
+def test_distance_from_sun_plot_follows_the_two_body_orbit():
+    epoch = Time("2015-06-01", scale="tdb")
+    el = {"a": 2.0 * u.AU, "e": 0.5, "i": 0 * u.deg, "node": 0 * u.deg, "peri": 0 * u.deg, "M": 0 * u.deg}
+    times = epoch + np.linspace(0, 1, 50) * orbits.period(2.0 * u.AU)
+    fig = orbits.plot_distance_from_sun({"Ceres": el | {"epoch": epoch}, "odd one": el | {"epoch": epoch}}, times)
+    (ax,) = fig.axes
+    ceres, other = ax.lines
+    assert ceres.get_ydata()[0] == pytest.approx(1.0) and max(ceres.get_ydata()) == pytest.approx(3.0, rel=1e-3)
+    assert other.get_linestyle() == "--"  # not a body with a colour of its own
+    with pytest.raises(TypeError, match="times"):
+        orbits.plot_distance_from_sun({"Ceres": el | {"epoch": epoch}}, epoch)
+
+
+def test_two_body_error_plot_is_logarithmic_with_the_epoch_marked():
+    times = Time(["2015-01-01", "2016-01-01", "2017-01-01"], scale="tdb")
+    fig = orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4, 1e6] * u.km}, times[0])
+    (ax,) = fig.axes
+    assert ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Vesta", "epoch of the elements"]
+    with pytest.raises(ValueError, match="dates"):
+        orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4] * u.km}, times[0])
+
+
+def test_earth_ceres_plot_marks_the_closest_day_and_the_arrival():
+    times = Time(["2014-01-01", "2016-01-01", "2018-10-31"], scale="utc")
+    fig = orbits.plot_earth_ceres(
+        times, [3.0, 2.0, 4.0] * u.AU, (times[1], 2.0 * u.AU), (Time("2015-03-06"), 2.5 * u.AU)
+    )
+    (ax,) = fig.axes
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Earth-Ceres distance", "closest, 2016-01-01", "Dawn arrives at Ceres, 2015-03-06"]
+    assert ax.get_title() == "How far Ceres was from Earth, 2014 to 2018-10"
+    with pytest.raises(TypeError, match="arrival"):
+        orbits.plot_earth_ceres(times, [3.0, 2.0, 4.0] * u.AU, (times[1], 2.0 * u.AU), Time("2015-03-06"))

@@ -15,7 +15,8 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 
-from .units import gravitational_parameter, integer, number, require, resonance_pair
+from .style import FastFigure
+from .units import gravitational_parameter, integer, number, pair, require, resonance_pair, text
 
 __all__ = [
     "period",
@@ -26,6 +27,12 @@ __all__ = [
     "solve_kepler",
     "true_anomaly",
     "orbit_radius",
+    "plot_orbits_to_scale",
+    "plot_third_law",
+    "plot_distance_from_sun",
+    "plot_two_body_error",
+    "plot_earth_ceres",
+    "SecondLawFigure",
 ]
 
 
@@ -568,3 +575,384 @@ def sector_area(x: u.Quantity, y: u.Quantity) -> u.Quantity:
         raise ValueError("x and y must be 1-D arrays of the same length (at least 2 points).")
     xv, yv = x.value, y.value
     return 0.5 * np.sum(xv[:-1] * yv[1:] - xv[1:] * yv[:-1]) * x.unit**2
+
+
+# --------------------------------------------------------------------------
+# plotting helpers (kept apart from the computations)
+# --------------------------------------------------------------------------
+
+_ELEMENT_KEYS = ("a", "e", "i", "node", "peri", "M", "epoch")
+
+
+def _elements_map(elements, name: str = "elements") -> dict:
+    """Check a mapping of body name -> elements dict (the keys of :func:`propagate`, plus ``epoch``)."""
+    from collections.abc import Mapping
+
+    if not isinstance(elements, Mapping) or not elements:
+        raise TypeError(f"{name} must be a non-empty dict of body name -> elements; got {type(elements).__name__}.")
+    for body, el in elements.items():
+        if not isinstance(body, str) or not isinstance(el, Mapping) or not set(_ELEMENT_KEYS) <= set(el):
+            raise ValueError(
+                f"{name} must map body names to elements dicts with keys {', '.join(_ELEMENT_KEYS)}; "
+                f"got {body!r} -> {type(el).__name__}."
+            )
+    return dict(elements)
+
+
+def plot_orbits_to_scale(elements: dict):
+    """Draw orbits to scale, seen from above the ecliptic and edge-on, with each body at its epoch.
+
+    Each body gets its colour, line style and marker from :func:`utils.style.body_style`.  In the
+    edge-on view only the bodies inclined by more than 3 degrees are labelled, so that the planets'
+    labels do not crowd the Sun.
+
+    Parameters
+    ----------
+    elements : dict
+        Body name (a key of :data:`utils.style.PALETTE`, any case) -> elements dict as returned by
+        :func:`elements_from_catalogue` or :func:`elements_from_state` plus an ``epoch``; the legend
+        follows the dict's order.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (show it with :func:`utils.style.show`).
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    elements = _elements_map(elements)
+    styles = {body: body_style(body) for body in elements}
+    fig, (top, side) = plt.subplots(1, 2, figsize=(11, 5))
+    for body, el in elements.items():
+        style = styles[body]
+        xyz = orbit_path(el["a"], el["e"], el["i"], el["node"], el["peri"]).to_value(u.AU)
+        now = propagate(el, el["epoch"]).to_value(u.AU)
+        steep = abs(float(u.Quantity(el["i"], u.deg).to_value(u.deg))) > 3
+        for ax, k in ((top, 1), (side, 2)):
+            ax.plot(xyz[0], xyz[k], color=style["color"], linestyle=style["linestyle"], label=body if k == 1 else None)
+            ax.plot(now[0], now[k], marker=style["marker"], color=style["color"], linestyle="none")
+            if k == 1 or steep:
+                ax.annotate(body, (now[0], now[k]), xytext=(5, 5), textcoords="offset points", fontsize="small")
+    for ax in (top, side):
+        ax.plot(0, 0, marker="*", color=PALETTE["sun"], markersize=15, markeredgecolor="k", linestyle="none")
+    top.set(aspect="equal", xlabel="x (AU)", ylabel="y (AU)", title="Seen from above the ecliptic")
+    side.set(xlabel="x (AU)", ylabel="z, height above the ecliptic (AU)", ylim=(-0.7, 0.7))
+    side.set_title("Seen edge-on (height stretched)")
+    fig.legend(loc="outside lower center", ncol=len(elements), handlelength=4)
+    return fig
+
+
+def plot_third_law(a, T, measured: dict, fit: tuple[float, float]):
+    """Kepler's third law on log-log axes: catalogue periods, a fitted line and periods measured apart.
+
+    Parameters
+    ----------
+    a, T : Quantity arrays
+        The catalogue's semi-major axes (lengths) and periods (times), one pair per asteroid (grey dots).
+    measured : dict
+        Body name (a key of :data:`utils.style.PALETTE`, any case) -> ``{"a": length, "T": time}``,
+        periods measured without the law (large labelled markers).
+    fit : (float, float)
+        Slope and intercept of log10(T / yr) against log10(a / AU) (as from :func:`numpy.polyfit`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (show it with :func:`utils.style.show`).
+    """
+    from collections.abc import Mapping
+
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    a = require(a, u.AU, "a", positive=True).to_value(u.AU)
+    T = require(T, u.yr, "T", positive=True).to_value(u.yr)
+    if a.ndim != 1 or a.shape != T.shape or a.size == 0:
+        raise ValueError(f"a and T must be two 1-D arrays of the same, non-zero length; got {a.shape} and {T.shape}.")
+    if not isinstance(measured, Mapping) or not measured:
+        raise TypeError(
+            f"measured must be a non-empty dict of body name -> {{'a', 'T'}}; got {type(measured).__name__}."
+        )
+    points = {}
+    for body, m in measured.items():
+        if not isinstance(m, Mapping) or not {"a", "T"} <= set(m):
+            raise ValueError(f"measured[{body!r}] must be a dict with keys 'a' and 'T'.")
+        points[body] = (
+            float(require(m["a"], u.AU, f"measured[{body!r}]['a']", positive=True, scalar=True).to_value(u.AU)),
+            float(require(m["T"], u.yr, f"measured[{body!r}]['T']", positive=True, scalar=True).to_value(u.yr)),
+        )
+    slope, intercept = pair(fit, "fit")
+    if not (abs(slope) <= 10 and abs(intercept) <= 10):
+        raise ValueError(f"fit must be (slope, intercept) of log10 T against log10 a, each within +-10; got {fit!r}.")
+    fig, ax = plt.subplots(figsize=(7.5, 5))
+    dots = dict(markersize=3, color=PALETTE["belt"], rasterized=True, zorder=3)
+    ax.loglog(a, T, ".", **dots, label=f"JPL catalogue, {a.size:,} asteroids (T computed from a)")
+    a_line = np.geomspace(min(0.8, a.min()), a.max(), 50)
+    ax.loglog(a_line, 10**intercept * a_line**slope, "k--", linewidth=1, label=f"fitted line, slope {slope:.3f}")
+    big = dict(markeredgecolor="k", markersize=9, linestyle="none", zorder=4)
+    leader = dict(xytext=(-6, 22), ha="right", arrowprops=dict(arrowstyle="-", color="0.4"))  # Vesta: clear of Mars
+    for body, a_T in points.items():
+        style = body_style(body)
+        ax.loglog(*a_T, marker=style["marker"], color=style["color"], **big, label=f"{style['label']}, measured")
+        place = leader if body.lower() == "vesta" else {"xytext": (9, -10)}
+        ax.annotate(style["label"], a_T, textcoords="offset points", fontsize="small", **place)
+    ax.set(xlabel="semi-major axis a (AU)", ylabel="orbital period T (years)", title="Kepler's third law: T² ∝ a³")
+    ax.legend(fontsize="small", loc="upper left")
+    return fig
+
+
+def _times(value, name: str = "times"):
+    from astropy.time import Time
+
+    if not isinstance(value, Time) or value.isscalar or len(value) < 2:
+        raise TypeError(f"{name} must be an astropy Time array of at least two dates; got {type(value).__name__}.")
+    return value
+
+
+def _line_style(name: str) -> dict:
+    # a body's colour and line style; any other object (an asteroid without a colour of its own) in black dashes
+    from .style import OTHER_COLOURS, PALETTE, body_style
+
+    if name.lower() in PALETTE:
+        style = body_style(name)
+        return {"color": style["color"], "linestyle": style["linestyle"]}
+    return {"color": OTHER_COLOURS["black"], "linestyle": "--"}
+
+
+def plot_distance_from_sun(elements: dict, times):
+    """Two-body distance from the Sun against time, one line per orbit.
+
+    Parameters
+    ----------
+    elements : dict
+        Name -> elements dict (as for :func:`propagate`, plus ``epoch``).  A body of
+        :data:`utils.style.PALETTE` gets its own colour and line style; any other name black dashes.
+    times : astropy.time.Time
+        The dates (at least two); the x axis counts years from the first.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+
+    elements = _elements_map(elements)
+    times = _times(times)
+    years = (times - times[0]).to_value(u.yr)
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    for name, el in elements.items():
+        r = np.sqrt((propagate(el, times) ** 2).sum(axis=0)).to_value(u.AU)
+        ax.plot(years, r, **_line_style(name), label=name)
+    ax.set(xlabel=f"years after {times[0].iso[:10]}", ylabel="distance from the Sun (AU)")
+    ax.set_title("Two-body distance from the Sun over time")
+    ax.legend(handlelength=4)
+    return fig
+
+
+def plot_two_body_error(times, errors: dict, epoch):
+    """Distance between two-body and ephemeris positions against time, on a logarithmic axis.
+
+    Parameters
+    ----------
+    times : astropy.time.Time
+        The dates (at least two).
+    errors : dict
+        Body name -> distances (lengths), one per date.
+    epoch : astropy.time.Time
+        The elements' epoch, drawn as a vertical line.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from collections.abc import Mapping
+
+    import matplotlib.pyplot as plt
+    from astropy.time import Time
+
+    times = _times(times)
+    if not isinstance(epoch, Time) or not epoch.isscalar:
+        raise TypeError(f"epoch must be one astropy Time; got {type(epoch).__name__}.")
+    if not isinstance(errors, Mapping) or not errors:
+        raise TypeError(f"errors must be a non-empty dict of body name -> distances; got {type(errors).__name__}.")
+    fig, ax = plt.subplots(figsize=(7.5, 4.5))
+    for name, d in errors.items():
+        km = require(d, u.km, f"errors[{name!r}]", nonnegative=True).to_value(u.km)
+        if km.shape != times.shape:
+            raise ValueError(f"errors[{name!r}] has {km.size} values for {len(times)} dates.")
+        ax.semilogy(times.decimalyear, np.maximum(km, 1e-3), **_line_style(str(name)), label=name)
+    ax.axvline(epoch.decimalyear, color="k", linewidth=1, linestyle="-.", label="epoch of the elements")
+    ax.set(xlabel="year", ylabel="distance between two-body and JPL positions (km)", ylim=(10, 2e7))
+    ax.set_title("How far the Sun-only orbit drifts from JPL's ephemeris")
+    ax.legend(loc="lower left", handlelength=4)
+    return fig
+
+
+def plot_earth_ceres(times, distance, closest, arrival):
+    """The Earth-Ceres distance against time, with the closest approach and Dawn's arrival marked.
+
+    Parameters
+    ----------
+    times : astropy.time.Time
+        The dates (at least two).
+    distance : Quantity
+        The Earth-Ceres distance on each date (a length).
+    closest, arrival : (Time, Quantity)
+        The date and distance of the closest approach, and of Dawn's arrival at Ceres.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    import matplotlib.pyplot as plt
+    from astropy.time import Time
+
+    from .style import PALETTE
+
+    times = _times(times)
+    d = require(distance, u.AU, "distance", positive=True).to_value(u.AU)
+    if d.shape != times.shape:
+        raise ValueError(f"distance has {d.size} values for {len(times)} dates.")
+    marks = {}
+    for name, mark in (("closest", closest), ("arrival", arrival)):
+        if not isinstance(mark, tuple) or len(mark) != 2 or not isinstance(mark[0], Time) or not mark[0].isscalar:
+            raise TypeError(f"{name} must be a (Time, distance) pair; got {type(mark).__name__}.")
+        marks[name] = mark[0], float(require(mark[1], u.AU, name, positive=True, scalar=True).to_value(u.AU))
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    ax.plot(times.decimalyear, d, color=PALETTE["ceres"], label="Earth-Ceres distance")
+    t, r = marks["closest"]
+    ax.plot(t.decimalyear, r, "v", color="k", markersize=9, linestyle="none", label=f"closest, {t.iso[:10]}")
+    t, r = marks["arrival"]
+    label = f"Dawn arrives at Ceres, {t.iso[:10]}"
+    ax.plot(t.decimalyear, r, "P", color=PALETTE["dawn"], markersize=10, linestyle="none", label=label)
+    ax.set(xlabel="year", ylabel="distance (AU)", ylim=(1.4, 5.0))
+    ax.set_title(f"How far Ceres was from Earth, {times[0].iso[:4]} to {times[-1].iso[:7]}")
+    ax.legend(loc="upper left", fontsize="small")
+    return fig
+
+
+class SecondLawFigure(FastFigure):
+    """Kepler's second law on one orbit: two slices swept in equal times, one around perihelion.
+
+    The figure is built once; :meth:`update` moves the second slice and the body to a new day
+    and rewrites the title, legend and alt text (a :class:`utils.style.FastFigure`, for widgets).
+
+    Parameters
+    ----------
+    elements : dict
+        The orbit: ``a`` (a length) and ``e`` (0 <= e < 1), e.g. from :func:`elements_from_catalogue`.
+    name : str
+        The body's name, for the title, legend and alt text.
+    n_slices : int
+        Each slice is swept in one ``n_slices``-th of the period.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> law = SecondLawFigure({"a": 2.0 * u.AU, "e": 0.5}, "test body")
+    >>> shares = law.update(300)
+    >>> round(shares[0], 4) == round(shares[1], 4) == round(1 / 12, 4)
+    True
+    """
+
+    def __init__(self, elements: dict, name: str, n_slices: int = 12) -> None:
+        from collections.abc import Mapping
+
+        from .style import OTHER_COLOURS, PALETTE
+
+        if not isinstance(elements, Mapping) or not {"a", "e"} <= set(elements):
+            raise TypeError(f"elements must be a dict with keys 'a' and 'e'; got {type(elements).__name__}.")
+        self.a = require(elements["a"], u.AU, "elements['a']", positive=True, scalar=True).to(u.AU)
+        e = _check_e(elements["e"], "elements['e']")
+        if e.size != 1:
+            raise ValueError(f"elements['e'] must be one eccentricity; got {e.size} values.")
+        self.e = float(e.reshape(()))
+        self.name = text(name, "name")
+        self.n_slices = integer(n_slices, "n_slices", low=2, high=360)
+        self.period = period(self.a).to(u.day)
+        self.slice_days = self.period / self.n_slices
+        self.ellipse_area = np.pi * self.a**2 * np.sqrt(1 - self.e**2)
+        orbit_x, orbit_y = self._sweep(0, 2 * np.pi, 721)
+        self._peri = self._sweep(-np.pi / self.n_slices, np.pi / self.n_slices)  # centred on perihelion
+        pad = 0.05 * (orbit_x.max() - orbit_x.min()).value  # fixed limits, with room for the legend
+        x_lim = (orbit_x.min().value - pad, orbit_x.max().value + pad)
+        y_lim = (orbit_y.min().value - pad, orbit_y.min().value - pad + 1.05 * (x_lim[1] - x_lim[0]))
+        super().__init__((6.6, 6.6), margins={"left": 0.11, "right": 0.98, "bottom": 0.09, "top": 0.88})
+        ax = self.ax = self.figure.add_subplot()
+        ax.plot(orbit_x.value, orbit_y.value, color="0.4", linewidth=1)
+        self.patches = [
+            ax.fill([0], [0], facecolor=OTHER_COLOURS[colour], edgecolor="k", hatch=hatch, alpha=0.7)[0]
+            for colour, hatch in (("teal", "//"), ("olive", ".."))
+        ]
+        (self.dot,) = ax.plot([], [], "o", color="k")
+        (sun,) = ax.plot(0, 0, marker="*", color=PALETTE["sun"], markersize=15, markeredgecolor="k", linestyle="none")
+        ax.set(aspect="equal", xlim=x_lim, ylim=y_lim, xlabel="x (AU), towards perihelion", ylabel="y (AU)")
+        self.legend = ax.legend(
+            [*self.patches, self.dot], ["", "", ""], loc="upper left", fontsize="small", framealpha=0.9
+        )
+        self.animate(self.patches[1], self.dot, sun, ax.title, self.legend)  # the Sun stays on top
+        self.alt = ""
+
+    def _sweep(self, M0, M1, n=201):
+        # points along the orbit between mean anomalies M0 and M1 (radians), in the orbit's own plane
+        zero = 0 * u.deg
+        r = position_from_elements(self.a, self.e, zero, zero, zero, np.linspace(M0, M1, n) * u.rad)
+        return r[0].to(u.AU), r[1].to(u.AU)
+
+    def _share(self, x, y) -> float:
+        return float((sector_area(x, y) / self.ellipse_area).to_value(u.one))
+
+    def all_slices(self) -> tuple[np.ndarray, u.Quantity]:
+        """Each slice's share of the ellipse and the distance travelled along it, over one period."""
+        shares, arcs = [], []
+        for k in range(self.n_slices):
+            x, y = self._sweep(2 * np.pi * k / self.n_slices, 2 * np.pi * (k + 1) / self.n_slices)
+            shares.append(self._share(x, y))
+            arcs.append(np.hypot(np.diff(x), np.diff(y)).sum().to_value(u.AU))
+        return np.array(shares), arcs * u.AU
+
+    def _where(self, r_mid, day) -> str:
+        # a few words for the alt text: which part of the orbit the second slice covers
+        q, Q = self.a * (1 - self.e), self.a * (1 + self.e)
+        if r_mid < q + (Q - q) / 3:
+            where = "near perihelion, so it is short and wide"
+            half, last = (0.5 * self.slice_days).to_value(u.day), (self.period - 1.5 * self.slice_days).to_value(u.day)
+            if day < half - 2 or day > last + 2:  # a margin of 2 days: a narrower overlap cannot be seen
+                where += ", and it overlaps the teal slice"
+            return where
+        return "near aphelion, so it is long and narrow" if r_mid > Q - (Q - q) / 3 else "between the two"
+
+    def update(self, day) -> list[float]:
+        """Start the second slice ``day`` days after perihelion; return both slices' shares of the ellipse."""
+        day = number(day, "day", scalar=True, low=0, high=float(self.period.to_value(u.day)))
+        M0 = 2 * np.pi * day / self.period.to_value(u.day)
+        x, y = self._sweep(M0, M0 + 2 * np.pi / self.n_slices)
+        shares = []
+        for patch, (sx, sy) in zip(self.patches, (self._peri, (x, y)), strict=True):
+            shares.append(self._share(sx, sy))
+            patch.set_xy(np.c_[np.r_[0, sx.value], np.r_[0, sy.value]])
+        self.dot.set_data([x[0].value], [y[0].value])
+        r_mid = np.hypot(x[len(x) // 2], y[len(y) // 2])
+        day_text = f"{day:.0f}"
+        span = f"{self.slice_days.to_value(u.day):.0f} days"
+        labels = [
+            f"{span} around perihelion: {shares[0]:.4f} of the ellipse",
+            f"{span} from day {day_text}: {shares[1]:.4f} of the ellipse",
+            f"{self.name} on day {day_text}",
+        ]
+        for legend_text, label in zip(self.legend.get_texts(), labels, strict=True):
+            legend_text.set_text(label)
+        self.ax.set_title(f"Kepler's second law for {self.name}\nday {day_text} after perihelion")
+        self.alt = (
+            f"The orbit of {self.name} with the Sun at one focus: a teal slice swept in {span} "
+            f"around perihelion ({shares[0]:.4f} of the ellipse) and an olive slice swept in the same time from "
+            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is {r_mid:.2f} from the Sun, "
+            f"{self._where(r_mid, day)}."
+        )
+        return shares
+
+    def __repr__(self) -> str:
+        return f"<SecondLawFigure: {self.name}>"

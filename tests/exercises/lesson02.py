@@ -13,27 +13,29 @@ NATURAL = {
         "answer_4 = E"
     ),
     "02.5": (
-        "answer_5 = np.sqrt(GM_sun * (2 / (a_5 * (1 - e_5)) - 1 / a_5))"
-        " / np.sqrt(GM_sun * (2 / (a_5 * (1 + e_5)) - 1 / a_5))"
-    ),
-    "02.6": "answer_6 = np.sqrt(GM_sun * (2 / (a_5 * (1 - e_5)) - 1 / a_5))",
-    "02.7": (
-        "t_7 = epoch + years_7\n"
-        "d_7, v_7 = two_body_difference(name_7, t_7), heliocentric_velocity(name_7.lower(), t_7)\n"
-        "answer_7 = (d_7 * v_7).sum() / length(v_7)"
-    ),
-    "02.8": (
-        'r_c8, r_j8 = heliocentric_position("ceres", date_8), heliocentric_position("jupiter", date_8)\n'
-        "answer_8 = (GM_jup / length(r_j8 - r_c8) ** 2) / (GM_sun / length(r_c8) ** 2)"
-    ),
-    "02.9": 'answer_9 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))',
-    "02.11": (
         "E, change, n = E0_4, 1.0, 0\n"
-        "while abs(change) > tol_4:\n"
+        "while abs(change) > tol_5:\n"
         "    change = (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
         "    E = E - change\n"
         "    n = n + 1\n"
-        "answer_11 = n"
+        "answer_5 = n"
+    ),
+    "02.6": (
+        "answer_6 = np.sqrt(GM_sun * (2 / (a_6 * (1 - e_6)) - 1 / a_6))"
+        " / np.sqrt(GM_sun * (2 / (a_6 * (1 + e_6)) - 1 / a_6))"
+    ),
+    "02.7": "answer_7 = np.sqrt(GM_sun * (2 / (a_6 * (1 - e_6)) - 1 / a_6))",
+    "02.8": (
+        "t_8 = epoch + years_8\n"
+        "d_8, v_8 = two_body_difference(name_8, t_8), heliocentric_velocity(name_8.lower(), t_8)\n"
+        "answer_8 = (d_8 * v_8).sum() / length(v_8)"
+    ),
+    "02.9": (
+        'r_c9, r_j9 = heliocentric_position("ceres", date_9), heliocentric_position("jupiter", date_9)\n'
+        "answer_9 = (GM_jup / length(r_j9 - r_c9) ** 2) / (GM_sun / length(r_c9) ** 2)"
+    ),
+    "02.10": (
+        'answer_10 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))'
     ),
 }
 

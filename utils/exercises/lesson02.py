@@ -199,7 +199,39 @@ def _newton_steps_in_degrees(M, e, E0, steps):
     return float(np.degrees(_newton_steps(M, e, E0, steps)))
 
 
-# 02.5 · speed ratio -----------------------------------------------------------------------
+# 02.5 · Newton steps to the tolerance -----------------------------------------------------------
+
+
+def _tolerance(tol):
+    tol = float(require(tol, u.one, "tol", positive=True).to_value(u.one))
+    if not tol < 1:
+        raise ValueError(f"tol must be a small positive change in E (radians), below 1; got {tol!r}.")
+    return tol
+
+
+def _steps_to_tolerance(M, e, E0, tol):
+    """How many Newton steps from E0 until a step changes E by less than ``tol`` (that last step counted)."""
+    M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
+    change, n = np.inf, 0
+    while abs(change) > tol:
+        if n >= 100:
+            raise ValueError(f"Newton's method did not reach a change below {tol:g} in 100 steps.")
+        change = (E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))
+        E, n = E - change, n + 1
+    return n
+
+
+def _steps_without_last(M, e, E0, tol):
+    # the last, small step not counted
+    return _steps_to_tolerance(M, e, E0, tol) - 1
+
+
+def _steps_with_first_guess(M, e, E0, tol):
+    # the first guess E0 counted as a step
+    return _steps_to_tolerance(M, e, E0, tol) + 1
+
+
+# 02.6 · speed ratio -----------------------------------------------------------------------
 
 
 def _speed_ratio(e):
@@ -222,7 +254,7 @@ def _speed_ratio_squared(e):
     return _speed_ratio(e) ** 2
 
 
-# 02.6 · speed at perihelion ------------------------------------------------------------------------
+# 02.7 · speed at perihelion ------------------------------------------------------------------------
 
 
 def _q_and_a(a, e):
@@ -263,7 +295,7 @@ def _escape_speed_at_q(a, e, name=None):
     return _circular_speed_at_q(a, e) * np.sqrt(2)
 
 
-# 02.7 · two-body minus JPL ---------------------------------------------------------------------------
+# 02.8 · two-body minus JPL ---------------------------------------------------------------------------
 
 
 def _two_body_and_jpl(name, years):
@@ -325,7 +357,7 @@ def _two_body_365_day_years(name, years):
     return _two_body_along(name, require(years, u.yr, "years").to_value(u.yr) * 365 * u.day)
 
 
-# 02.8 · Jupiter's pull on Ceres -------------------------------------------------------------------
+# 02.9 · Jupiter's pull on Ceres -------------------------------------------------------------------
 
 
 def _pull_vectors(date):
@@ -376,7 +408,7 @@ def _mass_ratio_only(date):
     return (GM_jup / GM_sun).to_value(u.one)
 
 
-# 02.9 · Vesta-Ceres distance --------------------------------------------------------------------
+# 02.10 · Vesta-Ceres distance --------------------------------------------------------------------
 
 
 def _positions(date, body_1, body_2):
@@ -408,38 +440,6 @@ def _separation_at_arrival(date, body_1="vesta", body_2="ceres"):
 def _sum_of_distances(date, body_1="vesta", body_2="ceres"):
     r1, r2 = _positions(date, body_1, body_2)
     return (np.sqrt((r1**2).sum()) + np.sqrt((r2**2).sum())).to(u.AU)
-
-
-# 02.11 · Newton steps to the tolerance -----------------------------------------------------------
-
-
-def _tolerance(tol):
-    tol = float(require(tol, u.one, "tol", positive=True).to_value(u.one))
-    if not tol < 1:
-        raise ValueError(f"tol must be a small positive change in E (radians), below 1; got {tol!r}.")
-    return tol
-
-
-def _steps_to_tolerance(M, e, E0, tol):
-    """How many Newton steps from E0 until a step changes E by less than ``tol`` (that last step counted)."""
-    M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
-    change, n = np.inf, 0
-    while abs(change) > tol:
-        if n >= 100:
-            raise ValueError(f"Newton's method did not reach a change below {tol:g} in 100 steps.")
-        change = (E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))
-        E, n = E - change, n + 1
-    return n
-
-
-def _steps_without_last(M, e, E0, tol):
-    # the last, small step not counted
-    return _steps_to_tolerance(M, e, E0, tol) - 1
-
-
-def _steps_with_first_guess(M, e, E0, tol):
-    # the first guess E0 counted as a step
-    return _steps_to_tolerance(M, e, E0, tol) + 1
 
 
 EXERCISES = {
@@ -560,7 +560,26 @@ EXERCISES = {
         ),
     ),
     "02.5": Exercise(
-        title="Exercise 5 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
+        title="Exercise 5 · Newton steps from E0 = {E0} at e = {e} until a step is below {tol} rad",
+        solve=_steps_to_tolerance,
+        rtol=0,
+        atol=0.01,  # a whole number of steps
+        hint="Loop the Newton step E = E - f(E) / f'(E) from E0 and count each update; stop after the first "
+        "step whose change f(E) / f'(E) is smaller than the tolerance (that step counts too).",
+        mistakes=(
+            Mistake(
+                _steps_without_last,
+                "One step short: the step whose change fell below the tolerance was taken too, so it counts. "
+                "Count every update E = E - f / f', the last one included.",
+            ),
+            Mistake(
+                _steps_with_first_guess,
+                "One step too many: the first guess E0 is step 0, not a step. Count only the updates E = E - f / f'.",
+            ),
+        ),
+    ),
+    "02.6": Exercise(
+        title="Exercise 6 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
         solve=_speed_ratio,
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
@@ -580,8 +599,8 @@ EXERCISES = {
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
         ),
     ),
-    "02.6": Exercise(
-        title="Exercise 6 · how fast is {name} at perihelion?",
+    "02.7": Exercise(
+        title="Exercise 7 · how fast is {name} at perihelion?",
         solve=_perihelion_speed,
         defaults={"name": "the asteroid"},
         rtol=0.01,
@@ -612,8 +631,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.7": Exercise(
-        title="Exercise 7 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
+    "02.8": Exercise(
+        title="Exercise 8 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
         solve=_two_body_along,
         rtol=0.01,
         hint="Take the difference vector d (two-body minus JPL) and JPL's velocity v for the same date, then "
@@ -643,12 +662,12 @@ EXERCISES = {
             Mistake(
                 _two_body_365_day_years,
                 "Close, but the date is a few days off: a year is 365.25 days in astropy, not 365. Use the "
-                "given offset as it is: epoch + years_7.",
+                "given offset as it is: epoch + years_8.",
             ),
         ),
     ),
-    "02.8": Exercise(
-        title="Exercise 8 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
+    "02.9": Exercise(
+        title="Exercise 9 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
         solve=_jupiter_pull,
         rtol=0.01,
         hint="Divide Jupiter's acceleration of Ceres, GM_jup / d² (d: the Jupiter-Ceres distance), by the Sun's, "
@@ -675,8 +694,8 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.9": Exercise(
-        title="Exercise 9 · the Vesta-Ceres distance on a date",
+    "02.10": Exercise(
+        title="Exercise 10 · the Vesta-Ceres distance on a date",
         solve=_separation,
         defaults={"body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
@@ -699,28 +718,9 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.11": Exercise(
-        title="Exercise 11 · Newton steps from E0 = {E0} at e = {e} until a step is below {tol} rad",
-        solve=_steps_to_tolerance,
-        rtol=0,
-        atol=0.01,  # a whole number of steps
-        hint="Loop the Newton step E = E - f(E) / f'(E) from E0 and count each update; stop after the first "
-        "step whose change f(E) / f'(E) is smaller than the tolerance (that step counts too).",
-        mistakes=(
-            Mistake(
-                _steps_without_last,
-                "One step short: the step whose change fell below the tolerance was taken too, so it counts. "
-                "Count every update E = E - f / f', the last one included.",
-            ),
-            Mistake(
-                _steps_with_first_guess,
-                "One step too many: the first guess E0 is step 0, not a step. Count only the updates E = E - f / f'.",
-            ),
-        ),
-    ),
 }
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "02.10": "Exercise 10 · would a better average fix the model?",
+    "02.11": "Exercise 11 · would a better average fix the model?",
 }
