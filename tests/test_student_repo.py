@@ -17,6 +17,7 @@ import assign
 import nbtools
 import student_repo
 from conftest import ROOT
+from utils.data import CHECK_ONLY, MANIFEST
 
 CONF = {"repository": "bright-spots/bright-spots", "hub": "https://hub.example.edu", "branch": "main"}
 
@@ -152,6 +153,9 @@ def test_graded_hand_outs_hold_no_reference_answers(graded, tmp_path_factory):
             left = [ln for ln in solution_lines.get(nb_path.name, []) if ln in text]
             assert left == [], f"{nb_path}: worked-solution code left: {left[:2]}"
             assert "BEGIN SOLUTION" not in text and "BEGIN TESTS" not in text
+        for name in CHECK_ONLY:  # an answer key read only by a full self-check is not handed out
+            assert not (place / "data" / name).exists(), f"{place}: data/{name}"
+            assert name not in (place / "data" / MANIFEST).read_text(encoding="utf-8"), f"{place}: manifest"
         registries = sorted((place / "utils" / "exercises").glob("lesson*.py"))
         assert len(registries) == len(nbtools.lesson_notebooks())
         for module in registries:

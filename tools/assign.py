@@ -22,7 +22,8 @@
 Layout of ``OUT/NN-name/``: ``master/`` (the generated master notebook),
 ``autograder/`` (otter's solution notebook and the autograder zip),
 ``student/`` (the notebook to hand out, with the graded ``utils/`` and
-``data/``).  ``OUT/manual-grading.md`` lists the written questions.
+``data/`` less the files only a self-check reads, ``utils.data.CHECK_ONLY``).
+``OUT/manual-grading.md`` lists the written questions.
 """
 
 from __future__ import annotations
@@ -504,6 +505,25 @@ def otter_command(*argv: str) -> list[str]:
     return [sys.executable, str(ROOT / "tools" / "otter_cli.py"), *argv]
 
 
+def copy_student_data(dest: Path, source: Path = DATA) -> Path:
+    """Copy ``source`` (the repository's ``data/``) to ``dest`` for a graded hand-out: without the files only a
+    self-check reads (``utils.data.CHECK_ONLY``, e.g. lesson 07's answer key) and without their manifest lines,
+    so that nothing handed out answers an exercise and every file left is verified by its manifest."""
+    from utils.data import CHECK_ONLY, MANIFEST
+
+    dest = Path(dest)
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(*CHECK_ONLY))
+    manifest = dest / MANIFEST
+    if manifest.exists():
+        kept = [
+            line
+            for line in manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.strip() or line.split(None, 1)[-1].strip().lstrip("*") not in CHECK_ONLY
+        ]
+        manifest.write_text("".join(kept), encoding="utf-8")
+    return dest
+
+
 def build_lesson(
     path: Path, out: Path, keys: dict[str, dict], graded_utils: Path, only: set[str] | None = None
 ) -> dict:
@@ -536,7 +556,7 @@ def build_lesson(
     student_nb = target / "student" / path.name
     _drop_empty_code_cells(student_nb)
     shutil.copytree(graded_utils, target / "student" / "utils")
-    shutil.copytree(DATA, target / "student" / "data")
+    copy_student_data(target / "student" / "data")
     zips = sorted((target / "autograder").glob("*.zip"))
     if len(zips) != 1:
         raise AssignError(f"expected one autograder zip for {path.name}, found {[z.name for z in zips]}")

@@ -5,7 +5,8 @@
 * ``notebooks/``: the student versions of every lesson (no solution cells, no outputs);
 * ``utils/``: the full package (formative use: self-checks say Correct / Not yet), or with
   ``--graded`` a graded copy whose exercises check only the form of an answer and hold no answers;
-* ``data/``: the sourced data with its checksum manifest;
+* ``data/``: the sourced data with its checksum manifest (with ``--graded``, less the answer keys that
+  only the full self-checks read, ``utils.data.CHECK_ONLY``);
 * the install files: ``pyproject.toml``, ``requirements/lock.txt``, ``binder/``, ``environment.yml``,
   and the licences and citation file;
 * a short ``README.md`` for students.
@@ -175,9 +176,10 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
         import assign
 
         assign.write_graded_utils(out / "utils", assign.all_keys())
+        assign.copy_student_data(out / "data")  # no answer keys: graded checks judge only an answer's form
     else:
         shutil.copytree(ROOT / "utils", out / "utils", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    shutil.copytree(ROOT / "data", out / "data")
+        shutil.copytree(ROOT / "data", out / "data")  # the full self-checks read the answer keys
     for name in INSTALL_FILES:
         shutil.copy(ROOT / name, out / name)
     for name in INSTALL_DIRS:

@@ -33,10 +33,14 @@ __all__ = [
     "load_catalogue",
     "read_ecsv",
     "REBUILD",
+    "CHECK_ONLY",
 ]
 
 ENV_VAR = "BRIGHT_SPOTS_DATA"
 MANIFEST = "MANIFEST.sha256"
+#: Data files read only by a self-check (answer keys): graded hand-outs, whose checks judge only the form
+#: of an answer, leave them out of their ``data/`` and of its manifest.
+CHECK_ONLY = ("news_claims_key.ecsv",)
 
 #: How to rebuild each generated file (shown in error messages).
 REBUILD = {
