@@ -68,7 +68,13 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
         facula = 10 / (d * 93.7e-6)
         assert f"the facula {facula:,.{0 if facula >= 10 else 1}f} pixels" in head
         assert f"{d:,} km" in view.alt_text()
-        looks = "a blocky blob" if facula < 10 else ("steps of single pixels" if facula < 50 else "a smooth round disc")
+        looks = (
+            "no shape"
+            if facula < 2
+            else "a blocky blob"
+            if facula < 10
+            else ("steps of single pixels" if facula < 50 else "a smooth round disc")
+        )
         assert looks in view.alt_text().split("At this distance the facula is ")[1]  # what this distance shows
         coarse = view.note.get_visible()
         assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)  # 30 km field, 120 pixels at most

@@ -92,8 +92,9 @@ class AltitudeView(FastFigure):
         ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
         ax.spines[["left", "right", "top"]].set_visible(False)  # only the distance axis carries a scale
         (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)
-        # a small marker, so the short dotted altitude of the lowest orbits still shows beside it
-        (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | {"linestyle": "none", "markersize": 8}))
+        # a small marker under the dotted line, with a white edge, so the short altitude of the lowest orbits shows
+        small = {"linestyle": "none", "markersize": 10, "markeredgecolor": "white", "markeredgewidth": 1, "zorder": 3}
+        (self.dawn,) = ax.plot([], [], **(style.body_style("dawn") | small))
         self.dawn_label = ax.annotate(
             "Dawn", (0, 0), xytext=(0, 0), ha="center", va="bottom", fontsize=10, arrowprops=thin
         )
@@ -268,7 +269,9 @@ class DistanceView(FastFigure):
         d, shown, n_crater, spot_text, full = self._state
         coarse = "" if full else " (drawn with coarser pixels than the real ones)"
         n_spot = float(spot_text.replace(",", ""))
-        if n_spot < 10:  # what the picture shows at this distance
+        if n_spot < 2:  # what the picture shows at this distance
+            looks = "one or two grey pixels, with no shape"
+        elif n_spot < 10:
             looks = "a blocky blob of a few pixels"
         elif n_spot < 50:
             looks = "a small disc whose round edge shows steps of single pixels"

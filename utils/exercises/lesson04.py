@@ -160,6 +160,22 @@ def _ice_share_whole_moon(density, ice_density, rock_density, **_):
     return _ice_share(density, ice_density, fact("moon.density"))
 
 
+def _ice_share_by_mass_whole_moon(density, ice_density, rock_density, **_):
+    from ..facts import fact
+
+    return _ice_share_by_mass(density, ice_density, fact("moon.density"))
+
+
+def _ice_share_vesta(by):
+    # Vesta as the rock, printed with the whole Moon before the exercise
+    def solve(density, ice_density, rock_density, **_):
+        from ..facts import fact
+
+        return float(ice_fraction(density, ice_density, fact("vesta.density"), by=by))
+
+    return solve
+
+
 def _ice_share_lamo_density(density, ice_density, rock_density, **_):
     # Ceres' density from the LAMO orbit (exercise 4) instead of the one from JPL's GM
     from ..facts import fact
@@ -348,6 +364,21 @@ EXERCISES = {
                 _ice_share_whole_moon,
                 "You took the whole Moon as the rock. This exercise takes the lighter rock of the Moon's "
                 "crust: use rock_density, set in the exercise cell.",
+            ),
+            Mistake(
+                _ice_share_by_mass_whole_moon,
+                "That is the share by mass with the whole Moon as the rock. Give the share of the volume, "
+                "with the Moon's crust as the rock: use rock_density.",
+            ),
+            Mistake(
+                _ice_share_vesta("mass"),
+                "That is the share by mass with Vesta as the rock. Give the share of the volume, "
+                "with the Moon's crust as the rock: use rock_density.",
+            ),
+            Mistake(
+                _ice_share_vesta("volume"),
+                "You took Vesta as the rock. This exercise takes the lighter rock of the Moon's crust: "
+                "use rock_density, set in the exercise cell.",
             ),
             Mistake(
                 _ice_share_grail_crust,
