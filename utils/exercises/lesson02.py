@@ -402,6 +402,11 @@ def _jupiter_pull_unsquared(date):
     return ((GM_jup / _length(r_j - r_c)) / (GM_sun / _length(r_c))).to_value(u.one)
 
 
+def _jupiter_pull_percent(date):
+    # the ratio written as a percentage
+    return 100 * _jupiter_pull(date)
+
+
 def _mass_ratio_only(date):
     from astropy.constants import GM_jup, GM_sun
 
@@ -467,7 +472,8 @@ EXERCISES = {
             ),
             Mistake(
                 _twice_aphelion,
-                "You doubled the farthest distance. The aphelion distance is measured from the Sun, once: no factor 2.",
+                "The aphelion distance Q is measured from the Sun, at the focus, to the farthest point of the "
+                "ellipse: a single distance, Q = a(1 + e).",
             ),
         ),
     ),
@@ -533,10 +539,14 @@ EXERCISES = {
             ),
             Mistake(
                 _one_step_fewer,
-                "That is E after one step fewer than asked. The first guess E0 is step 0: count only the "
-                "updates E = E - f / f'.",
+                "Check how you count steps: the first guess E0 is step 0, and each update E = E - f / f' "
+                "is one step. Apply exactly the number of updates asked for.",
             ),
-            Mistake(_one_step_more, "That is E after one step more than asked: count only the updates."),
+            Mistake(
+                _one_step_more,
+                "Check how you count steps: the first guess E0 is step 0, and each update E = E - f / f' "
+                "is one step. Apply exactly the number of updates asked for.",
+            ),
             Mistake(_newton_steps_without_M, "f(E) = E - e sin E - M: did you forget to subtract M?"),
             Mistake(
                 _newton_steps_plus,
@@ -569,12 +579,13 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _steps_without_last,
-                "One step short: the step whose change fell below the tolerance was taken too, so it counts. "
-                "Count every update E = E - f / f', the last one included.",
+                "Check how your loop counts: the first guess E0 is step 0, each update E = E - f / f' is one "
+                "step, and the loop stops after the first step whose change is below the tolerance.",
             ),
             Mistake(
                 _steps_with_first_guess,
-                "One step too many: the first guess E0 is step 0, not a step. Count only the updates E = E - f / f'.",
+                "Check how your loop counts: the first guess E0 is step 0, each update E = E - f / f' is one "
+                "step, and the loop stops after the first step whose change is below the tolerance.",
             ),
         ),
     ),
@@ -645,8 +656,8 @@ EXERCISES = {
             ),
             Mistake(
                 _two_body_along_reversed,
-                "Right size, wrong sign: you took JPL minus two-body. Take two-body minus JPL, so that + means "
-                "the two-body asteroid runs ahead.",
+                "Check which position you subtract from which: the difference is two-body minus JPL, so that "
+                "+ means the two-body asteroid runs ahead.",
             ),
             Mistake(
                 _two_body_radial,
@@ -686,6 +697,11 @@ EXERCISES = {
             Mistake(
                 _jupiter_pull_unsquared,
                 "Gravity falls off with the square of the distance: divide each GM by its distance squared.",
+            ),
+            Mistake(
+                _jupiter_pull_percent,
+                "The question asks for a plain ratio, Jupiter's pull divided by the Sun's, not a percentage: "
+                "give the quotient itself.",
             ),
             Mistake(
                 _mass_ratio_only,
