@@ -131,6 +131,9 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
     e_reached = (1 - a_mars / a_last).to_value(u.one) + 0.004  # just above the crossing value, as in the lesson
     kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_reached)
     assert check("03.9", 1 - a_mars / a_last, **kw).ok  # the natural formula
-    for wrong in (e_reached, round(e_reached, 2)):  # the e it reached, as computed or as printed
-        result = check("03.9", wrong, **kw)
-        assert result.status == "incorrect" and "e_reached" in result.message
+    result = check("03.9", e_reached, **kw)  # the e it reached
+    assert result.status == "incorrect" and "solve a_last" in result.message
+    coarse = check("03.9", round(1 - (a_mars / a_last).to_value(u.one), 2), **kw)  # right, two decimals
+    assert round(e_reached, 2) == round(1 - (a_mars / a_last).to_value(u.one), 2)  # as in the lesson: 0.38
+    assert coarse.status == "incorrect" and "three significant figures" in coarse.message
+    assert "largest e" not in coarse.message

@@ -252,6 +252,11 @@ def _perihelion_ratio(a_last, a_mars, **_):
     return _mars_fraction(a_last, a_mars)
 
 
+def _crossing_e_two_places(a_last, a_mars, **_):
+    # the right e rounded to two decimals: too coarse to tell from e_reached, which is less than 0.01 away
+    return round(float(_crossing_e(a_last, a_mars)), 2)
+
+
 def _e_reached(e_reached=None, **_):
     if e_reached is None:
         raise ValueError("e_reached was not passed to the check")
@@ -448,7 +453,7 @@ EXERCISES = {
     "03.9": Exercise(
         title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
         solve=_crossing_e,
-        rtol=0.005,  # 0.376 passes; the asteroid's own largest e (0.38, e_reached) gets its own Mistake
+        rtol=0.005,  # 0.376 passes; 0.38 (two decimals) and e_reached get their own Mistakes
         hint="The perihelion is a (1 - e). Set it equal to Mars' distance, a_mars, with a = a_last, and solve "
         "for e. The answer is a plain number.",
         mistakes=(
@@ -460,6 +465,12 @@ EXERCISES = {
             Mistake(
                 _perihelion_ratio,
                 "That is a_mars / a_last, the perihelion as a fraction of a, which is 1 - e. Solve for e itself.",
+            ),
+            Mistake(
+                _crossing_e_two_places,
+                "Too coarse: give three significant figures. At two decimals the crossing e cannot be told "
+                "apart from e_reached, which is less than 0.01 away.",
+                rtol=1e-6,
             ),
             Mistake(
                 _e_reached,
