@@ -351,3 +351,22 @@ def test_exercise_9_hints_ask_questions_and_do_not_state_the_graded_reason(wrong
     assert "?" in message
     for reason in ("same light", "cancel", "stay the same", "must be larger", "not made of small", "does not change"):
         assert reason not in message, reason
+
+
+def test_gap_widget_advice_offers_no_wider_bins_at_the_widest(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=ns["bin_top"], h_max=8.0)  # few objects even in the widest bins
+    alt = shown[-1][1]
+    assert "widen the bins" not in alt and "raise the H cut to keep more objects." in alt
+    ns["draw_gaps"](bin_width=ns["bin_top"], h_max=ns["h_top"])
+    assert "widen" not in shown[-1][1] and "gaps:" not in shown[-1][1]
+
+
+def test_another_resonance_pasted_gets_its_own_hint():
+    from utils.facts import fact
+    from utils.orbits import resonance_location
+
+    a_jupiter = fact("jupiter.a")
+    pasted = check("01.3", resonance_location(a_jupiter, 3, 1).to(u.AU).round(3), a_jupiter=a_jupiter, p=5, q=2)
+    assert pasted.status == "incorrect" and "another resonance" in pasted.message
+    assert check("01.3", resonance_location(a_jupiter, 3, 1), a_jupiter=a_jupiter, p=3, q=1).ok

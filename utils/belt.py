@@ -586,7 +586,7 @@ def orbit_group_styles() -> dict[str, dict]:
     """
     from .style import OTHER_COLOURS, PALETTE
 
-    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "olive", "rose", "black", "light grey")]
+    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "olive", "dark green", "black", "light grey")]
     styles = {}
     for group, marker, c in zip(CLASS_GROUPS, "o^sDvP", colours, strict=True):
         styles[group] = {"marker": marker, "s": 5, "alpha": 0.6, "zorder": 2, "rasterized": True, "color": c}

@@ -70,6 +70,7 @@ OTHER_COLOURS = {
     "olive": "#999933",  # Tol
     "teal": "#44AA99",  # Tol
     "rose": "#CC6677",  # Tol
+    "dark green": "#225522",  # Tol's dark scheme: far from every body colour, also under deuteranopia
     "light grey": "#BBBBBB",
 }
 

@@ -69,6 +69,17 @@ def _period_ratio_as_distance(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * q / p).to(u.AU)
 
 
+def _another_resonance(ratio):
+    """The distance of another of Jupiter's resonances (one printed in the notebook), pasted in by mistake."""
+
+    def solve(a_jupiter, p, q):
+        if (p, q) == ratio:  # this one is the right answer, not a mistake
+            return np.nan * u.AU
+        return resonance_location(a_jupiter, *ratio).to(u.AU)
+
+    return solve
+
+
 def _ratio_upside_down(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (p / q) ** (2 / 3)).to(u.AU)
 
@@ -288,6 +299,13 @@ EXERCISES = {
             Mistake(
                 _exponent_upside_down,
                 "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2.",
+            ),
+            *(
+                Mistake(
+                    _another_resonance(ratio),
+                    "That is another resonance's distance. Use p_res and q_res for this exercise's resonance.",
+                )
+                for ratio in ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
             ),
             Mistake(
                 _three_figures_down,
