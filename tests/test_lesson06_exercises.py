@@ -181,3 +181,46 @@ def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
     result = utils.check("06.5", blurred[0] / blurred[1], **kw)
     assert not result.ok and "psf_fwhm_px=0" in result.message
     assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok
+
+
+def test_the_example_answers_in_the_prompts_get_no_power_of_ten_hint():
+    """An example such as ``# e.g. 3e5 * u.yr`` must not be a clean power of ten off the answer."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    from utils import thermal
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+
+    fact = utils.fact
+    t_dark = thermal.subsolar_temperature(fact("solar.tsi"), fact("ceres.albedo"), fact("ceres.a"))
+    inputs = {
+        "7": dict(
+            solar_constant=fact("solar.tsi"),
+            albedo=fact("occator.faculae_albedo"),
+            distance=fact("ceres.a") * (1 - fact("ceres.e")),
+        ),
+        "8": dict(temperature=t_dark, molar_mass=fact("water.molar_mass"), density=fact("ice.density")),
+        "9": dict(
+            thickness=fact("occator.pit_depth"),
+            loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+            noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        ),
+    }
+    nb = nbformat.read(Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb", as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for number, kw in inputs.items():
+        example = re.search(rf"answer_{number} = \.\.\.  # e\.g\. (.+)", source).group(1)
+        result = utils.check(f"06.{number}", eval(example, {"u": u}), **kw)
+        assert not result.ok and "factor of" not in result.message, (number, example)
+
+
+def test_a_bare_distance_under_the_root_gets_the_ratio_of_distances_hint():
+    from astropy import constants as const
+
+    distance = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=distance)
+    absorbed = kw["solar_constant"] * (1 / distance) ** 2 * (1 - kw["albedo"])  # 1 in place of 1 AU
+    result = utils.check("06.7", (absorbed / const.sigma_sb) ** 0.25, **kw)
+    assert result.status == "invalid" and "(1 * u.AU / r)" in result.message

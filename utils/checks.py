@@ -198,6 +198,14 @@ def _missing_step(given, wanted) -> str:
                 return f"It looks like one step is missing: multiply it by {_article(kind)}"
         except Exception:  # pragma: no cover - units always divide
             return ""
+    try:  # a distance left under a root, e.g. (1 / r)**2 inside a fourth root: K / AU^(1/2)
+        import astropy.units as u
+
+        left = (given / wanted).decompose()
+        if len(left.bases) == 1 and left.bases[0] == u.m:
+            return "A distance is left in your unit: write a ratio of distances with both units, e.g. `(1 * u.AU / r)`"
+    except Exception:  # pragma: no cover - units always divide
+        return ""
     return ""
 
 

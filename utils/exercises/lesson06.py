@@ -613,7 +613,7 @@ EXERCISES = {
             ),
             Mistake(
                 _ice_loss_day_average,
-                "That is the day average, the fairer number the exercise asks for afterwards. This question "
+                "That is the day average (Going further #3 computes it). This question "
                 "holds the ground at its noon temperature all year: use the noon flux.",
             ),
             Mistake(
