@@ -41,13 +41,16 @@ def test_finder_reads_numbers_with_their_units():
     assert parse_unit("in") is None and parse_unit("Ceres") is None
 
 
-def _synthetic(markdown: str = "", stream: str = "", html: str = ""):
+def _synthetic(markdown: str = "", stream: str = "", html: str = "", alt: str = ""):
     cells = [nbformat.v4.new_markdown_cell("# A lesson\nDawn's Survey orbit was 2,700 miles up." + markdown)]
     code = nbformat.v4.new_code_cell("print(...)")
     if stream:
         code.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=stream))
     if html:
         code.outputs.append(nbformat.v4.new_output("display_data", data={"text/html": html, "text/plain": "<table>"}))
+    if alt:
+        figure = {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure size 640x480 with 1 Axes>"}
+        code.outputs.append(nbformat.v4.new_output("display_data", data=figure, metadata={"image/png": {"alt": alt}}))
     cells.append(code)
     return nbformat.v4.new_notebook(cells=cells)
 
@@ -66,8 +69,9 @@ CALL = Call("00.1", 1, "unanswered", "", {"distance": 1500 * u.imperial.mile})
         {"stream": "2414016 m\n"},
         {"markdown": " That is 1.5 thousand miles, or 2.414 × 10^3 km."},
         {"stream": "about 2.414 thousand km\n"},
+        {"alt": "A bar 2,414 km long beside Ceres' disc."},
     ],
-    ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten", "scale-word"],
+    ids=["markdown", "print", "print-rounded", "html-table", "metres", "times-ten", "scale-word", "alt-text"],
 )
 def test_finder_reports_a_planted_leak(planted):
     nb = _synthetic(**planted)

@@ -480,7 +480,8 @@ def visible_text(nb) -> list[tuple[str, str]]:
 
     Outputs: streams, and text/plain, text/html (tags removed) and text/markdown
     of results and displays, including what widgets show (their Output
-    widgets' outputs in the stored widget state).  Images are skipped.
+    widgets' outputs in the stored widget state).  A figure is read as its alt
+    text (what a screen reader says; the pixels are not read).
     """
     parts = []
 
@@ -493,6 +494,10 @@ def visible_text(nb) -> list[tuple[str, str]]:
         if nbtools.WIDGET_VIEW in data:  # a live widget: its text/plain stand-in is not what a student sees
             return
         if any(m.startswith("image/") for m in data):  # a figure: the reader sees the image, not "<Figure size ...>"
+            meta = out.get("metadata", {})
+            alts = [meta.get("alt")] + [v.get("alt") for v in meta.values() if isinstance(v, dict)]
+            for alt in dict.fromkeys(a for a in alts if isinstance(a, str) and a.strip()):
+                parts.append((f"{where} (alt text)", alt))
             return
         for mime in ("text/plain", "text/markdown"):
             if mime in data:
