@@ -367,3 +367,10 @@ def test_first_spot_is_the_same_in_both_lessons():
     row = claims[np.asarray(claims["id"]).astype(str) == "N11"][0]
     assert "ceres.approach_spot" in str(row["fact_ids"]).split()
     assert F.judge_first(fact("dawn.ceres_arrival"), first) == "false"
+
+
+def test_verdict_colours_come_from_the_style_and_olive_means_misleading_only():
+    from utils import factcheck, style
+
+    assert set(factcheck._COLOUR.values()) <= set(style.OTHER_COLOURS.values())
+    assert [v for v, c in factcheck._COLOUR.items() if c == style.OTHER_COLOURS["olive"]] == ["misleading"]

@@ -120,7 +120,7 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     right = check("07.4", "misleading", **n12)
     assert right.ok and "'false' is equally defensible" in right.message
     # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
-    assert "qualifier 'devoted only to science'" in right.message and "left out" in right.message
+    assert "qualifier 'devoted exclusively to science'" in right.message and "left out" in right.message
     assert "not a qualifier the story dropped" not in right.message  # that would make it false by the rule
     defensible = check("07.4", "false", **n12)
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
@@ -144,6 +144,35 @@ def test_exercise_5_names_the_added_radius():
     assert not wrong.ok and "centre" in wrong.message
     halved = check("07.5", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
     assert not halved.ok and "radius" in halved.message
+
+
+def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
+    aims = (fact("dawn.science_goal"),)
+    reason = "no source states the aim of the June 2015 orbit"
+    for word in ("can't be checked", "Cannot check", "cannot be checked"):
+        assert check("07.9", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
+    assert not check("07.9", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
+
+
+def test_exercise_4_quotes_nasa_exactly():
+    launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
+    note = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).message
+    assert "devoted exclusively to science" in note and "devoted exclusively to science" in wording
+
+
+def test_exercise_12_pixel_scale_and_its_mistakes():
+    d, ifov = fact("news.distance_image"), fact("fc.ifov")
+    right = (d * ifov.to_value(u.rad)).to(u.km)
+    assert abs(right.to_value(u.m) - 679) < 1
+    assert check("07.12", right, distance=d, ifov=ifov).ok
+    assert check("07.12", right.to(u.m), distance=d, ifov=ifov).ok
+    assert not check("07.12", 0.7 * u.km, distance=d, ifov=ifov).ok  # the release's rounded 700 m is no answer
+    micro = check("07.12", d.to(u.km) * ifov.value, distance=d, ifov=ifov)
+    assert not micro.ok and "microradians" in micro.message
+    centre = check("07.12", ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to(u.km), distance=d, ifov=ifov)
+    assert not centre.ok and "centre" in centre.message
+    miles = check("07.12", 4500 * u.km * ifov.to_value(u.rad), distance=d, ifov=ifov)
+    assert not miles.ok and "miles" in miles.message
 
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():

@@ -237,3 +237,17 @@ def test_sharpness_view_has_a_reflectance_colour_bar(sharpness):
     assert len(bars) == 1 and bars[0].get_ylabel() == "reflectance"
     low, high = bars[0].get_ylim()
     assert low == 0 and high == pytest.approx(0.4)  # the model's range: black = 0, white = the facula's 0.40
+
+
+def test_sharpness_title_uses_metres_below_one_km():
+    import astropy.units as u
+
+    from utils.facts import fact
+    from utils.imaging import facula_model
+    from utils.spotviews import SharpnessView
+
+    facula, rim = fact("occator.cerealia_facula_size"), fact("occator.diameter")
+    model = facula_model(120 * u.km, 120, facula, rim, 0.09, 0.4)
+    view = SharpnessView(model, 120 * u.km, fact("fc.ifov"), facula, rim)
+    assert "36 m per pixel" in view.update(385).ax.get_title()
+    assert "1.26 km per pixel" in view.update(13_450).ax.get_title()

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 import astropy.units as u
 import numpy as np
 
+from . import style as _style
 from .data import DataFileError, read_ecsv
 from .units import flag, integer, require
 from .units import table as _table
@@ -103,9 +104,14 @@ KIND_OF_CATEGORY = {
 }
 
 _SYMBOL = {"true": "✔", "false": "✘", "misleading": "≈", "cannot be checked": "?"}
-#: Verdict colours (Tol's green, rose, olive and grey): none of them is a body's colour (utils.style.PALETTE), and
-#: the symbols above carry the verdict as well.
-_COLOUR = {"true": "#117733", "false": "#CC6677", "misleading": "#999933", "cannot be checked": "#BBBBBB"}
+#: Verdict colours, from utils.style.OTHER_COLOURS (dark green, rose, olive, light grey): none of them is a body's
+#: colour (utils.style.PALETTE), olive is kept for "misleading" only, and the symbols above carry the verdict as well.
+_COLOUR = {
+    "true": _style.OTHER_COLOURS["dark green"],
+    "false": _style.OTHER_COLOURS["rose"],
+    "misleading": _style.OTHER_COLOURS["olive"],
+    "cannot be checked": _style.OTHER_COLOURS["light grey"],
+}
 
 
 # --------------------------------------------------------------------------

@@ -35,7 +35,39 @@ def _single(value, unit, name):
     return require(value, unit, name, positive=True, scalar=True)
 
 
-__all__ = ["AltitudeView", "DistanceView", "CameraExplorer", "SharpnessView"]
+__all__ = ["AltitudeView", "DistanceView", "CameraExplorer", "SharpnessView", "DAWN_DISTANCES", "dawn_distances"]
+
+#: Lesson 07's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
+DAWN_DISTANCES = {
+    "first spot (approach)": "ceres.approach_spot_distance",
+    "OpNav 3": "ceres.spots_opnav3_distance",
+    "two spots": "ceres.spots_two_distance",
+    "RC3": "ceres.orbit_rc3_altitude",
+    "news image": "news.distance_image",
+    "Survey": "ceres.orbit_survey_altitude",
+    "HAMO": "ceres.orbit_hamo_altitude",
+    "LAMO": "ceres.orbit_lamo_altitude",
+}
+
+
+def dawn_distances(stops: int = 25) -> tuple[dict[str, float], list[float]]:
+    """Dawn's named distances in km (:data:`DAWN_DISTANCES`), and slider stops between them.
+
+    The stops are ``stops`` log-spaced distances rounded to 10 km (the two ends dropped), together with
+    the named distances themselves, sorted.
+
+    Examples
+    --------
+    >>> marks, stops = dawn_distances()
+    >>> round(marks["news image"]), set(marks.values()) <= set(stops)
+    (7242, True)
+    """
+    from .facts import fact
+
+    n = integer(stops, "stops", low=3, high=1000)
+    marks = {k: float(fact(v).to_value(u.km)) for k, v in DAWN_DISTANCES.items()}
+    between = np.round(np.geomspace(min(marks.values()), max(marks.values()), n)[1:-1], -1)
+    return marks, sorted({float(x) for x in between} | set(marks.values()))
 
 
 class AltitudeView(FastFigure):
@@ -525,9 +557,10 @@ class SharpnessView(FastFigure):
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         # in the alt text only: in the title it would make the second line as wide as the figure
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
+        shown = f"{pixel.to(u.km):.2f}" if pixel >= 1 * u.km else f"{pixel.to(u.m):.0f}"  # metres below 1 km
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
-            f"{pixel.to(u.km):.2f} per pixel, brightest pixel's reflectance {image.max():.2f}",
+            f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )

@@ -16,6 +16,7 @@ NATURAL = {
     "07.7": 'answer_7 = "true"',
     "07.8": 'answer_8 = "misleading"',
     "07.9": 'answer_9 = "cannot be checked"',
+    "07.12": "answer_12 = distance_image * ifov.to_value(u.rad)",
 }
 
 # An instructor asks for 50 pixels across the facula instead of 20.

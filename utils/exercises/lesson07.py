@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import astropy.units as u
+import astropy.units.imperial  # noqa: F401  (u.imperial.mi)
 from astropy.time import TimeDelta
 
-from ..camera import distance_for_pixel_scale
+from ..camera import distance_for_pixel_scale, pixel_scale
 from ..checks import (
     CORRECT,
     INCORRECT,
@@ -243,6 +244,15 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
+#: Other fair wordings of a verdict, each counted as the verdict it means.
+VERDICT_SYNONYMS = {
+    "can't be checked": "cannot be checked",
+    "cannot check": "cannot be checked",
+    "can not be checked": "cannot be checked",
+    "can't check": "cannot be checked",
+}
+
+
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
@@ -256,6 +266,7 @@ class VerdictExercise(ReasonedExercise):
 
     defensible: Mapping[str, str] = field(default_factory=dict)
     defensible_when: str = "misleading"
+    synonyms: Mapping[str, str] = field(default_factory=lambda: dict(VERDICT_SYNONYMS))
     right_note: str = ""
     missing_reason: str = "the evidence, with its dates or numbers, and the rule that turns it into the verdict."
     short_reason: str = "name the dates or numbers you compared and the rule that turns them into the verdict."
@@ -328,6 +339,36 @@ def _distance_half_size(size, pixels, ifov):
 
 def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
+
+
+# --- 07.12 · the news image's pixel scale -----------------------------------------------------------
+def _scale(distance, ifov):
+    d = require(distance, u.km, "distance", positive=True)
+    return pixel_scale(d, ifov).to(u.km)
+
+
+def _scale_from_centre(distance, ifov):
+    """The distance read from Ceres' centre: Ceres' radius subtracted to get an altitude."""
+    from ..facts import fact
+
+    return _scale(require(distance, u.km, "distance", positive=True) - fact("ceres.radius").to(u.km), ifov)
+
+
+def _scale_plus_radius(distance, ifov):
+    """Ceres' radius added to the altitude."""
+    from ..facts import fact
+
+    return _scale(require(distance, u.km, "distance", positive=True) + fact("ceres.radius").to(u.km), ifov)
+
+
+def _scale_microradians(distance, ifov):
+    """The IFOV's number in microradians used as if it were radians."""
+    return require(distance, u.km, "distance", positive=True) * float(ifov.to_value(u.urad))
+
+
+def _scale_miles_as_km(distance, ifov):
+    """The 4,500 miles typed as 4,500 km."""
+    return _scale(require(distance, u.km, "distance", positive=True).to_value(u.imperial.mi) * u.km, ifov)
 
 
 @dataclass(frozen=True)
@@ -428,14 +469,14 @@ EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "you read NASA's wording (the first mission devoted only to science to be driven by ion "
-            "propulsion) as a different claim, not the story's claim with a qualifier left out; then the rule's "
-            "first line applies, and Deep Space 1, a NASA craft that ran its ion engine years before Dawn's "
-            "launch, makes it false. 'misleading' is equally defensible: read 'devoted only to science' as the "
-            "qualifier the story dropped. Say in your reason which reading you took.",
+            "false": "you read NASA's wording (the first mission devoted exclusively to science to be enabled by "
+            "an ion propulsion system) as a different claim, not the story's claim with a qualifier left out; "
+            "then the rule's first line applies, and Deep Space 1, a NASA craft that ran its ion engine years "
+            "before Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
+            "science' as the qualifier the story dropped. Say in your reason which reading you took.",
         },
-        right_note="By the rule's second line: the record's qualifier 'devoted only to science' is what the story "
-        "left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
+        right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
+        "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
         "NASA's wording as a different claim rather than a qualifier. Say in your reason which reading you took.",
         mistakes=(
             Mistake(
@@ -564,6 +605,33 @@ EXERCISES = {
         right_note="No source states the June orbit's aim. 'misleading' is also defensible if you read "
         "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
         "reason which reading you took.",
+    ),
+    "07.12": _AngleNoteExercise(
+        title="Exercise 12 · how many km does one pixel cover in the news image?",
+        solve=_scale,
+        rtol=0.02,
+        hint="One pixel covers the distance times the IFOV in radians (ifov.to_value(u.rad)); give it in km.",
+        mistakes=(
+            Mistake(
+                _scale_microradians,
+                "Your number is a million times too large: the IFOV is in microradians. Convert it to radians "
+                "first with ifov.to_value(u.rad).",
+            ),
+            Mistake(
+                _scale_from_centre,
+                "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
+                "as altitudes above the surface: use distance_image as it is.",
+            ),
+            Mistake(
+                _scale_plus_radius,
+                "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
+                "distance_image, as it is.",
+            ),
+            Mistake(
+                _scale_miles_as_km,
+                "That uses 4,500 km, but the 4,500 is in miles: keep the unit of distance_image and use .to(u.km).",
+            ),
+        ),
     ),
 }
 
