@@ -137,3 +137,29 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
     assert round(e_reached, 2) == round(1 - (a_mars / a_last).to_value(u.one), 2)  # as in the lesson: 0.38
     assert coarse.status == "incorrect" and "three significant figures" in coarse.message
     assert "largest e" not in coarse.message
+
+
+def test_exercise_2_the_resonances_location_gets_its_own_hint():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    location = fact("jupiter.a") * (2 / 5) ** (2 / 3)  # the 5:2, nearest to Ceres
+    result = check("03.2", location, **ceres)
+    assert result.status == "incorrect" and "where the resonance lies" in result.message
+
+
+def test_exercise_6_names_the_margin_from_mars_and_the_largest_aphelion():
+    a_hist, e_hist = [3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23]
+    inputs = {**_inputs(a_hist, e_hist), "a_mars": fact("mars.a")}
+    right = expected_answer("03.6", **inputs)
+    assert check("03.6", right, **inputs).ok
+    margin = check("03.6", right - fact("mars.a"), **inputs)
+    assert margin.status == "incorrect" and "distance from Mars' orbit" in margin.message
+    farthest = np.max(np.array(a_hist) * (1 + np.array(e_hist))) * u.AU
+    result = check("03.6", farthest, **inputs)
+    assert result.status == "incorrect" and "largest aphelion" in result.message
+
+
+def test_exercise_1_a_nearby_computed_ratio_is_not_called_a_simple_fraction():
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    assert "simple fraction" in check("03.1", 2.5, **inputs).message  # the 5:2, nearest to Ceres
+    result = check("03.1", 2.506, **inputs)  # the ratio printed for an asteroid at 2.82 AU
+    assert result.status == "incorrect" and "simple fraction" not in result.message

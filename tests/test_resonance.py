@@ -507,6 +507,9 @@ def test_history_figure_alt_text_says_a_near_full_band_swings_through_almost_eve
     view.angles = lambda p, q: band[np.newaxis, :]
     text = view.alt_text()
     assert "almost every angle" in text and "never makes a full turn" in text
+    assert "a very wide libration, on the edge of circulating" in text
+    view._state = (*view._state[:4], False, *view._state[5:])  # as drawn for an asteroid never removed
+    assert "the asteroid survives to the end of the run (never removed)" in view.alt_text()
 
 
 def test_history_figure_alt_text_does_not_judge_a_history_of_a_few_outputs():

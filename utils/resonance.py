@@ -851,7 +851,7 @@ class HistoryFigure(FastFigure):
             f"its line stops where it was removed (black cross: its perihelion went inside Mars' orbit, or it "
             f"was no longer bound to the Sun){zoom}"
             if gone
-            else "it is still there at the end of the run"
+            else "the asteroid survives to the end of the run (never removed)"
         )
         phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
@@ -863,7 +863,7 @@ class HistoryFigure(FastFigure):
             if width > 300:  # libration in name, but it looks like circulation: say what is seen
                 angle = (
                     f"it swings through almost every angle (a band about {width:.0f} degrees wide) but never makes "
-                    "a full turn"
+                    "a full turn: a very wide libration, on the edge of circulating"
                 )
             else:
                 angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"

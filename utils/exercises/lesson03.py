@@ -44,6 +44,12 @@ def _nearest_distance(a, a_jupiter, **_):
     return _resonance_distances(a, a_jupiter)[0]
 
 
+def _nearest_location(a, a_jupiter, **_):
+    # the nearest resonance's location itself, given instead of the asteroid's distance from it
+    p, q = nearest_resonance(a, a_jupiter)
+    return resonance_location(a_jupiter, p, q)
+
+
 def _farther_distance(rank):
     def solve(a, a_jupiter, **_):
         return _resonance_distances(a, a_jupiter)[rank]
@@ -154,6 +160,18 @@ def _perihelion_with_starting_a(a, e_max, **_):
 
 def _aphelion(a, e_max, **_):
     return (require(a, u.AU, "a", positive=True) * (1 + float(e_max))).to(u.AU)
+
+
+def _margin_outside_mars(a_history, e_history, a_mars=None, **_):
+    # the smallest perihelion measured from Mars' orbit instead of from the Sun
+    if a_mars is None:
+        raise ValueError("a_mars was not passed to the check")
+    return _perihelion(a_history, e_history) - require(a_mars, u.AU, "a_mars", positive=True)
+
+
+def _largest_aphelion(a_history, e_history, **_):
+    a, e = _histories(a_history, e_history)
+    return float(np.nanmax(a * (1 + e))) * u.AU
 
 
 def _perihelion_at_start(a, e_max, e_start=None, **_):
@@ -275,12 +293,14 @@ EXERCISES = {
                 _ratio_of_nearest_resonance,
                 "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
                 "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+                rtol=0.0005,  # only the fraction itself (2.5), not a nearby computed ratio such as 2.506
             ),
             *(
                 Mistake(
                     functools.partial(_resonance_ratio, p, q),
                     "That is a simple fraction, p/q of one of Jupiter's main resonances. The question asks for the "
                     "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+                    rtol=0.0005,
                 )
                 for p, q in KIRKWOOD_RESONANCES
             ),
@@ -322,6 +342,13 @@ EXERCISES = {
                 "You probably subtracted values rounded to 0.01 AU. Two close numbers lose most of their "
                 "digits when subtracted: compute a_jup * (q / p) ** (2 / 3) directly, unrounded, and subtract it from "
                 "the asteroid's a.",
+            ),
+        )
+        + (
+            Mistake(
+                _nearest_location,
+                "That is where the resonance lies, its distance from the Sun. How far is the asteroid from it? "
+                "Subtract the two.",
             ),
         )
         + tuple(
@@ -423,6 +450,15 @@ EXERCISES = {
                 "You combined the smallest a with the largest e, but they come from different moments of "
                 "the run. The perihelion at each output uses that output's a and e: compute a (1 - e) "
                 "element by element, then take the smallest.",
+            ),
+            Mistake(
+                _margin_outside_mars,
+                "That is the distance from Mars' orbit. The question asks for the distance from the Sun: "
+                "the perihelion a (1 - e) itself.",
+            ),
+            Mistake(
+                _largest_aphelion,
+                "That is the largest aphelion a (1 + e), the farthest point from the Sun. The perihelion is a (1 - e).",
             ),
             Mistake(_aphelion, "That is the aphelion, the farthest point from the Sun. The perihelion is a (1 - e)."),
             Mistake(
