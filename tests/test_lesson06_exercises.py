@@ -83,6 +83,25 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
     assert "as bright as the faculae" in utils.check("06.9", bright, **kw).message
 
 
+def test_exercise_9_names_the_lifetime_at_the_top_of_the_faculae_range():
+    from utils.exercises.lesson06 import _lifetime_brightest_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+    )
+    pasted = _lifetime_brightest_faculae_ice(**kw)
+    assert 3000 < pasted.to_value("yr") < 3700  # the lifetime the sensitivity cell prints at the top end
+    result = utils.check("06.9", pasted, **kw)
+    assert not result.ok and "brightest centre" in result.message
+    from utils.checks import expected_answer
+
+    assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
+
+
 def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
     from utils.facts import uncertainty
 
