@@ -268,9 +268,9 @@ def test_exercise_answers_follow_inputs():
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
     later = Time("2010-01-01")
     assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
-    dist = expected_answer("07.5", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    dist = expected_answer("07.6", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
-    half = expected_answer("07.5", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
+    half = expected_answer("07.6", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
     assert half.to_value(u.km) == pytest.approx(dist.to_value(u.km) / 2)
 
 
@@ -290,8 +290,8 @@ def test_exercise_checks_judge_answers():
     assert "years" in check("07.2", 13.7 / 12, arrival=a, departure=d).message
     bad = check("07.2", 13.7, arrival=d, departure=a)
     assert bad.status == "invalid" and "after arrival" in bad.message
-    assert check("07.5", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
-    far = check("07.5", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert check("07.6", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
+    far = check("07.6", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert far.status == "incorrect" and "SMALLER" in far.message
 
 
@@ -328,8 +328,8 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # the natural formula with the IFOV left as an angle (a length per angle) is right: small angles are
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")
-    assert check("07.5", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
-    assert check("07.5", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
+    assert check("07.6", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
+    assert check("07.6", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
 
 
 def test_claim_kinds_cover_every_category():

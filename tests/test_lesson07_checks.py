@@ -96,22 +96,22 @@ def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
     arrival = fact("dawn.ceres_arrival")
     spot, pluto, smart1 = fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby"), fact("smart1.lunar_orbit")
     n11 = dict(claimed_first=arrival, earlier=spot)
-    assert check("07.6", "false", **n11).ok
-    assert "before or after" in check("07.6", "true", **n11).message
-    assert "apply the rule" in check("07.6", "misleading", **n11).message
+    assert check("07.7", "false", **n11).ok
+    assert "before or after" in check("07.7", "true", **n11).message
+    assert "apply the rule" in check("07.7", "misleading", **n11).message
     n15 = dict(claimed_first=arrival, earlier=pluto)
-    assert check("07.7", "true", **n15).ok and not check("07.7", "false", **n15).ok
+    assert check("07.8", "true", **n15).ok and not check("07.8", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
-    assert "'false' is also defensible" in check("07.8", "misleading", **n16).message
-    strict = check("07.8", "false", **n16)  # the words as printed are contradicted: defensible
+    assert "'false' is also defensible" in check("07.9", "misleading", **n16).message
+    strict = check("07.9", "false", **n16)  # the words as printed are contradicted: defensible
     assert strict.ok and "Defensible" in strict.message
-    assert "SMART-1" in check("07.8", "true", **n16).message
+    assert "SMART-1" in check("07.9", "true", **n16).message
     # the checks follow their inputs: with the rival event after Dawn, each "first" holds
     later = fact("dawn.operations_end")
-    assert check("07.6", "true", claimed_first=arrival, earlier=later).ok
-    assert check("07.8", "true", claimed_first=arrival, earlier_with_earth=later).ok
-    assert not check("07.8", "false", claimed_first=arrival, earlier_with_earth=later).ok
-    assert check("07.6", "mostly true", **n11).status == "invalid"
+    assert check("07.7", "true", claimed_first=arrival, earlier=later).ok
+    assert check("07.9", "true", claimed_first=arrival, earlier_with_earth=later).ok
+    assert not check("07.9", "false", claimed_first=arrival, earlier_with_earth=later).ok
+    assert check("07.7", "mostly true", **n11).status == "invalid"
 
 
 def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
@@ -137,12 +137,12 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
 def test_exercise_5_names_the_added_radius():
     facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
     right = facula / 10 / ifov.to_value(u.rad)
-    assert check("07.5", right, size=facula, pixels=10, ifov=ifov).ok
-    per_angle = check("07.5", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
+    assert check("07.6", right, size=facula, pixels=10, ifov=ifov).ok
+    per_angle = check("07.6", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
     assert per_angle.ok and "dimensionless_angles" in per_angle.message
-    wrong = check("07.5", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
+    wrong = check("07.6", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
-    halved = check("07.5", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
+    halved = check("07.6", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
     assert not halved.ok and "radius" in halved.message
 
 
@@ -150,8 +150,8 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     aims = (fact("dawn.science_goal"),)
     reason = "no source states the aim of the June 2015 orbit"
     for word in ("can't be checked", "Cannot check", "cannot be checked"):
-        assert check("07.9", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
-    assert not check("07.9", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
+        assert check("07.10", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
+    assert not check("07.10", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
 
 
 def test_exercise_4_quotes_nasa_exactly():
@@ -164,19 +164,19 @@ def test_exercise_12_pixel_scale_and_its_mistakes():
     d, ifov = fact("news.distance_image"), fact("fc.ifov")
     right = (d * ifov.to_value(u.rad)).to(u.km)
     assert abs(right.to_value(u.m) - 679) < 1
-    assert check("07.12", right, distance=d, ifov=ifov).ok
-    assert check("07.12", right.to(u.m), distance=d, ifov=ifov).ok
-    assert not check("07.12", 0.7 * u.km, distance=d, ifov=ifov).ok  # the release's rounded 700 m is no answer
-    micro = check("07.12", d.to(u.km) * ifov.value, distance=d, ifov=ifov)
+    assert check("07.5", right, distance=d, ifov=ifov).ok
+    assert check("07.5", right.to(u.m), distance=d, ifov=ifov).ok
+    assert not check("07.5", 0.7 * u.km, distance=d, ifov=ifov).ok  # the release's rounded 700 m is no answer
+    micro = check("07.5", d.to(u.km) * ifov.value, distance=d, ifov=ifov)
     assert not micro.ok and "microradians" in micro.message
-    centre = check("07.12", ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to(u.km), distance=d, ifov=ifov)
+    centre = check("07.5", ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to(u.km), distance=d, ifov=ifov)
     assert not centre.ok and "centre" in centre.message
-    miles = check("07.12", 4500 * u.km * ifov.to_value(u.rad), distance=d, ifov=ifov)
+    miles = check("07.5", 4500 * u.km * ifov.to_value(u.rad), distance=d, ifov=ifov)
     assert not miles.ok and "miles" in miles.message
 
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
-    for exercise_id in ("07.3", "07.6", "07.7"):
+    for exercise_id in ("07.3", "07.7", "07.8"):
         texts = [EXERCISES[exercise_id].hint] + [m.hint for m in EXERCISES[exercise_id].mistakes]
         assert all("plain" not in t for t in texts) and any("rule" in t for t in texts)
 
@@ -223,25 +223,25 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
 def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
     goal = fact("dawn.science_goal")
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
-    assert check("07.9", "cannot be checked", **n20).ok
-    assert check("07.9", " Cannot  be checked ", **n20).ok
-    assert "'misleading' is also defensible" in check("07.9", "cannot be checked", **n20).message
+    assert check("07.10", "cannot be checked", **n20).ok
+    assert check("07.10", " Cannot  be checked ", **n20).ok
+    assert "'misleading' is also defensible" in check("07.10", "cannot be checked", **n20).message
     for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
-        result = check("07.9", wrong, **n20)
+        result = check("07.10", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
     # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
-    hedged = check("07.9", "misleading", **n20)
+    hedged = check("07.10", "misleading", **n20)
     assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
-    assert expected_answer("07.9", **stated) == "true"
-    assert expected_answer("07.9", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
-    empty = check("07.9", "cannot be checked", **n20, reason="")
-    assert empty.ok and "reason_9" in empty.message
-    assert "volcanic activity" in check("07.9", "true", **n20).name
-    assert not check("07.9", "misleading", **stated).ok  # once a source states the aim, the claim is true
-    assert not check("07.9", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
+    assert expected_answer("07.10", **stated) == "true"
+    assert expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
+    empty = check("07.10", "cannot be checked", **n20, reason="")
+    assert empty.ok and "reason_10" in empty.message
+    assert "volcanic activity" in check("07.10", "true", **n20).name
+    assert not check("07.10", "misleading", **stated).ok  # once a source states the aim, the claim is true
+    assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
 
 
 def test_the_claims_table_does_not_show_the_kinds():

@@ -11,17 +11,17 @@ NATURAL = {
     "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(u.yr).value * 12",
     "07.3": 'answer_3 = "true"',
     "07.4": 'answer_4 = "misleading"',
-    "07.5": "answer_5 = facula / n_pixels / ifov.to_value(u.rad)",
-    "07.6": 'answer_6 = "false"',
-    "07.7": 'answer_7 = "true"',
-    "07.8": 'answer_8 = "misleading"',
-    "07.9": 'answer_9 = "cannot be checked"',
-    "07.12": "answer_12 = distance_image * ifov.to_value(u.rad)",
+    "07.5": "answer_5 = distance_image * ifov.to_value(u.rad)",
+    "07.6": "answer_6 = facula / n_pixels / ifov.to_value(u.rad)",
+    "07.7": 'answer_7 = "false"',
+    "07.8": 'answer_8 = "true"',
+    "07.9": 'answer_9 = "misleading"',
+    "07.10": 'answer_10 = "cannot be checked"',
 }
 
 # An instructor asks for 50 pixels across the facula instead of 20.
 ADAPT = {
-    "exercise": "07.5",
+    "exercise": "07.6",
     "replace": ("n_pixels = 20", "n_pixels = 50"),
     "title_contains": "50 pixels",
 }

@@ -225,7 +225,7 @@ def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
     return verdict
 
 
-# --- 07.6 - 07.8 · verdicts on three more "firsts" ---------------------------------------------------
+# --- 07.7 - 07.9 · verdicts on three more "firsts" ---------------------------------------------------
 def _first(claimed_first, earlier):
     return judge_first(claimed_first, earlier)
 
@@ -289,7 +289,7 @@ class VerdictExercise(ReasonedExercise):
         return result
 
 
-# --- 07.9 · a claim about an intention (N20) ---------------------------------------------------------
+# --- 07.10 · a claim about an intention (N20) ---------------------------------------------------------
 def _verdict_aim(claimed_aim, stated_aims):
     """A claim about what something was *meant* for: true only if a source states that aim.
 
@@ -312,7 +312,7 @@ def _aim_true(claimed_aim, stated_aims):
     return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
 
 
-# --- 07.5 · distance for a sharp facula --------------------------------------------------------------
+# --- 07.6 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
@@ -341,7 +341,7 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
-# --- 07.12 · the news image's pixel scale -----------------------------------------------------------
+# --- 07.5 · the news image's pixel scale -----------------------------------------------------------
 def _scale(distance, ifov):
     d = require(distance, u.km, "distance", positive=True)
     return pixel_scale(d, ifov).to(u.km)
@@ -487,7 +487,34 @@ EXERCISES = {
         ),
     ),
     "07.5": _AngleNoteExercise(
-        title="Exercise 5 · how close for {pixels} pixels across the facula?",
+        title="Exercise 5 · how many km does one pixel cover in the news image?",
+        solve=_scale,
+        rtol=0.02,
+        hint="One pixel covers the distance times the IFOV in radians (ifov.to_value(u.rad)); give it in km.",
+        mistakes=(
+            Mistake(
+                _scale_microradians,
+                "Your number is a million times too large: the IFOV is in microradians. Convert it to radians "
+                "first with ifov.to_value(u.rad).",
+            ),
+            Mistake(
+                _scale_from_centre,
+                "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
+                "as altitudes above the surface: use distance_image as it is.",
+            ),
+            Mistake(
+                _scale_plus_radius,
+                "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
+                "distance_image, as it is.",
+            ),
+            Mistake(
+                _scale_miles_as_km,
+                "That uses 4,500 km, but the 4,500 is in miles: keep the unit of distance_image and use .to(u.km).",
+            ),
+        ),
+    ),
+    "07.6": _AngleNoteExercise(
+        title="Exercise 6 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
@@ -515,9 +542,9 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.6": VerdictExercise(
-        reason_name="reason_6",
-        title="Exercise 6 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
+    "07.7": VerdictExercise(
+        reason_name="reason_7",
+        title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
         hint="A 'first' is false as soon as one comparable example came before it. On the timeline, which came "
@@ -535,9 +562,9 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.7": VerdictExercise(
-        reason_name="reason_7",
-        title="Exercise 7 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
+    "07.8": VerdictExercise(
+        reason_name="reason_8",
+        title="Exercise 8 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
         hint="Pluto and Ceres are the two dwarf planets a spacecraft has visited. Which spacecraft got to its "
@@ -554,11 +581,11 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.8": VerdictExercise(
-        reason_name="reason_8",
+    "07.9": VerdictExercise(
+        reason_name="reason_9",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
         "defensible: as worded, SMART-1 contradicts it. Say in your reason which reading you took.",
-        title="Exercise 8 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
+        title="Exercise 9 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
         hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
@@ -576,9 +603,9 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.9": VerdictExercise(
-        reason_name="reason_9",
-        title="Exercise 9 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
+    "07.10": VerdictExercise(
+        reason_name="reason_10",
+        title="Exercise 10 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
         solve=_verdict_aim,
         choices=VERDICTS,
         hint="The claim is about an intention: what the orbit was meant for. Which of the printed sources "
@@ -606,37 +633,10 @@ EXERCISES = {
         "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
         "reason which reading you took.",
     ),
-    "07.12": _AngleNoteExercise(
-        title="Exercise 12 · how many km does one pixel cover in the news image?",
-        solve=_scale,
-        rtol=0.02,
-        hint="One pixel covers the distance times the IFOV in radians (ifov.to_value(u.rad)); give it in km.",
-        mistakes=(
-            Mistake(
-                _scale_microradians,
-                "Your number is a million times too large: the IFOV is in microradians. Convert it to radians "
-                "first with ifov.to_value(u.rad).",
-            ),
-            Mistake(
-                _scale_from_centre,
-                "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
-                "as altitudes above the surface: use distance_image as it is.",
-            ),
-            Mistake(
-                _scale_plus_radius,
-                "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
-                "distance_image, as it is.",
-            ),
-            Mistake(
-                _scale_miles_as_km,
-                "That uses 4,500 km, but the 4,500 is in miles: keep the unit of distance_image and use .to(u.km).",
-            ),
-        ),
-    ),
 }
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.10": "Exercise 10 · argue a judgement call",
-    "07.11": "Exercise 11 · write the corrected paragraph",
+    "07.11": "Exercise 11 · argue a judgement call",
+    "07.12": "Exercise 12 · write the corrected paragraph",
 }
