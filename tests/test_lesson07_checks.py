@@ -267,3 +267,36 @@ def test_no_file_the_student_version_names_holds_the_kinds():
         rows = {ln.split()[0]: shlex.split(ln) for ln in body.splitlines() if re.match(r"N\d\d ", ln)}
         leaked = [cid for cid, kind in key.items() if kind in rows.get(cid, [])[1:]]  # a field that is the kind
         assert not leaked, (path, leaked)
+
+
+def test_no_stop_of_the_sharpness_slider_shows_an_answer():
+    """Every stop of the Explore widget, drawn: no number in its title or alt text passes a numeric check."""
+    import nbformat
+    from exercises import Call, find_leaks
+
+    from utils import imaging, spotviews
+
+    source = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text()
+    assert 'stops.remove(marks[\\"news image\\"])' in source  # the notebook's stops are the ones drawn here
+    marks, stops = spotviews.dawn_distances()
+    stops.remove(marks["news image"])
+    ifov, facula, crater = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("occator.diameter")
+    albedos = float(fact("ceres.albedo")), float(fact("occator.faculae_albedo"))
+    model = imaging.facula_model(120 * u.km, 480, facula, crater, *albedos)
+    view = spotviews.SharpnessView(model, 120 * u.km, ifov, facula, crater)
+    texts = []
+    for d in stops:
+        view.update(d)
+        texts += [view.ax.get_title(), view.alt()]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n\n".join(texts))])
+    a, dep = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    calls = [  # the lesson's numeric checks, with the notebook's inputs
+        Call("07.2", 0, "", "", dict(arrival=a, departure=dep, claimed_months=14)),
+        Call("07.5", 0, "", "", dict(distance=fact("news.distance_image"), ifov=ifov)),
+        Call("07.6", 0, "", "", dict(size=facula, pixels=20, ifov=ifov)),
+    ]
+    assert find_leaks(nb, calls) == []
+    # the finder does see the stop at the story's distance, had it stayed
+    view.update(marks["news image"])
+    leaky = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(view.ax.get_title() + "\n" + view.alt())])
+    assert [leak.id for leak in find_leaks(leaky, calls)] == ["07.5"]
