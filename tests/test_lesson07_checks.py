@@ -92,7 +92,7 @@ def test_the_hook_word_alien_is_in_a_claim():
     assert "alien" in str(row["claim"]).lower()
 
 
-def test_exercises_6_to_8_judge_three_firsts_from_the_date_order():
+def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
     arrival = fact("dawn.ceres_arrival")
     spot, pluto, smart1 = fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby"), fact("smart1.lunar_orbit")
     n11 = dict(claimed_first=arrival, earlier=spot)
@@ -134,7 +134,7 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
 
 
-def test_exercise_5_names_the_added_radius():
+def test_exercise_6_names_the_added_radius():
     facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
     right = facula / 10 / ifov.to_value(u.rad)
     assert check("07.6", right, size=facula, pixels=10, ifov=ifov).ok
@@ -160,7 +160,7 @@ def test_exercise_4_quotes_nasa_exactly():
     assert "devoted exclusively to science" in note and "devoted exclusively to science" in wording
 
 
-def test_exercise_12_pixel_scale_and_its_mistakes():
+def test_exercise_5_pixel_scale_and_its_mistakes():
     d, ifov = fact("news.distance_image"), fact("fc.ifov")
     right = (d * ifov.to_value(u.rad)).to(u.km)
     assert abs(right.to_value(u.m) - 679) < 1
@@ -220,7 +220,7 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
     assert not wrong.ok and "reason_3" not in wrong.message
 
 
-def test_exercise_9_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
+def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
     goal = fact("dawn.science_goal")
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
     assert check("07.10", "cannot be checked", **n20).ok
