@@ -28,7 +28,8 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     days = check("07.2", round((d - a).to_value(u.day)), **inputs)  # a plain number of days
     assert days.status == "incorrect" and "stay in days" in days.message
     wrong_kind = check("07.2", 13.7 * u.km, **inputs)
-    assert wrong_kind.status == "invalid" and "plain number" in wrong_kind.message
+    assert wrong_kind.status == "invalid" and "wants a duration" in wrong_kind.message
+    assert ".to(MONTH)" in EXERCISES["07.2"].hint
 
 
 def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
@@ -272,8 +273,8 @@ def test_no_file_the_student_version_names_holds_the_kinds():
 def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     """Every stop of the Explore widget, drawn: no number in its title or alt text passes a numeric check."""
     import nbformat
-    from exercises import Call, find_leaks
 
+    from exercises import Call, find_leaks
     from utils import imaging, spotviews
 
     source = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text()

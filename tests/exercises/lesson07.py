@@ -8,7 +8,7 @@ NATURAL = {
         'answer_1 = {"N05": "number", "N06": "date", "N09": "date", "N12": "first", "N13": "interpretation", '
         '"N19": "attribution"}'
     ),
-    "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(u.yr).value * 12",
+    "07.2": "answer_2 = (vesta_departure - vesta_arrival).to(MONTH)",
     "07.3": 'answer_3 = "true"',
     "07.4": 'answer_4 = "misleading"',
     "07.5": "answer_5 = distance_image * ifov.to_value(u.rad)",

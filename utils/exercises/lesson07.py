@@ -196,9 +196,20 @@ def _in_months(answer: Any) -> Any:
 
 @dataclass(frozen=True)
 class MonthsExercise(Exercise):
-    """Exercise 2: a plain number of months, or any duration (converted to months)."""
+    """Exercise 2: a duration with its unit (converted to months), or a plain number of months."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if (
+            isinstance(answer, u.Quantity)
+            and answer.isscalar
+            and answer.unit.physical_type not in ("time", "dimensionless")
+        ):
+            return CheckResult(
+                INVALID,
+                f"This exercise wants a duration, such as 10.5 * MONTH; yours is in {answer.unit}. Subtract the "
+                "two Times and convert the difference with .to(MONTH).",
+                self.title.format(**inputs),
+            )
         return super().check(_in_months(answer), **inputs)
 
 
@@ -429,8 +440,7 @@ EXERCISES = {
         title="Exercise 2 · months at Vesta",
         solve=_months_at_vesta,
         rtol=0.02,
-        hint="Subtract the two Times, take the TimeDelta's value in years with .to_value(u.yr) and multiply "
-        "by 12 (or convert it to months with .to(MONTH)).",
+        hint="Subtract the two Times (departure minus arrival) and convert the TimeDelta to months with .to(MONTH).",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
             Mistake(_days_not_months, "That is the stay in days: the question asks for months."),
