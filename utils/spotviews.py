@@ -590,6 +590,6 @@ class SharpnessView(FastFigure):
             f"{self.ax.get_title().replace(chr(10), ': ')}{limit}. At this distance {notice}. A schematic, not a "
             "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
             "shadowed rim on dark ground, with the true outlines of the crater rim (dashed light grey) and of the "
-            "facula (dotted white with a dark blue edge) drawn on top; a grey bar on the right gives the "
+            "facula (dotted white with an indigo edge) drawn on top; a grey bar on the right gives the "
             "reflectance of each shade."
         )
