@@ -532,6 +532,7 @@ VALID = {
     ),
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
+    "spotviews.dawn_distances": lambda: dict(stops=25),
     "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),
     "spotviews.AltitudeView": lambda: dict(radius=470 * u.km, far_mi=10000, near_mi=2000, zoom_mi=1500),
     "spotviews.DistanceView": lambda: dict(
