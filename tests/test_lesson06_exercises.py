@@ -173,6 +173,15 @@ def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_cou
     assert not utils.check("06.4", 21, **kw).ok
 
 
+def test_exercise_4_radius_added_gets_its_own_hint():
+    ifov, d = utils.fact("fc.ifov"), utils.fact("ceres.approach_two_spots_distance")
+    kw = dict(size=utils.fact("occator.diameter"), distance=d, ifov=ifov)
+    added = utils.camera.pixels_across(kw["size"], d + utils.fact("ceres.radius"), ifov).to_value(u.one)
+    for answer in (added, round(added, 2)):
+        result = utils.check("06.4", answer, **kw)
+        assert not result.ok and "added Ceres' radius" in result.message
+
+
 def test_exercise_10_the_ratio_as_printed_gets_a_named_hint():
     from utils.facts import uncertainty
 

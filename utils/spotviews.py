@@ -411,7 +411,9 @@ class CameraExplorer(FastFigure):
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
-        self._line.set_data(x.to_value(u.km), reading)
+        # the steps run edge to edge of the image, like its pixels (not only between the outer pixels' centres)
+        xs, half_px = x.to_value(u.km), img.pixel_scale.to_value(u.km) / 2
+        self._line.set_data(np.r_[xs[0] - half_px, xs, xs[-1] + half_px], np.r_[reading[0], reading, reading[-1]])
         self.ax_prof.set_xlim(*img.extent_km[:2])
         self.ax_prof.set_title(
             f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.3g}", fontsize=11, y=1.0
