@@ -78,9 +78,14 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
         assert texts[0].startswith(f"Schematic crater seen from {d:,} km")
         assert "crater rim" in texts and "facula outline" in texts
         assert "brightest pixel's reflectance" in texts[0]
-        # below the model's 0.5 km cells (120 km / 240) the alt text (not the title) says so
-        assert "model" not in texts[0]
-        assert ("model's 0.50 km cells" in sharpness.alt()) == (d * IFOV.to_value(u.rad) < 0.5)
+        # below the model's 0.5 km cells (120 km / 240) the title's first line and the alt text say so
+        finer = d * IFOV.to_value(u.rad) < 0.5
+        assert ("(model limit 0.50 km)" in texts[0].splitlines()[0]) == finer
+        assert ("model's 0.50 km cells" in sharpness.alt()) == finer
+        fig = sharpness.figure
+        fig.canvas.draw()
+        title = sharpness.ax.title.get_window_extent(fig.canvas.get_renderer())
+        assert title.x0 >= 0 and title.x1 <= fig.bbox.width  # the title stays within the figure
         titles.append(texts[0])
     assert len(set(titles)) == 4
     assert "schematic" in sharpness.alt().lower()

@@ -557,11 +557,11 @@ class SharpnessView(FastFigure):
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
-        # in the alt text only: in the title it would make the second line as wide as the figure
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
+        note = f" (model limit {cell.to_value(u.km):.2f} km)" if pixel < cell else ""  # on the short first line
         shown = f"{pixel.to(u.km):.2f}" if pixel >= 1 * u.km else f"{pixel.to(u.m):.0f}"  # metres below 1 km
         self.ax.set_title(
-            f"Schematic crater seen from {d.to_value(u.km):,.0f} km\n"
+            f"Schematic crater seen from {d.to_value(u.km):,.0f} km{note}\n"
             f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
