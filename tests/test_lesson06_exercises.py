@@ -211,6 +211,23 @@ def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
     assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok
 
 
+def test_exercise_5_radius_as_diameter_and_square_spot_get_named_hints():
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    spot, ground = utils.fact("occator.faculae_albedo").value, utils.fact("ceres.albedo").value
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
+    )
+
+    def pixel(d, area):  # as a student would write it, with no cap at a full pixel
+        f = (area / (d * ifov.to_value(u.rad)) ** 2).to_value(u.one)
+        return f * spot + (1 - f) * ground
+
+    for area, words in ((np.pi * size**2, "diameter as its radius"), (size**2, "as if the spot were a square")):
+        result = utils.check("06.5", pixel(near, area) / pixel(far, area), **kw)
+        assert not result.ok and words in result.message, result.message
+
+
 def test_the_example_answers_in_the_prompts_get_no_power_of_ten_hint():
     """An example such as ``# e.g. 3e5 * u.yr`` must not be a clean power of ten off the answer."""
     import re

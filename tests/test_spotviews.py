@@ -256,3 +256,12 @@ def test_sharpness_title_uses_metres_below_one_km():
     view = SharpnessView(model, 120 * u.km, fact("fc.ifov"), facula, rim)
     assert "36 m per pixel" in view.update(385).ax.get_title()
     assert "1.26 km per pixel" in view.update(13_450).ax.get_title()
+
+
+def test_camera_explorer_alt_text_names_teal_only_when_pixels_saturate(explorer):
+    for distance, exposure in ((383000, 0.125), (4400, 1.41)):
+        left = explorer.update(distance, exposure).alt().split("Left:")[1].split("Right:")[0]
+        if explorer.saturated_pixels:
+            assert "saturated pixels in teal" in left
+        else:
+            assert "no saturated pixels" in left and "teal" not in left

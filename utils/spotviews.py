@@ -463,9 +463,10 @@ class CameraExplorer(FastFigure):
                 f"{most}the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the "
                 f"row reads about {ground:.2f}"
             )
+        teal = "saturated pixels in teal" if self.saturated_pixels else "no saturated pixels"
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
-            f"around Occator with saturated pixels in teal. Right: the detector reading along the "
+            f"around Occator with {teal}. Right: the detector reading along the "
             f"dotted row through the facula at {self._view}, with the saturation level as a dashed line. "
             f"Along that row {readings}; the facula "
             f"is {facula}."

@@ -244,6 +244,23 @@ def _measured_with_blur(spot_albedo, background_albedo, spot_diameter, distance,
     return float(near / far)
 
 
+def _brightening_with_fill(shape, spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    def pixel(d):
+        return _mix(spot_albedo, background_albedo, _fill(spot_diameter, d, ifov, shape, cap=False))
+
+    return pixel(distance) / pixel(far_distance)
+
+
+def _brightening_radius_as_diameter(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # the diameter used as the radius: pi D^2 / pixel^2
+    return _brightening_with_fill("radius-as-diameter", **locals())
+
+
+def _brightening_square_spot(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # pi dropped: a square spot D^2 / pixel^2
+    return _brightening_with_fill("square", **locals())
+
+
 def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     a_b = require(background_albedo, u.one, "background_albedo").to_value(u.one)
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov) / a_b
@@ -589,6 +606,16 @@ EXERCISES = {
                 "That is the measurement with the camera's blur left on, which spreads the spot's light into "
                 "neighbouring pixels. Pass `psf_fwhm_px=0` to `imaging.camera_image` at both distances.",
                 rtol=0.01,
+            ),
+            Mistake(
+                _brightening_radius_as_diameter,
+                "You used the spot's diameter as its radius (π D² / pixel²), which makes the spot four times "
+                "too big. `spot_diameter` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
+            ),
+            Mistake(
+                _brightening_square_spot,
+                "You took the covered area as D² / pixel², as if the spot were a square. The spot is round: "
+                "its area is π (D/2)², so f = π (D/2)² / pixel².",
             ),
             Mistake(
                 _near_against_ground,
