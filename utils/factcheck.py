@@ -83,7 +83,7 @@ KEY_FILE = "news_claims_key.ecsv"
 KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
-#: A mean calendar month (a twelfth of a Julian year), for "about 14 months".
+#: A mean calendar month (a twelfth of a Julian year), for the story's "14 months".
 MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")
 
 #: The kinds a reader sorts claims into before checking them (lesson 07, goal 1).
