@@ -254,8 +254,9 @@ def test_sharpness_title_uses_metres_below_one_km():
     facula, rim = fact("occator.cerealia_facula_size"), fact("occator.diameter")
     model = facula_model(120 * u.km, 120, facula, rim, 0.09, 0.4)
     view = SharpnessView(model, 120 * u.km, fact("fc.ifov"), facula, rim)
-    assert "36 m per pixel" in view.update(385).ax.get_title()
+    assert "36.1 m per pixel" in view.update(385).ax.get_title()  # three significant figures
     assert "1.26 km per pixel" in view.update(13_450).ax.get_title()
+    assert "35.9 km per pixel" in view.update(383_000).ax.get_title()
 
 
 def test_camera_explorer_alt_text_names_teal_only_when_pixels_saturate(explorer):

@@ -560,7 +560,11 @@ class SharpnessView(FastFigure):
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
         note = f" (model limit {cell.to_value(u.km):.2f} km)" if pixel < cell else ""  # on the short first line
-        shown = f"{pixel.to(u.km):.2f}" if pixel >= 1 * u.km else f"{pixel.to(u.m):.0f}"  # metres below 1 km
+        shown = (  # three significant figures, in metres below 1 km
+            f"{float(f'{pixel.to_value(u.km):.3g}'):g} km"
+            if pixel >= 1 * u.km
+            else f"{float(f'{pixel.to_value(u.m):.3g}'):g} m"
+        )
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km{note}\n"
             f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}",
