@@ -309,9 +309,12 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     assert number.status == "incorrect" and "measured quantity" in number.message
     # the story's own figure pasted into Exercise 2
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    pasted = check("07.2", 14, arrival=a, departure=d, claimed_months=14)
+    pasted = check("07.2", 14 * F.MONTH, arrival=a, departure=d, claimed_months=14)
     assert pasted.status == "incorrect" and "story's figure" in pasted.message
-    assert check("07.2", 13.7, arrival=a, departure=d, claimed_months=14).ok
+    near = check("07.2", 14.2 * F.MONTH, arrival=a, departure=d, claimed_months=14)  # not the story's 14
+    assert "story's figure" not in near.message
+    assert check("07.2", 13.7 * F.MONTH, arrival=a, departure=d, claimed_months=14).ok
+    assert check("07.2", 13.7, arrival=a, departure=d, claimed_months=14).status == "invalid"  # no unit
     # N12 is misleading by the lesson's rule (NASA's own wording is narrower and true); "false" (the printed words
     # are contradicted) is defensible, with a note saying why the lesson files it as misleading; "true" is wrong
     # and points to the date order

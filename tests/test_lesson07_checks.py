@@ -20,8 +20,11 @@ from utils.facts import fact
 def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=a, departure=d, claimed_months=14)
-    for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a, (d - a).to_value(u.yr) * 12]:
+    for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a]:
         assert check("07.2", answer, **inputs).ok, answer
+    for bare in [(d - a).to_value(u.yr) * 12, 13.7]:  # the task asks for a unit, as in exercises 5 and 6
+        unitless = check("07.2", bare, **inputs)
+        assert unitless.status == "invalid" and "no unit" in unitless.message and "MONTH" in unitless.message
     twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)  # still in years: 12 times the stay
     assert twelve.status == "incorrect" and ".to_value(u.yr) * 12" in twelve.message
     assert check("07.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"

@@ -56,7 +56,7 @@ BORDERLINE = {
     ),
     ("N09", "date"): (
         "number",
-        "'about 14 months' is a measured duration; the lesson files it as a date because two dates decide it.",
+        "'14 months' is a measured duration; the lesson files it as a date because two dates decide it.",
     ),
     ("N17", "date"): (
         "interpretation",
@@ -196,7 +196,7 @@ def _in_months(answer: Any) -> Any:
 
 @dataclass(frozen=True)
 class MonthsExercise(Exercise):
-    """Exercise 2: a duration with its unit (converted to months), or a plain number of months."""
+    """Exercise 2: a duration with its unit (converted to months); a bare number gets a note to attach one."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if (
@@ -210,7 +210,16 @@ class MonthsExercise(Exercise):
                 "two Times and convert the difference with .to(MONTH).",
                 self.title.format(**inputs),
             )
-        return super().check(_in_months(answer), **inputs)
+        months = _in_months(answer)
+        result = super().check(months, **inputs)
+        if result.status == CORRECT and not isinstance(months, u.Quantity) and months is answer:
+            return CheckResult(
+                INVALID,
+                "Your answer has no unit: the task asks for a duration. Attach one, for example 10.5 * MONTH, "
+                "or convert the difference of the two Times with .to(MONTH).",
+                result.name,
+            )
+        return result
 
 
 # --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
@@ -437,7 +446,7 @@ EXERCISES = {
         one=_ONE_KIND,
     ),
     "07.2": MonthsExercise(
-        title="Exercise 2 · months at Vesta",
+        title="Exercise 2 · how many months at Vesta?",
         solve=_months_at_vesta,
         rtol=0.02,
         hint="Subtract the two Times (departure minus arrival) and convert the TimeDelta to months with .to(MONTH).",
@@ -451,13 +460,15 @@ EXERCISES = {
                 "the difference to months directly with .to(MONTH).",
             ),
             Mistake(
-                _story_months, "That is the story's figure. Compute the stay yourself from the two dates, then compare."
+                _story_months,
+                "That is the story's figure. Compute the stay yourself from the two dates, then compare.",
+                rtol=0.005,
             ),
         ),
     ),
     "07.3": VerdictExercise(
         reason_name="reason_3",
-        title="Exercise 3 · your verdict: about {claimed_months:.0f} months at Vesta",
+        title="Exercise 3 · your verdict on the stay at Vesta",
         solve=_verdict_months,
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
@@ -466,14 +477,14 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _misleading,
-                "This exercise sets a rule for the number: within one month of the record "
+                "This exercise sets a rule for the number: in whole months, within one month of the record "
                 "or not. Apply the rule to your two numbers.",
             ),
         ),
     ),
     "07.4": VerdictExercise(
         reason_name="reason_4",
-        title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft",
+        title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
         solve=_verdict_first,
         choices=VERDICTS,
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
