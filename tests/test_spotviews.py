@@ -157,6 +157,14 @@ def test_camera_explorer_alt_text_gives_the_readings_and_says_saturated_in_words
     assert "the facula is saturated" in glowing and "peaks at 1.00 of full scale" in glowing
 
 
+def test_camera_explorer_alt_text_describes_the_image_brightness_from_its_mean_reading(explorer):
+    far_dim = explorer.update(383000, 0.125).alt()
+    assert explorer.mean_reading < 0.1 and "a nearly black model camera image" in far_dim
+    assert "a mid-grey model camera image" in explorer.update(46000, 1.0).alt()
+    bright = explorer.update(4400, 1.41).alt()
+    assert explorer.mean_reading >= 0.65 and "a light grey model camera image" in bright
+
+
 def test_camera_explorer_alt_text_reads_the_ground_at_the_outermost_pixels(explorer):
     """Close in (LAMO, 385 km) the ground is the ends' reading, not the peak, and the view stays wide enough."""
     for distance in (385, 46000):

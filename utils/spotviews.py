@@ -403,6 +403,7 @@ class CameraExplorer(FastFigure):
         self._image.set_data(rgb)
         self._image.set_extent(img.extent_km)
         self.saturated_pixels = int(img.saturated.sum())
+        self.mean_reading = float(np.mean(img.reading))  # the whole image's mean reading, 0 to 1, for the alt text
         self.ax_img.set_xlim(*img.extent_km[:2])
         self.ax_img.set_ylim(*img.extent_km[2:])
         self.ax_img.set_title(
@@ -445,6 +446,17 @@ class CameraExplorer(FastFigure):
         reading, saturated = imaging.expose(base.signal, exposure, self.scene.mean_background)
         return replace(base, reading=reading, saturated=saturated)
 
+    def brightness_words(self) -> str:
+        """The image's overall brightness in words, from its mean reading (0 black, 1 full scale)."""
+        m = getattr(self, "mean_reading", 0.0)
+        if m < 0.1:
+            return "a nearly black"
+        if m < 0.35:
+            return "a dark grey"
+        if m < 0.65:
+            return "a mid-grey"
+        return "a light grey"
+
     def alt(self) -> str:
         """Alt text for the current state, with the readings it shows (the facula's peak, the ground's)."""
         row = np.asarray(self._line.get_ydata(), dtype=float)
@@ -465,7 +477,7 @@ class CameraExplorer(FastFigure):
             )
         teal = "saturated pixels in teal" if self.saturated_pixels else "no saturated pixels"
         return (
-            f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: a grey model camera image "
+            f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: {self.brightness_words()} model camera image "
             f"around Occator with {teal}. Right: the detector reading along the "
             f"dotted row through the facula at {self._view}, with the saturation level as a dashed line. "
             f"Along that row {readings}; the facula "
