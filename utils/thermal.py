@@ -125,11 +125,12 @@ def subsolar_temperature(
 def mean_equilibrium_temperature(
     solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0
 ) -> u.Quantity:
-    """Whole-body equilibrium temperature of a fast-rotating sphere.
+    """Equilibrium temperature of an evenly warmed (isothermal) sphere.
 
     The sphere intercepts sunlight on its cross-section (pi R^2) and radiates
-    from its whole surface (4 pi R^2), so it is ``4**0.25 = 1.41`` times colder
-    than the subsolar point.
+    from its whole surface (4 pi R^2) at one temperature, so it is
+    ``4**0.25 = 1.41`` times colder than the subsolar point. (A fast rotator's
+    equator is warmer, ``pi**0.25 = 1.33`` times colder than the subsolar point.)
 
     Examples
     --------

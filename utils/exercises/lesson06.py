@@ -667,7 +667,7 @@ EXERCISES = {
             Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
             Mistake(
                 _t_whole_body,
-                "That is the whole-body average of a spinning sphere (sunlight spread "
+                "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
                 "over 4πR²). The question is about the point with the Sun overhead.",
             ),
         ),
