@@ -157,23 +157,25 @@ def _file_categories(data_dir: str | os.PathLike | None = None) -> dict[str, str
     return {str(i): str(c).strip() for i, c in zip(table["id"], table["category"], strict=True)}
 
 
-def _checked_key(table: Table) -> Table:
-    missing = [c for c in KEY_COLUMNS if c not in table.colnames]
+def _checked(table: Table, file: str, columns: tuple[str, ...]) -> Table:
+    """A claims table (``file``) with its ``columns`` present, blanks as "" and no repeated claim id."""
+    missing = [c for c in columns if c not in table.colnames]
     if missing:
-        raise DataFileError(f"data/{KEY_FILE} lacks the column(s) {', '.join(missing)}")
-    return table.filled("") if (table.has_masked_values or table.masked) else table
-
-
-def _checked_claims(table: Table) -> Table:
-    missing = [c for c in COLUMNS if c not in table.colnames]
-    if missing:
-        raise DataFileError(f"data/{FILE} lacks the column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
+        raise DataFileError(f"data/{file} lacks the column(s) {', '.join(missing)}; expected {', '.join(columns)}")
     if table.has_masked_values or table.masked:
         table = table.filled("")
     ids = [str(i) for i in table["id"]]
     if len(set(ids)) != len(ids):
-        raise DataFileError(f"data/{FILE} has repeated claim ids")
+        raise DataFileError(f"data/{file} has repeated claim ids")
     return table
+
+
+def _checked_claims(table: Table) -> Table:
+    return _checked(table, FILE, COLUMNS)
+
+
+def _checked_key(table: Table) -> Table:
+    return _checked(table, KEY_FILE, KEY_COLUMNS)
 
 
 class UnknownIdError(KeyError, ValueError):
