@@ -208,7 +208,7 @@ class MonthsExercise(Exercise):
                 INVALID,
                 f"This exercise wants a duration, such as 10.5 * MONTH; yours is in {answer.unit}. Subtract the "
                 "two Times and convert the difference with .to(MONTH).",
-                self.title.format(**inputs),
+                self.title_for(**inputs),
             )
         months = _in_months(answer)
         result = super().check(months, **inputs)
