@@ -156,6 +156,20 @@ def test_finder_reports_a_print_planted_in_a_real_lesson(runner):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_student_version_hands_over_no_solver(path):
+    """No code cell a student sees fetches an exercise or its solver: tab completion would show ``.solve``."""
+    nb = nbtools.student_version(nbtools.read(path))
+    found = [
+        f"cell {i}: {name}"
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        for name in ("get_exercise", ".solve(", "expected_answer")
+        if name in nbtools.source(cell)
+    ]
+    assert not found, f"the student version calls an exercise's solver: {found}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_student_version_gives_no_answer_away(runner, path):
     run = runner.student(path)
     assert run.error is None, f"the student version did not run: {run.error}"

@@ -87,6 +87,11 @@ def test_web_site_is_read_from_the_source():
         assert result.status == "incorrect" and "only part of the site's name" in result.message
         assert "JPL's main site" in result.message and site not in result.message
     assert "only part" not in check("00.4", "en.wikipedia.org", orbit="LAMO").message  # the generic hint
+    for other in ("dawnblog.jpl.nasa.gov", "meteorite-list-archives.com"):  # HAMO's and RC3's, Survey's sources
+        result = check("00.4", other, orbit="LAMO")
+        assert result.status == "incorrect" and "another orbit's source" in result.message, other
+        assert site not in result.message
+    assert check("00.4", "dawnblog.jpl.nasa.gov", orbit="RC3").ok  # RC3 and HAMO share a source: no false hint
     assert check("00.4", 5, orbit="LAMO").status == "invalid"  # not text
     assert check("00.4", site, orbit="XYZ").status == "invalid"  # an unknown orbit
 

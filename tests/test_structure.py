@@ -193,7 +193,7 @@ def test_summary_and_references(nb):
 def _exercise_ids(nb, solution: bool) -> set[str]:
     ids = set()
     for cell in nb.cells:
-        if cell.cell_type == "code" and nbtools.is_solution(cell) == solution:
+        if cell.cell_type == "code" and nbtools.is_solution(cell) == solution and not nbtools.is_hint_demo(cell):
             ids |= set(EXERCISE_CALL.findall(nbtools.source(cell)))
     return ids
 
@@ -219,7 +219,7 @@ def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
     for ex_id in asked:
         get_exercise(ex_id)  # exists in utils.exercises
     for cell in nb.cells:
-        if cell.cell_type != "code":
+        if cell.cell_type != "code" or nbtools.is_hint_demo(cell):  # a hint shown on a wrong answer on purpose
             continue
         src = nbtools.source(cell)
         ids = EXERCISE_CALL.findall(src)
@@ -238,7 +238,7 @@ def test_exercise_cells_hold_exactly_the_placeholder_line(nb):
     """``answer_k = ...`` (a comment may follow) and ``utils.check("NN.k", answer_k, ...)``: the
     student's line, the one the natural-answer test replaces."""
     for cell in nb.cells:
-        if cell.cell_type != "code" or nbtools.is_solution(cell):
+        if cell.cell_type != "code" or nbtools.is_solution(cell) or nbtools.is_hint_demo(cell):
             continue
         src = nbtools.source(cell)
         for ex_id in EXERCISE_CALL.findall(src):
@@ -283,7 +283,7 @@ def test_self_checked_exercises_have_a_heading_before_their_check(nb):
             if found:
                 last_heading = int(found[-1])
             continue
-        if cell.cell_type != "code" or nbtools.is_solution(cell):
+        if cell.cell_type != "code" or nbtools.is_solution(cell) or nbtools.is_hint_demo(cell):
             continue
         for ex_id in EXERCISE_CALL.findall(src):
             k = int(ex_id.split(".")[1])

@@ -64,6 +64,11 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+def is_hint_demo(cell) -> bool:
+    """A cell that runs an exercise's check on a wrong answer on purpose, to show a hint: not the exercise itself."""
+    return HINT_DEMO_TAG in cell.get("metadata", {}).get("tags", [])
+
+
 def output_text(cell) -> str:
     """What an executed cell printed and showed as text (its streams and ``text/plain`` results), joined.
 

@@ -180,15 +180,23 @@ class Run:
     def calls_for(self, ex_id: str, *, solution: bool | None = None) -> list[Call]:
         found = [c for c in self.calls if c.id == ex_id]
         if solution is not None:
-            found = [c for c in found if c.cell is not None and nbtools.is_solution(self.nb.cells[c.cell]) == solution]
+            found = [
+                c
+                for c in found
+                if c.cell is not None
+                and nbtools.is_solution(self.nb.cells[c.cell]) == solution
+                and not nbtools.is_hint_demo(self.nb.cells[c.cell])
+            ]
         return found
 
     def cells_calling(self, ex_id: str, *, solution: bool) -> list[int]:
+        """The exercise's own cells that call its check (not a cell that shows a hint on a wrong answer on purpose)."""
         return [
             i
             for i, c in enumerate(self.nb.cells)
             if c.cell_type == "code"
             and nbtools.is_solution(c) == solution
+            and not nbtools.is_hint_demo(c)
             and ex_id in CHECK_CALL.findall(nbtools.source(c))
         ]
 

@@ -332,10 +332,9 @@ _SCHOOL_FACTOR_HINT = (
     "here. Let astropy convert the table's kilometres: .to_value(u.imperial.mile)."
 )
 
-_ANOTHER_ORBIT_HINT = (
-    "That is the altitude of another of Dawn's orbits. Look for the id whose name holds the "
-    "orbit's short name, in lower case."
-)
+_FIND_ID = "Look for the id whose name holds the orbit's short name, in lower case."
+
+_ANOTHER_ORBIT_HINT = "That is the altitude of another of Dawn's orbits. " + _FIND_ID
 
 
 EXERCISES = {
@@ -400,7 +399,7 @@ EXERCISES = {
         title="Exercise 3 · altitude or distance?",
         solve=_distance_from_centre,
         # tight enough to refuse a reading off the Explore figure's axis (4,800 km, 0.3 % off) and Ceres' radius
-        # rounded to 300 miles (0.3 % off), loose enough for three significant figures (4,820 km: 0.1 % off)
+        # rounded to 300 miles (0.3 % off), loose enough for three significant figures (4,810 km: 0.1 % off)
         rtol=0.002,
         hint="An altitude is measured from the surface; the centre is one radius further down.",
         mistakes=(
@@ -442,6 +441,10 @@ EXERCISES = {
                 _site_ending,
                 "That is only part of the site's name (with or without www., jpl.nasa.gov is JPL's main "
                 "site). The address cite(...) prints names a sub-site: copy everything between // and the next /.",
+            ),
+            *(
+                Mistake(_another_orbit(name, _site), "That is the web site of another orbit's source. " + _FIND_ID)
+                for name in ("survey", "hamo", "lamo", "rc3")
             ),
         ),
     ),
