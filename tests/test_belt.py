@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import astropy.units as u
+import matplotlib.colors
 import numpy as np
 import pytest
 from astropy.table import QTable
@@ -333,6 +334,11 @@ def test_orbit_group_styles_one_marker_and_colour_per_group_none_a_body_colour()
     assert not bodies & set(colours)
     assert styles["main belt"]["color"] == PALETTE["belt"]
     assert styles["Jupiter Trojans"]["facecolors"] == "none"
+    # the Trojans' markers sit on Jupiter's orange line: their colour must stay far from it
+    trojan, jupiter = (
+        np.array(matplotlib.colors.to_rgb(c)) for c in (styles["Jupiter Trojans"]["edgecolors"], PALETTE["jupiter"])
+    )
+    assert np.linalg.norm(trojan - jupiter) > 0.6
 
 
 def test_kirkwood_alt_text_counts_and_places_the_unmarked_resonance_without_its_distance():
@@ -343,6 +349,7 @@ def test_kirkwood_alt_text_counts_and_places_the_unmarked_resonance_without_its_
     assert "2.8" not in text  # the unmarked resonance's distance is never given
     few = belt.kirkwood_alt_text([], marked, 5, 2, state="few")
     assert few.endswith("the 7:3 lines.")
+    assert "within 0.01 AU" not in few  # too few objects: no counts that would read as gaps found
     assert "beyond all the lines" in belt.kirkwood_alt_text([2.0], {"4:1": 2.06 * u.AU}, 5, 2)
 
 

@@ -96,7 +96,7 @@ def test_albedo_choice():
 
 
 def test_second_object_uses_the_same_check_with_its_own_title():
-    assert check("01.2", "Jupiter Trojans", a=5.27 * u.AU, e=0.023).ok  # Hektor
+    assert check("01.2", "Jupiter Trojans", a=5.27 * u.AU, e=0.023).ok  # (624) Hektor
     assert not check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).ok
     assert "Centaurs orbit between" in check("01.2", "centaurs", a=5.27 * u.AU, e=0.023).message
     assert check("01.2", "main belt", a=2.64 * u.AU, e=0.19).ok  # Eunomia
@@ -108,6 +108,19 @@ def test_second_object_uses_the_same_check_with_its_own_title():
     # Hilda (3.98 AU) is outer main belt in JPL's classes, not a Trojan
     trojan = check("01.2", "Jupiter Trojans", a=3.98 * u.AU, e=0.14)
     assert not trojan.ok and "Trojans share Jupiter's orbit" in trojan.message
+
+
+def test_object_b_is_classified_by_its_eccentricity_too():
+    """Goal 1 says "by its orbit (a and e)": object B's a alone would put it in the main belt."""
+    from utils import belt
+    from utils.data import load_catalogue
+
+    a, e, _ = belt.mystery_orbit(load_catalogue(), "B")
+    assert belt.orbit_group(a, 0) == "main belt"
+    assert belt.orbit_group(a, e) == "near-Earth and Mars-crossers"
+    assert check("01.2", "near-Earth and Mars-crossers", a=a, e=e).ok
+    by_a = check("01.2", "main belt", a=a, e=e)  # a read off alone: the hint asks for the perihelion
+    assert not by_a.ok and "q = a(1 - e)" in by_a.message and "Mars-crosser" not in by_a.message
 
 
 def test_group_exercise_reads_the_orbit():

@@ -439,7 +439,7 @@ def orbit_group(a: u.Quantity, e) -> str:
 
 #: The catalogue numbers of lesson 01's two mystery objects (exercises 1 and 2), kept here so that the notebook
 #: names neither.
-MYSTERY_OBJECTS = {"A": 2060, "B": 624}
+MYSTERY_OBJECTS = {"A": 2060, "B": 1036}
 
 
 def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = None):
@@ -577,6 +577,7 @@ def orbit_group_styles() -> dict[str, dict]:
     One marker and one colour per group, none of them a body's colour: the belt's grey for the main belt, then
     Paul Tol's colours.  The Trojans are open squares with a thick edge (Jupiter's line shows through them),
     the rare groups get larger markers, and the light grey "other" a dark outline so that it shows on white.
+    The Trojans' teal stays far from Jupiter's orange, also under deuteranopia.
 
     Examples
     --------
@@ -586,7 +587,7 @@ def orbit_group_styles() -> dict[str, dict]:
     """
     from .style import OTHER_COLOURS, PALETTE
 
-    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "olive", "dark green", "black", "light grey")]
+    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "teal", "dark green", "black", "light grey")]
     styles = {}
     for group, marker, c in zip(CLASS_GROUPS, "o^sDvP", colours, strict=True):
         styles[group] = {"marker": marker, "s": 5, "alpha": 0.6, "zorder": 2, "rasterized": True, "color": c}
@@ -658,7 +659,8 @@ def kirkwood_alt_text(a_au, resonances: Mapping[str, u.Quantity], p, q, *, state
 
     Gives the number of objects within 0.01 AU of each marked resonance, and between which marked lines the
     unmarked one lies, ordered by period ratio q/p (no distance, so a reader still has to find it).
-    ``state="few"`` (too few objects to see any gap) drops the advice to look for the dip.
+    ``state="few"`` (too few objects to see any gap) drops the counts, which would read as gaps found, and the
+    advice to look for the dip.
 
     Examples
     --------
@@ -681,8 +683,10 @@ def kirkwood_alt_text(a_au, resonances: Mapping[str, u.Quantity], p, q, *, state
         where = f"between the {max(inner, key=ratio.get)} and the {min(outer, key=ratio.get)} lines"
     else:
         where = ("inward of" if outer else "beyond") + " all the lines"
-    look = "" if state == "few" else ": look there for a dip with no line"
-    return f"Objects within 0.01 AU of each dashed line: {near}. The unmarked {p}:{q} gap lies {where}{look}."
+    unmarked = f"The unmarked {p}:{q} gap lies {where}"
+    if state == "few":
+        return unmarked + "."
+    return f"Objects within 0.01 AU of each dashed line: {near}. {unmarked}: look there for a dip with no line."
 
 
 def _top(counts) -> float:

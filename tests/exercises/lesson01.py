@@ -4,7 +4,7 @@ NOTEBOOK = "01-asteroid-belt.ipynb"
 
 NATURAL = {
     "01.1": 'answer_1 = "centaurs"',
-    "01.2": 'answer_2 = "Jupiter Trojans"',
+    "01.2": 'answer_2 = "near-Earth and Mars-crossers"',
     "01.3": "answer_3 = a_jupiter * (q_res / p_res) ** (2 / 3)",
     "01.4": "answer_4 = 1329 * u.km / np.sqrt(p_hygiea) * 10 ** (-H_hygiea / 5)",
     "01.5": "answer_5 = rho_hygiea * np.pi * d_hygiea**3 / 6",

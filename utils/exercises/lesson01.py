@@ -42,6 +42,13 @@ def _always(word):
     return lambda a, e: word
 
 
+def _main_belt_by_a(a, e):
+    """The answer "main belt" for an orbit whose a alone would put it in the belt (its e may not: a Mars-crosser)."""
+    if belt.orbit_group(a, 0) != "main belt":
+        raise ValueError("a is outside the main belt's range: the next hint applies")
+    return "main belt"
+
+
 # 01.3 · resonance --------------------------------------------------------------
 
 
@@ -247,9 +254,14 @@ _WHICH_GROUP = Exercise(
     solve=_group,
     choices=GROUPS,
     synonyms=GROUP_SYNONYMS,
-    hint="Find a on the horizontal axis of the a-e plot and see which cloud of markers is there; "
+    hint="Find the object's a and e on the a-e plot and see which cloud of markers is there; "
     "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
     mistakes=(
+        Mistake(
+            _main_belt_by_a,
+            "Its a is in the belt's range, but a group depends on e too: how close to the Sun does this orbit "
+            "come? Compute its perihelion q = a(1 - e) and compare it with the groups' definitions.",
+        ),
         Mistake(
             _always("main belt"),
             "The main belt lies between Mars and Jupiter, mostly at a of about 2 to 3.5 AU; "
