@@ -1,5 +1,5 @@
-"""Lesson 02's exercise checks that go beyond the orbit maths: vis-viva speeds, the two-body test, the
-period with the square root forgotten."""
+"""Lesson 02's exercise checks that go beyond the orbit maths: vis-viva speeds, the two-body test, a
+semi-major axis from a period."""
 
 from __future__ import annotations
 
@@ -68,11 +68,15 @@ def test_two_body_error_refuses_a_body_the_ephemeris_lacks():
     assert result.status == "invalid" and "Ceres" in result.message
 
 
-def test_period_without_the_square_root_is_recognised_with_units_kept():
-    a = 3.06 * u.AU
-    forgot = 2 * np.pi * a**3 / GM_sun  # a time squared, in AU3 s2 / m3
-    result = utils.check("02.3", forgot, a=a)
-    assert result.status == "incorrect" and "square root" in result.message
+def test_a_from_a_period_is_not_what_the_period_helper_gives_and_slips_get_hints():
+    T = 5.5 * u.yr
+    right = np.cbrt(GM_sun * (T / (2 * np.pi)) ** 2)
+    assert utils.check("02.3", right, T=T).ok
+    # the course's period helper answers the opposite question: it does not pass
+    assert not utils.check("02.3", utils.orbits.period(T.to_value(u.yr) * u.AU), T=T).ok
+    forgot = (T.to_value(u.yr) ** 2) * u.AU  # a cubed, the cube root not taken
+    result = utils.check("02.3", forgot, T=T)
+    assert result.status == "incorrect" and "cube root" in result.message
 
 
 def test_the_converged_root_does_not_pass_for_e_after_two_newton_steps():
@@ -118,3 +122,21 @@ def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_sli
     assert "square" in utils.check("02.9", ((GM_jup / d) / (GM_sun / r)).to_value(u.one), date=date).message
     assert "masses" in utils.check("02.9", (GM_jup / GM_sun).to_value(u.one), date=date).message
     assert not utils.check("02.9", "jupiter", date=date).ok
+
+
+def test_the_step_that_stops_newtons_method_cannot_be_a_guessed_count():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    E, change, n = 0.7, 1.0, 0
+    while abs(change) > kw["tol"]:
+        change = (E - 0.9 * np.sin(E) - 0.7) / (1 - 0.9 * np.cos(E))
+        E, n = E - change, n + 1
+    assert utils.check("02.5", abs(change), **kw).ok
+    assert not any(utils.check("02.5", guess, **kw).ok for guess in range(1, 11))  # a step count does not pass
+    one_more = abs((E - 0.9 * np.sin(E) - 0.7) / (1 - 0.9 * np.cos(E)))  # the step after the last
+    assert "one step too many" in utils.check("02.5", one_more, **kw).message
+
+
+def test_a_one_decimal_eccentricity_is_asked_for_more_digits_not_told_it_is_q_over_Q():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    assert "three decimals" in utils.check("02.2", 0.4, **kw).message
+    assert "q / Q compares" in utils.check("02.2", 0.4026, **kw).message

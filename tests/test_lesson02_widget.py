@@ -59,3 +59,10 @@ def test_alt_text_says_where_the_olive_slice_is(second_law):
     Q = ns["ecc"]["a"] * (1 + ns["ecc"]["e"])
     r_mid = float(at_aphelion.split("middle is ")[1].split(" AU")[0])
     assert r_mid == pytest.approx(Q.to_value(u.AU), abs=0.01)  # the middle of the slice is at aphelion
+
+
+def test_alt_text_says_near_aphelion_only_close_to_it(second_law):
+    ns, shown = second_law
+    ns["draw_second_law"](day=397)  # the slice's middle about 3.5 AU from the Sun, well short of Q (4.1 AU)
+    alt = shown[-1][1]
+    assert "near aphelion" not in alt and "on the way out" in alt

@@ -5,7 +5,7 @@ NOTEBOOK = "02-orbits.ipynb"
 NATURAL = {
     "02.1": "answer_1 = a_1 * (1 + e_1)",
     "02.2": "answer_2 = (Q_2 - q_2) / (Q_2 + q_2)",
-    "02.3": "answer_3 = 2 * np.pi * np.sqrt(a_3**3 / GM_sun)",
+    "02.3": "answer_3 = np.cbrt(GM_sun * (T_3 / (2 * np.pi)) ** 2)",
     "02.4": (
         "E = E0_4\n"
         "for _ in range(steps_4):\n"
@@ -13,12 +13,11 @@ NATURAL = {
         "answer_4 = E"
     ),
     "02.5": (
-        "E, change, n = E0_4, 1.0, 0\n"
+        "E, change = E0_4, 1.0\n"
         "while abs(change) > tol_5:\n"
         "    change = (E - e_4 * np.sin(E) - M_4) / (1 - e_4 * np.cos(E))\n"
         "    E = E - change\n"
-        "    n = n + 1\n"
-        "answer_5 = n"
+        "answer_5 = abs(change)"
     ),
     "02.6": (
         "answer_6 = np.sqrt(GM_sun * (2 / (a_6 * (1 - e_6)) - 1 / a_6))"

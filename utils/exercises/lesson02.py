@@ -61,6 +61,11 @@ def _eccentricity(q, Q, name=None):
     return (Q - q) / (Q + q)
 
 
+def _eccentricity_one_decimal(q, Q, name=None):
+    # the right e rounded to one decimal (0.4 for 0.426): close to q / Q for some inputs, so told first
+    return round(_eccentricity(q, Q), 1)
+
+
 def _e_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return (Q - q) / Q
@@ -76,34 +81,28 @@ def _q_over_Q(q, Q, name=None):
     return q / Q
 
 
-# 02.3 · period ------------------------------------------------------------------------
+# 02.3 · semi-major axis from a period ----------------------------------------------------------
 
 
-def _period_from_a(a):
-    from ..orbits import period
+def _a_from_period(T, name=None):
+    from ..orbits import semi_major_axis
 
-    return period(require(a, u.AU, "a", positive=True)).to(u.yr)
-
-
-def _period_without_2pi(a):
-    return _period_from_a(a) / (2 * np.pi)
+    return semi_major_axis(require(T, u.yr, "T", positive=True)).to(u.AU)
 
 
-def _period_without_root(a):
-    # 2 pi a^3 / GM, with a in AU and GM in AU^3/yr^2 read as numbers
-    T = _period_from_a(a).to_value(u.yr)
-    return (2 * np.pi) * (T / (2 * np.pi)) ** 2 * u.yr
+def _a_without_2pi(T, name=None):
+    # a^3 = GM T^2, the 2 pi left out: (2 pi)^(2/3) times too large
+    return _a_from_period(T) * (2 * np.pi) ** (2 / 3)
 
 
-def _period_without_root_units_kept(a):
-    # 2 pi a^3 / GM with the units kept: a time squared, which the check reads in yr^2
-    from astropy.constants import GM_sun
-
-    return (2 * np.pi * require(a, u.AU, "a", positive=True) ** 3 / GM_sun).to(u.yr**2)
+def _a_without_cube_root(T, name=None):
+    # a^3 = T^2 in AU and years, the cube root not taken
+    return require(T, u.yr, "T", positive=True).to_value(u.yr) ** 2 * u.AU
 
 
-def _period_exponent_2_3(a):
-    return require(a, u.AU, "a", positive=True).to_value(u.AU) ** (2 / 3) * u.yr
+def _a_exponent_3_2(T, name=None):
+    # a = T^(3/2) instead of T^(2/3), in AU and years
+    return require(T, u.yr, "T", positive=True).to_value(u.yr) ** 1.5 * u.AU
 
 
 # 02.4 · Newton step ------------------------------------------------------------------------
@@ -209,26 +208,36 @@ def _tolerance(tol):
     return tol
 
 
-def _steps_to_tolerance(M, e, E0, tol):
-    """How many Newton steps from E0 until a step changes E by less than ``tol`` (that last step counted)."""
+def _changes_to_tolerance(M, e, E0, tol):
+    """The changes f(E) / f'(E) of the Newton steps from E0, up to the first one smaller than ``tol``."""
     M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
-    change, n = np.inf, 0
-    while abs(change) > tol:
-        if n >= 100:
+    changes = [np.inf]
+    while abs(changes[-1]) > tol:
+        if len(changes) > 100:
             raise ValueError(f"Newton's method did not reach a change below {tol:g} in 100 steps.")
-        change = (E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))
-        E, n = E - change, n + 1
-    return n
+        changes.append((E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E)))
+        E = E - changes[-1]
+    return changes[1:]
 
 
-def _steps_without_last(M, e, E0, tol):
-    # the last, small step not counted
-    return _steps_to_tolerance(M, e, E0, tol) - 1
+def _last_change(M, e, E0, tol):
+    """The size of the step that stops the loop: the first change in E smaller than ``tol`` (radians)."""
+    return float(abs(_changes_to_tolerance(M, e, E0, tol)[-1]))
 
 
-def _steps_with_first_guess(M, e, E0, tol):
-    # the first guess E0 counted as a step
-    return _steps_to_tolerance(M, e, E0, tol) + 1
+def _change_before_last(M, e, E0, tol):
+    # the loop stopped one step early (the step before the last, still above the tolerance)
+    changes = _changes_to_tolerance(M, e, E0, tol)
+    if len(changes) < 2:
+        raise ValueError("the loop stopped after its first step")
+    return float(abs(changes[-2]))
+
+
+def _change_after_last(M, e, E0, tol):
+    # the loop ran one step too many (or to a much smaller tolerance)
+    M_r, ecc = _radians(M, "M"), _ecc(e)
+    E = _radians(E0, "E0") - sum(_changes_to_tolerance(M, e, E0, tol))
+    return float(abs((E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))))
 
 
 # 02.6 · speed ratio -----------------------------------------------------------------------
@@ -486,6 +495,11 @@ EXERCISES = {
         "the other, and a cancels.",
         mistakes=(
             Mistake(
+                _eccentricity_one_decimal,
+                "One decimal is too few to judge here (it also fits a common slip, q / Q): give e to three decimals.",
+                rtol=1e-9,
+            ),
+            Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
             ),
@@ -501,21 +515,20 @@ EXERCISES = {
         ),
     ),
     "02.3": Exercise(
-        title="Exercise 3 · a period from a semi-major axis",
-        solve=_period_from_a,
+        title="Exercise 3 · how big is the orbit of {name}?",
+        solve=_a_from_period,
+        defaults={"name": "the asteroid"},
         rtol=0.005,
-        hint="Kepler's third law: T = 2 pi sqrt(a^3 / GM_sun). Keep the units and convert to years at the end.",
+        hint="Solve Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), for a: a^3 = GM_sun (T / 2 pi)^2, then "
+        "take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
         mistakes=(
             Mistake(
-                _period_without_2pi,
-                "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to sweep one radian, not a whole turn.",
+                _a_without_2pi,
+                "You are missing the factor 2 pi: a^3 = GM_sun (T / 2 pi)^2, since sqrt(a^3 / GM) is the time "
+                "to sweep one radian, not a whole turn.",
             ),
-            Mistake(_period_without_root, "Take the square root: T squared, not T, grows like a cubed."),
-            Mistake(
-                _period_without_root_units_kept,
-                "Your answer is a time squared: take the square root of a^3 / GM_sun before multiplying by 2 pi.",
-            ),
-            Mistake(_period_exponent_2_3, "T grows like a to the power 3/2, not 2/3."),
+            Mistake(_a_without_cube_root, "That is a cubed (T squared, in years): take its cube root."),
+            Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
         ),
     ),
     "02.4": Exercise(
@@ -570,22 +583,21 @@ EXERCISES = {
         ),
     ),
     "02.5": Exercise(
-        title="Exercise 5 · Newton steps from E0 = {E0} at e = {e} until a step is below {tol} rad",
-        solve=_steps_to_tolerance,
-        rtol=0,
-        atol=0.01,  # a whole number of steps
-        hint="Loop the Newton step E = E - f(E) / f'(E) from E0 and count each update; stop after the first "
-        "step whose change f(E) / f'(E) is smaller than the tolerance (that step counts too).",
+        title="Exercise 5 · the step that stops Newton's method from E0 = {E0} at e = {e}, tolerance {tol} rad",
+        solve=_last_change,
+        rtol=0.01,
+        hint="Loop the Newton step from E0: compute the change f(E) / f'(E), update E = E - change, and stop "
+        "after the first step whose change is smaller in size than the tolerance. Give the size of that change.",
         mistakes=(
             Mistake(
-                _steps_without_last,
-                "Check how your loop counts: the first guess E0 is step 0, each update E = E - f / f' is one "
-                "step, and the loop stops after the first step whose change is below the tolerance.",
+                _change_before_last,
+                "That change is still above the tolerance: your loop stopped one step early. Stop after the "
+                "first step whose change is below the tolerance, and give that change.",
             ),
             Mistake(
-                _steps_with_first_guess,
-                "Check how your loop counts: the first guess E0 is step 0, each update E = E - f / f' is one "
-                "step, and the loop stops after the first step whose change is below the tolerance.",
+                _change_after_last,
+                "That change is far below the tolerance: your loop ran one step too many. Stop after the first "
+                "step whose change is below the tolerance, and give that change.",
             ),
         ),
     ),
