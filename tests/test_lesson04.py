@@ -153,6 +153,9 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     result = check("04.4", planned, altitude=flown, period=period, radius=radius)
     assert result.status == "incorrect" and "planned altitude" in result.message, result
     assert "JPL" not in result.message
+    inputs = dict(altitude=flown, period=period, radius=radius)
+    for typed, words in ((2.17, "planned altitude"), (2.16, "JPL's tracking"), (2.162, "JPL's tracking")):
+        assert words in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
     rc3 = dict(altitude=fact("ceres.orbit_rc3_altitude"), period=fact("ceres.orbit_rc3_period"), radius=radius)
     assert "planned" not in check("04.4", planned, **rc3).message  # another orbit: no LAMO hint
 
