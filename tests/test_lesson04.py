@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 import pytest
 from astropy.constants import G
 
@@ -142,3 +143,28 @@ def test_the_flyby_tilt_is_quoted_as_its_source_gives_it():
     prose = " ".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
     bound = f"more than {tilt.to_value(u.deg):.0f}°"
     assert bound in prose
+
+
+def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
+    """LAMO's planned altitude (the fact's note) and the average lap at Vesta are named, never mistaken for others."""
+    radius, period = fact("ceres.radius"), fact("ceres.orbit_lamo_period")
+    flown = fact("ceres.orbit_lamo_altitude")
+    planned = mission.bulk_density(mission.mass_from_orbit(radius + 375 * u.km, period), radius)  # about 2.17
+    result = check("04.4", planned, altitude=flown, period=period, radius=radius)
+    assert result.status == "incorrect" and "planned altitude" in result.message, result
+    assert "JPL" not in result.message
+    inputs = dict(altitude=flown, period=period, radius=radius)
+    for typed, words in ((2.17, "planned altitude"), (2.16, "JPL's tracking"), (2.162, "JPL's tracking")):
+        assert words in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
+    rc3 = dict(altitude=fact("ceres.orbit_rc3_altitude"), period=fact("ceres.orbit_rc3_period"), radius=radius)
+    assert "planned" not in check("04.4", planned, **rc3).message  # another orbit: no LAMO hint
+
+    hamo = dict(
+        altitude=fact("vesta.orbit_hamo_altitude"), radius=fact("vesta.radius"), mass=fact("vesta.mass"), orbit="HAMO"
+    )
+    stay = fact("dawn.vesta_departure") - fact("dawn.vesta_arrival")
+    average = (stay / fact("dawn.vesta_orbits")).to(u.h)  # printed in the timeline section, about 7.7 h
+    result = check("04.3", average, **hamo)
+    assert result.status == "incorrect" and "average lap" in result.message, result
+    right = mission.semi_major_axis_from_altitudes(hamo["altitude"], hamo["altitude"], hamo["radius"])
+    assert check("04.3", 2 * np.pi * (right**3 / (G * hamo["mass"])) ** 0.5, **hamo).ok

@@ -114,12 +114,34 @@ def _period_with_diameter(altitude, radius, mass, **_):
     return period(2 * require(radius, u.km, "radius", positive=True) + altitude, _gm(mass)).to(u.h)
 
 
+def _average_lap_at_vesta(altitude, radius, mass, **_):
+    # the whole stay at Vesta divided by the laps counted (printed in the timeline section): an average
+    # over orbits of very different sizes, not one orbit's period
+    from ..facts import fact
+
+    stay = fact("dawn.vesta_departure") - fact("dawn.vesta_arrival")
+    return (stay / fact("dawn.vesta_orbits")).to(u.h)
+
+
 # ---------------------------------------------------------------- 04.4 Ceres' density from an orbit
 
 
 def _density_from_orbit(altitude, period, radius, **_):
     a = semi_major_axis_from_altitudes(altitude, altitude, radius)
     return bulk_density(mass_from_orbit(a, period), radius)
+
+
+def _density_planned_lamo(altitude, period, radius, **_):
+    # LAMO as planned (the altitude in the fact's note), which the published period fits, not as flown
+    import re
+
+    from ..facts import fact
+
+    flown = fact("ceres.orbit_lamo_altitude")
+    if not u.isclose(require(altitude, u.km, "altitude", positive=True), flown):
+        raise ValueError("not the LAMO orbit")
+    planned = float(re.search(r"planned as (\d+) km", flown.info.meta["note"]).group(1)) * u.km
+    return _density_from_orbit(planned, period, radius)
 
 
 def _density_altitude_only(altitude, period, radius, **_):
@@ -329,6 +351,11 @@ EXERCISES = {
             Mistake(
                 _period_with_diameter, "Add the radius, not the diameter: the centre is one radius below the surface."
             ),
+            Mistake(
+                _average_lap_at_vesta,
+                "That is the average lap of the whole stay at Vesta, over orbits of very different sizes. Use "
+                "Kepler's third law for this orbit, from its own altitude.",
+            ),
         ),
     ),
     "04.4": Exercise(
@@ -337,10 +364,18 @@ EXERCISES = {
         rtol=0.01,
         hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
         mistakes=(
+            # the two lie 0.5 % apart, inside the exercise's 1 %: each hint says where the answer came from,
+            # so each takes only answers within 0.25 % of its own value
+            Mistake(
+                _density_planned_lamo,
+                "You used LAMO's planned altitude. Use lamo_altitude, the altitude Dawn flew.",
+                rtol=0.0025,
+            ),
             Mistake(
                 _density_from_tracking,
                 "That is the density from JPL's tracking GM, printed above. This exercise weighs Ceres from "
                 "LAMO alone: use LAMO's altitude and period in Kepler's third law.",
+                rtol=0.0025,
             ),
             Mistake(
                 _density_altitude_only,
