@@ -44,10 +44,15 @@ def test_exercise_5_hint_explains_the_wrapped_angle():
     about_zero = (50 * np.sin(t)) * u.deg
     assert check("03.5", "librates about 0", **{**kw, "phi": about_zero}).ok
     assert check("03.5", "librates", **kw).status == "invalid"  # the answer must say where the band is
+    for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees"):
+        assert check("03.5", fair, **kw).ok, fair
+    turning = (np.mod(40 * t + 180, 360) - 180) * u.deg  # runs through every angle
+    for fair in ("circulating", "circulation"):
+        assert check("03.5", fair, **{**kw, "phi": turning}).ok, fair
 
 
 def test_exercise_2_names_a_distance_rounded_too_far():
-    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
     coarse = check("03.2", 0.06 * u.AU, **ceres)  # 0.058 AU rounded to one significant figure
     assert coarse.status == "incorrect" and "rounded too far" in coarse.message
     assert check("03.2", 0.058 * u.AU, **ceres).ok
@@ -118,7 +123,7 @@ def test_exercise_2_cannot_be_passed_with_printed_numbers():
     numbers = {float(x) for x in re.findall(r"\d+\.\d+", printed)}
     assert {2.82, 2.767} <= numbers  # the resonance table and the asteroid are among them
 
-    inputs = dict(a=a_ast, a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    inputs = dict(a=a_ast, a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))  # the right (p, q)
     candidates = numbers | {abs(x - y) for x, y in itertools.combinations(numbers, 2)}
     passing = sorted(x for x in candidates if check("03.2", x * u.AU, **inputs).ok)
     assert passing == []
@@ -140,7 +145,7 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
 
 
 def test_exercise_2_the_resonances_location_gets_its_own_hint():
-    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
     location = fact("jupiter.a") * (2 / 5) ** (2 / 3)  # the 5:2, nearest to Ceres
     result = check("03.2", location, **ceres)
     assert result.status == "incorrect" and "where the resonance lies" in result.message
@@ -163,3 +168,24 @@ def test_exercise_1_a_nearby_computed_ratio_is_not_called_a_simple_fraction():
     assert "simple fraction" in check("03.1", 2.5, **inputs).message  # the 5:2, nearest to Ceres
     result = check("03.1", 2.506, **inputs)  # the ratio printed for an asteroid at 2.82 AU
     assert result.status == "incorrect" and "simple fraction" not in result.message
+
+
+def test_exercise_2_needs_the_nearest_resonance_as_well_as_the_distance():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))  # the 5:2 is nearest
+    assert check("03.2", distance, nearest=(5, 2), **ceres).ok
+    assert check("03.2", distance, nearest="5:2", **ceres).ok
+    assert check("03.2", distance, nearest=[5, 2], **ceres).ok
+    for missing in (..., None):
+        result = check("03.2", distance, nearest=missing, **ceres)
+        assert result.status == "incorrect" and "nearest_2" in result.message
+    assert check("03.2", distance, **ceres).status == "incorrect"  # leaving it out of the call does not pass
+    wrong = check("03.2", distance, nearest=(3, 1), **ceres)
+    assert wrong.status == "incorrect" and "5" not in wrong.message
+    flipped = check("03.2", distance, nearest=(2, 5), **ceres)
+    assert flipped.status == "incorrect" and "comes first" in flipped.message
+    for odd in (2.5, "five to two", (5.5, 2), (5, 2, 1)):
+        assert check("03.2", distance, nearest=odd, **ceres).status == "invalid"
+    # a wrong distance is judged first, whatever the resonance
+    to_31 = abs(fact("ceres.a") - fact("jupiter.a") * (1 / 3) ** (2 / 3))
+    assert "not to the nearest" in check("03.2", to_31, nearest=(3, 1), **ceres).message

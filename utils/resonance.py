@@ -876,7 +876,8 @@ class HistoryFigure(FastFigure):
         return (
             f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
             f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
-            f"reaches Mars' distance; {fate}. Bottom: the {p}:{q} resonant angle against time, in degrees: "
+            f"reaches Mars' distance for the starting a (a changes during the run); {fate}. "
+            f"Bottom: the {p}:{q} resonant angle against time, in degrees: "
             f"{angle}."
         )
 

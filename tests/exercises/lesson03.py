@@ -6,7 +6,9 @@ NOTEBOOK = "03-resonances.ipynb"
 # notebook gives, as code that assigns the answer variable.
 NATURAL = {
     "03.1": "answer_1 = period(a_jup) / period(a_ast)",
-    "03.2": "answer_2 = min(abs(a_ast - a_jup * (q / p) ** (2 / 3)) for p, q in KIRKWOOD_RESONANCES)",
+    "03.2": "distances = {(p, q): abs(a_ast - a_jup * (q / p) ** (2 / 3)) for p, q in KIRKWOOD_RESONANCES}\n"
+    "nearest_2 = min(distances, key=distances.get)\n"
+    "answer_2 = distances[nearest_2]",
     "03.3": "answer_3 = 360 * u.deg / (period(a_jup) / period(a_ast) - 1)",
     "03.5": "answer_5 = 'librates about 0'",
     "03.6": "answer_6 = np.nanmin(live.a[i_pick] * (1 - live.e[i_pick])) * u.AU",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from typing import Any
 
 import astropy.units as u
 import numpy as np
 
-from ..checks import Exercise, Mistake
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import resonance_location
 from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
 from ..units import require
@@ -81,6 +83,56 @@ def _rounded_location(a, a_jupiter, **_):
 def _rounded_result(a, a_jupiter, **_):
     # the right distance, rounded to 0.01 AU at the end: one significant figure for a few hundredths of an AU
     return round(_nearest_distance(a, a_jupiter).to_value(u.AU), 2) * u.AU
+
+
+def _as_resonance(given: Any) -> tuple[int, int] | None:
+    """``(p, q)`` from a pair of whole numbers or text such as ``'5:2'``; None for anything else."""
+    if isinstance(given, str):
+        given = given.replace(" ", "").split(":")
+    try:
+        p, q = (int(x) for x in given)
+        if [p, q] != [float(x) for x in given]:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return p, q
+
+
+@dataclass(frozen=True)
+class NearestExercise(Exercise):
+    """Exercise 2: the distance to the nearest main resonance (the answer) and which one it is (``nearest``).
+
+    The distance is judged first, with its hints; a right distance is correct only with the right ``(p, q)``.
+    """
+
+    def expected(self, **inputs: Any) -> Any:
+        inputs.pop("nearest", None)
+        return super().expected(**inputs)
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        nearest = inputs.pop("nearest", None)
+        result = super().check(answer, **inputs)
+        if not result.ok:
+            return result
+        name = result.name
+        if _is_placeholder(nearest) or nearest is None:
+            return CheckResult(
+                INCORRECT,
+                "Your distance is right. Now set nearest_2 to the resonance it is "
+                "measured from, as (p, q), and run the cell again.",
+                name,
+            )
+        given = _as_resonance(nearest)
+        if given is None:
+            return CheckResult(INVALID, "Give nearest_2 as two whole numbers (p, q), for example (4, 1).", name)
+        right = tuple(nearest_resonance(inputs["a"], inputs["a_jupiter"]))
+        if given == right:
+            return result
+        if given[::-1] == right:
+            hint = "p, the asteroid's number of orbits, comes first and is the larger: write (p, q)."
+        else:
+            hint = "that is not the resonance your distance is measured from: which (p, q) gave the smallest?"
+        return CheckResult(INCORRECT, f"Your distance is right, but {hint}", name)
 
 
 # ---------------------------------------------------------------- 03.3 where the next conjunction happens
@@ -319,12 +371,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "03.2": Exercise(
-        title="Exercise 2 · how far is {asteroid} from the nearest main resonance?",
+    "03.2": NearestExercise(
+        title="Exercise 2 · which main resonance is nearest to {asteroid}, and how far?",
         solve=_nearest_distance,
         rtol=0.02,
         hint="Compute each location a_J (q/p)^(2/3), a_jup * (q / p) ** (2 / 3), for each (p, q) in "
-        "KIRKWOOD_RESONANCES, take the distance of each from the asteroid's a, and keep the smallest.",
+        "KIRKWOOD_RESONANCES, take the distance of each from the asteroid's a, and keep the smallest and its (p, q).",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
             Mistake(
@@ -402,9 +454,15 @@ EXERCISES = {
         solve=_libration,
         choices=ANGLE_CHOICES,
         synonyms={
-            f"librates about {centre}{unit}": f"librates about {centre}"
-            for centre in ("0", "180")
-            for unit in ("°", " °", " deg", " degrees")
+            **{
+                f"{verb} {prep} {centre}{unit}": f"librates about {centre}"
+                for verb in ("librates", "librating", "libration")
+                for prep in ("about", "around")
+                for centre in ("0", "180")
+                for unit in ("", "°", " °", " deg", " degrees")
+            },
+            "circulating": "circulates",
+            "circulation": "circulates",
         },
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
         "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
