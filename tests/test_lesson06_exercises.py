@@ -102,6 +102,25 @@ def test_exercise_9_names_the_lifetime_at_the_top_of_the_faculae_range():
     assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
 
 
+def test_exercise_9_names_the_lifetime_at_the_bottom_of_the_faculae_range():
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _lifetime_darkest_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+    )
+    pasted = _lifetime_darkest_faculae_ice(**kw)
+    assert 20 < pasted.to_value("yr") < 40  # the lifetime the sensitivity cell prints at the low end
+    result = utils.check("06.9", pasted, **kw)
+    assert not result.ok and "`faculae_low`" in result.message
+    assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
+
+
 def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
     from utils.facts import uncertainty
 
