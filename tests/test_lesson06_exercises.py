@@ -288,3 +288,16 @@ def test_a_bare_distance_under_the_root_gets_the_ratio_of_distances_hint():
     absorbed = kw["solar_constant"] * (1 / distance) ** 2 * (1 - kw["albedo"])  # 1 in place of 1 AU
     result = utils.check("06.7", (absorbed / const.sigma_sb) ** 0.25, **kw)
     assert result.status == "invalid" and "(1 * u.AU / r)" in result.message
+
+
+def test_no_library_call_that_answers_exercise_4_or_7_is_shown_before_it():
+    """Exercises 4 and 7 test a formula (size over d x IFOV; the energy balance): no earlier code cell may hold
+    the one library call that gives each answer with the exercise's inputs swapped in."""
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text())
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    for check_id, call in (("06.4", "pixels_across("), ("06.7", "subsolar_temperature(")):
+        first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
+        assert not any(call in s for s in sources[:first_check]), (check_id, call)
