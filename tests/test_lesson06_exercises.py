@@ -102,6 +102,25 @@ def test_exercise_9_names_the_lifetime_at_the_top_of_the_faculae_range():
     assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
 
 
+def test_exercise_9_names_the_lifetime_at_the_bottom_of_the_faculae_range():
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _lifetime_darkest_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+    )
+    pasted = _lifetime_darkest_faculae_ice(**kw)
+    assert 20 < pasted.to_value("yr") < 40  # the lifetime the sensitivity cell prints at the low end
+    result = utils.check("06.9", pasted, **kw)
+    assert not result.ok and "`faculae_low`" in result.message
+    assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
+
+
 def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
     from utils.facts import uncertainty
 
@@ -269,3 +288,16 @@ def test_a_bare_distance_under_the_root_gets_the_ratio_of_distances_hint():
     absorbed = kw["solar_constant"] * (1 / distance) ** 2 * (1 - kw["albedo"])  # 1 in place of 1 AU
     result = utils.check("06.7", (absorbed / const.sigma_sb) ** 0.25, **kw)
     assert result.status == "invalid" and "(1 * u.AU / r)" in result.message
+
+
+def test_no_library_call_that_answers_exercise_4_or_7_is_shown_before_it():
+    """Exercises 4 and 7 test a formula (size over d x IFOV; the energy balance): no earlier code cell may hold
+    the one library call that gives each answer with the exercise's inputs swapped in."""
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text())
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    for check_id, call in (("06.4", "pixels_across("), ("06.7", "subsolar_temperature(")):
+        first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
+        assert not any(call in s for s in sources[:first_check]), (check_id, call)

@@ -363,8 +363,8 @@ class CameraExplorer(FastFigure):
         )
         self.ax_img.set_xlabel("east (km)", fontsize=11)
         self.ax_img.set_ylabel("north (km)", fontsize=11)
-        (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE)
-        self.ax_prof.axhline(1, color=self.LIMIT, ls="--")
+        (self._line,) = self.ax_prof.step([], [], where="mid", color=self.PROFILE, zorder=3)  # above the limit line
+        self.ax_prof.axhline(1, color=self.LIMIT, ls="--", lw=0.8)  # thin, so a saturated plateau stays visible
         self.ax_prof.text(
             0.02,
             1.02,

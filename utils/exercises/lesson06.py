@@ -358,26 +358,26 @@ def _ice_loss_rate_not_times_year(temperature, molar_mass, density):
 
 
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
-def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
     return (h / rate).to(u.yr)
 
 
-def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     if noon_loss_rate is None:
         return None
     return _lifetime(thickness, noon_loss_rate)
 
 
-def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     # the age printed as `activity_age`, pasted in place of the ice's lifetime
     from ..facts import fact
 
     return fact("occator.activity_start").to(u.yr)
 
 
-def _young_deposits_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _young_deposits_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     from ..facts import fact
 
     return fact("occator.young_deposits_age").to(u.yr)
@@ -396,21 +396,29 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     return thermal.thickness_loss_rate(flux, fact("ice.density"))
 
 
-def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     # Exercise 8's dark, dusty ice held at its noon temperature all year
     return _lifetime(thickness, _loss_rate_from_facts("ceres.albedo", day_mean=False))
 
 
-def _lifetime_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _lifetime_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     # ice as bright as the faculae, day-averaged
     return _lifetime(thickness, _loss_rate_from_facts("occator.faculae_albedo", day_mean=True))
 
 
-def _lifetime_brightest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None):
+def _lifetime_brightest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     # the lifetime printed later for ice at the top of the faculae's albedo range (`bright_albedo`)
     if bright_albedo is None:
         return None
     albedo = require(bright_albedo, u.one, "bright_albedo", positive=True)
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
+
+
+def _lifetime_darkest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+    # the lifetime printed later for ice at the bottom of the faculae's albedo range (`low_albedo`)
+    if low_albedo is None:
+        return None
+    albedo = require(low_albedo, u.one, "low_albedo", positive=True)
     return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
@@ -734,6 +742,11 @@ EXERCISES = {
             Mistake(
                 _lifetime_brightest_faculae_ice,
                 "That is ice as bright as the faculae's brightest centre (`faculae_high`). The pit here is "
+                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(
+                _lifetime_darkest_faculae_ice,
+                "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
                 "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
             ),
         ),
