@@ -155,3 +155,26 @@ def test_edelbaum_radius_with_the_delta_v_rounded_gets_the_rounding_hint():
 def test_mean_thrust_hint_gives_only_the_first_step():
     hint = check("05.5", 1 * u.N, propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s).message
     assert "mass flow" in hint and "g0" not in hint
+
+
+def test_dawn_exhaust_speed_is_left_for_exercise_3():
+    """Exercise 3 tests the step v_e = Isp g0: no variable or printed line before it gives Dawn's exhaust speed."""
+    import contextlib
+    import io
+    import re
+
+    from notebook_namespace import namespace_until
+    from utils.facts import fact
+
+    v_e = (fact("dawn.isp") * g0).to_value(u.km / u.s)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        ns, _ = namespace_until("05-ion-propulsion.ipynb", 'xenon_mass = fact("dawn.xenon_mass")')
+    for name, value in ns.items():
+        if isinstance(value, u.Quantity) and value.unit.is_equivalent(u.km / u.s):
+            speeds = np.atleast_1d(value.to_value(u.km / u.s))
+            assert not np.any(np.isclose(speeds, v_e, rtol=0.02)), f"{name} is Dawn's exhaust speed"
+    numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", printed.getvalue().replace(",", ""))]
+    assert printed.getvalue().strip(), "the cells before exercise 3 print nothing: the test reads the wrong part"
+    for x in numbers:
+        assert not np.isclose(x, v_e, rtol=0.01) and not np.isclose(x, 1000 * v_e, rtol=0.01), x

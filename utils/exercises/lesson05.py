@@ -372,7 +372,7 @@ EXERCISES = {
         ),
     ),
     "05.2": Exercise(
-        title="Exercise 2 · speed of a xenon ion of charge {charge_number}e",
+        title="Exercise 2 · speed between the grids of a xenon ion of charge {charge_number}e",
         solve=_ion_speed,
         rtol=0.01,
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
@@ -672,7 +672,7 @@ EXERCISES = {
         ),
     ),
     "05.11": Exercise(
-        title="Exercise 11 · delta-v from the same propellant: a Hall thruster at {hall_isp:.0f} against a "
+        title="Exercise 11 · delta-v from the same propellant fraction: a Hall thruster at {hall_isp:.0f} against a "
         "gridded ion engine at {ion_isp:.0f}",
         solve=_dv_ratio_same_propellant,
         rtol=0.01,
