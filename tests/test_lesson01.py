@@ -27,7 +27,7 @@ def test_resonance_exercise_follows_its_inputs():
 
 def test_resonance_read_off_the_histogram_does_not_pass():
     # the 5:2 lies at 5.203 * (2/5)^(2/3) = 2.8247 AU; three figures (2.82 or 2.83, what a histogram bin of
-    # 0.002-0.01 AU gives) fail with a hint to compute it and keep four figures, without giving the value
+    # 0.0025-0.01 AU gives) fail with a hint to compute it and keep four figures, without giving the value
     inputs = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
     assert check("01.3", 2.825 * u.AU, **inputs).ok
     # Jupiter's a rounded to 5.2 AU gives 5.2 * 0.4^(2/3) = 2.8230 AU, 0.06 % off: the law applied right passes
@@ -227,7 +227,7 @@ def gap_widget():
     return namespace_until("01-asteroid-belt.ipynb", "def draw_gaps")
 
 
-@pytest.mark.parametrize("bin_width, h_max", [(0.01, 12.0), (0.002, 12.0), (0.05, 9.0), (0.02, 6.0)])
+@pytest.mark.parametrize("bin_width, h_max", [(0.01, 12.0), (0.0025, 12.0), (0.05, 9.0), (0.02, 6.0)])
 def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
     from notebook_namespace import small_texts
 
@@ -236,7 +236,7 @@ def test_gap_widget_texts_follow_the_sliders(gap_widget, bin_width, h_max):
     fig, alt = shown[-1]
     ax = fig.axes[0]
     assert f"H ≤ {h_max:.1f}" in ax.get_title()
-    assert f"{bin_width:.3f} AU" in ax.get_ylabel()
+    assert f"{bin_width:.4f} AU" in ax.get_ylabel()
     n = int(np.sum(ns["h_sel"] <= h_max))
     assert ax.get_legend().get_texts()[0].get_text() == f"{n:,} objects"
     assert f"{n:,}" in alt and f"{h_max:.1f}" in alt
@@ -264,7 +264,7 @@ def test_gap_widget_advice_names_the_count_and_the_objects_per_bin(gap_widget):
 
 def test_gap_widget_advice_offers_no_higher_cut_at_the_top(gap_widget):
     ns, shown = gap_widget
-    ns["draw_gaps"](bin_width=0.002, h_max=ns["h_top"])  # 850 bins: under 5 per bin, H cut already at its top
+    ns["draw_gaps"](bin_width=0.0025, h_max=ns["h_top"])  # 680 bins: under 5 per bin, H cut already at its top
     alt = shown[-1][1]
     assert "widen the bins." in alt and "raise the H cut" not in alt
 
@@ -295,7 +295,7 @@ def test_belts_per_moon_three_significant_figures():
     assert not check("01.6", 31, moon_mass=moon, belt_mass=belt_mass).ok  # two figures: the text asks for three
 
 
-@pytest.mark.parametrize("bin_width", [0.002, 0.006, 0.032, 0.05])
+@pytest.mark.parametrize("bin_width", [0.0025, 0.0075, 0.0325, 0.05])
 def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
     ns, shown = gap_widget
     ns["draw_gaps"](bin_width=bin_width, h_max=12.0)
@@ -303,7 +303,7 @@ def test_gap_widget_bins_end_at_the_window(gap_widget, bin_width):
     lo, hi = ns["a_window"]
     assert edges[0] == pytest.approx(lo) and edges[-1] == pytest.approx(hi)
     assert np.diff(edges) == pytest.approx(bin_width, rel=0.05)  # close to the slider's width
-    assert f"{np.diff(edges)[0]:.3f} AU" in shown[-1][0].axes[0].get_ylabel()
+    assert f"{np.diff(edges)[0]:.4f} AU" in shown[-1][0].axes[0].get_ylabel()
 
 
 def test_no_variable_holds_the_resonance_of_exercise_3():
