@@ -320,7 +320,8 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # and points to the date order
     ds1, launch, wording = fact("ds1.first_thrust"), fact("dawn.launch"), fact("dawn.first_ion_science")
     assert check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).ok
-    strict = check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    reading = "DS1 ran its ion engine in 1998, before Dawn; NASA's science-only first is a different claim"
+    strict = check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording, reason=reading)
     assert strict.ok and "Defensible" in strict.message and "misleading" in strict.message
     wrong = check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
     assert wrong.status == "incorrect" and "dates" in wrong.message

@@ -107,7 +107,7 @@ def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
     assert check("07.8", "true", **n15).ok and not check("07.8", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
     assert "'false' is also defensible" in check("07.9", "misleading", **n16).message
-    strict = check("07.9", "false", **n16)  # the words as printed are contradicted: defensible
+    strict = check("07.9", "false", **n16, reason="SMART-1 (2004) contradicts the words as printed")  # defensible
     assert strict.ok and "Defensible" in strict.message
     assert "SMART-1" in check("07.9", "true", **n16).message
     # the checks follow their inputs: with the rival event after Dawn, each "first" holds
@@ -126,7 +126,7 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
     assert "qualifier 'devoted exclusively to science'" in right.message and "left out" in right.message
     assert "not a qualifier the story dropped" not in right.message  # that would make it false by the rule
-    defensible = check("07.4", "false", **n12)
+    defensible = check("07.4", "false", **n12, reason="DS1 (1998) came first; NASA's is a different claim")
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
     assert "different claim" in defensible.message and "'misleading' is equally defensible" in defensible.message
     assert not check("07.4", "true", **n12).ok
@@ -170,7 +170,11 @@ def test_exercise_5_pixel_scale_and_its_mistakes():
     assert abs(right.to_value(u.m) - 679) < 1
     assert check("07.5", right, distance=d, ifov=ifov).ok
     assert check("07.5", right.to(u.m), distance=d, ifov=ifov).ok
-    assert not check("07.5", 0.7 * u.km, distance=d, ifov=ifov).ok  # the release's rounded 700 m is no answer
+    for caption in (0.7 * u.km, 700 * u.m):  # NASA's caption rounds it to one figure: a targeted hint
+        rounded = check("07.5", caption, distance=d, ifov=ifov)
+        assert not rounded.ok and "caption" in rounded.message and "distance_image" in rounded.message
+    assert "caption" not in check("07.5", 0.72 * u.km, distance=d, ifov=ifov).message  # another number: no
+    assert check("07.5", 0.68 * u.km, distance=d, ifov=ifov).ok
     micro = check("07.5", d.to(u.km) * ifov.value, distance=d, ifov=ifov)
     assert not micro.ok and "microradians" in micro.message
     centre = check("07.5", ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to(u.km), distance=d, ifov=ifov)
@@ -208,7 +212,7 @@ def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
     assert not wrong.ok and "reason_3" not in wrong.message
     n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
-    assert strict.ok and "Defensible" in strict.message and "reason_4" in strict.message
+    assert not strict.ok and "reason_4" in strict.message  # the second reading counts only once it is named
     assert expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
 
 
@@ -235,7 +239,7 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
     # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
-    hedged = check("07.10", "misleading", **n20)
+    hedged = check("07.10", "misleading", **n20, reason="Russell's February hope became an aim in the story")
     assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
@@ -244,7 +248,7 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     empty = check("07.10", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_10" in empty.message
     assert "volcanic activity" in check("07.10", "true", **n20).name
-    assert not check("07.10", "misleading", **stated).ok  # once a source states the aim, the claim is true
+    assert not check("07.10", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
     assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
 
 
@@ -304,3 +308,43 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     view.update(marks["news image"])
     leaky = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(view.ax.get_title() + "\n" + view.alt())])
     assert [leak.id for leak in find_leaks(leaky, calls)] == ["07.5"]
+
+
+SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming its reading, one that does not)
+    ("07.4", "false", "DS1 ran its ion engine in 1998, years before Dawn: NASA's is a different claim",
+     "DS1 ran its ion engine in 1998, years before Dawn's launch in 2007"),
+    ("07.9", "false", "read strictly, SMART-1 orbited Earth then the Moon in 2004, before Dawn",
+     "SMART-1 orbited Earth then the Moon in 2004, before Dawn"),
+    ("07.10", "misleading", "Russell's February 2015 guess became the orbit's aim in the story",
+     "no source says so, the 2020 finding came later"),
+]
+
+
+def _n_inputs(exercise_id):
+    if exercise_id == "07.4":
+        return dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"),
+                    record_wording=fact("dawn.first_ion_science"))
+    if exercise_id == "07.9":
+        return dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
+    return dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
+
+
+@pytest.mark.parametrize(("exercise_id", "other", "named", "unnamed"), SECOND_READINGS)
+def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exercise_id, other, named, unnamed):
+    """Trying the verdict words in turn earns no tick: the other reading needs a reason that names it."""
+    inputs = _n_inputs(exercise_id)
+    reason_var = "reason_" + exercise_id.split(".")[1]
+    for reason in ("", unnamed, None):
+        blocked = check(exercise_id, other, **inputs, **({} if reason is None else {"reason": reason}))
+        assert blocked.status == "incorrect" and "counts here only with the reading" in blocked.message
+        assert reason_var in blocked.message and "Traceback" not in blocked.message
+    passed = check(exercise_id, other, **inputs, reason=named)
+    assert passed.ok and passed.message.startswith("Defensible")
+    assert check(exercise_id, other.upper(), **inputs, reason=named.upper()).ok  # any case
+    # the lesson's own verdict still passes with any reason, or none yet (asked for one)
+    expected = expected_answer(exercise_id, **inputs)
+    assert expected != other and check(exercise_id, expected, **inputs, reason=unnamed).ok
+    assert check(exercise_id, expected, **inputs, reason="").ok
+    # a wrong verdict with a reason naming a reading is still wrong
+    wrong = next(v for v in F.VERDICTS if v not in (expected, other))
+    assert not check(exercise_id, wrong, **inputs, reason=named).ok

@@ -7,6 +7,7 @@ with a hint that does not give the answer away.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -277,11 +278,13 @@ VERDICT_SYNONYMS = {
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
 
-    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note, and the
-    expected answer itself passes with ``right_note`` (the other reading, when both are equally good). The
-    reason (the input ``reason``, the student's ``reason_k``) is not graded here, but a right verdict with an
-    empty reason is told to write one, and one with a reason of one or two words and no digit (no date or
-    number) is asked for the evidence and the rule (the instructor page's rubric grades it).
+    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note only if
+    the reason (the input ``reason``, the student's ``reason_k``) names the reading that leads to it: one of
+    ``reading_words`` (any case); otherwise it is not counted and ``reading_missing`` says what to add, so
+    trying the verdict words in turn earns no tick. The expected answer itself passes with ``right_note`` (the
+    other reading, when both are equally good). The reason is otherwise not graded here, but a right verdict
+    with an empty reason is told to write one, and one with a reason of one or two words and no digit (no date
+    or number) is asked for the evidence and the rule (the instructor page's rubric grades it).
     """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
@@ -291,6 +294,26 @@ class VerdictExercise(ReasonedExercise):
     missing_reason: str = "the evidence, with its dates or numbers, and the rule that turns it into the verdict."
     short_reason: str = "name the dates or numbers you compared and the rule that turns them into the verdict."
     digits_suffice: bool = True
+    reading_words: tuple[str, ...] = ()
+    reading_missing: str = ""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if not (result.ok and self.reading_words and self._is_defensible(answer, inputs)):
+            return result
+        reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        if any(word in reason for word in self.reading_words):
+            return result
+        return CheckResult(INCORRECT, self.reading_missing, result.name)
+
+    def _is_defensible(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for an accepted verdict that is not the expected one (the other reading)."""
+        try:
+            expected = self.expected(**inputs)
+        except Exception:  # unusable inputs: already reported
+            return False
+        given = " ".join(answer.strip().lower().split()) if isinstance(answer, str) else None
+        return expected == self.defensible_when and given in self.defensible
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super()._judge(answer, **inputs)
@@ -379,6 +402,13 @@ def _scale_plus_radius(distance, ifov):
     from ..facts import fact
 
     return _scale(require(distance, u.km, "distance", positive=True) + fact("ceres.radius").to(u.km), ifov)
+
+
+def _scale_one_figure(distance, ifov):
+    """The pixel scale rounded to one significant figure in km, as NASA's caption rounds it."""
+    scale = _scale(distance, ifov).value
+    step = 10.0 ** math.floor(math.log10(scale))
+    return round(scale / step) * step * u.km
 
 
 def _scale_microradians(distance, ifov):
@@ -490,12 +520,15 @@ EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "you read NASA's wording (the first mission devoted exclusively to science to be enabled by "
-            "an ion propulsion system) as a different claim, not the story's claim with a qualifier left out; "
-            "then the rule's first line applies, and Deep Space 1, a NASA craft that ran its ion engine years "
-            "before Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
-            "science' as the qualifier the story dropped. Say in your reason which reading you took.",
+            "false": "you read NASA's wording as a different claim, not the story's claim with a qualifier left "
+            "out, so the rule's first line applies: Deep Space 1, a NASA craft that ran its ion engine years before "
+            "Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
+            "science' as the qualifier the story dropped.",
         },
+        reading_words=("different claim", "another claim", "not the same claim", "strict", "as printed", "literal"),
+        reading_missing="'false' counts here only with the reading that leads to it. Say in reason_4 how you read "
+        "NASA's wording: a different claim from the story's, or the story's claim with a qualifier left out? "
+        "Then run this cell again.",
         right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
         "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
         "NASA's wording as a different claim rather than a qualifier. Say in your reason which reading you took.",
@@ -527,6 +560,12 @@ EXERCISES = {
                 _scale_plus_radius,
                 "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
                 "distance_image, as it is.",
+            ),
+            Mistake(
+                _scale_one_figure,
+                "That is rounded to one figure, as NASA's own caption rounds it. Compute it from distance_image "
+                "and ifov, and keep two or three figures.",
+                rtol=0.005,
             ),
             Mistake(
                 _scale_miles_as_km,
@@ -616,6 +655,9 @@ EXERCISES = {
             "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
             "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
         },
+        reading_words=("strict", "as printed", "printed", "as worded", "literal", "story's words"),
+        reading_missing="'false' counts here only with the reading that leads to it. Say in reason_9 how you read "
+        "the claim: strictly, its words as printed, or with the qualifier NASA uses? Then run this cell again.",
         mistakes=(
             Mistake(
                 lambda claimed_first, earlier_with_earth: "true",
@@ -648,8 +690,11 @@ EXERCISES = {
             "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
             "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
             "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source "
-            "states what the June orbit was for. Say in your reason which reading you took.",
+            "states what the June orbit was for.",
         },
+        reading_words=("russell", "hedge", "guess", "hope", "overstat"),
+        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_10 which "
+        "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
         right_note="No source states the June orbit's aim. 'misleading' is also defensible if you read "
         "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
         "reason which reading you took.",
