@@ -1,0 +1,77 @@
+"""Every stop of every lesson's Explore widget: its texts follow the controls and give no answer away.
+
+The notebook's own draw function is called for every value a student can set each
+control to (the others at their starting values), and for every corner of the
+controls together.  Each control must change what the figure says (its texts or its
+alt text) between its two ends, and no number in any title, label, legend, alt text or
+control label may pass one of the lesson's checks with the inputs its student version
+passes (the leak finder of ``test_exercises_leaks.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import nbformat
+import pytest
+
+from exercises import NOTEBOOKS, Runner, find_leaks
+from notebook_namespace import explore_widget, texts
+
+
+@pytest.fixture(scope="session")
+def runner(tmp_path_factory):
+    return Runner(tmp_path_factory)
+
+
+def _states(widget) -> list[dict]:
+    """Every stop of each control with the others at their defaults, then every corner of all controls."""
+    states = [{name: value} for name in widget.controls for value in widget.stops(name)]
+    ends = [(widget.stops(name)[0], widget.stops(name)[-1]) for name in widget.controls]
+    states += [dict(zip(widget.controls, corner, strict=True)) for corner in itertools.product(*ends)]
+    return states
+
+
+def _what_it_says(widget, values) -> tuple[tuple[str, ...], str]:
+    figure, alt = widget.draw(**values)
+    return tuple(texts(figure)), alt
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=lambda p: p.name)
+def drawn(request):
+    widget = explore_widget(request.param.name)
+    said = [(values, *_what_it_says(widget, values)) for values in _states(widget)]
+    return request.param, widget, said
+
+
+def test_each_control_changes_what_the_figure_says(drawn):
+    path, widget, _ = drawn
+    for name in widget.controls:
+        first, last = widget.stops(name)[0], widget.stops(name)[-1]
+        texts_first, alt_first = _what_it_says(widget, {name: first})
+        texts_last, alt_last = _what_it_says(widget, {name: last})
+        assert alt_first != alt_last, f"{path.name}: the alt text is the same at {name}={first} and {name}={last}"
+        assert texts_first != texts_last, f"{path.name}: the figure's texts are the same at both ends of {name}"
+
+
+def test_no_stop_of_the_widget_passes_a_check(drawn, runner):
+    path, widget, said = drawn
+    run = runner.student(path)
+    assert run.error is None, f"the student version did not run: {run.error}"
+    assert run.calls, f"{path.name}: no check ran in the student version"
+    pages = {"\n".join(words) + "\n" + alt for _, words, alt in said} | {"\n".join(widget.labels())}
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(page) for page in sorted(pages)])
+    leaks = find_leaks(nb, run.calls)
+    assert not leaks, f"{path.name}: numbers the widget shows pass a check:\n" + "\n".join(map(str, leaks))
+
+
+def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
+    """The test above can fail: lesson 07's widget at the news image's distance shows Exercise 5's answer."""
+    from utils import fact
+
+    path = next(p for p in NOTEBOOKS if p.name.startswith("07-"))
+    widget = explore_widget(path.name)
+    news = fact("news.distance_image").to_value("km")
+    words, alt = _what_it_says(widget, {"distance_km": news})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n".join(words) + "\n" + alt)])
+    assert "07.5" in {leak.id for leak in find_leaks(nb, runner.student(path).calls)}
