@@ -77,7 +77,7 @@ def test_web_site_is_read_from_the_source():
     for answer in (site, "DAWN.JPL.NASA.GOV", " https://dawn.jpl.nasa.gov/mission/status_2015.html ", "www." + site):
         assert check("00.4", answer, orbit="LAMO").ok, answer
     assert check("00.4", "dawnblog.jpl.nasa.gov", orbit="hamo").ok  # follows the orbit
-    assert check("00.4", ..., orbit="LAMO").name == "Exercise 4 · which web site published the LAMO altitude?"
+    assert check("00.4", ..., orbit="LAMO").name == "Exercise 4 · where did the course read the LAMO altitude?"
     for guess in ("NASA/JPL", "nasa", "Jet Propulsion Laboratory", "Wikipedia", "a newspaper"):
         result = check("00.4", guess, orbit="LAMO")  # a publisher's name, guessable without the source
         assert result.status == "incorrect" and "who published it" in result.message, guess

@@ -231,6 +231,8 @@ def test_altitude_view_texts_follow_the_altitude_and_bad_input_is_refused():
         ratio = (miles * u.imperial.mile / (470 * u.km)).to_value(u.one)  # the title gives the ratio too
         assert (f"about {ratio:.{1 if ratio < 3 else 0}f}×" in title) == (words != "about as long as")
         assert f"{miles:,} miles" in view.alt_text() and f"up to about {far} km" in view.alt_text()
+        centre = float(f"{(miles * u.imperial.mile + 470 * u.km).to_value(u.km):.2g}")  # two figures only
+        assert f"from the centre, about {centre:,.0f} km." in view.alt_text()
         assert view.png()[:4] == b"\x89PNG"
     for bad in (-5, 0, "far", float("nan")):
         with pytest.raises((ValueError, TypeError)):

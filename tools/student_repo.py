@@ -210,8 +210,8 @@ def _without_hint_demo(cell):
         return cell
     return nbformat.v4.new_markdown_cell(
         "*In this graded copy the checks say only whether an answer has the right form, so there is no hint to "
-        "read here. In the practice copy of this lesson, this step shows one. Where an exercise asks about that "
-        "hint, say instead what is wrong with the answer this step describes, and how you corrected it.*"
+        "read here. In the practice copy of this lesson, this step shows one. Where an exercise asks for a hint "
+        "you got, describe instead one of your answers you changed: what was wrong with it and how you fixed it.*"
     )
 
 

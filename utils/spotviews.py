@@ -164,21 +164,22 @@ class AltitudeView(FastFigure):
             f"the altitude (dotted) is {compare} Ceres' radius (white bar){factor}"
         )
         self.legend.get_texts()[2].set_text(f"altitude: {shown} miles")  # the legend follows the slider
-        self._state = (shown, compare, round(1.05 * span, -2), ratio)
+        self._state = (shown, compare, round(1.05 * span, -2), ratio, float(f"{d:.2g}"))
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         if self._state is None:
             raise ValueError("Call draw(altitude_mi) before alt_text().")
-        shown, compare, far, ratio = self._state
+        shown, compare, far, ratio, centre = self._state
         times = "" if compare == "about as long as" else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
         return (
-            f"Ceres drawn to scale as a blue disc with Dawn as a green plus sign {shown} miles above its surface. A "
-            "white bar outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
+            f"Ceres drawn to scale as a disc (blue) with Dawn as a plus sign (green) {shown} miles above its surface. "
+            "A white bar outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "
             "line continues it from the surface to Dawn (the altitude); together they make Dawn's distance from "
-            f"the centre. The altitude is {compare} the radius{times}. The horizontal axis counts kilometres from "
-            f"Ceres' centre, up to about {far:,.0f} km (the axis zooms in at {self.zoom_mi:,.0f} miles and below)."
+            f"the centre, about {centre:,.0f} km. The altitude is {compare} the radius{times}. The horizontal axis "
+            f"counts kilometres from Ceres' centre, up to about {far:,.0f} km (the axis zooms in at "
+            f"{self.zoom_mi:,.0f} miles and below)."
         )
 
 

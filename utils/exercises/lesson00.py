@@ -432,7 +432,7 @@ EXERCISES = {
         ),
     ),
     "00.4": SiteExercise(
-        title="Exercise 4 · which web site published the {orbit} altitude?",
+        title="Exercise 4 · where did the course read the {orbit} altitude?",
         solve=_site,
         hint="Print the fact's source with cite(\"...\") and copy the site's name from its web address, "
         "the part between // and the next /.",
@@ -479,5 +479,5 @@ EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "00.6": "Exercise 6 · why restart and run all, and what did the hint say?",
+    "00.6": "Exercise 6 · why restart and run all, and what did a hint teach you?",
 }
