@@ -140,3 +140,18 @@ def test_a_one_decimal_eccentricity_is_asked_for_more_digits_not_told_it_is_q_ov
     kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
     assert "three decimals" in utils.check("02.2", 0.4, **kw).message
     assert "q / Q compares" in utils.check("02.2", 0.4026, **kw).message
+
+
+def test_no_cell_before_the_speed_exercises_calls_the_vis_viva_helper():
+    """Exercises 6 and 7 ask for vis-viva by hand: a worked `orbits.vis_viva_speed(q, a)` line before them
+    would answer both by renaming its inputs, so the worked examples write the formula out."""
+    from pathlib import Path
+
+    import nbtools
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "02-orbits.ipynb"
+    cells = nbtools.student_version(nbtools.read(path)).cells
+    last = max(i for i, cell in enumerate(cells) if 'utils.check("02.7"' in nbtools.source(cell))
+    found = [i for i, cell in enumerate(cells[:last]) if cell.cell_type == "code" and "vis_viva_speed" in cell.source]
+    assert not found, f"cells {found} call orbits.vis_viva_speed before exercise 7 is checked"
+    assert any("2 / r_q - 1 / a" in cell.source for cell in cells[:last])  # the worked formula is shown

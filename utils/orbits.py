@@ -951,7 +951,7 @@ class SecondLawFigure(FastFigure):
         self.alt = (
             f"The orbit of {self.name} with the Sun at one focus: a teal slice swept in {span} "
             f"around perihelion ({shares[0]:.4f} of the ellipse) and an olive slice swept in the same time from "
-            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is {r_mid:.2f} from the Sun, "
+            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is about {r_mid:.0f} from the Sun, "
             f"{self._where(r_mid, day)}."
         )
         return shares
