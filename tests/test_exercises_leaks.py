@@ -105,6 +105,15 @@ def test_finder_does_not_count_inputs_or_other_numbers(shown):
     assert find_leaks(_synthetic(**shown), [CALL]) == []
 
 
+def test_a_count_of_things_is_tried_as_a_plain_number_only():
+    """'217 pixels' can answer a pixel count, never a 217 K temperature; a bare 217 is tried as both."""
+    from exercises import Number, _candidates
+
+    assert _candidates(Number(217.0, "pixels", "", "217 pixels"), 217 * u.K) == [(217.0, "as a count")]
+    bare = _candidates(Number(217.0, None, "", "217"), 217 * u.K)
+    assert (217 * u.K, "in the expected unit K") in bare
+
+
 def test_finder_reports_nothing_without_a_leak():
     nb = _synthetic(
         markdown=" In 2015 it took 17 days to get there.", stream="Ceres: 939.4 km across\n", html="<b>4500 km</b>"

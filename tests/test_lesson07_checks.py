@@ -311,19 +311,34 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
 
 
 SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming its reading, one that does not)
-    ("07.4", "false", "DS1 ran its ion engine in 1998, years before Dawn: NASA's is a different claim",
-     "DS1 ran its ion engine in 1998, years before Dawn's launch in 2007"),
-    ("07.9", "false", "read strictly, SMART-1 orbited Earth then the Moon in 2004, before Dawn",
-     "SMART-1 orbited Earth then the Moon in 2004, before Dawn"),
-    ("07.10", "misleading", "Russell's February 2015 guess became the orbit's aim in the story",
-     "no source says so, the 2020 finding came later"),
+    (
+        "07.4",
+        "false",
+        "DS1 ran its ion engine in 1998, years before Dawn: NASA's is a different claim",
+        "DS1 ran its ion engine in 1998, years before Dawn's launch in 2007",
+    ),
+    (
+        "07.9",
+        "false",
+        "read strictly, SMART-1 orbited Earth then the Moon in 2004, before Dawn",
+        "SMART-1 orbited Earth then the Moon in 2004, before Dawn",
+    ),
+    (
+        "07.10",
+        "misleading",
+        "Russell's February 2015 guess became the orbit's aim in the story",
+        "no source says so, the 2020 finding came later",
+    ),
 ]
 
 
 def _n_inputs(exercise_id):
     if exercise_id == "07.4":
-        return dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"),
-                    record_wording=fact("dawn.first_ion_science"))
+        return dict(
+            dawn_launch=fact("dawn.launch"),
+            earlier_first_use=fact("ds1.first_thrust"),
+            record_wording=fact("dawn.first_ion_science"),
+        )
     if exercise_id == "07.9":
         return dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
     return dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))

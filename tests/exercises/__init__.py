@@ -18,6 +18,7 @@ the test files and by pytest-xdist workers (see :class:`Runner`).
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib.util
 import os
@@ -424,8 +425,13 @@ _UNIT_ALIASES = {
 }
 
 
+# words after a number that make it a count of things: tried as a plain number only, not in the expected unit
+_COUNTS = frozenset({"pixel", "pixels", "px", "objects", "asteroids", "bins", "stars", "steps"})
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_unit(token: str | None):
-    """An astropy unit for a printed unit token ("km", "AU", "°C", "km/s"), or None."""
+    """An astropy unit for a printed unit token ("km", "AU", "°C", "km/s"), or None (cached: it is pure)."""
     import astropy.units as u
 
     if not token or token in _NOT_UNITS or token.lower() in _NOT_UNITS:
@@ -536,6 +542,8 @@ def _candidates(number: Number, expected) -> list[tuple[Any, str]]:
     if isinstance(expected, (Time, str, bool)):
         return []
     value = number.value
+    if number.unit_token and number.unit_token.lower() in _COUNTS:  # "217 pixels" is a count, never 217 K
+        return [(value, "as a count")]
     printed = parse_unit(number.unit_token)
     if printed is not None:  # "2.22 AU" speaks of AU: it is not read as a density too
         return [(value * printed, f"in its printed unit {printed}")]
