@@ -365,3 +365,31 @@ def test_kirkwood_alt_text_rejects_bad_input_clearly(kwargs):
     args = dict(a_au=[2.2], resonances={"3:1": 2.5 * u.AU}, p=5, q=2) | kwargs
     with pytest.raises((ValueError, TypeError)):
         belt.kirkwood_alt_text(**args)
+
+
+def test_kirkwood_figure_draw_fills_the_window_and_advises_within_the_sliders():
+    gaps = belt.KirkwoodFigure({"3:1": 2.5 * u.AU, "2:1": 3.28 * u.AU}, (1.9, 3.6))
+    a = np.linspace(1.95, 3.55, 3000)
+    alt = gaps.draw(a, 0.03, 12.0, unmarked=(5, 2), slider_tops=(0.05, 12.0))
+    edges = gaps.artists["bars"].get_data().edges
+    assert edges[0] == pytest.approx(1.9) and edges[-1] == pytest.approx(3.6) and edges.size == 58
+    assert gaps.ax.get_ylabel() == f"objects per {1.7 / 57:.4f} AU bin"  # 57 whole bins, not 0.03 AU
+    assert gaps.ax.get_title().endswith("H ≤ 12.0") and "3,000 catalogue objects" in alt
+    assert "the 5:2 of exercise 3 is left unmarked" in alt and "look for the dips" in alt
+    narrow = gaps.draw(a[:400], 0.0025, 9.0, unmarked=(5, 2), slider_tops=(0.05, 12.0))
+    assert "400 objects in 680 bins" in narrow and "widen the bins, or raise the H cut" in narrow
+    at_tops = gaps.draw(a[:400], 0.0025, 12.0, unmarked=(5, 2), slider_tops=(0.0025, 12.0))
+    assert "chance dips look like gaps." in at_tops  # neither slider can help any more
+    few = gaps.draw(a[:50], 0.05, 6.0, unmarked=(5, 2))
+    assert "Only 50 objects are left" in few and "within 0.01 AU" not in few
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [dict(bin_width=0.0), dict(bin_width=-0.01), dict(unmarked=5), dict(unmarked=(2, 5)), dict(slider_tops=0.05)],
+)
+def test_kirkwood_figure_draw_rejects_bad_input_clearly(kwargs):
+    gaps = belt.KirkwoodFigure({"3:1": 2.5 * u.AU}, (2.0, 3.5))
+    args = dict(a_au=[2.2, 2.6], bin_width=0.01, h_max=12.0, unmarked=(5, 2)) | kwargs
+    with pytest.raises((ValueError, TypeError)):
+        gaps.draw(**args)

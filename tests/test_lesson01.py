@@ -383,3 +383,19 @@ def test_another_resonance_pasted_gets_its_own_hint():
     pasted = check("01.3", resonance_location(a_jupiter, 3, 1).to(u.AU).round(3), a_jupiter=a_jupiter, p=5, q=2)
     assert pasted.status == "incorrect" and "another resonance" in pasted.message
     assert check("01.3", resonance_location(a_jupiter, 3, 1), a_jupiter=a_jupiter, p=3, q=1).ok
+
+
+@pytest.mark.parametrize(
+    "word", ["near-Earth objects", "Mars-crossers", "NEO", "NEA", "Amor", "near-Earth object", "Mars-crosser"]
+)
+def test_group_exercise_accepts_the_notebooks_plurals_and_near_earth_names(word):
+    ganymed = dict(a=2.666 * u.AU, e=0.533)  # (1036) Ganymed, an Amor near-Earth object
+    assert check("01.2", word, **ganymed).ok
+
+
+def test_encounters_with_distance_halved_get_a_radius_hint():
+    inputs = dict(n_asteroids=1.2e6, belt_volume=1e26 * u.km**3, distance=1e6 * u.km, path_length=3e8 * u.km)
+    right = expected_answer("01.8", **inputs)
+    halved = check("01.8", right / 4, **inputs)
+    assert halved.status == "incorrect" and "already the radius" in halved.message
+    assert "already the radius" not in check("01.8", right * 4, **inputs).message

@@ -759,5 +759,66 @@ class KirkwoodFigure(FastFigure):
         self.ax.set_ylim(0, 1.15 * top)
         self.legend.get_texts()[0].set_text(f"{int(counts.sum()):,} objects")
 
+    def draw(
+        self,
+        a_au,
+        bin_width: float,
+        h_max: float,
+        *,
+        unmarked: tuple[int, int],
+        slider_tops: tuple[float, float] | None = None,
+    ) -> str:
+        """Histogram ``a_au`` (AU, objects with H at most ``h_max``) and return the figure's alt text.
+
+        The bins are close to ``bin_width`` but stretched so that whole bins fill the window; the y label
+        gives the width used.  The alt text says how many objects are shown, places the unmarked ``p:q``
+        resonance (:func:`kirkwood_alt_text`) and advises what to look for: dips at the lines, or, with
+        too few objects per bin, wider bins or a higher H cut, as far as the sliders' maxima
+        ``slider_tops = (widest bin, highest H cut)`` allow (``None``: no maxima).
+
+        Examples
+        --------
+        >>> fig = KirkwoodFigure({"3:1": 2.5 * u.AU}, (2.0, 3.5))
+        >>> alt = fig.draw(np.linspace(2.1, 3.4, 2000), 0.03, 12.0, unmarked=(5, 2))
+        >>> fig.ax.get_ylabel(), "about 40 objects per bin" in alt
+        ('objects per 0.0300 AU bin', True)
+        """
+        a_au = array(a_au, "a_au", ndim=1, min_size=0)
+        bin_width = float(number(bin_width, "bin_width", positive=True, scalar=True))
+        h_max = float(number(h_max, "h_max", scalar=True))
+        bin_top, h_top = (np.inf, np.inf) if slider_tops is None else pair(slider_tops, "slider_tops", positive=True)
+        lo, hi = self.ax.get_xlim()
+        n_bins = max(1, round((hi - lo) / bin_width))  # whole bins that fill the window exactly
+        edges = np.linspace(lo, hi, n_bins + 1)
+        width, per_bin = edges[1] - edges[0], a_au.size / n_bins
+        self.update(*np.histogram(a_au, bins=edges))
+        self.ax.set_ylabel(f"objects per {width:.4f} AU bin")
+        self.ax.set_title(f"Semi-major axes of catalogue objects with H ≤ {h_max:.1f}")
+        state = "few" if a_au.size < 100 else "narrow" if per_bin < 5 else "ok"
+        fixes = (
+            ("widen the bins", bin_width < bin_top - 1e-6),
+            ("raise the H cut to keep more objects", h_max < h_top),
+        )
+        helps = [text for text, ok in fixes if ok]
+        fix = ": " + ", or ".join(helps) if helps else ""
+        advice = {
+            "ok": f"With about {per_bin:.0f} objects per bin, look for the dips in the counts at the dashed lines."
+            + (" Bins this wide may blur the narrow gaps, such as the 7:3." if width > 0.03 else ""),
+            "few": f"Only {a_au.size:,} objects are left, too few for any bin width: the gaps cannot be made out.",
+            "narrow": f"{a_au.size:,} objects in {n_bins} bins leave about {per_bin:.1f} per bin, "
+            f"so chance dips look like gaps{fix}.",
+        }[state]
+        resonances = {t.get_text(): t.get_position()[0] * u.AU for t in self.artists["labels"]}
+        marked = list(resonances)
+        if not isinstance(unmarked, (tuple, list)) or len(unmarked) != 2:
+            raise TypeError(f"unmarked must be a resonance (p, q) such as (5, 2); got {unmarked!r}.")
+        p, q = resonance_pair(*unmarked)
+        return (
+            f"Histogram of the semi-major axes of the {a_au.size:,} catalogue objects with H at most {h_max:.1f} "
+            f"between {lo:g} and {hi:g} AU, in bins {width:.4f} AU wide, with dashed lines at Jupiter's "
+            f"{', '.join(marked)} resonances; the {p}:{q} of exercise 3 is left unmarked. "
+            f"{kirkwood_alt_text(a_au, resonances, p, q, state=state)} {advice}"
+        )
+
     def __repr__(self) -> str:
         return f"<KirkwoodFigure: {self.ax.get_title()!r}>"

@@ -20,8 +20,12 @@ GROUP_SYNONYMS = {
     "main belt asteroid": "main belt",
     "main belt asteroids": "main belt",
     "near-Earth": "near-Earth and Mars-crossers",
-    "near-Earth object": "near-Earth and Mars-crossers",
+    **dict.fromkeys(
+        ("near-Earth object", "near-Earth objects", "NEO", "NEOs", "NEA", "NEAs", "Amor", "Amors"),
+        "near-Earth and Mars-crossers",
+    ),
     "Mars-crosser": "near-Earth and Mars-crossers",
+    "Mars-crossers": "near-Earth and Mars-crossers",
     "Jupiter Trojan": "Jupiter Trojans",
     "Trojan": "Jupiter Trojans",
     "Trojans": "Jupiter Trojans",
@@ -213,6 +217,10 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
 
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
     return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)  # (2d)^2 instead of d^2
+
+
+def _encounters_halved_distance(n_asteroids, belt_volume, distance, path_length):
+    return _encounters(n_asteroids, belt_volume, distance, path_length) / 4  # (d/2)^2: distance taken as a diameter
 
 
 def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
@@ -433,6 +441,10 @@ EXERCISES = {
             Mistake(
                 _encounters_with_diameter,
                 "`distance` is the radius of the cylinder your path sweeps, not its diameter.",
+            ),
+            Mistake(
+                _encounters_halved_distance,
+                "`distance` is already the radius of the cylinder your path sweeps: do not halve it.",
             ),
             Mistake(
                 _encounters_without_pi,
