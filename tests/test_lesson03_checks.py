@@ -189,3 +189,20 @@ def test_exercise_2_needs_the_nearest_resonance_as_well_as_the_distance():
     # a wrong distance is judged first, whatever the resonance
     to_31 = abs(fact("ceres.a") - fact("jupiter.a") * (1 / 3) ** (2 / 3))
     assert "not to the nearest" in check("03.2", to_31, nearest=(3, 1), **ceres).message
+
+
+def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
+    """Three choices can be guessed; the one-line "how did you tell?" answer, with its rubric, cannot."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    cells = json.loads((root / "notebooks" / "03-resonances.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = ["".join(c["source"]) for c in cells]
+    start = next(i for i, s in enumerate(text) if s.startswith("### Exercise 5 "))
+    end = next(i for i, s in enumerate(text) if s.startswith("### Exercise 6 ") or s.startswith("## Who"))
+    assert "how did you tell" in " ".join(text[start].split())
+    answers = [c for c in cells[start:end] if "answer" in c.get("metadata", {}).get("tags", [])]
+    assert answers and "*Your answer:*" in "".join(answers[0]["source"])
+    page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
+    assert "**03.5 follow-up model answer:**" in page and "**03.5 follow-up rubric:** 1 point" in page
