@@ -289,7 +289,8 @@ class DistanceView(FastFigure):
         self.picture.set_data(img)
         r = (2 * half / width).to_value(u.one)  # whole pixels: the picture can be a little wider than the view
         self.picture.set_extent([-r, r] * 2)
-        self.note.set_text(f"view {width.to_value(u.km):.0f} km across" + ("" if full else ", pixels coarser than real"))
+        coarse = "" if full else ", pixels coarser than real"
+        self.note.set_text(f"view {width.to_value(u.km):.0f} km across{coarse}")
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
