@@ -76,8 +76,9 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
             else ("steps of single pixels" if facula < 50 else "a smooth round disc")
         )
         assert looks in view.alt_text().split("At this distance the facula is ")[1]  # what this distance shows
-        coarse = view.note.get_visible()
-        assert coarse == ("coarser" in view.note.get_text()) == (d <= 2000)  # 30 km field, 120 pixels at most
+        # the view narrows as Dawn comes closer (130 real pixels, at least 13 km); only very close are pixels coarse
+        assert view.note.get_text().startswith(f"view {min(30, max(130 * scale.to_value(u.km), 13)):.0f} km across")
+        assert ("coarser" in view.note.get_text()) == (d <= 340)  # at most 400 pixels across 13 km: coarse below 347 km
         assert view.ring.get_xdata()[0] == d
         headlines[d] = head
         fig.savefig(tmp_path / f"view_{d}.png", bbox_inches="tight")

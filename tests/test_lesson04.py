@@ -68,6 +68,9 @@ def test_ice_share_and_its_mistakes(ice_inputs):
     d, ice, rock = ice_inputs["density"], ice_inputs["ice_density"], ice_inputs["rock_density"]
     right = ((rock - d) / (rock - ice)).to_value(u.one)  # about 0.39
     assert check("04.5", right, **ice_inputs).ok
+    for near in (0.965 * right, 1.035 * right):  # a little outside the 2 %: told it is close
+        result = check("04.5", near, **ice_inputs)
+        assert result.status == "incorrect" and "You are close" in result.message, (near, result)
     moon = fact("moon.density").to(rock.unit)
     whole_moon = ((moon - d) / (moon - ice)).to_value(u.one)  # about 0.49
     a = fact("ceres.radius") + fact("ceres.orbit_lamo_altitude")

@@ -201,9 +201,13 @@ class DistanceView(FastFigure):
     distances : Quantity
         Distances for the pixel-scale curve.
     field : Quantity, optional
-        Width of the schematic picture (default three spot diameters).
+        Widest view of the schematic picture (default three spot diameters).  Closer in, the view
+        narrows to ``zoom_pixels`` real pixels across (never below 1.3 spot diameters), so each
+        pixel stays big enough on screen to see.
     max_pixels : int
         Most pixels drawn across the picture (finer real pixels are drawn coarser, and the figure says so).
+    zoom_pixels : int
+        Real pixels across the view before it narrows.
     names : (str, str)
         What to call the crater and the spot in the texts.
 
@@ -224,8 +228,9 @@ class DistanceView(FastFigure):
         marks: dict,
         distances: u.Quantity,
         field: u.Quantity | None = None,
-        max_pixels: int = 120,
+        max_pixels: int = 400,
         names: tuple[str, str] = ("the crater", "the bright spot"),
+        zoom_pixels: int = 130,
     ):
         self.ifov = _single(_ifov(ifov), u.rad, "ifov")
         self.crater = _single(crater, u.km, "crater")
@@ -233,6 +238,7 @@ class DistanceView(FastFigure):
         self.field = 3 * self.spot if field is None else _single(field, u.km, "field")
         marks = quantity_map(marks, "marks", u.km, positive=True, min_size=1)
         self.max_pixels = integer(max_pixels, "max_pixels", low=1, high=4000)
+        self.zoom_pixels = integer(zoom_pixels, "zoom_pixels", low=1, high=4000)
         if not isinstance(names, (tuple, list)) or len(names) != 2:
             raise TypeError(f"names must be two strings (the crater's and the spot's); got {names!r:.60}.")
         self.names = tuple(text(name, "names") for name in names)
@@ -252,11 +258,8 @@ class DistanceView(FastFigure):
         self.picture = ax_pic.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=1, origin="lower", interpolation="nearest"
         )
-        half = self.field.to_value(u.km) / 2
-        ticks = [-10 * k for k in (1, 0, -1)] if half > 10 else None
-        ax_pic.set(xlim=(-half, half), ylim=(-half, half), xlabel="x (km)", ylabel="y (km)")
-        if ticks:
-            ax_pic.set(xticks=ticks, yticks=ticks)
+        # the view's width changes with the distance: it is written in the note, not on ticks
+        ax_pic.set(xlim=(-1, 1), ylim=(-1, 1), xticks=[], yticks=[])
         ax_pic.set_title(f"schematic centre of {names[0]}", fontsize=10)
         ax_pic.grid(False)
         self.note = ax_pic.text(
@@ -280,17 +283,19 @@ class DistanceView(FastFigure):
         d = require(distance_km * u.km, u.km, "distance_km", positive=True)
         scale = pixel_scale(d, self.ifov)
         self.ring.set_data([d.to_value(u.km)], [scale.to_value(u.km)])
+        width = min(self.field, max(self.zoom_pixels * scale, 1.3 * self.spot))  # closer: a narrower view
         img, half, full = imaging.schematic_view(
-            scale, self.crater, self.spot, field=self.field, max_pixels=self.max_pixels
+            scale, self.crater, self.spot, field=width, max_pixels=self.max_pixels, supersample=2
         )
         self.picture.set_data(img)
-        self.picture.set_extent([-half.value, half.value] * 2)
-        self.note.set_text("" if full else "drawn with coarser pixels\nthan the real ones")
-        self.note.set_visible(not full)
+        r = (2 * half / width).to_value(u.one)  # whole pixels: the picture can be a little wider than the view
+        self.picture.set_extent([-r, r] * 2)
+        coarse = "" if full else ", pixels coarser than real"
+        self.note.set_text(f"view {width.to_value(u.km):.0f} km across{coarse}")
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
-        self._state = (d, shown, n_crater, spot_text, full)
+        self._state = (d, shown, n_crater, spot_text, full, width)
         self.headline.set_text(
             f"From {d.to_value(u.km):,.0f} km up: {shown} per pixel\n"
             f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text} pixels"
@@ -299,8 +304,8 @@ class DistanceView(FastFigure):
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
-        d, shown, n_crater, spot_text, full = self._state
-        coarse = "" if full else " (drawn with coarser pixels than the real ones)"
+        d, shown, n_crater, spot_text, full, width = self._state
+        how = "pixels of that size" if full else "pixels coarser than the real ones, which are too fine to show"
         n_spot = float(spot_text.replace(",", ""))
         if n_spot < 2:  # what the picture shows at this distance
             looks = "one or two grey pixels, with no shape"
@@ -313,7 +318,8 @@ class DistanceView(FastFigure):
         return (
             f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
             f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
-            f"Right: a schematic centre of {self.names[0]} drawn with pixels of that size{coarse}; {self.names[1]} "
+            f"Right: a schematic centre of {self.names[0]}, {width.to_value(u.km):.0f} km across, drawn with {how}; "
+            f"{self.names[1]} "
             f"spans about {spot_text} pixels, {self.names[0]} {n_crater:,.0f}. At this distance "
             f"{self.names[1]} is {looks}."
         )

@@ -206,6 +206,14 @@ def _ice_share_lamo_density(density, ice_density, rock_density, **_):
     return _ice_share(lamo, ice_density, rock_density)
 
 
+def _ice_share_near(factor):
+    # a few per cent off: rounded too early, or a density read to too few figures
+    def solve(density, ice_density, rock_density, **_):
+        return factor * _ice_share(density, ice_density, rock_density)
+
+    return solve
+
+
 def _ice_share_grail_crust(density, ice_density, rock_density, **_):
     # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
     from ..facts import fact
@@ -424,6 +432,14 @@ EXERCISES = {
                 _ice_share_lamo_density,
                 "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
                 "computed from JPL's GM above.",
+            ),
+            *(
+                Mistake(
+                    _ice_share_near(factor),
+                    "You are close, but outside the 2 % the check accepts: keep every figure in your working "
+                    "and round only the final share.",
+                )
+                for factor in (0.96, 1.04)
             ),
         ),
     ),
