@@ -100,11 +100,21 @@ def test_the_release_rounded_kilometres_get_their_own_hint():
     d = 2700 * u.imperial.mile  # NASA's release: "2,700 miles (4,400 kilometers)"
     for wrong in (4400 * u.km, fact("ceres.orbit_survey_altitude")):
         result = check("00.1", wrong, distance=d)
-        assert result.status == "incorrect" and "rounded to two" in result.message, result
+        assert result.status == "incorrect" and "NASA's own figure" in result.message, result
         assert "4345" not in result.message and "4,345" not in result.message
     # another distance with no release kilometres near it: no such hint, nothing raised
     result = check("00.1", 7400 * u.km, distance=4500 * u.imperial.mile)
-    assert result.status == "incorrect" and "rounded to two" not in result.message
+    assert result.status == "incorrect" and "NASA's own figure" not in result.message
+
+
+def test_the_image_distance_instead_of_the_survey_altitude_gets_its_own_hint():
+    d, image = fact("news.distance_survey"), fact("news.distance_image")
+    for wrong in (image.to(u.km), image):
+        result = check("00.1", wrong, distance=d)
+        assert result.status == "incorrect" and "image_altitude" in result.message, (wrong, result)
+    result = check("00.3", image + R, altitude=d, ceres_radius=R)
+    assert result.status == "incorrect" and "image_altitude" in result.message, result
+    assert check("00.3", d + R, altitude=d, ceres_radius=R).ok
 
 
 def test_the_release_kilometres_get_their_own_hint_in_exercise_3():
@@ -236,7 +246,7 @@ def test_exercise_1_hints_name_the_method_not_the_solution_line():
     assert "only converts" in result.message, result
 
 
-def test_orbit_menu_moves_the_slider_and_can_be_chosen_again(altitude_widget):
+def test_orbit_menu_moves_the_slider_step_by_step_and_can_be_chosen_again(altitude_widget):
     import nbtools
     from conftest import ROOT
 
@@ -246,9 +256,11 @@ def test_orbit_menu_moves_the_slider_and_can_be_chosen_again(altitude_widget):
         src = next(nbtools.source(c) for c in nb.cells if needle in nbtools.source(c))
         exec(compile(src, f"00-start-here.ipynb:{needle}", "exec"), ns)
     slider, jump, lamo = ns["slider"], ns["jump"], ns["nearest"]["LAMO"]
-    jump.value = lamo
+    assert list(ns["nearest"]) == ["LAMO", "HAMO", "Survey", "RC3"]  # lowest first
+    for name in ns["nearest"]:  # arrow keys on a closed menu step through the options, one change each
+        jump.value = ns["nearest"][name]
+        assert slider.value == ns["nearest"][name] and jump.value == ns["nearest"][name]  # the menu stays
+    slider.value = ns["nearest"]["Survey"] + 100  # the student moves on with the slider: the menu clears...
+    assert jump.value is None
+    jump.value = lamo  # ...and the same orbit can be chosen again
     assert slider.value == lamo
-    assert jump.value is None  # back to "(choose)"
-    slider.value = ns["nearest"]["Survey"]  # the student moves on with the slider...
-    jump.value = lamo  # ...and chooses the same orbit again: it still jumps
-    assert slider.value == lamo and jump.value is None

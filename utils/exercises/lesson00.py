@@ -97,6 +97,24 @@ def _miles_plus_radius(distance):
     return (_miles_to_km(distance) + fact("ceres.radius")).to(u.km)
 
 
+def _other_news_distance(distance):
+    # the other distance the news quoted (the image caption's, printed converted above) instead of this one
+    from ..facts import fact, fact_ids
+
+    d = require(distance, u.km, "distance", positive=True)
+    others = [fact(i) for i in fact_ids() if i.startswith("news.distance_")]
+    others = [o for o in others if not np.isclose(o.to_value(u.km), d.to_value(u.km))]
+    if len(others) != 1:
+        raise ValueError("no single other news distance")
+    return others[0].to(u.km)
+
+
+_OTHER_DISTANCE_HINT = (
+    "That starts from the other distance, the image caption's image_altitude. This exercise is about the "
+    "Survey orbit: start from survey_altitude."
+)
+
+
 # --- 00.2: a distance in Ceres radii ---
 
 
@@ -365,11 +383,10 @@ EXERCISES = {
             ),
             Mistake(
                 _release_kilometres,
-                "That matches the kilometres NASA's release printed, rounded to two significant figures (or "
-                "that value converted back to miles). It is more than 1 % "
-                "away from the exact conversion: convert the altitude the exercise gives yourself, with the "
-                ".to() method, and keep three figures.",
+                "That is NASA's own figure in kilometres (or it converted back to miles), not a conversion "
+                "of survey_altitude. Convert survey_altitude yourself with the .to() method.",
             ),
+            Mistake(_other_news_distance, _OTHER_DISTANCE_HINT),
         ),
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
@@ -415,8 +432,14 @@ EXERCISES = {
             ),
             Mistake(
                 _release_kilometres_plus_radius,
-                "You started from the kilometres NASA's release printed, rounded to two significant figures. "
-                "Start from the altitude the exercise gives, survey_altitude, with its unit.",
+                "You started from the kilometres NASA's release printed, not from the altitude the exercise "
+                "gives. Start from survey_altitude, with its unit.",
+            ),
+            Mistake(
+                lambda altitude, ceres_radius: (
+                    _other_news_distance(altitude) + require(ceres_radius, u.km, "ceres_radius", positive=True)
+                ),
+                _OTHER_DISTANCE_HINT,
             ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
             Mistake(
