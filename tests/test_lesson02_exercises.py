@@ -155,3 +155,34 @@ def test_no_cell_before_the_speed_exercises_calls_the_vis_viva_helper():
     found = [i for i, cell in enumerate(cells[:last]) if cell.cell_type == "code" and "vis_viva_speed" in cell.source]
     assert not found, f"cells {found} call orbits.vis_viva_speed before exercise 7 is checked"
     assert any("2 / r_q - 1 / a" in cell.source for cell in cells[:last])  # the worked formula is shown
+
+
+def test_no_later_cell_reads_a_name_an_exercise_answer_may_rebind():
+    """A student who names Ceres' position `r_c` in exercise 9 must not break a later cell that reused
+    `r_c` from before the exercise: after the first answer cell, a cell reads such a name only after
+    setting it itself."""
+    import ast
+    from pathlib import Path
+
+    import nbtools
+    from exercises import lesson02 as spec
+
+    tempting = {"r_c", "r_j", "r_v", "r", "d", "v", "t", "E", "change", "r_ceres", "r_jupiter", "r_vesta"}
+    for code in spec.NATURAL.values():
+        tempting |= {
+            n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "02-orbits.ipynb"
+    cells = [c for c in nbtools.student_version(nbtools.read(path)).cells if c.cell_type == "code"]
+    first = min(i for i, c in enumerate(cells) if "answer_1 = ..." in c.source)
+    problems = []
+    for cell in cells[first:]:
+        if "utils.check(" in cell.source:
+            continue  # an exercise cell: the student's own names
+        tree = ast.parse(cell.source)
+        stored = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+        stored |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+        read = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+        if bad := (read & tempting) - stored:
+            problems.append(f"{sorted(bad)} in: {cell.source[:80]!r}")
+    assert not problems, problems

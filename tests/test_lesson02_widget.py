@@ -59,7 +59,13 @@ def test_alt_text_says_where_the_olive_slice_is(second_law):
     Q = ns["ecc"]["a"] * (1 + ns["ecc"]["e"])
     r_mid = float(at_aphelion.split("middle is about ")[1].split(" AU")[0])
     assert r_mid == pytest.approx(Q.to_value(u.AU), abs=0.5)  # the middle of the slice is at aphelion
-    assert r_mid == round(r_mid)  # whole AU only: with the printed q, a finer Q would give exercise 6's Q/q
+    assert 2 * r_mid == round(2 * r_mid)  # to half an AU: with the printed q, a finer Q would give Q/q
+    q_printed = round(u.Quantity(ns["ecc_row"]["q"], u.AU).to_value(u.AU), 2)
+    assert (
+        not ns["utils"].check("02.6", r_mid / q_printed, e=float(ns["ecc"]["e"])).ok
+    )  # exercise 6's answer is not in the alt text
+    ns["draw_second_law"](day=400)
+    assert "about 3.5 AU" in shown[-1][1]  # the slice's middle is near 3.56 AU there, not 4
 
 
 def test_alt_text_says_near_aphelion_only_close_to_it(second_law):

@@ -938,6 +938,7 @@ class SecondLawFigure(FastFigure):
             patch.set_xy(np.c_[np.r_[0, sx.value], np.r_[0, sy.value]])
         self.dot.set_data([x[0].value], [y[0].value])
         r_mid = np.hypot(x[len(x) // 2], y[len(y) // 2])
+        r_half = np.round(2 * r_mid.to_value(u.AU)) / 2 * u.AU  # to half an AU: finer would give Q/q
         day_text = f"{day:.0f}"
         span = f"{self.slice_days.to_value(u.day):.0f} days"
         labels = [
@@ -951,7 +952,7 @@ class SecondLawFigure(FastFigure):
         self.alt = (
             f"The orbit of {self.name} with the Sun at one focus: a teal slice swept in {span} "
             f"around perihelion ({shares[0]:.4f} of the ellipse) and an olive slice swept in the same time from "
-            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is about {r_mid:.0f} from the Sun, "
+            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is about {r_half:.1f} from the Sun, "
             f"{self._where(r_mid, day)}."
         )
         return shares

@@ -30,8 +30,8 @@ NATURAL = {
         "answer_8 = (d_8 * v_8).sum() / length(v_8)"
     ),
     "02.9": (
-        'r_c9, r_j9 = heliocentric_position("ceres", date_9), heliocentric_position("jupiter", date_9)\n'
-        "answer_9 = (GM_jup / length(r_j9 - r_c9) ** 2) / (GM_sun / length(r_c9) ** 2)"
+        'r_c, r_j = heliocentric_position("ceres", date_9), heliocentric_position("jupiter", date_9)\n'
+        "answer_9 = (GM_jup / length(r_j - r_c) ** 2) / (GM_sun / length(r_c) ** 2)"
     ),
     "02.10": (
         'answer_10 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))'
