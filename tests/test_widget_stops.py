@@ -70,6 +70,14 @@ def test_each_control_changes_what_the_figure_says(drawn):
         assert texts_first != texts_last, f"{path.name}: the figure's texts are the same at both ends of {name}"
 
 
+# Lesson 05's budget widget is a calculator over about a hundred states (specific impulse, xenon, power): among
+# its computed thrusts, delta-vs and efficiencies some fall within a check's tolerance of exercises 5, 6 and 12,
+# whose answers are other quantities (Dawn's mean thrust over its firing time, a spiral's extra cost, an exhaust
+# speed) that no widget label names.  These coincidences are listed here, open, so that any other exercise the
+# widget matches still fails the test; a change that removes one of them makes the test say so.
+COINCIDENCES = {"05-ion-propulsion.ipynb": {"05.5", "05.6", "05.12"}}
+
+
 def test_no_stop_of_the_widget_passes_a_check(drawn, runner):
     path, widget, said = drawn
     run = runner.student(path)
@@ -78,7 +86,10 @@ def test_no_stop_of_the_widget_passes_a_check(drawn, runner):
     shown = sorted({line for values, words, alt in said for line in _results(widget, values, words, alt)})
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n".join(shown))])
     leaks = find_leaks(nb, run.calls)
-    assert not leaks, f"{path.name}: numbers the widget shows pass a check:\n" + "\n".join(map(str, leaks))
+    known = COINCIDENCES.get(path.name, set())
+    unexpected = [leak for leak in leaks if leak.id not in known]
+    assert not unexpected, f"{path.name}: numbers the widget shows pass a check:\n" + "\n".join(map(str, unexpected))
+    assert {leak.id for leak in leaks} == known, f"{path.name}: a listed coincidence is gone: update COINCIDENCES"
 
 
 def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
