@@ -381,8 +381,7 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _rounded_result,
-                "Close, but rounded too far: 0.01 AU is a large step for a distance this small, so your number "
-                "keeps only one significant figure. Give the distance unrounded (or to three significant figures).",
+                "Keep more digits: give the distance unrounded, or to three significant figures.",
             ),
             Mistake(
                 _rounded_location,
@@ -500,8 +499,8 @@ EXERCISES = {
             ),
             Mistake(
                 _cut_to_three_figures,
-                "You are within half a percent. Give three significant figures, rounded rather than cut off, "
-                "and make sure each a (1 - e) uses the a and the e of the same output.",
+                "Give three significant figures, rounded rather than cut off, and make sure each a (1 - e) "
+                "uses the a and the e of the same output.",
             ),
             Mistake(
                 _extremes_combined,
@@ -562,8 +561,7 @@ EXERCISES = {
             ),
             Mistake(
                 _crossing_e_two_places,
-                "Too coarse: give three significant figures. At two decimals the crossing e cannot be told "
-                "apart from e_reached, which is less than 0.01 away.",
+                "Give three significant figures, computed from a_last and a_mars.",
                 rtol=1e-6,
             ),
             Mistake(
