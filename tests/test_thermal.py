@@ -111,9 +111,11 @@ def test_exercises_4_to_6_follow_their_inputs():
     assert "absorbed" in check("06.7", reflected.to(u.K), **near).message
     whole = expected_answer("06.7", **near) / 4**0.25
     assert "whole-body" in check("06.7", whole, **near).message
-    loss = expected_answer("06.8", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
-    assert 10 < loss.to_value(u.m) < 50
-    assert check("06.8", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
+    kw8 = dict(near, latent_heat=2830 * u.kJ / u.kg, density=917 * u.kg / u.m**3)
+    loss = expected_answer("06.8", **kw8)  # all absorbed sunlight spent on sublimation for a year
+    assert loss.to_value(u.m) == pytest.approx(1.527, rel=1e-3)  # 125.6 W/m2 / (L rho) for a year
+    assert check("06.8", loss.to(u.cm), **kw8).ok
+    assert not check("06.8", loss, **dict(kw8, distance=2.77 * u.AU)).ok
     life = expected_answer("06.9", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
     assert life.to_value(u.yr) == pytest.approx(1e4)
     kw = dict(thickness=500 * u.m, loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
