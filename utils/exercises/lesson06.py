@@ -792,11 +792,11 @@ EXERCISES = {
     ),
     "06.10": Exercise(
         title="Exercise 10 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
-        "Ceres {background_error:.3f} higher)",
+        "Ceres off by {background_error:.3f})",
         solve=_ratio_low,
         rtol=0.01,  # 3 significant figures pass; leaving Ceres' uncertainty out gives a ratio 3 % higher
-        hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), raise Ceres' "
-        "albedo by its uncertainty (add `ceres_error`), then divide the first by the second.",
+        hint="The contrast is least with the faculae darkest and Ceres brightest: multiply the faculae's albedo "
+        "by 1 − spread and divide by Ceres' albedo moved by its uncertainty in that direction.",
         mistakes=(
             Mistake(
                 _ratio_error_ignored,
