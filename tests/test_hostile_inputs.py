@@ -466,6 +466,9 @@ VALID = {
     "thermal.ice_vapour_pressure": lambda: dict(temperature=200 * u.K),
     "thermal.sublimation_mass_flux": lambda: dict(temperature=200 * u.K, molar_mass=18.015 * u.g / u.mol, sticking=1.0),
     "thermal.thickness_loss_rate": lambda: dict(mass_flux=1e-4 * u.kg / u.m**2 / u.s, density=1000 * u.kg / u.m**3),
+    "thermal.sublimation_balance_temperature": lambda: dict(
+        absorbed=160 * u.W / u.m**2, molar_mass=18.015 * u.g / u.mol, latent_heat=2830 * u.kJ / u.kg
+    ),
     "thermal.diurnal_mean_sublimation_flux": lambda: dict(
         subsolar_temp=231 * u.K, molar_mass=18.015 * u.g / u.mol, n=73
     ),

@@ -111,9 +111,11 @@ def test_exercises_4_to_6_follow_their_inputs():
     assert "absorbed" in check("06.7", reflected.to(u.K), **near).message
     whole = expected_answer("06.7", **near) / 4**0.25
     assert "whole-body" in check("06.7", whole, **near).message
-    loss = expected_answer("06.8", temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3)
-    assert 10 < loss.to_value(u.m) < 50
-    assert check("06.8", loss.to(u.cm), temperature=t, molar_mass=WATER, density=917 * u.kg / u.m**3).ok
+    kw8 = dict(near, latent_heat=2830 * u.kJ / u.kg, density=917 * u.kg / u.m**3)
+    loss = expected_answer("06.8", **kw8)  # all absorbed sunlight spent on sublimation for a year
+    assert loss.to_value(u.m) == pytest.approx(1.527, rel=1e-3)  # 125.6 W/m2 / (L rho) for a year
+    assert check("06.8", loss.to(u.cm), **kw8).ok
+    assert not check("06.8", loss, **dict(kw8, distance=2.77 * u.AU)).ok
     life = expected_answer("06.9", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
     assert life.to_value(u.yr) == pytest.approx(1e4)
     kw = dict(thickness=500 * u.m, loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
@@ -129,3 +131,34 @@ def test_beaming_heats_the_subsolar_point():
     assert (t_eta / t1).to_value(u.one) == pytest.approx(0.8**-0.25)
     with pytest.raises(ValueError, match="beaming"):
         thermal.subsolar_temperature(s, 0.09, r, beaming=0)
+
+
+def test_sublimating_ice_pays_for_radiation_and_vapour():
+    water, latent, absorbed = WATER, 2830 * u.kJ / u.kg, 162 * u.W / u.m**2
+    t = thermal.sublimation_balance_temperature(absorbed, water, latent)
+    radiated = sigma_sb * t**4
+    carried = latent * thermal.sublimation_mass_flux(t, water)
+    # the energy balance closes, and the ice is colder than ground that only radiates
+    assert (radiated + carried).to_value(u.W / u.m**2) == pytest.approx(absorbed.value, rel=1e-6)
+    t_dry = ((absorbed / sigma_sb) ** 0.25).to(u.K)
+    assert 180 * u.K < t < t_dry - 30 * u.K
+    # sublimation cannot take more energy than the Sun gives: the loss stays below absorbed / L
+    assert carried < absorbed
+    # free sublimation at the dry-ground temperature would need over a hundred times the sunlight
+    assert latent * thermal.sublimation_mass_flux(t_dry, water) > 100 * absorbed
+    # arrays keep their shape; a weak Sun gives the radiative temperature (sublimation negligible)
+    ts = thermal.sublimation_balance_temperature([1e-3, 62, 162] * u.W / u.m**2, water, latent)
+    assert ts.shape == (3,) and ts[0].to_value(u.K) == pytest.approx((1e-3 / sigma_sb.value) ** 0.25)
+    assert ts[1] < ts[2] and ts[2].to_value(u.K) == pytest.approx(t.to_value(u.K))
+    with pytest.raises(ValueError, match="latent_heat"):
+        thermal.sublimation_balance_temperature(absorbed, water, -1 * u.J / u.kg)
+
+
+def test_day_mean_with_latent_heat_is_slower():
+    water, latent, tss = WATER, 2830 * u.kJ / u.kg, 231 * u.K
+    free = thermal.diurnal_mean_sublimation_flux(tss, water)
+    cooled = thermal.diurnal_mean_sublimation_flux(tss, water, latent_heat=latent)
+    noon = thermal.sublimation_mass_flux(
+        thermal.sublimation_balance_temperature(sigma_sb * tss**4, water, latent), water
+    )
+    assert cooled < noon < free / 10

@@ -13,6 +13,9 @@ so the temperature falls as ``1 / sqrt(r)`` with distance from the Sun.
 Exposed water ice in a vacuum loses molecules at the rate given by the
 Hertz-Knudsen equation, ``J = alpha * p_vap(T) * sqrt(m / (2 pi k T))``, with
 the vapour pressure of ice from Murphy & Koop (2005, their eq. 7).
+Sublimation takes energy (the latent heat ``L`` per kg), so sunlit ice
+cools itself: ``sublimation_balance_temperature`` solves
+``absorbed = emissivity * sigma * T**4 + L * J(T)``.
 
 Examples
 --------
@@ -41,6 +44,7 @@ __all__ = [
     "sublimation_mass_flux",
     "thickness_loss_rate",
     "diurnal_mean_sublimation_flux",
+    "sublimation_balance_temperature",
     "MURPHY_KOOP_TMIN",
 ]
 
@@ -227,7 +231,82 @@ def thickness_loss_rate(mass_flux: u.Quantity, density: u.Quantity) -> u.Quantit
     return (f / rho).to(u.m / u.yr)
 
 
-def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quantity, n: int = 721) -> u.Quantity:
+def _flux_si(t, molecule_kg):
+    # Hertz-Knudsen flux (kg m-2 s-1) of bare ice at t (K, plain floats), sticking 1
+    a, b, c, d = _MK_COEFFS
+    p = np.exp(a - b / t + c * np.log(t) - d * t)
+    return p * np.sqrt(molecule_kg / (2 * np.pi * const.k_B.si.value * t))
+
+
+def _balance_si(absorbed, molecule_kg, latent, eps):
+    # temperature (K) where absorbed = eps sigma T^4 + latent J(T), for plain-float inputs
+    from scipy.optimize import brentq
+
+    sigma = const.sigma_sb.si.value
+    t_rad = (absorbed / (eps * sigma)) ** 0.25  # no sublimation: the warmest the ice can be
+    t_min, t_max = MURPHY_KOOP_TMIN.to_value(u.K), min(t_rad, 273.16)
+    if t_rad <= t_min:
+        return t_rad  # below 110 K sublimation is negligible (and outside the vapour-pressure formula)
+
+    def excess(t):
+        return eps * sigma * t**4 + latent * _flux_si(t, molecule_kg) - absorbed
+
+    if excess(t_min) >= 0:
+        return t_rad
+    if excess(t_max) <= 0:
+        return t_max
+    return brentq(excess, t_min, t_max, xtol=1e-6)
+
+
+def sublimation_balance_temperature(
+    absorbed: u.Quantity, molar_mass: u.Quantity, latent_heat: u.Quantity, emissivity: float = 1.0
+) -> u.Quantity:
+    """Temperature of bare ice that pays for both radiation and sublimation.
+
+    Solves ``absorbed = emissivity * sigma * T**4 + L * J(T)`` for ``T``, with
+    ``J`` the Hertz-Knudsen flux (sticking 1) and ``L`` the latent heat of
+    sublimation per kg. Approximations: no heat flows into the ground, and the
+    ice is bare (no dust crust). Below 110 K, where sublimation takes a
+    negligible share, the radiative temperature is returned.
+
+    Parameters
+    ----------
+    absorbed : Quantity
+        Absorbed sunlight per square metre, ``S (1 AU / r)**2 (1 - A) cos(incidence)`` (W/m2); may be an array.
+    molar_mass : Quantity
+        Molar mass of water (g/mol).
+    latent_heat : Quantity
+        Latent heat of sublimation per unit mass (J/kg).
+    emissivity : float
+        Thermal emissivity, 0 < emissivity <= 1.
+
+    Returns
+    -------
+    Quantity
+        Temperature in K (same shape as ``absorbed``).
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> t = sublimation_balance_temperature(160 * u.W / u.m**2, 18.015 * u.g / u.mol, 2830 * u.kJ / u.kg)
+    >>> round(t.to_value(u.K))
+    188
+    """
+    q = require(absorbed, u.W / u.m**2, "absorbed", nonnegative=True).to_value(u.W / u.m**2)
+    mm = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
+    latent = require(latent_heat, u.J / u.kg, "latent_heat", positive=True, scalar=True).to_value(u.J / u.kg)
+    eps = require(emissivity, u.one, "emissivity", positive=True, scalar=True).to_value(u.one)
+    if eps > 1:
+        raise ValueError(f"emissivity is between 0 and 1; got {emissivity}.")
+    molecule = (mm / const.N_A).to_value(u.kg)
+    flat = np.atleast_1d(np.asarray(q, dtype=float))
+    temps = np.array([_balance_si(x, molecule, latent, eps) for x in flat.ravel()]).reshape(flat.shape)
+    return (temps.reshape(np.shape(q)) if np.ndim(q) else temps[0]) * u.K
+
+
+def diurnal_mean_sublimation_flux(
+    subsolar_temp: u.Quantity, molar_mass: u.Quantity, n: int = 721, latent_heat: u.Quantity | None = None
+) -> u.Quantity:
     """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
 
     ``n`` hour angles (11 to 1,000,000) sample the rotation.
@@ -235,6 +314,11 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     stored in the ground): ``T = T_subsolar * cos(h)**0.25`` for hour angle
     ``|h| < 90 deg``. Where T falls below 110 K (and all night) the loss is taken
     as zero: the vapour pressure there is billions of times lower.
+
+    With ``latent_heat`` (J/kg) the ice also pays for sublimation: at each hour
+    angle it sits at ``sublimation_balance_temperature`` for the absorbed power
+    ``sigma * T_subsolar**4 * cos(h)`` (``subsolar_temp`` is then the
+    temperature the ground would reach without sublimation, emissivity 1).
 
     Examples
     --------
@@ -250,6 +334,10 @@ def diurnal_mean_sublimation_flux(subsolar_temp: u.Quantity, molar_mass: u.Quant
     molar_mass = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
     h = np.linspace(-np.pi, np.pi, int(n))
     temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
+    if latent_heat is not None:
+        temps = sublimation_balance_temperature(const.sigma_sb * (temps * u.K) ** 4, molar_mass, latent_heat).to_value(
+            u.K
+        )
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
     flux = np.zeros_like(h)
     if np.any(warm):

@@ -16,7 +16,7 @@ NATURAL = {
         "answer_5 = near_px / far_px"
     ),
     "06.7": ("answer_7 = (solar_constant * (1 * u.AU / distance_7) ** 2 * (1 - faculae) / const.sigma_sb) ** (1 / 4)"),
-    "06.8": "answer_8 = thermal.sublimation_mass_flux(t_dark, water) / ice_density * 1 * u.yr",
+    "06.8": "answer_8 = sunlight * (1 - ceres_albedo) / (latent_heat * ice_density) * 1 * u.yr",
     "06.9": "answer_9 = pit_depth / ice_loss_mean",
     "06.10": "answer_10 = (1 - spread) * faculae / (ceres_albedo + ceres_error)",
 }

@@ -19,7 +19,13 @@ from astropy import constants as const
 from ..camera import pixel_scale, pixels_across
 from ..checks import CheckResult, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
-from ..thermal import irradiance, sublimation_mass_flux, subsolar_temperature, thickness_loss_rate
+from ..thermal import (
+    irradiance,
+    sublimation_balance_temperature,
+    sublimation_mass_flux,
+    subsolar_temperature,
+    thickness_loss_rate,
+)
 from ..units import require
 
 
@@ -329,32 +335,48 @@ def _t_kelvin_as_celsius(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
 
 
-# --- 06.8 · ice lost in a year -----------------------------------------------------------------
-def _ice_loss(temperature, molar_mass, density):
-    flux = sublimation_mass_flux(temperature, molar_mass)
+# --- 06.8 · the most ice sunlight can remove in a year -----------------------------------------
+def _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # every watt absorbed goes into sublimation: (1 - A) S (1 AU / r)**2 / (L rho), for one year
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    L = require(latent_heat, u.J / u.kg, "latent_heat", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (absorbed / (L * rho) * (1 * u.yr)).to(u.m)
+
+
+def _loss_free_at_dry_temperature(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the ice held at the dry ground's temperature, sublimating freely (no energy cost)
+    if molar_mass is None:
+        return None
+    flux = sublimation_mass_flux(_temperature(solar_constant, albedo, distance), molar_mass)
     return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
 
 
-def _ice_loss_no_two_pi(temperature, molar_mass, density):
-    return _ice_loss(temperature, molar_mass, density) * np.sqrt(2 * np.pi)
+def _loss_at_balance(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the loss at the balanced (sublimation-cooled) noon temperature: below the bound
+    if molar_mass is None:
+        return None
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    flux = sublimation_mass_flux(sublimation_balance_temperature(absorbed, molar_mass, latent_heat), molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
 
 
-def _ice_loss_bare_ice(temperature, molar_mass, density):
+def _energy_all_sunlight(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, 0, distance, latent_heat, density)
+
+
+def _energy_at_earth(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, 1 * u.AU, latent_heat, density)
+
+
+def _energy_bare_ice(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     from ..facts import fact
 
-    t = subsolar_temperature(fact("solar.tsi"), fact("albedo.bare_ice"), fact("ceres.a"))
-    return _ice_loss(t, molar_mass, density)
+    return _energy_limited_loss(solar_constant, fact("albedo.bare_ice"), distance, latent_heat, density)
 
 
-def _ice_loss_day_average(temperature, molar_mass, density):
-    from ..thermal import diurnal_mean_sublimation_flux
-
-    flux = diurnal_mean_sublimation_flux(temperature, molar_mass)
-    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
-
-
-def _ice_loss_rate_not_times_year(temperature, molar_mass, density):
-    return _ice_loss(temperature, molar_mass, density) / (1 * u.yr)
+def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / (1 * u.yr)
 
 
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
@@ -389,16 +411,29 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     from ..facts import fact
 
     albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
-    t = thermal.subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))
-    flux = (thermal.diurnal_mean_sublimation_flux if day_mean else thermal.sublimation_mass_flux)(
-        t, fact("water.molar_mass")
-    )
+    t = thermal.subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
+    if day_mean:
+        flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
+    else:
+        flux = thermal.sublimation_mass_flux(
+            thermal.sublimation_balance_temperature(const.sigma_sb * t**4, water, latent), water
+        )
     return thermal.thickness_loss_rate(flux, fact("ice.density"))
 
 
 def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
-    # Exercise 8's dark, dusty ice held at its noon temperature all year
-    return _lifetime(thickness, _loss_rate_from_facts("ceres.albedo", day_mean=False))
+    # Exercise 8's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
+    from ..facts import fact
+
+    bound = _energy_limited_loss(
+        fact("solar.tsi"),
+        fact("ceres.albedo"),
+        fact("ceres.a"),
+        fact("ice.sublimation_latent_heat"),
+        fact("ice.density"),
+    )
+    return _lifetime(thickness, bound / (1 * u.yr))
 
 
 def _lifetime_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
@@ -681,28 +716,32 @@ EXERCISES = {
         ),
     ),
     "06.8": Exercise(
-        title="Exercise 8 · ice lost in a year",
-        solve=_ice_loss,
-        rtol=0.02,
-        hint="utils.thermal.sublimation_mass_flux gives kg per m² per second at a temperature; divide "
-        "by the density of ice and multiply by one year. Use the unrounded temperature: the "
-        "vapour pressure changes by 12-15 % per kelvin here.",
+        title="Exercise 8 · the most ice sunlight can remove in a year",
+        solve=_energy_limited_loss,
+        rtol=0.01,
+        hint="Absorbed power per m² is (1 − A) S (1 AU / r)²; dividing by the latent heat gives kg per m² per "
+        "second; divide by the density of ice and multiply by one year.",
         mistakes=(
             Mistake(
-                _ice_loss_no_two_pi, "Check the Hertz-Knudsen factor √(m / (2π k T)): the 2π belongs under the root."
+                _loss_free_at_dry_temperature,
+                "That holds the ice at the dry ground's temperature: sublimating that fast would take far more "
+                "energy than the Sun delivers. Spend the absorbed sunlight on sublimation instead.",
             ),
             Mistake(
-                _ice_loss_bare_ice,
-                "That is the rate for bare, bright ice. Dusty ice is as dark as "
-                "Ceres: use the dark ground's temperature given in the exercise.",
+                _loss_at_balance,
+                "That is the loss at the balanced temperature, where part of the sunlight is radiated. The "
+                "question asks for the upper bound: all the absorbed sunlight goes into sublimation.",
+            ),
+            Mistake(_energy_all_sunlight, "Ground of albedo A reflects that fraction: only 1 − A is absorbed."),
+            Mistake(
+                _energy_at_earth, "That is sunlight at Earth's distance: scale it by (1 AU / r)² for Ceres' distance."
             ),
             Mistake(
-                _ice_loss_day_average,
-                "That is the day average (Going further #3 computes it). This question "
-                "holds the ground at its noon temperature all year: use the noon flux.",
+                _energy_bare_ice,
+                "That is bright, bare ice. Dusty ice is as dark as Ceres: use the albedo given in the exercise.",
             ),
             Mistake(
-                _ice_loss_rate_not_times_year,
+                _energy_rate_not_times_year,
                 "That is a rate (a length per unit time). The question asks for the thickness lost in one "
                 "year: multiply the rate by one year (1 * u.yr) to get a length.",
             ),
@@ -753,11 +792,11 @@ EXERCISES = {
     ),
     "06.10": Exercise(
         title="Exercise 10 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
-        "Ceres {background_error:.3f} higher)",
+        "Ceres off by {background_error:.3f})",
         solve=_ratio_low,
         rtol=0.01,  # 3 significant figures pass; leaving Ceres' uncertainty out gives a ratio 3 % higher
-        hint="Lower the faculae's albedo by the fraction `spread` (multiply it by 1 − spread), raise Ceres' "
-        "albedo by its uncertainty (add `ceres_error`), then divide the first by the second.",
+        hint="The contrast is least with the faculae darkest and Ceres brightest: multiply the faculae's albedo "
+        "by 1 − spread and divide by Ceres' albedo moved by its uncertainty in that direction.",
         mistakes=(
             Mistake(
                 _ratio_error_ignored,
