@@ -53,6 +53,10 @@ def test_ceres_radii_and_its_mistakes():
     ):
         result = check("00.2", wrong, distance=d, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, result
+    assert not check("00.2", right * 1.018, distance=d, ceres_radius=R).ok  # two figures' worth off: refused
+    image, survey = fact("news.distance_image"), fact("news.distance_survey")
+    result = check("00.2", survey / R, distance=image, ceres_radius=R)  # the other news distance
+    assert result.status == "incorrect" and "start from image_altitude" in result.message
 
 
 def test_distance_from_centre_and_altitude_confusion():
@@ -82,7 +86,13 @@ def test_web_site_is_read_from_the_source():
         result = check("00.4", guess, orbit="LAMO")  # a publisher's name, guessable without the source
         assert result.status == "incorrect" and "who published it" in result.message, guess
         assert site not in result.message
-    for ending in ("jpl.nasa.gov", "https://jpl.nasa.gov", "www.jpl.nasa.gov"):  # JPL's main site, guessable too
+    for ending in (
+        "jpl.nasa.gov",
+        "https://jpl.nasa.gov",
+        "www.jpl.nasa.gov",
+        "nasa.gov",
+        "NASA.gov",
+    ):  # JPL's main site, guessable too
         result = check("00.4", ending, orbit="LAMO")
         assert result.status == "incorrect" and "only part of the site's name" in result.message
         assert "JPL's main site" in result.message and site not in result.message

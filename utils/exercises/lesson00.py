@@ -247,6 +247,14 @@ def _site_ending(orbit):
     return ".".join(parts[-3:]) if len(parts) > 3 else ".".join(parts[-2:])
 
 
+def _site_domain(orbit):
+    # "nasa.gov" for "dawn.jpl.nasa.gov": the last two labels, guessable too
+    parts = _host(orbit).split(".")
+    if len(parts) < 4:
+        raise ValueError("the last two labels are the site's ending already")
+    return ".".join(parts[-2:])
+
+
 def _site_words(text: str) -> str:
     """A web site as written: no scheme, no 'www.', no path, lower case ('https://www.X.org/a' reads 'x.org')."""
     text = text.strip().lower()
@@ -394,13 +402,19 @@ EXERCISES = {
     "00.2": Exercise(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
-        rtol=0.02,
+        # three significant figures pass (15.4: 0.1 % off); the figure's rounded "15x" (2.7 % off) does not
+        rtol=0.005,
         hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",
         mistakes=(
             Mistake(
                 _numbers_without_units,
                 "You divided a number of miles by a number of kilometres. Keep the units on both "
                 "values and let astropy convert: (a / b).to(u.one).",
+            ),
+            Mistake(
+                lambda distance, ceres_radius: _in_ceres_radii(_other_news_distance(distance), ceres_radius),
+                "That starts from the other distance, survey_altitude. This exercise is about the image "
+                "caption's distance: start from image_altitude.",
             ),
             Mistake(
                 _in_ceres_diameters, "You measured in Ceres diameters. The exercise asks for radii, half a diameter."
@@ -460,10 +474,13 @@ EXERCISES = {
         hint="Print the fact's source with cite(\"...\") and copy the site's name from its web address, "
         "the part between // and the next /.",
         mistakes=(
-            Mistake(
-                _site_ending,
-                "That is only part of the site's name (with or without www., jpl.nasa.gov is JPL's main "
-                "site). The address cite(...) prints names a sub-site: copy everything between // and the next /.",
+            *(
+                Mistake(
+                    ending,
+                    "That is only part of the site's name (with or without www., jpl.nasa.gov is JPL's main "
+                    "site). The address cite(...) prints names a sub-site: copy everything between // and the next /.",
+                )
+                for ending in (_site_ending, _site_domain)
             ),
             *(
                 Mistake(_another_orbit(name, _site), "That is the web site of another orbit's source. " + _FIND_ID)
