@@ -186,3 +186,12 @@ def test_no_later_cell_reads_a_name_an_exercise_answer_may_rebind():
         if bad := (read & tempting) - stored:
             problems.append(f"{sorted(bad)} in: {cell.source[:80]!r}")
     assert not problems, problems
+
+
+def test_the_sign_hint_needs_the_right_size():
+    kw = dict(name="Ceres", years=6 * u.yr)
+    along = expected_answer("02.8", **kw)
+    assert "which position you subtract" in utils.check("02.8", -along, **kw).message  # only the sign is off
+    other_date = expected_answer("02.8", name="Ceres", years=4 * u.yr)  # the other sign and another size
+    assert abs(abs(other_date / along) - 1) > 0.1 and (other_date * along).value < 0
+    assert "sign" not in utils.check("02.8", other_date, **kw).message.lower()

@@ -340,12 +340,17 @@ def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
     return False
 
 
-def _magnitude_hint(a: float, e: float) -> str:
-    """A hint for an answer off by a clean power of ten or by its sign."""
+def _magnitude_hint(a: float, e: float, rtol: float = DEFAULT_RTOL, atol: float = 0.0) -> str:
+    """A hint for an answer off by a clean power of ten or by its sign.
+
+    The sign hint needs the right size too (within the tolerance, or a fair rounding of it): an answer of
+    the wrong sign and the wrong size has more than its sign wrong.
+    """
     if a == 0 or e == 0:
         return ""
     if (a < 0) != (e < 0):
-        return "Check the sign of your answer."
+        same_size = math.isclose(-a, e, rel_tol=rtol, abs_tol=atol) or _within_rounding(-a, e)
+        return "Check the sign of your answer." if same_size else ""
     try:
         exponent = math.log10(abs(a)) - math.log10(abs(e))
     except (ValueError, OverflowError):  # pragma: no cover - both are finite and non-zero here
@@ -373,7 +378,7 @@ def _judge(
         )
     if math.isclose(a, e, rel_tol=rtol, abs_tol=atol):
         return CheckResult(CORRECT, "", name)
-    extra = _magnitude_hint(a, e)
+    extra = _magnitude_hint(a, e, rtol, atol)
     if not extra and (_within_rounding(a, e) or (shown is not None and _within_rounding(*shown))):
         extra = "You are close: you may have rounded too much, so keep more significant figures."
     return CheckResult(INCORRECT, _join("That is not right", extra, hint_text), name)

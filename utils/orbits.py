@@ -887,13 +887,15 @@ class SecondLawFigure(FastFigure):
             ax.fill([0], [0], facecolor=OTHER_COLOURS[colour], edgecolor="k", hatch=hatch, alpha=0.7)[0]
             for colour, hatch in (("teal", "//"), ("olive", ".."))
         ]
+        px, py = self._peri  # the teal slice's hatched outline, drawn again over the olive slice so both show
+        (teal_top,) = ax.fill(np.r_[0, px.value], np.r_[0, py.value], facecolor="none", edgecolor="k", hatch="//")
         (self.dot,) = ax.plot([], [], "o", color="k")
         (sun,) = ax.plot(0, 0, marker="*", color=PALETTE["sun"], markersize=15, markeredgecolor="k", linestyle="none")
         ax.set(aspect="equal", xlim=x_lim, ylim=y_lim, xlabel="x (AU), towards perihelion", ylabel="y (AU)")
         self.legend = ax.legend(
             [*self.patches, self.dot], ["", "", ""], loc="upper left", fontsize="small", framealpha=0.9
         )
-        self.animate(self.patches[1], self.dot, sun, ax.title, self.legend)  # the Sun stays on top
+        self.animate(self.patches[1], teal_top, self.dot, sun, ax.title, self.legend)  # the Sun stays on top
         self.alt = ""
 
     def _sweep(self, M0, M1, n=201):

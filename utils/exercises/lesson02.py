@@ -462,7 +462,7 @@ EXERCISES = {
         solve=_aphelion,
         defaults={"name": "the asteroid"},
         rtol=0.005,
-        hint="The farthest point of the ellipse is the aphelion, Q = a(1 + e).",
+        hint="Which of q and Q is the farthest point from the Sun? Use its formula from the list of orbit numbers.",
         mistakes=(
             Mistake(
                 _perihelion,
