@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
+import pytest
 
 import utils
 
@@ -108,28 +109,15 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
     assert "as bright as the faculae" in utils.check("06.9", bright, **kw).message
 
 
-def test_exercise_9_names_the_lifetime_at_the_top_of_the_faculae_range():
-    from utils.exercises.lesson06 import _lifetime_brightest_faculae_ice, _loss_rate_from_facts
-    from utils.facts import fact
-
-    kw = dict(
-        thickness=fact("occator.pit_depth"),
-        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
-        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
-        bright_albedo=fact("occator.faculae_reflectance_centre"),
-    )
-    pasted = _lifetime_brightest_faculae_ice(**kw)
-    assert 14000 < pasted.to_value("yr") < 18000  # the lifetime the sensitivity cell prints at the top end
-    result = utils.check("06.9", pasted, **kw)
-    assert not result.ok and "brightest centre" in result.message
+@pytest.mark.parametrize(
+    "end, years, words",
+    [("brightest", (14000, 18000), "brightest centre"), ("darkest", (2300, 3000), "`faculae_low`")],
+)
+def test_exercise_9_names_the_lifetimes_at_the_ends_of_the_faculae_range(end, years, words):
+    """The lifetimes the sensitivity cell prints for the faculae's brightest and darkest ice get named hints."""
     from utils.checks import expected_answer
-
-    assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
-
-
-def test_exercise_9_names_the_lifetime_at_the_bottom_of_the_faculae_range():
-    from utils.checks import expected_answer
-    from utils.exercises.lesson06 import _lifetime_darkest_faculae_ice, _loss_rate_from_facts
+    from utils.exercises import lesson06
+    from utils.exercises.lesson06 import _loss_rate_from_facts
     from utils.facts import fact
 
     kw = dict(
@@ -139,10 +127,10 @@ def test_exercise_9_names_the_lifetime_at_the_bottom_of_the_faculae_range():
         bright_albedo=fact("occator.faculae_reflectance_centre"),
         low_albedo=fact("occator.faculae_reflectance_low"),
     )
-    pasted = _lifetime_darkest_faculae_ice(**kw)
-    assert 2300 < pasted.to_value("yr") < 3000  # the lifetime the sensitivity cell prints at the low end
+    pasted = getattr(lesson06, f"_lifetime_{end}_faculae_ice")(**kw)
+    assert years[0] < pasted.to_value("yr") < years[1]  # the lifetime the sensitivity cell prints
     result = utils.check("06.9", pasted, **kw)
-    assert not result.ok and "`faculae_low`" in result.message
+    assert not result.ok and words in result.message
     assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
 
 
