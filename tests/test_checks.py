@@ -588,6 +588,21 @@ def test_synonyms_count_as_their_choice():
     assert ex.check(3).status == "invalid"  # not text: synonyms do not apply
 
 
+def test_an_incomplete_text_answer_is_asked_for_its_missing_part():
+    from utils.checks import Exercise
+
+    ex = Exercise(
+        "a word",
+        lambda: "librates about 0",
+        choices=["librates about 0", "circulates"],
+        incomplete={"Librates": "About which middle?"},
+    )
+    told = ex.check(" librates ")
+    assert told.status == "invalid" and "About which middle?" in told.message and "'circulates'" in told.message
+    assert ex.check("librates about 0").ok and ex.check("circulates").status == "incorrect"
+    assert "About which middle" not in ex.check("spins").message
+
+
 def test_a_written_exercise_id_says_it_is_written_and_never_raises():
     import importlib
 

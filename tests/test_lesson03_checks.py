@@ -43,7 +43,11 @@ def test_exercise_5_hint_explains_the_wrapped_angle():
     assert other_side.status == "incorrect" and "band's middle" in other_side.message
     about_zero = (50 * np.sin(t)) * u.deg
     assert check("03.5", "librates about 0", **{**kw, "phi": about_zero}).ok
-    assert check("03.5", "librates", **kw).status == "invalid"  # the answer must say where the band is
+    for half in ("librates", " Libration ", "librating"):  # the answer must say where the band is
+        told = check("03.5", half, **kw)
+        assert told.status == "invalid" and "which one, 0 or 180?" in told.message, told.message
+        assert "'librates about 180'" in told.message  # and the choices are listed
+    assert "0 or 180" not in check("03.5", "spins", **kw).message  # other words get the plain list only
     for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees"):
         assert check("03.5", fair, **kw).ok, fair
     turning = (np.mod(40 * t + 180, 360) - 180) * u.deg  # runs through every angle

@@ -738,6 +738,10 @@ class Exercise:
         For text answers: other words a student may fairly write for a choice (a singular, a code),
         each mapped to the choice it means, e.g. ``{"centaur": "centaurs"}``; compared like the
         choices (case, hyphens and spaces do not matter).
+    incomplete : mapping
+        For text answers: a part of a choice a student may give alone, mapped to the sentence that asks
+        for the missing part, e.g. ``{"librates": "About which middle, 0 or 180?"}``; such an answer is
+        invalid and gets that sentence with the list of choices.
     """
 
     title: str
@@ -751,6 +755,7 @@ class Exercise:
     points: float = 1
     temperature_difference: bool = False
     synonyms: Mapping[str, str] = field(default_factory=dict)
+    incomplete: Mapping[str, str] = field(default_factory=dict)
 
     def title_for(self, **inputs: Any) -> str:
         """The title with its ``{name}`` fields filled from the inputs."""
@@ -822,6 +827,11 @@ class Exercise:
             )
         if isinstance(answer, str) and self.synonyms:  # another fair word for a choice counts as that choice
             answer = {_normalise(k): v for k, v in self.synonyms.items()}.get(_normalise(answer), answer)
+        if isinstance(answer, str) and self.incomplete:  # a choice's first half alone: ask for the rest
+            missing = {_normalise(k): v for k, v in self.incomplete.items()}.get(_normalise(answer))
+            if missing:
+                listed = ", ".join(repr(str(c)) for c in self.choices or ())
+                return CheckResult(INVALID, _join(missing, listed and f"Answer with one of: {listed}"), title)
         result = self._compare(answer, expected, title)
         if result.status in (CORRECT, UNANSWERED):
             return result

@@ -463,6 +463,10 @@ EXERCISES = {
             "circulating": "circulates",
             "circulation": "circulates",
         },
+        incomplete={
+            word: "A band has a middle: which one, 0 or 180? The picture in which the band is in one piece shows it"
+            for word in ("librates", "librating", "libration")
+        },
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
         "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
         "stays in a band, where is the band's middle? The angle is given from -180° to 180°, so a jump from "
