@@ -239,23 +239,25 @@ def _flux_si(t, molecule_kg):
 
 
 def _balance_si(absorbed, molecule_kg, latent, eps):
-    # temperature (K) where absorbed = eps sigma T^4 + latent J(T), for plain-float inputs
-    from scipy.optimize import brentq
-
+    # temperatures (K) where absorbed = eps sigma T^4 + latent J(T), for a float array of absorbed powers (W/m2):
+    # one bisection on the whole array (60 halvings of 110-273 K leave far below 1e-9 K), no loop per element
     sigma = const.sigma_sb.si.value
-    t_rad = (absorbed / (eps * sigma)) ** 0.25  # no sublimation: the warmest the ice can be
-    t_min, t_max = MURPHY_KOOP_TMIN.to_value(u.K), min(t_rad, 273.16)
-    if t_rad <= t_min:
-        return t_rad  # below 110 K sublimation is negligible (and outside the vapour-pressure formula)
+    q = np.asarray(absorbed, dtype=float)
+    t_rad = (q / (eps * sigma)) ** 0.25  # no sublimation: the warmest the ice can be
+    t_min = MURPHY_KOOP_TMIN.to_value(u.K)
+    top = np.clip(t_rad, t_min, 273.16)  # melting caps it; below 110 K the vapour-pressure formula does not apply
 
     def excess(t):
-        return eps * sigma * t**4 + latent * _flux_si(t, molecule_kg) - absorbed
+        return eps * sigma * t**4 + latent * _flux_si(t, molecule_kg) - q
 
-    if excess(t_min) >= 0:
-        return t_rad
-    if excess(t_max) <= 0:
-        return t_max
-    return brentq(excess, t_min, t_max, xtol=1e-6)
+    lo, hi = np.full_like(q, t_min), top.copy()
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        above = excess(mid) > 0
+        hi, lo = np.where(above, mid, hi), np.where(above, lo, mid)
+    t = 0.5 * (lo + hi)
+    t = np.where(excess(top) <= 0, top, t)  # even at melting the ice radiates and sublimates less than it absorbs
+    return np.where((t_rad <= t_min) | (excess(np.full_like(q, t_min)) >= 0), t_rad, t)  # too cold to sublimate
 
 
 def sublimation_balance_temperature(
@@ -299,8 +301,7 @@ def sublimation_balance_temperature(
     if eps > 1:
         raise ValueError(f"emissivity is between 0 and 1; got {emissivity}.")
     molecule = (mm / const.N_A).to_value(u.kg)
-    flat = np.atleast_1d(np.asarray(q, dtype=float))
-    temps = np.array([_balance_si(x, molecule, latent, eps) for x in flat.ravel()]).reshape(flat.shape)
+    temps = _balance_si(np.atleast_1d(np.asarray(q, dtype=float)), molecule, latent, eps)
     return (temps.reshape(np.shape(q)) if np.ndim(q) else temps[0]) * u.K
 
 
