@@ -343,7 +343,7 @@ EXERCISES = {
         mistakes=(
             Mistake(
                 _ratio_of_nearest_resonance,
-                "That is p/q of the nearest main resonance, a simple fraction. The question asks for the "
+                "That is p/q of one of the main resonances, a simple fraction. The question asks for the "
                 "asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
                 rtol=0.0005,  # only the fraction itself (2.5), not a nearby computed ratio such as 2.506
             ),
