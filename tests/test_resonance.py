@@ -270,7 +270,7 @@ RUN_3_6 = {
     "exercise, inputs, wrong, words",
     [
         # the ratio of the nearest resonance (5:2) instead of Ceres' own ratio
-        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.5, "nearest main resonance"),
+        ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.5, "one of the main resonances"),
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 1 / 2.579, "upside down"),
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 5.203 / 2.7666, "ratio of the distances"),
         # subtracting values rounded to 0.01 AU: 2.82 - 2.77
