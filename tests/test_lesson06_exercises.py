@@ -312,3 +312,20 @@ def test_no_library_call_that_answers_exercise_4_or_7_is_shown_before_it():
     for check_id, call in (("06.4", "pixels_across("), ("06.7", "subsolar_temperature(")):
         first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
         assert not any(call in s for s in sources[:first_check]), (check_id, call)
+
+
+def test_exercise_9_the_printed_day_rate_passes_and_a_whole_centimetre_rate_gets_the_rounding_hint():
+    import astropy.units as u
+
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    printed = float(f"{kw['loss_rate'].to_value(u.cm / u.yr):.1f}") * u.cm / u.yr  # as the notebook prints it
+    assert utils.check("06.9", kw["thickness"] / printed, **kw).ok
+    whole = round(kw["loss_rate"].to_value(u.cm / u.yr)) * u.cm / u.yr
+    assert "rounded rate" in utils.check("06.9", kw["thickness"] / whole, **kw).message

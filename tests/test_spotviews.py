@@ -276,3 +276,12 @@ def test_camera_explorer_alt_text_names_teal_only_when_pixels_saturate(explorer)
             assert "saturated pixels in teal" in left
         else:
             assert "no saturated pixels" in left and "teal" not in left
+
+
+def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer):
+    """The count stays before the word ("1 pixel saturated", "12 pixels saturated")."""
+    for d in (383000, 146000, 40000, 13600, 4400):
+        for exposure in (2**-3, 1.0, 2**0.5):
+            n = explorer.update(d, exposure).saturated_pixels
+            word = "pixel" if n == 1 else "pixels"
+            assert f"{n:,} {word} saturated" in explorer.ax_img.get_title()

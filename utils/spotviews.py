@@ -415,7 +415,7 @@ class CameraExplorer(FastFigure):
         self.ax_img.set_ylim(*img.extent_km[2:])
         self.ax_img.set_title(
             f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
-            f"{self.saturated_pixels:,} pixels saturated (teal)",
+            f"{self.saturated_pixels:,} pixel{'' if self.saturated_pixels == 1 else 's'} saturated (teal)",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )

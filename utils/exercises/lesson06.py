@@ -392,6 +392,12 @@ def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None
     return _lifetime(thickness, noon_loss_rate)
 
 
+def _lifetime_rounded_rate(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+    # the day-averaged rate rounded to whole centimetres a year before dividing
+    rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
+
+
 def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
     # the age printed as `activity_age`, pasted in place of the ice's lifetime
     from ..facts import fact
@@ -757,6 +763,11 @@ EXERCISES = {
                 _lifetime_noon,
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _lifetime_rounded_rate,
+                "Close, but you used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
+                "typed from the printout.",
             ),
             Mistake(
                 _activity_age,
