@@ -64,6 +64,8 @@ __all__ = [
     "best_diameters",
     "largest",
     "orbit_group_styles",
+    "plot_orbit_map",
+    "fact_range",
     "draw_kirkwood",
     "kirkwood_alt_text",
     "KirkwoodFigure",
@@ -598,6 +600,81 @@ def orbit_group_styles() -> dict[str, dict]:
     return styles
 
 
+def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
+    """Two maps of orbits, semi-major axis against e and i, one marker and colour per group; and their alt text.
+
+    ``table`` needs the columns ``class``, ``a``, ``e`` and ``i`` (as the catalogue has them); ``planets`` maps
+    body names of :data:`utils.style.PALETTE` to their semi-major axes, drawn as thin lines over the markers.
+
+    Returns
+    -------
+    (Figure, str)
+        The figure (1 to 100 AU on a log scale, legend below both panels) and its alt text.
+
+    Examples
+    --------
+    >>> from utils.data import load_catalogue
+    >>> fig, alt = plot_orbit_map(load_catalogue()[:50], {"jupiter": 5.2 * u.AU})
+    >>> len(fig.axes), alt.startswith("Two scatter plots")
+    (2, True)
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    table = _table(table, "table", ("class", "a", "e", "i"), hint="the catalogue, utils.load_catalogue()")
+    planets = quantity_map(planets, "planets", u.AU, positive=True, max_size=8)
+    for body in planets:
+        choice(body, "planets' names", PALETTE)
+    a_au = require(table["a"], u.AU, "table['a']").to_value(u.AU)
+    panels = [
+        ("eccentricity e", require(table["e"], u.one, "table['e']").to_value(u.one)),
+        ("inclination i (deg)", require(table["i"], u.deg, "table['i']").to_value(u.deg)),
+    ]
+    group = class_group(table["class"])
+    n_far = int(np.sum(a_au > 100))  # objects beyond the plot's right edge, 100 AU
+    over = {"marker": None, "zorder": 3, "linewidth": 1}  # the planets' orbits: thin lines over the objects
+    fig, axs = plt.subplots(1, 2, figsize=(11, 5), sharex=True, layout="constrained")
+    for ax, (ylabel, y) in zip(axs, panels, strict=True):
+        for g, style in orbit_group_styles().items():
+            sel = group == g
+            if sel.any():
+                ax.scatter(a_au[sel], y[sel], label=f"{g} ({sel.sum():,})", **style)
+        for body, a in planets.items():
+            ax.axvline(a.to_value(u.AU), **(body_style(body) | over))
+        ax.set(xscale="log", xlim=(1, 100), xlabel="semi-major axis a (AU, log scale)", ylabel=ylabel)
+    handles, labels = axs[0].get_legend_handles_labels()  # a legend below both panels hides no data
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=9, markerscale=2, handlelength=4)
+    fig.suptitle(f"Where the catalogue's objects orbit (JPL SBDB, H ≤ 12; {n_far} beyond 100 AU not shown)")
+    alt = (
+        "Two scatter plots of the catalogue against semi-major axis (log scale, 1 to 100 AU): eccentricity on the "
+        "left, inclination on the right, one marker and colour per group. The grey main belt crowds between Mars' "
+        "orbit (vermillion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers; the Trojans "
+        "(open teal squares) form a stripe along Jupiter's line, centaurs scatter beyond it and trans-Neptunian "
+        f"objects gather beyond 30 AU ({n_far} more beyond 100 AU, off the plot). The few near-Earth objects and "
+        "Mars-crossers (indigo triangles) sit above or left of the belt's cloud (larger e, or smaller a); one "
+        "'other' object (grey plus) sits just inside Jupiter's line. The legend names the groups and counts."
+    )
+    return fig, alt
+
+
+def fact_range(fact_id: str, data_dir=None) -> tuple:
+    """A sourced value minus and plus its stated uncertainty, from ``data/facts.ecsv``.
+
+    Examples
+    --------
+    >>> low, high = fact_range("belt.n_larger_1km")
+    >>> f"{low / 1e6:.1f} to {high / 1e6:.1f} million"
+    '0.7 to 1.7 million'
+    """
+    from .facts import fact, uncertainty
+
+    value, sigma = fact(fact_id, data_dir), uncertainty(fact_id, data_dir)
+    if sigma is None:
+        raise ValueError(f"fact_id {fact_id!r} has no stated uncertainty in facts.ecsv.")
+    return value - sigma, value + sigma
+
+
 def draw_kirkwood(
     ax,
     a_au: np.ndarray,
@@ -737,7 +814,7 @@ class KirkwoodFigure(FastFigure):
         super().__init__(figsize, margins={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.9})
         self.ax = self.figure.add_subplot()
         self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances, color=color)
-        self.ax.set_xlim(lo, hi)
+        self.ax.set(xlim=(lo, hi), xlabel="semi-major axis a (AU)")
         self.ax.yaxis.get_major_locator().set_params(integer=True)
         self.legend = self.ax.legend(loc="center left", fontsize=9)
 
