@@ -369,6 +369,33 @@ def test_orbit_map_plots_every_group_counts_the_far_objects_and_draws_the_planet
         plt.close("all")
 
 
+def test_albedo_histograms_add_up_to_one_per_group_and_mark_ceres_and_vesta():
+    import matplotlib.pyplot as plt
+
+    from utils.style import PALETTE
+
+    albedo = np.array([0.04, 0.05, np.nan, 0.06, 0.25, 0.3])
+    inner = np.array([False, False, False, False, True, True])
+    fig, alt = belt.plot_albedo_histograms(albedo, inner, ~inner, 0.09, 0.42)
+    try:
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert labels[:2] == ["inner belt (a < 3:1): 2 objects", "outer belt (a > 5:2): 3 objects"]  # nan dropped
+        for patch in ax.patches[:2]:  # each step outline encloses bars that add up to 1
+            heights = patch.get_path().vertices[:, 1]
+            assert heights.max() <= 1 and np.isclose(heights[1:-1:2].sum(), 1)
+        lines = {line.get_label(): line for line in ax.get_lines()}
+        assert lines["Ceres"].get_xdata()[0] == 0.09 and lines["Vesta"].get_xdata()[0] == 0.42
+        assert matplotlib.colors.same_color(lines["Ceres"].get_color(), PALETTE["ceres"])
+        assert "Ceres' albedo" in alt and "Vesta's" in alt
+        with pytest.raises(ValueError, match="inner"):
+            belt.plot_albedo_histograms(albedo, inner[:3], ~inner, 0.09, 0.42)
+        with pytest.raises(ValueError, match="vesta"):
+            belt.plot_albedo_histograms(albedo, inner, ~inner, 0.09, -0.4)
+    finally:
+        plt.close("all")
+
+
 def test_fact_range_is_the_value_plus_and_minus_its_uncertainty():
     from utils.facts import uncertainty
 
