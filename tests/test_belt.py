@@ -341,6 +341,71 @@ def test_orbit_group_styles_one_marker_and_colour_per_group_none_a_body_colour()
     assert np.linalg.norm(trojan - jupiter) > 0.6
 
 
+def test_orbit_map_plots_every_group_counts_the_far_objects_and_draws_the_planets(cat):
+    import matplotlib.pyplot as plt
+
+    from utils.style import PALETTE
+
+    fig, alt = belt.plot_orbit_map(cat, {"mars": fact("mars.a"), "jupiter": fact("jupiter.a")})
+    try:
+        groups = belt.class_group(cat["class"])
+        _, labels = fig.axes[0].get_legend_handles_labels()
+        expected = [f"{g} ({np.sum(groups == g):,})" for g in belt.CLASS_GROUPS if np.any(groups == g)]
+        assert labels == expected + ["Mars", "Jupiter"]  # every group with its count, then the planets' orbits
+        n_far = int(np.sum(cat["a"] > 100 * u.AU))
+        assert f"{n_far} beyond 100 AU not shown" in fig._suptitle.get_text()
+        assert f"({n_far} more beyond 100 AU, off the plot)" in alt
+        for ax in fig.axes[:2]:
+            lines = {line.get_label(): line for line in ax.get_lines()}
+            for body in ("mars", "jupiter"):
+                line = lines[body.capitalize()]
+                assert matplotlib.colors.same_color(line.get_color(), PALETTE[body])
+                assert line.get_xdata()[0] == pytest.approx(fact(f"{body}.a").to_value(u.AU))
+        with pytest.raises(ValueError, match="planets"):
+            belt.plot_orbit_map(cat[:10], {"pluto-ish": 40 * u.AU})
+        with pytest.raises(ValueError, match="'i'"):
+            belt.plot_orbit_map(cat[:10]["class", "a", "e"], {"mars": 1.5 * u.AU})
+    finally:
+        plt.close("all")
+
+
+def test_albedo_histograms_add_up_to_one_per_group_and_mark_ceres_and_vesta():
+    import matplotlib.pyplot as plt
+
+    from utils.style import PALETTE
+
+    albedo = np.array([0.04, 0.05, np.nan, 0.06, 0.25, 0.3])
+    inner = np.array([False, False, False, False, True, True])
+    fig, alt = belt.plot_albedo_histograms(albedo, inner, ~inner, 0.09, 0.42)
+    try:
+        ax = fig.axes[0]
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert labels[:2] == ["inner belt (a < 3:1): 2 objects", "outer belt (a > 5:2): 3 objects"]  # nan dropped
+        for patch in ax.patches[:2]:  # each step outline encloses bars that add up to 1
+            heights = patch.get_path().vertices[:, 1]
+            assert heights.max() <= 1 and np.isclose(heights[1:-1:2].sum(), 1)
+        lines = {line.get_label(): line for line in ax.get_lines()}
+        assert lines["Ceres"].get_xdata()[0] == 0.09 and lines["Vesta"].get_xdata()[0] == 0.42
+        assert matplotlib.colors.same_color(lines["Ceres"].get_color(), PALETTE["ceres"])
+        assert "Ceres' albedo" in alt and "Vesta's" in alt
+        with pytest.raises(ValueError, match="inner"):
+            belt.plot_albedo_histograms(albedo, inner[:3], ~inner, 0.09, 0.42)
+        with pytest.raises(ValueError, match="vesta"):
+            belt.plot_albedo_histograms(albedo, inner, ~inner, 0.09, -0.4)
+    finally:
+        plt.close("all")
+
+
+def test_fact_range_is_the_value_plus_and_minus_its_uncertainty():
+    from utils.facts import uncertainty
+
+    low, high = belt.fact_range("belt.n_larger_1km")
+    n, sigma = fact("belt.n_larger_1km"), uncertainty("belt.n_larger_1km")
+    assert (low, high) == (n - sigma, n + sigma) and low < n < high
+    with pytest.raises(ValueError, match="uncertainty"):
+        belt.fact_range("dawn.thrust")
+
+
 def test_kirkwood_alt_text_counts_and_places_the_unmarked_resonance_without_its_distance():
     marked = {"3:1": 2.5 * u.AU, "7:3": 2.96 * u.AU, "2:1": 3.28 * u.AU}
     text = belt.kirkwood_alt_text([2.495, 2.503, 2.7, 3.0], marked, 5, 2)

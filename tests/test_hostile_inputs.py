@@ -250,6 +250,15 @@ VALID = {
         color="#7f7f7f",
     ),
     "belt.orbit_group_styles": lambda: dict(),
+    "belt.plot_orbit_map": lambda: dict(table=catalogue()[:30], planets={"mars": 1.52 * u.AU}),
+    "belt.plot_albedo_histograms": lambda: dict(
+        albedo=np.array([0.05, np.nan, 0.25]),
+        inner=np.array([False, False, True]),
+        outer=np.array([True, True, False]),
+        ceres=0.09,
+        vesta=0.4,
+    ),
+    "belt.fact_range": lambda: dict(fact_id="belt.n_larger_1km", data_dir=None),
     "belt.kirkwood_alt_text": lambda: dict(a_au=[2.2, 2.6], resonances={"3:1": 2.5 * u.AU}, p=5, q=2, state="ok"),
     "belt.KirkwoodFigure": lambda: dict(
         resonances={"3:1": 2.5 * u.AU}, window=(2.0, 3.5), color="#7f7f7f", figsize=(6.0, 3.0)

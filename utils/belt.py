@@ -64,6 +64,9 @@ __all__ = [
     "best_diameters",
     "largest",
     "orbit_group_styles",
+    "plot_orbit_map",
+    "plot_albedo_histograms",
+    "fact_range",
     "draw_kirkwood",
     "kirkwood_alt_text",
     "KirkwoodFigure",
@@ -598,6 +601,137 @@ def orbit_group_styles() -> dict[str, dict]:
     return styles
 
 
+def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
+    """Two maps of orbits, semi-major axis against e and i, one marker and colour per group; and their alt text.
+
+    ``table`` needs the columns ``class``, ``a``, ``e`` and ``i`` (as the catalogue has them); ``planets`` maps
+    body names of :data:`utils.style.PALETTE` to their semi-major axes, drawn as thin lines over the markers.
+
+    Returns
+    -------
+    (Figure, str)
+        The figure (1 to 100 AU on a log scale, legend below both panels) and its alt text.
+
+    Examples
+    --------
+    >>> from utils.data import load_catalogue
+    >>> fig, alt = plot_orbit_map(load_catalogue()[:50], {"jupiter": 5.2 * u.AU})
+    >>> len(fig.axes), alt.startswith("Two scatter plots")
+    (2, True)
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    table = _table(table, "table", ("class", "a", "e", "i"), hint="the catalogue, utils.load_catalogue()")
+    planets = quantity_map(planets, "planets", u.AU, positive=True, max_size=8)
+    for body in planets:
+        choice(body, "planets' names", PALETTE)
+    a_au = require(table["a"], u.AU, "table['a']").to_value(u.AU)
+    panels = [
+        ("eccentricity e", require(table["e"], u.one, "table['e']").to_value(u.one)),
+        ("inclination i (deg)", require(table["i"], u.deg, "table['i']").to_value(u.deg)),
+    ]
+    group = class_group(table["class"])
+    n_far = int(np.sum(a_au > 100))  # objects beyond the plot's right edge, 100 AU
+    over = {"marker": None, "zorder": 3, "linewidth": 1}  # the planets' orbits: thin lines over the objects
+    fig, axs = plt.subplots(1, 2, figsize=(11, 5), sharex=True, layout="constrained")
+    for ax, (ylabel, y) in zip(axs, panels, strict=True):
+        for g, style in orbit_group_styles().items():
+            sel = group == g
+            if sel.any():
+                ax.scatter(a_au[sel], y[sel], label=f"{g} ({sel.sum():,})", **style)
+        for body, a in planets.items():
+            ax.axvline(a.to_value(u.AU), **(body_style(body) | over))
+        ax.set(xscale="log", xlim=(1, 100), xlabel="semi-major axis a (AU, log scale)", ylabel=ylabel)
+    handles, labels = axs[0].get_legend_handles_labels()  # a legend below both panels hides no data
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=9, markerscale=2, handlelength=4)
+    fig.suptitle(f"Where the catalogue's objects orbit (JPL SBDB, H ≤ 12; {n_far} beyond 100 AU not shown)")
+    alt = (
+        "Two scatter plots of the catalogue against semi-major axis (log scale, 1 to 100 AU): eccentricity on the "
+        "left, inclination on the right, one marker and colour per group. The grey main belt crowds between Mars' "
+        "orbit (vermillion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers; the Trojans "
+        "(open teal squares) form a stripe along Jupiter's line, centaurs scatter beyond it and trans-Neptunian "
+        f"objects gather beyond 30 AU ({n_far} more beyond 100 AU, off the plot). The few near-Earth objects and "
+        "Mars-crossers (indigo triangles) sit above or left of the belt's cloud (larger e, or smaller a); one "
+        "'other' object (grey plus) sits just inside Jupiter's line. The legend names the groups and counts."
+    )
+    return fig, alt
+
+
+def _mask(value, name: str, shape: tuple) -> np.ndarray:
+    mask = np.asarray(value) if isinstance(value, (np.ndarray, list, tuple)) else None
+    if mask is None or mask.dtype != bool:
+        raise TypeError(f"{name} must be an array of True/False, one per albedo; got {type(value).__name__}.")
+    if mask.shape != shape:
+        raise ValueError(f"{name} must have one True/False per albedo, shape {shape}; got shape {mask.shape}.")
+    return mask
+
+
+def plot_albedo_histograms(albedo, inner, outer, ceres, vesta):
+    """Histograms of albedo (log scale) for the inner and outer belt, each group's bars adding up to 1; and alt text.
+
+    ``albedo`` holds plain numbers (nan where not measured); ``inner`` and ``outer`` are masks of the same length
+    (as from :func:`inner_and_outer_belt`); ``ceres`` and ``vesta`` are those bodies' albedos, drawn as vertical
+    lines in their colours.  Both groups use the belt's grey, told apart by line style.
+
+    Examples
+    --------
+    >>> fig, alt = plot_albedo_histograms([0.05, 0.06, 0.25], [False, False, True], [True, True, False], 0.09, 0.4)
+    >>> fig.axes[0].get_legend().get_texts()[0].get_text()
+    'inner belt (a < 3:1): 1 objects'
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import PALETTE, body_style
+
+    albedo = array(albedo, "albedo", ndim=1, min_size=1, finite=False)
+    inner, outer = (_mask(m, name, albedo.shape) for m, name in ((inner, "inner"), (outer, "outer")))
+    bodies = {
+        body: check_albedo(p, body, positive=True, scalar=True) for body, p in (("ceres", ceres), ("vesta", vesta))
+    }
+    bins = np.logspace(np.log10(0.02), np.log10(0.7), 30)  # albedo bins, log-spaced
+    ticks = [0.02, 0.05, 0.1, 0.2, 0.5]
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    for sel, label, ls in ((inner, "inner belt (a < 3:1)", "-"), (outer, "outer belt (a > 5:2)", "--")):
+        values = albedo[sel & np.isfinite(albedo)]
+        weights = np.full(values.size, 1 / max(values.size, 1))  # each group's bars add up to 1
+        style = dict(histtype="step", color=PALETTE["belt"], linestyle=ls, linewidth=2)
+        ax.hist(values, bins=bins, weights=weights, label=f"{label}: {values.size} objects", **style)
+    for body, p in bodies.items():
+        ax.axvline(float(p), **(body_style(body) | {"marker": None}))
+    ax.set(xscale="log", xticks=ticks, xticklabels=[str(t) for t in ticks], xlabel="geometric albedo (log scale)")
+    ax.set(ylabel="fraction of the group per bin", title="Albedos of main-belt asteroids (JPL SBDB, H ≤ 12)")
+    ax.minorticks_off()
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.35)  # head room: the legend sits above the histograms
+    ax.legend(loc="upper left", fontsize=9, handlelength=4)
+    alt = (
+        "Histograms of measured albedo on a log scale for the inner belt (grey solid line) and the outer belt (grey "
+        "dashed line), with vertical lines at Ceres' albedo (blue dash-dot-dot) and Vesta's (reddish-purple dotted). "
+        "The outer belt peaks at dark albedos near 0.05; the inner belt peaks at bright albedos around 0.2 to 0.3, "
+        "with a smaller dark peak near 0.05. Ceres lies near the outer belt's median, darker than most of the inner "
+        "belt."
+    )
+    return fig, alt
+
+
+def fact_range(fact_id: str, data_dir=None) -> tuple:
+    """A sourced value minus and plus its stated uncertainty, from ``data/facts.ecsv``.
+
+    Examples
+    --------
+    >>> low, high = fact_range("belt.n_larger_1km")
+    >>> f"{low / 1e6:.1f} to {high / 1e6:.1f} million"
+    '0.7 to 1.7 million'
+    """
+    from .facts import fact, uncertainty
+
+    value, sigma = fact(fact_id, data_dir), uncertainty(fact_id, data_dir)
+    if sigma is None:
+        raise ValueError(f"fact_id {fact_id!r} has no stated uncertainty in facts.ecsv.")
+    return value - sigma, value + sigma
+
+
 def draw_kirkwood(
     ax,
     a_au: np.ndarray,
@@ -737,7 +871,7 @@ class KirkwoodFigure(FastFigure):
         super().__init__(figsize, margins={"left": 0.08, "right": 0.98, "bottom": 0.14, "top": 0.9})
         self.ax = self.figure.add_subplot()
         self.artists = draw_kirkwood(self.ax, np.empty(0), np.zeros(1), np.array([lo, hi]), resonances, color=color)
-        self.ax.set_xlim(lo, hi)
+        self.ax.set(xlim=(lo, hi), xlabel="semi-major axis a (AU)")
         self.ax.yaxis.get_major_locator().set_params(integer=True)
         self.legend = self.ax.legend(loc="center left", fontsize=9)
 
