@@ -136,17 +136,6 @@ class ExploreWidget:
     def defaults(self) -> dict:
         return {name: control.value for name, control in self.controls.items()}
 
-    def labels(self) -> list[str]:
-        """The text a student reads on the controls: every option label, or every readout of a slider."""
-        shown = []
-        for name, control in self.controls.items():
-            if hasattr(control, "_options_labels"):
-                shown += [str(label) for label in control._options_labels]
-            else:  # a numeric slider's readout, formatted as the slider formats it
-                form = getattr(control, "readout_format", "") or "d"
-                shown += [f"{value:{form}}" for value in self.stops(name)]
-        return shown
-
     def stops(self, name: str) -> list:
         """Every value a student can set the control ``name`` to, in order."""
         import numpy as np
