@@ -284,6 +284,7 @@ VALID = {
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),
+    "orbits.plot_eccentric_anomaly": lambda: dict(e=0.6, E=115 * u.deg),
     "orbits.plot_orbits_to_scale": lambda: dict(elements={"Ceres": elements()}),
     "orbits.plot_third_law": lambda: dict(
         a=[2.0, 3.0] * u.AU,

@@ -315,6 +315,33 @@ def test_orbits_to_scale_draws_each_body_and_labels_only_inclined_ones_edge_on()
         orbits.plot_orbits_to_scale({"Earth": {"a": 1 * u.AU}})
 
 
+def test_eccentric_anomaly_sketch_puts_the_body_on_the_ellipse_below_its_point_on_the_circle():
+    import matplotlib.pyplot as plt
+
+    e, E = 0.6, 115 * u.deg
+    fig = orbits.plot_eccentric_anomaly(e=e, E=E)
+    ax = fig.axes[0]
+    lines = {line.get_gid(): np.column_stack(line.get_data()) for line in ax.lines if line.get_gid()}
+    patches = {patch.get_gid(): patch for patch in ax.patches}
+    (bx, by), (px, py), (sx, sy) = lines["body"][0], lines["circle point"][0], lines["sun"][0]
+    assert (bx / 1) ** 2 + (by / np.sqrt(1 - e**2)) ** 2 == pytest.approx(1)  # the body is on the ellipse
+    assert px == pytest.approx(bx) and np.hypot(px, py) == pytest.approx(1)  # same x, on the circle (radius a)
+    assert (sx, sy) == pytest.approx((e, 0))  # the Sun at the focus, a e from the centre
+    assert np.degrees(np.arctan2(py, px)) == pytest.approx(E.to_value(u.deg))  # the drawn angle at the centre is E
+    assert lines["radius to E"][-1] == pytest.approx((px, py))
+    arc_E, arc_nu = patches["E arc"], patches["nu arc"]
+    assert (arc_E.center, arc_E.theta1, arc_E.theta2) == ((0, 0), 0, pytest.approx(115))
+    nu = np.degrees(np.arctan2(by - sy, bx - sx))  # the true anomaly: the body's direction seen from the Sun
+    assert arc_nu.theta2 == pytest.approx(nu) and arc_nu.center == pytest.approx((e, 0))
+    assert min(t.get_fontsize() for t in ax.texts) >= 9
+    plt.close(fig)
+    for bad, match in (({"e": 1.2}, "eccentricity"), ({"e": 0.05}, "between 0.2 and 0.9"), ({"E": 200 * u.deg}, "E")):
+        with pytest.raises(ValueError, match=match):
+            orbits.plot_eccentric_anomaly(**bad)
+    with pytest.raises(u.UnitsError):
+        orbits.plot_eccentric_anomaly(E=2 * u.km)
+
+
 def test_second_law_figure_sweeps_equal_areas_and_describes_the_slice():
     law = orbits.SecondLawFigure({"a": 2.0 * u.AU, "e": 0.6}, "test body")
     assert law.slice_days == law.period / 12

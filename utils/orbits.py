@@ -27,6 +27,7 @@ __all__ = [
     "solve_kepler",
     "true_anomaly",
     "orbit_radius",
+    "plot_eccentric_anomaly",
     "plot_orbits_to_scale",
     "plot_third_law",
     "plot_distance_from_sun",
@@ -599,6 +600,86 @@ def _elements_map(elements, name: str = "elements") -> dict:
     return dict(elements)
 
 
+def plot_eccentric_anomaly(e: float = 0.6, E=115 * u.deg):
+    """Sketch of the eccentric anomaly E and the true anomaly ν on an ellipse of semi-major axis 1.
+
+    Draws the ellipse (centre at the origin, perihelion towards +x), its auxiliary circle (radius a, same
+    centre), the Sun at the focus (a e, 0), the body at (a cos E, b sin E), the point of the circle straight
+    above or below the body (a cos E, a sin E), the angle E at the centre and the angle ν at the Sun.
+    The drawn points carry ``gid`` names (``"ellipse"``, ``"circle"``, ``"sun"``, ``"body"``,
+    ``"circle point"``, ``"radius to E"``, ``"E arc"``, ``"nu arc"``), so a test can read them back.
+
+    Parameters
+    ----------
+    e : float
+        Eccentricity, 0.2 <= e <= 0.9 (smaller is too round to tell the ellipse from the circle).
+    E : Quantity (angle) or float
+        Eccentric anomaly, 20 to 160 degrees (plain numbers are radians), so the angle can be drawn.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure (show it with :func:`utils.style.show`).
+
+    Examples
+    --------
+    >>> fig = plot_eccentric_anomaly(e=0.6, E=115 * u.deg)
+    >>> [p.get_gid() for p in fig.axes[0].patches]
+    ['E arc', 'nu arc']
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Arc
+
+    from .style import OTHER_COLOURS, PALETTE, body_style
+
+    e_val = float(_check_e(e))
+    if not 0.2 <= e_val <= 0.9:
+        raise ValueError(f"e must be between 0.2 and 0.9 for a sketch that tells ellipse and circle apart; got {e!r}.")
+    E_rad = _anomaly(E, "E")
+    if E_rad.size != 1:
+        raise ValueError(f"E must be a single angle; got {E_rad.size} values.")
+    E_deg = float(np.degrees(E_rad))
+    if not 20 <= E_deg <= 160:
+        raise ValueError(f"E must be between 20 and 160 degrees for the sketch; got {E_deg:.4g} degrees.")
+    b = np.sqrt(1 - e_val**2)
+    nu_deg = float(true_anomaly(np.radians(E_deg), e_val).to_value(u.deg))
+    body_xy = (np.cos(np.radians(E_deg)), b * np.sin(np.radians(E_deg)))
+    point_xy = (np.cos(np.radians(E_deg)), np.sin(np.radians(E_deg)))
+    t = np.linspace(0, 2 * np.pi, 400)
+    fig, ax = plt.subplots(figsize=(7.5, 5.4))
+    ax.plot(np.cos(t), b * np.sin(t), color="k", linewidth=2, gid="ellipse", label="orbit (ellipse)")
+    grey = OTHER_COLOURS["light grey"]
+    ax.plot(np.cos(t), np.sin(t), color="0.45", linestyle="--", gid="circle", label="circle of radius a")
+    ax.plot([-1.05, 1.05], [0, 0], color=grey, linestyle="-", linewidth=1, zorder=0)  # the long axis
+    ax.plot([body_xy[0]] * 2, [body_xy[1], point_xy[1]], color="k", linestyle=":", linewidth=1.5)  # up to the circle
+    indigo, teal = OTHER_COLOURS["indigo"], OTHER_COLOURS["teal"]
+    ax.plot([0, point_xy[0]], [0, point_xy[1]], color=indigo, linestyle="-", linewidth=1.5, gid="radius to E")
+    ax.plot([e_val, body_xy[0]], [0, body_xy[1]], color=teal, linestyle="-.", linewidth=1.5)
+    ax.add_patch(Arc((0, 0), 0.5, 0.5, theta1=0, theta2=E_deg, color=indigo, linewidth=2, gid="E arc"))
+    ax.add_patch(Arc((e_val, 0), 0.3, 0.3, theta1=0, theta2=nu_deg, color=teal, linewidth=2, gid="nu arc"))
+    half_E, half_nu = np.radians(E_deg / 2), np.radians(nu_deg / 2)
+    label = dict(fontsize=14, ha="center", va="center")
+    ax.text(0.14 * np.cos(half_E), 0.14 * np.sin(half_E), "E", color=indigo, **label)
+    ax.text(e_val + 0.23 * np.cos(half_nu), 0.23 * np.sin(half_nu), "ν", color=teal, **label)
+    ax.plot(0, 0, "k+", markersize=10)
+    ax.annotate("centre", (0, 0), xytext=(-8, -16), textcoords="offset points", ha="right")
+    sun = dict(marker="*", color=PALETTE["sun"], markersize=18, markeredgecolor="k", linestyle="none")
+    ax.plot(e_val, 0, **sun, gid="sun")
+    ax.annotate("Sun (focus)", (e_val, 0), xytext=(0, -20), textcoords="offset points", ha="center")
+    ax.plot(1, 0, "k|", markersize=12)
+    ax.annotate("perihelion", (1, 0), xytext=(6, 6), textcoords="offset points", ha="left")
+    belt = body_style("belt")["color"]
+    ax.plot(*body_xy, marker="o", color=belt, markeredgecolor="k", markersize=10, linestyle="none", gid="body")
+    ax.annotate("body", body_xy, xytext=(-12, -16), textcoords="offset points", ha="right")
+    ax.plot(*point_xy, marker="s", color="w", markeredgecolor="k", markersize=8, linestyle="none", gid="circle point")
+    ax.annotate("point on the circle", point_xy, xytext=(-10, 8), textcoords="offset points", ha="right")
+    ax.set(aspect="equal", xlim=(-1.35, 1.6), ylim=(-1.15, 1.2))
+    ax.set_axis_off()
+    ax.set_title(f"Eccentric anomaly E = {E_deg:.0f}° and true anomaly ν on an ellipse with e = {e_val:.1f}")
+    ax.legend(loc="lower left", fontsize="small", handlelength=3)
+    return fig
+
+
 def plot_orbits_to_scale(elements: dict):
     """Draw orbits to scale, seen from above the ecliptic and edge-on, with each body at its epoch.
 
@@ -689,7 +770,7 @@ def plot_third_law(a, T, measured: dict, fit: tuple[float, float]):
         raise ValueError(f"fit must be (slope, intercept) of log10 T against log10 a, each within +-10; got {fit!r}.")
     fig, ax = plt.subplots(figsize=(7.5, 5))
     dots = dict(markersize=3, color=PALETTE["belt"], rasterized=True, zorder=3)
-    ax.loglog(a, T, ".", **dots, label=f"JPL catalogue, {a.size:,} asteroids (T computed from a)")
+    ax.loglog(a, T, ".", **dots, label=f"JPL catalogue, {a.size:,} small bodies (T computed from a)")
     a_line = np.geomspace(min(0.8, a.min()), a.max(), 50)
     ax.loglog(a_line, 10**intercept * a_line**slope, "k--", linewidth=1, label=f"fitted line, slope {slope:.3f}")
     big = dict(markeredgecolor="k", markersize=9, linestyle="none", zorder=4)
