@@ -134,6 +134,9 @@ def test_the_step_that_stops_newtons_method_cannot_be_a_guessed_count():
     assert not any(utils.check("02.5", guess, **kw).ok for guess in range(1, 11))  # a step count does not pass
     one_more = abs((E - 0.9 * np.sin(E) - 0.7) / (1 - 0.9 * np.cos(E)))  # the step after the last
     assert "one step too many" in utils.check("02.5", one_more, **kw).message
+    assert change > 0  # this loop's last step moves E down: E_new - E_old = -change is not the size
+    signed = utils.check("02.5", -change, **kw)
+    assert not signed.ok and "abs(change)" in signed.message and "sign of your answer" not in signed.message
 
 
 def test_a_one_decimal_eccentricity_is_asked_for_more_digits_not_told_it_is_q_over_Q():

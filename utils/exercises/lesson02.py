@@ -225,6 +225,11 @@ def _last_change(M, e, E0, tol):
     return float(abs(_changes_to_tolerance(M, e, E0, tol)[-1]))
 
 
+def _signed_last_change(M, e, E0, tol):
+    # the last change taken as E_new - E_old, with its sign (negative when the step moved E down), not its size
+    return float(-_changes_to_tolerance(M, e, E0, tol)[-1])
+
+
 def _change_before_last(M, e, E0, tol):
     # the loop stopped one step early (the step before the last, still above the tolerance)
     changes = _changes_to_tolerance(M, e, E0, tol)
@@ -589,6 +594,10 @@ EXERCISES = {
         hint="Loop the Newton step from E0: compute the change f(E) / f'(E), update E = E - change, and stop "
         "after the first step whose change is smaller in size than the tolerance. Give the size of that change.",
         mistakes=(
+            Mistake(
+                _signed_last_change,
+                "That is the last change with its sign. The exercise asks for its size: give abs(change).",
+            ),
             Mistake(
                 _change_before_last,
                 "That change is still above the tolerance: your loop stopped one step early. Stop after the "
