@@ -368,7 +368,7 @@ def test_third_law_plot_shows_catalogue_fit_and_measured_bodies():
     (ax,) = fig.axes
     assert ax.get_xscale() == ax.get_yscale() == "log"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend[0].startswith("JPL catalogue, 3 asteroids") and "slope 1.500" in legend[1]
+    assert legend[0].startswith("JPL catalogue, 3 small bodies") and "slope 1.500" in legend[1]
     assert [t.get_text() for t in ax.texts] == ["Earth", "Vesta"]
     with pytest.raises(ValueError, match="same"):
         orbits.plot_third_law(a, T[:2], measured, fit=(1.5, 0.0))
