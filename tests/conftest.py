@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT / "tools"))  # nbtools, sync_lock: repository tools,
 
 # Timing belongs to the benchmark (python3 tasks.py bench), not to unit tests that share the CPUs with
 # notebook kernels: hypothesis' per-example deadline is off everywhere.
+import pytest  # noqa: E402
 from hypothesis import settings as _settings  # noqa: E402
 
 _settings.register_profile("bright-spots", deadline=None)
@@ -23,3 +24,11 @@ def pytest_addoption(parser):
         default=False,
         help="run the browser tests in tests/browser (JupyterLab in Chromium)",
     )
+
+
+@pytest.fixture(scope="session")
+def runner(tmp_path_factory):
+    """Executes lesson notebooks (student, solution, adapted versions) once per session for every test file."""
+    from exercises import Runner
+
+    return Runner(tmp_path_factory)

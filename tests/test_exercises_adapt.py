@@ -14,12 +14,7 @@ from __future__ import annotations
 import pytest
 
 import nbtools
-from exercises import NOTEBOOKS, Runner, registry, require_spec, spec_path
-
-
-@pytest.fixture(scope="session")
-def runner(tmp_path_factory):
-    return Runner(tmp_path_factory)
+from exercises import NOTEBOOKS, registry, require_spec, spec_path
 
 
 def _adapted(runner, path):

@@ -15,14 +15,9 @@ import nbformat
 import pytest
 
 import nbtools
-from exercises import CHECK_CALL, NOTEBOOKS, Call, Runner, find_leaks, find_numbers, parse_unit, registry, visible_text
+from exercises import CHECK_CALL, NOTEBOOKS, Call, find_leaks, find_numbers, parse_unit, registry, visible_text
 
 START = "00-start-here.ipynb"
-
-
-@pytest.fixture(scope="session")
-def runner(tmp_path_factory):
-    return Runner(tmp_path_factory)
 
 
 # --------------------------------------------------------------------------

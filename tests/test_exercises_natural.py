@@ -12,12 +12,7 @@ import re
 
 import pytest
 
-from exercises import NOTEBOOKS, Runner, placeholder_re, registry, require_spec, spec_path
-
-
-@pytest.fixture(scope="session")
-def runner(tmp_path_factory):
-    return Runner(tmp_path_factory)
+from exercises import NOTEBOOKS, placeholder_re, registry, require_spec, spec_path
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

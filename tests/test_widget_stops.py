@@ -17,13 +17,8 @@ import math
 import nbformat
 import pytest
 
-from exercises import NOTEBOOKS, Runner, find_leaks, find_numbers
+from exercises import NOTEBOOKS, find_leaks, find_numbers
 from notebook_namespace import explore_widget, texts
-
-
-@pytest.fixture(scope="session")
-def runner(tmp_path_factory):
-    return Runner(tmp_path_factory)
 
 
 def _states(widget) -> list[dict]:
