@@ -360,6 +360,10 @@ def test_orbit_map_plots_every_group_counts_the_far_objects_and_draws_the_planet
             for body in ("mars", "jupiter"):
                 line = lines[body.capitalize()]
                 assert matplotlib.colors.same_color(line.get_color(), PALETTE[body])
+                # named on the plot too, in its colour, beside its line: not told apart by hue and dashes alone
+                (name,) = [t for t in ax.texts if t.get_text() == body.capitalize()]
+                assert matplotlib.colors.same_color(name.get_color(), PALETTE[body]) and name.get_fontsize() >= 9
+                assert name.get_position()[0] == pytest.approx(line.get_xdata()[0], rel=0.05)
                 assert line.get_xdata()[0] == pytest.approx(fact(f"{body}.a").to_value(u.AU))
         with pytest.raises(ValueError, match="planets"):
             belt.plot_orbit_map(cat[:10], {"pluto-ish": 40 * u.AU})
@@ -438,7 +442,10 @@ def test_kirkwood_figure_draw_fills_the_window_and_advises_within_the_sliders():
     alt = gaps.draw(a, 0.03, 12.0, unmarked=(5, 2), slider_tops=(0.05, 12.0))
     edges = gaps.artists["bars"].get_data().edges
     assert edges[0] == pytest.approx(1.9) and edges[-1] == pytest.approx(3.6) and edges.size == 58
-    assert gaps.ax.get_ylabel() == f"objects per {1.7 / 57:.4f} AU bin"  # 57 whole bins, not 0.03 AU
+    assert gaps.ax.get_ylabel() == "objects per 0.0298 AU bin"  # 57 whole bins (1.7 / 57 AU), not 0.03 AU
+    assert "in bins 0.0298 AU wide" in alt
+    gaps.draw(a, 0.01, 12.0, unmarked=(5, 2))
+    assert gaps.ax.get_ylabel() == "objects per 0.01 AU bin"  # no trailing zeros: the slider's own 0.01
     assert gaps.ax.get_title().endswith("H ≤ 12.0") and "3,000 catalogue objects" in alt
     assert "the 5:2 of exercise 3 is left unmarked" in alt and "look for the dips" in alt
     narrow = gaps.draw(a[:400], 0.0025, 9.0, unmarked=(5, 2), slider_tops=(0.05, 12.0))

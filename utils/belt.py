@@ -643,6 +643,9 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
                 ax.scatter(a_au[sel], y[sel], label=f"{g} ({sel.sum():,})", **style)
         for body, a in planets.items():
             ax.axvline(a.to_value(u.AU), **(body_style(body) | over))
+            # the name beside the line's top, so that the line is told apart by more than its colour and dashes
+            label = dict(color=PALETTE[body], fontsize=9, rotation=90, va="top", ha="right", zorder=4)
+            ax.text(a.to_value(u.AU) * 0.97, 0.98, body.capitalize(), transform=ax.get_xaxis_transform(), **label)
         ax.set(xscale="log", xlim=(1, 100), xlabel="semi-major axis a (AU, log scale)", ylabel=ylabel)
     handles, labels = axs[0].get_legend_handles_labels()  # a legend below both panels hides no data
     fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=9, markerscale=2, handlelength=4)
@@ -650,7 +653,8 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
     alt = (
         "Two scatter plots of the catalogue against semi-major axis (log scale, 1 to 100 AU): eccentricity on the "
         "left, inclination on the right, one marker and colour per group. The grey main belt crowds between Mars' "
-        "orbit (vermillion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers; the Trojans "
+        "orbit (vermillion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers and named "
+        "at their tops; the Trojans "
         "(open teal squares) form a stripe along Jupiter's line, centaurs scatter beyond it and trans-Neptunian "
         f"objects gather beyond 30 AU ({n_far} more beyond 100 AU, off the plot). The few near-Earth objects and "
         "Mars-crossers (indigo triangles) sit above or left of the belt's cloud (larger e, or smaller a); one "
@@ -915,7 +919,7 @@ class KirkwoodFigure(FastFigure):
         >>> fig = KirkwoodFigure({"3:1": 2.5 * u.AU}, (2.0, 3.5))
         >>> alt = fig.draw(np.linspace(2.1, 3.4, 2000), 0.03, 12.0, unmarked=(5, 2))
         >>> fig.ax.get_ylabel(), "about 40 objects per bin" in alt
-        ('objects per 0.0300 AU bin', True)
+        ('objects per 0.03 AU bin', True)
         """
         a_au = array(a_au, "a_au", ndim=1, min_size=0)
         bin_width = float(number(bin_width, "bin_width", positive=True, scalar=True))
@@ -926,7 +930,8 @@ class KirkwoodFigure(FastFigure):
         edges = np.linspace(lo, hi, n_bins + 1)
         width, per_bin = edges[1] - edges[0], a_au.size / n_bins
         self.update(*np.histogram(a_au, bins=edges))
-        self.ax.set_ylabel(f"objects per {width:.4f} AU bin")
+        width_text = f"{round(width, 4):g}"  # the slider's 0.01 as "0.01", not "0.0100"
+        self.ax.set_ylabel(f"objects per {width_text} AU bin")
         self.ax.set_title(f"Semi-major axes of catalogue objects with H ≤ {h_max:.1f}")
         state = "few" if a_au.size < 100 else "narrow" if per_bin < 5 else "ok"
         fixes = (
@@ -949,7 +954,7 @@ class KirkwoodFigure(FastFigure):
         p, q = resonance_pair(*unmarked)
         return (
             f"Histogram of the semi-major axes of the {a_au.size:,} catalogue objects with H at most {h_max:.1f} "
-            f"between {lo:g} and {hi:g} AU, in bins {width:.4f} AU wide, with dashed lines at Jupiter's "
+            f"between {lo:g} and {hi:g} AU, in bins {width_text} AU wide, with dashed lines at Jupiter's "
             f"{', '.join(marked)} resonances; the {p}:{q} of exercise 3 is left unmarked. "
             f"{kirkwood_alt_text(a_au, resonances, p, q, state=state)} {advice}"
         )

@@ -453,7 +453,7 @@ EXERCISES = {
             Mistake(
                 _encounters_rounded,
                 "An expected number (an average over many crossings) need not be a whole number: "
-                "give it with its decimals, unrounded.",
+                "give it to two significant figures.",
             ),
         ),
     ),
@@ -471,8 +471,8 @@ EXERCISES = {
             ),
             Mistake(
                 lambda: "size",
-                "Look back at the sizes needed to reach H = 12: which surface, dark or bright, needs the "
-                "larger body to get into the catalogue?",
+                "Compare the median diameters printed beside the albedos: is the darker outer sample made of "
+                "smaller asteroids? And which surface, dark or bright, needs the larger body to reach H = 12?",
             ),
         ),
     ),
