@@ -32,13 +32,14 @@ def test_exercise_6_rejects_extremes_from_different_moments():
     assert result.status == "incorrect" and "different moments" in result.message
 
 
-def test_exercise_5_hint_explains_the_wrapped_angle():
+def test_exercise_5_hint_says_how_to_read_the_wrapped_angle():
     t = np.linspace(0, 60, 600)
     wrapped = (np.mod(180 + 50 * np.sin(t) + 180, 360) - 180) * u.deg  # swings about 180°, given -180..180
     kw = dict(phi=wrapped, p=3, q=1, a_start=2.5, e_start=0.1)
     assert check("03.5", "librates about 180", **kw).ok
     wrong = check("03.5", "circulates", **kw)
-    assert wrong.status == "incorrect" and "wrapping round" in wrong.message and "not a full turn" in wrong.message
+    assert wrong.status == "incorrect" and "both ways" in wrong.message and "all the way round" in wrong.message
+    assert "band" not in wrong.message and "wrap" not in wrong.message  # asks a question, does not say it librates
     other_side = check("03.5", "librates about 0", **kw)
     assert other_side.status == "incorrect" and "band's middle" in other_side.message
     about_zero = (50 * np.sin(t)) * u.deg
@@ -212,3 +213,11 @@ def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
     assert answers and "*Your answer:*" in "".join(answers[0]["source"])
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
     assert "**03.5 follow-up model answer:**" in page and "**03.5 follow-up rubric:** 1 point" in page
+
+
+def test_exercise_3_a_number_of_radians_typed_as_the_angle_does_not_pass():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    right = expected_answer("03.3", **ceres)
+    assert check("03.3", round(right.to_value(u.deg)) * u.deg, **ceres).ok  # rounded to a whole degree
+    assert abs((4 * u.rad - right).to_value(u.deg)) < 2  # 4 rad lies within 1 % of the answer for Ceres
+    assert not check("03.3", 4 * u.rad, **ceres).ok

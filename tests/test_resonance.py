@@ -557,3 +557,17 @@ def test_about_years_rounds_a_span_to_two_figures_for_the_alt_text():
     assert _about_years(1095.3) == "about 1,100 years"
     assert _about_years(300.0) == "300 years"
     assert _about_years(10000.0) == "10,000 years"
+
+
+def test_history_figure_joins_the_dots_and_zooms_in_on_fast_turns():
+    """A fast-circulating angle is shown over its first turns, its dots joined by lines broken at each wrap."""
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    ax_phi = view.draw(2.30, 0.1).figure.axes[1]  # in no main resonance: dozens of turns in 2,000 years
+    assert not run.removed[0] and 300 < ax_phi.get_xlim()[1] < 1500
+    assert "zooms in on the first" in view.alt_text() and "first 30 turns" in view.alt_text()
+    line = np.asarray(view.trace.get_ydata(), float)
+    assert np.isnan(line).sum() > 10 and np.nanmax(np.abs(np.diff(line))) < 180  # broken at wraps only
+    view.draw(2.50, 0.1)  # in the 3:1: a band about 180 degrees, drawn in one piece
+    dots, line = (np.asarray(artist.get_ydata(), float) for artist in (view.dots, view.trace))
+    assert np.array_equal(np.isnan(dots), np.isnan(line))

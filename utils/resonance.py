@@ -776,13 +776,15 @@ class HistoryFigure(FastFigure):
         (self.cross,) = ax_e.plot([], [], "X", ms=11, color="k")
         self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
         (self.dots,) = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
+        (self.trace,) = ax_phi.plot(self.t_yr, nan, "-", lw=0.5, color=colour)  # the dots joined, broken at wraps
         ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
         ax_phi.set(xlabel=f"time (years, {model})")
         ax_phi.xaxis.set_major_locator(MaxNLocator(5))
         # what changes from one asteroid to the next; the axes are drawn again only when their limits or
         # resonance change
         # (an axis label is drawn by its axis, animated or not: it belongs to the background)
-        self.animate(self.line_e, self.line_mars, self.label_mars, self.cross, self.label_cross, self.dots, ax_e.title)
+        moving = (self.line_e, self.line_mars, self.label_mars, self.cross, self.label_cross, self.dots, self.trace)
+        self.animate(*moving, ax_e.title)
         self._limits = None
 
     def _index(self, a_start: float, e_start: float) -> int:
@@ -819,11 +821,17 @@ class HistoryFigure(FastFigure):
         self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
         # the Mars label moves to the right end when the cross sits in the left half, so the two never overlap
         t_show = max(1.5 * self.t_yr[k], 100) if gone else self.t_yr[-1]  # zoom in on a short life
+        # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
+        shown = np.mod(self.angles(p, q)[i], 360)
+        turns = _turns(shown)
+        if not gone and turns > _FAST_TURNS:  # fast turns: show only the first few dozen, each a sloping line
+            t_show = _FAST_TURNS * self.t_yr[k] / turns
         cross_left = gone and self.t_yr[k] < 0.5 * t_show
         self.label_mars.set_x(0.99 if cross_left else 0.01)
         self.label_mars.set_horizontalalignment("right" if cross_left else "left")
-        # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
-        self.dots.set_ydata(np.mod(self.angles(p, q)[i], 360))
+        self.dots.set_ydata(shown)
+        with np.errstate(invalid="ignore"):
+            self.trace.set_ydata(np.where(np.abs(np.diff(shown, prepend=shown[0])) > 180, np.nan, shown))
         low = 0
         if (t_show, low, p, q) != self._limits:
             self.ax_phi.set(
@@ -847,12 +855,13 @@ class HistoryFigure(FastFigure):
         span = _about_years(t_show)
         span = f"{span.removeprefix('about ')} or so" if span.startswith("about ") else span
         zoom = f", and the time axis zooms in on the first {span}" if t_show < self.t_yr[-1] else ""
+        zoom += f" (the angle's first {_FAST_TURNS} turns)" if zoom and not gone else ""  # see draw: fast turns
         fate = (
-            f"its line stops where it was removed (black cross: its perihelion went inside Mars' orbit, or it "
-            f"was no longer bound to the Sun){zoom}"
+            "its line stops where it was removed (black cross: its perihelion went inside Mars' orbit, or it "
+            "was no longer bound to the Sun)"
             if gone
             else "the asteroid survives to the end of the run (never removed)"
-        )
+        ) + zoom
         phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
         if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
@@ -868,8 +877,7 @@ class HistoryFigure(FastFigure):
             else:
                 angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
         else:
-            turns = np.ptp(np.unwrap(np.deg2rad(phi[np.isfinite(phi)]))) / (2 * np.pi)
-            n_turns = round(turns)
+            n_turns = round(_turns(phi))
             again = " again and again" if n_turns >= 5 else ""
             count = f"about {n_turns:,} full turn{'s' if n_turns != 1 else ''}" if n_turns else "less than a full turn"
             angle = f"it runs through every angle{again}, {count} in all"
@@ -880,6 +888,16 @@ class HistoryFigure(FastFigure):
             f"Bottom: the {p}:{q} resonant angle against time, in degrees: "
             f"{angle}."
         )
+
+
+#: A surviving asteroid whose angle makes more full turns than this is shown over its first this-many turns.
+_FAST_TURNS = 30
+
+
+def _turns(phi_deg: np.ndarray) -> float:
+    """How many full turns an angle's history (deg, NaN after a removal) makes, unwrapped."""
+    finite = phi_deg[np.isfinite(phi_deg)]
+    return float(np.ptp(np.unwrap(np.deg2rad(finite))) / (2 * np.pi)) if finite.size > 1 else 0.0
 
 
 def _about_years(t: float) -> str:
