@@ -38,6 +38,22 @@ def test_plot_pixel_scale_draws_the_line_marks_and_choice():
     plt.close(fig)
 
 
+def test_orbit_labels_stay_off_the_pixel_scale_line():
+    """No orbit's name is drawn across the line (lesson 04's five orbits, 35 km to 13,600 km)."""
+    fig, ax = plt.subplots(figsize=(5, 3.6))
+    marks = {"RC3": 13600 * u.km, "Survey": 4400 * u.km, "HAMO": 1470 * u.km, "LAMO": 385 * u.km, "XMO7": 35 * u.km}
+    camera.plot_pixel_scale(ax, np.geomspace(20, 70000, 50) * u.km, IFOV, marks=marks)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    x = np.geomspace(20, 70000, 4000)
+    line = ax.transData.transform(np.column_stack([x, x * IFOV.to_value(u.rad)]))
+    for label in ax.texts:
+        box = label.get_window_extent(renderer)
+        inside = (box.x0 <= line[:, 0]) & (line[:, 0] <= box.x1) & (box.y0 <= line[:, 1]) & (line[:, 1] <= box.y1)
+        assert not inside.any(), f"the label {label.get_text()!r} touches the line"
+    plt.close(fig)
+
+
 # ------------------------------------------------------------------ the Explore figure of lesson 04
 
 

@@ -436,6 +436,8 @@ def test_close_only_within_rounding():
     r = compare(3.0 * u.AU, 3.49 * u.AU, rtol=0.005)  # 1 significant figure, but 14 % off: not close
     assert r.status == "incorrect" and "close" not in r.message
     assert "close" in compare(3 * u.AU, 3.04 * u.AU, rtol=0.005).message  # the same rounding, 1 % off
+    r = compare(500 * u.day, 482 * u.day, rtol=0.01)  # 1 significant figure, 3.7 % off: not close
+    assert r.status == "incorrect" and "close" not in r.message
 
 
 def test_close_is_judged_in_the_students_unit():

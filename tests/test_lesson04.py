@@ -31,6 +31,9 @@ def test_a_phase_end_is_read_from_the_facts_table_by_its_id():
     reversed_ = check("04.1", (arrival - end).to(u.day), **inputs)
     assert reversed_.status == "incorrect" and "sign" in reversed_.message
     assert "calendar days" not in reversed_.message
+    # a guess at one significant figure, 3.8 % off, is not called a rounding slip
+    guess = check("04.1", 500 * u.day, **inputs)
+    assert guess.status == "incorrect" and "close" not in guess.message and "rounded" not in guess.message
     # a short phase: the calendar count is caught
     short = {"start": LAUNCH, "end_id": "dawn.first_thrust"}
     assert check("04.1", (fact("dawn.first_thrust") - LAUNCH).to(u.day), **short).ok  # 9.56 d

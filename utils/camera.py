@@ -96,8 +96,9 @@ def plot_pixel_scale(
         ms = pixel_scale(md * u.km, ifov).to_value(u.km)
         ax.plot(md, ms, "s", color=PALETTE["dawn"], label="science orbits")
         for name, x, y in zip(marks, md, ms, strict=True):
-            first = x == md.min()  # the leftmost label goes up and right of its mark, inside the axes, clear
-            where = {"xytext": (8, 11), "ha": "left"} if first else {"xytext": (-4, 8), "ha": "right"}  # of the ring
+            # the leftmost label goes down and right of its mark: off the rising line, clear of the ring
+            first = x == md.min()
+            where = {"xytext": (9, -3), "ha": "left", "va": "top"} if first else {"xytext": (-4, 8), "ha": "right"}
             ax.annotate(name, (x, y), textcoords="offset points", fontsize=9, **where)
     if current is not None:
         c = require(current, u.km, "current", positive=True)

@@ -329,9 +329,9 @@ def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
     """True when ``a`` is ``e`` rounded to ``figures`` significant figures or fewer.
 
     Only the rounded number itself counts: 12 is 12.04 rounded, 12.3 is not (it is simply off). A rounding
-    that moves the number by more than 5 % (3 for 3.49) is not "close": it gets no such message.
+    that moves the number by more than 2 % (500 for 482, 3 for 3.49) is not "close": it gets no such message.
     """
-    if e == 0 or not math.isfinite(e) or not math.isfinite(a) or abs(a - e) > 0.05 * abs(e):
+    if e == 0 or not math.isfinite(e) or not math.isfinite(a) or abs(a - e) > 0.02 * abs(e):
         return False
     for kept in range(1, figures + 1):
         step = 10.0 ** (math.floor(math.log10(abs(e))) - (kept - 1))
