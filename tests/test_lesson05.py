@@ -178,3 +178,27 @@ def test_dawn_exhaust_speed_is_left_for_exercise_3():
     assert printed.getvalue().strip(), "the cells before exercise 3 print nothing: the test reads the wrong part"
     for x in numbers:
         assert not np.isclose(x, v_e, rtol=0.01) and not np.isclose(x, 1000 * v_e, rtol=0.01), x
+
+
+@pytest.mark.parametrize(
+    "exercise, without_g0, inputs",
+    [
+        (
+            "05.3",
+            3100 * u.s * np.log(1217.7 / 792.7),
+            dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg),
+        ),
+        (
+            "05.5",
+            425 * u.kg / (5.87 * u.yr) * 3100 * u.s,
+            dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=92 * u.mN),
+        ),
+        ("05.12", 1900 * u.s, dict(isp=1900 * u.s, isp_full=3100 * u.s)),
+    ],
+)
+def test_specific_impulse_without_g0_gets_the_g0_hint(exercise, without_g0, inputs):
+    """The slip of leaving g0 out of v_e = Isp g0 (an answer in s or kg) is named, not only called the wrong unit."""
+    result = check(exercise, without_g0, **inputs)
+    assert result.status == "incorrect" and "multiplied by g0" in result.message
+    right = check(exercise, without_g0 * g0, **inputs)
+    assert right.ok, right.message

@@ -384,7 +384,7 @@ def test_widget_draw_texts_follow_the_controls(capsys):
         title = chart.ax.title.get_text()
         values = [t.get_text() for t in chart.chart.values]
         assert f"Isp {isp:,.0f} s" in title and f"{xenon:,.0f} kg" in title and f"{power:.1f} kW" in title
-        assert f"efficiency {chart.efficiency(power):.2f}" in title
+        assert f"efficiency {chart.efficiency(power):.0%}" in title  # a percentage, never a bare 0.xx
         dv, F, t = chart.values(isp, xenon, power)
         assert values == [f"{dv:,.3g} km/s", f"{F:,.3g} mN", f"{t:,.3g} years"]
         alt = chart.alt(isp, xenon, power)

@@ -65,12 +65,9 @@ def test_each_control_changes_what_the_figure_says(drawn):
         assert texts_first != texts_last, f"{path.name}: the figure's texts are the same at both ends of {name}"
 
 
-# Lesson 05's budget widget is a calculator over about a hundred states (specific impulse, xenon, power): among
-# its computed thrusts, delta-vs and efficiencies some fall within a check's tolerance of exercises 5, 6 and 12,
-# whose answers are other quantities (Dawn's mean thrust over its firing time, a spiral's extra cost, an exhaust
-# speed) that no widget label names.  These coincidences are listed here, open, so that any other exercise the
-# widget matches still fails the test; a change that removes one of them makes the test say so.
-COINCIDENCES = {"05-ion-propulsion.ipynb": {"05.5", "05.6", "05.12"}}
+# Numbers a widget shows that pass a check by coincidence, by notebook: {notebook name: {exercise ids}}.  None is
+# accepted now; an entry would keep the test honest about one it cannot avoid.
+COINCIDENCES: dict[str, set[str]] = {}
 
 
 def test_no_stop_of_the_widget_passes_a_check(drawn, runner):

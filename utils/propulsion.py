@@ -946,7 +946,7 @@ class BudgetChart:
     >>> chart.render(2500, 300, 1.0)[:4] == b"\\x89PNG"
     True
     >>> chart.ax.title.get_text()
-    'Isp 2,500 s, 300 kg of xenon, 1.0 kW (efficiency 0.42)'
+    'Isp 2,500 s, 300 kg of xenon, 1.0 kW (efficiency 42%)'
     """
 
     names = ("delta-v", "thrust", "burn time")
@@ -996,7 +996,7 @@ class BudgetChart:
 
     def title(self, isp: float, xenon: float, power: float) -> str:
         """The figure title for these slider values."""
-        return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.2f})"
+        return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.0%})"
 
     def alt(self, isp: float, xenon: float, power: float) -> str:
         """Alt text describing the chart for these slider values."""
@@ -1004,7 +1004,7 @@ class BudgetChart:
         return (
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
             f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW "
-            f"(efficiency {self.efficiency(power):.2f}): "
+            f"(efficiency {self.efficiency(power):.0%}): "
             f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
             "the xenon. A bar longer than the dashed line is more than the reference."
             + self._offscale_note(isp, xenon, power)

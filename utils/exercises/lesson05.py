@@ -39,6 +39,14 @@ def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
     return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
 
 
+def _isp_as_speed(isp, isp_full=None, isp_other=None):
+    # g0 left out: the specific impulse itself, in seconds, given as the exhaust speed
+    return require(isp, u.s, "isp", positive=True)
+
+
+NO_G0 = "A specific impulse in seconds must be multiplied by g0 (standard gravity) to give an exhaust speed."
+
+
 # ---------------------------------------------------------------- 05.2 ion speed
 def _charge(charge_number):
     n = require(charge_number, u.one, "charge_number", positive=True).to_value(u.one)
@@ -65,6 +73,11 @@ def _rocket_dv(isp, initial_mass, propellant_mass):
 def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
     v_e = P.exhaust_speed(isp)
     return (v_e * np.log((initial_mass / propellant_mass).to_value(u.one))).to(u.km / u.s)
+
+
+def _rocket_dv_without_g0(isp, initial_mass, propellant_mass):
+    # Isp ln(m0 / mf), in seconds: g0 left out of v_e = Isp g0
+    return _rocket_dv(isp, initial_mass, propellant_mass) / P.exhaust_speed(1 * u.s) * u.s
 
 
 def _rocket_dv_log10(isp, initial_mass, propellant_mass):
@@ -99,6 +112,11 @@ def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
     t = require(time, u.s, "time", positive=True)
     return P.thrust_from_mass_flow((mp / t).to(u.kg / u.s), isp)
+
+
+def _mean_thrust_without_g0(propellant_mass, time, isp, full_thrust=None):
+    # (mass / time) x Isp, in kg: g0 left out of v_e = Isp g0
+    return (_mean_thrust(propellant_mass, time, isp) / P.exhaust_speed(1 * u.s) * u.s).to(u.kg)
 
 
 def _full_thrust(propellant_mass, time, isp, full_thrust=None):
@@ -363,6 +381,7 @@ EXERCISES = {
                 "That is the exhaust speed at full power. Use the specific impulse of the lowest "
                 "power setting, `isp_low`.",
             ),
+            Mistake(_isp_as_speed, NO_G0),
             Mistake(
                 _exhaust_with_g_ten,
                 "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
@@ -400,6 +419,7 @@ EXERCISES = {
                 "The logarithm compares the mass before the burn with the mass *after* it (the "
                 "launch mass minus the xenon), not with the xenon itself.",
             ),
+            Mistake(_rocket_dv_without_g0, NO_G0),
             Mistake(_rocket_dv_log10, "The rocket equation uses the natural logarithm: np.log, not np.log10."),
             Mistake(
                 _rocket_dv_linear,
@@ -453,6 +473,7 @@ EXERCISES = {
                 "That is the engine's full-power thrust from the facts table. The question asks for "
                 "the *mean* thrust that the xenon flow over the whole firing time allows.",
             ),
+            Mistake(_mean_thrust_without_g0, NO_G0),
             Mistake(
                 _mean_thrust_from_power_balance,
                 "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
