@@ -445,3 +445,45 @@ def test_encounters_to_two_significant_figures_pass():
     assert check("01.8", float(f"{expected:.2g}"), **one).ok
     assert not check("01.8", 1.5, **one).ok
     assert "two significant figures" in check("01.8", round(expected), **one).message
+
+
+def test_nearest_neighbour_factor_is_not_printed_precisely_enough_to_divide_by():
+    """`nearest / factor` must not pass exercise 7: the student version gives the factor only roughly."""
+    import re
+
+    import nbtools
+    from conftest import ROOT
+    from utils import belt
+
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "01-asteroid-belt.ipynb"))
+    text = "\n".join(nbtools.source(c) for c in nb.cells)
+    assert "roughly half" in text
+    assert not re.search(r"0\.5[45]", text), "the nearest-neighbour factor 0.554 is stated to two figures"
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=2300)
+    nearest = belt.nearest_neighbour_distance(1.2e6, 7e25 * u.km**3)
+    doubled = check("01.7", nearest / 0.5, **inputs)  # "roughly half" undone
+    assert doubled.status == "incorrect" and "rough factor" in doubled.message
+    assert "placed at random" in check("01.7", nearest, **inputs).message
+
+
+def test_exercise_9_nudges_a_reason_that_names_neither_other_option():
+    nudge = "names neither distance nor size"
+    for filler in ("x x x x", "they are made of darker material"):
+        result = check("01.9", "composition", reason=filler)
+        assert result.ok and nudge in result.message  # a nudge, not a grade
+    for reason in (
+        "farther asteroids get less sunlight but so does the white disc, and small ones are not darker",
+        "albedo is a ratio, and at the cut dark asteroids must be larger",
+        "the outer belt's median diameter is not smaller",
+    ):
+        assert nudge not in check("01.9", "composition", reason=reason).message, reason
+    assert nudge not in check("01.9", "size", reason="x x x x").message  # a wrong choice gets its hint only
+    assert "composition" not in check("01.9", "composition", reason="x x x x").message  # no answer given
+
+
+@pytest.mark.parametrize("word", ["Apollo", "aten", "Atiras"])
+def test_near_earth_subclasses_get_an_orbit_hint_not_a_format_error(word):
+    for a, e in ((2.66 * u.AU, 0.53), (13.7 * u.AU, 0.38)):  # (1036) Ganymed, an Amor; (2060) Chiron, a centaur
+        result = check("01.2", word, a=a, e=e)
+        assert result.status == "invalid" and "q = a(1 - e)" in result.message
+        assert "Please answer with one of" not in result.message

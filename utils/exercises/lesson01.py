@@ -199,6 +199,11 @@ def _nearest_neighbour(n_asteroids, belt_volume, n_catalogue=None):
     return belt.nearest_neighbour_distance(n_asteroids, belt_volume).to(u.km)
 
 
+def _nearest_neighbour_doubled(n_asteroids, belt_volume, n_catalogue=None):
+    # "roughly half as far" undone: twice the random nearest-neighbour distance, 1.11 times the cube's side
+    return 2 * _nearest_neighbour(n_asteroids, belt_volume)
+
+
 def _catalogue_count(n_asteroids, belt_volume, n_catalogue=None):
     if n_catalogue is None:
         raise ValueError("no catalogue count given")
@@ -253,6 +258,21 @@ class ChoiceWithReason(ReasonedExercise):
     missing_reason: str = "why do the other two explanations not fit? Name what rules each one out."
     short_reason: str = "say in a sentence why distance and why size do not explain the darker outer belt."
     min_reason_words: int = 4
+    #: Word stems that show a reason takes up distance or size; a reason with none of them is nudged (not graded).
+    other_options: tuple[tuple[str, ...], ...] = (
+        ("distan", "far", "light", "sun"),
+        ("size", "small", "larg", "big", "diamet"),
+    )
+    neither_option: str = "names neither distance nor size: say what rules out each of the other two."
+
+    def _reason_prompt(self, reason):
+        ask = super()._reason_prompt(reason)
+        if ask or reason is None:
+            return ask
+        text = str(reason).lower()
+        if any(stem in text for stems in self.other_options for stem in stems):
+            return ""
+        return f"Your reason in {self.reason_name} {self.neither_option}"
 
 
 # 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------
@@ -262,6 +282,13 @@ _WHICH_GROUP = Exercise(
     solve=_group,
     choices=GROUPS,
     synonyms=GROUP_SYNONYMS,
+    # near-Earth subclasses the lesson's groups do not list: a hint about the orbit, not a format error
+    incomplete=dict.fromkeys(
+        ("Apollo", "Apollos", "Aten", "Atens", "Atira", "Atiras"),
+        "Apollo, Aten and Atira are finer classes, for orbits that come within Earth's distance from the Sun. "
+        "This lesson sorts orbits into broader groups: compute the object's perihelion q = a(1 - e) and "
+        "compare it with the groups' definitions.",
+    ),
     hint="Find the object's a and e on the a-e plot and see which cloud of markers is there; "
     "compare with the lines of Mars and Jupiter, and with 30 AU, Neptune's distance.",
     mistakes=(
@@ -423,6 +450,11 @@ EXERCISES = {
                 _nearest_neighbour,
                 "That is the distance to the nearest neighbour for asteroids placed at random. The question "
                 "asks for the side of each asteroid's cube: the cube root of `volume / n_km`.",
+            ),
+            Mistake(
+                _nearest_neighbour_doubled,
+                "That is the nearest-neighbour distance scaled by a rough factor. The question asks for the "
+                "side of each asteroid's cube: the cube root of `volume / n_km`.",
             ),
             Mistake(
                 _catalogue_count,
