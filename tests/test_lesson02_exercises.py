@@ -61,6 +61,7 @@ def test_a_difference_vector_is_told_to_take_its_length():
     vector = np.array([0.1, 0.2, 0.2]) * u.AU  # x, y, z of a difference, not its length
     message = utils.check("02.10", vector, date=Time("2012-09-05")).message
     assert "holds 3 values" in message and "length" in message and "np.linalg.norm" in message
+    assert "2012-09-05" in utils.check("02.10", ..., date=Time("2012-09-05")).name  # the title shows the date
 
 
 def test_two_body_error_refuses_a_body_the_ephemeris_lacks():
@@ -122,6 +123,11 @@ def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_sli
     assert "square" in utils.check("02.9", ((GM_jup / d) / (GM_sun / r)).to_value(u.one), date=date).message
     assert "masses" in utils.check("02.9", (GM_jup / GM_sun).to_value(u.one), date=date).message
     assert not utils.check("02.9", "jupiter", date=date).ok
+    # the 2000-2030 extremes printed after the exercise, pasted at their printed precision
+    for pasted in (1.4e-3, 1.1e-4):
+        message = utils.check("02.9", pasted, date=date).message
+        assert "2000-2030" in message and "date_9" in message
+        assert f"{ratio:.2e}" not in message and f"{ratio:.1e}" not in message
 
 
 def test_the_step_that_stops_newtons_method_cannot_be_a_guessed_count():

@@ -218,6 +218,32 @@ def test_two_body_error_is_along_the_orbit_with_a_drift_set_by_the_period(catalo
         assert slope > 1e5  # the model gains on the real Ceres by over 100,000 km a year
 
 
+@pytest.mark.parametrize("body", ["ceres", "vesta"])
+def test_osculating_a_wobbles_mostly_twice_per_synodic_period(body):
+    # What lesson 02 states and prints: the osculating a peaks about every half synodic period with Jupiter
+    # (Ceres laps Jupiter every ~7.5 yr, Vesta every ~5.2 yr), and that half-period term is the largest.
+    from scipy.signal import find_peaks
+
+    t = Time(
+        np.arange(Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd, 5.0),
+        format="mjd",
+        scale="tdb",
+    )
+    years = (t - t[0]).to_value(u.yr)
+
+    def sidereal(name):
+        turns = np.unwrap(np.arctan2(*heliocentric_position(name, t)[1::-1].to_value(u.AU))) / (2 * np.pi)
+        whole = np.arange(np.ceil(turns[0]), np.floor(turns[-1]) + 1)
+        return np.diff(np.interp(whole, turns, years)).mean()
+
+    lap = 1 / (1 / sidereal(body) - 1 / sidereal("jupiter"))  # synodic period, years
+    a = orbits.elements_from_state(heliocentric_position(body, t), heliocentric_velocity(body, t))["a"].to_value(u.AU)
+    bump = np.diff(years[find_peaks(a, distance=73)[0]]).mean()  # peaks at least a year (73 x 5 days) apart
+    assert bump == pytest.approx(lap / 2, rel=0.1)
+    swing = {k: abs(np.mean((a - a.mean()) * np.exp(2j * np.pi * k * years / lap))) for k in (1, 2, 3)}
+    assert swing[2] > 2 * swing[1] and swing[2] > swing[3]
+
+
 def test_planet_period_from_ephemeris_elements():
     t = Time("2022-08-09", scale="tdb")
     el = orbits.elements_from_state(heliocentric_position("earth", t), heliocentric_velocity("earth", t))

@@ -421,6 +421,34 @@ def _jupiter_pull_percent(date):
     return 100 * _jupiter_pull(date)
 
 
+@functools.cache
+def _jupiter_pull_2000_2030():
+    """Smallest and largest of Jupiter's pull on Ceres (fraction of the Sun's), every 5 days over 2000-2030."""
+    from astropy.time import Time
+
+    start, end = Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd
+    ratio = _jupiter_pull_span(Time(np.arange(start, end, 5.0), format="mjd", scale="tdb"))
+    return float(ratio.min()), float(ratio.max())
+
+
+def _jupiter_pull_span(dates):
+    from astropy.constants import GM_jup, GM_sun
+
+    r_c, r_j = _pull_vectors(dates)
+    d, r = np.sqrt(((r_j - r_c) ** 2).sum(axis=0)), np.sqrt((r_c**2).sum(axis=0))
+    return ((GM_jup / d**2) / (GM_sun / r**2)).to_value(u.one)
+
+
+def _jupiter_pull_smallest(date):
+    # the smallest value over 2000-2030, printed after the exercise, pasted in place of date_9's
+    return _jupiter_pull_2000_2030()[0]
+
+
+def _jupiter_pull_largest(date):
+    # the largest value over 2000-2030, printed after the exercise
+    return _jupiter_pull_2000_2030()[1]
+
+
 def _mass_ratio_only(date):
     from astropy.constants import GM_jup, GM_sun
 
@@ -729,10 +757,20 @@ EXERCISES = {
                 "That is only the ratio of the two masses (GM_jup / GM_sun). The pulls also depend on the two "
                 "distances: divide each GM by its distance squared.",
             ),
+            Mistake(
+                _jupiter_pull_largest,
+                "That is the largest value over 2000-2030. The question asks for one day: compute the pull on date_9.",
+                rtol=0.05,
+            ),
+            Mistake(
+                _jupiter_pull_smallest,
+                "That is the smallest value over 2000-2030. The question asks for one day: compute the pull on date_9.",
+                rtol=0.05,
+            ),
         ),
     ),
     "02.10": Exercise(
-        title="Exercise 10 · the Vesta-Ceres distance on a date",
+        title="Exercise 10 · the Vesta-Ceres distance on {date.iso:.10}",
         solve=_separation,
         defaults={"body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
