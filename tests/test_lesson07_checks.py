@@ -150,6 +150,26 @@ def test_exercise_6_names_the_added_radius():
     assert not halved.ok and "radius" in halved.message
 
 
+def test_slider_stops_read_off_the_widget_get_their_own_hint():
+    """A slider stop's distance (Ex 6) is named as one; a stop's pixel size (Ex 5) is not called a centre reading."""
+    from utils.camera import pixel_scale
+    from utils.spotviews import dawn_distances
+
+    facula, ifov, d = fact("occator.cerealia_facula_size"), fact("fc.ifov"), fact("news.distance_image")
+    marks, stops = dawn_distances()
+    stops.remove(marks["news image"])  # as in the notebook
+    right = (facula / 20 / ifov.to_value(u.rad)).to_value(u.km)
+    near = min(stops, key=lambda stop: abs(stop - right)) * u.km  # the stop a student could copy
+    stop = check("07.6", near, size=facula, pixels=20, ifov=ifov)
+    assert stop.status == "incorrect" and "stop of the slider" in stop.message
+    assert "stop of the slider" not in check("07.6", near * 1.05, size=facula, pixels=20, ifov=ifov).message
+    centre = ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to_value(u.km)
+    stop_d = min(stops, key=lambda s: abs(pixel_scale(s * u.km, ifov).to_value(u.km) - centre))
+    scale = pixel_scale(stop_d * u.km, ifov).to(u.km)
+    assert 0.005 < abs(scale.value / centre - 1) < 0.02  # the stop next to the centre reading, as drawn
+    assert "centre" not in check("07.5", scale, distance=d, ifov=ifov).message
+
+
 def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     aims = (fact("dawn.science_goal"),)
     reason = "no source states the aim of the June 2015 orbit"

@@ -384,6 +384,16 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
+def _distance_slider_stop(size, pixels, ifov):
+    """The stop of the lesson's sharpness slider nearest to the answer, read off the widget instead of computed."""
+    from ..spotviews import dawn_distances
+
+    right = _distance_for_pixels(size, pixels, ifov).to_value(u.km)
+    marks, stops = dawn_distances()
+    stops.remove(marks["news image"])  # not a stop in the lesson
+    return min(stops, key=lambda stop: abs(stop - right)) * u.km
+
+
 # --- 07.5 · the news image's pixel scale -----------------------------------------------------------
 def _scale(distance, ifov):
     d = require(distance, u.km, "distance", positive=True)
@@ -555,6 +565,7 @@ EXERCISES = {
                 _scale_from_centre,
                 "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
                 "as altitudes above the surface: use distance_image as it is.",
+                rtol=0.005,  # narrow: a slider stop's pixel size lies about 1 % from this one
             ),
             Mistake(
                 _scale_plus_radius,
@@ -599,6 +610,12 @@ EXERCISES = {
                 _distance_one_pixel,
                 "That is the distance at which the whole facula fits in one "
                 "pixel. Each pixel must cover only a part of it.",
+            ),
+            Mistake(
+                _distance_slider_stop,
+                "That is a stop of the slider, near the answer but not at it: the stops are rounded distances. "
+                "Compute size / pixels / IFOV exactly, with the IFOV in radians.",
+                rtol=0.001,
             ),
         ),
     ),
@@ -689,15 +706,15 @@ EXERCISES = {
         defensible={
             "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
             "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
-            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source "
-            "states what the June orbit was for.",
+            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source in "
+            "its facts table states what the June orbit was for.",
         },
         reading_words=("russell", "hedge", "guess", "hope", "overstat"),
         reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_10 which "
         "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
-        right_note="No source states the June orbit's aim. 'misleading' is also defensible if you read "
-        "Russell's February 2015 hope for better resolution as the record the story overstated. Say in your "
-        "reason which reading you took.",
+        right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
+        "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
+        "overstated. Say in your reason which reading you took.",
     ),
 }
 
