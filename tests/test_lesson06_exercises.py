@@ -75,7 +75,9 @@ def test_exercise_8_is_the_energy_limited_loss_and_names_the_free_sublimation_sl
     bound = (absorbed / (kw["latent_heat"] * kw["density"]) * u.yr).to(u.m)
     assert 1 < bound.to_value(u.m) < 3  # about 2 m: sunlight alone cannot remove more
     assert utils.check("06.8", bound, **kw).ok and utils.check("06.8", bound.to(u.cm), **kw).ok
-    assert not utils.check("06.8", bound * 1.02, **kw).ok  # within 1 %
+    assert not utils.check("06.8", bound * 1.02, **kw).ok  # within 1 %: three figures, as the question asks
+    assert "rounded too much" in utils.check("06.8", 2 * u.m, **kw).message
+    assert "at 2.77 AU from the Sun" in utils.check("06.8", bound, **kw).name  # the distance the bound is for
     # the ice held at the dry ground's temperature: hundreds of metres, and a hint about energy
     t_dark = thermal.subsolar_temperature(kw["solar_constant"], kw["albedo"], kw["distance"])
     free = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t_dark, kw["molar_mass"]), kw["density"]) * u.yr
@@ -241,6 +243,8 @@ def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
     result = utils.check("06.5", blurred[0] / blurred[1], **kw)
     assert not result.ok and "psf_fwhm_px=0" in result.message
     assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok
+    result = utils.check("06.5", 2.0, **kw)  # two figures: told to keep three, as the question asks
+    assert not result.ok and "rounded too much" in result.message
 
 
 def test_exercise_5_radius_as_diameter_and_square_spot_get_named_hints():

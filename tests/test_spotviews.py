@@ -125,6 +125,8 @@ def test_bad_controls_are_refused_clearly(explorer, sharpness):
         explorer.update(4400, 0)
     with pytest.raises(ValueError, match="distance_km"):
         sharpness.update(0)
+    with pytest.raises(TypeError, match="view"):
+        explorer.update(4400, 1.0, view=3)
 
 
 def test_no_warning_under_the_course_style():
@@ -285,3 +287,13 @@ def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer)
             n = explorer.update(d, exposure).saturated_pixels
             word = "pixel" if n == 1 else "pixels"
             assert f"{n:,} {word} saturated" in explorer.ax_img.get_title()
+
+
+def test_camera_explorer_names_the_stop_and_what_the_view_covers(explorer):
+    """At a named stop the profile's title and the alt text name it; close in, the alt says it shows the centre."""
+    close = explorer.update(385, 1.0, view="LAMO orbit")
+    assert "LAMO orbit, exposure 1" in close.ax_prof.get_title()
+    alt = close.alt()
+    assert "385 km (LAMO orbit)" in alt and "of Occator's centre only" in alt and "around Occator" not in alt
+    far = explorer.update(46000, 1.0).alt()  # a 300-pixel view from 46,000 km spans more than the 92-km crater
+    assert "around Occator" in far and "(" not in far.split("facula at")[1].split("and exposure")[0]

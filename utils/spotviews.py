@@ -391,9 +391,10 @@ class CameraExplorer(FastFigure):
         self.saturated_pixels = 0
         self._images: dict = {}  # distance (km) -> camera image at exposure 1: see image()
 
-    def update(self, distance_km: float, exposure: float = 1.0) -> CameraExplorer:
+    def update(self, distance_km: float, exposure: float = 1.0, view: str = "") -> CameraExplorer:
         """Redraw for a distance (km, a plain number from a slider) and an exposure.
 
+        ``view`` names the distance (e.g. ``"LAMO orbit"``) in the profile's title and the alt text.
         Returns the explorer itself, ready to be shown.
         """
         d = require(
@@ -403,6 +404,7 @@ class CameraExplorer(FastFigure):
             positive=True,
         )
         exposure = number(exposure, "exposure", positive=True, scalar=True)
+        view = instance(view, str, "view", hint='a name for the distance, e.g. "LAMO orbit", or ""')
         img = self.image(d, exposure)
         x, reading = imaging.profile(img)
         rgb = np.repeat((255 * img.reading).astype(np.uint8)[:, :, None], 3, axis=2)
@@ -423,10 +425,14 @@ class CameraExplorer(FastFigure):
         xs, half_px = x.to_value(u.km), img.pixel_scale.to_value(u.km) / 2
         self._line.set_data(np.r_[xs[0] - half_px, xs, xs[-1] + half_px], np.r_[reading[0], reading, reading[-1]])
         self.ax_prof.set_xlim(*img.extent_km[:2])
+        named = f"{view}, " if view else ""
         self.ax_prof.set_title(
-            f"Profile across the facula, {d.to_value(u.km):,.0f} km\nexposure {exposure:.3g}", fontsize=11, y=1.0
+            f"Profile across the facula, {d.to_value(u.km):,.0f} km\n{named}exposure {exposure:.3g}", fontsize=11, y=1.0
         )
-        self._view = f"{d.to_value(u.km):,.0f} km and exposure {exposure:.3g}"  # for the alt text
+        named = f" ({view})" if view else ""
+        self._view = f"{d.to_value(u.km):,.0f} km{named} and exposure {exposure:.3g}"  # for the alt text
+        # narrower than the crater: the image shows Occator's centre, not the crater around it
+        self._whole_crater = img.extent_km[1] - img.extent_km[0] >= self.scene.model.crater_diameter.to_value(u.km)
         return self
 
     def image(self, distance: u.Quantity, exposure: float = 1.0) -> imaging.CameraImage:
@@ -483,9 +489,10 @@ class CameraExplorer(FastFigure):
                 f"row reads about {ground:.2f}"
             )
         teal = "saturated pixels in teal" if self.saturated_pixels else "no saturated pixels"
+        where = "around Occator" if self._whole_crater else "of Occator's centre only"
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: {self.brightness_words()} model camera image "
-            f"around Occator with {teal}. Right: the detector reading along the "
+            f"{where} with {teal}. Right: the detector reading along the "
             f"dotted row through the facula at {self._view}, with the saturation level as a dashed line. "
             f"Along that row {readings}; the facula "
             f"is {facula}."
