@@ -901,7 +901,7 @@ def _describe_angle(phi_deg: np.ndarray, t_yr: np.ndarray) -> str:
     """What an angle's history (deg, NaN after a removal; at times ``t_yr``) does: a band, turns, or turns then a band.
 
     Widths and turns are measured on the unwrapped angle, so a band that crosses 0/360 degrees is one band.
-    An angle that first circulates and is then captured (it makes no full turn in the last quarter or more of its
+    An angle that first circulates and is then captured (it makes no full turn in the last tenth or more of its
     history) is described in two parts: its turns, then the band over the last half of the captured part.
     """
     finite = np.isfinite(phi_deg)
@@ -912,7 +912,7 @@ def _describe_angle(phi_deg: np.ndarray, t_yr: np.ndarray) -> str:
     # the span of each tail of the history; the first tail narrower than a full turn starts the libration
     tail = np.maximum.accumulate(unwrapped[::-1])[::-1] - np.minimum.accumulate(unwrapped[::-1])[::-1]
     start = int(np.argmax(tail < 360)) if np.any(tail < 360) else n
-    if n - start >= max(50, n // 4):
+    if n - start >= max(50, n // 10):
         settled = (start + n) // 2  # the band's width over the last half of the libration
         turns = round(_turns(unwrapped[: start + 1]))
         first = _circulates(turns).removeprefix("it ")
