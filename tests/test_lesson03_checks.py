@@ -149,6 +149,9 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
     assert round(e_reached, 2) == round(1 - (a_mars / a_last).to_value(u.one), 2)  # as in the lesson: 0.38
     assert coarse.status == "incorrect" and "three significant figures" in coarse.message
     assert "largest e" not in coarse.message and "away" not in coarse.message
+    assert "largest e" in check("03.9", round(e_reached, 4), **kw).message  # e_reached, rounded
+    for guess in (0.373, 0.378, 0.385):  # from a_mars = 1.53, a slip, a_mars = 1.5: not the e it reached
+        assert "largest e" not in check("03.9", guess, **kw).message
 
 
 def test_exercise_2_the_resonances_location_gets_its_own_hint():

@@ -503,7 +503,7 @@ def test_history_figure_alt_text_says_a_near_full_band_swings_through_almost_eve
     run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     view.draw(2.50, 0.1)
-    band = np.tile([10.0, 170.0, 355.0, 5.0], 15)  # a band 345 degrees wide, as drawn, over 60 outputs
+    band = 180 + 172 * np.sin(np.linspace(0, 20, 201))  # a band 344 degrees wide, at every output
     view.angles = lambda p, q: band[np.newaxis, :]
     text = view.alt_text()
     assert "almost every angle" in text and "never makes a full turn" in text
@@ -571,3 +571,27 @@ def test_history_figure_joins_the_dots_and_zooms_in_on_fast_turns():
     view.draw(2.50, 0.1)  # in the 3:1: a band about 180 degrees, drawn in one piece
     dots, line = (np.asarray(artist.get_ydata(), float) for artist in (view.dots, view.trace))
     assert np.array_equal(np.isnan(dots), np.isnan(line))
+
+
+def test_history_figure_alt_text_measures_a_band_that_crosses_0_360_as_one_band():
+    run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    view.draw(2.50, 0.1)
+    band = np.mod(250 + 120 * np.sin(np.linspace(0, 20, 201)), 360)  # 130 to 370 degrees: 240 wide, drawn in two
+    view.angles = lambda p, q: band[np.newaxis, :]
+    text = view.alt_text()
+    assert "a band about 240 degrees wide" in text and "almost every angle" not in text
+
+
+def test_history_figure_alt_text_describes_turns_then_capture_into_a_band_in_two_parts():
+    run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    view.draw(2.50, 0.1)
+    turns = np.linspace(0, 3 * 360, 60)  # three full turns over the first 60 outputs (5 years apart) ...
+    band = turns[-1] + 50 * np.sin(np.linspace(0, 30, 141))  # ... then a band 100 degrees wide to the end
+    view.angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
+    text = view.alt_text()
+    # from about 220 years on (turns past 770 degrees) what is left spans less than a full turn
+    assert "for the first 220 years or so it runs through every angle, about 2 full turns" in text
+    assert "makes no more full turns" in text and "a band about 100 degrees wide" in text
+    assert "never all the way round" not in text

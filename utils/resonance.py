@@ -866,21 +866,8 @@ class HistoryFigure(FastFigure):
         samples = int(np.sum(np.isfinite(phi)))
         if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
             angle = f"only {samples} outputs before removal, too short a history to tell libration from circulation"
-        elif librates(phi * u.deg):
-            # the band's width only: where its middle lies is read from the plot (exercise 03.5 asks for it)
-            width = np.nanmax(phi) - np.nanmin(phi)
-            if width > 300:  # libration in name, but it looks like circulation: say what is seen
-                angle = (
-                    f"it swings through almost every angle (a band about {width:.0f} degrees wide) but never makes "
-                    "a full turn: a very wide libration, on the edge of circulating"
-                )
-            else:
-                angle = f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
         else:
-            n_turns = round(_turns(phi))
-            again = " again and again" if n_turns >= 5 else ""
-            count = f"about {n_turns:,} full turn{'s' if n_turns != 1 else ''}" if n_turns else "less than a full turn"
-            angle = f"it runs through every angle{again}, {count} in all"
+            angle = _describe_angle(phi, self.t_yr)
         return (
             f"Two panels for the model asteroid that started at a = {a_start:.2f} AU with e = {e_start:.2f}. "
             f"Top: its eccentricity against time, with a dotted line at e = {e_mars:.2f}, where the perihelion "
@@ -892,6 +879,50 @@ class HistoryFigure(FastFigure):
 
 #: A surviving asteroid whose angle makes more full turns than this is shown over its first this-many turns.
 _FAST_TURNS = 30
+
+
+def _band(width: float) -> str:
+    """How a librating angle's band of ``width`` degrees looks (its middle is left to the plot: exercise 03.5)."""
+    if width > 300:  # libration in name, but it looks like circulation: say what is seen
+        return (
+            f"it swings through almost every angle (a band about {width:.0f} degrees wide) but never makes "
+            "a full turn: a very wide libration, on the edge of circulating"
+        )
+    return f"it stays inside a band about {width:.0f} degrees wide, never all the way round"
+
+
+def _circulates(n_turns: int) -> str:
+    again = " again and again" if n_turns >= 5 else ""
+    count = f"about {n_turns:,} full turn{'s' if n_turns != 1 else ''}" if n_turns else "less than a full turn"
+    return f"it runs through every angle{again}, {count} in all"
+
+
+def _describe_angle(phi_deg: np.ndarray, t_yr: np.ndarray) -> str:
+    """What an angle's history (deg, NaN after a removal; at times ``t_yr``) does: a band, turns, or turns then a band.
+
+    Widths and turns are measured on the unwrapped angle, so a band that crosses 0/360 degrees is one band.
+    An angle that first circulates and is then captured (it makes no full turn in the last tenth or more of its
+    history) is described in two parts: its turns, then the band over the last half of the captured part.
+    """
+    finite = np.isfinite(phi_deg)
+    unwrapped, t_yr = np.degrees(np.unwrap(np.deg2rad(phi_deg[finite]))), np.asarray(t_yr, float)[finite]
+    n = unwrapped.size
+    if np.ptp(unwrapped) < 360:
+        return _band(float(np.ptp(unwrapped)))
+    # the span of each tail of the history; the first tail narrower than a full turn starts the libration
+    tail = np.maximum.accumulate(unwrapped[::-1])[::-1] - np.minimum.accumulate(unwrapped[::-1])[::-1]
+    start = int(np.argmax(tail < 360)) if np.any(tail < 360) else n
+    if n - start >= max(50, n // 10):
+        settled = (start + n) // 2  # the band's width over the last half of the libration
+        turns = round(_turns(unwrapped[: start + 1]))
+        first = _circulates(turns).removeprefix("it ")
+        width = float(np.ptp(unwrapped[settled:]))
+        return (
+            f"for the first {_about_years(t_yr[start]).removeprefix('about ')} or so it {first}; after that it "
+            f"makes no more full turns, and from about {_about_years(t_yr[settled]).removeprefix('about ')} on it "
+            f"stays inside a band about {width:.0f} degrees wide"
+        )
+    return _circulates(round(_turns(unwrapped)))
 
 
 def _turns(phi_deg: np.ndarray) -> float:
