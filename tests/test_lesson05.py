@@ -244,6 +244,15 @@ def test_throttle_range_bar_has_graphics_contrast():
 
     from utils.style import OTHER_COLOURS
 
-    line = next(ln for c in _lesson05_cells() for ln in "".join(c["source"]).splitlines() if "NSTAR throttle range" in ln)
+    line = next(
+        ln for c in _lesson05_cells() for ln in "".join(c["source"]).splitlines() if "NSTAR throttle range" in ln
+    )
     key = re.search(r'OTHER_COLOURS\["([^"]+)"\]', line).group(1)
     assert _contrast_on_white(OTHER_COLOURS[key]) >= 3  # WCAG 1.4.11: graphical objects need 3:1
+
+
+def test_bare_nan_is_called_not_finite_rather_than_unitless():
+    inputs = dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg)
+    for bad in (np.nan, float("inf")):
+        message = check("05.3", bad, **inputs).message
+        assert "not a finite number" in message and "no unit" not in message
