@@ -146,7 +146,7 @@ def test_edelbaum_radius_with_the_delta_v_rounded_gets_the_rounding_hint():
     dv_rounded = np.round((ARC["acceleration"] * ARC["duration"]).to_value(u.km / u.s), 1) * u.km / u.s
     rounded = (GM_sun / (circular_speed(ARC["a_start"]) - dv_rounded) ** 2).to(u.AU)
     result = check("05.8", rounded, **ARC)
-    assert not result.ok and "three significant figures" in result.message
+    assert not result.ok and "three significant figures" in result.message and "half a per cent" in result.message
     # the far point of the later library spiral (2.81 AU for the lesson's inputs) lies just as close: the hint names it
     pasted = check("05.8", 2.81 * u.AU, **ARC)
     assert not pasted.ok and "far point" in pasted.message and "three significant figures" in pasted.message
@@ -202,3 +202,57 @@ def test_specific_impulse_without_g0_gets_the_g0_hint(exercise, without_g0, inpu
     assert result.status == "incorrect" and "multiplied by g0" in result.message
     right = check(exercise, without_g0 * g0, **inputs)
     assert right.ok, right.message
+
+
+def test_delta_v_ratio_rounded_to_one_figure_gets_the_figures_hint():
+    isps = dict(hall_isp=1640 * u.s, ion_isp=3100 * u.s)
+    assert check("05.11", 0.529, **isps).ok
+    result = check("05.11", 0.5, **isps)
+    assert not result.ok and "three significant figures" in result.message
+
+
+def _lesson05_cells():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "notebooks" / "05-ion-propulsion.ipynb"
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_goal_5_explain_question_is_not_homework_and_the_spiral_hint_reaches_self_learners():
+    import nbtools
+
+    nb = nbtools.read(nbtools.NOTEBOOKS / "05-ion-propulsion.ipynb")
+    explain = next(nbtools.source(c) for c in nb.cells if nbtools.source(c).startswith("### Exercise 9 ·"))
+    assert "homework" not in explain.lower()  # goal 5's "explain" is tested in class
+    student = nbtools.student_version(nb)
+    source = nbtools.source
+    hints = [source(c) for c in student["cells"] if c["cell_type"] == "markdown" and "<details>" in source(c)]
+    assert any("-gm_sun * x / r**3" in h for h in hints)  # exercise 7's right-hand side, folded away
+
+
+def _contrast_on_white(hex_colour):
+    def channel(c):
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(hex_colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_throttle_range_bar_has_graphics_contrast():
+    import re
+
+    from utils.style import OTHER_COLOURS
+
+    line = next(
+        ln for c in _lesson05_cells() for ln in "".join(c["source"]).splitlines() if "NSTAR throttle range" in ln
+    )
+    key = re.search(r'OTHER_COLOURS\["([^"]+)"\]', line).group(1)
+    assert _contrast_on_white(OTHER_COLOURS[key]) >= 3  # WCAG 1.4.11: graphical objects need 3:1
+
+
+def test_bare_nan_is_called_not_finite_rather_than_unitless():
+    inputs = dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg)
+    for bad in (np.nan, float("inf")):
+        message = check("05.3", bad, **inputs).message
+        assert "not a finite number" in message and "no unit" not in message

@@ -556,6 +556,16 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
         if not _is_plain_number(answer):
             return CheckResult(INVALID, _join(f"This exercise wants {wanted}; you gave {_describe_type(answer)}"), name)
         if not dimensionless:
+            number, _ = _as_real(answer)
+            if number is not None and not math.isfinite(number):  # a unit would not help: say what is wrong first
+                return CheckResult(
+                    INCORRECT,
+                    _join(
+                        "Your answer is not a finite number (it is nan or infinite)",
+                        "Check the calculation that produced it",
+                    ),
+                    name,
+                )
             return CheckResult(
                 INVALID,
                 _join(

@@ -353,6 +353,11 @@ def _dv_ratio_same_propellant(hall_isp, ion_isp):
     return float((_isp(hall_isp, "hall_isp") / _isp(ion_isp, "ion_isp")).to_value(u.one))
 
 
+def _dv_ratio_one_figure(hall_isp, ion_isp):
+    # the right quotient rounded to one significant figure ("about half"); the text asks for three
+    return float(f"{_dv_ratio_same_propellant(hall_isp, ion_isp):.1g}")
+
+
 def _dv_ratio_inverted(hall_isp, ion_isp):
     return 1 / _dv_ratio_same_propellant(hall_isp, ion_isp)
 
@@ -596,11 +601,11 @@ EXERCISES = {
             Mistake(_edelbaum_radius_unsquared, "v = sqrt(GM / r), so r = GM / v²: square the speed."),
             Mistake(
                 _edelbaum_radius_rounded,
-                "You are within about 1 %: did you round the delta-v before the last step? The radius goes with "
+                "You are within half a per cent: did you round the delta-v before the last step? The radius goes with "
                 "1 / v², so a small rounding grows. Keep at least three significant figures until the end. "
                 "If you pasted the distance printed further down for the library spiral with a fifth of the "
                 "thrust: that is the far point of its coasting ellipse, not the radius of Edelbaum's circle "
-                "for this delta-v",
+                "for this delta-v.",
             ),
             Mistake(
                 _arc,
@@ -704,6 +709,11 @@ EXERCISES = {
                 _dv_ratio_inverted,
                 "You divided the gridded ion engine's delta-v by the Hall thruster's. The question asks how many "
                 "times the ion engine's delta-v the Hall thruster gets: the other way up.",
+            ),
+            Mistake(
+                _dv_ratio_one_figure,
+                "Your method is right, but the answer is rounded to one significant figure. Give three "
+                "significant figures.",
             ),
             Mistake(
                 _dv_ratio_datasheet,
