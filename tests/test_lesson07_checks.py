@@ -178,6 +178,21 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     assert not check("07.10", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
 
 
+@pytest.mark.parametrize(
+    "word",
+    ["can't be checked", "Cannot check", "can not be checked", "cannot  be checked", "cannot-be-checked", "maybe"],
+)
+def test_the_verdict_table_takes_every_wording_the_check_takes(word):
+    n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),), reason="no source states it")
+    accepted = check("07.10", word, **n20).ok
+    mine = F.your_verdict("N20", word, "no source states it")
+    assert accepted == (mine is not None), word
+    if accepted:
+        assert mine.verdict == "cannot be checked"
+        table = F.verdict_table([mine], F.load_claims())  # shown, not "waits for your verdict"
+        assert list(table["verdict"]) == ["cannot be checked"]
+
+
 def test_exercise_4_quotes_nasa_exactly():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     note = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).message

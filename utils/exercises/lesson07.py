@@ -28,7 +28,17 @@ from ..checks import (
     ReasonedExercise,
     _is_placeholder,
 )
-from ..factcheck import KINDS, MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
+from ..factcheck import (
+    KINDS,
+    MONTH,
+    VERDICT_SYNONYMS,
+    VERDICTS,
+    duration,
+    in_months,
+    judge_duration,
+    judge_first,
+    verdict_word,
+)
 from ..factcheck import _claim_kind as claim_kind
 from ..units import require
 
@@ -265,15 +275,6 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
-#: Other fair wordings of a verdict, each counted as the verdict it means.
-VERDICT_SYNONYMS = {
-    "can't be checked": "cannot be checked",
-    "cannot check": "cannot be checked",
-    "can not be checked": "cannot be checked",
-    "can't check": "cannot be checked",
-}
-
-
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
@@ -312,7 +313,7 @@ class VerdictExercise(ReasonedExercise):
             expected = self.expected(**inputs)
         except Exception:  # unusable inputs: already reported
             return False
-        given = " ".join(answer.strip().lower().split()) if isinstance(answer, str) else None
+        given = verdict_word(answer)
         return expected == self.defensible_when and given in self.defensible
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
@@ -326,7 +327,7 @@ class VerdictExercise(ReasonedExercise):
             expected = self.expected(**inputs)
         except Exception:  # unusable inputs: already reported by the check above
             return result
-        given = " ".join(answer.strip().lower().split())
+        given = verdict_word(answer)
         if expected == self.defensible_when and given in self.defensible:
             return CheckResult(CORRECT, f"Defensible: {self.defensible[given]}", result.name)
         return result
