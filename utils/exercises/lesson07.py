@@ -275,6 +275,21 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
+#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.9.
+READING_WORDS = (
+    "different claim",
+    "another claim",
+    "not the same claim",
+    "strict",
+    "literal",
+    "as stated",
+    "as written",
+    "as worded",
+    "as printed",
+    "story's words",
+)
+
+
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
@@ -536,7 +551,7 @@ EXERCISES = {
             "Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
             "science' as the qualifier the story dropped.",
         },
-        reading_words=("different claim", "another claim", "not the same claim", "strict", "as printed", "literal"),
+        reading_words=READING_WORDS,
         reading_missing="'false' counts here only with the reading that leads to it. Say in reason_4 how you read "
         "NASA's wording: a different claim from the story's, or the story's claim with a qualifier left out? "
         "Then run this cell again.",
@@ -673,7 +688,7 @@ EXERCISES = {
             "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
             "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
         },
-        reading_words=("strict", "as printed", "printed", "as worded", "literal", "story's words"),
+        reading_words=READING_WORDS,
         reading_missing="'false' counts here only with the reading that leads to it. Say in reason_9 how you read "
         "the claim: strictly, its words as printed, or with the qualifier NASA uses? Then run this cell again.",
         mistakes=(
