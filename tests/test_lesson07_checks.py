@@ -80,9 +80,13 @@ def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_name
 
 
 def test_your_verdict_keeps_the_readers_reason_on_one_line():
-    assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "13.7 months vs 14"
+    assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "yours: 13.7 months vs 14"
     for empty in ("", "   ", ...):
-        assert F.your_verdict("N12", "false", empty).reason == F.NO_REASON
+        assert F.your_verdict("N12", "false", empty).reason == "yours: " + F.NO_REASON
+    refused = F.your_verdict("N12", "true", "dates", accepted=False)  # the check did not accept it: marked
+    assert refused.reason == "yours: dates (check: not yet)"
+    with pytest.raises(TypeError, match="accepted must be True or False"):
+        F.your_verdict("N12", "true", "dates", accepted="no")
     assert F.your_verdict("N12", ..., "a reason") is None
     with pytest.raises(TypeError, match="text in quotes"):
         F.your_verdict("N12", "false", 13.7)
@@ -310,6 +314,24 @@ def test_no_file_the_student_version_names_holds_the_kinds():
         rows = {ln.split()[0]: shlex.split(ln) for ln in body.splitlines() if re.match(r"N\d\d ", ln)}
         leaked = [cid for cid, kind in key.items() if kind in rows.get(cid, [])[1:]]  # a field that is the kind
         assert not leaked, (path, leaked)
+
+
+def test_the_sharpness_alt_text_says_much_darker_only_below_six_tenths_of_the_facula():
+    from utils import imaging, spotviews
+
+    ifov, facula, crater = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("occator.diameter")
+    albedos = float(fact("ceres.albedo")), float(fact("occator.faculae_albedo"))
+    view = spotviews.SharpnessView(
+        imaging.facula_model(120 * u.km, 480, facula, crater, *albedos), 120 * u.km, ifov, facula, crater
+    )
+    seen = set()
+    for d in spotviews.dawn_distances()[1]:
+        view.update(d)
+        if "of a pixel" in view.alt():  # the facula spans less than one pixel
+            fraction = float(view.ax.get_title().rsplit(" ", 1)[1]) / albedos[1]
+            assert ("much darker" in view.alt()) == (fraction < 0.6), (d, fraction)
+            seen.add(fraction < 0.6)
+    assert seen == {True, False}  # both wordings are reached on the slider
 
 
 def test_no_stop_of_the_sharpness_slider_shows_an_answer():

@@ -527,10 +527,12 @@ def judge_first(claimed_first, earlier) -> str:
 
 
 #: What the verdict table shows for a verdict whose reason was left empty.
+#: How the verdict table marks a reader's own verdict, and one its exercise's check has not accepted.
+YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
 
-def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
+def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -550,9 +552,16 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     raises a ``TypeError``.
 
     >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
-    'two dates, compared'
+    'yours: two dates, compared'
     >>> your_verdict("N12", "false", "").reason
-    'no reason given yet: write one line in the reason_ variable of your exercise and run it again'
+    'yours: no reason given yet: write one line in the reason_ variable of your exercise and run it again'
+
+    The reason starts with "yours:", so a table never passes a reader's verdict
+    off as a worked one; ``accepted=False`` (the exercise's check did not accept
+    it) adds a mark:
+
+    >>> your_verdict("N12", "true", "dates", accepted=False).reason
+    'yours: dates (check: not yet)'
     """
     word = verdict_word(answer)
     if word is None:
@@ -563,7 +572,8 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
         raise TypeError(
             f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
         )
-    return Verdict(claim_id, word, " ".join(reason.split()) or NO_REASON)
+    mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
+    return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
 
 
 def combine_verdicts(*parts: str) -> str:
