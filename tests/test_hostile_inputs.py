@@ -512,6 +512,7 @@ VALID = {
     "belt.nearest_neighbour_distance": lambda: dict(n_objects=8, volume=1 * u.km**3),
     "belt.orbit_group": lambda: dict(a=2.77 * u.AU, e=0.08),
     "factcheck.combine_verdicts": lambda: dict(parts=("true", "misleading")),  # *parts
+    "factcheck.verdict_word": lambda: dict(text="can't be checked"),
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
     "grading.FormExercise": lambda: dict(
         title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1, defaults={}
@@ -578,6 +579,8 @@ ANY_VALUE = {
     ("grading.GradedCopyError", "*"),
     # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
     ("factcheck.your_verdict", "answer"),
+    # any answer that names no verdict (None, ..., a number) is read as "no verdict": None
+    ("factcheck.verdict_word", "text"),
     # an expected answer may be a quantity, a number, a flag, a word or a date
     ("grading.form_of", "expected"),
 }

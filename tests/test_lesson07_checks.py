@@ -80,9 +80,13 @@ def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_name
 
 
 def test_your_verdict_keeps_the_readers_reason_on_one_line():
-    assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "13.7 months vs 14"
+    assert F.your_verdict("N09", "true", "13.7 months\nvs 14").reason == "yours: 13.7 months vs 14"
     for empty in ("", "   ", ...):
-        assert F.your_verdict("N12", "false", empty).reason == F.NO_REASON
+        assert F.your_verdict("N12", "false", empty).reason == "yours: " + F.NO_REASON
+    refused = F.your_verdict("N12", "true", "dates", accepted=False)  # the check did not accept it: marked
+    assert refused.reason == "yours: dates (check: not yet)"
+    with pytest.raises(TypeError, match="accepted must be True or False"):
+        F.your_verdict("N12", "true", "dates", accepted="no")
     assert F.your_verdict("N12", ..., "a reason") is None
     with pytest.raises(TypeError, match="text in quotes"):
         F.your_verdict("N12", "false", 13.7)
@@ -176,6 +180,21 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     for word in ("can't be checked", "Cannot check", "cannot be checked"):
         assert check("07.10", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
     assert not check("07.10", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["can't be checked", "Cannot check", "can not be checked", "cannot  be checked", "cannot-be-checked", "maybe"],
+)
+def test_the_verdict_table_takes_every_wording_the_check_takes(word):
+    n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),), reason="no source states it")
+    accepted = check("07.10", word, **n20).ok
+    mine = F.your_verdict("N20", word, "no source states it")
+    assert accepted == (mine is not None), word
+    if accepted:
+        assert mine.verdict == "cannot be checked"
+        table = F.verdict_table([mine], F.load_claims())  # shown, not "waits for your verdict"
+        assert list(table["verdict"]) == ["cannot be checked"]
 
 
 def test_exercise_4_quotes_nasa_exactly():
@@ -297,6 +316,24 @@ def test_no_file_the_student_version_names_holds_the_kinds():
         assert not leaked, (path, leaked)
 
 
+def test_the_sharpness_alt_text_says_much_darker_only_below_six_tenths_of_the_facula():
+    from utils import imaging, spotviews
+
+    ifov, facula, crater = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("occator.diameter")
+    albedos = float(fact("ceres.albedo")), float(fact("occator.faculae_albedo"))
+    view = spotviews.SharpnessView(
+        imaging.facula_model(120 * u.km, 480, facula, crater, *albedos), 120 * u.km, ifov, facula, crater
+    )
+    seen = set()
+    for d in spotviews.dawn_distances()[1]:
+        view.update(d)
+        if "of a pixel" in view.alt():  # the facula spans less than one pixel
+            fraction = float(view.ax.get_title().rsplit(" ", 1)[1]) / albedos[1]
+            assert ("much darker" in view.alt()) == (fraction < 0.6), (d, fraction)
+            seen.add(fraction < 0.6)
+    assert seen == {True, False}  # both wordings are reached on the slider
+
+
 def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     """Every stop of the Explore widget, drawn: no number in its title or alt text passes a numeric check."""
     import nbformat
@@ -350,6 +387,15 @@ SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming 
         "no source says so, the 2020 finding came later",
     ),
 ]
+
+
+@pytest.mark.parametrize("exercise_id", ["07.4", "07.9"])
+def test_both_firsts_read_the_same_reading_words(exercise_id):
+    inputs = _n_inputs(exercise_id)
+    for named in ("taken as stated, DS1 and SMART-1 came first", "as written it is contradicted", "read as worded"):
+        assert check(exercise_id, "false", **inputs, reason=named).ok, named
+    for unnamed in ("the dates printed above show an earlier craft", "an earlier craft came first"):
+        assert not check(exercise_id, "false", **inputs, reason=unnamed).ok, unnamed
 
 
 def _n_inputs(exercise_id):

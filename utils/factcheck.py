@@ -74,6 +74,8 @@ __all__ = [
     "KIND_OF_CATEGORY",
     "your_verdict",
     "combine_verdicts",
+    "VERDICT_SYNONYMS",
+    "verdict_word",
 ]
 
 FILE = "news_claims.ecsv"
@@ -83,6 +85,13 @@ KEY_FILE = "news_claims_key.ecsv"
 KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
+#: Other fair wordings of a verdict, each counted as the verdict it means.
+VERDICT_SYNONYMS = {
+    "can't be checked": "cannot be checked",
+    "cannot check": "cannot be checked",
+    "can not be checked": "cannot be checked",
+    "can't check": "cannot be checked",
+}
 #: A mean calendar month (a twelfth of a Julian year), for the story's "14 months".
 MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")
 
@@ -281,10 +290,30 @@ def _claim_kind(claims: Table, claim_id: str) -> str:
 # --------------------------------------------------------------------------
 
 
+def verdict_word(text) -> str | None:
+    """The verdict in :data:`VERDICTS` that ``text`` means, or ``None`` if it names none.
+
+    Case, spaces, hyphens and underscores do not matter, and the wordings in
+    :data:`VERDICT_SYNONYMS` count as the verdict they mean. Lesson 07's checks
+    and :func:`your_verdict` both read a verdict through this function.
+
+    Examples
+    --------
+    >>> verdict_word("  Can't   be-checked "), verdict_word("False"), verdict_word("maybe")
+    ('cannot be checked', 'false', None)
+    """
+    if not isinstance(text, str):
+        return None
+    word = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    word = VERDICT_SYNONYMS.get(word, word)
+    return word if word in VERDICTS else None
+
+
 def _check_verdict(verdict: str) -> str:
-    if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
+    word = verdict_word(verdict)
+    if word is None:
         raise ValueError(f"a verdict is one of {', '.join(repr(v) for v in VERDICTS)}; got {verdict!r}")
-    return verdict.strip().lower()
+    return word
 
 
 @dataclass(frozen=True)
@@ -498,10 +527,12 @@ def judge_first(claimed_first, earlier) -> str:
 
 
 #: What the verdict table shows for a verdict whose reason was left empty.
+#: How the verdict table marks a reader's own verdict, and one its exercise's check has not accepted.
+YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
 
-def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
+def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -521,11 +552,19 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
     raises a ``TypeError``.
 
     >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
-    'two dates, compared'
+    'yours: two dates, compared'
     >>> your_verdict("N12", "false", "").reason
-    'no reason given yet: write one line in the reason_ variable of your exercise and run it again'
+    'yours: no reason given yet: write one line in the reason_ variable of your exercise and run it again'
+
+    The reason starts with "yours:", so a table never passes a reader's verdict
+    off as a worked one; ``accepted=False`` (the exercise's check did not accept
+    it) adds a mark:
+
+    >>> your_verdict("N12", "true", "dates", accepted=False).reason
+    'yours: dates (check: not yet)'
     """
-    if not isinstance(answer, str) or answer.strip().lower() not in VERDICTS:
+    word = verdict_word(answer)
+    if word is None:
         return None
     if reason is Ellipsis:
         reason = ""
@@ -533,7 +572,8 @@ def your_verdict(claim_id: str, answer, reason: str) -> Verdict | None:
         raise TypeError(
             f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
         )
-    return Verdict(claim_id, answer, " ".join(reason.split()) or NO_REASON)
+    mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
+    return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
 
 
 def combine_verdicts(*parts: str) -> str:
@@ -552,7 +592,7 @@ def combine_verdicts(*parts: str) -> str:
     if not parts:
         raise ValueError("combine_verdicts needs at least one verdict in parts")
     for k, part in enumerate(parts):
-        if not isinstance(part, str) or part.strip().lower() not in VERDICTS:
+        if verdict_word(part) is None:
             raise ValueError(
                 f"parts[{k}] is not a verdict: a verdict is one of {', '.join(repr(v) for v in VERDICTS)}; got {part!r}"
             )

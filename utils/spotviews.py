@@ -591,6 +591,7 @@ class SharpnessView(FastFigure):
             if pixel >= 1 * u.km
             else f"{float(f'{pixel.to_value(u.m):.3g}'):g} m"
         )
+        self._brightest = float(image.max()) / float(np.max(self.model))  # the facula's reflectance is 1
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km{note}\n"
             f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}",
@@ -606,9 +607,10 @@ class SharpnessView(FastFigure):
         if not np.isfinite(across):
             notice = "the figure waits for a distance"
         elif across < 1:
+            dimmer = "much darker" if getattr(self, "_brightest", 0.0) < 0.6 else "darker"  # as a fraction of it
             notice = (
                 f"the facula spans only {across:.2f} of a pixel, so its light is averaged with the dark ground: "
-                "one pixel is brighter than the rest, much darker than the facula really is"
+                f"one pixel is brighter than the rest, {dimmer} than the facula really is"
             )
         elif across < 5:
             notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"

@@ -28,7 +28,17 @@ from ..checks import (
     ReasonedExercise,
     _is_placeholder,
 )
-from ..factcheck import KINDS, MONTH, VERDICTS, duration, in_months, judge_duration, judge_first
+from ..factcheck import (
+    KINDS,
+    MONTH,
+    VERDICT_SYNONYMS,
+    VERDICTS,
+    duration,
+    in_months,
+    judge_duration,
+    judge_first,
+    verdict_word,
+)
 from ..factcheck import _claim_kind as claim_kind
 from ..units import require
 
@@ -265,13 +275,19 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
-#: Other fair wordings of a verdict, each counted as the verdict it means.
-VERDICT_SYNONYMS = {
-    "can't be checked": "cannot be checked",
-    "cannot check": "cannot be checked",
-    "can not be checked": "cannot be checked",
-    "can't check": "cannot be checked",
-}
+#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.9.
+READING_WORDS = (
+    "different claim",
+    "another claim",
+    "not the same claim",
+    "strict",
+    "literal",
+    "as stated",
+    "as written",
+    "as worded",
+    "as printed",
+    "story's words",
+)
 
 
 @dataclass(frozen=True)
@@ -312,7 +328,7 @@ class VerdictExercise(ReasonedExercise):
             expected = self.expected(**inputs)
         except Exception:  # unusable inputs: already reported
             return False
-        given = " ".join(answer.strip().lower().split()) if isinstance(answer, str) else None
+        given = verdict_word(answer)
         return expected == self.defensible_when and given in self.defensible
 
     def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
@@ -326,7 +342,7 @@ class VerdictExercise(ReasonedExercise):
             expected = self.expected(**inputs)
         except Exception:  # unusable inputs: already reported by the check above
             return result
-        given = " ".join(answer.strip().lower().split())
+        given = verdict_word(answer)
         if expected == self.defensible_when and given in self.defensible:
             return CheckResult(CORRECT, f"Defensible: {self.defensible[given]}", result.name)
         return result
@@ -535,7 +551,7 @@ EXERCISES = {
             "Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
             "science' as the qualifier the story dropped.",
         },
-        reading_words=("different claim", "another claim", "not the same claim", "strict", "as printed", "literal"),
+        reading_words=READING_WORDS,
         reading_missing="'false' counts here only with the reading that leads to it. Say in reason_4 how you read "
         "NASA's wording: a different claim from the story's, or the story's claim with a qualifier left out? "
         "Then run this cell again.",
@@ -672,7 +688,7 @@ EXERCISES = {
             "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
             "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
         },
-        reading_words=("strict", "as printed", "printed", "as worded", "literal", "story's words"),
+        reading_words=READING_WORDS,
         reading_missing="'false' counts here only with the reading that leads to it. Say in reason_9 how you read "
         "the claim: strictly, its words as printed, or with the qualifier NASA uses? Then run this cell again.",
         mistakes=(
