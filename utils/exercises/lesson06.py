@@ -738,7 +738,7 @@ EXERCISES = {
             ),
             Mistake(
                 _t_lower_albedo_mean_distance_rounded,
-                "Not quite. If you rounded your own result, keep three figures. If you took it from a printout, "
+                "If you rounded your own result, keep three figures. If you took it from a printout, "
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
                 "albedo `faculae` at the perihelion distance `distance_7`.",
             ),
