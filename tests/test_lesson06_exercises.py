@@ -333,3 +333,99 @@ def test_exercise_9_the_printed_day_rate_passes_and_a_whole_centimetre_rate_gets
     assert utils.check("06.9", kw["thickness"] / printed, **kw).ok
     whole = round(kw["loss_rate"].to_value(u.cm / u.yr)) * u.cm / u.yr
     assert "rounded rate" in utils.check("06.9", kw["thickness"] / whole, **kw).message
+
+
+def _notebook_cells():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text())
+    return nb["cells"]
+
+
+def test_the_deposit_ages_exercise_9_and_11_compare_with_are_printed_outside_the_solutions():
+    """Students compare the ice's lifetime with `activity_age` and `young_age`: both must be printed, with the
+    upper bound named, in a cell the student version keeps."""
+    kept = ["".join(c["source"]) for c in _notebook_cells() if "solution" not in c["metadata"].get("tags", [])]
+    cell = next(s for s in kept if "activity_age, young_age =" in s)
+    printed = [line for line in cell.splitlines() if line.lstrip().startswith("print(")]
+    assert any("{activity_age" in line for line in printed) and any("{young_age" in line for line in printed)
+    assert any("upper bound" in line for line in printed) and any("source_title" in line for line in printed)
+
+
+def test_exercise_9_student_and_solution_checks_pass_the_same_inputs():
+    calls = {}
+    for c in _notebook_cells():
+        tail = "".join(c["source"]).split("utils.check(")[-1]
+        if c["cell_type"] == "code" and '"06.9"' in tail:
+            calls["solution" in c["metadata"].get("tags", [])] = tail
+    assert set(calls) == {True, False} and calls[True] == calls[False]
+
+
+def test_exercise_7_asks_for_three_figures_and_fair_roundings_are_told_they_are_close():
+    from utils import thermal
+
+    prompt = next("".join(c["source"]) for c in _notebook_cells() if "### Exercise 7" in "".join(c["source"]))
+    assert "three figures" in prompt
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    right = thermal.subsolar_temperature(**kw).to(u.K)
+    assert utils.check("06.7", right, **kw).ok
+    for rounded in (
+        round(right.to_value(u.K), -1) * u.K,
+        round(right.to(u.deg_C, u.temperature()).value, -1) * u.deg_C,
+    ):
+        result = utils.check("06.7", rounded, **kw)
+        assert result.status == "incorrect" and "three figures" in result.message
+    assert "close" not in utils.check("06.7", right * 1.1, **kw).message
+
+
+def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = expected_answer("06.9", **kw).to_value(u.yr)
+    assert 1.05 < 30000 / right < 1.12  # the lesson's "about thirty thousand years", outside the tolerance
+    result = utils.check("06.9", 30000 * u.yr, **kw)
+    assert result.status == "incorrect" and "close" in result.message
+    assert "close" not in utils.check("06.9", 1.3 * right * u.yr, **kw).message
+
+
+def test_exercise_9_faculae_ice_slip_follows_the_notebooks_faculae():
+    from utils.exercises.lesson06 import _lifetime_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        faculae_albedo=0.3 * u.one,  # an instructor's change of `faculae`
+    )
+    slip = _lifetime_faculae_ice(**kw)
+    assert not u.isclose(slip, _lifetime_faculae_ice(**{**kw, "faculae_albedo": None}), rtol=0.05)
+    assert "as bright as the faculae" in utils.check("06.9", slip, **kw).message
+
+
+@pytest.mark.parametrize("answer", [1.9, 2.1])
+def test_exercise_5_answers_from_1_9_to_2_1_are_told_they_are_close(answer):
+    from utils.checks import expected_answer
+    from utils.facts import fact
+
+    views = {"near": 146_000 * u.km, "far": 383_000 * u.km}
+    kw = dict(
+        spot_albedo=fact("occator.faculae_albedo"),
+        background_albedo=fact("ceres.albedo"),
+        spot_diameter=fact("occator.cerealia_facula_size"),
+        distance=views["near"],
+        far_distance=views["far"],
+        ifov=fact("fc.ifov"),
+    )
+    assert abs(answer / expected_answer("06.5", **kw) - 1) > 0.005  # outside the tolerance
+    result = utils.check("06.5", answer, **kw)
+    assert result.status == "incorrect" and "close" in result.message
+    assert "close" not in utils.check("06.5", 2.5, **kw).message

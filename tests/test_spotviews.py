@@ -55,7 +55,7 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         seen[(d, exposure)] = tuple(texts)
         assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
     assert len(set(seen.values())) == 5  # every state has its own titles
-    assert "Model image" in explorer.alt() and "teal" in explorer.alt()
+    assert "Model image" in explorer.alt() and "rose" in explorer.alt()
 
 
 def test_camera_explorer_row_has_a_white_outline(explorer):
@@ -271,13 +271,13 @@ def test_sharpness_title_uses_metres_below_one_km():
     assert "35.9 km per pixel" in view.update(383_000).ax.get_title()
 
 
-def test_camera_explorer_alt_text_names_teal_only_when_pixels_saturate(explorer):
+def test_camera_explorer_alt_text_names_rose_only_when_pixels_saturate(explorer):
     for distance, exposure in ((383000, 0.125), (4400, 1.41)):
         left = explorer.update(distance, exposure).alt().split("Left:")[1].split("Right:")[0]
         if explorer.saturated_pixels:
-            assert "saturated pixels in teal" in left
+            assert "saturated pixels in rose" in left
         else:
-            assert "no saturated pixels" in left and "teal" not in left
+            assert "no saturated pixels" in left and "rose" not in left
 
 
 def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer):

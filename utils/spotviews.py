@@ -341,7 +341,7 @@ class CameraExplorer(FastFigure):
     """
 
     #: Colours: not a body's colour (the image is grey; these mark the model's readings).
-    SATURATED = style.OTHER_COLOURS["teal"]
+    SATURATED = style.OTHER_COLOURS["rose"]  # not teal, too near Dawn's bluish green
     PROFILE = style.OTHER_COLOURS["indigo"]
     ROW = PROFILE  # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
@@ -417,7 +417,7 @@ class CameraExplorer(FastFigure):
         self.ax_img.set_ylim(*img.extent_km[2:])
         self.ax_img.set_title(
             f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
-            f"{self.saturated_pixels:,} pixel{'' if self.saturated_pixels == 1 else 's'} saturated (teal)",
+            f"{self.saturated_pixels:,} pixel{'' if self.saturated_pixels == 1 else 's'} saturated (rose)",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
@@ -488,11 +488,11 @@ class CameraExplorer(FastFigure):
                 f"{most}the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the "
                 f"row reads about {ground:.2f}"
             )
-        teal = "saturated pixels in teal" if self.saturated_pixels else "no saturated pixels"
+        tinted = "saturated pixels in rose" if self.saturated_pixels else "no saturated pixels"
         where = "around Occator" if self._whole_crater else "of Occator's centre only"
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: {self.brightness_words()} model camera image "
-            f"{where} with {teal}. Right: the detector reading along the "
+            f"{where} with {tinted}. Right: the detector reading along the "
             f"dotted row through the facula at {self._view}, with the saturation level as a dashed line. "
             f"Along that row {readings}; the facula "
             f"is {facula}."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import astropy.units as u
@@ -161,6 +161,33 @@ class _EitherReading(Exercise):
         except Exception:
             return result
         return other if other.ok else result
+
+
+@dataclass(frozen=True)
+class _CloseBand(Exercise):
+    """An exercise that tells an answer within ``close`` (relative) of the right one, and caught by no
+    likely mistake, that it is close: a fair rounding of the right result, not a wrong method."""
+
+    close: float = 0.0
+    keep: str = "more significant figures"
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.ok or result.status != "incorrect" or "close" in result.message:
+            return result
+        if result.message != Exercise.check(replace(self, mistakes=()), answer, **inputs).message:
+            return result  # a likely mistake's own hint comes first
+        try:
+            near = self._compare(answer, self.expected(**inputs), result.name, rtol=self.close).ok
+        except Exception:
+            return result
+        if not near:
+            return result
+        return CheckResult(
+            "incorrect",
+            f"That is not right, but it is close: keep {self.keep}. {self.hint}",
+            result.name,
+        )
 
 
 def _pixels_across_facula(size, distance, ifov):
@@ -380,32 +407,36 @@ def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, d
 
 
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
-def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
     return (h / rate).to(u.yr)
 
 
-def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     if noon_loss_rate is None:
         return None
     return _lifetime(thickness, noon_loss_rate)
 
 
-def _lifetime_rounded_rate(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime_rounded_rate(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
     # the day-averaged rate rounded to whole centimetres a year before dividing
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
     return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
 
-def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     # the age printed as `activity_age`, pasted in place of the ice's lifetime
     from ..facts import fact
 
     return fact("occator.activity_start").to(u.yr)
 
 
-def _young_deposits_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _young_deposits_age(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
     from ..facts import fact
 
     return fact("occator.young_deposits_age").to(u.yr)
@@ -428,7 +459,9 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     return thermal.thickness_loss_rate(flux, fact("ice.density"))
 
 
-def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime_dusty_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
     # Exercise 8's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
     from ..facts import fact
 
@@ -442,12 +475,17 @@ def _lifetime_dusty_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo
     return _lifetime(thickness, bound / (1 * u.yr))
 
 
-def _lifetime_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
-    # ice as bright as the faculae, day-averaged
-    return _lifetime(thickness, _loss_rate_from_facts("occator.faculae_albedo", day_mean=True))
+def _lifetime_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # ice as bright as the faculae (the notebook's `faculae`, else the table's value), day-averaged
+    albedo = "occator.faculae_albedo" if faculae_albedo is None else require(faculae_albedo, u.one, "faculae_albedo")
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-def _lifetime_brightest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime_brightest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
     # the lifetime printed later for ice at the top of the faculae's albedo range (`bright_albedo`)
     if bright_albedo is None:
         return None
@@ -455,7 +493,9 @@ def _lifetime_brightest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, b
     return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-def _lifetime_darkest_faculae_ice(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None):
+def _lifetime_darkest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
     # the lifetime printed later for ice at the bottom of the faculae's albedo range (`low_albedo`)
     if low_albedo is None:
         return None
@@ -621,13 +661,14 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.5": Exercise(
+    "06.5": _CloseBand(
         title="Exercise 5 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
         "{far_distance:,.0f}?",
         solve=_brightening,
         # 0.5 %: the formula (2.02) and the model camera's measurement (2.017) pass; the question asks for three
         # figures, since a rounded 2 (1 % off) would also be every bare "2" a student can read in the lesson
         rtol=0.005,
+        close=0.06,  # 1.9 to 2.1: a fair rounding, told to keep more figures
         hint="For each distance: find the pixel's ground size, then the fraction f of its AREA the round spot "
         "covers (π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background. Then divide the near "
         "value by the far one.",
@@ -675,10 +716,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": Exercise(
+    "06.7": _CloseBand(
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
-        rtol=0.005,  # 3 significant figures pass; the same patch at Ceres' mean distance is 4 % colder
+        rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
+        close=0.03,  # 220 K or -60 °C: a fair rounding, told to keep three figures
+        keep="three figures, as the question asks",
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
         "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
         "unit is fine.",
@@ -695,9 +738,9 @@ EXERCISES = {
             ),
             Mistake(
                 _t_lower_albedo_mean_distance_rounded,
-                "That looks like a temperature printed for another case: a darker patch (the low end of the "
-                "reported albedo range) at Ceres' average distance, rounded to 10 K. Compute it yourself for "
-                "the albedo `faculae` at the perihelion distance `distance_7`.",
+                "If you rounded your own result, keep three figures. If you took it from a printout, "
+                "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
+                "albedo `faculae` at the perihelion distance `distance_7`.",
             ),
             Mistake(
                 _t_kelvin_as_celsius,
@@ -755,10 +798,11 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.9": Exercise(
+    "06.9": _CloseBand(
         title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
+        close=0.12,  # "about thirty thousand years" (6 % high): told to keep more figures
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
             Mistake(
