@@ -489,13 +489,22 @@ def test_near_earth_subclasses_get_an_orbit_hint_not_a_format_error(word):
         assert "Please answer with one of" not in result.message
 
 
+RESONANCE_5_2 = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
+
+
 @pytest.mark.parametrize(
     ("exercise", "slip", "right", "inputs", "words"),
     [
         # a_J * (q/p)**2/3: Python squares, then divides by 3
-        ("01.3", 5.203 * (2 / 5) ** 2 / 3, 5.203 * (2 / 5) ** (2 / 3), dict(a_jupiter=5.203 * u.AU, p=5, q=2), "brackets"),
+        (
+            "01.3",
+            5.203 * (2 / 5) ** 2 / 3,
+            5.203 * (2 / 5) ** (2 / 3),
+            dict(a_jupiter=5.203 * u.AU, p=5, q=2),
+            "brackets",
+        ),
         # the exponent 2/3 typed as 0.67: 0.3 % off, outside the 0.1 % tolerance
-        ("01.3", 5.203 * (2 / 5) ** 0.67, 5.203 * (2 / 5) ** (2 / 3), dict(a_jupiter=5.203 * u.AU, p=5, q=2), "0.67"),
+        ("01.3", 5.203 * (2 / 5) ** 0.67, 5.203 * (2 / 5) ** (2 / 3), RESONANCE_5_2, "0.67"),
         # 1329 km / sqrt(p) * 10**-H/5 and 1329 km / p**1/2 * 10**(-H/5), in both bracketings
         ("01.4", 1329 / np.sqrt(0.0717) * 10**-5.6 / 5, 376.5, dict(H=5.6, albedo=0.0717), "brackets"),
         ("01.4", 1329 / 0.0717**1 / 2 * 10 ** (-5.6 / 5), 376.5, dict(H=5.6, albedo=0.0717), "p divided by 2"),
