@@ -465,3 +465,29 @@ def test_kirkwood_figure_draw_rejects_bad_input_clearly(kwargs):
     args = dict(a_au=[2.2, 2.6], bin_width=0.01, h_max=12.0, unmarked=(5, 2)) | kwargs
     with pytest.raises((ValueError, TypeError)):
         gaps.draw(**args)
+
+
+def test_size_distribution_counts_each_diameter_and_marks_the_cut_and_ceres():
+    import matplotlib.pyplot as plt
+
+    from utils.style import PALETTE
+
+    fig, alt = belt.plot_size_distribution([50, np.nan, 900, 200] * u.km, 30 * u.km, 10 * u.km, 940 * u.km, "cut")
+    try:
+        ax = fig.axes[0]
+        steps = ax.get_lines()[0]
+        assert list(steps.get_xdata()) == [900, 200, 50] and list(steps.get_ydata()) == [1, 2, 3]  # nan dropped
+        assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == ["catalogue main belt", "cut"]
+        band = ax.patches[0].get_extents().transformed(ax.transData.inverted())
+        assert np.allclose([band.x0, band.x1], [10, 30])  # the band's edges, given in either order
+        ceres = ax.get_lines()[1]
+        assert ceres.get_xdata()[0] == 940 and matplotlib.colors.same_color(ceres.get_color(), PALETTE["ceres"])
+        assert "3 objects at about 50 km" in alt and "Ceres' size" in alt
+    finally:
+        plt.close("all")
+    with pytest.raises(ValueError, match="no finite value"):
+        belt.plot_size_distribution([np.nan] * u.km, 1 * u.km, 2 * u.km, 940 * u.km, "cut")
+    with pytest.raises(TypeError, match="band_label"):
+        belt.plot_size_distribution([5] * u.km, 1 * u.km, 2 * u.km, 940 * u.km, 12)
+    with pytest.raises(u.UnitsError):
+        belt.plot_size_distribution([5] * u.s, 1 * u.km, 2 * u.km, 940 * u.km, "cut")

@@ -258,6 +258,13 @@ VALID = {
         ceres=0.09,
         vesta=0.4,
     ),
+    "belt.plot_size_distribution": lambda: dict(
+        diameters=[900, np.nan, 50] * u.km,
+        d_bright=10 * u.km,
+        d_dark=20 * u.km,
+        ceres_diameter=940 * u.km,
+        band_label="D at H = 12",
+    ),
     "belt.fact_range": lambda: dict(fact_id="belt.n_larger_1km", data_dir=None),
     "belt.kirkwood_alt_text": lambda: dict(a_au=[2.2, 2.6], resonances={"3:1": 2.5 * u.AU}, p=5, q=2, state="ok"),
     "belt.KirkwoodFigure": lambda: dict(

@@ -487,3 +487,49 @@ def test_near_earth_subclasses_get_an_orbit_hint_not_a_format_error(word):
         result = check("01.2", word, a=a, e=e)
         assert result.status == "invalid" and "q = a(1 - e)" in result.message
         assert "Please answer with one of" not in result.message
+
+
+RESONANCE_5_2 = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "slip", "right", "inputs", "words"),
+    [
+        # a_J * (q/p)**2/3: Python squares, then divides by 3
+        (
+            "01.3",
+            5.203 * (2 / 5) ** 2 / 3,
+            5.203 * (2 / 5) ** (2 / 3),
+            dict(a_jupiter=5.203 * u.AU, p=5, q=2),
+            "brackets",
+        ),
+        # the exponent 2/3 typed as 0.67: 0.3 % off, outside the 0.1 % tolerance
+        ("01.3", 5.203 * (2 / 5) ** 0.67, 5.203 * (2 / 5) ** (2 / 3), RESONANCE_5_2, "0.67"),
+        # 1329 km / sqrt(p) * 10**-H/5 and 1329 km / p**1/2 * 10**(-H/5), in both bracketings
+        ("01.4", 1329 / np.sqrt(0.0717) * 10**-5.6 / 5, 376.5, dict(H=5.6, albedo=0.0717), "brackets"),
+        ("01.4", 1329 / 0.0717**1 / 2 * 10 ** (-5.6 / 5), 376.5, dict(H=5.6, albedo=0.0717), "p divided by 2"),
+        ("01.4", 1329 / (0.0717**1 / 2) * 10 ** (-5.6 / 5), 376.5, dict(H=5.6, albedo=0.0717), "p divided by 2"),
+        # (volume / n) ** 1 / 3: the volume per asteroid divided by 3
+        ("01.7", 8e18 / 3, 2e6, dict(n_asteroids=1e6, belt_volume=8e24 * u.km**3, n_catalogue=1000), "brackets"),
+    ],
+)
+def test_python_precedence_slips_get_their_hints(exercise, slip, right, inputs, words):
+    unit = {"01.3": u.AU, "01.4": u.km, "01.7": u.km}[exercise]
+    slip_unit = u.km**3 if exercise == "01.7" else unit
+    result = check(exercise, slip * slip_unit, **inputs)
+    assert result.status == "incorrect" and words in result.message
+    assert check(exercise, right * unit, **inputs).ok
+    expected = expected_answer(exercise, **inputs).to_value(unit)
+    for shown in (f"{expected:.2f}", f"{expected:.3g}", f"{expected:.1e}"):
+        assert shown not in result.message  # the hint never gives the answer
+
+
+def test_belts_per_moon_slips_at_two_figures_get_their_hints():
+    # Moon 7.35e22 kg, belt 2.4e21 kg: 30.6 belts per Moon; the inverse 0.0327 and 3.27 % also at two figures
+    inputs = dict(moon_mass=7.35e22 * u.kg, belt_mass=2.4e21 * u.kg)
+    assert check("01.6", 7.35e22 / 2.4e21, **inputs).ok
+    for inverse in (2.4e21 / 7.35e22, 0.033, 0.032):
+        assert "other way round" in check("01.6", inverse, **inputs).message
+    for percent in (100 * 2.4e21 / 7.35e22, 3.3, 3.2):
+        assert "percentage" in check("01.6", percent, **inputs).message
+    assert "31" not in check("01.6", 0.033, **inputs).message and "30." not in check("01.6", 3.3, **inputs).message

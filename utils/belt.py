@@ -66,6 +66,7 @@ __all__ = [
     "orbit_group_styles",
     "plot_orbit_map",
     "plot_albedo_histograms",
+    "plot_size_distribution",
     "fact_range",
     "draw_kirkwood",
     "kirkwood_alt_text",
@@ -579,7 +580,7 @@ def orbit_group_styles() -> dict[str, dict]:
 
     One marker and one colour per group, none of them a body's colour: the belt's grey for the main belt, then
     Paul Tol's colours.  The Trojans are open squares with a thick edge (Jupiter's line shows through them),
-    the rare groups get larger markers, and the light grey "other" a dark outline so that it shows on white.
+    the rare groups get larger markers, and the rose "other" a dark outline so that it shows beside the belt.
     The Trojans' teal stays far from Jupiter's orange, also under deuteranopia.
 
     Examples
@@ -590,13 +591,13 @@ def orbit_group_styles() -> dict[str, dict]:
     """
     from .style import OTHER_COLOURS, PALETTE
 
-    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "teal", "dark green", "black", "light grey")]
+    colours = [PALETTE["belt"]] + [OTHER_COLOURS[k] for k in ("indigo", "teal", "dark green", "black", "rose")]
     styles = {}
     for group, marker, c in zip(CLASS_GROUPS, "o^sDvP", colours, strict=True):
         styles[group] = {"marker": marker, "s": 5, "alpha": 0.6, "zorder": 2, "rasterized": True, "color": c}
     trojans = styles["Jupiter Trojans"]
     trojans |= {"facecolors": "none", "edgecolors": trojans.pop("color"), "linewidths": 2}
-    styles["other"] |= {"edgecolors": "0.3", "linewidths": 0.8, "s": 20}
+    styles["other"] |= {"edgecolors": "0.3", "linewidths": 0.8, "s": 40}
     styles["near-Earth and Mars-crossers"]["s"] = 20
     return styles
 
@@ -658,7 +659,7 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
         "(open teal squares) form a stripe along Jupiter's line, centaurs scatter beyond it and trans-Neptunian "
         f"objects gather beyond 30 AU ({n_far} more beyond 100 AU, off the plot). The few near-Earth objects and "
         "Mars-crossers (indigo triangles) sit above or left of the belt's cloud (larger e, or smaller a); one "
-        "'other' object (grey plus) sits just inside Jupiter's line. The legend names the groups and counts."
+        "'other' object (rose plus) sits just inside Jupiter's line. The legend names the groups and counts."
     )
     return fig, alt
 
@@ -715,6 +716,48 @@ def plot_albedo_histograms(albedo, inner, outer, ceres, vesta):
         "The outer belt peaks at dark albedos near 0.05; the inner belt peaks at bright albedos around 0.2 to 0.3, "
         "with a smaller dark peak near 0.05. Ceres lies near the outer belt's median, darker than most of the inner "
         "belt."
+    )
+    return fig, alt
+
+
+def plot_size_distribution(diameters, d_bright, d_dark, ceres_diameter, band_label: str):
+    """The cumulative number of asteroids larger than each diameter, on log-log axes; and its alt text.
+
+    ``diameters`` are the asteroids' diameters (a length Quantity, nan dropped); ``d_bright`` and ``d_dark`` bound
+    a hatched band (the diameters where a magnitude cut bites, labelled ``band_label``); Ceres' diameter is marked
+    in its colour.
+
+    Examples
+    --------
+    >>> fig, alt = plot_size_distribution([900, 500, 50] * u.km, 10 * u.km, 20 * u.km, 940 * u.km, "cut")
+    >>> fig.axes[0].get_legend().get_texts()[1].get_text()
+    'cut'
+    """
+    import matplotlib.pyplot as plt
+
+    from .style import OTHER_COLOURS, PALETTE, body_style
+
+    d = require(diameters, u.km, "diameters", positive=True, finite=False).to_value(u.km)
+    d = np.sort(np.atleast_1d(d)[np.isfinite(d)])[::-1]
+    if d.size == 0:
+        raise ValueError("diameters holds no finite value: give at least one diameter, such as [500] * u.km.")
+    edges = ((d_bright, "d_bright"), (d_dark, "d_dark"))
+    low, high = sorted(float(require(x, u.km, name, positive=True, scalar=True).to_value(u.km)) for x, name in edges)
+    ceres = float(require(ceres_diameter, u.km, "ceres_diameter", positive=True, scalar=True).to_value(u.km))
+    if not isinstance(band_label, str):
+        raise TypeError(f"band_label must be a text (str), such as 'D at H = 12'; got {type(band_label).__name__}.")
+    fig, ax = plt.subplots(figsize=(7, 4.3))
+    ax.step(d, np.arange(1, d.size + 1), where="post", color=PALETTE["belt"], label="catalogue main belt")
+    band = dict(facecolor="none", edgecolor=OTHER_COLOURS["black"], alpha=0.4, hatch="//", linewidth=0)
+    ax.axvspan(low, high, label=band_label, **band)
+    ax.plot(ceres, 1, **(body_style("ceres") | {"linestyle": "none"}))
+    ax.set(xscale="log", yscale="log", xlabel="diameter D (km)", ylabel="number of asteroids larger than D")
+    ax.set_title("Main-belt size distribution (JPL SBDB, H ≤ 12)")
+    ax.legend(fontsize=9)
+    alt = (
+        f"Cumulative number of main-belt asteroids larger than a diameter, on log-log axes: a grey step curve "
+        f"falling from {d.size:,} objects at about {d[-1]:.0f} km to one at Ceres' size (blue pentagon). A hatched "
+        "grey band marks the sizes where the H ≤ 12 cut bites; towards it the curve flattens."
     )
     return fig, alt
 

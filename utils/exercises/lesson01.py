@@ -99,6 +99,16 @@ def _exponent_upside_down(a_jupiter, p, q):
     return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** (3 / 2)).to(u.AU)
 
 
+def _exponent_unbracketed(a_jupiter, p, q):
+    # a_jupiter * (q / p) ** 2 / 3: Python squares first, then divides by 3
+    return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** 2 / 3).to(u.AU)
+
+
+def _exponent_rounded(a_jupiter, p, q):
+    # a_jupiter * (q / p) ** 0.67: the exponent rounded to two figures
+    return (require(a_jupiter, u.AU, "a_jupiter", positive=True) * (q / p) ** 0.67).to(u.AU)
+
+
 # 01.4 · diameter -------------------------------------------------------------------
 
 
@@ -119,6 +129,23 @@ def _magnitude_over_2_5(H, albedo):
 
 def _radius_not_diameter(H, albedo):
     return _diameter(H, albedo) / 2
+
+
+def _magnitude_unbracketed(H, albedo):
+    # K / sqrt(p) * 10**-H / 5: Python takes 10**-H first, then divides by 5
+    h = float(belt._mag(H, "H"))
+    return _diameter(H, albedo) * 10 ** (h / 5) * 10.0**-h / 5
+
+
+def _square_root_unbracketed(H, albedo):
+    # K / p**1 / 2 * 10**(-H/5): Python divides by p, then by 2
+    p = float(belt._albedo(albedo))
+    return _diameter(H, albedo) * np.sqrt(p) / p / 2
+
+
+def _square_root_unbracketed_in_brackets(H, albedo):
+    # K / (p**1 / 2) * 10**(-H/5): p / 2 instead of the square root of p
+    return 4 * _square_root_unbracketed(H, albedo)
 
 
 def _catalogue_diameter(H, albedo):
@@ -183,6 +210,11 @@ def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
     return (v / n).to(u.km**3)
+
+
+def _cube_root_unbracketed(n_asteroids, belt_volume, n_catalogue=None):
+    # (volume / n) ** 1 / 3: Python takes the power 1 first, then divides by 3
+    return _volume_per_asteroid(n_asteroids, belt_volume) / 3
 
 
 def _square_root_not_cube_root(n_asteroids, belt_volume, n_catalogue=None):
@@ -347,6 +379,15 @@ EXERCISES = {
                 _exponent_upside_down,
                 "T^2 is proportional to a^3, so a is proportional to T to the power 2/3, not 3/2.",
             ),
+            Mistake(
+                _exponent_unbracketed,
+                "Python reads `x ** 2 / 3` as x squared, then divided by 3. Put the whole exponent in brackets.",
+            ),
+            Mistake(
+                _exponent_rounded,
+                "Close, but 0.67 is not exactly 2/3, and four significant figures show the difference. "
+                "Write the exponent as a fraction.",
+            ),
             *(
                 Mistake(
                     _another_resonance(ratio),
@@ -383,6 +424,18 @@ EXERCISES = {
             ),
             Mistake(_radius_not_diameter, "That is the radius; the formula gives the diameter."),
             Mistake(
+                _magnitude_unbracketed,
+                "Python reads `10**-H / 5` as 10**-H, then divided by 5. Put the whole exponent in brackets.",
+            ),
+            *(
+                Mistake(
+                    solve,
+                    "Python reads `p**1 / 2` as p divided by 2, not its square root. "
+                    "Put the exponent in brackets, or use np.sqrt.",
+                )
+                for solve in (_square_root_unbracketed, _square_root_unbracketed_in_brackets)
+            ),
+            Mistake(
                 _catalogue_diameter,
                 "That is the catalogue's measured diameter. The exercise asks you to compute the diameter "
                 "from H and the albedo with the formula, then compare.",
@@ -417,11 +470,13 @@ EXERCISES = {
                 _moons_per_belt,
                 "That is the belt as a fraction of the Moon. The question asks how many belts it "
                 "takes to make one Moon: divide the other way round.",
+                rtol=0.03,  # two significant figures too
             ),
             Mistake(
                 _as_percentage,
                 "That is the belt's mass as a percentage of the Moon's. The question asks how many belts "
                 "make one Moon.",
+                rtol=0.03,
             ),
         ),
     ),
@@ -436,6 +491,11 @@ EXERCISES = {
                 _volume_per_asteroid,
                 "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
                 "cube root, ** (1 / 3).",
+            ),
+            Mistake(
+                _cube_root_unbracketed,
+                "Python reads `x ** 1 / 3` as x to the power 1, then divided by 3. "
+                "Put the exponent in brackets: ** (1 / 3).",
             ),
             Mistake(
                 _square_root_not_cube_root,
