@@ -162,6 +162,8 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     inputs = dict(altitude=flown, period=period, radius=radius)
     for typed, words in ((2.17, "planned altitude"), (2.16, "JPL's tracking"), (2.162, "JPL's tracking")):
         assert words in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
+    for typed in (0.206, 0.21):  # the altitude taken for the orbit's size, as computed and to two digits
+        assert "not the altitude alone" in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed
     rc3 = dict(altitude=fact("ceres.orbit_rc3_altitude"), period=fact("ceres.orbit_rc3_period"), radius=radius)
     assert "planned" not in check("04.4", planned, **rc3).message  # another orbit: no LAMO hint
 
