@@ -95,7 +95,7 @@ def test_ice_share_and_its_mistakes(ice_inputs):
     assert check("04.5", whole_moon, **{**ice_inputs, "rock_density": moon}).ok
 
 
-@pytest.mark.parametrize("distance_km", [35, 7242, 61000])
+@pytest.mark.parametrize("distance_km", [35, 385, 7242, 61000])
 def test_explore_ring_stays_inside_and_texts_agree(distance_km):
     import numpy as np
 
@@ -109,15 +109,21 @@ def test_explore_ring_stays_inside_and_texts_agree(distance_km):
         dict(zip(orbits["orbit"], orbits["periapsis_altitude"], strict=True)),
         np.geomspace(20, 70000, 120) * u.km,  # as the notebook: the slider runs from 35 to 61,000 km
         names=("Occator", "the facula"),
+        frame_pixels=int(fact("fc.pixels")),
     )
     view.draw(distance_km)
     view.figure.canvas.draw()
     ring = view.ring.get_window_extent(view.figure.canvas.get_renderer())
     box = view.ax_scale.get_window_extent()
     assert box.x0 < ring.x0 and ring.x1 < box.x1 and box.y0 < ring.y0 and ring.y1 < box.y1  # whole, inside
-    assert view.headline.get_text().endswith(" pixels")  # the facula's count carries its unit
-    spot = view.headline.get_text().rsplit(" ", 2)[-2]  # the facula's pixels, as the headline rounds them
+    headline = view.headline.get_text()
+    line = view.headline.get_window_extent()
+    assert 0 < line.x0 and line.x1 < view.figure.bbox.width  # the headline fits the figure's width
+    spot = headline.split("the facula ")[1].split(" pixels")[0]  # the facula's pixels, as the headline rounds them
     assert f"spans about {spot} pixels" in view.alt_text()
+    # one 1,024-pixel frame holds Occator (92 km) only from above about 2,800 km: closer in it takes a mosaic
+    wide = {35: "both wider than one frame", 7242: None, 61000: None}.get(distance_km, "Occator wider than one frame")
+    assert (wide in headline and "mosaic" in view.alt_text()) if wide else "frame" not in headline + view.alt_text()
 
 
 def test_highest_altitude_and_its_mistakes():
@@ -162,6 +168,8 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     inputs = dict(altitude=flown, period=period, radius=radius)
     for typed, words in ((2.17, "planned altitude"), (2.16, "JPL's tracking"), (2.162, "JPL's tracking")):
         assert words in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
+    for typed in (0.206, 0.21):  # the altitude taken for the orbit's size, as computed and to two digits
+        assert "not the altitude alone" in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed
     rc3 = dict(altitude=fact("ceres.orbit_rc3_altitude"), period=fact("ceres.orbit_rc3_period"), radius=radius)
     assert "planned" not in check("04.4", planned, **rc3).message  # another orbit: no LAMO hint
 

@@ -210,6 +210,8 @@ class DistanceView(FastFigure):
         Real pixels across the view before it narrows.
     names : (str, str)
         What to call the crater and the spot in the texts.
+    frame_pixels : int, optional
+        Pixels across one camera frame; a feature wider than that is said to need a mosaic.
 
     Examples
     --------
@@ -231,6 +233,7 @@ class DistanceView(FastFigure):
         max_pixels: int = 400,
         names: tuple[str, str] = ("the crater", "the bright spot"),
         zoom_pixels: int = 130,
+        frame_pixels: int | None = None,
     ):
         self.ifov = _single(_ifov(ifov), u.rad, "ifov")
         self.crater = _single(crater, u.km, "crater")
@@ -239,6 +242,7 @@ class DistanceView(FastFigure):
         marks = quantity_map(marks, "marks", u.km, positive=True, min_size=1)
         self.max_pixels = integer(max_pixels, "max_pixels", low=1, high=4000)
         self.zoom_pixels = integer(zoom_pixels, "zoom_pixels", low=1, high=4000)
+        self.frame_pixels = None if frame_pixels is None else integer(frame_pixels, "frame_pixels", low=1, high=10**6)
         if not isinstance(names, (tuple, list)) or len(names) != 2:
             raise TypeError(f"names must be two strings (the crater's and the spot's); got {names!r:.60}.")
         self.names = tuple(text(name, "names") for name in names)
@@ -290,21 +294,27 @@ class DistanceView(FastFigure):
         self.picture.set_data(img)
         r = (2 * half / width).to_value(u.one)  # whole pixels: the picture can be a little wider than the view
         self.picture.set_extent([-r, r] * 2)
-        coarse = "" if full else ", pixels coarser than real"
+        coarse = "" if full else "\npixels coarser than real"  # a second line: narrower than the picture
         self.note.set_text(f"view {width.to_value(u.km):.0f} km across{coarse}")
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
         n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
-        self._state = (d, shown, n_crater, spot_text, full, width)
+        frame = self.frame_pixels
+        wide = [name for name, n in zip(self.names, (n_crater, n_spot), strict=True) if frame is not None and n > frame]
+        self._state = (d, shown, n_crater, spot_text, full, width, wide)
+        mosaic = (
+            "both wider than one frame: mosaics" if len(wide) > 1 else f"{''.join(wide)} wider than one frame: a mosaic"
+        )
         self.headline.set_text(
             f"From {d.to_value(u.km):,.0f} km up: {shown} per pixel\n"
             f"{self.names[0]} {n_crater:,.0f} pixels across, {self.names[1]} {spot_text} pixels"
+            + (f" ({mosaic})" if wide else "")
         )
         return self
 
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
-        d, shown, n_crater, spot_text, full, width = self._state
+        d, shown, n_crater, spot_text, full, width, wide = self._state
         how = "pixels of that size" if full else "pixels coarser than the real ones, which are too fine to show"
         n_spot = float(spot_text.replace(",", ""))
         if n_spot < 2:  # what the picture shows at this distance
@@ -315,13 +325,15 @@ class DistanceView(FastFigure):
             looks = "a small disc whose round edge shows steps of single pixels"
         else:
             looks = "a smooth round disc"
+        who = " and ".join(wide)
+        mosaic = f" {who[:1].upper()}{who[1:]} {'are' if len(wide) > 1 else 'is'} wider than one camera frame: "
         return (
             f"Left: pixel scale against distance on logarithmic axes, a straight line, with the science orbits "
             f"marked and a ring at the chosen {d.to_value(u.km):,.0f} km, where one pixel covers {shown}. "
             f"Right: a schematic centre of {self.names[0]}, {width.to_value(u.km):.0f} km across, drawn with {how}; "
             f"{self.names[1]} "
             f"spans about {spot_text} pixels, {self.names[0]} {n_crater:,.0f}. At this distance "
-            f"{self.names[1]} is {looks}."
+            f"{self.names[1]} is {looks}." + (mosaic + "a picture needs a mosaic of several frames." if wide else "")
         )
 
 

@@ -388,6 +388,7 @@ EXERCISES = {
             Mistake(
                 _density_altitude_only,
                 "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone.",
+                rtol=0.03,  # 0.21, the two-digit value of 0.206, gets this hint, not "a factor of ten"
             ),
             Mistake(_density_diameter_volume, "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
         ),
