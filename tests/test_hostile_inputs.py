@@ -272,9 +272,7 @@ VALID = {
     ),
     # orbits
     "orbits.period": lambda: dict(a=2.77 * u.AU, mu=None),
-    "orbits.semi_major_axis": lambda: dict(T=1 * u.yr, mu=None),
     "orbits.resonance_location": lambda: dict(a_perturber=5.2 * u.AU, p=3, q=1),
-    "orbits.vis_viva_speed": lambda: dict(r=1 * u.AU, a=1.2 * u.AU, mu=None),
     "orbits.circular_speed": lambda: dict(r=1 * u.AU, mu=None),
     "orbits.solve_kepler": lambda: dict(M=1.0 * u.rad, e=0.5, tol=1e-14, max_iter=50),
     "orbits.true_anomaly": lambda: dict(E=1.0 * u.rad, e=0.5),

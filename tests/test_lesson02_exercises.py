@@ -152,7 +152,7 @@ def test_a_one_decimal_eccentricity_is_asked_for_more_digits_not_told_it_is_q_ov
 
 
 def test_no_cell_before_the_speed_exercises_calls_the_vis_viva_helper():
-    """Exercises 6 and 7 ask for vis-viva by hand: a worked `orbits.vis_viva_speed(q, a)` line before them
+    """Exercises 6 and 7 ask for vis-viva by hand: a worked `orbits._vis_viva_speed(q, a)` line before them
     would answer both by renaming its inputs, so the worked examples write the formula out."""
     from pathlib import Path
 
@@ -204,3 +204,53 @@ def test_the_sign_hint_needs_the_right_size():
     other_date = expected_answer("02.8", name="Ceres", years=4 * u.yr)  # the other sign and another size
     assert abs(abs(other_date / along) - 1) > 0.1 and (other_date * along).value < 0
     assert "sign" not in utils.check("02.8", other_date, **kw).message.lower()
+
+
+@pytest.mark.parametrize(
+    ("exercise", "kw", "calls"),
+    [
+        ("02.3", dict(T=5.5 * u.yr), lambda kw: [(kw["T"],)]),
+        (
+            "02.7",
+            dict(a=2.666 * u.AU, e=0.533),
+            lambda kw: [(kw["a"] * (1 - kw["e"]), kw["a"]), (kw["a"], kw["e"]), (kw["a"] * (1 - kw["e"]),)],
+        ),
+    ],
+)
+def test_no_public_name_in_utils_orbits_answers_the_third_law_or_vis_viva_exercise(exercise, kw, calls):
+    """Exercises 3 and 7 test the formula itself: no name that Tab completion offers in `utils.orbits`
+    (the public ones) may return their answer from the exercise's inputs."""
+    import matplotlib.pyplot as plt
+
+    passing = []
+    for name in (n for n in dir(utils.orbits) if not n.startswith("_")):
+        func = getattr(utils.orbits, name)
+        if not callable(func) or isinstance(func, type):
+            continue
+        for args in calls(kw):
+            try:
+                result = func(*args)
+            except Exception:
+                continue
+            if isinstance(result, u.Quantity) and result.size == 1 and utils.check(exercise, result, **kw).ok:
+                passing.append(name)
+    plt.close("all")
+    assert not passing, f"utils.orbits.{passing} answer exercise {exercise}: keep such helpers private"
+
+
+def test_rounded_answers_get_their_targeted_hints():
+    from utils.facts import fact
+
+    newton = dict(M=0.7, e=0.9, E0=0.7)
+    # the changes one step early and one step late, as a student would round them
+    assert "one step early" in utils.check("02.5", 0.012, **newton, tol=1e-3).message
+    for late in (1.9e-9, 2e-9):
+        assert "one step too many" in utils.check("02.5", late, **newton, tol=1e-3).message
+    # E two steps on is 1.7806726...: a wrong sixth decimal is not told it was rounded too much
+    off = utils.check("02.4", 1.780674, **newton, steps=2)
+    assert not off.ok and "sixth decimal" in off.message and "rounded" not in off.message
+    assert utils.check("02.4", 1.780673, **newton, steps=2).ok
+    # Jupiter's pull on Ceres on Dawn's arrival, 1.34e-4 of the Sun's: two significant figures are too few
+    date = fact("dawn.ceres_arrival")
+    assert "three" in utils.check("02.9", 1.3e-4, date=date).message
+    assert utils.check("02.9", 1.34e-4, date=date).ok

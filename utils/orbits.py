@@ -20,9 +20,7 @@ from .units import gravitational_parameter, integer, number, pair, require, reso
 
 __all__ = [
     "period",
-    "semi_major_axis",
     "resonance_location",
-    "vis_viva_speed",
     "circular_speed",
     "solve_kepler",
     "true_anomaly",
@@ -67,13 +65,13 @@ def period(a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     return (2 * np.pi * np.sqrt(a**3 / _mu(mu))).to(u.day)
 
 
-def semi_major_axis(T: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
+def _semi_major_axis(T: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     """Semi-major axis for an orbital period (Kepler's third law inverted), in AU.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(semi_major_axis(1 * u.yr).to_value(u.AU)), 3)
+    >>> round(float(_semi_major_axis(1 * u.yr).to_value(u.AU)), 3)
     1.0
     """
     T = require(T, u.s, "T", positive=True)
@@ -106,7 +104,7 @@ def resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
     return (a * (q / p) ** (2 / 3)).to(u.AU)
 
 
-def vis_viva_speed(r: u.Quantity, a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
+def _vis_viva_speed(r: u.Quantity, a: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     """Orbital speed at distance ``r`` on an orbit of semi-major axis ``a``: :math:`v^2 = \\mu(2/r - 1/a)`.
 
     Raises ``ValueError`` if ``r`` is beyond the aphelion distance allowed by ``a``
@@ -115,7 +113,7 @@ def vis_viva_speed(r: u.Quantity, a: u.Quantity, mu: u.Quantity | None = None) -
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(vis_viva_speed(1 * u.AU, 1 * u.AU).to_value(u.km / u.s)), 1)
+    >>> round(float(_vis_viva_speed(1 * u.AU, 1 * u.AU).to_value(u.km / u.s)), 1)
     29.8
     """
     r = require(r, u.km, "r", positive=True)
@@ -128,7 +126,7 @@ def vis_viva_speed(r: u.Quantity, a: u.Quantity, mu: u.Quantity | None = None) -
 
 def circular_speed(r: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     """Speed on a circular orbit of radius ``r``, :math:`\\sqrt{\\mu/r}`, in km/s."""
-    return vis_viva_speed(r, r, mu)
+    return _vis_viva_speed(r, r, mu)
 
 
 def _check_e(e, name: str = "e") -> np.ndarray:

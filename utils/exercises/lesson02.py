@@ -85,9 +85,9 @@ def _q_over_Q(q, Q, name=None):
 
 
 def _a_from_period(T, name=None):
-    from ..orbits import semi_major_axis
+    from ..orbits import _semi_major_axis
 
-    return semi_major_axis(require(T, u.yr, "T", positive=True)).to(u.AU)
+    return _semi_major_axis(require(T, u.yr, "T", positive=True)).to(u.AU)
 
 
 def _a_without_2pi(T, name=None):
@@ -249,11 +249,11 @@ def _change_after_last(M, e, E0, tol):
 
 
 def _speed_ratio(e):
-    from ..orbits import vis_viva_speed
+    from ..orbits import _vis_viva_speed
 
     ecc = _ecc(e)
     a = 1 * u.AU  # the ratio does not depend on a: check with any value
-    return (vis_viva_speed(a * (1 - ecc), a) / vis_viva_speed(a * (1 + ecc), a)).to(u.one)
+    return (_vis_viva_speed(a * (1 - ecc), a) / _vis_viva_speed(a * (1 + ecc), a)).to(u.one)
 
 
 def _speed_ratio_inverted(e):
@@ -277,9 +277,9 @@ def _q_and_a(a, e):
 
 
 def _perihelion_speed(a, e, name=None):
-    from ..orbits import vis_viva_speed
+    from ..orbits import _vis_viva_speed
 
-    return vis_viva_speed(*_q_and_a(a, e)).to(u.km / u.s)
+    return _vis_viva_speed(*_q_and_a(a, e)).to(u.km / u.s)
 
 
 def _circular_speed_at_q(a, e, name=None):
@@ -295,10 +295,10 @@ def _circular_speed_at_a(a, e, name=None):
 
 
 def _aphelion_speed(a, e, name=None):
-    from ..orbits import vis_viva_speed
+    from ..orbits import _vis_viva_speed
 
     a = require(a, u.AU, "a", positive=True)
-    return vis_viva_speed(a * (1 + _ecc(e)), a).to(u.km / u.s)
+    return _vis_viva_speed(a * (1 + _ecc(e)), a).to(u.km / u.s)
 
 
 def _perihelion_speed_squared(a, e, name=None):
@@ -414,6 +414,12 @@ def _jupiter_pull_unsquared(date):
 
     r_c, r_j = _pull_vectors(date)
     return ((GM_jup / _length(r_j - r_c)) / (GM_sun / _length(r_c))).to_value(u.one)
+
+
+def _jupiter_pull_two_figures(date):
+    """The right ratio rounded to two significant figures (1.3e-4 for 1.34e-4): a "close" hint."""
+    value = _jupiter_pull(date)
+    return float(f"{value:.1e}")
 
 
 def _jupiter_pull_percent(date):
@@ -610,7 +616,7 @@ EXERCISES = {
             ),
             Mistake(
                 _newton_steps_rounded,
-                "You are close: you may have rounded too much. Give E to six decimals, as the exercise asks.",
+                "Close, but not to the sixth decimal: check your last digits, and give E to six decimals.",
                 rtol=4e-4,  # two to four decimals of a value near 1 to 3 rad
             ),
         ),
@@ -630,11 +636,13 @@ EXERCISES = {
                 _change_before_last,
                 "That change is still above the tolerance: your loop stopped one step early. Stop after the "
                 "first step whose change is below the tolerance, and give that change.",
+                rtol=0.1,  # also a rounded value (0.012); the three changes differ by orders of magnitude
             ),
             Mistake(
                 _change_after_last,
                 "That change is far below the tolerance: your loop ran one step too many. Stop after the first "
                 "step whose change is below the tolerance, and give that change.",
+                rtol=0.1,
             ),
         ),
     ),
@@ -756,6 +764,11 @@ EXERCISES = {
                 _mass_ratio_only,
                 "That is only the ratio of the two masses (GM_jup / GM_sun). The pulls also depend on the two "
                 "distances: divide each GM by its distance squared.",
+            ),
+            Mistake(
+                _jupiter_pull_two_figures,
+                "Close, but two significant figures are too few here: keep three.",
+                rtol=1e-9,
             ),
             Mistake(
                 _jupiter_pull_largest,
