@@ -550,6 +550,8 @@ VALID = {
         model="accelerated model",
     ),
     "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
+    "resonance.mark_resonances": lambda: dict(ax=ax(), a_perturber=5.2 * u.AU, resonances=((3, 1), (2, 1))),
+    "resonance.draw_conjunctions": lambda: dict(ax=ax(), a=2.5 * u.AU, a_perturber=5.2 * u.AU, n=5),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.dawn_distances": lambda: dict(stops=25),
     "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),

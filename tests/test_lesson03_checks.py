@@ -154,6 +154,15 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
         assert "largest e" not in check("03.9", guess, **kw).message
 
 
+def test_exercise_9_asks_for_three_significant_figures():
+    a_last, a_mars = 2.44 * u.AU, fact("mars.a")
+    exact = (1 - a_mars / a_last).to_value(u.one)
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=exact + 0.004)
+    assert check("03.9", round(exact, 3), **kw).ok  # three figures pass
+    for off in (-0.002, 0.002):  # two in the third figure do not
+        assert not check("03.9", round(exact, 3) + off, **kw).ok
+
+
 def test_exercise_2_the_resonances_location_gets_its_own_hint():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
     location = fact("jupiter.a") * (2 / 5) ** (2 / 3)  # the 5:2, nearest to Ceres

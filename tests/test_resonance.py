@@ -595,3 +595,30 @@ def test_history_figure_alt_text_describes_turns_then_capture_into_a_band_in_two
     assert "for the first 220 years or so it runs through every angle, about 2 full turns" in text
     assert "makes no more full turns" in text and "a band about 100 degrees wide" in text
     assert "never all the way round" not in text
+
+
+def test_mark_resonances_draws_one_labelled_line_per_resonance():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    R.mark_resonances(ax, 5.2 * u.AU)
+    xs = [line.get_xdata()[0] for line in ax.lines]
+    expected = [5.2 * (q / p) ** (2 / 3) for p, q in R.KIRKWOOD_RESONANCES]
+    assert np.allclose(xs, expected)
+    assert [t.get_text().strip() for t in ax.texts] == ["4:1", "3:1", "5:2", "7:3", "2:1"]
+    assert [line.get_label() for line in ax.lines].count("Jupiter's resonances") == 1  # one legend entry
+    plt.close(fig)
+
+
+def test_draw_conjunctions_numbers_every_conjunction_once_and_keeps_them_in_view():
+    import matplotlib.pyplot as plt
+
+    for a in (2.30 * u.AU, 5.2 * u.AU * (2 / 5) ** (2 / 3)):
+        fig, ax = plt.subplots()
+        R.draw_conjunctions(ax, a, 5.2 * u.AU, n=12)
+        labels = [t.get_text() for t in ax.texts]
+        numbers = [int(x) for label in labels for x in label.replace("...", "").split(",")]
+        assert len(numbers) == len(set(numbers)) and set(numbers) <= set(range(1, 13))
+        lim = ax.get_xlim()[1]
+        assert all(np.hypot(*t.xyann) < lim for t in ax.texts)  # the numbers sit inside the axes
+        plt.close(fig)

@@ -28,10 +28,11 @@ import astropy.units as u
 import numpy as np
 
 from .orbits import period
-from .style import FastFigure
+from .style import PALETTE, FastFigure, body_style
 from .units import (
     ArgumentTypeError,
     array,
+    axes,
     instance,
     int_pairs,
     integer,
@@ -57,6 +58,8 @@ __all__ = [
     "run_belt",
     "depletion_by_bin",
     "HistoryFigure",
+    "mark_resonances",
+    "draw_conjunctions",
 ]
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
@@ -97,7 +100,7 @@ def period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
     4.2
     """
     a = require(a, u.AU, "a", positive=True)
-    a_p = require(a_perturber, u.AU, "a_perturber", positive=True)
+    a_p = require(a_perturber, u.AU, "a_perturber", positive=True, scalar=True)
     return (period(a_p) / period(a)).to(u.one)
 
 
@@ -938,3 +941,55 @@ def _about_years(t: float) -> str:
     step = 10.0 ** max(np.floor(np.log10(t)) - 1, 0)
     rounded = step * round(t / step)
     return f"{rounded:,.0f} years" if rounded == t else f"about {rounded:,.0f} years"
+
+
+def mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES) -> None:
+    """Mark each p:q resonance of ``a_perturber`` on ``ax`` as a long-dashed line labelled "p:q" at the top.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> mark_resonances(ax, 5.2 * u.AU, ((3, 1),))
+    >>> round(ax.lines[0].get_xdata()[0], 3), ax.texts[0].get_text()
+    (2.5, ' 3:1')
+    >>> plt.close(fig)
+    """
+    axes(ax)
+    a_p = require(a_perturber, u.AU, "a_perturber", positive=True, scalar=True)
+    pairs = int_pairs(resonances, "resonances")
+    for k, (p, q) in enumerate(pairs):  # long dashes (unlike Mars' dots)
+        x = float((a_p * (q / p) ** (2 / 3)).to_value(u.AU))
+        label = None if k else "Jupiter's resonances"  # one entry in a legend, where the figure has one
+        ax.axvline(x, color=PALETTE["jupiter"], ls=(0, (8, 4)), lw=1, label=label)
+        ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=9)
+
+
+def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> None:
+    """Top-down view on ``ax``: both circular orbits, the Sun and the first ``n`` conjunctions, numbered.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> draw_conjunctions(ax, 5.2 * u.AU * (1 / 3) ** (2 / 3), 5.2 * u.AU, n=4)  # the 3:1
+    >>> ax.get_title().split(": ")[0], [t.get_text() for t in ax.texts]  # two opposite places
+    ('a = 2.50 AU', ['1,3', '2,4'])
+    >>> plt.close(fig)
+    """
+    axes(ax)
+    lon = conjunction_longitudes(a, a_perturber, n).to_value(u.rad)
+    ring = np.linspace(0, 2 * np.pi, 181)
+    r, rj = float(a.to_value(u.AU)), float(a_perturber.to_value(u.AU))
+    for radius, body, label in [(rj, "jupiter", "Jupiter's orbit"), (r, "belt", "asteroid's orbit")]:
+        orbit = dict(color=PALETTE[body], ls=body_style(body)["linestyle"], label=label)
+        ax.plot(radius * np.cos(ring), radius * np.sin(ring), **orbit)
+    for where in np.unique(lon):  # the line-up Sun - asteroid - Jupiter, and the conjunction numbers
+        ax.plot([0, rj * np.cos(where)], [0, rj * np.sin(where)], color="k", ls=":", lw=0.8, zorder=0)
+        numbers = [str(k + 1) for k in np.flatnonzero(np.isclose(lon, where))]
+        text_ = ",".join(numbers[:3]) + ("..." if len(numbers) > 3 else "")
+        xy, box = np.array([np.cos(where), np.sin(where)]), dict(fc="white", ec="none")  # legible on the line
+        ax.annotate(text_, r * xy, xytext=1.35 * r * xy, ha="center", va="center", fontsize=9, bbox=box)
+    bodies = [(r, "o", 8, "belt", "asteroid at conjunction"), (rj, "D", 7, "jupiter", "Jupiter at conjunction")]
+    for radius, marker, size, body, label in bodies:
+        ax.plot(radius * np.cos(lon), radius * np.sin(lon), marker, ms=size, color=PALETTE[body], mec="k", label=label)
+    ax.plot(0, 0, "*", ms=14, color=PALETTE["sun"], mec="k", label="Sun")
+    title = f"a = {a:.2f}: $T_\\mathrm{{J}}/T$ = {float(period_ratio(a, a_perturber)):.2f}"
+    lim = 1.08 * max(rj, 1.35 * r)
+    ax.set(aspect="equal", xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x (AU)", ylabel="y (AU)", title=title)
