@@ -128,3 +128,24 @@ def test_patch_nbclient_gives_third_party_clients_the_fix(tmp_path):
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
     assert "_route_shell_sends_through_asyncio" in out.stdout, out.stderr[-2000:]
+
+
+def test_command_line_runs_a_notebook_in_its_folder_and_saves_the_executed_copy(tmp_path, capsys):
+    (tmp_path / "data.txt").write_text("42")
+    src = tmp_path / "lesson.ipynb"
+    nbformat.write(_notebook("print(open('data.txt').read())"), str(src))
+    assert nbexec.main([str(src)]) == 0
+    out = nbformat.read(str(tmp_path / "lesson.executed.ipynb"), as_version=4)
+    assert out.cells[0].outputs[0]["text"].strip() == "42"
+    assert "executed copy in" in capsys.readouterr().out
+
+
+def test_command_line_names_the_failing_cell_and_a_missing_notebook(tmp_path, capsys):
+    src = tmp_path / "broken.ipynb"
+    nbformat.write(_notebook("x = 1", "raise ValueError('no such moon')"), str(src))
+    assert nbexec.main([str(src), "--out", str(tmp_path / "o.ipynb")]) == 1
+    err = capsys.readouterr().err
+    assert "broken.ipynb" in err and "no such moon" in err
+    assert not (tmp_path / "o.ipynb").exists()
+    assert nbexec.main([str(tmp_path / "absent.ipynb")]) == 2
+    assert "cannot read" in capsys.readouterr().err

@@ -48,6 +48,7 @@ itself would let pass.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -183,3 +184,40 @@ def execute(nb, cwd: Path, **options):
     client = notebook_client(nb, cwd=cwd, **options)
     client.execute(env=kernel_env())
     return nb
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python tools/nbexec.py NOTEBOOK [--out FILE]``: run a notebook with this runner, save the executed copy.
+
+    Use it instead of ``jupyter nbconvert --execute``, which can wait at a widget cell (see above).  The notebook
+    runs in its own folder, as in JupyterLab.  Exit status 1, with a message naming the cell, on a failing cell or
+    a stall; 2 on a missing or unreadable notebook.
+    """
+    import argparse
+
+    import nbformat
+    from nbclient.exceptions import CellExecutionError
+
+    p = argparse.ArgumentParser(prog="nbexec.py", description=main.__doc__.split("\n\n")[0])
+    p.add_argument("notebook", type=Path)
+    p.add_argument("--out", type=Path, help="where to write the executed copy (default: NAME.executed.ipynb)")
+    args = p.parse_args(argv)
+    src = args.notebook.resolve()
+    try:
+        nb = nbformat.read(str(src), as_version=4)
+    except (OSError, ValueError) as err:  # nbformat's read errors are ValueErrors
+        print(f"nbexec: cannot read {args.notebook}: {err}", file=sys.stderr)
+        return 2
+    out = args.out or src.with_name(src.stem + ".executed.ipynb")
+    try:
+        execute(nb, cwd=src.parent, notebook_name=src.name)
+    except (StallError, CellExecutionError) as err:
+        print(f"nbexec: {src.name}: {err}", file=sys.stderr)
+        return 1
+    nbformat.write(nb, str(out))
+    print(f"nbexec: ran {src.name}; executed copy in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
