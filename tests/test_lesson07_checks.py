@@ -392,7 +392,13 @@ SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming 
 @pytest.mark.parametrize("exercise_id", ["07.4", "07.9"])
 def test_both_firsts_read_the_same_reading_words(exercise_id):
     inputs = _n_inputs(exercise_id)
-    for named in ("taken as stated, DS1 and SMART-1 came first", "as written it is contradicted", "read as worded"):
+    for named in (
+        "taken as stated, DS1 and SMART-1 came first",
+        "as written it is contradicted",
+        "read as worded",
+        "by the rule's first line, an earlier craft came first",
+        "one earlier example (1998) makes it false",
+    ):
         assert check(exercise_id, "false", **inputs, reason=named).ok, named
     for unnamed in ("the dates printed above show an earlier craft", "an earlier craft came first"):
         assert not check(exercise_id, "false", **inputs, reason=unnamed).ok, unnamed
@@ -429,3 +435,18 @@ def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exerci
     # a wrong verdict with a reason naming a reading is still wrong
     wrong = next(v for v in F.VERDICTS if v not in (expected, other))
     assert not check(exercise_id, wrong, **inputs, reason=named).ok
+
+
+@pytest.mark.parametrize(("exercise_id", "answer"), [("07.5", "answer_5"), ("07.6", "answer_6")])
+def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, answer):
+    """ifov is in µrad: the comment's .to(u.km, u.dimensionless_angles()) route reaches the check and passes."""
+    nb = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text(encoding="utf-8")
+    line = next(x for x in nb.splitlines() if f"{answer} = ..." in x)
+    assert "u.dimensionless_angles()" in line
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    if exercise_id == "07.5":
+        d = fact("news.distance_image")
+        assert check("07.5", (d * ifov).to(u.km, u.dimensionless_angles()), distance=d, ifov=ifov).ok
+    else:
+        given = (facula / 20 / ifov).to(u.km, u.dimensionless_angles())
+        assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok

@@ -80,7 +80,7 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
         assert "brightest pixel's reflectance" in texts[0]
         # below the model's 0.5 km cells (120 km / 240) the title's first line and the alt text say so
         finer = d * IFOV.to_value(u.rad) < 0.5
-        assert ("(model limit 0.50 km)" in texts[0].splitlines()[0]) == finer
+        assert ("(finer than 0.50 km model cells)" in texts[0].splitlines()[0]) == finer
         assert ("model's 0.50 km cells" in sharpness.alt()) == finer
         fig = sharpness.figure
         fig.canvas.draw()

@@ -597,7 +597,7 @@ class SharpnessView(FastFigure):
         self._image.set_extent((-half, half, -half, half))
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
-        note = f" (model limit {cell.to_value(u.km):.2f} km)" if pixel < cell else ""  # on the short first line
+        note = f" (finer than {cell.to_value(u.km):.2f} km model cells)" if pixel < cell else ""  # on the first line
         shown = (  # three significant figures, in metres below 1 km
             f"{float(f'{pixel.to_value(u.km):.3g}'):g} km"
             if pixel >= 1 * u.km

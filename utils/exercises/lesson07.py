@@ -287,6 +287,8 @@ READING_WORDS = (
     "as worded",
     "as printed",
     "story's words",
+    "first line",  # the rule's first line: one earlier example makes a first false
+    "one earlier example",
 )
 
 
