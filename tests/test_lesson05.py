@@ -86,7 +86,12 @@ def test_thrust_per_kilowatt_by_hand():
 
 @pytest.mark.parametrize(
     "wrong, words",
-    [(1 / 1.4286, "other way up"), (68 / 92, "per kilowatt"), (1.19 / 2.3, "ratio of the two powers")],
+    [
+        (1 / 1.4286, "other way up"),
+        (68 / 92, "per kilowatt"),
+        (1.19 / 2.3, "ratio of the two powers"),
+        ((90 / 1.5) / (92 / 2.3), "datasheet's point"),
+    ],
 )
 def test_thrust_per_kilowatt_mistakes_get_hints(wrong, words):
     result = check("05.10", wrong, **HALL_ION)

@@ -375,6 +375,13 @@ def test_design_budget_by_hand():
     assert t.to_value(u.s) == pytest.approx(425 * v_e / (2 * 0.608 * 2300 / v_e))
 
 
+def test_bar_labels_keep_three_significant_figures():
+    assert P._value_label(3.0, "km/s") == "3.00 km/s"  # not a bare "3" beside "52.1"
+    assert P._value_label(52.14, "km/s") == "52.1 km/s"
+    assert P._value_label(100.0, "mN") == "100 mN"  # no trailing point
+    assert P._value_label(0.05, "years").endswith(" days")
+
+
 def test_widget_draw_texts_follow_the_controls(capsys):
     """The widget's draw function at several slider values: title, value labels and alt text all change."""
     chart = _budget_chart()
@@ -386,9 +393,9 @@ def test_widget_draw_texts_follow_the_controls(capsys):
         assert f"Isp {isp:,.0f} s" in title and f"{xenon:,.0f} kg" in title and f"{power:.1f} kW" in title
         assert f"efficiency {chart.efficiency(power):.0%}" in title  # a percentage, never a bare 0.xx
         dv, F, t = chart.values(isp, xenon, power)
-        assert values == [f"{dv:,.3g} km/s", f"{F:,.3g} mN", f"{t:,.3g} years"]
+        assert values == [P._value_label(dv, "km/s"), P._value_label(F, "mN"), P._value_label(t, "years")]
         alt = chart.alt(isp, xenon, power)
-        assert f"{isp:,.0f} s" in alt and f"{F:,.3g} mN" in alt
+        assert f"{isp:,.0f} s" in alt and f"{F:#,.3g} mN" in alt
         seen.append((title, tuple(values)))
     assert len(set(seen)) == len(seen)
     # the names and the reference label do not move

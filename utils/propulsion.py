@@ -1005,7 +1005,7 @@ class BudgetChart:
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
             f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW "
             f"(efficiency {self.efficiency(power):.0%}): "
-            f"delta-v {dv:,.3g} km/s, thrust {F:,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
+            f"delta-v {dv:#,.3g} km/s, thrust {F:#,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
             "the xenon. A bar longer than the dashed line is more than the reference."
             + self._offscale_note(isp, xenon, power)
         )
@@ -1041,7 +1041,7 @@ def _value_label(value: float, unit: str) -> str:
     """A bar's value with its unit; a time under 0.1 year is given in days ('9.9 days'), easier to read."""
     if unit == "years" and value < 0.1:
         return f"{(value * u.yr).to_value(u.day):,.2g} days"
-    return f"{value:,.3g} {unit}"
+    return f"{value:#,.3g} {unit}".replace(". ", " ")  # three figures kept ('3.00 km/s'); no bare point ('100.')
 
 
 def _ratio_label(k: int, reference_name: str) -> str:
