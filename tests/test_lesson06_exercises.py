@@ -91,6 +91,10 @@ def test_exercise_8_is_the_energy_limited_loss_and_names_the_free_sublimation_sl
     assert "balanced temperature" in utils.check("06.8", bal.to(u.m), **kw).message
     assert "1 − A" in utils.check("06.8", bound / (1 - kw["albedo"]), **kw).message
     assert "multiply the rate by one year" in utils.check("06.8", (bound / u.yr).to(u.m / u.yr), **kw).message
+    # the rate in m / s times a year's seconds as a plain number is still a rate: told to use 1 * u.yr
+    for seconds in (3.156e7, 365.25 * 24 * 3600):
+        result = utils.check("06.8", (bound / u.yr).to(u.m / u.s) * seconds, **kw)
+        assert not result.ok and "`1 * u.yr`" in result.message
 
 
 def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
@@ -205,6 +209,10 @@ def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_cou
     for answer in (to_surface, round(to_surface, 2), round(to_surface, 1)):
         assert utils.check("06.4", answer, **kw).ok
     assert not utils.check("06.4", 21, **kw).ok
+    for whole in (21, round(to_surface)):  # either reading rounded to a whole count is told it is close
+        result = utils.check("06.4", whole, **kw)
+        assert not result.ok and "close" in result.message
+    assert "close" not in utils.check("06.4", 20, **kw).message
 
 
 def test_exercise_4_radius_added_gets_its_own_hint():
@@ -395,6 +403,9 @@ def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
     result = utils.check("06.9", 30000 * u.yr, **kw)
     assert result.status == "incorrect" and "close" in result.message
     assert "close" not in utils.check("06.9", 1.3 * right * u.yr, **kw).message
+    # the question asks for two figures: the right answer so rounded passes (the model answer's 28,000 years)
+    two_figures = float(f"{right:.2g}")
+    assert two_figures == 28000 and utils.check("06.9", two_figures * u.yr, **kw).ok
 
 
 def test_exercise_9_faculae_ice_slip_follows_the_notebooks_faculae():
