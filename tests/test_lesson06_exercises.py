@@ -440,3 +440,21 @@ def test_exercise_5_answers_from_1_9_to_2_1_are_told_they_are_close(answer):
     result = utils.check("06.5", answer, **kw)
     assert result.status == "incorrect" and "close" in result.message
     assert "close" not in utils.check("06.5", 2.5, **kw).message
+
+
+def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
+    """The question names its precision, and the pit lifetime the model answer of Exercise 11 states passes."""
+    import re
+
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    question = next(s for s in cells if s.startswith("### Exercise 9"))
+    assert "two significant figures" in question
+    model = next(s for s in cells if s.startswith("*Model answer:* (a) Salt."))
+    stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
+    kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
+    assert stated == float(f"{expected_answer('06.9', **kw).to_value(u.yr):.2g}")
+    assert utils.check("06.9", stated * u.yr, **kw).ok
