@@ -91,6 +91,10 @@ def test_exercise_8_is_the_energy_limited_loss_and_names_the_free_sublimation_sl
     assert "balanced temperature" in utils.check("06.8", bal.to(u.m), **kw).message
     assert "1 − A" in utils.check("06.8", bound / (1 - kw["albedo"]), **kw).message
     assert "multiply the rate by one year" in utils.check("06.8", (bound / u.yr).to(u.m / u.yr), **kw).message
+    # the rate in m / s times a year's seconds as a plain number is still a rate: told to use 1 * u.yr
+    for seconds in (3.156e7, 365.25 * 24 * 3600):
+        result = utils.check("06.8", (bound / u.yr).to(u.m / u.s) * seconds, **kw)
+        assert not result.ok and "`1 * u.yr`" in result.message
 
 
 def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
@@ -205,6 +209,10 @@ def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_cou
     for answer in (to_surface, round(to_surface, 2), round(to_surface, 1)):
         assert utils.check("06.4", answer, **kw).ok
     assert not utils.check("06.4", 21, **kw).ok
+    for whole in (21, round(to_surface)):  # either reading rounded to a whole count is told it is close
+        result = utils.check("06.4", whole, **kw)
+        assert not result.ok and "close" in result.message
+    assert "close" not in utils.check("06.4", 20, **kw).message
 
 
 def test_exercise_4_radius_added_gets_its_own_hint():
@@ -395,6 +403,9 @@ def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
     result = utils.check("06.9", 30000 * u.yr, **kw)
     assert result.status == "incorrect" and "close" in result.message
     assert "close" not in utils.check("06.9", 1.3 * right * u.yr, **kw).message
+    # the question asks for two figures: the right answer so rounded passes (the model answer's 28,000 years)
+    two_figures = float(f"{right:.2g}")
+    assert two_figures == 28000 and utils.check("06.9", two_figures * u.yr, **kw).ok
 
 
 def test_exercise_9_faculae_ice_slip_follows_the_notebooks_faculae():
@@ -429,3 +440,21 @@ def test_exercise_5_answers_from_1_9_to_2_1_are_told_they_are_close(answer):
     result = utils.check("06.5", answer, **kw)
     assert result.status == "incorrect" and "close" in result.message
     assert "close" not in utils.check("06.5", 2.5, **kw).message
+
+
+def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
+    """The question names its precision, and the pit lifetime the model answer of Exercise 11 states passes."""
+    import re
+
+    from utils.checks import expected_answer
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    question = next(s for s in cells if s.startswith("### Exercise 9"))
+    assert "two significant figures" in question
+    model = next(s for s in cells if s.startswith("*Model answer:* (a) Salt."))
+    stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
+    kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
+    assert stated == float(f"{expected_answer('06.9', **kw).to_value(u.yr):.2g}")
+    assert utils.check("06.9", stated * u.yr, **kw).ok

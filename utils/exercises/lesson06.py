@@ -160,7 +160,23 @@ class _EitherReading(Exercise):
             other = self._compare(answer, self.also(**{**self.defaults, **inputs}), result.name)
         except Exception:
             return result
-        return other if other.ok else result
+        if other.ok:
+            return other
+        # the second reading rounded to a whole count (22 for 21.6) is told it is close, as the first reading's
+        # rounding is, unless a likely mistake already gave its own hint
+        caught = any(m.hint in result.message for m in self.mistakes)
+        try:
+            rounded = float(answer) == round(float(self.also(**{**self.defaults, **inputs})))
+        except Exception:  # a string, an array or a quantity: judged above
+            rounded = False
+        if rounded and not caught and "close" not in result.message:
+            return CheckResult(
+                "incorrect",
+                f"That is not right. You are close: you may have rounded too much, so keep more significant "
+                f"figures. Hint: {self.hint}",
+                result.name,
+            )
+        return result
 
 
 @dataclass(frozen=True)
@@ -404,6 +420,12 @@ def _energy_bare_ice(solar_constant, albedo, distance, latent_heat, density, mol
 
 def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / (1 * u.yr)
+
+
+def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the rate in m / s times a year's seconds typed as a plain number: still a rate, in m / s
+    rate = _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density).to(u.m / u.s)
+    return rate * (1 * u.yr).to_value(u.s)
 
 
 # --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
@@ -796,13 +818,18 @@ EXERCISES = {
                 "That is a rate (a length per unit time). The question asks for the thickness lost in one "
                 "year: multiply the rate by one year (1 * u.yr) to get a length.",
             ),
+            Mistake(
+                _energy_rate_times_seconds,
+                "You multiplied by the seconds in a year as a plain number, which carries no unit, so the answer "
+                "is still a rate (m / s). Multiply by `1 * u.yr` instead.",
+            ),
         ),
     ),
     "06.9": _CloseBand(
         title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
-        close=0.12,  # "about thirty thousand years" (6 % high): told to keep more figures
+        close=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
             Mistake(
