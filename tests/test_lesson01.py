@@ -205,7 +205,7 @@ def test_nearest_neighbour_is_0_554_of_the_mean_spacing():
     from utils import belt
 
     v = 7e25 * u.km**3
-    ratio = (belt.nearest_neighbour_distance(1.2e6, v) / belt.mean_spacing(1.2e6, v)).to_value(u.one)
+    ratio = (belt.nearest_neighbour_distance(1.2e6, v) / belt._mean_spacing(1.2e6, v)).to_value(u.one)
     assert ratio == pytest.approx(gamma(4 / 3) * (3 / (4 * np.pi)) ** (1 / 3), rel=1e-12)
     assert ratio == pytest.approx(0.554, abs=5e-4)
     # a Monte Carlo check with seeded random points in a unit cube (away from its walls)
@@ -419,7 +419,7 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
     albedo = np.ma.filled(cat["albedo"][main].to_value(u.one), np.nan)
     diameter = np.ma.filled(cat["diameter"][main].to_value(u.km), np.nan)
     h_cut = np.ceil(cat["H"].max().to_value(u.mag)) * u.mag
-    d_dark = belt.diameter_from_h(h_cut, np.nanpercentile(albedo, 10)).to_value(u.km)
+    d_dark = belt._diameter_from_h(h_cut, np.nanpercentile(albedo, 10)).to_value(u.km)
     inner, outer = belt.inner_and_outer_belt(cat["a"][main], fact("jupiter.a"))
     measured = np.isfinite(albedo)
     fair = measured & (diameter > d_dark)
@@ -533,3 +533,54 @@ def test_belts_per_moon_slips_at_two_figures_get_their_hints():
     for percent in (100 * 2.4e21 / 7.35e22, 3.3, 3.2):
         assert "percentage" in check("01.6", percent, **inputs).message
     assert "31" not in check("01.6", 0.033, **inputs).message and "30." not in check("01.6", 3.3, **inputs).message
+
+
+def _exercise_calls():
+    """Each self-checked numeric exercise, its inputs, and the ways a student might feed them to a helper."""
+    from utils import belt
+    from utils.facts import fact
+
+    a_j, n, v = fact("jupiter.a"), 1.2e6, 7e25 * u.km**3
+    gcc = u.g / u.cm**3
+    return [
+        ("01.3", dict(a_jupiter=a_j, p=5, q=2), [(a_j,), (a_j, 5, 2), (a_j, 2, 5)]),
+        ("01.4", dict(H=5.6, albedo=0.0717), [(5.6, 0.0717), (5.6 * u.mag, 0.0717), (5.6 * u.mag, 0.0717, belt.diameter_constant())]),
+        ("01.5", dict(diameter=407 * u.km, density=2.162 * gcc), [(407 * u.km, 2.162 * gcc)]),
+        ("01.7", dict(n_asteroids=n, belt_volume=v, n_catalogue=1000), [(n, v), (v, n)]),
+        (
+            "01.8",
+            dict(n_asteroids=n, belt_volume=v, distance=3.8e5 * u.km, path_length=3e8 * u.km),
+            [(n / v, 3.8e5 * u.km, 3e8 * u.km), (n, v, 3.8e5 * u.km, 3e8 * u.km)],
+        ),
+    ]
+
+
+# a public helper that answers an exercise when used on purpose; the instructor page names the shortcut
+NAMED_ON_THE_INSTRUCTOR_PAGE = {("01.3", "kirkwood_resonances")}
+
+
+@pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
+def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
+    """Exercises 3-5, 7 and 8 test a formula: no name that Tab completion offers in `utils.belt` may return the
+    answer from the exercise's inputs (also as a value of a returned dict)."""
+    import matplotlib.pyplot as plt
+
+    from utils import belt
+
+    passing = []
+    for name in (n for n in dir(belt) if not n.startswith("_")):
+        func = getattr(belt, name)
+        if not callable(func) or isinstance(func, type):
+            continue
+        for args in calls:
+            try:
+                result = func(*args)
+            except Exception:
+                continue
+            values = result.values() if isinstance(result, dict) else [result]
+            for value in values:
+                if isinstance(value, (u.Quantity, float)) and np.size(value) == 1 and check(exercise, value, **kw).ok:
+                    passing.append(name)
+    plt.close("all")
+    unexpected = set(passing) - {name for ex, name in NAMED_ON_THE_INSTRUCTOR_PAGE if ex == exercise}
+    assert not unexpected, f"utils.belt.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"

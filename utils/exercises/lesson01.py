@@ -113,7 +113,7 @@ def _exponent_rounded(a_jupiter, p, q):
 
 
 def _diameter(H, albedo):
-    return belt.diameter_from_h(H, albedo).to(u.km)
+    return belt._diameter_from_h(H, albedo).to(u.km)
 
 
 def _albedo_not_square_rooted(H, albedo):
@@ -168,7 +168,7 @@ def _catalogue_diameter(H, albedo):
 
 
 def _sphere_mass(diameter, density):
-    return belt.sphere_mass(diameter, density).to(u.kg)
+    return belt._sphere_mass(diameter, density).to(u.kg)
 
 
 def _radius_for_diameter(diameter, density):
@@ -202,7 +202,7 @@ def _as_percentage(moon_mass, belt_mass):
 
 
 def _spacing(n_asteroids, belt_volume, n_catalogue=None):
-    return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
+    return belt._mean_spacing(n_asteroids, belt_volume).to(u.km)
 
 
 def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
@@ -249,7 +249,7 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
     # a plain number, so that an answer with a unit gets "wants a plain number without a unit"
-    return float(belt.expected_encounters(n / v, distance, path_length).to_value(u.one))
+    return float(belt._expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
