@@ -749,7 +749,7 @@ def plot_size_distribution(diameters, d_bright, d_dark, ceres_diameter, band_lab
     ax.plot(ceres, 1, **(body_style("ceres") | {"linestyle": "none"}))
     ax.set(xscale="log", yscale="log", xlabel="diameter D (km)", ylabel="number of asteroids larger than D")
     ax.set_title("Main-belt size distribution (JPL SBDB, H ≤ 12)")
-    ax.legend(fontsize=9)
+    ax.legend(loc="upper right", fontsize=9)  # the curve falls from the upper left: this corner is empty
     alt = (
         f"Cumulative number of main-belt asteroids larger than a diameter, on log-log axes: a grey step curve "
         f"falling from {d.size:,} objects at about {d[-1]:.0f} km to one at Ceres' size (blue pentagon). A hatched "
