@@ -447,6 +447,20 @@ def test_encounters_to_two_significant_figures_pass():
     assert "two significant figures" in check("01.8", round(expected), **one).message
 
 
+def test_rounding_slips_in_exercises_7_and_8_get_a_targeted_hint():
+    # the slips are computed from the answer: 01.7 cut to one figure, 01.8 rounded up at two figures
+    seven = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=1000)
+    spacing = expected_answer("01.7", **seven).to_value(u.km)
+    one_figure = float(f"{spacing:.1g}")
+    assert abs(one_figure / spacing - 1) > 0.02  # outside the tolerance, so the slip matters
+    assert "rounded to one figure" in check("01.7", one_figure * u.km, **seven).message
+    eight = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
+    expected = expected_answer("01.8", **eight)
+    up = np.ceil(expected * 10 ** (1 - np.floor(np.log10(expected)))) / 10 ** (1 - np.floor(np.log10(expected)))
+    assert not check("01.8", up, **eight).ok
+    assert "round to two significant figures once" in check("01.8", up, **eight).message
+
+
 def test_nearest_neighbour_factor_is_not_printed_precisely_enough_to_divide_by():
     """`nearest / factor` must not pass exercise 7: the student version gives the factor only roughly."""
     import re

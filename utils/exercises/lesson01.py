@@ -264,6 +264,21 @@ def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
     return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
 
 
+def _to_figures(value, figures, rounding):
+    """`value` cut to `figures` significant figures by `rounding` (np.round, np.ceil, ...), units kept."""
+    number = value.value if isinstance(value, u.Quantity) else value
+    step = 10.0 ** (np.floor(np.log10(abs(number))) - figures + 1)
+    return rounding(value / step) * step
+
+
+def _spacing_one_figure(n_asteroids, belt_volume, n_catalogue=None):
+    return _to_figures(_spacing(n_asteroids, belt_volume), 1, np.round)
+
+
+def _encounters_two_figures_up(n_asteroids, belt_volume, distance, path_length):
+    return _to_figures(_encounters(n_asteroids, belt_volume, distance, path_length), 2, np.ceil)
+
+
 def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
     # a whole number of asteroids: the expected number rounded
     return float(round(_encounters(n_asteroids, belt_volume, distance, path_length)))
@@ -521,6 +536,10 @@ EXERCISES = {
                 "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
                 "Use `n_km`, the number of asteroids larger than 1 km.",
             ),
+            Mistake(
+                _spacing_one_figure,
+                "Close, but rounded to one figure: keep at least two significant figures.",
+            ),
         ),
     ),
     "01.8": Exercise(
@@ -546,6 +565,11 @@ EXERCISES = {
                 _encounters_rounded,
                 "An expected number (an average over many crossings) need not be a whole number: "
                 "give it to two significant figures.",
+            ),
+            Mistake(
+                _encounters_two_figures_up,
+                "Close, but rounded the wrong way or too soon: keep more figures in the steps and round to two "
+                "significant figures once, at the end.",
             ),
         ),
     ),
