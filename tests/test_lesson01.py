@@ -598,3 +598,25 @@ def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
     plt.close("all")
     unexpected = set(passing) - {name for ex, name in NAMED_ON_THE_INSTRUCTOR_PAGE if ex == exercise}
     assert not unexpected, f"utils.belt.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"
+
+
+def test_hygiea_diameter_needs_the_formula_not_the_median_ratio():
+    """Exercise 4: three significant figures pass; the printed median ratio (two decimals) times the catalogue's
+    diameter does not, nor does the rounded 2 % that tolerance once allowed."""
+    from utils.data import load_catalogue
+
+    cat = load_catalogue()
+    hygiea = cat[cat["name"] == "Hygiea"][0]
+    inputs = dict(H=hygiea["H"].to_value(u.mag), albedo=float(hygiea["albedo"].unmasked))
+    expected = expected_answer("01.4", **inputs).to_value(u.km)
+    assert check("01.4", float(f"{expected:.3g}") * u.km, **inputs).ok
+    from utils import belt
+
+    both = belt.is_main_belt(cat["class"]) & ~cat["diameter"].mask & ~cat["albedo"].mask
+    d_formula = belt._diameter_from_h(cat["H"][both], cat["albedo"][both].unmasked)
+    median = np.median((d_formula / cat["diameter"][both].unmasked).to_value(u.one))
+    d_measured = float(hygiea["diameter"].unmasked.to_value(u.km))
+    for ratio in (round(float(median), 2), round(expected / d_measured, 2)):  # both printed to two decimals
+        shortcut = ratio * d_measured
+        assert abs(shortcut / expected - 1) > 0.005
+        assert not check("01.4", shortcut * u.km, **inputs).ok

@@ -425,7 +425,7 @@ EXERCISES = {
     "01.4": Exercise(
         title="Exercise 4 · a diameter from H and albedo",
         solve=_diameter,
-        rtol=0.02,
+        rtol=0.005,  # three figures pass; 0.93 times the catalogue diameter (the median ratio) does not
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
         mistakes=(
             Mistake(
