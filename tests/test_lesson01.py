@@ -424,6 +424,7 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
     measured = np.isfinite(albedo)
     fair = measured & (diameter > d_dark)
     page = " ".join((ROOT / "docs" / "instructors" / "01-asteroid-belt.md").read_text(encoding="utf-8").split())
+    assert f"above `d_dark` ({d_dark:.2f} km, unrounded" in page  # the exact cut, so the counts reproduce
     medians = {}
     for region, sel in (("inner", inner), ("outer", outer)):
         keep = sel & fair
