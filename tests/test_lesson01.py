@@ -559,7 +559,11 @@ def _exercise_calls():
     gcc = u.g / u.cm**3
     return [
         ("01.3", dict(a_jupiter=a_j, p=5, q=2), [(a_j,), (a_j, 5, 2), (a_j, 2, 5)]),
-        ("01.4", dict(H=5.6, albedo=0.0717), [(5.6, 0.0717), (5.6 * u.mag, 0.0717), (5.6 * u.mag, 0.0717, belt.diameter_constant())]),
+        (
+            "01.4",
+            dict(H=5.6, albedo=0.0717),
+            [(5.6, 0.0717), (5.6 * u.mag, 0.0717), (5.6 * u.mag, 0.0717, belt.diameter_constant())],
+        ),
         ("01.5", dict(diameter=407 * u.km, density=2.162 * gcc), [(407 * u.km, 2.162 * gcc)]),
         ("01.7", dict(n_asteroids=n, belt_volume=v, n_catalogue=1000), [(n, v), (v, n)]),
         (
