@@ -745,11 +745,12 @@ def plot_size_distribution(diameters, d_bright, d_dark, ceres_diameter, band_lab
     fig, ax = plt.subplots(figsize=(7, 4.3))
     ax.step(d, np.arange(1, d.size + 1), where="post", color=PALETTE["belt"], label="catalogue main belt")
     band = dict(facecolor="none", edgecolor=OTHER_COLOURS["black"], alpha=0.4, hatch="//", linewidth=0)
-    ax.axvspan(low, high, label=band_label, **band)
+    ax.axvspan(low, high, ymax=0.78, label=band_label, **band)  # stops below the legend
     ax.plot(ceres, 1, **(body_style("ceres") | {"linestyle": "none"}))
     ax.set(xscale="log", yscale="log", xlabel="diameter D (km)", ylabel="number of asteroids larger than D")
     ax.set_title("Main-belt size distribution (JPL SBDB, H ≤ 12)")
-    ax.legend(loc="upper right", fontsize=9)  # the curve falls from the upper left: this corner is empty
+    ax.set_ylim(top=ax.get_ylim()[1] * 8)  # head room on the log axis: the legend sits above the curve
+    ax.legend(loc="upper right", fontsize=9)
     alt = (
         f"Cumulative number of main-belt asteroids larger than a diameter, on log-log axes: a grey step curve "
         f"falling from {d.size:,} objects at about {d[-1]:.0f} km to one at Ceres' size (blue pentagon). A hatched "
