@@ -227,13 +227,9 @@ VALID = {
     "ephemeris.coverage": lambda: dict(data_dir=None),
     # belt
     "belt.diameter_constant": lambda: dict(sun_magnitude=-26.76 * u.mag),
-    "belt.diameter_from_h": lambda: dict(H=3.34 * u.mag, albedo=0.09, K=1329 * u.km),
     "belt.h_from_diameter": lambda: dict(diameter=10.6 * u.km, albedo=0.25, K=1329 * u.km),
     "belt.apparent_magnitude": lambda: dict(H=3.34 * u.mag, r=2.77 * u.AU, delta=1.77 * u.AU),
-    "belt.sphere_mass": lambda: dict(diameter=939.4 * u.km, density=2.162 * GCC),
     "belt.ring_volume": lambda: dict(r_inner=2 * u.AU, r_outer=3 * u.AU, half_thickness=0.5 * u.AU),
-    "belt.mean_spacing": lambda: dict(n_objects=8, volume=1 * u.km**3),
-    "belt.expected_encounters": lambda: dict(number_density=1 / u.km**3, distance=1 * u.km, path_length=2 * u.km),
     "belt.kirkwood_resonances": lambda: dict(a_jupiter=5.2 * u.AU, ratios=((3, 1), (2, 1))),
     "belt.inner_and_outer_belt": lambda: dict(a=[2.3, 3.1] * u.AU, a_jupiter=5.2 * u.AU),
     "belt.class_group": lambda: dict(classes=["MBA", "TJN", "XYZ"]),

@@ -205,7 +205,7 @@ def test_nearest_neighbour_is_0_554_of_the_mean_spacing():
     from utils import belt
 
     v = 7e25 * u.km**3
-    ratio = (belt.nearest_neighbour_distance(1.2e6, v) / belt.mean_spacing(1.2e6, v)).to_value(u.one)
+    ratio = (belt.nearest_neighbour_distance(1.2e6, v) / belt._mean_spacing(1.2e6, v)).to_value(u.one)
     assert ratio == pytest.approx(gamma(4 / 3) * (3 / (4 * np.pi)) ** (1 / 3), rel=1e-12)
     assert ratio == pytest.approx(0.554, abs=5e-4)
     # a Monte Carlo check with seeded random points in a unit cube (away from its walls)
@@ -419,11 +419,12 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
     albedo = np.ma.filled(cat["albedo"][main].to_value(u.one), np.nan)
     diameter = np.ma.filled(cat["diameter"][main].to_value(u.km), np.nan)
     h_cut = np.ceil(cat["H"].max().to_value(u.mag)) * u.mag
-    d_dark = belt.diameter_from_h(h_cut, np.nanpercentile(albedo, 10)).to_value(u.km)
+    d_dark = belt._diameter_from_h(h_cut, np.nanpercentile(albedo, 10)).to_value(u.km)
     inner, outer = belt.inner_and_outer_belt(cat["a"][main], fact("jupiter.a"))
     measured = np.isfinite(albedo)
     fair = measured & (diameter > d_dark)
     page = " ".join((ROOT / "docs" / "instructors" / "01-asteroid-belt.md").read_text(encoding="utf-8").split())
+    assert f"above `d_dark` ({d_dark:.2f} km, unrounded" in page  # the exact cut, so the counts reproduce
     medians = {}
     for region, sel in (("inner", inner), ("outer", outer)):
         keep = sel & fair
@@ -445,6 +446,20 @@ def test_encounters_to_two_significant_figures_pass():
     assert check("01.8", float(f"{expected:.2g}"), **one).ok
     assert not check("01.8", 1.5, **one).ok
     assert "two significant figures" in check("01.8", round(expected), **one).message
+
+
+def test_rounding_slips_in_exercises_7_and_8_get_a_targeted_hint():
+    # the slips are computed from the answer: 01.7 cut to one figure, 01.8 rounded up at two figures
+    seven = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=1000)
+    spacing = expected_answer("01.7", **seven).to_value(u.km)
+    one_figure = float(f"{spacing:.1g}")
+    assert abs(one_figure / spacing - 1) > 0.02  # outside the tolerance, so the slip matters
+    assert "rounded to one figure" in check("01.7", one_figure * u.km, **seven).message
+    eight = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
+    expected = expected_answer("01.8", **eight)
+    up = np.ceil(expected * 10 ** (1 - np.floor(np.log10(expected)))) / 10 ** (1 - np.floor(np.log10(expected)))
+    assert not check("01.8", up, **eight).ok
+    assert "round to two significant figures once" in check("01.8", up, **eight).message
 
 
 def test_nearest_neighbour_factor_is_not_printed_precisely_enough_to_divide_by():
@@ -533,3 +548,80 @@ def test_belts_per_moon_slips_at_two_figures_get_their_hints():
     for percent in (100 * 2.4e21 / 7.35e22, 3.3, 3.2):
         assert "percentage" in check("01.6", percent, **inputs).message
     assert "31" not in check("01.6", 0.033, **inputs).message and "30." not in check("01.6", 3.3, **inputs).message
+
+
+def _exercise_calls():
+    """Each self-checked numeric exercise, its inputs, and the ways a student might feed them to a helper."""
+    from utils import belt
+    from utils.facts import fact
+
+    a_j, n, v = fact("jupiter.a"), 1.2e6, 7e25 * u.km**3
+    gcc = u.g / u.cm**3
+    return [
+        ("01.3", dict(a_jupiter=a_j, p=5, q=2), [(a_j,), (a_j, 5, 2), (a_j, 2, 5)]),
+        (
+            "01.4",
+            dict(H=5.6, albedo=0.0717),
+            [(5.6, 0.0717), (5.6 * u.mag, 0.0717), (5.6 * u.mag, 0.0717, belt.diameter_constant())],
+        ),
+        ("01.5", dict(diameter=407 * u.km, density=2.162 * gcc), [(407 * u.km, 2.162 * gcc)]),
+        ("01.7", dict(n_asteroids=n, belt_volume=v, n_catalogue=1000), [(n, v), (v, n)]),
+        (
+            "01.8",
+            dict(n_asteroids=n, belt_volume=v, distance=3.8e5 * u.km, path_length=3e8 * u.km),
+            [(n / v, 3.8e5 * u.km, 3e8 * u.km), (n, v, 3.8e5 * u.km, 3e8 * u.km)],
+        ),
+    ]
+
+
+# a public helper that answers an exercise when used on purpose; the instructor page names the shortcut
+NAMED_ON_THE_INSTRUCTOR_PAGE = {("01.3", "kirkwood_resonances")}
+
+
+@pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
+def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
+    """Exercises 3-5, 7 and 8 test a formula: no name that Tab completion offers in `utils.belt` may return the
+    answer from the exercise's inputs (also as a value of a returned dict)."""
+    import matplotlib.pyplot as plt
+
+    from utils import belt
+
+    passing = []
+    for name in (n for n in dir(belt) if not n.startswith("_")):
+        func = getattr(belt, name)
+        if not callable(func) or isinstance(func, type):
+            continue
+        for args in calls:
+            try:
+                result = func(*args)
+            except Exception:
+                continue
+            values = result.values() if isinstance(result, dict) else [result]
+            for value in values:
+                if isinstance(value, (u.Quantity, float)) and np.size(value) == 1 and check(exercise, value, **kw).ok:
+                    passing.append(name)
+    plt.close("all")
+    unexpected = set(passing) - {name for ex, name in NAMED_ON_THE_INSTRUCTOR_PAGE if ex == exercise}
+    assert not unexpected, f"utils.belt.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"
+
+
+def test_hygiea_diameter_needs_the_formula_not_the_median_ratio():
+    """Exercise 4: three significant figures pass; the printed median ratio (two decimals) times the catalogue's
+    diameter does not, nor does the rounded 2 % that tolerance once allowed."""
+    from utils.data import load_catalogue
+
+    cat = load_catalogue()
+    hygiea = cat[cat["name"] == "Hygiea"][0]
+    inputs = dict(H=hygiea["H"].to_value(u.mag), albedo=float(hygiea["albedo"].unmasked))
+    expected = expected_answer("01.4", **inputs).to_value(u.km)
+    assert check("01.4", float(f"{expected:.3g}") * u.km, **inputs).ok
+    from utils import belt
+
+    both = belt.is_main_belt(cat["class"]) & ~cat["diameter"].mask & ~cat["albedo"].mask
+    d_formula = belt._diameter_from_h(cat["H"][both], cat["albedo"][both].unmasked)
+    median = np.median((d_formula / cat["diameter"][both].unmasked).to_value(u.one))
+    d_measured = float(hygiea["diameter"].unmasked.to_value(u.km))
+    for ratio in (round(float(median), 2), round(expected / d_measured, 2)):  # both printed to two decimals
+        shortcut = ratio * d_measured
+        assert abs(shortcut / expected - 1) > 0.005
+        assert not check("01.4", shortcut * u.km, **inputs).ok

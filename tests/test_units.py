@@ -31,7 +31,7 @@ def test_every_module_uses_the_rule_of_its_albedo():
     # thermal balance takes a Bond albedo; the size from H a geometric one; Lambert's albedo is its Bond albedo
     with pytest.raises(ValueError, match="Bond albedo"):
         thermal.subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
-    assert belt.diameter_from_h(5, 1.2) > 0 * u.km
+    assert belt._diameter_from_h(5, 1.2) > 0 * u.km
     with pytest.raises(ValueError, match="Bond albedo"):
         photometry.lambert(1.2, 1.0)
     assert float(photometry.lommel_seeliger(1.2, 1.0, 1.0)) == pytest.approx(1.2)

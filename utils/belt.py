@@ -9,7 +9,7 @@ through :func:`utils.facts.fact` when a caller does not pass them.
 Examples
 --------
 >>> import astropy.units as u
->>> round(float(diameter_from_h(3.34 * u.mag, 0.09).to_value(u.km)))
+>>> round(float(_diameter_from_h(3.34 * u.mag, 0.09).to_value(u.km)))
 952
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import astropy.units as u
 import numpy as np
 
-from .orbits import resonance_location
+from .orbits import resonance_location as _resonance_location
 from .resonance import KIRKWOOD_RESONANCES
 from .style import FastFigure
 from .units import (
@@ -48,15 +48,11 @@ __all__ = [
     "MAIN_BELT_CLASSES",
     "CLASS_GROUPS",
     "diameter_constant",
-    "diameter_from_h",
     "h_from_diameter",
     "apparent_magnitude",
-    "sphere_mass",
     "ring_volume",
-    "mean_spacing",
     "nearest_neighbour_distance",
     "orbit_group",
-    "expected_encounters",
     "kirkwood_resonances",
     "inner_and_outer_belt",
     "class_group",
@@ -137,7 +133,7 @@ def diameter_constant(sun_magnitude: u.Quantity | float | None = None) -> u.Quan
     return (2 * u.AU * 10 ** (v_sun / 5)).to(u.km)
 
 
-def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
+def _diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
     """Diameter of a sphere with absolute magnitude ``H`` and geometric albedo ``albedo``.
 
     :math:`D = K / \\sqrt{p}\\;10^{-H/5}` with :math:`K` from :func:`diameter_constant`.
@@ -164,7 +160,7 @@ def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(diameter_from_h(12 * u.mag, 0.25, K=1329 * u.km).to_value(u.km)), 1)
+    >>> round(float(_diameter_from_h(12 * u.mag, 0.25, K=1329 * u.km).to_value(u.km)), 1)
     10.6
     """
     h = _mag(H, "H")
@@ -174,7 +170,7 @@ def diameter_from_h(H, albedo, K: u.Quantity | None = None) -> u.Quantity:
 
 
 def h_from_diameter(diameter: u.Quantity, albedo, K: u.Quantity | None = None) -> u.Quantity:
-    """Absolute magnitude of a sphere of given diameter and albedo (inverse of :func:`diameter_from_h`).
+    """Absolute magnitude of a sphere of given diameter and albedo (inverse of :func:`_diameter_from_h`).
 
     Examples
     --------
@@ -223,13 +219,13 @@ def apparent_magnitude(H, r: u.Quantity, delta: u.Quantity) -> u.Quantity:
     return (h + 5 * np.log10(r_au * d_au)) * u.mag
 
 
-def sphere_mass(diameter: u.Quantity, density: u.Quantity) -> u.Quantity:
+def _sphere_mass(diameter: u.Quantity, density: u.Quantity) -> u.Quantity:
     """Mass of a uniform sphere, :math:`\\rho\\,\\pi D^3/6`, in kg.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> f"{sphere_mass(939.4 * u.km, 2.162 * u.g / u.cm**3):.3e}"
+    >>> f"{_sphere_mass(939.4 * u.km, 2.162 * u.g / u.cm**3):.3e}"
     '9.384e+20 kg'
     """
     d = require(diameter, u.km, "diameter", positive=True)
@@ -261,7 +257,7 @@ def _count(n, name: str) -> float:
     return number(n, name, positive=True, scalar=True)
 
 
-def mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
+def _mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
     """Typical distance between neighbours: :math:`(V/N)^{1/3}`, in km.
 
     Each object gets a cube of volume V/N to itself; the cube's side is the
@@ -277,7 +273,7 @@ def mean_spacing(n_objects, volume: u.Quantity) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> mean_spacing(8, 1 * u.km**3)
+    >>> _mean_spacing(8, 1 * u.km**3)
     <Quantity 0.5 km>
     """
     n = _count(n_objects, "n_objects")
@@ -292,13 +288,13 @@ def nearest_neighbour_distance(n_objects, volume: u.Quantity) -> u.Quantity:
     distance to the nearest one is on average
     :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3} \approx 0.554\,n^{-1/3}`
     (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29), so about 0.55 times
-    the mean spacing of :func:`mean_spacing`: random points sit closer to
+    the mean spacing of :func:`_mean_spacing`: random points sit closer to
     their nearest neighbour than points on a regular grid of cubes.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float((nearest_neighbour_distance(1, 1 * u.km**3) / mean_spacing(1, 1 * u.km**3))), 3)
+    >>> round(float((nearest_neighbour_distance(1, 1 * u.km**3) / _mean_spacing(1, 1 * u.km**3))), 3)
     0.554
     """
     from math import gamma
@@ -308,7 +304,7 @@ def nearest_neighbour_distance(n_objects, volume: u.Quantity) -> u.Quantity:
     return (gamma(4 / 3) * np.cbrt(3 * v / (4 * np.pi * n))).to(u.km)
 
 
-def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_length: u.Quantity) -> u.Quantity:
+def _expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_length: u.Quantity) -> u.Quantity:
     """Expected number of objects passed within ``distance`` along a straight path.
 
     The path sweeps a cylinder of radius ``distance`` and length ``path_length``;
@@ -318,7 +314,7 @@ def expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_l
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(expected_encounters(1 / u.km**3, 1 * u.km, 2 * u.km)), 3)
+    >>> round(float(_expected_encounters(1 / u.km**3, 1 * u.km, 2 * u.km)), 3)
     6.283
     """
     n = require(number_density, u.km**-3, "number_density", nonnegative=True)
@@ -362,7 +358,7 @@ def kirkwood_resonances(
     out = {}
     for p, q in int_pairs(ratios, "ratios"):
         resonance_pair(p, q, "ratios")
-        out[f"{p}:{q}"] = resonance_location(a_jupiter, p, q)
+        out[f"{p}:{q}"] = _resonance_location(a_jupiter, p, q)
     return out
 
 
@@ -526,7 +522,7 @@ def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple
     fallback_albedo : float
         Albedo assumed where none is measured.
     K : Quantity, optional
-        Passed to :func:`diameter_from_h`.
+        Passed to :func:`_diameter_from_h`.
 
     Returns
     -------
@@ -543,7 +539,7 @@ def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple
         raise ValueError(f"K must be a single length; got shape {np.shape(K)}.")
     d_meas, mask = _values_and_mask(table["diameter"], u.km)
     h, _ = _values_and_mask(table["H"], u.mag)
-    d_est = diameter_from_h(h, fallback_albedo, K).to_value(u.km)
+    d_est = _diameter_from_h(h, fallback_albedo, K).to_value(u.km)
     return np.where(mask, d_est, d_meas) * u.km, ~mask
 
 
@@ -749,11 +745,12 @@ def plot_size_distribution(diameters, d_bright, d_dark, ceres_diameter, band_lab
     fig, ax = plt.subplots(figsize=(7, 4.3))
     ax.step(d, np.arange(1, d.size + 1), where="post", color=PALETTE["belt"], label="catalogue main belt")
     band = dict(facecolor="none", edgecolor=OTHER_COLOURS["black"], alpha=0.4, hatch="//", linewidth=0)
-    ax.axvspan(low, high, label=band_label, **band)
+    ax.axvspan(low, high, ymax=0.78, label=band_label, **band)  # stops below the legend
     ax.plot(ceres, 1, **(body_style("ceres") | {"linestyle": "none"}))
     ax.set(xscale="log", yscale="log", xlabel="diameter D (km)", ylabel="number of asteroids larger than D")
     ax.set_title("Main-belt size distribution (JPL SBDB, H ≤ 12)")
-    ax.legend(fontsize=9)
+    ax.set_ylim(top=ax.get_ylim()[1] * 8)  # head room on the log axis: the legend sits above the curve
+    ax.legend(loc="upper right", fontsize=9)
     alt = (
         f"Cumulative number of main-belt asteroids larger than a diameter, on log-log axes: a grey step curve "
         f"falling from {d.size:,} objects at about {d[-1]:.0f} km to one at Ceres' size (blue pentagon). A hatched "

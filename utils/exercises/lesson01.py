@@ -113,7 +113,7 @@ def _exponent_rounded(a_jupiter, p, q):
 
 
 def _diameter(H, albedo):
-    return belt.diameter_from_h(H, albedo).to(u.km)
+    return belt._diameter_from_h(H, albedo).to(u.km)
 
 
 def _albedo_not_square_rooted(H, albedo):
@@ -168,7 +168,7 @@ def _catalogue_diameter(H, albedo):
 
 
 def _sphere_mass(diameter, density):
-    return belt.sphere_mass(diameter, density).to(u.kg)
+    return belt._sphere_mass(diameter, density).to(u.kg)
 
 
 def _radius_for_diameter(diameter, density):
@@ -202,7 +202,7 @@ def _as_percentage(moon_mass, belt_mass):
 
 
 def _spacing(n_asteroids, belt_volume, n_catalogue=None):
-    return belt.mean_spacing(n_asteroids, belt_volume).to(u.km)
+    return belt._mean_spacing(n_asteroids, belt_volume).to(u.km)
 
 
 def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
@@ -249,7 +249,7 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
     # a plain number, so that an answer with a unit gets "wants a plain number without a unit"
-    return float(belt.expected_encounters(n / v, distance, path_length).to_value(u.one))
+    return float(belt._expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
@@ -262,6 +262,21 @@ def _encounters_halved_distance(n_asteroids, belt_volume, distance, path_length)
 
 def _encounters_without_pi(n_asteroids, belt_volume, distance, path_length):
     return _encounters(n_asteroids, belt_volume, distance, path_length) / np.pi
+
+
+def _to_figures(value, figures, rounding):
+    """`value` cut to `figures` significant figures by `rounding` (np.round, np.ceil, ...), units kept."""
+    number = value.value if isinstance(value, u.Quantity) else value
+    step = 10.0 ** (np.floor(np.log10(abs(number))) - figures + 1)
+    return rounding(value / step) * step
+
+
+def _spacing_one_figure(n_asteroids, belt_volume, n_catalogue=None):
+    return _to_figures(_spacing(n_asteroids, belt_volume), 1, np.round)
+
+
+def _encounters_two_figures_up(n_asteroids, belt_volume, distance, path_length):
+    return _to_figures(_encounters(n_asteroids, belt_volume, distance, path_length), 2, np.ceil)
 
 
 def _encounters_rounded(n_asteroids, belt_volume, distance, path_length):
@@ -410,7 +425,7 @@ EXERCISES = {
     "01.4": Exercise(
         title="Exercise 4 · a diameter from H and albedo",
         solve=_diameter,
-        rtol=0.02,
+        rtol=0.005,  # three figures pass; 0.93 times the catalogue diameter (the median ratio) does not
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
         mistakes=(
             Mistake(
@@ -521,6 +536,10 @@ EXERCISES = {
                 "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
                 "Use `n_km`, the number of asteroids larger than 1 km.",
             ),
+            Mistake(
+                _spacing_one_figure,
+                "Close, but rounded to one figure: keep at least two significant figures.",
+            ),
         ),
     ),
     "01.8": Exercise(
@@ -546,6 +565,11 @@ EXERCISES = {
                 _encounters_rounded,
                 "An expected number (an average over many crossings) need not be a whole number: "
                 "give it to two significant figures.",
+            ),
+            Mistake(
+                _encounters_two_figures_up,
+                "Close, but rounded the wrong way or too soon: keep more figures in the steps and round to two "
+                "significant figures once, at the end.",
             ),
         ),
     ),
