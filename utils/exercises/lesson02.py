@@ -558,13 +558,13 @@ EXERCISES = {
         solve=_a_from_period,
         defaults={"name": "the asteroid"},
         rtol=0.005,
-        hint="Solve Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), for a: a^3 = GM_sun (T / 2 pi)^2, then "
-        "take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
+        hint="Square both sides of Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), and isolate a^3 (keep the "
+        "2 pi); then take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
         mistakes=(
             Mistake(
                 _a_without_2pi,
-                "You are missing the factor 2 pi: a^3 = GM_sun (T / 2 pi)^2, since sqrt(a^3 / GM) is the time "
-                "to sweep one radian, not a whole turn.",
+                "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to sweep one radian, not a whole "
+                "turn. Keep the 2 pi when you square T = 2 pi sqrt(a^3 / GM_sun).",
             ),
             Mistake(_a_without_cube_root, "That is a cubed (T squared, in years): take its cube root."),
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
