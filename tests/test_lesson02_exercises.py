@@ -278,3 +278,12 @@ def test_the_going_further_newton_demo_returns_nothing_an_exercise_could_take():
         returned = namespace["newton_steps"](kw["M"], kw["e"], kw["E0"], steps=kw["steps"])
     assert returned is None
     assert not utils.check("02.4", returned, **kw).ok
+
+
+def test_exercise_5_answer_rounded_to_one_figure_is_told_to_keep_two():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    right = float(expected_answer("02.5", **kw))
+    assert utils.check("02.5", float(f"{right:.2g}"), **kw).ok
+    assert abs(float(f"{right:.1g}") / right - 1) > 0.01  # one figure is outside the check's tolerance
+    result = utils.check("02.5", float(f"{right:.1g}"), **kw)
+    assert result.status == "incorrect" and "keep two" in result.message

@@ -238,6 +238,11 @@ def _change_before_last(M, e, E0, tol):
     return float(abs(changes[-2]))
 
 
+def _last_change_one_figure(M, e, E0, tol):
+    """The right size rounded to one significant figure (7e-5 for 6.53e-5): a "close" hint."""
+    return float(f"{_last_change(M, e, E0, tol):.1g}")
+
+
 def _change_after_last(M, e, E0, tol):
     # the loop ran one step too many (or to a much smaller tolerance)
     M_r, ecc = _radians(M, "M"), _ecc(e)
@@ -637,6 +642,11 @@ EXERCISES = {
                 "That change is still above the tolerance: your loop stopped one step early. Stop after the "
                 "first step whose change is below the tolerance, and give that change.",
                 rtol=0.1,  # also a rounded value (0.012); the three changes differ by orders of magnitude
+            ),
+            Mistake(
+                _last_change_one_figure,
+                "Close, but one significant figure is too few here: keep two.",
+                rtol=1e-9,
             ),
             Mistake(
                 _change_after_last,
