@@ -287,3 +287,11 @@ def test_exercise_5_answer_rounded_to_one_figure_is_told_to_keep_two():
     assert abs(float(f"{right:.1g}") / right - 1) > 0.01  # one figure is outside the check's tolerance
     result = utils.check("02.5", float(f"{right:.1g}"), **kw)
     assert result.status == "incorrect" and "keep two" in result.message
+
+
+def test_exercise_2_asks_for_the_three_decimals_it_names():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    assert utils.check("02.2", 0.426, **kw).ok
+    for rounded in (0.43, 0.4):
+        result = utils.check("02.2", rounded, **kw)
+        assert result.status == "incorrect" and "three decimals" in result.message

@@ -66,6 +66,10 @@ def _eccentricity_one_decimal(q, Q, name=None):
     return round(_eccentricity(q, Q), 1)
 
 
+def _eccentricity_two_decimals(q, Q, name=None):
+    return round(_eccentricity(q, Q), 2)
+
+
 def _e_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return (Q - q) / Q
@@ -534,7 +538,8 @@ EXERCISES = {
         title="Exercise 2 · how stretched is the orbit of {name}?",
         solve=_eccentricity,
         defaults={"name": "the asteroid"},
-        rtol=0.01,
+        rtol=0,
+        atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
         hint="Write q = a(1 - e) and Q = a(1 + e). Their sum is 2a and their difference is 2ae: divide one by "
         "the other, and a cancels.",
         mistakes=(
@@ -543,6 +548,7 @@ EXERCISES = {
                 "One decimal is too few to judge here (it also fits a common slip, q / Q): give e to three decimals.",
                 rtol=1e-9,
             ),
+            Mistake(_eccentricity_two_decimals, "Close, but give e to three decimals.", rtol=1e-9),
             Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
