@@ -254,3 +254,44 @@ def test_rounded_answers_get_their_targeted_hints():
     date = fact("dawn.ceres_arrival")
     assert "three" in utils.check("02.9", 1.3e-4, date=date).message
     assert utils.check("02.9", 1.34e-4, date=date).ok
+
+
+def test_exercise_3_hints_do_not_hand_over_the_rearranged_law():
+    T = 4.6 * u.yr
+    for wrong in (1 * u.AU, expected_answer("02.3", T=T) * (2 * np.pi) ** (2 / 3)):
+        message = utils.check("02.3", wrong, T=T).message
+        assert message and "(T / 2 pi)" not in message and "GM_sun (T" not in message
+
+
+def test_the_going_further_newton_demo_returns_nothing_an_exercise_could_take():
+    import contextlib
+    import io
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "02-orbits.ipynb").read_text())
+    cell = next("".join(c["source"]) for c in nb["cells"] if "def newton_steps" in "".join(c["source"]))
+    namespace = {"np": np}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(cell, namespace)
+        kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+        returned = namespace["newton_steps"](kw["M"], kw["e"], kw["E0"], steps=kw["steps"])
+    assert returned is None
+    assert not utils.check("02.4", returned, **kw).ok
+
+
+def test_exercise_5_answer_rounded_to_one_figure_is_told_to_keep_two():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    right = float(expected_answer("02.5", **kw))
+    assert utils.check("02.5", float(f"{right:.2g}"), **kw).ok
+    assert abs(float(f"{right:.1g}") / right - 1) > 0.01  # one figure is outside the check's tolerance
+    result = utils.check("02.5", float(f"{right:.1g}"), **kw)
+    assert result.status == "incorrect" and "keep two" in result.message
+
+
+def test_exercise_2_asks_for_the_three_decimals_it_names():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    assert utils.check("02.2", 0.426, **kw).ok
+    for rounded in (0.43, 0.4):
+        result = utils.check("02.2", rounded, **kw)
+        assert result.status == "incorrect" and "three decimals" in result.message

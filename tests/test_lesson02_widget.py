@@ -73,3 +73,19 @@ def test_alt_text_says_near_aphelion_only_close_to_it(second_law):
     ns["draw_second_law"](day=397)  # the slice's middle about 3.5 AU from the Sun, well short of Q (4.1 AU)
     alt = shown[-1][1]
     assert "near aphelion" not in alt and "on the way out" in alt
+
+
+def test_alt_text_tells_the_overlap_on_every_day_whatever_the_distance(second_law):
+    import astropy.units as u
+
+    ns, shown = second_law
+    law = ns["second_law"]
+    period, span = law.period.to_value(u.day), law.slice_days.to_value(u.day)
+    for day in range(0, int(period) + 1):
+        law.update(day)
+        # the olive slice [day, day + span] against the teal one [-span / 2, span / 2], modulo one period
+        overlap = max(0.0, span / 2 - day) + max(0.0, day + span - (period - span / 2))
+        if overlap > 2.5:
+            assert "overlaps the teal slice" in law.alt, day
+        elif overlap < 1.5:
+            assert "overlaps" not in law.alt, day

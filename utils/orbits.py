@@ -1000,13 +1000,15 @@ class SecondLawFigure(FastFigure):
         q, Q = self.a * (1 - self.e), self.a * (1 + self.e)
         if r_mid < q + (Q - q) / 6:
             where = "near perihelion, so it is short and wide"
-            half, last = (0.5 * self.slice_days).to_value(u.day), (self.period - 1.5 * self.slice_days).to_value(u.day)
-            if day < half - 2 or day > last + 2:  # a margin of 2 days: a narrower overlap cannot be seen
-                where += ", and it overlaps the teal slice"
-            return where
-        if r_mid > Q - (Q - q) / 6:
-            return "near aphelion, so it is long and narrow"
-        return "on the way out" if day < self.period.to_value(u.day) / 2 else "on the way in"
+        elif r_mid > Q - (Q - q) / 6:
+            where = "near aphelion, so it is long and narrow"
+        else:
+            where = "on the way out" if day < self.period.to_value(u.day) / 2 else "on the way in"
+        # the teal slice spans half a slice either side of perihelion: an overlap is told whatever the distance
+        half, last = (0.5 * self.slice_days).to_value(u.day), (self.period - 1.5 * self.slice_days).to_value(u.day)
+        if day < half - 2 or day > last + 2:  # a margin of 2 days: a narrower overlap cannot be seen
+            where += ", and it overlaps the teal slice"
+        return where
 
     def update(self, day) -> list[float]:
         """Start the second slice ``day`` days after perihelion; return both slices' shares of the ellipse."""

@@ -66,6 +66,10 @@ def _eccentricity_one_decimal(q, Q, name=None):
     return round(_eccentricity(q, Q), 1)
 
 
+def _eccentricity_two_decimals(q, Q, name=None):
+    return round(_eccentricity(q, Q), 2)
+
+
 def _e_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return (Q - q) / Q
@@ -236,6 +240,11 @@ def _change_before_last(M, e, E0, tol):
     if len(changes) < 2:
         raise ValueError("the loop stopped after its first step")
     return float(abs(changes[-2]))
+
+
+def _last_change_one_figure(M, e, E0, tol):
+    """The right size rounded to one significant figure (7e-5 for 6.53e-5): a "close" hint."""
+    return float(f"{_last_change(M, e, E0, tol):.1g}")
 
 
 def _change_after_last(M, e, E0, tol):
@@ -529,7 +538,8 @@ EXERCISES = {
         title="Exercise 2 · how stretched is the orbit of {name}?",
         solve=_eccentricity,
         defaults={"name": "the asteroid"},
-        rtol=0.01,
+        rtol=0,
+        atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
         hint="Write q = a(1 - e) and Q = a(1 + e). Their sum is 2a and their difference is 2ae: divide one by "
         "the other, and a cancels.",
         mistakes=(
@@ -538,6 +548,7 @@ EXERCISES = {
                 "One decimal is too few to judge here (it also fits a common slip, q / Q): give e to three decimals.",
                 rtol=1e-9,
             ),
+            Mistake(_eccentricity_two_decimals, "Close, but give e to three decimals.", rtol=1e-9),
             Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
@@ -558,13 +569,13 @@ EXERCISES = {
         solve=_a_from_period,
         defaults={"name": "the asteroid"},
         rtol=0.005,
-        hint="Solve Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), for a: a^3 = GM_sun (T / 2 pi)^2, then "
-        "take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
+        hint="Square both sides of Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), and isolate a^3 (keep the "
+        "2 pi); then take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
         mistakes=(
             Mistake(
                 _a_without_2pi,
-                "You are missing the factor 2 pi: a^3 = GM_sun (T / 2 pi)^2, since sqrt(a^3 / GM) is the time "
-                "to sweep one radian, not a whole turn.",
+                "You are missing the factor 2 pi: sqrt(a^3 / GM) is the time to sweep one radian, not a whole "
+                "turn. Keep the 2 pi when you square T = 2 pi sqrt(a^3 / GM_sun).",
             ),
             Mistake(_a_without_cube_root, "That is a cubed (T squared, in years): take its cube root."),
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
@@ -637,6 +648,11 @@ EXERCISES = {
                 "That change is still above the tolerance: your loop stopped one step early. Stop after the "
                 "first step whose change is below the tolerance, and give that change.",
                 rtol=0.1,  # also a rounded value (0.012); the three changes differ by orders of magnitude
+            ),
+            Mistake(
+                _last_change_one_figure,
+                "Close, but one significant figure is too few here: keep two.",
+                rtol=1e-9,
             ),
             Mistake(
                 _change_after_last,
