@@ -159,8 +159,11 @@ def test_exercise_9_asks_for_three_significant_figures():
     exact = (1 - a_mars / a_last).to_value(u.one)
     kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=exact + 0.004)
     assert check("03.9", round(exact, 3), **kw).ok  # three figures pass
-    for off in (-0.002, 0.002):  # two in the third figure do not
+    assert check("03.9", 1 - 1.52 / 2.44, **kw).ok  # so do the values as printed (0.377)
+    for off in (-0.003, 0.003):  # three in the third figure do not
         assert not check("03.9", round(exact, 3) + off, **kw).ok
+    ratio = check("03.9", round((a_mars / a_last).to_value(u.one), 2), **kw)  # 0.62, which is 1 - e
+    assert ratio.status == "incorrect" and "1 - e" in ratio.message
 
 
 def test_exercise_2_the_resonances_location_gets_its_own_hint():

@@ -622,3 +622,15 @@ def test_draw_conjunctions_numbers_every_conjunction_once_and_keeps_them_in_view
         lim = ax.get_xlim()[1]
         assert all(np.hypot(*t.xyann) < lim for t in ax.texts)  # the numbers sit inside the axes
         plt.close(fig)
+
+
+def test_history_figure_alt_text_says_one_turn_plainly():
+    run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    view.draw(2.50, 0.1)
+    turns = np.linspace(0, 2 * 360, 60)  # 60 outputs; the tail narrower than a turn starts in the second turn ...
+    band = turns[-1] + 50 * np.sin(np.linspace(0, 30, 141))  # ... then a band 100 degrees wide to the end
+    view.angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
+    text = view.alt_text()
+    assert "makes about one full turn" in text
+    assert "every angle" not in text and "1 full turn" not in text

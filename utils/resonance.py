@@ -895,9 +895,10 @@ def _band(width: float) -> str:
 
 
 def _circulates(n_turns: int) -> str:
+    if n_turns <= 1:  # one turn or less is not "every angle, again and again": say what it does
+        return "it makes about one full turn" if n_turns else "it makes less than a full turn"
     again = " again and again" if n_turns >= 5 else ""
-    count = f"about {n_turns:,} full turn{'s' if n_turns != 1 else ''}" if n_turns else "less than a full turn"
-    return f"it runs through every angle{again}, {count} in all"
+    return f"it runs through every angle{again}, about {n_turns:,} full turns in all"
 
 
 def _describe_angle(phi_deg: np.ndarray, t_yr: np.ndarray) -> str:
