@@ -1005,7 +1005,8 @@ class BudgetChart:
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
             f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW "
             f"(efficiency {self.efficiency(power):.0%}): "
-            f"delta-v {dv:#,.3g} km/s, thrust {F:#,.3g} mN, and {_value_label(t, 'years')} of thrusting to use all "
+            f"delta-v {_value_label(dv, 'km/s')}, thrust {_value_label(F, 'mN')}, "
+            f"and {_value_label(t, 'years')} of thrusting to use all "
             "the xenon. A bar longer than the dashed line is more than the reference."
             + self._offscale_note(isp, xenon, power)
         )
