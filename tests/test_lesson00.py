@@ -274,3 +274,36 @@ def test_orbit_menu_moves_the_slider_step_by_step_and_can_be_chosen_again(altitu
     assert jump.value is None
     jump.value = lamo  # ...and the same orbit can be chosen again
     assert slider.value == lamo
+
+
+def test_release_figures_get_the_release_hint():
+    d = fact("news.distance_survey")
+    for copied in (
+        fact("ceres.orbit_survey_altitude"),
+        fact("ceres.orbit_survey_altitude").to_value(u.imperial.mile) * u.km,
+    ):
+        result = check("00.1", copied, distance=d)  # 4,400 km, and its 2,734 miles typed as km
+        assert result.status == "incorrect" and "NASA's own figure" in result.message, (copied, result)
+        assert "converted back" not in result.message
+
+
+def test_the_worked_examples_site_gets_its_own_hint():
+    result = check("00.4", "ssd.jpl.nasa.gov", orbit="LAMO")  # cite("ceres.radius"), the worked example
+    assert result.status == "incorrect" and "worked example" in result.message, result
+
+
+@pytest.mark.parametrize("orbit", ["LAMO", "HAMO", "Survey"])
+def test_a_slider_step_is_refused_with_a_hint(orbit):
+    from utils.exercises.lesson00 import _slider_step
+
+    step = _slider_step(orbit)  # 240, 910, 2,700: the Explore slider's nearest stop
+    result = check("00.5", step, orbit=orbit)
+    assert result.status == "incorrect", result
+    if orbit == "HAMO":  # not a rounded school factor, and not NASA's own 915
+        assert "step of the Explore slider" in result.message, result
+
+
+def test_no_slider_stop_passes_exercise_5_for_the_documented_orbits():
+    miles = [*range(100, 1000, 10), *range(1000, 10001, 100)]  # the notebook's slider steps
+    for orbit in ("LAMO", "HAMO"):  # the orbit of the student version and the instructor page's adaptation
+        assert not any(check("00.5", m, orbit=orbit).ok for m in miles), orbit

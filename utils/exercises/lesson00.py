@@ -90,6 +90,17 @@ def _release_kilometres(distance):
     raise ValueError("no release in the facts table gives this distance in kilometres")
 
 
+def _release_miles_called_km(distance):
+    # NASA's kilometres converted to miles, then labelled km again ("2734 mi" copied as 2734 km)
+    return _release_kilometres(distance).to_value(MILE) * u.km
+
+
+_RELEASE_HINT = (
+    "That is NASA's own figure for this orbit (or its conversion), not a conversion of survey_altitude. "
+    "Convert survey_altitude yourself with the .to() method."
+)
+
+
 def _miles_plus_radius(distance):
     # the distance from Ceres' centre (altitude + radius, exercise 3's question) instead of the conversion alone
     from ..facts import fact
@@ -239,6 +250,16 @@ def _site(orbit):
     return _host(orbit)
 
 
+def _example_site(orbit):
+    # the site of the worked example's source (Ceres' radius), copied instead of the orbit's
+    from urllib.parse import urlparse
+
+    from ..facts import fact
+
+    _orbit_fact_id(orbit)  # an unknown orbit is reported, not hinted at
+    return urlparse(fact("ceres.radius").info.meta["source_url"]).netloc.lower().removeprefix("www.")
+
+
 def _site_ending(orbit):
     # "jpl.nasa.gov" for "dawn.jpl.nasa.gov": the organisation's domain, which can be guessed without the source
     parts = _host(orbit).split(".")
@@ -353,6 +374,13 @@ def _school_factor(convert):
     return solve
 
 
+def _slider_step(orbit):
+    # the Explore slider's nearest step (10 miles apart below 1,000 miles, 100 above), read off the widget
+    miles = _miles_of_orbit(orbit)
+    step = 10 if miles < 1000 else 100
+    return round(miles / step) * step
+
+
 _SCHOOL_FACTOR_HINT = (
     "That is a conversion with a rounded factor (such as 0.62 miles per kilometre): close, but too rough "
     "here. Let astropy convert the table's kilometres: .to_value(u.imperial.mile)."
@@ -389,11 +417,8 @@ EXERCISES = {
                 "That adds Ceres' radius (the distance from its centre, a later question). This exercise "
                 "only converts the altitude to kilometres.",
             ),
-            Mistake(
-                _release_kilometres,
-                "That is NASA's own figure in kilometres (or it converted back to miles), not a conversion "
-                "of survey_altitude. Convert survey_altitude yourself with the .to() method.",
-            ),
+            Mistake(_release_kilometres, _RELEASE_HINT),
+            Mistake(_release_miles_called_km, _RELEASE_HINT),
             Mistake(_other_news_distance, _OTHER_DISTANCE_HINT),
         ),
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
@@ -486,6 +511,11 @@ EXERCISES = {
                 Mistake(_another_orbit(name, _site), "That is the web site of another orbit's source. " + _FIND_ID)
                 for name in ("survey", "hamo", "lamo", "rc3")
             ),
+            Mistake(
+                _example_site,
+                "That is the site of the worked example's source (Ceres' radius). Cite the id of the orbit's "
+                "altitude instead.",
+            ),
         ),
     ),
     "00.5": MilesNumberExercise(
@@ -510,6 +540,12 @@ EXERCISES = {
             *(
                 Mistake(_another_orbit(name, _rounded_miles_in_note), _ANOTHER_ORBIT_HINT)
                 for name in ("survey", "hamo", "lamo", "rc3")
+            ),
+            Mistake(
+                _slider_step,
+                "That looks like a step of the Explore slider, rounded to 10 or 100 miles: too rough here. "
+                "Convert the table's kilometres with .to_value(u.imperial.mile).",
+                rtol=1e-4,  # the step itself, not a school factor's answer near it (HAMO: 910 and 911.4)
             ),
             Mistake(_school_factor(lambda km: 0.62 * km), _SCHOOL_FACTOR_HINT),
             Mistake(_school_factor(lambda km: km / 1.6), _SCHOOL_FACTOR_HINT),
