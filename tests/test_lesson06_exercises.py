@@ -150,6 +150,16 @@ def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
     assert result.status == "incorrect" and "(1 + spread)" in result.message
 
 
+def test_exercise_10_subtracting_spread_from_the_albedo_gets_its_own_hint():
+    from utils.facts import uncertainty
+
+    spot, ground, error = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo"), uncertainty("ceres.albedo")
+    kw = dict(spot_albedo=spot, background_albedo=ground, spread=0.25, background_error=error)
+    result = utils.check("06.10", (spot - 0.25) / (ground + error), **kw)
+    assert result.status == "incorrect" and "not an albedo" in result.message
+    assert "factor of about 10" not in result.message
+
+
 def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
     """The sensitivity cell prints a darker patch's noon temperature at the mean distance, rounded to 10 K."""
     from utils import thermal

@@ -53,9 +53,10 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         assert f"{(d * IFOV.to_value(u.rad)):.3f} km/pixel" in joined.replace(" km / pix", " km/pix")
         assert "east (km)" in texts and "reading (fraction of full)" in texts
         seen[(d, exposure)] = tuple(texts)
-        assert str(explorer.saturated_pixels) in explorer.ax_img.get_title().replace(",", "")
+        n_sat = explorer.saturated_pixels
+        assert (str(n_sat) if n_sat else "no pixels") in explorer.ax_img.get_title().replace(",", "")
     assert len(set(seen.values())) == 5  # every state has its own titles
-    assert "Model image" in explorer.alt() and "rose" in explorer.alt()
+    assert "Model image" in explorer.alt() and ("rose" in explorer.alt()) == bool(explorer.saturated_pixels)
 
 
 def test_camera_explorer_row_has_a_white_outline(explorer):
@@ -281,12 +282,16 @@ def test_camera_explorer_alt_text_names_rose_only_when_pixels_saturate(explorer)
 
 
 def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer):
-    """The count stays before the word ("1 pixel saturated", "12 pixels saturated")."""
+    """The count stays before the word ("1 pixel saturated", "12 pixels saturated"); none reads "no pixels"."""
     for d in (383000, 146000, 40000, 13600, 4400):
         for exposure in (2**-3, 1.0, 2**0.5):
             n = explorer.update(d, exposure).saturated_pixels
             word = "pixel" if n == 1 else "pixels"
-            assert f"{n:,} {word} saturated" in explorer.ax_img.get_title()
+            title = explorer.ax_img.get_title()
+            if n:
+                assert f"{n:,} {word} saturated" in title
+            else:
+                assert "no pixels saturated" in title and "0 pixels" not in title and "rose" not in title
 
 
 def test_camera_explorer_names_the_stop_and_what_the_view_covers(explorer):

@@ -427,9 +427,10 @@ class CameraExplorer(FastFigure):
         self.mean_reading = float(np.mean(img.reading))  # the whole image's mean reading, 0 to 1, for the alt text
         self.ax_img.set_xlim(*img.extent_km[:2])
         self.ax_img.set_ylim(*img.extent_km[2:])
+        n_sat = self.saturated_pixels
+        saturated = f"{n_sat:,} pixel{'' if n_sat == 1 else 's'} saturated (rose)" if n_sat else "no pixels saturated"
         self.ax_img.set_title(
-            f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n"
-            f"{self.saturated_pixels:,} pixel{'' if self.saturated_pixels == 1 else 's'} saturated (rose)",
+            f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n{saturated}",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )

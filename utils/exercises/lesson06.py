@@ -582,6 +582,11 @@ def _low_albedo_only(spot_albedo, background_albedo, spread, background_error=0)
     return (1 - f) * a_s
 
 
+def _spread_subtracted(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
+    return (a_s - f) / a_b
+
+
 def _difference_low(spot_albedo, background_albedo, spread, background_error=0):
     a_s, a_b, f = _albedos(spot_albedo, background_albedo, spread, background_error)
     return (1 - f) * a_s - a_b
@@ -882,6 +887,11 @@ EXERCISES = {
         hint="The contrast is least with the faculae darkest and Ceres brightest: multiply the faculae's albedo "
         "by 1 − spread and divide by Ceres' albedo moved by its uncertainty in that direction.",
         mistakes=(
+            Mistake(
+                _spread_subtracted,
+                "`spread` is a fraction of the faculae's albedo, not an albedo: subtracting it takes off far too "
+                "much. A fraction `spread` lower means `(1 - spread) * faculae`.",
+            ),
             Mistake(
                 _ratio_error_ignored,
                 "You left Ceres' albedo as read. In the least favourable case Ceres is brighter by its "
