@@ -274,15 +274,19 @@ def test_no_function_in_the_notebook_takes_kepler_inputs_and_the_newton_demo_kee
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / "02-orbits.ipynb").read_text())
     cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     for source in cells:
-        for node in ast.walk(ast.parse("\n".join(l for l in source.splitlines() if not l.startswith(("%", "!"))))):
+        for node in ast.walk(ast.parse("\n".join(ln for ln in source.splitlines() if not ln.startswith(("%", "!"))))):
             if isinstance(node, ast.FunctionDef):
                 assert len(node.args.args) < 3, f"{node.name} takes {len(node.args.args)} arguments"
     demo = next(s for s in cells if "M_demo" in s and "np.cos(E)" in s)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(demo, {"np": np})
-    printed = [float(w) for line in out.getvalue().splitlines() for w in line.replace("=", " ").split()[:-2]
-               if w.lstrip("+-").replace(".", "", 1).isdigit()]
+    printed = [
+        float(w)
+        for line in out.getvalue().splitlines()
+        for w in line.replace("=", " ").split()[:-2]
+        if w.lstrip("+-").replace(".", "", 1).isdigit()
+    ]
     assert len(printed) == 10
     kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
     assert not any(utils.check("02.4", x, **kw).ok for x in printed)
