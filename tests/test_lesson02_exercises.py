@@ -263,21 +263,33 @@ def test_exercise_3_hints_do_not_hand_over_the_rearranged_law():
         assert message and "(T / 2 pi)" not in message and "GM_sun (T" not in message
 
 
-def test_the_going_further_newton_demo_returns_nothing_an_exercise_could_take():
+def test_no_function_in_the_notebook_takes_kepler_inputs_and_the_newton_demo_keeps_its_own_orbit():
+    # a def taking (M, e, E) would run exercises 4-5's loop for the student on their inputs
+    import ast
     import contextlib
     import io
     import json
     from pathlib import Path
 
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / "02-orbits.ipynb").read_text())
-    cell = next("".join(c["source"]) for c in nb["cells"] if "def newton_steps" in "".join(c["source"]))
-    namespace = {"np": np}
-    with contextlib.redirect_stdout(io.StringIO()):
-        exec(cell, namespace)
-        kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
-        returned = namespace["newton_steps"](kw["M"], kw["e"], kw["E0"], steps=kw["steps"])
-    assert returned is None
-    assert not utils.check("02.4", returned, **kw).ok
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    for source in cells:
+        for node in ast.walk(ast.parse("\n".join(ln for ln in source.splitlines() if not ln.startswith(("%", "!"))))):
+            if isinstance(node, ast.FunctionDef):
+                assert len(node.args.args) < 3, f"{node.name} takes {len(node.args.args)} arguments"
+    demo = next(s for s in cells if "M_demo" in s and "np.cos(E)" in s)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(demo, {"np": np})
+    printed = [
+        float(w)
+        for line in out.getvalue().splitlines()
+        for w in line.replace("=", " ").split()[:-2]
+        if w.lstrip("+-").replace(".", "", 1).isdigit()
+    ]
+    assert len(printed) == 10
+    kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+    assert not any(utils.check("02.4", x, **kw).ok for x in printed)
 
 
 def test_exercise_5_answer_rounded_to_one_figure_is_told_to_keep_two():

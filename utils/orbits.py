@@ -673,7 +673,7 @@ def plot_eccentric_anomaly(e: float = 0.6, E=115 * u.deg):
     ax.annotate("point on the circle", point_xy, xytext=(-10, 8), textcoords="offset points", ha="right")
     ax.set(aspect="equal", xlim=(-1.35, 1.6), ylim=(-1.15, 1.2))
     ax.set_axis_off()
-    ax.set_title(f"Eccentric anomaly E = {E_deg:.0f}° and true anomaly ν on an ellipse with e = {e_val:.1f}")
+    ax.set_title(f"Eccentric anomaly E = {E_deg:.0f}° and true anomaly ν\non an ellipse with e = {e_val:.1f}")
     ax.legend(loc="lower left", fontsize="small", handlelength=3)
     return fig
 
