@@ -291,6 +291,9 @@ READING_WORDS = (
     "one earlier example",
 )
 
+#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.9.
+QUALIFIER_WORDS = ("qualifier", "left out", "leaves out", "dropped", "drops", "omit", "as nasa words", "nasa's wording")
+
 
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
@@ -302,7 +305,9 @@ class VerdictExercise(ReasonedExercise):
     trying the verdict words in turn earns no tick. The expected answer itself passes with ``right_note`` (the
     other reading, when both are equally good). The reason is otherwise not graded here, but a right verdict
     with an empty reason is told to write one, and one with a reason of one or two words and no digit (no date
-    or number) is asked for the evidence and the rule (the instructor page's rubric grades it).
+    or number) is asked for the evidence and the rule (the instructor page's rubric grades it). With a
+    ``reading_prompt`` both readings are treated alike: either verdict passes, and a reason naming no reading
+    (none of ``reading_words``) gets the prompt, whichever verdict it backs.
     """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
@@ -314,15 +319,28 @@ class VerdictExercise(ReasonedExercise):
     digits_suffice: bool = True
     reading_words: tuple[str, ...] = ()
     reading_missing: str = ""
+    reading_prompt: str = ""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
-        if not (result.ok and self.reading_words and self._is_defensible(answer, inputs)):
-            return result
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        if self.reading_prompt and result.ok and reason and self._two_readings(inputs):
+            # both verdicts are equally good: either passes, and a reason that names no reading is asked for one
+            if not any(word in reason for word in self.reading_words):
+                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
+            return result
+        if not (result.ok and self.reading_words and not self.reading_prompt and self._is_defensible(answer, inputs)):
+            return result
         if any(word in reason for word in self.reading_words):
             return result
         return CheckResult(INCORRECT, self.reading_missing, result.name)
+
+    def _two_readings(self, inputs: Mapping[str, Any]) -> bool:
+        """True when the inputs make the expected verdict the one with a defensible rival."""
+        try:
+            return self.expected(**inputs) == self.defensible_when
+        except Exception:  # unusable inputs: already reported
+            return False
 
     def _is_defensible(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
         """True for an accepted verdict that is not the expected one (the other reading)."""
@@ -553,10 +571,8 @@ EXERCISES = {
             "Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
             "science' as the qualifier the story dropped.",
         },
-        reading_words=READING_WORDS,
-        reading_missing="'false' counts here only with the reading that leads to it. Say in reason_4 how you read "
-        "NASA's wording: a different claim from the story's, or the story's claim with a qualifier left out? "
-        "Then run this cell again.",
+        reading_words=READING_WORDS + QUALIFIER_WORDS,
+        reading_prompt="Name your reading in reason_4: NASA's wording as a different claim, or a qualifier left out.",
         right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
         "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
         "NASA's wording as a different claim rather than a qualifier. Say in your reason which reading you took.",
@@ -592,8 +608,7 @@ EXERCISES = {
             ),
             Mistake(
                 _scale_one_figure,
-                "That is rounded to one figure, as NASA's own caption rounds it. Compute it from distance_image "
-                "and ifov, and keep two or three figures.",
+                "That is NASA's caption value. Compute the scale yourself from distance_image and ifov.",
                 rtol=0.005,
             ),
             Mistake(
@@ -631,8 +646,8 @@ EXERCISES = {
             ),
             Mistake(
                 _distance_slider_stop,
-                "That is a stop of the slider, near the answer but not at it: the stops are rounded distances. "
-                "Compute size / pixels / IFOV exactly, with the IFOV in radians.",
+                "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
+                "in radians.",
                 rtol=0.001,
             ),
         ),
@@ -690,9 +705,8 @@ EXERCISES = {
             "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
             "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
         },
-        reading_words=READING_WORDS,
-        reading_missing="'false' counts here only with the reading that leads to it. Say in reason_9 how you read "
-        "the claim: strictly, its words as printed, or with the qualifier NASA uses? Then run this cell again.",
+        reading_words=READING_WORDS + QUALIFIER_WORDS,
+        reading_prompt="Name your reading in reason_9: its words as printed, or with the qualifier NASA uses.",
         mistakes=(
             Mistake(
                 lambda claimed_first, earlier_with_earth: "true",
