@@ -354,6 +354,7 @@ def test_exercise_9_asks_for_the_reason_after_a_right_choice():
     assert "very short" in check("01.9", "composition", reason="dark rock").message
     full = check("01.9", "composition", reason="albedo cancels distance, and dark ones must be larger at the cut")
     assert full.ok and "reason_9" not in full.message
+    assert "instructor grades the reason" in full.message  # "Correct" is the choice's, not the reason's
     wrong = check("01.9", "size", reason="")
     assert not wrong.ok and "reason_9" not in wrong.message  # a wrong choice gets its hint, not the prompt
     assert expected_answer("01.9", reason="anything") == "composition"
@@ -625,3 +626,37 @@ def test_hygiea_diameter_needs_the_formula_not_the_median_ratio():
         shortcut = ratio * d_measured
         assert abs(shortcut / expected - 1) > 0.005
         assert not check("01.4", shortcut * u.km, **inputs).ok
+
+
+def test_no_helper_called_before_an_exercise_answers_it():
+    """No code a student sees before an exercise's check calls a `utils.belt` function (public or private) that
+    returns the answer from that exercise's inputs: such a call shows the shortcut."""
+    import re
+
+    import matplotlib.pyplot as plt
+
+    import nbtools
+    from conftest import ROOT
+    from utils import belt
+
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "01-asteroid-belt.ipynb"))
+    cells = [nbtools.source(c) for c in nb.cells if c.cell_type == "code"]
+    shortcuts = []
+    for exercise, kw, calls in _exercise_calls():
+        at = next(i for i, src in enumerate(cells) if f'utils.check("{exercise}"' in src)
+        called = {name for src in cells[:at] for name in re.findall(r"\bbelt\.(\w+)\(", src)}
+        for name in sorted(called):
+            func = getattr(belt, name)
+            for args in calls:
+                try:
+                    result = func(*args)
+                except Exception:
+                    continue
+                values = result.values() if isinstance(result, dict) else [result]
+                if any(
+                    isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok
+                    for v in values
+                ):
+                    shortcuts.append((exercise, name))
+    plt.close("all")
+    assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"

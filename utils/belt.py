@@ -650,7 +650,7 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
     alt = (
         "Two scatter plots of the catalogue against semi-major axis (log scale, 1 to 100 AU): eccentricity on the "
         "left, inclination on the right, one marker and colour per group. The grey main belt crowds between Mars' "
-        "orbit (vermillion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers and named "
+        "orbit (vermilion dashed line) and Jupiter's (orange dash-dotted), both drawn over the markers and named "
         "at their tops; the Trojans "
         "(open teal squares) form a stripe along Jupiter's line, centaurs scatter beyond it and trans-Neptunian "
         f"objects gather beyond 30 AU ({n_far} more beyond 100 AU, off the plot). The few near-Earth objects and "

@@ -311,6 +311,7 @@ class ChoiceWithReason(ReasonedExercise):
         ("size", "small", "larg", "big", "diamet"),
     )
     neither_option: str = "names neither distance nor size: say what rules out each of the other two."
+    graded_by_hand: str = "That is the right choice; your instructor grades the reason."
 
     def _reason_prompt(self, reason):
         ask = super()._reason_prompt(reason)
@@ -318,7 +319,7 @@ class ChoiceWithReason(ReasonedExercise):
             return ask
         text = str(reason).lower()
         if any(stem in text for stems in self.other_options for stem in stems):
-            return ""
+            return self.graded_by_hand
         return f"Your reason in {self.reason_name} {self.neither_option}"
 
 
