@@ -579,6 +579,19 @@ def _exercise_calls():
 NAMED_ON_THE_INSTRUCTOR_PAGE = {("01.3", "kirkwood_resonances")}
 
 
+def _answers(func, exercise, kw, calls) -> bool:
+    """Whether ``func`` called with any of ``calls`` returns (or returns in a dict) a value that passes ``exercise``."""
+    for args in calls:
+        try:
+            result = func(*args)
+        except Exception:
+            continue
+        values = result.values() if isinstance(result, dict) else [result]
+        if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
+            return True
+    return False
+
+
 @pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
 def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
     """Exercises 3-5, 7 and 8 test a formula: no name that Tab completion offers in `utils.belt` may return the
@@ -590,17 +603,8 @@ def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
     passing = []
     for name in (n for n in dir(belt) if not n.startswith("_")):
         func = getattr(belt, name)
-        if not callable(func) or isinstance(func, type):
-            continue
-        for args in calls:
-            try:
-                result = func(*args)
-            except Exception:
-                continue
-            values = result.values() if isinstance(result, dict) else [result]
-            for value in values:
-                if isinstance(value, (u.Quantity, float)) and np.size(value) == 1 and check(exercise, value, **kw).ok:
-                    passing.append(name)
+        if callable(func) and not isinstance(func, type) and _answers(func, exercise, kw, calls):
+            passing.append(name)
     plt.close("all")
     unexpected = set(passing) - {name for ex, name in NAMED_ON_THE_INSTRUCTOR_PAGE if ex == exercise}
     assert not unexpected, f"utils.belt.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"
@@ -645,18 +649,6 @@ def test_no_helper_called_before_an_exercise_answers_it():
     for exercise, kw, calls in _exercise_calls():
         at = next(i for i, src in enumerate(cells) if f'utils.check("{exercise}"' in src)
         called = {name for src in cells[:at] for name in re.findall(r"\bbelt\.(\w+)\(", src)}
-        for name in sorted(called):
-            func = getattr(belt, name)
-            for args in calls:
-                try:
-                    result = func(*args)
-                except Exception:
-                    continue
-                values = result.values() if isinstance(result, dict) else [result]
-                if any(
-                    isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok
-                    for v in values
-                ):
-                    shortcuts.append((exercise, name))
+        shortcuts += [(exercise, name) for name in sorted(called) if _answers(getattr(belt, name), exercise, kw, calls)]
     plt.close("all")
     assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"
