@@ -54,7 +54,11 @@ def test_ceres_radii_and_its_mistakes():
         result = check("00.2", wrong, distance=d, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, result
     assert not check("00.2", right * 1.018, distance=d, ceres_radius=R).ok  # two figures' worth off: refused
-    image, survey = fact("news.distance_image"), fact("news.distance_survey")
+    image = fact("news.distance_image")
+    for near in (15, 15.2):  # the figure's "about 15x", a rounded radius: a near miss, told so
+        result = check("00.2", near, distance=image, ceres_radius=R)
+        assert result.status == "incorrect" and "three significant figures" in result.message, result
+    survey = fact("news.distance_survey")
     result = check("00.2", survey / R, distance=image, ceres_radius=R)  # the other news distance
     assert result.status == "incorrect" and "start from image_altitude" in result.message
 
