@@ -311,3 +311,10 @@ def test_no_slider_stop_passes_exercise_5_for_the_documented_orbits():
     miles = [*range(100, 1000, 10), *range(1000, 10001, 100)]  # the notebook's slider steps
     for orbit in ("LAMO", "HAMO"):  # the orbit of the student version and the instructor page's adaptation
         assert not any(check("00.5", m, orbit=orbit).ok for m in miles), orbit
+
+
+def test_exercise_5_with_the_wrong_sign_is_told_only_the_sign():
+    right = fact("ceres.orbit_lamo_altitude").to_value(u.imperial.mile)
+    for wrong in (-right, -round(right)):
+        result = check("00.5", wrong, orbit="LAMO")
+        assert result.status == "incorrect" and "sign" in result.message and "Hint" not in result.message, result

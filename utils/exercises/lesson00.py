@@ -345,6 +345,15 @@ class MilesNumberExercise(Exercise):
                     "only the number.",
                     self.title_for(**inputs),
                 )
+        if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool) and answer < 0:
+            try:
+                mirrored = np.isclose(-answer, _miles_of_orbit(inputs["orbit"]), rtol=self.rtol)
+            except Exception:  # unusable inputs are reported by Exercise.check
+                mirrored = False
+            if mirrored:  # the right size with the wrong sign: only the sign to fix, no mistake's hint
+                return CheckResult(
+                    INCORRECT, "That is not right. Check the sign of your answer.", self.title_for(**inputs)
+                )
         return super().check(answer, **inputs)
 
 
