@@ -54,7 +54,11 @@ def test_ceres_radii_and_its_mistakes():
         result = check("00.2", wrong, distance=d, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, result
     assert not check("00.2", right * 1.018, distance=d, ceres_radius=R).ok  # two figures' worth off: refused
-    image, survey = fact("news.distance_image"), fact("news.distance_survey")
+    image = fact("news.distance_image")
+    for near in (15, 15.2):  # the figure's "about 15x", a rounded radius: a near miss, told so
+        result = check("00.2", near, distance=image, ceres_radius=R)
+        assert result.status == "incorrect" and "three significant figures" in result.message, result
+    survey = fact("news.distance_survey")
     result = check("00.2", survey / R, distance=image, ceres_radius=R)  # the other news distance
     assert result.status == "incorrect" and "start from image_altitude" in result.message
 
@@ -307,3 +311,10 @@ def test_no_slider_stop_passes_exercise_5_for_the_documented_orbits():
     miles = [*range(100, 1000, 10), *range(1000, 10001, 100)]  # the notebook's slider steps
     for orbit in ("LAMO", "HAMO"):  # the orbit of the student version and the instructor page's adaptation
         assert not any(check("00.5", m, orbit=orbit).ok for m in miles), orbit
+
+
+def test_exercise_5_with_the_wrong_sign_is_told_only_the_sign():
+    right = fact("ceres.orbit_lamo_altitude").to_value(u.imperial.mile)
+    for wrong in (-right, -round(right)):
+        result = check("00.5", wrong, orbit="LAMO")
+        assert result.status == "incorrect" and "sign" in result.message and "Hint" not in result.message, result

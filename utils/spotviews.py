@@ -122,6 +122,7 @@ class AltitudeView(FastFigure):
             arrowprops=thin,
         )
         ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
+        ax.set_axisbelow(True)  # the grid under Ceres' disc and its radius bar
         ax.spines[["left", "right", "top"]].set_visible(False)  # only the distance axis carries a scale
         (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)
         # a small marker under the dotted line, with a white edge, so the short altitude of the lowest orbits shows

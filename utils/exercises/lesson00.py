@@ -129,6 +129,30 @@ _OTHER_DISTANCE_HINT = (
 # --- 00.2: a distance in Ceres radii ---
 
 
+@dataclass(frozen=True)
+class NearMissExercise(Exercise):
+    """An exercise whose answer a little off (within ``near_rtol``, no likely mistake matched) is told it is close.
+
+    For a near miss no rounding rule catches: the figure's "about 15x", or a rounded radius.
+    """
+
+    near_rtol: float = 0.03
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT or result.message != f"That is not right. Hint: {self.hint}":
+            return result
+        try:
+            a = float(u.Quantity(answer).to_value(u.one))
+            e = float(u.Quantity(self.expected(**inputs)).to_value(u.one))
+        except Exception:
+            return result
+        if np.isclose(a, e, rtol=self.near_rtol):
+            message = "That is not right. You are close: you may have rounded too much; keep three significant figures."
+            return CheckResult(INCORRECT, message, result.name)
+        return result
+
+
 def _in_ceres_radii(distance, ceres_radius):
     d = require(distance, u.km, "distance", positive=True)
     r = require(ceres_radius, u.km, "ceres_radius", positive=True)
@@ -321,6 +345,15 @@ class MilesNumberExercise(Exercise):
                     "only the number.",
                     self.title_for(**inputs),
                 )
+        if isinstance(answer, (int, float, np.number)) and not isinstance(answer, bool) and answer < 0:
+            try:
+                mirrored = np.isclose(-answer, _miles_of_orbit(inputs["orbit"]), rtol=self.rtol)
+            except Exception:  # unusable inputs are reported by Exercise.check
+                mirrored = False
+            if mirrored:  # the right size with the wrong sign: only the sign to fix, no mistake's hint
+                return CheckResult(
+                    INCORRECT, "That is not right. Check the sign of your answer.", self.title_for(**inputs)
+                )
         return super().check(answer, **inputs)
 
 
@@ -424,7 +457,7 @@ EXERCISES = {
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
     ),
-    "00.2": Exercise(
+    "00.2": NearMissExercise(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
         # three significant figures pass (15.4: 0.1 % off); the figure's rounded "15x" (2.7 % off) does not
