@@ -286,6 +286,7 @@ VALID = {
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),
     "orbits.plot_eccentric_anomaly": lambda: dict(e=0.6, E=115 * u.deg),
+    "orbits.peak_indices": lambda: dict(values=[0.0, 2.0, 1.0, 3.0, 0.0], min_separation=2),
     "orbits.plot_orbits_to_scale": lambda: dict(elements={"Ceres": elements()}),
     "orbits.plot_third_law": lambda: dict(
         a=[2.0, 3.0] * u.AU,

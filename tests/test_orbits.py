@@ -222,8 +222,6 @@ def test_two_body_error_is_along_the_orbit_with_a_drift_set_by_the_period(catalo
 def test_osculating_a_wobbles_mostly_twice_per_synodic_period(body):
     # What lesson 02 states and prints: the osculating a peaks about every half synodic period with Jupiter
     # (Ceres laps Jupiter every ~7.5 yr, Vesta every ~5.2 yr), and that half-period term is the largest.
-    from scipy.signal import find_peaks
-
     t = Time(
         np.arange(Time("2000-01-02", scale="tdb").mjd, Time("2030-12-30", scale="tdb").mjd, 5.0),
         format="mjd",
@@ -238,7 +236,7 @@ def test_osculating_a_wobbles_mostly_twice_per_synodic_period(body):
 
     lap = 1 / (1 / sidereal(body) - 1 / sidereal("jupiter"))  # synodic period, years
     a = orbits.elements_from_state(heliocentric_position(body, t), heliocentric_velocity(body, t))["a"].to_value(u.AU)
-    bump = np.diff(years[find_peaks(a, distance=73)[0]]).mean()  # peaks at least a year (73 x 5 days) apart
+    bump = np.diff(years[orbits.peak_indices(a, 73)]).mean()  # peaks at least a year (73 x 5 days) apart
     assert bump == pytest.approx(lap / 2, rel=0.1)
     swing = {k: abs(np.mean((a - a.mean()) * np.exp(2j * np.pi * k * years / lap))) for k in (1, 2, 3)}
     assert swing[2] > 2 * swing[1] and swing[2] > swing[3]
@@ -436,3 +434,20 @@ def test_earth_ceres_plot_marks_the_closest_day_and_the_arrival():
     assert ax.get_title() == "How far Ceres was from Earth, 2014 to 2018-10"
     with pytest.raises(TypeError, match="arrival"):
         orbits.plot_earth_ceres(times, [3.0, 2.0, 4.0] * u.AU, (times[1], 2.0 * u.AU), Time("2015-03-06"))
+
+
+def test_peak_indices_agree_with_scipy_find_peaks():
+    from scipy.signal import find_peaks
+
+    rng = np.random.default_rng(2)
+    for n, sep in [(50, 1), (300, 7), (1000, 73)]:
+        v = np.cumsum(rng.normal(size=n)) + 3 * np.sin(np.arange(n) / 9)
+        assert orbits.peak_indices(v, sep).tolist() == find_peaks(v, distance=sep)[0].tolist()
+
+
+@pytest.mark.parametrize(
+    "values, sep", [([1, 2], 1), ([[1, 2, 3]], 1), ([1, np.nan, 2], 1), ([1, 2, 1], 0), ([1, 2, 1], 1.5)]
+)
+def test_peak_indices_refuse_bad_input(values, sep):
+    with pytest.raises(ValueError, match="values must|min_separation must"):
+        orbits.peak_indices(values, sep)
