@@ -32,7 +32,7 @@ import numbers
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
 
 import numpy as np
@@ -1017,3 +1017,30 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
         return exercise.check(answer, **inputs)
     except Exception:  # pragma: no cover - Exercise.check already catches everything it can
         return CheckResult(INVALID, "This check could not run. Please tell your instructor.")
+
+
+@dataclass(frozen=True)
+class CloseBand(Exercise):
+    """An exercise that tells an answer within ``close`` (relative) of the right one, and caught by no
+    likely mistake, that it is close: a fair rounding of the right result, not a wrong method."""
+
+    close: float = 0.0
+    keep: str = "more significant figures"
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.ok or result.status != "incorrect" or "close" in result.message:
+            return result
+        if result.message != Exercise.check(replace(self, mistakes=()), answer, **inputs).message:
+            return result  # a likely mistake's own hint comes first
+        try:
+            near = self._compare(answer, self.expected(**inputs), result.name, rtol=self.close).ok
+        except Exception:
+            return result
+        if not near:
+            return result
+        return CheckResult(
+            "incorrect",
+            f"That is not right, but it is close: keep {self.keep}. {self.hint}",
+            result.name,
+        )

@@ -9,7 +9,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake
+from ..checks import INCORRECT, INVALID, CheckResult, CloseBand, Exercise, Mistake
 from ..units import require
 
 MILE = u.imperial.mile
@@ -127,30 +127,6 @@ _OTHER_DISTANCE_HINT = (
 
 
 # --- 00.2: a distance in Ceres radii ---
-
-
-@dataclass(frozen=True)
-class NearMissExercise(Exercise):
-    """An exercise whose answer a little off (within ``near_rtol``, no likely mistake matched) is told it is close.
-
-    For a near miss no rounding rule catches: the figure's "about 15x", or a rounded radius.
-    """
-
-    near_rtol: float = 0.03
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        if result.status != INCORRECT or result.message != f"That is not right. Hint: {self.hint}":
-            return result
-        try:
-            a = float(u.Quantity(answer).to_value(u.one))
-            e = float(u.Quantity(self.expected(**inputs)).to_value(u.one))
-        except Exception:
-            return result
-        if np.isclose(a, e, rtol=self.near_rtol):
-            message = "That is not right. You are close: you may have rounded too much; keep three significant figures."
-            return CheckResult(INCORRECT, message, result.name)
-        return result
 
 
 def _in_ceres_radii(distance, ceres_radius):
@@ -457,9 +433,11 @@ EXERCISES = {
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
     ),
-    "00.2": NearMissExercise(
+    "00.2": CloseBand(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
+        close=0.03,  # a near miss no rounding rule catches (the figure's "about 15x") is told it is close
+        keep="three significant figures",
         # three significant figures pass (15.4: 0.1 % off); the figure's rounded "15x" (2.7 % off) does not
         rtol=0.005,
         hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",

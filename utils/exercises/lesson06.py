@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 import astropy.units as u
@@ -17,7 +17,7 @@ import numpy as np
 from astropy import constants as const
 
 from ..camera import pixel_scale, pixels_across
-from ..checks import CheckResult, Exercise, Mistake
+from ..checks import CheckResult, CloseBand, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
     irradiance,
@@ -177,33 +177,6 @@ class _EitherReading(Exercise):
                 result.name,
             )
         return result
-
-
-@dataclass(frozen=True)
-class _CloseBand(Exercise):
-    """An exercise that tells an answer within ``close`` (relative) of the right one, and caught by no
-    likely mistake, that it is close: a fair rounding of the right result, not a wrong method."""
-
-    close: float = 0.0
-    keep: str = "more significant figures"
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        if result.ok or result.status != "incorrect" or "close" in result.message:
-            return result
-        if result.message != Exercise.check(replace(self, mistakes=()), answer, **inputs).message:
-            return result  # a likely mistake's own hint comes first
-        try:
-            near = self._compare(answer, self.expected(**inputs), result.name, rtol=self.close).ok
-        except Exception:
-            return result
-        if not near:
-            return result
-        return CheckResult(
-            "incorrect",
-            f"That is not right, but it is close: keep {self.keep}. {self.hint}",
-            result.name,
-        )
 
 
 def _pixels_across_facula(size, distance, ifov):
@@ -688,7 +661,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.5": _CloseBand(
+    "06.5": CloseBand(
         title="Exercise 5 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
         "{far_distance:,.0f}?",
         solve=_brightening,
@@ -743,7 +716,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": _CloseBand(
+    "06.7": CloseBand(
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
@@ -830,7 +803,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.9": _CloseBand(
+    "06.9": CloseBand(
         title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
