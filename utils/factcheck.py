@@ -526,9 +526,9 @@ def judge_first(claimed_first, earlier) -> str:
     return "false" if b < a else "true"
 
 
-#: What the verdict table shows for a verdict whose reason was left empty.
 #: How the verdict table marks a reader's own verdict, and one its exercise's check has not accepted.
 YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
+#: What the verdict table shows for a verdict whose reason was left empty.
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
 
