@@ -417,6 +417,27 @@ def test_a_tangle_of_units_is_shown_simplified_with_the_missing_step():
     _assert_clean(r)
 
 
+def test_a_missing_root_square_or_g_is_named_not_a_division():
+    """A period squared is told to take the square root (not "divide it by a time"), a root to square, and
+    ``2 pi sqrt(a**3 / M)`` that G is missing; a factor like pi**2 or 9.2 is not called a unit slip."""
+    period = 5.4 * u.h
+    r = compare(29.2 * u.h**2, period)
+    assert r.status == "invalid" and "take the square root" in r.message and "divide" not in r.message, r.message
+    r = compare(2.3 * u.h ** (1 / 2), period)
+    assert "square it" in r.message, r.message
+    r = compare(7.0e5 * u.km**1.5 / u.kg**0.5, period)
+    assert "G is missing" in r.message, r.message
+    r = compare(3.0 * u.km, 2 * u.km / u.s)
+    assert "divide it by a time" in r.message, r.message
+    for factor in (9.87, 9.2, 1 / 9.87):
+        r = compare(factor * 2.16, 2.16)
+        assert not r.ok and "factor of about" not in r.message, (factor, r.message)
+    for factor in (10, 10 * 1.008, 1000 / 1.005):
+        r = compare(factor * 2.16, 2.16)
+        assert "factor of about" in r.message, (factor, r.message)
+    _assert_clean(r)
+
+
 def test_dimensionless_answers_in_any_dimensionless_unit():
     assert compare(1542 * u.percent, 15.42 * u.one).ok
     assert compare((7242 * u.km / (469.7 * u.km)), 15.42).ok

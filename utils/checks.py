@@ -189,7 +189,23 @@ def _shown_unit(unit) -> str:
 
 def _missing_step(given, wanted) -> str:
     """The step left when an answer is a volume, area, length or time away from what is asked ("" otherwise):
-    a mass given for a density lacks a division by a volume."""
+    a mass given for a density lacks a division by a volume.  An answer in the square of the asked unit (a
+    period squared) lacks a square root, one in its square root lacks squaring, and one a power of the
+    gravitational constant's unit away (``a**3 / M`` for ``a**3 / (G * M)``) lacks ``G``."""
+    import astropy.units as u
+    from astropy.constants import G
+
+    ratio = given / wanted
+    try:
+        if given.is_equivalent(wanted**2) and not wanted.is_equivalent(u.one):
+            return "It looks like one step is missing: take the square root (`np.sqrt(...)` or `** 0.5`)"
+        if (given**2).is_equivalent(wanted) and not wanted.is_equivalent(u.one):
+            return "It looks like one step is missing: square it"
+        for power in (1, -1, 0.5, -0.5):
+            if ratio.is_equivalent(G.unit**power):
+                return "It looks like G is missing: GM is the gravitational constant `G` times the mass"
+    except Exception:  # pragma: no cover - units always combine
+        return ""
     for kind in ("volume", "area", "length", "time"):
         try:
             if str((given / wanted).physical_type) == kind:
@@ -199,8 +215,6 @@ def _missing_step(given, wanted) -> str:
         except Exception:  # pragma: no cover - units always divide
             return ""
     try:  # a distance left under a root, e.g. (1 / r)**2 inside a fourth root: K / AU^(1/2)
-        import astropy.units as u
-
         left = (given / wanted).decompose()
         if len(left.bases) == 1 and left.bases[0] == u.m:
             return "A distance is left in your unit: write a ratio of distances with both units, e.g. `(1 * u.AU / r)`"
@@ -356,7 +370,8 @@ def _magnitude_hint(a: float, e: float, rtol: float = DEFAULT_RTOL, atol: float 
     except (ValueError, OverflowError):  # pragma: no cover - both are finite and non-zero here
         return ""
     nearest = round(exponent)
-    if nearest != 0 and abs(exponent - nearest) < 0.05:
+    # 0.004 in log10 is about 0.9 %: a unit slip on an answer kept to three figures, not a factor like pi**2 (9.87)
+    if nearest != 0 and abs(exponent - nearest) < 0.004:
         factor = f"{10 ** abs(nearest):,}" if abs(nearest) <= 9 else f"10^{abs(nearest)}"
         return f"Your answer is off by a factor of about {factor}: check your unit conversions and powers of ten."
     return ""
