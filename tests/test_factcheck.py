@@ -378,3 +378,26 @@ def test_verdict_colours_come_from_the_style_and_olive_means_misleading_only():
 
     assert set(factcheck._COLOUR.values()) <= set(style.OTHER_COLOURS.values())
     assert [v for v, c in factcheck._COLOUR.items() if c == style.OTHER_COLOURS["olive"]] == ["misleading"]
+
+
+def test_fact_phrase_reads_the_words_between_two_markers_of_a_fact_or_its_note():
+    assert F.fact_phrase("dawn.principal_investigator", upto=",") == "Christopher T. Russell"
+    assert F.fact_phrase("ceres.orbit_rc3_altitude", note=True, after="(", upto=")") == "23 Apr - 9 May 2015"
+    goal = str(fact("dawn.science_goal"))
+    assert F.fact_phrase("dawn.science_goal") == goal
+    assert F.fact_phrase("dawn.science_goal", after="to ", upto=" by ") in goal
+    assert F.fact_phrase("dawn.science_goal", after=", ").startswith("two protoplanets")
+    assert F.fact_phrase("occator.composition_2016", upto=",") == "sodium carbonate (Na2CO3) dominant"
+
+
+def test_fact_phrase_refuses_a_missing_marker_or_a_bad_argument_with_a_clear_message():
+    with pytest.raises(ValueError, match="no '#' to stop at"):
+        F.fact_phrase("dawn.principal_investigator", upto="#")
+    with pytest.raises(ValueError, match="note of fact 'ceres.orbit_rc3_altitude' has no"):
+        F.fact_phrase("ceres.orbit_rc3_altitude", note=True, after="[")
+    with pytest.raises(ValueError, match="upto must be a non-empty string"):
+        F.fact_phrase("dawn.principal_investigator", upto="")
+    with pytest.raises(KeyError):
+        F.fact_phrase("no.such_fact")
+    with pytest.raises(Exception, match="note must be True or False"):
+        F.fact_phrase("dawn.principal_investigator", note="yes")

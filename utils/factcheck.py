@@ -55,6 +55,7 @@ __all__ = [
     "load_claims",
     "claim_text",
     "claimed_value",
+    "fact_phrase",
     "duration",
     "in_months",
     "date_matches",
@@ -230,6 +231,48 @@ def claim_text(claims: Table, claim_id: str) -> str:
     'Dawn was launched in September 2007.'
     """
     return str(_find(claims, claim_id)["claim"])
+
+
+def fact_phrase(fact_id: str, after: str | None = None, upto: str | None = None, note: bool = False) -> str:
+    """The words of a sourced fact (or of its note) between two markers.
+
+    Reads ``fact(fact_id)`` (its text, or with ``note=True`` the note in the
+    facts table) and returns the part after the first ``after`` and before the
+    next ``upto``; a marker left out means the start or the end.
+
+    Raises
+    ------
+    KeyError
+        Unknown fact id.
+    ValueError
+        A marker that is not in the text (the message shows the text).
+
+    Examples
+    --------
+    >>> from utils.factcheck import fact_phrase
+    >>> fact_phrase("dawn.principal_investigator", upto=",")
+    'Christopher T. Russell'
+    >>> fact_phrase("ceres.orbit_rc3_altitude", note=True, after="(", upto=")")
+    '23 Apr - 9 May 2015'
+    """
+    from .facts import fact
+
+    value = fact(fact_id)
+    note = flag(note, "note")
+    text = str(value.info.meta["note"] if note else value)
+    where = f"the note of fact {fact_id!r}" if note else f"fact {fact_id!r}"
+    for name, marker in (("after", after), ("upto", upto)):
+        if marker is not None and (not isinstance(marker, str) or not marker):
+            raise ValueError(f"{name} must be a non-empty string, not {marker!r}")
+    if after is not None:
+        if after not in text:
+            raise ValueError(f"{where} has no {after!r} to start after: {text!r}")
+        text = text.split(after, 1)[1]
+    if upto is not None:
+        if upto not in text:
+            raise ValueError(f"{where} has no {upto!r} to stop at: {text!r}")
+        text = text.split(upto, 1)[0]
+    return text.strip()
 
 
 def claimed_value(claims: Table, claim_id: str, part: int = 0):
