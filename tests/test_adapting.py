@@ -31,7 +31,7 @@ def test_changed_input_is_checked_with_the_new_answer(tmp_path):
     # 2. a probe at the end: the answer for the old input must now be refused
     nb.cells.append(
         nbformat.v4.new_code_cell(
-            "old = utils.checks.expected_answer('00.1', distance=original_altitude)\n"
+            "old = utils.checks._expected_answer('00.1', distance=original_altitude)\n"
             "print('OLD:', utils.check('00.1', old, distance=survey_altitude))\n"
             "print('NEW:', utils.check('00.1', 2414 * u.km, distance=survey_altitude))"
         )

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import utils
-from utils.checks import CheckResult, Exercise, check, compare, expected_answer, get_exercise
+from utils.checks import CheckResult, Exercise, check, compare, _expected_answer, _get_exercise
 
 MILE = 4500 * u.imperial.mile
 
@@ -136,7 +136,7 @@ def test_exercise_registry_and_inputs():
     # an instructor changes the input: the expected answer follows
     assert check("00.1", 4345 * u.km, distance=2700 * u.imperial.mile).ok
     assert not check("00.1", 7242 * u.km, distance=2700 * u.imperial.mile).ok
-    assert expected_answer("00.1", distance=1 * u.imperial.mile).to_value(u.km) == pytest.approx(1.609344)
+    assert _expected_answer("00.1", distance=1 * u.imperial.mile).to_value(u.km) == pytest.approx(1.609344)
 
 
 def test_broken_inputs_are_reported_as_inputs_not_answer():
@@ -149,7 +149,7 @@ def test_broken_inputs_are_reported_as_inputs_not_answer():
 @pytest.mark.parametrize("bad_id", ["1", 12, "99.1", "00.99", "", "../00.1", None])
 def test_unknown_exercise_ids_raise_clear_errors(bad_id):
     with pytest.raises(ValueError, match="exercise|lesson"):
-        get_exercise(bad_id)
+        _get_exercise(bad_id)
 
 
 @pytest.mark.parametrize("bad_id", ["1", 12, "99.1", "00.99", "", None, 1.5, ("00", 1)])
@@ -636,7 +636,7 @@ def test_a_written_exercise_id_says_it_is_written_and_never_raises():
             assert result.status == "invalid" and "written exercise" in result.message, exercise_id
             assert "Check the id" not in result.message
             with pytest.raises(ValueError, match="written exercise"):
-                get_exercise(exercise_id)
+                _get_exercise(exercise_id)
 
 
 def test_a_non_text_answer_to_a_text_exercise_gets_an_example_it_can_use():
@@ -686,7 +686,7 @@ def test_lesson01_catalogue_diameter_hint_fires_only_for_the_copied_value():
     import astropy.units as u
 
     import utils
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.exercises.lesson01 import _catalogue_diameter
 
     cat = utils.load_catalogue()
@@ -695,5 +695,5 @@ def test_lesson01_catalogue_diameter_hint_fires_only_for_the_copied_value():
     copied = _catalogue_diameter(H, p)
     assert "catalogue's measured diameter" in utils.check("01.4", copied, H=H, albedo=p).message
     near = round(float(copied.to_value(u.km)), -2) * u.km  # a round guess near the catalogue value (400 km for 407)
-    assert abs(near / expected_answer("01.4", H=H, albedo=p) - 1) > 0.02  # and not near the right answer
+    assert abs(near / _expected_answer("01.4", H=H, albedo=p) - 1) > 0.02  # and not near the right answer
     assert "catalogue's measured diameter" not in utils.check("01.4", near, H=H, albedo=p).message

@@ -136,7 +136,7 @@ def _with_planted_print(path):
     nb = nbtools.student_version(nbtools.read(path))
     where = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code" and CHECK_CALL.search(nbtools.source(c)))
     ex_id, kwargs = _check_kwargs(nb.cells[where])
-    nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f'print(utils.checks.expected_answer("{ex_id}", {kwargs}))'))
+    nb.cells.insert(where + 1, nbformat.v4.new_code_cell(f'print(utils.checks._expected_answer("{ex_id}", {kwargs}))'))
     nb.metadata["planted"] = {"cell": where + 1, "id": ex_id}
     return nb
 
@@ -167,7 +167,7 @@ def test_student_version_hands_over_no_solver(path):
         f"cell {i}: {name}"
         for i, cell in enumerate(nb.cells)
         if cell.cell_type == "code"
-        for name in ("get_exercise", ".solve(", "expected_answer")
+        for name in ("get_exercise", ".solve(", "expected_answer", ".expected(")
         if name in nbtools.source(cell)
     ]
     assert not found, f"the student version calls an exercise's solver: {found}"

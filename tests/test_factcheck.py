@@ -12,7 +12,7 @@ from astropy.time import Time
 from astropy.units import imperial
 
 from utils import factcheck as F
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 from utils.data import DataFileError, data_dir, load_catalogue
 from utils.facts import fact, fact_ids
 
@@ -253,24 +253,24 @@ def test_rank_by_catalogue():
 
 def test_exercise_answers_follow_inputs():
     claims = F.load_claims()
-    assert expected_answer("07.1", claims=claims, claim_ids=["N13"]) == {"N13": "interpretation"}
-    assert expected_answer("07.1", claims=claims, claim_ids=["N12"]) == {"N12": "first"}
-    assert expected_answer("07.1", claims=claims, claim_ids=["N06"]) == {"N06": "date"}
+    assert _expected_answer("07.1", claims=claims, claim_ids=["N13"]) == {"N13": "interpretation"}
+    assert _expected_answer("07.1", claims=claims, claim_ids=["N12"]) == {"N12": "first"}
+    assert _expected_answer("07.1", claims=claims, claim_ids=["N06"]) == {"N06": "date"}
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert expected_answer("07.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
-    assert expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
-    assert expected_answer("07.3", arrival=a, departure=d, claimed_months=14) == "true"
-    assert expected_answer("07.3", arrival=a, departure=d, claimed_months=20) == "false"
+    assert _expected_answer("07.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
+    assert _expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
+    assert _expected_answer("07.3", arrival=a, departure=d, claimed_months=14) == "true"
+    assert _expected_answer("07.3", arrival=a, departure=d, claimed_months=20) == "false"
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     # an earlier example makes a "first" false, unless the record's own narrower wording makes it true: misleading
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
+    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
+    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
+    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
     later = Time("2010-01-01")
-    assert expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
-    dist = expected_answer("07.6", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
+    dist = _expected_answer("07.6", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
-    half = expected_answer("07.6", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
+    half = _expected_answer("07.6", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
     assert half.to_value(u.km) == pytest.approx(dist.to_value(u.km) / 2)
 
 

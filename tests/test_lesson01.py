@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from utils import check
-from utils.checks import expected_answer
+from utils.checks import _expected_answer
 
 
 def test_resonance_exercise_follows_its_inputs():
@@ -57,7 +57,7 @@ def test_encounter_exercise_by_hand():
     assert check("01.8", 3.2 * np.pi, **inputs).ok
     assert not check("01.8", 3.2, **inputs).ok
     assert check("01.8", 12.8 * np.pi, **{**inputs, "distance": 8e5 * u.km}).ok  # twice as close: four times
-    assert isinstance(expected_answer("01.8", **inputs), float)
+    assert isinstance(_expected_answer("01.8", **inputs), float)
     assert check("01.8", 3.2 * np.pi * u.one, **inputs).ok  # a dimensionless Quantity is fine
     wrong_unit = check("01.8", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
@@ -193,7 +193,7 @@ def test_encounter_mistakes():
     assert "pi times" in check("01.8", 3.2, **inputs).message
     # 1.44 expected: the whole number 1 gets a hint about rounding, not the generic one
     one = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
-    assert expected_answer("01.8", **one) == pytest.approx(1.44, abs=0.01)
+    assert _expected_answer("01.8", **one) == pytest.approx(1.44, abs=0.01)
     assert "need not be a whole number" in check("01.8", 1, **one).message
     assert check("01.8", 1.44, **one).ok
     assert "white disc" in check("01.9", "distance").message
@@ -312,7 +312,7 @@ def test_no_variable_holds_the_resonance_of_exercise_3():
     from notebook_namespace import namespace_until
 
     ns, _ = namespace_until("01-asteroid-belt.ipynb", "the neighbour looks")  # the last code cell (Going further)
-    answer = expected_answer("01.3", a_jupiter=ns["a_jupiter"], p=ns["p_res"], q=ns["q_res"]).to_value(u.AU)
+    answer = _expected_answer("01.3", a_jupiter=ns["a_jupiter"], p=ns["p_res"], q=ns["q_res"]).to_value(u.AU)
 
     def values(name, value, depth=0):
         if isinstance(value, dict) and depth < 2:
@@ -357,7 +357,7 @@ def test_exercise_9_asks_for_the_reason_after_a_right_choice():
     assert "instructor grades the reason" in full.message  # "Correct" is the choice's, not the reason's
     wrong = check("01.9", "size", reason="")
     assert not wrong.ok and "reason_9" not in wrong.message  # a wrong choice gets its hint, not the prompt
-    assert expected_answer("01.9", reason="anything") == "composition"
+    assert _expected_answer("01.9", reason="anything") == "composition"
 
 
 @pytest.mark.parametrize("wrong", ["distance", "size"])
@@ -397,7 +397,7 @@ def test_group_exercise_accepts_the_notebooks_plurals_and_near_earth_names(word)
 
 def test_encounters_with_distance_halved_get_a_radius_hint():
     inputs = dict(n_asteroids=1.2e6, belt_volume=1e26 * u.km**3, distance=1e6 * u.km, path_length=3e8 * u.km)
-    right = expected_answer("01.8", **inputs)
+    right = _expected_answer("01.8", **inputs)
     halved = check("01.8", right / 4, **inputs)
     assert halved.status == "incorrect" and "already the radius" in halved.message
     assert "already the radius" not in check("01.8", right * 4, **inputs).message
@@ -443,7 +443,7 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
 def test_encounters_to_two_significant_figures_pass():
     # the notebook asks for two significant figures: 1.4 for 1.44 passes, 1.5 does not
     one = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
-    expected = expected_answer("01.8", **one)
+    expected = _expected_answer("01.8", **one)
     assert check("01.8", float(f"{expected:.2g}"), **one).ok
     assert not check("01.8", 1.5, **one).ok
     assert "two significant figures" in check("01.8", round(expected), **one).message
@@ -452,12 +452,12 @@ def test_encounters_to_two_significant_figures_pass():
 def test_rounding_slips_in_exercises_7_and_8_get_a_targeted_hint():
     # the slips are computed from the answer: 01.7 cut to one figure, 01.8 rounded up at two figures
     seven = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=1000)
-    spacing = expected_answer("01.7", **seven).to_value(u.km)
+    spacing = _expected_answer("01.7", **seven).to_value(u.km)
     one_figure = float(f"{spacing:.1g}")
     assert abs(one_figure / spacing - 1) > 0.02  # outside the tolerance, so the slip matters
     assert "rounded to one figure" in check("01.7", one_figure * u.km, **seven).message
     eight = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
-    expected = expected_answer("01.8", **eight)
+    expected = _expected_answer("01.8", **eight)
     up = np.ceil(expected * 10 ** (1 - np.floor(np.log10(expected)))) / 10 ** (1 - np.floor(np.log10(expected)))
     assert not check("01.8", up, **eight).ok
     assert "round to two significant figures once" in check("01.8", up, **eight).message
@@ -535,7 +535,7 @@ def test_python_precedence_slips_get_their_hints(exercise, slip, right, inputs, 
     result = check(exercise, slip * slip_unit, **inputs)
     assert result.status == "incorrect" and words in result.message
     assert check(exercise, right * unit, **inputs).ok
-    expected = expected_answer(exercise, **inputs).to_value(unit)
+    expected = _expected_answer(exercise, **inputs).to_value(unit)
     for shown in (f"{expected:.2f}", f"{expected:.3g}", f"{expected:.1e}"):
         assert shown not in result.message  # the hint never gives the answer
 
@@ -618,7 +618,7 @@ def test_hygiea_diameter_needs_the_formula_not_the_median_ratio():
     cat = load_catalogue()
     hygiea = cat[cat["name"] == "Hygiea"][0]
     inputs = dict(H=hygiea["H"].to_value(u.mag), albedo=float(hygiea["albedo"].unmasked))
-    expected = expected_answer("01.4", **inputs).to_value(u.km)
+    expected = _expected_answer("01.4", **inputs).to_value(u.km)
     assert check("01.4", float(f"{expected:.3g}") * u.km, **inputs).ok
     from utils import belt
 

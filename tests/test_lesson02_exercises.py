@@ -9,21 +9,21 @@ import pytest
 from astropy.constants import GM_sun
 
 import utils
-from utils.checks import expected_answer
+from utils.checks import _expected_answer
 
 
 def test_perihelion_speed_is_vis_viva_at_q():
     # e = 0: a circle at 1 AU, the circular speed sqrt(GM/a), about 29.8 km/s
-    circle = expected_answer("02.7", a=1 * u.AU, e=0.0)
+    circle = _expected_answer("02.7", a=1 * u.AU, e=0.0)
     assert circle.to_value(u.km / u.s) == pytest.approx(np.sqrt(GM_sun / u.AU).to_value(u.km / u.s))
     # e = 0.5: v^2 = GM (2/q - 1/a) = 3 GM / a, so v = sqrt(3) times the circular speed at a
-    fast = expected_answer("02.7", a=1 * u.AU, e=0.5)
+    fast = _expected_answer("02.7", a=1 * u.AU, e=0.5)
     assert (fast / circle).to_value(u.one) == pytest.approx(np.sqrt(3))
 
 
 def test_perihelion_speed_mistakes_get_their_hints():
     kw = dict(a=2.66 * u.AU, e=0.533, name="Ganymed")
-    v = expected_answer("02.7", **kw)
+    v = _expected_answer("02.7", **kw)
     assert utils.check("02.7", v.to(u.m / u.s), **kw).ok
     assert "Ganymed" in utils.check("02.7", ..., **kw).name
     q = kw["a"] * (1 - kw["e"])
@@ -38,8 +38,8 @@ def test_two_body_offset_along_the_orbit_is_signed_and_its_slips_get_hints():
     from utils.exercises.lesson02 import _two_body_error, _two_body_radial
 
     kw = dict(name="Ceres", years=4 * u.yr)
-    near = abs(expected_answer("02.8", name="Ceres", years=0 * u.yr))
-    along = expected_answer("02.8", **kw)
+    near = abs(_expected_answer("02.8", name="Ceres", years=0 * u.yr))
+    along = _expected_answer("02.8", **kw)
     assert near < 1000 * u.km < along  # tens of km at the epoch; four years on, the model runs ahead
     assert utils.check("02.8", along.to(u.AU), **kw).ok
     assert "4.0 yr" in utils.check("02.8", ..., **kw).name
@@ -113,7 +113,7 @@ def test_jupiter_pull_on_ceres_is_the_ratio_of_the_two_accelerations_and_its_sli
     r_c, r_j = heliocentric_position("ceres", date), heliocentric_position("jupiter", date)
     d, r = np.sqrt(((r_j - r_c) ** 2).sum()), np.sqrt((r_c**2).sum())
     ratio = ((GM_jup / d**2) / (GM_sun / r**2)).to_value(u.one)
-    assert expected_answer("02.9", date=date) == pytest.approx(ratio)
+    assert _expected_answer("02.9", date=date) == pytest.approx(ratio)
     assert 1e-4 < ratio < 1.5e-3  # between the smallest and largest over 2000-2030
     assert utils.check("02.9", ratio, date=date).ok
     assert "2015-03-06" in utils.check("02.9", ..., date=date).name
@@ -199,9 +199,9 @@ def test_no_later_cell_reads_a_name_an_exercise_answer_may_rebind():
 
 def test_the_sign_hint_needs_the_right_size():
     kw = dict(name="Ceres", years=6 * u.yr)
-    along = expected_answer("02.8", **kw)
+    along = _expected_answer("02.8", **kw)
     assert "which position you subtract" in utils.check("02.8", -along, **kw).message  # only the sign is off
-    other_date = expected_answer("02.8", name="Ceres", years=4 * u.yr)  # the other sign and another size
+    other_date = _expected_answer("02.8", name="Ceres", years=4 * u.yr)  # the other sign and another size
     assert abs(abs(other_date / along) - 1) > 0.1 and (other_date * along).value < 0
     assert "sign" not in utils.check("02.8", other_date, **kw).message.lower()
 
@@ -258,7 +258,7 @@ def test_rounded_answers_get_their_targeted_hints():
 
 def test_exercise_3_hints_do_not_hand_over_the_rearranged_law():
     T = 4.6 * u.yr
-    for wrong in (1 * u.AU, expected_answer("02.3", T=T) * (2 * np.pi) ** (2 / 3)):
+    for wrong in (1 * u.AU, _expected_answer("02.3", T=T) * (2 * np.pi) ** (2 / 3)):
         message = utils.check("02.3", wrong, T=T).message
         assert message and "(T / 2 pi)" not in message and "GM_sun (T" not in message
 
@@ -294,7 +294,7 @@ def test_no_function_in_the_notebook_takes_kepler_inputs_and_the_newton_demo_kee
 
 def test_exercise_5_answer_rounded_to_one_figure_is_told_to_keep_two():
     kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
-    right = float(expected_answer("02.5", **kw))
+    right = float(_expected_answer("02.5", **kw))
     assert utils.check("02.5", float(f"{right:.2g}"), **kw).ok
     assert abs(float(f"{right:.1g}") / right - 1) > 0.01  # one figure is outside the check's tolerance
     result = utils.check("02.5", float(f"{right:.1g}"), **kw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 from utils.facts import fact
 
 
@@ -23,7 +23,7 @@ def test_exercise_6_rejects_extremes_from_different_moments():
     a_hist = [3.24, 3.11, 3.30, 3.37, 3.20, np.nan]
     e_hist = [0.15, 0.20, 0.24, 0.27, 0.23, np.nan]
     inputs = _inputs(a_hist, e_hist)
-    right = expected_answer("03.6", **inputs)
+    right = _expected_answer("03.6", **inputs)
     assert right.to_value(u.AU) == np.nanmin(np.array(a_hist) * (1 - np.array(e_hist)))
     assert check("03.6", right, **inputs).ok
     assert check("03.6", round(right.to_value(u.AU), 2) * u.AU, **inputs).ok  # rounded to 0.01 AU
@@ -86,7 +86,7 @@ def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():
 
 def test_exercise_3_names_one_turn_too_many():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
-    step = expected_answer("03.3", **ceres)
+    step = _expected_answer("03.3", **ceres)
     assert check("03.3", step, **ceres).ok
     assert "one full turn too many" in check("03.3", step + 360 * u.deg, **ceres).message
 
@@ -99,7 +99,7 @@ def test_exercise_3_the_formula_without_a_unit_is_told_to_attach_degrees():
     result = check("03.3", unitless, **ceres)
     assert not result.ok
     assert "no unit" in result.message and "u.deg" in result.message
-    assert f"{expected_answer('03.3', **ceres).value:.0f}" not in result.message
+    assert f"{_expected_answer('03.3', **ceres).value:.0f}" not in result.message
 
 
 def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
@@ -176,7 +176,7 @@ def test_exercise_2_the_resonances_location_gets_its_own_hint():
 def test_exercise_6_names_the_margin_from_mars_and_the_largest_aphelion():
     a_hist, e_hist = [3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23]
     inputs = {**_inputs(a_hist, e_hist), "a_mars": fact("mars.a")}
-    right = expected_answer("03.6", **inputs)
+    right = _expected_answer("03.6", **inputs)
     assert check("03.6", right, **inputs).ok
     margin = check("03.6", right - fact("mars.a"), **inputs)
     assert margin.status == "incorrect" and "distance from Mars' orbit" in margin.message
@@ -232,7 +232,7 @@ def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
 
 def test_exercise_3_a_number_of_radians_typed_as_the_angle_does_not_pass():
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
-    right = expected_answer("03.3", **ceres)
+    right = _expected_answer("03.3", **ceres)
     assert check("03.3", round(right.to_value(u.deg)) * u.deg, **ceres).ok  # rounded to a whole degree
     assert abs((4 * u.rad - right).to_value(u.deg)) < 2  # 4 rad lies within 1 % of the answer for Ceres
     assert not check("03.3", 4 * u.rad, **ceres).ok

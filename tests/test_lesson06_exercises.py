@@ -98,7 +98,7 @@ def test_exercise_8_is_the_energy_limited_loss_and_names_the_free_sublimation_sl
 
 
 def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.exercises.lesson06 import _lifetime_dusty_ice, _lifetime_faculae_ice, _loss_rate_from_facts
     from utils.facts import fact
 
@@ -107,7 +107,7 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
         loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
         noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
     )
-    right = expected_answer("06.9", **kw)
+    right = _expected_answer("06.9", **kw)
     assert utils.check("06.9", right, **kw).ok
     dusty, bright = _lifetime_dusty_ice(**kw), _lifetime_faculae_ice(**kw)
     assert dusty < bright < right / 5  # both far from the answer, so their hints are reachable
@@ -121,7 +121,7 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
 )
 def test_exercise_9_names_the_lifetimes_at_the_ends_of_the_faculae_range(end, years, words):
     """The lifetimes the sensitivity cell prints for the faculae's brightest and darkest ice get named hints."""
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.exercises import lesson06
     from utils.exercises.lesson06 import _loss_rate_from_facts
     from utils.facts import fact
@@ -137,7 +137,7 @@ def test_exercise_9_names_the_lifetimes_at_the_ends_of_the_faculae_range(end, ye
     assert years[0] < pasted.to_value("yr") < years[1]  # the lifetime the sensitivity cell prints
     result = utils.check("06.9", pasted, **kw)
     assert not result.ok and words in result.message
-    assert utils.check("06.9", expected_answer("06.9", **kw), **kw).ok
+    assert utils.check("06.9", _expected_answer("06.9", **kw), **kw).ok
 
 
 def test_exercise_10_dividing_by_one_plus_spread_gets_the_spread_hint():
@@ -399,7 +399,7 @@ def test_exercise_7_asks_for_three_figures_and_fair_roundings_are_told_they_are_
 
 
 def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.exercises.lesson06 import _loss_rate_from_facts
     from utils.facts import fact
 
@@ -408,7 +408,7 @@ def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
         loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
         noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
     )
-    right = expected_answer("06.9", **kw).to_value(u.yr)
+    right = _expected_answer("06.9", **kw).to_value(u.yr)
     assert 1.05 < 30000 / right < 1.12  # the lesson's "about thirty thousand years", outside the tolerance
     result = utils.check("06.9", 30000 * u.yr, **kw)
     assert result.status == "incorrect" and "close" in result.message
@@ -434,7 +434,7 @@ def test_exercise_9_faculae_ice_slip_follows_the_notebooks_faculae():
 
 @pytest.mark.parametrize("answer", [1.9, 2.1])
 def test_exercise_5_answers_from_1_9_to_2_1_are_told_they_are_close(answer):
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.facts import fact
 
     views = {"near": 146_000 * u.km, "far": 383_000 * u.km}
@@ -446,7 +446,7 @@ def test_exercise_5_answers_from_1_9_to_2_1_are_told_they_are_close(answer):
         far_distance=views["far"],
         ifov=fact("fc.ifov"),
     )
-    assert abs(answer / expected_answer("06.5", **kw) - 1) > 0.005  # outside the tolerance
+    assert abs(answer / _expected_answer("06.5", **kw) - 1) > 0.005  # outside the tolerance
     result = utils.check("06.5", answer, **kw)
     assert result.status == "incorrect" and "close" in result.message
     assert "close" not in utils.check("06.5", 2.5, **kw).message
@@ -456,7 +456,7 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     """The question names its precision, and the pit lifetime the model answer of Exercise 11 states passes."""
     import re
 
-    from utils.checks import expected_answer
+    from utils.checks import _expected_answer
     from utils.exercises.lesson06 import _loss_rate_from_facts
     from utils.facts import fact
 
@@ -466,5 +466,5 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     model = next(s for s in cells if s.startswith("*Model answer:* (a) Salt."))
     stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
     kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
-    assert stated == float(f"{expected_answer('06.9', **kw).to_value(u.yr):.2g}")
+    assert stated == float(f"{_expected_answer('06.9', **kw).to_value(u.yr):.2g}")
     assert utils.check("06.9", stated * u.yr, **kw).ok

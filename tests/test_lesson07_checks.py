@@ -12,7 +12,7 @@ import pytest
 import nbtools
 from conftest import ROOT
 from utils import factcheck as F
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 from utils.exercises.lesson07 import EXERCISES
 from utils.facts import fact
 
@@ -256,7 +256,7 @@ def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
     n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
     assert strict.ok and "reason_4" in strict.message  # like "misleading", asked for its reason
-    assert expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
+    assert _expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
 
 
 def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
@@ -286,8 +286,8 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
-    assert expected_answer("07.10", **stated) == "true"
-    assert expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
+    assert _expected_answer("07.10", **stated) == "true"
+    assert _expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
     empty = check("07.10", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_10" in empty.message
     assert "volcanic activity" in check("07.10", "true", **n20).name
@@ -439,7 +439,7 @@ def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exerci
     assert passed.ok and passed.message.startswith("Defensible")
     assert check(exercise_id, other.upper(), **inputs, reason=named.upper()).ok  # any case
     # the lesson's own verdict still passes with any reason, or none yet (asked for one)
-    expected = expected_answer(exercise_id, **inputs)
+    expected = _expected_answer(exercise_id, **inputs)
     assert expected != other and check(exercise_id, expected, **inputs, reason=unnamed).ok
     assert check(exercise_id, expected, **inputs, reason="").ok
     # a wrong verdict with a reason naming a reading is still wrong

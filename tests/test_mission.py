@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import mission, orbits
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 from utils.ephemeris import heliocentric_position
 from utils.facts import fact
 
@@ -246,34 +246,34 @@ def test_exercises_follow_their_inputs():
 
     R, gm, ifov = fact("ceres.radius"), fact("ceres.gm"), fact("fc.ifov")
     launch = Time("2007-09-27 11:34", scale="utc")
-    assert expected_answer("04.1", end=Time("2007-10-07 01:07", scale="utc"), start=launch).to_value(
+    assert _expected_answer("04.1", end=Time("2007-10-07 01:07", scale="utc"), start=launch).to_value(
         u.day
     ) == pytest.approx(9 + (24 - 11 + 1 + (7 - 34) / 60) / 24, abs=1e-6)  # 9 days 13 h 33 min, by hand
     # light time over the Earth-Vesta distance at Vesta arrival, from the ephemerides
     when = Time("2011-07-16 05:00", scale="utc")
     d = np.sqrt(((heliocentric_position("vesta", when) - heliocentric_position("earth", when)) ** 2).sum())
-    assert expected_answer("04.2", body="Vesta", time=when).to_value(u.s) == pytest.approx(
+    assert _expected_answer("04.2", body="Vesta", time=when).to_value(u.s) == pytest.approx(
         (d / c).to_value(u.s), rel=1e-9
     )
     # Vesta: a circular orbit of radius R + h around GM = G M
-    T = expected_answer("04.3", altitude=673 * u.km, radius=262.7 * u.km, mass=2.590271e20 * u.kg)
+    T = _expected_answer("04.3", altitude=673 * u.km, radius=262.7 * u.km, mass=2.590271e20 * u.kg)
     a = (262.7 + 673) * 1e3
     assert T.to_value(u.s) == pytest.approx(2 * np.pi * np.sqrt(a**3 / (G.value * 2.590271e20)), rel=1e-9)
     # density from an orbit whose period is exactly Kepler's: gives back the JPL density
     a = R + 385 * u.km
     T = orbits.period(a, gm)
-    rho = expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
+    rho = _expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
     assert rho.to_value(GCC) == pytest.approx(mission.bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
     # ice share by volume: (2.97 - 2.16) / (2.97 - 0.92)
-    assert expected_answer(
+    assert _expected_answer(
         "04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC
     ) == pytest.approx(0.81 / 2.05, rel=1e-9)
     # Ceres' diameter in pixels from 146,000 km with 93.7 urad, by hand
-    n = expected_answer("04.6", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
+    n = _expected_answer("04.6", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
     assert n == pytest.approx(939.4 / (146000 * 93.7e-6), rel=1e-9)
-    h = expected_answer("04.7", size=10 * u.km, n_pixels=100, ifov=ifov)
+    h = _expected_answer("04.7", size=10 * u.km, n_pixels=100, ifov=ifov)
     assert h.to_value(u.km) == pytest.approx(0.1 / 93.7e-6, rel=1e-9)
-    assert expected_answer("04.7", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
+    assert _expected_answer("04.7", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
         2 * h.to_value(u.km)
     )
 
@@ -306,7 +306,7 @@ def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
 def test_density_check_tells_the_orbits_apart():
     # a density weighed from another orbit (XMO7: 2.22) must not pass for LAMO's (2.25)
     R, lamo = fact("ceres.radius"), {"altitude": 385 * u.km, "period": 5.4 * u.h}
-    good = expected_answer("04.4", radius=R, **lamo)
+    good = _expected_answer("04.4", radius=R, **lamo)
     assert check("04.4", round(good.to_value(GCC), 2) * GCC, radius=R, **lamo).ok
     assert not check("04.4", 2.22 * GCC, radius=R, **lamo).ok
     assert not check("04.4", fact("ceres.density"), radius=R, **lamo).ok
@@ -323,7 +323,7 @@ def test_titles_follow_the_inputs():
 
 def test_exercise_checks_refuse_wrong_answers():
     arrival = {"body": "Ceres", "time": fact("dawn.ceres_arrival")}
-    good = expected_answer("04.2", **arrival)
+    good = _expected_answer("04.2", **arrival)
     assert check("04.2", good, **arrival).ok
     assert not check("04.2", good * 3, **arrival).ok
     assert check("04.2", 27.7, **arrival).status == "invalid"  # no unit

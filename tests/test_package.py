@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import astropy.units as u
 import pytest
 
 import utils
@@ -51,3 +52,16 @@ def test_dir_lists_the_public_names_for_tab_completion():
     names = dir(utils)
     assert set(utils.__all__) <= set(names)
     assert not {"Path", "annotations", "importlib"} & set(names)
+
+
+def test_tab_completion_offers_no_way_to_an_expected_answer():
+    """The self-checks compute each exercise's answer; Tab after ``utils.`` or ``utils.checks.`` must not offer
+    the functions that return it (IPython's completer leaves out names that start with an underscore)."""
+    import utils.checks
+
+    assert "exercises" not in dir(utils)
+    public = [name for name in dir(utils.checks) if not name.startswith("_")]
+    assert not [name for name in public if "expected" in name or name.startswith("get_")], public
+    answer = utils.checks._expected_answer("00.3", altitude=1 * u.km, ceres_radius=2 * u.km)
+    assert answer.to_value(u.km) == pytest.approx(3)
+    assert utils.exercises.lesson00.EXERCISES  # still loads when asked for by name

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import photometry as ph
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 
 IFOV = 93.7 * u.urad
 
@@ -70,7 +70,7 @@ def test_diluted_albedo_errors():
 def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
     kw = dict(albedo=0.09, incidence=60 * u.deg, emission=75 * u.deg)
     mu0, mu = 0.5, np.cos(np.radians(75))
-    expected = expected_answer("06.1", **kw)
+    expected = _expected_answer("06.1", **kw)
     assert expected == pytest.approx(0.09 * 2 * mu0 / (mu0 + mu))
     assert check("06.1", round(expected, 4), **kw).ok
     lambert = check("06.1", 0.09 * mu0, **kw)  # the law the lesson contrasts
@@ -78,11 +78,11 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
     swapped = check("06.1", 0.09 * 2 * mu / (mu0 + mu), **kw)
     assert "incidence" in swapped.message
     # the answer follows the inputs: face-on, both laws give A
-    assert expected_answer("06.1", albedo=0.09, incidence=0 * u.deg, emission=0 * u.deg) == pytest.approx(0.09)
+    assert _expected_answer("06.1", albedo=0.09, incidence=0 * u.deg, emission=0 * u.deg) == pytest.approx(0.09)
 
 
 def test_exercises_2_and_3_follow_their_inputs():
-    n = expected_answer("06.4", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    n = _expected_answer("06.4", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
     assert type(n) is float and n == pytest.approx(92 / (4400 * 93.7e-6))
     assert check("06.4", n, size=92 * u.km, distance=4400 * u.km, ifov=IFOV).ok
     assert not check("06.4", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
@@ -96,7 +96,7 @@ def test_exercises_2_and_3_follow_their_inputs():
         far_distance=383000 * u.km,
         ifov=IFOV,
     )
-    r = expected_answer("06.5", **inputs)
+    r = _expected_answer("06.5", **inputs)
     near, far = (np.pi * 5**2 / (d * 93.7e-6) ** 2 for d in (146000, 383000))
     assert type(r) is float and r == pytest.approx((0.09 + near * 0.31) / (0.09 + far * 0.31))
     assert check("06.5", round(r, 2), **inputs).ok and not check("06.5", 2, **inputs).ok
@@ -122,7 +122,7 @@ def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
 
 def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
     kw = dict(spot_albedo=0.4, background_albedo=0.09, spread=0.25)
-    r = expected_answer("06.10", **kw)
+    r = _expected_answer("06.10", **kw)
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
     assert check("06.10", round(r, 2), **kw).ok
     assert check("06.10", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
@@ -135,7 +135,7 @@ def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
         res = check("06.10", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words
-    assert expected_answer("06.10", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
+    assert _expected_answer("06.10", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
     bad = check("06.10", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
     assert bad.status == "invalid" and "spread" in bad.message.lower()
 

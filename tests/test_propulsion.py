@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import propulsion as P
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 
 KMS = u.km / u.s
 isps = st.floats(min_value=50, max_value=10000)
@@ -456,19 +456,19 @@ def test_exercises_follow_their_inputs():
     assert not check("05.12", 30.4 * KMS, isp=1900 * u.s).ok
     # by hand: sqrt(2 x 2 e x 1300 V / 131.293 u)
     by_hand = np.sqrt(2 * 2 * 1.602176634e-19 * 1300 / (131.293 * 1.66053906660e-27))
-    got = expected_answer("05.2", voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2)
+    got = _expected_answer("05.2", voltage=1300 * u.V, ion_mass=131.293 * u.u, charge_number=2)
     assert got.to_value(u.m / u.s) == pytest.approx(by_hand, rel=1e-6)
     assert check("05.3", 13.05 * KMS, **DAWN).ok
     assert not check("05.3", 11.49 * KMS, **DAWN).ok
     four = dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=90 * u.mN)
     by_hand = 425 / (5.87 * 365.25 * 86400) * 3100 * 9.80665  # newtons
-    assert expected_answer("05.5", **four).to_value(u.N) == pytest.approx(by_hand)
+    assert _expected_answer("05.5", **four).to_value(u.N) == pytest.approx(by_hand)
     # by hand: 792.7 kg x (exp(11.49 / (450 x 9.80665 / 1000)) - 1)
     by_hand = 792.7 * (np.exp(11.49 / (450 * 9.80665e-3)) - 1)
-    got = expected_answer("05.13", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
+    got = _expected_answer("05.13", delta_v=11.49 * KMS, isp=450 * u.s, final_mass=792.7 * u.kg)
     assert got.to_value(u.kg) == pytest.approx(by_hand)
     # by hand: ln(m0'/mf) = 2 ln(m0/mf), so m0' = mf (m0/mf)^2
-    twice = expected_answer("05.14", final_mass=792.7 * u.kg, propellant_mass=425 * u.kg)
+    twice = _expected_answer("05.14", final_mass=792.7 * u.kg, propellant_mass=425 * u.kg)
     assert twice.to_value(u.kg) == pytest.approx(1217.7**2 / 792.7 - 792.7)
     dv1 = P.rocket_delta_v(3000 * u.s, 1217.7 * u.kg, 425 * u.kg)
     dv2 = P.rocket_delta_v(3000 * u.s, 792.7 * u.kg + twice, twice)
@@ -477,20 +477,20 @@ def test_exercises_follow_their_inputs():
     # Vesta to Ceres: Edelbaum 1.4744 km/s, Hohmann 1.4721 km/s, so the spiral costs 0.0023 km/s more
     assert check("05.6", 0.00230 * KMS, a_start=2.362 * u.AU, a_end=2.767 * u.AU).ok
     seven = dict(a_start=2.362 * u.AU, acceleration=0.052 * u.mm / u.s**2, duration=1 * u.yr)
-    assert expected_answer("05.7", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
-    t = expected_answer("05.16", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s, efficiency=0.6)
+    assert _expected_answer("05.7", **seven) == P.thrust_arc_distance(2.362 * u.AU, 0.052 * u.mm / u.s**2, 1 * u.yr)
+    t = _expected_answer("05.16", delta_v=1.5 * KMS, mass=900 * u.kg, power=1.3 * u.kW, isp=3100 * u.s, efficiency=0.6)
     F = 2 * 0.6 * 1300 / (3100 * 9.80665)  # newtons, by hand
     assert t.to_value(u.s) == pytest.approx(900 * 1500 / F)
     assert check("05.16", ..., delta_v=1.5 * KMS).status == "unanswered"
     nine = dict(delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, efficiency=0.6, time=2.5 * u.yr)
-    isp = expected_answer("05.17", **nine)
+    isp = _expected_answer("05.17", **nine)
     by_hand = 2 * 0.6 * 1800 * (2.5 * 365.25 * 86400) / (1200 * 2900) / 9.80665  # seconds
     assert isp.to_value(u.s) == pytest.approx(by_hand)
     # the design closes the loop: at that Isp, exercise 16's time is exactly the time allowed
-    back = expected_answer("05.16", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
+    back = _expected_answer("05.16", delta_v=2.9 * KMS, mass=1200 * u.kg, power=1.8 * u.kW, isp=isp, efficiency=0.6)
     assert back.to_value(u.yr) == pytest.approx(2.5)
     assert not check("05.17", 3100 * u.s, **nine).ok
-    jet = expected_answer("05.15", thrust=280 * u.mN, isp=1800 * u.s)
+    jet = _expected_answer("05.15", thrust=280 * u.mN, isp=1800 * u.s)
     assert jet.to_value(u.W) == pytest.approx(0.280 * 1800 * 9.80665 / 2)
 
 
@@ -511,13 +511,13 @@ def test_the_other_sources_isp_gets_the_g_ten_hint_that_names_it_and_nstars_inpu
 
 
 def test_titles_follow_the_inputs():
-    from utils.checks import get_exercise
+    from utils.checks import _get_exercise
 
-    assert get_exercise("05.6").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
+    assert _get_exercise("05.6").title_for(a_start=1 * u.AU, a_end=2.362 * u.AU) == (
         "Exercise 6 · how much more does the spiral cost than Hohmann, from 1.00 AU to 2.36 AU?"
     )
-    assert "1900 s" in get_exercise("05.12").title_for(isp=1900 * u.s)
-    assert "charge 3e" in get_exercise("05.2").title_for(charge_number=3)
+    assert "1900 s" in _get_exercise("05.12").title_for(isp=1900 * u.s)
+    assert "charge 3e" in _get_exercise("05.2").title_for(charge_number=3)
 
 
 EXERCISE_INPUTS = {
@@ -538,9 +538,9 @@ EXERCISE_INPUTS = {
 
 @pytest.mark.parametrize("exercise_id", sorted(EXERCISE_INPUTS))
 def test_rounded_answers_pass_and_every_mistake_gets_its_own_hint(exercise_id):
-    from utils.checks import get_exercise
+    from utils.checks import _get_exercise
 
-    ex, inputs = get_exercise(exercise_id), EXERCISE_INPUTS[exercise_id]
+    ex, inputs = _get_exercise(exercise_id), EXERCISE_INPUTS[exercise_id]
     right = ex.expected(**inputs)
     assert check(exercise_id, _three_figures(right), **inputs).ok, "3 significant figures must pass"
     assert ex.mistakes, "every numeric exercise lists its likely mistakes"

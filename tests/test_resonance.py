@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from utils import resonance as R
-from utils.checks import check, expected_answer
+from utils.checks import check, _expected_answer
 from utils.data import data_path, read_manifest
 from utils.orbits import resonance_location
 
@@ -230,19 +230,19 @@ def test_depletion_by_bin_counts():
 
 def test_exercises_follow_their_inputs():
     a31 = resonance_location(AJ, 3, 1)
-    assert expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
+    assert _expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
     # 03.2: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
-    assert expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+    assert _expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
         5.203 * 0.4 ** (2 / 3) - 2.77, rel=1e-9
     )
-    assert expected_answer("03.2", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+    assert _expected_answer("03.2", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
         5.203 * 3 ** (-2 / 3) - 2.45, rel=1e-9
     )
     # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
-    assert expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
-    assert expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
+    assert _expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
+    assert _expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
     # 03.6: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
-    assert expected_answer(
+    assert _expected_answer(
         "03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
     ).to_value(u.AU) == pytest.approx(3.1 * 0.75)
     assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
@@ -309,9 +309,9 @@ def test_libration_and_circulation():
     swinging = (180 + 100 * np.sin(t)) * u.deg  # a wide libration: never reaches 0
     running = np.mod(30 * t, 360) * u.deg  # circulates
     assert R.librates(swinging) and not R.librates(running)
-    assert expected_answer("03.5", phi=swinging) == "librates about 180"
-    assert expected_answer("03.5", phi=swinging - 180 * u.deg) == "librates about 0"
-    assert expected_answer("03.5", phi=running) == "circulates"
+    assert _expected_answer("03.5", phi=swinging) == "librates about 180"
+    assert _expected_answer("03.5", phi=swinging - 180 * u.deg) == "librates about 0"
+    assert _expected_answer("03.5", phi=running) == "circulates"
     assert check("03.5", "circulates", phi=running).ok
     assert check("03.5", "banana", phi=running).status == "invalid"
     with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg  # removed: NaN afterwards
@@ -490,7 +490,7 @@ def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
         seed=3,
         jupiter_e=KW["jupiter_e"],
     )
-    circular = expected_answer("03.8", **kw)
+    circular = _expected_answer("03.8", **kw)
     assert 0.1 < circular < 1 - (KW["danger_distance"] / (2.5 * u.AU)).to_value(u.one) - 0.1
     real = R.run_belt([2.50] * u.AU, 0.10, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)
     assert real.removed[0]

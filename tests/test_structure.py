@@ -12,7 +12,7 @@ import pytest
 
 import nbtools
 from conftest import ROOT
-from utils.checks import get_exercise
+from utils.checks import _get_exercise
 
 NOTEBOOKS = nbtools.lesson_notebooks(ROOT / "notebooks")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -217,7 +217,7 @@ def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
     assert asked == solved, f"every exercise needs a worked solution tagged 'solution': {asked ^ solved}"
     assert all(i.startswith(f"{number:02d}.") for i in asked), "exercise ids start with the lesson number"
     for ex_id in asked:
-        get_exercise(ex_id)  # exists in utils.exercises
+        _get_exercise(ex_id)  # exists in utils.exercises
     for cell in nb.cells:
         if cell.cell_type != "code" or nbtools.is_hint_demo(cell):  # a hint shown on a wrong answer on purpose
             continue

@@ -184,7 +184,7 @@ def test_graded_utils_cannot_compute_an_expected_answer(graded):
         (
             "import utils, utils.checks as c, astropy.units as u\n"
             "assert utils.__file__.startswith(%r), utils.__file__\n"
-            "try:\n    c.expected_answer('00.1', distance=1 * u.imperial.mile)\n"
+            "try:\n    c._expected_answer('00.1', distance=1 * u.imperial.mile)\n"
             "except Exception as err:\n    print(type(err).__name__)\n"
             "r = utils.check('00.1', 1.6 * u.km, distance=1 * u.imperial.mile)\n"
             "print(r.status)\n"

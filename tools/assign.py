@@ -232,7 +232,7 @@ from utils.grading import form_of as _bs_form_of
 _bs_key, _bs_original_check = {}, _bs_checks.check
 def _bs_recording_check(exercise_id, answer, **inputs):
     result = _bs_original_check(exercise_id, answer, **inputs)
-    exercise = _bs_checks.get_exercise(exercise_id)
+    exercise = _bs_checks._get_exercise(exercise_id)
     entry = _bs_key.setdefault(exercise_id, {"statuses": []})
     entry["form"] = _bs_form_of(exercise.expected(**inputs), exercise.choices)
     entry["title"] = exercise.title_for(**inputs)

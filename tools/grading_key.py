@@ -11,9 +11,9 @@ from __future__ import annotations
 
 def is_right(exercise_id: str, answer, **inputs) -> bool:
     """True when ``answer`` is right for ``exercise_id`` with these inputs."""
-    from utils.checks import Exercise, get_exercise
+    from utils.checks import Exercise, _get_exercise
 
-    exercise = get_exercise(exercise_id)
+    exercise = _get_exercise(exercise_id)
     if not isinstance(exercise, Exercise):
         # The kernel imported a graded (answer-free) copy of utils: refuse loudly rather than grade wrongly.
         raise RuntimeError(

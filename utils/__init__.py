@@ -21,7 +21,6 @@ __all__ = [
     "data",
     "facts",
     "ephemeris",
-    "exercises",
     "grading",  # form-only checks of graded copies (tasks.py assign / student-repo --graded)
     # by lesson
     "belt",  # 01 the asteroid belt
@@ -56,5 +55,6 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    # Tab completion after ``utils.`` offers the public names (the submodules load lazily).
+    # Tab completion after ``utils.`` offers the public names (the submodules load lazily).  ``utils.exercises``
+    # (the self-checks' exercises, which compute the expected answers) loads on use but is not offered.
     return sorted(set(__all__) | {"__version__"})

@@ -44,8 +44,6 @@ __all__ = [
     "ReasonedExercise",
     "check",
     "compare",
-    "get_exercise",
-    "expected_answer",
 ]
 
 #: Default relative tolerance: forgives an answer rounded to about 3 significant figures.
@@ -910,7 +908,7 @@ class WrittenExerciseError(ValueError):
     """An id of a written exercise (``WRITTEN`` in its lesson's module), which no code checks."""
 
 
-def get_exercise(exercise_id: str) -> Exercise:
+def _get_exercise(exercise_id: str) -> Exercise:
     """Find an exercise by id, e.g. ``"00.1"`` (lesson 00, exercise 1).
 
     Exercises of lesson ``NN`` live in ``utils.exercises.lessonNN``, in a dict
@@ -938,9 +936,9 @@ def get_exercise(exercise_id: str) -> Exercise:
     return exercises[exercise_id]
 
 
-def expected_answer(exercise_id: str, **inputs: Any) -> Any:
+def _expected_answer(exercise_id: str, **inputs: Any) -> Any:
     """The answer an exercise expects for these inputs (for the answer key and tests)."""
-    return get_exercise(exercise_id).expected(**inputs)
+    return _get_exercise(exercise_id).expected(**inputs)
 
 
 @dataclass(frozen=True)
@@ -1015,7 +1013,7 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
     'invalid'
     """
     try:
-        exercise = get_exercise(exercise_id)
+        exercise = _get_exercise(exercise_id)
     except WrittenExerciseError as err:
         return CheckResult(INVALID, str(err))
     except ValueError as err:

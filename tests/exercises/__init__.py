@@ -605,7 +605,7 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
     """
     from astropy.time import Time
 
-    from utils.checks import get_exercise
+    from utils.checks import _get_exercise
 
     texts = visible_text(nb)
     numbers: dict[tuple[float, str | None], Number] = {}
@@ -628,7 +628,7 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
         if key in seen:
             continue
         seen.add(key)
-        exercise = get_exercise(call.id)
+        exercise = _get_exercise(call.id)
         expected = exercise.expected(**call.inputs)
         if isinstance(expected, Time):
             for text, (where, snippet) in dates.items():
