@@ -222,14 +222,14 @@ def test_draw_kirkwood_makes_bars_lines_and_labels():
     a = np.array([2.2, 2.3, 2.7, 3.1])
     counts, edges = np.histogram(a, bins=np.arange(2.0, 3.5, 0.1))
     fig, ax = plt.subplots()
-    belt.draw_kirkwood(ax, a, counts, edges, belt.kirkwood_resonances(5.2 * u.AU))
+    belt.draw_kirkwood(ax, a, counts, edges, belt._kirkwood_resonances(5.2 * u.AU))
     assert [t.get_text() for t in ax.texts] == ["4:1", "3:1", "5:2", "7:3", "2:1"]
     assert ax.get_ylim()[1] > counts.max()
     plt.close(fig)
 
 
 def test_kirkwood_figure_updates_in_place_and_renders():
-    res = belt.kirkwood_resonances(5.2 * u.AU)
+    res = belt._kirkwood_resonances(5.2 * u.AU)
     gaps = belt.KirkwoodFigure(res, (2.0, 3.5))
     fig_id = id(gaps.figure)
     for counts, edges in [
