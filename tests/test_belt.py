@@ -142,7 +142,7 @@ def test_encounters_grow_with_the_square_of_distance(n, d, L):
 
 
 def test_kirkwood_resonances_match_kepler_and_are_ordered():
-    res = belt.kirkwood_resonances(5.203 * u.AU)
+    res = belt._kirkwood_resonances(5.203 * u.AU)
     assert list(res) == ["4:1", "3:1", "5:2", "7:3", "2:1"]
     a = np.array([r.to_value(u.AU) for r in res.values()])
     assert np.all(np.diff(a) > 0)
@@ -152,11 +152,15 @@ def test_kirkwood_resonances_match_kepler_and_are_ordered():
     assert belt.kirkwood_resonances()["3:1"].to_value(u.AU) == pytest.approx(
         fact("jupiter.a").to_value(u.AU) * 3 ** (-2 / 3)
     )
+    # the public helper gives the marked lines only: the same values, without the 5:2
+    marked = belt.kirkwood_resonances(5.203 * u.AU)
+    assert list(marked) == ["4:1", "3:1", "7:3", "2:1"]
+    assert all(marked[k] == res[k] for k in marked)
 
 
 def test_kirkwood_resonance_bad_ratio():
     with pytest.raises(ValueError, match="p > q"):
-        belt.kirkwood_resonances(5.2 * u.AU, ratios=[(1, 2)])
+        belt._kirkwood_resonances(5.2 * u.AU, ratios=[(1, 2)])
 
 
 # --- selection helpers on the real catalogue ----------------------------------------------
@@ -218,14 +222,14 @@ def test_draw_kirkwood_makes_bars_lines_and_labels():
     a = np.array([2.2, 2.3, 2.7, 3.1])
     counts, edges = np.histogram(a, bins=np.arange(2.0, 3.5, 0.1))
     fig, ax = plt.subplots()
-    belt.draw_kirkwood(ax, a, counts, edges, belt.kirkwood_resonances(5.2 * u.AU))
+    belt.draw_kirkwood(ax, a, counts, edges, belt._kirkwood_resonances(5.2 * u.AU))
     assert [t.get_text() for t in ax.texts] == ["4:1", "3:1", "5:2", "7:3", "2:1"]
     assert ax.get_ylim()[1] > counts.max()
     plt.close(fig)
 
 
 def test_kirkwood_figure_updates_in_place_and_renders():
-    res = belt.kirkwood_resonances(5.2 * u.AU)
+    res = belt._kirkwood_resonances(5.2 * u.AU)
     gaps = belt.KirkwoodFigure(res, (2.0, 3.5))
     fig_id = id(gaps.figure)
     for counts, edges in [
@@ -312,7 +316,7 @@ def test_mystery_orbit_hands_over_a_e_and_i_only():
 
 
 def test_inner_and_outer_belt_split_at_the_3_1_and_5_2_and_return_only_masks():
-    res = belt.kirkwood_resonances(5.203 * u.AU)
+    res = belt._kirkwood_resonances(5.203 * u.AU)
     a = np.array([2.2, 2.49, 2.51, 2.82, 2.83, 3.2]) * u.AU
     inner, outer = belt.inner_and_outer_belt(a, 5.203 * u.AU)
     assert inner.dtype == bool and outer.dtype == bool

@@ -230,7 +230,7 @@ VALID = {
     "belt.h_from_diameter": lambda: dict(diameter=10.6 * u.km, albedo=0.25, K=1329 * u.km),
     "belt.apparent_magnitude": lambda: dict(H=3.34 * u.mag, r=2.77 * u.AU, delta=1.77 * u.AU),
     "belt.ring_volume": lambda: dict(r_inner=2 * u.AU, r_outer=3 * u.AU, half_thickness=0.5 * u.AU),
-    "belt.kirkwood_resonances": lambda: dict(a_jupiter=5.2 * u.AU, ratios=((3, 1), (2, 1))),
+    "belt.kirkwood_resonances": lambda: dict(a_jupiter=5.2 * u.AU),
     "belt.inner_and_outer_belt": lambda: dict(a=[2.3, 3.1] * u.AU, a_jupiter=5.2 * u.AU),
     "belt.class_group": lambda: dict(classes=["MBA", "TJN", "XYZ"]),
     "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), number=1),

@@ -576,7 +576,8 @@ def _exercise_calls():
 
 
 # a public helper that answers an exercise when used on purpose; the instructor page names the shortcut
-NAMED_ON_THE_INSTRUCTOR_PAGE = {("01.3", "kirkwood_resonances")}
+# (none: `belt.kirkwood_resonances` leaves exercise 3's 5:2 out, and the general form is private)
+NAMED_ON_THE_INSTRUCTOR_PAGE: set[tuple[str, str]] = set()
 
 
 def _answers(func, exercise, kw, calls) -> bool:
@@ -652,3 +653,26 @@ def test_no_helper_called_before_an_exercise_answers_it():
         shortcuts += [(exercise, name) for name in sorted(called) if _answers(getattr(belt, name), exercise, kw, calls)]
     plt.close("all")
     assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"
+
+
+def test_no_cell_anywhere_calls_a_helper_that_places_the_exercise_3_resonance():
+    """Exercise 3 asks for a resonance's distance. No code cell of the student version, before or after the
+    exercise, calls a `utils.belt` function (public or private) that returns it from the exercise's inputs, and
+    the helper that draws the histogram's lines leaves it out: copying any shown call gives no shortcut."""
+    import re
+
+    import matplotlib.pyplot as plt
+
+    import nbtools
+    from conftest import ROOT
+    from utils import belt
+
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "01-asteroid-belt.ipynb"))
+    called = {
+        name for c in nb.cells if c.cell_type == "code" for name in re.findall(r"\bbelt\.(\w+)\(", nbtools.source(c))
+    }
+    exercise, kw, calls = next(x for x in _exercise_calls() if x[0] == "01.3")
+    shortcuts = sorted(name for name in called if _answers(getattr(belt, name), exercise, kw, calls))
+    plt.close("all")
+    assert not shortcuts, f"these calls in the student version answer exercise 3: {shortcuts}"
+    assert f"{kw['p']}:{kw['q']}" not in belt.kirkwood_resonances(kw["a_jupiter"])

@@ -73,13 +73,14 @@ def test_one_p_to_q_check():
         with pytest.raises(ValueError, match="p > q"):
             resonance.resonant_angle(0.0, 0.0, 0.0, *bad)
         with pytest.raises(ValueError, match="ratios: an interior resonance"):
-            belt.kirkwood_resonances(5.2 * u.AU, [bad])
+            belt._kirkwood_resonances(5.2 * u.AU, [bad])
     with pytest.raises(ValueError, match="whole number"):
         units.resonance_pair(2.5, 1)
 
 
 def test_one_list_of_kirkwood_resonances():
-    assert list(belt.kirkwood_resonances(5.2 * u.AU)) == [f"{p}:{q}" for p, q in resonance.KIRKWOOD_RESONANCES]
+    assert list(belt._kirkwood_resonances(5.2 * u.AU)) == [f"{p}:{q}" for p, q in resonance.KIRKWOOD_RESONANCES]
+    assert set(belt.MARKED_RESONANCES) == set(resonance.KIRKWOOD_RESONANCES) - {(5, 2)}
     assert not hasattr(belt, "KIRKWOOD_RATIOS")
 
 

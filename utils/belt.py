@@ -54,6 +54,7 @@ __all__ = [
     "nearest_neighbour_distance",
     "orbit_group",
     "kirkwood_resonances",
+    "MARKED_RESONANCES",
     "inner_and_outer_belt",
     "class_group",
     "is_main_belt",
@@ -323,32 +324,44 @@ def _expected_encounters(number_density: u.Quantity, distance: u.Quantity, path_
     return (n * np.pi * d**2 * length).to(u.one)
 
 
-def kirkwood_resonances(
-    a_jupiter: u.Quantity | None = None, ratios: Iterable[Sequence[int]] = KIRKWOOD_RESONANCES
-) -> dict[str, u.Quantity]:
-    """Semi-major axes of interior mean-motion resonances with Jupiter.
+#: The resonances lesson 01 marks on its histogram: every one of KIRKWOOD_RESONANCES but the 5:2, which the
+#: lesson's exercise 3 asks students to place with Kepler's third law (no public helper here computes it).
+MARKED_RESONANCES: tuple[tuple[int, int], ...] = tuple(r for r in KIRKWOOD_RESONANCES if r != (5, 2))
 
-    Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
+
+def kirkwood_resonances(a_jupiter: u.Quantity | None = None) -> dict[str, u.Quantity]:
+    """Semi-major axes of the Kirkwood resonances lesson 01 marks (4:1, 3:1, 7:3, 2:1), not the 5:2.
+
+    Uses Kepler's third law, :math:`a = a_J (q/p)^{2/3}`. The 5:2 is left out on purpose: lesson 01's
+    exercise 3 asks for it.
 
     Parameters
     ----------
     a_jupiter : Quantity, optional
         Jupiter's semi-major axis; default ``fact("jupiter.a")``.
-    ratios : iterable of (p, q)
-        Resonances to locate, default :data:`utils.resonance.KIRKWOOD_RESONANCES`
-        (4:1, 3:1, 5:2, 7:3, 2:1).
 
     Returns
     -------
     dict
-        ``{"3:1": <Quantity 2.50 AU>, ...}`` in the order given.
+        ``{"4:1": <Quantity 2.06 AU>, "3:1": ..., "7:3": ..., "2:1": ...}``, inner to outer.
 
     Examples
     --------
     >>> import astropy.units as u
     >>> res = kirkwood_resonances(5.203 * u.AU)
-    >>> round(float(res["3:1"].to_value(u.AU)), 3)
-    2.501
+    >>> list(res), round(float(res["3:1"].to_value(u.AU)), 3)
+    (['4:1', '3:1', '7:3', '2:1'], 2.501)
+    """
+    return _kirkwood_resonances(a_jupiter, MARKED_RESONANCES)
+
+
+def _kirkwood_resonances(
+    a_jupiter: u.Quantity | None = None, ratios: Iterable[Sequence[int]] = KIRKWOOD_RESONANCES
+) -> dict[str, u.Quantity]:
+    """Semi-major axes of interior mean-motion resonances with Jupiter, ``{"p:q": a}`` in the order given.
+
+    Private: with its default ``ratios`` (all of :data:`utils.resonance.KIRKWOOD_RESONANCES`) it would answer
+    lesson 01's exercise 3. Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
     """
     if a_jupiter is None:
         from .facts import fact
@@ -388,7 +401,7 @@ def inner_and_outer_belt(a: u.Quantity, a_jupiter: u.Quantity | None = None) -> 
     ([True, False, False], [False, False, True])
     """
     a_au = require(a, u.AU, "a").to_value(u.AU)
-    edges = kirkwood_resonances(a_jupiter, ratios=((3, 1), (5, 2)))
+    edges = _kirkwood_resonances(a_jupiter, ratios=((3, 1), (5, 2)))
     return a_au < edges["3:1"].to_value(u.AU), a_au > edges["5:2"].to_value(u.AU)
 
 

@@ -14,4 +14,4 @@ NATURAL = {
     "01.9": 'answer_9 = "composition"',
 }
 
-ADAPT = {"exercise": "01.3", "replace": ("p_res, q_res = 5, 2", "p_res, q_res = 7, 3"), "title_contains": "7:3"}
+ADAPT = {"exercise": "01.3", "replace": ("p_res, q_res = 5, 2", "p_res, q_res = 9, 4"), "title_contains": "9:4"}
