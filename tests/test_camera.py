@@ -108,9 +108,9 @@ def test_distance_view_texts_follow_the_slider(tmp_path):
 
 def test_pixel_scale():
     assert camera.pixel_scale(100 * u.km, 93.7 * u.urad).to_value(u.m) == pytest.approx(9.37)
-    n = camera.pixels_across(92 * u.km, 4400 * u.km, 93.7 * u.urad)
+    n = camera._pixels_across(92 * u.km, 4400 * u.km, 93.7 * u.urad)
     assert n.to_value(u.one) == pytest.approx(92 / (4400 * 93.7e-6))
-    d = camera.distance_for_pixel_scale(35 * u.m, 93.7 * u.urad)
+    d = camera._distance_for_pixel_scale(35 * u.m, 93.7 * u.urad)
     assert d.to_value(u.km) == pytest.approx(35 / 93.7e-3 * 1e-3 * 1e3, rel=1e-9)
 
 

@@ -339,7 +339,6 @@ VALID = {
     "mission.distance_between": lambda: dict(
         body_a="earth", body_b="ceres", time=Time("2015-03-06 12:39"), data_dir=None
     ),
-    "mission.light_time": lambda: dict(distance=1 * u.AU),
     "mission.interpolated_path": lambda: dict(table=timeline(), points_per_leg=5, data_dir=None),
     "mission.hermite_polar": lambda: dict(
         t0=0.0,
@@ -352,10 +351,6 @@ VALID = {
         periapsis_altitude=35 * u.km, apoapsis_altitude=4000 * u.km, radius=469.7 * u.km
     ),
     "mission.science_orbits": lambda: dict(data_dir=None),
-    "mission.gm_from_orbit": lambda: dict(a=1 * u.AU, period=1 * u.yr),
-    "mission.mass_from_orbit": lambda: dict(a=1 * u.AU, period=1 * u.yr),
-    "mission.bulk_density": lambda: dict(mass=9.3835e20 * u.kg, radius=469.7 * u.km),
-    "mission.ice_fraction": lambda: dict(density=2 * GCC, ice_density=1 * GCC, rock_density=3 * GCC, by="volume"),
     "mission.figure_style": lambda: dict(body="ceres"),
     "mission.plot_timeline": lambda: dict(ax=ax(), table=timeline(), phase_table=None),
     "mission.plot_positions": lambda: dict(
@@ -363,8 +358,6 @@ VALID = {
     ),
     # camera
     "camera.pixel_scale": lambda: dict(distance=7200 * u.km, ifov=93.7 * u.urad),
-    "camera.pixels_across": lambda: dict(size=10 * u.km, distance=7200 * u.km, ifov=93.7 * u.urad),
-    "camera.distance_for_pixel_scale": lambda: dict(scale=0.7 * u.km, ifov=93.7 * u.urad),
     "camera.plot_pixel_scale": lambda: dict(
         ax=ax(), distances=[1000.0, 10000.0] * u.km, ifov=93.7 * u.urad, marks=None, current=None
     ),

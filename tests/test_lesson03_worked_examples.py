@@ -105,11 +105,11 @@ def _inputs(exercise: str, ns: dict) -> dict:
 
 def answering_calls(exercise: str) -> list[str]:
     """Helper calls readable before ``exercise`` that, copied with its asteroid, pass its check."""
-    from utils.checks import get_exercise
+    from utils.checks import _get_exercise
 
     ns, _ = namespace_until(NOTEBOOK, f'utils.check("{exercise}"', before=True)
     ns["__input__"] = ns["a_ast"]
-    inputs, check = _inputs(exercise, ns), get_exercise(exercise).check
+    inputs, check = _inputs(exercise, ns), _get_exercise(exercise).check
     found = []
     try:
         for snippet in _readable_code_before(exercise):
@@ -143,11 +143,11 @@ def test_no_readable_helper_call_answers_the_exercise(exercise):
 
 def test_the_finder_sees_a_helper_that_answers():
     # the conjunction helper, called with the asteroid of exercise 3, gives that exercise's step among its longitudes
-    from utils.checks import get_exercise
+    from utils.checks import _get_exercise
 
     ns, _ = namespace_until(NOTEBOOK, 'utils.check("03.3"', before=True)
     lon = ns["utils"].resonance.conjunction_longitudes(ns["a_ast"], ns["a_jup"], 3)
-    assert any(get_exercise("03.3").check(value, **_inputs("03.3", ns)).ok for value in _values(lon))
+    assert any(_get_exercise("03.3").check(value, **_inputs("03.3", ns)).ok for value in _values(lon))
     node = ast.parse("conjunction_longitudes(a, a_jup, 12)", mode="eval").body
     ns["a"], ns["__input__"] = 2.3 * u.AU, ns["a_ast"]
     assert sum(1 for _ in _variants(node, ns)) == 3  # as written, a replaced, a_jup replaced

@@ -59,7 +59,7 @@ def test_the_light_time_hint_names_the_notebook_variable():
 @pytest.fixture()
 def ice_inputs():
     rho = u.g / u.cm**3
-    density = mission.bulk_density((fact("ceres.gm") / G).to(u.kg), fact("ceres.radius")).to(rho)
+    density = mission._bulk_density((fact("ceres.gm") / G).to(u.kg), fact("ceres.radius")).to(rho)
     return {
         "density": density,
         "ice_density": fact("ice.density").to(rho),
@@ -77,7 +77,7 @@ def test_ice_share_and_its_mistakes(ice_inputs):
     moon = fact("moon.density").to(rock.unit)
     whole_moon = ((moon - d) / (moon - ice)).to_value(u.one)  # about 0.49
     a = fact("ceres.radius") + fact("ceres.orbit_lamo_altitude")
-    lamo = mission.bulk_density(mission.mass_from_orbit(a, fact("ceres.orbit_lamo_period")), fact("ceres.radius")).to(
+    lamo = mission._bulk_density(mission._mass_from_orbit(a, fact("ceres.orbit_lamo_period")), fact("ceres.radius")).to(
         rock.unit
     )
     from_lamo = ((rock - lamo) / (rock - ice)).to_value(u.one)  # about 0.35
@@ -161,7 +161,7 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     """LAMO's planned altitude (the fact's note) and the average lap at Vesta are named, never mistaken for others."""
     radius, period = fact("ceres.radius"), fact("ceres.orbit_lamo_period")
     flown = fact("ceres.orbit_lamo_altitude")
-    planned = mission.bulk_density(mission.mass_from_orbit(radius + 375 * u.km, period), radius)  # about 2.17
+    planned = mission._bulk_density(mission._mass_from_orbit(radius + 375 * u.km, period), radius)  # about 2.17
     result = check("04.4", planned, altitude=flown, period=period, radius=radius)
     assert result.status == "incorrect" and "planned altitude" in result.message, result
     assert "JPL" not in result.message
@@ -182,3 +182,132 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     assert result.status == "incorrect" and "average lap" in result.message, result
     right = mission.semi_major_axis_from_altitudes(hamo["altitude"], hamo["altitude"], hamo["radius"])
     assert check("04.3", 2 * np.pi * (right**3 / (G * hamo["mass"])) ** 0.5, **hamo).ok
+
+
+# ---------------------------------------------------------------- no helper answers an exercise
+
+#: modules of `utils` the notebook uses, by the name its code calls them with
+_MODULES = ("mission", "camera", "spotviews", "ephemeris", "orbits", "facts")
+#: a helper the exercise's own text offers: exercise 3 tests a + R and GM = G M, and names orbits.period
+_OFFERED_BY_THE_EXERCISE = {("04.3", "orbits.period")}
+
+
+def _exercise_calls():
+    """Each self-checked exercise, its inputs as the notebook sets them, and the ways a student might feed
+    them (or the quantity the exercise's first steps give) to a helper."""
+    from utils.ephemeris import heliocentric_position
+
+    gcc = u.g / u.cm**3
+    arrival, end_id = fact("dawn.ceres_arrival"), "dawn.prime_mission_end"
+    target, when = "Vesta", fact("dawn.vesta_arrival")
+    earth_vesta = np.linalg.norm(heliocentric_position(target, when) - heliocentric_position("earth", when))
+    v_alt, v_r, v_m = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    r, h, t = fact("ceres.radius"), fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
+    mass_lamo = (4 * np.pi**2 * (r + h) ** 3 / (G * t**2)).to(u.kg)
+    rho = (fact("ceres.gm") / G / (4 / 3 * np.pi * r**3)).to(gcc)
+    ice, rock = fact("ice.density").to(gcc), fact("moon.crust_density").to(gcc)
+    d6, ifov = fact("ceres.approach_opnav3_distance"), fact("fc.ifov")
+    facula, n = fact("occator.cerealia_facula_size"), 100
+    return [
+        ("04.1", dict(start=arrival, end_id=end_id), [(arrival, fact(end_id)), (arrival, end_id)]),
+        ("04.2", dict(body=target, time=when), [("earth", target, when), (target, when), (earth_vesta,)]),
+        (
+            "04.3",
+            dict(altitude=v_alt, radius=v_r, mass=v_m, orbit="HAMO"),
+            [(v_r + v_alt, G * v_m), (v_r + v_alt, v_m), (v_alt, v_r, v_m), (v_alt, v_alt, v_r)],
+        ),
+        ("04.4", dict(altitude=h, period=t, radius=r), [(r + h, t), (h, t, r), (r + h, t, r), (mass_lamo, r)]),
+        ("04.5", dict(density=rho, ice_density=ice, rock_density=rock), [(rho, ice, rock)]),
+        ("04.6", dict(radius=r, distance=d6, ifov=ifov), [(2 * r, d6, ifov), (r, d6, ifov)]),
+        ("04.7", dict(size=facula, n_pixels=n, ifov=ifov), [(facula / n, ifov), (facula, n, ifov)]),
+    ]
+
+
+def _answers(func, exercise, kw, calls) -> bool:
+    """Whether ``func`` called with any of ``calls`` returns (or returns in a dict) a value that passes ``exercise``."""
+    for args in calls:
+        try:
+            result = func(*args)
+        except Exception:
+            continue
+        values = result.values() if isinstance(result, dict) else [result]
+        if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
+            return True
+    return False
+
+
+def _public_functions():
+    import importlib
+
+    for module in _MODULES:
+        mod = importlib.import_module(f"utils.{module}")
+        for name in (n for n in dir(mod) if not n.startswith("_")):
+            func = getattr(mod, name)
+            if callable(func) and not isinstance(func, type) and getattr(func, "__module__", "").startswith("utils"):
+                yield f"{module}.{name}", func
+
+
+@pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
+def test_no_public_helper_answers_an_exercise(exercise, kw, calls):
+    """Exercises 1-7 test a formula: no name that Tab completion offers in the modules the lesson uses may
+    return the answer from the exercise's inputs (exercise 3's text itself offers orbits.period)."""
+    import matplotlib.pyplot as plt
+
+    passing = [q for q, func in _public_functions() if _answers(func, exercise, kw, calls)]
+    plt.close("all")
+    unexpected = set(passing) - {q for ex, q in _OFFERED_BY_THE_EXERCISE if ex == exercise}
+    assert not unexpected, f"utils.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"
+
+
+def test_no_helper_called_before_an_exercise_answers_it():
+    """No code a student sees before an exercise's check calls a `utils` function (public or private) that
+    returns the answer from that exercise's inputs: such a call shows the shortcut."""
+    import importlib
+    import re
+
+    import matplotlib.pyplot as plt
+
+    import nbtools
+    from conftest import ROOT
+
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "04-dawn-journey.ipynb"))
+    cells = [nbtools.source(c) for c in nb.cells if c.cell_type == "code"]
+    pattern = re.compile(rf"\b(?:utils\.)?({'|'.join(_MODULES)})\.(\w+)\(")
+    shortcuts = []
+    for exercise, kw, calls in _exercise_calls():
+        at = next(i for i, src in enumerate(cells) if f'utils.check("{exercise}"' in src)
+        called = {m.groups() for src in cells[:at] for m in pattern.finditer(src)}
+        for module, name in sorted(called):
+            func = getattr(importlib.import_module(f"utils.{module}"), name, None)
+            if func is None or (exercise, f"{module}.{name}") in _OFFERED_BY_THE_EXERCISE:
+                continue
+            if _answers(func, exercise, kw, calls):
+                shortcuts.append((exercise, f"{module}.{name}"))
+    plt.close("all")
+    assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"
+
+
+def test_the_new_mistakes_get_their_hints():
+    """A missing square root, G left out of GM, pi^2 left out, Occator for the facula; 0.5 is no named rock."""
+    gcc = u.g / u.cm**3
+    v_alt, v_r, v_m = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    a, kw3 = v_r + v_alt, dict(altitude=v_alt, radius=v_r, mass=v_m, orbit="HAMO")
+    assert "square root" in check("04.3", 4 * np.pi**2 * a**3 / (G * v_m), **kw3).message
+    assert "square root" in check("04.3", 2 * np.pi * a**3 / (G * v_m), **kw3).message
+    assert "G * vesta_mass" in check("04.3", 2 * np.pi * np.sqrt(a**3 / v_m), **kw3).message
+    r, h, t = fact("ceres.radius"), fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
+    no_pi2 = (4 * (r + h) ** 3 / (G * t**2) / (4 / 3 * np.pi * r**3)).to(gcc)
+    assert "pi squared" in check("04.4", no_pi2, altitude=h, period=t, radius=r).message
+    rho = (fact("ceres.gm") / G / (4 / 3 * np.pi * r**3)).to(gcc)
+    kw5 = dict(density=rho, ice_density=fact("ice.density"), rock_density=fact("moon.crust_density"))
+    for guess in (0.5, 0.48, 0.52):
+        message = check("04.5", guess, **kw5).message
+        assert "Vesta" not in message and "whole Moon" not in message, (guess, message)
+    for rock, words in (("moon.density", "whole Moon"), ("vesta.density", "Vesta")):
+        other = fact(rock)
+        share = float(((other - rho) / (other - fact("ice.density"))).to_value(u.one))
+        assert words in check("04.5", share, **kw5).message
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    occator = (fact("occator.diameter") / 100 / ifov.to_value(u.rad)).to(u.km)
+    message = check("04.7", occator, size=facula, n_pixels=100, ifov=ifov).message
+    assert "Occator" in message and "unit" not in message

@@ -183,7 +183,7 @@ def test_pasted_or_partial_answers_get_targeted_hints_not_a_unit_hint():
     # 06.4: the facula's pixel count from the table in place of the crater's
     ifov, survey = utils.fact("fc.ifov"), utils.fact("ceres.orbit_survey_altitude")
     kw4 = dict(size=utils.fact("occator.diameter"), distance=survey, ifov=ifov)
-    facula = utils.camera.pixels_across(utils.fact("occator.cerealia_facula_size"), survey, ifov).to_value(u.one)
+    facula = utils.camera._pixels_across(utils.fact("occator.cerealia_facula_size"), survey, ifov).to_value(u.one)
     result = utils.check("06.4", facula, **kw4)
     assert not result.ok and "whole crater" in result.message and "factor of about" not in result.message
     # 06.9: the deposits' ages pasted in place of the ice's lifetime
@@ -215,7 +215,7 @@ def test_occator_left_at_the_disc_centre_gets_the_latitude_hint():
 def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_count():
     ifov, d = utils.fact("fc.ifov"), utils.fact("ceres.approach_two_spots_distance")
     kw = dict(size=utils.fact("occator.diameter"), distance=d, ifov=ifov)
-    to_surface = utils.camera.pixels_across(kw["size"], d - utils.fact("ceres.radius"), ifov).to_value(u.one)
+    to_surface = utils.camera._pixels_across(kw["size"], d - utils.fact("ceres.radius"), ifov).to_value(u.one)
     for answer in (to_surface, round(to_surface, 2), round(to_surface, 1)):
         assert utils.check("06.4", answer, **kw).ok
     assert not utils.check("06.4", 21, **kw).ok
@@ -228,7 +228,7 @@ def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_whole_cou
 def test_exercise_4_radius_added_gets_its_own_hint():
     ifov, d = utils.fact("fc.ifov"), utils.fact("ceres.approach_two_spots_distance")
     kw = dict(size=utils.fact("occator.diameter"), distance=d, ifov=ifov)
-    added = utils.camera.pixels_across(kw["size"], d + utils.fact("ceres.radius"), ifov).to_value(u.one)
+    added = utils.camera._pixels_across(kw["size"], d + utils.fact("ceres.radius"), ifov).to_value(u.one)
     for answer in (added, round(added, 2)):
         result = utils.check("06.4", answer, **kw)
         assert not result.ok and "added Ceres' radius" in result.message
@@ -331,7 +331,7 @@ def test_no_library_call_that_answers_exercise_4_or_7_is_shown_before_it():
 
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text())
     sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    for check_id, call in (("06.4", "pixels_across("), ("06.7", "subsolar_temperature(")):
+    for check_id, call in (("06.4", "_pixels_across("), ("06.7", "subsolar_temperature(")):
         first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
         assert not any(call in s for s in sources[:first_check]), (check_id, call)
 

@@ -82,17 +82,17 @@ def test_earth_ceres_distance_at_arrival_and_light_time():
     d = mission.distance_between("earth", "ceres", arrival)
     assert d == mission.distance_between("ceres", "earth", arrival)
     assert 3.2 * u.AU < d < 3.4 * u.AU  # Ceres 2.87 AU from the Sun, Earth on the far side
-    lt = mission.light_time(d)
+    lt = mission._light_time(d)
     assert lt.unit == u.min
     assert lt.to_value(u.s) == pytest.approx((d / c).to_value(u.s))
-    assert mission.light_time(1 * u.AU).to_value(u.s) == pytest.approx(499.005, abs=1e-3)
+    assert mission._light_time(1 * u.AU).to_value(u.s) == pytest.approx(499.005, abs=1e-3)
 
 
 def test_light_time_bad_input():
     with pytest.raises(u.UnitsError, match="distance"):
-        mission.light_time(3.3)
+        mission._light_time(3.3)
     with pytest.raises(ValueError, match="negative"):
-        mission.light_time(-1 * u.AU)
+        mission._light_time(-1 * u.AU)
 
 
 # ------------------------------------------------------------------ interpolated path
@@ -196,46 +196,46 @@ def test_science_orbits_use_radius_plus_altitude_and_the_ellipse_mean():
 def test_weighing_inverts_keplers_law(a_km, gm):
     a, mu = a_km * u.km, gm * u.km**3 / u.s**2
     T = orbits.period(a, mu)
-    assert mission.gm_from_orbit(a, T).to_value(u.km**3 / u.s**2) == pytest.approx(gm, rel=1e-9)
-    assert mission.mass_from_orbit(a, T).to_value(u.kg) == pytest.approx((mu / G).to_value(u.kg), rel=1e-9)
+    assert mission._gm_from_orbit(a, T).to_value(u.km**3 / u.s**2) == pytest.approx(gm, rel=1e-9)
+    assert mission._mass_from_orbit(a, T).to_value(u.kg) == pytest.approx((mu / G).to_value(u.kg), rel=1e-9)
 
 
 def test_ceres_density_from_gm_and_radius():
-    rho = mission.bulk_density(fact("ceres.gm") / G, fact("ceres.radius"))
+    rho = mission._bulk_density(fact("ceres.gm") / G, fact("ceres.radius"))
     assert rho.to_value(GCC) == pytest.approx(2.162, abs=0.005)
     assert rho.to_value(GCC) == pytest.approx(fact("ceres.density").to_value(GCC), abs=0.01)
     # a 1 g/cm3 sphere of radius 1 m has mass 4/3 pi 1000 kg
-    assert mission.bulk_density(4 / 3 * np.pi * 1000 * u.kg, 1 * u.m).to_value(GCC) == pytest.approx(1)
+    assert mission._bulk_density(4 / 3 * np.pi * 1000 * u.kg, 1 * u.m).to_value(GCC) == pytest.approx(1)
 
 
 def test_weighing_bad_input():
     with pytest.raises(ValueError, match="positive"):
-        mission.gm_from_orbit(-1 * u.km, 1 * u.h)
+        mission._gm_from_orbit(-1 * u.km, 1 * u.h)
     with pytest.raises(u.UnitsError, match="period"):
-        mission.mass_from_orbit(1000 * u.km, 5 * u.km)
+        mission._mass_from_orbit(1000 * u.km, 5 * u.km)
     with pytest.raises(ValueError, match="mass"):
-        mission.bulk_density(0 * u.kg, 1 * u.km)
+        mission._bulk_density(0 * u.kg, 1 * u.km)
 
 
 @given(phi=st.floats(0, 1), ice=st.floats(0.5, 1.5), extra=st.floats(0.1, 5))
 def test_ice_fraction_recovers_the_mix(phi, ice, extra):
     rock = ice + extra
     rho = (phi * ice + (1 - phi) * rock) * GCC
-    assert float(mission.ice_fraction(rho, ice * GCC, rock * GCC)) == pytest.approx(phi, abs=1e-9)
-    w = float(mission.ice_fraction(rho, ice * GCC, rock * GCC, by="mass"))
+    assert float(mission._ice_fraction(rho, ice * GCC, rock * GCC)) == pytest.approx(phi, abs=1e-9)
+    w = float(mission._ice_fraction(rho, ice * GCC, rock * GCC, by="mass"))
     assert w == pytest.approx(phi * ice / rho.value, abs=1e-9)
     assert 0 <= w <= 1 + 1e-12
 
 
 def test_ice_fraction_for_ceres_and_bad_input():
-    phi = mission.ice_fraction(fact("ceres.density"), fact("ice.density"), fact("moon.crust_density"))
+    phi = mission._ice_fraction(fact("ceres.density"), fact("ice.density"), fact("moon.crust_density"))
     assert 0.3 < float(phi) < 0.5
     with pytest.raises(ValueError, match="smaller than rock"):
-        mission.ice_fraction(2 * GCC, 3 * GCC, 1 * GCC)
+        mission._ice_fraction(2 * GCC, 3 * GCC, 1 * GCC)
     with pytest.raises(ValueError, match="by must be"):
-        mission.ice_fraction(2 * GCC, 1 * GCC, 3 * GCC, by="weight")
+        mission._ice_fraction(2 * GCC, 1 * GCC, 3 * GCC, by="weight")
     with pytest.raises(u.UnitsError, match="density"):
-        mission.ice_fraction(2 * u.kg, 1 * GCC, 3 * GCC)
+        mission._ice_fraction(2 * u.kg, 1 * GCC, 3 * GCC)
 
 
 # ------------------------------------------------------------------ exercises
@@ -263,7 +263,7 @@ def test_exercises_follow_their_inputs():
     a = R + 385 * u.km
     T = orbits.period(a, gm)
     rho = _expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
-    assert rho.to_value(GCC) == pytest.approx(mission.bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
+    assert rho.to_value(GCC) == pytest.approx(mission._bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
     # ice share by volume: (2.97 - 2.16) / (2.97 - 0.92)
     assert _expected_answer(
         "04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC

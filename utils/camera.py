@@ -18,7 +18,7 @@ import numpy as np
 
 from .units import axes, quantity_map, require
 
-__all__ = ["pixel_scale", "pixels_across", "distance_for_pixel_scale", "plot_pixel_scale"]
+__all__ = ["pixel_scale", "plot_pixel_scale"]
 
 
 def _ifov(ifov) -> u.Quantity:
@@ -47,13 +47,13 @@ def pixel_scale(distance: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     return (d * _ifov(ifov).to_value(u.rad)).to(u.m)
 
 
-def pixels_across(size: u.Quantity, distance: u.Quantity, ifov: u.Quantity) -> u.Quantity:
+def _pixels_across(size: u.Quantity, distance: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     """How many pixels span a feature of ``size`` seen from ``distance`` (dimensionless)."""
     s = require(size, u.km, "size", positive=True)
     return (s / pixel_scale(distance, ifov)).to(u.one)
 
 
-def distance_for_pixel_scale(scale: u.Quantity, ifov: u.Quantity) -> u.Quantity:
+def _distance_for_pixel_scale(scale: u.Quantity, ifov: u.Quantity) -> u.Quantity:
     """The distance from which one pixel covers ``scale``, in km."""
     s = require(scale, u.m, "scale", positive=True)
     return (s / _ifov(ifov).to_value(u.rad)).to(u.km)

@@ -13,8 +13,8 @@ offline JPL ephemerides (:mod:`utils.ephemeris`):
   slopes;
 * :func:`science_orbits` -- the Ceres science orbits, their semi-major axes and
   Kepler periods;
-* :func:`gm_from_orbit`, :func:`mass_from_orbit`, :func:`bulk_density`,
-  :func:`ice_fraction` -- weighing Ceres from an orbit and reading its density.
+* ``_gm_from_orbit``, ``_mass_from_orbit``, ``_bulk_density``, ``_ice_fraction`` -- weighing
+  Ceres from an orbit and reading its density (private: they answer lesson 04's exercises).
 
 Plot helpers (``plot_*``) are separate from the computations.
 
@@ -51,15 +51,10 @@ __all__ = [
     "phases",
     "milestone_positions",
     "distance_between",
-    "light_time",
     "interpolated_path",
     "hermite_polar",
     "semi_major_axis_from_altitudes",
     "science_orbits",
-    "gm_from_orbit",
-    "mass_from_orbit",
-    "bulk_density",
-    "ice_fraction",
     "figure_style",
     "plot_timeline",
     "plot_positions",
@@ -251,12 +246,12 @@ def distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Q
     return np.sqrt(((ra - rb) ** 2).sum(axis=0)).to(u.AU)
 
 
-def light_time(distance: u.Quantity) -> u.Quantity:
+def _light_time(distance: u.Quantity) -> u.Quantity:
     """One-way light travel time over ``distance`` (in minutes), ``distance / c``.
 
     Examples
     --------
-    >>> round(float(light_time(1 * u.AU).to_value(u.s)), 1)
+    >>> round(float(_light_time(1 * u.AU).to_value(u.s)), 1)
     499.0
     """
     d = require(distance, u.km, "distance", nonnegative=True)
@@ -490,14 +485,14 @@ def science_orbits(data_dir=None) -> QTable:
     return t
 
 
-def gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
+def _gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
     """Gravitational parameter from an orbit (Kepler's third law): ``GM = 4 pi^2 a^3 / T^2``.
 
     The orbiter's own mass is neglected.
 
     Examples
     --------
-    >>> round(float(gm_from_orbit(1 * u.AU, 1 * u.yr).to_value(u.km**3 / u.s**2)) / 1e11, 3)
+    >>> round(float(_gm_from_orbit(1 * u.AU, 1 * u.yr).to_value(u.km**3 / u.s**2)) / 1e11, 3)
     1.327
     """
     a = require(a, u.km, "a", positive=True)
@@ -505,24 +500,24 @@ def gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
     return (4 * np.pi**2 * a**3 / T**2).to(MU_UNIT)
 
 
-def mass_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
+def _mass_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
     """Mass of the central body from an orbit's semi-major axis and period, ``GM / G`` (kg).
 
     Examples
     --------
-    >>> m = mass_from_orbit(1 * u.AU, 1 * u.yr)
+    >>> m = _mass_from_orbit(1 * u.AU, 1 * u.yr)
     >>> round(float(m.to_value(u.kg)) / 1e30, 3)
     1.988
     """
-    return (gm_from_orbit(a, period) / G).to(u.kg)
+    return (_gm_from_orbit(a, period) / G).to(u.kg)
 
 
-def bulk_density(mass: u.Quantity, radius: u.Quantity) -> u.Quantity:
+def _bulk_density(mass: u.Quantity, radius: u.Quantity) -> u.Quantity:
     """Mean density of a sphere, ``M / (4/3 pi R^3)``, in g/cm3.
 
     Examples
     --------
-    >>> round(float(bulk_density(9.3835e20 * u.kg, 469.7 * u.km).value), 3)
+    >>> round(float(_bulk_density(9.3835e20 * u.kg, 469.7 * u.km).value), 3)
     2.162
     """
     m = require(mass, u.kg, "mass", positive=True)
@@ -530,7 +525,7 @@ def bulk_density(mass: u.Quantity, radius: u.Quantity) -> u.Quantity:
     return (m / (4 / 3 * np.pi * r**3)).to(u.g / u.cm**3)
 
 
-def ice_fraction(
+def _ice_fraction(
     density: u.Quantity, ice_density: u.Quantity, rock_density: u.Quantity, by: str = "volume"
 ) -> u.Quantity:
     """Share of ice in a two-component ice-rock body of the given bulk density.
@@ -555,7 +550,7 @@ def ice_fraction(
     Examples
     --------
     >>> gcc = u.g / u.cm**3
-    >>> float(ice_fraction(2 * gcc, 1 * gcc, 3 * gcc))
+    >>> float(_ice_fraction(2 * gcc, 1 * gcc, 3 * gcc))
     0.5
     """
     rho = require(density, u.kg / u.m**3, "density", positive=True)

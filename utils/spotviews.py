@@ -25,7 +25,7 @@ import astropy.units as u
 import numpy as np
 
 from . import imaging, style
-from .camera import _ifov, pixel_scale, pixels_across, plot_pixel_scale
+from .camera import _ifov, _pixels_across, pixel_scale, plot_pixel_scale
 from .style import FastFigure
 from .units import array, instance, integer, number, quantity_map, require, text
 
@@ -298,7 +298,7 @@ class DistanceView(FastFigure):
         coarse = "" if full else "\npixels coarser than real"  # a second line: narrower than the picture
         self.note.set_text(f"view {width.to_value(u.km):.0f} km across{coarse}")
         shown = f"{scale.to(u.km):.2f}" if scale >= 1 * u.km else f"{scale.to(u.m):.0f}"
-        n_crater, n_spot = (pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
+        n_crater, n_spot = (_pixels_across(x, d, self.ifov).to_value(u.one) for x in (self.crater, self.spot))
         spot_text = f"{n_spot:,.{0 if n_spot >= 10 else 1}f}"  # the headline and the alt text say the same
         frame = self.frame_pixels
         wide = [name for name, n in zip(self.names, (n_crater, n_spot), strict=True) if frame is not None and n > frame]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import astropy.units as u
+import numpy as np
 from astropy.constants import G
 
-from ..camera import distance_for_pixel_scale, pixels_across
+from ..camera import _distance_for_pixel_scale, _pixels_across
 from ..checks import Exercise, Mistake
 from ..mission import (
-    bulk_density,
+    _bulk_density,
+    _ice_fraction,
+    _light_time,
+    _mass_from_orbit,
     distance_between,
-    ice_fraction,
-    light_time,
-    mass_from_orbit,
     semi_major_axis_from_altitudes,
 )
 from ..orbits import period
@@ -83,7 +84,7 @@ def _to_end_of_mission(start, end_id=None, end=None, **_):
 
 def _light_time_to(body, time, **_):
     """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
-    return light_time(distance_between("earth", body, time)).to(u.min)
+    return _light_time(distance_between("earth", body, time)).to(u.min)
 
 
 def _light_time_from_sun(body, time, **_):
@@ -91,7 +92,7 @@ def _light_time_from_sun(body, time, **_):
     from ..ephemeris import heliocentric_position
 
     r = heliocentric_position(body, time)
-    return light_time((r**2).sum() ** 0.5).to(u.min)
+    return _light_time((r**2).sum() ** 0.5).to(u.min)
 
 
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
@@ -114,6 +115,32 @@ def _period_with_diameter(altitude, radius, mass, **_):
     return period(2 * require(radius, u.km, "radius", positive=True) + altitude, _gm(mass)).to(u.h)
 
 
+def _period_squared(altitude, radius, mass, **_):
+    # Kepler's third law as T^2 = 4 pi^2 a^3 / GM, without the square root
+    return _orbit_period(altitude, radius, mass) ** 2
+
+
+def _period_no_root(altitude, radius, mass, **_):
+    # 2 pi a^3 / GM: the square root left out of T = 2 pi sqrt(a^3 / GM)
+    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    return (2 * np.pi * a**3 / _gm(mass)).to(u.s**2)
+
+
+def _period_without_g(altitude, radius, mass, **_):
+    # 2 pi sqrt(a^3 / M): the mass used as if it were GM
+    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    return 2 * np.pi * np.sqrt(a.to(u.km) ** 3 / require(mass, u.kg, "mass", positive=True))
+
+
+def _ceres_period_for_the_same_orbit(altitude, radius, mass, orbit="HAMO", **_):
+    # the Kepler period of Ceres' orbit of the same name, printed in the orbit table
+    from ..facts import fact
+
+    name = str(orbit).strip().lower()
+    a = fact("ceres.radius") + fact(f"ceres.orbit_{name}_altitude")
+    return period(a, fact("ceres.gm")).to(u.h)
+
+
 def _average_lap_at_vesta(altitude, radius, mass, **_):
     # the whole stay at Vesta divided by the laps counted (printed in the timeline section): an average
     # over orbits of very different sizes, not one orbit's period
@@ -128,7 +155,7 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
 
 def _density_from_orbit(altitude, period, radius, **_):
     a = semi_major_axis_from_altitudes(altitude, altitude, radius)
-    return bulk_density(mass_from_orbit(a, period), radius)
+    return _bulk_density(_mass_from_orbit(a, period), radius)
 
 
 def _density_planned_lamo(altitude, period, radius, **_):
@@ -145,14 +172,19 @@ def _density_planned_lamo(altitude, period, radius, **_):
 
 
 def _density_altitude_only(altitude, period, radius, **_):
-    return bulk_density(mass_from_orbit(require(altitude, u.km, "altitude", positive=True), period), radius)
+    return _bulk_density(_mass_from_orbit(require(altitude, u.km, "altitude", positive=True), period), radius)
+
+
+def _density_without_pi_squared(altitude, period, radius, **_):
+    # M = 4 a^3 / (G T^2): pi^2 left out of Kepler's third law
+    return _density_from_orbit(altitude, period, radius) / np.pi**2
 
 
 def _density_from_tracking(altitude, period, radius, **_):
     # JPL's GM from radio tracking (the density printed above), not the LAMO orbit
     from ..facts import fact
 
-    return bulk_density(fact("ceres.gm") / G, radius)
+    return _bulk_density(fact("ceres.gm") / G, radius)
 
 
 def _density_diameter_volume(altitude, period, radius, **_):
@@ -164,11 +196,11 @@ def _density_diameter_volume(altitude, period, radius, **_):
 
 
 def _ice_share(density, ice_density, rock_density, **_):
-    return float(ice_fraction(density, ice_density, rock_density, by="volume"))
+    return float(_ice_fraction(density, ice_density, rock_density, by="volume"))
 
 
 def _ice_share_by_mass(density, ice_density, rock_density, **_):
-    return float(ice_fraction(density, ice_density, rock_density, by="mass"))
+    return float(_ice_fraction(density, ice_density, rock_density, by="mass"))
 
 
 def _rock_share(density, ice_density, rock_density, **_):
@@ -193,7 +225,7 @@ def _ice_share_vesta(by):
     def solve(density, ice_density, rock_density, **_):
         from ..facts import fact
 
-        return float(ice_fraction(density, ice_density, fact("vesta.density"), by=by))
+        return float(_ice_fraction(density, ice_density, fact("vesta.density"), by=by))
 
     return solve
 
@@ -225,7 +257,7 @@ def _ice_share_grail_crust(density, ice_density, rock_density, **_):
 
 
 def _pixels_across_body(radius, distance, ifov, **_):
-    return float(pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
+    return float(_pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
 
 
 def _pixels_across_radius(radius, distance, ifov, **_):
@@ -238,7 +270,7 @@ def _pixels_across_radius(radius, distance, ifov, **_):
 def _highest_altitude(size, n_pixels, ifov, **_):
     n = require(n_pixels, u.one, "n_pixels", positive=True)
     s = require(size, u.km, "size", positive=True)
-    return distance_for_pixel_scale(s / n, ifov).to(u.km)
+    return _distance_for_pixel_scale(s / n, ifov).to(u.km)
 
 
 def _ifov_number_in_microradians(size, n_pixels, ifov, **_):
@@ -246,13 +278,20 @@ def _ifov_number_in_microradians(size, n_pixels, ifov, **_):
     return _highest_altitude(size, n_pixels, ifov) * u.urad.to(u.rad)
 
 
+def _occator_for_facula(size, n_pixels, ifov, **_):
+    # Occator crater's diameter (printed next to the facula's size) used as the feature's size
+    from ..facts import fact
+
+    return _highest_altitude(fact("occator.diameter"), n_pixels, ifov)
+
+
 def _one_pixel_distance(size, n_pixels, ifov, **_):
-    return distance_for_pixel_scale(require(size, u.km, "size", positive=True), ifov).to(u.km)
+    return _distance_for_pixel_scale(require(size, u.km, "size", positive=True), ifov).to(u.km)
 
 
 def _times_n(size, n_pixels, ifov, **_):
     n = require(n_pixels, u.one, "n_pixels", positive=True)
-    return distance_for_pixel_scale(require(size, u.km, "size", positive=True) * n, ifov).to(u.km)
+    return _distance_for_pixel_scale(require(size, u.km, "size", positive=True) * n, ifov).to(u.km)
 
 
 def _ceres_radius_too(sign):
@@ -283,6 +322,10 @@ def _orbit_altitude(name):
 
     return solve
 
+
+# the whole-Moon and Vesta hints say where the answer came from: only answers within 0.5 % of those values
+# get them (a rounded guess such as 0.5 is no sign of either rock)
+_NAMED_ROCK_RTOL = 0.005
 
 _RADIUS_HINT = (
     "The pixel scale depends on the distance from the camera to the surface below it, which is the "
@@ -360,6 +403,25 @@ EXERCISES = {
                 _period_with_diameter, "Add the radius, not the diameter: the centre is one radius below the surface."
             ),
             Mistake(
+                _period_squared,
+                "Your answer is the period squared. Kepler's third law gives T^2 = 4 pi^2 a^3 / GM: take the "
+                "square root, T = 2 pi sqrt(a^3 / GM).",
+            ),
+            Mistake(
+                _period_no_root,
+                "Your answer is a time squared: the square root is missing. T = 2 pi sqrt(a^3 / GM).",
+            ),
+            Mistake(
+                _period_without_g,
+                "GM is the mass times the gravitational constant: GM = G * vesta_mass (G from astropy.constants).",
+            ),
+            Mistake(
+                _ceres_period_for_the_same_orbit,
+                "That is the period of Ceres' orbit of the same name, from the orbit table. This orbit circles "
+                "Vesta: use Vesta's radius and mass.",
+                rtol=0.01,
+            ),
+            Mistake(
                 _average_lap_at_vesta,
                 "That is the average lap of the whole stay at Vesta, over orbits of very different sizes. Use "
                 "Kepler's third law for this orbit, from its own altitude.",
@@ -390,6 +452,10 @@ EXERCISES = {
                 "The orbit's size a is measured from Ceres' centre: radius + altitude, not the altitude alone.",
                 rtol=0.03,  # 0.21, the two-digit value of 0.206, gets this hint, not "a factor of ten"
             ),
+            Mistake(
+                _density_without_pi_squared,
+                "Check the factor in the mass: M = 4 pi^2 a^3 / (G T^2), with pi squared.",
+            ),
             Mistake(_density_diameter_volume, "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
         ),
     ),
@@ -408,21 +474,25 @@ EXERCISES = {
                 _ice_share_whole_moon,
                 "You took the whole Moon as the rock. This exercise takes the lighter rock of the Moon's "
                 "crust: use rock_density, set in the exercise cell.",
+                rtol=_NAMED_ROCK_RTOL,
             ),
             Mistake(
                 _ice_share_by_mass_whole_moon,
                 "That is the share by mass with the whole Moon as the rock. Give the share of the volume, "
                 "with the Moon's crust as the rock: use rock_density.",
+                rtol=_NAMED_ROCK_RTOL,
             ),
             Mistake(
                 _ice_share_vesta("mass"),
                 "That is the share by mass with Vesta as the rock. Give the share of the volume, "
                 "with the Moon's crust as the rock: use rock_density.",
+                rtol=_NAMED_ROCK_RTOL,
             ),
             Mistake(
                 _ice_share_vesta("volume"),
                 "You took Vesta as the rock. This exercise takes the lighter rock of the Moon's crust: "
                 "use rock_density, set in the exercise cell.",
+                rtol=_NAMED_ROCK_RTOL,
             ),
             Mistake(
                 _ice_share_grail_crust,
@@ -462,6 +532,11 @@ EXERCISES = {
         hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
         defaults={"n_pixels": "enough"},
         mistakes=(
+            Mistake(
+                _occator_for_facula,
+                "You used Occator crater's width. The pixels must span the facula, the bright spot in its "
+                "centre: use facula.",
+            ),
             Mistake(
                 _one_pixel_distance,
                 "From there the whole facula fits into one pixel. Divide its size by the number of pixels "

@@ -16,7 +16,8 @@ import astropy.units as u
 import numpy as np
 from astropy import constants as const
 
-from ..camera import pixel_scale, pixels_across
+from ..camera import _pixels_across as _camera_pixels_across
+from ..camera import pixel_scale
 from ..checks import CheckResult, CloseBand, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
@@ -125,7 +126,7 @@ def _limb_value_alone(model, radius, phase, law, n_px, column):
 
 # --- 06.4 · pixels across a feature ------------------------------------------------------------
 def _pixels_across(size, distance, ifov):
-    return float(pixels_across(size, distance, ifov).to_value(u.one))
+    return float(_camera_pixels_across(size, distance, ifov).to_value(u.one))
 
 
 def _pixels_radius(size, distance, ifov):

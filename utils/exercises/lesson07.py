@@ -16,7 +16,7 @@ import astropy.units as u
 import astropy.units.imperial  # noqa: F401  (u.imperial.mi)
 from astropy.time import TimeDelta
 
-from ..camera import distance_for_pixel_scale, pixel_scale
+from ..camera import _distance_for_pixel_scale, pixel_scale
 from ..checks import (
     CORRECT,
     INCORRECT,
@@ -395,13 +395,13 @@ def _aim_true(claimed_aim, stated_aims):
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
-    return distance_for_pixel_scale((s / n).to(u.m), ifov).to(u.km)
+    return _distance_for_pixel_scale((s / n).to(u.m), ifov).to(u.km)
 
 
 def _distance_times_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
-    return distance_for_pixel_scale((s * n).to(u.m), ifov).to(u.km)
+    return _distance_for_pixel_scale((s * n).to(u.m), ifov).to(u.km)
 
 
 def _distance_from_centre(size, pixels, ifov):
