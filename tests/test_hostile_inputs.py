@@ -483,6 +483,7 @@ VALID = {
     "factcheck.Verdict": lambda: dict(claim_id="N06", verdict="true", reason="launched 27 Sep 2007"),
     "factcheck.load_claims": lambda: dict(data_dir=None),
     "factcheck.claim_text": lambda: dict(claims=claims(), claim_id="N06"),
+    "factcheck.fact_phrase": lambda: dict(fact_id="dawn.principal_investigator", upto=","),
     "factcheck.claimed_value": lambda: dict(claims=claims(), claim_id="N09", part=0),
     "factcheck.duration": lambda: dict(start="2011-07-16", end="2012-09-05", unit=u.day),
     "factcheck.in_months": lambda: dict(interval=1 * u.yr),

@@ -266,11 +266,11 @@ def fact_phrase(fact_id: str, after: str | None = None, upto: str | None = None,
             raise ValueError(f"{name} must be a non-empty string, not {marker!r}")
     if after is not None:
         if after not in text:
-            raise ValueError(f"{where} has no {after!r} to start after: {text!r}")
+            raise ValueError(f"after: {where} has no {after!r} to start after: {text!r}")
         text = text.split(after, 1)[1]
     if upto is not None:
         if upto not in text:
-            raise ValueError(f"{where} has no {upto!r} to stop at: {text!r}")
+            raise ValueError(f"upto: {where} has no {upto!r} to stop at: {text!r}")
         text = text.split(upto, 1)[0]
     return text.strip()
 
