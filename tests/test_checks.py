@@ -438,6 +438,19 @@ def test_a_missing_root_square_or_g_is_named_not_a_division():
     _assert_clean(r)
 
 
+def test_an_angle_unit_typed_twice_or_on_a_plain_number_is_named():
+    """228 * u.deg * u.deg (or * u.rad) for an angle is refused with the reason, never judged or accepted; a plain
+    number given in degrees is told the exercise wants a plain number (radians stay a plain number)."""
+    for answer in (228 * u.deg * u.deg, 228 * u.deg * u.rad):
+        r = compare(answer, 228 * u.deg)
+        assert r.status == "invalid" and "twice" in r.message, r.message
+    r = compare(2.579 * u.deg, 2.579)
+    assert r.status == "invalid" and "plain number" in r.message, r.message
+    assert compare(2.579 * u.rad, 2.579).ok
+    assert compare(228 * u.deg, 228 * u.deg).ok and compare(3.979 * u.rad, 228 * u.deg).ok
+    _assert_clean(r)
+
+
 def test_dimensionless_answers_in_any_dimensionless_unit():
     assert compare(1542 * u.percent, 15.42 * u.one).ok
     assert compare((7242 * u.km / (469.7 * u.km)), 15.42).ok

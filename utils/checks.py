@@ -523,8 +523,9 @@ def _compare_plain(answer, expected, *, rtol, atol, hint, name, **_) -> CheckRes
         return CheckResult(INVALID, problem, name)
     if isinstance(answer, u.Quantity):
         # an angle in radians (or a ratio still carrying one) is a plain number under astropy's
-        # dimensionless_angles rule; any other unit is the wrong kind of answer
-        if not answer.unit.is_equivalent(u.one, equivalencies=u.dimensionless_angles()):
+        # dimensionless_angles rule; an angle in degrees (2.58 * u.deg) or any other unit is the wrong kind
+        angle_in_other_unit = answer.unit.physical_type == "angle" and answer.unit != u.rad
+        if angle_in_other_unit or not answer.unit.is_equivalent(u.one, equivalencies=u.dimensionless_angles()):
             return CheckResult(
                 INVALID,
                 _join(
@@ -594,6 +595,15 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
     raw, problem = _as_real(answer.value)
     if problem:
         return CheckResult(INVALID, problem, name)
+    if unit.physical_type == "angle" and answer.unit.physical_type == "solid angle":  # 228 * u.deg * u.deg
+        return CheckResult(
+            INVALID,
+            _join(
+                f"Your answer is in {answer.unit}: the angle unit is in it twice",
+                "Attach an angle unit once (a value that already carries `u.deg` needs no second `* u.deg`)",
+            ),
+            name,
+        )
     try:
         value = _to_unit(answer, unit, temperature_difference)
     except u.UnitsError:
