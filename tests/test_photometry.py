@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import photometry as ph
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 
 IFOV = 93.7 * u.urad
 
@@ -82,11 +82,11 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
 
 
 def test_exercises_2_and_3_follow_their_inputs():
-    n = _expected_answer("06.4", size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
-    assert type(n) is float and n == pytest.approx(92 / (4400 * 93.7e-6))
-    assert check("06.4", n, size=92 * u.km, distance=4400 * u.km, ifov=IFOV).ok
-    assert not check("06.4", n, size=92 * u.km, distance=1470 * u.km, ifov=IFOV).ok
-    half = check("06.4", n / 2, size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
+    d = _expected_answer("06.4", size=92 * u.km, pixels=50, ifov=IFOV)
+    assert d.to_value(u.km) == pytest.approx(92 / (50 * 93.7e-6))
+    assert check("06.4", d, size=92 * u.km, pixels=50, ifov=IFOV).ok
+    assert not check("06.4", d, size=92 * u.km, pixels=20, ifov=IFOV).ok
+    half = check("06.4", d / 2, size=92 * u.km, pixels=50, ifov=IFOV)
     assert "diameter" in half.message
     inputs = dict(
         spot_albedo=0.4,
@@ -112,10 +112,10 @@ def test_exercises_2_and_3_follow_their_inputs():
 
 
 def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
-    kw = dict(size=92 * u.km, distance=4400 * u.km, ifov=IFOV)
-    for ifov in (IFOV, IFOV.to(u.rad)):  # 1/urad or 1/rad: a small angle is a pure number in radians
-        assert check("06.4", 92 * u.km / (4400 * u.km * ifov), **kw).ok
-    assert check("06.4", (92 * u.km / (4400 * u.km * IFOV.to_value(u.rad))).to(u.one), **kw).ok
+    kw = dict(size=92 * u.km, pixels=50, ifov=IFOV)
+    for ifov in (IFOV, IFOV.to(u.rad)):  # km/urad or km/rad: a small angle is a pure number in radians
+        assert check("06.4", 92 * u.km / (50 * ifov), **kw).ok
+    assert check("06.4", (92 * u.km / (50 * IFOV.to_value(u.rad))).to(u.km), **kw).ok
     plain = check("06.4", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 

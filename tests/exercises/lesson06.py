@@ -9,7 +9,7 @@ NATURAL = {
         "image = imaging.render_sphere(n_2, smooth, ceres_radius, phase_2, law=law_2, occator_latitude=20 * u.deg)\n"
         "answer_2 = image[n_2 // 2, limb_col] / image[n_2 // 2, n_2 // 2]"
     ),
-    "06.4": "answer_4 = crater_size / (distance_4 * ifov.to_value(u.rad))",
+    "06.4": "answer_4 = crater_size / (pixels_4 * ifov.to_value(u.rad))",
     "06.5": (
         "near_px = imaging.camera_image(scene, distance_5, ifov, psf_fwhm_px=0).signal.max()\n"
         "far_px = imaging.camera_image(scene, far_5, ifov, psf_fwhm_px=0).signal.max()\n"
@@ -21,12 +21,12 @@ NATURAL = {
     "06.10": "answer_10 = (1 - spread) * faculae / (ceres_albedo + ceres_error)",
 }
 
-# An instructor moves exercise 4 from the approach distance to the HAMO orbit.
+# An instructor asks exercise 4 for 80 pixels across the crater instead of 50.
 ADAPT = {
     "exercise": "06.4",
     "replace": (
-        'distance_4 = fact("occator.diameter"), views["two spots seen (approach)"]',
-        'distance_4 = fact("occator.diameter"), views["HAMO orbit"]',
+        'pixels_4 = fact("occator.diameter"), 50',
+        'pixels_4 = fact("occator.diameter"), 80',
     ),
-    "title_contains": "1,470 km",
+    "title_contains": "span 80 pixels",
 }

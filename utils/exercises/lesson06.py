@@ -16,8 +16,7 @@ import astropy.units as u
 import numpy as np
 from astropy import constants as const
 
-from ..camera import _pixels_across as _camera_pixels_across
-from ..camera import pixel_scale
+from ..camera import _ifov, pixel_scale
 from ..checks import CheckResult, CloseBand, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
@@ -124,27 +123,33 @@ def _limb_value_alone(model, radius, phase, law, n_px, column):
     return float(row[col])
 
 
-# --- 06.4 · pixels across a feature ------------------------------------------------------------
-def _pixels_across(size, distance, ifov):
-    return float(_camera_pixels_across(size, distance, ifov).to_value(u.one))
+# --- 06.4 · the distance from which a feature spans a number of pixels -------------------------
+def _distance_for_pixels(size, pixels, ifov):
+    # n pixels of ground size d x IFOV span the feature: d = size / (n x IFOV)
+    n = require(pixels, u.one, "pixels", positive=True).to_value(u.one)
+    return (require(size, u.km, "size", positive=True) / (n * _ifov_rad(ifov))).to(u.km)
 
 
-def _pixels_radius(size, distance, ifov):
-    return _pixels_across(size, distance, ifov) / 2
+def _ifov_rad(ifov):
+    return _ifov(ifov).to_value(u.rad)
 
 
-def _pixels_from_surface(size, distance, ifov):
-    # the other reading of an approach distance: to Ceres' centre, so the camera-to-ground distance is d - R
+def _distance_to_centre(size, pixels, ifov):
+    # the other reading: the distance runs to Ceres' centre, one radius beyond the ground
     from ..facts import fact
 
-    return _pixels_across(size, distance - fact("ceres.radius"), ifov)
+    return _distance_for_pixels(size, pixels, ifov) + fact("ceres.radius")
 
 
-def _pixels_radius_added(size, distance, ifov):
-    # Ceres' radius added to the distance: wrong under either reading
+def _distance_half_size(size, pixels, ifov):
+    return _distance_for_pixels(size, pixels, ifov) / 2
+
+
+def _distance_radius_taken_off(size, pixels, ifov):
+    # Ceres' radius taken off: wrong under either reading
     from ..facts import fact
 
-    return _pixels_across(size, distance + fact("ceres.radius"), ifov)
+    return _distance_for_pixels(size, pixels, ifov) - fact("ceres.radius")
 
 
 @dataclass(frozen=True)
@@ -180,11 +185,11 @@ class _EitherReading(Exercise):
         return result
 
 
-def _pixels_across_facula(size, distance, ifov):
-    # the small facula's pixel count from the table, in place of the whole crater's
+def _distance_for_facula(size, pixels, ifov):
+    # the small facula's size in place of the whole crater's
     from ..facts import fact
 
-    return _pixels_across(fact("occator.cerealia_facula_size"), distance, ifov)
+    return _distance_for_pixels(fact("occator.cerealia_facula_size"), pixels, ifov)
 
 
 # --- 06.5 · dilution ----------------------------------------------------------------------------
@@ -635,30 +640,29 @@ EXERCISES = {
         ),
     ),
     "06.4": _EitherReading(
-        title="Exercise 4 · pixels across Occator from {distance:,.0f}",
-        solve=_pixels_across,
-        # 21.3 passes (camera to ground), and so does the count from the distance minus Ceres' radius (1 % more):
-        # the sources do not say whether an approach distance runs to the centre or to the ground. Each reading
-        # has its own 0.5 % window; Ceres' radius added (1 % fewer), the whole count 21 (1.6 % off) and the nearest
-        # slider stops (4-5 % off) do not pass.
-        also=_pixels_from_surface,
+        title="Exercise 4 · from how far does Occator span {pixels:.0f} pixels?",
+        solve=_distance_for_pixels,
+        # the camera-to-ground distance passes, and so does the distance to Ceres' centre (one radius farther):
+        # the sources do not say which an approach distance means. Each reading has its own 0.5 % window; the
+        # radius taken off (wrong either way) and the nearest slider stops (about 2 % apart) do not pass.
+        also=_distance_to_centre,
         rtol=0.005,
-        hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians "
-        "(ifov.to_value(u.rad)); divide the feature's size by that.",
+        hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians (ifov.to_value(u.rad)). "
+        "The crater spans `pixels_4` such pixels: solve size = pixels × distance × IFOV for the distance.",
         mistakes=(
             Mistake(
-                _pixels_radius,
-                "You counted pixels across half the crater: the size given is a diameter, the whole width.",
+                _distance_half_size,
+                "That distance makes half the crater span the pixels: the size given is a diameter, the whole width.",
             ),
             Mistake(
-                _pixels_radius_added,
-                "You added Ceres' radius to the distance. The distance runs from the camera to the ground (or, "
-                "read the other way, to Ceres' centre, which puts the ground one radius nearer): never farther.",
+                _distance_radius_taken_off,
+                "You took Ceres' radius off the distance. The camera-to-ground distance is the answer (or, read "
+                "the other way, the distance to Ceres' centre, one radius farther): never nearer.",
             ),
             Mistake(
-                _pixels_across_facula,
-                "That is the count for the small central facula, from the table above. The question is about the "
-                "whole crater: use its diameter, `crater_size`.",
+                _distance_for_facula,
+                "That is the distance for the small central facula. The question is about the whole crater: use "
+                "its diameter, `crater_size`.",
             ),
         ),
     ),
@@ -669,7 +673,7 @@ EXERCISES = {
         # 0.5 %: the formula (2.02) and the model camera's measurement (2.017) pass; the question asks for three
         # figures, since a rounded 2 (1 % off) would also be every bare "2" a student can read in the lesson
         rtol=0.005,
-        close=0.06,  # 1.9 to 2.1: a fair rounding, told to keep more figures
+        close=0.015,  # 2.0, a two-figure rounding, is told to keep more figures; 1.9 and 2.1 are not roundings
         hint="For each distance: find the pixel's ground size, then the fraction f of its AREA the round spot "
         "covers (π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background. Then divide the near "
         "value by the far one.",
@@ -721,7 +725,7 @@ EXERCISES = {
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
-        close=0.03,  # 220 K or -60 °C: a fair rounding, told to keep three figures
+        close=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
         keep="three figures, as the question asks",
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
         "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
