@@ -286,3 +286,27 @@ def test_use_sets_the_style_without_importing_pyplot():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+def test_show_thins_minor_ticks_of_wide_log_axes_only(monkeypatch):
+    """Log axes over more than two decades keep minor ticks at 2 and 5 only; a narrow log axis, a linear axis
+    and an axis with its own minor locator are left as they were."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import AutoMinorLocator, LogLocator
+
+    monkeypatch.setattr("IPython.display.display", lambda *a, **k: None)
+    fig, (wide, narrow, own) = plt.subplots(1, 3, figsize=(24, 6))  # room for every tick matplotlib would draw
+    wide.loglog([1, 1e5], [1, 10])
+    narrow.semilogx([1, 50], [0, 1])
+    own.semilogy([0, 1], [1, 1e6])
+    own.yaxis.set_minor_locator(AutoMinorLocator())
+    style.show(fig, alt="Three test axes: a wide log-log, a narrow log and one with its own minor ticks.")
+
+    def minor_between(axis, low, high):
+        return [t for t in axis.get_minor_locator().tick_values(1, 1e5) if low < t < high]
+
+    assert minor_between(wide.xaxis, 10, 100) == pytest.approx([20, 50])
+    assert len(minor_between(wide.yaxis, 1, 10)) == 8  # one decade: all of 2-9 kept
+    assert len(minor_between(narrow.xaxis, 10, 100)) == 8
+    assert isinstance(own.yaxis.get_minor_locator(), AutoMinorLocator)
+    assert type(wide.yaxis.get_minor_locator()) is LogLocator

@@ -162,6 +162,8 @@ def show(figure, alt: str) -> None:
         )
     from IPython.display import display
 
+    if isinstance(figure, Figure):
+        _thin_log_minor_ticks(figure)
     display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})
     fig = getattr(figure, "figure", figure)
     plt = sys.modules.get("matplotlib.pyplot")  # not imported yet: no pyplot figure to close
@@ -170,6 +172,27 @@ def show(figure, alt: str) -> None:
             plt.close(fig)
     except Exception:  # not a pyplot figure: nothing to close
         pass
+
+
+def _thin_log_minor_ticks(figure) -> None:
+    """Minor ticks at 2 and 5 of each decade (not at 2-9) on log axes spanning more than two decades.
+
+    Still enough to read a value off the axis, and each tick is an object matplotlib lays out and draws: a
+    log-log figure over five decades draws in about a third less time.  Axes with their own minor locator
+    are left alone.
+    """
+    import math
+
+    from matplotlib.ticker import LogLocator
+
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            minor = axis.get_minor_locator()
+            if axis.get_scale() != "log" or type(minor) is not LogLocator:
+                continue
+            low, high = sorted(axis.get_view_interval())
+            if low > 0 and math.isfinite(high) and math.log10(high / low) > 2:
+                axis.set_minor_locator(LogLocator(base=10, subs=(2.0, 5.0)))
 
 
 def _png_rgb(rgb) -> bytes:
