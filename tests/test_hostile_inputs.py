@@ -362,15 +362,9 @@ VALID = {
         ax=ax(), distances=[1000.0, 10000.0] * u.km, ifov=93.7 * u.urad, marks=None, current=None
     ),
     # propulsion
-    "propulsion.exhaust_speed": lambda: dict(isp=3100 * u.s),
     "propulsion.specific_impulse": lambda: dict(v_e=30.4 * u.km / u.s),
-    "propulsion.rocket_delta_v": lambda: dict(exhaust=3100 * u.s, initial_mass=1000 * u.kg, propellant_mass=400 * u.kg),
     "propulsion.mass_ratio": lambda: dict(delta_v=3 * u.km / u.s, exhaust=3 * u.km / u.s),
-    "propulsion.propellant_mass": lambda: dict(
-        delta_v=3 * u.km / u.s, exhaust=3 * u.km / u.s, final_mass=100 * u.kg, initial_mass=None
-    ),
-    "propulsion.ion_speed": lambda: dict(voltage=1000 * u.V, ion_mass=131 * u.u, charge=None),
-    "propulsion.thrust_from_mass_flow": lambda: dict(mass_flow_rate=3 * u.mg / u.s, exhaust=30 * u.km / u.s),
+    "propulsion.ion_speed": lambda: dict(voltage=1000 * u.V, ion_mass=131 * u.u),
     "propulsion.mass_flow": lambda: dict(thrust=90 * u.mN, exhaust=30 * u.km / u.s),
     "propulsion.jet_efficiency": lambda: dict(thrust=92 * u.mN, exhaust=3100 * u.s, power=2.3 * u.kW),
     "propulsion.power_limited_thrust": lambda: dict(power=2.3 * u.kW, exhaust=3100 * u.s, efficiency=0.61),
@@ -529,9 +523,6 @@ VALID = {
     ),
     "propulsion.throttle_efficiency": lambda: dict(
         power=1.0 * u.kW, powers=[0.5, 2.3] * u.kW, efficiencies=[0.35, 0.61]
-    ),
-    "propulsion.thrust_arc_distance": lambda: dict(
-        r_start=1 * u.AU, acceleration=1e-4 * u.m / u.s**2, duration=30 * u.day, mu=None, direction="along velocity"
     ),
     "resonance.HistoryFigure": lambda: dict(
         run=history_run(),

@@ -46,7 +46,7 @@ def test_edelbaum_radius_mistakes():
     assert "subtract" in plus.message
     unsquared = (GM_sun / (circular_speed(2.362 * u.AU) - 1.638 * u.km / u.s)).to(u.km**2 / u.s)
     assert "square the speed" in check("05.8", unsquared, **ARC).message
-    simulated = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"])
+    simulated = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"])
     assert "simulated spacecraft" in check("05.8", simulated, **ARC).message
     # more delta-v than the circular speed: a clear message, not a traceback
     assert check("05.8", 1 * u.AU, **{**ARC, "acceleration": 1 * u.m / u.s**2}).status == "invalid"
@@ -55,8 +55,8 @@ def test_edelbaum_radius_mistakes():
 def test_spiral_acceleration_unit_slips_get_hints():
     right = _expected_answer("05.7", **ARC)
     assert check("05.7", right, **ARC).ok
-    in_m = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e3, ARC["duration"])
-    in_mm = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e6, ARC["duration"])
+    in_m = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e3, ARC["duration"])
+    in_mm = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e6, ARC["duration"])
     assert "thousand times" in check("05.7", in_m, **ARC).message
     assert "million times" in check("05.7", in_mm, **ARC).message
 
@@ -99,10 +99,11 @@ def test_thrust_per_kilowatt_mistakes_get_hints(wrong, words):
 
 
 def test_g_rounded_to_ten_gets_its_own_hint():
-    inputs = dict(isp=1900 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
-    wrong = check("05.12", (1900 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 19.0 km/s, by hand
+    # at 3,100 s, g = 10 gives 31.0 km/s while the right 30.40 rounds to 30: the g = 10 hint
+    inputs = dict(isp=3100 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
+    wrong = check("05.12", (3100 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 31.0 km/s, by hand
     assert not wrong.ok and "g = 10 m/s²" in str(wrong.message) and "standard gravity" in str(wrong.message)
-    assert check("05.12", (1900 * u.s * g0).to(u.km / u.s), **inputs).ok
+    assert check("05.12", (1900 * u.s * g0).to(u.km / u.s), **{**inputs, "isp": 1900 * u.s}).ok
 
 
 def test_exercise_4_names_the_dry_mass_taken_as_the_final_mass():
@@ -141,7 +142,7 @@ def test_spiral_default_tolerance_is_refused_and_told_apart_from_a_radial_push()
     assert 0.003 < 1 - (loose / right).to_value(u.one) < 0.006  # a few tenths of a per cent short
     result = check("05.7", loose, **ARC)
     assert not result.ok and "rtol=1e-9" in result.message
-    radial = P.thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
     assert "straight away from the Sun" in check("05.7", radial, **ARC).message
     # three significant figures still pass
     assert check("05.7", round(right.to_value(u.AU), 2) * u.AU, **ARC).ok
@@ -261,3 +262,73 @@ def test_bare_nan_is_called_not_finite_rather_than_unitless():
     for bad in (np.nan, float("inf")):
         message = check("05.3", bad, **inputs).message
         assert "not a finite number" in message and "no unit" not in message
+
+
+def _exercise_calls():
+    """Exercises 2, 3, 5, 7, 12 and 13, their inputs, and the ways a student might feed them to a helper."""
+    from astropy.constants import e
+
+    from utils.facts import fact
+
+    isp, m0, xe = fact("dawn.isp"), fact("dawn.launch_mass"), fact("dawn.xenon_mass")
+    volt, xenon, t = fact("nstar.grid_voltage"), fact("xenon.atomic_weight"), fact("dawn.thrust_time")
+    dv, chem = fact("dawn.total_delta_v"), fact("chem.rs25_isp")
+    low = fact("nstar.isp_min")
+    return [
+        ("05.2", dict(voltage=volt, ion_mass=xenon, charge_number=2), [(volt, xenon, 2 * e.si), (volt, xenon, 2)]),
+        ("05.3", dict(isp=isp, initial_mass=m0, propellant_mass=xe), [(isp, m0, xe)]),
+        ("05.5", dict(propellant_mass=xe, time=t, isp=isp, full_thrust=fact("dawn.thrust")), [(xe / t, isp)]),
+        ("05.7", ARC, [tuple(ARC.values())]),
+        ("05.12", dict(isp=low, isp_full=isp), [(low,)]),
+        ("05.13", dict(delta_v=dv, isp=chem, final_mass=m0 - xe), [(dv, chem, {"final_mass": m0 - xe}), (dv, chem)]),
+    ]
+
+
+def _answers(func, exercise, kw, calls) -> bool:
+    for args in calls:
+        kwargs = args[-1] if args and isinstance(args[-1], dict) else {}
+        try:
+            result = func(*args[: len(args) - bool(kwargs)], **kwargs)
+        except Exception:
+            continue
+        values = result if isinstance(result, tuple) else [result]
+        if any(isinstance(v, u.Quantity) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
+def test_no_public_name_in_utils_propulsion_answers_an_exercise(exercise, kw, calls):
+    """Tab completion on `prop.` offers no helper that returns an exercise's answer from its inputs."""
+    import matplotlib.pyplot as plt
+
+    passing = []
+    for name in (n for n in dir(P) if not n.startswith("_")):
+        func = getattr(P, name)
+        if callable(func) and not isinstance(func, type) and _answers(func, exercise, kw, calls):
+            passing.append(name)
+    plt.close("all")
+    assert not passing, f"utils.propulsion.{passing} answer exercise {exercise}: keep such helpers private"
+    assert set(P.__all__) <= {n for n in dir(P) if not n.startswith("_")}
+
+
+def test_rounded_right_answer_is_not_told_a_mistake():
+    """2.5 AU is 2.535 rounded (and near the radial push's 2.498); 19 km/s is 18.6 rounded (and g = 10's 19.0):
+    both are told to keep more figures, never the mistake's hint; the mistakes themselves keep their hints."""
+    from utils.facts import fact
+
+    rounded = check("05.7", 2.5 * u.AU, **ARC)
+    assert (
+        not rounded.ok
+        and "keep more significant figures" in rounded.message
+        and "away from the Sun" not in rounded.message
+    )
+    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    assert "away from the Sun" in check("05.7", radial, **ARC).message
+    inputs = dict(isp=fact("nstar.isp_min"), isp_full=fact("dawn.isp"))
+    for answer in (19 * u.km / u.s, 19000 * u.m / u.s):
+        result = check("05.12", answer, **inputs)
+        assert not result.ok and "more significant figures" in result.message and "g = 10" not in result.message
+    # another specific impulse, where g = 10 does not round onto the right answer: its hint stays
+    other = dict(isp=3100 * u.s, isp_full=fact("dawn.isp"))
+    assert "g = 10" in check("05.12", 31 * u.km / u.s, **other).message

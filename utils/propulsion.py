@@ -14,10 +14,10 @@ impulse (a time, e.g. ``3100 * u.s``) or an effective exhaust speed (e.g.
 Examples
 --------
 >>> import astropy.units as u
->>> round(float(exhaust_speed(3100 * u.s).to_value(u.km / u.s)), 2)
-30.4
->>> round(float(rocket_delta_v(3100 * u.s, 1000 * u.kg, 400 * u.kg).to_value(u.km / u.s)), 2)
-15.53
+>>> round(float(ion_speed(1000 * u.V, 1 * u.u).to_value(u.km / u.s)))
+439
+>>> round(float(mass_flow(90 * u.mN, 30 * u.km / u.s).to_value(u.mg / u.s)), 1)
+3.0
 """
 
 from __future__ import annotations
@@ -33,13 +33,9 @@ from .style import FastFigure
 from .units import ArgumentTypeError, array, colour, gravitational_parameter, integer, number, pair, require, text
 
 __all__ = [
-    "exhaust_speed",
     "specific_impulse",
-    "rocket_delta_v",
     "mass_ratio",
-    "propellant_mass",
     "ion_speed",
-    "thrust_from_mass_flow",
     "mass_flow",
     "jet_efficiency",
     "power_limited_thrust",
@@ -50,7 +46,6 @@ __all__ = [
     "edelbaum_delta_v",
     "SpiralResult",
     "low_thrust_spiral",
-    "thrust_arc_distance",
     "design_budget",
     "RatioBars",
     "BudgetChart",
@@ -81,7 +76,7 @@ def _mu(mu) -> u.Quantity:
     return gravitational_parameter(mu, "mu")
 
 
-def exhaust_speed(isp: u.Quantity) -> u.Quantity:
+def _exhaust_speed(isp: u.Quantity) -> u.Quantity:
     """Effective exhaust speed from a specific impulse, :math:`v_e = I_{sp}\\, g_0`.
 
     Parameters
@@ -97,7 +92,7 @@ def exhaust_speed(isp: u.Quantity) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(exhaust_speed(450 * u.s).to_value(u.km / u.s)), 2)
+    >>> round(float(_exhaust_speed(450 * u.s).to_value(u.km / u.s)), 2)
     4.41
     """
     isp = require(isp, u.s, "isp", positive=True)
@@ -128,7 +123,7 @@ def _masses(initial_mass, propellant_mass):
     return m0, mp
 
 
-def rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mass: u.Quantity) -> u.Quantity:
+def _rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mass: u.Quantity) -> u.Quantity:
     """Tsiolkovsky's rocket equation, :math:`\\Delta v = v_e \\ln\\big(m_0 / (m_0 - m_p)\\big)`.
 
     Parameters
@@ -153,7 +148,7 @@ def rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mas
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(rocket_delta_v(30 * u.km / u.s, 1000 * u.kg, 0 * u.kg).to_value(u.km / u.s)), 1)
+    >>> round(float(_rocket_delta_v(30 * u.km / u.s, 1000 * u.kg, 0 * u.kg).to_value(u.km / u.s)), 1)
     0.0
     """
     v_e = _exhaust(exhaust)
@@ -175,7 +170,7 @@ def mass_ratio(delta_v: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
     return np.exp((dv / v_e).to(u.one))
 
 
-def propellant_mass(
+def _propellant_mass(
     delta_v: u.Quantity,
     exhaust: u.Quantity,
     *,
@@ -191,7 +186,7 @@ def propellant_mass(
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(propellant_mass(3 * u.km / u.s, 3 * u.km / u.s, final_mass=100 * u.kg).to_value(u.kg)), 1)
+    >>> round(float(_propellant_mass(3 * u.km / u.s, 3 * u.km / u.s, final_mass=100 * u.kg).to_value(u.kg)), 1)
     171.8
     """
     if (final_mass is None) == (initial_mass is None):
@@ -204,7 +199,26 @@ def propellant_mass(
     return (m0 * (1 - 1 / ratio)).to(u.kg)
 
 
-def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
+def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity) -> u.Quantity:
+    """Speed of a singly charged ion accelerated from rest through ``voltage``: :math:`v = \\sqrt{2 e V / m}`.
+
+    Parameters
+    ----------
+    voltage : Quantity
+        Accelerating potential difference, positive.
+    ion_mass : Quantity
+        Mass of one ion (e.g. xenon's atomic weight in ``u.u``), positive.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(ion_speed(1000 * u.V, 1 * u.u).to_value(u.km / u.s)))
+    439
+    """
+    return _ion_speed(voltage, ion_mass)
+
+
+def _ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
     """Speed of an ion accelerated from rest through ``voltage``: :math:`v = \\sqrt{2 q V / m}`.
 
     Parameters
@@ -215,12 +229,6 @@ def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | No
         Mass of one ion (e.g. xenon's atomic weight in ``u.u``), positive.
     charge : Quantity, optional
         The ion's charge; default one elementary charge (a singly charged ion).
-
-    Examples
-    --------
-    >>> import astropy.units as u
-    >>> round(float(ion_speed(1000 * u.V, 1 * u.u).to_value(u.km / u.s)))
-    439
     """
     V = require(voltage, u.V, "voltage", positive=True)
     m = require(ion_mass, u.kg, "ion_mass", positive=True)
@@ -228,13 +236,13 @@ def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | No
     return np.sqrt(2 * q * V / m).to(_SPEED)
 
 
-def thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
+def _thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
     """Thrust of a rocket, :math:`F = \\dot m\\, v_e`, in mN.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
+    >>> round(float(_thrust_from_mass_flow(3 * u.mg / u.s, 30 * u.km / u.s).to_value(u.mN)))
     90
     """
     mdot = require(mass_flow_rate, u.kg / u.s, "mass_flow_rate", kind="mass flow (a mass per time)", nonnegative=True)
@@ -658,7 +666,7 @@ def low_thrust_spiral(
     )
 
 
-def thrust_arc_distance(
+def _thrust_arc_distance(
     r_start: u.Quantity,
     acceleration: u.Quantity,
     duration: u.Quantity,
@@ -696,7 +704,7 @@ def thrust_arc_distance(
     Examples
     --------
     >>> import astropy.units as u
-    >>> r = thrust_arc_distance(1 * u.AU, 0 * u.mm / u.s**2, 100 * u.day)
+    >>> r = _thrust_arc_distance(1 * u.AU, 0 * u.mm / u.s**2, 100 * u.day)
     >>> round(float(r.to_value(u.AU)), 6)
     1.0
     """
@@ -709,7 +717,7 @@ def thrust_arc_distance(
     for name, q in (("r_start", r0), ("acceleration", acc), ("duration", t_end)):
         if q.size != 1:
             raise ValueError(
-                f"thrust_arc_distance flies one arc: {name} must be a single value, not an array of shape {q.shape}."
+                f"_thrust_arc_distance flies one arc: {name} must be a single value, not an array of shape {q.shape}."
             )
     if direction not in ("along velocity", "radial"):
         raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
@@ -777,7 +785,7 @@ def design_budget(
     require(isp, u.s, "isp", positive=True)
     mf = require(final_mass, u.kg, "final_mass", positive=True)
     mp = require(xenon, u.kg, "xenon", nonnegative=True)
-    dv = rocket_delta_v(isp, mf + mp, mp)
+    dv = _rocket_delta_v(isp, mf + mp, mp)
     F = power_limited_thrust(power, isp, efficiency)
     if np.any(F <= 0):
         raise ValueError(f"power must be positive to give any thrust; got {power}.")

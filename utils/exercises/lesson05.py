@@ -10,6 +10,7 @@ for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 import astropy.units as u
 import numpy as np
@@ -17,7 +18,7 @@ from astropy.constants import GM_sun
 from astropy.constants import e as ELEMENTARY_CHARGE
 
 from .. import propulsion as P
-from ..checks import Exercise, Mistake
+from ..checks import Exercise, Mistake, _within_rounding
 from ..facts import fact
 from ..orbits import circular_speed
 from ..units import require
@@ -25,13 +26,13 @@ from ..units import require
 
 # ---------------------------------------------------------------- 05.12 exhaust speed
 def _exhaust_speed(isp, isp_full=None, isp_other=None):
-    return P.exhaust_speed(isp).to(u.km / u.s)
+    return P._exhaust_speed(isp).to(u.km / u.s)
 
 
 def _exhaust_at_full_power(isp, isp_full=None, isp_other=None):
     if isp_full is None:
         raise ValueError("no full-power Isp given")
-    return P.exhaust_speed(isp_full).to(u.km / u.s)
+    return P._exhaust_speed(isp_full).to(u.km / u.s)
 
 
 def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
@@ -54,7 +55,7 @@ def _charge(charge_number):
 
 
 def _ion_speed(voltage, ion_mass, charge_number=1):
-    return P.ion_speed(voltage, ion_mass, _charge(charge_number))
+    return P._ion_speed(voltage, ion_mass, _charge(charge_number))
 
 
 def _ion_speed_single(voltage, ion_mass, charge_number=1):
@@ -67,17 +68,17 @@ def _ion_speed_times_charge(voltage, ion_mass, charge_number=1):
 
 # ---------------------------------------------------------------- 05.3 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
-    return P.rocket_delta_v(isp, initial_mass, propellant_mass)
+    return P._rocket_delta_v(isp, initial_mass, propellant_mass)
 
 
 def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
-    v_e = P.exhaust_speed(isp)
+    v_e = P._exhaust_speed(isp)
     return (v_e * np.log((initial_mass / propellant_mass).to_value(u.one))).to(u.km / u.s)
 
 
 def _rocket_dv_without_g0(isp, initial_mass, propellant_mass):
     # Isp ln(m0 / mf), in seconds: g0 left out of v_e = Isp g0
-    return _rocket_dv(isp, initial_mass, propellant_mass) / P.exhaust_speed(1 * u.s) * u.s
+    return _rocket_dv(isp, initial_mass, propellant_mass) / P._exhaust_speed(1 * u.s) * u.s
 
 
 def _rocket_dv_log10(isp, initial_mass, propellant_mass):
@@ -85,7 +86,7 @@ def _rocket_dv_log10(isp, initial_mass, propellant_mass):
 
 
 def _rocket_dv_linear(isp, initial_mass, propellant_mass):
-    return (P.exhaust_speed(isp) * (propellant_mass / initial_mass)).to(u.km / u.s)
+    return (P._exhaust_speed(isp) * (propellant_mass / initial_mass)).to(u.km / u.s)
 
 
 def _rocket_dv_reported(isp, initial_mass, propellant_mass):
@@ -99,7 +100,7 @@ def _rocket_dv_to_dry_mass(isp, initial_mass, propellant_mass):
 
     # the printed dry mass taken as the mass after the burn: the hydrazine is then burned too
     dry = fact("dawn.dry_mass")
-    return (P.exhaust_speed(isp) * np.log((initial_mass / dry).to_value(u.one))).to(u.km / u.s)
+    return (P._exhaust_speed(isp) * np.log((initial_mass / dry).to_value(u.one))).to(u.km / u.s)
 
 
 # ---------------------------------------------------------------- 05.4 why the reported delta-v is smaller
@@ -111,12 +112,12 @@ def _gap_reason():
 def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
     mp = require(propellant_mass, u.kg, "propellant_mass", positive=True)
     t = require(time, u.s, "time", positive=True)
-    return P.thrust_from_mass_flow((mp / t).to(u.kg / u.s), isp)
+    return P._thrust_from_mass_flow((mp / t).to(u.kg / u.s), isp)
 
 
 def _mean_thrust_without_g0(propellant_mass, time, isp, full_thrust=None):
     # (mass / time) x Isp, in kg: g0 left out of v_e = Isp g0
-    return (_mean_thrust(propellant_mass, time, isp) / P.exhaust_speed(1 * u.s) * u.s).to(u.kg)
+    return (_mean_thrust(propellant_mass, time, isp) / P._exhaust_speed(1 * u.s) * u.s).to(u.kg)
 
 
 def _full_thrust(propellant_mass, time, isp, full_thrust=None):
@@ -131,7 +132,7 @@ def _mean_thrust_from_power_balance(propellant_mass, time, isp, full_thrust=None
 
 # ---------------------------------------------------------------- 05.13 chemical propellant
 def _chemical_propellant(delta_v, isp, final_mass):
-    return P.propellant_mass(delta_v, isp, final_mass=final_mass)
+    return P._propellant_mass(delta_v, isp, final_mass=final_mass)
 
 
 def _chemical_start_mass(delta_v, isp, final_mass):
@@ -139,7 +140,7 @@ def _chemical_start_mass(delta_v, isp, final_mass):
 
 
 def _chemical_from_start_formula(delta_v, isp, final_mass):
-    return P.propellant_mass(delta_v, isp, initial_mass=final_mass)
+    return P._propellant_mass(delta_v, isp, initial_mass=final_mass)
 
 
 # ---------------------------------------------------------------- 05.14 twice the delta-v
@@ -182,11 +183,11 @@ def _spiral_extra_upside_down(a_start, a_end):
 
 # ---------------------------------------------------------------- 05.7 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
-    return P.thrust_arc_distance(a_start, acceleration, duration)
+    return P._thrust_arc_distance(a_start, acceleration, duration)
 
 
 def _arc_radial(a_start, acceleration, duration):
-    return P.thrust_arc_distance(a_start, acceleration, duration, direction="radial")
+    return P._thrust_arc_distance(a_start, acceleration, duration, direction="radial")
 
 
 def _arc_no_thrust(a_start, acceleration, duration):
@@ -195,12 +196,12 @@ def _arc_no_thrust(a_start, acceleration, duration):
 
 def _arc_acceleration_in_m(a_start, acceleration, duration):
     # the acceleration's number in m/s² used as if it were in km/s²: 1,000 times too strong
-    return P.thrust_arc_distance(a_start, acceleration * 1e3, duration)
+    return P._thrust_arc_distance(a_start, acceleration * 1e3, duration)
 
 
 def _arc_acceleration_in_mm(a_start, acceleration, duration):
     # the number printed in mm/s² used as if it were in km/s²: a million times too strong
-    return P.thrust_arc_distance(a_start, acceleration * 1e6, duration)
+    return P._thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
 def _arc_default_tolerance(a_start, acceleration, duration):
@@ -289,13 +290,13 @@ def _highest_isp_without_efficiency(delta_v, mass, power, efficiency, time):
 
 
 def _highest_exhaust_speed(delta_v, mass, power, efficiency, time):
-    return P.exhaust_speed(_highest_isp(delta_v, mass, power, efficiency, time)).to(u.km / u.s)
+    return P._exhaust_speed(_highest_isp(delta_v, mass, power, efficiency, time)).to(u.km / u.s)
 
 
 # ---------------------------------------------------------------- 05.15 reading the thruster chart
 def _jet_power(thrust, isp, electric_power=None):
     F = require(thrust, u.N, "thrust", positive=True)
-    return (F * P.exhaust_speed(isp) / 2).to(u.kW)
+    return (F * P._exhaust_speed(isp) / 2).to(u.kW)
 
 
 def _jet_power_without_half(thrust, isp, electric_power=None):
@@ -381,12 +382,34 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
     return _dv_ratio_same_propellant(datasheet, ion_isp)
 
 
+@dataclass(frozen=True)
+class RoundingFirst(Exercise):
+    """An exercise whose right answer rounded to two significant figures can land on a likely mistake's value
+    (2.5 AU is both 2.535 rounded and the radial push's 2.498): such a rounding is told to keep more figures,
+    never given the mistake's hint."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        if result.ok or result.status != "incorrect":
+            return result
+        try:
+            expected = self.expected(**{**self.defaults, **inputs})
+            a = float(u.Quantity(answer).to_value(expected.unit))
+            rounded = _within_rounding(a, float(expected.value))
+        except Exception:
+            return result
+        if not rounded:
+            return result
+        return Exercise.check(replace(self, mistakes=()), answer, **inputs)
+
+
 EXERCISES = {
-    "05.12": Exercise(
+    "05.12": RoundingFirst(
         title="Exercise 12 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
-        hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0) and convert to km/s.",
+        hint="Multiply the specific impulse by standard gravity g0 (astropy.constants.g0, not 10 m/s²) and convert "
+        "to km/s.",
         mistakes=(
             Mistake(
                 _exhaust_at_full_power,
@@ -557,7 +580,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.7": Exercise(
+    "05.7": RoundingFirst(
         title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
