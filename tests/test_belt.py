@@ -306,7 +306,7 @@ def test_apparent_magnitude_follows_the_inverse_square_law(H, r, delta, k):
 
 def test_mystery_orbit_hands_over_a_e_and_i_only():
     cat = load_catalogue()
-    for label, number in belt.MYSTERY_OBJECTS.items():
+    for label, number in belt._MYSTERY_OBJECTS.items():
         row = cat[cat["number"] == number]
         assert belt.mystery_orbit(cat, label) == (row["a"][0], row["e"][0], row["i"][0])
     assert belt.mystery_orbit(cat, number=617)[0] == cat[cat["number"] == 617]["a"][0]

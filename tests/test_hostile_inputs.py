@@ -500,7 +500,6 @@ VALID = {
     "factcheck.verdict_counts": lambda: dict(table=verdict_table()),
     # added lesson callables
     "belt.nearest_neighbour_distance": lambda: dict(n_objects=8, volume=1 * u.km**3),
-    "belt.orbit_group": lambda: dict(a=2.77 * u.AU, e=0.08),
     "factcheck.combine_verdicts": lambda: dict(parts=("true", "misleading")),  # *parts
     "factcheck.verdict_word": lambda: dict(text="can't be checked"),
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),

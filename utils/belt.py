@@ -52,7 +52,6 @@ __all__ = [
     "apparent_magnitude",
     "ring_volume",
     "nearest_neighbour_distance",
-    "orbit_group",
     "kirkwood_resonances",
     "MARKED_RESONANCES",
     "inner_and_outer_belt",
@@ -409,19 +408,21 @@ def inner_and_outer_belt(a: u.Quantity, a_jupiter: u.Quantity | None = None) -> 
 # selection helpers for the catalogue (an astropy Table from utils.load_catalogue)
 # --------------------------------------------------------------------------
 
-#: JPL's orbit-class boundaries (PDS Small Bodies Node, "Orbit classes"), in AU, used by :func:`orbit_group`.
-_Q_MARS_CROSSER = 1.666  # perihelion below this: near-Earth objects and Mars-crossers
+#: JPL's orbit-class boundaries (PDS Small Bodies Node, "Orbit classes"), in AU, used by :func:`_orbit_group`.
+_Q_MARS_CROSSER = 1.666  # perihelion below this: Mars-crossers (with a < 3.2 AU) ...
+_A_MARS_CROSSER_MAX = 3.2
+_Q_NEAR_EARTH = 1.3  # ... or near-Earth objects, whatever their a
 _A_MAIN_BELT_MAX = 4.6  # inner, main and outer belt: a up to 4.6 AU
 _A_TROJANS = (4.6, 5.5)  # Jupiter Trojans, with e < 0.3
 _E_TROJANS_MAX = 0.3
 _A_NEPTUNE = 30.1  # centaurs between 5.5 AU and Neptune's a; trans-Neptunian objects beyond
 
 
-def orbit_group(a: u.Quantity, e) -> str:
+def _orbit_group(a: u.Quantity, e) -> str:
     """The group of :data:`CLASS_GROUPS` an orbit belongs to, by JPL's class boundaries.
 
-    Follows JPL's definitions from a and the perihelion q = a(1 - e): q < 1.666 AU
-    near-Earth or Mars-crosser; a < 4.6 AU main belt (inner, main, outer);
+    Follows JPL's definitions from a and the perihelion q = a(1 - e): q < 1.3 AU
+    near-Earth, q < 1.666 AU with a < 3.2 AU Mars-crosser; a < 4.6 AU main belt (inner, main, outer);
     4.6 < a < 5.5 AU with e < 0.3 Jupiter Trojans; a < 30.1 AU centaurs; beyond,
     trans-Neptunian.  Hildas and other special classes are counted with the group
     their a falls in, so this is a sketch of JPL's scheme, not a replacement.
@@ -429,17 +430,19 @@ def orbit_group(a: u.Quantity, e) -> str:
     Examples
     --------
     >>> import astropy.units as u
-    >>> orbit_group(2.77 * u.AU, 0.08), orbit_group(5.2 * u.AU, 0.1), orbit_group(13.7 * u.AU, 0.38)
+    >>> _orbit_group(2.77 * u.AU, 0.08), _orbit_group(5.2 * u.AU, 0.1), _orbit_group(13.7 * u.AU, 0.38)
     ('main belt', 'Jupiter Trojans', 'centaurs')
     """
     a_q, e_q = require(a, u.AU, "a", positive=True), require(e, u.one, "e", nonnegative=True)
     for name, q in (("a", a_q), ("e", e_q)):
         if q.ndim:
-            raise ValueError(f"orbit_group classifies one orbit: {name} must be a single value; got shape {q.shape}.")
+            raise ValueError(f"one orbit at a time: {name} must be a single value; got shape {q.shape}.")
     a_au, ecc = float(a_q.to_value(u.AU)), float(e_q.to_value(u.one))
     if ecc >= 1:
         raise ValueError(f"e must be below 1 for a closed orbit; got {ecc}.")
-    if a_au * (1 - ecc) < _Q_MARS_CROSSER and a_au < _A_TROJANS[1]:
+    q_au = a_au * (1 - ecc)
+    crosser = q_au < _Q_NEAR_EARTH or (q_au < _Q_MARS_CROSSER and a_au < _A_MARS_CROSSER_MAX)
+    if crosser and a_au < _A_TROJANS[1]:
         return "near-Earth and Mars-crossers"
     if a_au < _A_MAIN_BELT_MAX:
         return "main belt"
@@ -452,7 +455,7 @@ def orbit_group(a: u.Quantity, e) -> str:
 
 #: The catalogue numbers of lesson 01's two mystery objects (exercises 1 and 2), kept here so that the notebook
 #: names neither.
-MYSTERY_OBJECTS = {"A": 2060, "B": 1036}
+_MYSTERY_OBJECTS = {"A": 2060, "B": 1036}
 
 
 def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = None):
@@ -465,7 +468,7 @@ def mystery_orbit(catalogue, label: str | None = None, *, number: int | None = N
         raise ValueError("Give either label ('A' or 'B') or number=, the catalogue number of another object.")
     catalogue = _table(catalogue, "catalogue", ("number", "a", "e", "i"), hint="from utils.load_catalogue()")
     if label is not None:
-        wanted = MYSTERY_OBJECTS[choice(label, "label", MYSTERY_OBJECTS)]
+        wanted = _MYSTERY_OBJECTS[choice(label, "label", _MYSTERY_OBJECTS)]
     else:
         wanted = integer(number, "number", low=1)
     rows = catalogue[np.asarray(np.ma.filled(catalogue["number"] == wanted, False), dtype=bool)]
@@ -645,7 +648,7 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
     group = class_group(table["class"])
     n_far = int(np.sum(a_au > 100))  # objects beyond the plot's right edge, 100 AU
     over = {"marker": None, "zorder": 3, "linewidth": 1}  # the planets' orbits: thin lines over the objects
-    fig, axs = plt.subplots(1, 2, figsize=(11, 5), sharex=True, layout="constrained")
+    fig, axs = plt.subplots(1, 2, figsize=(9.5, 5.2), sharex=True, layout="constrained")
     for ax, (ylabel, y) in zip(axs, panels, strict=True):
         for g, style in orbit_group_styles().items():
             sel = group == g
@@ -654,11 +657,11 @@ def plot_orbit_map(table, planets: Mapping[str, u.Quantity]):
         for body, a in planets.items():
             ax.axvline(a.to_value(u.AU), **(body_style(body) | over))
             # the name beside the line's top, so that the line is told apart by more than its colour and dashes
-            label = dict(color=PALETTE[body], fontsize=9, rotation=90, va="top", ha="right", zorder=4)
+            label = dict(color=PALETTE[body], fontsize=10, rotation=90, va="top", ha="right", zorder=4)
             ax.text(a.to_value(u.AU) * 0.97, 0.98, body.capitalize(), transform=ax.get_xaxis_transform(), **label)
         ax.set(xscale="log", xlim=(1, 100), xlabel="semi-major axis a (AU, log scale)", ylabel=ylabel)
     handles, labels = axs[0].get_legend_handles_labels()  # a legend below both panels hides no data
-    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=9, markerscale=2, handlelength=4)
+    fig.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=10, markerscale=2, handlelength=4)
     fig.suptitle(f"Where the catalogue's objects orbit (JPL SBDB, H ≤ 12; {n_far} beyond 100 AU not shown)")
     alt = (
         "Two scatter plots of the catalogue against semi-major axis (log scale, 1 to 100 AU): eccentricity on the "

@@ -39,7 +39,7 @@ GROUP_SYNONYMS = {
 
 
 def _group(a, e):
-    return belt.orbit_group(a, e)
+    return belt._orbit_group(a, e)
 
 
 def _always(word):
@@ -48,7 +48,7 @@ def _always(word):
 
 def _main_belt_by_a(a, e):
     """The answer "main belt" for an orbit whose a alone would put it in the belt (its e may not: a Mars-crosser)."""
-    if belt.orbit_group(a, 0) != "main belt":
+    if belt._orbit_group(a, 0) != "main belt":
         raise ValueError("a is outside the main belt's range: the next hint applies")
     return "main belt"
 
@@ -181,6 +181,13 @@ def _diameter_for_radius(diameter, density):
     return _sphere_mass(diameter, density) * 8
 
 
+def _density_over_volume(diameter, density):
+    # rho / (pi D^3 / 6): the density divided by the volume instead of multiplied by it
+    d = require(diameter, u.km, "diameter", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (rho / (np.pi * d**3 / 6)).to(u.kg / u.m**6)
+
+
 # 01.6 · the belt and the Moon --------------------------------------------------------
 
 
@@ -210,6 +217,16 @@ def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
     v = require(belt_volume, u.km**3, "belt_volume", positive=True)
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
     return (v / n).to(u.km**3)
+
+
+def _asteroids_per_volume(n_asteroids, belt_volume, n_catalogue=None):
+    # n / V: the volume shared the wrong way round (asteroids per unit volume)
+    return (1 / _volume_per_asteroid(n_asteroids, belt_volume)).to(u.km**-3)
+
+
+def _cube_root_of_asteroids_per_volume(n_asteroids, belt_volume, n_catalogue=None):
+    # (n / V) ** (1 / 3): the cube root taken, but of the inverse share
+    return (1 / _spacing(n_asteroids, belt_volume)).to(1 / u.km)
 
 
 def _cube_root_unbracketed(n_asteroids, belt_volume, n_catalogue=None):
@@ -273,6 +290,14 @@ def _to_figures(value, figures, rounding):
 
 def _spacing_one_figure(n_asteroids, belt_volume, n_catalogue=None):
     return _to_figures(_spacing(n_asteroids, belt_volume), 1, np.round)
+
+
+def _spacing_one_figure_in_au(n_asteroids, belt_volume, n_catalogue=None):
+    return _to_figures(_spacing(n_asteroids, belt_volume).to(u.AU), 1, np.round)
+
+
+def _belts_per_moon_one_figure(moon_mass, belt_mass):
+    return float(_to_figures(_belts_per_moon(moon_mass, belt_mass), 1, np.round))
 
 
 def _encounters_two_figures_up(n_asteroids, belt_volume, distance, path_length):
@@ -474,6 +499,11 @@ EXERCISES = {
                 _diameter_for_radius,
                 "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter.",
             ),
+            Mistake(
+                _density_over_volume,
+                "You divided the density by the volume. A density is mass per volume, so the mass is the density "
+                "times the volume.",
+            ),
         ),
     ),
     "01.6": Exercise(
@@ -487,6 +517,11 @@ EXERCISES = {
                 "That is the belt as a fraction of the Moon. The question asks how many belts it "
                 "takes to make one Moon: divide the other way round.",
                 rtol=0.03,  # two significant figures too
+            ),
+            Mistake(
+                _belts_per_moon_one_figure,
+                "Close, but rounded to one figure: give three significant figures.",
+                rtol=0.002,  # the rounded value itself, not a nearby answer
             ),
             Mistake(
                 _as_percentage,
@@ -507,6 +542,14 @@ EXERCISES = {
                 _volume_per_asteroid,
                 "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
                 "cube root, ** (1 / 3).",
+            ),
+            *(
+                Mistake(
+                    solve,
+                    "You divided the wrong way: `n_km / volume` is the number of asteroids per unit volume. "
+                    "Each asteroid's share of the ring is the volume divided by the number of asteroids.",
+                )
+                for solve in (_asteroids_per_volume, _cube_root_of_asteroids_per_volume)
             ),
             Mistake(
                 _cube_root_unbracketed,
@@ -537,9 +580,9 @@ EXERCISES = {
                 "You shared the volume among the catalogue's main-belt objects only, the bright giants. "
                 "Use `n_km`, the number of asteroids larger than 1 km.",
             ),
-            Mistake(
-                _spacing_one_figure,
-                "Close, but rounded to one figure: keep at least two significant figures.",
+            *(
+                Mistake(solve, "Close, but rounded to one figure: keep at least two significant figures.")
+                for solve in (_spacing_one_figure, _spacing_one_figure_in_au)
             ),
         ),
     ),
@@ -564,8 +607,8 @@ EXERCISES = {
             ),
             Mistake(
                 _encounters_rounded,
-                "An expected number (an average over many crossings) need not be a whole number: "
-                "give it to two significant figures.",
+                "That looks rounded to a whole number. An expected number (an average over many crossings) "
+                "need not be a whole number: give the unrounded value to two significant figures.",
             ),
             Mistake(
                 _encounters_two_figures_up,
