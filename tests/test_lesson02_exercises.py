@@ -238,6 +238,57 @@ def test_no_public_name_in_utils_orbits_answers_the_third_law_or_vis_viva_exerci
     assert not passing, f"utils.orbits.{passing} answer exercise {exercise}: keep such helpers private"
 
 
+def test_no_public_name_in_any_utils_module_answers_the_vesta_to_ceres_exercise():
+    """Exercise 10 asks students to design the calculation: no public function of any `utils` module may
+    return its answer from the exercise's bodies and dates (`mission.distance_between` takes one date)."""
+    import importlib
+    import itertools
+    import pkgutil
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from utils.facts import fact
+
+    departure, arrival = fact("dawn.vesta_departure"), fact("dawn.ceres_arrival")
+    right = _expected_answer("02.10", date=departure)
+    assert utils.check("02.10", right, date=departure).ok
+    argument_lists = [
+        (*bodies, *dates)
+        for bodies in itertools.permutations(("vesta", "ceres"))
+        for n in (1, 2)
+        for dates in itertools.product((departure, arrival), repeat=n)
+    ] + [(body, date) for body in ("vesta", "ceres") for date in (departure, arrival)]
+    passing, visited = [], set()
+    for info in pkgutil.walk_packages(utils.__path__, "utils."):
+        if "._" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        visited.add(info.name)
+        for name in (n for n in dir(module) if not n.startswith("_")):
+            func = getattr(module, name)
+            if not callable(func) or isinstance(func, type) or name in ("check", "show", "use"):
+                continue
+            for args in argument_lists:
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        result = func(*args)
+                except Exception:
+                    continue
+                if isinstance(result, u.Quantity) and result.size == 1:
+                    if utils.check("02.10", result, date=departure).ok:
+                        passing.append(f"{info.name}.{name}{args[:2]}")
+    plt.close("all")
+    assert {"utils.mission", "utils.ephemeris", "utils.orbits"} <= visited
+    assert not passing, f"{passing} answer exercise 10: change what the exercise asks, or keep such helpers private"
+    # the one-date distance that lesson 04's helper gives is told why it is not the answer
+    one_day = utils.mission.distance_between("vesta", "ceres", departure)
+    assert "Ceres moved on" in utils.check("02.10", one_day, date=departure).message
+    both_at_arrival = utils.mission.distance_between("vesta", "ceres", arrival)
+    assert "day Dawn reached Ceres" in utils.check("02.10", both_at_arrival, date=departure).message
+
+
 def test_rounded_answers_get_their_targeted_hints():
     from utils.facts import fact
 

@@ -470,38 +470,65 @@ def _mass_ratio_only(date):
     return (GM_jup / GM_sun).to_value(u.one)
 
 
-# 02.10 · Vesta-Ceres distance --------------------------------------------------------------------
+# 02.10 · from Vesta on one date to Ceres on another ----------------------------------------------
 
 
-def _positions(date, body_1, body_2):
+def _time(date, name):
     from astropy.time import Time
 
-    from ..ephemeris import heliocentric_position
-
-    if not isinstance(date, Time):
-        date = Time(date)
-    return heliocentric_position(body_1, date), heliocentric_position(body_2, date)
-
-
-def _separation(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return np.sqrt(((r1 - r2) ** 2).sum()).to(u.AU)
+    if isinstance(date, Time):
+        return date
+    try:
+        return Time(date)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name} must be an astropy Time or a date such as '2012-09-05'; got {date!r}.") from error
 
 
-def _difference_of_distances(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return abs(np.sqrt((r1**2).sum()) - np.sqrt((r2**2).sum())).to(u.AU)
-
-
-def _separation_at_arrival(date, body_1="vesta", body_2="ceres"):
+def _arrival(arrival):
     from ..facts import fact
 
-    return _separation(fact("dawn.ceres_arrival"), body_1, body_2)
+    return fact("dawn.ceres_arrival") if arrival is None else _time(arrival, "arrival")
 
 
-def _sum_of_distances(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return (np.sqrt((r1**2).sum()) + np.sqrt((r2**2).sum())).to(u.AU)
+def _places(date, arrival=None, body_1="vesta", body_2="ceres"):
+    """body_1's heliocentric position on ``date`` and body_2's on ``arrival``."""
+    from ..ephemeris import heliocentric_position
+
+    return heliocentric_position(body_1, _time(date, "date")), heliocentric_position(body_2, _arrival(arrival))
+
+
+def _norm(r):
+    return np.sqrt((r**2).sum()).to(u.AU)
+
+
+def _straight_leg(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return _norm(r2 - r1)
+
+
+def _same_day_at_departure(date, arrival=None, body_1="vesta", body_2="ceres"):
+    from ..ephemeris import heliocentric_position
+
+    date = _time(date, "date")
+    return _norm(heliocentric_position(body_2, date) - heliocentric_position(body_1, date))
+
+
+def _same_day_at_arrival(date, arrival=None, body_1="vesta", body_2="ceres"):
+    return _same_day_at_departure(_arrival(arrival), None, body_1, body_2)
+
+
+def _dates_swapped(date, arrival=None, body_1="vesta", body_2="ceres"):
+    return _straight_leg(_arrival(arrival), date, body_1, body_2)
+
+
+def _difference_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return abs(_norm(r2) - _norm(r1))
+
+
+def _sum_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return _norm(r2) + _norm(r1)
 
 
 EXERCISES = {
@@ -799,26 +826,37 @@ EXERCISES = {
         ),
     ),
     "02.10": Exercise(
-        title="Exercise 10 · the Vesta-Ceres distance on {date.iso:.10}",
-        solve=_separation,
-        defaults={"body_1": "vesta", "body_2": "ceres"},
+        title="Exercise 10 · from Vesta on {date.iso:.10} to Ceres on Dawn's arrival, in a straight line",
+        solve=_straight_leg,
+        defaults={"arrival": None, "body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
-        hint="Subtract the two heliocentric positions for the same date, then take the length of the difference.",
+        hint="Take Vesta's heliocentric position on `departure` and Ceres' on `arrival`, subtract one vector "
+        "from the other, then take the length of the difference.",
         mistakes=(
             Mistake(
+                _same_day_at_departure,
+                "That is how far apart the two were on the day Dawn left Vesta. Ceres moved on while Dawn "
+                "travelled: take Ceres' position on `arrival`, the day Dawn got there.",
+            ),
+            Mistake(
+                _same_day_at_arrival,
+                "That is how far apart the two were on the day Dawn reached Ceres. Dawn left from where Vesta "
+                "was on `departure`: take Vesta's position on that date.",
+            ),
+            Mistake(
+                _dates_swapped,
+                "The dates are swapped: Vesta's position on `departure` (where Dawn left from) and Ceres' on "
+                "`arrival` (where Dawn got to).",
+            ),
+            Mistake(
                 _difference_of_distances,
-                "That is the difference of the two distances from the Sun. The bodies are not on one line "
+                "That is the difference of the two distances from the Sun. The two places are not on one line "
                 "from the Sun: subtract the position vectors, then take the length.",
             ),
             Mistake(
                 _sum_of_distances,
-                "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
-                "position vectors, then take the length.",
-            ),
-            Mistake(
-                _separation_at_arrival,
-                "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
-                "Vesta: use `departure`.",
+                "That would be the distance only if the two places were on opposite sides of the Sun. Subtract "
+                "the position vectors, then take the length.",
             ),
         ),
     ),
