@@ -358,3 +358,22 @@ def test_exercise_2_asks_for_the_three_decimals_it_names():
     for rounded in (0.43, 0.4):
         result = utils.check("02.2", rounded, **kw)
         assert result.status == "incorrect" and "three decimals" in result.message
+
+
+def test_exercise_8_a_cosine_or_a_missing_division_by_the_speed_is_named():
+    from utils.exercises import lesson02
+
+    kw = dict(name="Ceres", years=6 * u.yr)
+    cosine = utils.check("02.8", lesson02._two_body_cosine(**kw), **kw).message
+    assert "plain number" in cosine and "divided by |d|" in cosine and "Attach" not in cosine
+    dot = lesson02._two_body_dot_only(**kw).to(u.AU * u.km / u.day)  # (d * v).sum() in the notebook's units
+    message = utils.check("02.8", dot, **kw).message
+    assert "Divide it by a speed" in message and "diffusivity" not in message
+
+
+def test_exercise_2_an_eccentricity_cut_off_is_told_to_round_not_to_rethink():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)  # e = 0.42593
+    assert utils.check("02.2", 0.426, **kw).ok
+    cut = utils.check("02.2", 0.425, **kw).message
+    assert "cut off" in cut and "q = a(1 - e)" not in cut
+    assert "cut off" not in utils.check("02.2", 0.424, **kw).message  # a wrong third decimal is not called cut off

@@ -70,6 +70,11 @@ def _eccentricity_two_decimals(q, Q, name=None):
     return round(_eccentricity(q, Q), 2)
 
 
+def _eccentricity_cut_off(q, Q, name=None):
+    # the right e cut off after three decimals (0.425 for 0.4259) instead of rounded
+    return np.floor(_eccentricity(q, Q) * 1000) / 1000
+
+
 def _e_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return (Q - q) / Q
@@ -365,6 +370,19 @@ def _two_body_along_reversed(name, years):
     return -_two_body_along(name, years)
 
 
+def _two_body_cosine(name, years):
+    """d·v / (|d| |v|): the projection divided by the length of the difference, a plain number."""
+    return (_two_body_along(name, years) / _two_body_error(name, years)).to(u.one)
+
+
+def _two_body_dot_only(name, years):
+    """d·v without the division by |v|: a length times a speed."""
+    from ..ephemeris import heliocentric_velocity
+
+    model, jpl, t = _two_body_and_jpl(name, years)
+    return ((model - jpl) * heliocentric_velocity(name.lower(), t)).sum().to(u.km**2 / u.s)
+
+
 def _two_body_radial(name, years):
     model, jpl, _ = _two_body_and_jpl(name, years)
     return abs(np.sqrt((model**2).sum()) - np.sqrt((jpl**2).sum())).to(u.km)
@@ -577,6 +595,12 @@ EXERCISES = {
             ),
             Mistake(_eccentricity_two_decimals, "Close, but give e to three decimals.", rtol=1e-9),
             Mistake(
+                _eccentricity_cut_off,
+                "Close: that looks cut off after the third decimal. Round e to three decimals instead, for "
+                "example with round(e, 3).",
+                rtol=1e-9,
+            ),
+            Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
             ),
@@ -753,6 +777,16 @@ EXERCISES = {
                 _two_body_error,
                 "That is the whole distance between the two positions. The question asks for its part along "
                 "the direction of motion, with a sign: project the difference on JPL's velocity, d·v / |v|.",
+            ),
+            Mistake(
+                _two_body_cosine,
+                "That is a plain number, the cosine of the angle between d and v: you divided by |d| too. "
+                "The answer is a length, d·v / |v|: divide by the length of the velocity only.",
+            ),
+            Mistake(
+                _two_body_dot_only,
+                "That is d·v, a length times a speed. Divide it by a speed, the length of the velocity |v|, "
+                "to get the length along the direction of motion.",
             ),
             Mistake(
                 _two_body_along_reversed,
