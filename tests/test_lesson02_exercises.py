@@ -377,3 +377,11 @@ def test_exercise_2_an_eccentricity_cut_off_is_told_to_round_not_to_rethink():
     cut = utils.check("02.2", 0.425, **kw).message
     assert "cut off" in cut and "q = a(1 - e)" not in cut
     assert "cut off" not in utils.check("02.2", 0.424, **kw).message  # a wrong third decimal is not called cut off
+
+
+def test_an_input_message_does_not_turn_e_into_the_eccentric_anomaly_or_q_into_Q():
+    # a message's first letter is capitalised: a bare "e" or "q" first would read as E (eccentric anomaly) or Q
+    too_large = utils.check("02.1", 3.45 * u.AU, a=2.95 * u.AU, e=1.2).message
+    assert "eccentricity e must be below 1" in too_large and "E must" not in too_large
+    negative_q = utils.check("02.2", 0.3, q=-1 * u.AU, Q=3 * u.AU).message
+    assert "closest distance q" in negative_q and "Q must" not in negative_q

@@ -12,9 +12,9 @@ from ..units import require
 
 
 def _ecc(e):
-    e = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    e = float(require(e, u.one, "the eccentricity e", nonnegative=True).to_value(u.one))
     if e >= 1:
-        raise ValueError(f"e must be below 1 for an ellipse; got {e}.")
+        raise ValueError(f"the eccentricity e must be below 1 for an ellipse; got {e}.")
     return e
 
 
@@ -22,19 +22,19 @@ def _ecc(e):
 
 
 def _aphelion(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * (1 + _ecc(e))).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * (1 + _ecc(e))).to(u.AU)
 
 
 def _perihelion(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * (1 - _ecc(e))).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * (1 - _ecc(e))).to(u.AU)
 
 
 def _a_times_e(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * _ecc(e)).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * _ecc(e)).to(u.AU)
 
 
 def _a_alone(a, e, name=None):
-    return require(a, u.AU, "a", positive=True).to(u.AU)
+    return require(a, u.AU, "the semi-major axis a", positive=True).to(u.AU)
 
 
 def _major_axis(a, e, name=None):
@@ -49,8 +49,8 @@ def _twice_aphelion(a, e, name=None):
 
 
 def _q_Q(q, Q):
-    q = require(q, u.AU, "q", positive=True).to_value(u.AU)
-    Q = require(Q, u.AU, "Q", positive=True).to_value(u.AU)
+    q = require(q, u.AU, "the closest distance q", positive=True).to_value(u.AU)
+    Q = require(Q, u.AU, "the farthest distance Q", positive=True).to_value(u.AU)
     if Q < q:
         raise ValueError(f"Q, the farthest distance, cannot be below q, the closest; got q = {q:g} AU, Q = {Q:g} AU.")
     return float(q), float(Q)
@@ -286,7 +286,7 @@ def _speed_ratio_squared(e):
 
 
 def _q_and_a(a, e):
-    a = require(a, u.AU, "a", positive=True)
+    a = require(a, u.AU, "the semi-major axis a", positive=True)
     return a * (1 - _ecc(e)), a
 
 
@@ -311,7 +311,7 @@ def _circular_speed_at_a(a, e, name=None):
 def _aphelion_speed(a, e, name=None):
     from ..orbits import _vis_viva_speed
 
-    a = require(a, u.AU, "a", positive=True)
+    a = require(a, u.AU, "the semi-major axis a", positive=True)
     return _vis_viva_speed(a * (1 + _ecc(e)), a).to(u.km / u.s)
 
 
