@@ -238,6 +238,57 @@ def test_no_public_name_in_utils_orbits_answers_the_third_law_or_vis_viva_exerci
     assert not passing, f"utils.orbits.{passing} answer exercise {exercise}: keep such helpers private"
 
 
+def test_no_public_name_in_any_utils_module_answers_the_vesta_to_ceres_exercise():
+    """Exercise 10 asks students to design the calculation: no public function of any `utils` module may
+    return its answer from the exercise's bodies and dates (`mission.distance_between` takes one date)."""
+    import importlib
+    import itertools
+    import pkgutil
+    import warnings
+
+    import matplotlib.pyplot as plt
+
+    from utils.facts import fact
+
+    departure, arrival = fact("dawn.vesta_departure"), fact("dawn.ceres_arrival")
+    right = _expected_answer("02.10", date=departure)
+    assert utils.check("02.10", right, date=departure).ok
+    argument_lists = [
+        (*bodies, *dates)
+        for bodies in itertools.permutations(("vesta", "ceres"))
+        for n in (1, 2)
+        for dates in itertools.product((departure, arrival), repeat=n)
+    ] + [(body, date) for body in ("vesta", "ceres") for date in (departure, arrival)]
+    passing, visited = [], set()
+    for info in pkgutil.walk_packages(utils.__path__, "utils."):
+        if "._" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        visited.add(info.name)
+        for name in (n for n in dir(module) if not n.startswith("_")):
+            func = getattr(module, name)
+            if not callable(func) or isinstance(func, type) or name in ("check", "show", "use"):
+                continue
+            for args in argument_lists:
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        result = func(*args)
+                except Exception:
+                    continue
+                if isinstance(result, u.Quantity) and result.size == 1:
+                    if utils.check("02.10", result, date=departure).ok:
+                        passing.append(f"{info.name}.{name}{args[:2]}")
+    plt.close("all")
+    assert {"utils.mission", "utils.ephemeris", "utils.orbits"} <= visited
+    assert not passing, f"{passing} answer exercise 10: change what the exercise asks, or keep such helpers private"
+    # the one-date distance that lesson 04's helper gives is told why it is not the answer
+    one_day = utils.mission.distance_between("vesta", "ceres", departure)
+    assert "Ceres moved on" in utils.check("02.10", one_day, date=departure).message
+    both_at_arrival = utils.mission.distance_between("vesta", "ceres", arrival)
+    assert "day Dawn reached Ceres" in utils.check("02.10", both_at_arrival, date=departure).message
+
+
 def test_rounded_answers_get_their_targeted_hints():
     from utils.facts import fact
 
@@ -307,3 +358,30 @@ def test_exercise_2_asks_for_the_three_decimals_it_names():
     for rounded in (0.43, 0.4):
         result = utils.check("02.2", rounded, **kw)
         assert result.status == "incorrect" and "three decimals" in result.message
+
+
+def test_exercise_8_a_cosine_or_a_missing_division_by_the_speed_is_named():
+    from utils.exercises import lesson02
+
+    kw = dict(name="Ceres", years=6 * u.yr)
+    cosine = utils.check("02.8", lesson02._two_body_cosine(**kw), **kw).message
+    assert "plain number" in cosine and "divided by |d|" in cosine and "Attach" not in cosine
+    dot = lesson02._two_body_dot_only(**kw).to(u.AU * u.km / u.day)  # (d * v).sum() in the notebook's units
+    message = utils.check("02.8", dot, **kw).message
+    assert "Divide it by a speed" in message and "diffusivity" not in message
+
+
+def test_exercise_2_an_eccentricity_cut_off_is_told_to_round_not_to_rethink():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)  # e = 0.42593
+    assert utils.check("02.2", 0.426, **kw).ok
+    cut = utils.check("02.2", 0.425, **kw).message
+    assert "cut off" in cut and "q = a(1 - e)" not in cut
+    assert "cut off" not in utils.check("02.2", 0.424, **kw).message  # a wrong third decimal is not called cut off
+
+
+def test_an_input_message_does_not_turn_e_into_the_eccentric_anomaly_or_q_into_Q():
+    # a message's first letter is capitalised: a bare "e" or "q" first would read as E (eccentric anomaly) or Q
+    too_large = utils.check("02.1", 3.45 * u.AU, a=2.95 * u.AU, e=1.2).message
+    assert "eccentricity e must be below 1" in too_large and "E must" not in too_large
+    negative_q = utils.check("02.2", 0.3, q=-1 * u.AU, Q=3 * u.AU).message
+    assert "closest distance q" in negative_q and "Q must" not in negative_q

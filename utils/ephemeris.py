@@ -185,8 +185,8 @@ def _evaluate(body: str, time, frame: str, derivative: bool, data_dir=None):
                 bad_iso = bad.utc.iso
             raise ValueError(
                 f"{body}: date {bad_iso} is outside the offline ephemeris, which covers "
-                f"{cov[0].iso[:10]} to {cov[1].iso[:10]} (TDB); rebuild with a wider range "
-                "using scripts/build_ephemeris.py"
+                f"{cov[0].iso[:10]} to {cov[1].iso[:10]} (TDB): choose a date in that range "
+                "(a course maintainer can widen it with scripts/build_ephemeris.py)"
             )
         pos += sign * p
         if derivative:

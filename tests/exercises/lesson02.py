@@ -34,7 +34,7 @@ NATURAL = {
         "answer_9 = (GM_jup / length(r_j - r_c) ** 2) / (GM_sun / length(r_c) ** 2)"
     ),
     "02.10": (
-        'answer_10 = length(heliocentric_position("vesta", departure) - heliocentric_position("ceres", departure))'
+        'answer_10 = length(heliocentric_position("ceres", arrival) - heliocentric_position("vesta", departure))'
     ),
 }
 

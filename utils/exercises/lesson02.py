@@ -12,9 +12,9 @@ from ..units import require
 
 
 def _ecc(e):
-    e = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    e = float(require(e, u.one, "the eccentricity e", nonnegative=True).to_value(u.one))
     if e >= 1:
-        raise ValueError(f"e must be below 1 for an ellipse; got {e}.")
+        raise ValueError(f"the eccentricity e must be below 1 for an ellipse; got {e}.")
     return e
 
 
@@ -22,19 +22,19 @@ def _ecc(e):
 
 
 def _aphelion(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * (1 + _ecc(e))).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * (1 + _ecc(e))).to(u.AU)
 
 
 def _perihelion(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * (1 - _ecc(e))).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * (1 - _ecc(e))).to(u.AU)
 
 
 def _a_times_e(a, e, name=None):
-    return (require(a, u.AU, "a", positive=True) * _ecc(e)).to(u.AU)
+    return (require(a, u.AU, "the semi-major axis a", positive=True) * _ecc(e)).to(u.AU)
 
 
 def _a_alone(a, e, name=None):
-    return require(a, u.AU, "a", positive=True).to(u.AU)
+    return require(a, u.AU, "the semi-major axis a", positive=True).to(u.AU)
 
 
 def _major_axis(a, e, name=None):
@@ -49,8 +49,8 @@ def _twice_aphelion(a, e, name=None):
 
 
 def _q_Q(q, Q):
-    q = require(q, u.AU, "q", positive=True).to_value(u.AU)
-    Q = require(Q, u.AU, "Q", positive=True).to_value(u.AU)
+    q = require(q, u.AU, "the closest distance q", positive=True).to_value(u.AU)
+    Q = require(Q, u.AU, "the farthest distance Q", positive=True).to_value(u.AU)
     if Q < q:
         raise ValueError(f"Q, the farthest distance, cannot be below q, the closest; got q = {q:g} AU, Q = {Q:g} AU.")
     return float(q), float(Q)
@@ -68,6 +68,11 @@ def _eccentricity_one_decimal(q, Q, name=None):
 
 def _eccentricity_two_decimals(q, Q, name=None):
     return round(_eccentricity(q, Q), 2)
+
+
+def _eccentricity_cut_off(q, Q, name=None):
+    # the right e cut off after three decimals (0.425 for 0.4259) instead of rounded
+    return np.floor(_eccentricity(q, Q) * 1000) / 1000
 
 
 def _e_over_Q(q, Q, name=None):
@@ -281,7 +286,7 @@ def _speed_ratio_squared(e):
 
 
 def _q_and_a(a, e):
-    a = require(a, u.AU, "a", positive=True)
+    a = require(a, u.AU, "the semi-major axis a", positive=True)
     return a * (1 - _ecc(e)), a
 
 
@@ -306,7 +311,7 @@ def _circular_speed_at_a(a, e, name=None):
 def _aphelion_speed(a, e, name=None):
     from ..orbits import _vis_viva_speed
 
-    a = require(a, u.AU, "a", positive=True)
+    a = require(a, u.AU, "the semi-major axis a", positive=True)
     return _vis_viva_speed(a * (1 + _ecc(e)), a).to(u.km / u.s)
 
 
@@ -363,6 +368,19 @@ def _two_body_along(name, years):
 
 def _two_body_along_reversed(name, years):
     return -_two_body_along(name, years)
+
+
+def _two_body_cosine(name, years):
+    """d·v / (|d| |v|): the projection divided by the length of the difference, a plain number."""
+    return (_two_body_along(name, years) / _two_body_error(name, years)).to(u.one)
+
+
+def _two_body_dot_only(name, years):
+    """d·v without the division by |v|: a length times a speed."""
+    from ..ephemeris import heliocentric_velocity
+
+    model, jpl, t = _two_body_and_jpl(name, years)
+    return ((model - jpl) * heliocentric_velocity(name.lower(), t)).sum().to(u.km**2 / u.s)
 
 
 def _two_body_radial(name, years):
@@ -470,38 +488,65 @@ def _mass_ratio_only(date):
     return (GM_jup / GM_sun).to_value(u.one)
 
 
-# 02.10 · Vesta-Ceres distance --------------------------------------------------------------------
+# 02.10 · from Vesta on one date to Ceres on another ----------------------------------------------
 
 
-def _positions(date, body_1, body_2):
+def _time(date, name):
     from astropy.time import Time
 
-    from ..ephemeris import heliocentric_position
-
-    if not isinstance(date, Time):
-        date = Time(date)
-    return heliocentric_position(body_1, date), heliocentric_position(body_2, date)
-
-
-def _separation(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return np.sqrt(((r1 - r2) ** 2).sum()).to(u.AU)
+    if isinstance(date, Time):
+        return date
+    try:
+        return Time(date)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name} must be an astropy Time or a date such as '2012-09-05'; got {date!r}.") from error
 
 
-def _difference_of_distances(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return abs(np.sqrt((r1**2).sum()) - np.sqrt((r2**2).sum())).to(u.AU)
-
-
-def _separation_at_arrival(date, body_1="vesta", body_2="ceres"):
+def _arrival(arrival):
     from ..facts import fact
 
-    return _separation(fact("dawn.ceres_arrival"), body_1, body_2)
+    return fact("dawn.ceres_arrival") if arrival is None else _time(arrival, "arrival")
 
 
-def _sum_of_distances(date, body_1="vesta", body_2="ceres"):
-    r1, r2 = _positions(date, body_1, body_2)
-    return (np.sqrt((r1**2).sum()) + np.sqrt((r2**2).sum())).to(u.AU)
+def _places(date, arrival=None, body_1="vesta", body_2="ceres"):
+    """body_1's heliocentric position on ``date`` and body_2's on ``arrival``."""
+    from ..ephemeris import heliocentric_position
+
+    return heliocentric_position(body_1, _time(date, "date")), heliocentric_position(body_2, _arrival(arrival))
+
+
+def _norm(r):
+    return np.sqrt((r**2).sum()).to(u.AU)
+
+
+def _straight_leg(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return _norm(r2 - r1)
+
+
+def _same_day_at_departure(date, arrival=None, body_1="vesta", body_2="ceres"):
+    from ..ephemeris import heliocentric_position
+
+    date = _time(date, "date")
+    return _norm(heliocentric_position(body_2, date) - heliocentric_position(body_1, date))
+
+
+def _same_day_at_arrival(date, arrival=None, body_1="vesta", body_2="ceres"):
+    return _same_day_at_departure(_arrival(arrival), None, body_1, body_2)
+
+
+def _dates_swapped(date, arrival=None, body_1="vesta", body_2="ceres"):
+    return _straight_leg(_arrival(arrival), date, body_1, body_2)
+
+
+def _difference_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return abs(_norm(r2) - _norm(r1))
+
+
+def _sum_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
+    r1, r2 = _places(date, arrival, body_1, body_2)
+    return _norm(r2) + _norm(r1)
 
 
 EXERCISES = {
@@ -549,6 +594,12 @@ EXERCISES = {
                 rtol=1e-9,
             ),
             Mistake(_eccentricity_two_decimals, "Close, but give e to three decimals.", rtol=1e-9),
+            Mistake(
+                _eccentricity_cut_off,
+                "Close: that looks cut off after the third decimal. Round e to three decimals instead, for "
+                "example with round(e, 3).",
+                rtol=1e-9,
+            ),
             Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
@@ -728,6 +779,16 @@ EXERCISES = {
                 "the direction of motion, with a sign: project the difference on JPL's velocity, d·v / |v|.",
             ),
             Mistake(
+                _two_body_cosine,
+                "That is a plain number, the cosine of the angle between d and v: you divided by |d| too. "
+                "The answer is a length, d·v / |v|: divide by the length of the velocity only.",
+            ),
+            Mistake(
+                _two_body_dot_only,
+                "That is d·v, a length times a speed. Divide it by a speed, the length of the velocity |v|, "
+                "to get the length along the direction of motion.",
+            ),
+            Mistake(
                 _two_body_along_reversed,
                 "Check which position you subtract from which: the difference is two-body minus JPL, so that "
                 "+ means the two-body asteroid runs ahead.",
@@ -799,26 +860,37 @@ EXERCISES = {
         ),
     ),
     "02.10": Exercise(
-        title="Exercise 10 · the Vesta-Ceres distance on {date.iso:.10}",
-        solve=_separation,
-        defaults={"body_1": "vesta", "body_2": "ceres"},
+        title="Exercise 10 · from Vesta on {date.iso:.10} to Ceres on Dawn's arrival, in a straight line",
+        solve=_straight_leg,
+        defaults={"arrival": None, "body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
-        hint="Subtract the two heliocentric positions for the same date, then take the length of the difference.",
+        hint="Take Vesta's heliocentric position on `departure` and Ceres' on `arrival`, subtract one vector "
+        "from the other, then take the length of the difference.",
         mistakes=(
             Mistake(
+                _same_day_at_departure,
+                "That is how far apart the two were on the day Dawn left Vesta. Ceres moved on while Dawn "
+                "travelled: take Ceres' position on `arrival`, the day Dawn got there.",
+            ),
+            Mistake(
+                _same_day_at_arrival,
+                "That is how far apart the two were on the day Dawn reached Ceres. Dawn left from where Vesta "
+                "was on `departure`: take Vesta's position on that date.",
+            ),
+            Mistake(
+                _dates_swapped,
+                "The dates are swapped: Vesta's position on `departure` (where Dawn left from) and Ceres' on "
+                "`arrival` (where Dawn got to).",
+            ),
+            Mistake(
                 _difference_of_distances,
-                "That is the difference of the two distances from the Sun. The bodies are not on one line "
+                "That is the difference of the two distances from the Sun. The two places are not on one line "
                 "from the Sun: subtract the position vectors, then take the length.",
             ),
             Mistake(
                 _sum_of_distances,
-                "That would be the distance only if they were on opposite sides of the Sun. Subtract the "
-                "position vectors, then take the length.",
-            ),
-            Mistake(
-                _separation_at_arrival,
-                "That is their distance on the day Dawn reached Ceres. The question asks for the day it left "
-                "Vesta: use `departure`.",
+                "That would be the distance only if the two places were on opposite sides of the Sun. Subtract "
+                "the position vectors, then take the length.",
             ),
         ),
     ),
