@@ -451,6 +451,17 @@ def test_an_angle_unit_typed_twice_or_on_a_plain_number_is_named():
     _assert_clean(r)
 
 
+def test_a_sentence_keeps_a_leading_name_as_typed():
+    """A message that starts with a variable's name (e, body_b) keeps its case: in an orbits lesson E is another
+    quantity than e; ordinary words still get their capital."""
+    from utils.checks import _sentence
+
+    assert _sentence("e must be between 0 and 1") == "e must be between 0 and 1."
+    assert _sentence("body_b must be one of 'vesta'") == "body_b must be one of 'vesta'."
+    assert _sentence("your answer is close") == "Your answer is close."
+    assert _sentence("a") == "a."
+
+
 def test_dimensionless_answers_in_any_dimensionless_unit():
     assert compare(1542 * u.percent, 15.42 * u.one).ok
     assert compare((7242 * u.km / (469.7 * u.km)), 15.42).ok

@@ -127,7 +127,9 @@ def _sentence(text: str) -> str:
     text = " ".join(str(text).split())
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if not (len(first.rstrip(",:;")) == 1 or any(c in first for c in "_=(`[")):  # e, body_b, a=...: names stay as typed
+        text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
 
 
