@@ -20,10 +20,10 @@ from ..camera import _ifov, pixel_scale
 from ..checks import CheckResult, CloseBand, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
+    _subsolar_temperature,
     irradiance,
     sublimation_balance_temperature,
     sublimation_mass_flux,
-    subsolar_temperature,
     thickness_loss_rate,
 )
 from ..units import require
@@ -296,7 +296,7 @@ def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance
 
 # --- 06.7 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
-    return subsolar_temperature(solar_constant, albedo, distance).to(u.K)
+    return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
 
 def _absorbed(solar_constant, albedo, distance, fraction=None):
@@ -449,7 +449,7 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     from ..facts import fact
 
     albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
-    t = thermal.subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    t = thermal._subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
     water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
     if day_mean:
         flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
