@@ -514,3 +514,18 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
     assert stated == float(f"{_expected_answer('06.9', **kw).to_value(u.yr):.2g}")
     assert utils.check("06.9", stated * u.yr, **kw).ok
+
+
+def test_exercise_7_the_melting_point_is_not_told_it_forgot_the_square():
+    """Forgetting to square the distance gives 274 K here, by chance next to 273 K: only the slip's own three
+    figures get its hint, and 273 K or 0 °C get the general one."""
+    from utils.exercises.lesson06 import _t_not_squared
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    slip = _t_not_squared(**kw).to(u.K)
+    for typed in (slip, round(slip.to_value(u.K)) * u.K, round(slip.to(u.deg_C, u.temperature()).value, 1) * u.deg_C):
+        assert "SQUARE" in utils.check("06.7", typed, **kw).message, typed
+    for guess in (273 * u.K, 273.15 * u.K, 0 * u.deg_C):
+        result = utils.check("06.7", guess, **kw)
+        assert result.status == "incorrect" and "SQUARE" not in result.message, guess

@@ -763,7 +763,12 @@ EXERCISES = {
                 "absorbs less: use the faculae's albedo, `faculae`.",
             ),
             Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
-            Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
+            Mistake(
+                _t_not_squared,
+                "Sunlight weakens with the SQUARE of the distance from the Sun.",
+                # three figures of this slip pass; 273 K or 0 °C (the melting point, a guess) lie 0.5 % away
+                rtol=0.002,
+            ),
             Mistake(
                 _t_whole_body,
                 "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
