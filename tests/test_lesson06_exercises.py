@@ -529,3 +529,22 @@ def test_exercise_7_the_melting_point_is_not_told_it_forgot_the_square():
     for guess in (273 * u.K, 273.15 * u.K, 0 * u.deg_C):
         result = utils.check("06.7", guess, **kw)
         assert result.status == "incorrect" and "SQUARE" not in result.message, guess
+
+
+def test_exercise_5_the_increase_in_place_of_the_ratio_gets_its_own_hint():
+    from utils.checks import _expected_answer
+
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=utils.fact("occator.faculae_albedo"),
+        background_albedo=utils.fact("ceres.albedo"),
+        spot_diameter=size,
+        distance=near,
+        far_distance=far,
+        ifov=ifov,
+    )
+    increase = _expected_answer("06.5", **kw) - 1  # "1.02 times brighter" for "102 % brighter"
+    for typed in (increase, round(increase, 2)):
+        result = utils.check("06.5", typed, **kw)
+        assert result.status == "incorrect" and "nothing taken away" in result.message, typed

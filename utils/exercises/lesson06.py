@@ -245,6 +245,11 @@ def _brightening_inverted(spot_albedo, background_albedo, spot_diameter, distanc
     return 1 / _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov)
 
 
+def _brightening_increase(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # near / far - 1: how much MORE the near pixel reads (1.02 read as "102 % brighter"), not how many times
+    return _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov) - 1
+
+
 def _fill_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     near = _fill(spot_diameter, distance, ifov, "area")
     return near / _fill(spot_diameter, far_distance, ifov, "area")
@@ -682,6 +687,12 @@ EXERCISES = {
                 _brightening_inverted,
                 "That is the far pixel over the near one. The question asks how many times brighter the "
                 "pixel looks from closer: near value on top.",
+            ),
+            Mistake(
+                _brightening_increase,
+                "That looks like the increase: how much MORE the near pixel reads, as a fraction of the far "
+                "one. The question asks how many times brighter: the near value divided by the far one, with "
+                "nothing taken away.",
             ),
             Mistake(
                 _fill_ratio,
