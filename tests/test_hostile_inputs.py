@@ -456,12 +456,6 @@ VALID = {
     "imaging.profile": lambda: dict(image=camera_image(), which="reading"),
     # thermal
     "thermal.irradiance": lambda: dict(solar_constant=1361 * u.W / u.m**2, distance=2 * u.AU),
-    "thermal.subsolar_temperature": lambda: dict(
-        solar_constant=1361 * u.W / u.m**2, albedo=0.09, distance=2.77 * u.AU, emissivity=0.9, beaming=1.0
-    ),
-    "thermal.mean_equilibrium_temperature": lambda: dict(
-        solar_constant=1361 * u.W / u.m**2, albedo=0.3, distance=1 * u.AU, emissivity=1.0
-    ),
     "thermal.ice_vapour_pressure": lambda: dict(temperature=200 * u.K),
     "thermal.sublimation_mass_flux": lambda: dict(temperature=200 * u.K, molar_mass=18.015 * u.g / u.mol, sticking=1.0),
     "thermal.thickness_loss_rate": lambda: dict(mass_flux=1e-4 * u.kg / u.m**2 / u.s, density=1000 * u.kg / u.m**3),

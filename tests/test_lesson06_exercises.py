@@ -25,20 +25,18 @@ def test_the_ifov_left_as_an_angle_is_simply_correct():
     assert utils.check("06.4", kw["size"] / (kw["pixels"] * ifov), **kw).ok
 
 
-def test_no_public_name_in_utils_camera_or_photometry_answers_exercise_4():
-    """Exercise 4 tests the formula size = pixels x distance x IFOV: no name that Tab completion offers in
-    utils.camera or utils.photometry may return its answer from the exercise's inputs, in any order."""
+def _names_that_answer(check_id, values, modules, include_private=False):
+    """The names in ``modules`` (those Tab completion offers, or all with ``include_private``) whose call with
+    2 or 3 of the exercise's inputs, in any order, passes its check."""
     import inspect
     from itertools import permutations
 
-    from utils import camera, photometry
     from utils.exercises.lesson06 import EXERCISES
 
-    values = {"size": 92 * u.km, "distance": 19_600 * u.km, "pixels": 50, "ifov": utils.fact("fc.ifov")}
-    kw = {k: values[k] for k in inspect.signature(EXERCISES["06.4"].solve).parameters}
+    kw = {k: values[k] for k in inspect.signature(EXERCISES[check_id].solve).parameters}
     passing = []
-    for module in (camera, photometry):
-        for name in (n for n in dir(module) if not n.startswith("_")):
+    for module in modules:
+        for name in (n for n in dir(module) if include_private or not n.startswith("_")):
             func = getattr(module, name)
             if not callable(func) or isinstance(func, type):
                 continue
@@ -48,10 +46,36 @@ def test_no_public_name_in_utils_camera_or_photometry_answers_exercise_4():
                 except Exception:
                     continue
                 if isinstance(result, (u.Quantity, float)) and np.size(result) == 1:
-                    if utils.check("06.4", result, **kw).ok:
+                    if utils.check(check_id, result, **kw).ok:
                         passing.append(f"{module.__name__}.{name}")
                         break
+    return passing
+
+
+def test_no_public_name_in_utils_camera_or_photometry_answers_exercise_4():
+    """Exercise 4 tests the formula size = pixels x distance x IFOV: no name that Tab completion offers in
+    utils.camera or utils.photometry may return its answer from the exercise's inputs, in any order."""
+    from utils import camera, photometry
+
+    values = {"size": 92 * u.km, "distance": 19_600 * u.km, "pixels": 50, "ifov": utils.fact("fc.ifov")}
+    passing = _names_that_answer("06.4", values, (camera, photometry))
     assert not passing, f"{passing} answer exercise 4: ask for something they do not return"
+
+
+def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_7():
+    """Exercise 7 tests the energy balance S (1 AU / r)**2 (1 - A) = sigma T**4: no name that Tab completion
+    offers in utils.thermal, utils.photometry or utils.camera may return its answer from the exercise's inputs."""
+    from utils import camera, photometry, thermal
+
+    values = {
+        "solar_constant": utils.fact("solar.tsi"),
+        "albedo": utils.fact("occator.faculae_albedo"),
+        "distance": utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
+    }
+    passing = _names_that_answer("06.7", values, (thermal, photometry, camera))
+    assert not passing, f"{passing} answer exercise 7: make them private or ask for something they do not return"
+    # the search finds the private helper that does answer it, so it would find a public one
+    assert "utils.thermal._subsolar_temperature" in _names_that_answer("06.7", values, (thermal,), True)
 
 
 def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
@@ -108,7 +132,7 @@ def test_exercise_8_is_the_energy_limited_loss_and_names_the_free_sublimation_sl
     assert "rounded too much" in utils.check("06.8", 2 * u.m, **kw).message
     assert "at 2.77 AU from the Sun" in utils.check("06.8", bound, **kw).name  # the distance the bound is for
     # the ice held at the dry ground's temperature: hundreds of metres, and a hint about energy
-    t_dark = thermal.subsolar_temperature(kw["solar_constant"], kw["albedo"], kw["distance"])
+    t_dark = thermal._subsolar_temperature(kw["solar_constant"], kw["albedo"], kw["distance"])
     free = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t_dark, kw["molar_mass"]), kw["density"]) * u.yr
     assert free > 100 * bound
     assert "energy" in utils.check("06.8", free.to(u.m), **kw).message
@@ -197,10 +221,10 @@ def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
     kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
     kw["distance"] = a * (1 - utils.fact("ceres.e"))
     low_end = utils.fact("occator.faculae_reflectance_low")  # the first line of the sensitivity cell
-    printed = round(thermal.subsolar_temperature(kw["solar_constant"], low_end, a).to_value(u.K), -1)
+    printed = round(thermal._subsolar_temperature(kw["solar_constant"], low_end, a).to_value(u.K), -1)
     result = utils.check("06.7", printed * u.K, **kw)
     assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
-    assert utils.check("06.7", thermal.subsolar_temperature(**kw), **kw).ok
+    assert utils.check("06.7", thermal._subsolar_temperature(**kw), **kw).ok
 
 
 def test_pasted_or_partial_answers_get_targeted_hints_not_a_unit_hint():
@@ -406,7 +430,7 @@ def test_exercise_7_asks_for_three_figures_and_fair_roundings_are_told_they_are_
     assert "three figures" in prompt
     kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
     kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
-    right = thermal.subsolar_temperature(**kw).to(u.K)
+    right = thermal._subsolar_temperature(**kw).to(u.K)
     assert utils.check("06.7", right, **kw).ok
     for rounded in (
         round(right.to_value(u.K), -1) * u.K,
@@ -415,7 +439,7 @@ def test_exercise_7_asks_for_three_figures_and_fair_roundings_are_told_they_are_
         result = utils.check("06.7", rounded, **kw)
         assert result.status == "incorrect" and "three figures" in result.message
     assert "close" not in utils.check("06.7", right * 1.1, **kw).message
-    grey = thermal.subsolar_temperature(**kw, emissivity=0.9)  # a radiator that is not perfect: not a rounding
+    grey = thermal._subsolar_temperature(**kw, emissivity=0.9)  # a radiator that is not perfect: not a rounding
     assert "close" not in utils.check("06.7", grey, **kw).message
 
 
@@ -490,3 +514,37 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
     assert stated == float(f"{_expected_answer('06.9', **kw).to_value(u.yr):.2g}")
     assert utils.check("06.9", stated * u.yr, **kw).ok
+
+
+def test_exercise_7_the_melting_point_is_not_told_it_forgot_the_square():
+    """Forgetting to square the distance gives 274 K here, by chance next to 273 K: only the slip's own three
+    figures get its hint, and 273 K or 0 °C get the general one."""
+    from utils.exercises.lesson06 import _t_not_squared
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    slip = _t_not_squared(**kw).to(u.K)
+    for typed in (slip, round(slip.to_value(u.K)) * u.K, round(slip.to(u.deg_C, u.temperature()).value, 1) * u.deg_C):
+        assert "SQUARE" in utils.check("06.7", typed, **kw).message, typed
+    for guess in (273 * u.K, 273.15 * u.K, 0 * u.deg_C):
+        result = utils.check("06.7", guess, **kw)
+        assert result.status == "incorrect" and "SQUARE" not in result.message, guess
+
+
+def test_exercise_5_the_increase_in_place_of_the_ratio_gets_its_own_hint():
+    from utils.checks import _expected_answer
+
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=utils.fact("occator.faculae_albedo"),
+        background_albedo=utils.fact("ceres.albedo"),
+        spot_diameter=size,
+        distance=near,
+        far_distance=far,
+        ifov=ifov,
+    )
+    increase = _expected_answer("06.5", **kw) - 1  # "1.02 times brighter" for "102 % brighter"
+    for typed in (increase, round(increase, 2)):
+        result = utils.check("06.5", typed, **kw)
+        assert result.status == "incorrect" and "nothing taken away" in result.message, typed

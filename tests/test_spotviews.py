@@ -302,3 +302,15 @@ def test_camera_explorer_names_the_stop_and_what_the_view_covers(explorer):
     assert "385 km (LAMO orbit)" in alt and "of Occator's centre only" in alt and "around Occator" not in alt
     far = explorer.update(46000, 1.0).alt()  # a 300-pixel view from 46,000 km spans more than the 92-km crater
     assert "around Occator" in far and "(" not in far.split("facula at")[1].split("and exposure")[0]
+
+
+def test_camera_explorer_draws_at_most_drawn_px_pixels_across_and_counts_every_saturated_one():
+    """Close in (LAMO, 385 km) the camera image is hundreds of pixels wider than the figure shows: only every
+    step-th is drawn, while the title's pixel scale and saturated count still come from the whole image."""
+    model = imaging.occator_model(0.09, 0.4, 92 * u.km, 10 * u.km)
+    explorer = CameraExplorer(imaging.make_scene(model), IFOV).update(385, 8.0)
+    img = explorer.image(385 * u.km, 8.0)
+    drawn = explorer._image.get_array()
+    assert img.n_px > CameraExplorer.DRAWN_PX >= drawn.shape[0] > CameraExplorer.DRAWN_PX / 2
+    assert explorer.saturated_pixels == int(img.saturated.sum()) > 0
+    assert f"{img.pixel_scale.to(u.km):.3f}/pixel" in explorer.ax_img.get_title()

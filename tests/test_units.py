@@ -30,7 +30,7 @@ def test_albedo_rules_are_named_by_kind():
 def test_every_module_uses_the_rule_of_its_albedo():
     # thermal balance takes a Bond albedo; the size from H a geometric one; Lambert's albedo is its Bond albedo
     with pytest.raises(ValueError, match="Bond albedo"):
-        thermal.subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
+        thermal._subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
     assert belt._diameter_from_h(5, 1.2) > 0 * u.km
     with pytest.raises(ValueError, match="Bond albedo"):
         photometry.lambert(1.2, 1.0)

@@ -9,6 +9,9 @@ ground, absorbed power equals emitted power::
 (``eta``, the beaming parameter, is 1 unless given: no beaming)
 
 so the temperature falls as ``1 / sqrt(r)`` with distance from the Sun.
+The functions that solve this balance for ``T`` are private
+(``_subsolar_temperature``, ``_mean_equilibrium_temperature``): lesson 06 asks
+students to write it out, so Tab completion offers no call that does it.
 
 Exposed water ice in a vacuum loses molecules at the rate given by the
 Hertz-Knudsen equation, ``J = alpha * p_vap(T) * sqrt(m / (2 pi k T))``, with
@@ -20,9 +23,8 @@ cools itself: ``sublimation_balance_temperature`` solves
 Examples
 --------
 >>> import astropy.units as u
->>> T = subsolar_temperature(1360.8 * u.W / u.m**2, 0.09, 2.77 * u.AU)
->>> round(T.to_value(u.K))
-231
+>>> irradiance(1360.8 * u.W / u.m**2, 2.77 * u.AU).round(1)
+<Quantity 177.4 W / m2>
 >>> round(float(ice_vapour_pressure(273.16 * u.K).to_value(u.Pa)), 2)
 611.66
 """
@@ -38,8 +40,6 @@ from .units import integer, require
 
 __all__ = [
     "irradiance",
-    "subsolar_temperature",
-    "mean_equilibrium_temperature",
     "ice_vapour_pressure",
     "sublimation_mass_flux",
     "thickness_loss_rate",
@@ -81,7 +81,7 @@ def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:
     return (s * (u.AU / r) ** 2).to(u.W / u.m**2)
 
 
-def subsolar_temperature(
+def _subsolar_temperature(
     solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0, beaming: float = 1.0
 ) -> u.Quantity:
     """Equilibrium temperature of a surface with the Sun straight overhead.
@@ -114,7 +114,7 @@ def subsolar_temperature(
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(subsolar_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
+    >>> round(_subsolar_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
     360
     """
     a = _albedo(albedo, "albedo", kind="bond")
@@ -126,7 +126,7 @@ def subsolar_temperature(
     return ((absorbed / (eps * eta * const.sigma_sb)) ** 0.25).to(u.K)
 
 
-def mean_equilibrium_temperature(
+def _mean_equilibrium_temperature(
     solar_constant: u.Quantity, albedo, distance: u.Quantity, emissivity: float = 1.0
 ) -> u.Quantity:
     """Equilibrium temperature of an evenly warmed (isothermal) sphere.
@@ -139,10 +139,10 @@ def mean_equilibrium_temperature(
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(mean_equilibrium_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
+    >>> round(_mean_equilibrium_temperature(1361 * u.W / u.m**2, 0.3, 1 * u.AU).to_value(u.K))
     255
     """
-    return subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4**0.25
+    return _subsolar_temperature(solar_constant, albedo, distance, emissivity) / 4**0.25
 
 
 def ice_vapour_pressure(temperature: u.Quantity) -> u.Quantity:

@@ -20,10 +20,10 @@ from ..camera import _ifov, pixel_scale
 from ..checks import CheckResult, CloseBand, Exercise, Mistake
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
+    _subsolar_temperature,
     irradiance,
     sublimation_balance_temperature,
     sublimation_mass_flux,
-    subsolar_temperature,
     thickness_loss_rate,
 )
 from ..units import require
@@ -245,6 +245,11 @@ def _brightening_inverted(spot_albedo, background_albedo, spot_diameter, distanc
     return 1 / _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov)
 
 
+def _brightening_increase(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # near / far - 1: how much MORE the near pixel reads (1.02 read as "102 % brighter"), not how many times
+    return _brightening(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov) - 1
+
+
 def _fill_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     near = _fill(spot_diameter, distance, ifov, "area")
     return near / _fill(spot_diameter, far_distance, ifov, "area")
@@ -296,7 +301,7 @@ def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance
 
 # --- 06.7 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
-    return subsolar_temperature(solar_constant, albedo, distance).to(u.K)
+    return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
 
 def _absorbed(solar_constant, albedo, distance, fraction=None):
@@ -449,7 +454,7 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     from ..facts import fact
 
     albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
-    t = thermal.subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    t = thermal._subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
     water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
     if day_mean:
         flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
@@ -684,6 +689,12 @@ EXERCISES = {
                 "pixel looks from closer: near value on top.",
             ),
             Mistake(
+                _brightening_increase,
+                "That looks like the increase: how much MORE the near pixel reads, as a fraction of the far "
+                "one. The question asks how many times brighter: the near value divided by the far one, with "
+                "nothing taken away.",
+            ),
+            Mistake(
                 _fill_ratio,
                 "That is how much more of the pixel the spot fills, (far / near)². The pixel also holds dark "
                 "ground, which reflects too: compare the whole pixel's albedo, f × A_spot + (1 − f) × A_ground.",
@@ -763,7 +774,12 @@ EXERCISES = {
                 "absorbs less: use the faculae's albedo, `faculae`.",
             ),
             Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
-            Mistake(_t_not_squared, "Sunlight weakens with the SQUARE of the distance from the Sun."),
+            Mistake(
+                _t_not_squared,
+                "Sunlight weakens with the SQUARE of the distance from the Sun.",
+                # three figures of this slip pass; 273 K or 0 °C (the melting point, a guess) lie 0.5 % away
+                rtol=0.002,
+            ),
             Mistake(
                 _t_whole_body,
                 "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
