@@ -35,11 +35,11 @@ from ..factcheck import (
     VERDICTS,
     duration,
     in_months,
-    judge_duration,
-    judge_first,
     verdict_word,
 )
 from ..factcheck import _claim_kind as claim_kind
+from ..factcheck import _judge_duration as judge_duration
+from ..factcheck import _judge_first as judge_first
 from ..units import require
 
 
