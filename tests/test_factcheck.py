@@ -199,6 +199,8 @@ def test_date_matches_tolerance_and_month():
     assert F.judge_date("2015-03-06", fact("dawn.ceres_arrival")) == "true"
     with pytest.raises(ValueError, match="negative"):
         F.date_matches("2015-03-06", "2015-03-06", tolerance=-1 * u.day)
+    with pytest.raises(ValueError, match="month_only"):
+        F.date_matches("2011-07-16", "2012-09-05", tolerance=14 * F.MONTH)  # a duration is not a date tolerance
 
 
 def test_number_matches():
@@ -212,15 +214,15 @@ def test_number_matches():
 
 
 def test_judge_first_and_duration():
-    assert F.judge_first(fact("dawn.launch"), fact("ds1.first_thrust")) == "false"
-    assert F.judge_first(fact("ds1.first_thrust"), fact("dawn.launch")) == "true"
+    assert F._judge_first(fact("dawn.launch"), fact("ds1.first_thrust")) == "false"
+    assert F._judge_first(fact("ds1.first_thrust"), fact("dawn.launch")) == "true"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert F.judge_duration(a, d, 14 * F.MONTH) == "true"
-    assert F.judge_duration(a, d, 18 * F.MONTH) == "false"
+    assert F._judge_duration(a, d, 14 * F.MONTH) == "true"
+    assert F._judge_duration(a, d, 18 * F.MONTH) == "false"
     with pytest.raises(u.UnitsError):
-        F.judge_duration(a, d, 14)
+        F._judge_duration(a, d, 14)
     with pytest.raises(TypeError, match="array of 2"):
-        F.judge_first(Time(["2007-09-27", "2011-07-16"]), fact("ds1.first_thrust"))
+        F._judge_first(Time(["2007-09-27", "2011-07-16"]), fact("ds1.first_thrust"))
 
 
 def test_evidence_behind_the_closest_verdicts():
@@ -229,9 +231,9 @@ def test_evidence_behind_the_closest_verdicts():
     year = d.datetime.year
     through = F.duration(f"{year}-01-01", d) / F.duration(f"{year}-01-01", f"{year + 1}-01-01")
     assert 2 / 3 <= through.to_value(u.one) < 3 / 4  # "late 2012" holds only with a last-third rule
-    assert F.judge_first(fact("dawn.ceres_arrival"), fact("ceres.spots_opnav3")) == "false"
+    assert F._judge_first(fact("dawn.ceres_arrival"), fact("ceres.spots_opnav3")) == "false"
     # orbiting two bodies: true beyond Earth only; SMART-1 orbited Earth and then the Moon first
-    assert F.judge_first(fact("dawn.vesta_arrival"), fact("smart1.lunar_orbit")) == "false"
+    assert F._judge_first(fact("dawn.vesta_arrival"), fact("smart1.lunar_orbit")) == "false"
     assert fact("smart1.earth_orbits").to_value(u.one) > 1
 
 
@@ -370,7 +372,7 @@ def test_first_spot_is_the_same_in_both_lessons():
     claims = F.load_claims()
     row = claims[np.asarray(claims["id"]).astype(str) == "N11"][0]
     assert "ceres.approach_spot" in str(row["fact_ids"]).split()
-    assert F.judge_first(fact("dawn.ceres_arrival"), first) == "false"
+    assert F._judge_first(fact("dawn.ceres_arrival"), first) == "false"
 
 
 def test_verdict_colours_come_from_the_style_and_olive_means_misleading_only():

@@ -483,10 +483,6 @@ VALID = {
         claimed="2011-07-16", actual="2011-07-16T05:00", tolerance=1 * u.day, month_only=False
     ),
     "factcheck.judge_number": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
-    "factcheck.judge_first": lambda: dict(claimed_first="2007-09-27", earlier="1998-11-10"),
-    "factcheck.judge_duration": lambda: dict(
-        start="2011-07-16", end="2012-09-05", claimed=14 * utils.factcheck.MONTH, tolerance=1 * utils.factcheck.MONTH
-    ),
     "factcheck.rank_by": lambda: dict(table=catalogue(), column="diameter", name="Ceres", name_column="name"),
     "factcheck.verdict_table": lambda: dict(verdicts=verdicts(), claims=claims()),
     "factcheck.format_verdict_table": lambda: dict(table=verdict_table(), claim_width=48, evidence_width=70),

@@ -305,7 +305,7 @@ def test_no_file_the_student_version_names_holds_the_kinds():
     """The answer key of Exercise 1 lives only in a table the lesson never names, prints or links."""
     nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "07-fact-check.ipynb"))
     text = "\n".join(nbtools.source(c) for c in nb.cells)
-    assert F.KEY_FILE not in text
+    assert F._KEY_FILE not in text
     named = set(re.findall(r"data/([\w.-]+)", text)) | set(re.findall(r"\]\((?!https?:)([^)#\s]+)", text))
     key = F._file_categories()
     for name in sorted(named):
@@ -346,7 +346,7 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     from utils import imaging, spotviews
 
     source = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text()
-    assert 'stops.remove(marks[\\"news image\\"])' in source  # the notebook's stops are the ones drawn here
+    assert 'stops.remove(marks.pop(\\"news image\\"))' in source  # the notebook's stops are the ones drawn here
     marks, stops = spotviews.dawn_distances()
     stops.remove(marks["news image"])
     ifov, facula, crater = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("occator.diameter")
@@ -460,3 +460,70 @@ def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, ans
     else:
         given = (facula / 20 / ifov).to(u.km, u.dimensionless_angles())
         assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok
+
+
+def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
+    """Tab completion on `fc.` offers no function that, called with an exercise's own inputs, follows its answer.
+
+    A function "follows" an exercise when it passes the check for every case of a group whose right verdicts
+    differ (one "false" word for any two different dates answers nothing)."""
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    ceres, spot, pluto = fact("dawn.ceres_arrival"), fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby")
+    reason = "the dates, and the rule: within one month, or one earlier example"
+    stays = [  # exercise 3 with the story's 14 months (true) and with 18 (false)
+        ("07.3", dict(arrival=a, departure=d, claimed_months=m, reason=reason), [(a, d, m * F.MONTH), (a, d, m)])
+        for m in (14, 18)
+    ]
+    firsts = [  # exercises 7 and 8 (false, true), and 7 read the other way round (true)
+        ("07.7", dict(claimed_first=ceres, earlier=spot, reason=reason), [(ceres, spot)]),
+        ("07.8", dict(claimed_first=ceres, earlier=pluto, reason=reason), [(ceres, pluto)]),
+        ("07.7", dict(claimed_first=spot, earlier=ceres, reason=reason), [(spot, ceres)]),
+    ]
+    for group in (stays, firsts):
+        for name in (n for n in dir(F) if not n.startswith("_")):
+            func = getattr(F, name)
+            if not callable(func) or isinstance(func, type):
+                continue
+            for k in range(len(group[0][2])):
+                passed = []
+                for exercise, kw, calls in group:
+                    try:
+                        result = func(*calls[k])
+                    except Exception:
+                        result = None
+                    passed.append(isinstance(result, str) and check(exercise, result, **kw).ok)
+                assert not all(passed), (name, [e for e, _, _ in group])
+    assert F._judge_first(ceres, spot) == "false" and F._judge_first(ceres, pluto) == "true"  # the private one does
+
+
+def test_no_variable_before_the_dates_holds_exercise_5_or_6s_answer():
+    """Names left by the cells before the dates section answer neither exercise 5 nor exercise 6."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("07-fact-check.ipynb", "fc.judge_date", before=True)
+    five = dict(distance=ns["distance_image"], ifov=ns["ifov"])
+    six = dict(size=ns["facula"], pixels=ns["n_pixels"], ifov=ns["ifov"])
+    for name, value in ns.items():
+        if name.startswith("answer_") or not isinstance(value, u.Quantity):
+            continue
+        for v in np.atleast_1d(value).ravel()[:1000]:
+            assert not check("07.5", v, **five).ok, name
+            assert not check("07.6", v, **six).ok, name
+    for name, value in ns.items():
+        if isinstance(value, dict) and not name.startswith("_"):
+            for k, v in value.items():
+                if isinstance(v, (float, u.Quantity)):
+                    length = v * u.km if isinstance(v, float) else v
+                    assert not check("07.5", length, **five).ok, (name, k)
+                    assert not check("07.6", length, **six).ok, (name, k)
+
+
+def test_exercise_2_a_stay_in_days_divided_by_a_month_still_in_days_gets_its_hint():
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=a, departure=d, claimed_months=14)
+    for days_per_month in (30, 30.44):
+        kept = check("07.2", (d - a).to(u.day) / days_per_month, **inputs)
+        assert kept.status == "incorrect" and "still carries the unit 'd'" in kept.message
+    assert check("07.2", (d - a).to_value(u.day) / 30.44 * F.MONTH, **inputs).ok
+    story = check("07.2", 14 * F.MONTH, **inputs)
+    assert "story's figure" in story.message and "keep one decimal" in story.message

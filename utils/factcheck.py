@@ -47,7 +47,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "FILE",
-    "KEY_FILE",
     "COLUMNS",
     "VERDICTS",
     "MONTH",
@@ -62,8 +61,6 @@ __all__ = [
     "number_matches",
     "judge_date",
     "judge_number",
-    "judge_first",
-    "judge_duration",
     "rank_by",
     "verdict_table",
     "format_verdict_table",
@@ -82,7 +79,7 @@ __all__ = [
 FILE = "news_claims.ecsv"
 COLUMNS = ("id", "claim", "fact_ids", "claimed")
 #: Each claim's category and method: the answer key of lesson 07's sorting exercise, read only by its check.
-KEY_FILE = "news_claims_key.ecsv"
+_KEY_FILE = "news_claims_key.ecsv"
 KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
@@ -163,7 +160,7 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
 
 def _file_categories(data_dir: str | os.PathLike | None = None) -> dict[str, str]:
     """Each claim's category from the file ({claim id: category}), for the checks only."""
-    table = read_ecsv(KEY_FILE, data_dir, prepare=_checked_key)
+    table = read_ecsv(_KEY_FILE, data_dir, prepare=_checked_key)
     return {str(i): str(c).strip() for i, c in zip(table["id"], table["category"], strict=True)}
 
 
@@ -185,7 +182,7 @@ def _checked_claims(table: Table) -> Table:
 
 
 def _checked_key(table: Table) -> Table:
-    return _checked(table, KEY_FILE, KEY_COLUMNS)
+    return _checked(table, _KEY_FILE, KEY_COLUMNS)
 
 
 class UnknownIdError(KeyError, ValueError):
@@ -478,7 +475,7 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
         The story's date and the sourced date.
     tolerance : Quantity
         Allowed difference in calendar days (UTC), default one day: a date
-        quoted in US time can be one day earlier than the UTC date.
+        quoted in US time can be one day earlier than the UTC date. At most 31 days.
     month_only : bool
         The story gives only a month: true when ``actual`` lies in that month.
 
@@ -491,6 +488,11 @@ def date_matches(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only:
     """
     c, a = _time(claimed, "claimed"), _time(actual, "actual")
     tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
+    if tol > 31 * u.day:
+        raise ValueError(
+            f"tolerance is how far two dates may differ and still count as the same date (days); got {tol}. "
+            "For a claim that names only a month, use month_only=True; to compare a duration, subtract the dates."
+        )
     month_only = flag(month_only, "month_only")
     if month_only:
         return c.datetime.year == a.datetime.year and c.datetime.month == a.datetime.month
@@ -537,12 +539,12 @@ def judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) ->
     return "true" if number_matches(claimed, actual, rtol) else "false"
 
 
-def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * MONTH) -> str:
+def _judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * MONTH) -> str:
     """``"true"`` if the time from ``start`` to ``end`` is the claimed one within ``tolerance``.
 
     Examples
     --------
-    >>> judge_duration("2020-01-01", "2020-07-01", 6 * MONTH)
+    >>> _judge_duration("2020-01-01", "2020-07-01", 6 * MONTH)
     'true'
     """
     c = require(claimed, u.day, "claimed", positive=True, scalar=True)
@@ -550,7 +552,7 @@ def judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 * 
     return "true" if abs(duration(start, end) - c) <= tol else "false"
 
 
-def judge_first(claimed_first, earlier) -> str:
+def _judge_first(claimed_first, earlier) -> str:
     """Verdict on "X was the first": ``"false"`` if a comparable ``earlier`` event came before.
 
     Parameters
@@ -562,7 +564,7 @@ def judge_first(claimed_first, earlier) -> str:
 
     Examples
     --------
-    >>> judge_first("2007-09-27", "1998-11-10")   # Dawn's launch vs Deep Space 1's first thrust
+    >>> _judge_first("1969-07-20", "1961-04-12")   # a first dated after an earlier example
     'false'
     """
     a, b = _time(claimed_first, "claimed_first"), _time(earlier, "earlier")

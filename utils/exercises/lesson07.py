@@ -35,11 +35,11 @@ from ..factcheck import (
     VERDICTS,
     duration,
     in_months,
-    judge_duration,
-    judge_first,
     verdict_word,
 )
 from ..factcheck import _claim_kind as claim_kind
+from ..factcheck import _judge_duration as judge_duration
+from ..factcheck import _judge_first as judge_first
 from ..units import require
 
 
@@ -194,6 +194,11 @@ def _story_months(arrival, departure, claimed_months=None):
 def _years_times_twelve(arrival, departure, claimed_months=None):
     """A duration in years multiplied by 12 is still in years: 12 times the stay, read in months."""
     return _months_at_vesta(arrival, departure) * 12
+
+
+def _days_divided_kept_days(arrival, departure, claimed_months=None):
+    """The stay in days divided by about 30, still carrying the unit 'd': a number of months read as days."""
+    return _days_not_months(arrival, departure) / 30 / float(MONTH.to(u.day))
 
 
 def _in_months(answer: Any) -> Any:
@@ -536,8 +541,16 @@ EXERCISES = {
                 "the difference to months directly with .to(MONTH).",
             ),
             Mistake(
+                _days_divided_kept_days,
+                "You divided the stay by the days in a month, but your answer still carries the unit 'd', "
+                "so it reads as about two weeks. Drop the unit first, .to_value(u.day) / 30 * MONTH, or "
+                "convert the difference with .to(MONTH).",
+                rtol=0.03,
+            ),
+            Mistake(
                 _story_months,
-                "That is the story's figure. Compute the stay yourself from the two dates, then compare.",
+                "That is the story's figure. Compute the stay yourself from the two dates, then compare "
+                "(or, if you did, you rounded too far: keep one decimal).",
                 rtol=0.005,
             ),
         ),
@@ -575,7 +588,8 @@ EXERCISES = {
         reading_prompt="Name your reading in reason_4: NASA's wording as a different claim, or a qualifier left out.",
         right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
         "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
-        "NASA's wording as a different claim rather than a qualifier. Say in your reason which reading you took.",
+        "NASA's wording as a different claim rather than a qualifier. The check looks only for the reading you "
+        "name; the reason itself is graded by hand.",
         mistakes=(
             Mistake(
                 lambda dawn_launch, earlier_first_use, record_wording="": "true",
@@ -694,7 +708,8 @@ EXERCISES = {
     "07.9": VerdictExercise(
         reason_name="reason_9",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
-        "defensible: as worded, SMART-1 contradicts it. Say in your reason which reading you took.",
+        "defensible: as worded, SMART-1 contradicts it. The check looks only for the reading you name; the "
+        "reason itself is graded by hand.",
         title="Exercise 9 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
@@ -746,7 +761,7 @@ EXERCISES = {
         "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
         right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
         "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
-        "overstated. Say in your reason which reading you took.",
+        "overstated. The check looks only for the reading you name; the reason itself is graded by hand.",
     ),
 }
 
