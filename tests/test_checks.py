@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import utils
-from utils.checks import CheckResult, Exercise, check, compare, _expected_answer, _get_exercise
+from utils.checks import CheckResult, Exercise, _expected_answer, _get_exercise, check, compare
 
 MILE = 4500 * u.imperial.mile
 

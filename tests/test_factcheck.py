@@ -12,7 +12,7 @@ from astropy.time import Time
 from astropy.units import imperial
 
 from utils import factcheck as F
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 from utils.data import DataFileError, data_dir, load_catalogue
 from utils.facts import fact, fact_ids
 

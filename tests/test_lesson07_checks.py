@@ -12,7 +12,7 @@ import pytest
 import nbtools
 from conftest import ROOT
 from utils import factcheck as F
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 from utils.exercises.lesson07 import EXERCISES
 from utils.facts import fact
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import mission, orbits
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 from utils.ephemeris import heliocentric_position
 from utils.facts import fact
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import photometry as ph
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 
 IFOV = 93.7 * u.urad
 

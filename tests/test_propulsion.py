@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import propulsion as P
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 
 KMS = u.km / u.s
 isps = st.floats(min_value=50, max_value=10000)

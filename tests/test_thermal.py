@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from utils import thermal
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 
 S = 1360.8 * u.W / u.m**2
 WATER = 18.015 * u.g / u.mol
