@@ -54,10 +54,19 @@ def test_ceres_radii_and_its_mistakes():
         result = check("00.2", wrong, distance=d, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, result
     assert not check("00.2", right * 1.018, distance=d, ceres_radius=R).ok  # two figures' worth off: refused
-    image = fact("news.distance_image")
-    for near in (15, 15.2):  # the figure's "about 15x", a rounded radius: a near miss, told so
+    image = fact("news.distance_image")  # 4,500 mi: 15.42 radii
+    for near in (15, 15.0, 15 * u.one):  # the answer rounded to two figures (the figure's "about 15x"): told so
         result = check("00.2", near, distance=image, ceres_radius=R)
-        assert result.status == "incorrect" and "three significant figures" in result.message, result
+        assert result.status == "incorrect" and "close: you rounded too much" in result.message, result
+        assert "three significant figures. Hint: Divide" in result.message, result
+    for off in (15.2, 15.3, 15.6, 15.7):  # three figures, but a wrong number: no "close", the plain hint
+        result = check("00.2", off, distance=image, ceres_radius=R)
+        assert result.status == "incorrect" and "close" not in result.message, result
+        assert "Hint: Divide the distance" in result.message, result
+    for rough in (4500 * 1.6 / R.to_value(u.km), 4500 / 0.62 / R.to_value(u.km), 7200 / R.to_value(u.km)):
+        result = check("00.2", rough, distance=image, ceres_radius=R)  # school factors, the caption's 7,200 km
+        assert result.status == "incorrect" and "rounded number of kilometres" in result.message, result
+        assert "close" not in result.message and "15.4" not in result.message
     survey = fact("news.distance_survey")
     result = check("00.2", survey / R, distance=image, ceres_radius=R)  # the other news distance
     assert result.status == "incorrect" and "start from image_altitude" in result.message
@@ -76,6 +85,14 @@ def test_distance_from_centre_and_altitude_confusion():
     ):
         result = check("00.3", wrong, altitude=h, ceres_radius=R)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
+    for rough in ((2700 * 1.6 + R.to_value(u.km)) * u.km, (2700 / 0.62 + R.to_value(u.km)) * u.km):
+        result = check("00.3", rough, altitude=h, ceres_radius=R)  # a school factor, then the radius
+        assert result.status == "incorrect" and "rounded factor" in result.message, (rough, result)
+        assert "surface" not in result.message
+    for rounded in (4300 * u.km + 470 * u.km, 4300 * u.km + R):  # exercise 1 to two figures, then the radius
+        result = check("00.3", rounded, altitude=h, ceres_radius=R)
+        assert result.status == "incorrect" and "three significant figures" in result.message, (rounded, result)
+    assert check("00.3", 4810 * u.km, altitude=h, ceres_radius=R).ok  # three figures still pass
     km = h.to(u.km)  # given in km, adding the numbers is right
     assert check("00.3", (km.value + R.to_value(u.km)) * u.km, altitude=km, ceres_radius=R).ok
 

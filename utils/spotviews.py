@@ -135,7 +135,7 @@ class AltitudeView(FastFigure):
             loc="lower center",
             bbox_to_anchor=(0.5, 0.01),
             bbox_transform=self.figure.transFigure,
-            ncol=3,
+            ncol=2,  # four entries in two full rows
             fontsize=10,
         )  # at the foot of the figure, below the drawing
         self.animate(self.altitude_line, self.dawn, self.dawn_label, ax.title, self.legend)

@@ -9,7 +9,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, INVALID, CheckResult, CloseBand, Exercise, Mistake
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake
 from ..units import require
 
 MILE = u.imperial.mile
@@ -133,6 +133,58 @@ def _in_ceres_radii(distance, ceres_radius):
     d = require(distance, u.km, "distance", positive=True)
     r = require(ceres_radius, u.km, "ceres_radius", positive=True)
     return (d / r).to(u.dimensionless_unscaled)
+
+
+def _in_ceres_radii_from_rounded_km(round_km):
+    # the distance in km made rough first (a school factor, or a caption's km rounded to two figures)
+    def solve(distance, ceres_radius):
+        r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+        return (round_km(require(distance, u.km, "distance", positive=True)) / r).to(u.one)
+
+    return solve
+
+
+def _two_figures(value: float) -> float:
+    """``value`` rounded to two significant figures (15.42 reads 15, 7242 reads 7200)."""
+    if value == 0 or not np.isfinite(value):
+        return value
+    step = 10.0 ** (np.floor(np.log10(abs(value))) - 1)
+    return float(round(value / step) * step)
+
+
+_ROUNDED_DISTANCE_HINT = (
+    "That starts from a rounded number of kilometres (the miles times a school factor such as 1.6 or 1/0.62, "
+    "or a caption's kilometres rounded to two figures): too rough here. Keep image_altitude with its "
+    "unit and let astropy convert: (a / b).to(u.one)."
+)
+
+
+@dataclass(frozen=True)
+class RoundedTooMuchExercise(Exercise):
+    """An exercise that tells only the right answer rounded to two significant figures (15 for 15.42) that it
+    is close; any other wrong answer, near or not, gets the plain hint or its mistake's hint."""
+
+    keep: str = "three significant figures"
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.ok or result.status != INCORRECT or "Hint: " + self.hint not in result.message:
+            return result  # right, not a number, or a likely mistake's own hint
+        try:
+            expected = float(np.asarray(u.Quantity(self.expected(**inputs)).to_value(u.one)))
+            given = answer.to_value(u.one) if isinstance(answer, u.Quantity) else answer
+            if isinstance(given, bool) or np.size(given) != 1:
+                return result
+            rounded = bool(np.isclose(float(given), _two_figures(expected), rtol=1e-9, atol=0))
+        except Exception:
+            return result
+        if not rounded:
+            return result
+        return CheckResult(
+            INCORRECT,
+            f"That is not right, but it is close: you rounded too much. Keep {self.keep}. Hint: {self.hint}",
+            result.name,
+        )
 
 
 def _numbers_without_units(distance, ceres_radius):
@@ -433,15 +485,20 @@ EXERCISES = {
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
     ),
-    "00.2": CloseBand(
+    "00.2": RoundedTooMuchExercise(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
-        close=0.03,  # a near miss no rounding rule catches (the figure's "about 15x") is told it is close
-        keep="three significant figures",
-        # three significant figures pass (15.4: 0.1 % off); the figure's rounded "15x" (2.7 % off) does not
-        rtol=0.005,
+        # three significant figures pass (15.4: 0.1 % off); a school factor (x 1.6: 0.6 % off, / 0.62: 0.2 %
+        # off) and the figure's rounded "15x" (2.7 % off, told it is close: a rounding) do not
+        rtol=0.0016,
         hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",
         mistakes=(
+            Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) * 1.6 * u.km), _ROUNDED_DISTANCE_HINT),
+            Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) / 0.62 * u.km), _ROUNDED_DISTANCE_HINT),
+            Mistake(
+                _in_ceres_radii_from_rounded_km(lambda d: _two_figures(d.to_value(u.km)) * u.km),
+                _ROUNDED_DISTANCE_HINT,
+            ),
             Mistake(
                 _numbers_without_units,
                 "You divided a number of miles by a number of kilometres. Keep the units on both "
@@ -465,9 +522,10 @@ EXERCISES = {
     "00.3": Exercise(
         title="Exercise 3 · altitude or distance?",
         solve=_distance_from_centre,
-        # tight enough to refuse a reading off the Explore figure's axis (4,800 km, 0.3 % off) and Ceres' radius
-        # rounded to 300 miles (0.3 % off), loose enough for three significant figures (4,810 km: 0.1 % off)
-        rtol=0.002,
+        # tight enough to refuse a reading off the Explore figure's axis (4,800 km, 0.3 % off), Ceres' radius
+        # rounded to 300 miles (0.3 % off) and the miles divided by 0.62 (0.2 % off), loose enough for three
+        # significant figures (4,810 km: 0.1 % off)
+        rtol=0.0016,
         hint="An altitude is measured from the surface; the centre is one radius further down.",
         mistakes=(
             Mistake(
@@ -492,6 +550,25 @@ EXERCISES = {
                 _OTHER_DISTANCE_HINT,
             ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
+            *(
+                Mistake(
+                    lambda altitude, ceres_radius, f=factor: (
+                        _miles_rounded_factor(f)(altitude) + require(ceres_radius, u.km, "ceres_radius", positive=True)
+                    ),
+                    "You went down to the centre, but converted the miles with a rounded factor (such as 1.6 "
+                    "km per mile, or dividing by 0.62): too rough here. Add the two Quantities themselves, "
+                    "with their units, and astropy converts for you.",
+                )
+                for factor in (1.6, 1 / 0.62)
+            ),
+            Mistake(
+                lambda altitude, ceres_radius: (
+                    _two_figures(_miles_to_km(altitude).to_value(u.km)) * u.km
+                    + require(ceres_radius, u.km, "ceres_radius", positive=True)
+                ),
+                "You went down to the centre, but rounded the altitude in kilometres to two figures first: "
+                "keep three significant figures (or add the two Quantities themselves, with their units).",
+            ),
             Mistake(
                 _numbers_added_as_km,
                 "You added a number of miles to a number of kilometres. Add the two Quantities "
