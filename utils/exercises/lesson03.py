@@ -11,7 +11,7 @@ import numpy as np
 
 from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
+from ..resonance import KIRKWOOD_RESONANCES, _librates, _nearest_resonance, _period_ratio, perihelion_distance, run_belt
 from ..units import require
 
 #: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
@@ -21,12 +21,12 @@ ANGLE_CHOICES = ("librates about 0", "librates about 180", "circulates")
 # ---------------------------------------------------------------- 03.1 period ratio
 
 
-def _period_ratio(a, a_jupiter, **_):
-    return float(period_ratio(a, a_jupiter))
+def _ratio(a, a_jupiter, **_):
+    return float(_period_ratio(a, a_jupiter))
 
 
 def _ratio_of_nearest_resonance(a, a_jupiter, **_):
-    p, q = nearest_resonance(a, a_jupiter)
+    p, q = _nearest_resonance(a, a_jupiter)
     return p / q
 
 
@@ -48,7 +48,7 @@ def _nearest_distance(a, a_jupiter, **_):
 
 def _nearest_location(a, a_jupiter, **_):
     # the nearest resonance's location itself, given instead of the asteroid's distance from it
-    p, q = nearest_resonance(a, a_jupiter)
+    p, q = _nearest_resonance(a, a_jupiter)
     return resonance_location(a_jupiter, p, q)
 
 
@@ -125,7 +125,7 @@ class NearestExercise(Exercise):
         given = _as_resonance(nearest)
         if given is None:
             return CheckResult(INVALID, "Give nearest_2 as two whole numbers (p, q), for example (4, 1).", name)
-        right = tuple(nearest_resonance(inputs["a"], inputs["a_jupiter"]))
+        right = tuple(_nearest_resonance(inputs["a"], inputs["a_jupiter"]))
         if given == right:
             return result
         if given[::-1] == right:
@@ -139,19 +139,19 @@ class NearestExercise(Exercise):
 
 
 def _conjunction_step(a, a_jupiter, **_):
-    ratio = float(period_ratio(a, a_jupiter))
+    ratio = float(_period_ratio(a, a_jupiter))
     if ratio <= 1:
         raise ValueError("the asteroid must orbit inside Jupiter's orbit")
     return ((360.0 / (ratio - 1.0)) % 360.0) * u.deg
 
 
 def _jupiter_in_one_orbit(a, a_jupiter, **_):
-    return ((360.0 / float(period_ratio(a, a_jupiter))) % 360.0) * u.deg
+    return ((360.0 / float(_period_ratio(a, a_jupiter))) % 360.0) * u.deg
 
 
 def _step_without_unit(a, a_jupiter, **_):
     # 360 / (T_J/T - 1) typed without u.deg: a pure number, which astropy reads as radians
-    return (360.0 / (float(period_ratio(a, a_jupiter)) - 1.0)) * u.rad
+    return (360.0 / (float(_period_ratio(a, a_jupiter)) - 1.0)) * u.rad
 
 
 def _step_backwards(a, a_jupiter, **_):
@@ -171,7 +171,7 @@ def _band_centre(phi):
 
 
 def _libration(phi, **_):
-    if not librates(phi):
+    if not _librates(phi):
         return ANGLE_CHOICES[2]
     return ANGLE_CHOICES[0] if abs(_band_centre(phi)) < 90 else ANGLE_CHOICES[1]
 
@@ -336,7 +336,7 @@ def _e_reached(e_reached=None, **_):
 EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
-        solve=_period_ratio,
+        solve=_ratio,
         rtol=0.005,
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
         defaults={"asteroid": "the asteroid"},
@@ -357,7 +357,7 @@ EXERCISES = {
                 for p, q in KIRKWOOD_RESONANCES
             ),
             Mistake(
-                lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
+                lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
                 "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
                 "Divide Jupiter's period by the asteroid's.",
             ),
