@@ -5,7 +5,7 @@ from __future__ import annotations
 import astropy.units as u
 import numpy as np
 
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 from utils.facts import fact
 
 

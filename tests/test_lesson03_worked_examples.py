@@ -202,7 +202,6 @@ def test_no_public_resonance_helper_answers_exercises_1_to_3_or_5():
     import inspect
 
     import utils.resonance as resonance
-    from utils.checks import _get_exercise
 
     ns = dict(_lesson_namespace())
     a, aj = ns["a_ast"], ns["a_jup"]

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from utils import resonance as R
-from utils.checks import check, _expected_answer
+from utils.checks import _expected_answer, check
 from utils.data import data_path, read_manifest
 from utils.orbits import resonance_location
 
