@@ -40,7 +40,7 @@ def test_exercise_4b_suggested_calls_run():
         )
         printed = []
         namespace["print"] = printed.append
-        exec(loop.replace("[a_31, 2.30 * u.AU]", "[a_52]"), namespace)  # noqa: S102
+        exec(loop.replace("[a_31, 2.30 * u.AU]", "[resonance_location(a_jup, 5, 2)]"), namespace)  # noqa: S102
         assert len(printed) == 1 and "; 3 different places" in printed[0], printed
     finally:
         plt.close("all")
