@@ -310,9 +310,6 @@ VALID = {
     ),
     "orbits.SecondLawFigure": lambda: dict(elements={"a": 2 * u.AU, "e": 0.5}, name="test body", n_slices=12),
     # resonance
-    "resonance.period_ratio": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU),
-    "resonance.nearest_resonance": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU, candidates=((3, 1), (2, 1))),
-    "resonance.conjunction_longitudes": lambda: dict(a=2.5 * u.AU, a_perturber=5.2 * u.AU, n=3),
     "resonance.resonant_angle": lambda: dict(lam=10 * u.deg, varpi=0 * u.deg, lam_perturber=0 * u.deg, p=3, q=1),
     "resonance.perihelion_distance": lambda: dict(a=2.5 * u.AU, e=0.4),
     "resonance.crosses_orbit": lambda: dict(a=2.5 * u.AU, e=0.45, r_orbit=1.52 * u.AU),
@@ -520,7 +517,6 @@ VALID = {
         colour="#332288",
         model="accelerated model",
     ),
-    "resonance.librates": lambda: dict(phi=np.array([0.1, 0.3, -0.2, 0.0]) * u.rad),
     "resonance.mark_resonances": lambda: dict(ax=ax(), a_perturber=5.2 * u.AU, resonances=((3, 1), (2, 1))),
     "resonance.draw_conjunctions": lambda: dict(ax=ax(), a=2.5 * u.AU, a_perturber=5.2 * u.AU, n=5),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),

@@ -236,3 +236,47 @@ def test_exercise_3_a_number_of_radians_typed_as_the_angle_does_not_pass():
     assert check("03.3", round(right.to_value(u.deg)) * u.deg, **ceres).ok  # rounded to a whole degree
     assert abs((4 * u.rad - right).to_value(u.deg)) < 2  # 4 rad lies within 1 % of the answer for Ceres
     assert not check("03.3", 4 * u.rad, **ceres).ok
+
+
+def test_exercise_3_a_number_without_a_unit_is_a_question_of_form_and_slips_get_hints():
+    """The formula without its unit is a form message, as a float or a ratio of periods; 240° (the 5:2's p/q used
+    as the ratio) and 225° (the ratio rounded to 2.6 first) get their own hints; the right angle still passes."""
+    from utils.orbits import period
+
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    ratio = period(ceres["a_jupiter"]) / period(ceres["a"])
+    right = _expected_answer("03.3", **ceres)
+    for unitless in (360 / (ratio - 1), float((360 / (ratio - 1)).to_value(u.one))):
+        result = check("03.3", unitless, **ceres)
+        assert result.status == "invalid" and "no unit" in result.message, result
+    assert check("03.3", 360 * u.deg / (ratio - 1), **ceres).ok
+    assert check("03.3", right.to(u.rad), **ceres).ok
+    as_52 = check("03.3", 360 * u.deg / (5 / 2 - 1), **ceres)
+    assert as_52.status == "incorrect" and "own period ratio" in as_52.message, as_52
+    rounded = check("03.3", 360 * u.deg / (round(float(ratio), 1) - 1), **ceres)
+    assert rounded.status == "incorrect" and "rounded the period ratio" in rounded.message, rounded
+    assert check("03.3", 360 * u.deg / (round(float(ratio), 2) - 1), **ceres).ok  # two decimals are enough
+    for message in (as_52.message, rounded.message):
+        assert f"{right.value:.0f}" not in message
+
+
+def test_exercise_2_a_resonance_not_in_lowest_terms_is_asked_for_in_lowest_terms():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
+    for multiple in ((10, 4), "15:6"):
+        result = check("03.2", distance, nearest=multiple, **ceres)
+        assert result.status == "incorrect" and "lowest terms" in result.message, result
+    assert "lowest terms" not in check("03.2", distance, nearest=(6, 2), **ceres).message  # 3:1, another resonance
+
+
+def test_exercise_8_an_asteroid_made_circular_gets_its_own_hint():
+    from utils.exercises.lesson03 import _largest_e
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    circular_asteroid = _largest_e(None, e_start=0.0)(**inputs)
+    result = check("03.8", circular_asteroid, **inputs)
+    assert result.status == "incorrect" and "asteroid's orbit circular" in result.message, result
+    assert check("03.8", _largest_e(0.0)(**inputs), **inputs).ok

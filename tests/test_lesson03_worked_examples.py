@@ -1,14 +1,16 @@
-"""Lesson 03: the worked examples before exercises 1-3 show the method, not a helper that answers them.
+"""Lesson 03: no code a student can read shows a helper that answers exercises 1-3.
 
-Every call to a function of ``utils`` that a student can read before an exercise's check (code cells
-not tagged ``solution``, and code quoted in the text) is re-run with each of its length arguments
-replaced by the exercise's own asteroid (``a_ast``).  No value it returns, nor any element of it, may
-pass that exercise's check: copying the worked example with the exercise's input must not answer it.
+Every call to a function of ``utils`` that a student can read in the student version (code cells not
+tagged ``solution``, and code quoted in the text, before or after the exercise) is re-run with each of
+its length arguments replaced by the exercise's own asteroid (``a_ast``).  No value it returns, nor any
+element of it, nor any number in a figure title it draws, may pass that exercise's check: copying the
+worked example with the exercise's input must not answer it.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 
 import astropy.units as u
@@ -24,20 +26,25 @@ NOTEBOOK = "03-resonances.ipynb"
 EXERCISES = ["03.1", "03.2", "03.3"]
 
 
-def _readable_code_before(exercise: str) -> list[str]:
-    """The code a student can read before the exercise's check cell: code cells and quoted code."""
+def _readable_code() -> list[str]:
+    """The code a student can read anywhere in the student version: code cells and quoted code."""
     snippets = []
     for cell in nbtools.read(ROOT / "notebooks" / NOTEBOOK).cells:
         text = nbtools.source(cell)
-        if cell.cell_type == "code" and f'utils.check("{exercise}"' in text:
-            return snippets
         if nbtools.is_solution(cell):
             continue
         if cell.cell_type == "code":
             snippets.append(text)
         elif cell.cell_type == "markdown":
             snippets += [code for code in re.findall(r"`([^`\n]+)`", text) if "(" in code]
-    raise AssertionError(f"no check cell for {exercise}")
+    return snippets
+
+
+@functools.lru_cache(maxsize=1)
+def _lesson_namespace() -> dict:
+    """The namespace after the student version's last code cell (checks and widget calls skipped)."""
+    ns, _ = namespace_until(NOTEBOOK, "e_reached = np.nanmax")
+    return ns
 
 
 def _parse(snippet: str) -> ast.AST | None:
@@ -51,6 +58,11 @@ def _is_length(value) -> bool:
     return isinstance(value, u.Quantity) and value.isscalar and value.unit.physical_type == "length"
 
 
+#: A simulation: re-running it with Jupiter at the asteroid's distance takes long and returns a BeltRun
+#: (exercises 5-9 are about runs; their checks are tested in test_lesson03_checks.py).
+_NOT_RERUN = {"run_belt"}
+
+
 def _helper(node: ast.Call, ns: dict):
     """The ``utils`` function a call names, or None (builtins, numpy, matplotlib, the check itself)."""
     try:
@@ -58,7 +70,8 @@ def _helper(node: ast.Call, ns: dict):
     except Exception:
         return None
     module = getattr(func, "__module__", "") or ""
-    if not callable(func) or not module.startswith("utils") or getattr(func, "__name__", "") == "check":
+    name = getattr(func, "__name__", "")
+    if not callable(func) or not module.startswith("utils") or name == "check" or name in _NOT_RERUN:
         return None
     return func
 
@@ -96,23 +109,36 @@ def _values(result):
         yield from result
 
 
+def _title_values(figures) -> list:
+    """Every number in the titles (axes and figure) of ``figures``, as a plain number, in degrees and in AU."""
+    values = []
+    for fig in figures:
+        titles = [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+        titles.append(fig._suptitle.get_text() if fig._suptitle else "")
+        for number in re.findall(r"-?\d+(?:\.\d+)?", " ".join(titles)):
+            values += [float(number), float(number) * u.deg, float(number) * u.AU]
+    return values
+
+
 def _inputs(exercise: str, ns: dict) -> dict:
     inputs = dict(a=ns["a_ast"], a_jupiter=ns["a_jup"], asteroid=ns["asteroid"])
     if exercise == "03.2":  # told which resonance is nearest, the check judges the distance
-        inputs["nearest"] = ns["utils"].resonance.nearest_resonance(ns["a_ast"], ns["a_jup"])
+        inputs["nearest"] = ns["utils"].resonance._nearest_resonance(ns["a_ast"], ns["a_jup"])
     return inputs
 
 
 def answering_calls(exercise: str) -> list[str]:
-    """Helper calls readable before ``exercise`` that, copied with its asteroid, pass its check."""
+    """Helper calls a student can read that, copied with the exercise's asteroid, pass its check
+    (with a value they return or a number in the title of a figure they draw)."""
     from utils.checks import _get_exercise
 
-    ns, _ = namespace_until(NOTEBOOK, f'utils.check("{exercise}"', before=True)
+    ns = dict(_lesson_namespace())
     ns["__input__"] = ns["a_ast"]
     inputs, check = _inputs(exercise, ns), _get_exercise(exercise).check
     found = []
+    plt.close("all")
     try:
-        for snippet in _readable_code_before(exercise):
+        for snippet in _readable_code():
             tree = _parse(snippet)
             for node in ast.walk(tree) if tree else ():
                 if not isinstance(node, ast.Call) or _helper(node, ns) is None:
@@ -121,8 +147,10 @@ def answering_calls(exercise: str) -> list[str]:
                     try:
                         result = eval(compile(ast.Expression(variant), "<variant>", "eval"), ns)  # noqa: S307
                     except Exception:
+                        plt.close("all")
                         continue
-                    for value in _values(result):
+                    shown = [plt.figure(n) for n in plt.get_fignums()]
+                    for value in [*_values(result), *_title_values(shown)]:
                         try:
                             accepted = check(value, **inputs).ok
                         except Exception:
@@ -130,6 +158,7 @@ def answering_calls(exercise: str) -> list[str]:
                         if accepted:
                             found.append(f"{ast.unparse(variant)} -> {value!r}")
                             break
+                    plt.close("all")
     finally:
         plt.close("all")
     return found
@@ -145,9 +174,72 @@ def test_the_finder_sees_a_helper_that_answers():
     # the conjunction helper, called with the asteroid of exercise 3, gives that exercise's step among its longitudes
     from utils.checks import _get_exercise
 
-    ns, _ = namespace_until(NOTEBOOK, 'utils.check("03.3"', before=True)
-    lon = ns["utils"].resonance.conjunction_longitudes(ns["a_ast"], ns["a_jup"], 3)
+    ns = dict(_lesson_namespace())
+    lon = ns["utils"].resonance._conjunction_longitudes(ns["a_ast"], ns["a_jup"], 3)
     assert any(_get_exercise("03.3").check(value, **_inputs("03.3", ns)).ok for value in _values(lon))
-    node = ast.parse("conjunction_longitudes(a, a_jup, 12)", mode="eval").body
+    node = ast.parse("draw_conjunctions(ax, a, a_jup, 12)", mode="eval").body
     ns["a"], ns["__input__"] = 2.3 * u.AU, ns["a_ast"]
     assert sum(1 for _ in _variants(node, ns)) == 3  # as written, a replaced, a_jup replaced
+
+
+def test_the_finder_reads_figure_titles():
+    # a title that printed the period ratio, as draw_conjunctions' once did, answers exercise 1
+    from utils.checks import _get_exercise
+
+    ns = dict(_lesson_namespace())
+    ratio = ns["utils"].resonance._period_ratio(ns["a_ast"], ns["a_jup"])
+    fig, ax = plt.subplots()
+    ax.set_title(f"a = 2.77 AU: T_J/T = {float(ratio):.2f}")
+    try:
+        values = _title_values([fig])
+    finally:
+        plt.close(fig)
+    assert any(_get_exercise("03.1").check(value, **_inputs("03.1", ns)).ok for value in values)
+
+
+def test_no_public_resonance_helper_answers_exercises_1_to_3_or_5():
+    """Tab completion on ``utils.resonance`` offers no function that answers exercise 1, 2, 3 or 5 from its inputs."""
+    import inspect
+
+    import utils.resonance as resonance
+
+    ns = dict(_lesson_namespace())
+    a, aj = ns["a_ast"], ns["a_jup"]
+    phi = ns["live"].angle(ns["p_pick"], ns["q_pick"])[ns["i_pick"]]
+    kw5 = dict(phi=phi, p=ns["p_pick"], q=ns["q_pick"], a_start=ns["a_pick"], e_start=ns["e_pick"])
+    offered = [
+        (name, func)
+        for name, func in vars(resonance).items()
+        if not name.startswith("_") and inspect.isfunction(func) and func.__module__ == resonance.__name__
+    ]
+    assert {"run_belt", "draw_conjunctions"} <= {name for name, _ in offered}
+    answering = []
+    for name, func in offered:
+        if name == "run_belt":
+            continue  # a simulation, not a formula (see _NOT_RERUN)
+        for args in [(a, aj), (aj, a), (a,), (phi,)]:
+            fig, ax = plt.subplots()
+            try:
+                result = func(ax, *args) if "ax" in inspect.signature(func).parameters else func(*args)
+            except Exception:
+                plt.close("all")
+                continue
+            values = [*_values(result), *_title_values([fig])]
+            plt.close("all")
+            if isinstance(result, (bool, np.bool_)):
+                answering.append((name, "03.5", "a yes/no about libration"))
+            for exercise in EXERCISES:
+                if any(_ok(exercise, v, _inputs(exercise, ns)) for v in values):
+                    answering.append((name, exercise, args))
+            if any(_ok("03.5", v, kw5) for v in values):
+                answering.append((name, "03.5", args))
+    assert not answering, f"public helpers of utils.resonance answer exercises: {answering}"
+
+
+def _ok(exercise: str, value, inputs: dict) -> bool:
+    from utils.checks import _get_exercise
+
+    try:
+        return _get_exercise(exercise).check(value, **inputs).ok
+    except Exception:
+        return False

@@ -33,22 +33,22 @@ pq_pairs = st.tuples(st.integers(2, 9), st.integers(1, 8)).filter(lambda pq: pq[
 def test_period_ratio_at_resonance_is_p_over_q(pq, aj):
     p, q = pq
     a = resonance_location(aj * u.AU, p, q)
-    assert float(R.period_ratio(a, aj * u.AU)) == pytest.approx(p / q, rel=1e-9)
+    assert float(R._period_ratio(a, aj * u.AU)) == pytest.approx(p / q, rel=1e-9)
 
 
 def test_nearest_resonance_for_the_kirkwood_gaps():
-    assert R.nearest_resonance(2.50 * u.AU, AJ) == (3, 1)
-    assert R.nearest_resonance(2.82 * u.AU, AJ) == (5, 2)
-    assert R.nearest_resonance(2.95 * u.AU, AJ) == (7, 3)
-    assert R.nearest_resonance(3.27 * u.AU, AJ) == (2, 1)
-    assert R.nearest_resonance(3.97 * u.AU, AJ, candidates=[(3, 2), (2, 1)]) == (3, 2)
+    assert R._nearest_resonance(2.50 * u.AU, AJ) == (3, 1)
+    assert R._nearest_resonance(2.82 * u.AU, AJ) == (5, 2)
+    assert R._nearest_resonance(2.95 * u.AU, AJ) == (7, 3)
+    assert R._nearest_resonance(3.27 * u.AU, AJ) == (2, 1)
+    assert R._nearest_resonance(3.97 * u.AU, AJ, candidates=[(3, 2), (2, 1)]) == (3, 2)
 
 
 @settings(max_examples=40, deadline=None)
 @given(pq=pq_pairs)
 def test_resonant_conjunctions_repeat_on_p_minus_q_places(pq):
     p, q = pq
-    lon = R.conjunction_longitudes(resonance_location(AJ, p, q), AJ, n=30).to_value(u.deg)
+    lon = R._conjunction_longitudes(resonance_location(AJ, p, q), AJ, n=30).to_value(u.deg)
     distinct = np.unique(np.round(np.mod(lon + 1e-6, 360.0), 4))
     k = p - q
     assert len(distinct) <= k
@@ -56,7 +56,7 @@ def test_resonant_conjunctions_repeat_on_p_minus_q_places(pq):
 
 
 def test_non_resonant_conjunctions_wander():
-    lon = R.conjunction_longitudes(2.30 * u.AU, AJ, n=12).to_value(u.deg)
+    lon = R._conjunction_longitudes(2.30 * u.AU, AJ, n=12).to_value(u.deg)
     assert len(np.unique(np.round(lon, 3))) == 12
     assert lon[0] == 0 and np.all((lon >= 0) & (lon < 360))
 
@@ -195,11 +195,11 @@ def test_run_belt_bad_input(kwargs, error, words):
 
 def test_bad_input_messages():
     with pytest.raises(u.UnitsError, match="a needs a unit"):
-        R.period_ratio(2.5, AJ)
+        R._period_ratio(2.5, AJ)
     with pytest.raises(ValueError, match="inside the perturber"):
-        R.conjunction_longitudes(6 * u.AU, AJ)
+        R._conjunction_longitudes(6 * u.AU, AJ)
     with pytest.raises(ValueError, match="at least 1"):
-        R.conjunction_longitudes(2.5 * u.AU, AJ, n=0)
+        R._conjunction_longitudes(2.5 * u.AU, AJ, n=0)
     with pytest.raises(ValueError, match="p > q"):
         R.resonant_angle(0, 0, 0, 1, 3)
     with pytest.raises(u.UnitsError, match="must be an angle"):
@@ -209,7 +209,7 @@ def test_bad_input_messages():
     with pytest.raises(u.UnitsError, match="e must be a plain number"):
         R.perihelion_distance(2.5 * u.AU, 0.1 * u.AU)
     with pytest.raises(ValueError, match="single semi-major axis"):
-        R.nearest_resonance([2.5, 2.8] * u.AU, AJ)
+        R._nearest_resonance([2.5, 2.8] * u.AU, AJ)
     with pytest.raises(ValueError, match="below 1"):
         R.perihelion_distance(2.5 * u.AU, 1.0)
     with pytest.raises(ValueError, match="one entry per particle"):
@@ -308,18 +308,18 @@ def test_libration_and_circulation():
     t = np.linspace(0, 200, 2000)
     swinging = (180 + 100 * np.sin(t)) * u.deg  # a wide libration: never reaches 0
     running = np.mod(30 * t, 360) * u.deg  # circulates
-    assert R.librates(swinging) and not R.librates(running)
+    assert R._librates(swinging) and not R._librates(running)
     assert _expected_answer("03.5", phi=swinging) == "librates about 180"
     assert _expected_answer("03.5", phi=swinging - 180 * u.deg) == "librates about 0"
     assert _expected_answer("03.5", phi=running) == "circulates"
     assert check("03.5", "circulates", phi=running).ok
     assert check("03.5", "banana", phi=running).status == "invalid"
     with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg  # removed: NaN afterwards
-    assert R.librates(with_gap)
+    assert R._librates(with_gap)
     with pytest.raises(ValueError, match="three"):
-        R.librates([1.0, np.nan])
+        R._librates([1.0, np.nan])
     with pytest.raises(u.UnitsError, match="angle"):
-        R.librates([1, 2, 3] * u.km)
+        R._librates([1, 2, 3] * u.km)
 
 
 def test_history_figure_texts_follow_the_sliders():
@@ -528,9 +528,9 @@ def test_history_figure_alt_text_says_what_the_angle_does():
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     for a in (2.30, 2.50):
         view.draw(a, 0.1)
-        phi = run.angle(*R.nearest_resonance(a * u.AU, AJ))[np.flatnonzero(np.isclose(run.a0, a))[0]]
+        phi = run.angle(*R._nearest_resonance(a * u.AU, AJ))[np.flatnonzero(np.isclose(run.a0, a))[0]]
         text = view.alt_text()
-        if R.librates(phi):
+        if R._librates(phi):
             assert "degrees wide" in text and "never" in text
             assert "almost every angle" in text or "stays inside a band about" in text
             assert "between" not in text  # the band's middle is for exercise 03.5 to find

@@ -13,10 +13,13 @@ masses.  Public functions take astropy Quantities and validate them.
 Examples
 --------
 >>> import astropy.units as u
->>> round(float(period_ratio(2.5 * u.AU, 5.203 * u.AU)), 2)
-3.0
->>> nearest_resonance(3.27 * u.AU, 5.203 * u.AU)
-(2, 1)
+>>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 100 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+...                danger_distance=1.5 * u.AU, n_out=11)
+>>> run.e.shape
+(2, 11)
+
+The helpers that compute a period ratio, the nearest main resonance, the conjunctions' longitudes and
+whether an angle librates are private (``_period_ratio``, ...): lesson 03 asks students to work these out.
 """
 
 from __future__ import annotations
@@ -47,13 +50,9 @@ from .units import (
 
 __all__ = [
     "KIRKWOOD_RESONANCES",
-    "period_ratio",
-    "nearest_resonance",
-    "conjunction_longitudes",
     "resonant_angle",
     "perihelion_distance",
     "crosses_orbit",
-    "librates",
     "BeltRun",
     "run_belt",
     "depletion_by_bin",
@@ -78,7 +77,7 @@ def _plain(x, name: str, *, nonnegative: bool = True) -> np.ndarray:
     return np.asarray(require(x, u.one, name, nonnegative=nonnegative).to_value(u.one), dtype=float)
 
 
-def period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
+def _period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
     """How many orbits an asteroid at ``a`` makes while the perturber makes one.
 
     Kepler's third law with the Sun's mass only: ``(a_perturber / a) ** 1.5``.
@@ -96,7 +95,7 @@ def period_ratio(a: u.Quantity, a_perturber: u.Quantity) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(period_ratio(2.0 * u.AU, 5.203 * u.AU)), 2)
+    >>> round(float(_period_ratio(2.0 * u.AU, 5.203 * u.AU)), 2)
     4.2
     """
     a = require(a, u.AU, "a", positive=True)
@@ -111,7 +110,7 @@ def _single(**values) -> None:
             raise ValueError(f"{name} must be a single semi-major axis; got shape {np.shape(value)}.")
 
 
-def nearest_resonance(
+def _nearest_resonance(
     a: u.Quantity, a_perturber: u.Quantity, candidates: Sequence[tuple[int, int]] = KIRKWOOD_RESONANCES
 ) -> tuple[int, int]:
     """The p:q resonance (from ``candidates``) whose period ratio p/q is closest to the orbit's.
@@ -126,11 +125,11 @@ def nearest_resonance(
     Examples
     --------
     >>> import astropy.units as u
-    >>> nearest_resonance(2.5 * u.AU, 5.203 * u.AU)
+    >>> _nearest_resonance(2.5 * u.AU, 5.203 * u.AU)
     (3, 1)
     """
     _single(a=a, a_perturber=a_perturber)
-    ratio = period_ratio(a, a_perturber).to_value(u.one)
+    ratio = _period_ratio(a, a_perturber).to_value(u.one)
     candidates = int_pairs(candidates, "candidates")
     for p, q in candidates:
         if p <= q:
@@ -138,7 +137,7 @@ def nearest_resonance(
     return tuple(min(candidates, key=lambda pq: abs(ratio - pq[0] / pq[1])))
 
 
-def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
+def _conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
     """Longitudes where the asteroid and the perturber line up with the Sun (conjunctions).
 
     Assumes circular, coplanar orbits and a first conjunction at longitude 0.
@@ -165,12 +164,12 @@ def conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) 
     >>> import astropy.units as u
     >>> from utils.orbits import resonance_location
     >>> a_31 = resonance_location(5.2 * u.AU, 3, 1)   # the 3:1 resonance
-    >>> conjunction_longitudes(a_31, 5.2 * u.AU, 3).round(6)
+    >>> _conjunction_longitudes(a_31, 5.2 * u.AU, 3).round(6)
     <Quantity [  0., 180.,   0.] deg>
     """
     n = integer(n, "n", low=1, high=100_000)
     _single(a=a, a_perturber=a_perturber)
-    ratio = period_ratio(a, a_perturber).to_value(u.one)
+    ratio = _period_ratio(a, a_perturber).to_value(u.one)
     if ratio <= 1:
         raise ValueError("the asteroid must orbit inside the perturber (a < a_perturber).")
     step = 360.0 / (ratio - 1.0)
@@ -278,7 +277,7 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     return q < r
 
 
-def librates(phi) -> bool:
+def _librates(phi) -> bool:
     """True if a resonant angle *librates*: over its whole history it never makes a full turn.
 
     The angle's samples are unwrapped (each step taken as the shorter way
@@ -301,7 +300,7 @@ def librates(phi) -> bool:
     --------
     >>> import numpy as np, astropy.units as u
     >>> t = np.linspace(0, 50, 500)
-    >>> librates((180 + 60 * np.sin(t)) * u.deg), librates(np.mod(40 * t, 360) * u.deg)
+    >>> _librates((180 + 60 * np.sin(t)) * u.deg), _librates(np.mod(40 * t, 360) * u.deg)
     (True, False)
     """
     if isinstance(phi, u.Quantity):
@@ -810,7 +809,7 @@ class HistoryFigure(FastFigure):
         """Show the asteroid that started at ``a_start`` (AU) and ``e_start``; returns this figure, ready to show."""
         i = self._index(a_start, e_start)
         a = a_start * u.AU
-        p, q = nearest_resonance(a, self.a_perturber)
+        p, q = _nearest_resonance(a, self.a_perturber)
         e_mars = float(1 - (self.danger / a).to_value(u.one))
         e = self.run.e[i]
         self.line_e.set_ydata(e)
@@ -970,12 +969,12 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
     >>> draw_conjunctions(ax, 5.2 * u.AU * (1 / 3) ** (2 / 3), 5.2 * u.AU, n=4)  # the 3:1
-    >>> ax.get_title().split(": ")[0], [t.get_text() for t in ax.texts]  # two opposite places
-    ('a = 2.50 AU', ['1,3', '2,4'])
+    >>> ax.get_title(), [t.get_text() for t in ax.texts]  # two opposite places
+    ('a = 2.50 AU: the 3:1 resonance', ['1,3', '2,4'])
     >>> plt.close(fig)
     """
     axes(ax)
-    lon = conjunction_longitudes(a, a_perturber, n).to_value(u.rad)
+    lon = _conjunction_longitudes(a, a_perturber, n).to_value(u.rad)
     ring = np.linspace(0, 2 * np.pi, 181)
     r, rj = float(a.to_value(u.AU)), float(a_perturber.to_value(u.AU))
     for radius, body, label in [(rj, "jupiter", "Jupiter's orbit"), (r, "belt", "asteroid's orbit")]:
@@ -991,6 +990,9 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     for radius, marker, size, body, label in bodies:
         ax.plot(radius * np.cos(lon), radius * np.sin(lon), marker, ms=size, color=PALETTE[body], mec="k", label=label)
     ax.plot(0, 0, "*", ms=14, color=PALETTE["sun"], mec="k", label="Sun")
-    title = f"a = {a:.2f}: $T_\\mathrm{{J}}/T$ = {float(period_ratio(a, a_perturber)):.2f}"
+    # no period ratio or step in the title: copied with an exercise's asteroid it would answer lesson 03's exercises
+    ratio = float(_period_ratio(a, a_perturber))
+    on = [(p, q) for p, q in KIRKWOOD_RESONANCES if abs(ratio - p / q) < 1e-6 * ratio]
+    title = f"a = {a:.2f}" + (f": the {on[0][0]}:{on[0][1]} resonance" if on else "")
     lim = 1.08 * max(rj, 1.35 * r)
     ax.set(aspect="equal", xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x (AU)", ylabel="y (AU)", title=title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,7 @@ import numpy as np
 
 from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, librates, nearest_resonance, perihelion_distance, period_ratio, run_belt
+from ..resonance import KIRKWOOD_RESONANCES, _librates, _nearest_resonance, _period_ratio, perihelion_distance, run_belt
 from ..units import require
 
 #: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
@@ -21,12 +22,12 @@ ANGLE_CHOICES = ("librates about 0", "librates about 180", "circulates")
 # ---------------------------------------------------------------- 03.1 period ratio
 
 
-def _period_ratio(a, a_jupiter, **_):
-    return float(period_ratio(a, a_jupiter))
+def _ratio(a, a_jupiter, **_):
+    return float(_period_ratio(a, a_jupiter))
 
 
 def _ratio_of_nearest_resonance(a, a_jupiter, **_):
-    p, q = nearest_resonance(a, a_jupiter)
+    p, q = _nearest_resonance(a, a_jupiter)
     return p / q
 
 
@@ -48,7 +49,7 @@ def _nearest_distance(a, a_jupiter, **_):
 
 def _nearest_location(a, a_jupiter, **_):
     # the nearest resonance's location itself, given instead of the asteroid's distance from it
-    p, q = nearest_resonance(a, a_jupiter)
+    p, q = _nearest_resonance(a, a_jupiter)
     return resonance_location(a_jupiter, p, q)
 
 
@@ -125,10 +126,13 @@ class NearestExercise(Exercise):
         given = _as_resonance(nearest)
         if given is None:
             return CheckResult(INVALID, "Give nearest_2 as two whole numbers (p, q), for example (4, 1).", name)
-        right = tuple(nearest_resonance(inputs["a"], inputs["a_jupiter"]))
+        right = tuple(_nearest_resonance(inputs["a"], inputs["a_jupiter"]))
         if given == right:
             return result
-        if given[::-1] == right:
+        common = math.gcd(*given)
+        if common > 1 and (given[0] // common, given[1] // common) in (right, right[::-1]):
+            hint = "write the resonance in lowest terms, with no common factor in p and q."
+        elif given[::-1] == right:
             hint = "p, the asteroid's number of orbits, comes first and is the larger: write (p, q)."
         else:
             hint = "that is not the resonance your distance is measured from: which (p, q) gave the smallest?"
@@ -139,23 +143,48 @@ class NearestExercise(Exercise):
 
 
 def _conjunction_step(a, a_jupiter, **_):
-    ratio = float(period_ratio(a, a_jupiter))
+    ratio = float(_period_ratio(a, a_jupiter))
     if ratio <= 1:
         raise ValueError("the asteroid must orbit inside Jupiter's orbit")
     return ((360.0 / (ratio - 1.0)) % 360.0) * u.deg
 
 
 def _jupiter_in_one_orbit(a, a_jupiter, **_):
-    return ((360.0 / float(period_ratio(a, a_jupiter))) % 360.0) * u.deg
+    return ((360.0 / float(_period_ratio(a, a_jupiter))) % 360.0) * u.deg
 
 
 def _step_without_unit(a, a_jupiter, **_):
     # 360 / (T_J/T - 1) typed without u.deg: a pure number, which astropy reads as radians
-    return (360.0 / (float(period_ratio(a, a_jupiter)) - 1.0)) * u.rad
+    return (360.0 / (float(_period_ratio(a, a_jupiter)) - 1.0)) * u.rad
 
 
 def _step_backwards(a, a_jupiter, **_):
     return 360 * u.deg - _conjunction_step(a, a_jupiter)
+
+
+def _step_of_nearest_resonance(a, a_jupiter, **_):
+    # the step for the nearest main resonance's p/q (2.5 for the 5:2) instead of the asteroid's own ratio
+    p, q = _nearest_resonance(a, a_jupiter)
+    return (360.0 / (p / q - 1.0)) % 360.0 * u.deg
+
+
+def _step_of_rounded_ratio(a, a_jupiter, **_):
+    # the ratio rounded to one decimal (2.6 for 2.58) before it is used: T_J/T - 1 is small, so the step moves a lot
+    ratio = round(float(_period_ratio(a, a_jupiter)), 1)
+    if ratio <= 1:
+        raise ValueError("the rounded ratio leaves no step")
+    return (360.0 / (ratio - 1.0)) % 360.0 * u.deg
+
+
+@dataclass(frozen=True)
+class StepExercise(Exercise):
+    """Exercise 3: an angle. A number without an angle unit (a plain float, or the ratio of two periods,
+    a dimensionless Quantity) is a question of form, whatever its value: it gets the "no unit" message."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, u.Quantity) and answer.unit.physical_type == "dimensionless" and answer.isscalar:
+            answer = float(answer.to_value(u.one))
+        return super().check(answer, **inputs)
 
 
 # ---------------------------------------------------------------- 03.5 libration or circulation
@@ -171,7 +200,7 @@ def _band_centre(phi):
 
 
 def _libration(phi, **_):
-    if not librates(phi):
+    if not _librates(phi):
         return ANGLE_CHOICES[2]
     return ANGLE_CHOICES[0] if abs(_band_centre(phi)) < 90 else ANGLE_CHOICES[1]
 
@@ -277,7 +306,11 @@ def _largest_e_of_run(a_start, e_start, t_end_yr, jupiter_a_au, jupiter_e, dange
     return float(np.nanmax(run.e[0]))
 
 
-def _largest_e(jupiter_e_used):
+def _largest_e(jupiter_e_used, e_start=None):
+    """The largest e of the exercise's run with Jupiter's e (None: the real one) and the asteroid's starting e
+    (None: the exercise's) set as given."""
+    e_start_used = e_start
+
     def solve(
         a_start, e_start, t_end, jupiter_a, danger_distance, jupiter_mass_factor, n_out, seed, jupiter_e=None, **_
     ):
@@ -285,7 +318,7 @@ def _largest_e(jupiter_e_used):
             raise ValueError("no real eccentricity of Jupiter given")
         return _largest_e_of_run(
             float(a_start),
-            float(e_start),
+            float(e_start if e_start_used is None else e_start_used),
             float(require(t_end, u.yr, "t_end", positive=True).to_value(u.yr)),
             float(require(jupiter_a, u.AU, "jupiter_a", positive=True).to_value(u.AU)),
             float(jupiter_e if jupiter_e_used is None else jupiter_e_used),
@@ -336,7 +369,7 @@ def _e_reached(e_reached=None, **_):
 EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
-        solve=_period_ratio,
+        solve=_ratio,
         rtol=0.005,
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
         defaults={"asteroid": "the asteroid"},
@@ -357,7 +390,7 @@ EXERCISES = {
                 for p, q in KIRKWOOD_RESONANCES
             ),
             Mistake(
-                lambda a, a_jupiter, **_: 1 / _period_ratio(a, a_jupiter),
+                lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
                 "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
                 "Divide Jupiter's period by the asteroid's.",
             ),
@@ -410,7 +443,7 @@ EXERCISES = {
             for rank in range(1, len(KIRKWOOD_RESONANCES))
         ),
     ),
-    "03.3": Exercise(
+    "03.3": StepExercise(
         title="Exercise 3 · where does {asteroid} meet Jupiter next?",
         solve=_conjunction_step,
         rtol=0.005,  # 228° passes (Ceres: 227.99°); 4 rad, 229.2°, does not
@@ -427,6 +460,18 @@ EXERCISES = {
                 _step_without_unit,
                 "Your number has no unit, so it cannot be read as degrees. Attach one: write the 360 as "
                 "360 * u.deg (or multiply your result by u.deg).",
+            ),
+            Mistake(
+                _step_of_nearest_resonance,
+                "That is the step for a resonance's p/q, the ratio of the nearest main resonance. The asteroid "
+                "is not in it: use its own period ratio, T_J/T, computed from the two periods.",
+                rtol=0.0005,
+            ),
+            Mistake(
+                _step_of_rounded_ratio,
+                "You probably rounded the period ratio before using it. T_J/T - 1 is a small number, so rounding "
+                "moves the angle a lot: keep all the digits of the ratio.",
+                rtol=0.002,
             ),
             Mistake(
                 _step_backwards,
@@ -543,6 +588,11 @@ EXERCISES = {
                 _largest_e(None),
                 "That run used Jupiter's real eccentricity. Which input of run_belt sets the shape of "
                 "Jupiter's orbit? Make that orbit a circle and run again.",
+            ),
+            Mistake(
+                _largest_e(None, e_start=0.0),
+                "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
+                "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
             ),
         ),
     ),
