@@ -268,7 +268,6 @@ VALID = {
     ),
     # orbits
     "orbits.period": lambda: dict(a=2.77 * u.AU, mu=None),
-    "orbits.resonance_location": lambda: dict(a_perturber=5.2 * u.AU, p=3, q=1),
     "orbits.circular_speed": lambda: dict(r=1 * u.AU, mu=None),
     "orbits.solve_kepler": lambda: dict(M=1.0 * u.rad, e=0.5, tol=1e-14, max_iter=50),
     "orbits.true_anomaly": lambda: dict(E=1.0 * u.rad, e=0.5),
@@ -476,9 +475,6 @@ VALID = {
         claimed="2007-09-01", actual="2007-09-27", tolerance=1 * u.day, month_only=True
     ),
     "factcheck.number_matches": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
-    "factcheck.judge_date": lambda: dict(
-        claimed="2011-07-16", actual="2011-07-16T05:00", tolerance=1 * u.day, month_only=False
-    ),
     "factcheck.judge_number": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
     "factcheck.rank_by": lambda: dict(table=catalogue(), column="diameter", name="Ceres", name_column="name"),
     "factcheck.verdict_table": lambda: dict(verdicts=verdicts(), claims=claims()),

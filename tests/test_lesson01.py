@@ -379,7 +379,7 @@ def test_gap_widget_advice_offers_no_wider_bins_at_the_widest(gap_widget):
 
 def test_another_resonance_pasted_gets_its_own_hint():
     from utils.facts import fact
-    from utils.orbits import resonance_location
+    from utils.orbits import _resonance_location as resonance_location
 
     a_jupiter = fact("jupiter.a")
     pasted = check("01.3", resonance_location(a_jupiter, 3, 1).to(u.AU).round(3), a_jupiter=a_jupiter, p=5, q=2)
@@ -708,8 +708,8 @@ def test_no_public_name_in_utils_belt_names_a_mystery_object_or_its_group():
 
 
 def test_lesson_writes_keplers_law_out_and_never_points_to_utils_orbits():
-    """Exercise 3's shortcut, `utils.orbits.resonance_location`, stays public for lessons 02-03; lesson 01's
-    student version neither calls nor names `utils.orbits`."""
+    """Lesson 01's student version neither calls nor names `utils.orbits` (its exercise 3 writes Kepler's
+    third law out)."""
     import nbtools
     from conftest import ROOT
 

@@ -500,7 +500,7 @@ def test_no_variable_before_the_dates_holds_exercise_5_or_6s_answer():
     """Names left by the cells before the dates section answer neither exercise 5 nor exercise 6."""
     from notebook_namespace import namespace_until
 
-    ns, _ = namespace_until("07-fact-check.ipynb", "fc.judge_date", before=True)
+    ns, _ = namespace_until("07-fact-check.ipynb", "for cid, fid, month_only in [", before=True)
     five = dict(distance=ns["distance_image"], ifov=ns["ifov"])
     six = dict(size=ns["facula"], pixels=ns["n_pixels"], ifov=ns["ifov"])
     for name, value in ns.items():

@@ -17,7 +17,7 @@ from conftest import ROOT
 from utils import resonance as R
 from utils.checks import _expected_answer, check
 from utils.data import data_path, read_manifest
-from utils.orbits import resonance_location
+from utils.orbits import _resonance_location
 
 AJ = 5.203 * u.AU
 SCRIPT = ROOT / "scripts" / "simulate_kirkwood.py"
@@ -32,7 +32,7 @@ pq_pairs = st.tuples(st.integers(2, 9), st.integers(1, 8)).filter(lambda pq: pq[
 @given(pq=pq_pairs, aj=st.floats(1.0, 40.0))
 def test_period_ratio_at_resonance_is_p_over_q(pq, aj):
     p, q = pq
-    a = resonance_location(aj * u.AU, p, q)
+    a = _resonance_location(aj * u.AU, p, q)
     assert float(R._period_ratio(a, aj * u.AU)) == pytest.approx(p / q, rel=1e-9)
 
 
@@ -48,7 +48,7 @@ def test_nearest_resonance_for_the_kirkwood_gaps():
 @given(pq=pq_pairs)
 def test_resonant_conjunctions_repeat_on_p_minus_q_places(pq):
     p, q = pq
-    lon = R._conjunction_longitudes(resonance_location(AJ, p, q), AJ, n=30).to_value(u.deg)
+    lon = R._conjunction_longitudes(_resonance_location(AJ, p, q), AJ, n=30).to_value(u.deg)
     distinct = np.unique(np.round(np.mod(lon + 1e-6, 360.0), 4))
     k = p - q
     assert len(distinct) <= k
@@ -229,7 +229,7 @@ def test_depletion_by_bin_counts():
 
 
 def test_exercises_follow_their_inputs():
-    a31 = resonance_location(AJ, 3, 1)
+    a31 = _resonance_location(AJ, 3, 1)
     assert _expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
     # 03.2: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
     assert _expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
@@ -240,7 +240,7 @@ def test_exercises_follow_their_inputs():
     )
     # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
     assert _expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
-    assert _expected_answer("03.3", a=resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
+    assert _expected_answer("03.3", a=_resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
     # 03.6: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
     assert _expected_answer(
         "03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
@@ -415,7 +415,7 @@ def test_committed_run_file():
     assert t.meta["t_end_yr"] >= 1e5
     # every lost particle started close to one of Jupiter's resonances
     gaps = np.array(
-        [resonance_location(t.meta["jupiter_a_AU"] * u.AU, p, q).to_value(u.AU) for p, q in R.KIRKWOOD_RESONANCES]
+        [_resonance_location(t.meta["jupiter_a_AU"] * u.AU, p, q).to_value(u.AU) for p, q in R.KIRKWOOD_RESONANCES]
     )
     lost = t["a0"][t["removed"]].to_value(u.AU)
     assert lost.size >= 1

@@ -69,7 +69,7 @@ def test_one_p_to_q_check():
         with pytest.raises(ValueError, match="p > q"):
             units.resonance_pair(*bad)
         with pytest.raises(ValueError, match="p > q"):
-            orbits.resonance_location(5.2 * u.AU, *bad)
+            orbits._resonance_location(5.2 * u.AU, *bad)
         with pytest.raises(ValueError, match="p > q"):
             resonance.resonant_angle(0.0, 0.0, 0.0, *bad)
         with pytest.raises(ValueError, match="ratios: an interior resonance"):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import astropy.units as u
 import numpy as np
 
-from .orbits import resonance_location as _resonance_location
+from .orbits import _resonance_location
 from .resonance import KIRKWOOD_RESONANCES
 from .style import FastFigure
 from .units import (
@@ -360,7 +360,7 @@ def _kirkwood_resonances(
     """Semi-major axes of interior mean-motion resonances with Jupiter, ``{"p:q": a}`` in the order given.
 
     Private: with its default ``ratios`` (all of :data:`utils.resonance.KIRKWOOD_RESONANCES`) it would answer
-    lesson 01's exercise 3. Uses :func:`utils.orbits.resonance_location` (Kepler's third law).
+    lesson 01's exercise 3. Uses ``utils.orbits._resonance_location`` (Kepler's third law).
     """
     if a_jupiter is None:
         from .facts import fact

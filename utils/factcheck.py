@@ -59,7 +59,6 @@ __all__ = [
     "in_months",
     "date_matches",
     "number_matches",
-    "judge_date",
     "judge_number",
     "rank_by",
     "verdict_table",
@@ -521,17 +520,6 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     if isinstance(rtol, (bool, np.bool_)) or not isinstance(rtol, (int, float)) or not 0 <= rtol < 1:
         raise ValueError(f"rtol is a fraction between 0 and 1; got {rtol!r}")
     return bool(abs((c - a) / a).to_value(u.one) <= rtol)
-
-
-def judge_date(claimed, actual, tolerance: u.Quantity = 1 * u.day, month_only: bool = False) -> str:
-    """``"true"`` if the claimed date matches the record, else ``"false"``.
-
-    Examples
-    --------
-    >>> judge_date("2011-07-16", "2011-07-16T05:00")
-    'true'
-    """
-    return "true" if date_matches(claimed, actual, tolerance, month_only) else "false"
 
 
 def judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> str:

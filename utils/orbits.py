@@ -21,7 +21,6 @@ from .units import gravitational_parameter, integer, number, pair, require, reso
 __all__ = [
     "period",
     "peak_indices",
-    "resonance_location",
     "circular_speed",
     "solve_kepler",
     "true_anomaly",
@@ -79,7 +78,7 @@ def _semi_major_axis(T: u.Quantity, mu: u.Quantity | None = None) -> u.Quantity:
     return np.cbrt(_mu(mu) * (T / (2 * np.pi)) ** 2).to(u.AU)
 
 
-def resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
+def _resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
     """Semi-major axis of the p:q mean-motion resonance with an outer perturber.
 
     An asteroid in the p:q resonance makes ``p`` orbits while the perturber
@@ -97,7 +96,7 @@ def resonance_location(a_perturber: u.Quantity, p: int, q: int) -> u.Quantity:
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(resonance_location(5.2026 * u.AU, 3, 1).to_value(u.AU)), 3)
+    >>> round(float(_resonance_location(5.2026 * u.AU, 3, 1).to_value(u.AU)), 3)
     2.501
     """
     a = require(a_perturber, u.AU, "a_perturber", positive=True)

@@ -162,8 +162,8 @@ def _conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12)
     Examples
     --------
     >>> import astropy.units as u
-    >>> from utils.orbits import resonance_location
-    >>> a_31 = resonance_location(5.2 * u.AU, 3, 1)   # the 3:1 resonance
+    >>> from utils.orbits import _resonance_location
+    >>> a_31 = _resonance_location(5.2 * u.AU, 3, 1)   # the 3:1 resonance
     >>> _conjunction_longitudes(a_31, 5.2 * u.AU, 3).round(6)
     <Quantity [  0., 180.,   0.] deg>
     """

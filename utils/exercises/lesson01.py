@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import belt
 from ..checks import Exercise, Mistake, ReasonedExercise
-from ..orbits import resonance_location
+from ..orbits import _resonance_location
 from ..units import require
 
 GROUPS = ("main belt", "near-Earth and Mars-crossers", "Jupiter Trojans", "centaurs", "trans-Neptunian")
@@ -57,7 +57,7 @@ def _main_belt_by_a(a, e):
 
 
 def _resonance(a_jupiter, p, q):
-    return resonance_location(a_jupiter, p, q).to(u.AU)
+    return _resonance_location(a_jupiter, p, q).to(u.AU)
 
 
 def _three_figures(a_jupiter, p, q, rounding):
@@ -86,7 +86,7 @@ def _another_resonance(ratio):
     def solve(a_jupiter, p, q):
         if (p, q) == ratio:  # this one is the right answer, not a mistake
             return np.nan * u.AU
-        return resonance_location(a_jupiter, *ratio).to(u.AU)
+        return _resonance_location(a_jupiter, *ratio).to(u.AU)
 
     return solve
 

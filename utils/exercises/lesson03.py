@@ -11,7 +11,7 @@ import astropy.units as u
 import numpy as np
 
 from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
-from ..orbits import resonance_location
+from ..orbits import _resonance_location
 from ..resonance import KIRKWOOD_RESONANCES, _librates, _nearest_resonance, _period_ratio, perihelion_distance, run_belt
 from ..units import require
 
@@ -40,7 +40,7 @@ def _resonance_ratio(p, q, **_):
 
 def _resonance_distances(a, a_jupiter):
     a = require(a, u.AU, "a", positive=True)
-    return sorted(abs(a - resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
+    return sorted(abs(a - _resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
 
 
 def _nearest_distance(a, a_jupiter, **_):
@@ -50,7 +50,7 @@ def _nearest_distance(a, a_jupiter, **_):
 def _nearest_location(a, a_jupiter, **_):
     # the nearest resonance's location itself, given instead of the asteroid's distance from it
     p, q = _nearest_resonance(a, a_jupiter)
-    return resonance_location(a_jupiter, p, q)
+    return _resonance_location(a_jupiter, p, q)
 
 
 def _farther_distance(rank):
@@ -65,7 +65,7 @@ def _rounded_difference(a, a_jupiter, **_):
     a = require(a, u.AU, "a", positive=True).to_value(u.AU)
     return (
         min(
-            abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - round(a, 2))
+            abs(round(_resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - round(a, 2))
             for p, q in KIRKWOOD_RESONANCES
         )
         * u.AU
@@ -76,7 +76,7 @@ def _rounded_location(a, a_jupiter, **_):
     # the locations as printed in the lesson (to 0.01 AU) minus the asteroid's unrounded a
     a = require(a, u.AU, "a", positive=True).to_value(u.AU)
     return (
-        min(abs(round(resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - a) for p, q in KIRKWOOD_RESONANCES)
+        min(abs(round(_resonance_location(a_jupiter, p, q).to_value(u.AU), 2) - a) for p, q in KIRKWOOD_RESONANCES)
         * u.AU
     )
 
