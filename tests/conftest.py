@@ -32,3 +32,22 @@ def runner(tmp_path_factory):
     from exercises import Runner
 
     return Runner(tmp_path_factory)
+
+
+def returns_an_answer(func, exercise: str, kw: dict, calls) -> bool:
+    """Whether ``func`` called with any argument tuple of ``calls`` returns a value (or a dict holding one) that
+    passes ``exercise`` with inputs ``kw``: a shortcut a student could find by Tab completion."""
+    import astropy.units as u
+    import numpy as np
+
+    from utils import check
+
+    for args in calls:
+        try:
+            result = func(*args)
+        except Exception:
+            continue
+        values = result.values() if isinstance(result, dict) else [result]
+        if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
+            return True
+    return False

@@ -6,6 +6,7 @@ import astropy.units as u
 import numpy as np
 import pytest
 
+from conftest import returns_an_answer
 from utils import check
 from utils.checks import _expected_answer
 
@@ -580,19 +581,6 @@ def _exercise_calls():
 NAMED_ON_THE_INSTRUCTOR_PAGE: set[tuple[str, str]] = set()
 
 
-def _answers(func, exercise, kw, calls) -> bool:
-    """Whether ``func`` called with any of ``calls`` returns (or returns in a dict) a value that passes ``exercise``."""
-    for args in calls:
-        try:
-            result = func(*args)
-        except Exception:
-            continue
-        values = result.values() if isinstance(result, dict) else [result]
-        if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
-            return True
-    return False
-
-
 @pytest.mark.parametrize("exercise, kw, calls", _exercise_calls(), ids=lambda x: x if isinstance(x, str) else "")
 def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
     """Exercises 3-5, 7 and 8 test a formula: no name that Tab completion offers in `utils.belt` may return the
@@ -604,7 +592,7 @@ def test_no_public_name_in_utils_belt_answers_an_exercise(exercise, kw, calls):
     passing = []
     for name in (n for n in dir(belt) if not n.startswith("_")):
         func = getattr(belt, name)
-        if callable(func) and not isinstance(func, type) and _answers(func, exercise, kw, calls):
+        if callable(func) and not isinstance(func, type) and returns_an_answer(func, exercise, kw, calls):
             passing.append(name)
     plt.close("all")
     unexpected = set(passing) - {name for ex, name in NAMED_ON_THE_INSTRUCTOR_PAGE if ex == exercise}
@@ -649,7 +637,9 @@ def test_no_helper_called_in_the_student_version_answers_an_exercise():
     shortcuts = []
     for exercise, kw, calls in _exercise_calls():
         called = {name for src in cells for name in re.findall(r"\bbelt\.(\w+)\(", src)}
-        shortcuts += [(exercise, name) for name in sorted(called) if _answers(getattr(belt, name), exercise, kw, calls)]
+        shortcuts += [
+            (exercise, name) for name in sorted(called) if returns_an_answer(getattr(belt, name), exercise, kw, calls)
+        ]
     plt.close("all")
     assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"
 
@@ -671,7 +661,7 @@ def test_no_cell_anywhere_calls_a_helper_that_places_the_exercise_3_resonance():
         name for c in nb.cells if c.cell_type == "code" for name in re.findall(r"\bbelt\.(\w+)\(", nbtools.source(c))
     }
     exercise, kw, calls = next(x for x in _exercise_calls() if x[0] == "01.3")
-    shortcuts = sorted(name for name in called if _answers(getattr(belt, name), exercise, kw, calls))
+    shortcuts = sorted(name for name in called if returns_an_answer(getattr(belt, name), exercise, kw, calls))
     plt.close("all")
     assert not shortcuts, f"these calls in the student version answer exercise 3: {shortcuts}"
     assert f"{kw['p']}:{kw['q']}" not in belt.kirkwood_resonances(kw["a_jupiter"])

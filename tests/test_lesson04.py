@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from astropy.constants import G
 
+from conftest import returns_an_answer
 from utils import check, mission
 from utils.facts import fact
 
@@ -223,19 +224,6 @@ def _exercise_calls():
     ]
 
 
-def _answers(func, exercise, kw, calls) -> bool:
-    """Whether ``func`` called with any of ``calls`` returns (or returns in a dict) a value that passes ``exercise``."""
-    for args in calls:
-        try:
-            result = func(*args)
-        except Exception:
-            continue
-        values = result.values() if isinstance(result, dict) else [result]
-        if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
-            return True
-    return False
-
-
 def _public_functions():
     import importlib
 
@@ -253,7 +241,7 @@ def test_no_public_helper_answers_an_exercise(exercise, kw, calls):
     return the answer from the exercise's inputs (exercise 3's text itself offers orbits.period)."""
     import matplotlib.pyplot as plt
 
-    passing = [q for q, func in _public_functions() if _answers(func, exercise, kw, calls)]
+    passing = [q for q, func in _public_functions() if returns_an_answer(func, exercise, kw, calls)]
     plt.close("all")
     unexpected = set(passing) - {q for ex, q in _OFFERED_BY_THE_EXERCISE if ex == exercise}
     assert not unexpected, f"utils.{sorted(unexpected)} answer exercise {exercise}: keep such helpers private"
@@ -281,7 +269,7 @@ def test_no_helper_called_before_an_exercise_answers_it():
             func = getattr(importlib.import_module(f"utils.{module}"), name, None)
             if func is None or (exercise, f"{module}.{name}") in _OFFERED_BY_THE_EXERCISE:
                 continue
-            if _answers(func, exercise, kw, calls):
+            if returns_an_answer(func, exercise, kw, calls):
                 shortcuts.append((exercise, f"{module}.{name}"))
     plt.close("all")
     assert not shortcuts, f"shown before the exercise, these calls answer it: {sorted(set(shortcuts))}"

@@ -219,17 +219,7 @@ def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity) -> u.Quantity:
 
 
 def _ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
-    """Speed of an ion accelerated from rest through ``voltage``: :math:`v = \\sqrt{2 q V / m}`.
-
-    Parameters
-    ----------
-    voltage : Quantity
-        Accelerating potential difference, positive.
-    ion_mass : Quantity
-        Mass of one ion (e.g. xenon's atomic weight in ``u.u``), positive.
-    charge : Quantity, optional
-        The ion's charge; default one elementary charge (a singly charged ion).
-    """
+    """:func:`ion_speed` for an ion of any ``charge`` (default one elementary charge): :math:`v = \\sqrt{2 q V / m}`."""
     V = require(voltage, u.V, "voltage", positive=True)
     m = require(ion_mass, u.kg, "ion_mass", positive=True)
     q = ELEMENTARY_CHARGE.si if charge is None else require(charge, u.C, "charge", positive=True)
