@@ -330,7 +330,7 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     assert unsure.status == "incorrect" and "misleading" not in unsure.message.lower()
     # without a narrower wording in the record, the same dates make the "first" plainly false
     assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording="").ok
-    # the natural formula with the IFOV left as an angle (a length per angle) is right: small angles are
+    # the natural formula with the IFOV left as an angle (a length times an angle) is right: small angles are
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")
     assert check("07.6", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok

@@ -343,9 +343,6 @@ VALID = {
         state1=(np.array([0, 1.0, 0]), np.array([-0.0172, 0, 0])),
         t=np.array([0.0, 45.0, 91.3]),
     ),
-    "mission.semi_major_axis_from_altitudes": lambda: dict(
-        periapsis_altitude=35 * u.km, apoapsis_altitude=4000 * u.km, radius=469.7 * u.km
-    ),
     "mission.science_orbits": lambda: dict(data_dir=None),
     "mission.figure_style": lambda: dict(body="ceres"),
     "mission.plot_timeline": lambda: dict(ax=ax(), table=timeline(), phase_table=None),

@@ -158,17 +158,17 @@ def test_hermite_polar_moves_prograde_and_refuses_backwards_time():
 
 def test_semi_major_axis_from_altitudes():
     R = fact("ceres.radius")
-    a = mission.semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, R)
+    a = mission._semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, R)
     assert a.to_value(u.km) == pytest.approx(469.7 + (35 + 4000) / 2)
-    assert mission.semi_major_axis_from_altitudes(1 * u.imperial.mile, 1 * u.imperial.mile, R).to_value(
+    assert mission._semi_major_axis_from_altitudes(1 * u.imperial.mile, 1 * u.imperial.mile, R).to_value(
         u.km
     ) == pytest.approx(469.7 + 1.609344)
     with pytest.raises(ValueError, match="periapsis"):
-        mission.semi_major_axis_from_altitudes(4000 * u.km, 35 * u.km, R)
+        mission._semi_major_axis_from_altitudes(4000 * u.km, 35 * u.km, R)
     with pytest.raises(u.UnitsError, match="radius"):
-        mission.semi_major_axis_from_altitudes(1 * u.km, 2 * u.km, 470)
+        mission._semi_major_axis_from_altitudes(1 * u.km, 2 * u.km, 470)
     with pytest.raises(ValueError, match="negative"):
-        mission.semi_major_axis_from_altitudes(-1 * u.km, 2 * u.km, R)
+        mission._semi_major_axis_from_altitudes(-1 * u.km, 2 * u.km, R)
 
 
 def test_science_orbits_use_radius_plus_altitude_and_the_ellipse_mean():

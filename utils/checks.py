@@ -988,7 +988,12 @@ class ReasonedExercise(Exercise):
         """What to add to a right answer's message about its reason ("" when the reason looks like one)."""
         if reason is None:
             return ""
-        text = str(reason)
+        if reason is not Ellipsis and not isinstance(reason, str):  # 13.7, or a list: the table needs text
+            return (
+                f'Write {self.reason_name} as text in quotes, for example "dates compared"; '
+                f"it is {_describe_type(reason)} now"
+            )
+        text = "" if reason is Ellipsis else str(reason)
         if not text.strip():
             return f"Now write your one-line reason in {self.reason_name}: {self.missing_reason}"
         if len(text.split()) < self.min_reason_words and not (self.digits_suffice and any(c.isdigit() for c in text)):

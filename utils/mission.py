@@ -53,7 +53,6 @@ __all__ = [
     "distance_between",
     "interpolated_path",
     "hermite_polar",
-    "semi_major_axis_from_altitudes",
     "science_orbits",
     "figure_style",
     "plot_timeline",
@@ -413,7 +412,7 @@ def interpolated_path(
 # --------------------------------------------------------------------------
 
 
-def semi_major_axis_from_altitudes(
+def _semi_major_axis_from_altitudes(
     periapsis_altitude: u.Quantity, apoapsis_altitude: u.Quantity, radius: u.Quantity
 ) -> u.Quantity:
     """Semi-major axis of an orbit given its lowest and highest altitudes.
@@ -425,7 +424,7 @@ def semi_major_axis_from_altitudes(
 
     Examples
     --------
-    >>> semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, 469.7 * u.km)
+    >>> _semi_major_axis_from_altitudes(35 * u.km, 4000 * u.km, 469.7 * u.km)
     <Quantity 2487.2 km>
     """
     hp = require(periapsis_altitude, u.km, "periapsis_altitude", nonnegative=True)
@@ -471,7 +470,7 @@ def science_orbits(data_dir=None) -> QTable:
             hp = ha = fact(ids["altitude"], data_dir)
         else:
             hp, ha = fact(ids["periapsis"], data_dir), fact(ids["apoapsis"], data_dir)
-        a = semi_major_axis_from_altitudes(hp, ha, R)
+        a = _semi_major_axis_from_altitudes(hp, ha, R)
         pub = fact(ids["period"], data_dir).to(u.h) if "period" in ids else np.nan * u.h
         rows.append((name, hp.to(u.km), ha.to(u.km), a, period(a, mu).to(u.h), pub))
     t = QTable()

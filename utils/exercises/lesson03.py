@@ -568,7 +568,8 @@ EXERCISES = {
             Mistake(_aphelion, "That is the aphelion, the farthest point from the Sun. The perihelion is a (1 - e)."),
             Mistake(
                 _perihelion_at_start,
-                "You used the starting eccentricity. The closest approach comes when e is largest.",
+                "You used the starting eccentricity. The closest approach comes when a(1 - e) is smallest: "
+                "compute it at every output with that output's a and e.",
             ),
             Mistake(
                 _a_times_e, "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."

@@ -13,8 +13,8 @@ from ..mission import (
     _ice_fraction,
     _light_time,
     _mass_from_orbit,
+    _semi_major_axis_from_altitudes,
     distance_between,
-    semi_major_axis_from_altitudes,
 )
 from ..orbits import period
 from ..units import require
@@ -103,7 +103,7 @@ def _gm(mass):
 
 
 def _orbit_period(altitude, radius, mass, **_):
-    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return period(a, _gm(mass)).to(u.h)
 
 
@@ -122,13 +122,13 @@ def _period_squared(altitude, radius, mass, **_):
 
 def _period_no_root(altitude, radius, mass, **_):
     # 2 pi a^3 / GM: the square root left out of T = 2 pi sqrt(a^3 / GM)
-    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return (2 * np.pi * a**3 / _gm(mass)).to(u.s**2)
 
 
 def _period_without_g(altitude, radius, mass, **_):
     # 2 pi sqrt(a^3 / M): the mass used as if it were GM
-    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return 2 * np.pi * np.sqrt(a.to(u.km) ** 3 / require(mass, u.kg, "mass", positive=True))
 
 
@@ -154,7 +154,7 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
 
 
 def _density_from_orbit(altitude, period, radius, **_):
-    a = semi_major_axis_from_altitudes(altitude, altitude, radius)
+    a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return _bulk_density(_mass_from_orbit(a, period), radius)
 
 

@@ -474,15 +474,17 @@ def _scale_miles_as_km(distance, ifov):
 
 @dataclass(frozen=True)
 class _AngleNoteExercise(Exercise):
-    """A distance check that accepts a length per angle (the IFOV left as an angle) and says how to convert it."""
+    """A distance check that accepts a length times or per an angle (the IFOV left as an angle) and says how to
+    convert it."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
         unit = getattr(answer, "unit", None)
         if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
             note = (
-                f"Your answer is in {unit}, a length per angle: a small angle in radians is a pure number, so "
-                "it is a distance. Convert it with .to(u.km, u.dimensionless_angles()) to read it in km."
+                f"Your answer is in {unit}, a length with an angle unit left in it: a small angle in radians is a "
+                "pure number, so it is a distance. Convert it with .to(u.km, u.dimensionless_angles()) to read it "
+                "in km."
             )
             return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
         return result
