@@ -111,7 +111,7 @@ def grid() -> str:
         reg = registry(lesson)
         written = getattr(reg, "WRITTEN", {}) or {}
         goals, table = learning_goals(nb), goals_table(nb) or {}
-        lines += [f"#### {path.name}", "", "| goal | tested by | graded as (question, points) |", "|---|---|---|"]
+        lines += [f"### {path.name}", "", "| goal | tested by | graded as (question, points) |", "|---|---|---|"]
         for k, goal in enumerate(goals, start=1):
             ids = table.get(k)
             if ids is None:
