@@ -177,7 +177,7 @@ def test_code_cells_are_short(nb):
     for cell in nb.cells:
         if cell.cell_type == "code":
             lines = [ln for ln in nbtools.source(cell).splitlines() if ln.strip()]
-            assert len(lines) <= 20, (
+            assert len(lines) <= 15, (
                 f"a code cell of {len(lines)} lines; split it or move machinery to utils:\n" + "\n".join(lines[:3])
             )
 
@@ -385,6 +385,47 @@ def time_to_learn(nb) -> int:
     m = re.search(r"\*\*Time to learn:\*\*\D*(\d+)\s*min", markdown(nb))
     assert m, "the overview must state '**Time to learn:** about N min'"
     return int(m.group(1))
+
+
+def _plan_rows(nb) -> list[tuple[str, str]]:
+    """The overview's ``### Plan`` table as (part, minutes) pairs: first and last cell of each row."""
+    rows = []
+    for line in section(markdown(nb), "Plan").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.lstrip().startswith("|") and len(cells) >= 2 and not set(cells[-1]) <= set("-: "):
+            rows.append((cells[0], cells[-1]))
+    return rows[1:]  # the header row
+
+
+def homework_minutes(nb) -> int | None:
+    m = re.search(r"\*\*Time to learn:\*\*[^\n]*?plus about (\d+) min of homework", markdown(nb))
+    return int(m.group(1)) if m else None
+
+
+def test_plan_adds_up_to_the_time_to_learn(nb):
+    """The class path fits a 45-90 minute lesson, and the plan's minutes add up to what the overview states.
+
+    Rows whose part starts with "Homework" are homework; rows whose minutes read "not counted" are optional.
+    """
+    rows = _plan_rows(nb)
+    assert rows, "the overview needs a '### Plan' table: | part | ... | minutes |"
+    in_class, homework = 0, 0
+    for part, minutes in rows:
+        if minutes.lower().strip("*") == "not counted":
+            continue
+        assert minutes.strip("*").isdigit(), f"plan row {part!r}: minutes must be a whole number or 'not counted'"
+        if re.match(r"\W*homework", part, re.I):
+            homework += int(minutes.strip("*"))
+        else:
+            in_class += int(minutes.strip("*"))
+    minutes = time_to_learn(nb)
+    assert 45 <= minutes <= 90, f"a lesson takes 45-90 minutes in class; this one says {minutes}"
+    assert in_class == minutes, f"the plan's class rows add up to {in_class} min; the overview says {minutes}"
+    stated = homework_minutes(nb)
+    assert (stated or 0) == homework, (
+        f"the plan's homework rows add up to {homework} min; the overview says "
+        + (f"{stated}" if stated else "none ('**Time to learn:** about N min in class, plus about M min of homework.')")
+    )
 
 
 def test_readme_course_map_lists_every_notebook():
