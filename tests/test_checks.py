@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import utils
-from utils.checks import CheckResult, Exercise, _expected_answer, _get_exercise, check, compare
+from utils.checks import CheckResult, Exercise, Mistake, RoundedTooFar, _expected_answer, _get_exercise, check, compare
 
 MILE = 4500 * u.imperial.mile
 
@@ -721,3 +721,49 @@ def test_lesson01_catalogue_diameter_hint_fires_only_for_the_copied_value():
     near = round(float(copied.to_value(u.km)), -2) * u.km  # a round guess near the catalogue value (400 km for 407)
     assert abs(near / _expected_answer("01.4", H=H, albedo=p) - 1) > 0.02  # and not near the right answer
     assert "catalogue's measured diameter" not in utils.check("01.4", near, H=H, albedo=p).message
+
+
+def _rounding_exercise(**kw):
+    return RoundedTooFar(
+        title="a test exercise",
+        solve=lambda x: x,
+        rtol=0.002,
+        hint="Compute it.",
+        **kw,
+    )
+
+
+def test_rounded_too_far_tells_a_rounding_to_keep_figures_and_nothing_else():
+    ex = _rounding_exercise(band=0.03, keep="three significant figures")
+    x = 15.42 * u.one
+    for rounded in (15, 15.0, 15 * u.one, 1500 * u.percent, 20):  # two figures (2.7 % off), in any unit; one figure
+        r = ex.check(rounded, x=x)
+        if rounded == 20:  # one figure, but 30 % off: beyond the band
+            assert r.status == "incorrect" and "close" not in r.message, r
+            continue
+        assert r.status == "incorrect" and "rounded too much, so keep three significant figures" in r.message, r
+    for near in (15.2, 15.3, 15.6, 15.1):  # three figures, and wrong: not a rounding, so never "close"
+        assert "close" not in ex.check(near, x=x).message
+    assert ex.check(15.4, x=x).ok
+
+
+def test_rounded_too_far_judges_the_rounding_in_the_students_unit():
+    ex = _rounding_exercise(band=0.02)
+    right = 216.6 * u.K  # -56.55 deg_C
+    assert "rounded too much" in ex.check(-57 * u.deg_C, x=right).message  # two figures in Celsius
+    assert "rounded too much" in ex.check(220 * u.K, x=right).message  # two figures in kelvin
+    assert "rounded too much" in ex.check(-60 * u.deg_C, x=right).message  # one figure in Celsius, 1.6 % in K
+    assert "close" not in ex.check(-50 * u.deg_C, x=right).message  # 3 % off in kelvin: beyond the band
+
+
+def test_an_exact_rounding_beats_a_wrong_method_but_not_a_copied_number():
+    method = Mistake(lambda x: 0.985 * x, "That is the other route.")
+    ex = _rounding_exercise(band=0.02, mistakes=(method,))
+    right = 2.535 * u.AU
+    r = ex.check(2.5 * u.AU, x=right)  # 2.535 rounded, and within rtol of the other route's 2.497
+    assert "rounded too much" in r.message and "other route" not in r.message, r
+    assert "other route" in ex.check(2.497 * u.AU, x=right).message  # the route itself keeps its hint
+    printed = Mistake(lambda x: 2.5 * u.AU, "That number is printed for another case.", copied=True)
+    ex = _rounding_exercise(band=0.02, mistakes=(printed,))
+    r = ex.check(2.5 * u.AU, x=right)
+    assert "another case" in r.message and "close" not in r.message, r

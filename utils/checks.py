@@ -32,7 +32,7 @@ import numbers
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import numpy as np
@@ -345,13 +345,7 @@ def _within_rounding(a: float, e: float, figures: int = 2) -> bool:
     Only the rounded number itself counts: 12 is 12.04 rounded, 12.3 is not (it is simply off). A rounding
     that moves the number by more than 2 % (500 for 482, 3 for 3.49) is not "close": it gets no such message.
     """
-    if e == 0 or not math.isfinite(e) or not math.isfinite(a) or abs(a - e) > 0.02 * abs(e):
-        return False
-    for kept in range(1, figures + 1):
-        step = 10.0 ** (math.floor(math.log10(abs(e))) - (kept - 1))
-        if math.isclose(a, round(e / step) * step, rel_tol=1e-9):
-            return True
-    return False
+    return _rounded_to(a, e, figures, 0.02)
 
 
 def _magnitude_hint(a: float, e: float, rtol: float = DEFAULT_RTOL, atol: float = 0.0) -> str:
@@ -739,11 +733,16 @@ class Mistake:
         How close an answer must be to this wrong answer to get its hint (default: the
         exercise's ``rtol``).  A narrower one suits a mistake whose hint asserts where the
         answer came from (a copied catalogue value), so a nearby guess is not told so.
+    copied : bool, optional
+        The wrong answer is a number the lesson prints (for another case): an answer equal to it was most
+        likely copied, so this hint comes first even where the answer is also the right one rounded too far
+        (see :class:`RoundedTooFar`); such a hint should then speak to both.
     """
 
     solve: Callable[..., Any]
     hint: str
     rtol: float | None = None
+    copied: bool = False
 
 
 @dataclass(frozen=True)
@@ -1049,28 +1048,60 @@ def check(exercise_id: str, answer: Any, **inputs: Any) -> CheckResult:
         return CheckResult(INVALID, "This check could not run. Please tell your instructor.")
 
 
-@dataclass(frozen=True)
-class CloseBand(Exercise):
-    """An exercise that tells an answer within ``close`` (relative) of the right one, and caught by no
-    likely mistake, that it is close: a fair rounding of the right result, not a wrong method."""
+def _rounded_to(a: float, e: float, figures: int, band: float) -> bool:
+    """True when ``a`` is ``e`` rounded to ``figures`` significant figures or fewer, moving it by at most
+    ``band`` (relative): 15 is 15.42 rounded to two figures (2.7 % off), 30,000 is 28,400 rounded to one."""
+    if e == 0 or not math.isfinite(e) or not math.isfinite(a) or abs(a - e) > band * abs(e):
+        return False
+    for kept in range(1, figures + 1):
+        step = 10.0 ** (math.floor(math.log10(abs(e))) - (kept - 1))
+        if math.isclose(a, round(e / step) * step, rel_tol=1e-9):
+            return True
+    return False
 
-    close: float = 0.0
+
+@dataclass(frozen=True)
+class RoundedTooFar(Exercise):
+    """An exercise that tells the right answer rounded too far (to ``figures`` significant figures or fewer,
+    moving it by at most ``band``) to keep ``keep``, before any likely mistake's hint.
+
+    The rounding is judged in the student's own unit (-60 deg_C is 213.15 K rounded in Celsius). An answer
+    that is an exact rounding of the right one is told so even when a mistake's value lies near it (2.5 AU
+    is both 2.535 AU rounded and another route's 2.498 AU): the student most likely rounded, and a mistake's
+    hint would send them away from a right method, unless that mistake is a number the lesson prints
+    (``Mistake(copied=True)``). Any other near miss gets its mistake's hint or the plain one, never "close".
+    """
+
+    figures: int = 2
+    band: float = 0.02
     keep: str = "more significant figures"
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
-        if result.ok or result.status != "incorrect" or "close" in result.message:
+        if result.ok or result.status != INCORRECT or not self._rounded(answer, inputs):
             return result
-        if result.message != Exercise.check(replace(self, mistakes=()), answer, **inputs).message:
-            return result  # a likely mistake's own hint comes first
-        try:
-            near = self._compare(answer, self.expected(**inputs), result.name, rtol=self.close).ok
-        except Exception:
-            return result
-        if not near:
-            return result
+        if any(m.copied and m.hint in result.message for m in self.mistakes):
+            return result  # a number printed in the lesson, most likely copied from there
         return CheckResult(
-            "incorrect",
-            f"That is not right, but it is close: keep {self.keep}. {self.hint}",
+            INCORRECT,
+            f"That is not right, but it is close: you rounded too much, so keep {self.keep}. Hint: {self.hint}",
             result.name,
         )
+
+    def _rounded(self, answer: Any, inputs: dict) -> bool:
+        """Is ``answer`` the right answer rounded too far (a plain number counts as dimensionless)?"""
+        import astropy.units as u
+
+        try:
+            if isinstance(answer, bool) or np.size(answer) != 1:
+                return False
+            expected = u.Quantity(self.expected(**inputs))
+            given = u.Quantity(answer)
+            # how far off, in the expected unit; the rounding itself, in the student's unit
+            e, a = float(expected.value), float(_to_unit(given, expected.unit, self.temperature_difference))
+            shown_e = float(_to_unit(expected, given.unit, self.temperature_difference))
+        except Exception:
+            return False
+        if not (math.isfinite(a) and math.isfinite(e)) or abs(a - e) > self.band * abs(e):
+            return False
+        return _rounded_to(float(given.value), shown_e, self.figures, math.inf)

@@ -9,7 +9,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
 from ..units import require
 
 MILE = u.imperial.mile
@@ -157,34 +157,6 @@ _ROUNDED_DISTANCE_HINT = (
     "or a caption's kilometres rounded to two figures): too rough here. Keep image_altitude with its "
     "unit and let astropy convert: (a / b).to(u.one)."
 )
-
-
-@dataclass(frozen=True)
-class RoundedTooMuchExercise(Exercise):
-    """An exercise that tells only the right answer rounded to two significant figures (15 for 15.42) that it
-    is close; any other wrong answer, near or not, gets the plain hint or its mistake's hint."""
-
-    keep: str = "three significant figures"
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        if result.ok or result.status != INCORRECT or "Hint: " + self.hint not in result.message:
-            return result  # right, not a number, or a likely mistake's own hint
-        try:
-            expected = float(np.asarray(u.Quantity(self.expected(**inputs)).to_value(u.one)))
-            given = answer.to_value(u.one) if isinstance(answer, u.Quantity) else answer
-            if isinstance(given, bool) or np.size(given) != 1:
-                return result
-            rounded = bool(np.isclose(float(given), _two_figures(expected), rtol=1e-9, atol=0))
-        except Exception:
-            return result
-        if not rounded:
-            return result
-        return CheckResult(
-            INCORRECT,
-            f"That is not right, but it is close: you rounded too much. Keep {self.keep}. Hint: {self.hint}",
-            result.name,
-        )
 
 
 def _numbers_without_units(distance, ceres_radius):
@@ -485,12 +457,14 @@ EXERCISES = {
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
     ),
-    "00.2": RoundedTooMuchExercise(
+    "00.2": RoundedTooFar(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
         # three significant figures pass (15.4: 0.1 % off); a school factor (x 1.6: 0.6 % off, / 0.62: 0.2 %
         # off) and the figure's rounded "15x" (2.7 % off, told it is close: a rounding) do not
         rtol=0.0016,
+        band=0.03,
+        keep="three significant figures",
         hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",
         mistakes=(
             Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) * 1.6 * u.km), _ROUNDED_DISTANCE_HINT),

@@ -10,7 +10,6 @@ for the spiral's extra cost over a Hohmann transfer, so both values are needed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 import astropy.units as u
 import numpy as np
@@ -18,7 +17,7 @@ from astropy.constants import GM_sun
 from astropy.constants import e as ELEMENTARY_CHARGE
 
 from .. import propulsion as P
-from ..checks import Exercise, Mistake, _within_rounding
+from ..checks import Exercise, Mistake, RoundedTooFar
 from ..facts import fact
 from ..orbits import circular_speed
 from ..units import require
@@ -382,29 +381,8 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
     return _dv_ratio_same_propellant(datasheet, ion_isp)
 
 
-@dataclass(frozen=True)
-class RoundingFirst(Exercise):
-    """An exercise whose right answer rounded to two significant figures can land on a likely mistake's value
-    (2.5 AU is both 2.535 rounded and the radial push's 2.498): such a rounding is told to keep more figures,
-    never given the mistake's hint."""
-
-    def check(self, answer, **inputs):
-        result = super().check(answer, **inputs)
-        if result.ok or result.status != "incorrect":
-            return result
-        try:
-            expected = self.expected(**{**self.defaults, **inputs})
-            a = float(u.Quantity(answer).to_value(expected.unit))
-            rounded = _within_rounding(a, float(expected.value))
-        except Exception:
-            return result
-        if not rounded:
-            return result
-        return Exercise.check(replace(self, mistakes=()), answer, **inputs)
-
-
 EXERCISES = {
-    "05.12": RoundingFirst(
+    "05.12": RoundedTooFar(
         title="Exercise 12 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
@@ -580,7 +558,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.7": RoundingFirst(
+    "05.7": RoundedTooFar(
         title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not

@@ -17,7 +17,7 @@ import numpy as np
 from astropy import constants as const
 
 from ..camera import _ifov, pixel_scale
-from ..checks import CheckResult, CloseBand, Exercise, Mistake
+from ..checks import CheckResult, Exercise, Mistake, RoundedTooFar
 from ..photometry import diluted_albedo, lambert, lommel_seeliger
 from ..thermal import (
     _subsolar_temperature,
@@ -671,14 +671,14 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.5": CloseBand(
+    "06.5": RoundedTooFar(
         title="Exercise 5 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
         "{far_distance:,.0f}?",
         solve=_brightening,
         # 0.5 %: the formula (2.02) and the model camera's measurement (2.017) pass; the question asks for three
         # figures, since a rounded 2 (1 % off) would also be every bare "2" a student can read in the lesson
         rtol=0.005,
-        close=0.015,  # 2.0, a two-figure rounding, is told to keep more figures; 1.9 and 2.1 are not roundings
+        band=0.015,  # 2.0, a two-figure rounding, is told to keep more figures; 1.9 and 2.1 are not roundings
         hint="For each distance: find the pixel's ground size, then the fraction f of its AREA the round spot "
         "covers (π r² / pixel²); the pixel shows f × A_spot + (1 − f) × A_background. Then divide the near "
         "value by the far one.",
@@ -732,11 +732,11 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": CloseBand(
+    "06.7": RoundedTooFar(
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
-        close=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
+        band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
         keep="three figures, as the question asks",
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
         "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
@@ -757,6 +757,7 @@ EXERCISES = {
                 "If you rounded your own result, keep three figures. If you took it from a printout, "
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
                 "albedo `faculae` at the perihelion distance `distance_7`.",
+                copied=True,
             ),
             Mistake(
                 _t_kelvin_as_celsius,
@@ -824,11 +825,11 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.9": CloseBand(
+    "06.9": RoundedTooFar(
         title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
         rtol=0.05,
-        close=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
+        band=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
             Mistake(
