@@ -332,9 +332,6 @@ VALID = {
     "mission.timeline": lambda: dict(data_dir=None),
     "mission.phases": lambda: dict(table=timeline()),
     "mission.milestone_positions": lambda: dict(table=timeline(), bodies=("earth",), data_dir=None),
-    "mission.distance_between": lambda: dict(
-        body_a="earth", body_b="ceres", time=Time("2015-03-06 12:39"), data_dir=None
-    ),
     "mission.interpolated_path": lambda: dict(table=timeline(), points_per_leg=5, data_dir=None),
     "mission.hermite_polar": lambda: dict(
         t0=0.0,

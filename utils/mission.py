@@ -50,7 +50,6 @@ __all__ = [
     "timeline",
     "phases",
     "milestone_positions",
-    "distance_between",
     "interpolated_path",
     "hermite_polar",
     "science_orbits",
@@ -225,13 +224,13 @@ def milestone_positions(
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
-def distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
+def _distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
     """Distance between two bodies at ``time`` from the ephemerides (AU).
 
     Examples
     --------
     >>> from astropy.time import Time
-    >>> d = distance_between("earth", "ceres", Time("2015-03-06 12:39"))
+    >>> d = _distance_between("earth", "ceres", Time("2015-03-06 12:39"))
     >>> round(float(d.to_value(u.AU)), 2)
     3.33
     """

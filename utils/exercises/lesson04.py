@@ -10,11 +10,11 @@ from ..camera import _distance_for_pixel_scale, _pixels_across
 from ..checks import Exercise, Mistake
 from ..mission import (
     _bulk_density,
+    _distance_between,
     _ice_fraction,
     _light_time,
     _mass_from_orbit,
     _semi_major_axis_from_altitudes,
-    distance_between,
 )
 from ..orbits import period
 from ..units import require
@@ -84,7 +84,7 @@ def _to_end_of_mission(start, end_id=None, end=None, **_):
 
 def _light_time_to(body, time, **_):
     """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
-    return _light_time(distance_between("earth", body, time)).to(u.min)
+    return _light_time(_distance_between("earth", body, time)).to(u.min)
 
 
 def _light_time_from_sun(body, time, **_):
