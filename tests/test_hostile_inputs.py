@@ -346,6 +346,12 @@ VALID = {
     "mission.plot_positions": lambda: dict(
         ax=ax(), table=timeline(), positions=utils.mission.milestone_positions(timeline(), ("earth",)), orbits=None
     ),
+    "mission.plot_densities": lambda: dict(
+        ax=ax(),
+        densities={"ice": 0.92 * u.g / u.cm**3, "crust": 2.97 * u.g / u.cm**3, "Moon": 3.34 * u.g / u.cm**3},
+        ice="ice",
+        rock=("crust", "Moon"),
+    ),
     # camera
     "camera.pixel_scale": lambda: dict(distance=7200 * u.km, ifov=93.7 * u.urad),
     "camera.plot_pixel_scale": lambda: dict(
