@@ -299,3 +299,25 @@ def test_the_new_mistakes_get_their_hints():
     occator = (fact("occator.diameter") / 100 / ifov.to_value(u.rad)).to(u.km)
     message = check("04.7", occator, size=facula, n_pixels=100, ifov=ifov).message
     assert "Occator" in message and "unit" not in message
+
+
+def test_a_light_time_rounded_to_one_figure_is_told_to_keep_more_figures():
+    """10.46 min given as 10 min is a right method rounded too far: told so, with no conceptual hint."""
+    kw = dict(body="Vesta", time=fact("dawn.vesta_arrival"))
+    for rounded in (10 * u.min, 600 * u.s):
+        result = check("04.2", rounded, **kw)
+        assert result.status == "incorrect" and "rounded too much" in result.message, result
+    assert check("04.2", 10.5 * u.min, **kw).ok
+    # a round trip, or a guess near 10 that is not the rounding, gets no rounding hint
+    assert "rounded too much" not in check("04.2", 20 * u.min, **kw).message
+    assert "rounded too much" not in check("04.2", 9.8 * u.min, **kw).message
+
+
+def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
+    """39 (per cent, two figures) and 39.4 both get the fraction hint; 61 (the rock in per cent) is not told it
+    is the ice share, and the fraction itself passes."""
+    for per_cent in (39, 39.4, 39.36):
+        result = check("04.5", per_cent, **ice_inputs)
+        assert result.status == "incorrect" and "percentage" in result.message, (per_cent, result)
+    assert "percentage" not in check("04.5", 61, **ice_inputs).message
+    assert check("04.5", 0.394, **ice_inputs).ok

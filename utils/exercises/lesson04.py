@@ -95,6 +95,12 @@ def _light_time_from_sun(body, time, **_):
     return _light_time((r**2).sum() ** 0.5).to(u.min)
 
 
+def _light_time_one_figure(body, time, **_):
+    # the right light time rounded to one significant figure (10.46 min -> 10 min): too coarse for 2 %
+    minutes = _light_time_to(body, time).to_value(u.min)
+    return float(f"{minutes:.1g}") * u.min
+
+
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
 
 
@@ -246,6 +252,11 @@ def _ice_share_near(factor):
     return solve
 
 
+def _ice_share_per_cent(density, ice_density, rock_density, **_):
+    # the share given in per cent (39 for 0.39), though the exercise asks for a fraction
+    return 100 * _ice_share(density, ice_density, rock_density)
+
+
 def _ice_share_grail_crust(density, ice_density, rock_density, **_):
     # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
     from ..facts import fact
@@ -386,6 +397,12 @@ EXERCISES = {
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
             ),
+            Mistake(
+                _light_time_one_figure,
+                "You are close, but you rounded too much: give the light time with at least two significant "
+                "figures (the check accepts 2 %).",
+                rtol=0.001,
+            ),
         ),
     ),
     "04.3": Exercise(
@@ -466,6 +483,10 @@ EXERCISES = {
         hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
         mistakes=(
             Mistake(_rock_share, "That is the share of rock. The question asks for the share of ice."),
+            Mistake(
+                _ice_share_per_cent,
+                "That looks like a percentage. Give the share as a fraction of 1: a quarter is 0.25, not 25.",
+            ),
             Mistake(
                 _ice_share_by_mass,
                 "That is the share by mass. The mixing model adds volumes: give the share of the volume.",
