@@ -321,3 +321,29 @@ def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
         assert result.status == "incorrect" and "percentage" in result.message, (per_cent, result)
     assert "percentage" not in check("04.5", 61, **ice_inputs).message
     assert check("04.5", 0.394, **ice_inputs).ok
+
+
+@pytest.mark.parametrize(
+    "exercise, change, name",
+    [
+        ("04.2", {"body": "Pluto"}, "target"),
+        ("04.3", {"altitude": 673}, "vesta_altitude"),
+        ("04.4", {"altitude": 385}, "lamo_altitude"),
+        ("04.6", {"distance": 146000}, "opnav_distance"),
+        ("04.7", {"n_pixels": "a"}, "wanted_pixels"),
+    ],
+)
+def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name):
+    inputs = {
+        "04.2": dict(body="Vesta", time=fact("dawn.vesta_arrival")),
+        "04.3": dict(altitude=673 * u.km, radius=fact("vesta.radius"), mass=fact("vesta.mass"), orbit="HAMO"),
+        "04.4": dict(
+            altitude=fact("ceres.orbit_lamo_altitude"),
+            period=fact("ceres.orbit_lamo_period"),
+            radius=fact("ceres.radius"),
+        ),
+        "04.6": dict(radius=fact("ceres.radius"), distance=146000 * u.km, ifov=fact("fc.ifov")),
+        "04.7": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+    }[exercise]
+    result = check(exercise, 1.0, **{**inputs, **change})
+    assert result.status == "invalid" and name in result.message.lower(), result

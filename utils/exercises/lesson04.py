@@ -84,7 +84,11 @@ def _to_end_of_mission(start, end_id=None, end=None, **_):
 
 def _light_time_to(body, time, **_):
     """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
-    return _light_time(_distance_between("earth", body, time)).to(u.min)
+    try:
+        distance = _distance_between("earth", body, time)
+    except ValueError as err:  # name the notebook's variable (target), not the helper's parameter
+        raise ValueError(str(err).replace("body_b", "target", 1)) from None
+    return _light_time(distance).to(u.min)
 
 
 def _light_time_from_sun(body, time, **_):
@@ -109,6 +113,9 @@ def _gm(mass):
 
 
 def _orbit_period(altitude, radius, mass, **_):
+    # the notebook's names in any message about the inputs
+    altitude = require(altitude, u.km, "vesta_altitude", positive=True)
+    radius = require(radius, u.km, "vesta_radius", positive=True)
     a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return period(a, _gm(mass)).to(u.h)
 
@@ -160,6 +167,10 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
 
 
 def _density_from_orbit(altitude, period, radius, **_):
+    # the notebook's names in any message about the inputs
+    altitude = require(altitude, u.km, "lamo_altitude", positive=True)
+    period = require(period, u.h, "lamo_period", positive=True)
+    radius = require(radius, u.km, "ceres_radius", positive=True)
     a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return _bulk_density(_mass_from_orbit(a, period), radius)
 
@@ -268,7 +279,9 @@ def _ice_share_grail_crust(density, ice_density, rock_density, **_):
 
 
 def _pixels_across_body(radius, distance, ifov, **_):
-    return float(_pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
+    radius = require(radius, u.km, "ceres_radius", positive=True)  # the notebook's names
+    distance = require(distance, u.km, "opnav_distance", positive=True)
+    return float(_pixels_across(2 * radius, distance, ifov).to(u.one))
 
 
 def _pixels_across_radius(radius, distance, ifov, **_):
@@ -279,8 +292,8 @@ def _pixels_across_radius(radius, distance, ifov, **_):
 
 
 def _highest_altitude(size, n_pixels, ifov, **_):
-    n = require(n_pixels, u.one, "n_pixels", positive=True)
-    s = require(size, u.km, "size", positive=True)
+    n = require(n_pixels, u.one, "wanted_pixels", positive=True)  # the notebook's names
+    s = require(size, u.km, "facula", positive=True)
     return _distance_for_pixel_scale(s / n, ifov).to(u.km)
 
 
