@@ -332,9 +332,6 @@ VALID = {
     "mission.timeline": lambda: dict(data_dir=None),
     "mission.phases": lambda: dict(table=timeline()),
     "mission.milestone_positions": lambda: dict(table=timeline(), bodies=("earth",), data_dir=None),
-    "mission.distance_between": lambda: dict(
-        body_a="earth", body_b="ceres", time=Time("2015-03-06 12:39"), data_dir=None
-    ),
     "mission.interpolated_path": lambda: dict(table=timeline(), points_per_leg=5, data_dir=None),
     "mission.hermite_polar": lambda: dict(
         t0=0.0,
@@ -348,6 +345,12 @@ VALID = {
     "mission.plot_timeline": lambda: dict(ax=ax(), table=timeline(), phase_table=None),
     "mission.plot_positions": lambda: dict(
         ax=ax(), table=timeline(), positions=utils.mission.milestone_positions(timeline(), ("earth",)), orbits=None
+    ),
+    "mission.plot_densities": lambda: dict(
+        ax=ax(),
+        densities={"ice": 0.92 * u.g / u.cm**3, "crust": 2.97 * u.g / u.cm**3, "Moon": 3.34 * u.g / u.cm**3},
+        ice="ice",
+        rock=("crust", "Moon"),
     ),
     # camera
     "camera.pixel_scale": lambda: dict(distance=7200 * u.km, ifov=93.7 * u.urad),

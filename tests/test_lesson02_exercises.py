@@ -240,7 +240,7 @@ def test_no_public_name_in_utils_orbits_answers_the_third_law_or_vis_viva_exerci
 
 def test_no_public_name_in_any_utils_module_answers_the_vesta_to_ceres_exercise():
     """Exercise 10 asks students to design the calculation: no public function of any `utils` module may
-    return its answer from the exercise's bodies and dates (`mission.distance_between` takes one date)."""
+    return its answer from the exercise's bodies and dates (`mission._distance_between` takes one date)."""
     import importlib
     import itertools
     import pkgutil
@@ -283,9 +283,9 @@ def test_no_public_name_in_any_utils_module_answers_the_vesta_to_ceres_exercise(
     assert {"utils.mission", "utils.ephemeris", "utils.orbits"} <= visited
     assert not passing, f"{passing} answer exercise 10: change what the exercise asks, or keep such helpers private"
     # the one-date distance that lesson 04's helper gives is told why it is not the answer
-    one_day = utils.mission.distance_between("vesta", "ceres", departure)
+    one_day = utils.mission._distance_between("vesta", "ceres", departure)
     assert "Ceres moved on" in utils.check("02.10", one_day, date=departure).message
-    both_at_arrival = utils.mission.distance_between("vesta", "ceres", arrival)
+    both_at_arrival = utils.mission._distance_between("vesta", "ceres", arrival)
     assert "day Dawn reached Ceres" in utils.check("02.10", both_at_arrival, date=departure).message
 
 

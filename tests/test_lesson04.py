@@ -299,3 +299,51 @@ def test_the_new_mistakes_get_their_hints():
     occator = (fact("occator.diameter") / 100 / ifov.to_value(u.rad)).to(u.km)
     message = check("04.7", occator, size=facula, n_pixels=100, ifov=ifov).message
     assert "Occator" in message and "unit" not in message
+
+
+def test_a_light_time_rounded_to_one_figure_is_told_to_keep_more_figures():
+    """10.46 min given as 10 min is a right method rounded too far: told so, with no conceptual hint."""
+    kw = dict(body="Vesta", time=fact("dawn.vesta_arrival"))
+    for rounded in (10 * u.min, 600 * u.s):
+        result = check("04.2", rounded, **kw)
+        assert result.status == "incorrect" and "rounded too much" in result.message, result
+    assert check("04.2", 10.5 * u.min, **kw).ok
+    # a round trip, or a guess near 10 that is not the rounding, gets no rounding hint
+    assert "rounded too much" not in check("04.2", 20 * u.min, **kw).message
+    assert "rounded too much" not in check("04.2", 9.8 * u.min, **kw).message
+
+
+def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
+    """39 (per cent, two figures) and 39.4 both get the fraction hint; 61 (the rock in per cent) is not told it
+    is the ice share, and the fraction itself passes."""
+    for per_cent in (39, 39.4, 39.36):
+        result = check("04.5", per_cent, **ice_inputs)
+        assert result.status == "incorrect" and "percentage" in result.message, (per_cent, result)
+    assert "percentage" not in check("04.5", 61, **ice_inputs).message
+    assert check("04.5", 0.394, **ice_inputs).ok
+
+
+@pytest.mark.parametrize(
+    "exercise, change, name",
+    [
+        ("04.2", {"body": "Pluto"}, "target"),
+        ("04.3", {"altitude": 673}, "vesta_altitude"),
+        ("04.4", {"altitude": 385}, "lamo_altitude"),
+        ("04.6", {"distance": 146000}, "opnav_distance"),
+        ("04.7", {"n_pixels": "a"}, "wanted_pixels"),
+    ],
+)
+def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name):
+    inputs = {
+        "04.2": dict(body="Vesta", time=fact("dawn.vesta_arrival")),
+        "04.3": dict(altitude=673 * u.km, radius=fact("vesta.radius"), mass=fact("vesta.mass"), orbit="HAMO"),
+        "04.4": dict(
+            altitude=fact("ceres.orbit_lamo_altitude"),
+            period=fact("ceres.orbit_lamo_period"),
+            radius=fact("ceres.radius"),
+        ),
+        "04.6": dict(radius=fact("ceres.radius"), distance=146000 * u.km, ifov=fact("fc.ifov")),
+        "04.7": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+    }[exercise]
+    result = check(exercise, 1.0, **{**inputs, **change})
+    assert result.status == "invalid" and name in result.message.lower(), result

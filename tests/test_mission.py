@@ -79,8 +79,8 @@ def test_milestone_positions_put_the_bodies_where_the_ephemeris_does():
 
 def test_earth_ceres_distance_at_arrival_and_light_time():
     arrival = fact("dawn.ceres_arrival")
-    d = mission.distance_between("earth", "ceres", arrival)
-    assert d == mission.distance_between("ceres", "earth", arrival)
+    d = mission._distance_between("earth", "ceres", arrival)
+    assert d == mission._distance_between("ceres", "earth", arrival)
     assert 3.2 * u.AU < d < 3.4 * u.AU  # Ceres 2.87 AU from the Sun, Earth on the far side
     lt = mission._light_time(d)
     assert lt.unit == u.min
@@ -341,4 +341,32 @@ def test_plot_positions_legend_names_each_body_shape():
     labels = [line.get_label() for line in ax.get_lines() if not line.get_label().startswith("_")]
     # the shape backs up the colour, and the two blues are named
     assert labels == ["Sun", "Earth (light blue, circles)", "Ceres (dark blue, hexagons)"]
+    plt.close(fig)
+
+
+def test_plot_densities_marks_each_density_and_the_two_bands():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rho = {
+        "water ice": 0.92 * u.g / u.cm**3,
+        "Ceres": 2.16 * u.g / u.cm**3,
+        "crust": 2970 * u.kg / u.m**3,  # any density unit
+        "the Moon": 3.34 * u.g / u.cm**3,
+    }
+    fig, ax = plt.subplots()
+    mission.plot_densities(ax, rho, "water ice", ("crust", "the Moon"))
+    xs = [line.get_xdata()[0] for line in ax.get_lines()]
+    assert xs == pytest.approx([0.92, 2.16, 2.97, 3.34])
+    assert len({line.get_marker() for line in ax.get_lines()}) == 4  # shapes, not colour alone
+    assert [t.get_text() for t in ax.texts] == ["water ice", "Ceres", "crust", "the Moon", "rock"]
+    grey, hatched = ax.patches
+    assert grey.get_x() == pytest.approx(0.92) and grey.get_width() == pytest.approx(2.05)
+    assert hatched.get_x() == pytest.approx(2.97) and hatched.get_width() == pytest.approx(0.37)
+    with pytest.raises(ValueError, match="'basalt' is not one of the densities"):
+        mission.plot_densities(ax, rho, "water ice", ("basalt", "the Moon"))
+    with pytest.raises(u.UnitsError):
+        mission.plot_densities(ax, {"ice": 0.92 * u.km, "crust": 2.97 * u.g / u.cm**3}, "ice", ("crust", "crust"))
     plt.close(fig)

@@ -50,13 +50,13 @@ __all__ = [
     "timeline",
     "phases",
     "milestone_positions",
-    "distance_between",
     "interpolated_path",
     "hermite_polar",
     "science_orbits",
     "figure_style",
     "plot_timeline",
     "plot_positions",
+    "plot_densities",
 ]
 
 #: (key, fact id, label, body Dawn was at)
@@ -225,13 +225,13 @@ def milestone_positions(
     return {b: heliocentric_position(b, table["time"], data_dir=data_dir) for b in bodies}
 
 
-def distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
+def _distance_between(body_a: str, body_b: str, time: Time, data_dir=None) -> u.Quantity:
     """Distance between two bodies at ``time`` from the ephemerides (AU).
 
     Examples
     --------
     >>> from astropy.time import Time
-    >>> d = distance_between("earth", "ceres", Time("2015-03-06 12:39"))
+    >>> d = _distance_between("earth", "ceres", Time("2015-03-06 12:39"))
     >>> round(float(d.to_value(u.AU)), 2)
     3.33
     """
@@ -744,4 +744,58 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
     ax.set_aspect("equal")
     ax.set_xlabel("x in the ecliptic frame (AU)")
     ax.set_ylabel("y in the ecliptic frame (AU)")
+    return ax
+
+
+def plot_densities(ax, densities: dict[str, u.Quantity], ice: str, rock: tuple[str, str]):
+    """Mean densities on one scale, with the band of ice-rock mixes and the band of rock.
+
+    Each density is a marker with its name (Ceres larger, Ceres and Vesta in
+    their colours from :data:`utils.style.PALETTE`, every marker a different
+    shape). A grey band spans mixes of ice and the lighter rock; a hatched band
+    spans rock, from the lighter to the denser of the two rocks.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+    densities : dict
+        name -> mean density (a Quantity convertible to g/cm³), at most five.
+    ice : str
+        The key of the ice's density in ``densities``.
+    rock : (str, str)
+        The keys of the lightest and the densest rock in ``densities``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> rho = {"ice": 0.92 * u.g / u.cm**3, "crust": 2.97 * u.g / u.cm**3, "Moon": 3.34 * u.g / u.cm**3}
+    >>> len(plot_densities(ax, rho, "ice", ("crust", "Moon")).get_lines())
+    3
+    >>> plt.close(fig)
+    """
+    from .style import PALETTE
+
+    axes(ax)
+    if not isinstance(densities, dict) or not 1 <= len(densities) <= 5:
+        raise ArgumentTypeError(f"densities must be a dict name -> density with 1 to 5 entries; got {densities!r:.80}")
+    rho = {str(name): require(value, u.g / u.cm**3, f"the density of {name}") for name, value in densities.items()}
+    if not isinstance(rock, (tuple, list)) or len(rock) != 2:
+        raise ArgumentTypeError(f"rock must be two names from densities, light then dense; got {rock!r:.80}")
+    for key in (ice, *rock):
+        if key not in rho:
+            raise ValueError(f"{key!r} is not one of the densities ({', '.join(rho)})")
+    values = {name: value.to_value(u.g / u.cm**3) for name, value in rho.items()}
+    rock_lo, rock_hi = values[rock[0]], values[rock[1]]
+    for k, (name, value) in enumerate(values.items()):
+        colour = PALETTE.get(name.lower(), "0.25")  # Ceres and Vesta in their colours
+        ax.plot(value, 0, marker="vosD^"[k], ms=12 if name == "Ceres" else 9, color=colour, ls="none")
+        ha = "right" if name == rock[0] else "center"  # the lighter rock's label ends at its marker
+        xytext = (6 * (ha == "right"), 36 * (k % 2) - 22)  # labels alternate above and below
+        ax.annotate(name, (value, 0), xytext=xytext, textcoords="offset points", ha=ha, fontsize=9)
+    ax.axvspan(values[ice], rock_lo, color="0.9", zorder=0)  # grey: mixes of ice and the lighter rock
+    ax.axvspan(rock_lo, rock_hi, facecolor="none", edgecolor="0.5", hatch="//", zorder=0)
+    ax.text((rock_lo + rock_hi) / 2, 0.7, "rock", ha="center", fontsize=9, bbox={"facecolor": "white", "ec": "none"})
+    low, high = min(values.values()), max(values.values())
+    ax.set(xlim=(low - 0.4, high + 0.35), ylim=(-1, 1), yticks=[], xlabel="Mean density (g/cm³)")
     return ax

@@ -10,11 +10,11 @@ from ..camera import _distance_for_pixel_scale, _pixels_across
 from ..checks import Exercise, Mistake
 from ..mission import (
     _bulk_density,
+    _distance_between,
     _ice_fraction,
     _light_time,
     _mass_from_orbit,
     _semi_major_axis_from_altitudes,
-    distance_between,
 )
 from ..orbits import period
 from ..units import require
@@ -84,7 +84,11 @@ def _to_end_of_mission(start, end_id=None, end=None, **_):
 
 def _light_time_to(body, time, **_):
     """One-way light time from Earth to ``body`` at ``time`` (Dawn was at the body)."""
-    return _light_time(distance_between("earth", body, time)).to(u.min)
+    try:
+        distance = _distance_between("earth", body, time)
+    except ValueError as err:  # name the notebook's variable (target), not the helper's parameter
+        raise ValueError(str(err).replace("body_b", "target", 1)) from None
+    return _light_time(distance).to(u.min)
 
 
 def _light_time_from_sun(body, time, **_):
@@ -95,6 +99,12 @@ def _light_time_from_sun(body, time, **_):
     return _light_time((r**2).sum() ** 0.5).to(u.min)
 
 
+def _light_time_one_figure(body, time, **_):
+    # the right light time rounded to one significant figure (10.46 min -> 10 min): too coarse for 2 %
+    minutes = _light_time_to(body, time).to_value(u.min)
+    return float(f"{minutes:.1g}") * u.min
+
+
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
 
 
@@ -103,6 +113,9 @@ def _gm(mass):
 
 
 def _orbit_period(altitude, radius, mass, **_):
+    # the notebook's names in any message about the inputs
+    altitude = require(altitude, u.km, "vesta_altitude", positive=True)
+    radius = require(radius, u.km, "vesta_radius", positive=True)
     a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return period(a, _gm(mass)).to(u.h)
 
@@ -154,6 +167,10 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
 
 
 def _density_from_orbit(altitude, period, radius, **_):
+    # the notebook's names in any message about the inputs
+    altitude = require(altitude, u.km, "lamo_altitude", positive=True)
+    period = require(period, u.h, "lamo_period", positive=True)
+    radius = require(radius, u.km, "ceres_radius", positive=True)
     a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return _bulk_density(_mass_from_orbit(a, period), radius)
 
@@ -246,6 +263,11 @@ def _ice_share_near(factor):
     return solve
 
 
+def _ice_share_per_cent(density, ice_density, rock_density, **_):
+    # the share given in per cent (39 for 0.39), though the exercise asks for a fraction
+    return 100 * _ice_share(density, ice_density, rock_density)
+
+
 def _ice_share_grail_crust(density, ice_density, rock_density, **_):
     # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
     from ..facts import fact
@@ -257,7 +279,9 @@ def _ice_share_grail_crust(density, ice_density, rock_density, **_):
 
 
 def _pixels_across_body(radius, distance, ifov, **_):
-    return float(_pixels_across(2 * require(radius, u.km, "radius", positive=True), distance, ifov).to(u.one))
+    radius = require(radius, u.km, "ceres_radius", positive=True)  # the notebook's names
+    distance = require(distance, u.km, "opnav_distance", positive=True)
+    return float(_pixels_across(2 * radius, distance, ifov).to(u.one))
 
 
 def _pixels_across_radius(radius, distance, ifov, **_):
@@ -268,8 +292,8 @@ def _pixels_across_radius(radius, distance, ifov, **_):
 
 
 def _highest_altitude(size, n_pixels, ifov, **_):
-    n = require(n_pixels, u.one, "n_pixels", positive=True)
-    s = require(size, u.km, "size", positive=True)
+    n = require(n_pixels, u.one, "wanted_pixels", positive=True)  # the notebook's names
+    s = require(size, u.km, "facula", positive=True)
     return _distance_for_pixel_scale(s / n, ifov).to(u.km)
 
 
@@ -386,6 +410,12 @@ EXERCISES = {
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
             ),
+            Mistake(
+                _light_time_one_figure,
+                "You are close, but you rounded too much: give the light time with at least two significant "
+                "figures (the check accepts 2 %).",
+                rtol=0.001,
+            ),
         ),
     ),
     "04.3": Exercise(
@@ -466,6 +496,10 @@ EXERCISES = {
         hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
         mistakes=(
             Mistake(_rock_share, "That is the share of rock. The question asks for the share of ice."),
+            Mistake(
+                _ice_share_per_cent,
+                "That looks like a percentage. Give the share as a fraction of 1: a quarter is 0.25, not 25.",
+            ),
             Mistake(
                 _ice_share_by_mass,
                 "That is the share by mass. The mixing model adds volumes: give the share of the volume.",
