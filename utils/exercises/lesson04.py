@@ -7,7 +7,7 @@ import numpy as np
 from astropy.constants import G
 
 from ..camera import _distance_for_pixel_scale, _pixels_across
-from ..checks import Exercise, Mistake
+from ..checks import Exercise, Mistake, RoundedTooFar
 from ..mission import (
     _bulk_density,
     _distance_between,
@@ -97,12 +97,6 @@ def _light_time_from_sun(body, time, **_):
 
     r = heliocentric_position(body, time)
     return _light_time((r**2).sum() ** 0.5).to(u.min)
-
-
-def _light_time_one_figure(body, time, **_):
-    # the right light time rounded to one significant figure (10.46 min -> 10 min): too coarse for 2 %
-    minutes = _light_time_to(body, time).to_value(u.min)
-    return float(f"{minutes:.1g}") * u.min
 
 
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
@@ -391,10 +385,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "04.2": Exercise(
+    "04.2": RoundedTooFar(
         title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
         solve=_light_time_to,
         rtol=0.02,
+        band=0.05,  # 10 min for 10.46 (one figure, 4.4 % off) is a rounding; 9.8 or 20 min are not
+        keep="three significant figures",
         hint='Locate both bodies at that instant: heliocentric_position("earth", when) and '
         "heliocentric_position(target, when). The distance between them is the length of the difference "
         "of the two positions, np.linalg.norm(...). Then time = distance / speed, with the speed of light "
@@ -409,12 +405,6 @@ EXERCISES = {
                 _light_time_from_sun,
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
-            ),
-            Mistake(
-                _light_time_one_figure,
-                "You are close, but you rounded too much: give the light time with at least two significant "
-                "figures (the check accepts 2 %).",
-                rtol=0.001,
             ),
         ),
     ),
