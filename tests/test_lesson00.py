@@ -268,6 +268,53 @@ def test_exercise_3_refuses_an_axis_reading_and_a_rounded_radius():
     assert check("00.3", 4820 * u.km, altitude=h, ceres_radius=R).ok  # three significant figures
 
 
+def test_exercise_3_a_rounded_or_other_radius_is_not_called_a_rounded_factor():
+    h = fact("news.distance_survey")  # 2,700 miles
+    mi = u.imperial.mile
+    r_mi = R.to_value(mi)
+    # Ceres' radius rounded to the nearest hundred miles (300), as a student would type it
+    rounded = round(r_mi, -2) * mi
+    for wrong in (h + rounded, (h.to_value(mi) + rounded.value) * mi, (h + rounded).to(u.km)):
+        result = check("00.3", wrong, altitude=h, ceres_radius=R)
+        assert result.status == "incorrect" and "not by ceres_radius" in result.message, (wrong, result)
+        assert "rounded factor" not in result.message and "close" not in result.message, result
+    a, b, c = 964.4, 964.2, 891.8  # Ceres' shape in km, as the radius fact's note gives it
+    assert f"({a} x {b} x {c}) km" in R.info.meta["note"]
+    result = check("00.3", h + a / 2 * u.km, altitude=h, ceres_radius=R)  # the equatorial radius
+    assert result.status == "incorrect" and "not by ceres_radius" in result.message, result
+    for polar in (h + c / 2 * u.km, h + 446 * u.km):
+        result = check("00.3", polar, altitude=h, ceres_radius=R)
+        assert result.status == "incorrect" and "polar radius" in result.message, (polar, result)
+        assert "rounded factor" not in result.message
+    for rough in ((2700 * 1.6 + R.to_value(u.km)) * u.km, (2700 / 0.62 + R.to_value(u.km)) * u.km):
+        result = check("00.3", rough, altitude=h, ceres_radius=R)  # the school factors keep their own hint
+        assert "rounded factor" in result.message and "polar" not in result.message, (rough, result)
+        assert "not by ceres_radius" not in result.message
+    for right in (h + R, h + round(r_mi) * mi, 4810 * u.km, 4820 * u.km):  # 292 miles: three figures pass
+        assert check("00.3", right, altitude=h, ceres_radius=R).ok, right
+    bare = R.to(u.km).value * u.km  # a radius given without a shape in its note: no shape mistakes, no error
+    assert check("00.3", h + bare, altitude=h, ceres_radius=bare).ok
+    assert check("00.3", h + 446 * u.km, altitude=h, ceres_radius=bare).status == "incorrect"
+
+
+def test_vesta_s_orbit_and_a_conversion_the_wrong_way_get_their_own_hints():
+    from urllib.parse import urlparse
+
+    vesta = fact("vesta.orbit_lamo_altitude")
+    site = urlparse(vesta.info.meta["source_url"]).netloc
+    result = check("00.4", site, orbit="LAMO")
+    assert result.status == "incorrect" and "around Vesta" in result.message, result
+    result = check("00.5", vesta.to_value(u.imperial.mile), orbit="LAMO")
+    assert result.status == "incorrect" and "around Vesta" in result.message, result
+    assert "ceres.orbit_lamo" not in result.message  # names the prefix, not the answer's id
+    km = fact("ceres.orbit_lamo_altitude").to_value(u.km)
+    for wrong in (km * 1.609, km * 1.609344):
+        result = check("00.5", wrong, orbit="LAMO")
+        assert result.status == "incorrect" and "the wrong way" in result.message, (wrong, result)
+    result = check("00.5", 1000, orbit="RC3")  # no RC3 around Vesta: the mistake is skipped, no error
+    assert result.status == "incorrect", result
+
+
 def test_exercise_1_hints_name_the_method_not_the_solution_line():
     d = fact("news.distance_survey")
     for wrong in (d.to_value(u.imperial.mile) * 1.6 * u.km, d.to(u.km) + R):

@@ -215,6 +215,43 @@ def _release_kilometres_plus_radius(altitude, ceres_radius):
     return (_release_kilometres(altitude) + r).to(u.km)
 
 
+def _radius_rounded_in_miles(altitude, ceres_radius):
+    # Ceres' radius rounded to the nearest hundred miles (292 mi read as 300 mi), then added to the altitude
+    h = require(altitude, u.km, "altitude", nonnegative=True)
+    r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+    rounded = round(r.to_value(MILE), -2)
+    if rounded == 0:
+        raise ValueError("a radius under 50 miles does not round to a hundred")
+    return (h + rounded * MILE).to(u.km)
+
+
+def _shape_radii(ceres_radius):
+    # the body's semi-axes from the radius fact's note, "Shape (964.4 x 964.2 x 891.8) km": the radii that
+    # are not the mean one (the polar radius, the smallest, and the equatorial radius, the largest)
+    note = getattr(getattr(ceres_radius, "info", None), "meta", None) or {}
+    m = re.search(r"Shape \(([\d.]+) x ([\d.]+) x ([\d.]+)\) km", str(note.get("note", "")))
+    if not m:
+        raise ValueError("the radius given carries no shape")
+    axes = sorted(float(a) / 2 for a in m.groups())
+    return {"polar": axes[0] * u.km, "equatorial": axes[-1] * u.km}
+
+
+def _plus_shape_radius(which):
+    # the altitude plus the polar or the equatorial radius instead of the mean radius given
+    def solve(altitude, ceres_radius):
+        h = require(altitude, u.km, "altitude", nonnegative=True)
+        return (h + _shape_radii(ceres_radius)[which]).to(u.km)
+
+    return solve
+
+
+_OTHER_RADIUS_HINT = (
+    "You went down to the centre, but not by ceres_radius as given: a radius rounded (for example to the "
+    "nearest hundred miles) or Ceres' equatorial radius instead of its mean radius. Add ceres_radius itself, "
+    "with its unit, and astropy converts for you."
+)
+
+
 # --- 00.4: find a fact by its name and read the web site of its source; 00.5: convert it to miles ---
 
 
@@ -399,6 +436,37 @@ def _another_orbit(other, miles=_miles_of_orbit):
     return solve
 
 
+def _vesta_orbit(miles: bool):
+    """The orbit of the same name around Vesta, which Dawn orbited first (the id search for "lamo" lists it
+    too): its source's web site, or (``miles=True``) its altitude in miles."""
+
+    def solve(orbit):
+        from urllib.parse import urlparse
+
+        from ..facts import fact, fact_ids
+
+        fact_id = _orbit_fact_id(orbit).replace("ceres.", "vesta.", 1)
+        if fact_id not in fact_ids():
+            raise ValueError("Dawn had no orbit of this name around Vesta")
+        vesta = fact(fact_id)
+        if miles:
+            return require(vesta, u.km, "Vesta's orbit altitude", positive=True).to_value(MILE)
+        return urlparse(vesta.info.meta["source_url"]).netloc.lower().removeprefix("www.")
+
+    return solve
+
+
+_VESTA_HINT = (
+    "That is Dawn's orbit of that name around Vesta, the asteroid it orbited before Ceres (its id starts "
+    "with vesta.). This exercise is about Ceres: take the id that starts with ceres."
+)
+
+
+def _km_times_mile(orbit):
+    # the number of kilometres multiplied by 1.609 (km per mile): converted the wrong way round
+    return _km_of_orbit(orbit) * (1 * MILE).to_value(u.km)
+
+
 def _school_factor(convert):
     # the table's kilometres converted with a rounded factor from school (x 0.62, or / 1.6)
     def solve(orbit):
@@ -524,14 +592,25 @@ EXERCISES = {
                 _OTHER_DISTANCE_HINT,
             ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
+            # before the rounded factors, whose wrong answers lie near these (2,700 + 300 miles is 4,828 km, 0.07 %
+            # from the miles divided by 0.62; the polar radius is 0.03 % from the miles times 1.6): narrow tolerances
+            Mistake(_radius_rounded_in_miles, _OTHER_RADIUS_HINT, rtol=5e-4),
+            Mistake(_plus_shape_radius("equatorial"), _OTHER_RADIUS_HINT, rtol=5e-4),
+            Mistake(
+                _plus_shape_radius("polar"),
+                "You went down to the centre by Ceres' polar radius (Ceres is flattened). This exercise uses its "
+                "mean radius: add ceres_radius itself, with its unit.",
+                rtol=2e-4,
+            ),
             *(
                 Mistake(
                     lambda altitude, ceres_radius, f=factor: (
                         _miles_rounded_factor(f)(altitude) + require(ceres_radius, u.km, "ceres_radius", positive=True)
                     ),
-                    "You went down to the centre, but converted the miles with a rounded factor (such as 1.6 "
-                    "km per mile, or dividing by 0.62): too rough here. Add the two Quantities themselves, "
-                    "with their units, and astropy converts for you.",
+                    "You went down to the centre, but a rounded number crept in: the miles converted with a "
+                    "rounded factor (such as 1.6 km per mile, or dividing by 0.62), or a rounded radius. Add "
+                    "the two Quantities themselves, survey_altitude and ceres_radius, with their units, and astropy "
+                    "converts for you.",
                 )
                 for factor in (1.6, 1 / 0.62)
             ),
@@ -573,6 +652,7 @@ EXERCISES = {
                 Mistake(_another_orbit(name, _site), "That is the web site of another orbit's source. " + _FIND_ID)
                 for name in ("survey", "hamo", "lamo", "rc3")
             ),
+            Mistake(_vesta_orbit(miles=False), _VESTA_HINT),
             Mistake(
                 _example_site,
                 "That is the site of the worked example's source (Ceres' radius). Cite the id of the orbit's "
@@ -602,6 +682,13 @@ EXERCISES = {
             *(
                 Mistake(_another_orbit(name, _rounded_miles_in_note), _ANOTHER_ORBIT_HINT)
                 for name in ("survey", "hamo", "lamo", "rc3")
+            ),
+            Mistake(_vesta_orbit(miles=True), _VESTA_HINT),
+            Mistake(
+                _km_times_mile,
+                "You multiplied the kilometres by the kilometres in a mile: that converts the wrong way. A mile "
+                "is longer than a kilometre, so there are fewer miles than kilometres. Let astropy convert: "
+                ".to_value(u.imperial.mile).",
             ),
             Mistake(
                 _slider_step,
