@@ -18,7 +18,8 @@ from astropy import constants as const
 
 from ..camera import _ifov, pixel_scale
 from ..checks import CheckResult, CloseBand, Exercise, Mistake
-from ..photometry import diluted_albedo, lambert, lommel_seeliger
+from ..photometry import _lambert, diluted_albedo
+from ..photometry import _lommel_seeliger as _ls_law
 from ..thermal import (
     _subsolar_temperature,
     irradiance,
@@ -38,17 +39,17 @@ def _cosines(incidence, emission):
 
 def _lommel_seeliger(albedo, incidence, emission):
     mu0, mu = _cosines(incidence, emission)
-    return float(lommel_seeliger(albedo, mu0, mu))
+    return float(_ls_law(albedo, mu0, mu))
 
 
 def _lambert_instead(albedo, incidence, emission):
     mu0, _ = _cosines(incidence, emission)
-    return float(lambert(albedo, mu0))
+    return float(_lambert(albedo, mu0))
 
 
 def _angles_swapped(albedo, incidence, emission):
     mu0, mu = _cosines(incidence, emission)
-    return float(lommel_seeliger(albedo, mu, mu0))
+    return float(_ls_law(albedo, mu, mu0))
 
 
 def _degrees_read_as_radians(albedo, incidence, emission):
