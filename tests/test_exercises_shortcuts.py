@@ -17,7 +17,8 @@ b. every public function of the modules in ``utils.__all__`` (except ``checks``,
    ``style``, and the ``plot``/``draw``/``show`` functions), called with every ordered choice of one to
    three of the inputs as positional arguments that fits its signature, and once with the inputs whose
    names are its parameters as keywords; when a call returns a short tuple or list, each item is tried
-   too (``helper(...)[i]``).
+   too (``helper(...)[i]``). An input that is an angle is also offered as its cosine (``np.cos(angle)``),
+   since prompts that hand over angles tell the student to take their cosines.
 
 A call is stopped after ``CALL_LIMIT`` seconds and its result ignored (it is counted as slow), and each
 exercise has a time budget, so a helper that hangs cannot stall the test.  An exercise's own input, as
@@ -231,6 +232,11 @@ def find_shortcuts(ns, calls, call_limit, budget, max_slow, not_searched):
                     except Exception:
                         return False
 
+                offered = dict(inputs)  # what the helpers are called with: the inputs, and the cosines of angles
+                for name, value in inputs.items():
+                    if isinstance(value, u.Quantity) and value.isscalar and value.unit.physical_type == "angle":
+                        offered[f"np.cos({name})"] = np.cos(value)
+
                 found = []
                 for name, value in variables.items():
                     if accepts(value):
@@ -243,14 +249,14 @@ def find_shortcuts(ns, calls, call_limit, budget, max_slow, not_searched):
                         report["cut"].append({"id": ex_id, "at": label, "tried": tried})
                         break
                     slow = 0
-                    for shown, positional, keywords in attempts(signature, inputs):
+                    for shown, positional, keywords in attempts(signature, offered):
                         if slow >= max_slow:
                             report["slow"].append(
                                 {"id": ex_id, "helper": label, "why": f"{slow} slow calls: rest skipped"}
                             )
                             break
-                        args = [copied(inputs[n]) for n in positional]
-                        kwargs = {n: copied(inputs[n]) for n in keywords}
+                        args = [copied(offered[n]) for n in positional]
+                        kwargs = {n: copied(offered[n]) for n in keywords}
                         figures = set(plt.get_fignums())
                         tried += 1
                         t0 = time.perf_counter()

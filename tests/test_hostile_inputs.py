@@ -390,8 +390,6 @@ VALID = {
         dpi=50,
     ),
     # photometry
-    "photometry.lambert": lambda: dict(albedo=0.09, mu0=0.5),
-    "photometry.lommel_seeliger": lambda: dict(albedo=0.09, mu0=0.3, mu=0.3),
     "photometry.geometric_albedo": lambda: dict(albedo=0.09, law="lambert"),
     "photometry.diluted_albedo": lambda: dict(
         spot_albedo=0.4, background_albedo=0.09, spot_diameter=10 * u.km, pixel_size=36 * u.km

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from utils import imaging as I
 from utils.camera import pixel_scale
 from utils.facts import fact
-from utils.photometry import diluted_albedo, lommel_seeliger
+from utils.photometry import _lommel_seeliger, diluted_albedo
 
 IFOV = 93.7 * u.urad
 MODEL = I.occator_model(0.09, 0.4, 92 * u.km, 10 * u.km)
@@ -145,7 +145,7 @@ def test_unresolved_spot_is_diluted_like_the_formula(scene):
     img = I.camera_image(scene, d, IFOV, psf_fwhm_px=0)
     x, v = I.profile(img, "signal")
     expected = diluted_albedo(0.4, 0.09, 10 * u.km, pixel_scale(d, IFOV)).to_value(u.one)
-    law = float(lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))  # the scene's lighting
+    law = float(_lommel_seeliger(1.0, np.cos(np.radians(30)), 1.0))  # the scene's lighting
     assert v.max() / law == pytest.approx(expected, rel=0.05)
     # and the apparent contrast falls as the distance grows
     peaks = [I.camera_image(scene, D * u.km, IFOV).signal.max() for D in (20000, 80000, 300000)]

@@ -15,25 +15,42 @@ IFOV = 93.7 * u.urad
 
 
 def test_laws_agree_face_on_and_differ_at_the_limb():
-    assert float(ph.lambert(0.3, 1.0)) == pytest.approx(0.3)
-    assert float(ph.lommel_seeliger(0.3, 1.0, 1.0)) == pytest.approx(0.3)
+    assert float(ph._lambert(0.3, 1.0)) == pytest.approx(0.3)
+    assert float(ph._lommel_seeliger(0.3, 1.0, 1.0)) == pytest.approx(0.3)
     # at zero phase (mu0 = mu) Lommel-Seeliger has no limb darkening, Lambert does
-    assert float(ph.lommel_seeliger(0.3, 0.2, 0.2)) == pytest.approx(0.3)
-    assert float(ph.lambert(0.3, 0.2)) == pytest.approx(0.06)
-    assert float(ph.lambert(0.3, -0.5)) == 0.0 and float(ph.lommel_seeliger(0.3, -0.5, 0.5)) == 0.0
+    assert float(ph._lommel_seeliger(0.3, 0.2, 0.2)) == pytest.approx(0.3)
+    assert float(ph._lambert(0.3, 0.2)) == pytest.approx(0.06)
+    assert float(ph._lambert(0.3, -0.5)) == 0.0 and float(ph._lommel_seeliger(0.3, -0.5, 0.5)) == 0.0
+
+
+def test_the_laws_are_private_so_no_public_route_answers_exercise_1():
+    """Exercise 1 asks for the Lommel-Seeliger law written out: no public name of the module computes it."""
+    public = set(ph.__all__) | {n for n in vars(ph) if not n.startswith("_")}
+    assert not public & {"lambert", "lommel_seeliger", "LAWS"}
+    incidence, emission, albedo = 60 * u.deg, 75 * u.deg, 0.09 * u.one
+    answer = float(ph._lommel_seeliger(albedo, np.cos(incidence), np.cos(emission)))
+    assert check("06.1", answer, albedo=albedo, incidence=incidence, emission=emission).ok  # what the helper did
+    for name in ph.__all__:  # every public function, fed the exercise's cosines, gives something else
+        function = getattr(ph, name)
+        for args in ((albedo, np.cos(incidence), np.cos(emission)), (albedo, np.cos(incidence))):
+            try:
+                result = function(*args)
+            except Exception:
+                continue
+            assert not check("06.1", result, albedo=albedo, incidence=incidence, emission=emission).ok, name
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.floats(0, 1), st.floats(0.01, 1), st.floats(0.01, 1), st.floats(1.01, 5))
 def test_laws_scale_with_albedo_and_stay_bounded(a, mu0, mu, k):
-    for law in (lambda alb: ph.lambert(alb, mu0), lambda alb: ph.lommel_seeliger(alb, mu0, mu)):
+    for law in (lambda alb: ph._lambert(alb, mu0), lambda alb: ph._lommel_seeliger(alb, mu0, mu)):
         assert float(law(a / k)) == pytest.approx(float(law(a)) / k, abs=1e-12)
         assert 0 <= float(law(a)) <= 2 * a + 1e-12
 
 
 def test_law_input_errors():
     with pytest.raises(ValueError, match="cosine"):
-        ph.lommel_seeliger(0.1, 2.0, 0.5)
+        ph._lommel_seeliger(0.1, 2.0, 0.5)
     with pytest.raises(ValueError, match="law must be"):
         ph.geometric_albedo(0.1, "minnaert")
 
@@ -41,14 +58,14 @@ def test_law_input_errors():
 def test_albedo_rules_follow_the_physics():
     # a Lambert surface's albedo is its Bond albedo: it cannot reflect more light than it receives
     with pytest.raises(ValueError, match="Bond albedo"):
-        ph.lambert(1.5, 0.5)
+        ph._lambert(1.5, 0.5)
     with pytest.raises(ValueError, match="Bond albedo"):
         ph.geometric_albedo(1.2, "lambert")
     # the Lommel-Seeliger albedo is a geometric albedo: an icy surface such as Enceladus' exceeds 1
-    assert float(ph.lommel_seeliger(1.4, 0.5, 0.5)) == pytest.approx(1.4)
+    assert float(ph._lommel_seeliger(1.4, 0.5, 0.5)) == pytest.approx(1.4)
     assert float(ph.diluted_albedo(1.4, 0.09, 50 * u.km, 10 * u.km)) == pytest.approx(1.4)
     with pytest.raises(ValueError, match="percentage"):
-        ph.lommel_seeliger(9, 0.5, 0.5)  # 9 % typed as 9
+        ph._lommel_seeliger(9, 0.5, 0.5)  # 9 % typed as 9
 
 
 @settings(max_examples=40, deadline=None)
@@ -145,7 +162,7 @@ def test_geometric_albedo_is_the_mean_disc_brightness_at_zero_phase(law):
     c = (np.arange(600) + 0.5) / 300 - 1
     rho2 = c[:, None] ** 2 + c[None, :] ** 2
     mu = np.sqrt(1 - rho2[rho2 < 1])
-    disc_mean = float(np.mean(ph.LAWS[law](0.3, mu, mu)))
+    disc_mean = float(np.mean(ph._LAWS[law](0.3, mu, mu)))
     assert disc_mean == pytest.approx(float(ph.geometric_albedo(0.3, law)), rel=1e-3)
     with pytest.raises(ValueError, match="law must be"):
         ph.geometric_albedo(0.3, "hapke")

@@ -33,8 +33,8 @@ def test_every_module_uses_the_rule_of_its_albedo():
         thermal._subsolar_temperature(1361 * u.W / u.m**2, 1.2, 1 * u.AU)
     assert belt._diameter_from_h(5, 1.2) > 0 * u.km
     with pytest.raises(ValueError, match="Bond albedo"):
-        photometry.lambert(1.2, 1.0)
-    assert float(photometry.lommel_seeliger(1.2, 1.0, 1.0)) == pytest.approx(1.2)
+        photometry._lambert(1.2, 1.0)
+    assert float(photometry._lommel_seeliger(1.2, 1.0, 1.0)) == pytest.approx(1.2)
 
 
 def test_one_gravitational_parameter():

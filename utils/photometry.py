@@ -22,10 +22,14 @@ exceed 1 (Enceladus).  A pixel that holds a small spot reports the
 area-weighted mean of the albedos (:func:`diluted_albedo`).  The model of a
 crater seen through a camera is :mod:`utils.imaging`.
 
+The two laws themselves (``_lambert``, ``_lommel_seeliger``) are private: the
+lesson asks students to write them out, and :func:`utils.imaging.render_sphere`
+applies them to a whole sphere.
+
 Examples
 --------
->>> round(float(lambert(0.1, 0.5)), 3), round(float(lommel_seeliger(0.1, 0.5, 0.5)), 3)
-(0.05, 0.1)
+>>> round(float(geometric_albedo(0.1, "lambert")), 3), round(float(geometric_albedo(0.1, "lommel-seeliger")), 3)
+(0.067, 0.1)
 """
 
 from __future__ import annotations
@@ -37,9 +41,6 @@ from .units import albedo as _albedo
 from .units import choice, require
 
 __all__ = [
-    "lambert",
-    "lommel_seeliger",
-    "LAWS",
     "geometric_albedo",
     "diluted_albedo",
 ]
@@ -57,7 +58,7 @@ def _cosine(value, name: str) -> np.ndarray:
     return c
 
 
-def lambert(albedo, mu0) -> np.ndarray:
+def _lambert(albedo, mu0) -> np.ndarray:
     """Radiance factor I/F of a Lambert (perfectly matte) surface: ``A * mu0``.
 
     Parameters
@@ -75,14 +76,14 @@ def lambert(albedo, mu0) -> np.ndarray:
 
     Examples
     --------
-    >>> float(lambert(0.09, 1.0))
+    >>> float(_lambert(0.09, 1.0))
     0.09
     """
     a, m0 = np.asarray(_albedo(albedo, "albedo", kind="bond")), _cosine(mu0, "mu0")
     return a * np.clip(m0, 0, None)
 
 
-def lommel_seeliger(albedo, mu0, mu) -> np.ndarray:
+def _lommel_seeliger(albedo, mu0, mu) -> np.ndarray:
     """Radiance factor I/F of a Lommel-Seeliger surface: ``A * 2 mu0 / (mu0 + mu)``.
 
     Light is scattered once inside a dark, porous surface; the path in and out
@@ -100,7 +101,7 @@ def lommel_seeliger(albedo, mu0, mu) -> np.ndarray:
 
     Examples
     --------
-    >>> float(lommel_seeliger(0.09, 0.3, 0.3))
+    >>> float(_lommel_seeliger(0.09, 0.3, 0.3))
     0.09
     """
     a, m0, m = np.asarray(_albedo(albedo, "albedo")), _cosine(mu0, "mu0"), _cosine(mu, "mu")
@@ -111,7 +112,7 @@ def lommel_seeliger(albedo, mu0, mu) -> np.ndarray:
     return out
 
 
-LAWS = {"lambert": lambda a, m0, m: lambert(a, m0), "lommel-seeliger": lommel_seeliger}
+_LAWS = {"lambert": lambda a, m0, m: _lambert(a, m0), "lommel-seeliger": _lommel_seeliger}
 
 #: Geometric albedo of a sphere / normal albedo A, for each law as normalised here.
 #: At zero phase (mu0 = mu) Lambert's disc averages A * mu over the disc, 2A/3;
@@ -139,12 +140,12 @@ def geometric_albedo(albedo, law: str = "lommel-seeliger") -> np.ndarray:
 
 def _key(name: str) -> str:
     key = name.lower().replace("_", "-").replace(" ", "-") if isinstance(name, str) else name
-    return choice(key, "law", LAWS)
+    return choice(key, "law", _LAWS)
 
 
 def _law(name: str):
     """The law called ``name`` (``'lambert'`` or ``'lommel-seeliger'``; ``_`` and spaces work for ``-``)."""
-    return LAWS[_key(name)]
+    return _LAWS[_key(name)]
 
 
 # --------------------------------------------------------------------------
