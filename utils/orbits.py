@@ -24,7 +24,6 @@ __all__ = [
     "circular_speed",
     "solve_kepler",
     "true_anomaly",
-    "orbit_radius",
     "plot_eccentric_anomaly",
     "plot_orbits_to_scale",
     "plot_third_law",
@@ -231,8 +230,11 @@ def true_anomaly(E, e) -> u.Quantity:
     return 2 * np.arctan2(np.sqrt(1 + e_arr) * np.sin(E_rad / 2), np.sqrt(1 - e_arr) * np.cos(E_rad / 2)) * u.rad
 
 
-def orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
-    """Distance from the focus, :math:`r = a(1 - e\\cos E)`."""
+def _orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
+    """Distance from the focus, :math:`r = a(1 - e\\cos E)`.
+
+    Private: called with E = pi it returns the aphelion Q that exercise 02.1 asks students to compute.
+    """
     a = require(a, u.km, "a", positive=True)
     e_arr = _check_e(e)
     E_rad = _anomaly(E, "E")
