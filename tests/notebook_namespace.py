@@ -143,6 +143,8 @@ class ExploreWidget:
         control = self.controls[name]
         if hasattr(control, "_options_values"):
             return list(control._options_values)
+        if type(control).__name__ in ("Checkbox", "ToggleButton"):
+            return [False, True]
         lo, hi, step = control.min, control.max, control.step
         count = int(round((hi - lo) / step)) + 1
         values = [lo + k * step for k in range(count)]

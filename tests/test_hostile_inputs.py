@@ -271,7 +271,6 @@ VALID = {
     "orbits.circular_speed": lambda: dict(r=1 * u.AU, mu=None),
     "orbits.solve_kepler": lambda: dict(M=1.0 * u.rad, e=0.5, tol=1e-14, max_iter=50),
     "orbits.true_anomaly": lambda: dict(E=1.0 * u.rad, e=0.5),
-    "orbits.orbit_radius": lambda: dict(a=2 * u.AU, e=0.5, E=1.0 * u.rad),
     "orbits.mean_motion": lambda: dict(a=1 * u.AU, mu=None),
     "orbits.position_from_elements": lambda: dict(
         a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg

@@ -385,3 +385,48 @@ def test_an_input_message_does_not_turn_e_into_the_eccentric_anomaly_or_q_into_Q
     assert "eccentricity e must be below 1" in too_large and "E must" not in too_large
     negative_q = utils.check("02.2", 0.3, q=-1 * u.AU, Q=3 * u.AU).message
     assert "closest distance q" in negative_q and "Q must" not in negative_q
+
+
+def test_exercise_2_q_minus_Q_gets_its_hint_with_or_without_a_unit():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    for slip in (2.3, 2.3 * u.AU, (2.3 * u.AU).to(u.km)):  # Q - q, plain or as a length in any unit
+        message = utils.check("02.2", slip, **kw).message
+        assert "divide it by 2a" in message and "without a unit" not in message
+    assert utils.check("02.2", 0.426, **kw).ok
+
+
+def test_exercise_4_e_cut_off_after_six_decimals_is_told_to_round():
+    newton = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+    cut = utils.check("02.4", 1.780672, **newton)  # E is 1.7806726...: the sixth decimal cut off
+    assert not cut.ok and "cut off" in cut.message and "round(E, 6)" in cut.message
+    assert utils.check("02.4", 1.780673, **newton).ok
+
+
+def test_exercise_6_a_whole_number_ratio_is_close_and_the_rounded_ratio_passes():
+    close = utils.check("02.6", 3, e=0.533)  # 3.28 rounded to a whole number
+    assert not close.ok and "two decimals" in close.message
+    assert utils.check("02.6", 3.28, e=0.533).ok
+    assert "aphelion over perihelion" in utils.check("02.6", 0.305, e=0.533).message  # the slip keeps its hint
+
+
+@pytest.mark.parametrize("exercise", ["02.9", "02.10"])
+def test_a_date_given_as_text_still_fills_the_title(exercise):
+    name = utils.check(exercise, ..., date="2015-03-06").name
+    assert "{" not in name and "2015-03-06" in name
+
+
+def test_no_public_name_in_utils_orbits_returns_the_aphelion_of_exercise_1():
+    kw = dict(a=2.95 * u.AU, e=0.17)
+    passing = []
+    for name in (n for n in dir(utils.orbits) if not n.startswith("_")):
+        func = getattr(utils.orbits, name)
+        if not callable(func) or isinstance(func, type):
+            continue
+        for args in ((kw["a"], kw["e"], np.pi), (kw["a"], kw["e"], np.pi * u.rad), (kw["a"], kw["e"])):
+            try:
+                result = func(*args)
+            except Exception:
+                continue
+            if isinstance(result, u.Quantity) and result.size == 1 and utils.check("02.1", result, **kw).ok:
+                passing.append(name)
+    assert not passing, f"utils.orbits.{passing} answer exercise 1: keep such helpers private"

@@ -25,7 +25,7 @@ def test_second_law_texts_follow_the_day(second_law, day):
     ax = fig.axes[0]
     assert f"day {day}" in ax.get_title()
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert any(f"from day {day}:" in t for t in legend)
+    assert any(f"from day {day}" in t for t in legend)
     assert any(t.endswith(f"on day {day}") for t in legend)
     assert f"day {day}" in alt
     assert not small_texts(fig)
@@ -38,10 +38,25 @@ def test_second_law_texts_follow_the_day(second_law, day):
 def test_slice_areas_are_equal_whatever_the_day(second_law):
     ns, shown = second_law
     for day in (100, 900):
-        ns["draw_second_law"](day=day)
+        ns["draw_second_law"](day=day, show_areas=True)
         legend = [t.get_text() for t in shown[-1][0].axes[0].get_legend().get_texts()]
         shares = [float(t.split(": ")[1].split(" ")[0]) for t in legend if "of the ellipse" in t]
         assert len(shares) == 2 and shares[0] == pytest.approx(shares[1], abs=2e-4)
+
+
+def test_the_areas_stay_hidden_until_asked_for(second_law):
+    """The prompt asks students to predict which slice is larger: the default figure does not say."""
+    ns, shown = second_law
+    ns["draw_second_law"](day=800)
+    fig, alt = shown[-1]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert not any("ellipse" in t for t in legend) and "of the ellipse" not in alt
+    ns["draw_second_law"](day=800, show_areas=True)
+    fig, alt = shown[-1]
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert sum("of the ellipse" in t for t in legend) == 2 and "of the ellipse" in alt
+    with pytest.raises(TypeError, match="True or False"):
+        ns["second_law"].update(800, "yes")
 
 
 def test_alt_text_says_where_the_olive_slice_is(second_law):

@@ -24,7 +24,6 @@ __all__ = [
     "circular_speed",
     "solve_kepler",
     "true_anomaly",
-    "orbit_radius",
     "plot_eccentric_anomaly",
     "plot_orbits_to_scale",
     "plot_third_law",
@@ -231,8 +230,11 @@ def true_anomaly(E, e) -> u.Quantity:
     return 2 * np.arctan2(np.sqrt(1 + e_arr) * np.sin(E_rad / 2), np.sqrt(1 - e_arr) * np.cos(E_rad / 2)) * u.rad
 
 
-def orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
-    """Distance from the focus, :math:`r = a(1 - e\\cos E)`."""
+def _orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
+    """Distance from the focus, :math:`r = a(1 - e\\cos E)`.
+
+    Private: called with E = pi it returns the aphelion Q that exercise 02.1 asks students to compute.
+    """
     a = require(a, u.km, "a", positive=True)
     e_arr = _check_e(e)
     E_rad = _anomaly(E, "E")
@@ -1010,9 +1012,15 @@ class SecondLawFigure(FastFigure):
             where += ", and it overlaps the teal slice"
         return where
 
-    def update(self, day) -> list[float]:
-        """Start the second slice ``day`` days after perihelion; return both slices' shares of the ellipse."""
+    def update(self, day, show_areas: bool = True) -> list[float]:
+        """Start the second slice ``day`` days after perihelion; return both slices' shares of the ellipse.
+
+        With ``show_areas=False`` the legend and alt text leave the shares out, so that a student can
+        predict which slice is larger before the figure says it.
+        """
         day = number(day, "day", scalar=True, low=0, high=float(self.period.to_value(u.day)))
+        if not isinstance(show_areas, (bool, np.bool_)):
+            raise TypeError(f"show_areas must be True or False; got {show_areas!r}.")
         M0 = 2 * np.pi * day / self.period.to_value(u.day)
         x, y = self._sweep(M0, M0 + 2 * np.pi / self.n_slices)
         shares = []
@@ -1024,9 +1032,10 @@ class SecondLawFigure(FastFigure):
         r_half = np.round(2 * r_mid.to_value(u.AU)) / 2 * u.AU  # to half an AU: finer would give Q/q
         day_text = f"{day:.0f}"
         span = f"{self.slice_days.to_value(u.day):.0f} days"
+        areas = [f": {share:.4f} of the ellipse" if show_areas else "" for share in shares]
         labels = [
-            f"{span} around perihelion: {shares[0]:.4f} of the ellipse",
-            f"{span} from day {day_text}: {shares[1]:.4f} of the ellipse",
+            f"{span} around perihelion{areas[0]}",
+            f"{span} from day {day_text}{areas[1]}",
             f"{self.name} on day {day_text}",
         ]
         for legend_text, label in zip(self.legend.get_texts(), labels, strict=True):
@@ -1034,8 +1043,9 @@ class SecondLawFigure(FastFigure):
         self.ax.set_title(f"Kepler's second law for {self.name}\nday {day_text} after perihelion")
         self.alt = (
             f"The orbit of {self.name} with the Sun at one focus: a teal slice swept in {span} "
-            f"around perihelion ({shares[0]:.4f} of the ellipse) and an olive slice swept in the same time from "
-            f"day {day_text} ({shares[1]:.4f}). The olive slice's middle is about {r_half:.1f} from the Sun, "
+            f"around perihelion{f' ({shares[0]:.4f} of the ellipse)' if show_areas else ''} and an olive slice "
+            f"swept in the same time from day {day_text}{f' ({shares[1]:.4f})' if show_areas else ''}. "
+            f"The olive slice's middle is about {r_half:.1f} from the Sun, "
             f"{self._where(r_mid, day)}."
         )
         return shares

@@ -85,6 +85,17 @@ def _e_over_q(q, Q, name=None):
     return (Q - q) / q
 
 
+def _Q_minus_q(q, Q, name=None):
+    # "e is Q - q": a length, 2ae, not yet divided by 2a
+    q, Q = _q_Q(q, Q)
+    return (Q - q) * u.AU
+
+
+def _Q_minus_q_plain(q, Q, name=None):
+    # the same slip, written without its unit
+    return _Q_minus_q(q, Q).to_value(u.AU)
+
+
 def _q_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return q / Q
@@ -152,6 +163,11 @@ def _newton_steps(M, e, E0, steps):
 def _newton_steps_rounded(M, e, E0, steps):
     """The right E rounded to four decimals (1.7807 or 1.78 instead of six decimals): a "close" hint."""
     return round(float(_newton_steps(M, e, E0, steps)), 4)
+
+
+def _newton_steps_cut_off(M, e, E0, steps):
+    """The right E cut off after six decimals (1.780672 for 1.7806726) instead of rounded."""
+    return np.floor(float(_newton_steps(M, e, E0, steps)) * 1e6) / 1e6
 
 
 def _one_step_fewer(M, e, E0, steps):
@@ -268,6 +284,11 @@ def _speed_ratio(e):
     ecc = _ecc(e)
     a = 1 * u.AU  # the ratio does not depend on a: check with any value
     return (_vis_viva_speed(a * (1 - ecc), a) / _vis_viva_speed(a * (1 + ecc), a)).to(u.one)
+
+
+def _speed_ratio_whole(e):
+    """The right ratio rounded to a whole number (3 for 3.28): a "close" hint."""
+    return float(np.round(_speed_ratio(e).to_value(u.one)))
 
 
 def _speed_ratio_inverted(e):
@@ -549,6 +570,18 @@ def _sum_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
     return _norm(r2) + _norm(r1)
 
 
+class _DatedExercise(Exercise):
+    """An exercise whose ``date`` input may also be text such as '2015-03-06': the title shows the day."""
+
+    def title_for(self, **inputs):
+        if "date" in inputs:
+            try:
+                inputs = {**inputs, "date": _time(inputs["date"], "date")}
+            except Exception:  # the check itself explains a date it cannot read
+                pass
+        return super().title_for(**inputs)
+
+
 EXERCISES = {
     "02.1": Exercise(
         title="Exercise 1 · how far from the Sun does {name} get?",
@@ -601,12 +634,20 @@ EXERCISES = {
                 rtol=1e-9,
             ),
             Mistake(
+                _Q_minus_q,
+                "Q - q = 2ae is a length, not yet the eccentricity: divide it by 2a, which is Q + q.",
+            ),
+            Mistake(
                 _e_over_Q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by Q.",
             ),
             Mistake(
                 _e_over_q,
                 "Q - q is 2ae, twice a times e. To get e alone, divide by 2a, which is q + Q, not by q.",
+            ),
+            Mistake(  # after (Q - q) / q, which gives the same number when q is 1 AU
+                _Q_minus_q_plain,
+                "Q - q = 2ae is a length, not yet the eccentricity: divide it by 2a, which is Q + q.",
             ),
             Mistake(
                 _q_over_Q,
@@ -677,6 +718,12 @@ EXERCISES = {
                 "plain number your loop returns, without converting it.",
             ),
             Mistake(
+                _newton_steps_cut_off,
+                "Close: that looks cut off after the sixth decimal. Round E to six decimals instead, for "
+                "example with round(E, 6).",
+                rtol=1e-12,
+            ),
+            Mistake(
                 _newton_steps_rounded,
                 "Close, but not to the sixth decimal: check your last digits, and give E to six decimals.",
                 rtol=4e-4,  # two to four decimals of a value near 1 to 3 rad
@@ -732,6 +779,7 @@ EXERCISES = {
                 "then divide.",
             ),
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
+            Mistake(_speed_ratio_whole, "Close, but give the ratio to two decimals.", rtol=1e-9),
         ),
     ),
     "02.7": Exercise(
@@ -811,7 +859,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.9": Exercise(
+    "02.9": _DatedExercise(
         title="Exercise 9 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
         solve=_jupiter_pull,
         rtol=0.01,
@@ -859,7 +907,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.10": Exercise(
+    "02.10": _DatedExercise(
         title="Exercise 10 · from Vesta on {date.iso:.10} to Ceres on Dawn's arrival, in a straight line",
         solve=_straight_leg,
         defaults={"arrival": None, "body_1": "vesta", "body_2": "ceres"},
