@@ -475,6 +475,8 @@ def test_nearest_neighbour_factor_is_not_printed_precisely_enough_to_divide_by()
     text = "\n".join(nbtools.source(c) for c in nb.cells)
     assert "roughly half" in text
     assert not re.search(r"0\.5[45]", text), "the nearest-neighbour factor 0.554 is stated to two figures"
+    doc = belt.nearest_neighbour_distance.__doc__  # public: a student reads it with Shift+Tab or help()
+    assert not re.search(r"0\.5[45]", doc), "the public docstring states the factor 0.554"
     inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=2300)
     nearest = belt.nearest_neighbour_distance(1.2e6, 7e25 * u.km**3)
     doubled = check("01.7", nearest / 0.5, **inputs)  # "roughly half" undone
@@ -794,3 +796,21 @@ def test_exercise_3_cannot_be_read_off_a_public_helper():
         plt.close(fig)
     assert not found, f"public utils.resonance helpers draw exercise 3's answer: {found}"
     assert "mark_resonances" not in resonance.__all__ and not hasattr(resonance, "mark_resonances")
+
+
+def test_gap_counts_skip_an_exercise_3_entry_that_is_not_a_length(capsys):
+    """Going further says "run `resonances[exercise_3] = answer_3`": done before exercise 3 is solved (`...`) or
+    with a plain number, the gap-count cell prints a note for that entry instead of a traceback."""
+    import nbtools
+    from conftest import ROOT
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("01-asteroid-belt.ipynb", "just inside", before=True)
+    nb = nbtools.read(ROOT / "notebooks" / "01-asteroid-belt.ipynb")
+    cell = next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and "just inside" in nbtools.source(c))
+    for answer in (..., 2.8246):
+        capsys.readouterr()
+        run = {**ns, "resonances": {**ns["resonances"], ns["exercise_3"]: answer}}
+        exec(compile(cell, "gap counts", "exec"), run)
+        out = capsys.readouterr().out
+        assert "skipped, solve exercise 3 first" in out and out.count("within 0.01 AU") == 4, out

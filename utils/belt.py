@@ -286,16 +286,16 @@ def nearest_neighbour_distance(n_objects, volume: u.Quantity) -> u.Quantity:
 
     For points placed independently and uniformly at number density n, the
     distance to the nearest one is on average
-    :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3} \approx 0.554\,n^{-1/3}`
-    (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29), so about 0.55 times
-    the mean spacing of :func:`_mean_spacing`: random points sit closer to
-    their nearest neighbour than points on a regular grid of cubes.
+    :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3}`
+    (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29): roughly half the side of
+    the cube each point would get on a regular grid, since random points sit
+    closer to their nearest neighbour than points on a grid.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float((nearest_neighbour_distance(1, 1 * u.km**3) / _mean_spacing(1, 1 * u.km**3))), 3)
-    0.554
+    >>> f"{nearest_neighbour_distance(1.2e6, 7.0e25 * u.km**3):.1e}"
+    '2.1e+06 km'
     """
     from math import gamma
 
