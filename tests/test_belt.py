@@ -316,14 +316,28 @@ def test_mystery_orbit_hands_over_a_e_and_i_only():
 
 
 def test_inner_and_outer_belt_split_at_the_3_1_and_5_2_and_return_only_masks():
-    res = belt._kirkwood_resonances(5.203 * u.AU)
-    a = np.array([2.2, 2.49, 2.51, 2.82, 2.83, 3.2]) * u.AU
-    inner, outer = belt.inner_and_outer_belt(a, 5.203 * u.AU)
+    from utils.facts import fact
+
+    res = belt._kirkwood_resonances(fact("jupiter.a"))
+    a = np.array([2.2, 2.49, 2.51, 2.81, 2.83, 3.2]) * u.AU
+    inner, outer = belt.inner_and_outer_belt(a)
     assert inner.dtype == bool and outer.dtype == bool
     assert inner.tolist() == (a < res["3:1"]).tolist() == [True, True, False, False, False, False]
     assert outer.tolist() == (a > res["5:2"]).tolist()
     with pytest.raises((ValueError, u.UnitsError)):
         belt.inner_and_outer_belt([2.5] * u.s)
+
+
+def test_inner_and_outer_belt_splits_the_catalogue_as_the_exact_resonances_do():
+    """The boundaries, rounded to 0.01 AU, still lie inside the gaps: not one catalogue object changes side."""
+    from utils.data import load_catalogue
+    from utils.facts import fact
+
+    a = load_catalogue()["a"]
+    res = belt._kirkwood_resonances(fact("jupiter.a"))
+    inner, outer = belt.inner_and_outer_belt(a)
+    assert inner.tolist() == (a < res["3:1"]).tolist()
+    assert outer.tolist() == (a > res["5:2"]).tolist()
 
 
 def test_orbit_group_styles_one_marker_and_colour_per_group_none_a_body_colour():

@@ -414,7 +414,6 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
     from conftest import ROOT
     from utils import belt
     from utils.data import load_catalogue
-    from utils.facts import fact
 
     cat = load_catalogue()
     main = belt.is_main_belt(cat["class"])
@@ -422,7 +421,7 @@ def test_fair_albedo_comparison_on_the_instructor_page_is_computed():
     diameter = np.ma.filled(cat["diameter"][main].to_value(u.km), np.nan)
     h_cut = np.ceil(cat["H"].max().to_value(u.mag)) * u.mag
     d_dark = belt._diameter_from_h(h_cut, np.nanpercentile(albedo, 10)).to_value(u.km)
-    inner, outer = belt.inner_and_outer_belt(cat["a"][main], fact("jupiter.a"))
+    inner, outer = belt.inner_and_outer_belt(cat["a"][main])
     measured = np.isfinite(albedo)
     fair = measured & (diameter > d_dark)
     page = " ".join((ROOT / "docs" / "instructors" / "01-asteroid-belt.md").read_text(encoding="utf-8").split())
@@ -476,6 +475,8 @@ def test_nearest_neighbour_factor_is_not_printed_precisely_enough_to_divide_by()
     text = "\n".join(nbtools.source(c) for c in nb.cells)
     assert "roughly half" in text
     assert not re.search(r"0\.5[45]", text), "the nearest-neighbour factor 0.554 is stated to two figures"
+    doc = belt.nearest_neighbour_distance.__doc__  # public: a student reads it with Shift+Tab or help()
+    assert not re.search(r"0\.5[45]", doc), "the public docstring states the factor 0.554"
     inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=2300)
     nearest = belt.nearest_neighbour_distance(1.2e6, 7e25 * u.km**3)
     doubled = check("01.7", nearest / 0.5, **inputs)  # "roughly half" undone
@@ -735,3 +736,81 @@ def test_one_figure_roundings_of_exercises_6_and_7_are_called_rounded():
         value = spacing.to_value(unit)
         one_figure = round(value, -int(np.floor(np.log10(value)))) * unit
         assert "rounded to one figure" in check("01.7", one_figure, **inputs).message, one_figure
+
+
+def test_exercise_3_values_read_off_the_histogram_are_not_told_about_the_exponent():
+    """Bin edges read off the widget (2.815, 2.8175 AU) and a four-figure value just outside the tolerance
+    (2.8275 AU) are told to compute with Kepler's law, not that their exponent 0.67 is wrong or that they kept
+    three figures; 0.67 itself and the three-figure values keep their own hints."""
+    from utils.facts import fact
+
+    a_j = fact("jupiter.a")
+    inputs = dict(a_jupiter=a_j, p=5, q=2)
+    for read_off in (2.815, 2.8175, 2.8275, 2.81625):
+        result = check("01.3", read_off * u.AU, **inputs)
+        assert result.status == "incorrect", read_off
+        assert "0.67" not in result.message and "three figures" not in result.message, (read_off, result)
+        assert "Kepler's law" in result.message and "four significant figures" in result.message
+    assert "0.67" in check("01.3", a_j * 0.4**0.67, **inputs).message
+    for rounded in (2.82, 2.83):
+        assert "three figures" in check("01.3", rounded * u.AU, **inputs).message
+    assert check("01.3", 2.8246 * u.AU, **inputs).ok
+
+
+def test_exercise_3_input_errors_name_the_notebooks_variable():
+    result = check("01.3", 2.8 * u.AU, a_jupiter=5.203, p=5, q=2)
+    assert result.status == "invalid" and "a_jupiter" in result.message and "a_perturber" not in result.message
+
+
+def test_exercise_3_cannot_be_read_off_a_public_helper():
+    """Bisecting the belt split the notebook uses, or reading the lines any public `utils.resonance` helper draws
+    with Jupiter's a, gives no value that passes exercise 3."""
+    import inspect
+
+    import matplotlib.pyplot as plt
+
+    from utils import belt, resonance
+    from utils.facts import fact
+
+    a_j = fact("jupiter.a")
+    inputs = dict(a_jupiter=a_j, p=5, q=2)
+    lo, hi = 2.6, 2.95  # the outer belt's edge by bisection, to far better than the check's tolerance
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if belt.inner_and_outer_belt([mid] * u.AU)[1][0] else (mid, hi)
+    assert not check("01.3", hi * u.AU, **inputs).ok, f"bisecting inner_and_outer_belt gives {hi:.6f} AU"
+    found = []
+    for name in (n for n in dir(resonance) if not n.startswith("_")):
+        func = getattr(resonance, name)
+        if not inspect.isfunction(func) or list(inspect.signature(func).parameters)[:2] != ["ax", "a_perturber"]:
+            continue
+        fig, ax = plt.subplots()
+        try:
+            func(ax, a_j)
+        except Exception:
+            plt.close(fig)
+            continue
+        xs = [x for line in ax.lines for x in np.atleast_1d(line.get_xdata())]
+        xs += [t.get_position()[0] for t in ax.texts]
+        found += [(name, x) for x in xs if check("01.3", float(x) * u.AU, **inputs).ok]
+        plt.close(fig)
+    assert not found, f"public utils.resonance helpers draw exercise 3's answer: {found}"
+    assert "mark_resonances" not in resonance.__all__ and not hasattr(resonance, "mark_resonances")
+
+
+def test_gap_counts_skip_an_exercise_3_entry_that_is_not_a_length(capsys):
+    """Going further says "run `resonances[exercise_3] = answer_3`": done before exercise 3 is solved (`...`) or
+    with a plain number, the gap-count cell prints a note for that entry instead of a traceback."""
+    import nbtools
+    from conftest import ROOT
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("01-asteroid-belt.ipynb", "just inside", before=True)
+    nb = nbtools.read(ROOT / "notebooks" / "01-asteroid-belt.ipynb")
+    cell = next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and "just inside" in nbtools.source(c))
+    for answer in (..., 2.8246):
+        capsys.readouterr()
+        run = {**ns, "resonances": {**ns["resonances"], ns["exercise_3"]: answer}}
+        exec(compile(cell, "gap counts", "exec"), run)
+        out = capsys.readouterr().out
+        assert "skipped, solve exercise 3 first" in out and out.count("within 0.01 AU") == 4, out

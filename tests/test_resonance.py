@@ -601,7 +601,7 @@ def test_mark_resonances_draws_one_labelled_line_per_resonance():
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots()
-    R.mark_resonances(ax, 5.2 * u.AU)
+    R._mark_resonances(ax, 5.2 * u.AU)
     xs = [line.get_xdata()[0] for line in ax.lines]
     expected = [5.2 * (q / p) ** (2 / 3) for p, q in R.KIRKWOOD_RESONANCES]
     assert np.allclose(xs, expected)

@@ -286,16 +286,16 @@ def nearest_neighbour_distance(n_objects, volume: u.Quantity) -> u.Quantity:
 
     For points placed independently and uniformly at number density n, the
     distance to the nearest one is on average
-    :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3} \approx 0.554\,n^{-1/3}`
-    (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29), so about 0.55 times
-    the mean spacing of :func:`_mean_spacing`: random points sit closer to
-    their nearest neighbour than points on a regular grid of cubes.
+    :math:`\Gamma(4/3)\,(3/(4\pi n))^{1/3}`
+    (Chandrasekhar 1943, Rev. Mod. Phys. 15, 1, eq. 29): roughly half the side of
+    the cube each point would get on a regular grid, since random points sit
+    closer to their nearest neighbour than points on a grid.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float((nearest_neighbour_distance(1, 1 * u.km**3) / _mean_spacing(1, 1 * u.km**3))), 3)
-    0.554
+    >>> f"{nearest_neighbour_distance(1.2e6, 7.0e25 * u.km**3):.1e}"
+    '2.1e+06 km'
     """
     from math import gamma
 
@@ -374,18 +374,19 @@ def _kirkwood_resonances(
     return out
 
 
-def inner_and_outer_belt(a: u.Quantity, a_jupiter: u.Quantity | None = None) -> tuple[np.ndarray, np.ndarray]:
+def inner_and_outer_belt(a: u.Quantity) -> tuple[np.ndarray, np.ndarray]:
     """Which semi-major axes lie in the inner belt and which in the outer belt.
 
-    The inner belt lies inside the 3:1 resonance with Jupiter, the outer belt beyond the 5:2. Only the two
-    masks are returned, not the resonances' distances (lesson 01 asks students to compute one of them).
+    The inner belt lies inside the 3:1 resonance with Jupiter, the outer belt beyond the 5:2. Each boundary is
+    the resonance of Jupiter's ``fact("jupiter.a")`` rounded to 0.01 AU: that still falls inside the gap the
+    resonance clears (no catalogue object lies between the rounded and the exact distance), so the split is the
+    same, but no boundary found from these masks is precise enough to answer lesson 01's exercise 3. Only the
+    two masks are returned, not the distances.
 
     Parameters
     ----------
     a : Quantity
         Semi-major axes (a length).
-    a_jupiter : Quantity, optional
-        Jupiter's semi-major axis; default ``fact("jupiter.a")``.
 
     Returns
     -------
@@ -395,13 +396,19 @@ def inner_and_outer_belt(a: u.Quantity, a_jupiter: u.Quantity | None = None) -> 
     Examples
     --------
     >>> import astropy.units as u
-    >>> inner, outer = inner_and_outer_belt([2.3, 2.7, 3.1] * u.AU, 5.203 * u.AU)
+    >>> inner, outer = inner_and_outer_belt([2.3, 2.7, 3.1] * u.AU)
     >>> inner.tolist(), outer.tolist()
     ([True, False, False], [False, False, True])
     """
     a_au = require(a, u.AU, "a").to_value(u.AU)
-    edges = _kirkwood_resonances(a_jupiter, ratios=((3, 1), (5, 2)))
-    return a_au < edges["3:1"].to_value(u.AU), a_au > edges["5:2"].to_value(u.AU)
+    inner_edge, outer_edge = _belt_split()
+    return a_au < inner_edge, a_au > outer_edge
+
+
+def _belt_split() -> tuple[float, float]:
+    """The inner belt's outer edge and the outer belt's inner edge, in AU: Jupiter's 3:1 and 5:2 to 0.01 AU."""
+    edges = _kirkwood_resonances(None, ratios=((3, 1), (5, 2)))
+    return tuple(round(float(edges[k].to_value(u.AU)), 2) for k in ("3:1", "5:2"))
 
 
 # --------------------------------------------------------------------------

@@ -57,7 +57,6 @@ __all__ = [
     "run_belt",
     "depletion_by_bin",
     "HistoryFigure",
-    "mark_resonances",
     "draw_conjunctions",
 ]
 
@@ -943,12 +942,15 @@ def _about_years(t: float) -> str:
     return f"{rounded:,.0f} years" if rounded == t else f"about {rounded:,.0f} years"
 
 
-def mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES) -> None:
+def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES) -> None:
     """Mark each p:q resonance of ``a_perturber`` on ``ax`` as a long-dashed line labelled "p:q" at the top.
+
+    Private: its default list includes the 5:2, whose distance lesson 01's exercise 3 asks for (lesson 03
+    imports it under the name ``mark_resonances``).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
-    >>> mark_resonances(ax, 5.2 * u.AU, ((3, 1),))
+    >>> _mark_resonances(ax, 5.2 * u.AU, ((3, 1),))
     >>> round(ax.lines[0].get_xdata()[0], 3), ax.texts[0].get_text()
     (2.5, ' 3:1')
     >>> plt.close(fig)

@@ -57,7 +57,8 @@ def _main_belt_by_a(a, e):
 
 
 def _resonance(a_jupiter, p, q):
-    return _resonance_location(a_jupiter, p, q).to(u.AU)
+    a_j = require(a_jupiter, u.AU, "a_jupiter", positive=True, scalar=True)  # named as in the notebook
+    return _resonance_location(a_j, p, q).to(u.AU)
 
 
 def _three_figures(a_jupiter, p, q, rounding):
@@ -74,6 +75,20 @@ def _three_figures_down(a_jupiter, p, q):
 
 def _three_figures_up(a_jupiter, p, q):
     return _three_figures(a_jupiter, p, q, np.ceil)
+
+
+def _read_off(a_jupiter, p, q, factor):
+    """A value near the resonance but outside the check's 0.1 %, as a histogram reading gives: the centre of a
+    band from 0.1 % to 0.6 % below (``factor`` < 1) or above it."""
+    return _resonance(a_jupiter, p, q) * factor
+
+
+def _read_off_below(a_jupiter, p, q):
+    return _read_off(a_jupiter, p, q, 0.9965)
+
+
+def _read_off_above(a_jupiter, p, q):
+    return _read_off(a_jupiter, p, q, 1.0035)
 
 
 def _period_ratio_as_distance(a_jupiter, p, q):
@@ -426,8 +441,9 @@ EXERCISES = {
             ),
             Mistake(
                 _exponent_rounded,
-                "Close, but 0.67 is not exactly 2/3, and four significant figures show the difference. "
-                "Write the exponent as a fraction.",
+                "That is what the exponent 0.67 gives: 0.67 is not exactly 2/3, and four significant figures show "
+                "the difference. Write the exponent as a fraction, 2 / 3.",
+                rtol=5e-5,  # only that exponent's result, not the values a histogram bin gives nearby (2.815)
             ),
             *(
                 Mistake(
@@ -436,15 +452,24 @@ EXERCISES = {
                 )
                 for ratio in ((4, 1), (3, 1), (5, 2), (7, 3), (2, 1))
             ),
-            Mistake(
-                _three_figures_down,
-                "Close, but only to three figures: a histogram bin or an early rounding is not precise enough here. "
-                "Compute the distance with Kepler's law and keep at least four significant figures.",
+            *(
+                Mistake(
+                    solve,
+                    "Close, but only to three figures: a histogram bin or an early rounding is not precise enough "
+                    "here. Compute the distance with Kepler's law and keep at least four significant figures.",
+                    rtol=2e-4,  # the three-figure value itself (2.82 or 2.83), not a four-figure one near it
+                )
+                for solve in (_three_figures_down, _three_figures_up)
             ),
-            Mistake(
-                _three_figures_up,
-                "Close, but only to three figures: a histogram bin or an early rounding is not precise enough here. "
-                "Compute the distance with Kepler's law and keep at least four significant figures.",
+            *(
+                Mistake(
+                    solve,
+                    "Close, but not precise enough: a value read off the histogram, or rounded too soon, misses by "
+                    "more than the check allows. Compute the distance with Kepler's law and keep at least four "
+                    "significant figures.",
+                    rtol=0.0026,  # 0.1 % to 0.6 % off, either way: near, but outside the exercise's 0.1 %
+                )
+                for solve in (_read_off_below, _read_off_above)
             ),
         ),
     ),
