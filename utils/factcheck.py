@@ -582,7 +582,10 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
 
     The reason is the reader's own text: it is put on one line, and an empty
     one (or ``...``) is shown as such rather than refused; anything but text
-    raises a ``TypeError``.
+    (a number, or ``None`` from ``print``) is shown as a reason still to write, in quotes:
+
+    >>> your_verdict("N12", "false", 13.7).reason
+    'yours: no reason in quotes yet: write reason_ as text, such as "dates compared" (got a float)'
 
     >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
     'yours: two dates, compared'
@@ -601,10 +604,8 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
         return None
     if reason is Ellipsis:
         reason = ""
-    if not isinstance(reason, str):
-        raise TypeError(
-            f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
-        )
+    if not isinstance(reason, str):  # the check has said so too; the table shows it rather than a traceback
+        reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {type(reason).__name__})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
 
