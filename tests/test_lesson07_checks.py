@@ -537,3 +537,12 @@ def test_a_reason_that_is_not_text_is_shown_as_one_still_to_write():
         verdict = F.your_verdict("N09", "true", reason, accepted=True)
         assert verdict.verdict == "true"
         assert verdict.reason.startswith("yours: no reason in quotes yet") and f"(got a {kind})" in verdict.reason
+
+
+def test_a_verdict_written_as_a_sentence_counts_and_one_claim_id_without_a_comma_is_named():
+    aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
+    for answer in ("Cannot be checked.", "cannot be checked!", "Can't be checked"):
+        assert check("07.10", answer, **aim, reason="no source states that aim").ok, answer
+    assert not check("07.10", "True.", **aim, reason="no source states that aim").ok
+    told = check("07.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
+    assert not told.ok and "('N05',)" in told.message

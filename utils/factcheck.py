@@ -338,12 +338,12 @@ def verdict_word(text) -> str | None:
 
     Examples
     --------
-    >>> verdict_word("  Can't   be-checked "), verdict_word("False"), verdict_word("maybe")
+    >>> verdict_word("  Can't   be-checked "), verdict_word("False."), verdict_word("maybe")
     ('cannot be checked', 'false', None)
     """
     if not isinstance(text, str):
         return None
-    word = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    word = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split()).rstrip(".!")  # "True."
     word = VERDICT_SYNONYMS.get(word, word)
     return word if word in VERDICTS else None
 
