@@ -68,7 +68,6 @@ __all__ = [
     "UnknownIdError",
     "PartError",
     "KINDS",
-    "KIND_OF_CATEGORY",
     "your_verdict",
     "combine_verdicts",
     "VERDICT_SYNONYMS",
@@ -97,7 +96,7 @@ KINDS = ("date", "number", "first", "attribution", "interpretation")
 #: How each category of the claims file falls into one of :data:`KINDS`:
 #: durations are checked with dates, distances and rankings are numbers,
 #: and claims about physics, propulsion or meaning interpret the facts.
-KIND_OF_CATEGORY = {
+_KIND_OF_CATEGORY = {
     "date": "date",
     "duration": "date",
     "distance": "number",
@@ -317,10 +316,10 @@ def _claim_kind(claims: Table, claim_id: str) -> str:
     else:
         category = _file_categories().get(claim_id, "")
     try:
-        return KIND_OF_CATEGORY[category]
+        return _KIND_OF_CATEGORY[category]
     except KeyError:
         raise ValueError(
-            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(KIND_OF_CATEGORY)}"
+            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(_KIND_OF_CATEGORY)}"
         ) from None
 
 
