@@ -604,7 +604,8 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
     if reason is Ellipsis:
         reason = ""
     if not isinstance(reason, str):  # the check has said so too; the table shows it rather than a traceback
-        reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {type(reason).__name__})'
+        kind = type(reason).__name__
+        reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {kind})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
 
