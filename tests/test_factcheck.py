@@ -341,7 +341,7 @@ def test_claim_kinds_cover_every_category():
     claims = F.load_claims()
     for cid in claims["id"]:
         assert F._claim_kind(claims, str(cid)) in F.KINDS
-    assert set(F.KIND_OF_CATEGORY.values()) == set(F.KINDS)
+    assert set(F._KIND_OF_CATEGORY.values()) == set(F.KINDS)
     with pytest.raises(KeyError, match="N99"):
         F._claim_kind(claims, "N99")
 

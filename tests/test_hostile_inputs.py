@@ -545,6 +545,8 @@ ANY_VALUE = {
     ("grading.GradedCopyError", "*"),
     # an unanswered exercise (None, ..., any non-verdict) is documented to give None ("not judged yet")
     ("factcheck.your_verdict", "answer"),
+    # a reason that is not text (a number, None from print) is shown in the table as a reason still to write
+    ("factcheck.your_verdict", "reason"),
     # any answer that names no verdict (None, ..., a number) is read as "no verdict": None
     ("factcheck.verdict_word", "text"),
     # an expected answer may be a quantity, a number, a flag, a word or a date

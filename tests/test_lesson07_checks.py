@@ -88,8 +88,7 @@ def test_your_verdict_keeps_the_readers_reason_on_one_line():
     with pytest.raises(TypeError, match="accepted must be True or False"):
         F.your_verdict("N12", "true", "dates", accepted="no")
     assert F.your_verdict("N12", ..., "a reason") is None
-    with pytest.raises(TypeError, match="text in quotes"):
-        F.your_verdict("N12", "false", 13.7)
+    assert "in quotes" in F.your_verdict("N12", "false", 13.7).reason  # shown in the table, not raised
 
 
 def test_the_hook_word_alien_is_in_a_claim():
@@ -530,3 +529,20 @@ def test_exercise_2_a_stay_in_days_divided_by_a_month_still_in_days_gets_its_hin
     assert check("07.2", (d - a).to_value(u.day) / 30.44 * F.MONTH, **inputs).ok
     story = check("07.2", 14 * F.MONTH, **inputs)
     assert "story's figure" in story.message and "keep one decimal" in story.message
+
+
+def test_a_reason_that_is_not_text_is_shown_as_one_still_to_write():
+    """``reason_3 = 13.7`` or ``reason_3 = print(...)``: the table's cell says what to do, with no traceback."""
+    for reason, kind in ((13.7, "float"), (None, "NoneType")):
+        verdict = F.your_verdict("N09", "true", reason, accepted=True)
+        assert verdict.verdict == "true"
+        assert verdict.reason.startswith("yours: no reason in quotes yet") and f"(got a {kind})" in verdict.reason
+
+
+def test_a_verdict_written_as_a_sentence_counts_and_one_claim_id_without_a_comma_is_named():
+    aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
+    for answer in ("Cannot be checked.", "cannot be checked!", "Can't be checked"):
+        assert check("07.10", answer, **aim, reason="no source states that aim").ok, answer
+    assert not check("07.10", "True.", **aim, reason="no source states that aim").ok
+    told = check("07.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
+    assert not told.ok and "('N05',)" in told.message

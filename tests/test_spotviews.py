@@ -314,3 +314,12 @@ def test_camera_explorer_draws_at_most_drawn_px_pixels_across_and_counts_every_s
     assert img.n_px > CameraExplorer.DRAWN_PX >= drawn.shape[0] > CameraExplorer.DRAWN_PX / 2
     assert explorer.saturated_pixels == int(img.saturated.sum()) > 0
     assert f"{img.pixel_scale.to(u.km):.3f}/pixel" in explorer.ax_img.get_title()
+
+
+def test_a_sharpness_view_with_stops_draws_those_stops_only():
+    model = np.full((40, 40), 0.1)
+    view = SharpnessView(model, 120 * u.km, IFOV, 10 * u.km, 92 * u.km, stops=[1000.0, 5000.0])
+    assert "5,000 km" in view.update(5000.0).ax.get_title()
+    with pytest.raises(ValueError, match="not a stop"):
+        view.update(7242.0)
+    assert "7,242 km" in SharpnessView(model, 120 * u.km, IFOV, 10 * u.km, 92 * u.km).update(7242.0).ax.get_title()

@@ -85,13 +85,26 @@ def test_no_stop_of_the_widget_passes_a_check(drawn, runner):
 
 
 def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
-    """The test above can fail: lesson 07's widget at the news image's distance shows Exercise 5's answer."""
+    """The test above can fail: lesson 07's view, drawn at the news image's distance, shows Exercise 5's answer.
+
+    So the lesson's view draws its slider's stops only: asked for that distance (from a cell, say
+    ``sharp.update(distance_image)``), it refuses.
+    """
     from utils import fact
 
     path = next(p for p in NOTEBOOKS if p.name.startswith("07-"))
     widget = explore_widget(path.name)
     news = fact("news.distance_image").to_value("km")
-    words, alt = _what_it_says(widget, {"distance_km": news})
+    view = widget.function.__globals__["sharp"]
+    with pytest.raises(ValueError, match="not a stop"):
+        view.update(news)
+    with pytest.raises(ValueError, match="not a stop"):
+        widget.draw(distance_km=news)
+    stops, view.stops = view.stops, None  # the same view without its guard
+    try:
+        words, alt = _what_it_says(widget, {"distance_km": news})
+    finally:
+        view.stops = stops
     shown = _results(widget, {"distance_km": news}, words, alt)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n".join(shown))])
     assert "07.5" in {leak.id for leak in find_leaks(nb, runner.student(path).calls)}

@@ -68,7 +68,6 @@ __all__ = [
     "UnknownIdError",
     "PartError",
     "KINDS",
-    "KIND_OF_CATEGORY",
     "your_verdict",
     "combine_verdicts",
     "VERDICT_SYNONYMS",
@@ -97,7 +96,7 @@ KINDS = ("date", "number", "first", "attribution", "interpretation")
 #: How each category of the claims file falls into one of :data:`KINDS`:
 #: durations are checked with dates, distances and rankings are numbers,
 #: and claims about physics, propulsion or meaning interpret the facts.
-KIND_OF_CATEGORY = {
+_KIND_OF_CATEGORY = {
     "date": "date",
     "duration": "date",
     "distance": "number",
@@ -317,10 +316,10 @@ def _claim_kind(claims: Table, claim_id: str) -> str:
     else:
         category = _file_categories().get(claim_id, "")
     try:
-        return KIND_OF_CATEGORY[category]
+        return _KIND_OF_CATEGORY[category]
     except KeyError:
         raise ValueError(
-            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(KIND_OF_CATEGORY)}"
+            f"claim {claim_id} has the unknown category {category!r}; known: {', '.join(_KIND_OF_CATEGORY)}"
         ) from None
 
 
@@ -338,12 +337,12 @@ def verdict_word(text) -> str | None:
 
     Examples
     --------
-    >>> verdict_word("  Can't   be-checked "), verdict_word("False"), verdict_word("maybe")
+    >>> verdict_word("  Can't   be-checked "), verdict_word("False."), verdict_word("maybe")
     ('cannot be checked', 'false', None)
     """
     if not isinstance(text, str):
         return None
-    word = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    word = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split()).rstrip(".!")  # "True."
     word = VERDICT_SYNONYMS.get(word, word)
     return word if word in VERDICTS else None
 
@@ -582,7 +581,10 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
 
     The reason is the reader's own text: it is put on one line, and an empty
     one (or ``...``) is shown as such rather than refused; anything but text
-    raises a ``TypeError``.
+    (a number, or ``None`` from ``print``) is shown as a reason still to write, in quotes:
+
+    >>> your_verdict("N12", "false", 13.7).reason
+    'yours: no reason in quotes yet: write reason_ as text, such as "dates compared" (got a float)'
 
     >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
     'yours: two dates, compared'
@@ -601,10 +603,9 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
         return None
     if reason is Ellipsis:
         reason = ""
-    if not isinstance(reason, str):
-        raise TypeError(
-            f'the reason for {claim_id} must be text in quotes, such as "dates compared"; got {type(reason).__name__}'
-        )
+    if not isinstance(reason, str):  # the check has said so too; the table shows it rather than a traceback
+        kind = type(reason).__name__
+        reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {kind})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
 

@@ -530,13 +530,16 @@ class SharpnessView(FastFigure):
         The camera's pixel angle.
     facula_diameter, crater_diameter : Quantity
         Outlines drawn on top.
+    stops : sequence of float, optional
+        The slider's distances in km. When given, :meth:`update` draws these distances only, so the view
+        cannot be asked for a distance the lesson keeps off the slider (an exercise's answer).
     """
 
     RIM = style.OTHER_COLOURS["light grey"]  # dashed; not teal (near Dawn's green), not olive (a verdict's colour)
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
 
-    def __init__(self, model, field, ifov, facula_diameter, crater_diameter):
+    def __init__(self, model, field, ifov, facula_diameter, crater_diameter, stops=None):
         from matplotlib import patheffects
         from matplotlib.patches import Circle
 
@@ -546,6 +549,7 @@ class SharpnessView(FastFigure):
         crater = _single(crater_diameter, u.km, "crater_diameter")
         super().__init__((6.4, 5.2))
         self.model, self.field, self.ifov = model, field, ifov
+        self.stops = None if stops is None else array(stops, "stops", ndim=1, low=0)
         self.ax = self.figure.add_subplot()
         self.figure.subplots_adjust(left=0.1, right=0.86, bottom=0.19, top=0.85)
         self._image = self.ax.imshow(
@@ -595,6 +599,11 @@ class SharpnessView(FastFigure):
             "distance_km",
             positive=True,
         )
+        if self.stops is not None and not np.any(np.isclose(self.stops, d.to_value(u.km), rtol=1e-9, atol=0)):
+            raise ValueError(
+                f"distance_km={d.to_value(u.km):,.0f} km is not a stop of this slider; "
+                "move the slider, or pick one of its stops (view.stops)"
+            )
         pixel = pixel_scale(d, self.ifov)
         self._pixel_km = pixel.to_value(u.km)  # for the alt text
         image, width = imaging.pixelate(self.model, self.field, pixel)

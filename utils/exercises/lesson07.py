@@ -117,6 +117,11 @@ class ClaimKindsExercise(Exercise):
     restore_inputs: ClassVar[str] = "Restore claims and claim_ids above and run the cells again"
 
     def expected(self, **inputs: Any) -> Any:
+        ids = inputs.get("claim_ids")
+        if isinstance(ids, str):  # ("N05") is a string in brackets, not a tuple
+            raise ValueError(
+                f"claim_ids is one text, {ids!r}, not a tuple of ids: for one claim write ({ids!r},), with a comma"
+            )
         expected = super().expected(**inputs)
         if not expected:
             raise ValueError("The list claim_ids names no claim")
@@ -327,6 +332,8 @@ class VerdictExercise(ReasonedExercise):
     reading_prompt: str = ""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, str) and answer.strip().endswith((".", "!")) and verdict_word(answer):
+            answer = verdict_word(answer)  # "Cannot be checked." is the verdict, written as a sentence
         result = super().check(answer, **inputs)
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
         if self.reading_prompt and result.ok and reason and self._two_readings(inputs):
