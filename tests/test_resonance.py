@@ -634,3 +634,44 @@ def test_history_figure_alt_text_says_one_turn_plainly():
     text = view.alt_text()
     assert "makes about one full turn" in text
     assert "every angle" not in text and "1 full turn" not in text
+
+
+def test_eccentricity_alt_text_follows_the_run():
+    run = R.run_belt(
+        [2.3, 2.5] * u.AU,
+        0.1,
+        2000 * u.yr,
+        jupiter_a=5.2 * u.AU,
+        jupiter_e=0.05,
+        danger_distance=1.52 * u.AU,
+        jupiter_mass_factor=10,
+        n_out=201,
+        seed=3,
+    )
+    text = R.eccentricity_alt_text(run, 1, 0, e_line=0.39, t_max=2000)
+    e_top = np.nanmax(run.e[1])
+    assert f"e ≈ {e_top:.2f}" in text and "starting at 2.50 AU" in text and "the one at 2.30 AU" in text
+    assert ("just below" in text) == (e_top < 0.39)
+    assert ("line stops in under" in text) == bool(run.removed[1])
+    with pytest.raises(TypeError, match="run"):
+        R.eccentricity_alt_text("run", 1, 0, e_line=0.39, t_max=2000)
+
+
+def test_angle_band_alt_text_gives_the_drawn_band_only():
+    t = np.linspace(0, 1600, 321)
+    band = np.where(t <= 800, 180 + 60 * np.sin(t / 40), 10.0)  # after 800 years the angle leaves the band
+    text = R.angle_band_alt_text(np.vstack([band, np.mod(5 * t, 360)]), t, 800, 0, 1, [2.5, 2.3])
+    assert "between about 120 and 240 degrees, a band centred near 180 degrees" in text
+    assert "first 800 years" in text and "at 2.30 AU it runs through all angles" in text
+
+
+def test_real_belt_panels_marks_both_panels_and_refuses_empty_input():
+    import matplotlib.pyplot as plt
+
+    fig, below = R.real_belt_panels([2.2, 2.6, 3.0], np.arange(2.0, 3.5, 0.02), 5.2 * u.AU, "belt and model")
+    top = fig.axes[0]
+    assert top.get_title() == "belt and model" and "per 0.02 AU" in top.get_ylabel()
+    assert len(top.patches) > 0 and len(below.lines) == len(R.KIRKWOOD_RESONANCES) == len(top.lines)
+    plt.close(fig)
+    with pytest.raises(ValueError, match="at least one"):
+        R.real_belt_panels([], [2.0, 2.1], 5.2 * u.AU, "empty")

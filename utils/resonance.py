@@ -59,6 +59,9 @@ __all__ = [
     "HistoryFigure",
     "mark_resonances",
     "draw_conjunctions",
+    "eccentricity_alt_text",
+    "angle_band_alt_text",
+    "real_belt_panels",
 ]
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
@@ -996,3 +999,79 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     title = f"a = {a:.2f}" + (f": the {on[0][0]}:{on[0][1]} resonance" if on else "")
     lim = 1.08 * max(rj, 1.35 * r)
     ax.set(aspect="equal", xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x (AU)", ylabel="y (AU)", title=title)
+
+
+def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t_max: float) -> str:
+    """Alt text for lesson 03's figure of two eccentricity histories: ``i_res`` (removed) and ``i_out``.
+
+    ``e_line`` is the dotted Mars-crossing eccentricity drawn for the resonant asteroid's starting a, and
+    ``t_max`` (years) the end of the time axis.
+
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+    ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=31)
+    >>> "the one at 2.30 AU only wobbles between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
+    True
+    """
+    instance(run, BeltRun, "run")
+    t_max = number(t_max, "t_max", positive=True)
+    e_res, e_out = (run.e[i][np.isfinite(run.e[i])] for i in (i_res, i_out))
+    a_end = run.a[i_res][np.isfinite(run.a[i_res])][-1]
+    side = "just below" if e_res.max() < e_line else "above"
+    if run.removed[i_res]:
+        under = 100 * np.ceil(run.t_removed[i_res].to_value(u.yr) / 100)  # its removal, up to the next century
+        fate = f"and its line stops in under {under:,.0f} years, when its perihelion is inside Mars' orbit"
+    else:
+        fate = "and it survives to the end of the run"
+    return (
+        f"Eccentricity against time over {t_max:,.0f} years for two model asteroids that start with "
+        f"e = {run.e0[i_res]:.2f}. The one starting at {run.a0[i_res]:.2f} AU climbs in swings to "
+        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a (its a has moved to {a_end:.2f} AU), "
+        f"{fate}; the one at {run.a0[i_out]:.2f} AU only wobbles between {e_out.min():.2f} and {e_out.max():.2f}."
+    )
+
+
+def angle_band_alt_text(phi_deg, t_yr, t_max: float, i_res: int, i_out: int, a0) -> str:
+    """Alt text for lesson 03's resonant-angle figure: ``phi_deg`` (0-360 deg, one row per asteroid) up to ``t_max``.
+
+    The band's edges are rounded to 10 degrees and its middle to 5; the resonant asteroid's band must not wrap.
+
+    >>> t = np.linspace(0, 800, 161)
+    >>> phi = np.vstack([200 + 80 * np.sin(t / 50), np.mod(3 * t, 360)])
+    >>> text = angle_band_alt_text(phi, t, 800, 0, 1, [2.5, 2.3])
+    >>> "between about 120 and 280 degrees, a band centred near 200 degrees" in text
+    True
+    """
+    phi_deg, t_yr = np.asarray(phi_deg, dtype=float), np.asarray(t_yr, dtype=float)
+    t_max = number(t_max, "t_max", positive=True)
+    shown = phi_deg[i_res][(t_yr <= t_max) & np.isfinite(phi_deg[i_res])]  # the resonant asteroid's band, as drawn
+    low, high = (10 * round(x / 10) for x in (shown.min(), shown.max()))
+    centre = 5 * round((shown.min() + shown.max()) / 10)
+    return (
+        f"The resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For the "
+        f"asteroid starting at {float(a0[i_res]):.2f} AU it swings back and forth between about {low} and {high} "
+        f"degrees, a band centred near {centre} degrees, and never runs all the way round; for the asteroid at "
+        f"{float(a0[i_out]):.2f} AU it runs through all angles again and again, each turn a line falling from 360 to 0."
+    )
+
+
+def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str, figsize=(8, 5.6)):
+    """Two panels sharing the x axis: the real belt's histogram of ``a_real`` (AU) on top, an empty one below.
+
+    Both mark the resonances of ``a_perturber``; returns ``(fig, ax_below)`` for a model to be drawn under the belt.
+
+    >>> fig, ax = real_belt_panels([2.2, 2.3, 2.3], [2.2, 2.25, 2.3, 2.35], 5.2 * u.AU, "test")
+    >>> fig.axes[0].get_ylabel(), len(ax.lines)
+    ('real asteroids\\nper 0.05 AU', 5)
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    values, edges = np.asarray(a_real, dtype=float), np.asarray(bins, dtype=float)
+    if values.size == 0 or edges.size < 2:
+        raise ValueError("real_belt_panels needs at least one semi-major axis and at least two bin edges.")
+    fig, (ax_real, ax_below) = plt.subplots(2, 1, figsize=figsize, sharex=True)
+    ax_real.hist(values, bins=edges, color=PALETTE["belt"])
+    ax_real.set(ylabel=f"real asteroids\nper {edges[1] - edges[0]:.2f} AU", title=text(title, "title"))
+    for ax in (ax_real, ax_below):
+        mark_resonances(ax, a_perturber)
+    return fig, ax_below
