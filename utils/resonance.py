@@ -1002,10 +1002,10 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
 
 
 def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t_max: float) -> str:
-    """Alt text for lesson 03's figure of two eccentricity histories: ``i_res`` (removed) and ``i_out``.
+    """Alt text for lesson 03's figure of two eccentricity histories: ``i_res`` (in a resonance) and ``i_out``.
 
-    ``e_line`` is the dotted Mars-crossing eccentricity drawn for the resonant asteroid's starting a, and
-    ``t_max`` (years) the end of the time axis.
+    ``e_line`` is the dotted Mars-crossing eccentricity drawn for ``i_res``'s starting a, and ``t_max`` (years)
+    the end of the time axis.
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=31)
@@ -1013,7 +1013,9 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     True
     """
     instance(run, BeltRun, "run")
-    t_max = number(t_max, "t_max", positive=True)
+    i_res, i_out = (integer(i, name, low=0, high=run.a0.size - 1) for i, name in [(i_res, "i_res"), (i_out, "i_out")])
+    e_line = float(number(e_line, "e_line", low=0, high=1, scalar=True))
+    t_max = float(number(t_max, "t_max", positive=True, scalar=True))
     e_res, e_out = (run.e[i][np.isfinite(run.e[i])] for i in (i_res, i_out))
     a_end = run.a[i_res][np.isfinite(run.a[i_res])][-1]
     side = "just below" if e_res.max() < e_line else "above"
@@ -1030,31 +1032,46 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     )
 
 
-def angle_band_alt_text(phi_deg, t_yr, t_max: float, i_res: int, i_out: int, a0) -> str:
-    """Alt text for lesson 03's resonant-angle figure: ``phi_deg`` (0-360 deg, one row per asteroid) up to ``t_max``.
+def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: int = 3, q: int = 1) -> str:
+    """Alt text for lesson 03's figure of the p:q resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
 
-    The band's edges are rounded to 10 degrees and its middle to 5; the resonant asteroid's band must not wrap.
+    For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5), for a band that does not cross 0;
+    an angle that spreads over 300 degrees or more is said to run through all angles.
 
-    >>> t = np.linspace(0, 800, 161)
-    >>> phi = np.vstack([200 + 80 * np.sin(t / 50), np.mod(3 * t, 360)])
-    >>> text = angle_band_alt_text(phi, t, 800, 0, 1, [2.5, 2.3])
-    >>> "between about 120 and 280 degrees, a band centred near 200 degrees" in text
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+    ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)
+    >>> angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
     True
     """
-    phi_deg, t_yr = np.asarray(phi_deg, dtype=float), np.asarray(t_yr, dtype=float)
-    t_max = number(t_max, "t_max", positive=True)
-    shown = phi_deg[i_res][(t_yr <= t_max) & np.isfinite(phi_deg[i_res])]  # the resonant asteroid's band, as drawn
+    instance(run, BeltRun, "run")
+    i_res, i_out = (integer(i, name, low=0, high=run.a0.size - 1) for i, name in [(i_res, "i_res"), (i_out, "i_out")])
+    t_max = float(number(t_max, "t_max", positive=True, scalar=True))
+    p, q = resonance_pair(p, q)
+    phi, t_yr = np.mod(run.angle(p, q).to_value(u.deg), 360), run.t.to_value(u.yr)
+    shown = phi[i_res][(t_yr <= t_max) & np.isfinite(phi[i_res])]  # the asteroid's angle, as drawn
     low, high = (10 * round(x / 10) for x in (shown.min(), shown.max()))
-    centre = 5 * round((shown.min() + shown.max()) / 10)
+    if high - low >= 300:
+        what = "runs through (almost) all angles"
+    else:
+        centre = 5 * round((shown.min() + shown.max()) / 10)
+        what = (
+            f"swings back and forth between about {low} and {high} degrees, a band centred near {centre} degrees, "
+            "and never runs all the way round"
+        )
     return (
-        f"The resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For the "
-        f"asteroid starting at {float(a0[i_res]):.2f} AU it swings back and forth between about {low} and {high} "
-        f"degrees, a band centred near {centre} degrees, and never runs all the way round; for the asteroid at "
-        f"{float(a0[i_out]):.2f} AU it runs through all angles again and again, each turn a line falling from 360 to 0."
+        f"The {p}:{q} resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For "
+        f"the asteroid starting at {run.a0[i_res]:.2f} AU it {what}; for the asteroid at {run.a0[i_out]:.2f} AU it "
+        f"{_circulation(phi[i_out][(t_yr <= t_max) & np.isfinite(phi[i_out])])}."
     )
 
 
-def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str, figsize=(8, 5.6)):
+def _circulation(shown: np.ndarray) -> str:
+    if np.ptp(shown) < 300:
+        return "stays in a band"
+    return "runs through all angles again and again, each turn a line falling from 360 to 0"
+
+
+def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str):
     """Two panels sharing the x axis: the real belt's histogram of ``a_real`` (AU) on top, an empty one below.
 
     Both mark the resonances of ``a_perturber``; returns ``(fig, ax_below)`` for a model to be drawn under the belt.
@@ -1066,12 +1083,15 @@ def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str, figsize=
     """
     import matplotlib.pyplot as plt
 
-    values, edges = np.asarray(a_real, dtype=float), np.asarray(bins, dtype=float)
-    if values.size == 0 or edges.size < 2:
-        raise ValueError("real_belt_panels needs at least one semi-major axis and at least two bin edges.")
-    fig, (ax_real, ax_below) = plt.subplots(2, 1, figsize=figsize, sharex=True)
+    values = array(a_real, "a_real", ndim=1, low=0)
+    edges = array(bins, "bins", ndim=1, min_size=2, max_size=10_000, low=0)
+    if np.any(np.diff(edges) <= 0):
+        raise ValueError("bins must be increasing bin edges in AU, e.g. np.arange(2.0, 3.5001, 0.02).")
+    title = text(title, "title")
+    require(a_perturber, u.AU, "a_perturber", positive=True, scalar=True)
+    fig, (ax_real, ax_below) = plt.subplots(2, 1, figsize=(8, 5.6), sharex=True)
     ax_real.hist(values, bins=edges, color=PALETTE["belt"])
-    ax_real.set(ylabel=f"real asteroids\nper {edges[1] - edges[0]:.2f} AU", title=text(title, "title"))
+    ax_real.set(ylabel=f"real asteroids\nper {edges[1] - edges[0]:.2f} AU", title=title)
     for ax in (ax_real, ax_below):
         mark_resonances(ax, a_perturber)
     return fig, ax_below
