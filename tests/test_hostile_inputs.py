@@ -511,6 +511,11 @@ VALID = {
         model="accelerated model",
     ),
     "resonance.draw_conjunctions": lambda: dict(ax=ax(), a=2.5 * u.AU, a_perturber=5.2 * u.AU, n=5),
+    "resonance.eccentricity_alt_text": lambda: dict(run=history_run(), i_res=1, i_out=0, e_line=0.39, t_max=100),
+    "resonance.angle_band_alt_text": lambda: dict(run=history_run(), i_res=1, i_out=0, t_max=100, p=3, q=1),
+    "resonance.real_belt_panels": lambda: dict(
+        a_real=np.array([2.2, 2.6, 3.0]), bins=np.arange(2.0, 3.5, 0.02), a_perturber=5.2 * u.AU, title="belt"
+    ),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.dawn_distances": lambda: dict(stops=25),
     "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),

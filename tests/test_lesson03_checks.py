@@ -280,3 +280,28 @@ def test_exercise_8_an_asteroid_made_circular_gets_its_own_hint():
     result = check("03.8", circular_asteroid, **inputs)
     assert result.status == "incorrect" and "asteroid's orbit circular" in result.message, result
     assert check("03.8", _largest_e(0.0)(**inputs), **inputs).ok
+
+
+def test_exercise_8_the_right_run_rounded_or_cut_off_is_told_to_give_two_decimals():
+    from utils.exercises.lesson03 import _largest_e
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    right = _largest_e(0.0)(**inputs)
+    for slip in (round(right, 1), np.floor(100 * right) / 100):
+        result = check("03.8", slip, **inputs)
+        assert not result.ok and "two decimals" in result.message, (slip, result)
+        assert "Copy the run_belt call" not in result.message and "close" not in result.message.lower(), result
+    assert check("03.8", round(right, 2), **inputs).ok
+    assert "two decimals" not in check("03.8", _largest_e(None)(**inputs), **inputs).message  # the real Jupiter's run
+
+
+def test_exercise_3_the_step_labelled_as_radians_is_not_told_it_has_no_unit():
+    from utils.exercises.lesson03 import _conjunction_step
+
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    labelled_rad = _conjunction_step(**ceres).to_value(u.deg) * u.rad  # (360 / (R - 1)) * u.rad
+    result = check("03.3", labelled_rad, **ceres)
+    assert not result.ok and "labelled as radians" in result.message and "360 * u.deg" in result.message, result

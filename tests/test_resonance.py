@@ -634,3 +634,60 @@ def test_history_figure_alt_text_says_one_turn_plainly():
     text = view.alt_text()
     assert "makes about one full turn" in text
     assert "every angle" not in text and "1 full turn" not in text
+
+
+def test_eccentricity_alt_text_follows_the_run():
+    run = R.run_belt(
+        [2.3, 2.5] * u.AU,
+        0.1,
+        2000 * u.yr,
+        jupiter_a=5.2 * u.AU,
+        jupiter_e=0.05,
+        danger_distance=1.52 * u.AU,
+        jupiter_mass_factor=10,
+        n_out=201,
+        seed=3,
+    )
+    text = R.eccentricity_alt_text(run, 1, 0, e_line=0.39, t_max=2000)
+    e_top = np.nanmax(run.e[1])
+    assert f"e ≈ {e_top:.2f}" in text and "starting at 2.50 AU" in text and "the one at 2.30 AU" in text
+    assert ("just below" in text) == (e_top < 0.39)
+    assert ("line stops in under" in text) == bool(run.removed[1])
+    with pytest.raises(TypeError, match="run"):
+        R.eccentricity_alt_text("run", 1, 0, e_line=0.39, t_max=2000)
+
+
+def test_angle_band_alt_text_gives_the_drawn_band_only():
+    run = R.run_belt(
+        [2.3, 2.5] * u.AU,
+        0.1,
+        2000 * u.yr,
+        jupiter_a=5.2 * u.AU,
+        jupiter_e=0.05,
+        danger_distance=1.52 * u.AU,
+        jupiter_mass_factor=10,
+        n_out=401,
+        seed=3,
+    )
+    text = R.angle_band_alt_text(run, 1, 0, t_max=800)
+    t, phi = run.t.to_value(u.yr), np.mod(run.angle(3, 1).to_value(u.deg), 360)[1]
+    shown = phi[(t <= 800) & np.isfinite(phi)]
+    assert f"between about {10 * round(shown.min() / 10)} and {10 * round(shown.max() / 10)} degrees" in text
+    assert "first 800 years" in text and "at 2.30 AU it runs through all angles" in text
+    assert "runs through (almost) all angles" in R.angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
+    with pytest.raises(ValueError, match="i_res"):
+        R.angle_band_alt_text(run, 5, 0, t_max=800)
+
+
+def test_real_belt_panels_marks_both_panels_and_refuses_empty_input():
+    import matplotlib.pyplot as plt
+
+    fig, below = R.real_belt_panels([2.2, 2.6, 3.0], np.arange(2.0, 3.5, 0.02), 5.2 * u.AU, "belt and model")
+    top = fig.axes[0]
+    assert top.get_title() == "belt and model" and "per 0.02 AU" in top.get_ylabel()
+    assert len(top.patches) > 0 and len(below.lines) == len(R.KIRKWOOD_RESONANCES) == len(top.lines)
+    plt.close(fig)
+    with pytest.raises(ValueError, match="a_real"):
+        R.real_belt_panels([], [2.0, 2.1], 5.2 * u.AU, "empty")
+    with pytest.raises(ValueError, match="increasing"):
+        R.real_belt_panels([2.2], [2.1, 2.0], 5.2 * u.AU, "backwards")

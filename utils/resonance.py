@@ -58,6 +58,9 @@ __all__ = [
     "depletion_by_bin",
     "HistoryFigure",
     "draw_conjunctions",
+    "eccentricity_alt_text",
+    "angle_band_alt_text",
+    "real_belt_panels",
 ]
 
 #: The main resonances with Jupiter inside the belt, as (p, q): p asteroid orbits per q of Jupiter.
@@ -998,3 +1001,99 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     title = f"a = {a:.2f}" + (f": the {on[0][0]}:{on[0][1]} resonance" if on else "")
     lim = 1.08 * max(rj, 1.35 * r)
     ax.set(aspect="equal", xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x (AU)", ylabel="y (AU)", title=title)
+
+
+def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t_max: float) -> str:
+    """Alt text for lesson 03's figure of two eccentricity histories: ``i_res`` (in a resonance) and ``i_out``.
+
+    ``e_line`` is the dotted Mars-crossing eccentricity drawn for ``i_res``'s starting a, and ``t_max`` (years)
+    the end of the time axis.
+
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+    ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=31)
+    >>> "the one at 2.30 AU only wobbles between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
+    True
+    """
+    instance(run, BeltRun, "run")
+    i_res, i_out = (integer(i, name, low=0, high=run.a0.size - 1) for i, name in [(i_res, "i_res"), (i_out, "i_out")])
+    e_line = float(number(e_line, "e_line", low=0, high=1, scalar=True))
+    t_max = float(number(t_max, "t_max", positive=True, scalar=True))
+    e_res, e_out = (run.e[i][np.isfinite(run.e[i])] for i in (i_res, i_out))
+    a_end = run.a[i_res][np.isfinite(run.a[i_res])][-1]
+    side = "just below" if e_res.max() < e_line else "above"
+    if run.removed[i_res]:
+        under = 100 * np.ceil(run.t_removed[i_res].to_value(u.yr) / 100)  # its removal, up to the next century
+        fate = f"and its line stops in under {under:,.0f} years, when its perihelion is inside Mars' orbit"
+    else:
+        fate = "and it survives to the end of the run"
+    return (
+        f"Eccentricity against time over {t_max:,.0f} years for two model asteroids that start with "
+        f"e = {run.e0[i_res]:.2f}. The one starting at {run.a0[i_res]:.2f} AU climbs in swings to "
+        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a (its a has moved to {a_end:.2f} AU), "
+        f"{fate}; the one at {run.a0[i_out]:.2f} AU only wobbles between {e_out.min():.2f} and {e_out.max():.2f}."
+    )
+
+
+def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: int = 3, q: int = 1) -> str:
+    """Alt text for lesson 03's figure of the p:q resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
+
+    For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5), for a band that does not cross 0;
+    an angle that spreads over 300 degrees or more is said to run through all angles.
+
+    >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
+    ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)
+    >>> angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
+    True
+    """
+    instance(run, BeltRun, "run")
+    i_res, i_out = (integer(i, name, low=0, high=run.a0.size - 1) for i, name in [(i_res, "i_res"), (i_out, "i_out")])
+    t_max = float(number(t_max, "t_max", positive=True, scalar=True))
+    p, q = resonance_pair(p, q)
+    phi, t_yr = np.mod(run.angle(p, q).to_value(u.deg), 360), run.t.to_value(u.yr)
+    shown = phi[i_res][(t_yr <= t_max) & np.isfinite(phi[i_res])]  # the asteroid's angle, as drawn
+    low, high = (10 * round(x / 10) for x in (shown.min(), shown.max()))
+    if high - low >= 300:
+        what = "runs through (almost) all angles"
+    else:
+        centre = 5 * round((shown.min() + shown.max()) / 10)
+        what = (
+            f"swings back and forth between about {low} and {high} degrees, a band centred near {centre} degrees, "
+            "and never runs all the way round"
+        )
+    return (
+        f"The {p}:{q} resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For "
+        f"the asteroid starting at {run.a0[i_res]:.2f} AU it {what}; for the asteroid at {run.a0[i_out]:.2f} AU it "
+        f"{_circulation(phi[i_out][(t_yr <= t_max) & np.isfinite(phi[i_out])])}."
+    )
+
+
+def _circulation(shown: np.ndarray) -> str:
+    if np.ptp(shown) < 300:
+        return "stays in a band"
+    return "runs through all angles again and again, each turn a line falling from 360 to 0"
+
+
+def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str):
+    """Two panels sharing the x axis: the real belt's histogram of ``a_real`` (AU) on top, an empty one below.
+
+    Both mark the resonances of ``a_perturber``; returns ``(fig, ax_below)`` for a model to be drawn under the belt.
+
+    >>> fig, ax = real_belt_panels([2.2, 2.3, 2.3], [2.2, 2.25, 2.3, 2.35], 5.2 * u.AU, "test")
+    >>> fig.axes[0].get_ylabel(), len(ax.lines)
+    ('real asteroids\\nper 0.05 AU', 5)
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    values = array(a_real, "a_real", ndim=1, low=0)
+    edges = array(bins, "bins", ndim=1, min_size=2, max_size=10_000, low=0)
+    if np.any(np.diff(edges) <= 0):
+        raise ValueError("bins must be increasing bin edges in AU, e.g. np.arange(2.0, 3.5001, 0.02).")
+    title = text(title, "title")
+    require(a_perturber, u.AU, "a_perturber", positive=True, scalar=True)
+    fig, (ax_real, ax_below) = plt.subplots(2, 1, figsize=(8, 5.6), sharex=True)
+    ax_real.hist(values, bins=edges, color=PALETTE["belt"])
+    ax_real.set(ylabel=f"real asteroids\nper {edges[1] - edges[0]:.2f} AU", title=title)
+    for ax in (ax_real, ax_below):
+        mark_resonances(ax, a_perturber)
+    return fig, ax_below

@@ -331,6 +331,16 @@ def _largest_e(jupiter_e_used, e_start=None):
     return solve
 
 
+def _largest_e_to_one_decimal(**inputs):
+    # the right run, its largest e rounded to one decimal (0.2 for 0.189)
+    return round(_largest_e(0.0)(**inputs), 1)
+
+
+def _largest_e_cut_off(**inputs):
+    # the right run, its largest e cut off after two decimals (0.18 for 0.189) instead of rounded
+    return np.floor(100 * _largest_e(0.0)(**inputs)) / 100
+
+
 # ---------------------------------------------------------------- 03.9 the eccentricity that crosses Mars' orbit
 
 
@@ -458,8 +468,8 @@ EXERCISES = {
             ),
             Mistake(
                 _step_without_unit,
-                "Your number has no unit, so it cannot be read as degrees. Attach one: write the 360 as "
-                "360 * u.deg (or multiply your result by u.deg).",
+                "Your number is the angle in degrees, but it is labelled as radians (or it had no unit, which "
+                "astropy reads as radians): write the formula's 360 as 360 * u.deg.",
             ),
             Mistake(
                 _step_of_nearest_resonance,
@@ -594,6 +604,16 @@ EXERCISES = {
                 _largest_e(None, e_start=0.0),
                 "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
                 "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
+            ),
+            Mistake(
+                _largest_e_to_one_decimal,
+                "Your run looks right, but one decimal is too coarse: give the largest eccentricity to two decimals.",
+                rtol=1e-6,
+            ),
+            Mistake(
+                _largest_e_cut_off,
+                "Your run looks right: give the largest eccentricity to two decimals, rounded (not cut off).",
+                rtol=1e-6,
             ),
         ),
     ),
