@@ -1095,5 +1095,5 @@ def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str):
     ax_real.hist(values, bins=edges, color=PALETTE["belt"])
     ax_real.set(ylabel=f"real asteroids\nper {edges[1] - edges[0]:.2f} AU", title=title)
     for ax in (ax_real, ax_below):
-        mark_resonances(ax, a_perturber)
+        _mark_resonances(ax, a_perturber)
     return fig, ax_below
