@@ -404,7 +404,9 @@ class RoundingFirst(Exercise):
 
 
 EXERCISES = {
-    "05.12": RoundingFirst(
+    # a plain Exercise, so that its mistakes come first: g = 10 m/s² at 1,900 s gives 19.0 km/s, which is also
+    # the right 18.6 km/s rounded to two figures, and that one hint names both causes (never a bare "close")
+    "05.12": Exercise(
         title="Exercise 12 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
@@ -420,8 +422,9 @@ EXERCISES = {
             Mistake(
                 _exhaust_with_g_ten,
                 "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
-                "to it too). Use standard gravity, `g0` from astropy.constants (9.80665 m/s²), with `isp_low` "
-                "as given.",
+                "to it too), or a right answer rounded to two significant figures. Use standard gravity, `g0` "
+                "from astropy.constants (9.80665 m/s²), with `isp_low` as given, and give three significant "
+                "figures.",
             ),
         ),
     ),
