@@ -336,3 +336,24 @@ def test_rounded_right_answer_is_not_told_a_mistake():
     other = dict(isp=3100 * u.s, isp_full=fact("dawn.isp"))
     assert "g = 10" in check("05.12", 31 * u.km / u.s, **other).message
 
+
+def test_explore_widget_does_not_answer_exercise_3():
+    """Dawn's own settings in the Explore widget (exercise 3's inputs) show no delta-v that passes exercise 3;
+    no variable of the lesson holds the widget's chart, and the budget function behind it is private."""
+    import re
+
+    from notebook_namespace import explore_widget, namespace_until, texts
+    from utils.facts import fact
+
+    name = "05-ion-propulsion.ipynb"
+    inputs = dict(isp=fact("dawn.isp"), initial_mass=fact("dawn.launch_mass"), propellant_mass=fact("dawn.xenon_mass"))
+    isp, xenon = inputs["isp"].to_value(u.s), inputs["propellant_mass"].to_value(u.kg)
+    figure, alt = explore_widget(name).draw(isp=isp, xenon=xenon, power=fact("nstar.power_max").to_value(u.kW))
+    speeds = [float(v.replace(",", "")) for v in re.findall(r"(\d[\d,.]*) km/s", " ".join(texts(figure)) + alt)]
+    assert speeds, "the delta-v bar is labelled in km/s"
+    assert not [v for v in speeds if check("05.3", v * u.km / u.s, **inputs).ok]
+    ns, _ = namespace_until(name, "budget_chart().draw(")
+    assert not [k for k, v in ns.items() if isinstance(v, (P.BudgetChart, P.RatioBars))], "a variable holds the chart"
+    dv = ns["budget_chart"]().values(isp, xenon, fact("nstar.power_max").to_value(u.kW))[0]
+    assert not check("05.3", dv * u.km / u.s, **inputs).ok
+    assert not hasattr(P, "design_budget") and "design_budget" not in P.__all__
