@@ -422,9 +422,8 @@ def test_plan_adds_up_to_the_time_to_learn(nb):
     assert 45 <= minutes <= 90, f"a lesson takes 45-90 minutes in class; this one says {minutes}"
     assert in_class == minutes, f"the plan's class rows add up to {in_class} min; the overview says {minutes}"
     stated = homework_minutes(nb)
-    assert (stated or 0) == homework, (
-        f"the plan's homework rows add up to {homework} min; the overview says "
-        + (f"{stated}" if stated else "none ('**Time to learn:** about N min in class, plus about M min of homework.')")
+    assert (stated or 0) == homework, f"the plan's homework rows add up to {homework} min; the overview says " + (
+        f"{stated}" if stated else "none ('**Time to learn:** about N min in class, plus about M min of homework.')"
     )
 
 
