@@ -357,3 +357,12 @@ def test_explore_widget_does_not_answer_exercise_3():
     dv = ns["budget_chart"]().values(isp, xenon, fact("nstar.power_max").to_value(u.kW))[0]
     assert not check("05.3", dv * u.km / u.s, **inputs).ok
     assert not hasattr(P, "design_budget") and "design_budget" not in P.__all__
+
+
+def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
+    legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
+    assert check("05.6", 0.45 * u.km / u.s, **legs).ok  # three figures' worth passes
+    result = check("05.6", 0.5 * u.km / u.s, **legs)  # 0.451 km/s to one figure
+    assert not result.ok and "one significant figure" in result.message
+    assert "one significant figure" in check("05.6", 500 * u.m / u.s, **legs).message
+    assert "one significant figure" not in check("05.6", 0.6 * u.km / u.s, **legs).message

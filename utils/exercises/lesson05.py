@@ -181,6 +181,12 @@ def _spiral_extra_upside_down(a_start, a_end):
     return -_spiral_extra(a_start, a_end)
 
 
+def _spiral_extra_one_figure(a_start, a_end):
+    # the right difference rounded to one significant figure (0.5 km/s for 0.451 km/s)
+    right = _spiral_extra(a_start, a_end)
+    return float(f"{right.value:.1g}") * right.unit
+
+
 # ---------------------------------------------------------------- 05.7 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
     return P._thrust_arc_distance(a_start, acceleration, duration)
@@ -580,6 +586,12 @@ EXERCISES = {
                 _spiral_extra_upside_down,
                 "Your difference is negative: the slow spiral costs *more* than the two short burns. Subtract "
                 "the Hohmann delta-v from Edelbaum's, not the other way round.",
+            ),
+            Mistake(
+                _spiral_extra_one_figure,
+                "Your method is right, but the answer is rounded to one significant figure. Give three "
+                "significant figures.",
+                rtol=1e-6,
             ),
         ),
     ),
