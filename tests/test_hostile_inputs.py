@@ -497,9 +497,6 @@ VALID = {
         colours=["C0", "C1", "C2"],
         reference_name="Dawn",
     ),
-    "propulsion.design_budget": lambda: dict(
-        isp=3000 * u.s, xenon=400 * u.kg, power=2.3 * u.kW, final_mass=800 * u.kg, efficiency=0.61
-    ),
     "propulsion.throttle_efficiency": lambda: dict(
         power=1.0 * u.kW, powers=[0.5, 2.3] * u.kW, efficiencies=[0.35, 0.61]
     ),

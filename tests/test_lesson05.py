@@ -313,8 +313,9 @@ def test_no_public_name_in_utils_propulsion_answers_an_exercise(exercise, kw, ca
 
 
 def test_rounded_right_answer_is_not_told_a_mistake():
-    """2.5 AU is 2.535 rounded (and near the radial push's 2.498); 19 km/s is 18.6 rounded (and g = 10's 19.0):
-    both are told to keep more figures, never the mistake's hint; the mistakes themselves keep their hints."""
+    """2.5 AU is 2.535 rounded (and near the radial push's 2.498): it is told to keep more figures, never the
+    mistake's hint. 19 km/s is 18.6 rounded and also g = 10's 19.0: one hint names both causes, and neither
+    is called "close". The mistakes themselves keep their hints."""
     from utils.facts import fact
 
     rounded = check("05.7", 2.5 * u.AU, **ARC)
@@ -328,7 +329,40 @@ def test_rounded_right_answer_is_not_told_a_mistake():
     inputs = dict(isp=fact("nstar.isp_min"), isp_full=fact("dawn.isp"))
     for answer in (19 * u.km / u.s, 19000 * u.m / u.s):
         result = check("05.12", answer, **inputs)
-        assert not result.ok and "more significant figures" in result.message and "g = 10" not in result.message
+        message = str(result.message)
+        assert not result.ok and "two significant figures" in message and "g = 10" in message
+        assert "close:" not in message
     # another specific impulse, where g = 10 does not round onto the right answer: its hint stays
     other = dict(isp=3100 * u.s, isp_full=fact("dawn.isp"))
     assert "g = 10" in check("05.12", 31 * u.km / u.s, **other).message
+
+
+def test_explore_widget_does_not_answer_exercise_3():
+    """Dawn's own settings in the Explore widget (exercise 3's inputs) show no delta-v that passes exercise 3;
+    no variable of the lesson holds the widget's chart, and the budget function behind it is private."""
+    import re
+
+    from notebook_namespace import explore_widget, namespace_until, texts
+    from utils.facts import fact
+
+    name = "05-ion-propulsion.ipynb"
+    inputs = dict(isp=fact("dawn.isp"), initial_mass=fact("dawn.launch_mass"), propellant_mass=fact("dawn.xenon_mass"))
+    isp, xenon = inputs["isp"].to_value(u.s), inputs["propellant_mass"].to_value(u.kg)
+    figure, alt = explore_widget(name).draw(isp=isp, xenon=xenon, power=fact("nstar.power_max").to_value(u.kW))
+    speeds = [float(v.replace(",", "")) for v in re.findall(r"(\d[\d,.]*) km/s", " ".join(texts(figure)) + alt)]
+    assert speeds, "the delta-v bar is labelled in km/s"
+    assert not [v for v in speeds if check("05.3", v * u.km / u.s, **inputs).ok]
+    ns, _ = namespace_until(name, "budget_chart().draw(")
+    assert not [k for k, v in ns.items() if isinstance(v, (P.BudgetChart, P.RatioBars))], "a variable holds the chart"
+    dv = ns["budget_chart"]().values(isp, xenon, fact("nstar.power_max").to_value(u.kW))[0]
+    assert not check("05.3", dv * u.km / u.s, **inputs).ok
+    assert not hasattr(P, "design_budget") and "design_budget" not in P.__all__
+
+
+def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
+    legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
+    assert check("05.6", 0.45 * u.km / u.s, **legs).ok  # three figures' worth passes
+    result = check("05.6", 0.5 * u.km / u.s, **legs)  # 0.451 km/s to one figure
+    assert not result.ok and "rounded too much, so keep three significant figures" in result.message
+    assert "rounded too much" in check("05.6", 500 * u.m / u.s, **legs).message
+    assert "rounded too much" not in check("05.6", 0.6 * u.km / u.s, **legs).message

@@ -46,7 +46,6 @@ __all__ = [
     "edelbaum_delta_v",
     "SpiralResult",
     "low_thrust_spiral",
-    "design_budget",
     "RatioBars",
     "BudgetChart",
 ]
@@ -733,7 +732,7 @@ def _thrust_arc_distance(
     return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * r0).to(u.AU)
 
 
-def design_budget(
+def _design_budget(
     isp: u.Quantity,
     xenon: u.Quantity,
     power: u.Quantity,
@@ -768,7 +767,7 @@ def design_budget(
     Examples
     --------
     >>> import astropy.units as u
-    >>> dv, F, t = design_budget(3000 * u.s, 400 * u.kg, 2 * u.kW, 800 * u.kg, 0.6)
+    >>> dv, F, t = _design_budget(3000 * u.s, 400 * u.kg, 2 * u.kW, 800 * u.kg, 0.6)
     >>> round(float(dv.to_value(u.km / u.s)), 2), round(float(F.to_value(u.mN)), 1)
     (11.93, 81.6)
     """
@@ -968,10 +967,10 @@ class BudgetChart:
         throttle_efficiency(Ps[0], powers, efficiencies)  # checks the points once
         self.reference_name = reference_name
         ref = self._quantities(*reference)
-        self.chart = RatioBars(
+        self._chart = RatioBars(
             list(self.names), list(self.units), [q.value for q in ref], colours, reference_name=reference_name
         )
-        self.ax = self.chart.ax
+        self.ax = self._chart.ax
 
     @property
     def power_range(self) -> tuple[float, float]:
@@ -985,7 +984,7 @@ class BudgetChart:
 
     def _quantities(self, isp, xenon, power):
         eta = throttle_efficiency(power, self.powers, self.efficiencies)
-        return design_budget(isp, xenon, power, self.final_mass, eta)
+        return _design_budget(isp, xenon, power, self.final_mass, eta)
 
     def values(self, isp: float, xenon: float, power: float) -> list[float]:
         """Delta-v (km/s), thrust (mN) and burn time (years) for slider values in s, kg and kW."""
@@ -1010,8 +1009,8 @@ class BudgetChart:
         )
 
     def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
-        span = 10**self.chart.lim
-        ratios = np.asarray(self.values(isp, xenon, power)) / self.chart.reference
+        span = 10**self._chart.lim
+        ratios = np.asarray(self.values(isp, xenon, power)) / self._chart.reference
         low = [n for n, r in zip(self.names, ratios, strict=True) if r < 1 / span]
         high = [n for n, r in zip(self.names, ratios, strict=True) if r > span]
         note = ""
@@ -1023,11 +1022,11 @@ class BudgetChart:
 
     def render(self, isp: float, xenon: float, power: float) -> bytes:
         """Redraw the chart for these slider values; return it as PNG bytes."""
-        return self.chart.render(self.values(isp, xenon, power), self.title(isp, xenon, power))
+        return self._chart.render(self.values(isp, xenon, power), self.title(isp, xenon, power))
 
     def update(self, isp: float, xenon: float, power: float) -> RatioBars:
         """Set the chart for these slider values; returns it (a :class:`utils.style.FastFigure`)."""
-        return self.chart.update(self.values(isp, xenon, power), self.title(isp, xenon, power))
+        return self._chart.update(self.values(isp, xenon, power), self.title(isp, xenon, power))
 
     def draw(self, isp: float, xenon: float, power: float) -> None:
         """The widget's draw function: show the chart with its alt text."""

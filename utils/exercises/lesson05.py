@@ -382,7 +382,9 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
 
 
 EXERCISES = {
-    "05.12": RoundedTooFar(
+    # a plain Exercise, so that its mistakes come first: g = 10 m/s² at 1,900 s gives 19.0 km/s, which is also
+    # the right 18.6 km/s rounded to two figures, and that one hint names both causes (never a bare "close")
+    "05.12": Exercise(
         title="Exercise 12 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
@@ -398,8 +400,9 @@ EXERCISES = {
             Mistake(
                 _exhaust_with_g_ten,
                 "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
-                "to it too). Use standard gravity, `g0` from astropy.constants (9.80665 m/s²), with `isp_low` "
-                "as given.",
+                "to it too), or a right answer rounded to two significant figures. Use standard gravity, `g0` "
+                "from astropy.constants (9.80665 m/s²), with `isp_low` as given, and give three significant "
+                "figures.",
             ),
         ),
     ),
@@ -533,10 +536,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "05.6": Exercise(
+    "05.6": RoundedTooFar(
         title="Exercise 6 · how much more does the spiral cost than Hohmann, from {a_start:.2f} to {a_end:.2f}?",
         solve=_spiral_extra,
         rtol=0.03,
+        band=0.12,  # 0.5 km/s for 0.451 (one figure, 11 % off) is a rounding; 0.6 km/s is not
+        keep="three significant figures",
         hint="Edelbaum's delta-v without a plane change is the difference of the two circular speeds "
         "(utils.orbits.circular_speed); the Hohmann transfer's is prop.hohmann_delta_v(r_inner, r_outer). "
         "Subtract the Hohmann value from Edelbaum's.",
