@@ -636,8 +636,9 @@ def test_history_figure_alt_text_says_one_turn_plainly():
     assert "every angle" not in text and "1 full turn" not in text
 
 
-def test_eccentricity_alt_text_follows_the_run():
-    run = R.run_belt(
+def _two_asteroid_run(n_out: int):
+    """A short accelerated run of two asteroids (2.3 and 2.5 AU) for the alt-text helpers."""
+    return R.run_belt(
         [2.3, 2.5] * u.AU,
         0.1,
         2000 * u.yr,
@@ -645,9 +646,13 @@ def test_eccentricity_alt_text_follows_the_run():
         jupiter_e=0.05,
         danger_distance=1.52 * u.AU,
         jupiter_mass_factor=10,
-        n_out=201,
+        n_out=n_out,
         seed=3,
     )
+
+
+def test_eccentricity_alt_text_follows_the_run():
+    run = _two_asteroid_run(n_out=201)
     text = R.eccentricity_alt_text(run, 1, 0, e_line=0.39, t_max=2000)
     e_top = np.nanmax(run.e[1])
     assert f"e ≈ {e_top:.2f}" in text and "starting at 2.50 AU" in text and "the one at 2.30 AU" in text
@@ -658,17 +663,7 @@ def test_eccentricity_alt_text_follows_the_run():
 
 
 def test_angle_band_alt_text_gives_the_drawn_band_only():
-    run = R.run_belt(
-        [2.3, 2.5] * u.AU,
-        0.1,
-        2000 * u.yr,
-        jupiter_a=5.2 * u.AU,
-        jupiter_e=0.05,
-        danger_distance=1.52 * u.AU,
-        jupiter_mass_factor=10,
-        n_out=401,
-        seed=3,
-    )
+    run = _two_asteroid_run(n_out=401)
     text = R.angle_band_alt_text(run, 1, 0, t_max=800)
     t, phi = run.t.to_value(u.yr), np.mod(run.angle(3, 1).to_value(u.deg), 360)[1]
     shown = phi[(t <= 800) & np.isfinite(phi)]
