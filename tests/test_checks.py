@@ -427,6 +427,11 @@ def test_a_missing_root_square_or_g_is_named_not_a_division():
     assert "square it" in r.message, r.message
     r = compare(7.0e5 * u.km**1.5 / u.kg**0.5, period)
     assert "G is missing" in r.message, r.message
+    a = 2.77 * u.AU  # the third law solved for a: a**3 left without its cube root, or square-rooted instead
+    r = compare(21.3 * u.AU**3, a)
+    assert "take the cube root" in r.message and "divide" not in r.message, r.message
+    r = compare(4.6 * u.AU**1.5, a)
+    assert "square root where a cube root is needed" in r.message and "distance is left" not in r.message, r.message
     r = compare(3.0 * u.km, 2 * u.km / u.s)
     assert "divide it by a time" in r.message, r.message
     for factor in (9.87, 9.2, 1 / 9.87):

@@ -190,7 +190,8 @@ def _shown_unit(unit) -> str:
 def _missing_step(given, wanted) -> str:
     """The step left when an answer is a volume, area, length or time away from what is asked ("" otherwise):
     a mass given for a density lacks a division by a volume.  An answer in the square of the asked unit (a
-    period squared) lacks a square root, one in its square root lacks squaring, and one a power of the
+    period squared) lacks a square root, one in its square root lacks squaring, one in its cube lacks a cube
+    root (or took a square root in its place: the unit to the power 3/2), and one a power of the
     gravitational constant's unit away (``a**3 / M`` for ``a**3 / (G * M)``) lacks ``G``."""
     import astropy.units as u
     from astropy.constants import G
@@ -201,6 +202,10 @@ def _missing_step(given, wanted) -> str:
             return "It looks like one step is missing: take the square root (`np.sqrt(...)` or `** 0.5`)"
         if (given**2).is_equivalent(wanted) and not wanted.is_equivalent(u.one):
             return "It looks like one step is missing: square it"
+        if given.is_equivalent(wanted**3) and not wanted.is_equivalent(u.one):
+            return "It looks like one step is missing: take the cube root (`np.cbrt(...)` or `** (1 / 3)`)"
+        if (given**2).is_equivalent(wanted**3) and not wanted.is_equivalent(u.one):
+            return "You took a square root where a cube root is needed (`np.cbrt(...)` or `** (1 / 3)`)"
         for power in (1, -1, 0.5, -0.5):
             if ratio.is_equivalent(G.unit**power):
                 return "It looks like G is missing: GM is the gravitational constant `G` times the mass"
