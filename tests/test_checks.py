@@ -772,3 +772,16 @@ def test_an_exact_rounding_beats_a_wrong_method_but_not_a_copied_number():
     ex = _rounding_exercise(band=0.02, mistakes=(printed,))
     r = ex.check(2.5 * u.AU, x=right)
     assert "another case" in r.message and "close" not in r.message, r
+
+
+def test_a_unit_attached_twice_is_named_not_a_missing_root():
+    """``a * u.AU`` where ``a`` already carries a length is told to drop the extra unit; a period squared,
+    whose value is not the answer's, still lacks a square root."""
+    a = 2.77 * u.AU
+    for doubled in (a * u.AU, a.to(u.m) * u.AU, 3.1e20 * u.kg * u.kg):
+        expected = 3.1e20 * u.kg if doubled.unit.physical_type == "unknown" or "kg" in str(doubled.unit) else a
+        r = compare(doubled, expected, rtol=0.001)
+        assert r.status == "invalid" and "attached twice" in r.message and "Drop the extra" in r.message, r.message
+        assert "square root" not in r.message
+    r = compare(7.6 * u.AU**2, a, rtol=0.001)
+    assert "take the square root" in r.message and "twice" not in r.message, r.message

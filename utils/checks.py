@@ -187,6 +187,25 @@ def _shown_unit(unit) -> str:
     return str(unit)
 
 
+def _unit_attached_twice(answer, wanted, expected: float | None, rtol: float) -> str:
+    """The name of a unit an answer carries once too often (``2.77 * u.AU`` times ``u.AU`` again), when
+    taking it off once leaves the right answer; "" otherwise (a period squared stays a missing square root)."""
+    import astropy.units as u
+
+    if expected is None or not math.isfinite(expected):
+        return ""
+    for base, power in zip(answer.unit.bases, answer.unit.powers):
+        if power < 1 or not base.is_equivalent(wanted):
+            continue
+        try:
+            rest = float((answer / (1 * base)).to_value(wanted))
+        except (u.UnitsError, TypeError, ValueError):
+            continue
+        if math.isclose(rest, expected, rel_tol=max(rtol, 1e-9)):
+            return base.to_string()
+    return ""
+
+
 def _missing_step(given, wanted) -> str:
     """The step left when an answer is a volume, area, length or time away from what is asked ("" otherwise):
     a mass given for a density lacks a division by a volume.  An answer in the square of the asked unit (a
@@ -623,6 +642,16 @@ def _compare_quantity(answer, expected, *, rtol, atol, hint, name, temperature_d
                 _join(
                     f"Your answer has no unit of {_kind_of_unit(unit)}",
                     f"Attach one, for example {_unit_example(unit, e)}",
+                ),
+                name,
+            )
+        twice = _unit_attached_twice(answer, unit, e, rtol)
+        if twice:
+            return CheckResult(
+                INVALID,
+                _join(
+                    f"Your answer is in {_shown_unit(answer.unit)}: a unit is attached twice",
+                    f"Drop the extra `* u.{twice}`: a value that already has a unit needs no second one",
                 ),
                 name,
             )
