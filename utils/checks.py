@@ -194,7 +194,7 @@ def _unit_attached_twice(answer, wanted, expected: float | None, rtol: float) ->
 
     if expected is None or not math.isfinite(expected):
         return ""
-    for base, power in zip(answer.unit.bases, answer.unit.powers):
+    for base, power in zip(answer.unit.bases, answer.unit.powers, strict=True):
         if power < 1 or not base.is_equivalent(wanted):
             continue
         try:
