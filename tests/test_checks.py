@@ -785,3 +785,9 @@ def test_a_unit_attached_twice_is_named_not_a_missing_root():
         assert "square root" not in r.message
     r = compare(7.6 * u.AU**2, a, rtol=0.001)
     assert "take the square root" in r.message and "twice" not in r.message, r.message
+
+
+def test_a_one_element_array_is_its_value_with_or_without_a_unit():
+    assert compare(np.array([13.7]), 13.7).ok
+    assert compare(np.array([[13.7]]) * u.day, 13.7 * u.day).ok
+    assert "holds 2 values" in compare(np.array([13.7, 2.0]), 13.7).message

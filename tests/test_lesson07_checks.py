@@ -546,3 +546,12 @@ def test_a_verdict_written_as_a_sentence_counts_and_one_claim_id_without_a_comma
     assert not check("07.10", "True.", **aim, reason="no source states that aim").ok
     told = check("07.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
     assert not told.ok and "('N05',)" in told.message
+
+
+def test_exercise_2_takes_a_one_element_array_of_months():
+    from utils.exercises.lesson07 import MONTH
+    from utils.facts import fact
+
+    kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
+    stay = (kw["departure"] - kw["arrival"]).to(MONTH)
+    assert check("07.2", np.array([stay.value]) * MONTH, **kw).ok

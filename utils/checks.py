@@ -342,8 +342,8 @@ def _as_real(value: Any) -> tuple[float | None, str | None]:
 def _as_scalar(answer: Any) -> tuple[Any, str | None]:
     """Turn a size-1 array or Quantity into a scalar; explain anything else."""
     if isinstance(answer, np.ndarray) and answer.shape != ():
-        if answer.size == 1:
-            return answer.reshape(()), None
+        if answer.size == 1:  # [13.7] is 13.7: a Quantity keeps its unit, a plain array becomes a number
+            return (answer.reshape(()) if hasattr(answer, "unit") else answer.reshape(())[()]), None
         if answer.size == 0:
             return None, "Your answer is an empty array. This exercise wants a single value."
         vector = (

@@ -220,6 +220,8 @@ class MonthsExercise(Exercise):
     """Exercise 2: a duration with its unit (converted to months); a bare number gets a note to attach one."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, u.Quantity) and not answer.isscalar and answer.size == 1:
+            answer = answer.reshape(())  # [13.7] months is 13.7 months
         if (
             isinstance(answer, u.Quantity)
             and answer.isscalar
