@@ -791,3 +791,10 @@ def test_a_one_element_array_is_its_value_with_or_without_a_unit():
     assert compare(np.array([13.7]), 13.7).ok
     assert compare(np.array([[13.7]]) * u.day, 13.7 * u.day).ok
     assert "holds 2 values" in compare(np.array([13.7, 2.0]), 13.7).message
+
+
+def test_unusable_inputs_are_not_blamed_on_the_answer():
+    r = check("02.3", 2.7 * u.AU, T="x", name="Ceres")
+    assert r.status == "invalid" and "could not be used" in r.message
+    assert "Not checked" in str(r) and "Check the form of your answer" not in str(r)
+    assert "Check the form of your answer" in str(check("02.3", "2.7 AU", T=4.6 * u.yr, name="Ceres"))

@@ -122,6 +122,13 @@ class CheckResult(Shown):
 # --------------------------------------------------------------------------
 
 
+class _InputsResult(CheckResult):
+    """A check that could not run because the exercise's *inputs* (not the answer) are unusable: it says so
+    in its heading instead of asking the student to check the form of their answer."""
+
+    LABEL = {**_LABEL, INVALID: "Not checked"}
+
+
 def _sentence(text: str) -> str:
     """One clean sentence: single spaces, a capital first letter, final punctuation."""
     text = " ".join(str(text).split())
@@ -864,7 +871,7 @@ class Exercise:
             expected = self.expected(**inputs)
         except Exception as err:  # the *inputs* are wrong (an instructor's or a student's edit)
             message = _join("The exercise's inputs could not be used", _input_problem(err, inputs), self.restore_inputs)
-            return title, None, CheckResult(INVALID, message, title)
+            return title, None, _InputsResult(INVALID, message, title)
         return title, expected, None
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
@@ -873,7 +880,7 @@ class Exercise:
         if decided is not None:
             return decided
         if np.size(getattr(expected, "value", expected)) != 1 and not isinstance(expected, str):
-            return CheckResult(
+            return _InputsResult(
                 INVALID,
                 _join(
                     "The exercise's inputs could not be used",
