@@ -779,7 +779,7 @@ EXERCISES = {
                 "then divide.",
             ),
             Mistake(_speed_ratio_squared, "That is the ratio of the squared speeds: take its square root."),
-            Mistake(_speed_ratio_whole, "Close, but give the ratio to two decimals.", rtol=1e-9),
+            Mistake(_speed_ratio_whole, "Close, but give the ratio to about three significant figures.", rtol=1e-9),
         ),
     ),
     "02.7": Exercise(
