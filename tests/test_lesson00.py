@@ -382,3 +382,11 @@ def test_exercise_5_with_the_wrong_sign_is_told_only_the_sign():
     for wrong in (-right, -round(right)):
         result = check("00.5", wrong, orbit="LAMO")
         assert result.status == "incorrect" and "sign" in result.message and "Hint" not in result.message, result
+
+
+def test_exercise_5_two_figures_are_called_rounded_without_saying_where_they_came_from():
+    """240 (LAMO) is the conversion rounded to two figures, the note's figure and a slider step at once."""
+    result = check("00.5", 240, orbit="LAMO")
+    assert result.status == "incorrect", result
+    assert "rounded too much: keep three significant figures" in result.message, result
+    assert "it is the figure" not in result.message.lower(), result  # a claim about where it was read

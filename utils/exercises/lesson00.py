@@ -672,8 +672,8 @@ EXERCISES = {
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
                 _rounded_miles_in_note,
-                "That number is rounded too much: it is the figure in miles the source itself quoted (see "
-                "the fact's note). Convert the table's kilometres yourself and keep three significant figures.",
+                "That number is rounded too much: keep three significant figures. (It is also the rounded "
+                "figure in miles the source itself quoted, in the fact's note.)",
             ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
