@@ -429,3 +429,10 @@ def test_nothing_before_or_after_exercise_2_shows_the_image_altitude_in_km_or_in
         )
     ]
     assert not found, f"variables holding the image altitude's kilometres or exercise 2's answer: {found}"
+
+
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_exercise_4_empty_quotes_ask_for_the_site_not_a_hint(empty):
+    result = check("00.4", empty, orbit="LAMO")
+    assert result.status == "invalid" and "quotes are empty" in result.message, result
+    assert "not right" not in result.message.lower()

@@ -353,6 +353,12 @@ class SiteExercise(Exercise):
     """
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, str) and not answer.strip():  # the quotes typed, the site not yet
+            return CheckResult(
+                INVALID,
+                'The quotes are empty: put the web site between them, for example "en.wikipedia.org".',
+                self.title_for(**inputs),
+            )
         if isinstance(answer, str):
             given = _words(answer)
             if any(given == _words(c) or given in {_words(n) for n in ALIASES.get(c, ())} for c in ALIASES):
