@@ -397,9 +397,9 @@ def test_nothing_before_or_after_exercise_2_shows_the_image_altitude_in_km_or_in
     import json
 
     import numpy as np
+
     from conftest import ROOT
     from notebook_namespace import namespace_until
-
     from utils.checks import _expected_answer
 
     image = fact("news.distance_image")
