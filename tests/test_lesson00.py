@@ -382,3 +382,57 @@ def test_exercise_5_with_the_wrong_sign_is_told_only_the_sign():
     for wrong in (-right, -round(right)):
         result = check("00.5", wrong, orbit="LAMO")
         assert result.status == "incorrect" and "sign" in result.message and "Hint" not in result.message, result
+
+
+def test_exercise_5_two_figures_are_called_rounded_without_saying_where_they_came_from():
+    """240 (LAMO) is the conversion rounded to two figures, the note's figure and a slider step at once."""
+    result = check("00.5", 240, orbit="LAMO")
+    assert result.status == "incorrect", result
+    assert "rounded too much: keep three significant figures" in result.message, result
+    assert "it is the figure" not in result.message.lower(), result  # a claim about where it was read
+
+
+def test_nothing_before_or_after_exercise_2_shows_the_image_altitude_in_km_or_in_ceres_radii():
+    """Exercise 2 is the unit work itself: no printed number or variable hands over its inputs' plain numbers."""
+    import json
+
+    import numpy as np
+
+    from conftest import ROOT
+    from notebook_namespace import namespace_until
+    from utils.checks import _expected_answer
+
+    image = fact("news.distance_image")
+    km, ratio = image.to_value(u.km), _expected_answer("00.2", distance=image, ceres_radius=R).to_value(u.one)
+    cells = json.loads((ROOT / "notebooks" / "00-start-here.ipynb").read_text(encoding="utf-8"))["cells"]
+    printed = "".join(
+        "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", ""))
+        for cell in cells
+        if "solution" not in cell["metadata"].get("tags", [])
+        for out in cell.get("outputs", [])
+    )
+    for shown in (f"{km:.0f}", f"{km:,.0f}", f"{ratio:.1f}"):
+        assert shown not in printed, f"a checked output shows {shown}"
+    ns, _ = namespace_until("00-start-here.ipynb", "AltitudeView(")  # every cell of the exercises run
+    found = [
+        key
+        for key, value in ns.items()
+        if not key.startswith("__")
+        and isinstance(value, (int, float, np.floating, u.Quantity))
+        and not isinstance(value, bool)
+        and np.size(value) == 1
+        and (not isinstance(value, u.Quantity) or value.unit.physical_type == "dimensionless")
+        and (
+            np.isclose(value.to_value(u.one), ratio, rtol=0.01)
+            if isinstance(value, u.Quantity)
+            else any(np.isclose(value, x, rtol=0.01) for x in (km, ratio))
+        )
+    ]
+    assert not found, f"variables holding the image altitude's kilometres or exercise 2's answer: {found}"
+
+
+@pytest.mark.parametrize("empty", ["", "   "])
+def test_exercise_4_empty_quotes_ask_for_the_site_not_a_hint(empty):
+    result = check("00.4", empty, orbit="LAMO")
+    assert result.status == "invalid" and "quotes are empty" in result.message, result
+    assert "not right" not in result.message.lower()

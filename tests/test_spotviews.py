@@ -323,3 +323,15 @@ def test_a_sharpness_view_with_stops_draws_those_stops_only():
     with pytest.raises(ValueError, match="not a stop"):
         view.update(7242.0)
     assert "7,242 km" in SharpnessView(model, 120 * u.km, IFOV, 10 * u.km, 92 * u.km).update(7242.0).ax.get_title()
+
+
+def test_altitude_view_plain_text_is_its_alt_text():
+    """A display without images (a text-only export) shows the figure's description, not an object's address."""
+    from IPython.core.formatters import PlainTextFormatter
+
+    from utils.spotviews import AltitudeView
+
+    view = AltitudeView(470 * u.km)
+    assert "not drawn yet" in PlainTextFormatter()(view)
+    view.draw(2700)
+    assert PlainTextFormatter()(view) == view.alt_text()

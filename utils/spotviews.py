@@ -168,6 +168,10 @@ class AltitudeView(FastFigure):
         self._state = (shown, compare, round(1.05 * span, -2), ratio, float(f"{d:.2g}"))
         return self
 
+    def _repr_pretty_(self, printer, cycle) -> None:
+        # the plain-text form of the figure (a text-only export, a display without images): its alt text
+        printer.text(self.alt_text() if self._state is not None else f"<{type(self).__name__}, not drawn yet>")
+
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         if self._state is None:

@@ -353,6 +353,12 @@ class SiteExercise(Exercise):
     """
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if isinstance(answer, str) and not answer.strip():  # the quotes typed, the site not yet
+            return CheckResult(
+                INVALID,
+                'The quotes are empty: put the web site between them, for example "en.wikipedia.org".',
+                self.title_for(**inputs),
+            )
         if isinstance(answer, str):
             given = _words(answer)
             if any(given == _words(c) or given in {_words(n) for n in ALIASES.get(c, ())} for c in ALIASES):
@@ -672,8 +678,8 @@ EXERCISES = {
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
                 _rounded_miles_in_note,
-                "That number is rounded too much: it is the figure in miles the source itself quoted (see "
-                "the fact's note). Convert the table's kilometres yourself and keep three significant figures.",
+                "That number is rounded too much: keep three significant figures. (It is also the rounded "
+                "figure in miles the source itself quoted, in the fact's note.)",
             ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
