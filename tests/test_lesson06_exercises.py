@@ -548,3 +548,69 @@ def test_exercise_5_the_increase_in_place_of_the_ratio_gets_its_own_hint():
     for typed in (increase, round(increase, 2)):
         result = utils.check("06.5", typed, **kw)
         assert result.status == "incorrect" and "nothing taken away" in result.message, typed
+
+
+def _inputs_9():
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    return dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+        faculae_albedo=fact("occator.faculae_albedo"),
+    )
+
+
+def test_exercise_9_the_noon_rate_as_printed_gets_the_noon_hint_not_the_faculae_one():
+    """The lesson prints the noon rate to the centimetre (11 cm / yr): the pit over that rate, to two figures
+    (4,500 yr), is the noon slip, though it lies within 5 % of the faculae-bright ice's printed lifetime."""
+    from utils.exercises.lesson06 import _lifetime_faculae_ice
+
+    kw = _inputs_9()
+    printed = round(kw["noon_loss_rate"].to_value(u.cm / u.yr)) * u.cm / u.yr
+    from_printed = (kw["thickness"] / printed).to(u.yr)
+    faculae = _lifetime_faculae_ice(**kw)
+    two_figures = float(f"{from_printed.value:.2g}") * u.yr
+    assert abs(two_figures / faculae - 1) < 0.05  # the trap: near the faculae-bright ice's lifetime
+    for answer in (from_printed, two_figures, (kw["thickness"] / kw["noon_loss_rate"]).to(u.yr)):
+        result = utils.check("06.9", answer, **kw)
+        assert not result.ok and "rate at noon" in result.message and "faculae" not in result.message, answer
+    pasted = float(f"{faculae.value:,.0f}".replace(",", "")) * u.yr  # as the sensitivity cell prints it
+    assert "as bright as the faculae" in utils.check("06.9", pasted, **kw).message
+
+
+def _inputs_7():
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    return kw
+
+
+def test_exercise_7_the_kelvin_slips_are_told_apart_by_the_unit_used():
+    from utils import thermal
+
+    kw = _inputs_7()
+    kelvin = thermal._subsolar_temperature(**kw).to_value(u.K)
+    plus_273 = utils.check("06.7", (kelvin + 273.15) * u.K, **kw)  # 217 K + 273: a kelvin number made bigger
+    assert not plus_273.ok and "273 added" in plus_273.message and "unit °C" not in plus_273.message
+    typed_c = utils.check("06.7", kelvin * u.deg_C, **kw)  # the kelvin number with the Celsius unit
+    assert not typed_c.ok and "unit °C" in typed_c.message and "273 added" not in typed_c.message
+    celsius = thermal._subsolar_temperature(**kw).to_value(u.deg_C, u.temperature())
+    typed_k = utils.check("06.7", round(celsius) * u.K, **kw)  # about -56 with the kelvin unit
+    assert not typed_k.ok and "degrees Celsius" in typed_k.message
+
+
+def test_exercise_2_a_neighbouring_column_is_not_told_it_used_the_textured_model():
+    from utils import imaging
+
+    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
+    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
+    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
+    kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
+    row = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)[100]
+    for col in (9, 11):
+        result = utils.check("06.2", row[col] / row[100], **kw)
+        assert not result.ok and "next to `limb_col`" in result.message and "texture" not in result.message
+    assert utils.check("06.2", row[10] / row[100], **kw).ok

@@ -115,6 +115,22 @@ def _limb_to_centre_textured(model, radius, phase, law, n_px, column):
     return _limb_to_centre(dataclasses.replace(model, texture=texture), radius, phase, law, n_px, column)
 
 
+def _limb_to_centre_next_column(model, radius, phase, law, n_px, column):
+    """The ratio one column further in (an off-by-one count of the columns)."""
+    return _limb_to_centre(model, radius, phase, law, n_px, int(column) + 1)
+
+
+def _limb_to_centre_previous_column(model, radius, phase, law, n_px, column):
+    """The ratio one column further out (an off-by-one count of the columns)."""
+    return _limb_to_centre(model, radius, phase, law, n_px, int(column) - 1)
+
+
+_NEIGHBOUR_COLUMN = (
+    "That is the ratio in a column next to `limb_col`. Columns count from 0 at the left edge: take "
+    "`image[n_2 // 2, limb_col]` itself."
+)
+
+
 def _centre_to_limb(model, radius, phase, law, n_px, column):
     return 1 / _limb_to_centre(model, radius, phase, law, n_px, column)
 
@@ -359,8 +375,39 @@ def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
 
 
 def _t_kelvin_as_celsius(solar_constant, albedo, distance):
-    # the right number of kelvin, typed with the Celsius unit
+    # the right number of kelvin, typed with the Celsius unit; the same temperature given in kelvin is the
+    # kelvin value with 273 added (217 K + 273 = 490 K): `_NoonTemperature` words the hint by the answer's unit
     return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
+
+
+def _t_celsius_as_kelvin(solar_constant, albedo, distance):
+    # the right number of degrees Celsius (about -56), typed with the kelvin unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature()) * u.K
+
+
+_KELVIN_AS_CELSIUS = (
+    "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert it to Celsius first)."
+)
+_KELVIN_PLUS_273 = (
+    "Your number looks like a kelvin temperature with 273 added. The formula gives kelvin already "
+    "(σ is in W m⁻² K⁻⁴): keep that number with `u.K`, or subtract 273.15 to get °C."
+)
+
+
+@dataclass(frozen=True)
+class _NoonTemperature(RoundedTooFar):
+    """Exercise 7's check: one wrong number, two slips told apart by the answer's unit.
+
+    490 in °C is the right kelvin number labelled Celsius; 490 K is the same temperature, but a student who
+    writes it in kelvin added 273 to a number that was kelvin already.
+    """
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        in_celsius = getattr(answer, "unit", None) == u.deg_C
+        if _KELVIN_AS_CELSIUS in result.message and not in_celsius:
+            return CheckResult(result.status, result.message.replace(_KELVIN_AS_CELSIUS, _KELVIN_PLUS_273), result.name)
+        return result
 
 
 # --- 06.8 · the most ice sunlight can remove in a year -----------------------------------------
@@ -431,6 +478,16 @@ def _lifetime_rounded_rate(
 ):
     # the day-averaged rate rounded to whole centimetres a year before dividing
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
+
+
+def _lifetime_noon_printed(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the noon rate as the lesson prints it, rounded to whole centimetres a year (11 cm / yr)
+    if noon_loss_rate is None:
+        return None
+    rate = require(noon_loss_rate, u.m / u.yr, "noon_loss_rate", positive=True)
     return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
 
@@ -625,6 +682,10 @@ EXERCISES = {
                 _limb_to_centre_other_law,
                 "That is the ratio for the other law. Render with law=law_2.",
             ),
+            # a neighbouring column lies within 0.5 % of the textured model's value: each is told only
+            # when the answer is that close to it (a computed ratio is exact)
+            Mistake(_limb_to_centre_next_column, _NEIGHBOUR_COLUMN, rtol=0.002),
+            Mistake(_limb_to_centre_previous_column, _NEIGHBOUR_COLUMN, rtol=0.002),
             Mistake(
                 _limb_to_centre_textured,
                 "That is the ratio on `occator`, the model with its faint invented texture, which shifts "
@@ -733,7 +794,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": RoundedTooFar(
+    "06.7": _NoonTemperature(
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
@@ -760,10 +821,11 @@ EXERCISES = {
                 "albedo `faculae` at the perihelion distance `distance_7`.",
                 copied=True,
             ),
+            Mistake(_t_kelvin_as_celsius, _KELVIN_AS_CELSIUS),  # in kelvin: _KELVIN_PLUS_273 (_NoonTemperature)
             Mistake(
-                _t_kelvin_as_celsius,
-                "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert "
-                "it to Celsius first).",
+                _t_celsius_as_kelvin,
+                "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "
+                "or keep the kelvin value the formula gives.",
             ),
             Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
             Mistake(
@@ -862,6 +924,10 @@ EXERCISES = {
                 _lifetime_faculae_ice,
                 "That is ice as bright as the faculae. The pit here is filled with bare ice (as bright as bare "
                 "sea ice): use `ice_loss_mean`, the rate printed for bare ice.",
+                # the lesson prints this lifetime; 1 %, so that the noon rate as printed (4,500 for 4,545 yr,
+                # 1.8 % from it) gets the noon hint below instead
+                rtol=0.01,
+                copied=True,
             ),
             Mistake(
                 _lifetime_brightest_faculae_ice,
@@ -872,6 +938,11 @@ EXERCISES = {
                 _lifetime_darkest_faculae_ice,
                 "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
                 "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(
+                _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
             ),
         ),
     ),
