@@ -901,3 +901,32 @@ def test_gap_counts_skip_an_exercise_3_entry_that_is_not_a_length(capsys):
         exec(compile(cell, "gap counts", "exec"), run)
         out = capsys.readouterr().out
         assert "skipped, solve exercise 3 first" in out and out.count("within 0.01 AU") == 4, out
+
+
+def test_spacing_cut_short_at_two_figures_gets_the_rounding_hint():
+    """Exercise 7 asks for two significant figures: 3.89e6 km cut to 3.8e6 (2.3 % off) is told it was cut, not
+    sent back to the volume sharing; rounded right, it passes. The same in AU."""
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7.06e25 * u.km**3, n_catalogue=1000)
+    spacing = (7.06e25 / 1.2e6) ** (1 / 3)  # 3.889e6 km, by hand
+    assert abs(_expected_answer("01.7", **inputs).to_value(u.km) / spacing - 1) < 1e-9
+    for unit, cut, rounded in ((u.km, 3.8e6, 3.9e6), (u.AU, 0.025, 0.026)):
+        result = check("01.7", cut * unit, **inputs)
+        assert result.status == "incorrect" and "cut short rather than rounded" in result.message, (unit, result)
+        assert "Share the volume out" not in result.message
+        assert check("01.7", rounded * unit, **inputs).ok
+
+
+@pytest.mark.parametrize("word", ["Kuiper belt", "kuiper belt object", "KBO"])
+def test_kuiper_belt_names_the_trans_neptunian_group(word):
+    """The Kuiper belt is the best-known part of the trans-Neptunian region: the word is right for a Kuiper belt
+    orbit and, for a centaur, gets the trans-Neptunian hint instead of a list of the choices."""
+    assert check("01.1", word, a=45.4 * u.AU, e=0.16).ok  # (136472) Makemake
+    result = check("01.1", word, a=13.69 * u.AU, e=0.379)  # (2060) Chiron, a centaur
+    assert result.status == "incorrect" and "beyond Neptune" in result.message
+
+
+def test_diameter_multiplied_by_the_albedo_root_is_told_brighter_means_smaller():
+    H, p = 5.6 * u.mag, 0.0717
+    wrong = 1329 * u.km * np.sqrt(p) * 10 ** (-5.6 / 5)  # 27 km: times sqrt(p) instead of divided by it
+    result = check("01.4", wrong, H=H, albedo=p)
+    assert result.status == "incorrect" and "smaller body" in result.message
