@@ -798,6 +798,93 @@ def test_exercise_3_cannot_be_read_off_a_public_helper():
     assert "mark_resonances" not in resonance.__all__ and not hasattr(resonance, "mark_resonances")
 
 
+def _numbers_read_back(value, depth: int = 0) -> list[float]:
+    """Every number in a helper's return value (a Quantity convertible to AU, a number, or a dict, list or tuple
+    holding them), in AU: plain numbers are taken as AU, as a student would attach the unit."""
+    if depth > 3:
+        return []
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _numbers_read_back(v, depth + 1)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _numbers_read_back(v, depth + 1)]
+    if isinstance(value, u.Quantity):
+        return list(np.ravel(value.to_value(u.AU))) if value.unit.is_equivalent(u.AU) else []
+    try:
+        return [float(x) for x in np.ravel(np.asarray(value, dtype=float))]
+    except (TypeError, ValueError):
+        return []
+
+
+def _numbers_drawn(figure) -> list[float]:
+    """Every number a student can read back from a figure: each line's data, each text's position and each number
+    written in a text, a title, an axis label or a legend."""
+    import re
+
+    found = []
+    for ax in figure.axes:
+        for line in ax.lines:
+            for data in (line.get_xdata(), line.get_ydata()):
+                found += _numbers_read_back(data)
+        texts = [*ax.texts, ax.title, ax.xaxis.label, ax.yaxis.label]
+        texts += ax.get_legend().get_texts() if ax.get_legend() else []
+        for t in texts:
+            found += _numbers_read_back(t.get_position())
+            found += [float(x) for x in re.findall(r"\d+\.\d+|\d+", t.get_text().replace(",", ""))]
+    return found
+
+
+@pytest.mark.parametrize("module_name", ["resonance", "orbits"])
+def test_no_public_function_of_resonance_or_orbits_returns_or_draws_exercise_3(module_name):
+    """Exercise 3 asks where the 5:2 lies. No public callable of `utils.resonance` or `utils.orbits` (what Tab
+    completion offers), called with `a_jupiter` (with 5 and 2, the pair, or a catalogue and bins where it draws a
+    histogram), returns or draws a value that passes: the resonance lines are drawn to 0.01 AU only."""
+    import importlib
+    import inspect
+
+    import matplotlib.pyplot as plt
+
+    from utils.facts import fact
+
+    module = importlib.import_module(f"utils.{module_name}")
+    a_j = fact("jupiter.a")
+    inputs = dict(a_jupiter=a_j, p=5, q=2)
+    target = _expected_answer("01.3", **inputs).to_value(u.AU)
+    fillers = dict(
+        a_real=np.linspace(2.0, 3.5, 301), bins=np.arange(2.0, 3.5001, 0.02), title="t", p=5, q=2, n=12,
+        resonances=((5, 2),), candidates=((5, 2),),
+    )  # fmt: skip
+    lengths = {"a", "a_perturber", "a_jupiter", "r", "r_orbit"}
+    found = []
+    for name in (n for n in dir(module) if not n.startswith("_")):
+        func = getattr(module, name)
+        if not callable(func):
+            continue
+        try:
+            params = list(inspect.signature(func).parameters.values())
+        except (TypeError, ValueError):
+            continue
+        first_ax = bool(params) and params[0].name == "ax"
+        calls = [(a_j,), (a_j, 5, 2), (a_j, 2, 5), (a_j, (5, 2)), (a_j, ((5, 2),))]
+        required = [p for p in params if p.default is p.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+        calls = [("ax", *args) for args in calls] if first_ax else calls
+        if all(p.name in lengths or p.name in fillers or p.name == "ax" for p in required):
+            calls.append(tuple(a_j if p.name in lengths else fillers.get(p.name, p.name) for p in required))
+        for args in calls:
+            plt.close("all")
+            args = tuple(plt.subplots()[1] if isinstance(x, str) and x == "ax" else x for x in args)
+            try:
+                result = func(*args)
+            except Exception:
+                continue
+            values = _numbers_read_back(result)
+            for number in plt.get_fignums():
+                values += _numbers_drawn(plt.figure(number))
+            near = {x for x in values if np.isfinite(x) and abs(x / target - 1) < 0.01}
+            found += [(name, x) for x in sorted(near) if check("01.3", x * u.AU, **inputs).ok]
+    plt.close("all")
+    assert not found, f"public utils.{module_name} callables give exercise 3's answer: {sorted(set(found))}"
+
+
 def test_gap_counts_skip_an_exercise_3_entry_that_is_not_a_length(capsys):
     """Going further says "run `resonances[exercise_3] = answer_3`": done before exercise 3 is solved (`...`) or
     with a plain number, the gap-count cell prints a note for that entry instead of a traceback."""
@@ -814,3 +901,32 @@ def test_gap_counts_skip_an_exercise_3_entry_that_is_not_a_length(capsys):
         exec(compile(cell, "gap counts", "exec"), run)
         out = capsys.readouterr().out
         assert "skipped, solve exercise 3 first" in out and out.count("within 0.01 AU") == 4, out
+
+
+def test_spacing_cut_short_at_two_figures_gets_the_rounding_hint():
+    """Exercise 7 asks for two significant figures: 3.89e6 km cut to 3.8e6 (2.3 % off) is told it was cut, not
+    sent back to the volume sharing; rounded right, it passes. The same in AU."""
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7.06e25 * u.km**3, n_catalogue=1000)
+    spacing = (7.06e25 / 1.2e6) ** (1 / 3)  # 3.889e6 km, by hand
+    assert abs(_expected_answer("01.7", **inputs).to_value(u.km) / spacing - 1) < 1e-9
+    for unit, cut, rounded in ((u.km, 3.8e6, 3.9e6), (u.AU, 0.025, 0.026)):
+        result = check("01.7", cut * unit, **inputs)
+        assert result.status == "incorrect" and "cut short rather than rounded" in result.message, (unit, result)
+        assert "Share the volume out" not in result.message
+        assert check("01.7", rounded * unit, **inputs).ok
+
+
+@pytest.mark.parametrize("word", ["Kuiper belt", "kuiper belt object", "KBO"])
+def test_kuiper_belt_names_the_trans_neptunian_group(word):
+    """The Kuiper belt is the best-known part of the trans-Neptunian region: the word is right for a Kuiper belt
+    orbit and, for a centaur, gets the trans-Neptunian hint instead of a list of the choices."""
+    assert check("01.1", word, a=45.4 * u.AU, e=0.16).ok  # (136472) Makemake
+    result = check("01.1", word, a=13.69 * u.AU, e=0.379)  # (2060) Chiron, a centaur
+    assert result.status == "incorrect" and "beyond Neptune" in result.message
+
+
+def test_diameter_multiplied_by_the_albedo_root_is_told_brighter_means_smaller():
+    H, p = 5.6 * u.mag, 0.0717
+    wrong = 1329 * u.km * np.sqrt(p) * 10 ** (-5.6 / 5)  # 27 km: times sqrt(p) instead of divided by it
+    result = check("01.4", wrong, H=H, albedo=p)
+    assert result.status == "incorrect" and "smaller body" in result.message

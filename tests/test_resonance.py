@@ -602,9 +602,11 @@ def test_mark_resonances_draws_one_labelled_line_per_resonance():
 
     fig, ax = plt.subplots()
     R._mark_resonances(ax, 5.2 * u.AU)
-    xs = [line.get_xdata()[0] for line in ax.lines]
-    expected = [5.2 * (q / p) ** (2 / 3) for p, q in R.KIRKWOOD_RESONANCES]
-    assert np.allclose(xs, expected)
+    xs = np.array([line.get_xdata()[0] for line in ax.lines])
+    exact = np.array([5.2 * (q / p) ** (2 / 3) for p, q in R.KIRKWOOD_RESONANCES])
+    assert np.all(np.abs(xs - exact) <= 0.005 + 1e-12)  # each line at its resonance to 0.01 AU ...
+    assert np.allclose(xs * 100, np.round(xs * 100), rtol=0, atol=1e-9)  # ... and no finer
+    assert np.allclose([t.get_position()[0] for t in ax.texts], xs)  # each label on its line
     assert [t.get_text().strip() for t in ax.texts] == ["4:1", "3:1", "5:2", "7:3", "2:1"]
     assert [line.get_label() for line in ax.lines].count("Jupiter's resonances") == 1  # one legend entry
     plt.close(fig)

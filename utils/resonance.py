@@ -948,8 +948,11 @@ def _about_years(t: float) -> str:
 def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES) -> None:
     """Mark each p:q resonance of ``a_perturber`` on ``ax`` as a long-dashed line labelled "p:q" at the top.
 
-    Private: its default list includes the 5:2, whose distance lesson 01's exercise 3 asks for (lesson 03
-    imports it under the name ``mark_resonances``).
+    Each line stands at the resonance's distance rounded to 0.01 AU, a plotting precision (a Kirkwood gap is
+    a few hundredths of an AU wide): reading a line back gives three figures, too few to answer lesson 01's
+    exercise 3 (the 5:2's distance, to four figures), and the same holds for :func:`real_belt_panels`,
+    which draws through it. Private: its default list includes the 5:2 (lesson 03 imports it under the
+    name ``mark_resonances``).
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
@@ -962,7 +965,7 @@ def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES
     a_p = require(a_perturber, u.AU, "a_perturber", positive=True, scalar=True)
     pairs = int_pairs(resonances, "resonances")
     for k, (p, q) in enumerate(pairs):  # long dashes (unlike Mars' dots)
-        x = float((a_p * (q / p) ** (2 / 3)).to_value(u.AU))
+        x = round(float((a_p * (q / p) ** (2 / 3)).to_value(u.AU)), 2)  # 0.01 AU: see above
         label = None if k else "Jupiter's resonances"  # one entry in a legend, where the figure has one
         ax.axvline(x, color=PALETTE["jupiter"], ls=(0, (8, 4)), lw=1, label=label)
         ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=9)
@@ -1076,7 +1079,8 @@ def _circulation(shown: np.ndarray) -> str:
 def real_belt_panels(a_real, bins, a_perturber: u.Quantity, title: str):
     """Two panels sharing the x axis: the real belt's histogram of ``a_real`` (AU) on top, an empty one below.
 
-    Both mark the resonances of ``a_perturber``; returns ``(fig, ax_below)`` for a model to be drawn under the belt.
+    Both mark the resonances of ``a_perturber`` (to 0.01 AU, see ``_mark_resonances``); returns
+    ``(fig, ax_below)`` for a model to be drawn under the belt.
 
     >>> fig, ax = real_belt_panels([2.2, 2.3, 2.3], [2.2, 2.25, 2.3, 2.35], 5.2 * u.AU, "test")
     >>> fig.axes[0].get_ylabel(), len(ax.lines)

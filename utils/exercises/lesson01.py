@@ -32,6 +32,9 @@ GROUP_SYNONYMS = {
     "centaur": "centaurs",
     "trans-Neptunian object": "trans-Neptunian",
     "trans-Neptunian objects": "trans-Neptunian",
+    **dict.fromkeys(
+        ("Kuiper belt", "Kuiper belt object", "Kuiper belt objects", "KBO", "KBOs"), "trans-Neptunian"
+    ),  # the Kuiper belt is the best-known part of the trans-Neptunian region
 }
 
 
@@ -135,6 +138,11 @@ def _albedo_not_square_rooted(H, albedo):
     # D = K / p * 10**(-H/5): the albedo itself instead of its square root
     p = float(np.sqrt(belt._albedo(albedo)))
     return _diameter(H, albedo) / p
+
+
+def _albedo_square_root_multiplied(H, albedo):
+    # D = K * sqrt(p) * 10**(-H/5): multiplied by the square root of the albedo instead of divided
+    return _diameter(H, albedo) * float(belt._albedo(albedo))
 
 
 def _magnitude_over_2_5(H, albedo):
@@ -311,6 +319,15 @@ def _spacing_one_figure_in_au(n_asteroids, belt_volume, n_catalogue=None):
     return _to_figures(_spacing(n_asteroids, belt_volume).to(u.AU), 1, np.round)
 
 
+def _spacing_two_figures_cut(n_asteroids, belt_volume, n_catalogue=None):
+    # the third figure dropped instead of rounded (3.88 -> 3.8)
+    return _to_figures(_spacing(n_asteroids, belt_volume), 2, np.floor)
+
+
+def _spacing_two_figures_cut_in_au(n_asteroids, belt_volume, n_catalogue=None):
+    return _to_figures(_spacing(n_asteroids, belt_volume).to(u.AU), 2, np.floor)
+
+
 def _belts_per_moon_one_figure(moon_mass, belt_mass):
     return float(_to_figures(_belts_per_moon(moon_mass, belt_mass), 1, np.round))
 
@@ -485,6 +502,11 @@ EXERCISES = {
                 "of the albedo, not one over the albedo.",
             ),
             Mistake(
+                _albedo_square_root_multiplied,
+                "A brighter surface reflects more light, so for the same H it belongs to a smaller body: "
+                "divide by the square root of the albedo, do not multiply by it.",
+            ),
+            Mistake(
                 _magnitude_over_2_5,
                 "Five magnitudes are a factor 100 in flux, but only a factor 10 in diameter: the exponent is -H/5.",
             ),
@@ -608,6 +630,14 @@ EXERCISES = {
             *(
                 Mistake(solve, "Close, but rounded to one figure: keep at least two significant figures.")
                 for solve in (_spacing_one_figure, _spacing_one_figure_in_au)
+            ),
+            *(
+                Mistake(
+                    solve,
+                    "Close, but cut short rather than rounded: round to two significant figures (look at the "
+                    "third figure to decide whether the second goes up).",
+                )
+                for solve in (_spacing_two_figures_cut, _spacing_two_figures_cut_in_au)
             ),
         ),
     ),
