@@ -1064,9 +1064,7 @@ def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: 
             where = f"between about {low} and {high} degrees"
         else:  # drawn in two pieces, at the top and at the bottom of the plot
             where = f"from about {low} degrees up through 360 (= 0) to about {high} degrees, drawn in two pieces"
-        what = (
-            f"swings back and forth {where}, a band centred near {centre} degrees, and never runs all the way round"
-        )
+        what = f"swings back and forth {where}, a band centred near {centre} degrees, and never runs all the way round"
     return (
         f"The {p}:{q} resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For "
         f"the asteroid starting at {run.a0[i_res]:.2f} AU it {what}; for the asteroid at {run.a0[i_out]:.2f} AU it "
