@@ -305,3 +305,25 @@ def test_exercise_3_the_step_labelled_as_radians_is_not_told_it_has_no_unit():
     labelled_rad = _conjunction_step(**ceres).to_value(u.deg) * u.rad  # (360 / (R - 1)) * u.rad
     result = check("03.3", labelled_rad, **ceres)
     assert not result.ok and "labelled as radians" in result.message and "360 * u.deg" in result.message, result
+
+
+def test_exercise_3_a_period_ratio_upside_down_is_named_not_called_the_right_direction():
+    from utils.orbits import period
+
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    inverted = period(ceres["a"]) / period(ceres["a_jupiter"])  # T / T_J, below 1
+    as_is = check("03.3", 360 * u.deg / (inverted - 1), **ceres)  # about -588°
+    assert as_is.status == "incorrect" and "upside down" in as_is.message, as_is.message
+    assert "right direction" not in as_is.message and "sign" not in as_is.message
+    wrapped = check("03.3", np.mod(360 * u.deg / (inverted - 1), 360 * u.deg), **ceres)  # about 132°
+    assert wrapped.status == "incorrect" and "upside down" in wrapped.message, wrapped.message
+    right = _expected_answer("03.3", **ceres)
+    assert "one full turn too many" in check("03.3", right + 360 * u.deg, **ceres).message  # 588° unchanged
+
+
+def test_exercise_1_the_inverse_ratio_to_two_decimals_gets_the_upside_down_hint():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    for inverse in (0.39, 0.388, 1 / _expected_answer("03.1", **ceres)):
+        result = check("03.1", inverse, **ceres)
+        assert result.status == "incorrect" and "upside down" in result.message, (inverse, result.message)
+    assert check("03.1", 2.58, **ceres).ok

@@ -504,7 +504,7 @@ def test_history_figure_alt_text_says_a_near_full_band_swings_through_almost_eve
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     view.draw(2.50, 0.1)
     band = 180 + 172 * np.sin(np.linspace(0, 20, 201))  # a band 344 degrees wide, at every output
-    view.angles = lambda p, q: band[np.newaxis, :]
+    view._centred_angles = lambda p, q: band[np.newaxis, :]
     text = view.alt_text()
     assert "almost every angle" in text and "never makes a full turn" in text
     assert "a very wide libration, on the edge of circulating" in text
@@ -517,7 +517,7 @@ def test_history_figure_alt_text_does_not_judge_a_history_of_a_few_outputs():
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     view.draw(2.50, 0.1)
     view._state = (*view._state[:4], True, *view._state[5:])  # as drawn for an asteroid removed early
-    view.angles = lambda p, q: np.array([[10.0, 130.0, 250.0, 10.0, 130.0, np.nan]])  # five outputs, then gone
+    view._centred_angles = lambda p, q: np.array([[10.0, 130.0, 250.0, 10.0, 130.0, np.nan]])  # five outputs, then gone
     text = view.alt_text()
     assert "too short a history" in text and "full turn" not in text and "band" not in text
 
@@ -578,7 +578,7 @@ def test_history_figure_alt_text_measures_a_band_that_crosses_0_360_as_one_band(
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     view.draw(2.50, 0.1)
     band = np.mod(250 + 120 * np.sin(np.linspace(0, 20, 201)), 360)  # 130 to 370 degrees: 240 wide, drawn in two
-    view.angles = lambda p, q: band[np.newaxis, :]
+    view._centred_angles = lambda p, q: band[np.newaxis, :]
     text = view.alt_text()
     assert "a band about 240 degrees wide" in text and "almost every angle" not in text
 
@@ -589,7 +589,7 @@ def test_history_figure_alt_text_describes_turns_then_capture_into_a_band_in_two
     view.draw(2.50, 0.1)
     turns = np.linspace(0, 3 * 360, 60)  # three full turns over the first 60 outputs (5 years apart) ...
     band = turns[-1] + 50 * np.sin(np.linspace(0, 30, 141))  # ... then a band 100 degrees wide to the end
-    view.angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
+    view._centred_angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
     text = view.alt_text()
     # from about 220 years on (turns past 770 degrees) what is left spans less than a full turn
     assert "for the first 220 years or so it runs through every angle, about 2 full turns" in text
@@ -632,7 +632,7 @@ def test_history_figure_alt_text_says_one_turn_plainly():
     view.draw(2.50, 0.1)
     turns = np.linspace(0, 2 * 360, 60)  # 60 outputs; the tail narrower than a turn starts in the second turn ...
     band = turns[-1] + 50 * np.sin(np.linspace(0, 30, 141))  # ... then a band 100 degrees wide to the end
-    view.angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
+    view._centred_angles = lambda p, q: np.mod(np.concatenate([turns, band]), 360)[np.newaxis, :]
     text = view.alt_text()
     assert "makes about one full turn" in text
     assert "every angle" not in text and "1 full turn" not in text
@@ -666,14 +666,37 @@ def test_eccentricity_alt_text_follows_the_run():
 
 def test_angle_band_alt_text_gives_the_drawn_band_only():
     run = _two_asteroid_run(n_out=401)
-    text = R.angle_band_alt_text(run, 1, 0, t_max=800)
+    text = R._angle_band_alt_text(run, 1, 0, t_max=800)
     t, phi = run.t.to_value(u.yr), np.mod(run.angle(3, 1).to_value(u.deg), 360)[1]
     shown = phi[(t <= 800) & np.isfinite(phi)]
     assert f"between about {10 * round(shown.min() / 10)} and {10 * round(shown.max() / 10)} degrees" in text
     assert "first 800 years" in text and "at 2.30 AU it runs through all angles" in text
-    assert "runs through (almost) all angles" in R.angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
+    assert "runs through (almost) all angles" in R._angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
     with pytest.raises(ValueError, match="i_res"):
-        R.angle_band_alt_text(run, 5, 0, t_max=800)
+        R._angle_band_alt_text(run, 5, 0, t_max=800)
+
+
+def test_angle_band_alt_text_reads_a_band_across_zero_as_one_band():
+    """A band about 0 degrees is drawn in two pieces from 0 to 360 degrees; it is still a band, not full turns."""
+    t = np.linspace(0, 800, 401)
+    band = np.deg2rad(79 * np.sin(t / 30))  # librates about 0, 158 degrees wide
+    turning = np.deg2rad(-np.mod(3 * t, 360))  # circulates
+    zeros = np.zeros((2, t.size))
+    run = R.BeltRun(
+        t=t * u.yr,
+        a0=np.array([3.24, 2.30]),
+        e0=np.array([0.15, 0.10]),
+        a=zeros + 3.0,
+        e=zeros + 0.1,
+        lam=-np.vstack([band, turning]),  # the 2:1 angle is 2 lam_J - lam - varpi = -lam here
+        varpi=zeros,
+        lam_jupiter=np.zeros(t.size),
+        t_removed=np.full(2, np.nan) * u.yr,
+    )
+    text = R._angle_band_alt_text(run, 0, 1, t_max=800, p=2, q=1)
+    assert "all angles" not in text.split(";")[0], text
+    assert "from about 280 degrees up through 360 (= 0) to about 80 degrees" in text and "centred near 0 " in text
+    assert "at 2.30 AU it runs through all angles" in text
 
 
 def test_real_belt_panels_marks_both_panels_and_refuses_empty_input():

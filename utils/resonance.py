@@ -59,7 +59,6 @@ __all__ = [
     "HistoryFigure",
     "draw_conjunctions",
     "eccentricity_alt_text",
-    "angle_band_alt_text",
     "real_belt_panels",
 ]
 
@@ -801,8 +800,9 @@ class HistoryFigure(FastFigure):
             )
         return int(hits[0])
 
-    def angles(self, p: int, q: int) -> np.ndarray:
-        """The p:q angle of every asteroid (deg), each drawn about its own centre (cached)."""
+    def _centred_angles(self, p: int, q: int) -> np.ndarray:
+        """The p:q angle of every asteroid (deg), each drawn about its own centre (cached). Private: the centre
+        is the middle of a librating angle's band, the answer to exercise 03.5."""
         if (p, q) not in self._angles:
             self._angles[(p, q)] = _display_angle(self.run.angle(p, q).to_value(u.deg))
         return self._angles[(p, q)]
@@ -826,7 +826,7 @@ class HistoryFigure(FastFigure):
         # the Mars label moves to the right end when the cross sits in the left half, so the two never overlap
         t_show = max(1.5 * self.t_yr[k], 100) if gone else self.t_yr[-1]  # zoom in on a short life
         # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
-        shown = np.mod(self.angles(p, q)[i], 360)
+        shown = np.mod(self._centred_angles(p, q)[i], 360)
         turns = _turns(shown)
         if not gone and turns > _FAST_TURNS:  # fast turns: show only the first few dozen, each a sloping line
             t_show = _FAST_TURNS * self.t_yr[k] / turns
@@ -866,7 +866,7 @@ class HistoryFigure(FastFigure):
             if gone
             else "the asteroid survives to the end of the run (never removed)"
         ) + zoom
-        phi = self.angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
+        phi = self._centred_angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
         if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
             angle = f"only {samples} outputs before removal, too short a history to tell libration from circulation"
@@ -1037,15 +1037,17 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     )
 
 
-def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: int = 3, q: int = 1) -> str:
+def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: int = 3, q: int = 1) -> str:
     """Alt text for lesson 03's figure of the p:q resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
 
-    For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5), for a band that does not cross 0;
-    an angle that spreads over 300 degrees or more is said to run through all angles.
+    For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5). The spread is measured on the
+    unwrapped angle, so a band that crosses 0/360 degrees (drawn in two pieces) is one band, not full turns; an
+    angle that spreads over 300 degrees or more is said to run through all angles. Private: for any asteroid it
+    gives the band's middle, the answer to exercise 03.5.
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)
-    >>> angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
+    >>> _angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
     True
     """
     instance(run, BeltRun, "run")
@@ -1054,15 +1056,18 @@ def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: i
     p, q = resonance_pair(p, q)
     phi, t_yr = np.mod(run.angle(p, q).to_value(u.deg), 360), run.t.to_value(u.yr)
     shown = phi[i_res][(t_yr <= t_max) & np.isfinite(phi[i_res])]  # the asteroid's angle, as drawn
-    low, high = (10 * round(x / 10) for x in (shown.min(), shown.max()))
-    if high - low >= 300:
+    unwrapped = np.degrees(np.unwrap(np.deg2rad(shown)))  # a band across 0/360 degrees stays one band
+    if np.ptp(unwrapped) >= 300:
         what = "runs through (almost) all angles"
     else:
-        centre = 5 * round((shown.min() + shown.max()) / 10)
-        what = (
-            f"swings back and forth between about {low} and {high} degrees, a band centred near {centre} degrees, "
-            "and never runs all the way round"
-        )
+        low, high = (np.mod(x, 360) for x in (unwrapped.min(), unwrapped.max()))
+        centre = np.mod(unwrapped.min() + np.ptp(unwrapped) / 2, 360)
+        low, high, centre = 10 * round(low / 10), 10 * round(high / 10), 5 * round(centre / 5) % 360
+        if low <= high:
+            where = f"between about {low} and {high} degrees"
+        else:  # drawn in two pieces, at the top and at the bottom of the plot
+            where = f"from about {low} degrees up through 360 (= 0) to about {high} degrees, drawn in two pieces"
+        what = f"swings back and forth {where}, a band centred near {centre} degrees, and never runs all the way round"
     return (
         f"The {p}:{q} resonant angle against time over the first {t_max:,.0f} years, dots joined by thin lines. For "
         f"the asteroid starting at {run.a0[i_res]:.2f} AU it {what}; for the asteroid at {run.a0[i_out]:.2f} AU it "

@@ -162,6 +162,11 @@ def _step_backwards(a, a_jupiter, **_):
     return 360 * u.deg - _conjunction_step(a, a_jupiter)
 
 
+def _step_of_ratio_upside_down(a, a_jupiter, **_):
+    # 360 / (T/T_J - 1) with the asteroid's period over Jupiter's: always -(step + 360°), a negative angle
+    return 360.0 / (1.0 / float(_period_ratio(a, a_jupiter)) - 1.0) * u.deg
+
+
 def _step_of_nearest_resonance(a, a_jupiter, **_):
     # the step for the nearest main resonance's p/q (2.5 for the 5:2) instead of the asteroid's own ratio
     p, q = _nearest_resonance(a, a_jupiter)
@@ -403,6 +408,7 @@ EXERCISES = {
                 lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
                 "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
                 "Divide Jupiter's period by the asteroid's.",
+                rtol=0.01,  # 0.39, the inverse rounded to two decimals, too (Ceres: 0.3877)
             ),
             Mistake(
                 lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)),
@@ -484,8 +490,15 @@ EXERCISES = {
                 rtol=0.002,
             ),
             Mistake(
+                _step_of_ratio_upside_down,
+                "Your period ratio is upside down: the formula needs T_J/T, Jupiter's period over the "
+                "asteroid's (a number above 1), not T/T_J.",
+            ),
+            Mistake(
                 _step_backwards,
-                "You measured the angle the other way round. Measure it in the direction both bodies move.",
+                "You measured the angle the other way round (or used the period ratio upside down, T/T_J, and "
+                "then brought the angle between 0° and 360°). Use T_J/T, Jupiter's period over the asteroid's, "
+                "and measure the angle in the direction both bodies move.",
             ),
             Mistake(
                 lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter) - 360 * u.deg,
@@ -607,12 +620,12 @@ EXERCISES = {
             ),
             Mistake(
                 _largest_e_to_one_decimal,
-                "Your run looks right, but one decimal is too coarse: give the largest eccentricity to two decimals.",
+                "One decimal is too coarse: if your run is right, give its largest eccentricity to two decimals.",
                 rtol=1e-6,
             ),
             Mistake(
                 _largest_e_cut_off,
-                "Your run looks right: give the largest eccentricity to two decimals, rounded (not cut off).",
+                "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
                 rtol=1e-6,
             ),
         ),
