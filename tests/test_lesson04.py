@@ -9,6 +9,7 @@ from astropy.constants import G
 
 from conftest import returns_an_answer
 from utils import check, mission
+from utils.checks import _expected_answer
 from utils.facts import fact
 
 LAUNCH = fact("dawn.launch")
@@ -347,3 +348,12 @@ def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name
     }[exercise]
     result = check(exercise, 1.0, **{**inputs, **change})
     assert result.status == "invalid" and name in result.message.lower(), result
+
+
+def test_the_light_time_title_names_the_milestone_not_an_arrival():
+    """Exercise 2 adapted to the Mars flyby or the departure from Vesta says so: no "arrival" in its title."""
+    for target, event, fid in (("Mars", "Mars flyby", "dawn.mars_flyby"), ("Vesta", "Vesta departure", "dawn.vesta_departure")):
+        when = fact(fid)
+        title = str(check("04.2", ..., body=target, time=when, event=event))
+        assert f"near {target} ({event})" in title and "arrival" not in title, title
+        assert check("04.2", _expected_answer("04.2", body=target, time=when), body=target, time=when, event=event).ok

@@ -386,7 +386,7 @@ EXERCISES = {
         ),
     ),
     "04.2": RoundedTooFar(
-        title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
+        title="Exercise 2 · light time from Earth to Dawn near {body} ({event})",
         solve=_light_time_to,
         rtol=0.02,
         band=0.05,  # 10 min for 10.46 (one figure, 4.4 % off) is a rounding; 9.8 or 20 min are not
@@ -395,7 +395,7 @@ EXERCISES = {
         "heliocentric_position(target, when). The distance between them is the length of the difference "
         "of the two positions, np.linalg.norm(...). Then time = distance / speed, with the speed of light "
         "astropy.constants.c; convert to minutes.",
-        defaults={"body": "the body's"},
+        defaults={"body": "the body", "event": "the chosen instant"},
         mistakes=(
             Mistake(
                 lambda body, time, **_: 2 * _light_time_to(body, time),
