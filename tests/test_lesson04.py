@@ -9,6 +9,7 @@ from astropy.constants import G
 
 from conftest import returns_an_answer
 from utils import check, mission
+from utils.checks import _expected_answer
 from utils.facts import fact
 
 LAUNCH = fact("dawn.launch")
@@ -347,3 +348,63 @@ def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name
     }[exercise]
     result = check(exercise, 1.0, **{**inputs, **change})
     assert result.status == "invalid" and name in result.message.lower(), result
+
+
+def test_the_light_time_title_names_the_milestone_not_an_arrival():
+    """Exercise 2 adapted to the Mars flyby or the departure from Vesta says so: no "arrival" in its title."""
+    for target, event, fid in (
+        ("Mars", "Mars flyby", "dawn.mars_flyby"),
+        ("Vesta", "Vesta departure", "dawn.vesta_departure"),
+    ):
+        when = fact(fid)
+        title = str(check("04.2", ..., body=target, time=when, event=event))
+        assert f"near {target} ({event})" in title and "arrival" not in title, title
+        assert check("04.2", _expected_answer("04.2", body=target, time=when), body=target, time=when, event=event).ok
+
+
+@pytest.mark.parametrize(
+    "exercise, rounded, wrong, mistake",
+    [
+        (
+            "04.4",
+            [2.3 * u.g / u.cm**3, 2300 * u.kg / u.m**3],
+            [2.2 * u.g / u.cm**3, 2.4 * u.g / u.cm**3],
+            (fact("ceres.density"), "JPL's tracking"),
+        ),
+        (
+            "04.7",
+            [1100 * u.km, 1000 * u.km, 1.1e6 * u.m],
+            [1200 * u.km, 900 * u.km],
+            (1470 * u.km, "one of Dawn's orbits"),
+        ),
+    ],
+)
+def test_a_right_answer_rounded_to_two_figures_is_told_to_keep_three(exercise, rounded, wrong, mistake):
+    inputs = {
+        "04.4": dict(
+            altitude=fact("ceres.orbit_lamo_altitude"),
+            period=fact("ceres.orbit_lamo_period"),
+            radius=fact("ceres.radius"),
+        ),
+        "04.7": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+    }[exercise]
+    for answer in rounded:
+        result = check(exercise, answer, **inputs)
+        assert result.status == "incorrect" and "keep three significant figures" in result.message, (answer, result)
+    for answer in wrong:  # not a rounding of the answer: never "close"
+        assert "close" not in check(exercise, answer, **inputs).message, answer
+    answer, hint = mistake  # a likely mistake keeps its own hint
+    message = check(exercise, answer, **inputs).message
+    assert hint in message and "close" not in message, message
+
+
+def test_the_period_with_the_suns_gm_is_named():
+    """utils.orbits.period(a) without GM falls back to the Sun's: a period far too short, with its own hint."""
+    from utils.orbits import period
+
+    inputs = dict(altitude=fact("vesta.orbit_hamo_altitude"), radius=fact("vesta.radius"), mass=fact("vesta.mass"))
+    a = inputs["radius"] + inputs["altitude"]
+    for answer in (period(a), period(a).to(u.h)):
+        result = check("04.3", answer, orbit="HAMO", **inputs)
+        assert result.status == "incorrect" and "Sun's GM" in result.message, result
+    assert check("04.3", period(a, G * inputs["mass"]), orbit="HAMO", **inputs).ok

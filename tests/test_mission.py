@@ -317,7 +317,7 @@ def test_titles_follow_the_inputs():
 
     t = Time("2015-06-06", scale="utc")
     assert "Survey orbit" in str(check("04.1", ..., end=t, start=t, phase="approach to the Survey orbit"))
-    assert "at Mars arrival" in str(check("04.2", ..., body="Mars", time=t))
+    assert "near Mars (Mars flyby)" in str(check("04.2", ..., body="Mars", time=t, event="Mars flyby"))
     assert "146,000 km" in str(check("04.6", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
 
 

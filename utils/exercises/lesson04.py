@@ -139,6 +139,11 @@ def _period_without_g(altitude, radius, mass, **_):
     return 2 * np.pi * np.sqrt(a.to(u.km) ** 3 / require(mass, u.kg, "mass", positive=True))
 
 
+def _period_with_the_suns_gm(altitude, radius, mass, **_):
+    # utils.orbits.period(a) without its second argument: the Sun's GM, a period of seconds
+    return period(_semi_major_axis_from_altitudes(altitude, altitude, radius)).to(u.h)
+
+
 def _ceres_period_for_the_same_orbit(altitude, radius, mass, orbit="HAMO", **_):
     # the Kepler period of Ceres' orbit of the same name, printed in the orbit table
     from ..facts import fact
@@ -386,7 +391,7 @@ EXERCISES = {
         ),
     ),
     "04.2": RoundedTooFar(
-        title="Exercise 2 · light time from Earth to Dawn at {body} arrival",
+        title="Exercise 2 · light time from Earth to Dawn near {body} ({event})",
         solve=_light_time_to,
         rtol=0.02,
         band=0.05,  # 10 min for 10.46 (one figure, 4.4 % off) is a rounding; 9.8 or 20 min are not
@@ -395,7 +400,7 @@ EXERCISES = {
         "heliocentric_position(target, when). The distance between them is the length of the difference "
         "of the two positions, np.linalg.norm(...). Then time = distance / speed, with the speed of light "
         "astropy.constants.c; convert to minutes.",
-        defaults={"body": "the body's"},
+        defaults={"body": "the body", "event": "the chosen instant"},
         mistakes=(
             Mistake(
                 lambda body, time, **_: 2 * _light_time_to(body, time),
@@ -436,6 +441,11 @@ EXERCISES = {
                 "GM is the mass times the gravitational constant: GM = G * vesta_mass (G from astropy.constants).",
             ),
             Mistake(
+                _period_with_the_suns_gm,
+                "That period is far too short: it uses the Sun's GM, which utils.orbits.period takes when it is "
+                "given only a. Pass Vesta's as the second argument: utils.orbits.period(a, G * vesta_mass).",
+            ),
+            Mistake(
                 _ceres_period_for_the_same_orbit,
                 "That is the period of Ceres' orbit of the same name, from the orbit table. This orbit circles "
                 "Vesta: use Vesta's radius and mass.",
@@ -448,10 +458,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "04.4": Exercise(
+    "04.4": RoundedTooFar(
         title="Exercise 4 · Ceres' density from an orbit",
         solve=_density_from_orbit,
         rtol=0.01,
+        band=0.05,  # 2.3 for 2.25 (two figures, 2 % off) is a rounding; JPL's 2.16 and the planned 2.17 are not
+        keep="three significant figures",
         hint="GM = 4 pi^2 a^3 / T^2 with a = radius + altitude; mass = GM / G; density = mass / (4/3 pi R^3).",
         mistakes=(
             # the two lie 0.5 % apart, inside the exercise's 1 %: each hint says where the answer came from,
@@ -549,10 +561,12 @@ EXERCISES = {
             ),
         ),
     ),
-    "04.7": Exercise(
+    "04.7": RoundedTooFar(
         title="Exercise 7 · design: highest altitude for {n_pixels} pixels across",
         solve=_highest_altitude,
         rtol=0.02,
+        band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
+        keep="three significant figures",
         hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
         defaults={"n_pixels": "enough"},
         mistakes=(
