@@ -366,3 +366,28 @@ def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
     assert not result.ok and "rounded too much, so keep three significant figures" in result.message
     assert "rounded too much" in check("05.6", 500 * u.m / u.s, **legs).message
     assert "rounded too much" not in check("05.6", 0.6 * u.km / u.s, **legs).message
+
+
+def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
+    """The skeleton names sol.y[0, -1] and sol.y[1, -1]: an answer with y only (for these inputs close to the
+    radial push's distance) is told it is one coordinate, not sent to rewrite a right-hand side that is right."""
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = ARC["acceleration"].to_value(u.km / u.s**2)
+    r0 = ARC["a_start"].to_value(u.km)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, ARC["duration"].to_value(u.s)), [r0, 0, 0, np.sqrt(gm / r0)], rtol=1e-9)
+    assert check("05.7", np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km, **ARC).ok
+    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    y_only = sol.y[1, -1] * u.km
+    assert abs(1 - (y_only / radial).to_value(u.one)) < 0.0025  # the two slips land together
+    for answer in (y_only, sol.y[0, -1] * u.km):
+        result = check("05.7", answer, **ARC)
+        assert not result.ok and "one coordinate" in result.message and "straight away" not in result.message
+    assert "straight away from the Sun" in check("05.7", radial, **ARC).message

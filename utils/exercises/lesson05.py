@@ -203,9 +203,8 @@ def _arc_acceleration_in_mm(a_start, acceleration, duration):
     return P._thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
-def _arc_default_tolerance(a_start, acceleration, duration):
-    # the student's own integration in km and s with solve_ivp's default tolerances (rtol=1e-3): a year of
-    # thrust moves the end point by a few tenths of a per cent
+def _arc_end_state(a_start, acceleration, duration, **tolerance):
+    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0)."""
     from scipy.integrate import solve_ivp
 
     gm = GM_sun.to_value(u.km**3 / u.s**2)
@@ -218,8 +217,30 @@ def _arc_default_tolerance(a_start, acceleration, duration):
         r, v = np.hypot(x, y), np.hypot(vx, vy)
         return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
 
-    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)])
-    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km).to(u.AU)
+    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], **tolerance)
+    return sol.y[0, -1], sol.y[1, -1]
+
+
+def _arc_default_tolerance(a_start, acceleration, duration):
+    # solve_ivp's default tolerances (rtol=1e-3): a year of thrust moves the end point by a few tenths of a per cent
+    return (np.hypot(*_arc_end_state(a_start, acceleration, duration)) * u.km).to(u.AU)
+
+
+def _arc_y_only(a_start, acceleration, duration):
+    # the y coordinate of the end point taken as the distance (the skeleton names sol.y[0, -1] and sol.y[1, -1])
+    x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
+    return (abs(y) * u.km).to(u.AU)
+
+
+def _arc_x_only(a_start, acceleration, duration):
+    x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
+    return (abs(x) * u.km).to(u.AU)
+
+
+ONE_COORDINATE = (
+    "That is one coordinate of the end point, not its distance from the Sun. The distance needs both "
+    "x and y of the final state (np.hypot(x, y))."
+)
 
 
 # ---------------------------------------------------------------- 05.8 Edelbaum's prediction for that delta-v
@@ -581,10 +602,13 @@ EXERCISES = {
                 "Your right-hand side looks right, but the end point is a little short: solve_ivp's default "
                 "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
             ),
+            Mistake(_arc_y_only, ONE_COORDINATE, rtol=2e-4),
+            Mistake(_arc_x_only, ONE_COORDINATE, rtol=2e-4),
             Mistake(
                 _arc_radial,
-                "It looks as if you pushed straight away from the Sun. The engine pushes along the "
-                "velocity: use (vx, vy) / |v| for the thrust's direction.",
+                "It looks as if you pushed straight away from the Sun, or you answered with one coordinate "
+                "only. The engine pushes along the velocity: use (vx, vy) / |v| for the thrust's direction; and "
+                "the distance from the Sun needs both x and y of the final state.",
             ),
             Mistake(
                 _arc_acceleration_in_m,
