@@ -391,3 +391,13 @@ def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
         result = check("05.7", answer, **ARC)
         assert not result.ok and "one coordinate" in result.message and "straight away" not in result.message
     assert "straight away from the Sun" in check("05.7", radial, **ARC).message
+
+
+def test_ex7_folded_hint_leaves_the_thrust_term_to_write():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "05-ion-propulsion.ipynb").read_text())
+    hint = next("".join(c["source"]) for c in nb["cells"] if c.get("id") == "ex7-rhs-hint")
+    assert "-gm_sun*x/r**3" in hint.replace(" ", "")  # gravity is given
+    assert "acc*vx" not in hint.replace(" ", "")  # the thrust term is not
