@@ -401,3 +401,20 @@ def test_ex7_folded_hint_leaves_the_thrust_term_to_write():
     hint = next("".join(c["source"]) for c in nb["cells"] if c.get("id") == "ex7-rhs-hint")
     assert "-gm_sun*x/r**3" in hint.replace(" ", "")  # gravity is given
     assert "acc*vx" not in hint.replace(" ", "")  # the thrust term is not
+
+
+def test_g_ten_and_rounded_power_ratio_get_their_hints():
+    from utils.facts import fact
+
+    three = dict(isp=fact("dawn.isp"), initial_mass=fact("dawn.launch_mass"), propellant_mass=fact("dawn.xenon_mass"))
+    # g = 10 m/s²: 30.4 km/s becomes 31.0 km/s, 13.05 km/s becomes 13.31
+    g_ten = _expected_answer("05.3", **three) * 10 / g0.to_value(u.m / u.s**2)
+    for answer in (g_ten, 13.3 * u.km / u.s):
+        result = check("05.3", answer, **three)
+        assert not result.ok and "g = 10" in result.message
+    five = dict(propellant_mass=fact("dawn.xenon_mass"), time=5.9 * u.yr, isp=fact("dawn.isp"))
+    result = check("05.5", _expected_answer("05.5", **five) * 10 / g0.to_value(u.m / u.s**2), **five)
+    assert not result.ok and "g = 10" in result.message
+    # 1,190 W / 2.3 kW = 0.517; to two figures 0.52 is still the ratio of the powers
+    for answer in (0.517, 0.52):
+        assert "ratio of the two powers" in check("05.10", answer, **HALL_ION).message

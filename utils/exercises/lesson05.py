@@ -45,6 +45,10 @@ def _isp_as_speed(isp, isp_full=None, isp_other=None):
 
 
 NO_G0 = "A specific impulse in seconds must be multiplied by g0 (standard gravity) to give an exhaust speed."
+G_TEN = (
+    "That is what g = 10 m/s² gives. The exhaust speed is Isp times standard gravity, g0 from astropy.constants "
+    "(9.80665 m/s²), not a rounded 10 m/s²."
+)
 
 
 # ---------------------------------------------------------------- 05.2 ion speed
@@ -78,6 +82,15 @@ def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
 def _rocket_dv_without_g0(isp, initial_mass, propellant_mass):
     # Isp ln(m0 / mf), in seconds: g0 left out of v_e = Isp g0
     return _rocket_dv(isp, initial_mass, propellant_mass) / P._exhaust_speed(1 * u.s) * u.s
+
+
+def _g_ten_factor():
+    # how much larger an exhaust speed comes out with g rounded to 10 m/s² (a school habit) than with g0
+    return (10 * u.m / u.s**2 * u.s / P._exhaust_speed(1 * u.s)).to_value(u.one)
+
+
+def _rocket_dv_with_g_ten(isp, initial_mass, propellant_mass):
+    return _rocket_dv(isp, initial_mass, propellant_mass) * _g_ten_factor()
 
 
 def _rocket_dv_log10(isp, initial_mass, propellant_mass):
@@ -117,6 +130,10 @@ def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
 def _mean_thrust_without_g0(propellant_mass, time, isp, full_thrust=None):
     # (mass / time) x Isp, in kg: g0 left out of v_e = Isp g0
     return (_mean_thrust(propellant_mass, time, isp) / P._exhaust_speed(1 * u.s) * u.s).to(u.kg)
+
+
+def _mean_thrust_with_g_ten(propellant_mass, time, isp, full_thrust=None):
+    return _mean_thrust(propellant_mass, time, isp) * _g_ten_factor()
 
 
 def _full_thrust(propellant_mass, time, isp, full_thrust=None):
@@ -457,6 +474,7 @@ EXERCISES = {
                 "launch mass minus the xenon), not with the xenon itself.",
             ),
             Mistake(_rocket_dv_without_g0, NO_G0),
+            Mistake(_rocket_dv_with_g_ten, G_TEN),
             Mistake(_rocket_dv_log10, "The rocket equation uses the natural logarithm: np.log, not np.log10."),
             Mistake(
                 _rocket_dv_linear,
@@ -511,6 +529,7 @@ EXERCISES = {
                 "the *mean* thrust that the xenon flow over the whole firing time allows.",
             ),
             Mistake(_mean_thrust_without_g0, NO_G0),
+            Mistake(_mean_thrust_with_g_ten, G_TEN),
             Mistake(
                 _mean_thrust_from_power_balance,
                 "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
@@ -726,6 +745,7 @@ EXERCISES = {
             Mistake(
                 _power_ratio,
                 "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
+                rtol=0.012,  # two figures (0.52 for 0.517) too
             ),
             Mistake(
                 _thrust_per_kw_datasheet,
