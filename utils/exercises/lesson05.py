@@ -622,7 +622,7 @@ EXERCISES = {
                 "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
             ),
             Mistake(_arc_y_only, ONE_COORDINATE, rtol=2e-4),
-            Mistake(_arc_x_only, ONE_COORDINATE, rtol=2e-4),
+            Mistake(_arc_x_only, ONE_COORDINATE),  # far from the other slips
             Mistake(
                 _arc_radial,
                 "It looks as if you pushed straight away from the Sun, or you answered with one coordinate "
