@@ -366,3 +366,55 @@ def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
     assert not result.ok and "rounded too much, so keep three significant figures" in result.message
     assert "rounded too much" in check("05.6", 500 * u.m / u.s, **legs).message
     assert "rounded too much" not in check("05.6", 0.6 * u.km / u.s, **legs).message
+
+
+def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
+    """The skeleton names sol.y[0, -1] and sol.y[1, -1]: an answer with y only (for these inputs close to the
+    radial push's distance) is told it is one coordinate, not sent to rewrite a right-hand side that is right."""
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = ARC["acceleration"].to_value(u.km / u.s**2)
+    r0 = ARC["a_start"].to_value(u.km)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, ARC["duration"].to_value(u.s)), [r0, 0, 0, np.sqrt(gm / r0)], rtol=1e-9)
+    assert check("05.7", np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km, **ARC).ok
+    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    y_only = sol.y[1, -1] * u.km
+    assert abs(1 - (y_only / radial).to_value(u.one)) < 0.0025  # the two slips land together
+    for answer in (y_only, sol.y[0, -1] * u.km):
+        result = check("05.7", answer, **ARC)
+        assert not result.ok and "one coordinate" in result.message and "straight away" not in result.message
+    assert "straight away from the Sun" in check("05.7", radial, **ARC).message
+
+
+def test_ex7_folded_hint_leaves_the_thrust_term_to_write():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "05-ion-propulsion.ipynb").read_text())
+    hint = next("".join(c["source"]) for c in nb["cells"] if c.get("id") == "ex7-rhs-hint")
+    assert "-gm_sun*x/r**3" in hint.replace(" ", "")  # gravity is given
+    assert "acc*vx" not in hint.replace(" ", "")  # the thrust term is not
+
+
+def test_g_ten_and_rounded_power_ratio_get_their_hints():
+    from utils.facts import fact
+
+    three = dict(isp=fact("dawn.isp"), initial_mass=fact("dawn.launch_mass"), propellant_mass=fact("dawn.xenon_mass"))
+    # g = 10 m/s²: 30.4 km/s becomes 31.0 km/s, 13.05 km/s becomes 13.31
+    g_ten = _expected_answer("05.3", **three) * 10 / g0.to_value(u.m / u.s**2)
+    for answer in (g_ten, 13.3 * u.km / u.s):
+        result = check("05.3", answer, **three)
+        assert not result.ok and "g = 10" in result.message
+    five = dict(propellant_mass=fact("dawn.xenon_mass"), time=5.9 * u.yr, isp=fact("dawn.isp"))
+    result = check("05.5", _expected_answer("05.5", **five) * 10 / g0.to_value(u.m / u.s**2), **five)
+    assert not result.ok and "g = 10" in result.message
+    # 1,190 W / 2.3 kW = 0.517; to two figures 0.52 is still the ratio of the powers
+    for answer in (0.517, 0.52):
+        assert "ratio of the two powers" in check("05.10", answer, **HALL_ION).message

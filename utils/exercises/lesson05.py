@@ -45,6 +45,10 @@ def _isp_as_speed(isp, isp_full=None, isp_other=None):
 
 
 NO_G0 = "A specific impulse in seconds must be multiplied by g0 (standard gravity) to give an exhaust speed."
+G_TEN = (
+    "That is what g = 10 m/s² gives. The exhaust speed is Isp times standard gravity, g0 from astropy.constants "
+    "(9.80665 m/s²), not a rounded 10 m/s²."
+)
 
 
 # ---------------------------------------------------------------- 05.2 ion speed
@@ -78,6 +82,15 @@ def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
 def _rocket_dv_without_g0(isp, initial_mass, propellant_mass):
     # Isp ln(m0 / mf), in seconds: g0 left out of v_e = Isp g0
     return _rocket_dv(isp, initial_mass, propellant_mass) / P._exhaust_speed(1 * u.s) * u.s
+
+
+def _g_ten_factor():
+    # how much larger an exhaust speed comes out with g rounded to 10 m/s² (a school habit) than with g0
+    return (10 * u.m / u.s**2 * u.s / P._exhaust_speed(1 * u.s)).to_value(u.one)
+
+
+def _rocket_dv_with_g_ten(isp, initial_mass, propellant_mass):
+    return _rocket_dv(isp, initial_mass, propellant_mass) * _g_ten_factor()
 
 
 def _rocket_dv_log10(isp, initial_mass, propellant_mass):
@@ -117,6 +130,10 @@ def _mean_thrust(propellant_mass, time, isp, full_thrust=None):
 def _mean_thrust_without_g0(propellant_mass, time, isp, full_thrust=None):
     # (mass / time) x Isp, in kg: g0 left out of v_e = Isp g0
     return (_mean_thrust(propellant_mass, time, isp) / P._exhaust_speed(1 * u.s) * u.s).to(u.kg)
+
+
+def _mean_thrust_with_g_ten(propellant_mass, time, isp, full_thrust=None):
+    return _mean_thrust(propellant_mass, time, isp) * _g_ten_factor()
 
 
 def _full_thrust(propellant_mass, time, isp, full_thrust=None):
@@ -203,9 +220,8 @@ def _arc_acceleration_in_mm(a_start, acceleration, duration):
     return P._thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
-def _arc_default_tolerance(a_start, acceleration, duration):
-    # the student's own integration in km and s with solve_ivp's default tolerances (rtol=1e-3): a year of
-    # thrust moves the end point by a few tenths of a per cent
+def _arc_end_state(a_start, acceleration, duration, **tolerance):
+    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0)."""
     from scipy.integrate import solve_ivp
 
     gm = GM_sun.to_value(u.km**3 / u.s**2)
@@ -218,8 +234,30 @@ def _arc_default_tolerance(a_start, acceleration, duration):
         r, v = np.hypot(x, y), np.hypot(vx, vy)
         return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
 
-    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)])
-    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km).to(u.AU)
+    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], **tolerance)
+    return sol.y[0, -1], sol.y[1, -1]
+
+
+def _arc_default_tolerance(a_start, acceleration, duration):
+    # solve_ivp's default tolerances (rtol=1e-3): a year of thrust moves the end point by a few tenths of a per cent
+    return (np.hypot(*_arc_end_state(a_start, acceleration, duration)) * u.km).to(u.AU)
+
+
+def _arc_y_only(a_start, acceleration, duration):
+    # the y coordinate of the end point taken as the distance (the skeleton names sol.y[0, -1] and sol.y[1, -1])
+    x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
+    return (abs(y) * u.km).to(u.AU)
+
+
+def _arc_x_only(a_start, acceleration, duration):
+    x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
+    return (abs(x) * u.km).to(u.AU)
+
+
+ONE_COORDINATE = (
+    "That is one coordinate of the end point, not its distance from the Sun. The distance needs both "
+    "x and y of the final state (np.hypot(x, y))."
+)
 
 
 # ---------------------------------------------------------------- 05.8 Edelbaum's prediction for that delta-v
@@ -436,6 +474,7 @@ EXERCISES = {
                 "launch mass minus the xenon), not with the xenon itself.",
             ),
             Mistake(_rocket_dv_without_g0, NO_G0),
+            Mistake(_rocket_dv_with_g_ten, G_TEN),
             Mistake(_rocket_dv_log10, "The rocket equation uses the natural logarithm: np.log, not np.log10."),
             Mistake(
                 _rocket_dv_linear,
@@ -490,6 +529,7 @@ EXERCISES = {
                 "the *mean* thrust that the xenon flow over the whole firing time allows.",
             ),
             Mistake(_mean_thrust_without_g0, NO_G0),
+            Mistake(_mean_thrust_with_g_ten, G_TEN),
             Mistake(
                 _mean_thrust_from_power_balance,
                 "Thrust is momentum per second, mass flow times exhaust speed, with no factor ½ "
@@ -581,10 +621,13 @@ EXERCISES = {
                 "Your right-hand side looks right, but the end point is a little short: solve_ivp's default "
                 "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
             ),
+            Mistake(_arc_y_only, ONE_COORDINATE, rtol=2e-4),
+            Mistake(_arc_x_only, ONE_COORDINATE),  # far from the other slips
             Mistake(
                 _arc_radial,
-                "It looks as if you pushed straight away from the Sun. The engine pushes along the "
-                "velocity: use (vx, vy) / |v| for the thrust's direction.",
+                "It looks as if you pushed straight away from the Sun, or you answered with one coordinate "
+                "only. The engine pushes along the velocity: use (vx, vy) / |v| for the thrust's direction; and "
+                "the distance from the Sun needs both x and y of the final state.",
             ),
             Mistake(
                 _arc_acceleration_in_m,
@@ -702,6 +745,7 @@ EXERCISES = {
             Mistake(
                 _power_ratio,
                 "That is the ratio of the two powers. Divide each thruster's thrust by its own power first.",
+                rtol=0.012,  # two figures (0.52 for 0.517) too
             ),
             Mistake(
                 _thrust_per_kw_datasheet,
