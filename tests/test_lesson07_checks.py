@@ -210,6 +210,8 @@ def test_exercise_5_pixels_across_and_its_mistakes():
     assert abs(scale.to_value(u.m) - 679) < 1 and abs(right - 14.74) < 0.01
     assert check("07.5", right, **five).ok
     assert check("07.5", facula / scale, **five).ok  # a dimensionless Quantity
+    mixed = check("07.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
+    assert mixed.ok and "to_value(u.one)" in mixed.message
     assert check("07.5", 14.7, **five).ok
     assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
     # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short

@@ -584,7 +584,14 @@ class PixelsAcrossExercise(RoundedTooFar):
                     "facula: divide `facula` by it.",
                     self.title_for(**inputs),
                 )
-        return super().check(answer, **inputs)
+        result = super().check(answer, **inputs)
+        if result.status == CORRECT and unit is not None and unit.physical_type == "dimensionless" and unit != u.one:
+            shown = float(answer.to_value(u.one))
+            note = (
+                f"Your number reads {answer.value:.3g} {unit}, which is {shown:.1f}: write .to_value(u.one) to see it."
+            )
+            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
+        return result
 
 
 @dataclass(frozen=True)
