@@ -586,10 +586,7 @@ class PixelsAcrossExercise(RoundedTooFar):
                 )
         result = super().check(answer, **inputs)
         if result.status == CORRECT and unit is not None and unit.physical_type == "dimensionless" and unit != u.one:
-            shown = float(answer.to_value(u.one))
-            note = (
-                f"Your number reads {answer.value:.3g} {unit}, which is {shown:.1f}: write .to_value(u.one) to see it."
-            )
+            note = f"Your number is in {unit}, a ratio of lengths, so a pure number: .to_value(u.one) reads it."
             return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
         return result
 
