@@ -61,8 +61,6 @@ MARKER = "SHORTCUTS-JSON:"
 ALLOWED: dict[tuple[str, str], str] = {
     ("07.2", "factcheck.duration"): "the prompt hands over the method (subtract the two Times, convert to months); "
     "fc.duration is that subtraction, which the lesson's later worked cells use",
-    ("07.5", "camera.pixel_scale"): "the capstone reuses the course's d x IFOV tool, taught in lesson 04 and used in "
-    "06; exercise 5 asks the student to apply it to the news image's distance",
     ("03.6", "belt.diameter_constant"): "a numeric coincidence no method leads to: the diameter constant of an "
     "albedo, fed an eccentricity, happens to land within the tolerance of exercise 6's answer",
 }

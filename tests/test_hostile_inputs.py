@@ -483,6 +483,14 @@ VALID = {
     "factcheck.combine_verdicts": lambda: dict(parts=("true", "misleading")),  # *parts
     "factcheck.verdict_word": lambda: dict(text="can't be checked"),
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
+    "factcheck.your_checked_verdict": lambda: dict(
+        claim_id="N20",
+        exercise_id="07.10",
+        answer="cannot be checked",
+        reason="no source states that aim",
+        claimed_aim="volcanic activity",
+        stated_aims=("solar-system origins",),
+    ),
     "grading.FormExercise": lambda: dict(
         title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1, defaults={}
     ),
@@ -548,6 +556,9 @@ ANY_VALUE = {
     ("factcheck.your_verdict", "answer"),
     # a reason that is not text (a number, None from print) is shown in the table as a reason still to write
     ("factcheck.your_verdict", "reason"),
+    # the same for a checked verdict; an exercise id or input its check cannot use (the check never raises, it
+    # reports them) only marks the verdict "check: not yet"
+    ("factcheck.your_checked_verdict", "*"),
     # any answer that names no verdict (None, ..., a number) is read as "no verdict": None
     ("factcheck.verdict_word", "text"),
     # an expected answer may be a quantity, a number, a flag, a word or a date

@@ -154,7 +154,7 @@ def test_exercise_6_names_the_added_radius():
 
 
 def test_slider_stops_read_off_the_widget_get_their_own_hint():
-    """A slider stop's distance (Ex 6) is named as one; a stop's pixel size (Ex 5) is not called a centre reading."""
+    """A slider stop's distance (Ex 6) is named as one; a stop's pixel count (Ex 5) is not called a centre reading."""
     from utils.camera import pixel_scale
     from utils.spotviews import dawn_distances
 
@@ -168,9 +168,9 @@ def test_slider_stops_read_off_the_widget_get_their_own_hint():
     assert "stop of the slider" not in check("07.6", near * 1.05, size=facula, pixels=20, ifov=ifov).message
     centre = ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to_value(u.km)
     stop_d = min(stops, key=lambda s: abs(pixel_scale(s * u.km, ifov).to_value(u.km) - centre))
-    scale = pixel_scale(stop_d * u.km, ifov).to(u.km)
-    assert 0.005 < abs(scale.value / centre - 1) < 0.02  # the stop next to the centre reading, as drawn
-    assert "centre" not in check("07.5", scale, distance=d, ifov=ifov).message
+    count = (facula / pixel_scale(stop_d * u.km, ifov)).to_value(u.one)
+    assert 0.005 < abs(centre / pixel_scale(stop_d * u.km, ifov).to_value(u.km) - 1) < 0.02  # next to it, as drawn
+    assert "centre" not in check("07.5", count, size=facula, distance=d, ifov=ifov).message
 
 
 def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
@@ -202,27 +202,47 @@ def test_exercise_4_quotes_nasa_exactly():
     assert "devoted exclusively to science" in note and "devoted exclusively to science" in wording
 
 
-def test_exercise_5_pixel_scale_and_its_mistakes():
-    d, ifov = fact("news.distance_image"), fact("fc.ifov")
-    right = (d * ifov.to_value(u.rad)).to(u.km)
-    assert abs(right.to_value(u.m) - 679) < 1
-    assert check("07.5", right, distance=d, ifov=ifov).ok
-    assert check("07.5", right.to(u.m), distance=d, ifov=ifov).ok
-    for caption in (0.7 * u.km, 700 * u.m):  # NASA's caption rounds it to one figure: a targeted hint
-        rounded = check("07.5", caption, distance=d, ifov=ifov)
-        assert not rounded.ok and "caption" in rounded.message and "distance_image" in rounded.message
-    assert "caption" not in check("07.5", 0.72 * u.km, distance=d, ifov=ifov).message  # another number: no
-    # the hint names the value's source, never how far the answer lies from it
-    assert not re.search(r"figure|near|close to|within", rounded.message.split("Hint:")[-1])
+def test_exercise_5_pixels_across_and_its_mistakes():
+    d, ifov, facula = fact("news.distance_image"), fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    five = dict(size=facula, distance=d, ifov=ifov)
+    scale = (d * ifov.to_value(u.rad)).to(u.km)
+    right = (facula / scale).to_value(u.one)
+    assert abs(scale.to_value(u.m) - 679) < 1 and abs(right - 14.74) < 0.01
+    assert check("07.5", right, **five).ok
+    assert check("07.5", facula / scale, **five).ok  # a dimensionless Quantity
+    mixed = check("07.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
+    assert mixed.ok and "to_value(u.one)" in mixed.message
+    assert check("07.5", 14.7, **five).ok
+    assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
+    # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short
+    for length in (scale, scale.to(u.m), d * ifov):
+        short = check("07.5", length, **five)
+        assert short.status == "incorrect" and "divide `facula`" in short.message, length
+    rounded = check("07.5", (facula / (0.7 * u.km)).to_value(u.one), **five)
+    assert not rounded.ok and "0.7 km" in rounded.message and "three figures" in rounded.message
+    assert not re.search(r"near|close to|within", rounded.message.split("Hint:")[-1])
     stop = check("07.6", 5120 * u.km, size=10 * u.km, pixels=20, ifov=ifov)
     assert not stop.ok and "slider" in stop.message and not re.search(r"near|close to|within", stop.message)
-    assert check("07.5", 0.68 * u.km, distance=d, ifov=ifov).ok
-    micro = check("07.5", d.to(u.km) * ifov.value, distance=d, ifov=ifov)
+    micro = check("07.5", (facula / (d.to(u.km) * ifov.value)).to_value(u.one), **five)
     assert not micro.ok and "microradians" in micro.message
-    centre = check("07.5", ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to(u.km), distance=d, ifov=ifov)
+    centre = check("07.5", (facula / ((d - fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
     assert not centre.ok and "centre" in centre.message
-    miles = check("07.5", 4500 * u.km * ifov.to_value(u.rad), distance=d, ifov=ifov)
+    plus = check("07.5", (facula / ((d + fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
+    assert not plus.ok and "added Ceres' radius" in plus.message
+    miles = check("07.5", (facula / (4500 * u.km * ifov.to_value(u.rad))).to_value(u.one), **five)
     assert not miles.ok and "miles" in miles.message
+    assert "radius" in check("07.5", right / 2, **five).message
+    assert "upside down" in check("07.5", 1 / right, **five).message
+
+
+def test_exercise_5_a_near_miss_is_not_called_a_radius_slip():
+    """0.71 km per pixel (14.1 pixels) lies 2 % from the right count and 1.7 % from the radius-added one: no
+    conceptual hint for a near miss."""
+    d, ifov, facula = fact("news.distance_image"), fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    five = dict(size=facula, distance=d, ifov=ifov)
+    for scale_km in (0.70, 0.71):
+        message = check("07.5", (facula / (scale_km * u.km)).to_value(u.one), **five).message
+        assert "radius" not in message and "centre" not in message, scale_km
 
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
@@ -363,13 +383,15 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     a, dep = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     calls = [  # the lesson's numeric checks, with the notebook's inputs
         Call("07.2", 0, "", "", dict(arrival=a, departure=dep, claimed_months=14)),
-        Call("07.5", 0, "", "", dict(distance=fact("news.distance_image"), ifov=ifov)),
+        Call("07.5", 0, "", "", dict(size=facula, distance=fact("news.distance_image"), ifov=ifov)),
         Call("07.6", 0, "", "", dict(size=facula, pixels=20, ifov=ifov)),
     ]
     assert find_leaks(nb, calls) == []
-    # the finder does see the stop at the story's distance, had it stayed
+    # the finder does see a count to one decimal, as the stop at the story's distance would come close to giving
     view.update(marks["news image"])
-    leaky = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(view.ax.get_title() + "\n" + view.alt())])
+    across = (facula / (fact("news.distance_image") * ifov.to_value(u.rad))).to_value(u.one)
+    text = f"{view.ax.get_title()}\n{view.alt()}\nthe facula spans {across:.1f} pixels"
+    leaky = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
     assert [leak.id for leak in find_leaks(leaky, calls)] == ["07.5"]
 
 
@@ -458,7 +480,8 @@ def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, ans
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
     if exercise_id == "07.5":
         d = fact("news.distance_image")
-        assert check("07.5", (d * ifov).to(u.km, u.dimensionless_angles()), distance=d, ifov=ifov).ok
+        given = (facula / (d * ifov)).to(u.one, u.dimensionless_angles())
+        assert check("07.5", given, size=facula, distance=d, ifov=ifov).ok
     else:
         given = (facula / 20 / ifov).to(u.km, u.dimensionless_angles())
         assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok
@@ -503,7 +526,7 @@ def test_no_variable_before_the_dates_holds_exercise_5_or_6s_answer():
     from notebook_namespace import namespace_until
 
     ns, _ = namespace_until("07-fact-check.ipynb", "for cid, fid, month_only in [", before=True)
-    five = dict(distance=ns["distance_image"], ifov=ns["ifov"])
+    five = dict(size=ns["facula"], distance=ns["distance_image"], ifov=ns["ifov"])
     six = dict(size=ns["facula"], pixels=ns["n_pixels"], ifov=ns["ifov"])
     for name, value in ns.items():
         if name.startswith("answer_") or not isinstance(value, u.Quantity):
@@ -516,7 +539,7 @@ def test_no_variable_before_the_dates_holds_exercise_5_or_6s_answer():
             for k, v in value.items():
                 if isinstance(v, (float, u.Quantity)):
                     length = v * u.km if isinstance(v, float) else v
-                    assert not check("07.5", length, **five).ok, (name, k)
+                    assert not check("07.5", v, **five).ok, (name, k)
                     assert not check("07.6", length, **six).ok, (name, k)
 
 
@@ -555,3 +578,47 @@ def test_exercise_2_takes_a_one_element_array_of_months():
     kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
     stay = (kw["departure"] - kw["arrival"]).to(MONTH)
     assert check("07.2", np.array([stay.value]) * MONTH, **kw).ok
+
+
+def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
+    """Exercises 4 and 9: a verdict whose reason names only the other reading is asked to make them agree."""
+    four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    four["record_wording"] = fact("dawn.first_ion_science")
+    nine = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
+    for exercise_id, inputs in (("07.4", four), ("07.9", nine)):
+        qualifier = "Deep Space 1 came first; NASA's qualifier 'science-only' left out"
+        strict = "Deep Space 1 came first; read as printed, the words are contradicted"
+        for verdict, reason in (("false", qualifier), ("misleading", strict)):
+            result = check(exercise_id, verdict, **inputs, reason=reason)
+            assert not result.ok and "disagree" in result.message, (exercise_id, verdict)
+            assert "Defensible" not in result.message
+        assert check(exercise_id, "false", **inputs, reason=strict).ok
+        assert check(exercise_id, "misleading", **inputs, reason=qualifier).ok
+
+
+def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
+    n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
+    aim_paper = check("07.10", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
+    assert not aim_paper.ok
+    feb = check("07.10", "misleading", **n20, reason="Russell's February 2015 hedge became the orbit's aim")
+    assert feb.ok
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "answer"),
+    [("07.2", 1.1 * u.yr), ("07.2", 13 * F.MONTH), ("07.5", 14), ("07.6", 5000 * u.km)],
+)
+def test_a_right_answer_rounded_too_far_is_told_so(exercise_id, answer):
+    inputs = {
+        "07.2": dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14),
+        "07.5": dict(
+            size=fact("occator.cerealia_facula_size"), distance=fact("news.distance_image"), ifov=fact("fc.ifov")
+        ),
+        "07.6": dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov")),
+    }[exercise_id]
+    result = check(exercise_id, answer, **inputs)
+    told = "whole pixels" if exercise_id == "07.5" else "rounded too much"  # 14 for 14.7: a count cut, not rounded
+    assert result.status == "incorrect" and told in result.message, result.message
+    # the story's own 14 months keeps its own hint
+    if exercise_id == "07.2":
+        assert "story's figure" in check("07.2", 14 * F.MONTH, **inputs).message

@@ -7,8 +7,8 @@ From a distance ``d`` one pixel covers about ``d * IFOV`` on the ground
 Examples
 --------
 >>> import astropy.units as u
->>> pixel_scale(7200 * u.km, 93.7 * u.urad).to(u.km).round(3)
-<Quantity 0.675 km>
+>>> pixel_scale(13500 * u.km, 93.7 * u.urad).to(u.km).round(2)
+<Quantity 1.26 km>
 """
 
 from __future__ import annotations

@@ -69,6 +69,7 @@ __all__ = [
     "PartError",
     "KINDS",
     "your_verdict",
+    "your_checked_verdict",
     "combine_verdicts",
     "VERDICT_SYNONYMS",
     "verdict_word",
@@ -371,9 +372,9 @@ class Verdict:
 
     Examples
     --------
-    >>> v = Verdict("N12", "False", "Deep Space 1 used one in 1998")
+    >>> v = Verdict("N08", "True", "record: 2011-07-16")
     >>> v.verdict, v.symbol
-    ('false', '✘')
+    ('true', '✔')
     """
 
     claim_id: str
@@ -574,28 +575,28 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
 
     Examples
     --------
-    >>> your_verdict("N12", ..., "dates compared") is None
+    >>> your_verdict("N08", ..., "dates compared") is None
     True
-    >>> your_verdict("N12", "False", "dates compared").verdict
-    'false'
+    >>> your_verdict("N08", "True", "dates compared").verdict
+    'true'
 
     The reason is the reader's own text: it is put on one line, and an empty
     one (or ``...``) is shown as such rather than refused; anything but text
     (a number, or ``None`` from ``print``) is shown as a reason still to write, in quotes:
 
-    >>> your_verdict("N12", "false", 13.7).reason
+    >>> your_verdict("N08", "true", 13.7).reason
     'yours: no reason in quotes yet: write reason_ as text, such as "dates compared" (got a float)'
 
-    >>> your_verdict("N12", "false", "  two dates,\\n compared ").reason
+    >>> your_verdict("N08", "true", "  two dates,\\n compared ").reason
     'yours: two dates, compared'
-    >>> your_verdict("N12", "false", "").reason
+    >>> your_verdict("N08", "true", "").reason
     'yours: no reason given yet: write one line in the reason_ variable of your exercise and run it again'
 
     The reason starts with "yours:", so a table never passes a reader's verdict
     off as a worked one; ``accepted=False`` (the exercise's check did not accept
     it) adds a mark:
 
-    >>> your_verdict("N12", "true", "dates", accepted=False).reason
+    >>> your_verdict("N08", "true", "dates", accepted=False).reason
     'yours: dates (check: not yet)'
     """
     word = verdict_word(answer)
@@ -608,6 +609,26 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
         reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {kind})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
+
+
+def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, **inputs) -> Verdict | None:
+    """:func:`your_verdict` for an exercise's answer, marked "(check: not yet)" unless the exercise's
+    check, run silently with ``inputs`` and ``reason``, accepts it.
+
+    ``None`` until an answer is given.  This copies a reader's verdict into the verdict table; it never
+    judges a claim itself.
+
+    Examples
+    --------
+    >>> your_checked_verdict("N20", "07.10", ..., "") is None
+    True
+    """
+    from .checks import check  # the checks import this module: import them only when used
+
+    if verdict_word(answer) is None:
+        return None
+    accepted = check(exercise_id, answer, **inputs, reason=reason).ok
+    return your_verdict(claim_id, answer, reason, accepted=accepted)
 
 
 def combine_verdicts(*parts: str) -> str:

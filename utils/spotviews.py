@@ -223,8 +223,8 @@ class DistanceView(FastFigure):
     >>> import astropy.units as u
     >>> view = DistanceView(93.7 * u.urad, 92 * u.km, 10 * u.km, {"LAMO": 385 * u.km},
     ...                     np.geomspace(20, 70000, 50) * u.km)
-    >>> view.draw(7242).headline.get_text().splitlines()[0]
-    'From 7,242 km up: 679 m per pixel'
+    >>> view.draw(13500).headline.get_text().splitlines()[0]
+    'From 13,500 km up: 1.26 km per pixel'
     """
 
     def __init__(

@@ -26,7 +26,9 @@ from ..checks import (
     Exercise,
     Mistake,
     ReasonedExercise,
+    RoundedTooFar,
     _is_placeholder,
+    _rounded_to,
 )
 from ..factcheck import (
     KINDS,
@@ -235,6 +237,14 @@ class MonthsExercise(Exercise):
             )
         months = _in_months(answer)
         result = super().check(months, **inputs)
+        copied = any(m.copied and m.hint in result.message for m in self.mistakes)
+        if result.status == INCORRECT and not copied and self._rounded_stay(answer, inputs):
+            return CheckResult(
+                INCORRECT,
+                "That is not right, but it is close: you rounded too much (or dropped the part of a month). Keep "
+                "one decimal of the months (or three figures in your unit).",
+                result.name,
+            )
         if result.status == CORRECT and not isinstance(months, u.Quantity) and months is answer:
             return CheckResult(
                 INVALID,
@@ -243,6 +253,29 @@ class MonthsExercise(Exercise):
                 result.name,
             )
         return result
+
+    def _rounded_stay(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """Is ``answer`` the stay rounded (or cut) to two significant figures or fewer, in the student's own unit
+        of time?"""
+        if isinstance(answer, TimeDelta) and answer.isscalar:
+            answer = answer.to(u.day)
+        if not (isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "time"):
+            return False
+        try:
+            right = (self.expected(**inputs) * MONTH).to_value(answer.unit)
+        except Exception:  # unusable inputs: already reported
+            return False
+        given = float(answer.value)
+        if abs(given - right) > ROUNDING_BAND * abs(right):
+            return False
+        step = 10.0 ** (math.floor(math.log10(abs(right))) - 1)  # two significant figures
+        cut = math.floor(right / step) * step  # 13 for 13.7 months: whole months counted, the rest dropped
+        return _rounded_to(given, float(right), 2, ROUNDING_BAND) or math.isclose(given, cut, rel_tol=1e-9)
+
+
+#: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
+#: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
+ROUNDING_BAND = 0.07
 
 
 # --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
@@ -332,6 +365,7 @@ class VerdictExercise(ReasonedExercise):
     reading_words: tuple[str, ...] = ()
     reading_missing: str = ""
     reading_prompt: str = ""
+    readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, str) and answer.strip().endswith((".", "!")) and verdict_word(answer):
@@ -342,12 +376,31 @@ class VerdictExercise(ReasonedExercise):
             # both verdicts are equally good: either passes, and a reason that names no reading is asked for one
             if not any(word in reason for word in self.reading_words):
                 return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
+            clash = self._reading_clash(answer, reason)
+            if clash:
+                return CheckResult(INCORRECT, clash, result.name)
             return result
         if not (result.ok and self.reading_words and not self.reading_prompt and self._is_defensible(answer, inputs)):
             return result
         if any(word in reason for word in self.reading_words):
             return result
         return CheckResult(INCORRECT, self.reading_missing, result.name)
+
+    def _reading_clash(self, answer: Any, reason: str) -> str:
+        """A note when ``reason`` names only the reading that leads to another verdict than ``answer`` (per
+        ``readings``: verdict -> the words of the reading that leads to it); else ""."""
+        given = verdict_word(answer)
+        own = self.readings.get(given, ())
+        if not own or any(word in reason for word in own):
+            return ""
+        for other, words in self.readings.items():
+            if other != given and any(word in reason for word in words):
+                return (
+                    f"Your verdict and your reason disagree: your reason names the reading that, by the rule for "
+                    f"a 'first', leads to '{other}', not '{given}'. Change the verdict or the reason so that they "
+                    f"agree, then run this cell again."
+                )
+        return ""
 
     def _two_readings(self, inputs: Mapping[str, Any]) -> bool:
         """True when the inputs make the expected verdict the one with a defensible rival."""
@@ -444,45 +497,104 @@ def _distance_slider_stop(size, pixels, ifov):
     return min(stops, key=lambda stop: abs(stop - right)) * u.km
 
 
-# --- 07.5 · the news image's pixel scale -----------------------------------------------------------
+# --- 07.5 · pixels across the facula in the news image ---------------------------------------------
 def _scale(distance, ifov):
+    """One pixel's ground size from ``distance``: d x IFOV, in km (a step of the exercise, not its answer)."""
     d = require(distance, u.km, "distance", positive=True)
     return pixel_scale(d, ifov).to(u.km)
 
 
-def _scale_from_centre(distance, ifov):
+def _across(size, scale):
+    return float((require(size, u.km, "size", positive=True) / scale).to_value(u.one))
+
+
+def _pixels_in_news_image(size, distance, ifov):
+    return _across(size, _scale(distance, ifov))
+
+
+def _pixels_from_centre(size, distance, ifov):
     """The distance read from Ceres' centre: Ceres' radius subtracted to get an altitude."""
     from ..facts import fact
 
-    return _scale(require(distance, u.km, "distance", positive=True) - fact("ceres.radius").to(u.km), ifov)
+    d = require(distance, u.km, "distance", positive=True) - fact("ceres.radius").to(u.km)
+    return _across(size, _scale(d, ifov))
 
 
-def _scale_plus_radius(distance, ifov):
+def _pixels_plus_radius(size, distance, ifov):
     """Ceres' radius added to the altitude."""
     from ..facts import fact
 
-    return _scale(require(distance, u.km, "distance", positive=True) + fact("ceres.radius").to(u.km), ifov)
+    return _across(size, _scale(require(distance, u.km, "distance", positive=True) + fact("ceres.radius"), ifov))
 
 
-def _scale_one_figure(distance, ifov):
-    """The pixel scale rounded to one significant figure in km, as NASA's caption rounds it."""
+def _pixels_caption_scale(size, distance, ifov):
+    """The facula divided by a pixel scale rounded to one significant figure (NASA's caption rounds it so)."""
     scale = _scale(distance, ifov).value
     step = 10.0 ** math.floor(math.log10(scale))
-    return round(scale / step) * step * u.km
+    return _across(size, round(scale / step) * step * u.km)
 
 
-def _scale_microradians(distance, ifov):
+def _pixels_microradians(size, distance, ifov):
     """The IFOV's number in microradians used as if it were radians."""
-    return require(distance, u.km, "distance", positive=True) * float(ifov.to_value(u.urad))
+    d = require(distance, u.km, "distance", positive=True)
+    return _across(size, d * float(ifov.to_value(u.urad)))
 
 
-def _scale_miles_as_km(distance, ifov):
+def _pixels_miles_as_km(size, distance, ifov):
     """The 4,500 miles typed as 4,500 km."""
-    return _scale(require(distance, u.km, "distance", positive=True).to_value(u.imperial.mi) * u.km, ifov)
+    d = require(distance, u.km, "distance", positive=True).to_value(u.imperial.mi) * u.km
+    return _across(size, _scale(d, ifov))
+
+
+def _pixels_half_size(size, distance, ifov):
+    """The facula's width taken as a radius (halved)."""
+    return _pixels_in_news_image(size / 2, distance, ifov)
+
+
+def _pixels_whole(size, distance, ifov):
+    """Only the whole pixels counted (14 for 14.7): the part of a pixel dropped."""
+    return float(math.floor(_pixels_in_news_image(size, distance, ifov)))
+
+
+def _pixels_upside_down(size, distance, ifov):
+    """The pixel scale divided by the size: a pixel's share of the facula, not the facula in pixels."""
+    return 1 / _pixels_in_news_image(size, distance, ifov)
 
 
 @dataclass(frozen=True)
-class _AngleNoteExercise(Exercise):
+class PixelsAcrossExercise(RoundedTooFar):
+    """Exercise 5: a pure number of pixels; the pixel scale itself (a length) is told it is one step short."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        unit = getattr(answer, "unit", None)
+        if (
+            isinstance(answer, u.Quantity)
+            and answer.isscalar
+            and unit is not None
+            and unit.physical_type != "dimensionless"
+        ):
+            try:
+                length = answer.to(u.km, u.dimensionless_angles())
+                scale = _scale(inputs["distance"], inputs["ifov"])
+                close = math.isclose(length.value, scale.value, rel_tol=0.05)
+            except Exception:  # not a length, or unusable inputs: the usual checks report it
+                close = False
+            if close:
+                return CheckResult(
+                    INCORRECT,
+                    "That is a length: the ground one pixel covers. The question asks how many pixels span the "
+                    "facula: divide `facula` by it.",
+                    self.title_for(**inputs),
+                )
+        result = super().check(answer, **inputs)
+        if result.status == CORRECT and unit is not None and unit.physical_type == "dimensionless" and unit != u.one:
+            note = f"Your number is in {unit}, a ratio of lengths, so a pure number: .to_value(u.one) reads it."
+            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
+        return result
+
+
+@dataclass(frozen=True)
+class _AngleNoteExercise(RoundedTooFar):
     """A distance check that accepts a length times or per an angle (the IFOV left as an angle) and says how to
     convert it."""
 
@@ -563,6 +675,7 @@ EXERCISES = {
                 "That is the story's figure. Compute the stay yourself from the two dates, then compare "
                 "(or, if you did, you rounded too far: keep one decimal).",
                 rtol=0.005,
+                copied=True,  # printed in the cell before the exercise
             ),
         ),
     ),
@@ -597,6 +710,7 @@ EXERCISES = {
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_4: NASA's wording as a different claim, or a qualifier left out.",
+        readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
         "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
         "NASA's wording as a different claim rather than a qualifier. The check looks only for the reading you "
@@ -609,36 +723,55 @@ EXERCISES = {
             ),
         ),
     ),
-    "07.5": _AngleNoteExercise(
-        title="Exercise 5 · how many km does one pixel cover in the news image?",
-        solve=_scale,
-        rtol=0.02,
-        hint="One pixel covers the distance times the IFOV in radians (ifov.to_value(u.rad)); give it in km.",
+    "07.5": PixelsAcrossExercise(
+        title="Exercise 5 · how many pixels span the facula in the news image?",
+        solve=_pixels_in_news_image,
+        rtol=0.01,  # one decimal: 14.7 (15, two figures, is told it is rounded too far)
+        band=ROUNDING_BAND,
+        keep="three significant figures",
+        hint="First the ground one pixel covers: the distance times the IFOV in radians (ifov.to_value(u.rad)). "
+        "Then divide the facula's size by it; the answer is a plain number.",
         mistakes=(
             Mistake(
-                _scale_microradians,
-                "Your number is a million times too large: the IFOV is in microradians. Convert it to radians "
+                _pixels_microradians,
+                "Your number is a million times too small: the IFOV is in microradians. Convert it to radians "
                 "first with ifov.to_value(u.rad).",
             ),
             Mistake(
-                _scale_from_centre,
+                _pixels_from_centre,
                 "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
                 "as altitudes above the surface: use distance_image as it is.",
-                rtol=0.005,  # narrow: a slider stop's pixel size lies about 1 % from this one
+                rtol=0.005,  # narrow: a near miss of the right count is not a reading from the centre
             ),
             Mistake(
-                _scale_plus_radius,
+                _pixels_plus_radius,
                 "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
                 "distance_image, as it is.",
+                rtol=0.005,  # narrow: a near miss of the right count is not a radius added
             ),
             Mistake(
-                _scale_one_figure,
-                "That is NASA's caption value. Compute the scale yourself from distance_image and ifov.",
+                _pixels_caption_scale,
+                "That divides by a pixel of 0.7 km, NASA's caption value, or your own scale rounded to one "
+                "figure. Keep at least three figures of distance_image times the IFOV before you divide.",
                 rtol=0.005,
             ),
             Mistake(
-                _scale_miles_as_km,
+                _pixels_miles_as_km,
                 "That uses 4,500 km, but the 4,500 is in miles: keep the unit of distance_image and use .to(u.km).",
+            ),
+            Mistake(
+                _pixels_half_size,
+                "The facula's 10 km is a width across, not a radius: count the pixels across the whole of it.",
+            ),
+            Mistake(
+                _pixels_whole,
+                "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
+                rtol=1e-6,
+            ),
+            Mistake(
+                _pixels_upside_down,
+                "Your fraction is upside down: that is one pixel's share of the facula. Divide the facula's size "
+                "by the pixel's size.",
             ),
         ),
     ),
@@ -646,6 +779,8 @@ EXERCISES = {
         title="Exercise 6 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
+        band=ROUNDING_BAND,
+        keep="three significant figures",
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
         "radians (ifov.to_value(u.rad)).",
         mistakes=(
@@ -674,6 +809,7 @@ EXERCISES = {
                 "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
                 "in radians.",
                 rtol=0.001,
+                copied=True,  # a number the widget prints
             ),
         ),
     ),
@@ -733,6 +869,7 @@ EXERCISES = {
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_9: its words as printed, or with the qualifier NASA uses.",
+        readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         mistakes=(
             Mistake(
                 lambda claimed_first, earlier_with_earth: "true",
@@ -767,7 +904,8 @@ EXERCISES = {
             "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source in "
             "its facts table states what the June orbit was for.",
         },
-        reading_words=("russell", "hedge", "guess", "hope", "overstat"),
+        # Russell's February 2015 words, not the mission-aim paper (Russell et al. 2004) the lesson also cites
+        reading_words=("feb", "hedge", "guess", "hope", "overstat", "before arrival"),
         reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_10 which "
         "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
         right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
