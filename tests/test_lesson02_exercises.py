@@ -47,6 +47,9 @@ def test_two_body_offset_along_the_orbit_is_signed_and_its_slips_get_hints():
     assert abs(whole - along) > 0.05 * along  # the whole distance differs, so its hint is reachable
     assert "whole distance" in utils.check("02.8", whole, **kw).message
     assert "which position you subtract" in utils.check("02.8", -along, **kw).message
+    vector = np.array([1.0, -2.0, 0.5]) * u.km  # the difference vector itself, not its part along v
+    told = utils.check("02.8", vector, **kw)
+    assert told.status == "invalid" and "(d * v).sum() / length(v)" in told.message and "np.sqrt" not in told.message
     radial = _two_body_radial(**kw)
     assert abs(radial - along) > 0.05 * along
     assert "distances from the Sun" in utils.check("02.8", radial, **kw).message

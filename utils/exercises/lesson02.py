@@ -7,7 +7,7 @@ import functools
 import astropy.units as u
 import numpy as np
 
-from ..checks import Exercise, Mistake
+from ..checks import INVALID, CheckResult, Exercise, Mistake
 from ..units import require
 
 
@@ -582,6 +582,21 @@ class _DatedExercise(Exercise):
         return super().title_for(**inputs)
 
 
+class _AlongExercise(Exercise):
+    """Exercise 8: an answer that is still the difference vector is asked for its part along the motion (the
+    shared "take its length" advice would lead to the whole distance, a wrong answer here)."""
+
+    def check(self, answer, **inputs):
+        if np.size(getattr(answer, "value", answer)) == 3 and not isinstance(answer, str):
+            return CheckResult(
+                INVALID,
+                "Your answer holds 3 values: the difference vector d itself. This exercise wants one number, "
+                "its part along JPL's velocity v, with a sign: (d * v).sum() / length(v).",
+                self.title_for(**inputs),
+            )
+        return super().check(answer, **inputs)
+
+
 EXERCISES = {
     "02.1": Exercise(
         title="Exercise 1 · how far from the Sun does {name} get?",
@@ -814,7 +829,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "02.8": Exercise(
+    "02.8": _AlongExercise(
         title="Exercise 8 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
         solve=_two_body_along,
         rtol=0.01,
