@@ -930,3 +930,14 @@ def test_diameter_multiplied_by_the_albedo_root_is_told_brighter_means_smaller()
     wrong = 1329 * u.km * np.sqrt(p) * 10 ** (-5.6 / 5)  # 27 km: times sqrt(p) instead of divided by it
     result = check("01.4", wrong, H=H, albedo=p)
     assert result.status == "incorrect" and "smaller body" in result.message
+
+
+def test_spacing_rounding_hints_fire_only_for_the_rounding_itself():
+    """The one-figure and cut-short hints match their own numbers exactly, in km or in AU: 4.4e6 km is not
+    0.03 AU "rounded to one figure" (it is 13 % off), nor is 3.7e6 km the right spacing "cut short"."""
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7.06e25 * u.km**3, n_catalogue=1000)
+    for wrong in (4.4e6 * u.km, 4.5e6 * u.km, 0.027 * u.AU, 3.7e6 * u.km):
+        message = check("01.7", wrong, **inputs).message
+        assert "rounded to one figure" not in message and "cut short" not in message, (wrong, message)
+    for one_figure in (4e6 * u.km, 0.03 * u.AU):
+        assert "rounded to one figure" in check("01.7", one_figure, **inputs).message

@@ -628,7 +628,8 @@ EXERCISES = {
                 "Use `n_km`, the number of asteroids larger than 1 km.",
             ),
             *(
-                Mistake(solve, "Close, but rounded to one figure: keep at least two significant figures.")
+                # exact roundings only: 0.03 AU is 4.49e6 km, so a 2 % band would call 4.4e6 km "rounded"
+                Mistake(solve, "Close, but rounded to one figure: keep at least two significant figures.", rtol=1e-6)
                 for solve in (_spacing_one_figure, _spacing_one_figure_in_au)
             ),
             *(
@@ -636,6 +637,7 @@ EXERCISES = {
                     solve,
                     "Close, but cut short rather than rounded: round to two significant figures (look at the "
                     "third figure to decide whether the second goes up).",
+                    rtol=1e-6,
                 )
                 for solve in (_spacing_two_figures_cut, _spacing_two_figures_cut_in_au)
             ),
