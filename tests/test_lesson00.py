@@ -436,3 +436,12 @@ def test_exercise_4_empty_quotes_ask_for_the_site_not_a_hint(empty):
     result = check("00.4", empty, orbit="LAMO")
     assert result.status == "invalid" and "quotes are empty" in result.message, result
     assert "not right" not in result.message.lower()
+
+
+def test_a_right_sum_with_a_mismatched_unit_is_not_sent_to_add_a_radius():
+    """4,815 written as miles or metres, or the sum's miles written as km: the unit, not the method, is wrong."""
+    h, R = 2700 * u.imperial.mile, fact("ceres.radius")
+    right = (h + R).to(u.km)
+    for slip in (right.value * u.imperial.mile, right.value * u.m, right.to_value(u.imperial.mile) * u.km):
+        message = check("00.3", slip, altitude=h, ceres_radius=R).message
+        assert "unit does not match" in message and "one radius further down" not in message, (slip, message)

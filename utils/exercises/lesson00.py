@@ -183,6 +183,22 @@ def _distance_from_centre(altitude, ceres_radius):
     return (h + r).to(u.km)
 
 
+def _right_sum_mislabelled(unit_of_number, label):
+    """The right distance from the centre, its number in one unit written with another unit's label."""
+
+    def solve(altitude, ceres_radius):
+        return _distance_from_centre(altitude, ceres_radius).to_value(unit_of_number) * label
+
+    return solve
+
+
+_MISLABELLED_HINT = (
+    "The number looks like the right sum, but its unit does not match it (a number of kilometres labelled as miles or "
+    "metres, or the other way round). Add the two Quantities as they are, survey_altitude + ceres_radius, and "
+    "let astropy keep the unit."
+)
+
+
 def _altitude_only(altitude, ceres_radius):
     return require(altitude, u.km, "altitude", nonnegative=True).to(u.km)
 
@@ -598,6 +614,10 @@ EXERCISES = {
                 _OTHER_DISTANCE_HINT,
             ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
+            *(
+                Mistake(_right_sum_mislabelled(number, label), _MISLABELLED_HINT, rtol=1e-3)
+                for number, label in ((u.km, MILE), (MILE, u.km), (u.km, u.m))
+            ),
             # before the rounded factors, whose wrong answers lie near these (2,700 + 300 miles is 4,828 km, 0.07 %
             # from the miles divided by 0.62; the polar radius is 0.03 % from the miles times 1.6): narrow tolerances
             Mistake(_radius_rounded_in_miles, _OTHER_RADIUS_HINT, rtol=5e-4),
