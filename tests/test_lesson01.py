@@ -941,3 +941,34 @@ def test_spacing_rounding_hints_fire_only_for_the_rounding_itself():
         assert "rounded to one figure" not in message and "cut short" not in message, (wrong, message)
     for one_figure in (4e6 * u.km, 0.03 * u.AU):
         assert "rounded to one figure" in check("01.7", one_figure, **inputs).message
+
+
+def test_a_round_guess_in_earth_moon_distances_does_not_pass_exercise_7():
+    """Exercise 7 asks for a guess in Earth-Moon distances first: ten of them (1 % off the spacing) is that guess,
+    not the computation, so it must not pass; the two-figure answer, in km or AU, still does."""
+    from utils.facts import fact
+
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7.06e25 * u.km**3, n_catalogue=1000)
+    spacing = _expected_answer("01.7", **inputs)
+    guess = 10 * fact("moon.a")
+    assert 0.008 < abs((guess / spacing).to_value(u.one) - 1) < 0.02
+    assert not check("01.7", guess, **inputs).ok
+    assert check("01.7", float(f"{spacing.to_value(u.km):.2g}") * u.km, **inputs).ok
+    assert check("01.7", float(f"{spacing.to_value(u.AU):.2g}") * u.AU, **inputs).ok
+
+
+def test_exercise_3_number_in_another_length_unit_gets_a_unit_hint():
+    """2.825 m or 2.825 km has the right number but the wrong unit: say so, not the generic Kepler hint."""
+    inputs = dict(a_jupiter=5.2034 * u.AU, p=5, q=2)
+    number = _expected_answer("01.3", **inputs).to_value(u.AU)
+    for unit in (u.m, u.km):
+        result = check("01.3", round(number, 4) * unit, **inputs)
+        assert result.status == "incorrect" and "unit" in result.message and "Kepler" not in result.message
+
+
+def test_exercise_8_off_by_ten_gets_a_powers_of_ten_hint():
+    inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, distance=384400 * u.km, path_length=1.81e8 * u.km)
+    expected = _expected_answer("01.8", **inputs)
+    for wrong in (10 * expected, expected / 10):
+        result = check("01.8", float(f"{wrong:.2g}"), **inputs)
+        assert result.status == "incorrect" and "factor of about 10" in result.message, (wrong, result.message)

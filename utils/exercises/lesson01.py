@@ -292,6 +292,23 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
     return float(belt._expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
+def _encounters_times_ten(n_asteroids, belt_volume, distance, path_length):
+    return 10 * _encounters(n_asteroids, belt_volume, distance, path_length)  # a power of ten slipped
+
+
+def _encounters_over_ten(n_asteroids, belt_volume, distance, path_length):
+    return _encounters(n_asteroids, belt_volume, distance, path_length) / 10
+
+
+def _resonance_in_km(a_jupiter, p, q):
+    # the right number with the wrong length unit (2.825 km): no conversion would give it
+    return _resonance(a_jupiter, p, q).to_value(u.AU) * u.km
+
+
+def _resonance_in_m(a_jupiter, p, q):
+    return _resonance(a_jupiter, p, q).to_value(u.AU) * u.m
+
+
 def _encounters_with_diameter(n_asteroids, belt_volume, distance, path_length):
     return 4 * _encounters(n_asteroids, belt_volume, distance, path_length)  # (2d)^2 instead of d^2
 
@@ -438,6 +455,14 @@ EXERCISES = {
         hint="In the p:q resonance the asteroid's period is q/p of Jupiter's; "
         "Kepler's third law says a is proportional to T^(2/3).",
         mistakes=(
+            *(
+                Mistake(
+                    solve,
+                    "The number looks right, but the unit is not: a_jupiter is in AU, so the distance is too "
+                    "(end with `* u.AU`, or keep the unit a_jupiter brings).",
+                )
+                for solve in (_resonance_in_km, _resonance_in_m)
+            ),
             Mistake(
                 _period_ratio_as_distance,
                 "q/p is the ratio of the periods, not of the distances. Kepler's third law turns a "
@@ -581,7 +606,8 @@ EXERCISES = {
     "01.7": Exercise(
         title="Exercise 7 · how far apart are the asteroids?",
         solve=_spacing,
-        rtol=0.02,
+        # 0.8 %: the two-figure answer (0.5 % off) passes, ten Earth-Moon distances (1.0 % off), a round guess, does not
+        rtol=0.008,
         hint="Share the volume out: each asteroid gets `volume / n_km`. That is the volume of its cube; "
         "the cube's side is a length.",
         mistakes=(
@@ -671,6 +697,14 @@ EXERCISES = {
                 _encounters_two_figures_up,
                 "Close, but rounded the wrong way or too soon: keep more figures in the steps and round to two "
                 "significant figures once, at the end.",
+            ),
+            *(
+                Mistake(
+                    solve,
+                    "Off by a factor of about 10: check the powers of ten, and let astropy convert the units "
+                    "(end with `.to(u.one)`).",
+                )
+                for solve in (_encounters_times_ten, _encounters_over_ten)
             ),
         ),
     ),
