@@ -183,7 +183,7 @@ def test_class_groups_cover_the_catalogue(cat):
 
 
 def test_best_diameters_uses_measurements_first(cat):
-    d, measured = belt.best_diameters(cat, 0.1)
+    d, measured = belt._best_diameters(cat, 0.1)
     assert np.all(np.isfinite(d.value)) and np.all(d.value > 0)
     known = ~cat["diameter"].mask
     assert np.array_equal(measured, known)
@@ -196,11 +196,11 @@ def test_best_diameters_with_a_small_masked_table():
     t = QTable()
     t["H"] = [5.0, 10.0] * u.mag
     t["diameter"] = Masked([100.0, 0.0] * u.km, mask=[False, True])
-    d, measured = belt.best_diameters(t, 0.25, K=1329 * u.km)
+    d, measured = belt._best_diameters(t, 0.25, K=1329 * u.km)
     assert measured.tolist() == [True, False]
     assert d[1].to_value(u.km) == pytest.approx(1329 / 0.5 * 1e-2)
     with pytest.raises(ValueError, match="'diameter' column"):
-        belt.best_diameters(QTable({"H": [1.0] * u.mag}), 0.1)
+        belt._best_diameters(QTable({"H": [1.0] * u.mag}), 0.1)
 
 
 def test_largest_puts_ceres_first(cat):

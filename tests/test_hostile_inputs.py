@@ -235,7 +235,6 @@ VALID = {
     "belt.class_group": lambda: dict(classes=["MBA", "TJN", "XYZ"]),
     "belt.mystery_orbit": lambda: dict(catalogue=catalogue(), number=1),
     "belt.is_main_belt": lambda: dict(classes=["MBA", "OMB", "TJN"]),
-    "belt.best_diameters": lambda: dict(table=catalogue(), fallback_albedo=0.1, K=1329 * u.km),
     "belt.largest": lambda: dict(table=catalogue(), n=5, diameters=None),
     "belt.draw_kirkwood": lambda: dict(
         ax=ax(),

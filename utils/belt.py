@@ -57,7 +57,6 @@ __all__ = [
     "inner_and_outer_belt",
     "class_group",
     "is_main_belt",
-    "best_diameters",
     "largest",
     "orbit_group_styles",
     "plot_orbit_map",
@@ -534,8 +533,10 @@ def _values_and_mask(column, unit) -> tuple[np.ndarray, np.ndarray]:
     return values, mask
 
 
-def best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple[u.Quantity, np.ndarray]:
+def _best_diameters(table, fallback_albedo, K: u.Quantity | None = None) -> tuple[u.Quantity, np.ndarray]:
     """Measured diameter where the catalogue has one, otherwise one from H and an albedo.
+
+    Private (not in ``__all__``): lesson 01 calls it only in *Going further*.
 
     Parameters
     ----------
