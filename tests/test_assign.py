@@ -30,7 +30,7 @@ def built(tmp_path_factory):
 
 
 def _registry_points(lesson: str) -> dict[str, float]:
-    return {k: float(getattr(ex, "points", 1)) for k, ex in assign.registry(lesson).EXERCISES.items()}
+    return {k: float(getattr(ex, "points", 1)) for k, ex in assign.registry(lesson)._EXERCISES.items()}
 
 
 def _submission(built, lesson: str, changes: dict[str, str], tmp_path):
@@ -89,7 +89,7 @@ def test_untouched_student_notebook_scores_zero(built, lesson, tmp_path):
 
 def _wrong(lesson: str, ex_id: str, answer: str) -> str:
     """A line that turns the worked answer into a wrong one of the same form."""
-    exercise = assign.registry(lesson).EXERCISES[ex_id]
+    exercise = assign.registry(lesson)._EXERCISES[ex_id]
     if exercise.choices:
         return f"{answer} = [c for c in {list(exercise.choices)!r} if c.lower() != str({answer}).lower()][0]"
     # a free-text answer (a web site, say) gets a wrong word added; a number or a quantity is scaled
@@ -150,7 +150,7 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     import types
 
     real = assign.registry("00")
-    fake = types.SimpleNamespace(EXERCISES=real.EXERCISES, WRITTEN={"00.9": "Exercise 9 · why altitude matters"})
+    fake = types.SimpleNamespace(_EXERCISES=real._EXERCISES, WRITTEN={"00.9": "Exercise 9 · why altitude matters"})
     monkeypatch.setattr(assign, "registry", lambda lesson: fake)
     page = tmp_path / "00-start-here.md"
     page.write_text(
@@ -182,7 +182,7 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     assert "Orbits are about the centre" in solution and "1 for naming the centre" in solution
     with zipfile.ZipFile(made["autograder"]) as z:
         tests = sorted(n for n in z.namelist() if n.startswith("tests/"))
-    assert tests == sorted(f"tests/q{k.replace('.', '_')}.py" for k in real.EXERCISES)  # the written one: by hand
+    assert tests == sorted(f"tests/q{k.replace('.', '_')}.py" for k in real._EXERCISES)  # the written one: by hand
 
 
 def test_a_written_question_without_a_rubric_is_refused(tmp_path, monkeypatch):

@@ -774,6 +774,27 @@ def test_an_exact_rounding_beats_a_wrong_method_but_not_a_copied_number():
     assert "another case" in r.message and "close" not in r.message, r
 
 
+def test_a_number_cut_off_counts_as_rounded_only_where_the_exercise_says_so():
+    right = 13.7 * u.one
+    assert "close" not in _rounding_exercise(band=0.07).check(13, x=right).message  # 13.7 rounds to 14, not 13
+    cut = _rounding_exercise(band=0.07, cut=True)
+    assert "rounded too much" in cut.check(13, x=right).message  # whole months counted, the part dropped
+    assert "rounded too much" in cut.check(14, x=right).message
+    assert "close" not in cut.check(12, x=right).message  # neither cut nor rounded
+
+
+def test_a_mistake_may_word_its_hint_by_the_answers_unit():
+    """One wrong number, two slips: 490 in deg_C is kelvin labelled Celsius; 490 K is kelvin plus 273."""
+    slip = Mistake(lambda x: x.to_value(u.K) * u.deg_C, "You added 273 twice.", unit_hints={"deg_C": "Label it K."})
+    ex = _rounding_exercise(mistakes=(slip,))
+    right = 216.6 * u.K
+    assert "Label it K." in ex.check(216.6 * u.deg_C, x=right).message
+    r = ex.check(489.75 * u.K, x=right)  # the same temperature, written in kelvin
+    assert "added 273 twice" in r.message and "Label it" not in r.message, r.message
+    assert slip.hints() == ("You added 273 twice.", "Label it K.")
+    assert Mistake(lambda x: x, "plain").hint_for(3 * u.m) == "plain"
+
+
 def test_a_unit_attached_twice_is_named_not_a_missing_root():
     """``a * u.AU`` where ``a`` already carries a length is told to drop the extra unit; a period squared,
     whose value is not the answer's, still lacks a square root."""

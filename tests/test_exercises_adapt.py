@@ -20,7 +20,7 @@ from exercises import NOTEBOOKS, registry, require_spec, spec_path
 def _adapted(runner, path):
     spec = require_spec(path)
     ex_id = spec.ADAPT["exercise"]
-    assert ex_id in registry(path).EXERCISES, f"{spec_path(path).name}: ADAPT names unknown exercise {ex_id!r}"
+    assert ex_id in registry(path)._EXERCISES, f"{spec_path(path).name}: ADAPT names unknown exercise {ex_id!r}"
     old = spec.ADAPT["replace"][0]
     assert any(old in nbtools.source(c) for c in nbtools.read(path).cells), (
         f"{spec_path(path).name}: the text to replace, {old!r}, does not occur in {path.name}"
@@ -46,7 +46,7 @@ def test_adapted_solutions_are_correct(runner, path):
 def test_adapted_natural_answers_are_correct(runner, path):
     spec, ex_id, run = _adapted(runner, path)
     problems = []
-    for other in sorted(registry(path).EXERCISES):
+    for other in sorted(registry(path)._EXERCISES):
         calls = run.calls_for(other, solution=False)
         if not calls:
             problems.append(f"{other}: its check did not run")
@@ -72,7 +72,7 @@ def test_adapted_expected_answer_changes(runner, path):
     before = [c for c in runner.student(path).calls_for(ex_id, solution=False) if c.inputs is not None]
     after = [c for c in run.calls_for(ex_id, solution=False) if c.inputs is not None]
     assert before and after, f"{ex_id}: recorded inputs missing (before: {len(before)}, after: {len(after)})"
-    exercise = registry(path).EXERCISES[ex_id]
+    exercise = registry(path)._EXERCISES[ex_id]
     old = exercise.expected(**before[0].inputs)
     assert not exercise.check(old, **after[0].inputs).ok, (
         f"{ex_id}: after the adaptation the unadapted answer is still accepted, so the adaptation changes nothing"

@@ -177,7 +177,7 @@ def test_student_version_hands_over_no_solver(path):
 def test_student_version_gives_no_answer_away(runner, path):
     run = runner.student(path)
     assert run.error is None, f"the student version did not run: {run.error}"
-    registered = set(registry(path).EXERCISES)
+    registered = set(registry(path)._EXERCISES)
     checked = {c.id for c in run.calls if c.inputs is not None}
     unreadable = [f"{c.id}: {c.error}" for c in run.calls if c.inputs is None]
     assert not unreadable, f"recorded inputs that cannot be read back: {unreadable}"

@@ -18,7 +18,7 @@ from exercises import NOTEBOOKS, placeholder_re, registry, require_spec, spec_pa
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_every_self_checked_exercise_has_a_natural_answer(path):
     spec = require_spec(path)
-    registered = set(registry(path).EXERCISES)
+    registered = set(registry(path)._EXERCISES)
     natural = set(spec.NATURAL)
     assert registered <= natural, f"{spec_path(path).name}: no NATURAL answer for {sorted(registered - natural)}"
     assert natural <= registered, (
@@ -35,7 +35,7 @@ def test_natural_answers_are_correct(runner, path):
     run = runner.student(path)
     assert run.error is None, f"the student version with the natural answers did not run: {run.error}"
     problems = []
-    for ex_id in sorted(registry(path).EXERCISES):
+    for ex_id in sorted(registry(path)._EXERCISES):
         cells = run.cells_calling(ex_id, solution=False)
         if not cells:
             problems.append(f"{ex_id}: no exercise cell calls utils.check({ex_id!r}, ...)")

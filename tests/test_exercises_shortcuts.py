@@ -410,7 +410,7 @@ def test_no_shortcut_answers_an_exercise(runner, path):
     run = runner.run("shortcuts", path, build_shortcut_run)
     report = report_of(run)
     checked = {c["id"] for c in check_calls(run.nb)}
-    registered = set(registry(path).EXERCISES)
+    registered = set(registry(path)._EXERCISES)
     assert registered <= checked, f"{sorted(registered - checked)} have no utils.check call to search"
     searched = {s["id"] for s in report["searched"]}
     assert searched, "the finder searched no exercise"

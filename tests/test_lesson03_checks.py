@@ -103,9 +103,9 @@ def test_exercise_3_the_formula_without_a_unit_is_told_to_attach_degrees():
 
 
 def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
-    from utils.exercises.lesson03 import EXERCISES
+    from utils.exercises.lesson03 import _EXERCISES
 
-    exercise = EXERCISES["03.8"]
+    exercise = _EXERCISES["03.8"]
     for text in [exercise.hint, *(m.hint for m in exercise.mistakes)]:
         assert "jupiter_e" not in text and "nanmax" not in text
     assert "shape of Jupiter's orbit" in exercise.hint

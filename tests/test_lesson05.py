@@ -16,9 +16,9 @@ ARC = dict(a_start=2.362 * u.AU, acceleration=0.0519 * u.mm / u.s**2, duration=1
 
 
 def test_derivation_step_is_a_written_question():
-    from utils.exercises.lesson05 import EXERCISES, WRITTEN
+    from utils.exercises.lesson05 import _EXERCISES, WRITTEN
 
-    assert "05.1" in WRITTEN and "05.1" not in EXERCISES
+    assert "05.1" in WRITTEN and "05.1" not in _EXERCISES
     assert WRITTEN["05.1"].startswith("Exercise 1 · derive")
 
 

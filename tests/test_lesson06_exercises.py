@@ -31,9 +31,9 @@ def _names_that_answer(check_id, values, modules, include_private=False):
     import inspect
     from itertools import permutations
 
-    from utils.exercises.lesson06 import EXERCISES
+    from utils.exercises.lesson06 import _EXERCISES
 
-    kw = {k: values[k] for k in inspect.signature(EXERCISES[check_id].solve).parameters}
+    kw = {k: values[k] for k in inspect.signature(_EXERCISES[check_id].solve).parameters}
     passing = []
     for module in modules:
         for name in (n for n in dir(module) if include_private or not n.startswith("_")):

@@ -13,7 +13,7 @@ import nbtools
 from conftest import ROOT
 from utils import factcheck as F
 from utils.checks import _expected_answer, check
-from utils.exercises.lesson07 import EXERCISES
+from utils.exercises.lesson07 import _EXERCISES
 from utils.facts import fact
 
 
@@ -32,7 +32,7 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     assert days.status == "incorrect" and "stay in days" in days.message
     wrong_kind = check("07.2", 13.7 * u.km, **inputs)
     assert wrong_kind.status == "invalid" and "wants a duration" in wrong_kind.message
-    assert ".to(MONTH)" in EXERCISES["07.2"].hint
+    assert ".to(MONTH)" in _EXERCISES["07.2"].hint
 
 
 def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
@@ -247,7 +247,7 @@ def test_exercise_5_a_near_miss_is_not_called_a_radius_slip():
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
     for exercise_id in ("07.3", "07.7", "07.8"):
-        texts = [EXERCISES[exercise_id].hint] + [m.hint for m in EXERCISES[exercise_id].mistakes]
+        texts = [_EXERCISES[exercise_id].hint] + [m.hint for m in _EXERCISES[exercise_id].mistakes]
         assert all("plain" not in t for t in texts) and any("rule" in t for t in texts)
 
 

@@ -64,4 +64,19 @@ def test_tab_completion_offers_no_way_to_an_expected_answer():
     assert not [name for name in public if "expected" in name or name.startswith("get_")], public
     answer = utils.checks._expected_answer("00.3", altitude=1 * u.km, ceres_radius=2 * u.km)
     assert answer.to_value(u.km) == pytest.approx(3)
-    assert utils.exercises.lesson00.EXERCISES  # still loads when asked for by name
+    assert utils.exercises.lesson00._EXERCISES  # still loads when asked for by name
+
+
+@pytest.mark.parametrize("lesson", [f"{n:02d}" for n in range(8)])
+def test_no_public_name_of_an_exercise_module_holds_an_exercise(lesson):
+    """Tab after ``utils.exercises.lessonNN.`` must not offer the exercises themselves (each computes its answer)."""
+    import importlib
+
+    from utils.checks import Exercise
+
+    module = importlib.import_module(f"utils.exercises.lesson{lesson}")
+    assert module._EXERCISES and all(isinstance(e, Exercise) for e in module._EXERCISES.values())
+    for name in (n for n in dir(module) if not n.startswith("_")):
+        value = getattr(module, name)
+        held = value.values() if isinstance(value, dict) else [value]
+        assert not any(isinstance(v, Exercise) for v in held), f"lesson{lesson}.{name} holds an exercise"

@@ -583,4 +583,4 @@ def test_written_question_is_registered():
     from utils.exercises import lesson05
 
     assert set(lesson05.WRITTEN) == {"05.1", "05.9"}
-    assert not set(lesson05.WRITTEN) & set(lesson05.EXERCISES)
+    assert not set(lesson05.WRITTEN) & set(lesson05._EXERCISES)

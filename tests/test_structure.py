@@ -253,12 +253,12 @@ def test_exercise_cells_hold_exactly_the_placeholder_line(nb):
 
 def test_every_registered_exercise_is_used(nb, nb_path):
     module = _registry(nb_path)
-    assert set(module.EXERCISES) == _exercise_ids(nb, solution=False)
+    assert set(module._EXERCISES) == _exercise_ids(nb, solution=False)
     written = _written(nb_path)
-    both = set(module.EXERCISES) & set(written)
+    both = set(module._EXERCISES) & set(written)
     assert not both, f"an exercise is either self-checked or written, not both: {sorted(both)}"
     prefix = f"{lesson_number(nb_path):02d}."
-    ids = sorted(set(module.EXERCISES) | set(written), key=lambda i: int(i.split(".")[1]))
+    ids = sorted(set(module._EXERCISES) | set(written), key=lambda i: int(i.split(".")[1]))
     assert all(i.startswith(prefix) for i in ids), f"ids must start with {prefix}: {ids}"
     assert [int(i.split(".")[1]) for i in ids] == list(range(1, len(ids) + 1)), (
         f"self-checked and written exercises share one numbering 1, 2, 3, ... without gaps: {ids}"
@@ -343,12 +343,12 @@ def test_goals_table_maps_every_goal_to_exercises(nb, nb_path):
     assert sorted(rows, key=lambda g: int(g[1:])) == wanted, (
         f"one row per learning goal ({', '.join(wanted)}), found {sorted(rows)}"
     )
-    known = set(_registry(nb_path).EXERCISES) | set(_written(nb_path))
+    known = set(_registry(nb_path)._EXERCISES) | set(_written(nb_path))
     for goal, cell in rows.items():
         ids = re.findall(r"`(\d\d\.\d+)`", cell)
         assert ids, f"{goal} is tested by no exercise"
         unknown = [i for i in ids if i not in known]
-        assert not unknown, f"{goal}: {unknown} are neither in EXERCISES nor in WRITTEN"
+        assert not unknown, f"{goal}: {unknown} are neither in _EXERCISES nor in WRITTEN"
         for k, ex_id in re.findall(r"Exercise (\d+) \(`(\d\d\.\d+)`\)", cell):
             assert ex_id.endswith(f".{k}"), f"{goal}: 'Exercise {k}' is labelled with the id {ex_id}"
 

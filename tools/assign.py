@@ -294,7 +294,7 @@ def _graded_registry_source(lesson: str, key: dict, written: dict) -> str:
         'the grader."""',
         "from ..grading import FormExercise",
         "",
-        "EXERCISES = {",
+        "_EXERCISES = {",
     ]
     for ex_id in sorted(key):
         entry = key[ex_id]
@@ -309,7 +309,7 @@ def _graded_registry_source(lesson: str, key: dict, written: dict) -> str:
 def _title_template(lesson: str, ex_id: str, entry: dict) -> str:
     """The registry's title with its {input} fields (filled again from the notebook's inputs)."""
     try:
-        return registry(lesson).EXERCISES[ex_id].title
+        return registry(lesson)._EXERCISES[ex_id].title
     except Exception:
         return entry["title"]
 

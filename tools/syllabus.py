@@ -2,7 +2,7 @@
 
 Sources: each notebook's numbered "Learning goals" list (goal ``Gk`` is the k-th item), its
 "Goals and exercises" table (``| G1 | Exercise 1 (`01.1`) |``), and the lesson registries
-(``EXERCISES`` with their ``points``; ``WRITTEN`` for written questions).  ``python3 tasks.py syllabus``
+(``_EXERCISES`` with their ``points``; ``WRITTEN`` for written questions).  ``python3 tasks.py syllabus``
 rewrites the part of the syllabus between the two GRID markers; ``tests/test_syllabus.py`` fails when
 the page and the lessons disagree or a lesson's table is missing or incomplete.
 """
@@ -80,13 +80,13 @@ def lesson_problems(nb, name: str, known: set[str]) -> list[str]:
     for k, ids in sorted(table.items()):
         for ex_id in ids:
             if ex_id not in known:
-                out.append(f"{name}: G{k} names `{ex_id}`, which is not in the lesson's EXERCISES or WRITTEN")
+                out.append(f"{name}: G{k} names `{ex_id}`, which is not in the lesson's _EXERCISES or WRITTEN")
     return out
 
 
 def known_ids(lesson: str) -> set[str]:
     reg = registry(lesson)
-    return set(reg.EXERCISES) | set(getattr(reg, "WRITTEN", {}) or {})
+    return set(reg._EXERCISES) | set(getattr(reg, "WRITTEN", {}) or {})
 
 
 def problems() -> list[str]:
@@ -120,8 +120,8 @@ def grid() -> str:
             tested, graded = [], []
             for ex_id in ids:
                 qname = "q" + ex_id.replace(".", "_")
-                if ex_id in reg.EXERCISES:
-                    ex = reg.EXERCISES[ex_id]
+                if ex_id in reg._EXERCISES:
+                    ex = reg._EXERCISES[ex_id]
                     tested.append(f"`{ex_id}` {ex.title.split('·', 1)[-1].strip()}")
                     graded.append(f"{qname} auto, {float(getattr(ex, 'points', 1)):g}")
                 elif ex_id in written:
@@ -130,7 +130,7 @@ def grid() -> str:
                 else:
                     tested.append(f"`{ex_id}` *(unknown id)*")
             lines.append(f"| G{k} {_short(goal)} | {'; '.join(tested) or '*discussion only*'} | {'; '.join(graded)} |")
-        untested = sorted(set(reg.EXERCISES) | set(written))
+        untested = sorted(set(reg._EXERCISES) | set(written))
         used = {i for ids in table.values() for i in ids}
         extra = [i for i in untested if i not in used]
         if table and extra:

@@ -756,6 +756,12 @@ def _compare_text(answer, expected, *, choices, hint, name, **_) -> CheckResult:
 _ID = re.compile(r"^(\d\d)\.(\d+)$")
 
 
+def _unit_from_name(name: str) -> Any:
+    import astropy.units as u
+
+    return u.Unit(name)
+
+
 @dataclass(frozen=True)
 class Mistake:
     """A likely wrong answer to an exercise, and the hint it deserves.
@@ -778,12 +784,31 @@ class Mistake:
         The wrong answer is a number the lesson prints (for another case): an answer equal to it was most
         likely copied, so this hint comes first even where the answer is also the right one rounded too far
         (see :class:`RoundedTooFar`); such a hint should then speak to both.
+    unit_hints : mapping of str to str, optional
+        Another hint for an answer given in one of these units (keyed by the unit's name, such as ``"deg_C"``):
+        one wrong number may come from two slips that the answer's unit tells apart.
     """
 
     solve: Callable[..., Any]
     hint: str
     rtol: float | None = None
     copied: bool = False
+    unit_hints: Mapping[str, str] | None = None
+
+    def hint_for(self, answer: Any) -> str:
+        """The hint for this answer: the one for its unit, if there is one, else ``hint``."""
+        unit = getattr(answer, "unit", None)
+        for name, text in (self.unit_hints or {}).items():
+            try:
+                if unit is not None and unit == _unit_from_name(name):
+                    return text
+            except ValueError:
+                continue
+        return self.hint
+
+    def hints(self) -> tuple[str, ...]:
+        """Every hint this mistake may give."""
+        return (self.hint, *(self.unit_hints or {}).values())
 
 
 @dataclass(frozen=True)
@@ -933,7 +958,8 @@ class Exercise:
                     hit = False
                 if hit:
                     sign = "Check the sign of your answer too." if flipped else ""
-                    return CheckResult(INCORRECT, _join("That is not right", f"Hint: {mistake.hint}", sign), title)
+                    hint = mistake.hint_for(answer)
+                    return CheckResult(INCORRECT, _join("That is not right", f"Hint: {hint}", sign), title)
         return result
 
 
@@ -964,7 +990,7 @@ def _get_exercise(exercise_id: str) -> Exercise:
     """Find an exercise by id, e.g. ``"00.1"`` (lesson 00, exercise 1).
 
     Exercises of lesson ``NN`` live in ``utils.exercises.lessonNN``, in a dict
-    named ``EXERCISES``.  Raises ``ValueError`` with a clear sentence for an
+    named ``_EXERCISES``.  Raises ``ValueError`` with a clear sentence for an
     unknown id.
     """
     if not isinstance(exercise_id, str) or not _ID.match(exercise_id):
@@ -976,7 +1002,7 @@ def _get_exercise(exercise_id: str) -> Exercise:
         module = importlib.import_module(f"utils.exercises.lesson{lesson}")
     except ModuleNotFoundError:
         raise ValueError(f"There is no lesson {lesson} with exercises (from the id {exercise_id!r}).") from None
-    exercises = getattr(module, "EXERCISES", {})
+    exercises = getattr(module, "_EXERCISES", {})
     if exercise_id in getattr(module, "WRITTEN", {}):
         raise WrittenExerciseError(
             f"{exercise_id} is a written exercise: write your answer in its answer cell; your instructor marks "
@@ -1111,23 +1137,37 @@ class RoundedTooFar(Exercise):
     is both 2.535 AU rounded and another route's 2.498 AU): the student most likely rounded, and a mistake's
     hint would send them away from a right method, unless that mistake is a number the lesson prints
     (``Mistake(copied=True)``). Any other near miss gets its mistake's hint or the plain one, never "close".
+    With ``cut``, a number cut off (not rounded) to ``figures`` counts too (13 for 13.7 whole months).
+
+    A subclass whose answers are compared in another form than the student gives them (a stay in months)
+    overrides ``_comparable`` (the answer as compared) and ``_expected_quantity`` (the right answer in a
+    unit the student's answer converts to).
     """
 
     figures: int = 2
     band: float = 0.02
     keep: str = "more significant figures"
+    cut: bool = False
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
+        result = super().check(self._comparable(answer), **inputs)
         if result.ok or result.status != INCORRECT or not self._rounded(answer, inputs):
             return result
-        if any(m.copied and m.hint in result.message for m in self.mistakes):
+        if any(h in result.message for m in self.mistakes if m.copied for h in m.hints()):
             return result  # a number printed in the lesson, most likely copied from there
         return CheckResult(
             INCORRECT,
             f"That is not right, but it is close: you rounded too much, so keep {self.keep}. Hint: {self.hint}",
             result.name,
         )
+
+    def _comparable(self, answer: Any) -> Any:
+        """The answer in the form the right one is compared with (the answer itself, unless overridden)."""
+        return answer
+
+    def _expected_quantity(self, inputs: Mapping[str, Any]) -> Any:
+        """The right answer, with a unit the student's answer can be converted to."""
+        return self.expected(**inputs)
 
     def _rounded(self, answer: Any, inputs: dict) -> bool:
         """Is ``answer`` the right answer rounded too far (a plain number counts as dimensionless)?"""
@@ -1136,7 +1176,7 @@ class RoundedTooFar(Exercise):
         try:
             if isinstance(answer, bool) or np.size(answer) != 1:
                 return False
-            expected = u.Quantity(self.expected(**inputs))
+            expected = u.Quantity(self._expected_quantity(inputs))
             given = u.Quantity(answer)
             # how far off, in the expected unit; the rounding itself, in the student's unit
             e, a = float(expected.value), float(_to_unit(given, expected.unit, self.temperature_difference))
@@ -1145,4 +1185,8 @@ class RoundedTooFar(Exercise):
             return False
         if not (math.isfinite(a) and math.isfinite(e)) or abs(a - e) > self.band * abs(e):
             return False
+        if self.cut and shown_e != 0:
+            step = 10.0 ** (math.floor(math.log10(abs(shown_e))) - (self.figures - 1))
+            if math.isclose(float(given.value), math.floor(shown_e / step) * step, rel_tol=1e-9):
+                return True
         return _rounded_to(float(given.value), shown_e, self.figures, math.inf)

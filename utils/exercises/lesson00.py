@@ -514,7 +514,7 @@ _FIND_ID = "Look for the id whose name holds the orbit's short name, in lower ca
 _ANOTHER_ORBIT_HINT = "That is the altitude of another of Dawn's orbits. " + _FIND_ID
 
 
-EXERCISES = {
+_EXERCISES = {
     "00.1": ConvertExercise(
         title="Exercise 1 · {distance:,.0f} in kilometres",
         solve=_miles_to_km,

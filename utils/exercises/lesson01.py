@@ -443,7 +443,7 @@ _WHICH_GROUP = Exercise(
 )
 
 
-EXERCISES = {
+_EXERCISES = {
     "01.1": _WHICH_GROUP,
     # a second object for the same question: another title, the same check and hints
     "01.2": dataclasses.replace(_WHICH_GROUP, title="Exercise 2 · a second object, at a = {a:.2f}: which group?"),

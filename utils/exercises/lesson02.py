@@ -597,7 +597,7 @@ class _AlongExercise(Exercise):
         return super().check(answer, **inputs)
 
 
-EXERCISES = {
+_EXERCISES = {
     "02.1": Exercise(
         title="Exercise 1 · how far from the Sun does {name} get?",
         solve=_aphelion,

@@ -381,7 +381,7 @@ def _e_reached(e_reached=None, **_):
     return float(e_reached)
 
 
-EXERCISES = {
+_EXERCISES = {
     "03.1": Exercise(
         title="Exercise 1 · the period ratio of {asteroid}",
         solve=_ratio,

@@ -364,7 +364,7 @@ _ORBIT_HINT = (
 )
 
 
-EXERCISES = {
+_EXERCISES = {
     "04.1": Exercise(
         title="Exercise 1 · how long did the {phase} last?",
         solve=_phase_days,

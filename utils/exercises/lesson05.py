@@ -419,7 +419,7 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
     return _dv_ratio_same_propellant(datasheet, ion_isp)
 
 
-EXERCISES = {
+_EXERCISES = {
     # a plain Exercise, so that its mistakes come first: g = 10 m/s² at 1,900 s gives 19.0 km/s, which is also
     # the right 18.6 km/s rounded to two figures, and that one hint names both causes (never a bare "close")
     "05.12": Exercise(

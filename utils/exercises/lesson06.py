@@ -376,7 +376,7 @@ def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
 
 def _t_kelvin_as_celsius(solar_constant, albedo, distance):
     # the right number of kelvin, typed with the Celsius unit; the same temperature given in kelvin is the
-    # kelvin value with 273 added (217 K + 273 = 490 K): `_NoonTemperature` words the hint by the answer's unit
+    # kelvin value with 273 added (217 K + 273 = 490 K): the hint is worded by the answer's unit
     return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
 
 
@@ -392,22 +392,6 @@ _KELVIN_PLUS_273 = (
     "Your number looks like a kelvin temperature with 273 added. The formula gives kelvin already "
     "(σ is in W m⁻² K⁻⁴): keep that number with `u.K`, or subtract 273.15 to get °C."
 )
-
-
-@dataclass(frozen=True)
-class _NoonTemperature(RoundedTooFar):
-    """Exercise 7's check: one wrong number, two slips told apart by the answer's unit.
-
-    490 in °C is the right kelvin number labelled Celsius; 490 K is the same temperature, but a student who
-    writes it in kelvin added 273 to a number that was kelvin already.
-    """
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        in_celsius = getattr(answer, "unit", None) == u.deg_C
-        if _KELVIN_AS_CELSIUS in result.message and not in_celsius:
-            return CheckResult(result.status, result.message.replace(_KELVIN_AS_CELSIUS, _KELVIN_PLUS_273), result.name)
-        return result
 
 
 # --- 06.8 · the most ice sunlight can remove in a year -----------------------------------------
@@ -634,7 +618,7 @@ def _difference_low(spot_albedo, background_albedo, spread, background_error=0):
     return (1 - f) * a_s - a_b
 
 
-EXERCISES = {
+_EXERCISES = {
     "06.1": Exercise(
         title="Exercise 1 · a Lommel-Seeliger patch lit at {incidence} and seen at {emission}",
         solve=_lommel_seeliger,
@@ -794,7 +778,7 @@ EXERCISES = {
             ),
         ),
     ),
-    "06.7": _NoonTemperature(
+    "06.7": RoundedTooFar(
         title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
@@ -821,7 +805,7 @@ EXERCISES = {
                 "albedo `faculae` at the perihelion distance `distance_7`.",
                 copied=True,
             ),
-            Mistake(_t_kelvin_as_celsius, _KELVIN_AS_CELSIUS),  # in kelvin: _KELVIN_PLUS_273 (_NoonTemperature)
+            Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
             Mistake(
                 _t_celsius_as_kelvin,
                 "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "

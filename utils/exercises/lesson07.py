@@ -28,7 +28,6 @@ from ..checks import (
     ReasonedExercise,
     RoundedTooFar,
     _is_placeholder,
-    _rounded_to,
 )
 from ..factcheck import (
     KINDS,
@@ -217,13 +216,29 @@ def _in_months(answer: Any) -> Any:
     return answer
 
 
+#: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
+#: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
+ROUNDING_BAND = 0.07
+
+
 @dataclass(frozen=True)
-class MonthsExercise(Exercise):
-    """Exercise 2: a duration with its unit (converted to months); a bare number gets a note to attach one."""
+class MonthsExercise(RoundedTooFar):
+    """Exercise 2: a duration with its unit, compared in months; a bare number gets a note to attach one.
+
+    A stay rounded to two figures in the student's own unit of time (1.1 yr), or cut to whole months (13 for
+    13.7), is told it was rounded too much.
+    """
+
+    figures: int = 2
+    band: float = ROUNDING_BAND
+    cut: bool = True
+    keep: str = "the part of a month: one decimal of the months, or three figures in your unit"
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, u.Quantity) and not answer.isscalar and answer.size == 1:
             answer = answer.reshape(())  # [13.7] months is 13.7 months
+        if isinstance(answer, TimeDelta) and answer.isscalar:
+            answer = answer.to(u.day)
         if (
             isinstance(answer, u.Quantity)
             and answer.isscalar
@@ -235,17 +250,8 @@ class MonthsExercise(Exercise):
                 "two Times and convert the difference with .to(MONTH).",
                 self.title_for(**inputs),
             )
-        months = _in_months(answer)
-        result = super().check(months, **inputs)
-        copied = any(m.copied and m.hint in result.message for m in self.mistakes)
-        if result.status == INCORRECT and not copied and self._rounded_stay(answer, inputs):
-            return CheckResult(
-                INCORRECT,
-                "That is not right, but it is close: you rounded too much (or dropped the part of a month). Keep "
-                "one decimal of the months (or three figures in your unit).",
-                result.name,
-            )
-        if result.status == CORRECT and not isinstance(months, u.Quantity) and months is answer:
+        result = super().check(answer, **inputs)
+        if result.status == CORRECT and not isinstance(answer, u.Quantity) and _in_months(answer) is answer:
             return CheckResult(
                 INVALID,
                 "Your answer has no unit: the task asks for a duration. Attach one, for example 10.5 * MONTH, "
@@ -254,28 +260,11 @@ class MonthsExercise(Exercise):
             )
         return result
 
-    def _rounded_stay(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
-        """Is ``answer`` the stay rounded (or cut) to two significant figures or fewer, in the student's own unit
-        of time?"""
-        if isinstance(answer, TimeDelta) and answer.isscalar:
-            answer = answer.to(u.day)
-        if not (isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "time"):
-            return False
-        try:
-            right = (self.expected(**inputs) * MONTH).to_value(answer.unit)
-        except Exception:  # unusable inputs: already reported
-            return False
-        given = float(answer.value)
-        if abs(given - right) > ROUNDING_BAND * abs(right):
-            return False
-        step = 10.0 ** (math.floor(math.log10(abs(right))) - 1)  # two significant figures
-        cut = math.floor(right / step) * step  # 13 for 13.7 months: whole months counted, the rest dropped
-        return _rounded_to(given, float(right), 2, ROUNDING_BAND) or math.isclose(given, cut, rel_tol=1e-9)
+    def _comparable(self, answer: Any) -> Any:
+        return _in_months(answer)
 
-
-#: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
-#: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
-ROUNDING_BAND = 0.07
+    def _expected_quantity(self, inputs: Mapping[str, Any]) -> Any:
+        return self.expected(**inputs) * MONTH
 
 
 # --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
@@ -642,7 +631,7 @@ _ONE_KIND = KindExercise(
 )
 
 
-EXERCISES = {
+_EXERCISES = {
     "07.1": ClaimKindsExercise(
         title="Exercise 1 · what kind of claim is each one?",
         solve=_kinds,
