@@ -376,7 +376,7 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
 
 
 def _thrust_per_kw_datasheet(hall_thrust, hall_power, ion_thrust, ion_power):
-    # the PPS-1350 datasheet's point (thrust at power), quoted in the note the notebook prints, in place of the inputs
+    # the PPS-1350 datasheet's point (thrust at power), quoted in the facts table's note, in place of the inputs
     note = fact("smart1.thrust").info.meta["note"]
     found = re.search(r"datasheet figure is ([\d.]+) mN at ([\d.]+) kW", note)
     return _thrust_per_kw_ratio(float(found.group(1)) * u.mN, float(found.group(2)) * u.kW, ion_thrust, ion_power)
@@ -749,8 +749,8 @@ EXERCISES = {
             ),
             Mistake(
                 _thrust_per_kw_datasheet,
-                "Your method is right, but you used the datasheet's point from the note. Use `hall_thrust` and "
-                "`hall_power` as given in the cell, as the question asks.",
+                "Your method is right, but you used the datasheet's point (in the facts table's note). Use "
+                "`hall_thrust` and `hall_power` as given in the cell, as the question asks.",
             ),
             Mistake(
                 _thrust_per_kw_two_figures,
