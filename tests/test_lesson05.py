@@ -418,3 +418,20 @@ def test_g_ten_and_rounded_power_ratio_get_their_hints():
     # 1,190 W / 2.3 kW = 0.517; to two figures 0.52 is still the ratio of the powers
     for answer in (0.517, 0.52):
         assert "ratio of the two powers" in check("05.10", answer, **HALL_ION).message
+
+
+def test_ion_speed_with_a_lost_unit_gets_the_form_hint():
+    """Exercise 2: the count of charges for the charge, or a bare-number ion mass, is named, not only 'wrong unit'."""
+    from astropy.constants import e
+
+    inputs = dict(voltage=1100 * u.V, ion_mass=131.293 * u.u, charge_number=2)
+    slips = (
+        np.sqrt(2 * 2 * inputs["voltage"] / inputs["ion_mass"]),
+        np.sqrt(2 * 2 * e.si * inputs["voltage"] / 131.293),
+        np.sqrt(2 * 2 * e.si * inputs["voltage"] / inputs["ion_mass"].to_value(u.kg)),
+    )
+    for slip in slips:
+        result = check("05.2", slip, **inputs)
+        assert not result.ok and "`charge` (in coulombs)" in result.message, result.message
+    right = np.sqrt(2 * 2 * e.si * inputs["voltage"] / inputs["ion_mass"])
+    assert check("05.2", right.to(u.km / u.s), **inputs).ok

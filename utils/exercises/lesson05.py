@@ -69,6 +69,29 @@ def _ion_speed_times_charge(voltage, ion_mass, charge_number=1):
     return P.ion_speed(voltage, ion_mass) * require(charge_number, u.one, "charge_number").to_value(u.one)
 
 
+def _ion_speed_with_charge_number(voltage, ion_mass, charge_number=1):
+    # the plain count of charges in place of the charge in coulombs: the result is in V^(1/2) / u^(1/2)
+    n = require(charge_number, u.one, "charge_number", positive=True).to_value(u.one)
+    return np.sqrt(2 * n * voltage / ion_mass)
+
+
+def _ion_speed_bare_mass(voltage, ion_mass, charge_number=1):
+    # the ion mass stripped to a number (its value in u): the result is in C^(1/2) V^(1/2)
+    return np.sqrt(2 * _charge(charge_number) * voltage / require(ion_mass, u.kg, "ion_mass").to_value(u.u))
+
+
+def _ion_speed_bare_mass_kg(voltage, ion_mass, charge_number=1):
+    # the ion mass stripped to its number of kilograms
+    return np.sqrt(2 * _charge(charge_number) * voltage / require(ion_mass, u.kg, "ion_mass").to_value(u.kg))
+
+
+ION_FORM = (
+    "Your method is right, but a unit got lost. Use `charge` (in coulombs), not the plain count "
+    "`charge_number`, and keep `xenon` as a quantity with its unit; then convert the speed with "
+    "`.to(u.km / u.s)`."
+)
+
+
 # ---------------------------------------------------------------- 05.3 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
     return P._rocket_delta_v(isp, initial_mass, propellant_mass)
@@ -376,7 +399,7 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
 
 
 def _thrust_per_kw_datasheet(hall_thrust, hall_power, ion_thrust, ion_power):
-    # the PPS-1350 datasheet's point (thrust at power), quoted in the note the notebook prints, in place of the inputs
+    # the PPS-1350 datasheet's point (thrust at power), quoted in the facts table's note, in place of the inputs
     note = fact("smart1.thrust").info.meta["note"]
     found = re.search(r"datasheet figure is ([\d.]+) mN at ([\d.]+) kW", note)
     return _thrust_per_kw_ratio(float(found.group(1)) * u.mN, float(found.group(2)) * u.kW, ion_thrust, ion_power)
@@ -460,6 +483,9 @@ _EXERCISES = {
                 _ion_speed_times_charge,
                 "The *energy* grows in proportion to the charge; the speed grows as the square root of the energy.",
             ),
+            Mistake(_ion_speed_with_charge_number, ION_FORM),
+            Mistake(_ion_speed_bare_mass, ION_FORM),
+            Mistake(_ion_speed_bare_mass_kg, ION_FORM),
         ),
     ),
     "05.3": Exercise(
@@ -749,8 +775,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _thrust_per_kw_datasheet,
-                "Your method is right, but you used the datasheet's point from the note. Use `hall_thrust` and "
-                "`hall_power` as given in the cell, as the question asks.",
+                "Your method is right, but you used the datasheet's point (in the facts table's note). Use "
+                "`hall_thrust` and `hall_power` as given in the cell, as the question asks.",
             ),
             Mistake(
                 _thrust_per_kw_two_figures,
