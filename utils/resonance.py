@@ -51,8 +51,6 @@ from .units import (
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "resonant_angle",
-    "perihelion_distance",
-    "crosses_orbit",
     "BeltRun",
     "run_belt",
     "depletion_by_bin",
@@ -237,13 +235,13 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
 
 
-def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
+def _perihelion_distance(a: u.Quantity, e) -> u.Quantity:
     """Perihelion distance ``q = a (1 - e)`` for bound orbits (0 <= e < 1), in AU.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> perihelion_distance(2.5 * u.AU, 0.4)
+    >>> _perihelion_distance(2.5 * u.AU, 0.4)
     <Quantity 1.5 AU>
     """
     a = require(a, u.AU, "a", positive=True)
@@ -257,7 +255,7 @@ def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
     return (a * (1 - e)).to(u.AU)
 
 
-def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
+def _crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     """True where an orbit's perihelion lies inside a circular orbit of radius ``r_orbit``.
 
     Used with Mars' orbit: an asteroid whose perihelion drops inside it can meet
@@ -266,11 +264,11 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     Examples
     --------
     >>> import astropy.units as u
-    >>> bool(crosses_orbit(2.5 * u.AU, 0.45, 1.52 * u.AU))
+    >>> bool(_crosses_orbit(2.5 * u.AU, 0.45, 1.52 * u.AU))
     True
     """
     r = require(r_orbit, u.AU, "r_orbit", positive=True)
-    q = perihelion_distance(a, e)
+    q = _perihelion_distance(a, e)
     try:
         np.broadcast_shapes(q.shape, r.shape)
     except ValueError:

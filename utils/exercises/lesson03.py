@@ -12,7 +12,14 @@ import numpy as np
 
 from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import _resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, _librates, _nearest_resonance, _period_ratio, perihelion_distance, run_belt
+from ..resonance import (
+    KIRKWOOD_RESONANCES,
+    _librates,
+    _nearest_resonance,
+    _perihelion_distance,
+    _period_ratio,
+    run_belt,
+)
 from ..units import require
 
 #: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
@@ -241,7 +248,7 @@ def _perihelion(a_history, e_history, **_):
 
 def _perihelion_with_starting_a(a, e_max, **_):
     a = require(a, u.AU, "a", positive=True)
-    return perihelion_distance(a, e_max)
+    return _perihelion_distance(a, e_max)
 
 
 def _aphelion(a, e_max, **_):
@@ -263,7 +270,7 @@ def _largest_aphelion(a_history, e_history, **_):
 def _perihelion_at_start(a, e_max, e_start=None, **_):
     if e_start is None:
         raise ValueError("no starting eccentricity given")
-    return perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
+    return _perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
 
 
 #: Within this fraction of the right perihelion an answer is a near miss whose cause cannot be told apart
