@@ -551,6 +551,16 @@ def test_history_figure_draws_every_angle_on_one_fixed_range():
         assert np.nanmin(shown) >= 0 and np.nanmax(shown) < 360
 
 
+def test_history_figure_says_plainly_what_it_cannot_draw():
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    with pytest.raises(TypeError, match="plain numbers"):
+        view.draw("x", 0.1)
+    with pytest.raises(ValueError, match=r"e is one of 0\.1\.") as missing:
+        view.draw(2.50, 0.05)
+    assert "np.float64" not in str(missing.value)
+
+
 def test_about_years_rounds_a_span_to_two_figures_for_the_alt_text():
     from utils.resonance import _about_years
 

@@ -789,12 +789,19 @@ class HistoryFigure(FastFigure):
         self._limits = None
 
     def _index(self, a_start: float, e_start: float) -> int:
+        try:
+            a_start, e_start = float(a_start), float(e_start)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"a_start and e_start must be plain numbers (a in AU); got {a_start!r} and {e_start!r}."
+            ) from None
         hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
         if hits.size == 0:
+            e_values = ", ".join(f"{e:g}" for e in sorted(set(np.round(self.run.e0, 3).tolist())))
             raise ValueError(
                 f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
-                f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
-                f"e in {sorted(set(np.round(self.run.e0, 3)))}."
+                f"starting a runs from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
+                f"e is one of {e_values}."
             )
         return int(hits[0])
 
