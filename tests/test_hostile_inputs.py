@@ -308,8 +308,6 @@ VALID = {
     "orbits.SecondLawFigure": lambda: dict(elements={"a": 2 * u.AU, "e": 0.5}, name="test body", n_slices=12),
     # resonance
     "resonance.resonant_angle": lambda: dict(lam=10 * u.deg, varpi=0 * u.deg, lam_perturber=0 * u.deg, p=3, q=1),
-    "resonance.perihelion_distance": lambda: dict(a=2.5 * u.AU, e=0.4),
-    "resonance.crosses_orbit": lambda: dict(a=2.5 * u.AU, e=0.45, r_orbit=1.52 * u.AU),
     "resonance.BeltRun": belt_run_fields,
     "resonance.run_belt": lambda: dict(
         a0=[2.3, 2.5] * u.AU,

@@ -65,15 +65,19 @@ def test_exercise_2_names_a_distance_rounded_too_far():
     assert "rounded" in check("03.2", 0.05 * u.AU, **ceres).message  # rounded values subtracted
 
 
-def test_exercise_6_a_near_miss_gets_a_neutral_hint_not_a_false_diagnosis():
+def test_exercise_6_a_near_miss_gets_a_neutral_hint_only_when_cut_to_three_figures():
     # right answer 2.2664 AU; the smallest a with the largest e gives 2.2591 AU, only 0.3 % away
     inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
     assert check("03.6", 2.27 * u.AU, **inputs).ok
-    for near in (2.26, 2.2591):  # the right answer cut off, and the extremes combined
-        result = check("03.6", near * u.AU, **inputs)
-        assert result.status == "incorrect" and "three significant figures" in result.message
-        assert "smallest a with the largest e" not in result.message
-        assert "percent" not in result.message  # method only: no hint of how near the answer is
+    cut = check("03.6", 2.26 * u.AU, **inputs)  # the right answer cut off (or the extremes, rounded)
+    assert cut.status == "incorrect" and "three significant figures" in cut.message
+    assert "smallest a with the largest e" not in cut.message
+    assert "percent" not in cut.message  # method only: no hint of how near the answer is
+    combined = np.nanmin(inputs["a_history"]) * (1 - np.nanmax(inputs["e_history"]))
+    for full in (combined, round(combined, 4)):  # the extremes combined, given with more figures
+        result = check("03.6", full * u.AU, **inputs)
+        assert result.status == "incorrect" and "different moments" in result.message, result.message
+        assert "cut off" not in result.message and "close" not in result.message.lower()
 
 
 def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():

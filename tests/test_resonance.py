@@ -77,8 +77,8 @@ def test_resonant_angle_formula():
 
 
 def test_perihelion_and_mars_crossing():
-    assert R.perihelion_distance(2.5 * u.AU, 0.4).to_value(u.AU) == pytest.approx(1.5)
-    crossing = R.crosses_orbit([2.5, 2.5] * u.AU, np.array([0.1, 0.45]), 1.524 * u.AU)
+    assert R._perihelion_distance(2.5 * u.AU, 0.4).to_value(u.AU) == pytest.approx(1.5)
+    crossing = R._crosses_orbit([2.5, 2.5] * u.AU, np.array([0.1, 0.45]), 1.524 * u.AU)
     assert crossing.tolist() == [False, True]
 
 
@@ -207,11 +207,11 @@ def test_bad_input_messages():
     with pytest.raises(ValueError, match="lam must be an angle"):
         R.resonant_angle("ten degrees", 0, 0, 3, 1)
     with pytest.raises(u.UnitsError, match="e must be a plain number"):
-        R.perihelion_distance(2.5 * u.AU, 0.1 * u.AU)
+        R._perihelion_distance(2.5 * u.AU, 0.1 * u.AU)
     with pytest.raises(ValueError, match="single semi-major axis"):
         R._nearest_resonance([2.5, 2.8] * u.AU, AJ)
     with pytest.raises(ValueError, match="below 1"):
-        R.perihelion_distance(2.5 * u.AU, 1.0)
+        R._perihelion_distance(2.5 * u.AU, 1.0)
     with pytest.raises(ValueError, match="one entry per particle"):
         R.depletion_by_bin([2.4, 2.5] * u.AU, [True], [2.0, 3.0] * u.AU)
     with pytest.raises(ValueError, match="increasing"):
@@ -549,6 +549,16 @@ def test_history_figure_draws_every_angle_on_one_fixed_range():
         assert ax_phi.get_ylim() == (0, 360)
         shown = np.asarray(view.dots.get_ydata(), float)
         assert np.nanmin(shown) >= 0 and np.nanmax(shown) < 360
+
+
+def test_history_figure_says_plainly_what_it_cannot_draw():
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    with pytest.raises(TypeError, match="plain numbers"):
+        view.draw("x", 0.1)
+    with pytest.raises(ValueError, match=r"e is one of 0\.1\.") as missing:
+        view.draw(2.50, 0.05)
+    assert "np.float64" not in str(missing.value)
 
 
 def test_about_years_rounds_a_span_to_two_figures_for_the_alt_text():

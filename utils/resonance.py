@@ -51,8 +51,6 @@ from .units import (
 __all__ = [
     "KIRKWOOD_RESONANCES",
     "resonant_angle",
-    "perihelion_distance",
-    "crosses_orbit",
     "BeltRun",
     "run_belt",
     "depletion_by_bin",
@@ -237,13 +235,13 @@ def resonant_angle(lam, varpi, lam_perturber, p: int, q: int) -> u.Quantity:
     return (np.mod(np.degrees(phi) + 180.0, 360.0) - 180.0) * u.deg
 
 
-def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
+def _perihelion_distance(a: u.Quantity, e) -> u.Quantity:
     """Perihelion distance ``q = a (1 - e)`` for bound orbits (0 <= e < 1), in AU.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> perihelion_distance(2.5 * u.AU, 0.4)
+    >>> _perihelion_distance(2.5 * u.AU, 0.4)
     <Quantity 1.5 AU>
     """
     a = require(a, u.AU, "a", positive=True)
@@ -257,7 +255,7 @@ def perihelion_distance(a: u.Quantity, e) -> u.Quantity:
     return (a * (1 - e)).to(u.AU)
 
 
-def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
+def _crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     """True where an orbit's perihelion lies inside a circular orbit of radius ``r_orbit``.
 
     Used with Mars' orbit: an asteroid whose perihelion drops inside it can meet
@@ -266,11 +264,11 @@ def crosses_orbit(a: u.Quantity, e, r_orbit: u.Quantity):
     Examples
     --------
     >>> import astropy.units as u
-    >>> bool(crosses_orbit(2.5 * u.AU, 0.45, 1.52 * u.AU))
+    >>> bool(_crosses_orbit(2.5 * u.AU, 0.45, 1.52 * u.AU))
     True
     """
     r = require(r_orbit, u.AU, "r_orbit", positive=True)
-    q = perihelion_distance(a, e)
+    q = _perihelion_distance(a, e)
     try:
         np.broadcast_shapes(q.shape, r.shape)
     except ValueError:
@@ -791,12 +789,19 @@ class HistoryFigure(FastFigure):
         self._limits = None
 
     def _index(self, a_start: float, e_start: float) -> int:
+        try:
+            a_start, e_start = float(a_start), float(e_start)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"a_start and e_start must be plain numbers (a in AU); got {a_start!r} and {e_start!r}."
+            ) from None
         hits = np.flatnonzero(np.isclose(self.run.a0, a_start) & np.isclose(self.run.e0, e_start))
         if hits.size == 0:
+            e_values = ", ".join(f"{e:g}" for e in sorted(set(np.round(self.run.e0, 3).tolist())))
             raise ValueError(
                 f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
-                f"starting a run from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
-                f"e in {sorted(set(np.round(self.run.e0, 3)))}."
+                f"starting a runs from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
+                f"e is one of {e_values}."
             )
         return int(hits[0])
 

@@ -12,7 +12,14 @@ import numpy as np
 
 from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import _resonance_location
-from ..resonance import KIRKWOOD_RESONANCES, _librates, _nearest_resonance, _period_ratio, perihelion_distance, run_belt
+from ..resonance import (
+    KIRKWOOD_RESONANCES,
+    _librates,
+    _nearest_resonance,
+    _perihelion_distance,
+    _period_ratio,
+    run_belt,
+)
 from ..units import require
 
 #: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
@@ -241,7 +248,7 @@ def _perihelion(a_history, e_history, **_):
 
 def _perihelion_with_starting_a(a, e_max, **_):
     a = require(a, u.AU, "a", positive=True)
-    return perihelion_distance(a, e_max)
+    return _perihelion_distance(a, e_max)
 
 
 def _aphelion(a, e_max, **_):
@@ -263,21 +270,14 @@ def _largest_aphelion(a_history, e_history, **_):
 def _perihelion_at_start(a, e_max, e_start=None, **_):
     if e_start is None:
         raise ValueError("no starting eccentricity given")
-    return perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
-
-
-#: Within this fraction of the right perihelion an answer is a near miss whose cause cannot be told apart
-#: (digits cut off, or the extremes combined): it gets the neutral hint of :func:`_near_miss`.
-_NEAR = 0.005
+    return _perihelion_distance(require(a, u.AU, "a", positive=True), e_start)
 
 
 def _extremes_combined(a_history, e_history, **_):
-    # the smallest a and the largest e, taken from different moments of the run; not diagnosed when it lies
-    # so close to the right answer that a right answer cut to three significant figures would look the same
+    # the smallest a and the largest e, taken from different moments of the run; its Mistake has a narrow
+    # tolerance, so only an answer given with more figures than a cut-off three is told it mixed moments
     a, e = _histories(a_history, e_history)
-    combined = float(np.nanmin(a) * (1 - np.nanmax(e)))
-    right = _perihelion(a_history, e_history).to_value(u.AU)
-    return None if abs(combined - right) <= _NEAR * right else combined * u.AU
+    return float(np.nanmin(a) * (1 - np.nanmax(e))) * u.AU
 
 
 def _cut_to_three_figures(a_history, e_history, **_):
@@ -572,12 +572,14 @@ _EXERCISES = {
                 _cut_to_three_figures,
                 "Give three significant figures, rounded rather than cut off, and make sure each a (1 - e) "
                 "uses the a and the e of the same output.",
+                rtol=1e-6,  # only the three cut-off figures themselves: more figures are no cutting
             ),
             Mistake(
                 _extremes_combined,
                 "You combined the smallest a with the largest e, but they come from different moments of "
                 "the run. The perihelion at each output uses that output's a and e: compute a (1 - e) "
                 "element by element, then take the smallest.",
+                rtol=5e-4,  # given with four or more figures; three are told to round, which also fits
             ),
             Mistake(
                 _margin_outside_mars,
