@@ -614,3 +614,24 @@ def test_exercise_2_a_neighbouring_column_is_not_told_it_used_the_textured_model
         result = utils.check("06.2", row[col] / row[100], **kw)
         assert not result.ok and "next to `limb_col`" in result.message and "texture" not in result.message
     assert utils.check("06.2", row[10] / row[100], **kw).ok
+
+
+def test_exercise_2_row_and_column_swapped_gets_its_own_hint_away_from_zero_phase():
+    from utils import imaging
+
+    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
+    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
+    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
+    for phase in (0, 20):
+        kw = dict(
+            model=smooth, radius=utils.fact("ceres.radius"), phase=phase * u.deg, law="lambert", n_px=200, column=10
+        )
+        image = imaging.render_sphere(
+            200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg
+        )
+        result = utils.check("06.2", image[10, 100] / image[100, 100], **kw)
+        if phase == 0:  # the disc is symmetric at zero phase: the swapped pixel gives the same ratio
+            assert result.ok
+        else:
+            assert not result.ok and "takes the row first" in result.message
+        assert utils.check("06.2", image[100, 10] / image[100, 100], **kw).ok

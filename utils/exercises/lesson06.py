@@ -131,6 +131,20 @@ _NEIGHBOUR_COLUMN = (
 )
 
 
+def _limb_to_centre_swapped(model, radius, phase, law, n_px, column):
+    """Row and column swapped, ``image[limb_col, n // 2]``: the top limb of the middle column, over the centre.
+
+    At zero phase the disc is symmetric and this equals the right ratio (and passes); at other phases it does not.
+    """
+    from ..imaging import render_sphere
+    from ..units import integer
+
+    n = integer(n_px, "n_px", low=8, high=4096)
+    col = integer(column, "column", low=0, high=n - 1)
+    image = render_sphere(n, model, radius, phase, law=law, occator_latitude=20 * u.deg)
+    return float(image[col, n // 2] / image[n // 2, n // 2]) if image[n // 2, n // 2] > 0 else float("nan")
+
+
 def _centre_to_limb(model, radius, phase, law, n_px, column):
     return 1 / _limb_to_centre(model, radius, phase, law, n_px, column)
 
@@ -679,6 +693,11 @@ _EXERCISES = {
                 _limb_to_centre_facula_centred,
                 "Your centre pixel is on the bright facula, so the ratio comes out far too small. Render with "
                 "occator_latitude=20 * u.deg, as above, so that Occator sits above the middle row.",
+            ),
+            Mistake(
+                _limb_to_centre_swapped,
+                "That is the pixel in row `limb_col` of the middle column, near the top limb: `image[row, column]` "
+                "takes the row first. Use the middle row, `n_2 // 2`, and the column `limb_col`.",
             ),
             Mistake(
                 _centre_to_limb,
