@@ -314,6 +314,23 @@ def test_a_light_time_rounded_to_one_figure_is_told_to_keep_more_figures():
     assert "rounded too much" not in check("04.2", 9.8 * u.min, **kw).message
 
 
+def test_the_example_copied_without_the_exercises_inputs_is_named():
+    """The example's light time (Ceres at Ceres arrival), or the target at the example's instant, is named as
+    such; if the exercise is set at Ceres arrival itself, the right answer still passes."""
+    from utils.mission import _distance_between, _light_time
+
+    arrival, when = fact("dawn.ceres_arrival"), fact("dawn.vesta_arrival")
+    kw = dict(body="Vesta", time=when, event="Vesta arrival")
+    example = _light_time(_distance_between("earth", "ceres", arrival)).to(u.min)  # 27.7 min
+    message = check("04.2", example, **kw).message
+    assert "example" in message and "Ceres arrival" in message, message
+    wrong_instant = _light_time(_distance_between("earth", "vesta", arrival)).to(u.min)
+    message = check("04.2", wrong_instant, **kw).message
+    assert "example's instant" in message, message
+    assert check("04.2", example, body="Ceres", time=arrival).ok
+    assert check("04.2", _expected_answer("04.2", **kw), **kw).ok
+
+
 def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
     """39 (per cent, two figures) and 39.4 both get the fraction hint; 61 (the rock in per cent) is not told it
     is the ice share, and the fraction itself passes."""

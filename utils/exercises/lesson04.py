@@ -99,6 +99,26 @@ def _light_time_from_sun(body, time, **_):
     return _light_time((r**2).sum() ** 0.5).to(u.min)
 
 
+def _ceres_arrival():
+    from ..facts import fact
+
+    return fact("dawn.ceres_arrival")
+
+
+def _example_light_time(body, time, **_):
+    # the worked example's light time: Earth to Ceres at Ceres arrival, whatever the exercise's inputs
+    if str(body).strip().lower() == "ceres" and abs((time - _ceres_arrival()).to_value(u.day)) < 1:
+        raise ValueError("the exercise is the example")
+    return _light_time_to("ceres", _ceres_arrival())
+
+
+def _at_ceres_arrival(body, time, **_):
+    # the right body at the example's instant (arrival) instead of the exercise's (when)
+    if abs((time - _ceres_arrival()).to_value(u.day)) < 1:
+        raise ValueError("the exercise's instant is Ceres arrival")
+    return _light_time_to(body, _ceres_arrival())
+
+
 # ---------------------------------------------------------------- 04.3 an orbit around Vesta
 
 
@@ -410,6 +430,16 @@ _EXERCISES = {
                 _light_time_from_sun,
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
+            ),
+            Mistake(
+                _example_light_time,
+                "That is the light time of the example (Earth to Ceres, at Ceres arrival). Use the exercise's "
+                "inputs: heliocentric_position(target, when) and Earth at the same instant `when`.",
+            ),
+            Mistake(
+                _at_ceres_arrival,
+                "That is the right body at the example's instant (Ceres arrival, `arrival`). Locate Earth and "
+                "the target at the exercise's instant `when`.",
             ),
         ),
     ),
