@@ -434,3 +434,47 @@ def test_no_public_name_in_utils_orbits_returns_the_aphelion_of_exercise_1():
             if isinstance(result, u.Quantity) and result.size == 1 and utils.check("02.1", result, **kw).ok:
                 passing.append(name)
     assert not passing, f"utils.orbits.{passing} answer exercise 1: keep such helpers private"
+
+
+def test_no_catalogue_row_answers_exercise_3():
+    """The catalogue's `per` column is computed from `a`: the notebook's T_3 lies in a Kirkwood gap, so looking
+    up the row with the nearest period gives no `a` the check accepts."""
+    import json
+    import re
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "02-orbits.ipynb").read_text())
+    source = next("".join(c["source"]) for c in nb["cells"] if "T_3 = " in "".join(c["source"]))
+    T = float(re.search(r"T_3 = ([0-9.]+) \* u\.yr", source).group(1)) * u.yr
+    cat = utils.load_catalogue()
+    right = _expected_answer("02.3", T=T).to_value(u.AU)
+    near = cat[np.abs(cat["a"].to_value(u.AU) / right - 1) < 0.02]  # the check's tolerance is well inside 2 %
+    accepted = [row["name"] for row in near if utils.check("02.3", u.Quantity(row["a"], u.AU), T=T).ok]
+    assert not accepted, accepted
+    nearest = cat[np.argmin(np.abs(cat["per"] - T))]
+    assert not utils.check("02.3", u.Quantity(nearest["a"], u.AU), T=T).ok
+
+
+def test_newton_answers_in_degrees_are_asked_for_radians():
+    kw = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+    right = _expected_answer("02.4", **kw)
+    assert utils.check("02.4", right * u.rad, **kw).ok  # radians as a Quantity are a plain number
+    result = utils.check("02.4", (right * u.rad).to(u.deg), **kw)
+    assert result.status == "invalid" and "radians" in result.message and ".to_value(u.rad)" in result.message
+    kw5 = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    result = utils.check("02.5", (_expected_answer("02.5", **kw5) * u.rad).to(u.deg), **kw5)
+    assert result.status == "invalid" and "radians" in result.message
+
+
+def test_a_date_that_is_not_a_date_gets_one_line_for_exercise_9():
+    result = utils.check("02.9", 0.001, date="not a date")
+    assert result.status == "invalid" and "2012-09-05" in result.message and len(result.message) < 300
+
+
+def test_an_eccentricity_with_a_length_unit_is_told_e_has_no_unit():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    for length in ((kw["Q"] - kw["q"]) / 2, _expected_answer("02.2", **kw) * u.AU):  # a e, and e with a unit
+        result = utils.check("02.2", length, **kw)
+        assert result.status == "invalid" and "no unit" in result.message and "Close" not in result.message
+    assert "divide it by 2a" in utils.check("02.2", kw["Q"] - kw["q"], **kw).message  # Q - q keeps its own hint
+    assert utils.check("02.2", _expected_answer("02.2", **kw), **kw).ok

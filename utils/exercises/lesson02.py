@@ -424,12 +424,9 @@ def _two_body_365_day_years(name, years):
 
 def _pull_vectors(date):
     """Ceres' and Jupiter's heliocentric positions on ``date``."""
-    from astropy.time import Time
-
     from ..ephemeris import heliocentric_position
 
-    if not isinstance(date, Time):
-        date = Time(date)
+    date = _time(date, "date")  # a one-line message for text that is not a date
     return heliocentric_position("ceres", date), heliocentric_position("jupiter", date)
 
 
@@ -597,6 +594,38 @@ class _AlongExercise(Exercise):
         return super().check(answer, **inputs)
 
 
+class _EccentricityExercise(Exercise):
+    """Exercise 2: a length without a hint of its own (a e, or a) is told that e has no unit."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)  # a length with its own hint (Q - q) keeps that hint
+        unit = getattr(answer, "unit", None)
+        if result.status == INVALID and isinstance(unit, u.UnitBase) and unit.physical_type == "length":
+            return CheckResult(
+                INVALID,
+                f"Your answer is a length (in {unit}), but e has no unit. a e and Q - q = 2ae are lengths: "
+                "divide by another length made from q and Q, so that the units cancel.",
+                result.name,
+            )
+        return result
+
+
+class _RadiansExercise(Exercise):
+    """Exercises 4 and 5: an angle in degrees (or another angle unit) is asked for in radians, the unit the
+    plain-number inputs use, with the conversion to write."""
+
+    def check(self, answer, **inputs):
+        unit = getattr(answer, "unit", None)
+        if isinstance(unit, u.UnitBase) and unit.physical_type == "angle" and unit != u.rad:
+            return CheckResult(
+                INVALID,
+                f"Your answer is in {unit}; this exercise works in radians, as a plain number. "
+                "Convert it with .to_value(u.rad).",
+                self.title_for(**inputs),
+            )
+        return super().check(answer, **inputs)
+
+
 _EXERCISES = {
     "02.1": Exercise(
         title="Exercise 1 · how far from the Sun does {name} get?",
@@ -627,7 +656,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "02.2": Exercise(
+    "02.2": _EccentricityExercise(
         title="Exercise 2 · how stretched is the orbit of {name}?",
         solve=_eccentricity,
         defaults={"name": "the asteroid"},
@@ -688,7 +717,7 @@ _EXERCISES = {
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
         ),
     ),
-    "02.4": Exercise(
+    "02.4": _RadiansExercise(
         title="Exercise 4 · E after {steps} Newton steps from E0 = {E0} at e = {e}",
         solve=_newton_steps,
         rtol=0,
@@ -745,7 +774,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "02.5": Exercise(
+    "02.5": _RadiansExercise(
         title="Exercise 5 · the step that stops Newton's method from E0 = {E0} at e = {e}, tolerance {tol} rad",
         solve=_last_change,
         rtol=0.01,
