@@ -200,6 +200,13 @@ def test_unknown_id_lists_close_matches():
         F.fact(42)
 
 
+def test_an_id_typed_with_capitals_suggests_its_lower_case_id_first():
+    with pytest.raises(KeyError) as info:
+        F.fact("ceres.orbit_LAMO_altitude")
+    message = str(info.value)
+    assert "did you mean: ceres.orbit_lamo_altitude," in message and "lower case" in message, message
+
+
 def test_facts_table_and_prefix():
     t = F.facts_table()
     assert len(t) == len(TABLE)

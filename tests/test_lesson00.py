@@ -388,7 +388,8 @@ def test_exercise_5_two_figures_are_called_rounded_without_saying_where_they_cam
     """240 (LAMO) is the conversion rounded to two figures, the note's figure and a slider step at once."""
     result = check("00.5", 240, orbit="LAMO")
     assert result.status == "incorrect", result
-    assert "rounded too much: keep three significant figures" in result.message, result
+    assert "rounded too much" in result.message and "only holds the place" in result.message, result
+    assert "close" not in result.message, result  # two figures where three are asked: not "close"
     assert "it is the figure" not in result.message.lower(), result  # a claim about where it was read
 
 

@@ -183,12 +183,15 @@ def _row(fact_id: str, data_dir=None):
         raise TypeError(f"fact_id must be a string such as 'ceres.gm', got {type(fact_id).__name__}")
     table, index = _rows(data_dir)
     if fact_id not in index:
-        close = difflib.get_close_matches(fact_id, list(index), n=5, cutoff=0.5)
+        # an id typed with capitals ("ceres.orbit_LAMO_altitude") is matched in lower case first
+        close = difflib.get_close_matches(fact_id.lower(), list(index), n=5, cutoff=0.5)
         prefix = fact_id.split(".")[0] + "."
         same_group = [i for i in index if i.startswith(prefix)][:8]
         hint = close or same_group
         msg = f"unknown fact_id {fact_id!r}"
         msg += f"; did you mean: {', '.join(hint)}?" if hint else "; see utils.facts.fact_ids()"
+        if fact_id.lower() in index:
+            msg += " (ids are in lower case)"
         raise UnknownFactError(msg)
     return table[index[fact_id]]
 

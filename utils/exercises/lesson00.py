@@ -698,8 +698,10 @@ _EXERCISES = {
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
                 _rounded_miles_in_note,
-                "That number is rounded too much: keep three significant figures. (It is also the rounded "
-                "figure in miles the source itself quoted, in the fact's note.)",
+                "That number is rounded too much: a last zero that only holds the place is not a significant "
+                "figure, and rounding to the nearest 5 miles is too rough too. Keep three significant figures of "
+                "your own conversion, .to_value(u.imperial.mile). (It is also the rounded figure in miles the "
+                "source itself quoted, in the fact's note.)",
             ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
