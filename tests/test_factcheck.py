@@ -205,7 +205,8 @@ def test_date_matches_tolerance_and_month():
 def test_number_matches():
     assert F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"))
     assert not F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"), rtol=0.001)
-    assert F.judge_number(4500 * imperial.mile, 4400 * u.km) == "false"
+    assert F._judge_number(4500 * imperial.mile, 4400 * u.km) == "false"
+    assert "judge_number" not in dir(F)  # a public 5 % rule would seem to answer lesson 07's Exercise 3
     with pytest.raises(u.UnitsError, match="length"):
         F.number_matches(3 * u.kg, 4400 * u.km)
     with pytest.raises(ValueError, match="rtol"):

@@ -469,7 +469,6 @@ VALID = {
         claimed="2007-09-01", actual="2007-09-27", tolerance=1 * u.day, month_only=True
     ),
     "factcheck.number_matches": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
-    "factcheck.judge_number": lambda: dict(claimed=2700 * u.km, actual=2800 * u.km, rtol=0.05),
     "factcheck.rank_by": lambda: dict(table=catalogue(), column="diameter", name="Ceres", name_column="name"),
     "factcheck.verdict_table": lambda: dict(verdicts=verdicts(), claims=claims()),
     "factcheck.format_verdict_table": lambda: dict(table=verdict_table(), claim_width=48, evidence_width=70),

@@ -35,6 +35,18 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     assert ".to(MONTH)" in _EXERCISES["07.2"].hint
 
 
+def test_exercise_2_a_month_count_with_a_wrong_unit_is_described_not_blamed_on_a_step():
+    """13.7 years or 13.7 days: the hint says what the answer reads as, not a step the student may not have taken."""
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=a, departure=d, claimed_months=14)
+    months = (d - a).to_value(F.MONTH)
+    for unit, reads in ((u.yr, "years"), (u.day, "days")):
+        result = check("07.2", months * unit, **inputs)
+        assert result.status == "incorrect" and f"reads as that many {reads}" in result.message, result.message
+        assert "You multiplied" not in result.message and "You divided" not in result.message
+        assert "close" not in result.message.lower()
+
+
 def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
     claims = F.load_claims()
     assert not check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
@@ -315,6 +327,8 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     assert "volcanic activity" in check("07.10", "true", **n20).name
     assert not check("07.10", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
     assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
+    terse = check("07.10", "cannot be checked", **n20, reason="no source")  # the prompt fits a claim about an aim
+    assert terse.ok and "sources you read" in terse.message and "dates or numbers" not in terse.message
 
 
 def test_the_claims_table_does_not_show_the_kinds():
@@ -548,7 +562,7 @@ def test_exercise_2_a_stay_in_days_divided_by_a_month_still_in_days_gets_its_hin
     inputs = dict(arrival=a, departure=d, claimed_months=14)
     for days_per_month in (30, 30.44):
         kept = check("07.2", (d - a).to(u.day) / days_per_month, **inputs)
-        assert kept.status == "incorrect" and "still carries the unit 'd'" in kept.message
+        assert kept.status == "incorrect" and "its unit is 'd'" in kept.message
     assert check("07.2", (d - a).to_value(u.day) / 30.44 * F.MONTH, **inputs).ok
     story = check("07.2", 14 * F.MONTH, **inputs)
     assert "story's figure" in story.message and "keep one decimal" in story.message
@@ -622,3 +636,11 @@ def test_a_right_answer_rounded_too_far_is_told_so(exercise_id, answer):
     # the story's own 14 months keeps its own hint
     if exercise_id == "07.2":
         assert "story's figure" in check("07.2", 14 * F.MONTH, **inputs).message
+
+
+def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    pixel = (inputs["size"] / 20).to(u.km)  # 0.5 km: the ground one pixel must cover
+    result = check("07.6", pixel, **inputs)
+    assert result.status == "incorrect" and "divide it by the IFOV" in result.message, result.message
+    assert "close" not in result.message.lower()

@@ -59,7 +59,6 @@ __all__ = [
     "in_months",
     "date_matches",
     "number_matches",
-    "judge_number",
     "rank_by",
     "verdict_table",
     "format_verdict_table",
@@ -522,8 +521,11 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
     return bool(abs((c - a) / a).to_value(u.one) <= rtol)
 
 
-def judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> str:
-    """``"true"`` if the claimed number matches the record within ``rtol``, else ``"false"``."""
+def _judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> str:
+    """``"true"`` if the claimed number matches the record within ``rtol``, else ``"false"``.
+
+    Private: its relative rule is not the one-month rule of lesson 07's Exercise 3, which it would seem to answer.
+    """
     return "true" if number_matches(claimed, actual, rtol) else "false"
 
 

@@ -476,6 +476,11 @@ def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
 
 
+def _pixel_size_only(size, pixels, ifov):
+    """The ground one pixel must cover (size / pixels), given as the distance: the division by the IFOV left out."""
+    return (require(size, u.km, "size", positive=True) / require(pixels, u.one, "pixels", positive=True)).to(u.km)
+
+
 def _distance_slider_stop(size, pixels, ifov):
     """The stop of the lesson's sharpness slider nearest to the answer, read off the widget instead of computed."""
     from ..spotviews import dawn_distances
@@ -648,15 +653,15 @@ _EXERCISES = {
             Mistake(_days_not_months, "That is the stay in days: the question asks for months."),
             Mistake(
                 _years_times_twelve,
-                "You multiplied a duration in years by 12, so it still carries the unit 'yr' and reads as "
-                "12 times the stay. Drop the unit before multiplying, .to_value(u.yr) * 12, or convert "
-                "the difference to months directly with .to(MONTH).",
+                "Your answer reads as that many years: the number is right for months, but its unit is "
+                "'yr'. Give months: convert the difference with .to(MONTH), or put the number with MONTH "
+                "(.to_value(u.yr) * 12 * MONTH).",
             ),
             Mistake(
                 _days_divided_kept_days,
-                "You divided the stay by the days in a month, but your answer still carries the unit 'd', "
-                "so it reads as about two weeks. Drop the unit first, .to_value(u.day) / 30 * MONTH, or "
-                "convert the difference with .to(MONTH).",
+                "Your answer reads as that many days, about two weeks: the number is about right for months, "
+                "but its unit is 'd'. Give months: convert the difference with .to(MONTH), or put the "
+                "number with MONTH (.to_value(u.day) / 30 * MONTH).",
                 rtol=0.03,
             ),
             Mistake(
@@ -794,6 +799,11 @@ _EXERCISES = {
                 "pixel. Each pixel must cover only a part of it.",
             ),
             Mistake(
+                _pixel_size_only,
+                "That is the ground one pixel must cover, size / pixels. Now find the distance at which a "
+                "pixel covers that much: divide it by the IFOV in radians.",
+            ),
+            Mistake(
                 _distance_slider_stop,
                 "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
                 "in radians.",
@@ -886,6 +896,7 @@ _EXERCISES = {
                 "was meant for. Does any printed source state that aim?",
             ),
         ),
+        short_reason="name the sources you read and whether any of them states the June orbit's aim.",
         defensible_when="cannot be checked",
         defensible={
             "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
