@@ -446,3 +446,16 @@ def test_a_right_sum_with_a_mismatched_unit_is_not_sent_to_add_a_radius():
     for slip in (right.value * u.imperial.mile, right.value * u.m, right.to_value(u.imperial.mile) * u.km):
         message = check("00.3", slip, altitude=h, ceres_radius=R).message
         assert "unit does not match" in message and "one radius further down" not in message, (slip, message)
+
+
+def test_the_other_distance_hint_is_given_only_where_its_variable_names_are_right():
+    """With an instructor's other input (the instructor page suggests ``fact("news.distance_image")``), an answer
+    from the other news distance must not be told to "start from survey_altitude": that variable now holds it."""
+    survey, image = fact("news.distance_survey"), fact("news.distance_image")
+    swapped = check("00.1", survey.to(u.km), distance=image)
+    assert not swapped.ok and "survey_altitude" not in swapped.message and "image_altitude" not in swapped.message
+    default = check("00.1", image.to(u.km), distance=survey)
+    assert "the image caption's image_altitude" in default.message
+    r = fact("ceres.radius")
+    swapped_3 = check("00.3", image + r, altitude=4500 * u.imperial.mile + 1 * u.km, ceres_radius=r)
+    assert "survey_altitude" not in swapped_3.message.split("Hint:")[-1] or "other distance" not in swapped_3.message
