@@ -684,6 +684,8 @@ def test_angle_band_alt_text_gives_the_drawn_band_only():
     assert "runs through (almost) all angles" in R._angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
     with pytest.raises(ValueError, match="i_res"):
         R._angle_band_alt_text(run, 5, 0, t_max=800)
+    with pytest.raises(TypeError):  # the figure's 3:1 only: exercise 5 asks about another resonance
+        R._angle_band_alt_text(run, 1, 0, t_max=800, p=2, q=1)
 
 
 def test_angle_band_alt_text_reads_a_band_across_zero_as_one_band():
@@ -698,12 +700,12 @@ def test_angle_band_alt_text_reads_a_band_across_zero_as_one_band():
         e0=np.array([0.15, 0.10]),
         a=zeros + 3.0,
         e=zeros + 0.1,
-        lam=-np.vstack([band, turning]),  # the 2:1 angle is 2 lam_J - lam - varpi = -lam here
+        lam=-np.vstack([band, turning]),  # the 3:1 angle is 3 lam_J - lam - 2 varpi = -lam here
         varpi=zeros,
         lam_jupiter=np.zeros(t.size),
         t_removed=np.full(2, np.nan) * u.yr,
     )
-    text = R._angle_band_alt_text(run, 0, 1, t_max=800, p=2, q=1)
+    text = R._angle_band_alt_text(run, 0, 1, t_max=800)
     assert "all angles" not in text.split(";")[0], text
     assert "from about 280 degrees up through 360 (= 0) to about 80 degrees" in text and "centred near 0 " in text
     assert "at 2.30 AU it runs through all angles" in text

@@ -1042,13 +1042,13 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     )
 
 
-def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: int = 3, q: int = 1) -> str:
-    """Alt text for lesson 03's figure of the p:q resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
+def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float) -> str:
+    """Alt text for lesson 03's figure of the 3:1 resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
 
     For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5). The spread is measured on the
     unwrapped angle, so a band that crosses 0/360 degrees (drawn in two pieces) is one band, not full turns; an
-    angle that spreads over 300 degrees or more is said to run through all angles. Private: for any asteroid it
-    gives the band's middle, the answer to exercise 03.5.
+    angle that spreads over 300 degrees or more is said to run through all angles. Private, and for the 3:1 only
+    (the figure's resonance): exercise 03.5 asks the same of another asteroid at another resonance.
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)
@@ -1058,7 +1058,7 @@ def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float, p: 
     instance(run, BeltRun, "run")
     i_res, i_out = (integer(i, name, low=0, high=run.a0.size - 1) for i, name in [(i_res, "i_res"), (i_out, "i_out")])
     t_max = float(number(t_max, "t_max", positive=True, scalar=True))
-    p, q = resonance_pair(p, q)
+    p, q = 3, 1
     phi, t_yr = np.mod(run.angle(p, q).to_value(u.deg), 360), run.t.to_value(u.yr)
     shown = phi[i_res][(t_yr <= t_max) & np.isfinite(phi[i_res])]  # the asteroid's angle, as drawn
     unwrapped = np.degrees(np.unwrap(np.deg2rad(shown)))  # a band across 0/360 degrees stays one band
