@@ -35,7 +35,7 @@ make_manifest = _load_script("make_manifest")
 
 # ---------------------------------------------------------------- integrity
 def test_manifest_matches_every_data_file():
-    manifest = D.read_manifest(DATA)
+    manifest = D._read_manifest(DATA)
     files = {p.name for p in DATA.iterdir() if p.is_file()} - {"MANIFEST.sha256", "README.md"}
     assert set(manifest) == files
     for name, digest in manifest.items():
@@ -45,7 +45,7 @@ def test_manifest_matches_every_data_file():
 
 def test_every_data_file_is_documented_in_readme():
     readme = (DATA / "README.md").read_text()
-    for name in D.read_manifest(DATA):
+    for name in D._read_manifest(DATA):
         assert f"`{name}`" in readme, f"{name} is not documented in data/README.md"
     assert "git checkout -- data/" in readme
 
@@ -184,8 +184,8 @@ def test_verify_file_reads_the_manifest_again_only_when_it_changes(data_copy, mo
     import os
 
     reads = []
-    real = D.read_manifest
-    monkeypatch.setattr(D, "read_manifest", lambda folder=None: reads.append(folder) or real(folder))
+    real = D._read_manifest
+    monkeypatch.setattr(D, "_read_manifest", lambda folder=None: reads.append(folder) or real(folder))
     target = data_copy / "facts.ecsv"
     for _ in range(3):
         D.verify_file(target)
@@ -326,7 +326,7 @@ def test_plain_ecsv_reader_builds_astropys_table(path, cls):
     else:
         assert plain is not None, f"{path.name} is within what the plain reader supports"
         _same_table(plain, cls.read(path, format="ascii.ecsv"))
-    _same_table(D.read_ecsv(path.name, qtable=cls is QTable), cls.read(path, format="ascii.ecsv"))
+    _same_table(D._read_check_only(path.name, qtable=cls is QTable), cls.read(path, format="ascii.ecsv"))
 
 
 def _data_folder(tmp_path, name, text):
@@ -423,3 +423,16 @@ def test_plain_ecsv_reader_agrees_with_astropy_or_declines(tmp_path, rows, expec
 )
 def test_one_row_splitter_serves_both_plain_readers(body, expect):
     assert D._split_ecsv_rows(body) == expect
+
+
+def test_an_answer_key_is_not_offered_by_the_public_readers():
+    """Lesson 07's sorting key is read by its check only: ``read_manifest`` does not list it and ``read_ecsv``
+    refuses it with a sentence, while the check still reads it (and the manifest still verifies it)."""
+    for name in D.CHECK_ONLY:
+        assert name not in D.read_manifest(DATA) and name in D._read_manifest(DATA)
+        with pytest.raises(ValueError, match="answer key that only the self-checks read"):
+            D.read_ecsv(name)
+        assert len(D._read_check_only(name)) > 0
+    from utils.factcheck import _file_categories
+
+    assert _file_categories()  # the check's own route still works

@@ -85,7 +85,7 @@ def test_clone_with_autocrlf_passes_the_checksums(tmp_path):
     # the clone must really convert text: a committed Python file comes out with CRLF ...
     assert b"\r\n" in (clone / "utils" / "units.py").read_bytes()
     # ... while every data file matches its checksum and the notebooks keep LF
-    manifest = D.read_manifest(clone / "data")
+    manifest = D._read_manifest(clone / "data")
     assert len(manifest) >= 6
     for name in manifest:
         D.verify_file(clone / "data" / name)

@@ -126,7 +126,7 @@ def restore_hint(name: str) -> str:
 
 
 def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
-    """Read ``MANIFEST.sha256`` into ``{file name: sha256 hex digest}``.
+    """Read ``MANIFEST.sha256`` into ``{file name: sha256 hex digest}``, less the answer keys (:data:`CHECK_ONLY`).
 
     Examples
     --------
@@ -134,6 +134,11 @@ def read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
     >>> "asteroids.ecsv" in read_manifest()
     True
     """
+    return {name: digest for name, digest in _read_manifest(data_dir_).items() if name not in CHECK_ONLY}
+
+
+def _read_manifest(data_dir_: str | os.PathLike | None = None) -> dict[str, str]:
+    """Every line of ``MANIFEST.sha256``, answer keys included (for verifying files)."""
     path = data_dir(data_dir_) / MANIFEST
     try:
         text = path.read_text(encoding="utf-8")
@@ -251,12 +256,12 @@ def _manifest(folder: Path) -> dict[str, str]:
     try:
         st = (folder / MANIFEST).stat()
     except OSError:
-        return read_manifest(folder)  # raises the DataFileError that says how to restore it
+        return _read_manifest(folder)  # raises the DataFileError that says how to restore it
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _MANIFESTS.get(str(folder.resolve()))
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    entries = read_manifest(folder)
+    entries = _read_manifest(folder)
     _MANIFESTS[str(folder.resolve())] = (stamp, entries)
     return entries
 
@@ -304,6 +309,22 @@ def read_ecsv(
     >>> len(read_ecsv("facts.ecsv")) > 100
     True
     """
+    if name in CHECK_ONLY:
+        raise ValueError(
+            f"data/{name} is an answer key that only the self-checks read; the lesson's own tables are read by "
+            "its functions (for lesson 07's claims, utils.factcheck.load_claims())"
+        )
+    return _read_check_only(name, data_dir_, qtable=qtable, prepare=prepare)
+
+
+def _read_check_only(
+    name: str,
+    data_dir_: str | os.PathLike | None = None,
+    *,
+    qtable: bool = False,
+    prepare: Callable[[Any], Any] | None = None,
+) -> Any:
+    """:func:`read_ecsv` for any file, answer keys included (for the self-checks)."""
     return _copy(_cached_ecsv(name, data_dir_, qtable=qtable, prepare=prepare))
 
 
