@@ -571,7 +571,9 @@ _EXERCISES = {
                 "values and let astropy convert: (a / b).to(u.one).",
             ),
             Mistake(
-                lambda distance, ceres_radius: _in_ceres_radii(_other_news_distance(distance, "news.distance_image"), ceres_radius),
+                lambda distance, ceres_radius: _in_ceres_radii(
+                    _other_news_distance(distance, "news.distance_image"), ceres_radius
+                ),
                 "That starts from the other distance, survey_altitude. This exercise is about the image "
                 "caption's distance: start from image_altitude.",
             ),
