@@ -244,16 +244,16 @@ def test_grading_that_does_not_finish_is_stopped_with_a_message(tmp_path):
 
 def test_student_data_leaves_out_the_answer_keys(tmp_path):
     from utils import factcheck
-    from utils.data import CHECK_ONLY, MANIFEST, read_manifest, verify_file
+    from utils.data import CHECK_ONLY, MANIFEST, _read_manifest, read_manifest, verify_file
 
     assert factcheck._KEY_FILE in CHECK_ONLY  # lesson 07's sorting key is read only by its check
-    assert factcheck._KEY_FILE in read_manifest(assign.DATA)  # the repository itself keeps it
+    assert factcheck._KEY_FILE in _read_manifest(assign.DATA)  # the repository itself keeps it
     student = assign.copy_student_data(tmp_path / "data")
     left = sorted(p.name for p in student.iterdir())
     assert factcheck._KEY_FILE not in left
     manifest = (student / MANIFEST).read_text(encoding="utf-8")
     assert factcheck._KEY_FILE not in manifest
-    listed = read_manifest(student)
-    assert set(listed) == set(read_manifest(assign.DATA)) - set(CHECK_ONLY)
+    listed = _read_manifest(student)
+    assert set(listed) == set(_read_manifest(assign.DATA)) - set(CHECK_ONLY) == set(read_manifest(assign.DATA))
     for name in listed:  # every file handed out still passes its data verification
         verify_file(student / name)

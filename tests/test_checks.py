@@ -819,3 +819,18 @@ def test_unusable_inputs_are_not_blamed_on_the_answer():
     assert r.status == "invalid" and "could not be used" in r.message
     assert "Not checked" in str(r) and "Check the form of your answer" not in str(r)
     assert "Check the form of your answer" in str(check("02.3", "2.7 AU", T=4.6 * u.yr, name="Ceres"))
+
+
+def test_a_check_called_without_its_inputs_names_them_and_keeps_a_readable_title():
+    r = check("00.2", 3)
+    assert r.status == "invalid" and "needs its inputs distance and ceres_radius" in r.message, r.message
+    assert "{" not in r.name and "_in_ceres_radii" not in r.message and "positional" not in r.message
+    r = check("00.1", 3 * u.km)
+    assert "Exercise 1 · in kilometres" == r.name and "distance=..." in r.message, (r.name, r.message)
+
+
+def test_a_unit_is_a_unit_not_an_unit():
+    from utils.checks import _describe_type
+
+    assert _describe_type(u.km) == "a PrefixUnit" and _describe_type(u.Unit("km / s")) == "a CompositeUnit"
+    assert _describe_type(1j) == "a complex number" and _describe_type(Ellipsis) == "an ellipsis"

@@ -284,7 +284,7 @@ def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
     assert argued.ok and "reason_3" not in argued.message
     for not_text in (13.7, ["dates"]):  # the verdict table needs text: said at the check, before the table's cell
         told = check("07.3", "true", **stay, reason=not_text)
-        assert "reason_3 as text in quotes" in told.message, told.message
+        assert "reason_3 as text, your sentence in quotes" in told.message, told.message
     wrong = check("07.3", "false", **stay, reason="")  # a wrong verdict gets its hint, not the reason prompt
     assert not wrong.ok and "reason_3" not in wrong.message
     n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))

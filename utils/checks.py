@@ -146,7 +146,8 @@ def _join(*parts: str) -> str:
 
 
 def _article(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+    sounds_like_you = word[:3].lower() in ("uni", "use", "usu", "uti")  # a Unit, a UserWarning
+    return ("an " if word[:1].lower() in "aeiou" and not sounds_like_you else "a ") + word
 
 
 def _describe_type(value: Any) -> str:
@@ -861,8 +862,25 @@ class Exercise:
         """The title with its ``{name}`` fields filled from the inputs."""
         try:
             return self.title.format(**{**self.defaults, **inputs})
-        except Exception:  # a field the inputs cannot fill (or format): the plain title
-            return self.title
+        except Exception:  # a field the inputs cannot fill (or format): the title without its fields
+            return " ".join(re.sub(r"\{[^{}]*\}", "", self.title).split())
+
+    def _missing_inputs(self, inputs: Mapping[str, Any]) -> list[str]:
+        """The inputs ``solve`` needs that neither the call nor the defaults give."""
+        import inspect
+
+        try:
+            params = inspect.signature(self.solve).parameters.values()
+        except (TypeError, ValueError):
+            return []
+        given = {**self.defaults, **inputs}
+        return [
+            p.name
+            for p in params
+            if p.default is inspect.Parameter.empty
+            and p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+            and p.name not in given
+        ]
 
     def expected(self, **inputs: Any) -> Any:
         """The expected answer for these inputs (for instructors and tests)."""
@@ -892,6 +910,14 @@ class Exercise:
         title = self.title_for(**inputs)
         if _is_placeholder(answer):
             return title, None, compare(answer, None, name=title)
+        missing = self._missing_inputs(inputs)
+        if missing:
+            named = ", ".join(f"{m}=..." for m in missing)
+            message = (
+                f"This check needs its input{'s' if len(missing) > 1 else ''} {' and '.join(missing)}: pass "
+                f"{named} after your answer, as the exercise's check cell does, and run that cell as it is."
+            )
+            return title, None, _InputsResult(INVALID, message, title)
         try:
             expected = self.expected(**inputs)
         except Exception as err:  # the *inputs* are wrong (an instructor's or a student's edit)
@@ -1056,7 +1082,7 @@ class ReasonedExercise(Exercise):
             return ""
         if reason is not Ellipsis and not isinstance(reason, str):  # 13.7, or a list: the table needs text
             return (
-                f'Write {self.reason_name} as text in quotes, for example "dates compared"; '
+                f'Write {self.reason_name} as text, your sentence in quotes ("..."); '
                 f"it is {_describe_type(reason)} now"
             )
         text = "" if reason is Ellipsis else str(reason)
