@@ -1082,8 +1082,7 @@ class ReasonedExercise(Exercise):
             return ""
         if reason is not Ellipsis and not isinstance(reason, str):  # 13.7, or a list: the table needs text
             return (
-                f'Write {self.reason_name} as text, your sentence in quotes ("..."); '
-                f"it is {_describe_type(reason)} now"
+                f'Write {self.reason_name} as text, your sentence in quotes ("..."); it is {_describe_type(reason)} now'
             )
         text = "" if reason is Ellipsis else str(reason)
         if not text.strip():
