@@ -635,3 +635,34 @@ def test_exercise_2_row_and_column_swapped_gets_its_own_hint_away_from_zero_phas
         else:
             assert not result.ok and "takes the row first" in result.message
         assert utils.check("06.2", image[100, 10] / image[100, 100], **kw).ok
+
+
+@pytest.mark.parametrize("factor", [1000, 100])
+def test_exercise_9_a_depth_and_rate_in_mixed_length_units_get_the_units_hint(factor):
+    """0.5 / 0.018 (km over m a year) or 500 / 1.8 (m over cm a year) is named, not given the generic hint."""
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = _expected_answer("06.9", **kw)
+    for slip in (right / factor, right / factor * 1.021):  # the slip, and one typed from rounded printouts
+        result = utils.check("06.9", slip, **kw)
+        assert not result.ok and "different length units" in result.message
+
+
+def test_exercise_7_the_faculae_high_albedo_hint_also_names_the_other_albedo():
+    """T at faculae_high equals the 1 − A slip when faculae is 0.4: the hint covers both slips."""
+    from utils.facts import fact
+
+    kw = dict(solar_constant=fact("solar.tsi"), albedo=fact("occator.faculae_albedo"))
+    kw["distance"] = fact("ceres.a") * (1 - fact("ceres.e"))
+    high = fact("occator.faculae_reflectance_centre")
+    from utils.exercises.lesson06 import _temperature
+
+    result = utils.check("06.7", _temperature(kw["solar_constant"], high, kw["distance"]), **kw)
+    assert not result.ok and "1 − A" in result.message and "`faculae` itself" in result.message

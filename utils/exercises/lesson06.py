@@ -489,6 +489,27 @@ def _lifetime_noon_printed(
     return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
 
+def _lifetime_km_over_m(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in m a year (0.5 / 0.018): 1,000 times too short
+    return _lifetime(thickness, loss_rate) / 1000
+
+
+def _lifetime_m_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in m over the rate typed in cm a year (500 / 1.8): 100 times too short
+    return _lifetime(thickness, loss_rate) / 100
+
+
+_MIXED_LENGTH_UNITS = (
+    "Your number is off by a power of ten: the depth and the loss rate were typed in different length units "
+    "(km, m, cm). Divide the quantities themselves, `pit_depth` by the day-averaged rate, and convert with "
+    "`.to(u.yr)`."
+)
+
+
 def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     # the age printed as `activity_age`, pasted in place of the ice's lifetime
     from ..facts import fact
@@ -833,7 +854,8 @@ _EXERCISES = {
             Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
             Mistake(
                 _t_reflected,
-                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A.",
+                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
+                "Check too that you used the albedo `faculae` itself, not another value from the albedo section.",
             ),
             Mistake(
                 _t_ceres_albedo,
@@ -942,6 +964,8 @@ _EXERCISES = {
                 "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
                 "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
             ),
+            Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
             Mistake(
                 _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
