@@ -283,6 +283,8 @@ def test_exercise_8_an_asteroid_made_circular_gets_its_own_hint():
     circular_asteroid = _largest_e(None, e_start=0.0)(**inputs)
     result = check("03.8", circular_asteroid, **inputs)
     assert result.status == "incorrect" and "asteroid's orbit circular" in result.message, result
+    rounded = check("03.8", round(circular_asteroid, 2), **inputs)  # given to two decimals, as asked
+    assert rounded.status == "incorrect" and "asteroid's orbit circular" in rounded.message, rounded
     assert check("03.8", _largest_e(0.0)(**inputs), **inputs).ok
 
 

@@ -956,8 +956,7 @@ def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES
     Each line stands at the resonance's distance rounded to 0.01 AU, a plotting precision (a Kirkwood gap is
     a few hundredths of an AU wide): reading a line back gives three figures, too few to answer lesson 01's
     exercise 3 (the 5:2's distance, to four figures), and the same holds for :func:`real_belt_panels`,
-    which draws through it. Private: its default list includes the 5:2 (lesson 03 imports it under the
-    name ``mark_resonances``).
+    which draws through it. Private: its default list includes the 5:2.
 
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots()
