@@ -582,9 +582,7 @@ _EXERCISES = {
                 "That starts from the other distance, survey_altitude. This exercise is about the image "
                 "caption's distance: start from image_altitude.",
             ),
-            Mistake(
-                _in_ceres_diameters, "You measured in diameters. The exercise asks for radii, half a diameter."
-            ),
+            Mistake(_in_ceres_diameters, "You measured in diameters. The exercise asks for radii, half a diameter."),
             Mistake(
                 _from_the_centre_in_radii,
                 "You counted from the centre. The altitude is measured from the surface: do not "
