@@ -459,3 +459,16 @@ def test_the_other_distance_hint_is_given_only_where_its_variable_names_are_righ
     r = fact("ceres.radius")
     swapped_3 = check("00.3", image + r, altitude=4500 * u.imperial.mile + 1 * u.km, ceres_radius=r)
     assert "survey_altitude" not in swapped_3.message.split("Hint:")[-1] or "other distance" not in swapped_3.message
+
+
+def test_exercise_2_names_the_inverted_ratio_and_its_hints_fit_another_radius():
+    """The radius divided by the altitude is named; with the instructor page's other radius (Vesta's), no hint of
+    exercise 2 speaks of Ceres."""
+    d, R = fact("news.distance_image"), fact("ceres.radius")
+    inverted = check("00.2", (R / d).to(u.one), distance=d, ceres_radius=R)
+    assert not inverted.ok and "other way round" in inverted.message, inverted
+    vesta = fact("vesta.radius")
+    right = (d / vesta).to(u.one)
+    for slip in (right / 2, right + 1, 1 / right, right * 1.3):
+        result = check("00.2", slip, distance=d, ceres_radius=vesta)
+        assert not result.ok and "Ceres" not in result.message.split("Hint:")[-1], (slip, result.message)

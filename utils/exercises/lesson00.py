@@ -176,6 +176,11 @@ def _from_the_centre_in_radii(distance, ceres_radius):
     return _in_ceres_radii(distance, ceres_radius) + 1
 
 
+def _radius_over_distance(distance, ceres_radius):
+    # the ratio the other way round: how many altitudes fit into the radius
+    return 1 / _in_ceres_radii(distance, ceres_radius)
+
+
 # --- 00.3: altitude plus radius ---
 
 
@@ -557,7 +562,7 @@ _EXERCISES = {
         rtol=0.0016,
         band=0.03,
         keep="three significant figures",
-        hint="Divide the distance by Ceres' radius; the units cancel when both are lengths.",
+        hint="Divide the distance by the radius, ceres_radius; the units cancel when both are lengths.",
         mistakes=(
             Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) * 1.6 * u.km), _ROUNDED_DISTANCE_HINT),
             Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) / 0.62 * u.km), _ROUNDED_DISTANCE_HINT),
@@ -577,13 +582,16 @@ _EXERCISES = {
                 "That starts from the other distance, survey_altitude. This exercise is about the image "
                 "caption's distance: start from image_altitude.",
             ),
-            Mistake(
-                _in_ceres_diameters, "You measured in Ceres diameters. The exercise asks for radii, half a diameter."
-            ),
+            Mistake(_in_ceres_diameters, "You measured in diameters. The exercise asks for radii, half a diameter."),
             Mistake(
                 _from_the_centre_in_radii,
-                "You counted from Ceres' centre. The altitude is measured from the surface: do not "
-                "add Ceres' own radius.",
+                "You counted from the centre. The altitude is measured from the surface: do not "
+                "add one radius for the body itself.",
+            ),
+            Mistake(
+                _radius_over_distance,
+                "You divided the other way round: the radius by the distance. Divide the distance by the "
+                "radius, ceres_radius.",
             ),
         ),
     ),
