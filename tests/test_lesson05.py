@@ -435,3 +435,29 @@ def test_ion_speed_with_a_lost_unit_gets_the_form_hint():
         assert not result.ok and "`charge` (in coulombs)" in result.message, result.message
     right = np.sqrt(2 * 2 * e.si * inputs["voltage"] / inputs["ion_mass"])
     assert check("05.2", right.to(u.km / u.s), **inputs).ok
+
+
+def _student_arc(slip):
+    """A student's spiral in km and s with one right-hand-side slip: the thrust not divided by v, or r² for r³."""
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = ARC["acceleration"].to_value(u.km / u.s**2)
+    r0, t_end = ARC["a_start"].to_value(u.km), ARC["duration"].to_value(u.s)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        gx, gy = (-gm * x / r**2, -gm * y / r**2) if slip == "r2" else (-gm * x / r**3, -gm * y / r**3)
+        if slip == "speed":
+            return [vx, vy, gx + acc * vx, gy + acc * vy]
+        return [vx, vy, gx + acc * vx / v, gy + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], rtol=1e-9)
+    return np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km
+
+
+def test_spiral_right_hand_side_slips_get_hints():
+    assert "Divide by the speed" in check("05.7", _student_arc("speed"), **ARC).message
+    assert "not / r²" in check("05.7", _student_arc("r2"), **ARC).message
+    assert check("05.7", _student_arc(None), **ARC).ok

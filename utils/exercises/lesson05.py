@@ -243,8 +243,11 @@ def _arc_acceleration_in_mm(a_start, acceleration, duration):
     return P._thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
-def _arc_end_state(a_start, acceleration, duration, **tolerance):
-    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0)."""
+def _arc_end_state(a_start, acceleration, duration, slip=None, **tolerance):
+    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0).
+
+    ``slip="speed"``: the thrust not divided by the speed; ``slip="r2"``: gravity over r² in place of r³.
+    """
     from scipy.integrate import solve_ivp
 
     gm = GM_sun.to_value(u.km**3 / u.s**2)
@@ -255,7 +258,9 @@ def _arc_end_state(a_start, acceleration, duration, **tolerance):
     def rhs(t, state):
         x, y, vx, vy = state
         r, v = np.hypot(x, y), np.hypot(vx, vy)
-        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+        g = gm / r**2 if slip == "r2" else gm / r**3
+        push = acc if slip == "speed" else acc / v
+        return [vx, vy, -g * x + push * vx, -g * y + push * vy]
 
     sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], **tolerance)
     return sol.y[0, -1], sol.y[1, -1]
@@ -275,6 +280,16 @@ def _arc_y_only(a_start, acceleration, duration):
 def _arc_x_only(a_start, acceleration, duration):
     x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
     return (abs(x) * u.km).to(u.AU)
+
+
+def _arc_thrust_times_speed(a_start, acceleration, duration):
+    # acc * vx in place of acc * vx / v: the push grows with the speed
+    return (np.hypot(*_arc_end_state(a_start, acceleration, duration, slip="speed", rtol=1e-9)) * u.km).to(u.AU)
+
+
+def _arc_gravity_r2(a_start, acceleration, duration):
+    # gravity written -GM x / r**2: r times too strong (in km)
+    return (np.hypot(*_arc_end_state(a_start, acceleration, duration, slip="r2", rtol=1e-9)) * u.km).to(u.AU)
 
 
 ONE_COORDINATE = (
@@ -646,6 +661,15 @@ _EXERCISES = {
                 _arc_default_tolerance,
                 "Your right-hand side looks right, but the end point is a little short: solve_ivp's default "
                 "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
+            ),
+            Mistake(
+                _arc_thrust_times_speed,
+                "Your thrust grows with the speed: acc times vx is not its x part. Divide by the speed v: the "
+                "thrust is acc times the unit vector (vx, vy) / v.",
+            ),
+            Mistake(
+                _arc_gravity_r2,
+                "Check gravity: its x part is -GM x / r³, not / r². The vector (x, y) already carries one factor of r.",
             ),
             Mistake(_arc_y_only, ONE_COORDINATE, rtol=2e-4),
             Mistake(_arc_x_only, ONE_COORDINATE),  # far from the other slips
