@@ -10,6 +10,7 @@ from astropy.constants import GM_sun, g0
 from utils import check
 from utils import propulsion as P
 from utils.checks import _expected_answer
+from utils.exercises import lesson05 as L5
 from utils.orbits import circular_speed
 
 ARC = dict(a_start=2.362 * u.AU, acceleration=0.0519 * u.mm / u.s**2, duration=1 * u.yr)
@@ -46,7 +47,7 @@ def test_edelbaum_radius_mistakes():
     assert "subtract" in plus.message
     unsquared = (GM_sun / (circular_speed(2.362 * u.AU) - 1.638 * u.km / u.s)).to(u.km**2 / u.s)
     assert "square the speed" in check("05.8", unsquared, **ARC).message
-    simulated = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"])
+    simulated = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"])
     assert "simulated spacecraft" in check("05.8", simulated, **ARC).message
     # more delta-v than the circular speed: a clear message, not a traceback
     assert check("05.8", 1 * u.AU, **{**ARC, "acceleration": 1 * u.m / u.s**2}).status == "invalid"
@@ -55,8 +56,8 @@ def test_edelbaum_radius_mistakes():
 def test_spiral_acceleration_unit_slips_get_hints():
     right = _expected_answer("05.7", **ARC)
     assert check("05.7", right, **ARC).ok
-    in_m = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e3, ARC["duration"])
-    in_mm = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e6, ARC["duration"])
+    in_m = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e3, ARC["duration"])
+    in_mm = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"] * 1e6, ARC["duration"])
     assert "thousand times" in check("05.7", in_m, **ARC).message
     assert "million times" in check("05.7", in_mm, **ARC).message
 
@@ -142,7 +143,7 @@ def test_spiral_default_tolerance_is_refused_and_told_apart_from_a_radial_push()
     assert 0.003 < 1 - (loose / right).to_value(u.one) < 0.006  # a few tenths of a per cent short
     result = check("05.7", loose, **ARC)
     assert not result.ok and "rtol=1e-9" in result.message
-    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    radial = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
     assert "straight away from the Sun" in check("05.7", radial, **ARC).message
     # three significant figures still pass
     assert check("05.7", round(right.to_value(u.AU), 2) * u.AU, **ARC).ok
@@ -324,7 +325,7 @@ def test_rounded_right_answer_is_not_told_a_mistake():
         and "keep more significant figures" in rounded.message
         and "away from the Sun" not in rounded.message
     )
-    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    radial = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
     assert "away from the Sun" in check("05.7", radial, **ARC).message
     inputs = dict(isp=fact("nstar.isp_min"), isp_full=fact("dawn.isp"))
     for answer in (19 * u.km / u.s, 19000 * u.m / u.s):
@@ -384,7 +385,7 @@ def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
 
     sol = solve_ivp(rhs, (0, ARC["duration"].to_value(u.s)), [r0, 0, 0, np.sqrt(gm / r0)], rtol=1e-9)
     assert check("05.7", np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km, **ARC).ok
-    radial = P._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
+    radial = L5._thrust_arc_distance(ARC["a_start"], ARC["acceleration"], ARC["duration"], direction="radial")
     y_only = sol.y[1, -1] * u.km
     assert abs(1 - (y_only / radial).to_value(u.one)) < 0.0025  # the two slips land together
     for answer in (y_only, sol.y[0, -1] * u.km):
@@ -435,3 +436,28 @@ def test_ion_speed_with_a_lost_unit_gets_the_form_hint():
         assert not result.ok and "`charge` (in coulombs)" in result.message, result.message
     right = np.sqrt(2 * 2 * e.si * inputs["voltage"] / inputs["ion_mass"])
     assert check("05.2", right.to(u.km / u.s), **inputs).ok
+
+
+def _student_arc(slip):
+    """A student's spiral in km and s with the thrust not divided by v (slip="speed")."""
+    from scipy.integrate import solve_ivp
+
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = ARC["acceleration"].to_value(u.km / u.s**2)
+    r0, t_end = ARC["a_start"].to_value(u.km), ARC["duration"].to_value(u.s)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        gx, gy = -gm * x / r**3, -gm * y / r**3
+        if slip == "speed":
+            return [vx, vy, gx + acc * vx, gy + acc * vy]
+        return [vx, vy, gx + acc * vx / v, gy + acc * vy / v]
+
+    sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], rtol=1e-9)
+    return np.hypot(sol.y[0, -1], sol.y[1, -1]) * u.km
+
+
+def test_spiral_right_hand_side_slips_get_hints():
+    assert "Divide by the speed" in check("05.7", _student_arc("speed"), **ARC).message
+    assert check("05.7", _student_arc(None), **ARC).ok

@@ -122,39 +122,6 @@ def _masses(initial_mass, propellant_mass):
     return m0, mp
 
 
-def _rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mass: u.Quantity) -> u.Quantity:
-    """Tsiolkovsky's rocket equation, :math:`\\Delta v = v_e \\ln\\big(m_0 / (m_0 - m_p)\\big)`.
-
-    Parameters
-    ----------
-    exhaust : Quantity
-        Specific impulse (time) or effective exhaust speed.
-    initial_mass : Quantity
-        Mass before the burn (spacecraft plus propellant), positive.
-    propellant_mass : Quantity
-        Propellant used, at least 0 and less than ``initial_mass``.
-
-    Returns
-    -------
-    Quantity
-        Velocity change in km/s (no gravity or steering losses).
-
-    Raises
-    ------
-    ValueError
-        Negative masses, or propellant not less than the initial mass.
-
-    Examples
-    --------
-    >>> import astropy.units as u
-    >>> round(float(_rocket_delta_v(30 * u.km / u.s, 1000 * u.kg, 0 * u.kg).to_value(u.km / u.s)), 1)
-    0.0
-    """
-    v_e = _exhaust(exhaust)
-    m0, mp = _masses(initial_mass, propellant_mass)
-    return (v_e * np.log((m0 / (m0 - mp)).to_value(u.one))).to(_SPEED)
-
-
 def mass_ratio(delta_v: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
     """Initial over final mass needed for ``delta_v``: :math:`m_0/m_f = e^{\\Delta v / v_e}`.
 
@@ -214,15 +181,9 @@ def ion_speed(voltage: u.Quantity, ion_mass: u.Quantity) -> u.Quantity:
     >>> round(float(ion_speed(1000 * u.V, 1 * u.u).to_value(u.km / u.s)))
     439
     """
-    return _ion_speed(voltage, ion_mass)
-
-
-def _ion_speed(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
-    """:func:`ion_speed` for an ion of any ``charge`` (default one elementary charge): :math:`v = \\sqrt{2 q V / m}`."""
     V = require(voltage, u.V, "voltage", positive=True)
     m = require(ion_mass, u.kg, "ion_mass", positive=True)
-    q = ELEMENTARY_CHARGE.si if charge is None else require(charge, u.C, "charge", positive=True)
-    return np.sqrt(2 * q * V / m).to(_SPEED)
+    return np.sqrt(2 * ELEMENTARY_CHARGE.si * V / m).to(_SPEED)
 
 
 def _thrust_from_mass_flow(mass_flow_rate: u.Quantity, exhaust: u.Quantity) -> u.Quantity:
@@ -655,83 +616,6 @@ def low_thrust_spiral(
     )
 
 
-def _thrust_arc_distance(
-    r_start: u.Quantity,
-    acceleration: u.Quantity,
-    duration: u.Quantity,
-    mu: u.Quantity | None = None,
-    *,
-    direction: str = "along velocity",
-) -> u.Quantity:
-    """Distance from the centre after thrusting for ``duration`` from a circular orbit.
-
-    The spacecraft starts on a circular orbit of radius ``r_start`` and feels
-    gravity plus a constant thrust acceleration, either along its velocity
-    (a low-thrust spiral) or straight away from the centre (``direction="radial"``,
-    for comparison: pushing outward does not raise the orbit for long).  The
-    equations :math:`\\ddot{\\mathbf r} = -\\mu \\mathbf r/r^3 + a\\,\\hat{\\mathbf d}` are
-    integrated with :func:`scipy.integrate.solve_ivp` at a tight tolerance.
-
-    Parameters
-    ----------
-    r_start : Quantity
-        Radius of the starting circular orbit.
-    acceleration : Quantity
-        Thrust acceleration (thrust divided by mass), kept constant; at least 0.
-    duration : Quantity
-        How long the engine runs (positive).
-    mu : Quantity, optional
-        Gravitational parameter; default the Sun's.
-    direction : {"along velocity", "radial"}
-        Where the thrust points.
-
-    Returns
-    -------
-    Quantity
-        Distance from the centre at the end, in AU.
-
-    Examples
-    --------
-    >>> import astropy.units as u
-    >>> r = _thrust_arc_distance(1 * u.AU, 0 * u.mm / u.s**2, 100 * u.day)
-    >>> round(float(r.to_value(u.AU)), 6)
-    1.0
-    """
-    from scipy.integrate import solve_ivp
-
-    r0 = require(r_start, u.km, "r_start", positive=True).to(u.km)
-    acc = require(acceleration, u.m / u.s**2, "acceleration", nonnegative=True)
-    t_end = require(duration, u.s, "duration", positive=True)
-    mu = _mu(mu)
-    for name, q in (("r_start", r0), ("acceleration", acc), ("duration", t_end)):
-        if q.size != 1:
-            raise ValueError(
-                f"_thrust_arc_distance flies one arc: {name} must be a single value, not an array of shape {q.shape}."
-            )
-    if direction not in ("along velocity", "radial"):
-        raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
-    T = np.sqrt(r0**3 / mu).to(u.s)  # time unit
-    a = (acc / (mu / r0**2)).to_value(u.one)  # acceleration in units of local gravity
-    tangential = direction == "along velocity"
-
-    def rhs(t, s):
-        x, y, vx, vy = s
-        r = np.hypot(x, y)
-        if tangential:
-            speed = np.hypot(vx, vy)
-            ax, ay = a * vx / speed, a * vy / speed
-        else:
-            ax, ay = a * x / r, a * y / r
-        return [vx, vy, -x / r**3 + ax, -y / r**3 + ay]
-
-    sol = solve_ivp(
-        rhs, (0.0, (t_end / T).to_value(u.one)), [1.0, 0.0, 0.0, 1.0], method="DOP853", rtol=1e-11, atol=1e-13
-    )
-    if not sol.success:  # pragma: no cover - DOP853 on this smooth problem does not fail
-        raise RuntimeError(f"the integration failed: {sol.message}")
-    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * r0).to(u.AU)
-
-
 def _design_budget(
     isp: u.Quantity,
     xenon: u.Quantity,
@@ -774,7 +658,7 @@ def _design_budget(
     require(isp, u.s, "isp", positive=True)
     mf = require(final_mass, u.kg, "final_mass", positive=True)
     mp = require(xenon, u.kg, "xenon", nonnegative=True)
-    dv = _rocket_delta_v(isp, mf + mp, mp)
+    dv = (_exhaust(isp) * np.log(((mf + mp) / mf).to_value(u.one))).to(_SPEED)  # the rocket equation
     F = power_limited_thrust(power, isp, efficiency)
     if np.any(F <= 0):
         raise ValueError(f"power must be positive to give any thrust; got {power}.")

@@ -23,6 +23,126 @@ from ..orbits import circular_speed
 from ..units import require
 
 
+# ---------------------------------------------------------------- the physics behind exercises 2, 3 and 7
+# (kept here, not in utils.propulsion, so that no name a student can Tab-complete there answers an exercise)
+def _rocket_delta_v(exhaust: u.Quantity, initial_mass: u.Quantity, propellant_mass: u.Quantity) -> u.Quantity:
+    """Tsiolkovsky's rocket equation, :math:`\\Delta v = v_e \\ln\\big(m_0 / (m_0 - m_p)\\big)`.
+
+    Parameters
+    ----------
+    exhaust : Quantity
+        Specific impulse (time) or effective exhaust speed.
+    initial_mass : Quantity
+        Mass before the burn (spacecraft plus propellant), positive.
+    propellant_mass : Quantity
+        Propellant used, at least 0 and less than ``initial_mass``.
+
+    Returns
+    -------
+    Quantity
+        Velocity change in km/s (no gravity or steering losses).
+
+    Raises
+    ------
+    ValueError
+        Negative masses, or propellant not less than the initial mass.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> round(float(_rocket_delta_v(30 * u.km / u.s, 1000 * u.kg, 0 * u.kg).to_value(u.km / u.s)), 1)
+    0.0
+    """
+    v_e = P._exhaust(exhaust)
+    m0, mp = P._masses(initial_mass, propellant_mass)
+    return (v_e * np.log((m0 / (m0 - mp)).to_value(u.one))).to(u.km / u.s)
+
+
+def _ion_speed_charged(voltage: u.Quantity, ion_mass: u.Quantity, charge: u.Quantity | None = None) -> u.Quantity:
+    """:func:`utils.propulsion.ion_speed` for an ion of any ``charge`` (default one elementary charge)."""
+    V = require(voltage, u.V, "voltage", positive=True)
+    m = require(ion_mass, u.kg, "ion_mass", positive=True)
+    q = ELEMENTARY_CHARGE.si if charge is None else require(charge, u.C, "charge", positive=True)
+    return np.sqrt(2 * q * V / m).to(u.km / u.s)
+
+
+def _thrust_arc_distance(
+    r_start: u.Quantity,
+    acceleration: u.Quantity,
+    duration: u.Quantity,
+    mu: u.Quantity | None = None,
+    *,
+    direction: str = "along velocity",
+) -> u.Quantity:
+    """Distance from the centre after thrusting for ``duration`` from a circular orbit.
+
+    The spacecraft starts on a circular orbit of radius ``r_start`` and feels
+    gravity plus a constant thrust acceleration, either along its velocity
+    (a low-thrust spiral) or straight away from the centre (``direction="radial"``,
+    for comparison: pushing outward does not raise the orbit for long).  The
+    equations :math:`\\ddot{\\mathbf r} = -\\mu \\mathbf r/r^3 + a\\,\\hat{\\mathbf d}` are
+    integrated with :func:`scipy.integrate.solve_ivp` at a tight tolerance.
+
+    Parameters
+    ----------
+    r_start : Quantity
+        Radius of the starting circular orbit.
+    acceleration : Quantity
+        Thrust acceleration (thrust divided by mass), kept constant; at least 0.
+    duration : Quantity
+        How long the engine runs (positive).
+    mu : Quantity, optional
+        Gravitational parameter; default the Sun's.
+    direction : {"along velocity", "radial"}
+        Where the thrust points.
+
+    Returns
+    -------
+    Quantity
+        Distance from the centre at the end, in AU.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> r = _thrust_arc_distance(1 * u.AU, 0 * u.mm / u.s**2, 100 * u.day)
+    >>> round(float(r.to_value(u.AU)), 6)
+    1.0
+    """
+    from scipy.integrate import solve_ivp
+
+    r0 = require(r_start, u.km, "r_start", positive=True).to(u.km)
+    acc = require(acceleration, u.m / u.s**2, "acceleration", nonnegative=True)
+    t_end = require(duration, u.s, "duration", positive=True)
+    mu = P._mu(mu)
+    for name, q in (("r_start", r0), ("acceleration", acc), ("duration", t_end)):
+        if q.size != 1:
+            raise ValueError(
+                f"_thrust_arc_distance flies one arc: {name} must be a single value, not an array of shape {q.shape}."
+            )
+    if direction not in ("along velocity", "radial"):
+        raise ValueError(f"direction must be 'along velocity' or 'radial'; got {direction!r}.")
+    T = np.sqrt(r0**3 / mu).to(u.s)  # time unit
+    a = (acc / (mu / r0**2)).to_value(u.one)  # acceleration in units of local gravity
+    tangential = direction == "along velocity"
+
+    def rhs(t, s):
+        x, y, vx, vy = s
+        r = np.hypot(x, y)
+        if tangential:
+            speed = np.hypot(vx, vy)
+            ax, ay = a * vx / speed, a * vy / speed
+        else:
+            ax, ay = a * x / r, a * y / r
+        return [vx, vy, -x / r**3 + ax, -y / r**3 + ay]
+
+    sol = solve_ivp(
+        rhs, (0.0, (t_end / T).to_value(u.one)), [1.0, 0.0, 0.0, 1.0], method="DOP853", rtol=1e-11, atol=1e-13
+    )
+    if not sol.success:  # pragma: no cover - DOP853 on this smooth problem does not fail
+        raise RuntimeError(f"the integration failed: {sol.message}")
+    return (np.hypot(sol.y[0, -1], sol.y[1, -1]) * r0).to(u.AU)
+
+
 # ---------------------------------------------------------------- 05.12 exhaust speed
 def _exhaust_speed(isp, isp_full=None, isp_other=None):
     return P._exhaust_speed(isp).to(u.km / u.s)
@@ -58,7 +178,7 @@ def _charge(charge_number):
 
 
 def _ion_speed(voltage, ion_mass, charge_number=1):
-    return P._ion_speed(voltage, ion_mass, _charge(charge_number))
+    return _ion_speed_charged(voltage, ion_mass, _charge(charge_number))
 
 
 def _ion_speed_single(voltage, ion_mass, charge_number=1):
@@ -94,7 +214,7 @@ ION_FORM = (
 
 # ---------------------------------------------------------------- 05.3 rocket equation
 def _rocket_dv(isp, initial_mass, propellant_mass):
-    return P._rocket_delta_v(isp, initial_mass, propellant_mass)
+    return _rocket_delta_v(isp, initial_mass, propellant_mass)
 
 
 def _rocket_dv_over_propellant(isp, initial_mass, propellant_mass):
@@ -222,11 +342,11 @@ def _spiral_extra_upside_down(a_start, a_end):
 
 # ---------------------------------------------------------------- 05.7 the spiral with solve_ivp
 def _arc(a_start, acceleration, duration):
-    return P._thrust_arc_distance(a_start, acceleration, duration)
+    return _thrust_arc_distance(a_start, acceleration, duration)
 
 
 def _arc_radial(a_start, acceleration, duration):
-    return P._thrust_arc_distance(a_start, acceleration, duration, direction="radial")
+    return _thrust_arc_distance(a_start, acceleration, duration, direction="radial")
 
 
 def _arc_no_thrust(a_start, acceleration, duration):
@@ -235,16 +355,19 @@ def _arc_no_thrust(a_start, acceleration, duration):
 
 def _arc_acceleration_in_m(a_start, acceleration, duration):
     # the acceleration's number in m/s² used as if it were in km/s²: 1,000 times too strong
-    return P._thrust_arc_distance(a_start, acceleration * 1e3, duration)
+    return _thrust_arc_distance(a_start, acceleration * 1e3, duration)
 
 
 def _arc_acceleration_in_mm(a_start, acceleration, duration):
     # the number printed in mm/s² used as if it were in km/s²: a million times too strong
-    return P._thrust_arc_distance(a_start, acceleration * 1e6, duration)
+    return _thrust_arc_distance(a_start, acceleration * 1e6, duration)
 
 
-def _arc_end_state(a_start, acceleration, duration, **tolerance):
-    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0)."""
+def _arc_end_state(a_start, acceleration, duration, slip=None, **tolerance):
+    """The end point (x, y) in km of the student's own integration in km and s, started at (r0, 0).
+
+    ``slip="speed"``: the thrust not divided by the speed.
+    """
     from scipy.integrate import solve_ivp
 
     gm = GM_sun.to_value(u.km**3 / u.s**2)
@@ -255,7 +378,8 @@ def _arc_end_state(a_start, acceleration, duration, **tolerance):
     def rhs(t, state):
         x, y, vx, vy = state
         r, v = np.hypot(x, y), np.hypot(vx, vy)
-        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+        push = acc if slip == "speed" else acc / v
+        return [vx, vy, -gm * x / r**3 + push * vx, -gm * y / r**3 + push * vy]
 
     sol = solve_ivp(rhs, (0, t_end), [r0, 0, 0, np.sqrt(gm / r0)], **tolerance)
     return sol.y[0, -1], sol.y[1, -1]
@@ -275,6 +399,11 @@ def _arc_y_only(a_start, acceleration, duration):
 def _arc_x_only(a_start, acceleration, duration):
     x, y = _arc_end_state(a_start, acceleration, duration, rtol=1e-9)
     return (abs(x) * u.km).to(u.AU)
+
+
+def _arc_thrust_times_speed(a_start, acceleration, duration):
+    # acc * vx in place of acc * vx / v: the push grows with the speed
+    return (np.hypot(*_arc_end_state(a_start, acceleration, duration, slip="speed", rtol=1e-9)) * u.km).to(u.AU)
 
 
 ONE_COORDINATE = (
@@ -646,6 +775,11 @@ _EXERCISES = {
                 _arc_default_tolerance,
                 "Your right-hand side looks right, but the end point is a little short: solve_ivp's default "
                 "tolerance lets small errors add up over a year. Pass rtol=1e-9 to solve_ivp and run it again.",
+            ),
+            Mistake(
+                _arc_thrust_times_speed,
+                "Your thrust grows with the speed: acc times vx is not its x part. Divide by the speed v: the "
+                "thrust is acc times the unit vector (vx, vy) / v.",
             ),
             Mistake(_arc_y_only, ONE_COORDINATE, rtol=2e-4),
             Mistake(_arc_x_only, ONE_COORDINATE),  # far from the other slips
