@@ -501,6 +501,21 @@ def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, ans
         assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok
 
 
+def test_exercise_6_the_ifov_left_in_microradians_gets_the_unit_hint():
+    """facula / n / ifov.value (the µrad number read as radians) is named as such, as in exercise 5."""
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    result = check("07.6", facula / 20 / ifov.value, size=facula, pixels=20, ifov=ifov)
+    assert not result.ok and "microradians" in result.message and "close" not in result.message.lower()
+
+
+@pytest.mark.parametrize("words", ["the story's claim is broader than NASA's", "NASA's narrower wording"])
+def test_exercise_9_misleading_with_a_broader_or_narrower_reading_is_not_asked_for_one(words):
+    arrival, smart1 = fact("dawn.ceres_arrival"), fact("smart1.lunar_orbit")
+    reason = f"SMART-1 orbited Earth, then the Moon from {smart1.iso[:10]}; {words}"
+    result = check("07.9", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
+    assert result.ok and "name your reading" not in result.message.lower()
+
+
 def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
     """Tab completion on `fc.` offers no function that, called with an exercise's own inputs, follows its answer.
 
