@@ -487,18 +487,33 @@ def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exerci
 
 @pytest.mark.parametrize(("exercise_id", "answer"), [("07.5", "answer_5"), ("07.6", "answer_6")])
 def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, answer):
-    """ifov is in µrad: the comment's .to(u.km, u.dimensionless_angles()) route reaches the check and passes."""
+    """ifov is in µrad: the comment's route, the markdown's ifov.to_value(u.rad), reaches the check and passes."""
     nb = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text(encoding="utf-8")
     line = next(x for x in nb.splitlines() if f"{answer} = ..." in x)
-    assert "u.dimensionless_angles()" in line
+    assert "ifov.to_value(u.rad)" in line and "dimensionless_angles" not in line  # one recipe, as in the text
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
     if exercise_id == "07.5":
         d = fact("news.distance_image")
-        given = (facula / (d * ifov)).to(u.one, u.dimensionless_angles())
+        given = (facula / (d * ifov.to_value(u.rad))).to_value(u.one)
         assert check("07.5", given, size=facula, distance=d, ifov=ifov).ok
     else:
-        given = (facula / 20 / ifov).to(u.km, u.dimensionless_angles())
+        given = (facula / 20 / ifov.to_value(u.rad)).to(u.km)
         assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok
+
+
+def test_exercise_6_the_ifov_left_in_microradians_gets_the_unit_hint():
+    """facula / n / ifov.value (the µrad number read as radians) is named as such, as in exercise 5."""
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    result = check("07.6", facula / 20 / ifov.value, size=facula, pixels=20, ifov=ifov)
+    assert not result.ok and "microradians" in result.message and "close" not in result.message.lower()
+
+
+@pytest.mark.parametrize("words", ["the story's claim is broader than NASA's", "NASA's narrower wording"])
+def test_exercise_9_misleading_with_a_broader_or_narrower_reading_is_not_asked_for_one(words):
+    arrival, smart1 = fact("dawn.ceres_arrival"), fact("smart1.lunar_orbit")
+    reason = f"SMART-1 orbited Earth, then the Moon from {smart1.iso[:10]}; {words}"
+    result = check("07.9", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
+    assert result.ok and "name your reading" not in result.message.lower()
 
 
 def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
@@ -535,11 +550,11 @@ def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
     assert F._judge_first(ceres, spot) == "false" and F._judge_first(ceres, pluto) == "true"  # the private one does
 
 
-def test_no_variable_before_the_dates_holds_exercise_5_or_6s_answer():
-    """Names left by the cells before the dates section answer neither exercise 5 nor exercise 6."""
+def test_no_variable_of_the_class_path_holds_exercise_5_or_6s_answer():
+    """Names left by the cells up to Exercise 7's evidence answer neither exercise 5 nor exercise 6."""
     from notebook_namespace import namespace_until
 
-    ns, _ = namespace_until("07-fact-check.ipynb", "for cid, fid, month_only in [", before=True)
+    ns, _ = namespace_until("07-fact-check.ipynb", "# your verdicts and reasons from Exercises 4 and 7", before=True)
     five = dict(size=ns["facula"], distance=ns["distance_image"], ifov=ns["ifov"])
     six = dict(size=ns["facula"], pixels=ns["n_pixels"], ifov=ns["ifov"])
     for name, value in ns.items():

@@ -78,7 +78,7 @@ FILE = "news_claims.ecsv"
 COLUMNS = ("id", "claim", "fact_ids", "claimed")
 #: Each claim's category and method: the answer key of lesson 07's sorting exercise, read only by its check.
 _KEY_FILE = "news_claims_key.ecsv"
-KEY_COLUMNS = ("id", "category", "method")
+_KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
 VERDICTS = ("true", "false", "misleading", "cannot be checked")
 #: Other fair wordings of a verdict, each counted as the verdict it means.
@@ -180,7 +180,7 @@ def _checked_claims(table: Table) -> Table:
 
 
 def _checked_key(table: Table) -> Table:
-    return _checked(table, _KEY_FILE, KEY_COLUMNS)
+    return _checked(table, _KEY_FILE, _KEY_COLUMNS)
 
 
 class UnknownIdError(KeyError, ValueError):

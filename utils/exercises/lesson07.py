@@ -326,7 +326,19 @@ READING_WORDS = (
 )
 
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.9.
-QUALIFIER_WORDS = ("qualifier", "left out", "leaves out", "dropped", "drops", "omit", "as nasa words", "nasa's wording")
+QUALIFIER_WORDS = (
+    "qualifier",
+    "left out",
+    "leaves out",
+    "dropped",
+    "drops",
+    "omit",
+    "as nasa words",
+    "nasa's wording",
+    "broader",
+    "narrower",
+    "extraterrestrial",
+)
 
 
 @dataclass(frozen=True)
@@ -474,6 +486,11 @@ def _distance_half_size(size, pixels, ifov):
 
 def _distance_one_pixel(size, pixels, ifov):
     return _distance_for_pixels(size, 1, ifov)
+
+
+def _distance_microradians(size, pixels, ifov):
+    """The IFOV's number in microradians used as if it were radians: a distance a million times too small."""
+    return _distance_for_pixels(size, pixels, ifov) * float(ifov.to_value(u.rad) / ifov.to_value(u.urad))
 
 
 def _pixel_size_only(size, pixels, ifov):
@@ -778,6 +795,11 @@ _EXERCISES = {
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
         "radians (ifov.to_value(u.rad)).",
         mistakes=(
+            Mistake(
+                _distance_microradians,
+                "Your distance is a million times too small: the IFOV is in microradians. Convert it to radians "
+                "first with ifov.to_value(u.rad).",
+            ),
             Mistake(
                 _distance_half_size,
                 "The facula's 10 km is a width across, not a radius: the pixels must span the whole of it, "
