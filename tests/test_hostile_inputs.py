@@ -278,7 +278,6 @@ VALID = {
         a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg, mu=None
     ),
     "orbits.elements_from_state": lambda: dict(r=[1.0, 0.2, 0.0] * u.AU, v=[0.0, 30.0, 1.0] * u.km / u.s, mu=None),
-    "orbits.orbit_path": lambda: dict(a=2 * u.AU, e=0.5, i=0 * u.deg, node=0 * u.deg, peri=0 * u.deg, n=9),
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),
     "orbits.sector_area": lambda: dict(x=[1.0, 0.0] * u.AU, y=[0.0, 1.0] * u.AU),

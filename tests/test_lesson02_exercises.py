@@ -478,3 +478,54 @@ def test_an_eccentricity_with_a_length_unit_is_told_e_has_no_unit():
         assert result.status == "invalid" and "no unit" in result.message and "Close" not in result.message
     assert "divide it by 2a" in utils.check("02.2", kw["Q"] - kw["q"], **kw).message  # Q - q keeps its own hint
     assert utils.check("02.2", _expected_answer("02.2", **kw), **kw).ok
+
+
+def test_exercise_5_a_loop_without_abs_and_the_residual_get_their_own_hints():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    # `while change > tol_5` stops after the first step, which moves E down by 1.86 rad
+    assert "abs(change)" in utils.check("02.5", 1.86, **kw).message
+    # |f(E)| after the loop (1.918e-9) is not the next change (1.869e-9): it is named, not "one step too many"
+    message = utils.check("02.5", 1.918e-9, **kw).message
+    assert "f(E) = E - e sin E - M after the loop" in message and "one step too many" not in message
+
+
+def test_exercise_3_three_figures_pass_and_two_are_told_they_are_close():
+    T = 5.95 * u.yr
+    assert abs(_expected_answer("02.3", T=T).to_value(u.AU) - 3.28) < 0.005
+    assert utils.check("02.3", 3.28 * u.AU, T=T).ok
+    result = utils.check("02.3", 3.3 * u.AU, T=T)
+    assert result.status == "incorrect" and "close" in result.message and "Square both sides" in result.message
+
+
+def test_exercise_2_generic_hint_does_not_do_the_algebra():
+    message = utils.check("02.2", 0.9, q=1.55 * u.AU, Q=3.85 * u.AU).message
+    assert "q + Q" in message and "divide" not in message and "cancels" not in message
+
+
+def test_exercise_8_one_figure_is_told_to_keep_two_and_two_figures_pass():
+    kw = dict(name="Ceres", years=6 * u.yr)
+    right = _expected_answer("02.8", **kw).to_value(u.km)
+    assert utils.check("02.8", float(f"{right:.2g}") * u.km, **kw).ok
+    for one_figure in (float(f"{right:.1g}"), np.trunc(right / 1e5) * 1e5):  # rounded, and cut off
+        result = utils.check("02.8", one_figure * u.km, **kw)
+        assert result.status == "incorrect" and "two significant figures" in result.message, one_figure
+
+
+def test_the_orbit_drawing_helper_is_private():
+    """The largest length of an orbit's points is Q: a public `orbit_path(a_1, e_1)` would answer exercise 1."""
+    assert "orbit_path" not in utils.orbits.__all__ and not hasattr(utils.orbits, "orbit_path")
+    kw = dict(a=2.95 * u.AU, e=0.17)
+    passing = []
+    for name in (n for n in dir(utils.orbits) if not n.startswith("_")):
+        func = getattr(utils.orbits, name)
+        if not callable(func) or isinstance(func, type):
+            continue
+        try:
+            result = func(kw["a"], kw["e"])
+        except Exception:
+            continue
+        if isinstance(result, u.Quantity) and result.ndim == 2 and result.shape[0] == 3:
+            farthest = np.sqrt((result**2).sum(axis=0)).max()
+            if utils.check("02.1", farthest, **kw).ok:
+                passing.append(name)
+    assert not passing, f"utils.orbits.{passing} give exercise 1's answer as the farthest of their points"

@@ -123,10 +123,10 @@ def test_round_trip_for_circular_and_flat_orbits(e, i):
 
 
 def test_inclination_lifts_the_orbit_out_of_the_ecliptic():
-    xyz = orbits.orbit_path(2 * u.AU, 0.0, 30 * u.deg, 0 * u.deg, 0 * u.deg, n=721).to_value(u.AU)
+    xyz = orbits._orbit_path(2 * u.AU, 0.0, 30 * u.deg, 0 * u.deg, 0 * u.deg, n=721).to_value(u.AU)
     assert xyz[2].max() == pytest.approx(2 * np.sin(np.radians(30)), rel=1e-5)
     assert np.allclose(xyz[:, 0], xyz[:, -1])
-    flat = orbits.orbit_path(2 * u.AU, 0.5).to_value(u.AU)
+    flat = orbits._orbit_path(2 * u.AU, 0.5).to_value(u.AU)
     assert np.all(flat[2] == 0) and flat[0].min() == pytest.approx(-3.0)
 
 
@@ -146,9 +146,9 @@ def test_bad_inputs_give_clear_messages():
     with pytest.raises(u.UnitsError, match="i"):
         orbits.state_from_elements(1 * u.AU, 0.1, 10, 0 * u.deg, 0 * u.deg, 0 * u.deg)
     with pytest.raises(ValueError, match="eccentricity"):
-        orbits.orbit_path(1 * u.AU, 1.0)
+        orbits._orbit_path(1 * u.AU, 1.0)
     with pytest.raises(ValueError, match="at least 3"):
-        orbits.orbit_path(1 * u.AU, 0.1, n=2)
+        orbits._orbit_path(1 * u.AU, 0.1, n=2)
     with pytest.raises(ValueError, match="bound"):
         orbits.elements_from_state([1, 0, 0] * u.AU, [0, 50, 0] * u.km / u.s)
     with pytest.raises(ValueError, match="shape"):

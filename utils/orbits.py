@@ -251,7 +251,6 @@ __all__ += [
     "position_from_elements",
     "state_from_elements",
     "elements_from_state",
-    "orbit_path",
     "propagate",
     "elements_from_catalogue",
     "sector_area",
@@ -430,7 +429,7 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     }
 
 
-def orbit_path(
+def _orbit_path(
     a: u.Quantity,
     e,
     i: u.Quantity = 0 * u.deg,
@@ -450,7 +449,7 @@ def orbit_path(
     Examples
     --------
     >>> import astropy.units as u
-    >>> xyz = orbit_path(2 * u.AU, 0.5, n=5)
+    >>> xyz = _orbit_path(2 * u.AU, 0.5, n=5)
     >>> np.round(xyz[0].to_value(u.AU), 6) + 0.0   # perihelion, aphelion, perihelion
     array([ 1., -1., -3., -1.,  1.])
     """
@@ -459,7 +458,9 @@ def orbit_path(
     e_arr = _check_e(e)
     for name, value in (("a", a), ("e", e_arr), ("i", i), ("node", node), ("peri", peri)):
         if np.ndim(value):
-            raise ValueError(f"orbit_path draws one orbit: {name} must be a single value; got shape {np.shape(value)}.")
+            raise ValueError(
+                f"An orbit path is drawn for one orbit: {name} must be a single value; got shape {np.shape(value)}."
+            )
     e_arr = float(e_arr)
     P, Q = _rotation(_angle(i, "i"), _angle(node, "node"), _angle(peri, "peri"))
     E = np.linspace(0, 2 * np.pi, n)
@@ -708,7 +709,7 @@ def plot_orbits_to_scale(elements: dict):
     fig, (top, side) = plt.subplots(1, 2, figsize=(11, 5))
     for body, el in elements.items():
         style = styles[body]
-        xyz = orbit_path(el["a"], el["e"], el["i"], el["node"], el["peri"]).to_value(u.AU)
+        xyz = _orbit_path(el["a"], el["e"], el["i"], el["node"], el["peri"]).to_value(u.AU)
         now = propagate(el, el["epoch"]).to_value(u.AU)
         steep = abs(float(u.Quantity(el["i"], u.deg).to_value(u.deg))) > 3
         for ax, k in ((top, 1), (side, 2)):

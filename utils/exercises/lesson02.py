@@ -7,7 +7,7 @@ import functools
 import astropy.units as u
 import numpy as np
 
-from ..checks import INVALID, CheckResult, Exercise, Mistake
+from ..checks import INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
 from ..units import require
 
 
@@ -275,6 +275,25 @@ def _change_after_last(M, e, E0, tol):
     return float(abs((E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))))
 
 
+def _loop_without_abs(M, e, E0, tol):
+    # a loop written `while change > tol` (no abs): it stops at the first change that is negative or small
+    M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
+    change = np.inf
+    for _ in range(100):
+        if not change > tol:
+            break
+        change = (E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))
+        E = E - change
+    return float(abs(change))
+
+
+def _residual_after_loop(M, e, E0, tol):
+    # |f(E)| = |E - e sin E - M| after the loop: how far E is from solving the equation, not the last change
+    M_r, ecc = _radians(M, "M"), _ecc(e)
+    E = _radians(E0, "E0") - sum(_changes_to_tolerance(M, e, E0, tol))
+    return float(abs(E - ecc * np.sin(E) - M_r))
+
+
 # 02.6 · speed ratio -----------------------------------------------------------------------
 
 
@@ -385,6 +404,13 @@ def _two_body_along(name, years):
     model, jpl, t = _two_body_and_jpl(name, years)
     v = heliocentric_velocity(name.lower(), t)
     return (((model - jpl) * v).sum() / np.sqrt((v**2).sum())).to(u.km)
+
+
+def _two_body_along_cut_one_figure(name, years):
+    """The right offset cut off after one significant figure, towards zero (-0.4 million km for -0.45)."""
+    value = _two_body_along(name, years)
+    step = 10.0 ** np.floor(np.log10(abs(value.value)))
+    return np.trunc(value.value / step) * step * value.unit
 
 
 def _two_body_along_reversed(name, years):
@@ -579,9 +605,11 @@ class _DatedExercise(Exercise):
         return super().title_for(**inputs)
 
 
-class _AlongExercise(Exercise):
+class _AlongExercise(RoundedTooFar):
     """Exercise 8: an answer that is still the difference vector is asked for its part along the motion (the
-    shared "take its length" advice would lead to the whole distance, a wrong answer here)."""
+    shared "take its length" advice would lead to the whole distance, a wrong answer here). The notebook asks
+    for two significant figures: one figure, rounded or cut off (-0.5 or -0.4 million km for -0.45), is told
+    it was rounded too much, not sent to another method."""
 
     def check(self, answer, **inputs):
         if np.size(getattr(answer, "value", answer)) == 3 and not isinstance(answer, str):
@@ -662,8 +690,7 @@ _EXERCISES = {
         defaults={"name": "the asteroid"},
         rtol=0,
         atol=6e-4,  # three decimals, as the notebook asks: half a unit of the third decimal, plus a margin
-        hint="Write q = a(1 - e) and Q = a(1 + e). Their sum is 2a and their difference is 2ae: divide one by "
-        "the other, and a cancels.",
+        hint="Write q = a(1 - e) and Q = a(1 + e). What are q + Q and Q - q in terms of a and e?",
         mistakes=(
             Mistake(
                 _eccentricity_one_decimal,
@@ -704,7 +731,7 @@ _EXERCISES = {
         title="Exercise 3 · how big is the orbit of {name}?",
         solve=_a_from_period,
         defaults={"name": "the asteroid"},
-        rtol=0.005,
+        rtol=0.004,  # three significant figures, as the notebook asks: 3.3 AU for 3.28 AU is told it is close
         hint="Square both sides of Kepler's third law, T = 2 pi sqrt(a^3 / GM_sun), and isolate a^3 (keep the "
         "2 pi); then take the cube root (np.cbrt). Keep the units and convert to AU at the end.",
         mistakes=(
@@ -797,6 +824,17 @@ _EXERCISES = {
                 rtol=1e-9,
             ),
             Mistake(
+                _loop_without_abs,
+                "Your loop stopped after a step that moved E down (a negative change is never above the "
+                "tolerance): compare the size, abs(change), with tol_5 in the while condition.",
+            ),
+            Mistake(
+                _residual_after_loop,
+                "That is f(E) = E - e sin E - M after the loop, how far E is from solving the equation. The "
+                "exercise asks for the size of the last change f(E) / f'(E), the step that stopped the loop.",
+                rtol=0.005,  # f(E) and the next change differ by f'(E), a few per cent; 1.9e-9 could be either
+            ),
+            Mistake(
                 _change_after_last,
                 "That change is far below the tolerance: your loop ran one step too many. Stop after the first "
                 "step whose change is below the tolerance, and give that change.",
@@ -861,10 +899,18 @@ _EXERCISES = {
     "02.8": _AlongExercise(
         title="Exercise 8 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
         solve=_two_body_along,
-        rtol=0.01,
+        rtol=0.012,  # two significant figures, as the notebook asks
+        figures=1,
+        band=0.15,
+        keep="two significant figures",
         hint="Take the difference vector d (two-body minus JPL) and JPL's velocity v for the same date, then "
         "d·v / |v|: (d * v).sum() / length(v). Positive means the two-body asteroid is ahead.",
         mistakes=(
+            Mistake(
+                _two_body_along_cut_one_figure,
+                "Close, but that looks cut off after one figure: keep two significant figures.",
+                rtol=1e-9,
+            ),
             Mistake(
                 _two_body_error,
                 "That is the whole distance between the two positions. The question asks for its part along "
@@ -956,8 +1002,8 @@ _EXERCISES = {
         solve=_straight_leg,
         defaults={"arrival": None, "body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
-        hint="Take Vesta's heliocentric position on `departure` and Ceres' on `arrival`, subtract one vector "
-        "from the other, then take the length of the difference.",
+        hint="Which body's position do you need on which date? A straight line between two points is the "
+        "length of the difference of their position vectors.",
         mistakes=(
             Mistake(
                 _same_day_at_departure,
