@@ -216,6 +216,7 @@ def slider_stops(nearest: u.Quantity, farthest: u.Quantity, marks: dict | None =
     steps = [int(float(f"{x:.2g}")) for x in np.geomspace(lo.to_value(u.km), hi.to_value(u.km), n)]
     return sorted(set(steps + named))
 
+
 class DistanceView(FastFigure):
     """Lesson 04's Explore figure, built once: pixel scale against distance, and a schematic picture.
 
