@@ -90,6 +90,7 @@ def test_ice_share_and_its_mistakes(ice_inputs):
         (from_lamo, "LAMO orbit"),
         (1 - right, "share of rock"),
         (cracked, "cracks included"),
+        (((rock - d) / (rock - 1 * rock.unit)).to_value(u.one), "liquid water"),  # about 0.41, 4 % high
     ):
         result = check("04.5", wrong, **ice_inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
@@ -425,3 +426,15 @@ def test_the_period_with_the_suns_gm_is_named():
         result = check("04.3", answer, orbit="HAMO", **inputs)
         assert result.status == "incorrect" and "Sun's GM" in result.message, result
     assert check("04.3", period(a, G * inputs["mass"]), orbit="HAMO", **inputs).ok
+
+
+def test_half_the_period_and_a_volume_without_its_third_get_their_hints():
+    """T = pi sqrt(a^3/GM) (6.0 h) and V = 4 pi R^3 (0.75 g/cm3) are named, not left to the generic hint."""
+    v_alt, v_r, v_m = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    a = v_r + v_alt
+    half = (np.pi * np.sqrt(a**3 / (G * v_m))).to(u.h)
+    assert "half the period" in check("04.3", half, altitude=v_alt, radius=v_r, mass=v_m, orbit="HAMO").message
+    r, h, t = fact("ceres.radius"), fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
+    mass = 4 * np.pi**2 * (r + h) ** 3 / (G * t**2)
+    no_third = (mass / (4 * np.pi * r**3)).to(u.g / u.cm**3)
+    assert "with the 1/3" in check("04.4", no_third, altitude=h, period=t, radius=r).message

@@ -35,7 +35,15 @@ def _single(value, unit, name):
     return require(value, unit, name, positive=True, scalar=True)
 
 
-__all__ = ["AltitudeView", "DistanceView", "CameraExplorer", "SharpnessView", "DAWN_DISTANCES", "dawn_distances"]
+__all__ = [
+    "AltitudeView",
+    "DistanceView",
+    "CameraExplorer",
+    "SharpnessView",
+    "DAWN_DISTANCES",
+    "dawn_distances",
+    "slider_stops",
+]
 
 #: Lesson 07's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
 DAWN_DISTANCES = {
@@ -186,6 +194,27 @@ class AltitudeView(FastFigure):
             f"counts kilometres from Ceres' centre, up to about {far:,.0f} km (the axis zooms in at "
             f"{self.zoom_mi:,.0f} miles and below)."
         )
+
+
+def slider_stops(nearest: u.Quantity, farthest: u.Quantity, marks: dict | None = None, n: int = 60) -> list[int]:
+    """Whole-km slider stops from ``nearest`` to ``farthest``, with the named distances ``marks`` among them.
+
+    The stops are ``n`` distances spread evenly on a log scale, each rounded to two significant
+    figures, and the distances of ``marks`` (label -> distance, rounded down to whole km), sorted.
+
+    Examples
+    --------
+    >>> slider_stops(100 * u.km, 10000 * u.km, {"LAMO": 385 * u.km}, n=5)
+    [100, 320, 385, 1000, 3200, 10000]
+    """
+    lo, hi = _single(nearest, u.km, "nearest"), _single(farthest, u.km, "farthest")
+    if lo >= hi:
+        raise ValueError(f"nearest must be below farthest; got {lo:.4g} and {hi:.4g}.")
+    n = integer(n, "n", low=2, high=1000)
+    marks = quantity_map({} if marks is None else marks, "marks", u.km, positive=True)
+    named = [int(d.to_value(u.km)) for d in marks.values()]
+    steps = [int(float(f"{x:.2g}")) for x in np.geomspace(lo.to_value(u.km), hi.to_value(u.km), n)]
+    return sorted(set(steps + named))
 
 
 class DistanceView(FastFigure):

@@ -159,6 +159,11 @@ def _period_without_g(altitude, radius, mass, **_):
     return 2 * np.pi * np.sqrt(a.to(u.km) ** 3 / require(mass, u.kg, "mass", positive=True))
 
 
+def _period_pi_not_2pi(altitude, radius, mass, **_):
+    # pi sqrt(a^3 / GM): the 2 of 2 pi left out, half the period
+    return _orbit_period(altitude, radius, mass) / 2
+
+
 def _period_with_the_suns_gm(altitude, radius, mass, **_):
     # utils.orbits.period(a) without its second argument: the Sun's GM, a period of seconds
     return period(_semi_major_axis_from_altitudes(altitude, altitude, radius)).to(u.h)
@@ -221,6 +226,11 @@ def _density_from_tracking(altitude, period, radius, **_):
     from ..facts import fact
 
     return _bulk_density(fact("ceres.gm") / G, radius)
+
+
+def _density_volume_without_third(altitude, period, radius, **_):
+    # the volume taken as 4 pi R^3, without the 1/3: three times too big
+    return _density_from_orbit(altitude, period, radius) / 3
 
 
 def _density_diameter_volume(altitude, period, radius, **_):
@@ -287,8 +297,13 @@ def _ice_share_per_cent(density, ice_density, rock_density, **_):
     return 100 * _ice_share(density, ice_density, rock_density)
 
 
+def _ice_share_liquid_water(density, ice_density, rock_density, **_):
+    # the round 1 g/cm3 of liquid water taken for ice (a remembered figure, not the ice_density given)
+    return _ice_share(density, 1.0 * u.g / u.cm**3, rock_density)
+
+
 def _ice_share_grail_crust(density, ice_density, rock_density, **_):
-    # GRAIL's bulk density of the crust (cracks included, printed with the densities) taken as the rock
+    # GRAIL's bulk density of the crust (cracks included, named in the homework's "Rock or ice?") taken as the rock
     from ..facts import fact
 
     return _ice_share(density, ice_density, fact("moon.crust_density_grail"))
@@ -470,6 +485,7 @@ _EXERCISES = {
                 _period_without_g,
                 "GM is the mass times the gravitational constant: GM = G * vesta_mass (G from astropy.constants).",
             ),
+            Mistake(_period_pi_not_2pi, "That is half the period: T = 2 pi sqrt(a^3 / GM), with 2 pi."),
             Mistake(
                 _period_with_the_suns_gm,
                 "That period is far too short: it uses the Sun's GM, which utils.orbits.period takes when it is "
@@ -519,6 +535,7 @@ _EXERCISES = {
                 "Check the factor in the mass: M = 4 pi^2 a^3 / (G T^2), with pi squared.",
             ),
             Mistake(_density_diameter_volume, "Check the volume: 4/3 pi R^3 with R the radius, not the diameter."),
+            Mistake(_density_volume_without_third, "Check the volume of a sphere: 4/3 pi R^3, with the 1/3."),
         ),
     ),
     "04.5": Exercise(
@@ -566,6 +583,12 @@ _EXERCISES = {
                 "has no pores, so it needs the density of the rock itself: use rock_density.",
             ),
             Mistake(
+                _ice_share_liquid_water,
+                "You took 1 g/cm3, the density of liquid water. Ice is lighter: use rho_ice, the density of "
+                "water ice at 0 °C from the table of densities.",
+                rtol=_NAMED_ROCK_RTOL,
+            ),
+            Mistake(
                 _ice_share_lamo_density,
                 "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
                 "computed from JPL's GM above.",
@@ -596,7 +619,8 @@ _EXERCISES = {
         solve=_highest_altitude,
         rtol=0.02,
         band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
-        keep="three significant figures",
+        # the slider's stops near the answer (940, 1,100 km) land here too: say to compute, not read
+        keep="three significant figures, computed from the formula rather than read from the slider",
         hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
         defaults={"n_pixels": "enough"},
         mistakes=(
