@@ -972,3 +972,39 @@ def test_exercise_8_off_by_ten_gets_a_powers_of_ten_hint():
     for wrong in (10 * expected, expected / 10):
         result = check("01.8", float(f"{wrong:.2g}"), **inputs)
         assert result.status == "incorrect" and "factor of about 10" in result.message, (wrong, result.message)
+
+
+def test_mass_with_another_diameter_than_the_measured_one_names_d_hygiea():
+    import utils
+    from utils.facts import fact
+
+    cat = utils.load_catalogue()
+    hygiea = cat[cat["name"] == "Hygiea"][0]
+    inputs = dict(diameter=hygiea["diameter"].unmasked, density=fact("ceres.density"))
+
+    def mass(d):
+        return (inputs["density"] * np.pi * d**3 / 6).to(u.kg)
+
+    assert check("01.5", mass(inputs["diameter"]), **inputs).ok
+    k = 2 * u.AU * 10 ** (fact("sun.v_apparent").to_value(u.mag) / 5)  # K = 2 AU 10^(V_sun / 5), by hand
+    from_h = (k / np.sqrt(float(hygiea["albedo"])) * 10 ** (-hygiea["H"].to_value(u.mag) / 5)).to(u.km)
+    for d in (from_h, 2 * fact("hygiea.radius")):  # exercise 4's diameter; the imaged one (VLT/SPHERE)
+        result = check("01.5", mass(d), **inputs)
+        assert result.status == "incorrect" and "d_hygiea" in result.message and "close" not in result.message
+    assert "d_hygiea" not in check("01.5", mass(300 * u.km), **inputs).message  # a wrong guess gets the method
+
+
+def test_ten_earth_moon_distances_is_called_a_round_guess():
+    from utils.facts import fact
+
+    inputs = dict(n_asteroids=fact("belt.n_larger_1km"), belt_volume=2.3e25 * u.km**3, n_catalogue=2300)
+    result = check("01.7", 10 * fact("moon.a"), **inputs)
+    assert result.status == "incorrect" and "round guess" in result.message
+    computed = ((inputs["belt_volume"] / inputs["n_asteroids"]) ** (1 / 3)).to(u.km)
+    assert check("01.7", computed, **inputs).ok
+
+
+def test_near_earth_asteroid_is_a_fair_word():
+    ganymed = dict(a=2.666 * u.AU, e=0.533)
+    assert check("01.2", "near-Earth asteroid", **ganymed).ok
+    assert check("01.2", "near-Earth asteroids", **ganymed).ok

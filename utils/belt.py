@@ -618,7 +618,8 @@ def orbit_group_styles() -> dict[str, dict]:
     trojans = styles["Jupiter Trojans"]
     trojans |= {"facecolors": "none", "edgecolors": trojans.pop("color"), "linewidths": 2}
     styles["other"] |= {"edgecolors": "0.3", "linewidths": 0.8, "s": 40}
-    styles["near-Earth and Mars-crossers"]["s"] = 20
+    for rare in ("near-Earth and Mars-crossers", "centaurs", "trans-Neptunian"):  # shapes that show at this size
+        styles[rare]["s"] = 20
     return styles
 
 

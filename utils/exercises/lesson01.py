@@ -21,7 +21,18 @@ GROUP_SYNONYMS = {
     "main belt asteroids": "main belt",
     "near-Earth": "near-Earth and Mars-crossers",
     **dict.fromkeys(
-        ("near-Earth object", "near-Earth objects", "NEO", "NEOs", "NEA", "NEAs", "Amor", "Amors"),
+        (
+            "near-Earth object",
+            "near-Earth objects",
+            "near-Earth asteroid",
+            "near-Earth asteroids",
+            "NEO",
+            "NEOs",
+            "NEA",
+            "NEAs",
+            "Amor",
+            "Amors",
+        ),
         "near-Earth and Mars-crossers",
     ),
     "Mars-crosser": "near-Earth and Mars-crossers",
@@ -211,6 +222,33 @@ def _density_over_volume(diameter, density):
     return (rho / (np.pi * d**3 / 6)).to(u.kg / u.m**6)
 
 
+def _catalogue_row_of_diameter(diameter):
+    """The one catalogue object whose measured diameter is this one (the object exercise 5 is about)."""
+    from ..data import load_catalogue
+
+    cat = load_catalogue()
+    d = require(diameter, u.km, "diameter", positive=True).to_value(u.km)
+    rows = cat[np.abs(np.ma.filled(cat["diameter"].to_value(u.km), np.nan) - d) < 1e-6]
+    if len(rows) != 1:
+        raise ValueError("no single catalogue object with this measured diameter")
+    return rows[0]
+
+
+def _mass_from_formula_diameter(diameter, density):
+    # the right formula with exercise 4's diameter (from H and albedo) instead of the measured one
+    row = _catalogue_row_of_diameter(diameter)
+    return _sphere_mass(_diameter(row["H"], float(row["albedo"])), density)
+
+
+def _mass_from_imaged_diameter(diameter, density):
+    # the right formula with the diameter from the VLT/SPHERE images (Hygiea only) instead of the measured one
+    from ..facts import fact
+
+    if _catalogue_row_of_diameter(diameter)["name"] != "Hygiea":
+        raise ValueError("only Hygiea has an imaged diameter in the facts table")
+    return _sphere_mass(2 * fact("hygiea.radius"), density)
+
+
 # 01.6 · the belt and the Moon --------------------------------------------------------
 
 
@@ -343,6 +381,13 @@ def _spacing_two_figures_cut(n_asteroids, belt_volume, n_catalogue=None):
 
 def _spacing_two_figures_cut_in_au(n_asteroids, belt_volume, n_catalogue=None):
     return _to_figures(_spacing(n_asteroids, belt_volume).to(u.AU), 2, np.floor)
+
+
+def _ten_earth_moon_distances(n_asteroids, belt_volume, n_catalogue=None):
+    # a round guess typed in: ten Earth-Moon distances, not computed from the volume and the count
+    from ..facts import fact
+
+    return (10 * fact("moon.a")).to(u.km)
 
 
 def _belts_per_moon_one_figure(moon_mass, belt_mass):
@@ -571,6 +616,14 @@ _EXERCISES = {
                 _diameter_for_radius,
                 "Your mass is eight times too large: 4/3 pi r^3 wants the radius, half the diameter.",
             ),
+            *(
+                Mistake(
+                    solve,
+                    "Your formula is right, but with another diameter: use `d_hygiea`, the measured diameter.",
+                    rtol=0.005,  # that diameter itself, not a nearby guess
+                )
+                for solve in (_mass_from_formula_diameter, _mass_from_imaged_diameter)
+            ),
             Mistake(
                 _density_over_volume,
                 "You divided the density by the volume. A density is mass per volume, so the mass is the density "
@@ -647,6 +700,12 @@ _EXERCISES = {
                 _nearest_neighbour_doubled,
                 "That is the nearest-neighbour distance scaled by a rough factor. The question asks for the "
                 "side of each asteroid's cube: the cube root of `volume / n_km`.",
+            ),
+            Mistake(
+                _ten_earth_moon_distances,
+                "That looks like a round guess in Earth-Moon distances. Compute the spacing: the side of a cube "
+                "of volume `volume / n_km`.",
+                rtol=0.002,  # that round number itself, not a nearby computed answer
             ),
             Mistake(
                 _catalogue_count,
