@@ -59,8 +59,6 @@ MARKER = "SHORTCUTS-JSON:"
 #: ``(exercise id, "module.function")`` -> why the exercise's own text hands that helper to the student.
 #: No exercise prompt does so today: every helper found does an exercise's whole job unasked.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("07.2", "factcheck.duration"): "the prompt hands over the method (subtract the two Times, convert to months); "
-    "fc.duration is that subtraction, which the lesson's later worked cells use",
     ("03.6", "belt.diameter_constant"): "a numeric coincidence no method leads to: the diameter constant of an "
     "albedo, fed an eccentricity, happens to land within the tolerance of exercise 6's answer",
 }

@@ -462,7 +462,6 @@ VALID = {
     "factcheck.claim_text": lambda: dict(claims=claims(), claim_id="N06"),
     "factcheck.fact_phrase": lambda: dict(fact_id="dawn.principal_investigator", upto=","),
     "factcheck.claimed_value": lambda: dict(claims=claims(), claim_id="N09", part=0),
-    "factcheck.duration": lambda: dict(start="2011-07-16", end="2012-09-05", unit=u.day),
     "factcheck.in_months": lambda: dict(interval=1 * u.yr),
     "factcheck.date_matches": lambda: dict(
         claimed="2007-09-01", actual="2007-09-27", tolerance=1 * u.day, month_only=True

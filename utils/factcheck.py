@@ -55,7 +55,6 @@ __all__ = [
     "claim_text",
     "claimed_value",
     "fact_phrase",
-    "duration",
     "in_months",
     "date_matches",
     "number_matches",
@@ -425,8 +424,10 @@ def _time(value, name: str) -> Time:
     return value
 
 
-def duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
+def _duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
     """Time from ``start`` to ``end`` (negative if ``end`` is earlier).
+
+    Private: with ``MONTH`` it answers lesson 07's exercise 2, which asks students to subtract the two Times.
 
     Parameters
     ----------
@@ -437,7 +438,7 @@ def duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
 
     Examples
     --------
-    >>> duration("2020-01-01", "2020-03-01").round(1)
+    >>> _duration("2020-01-01", "2020-03-01").round(1)
     <Quantity 60. d>
     """
     t0, t1 = _time(start, "start"), _time(end, "end")
@@ -539,7 +540,7 @@ def _judge_duration(start, end, claimed: u.Quantity, tolerance: u.Quantity = 1 *
     """
     c = require(claimed, u.day, "claimed", positive=True, scalar=True)
     tol = require(tolerance, u.day, "tolerance", nonnegative=True, scalar=True)
-    return "true" if abs(duration(start, end) - c) <= tol else "false"
+    return "true" if abs(_duration(start, end) - c) <= tol else "false"
 
 
 def _judge_first(claimed_first, earlier) -> str:

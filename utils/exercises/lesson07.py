@@ -34,11 +34,11 @@ from ..factcheck import (
     MONTH,
     VERDICT_SYNONYMS,
     VERDICTS,
-    duration,
     in_months,
     verdict_word,
 )
 from ..factcheck import _claim_kind as claim_kind
+from ..factcheck import _duration as duration
 from ..factcheck import _judge_duration as judge_duration
 from ..factcheck import _judge_first as judge_first
 from ..units import require
