@@ -263,6 +263,9 @@ def test_occator_left_at_the_disc_centre_gets_the_latitude_hint():
     assert not result.ok and "occator_latitude" in result.message
     above = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)
     assert utils.check("06.2", above[100, 10] / above[100, 100], **kw).ok
+    # the first column taken for the limb lies near the facula's ratio: it is told about the column, not the facula
+    edge = utils.check("06.2", above[100, 0] / above[100, 100], **kw)
+    assert not edge.ok and "column 0" in edge.message and "facula" not in edge.message, edge.message
 
 
 def test_exercise_4_accepts_either_reading_of_the_distance_but_not_the_radius_taken_off():

@@ -125,6 +125,11 @@ def _limb_to_centre_previous_column(model, radius, phase, law, n_px, column):
     return _limb_to_centre(model, radius, phase, law, n_px, int(column) - 1)
 
 
+def _limb_to_centre_edge_column(model, radius, phase, law, n_px, column):
+    """The ratio at the image's first column (column 0) taken for the limb, instead of ``limb_col``."""
+    return _limb_to_centre(model, radius, phase, law, n_px, 0)
+
+
 _NEIGHBOUR_COLUMN = (
     "That is the ratio in a column next to `limb_col`. Columns count from 0 at the left edge: take "
     "`image[n_2 // 2, limb_col]` itself."
@@ -709,6 +714,13 @@ _EXERCISES = {
                 _limb_to_centre_textured,
                 "That is the ratio on `occator`, the model with its faint invented texture, which shifts "
                 "single pixels by a few per cent. Render `smooth` instead.",
+            ),
+            # before the facula's hint: with these inputs the first column's ratio lies 0.6 % from it
+            Mistake(
+                _limb_to_centre_edge_column,
+                "That is the ratio at the image's first column, column 0. The limb pixel the exercise means is "
+                "the one in column `limb_col` of the middle row.",
+                rtol=0.002,
             ),
             Mistake(
                 _limb_to_centre_facula_centred,
