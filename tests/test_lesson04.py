@@ -438,3 +438,22 @@ def test_half_the_period_and_a_volume_without_its_third_get_their_hints():
     mass = 4 * np.pi**2 * (r + h) ** 3 / (G * t**2)
     no_third = (mass / (4 * np.pi * r**3)).to(u.g / u.cm**3)
     assert "with the 1/3" in check("04.4", no_third, altitude=h, period=t, radius=r).message
+
+
+def test_an_orbit_radius_typed_as_a_plain_number_is_told_to_give_it_its_unit():
+    """``a = 262.7 + 673`` (km meant) leaves a power of a length in the answer's unit: the message names that
+    slip, not only a missing step (multiplying by Ceres' volume would be wrong)."""
+    import numpy as np
+    from astropy.constants import G
+
+    from utils import check, fact
+
+    alt, radius, mass = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    a = (radius + alt).to_value(u.km)
+    r3 = check("04.3", 2 * np.pi * np.sqrt(a**3 / (G * mass)), altitude=alt, radius=radius, mass=mass, orbit="HAMO")
+    assert not r3.ok and "give every length in your formula its unit" in r3.message, r3.message
+    lamo, period, ceres = fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period"), fact("ceres.radius")
+    a = (ceres + lamo).to_value(u.km)
+    density = 4 * np.pi**2 * a**3 / (G * period**2) / (4 / 3 * np.pi * ceres**3)
+    r4 = check("04.4", density, altitude=lamo, period=period, radius=ceres)
+    assert not r4.ok and "give every length its unit" in r4.message, r4.message

@@ -238,18 +238,24 @@ def _missing_step(given, wanted) -> str:
                 return "It looks like G is missing: GM is the gravitational constant `G` times the mass"
     except Exception:  # pragma: no cover - units always combine
         return ""
+    # a length typed as a plain number (a = 935 for 935 km) leaves a power of a length over in the unit too
+    plain = "or a length in your formula is a plain number: give every length its unit"
     for kind in ("volume", "area", "length", "time"):
+        also = f" ({plain})" if kind != "time" else ""
         try:
             if str((given / wanted).physical_type) == kind:
-                return f"It looks like one step is missing: divide it by {_article(kind)}"
+                return f"It looks like one step is missing: divide it by {_article(kind)}{also}"
             if str((wanted / given).physical_type) == kind:
-                return f"It looks like one step is missing: multiply it by {_article(kind)}"
+                return f"It looks like one step is missing: multiply it by {_article(kind)}{also}"
         except Exception:  # pragma: no cover - units always divide
             return ""
     try:  # a distance left under a root, e.g. (1 / r)**2 inside a fourth root: K / AU^(1/2)
         left = (given / wanted).decompose()
         if len(left.bases) == 1 and left.bases[0] == u.m:
-            return "A distance is left in your unit: write a ratio of distances with both units, e.g. `(1 * u.AU / r)`"
+            return (
+                "A distance is left in your unit: give every length in your formula its unit (a plain number "
+                "is not a length); a ratio of distances needs both, e.g. `(1 * u.AU / r)`"
+            )
     except Exception:  # pragma: no cover - units always divide
         return ""
     return ""
