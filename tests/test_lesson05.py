@@ -461,3 +461,13 @@ def _student_arc(slip):
 def test_spiral_right_hand_side_slips_get_hints():
     assert "Divide by the speed" in check("05.7", _student_arc("speed"), **ARC).message
     assert check("05.7", _student_arc(None), **ARC).ok
+
+
+def test_exercise_8_final_speed_is_told_the_step_left_not_to_multiply_by_a_time():
+    from utils.exercises.lesson05 import _edelbaum_final_speed
+
+    kw = dict(a_start=ARC["a_start"], acceleration=ARC["acceleration"], duration=ARC["duration"])
+    speed = _edelbaum_final_speed(**kw)
+    result = check("05.8", speed, **kw)
+    assert not result.ok and "GM_sun / v²" in result.message and "multiply it by a time" not in result.message
+    assert "GM_sun / v²" in check("05.8", speed.to(u.m / u.s), **kw).message

@@ -427,6 +427,12 @@ def _edelbaum_radius(a_start, acceleration, duration):
     return (GM_sun / v_end**2).to(u.AU)
 
 
+def _edelbaum_final_speed(a_start, acceleration, duration):
+    # the last step left out: the circular speed at the end, not the radius of that circle
+    v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
+    return (v0 - _spent_delta_v(acceleration, duration)).to(u.km / u.s)
+
+
 def _edelbaum_radius_rounded(a_start, acceleration, duration):
     # the delta-v rounded to 0.1 km/s before the last step: the radius goes with 1 / v², so it moves ~1 %
     v0 = circular_speed(require(a_start, u.AU, "a_start", positive=True))
@@ -815,6 +821,12 @@ _EXERCISES = {
                 "lowers the circular speed: subtract the delta-v from v_start.",
             ),
             Mistake(_edelbaum_radius_unsquared, "v = sqrt(GM / r), so r = GM / v²: square the speed."),
+            Mistake(
+                _edelbaum_final_speed,
+                "That is the circular speed at the end of the spiral. One step is left: the radius of a circular "
+                "orbit of that speed, GM_sun / v².",
+                rtol=0.01,  # a speed, rounded as the student likes: it cannot be mistaken for the radius
+            ),
             Mistake(
                 _edelbaum_radius_rounded,
                 "You are within half a per cent: did you round the delta-v before the last step? The radius goes with "
