@@ -326,7 +326,7 @@ def test_plain_ecsv_reader_builds_astropys_table(path, cls):
     else:
         assert plain is not None, f"{path.name} is within what the plain reader supports"
         _same_table(plain, cls.read(path, format="ascii.ecsv"))
-    _same_table(D._read_check_only(path.name, qtable=cls is QTable), cls.read(path, format="ascii.ecsv"))
+    _same_table(D._cached_ecsv(path.name, qtable=cls is QTable), cls.read(path, format="ascii.ecsv"))
 
 
 def _data_folder(tmp_path, name, text):
@@ -432,7 +432,7 @@ def test_an_answer_key_is_not_offered_by_the_public_readers():
         assert name not in D.read_manifest(DATA) and name in D._read_manifest(DATA)
         with pytest.raises(ValueError, match="answer key that only the self-checks read"):
             D.read_ecsv(name)
-        assert len(D._read_check_only(name)) > 0
+        assert len(D._cached_ecsv(name)) > 0
     from utils.factcheck import _file_categories
 
     assert _file_categories()  # the check's own route still works

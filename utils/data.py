@@ -314,17 +314,6 @@ def read_ecsv(
             f"data/{name} is an answer key that only the self-checks read; the lesson's own tables are read by "
             "its functions (for lesson 07's claims, utils.factcheck.load_claims())"
         )
-    return _read_check_only(name, data_dir_, qtable=qtable, prepare=prepare)
-
-
-def _read_check_only(
-    name: str,
-    data_dir_: str | os.PathLike | None = None,
-    *,
-    qtable: bool = False,
-    prepare: Callable[[Any], Any] | None = None,
-) -> Any:
-    """:func:`read_ecsv` for any file, answer keys included (for the self-checks)."""
     return _copy(_cached_ecsv(name, data_dir_, qtable=qtable, prepare=prepare))
 
 
@@ -346,7 +335,8 @@ def _cached_ecsv(
     qtable: bool = False,
     prepare: Callable[[Any], Any] | None = None,
 ) -> Any:
-    """:func:`read_ecsv` without the copy: the shared cached object, for this package's read-only lookups."""
+    """:func:`read_ecsv` without the copy: the shared cached object, for this package's read-only lookups
+    (answer keys included: the self-checks read them here)."""
     if not isinstance(qtable, bool):
         raise TypeError(f"qtable must be True or False; got {qtable!r}")
     if prepare is not None and not callable(prepare):

@@ -37,7 +37,7 @@ import astropy.units as u
 import numpy as np
 
 from . import style as _style
-from .data import DataFileError, _read_check_only, read_ecsv
+from .data import DataFileError, _cached_ecsv, read_ecsv
 from .units import flag, integer, require
 from .units import table as _table
 
@@ -157,7 +157,7 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
 
 def _file_categories(data_dir: str | os.PathLike | None = None) -> dict[str, str]:
     """Each claim's category from the file ({claim id: category}), for the checks only."""
-    table = _read_check_only(_KEY_FILE, data_dir, prepare=_checked_key)
+    table = _cached_ecsv(_KEY_FILE, data_dir, prepare=_checked_key)  # read only: no copy
     return {str(i): str(c).strip() for i, c in zip(table["id"], table["category"], strict=True)}
 
 
