@@ -763,12 +763,6 @@ def _compare_text(answer, expected, *, choices, hint, name, **_) -> CheckResult:
 _ID = re.compile(r"^(\d\d)\.(\d+)$")
 
 
-def _unit_from_name(name: str) -> Any:
-    import astropy.units as u
-
-    return u.Unit(name)
-
-
 @dataclass(frozen=True)
 class Mistake:
     """A likely wrong answer to an exercise, and the hint it deserves.
@@ -805,9 +799,13 @@ class Mistake:
     def hint_for(self, answer: Any) -> str:
         """The hint for this answer: the one for its unit, if there is one, else ``hint``."""
         unit = getattr(answer, "unit", None)
-        for name, text in (self.unit_hints or {}).items():
+        if unit is None or not self.unit_hints:
+            return self.hint
+        import astropy.units as u
+
+        for name, text in self.unit_hints.items():
             try:
-                if unit is not None and unit == _unit_from_name(name):
+                if unit == u.Unit(name):
                     return text
             except ValueError:
                 continue
