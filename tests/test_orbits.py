@@ -419,6 +419,9 @@ def test_two_body_error_plot_is_logarithmic_with_the_epoch_marked():
     (ax,) = fig.axes
     assert ax.get_yscale() == "log"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Vesta", "epoch of the elements"]
+    epoch_line = ax.get_lines()[-1]
+    assert epoch_line.get_linestyle() == "-"  # solid, unlike the bodies' dashed and dotted lines
+    assert epoch_line.get_linestyle() not in {line.get_linestyle() for line in ax.get_lines()[:-1]}
     with pytest.raises(ValueError, match="dates"):
         orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4] * u.km}, times[0])
 
