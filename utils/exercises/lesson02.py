@@ -992,7 +992,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _jupiter_pull_smallest,
-                "That is the smallest value over 2000-2030. The question asks for one day: compute the pull on date_10.",
+                "That is the smallest value over 2000-2030. The question asks for one day: "
+                "compute the pull on date_10.",
                 rtol=0.05,
             ),
         ),
