@@ -514,3 +514,13 @@ def test_exercise_6_one_figure_is_told_to_keep_two_and_two_figures_pass():
     for one_figure in (float(f"{right:.1g}"), np.trunc(right / 1e5) * 1e5):  # rounded, and cut off
         result = utils.check("02.6", one_figure * u.km, **kw)
         assert result.status == "incorrect" and "two significant figures" in result.message, one_figure
+
+
+def test_exercise_5_the_step_count_given_as_the_answer_is_named():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    from utils.exercises import lesson02
+
+    steps = len(lesson02._changes_to_tolerance(**kw))
+    message = utils.check("02.5", steps, **kw).message
+    assert "number of steps" in message and "close" not in message.lower()
+    assert "number of steps" not in utils.check("02.5", steps + 1, **kw).message  # only the real count is named

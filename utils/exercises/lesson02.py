@@ -275,6 +275,11 @@ def _change_after_last(M, e, E0, tol):
     return float(abs((E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))))
 
 
+def _step_count(M, e, E0, tol):
+    # the number of steps the loop took, printed next to the change, given in its place
+    return float(len(_changes_to_tolerance(M, e, E0, tol)))
+
+
 def _loop_without_abs(M, e, E0, tol):
     # a loop written `while change > tol` (no abs): it stops at the first change that is negative or small
     M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
@@ -839,6 +844,12 @@ _EXERCISES = {
                 "That change is far below the tolerance: your loop ran one step too many. Stop after the first "
                 "step whose change is below the tolerance, and give that change.",
                 rtol=0.1,
+            ),
+            Mistake(
+                _step_count,
+                "That looks like the number of steps your loop took. Print it, and give the size of the last "
+                "change instead: abs(change) after the loop.",
+                rtol=0,
             ),
         ),
     ),
