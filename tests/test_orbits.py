@@ -275,10 +275,10 @@ def test_lesson02_exercises_compute_from_inputs():
     assert E - 0.5 * np.sin(E) == pytest.approx(np.pi / 2, abs=1e-12)
     # the second exercise: e = (Q - q) / (Q + q), worked by hand: q = 2 AU, Q = 4 AU -> e = 1/3
     assert _expected_answer("02.2", q=2 * u.AU, Q=4 * u.AU) == pytest.approx(1 / 3)
-    assert _expected_answer("02.6", e=0.0).to_value(u.one) == pytest.approx(1.0)
-    assert _expected_answer("02.6", e=0.5).to_value(u.one) == pytest.approx(3.0)
+    assert _expected_answer("02.9", e=0.0).to_value(u.one) == pytest.approx(1.0)
+    assert _expected_answer("02.9", e=0.5).to_value(u.one) == pytest.approx(3.0)
     t, t_end = Time("2012-09-05"), Time("2015-03-06")
-    d = _expected_answer("02.10", date=t, arrival=t_end)  # Vesta on the first date to Ceres on the second
+    d = _expected_answer("02.11", date=t, arrival=t_end)  # Vesta on the first date to Ceres on the second
     diff = heliocentric_position("ceres", t_end) - heliocentric_position("vesta", t)
     assert d.to_value(u.AU) == pytest.approx(float(np.sqrt((diff**2).sum()).to_value(u.AU)))
 
@@ -306,17 +306,17 @@ def test_lesson02_checks_refuse_wrong_answers_and_bad_inputs():
     assert utils.check("02.2", 0.2, q=4 * u.AU, Q=2 * u.AU).status == "invalid"  # Q below q is explained
     assert "e = 0.9" in utils.check("02.4", ..., M=1.0, e=0.9, E0=1.0, steps=2).name
     t8 = Time("2015-03-06")
-    pull = utils.checks._expected_answer("02.9", date=t8)
-    assert utils.check("02.9", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
-    assert "Jupiter's pull on top" in utils.check("02.9", 1 / pull, date=t8).message
-    assert utils.check("02.9", "Jupiter", date=t8).status != "correct"
-    assert utils.check("02.6", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
-    assert "aphelion over perihelion" in utils.check("02.6", 1 / 3, e=0.5).message
+    pull = utils.checks._expected_answer("02.10", date=t8)
+    assert utils.check("02.10", pull, date=t8).ok and 1e-5 < pull < 1e-3  # a small fraction of the Sun's pull
+    assert "Jupiter's pull on top" in utils.check("02.10", 1 / pull, date=t8).message
+    assert utils.check("02.10", "Jupiter", date=t8).status != "correct"
+    assert utils.check("02.9", 2.0, e=1.5).status == "invalid"  # an impossible input is explained
+    assert "aphelion over perihelion" in utils.check("02.9", 1 / 3, e=0.5).message
     assert utils.check("02.4", 1.0, M=1 * u.km, e=0.5, E0=1.0, steps=2).status == "invalid"  # M in a wrong unit
     t, t_end = Time("2012-09-05"), Time("2015-03-06")
     r_v, r_c = heliocentric_position("vesta", t), heliocentric_position("ceres", t_end)
     radial = abs(np.sqrt((r_v**2).sum()) - np.sqrt((r_c**2).sum()))
-    assert "position vectors" in utils.check("02.10", radial, date=t, arrival=t_end).message
+    assert "position vectors" in utils.check("02.11", radial, date=t, arrival=t_end).message
 
 
 # ---------------------------------------------------------------- lesson 02's figures
@@ -419,6 +419,9 @@ def test_two_body_error_plot_is_logarithmic_with_the_epoch_marked():
     (ax,) = fig.axes
     assert ax.get_yscale() == "log"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Vesta", "epoch of the elements"]
+    epoch_line = ax.get_lines()[-1]
+    assert epoch_line.get_linestyle() == "-"  # solid, unlike the bodies' dashed and dotted lines
+    assert epoch_line.get_linestyle() not in {line.get_linestyle() for line in ax.get_lines()[:-1]}
     with pytest.raises(ValueError, match="dates"):
         orbits.plot_two_body_error(times, {"Vesta": [50.0, 1e4] * u.km}, times[0])
 

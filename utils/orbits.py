@@ -866,7 +866,7 @@ def plot_two_body_error(times, errors: dict, epoch):
         if km.shape != times.shape:
             raise ValueError(f"errors[{name!r}] has {km.size} values for {len(times)} dates.")
         ax.semilogy(times.decimalyear, np.maximum(km, 1e-3), **_line_style(str(name)), label=name)
-    ax.axvline(epoch.decimalyear, color="k", linewidth=1, linestyle="-.", label="epoch of the elements")
+    ax.axvline(epoch.decimalyear, color="0.45", linewidth=1.5, linestyle="-", label="epoch of the elements")
     ax.set(xlabel="year", ylabel="distance between two-body and JPL positions (km)", ylim=(10, 2e7))
     ax.set_title("How far the Sun-only orbit drifts from JPL's ephemeris")
     ax.legend(loc="lower left", handlelength=4)

@@ -19,22 +19,22 @@ NATURAL = {
         "    E = E - change\n"
         "answer_5 = abs(change)"
     ),
-    "02.6": (
-        "answer_6 = np.sqrt(GM_sun * (2 / (a_6 * (1 - e_6)) - 1 / a_6))"
-        " / np.sqrt(GM_sun * (2 / (a_6 * (1 + e_6)) - 1 / a_6))"
-    ),
-    "02.7": "answer_7 = np.sqrt(GM_sun * (2 / (a_6 * (1 - e_6)) - 1 / a_6))",
-    "02.8": (
-        "t_8 = epoch + years_8\n"
-        "d_8, v_8 = two_body_difference(name_8, t_8), heliocentric_velocity(name_8.lower(), t_8)\n"
-        "answer_8 = (d_8 * v_8).sum() / length(v_8)"
-    ),
     "02.9": (
-        'r_c, r_j = heliocentric_position("ceres", date_9), heliocentric_position("jupiter", date_9)\n'
-        "answer_9 = (GM_jup / length(r_j - r_c) ** 2) / (GM_sun / length(r_c) ** 2)"
+        "answer_9 = np.sqrt(GM_sun * (2 / (a_7 * (1 - e_7)) - 1 / a_7))"
+        " / np.sqrt(GM_sun * (2 / (a_7 * (1 + e_7)) - 1 / a_7))"
+    ),
+    "02.7": "answer_7 = np.sqrt(GM_sun * (2 / (a_7 * (1 - e_7)) - 1 / a_7))",
+    "02.6": (
+        "t_6 = epoch + years_6\n"
+        "d_6, v_6 = two_body_difference(name_6, t_6), heliocentric_velocity(name_6.lower(), t_6)\n"
+        "answer_6 = (d_6 * v_6).sum() / length(v_6)"
     ),
     "02.10": (
-        'answer_10 = length(heliocentric_position("ceres", arrival) - heliocentric_position("vesta", departure))'
+        'r_c, r_j = heliocentric_position("ceres", date_10), heliocentric_position("jupiter", date_10)\n'
+        "answer_10 = (GM_jup / length(r_j - r_c) ** 2) / (GM_sun / length(r_c) ** 2)"
+    ),
+    "02.11": (
+        'answer_11 = length(heliocentric_position("ceres", arrival) - heliocentric_position("vesta", departure))'
     ),
 }
 

@@ -275,6 +275,11 @@ def _change_after_last(M, e, E0, tol):
     return float(abs((E - ecc * np.sin(E) - M_r) / (1 - ecc * np.cos(E))))
 
 
+def _step_count(M, e, E0, tol):
+    # the number of steps the loop took, printed next to the change, given in its place
+    return float(len(_changes_to_tolerance(M, e, E0, tol)))
+
+
 def _loop_without_abs(M, e, E0, tol):
     # a loop written `while change > tol` (no abs): it stops at the first change that is negative or small
     M_r, E, ecc, tol = _radians(M, "M"), _radians(E0, "E0"), _ecc(e), _tolerance(tol)
@@ -294,7 +299,7 @@ def _residual_after_loop(M, e, E0, tol):
     return float(abs(E - ecc * np.sin(E) - M_r))
 
 
-# 02.6 · speed ratio -----------------------------------------------------------------------
+# 02.9 · speed ratio -----------------------------------------------------------------------
 
 
 def _speed_ratio(e):
@@ -363,7 +368,7 @@ def _escape_speed_at_q(a, e, name=None):
     return _circular_speed_at_q(a, e) * np.sqrt(2)
 
 
-# 02.8 · two-body minus JPL ---------------------------------------------------------------------------
+# 02.6 · two-body minus JPL ---------------------------------------------------------------------------
 
 
 def _two_body_and_jpl(name, years):
@@ -445,7 +450,7 @@ def _two_body_365_day_years(name, years):
     return _two_body_along(name, require(years, u.yr, "years").to_value(u.yr) * 365 * u.day)
 
 
-# 02.9 · Jupiter's pull on Ceres -------------------------------------------------------------------
+# 02.10 · Jupiter's pull on Ceres -------------------------------------------------------------------
 
 
 def _pull_vectors(date):
@@ -517,7 +522,7 @@ def _jupiter_pull_span(dates):
 
 
 def _jupiter_pull_smallest(date):
-    # the smallest value over 2000-2030, printed after the exercise, pasted in place of date_9's
+    # the smallest value over 2000-2030, printed after the exercise, pasted in place of date_10's
     return _jupiter_pull_2000_2030()[0]
 
 
@@ -532,7 +537,7 @@ def _mass_ratio_only(date):
     return (GM_jup / GM_sun).to_value(u.one)
 
 
-# 02.10 · from Vesta on one date to Ceres on another ----------------------------------------------
+# 02.11 · from Vesta on one date to Ceres on another ----------------------------------------------
 
 
 def _time(date, name):
@@ -606,7 +611,7 @@ class _DatedExercise(Exercise):
 
 
 class _AlongExercise(RoundedTooFar):
-    """Exercise 8: an answer that is still the difference vector is asked for its part along the motion (the
+    """Exercise 6: an answer that is still the difference vector is asked for its part along the motion (the
     shared "take its length" advice would lead to the whole distance, a wrong answer here). The notebook asks
     for two significant figures: one figure, rounded or cut off (-0.5 or -0.4 million km for -0.45), is told
     it was rounded too much, not sent to another method."""
@@ -840,10 +845,16 @@ _EXERCISES = {
                 "step whose change is below the tolerance, and give that change.",
                 rtol=0.1,
             ),
+            Mistake(
+                _step_count,
+                "That looks like the number of steps your loop took. Print it, and give the size of the last "
+                "change instead: abs(change) after the loop.",
+                rtol=0,
+            ),
         ),
     ),
-    "02.6": Exercise(
-        title="Exercise 6 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
+    "02.9": Exercise(
+        title="Exercise 9 · perihelion-to-aphelion speed ratio at e = {e:.3f}",
         solve=_speed_ratio,
         rtol=0.01,
         hint="Use vis-viva at r = q = a(1 - e) and at r = Q = a(1 + e), then divide; a cancels.",
@@ -896,8 +907,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "02.8": _AlongExercise(
-        title="Exercise 8 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
+    "02.6": _AlongExercise(
+        title="Exercise 6 · how far ahead of or behind JPL's {name} is the two-body one, {years} after the epoch?",
         solve=_two_body_along,
         rtol=0.012,  # two significant figures, as the notebook asks
         figures=1,
@@ -945,12 +956,12 @@ _EXERCISES = {
             Mistake(
                 _two_body_365_day_years,
                 "Close, but the date is a few days off: a year is 365.25 days in astropy, not 365. Use the "
-                "given offset as it is: epoch + years_8.",
+                "given offset as it is: epoch + years_6.",
             ),
         ),
     ),
-    "02.9": _DatedExercise(
-        title="Exercise 9 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
+    "02.10": _DatedExercise(
+        title="Exercise 10 · how hard does Jupiter pull on Ceres on {date.iso:.10}?",
         solve=_jupiter_pull,
         rtol=0.01,
         hint="Divide Jupiter's acceleration of Ceres, GM_jup / d² (d: the Jupiter-Ceres distance), by the Sun's, "
@@ -987,18 +998,19 @@ _EXERCISES = {
             ),
             Mistake(
                 _jupiter_pull_largest,
-                "That is the largest value over 2000-2030. The question asks for one day: compute the pull on date_9.",
+                "That is the largest value over 2000-2030. The question asks for one day: compute the pull on date_10.",
                 rtol=0.05,
             ),
             Mistake(
                 _jupiter_pull_smallest,
-                "That is the smallest value over 2000-2030. The question asks for one day: compute the pull on date_9.",
+                "That is the smallest value over 2000-2030. The question asks for one day: "
+                "compute the pull on date_10.",
                 rtol=0.05,
             ),
         ),
     ),
-    "02.10": _DatedExercise(
-        title="Exercise 10 · from Vesta on {date.iso:.10} to Ceres on Dawn's arrival, in a straight line",
+    "02.11": _DatedExercise(
+        title="Exercise 11 · from Vesta on {date.iso:.10} to Ceres on Dawn's arrival, in a straight line",
         solve=_straight_leg,
         defaults={"arrival": None, "body_1": "vesta", "body_2": "ceres"},
         rtol=0.005,
@@ -1036,5 +1048,5 @@ _EXERCISES = {
 
 #: Written questions, answered in words; model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "02.11": "Exercise 11 · would a better average fix the model?",
+    "02.8": "Exercise 8 · would a better average fix the model?",
 }
