@@ -219,7 +219,7 @@ def altitude_widget():
     return namespace_until("00-start-here.ipynb", "def draw_altitude")
 
 
-@pytest.mark.parametrize("miles", [100, 240, 2700, 4500, 10000])
+@pytest.mark.parametrize("miles", [100, 240, 290, 2700, 4500, 10000])
 def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     from notebook_namespace import small_texts, texts
 
@@ -237,6 +237,8 @@ def test_altitude_widget_texts_follow_the_slider(altitude_widget, miles):
     assert f"{miles:,}" in alt
     if words_expected != "about as long as":  # the alt text gives the ratio a sighted student reads off the axis
         assert f"about {ratio:.{1 if ratio < 3 else 0}f} times as long" in alt
+    else:  # within 10 %, the ratio to two decimals (Explore question 3 looks for the step nearest 1.00)
+        assert f": {ratio:.2f}×" in fig.axes[0].get_title() and f"{ratio:.2f} times as long" in alt
     assert "radius" in words and "Ceres' radius" in words  # the radius is drawn and labelled
     far = ((2000 if miles <= 1500 else 10000) * u.imperial.mile + R).to_value(u.km)  # zoomed in for low orbits
     assert f"up to about {round(1.05 * far, -2):,.0f} km" in alt  # the drawn axis range in km, rounded, in the alt text
@@ -389,6 +391,9 @@ def test_exercise_5_two_figures_are_called_rounded_without_saying_where_they_cam
     result = check("00.5", 240, orbit="LAMO")
     assert result.status == "incorrect", result
     assert "rounded too much" in result.message and "only holds the place" in result.message, result
+    assert "nearest 5" not in result.message, result  # only the rounding that fits 240
+    hamo = check("00.5", 915, orbit="HAMO").message  # HAMO's 915 miles: the other rounding, alone
+    assert "nearest 5 miles" in hamo and "holds the place" not in hamo, hamo
     assert "close" not in result.message, result  # two figures where three are asked: not "close"
     assert "it is the figure" not in result.message.lower(), result  # a claim about where it was read
 
@@ -472,3 +477,18 @@ def test_exercise_2_names_the_inverted_ratio_and_its_hints_fit_another_radius():
     for slip in (right / 2, right + 1, 1 / right, right * 1.3):
         result = check("00.2", slip, distance=d, ceres_radius=vesta)
         assert not result.ok and "Ceres" not in result.message.split("Hint:")[-1], (slip, result.message)
+
+
+def test_exercise_1_a_quantity_multiplied_by_a_factor_is_told_it_is_still_in_miles():
+    d = fact("news.distance_survey")
+    for factor in (1.609344, 1.609, 1.6, 1 / 0.62):  # the factor typed, the Quantity kept: still miles
+        result = check("00.1", d * factor, distance=d)
+        assert result.status == "incorrect" and "still labels it in miles" in result.message, (factor, result)
+        assert ".to(u.km)" in result.message and "4345" not in result.message and "4,345" not in result.message
+    # the same numbers labelled km keep their own hints: right, or a rounded factor, not "still in miles"
+    assert check("00.1", d.to_value(u.imperial.mile) * 1.609344 * u.km, distance=d).ok
+    result = check("00.1", d.to_value(u.imperial.mile) * 1.6 * u.km, distance=d)
+    assert "rounded factor" in result.message and "still labels" not in result.message, result
+    # an input in km: a factor on it is not said to be in miles
+    km = d.to(u.km)
+    assert "still labels it in miles" not in check("00.1", km * 1.609344, distance=km).message

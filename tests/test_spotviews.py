@@ -233,6 +233,8 @@ def test_altitude_view_texts_follow_the_altitude_and_bad_input_is_refused():
         assert f"{miles:,} miles" in title and f"is {words} Ceres' radius" in title
         ratio = (miles * u.imperial.mile / (470 * u.km)).to_value(u.one)  # the title gives the ratio too
         assert (f"about {ratio:.{1 if ratio < 3 else 0}f}×" in title) == (words != "about as long as")
+        if words == "about as long as":  # within 10 %: the ratio to two decimals tells 290 from 300 miles
+            assert f"radius (white bar): {ratio:.2f}×" in title and f"{ratio:.2f} times as long" in view.alt_text()
         assert f"{miles:,} miles" in view.alt_text() and f"up to about {far} km" in view.alt_text()
         centre = float(f"{(miles * u.imperial.mile + 470 * u.km).to_value(u.km):.2g}")  # two figures only
         assert f"from the centre, about {centre:,.0f} km." in view.alt_text()

@@ -167,7 +167,8 @@ class AltitudeView(FastFigure):
         ratio = (altitude / self.radius).to_value(u.one)
         compare = "about as long as" if 0.9 < ratio < 1.1 else ("longer than" if ratio > 1 else "shorter than")
         shown = f"{miles:,.0f}"
-        factor = "" if compare == "about as long as" else f": about {ratio:.{1 if ratio < 3 else 0}f}×"
+        # within 10 % the words alone would blur where the two are equal: the ratio to two decimals says it
+        factor = f": {ratio:.2f}×" if compare == "about as long as" else f": about {ratio:.{1 if ratio < 3 else 0}f}×"
         ax.set_title(
             f"Dawn {shown} miles above Ceres' surface, to scale\n"
             f"the altitude (dotted) is {compare} Ceres' radius (white bar){factor}"
@@ -185,7 +186,11 @@ class AltitudeView(FastFigure):
         if self._state is None:
             raise ValueError("Call draw(altitude_mi) before alt_text().")
         shown, compare, far, ratio, centre = self._state
-        times = "" if compare == "about as long as" else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
+        times = (
+            f", {ratio:.2f} times as long"
+            if compare == "about as long as"
+            else f", about {ratio:.{1 if ratio < 3 else 0}f} times as long"
+        )
         return (
             f"Ceres drawn to scale as a disc (blue) with Dawn as a plus sign (green) {shown} miles above its surface. "
             "A white bar outlined in black, from the centre to the surface, marks Ceres' radius and a dotted "

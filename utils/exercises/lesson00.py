@@ -70,6 +70,24 @@ def _miles_rounded_factor(factor_km_per_mile):
     return solve
 
 
+def _factor_kept_in_input_unit(factor_km_per_mile):
+    # the Quantity itself multiplied by a factor (survey_altitude * 1.609344): the right number of kilometres,
+    # or a school factor's, still labelled in miles, a far longer distance
+    def solve(distance):
+        d = require(distance, u.km, "distance", positive=True)
+        if d.unit != MILE:
+            raise ValueError("the hint speaks of miles: the input is in another unit")
+        return d * factor_km_per_mile
+
+    return solve
+
+
+_FACTOR_KEPT_IN_MILES_HINT = (
+    "You multiplied the Quantity by a factor, so astropy still labels it in miles: that many miles is a far "
+    "longer distance than the altitude. A Quantity converts itself, with no factor to type: use .to(u.km)."
+)
+
+
 _ROUNDED_FACTOR_HINT_KM = (
     "That is a conversion with a rounded factor (such as 1.6 km per mile, or dividing by 0.62): close, but "
     "off by more than the rounding. Let astropy convert the Quantity: use the .to() method with u.km."
@@ -453,6 +471,24 @@ def _rounded_miles_in_note(orbit):
     return float(found.group(1).replace(",", ""))
 
 
+def _rounded_miles_in_note_ending(zero: bool):
+    # the note's figure, only where it ends in a zero (LAMO: 240) or only where it does not (HAMO: 915), so the
+    # hint names the one rounding that fits it
+    def solve(orbit):
+        miles = _rounded_miles_in_note(orbit)
+        if (miles % 10 == 0) != zero:
+            raise ValueError("the other kind of rounding")
+        return miles
+
+    return solve
+
+
+_ROUNDED_IN_NOTE_TAIL = (
+    " Keep three significant figures of your own conversion, .to_value(u.imperial.mile). (It is also the "
+    "rounded figure in miles the source itself quoted, in the fact's note.)"
+)
+
+
 def _another_orbit(other, miles=_miles_of_orbit):
     """Another orbit's altitude in miles: converted, or (``miles=_rounded_miles_in_note``) as its source
     rounded it (HAMO: "915 miles")."""
@@ -530,6 +566,10 @@ _EXERCISES = {
         rtol=0.0016,
         hint="A Quantity converts itself: try the .to() method with u.km.",
         mistakes=(
+            *(
+                Mistake(_factor_kept_in_input_unit(factor), _FACTOR_KEPT_IN_MILES_HINT)
+                for factor in ((1 * MILE).to_value(u.km), 1.6, 1 / 0.62)
+            ),
             Mistake(_miles_rounded_factor(1.6), _ROUNDED_FACTOR_HINT_KM),
             Mistake(_miles_rounded_factor(1 / 0.62), _ROUNDED_FACTOR_HINT_KM),
             Mistake(
@@ -709,11 +749,14 @@ _EXERCISES = {
         mistakes=(
             Mistake(_km_of_orbit, "That is the number of kilometres the facts table gives. Convert it to miles first."),
             Mistake(
-                _rounded_miles_in_note,
+                _rounded_miles_in_note_ending(zero=True),
                 "That number is rounded too much: a last zero that only holds the place is not a significant "
-                "figure, and rounding to the nearest 5 miles is too rough too. Keep three significant figures of "
-                "your own conversion, .to_value(u.imperial.mile). (It is also the rounded figure in miles the "
-                "source itself quoted, in the fact's note.)",
+                "figure." + _ROUNDED_IN_NOTE_TAIL,
+            ),
+            Mistake(
+                _rounded_miles_in_note_ending(zero=False),
+                "That number is rounded too much: rounding to the nearest 5 miles is too rough here."
+                + _ROUNDED_IN_NOTE_TAIL,
             ),
             Mistake(_another_orbit("survey"), _ANOTHER_ORBIT_HINT),
             Mistake(_another_orbit("hamo"), _ANOTHER_ORBIT_HINT),
