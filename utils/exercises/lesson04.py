@@ -187,7 +187,7 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
     return (stay / fact("dawn.vesta_orbits")).to(u.h)
 
 
-# ---------------------------------------------------------------- 04.4 Ceres' density from an orbit
+# ---------------------------------------------------------------- 04.6 Ceres' density from an orbit
 
 
 def _density_from_orbit(altitude, period, radius, **_):
@@ -238,7 +238,7 @@ def _density_diameter_volume(altitude, period, radius, **_):
     return _density_from_orbit(altitude, period, radius) / 8
 
 
-# ---------------------------------------------------------------- 04.5 how much of Ceres is ice?
+# ---------------------------------------------------------------- 04.7 how much of Ceres is ice?
 
 
 def _ice_share(density, ice_density, rock_density, **_):
@@ -277,7 +277,7 @@ def _ice_share_vesta(by):
 
 
 def _ice_share_lamo_density(density, ice_density, rock_density, **_):
-    # Ceres' density from the LAMO orbit (exercise 4) instead of the one from JPL's GM
+    # Ceres' density from the LAMO orbit (exercise 6) instead of the one from JPL's GM
     from ..facts import fact
 
     lamo = _density_from_orbit(fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period"), fact("ceres.radius"))
@@ -309,7 +309,7 @@ def _ice_share_grail_crust(density, ice_density, rock_density, **_):
     return _ice_share(density, ice_density, fact("moon.crust_density_grail"))
 
 
-# ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
+# ---------------------------------------------------------------- 04.4 Ceres in the approach pictures
 
 
 def _pixels_across_body(radius, distance, ifov, **_):
@@ -322,7 +322,7 @@ def _pixels_across_radius(radius, distance, ifov, **_):
     return _pixels_across_body(radius, distance, ifov) / 2
 
 
-# ---------------------------------------------------------------- 04.7 design
+# ---------------------------------------------------------------- 04.5 design
 
 
 def _highest_altitude(size, n_pixels, ifov, **_):
@@ -504,8 +504,52 @@ _EXERCISES = {
             ),
         ),
     ),
-    "04.4": RoundedTooFar(
-        title="Exercise 4 · Ceres' density from an orbit",
+    "04.4": Exercise(
+        title="Exercise 4 · how many pixels across is Ceres from {distance:,.0f}?",
+        solve=_pixels_across_body,
+        rtol=0.02,
+        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' width by it.",
+        mistakes=(
+            Mistake(
+                _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
+            ),
+        ),
+    ),
+    "04.5": RoundedTooFar(
+        title="Exercise 5 · design: highest altitude for {n_pixels} pixels across",
+        solve=_highest_altitude,
+        rtol=0.02,
+        band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
+        # the slider's stops near the answer (940, 1,100 km) land here too: say to compute, not read
+        keep="three significant figures, computed from the formula rather than read from the slider",
+        hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
+        defaults={"n_pixels": "enough"},
+        mistakes=(
+            Mistake(
+                _occator_for_facula,
+                "You used Occator crater's width. The pixels must span the facula, the bright spot in its "
+                "centre: use facula.",
+            ),
+            Mistake(
+                _one_pixel_distance,
+                "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
+                "wanted first.",
+            ),
+            Mistake(
+                _ifov_number_in_microradians,
+                "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
+                "radians: use ifov.to_value(u.rad).",
+            ),
+            Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
+            Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
+            Mistake(_ceres_radius_too(-1), _RADIUS_HINT),
+            Mistake(_factor(2), _FACTOR_HINT),
+            Mistake(_factor(0.5), _FACTOR_HINT),
+            *(Mistake(_orbit_altitude(name), _ORBIT_HINT) for name in ("rc3", "survey", "hamo", "lamo")),
+        ),
+    ),
+    "04.6": RoundedTooFar(
+        title="Exercise 6 · Ceres' density from an orbit",
         solve=_density_from_orbit,
         rtol=0.01,
         band=0.05,  # 2.3 for 2.25 (two figures, 2 % off) is a rounding; JPL's 2.16 and the planned 2.17 are not
@@ -538,8 +582,8 @@ _EXERCISES = {
             Mistake(_density_volume_without_third, "Check the volume of a sphere: 4/3 pi R^3, with the 1/3."),
         ),
     ),
-    "04.5": Exercise(
-        title="Exercise 5 · how much of Ceres is ice?",
+    "04.7": Exercise(
+        title="Exercise 7 · how much of Ceres is ice?",
         solve=_ice_share,
         rtol=0.02,
         hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
@@ -590,7 +634,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _ice_share_lamo_density,
-                "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
+                "You used Ceres' density from the LAMO orbit (exercise 6). This exercise uses ceres_density, "
                 "computed from JPL's GM above.",
             ),
             *(
@@ -601,50 +645,6 @@ _EXERCISES = {
                 )
                 for factor in (0.96, 1.04)
             ),
-        ),
-    ),
-    "04.6": Exercise(
-        title="Exercise 6 · how many pixels across is Ceres from {distance:,.0f}?",
-        solve=_pixels_across_body,
-        rtol=0.02,
-        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' width by it.",
-        mistakes=(
-            Mistake(
-                _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
-            ),
-        ),
-    ),
-    "04.7": RoundedTooFar(
-        title="Exercise 7 · design: highest altitude for {n_pixels} pixels across",
-        solve=_highest_altitude,
-        rtol=0.02,
-        band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
-        # the slider's stops near the answer (940, 1,100 km) land here too: say to compute, not read
-        keep="three significant figures, computed from the formula rather than read from the slider",
-        hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
-        defaults={"n_pixels": "enough"},
-        mistakes=(
-            Mistake(
-                _occator_for_facula,
-                "You used Occator crater's width. The pixels must span the facula, the bright spot in its "
-                "centre: use facula.",
-            ),
-            Mistake(
-                _one_pixel_distance,
-                "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
-                "wanted first.",
-            ),
-            Mistake(
-                _ifov_number_in_microradians,
-                "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
-                "radians: use ifov.to_value(u.rad).",
-            ),
-            Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
-            Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
-            Mistake(_ceres_radius_too(-1), _RADIUS_HINT),
-            Mistake(_factor(2), _FACTOR_HINT),
-            Mistake(_factor(0.5), _FACTOR_HINT),
-            *(Mistake(_orbit_altitude(name), _ORBIT_HINT) for name in ("rc3", "survey", "hamo", "lamo")),
         ),
     ),
 }
