@@ -457,3 +457,35 @@ def test_an_orbit_radius_typed_as_a_plain_number_is_told_to_give_it_its_unit():
     density = 4 * np.pi**2 * a**3 / (G * period**2) / (4 / 3 * np.pi * ceres**3)
     r4 = check("04.6", density, altitude=lamo, period=period, radius=ceres)
     assert not r4.ok and "give every length its unit" in r4.message, r4.message
+
+
+def test_slips_with_their_own_hints():
+    """Seconds labelled as minutes, 2 pi left out, the Explore's 10 pixels, step one only, APOD's facula."""
+    from astropy.constants import c
+
+    from utils.ephemeris import heliocentric_position
+
+    when = fact("dawn.vesta_arrival")
+    d = np.linalg.norm(heliocentric_position("Vesta", when) - heliocentric_position("earth", when))
+    right_min = (d / c).to(u.min)
+    kw2 = dict(body="Vesta", time=when, event="Vesta arrival")
+    assert check("04.2", right_min, **kw2).ok
+    result = check("04.2", d.to_value(u.km) / 299792 * u.min, **kw2)
+    assert result.status == "incorrect" and "in seconds" in result.message
+    alt, radius, mass = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    kw3 = dict(altitude=alt, radius=radius, mass=mass, orbit="HAMO")
+    a = radius + alt
+    result = check("04.3", np.sqrt(a**3 / (G * mass)).to(u.h), **kw3)
+    assert result.status == "incorrect" and "2 pi is missing" in result.message
+    assert check("04.3", (2 * np.pi * np.sqrt(a**3 / (G * mass))).to(u.h), **kw3).ok
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    kw5 = dict(size=facula, n_pixels=100, ifov=ifov)
+    for wrong, words in (
+        ((facula / 10 / ifov.to_value(u.rad)).to(u.km), "use wanted_pixels"),
+        ((facula / 100).to(u.m), "divide it by the IFOV"),
+        ((fact("occator.cerealia_facula_size_apod") / 100 / ifov.to_value(u.rad)).to(u.km), "wider outline"),
+    ):
+        result = check("04.5", wrong, **kw5)
+        assert result.status == "incorrect" and words in result.message, (wrong, result.message)
+    # with 10 pixels wanted, the 10-pixel distance is the right answer, not a slip
+    assert check("04.5", (facula / 10 / ifov.to_value(u.rad)).to(u.km), **{**kw5, "n_pixels": 10}).ok

@@ -112,6 +112,11 @@ def _example_light_time(body, time, **_):
     return _light_time_to("ceres", _ceres_arrival())
 
 
+def _seconds_as_minutes(body, time, **_):
+    # the light time's number of seconds (distance in km / 299,792 km/s) labelled as minutes: 60 times too big
+    return _light_time_to(body, time).to_value(u.s) * u.min
+
+
 def _at_ceres_arrival(body, time, **_):
     # the right body at the example's instant (arrival) instead of the exercise's (when)
     if abs((time - _ceres_arrival()).to_value(u.day)) < 1:
@@ -162,6 +167,11 @@ def _period_without_g(altitude, radius, mass, **_):
 def _period_pi_not_2pi(altitude, radius, mass, **_):
     # pi sqrt(a^3 / GM): the 2 of 2 pi left out, half the period
     return _orbit_period(altitude, radius, mass) / 2
+
+
+def _period_without_2pi(altitude, radius, mass, **_):
+    # sqrt(a^3 / GM): the factor 2 pi left out
+    return _orbit_period(altitude, radius, mass) / (2 * np.pi)
 
 
 def _period_with_the_suns_gm(altitude, radius, mass, **_):
@@ -343,6 +353,32 @@ def _occator_for_facula(size, n_pixels, ifov, **_):
     return _highest_altitude(fact("occator.diameter"), n_pixels, ifov)
 
 
+_EXPLORE_PIXELS = 10  # the Explore's prediction asks for the distance at which the facula spans 10 pixels
+
+
+def _explore_pixels(size, n_pixels, ifov, **_):
+    # the distance for the Explore's 10 pixels instead of wanted_pixels
+    if np.isclose(require(n_pixels, u.one, "wanted_pixels", positive=True).value, _EXPLORE_PIXELS):
+        raise ValueError("the exercise asks for the Explore's number of pixels")
+    return _highest_altitude(size, _EXPLORE_PIXELS, ifov)
+
+
+def _apod_facula(size, n_pixels, ifov, **_):
+    # the facula's wider outline (NASA APOD, printed next to facula) taken for the size
+    from ..facts import fact
+
+    apod = fact("occator.cerealia_facula_size_apod")
+    if u.isclose(require(size, u.km, "facula", positive=True), apod):
+        raise ValueError("the exercise's size is the wider outline")
+    return _highest_altitude(apod, n_pixels, ifov)
+
+
+def _wanted_pixel_scale(size, n_pixels, ifov, **_):
+    # step 1 only: the pixel scale wanted (size / n), not yet turned into a distance
+    n = require(n_pixels, u.one, "wanted_pixels", positive=True)
+    return (require(size, u.km, "facula", positive=True) / n).to(u.km)
+
+
 def _one_pixel_distance(size, n_pixels, ifov, **_):
     return _distance_for_pixel_scale(require(size, u.km, "size", positive=True), ifov).to(u.km)
 
@@ -442,6 +478,11 @@ _EXERCISES = {
                 "That is there and back again. The question asks for one way: Earth to Dawn.",
             ),
             Mistake(
+                _seconds_as_minutes,
+                "That number is in seconds, with the unit of minutes attached: 60 times too big. Attach u.s to "
+                "the number of seconds, or let astropy do it with (distance / c).to(u.min).",
+            ),
+            Mistake(
                 _light_time_from_sun,
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
@@ -486,6 +527,10 @@ _EXERCISES = {
                 "GM is the mass times the gravitational constant: GM = G * vesta_mass (G from astropy.constants).",
             ),
             Mistake(_period_pi_not_2pi, "That is half the period: T = 2 pi sqrt(a^3 / GM), with 2 pi."),
+            Mistake(
+                _period_without_2pi,
+                "Your a and GM look right, but T = 2 pi sqrt(a^3 / GM): the factor 2 pi is missing.",
+            ),
             Mistake(
                 _period_with_the_suns_gm,
                 "That period is far too short: it uses the Sun's GM, which utils.orbits.period takes when it is "
@@ -539,6 +584,22 @@ _EXERCISES = {
                 _ifov_number_in_microradians,
                 "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
                 "radians: use ifov.to_value(u.rad).",
+            ),
+            Mistake(
+                _explore_pixels,
+                "That is the altitude for 10 pixels across, the Explore's question. This exercise wants "
+                "wanted_pixels pixels across: use wanted_pixels.",
+            ),
+            Mistake(
+                _apod_facula,
+                "You used the facula's wider outline (NASA APOD). The exercise takes the pit it covers: use "
+                "facula, set in the table's cell.",
+                rtol=0.005,
+            ),
+            Mistake(
+                _wanted_pixel_scale,
+                "That is the pixel scale you need (the facula's size over the number of pixels): step one. Now "
+                "turn it into a distance: divide it by the IFOV in radians, ifov.to_value(u.rad).",
             ),
             Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
             Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
