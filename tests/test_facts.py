@@ -316,3 +316,11 @@ def test_a_table_astropy_reads_but_not_plain_text_still_gives_its_facts(tmp_path
     assert F.fact("dawn.thrust", data_dir=dst) == F.fact("dawn.thrust")
     assert F.cite("dawn.thrust", data_dir=dst) == F.cite("dawn.thrust")
     assert not isinstance(F._rows(dst)[0], list) and F.fact_ids(dst) == F.fact_ids()
+
+
+def test_a_variable_name_in_quotes_is_told_to_drop_them():
+    with pytest.raises(F.UnknownFactError, match=r"write fact\(end_id\) without quotes"):
+        F.fact("end_id")
+    with pytest.raises(F.UnknownFactError) as err:  # an id with a dot is no variable name
+        F.fact("ceres.nothing")
+    assert "without quotes" not in str(err.value)

@@ -72,9 +72,9 @@ def ice_inputs():
 def test_ice_share_and_its_mistakes(ice_inputs):
     d, ice, rock = ice_inputs["density"], ice_inputs["ice_density"], ice_inputs["rock_density"]
     right = ((rock - d) / (rock - ice)).to_value(u.one)  # about 0.39
-    assert check("04.5", right, **ice_inputs).ok
+    assert check("04.7", right, **ice_inputs).ok
     for near in (0.965 * right, 1.035 * right):  # a little outside the 2 %: told it is close
-        result = check("04.5", near, **ice_inputs)
+        result = check("04.7", near, **ice_inputs)
         assert result.status == "incorrect" and "You are close" in result.message, (near, result)
     moon = fact("moon.density").to(rock.unit)
     whole_moon = ((moon - d) / (moon - ice)).to_value(u.one)  # about 0.49
@@ -92,10 +92,10 @@ def test_ice_share_and_its_mistakes(ice_inputs):
         (cracked, "cracks included"),
         (((rock - d) / (rock - 1 * rock.unit)).to_value(u.one), "liquid water"),  # about 0.41, 4 % high
     ):
-        result = check("04.5", wrong, **ice_inputs)
+        result = check("04.7", wrong, **ice_inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
     # with the whole Moon as the chosen rock, that answer is right, not a mistake
-    assert check("04.5", whole_moon, **{**ice_inputs, "rock_density": moon}).ok
+    assert check("04.7", whole_moon, **{**ice_inputs, "rock_density": moon}).ok
 
 
 @pytest.mark.parametrize("distance_km", [35, 385, 7242, 61000])
@@ -133,7 +133,7 @@ def test_highest_altitude_and_its_mistakes():
     ifov, facula, radius = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("ceres.radius")
     inputs = dict(size=facula, n_pixels=100, ifov=ifov)
     right = (facula / 100 / ifov.to_value(u.rad)).to(u.km)
-    assert check("04.7", right, **inputs).ok and check("04.7", right.to(u.m), **inputs).ok
+    assert check("04.5", right, **inputs).ok and check("04.5", right.to(u.m), **inputs).ok
     for wrong, words in (
         (right + radius, "do not add or take away Ceres' radius"),  # a distance from the centre
         (right - radius, "do not add or take away Ceres' radius"),
@@ -142,7 +142,7 @@ def test_highest_altitude_and_its_mistakes():
         (fact("ceres.orbit_hamo_altitude"), "one of Dawn's orbits"),  # copied from the table
         (facula / 100 / ifov.value, "number of microradians"),  # ifov.value: 93.7, in microradians
     ):
-        result = check("04.7", wrong, **inputs)
+        result = check("04.5", wrong, **inputs)
         assert result.status == "incorrect" and words in result.message, (wrong, result)
         assert f"{right.to_value(u.km):,.0f}" not in result.message
 
@@ -165,16 +165,16 @@ def test_lamo_as_planned_and_the_vesta_average_lap_get_their_own_hints():
     radius, period = fact("ceres.radius"), fact("ceres.orbit_lamo_period")
     flown = fact("ceres.orbit_lamo_altitude")
     planned = mission._bulk_density(mission._mass_from_orbit(radius + 375 * u.km, period), radius)  # about 2.17
-    result = check("04.4", planned, altitude=flown, period=period, radius=radius)
+    result = check("04.6", planned, altitude=flown, period=period, radius=radius)
     assert result.status == "incorrect" and "planned altitude" in result.message, result
     assert "JPL" not in result.message
     inputs = dict(altitude=flown, period=period, radius=radius)
     for typed, words in ((2.17, "planned altitude"), (2.16, "JPL's tracking"), (2.162, "JPL's tracking")):
-        assert words in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
+        assert words in check("04.6", typed * u.g / u.cm**3, **inputs).message, typed  # 0.5 % apart: both named
     for typed in (0.206, 0.21):  # the altitude taken for the orbit's size, as computed and to two digits
-        assert "not the altitude alone" in check("04.4", typed * u.g / u.cm**3, **inputs).message, typed
+        assert "not the altitude alone" in check("04.6", typed * u.g / u.cm**3, **inputs).message, typed
     rc3 = dict(altitude=fact("ceres.orbit_rc3_altitude"), period=fact("ceres.orbit_rc3_period"), radius=radius)
-    assert "planned" not in check("04.4", planned, **rc3).message  # another orbit: no LAMO hint
+    assert "planned" not in check("04.6", planned, **rc3).message  # another orbit: no LAMO hint
 
     hamo = dict(
         altitude=fact("vesta.orbit_hamo_altitude"), radius=fact("vesta.radius"), mass=fact("vesta.mass"), orbit="HAMO"
@@ -219,10 +219,10 @@ def _exercise_calls():
             dict(altitude=v_alt, radius=v_r, mass=v_m, orbit="HAMO"),
             [(v_r + v_alt, G * v_m), (v_r + v_alt, v_m), (v_alt, v_r, v_m), (v_alt, v_alt, v_r)],
         ),
-        ("04.4", dict(altitude=h, period=t, radius=r), [(r + h, t), (h, t, r), (r + h, t, r), (mass_lamo, r)]),
-        ("04.5", dict(density=rho, ice_density=ice, rock_density=rock), [(rho, ice, rock)]),
-        ("04.6", dict(radius=r, distance=d6, ifov=ifov), [(2 * r, d6, ifov), (r, d6, ifov)]),
-        ("04.7", dict(size=facula, n_pixels=n, ifov=ifov), [(facula / n, ifov), (facula, n, ifov)]),
+        ("04.6", dict(altitude=h, period=t, radius=r), [(r + h, t), (h, t, r), (r + h, t, r), (mass_lamo, r)]),
+        ("04.7", dict(density=rho, ice_density=ice, rock_density=rock), [(rho, ice, rock)]),
+        ("04.4", dict(radius=r, distance=d6, ifov=ifov), [(2 * r, d6, ifov), (r, d6, ifov)]),
+        ("04.5", dict(size=facula, n_pixels=n, ifov=ifov), [(facula / n, ifov), (facula, n, ifov)]),
     ]
 
 
@@ -287,19 +287,19 @@ def test_the_new_mistakes_get_their_hints():
     assert "G * vesta_mass" in check("04.3", 2 * np.pi * np.sqrt(a**3 / v_m), **kw3).message
     r, h, t = fact("ceres.radius"), fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
     no_pi2 = (4 * (r + h) ** 3 / (G * t**2) / (4 / 3 * np.pi * r**3)).to(gcc)
-    assert "pi squared" in check("04.4", no_pi2, altitude=h, period=t, radius=r).message
+    assert "pi squared" in check("04.6", no_pi2, altitude=h, period=t, radius=r).message
     rho = (fact("ceres.gm") / G / (4 / 3 * np.pi * r**3)).to(gcc)
     kw5 = dict(density=rho, ice_density=fact("ice.density"), rock_density=fact("moon.crust_density"))
     for guess in (0.5, 0.48, 0.52):
-        message = check("04.5", guess, **kw5).message
+        message = check("04.7", guess, **kw5).message
         assert "Vesta" not in message and "whole Moon" not in message, (guess, message)
     for rock, words in (("moon.density", "whole Moon"), ("vesta.density", "Vesta")):
         other = fact(rock)
         share = float(((other - rho) / (other - fact("ice.density"))).to_value(u.one))
-        assert words in check("04.5", share, **kw5).message
+        assert words in check("04.7", share, **kw5).message
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
     occator = (fact("occator.diameter") / 100 / ifov.to_value(u.rad)).to(u.km)
-    message = check("04.7", occator, size=facula, n_pixels=100, ifov=ifov).message
+    message = check("04.5", occator, size=facula, n_pixels=100, ifov=ifov).message
     assert "Occator" in message and "unit" not in message
 
 
@@ -336,10 +336,10 @@ def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
     """39 (per cent, two figures) and 39.4 both get the fraction hint; 61 (the rock in per cent) is not told it
     is the ice share, and the fraction itself passes."""
     for per_cent in (39, 39.4, 39.36):
-        result = check("04.5", per_cent, **ice_inputs)
+        result = check("04.7", per_cent, **ice_inputs)
         assert result.status == "incorrect" and "percentage" in result.message, (per_cent, result)
-    assert "percentage" not in check("04.5", 61, **ice_inputs).message
-    assert check("04.5", 0.394, **ice_inputs).ok
+    assert "percentage" not in check("04.7", 61, **ice_inputs).message
+    assert check("04.7", 0.394, **ice_inputs).ok
 
 
 @pytest.mark.parametrize(
@@ -347,22 +347,22 @@ def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
     [
         ("04.2", {"body": "Pluto"}, "target"),
         ("04.3", {"altitude": 673}, "vesta_altitude"),
-        ("04.4", {"altitude": 385}, "lamo_altitude"),
-        ("04.6", {"distance": 146000}, "opnav_distance"),
-        ("04.7", {"n_pixels": "a"}, "wanted_pixels"),
+        ("04.6", {"altitude": 385}, "lamo_altitude"),
+        ("04.4", {"distance": 146000}, "opnav_distance"),
+        ("04.5", {"n_pixels": "a"}, "wanted_pixels"),
     ],
 )
 def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name):
     inputs = {
         "04.2": dict(body="Vesta", time=fact("dawn.vesta_arrival")),
         "04.3": dict(altitude=673 * u.km, radius=fact("vesta.radius"), mass=fact("vesta.mass"), orbit="HAMO"),
-        "04.4": dict(
+        "04.6": dict(
             altitude=fact("ceres.orbit_lamo_altitude"),
             period=fact("ceres.orbit_lamo_period"),
             radius=fact("ceres.radius"),
         ),
-        "04.6": dict(radius=fact("ceres.radius"), distance=146000 * u.km, ifov=fact("fc.ifov")),
-        "04.7": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+        "04.4": dict(radius=fact("ceres.radius"), distance=146000 * u.km, ifov=fact("fc.ifov")),
+        "04.5": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
     }[exercise]
     result = check(exercise, 1.0, **{**inputs, **change})
     assert result.status == "invalid" and name in result.message.lower(), result
@@ -384,13 +384,13 @@ def test_the_light_time_title_names_the_milestone_not_an_arrival():
     "exercise, rounded, wrong, mistake",
     [
         (
-            "04.4",
+            "04.6",
             [2.3 * u.g / u.cm**3, 2300 * u.kg / u.m**3],
             [2.2 * u.g / u.cm**3, 2.4 * u.g / u.cm**3],
             (fact("ceres.density"), "JPL's tracking"),
         ),
         (
-            "04.7",
+            "04.5",
             [1100 * u.km, 1000 * u.km, 1.1e6 * u.m],
             [1200 * u.km, 900 * u.km],
             (1470 * u.km, "one of Dawn's orbits"),
@@ -399,12 +399,12 @@ def test_the_light_time_title_names_the_milestone_not_an_arrival():
 )
 def test_a_right_answer_rounded_to_two_figures_is_told_to_keep_three(exercise, rounded, wrong, mistake):
     inputs = {
-        "04.4": dict(
+        "04.6": dict(
             altitude=fact("ceres.orbit_lamo_altitude"),
             period=fact("ceres.orbit_lamo_period"),
             radius=fact("ceres.radius"),
         ),
-        "04.7": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+        "04.5": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
     }[exercise]
     for answer in rounded:
         result = check(exercise, answer, **inputs)
@@ -437,7 +437,7 @@ def test_half_the_period_and_a_volume_without_its_third_get_their_hints():
     r, h, t = fact("ceres.radius"), fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
     mass = 4 * np.pi**2 * (r + h) ** 3 / (G * t**2)
     no_third = (mass / (4 * np.pi * r**3)).to(u.g / u.cm**3)
-    assert "with the 1/3" in check("04.4", no_third, altitude=h, period=t, radius=r).message
+    assert "with the 1/3" in check("04.6", no_third, altitude=h, period=t, radius=r).message
 
 
 def test_an_orbit_radius_typed_as_a_plain_number_is_told_to_give_it_its_unit():
@@ -455,5 +455,37 @@ def test_an_orbit_radius_typed_as_a_plain_number_is_told_to_give_it_its_unit():
     lamo, period, ceres = fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period"), fact("ceres.radius")
     a = (ceres + lamo).to_value(u.km)
     density = 4 * np.pi**2 * a**3 / (G * period**2) / (4 / 3 * np.pi * ceres**3)
-    r4 = check("04.4", density, altitude=lamo, period=period, radius=ceres)
+    r4 = check("04.6", density, altitude=lamo, period=period, radius=ceres)
     assert not r4.ok and "give every length its unit" in r4.message, r4.message
+
+
+def test_slips_with_their_own_hints():
+    """Seconds labelled as minutes, 2 pi left out, the Explore's 10 pixels, step one only, APOD's facula."""
+    from astropy.constants import c
+
+    from utils.ephemeris import heliocentric_position
+
+    when = fact("dawn.vesta_arrival")
+    d = np.linalg.norm(heliocentric_position("Vesta", when) - heliocentric_position("earth", when))
+    right_min = (d / c).to(u.min)
+    kw2 = dict(body="Vesta", time=when, event="Vesta arrival")
+    assert check("04.2", right_min, **kw2).ok
+    result = check("04.2", d.to_value(u.km) / 299792 * u.min, **kw2)
+    assert result.status == "incorrect" and "in seconds" in result.message
+    alt, radius, mass = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    kw3 = dict(altitude=alt, radius=radius, mass=mass, orbit="HAMO")
+    a = radius + alt
+    result = check("04.3", np.sqrt(a**3 / (G * mass)).to(u.h), **kw3)
+    assert result.status == "incorrect" and "2 pi is missing" in result.message
+    assert check("04.3", (2 * np.pi * np.sqrt(a**3 / (G * mass))).to(u.h), **kw3).ok
+    ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
+    kw5 = dict(size=facula, n_pixels=100, ifov=ifov)
+    for wrong, words in (
+        ((facula / 10 / ifov.to_value(u.rad)).to(u.km), "use wanted_pixels"),
+        ((facula / 100).to(u.m), "divide it by the IFOV"),
+        ((fact("occator.cerealia_facula_size_apod") / 100 / ifov.to_value(u.rad)).to(u.km), "wider outline"),
+    ):
+        result = check("04.5", wrong, **kw5)
+        assert result.status == "incorrect" and words in result.message, (wrong, result.message)
+    # with 10 pixels wanted, the 10-pixel distance is the right answer, not a slip
+    assert check("04.5", (facula / 10 / ifov.to_value(u.rad)).to(u.km), **{**kw5, "n_pixels": 10}).ok

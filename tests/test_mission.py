@@ -262,18 +262,18 @@ def test_exercises_follow_their_inputs():
     # density from an orbit whose period is exactly Kepler's: gives back the JPL density
     a = R + 385 * u.km
     T = orbits.period(a, gm)
-    rho = _expected_answer("04.4", altitude=385 * u.km, period=T, radius=R)
+    rho = _expected_answer("04.6", altitude=385 * u.km, period=T, radius=R)
     assert rho.to_value(GCC) == pytest.approx(mission._bulk_density(gm / G, R).to_value(GCC), rel=1e-9)
     # ice share by volume: (2.97 - 2.16) / (2.97 - 0.92)
     assert _expected_answer(
-        "04.5", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC
+        "04.7", density=2.16 * GCC, ice_density=0.92 * GCC, rock_density=2.97 * GCC
     ) == pytest.approx(0.81 / 2.05, rel=1e-9)
     # Ceres' diameter in pixels from 146,000 km with 93.7 urad, by hand
-    n = _expected_answer("04.6", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
+    n = _expected_answer("04.4", radius=469.7 * u.km, distance=146000 * u.km, ifov=ifov)
     assert n == pytest.approx(939.4 / (146000 * 93.7e-6), rel=1e-9)
-    h = _expected_answer("04.7", size=10 * u.km, n_pixels=100, ifov=ifov)
+    h = _expected_answer("04.5", size=10 * u.km, n_pixels=100, ifov=ifov)
     assert h.to_value(u.km) == pytest.approx(0.1 / 93.7e-6, rel=1e-9)
-    assert _expected_answer("04.7", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
+    assert _expected_answer("04.5", size=10 * u.km, n_pixels=50, ifov=ifov).to_value(u.km) == pytest.approx(
         2 * h.to_value(u.km)
     )
 
@@ -286,13 +286,13 @@ def test_exercises_follow_their_inputs():
         ("04.2", {"body": "Vesta", "time": "2011-07-16 05:00"}, 18.5 * u.min, "from the Sun"),
         ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 7.33 * u.h, "surface"),
         ("04.3", {"altitude": 673 * u.km, "radius": 262.7 * u.km, "mass": 2.590271e20 * u.kg}, 17.4 * u.h, "diameter"),
-        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
-        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 2.16 * GCC, "tracking"),
-        ("04.4", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
-        ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
-        ("04.5", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
-        ("04.6", {"radius": 469.7 * u.km, "distance": 146000 * u.km, "ifov": 93.7 * u.urad}, 34.3, "diameter"),
-        ("04.7", {"size": 10 * u.km, "n_pixels": 100, "ifov": 93.7 * u.urad}, 106700 * u.km, "one pixel"),
+        ("04.6", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.206 * GCC, "centre"),
+        ("04.6", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 2.16 * GCC, "tracking"),
+        ("04.6", {"altitude": 385 * u.km, "period": 5.4 * u.h, "radius": 469.7 * u.km}, 0.281 * GCC, "volume"),
+        ("04.7", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.605, "rock"),
+        ("04.7", {"density": 2.16 * GCC, "ice_density": 0.92 * GCC, "rock_density": 2.97 * GCC}, 0.168, "mass"),
+        ("04.4", {"radius": 469.7 * u.km, "distance": 146000 * u.km, "ifov": 93.7 * u.urad}, 34.3, "diameter"),
+        ("04.5", {"size": 10 * u.km, "n_pixels": 100, "ifov": 93.7 * u.urad}, 106700 * u.km, "one pixel"),
     ],
 )
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
@@ -306,10 +306,10 @@ def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
 def test_density_check_tells_the_orbits_apart():
     # a density weighed from another orbit (XMO7: 2.22) must not pass for LAMO's (2.25)
     R, lamo = fact("ceres.radius"), {"altitude": 385 * u.km, "period": 5.4 * u.h}
-    good = _expected_answer("04.4", radius=R, **lamo)
-    assert check("04.4", round(good.to_value(GCC), 2) * GCC, radius=R, **lamo).ok
-    assert not check("04.4", 2.22 * GCC, radius=R, **lamo).ok
-    assert not check("04.4", fact("ceres.density"), radius=R, **lamo).ok
+    good = _expected_answer("04.6", radius=R, **lamo)
+    assert check("04.6", round(good.to_value(GCC), 2) * GCC, radius=R, **lamo).ok
+    assert not check("04.6", 2.22 * GCC, radius=R, **lamo).ok
+    assert not check("04.6", fact("ceres.density"), radius=R, **lamo).ok
 
 
 def test_titles_follow_the_inputs():
@@ -318,7 +318,7 @@ def test_titles_follow_the_inputs():
     t = Time("2015-06-06", scale="utc")
     assert "Survey orbit" in str(check("04.1", ..., end=t, start=t, phase="approach to the Survey orbit"))
     assert "near Mars (Mars flyby)" in str(check("04.2", ..., body="Mars", time=t, event="Mars flyby"))
-    assert "146,000 km" in str(check("04.6", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
+    assert "146,000 km" in str(check("04.4", ..., radius=1 * u.km, distance=146000 * u.km, ifov=1 * u.urad))
 
 
 def test_exercise_checks_refuse_wrong_answers():

@@ -192,6 +192,9 @@ def _row(fact_id: str, data_dir=None):
         msg += f"; did you mean: {', '.join(hint)}?" if hint else "; see utils.facts.fact_ids()"
         if fact_id.lower() in index:
             msg += " (ids are in lower case)"
+        elif "." not in fact_id and fact_id.isidentifier():
+            # a variable's name in quotes, fact("end_id"), in place of the id the variable holds
+            msg += f"; if {fact_id} is a variable that holds a fact id, write fact({fact_id}) without quotes"
         raise UnknownFactError(msg)
     return table[index[fact_id]]
 

@@ -8,10 +8,10 @@ NATURAL = {
     "04.1": "answer_1 = (fact(end_id) - start).to(u.day)",
     "04.2": 'answer_2 = np.linalg.norm(heliocentric_position(target, when) - heliocentric_position("earth", when)) / c',
     "04.3": "answer_3 = utils.orbits.period(vesta_radius + vesta_altitude, G * vesta_mass)",
-    "04.4": "answer_4 = 3 * np.pi * (ceres_radius + lamo_altitude)**3 / (G * lamo_period**2 * ceres_radius**3)",
-    "04.5": "answer_5 = (rock_density - ceres_density) / (rock_density - rho_ice)",
-    "04.6": "answer_6 = 2 * ceres_radius / (opnav_distance * ifov.to_value(u.rad))",
-    "04.7": "answer_7 = facula / wanted_pixels / ifov.to_value(u.rad)",
+    "04.6": "answer_6 = 3 * np.pi * (ceres_radius + lamo_altitude)**3 / (G * lamo_period**2 * ceres_radius**3)",
+    "04.7": "answer_7 = (rock_density - ceres_density) / (rock_density - rho_ice)",
+    "04.4": "answer_4 = 2 * ceres_radius / (opnav_distance * ifov.to_value(u.rad))",
+    "04.5": "answer_5 = facula / wanted_pixels / ifov.to_value(u.rad)",
 }
 
 # Another phase for exercise 1: from launch to the first ion-engine firing instead of the prime mission at Ceres.

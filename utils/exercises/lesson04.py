@@ -112,6 +112,11 @@ def _example_light_time(body, time, **_):
     return _light_time_to("ceres", _ceres_arrival())
 
 
+def _seconds_as_minutes(body, time, **_):
+    # the light time's number of seconds (distance in km / 299,792 km/s) labelled as minutes: 60 times too big
+    return _light_time_to(body, time).to_value(u.s) * u.min
+
+
 def _at_ceres_arrival(body, time, **_):
     # the right body at the example's instant (arrival) instead of the exercise's (when)
     if abs((time - _ceres_arrival()).to_value(u.day)) < 1:
@@ -164,6 +169,11 @@ def _period_pi_not_2pi(altitude, radius, mass, **_):
     return _orbit_period(altitude, radius, mass) / 2
 
 
+def _period_without_2pi(altitude, radius, mass, **_):
+    # sqrt(a^3 / GM): the factor 2 pi left out
+    return _orbit_period(altitude, radius, mass) / (2 * np.pi)
+
+
 def _period_with_the_suns_gm(altitude, radius, mass, **_):
     # utils.orbits.period(a) without its second argument: the Sun's GM, a period of seconds
     return period(_semi_major_axis_from_altitudes(altitude, altitude, radius)).to(u.h)
@@ -187,7 +197,7 @@ def _average_lap_at_vesta(altitude, radius, mass, **_):
     return (stay / fact("dawn.vesta_orbits")).to(u.h)
 
 
-# ---------------------------------------------------------------- 04.4 Ceres' density from an orbit
+# ---------------------------------------------------------------- 04.6 Ceres' density from an orbit
 
 
 def _density_from_orbit(altitude, period, radius, **_):
@@ -238,7 +248,7 @@ def _density_diameter_volume(altitude, period, radius, **_):
     return _density_from_orbit(altitude, period, radius) / 8
 
 
-# ---------------------------------------------------------------- 04.5 how much of Ceres is ice?
+# ---------------------------------------------------------------- 04.7 how much of Ceres is ice?
 
 
 def _ice_share(density, ice_density, rock_density, **_):
@@ -277,7 +287,7 @@ def _ice_share_vesta(by):
 
 
 def _ice_share_lamo_density(density, ice_density, rock_density, **_):
-    # Ceres' density from the LAMO orbit (exercise 4) instead of the one from JPL's GM
+    # Ceres' density from the LAMO orbit (exercise 6) instead of the one from JPL's GM
     from ..facts import fact
 
     lamo = _density_from_orbit(fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period"), fact("ceres.radius"))
@@ -309,7 +319,7 @@ def _ice_share_grail_crust(density, ice_density, rock_density, **_):
     return _ice_share(density, ice_density, fact("moon.crust_density_grail"))
 
 
-# ---------------------------------------------------------------- 04.6 Ceres in the approach pictures
+# ---------------------------------------------------------------- 04.4 Ceres in the approach pictures
 
 
 def _pixels_across_body(radius, distance, ifov, **_):
@@ -322,7 +332,7 @@ def _pixels_across_radius(radius, distance, ifov, **_):
     return _pixels_across_body(radius, distance, ifov) / 2
 
 
-# ---------------------------------------------------------------- 04.7 design
+# ---------------------------------------------------------------- 04.5 design
 
 
 def _highest_altitude(size, n_pixels, ifov, **_):
@@ -341,6 +351,32 @@ def _occator_for_facula(size, n_pixels, ifov, **_):
     from ..facts import fact
 
     return _highest_altitude(fact("occator.diameter"), n_pixels, ifov)
+
+
+_EXPLORE_PIXELS = 10  # the Explore's prediction asks for the distance at which the facula spans 10 pixels
+
+
+def _explore_pixels(size, n_pixels, ifov, **_):
+    # the distance for the Explore's 10 pixels instead of wanted_pixels
+    if np.isclose(require(n_pixels, u.one, "wanted_pixels", positive=True).value, _EXPLORE_PIXELS):
+        raise ValueError("the exercise asks for the Explore's number of pixels")
+    return _highest_altitude(size, _EXPLORE_PIXELS, ifov)
+
+
+def _apod_facula(size, n_pixels, ifov, **_):
+    # the facula's wider outline (NASA APOD, printed next to facula) taken for the size
+    from ..facts import fact
+
+    apod = fact("occator.cerealia_facula_size_apod")
+    if u.isclose(require(size, u.km, "facula", positive=True), apod):
+        raise ValueError("the exercise's size is the wider outline")
+    return _highest_altitude(apod, n_pixels, ifov)
+
+
+def _wanted_pixel_scale(size, n_pixels, ifov, **_):
+    # step 1 only: the pixel scale wanted (size / n), not yet turned into a distance
+    n = require(n_pixels, u.one, "wanted_pixels", positive=True)
+    return (require(size, u.km, "facula", positive=True) / n).to(u.km)
 
 
 def _one_pixel_distance(size, n_pixels, ifov, **_):
@@ -442,6 +478,11 @@ _EXERCISES = {
                 "That is there and back again. The question asks for one way: Earth to Dawn.",
             ),
             Mistake(
+                _seconds_as_minutes,
+                "That number is in seconds, with the unit of minutes attached: 60 times too big. Attach u.s to "
+                "the number of seconds, or let astropy do it with (distance / c).to(u.min).",
+            ),
+            Mistake(
                 _light_time_from_sun,
                 "That is the light time from the Sun: you used the body's distance from the Sun. The signal "
                 "leaves Earth: use the distance between Earth and the body at that instant.",
@@ -487,6 +528,10 @@ _EXERCISES = {
             ),
             Mistake(_period_pi_not_2pi, "That is half the period: T = 2 pi sqrt(a^3 / GM), with 2 pi."),
             Mistake(
+                _period_without_2pi,
+                "Your a and GM look right, but T = 2 pi sqrt(a^3 / GM): the factor 2 pi is missing.",
+            ),
+            Mistake(
                 _period_with_the_suns_gm,
                 "That period is far too short: it uses the Sun's GM, which utils.orbits.period takes when it is "
                 "given only a. Pass Vesta's as the second argument: utils.orbits.period(a, G * vesta_mass).",
@@ -504,8 +549,68 @@ _EXERCISES = {
             ),
         ),
     ),
-    "04.4": RoundedTooFar(
-        title="Exercise 4 · Ceres' density from an orbit",
+    "04.4": Exercise(
+        title="Exercise 4 · how many pixels across is Ceres from {distance:,.0f}?",
+        solve=_pixels_across_body,
+        rtol=0.02,
+        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' width by it.",
+        mistakes=(
+            Mistake(
+                _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
+            ),
+        ),
+    ),
+    "04.5": RoundedTooFar(
+        title="Exercise 5 · design: highest altitude for {n_pixels} pixels across",
+        solve=_highest_altitude,
+        rtol=0.02,
+        band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
+        # the slider's stops near the answer (940, 1,100 km) land here too: say to compute, not read
+        keep="three significant figures, computed from the formula rather than read from the slider",
+        hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
+        defaults={"n_pixels": "enough"},
+        mistakes=(
+            Mistake(
+                _occator_for_facula,
+                "You used Occator crater's width. The pixels must span the facula, the bright spot in its "
+                "centre: use facula.",
+            ),
+            Mistake(
+                _one_pixel_distance,
+                "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
+                "wanted first.",
+            ),
+            Mistake(
+                _ifov_number_in_microradians,
+                "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
+                "radians: use ifov.to_value(u.rad).",
+            ),
+            Mistake(
+                _explore_pixels,
+                "That is the altitude for 10 pixels across, the Explore's question. This exercise wants "
+                "wanted_pixels pixels across: use wanted_pixels.",
+            ),
+            Mistake(
+                _apod_facula,
+                "You used the facula's wider outline (NASA APOD). The exercise takes the pit it covers: use "
+                "facula, set in the table's cell.",
+                rtol=0.005,
+            ),
+            Mistake(
+                _wanted_pixel_scale,
+                "That is the pixel scale you need (the facula's size over the number of pixels): step one. Now "
+                "turn it into a distance: divide it by the IFOV in radians, ifov.to_value(u.rad).",
+            ),
+            Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
+            Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
+            Mistake(_ceres_radius_too(-1), _RADIUS_HINT),
+            Mistake(_factor(2), _FACTOR_HINT),
+            Mistake(_factor(0.5), _FACTOR_HINT),
+            *(Mistake(_orbit_altitude(name), _ORBIT_HINT) for name in ("rc3", "survey", "hamo", "lamo")),
+        ),
+    ),
+    "04.6": RoundedTooFar(
+        title="Exercise 6 · Ceres' density from an orbit",
         solve=_density_from_orbit,
         rtol=0.01,
         band=0.05,  # 2.3 for 2.25 (two figures, 2 % off) is a rounding; JPL's 2.16 and the planned 2.17 are not
@@ -538,8 +643,8 @@ _EXERCISES = {
             Mistake(_density_volume_without_third, "Check the volume of a sphere: 4/3 pi R^3, with the 1/3."),
         ),
     ),
-    "04.5": Exercise(
-        title="Exercise 5 · how much of Ceres is ice?",
+    "04.7": Exercise(
+        title="Exercise 7 · how much of Ceres is ice?",
         solve=_ice_share,
         rtol=0.02,
         hint="Solve rho = phi * rho_ice + (1 - phi) * rho_rock for phi, the share of the volume that is ice.",
@@ -590,7 +695,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _ice_share_lamo_density,
-                "You used Ceres' density from the LAMO orbit (exercise 4). This exercise uses ceres_density, "
+                "You used Ceres' density from the LAMO orbit (exercise 6). This exercise uses ceres_density, "
                 "computed from JPL's GM above.",
             ),
             *(
@@ -601,50 +706,6 @@ _EXERCISES = {
                 )
                 for factor in (0.96, 1.04)
             ),
-        ),
-    ),
-    "04.6": Exercise(
-        title="Exercise 6 · how many pixels across is Ceres from {distance:,.0f}?",
-        solve=_pixels_across_body,
-        rtol=0.02,
-        hint="One pixel covers distance x IFOV (the IFOV in radians: ifov.to_value(u.rad)); divide Ceres' width by it.",
-        mistakes=(
-            Mistake(
-                _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
-            ),
-        ),
-    ),
-    "04.7": RoundedTooFar(
-        title="Exercise 7 · design: highest altitude for {n_pixels} pixels across",
-        solve=_highest_altitude,
-        rtol=0.02,
-        band=0.07,  # 1,100 or 1,000 km for 1,067 (3 % and 6 % off) are roundings; HAMO's 1,470 km is not
-        # the slider's stops near the answer (940, 1,100 km) land here too: say to compute, not read
-        keep="three significant figures, computed from the formula rather than read from the slider",
-        hint="Wanted pixel scale = size / number of pixels; the distance is that scale divided by the IFOV.",
-        defaults={"n_pixels": "enough"},
-        mistakes=(
-            Mistake(
-                _occator_for_facula,
-                "You used Occator crater's width. The pixels must span the facula, the bright spot in its "
-                "centre: use facula.",
-            ),
-            Mistake(
-                _one_pixel_distance,
-                "From there the whole facula fits into one pixel. Divide its size by the number of pixels "
-                "wanted first.",
-            ),
-            Mistake(
-                _ifov_number_in_microradians,
-                "You divided by the IFOV's number of microradians. The distance formula needs the angle in "
-                "radians: use ifov.to_value(u.rad).",
-            ),
-            Mistake(_times_n, "The wanted pixel scale is the size divided by the number of pixels, not multiplied."),
-            Mistake(_ceres_radius_too(+1), _RADIUS_HINT),
-            Mistake(_ceres_radius_too(-1), _RADIUS_HINT),
-            Mistake(_factor(2), _FACTOR_HINT),
-            Mistake(_factor(0.5), _FACTOR_HINT),
-            *(Mistake(_orbit_altitude(name), _ORBIT_HINT) for name in ("rc3", "survey", "hamo", "lamo")),
         ),
     ),
 }
