@@ -224,6 +224,8 @@ def test_exercise_5_pixels_across_and_its_mistakes():
     assert check("07.5", facula / scale, **five).ok  # a dimensionless Quantity
     mixed = check("07.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
     assert mixed.ok and "to_value(u.one)" in mixed.message
+    angle = check("07.5", facula / (d * ifov), **five)  # km / (mi urad): right, with the angle unit left in
+    assert angle.ok and "angle unit left in" in angle.message and "dimensionless_angles()" in angle.message
     assert check("07.5", 14.7, **five).ok
     assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
     # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short
