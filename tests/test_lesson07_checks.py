@@ -370,7 +370,7 @@ def test_the_sharpness_alt_text_says_much_darker_only_below_six_tenths_of_the_fa
     for d in spotviews.dawn_distances()[1]:
         view.update(d)
         if "of a pixel" in view.alt():  # the facula spans less than one pixel
-            fraction = float(view.ax.get_title().rsplit(" ", 1)[1]) / albedos[1]
+            fraction = float(re.search(r"reflectance ([0-9.]+)", view.ax.get_title()).group(1)) / albedos[1]
             assert ("much darker" in view.alt()) == (fraction < 0.6), (d, fraction)
             seen.add(fraction < 0.6)
     assert seen == {True, False}  # both wordings are reached on the slider
