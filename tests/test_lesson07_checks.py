@@ -326,6 +326,7 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     assert _expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
     empty = check("07.10", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_10" in empty.message
+    assert "sources you read" in empty.message and "dates or numbers" not in empty.message  # a claim about an aim
     assert "volcanic activity" in check("07.10", "true", **n20).name
     assert not check("07.10", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
     assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok

@@ -925,6 +925,7 @@ _EXERCISES = {
             ),
         ),
         short_reason="name the sources you read and whether any of them states the June orbit's aim.",
+        missing_reason="name the sources you read and whether any of them states the June orbit's aim.",
         defensible_when="cannot be checked",
         defensible={
             "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
