@@ -224,6 +224,8 @@ def test_exercise_5_pixels_across_and_its_mistakes():
     assert check("07.5", facula / scale, **five).ok  # a dimensionless Quantity
     mixed = check("07.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
     assert mixed.ok and "to_value(u.one)" in mixed.message
+    angle = check("07.5", facula / (d * ifov), **five)  # km / (mi urad): right, with the angle unit left in
+    assert angle.ok and "angle unit left in" in angle.message and "dimensionless_angles()" in angle.message
     assert check("07.5", 14.7, **five).ok
     assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
     # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short
@@ -324,6 +326,7 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     assert _expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
     empty = check("07.10", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_10" in empty.message
+    assert "sources you read" in empty.message and "dates or numbers" not in empty.message  # a claim about an aim
     assert "volcanic activity" in check("07.10", "true", **n20).name
     assert not check("07.10", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
     assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
@@ -368,7 +371,7 @@ def test_the_sharpness_alt_text_says_much_darker_only_below_six_tenths_of_the_fa
     for d in spotviews.dawn_distances()[1]:
         view.update(d)
         if "of a pixel" in view.alt():  # the facula spans less than one pixel
-            fraction = float(view.ax.get_title().rsplit(" ", 1)[1]) / albedos[1]
+            fraction = float(re.search(r"reflectance ([0-9.]+)", view.ax.get_title()).group(1)) / albedos[1]
             assert ("much darker" in view.alt()) == (fraction < 0.6), (d, fraction)
             seen.add(fraction < 0.6)
     assert seen == {True, False}  # both wordings are reached on the slider

@@ -105,9 +105,16 @@ def test_no_text_under_9_points_and_no_body_colours(explorer, sharpness):
         assert colour not in style.PALETTE.values()
 
 
-def test_sharpness_frame_stays_fixed_and_rim_is_not_a_verdict_colour(sharpness):
-    frames = {(sharpness.update(d).ax.get_xlim(), sharpness.ax.get_ylim()) for d in (385, 7242, 146000, 383000)}
-    assert len(frames) == 1  # the outlines do not jump as the slider moves
+def test_sharpness_frame_follows_the_distance_and_rim_is_not_a_verdict_colour(sharpness):
+    """The view spans about VIEW_PIXELS camera pixels, from the whole field down to a few facula widths."""
+    widths = []
+    for d in (385, 7242, 146000, 383000):
+        lo, hi = sharpness.update(d).ax.get_xlim()
+        assert sharpness.ax.get_ylim() == (lo, hi) and lo == -hi  # square, centred on the facula
+        assert f"view {hi - lo:.0f} km wide" in sharpness.ax.get_title()
+        widths.append(hi - lo)
+    assert widths[0] == 3 * 10 and widths[-1] == 120  # three facula widths close in; the model's field far out
+    assert widths == sorted(widths)
     assert SharpnessView.RIM != style.OTHER_COLOURS["olive"]
 
 
@@ -195,9 +202,10 @@ def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpne
     near = sharpness.update(1500).alt()
     assert "1,500 km" in near and "round outline" in near and near != far
     assert "crater floor show" not in near  # the model's floor is as dark as the ground outside
-    assert "darker ring" in near and "shadow" in near  # facula_model draws the rim as a dark shadow ring
+    assert "zoomed in" in near and "rim is out of view" in near  # close in, the view shows the facula only
     middle = sharpness.update(60000).alt()
     assert "60,000 km" in middle and "blob" in middle
+    assert "darker ring" in middle and "shadow" in middle  # facula_model draws the rim as a dark shadow ring
     assert sharpness.update(383000).alt() == far  # moving back restores the text
 
 

@@ -112,3 +112,33 @@ def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
     across = (facula / (fact("news.distance_image") * fact("fc.ifov").to_value("rad"))).to_value("")
     assert f"{round(across):.1f} camera" in shown, shown  # the pixels across, as the finder reads the alt text
     assert runner.student(path).calls  # the lesson's checks ran in the student version the other tests search
+
+
+def test_lesson_07_view_follows_the_stop():
+    """Lesson 07's view zooms in as Dawn comes closer, and its title and alt text say how wide it is.
+
+    With a fixed field every orbit stop would show the facula as the same small disc; the view spans a fixed
+    number of camera pixels instead (between a few facula widths and the model's field).
+    """
+    from utils import fact
+
+    path = next(p for p in NOTEBOOKS if p.name.startswith("07-"))
+    widget = explore_widget(path.name)
+    view = widget.function.__globals__["sharp"]
+    stops = sorted(widget.stops("distance_km"))
+    facula = fact("occator.cerealia_facula_size").to_value("km")
+    widths, shares = [], []
+    for d in stops:
+        figure, alt = widget.draw(distance_km=d)
+        lo, hi = view.ax.get_xlim()
+        assert view.ax.get_ylim() == (lo, hi)
+        width = hi - lo
+        title = "\n".join(texts(figure))
+        assert f"view {width:.0f} km wide" in title, title
+        assert f"view {width:.0f} km wide" in alt or f"zoomed in to {width:.0f} km" in alt, alt
+        widths.append(width)
+        shares.append(facula / width)
+    assert widths == sorted(widths), widths  # closer never shows a wider view
+    assert widths[0] <= 3 * facula + 1e-9 < widths[-1], widths  # the closest stops show the facula large
+    assert len(set(round(w) for w in widths)) >= 3, widths  # the orbits' stops do not all look the same
+    assert shares[0] >= 0.3 and shares[-1] < 0.1, shares

@@ -573,6 +573,8 @@ class SharpnessView(FastFigure):
         cannot be asked for a distance the lesson keeps off the slider (an exercise's answer).
     """
 
+    VIEW_PIXELS = 48  # the view spans this many camera pixels, within the limits below
+    VIEW_FACULAE = 3  # but never less than this many facula widths, nor more than the model's field
     RIM = style.OTHER_COLOURS["light grey"]  # dashed; not teal (near Dawn's green), not olive (a verdict's colour)
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
@@ -584,7 +586,7 @@ class SharpnessView(FastFigure):
         model = array(model, "model", ndim=2, low=0)
         field, ifov = _single(field, u.km, "field"), _single(ifov, u.rad, "ifov")
         self.facula = _single(facula_diameter, u.km, "facula_diameter")
-        crater = _single(crater_diameter, u.km, "crater_diameter")
+        self.crater = crater = _single(crater_diameter, u.km, "crater_diameter")
         super().__init__((6.4, 5.2))
         self.model, self.field, self.ifov = model, field, ifov
         self.stops = None if stops is None else array(stops, "stops", ndim=1, low=0)
@@ -593,10 +595,11 @@ class SharpnessView(FastFigure):
         self._image = self.ax.imshow(
             np.zeros((2, 2)), cmap="gray", vmin=0, vmax=float(np.max(model)), origin="lower", interpolation="nearest"
         )
-        # the frame stays at the model's field, so the outlines never move; where the whole camera pixels cover
-        # a little less than the field, the margin shows the ground's own shade
+        # the frame follows the distance (see update), from the whole field down to a few facula widths; where
+        # the whole camera pixels cover a little less than the field, the margin shows the ground's own shade
         half = field.to_value(u.km) / 2
         self.ax.set(xlim=(-half, half), ylim=(-half, half))
+        self._view_km = 2 * half
         self.ax.set_facecolor(self._image.cmap(self._image.norm(float(model[0, 0]))))
         ticks = np.linspace(0, float(np.max(model)), 5)
         bar = self.figure.colorbar(self._image, ax=self.ax, fraction=0.05, pad=0.03, ticks=ticks)
@@ -625,8 +628,8 @@ class SharpnessView(FastFigure):
         # below the axes, so it never covers the crater
         legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
         self.ax.grid(False)
-        # the axes and their ticks never change: the rest is redrawn over them, in the order of a full draw
-        # (image, outlines, frame, title, legend)
+        # between two distances with the same view, the axes and their ticks stay: the rest is redrawn over them,
+        # in the order of a full draw (image, outlines, frame, title, legend)
         self.animate(self._image, *self.ax.patches, *self.ax.spines.values(), self.ax.title, legend)
 
     def update(self, distance_km: float) -> SharpnessView:
@@ -648,6 +651,12 @@ class SharpnessView(FastFigure):
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
+        # the view follows the pixel: about VIEW_PIXELS camera pixels across, so closer stops show the facula larger
+        view = min(max(self.VIEW_PIXELS * pixel, self.VIEW_FACULAE * self.facula), self.field).to_value(u.km)
+        if not np.isclose(view, self._view_km):
+            self.ax.set(xlim=(-view / 2, view / 2), ylim=(-view / 2, view / 2))
+            self.invalidate()  # new axis limits and ticks: the background is drawn again
+        self._view_km = view
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
         note = f" (finer than {cell.to_value(u.km):.2f} km model cells)" if pixel < cell else ""  # on the first line
@@ -659,7 +668,7 @@ class SharpnessView(FastFigure):
         self._brightest = float(image.max()) / float(np.max(self.model))  # the facula's reflectance is 1
         self.ax.set_title(
             f"Schematic crater seen from {d.to_value(u.km):,.0f} km{note}\n"
-            f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}",
+            f"{shown} per pixel, brightest pixel's reflectance {image.max():.2f}; view {view:.0f} km wide",
             fontsize=11,
             y=1.0,  # where matplotlib puts it (no ticks on top): fixed, so no search of the tick labels per draw
         )
@@ -680,16 +689,23 @@ class SharpnessView(FastFigure):
         elif across < 5:
             notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
         else:
-            notice = (
-                f"the facula spans about {across:.0f} camera pixels: its round outline shows (the model's floor "
-                "is as dark as the ground outside; the rim shows as a thin darker ring, a shadow, "
-                "under the dashed line)"
+            notice = f"the facula spans about {across:.0f} camera pixels: its round outline shows"
+        rim_seen = self._view_km >= self.crater.to_value(u.km)
+        if rim_seen:
+            notice += "" if across < 5 else " (the model's floor is as dark as the ground outside)"
+            view = (
+                "the whole crater is in view, with the true outlines of the crater rim (dashed light grey, "
+                "over a thin darker ring, the rim's shadow) and of the facula (dotted white with an indigo edge) "
+                "drawn on top"
+            )
+        else:
+            view = (
+                f"the view is zoomed in to {self._view_km:.0f} km around the facula, inside the crater (its rim "
+                "is out of view), with the facula's true outline (dotted white with an indigo edge) drawn on top"
             )
         limit = getattr(self, "_limit", "")
         return (
             f"{self.ax.get_title().replace(chr(10), ': ')}{limit}. At this distance {notice}. A schematic, not a "
-            "Dawn image: grey squares are camera pixels over a bright round facula in a crater with a thin "
-            "shadowed rim on dark ground, with the true outlines of the crater rim (dashed light grey) and of the "
-            "facula (dotted white with an indigo edge) drawn on top; a grey bar on the right gives the "
-            "reflectance of each shade."
+            f"Dawn image: grey squares are camera pixels over a bright round facula on a dark crater floor; {view}; "
+            "a grey bar on the right gives the reflectance of each shade."
         )

@@ -598,8 +598,14 @@ class PixelsAcrossExercise(RoundedTooFar):
                     self.title_for(**inputs),
                 )
         result = super().check(answer, **inputs)
-        if result.status == CORRECT and unit is not None and unit.physical_type == "dimensionless" and unit != u.one:
-            note = f"Your number is in {unit}, a ratio of lengths, so a pure number: .to_value(u.one) reads it."
+        if result.status == CORRECT and unit is not None and unit != u.one:
+            if unit.physical_type == "dimensionless":
+                note = f"Your number is in {unit}, a ratio of lengths, so a pure number: .to_value(u.one) reads it."
+            else:  # an angle left in (the IFOV not turned into radians first): a pure number once it is
+                note = (
+                    f"Your number is in {unit}, with an angle unit left in it; the task asks for a plain number: "
+                    "read it with .to_value(u.one, u.dimensionless_angles())."
+                )
             return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
         return result
 
@@ -919,6 +925,7 @@ _EXERCISES = {
             ),
         ),
         short_reason="name the sources you read and whether any of them states the June orbit's aim.",
+        missing_reason="name the sources you read and whether any of them states the June orbit's aim.",
         defensible_when="cannot be checked",
         defensible={
             "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
