@@ -112,3 +112,15 @@ def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
     across = (facula / (fact("news.distance_image") * fact("fc.ifov").to_value("rad"))).to_value("")
     assert f"{round(across):.1f} camera" in shown, shown  # the pixels across, as the finder reads the alt text
     assert runner.student(path).calls  # the lesson's checks ran in the student version the other tests search
+
+
+def test_every_parameter_of_the_draw_function_is_a_control(drawn):
+    """``widgets.interact`` makes a control of its own for each parameter it is not given (a default 0.01
+    becomes a slider from -0.01 to 0.03), which the student would see and could set to a value the draw
+    function refuses; so every parameter must be one of the controls the notebook passes."""
+    import inspect
+
+    path, widget, _ = drawn
+    parameters = list(inspect.signature(widget.function).parameters)
+    extra = [name for name in parameters if name not in widget.controls]
+    assert not extra, f"{path.name}: widgets.interact would add controls for {extra}"
