@@ -142,3 +142,15 @@ def test_lesson_07_view_follows_the_stop():
     assert widths[0] <= 3 * facula + 1e-9 < widths[-1], widths  # the closest stops show the facula large
     assert len(set(round(w) for w in widths)) >= 3, widths  # the orbits' stops do not all look the same
     assert shares[0] >= 0.3 and shares[-1] < 0.1, shares
+
+
+def test_every_parameter_of_the_draw_function_is_a_control(drawn):
+    """``widgets.interact`` makes a control of its own for each parameter it is not given (a default 0.01
+    becomes a slider from -0.01 to 0.03), which the student would see and could set to a value the draw
+    function refuses; so every parameter must be one of the controls the notebook passes."""
+    import inspect
+
+    path, widget, _ = drawn
+    parameters = list(inspect.signature(widget.function).parameters)
+    extra = [name for name in parameters if name not in widget.controls]
+    assert not extra, f"{path.name}: widgets.interact would add controls for {extra}"
