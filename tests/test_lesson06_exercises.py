@@ -327,6 +327,14 @@ def test_exercise_5_radius_as_diameter_and_square_spot_get_named_hints():
         result = utils.check("06.5", pixel(near, area) / pixel(far, area), **kw)
         assert not result.ok and words in result.message, result.message
 
+    def capped(d, area):  # the formula as the notebook writes it: the covered fraction at most 1
+        f = min(1.0, (area / (d * ifov.to_value(u.rad)) ** 2).to_value(u.one))
+        return f * spot + (1 - f) * ground
+
+    result = utils.check("06.5", capped(near, np.pi * size**2) / capped(far, np.pi * size**2), **kw)
+    assert not result.ok and "diameter as its radius" in result.message, result.message
+    assert "capped at a full pixel" in result.message, result.message
+
 
 def test_the_example_answers_in_the_prompts_get_no_power_of_ten_hint():
     """An example such as ``# e.g. 3e5 * u.yr`` must not be a clean power of ten off the answer."""

@@ -313,9 +313,11 @@ def _measured_with_blur(spot_albedo, background_albedo, spot_diameter, distance,
     return float(near / far)
 
 
-def _brightening_with_fill(shape, spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+def _brightening_with_fill(
+    shape, spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov, cap=False
+):
     def pixel(d):
-        return _mix(spot_albedo, background_albedo, _fill(spot_diameter, d, ifov, shape, cap=False))
+        return _mix(spot_albedo, background_albedo, _fill(spot_diameter, d, ifov, shape, cap=cap))
 
     return pixel(distance) / pixel(far_distance)
 
@@ -323,6 +325,13 @@ def _brightening_with_fill(shape, spot_albedo, background_albedo, spot_diameter,
 def _brightening_radius_as_diameter(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     # the diameter used as the radius: pi D^2 / pixel^2
     return _brightening_with_fill("radius-as-diameter", **locals())
+
+
+def _brightening_radius_as_diameter_capped(
+    spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov
+):
+    # the same slip with the cap the notebook's formula asks for: f = min(1, pi D^2 / pixel^2)
+    return _brightening_with_fill("radius-as-diameter", cap=True, **locals())
 
 
 def _brightening_square_spot(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
@@ -817,6 +826,12 @@ _EXERCISES = {
                 _brightening_radius_as_diameter,
                 "You used the spot's diameter as its radius (π D² / pixel²), which makes the spot four times "
                 "too big. `spot_diameter` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
+            ),
+            Mistake(
+                _brightening_radius_as_diameter_capped,
+                "You used the spot's diameter as its radius (π D² / pixel², capped at a full pixel), which makes "
+                "the spot four times too big. `spot_diameter` is a diameter: the radius is half of it, so "
+                "f = π (D/2)² / pixel², at most 1.",
             ),
             Mistake(
                 _brightening_square_spot,
