@@ -327,9 +327,7 @@ def _brightening_radius_as_diameter(spot_albedo, background_albedo, spot_diamete
     return _brightening_with_fill("radius-as-diameter", **locals())
 
 
-def _brightening_radius_as_diameter_capped(
-    spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov
-):
+def _brightening_radius_as_diameter_capped(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     # the same slip with the cap the notebook's formula asks for: f = min(1, pi D^2 / pixel^2)
     return _brightening_with_fill("radius-as-diameter", cap=True, **locals())
 
