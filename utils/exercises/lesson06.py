@@ -515,6 +515,20 @@ def _lifetime_m_over_cm(
     return _lifetime(thickness, loss_rate) / 100
 
 
+def _lifetime_km_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in cm a year (0.5 / 1.8): 100,000 times too short
+    return _lifetime(thickness, loss_rate) / 100_000
+
+
+def _lifetime_years_as_days(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the right number of years given the unit u.day
+    return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.day).to(u.yr)
+
+
 _MIXED_LENGTH_UNITS = (
     "Your number is off by a power of ten: the depth and the loss rate were typed in different length units "
     "(km, m, cm). Divide the quantities themselves, `pit_depth` by the day-averaged rate, and convert with "
@@ -991,6 +1005,12 @@ _EXERCISES = {
             ),
             Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
             Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_km_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(
+                _lifetime_years_as_days,
+                "Your number would be right in years, but you gave it in days. The loss rate is per year: "
+                "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
+            ),
             Mistake(
                 _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
