@@ -327,6 +327,14 @@ def test_exercise_5_radius_as_diameter_and_square_spot_get_named_hints():
         result = utils.check("06.5", pixel(near, area) / pixel(far, area), **kw)
         assert not result.ok and words in result.message, result.message
 
+    def capped(d, area):  # the formula as the notebook writes it: the covered fraction at most 1
+        f = min(1.0, (area / (d * ifov.to_value(u.rad)) ** 2).to_value(u.one))
+        return f * spot + (1 - f) * ground
+
+    result = utils.check("06.5", capped(near, np.pi * size**2) / capped(far, np.pi * size**2), **kw)
+    assert not result.ok and "diameter as its radius" in result.message, result.message
+    assert "capped at a full pixel" in result.message, result.message
+
 
 def test_the_example_answers_in_the_prompts_get_no_power_of_ten_hint():
     """An example such as ``# e.g. 3e5 * u.yr`` must not be a clean power of ten off the answer."""
@@ -640,9 +648,9 @@ def test_exercise_2_row_and_column_swapped_gets_its_own_hint_away_from_zero_phas
         assert utils.check("06.2", image[100, 10] / image[100, 100], **kw).ok
 
 
-@pytest.mark.parametrize("factor", [1000, 100])
+@pytest.mark.parametrize("factor", [1000, 100, 100_000])
 def test_exercise_9_a_depth_and_rate_in_mixed_length_units_get_the_units_hint(factor):
-    """0.5 / 0.018 (km over m a year) or 500 / 1.8 (m over cm a year) is named, not given the generic hint."""
+    """0.5 / 0.018 (km over m a year), 500 / 1.8 (m over cm a year) or 0.5 / 1.8 (km over cm a year) is named."""
     from utils.checks import _expected_answer
     from utils.exercises.lesson06 import _loss_rate_from_facts
     from utils.facts import fact
@@ -669,3 +677,21 @@ def test_exercise_7_the_faculae_high_albedo_hint_also_names_the_other_albedo():
 
     result = utils.check("06.7", _temperature(kw["solar_constant"], high, kw["distance"]), **kw)
     assert not result.ok and "1 − A" in result.message and "`faculae` itself" in result.message
+
+
+def test_exercise_9_the_years_given_in_days_get_the_time_unit_hint():
+    """2.8e4 * u.day (the right number, the wrong unit of time) is told to give years, not the generic hint."""
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson06 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = _expected_answer("06.9", **kw)
+    for years in (right.to_value(u.yr), float(f"{right.to_value(u.yr):.2g}")):  # exact, and as the question rounds
+        result = utils.check("06.9", years * u.day, **kw)
+        assert not result.ok and "in days" in result.message, result.message
+    assert utils.check("06.9", float(f"{right.to_value(u.yr):.2g}") * u.yr, **kw).ok

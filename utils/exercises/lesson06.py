@@ -313,9 +313,11 @@ def _measured_with_blur(spot_albedo, background_albedo, spot_diameter, distance,
     return float(near / far)
 
 
-def _brightening_with_fill(shape, spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+def _brightening_with_fill(
+    shape, spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov, cap=False
+):
     def pixel(d):
-        return _mix(spot_albedo, background_albedo, _fill(spot_diameter, d, ifov, shape, cap=False))
+        return _mix(spot_albedo, background_albedo, _fill(spot_diameter, d, ifov, shape, cap=cap))
 
     return pixel(distance) / pixel(far_distance)
 
@@ -323,6 +325,11 @@ def _brightening_with_fill(shape, spot_albedo, background_albedo, spot_diameter,
 def _brightening_radius_as_diameter(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     # the diameter used as the radius: pi D^2 / pixel^2
     return _brightening_with_fill("radius-as-diameter", **locals())
+
+
+def _brightening_radius_as_diameter_capped(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # the same slip with the cap the notebook's formula asks for: f = min(1, pi D^2 / pixel^2)
+    return _brightening_with_fill("radius-as-diameter", cap=True, **locals())
 
 
 def _brightening_square_spot(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
@@ -506,6 +513,20 @@ def _lifetime_m_over_cm(
 ):
     # the depth typed in m over the rate typed in cm a year (500 / 1.8): 100 times too short
     return _lifetime(thickness, loss_rate) / 100
+
+
+def _lifetime_km_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in cm a year (0.5 / 1.8): 100,000 times too short
+    return _lifetime(thickness, loss_rate) / 100_000
+
+
+def _lifetime_years_as_days(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the right number of years given the unit u.day
+    return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.day).to(u.yr)
 
 
 _MIXED_LENGTH_UNITS = (
@@ -819,6 +840,12 @@ _EXERCISES = {
                 "too big. `spot_diameter` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
             ),
             Mistake(
+                _brightening_radius_as_diameter_capped,
+                "You used the spot's diameter as its radius (π D² / pixel², capped at a full pixel), which makes "
+                "the spot four times too big. `spot_diameter` is a diameter: the radius is half of it, so "
+                "f = π (D/2)² / pixel², at most 1.",
+            ),
+            Mistake(
                 _brightening_square_spot,
                 "You took the covered area as D² / pixel², as if the spot were a square. The spot is round: "
                 "its area is π (D/2)², so f = π (D/2)² / pixel².",
@@ -978,6 +1005,12 @@ _EXERCISES = {
             ),
             Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
             Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_km_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(
+                _lifetime_years_as_days,
+                "Your number would be right in years, but you gave it in days. The loss rate is per year: "
+                "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
+            ),
             Mistake(
                 _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
