@@ -471,3 +471,19 @@ def test_exercise_8_final_speed_is_told_the_step_left_not_to_multiply_by_a_time(
     result = check("05.8", speed, **kw)
     assert not result.ok and "GM_sun / v²" in result.message and "multiply it by a time" not in result.message
     assert "GM_sun / v²" in check("05.8", speed.to(u.m / u.s), **kw).message
+
+
+def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
+    """10 t for 9.79 t is the right answer rounded too far: the rounding hint, not the rocket-equation one."""
+    from utils.facts import fact
+
+    inputs = dict(
+        delta_v=fact("dawn.total_delta_v"),
+        isp=fact("chem.rs25_isp"),
+        final_mass=fact("dawn.launch_mass") - fact("dawn.xenon_mass"),
+    )
+    assert check("05.13", 9.79 * u.t, **inputs).ok
+    rounded = check("05.13", 10 * u.t, **inputs)
+    assert not rounded.ok and "rounded too much" in rounded.message
+    wrong = check("05.13", 12 * u.t, **inputs)
+    assert not wrong.ok and "rounded" not in wrong.message
