@@ -362,7 +362,6 @@ VALID = {
     "propulsion.burn_time": lambda: dict(propellant_mass=425 * u.kg, thrust=90 * u.mN, exhaust=3100 * u.s),
     "propulsion.solar_power": lambda: dict(distance=2 * u.AU, power_1au=10 * u.kW),
     "propulsion.hohmann_delta_v": lambda: dict(r1=1 * u.AU, r2=1.524 * u.AU, mu=None),
-    "propulsion.edelbaum_delta_v": lambda: dict(r1=1 * u.AU, r2=1.524 * u.AU, delta_i=5 * u.deg, mu=None),
     "propulsion.SpiralResult": spiral_fields,
     "propulsion.low_thrust_spiral": lambda: dict(
         r_start=1 * u.AU,

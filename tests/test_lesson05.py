@@ -77,12 +77,12 @@ HALL_ION = dict(hall_thrust=68 * u.mN, hall_power=1190 * u.W, ion_thrust=92 * u.
 
 def test_thrust_per_kilowatt_by_hand():
     # 68 mN / 1.19 kW = 57.14 mN/kW; 92 mN / 2.3 kW = 40.00 mN/kW; ratio 1.4286
-    assert _expected_answer("05.10", **HALL_ION) == pytest.approx(1.4286, rel=1e-4)
-    assert check("05.10", 1.43, **HALL_ION).ok
-    assert check("05.10", (68 * u.mN / (1190 * u.W)) / (92 * u.mN / (2.3 * u.kW)), **HALL_ION).ok  # kW/W cancels
-    assert not check("05.10", 1.5, **HALL_ION).ok  # the datasheet's point, not the inputs given
-    assert check("05.10", 1.43 * u.mN, **HALL_ION).status == "invalid"  # a ratio has no unit
-    assert check("05.10", 1.43, **{**HALL_ION, "hall_power": -1 * u.W}).status == "invalid"
+    assert _expected_answer("05.9", **HALL_ION) == pytest.approx(1.4286, rel=1e-4)
+    assert check("05.9", 1.43, **HALL_ION).ok
+    assert check("05.9", (68 * u.mN / (1190 * u.W)) / (92 * u.mN / (2.3 * u.kW)), **HALL_ION).ok  # kW/W cancels
+    assert not check("05.9", 1.5, **HALL_ION).ok  # the datasheet's point, not the inputs given
+    assert check("05.9", 1.43 * u.mN, **HALL_ION).status == "invalid"  # a ratio has no unit
+    assert check("05.9", 1.43, **{**HALL_ION, "hall_power": -1 * u.W}).status == "invalid"
 
 
 @pytest.mark.parametrize(
@@ -95,16 +95,16 @@ def test_thrust_per_kilowatt_by_hand():
     ],
 )
 def test_thrust_per_kilowatt_mistakes_get_hints(wrong, words):
-    result = check("05.10", wrong, **HALL_ION)
+    result = check("05.9", wrong, **HALL_ION)
     assert result.status == "incorrect" and words in result.message
 
 
 def test_g_rounded_to_ten_gets_its_own_hint():
     # at 3,100 s, g = 10 gives 31.0 km/s while the right 30.40 rounds to 30: the g = 10 hint
     inputs = dict(isp=3100 * u.s, isp_full=3100 * u.s, isp_other=1950 * u.s)
-    wrong = check("05.12", (3100 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 31.0 km/s, by hand
+    wrong = check("05.11", (3100 * u.s * 10 * u.m / u.s**2).to(u.km / u.s), **inputs)  # 31.0 km/s, by hand
     assert not wrong.ok and "g = 10 m/s²" in str(wrong.message) and "standard gravity" in str(wrong.message)
-    assert check("05.12", (1900 * u.s * g0).to(u.km / u.s), **{**inputs, "isp": 1900 * u.s}).ok
+    assert check("05.11", (1900 * u.s * g0).to(u.km / u.s), **{**inputs, "isp": 1900 * u.s}).ok
 
 
 def test_exercise_4_names_the_dry_mass_taken_as_the_final_mass():
@@ -160,7 +160,7 @@ def test_edelbaum_radius_with_the_delta_v_rounded_gets_the_rounding_hint():
 
 
 def test_mean_thrust_hint_gives_only_the_first_step():
-    hint = check("05.5", 1 * u.N, propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s).message
+    hint = check("05.12", 1 * u.N, propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s).message
     assert "mass flow" in hint and "g0" not in hint
 
 
@@ -196,11 +196,11 @@ def test_dawn_exhaust_speed_is_left_for_exercise_3():
             dict(isp=3100 * u.s, initial_mass=1217.7 * u.kg, propellant_mass=425 * u.kg),
         ),
         (
-            "05.5",
+            "05.12",
             425 * u.kg / (5.87 * u.yr) * 3100 * u.s,
             dict(propellant_mass=425 * u.kg, time=5.87 * u.yr, isp=3100 * u.s, full_thrust=92 * u.mN),
         ),
-        ("05.12", 1900 * u.s, dict(isp=1900 * u.s, isp_full=3100 * u.s)),
+        ("05.11", 1900 * u.s, dict(isp=1900 * u.s, isp_full=3100 * u.s)),
     ],
 )
 def test_specific_impulse_without_g0_gets_the_g0_hint(exercise, without_g0, inputs):
@@ -213,8 +213,8 @@ def test_specific_impulse_without_g0_gets_the_g0_hint(exercise, without_g0, inpu
 
 def test_delta_v_ratio_rounded_to_one_figure_gets_the_figures_hint():
     isps = dict(hall_isp=1640 * u.s, ion_isp=3100 * u.s)
-    assert check("05.11", 0.529, **isps).ok
-    result = check("05.11", 0.5, **isps)
+    assert check("05.10", 0.529, **isps).ok
+    result = check("05.10", 0.5, **isps)
     assert not result.ok and "three significant figures" in result.message
 
 
@@ -230,7 +230,7 @@ def test_goal_5_explain_question_is_not_homework_and_the_spiral_hint_reaches_sel
     import nbtools
 
     nb = nbtools.read(nbtools.NOTEBOOKS / "05-ion-propulsion.ipynb")
-    explain = next(nbtools.source(c) for c in nb.cells if nbtools.source(c).startswith("### Exercise 9 ·"))
+    explain = next(nbtools.source(c) for c in nb.cells if nbtools.source(c).startswith("### Exercise 6 ·"))
     assert "homework" not in explain.lower()  # goal 5's "explain" is tested in class
     student = nbtools.student_version(nb)
     source = nbtools.source
@@ -266,7 +266,7 @@ def test_bare_nan_is_called_not_finite_rather_than_unitless():
 
 
 def _exercise_calls():
-    """Exercises 2, 3, 5, 7, 12 and 13, their inputs, and the ways a student might feed them to a helper."""
+    """Exercises 2, 3, 7, 11, 12 and 13, their inputs, and the ways a student might feed them to a helper."""
     from astropy.constants import e
 
     from utils.facts import fact
@@ -278,9 +278,9 @@ def _exercise_calls():
     return [
         ("05.2", dict(voltage=volt, ion_mass=xenon, charge_number=2), [(volt, xenon, 2 * e.si), (volt, xenon, 2)]),
         ("05.3", dict(isp=isp, initial_mass=m0, propellant_mass=xe), [(isp, m0, xe)]),
-        ("05.5", dict(propellant_mass=xe, time=t, isp=isp, full_thrust=fact("dawn.thrust")), [(xe / t, isp)]),
+        ("05.12", dict(propellant_mass=xe, time=t, isp=isp, full_thrust=fact("dawn.thrust")), [(xe / t, isp)]),
         ("05.7", ARC, [tuple(ARC.values())]),
-        ("05.12", dict(isp=low, isp_full=isp), [(low,)]),
+        ("05.11", dict(isp=low, isp_full=isp), [(low,)]),
         ("05.13", dict(delta_v=dv, isp=chem, final_mass=m0 - xe), [(dv, chem, {"final_mass": m0 - xe}), (dv, chem)]),
     ]
 
@@ -329,13 +329,13 @@ def test_rounded_right_answer_is_not_told_a_mistake():
     assert "away from the Sun" in check("05.7", radial, **ARC).message
     inputs = dict(isp=fact("nstar.isp_min"), isp_full=fact("dawn.isp"))
     for answer in (19 * u.km / u.s, 19000 * u.m / u.s):
-        result = check("05.12", answer, **inputs)
+        result = check("05.11", answer, **inputs)
         message = str(result.message)
         assert not result.ok and "two significant figures" in message and "g = 10" in message
         assert "close:" not in message
     # another specific impulse, where g = 10 does not round onto the right answer: its hint stays
     other = dict(isp=3100 * u.s, isp_full=fact("dawn.isp"))
-    assert "g = 10" in check("05.12", 31 * u.km / u.s, **other).message
+    assert "g = 10" in check("05.11", 31 * u.km / u.s, **other).message
 
 
 def test_explore_widget_does_not_answer_exercise_3():
@@ -362,11 +362,11 @@ def test_explore_widget_does_not_answer_exercise_3():
 
 def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
     legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
-    assert check("05.6", 0.45 * u.km / u.s, **legs).ok  # three figures' worth passes
-    result = check("05.6", 0.5 * u.km / u.s, **legs)  # 0.451 km/s to one figure
+    assert check("05.5", 0.45 * u.km / u.s, **legs).ok  # three figures' worth passes
+    result = check("05.5", 0.5 * u.km / u.s, **legs)  # 0.451 km/s to one figure
     assert not result.ok and "rounded too much, so keep three significant figures" in result.message
-    assert "rounded too much" in check("05.6", 500 * u.m / u.s, **legs).message
-    assert "rounded too much" not in check("05.6", 0.6 * u.km / u.s, **legs).message
+    assert "rounded too much" in check("05.5", 500 * u.m / u.s, **legs).message
+    assert "rounded too much" not in check("05.5", 0.6 * u.km / u.s, **legs).message
 
 
 def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
@@ -414,11 +414,11 @@ def test_g_ten_and_rounded_power_ratio_get_their_hints():
         result = check("05.3", answer, **three)
         assert not result.ok and "g = 10" in result.message
     five = dict(propellant_mass=fact("dawn.xenon_mass"), time=5.9 * u.yr, isp=fact("dawn.isp"))
-    result = check("05.5", _expected_answer("05.5", **five) * 10 / g0.to_value(u.m / u.s**2), **five)
+    result = check("05.12", _expected_answer("05.12", **five) * 10 / g0.to_value(u.m / u.s**2), **five)
     assert not result.ok and "g = 10" in result.message
     # 1,190 W / 2.3 kW = 0.517; to two figures 0.52 is still the ratio of the powers
     for answer in (0.517, 0.52):
-        assert "ratio of the two powers" in check("05.10", answer, **HALL_ION).message
+        assert "ratio of the two powers" in check("05.9", answer, **HALL_ION).message
 
 
 def test_ion_speed_with_a_lost_unit_gets_the_form_hint():
@@ -471,3 +471,19 @@ def test_exercise_8_final_speed_is_told_the_step_left_not_to_multiply_by_a_time(
     result = check("05.8", speed, **kw)
     assert not result.ok and "GM_sun / v²" in result.message and "multiply it by a time" not in result.message
     assert "GM_sun / v²" in check("05.8", speed.to(u.m / u.s), **kw).message
+
+
+def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
+    """10 t for 9.79 t is the right answer rounded too far: the rounding hint, not the rocket-equation one."""
+    from utils.facts import fact
+
+    inputs = dict(
+        delta_v=fact("dawn.total_delta_v"),
+        isp=fact("chem.rs25_isp"),
+        final_mass=fact("dawn.launch_mass") - fact("dawn.xenon_mass"),
+    )
+    assert check("05.13", 9.79 * u.t, **inputs).ok
+    rounded = check("05.13", 10 * u.t, **inputs)
+    assert not rounded.ok and "rounded too much" in rounded.message
+    wrong = check("05.13", 12 * u.t, **inputs)
+    assert not wrong.ok and "rounded" not in wrong.message

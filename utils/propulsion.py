@@ -43,7 +43,6 @@ __all__ = [
     "throttle_efficiency",
     "solar_power",
     "hohmann_delta_v",
-    "edelbaum_delta_v",
     "SpiralResult",
     "low_thrust_spiral",
     "RatioBars",
@@ -373,7 +372,7 @@ def hohmann_delta_v(r1: u.Quantity, r2: u.Quantity, mu: u.Quantity | None = None
     return (np.abs(vp - v1) + np.abs(v2 - va)).to(_SPEED)
 
 
-def edelbaum_delta_v(
+def _edelbaum_delta_v(
     r1: u.Quantity, r2: u.Quantity, delta_i: u.Quantity = 0 * u.deg, mu: u.Quantity | None = None
 ) -> u.Quantity:
     """Edelbaum's low-thrust delta-v between circular orbits.
@@ -394,7 +393,7 @@ def edelbaum_delta_v(
     Examples
     --------
     >>> import astropy.units as u
-    >>> round(float(edelbaum_delta_v(1 * u.AU, 1.524 * u.AU).to_value(u.km / u.s)), 2)
+    >>> round(float(_edelbaum_delta_v(1 * u.AU, 1.524 * u.AU).to_value(u.km / u.s)), 2)
     5.66
     """
     r1 = require(r1, u.km, "r1", positive=True).to(u.km)
