@@ -407,8 +407,8 @@ def test_fact_phrase_refuses_a_missing_marker_or_a_bad_argument_with_a_clear_mes
 
 def test_your_checked_verdict_marks_a_verdict_its_check_did_not_accept():
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
-    right = F.your_checked_verdict("N20", "07.10", "cannot be checked", "no source states that aim", **n20)
+    right = F.your_checked_verdict("N20", "07.11", "cannot be checked", "no source states that aim", **n20)
     assert right.verdict == "cannot be checked" and "not yet" not in right.reason
-    wrong = F.your_checked_verdict("N20", "07.10", "true", "it erupted", **n20)
+    wrong = F.your_checked_verdict("N20", "07.11", "true", "it erupted", **n20)
     assert wrong.verdict == "true" and wrong.reason.endswith("(check: not yet)")
-    assert F.your_checked_verdict("N20", "07.10", ..., "", **n20) is None
+    assert F.your_checked_verdict("N20", "07.11", ..., "", **n20) is None

@@ -119,17 +119,17 @@ def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
     assert "before or after" in check("07.7", "true", **n11).message
     assert "apply the rule" in check("07.7", "misleading", **n11).message
     n15 = dict(claimed_first=arrival, earlier=pluto)
-    assert check("07.8", "true", **n15).ok and not check("07.8", "false", **n15).ok
+    assert check("07.9", "true", **n15).ok and not check("07.9", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
-    assert "'false' is also defensible" in check("07.9", "misleading", **n16).message
-    strict = check("07.9", "false", **n16, reason="SMART-1 (2004) contradicts the words as printed")  # defensible
+    assert "'false' is also defensible" in check("07.10", "misleading", **n16).message
+    strict = check("07.10", "false", **n16, reason="SMART-1 (2004) contradicts the words as printed")  # defensible
     assert strict.ok and "Defensible" in strict.message
-    assert "SMART-1" in check("07.9", "true", **n16).message
+    assert "SMART-1" in check("07.10", "true", **n16).message
     # the checks follow their inputs: with the rival event after Dawn, each "first" holds
     later = fact("dawn.operations_end")
     assert check("07.7", "true", claimed_first=arrival, earlier=later).ok
-    assert check("07.9", "true", claimed_first=arrival, earlier_with_earth=later).ok
-    assert not check("07.9", "false", claimed_first=arrival, earlier_with_earth=later).ok
+    assert check("07.10", "true", claimed_first=arrival, earlier_with_earth=later).ok
+    assert not check("07.10", "false", claimed_first=arrival, earlier_with_earth=later).ok
     assert check("07.7", "mostly true", **n11).status == "invalid"
 
 
@@ -189,8 +189,8 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     aims = (fact("dawn.science_goal"),)
     reason = "no source states the aim of the June 2015 orbit"
     for word in ("can't be checked", "Cannot check", "cannot be checked"):
-        assert check("07.10", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
-    assert not check("07.10", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
+        assert check("07.11", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
+    assert not check("07.11", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
 
 
 @pytest.mark.parametrize(
@@ -199,7 +199,7 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
 )
 def test_the_verdict_table_takes_every_wording_the_check_takes(word):
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),), reason="no source states it")
-    accepted = check("07.10", word, **n20).ok
+    accepted = check("07.11", word, **n20).ok
     mine = F.your_verdict("N20", word, "no source states it")
     assert accepted == (mine is not None), word
     if accepted:
@@ -260,7 +260,7 @@ def test_exercise_5_a_near_miss_is_not_called_a_radius_slip():
 
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
-    for exercise_id in ("07.3", "07.7", "07.8"):
+    for exercise_id in ("07.3", "07.7", "07.9"):
         texts = [_EXERCISES[exercise_id].hint] + [m.hint for m in _EXERCISES[exercise_id].mistakes]
         assert all("plain" not in t for t in texts) and any("rule" in t for t in texts)
 
@@ -310,27 +310,27 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
 def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
     goal = fact("dawn.science_goal")
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
-    assert check("07.10", "cannot be checked", **n20).ok
-    assert check("07.10", " Cannot  be checked ", **n20).ok
-    assert "'misleading' is also defensible" in check("07.10", "cannot be checked", **n20).message
+    assert check("07.11", "cannot be checked", **n20).ok
+    assert check("07.11", " Cannot  be checked ", **n20).ok
+    assert "'misleading' is also defensible" in check("07.11", "cannot be checked", **n20).message
     for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
-        result = check("07.10", wrong, **n20)
+        result = check("07.11", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
     # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
-    hedged = check("07.10", "misleading", **n20, reason="Russell's February hope became an aim in the story")
+    hedged = check("07.11", "misleading", **n20, reason="Russell's February hope became an aim in the story")
     assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
-    assert _expected_answer("07.10", **stated) == "true"
-    assert _expected_answer("07.10", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
-    empty = check("07.10", "cannot be checked", **n20, reason="")
-    assert empty.ok and "reason_10" in empty.message
+    assert _expected_answer("07.11", **stated) == "true"
+    assert _expected_answer("07.11", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
+    empty = check("07.11", "cannot be checked", **n20, reason="")
+    assert empty.ok and "reason_11" in empty.message
     assert "sources you read" in empty.message and "dates or numbers" not in empty.message  # a claim about an aim
-    assert "volcanic activity" in check("07.10", "true", **n20).name
-    assert not check("07.10", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
-    assert not check("07.10", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
-    terse = check("07.10", "cannot be checked", **n20, reason="no source")  # the prompt fits a claim about an aim
+    assert "volcanic activity" in check("07.11", "true", **n20).name
+    assert not check("07.11", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
+    assert not check("07.11", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
+    terse = check("07.11", "cannot be checked", **n20, reason="no source")  # the prompt fits a claim about an aim
     assert terse.ok and "sources you read" in terse.message and "dates or numbers" not in terse.message
 
 
@@ -414,7 +414,7 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
 
 SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming its reading, one that does not)
     (
-        "07.10",
+        "07.11",
         "misleading",
         "Russell's February 2015 guess became the orbit's aim in the story",
         "no source says so, the 2020 finding came later",
@@ -422,7 +422,7 @@ SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming 
 ]
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.9"])
+@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
 def test_both_firsts_read_the_same_reading_words(exercise_id):
     inputs = _n_inputs(exercise_id)
     for named in (
@@ -438,7 +438,7 @@ def test_both_firsts_read_the_same_reading_words(exercise_id):
         assert asked.ok and "Name your reading" in asked.message, unnamed
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.9"])
+@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
 def test_both_accepted_verdicts_of_a_first_are_treated_alike(exercise_id):
     """'false' and 'misleading' both pass; a reason naming no reading gets the same prompt for either."""
     inputs = _n_inputs(exercise_id)
@@ -462,7 +462,7 @@ def _n_inputs(exercise_id):
             earlier_first_use=fact("ds1.first_thrust"),
             record_wording=fact("dawn.first_ion_science"),
         )
-    if exercise_id == "07.9":
+    if exercise_id == "07.10":
         return dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
     return dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
 
@@ -515,7 +515,7 @@ def test_exercise_6_the_ifov_left_in_microradians_gets_the_unit_hint():
 def test_exercise_9_misleading_with_a_broader_or_narrower_reading_is_not_asked_for_one(words):
     arrival, smart1 = fact("dawn.ceres_arrival"), fact("smart1.lunar_orbit")
     reason = f"SMART-1 orbited Earth, then the Moon from {smart1.iso[:10]}; {words}"
-    result = check("07.9", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
+    result = check("07.10", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
     assert result.ok and "name your reading" not in result.message.lower()
 
 
@@ -531,9 +531,9 @@ def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
         ("07.3", dict(arrival=a, departure=d, claimed_months=m, reason=reason), [(a, d, m * F.MONTH), (a, d, m)])
         for m in (14, 18)
     ]
-    firsts = [  # exercises 7 and 8 (false, true), and 7 read the other way round (true)
+    firsts = [  # exercises 7 and 9 (false, true), and 7 read the other way round (true)
         ("07.7", dict(claimed_first=ceres, earlier=spot, reason=reason), [(ceres, spot)]),
-        ("07.8", dict(claimed_first=ceres, earlier=pluto, reason=reason), [(ceres, pluto)]),
+        ("07.9", dict(claimed_first=ceres, earlier=pluto, reason=reason), [(ceres, pluto)]),
         ("07.7", dict(claimed_first=spot, earlier=ceres, reason=reason), [(spot, ceres)]),
     ]
     for group in (stays, firsts):
@@ -597,8 +597,8 @@ def test_a_reason_that_is_not_text_is_shown_as_one_still_to_write():
 def test_a_verdict_written_as_a_sentence_counts_and_one_claim_id_without_a_comma_is_named():
     aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
     for answer in ("Cannot be checked.", "cannot be checked!", "Can't be checked"):
-        assert check("07.10", answer, **aim, reason="no source states that aim").ok, answer
-    assert not check("07.10", "True.", **aim, reason="no source states that aim").ok
+        assert check("07.11", answer, **aim, reason="no source states that aim").ok, answer
+    assert not check("07.11", "True.", **aim, reason="no source states that aim").ok
     told = check("07.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
     assert not told.ok and "('N05',)" in told.message
 
@@ -613,11 +613,11 @@ def test_exercise_2_takes_a_one_element_array_of_months():
 
 
 def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
-    """Exercises 4 and 9: a verdict whose reason names only the other reading is asked to make them agree."""
+    """Exercises 4 and 10: a verdict whose reason names only the other reading is asked to make them agree."""
     four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     four["record_wording"] = fact("dawn.first_ion_science")
-    nine = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
-    for exercise_id, inputs in (("07.4", four), ("07.9", nine)):
+    ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
+    for exercise_id, inputs in (("07.4", four), ("07.10", ten)):
         qualifier = "Deep Space 1 came first; NASA's qualifier 'science-only' left out"
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
@@ -630,9 +630,9 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
 
 def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
-    aim_paper = check("07.10", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
+    aim_paper = check("07.11", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
     assert not aim_paper.ok
-    feb = check("07.10", "misleading", **n20, reason="Russell's February 2015 hedge became the orbit's aim")
+    feb = check("07.11", "misleading", **n20, reason="Russell's February 2015 hedge became the orbit's aim")
     assert feb.ok
 
 

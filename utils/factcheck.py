@@ -623,7 +623,7 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
 
     Examples
     --------
-    >>> your_checked_verdict("N20", "07.10", ..., "") is None
+    >>> your_checked_verdict("N20", "07.11", ..., "") is None
     True
     """
     from .checks import check  # the checks import this module: import them only when used

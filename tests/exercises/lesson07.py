@@ -14,9 +14,9 @@ NATURAL = {
     "07.5": "answer_5 = facula / (distance_image * ifov.to_value(u.rad))",
     "07.6": "answer_6 = (facula / n_pixels / ifov.to_value(u.rad)).to(u.km)",
     "07.7": 'answer_7 = "false"',
-    "07.8": 'answer_8 = "true"',
-    "07.9": 'answer_9 = "misleading"',
-    "07.10": 'answer_10 = "cannot be checked"',
+    "07.9": 'answer_9 = "true"',
+    "07.10": 'answer_10 = "misleading"',
+    "07.11": 'answer_11 = "cannot be checked"',
 }
 
 # An instructor asks for 50 pixels across the facula instead of 20.

@@ -290,7 +290,7 @@ def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
     return verdict
 
 
-# --- 07.7 - 07.9 · verdicts on three more "firsts" ---------------------------------------------------
+# --- 07.7, 07.9, 07.10 · verdicts on three more "firsts" -----------------------------------------------
 def _first(claimed_first, earlier):
     return judge_first(claimed_first, earlier)
 
@@ -309,7 +309,7 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
-#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.9.
+#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.10.
 READING_WORDS = (
     "different claim",
     "another claim",
@@ -325,7 +325,7 @@ READING_WORDS = (
     "one earlier example",
 )
 
-#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.9.
+#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
 QUALIFIER_WORDS = (
     "qualifier",
     "left out",
@@ -436,7 +436,7 @@ class VerdictExercise(ReasonedExercise):
         return result
 
 
-# --- 07.10 · a claim about an intention (N20) ---------------------------------------------------------
+# --- 07.11 · a claim about an intention (N20) ---------------------------------------------------------
 def _verdict_aim(claimed_aim, stated_aims):
     """A claim about what something was *meant* for: true only if a source states that aim.
 
@@ -860,9 +860,9 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.8": VerdictExercise(
-        reason_name="reason_8",
-        title="Exercise 8 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
+    "07.9": VerdictExercise(
+        reason_name="reason_9",
+        title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
         hint="Pluto and Ceres are the two dwarf planets a spacecraft has visited. Which spacecraft got to its "
@@ -879,12 +879,12 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.9": VerdictExercise(
-        reason_name="reason_9",
+    "07.10": VerdictExercise(
+        reason_name="reason_10",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
         "defensible: as worded, SMART-1 contradicts it. The check looks only for the reading you name; the "
         "reason itself is graded by hand.",
-        title="Exercise 9 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
+        title="Exercise 10 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
         hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
@@ -895,7 +895,7 @@ _EXERCISES = {
             "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_9: its words as printed, or with the qualifier NASA uses.",
+        reading_prompt="Name your reading in reason_10: its words as printed, or with the qualifier NASA uses.",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         mistakes=(
             Mistake(
@@ -905,9 +905,9 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.10": VerdictExercise(
-        reason_name="reason_10",
-        title="Exercise 10 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
+    "07.11": VerdictExercise(
+        reason_name="reason_11",
+        title="Exercise 11 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
         solve=_verdict_aim,
         choices=VERDICTS,
         hint="The claim is about an intention: what the orbit was meant for. Which of the printed sources "
@@ -935,7 +935,7 @@ _EXERCISES = {
         },
         # Russell's February 2015 words, not the mission-aim paper (Russell et al. 2004) the lesson also cites
         reading_words=("feb", "hedge", "guess", "hope", "overstat", "before arrival"),
-        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_10 which "
+        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 which "
         "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
         right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
         "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
@@ -945,6 +945,6 @@ _EXERCISES = {
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.11": "Exercise 11 · argue a judgement call",
-    "07.12": "Exercise 12 · write the corrected paragraph",
+    "07.8": "Exercise 8 · write the corrected paragraph",
+    "07.12": "Exercise 12 · argue a judgement call",
 }
