@@ -58,6 +58,21 @@ def test_two_body_offset_along_the_orbit_is_signed_and_its_slips_get_hints():
     assert "distances from the Sun" in flipped and "sign" in flipped
 
 
+def test_a_speed_for_the_offset_along_the_orbit_is_told_to_divide_by_the_velocity_length():
+    """d·v / |d| (the wrong length) and |v| itself are speeds: "multiply by a time" would lead nowhere."""
+    from utils.ephemeris import heliocentric_velocity
+    from utils.exercises.lesson02 import _two_body_and_jpl
+
+    kw = dict(name="Ceres", years=4 * u.yr)
+    model, jpl, t = _two_body_and_jpl(**kw)
+    d, v = model - jpl, heliocentric_velocity("ceres", t)
+    for speed in (((d * v).sum() / np.sqrt((d**2).sum())).to(u.km / u.s), np.sqrt((v**2).sum()).to(u.km / u.h)):
+        result = utils.check("02.6", speed, **kw)
+        assert result.status == "invalid", result
+        assert "is a speed" in result.message and "length(v)" in result.message
+        assert "by a time" not in result.message
+
+
 def test_a_difference_vector_is_told_to_take_its_length():
     from astropy.time import Time
 

@@ -624,6 +624,16 @@ class _AlongExercise(RoundedTooFar):
                 "its part along JPL's velocity v, with a sign: (d * v).sum() / length(v).",
                 self.title_for(**inputs),
             )
+        unit = getattr(answer, "unit", None)
+        if isinstance(unit, u.UnitBase) and unit.physical_type == "speed":
+            # d·v / |d| (divided by the wrong length) or |v| itself: "multiply by a time" would lead nowhere
+            return CheckResult(
+                INVALID,
+                f"Your answer is a speed (in {unit}), but the offset along the motion is a length. d·v is a "
+                "length times a speed: divide it by the length of the velocity, |v| = length(v), not by the "
+                "length of the difference |d|.",
+                self.title_for(**inputs),
+            )
         return super().check(answer, **inputs)
 
 
