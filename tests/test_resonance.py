@@ -674,21 +674,21 @@ def test_eccentricity_alt_text_follows_the_run():
         R.eccentricity_alt_text("run", 1, 0, e_line=0.39, t_max=2000)
 
 
-def test_angle_band_alt_text_gives_the_drawn_band_only():
+def testangle_band_alt_text_gives_the_drawn_band_only():
     run = _two_asteroid_run(n_out=401)
-    text = R._angle_band_alt_text(run, 1, 0, t_max=800)
+    text = R.angle_band_alt_text(run, 1, 0, t_max=800)
     t, phi = run.t.to_value(u.yr), np.mod(run.angle(3, 1).to_value(u.deg), 360)[1]
     shown = phi[(t <= 800) & np.isfinite(phi)]
     assert f"between about {10 * round(shown.min() / 10)} and {10 * round(shown.max() / 10)} degrees" in text
     assert "first 800 years" in text and "at 2.30 AU it runs through all angles" in text
-    assert "runs through (almost) all angles" in R._angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
+    assert "runs through (almost) all angles" in R.angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
     with pytest.raises(ValueError, match="i_res"):
-        R._angle_band_alt_text(run, 5, 0, t_max=800)
+        R.angle_band_alt_text(run, 5, 0, t_max=800)
     with pytest.raises(TypeError):  # the figure's 3:1 only: exercise 5 asks about another resonance
-        R._angle_band_alt_text(run, 1, 0, t_max=800, p=2, q=1)
+        R.angle_band_alt_text(run, 1, 0, t_max=800, p=2, q=1)
 
 
-def test_angle_band_alt_text_reads_a_band_across_zero_as_one_band():
+def testangle_band_alt_text_reads_a_band_across_zero_as_one_band():
     """A band about 0 degrees is drawn in two pieces from 0 to 360 degrees; it is still a band, not full turns."""
     t = np.linspace(0, 800, 401)
     band = np.deg2rad(79 * np.sin(t / 30))  # librates about 0, 158 degrees wide
@@ -705,7 +705,7 @@ def test_angle_band_alt_text_reads_a_band_across_zero_as_one_band():
         lam_jupiter=np.zeros(t.size),
         t_removed=np.full(2, np.nan) * u.yr,
     )
-    text = R._angle_band_alt_text(run, 0, 1, t_max=800)
+    text = R.angle_band_alt_text(run, 0, 1, t_max=800)
     assert "all angles" not in text.split(";")[0], text
     assert "from about 280 degrees up through 360 (= 0) to about 80 degrees" in text and "centred near 0 " in text
     assert "at 2.30 AU it runs through all angles" in text

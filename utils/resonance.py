@@ -57,6 +57,7 @@ __all__ = [
     "HistoryFigure",
     "draw_conjunctions",
     "eccentricity_alt_text",
+    "angle_band_alt_text",
     "real_belt_panels",
 ]
 
@@ -1041,17 +1042,17 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     )
 
 
-def _angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float) -> str:
+def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float) -> str:
     """Alt text for lesson 03's figure of the 3:1 resonant angle (drawn from 0 to 360 deg) up to ``t_max`` years.
 
     For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5). The spread is measured on the
     unwrapped angle, so a band that crosses 0/360 degrees (drawn in two pieces) is one band, not full turns; an
-    angle that spreads over 300 degrees or more is said to run through all angles. Private, and for the 3:1 only
+    angle that spreads over 300 degrees or more is said to run through all angles. For the 3:1 only
     (the figure's resonance): exercise 03.5 asks the same of another asteroid at another resonance.
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)
-    >>> _angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
+    >>> angle_band_alt_text(run, 1, 0, 300).startswith("The 3:1 resonant angle against time over the first 300 years")
     True
     """
     instance(run, BeltRun, "run")
