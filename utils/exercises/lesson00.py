@@ -34,8 +34,10 @@ class ConvertExercise(Exercise):
         result = super().check(answer, **inputs)
         if isinstance(answer, u.UnitBase) and result.status == INVALID and "you gave" in result.message:  # u.km alone
             return CheckResult(
-                INVALID, "This exercise wants a length; you gave a unit without a number. Write the number "
-                "times the unit, for example 1234 * u.km.", result.name
+                INVALID,
+                "This exercise wants a length; you gave a unit without a number. Write the number "
+                "times the unit, for example 1234 * u.km.",
+                result.name,
             )
         if not result.ok:
             return result
