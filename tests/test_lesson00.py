@@ -59,12 +59,13 @@ def test_ceres_radii_and_its_mistakes():
         result = check("00.2", near, distance=image, ceres_radius=R)
         assert result.status == "incorrect" and "close: you rounded too much" in result.message, result
         assert "three significant figures. Hint: Divide" in result.message, result
-    for off in (15.2, 15.3, 15.6, 15.7):  # three figures, but a wrong number: no "close", the plain hint
+    for off in (15.2, 15.6, 15.7):  # three figures, but a wrong number: no "close", the plain hint
         result = check("00.2", off, distance=image, ceres_radius=R)
         assert result.status == "incorrect" and "close" not in result.message, result
         assert "Hint: Divide the distance" in result.message, result
-    for rough in (4500 * 1.6 / R.to_value(u.km), 4500 / 0.62 / R.to_value(u.km), 7200 / R.to_value(u.km)):
-        result = check("00.2", rough, distance=image, ceres_radius=R)  # school factors, the caption's 7,200 km
+    # school factors, the caption's 7,200 km, and 7,200 km's ratio rounded to three figures (15.33 written 15.3)
+    for rough in (4500 * 1.6 / R.to_value(u.km), 4500 / 0.62 / R.to_value(u.km), 7200 / R.to_value(u.km), 15.3):
+        result = check("00.2", rough, distance=image, ceres_radius=R)
         assert result.status == "incorrect" and "rounded number of kilometres" in result.message, result
         assert "close" not in result.message and "15.4" not in result.message
     survey = fact("news.distance_survey")
@@ -80,6 +81,9 @@ def test_distance_from_centre_and_altitude_confusion():
     for wrong, words in (
         (h.to(u.km), "altitude, measured from the surface"),
         (h.to(u.km) + 2 * R, "diameter"),
+        (h.to(u.km) - R, "You took the radius away"),
+        (h - R, "You took the radius away"),
+        (3880 * u.km, "You took the radius away"),  # the difference rounded to three figures
         ((2700 + R.to_value(u.km)) * u.km, "number of miles to a number of kilometres"),
         ((2700 + R.to_value(u.km)) * u.imperial.mile, "as if both were in the same unit"),
     ):
@@ -492,3 +496,13 @@ def test_exercise_1_a_quantity_multiplied_by_a_factor_is_told_it_is_still_in_mil
     # an input in km: a factor on it is not said to be in miles
     km = d.to(u.km)
     assert "still labels it in miles" not in check("00.1", km * 1.609344, distance=km).message
+
+
+def test_exercise_1_a_unit_alone_is_called_a_unit_without_a_number():
+    d = fact("news.distance_survey")
+    for bare in (u.km, u.imperial.mile):
+        result = check("00.1", bare, distance=d)
+        assert result.status == "invalid" and "a unit without a number" in result.message, result
+        assert "PrefixUnit" not in result.message and "IrreducibleUnit" not in result.message
+    result = check("00.1", u.km, distance="abc")  # unusable inputs: still said so, not hidden by the unit message
+    assert result.status == "invalid" and "a unit without a number" not in result.message, result

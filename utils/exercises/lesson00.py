@@ -32,6 +32,13 @@ class ConvertExercise(Exercise):
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
+        if isinstance(answer, u.UnitBase) and result.status == INVALID and "you gave" in result.message:  # u.km alone
+            return CheckResult(
+                INVALID,
+                "This exercise wants a length; you gave a unit without a number. Write the number "
+                "times the unit, for example 1234 * u.km.",
+                result.name,
+            )
         if not result.ok:
             return result
         try:
@@ -226,6 +233,13 @@ _MISLABELLED_HINT = (
 
 def _altitude_only(altitude, ceres_radius):
     return require(altitude, u.km, "altitude", nonnegative=True).to(u.km)
+
+
+def _altitude_minus_radius(altitude, ceres_radius):
+    # the radius taken away from the altitude instead of added: up from the surface, not down to the centre
+    h = require(altitude, u.km, "altitude", nonnegative=True)
+    r = require(ceres_radius, u.km, "ceres_radius", positive=True)
+    return (h - r).to(u.km)
 
 
 def _plus_diameter(altitude, ceres_radius):
@@ -604,11 +618,18 @@ _EXERCISES = {
         keep="three significant figures",
         hint="Divide the distance by the radius, ceres_radius; the units cancel when both are lengths.",
         mistakes=(
-            Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) * 1.6 * u.km), _ROUNDED_DISTANCE_HINT),
+            # x 1.6 and the kilometres rounded to two figures: a wider tolerance, so that their ratio rounded to three
+            # figures (4,500 mi: 7,200 km / 469.7 km = 15.33, written 15.3) still gets this hint
+            Mistake(
+                _in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) * 1.6 * u.km),
+                _ROUNDED_DISTANCE_HINT,
+                rtol=0.003,
+            ),
             Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) / 0.62 * u.km), _ROUNDED_DISTANCE_HINT),
             Mistake(
                 _in_ceres_radii_from_rounded_km(lambda d: _two_figures(d.to_value(u.km)) * u.km),
                 _ROUNDED_DISTANCE_HINT,
+                rtol=0.003,
             ),
             Mistake(
                 _numbers_without_units,
@@ -664,6 +685,11 @@ _EXERCISES = {
                     _other_news_distance(altitude) + require(ceres_radius, u.km, "ceres_radius", positive=True)
                 ),
                 _OTHER_DISTANCE_HINT,
+            ),
+            Mistake(
+                _altitude_minus_radius,
+                "You took the radius away. Dawn is above the surface and the centre is below it, so the centre "
+                "is further from Dawn than the surface is, not nearer.",
             ),
             Mistake(_plus_diameter, "You added Ceres' whole diameter. From the surface to the centre is one radius."),
             *(
