@@ -66,7 +66,6 @@ def test_encounter_exercise_by_hand():
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
 
 
-
 def test_encounter_exercise_named_slips():
     # the path in AU, the rest in km: L = 2e8 km, spacing (1e25 / 1e6)^(1/3) km = 2.154e6 km
     path = (2e8 * u.km).to(u.AU)
@@ -79,6 +78,7 @@ def test_encounter_exercise_named_slips():
     # with every input in km, `.value` changes nothing: the right answer is not called a slip
     same_unit = {**inputs, "path_length": 2e8 * u.km}
     assert check("01.8", 1e6 / 1e25 * np.pi * 4e5**2 * 2e8, **same_unit).ok
+
 
 def test_spacing_exercise_by_hand():
     # 8e24 km^3 shared by 1e6 asteroids: cubes of 8e18 km^3, side 2e6 km
