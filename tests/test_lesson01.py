@@ -46,6 +46,8 @@ def test_diameter_exercise_by_hand():
     assert check("01.4", 376.5 * u.km, H=5.6 * u.mag, albedo=0.0717).ok
     assert check("01.4", 376.5e3 * u.m, H=5.6 * u.mag, albedo=0.0717).ok
     assert not check("01.4", 407 * u.km, H=5.6 * u.mag, albedo=0.0717).ok  # the measured value differs
+    assert check("01.4", 377 * u.km, H=5.6 * u.mag, albedo=0.0717).ok  # three figures
+    assert not check("01.4", 375 * u.km, H=5.6 * u.mag, albedo=0.0717).ok  # a wrong third figure
     # squaring instead of square-rooting the albedo
     assert not check("01.4", (1329 / 0.0717 * 10 ** (-5.6 / 5)) * u.km, H=5.6 * u.mag, albedo=0.0717).ok
     assert check("01.4", 1329 * u.km, H=0 * u.mag, albedo=1.0).ok
@@ -62,6 +64,20 @@ def test_encounter_exercise_by_hand():
     assert check("01.8", 3.2 * np.pi * u.one, **inputs).ok  # a dimensionless Quantity is fine
     wrong_unit = check("01.8", 3.2 * np.pi * u.km, **inputs)
     assert wrong_unit.status == "invalid" and "plain number" in wrong_unit.message
+
+
+def test_encounter_exercise_named_slips():
+    # the path in AU, the rest in km: L = 2e8 km, spacing (1e25 / 1e6)^(1/3) km = 2.154e6 km
+    path = (2e8 * u.km).to(u.AU)
+    inputs = dict(n_asteroids=1e6, belt_volume=1e25 * u.km**3, distance=4e5 * u.km, path_length=path)
+    assert check("01.8", 3.2 * np.pi, **inputs).ok
+    cubes = check("01.8", 2e8 / 1e19 ** (1 / 3), **inputs)  # the cubes the path crosses
+    assert not cubes.ok and "cubes your path crosses" in cubes.message
+    stripped = check("01.8", 1e6 / 1e25 * np.pi * 4e5**2 * path.value, **inputs)  # `.value` on AU and km
+    assert not stripped.ok and "different units" in stripped.message
+    # with every input in km, `.value` changes nothing: the right answer is not called a slip
+    same_unit = {**inputs, "path_length": 2e8 * u.km}
+    assert check("01.8", 1e6 / 1e25 * np.pi * 4e5**2 * 2e8, **same_unit).ok
 
 
 def test_spacing_exercise_by_hand():

@@ -330,6 +330,20 @@ def _encounters(n_asteroids, belt_volume, distance, path_length):
     return float(belt._expected_encounters(n / v, distance, path_length).to_value(u.one))
 
 
+def _encounters_cubes_crossed(n_asteroids, belt_volume, distance, path_length):
+    # the path length over the mean spacing: how many cubes the path crosses, not a count within `distance`
+    v = require(belt_volume, u.km**3, "belt_volume", positive=True)
+    n = require(n_asteroids, u.one, "n_asteroids", positive=True)
+    return float((require(path_length, u.km, "path_length") / belt._mean_spacing(n, v)).to_value(u.one))
+
+
+def _encounters_units_stripped(n_asteroids, belt_volume, distance, path_length):
+    # `.value` on inputs in different units (AU and km): the numbers no longer share a unit
+    values = [q.value if isinstance(q, u.Quantity) else float(q) for q in (belt_volume, distance, path_length)]
+    n = require(n_asteroids, u.one, "n_asteroids", positive=True)
+    return float(n / values[0] * np.pi * values[1] ** 2 * values[2])
+
+
 def _encounters_times_ten(n_asteroids, belt_volume, distance, path_length):
     return 10 * _encounters(n_asteroids, belt_volume, distance, path_length)  # a power of ten slipped
 
@@ -563,7 +577,7 @@ _EXERCISES = {
     "01.4": Exercise(
         title="Exercise 4 · a diameter from H and albedo",
         solve=_diameter,
-        rtol=0.005,  # three figures pass; 0.93 times the catalogue diameter (the median ratio) does not
+        rtol=0.002,  # three figures pass (377 km), a wrong third figure (375 km) does not
         hint="D = K / sqrt(albedo) * 10**(-H/5), with K = 2 AU * 10**(V_sun/5) (the K printed above).",
         mistakes=(
             Mistake(
@@ -746,6 +760,16 @@ _EXERCISES = {
             Mistake(
                 _encounters_without_pi,
                 "The cylinder's cross-section is a circle: its area is pi times the radius squared.",
+            ),
+            Mistake(
+                _encounters_cubes_crossed,
+                "That counts the cubes your path crosses, not the asteroids within `distance` of it: count "
+                "the asteroids in the cylinder of radius `distance` around the path.",
+            ),
+            Mistake(
+                _encounters_units_stripped,
+                "Your inputs are in different units (AU and km), and `.value` dropped them: keep the units, "
+                "and end with `.to(u.one)`.",
             ),
             Mistake(
                 _encounters_rounded,
