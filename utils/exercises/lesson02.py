@@ -7,7 +7,7 @@ import functools
 import astropy.units as u
 import numpy as np
 
-from ..checks import INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
 from ..units import require
 
 
@@ -598,7 +598,59 @@ def _sum_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
     return _norm(r2) + _norm(r1)
 
 
-class _DatedExercise(Exercise):
+_ROUNDED = "You are close: you may have rounded too much"  # the shared check's words for a rounded answer
+
+
+class _RoundingOnly(Exercise):
+    """Exercises 1, 3, 10 and 11: an answer close to the right one only because it was rounded too much gets the
+    rounding message alone; the method hint would suggest a wrong method to a student whose method is right."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        if result.status == INCORRECT and _ROUNDED in result.message:
+            return CheckResult(
+                INCORRECT,
+                "That is not right, but it is close: you rounded too much, so keep three significant figures.",
+                result.name,
+            )
+        return result
+
+
+class _PerihelionSpeedExercise(Exercise):
+    """Exercise 7: an answer that is not a speed is told what it is and how vis-viva gives a speed, in the
+    words of this exercise (the shared "one step is missing" advice would send a length to "divide by a time",
+    and name km²/s after diffusion)."""
+
+    def check(self, answer, **inputs):
+        title, _, decided = self._begin(answer, inputs)  # no answer yet, or inputs that cannot be used
+        if decided is not None:
+            return decided
+        unit = getattr(answer, "unit", None)
+        if isinstance(unit, u.UnitBase) and unit.physical_type not in ("speed", "dimensionless"):
+            if unit.physical_type == "length":
+                text = (
+                    f"Your answer is a length (in {unit}), such as the distance q, not a speed. Put r = q into "
+                    "vis-viva, v^2 = GM_sun (2/r - 1/a), and take the square root."
+                )
+            elif unit.is_equivalent((u.km / u.s) ** 2):
+                text = None  # v squared: the mistake's own hint says to take the square root
+            elif unit.is_equivalent(u.km**2 / u.s):
+                text = (
+                    f"Your answer is in {unit}, not a speed: GM_sun was multiplied by a length where vis-viva "
+                    "divides it, v^2 = GM_sun (2/r - 1/a). Check the 1/r and 1/a terms."
+                )
+            else:
+                text = (
+                    f"Your answer is in {unit}, not a speed. Vis-viva, v^2 = GM_sun (2/r - 1/a), divides GM_sun "
+                    "(in km^3/s^2) by a length, which leaves a speed squared; its square root is the speed. Check "
+                    "the unit of each term."
+                )
+            if text:
+                return CheckResult(INVALID, text, title)
+        return super().check(answer, **inputs)
+
+
+class _DatedExercise(_RoundingOnly):
     """An exercise whose ``date`` input may also be text such as '2015-03-06': the title shows the day."""
 
     def title_for(self, **inputs):
@@ -670,7 +722,7 @@ class _RadiansExercise(Exercise):
 
 
 _EXERCISES = {
-    "02.1": Exercise(
+    "02.1": _RoundingOnly(
         title="Exercise 1 · how far from the Sun does {name} get?",
         solve=_aphelion,
         defaults={"name": "the asteroid"},
@@ -742,7 +794,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "02.3": Exercise(
+    "02.3": _RoundingOnly(
         title="Exercise 3 · how big is the orbit of {name}?",
         solve=_a_from_period,
         defaults={"name": "the asteroid"},
@@ -885,7 +937,7 @@ _EXERCISES = {
             Mistake(_speed_ratio_whole, "Close, but give the ratio to about three significant figures.", rtol=1e-9),
         ),
     ),
-    "02.7": Exercise(
+    "02.7": _PerihelionSpeedExercise(
         title="Exercise 7 · how fast is {name} at perihelion?",
         solve=_perihelion_speed,
         defaults={"name": "the asteroid"},
