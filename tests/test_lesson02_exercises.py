@@ -589,3 +589,21 @@ def test_the_state_vector_helpers_are_private():
     zero = 0 * u.deg
     r, v = utils.orbits._state_from_elements(kw["a"], kw["e"], zero, zero, zero, 0 * u.rad)
     assert utils.check("02.7", np.sqrt((v**2).sum()), **kw).ok  # the route exists, so it must stay private
+
+
+def test_exercise_5_a_cut_off_size_is_close_and_E_itself_is_named():
+    kw = dict(M=0.7, e=0.9, E0=0.7, tol=1e-3)
+    size = _expected_answer("02.5", **kw)  # 6.53e-5
+    for short in (float(f"{size:.1g}"), float(f"{size:.1e}"[0]) * 10 ** int(f"{size:.1e}".split("e")[1])):
+        message = utils.check("02.5", short, **kw).message  # 7e-5 rounded, 6e-5 cut off
+        assert "keep two" in message
+    E = utils.orbits.solve_kepler(kw["M"] * u.rad, kw["e"]).to_value(u.rad)
+    assert "That is E itself" in utils.check("02.5", round(E, 4), **kw).message
+
+
+def test_exercise_2_an_e_of_one_or_more_is_told_an_ellipse_has_e_below_1():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    assert "e below 1" in utils.check("02.2", 1.5, **kw).message
+    assert "e below 1" in utils.check("02.2", (kw["Q"] / kw["q"]).to(u.one), **kw).message
+    assert "e below 1" not in utils.check("02.2", 0.5, **kw).message
+    assert "e below 1" not in utils.check("02.2", 2 * u.AU, **kw).message  # a length keeps its own message

@@ -268,6 +268,19 @@ def _last_change_one_figure(M, e, E0, tol):
     return float(f"{_last_change(M, e, E0, tol):.1g}")
 
 
+def _last_change_cut_one_figure(M, e, E0, tol):
+    """The right size cut off after one significant figure (6e-5 for 6.53e-5): a "close" hint too."""
+    size = _last_change(M, e, E0, tol)
+    scale = 10.0 ** np.floor(np.log10(size))
+    return float(np.floor(size / scale) * scale)
+
+
+def _root_after_loop(M, e, E0, tol):
+    # E itself after the loop (the root), handed in for the size of the last change
+    _tolerance(tol)
+    return _newton_converged(M, e, E0)
+
+
 def _change_after_last(M, e, E0, tol):
     # the loop ran one step too many (or to a much smaller tolerance)
     M_r, ecc = _radians(M, "M"), _ecc(e)
@@ -702,6 +715,16 @@ class _EccentricityExercise(Exercise):
                 "divide by another length made from q and Q, so that the units cancel.",
                 result.name,
             )
+        try:  # a plain number of 1 or more, with no hint of its own (Q / q, say), is not an ellipse's e
+            value = float(answer.to_value(u.one)) if isinstance(answer, u.Quantity) else float(answer)
+        except (TypeError, ValueError, u.UnitsError):
+            value = None
+        if result.status == INCORRECT and value is not None and value >= 1 and result.message.endswith(self.hint):
+            return CheckResult(
+                INCORRECT,
+                f"That is not right. An ellipse has e below 1 (e = 0 is a circle). Hint: {self.hint}",
+                result.name,
+            )
         return result
 
 
@@ -889,6 +912,17 @@ _EXERCISES = {
                 _last_change_one_figure,
                 "Close, but one significant figure is too few here: keep two.",
                 rtol=1e-9,
+            ),
+            Mistake(
+                _last_change_cut_one_figure,
+                "Close, but one significant figure is too few here: keep two.",
+                rtol=1e-9,
+            ),
+            Mistake(
+                _root_after_loop,
+                "That is E itself, where the loop ends. The exercise asks for the size of the last change, "
+                "abs(change): how far the last step moved E.",
+                rtol=1e-4,
             ),
             Mistake(
                 _loop_without_abs,
