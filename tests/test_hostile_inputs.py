@@ -271,12 +271,6 @@ VALID = {
     "orbits.solve_kepler": lambda: dict(M=1.0 * u.rad, e=0.5, tol=1e-14, max_iter=50),
     "orbits.true_anomaly": lambda: dict(E=1.0 * u.rad, e=0.5),
     "orbits.mean_motion": lambda: dict(a=1 * u.AU, mu=None),
-    "orbits.position_from_elements": lambda: dict(
-        a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg
-    ),
-    "orbits.state_from_elements": lambda: dict(
-        a=2 * u.AU, e=0.5, i=10 * u.deg, node=0 * u.deg, peri=0 * u.deg, M=30 * u.deg, mu=None
-    ),
     "orbits.elements_from_state": lambda: dict(r=[1.0, 0.2, 0.0] * u.AU, v=[0.0, 30.0, 1.0] * u.km / u.s, mu=None),
     "orbits.propagate": lambda: dict(elements=elements(), times=Time("2015-06-01", scale="tdb"), mu=None),
     "orbits.elements_from_catalogue": lambda: dict(row=catalogue()[0]),

@@ -248,8 +248,6 @@ def _orbit_radius(a: u.Quantity, e, E) -> u.Quantity:
 
 __all__ += [
     "mean_motion",
-    "position_from_elements",
-    "state_from_elements",
     "elements_from_state",
     "propagate",
     "elements_from_catalogue",
@@ -286,7 +284,7 @@ def _rotation(i, node, peri):
     return P, Q
 
 
-def state_from_elements(
+def _state_from_elements(
     a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity, M, mu: u.Quantity | None = None
 ) -> tuple[u.Quantity, u.Quantity]:
     """Heliocentric position and velocity from osculating orbital elements.
@@ -316,7 +314,7 @@ def state_from_elements(
     Examples
     --------
     >>> import astropy.units as u
-    >>> r, v = state_from_elements(1 * u.AU, 0.0, 0 * u.deg, 0 * u.deg, 0 * u.deg, 90 * u.deg)
+    >>> r, v = _state_from_elements(1 * u.AU, 0.0, 0 * u.deg, 0 * u.deg, 0 * u.deg, 90 * u.deg)
     >>> np.round(r.to_value(u.AU), 6) + 0.0, round(float(v[0].to_value(u.km / u.s)), 2)
     (array([0., 1., 0.]), -29.78)
     """
@@ -336,22 +334,22 @@ def state_from_elements(
     return r * u.AU, (v * u.AU / u.s).to(u.km / u.s)
 
 
-def position_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity, M) -> u.Quantity:
-    """Heliocentric position (AU) from orbital elements; see :func:`state_from_elements`.
+def _position_from_elements(a: u.Quantity, e, i: u.Quantity, node: u.Quantity, peri: u.Quantity, M) -> u.Quantity:
+    """Heliocentric position (AU) from orbital elements; see ``_state_from_elements``.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> r = position_from_elements(2 * u.AU, 0.5, 90 * u.deg, 0 * u.deg, 0 * u.deg, 0 * u.deg)
+    >>> r = _position_from_elements(2 * u.AU, 0.5, 90 * u.deg, 0 * u.deg, 0 * u.deg, 0 * u.deg)
     >>> np.round(r.to_value(u.AU), 6) + 0.0   # perihelion, on the x axis at a(1 - e)
     array([1., 0., 0.])
     """
-    return state_from_elements(a, e, i, node, peri, M)[0]
+    return _state_from_elements(a, e, i, node, peri, M)[0]
 
 
 def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = None) -> dict:
     """Osculating orbital elements from a position and velocity (the inverse of
-    :func:`state_from_elements`).
+    ``_state_from_elements``).
 
     Parameters
     ----------
@@ -376,7 +374,7 @@ def elements_from_state(r: u.Quantity, v: u.Quantity, mu: u.Quantity | None = No
     Examples
     --------
     >>> import astropy.units as u
-    >>> r, v = state_from_elements(2.77 * u.AU, 0.08, 10.6 * u.deg, 80 * u.deg, 73 * u.deg, 60 * u.deg)
+    >>> r, v = _state_from_elements(2.77 * u.AU, 0.08, 10.6 * u.deg, 80 * u.deg, 73 * u.deg, 60 * u.deg)
     >>> el = elements_from_state(r, v)
     >>> round(float(el["a"].to_value(u.AU)), 6), round(float(el["M"].to_value(u.deg)), 6)
     (2.77, 60.0)
@@ -515,7 +513,7 @@ def propagate(elements: dict, times, mu: u.Quantity | None = None) -> u.Quantity
         raise TypeError("epoch and times must be astropy Time objects, e.g. Time('2015-03-06').")
     dt = (times.tdb - epoch.tdb).to(u.day)
     M = _angle(elements["M"], "M") * u.rad + (mean_motion(elements["a"], mu) * dt).to(u.rad)
-    return state_from_elements(elements["a"], elements["e"], elements["i"], elements["node"], elements["peri"], M, mu)[
+    return _state_from_elements(elements["a"], elements["e"], elements["i"], elements["node"], elements["peri"], M, mu)[
         0
     ]
 
@@ -983,7 +981,7 @@ class SecondLawFigure(FastFigure):
     def _sweep(self, M0, M1, n=201):
         # points along the orbit between mean anomalies M0 and M1 (radians), in the orbit's own plane
         zero = 0 * u.deg
-        r = position_from_elements(self.a, self.e, zero, zero, zero, np.linspace(M0, M1, n) * u.rad)
+        r = _position_from_elements(self.a, self.e, zero, zero, zero, np.linspace(M0, M1, n) * u.rad)
         return r[0].to(u.AU), r[1].to(u.AU)
 
     def _share(self, x, y) -> float:

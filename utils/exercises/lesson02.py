@@ -7,7 +7,7 @@ import functools
 import astropy.units as u
 import numpy as np
 
-from ..checks import INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
+from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, RoundedTooFar
 from ..units import require
 
 
@@ -266,6 +266,19 @@ def _change_before_last(M, e, E0, tol):
 def _last_change_one_figure(M, e, E0, tol):
     """The right size rounded to one significant figure (7e-5 for 6.53e-5): a "close" hint."""
     return float(f"{_last_change(M, e, E0, tol):.1g}")
+
+
+def _last_change_cut_one_figure(M, e, E0, tol):
+    """The right size cut off after one significant figure (6e-5 for 6.53e-5): a "close" hint too."""
+    size = _last_change(M, e, E0, tol)
+    scale = 10.0 ** np.floor(np.log10(size))
+    return float(np.floor(size / scale) * scale)
+
+
+def _root_after_loop(M, e, E0, tol):
+    # E itself after the loop (the root), handed in for the size of the last change
+    _tolerance(tol)
+    return _newton_converged(M, e, E0)
 
 
 def _change_after_last(M, e, E0, tol):
@@ -598,7 +611,59 @@ def _sum_of_distances(date, arrival=None, body_1="vesta", body_2="ceres"):
     return _norm(r2) + _norm(r1)
 
 
-class _DatedExercise(Exercise):
+_ROUNDED = "You are close: you may have rounded too much"  # the shared check's words for a rounded answer
+
+
+class _RoundingOnly(Exercise):
+    """Exercises 1, 3, 10 and 11: an answer close to the right one only because it was rounded too much gets the
+    rounding message alone; the method hint would suggest a wrong method to a student whose method is right."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        if result.status == INCORRECT and _ROUNDED in result.message:
+            return CheckResult(
+                INCORRECT,
+                "That is not right, but it is close: you rounded too much, so keep three significant figures.",
+                result.name,
+            )
+        return result
+
+
+class _PerihelionSpeedExercise(Exercise):
+    """Exercise 7: an answer that is not a speed is told what it is and how vis-viva gives a speed, in the
+    words of this exercise (the shared "one step is missing" advice would send a length to "divide by a time",
+    and name km²/s after diffusion)."""
+
+    def check(self, answer, **inputs):
+        title, _, decided = self._begin(answer, inputs)  # no answer yet, or inputs that cannot be used
+        if decided is not None:
+            return decided
+        unit = getattr(answer, "unit", None)
+        if isinstance(unit, u.UnitBase) and unit.physical_type not in ("speed", "dimensionless"):
+            if unit.physical_type == "length":
+                text = (
+                    f"Your answer is a length (in {unit}), such as the distance q, not a speed. Put r = q into "
+                    "vis-viva, v^2 = GM_sun (2/r - 1/a), and take the square root."
+                )
+            elif unit.is_equivalent((u.km / u.s) ** 2):
+                text = None  # v squared: the mistake's own hint says to take the square root
+            elif unit.is_equivalent(u.km**2 / u.s):
+                text = (
+                    f"Your answer is in {unit}, not a speed: GM_sun was multiplied by a length where vis-viva "
+                    "divides it, v^2 = GM_sun (2/r - 1/a). Check the 1/r and 1/a terms."
+                )
+            else:
+                text = (
+                    f"Your answer is in {unit}, not a speed. Vis-viva, v^2 = GM_sun (2/r - 1/a), divides GM_sun "
+                    "(in km^3/s^2) by a length, which leaves a speed squared; its square root is the speed. Check "
+                    "the unit of each term."
+                )
+            if text:
+                return CheckResult(INVALID, text, title)
+        return super().check(answer, **inputs)
+
+
+class _DatedExercise(_RoundingOnly):
     """An exercise whose ``date`` input may also be text such as '2015-03-06': the title shows the day."""
 
     def title_for(self, **inputs):
@@ -650,6 +715,16 @@ class _EccentricityExercise(Exercise):
                 "divide by another length made from q and Q, so that the units cancel.",
                 result.name,
             )
+        try:  # a plain number of 1 or more, with no hint of its own (Q / q, say), is not an ellipse's e
+            value = float(answer.to_value(u.one)) if isinstance(answer, u.Quantity) else float(answer)
+        except (TypeError, ValueError, u.UnitsError):
+            value = None
+        if result.status == INCORRECT and value is not None and value >= 1 and result.message.endswith(self.hint):
+            return CheckResult(
+                INCORRECT,
+                f"That is not right. An ellipse has e below 1 (e = 0 is a circle). Hint: {self.hint}",
+                result.name,
+            )
         return result
 
 
@@ -670,7 +745,7 @@ class _RadiansExercise(Exercise):
 
 
 _EXERCISES = {
-    "02.1": Exercise(
+    "02.1": _RoundingOnly(
         title="Exercise 1 · how far from the Sun does {name} get?",
         solve=_aphelion,
         defaults={"name": "the asteroid"},
@@ -742,7 +817,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "02.3": Exercise(
+    "02.3": _RoundingOnly(
         title="Exercise 3 · how big is the orbit of {name}?",
         solve=_a_from_period,
         defaults={"name": "the asteroid"},
@@ -839,6 +914,17 @@ _EXERCISES = {
                 rtol=1e-9,
             ),
             Mistake(
+                _last_change_cut_one_figure,
+                "Close, but one significant figure is too few here: keep two.",
+                rtol=1e-9,
+            ),
+            Mistake(
+                _root_after_loop,
+                "That is E itself, where the loop ends. The exercise asks for the size of the last change, "
+                "abs(change): how far the last step moved E.",
+                rtol=1e-4,
+            ),
+            Mistake(
                 _loop_without_abs,
                 "Your loop stopped after a step that moved E down (a negative change is never above the "
                 "tolerance): compare the size, abs(change), with tol_5 in the while condition.",
@@ -885,7 +971,7 @@ _EXERCISES = {
             Mistake(_speed_ratio_whole, "Close, but give the ratio to about three significant figures.", rtol=1e-9),
         ),
     ),
-    "02.7": Exercise(
+    "02.7": _PerihelionSpeedExercise(
         title="Exercise 7 · how fast is {name} at perihelion?",
         solve=_perihelion_speed,
         defaults={"name": "the asteroid"},
