@@ -350,6 +350,10 @@ def test_an_ice_share_in_per_cent_gets_the_fraction_hint(ice_inputs):
         ("04.6", {"altitude": 385}, "lamo_altitude"),
         ("04.4", {"distance": 146000}, "opnav_distance"),
         ("04.5", {"n_pixels": "a"}, "wanted_pixels"),
+        ("04.3", {"mass": 2.59e20}, "vesta_mass"),
+        ("04.7", {"density": 2.16}, "ceres_density"),
+        ("04.7", {"ice_density": 0.92}, "rho_ice"),
+        ("04.7", {"rock_density": "rock"}, "rock_density"),
     ],
 )
 def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name):
@@ -363,6 +367,9 @@ def test_a_broken_input_is_named_as_the_notebook_names_it(exercise, change, name
         ),
         "04.4": dict(radius=fact("ceres.radius"), distance=146000 * u.km, ifov=fact("fc.ifov")),
         "04.5": dict(size=fact("occator.cerealia_facula_size"), n_pixels=100, ifov=fact("fc.ifov")),
+        "04.7": dict(
+            density=fact("ceres.density"), ice_density=fact("ice.density"), rock_density=fact("moon.crust_density")
+        ),
     }[exercise]
     result = check(exercise, 1.0, **{**inputs, **change})
     assert result.status == "invalid" and name in result.message.lower(), result
@@ -489,3 +496,19 @@ def test_slips_with_their_own_hints():
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
     # with 10 pixels wanted, the 10-pixel distance is the right answer, not a slip
     assert check("04.5", (facula / 10 / ifov.to_value(u.rad)).to(u.km), **{**kw5, "n_pixels": 10}).ok
+
+
+def test_the_lamo_density_hint_takes_only_answers_near_its_own_value(ice_inputs):
+    """The ice share from exercise 6's density is named only within 0.5 % of its value, as the named rocks are."""
+    rho = u.g / u.cm**3
+    lamo = mission._bulk_density(
+        mission._mass_from_orbit(
+            fact("ceres.radius") + fact("ceres.orbit_lamo_altitude"), fact("ceres.orbit_lamo_period")
+        ),
+        fact("ceres.radius"),
+    ).to(rho)
+    rock, ice = ice_inputs["rock_density"], ice_inputs["ice_density"]
+    share = ((rock - lamo) / (rock - ice)).to_value(u.one)
+    assert "LAMO" in check("04.7", share, **ice_inputs).message
+    for off in (0.985, 1.015):  # 1.5 % away: not this slip
+        assert "LAMO" not in check("04.7", share * off, **ice_inputs).message, share * off
