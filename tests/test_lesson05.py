@@ -487,3 +487,21 @@ def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
     assert not rounded.ok and "rounded too much" in rounded.message
     wrong = check("05.13", 12 * u.t, **inputs)
     assert not wrong.ok and "rounded" not in wrong.message
+
+
+def test_exercise_14_rounded_to_two_figures_is_told_so_not_sent_to_the_method():
+    """1.1 t for 1,078 kg is the right answer rounded too far: the rounding hint, not the mass-ratio one;
+    doubling the xenon keeps its own hint."""
+    from utils.facts import fact
+
+    inputs = dict(
+        final_mass=fact("dawn.launch_mass") - fact("dawn.xenon_mass"), propellant_mass=fact("dawn.xenon_mass")
+    )
+    assert check("05.14", 1078 * u.kg, **inputs).ok
+    rounded = check("05.14", 1.1 * u.t, **inputs)
+    assert not rounded.ok and "rounded too much" in rounded.message and "three significant" in rounded.message
+    doubled = check("05.14", 2 * fact("dawn.xenon_mass"), **inputs)
+    assert not doubled.ok and "logarithm" in doubled.message and "rounded" not in doubled.message
+    wrong = check("05.14", 1.3 * u.t, **inputs)
+    assert not wrong.ok and "rounded" not in wrong.message
+
