@@ -265,8 +265,8 @@ def test_widget_alt_text_names_off_scale_bars():
     chart = _budget_chart()
     # 25 kg of xenon at 1,000 s and full power runs out in under 1/100 of Dawn's burn time
     assert chart._values(1000, 25, 2.3)[2] / chart._values(3100, 425, 2.3)[2] < 0.01
-    assert "below 1/100 of Dawn: burn time" in chart.alt(1000, 25, 2.3)
-    assert "Off scale" not in chart.alt(3100, 425, 2.3)
+    assert "below 1/100 of Dawn: burn time" in chart._alt(1000, 25, 2.3)
+    assert "Off scale" not in chart._alt(3100, 425, 2.3)
 
 
 @pytest.mark.parametrize(
@@ -399,7 +399,7 @@ def test_widget_draw_texts_follow_the_controls(capsys):
         assert f"efficiency {chart.efficiency(power):.0%}" in title  # a percentage, never a bare 0.xx
         dv, F, t = chart._values(isp, xenon, power)
         assert values == [P._value_label(dv, "km/s"), P._value_label(F, "mN"), P._value_label(t, "years")]
-        alt = chart.alt(isp, xenon, power)
+        alt = chart._alt(isp, xenon, power)
         assert f"{isp:,.0f} s" in alt and f"{F:#,.3g} mN" in alt
         seen.append((title, tuple(values)))
     assert len(set(seen)) == len(seen)
@@ -417,7 +417,7 @@ def test_widget_short_burn_in_days():
     days = (t * u.yr).to_value(u.day)
     chart.update(1000, 25, 2.3)
     assert chart._chart.values[2].get_text() == f"{days:,.2g} days"
-    assert f"{days:,.2g} days of thrusting" in chart.alt(1000, 25, 2.3)
+    assert f"{days:,.2g} days of thrusting" in chart._alt(1000, 25, 2.3)
     assert "years" not in chart._chart.values[2].get_text()
 
 

@@ -878,7 +878,7 @@ class BudgetChart:
         """The figure title for these slider values."""
         return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.0%})"
 
-    def alt(self, isp: float, xenon: float, power: float) -> str:
+    def _alt(self, isp: float, xenon: float, power: float) -> str:
         """Alt text describing the chart for these slider values."""
         dv, F, t = self._values(isp, xenon, power)
         return (
@@ -915,7 +915,7 @@ class BudgetChart:
         """The widget's draw function: show the chart with its alt text."""
         from .style import show
 
-        show(self.update(isp, xenon, power), alt=self.alt(isp, xenon, power))
+        show(self.update(isp, xenon, power), alt=self._alt(isp, xenon, power))
 
 
 def _value_label(value: float, unit: str) -> str:
