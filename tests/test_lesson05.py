@@ -355,7 +355,7 @@ def test_explore_widget_does_not_answer_exercise_3():
     assert not [v for v in speeds if check("05.3", v * u.km / u.s, **inputs).ok]
     ns, _ = namespace_until(name, "budget_chart().draw(")
     assert not [k for k, v in ns.items() if isinstance(v, (P.BudgetChart, P.RatioBars))], "a variable holds the chart"
-    dv = ns["budget_chart"]().values(isp, xenon, fact("nstar.power_max").to_value(u.kW))[0]
+    dv = ns["budget_chart"]()._values(isp, xenon, fact("nstar.power_max").to_value(u.kW))[0]
     assert not check("05.3", dv * u.km / u.s, **inputs).ok
     assert not hasattr(P, "design_budget") and "design_budget" not in P.__all__
 
@@ -487,3 +487,46 @@ def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
     assert not rounded.ok and "rounded too much" in rounded.message
     wrong = check("05.13", 12 * u.t, **inputs)
     assert not wrong.ok and "rounded" not in wrong.message
+
+
+def test_exercise_14_rounded_to_two_figures_is_told_so_not_sent_to_the_method():
+    """1.1 t for 1,078 kg is the right answer rounded too far: the rounding hint, not the mass-ratio one;
+    doubling the xenon keeps its own hint."""
+    from utils.facts import fact
+
+    inputs = dict(
+        final_mass=fact("dawn.launch_mass") - fact("dawn.xenon_mass"), propellant_mass=fact("dawn.xenon_mass")
+    )
+    assert check("05.14", 1078 * u.kg, **inputs).ok
+    rounded = check("05.14", 1.1 * u.t, **inputs)
+    assert not rounded.ok and "rounded too much" in rounded.message and "three significant" in rounded.message
+    doubled = check("05.14", 2 * fact("dawn.xenon_mass"), **inputs)
+    assert not doubled.ok and "logarithm" in doubled.message and "rounded" not in doubled.message
+    wrong = check("05.14", 1.3 * u.t, **inputs)
+    assert not wrong.ok and "rounded" not in wrong.message
+
+
+def test_budget_chart_built_with_exercise_3s_mass_returns_no_delta_v():
+    """Built with the mass after the burn, the widget's chart still offers no public method whose numbers
+    pass exercise 3: its delta-v, thrust and burn time, and the alt text naming them, are private."""
+    import re
+
+    from utils.facts import fact
+
+    m0, xe, isp = fact("dawn.launch_mass"), fact("dawn.xenon_mass"), fact("dawn.isp")
+    inputs = dict(isp=isp, initial_mass=m0, propellant_mass=xe)
+    chart = P.BudgetChart(m0 - xe, [0.5, 2.3] * u.kW, [0.35, 0.61], (isp, xe, 2.3 * u.kW), ["C0", "C1", "C2"])
+    args = (isp.to_value(u.s), xe.to_value(u.kg), 2.3)
+    assert check("05.3", chart._values(*args)[0] * u.km / u.s, **inputs).ok  # the route exists, privately
+    for name in (n for n in dir(chart) if not n.startswith("_")):
+        attr = getattr(chart, name)
+        if not callable(attr) or name in ("render", "update", "draw"):
+            continue
+        try:
+            result = attr(*args)
+        except TypeError:
+            continue
+        numbers = [v for v in np.atleast_1d(result) if isinstance(v, (int, float, np.floating))]
+        if isinstance(result, str):  # a text: the speeds it names
+            numbers = [float(v.replace(",", "")) for v in re.findall(r"(\d[\d,.]*) km/s", result)]
+        assert not [v for v in numbers if check("05.3", v * u.km / u.s, **inputs).ok], name

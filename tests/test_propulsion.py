@@ -264,9 +264,9 @@ def test_ratio_bars_mark_values_beyond_the_axis_as_off_scale():
 def test_widget_alt_text_names_off_scale_bars():
     chart = _budget_chart()
     # 25 kg of xenon at 1,000 s and full power runs out in under 1/100 of Dawn's burn time
-    assert chart.values(1000, 25, 2.3)[2] / chart.values(3100, 425, 2.3)[2] < 0.01
-    assert "below 1/100 of Dawn: burn time" in chart.alt(1000, 25, 2.3)
-    assert "Off scale" not in chart.alt(3100, 425, 2.3)
+    assert chart._values(1000, 25, 2.3)[2] / chart._values(3100, 425, 2.3)[2] < 0.01
+    assert "below 1/100 of Dawn: burn time" in chart._alt(1000, 25, 2.3)
+    assert "Off scale" not in chart._alt(3100, 425, 2.3)
 
 
 @pytest.mark.parametrize(
@@ -397,9 +397,9 @@ def test_widget_draw_texts_follow_the_controls(capsys):
         values = [t.get_text() for t in chart._chart.values]
         assert f"Isp {isp:,.0f} s" in title and f"{xenon:,.0f} kg" in title and f"{power:.1f} kW" in title
         assert f"efficiency {chart.efficiency(power):.0%}" in title  # a percentage, never a bare 0.xx
-        dv, F, t = chart.values(isp, xenon, power)
+        dv, F, t = chart._values(isp, xenon, power)
         assert values == [P._value_label(dv, "km/s"), P._value_label(F, "mN"), P._value_label(t, "years")]
-        alt = chart.alt(isp, xenon, power)
+        alt = chart._alt(isp, xenon, power)
         assert f"{isp:,.0f} s" in alt and f"{F:#,.3g} mN" in alt
         seen.append((title, tuple(values)))
     assert len(set(seen)) == len(seen)
@@ -412,23 +412,23 @@ def test_widget_draw_texts_follow_the_controls(capsys):
 def test_widget_short_burn_in_days():
     """A burn under 0.1 year is labelled in days, in the bar label and in the alt text alike."""
     chart = _budget_chart()
-    _, _, t = chart.values(1000, 25, 2.3)
+    _, _, t = chart._values(1000, 25, 2.3)
     assert t < 0.1
     days = (t * u.yr).to_value(u.day)
     chart.update(1000, 25, 2.3)
     assert chart._chart.values[2].get_text() == f"{days:,.2g} days"
-    assert f"{days:,.2g} days of thrusting" in chart.alt(1000, 25, 2.3)
+    assert f"{days:,.2g} days of thrusting" in chart._alt(1000, 25, 2.3)
     assert "years" not in chart._chart.values[2].get_text()
 
 
 def test_widget_thrust_falls_faster_than_power():
     chart = _budget_chart()
-    _, F_full, _ = chart.values(3100, 425, 2.3)
-    _, F_low, _ = chart.values(3100, 425, 0.5)
+    _, F_full, _ = chart._values(3100, 425, 2.3)
+    _, F_low, _ = chart._values(3100, 425, 0.5)
     assert F_low / F_full < 0.5 / 2.3  # efficiency falls with power too
     assert chart.power_range == (0.5, 2.3)
     with pytest.raises(ValueError, match="measured between"):
-        chart.values(3100, 425, 5.0)
+        chart._values(3100, 425, 5.0)
 
 
 def test_widget_text_is_at_least_9_points():

@@ -869,7 +869,7 @@ class BudgetChart:
         eta = throttle_efficiency(power, self.powers, self.efficiencies)
         return _design_budget(isp, xenon, power, self.final_mass, eta)
 
-    def values(self, isp: float, xenon: float, power: float) -> list[float]:
+    def _values(self, isp: float, xenon: float, power: float) -> list[float]:
         """Delta-v (km/s), thrust (mN) and burn time (years) for slider values in s, kg and kW."""
         dv, F, t = self._quantities(isp * u.s, xenon * u.kg, power * u.kW)
         return [float(dv.to_value(u.km / u.s)), float(F.to_value(u.mN)), float(t.to_value(u.yr))]
@@ -878,9 +878,9 @@ class BudgetChart:
         """The figure title for these slider values."""
         return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.0%})"
 
-    def alt(self, isp: float, xenon: float, power: float) -> str:
+    def _alt(self, isp: float, xenon: float, power: float) -> str:
         """Alt text describing the chart for these slider values."""
-        dv, F, t = self.values(isp, xenon, power)
+        dv, F, t = self._values(isp, xenon, power)
         return (
             f"Three horizontal bars on a logarithmic scale, relative to {self.reference_name} (dashed line), "
             f"for a design with specific impulse {isp:,.0f} s, {xenon:,.0f} kg of xenon and {power:.1f} kW "
@@ -893,7 +893,7 @@ class BudgetChart:
 
     def _offscale_note(self, isp: float, xenon: float, power: float) -> str:
         span = 10**self._chart.lim
-        ratios = np.asarray(self.values(isp, xenon, power)) / self._chart.reference
+        ratios = np.asarray(self._values(isp, xenon, power)) / self._chart.reference
         low = [n for n, r in zip(self.names, ratios, strict=True) if r < 1 / span]
         high = [n for n, r in zip(self.names, ratios, strict=True) if r > span]
         note = ""
@@ -905,17 +905,17 @@ class BudgetChart:
 
     def render(self, isp: float, xenon: float, power: float) -> bytes:
         """Redraw the chart for these slider values; return it as PNG bytes."""
-        return self._chart.render(self.values(isp, xenon, power), self.title(isp, xenon, power))
+        return self._chart.render(self._values(isp, xenon, power), self.title(isp, xenon, power))
 
     def update(self, isp: float, xenon: float, power: float) -> RatioBars:
         """Set the chart for these slider values; returns it (a :class:`utils.style.FastFigure`)."""
-        return self._chart.update(self.values(isp, xenon, power), self.title(isp, xenon, power))
+        return self._chart.update(self._values(isp, xenon, power), self.title(isp, xenon, power))
 
     def draw(self, isp: float, xenon: float, power: float) -> None:
         """The widget's draw function: show the chart with its alt text."""
         from .style import show
 
-        show(self.update(isp, xenon, power), alt=self.alt(isp, xenon, power))
+        show(self.update(isp, xenon, power), alt=self._alt(isp, xenon, power))
 
 
 def _value_label(value: float, unit: str) -> str:

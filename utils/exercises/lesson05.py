@@ -718,10 +718,13 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.14": Exercise(
+    "05.14": RoundedTooFar(
         title="Exercise 14 · xenon for twice the delta-v of {propellant_mass:.0f}",
         solve=_xenon_for_twice,
         rtol=0.01,
+        figures=2,
+        band=0.025,  # 1.1 t for 1,078 kg (two figures, 2.0 % off) is a rounding, not a slip of method
+        keep="three significant figures",
         hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
         "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
         mistakes=(
