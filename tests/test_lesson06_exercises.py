@@ -306,6 +306,7 @@ def test_exercise_5_measured_with_the_blur_on_gets_the_blur_hint():
     )
     result = utils.check("06.5", blurred[0] / blurred[1], **kw)
     assert not result.ok and "psf_fwhm_px=0" in result.message
+    assert "widget" in result.message and "dilution formula" in result.message  # a reading off the widget too
     assert utils.check("06.5", sharp[0] / sharp[1], **kw).ok
     result = utils.check("06.5", 2.0, **kw)  # two figures: told to keep three, as the question asks
     assert not result.ok and "rounded too much" in result.message
@@ -664,6 +665,8 @@ def test_exercise_9_a_depth_and_rate_in_mixed_length_units_get_the_units_hint(fa
     for slip in (right / factor, right / factor * 1.021):  # the slip, and one typed from rounded printouts
         result = utils.check("06.9", slip, **kw)
         assert not result.ok and "different length units" in result.message
+    result = utils.check("06.9", right.to_value(u.yr) / 1000 * u.yr, **kw)  # 28 * u.yr, meaning thousands
+    assert not result.ok and "read in thousands" in result.message
 
 
 def test_exercise_7_the_faculae_high_albedo_hint_also_names_the_other_albedo():

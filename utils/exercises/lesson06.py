@@ -530,9 +530,9 @@ def _lifetime_years_as_days(
 
 
 _MIXED_LENGTH_UNITS = (
-    "Your number is off by a power of ten: the depth and the loss rate were typed in different length units "
-    "(km, m, cm). Divide the quantities themselves, `pit_depth` by the day-averaged rate, and convert with "
-    "`.to(u.yr)`."
+    "Your number is off by a power of ten. Were the depth and the loss rate typed in different length units "
+    "(km, m, cm), or a number read in thousands? Divide the quantities themselves, `pit_depth` by the "
+    "day-averaged rate, and convert with `.to(u.yr)`."
 )
 
 
@@ -831,7 +831,8 @@ _EXERCISES = {
             Mistake(
                 _measured_with_blur,
                 "That is the measurement with the camera's blur left on, which spreads the spot's light into "
-                "neighbouring pixels. Pass `psf_fwhm_px=0` to `imaging.camera_image` at both distances.",
+                "neighbouring pixels (a reading off the widget is blurred too). Use the dilution formula, or pass "
+                "`psf_fwhm_px=0` to `imaging.camera_image` at both distances.",
                 rtol=0.01,
             ),
             Mistake(
