@@ -209,6 +209,14 @@ def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpne
     assert sharpness.update(383000).alt() == far  # moving back restores the text
 
 
+def test_sharpness_alt_text_calls_rc3_blocky_and_survey_round(sharpness):
+    """As the Try it expects: at RC3 (13,500 km, about 8 pixels) a blocky blob; at Survey (4,400 km) round."""
+    rc3 = sharpness.update(13500).alt()
+    assert "blocky" in rc3 and "round outline" not in rc3
+    survey = sharpness.update(4400).alt()
+    assert "round outline" in survey and "blocky" not in survey
+
+
 def test_camera_explorer_kept_images_equal_a_fresh_camera_image(explorer):
     """The explorer keeps the exposure-free part per distance: what it shows is camera_image's result."""
     for d, exposure in [(4400, 1.0), (4400, 0.25), (146000, 2**0.5), (4400, 0.25), (385, 0.125)]:

@@ -578,6 +578,7 @@ class SharpnessView(FastFigure):
     RIM = style.OTHER_COLOURS["light grey"]  # dashed; not teal (near Dawn's green), not olive (a verdict's colour)
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
+    ROUND_FROM = 12  # camera pixels across the facula from which the alt text calls its outline round (RC3: ~8)
 
     def __init__(self, model, field, ifov, facula_diameter, crater_diameter, stops=None):
         from matplotlib import patheffects
@@ -686,7 +687,7 @@ class SharpnessView(FastFigure):
                 f"the facula spans only {across:.2f} of a pixel, so its light is averaged with the dark ground: "
                 f"one pixel is brighter than the rest, {dimmer} than the facula really is"
             )
-        elif across < 5:
+        elif across < self.ROUND_FROM:
             notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
         else:
             notice = f"the facula spans about {across:.0f} camera pixels: its round outline shows"
