@@ -504,6 +504,7 @@ VALID = {
     ),
     "resonance.draw_conjunctions": lambda: dict(ax=ax(), a=2.5 * u.AU, a_perturber=5.2 * u.AU, n=5),
     "resonance.eccentricity_alt_text": lambda: dict(run=history_run(), i_res=1, i_out=0, e_line=0.39, t_max=100),
+    "resonance.angle_band_alt_text": lambda: dict(run=history_run(), i_res=1, i_out=0, t_max=100),
     "resonance.real_belt_panels": lambda: dict(
         a_real=np.array([2.2, 2.6, 3.0]), bins=np.arange(2.0, 3.5, 0.02), a_perturber=5.2 * u.AU, title="belt"
     ),
