@@ -685,14 +685,8 @@ def test_exercise_7_the_faculae_high_albedo_hint_also_names_the_other_albedo():
 def test_exercise_9_the_years_given_in_days_get_the_time_unit_hint():
     """2.8e4 * u.day (the right number, the wrong unit of time) is told to give years, not the generic hint."""
     from utils.checks import _expected_answer
-    from utils.exercises.lesson06 import _loss_rate_from_facts
-    from utils.facts import fact
 
-    kw = dict(
-        thickness=fact("occator.pit_depth"),
-        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
-        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
-    )
+    kw = _inputs_9()
     right = _expected_answer("06.9", **kw)
     for years in (right.to_value(u.yr), float(f"{right.to_value(u.yr):.2g}")):  # exact, and as the question rounds
         result = utils.check("06.9", years * u.day, **kw)
