@@ -227,6 +227,8 @@ def test_exercise_5_pixels_across_and_its_mistakes():
     angle = check("07.5", facula / (d * ifov), **five)  # km / (mi urad): right, with the angle unit left in
     assert angle.ok and "angle unit left in" in angle.message and "dimensionless_angles()" in angle.message
     assert check("07.5", 14.7, **five).ok
+    assert check("07.5", 14.7 * u.pix, **five).ok  # astropy's pixel unit is a count too
+    assert "rounded too much" in check("07.5", 15 * u.pix, **five).message
     assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
     # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short
     for length in (scale, scale.to(u.m), d * ifov):

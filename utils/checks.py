@@ -163,10 +163,23 @@ def _describe_type(value: Any) -> str:
         set: "set",
         complex: "complex number",
         bytes: "bytes object",
+        int: "whole number (an int)",
+        float: "number (a float)",
     }
     if kind in names:
         name = names[kind]
         return name if name.startswith("text") else _article(name)
+    if value is None:
+        return "nothing (None)"
+    try:
+        import astropy.units as u
+
+        if isinstance(value, u.UnitBase):  # u.km alone: astropy's class names (PrefixUnit) mean nothing to a student
+            return f"a unit without a number ({value.to_string()}); write a number times the unit"
+    except ImportError:  # pragma: no cover - astropy is a dependency
+        pass
+    if callable(value):
+        return "a function, not its result (did you leave out the brackets that call it?)"
     return _article(getattr(kind, "__name__", "value"))
 
 
@@ -1086,7 +1099,8 @@ class ReasonedExercise(Exercise):
             return ""
         if reason is not Ellipsis and not isinstance(reason, str):  # 13.7, or a list: the table needs text
             return (
-                f'Write {self.reason_name} as text, your sentence in quotes ("..."); it is {_describe_type(reason)} now'
+                f'Write {self.reason_name} as text, your sentence in quotes ("..."). At the moment it holds '
+                f"{_describe_type(reason)}."
             )
         text = "" if reason is Ellipsis else str(reason)
         if not text.strip():
