@@ -160,7 +160,10 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     monkeypatch.setattr(assign, "instructor_page", lambda lesson: page)
     nb = nbtools.read(assign.lesson_path("00"))
     nb.cells += [
-        nbformat.v4.new_markdown_cell("### Exercise 9 · why altitude matters\nExplain in two sentences."),
+        nbformat.v4.new_markdown_cell(
+            "### Exercise 9 · why altitude matters\nExplain in two sentences.\n\n*Check yourself:* compare with "
+            "the [model answer](../docs/instructors/00-start-here.md#answers)."
+        ),
         nbformat.v4.new_markdown_cell("*Your answer:* ...", metadata={"tags": ["answer"]}),
         nbformat.v4.new_markdown_cell(
             "Orbits are about the centre: add Ceres' radius.", metadata={"tags": ["solution"]}
@@ -178,6 +181,7 @@ def test_written_question_becomes_manually_graded_with_its_rubric(tmp_path, monk
     student = Path(made["student"]).read_text(encoding="utf-8")
     assert "*Your answer:* ..." in student and "Orbits are about the centre" not in student
     assert "Gravity pulls towards the centre" not in student and "rubric" not in student.lower()
+    assert "Explain in two sentences." in student and "instructors/" not in student  # no link to the answer key
     solution = Path(made["solution"]).read_text(encoding="utf-8")
     assert "Orbits are about the centre" in solution and "1 for naming the centre" in solution
     with zipfile.ZipFile(made["autograder"]) as z:

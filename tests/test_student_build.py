@@ -72,7 +72,8 @@ def test_student_version_keeps_everything_else(built, path):
     def unmarked(text):  # the student version drops the nbval marker lines, nothing else
         return "".join(x for x in text.splitlines(keepends=True) if x.strip() != f"# {nbtools.CHECK_MARK}")
 
-    assert [nbtools.source(c) for c in student.cells] == [unmarked(nbtools.source(c)) for c in kept]
+    expected = [unmarked(nbtools.source(nbtools.without_key_links(c))) for c in kept]
+    assert [nbtools.source(c) for c in student.cells] == expected
     assert not any(nbtools.CHECK_MARK in nbtools.source(c) for c in student.cells)
     placeholders = [  # an exercise's own check cell; a hint demonstration checks a deliberately wrong answer
         c
@@ -201,3 +202,27 @@ def test_answer_key_html_shows_each_widget_in_its_default_state(key00):
         else:
             assert "[control widget]" in plain, f"cell {i}: a control widget without its stand-in"
     assert figures, "lesson 00's altitude widget shows its default figure"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_student_version_does_not_send_students_to_the_answer_key(built, path):
+    """ "Check yourself" links to an instructor page serve self-learners; in a class's copy they lead to the answers."""
+    out, _ = built
+    student = nbtools.read(out / "student" / path.name)
+    linked = [i for i, c in enumerate(student.cells) if "instructors/" in nbtools.source(c)]
+    assert linked == [], f"cells {linked} of the student version link to an instructor page"
+
+
+def test_a_key_link_takes_only_its_own_paragraph_with_it():
+    import nbformat
+
+    text = (
+        "### Exercise 9 · explain\nSay why.\n\n*A good answer mentions:* the cause.\n\n"
+        "*Check yourself:* compare with the\n[model answer](../docs/instructors/09-x.md#answers)."
+    )
+    cell = nbformat.v4.new_markdown_cell(text)
+    kept = nbtools.source(nbtools.without_key_links(cell))
+    assert kept == "### Exercise 9 · explain\nSay why.\n\n*A good answer mentions:* the cause."
+    assert nbtools.source(cell) == text, "the lesson itself keeps the link"
+    code = nbformat.v4.new_code_cell("# see docs/instructors/09-x.md\nx = 1")
+    assert nbtools.source(nbtools.without_key_links(code)) == nbtools.source(code)

@@ -453,7 +453,7 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
                 _raw(f"# BEGIN QUESTION\nname: {question_name(w['id'])}\nmanual: true\npoints: {info['points']:g}")
             )
             cells.append(_raw("# BEGIN PROMPT"))
-            cells.append(copy.deepcopy(cell))
+            cells.append(nbtools.without_key_links(cell))
             cells.append(_raw("# END PROMPT"))
             cells.append(_raw("# BEGIN SOLUTION"))
             for j in w["solutions"]:
@@ -466,7 +466,7 @@ def master_notebook(path: Path, key: dict, name: str, only: set[str] | None = No
             cells.append(_raw("# END SOLUTION"))
             cells.append(_raw("# END QUESTION"))
         else:
-            cells.append(copy.deepcopy(cell))
+            cells.append(nbtools.without_key_links(cell))
     master = copy.deepcopy(nb)
     master.cells = cells
     return master, {"exercises": [ex["id"] for ex in exercises.values()], "written": written, "answers": answers}

@@ -230,6 +230,23 @@ def refresh_outputs(path: Path) -> None:
     write(strip(nb), path)
 
 
+#: A link to an instructor page: its answers section holds every exercise's answer.
+KEY_LINK = re.compile(r"docs/instructors/")
+
+
+def without_key_links(cell):
+    """A copy of ``cell`` without the paragraphs of a markdown cell that link to an instructor page.
+
+    The full lesson points self-learners to the model answers there ("Check yourself"); a class's student
+    version must not, since the page's answers section is one scroll away from the link.
+    """
+    cell = copy.deepcopy(cell)
+    if cell.get("cell_type") == "markdown" and KEY_LINK.search(source(cell)):
+        paragraphs = re.split(r"\n\s*\n", source(cell))
+        cell["source"] = "\n\n".join(p for p in paragraphs if not KEY_LINK.search(p)).rstrip("\n")
+    return cell
+
+
 def student_version(nb):
     """The notebook a student gets: no solution cells, no outputs, no execution counts.
 
@@ -246,6 +263,7 @@ def student_version(nb):
     pre.enabled = True
     nb, _ = pre.preprocess(nb, {})
     nb = strip(nb)
+    nb.cells = [without_key_links(cell) for cell in nb.cells]
     for cell in nb.cells:
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
