@@ -528,4 +528,4 @@ def test_exercise_4_and_5_hints_start_with_a_capital_and_end_with_one_full_stop(
     assert "Hint: That names" in site, site
     for answer in (240, 240.0):
         message = check("00.5", answer, orbit="LAMO").message
-        assert "note)." in message and ".)." not in message and ".." not in message, message
+        assert message.endswith("in the fact's note.") and ".)." not in message and ".." not in message, message

@@ -511,8 +511,8 @@ def _rounded_miles_in_note_ending(zero: bool):
 
 
 _ROUNDED_IN_NOTE_TAIL = (
-    " Keep three significant figures of your own conversion, .to_value(u.imperial.mile). (It is also the "
-    "rounded figure in miles the source itself quoted, in the fact's note)."
+    " Keep three significant figures of your own conversion, .to_value(u.imperial.mile). It is also the "
+    "rounded figure in miles the source itself quoted, in the fact's note."
 )
 
 
