@@ -607,7 +607,11 @@ _EXERCISES = {
             *(
                 Mistake(solve, _FEWER_KM_THAN_MILES_HINT)
                 # divided by 1.609 (or a school factor, x 0.62 or / 1.6): fewer kilometres than miles
-                for solve in (_miles_divided_not_multiplied, _miles_rounded_factor(0.62), _miles_rounded_factor(1 / 1.6))
+                for solve in (
+                    _miles_divided_not_multiplied,
+                    _miles_rounded_factor(0.62),
+                    _miles_rounded_factor(1 / 1.6),
+                )
             ),
             Mistake(
                 _miles_plus_radius,
