@@ -324,3 +324,12 @@ def test_a_variable_name_in_quotes_is_told_to_drop_them():
     with pytest.raises(F.UnknownFactError) as err:  # an id with a dot is no variable name
         F.fact("ceres.nothing")
     assert "without quotes" not in str(err.value)
+
+
+def test_an_unknown_id_names_the_function_called_and_shows_no_long_traceback_in_jupyter():
+    for call, name in ((F.fact, "fact"), (F.cite, "cite")):
+        with pytest.raises(F.UnknownFactError) as err:
+            call("lamo")
+        assert f"write {name}(lamo) without quotes" in str(err.value), err.value
+        shown = err.value._render_traceback_()  # what IPython prints instead of the traceback
+        assert shown[0] == f"UnknownFactError: {err.value}" and len(shown) == 2, shown

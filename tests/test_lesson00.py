@@ -506,3 +506,26 @@ def test_exercise_1_a_unit_alone_is_called_a_unit_without_a_number():
         assert "PrefixUnit" not in result.message and "IrreducibleUnit" not in result.message
     result = check("00.1", u.km, distance="abc")  # unusable inputs: still said so, not hidden by the unit message
     assert result.status == "invalid" and "a unit without a number" not in result.message, result
+
+
+def test_exercise_1_a_factor_the_wrong_way_round_is_told_kilometres_are_shorter():
+    d = fact("news.distance_survey")
+    n = d.to_value(u.imperial.mile)
+    for wrong in (n / 1.609344, n / 1.609, n * 0.62, n / 1.6):  # fewer kilometres than miles
+        result = check("00.1", wrong * u.km, distance=d)
+        assert result.status == "incorrect" and "more kilometres than miles" in result.message, (wrong, result)
+
+
+def test_exercise_1_one_value_in_a_list_is_asked_for_one_value():
+    d = fact("news.distance_survey")
+    result = check("00.1", [d.to_value(u.km)] * u.km, distance=d)
+    assert result.status == "invalid" and "not a list" in result.message, result
+    assert check("00.1", d.to(u.km), distance=d).ok
+
+
+def test_exercise_4_and_5_hints_start_with_a_capital_and_end_with_one_full_stop():
+    site = check("00.4", "NASA", orbit="LAMO").message
+    assert "Hint: That names" in site, site
+    for answer in (240, 240.0):
+        message = check("00.5", answer, orbit="LAMO").message
+        assert message.endswith("in the fact's note.") and ".)." not in message and ".." not in message, message

@@ -353,3 +353,13 @@ def test_altitude_view_plain_text_is_its_alt_text():
     assert "not drawn yet" in PlainTextFormatter()(view)
     view.draw(2700)
     assert PlainTextFormatter()(view) == view.alt_text()
+
+
+def test_altitude_view_ticks_have_thousands_separators():
+    from utils.spotviews import AltitudeView
+
+    view = AltitudeView(470 * u.km).draw(8400)
+    view.figure.canvas.draw()
+    labels = [t.get_text() for t in view.ax.get_xticklabels() if t.get_text()]
+    assert any("," in s for s in labels), labels
+    assert all(s.replace(",", "").lstrip("\u2212").isdigit() for s in labels), labels

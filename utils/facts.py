@@ -64,6 +64,11 @@ class UnknownFactError(KeyError, ValueError):
     def __str__(self) -> str:  # KeyError would show the message in quotes
         return str(self.args[0]) if self.args else ""
 
+    def _render_traceback_(self) -> list[str]:
+        # in Jupyter, IPython shows only the message (the chain of calls into this module would hide it);
+        # %tb still prints the full traceback
+        return [f"{type(self).__name__}: {self}", "(%tb shows the full traceback)"]
+
 
 class _TextInfo:
     """Minimal ``info`` holder so text facts look like Quantity/Time ones."""
@@ -178,7 +183,7 @@ def fact_ids(data_dir: str | os.PathLike | None = None) -> list[str]:
     return list(_rows(data_dir)[1])
 
 
-def _row(fact_id: str, data_dir=None):
+def _row(fact_id: str, data_dir=None, caller: str = "fact"):
     if not isinstance(fact_id, str):
         raise TypeError(f"fact_id must be a string such as 'ceres.gm', got {type(fact_id).__name__}")
     table, index = _rows(data_dir)
@@ -194,7 +199,7 @@ def _row(fact_id: str, data_dir=None):
             msg += " (ids are in lower case)"
         elif "." not in fact_id and fact_id.isidentifier():
             # a variable's name in quotes, fact("end_id"), in place of the id the variable holds
-            msg += f"; if {fact_id} is a variable that holds a fact id, write fact({fact_id}) without quotes"
+            msg += f"; if {fact_id} is a variable that holds a fact id, write {caller}({fact_id}) without quotes"
         raise UnknownFactError(msg)
     return table[index[fact_id]]
 
@@ -309,7 +314,7 @@ def uncertainty(fact_id: str, data_dir: str | os.PathLike | None = None):
     """
     import astropy.units as u
 
-    row = _row(fact_id, data_dir)
+    row = _row(fact_id, data_dir, caller="uncertainty")
     text = str(row["uncertainty"]).strip()
     if not text:
         return None
@@ -330,7 +335,7 @@ def cite(fact_id: str, data_dir: str | os.PathLike | None = None) -> str:
     >>> cite("fc.ifov").endswith("https://elib.dlr.de/73846/")
     True
     """
-    row = _row(fact_id, data_dir)
+    row = _row(fact_id, data_dir, caller="cite")
     return f"{row['source_title']}, {row['source_url']}"
 
 

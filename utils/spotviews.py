@@ -130,6 +130,8 @@ class AltitudeView(FastFigure):
             arrowprops=thin,
         )
         ax.set(aspect="equal", yticks=[], xlabel="distance from Ceres' centre (km)")
+        # thousands separators, as in the text (12,500, not 12500); a true minus sign for any tick below zero
+        ax.xaxis.set_major_formatter(lambda x, _: f"{x:,.0f}".replace("-", "\u2212"))
         ax.set_axisbelow(True)  # the grid under Ceres' disc and its radius bar
         ax.spines[["left", "right", "top"]].set_visible(False)  # only the distance axis carries a scale
         (self.altitude_line,) = ax.plot([], [], ":", color="0.3", linewidth=2, label="altitude", zorder=4)

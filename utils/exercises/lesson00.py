@@ -41,6 +41,13 @@ class ConvertExercise(Exercise):
             )
         if not result.ok:
             return result
+        if np.ndim(answer) > 0:  # [4345] * u.km: right, but a list of one value
+            return CheckResult(
+                INVALID,
+                "This exercise wants one length, not a list: write the number times the unit, for example "
+                "1234 * u.km, without square brackets.",
+                result.name,
+            )
         try:
             given = inputs[self.input_name].unit
             same = isinstance(answer, u.Quantity) and answer.unit == given and given != self.target
@@ -98,6 +105,12 @@ _FACTOR_KEPT_IN_MILES_HINT = (
 _ROUNDED_FACTOR_HINT_KM = (
     "That is a conversion with a rounded factor (such as 1.6 km per mile, or dividing by 0.62): close, but "
     "off by more than the rounding. Let astropy convert the Quantity: use the .to() method with u.km."
+)
+
+
+_FEWER_KM_THAN_MILES_HINT = (
+    "A kilometre is shorter than a mile, so a distance has more kilometres than miles. "
+    "Let astropy do the conversion with .to(u.km)."
 )
 
 
@@ -419,7 +432,7 @@ class SiteExercise(Exercise):
             if any(given == _words(c) or given in {_words(n) for n in ALIASES.get(c, ())} for c in ALIASES):
                 return CheckResult(
                     INCORRECT,
-                    "That is not right. Hint: that names who published it, which a guess could give. The "
+                    "That is not right. Hint: That names who published it, which a guess could give. The "
                     'exercise asks for the web site in the address cite("...") prints, the part between // '
                     "and the next /.",
                     self.title_for(**inputs),
@@ -498,8 +511,8 @@ def _rounded_miles_in_note_ending(zero: bool):
 
 
 _ROUNDED_IN_NOTE_TAIL = (
-    " Keep three significant figures of your own conversion, .to_value(u.imperial.mile). (It is also the "
-    "rounded figure in miles the source itself quoted, in the fact's note.)"
+    " Keep three significant figures of your own conversion, .to_value(u.imperial.mile). It is also the "
+    "rounded figure in miles the source itself quoted, in the fact's note."
 )
 
 
@@ -591,10 +604,14 @@ _EXERCISES = {
                 "You kept the number of miles and called it kilometres. A kilometre is shorter than a "
                 "mile, so the number of kilometres is different: let astropy convert with .to(u.km).",
             ),
-            Mistake(
-                _miles_divided_not_multiplied,
-                "A kilometre is shorter than a mile, so a distance has more kilometres than miles. "
-                "Let astropy do the conversion with .to(u.km).",
+            *(
+                Mistake(solve, _FEWER_KM_THAN_MILES_HINT)
+                # divided by 1.609 (or a school factor, x 0.62 or / 1.6): fewer kilometres than miles
+                for solve in (
+                    _miles_divided_not_multiplied,
+                    _miles_rounded_factor(0.62),
+                    _miles_rounded_factor(1 / 1.6),
+                )
             ),
             Mistake(
                 _miles_plus_radius,
