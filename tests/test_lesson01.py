@@ -516,11 +516,21 @@ def test_exercise_9_nudges_a_reason_that_names_neither_other_option():
 
 
 @pytest.mark.parametrize("word", ["Apollo", "aten", "Atiras"])
-def test_near_earth_subclasses_get_an_orbit_hint_not_a_format_error(word):
+def test_a_near_earth_class_that_does_not_fit_is_wrong_with_an_orbit_hint(word):
     for a, e in ((2.66 * u.AU, 0.53), (13.7 * u.AU, 0.38)):  # (1036) Ganymed, an Amor; (2060) Chiron, a centaur
         result = check("01.2", word, a=a, e=e)
-        assert result.status == "invalid" and "q = a(1 - e)" in result.message
+        assert result.status == "incorrect" and "q = a(1 - e)" in result.message
         assert "Please answer with one of" not in result.message
+
+
+def test_a_near_earth_class_that_fits_is_asked_for_the_broader_group():
+    toutatis = dict(a=2.53 * u.AU, e=0.63)  # q = 0.94 AU: an Apollo
+    result = check("01.2", "Apollo", **toutatis)
+    assert result.status == "invalid" and "q = a(1 - e)" in result.message
+    assert check("01.2", "Aten", **toutatis).status == "incorrect"
+    assert check("01.2", "Apollo", a=0.92 * u.AU, e=0.19).status == "incorrect"  # Q = 1.09 AU: an Aten
+    assert check("01.2", "Aten", a=0.92 * u.AU, e=0.19).status == "invalid"
+    assert check("01.2", "Apollo", a="x", e=0.5).status == "invalid"  # bad inputs: the check's own message
 
 
 RESONANCE_5_2 = dict(a_jupiter=5.203 * u.AU, p=5, q=2)
