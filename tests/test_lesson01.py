@@ -394,6 +394,21 @@ def test_gap_widget_advice_offers_no_wider_bins_at_the_widest(gap_widget):
     assert "widen" not in shown[-1][1] and "gaps:" not in shown[-1][1]
 
 
+def test_gap_slider_view_never_advises_wider_bins(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_h_cut"](h_max=9.0)  # the slider has no bin control
+    alt = shown[-1][1]
+    assert "widen" not in alt and "raise the H cut" in alt
+
+
+def test_gap_figure_names_the_catalogue_cut_and_an_empty_selection(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=0.01, h_max=20.0)  # fainter than the catalogue holds: its cut, H = 12
+    assert "H ≤ 12.0" in shown[-1][0].axes[0].get_title()
+    ns["draw_gaps"](bin_width=0.01, h_max=3.0)  # nothing is that bright
+    assert "No objects are left" in shown[-1][1] and "Only 0" not in shown[-1][1]
+
+
 def test_another_resonance_pasted_gets_its_own_hint():
     from utils.facts import fact
     from utils.orbits import _resonance_location as resonance_location
