@@ -458,6 +458,7 @@ class ChoiceWithReason(ReasonedExercise):
 
 # 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------
 
+
 def _near_earth_subclass(a, e):
     """JPL's near-Earth class of an orbit ("Amor", "Apollo", "Aten" or "Atira"), or None when q >= 1.3 AU."""
     a_au = float(require(a, u.AU, "a", positive=True).to_value(u.AU))
