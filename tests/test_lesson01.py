@@ -394,6 +394,21 @@ def test_gap_widget_advice_offers_no_wider_bins_at_the_widest(gap_widget):
     assert "widen" not in shown[-1][1] and "gaps:" not in shown[-1][1]
 
 
+def test_gap_slider_view_never_advises_wider_bins(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_h_cut"](h_max=9.0)  # the slider has no bin control
+    alt = shown[-1][1]
+    assert "widen" not in alt and "raise the H cut" in alt
+
+
+def test_gap_figure_names_the_catalogue_cut_and_an_empty_selection(gap_widget):
+    ns, shown = gap_widget
+    ns["draw_gaps"](bin_width=0.01, h_max=20.0)  # fainter than the catalogue holds: its cut, H = 12
+    assert "H ≤ 12.0" in shown[-1][0].axes[0].get_title()
+    ns["draw_gaps"](bin_width=0.01, h_max=3.0)  # nothing is that bright
+    assert "No objects are left" in shown[-1][1] and "Only 0" not in shown[-1][1]
+
+
 def test_another_resonance_pasted_gets_its_own_hint():
     from utils.facts import fact
     from utils.orbits import _resonance_location as resonance_location
@@ -516,11 +531,21 @@ def test_exercise_9_nudges_a_reason_that_names_neither_other_option():
 
 
 @pytest.mark.parametrize("word", ["Apollo", "aten", "Atiras"])
-def test_near_earth_subclasses_get_an_orbit_hint_not_a_format_error(word):
+def test_a_near_earth_class_that_does_not_fit_is_wrong_with_an_orbit_hint(word):
     for a, e in ((2.66 * u.AU, 0.53), (13.7 * u.AU, 0.38)):  # (1036) Ganymed, an Amor; (2060) Chiron, a centaur
         result = check("01.2", word, a=a, e=e)
-        assert result.status == "invalid" and "q = a(1 - e)" in result.message
+        assert result.status == "incorrect" and "q = a(1 - e)" in result.message
         assert "Please answer with one of" not in result.message
+
+
+def test_a_near_earth_class_that_fits_is_asked_for_the_broader_group():
+    toutatis = dict(a=2.53 * u.AU, e=0.63)  # q = 0.94 AU: an Apollo
+    result = check("01.2", "Apollo", **toutatis)
+    assert result.status == "invalid" and "q = a(1 - e)" in result.message
+    assert check("01.2", "Aten", **toutatis).status == "incorrect"
+    assert check("01.2", "Apollo", a=0.92 * u.AU, e=0.19).status == "incorrect"  # Q = 1.09 AU: an Aten
+    assert check("01.2", "Aten", a=0.92 * u.AU, e=0.19).status == "invalid"
+    assert check("01.2", "Apollo", a="x", e=0.5).status == "invalid"  # bad inputs: the check's own message
 
 
 RESONANCE_5_2 = dict(a_jupiter=5.203 * u.AU, p=5, q=2)

@@ -1008,7 +1008,8 @@ class KirkwoodFigure(FastFigure):
         advice = {
             "ok": f"With about {per_bin:.0f} objects per bin, look for the dips in the counts at the dashed lines."
             + (" Bins this wide may blur the narrow gaps, such as the 7:3." if width > 0.03 else ""),
-            "few": f"Only {a_au.size:,} objects are left, too few for any bin width: the gaps cannot be made out.",
+            "few": (f"Only {a_au.size:,} objects are left" if a_au.size else "No objects are left")
+            + ", too few for any bin width: the gaps cannot be made out.",
             "narrow": f"{a_au.size:,} objects in {n_bins} bins leave about {per_bin:.1f} per bin, "
             f"so chance dips look like gaps{fix}.",
         }[state]

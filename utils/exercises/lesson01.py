@@ -8,7 +8,7 @@ import astropy.units as u
 import numpy as np
 
 from .. import belt
-from ..checks import Exercise, Mistake, ReasonedExercise
+from ..checks import CheckResult, Exercise, Mistake, ReasonedExercise
 from ..orbits import _resonance_location
 from ..units import require
 
@@ -458,7 +458,48 @@ class ChoiceWithReason(ReasonedExercise):
 
 # 01.1 and 01.2 · which group? One check, asked for two objects ----------------------------
 
-_WHICH_GROUP = Exercise(
+
+def _near_earth_subclass(a, e):
+    """JPL's near-Earth class of an orbit ("Amor", "Apollo", "Aten" or "Atira"), or None when q >= 1.3 AU."""
+    a_au = float(require(a, u.AU, "a", positive=True).to_value(u.AU))
+    ecc = float(require(e, u.one, "e", nonnegative=True).to_value(u.one))
+    if a_au * (1 - ecc) >= 1.3:
+        return None
+    if a_au < 1:  # inside Earth's orbit: Q = a(1 + e) decides
+        return "Atira" if a_au * (1 + ecc) < 0.983 else "Aten"
+    return "Apollo" if a_au * (1 - ecc) < 1.017 else "Amor"
+
+
+_SUBCLASS_WORDS = {
+    **dict.fromkeys(("apollo", "apollos"), "Apollo"),
+    **dict.fromkeys(("aten", "atens"), "Aten"),
+    **dict.fromkeys(("atira", "atiras"), "Atira"),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class _GroupExercise(Exercise):
+    """The group question, where a near-Earth class that does not fit the orbit is wrong, not badly formed.
+
+    A finer class that fits (an Apollo called "Apollo") stays a request for the lesson's broader group.
+    """
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        word = _SUBCLASS_WORDS.get(" ".join(answer.lower().split())) if isinstance(answer, str) else None
+        if word is None or result.status != "invalid":
+            return result
+        try:
+            fits = _near_earth_subclass(**inputs) == word
+        except Exception:  # inputs the check itself reports on
+            return result
+        if fits:
+            return result
+        hint = next(iter(self.incomplete.values()))
+        return CheckResult("incorrect", f"That is not right. Hint: {hint}", result.name)
+
+
+_WHICH_GROUP = _GroupExercise(
     title="Exercise 1 · which group orbits at a = {a:.2f}?",
     solve=_group,
     choices=GROUPS,
