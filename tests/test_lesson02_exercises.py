@@ -607,3 +607,32 @@ def test_exercise_2_an_e_of_one_or_more_is_told_an_ellipse_has_e_below_1():
     assert "e below 1" in utils.check("02.2", (kw["Q"] / kw["q"]).to(u.one), **kw).message
     assert "e below 1" not in utils.check("02.2", 0.5, **kw).message
     assert "e below 1" not in utils.check("02.2", 2 * u.AU, **kw).message  # a length keeps its own message
+
+
+def test_a_rounded_answer_is_told_to_keep_figures_without_a_method_hint():
+    # Exercise 4: E two steps on is 1.7806726; 1.8 is the right E rounded, not a wrong method
+    newton = dict(M=0.7, e=0.9, E0=0.7, steps=2)
+    told = utils.check("02.4", 1.8, **newton)
+    assert not told.ok and "rounded too much" in told.message and "six decimals" in told.message
+    assert "Hint" not in told.message
+    # Exercise 6: Ceres 6 years after the epoch is about -0.45 million km along the orbit
+    kw = dict(name="Ceres", years=6 * u.yr)
+    right = _expected_answer("02.6", **kw).to_value(u.km)
+    one_figure = float(f"{right:.1g}")
+    assert one_figure != right
+    told = utils.check("02.6", one_figure * u.km, **kw)
+    assert not told.ok and "rounded too much" in told.message and "two significant figures" in told.message
+    assert "Hint" not in told.message and "difference vector" not in told.message
+    # a conceptual slip keeps its own hint, never "close"
+    from utils.exercises.lesson02 import _two_body_error
+
+    whole = utils.check("02.6", _two_body_error(**kw), **kw)
+    assert "whole distance" in whole.message and "close" not in whole.message
+
+
+def test_the_right_number_in_another_speed_unit_is_told_so():
+    kw = dict(a=2.66 * u.AU, e=0.533, name="Ganymed")
+    number = _expected_answer("02.7", **kw).to_value(u.km / u.s)
+    told = utils.check("02.7", number * u.km / u.h, **kw)
+    assert not told.ok and "km/s" in told.message and "km / h" in told.message
+    assert utils.check("02.7", number * 1000 * u.m / u.s, **kw).ok  # the same speed in m/s is right

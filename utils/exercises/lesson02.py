@@ -618,12 +618,14 @@ class _RoundingOnly(Exercise):
     """Exercises 1, 3, 10 and 11: an answer close to the right one only because it was rounded too much gets the
     rounding message alone; the method hint would suggest a wrong method to a student whose method is right."""
 
+    _keep = "three significant figures"  # the precision the notebook asks for
+
     def check(self, answer, **inputs):
         result = super().check(answer, **inputs)
         if result.status == INCORRECT and _ROUNDED in result.message:
             return CheckResult(
                 INCORRECT,
-                "That is not right, but it is close: you rounded too much, so keep three significant figures.",
+                f"That is not right, but it is close: you rounded too much, so keep {self._keep}.",
                 result.name,
             )
         return result
@@ -660,6 +662,19 @@ class _PerihelionSpeedExercise(Exercise):
                 )
             if text:
                 return CheckResult(INVALID, text, title)
+        if isinstance(unit, u.UnitBase) and unit.physical_type == "speed" and unit != u.km / u.s:
+            try:  # the right number in km/s, written with another speed unit (33.1 km/h for 33.1 km/s)
+                right = float(self.expected(**inputs).to_value(u.km / u.s))
+                fits = np.isclose(float(answer.value), right, rtol=self.rtol)
+            except Exception:  # the check below explains inputs or answers it cannot use
+                fits = False
+            if fits:
+                return CheckResult(
+                    INCORRECT,
+                    f"Your number fits the speed in km/s, but you gave it in {unit}. Write it with u.km / u.s, "
+                    "or convert your speed with .to(u.km / u.s) instead of typing a unit.",
+                    title,
+                )
         return super().check(answer, **inputs)
 
 
@@ -699,7 +714,15 @@ class _AlongExercise(RoundedTooFar):
                 "length of the difference |d|.",
                 self.title_for(**inputs),
             )
-        return super().check(answer, **inputs)
+        result = super().check(answer, **inputs)
+        if result.status == INCORRECT and ("you rounded too much" in result.message or _ROUNDED in result.message):
+            # a right method, rounded: the method hint would send the student away from it
+            return CheckResult(
+                INCORRECT,
+                f"That is not right, but it is close: you rounded too much, so keep {self.keep}.",
+                result.name,
+            )
+        return result
 
 
 class _EccentricityExercise(Exercise):
@@ -742,6 +765,12 @@ class _RadiansExercise(Exercise):
                 self.title_for(**inputs),
             )
         return super().check(answer, **inputs)
+
+
+class _NewtonStepsExercise(_RoundingOnly, _RadiansExercise):
+    """Exercise 4: an angle unit is asked for in radians; a rounded E gets the rounding message alone."""
+
+    _keep = "E to six decimals"
 
 
 _EXERCISES = {
@@ -834,7 +863,7 @@ _EXERCISES = {
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
         ),
     ),
-    "02.4": _RadiansExercise(
+    "02.4": _NewtonStepsExercise(
         title="Exercise 4 · E after {steps} Newton steps from E0 = {E0} at e = {e}",
         solve=_newton_steps,
         rtol=0,
