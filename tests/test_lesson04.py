@@ -554,3 +554,18 @@ def test_a_right_number_with_the_wrong_time_unit_is_named():
         assert result.status == "incorrect" and f"unit of {name}" in result.message, result.message
     assert check("04.3", hours * u.h, **kw3).ok
 
+
+def test_the_orbit_tables_agree_with_the_science_orbits():
+    """The printed tables are the science orbits rounded; HAMO's missing period is masked, not nan."""
+    orbits = mission.science_orbits()
+    periods = mission.orbit_periods_table()
+    assert list(periods["orbit"]) == list(orbits["orbit"])
+    assert np.allclose(periods["a (km)"], orbits["a"].to_value(u.km))
+    assert np.allclose(periods["Kepler (h)"], orbits["period"].to_value(u.h))
+    hamo = list(periods["orbit"]).index("HAMO")
+    assert periods["NASA (h)"].mask[hamo] and "nan" not in str(periods)
+    ifov = fact("fc.ifov")
+    pixels = mission.orbit_pixels_table(ifov)
+    scale = (orbits["periapsis_altitude"] * ifov.to_value(u.rad)).to(u.m)
+    assert np.allclose(pixels["m per pixel"], scale.to_value(u.m))
+    assert np.allclose(pixels["facula (px)"], (fact("occator.cerealia_facula_size") / scale).to_value(u.one))
