@@ -794,8 +794,10 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
         xy = pos.to_value(u.AU)
         if orbits and body in orbits:
             o = orbits[body].to_value(u.AU)
-            # lines thick enough that their dash patterns read at the figure's size
-            ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=1.5)
+            # lines thick enough that their dash patterns read at the figure's size; a dotted line has the
+            # least ink, so it is drawn thicker
+            lw = 2.4 if st["linestyle"] in (":", "dotted") else 1.5
+            ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=lw)
         shape = _SHAPE_NAMES.get(st["marker"])  # the legend names the shape: no body told apart by colour alone
         words = ", ".join(w for w in (_HUE_NAMES.get(str(body).lower()), shape) if w)
         ax.plot(
