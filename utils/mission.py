@@ -512,8 +512,8 @@ def orbit_periods_table(data_dir=None) -> Table:
     Examples
     --------
     >>> t = orbit_periods_table()
-    >>> list(t["orbit"])
-    ['RC3', 'Survey', 'HAMO', 'LAMO', 'XMO7']
+    >>> " ".join(t["orbit"])
+    'RC3 Survey HAMO LAMO XMO7'
     """
     t = science_orbits(data_dir)
     kepler = t["period"].to_value(u.h)
@@ -540,12 +540,14 @@ def orbit_pixels_table(ifov: u.Quantity, data_dir=None) -> Table:
     Examples
     --------
     >>> t = orbit_pixels_table(93.7 * u.urad)
-    >>> list(t["orbit"])
-    ['RC3', 'Survey', 'HAMO', 'LAMO', 'XMO7']
+    >>> " ".join(t["orbit"])
+    'RC3 Survey HAMO LAMO XMO7'
     """
     from .camera import pixel_scale
     from .facts import fact
 
+    if np.ndim(getattr(ifov, "value", ifov)) != 0:
+        raise ArgumentTypeError(f"ifov must be one angle, such as 93.7 * u.urad; got {np.size(ifov)} values.")
     t = science_orbits(data_dir)
     scale = pixel_scale(t["periapsis_altitude"], ifov)
     occator, facula = fact("occator.diameter", data_dir), fact("occator.cerealia_facula_size", data_dir)
