@@ -330,6 +330,8 @@ VALID = {
         t=np.array([0.0, 45.0, 91.3]),
     ),
     "mission.science_orbits": lambda: dict(data_dir=None),
+    "mission.orbit_periods_table": lambda: dict(data_dir=None),
+    "mission.orbit_pixels_table": lambda: dict(ifov=93.7 * u.urad, data_dir=None),
     "mission.figure_style": lambda: dict(body="ceres"),
     "mission.plot_timeline": lambda: dict(ax=ax(), table=timeline(), phase_table=None),
     "mission.plot_positions": lambda: dict(

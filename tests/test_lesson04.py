@@ -512,3 +512,60 @@ def test_the_lamo_density_hint_takes_only_answers_near_its_own_value(ice_inputs)
     assert "LAMO" in check("04.7", share, **ice_inputs).message
     for off in (0.985, 1.015):  # 1.5 % away: not this slip
         assert "LAMO" not in check("04.7", share * off, **ice_inputs).message, share * off
+
+
+def test_the_whole_moon_share_written_with_two_figures_gets_its_hint(ice_inputs):
+    """0.49 for the whole Moon's 0.487 is named; 0.5 and Vesta's share are not told they used the whole Moon."""
+    d, ice = ice_inputs["density"], ice_inputs["ice_density"]
+    moon = fact("moon.density").to(d.unit)
+    whole_moon = ((moon - d) / (moon - ice)).to_value(u.one)
+    assert abs(round(whole_moon, 2) / whole_moon - 1) > 0.005  # outside the 0.5 % the other rocks get
+    for answer in (whole_moon, round(whole_moon, 2)):
+        assert "whole Moon" in check("04.7", answer, **ice_inputs).message, answer
+    vesta = fact("vesta.density").to(d.unit)
+    for answer in (0.5, ((vesta - d) / (vesta - ice)).to_value(u.one)):
+        assert "whole Moon" not in check("04.7", answer, **ice_inputs).message, answer
+
+
+def test_one_pixels_size_in_exercise_4_is_named_as_step_one():
+    """Stopping at distance x IFOV (13.7 km) gets the step-one hint, with its unit or as a plain number."""
+    radius, distance, ifov = fact("ceres.radius"), fact("ceres.approach_opnav3_distance"), fact("fc.ifov")
+    kw = dict(radius=radius, distance=distance, ifov=ifov)
+    step_one = (distance * ifov.to_value(u.rad)).to(u.km)
+    for answer in (step_one, step_one.to(u.m), step_one.to_value(u.km), round(step_one.to_value(u.km), 1)):
+        result = check("04.4", answer, **kw)
+        assert result.status == "incorrect" and "size of one pixel" in result.message, (answer, result.message)
+    assert check("04.4", (2 * radius / step_one).to_value(u.one), **kw).ok
+
+
+def test_a_right_number_with_the_wrong_time_unit_is_named():
+    """481.5 labelled hours (exercise 1) and hours labelled seconds or minutes (exercise 3) get their hints."""
+    start, end_id = fact("dawn.ceres_arrival"), "dawn.prime_mission_end"
+    days = (fact(end_id) - start).to_value(u.day)
+    kw1 = dict(start=start, end_id=end_id, phase="prime mission at Ceres")
+    result = check("04.1", days * u.h, **kw1)
+    assert result.status == "incorrect" and "unit of hours" in result.message, result.message
+    assert check("04.1", days * u.day, **kw1).ok
+    alt, radius, mass = fact("vesta.orbit_hamo_altitude"), fact("vesta.radius"), fact("vesta.mass")
+    kw3 = dict(altitude=alt, radius=radius, mass=mass, orbit="HAMO")
+    hours = (2 * np.pi * np.sqrt((radius + alt) ** 3 / (G * mass))).to_value(u.h)
+    for unit, name in ((u.s, "seconds"), (u.min, "minutes")):
+        result = check("04.3", round(hours, 1) * unit, **kw3)
+        assert result.status == "incorrect" and f"unit of {name}" in result.message, result.message
+    assert check("04.3", hours * u.h, **kw3).ok
+
+
+def test_the_orbit_tables_agree_with_the_science_orbits():
+    """The printed tables are the science orbits rounded; HAMO's missing period is masked, not nan."""
+    orbits = mission.science_orbits()
+    periods = mission.orbit_periods_table()
+    assert list(periods["orbit"]) == list(orbits["orbit"])
+    assert np.allclose(periods["a (km)"], orbits["a"].to_value(u.km))
+    assert np.allclose(periods["Kepler (h)"], orbits["period"].to_value(u.h))
+    hamo = list(periods["orbit"]).index("HAMO")
+    assert periods["NASA (h)"].mask[hamo] and "nan" not in str(periods)
+    ifov = fact("fc.ifov")
+    pixels = mission.orbit_pixels_table(ifov)
+    scale = (orbits["periapsis_altitude"] * ifov.to_value(u.rad)).to(u.m)
+    assert np.allclose(pixels["m per pixel"], scale.to_value(u.m))
+    assert np.allclose(pixels["facula (px)"], (fact("occator.cerealia_facula_size") / scale).to_value(u.one))

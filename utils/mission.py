@@ -40,7 +40,7 @@ from astropy.constants import G, c
 from .units import MU_UNIT, ArgumentTypeError, array, axes, integer, number, require
 
 if TYPE_CHECKING:  # pragma: no cover
-    from astropy.table import QTable
+    from astropy.table import QTable, Table
     from astropy.time import Time
 
 __all__ = [
@@ -53,6 +53,8 @@ __all__ = [
     "interpolated_path",
     "hermite_polar",
     "science_orbits",
+    "orbit_periods_table",
+    "orbit_pixels_table",
     "figure_style",
     "plot_timeline",
     "plot_positions",
@@ -484,6 +486,84 @@ def science_orbits(data_dir=None) -> QTable:
     return t
 
 
+def _printable(columns: dict) -> Table:
+    """A plain astropy Table of rounded numbers to print; NaN entries are masked (printed as ``--``)."""
+    from astropy.table import MaskedColumn, Table
+
+    out = Table()
+    for name, (values, fmt) in columns.items():
+        if fmt is None:
+            out[name] = [str(v) for v in values]
+            out[name].info.format = "<"
+            continue
+        values = np.asarray(values, dtype=float)
+        out[name] = MaskedColumn(np.where(np.isfinite(values), values, 0.0), mask=~np.isfinite(values))
+        out[name].info.format = fmt
+    return out
+
+
+def orbit_periods_table(data_dir=None) -> Table:
+    """Dawn's science orbits at Ceres as a table to print (numbers rounded, units in the headings).
+
+    Columns: the orbit, its lowest altitude (km), its semi-major axis ``a`` (km, from Ceres' centre),
+    the period from Kepler's third law and NASA's published period (h; ``--`` where none is published)
+    and how much longer Kepler's period is (%).  Built from :func:`science_orbits`.
+
+    Examples
+    --------
+    >>> t = orbit_periods_table()
+    >>> " ".join(t["orbit"])
+    'RC3 Survey HAMO LAMO XMO7'
+    """
+    t = science_orbits(data_dir)
+    kepler = t["period"].to_value(u.h)
+    nasa = t["published_period"].to_value(u.h)
+    return _printable(
+        {
+            "orbit": (t["orbit"], None),
+            "lowest (km)": (t["periapsis_altitude"].to_value(u.km), ".0f"),
+            "a (km)": (t["a"].to_value(u.km), ".0f"),
+            "Kepler (h)": (kepler, ".1f"),
+            "NASA (h)": (nasa, ".1f"),
+            "Kepler vs NASA (%)": (100 * (kepler / nasa - 1), "+.1f"),
+        }
+    )
+
+
+def orbit_pixels_table(ifov: u.Quantity, data_dir=None) -> Table:
+    """How sharp the Framing Camera's pictures are from each science orbit at Ceres, as a table to print.
+
+    For each orbit's lowest altitude (km): the pixel scale ``altitude x ifov`` (m per pixel), the pixels
+    across Occator crater (``occator.diameter``) and across the Cerealia Facula
+    (``occator.cerealia_facula_size``), and the width of one frame (``fc.pixels`` pixels, km).
+
+    Examples
+    --------
+    >>> t = orbit_pixels_table(93.7 * u.urad)
+    >>> " ".join(t["orbit"])
+    'RC3 Survey HAMO LAMO XMO7'
+    """
+    from .camera import pixel_scale
+    from .facts import fact
+
+    if np.ndim(getattr(ifov, "value", ifov)) != 0:
+        raise ArgumentTypeError(f"ifov must be one angle, such as 93.7 * u.urad; got {np.size(ifov)} values.")
+    t = science_orbits(data_dir)
+    scale = pixel_scale(t["periapsis_altitude"], ifov)
+    occator, facula = fact("occator.diameter", data_dir), fact("occator.cerealia_facula_size", data_dir)
+    frame = float(fact("fc.pixels", data_dir))
+    return _printable(
+        {
+            "orbit": (t["orbit"], None),
+            "lowest (km)": (t["periapsis_altitude"].to_value(u.km), ".0f"),
+            "m per pixel": (scale.to_value(u.m), ".0f"),
+            "Occator (px)": ((occator / scale).to_value(u.one), ".0f"),
+            "facula (px)": ((facula / scale).to_value(u.one), ".0f"),
+            "frame (km)": ((frame * scale).to_value(u.km), ".0f"),
+        }
+    )
+
+
 def _gm_from_orbit(a: u.Quantity, period: u.Quantity) -> u.Quantity:
     """Gravitational parameter from an orbit (Kepler's third law): ``GM = 4 pi^2 a^3 / T^2``.
 
@@ -716,8 +796,10 @@ def plot_positions(ax, table: QTable, positions: dict[str, u.Quantity], orbits: 
         xy = pos.to_value(u.AU)
         if orbits and body in orbits:
             o = orbits[body].to_value(u.AU)
-            # lines thick enough that their dash patterns read at the figure's size
-            ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=1.5)
+            # lines thick enough that their dash patterns read at the figure's size; a dotted line has the
+            # least ink, so it is drawn thicker
+            lw = 2.4 if st["linestyle"] in (":", "dotted") else 1.5
+            ax.plot(o[0], o[1], color=st["color"], ls=st["linestyle"], lw=lw)
         shape = _SHAPE_NAMES.get(st["marker"])  # the legend names the shape: no body told apart by colour alone
         words = ", ".join(w for w in (_HUE_NAMES.get(str(body).lower()), shape) if w)
         ax.plot(

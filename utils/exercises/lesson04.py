@@ -54,6 +54,15 @@ def _phase_days(start, end_id=None, end=None, **_):
     return (end - start).to(u.day)
 
 
+def _days_labelled(unit):
+    """The right number of days with another time unit attached (``481.5 * u.h``)."""
+
+    def solve(start, end_id=None, end=None, **_):
+        return _phase_days(start, end_id, end).to_value(u.day) * unit
+
+    return solve
+
+
 def _calendar_days(start, end_id=None, end=None, **_):
     from astropy.time import Time
 
@@ -138,6 +147,15 @@ def _orbit_period(altitude, radius, mass, **_):
     mass = require(mass, u.kg, "vesta_mass", positive=True)
     a = _semi_major_axis_from_altitudes(altitude, altitude, radius)
     return period(a, _gm(mass)).to(u.h)
+
+
+def _hours_labelled(unit):
+    """The right number of hours with another time unit attached (``12 * u.s``)."""
+
+    def solve(altitude, radius, mass, **_):
+        return _orbit_period(altitude, radius, mass).to_value(u.h) * unit
+
+    return solve
 
 
 def _period_from_altitude_only(altitude, radius, mass, **_):
@@ -333,6 +351,20 @@ def _pixels_across_body(radius, distance, ifov, **_):
     return float(_pixels_across(2 * radius, distance, ifov).to(u.one))
 
 
+def _one_pixel_size(radius, distance, ifov, **_):
+    """Step one alone: the ground size of one pixel, distance x IFOV (km)."""
+    _pixels_across_body(radius, distance, ifov)  # the same checks of the inputs
+    return (distance * _ifov_rad(ifov)).to(u.km)
+
+
+def _one_pixel_size_number(radius, distance, ifov, **_):
+    return float(_one_pixel_size(radius, distance, ifov).to_value(u.km))
+
+
+def _ifov_rad(ifov):
+    return require(ifov, u.rad, "ifov", positive=True).to_value(u.rad)
+
+
 def _pixels_across_radius(radius, distance, ifov, **_):
     return _pixels_across_body(radius, distance, ifov) / 2
 
@@ -425,6 +457,9 @@ def _orbit_altitude(name):
 # the whole-Moon and Vesta hints say where the answer came from: only answers within 0.5 % of those values
 # get them (a rounded guess such as 0.5 is no sign of either rock)
 _NAMED_ROCK_RTOL = 0.005
+# the whole Moon's share (0.487) is often written 0.49, 0.6 % away: 1 % keeps that in and 0.5 (2.7 %) and
+# Vesta's share (0.51) out
+_WHOLE_MOON_RTOL = 0.01
 
 _RADIUS_HINT = (
     "The pixel scale depends on the distance from the camera to the surface below it, which is the "
@@ -453,6 +488,11 @@ _EXERCISES = {
                 _calendar_days,
                 "You counted whole calendar days. Count from the start's time of day: subtracting the two "
                 "Times themselves does that.",
+            ),
+            Mistake(
+                _days_labelled(u.h),
+                "Your number is the length in days, but it carries the unit of hours. Convert the TimeDelta "
+                "with .to(u.day), or attach u.day to a number of days.",
             ),
             Mistake(
                 _from_launch,
@@ -531,6 +571,14 @@ _EXERCISES = {
                 _period_without_g,
                 "GM is the mass times the gravitational constant: GM = G * vesta_mass (G from astropy.constants).",
             ),
+            *(
+                Mistake(
+                    _hours_labelled(unit),
+                    f"Your number is the period in hours, but it carries the unit of {name}. Attach u.h to a "
+                    "number of hours, or let astropy convert with .to(u.h).",
+                )
+                for unit, name in ((u.s, "seconds"), (u.min, "minutes"))
+            ),
             Mistake(_period_pi_not_2pi, "That is half the period: T = 2 pi sqrt(a^3 / GM), with 2 pi."),
             Mistake(
                 _period_without_2pi,
@@ -562,6 +610,14 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _pixels_across_radius, "That spans only half of Ceres: its width is the diameter, twice the radius."
+            ),
+            *(
+                Mistake(
+                    solve,
+                    "That is the size of one pixel on the ground (step one). Now divide Ceres' width "
+                    "(2 x ceres_radius) by it, and give the number of pixels without a unit.",
+                )
+                for solve in (_one_pixel_size, _one_pixel_size_number)
             ),
         ),
     ),
@@ -667,13 +723,13 @@ _EXERCISES = {
                 _ice_share_whole_moon,
                 "You took the whole Moon as the rock. This exercise takes the lighter rock of the Moon's "
                 "crust: use rock_density, set in the exercise cell.",
-                rtol=_NAMED_ROCK_RTOL,
+                rtol=_WHOLE_MOON_RTOL,
             ),
             Mistake(
                 _ice_share_by_mass_whole_moon,
                 "That is the share by mass with the whole Moon as the rock. Give the share of the volume, "
                 "with the Moon's crust as the rock: use rock_density.",
-                rtol=_NAMED_ROCK_RTOL,
+                rtol=_WHOLE_MOON_RTOL,
             ),
             Mistake(
                 _ice_share_vesta("mass"),
