@@ -530,3 +530,77 @@ def test_budget_chart_built_with_exercise_3s_mass_returns_no_delta_v():
         if isinstance(result, str):  # a text: the speeds it names
             numbers = [float(v.replace(",", "")) for v in re.findall(r"(\d[\d,.]*) km/s", result)]
         assert not [v for v in numbers if check("05.3", v * u.km / u.s, **inputs).ok], name
+
+
+def _skeleton_rhs(t, state):
+    """The answer cell's skeleton, not filled in."""
+    x, y, vx, vy = state
+    r = ...  # noqa: F841
+    v = ...  # noqa: F841
+    return [vx, vy, ..., ...]
+
+
+def test_spiral_check_reads_the_students_right_hand_side():
+    """Exercise 7 asks for the student's own right-hand side: the check cell passes rhs=rhs, and a right distance
+    passes only with a right rhs; the library spiral read off at one year does not pass with the skeleton."""
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = ARC["acceleration"].to_value(u.km / u.s**2)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]
+
+    honest = _student_arc(None)
+    assert check("05.7", honest, **ARC, rhs=rhs).ok
+    mass = 1217 * u.kg
+    s = P.low_thrust_spiral(ARC["a_start"], 3 * u.AU, (ARC["acceleration"] * mass).to(u.N), mass, 1e9 * u.s)
+    library = np.interp(1, s.t.to_value(u.yr), np.hypot(s.x, s.y).to_value(u.AU)) * u.AU
+    assert check("05.7", library, **ARC).ok  # the distance alone is right ...
+    for student_rhs, words in (
+        (_skeleton_rhs, "stopped with TypeError"),
+        (None, "define the function rhs(t, state)"),
+        (lambda t, s: [s[2], s[3], 0.0, 0.0], "does not give [vx, vy, ax, ay]"),
+        (lambda t, s: [s[2], s[3]], "does not return four numbers"),
+    ):
+        result = check("05.7", library, **ARC, rhs=student_rhs)  # ... but not without the student's own rhs
+        assert not result.ok and result.status == "incorrect" and words in result.message, result.message
+    assert check("05.7", ..., **ARC, rhs=_skeleton_rhs).status == "unanswered"
+    wrong = check("05.7", ARC["a_start"], **ARC, rhs=rhs)  # a wrong distance keeps its own hint
+    assert not wrong.ok and "still on its starting orbit" in wrong.message
+
+
+def test_budget_chart_reference_gives_no_speed():
+    """The set-up cell prints Dawn's reference with a public method; built even with exercise 3's masses it
+    gives a thrust and a time, never a speed that could answer exercise 3."""
+    from utils.facts import fact
+
+    m0, xe, isp = fact("dawn.launch_mass"), fact("dawn.xenon_mass"), fact("dawn.isp")
+    chart = P.BudgetChart(m0 - xe, [0.5, 2.3] * u.kW, [0.35, 0.61], (isp, xe, 2.3 * u.kW), ["C0", "C1", "C2"])
+    thrust, burn_time = chart.reference_thrust_and_time()
+    assert thrust.unit.physical_type == "force" and burn_time.unit.physical_type == "time"
+    _, F, t = chart._values(isp.to_value(u.s), xe.to_value(u.kg), 2.3)
+    assert np.isclose(thrust.to_value(u.mN), F) and np.isclose(burn_time.to_value(u.yr), t)
+    for q in (thrust, burn_time):
+        assert not check("05.3", q, isp=isp, initial_mass=m0, propellant_mass=xe).ok
+
+
+@pytest.mark.parametrize(
+    "body, ok, words",
+    [
+        ("    return [vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v]", True, "Correct"),
+        ("    return [vx, vy, ..., ...]", False, "stopped with TypeError"),
+        (None, False, "define the function rhs(t, state)"),
+    ],
+)
+def test_spiral_check_finds_rhs_in_the_calling_notebook(body, ok, words):
+    """In a notebook (an IPython namespace) the check finds the student's rhs by itself: the library spiral's
+    distance passes only with a right rhs there; outside a notebook (a script or a test) the distance alone counts."""
+    mass = 1217 * u.kg
+    s = P.low_thrust_spiral(ARC["a_start"], 3 * u.AU, (ARC["acceleration"] * mass).to(u.N), mass, 1e9 * u.s)
+    library = np.interp(1, s.t.to_value(u.yr), np.hypot(s.x, s.y).to_value(u.AU)) * u.AU
+    ns = dict(__name__="__main__", _ih=[], np=np, check=check, ARC=ARC, answer=library)
+    ns.update(gm=GM_sun.to_value(u.km**3 / u.s**2), acc=ARC["acceleration"].to_value(u.km / u.s**2))
+    head = "def rhs(t, state):\n    x, y, vx, vy = state\n    r, v = np.hypot(x, y), np.hypot(vx, vy)\n"
+    exec((head + body + "\n" if body else "") + "result = check('05.7', answer, **ARC)", ns)
+    assert ns["result"].ok == ok and words in str(ns["result"]), str(ns["result"])

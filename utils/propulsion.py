@@ -874,6 +874,12 @@ class BudgetChart:
         dv, F, t = self._quantities(isp * u.s, xenon * u.kg, power * u.kW)
         return [float(dv.to_value(u.km / u.s)), float(F.to_value(u.mN)), float(t.to_value(u.yr))]
 
+    def reference_thrust_and_time(self) -> tuple[u.Quantity, u.Quantity]:
+        """The reference design's thrust and the time it takes to burn all its xenon (the dashed line's 1 on
+        those two bars).  Neither depends on the spacecraft's mass; the delta-v is read from the bars."""
+        _, thrust, burn_time = self._chart.reference
+        return float(thrust) * u.mN, float(burn_time) * u.yr
+
     def title(self, isp: float, xenon: float, power: float) -> str:
         """The figure title for these slider values."""
         return f"Isp {isp:,.0f} s, {xenon:,.0f} kg of xenon, {power:.1f} kW (efficiency {self.efficiency(power):.0%})"

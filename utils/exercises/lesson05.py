@@ -17,7 +17,7 @@ from astropy.constants import GM_sun
 from astropy.constants import e as ELEMENTARY_CHARGE
 
 from .. import propulsion as P
-from ..checks import Exercise, Mistake, RoundedTooFar
+from ..checks import INCORRECT, CheckResult, Exercise, Mistake, RoundedTooFar
 from ..facts import fact
 from ..orbits import circular_speed
 from ..units import require
@@ -412,6 +412,82 @@ ONE_COORDINATE = (
 )
 
 
+def _rhs_problem(rhs, a_start, acceleration, duration) -> str:
+    """What is wrong with a student's right-hand side ``rhs(t, state)`` in km and s ("" when it is right).
+
+    It is called at two test states and compared with gravity plus the thrust acceleration along the velocity.
+    """
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True).to_value(u.km / u.s**2)
+    r0 = require(a_start, u.km, "a_start", positive=True).to_value(u.km)
+    v0 = np.sqrt(gm / r0)
+    if not callable(rhs):
+        return (
+            "Your distance is right, but exercise 7 asks you to fly the spiral with your own right-hand side: "
+            "define the function rhs(t, state) (the skeleton in the answer cell), run it, and use it in solve_ivp."
+        )
+    states = ([r0, 0.0, 0.0, v0], [0.6 * r0, -0.8 * r0, 0.7 * v0, 0.5 * v0])
+    for state in states:
+        x, y, vx, vy = state
+        r, v = np.hypot(x, y), np.hypot(vx, vy)
+        wanted = np.array([vx, vy, -gm * x / r**3 + acc * vx / v, -gm * y / r**3 + acc * vy / v])
+        try:
+            got = np.asarray(rhs(0.0, np.array(state)), dtype=float).ravel()
+        except Exception as err:
+            return (
+                f"Your distance is right, but calling your rhs(t, state) at a test state stopped with "
+                f"{type(err).__name__}. Fill in every ... of the skeleton and run the cell."
+            )
+        if got.shape != (4,) or not np.all(np.isfinite(got)):
+            return (
+                "Your distance is right, but your rhs(t, state) does not return four numbers [vx, vy, ax, ay]. "
+                "Finish the skeleton in the answer cell and use it in solve_ivp."
+            )
+        scale = np.array([v, v, np.hypot(*wanted[2:]), np.hypot(*wanted[2:])])
+        if np.any(np.abs(got - wanted) > 1e-6 * scale):
+            return (
+                "Your distance is right, but your rhs(t, state) does not give [vx, vy, ax, ay] with gravity "
+                "plus `acc` along the velocity at a test state, so the distance did not come from it. Fly the "
+                "spiral with your own right-hand side."
+            )
+    return ""
+
+
+def _notebook_rhs():
+    """The ``rhs`` in the notebook that called the check: ``(True, rhs)``, ``(True, None)`` when that notebook
+    has none, or ``(False, None)`` when the check was not called from a notebook (a script or a test)."""
+    import sys
+
+    frame = sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("utils"):
+        frame = frame.f_back
+    if frame is None or frame.f_globals.get("__name__") != "__main__" or "_ih" not in frame.f_globals:
+        return False, None  # not an IPython kernel's namespace
+    return True, frame.f_globals.get("rhs")
+
+
+class _SpiralExercise(RoundedTooFar):
+    """Exercise 7: the distance is judged as usual, and a right distance passes only if the student's own
+    right-hand side ``rhs`` is right too (the distance must come from the student's integration, not from a
+    library spiral). The ``rhs`` is the input ``rhs`` when given, else the one in the calling notebook."""
+
+    def check(self, answer, **inputs):
+        given = "rhs" in inputs
+        rhs = inputs.pop("rhs", None)
+        result = super().check(answer, **inputs)
+        if not result.ok:
+            return result
+        if not given:
+            given, rhs = _notebook_rhs()
+        if not given:
+            return result
+        try:
+            problem = _rhs_problem(rhs, **{**self.defaults, **inputs})
+        except Exception:
+            problem = "Your distance is right, but your rhs(t, state) could not be tested. Restore the inputs above."
+        return CheckResult(INCORRECT, problem, result.name) if problem else result
+
+
 # ---------------------------------------------------------------- 05.8 Edelbaum's prediction for that delta-v
 def _spent_delta_v(acceleration, duration):
     acc = require(acceleration, u.km / u.s**2, "acceleration", nonnegative=True)
@@ -770,7 +846,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.7": RoundedTooFar(
+    "05.7": _SpiralExercise(
         title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
         rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
