@@ -692,3 +692,27 @@ def test_exercise_9_the_years_given_in_days_get_the_time_unit_hint():
         result = utils.check("06.9", years * u.day, **kw)
         assert not result.ok and "in days" in result.message, result.message
     assert utils.check("06.9", float(f"{right.to_value(u.yr):.2g}") * u.yr, **kw).ok
+
+
+def test_exercise_2_the_figures_phase_or_size_copied_gets_a_hint_naming_it():
+    """Copied from the two laws' figure: its phase (20°) for ``phase_2``, or its 300 pixels (row 150) for ``n_2``."""
+    from utils import imaging
+
+    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
+    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
+    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
+    radius = utils.fact("ceres.radius")
+    kw = dict(model=smooth, radius=radius, phase=0 * u.deg, n_px=200, column=10)
+    for law in ("lambert", "lommel-seeliger"):
+        at_20 = imaging.render_sphere(200, smooth, radius, 20 * u.deg, law=law, occator_latitude=20 * u.deg)
+        result = utils.check("06.2", at_20[100, 10] / at_20[100, 100], law=law, **kw)
+        assert not result.ok and "`phase_2`" in result.message and "20°" in result.message
+    # at zero phase the Lommel-Seeliger disc is even, so the figure's size gives the right ratio there too
+    big = imaging.render_sphere(300, smooth, radius, 0 * u.deg, law="lambert", occator_latitude=20 * u.deg)
+    result = utils.check("06.2", big[150, 10] / big[150, 150], law="lambert", **kw)
+    assert not result.ok and "`n_2` pixels" in result.message and "300" in result.message
+    right = imaging.render_sphere(200, smooth, radius, 0 * u.deg, law="lambert", occator_latitude=20 * u.deg)
+    assert utils.check("06.2", right[100, 10] / right[100, 100], law="lambert", **kw).ok
+    # an instructor's phase_2 of 20°: the figure's phase is then the right one and passes
+    at_20 = imaging.render_sphere(200, smooth, radius, 20 * u.deg, law="lambert", occator_latitude=20 * u.deg)
+    assert utils.check("06.2", at_20[100, 10] / at_20[100, 100], law="lambert", **{**kw, "phase": 20 * u.deg}).ok

@@ -130,6 +130,21 @@ def _limb_to_centre_edge_column(model, radius, phase, law, n_px, column):
     return _limb_to_centre(model, radius, phase, law, n_px, 0)
 
 
+# the two laws' figure renders at these; Exercise 2 tells students to write its call "as in the figure's cell"
+_FIGURE_PHASE = 20 * u.deg
+_FIGURE_PIXELS = 300
+
+
+def _limb_to_centre_figure_phase(model, radius, phase, law, n_px, column):
+    """The figure's phase angle copied in place of ``phase_2``."""
+    return _limb_to_centre(model, radius, _FIGURE_PHASE, law, n_px, column)
+
+
+def _limb_to_centre_figure_size(model, radius, phase, law, n_px, column):
+    """The figure's image size copied in place of ``n_2``: its middle row (150) and the column ``limb_col``."""
+    return _limb_to_centre(model, radius, phase, law, _FIGURE_PIXELS, column)
+
+
 _NEIGHBOUR_COLUMN = (
     "That is the ratio in a column next to `limb_col`. Columns count from 0 at the left edge: take "
     "`image[n_2 // 2, limb_col]` itself."
@@ -726,6 +741,16 @@ _EXERCISES = {
             Mistake(
                 _limb_to_centre_other_law,
                 "That is the ratio for the other law. Render with law=law_2.",
+            ),
+            Mistake(
+                _limb_to_centre_figure_phase,
+                "You rendered at the figure's phase angle, 20°. This exercise's phase is `phase_2`: pass it to "
+                "imaging.render_sphere in place of the figure's `phase`.",
+            ),
+            Mistake(
+                _limb_to_centre_figure_size,
+                "You rendered with the figure's 300 pixels. Use `n_2` pixels, and take the middle row `n_2 // 2` "
+                "and the centre column `n_2 // 2` of that image.",
             ),
             # a neighbouring column lies within 0.5 % of the textured model's value: each is told only
             # when the answer is that close to it (a computed ratio is exact)
