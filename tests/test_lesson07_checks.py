@@ -643,7 +643,9 @@ def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     ):
         result = check(exercise_id, "false", **inputs, reason=reason)
         assert result.ok and "disagree" not in result.message, reason
-    rejected_strict = check(exercise_id, "misleading", **inputs, reason="1998 came first, but it is not a different claim")
+    rejected_strict = check(
+        exercise_id, "misleading", **inputs, reason="1998 came first, but it is not a different claim"
+    )
     assert rejected_strict.ok and "disagree" not in rejected_strict.message
     named = check(exercise_id, "false", **inputs, reason="1998 came first; the story dropped NASA's qualifier")
     assert not named.ok and "disagree" in named.message
