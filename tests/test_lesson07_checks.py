@@ -630,6 +630,27 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
         assert check(exercise_id, "misleading", **inputs, reason=qualifier).ok
 
 
+@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
+    """A qualifier weighed and rejected ("no qualifier saves it") backs 'false'; a rejected strict reading backs
+    'misleading'. A qualifier named without a negation still clashes with 'false'."""
+    inputs = _n_inputs(exercise_id)
+    for reason in (
+        "DS1 ran its ion engine 1998-11-10, before Dawn's launch 2007-09-27; no qualifier in the story saves it",
+        "SMART-1 orbited Earth then the Moon in 2004, before Dawn; Earth is a body, no qualifier in the story",
+        "an earlier craft came first and nothing was left out",
+        "1998 came first, without a qualifier to narrow it",
+    ):
+        result = check(exercise_id, "false", **inputs, reason=reason)
+        assert result.ok and "disagree" not in result.message, reason
+    rejected_strict = check(
+        exercise_id, "misleading", **inputs, reason="1998 came first, but it is not a different claim"
+    )
+    assert rejected_strict.ok and "disagree" not in rejected_strict.message
+    named = check(exercise_id, "false", **inputs, reason="1998 came first; the story dropped NASA's qualifier")
+    assert not named.ok and "disagree" in named.message
+
+
 def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
     aim_paper = check("07.11", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
@@ -664,3 +685,13 @@ def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
     result = check("07.6", pixel, **inputs)
     assert result.status == "incorrect" and "divide it by the IFOV" in result.message, result.message
     assert "close" not in result.message.lower()
+
+
+def test_exercise_2_a_dimensionless_quantity_is_a_plain_number():
+    """13.7 * u.one has no unit of time, like 13.7: both get the note to attach one, not a tick."""
+    kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
+    months = (kw["departure"] - kw["arrival"]).to_value(u.day) / 30
+    for answer in (months, months * u.one, months * u.dimensionless_unscaled):
+        result = check("07.2", answer, **kw)
+        assert not result.ok and "no unit" in result.message, answer
+    assert check("07.2", (kw["departure"] - kw["arrival"]).to(F.MONTH), **kw).ok

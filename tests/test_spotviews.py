@@ -77,7 +77,9 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
     for d in (385, 7242, 146000, 383000):
         texts = sharpness.update(d).texts()
         assert texts[0].startswith(f"Schematic crater seen from {d:,} km")
-        assert "crater rim" in texts and "facula outline" in texts
+        assert "ring around the facula" in texts
+        (rim,) = [t for t in texts if t.startswith("crater rim")]  # the legend says when the rim is out of view
+        assert rim.endswith("(out of view)") == (sharpness.ax.get_xlim()[1] * 2 < sharpness.crater.to_value(u.km))
         assert "brightest pixel's reflectance" in texts[0]
         # below the model's 0.5 km cells (120 km / 240) the title's first line and the alt text say so
         finer = d * IFOV.to_value(u.rad) < 0.5
@@ -89,6 +91,8 @@ def test_sharpness_view_title_follows_the_slider(sharpness):
         assert title.x0 >= 0 and title.x1 <= fig.bbox.width  # the title stays within the figure
         titles.append(texts[0])
     assert len(set(titles)) == 4
+    assert sharpness.update(383000).texts().count("crater rim") == 1  # the whole crater in view
+    assert "crater rim (out of view)" in sharpness.update(385).texts()
     assert "schematic" in sharpness.alt().lower()
 
 

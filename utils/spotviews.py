@@ -581,6 +581,7 @@ class SharpnessView(FastFigure):
     FACULA = "white"  # light, with a dark edge (FACULA_EDGE): seen on the grey pixels and on the white facula
     FACULA_EDGE = style.OTHER_COLOURS["indigo"]
     ROUND_FROM = 12  # camera pixels across the facula from which the alt text calls its outline round (RC3: ~8)
+    RING = 1.3  # the facula's ring is drawn this many times its radius: just outside, so its pixel edge shows
 
     def __init__(self, model, field, ifov, facula_diameter, crater_diameter, stops=None):
         from matplotlib import patheffects
@@ -608,28 +609,19 @@ class SharpnessView(FastFigure):
         bar = self.figure.colorbar(self._image, ax=self.ax, fraction=0.05, pad=0.03, ticks=ticks)
         bar.set_label("reflectance", fontsize=11)
         bar.ax.tick_params(labelsize=10)
-        edge = [patheffects.Stroke(linewidth=3.6, foreground=self.FACULA_EDGE), patheffects.Normal()]
-        for dia, ls, colour, effects, label in [
-            (crater, "--", self.RIM, None, "crater rim"),
-            (self.facula, ":", self.FACULA, edge, "facula outline"),
+        edge = [patheffects.Stroke(linewidth=2.4, foreground=self.FACULA_EDGE), patheffects.Normal()]
+        for radius, ls, lw, colour, effects, label in [
+            (crater.to_value(u.km) / 2, "--", 1.8, self.RIM, None, "crater rim"),
+            (self.RING * self.facula.to_value(u.km) / 2, (0, (1, 3)), 1.2, self.FACULA, edge, "ring around the facula"),
         ]:
             self.ax.add_patch(
-                Circle(
-                    (0, 0),
-                    dia.to_value(u.km) / 2,
-                    fill=False,
-                    ls=ls,
-                    lw=1.8,
-                    color=colour,
-                    label=label,
-                    path_effects=effects,
-                )
+                Circle((0, 0), radius, fill=False, ls=ls, lw=lw, color=colour, label=label, path_effects=effects)
             )
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
         # below the axes, so it never covers the crater
-        legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
+        self._legend = legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
         self.ax.grid(False)
         # between two distances with the same view, the axes and their ticks stay: the rest is redrawn over them,
         # in the order of a full draw (image, outlines, frame, title, legend)
@@ -660,6 +652,8 @@ class SharpnessView(FastFigure):
             self.ax.set(xlim=(-view / 2, view / 2), ylim=(-view / 2, view / 2))
             self.invalidate()  # new axis limits and ticks: the background is drawn again
         self._view_km = view
+        rim_seen = view >= self.crater.to_value(u.km)
+        self._legend.get_texts()[0].set_text("crater rim" if rim_seen else "crater rim (out of view)")
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
         note = f" (finer than {cell.to_value(u.km):.2f} km model cells)" if pixel < cell else ""  # on the first line
@@ -698,13 +692,14 @@ class SharpnessView(FastFigure):
             notice += "" if across < 5 else " (the model's floor is as dark as the ground outside)"
             view = (
                 "the whole crater is in view, with the true outlines of the crater rim (dashed light grey, "
-                "over a thin darker ring, the rim's shadow) and of the facula (dotted white with an indigo edge) "
-                "drawn on top"
+                "over a thin darker ring, the rim's shadow), and a thin dotted white ring with an indigo edge drawn "
+                "just outside the facula, so the facula's own edge shows"
             )
         else:
             view = (
                 f"the view is zoomed in to {self._view_km:.0f} km around the facula, inside the crater (its rim "
-                "is out of view), with the facula's true outline (dotted white with an indigo edge) drawn on top"
+                "is out of view), with a thin dotted white ring with an indigo edge drawn just outside the facula, so "
+                "the facula's own edge shows"
             )
         limit = getattr(self, "_limit", "")
         return (

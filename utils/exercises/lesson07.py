@@ -8,6 +8,7 @@ with a hint that does not give the answer away.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -239,6 +240,8 @@ class MonthsExercise(RoundedTooFar):
             answer = answer.reshape(())  # [13.7] months is 13.7 months
         if isinstance(answer, TimeDelta) and answer.isscalar:
             answer = answer.to(u.day)
+        if isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "dimensionless":
+            answer = float(answer.to_value(u.one))  # 13.7 * u.one is a plain number: it gets the note below
         if (
             isinstance(answer, u.Quantity)
             and answer.isscalar
@@ -341,6 +344,22 @@ QUALIFIER_WORDS = (
 )
 
 
+#: Words that, just before a reading's words, reject that reading ("no qualifier in the story saves it").
+_NEGATIONS = frozenset({"no", "not", "without", "nothing", "never", "none", "isn't", "wasn't", "doesn't", "didn't"})
+
+
+def _named(word: str, reason: str) -> bool:
+    """True when ``reason`` (lower case) names ``word`` other than to reject it: a negation among the three
+    words before it, in the same clause, rejects it."""
+    start = reason.find(word)
+    while start >= 0:
+        clause = re.split(r"[;:,.!?]", reason[:start])[-1]
+        if not _NEGATIONS & set(clause.split()[-3:]):
+            return True
+        start = reason.find(word, start + 1)
+    return False
+
+
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
@@ -389,13 +408,14 @@ class VerdictExercise(ReasonedExercise):
 
     def _reading_clash(self, answer: Any, reason: str) -> str:
         """A note when ``reason`` names only the reading that leads to another verdict than ``answer`` (per
-        ``readings``: verdict -> the words of the reading that leads to it); else ""."""
+        ``readings``: verdict -> the words of the reading that leads to it); else "". Words the reason rejects
+        ("no qualifier") name no reading."""
         given = verdict_word(answer)
         own = self.readings.get(given, ())
         if not own or any(word in reason for word in own):
             return ""
         for other, words in self.readings.items():
-            if other != given and any(word in reason for word in words):
+            if other != given and any(_named(word, reason) for word in words):
                 return (
                     f"Your verdict and your reason disagree: your reason names the reading that, by the rule for "
                     f"a 'first', leads to '{other}', not '{given}'. Change the verdict or the reason so that they "
@@ -722,18 +742,14 @@ _EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "you read NASA's wording as a different claim, not the story's claim with a qualifier left "
-            "out, so the rule's first line applies: Deep Space 1, a NASA craft that ran its ion engine years before "
-            "Dawn's launch, makes it false. 'misleading' is equally defensible: read 'devoted exclusively to "
-            "science' as the qualifier the story dropped.",
+            "false": "you read NASA's wording as a different claim, so the rule's first line applies: Deep Space 1 "
+            "ran its ion engine before Dawn's launch. 'misleading' is equally defensible (a qualifier left out).",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_4: NASA's wording as a different claim, or a qualifier left out.",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
-        right_note="By the rule's second line: the record's qualifier 'devoted exclusively to science' is what the "
-        "story left out, and Deep Space 1 disproves the words without it. 'false' is equally defensible if you read "
-        "NASA's wording as a different claim rather than a qualifier. The check looks only for the reading you "
-        "name; the reason itself is graded by hand.",
+        right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
+        "'false' is equally defensible (a different claim).",
         mistakes=(
             Mistake(
                 lambda dawn_launch, earlier_first_use, record_wording="": "true",
