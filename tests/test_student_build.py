@@ -213,6 +213,25 @@ def test_student_version_does_not_send_students_to_the_answer_key(built, path):
     assert linked == [], f"cells {linked} of the student version link to an instructor page"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_a_paragraph_with_a_key_link_is_only_a_pointer(path):
+    """The student build drops a linking paragraph whole, so it must hold the pointer and nothing a student needs.
+
+    A self-check list ("Check your answer: (a) ... (b) ...") that ends with "Working alone? ..." in the same
+    paragraph would leave the student with an empty cell.
+    """
+    import re
+
+    long = []
+    for i, cell in enumerate(nbtools.read(path).cells):
+        if cell.cell_type != "markdown" or nbtools.SOLUTION_TAG in cell.metadata.get("tags", []):
+            continue
+        for paragraph in re.split(r"\n\s*\n", nbtools.source(cell)):
+            if nbtools.KEY_LINK.search(paragraph) and len(paragraph.split()) > 35:
+                long.append((i, paragraph[:60]))
+    assert long == [], f"paragraphs that link to an instructor page also hold other text (own paragraph?): {long}"
+
+
 def test_a_key_link_takes_only_its_own_paragraph_with_it():
     import nbformat
 
