@@ -512,6 +512,7 @@ VALID = {
     ),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.dawn_distances": lambda: dict(stops=25),
+    "spotviews.altitude_slider_steps": lambda: dict(),
     "spotviews.slider_stops": lambda: dict(nearest=35 * u.km, farthest=61000 * u.km, marks={"LAMO": 385 * u.km}, n=60),
     "style.FastFigure": lambda: dict(figsize=(4.0, 3.0), dpi=50, margins={"left": 0.2}),
     "spotviews.AltitudeView": lambda: dict(radius=470 * u.km, far_mi=10000, near_mi=2000, zoom_mi=1500),

@@ -43,6 +43,7 @@ __all__ = [
     "DAWN_DISTANCES",
     "dawn_distances",
     "slider_stops",
+    "altitude_slider_steps",
 ]
 
 #: Lesson 07's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
@@ -76,6 +77,31 @@ def dawn_distances(stops: int = 25) -> tuple[dict[str, float], list[float]]:
     marks = {k: float(fact(v).to_value(u.km)) for k, v in DAWN_DISTANCES.items()}
     between = np.round(np.geomspace(min(marks.values()), max(marks.values()), n)[1:-1], -1)
     return marks, sorted({float(x) for x in between} | set(marks.values()))
+
+
+def altitude_slider_steps() -> tuple[list[int], dict[str, int]]:
+    """Lesson 00's slider: altitudes in whole miles, and the step nearest each of Dawn's four orbits at Ceres.
+
+    The steps are 10 miles apart from 100 to 990 miles, then 100 miles apart up to 10,000. The orbits (LAMO,
+    HAMO, Survey, RC3, lowest first) are read from the facts table and moved to the nearest step, so a menu can
+    put the slider on them.
+
+    Examples
+    --------
+    >>> steps, orbits = altitude_slider_steps()
+    >>> steps[0], steps[-1], list(orbits)
+    (100, 10000, ['LAMO', 'HAMO', 'Survey', 'RC3'])
+    >>> all(m in steps for m in orbits.values())
+    True
+    """
+    from .facts import fact
+
+    steps = [*range(100, 1000, 10), *range(1000, 10001, 100)]
+    orbits = {}
+    for name in ("LAMO", "HAMO", "Survey", "RC3"):
+        altitude = fact(DAWN_DISTANCES[name]).to_value(u.imperial.mile)
+        orbits[name] = min(steps, key=lambda m: abs(m - altitude))
+    return steps, orbits
 
 
 class AltitudeView(FastFigure):
