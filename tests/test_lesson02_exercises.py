@@ -661,3 +661,11 @@ def test_the_right_number_in_another_speed_unit_is_told_so():
     told = utils.check("02.7", number * u.km / u.h, **kw)
     assert not told.ok and "km/s" in told.message and "km / h" in told.message
     assert utils.check("02.7", number * 1000 * u.m / u.s, **kw).ok  # the same speed in m/s is right
+
+
+def test_exercise_2_an_eccentricity_in_percent_is_told_so():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    e = _expected_answer("02.2", **kw)
+    message = utils.check("02.2", round(100 * e, 1), **kw).message
+    assert "percentage" in message and "rounded" not in message
+    assert "percentage" not in utils.check("02.2", 4.26, **kw).message  # a number off by ten is not a percentage

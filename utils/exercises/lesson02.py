@@ -86,6 +86,11 @@ def _eccentricity_cut_off(q, Q, name=None):
     return np.floor(_eccentricity(q, Q) * 1000) / 1000
 
 
+def _eccentricity_percent(q, Q, name=None):
+    # e written as a percentage (42.6 for 0.426)
+    return 100 * _eccentricity(q, Q)
+
+
 def _e_over_Q(q, Q, name=None):
     q, Q = _q_Q(q, Q)
     return (Q - q) / Q
@@ -862,6 +867,12 @@ _EXERCISES = {
                 "Q - q = 2ae is a length, not yet the eccentricity: divide it by 2a, which is Q + q.",
             ),
             Mistake(
+                _eccentricity_percent,
+                "That looks like e as a percentage. e is a plain fraction of 1 (0 for a circle): give it without "
+                "multiplying by 100.",
+                rtol=0.005,
+            ),
+            Mistake(
                 _q_over_Q,
                 "q / Q compares the closest and farthest distances, (1 - e) / (1 + e): it is 1 for a circle, "
                 "where e is 0. Solve the two definitions for e instead.",
@@ -1108,8 +1119,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _two_body_365_day_years,
-                "Close, but the date is a few days off: a year is 365.25 days in astropy, not 365. Use the "
-                "given offset as it is: epoch + years_6.",
+                "Close. If you wrote the years as days (years times 365 days), the date is a few days off: a year "
+                "is 365.25 days in astropy. Use the given offset as it is: epoch + years_6.",
             ),
         ),
     ),
