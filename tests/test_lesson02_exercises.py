@@ -558,6 +558,31 @@ def test_a_right_answer_rounded_too_far_gets_the_rounding_message_alone(exercise
     assert "Hint" not in result.message and _get_exercise(exercise).hint not in result.message
 
 
+@pytest.mark.parametrize(
+    "exercise, inputs",
+    [
+        ("02.1", dict(a=2.95 * u.AU, e=0.17)),  # 3.4515 AU given as 3.4 AU
+        ("02.3", dict(T=5.95 * u.yr)),  # 3.284 AU given as 3.2 AU
+    ],
+)
+def test_a_right_answer_cut_to_two_figures_is_told_so_not_sent_to_another_method(exercise, inputs):
+    right = _expected_answer(exercise, **inputs).to_value(u.AU)
+    cut = np.trunc(right * 10) / 10 * u.AU
+    assert cut.value != round(right, 1)  # cut off, not rounded: the shared check alone would not call it close
+    result = utils.check(exercise, cut, **inputs)
+    assert result.status == "incorrect" and "cut off after two significant figures" in result.message
+    assert _get_exercise(exercise).hint not in result.message
+    assert utils.check(exercise, cut.to(u.km), **inputs).message == result.message  # in any length unit
+    near = utils.check(exercise, cut + 0.01 * u.AU, **inputs)  # a wrong third figure is not called cut off
+    assert "cut off" not in near.message and _get_exercise(exercise).hint in near.message
+
+
+def test_a_likely_slip_on_the_cut_off_value_keeps_its_own_hint():
+    kw = dict(a=3.4 * u.AU, e=0.01)  # Q = 3.434 AU: cut after two figures, it is a itself
+    message = utils.check("02.1", 3.4 * u.AU, **kw).message
+    assert "average of the closest and farthest" in message and "cut off" not in message
+
+
 def test_exercise_1_a_wrong_method_is_not_called_close():
     kw = dict(a=2.95 * u.AU, e=0.17)
     message = utils.check("02.1", kw["a"] * (1 - kw["e"]), **kw).message  # the perihelion
@@ -636,3 +661,11 @@ def test_the_right_number_in_another_speed_unit_is_told_so():
     told = utils.check("02.7", number * u.km / u.h, **kw)
     assert not told.ok and "km/s" in told.message and "km / h" in told.message
     assert utils.check("02.7", number * 1000 * u.m / u.s, **kw).ok  # the same speed in m/s is right
+
+
+def test_exercise_2_an_eccentricity_in_percent_is_told_so():
+    kw = dict(q=1.55 * u.AU, Q=3.85 * u.AU)
+    e = _expected_answer("02.2", **kw)
+    message = utils.check("02.2", round(100 * e, 1), **kw).message
+    assert "percentage" in message and "rounded" not in message
+    assert "percentage" not in utils.check("02.2", 4.26, **kw).message  # a number off by ten is not a percentage

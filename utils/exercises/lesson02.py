@@ -45,6 +45,17 @@ def _twice_aphelion(a, e, name=None):
     return 2 * _aphelion(a, e)
 
 
+def _cut_two_figures(length):
+    """A length in AU cut off (not rounded) after two significant figures: 3.4 AU for 3.4515 AU."""
+    value = length.to_value(u.AU)
+    step = 10.0 ** (np.floor(np.log10(abs(value))) - 1)
+    return np.trunc(value / step) * step * u.AU
+
+
+def _aphelion_cut_off(a, e, name=None):
+    return _cut_two_figures(_aphelion(a, e))
+
+
 # 02.2 · eccentricity from q and Q ----------------------------------------------------------
 
 
@@ -73,6 +84,11 @@ def _eccentricity_two_decimals(q, Q, name=None):
 def _eccentricity_cut_off(q, Q, name=None):
     # the right e cut off after three decimals (0.425 for 0.4259) instead of rounded
     return np.floor(_eccentricity(q, Q) * 1000) / 1000
+
+
+def _eccentricity_percent(q, Q, name=None):
+    # e written as a percentage (42.6 for 0.426)
+    return 100 * _eccentricity(q, Q)
 
 
 def _e_over_Q(q, Q, name=None):
@@ -118,6 +134,11 @@ def _a_without_2pi(T, name=None):
 def _a_without_cube_root(T, name=None):
     # a^3 = T^2 in AU and years, the cube root not taken
     return require(T, u.yr, "T", positive=True).to_value(u.yr) ** 2 * u.AU
+
+
+def _a_cut_off(T, name=None):
+    # the right a cut off after two significant figures (3.2 AU for 3.284 AU) instead of rounded to three
+    return _cut_two_figures(_a_from_period(T))
 
 
 def _a_exponent_3_2(T, name=None):
@@ -801,6 +822,12 @@ _EXERCISES = {
                 "The aphelion distance Q is measured from the Sun, at the focus, to the farthest point of the "
                 "ellipse: a single distance, Q = a(1 + e).",
             ),
+            Mistake(  # last: a likely slip that lands on the same value keeps its own hint
+                _aphelion_cut_off,
+                "Close: that looks cut off after two significant figures. Keep three significant figures, "
+                "rounded, not cut off.",
+                rtol=1e-9,
+            ),
         ),
     ),
     "02.2": _EccentricityExercise(
@@ -840,6 +867,12 @@ _EXERCISES = {
                 "Q - q = 2ae is a length, not yet the eccentricity: divide it by 2a, which is Q + q.",
             ),
             Mistake(
+                _eccentricity_percent,
+                "That looks like e as a percentage. e is a plain fraction of 1 (0 for a circle): give it without "
+                "multiplying by 100.",
+                rtol=0.005,
+            ),
+            Mistake(
                 _q_over_Q,
                 "q / Q compares the closest and farthest distances, (1 - e) / (1 + e): it is 1 for a circle, "
                 "where e is 0. Solve the two definitions for e instead.",
@@ -861,6 +894,12 @@ _EXERCISES = {
             ),
             Mistake(_a_without_cube_root, "That is a cubed (T squared, in years): take its cube root."),
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
+            Mistake(  # last: a likely slip that lands on the same value keeps its own hint
+                _a_cut_off,
+                "Close: that looks cut off after two significant figures. Keep three significant figures, "
+                "rounded, not cut off.",
+                rtol=1e-9,
+            ),
         ),
     ),
     "02.4": _NewtonStepsExercise(
@@ -1080,8 +1119,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _two_body_365_day_years,
-                "Close, but the date is a few days off: a year is 365.25 days in astropy, not 365. Use the "
-                "given offset as it is: epoch + years_6.",
+                "Close. If you wrote the years as days (years times 365 days), the date is a few days off: a year "
+                "is 365.25 days in astropy. Use the given offset as it is: epoch + years_6.",
             ),
         ),
     ),
