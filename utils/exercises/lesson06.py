@@ -381,6 +381,14 @@ def _t_ceres_albedo(solar_constant, albedo, distance):
     return _temperature(solar_constant, fact("ceres.albedo"), distance)
 
 
+def _t_dark_ground_mean_distance(solar_constant, albedo, distance):
+    # the dark ground's noon temperature at Ceres' mean distance, printed just before the exercise
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    return _temperature(solar_constant, fact("ceres.albedo"), fact("ceres.a"))
+
+
 def _t_at_earth(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, 1 * u.AU)
 
@@ -909,6 +917,15 @@ _EXERCISES = {
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
                 "albedo `faculae` at the perihelion distance `distance_7`.",
                 copied=True,
+                rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
+            ),
+            Mistake(
+                _t_dark_ground_mean_distance,
+                "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
+                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
+                "`distance_7`.",
+                copied=True,
+                rtol=0.005,
             ),
             Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
             Mistake(
