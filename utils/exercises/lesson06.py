@@ -553,9 +553,9 @@ def _lifetime_years_as_days(
 
 
 _MIXED_LENGTH_UNITS = (
-    "Your number is off by a power of ten. Were the depth and the loss rate typed in different length units "
-    "(km, m, cm), or a number read in thousands? Divide the quantities themselves, `pit_depth` by the "
-    "day-averaged rate, and convert with `.to(u.yr)`."
+    "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
+    "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
+    "themselves, `pit_depth` by the day-averaged rate, and convert with `.to(u.yr)`."
 )
 
 
