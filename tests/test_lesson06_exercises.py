@@ -732,3 +732,14 @@ def test_exercise_7_the_printed_dark_ground_and_a_three_figure_near_miss():
     near = utils.check("06.7", 219 * u.K, **kw)
     assert near.status == "incorrect" and "rounded" not in near.message and "close" not in near.message
     assert "rounded" in utils.check("06.7", 220 * u.K, **kw).message
+
+
+def test_exercise_5_the_full_contrast_is_named_as_undiluted():
+    """The facula's albedo over Ceres' (about 4.4, the figure's plateau) is told it leaves out dilution."""
+    kw = dict(spot_albedo=utils.fact("occator.faculae_albedo"), background_albedo=utils.fact("ceres.albedo"))
+    kw.update(spot_diameter=utils.fact("occator.cerealia_facula_size"), ifov=utils.fact("fc.ifov"))
+    kw["distance"] = utils.fact("ceres.approach_opnav3_distance")
+    kw["far_distance"] = utils.fact("ceres.approach_spot_distance")
+    contrast = (kw["spot_albedo"] / kw["background_albedo"]).to_value(u.one)
+    result = utils.check("06.5", round(contrast, 2), **kw)
+    assert result.status == "incorrect" and "full contrast" in result.message and "close" not in result.message

@@ -357,6 +357,12 @@ def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov) / a_b
 
 
+def _full_contrast(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # the facula's own albedo over the ground's: the contrast of a resolved spot, with no dilution
+    a_s = require(spot_albedo, u.one, "spot_albedo").to_value(u.one)
+    return a_s / require(background_albedo, u.one, "background_albedo").to_value(u.one)
+
+
 # --- 06.7 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
@@ -850,6 +856,12 @@ _EXERCISES = {
                 _fill_ratio,
                 "That is how much more of the pixel the spot fills, (far / near)². The pixel also holds dark "
                 "ground, which reflects too: compare the whole pixel's albedo, f × A_spot + (1 − f) × A_ground.",
+            ),
+            Mistake(
+                _full_contrast,
+                "That is the facula's full contrast with the ground, as if it filled whole pixels. From both "
+                "distances it was smaller than a pixel, so each pixel mixes it with dark ground: use the fill "
+                "fractions.",
             ),
             Mistake(
                 _distance_ratio,
