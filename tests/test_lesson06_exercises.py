@@ -716,3 +716,30 @@ def test_exercise_2_the_figures_phase_or_size_copied_gets_a_hint_naming_it():
     # an instructor's phase_2 of 20°: the figure's phase is then the right one and passes
     at_20 = imaging.render_sphere(200, smooth, radius, 20 * u.deg, law="lambert", occator_latitude=20 * u.deg)
     assert utils.check("06.2", at_20[100, 10] / at_20[100, 100], law="lambert", **{**kw, "phase": 20 * u.deg}).ok
+
+
+def test_exercise_7_the_printed_dark_ground_and_a_three_figure_near_miss():
+    """Ceres' dark ground at its mean distance (printed just above) gets its own hint; 219 K is not a rounding."""
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    a = utils.fact("ceres.a")
+    kw["distance"] = a * (1 - utils.fact("ceres.e"))
+    sunlight = kw["solar_constant"] * (u.AU / a) ** 2
+    t_dark = ((sunlight * (1 - utils.fact("ceres.albedo")) / const.sigma_sb) ** 0.25).to(u.K)
+    printed = utils.check("06.7", round(t_dark.to_value(u.K)) * u.K, **kw)
+    assert printed.status == "incorrect" and "dark ground" in printed.message and "distance_7" in printed.message
+    near = utils.check("06.7", 219 * u.K, **kw)
+    assert near.status == "incorrect" and "rounded" not in near.message and "close" not in near.message
+    assert "rounded" in utils.check("06.7", 220 * u.K, **kw).message
+
+
+def test_exercise_5_the_full_contrast_is_named_as_undiluted():
+    """The facula's albedo over Ceres' (about 4.4, the figure's plateau) is told it leaves out dilution."""
+    kw = dict(spot_albedo=utils.fact("occator.faculae_albedo"), background_albedo=utils.fact("ceres.albedo"))
+    kw.update(spot_diameter=utils.fact("occator.cerealia_facula_size"), ifov=utils.fact("fc.ifov"))
+    kw["distance"] = utils.fact("ceres.approach_opnav3_distance")
+    kw["far_distance"] = utils.fact("ceres.approach_spot_distance")
+    contrast = (kw["spot_albedo"] / kw["background_albedo"]).to_value(u.one)
+    result = utils.check("06.5", round(contrast, 2), **kw)
+    assert result.status == "incorrect" and "full contrast" in result.message and "close" not in result.message

@@ -56,7 +56,7 @@ def test_camera_explorer_titles_follow_the_sliders(explorer):
         n_sat = explorer.saturated_pixels
         assert (str(n_sat) if n_sat else "no pixels") in explorer.ax_img.get_title().replace(",", "")
     assert len(set(seen.values())) == 5  # every state has its own titles
-    assert "Model image" in explorer.alt() and ("rose" in explorer.alt()) == bool(explorer.saturated_pixels)
+    assert "Model image" in explorer.alt() and ("yellow" in explorer.alt()) == bool(explorer.saturated_pixels)
 
 
 def test_camera_explorer_row_has_a_white_outline(explorer):
@@ -294,13 +294,13 @@ def test_sharpness_title_uses_metres_below_one_km():
     assert "35.9 km per pixel" in view.update(383_000).ax.get_title()
 
 
-def test_camera_explorer_alt_text_names_rose_only_when_pixels_saturate(explorer):
+def test_camera_explorer_alt_text_names_yellow_only_when_pixels_saturate(explorer):
     for distance, exposure in ((383000, 0.125), (4400, 1.41)):
         left = explorer.update(distance, exposure).alt().split("Left:")[1].split("Right:")[0]
         if explorer.saturated_pixels:
-            assert "saturated pixels in rose" in left
+            assert "saturated pixels in yellow" in left
         else:
-            assert "no saturated pixels" in left and "rose" not in left
+            assert "no saturated pixels" in left and "yellow" not in left
 
 
 def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer):
@@ -313,7 +313,7 @@ def test_camera_explorer_title_says_pixel_for_one_and_pixels_otherwise(explorer)
             if n:
                 assert f"{n:,} {word} saturated" in title
             else:
-                assert "no pixels saturated" in title and "0 pixels" not in title and "rose" not in title
+                assert "no pixels saturated" in title and "0 pixels" not in title and "yellow" not in title
 
 
 def test_camera_explorer_names_the_stop_and_what_the_view_covers(explorer):
@@ -367,3 +367,12 @@ def test_altitude_view_ticks_have_thousands_separators():
     labels = [t.get_text() for t in view.ax.get_xticklabels() if t.get_text()]
     assert any("," in s for s in labels), labels
     assert all(s.replace(",", "").lstrip("\u2212").isdigit() for s in labels), labels
+
+
+def test_saturated_tint_is_far_lighter_than_the_ground_in_greyscale():
+    """At exposure 1 the average ground reads 0.5 (mid-grey): the tint must not vanish into it in greyscale."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(CameraExplorer.SATURATED)
+    grey = 0.299 * r + 0.587 * g + 0.114 * b  # the usual greyscale conversion (ITU-R BT.601)
+    assert grey > 0.5 + 0.3

@@ -420,7 +420,9 @@ class CameraExplorer(FastFigure):
     """
 
     #: Colours: not a body's colour (the image is grey; these mark the model's readings).
-    SATURATED = style.OTHER_COLOURS["rose"]  # not teal, too near Dawn's bluish green
+    #: Tol's light yellow: far lighter than the grey ground, so saturated pixels stand out in greyscale too
+    #: (a mid-tone such as rose reads as the ground's grey); not teal, too near Dawn's bluish green.
+    SATURATED = "#EEDD88"
     PROFILE = style.OTHER_COLOURS["indigo"]
     ROW = PROFILE  # the dotted row and its profile are the same line of pixels
     LIMIT = style.OTHER_COLOURS["black"]
@@ -499,7 +501,7 @@ class CameraExplorer(FastFigure):
         self.ax_img.set_xlim(*img.extent_km[:2])
         self.ax_img.set_ylim(*img.extent_km[2:])
         n_sat = self.saturated_pixels
-        saturated = f"{n_sat:,} pixel{'' if n_sat == 1 else 's'} saturated (rose)" if n_sat else "no pixels saturated"
+        saturated = f"{n_sat:,} pixel{'' if n_sat == 1 else 's'} saturated (yellow)" if n_sat else "no pixels saturated"
         self.ax_img.set_title(
             f"Model image (not Dawn's), {img.pixel_scale.to(u.km):.3f}/pixel\n{saturated}",
             fontsize=11,
@@ -572,7 +574,7 @@ class CameraExplorer(FastFigure):
                 f"{most}the facula peaks at {peak:.2f} of full scale and the ground at the outermost pixels of the "
                 f"row reads about {ground:.2f}"
             )
-        tinted = "saturated pixels in rose" if self.saturated_pixels else "no saturated pixels"
+        tinted = "saturated pixels in yellow" if self.saturated_pixels else "no saturated pixels"
         where = "around Occator" if self._whole_crater else "of Occator's centre only"
         return (
             f"{self.ax_img.get_title().replace(chr(10), '; ')}. Left: {self.brightness_words()} model camera image "

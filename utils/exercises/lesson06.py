@@ -357,6 +357,12 @@ def _near_against_ground(spot_albedo, background_albedo, spot_diameter, distance
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov) / a_b
 
 
+def _full_contrast(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    # the facula's own albedo over the ground's: the contrast of a resolved spot, with no dilution
+    a_s = require(spot_albedo, u.one, "spot_albedo").to_value(u.one)
+    return a_s / require(background_albedo, u.one, "background_albedo").to_value(u.one)
+
+
 # --- 06.7 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
@@ -379,6 +385,14 @@ def _t_ceres_albedo(solar_constant, albedo, distance):
     from ..facts import fact
 
     return _temperature(solar_constant, fact("ceres.albedo"), distance)
+
+
+def _t_dark_ground_mean_distance(solar_constant, albedo, distance):
+    # the dark ground's noon temperature at Ceres' mean distance, printed just before the exercise
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    return _temperature(solar_constant, fact("ceres.albedo"), fact("ceres.a"))
 
 
 def _t_at_earth(solar_constant, albedo, distance):
@@ -545,9 +559,9 @@ def _lifetime_years_as_days(
 
 
 _MIXED_LENGTH_UNITS = (
-    "Your number is off by a power of ten. Were the depth and the loss rate typed in different length units "
-    "(km, m, cm), or a number read in thousands? Divide the quantities themselves, `pit_depth` by the "
-    "day-averaged rate, and convert with `.to(u.yr)`."
+    "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
+    "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
+    "themselves, `pit_depth` by the day-averaged rate, and convert with `.to(u.yr)`."
 )
 
 
@@ -844,6 +858,12 @@ _EXERCISES = {
                 "ground, which reflects too: compare the whole pixel's albedo, f × A_spot + (1 − f) × A_ground.",
             ),
             Mistake(
+                _full_contrast,
+                "That is the facula's full contrast with the ground, as if it filled whole pixels. From both "
+                "distances it was smaller than a pixel, so each pixel mixes it with dark ground: use the fill "
+                "fractions.",
+            ),
+            Mistake(
                 _distance_ratio,
                 "That is the ratio of the distances. The pixel averages over its area: work out the pixel's "
                 "albedo at each distance, then divide.",
@@ -909,6 +929,15 @@ _EXERCISES = {
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
                 "albedo `faculae` at the perihelion distance `distance_7`.",
                 copied=True,
+                rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
+            ),
+            Mistake(
+                _t_dark_ground_mean_distance,
+                "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
+                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
+                "`distance_7`.",
+                copied=True,
+                rtol=0.005,
             ),
             Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
             Mistake(
