@@ -721,7 +721,11 @@ def test_a_reason_that_rejects_its_own_verdicts_reading_is_not_accepted(exercise
     ],
 )
 def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
-    ifov, facula, wide = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("occator.cerealia_facula_size_apod")
+    ifov, facula, wide = (
+        fact("fc.ifov"),
+        fact("occator.cerealia_facula_size"),
+        fact("occator.cerealia_facula_size_apod"),
+    )
     d = fact("news.distance_image")
     inputs = dict(size=facula, ifov=ifov, **({"distance": d} if exercise_id == "07.5" else {"pixels": 20}))
     result = check(exercise_id, make(wide, d, ifov), **inputs)
