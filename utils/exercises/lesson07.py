@@ -762,7 +762,8 @@ _EXERCISES = {
         solve=_verdict_months,
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
-        "claimed_months) at most 1 month? Apply the exercise's rule for a number to that, and give the "
+        "claimed_months) within the rule's tolerance (one month in the notebook, unless your instructor set "
+        "another)? Apply the exercise's rule for a number to that, and give the "
         "verdict word it leads to.",
         mistakes=(
             Mistake(
