@@ -695,3 +695,50 @@ def test_exercise_2_a_dimensionless_quantity_is_a_plain_number():
         result = check("07.2", answer, **kw)
         assert not result.ok and "no unit" in result.message, answer
     assert check("07.2", (kw["departure"] - kw["arrival"]).to(F.MONTH), **kw).ok
+
+
+@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+def test_a_reason_that_rejects_its_own_verdicts_reading_is_not_accepted(exercise_id):
+    """'misleading' with "no qualifier saves it" argues for 'false': not accepted, and told why; 'false' with
+    "not a different claim" likewise. The same words back the other verdict."""
+    inputs = _n_inputs(exercise_id)
+    for verdict, reason in (
+        ("misleading", "DS1 1998 before 2007; no qualifier saves it"),
+        ("false", "1998 came first, but it is not a different claim"),
+    ):
+        result = check(exercise_id, verdict, **inputs, reason=reason)
+        assert result.status == "incorrect" and "rejects the reading" in result.message, (verdict, reason)
+        assert "Defensible" not in result.message and "By the rule" not in result.message
+    # a reading named as well as one rejected still counts
+    assert check(exercise_id, "misleading", **inputs, reason="not a different claim: a qualifier left out").ok
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "make"),
+    [
+        ("07.5", lambda s, d, i: (s / (d * i.to_value(u.rad))).to_value(u.one)),
+        ("07.6", lambda s, d, i: (s / 20 / i.to_value(u.rad)).to(u.km)),
+    ],
+)
+def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
+    ifov, facula, wide = (
+        fact("fc.ifov"),
+        fact("occator.cerealia_facula_size"),
+        fact("occator.cerealia_facula_size_apod"),
+    )
+    d = fact("news.distance_image")
+    inputs = dict(size=facula, ifov=ifov, **({"distance": d} if exercise_id == "07.5" else {"pixels": 20}))
+    result = check(exercise_id, make(wide, d, ifov), **inputs)
+    assert result.status == "incorrect" and "facula_apod" in result.message and "close" not in result.message.lower()
+    assert check(exercise_id, make(facula, d, ifov), **inputs).ok
+    # an instructor who sets size to the wide deposit gets it accepted, with no such hint
+    wide_inputs = dict(inputs, size=wide)
+    assert check(exercise_id, make(wide, d, ifov), **wide_inputs).ok
+
+
+def test_the_verdict_table_names_the_reason_variable_and_its_type():
+    n11 = dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("ceres.approach_spot"))
+    number = F.your_checked_verdict("N11", "07.7", "false", 42, **n11)
+    assert "write reason_7 as text" in number.reason and "(got an int)" in number.reason
+    empty = F.your_checked_verdict("N11", "07.7", "false", "", **n11)
+    assert "reason_7" in empty.reason and "reason_ " not in empty.reason

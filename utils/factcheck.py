@@ -568,7 +568,14 @@ YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
 
-def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> Verdict | None:
+def _no_reason(reason_name: str) -> str:
+    """:data:`NO_REASON`, naming the variable ``reason_name`` (such as ``reason_7``) when it is known."""
+    if not reason_name:
+        return NO_REASON
+    return f"no reason given yet: write one line in {reason_name} and run it again"
+
+
+def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reason_name: str = "") -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -589,11 +596,15 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
 
     >>> your_verdict("N08", "true", 13.7).reason
     'yours: no reason in quotes yet: write reason_ as text, such as "dates compared" (got a float)'
+    >>> your_verdict("N08", "true", 42, reason_name="reason_7").reason
+    'yours: no reason in quotes yet: write reason_7 as text, such as "dates compared" (got an int)'
 
     >>> your_verdict("N08", "true", "  two dates,\\n compared ").reason
     'yours: two dates, compared'
     >>> your_verdict("N08", "true", "").reason
     'yours: no reason given yet: write one line in the reason_ variable of your exercise and run it again'
+    >>> your_verdict("N08", "true", "", reason_name="reason_7").reason
+    'yours: no reason given yet: write one line in reason_7 and run it again'
 
     The reason starts with "yours:", so a table never passes a reader's verdict
     off as a worked one; ``accepted=False`` (the exercise's check did not accept
@@ -609,9 +620,11 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True) -> V
         reason = ""
     if not isinstance(reason, str):  # the check has said so too; the table shows it rather than a traceback
         kind = type(reason).__name__
-        reason = f'no reason in quotes yet: write reason_ as text, such as "dates compared" (got a {kind})'
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        name = reason_name or "reason_"
+        reason = f'no reason in quotes yet: write {name} as text, such as "dates compared" (got {article} {kind})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
-    return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or NO_REASON}{mark}")
+    return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or _no_reason(reason_name)}{mark}")
 
 
 def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, **inputs) -> Verdict | None:
@@ -631,7 +644,9 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
     if verdict_word(answer) is None:
         return None
     accepted = check(exercise_id, answer, **inputs, reason=reason).ok
-    return your_verdict(claim_id, answer, reason, accepted=accepted)
+    number = str(exercise_id).rpartition(".")[2]
+    reason_name = f"reason_{number}" if number.isdigit() else ""  # "07.7": the notebook's reason_7
+    return your_verdict(claim_id, answer, reason, accepted=accepted, reason_name=reason_name)
 
 
 def combine_verdicts(*parts: str) -> str:

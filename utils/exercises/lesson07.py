@@ -325,12 +325,15 @@ READING_WORDS = (
     "as printed",
     "story's words",
     "first line",  # the rule's first line: one earlier example makes a first false
+    "line 1",
     "one earlier example",
 )
 
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
 QUALIFIER_WORDS = (
     "qualifier",
+    "second line",  # the rule's second line: a qualifier the story left out
+    "line 2",
     "left out",
     "leaves out",
     "dropped",
@@ -394,7 +397,14 @@ class VerdictExercise(ReasonedExercise):
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
         if self.reading_prompt and result.ok and reason and self._two_readings(inputs):
             # both verdicts are equally good: either passes, and a reason that names no reading is asked for one
-            if not any(word in reason for word in self.reading_words):
+            given = verdict_word(answer)
+            own = self.readings.get(given, ())
+            named = [word for word in self.reading_words if _named(word, reason)]
+            rejected = [word for word in self.reading_words if word in reason and word not in named]
+            if not named and any(word in own for word in rejected):
+                # the reason weighs the reading that leads to this verdict and rejects it
+                return CheckResult(INCORRECT, self._rejects_own(given), result.name)
+            if not named and not rejected:
                 return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
             clash = self._reading_clash(answer, reason)
             if clash:
@@ -402,9 +412,17 @@ class VerdictExercise(ReasonedExercise):
             return result
         if not (result.ok and self.reading_words and not self.reading_prompt and self._is_defensible(answer, inputs)):
             return result
-        if any(word in reason for word in self.reading_words):
+        if any(_named(word, reason) for word in self.reading_words):
             return result
         return CheckResult(INCORRECT, self.reading_missing, result.name)
+
+    def _rejects_own(self, given: str) -> str:
+        """The note for a reason that rejects the one reading that leads to the verdict ``given``."""
+        return (
+            f"Your verdict and your reason disagree: your reason rejects the reading that, by the rule for a "
+            f"'first', leads to '{given}'. Change the verdict or the reason so that they agree, then run this "
+            f"cell again."
+        )
 
     def _reading_clash(self, answer: Any, reason: str) -> str:
         """A note when ``reason`` names only the reading that leads to another verdict than ``answer`` (per
@@ -412,7 +430,7 @@ class VerdictExercise(ReasonedExercise):
         ("no qualifier") name no reading."""
         given = verdict_word(answer)
         own = self.readings.get(given, ())
-        if not own or any(word in reason for word in own):
+        if not own or any(_named(word, reason) for word in own):
             return ""
         for other, words in self.readings.items():
             if other != given and any(_named(word, reason) for word in words):
@@ -513,6 +531,20 @@ def _distance_microradians(size, pixels, ifov):
     return _distance_for_pixels(size, pixels, ifov) * float(ifov.to_value(u.rad) / ifov.to_value(u.urad))
 
 
+def _wide_deposit(size):
+    """The wider outline of the bright deposit (about 15 km, facula_apod), or None when ``size`` is that outline."""
+    from ..facts import fact
+
+    wide = fact("occator.cerealia_facula_size_apod").to(u.km)
+    return None if abs(require(size, u.km, "size", positive=True) - wide) < 1e-9 * wide else wide
+
+
+def _distance_wide_deposit(size, pixels, ifov):
+    """The 15 km deposit (facula_apod) used in place of the lesson's facula."""
+    wide = _wide_deposit(size)
+    return None if wide is None else _distance_for_pixels(wide, pixels, ifov)
+
+
 def _pixel_size_only(size, pixels, ifov):
     """The ground one pixel must cover (size / pixels), given as the distance: the division by the IFOV left out."""
     return (require(size, u.km, "size", positive=True) / require(pixels, u.one, "pixels", positive=True)).to(u.km)
@@ -580,6 +612,12 @@ def _pixels_miles_as_km(size, distance, ifov):
 def _pixels_half_size(size, distance, ifov):
     """The facula's width taken as a radius (halved)."""
     return _pixels_in_news_image(size / 2, distance, ifov)
+
+
+def _pixels_wide_deposit(size, distance, ifov):
+    """The 15 km deposit (facula_apod) used in place of the lesson's facula."""
+    wide = _wide_deposit(size)
+    return None if wide is None else _pixels_in_news_image(wide, distance, ifov)
 
 
 def _pixels_whole(size, distance, ifov):
@@ -724,7 +762,8 @@ _EXERCISES = {
         solve=_verdict_months,
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
-        "claimed_months) at most 1 month? Apply the exercise's rule for a number to that, and give the "
+        "claimed_months) within the rule's tolerance (one month in the notebook, unless your instructor set "
+        "another)? Apply the exercise's rule for a number to that, and give the "
         "verdict word it leads to.",
         mistakes=(
             Mistake(
@@ -746,7 +785,8 @@ _EXERCISES = {
             "ran its ion engine before Dawn's launch. 'misleading' is equally defensible (a qualifier left out).",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4: NASA's wording as a different claim, or a qualifier left out.",
+        reading_prompt="Name your reading in reason_4: the rule's first line (NASA's wording is a different claim) "
+        "or its second line (a qualifier left out).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "'false' is equally defensible (a different claim).",
@@ -799,6 +839,11 @@ _EXERCISES = {
                 "The facula's 10 km is a width across, not a radius: count the pixels across the whole of it.",
             ),
             Mistake(
+                _pixels_wide_deposit,
+                "You used the wider bright deposit, facula_apod (about 15 km). This lesson uses facula, the "
+                "10 km central pit.",
+            ),
+            Mistake(
                 _pixels_whole,
                 "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
                 rtol=1e-6,
@@ -838,6 +883,11 @@ _EXERCISES = {
                 _distance_from_centre,
                 "That is the distance from Ceres' centre: you added Ceres' radius. The pixel scale uses "
                 "the distance from the camera to the surface, size / pixels / IFOV, and nothing more.",
+            ),
+            Mistake(
+                _distance_wide_deposit,
+                "You used the wider bright deposit, facula_apod (about 15 km). This lesson uses facula, the "
+                "10 km central pit.",
             ),
             Mistake(
                 _distance_one_pixel,
