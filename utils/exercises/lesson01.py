@@ -739,8 +739,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _volume_per_asteroid_cubed,
-                "You raised the volume to the power 3. The side of a cube is the cube root of its volume: "
-                "** (1 / 3).",
+                "You raised the volume to the power 3. The side of a cube is the cube root of its volume: ** (1 / 3).",
             ),
             *(
                 Mistake(
