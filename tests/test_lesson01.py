@@ -780,6 +780,7 @@ def test_one_figure_roundings_of_exercises_6_and_7_are_called_rounded():
 
     moon, mass = 7.342e22 * u.kg, 2.39e21 * u.kg  # 30.7 belts per Moon
     assert "rounded to one figure" in check("01.6", 30, moon_mass=moon, belt_mass=mass).message
+    assert "`int`" in check("01.6", 30, moon_mass=moon, belt_mass=mass).message  # 30 may be int(...), not a rounding
     inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=1000)
     spacing = belt._mean_spacing(1.2e6, 7e25 * u.km**3)
     for unit in (u.km, u.AU):

@@ -713,7 +713,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _belts_per_moon_one_figure,
-                "Close, but rounded to one figure: give three significant figures.",
+                "Close, but rounded to one figure (or cut to a whole number, as `int` does): give three "
+                "significant figures.",
                 rtol=0.002,  # the rounded value itself, not a nearby answer
             ),
             Mistake(
