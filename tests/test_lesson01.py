@@ -78,6 +78,9 @@ def test_encounter_exercise_named_slips():
     # with every input in km, `.value` changes nothing: the right answer is not called a slip
     same_unit = {**inputs, "path_length": 2e8 * u.km}
     assert check("01.8", 1e6 / 1e25 * np.pi * 4e5**2 * 2e8, **same_unit).ok
+    # no path length: a number per km, told which length is missing rather than named by its unit
+    per_km = check("01.8", 1e6 / (1e25 * u.km**3) * np.pi * (4e5 * u.km) ** 2, **inputs)
+    assert not per_km.ok and "path_length" in per_km.message and "wavenumber" not in per_km.message
 
 
 def test_spacing_exercise_by_hand():
@@ -96,6 +99,10 @@ def test_spacing_mistakes_get_their_hints():
     assert cube.status == "incorrect" and "cube root" in cube.message
     square = check("01.7", (8e18 * u.km**3) ** 0.5, **inputs)
     assert "not the square root" in square.message
+    for cubed in ((8e18 * u.km**3) ** 3, ((8e18 * u.km**3).to(u.AU**3)) ** 3):  # ** 3 for the cube root
+        power = check("01.7", cubed, **inputs)
+        assert power.status == "incorrect" and "power 3" in power.message, power.message
+        assert "left in your unit" not in power.message
     sphere = check("01.7", 2e6 * u.km * (3 / (4 * np.pi)) ** (1 / 3), **inputs)
     assert "sphere" in sphere.message
     few = check("01.7", 2e6 * u.km * 10, **inputs)  # shared among 1000 catalogue objects
@@ -372,6 +379,8 @@ def test_exercise_9_asks_for_the_reason_after_a_right_choice():
     full = check("01.9", "composition", reason="albedo cancels distance, and dark ones must be larger at the cut")
     assert full.ok and "reason_9" not in full.message
     assert "instructor grades the reason" in full.message  # "Correct" is the choice's, not the reason's
+    for left_out in (check("01.9", "composition", reason=None), check("01.9", "composition")):
+        assert left_out.ok and "reason_9" in left_out.message  # no reason given is asked for one too
     wrong = check("01.9", "size", reason="")
     assert not wrong.ok and "reason_9" not in wrong.message  # a wrong choice gets its hint, not the prompt
     assert _expected_answer("01.9", reason="anything") == "composition"
@@ -771,6 +780,7 @@ def test_one_figure_roundings_of_exercises_6_and_7_are_called_rounded():
 
     moon, mass = 7.342e22 * u.kg, 2.39e21 * u.kg  # 30.7 belts per Moon
     assert "rounded to one figure" in check("01.6", 30, moon_mass=moon, belt_mass=mass).message
+    assert "`int`" in check("01.6", 30, moon_mass=moon, belt_mass=mass).message  # 30 may be int(...), not a rounding
     inputs = dict(n_asteroids=1.2e6, belt_volume=7e25 * u.km**3, n_catalogue=1000)
     spacing = belt._mean_spacing(1.2e6, 7e25 * u.km**3)
     for unit in (u.km, u.AU):

@@ -280,6 +280,11 @@ def _volume_per_asteroid(n_asteroids, belt_volume, n_catalogue=None):
     return (v / n).to(u.km**3)
 
 
+def _volume_per_asteroid_cubed(n_asteroids, belt_volume, n_catalogue=None):
+    # (volume / n) ** 3: the power 3 where the cube root belongs
+    return _volume_per_asteroid(n_asteroids, belt_volume) ** 3
+
+
 def _asteroids_per_volume(n_asteroids, belt_volume, n_catalogue=None):
     # n / V: the volume shared the wrong way round (asteroids per unit volume)
     return (1 / _volume_per_asteroid(n_asteroids, belt_volume)).to(u.km**-3)
@@ -342,6 +347,13 @@ def _encounters_units_stripped(n_asteroids, belt_volume, distance, path_length):
     values = [q.value if isinstance(q, u.Quantity) else float(q) for q in (belt_volume, distance, path_length)]
     n = require(n_asteroids, u.one, "n_asteroids", positive=True)
     return float(n / values[0] * np.pi * values[1] ** 2 * values[2])
+
+
+def _encounters_without_path(n_asteroids, belt_volume, distance, path_length):
+    # n / V times the cylinder's cross-section, pi d^2, with no path length: a number per km
+    v = require(belt_volume, u.km**3, "belt_volume", positive=True)
+    n = require(n_asteroids, u.one, "n_asteroids", positive=True)
+    return (n / v * np.pi * require(distance, u.km, "distance") ** 2).to(1 / u.km)
 
 
 def _encounters_times_ten(n_asteroids, belt_volume, distance, path_length):
@@ -447,8 +459,9 @@ class ChoiceWithReason(ReasonedExercise):
     graded_by_hand: str = "That is the right choice; your instructor grades the reason."
 
     def _reason_prompt(self, reason):
-        ask = super()._reason_prompt(reason)
-        if ask or reason is None:
+        # no reason passed at all (reason=None, or the argument left out) is asked for one, like an empty one
+        ask = super()._reason_prompt("" if reason is None else reason)
+        if ask:
             return ask
         text = str(reason).lower()
         if any(stem in text for stems in self.other_options for stem in stems):
@@ -570,7 +583,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _ratio_upside_down,
-                "Your resonance lies outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
+                "Your answer puts the resonance outside Jupiter's orbit. The asteroid makes more orbits than Jupiter, "
                 "so its period is shorter and its orbit smaller: check which way up the fraction goes.",
             ),
             Mistake(
@@ -700,7 +713,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _belts_per_moon_one_figure,
-                "Close, but rounded to one figure: give three significant figures.",
+                "Close, but rounded to one figure (or cut to a whole number, as `int` does): give three "
+                "significant figures.",
                 rtol=0.002,  # the rounded value itself, not a nearby answer
             ),
             Mistake(
@@ -723,6 +737,10 @@ _EXERCISES = {
                 _volume_per_asteroid,
                 "That is the volume of each asteroid's cube. The spacing is the cube's side: take the "
                 "cube root, ** (1 / 3).",
+            ),
+            Mistake(
+                _volume_per_asteroid_cubed,
+                "You raised the volume to the power 3. The side of a cube is the cube root of its volume: ** (1 / 3).",
             ),
             *(
                 Mistake(
@@ -806,6 +824,11 @@ _EXERCISES = {
                 _encounters_cubes_crossed,
                 "That counts the cubes your path crosses, not the asteroids within `distance` of it: count "
                 "the asteroids in the cylinder of radius `distance` around the path.",
+            ),
+            Mistake(
+                _encounters_without_path,
+                "A length is missing: your answer is a number per km. Multiply by `path_length`, the length "
+                "of the cylinder.",
             ),
             Mistake(
                 _encounters_units_stripped,
