@@ -217,6 +217,18 @@ def test_exercise_2_needs_the_nearest_resonance_as_well_as_the_distance():
     assert "not to the nearest" in check("03.2", to_31, nearest=(3, 1), **ceres).message
 
 
+def test_exercise_2_picks_the_nearest_resonance_by_distance_in_a():
+    """At 2.66 AU the 3:1 (0.16 AU away) is nearer in a than the 5:2 (0.165 AU), though 2.66 AU's period ratio
+    is nearer 5/2: the check follows the exercise's rule, the smallest distance."""
+    inputs = {"a": 2.66 * u.AU, "a_jupiter": fact("jupiter.a"), "asteroid": "an adapted asteroid"}
+    to_31 = abs(2.66 * u.AU - fact("jupiter.a") * (1 / 3) ** (2 / 3))
+    to_52 = abs(2.66 * u.AU - fact("jupiter.a") * (2 / 5) ** (2 / 3))
+    assert to_31 < to_52
+    assert check("03.2", to_31, nearest=(3, 1), **inputs).ok
+    wrong = check("03.2", to_31, nearest=(5, 2), **inputs)
+    assert wrong.status == "incorrect" and "smallest" in wrong.message
+
+
 def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
     """Three choices can be guessed; the one-line "how did you tell?" answer, with its rubric, cannot."""
     import json

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
-from .orbits import period
+from .orbits import _resonance_location, period
 from .style import PALETTE, FastFigure, body_style
 from .units import (
     ArgumentTypeError,
@@ -113,7 +113,10 @@ def _single(**values) -> None:
 def _nearest_resonance(
     a: u.Quantity, a_perturber: u.Quantity, candidates: Sequence[tuple[int, int]] = KIRKWOOD_RESONANCES
 ) -> tuple[int, int]:
-    """The p:q resonance (from ``candidates``) whose period ratio p/q is closest to the orbit's.
+    """The p:q resonance (from ``candidates``) whose location is closest to ``a``, in distance along a.
+
+    "Nearest" is |a - a_p (q/p)^(2/3)|, the rule of lesson 03's exercise 2 and of its Explore widget.
+    (Nearest in period ratio p/q differs in thin slivers, such as a = 2.66 AU: 3:1 there, not 5:2.)
 
     Parameters
     ----------
@@ -129,12 +132,14 @@ def _nearest_resonance(
     (3, 1)
     """
     _single(a=a, a_perturber=a_perturber)
-    ratio = _period_ratio(a, a_perturber).to_value(u.one)
+    a_au = a.to_value(u.AU)
     candidates = int_pairs(candidates, "candidates")
     for p, q in candidates:
         if p <= q:
             raise ValueError(f"candidates: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
-    return tuple(min(candidates, key=lambda pq: abs(ratio - pq[0] / pq[1])))
+    return tuple(
+        min(candidates, key=lambda pq: abs(a_au - _resonance_location(a_perturber, *pq).to_value(u.AU)))
+    )
 
 
 def _conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
