@@ -1024,7 +1024,7 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=31)
-    >>> "the one at 2.30 AU only wobbles between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
+    >>> "the one at 2.30 AU wobbles and drifts slowly between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
     True
     """
     instance(run, BeltRun, "run")
@@ -1032,8 +1032,8 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     e_line = float(number(e_line, "e_line", low=0, high=1, scalar=True))
     t_max = float(number(t_max, "t_max", positive=True, scalar=True))
     e_res, e_out = (run.e[i][np.isfinite(run.e[i])] for i in (i_res, i_out))
-    a_end = run.a[i_res][np.isfinite(run.a[i_res])][-1]
     side = "just below" if e_res.max() < e_line else "above"
+    why = " (optional exercise 9 asks why)" if run.removed[i_res] and side == "just below" else ""
     if run.removed[i_res]:
         under = 100 * np.ceil(run.t_removed[i_res].to_value(u.yr) / 100)  # its removal, up to the next century
         fate = f"and its line stops in under {under:,.0f} years, when its perihelion is inside Mars' orbit"
@@ -1042,8 +1042,9 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     return (
         f"Eccentricity against time over {t_max:,.0f} years for two model asteroids that start with "
         f"e = {run.e0[i_res]:.2f}. The one starting at {run.a0[i_res]:.2f} AU climbs in swings to "
-        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a (its a has moved to {a_end:.2f} AU), "
-        f"{fate}; the one at {run.a0[i_out]:.2f} AU only wobbles between {e_out.min():.2f} and {e_out.max():.2f}."
+        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a{why}, "
+        f"{fate}; the one at {run.a0[i_out]:.2f} AU wobbles and drifts slowly between {e_out.min():.2f} and "
+        f"{e_out.max():.2f}."
     )
 
 
