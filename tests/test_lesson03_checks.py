@@ -345,3 +345,23 @@ def test_exercise_1_the_inverse_ratio_to_two_decimals_gets_the_upside_down_hint(
         result = check("03.1", inverse, **ceres)
         assert result.status == "incorrect" and "upside down" in result.message, (inverse, result.message)
     assert check("03.1", 2.58, **ceres).ok
+
+
+def test_a_bare_period_ratio_or_eccentricity_is_named_not_only_told_to_carry_a_unit():
+    """03.3: the period ratio (bare, or with a degree sign) is a conceptual slip, not a question of form;
+    03.6: so is the bare largest eccentricity. A right value without its unit still gets the form message."""
+    from utils.orbits import period
+
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a")}
+    ratio = period(fact("jupiter.a")) / period(fact("ceres.a"))
+    for slip in (ratio, float(ratio), round(float(ratio), 2), ratio.value * u.deg):
+        result = check("03.3", slip, **ceres)
+        assert result.status == "incorrect" and "period ratio" in result.message, (slip, result.message)
+    right = _expected_answer("03.3", **ceres)
+    assert "no unit" in check("03.3", float(right.to_value(u.deg)), **ceres).message
+    inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
+    for slip in (0.27, 0.27 * u.one):
+        result = check("03.6", slip, **inputs)
+        assert result.status == "incorrect" and "eccentricity" in result.message
+    perihelion = _expected_answer("03.6", **inputs).to_value(u.AU)
+    assert "no unit" in check("03.6", perihelion, **inputs).message
