@@ -137,9 +137,7 @@ def _nearest_resonance(
     for p, q in candidates:
         if p <= q:
             raise ValueError(f"candidates: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
-    return tuple(
-        min(candidates, key=lambda pq: abs(a_au - _resonance_location(a_perturber, *pq).to_value(u.AU)))
-    )
+    return tuple(min(candidates, key=lambda pq: abs(a_au - _resonance_location(a_perturber, *pq).to_value(u.AU))))
 
 
 def _conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
