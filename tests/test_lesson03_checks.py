@@ -365,3 +365,11 @@ def test_a_bare_period_ratio_or_eccentricity_is_named_not_only_told_to_carry_a_u
         assert result.status == "incorrect" and "eccentricity" in result.message
     perihelion = _expected_answer("03.6", **inputs).to_value(u.AU)
     assert "no unit" in check("03.6", perihelion, **inputs).message
+
+
+def test_exercise_2_names_the_right_number_in_the_wrong_length_unit():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
+    result = check("03.2", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
+    assert result.status == "incorrect" and "labelled in km" in result.message
+    assert check("03.2", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right

@@ -499,6 +499,11 @@ _EXERCISES = {
         )
         + (
             Mistake(
+                lambda a, a_jupiter, **_: _nearest_distance(a, a_jupiter).to_value(u.AU) * u.km,
+                "Your number is right, but it is labelled in km: the distance is in AU. Keep a_ast and a_jup as "
+                "Quantities and subtract them, so the unit comes out by itself.",
+            ),
+            Mistake(
                 _nearest_location,
                 "That is where the resonance lies, its distance from the Sun. How far is the asteroid from it? "
                 "Subtract the two.",
