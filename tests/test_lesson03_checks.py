@@ -217,6 +217,18 @@ def test_exercise_2_needs_the_nearest_resonance_as_well_as_the_distance():
     assert "not to the nearest" in check("03.2", to_31, nearest=(3, 1), **ceres).message
 
 
+def test_exercise_2_picks_the_nearest_resonance_by_distance_in_a():
+    """At 2.66 AU the 3:1 (0.16 AU away) is nearer in a than the 5:2 (0.165 AU), though 2.66 AU's period ratio
+    is nearer 5/2: the check follows the exercise's rule, the smallest distance."""
+    inputs = {"a": 2.66 * u.AU, "a_jupiter": fact("jupiter.a"), "asteroid": "an adapted asteroid"}
+    to_31 = abs(2.66 * u.AU - fact("jupiter.a") * (1 / 3) ** (2 / 3))
+    to_52 = abs(2.66 * u.AU - fact("jupiter.a") * (2 / 5) ** (2 / 3))
+    assert to_31 < to_52
+    assert check("03.2", to_31, nearest=(3, 1), **inputs).ok
+    wrong = check("03.2", to_31, nearest=(5, 2), **inputs)
+    assert wrong.status == "incorrect" and "smallest" in wrong.message
+
+
 def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
     """Three choices can be guessed; the one-line "how did you tell?" answer, with its rubric, cannot."""
     import json
@@ -333,3 +345,31 @@ def test_exercise_1_the_inverse_ratio_to_two_decimals_gets_the_upside_down_hint(
         result = check("03.1", inverse, **ceres)
         assert result.status == "incorrect" and "upside down" in result.message, (inverse, result.message)
     assert check("03.1", 2.58, **ceres).ok
+
+
+def test_a_bare_period_ratio_or_eccentricity_is_named_not_only_told_to_carry_a_unit():
+    """03.3: the period ratio (bare, or with a degree sign) is a conceptual slip, not a question of form;
+    03.6: so is the bare largest eccentricity. A right value without its unit still gets the form message."""
+    from utils.orbits import period
+
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a")}
+    ratio = period(fact("jupiter.a")) / period(fact("ceres.a"))
+    for slip in (ratio, float(ratio), round(float(ratio), 2), ratio.value * u.deg):
+        result = check("03.3", slip, **ceres)
+        assert result.status == "incorrect" and "period ratio" in result.message, (slip, result.message)
+    right = _expected_answer("03.3", **ceres)
+    assert "no unit" in check("03.3", float(right.to_value(u.deg)), **ceres).message
+    inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
+    for slip in (0.27, 0.27 * u.one):
+        result = check("03.6", slip, **inputs)
+        assert result.status == "incorrect" and "eccentricity" in result.message
+    perihelion = _expected_answer("03.6", **inputs).to_value(u.AU)
+    assert "no unit" in check("03.6", perihelion, **inputs).message
+
+
+def test_exercise_2_names_the_right_number_in_the_wrong_length_unit():
+    ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
+    result = check("03.2", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
+    assert result.status == "incorrect" and "labelled in km" in result.message
+    assert check("03.2", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right

@@ -42,6 +42,10 @@ def test_nearest_resonance_for_the_kirkwood_gaps():
     assert R._nearest_resonance(2.95 * u.AU, AJ) == (7, 3)
     assert R._nearest_resonance(3.27 * u.AU, AJ) == (2, 1)
     assert R._nearest_resonance(3.97 * u.AU, AJ, candidates=[(3, 2), (2, 1)]) == (3, 2)
+    # "nearest" is by distance in a, as in exercise 2: at 2.66 AU the 3:1 (2.50 AU) is 0.16 AU away and the
+    # 5:2 (2.82 AU) 0.165 AU, although 2.66 AU's period ratio is closer to 5/2 than to 3/1
+    assert R._nearest_resonance(2.66 * u.AU, AJ) == (3, 1)
+    assert R._nearest_resonance(2.28 * u.AU, AJ) == (4, 1)
 
 
 @settings(max_examples=40, deadline=None)
@@ -341,6 +345,15 @@ def test_history_figure_texts_follow_the_sliders():
     assert len(set(seen.values())) == 4
     with pytest.raises(ValueError, match="no asteroid"):
         view.draw(2.33, 0.1)
+
+
+def test_history_figure_names_the_resonance_nearest_in_distance():
+    """At 2.66 AU the Explore title names the 3:1 (nearest in a), the same rule as exercise 2's check."""
+    run = R.run_belt([2.66] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    ax_e, ax_phi = view.draw(2.66, 0.1).figure.axes
+    assert "nearest main resonance 3:1" in ax_e.get_title()
+    assert ax_phi.get_ylabel() == "3:1 resonant angle (deg)"
 
 
 # ---------------------------------------------------------------- the script and its data file

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import astropy.units as u
 import numpy as np
 
-from .orbits import period
+from .orbits import _resonance_location, period
 from .style import PALETTE, FastFigure, body_style
 from .units import (
     ArgumentTypeError,
@@ -113,7 +113,10 @@ def _single(**values) -> None:
 def _nearest_resonance(
     a: u.Quantity, a_perturber: u.Quantity, candidates: Sequence[tuple[int, int]] = KIRKWOOD_RESONANCES
 ) -> tuple[int, int]:
-    """The p:q resonance (from ``candidates``) whose period ratio p/q is closest to the orbit's.
+    """The p:q resonance (from ``candidates``) whose location is closest to ``a``, in distance along a.
+
+    "Nearest" is |a - a_p (q/p)^(2/3)|, the rule of lesson 03's exercise 2 and of its Explore widget.
+    (Nearest in period ratio p/q differs in thin slivers, such as a = 2.66 AU: 3:1 there, not 5:2.)
 
     Parameters
     ----------
@@ -129,12 +132,12 @@ def _nearest_resonance(
     (3, 1)
     """
     _single(a=a, a_perturber=a_perturber)
-    ratio = _period_ratio(a, a_perturber).to_value(u.one)
+    a_au = a.to_value(u.AU)
     candidates = int_pairs(candidates, "candidates")
     for p, q in candidates:
         if p <= q:
             raise ValueError(f"candidates: an interior resonance needs p > q (for example 3:1); got {p}:{q}.")
-    return tuple(min(candidates, key=lambda pq: abs(ratio - pq[0] / pq[1])))
+    return tuple(min(candidates, key=lambda pq: abs(a_au - _resonance_location(a_perturber, *pq).to_value(u.AU))))
 
 
 def _conjunction_longitudes(a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> u.Quantity:
@@ -1019,7 +1022,7 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=31)
-    >>> "the one at 2.30 AU only wobbles between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
+    >>> "the one at 2.30 AU wobbles and drifts slowly between" in eccentricity_alt_text(run, 1, 0, 0.39, 300)
     True
     """
     instance(run, BeltRun, "run")
@@ -1027,8 +1030,8 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     e_line = float(number(e_line, "e_line", low=0, high=1, scalar=True))
     t_max = float(number(t_max, "t_max", positive=True, scalar=True))
     e_res, e_out = (run.e[i][np.isfinite(run.e[i])] for i in (i_res, i_out))
-    a_end = run.a[i_res][np.isfinite(run.a[i_res])][-1]
     side = "just below" if e_res.max() < e_line else "above"
+    why = " (optional exercise 9 asks why)" if run.removed[i_res] and side == "just below" else ""
     if run.removed[i_res]:
         under = 100 * np.ceil(run.t_removed[i_res].to_value(u.yr) / 100)  # its removal, up to the next century
         fate = f"and its line stops in under {under:,.0f} years, when its perihelion is inside Mars' orbit"
@@ -1037,8 +1040,9 @@ def eccentricity_alt_text(run: BeltRun, i_res: int, i_out: int, e_line: float, t
     return (
         f"Eccentricity against time over {t_max:,.0f} years for two model asteroids that start with "
         f"e = {run.e0[i_res]:.2f}. The one starting at {run.a0[i_res]:.2f} AU climbs in swings to "
-        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a (its a has moved to {a_end:.2f} AU), "
-        f"{fate}; the one at {run.a0[i_out]:.2f} AU only wobbles between {e_out.min():.2f} and {e_out.max():.2f}."
+        f"e ≈ {e_res.max():.2f}, {side} the dotted line drawn for its starting a{why}, "
+        f"{fate}; the one at {run.a0[i_out]:.2f} AU wobbles and drifts slowly between {e_out.min():.2f} and "
+        f"{e_out.max():.2f}."
     )
 
 

@@ -188,15 +188,68 @@ def _step_of_rounded_ratio(a, a_jupiter, **_):
     return (360.0 / (ratio - 1.0)) % 360.0 * u.deg
 
 
+def _bare_number(answer: Any) -> float | None:
+    """A plain real number (or a scalar dimensionless Quantity) as a float; None for anything else."""
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, u.Quantity):
+        if not answer.isscalar or answer.unit.physical_type != "dimensionless":
+            return None
+        return float(answer.to_value(u.one))
+    if isinstance(answer, (int, float, np.integer, np.floating)):
+        return float(answer)
+    return None
+
+
+def _names_the_mix_up(result: CheckResult, value: float | None, other: float | None, message: str) -> CheckResult:
+    """A "no unit" form message becomes ``message`` when the bare number is ``other``, a different quantity."""
+    if result.status != INVALID or "no unit" not in result.message or value is None or other is None:
+        return result
+    if not math.isfinite(value) or not math.isclose(value, other, rel_tol=0.005):
+        return result
+    return CheckResult(INCORRECT, message, result.name)
+
+
+def _safely(solve, **inputs) -> float | None:
+    try:
+        return float(solve(**inputs))
+    except Exception:
+        return None
+
+
 @dataclass(frozen=True)
 class StepExercise(Exercise):
     """Exercise 3: an angle. A number without an angle unit (a plain float, or the ratio of two periods,
-    a dimensionless Quantity) is a question of form, whatever its value: it gets the "no unit" message."""
+    a dimensionless Quantity) is a question of form: it gets the "no unit" message, unless it is the period
+    ratio itself, a conceptual slip that is named."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, u.Quantity) and answer.unit.physical_type == "dimensionless" and answer.isscalar:
             answer = float(answer.to_value(u.one))
-        return super().check(answer, **inputs)
+        result = super().check(answer, **inputs)
+        return _names_the_mix_up(
+            result,
+            _bare_number(answer),
+            _safely(_ratio, **inputs),
+            "That is the period ratio T_J/T itself, not an angle. Between two conjunctions Jupiter moves on by "
+            "360° / (T_J/T - 1): compute that, with the 360 written as 360 * u.deg.",
+        )
+
+
+@dataclass(frozen=True)
+class PerihelionExercise(Exercise):
+    """Exercise 6: a length. The bare largest eccentricity (a pure number) is named as such, not only told
+    to carry a unit."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        return _names_the_mix_up(
+            result,
+            _bare_number(answer),
+            _safely(lambda e_max=None, **_: e_max, **inputs),
+            "That is the largest eccentricity, a pure number. The question asks for a distance from the Sun: "
+            "the perihelion a (1 - e), in AU, at each output.",
+        )
 
 
 # ---------------------------------------------------------------- 03.5 libration or circulation
@@ -446,6 +499,11 @@ _EXERCISES = {
         )
         + (
             Mistake(
+                lambda a, a_jupiter, **_: _nearest_distance(a, a_jupiter).to_value(u.AU) * u.km,
+                "Your number is right, but it is labelled in km: the distance is in AU. Keep a_ast and a_jup as "
+                "Quantities and subtract them, so the unit comes out by itself.",
+            ),
+            Mistake(
                 _nearest_location,
                 "That is where the resonance lies, its distance from the Sun. How far is the asteroid from it? "
                 "Subtract the two.",
@@ -509,6 +567,11 @@ _EXERCISES = {
                 "That is the right direction, one full turn too many: give the angle between 0° and 360°.",
             ),
             Mistake(
+                lambda a, a_jupiter, **_: _ratio(a, a_jupiter) * u.deg,
+                "That is the period ratio T_J/T with a degree sign, not an angle. Between two conjunctions "
+                "Jupiter moves on by 360° / (T_J/T - 1): compute that.",
+            ),
+            Mistake(
                 lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
                 "That number is the angle in radians labelled as degrees. Write the 360 as 360 * u.deg "
                 "(or convert with .to(u.deg)).",
@@ -556,7 +619,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.6": Exercise(
+    "03.6": PerihelionExercise(
         title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",
         solve=_perihelion,
         rtol=0.0025,  # recomputed from the same arrays, so exact: rounding to 0.01 AU passes, min(a) (1 - max e) not
