@@ -881,7 +881,7 @@ _EXERCISES = {
     "05.7": _SpiralExercise(
         title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
-        rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
+        rtol=0.0025,  # three figures pass; the default tolerance (0.4 % short) fails unrounded only
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
         "`acc` (the thrust acceleration in km/s²) times the unit vector along the velocity; the answer is hypot(x, y) "
         "at the end, times u.km.",
