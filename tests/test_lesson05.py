@@ -604,3 +604,28 @@ def test_spiral_check_finds_rhs_in_the_calling_notebook(body, ok, words):
     head = "def rhs(t, state):\n    x, y, vx, vy = state\n    r, v = np.hypot(x, y), np.hypot(vx, vy)\n"
     exec((head + body + "\n" if body else "") + "result = check('05.7', answer, **ARC)", ns)
     assert ns["result"].ok == ok and words in str(ns["result"]), str(ns["result"])
+
+
+def _radial_rhs(acceleration):
+    gm = GM_sun.to_value(u.km**3 / u.s**2)
+    acc = acceleration.to_value(u.km / u.s**2)
+
+    def rhs(t, state):
+        x, y, vx, vy = state
+        r = np.hypot(x, y)
+        return [vx, vy, -gm * x / r**3 + acc * x / r, -gm * y / r**3 + acc * y / r]
+
+    return rhs
+
+
+def test_spiral_with_a_radial_push_is_named_even_when_rounded():
+    """A radial rhs gives 2.498 AU (2.50 to three figures) or 2.49 AU with the default tolerance: both get the
+    radial push named, never "close"; the same numbers without a radial rhs keep their other messages."""
+    rhs = _radial_rhs(ARC["acceleration"])
+    for answer in (2.50 * u.AU, 2.49 * u.AU):
+        result = check("05.7", answer, rhs=rhs, **ARC)
+        assert not result.ok and "away from the Sun" in result.message and "close" not in result.message
+    right = _expected_answer("05.7", **ARC).to(u.AU)
+    assert check("05.7", 2.50 * u.AU, **ARC).message != check("05.7", 2.50 * u.AU, rhs=rhs, **ARC).message
+    # a right distance with a radial rhs is still refused (the distance did not come from it)
+    assert not check("05.7", right, rhs=rhs, **ARC).ok

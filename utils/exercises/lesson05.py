@@ -466,6 +466,33 @@ def _notebook_rhs():
     return True, frame.f_globals.get("rhs")
 
 
+RADIAL_PUSH = (
+    "It looks as if you pushed straight away from the Sun, or you answered with one coordinate "
+    "only. The engine pushes along the velocity: use (vx, vy) / |v| for the thrust's direction; and "
+    "the distance from the Sun needs both x and y of the final state."
+)
+
+
+def _rhs_pushes_radially(rhs, a_start, acceleration, duration) -> bool:
+    """Does the student's ``rhs(t, state)`` add the thrust along the radius (x, y) / r, not along the velocity?"""
+    try:
+        gm = GM_sun.to_value(u.km**3 / u.s**2)
+        acc = u.Quantity(acceleration).to_value(u.km / u.s**2)
+        r0 = u.Quantity(a_start).to_value(u.km)
+        v0 = np.sqrt(gm / r0)
+        for state in ([r0, 0.0, 0.0, v0], [0.6 * r0, -0.8 * r0, 0.7 * v0, 0.5 * v0]):
+            x, y, vx, vy = state
+            r = np.hypot(x, y)
+            radial = np.array([vx, vy, -gm * x / r**3 + acc * x / r, -gm * y / r**3 + acc * y / r])
+            got = np.asarray(rhs(0.0, np.array(state)), dtype=float).ravel()
+            scale = np.array([v0, v0, np.hypot(*radial[2:]), np.hypot(*radial[2:])])
+            if got.shape != (4,) or np.any(np.abs(got - radial) > 1e-6 * scale):
+                return False
+        return True
+    except Exception:
+        return False
+
+
 class _SpiralExercise(RoundedTooFar):
     """Exercise 7: the distance is judged as usual, and a right distance passes only if the student's own
     right-hand side ``rhs`` is right too (the distance must come from the student's integration, not from a
@@ -476,6 +503,11 @@ class _SpiralExercise(RoundedTooFar):
         rhs = inputs.pop("rhs", None)
         result = super().check(answer, **inputs)
         if not result.ok:
+            # a wrong distance: a radial push is a conceptual error, not a rounding, so the rhs speaks first
+            if result.status == INCORRECT and callable(rhs if given else _notebook_rhs()[1]):
+                student_rhs = rhs if given else _notebook_rhs()[1]
+                if _rhs_pushes_radially(student_rhs, **{**self.defaults, **inputs}):
+                    return CheckResult(INCORRECT, RADIAL_PUSH, result.name)
             return result
         if not given:
             given, rhs = _notebook_rhs()
@@ -849,7 +881,7 @@ _EXERCISES = {
     "05.7": _SpiralExercise(
         title="Exercise 7 · fly {duration:.1f} of the spiral with solve_ivp",
         solve=_arc,
-        rtol=0.0025,  # three figures pass; solve_ivp's default tolerance (about 0.4 % short) does not
+        rtol=0.0025,  # three figures pass; the default tolerance (0.4 % short) fails unrounded only
         hint="State = [x, y, vx, vy] in km and km/s; acceleration = -GM x / r³ (and y) plus "
         "`acc` (the thrust acceleration in km/s²) times the unit vector along the velocity; the answer is hypot(x, y) "
         "at the end, times u.km.",
@@ -873,9 +905,7 @@ _EXERCISES = {
             Mistake(_arc_x_only, ONE_COORDINATE),  # far from the other slips
             Mistake(
                 _arc_radial,
-                "It looks as if you pushed straight away from the Sun, or you answered with one coordinate "
-                "only. The engine pushes along the velocity: use (vx, vy) / |v| for the thrust's direction; and "
-                "the distance from the Sun needs both x and y of the final state.",
+                RADIAL_PUSH,
             ),
             Mistake(
                 _arc_acceleration_in_m,
