@@ -73,6 +73,14 @@ def test_ceres_radii_and_its_mistakes():
     assert result.status == "incorrect" and "start from image_altitude" in result.message
 
 
+def test_a_ratio_left_in_mixed_units_is_right_and_told_how_to_show_it():
+    image, radius = 4500 * u.imperial.mile, fact("ceres.radius")
+    mixed = check("00.2", image / radius, distance=image, ceres_radius=radius)
+    assert mixed.ok and "mi / km" in mixed.message and ".to(u.one)" in mixed.message, mixed
+    plain = check("00.2", (image / radius).to(u.one), distance=image, ceres_radius=radius)
+    assert plain.ok and ".to(u.one)" not in plain.message, plain
+
+
 def test_distance_from_centre_and_altitude_confusion():
     h = 2700 * u.imperial.mile
     assert check("00.3", h.to(u.km) + R, altitude=h, ceres_radius=R).ok

@@ -169,6 +169,20 @@ _OTHER_DISTANCE_HINT = (
 # --- 00.2: a distance in Ceres radii ---
 
 
+@dataclass(frozen=True)
+class PlainRatioExercise(RoundedTooFar):
+    """A ratio of two lengths: right in any units, and a ratio left in mixed units (mi / km) is told how to show it
+    as the plain number the exercise asks for."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.ok and isinstance(answer, u.Quantity) and answer.unit != u.dimensionless_unscaled:
+            shown = f"{float(np.ravel(answer.value)[0]):.3g} {answer.unit.to_string()}"
+            note = f"astropy shows your value as {shown}; end with .to(u.one) to see it as a plain number."
+            return CheckResult(result.status, f"{result.message} {note}".strip(), result.name)
+        return result
+
+
 def _in_ceres_radii(distance, ceres_radius):
     d = require(distance, u.km, "distance", positive=True)
     r = require(ceres_radius, u.km, "ceres_radius", positive=True)
@@ -625,7 +639,7 @@ _EXERCISES = {
         same_unit_hint="Your answer is still in {unit}, the unit of the input. The exercise asks for the "
         "distance in kilometres: convert it with .to(u.km).",
     ),
-    "00.2": RoundedTooFar(
+    "00.2": PlainRatioExercise(
         title="Exercise 2 · how many Ceres radii?",
         solve=_in_ceres_radii,
         # three significant figures pass (15.4: 0.1 % off); a school factor (x 1.6: 0.6 % off, / 0.62: 0.2 %
