@@ -106,6 +106,22 @@ def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
     assert "smooth" in generic.message and "occator," not in generic.message
 
 
+def test_exercise_2_a_ratio_cut_to_two_figures_is_told_to_keep_three():
+    from utils import imaging
+
+    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
+    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
+    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
+    kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
+    row = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)[100]
+    right = row[10] / row[100]
+    assert utils.check("06.2", round(right, 3), **kw).ok
+    cut = utils.check("06.2", int(right * 100) / 100, **kw)  # 0.446 written 0.44
+    assert cut.status == "incorrect" and "rounded too much" in cut.message, cut
+    far = utils.check("06.2", right * 0.7, **kw)  # a wrong rendering is not called close
+    assert "close" not in far.message, far
+
+
 def _inputs_8():
     fact = utils.fact
     return dict(

@@ -744,10 +744,14 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.2": Exercise(
+    "06.2": RoundedTooFar(
         title="Exercise 2 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
         rtol=0.01,
+        # two figures or fewer, rounded or cut off (0.446 written 0.44), is told to keep three, not to render again
+        figures=2,
+        cut=True,
+        keep="three significant figures",
         hint="Render the smooth model with imaging.render_sphere at this exercise's inputs (size, phase and law, "
         "with Occator's latitude as in the example above), take the row of pixels through the middle, and "
         "divide the value at the limb column by the value at the centre column.",
