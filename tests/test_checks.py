@@ -837,3 +837,16 @@ def test_a_unit_is_a_unit_not_an_unit():
         assert said.startswith("a unit without a number") and "Unit)" not in said and "Unit " not in said, said
     assert _describe_type(None) == "nothing (None)" and "function" in _describe_type(len)
     assert _describe_type(1j) == "a complex number" and _describe_type(Ellipsis) == "an ellipsis"
+
+
+def test_one_moment_given_for_a_duration_is_told_to_subtract_two():
+    from astropy.time import Time
+
+    from utils.checks import _describe_type
+
+    said = _describe_type(Time("2015-03-06"))
+    assert "one moment" in said and "subtract two Times" in said, said
+    result = utils.check(
+        "07.2", Time("2012-09-05"), arrival=Time("2011-07-16"), departure=Time("2012-09-05"), claimed_months=14.0
+    )
+    assert result.status == "invalid" and "subtract two Times" in result.message, result

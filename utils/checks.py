@@ -180,6 +180,8 @@ def _describe_type(value: Any) -> str:
         pass
     if callable(value):
         return "a function, not its result (did you leave out the brackets that call it?)"
+    if _is_astropy_time(value, "Time"):  # TimeDelta is a subclass of neither, so a duration never lands here
+        return "one moment (a Time), not a length of time; subtract two Times (later - earlier) to get a duration"
     return _article(getattr(kind, "__name__", "value"))
 
 
