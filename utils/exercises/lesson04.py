@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import astropy.units as u
 import numpy as np
 from astropy.constants import G
 
 from ..camera import _distance_for_pixel_scale, _pixels_across
-from ..checks import Exercise, Mistake, RoundedTooFar
+from ..checks import CheckResult, Exercise, Mistake, RoundedTooFar
 from ..mission import (
     _bulk_density,
     _distance_between,
@@ -475,6 +478,39 @@ _ORBIT_HINT = (
 )
 
 
+class _AngleLeftInTheUnit:
+    """A right answer whose unit still holds an angle (1 / urad, km / urad) is right, and told what it reads as
+    once the angle is a plain number of radians (astropy does not cancel an angle by itself)."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if not (result.ok and isinstance(answer, u.Quantity) and np.ndim(answer) == 0):
+            return result
+        if not any(base.physical_type == "angle" for base in answer.unit.decompose().bases):
+            return result
+        for plain_unit, label in ((u.one, ""), (u.km, " km")):
+            if answer.unit.is_equivalent(plain_unit, equivalencies=u.dimensionless_angles()):
+                plain = answer.to_value(plain_unit, equivalencies=u.dimensionless_angles())
+                shown = f"{plain:,.0f}" if abs(plain) >= 100 else f"{plain:.3g}"
+                note = (
+                    f"astropy shows your value as {answer.value:.3g} {answer.unit.to_string()}, because it does not "
+                    f"cancel an angle by itself; with the angle as a plain number of radians "
+                    f"(ifov.to_value(u.rad)) it reads {shown}{label}."
+                )
+                return CheckResult(result.status, f"{result.message} {note}".strip(), result.name)
+        return result
+
+
+@dataclass(frozen=True)
+class _PixelsExercise(_AngleLeftInTheUnit, Exercise):
+    """Exercise 4: a count of pixels."""
+
+
+@dataclass(frozen=True)
+class _AltitudeExercise(_AngleLeftInTheUnit, RoundedTooFar):
+    """Exercise 5: an altitude, rounding told apart from a wrong method."""
+
+
 _EXERCISES = {
     "04.1": Exercise(
         title="Exercise 1 · how long did the {phase} last?",
@@ -602,7 +638,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "04.4": Exercise(
+    "04.4": _PixelsExercise(
         title="Exercise 4 · how many pixels across is Ceres from {distance:,.0f}?",
         solve=_pixels_across_body,
         rtol=0.02,
@@ -621,7 +657,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "04.5": RoundedTooFar(
+    "04.5": _AltitudeExercise(
         title="Exercise 5 · design: highest altitude for {n_pixels} pixels across",
         solve=_highest_altitude,
         rtol=0.02,
