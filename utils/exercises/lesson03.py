@@ -483,7 +483,8 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _rounded_result,
-                "Keep more digits: give the distance unrounded, or to three significant figures.",
+                "That looks like the right distance rounded too far (to 0.01 AU). Give it unrounded, or to three "
+                "significant figures.",
             ),
             Mistake(
                 _rounded_location,
@@ -715,7 +716,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _crossing_e_two_places,
-                "Give three significant figures, computed from a_last and a_mars.",
+                "That looks like the right e rounded to two decimals. Give three significant figures, computed from "
+                "a_last and a_mars.",
                 rtol=1e-6,
             ),
             Mistake(
