@@ -177,8 +177,10 @@ class PlainRatioExercise(RoundedTooFar):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
         if result.ok and isinstance(answer, u.Quantity) and answer.unit != u.dimensionless_unscaled:
-            shown = f"{float(np.ravel(answer.value)[0]):.3g} {answer.unit.to_string()}"
-            note = f"astropy shows your value as {shown}; end with .to(u.one) to see it as a plain number."
+            note = (
+                f"astropy shows your value in {answer.unit.to_string()}; end with .to(u.one) to see it as a plain "
+                "number."
+            )
             return CheckResult(result.status, f"{result.message} {note}".strip(), result.name)
         return result
 

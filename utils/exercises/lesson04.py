@@ -488,14 +488,12 @@ class _AngleLeftInTheUnit:
             return result
         if not any(base.physical_type == "angle" for base in answer.unit.decompose().bases):
             return result
-        for plain_unit, label in ((u.one, ""), (u.km, " km")):
+        for plain_unit in (u.one, u.km):
             if answer.unit.is_equivalent(plain_unit, equivalencies=u.dimensionless_angles()):
-                plain = answer.to_value(plain_unit, equivalencies=u.dimensionless_angles())
-                shown = f"{plain:,.0f}" if abs(plain) >= 100 else f"{plain:.3g}"
+                what = "a plain number" if plain_unit is u.one else "kilometres"
                 note = (
-                    f"astropy shows your value as {answer.value:.3g} {answer.unit.to_string()}, because it does not "
-                    f"cancel an angle by itself; with the angle as a plain number of radians "
-                    f"(ifov.to_value(u.rad)) it reads {shown}{label}."
+                    f"astropy shows your value in {answer.unit.to_string()}, because it does not cancel an angle by "
+                    f"itself; write the angle as a plain number of radians (ifov.to_value(u.rad)) to see it as {what}."
                 )
                 return CheckResult(result.status, f"{result.message} {note}".strip(), result.name)
         return result
