@@ -392,6 +392,8 @@ def test_spiral_answered_with_one_coordinate_gets_its_own_hint():
         result = check("05.7", answer, **ARC)
         assert not result.ok and "one coordinate" in result.message and "straight away" not in result.message
     assert "straight away from the Sun" in check("05.7", radial, **ARC).message
+    speed = check("05.7", np.hypot(sol.y[2, -1], sol.y[3, -1]) * u.km / u.s, **ARC)  # the final speed instead
+    assert not speed.ok and "That is a speed" in speed.message and "a time" not in speed.message, speed
 
 
 def test_ex7_folded_hint_leaves_the_thrust_term_to_write():

@@ -502,6 +502,13 @@ class _SpiralExercise(RoundedTooFar):
         given = "rhs" in inputs
         rhs = inputs.pop("rhs", None)
         result = super().check(answer, **inputs)
+        if not result.ok and isinstance(answer, u.Quantity) and answer.unit.is_equivalent(u.km / u.s):
+            return CheckResult(
+                INCORRECT,
+                "That is a speed, probably the final one from the state's vx and vy. The distance from the Sun "
+                "comes from the position, x and y: the first two rows of the solution at its last time.",
+                result.name,
+            )
         if not result.ok:
             # a wrong distance: a radial push is a conceptual error, not a rounding, so the rhs speaks first
             if result.status == INCORRECT and callable(rhs if given else _notebook_rhs()[1]):
