@@ -81,6 +81,13 @@ def test_a_ratio_left_in_mixed_units_is_right_and_told_how_to_show_it():
     assert plain.ok and ".to(u.one)" not in plain.message, plain
 
 
+def test_a_school_factor_ratio_rounded_to_three_figures_gets_the_rounded_km_hint():
+    image, radius = 4500 * u.imperial.mile, fact("ceres.radius")
+    for answer in (15.3, 15.5):  # x 1.6 and / 0.62, each then rounded to three figures
+        result = check("00.2", answer, distance=image, ceres_radius=radius)
+        assert not result.ok and "rounded number of kilometres" in result.message, (answer, result)
+
+
 def test_distance_from_centre_and_altitude_confusion():
     h = 2700 * u.imperial.mile
     assert check("00.3", h.to(u.km) + R, altitude=h, ceres_radius=R).ok

@@ -658,7 +658,11 @@ _EXERCISES = {
                 _ROUNDED_DISTANCE_HINT,
                 rtol=0.003,
             ),
-            Mistake(_in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) / 0.62 * u.km), _ROUNDED_DISTANCE_HINT),
+            Mistake(
+                _in_ceres_radii_from_rounded_km(lambda d: d.to_value(MILE) / 0.62 * u.km),
+                _ROUNDED_DISTANCE_HINT,
+                rtol=0.004,  # 15.45 written 15.5 (0.3 % off), as 15.33 written 15.3 above
+            ),
             Mistake(
                 _in_ceres_radii_from_rounded_km(lambda d: _two_figures(d.to_value(u.km)) * u.km),
                 _ROUNDED_DISTANCE_HINT,
