@@ -139,3 +139,14 @@ def test_array_conditions_at_their_boundaries():
     assert units.number(np.array([np.nan, 1.0]), "x", finite=False, low=0, high=2).shape == (2,)
     with pytest.raises(ValueError, match="at most 2"):
         units.number(np.array([np.nan, 3.0]), "x", finite=False, high=2)
+
+
+def test_a_unit_where_a_plain_number_is_wanted_is_named_plainly():
+    import astropy.units as u
+
+    from utils.units import require
+
+    with pytest.raises(u.UnitsError) as err:
+        require(20 * u.pix, u.one, "n_pixels")
+    assert "plain number" in str(err.value) and "convertible to )" not in str(err.value)
+    assert "(unknown)" not in str(err.value)

@@ -238,12 +238,14 @@ def require(
     if value.dtype.kind not in "iuf":
         raise ArgumentTypeError(f"{name} must hold real numbers; got a Quantity of dtype {value.dtype}.")
     if not value.unit.is_equivalent(unit):
+        got = f"got a value in {value.unit}"
+        if str(value.unit.physical_type) != "unknown":
+            got += f" ({value.unit.physical_type})"
+        if unit.physical_type == "dimensionless":  # "convertible to )" would mean nothing
+            raise u.UnitsError(f"{name} must be a plain number (no unit, or u.one); {got}.")
         kind = kind or unit.physical_type
         article = "an" if str(kind)[:1] in "aeiou" else "a"
-        raise u.UnitsError(
-            f"{name} must be {article} {kind} (convertible to {unit}); got a value in {value.unit} "
-            f"({value.unit.physical_type})."
-        )
+        raise u.UnitsError(f"{name} must be {article} {kind} (convertible to {unit}); {got}.")
     v = np.asanyarray(value.to_value(unit), dtype=float)
     _check_values(
         v,
