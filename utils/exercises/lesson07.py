@@ -743,8 +743,7 @@ _EXERCISES = {
             Mistake(
                 _days_divided_kept_days,
                 "Your answer reads as that many days, about two weeks: the number is about right for months, "
-                "but its unit is 'd'. Give months: convert the difference with .to(MONTH), or put the "
-                "number with MONTH (.to_value(u.day) / 30 * MONTH).",
+                "but its unit is 'd'. Give months: convert the difference itself with .to(MONTH).",
                 rtol=0.03,
             ),
             Mistake(
