@@ -72,3 +72,18 @@ def test_stray_output_is_detected_and_stripped():
     assert clean.cells[1].metadata["keep_output"] is True
     assert clean.cells[0].execution_count is None
     assert clean.cells[1].execution_count == 2  # stable: its position among code cells
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_in_page_links(path):
+    """A link to a heading of the same page (`](#Summary)`) cannot work in both places a lesson is read:
+    JupyterLab keeps the heading's capitals in its anchor, the site lower-cases it. Say the way in words."""
+    import re
+
+    found = [
+        f"cell {i}: {m.group(0)}"
+        for i, cell in enumerate(nbtools.read(path).cells)
+        if cell.cell_type == "markdown"
+        for m in re.finditer(r"\]\(#[^)]*\)", nbtools.source(cell))
+    ]
+    assert found == [], f"{path.name}: in-page links (the site's anchors differ from JupyterLab's): {found}"
