@@ -11,6 +11,7 @@ from utils import check
 from utils import propulsion as P
 from utils.checks import _expected_answer
 from utils.exercises import lesson05 as L5
+from utils.facts import fact
 from utils.orbits import circular_speed
 
 ARC = dict(a_start=2.362 * u.AU, acceleration=0.0519 * u.mm / u.s**2, duration=1 * u.yr)
@@ -631,3 +632,13 @@ def test_spiral_with_a_radial_push_is_named_even_when_rounded():
     assert check("05.7", 2.50 * u.AU, **ARC).message != check("05.7", 2.50 * u.AU, rhs=rhs, **ARC).message
     # a right distance with a radial rhs is still refused (the distance did not come from it)
     assert not check("05.7", right, rhs=rhs, **ARC).ok
+
+
+def test_exercise_11_the_other_sources_isp_with_the_right_g0_is_named():
+    from astropy.constants import g0
+
+    isp, full = fact("nstar.isp_min"), fact("nstar.isp_max")
+    other = check("05.11", (1950 * u.s * g0).to(u.km / u.s), isp=isp, isp_full=full)
+    assert not other.ok and "other source" in other.message and "Your g0 is right" in other.message, other
+    school = check("05.11", (isp * 10 * u.m / u.s**2).to(u.km / u.s), isp=isp, isp_full=full)
+    assert "g = 10 m/s²" in school.message, school

@@ -159,6 +159,17 @@ def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
     return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
 
 
+def _exhaust_other_source(isp, isp_full=None, isp_other=None):
+    """The exhaust speed from the other source's specific impulse (the fact's note names it), with g0 right."""
+    if isp_other is None:
+        note = fact("nstar.isp_min").info.meta.get("note", "")
+        found = re.search(r"gives ([\d,]+) s", note)
+        if found is None:
+            return np.nan * u.km / u.s
+        isp_other = float(found.group(1).replace(",", "")) * u.s
+    return P._exhaust_speed(require(isp_other, u.s, "isp_other", positive=True)).to(u.km / u.s)
+
+
 def _isp_as_speed(isp, isp_full=None, isp_other=None):
     # g0 left out: the specific impulse itself, in seconds, given as the exhaust speed
     return require(isp, u.s, "isp", positive=True)
@@ -708,6 +719,12 @@ _EXERCISES = {
                 "power setting, `isp_low`.",
             ),
             Mistake(_isp_as_speed, NO_G0),
+            Mistake(
+                _exhaust_other_source,
+                "Your g0 is right, but that is the other source's specific impulse (the note under `isp_low`). "
+                "Use `isp_low` as given.",
+                rtol=0.002,  # 19.12 km/s; g = 10 m/s² at 1,900 s gives 19.00, 0.6 % away
+            ),
             Mistake(
                 _exhaust_with_g_ten,
                 "That is what g = 10 m/s² gives (the other source's specific impulse in the note lands close "
