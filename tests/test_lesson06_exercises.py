@@ -106,7 +106,8 @@ def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
     assert "smooth" in generic.message and "occator," not in generic.message
 
 
-def test_exercise_2_a_ratio_cut_to_two_figures_is_told_to_keep_three():
+def _smooth_lambert_middle_row():
+    """Exercise 2's inputs for the smooth model at zero phase (Lambert, 200 pixels), and its middle row."""
     from utils import imaging
 
     sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
@@ -114,6 +115,11 @@ def test_exercise_2_a_ratio_cut_to_two_figures_is_told_to_keep_three():
     smooth = imaging.occator_model(*albedos, *sizes, texture=0)
     kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
     row = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)[100]
+    return kw, row
+
+
+def test_exercise_2_a_ratio_cut_to_two_figures_is_told_to_keep_three():
+    kw, row = _smooth_lambert_middle_row()
     right = row[10] / row[100]
     assert utils.check("06.2", round(right, 3), **kw).ok
     cut = utils.check("06.2", int(right * 100) / 100, **kw)  # 0.446 written 0.44
@@ -631,13 +637,7 @@ def test_exercise_7_the_kelvin_slips_are_told_apart_by_the_unit_used():
 
 
 def test_exercise_2_a_neighbouring_column_is_not_told_it_used_the_textured_model():
-    from utils import imaging
-
-    sizes = utils.fact("occator.diameter"), utils.fact("occator.cerealia_facula_size")
-    albedos = utils.fact("ceres.albedo").value, utils.fact("occator.faculae_albedo").value
-    smooth = imaging.occator_model(*albedos, *sizes, texture=0)
-    kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
-    row = imaging.render_sphere(200, smooth, kw["radius"], kw["phase"], law="lambert", occator_latitude=20 * u.deg)[100]
+    kw, row = _smooth_lambert_middle_row()
     for col in (9, 11):
         result = utils.check("06.2", row[col] / row[100], **kw)
         assert not result.ok and "next to `limb_col`" in result.message and "texture" not in result.message

@@ -794,6 +794,11 @@ class _NewtonStepsExercise(_RoundingOnly, _RadiansExercise):
     _keep = "E to six decimals"
 
 
+# a right value cut (not rounded) after two significant figures: told to round to three, not sent to redo the method
+_CUT_OFF_HINT = (
+    "Close: that looks cut off after two significant figures. Keep three significant figures, rounded, not cut off."
+)
+
 _EXERCISES = {
     "02.1": _RoundingOnly(
         title="Exercise 1 · how far from the Sun does {name} get?",
@@ -824,8 +829,7 @@ _EXERCISES = {
             ),
             Mistake(  # last: a likely slip that lands on the same value keeps its own hint
                 _aphelion_cut_off,
-                "Close: that looks cut off after two significant figures. Keep three significant figures, "
-                "rounded, not cut off.",
+                _CUT_OFF_HINT,
                 rtol=1e-9,
             ),
         ),
@@ -896,8 +900,7 @@ _EXERCISES = {
             Mistake(_a_exponent_3_2, "a grows like T to the power 2/3, not 3/2: T squared is a cubed."),
             Mistake(  # last: a likely slip that lands on the same value keeps its own hint
                 _a_cut_off,
-                "Close: that looks cut off after two significant figures. Keep three significant figures, "
-                "rounded, not cut off.",
+                _CUT_OFF_HINT,
                 rtol=1e-9,
             ),
         ),
