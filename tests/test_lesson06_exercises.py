@@ -759,3 +759,16 @@ def test_exercise_5_the_full_contrast_is_named_as_undiluted():
     contrast = (kw["spot_albedo"] / kw["background_albedo"]).to_value(u.one)
     result = utils.check("06.5", round(contrast, 2), **kw)
     assert result.status == "incorrect" and "full contrast" in result.message and "close" not in result.message
+
+
+def test_exercise_1_asks_for_three_figures_and_says_so_to_a_rounder():
+    albedo, incidence, emission = utils.fact("ceres.albedo"), 60 * u.deg, 75 * u.deg
+    mu0, mu = np.cos(incidence), np.cos(emission)
+    right = (albedo * 2 * mu0 / (mu0 + mu)).to_value(u.one)
+    kw = dict(albedo=albedo, incidence=incidence, emission=emission)
+    assert utils.check("06.1", round(right, 3), **kw).ok
+    for rounded in (round(right, 2), round(right, 1)):
+        result = utils.check("06.1", rounded, **kw)
+        assert not result.ok and "rounded too much" in result.message, (rounded, result)
+    lambert = utils.check("06.1", (albedo * mu0).to_value(u.one), **kw)
+    assert "Lambert" in lambert.message and "close" not in lambert.message, lambert

@@ -709,10 +709,13 @@ def _difference_low(spot_albedo, background_albedo, spread, background_error=0):
 
 
 _EXERCISES = {
-    "06.1": Exercise(
+    "06.1": RoundedTooFar(
         title="Exercise 1 · a Lommel-Seeliger patch lit at {incidence} and seen at {emission}",
         solve=_lommel_seeliger,
-        rtol=0.02,
+        rtol=0.005,  # three figures (0.119 for 0.1186); 0.12 or 0.1 are told to keep three
+        figures=2,
+        band=0.2,
+        keep="three significant figures",
         hint="μ₀ is the cosine of the Sun's angle from the vertical (incidence), μ the cosine of the "
         "camera's (emission); the Lommel-Seeliger law is I/F = A · 2μ₀ / (μ₀ + μ).",
         mistakes=(
