@@ -802,7 +802,7 @@ _EXERCISES = {
         solve=_pixels_in_news_image,
         rtol=0.01,  # one decimal: 14.7 (15, two figures, is told it is rounded too far)
         band=ROUNDING_BAND,
-        keep="three significant figures",
+        keep="one decimal, as the exercise asks",
         hint="First the ground one pixel covers: the distance times the IFOV in radians (ifov.to_value(u.rad)). "
         "Then divide the facula's size by it; the answer is a plain number.",
         mistakes=(
