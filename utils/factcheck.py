@@ -619,10 +619,11 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reas
     if reason is Ellipsis:
         reason = ""
     if not isinstance(reason, str):  # the check has said so too; the table shows it rather than a traceback
-        kind = type(reason).__name__
-        article = "an" if kind[:1].lower() in "aeiou" else "a"
+        from .checks import _article  # the checks import this module: import them only when used
+
         name = reason_name or "reason_"
-        reason = f'no reason in quotes yet: write {name} as text, such as "dates compared" (got {article} {kind})'
+        got = _article(type(reason).__name__)
+        reason = f'no reason in quotes yet: write {name} as text, such as "dates compared" (got {got})'
     mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or _no_reason(reason_name)}{mark}")
 

@@ -159,14 +159,23 @@ def _exhaust_with_g_ten(isp, isp_full=None, isp_other=None):
     return (isp * 10 * u.m / u.s**2).to(u.km / u.s)
 
 
+def _numbers_in_note(fact_id: str, pattern: str) -> tuple[float, ...] | None:
+    """The numbers a fact's note quotes (``pattern``'s groups, thousands commas dropped), or None if it quotes none.
+
+    The notes record other sources' values (a datasheet, a second source); likely answers built on them are read
+    from there, so the lesson's text and its checks cannot disagree.
+    """
+    found = re.search(pattern, fact(fact_id).info.meta.get("note", ""))
+    return None if found is None else tuple(float(g.replace(",", "")) for g in found.groups())
+
+
 def _exhaust_other_source(isp, isp_full=None, isp_other=None):
     """The exhaust speed from the other source's specific impulse (the fact's note names it), with g0 right."""
     if isp_other is None:
-        note = fact("nstar.isp_min").info.meta.get("note", "")
-        found = re.search(r"gives ([\d,]+) s", note)
-        if found is None:
+        quoted = _numbers_in_note("nstar.isp_min", r"gives ([\d,]+) s")
+        if quoted is None:
             return np.nan * u.km / u.s
-        isp_other = float(found.group(1).replace(",", "")) * u.s
+        isp_other = quoted[0] * u.s
     return P._exhaust_speed(require(isp_other, u.s, "isp_other", positive=True)).to(u.km / u.s)
 
 
@@ -661,9 +670,8 @@ def _power_ratio(hall_thrust, hall_power, ion_thrust, ion_power):
 
 def _thrust_per_kw_datasheet(hall_thrust, hall_power, ion_thrust, ion_power):
     # the PPS-1350 datasheet's point (thrust at power), quoted in the facts table's note, in place of the inputs
-    note = fact("smart1.thrust").info.meta["note"]
-    found = re.search(r"datasheet figure is ([\d.]+) mN at ([\d.]+) kW", note)
-    return _thrust_per_kw_ratio(float(found.group(1)) * u.mN, float(found.group(2)) * u.kW, ion_thrust, ion_power)
+    thrust, power = _numbers_in_note("smart1.thrust", r"datasheet figure is ([\d.]+) mN at ([\d.]+) kW")
+    return _thrust_per_kw_ratio(thrust * u.mN, power * u.kW, ion_thrust, ion_power)
 
 
 def _thrust_per_kw_two_figures(hall_thrust, hall_power, ion_thrust, ion_power):
@@ -698,9 +706,8 @@ def _dv_ratio_squared(hall_isp, ion_isp):
 def _dv_ratio_datasheet(hall_isp, ion_isp):
     # the PPS-1350 datasheet's specific impulse, quoted in the facts table's note that the notebook prints,
     # in place of `hall_isp`
-    note = fact("smart1.isp").info.meta["note"]
-    datasheet = float(re.search(r"datasheet: ([\d,]+) s", note).group(1).replace(",", "")) * u.s
-    return _dv_ratio_same_propellant(datasheet, ion_isp)
+    (datasheet,) = _numbers_in_note("smart1.isp", r"datasheet: ([\d,]+) s")
+    return _dv_ratio_same_propellant(datasheet * u.s, ion_isp)
 
 
 _EXERCISES = {
