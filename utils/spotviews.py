@@ -638,9 +638,10 @@ class SharpnessView(FastFigure):
         bar.set_label("reflectance", fontsize=11)
         bar.ax.tick_params(labelsize=10)
         edge = [patheffects.Stroke(linewidth=3.6, foreground=self.FACULA_EDGE), patheffects.Normal()]
+        dots = (0, (1, 1.5))  # dense dots, so the ring reads as a ring at every stop
         for radius, ls, lw, colour, effects, label in [
             (crater.to_value(u.km) / 2, "--", 1.8, self.RIM, None, "crater rim"),
-            (self.RING * self.facula.to_value(u.km) / 2, (0, (1, 1.5)), 2.0, self.FACULA, edge, "ring around the facula"),
+            (self.RING * self.facula.to_value(u.km) / 2, dots, 2.0, self.FACULA, edge, "ring around the facula"),
         ]:
             self.ax.add_patch(
                 Circle((0, 0), radius, fill=False, ls=ls, lw=lw, color=colour, label=label, path_effects=effects)
