@@ -729,7 +729,11 @@ def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
     d = fact("news.distance_image")
     inputs = dict(size=facula, ifov=ifov, **({"distance": d} if exercise_id == "07.5" else {"pixels": 20}))
     result = check(exercise_id, make(wide, d, ifov), **inputs)
-    assert result.status == "incorrect" and "facula_apod" in result.message and "close" not in result.message.lower()
+    assert (
+        result.status == "incorrect"
+        and "wider bright deposit" in result.message
+        and "close" not in result.message.lower()
+    )
     assert check(exercise_id, make(facula, d, ifov), **inputs).ok
     # an instructor who sets size to the wide deposit gets it accepted, with no such hint
     wide_inputs = dict(inputs, size=wide)
@@ -742,3 +746,38 @@ def test_the_verdict_table_names_the_reason_variable_and_its_type():
     assert "write reason_7 as text" in number.reason and "(got an int)" in number.reason
     empty = F.your_checked_verdict("N11", "07.7", "false", "", **n11)
     assert "reason_7" in empty.reason and "reason_ " not in empty.reason
+
+
+def test_exercise_2_reads_the_prediction_back_only_once_the_duration_is_right():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    stay = (departure - arrival).to(F.MONTH)
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    right = check("07.2", stay, prediction="fewer", **inputs)
+    assert right.ok and "You predicted 'fewer': right" in right.message
+    wrong_guess = check("07.2", stay, prediction="More", **inputs)
+    assert wrong_guess.ok and "'more': not this time" in wrong_guess.message
+    assert "predict" not in check("07.2", stay, prediction="", **inputs).message.lower()
+    assert "'more' or 'fewer'" in check("07.2", stay, prediction="maybe", **inputs).message
+    # before the duration is right, the prediction is not judged (that would name the answer)
+    for answer in (14 * F.MONTH, 1.1 * u.yr, ...):
+        assert "predict" not in check("07.2", answer, prediction="more", **inputs).message.lower()
+    # a longer claimed stay turns the comparison round
+    assert "'more': right" in check("07.2", stay, prediction="more", **dict(inputs, claimed_months=10)).message
+
+
+def test_exercise_4_false_with_its_reading_is_asked_to_argue_misleading_too():
+    inputs = dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+    ask = "why a reader could call the story misleading"
+    false_only = check("07.4", "false", reason="DS1 1998 before Dawn 2007: as printed, one earlier example", **inputs)
+    assert false_only.ok and ask in false_only.message
+    both = "DS1 1998 before Dawn 2007: as printed, false; misleading to a reader, since it dropped NASA's qualifier"
+    assert ask not in check("07.4", "false", reason=both, **inputs).message
+    qualified = check("07.4", "misleading", reason="DS1 1998, Dawn 2007; the story left out the qualifier", **inputs)
+    assert qualified.ok and ask not in qualified.message
+    # with no narrower wording in the record, "false" is the one answer and nothing more is asked
+    plain = check("07.4", "false", reason="DS1 1998 before Dawn 2007: as printed", **dict(inputs, record_wording=""))
+    assert plain.ok and ask not in plain.message

@@ -637,10 +637,11 @@ class SharpnessView(FastFigure):
         bar = self.figure.colorbar(self._image, ax=self.ax, fraction=0.05, pad=0.03, ticks=ticks)
         bar.set_label("reflectance", fontsize=11)
         bar.ax.tick_params(labelsize=10)
-        edge = [patheffects.Stroke(linewidth=2.4, foreground=self.FACULA_EDGE), patheffects.Normal()]
+        edge = [patheffects.Stroke(linewidth=3.6, foreground=self.FACULA_EDGE), patheffects.Normal()]
+        dots = (0, (1, 1.5))  # dense dots, so the ring reads as a ring at every stop
         for radius, ls, lw, colour, effects, label in [
             (crater.to_value(u.km) / 2, "--", 1.8, self.RIM, None, "crater rim"),
-            (self.RING * self.facula.to_value(u.km) / 2, (0, (1, 3)), 1.2, self.FACULA, edge, "ring around the facula"),
+            (self.RING * self.facula.to_value(u.km) / 2, dots, 2.0, self.FACULA, edge, "ring around the facula"),
         ]:
             self.ax.add_patch(
                 Circle((0, 0), radius, fill=False, ls=ls, lw=lw, color=colour, label=label, path_effects=effects)
@@ -674,8 +675,10 @@ class SharpnessView(FastFigure):
         half = width.to_value(u.km) / 2
         self._image.set_data(image)
         self._image.set_extent((-half, half, -half, half))
-        # the view follows the pixel: about VIEW_PIXELS camera pixels across, so closer stops show the facula larger
-        view = min(max(self.VIEW_PIXELS * pixel, self.VIEW_FACULAE * self.facula), self.field).to_value(u.km)
+        # the view follows the pixel: about VIEW_PIXELS camera pixels across, so closer stops show the facula larger;
+        # rounded to one significant figure, so the axes' ends and the title's width agree (60 km, not 61)
+        about = float(f"{(self.VIEW_PIXELS * pixel).to_value(u.km):.1g}") * u.km
+        view = min(max(about, self.VIEW_FACULAE * self.facula), self.field).to_value(u.km)
         if not np.isclose(view, self._view_km):
             self.ax.set(xlim=(-view / 2, view / 2), ylim=(-view / 2, view / 2))
             self.invalidate()  # new axis limits and ticks: the background is drawn again
@@ -720,13 +723,13 @@ class SharpnessView(FastFigure):
             notice += "" if across < 5 else " (the model's floor is as dark as the ground outside)"
             view = (
                 "the whole crater is in view, with the true outlines of the crater rim (dashed light grey, "
-                "over a thin darker ring, the rim's shadow), and a thin dotted white ring with an indigo edge drawn "
+                "over a thin darker ring, the rim's shadow), and a dotted white ring with a thick indigo edge drawn "
                 "just outside the facula, so the facula's own edge shows"
             )
         else:
             view = (
                 f"the view is zoomed in to {self._view_km:.0f} km around the facula, inside the crater (its rim "
-                "is out of view), with a thin dotted white ring with an indigo edge drawn just outside the facula, so "
+                "is out of view), with a dotted white ring with a thick indigo edge drawn just outside the facula, so "
                 "the facula's own edge shows"
             )
         limit = getattr(self, "_limit", "")

@@ -217,6 +217,18 @@ def _in_months(answer: Any) -> Any:
     return answer
 
 
+#: The words a prediction in exercise 2 may use, and what each means.
+PREDICTION_WORDS = {
+    "fewer": "fewer",
+    "fewer months": "fewer",
+    "less": "fewer",
+    "shorter": "fewer",
+    "more": "more",
+    "more months": "more",
+    "longer": "more",
+}
+
+
 #: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
 #: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
 ROUNDING_BAND = 0.07
@@ -235,7 +247,40 @@ class MonthsExercise(RoundedTooFar):
     cut: bool = True
     keep: str = "the part of a month: one decimal of the months, or three figures in your unit"
 
+    def expected(self, **inputs: Any) -> Any:
+        inputs.pop("prediction", None)
+        return super().expected(**inputs)
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        prediction = inputs.pop("prediction", None)
+        result = self._check_duration(answer, **inputs)
+        note = self._prediction_note(prediction, inputs) if result.status == CORRECT else ""
+        if not note:
+            return result
+        return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+
+    @staticmethod
+    def _prediction_note(prediction: Any, inputs: Mapping[str, Any]) -> str:
+        """Once the duration is right: the student's prediction (more or fewer months than the story's) read
+        back, and whether it held. Nothing for an empty prediction, so the answer is never named before."""
+        said = " ".join(str(prediction or "").strip().strip("'\"").lower().split())
+        if prediction is None or not said or said == "...":
+            return ""
+        try:
+            stay = _months_at_vesta(inputs["arrival"], inputs["departure"])
+            story = _story_months(**inputs)
+        except Exception:  # unusable inputs: already reported
+            return ""
+        truth = "fewer" if stay < story else "more" if stay > story else "same"
+        stayed = {"fewer": "fewer months than", "more": "more months than", "same": "as many months as"}[truth]
+        read = PREDICTION_WORDS.get(said)
+        if read is None:
+            return f"Your prediction was {said!r}; the exercise asked for 'more' or 'fewer' months than the story's."
+        if read == truth:
+            return f"You predicted {said!r}: right, Dawn stayed {stayed} the story says."
+        return f"You predicted {said!r}: not this time, Dawn stayed {stayed} the story says."
+
+    def _check_duration(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, u.Quantity) and not answer.isscalar and answer.size == 1:
             answer = answer.reshape(())  # [13.7] months is 13.7 months
         if isinstance(answer, TimeDelta) and answer.isscalar:
@@ -389,8 +434,24 @@ class VerdictExercise(ReasonedExercise):
     reading_missing: str = ""
     reading_prompt: str = ""
     readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    also_argue: Mapping[str, str] = field(default_factory=dict)
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        """The verdict's check; an accepted verdict in ``also_argue`` whose reason names its own reading, when the
+        expected verdict is ``defensible_when``, is also asked to argue that reading unless the reason names it."""
+        result = self._check_verdict(answer, **inputs)
+        given = verdict_word(answer) or ""
+        note = self.also_argue.get(given, "")
+        if not (note and result.ok and self._two_readings(inputs)):
+            return result
+        reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
+        own = self.readings.get(given, ())
+        if not any(_named(word, reason) for word in own) or any(_named(word, reason) for word in words):
+            return result  # the reading is still to be named (the prompt above asks), or the other side is argued
+        return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+
+    def _check_verdict(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, str) and answer.strip().endswith((".", "!")) and verdict_word(answer):
             answer = verdict_word(answer)  # "Cannot be checked." is the verdict, written as a sentence
         result = super().check(answer, **inputs)
@@ -789,6 +850,10 @@ _EXERCISES = {
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "'false' is equally defensible (a different claim).",
+        also_argue={
+            "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
+            "story misleading rather than false (which narrowing word of NASA's did it leave out?).",
+        },
         mistakes=(
             Mistake(
                 lambda dawn_launch, earlier_first_use, record_wording="": "true",
@@ -839,8 +904,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_wide_deposit,
-                "You used the wider bright deposit, facula_apod (about 15 km). This lesson uses facula, the "
-                "10 km central pit.",
+                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
+                "the 10 km central pit.",
             ),
             Mistake(
                 _pixels_whole,
@@ -885,8 +950,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _distance_wide_deposit,
-                "You used the wider bright deposit, facula_apod (about 15 km). This lesson uses facula, the "
-                "10 km central pit.",
+                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
+                "the 10 km central pit.",
             ),
             Mistake(
                 _distance_one_pixel,
