@@ -495,6 +495,10 @@ def test_exercise_9_about_thirty_thousand_years_is_told_it_is_close():
     # the question asks for two figures: the right answer so rounded passes (the model answer's 28,000 years)
     two_figures = float(f"{right:.2g}")
     assert two_figures == 28000 and utils.check("06.9", two_figures * u.yr, **kw).ok
+    # two figures asked for: a neighbour in the second figure (27,000 or 29,000 years) is wrong, and not a rounding
+    for neighbour in (two_figures - 1000, two_figures + 1000):
+        result = utils.check("06.9", neighbour * u.yr, **kw)
+        assert not result.ok and "close" not in result.message
 
 
 def test_exercise_9_faculae_ice_slip_follows_the_notebooks_faculae():

@@ -1017,7 +1017,9 @@ _EXERCISES = {
     "06.9": RoundedTooFar(
         title="Exercise 9 · how long would a pit full of ice last?",
         solve=_lifetime,
-        rtol=0.05,
+        # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
+        # not); the rate as printed, 1.8 cm a year, gives 27,778 yr (2.1 % low) and passes
+        rtol=0.021,
         band=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
         hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
