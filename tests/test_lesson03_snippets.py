@@ -28,7 +28,9 @@ def test_exercise_4_picture_cell_runs_and_the_text_suggests_no_private_helper():
     assert not any("conjunction_longitudes(" in s for s in snippets)  # private: it would answer exercise 3
     nb = nbtools.read(ROOT / "notebooks" / NOTEBOOK)
     picture = next(
-        nbtools.source(c) for c in nb.cells if c.cell_type == "code" and "a_52 = resonance_location" in nbtools.source(c)
+        nbtools.source(c)
+        for c in nb.cells
+        if c.cell_type == "code" and "a_52 = resonance_location" in nbtools.source(c)
     )
     assert not nbtools.is_solution(next(c for c in nb.cells if nbtools.source(c) == picture))  # given, in class
     namespace, _ = namespace_until(NOTEBOOK, "a_52 = resonance_location", before=True)
