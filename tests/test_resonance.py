@@ -596,6 +596,28 @@ def test_history_figure_joins_the_dots_and_zooms_in_on_fast_turns():
     assert np.array_equal(np.isnan(dots), np.isnan(line))
 
 
+def test_history_figure_ends_the_time_axis_shortly_after_a_removal():
+    """A removed asteroid's axis ends a little after its removal (no long empty stretch), the note inside it."""
+    run = R.run_belt([2.50] * u.AU, 0.1, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)
+    assert run.removed[0]
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    fig = view.draw(2.50, 0.1).figure
+    t_gone = view.t_yr[np.flatnonzero(np.isfinite(run.e[0]))[-1]]
+    right = fig.axes[1].get_xlim()[1]
+    assert t_gone < right <= 1.2 * max(t_gone, 100) and right <= view.t_yr[-1]
+    note = view.label_cross
+    assert "removed after" in note.get_text() and note.get_horizontalalignment() == "right" and note.xyann[0] < 0
+
+
+def test_history_figure_says_the_mars_line_is_for_the_starting_a():
+    """a drifts during the run, so the dotted line's label says which a it is drawn for."""
+    run = R.run_belt([2.82] * u.AU, 0.1, 100 * u.yr, jupiter_mass_factor=10, n_out=11, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    view.draw(2.82, 0.1)
+    assert view.label_mars.get_text() == "perihelion at Mars' distance (for the starting a)"
+    assert "for the starting a" in view.alt_text()
+
+
 def test_history_figure_alt_text_measures_a_band_that_crosses_0_360_as_one_band():
     run = R.run_belt([2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)

@@ -776,7 +776,12 @@ class HistoryFigure(FastFigure):
         (self.line_e,) = ax_e.plot(self.t_yr, nan, color=colour, lw=1.5, label="eccentricity")
         self.line_mars = ax_e.axhline(0.5, color=PALETTE["mars"], ls=":", lw=2)
         self.label_mars = ax_e.text(
-            0.01, 0.51, "perihelion at Mars' distance", transform=ax_e.get_yaxis_transform(), fontsize=9, va="bottom"
+            0.01,
+            0.51,
+            "perihelion at Mars' distance (for the starting a)",
+            transform=ax_e.get_yaxis_transform(),
+            fontsize=9,
+            va="bottom",
         )
         (self.cross,) = ax_e.plot([], [], "X", ms=11, color="k")
         self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
@@ -832,16 +837,22 @@ class HistoryFigure(FastFigure):
         self.cross.set_data([self.t_yr[k]] * gone, [e[k]] * gone)
         self.label_cross.xy = (self.t_yr[k], e[k])
         self.label_cross.set_text(f"removed after {self.t_yr[k]:,.0f} yr" if gone else "")
-        # the Mars label moves to the right end when the cross sits in the left half, so the two never overlap
-        t_show = max(1.5 * self.t_yr[k], 100) if gone else self.t_yr[-1]  # zoom in on a short life
+        t_show = self.t_yr[-1]
+        if gone:  # zoom in on a short life: the axis ends shortly after the removal (never past the run's end)
+            t_show = min(max(_AFTER_REMOVAL * self.t_yr[k], 100), self.t_yr[-1])
         # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
         shown = np.mod(self._centred_angles(p, q)[i], 360)
         turns = _turns(shown)
         if not gone and turns > _FAST_TURNS:  # fast turns: show only the first few dozen, each a sloping line
             t_show = _FAST_TURNS * self.t_yr[k] / turns
-        cross_left = gone and self.t_yr[k] < 0.5 * t_show
+        # a cross short of the axis' end: the Mars label goes to the right end, above the line, and the removal
+        # note below and right of the cross; a cross near the end: the label at the left, the note above and left
+        cross_left = gone and self.t_yr[k] < 0.75 * t_show
         self.label_mars.set_x(0.99 if cross_left else 0.01)
         self.label_mars.set_horizontalalignment("right" if cross_left else "left")
+        self.label_cross.xyann = (8, -8) if cross_left else (-8, 8)
+        self.label_cross.set_horizontalalignment("left" if cross_left else "right")
+        self.label_cross.set_verticalalignment("top" if cross_left else "bottom")
         self.dots.set_ydata(shown)
         with np.errstate(invalid="ignore"):
             self.trace.set_ydata(np.where(np.abs(np.diff(shown, prepend=shown[0])) > 180, np.nan, shown))
@@ -892,6 +903,9 @@ class HistoryFigure(FastFigure):
 
 #: A surviving asteroid whose angle makes more full turns than this is shown over its first this-many turns.
 _FAST_TURNS = 30
+
+#: A removed asteroid's time axis ends at this multiple of its removal time (a little room after the cross).
+_AFTER_REMOVAL = 1.15
 
 
 def _band(width: float) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, INVALID, CheckResult, Exercise, Mistake, _is_placeholder
+from ..checks import INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import _resonance_location
 from ..resonance import (
     KIRKWOOD_RESONANCES,
@@ -123,9 +123,9 @@ class NearestExercise(Exercise):
         if not result.ok:
             return result
         name = result.name
-        if _is_placeholder(nearest) or nearest is None:
+        if _is_placeholder(nearest) or nearest is None:  # the placeholder left in: not answered yet, not wrong
             return CheckResult(
-                INCORRECT,
+                UNANSWERED if _is_placeholder(nearest) else INCORRECT,
                 "Your distance is right. Now set nearest_2 to the resonance it is "
                 "measured from, as (p, q), and run the cell again.",
                 name,
