@@ -651,7 +651,7 @@ def test_exercise_11_the_other_sources_isp_with_the_right_g0_is_named():
 def test_a_right_method_with_one_slip_is_not_also_called_not_right():
     """Exercises 2, 9, 10 and 11: a hint that says the method is right is not led in by "That is not right";
     the answer is still incorrect, and never "close"."""
-    from astropy.constants import e, g0
+    from astropy.constants import g0
 
     ion = dict(voltage=1100 * u.V, ion_mass=131.293 * u.u, charge_number=2)
     lost_unit = np.sqrt(2 * 2 * ion["voltage"] / ion["ion_mass"])
