@@ -892,8 +892,8 @@ _EXERCISES = {
         figures=2,
         band=0.025,  # 1.1 t for 1,078 kg (two figures, 2.0 % off) is a rounding, not a slip of method
         keep="three significant figures",
-        hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final): square the mass "
-        "ratio (m_final + xenon) / m_final, then subtract m_final from the new start mass.",
+        hint="With the same exhaust speed, twice the delta-v needs twice ln(m0 / m_final). Which mass ratio has "
+        "twice the logarithm of (base_mass + base_xenon) / base_mass? From it, the new start mass, then the xenon.",
         mistakes=(
             Mistake(
                 _xenon_doubled,
