@@ -363,7 +363,10 @@ def test_explore_widget_does_not_answer_exercise_3():
 
 def test_spiral_extra_cost_rounded_to_one_figure_is_told_so():
     legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
-    assert check("05.5", 0.45 * u.km / u.s, **legs).ok  # three figures' worth passes
+    assert check("05.5", 0.451 * u.km / u.s, **legs).ok  # three figures pass
+    two = check("05.5", 0.45 * u.km / u.s, **legs)  # two figures: the exercise asks for three
+    assert not two.ok and "rounded too much, so keep three significant figures" in two.message, two
+    assert not check("05.5", 0.449 * u.km / u.s, **legs).ok
     result = check("05.5", 0.5 * u.km / u.s, **legs)  # 0.451 km/s to one figure
     assert not result.ok and "rounded too much, so keep three significant figures" in result.message
     assert "rounded too much" in check("05.5", 500 * u.m / u.s, **legs).message
@@ -640,5 +643,41 @@ def test_exercise_11_the_other_sources_isp_with_the_right_g0_is_named():
     isp, full = fact("nstar.isp_min"), fact("nstar.isp_max")
     other = check("05.11", (1950 * u.s * g0).to(u.km / u.s), isp=isp, isp_full=full)
     assert not other.ok and "other source" in other.message and "Your g0 is right" in other.message, other
+    assert "not right" not in other.message, other  # one lead-in, not "not right" and "right" at once
     school = check("05.11", (isp * 10 * u.m / u.s**2).to(u.km / u.s), isp=isp, isp_full=full)
     assert "g = 10 m/s²" in school.message, school
+
+
+def test_a_right_method_with_one_slip_is_not_also_called_not_right():
+    """Exercises 2, 9, 10 and 11: a hint that says the method is right is not led in by "That is not right";
+    the answer is still incorrect, and never "close"."""
+    from astropy.constants import g0
+
+    ion = dict(voltage=1100 * u.V, ion_mass=131.293 * u.u, charge_number=2)
+    lost_unit = np.sqrt(2 * 2 * ion["voltage"] / ion["ion_mass"])
+    isp_low = fact("nstar.isp_min")
+    hall_dv = dict(hall_isp=1640 * u.s, ion_isp=3100 * u.s)  # a ratio of 0.529: one figure gives 0.5
+    cases = (
+        ("05.2", lost_unit, ion),
+        ("05.9", 1.4, HALL_ION),
+        ("05.10", 0.5, hall_dv),
+        ("05.11", (1950 * u.s * g0).to(u.km / u.s), dict(isp=isp_low, isp_full=fact("nstar.isp_max"))),
+    )
+    for ex_id, answer, inputs in cases:
+        result = check(ex_id, answer, **inputs)
+        assert result.status == "incorrect", (ex_id, result)
+        assert result.message.startswith("Your "), (ex_id, result.message)
+        assert " is right, but " in result.message and "not right" not in result.message, (ex_id, result.message)
+        assert "close" not in result.message, (ex_id, result.message)
+    # any other wrong answer keeps the usual lead-in
+    assert check("05.9", 1.5 * 2, **HALL_ION).message.startswith("That is not right")
+
+
+def test_exercise_16_without_g0_gets_the_g0_hint():
+    """The specific impulse in seconds used as the exhaust speed gives a unit of s³/m: the hint names g0."""
+    inputs = dict(delta_v=2.9 * u.km / u.s, mass=1200 * u.kg, power=1.3 * u.kW, isp=3100 * u.s, efficiency=0.6)
+    assert check("05.16", _expected_answer("05.16", **inputs), **inputs).ok
+    thrust_without_g0 = 2 * inputs["efficiency"] * inputs["power"] / inputs["isp"]
+    slip = inputs["mass"] * inputs["delta_v"] / thrust_without_g0
+    result = check("05.16", slip, **inputs)
+    assert result.status == "incorrect" and "g0" in result.message and "s3 / m" not in result.message, result
