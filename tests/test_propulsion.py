@@ -575,7 +575,8 @@ def test_hohmann_and_edelbaum_get_different_verdicts():
     legs = dict(a_start=1 * u.AU, a_end=2.362 * u.AU)
     edelbaum, hohmann = P._edelbaum_delta_v(1 * u.AU, 2.362 * u.AU), P.hohmann_delta_v(1 * u.AU, 2.362 * u.AU)
     assert check("05.5", edelbaum - hohmann, **legs).ok
-    assert check("05.5", _three_figures(edelbaum) - _three_figures(hohmann), **legs).ok  # 10.4 - 9.95
+    rounded_first = check("05.5", _three_figures(edelbaum) - _three_figures(hohmann), **legs)  # 10.4 - 9.95
+    assert not rounded_first.ok and "rounded too much" in rounded_first.message  # the task: subtract unrounded
     for alone, words in ((edelbaum, "whole delta-v (Edelbaum"), (hohmann, "Hohmann transfer's whole")):
         verdict = check("05.5", alone, **legs)
         assert not verdict.ok and words in verdict.message
