@@ -373,3 +373,25 @@ def test_exercise_2_names_the_right_number_in_the_wrong_length_unit():
     result = check("03.2", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
     assert result.status == "incorrect" and "labelled in km" in result.message
     assert check("03.2", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right
+
+
+def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_is_told_so():
+    from utils.exercises.lesson03 import _largest_e
+
+    a_last, a_mars = 2.44 * u.AU, fact("mars.a")
+    exact = (1 - a_mars / a_last).to_value(u.one)
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=exact + 0.004)
+    for given, words in ((100 * exact, "percentage"), (round(100 * exact), "percentage"), (10 * exact, "decimal point")):
+        result = check("03.9", given, **kw)
+        assert result.status == "incorrect" and words in result.message, (given, result)
+        assert "unit conversions" not in result.message, result
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    right = _largest_e(0.0)(**inputs)
+    for given, words in ((100 * right, "percentage"), (10 * round(right, 2), "decimal point")):
+        result = check("03.8", given, **inputs)
+        assert result.status == "incorrect" and words in result.message, (given, result)
+        assert "unit conversions" not in result.message, result
+    assert check("03.8", round(right, 2), **inputs).ok and check("03.9", round(exact, 3), **kw).ok

@@ -399,6 +399,23 @@ def _largest_e_cut_off(**inputs):
     return np.floor(100 * _largest_e(0.0)(**inputs)) / 100
 
 
+def _times(solve, factor):
+    """The answer of ``solve`` multiplied by ``factor``: an eccentricity given as a percentage (100) or with
+    its decimal point moved (10)."""
+
+    def scaled(**inputs):
+        return factor * solve(**inputs)
+
+    return scaled
+
+
+_E_PERCENT = (
+    "An eccentricity is a plain fraction between 0 (a circle) and 1, not a percentage: give e itself, "
+    "without multiplying by 100."
+)
+_E_DECIMAL_POINT = "Check the decimal point: an eccentricity is a plain fraction between 0 (a circle) and 1."
+
+
 # ---------------------------------------------------------------- 03.9 the eccentricity that crosses Mars' orbit
 
 
@@ -695,6 +712,8 @@ _EXERCISES = {
                 "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
                 rtol=1e-6,
             ),
+            Mistake(_times(_largest_e(0.0), 100), _E_PERCENT, rtol=0.03),  # 19 for 0.19 too
+            Mistake(_times(_largest_e(0.0), 10), _E_DECIMAL_POINT, rtol=0.03),
         ),
     ),
     "03.9": Exercise(
@@ -726,6 +745,8 @@ _EXERCISES = {
                 "perihelion a (1 - e) equals a_mars: solve a_last (1 - e) = a_mars for e, then compare the two.",
                 rtol=0.0015,  # e_reached itself or rounded to three figures, not any nearby wrong answer
             ),
+            Mistake(_times(_crossing_e, 100), _E_PERCENT, rtol=0.015),  # 37.6 or 38 for 0.376
+            Mistake(_times(_crossing_e, 10), _E_DECIMAL_POINT, rtol=0.01),
         ),
     ),
 }
