@@ -8,6 +8,7 @@ import shlex
 import astropy.units as u
 import numpy as np
 import pytest
+from astropy.time import Time
 
 import nbtools
 from conftest import ROOT
@@ -302,9 +303,10 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
     for terse in ("ok", "close enough"):
         nudged = check("07.3", "true", **stay, reason=terse)
         assert nudged.ok and "reason_3" in nudged.message and "dates or numbers" in nudged.message
-    for argued in ("13.7 vs 14", "within a month of the record, by NASA's dates"):  # a number, or several words
-        kept = check("07.3", "true", **stay, reason=argued)
-        assert kept.ok and "reason_3" not in kept.message
+    kept = check("07.3", "true", **stay, reason="13.7 vs 14")  # a number is enough
+    assert kept.ok and "reason_3" not in kept.message
+    words = check("07.3", "true", **stay, reason="within a month of the record, by NASA's dates")  # no number
+    assert words.ok and "names no date or number" in words.message
     wrong = check("07.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
     assert not wrong.ok and "reason_3" not in wrong.message
 
@@ -781,3 +783,27 @@ def test_exercise_4_false_with_its_reading_is_asked_to_argue_misleading_too():
     # with no narrower wording in the record, "false" is the one answer and nothing more is asked
     plain = check("07.4", "false", reason="DS1 1998 before Dawn 2007: as printed", **dict(inputs, record_wording=""))
     assert plain.ok and ask not in plain.message
+
+
+def test_a_date_verdict_whose_reason_names_no_date_or_number_is_asked_for_them():
+    stay = dict(
+        arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14, reason=None
+    )
+    spot, arrival = Time("2015-01-13"), Time("2015-03-06")
+    for exercise_id, inputs, verdict in (
+        ("07.3", stay, "true"),
+        ("07.7", dict(claimed_first=arrival, earlier=spot, reason=None), "false"),
+    ):
+        bare = check(exercise_id, verdict, **{**inputs, "reason": "because it is what the record says"})
+        assert bare.ok and "names no date or number" in bare.message and "graded by hand" in bare.message, bare
+        argued = check(exercise_id, verdict, **{**inputs, "reason": "13.7 months against 14; spot 2015-01-13 first"})
+        assert argued.ok and "names no date" not in argued.message, argued
+        wrong = check(exercise_id, "misleading", **{**inputs, "reason": "because it is what the record says"})
+        assert not wrong.ok and "names no date" not in wrong.message
+
+
+def test_exercise_6_the_ifov_multiplied_in_gets_its_own_hint():
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    slip = (inputs["size"] / 20 * inputs["ifov"].to_value(u.rad)).to(u.km)
+    result = check("07.6", slip, **inputs)
+    assert result.status == "incorrect" and "multiplied by the IFOV" in result.message, result

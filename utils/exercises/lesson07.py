@@ -435,6 +435,20 @@ class VerdictExercise(ReasonedExercise):
     reading_prompt: str = ""
     readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     also_argue: Mapping[str, str] = field(default_factory=dict)
+    needs_number: bool = False
+
+    def _reason_prompt(self, reason: Any) -> str:
+        """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
+        numbers), a reason that names none of them ("because it is false") is asked for them."""
+        ask = super()._reason_prompt(reason)
+        if ask or not self.needs_number or not isinstance(reason, str) or not reason.strip():
+            return ask
+        if any(c.isdigit() for c in reason):
+            return ""
+        return (
+            f"Your reason in {self.reason_name} names no date or number, so it restates the verdict: "
+            f"{self.short_reason} The reason itself is graded by hand with the rubric."
+        )
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """The verdict's check; an accepted verdict in ``also_argue`` whose reason names its own reading, when the
@@ -609,6 +623,11 @@ def _distance_wide_deposit(size, pixels, ifov):
 def _pixel_size_only(size, pixels, ifov):
     """The ground one pixel must cover (size / pixels), given as the distance: the division by the IFOV left out."""
     return (require(size, u.km, "size", positive=True) / require(pixels, u.one, "pixels", positive=True)).to(u.km)
+
+
+def _ifov_multiplied(size, pixels, ifov):
+    """size / pixels multiplied by the IFOV in radians instead of divided by it: a length far below a metre."""
+    return _pixel_size_only(size, pixels, ifov) * float(require(ifov, u.rad, "ifov", positive=True).to_value(u.rad))
 
 
 def _distance_slider_stop(size, pixels, ifov):
@@ -818,6 +837,7 @@ _EXERCISES = {
     ),
     "07.3": VerdictExercise(
         reason_name="reason_3",
+        needs_number=True,
         title="Exercise 3 · your verdict on the stay at Vesta",
         solve=_verdict_months,
         choices=VERDICTS,
@@ -849,7 +869,8 @@ _EXERCISES = {
         "or its second line (a qualifier left out).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
-        "'false' is equally defensible (a different claim).",
+        "'false' is equally defensible (a different claim). The check looks only for the reading you name; the reason "
+        "itself is graded by hand.",
         also_argue={
             "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
             "story misleading rather than false (which narrowing word of NASA's did it leave out?).",
@@ -964,6 +985,11 @@ _EXERCISES = {
                 "pixel covers that much: divide it by the IFOV in radians.",
             ),
             Mistake(
+                _ifov_multiplied,
+                "Your distance is far below a metre: you multiplied by the IFOV. A pixel covers distance x IFOV, "
+                "so the distance is the ground one pixel must cover divided by the IFOV in radians.",
+            ),
+            Mistake(
                 _distance_slider_stop,
                 "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
                 "in radians.",
@@ -974,6 +1000,7 @@ _EXERCISES = {
     ),
     "07.7": VerdictExercise(
         reason_name="reason_7",
+        needs_number=True,
         title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
