@@ -381,7 +381,11 @@ def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_i
     a_last, a_mars = 2.44 * u.AU, fact("mars.a")
     exact = (1 - a_mars / a_last).to_value(u.one)
     kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=exact + 0.004)
-    for given, words in ((100 * exact, "percentage"), (round(100 * exact), "percentage"), (10 * exact, "decimal point")):
+    for given, words in (
+        (100 * exact, "percentage"),
+        (round(100 * exact), "percentage"),
+        (10 * exact, "decimal point"),
+    ):
         result = check("03.9", given, **kw)
         assert result.status == "incorrect" and words in result.message, (given, result)
         assert "unit conversions" not in result.message, result
