@@ -776,3 +776,25 @@ def test_exercise_1_asks_for_three_figures_and_says_so_to_a_rounder():
         assert not result.ok and "rounded too much" in result.message, (rounded, result)
     lambert = utils.check("06.1", (albedo * mu0).to_value(u.one), **kw)
     assert "Lambert" in lambert.message and "close" not in lambert.message, lambert
+
+
+def test_exercise_1_the_bare_albedo_gets_the_face_on_hint():
+    albedo = utils.fact("ceres.albedo")
+    result = utils.check("06.1", albedo.to_value(u.one), albedo=albedo, incidence=60 * u.deg, emission=75 * u.deg)
+    assert result.status == "incorrect" and "face-on" in result.message and "close" not in result.message
+
+
+def test_exercise_5_the_distance_in_place_of_the_pixel_footprint_gets_its_own_hint():
+    from utils import photometry
+
+    kw = dict(spot_albedo=utils.fact("occator.faculae_albedo"), background_albedo=utils.fact("ceres.albedo"))
+    kw.update(spot_diameter=utils.fact("occator.cerealia_facula_size"), ifov=utils.fact("fc.ifov"))
+    kw["distance"] = utils.fact("ceres.approach_opnav3_distance")
+    kw["far_distance"] = utils.fact("ceres.approach_spot_distance")
+    near, far = (
+        photometry.diluted_albedo(kw["spot_albedo"], kw["background_albedo"], kw["spot_diameter"], kw[d])
+        for d in ("distance", "far_distance")
+    )
+    for typed in ((near / far).to_value(u.one), 1.0, 1):
+        result = utils.check("06.5", typed, **kw)
+        assert result.status == "incorrect" and "footprint" in result.message and "close" not in result.message
