@@ -798,3 +798,42 @@ def test_exercise_5_the_distance_in_place_of_the_pixel_footprint_gets_its_own_hi
     for typed in ((near / far).to_value(u.one), 1.0, 1):
         result = utils.check("06.5", typed, **kw)
         assert result.status == "incorrect" and "footprint" in result.message and "close" not in result.message
+
+
+def _one_argument_functions(nb_path):
+    """The notebook's one-argument functions outside solution cells, defined with the names they use."""
+    import ast
+    import json
+    from pathlib import Path
+
+    from astropy import constants as const
+
+    from utils import thermal
+
+    facts = utils.fact
+    ns = dict(u=u, np=np, const=const, thermal=thermal, water=facts("water.molar_mass"))
+    ns.update(sunlight=thermal.irradiance(facts("solar.tsi"), facts("ceres.a")), ice_density=facts("ice.density"))
+    ns.update(latent_heat=facts("ice.sublimation_latent_heat"), pit_depth=facts("occator.pit_depth"))
+    ns.update(young_age=facts("occator.young_deposits_age"), activity_age=facts("occator.activity_start"))
+    cells = json.loads(Path(nb_path).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] != "code" or "solution" in cell["metadata"].get("tags", []):
+            continue
+        for node in ast.parse("".join(cell["source"])).body:
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) == 1:
+                exec(compile(ast.Module([node], []), "<notebook>", "exec"), ns)
+                yield ns[node.name], ns
+
+
+def test_no_function_the_notebook_defines_gives_exercise_9_its_answer_for_bare_ice():
+    from pathlib import Path
+
+    kw = _inputs_9()
+    functions = list(_one_argument_functions(Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb"))
+    assert functions  # Going further's helpers are found
+    for function, ns in functions:
+        result = function(utils.fact("albedo.bare_ice"))
+        if isinstance(result, bool) or not isinstance(result, (float, u.Quantity)):
+            continue
+        for guess in (result * u.yr, result * ns["young_age"], result * ns["activity_age"]):
+            assert not utils.check("06.9", guess, **kw).ok, function.__name__
