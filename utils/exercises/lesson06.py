@@ -318,6 +318,7 @@ def _distance_ratio(spot_albedo, background_albedo, spot_diameter, distance, far
 
 def _distance_as_pixel(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     """diluted_albedo given the distance in place of the pixel's footprint: the spot vanishes, a ratio near 1."""
+
     def pixel(d):
         d = require(d, u.km, "distance", positive=True)
         size = require(spot_diameter, u.km, "spot_diameter", positive=True)
