@@ -776,3 +776,64 @@ def test_exercise_1_asks_for_three_figures_and_says_so_to_a_rounder():
         assert not result.ok and "rounded too much" in result.message, (rounded, result)
     lambert = utils.check("06.1", (albedo * mu0).to_value(u.one), **kw)
     assert "Lambert" in lambert.message and "close" not in lambert.message, lambert
+
+
+def test_exercise_1_the_bare_albedo_gets_the_face_on_hint():
+    albedo = utils.fact("ceres.albedo")
+    result = utils.check("06.1", albedo.to_value(u.one), albedo=albedo, incidence=60 * u.deg, emission=75 * u.deg)
+    assert result.status == "incorrect" and "face-on" in result.message and "close" not in result.message
+
+
+def test_exercise_5_the_distance_in_place_of_the_pixel_footprint_gets_its_own_hint():
+    from utils import photometry
+
+    kw = dict(spot_albedo=utils.fact("occator.faculae_albedo"), background_albedo=utils.fact("ceres.albedo"))
+    kw.update(spot_diameter=utils.fact("occator.cerealia_facula_size"), ifov=utils.fact("fc.ifov"))
+    kw["distance"] = utils.fact("ceres.approach_opnav3_distance")
+    kw["far_distance"] = utils.fact("ceres.approach_spot_distance")
+    near, far = (
+        photometry.diluted_albedo(kw["spot_albedo"], kw["background_albedo"], kw["spot_diameter"], kw[d])
+        for d in ("distance", "far_distance")
+    )
+    for typed in ((near / far).to_value(u.one), 1.0, 1):
+        result = utils.check("06.5", typed, **kw)
+        assert result.status == "incorrect" and "footprint" in result.message and "close" not in result.message
+
+
+def _one_argument_functions(nb_path):
+    """The notebook's one-argument functions outside solution cells, defined with the names they use."""
+    import ast
+    import json
+    from pathlib import Path
+
+    from astropy import constants as const
+
+    from utils import thermal
+
+    facts = utils.fact
+    ns = dict(u=u, np=np, const=const, thermal=thermal, water=facts("water.molar_mass"))
+    ns.update(sunlight=thermal.irradiance(facts("solar.tsi"), facts("ceres.a")), ice_density=facts("ice.density"))
+    ns.update(latent_heat=facts("ice.sublimation_latent_heat"), pit_depth=facts("occator.pit_depth"))
+    ns.update(young_age=facts("occator.young_deposits_age"), activity_age=facts("occator.activity_start"))
+    cells = json.loads(Path(nb_path).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] != "code" or "solution" in cell["metadata"].get("tags", []):
+            continue
+        for node in ast.parse("".join(cell["source"])).body:
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) == 1:
+                exec(compile(ast.Module([node], []), "<notebook>", "exec"), ns)
+                yield ns[node.name], ns
+
+
+def test_no_function_the_notebook_defines_gives_exercise_9_its_answer_for_bare_ice():
+    from pathlib import Path
+
+    kw = _inputs_9()
+    functions = list(_one_argument_functions(Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb"))
+    assert functions  # Going further's helpers are found
+    for function, ns in functions:
+        result = function(utils.fact("albedo.bare_ice"))
+        if isinstance(result, bool) or not isinstance(result, (float, u.Quantity)):
+            continue
+        for guess in (result * u.yr, result * ns["young_age"], result * ns["activity_age"]):
+            assert not utils.check("06.9", guess, **kw).ok, function.__name__

@@ -70,6 +70,11 @@ def _albedo_left_out(albedo, incidence, emission):
     return float(2 * mu0 / (mu0 + mu))
 
 
+def _albedo_alone(albedo, incidence, emission):
+    """A alone: the face-on value (Sun and camera overhead), the angles left out."""
+    return float(require(albedo, u.one, "albedo").to_value(u.one))
+
+
 # --- 06.2 · a rendered sphere: limb against centre ---------------------------------------------
 def _middle_row(model, radius, phase, law, n_px, column, latitude=20 * u.deg):
     from ..imaging import render_sphere
@@ -309,6 +314,17 @@ def _fill_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_dis
 def _distance_ratio(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     far = require(far_distance, u.km, "far_distance", positive=True)
     return float((far / require(distance, u.km, "distance", positive=True)).to_value(u.one))
+
+
+def _distance_as_pixel(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    """diluted_albedo given the distance in place of the pixel's footprint: the spot vanishes, a ratio near 1."""
+
+    def pixel(d):
+        d = require(d, u.km, "distance", positive=True)
+        size = require(spot_diameter, u.km, "spot_diameter", positive=True)
+        return _mix(spot_albedo, background_albedo, min(1.0, float(np.pi * (size / 2 / d) ** 2)))
+
+    return pixel(distance) / pixel(far_distance)
 
 
 def _near_pixel_alone(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
@@ -741,6 +757,11 @@ _EXERCISES = {
                 "patch lit and seen face-on show exactly A.",
             ),
             Mistake(
+                _albedo_alone,
+                "That is the albedo alone, the face-on value (Sun and camera overhead). Here the Sun and the "
+                "camera are at angles, and the angles change it: multiply by the law's angle factor.",
+            ),
+            Mistake(
                 _albedo_left_out,
                 "You left out the albedo A: the law's angle factor 2μ₀ / (μ₀ + μ) multiplies Ceres' albedo "
                 "(`ceres_albedo`).",
@@ -874,6 +895,11 @@ _EXERCISES = {
                 _distance_ratio,
                 "That is the ratio of the distances. The pixel averages over its area: work out the pixel's "
                 "albedo at each distance, then divide.",
+            ),
+            Mistake(
+                _distance_as_pixel,
+                "A ratio of about 1: you passed the distance where the pixel's footprint goes. Pass the "
+                "pixel's ground size at each distance, `pixel_scale(d, ifov)` (d × IFOV).",
             ),
             Mistake(
                 _near_pixel_alone,
