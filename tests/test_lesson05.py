@@ -479,6 +479,17 @@ def test_exercise_8_final_speed_is_told_the_step_left_not_to_multiply_by_a_time(
     assert "GM_sun / v²" in check("05.8", speed.to(u.m / u.s), **kw).message
 
 
+def test_exercise_8_other_speeds_are_sent_to_the_radius_step_not_to_a_time():
+    """The delta-v spent or v_start is a speed: the missing step is GM_sun / v², not multiplying by a time."""
+    kw = dict(a_start=ARC["a_start"], acceleration=ARC["acceleration"], duration=ARC["duration"])
+    spent = (ARC["acceleration"] * ARC["duration"]).to(u.km / u.s)
+    for speed in (spent, circular_speed(ARC["a_start"]), spent.to(u.m / u.s)):
+        result = check("05.8", speed, **kw)
+        assert not result.ok and "GM_sun / v²" in result.message, speed
+        assert "multiply it by a time" not in result.message and "close" not in result.message.lower()
+    assert "circular speed at the end" in check("05.8", L5._edelbaum_final_speed(**kw), **kw).message
+
+
 def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
     """10 t for 9.79 t is the right answer rounded too far: the rounding hint, not the rocket-equation one."""
     from utils.facts import fact
