@@ -692,3 +692,47 @@ def test_exercise_16_without_g0_gets_the_g0_hint():
     slip = inputs["mass"] * inputs["delta_v"] / thrust_without_g0
     result = check("05.16", slip, **inputs)
     assert result.status == "incorrect" and "g0" in result.message and "s3 / m" not in result.message, result
+
+
+def test_check_yourself_links_lead_to_written_model_answers_before_any_numeric_answer():
+    """A self-learner who follows a "Check yourself" link must not land on the numeric answers of later exercises."""
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "instructors" / "05-ion-propulsion.md").read_text(encoding="utf-8")
+    anchors = {
+        re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-"): i
+        for i, h in ((m.start(), m.group(1)) for m in re.finditer(r"^#+ (.+)$", page, re.M))
+    }
+    answers = page.index("\n## Answers\n")
+    links = [
+        m.group(1)
+        for c in _lesson05_cells()
+        for m in re.finditer(r"05-ion-propulsion\.md#([\w-]+)", "".join(c["source"]))
+    ]
+    assert len(links) >= 4
+    for anchor in links:
+        assert anchor in anchors and anchors[anchor] < answers, anchor
+    written = page[page.index("## Written exercises: model answers and rubrics") : answers]
+    # exercise answers (2, 3, 5, 7, 8, 9, 10, 13, 14, 15, 16, 17, in the forms the Answers section gives them)
+    for number in (
+        "61.8",
+        "13.05",
+        "0.451",
+        "0.45 ",
+        "2.535",
+        "2.53",
+        "2.82",
+        "2.47",
+        "2.5 kW",
+        "1.43",
+        "0.529",
+        "9,800",
+        "1,078",
+        "69.7",
+        "18.6",
+        "1.78",
+        "4,350",
+        "4.4 km/s",
+    ):
+        assert number not in written, number
