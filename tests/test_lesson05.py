@@ -736,3 +736,14 @@ def test_check_yourself_links_lead_to_written_model_answers_before_any_numeric_a
         "4.4 km/s",
     ):
         assert number not in written, number
+
+
+def test_exercise_2_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
+    """60 km/s for 61.8 is the right speed rounded: the rounding message, not the method hint."""
+    kw = dict(voltage=fact("nstar.grid_voltage"), ion_mass=fact("xenon.atomic_weight"), charge_number=2)
+    for rounded in (60 * u.km / u.s, 60_000 * u.m / u.s):
+        result = check("05.2", rounded, **kw)
+        assert not result.ok and "three significant figures" in result.message, rounded
+    assert check("05.2", 61.8 * u.km / u.s, **kw).ok
+    for wrong in (50 * u.km / u.s, 70 * u.km / u.s):
+        assert "rounded" not in check("05.2", wrong, **kw).message, wrong
