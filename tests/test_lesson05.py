@@ -479,6 +479,17 @@ def test_exercise_8_final_speed_is_told_the_step_left_not_to_multiply_by_a_time(
     assert "GM_sun / v²" in check("05.8", speed.to(u.m / u.s), **kw).message
 
 
+def test_exercise_8_other_speeds_are_sent_to_the_radius_step_not_to_a_time():
+    """The delta-v spent or v_start is a speed: the missing step is GM_sun / v², not multiplying by a time."""
+    kw = dict(a_start=ARC["a_start"], acceleration=ARC["acceleration"], duration=ARC["duration"])
+    spent = (ARC["acceleration"] * ARC["duration"]).to(u.km / u.s)
+    for speed in (spent, circular_speed(ARC["a_start"]), spent.to(u.m / u.s)):
+        result = check("05.8", speed, **kw)
+        assert not result.ok and "GM_sun / v²" in result.message, speed
+        assert "multiply it by a time" not in result.message and "close" not in result.message.lower()
+    assert "circular speed at the end" in check("05.8", L5._edelbaum_final_speed(**kw), **kw).message
+
+
 def test_exercise_13_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
     """10 t for 9.79 t is the right answer rounded too far: the rounding hint, not the rocket-equation one."""
     from utils.facts import fact
@@ -681,3 +692,58 @@ def test_exercise_16_without_g0_gets_the_g0_hint():
     slip = inputs["mass"] * inputs["delta_v"] / thrust_without_g0
     result = check("05.16", slip, **inputs)
     assert result.status == "incorrect" and "g0" in result.message and "s3 / m" not in result.message, result
+
+
+def test_check_yourself_links_lead_to_written_model_answers_before_any_numeric_answer():
+    """A self-learner who follows a "Check yourself" link must not land on the numeric answers of later exercises."""
+    import re
+    from pathlib import Path
+
+    page = (Path(__file__).parents[1] / "docs" / "instructors" / "05-ion-propulsion.md").read_text(encoding="utf-8")
+    anchors = {
+        re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-"): i
+        for i, h in ((m.start(), m.group(1)) for m in re.finditer(r"^#+ (.+)$", page, re.M))
+    }
+    answers = page.index("\n## Answers\n")
+    links = [
+        m.group(1)
+        for c in _lesson05_cells()
+        for m in re.finditer(r"05-ion-propulsion\.md#([\w-]+)", "".join(c["source"]))
+    ]
+    assert len(links) >= 4
+    for anchor in links:
+        assert anchor in anchors and anchors[anchor] < answers, anchor
+    written = page[page.index("## Written exercises: model answers and rubrics") : answers]
+    # exercise answers (2, 3, 5, 7, 8, 9, 10, 13, 14, 15, 16, 17, in the forms the Answers section gives them)
+    for number in (
+        "61.8",
+        "13.05",
+        "0.451",
+        "0.45 ",
+        "2.535",
+        "2.53",
+        "2.82",
+        "2.47",
+        "2.5 kW",
+        "1.43",
+        "0.529",
+        "9,800",
+        "1,078",
+        "69.7",
+        "18.6",
+        "1.78",
+        "4,350",
+        "4.4 km/s",
+    ):
+        assert number not in written, number
+
+
+def test_exercise_2_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
+    """60 km/s for 61.8 is the right speed rounded: the rounding message, not the method hint."""
+    kw = dict(voltage=fact("nstar.grid_voltage"), ion_mass=fact("xenon.atomic_weight"), charge_number=2)
+    for rounded in (60 * u.km / u.s, 60_000 * u.m / u.s):
+        result = check("05.2", rounded, **kw)
+        assert not result.ok and "three significant figures" in result.message, rounded
+    assert check("05.2", 61.8 * u.km / u.s, **kw).ok
+    for wrong in (50 * u.km / u.s, 70 * u.km / u.s):
+        assert "rounded" not in check("05.2", wrong, **kw).message, wrong

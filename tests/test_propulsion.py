@@ -588,3 +588,15 @@ def test_written_question_is_registered():
 
     assert set(lesson05.WRITTEN) == {"05.1", "05.6"}
     assert not set(lesson05.WRITTEN) & set(lesson05._EXERCISES)
+
+
+def test_jet_efficiency_above_one_names_the_problem_not_the_number():
+    """The efficiency times the power would be exercise 15's jet power: the error must not print it."""
+    import re
+
+    for power in (2.3 * u.kW, 1 * u.kW):
+        with pytest.raises(ValueError) as err:
+            P.jet_efficiency(280 * u.mN, 1800 * u.s, power)
+        message = str(err.value)
+        assert "above the input power" in message
+        assert not re.search(r"\d", message), message

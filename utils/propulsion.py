@@ -226,7 +226,10 @@ def jet_efficiency(thrust: u.Quantity, exhaust: u.Quantity, power: u.Quantity) -
     P = require(power, u.W, "power", positive=True)
     eta = (F * _exhaust(exhaust) / (2 * P)).to(u.one)
     if np.any(eta > 1):
-        raise ValueError(f"these numbers give a jet power above the input power (efficiency {eta}).")
+        raise ValueError(
+            "these numbers give a jet power above the input power, which no engine can do: check the thrust, "
+            "the specific impulse and the power (is it the electric power into the engine?)."
+        )
     return eta
 
 

@@ -585,6 +585,29 @@ def _edelbaum_radius_unsquared(a_start, acceleration, duration):
     return (GM_sun / (v0 - _spent_delta_v(acceleration, duration))).to(u.km**2 / u.s)
 
 
+_EDELBAUM_SPEED = (
+    "That is a speed, not a radius. Edelbaum's answer is the radius of a circle: take the final circular speed, "
+    "v_start minus the delta-v spent (accel x duration), then the radius of a circular orbit of that speed, "
+    "GM_sun / v²."
+)
+
+
+class _EdelbaumExercise(Exercise):
+    """Exercise 8: any other speed (the delta-v spent, `v_start`, ...) is told that a radius comes from a speed by
+    GM_sun / v², not sent to the general unit hint ("multiply it by a time", the wrong step here)."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        if (
+            (result.status == INCORRECT or "multiply it by a time" in result.message)
+            and isinstance(answer, u.Quantity)
+            and answer.unit.is_equivalent(u.km / u.s)
+            and "circular speed at the end" not in result.message
+        ):
+            return CheckResult(result.status, _EDELBAUM_SPEED, result.name)
+        return result
+
+
 # ---------------------------------------------------------------- 05.16 and 05.17 time and Isp
 def _leg_time(delta_v, mass, power, isp, efficiency):
     dv = require(delta_v, u.km / u.s, "delta_v", positive=True)
@@ -738,6 +761,13 @@ class _MethodRightExercise(Exercise):
         return _method_right_lead(super().check(answer, **inputs))
 
 
+class _MethodRightRounded(RoundedTooFar):
+    """:class:`RoundedTooFar` whose "your method is right, but ..." hints are not led in by "That is not right"."""
+
+    def check(self, answer, **inputs):
+        return _method_right_lead(super().check(answer, **inputs))
+
+
 _EXERCISES = {
     # a plain Exercise, so that its mistakes come first: g = 10 m/s² at 1,900 s gives 19.0 km/s, which is also
     # the right 18.6 km/s rounded to two figures, and that one hint names both causes (never a bare "close")
@@ -769,10 +799,13 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.2": _MethodRightExercise(
+    "05.2": _MethodRightRounded(
         title="Exercise 2 · speed between the grids of a xenon ion of charge {charge_number}e",
         solve=_ion_speed,
         rtol=0.01,
+        figures=1,
+        band=0.035,  # 60 km/s for 61.8 (one figure, 2.9 % off) is a rounding, not a slip of method
+        keep="three significant figures",
         hint="The ion's kinetic energy ½ m v² equals its charge times the voltage; solve for v.",
         mistakes=(
             Mistake(
@@ -978,7 +1011,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.8": Exercise(
+    "05.8": _EdelbaumExercise(
         title="Exercise 8 · Edelbaum's orbit after {duration:.1f} of thrust",
         solve=_edelbaum_radius,
         rtol=0.002,  # a closed formula; tighter than the spiral's r_max printed later (0.3 % away)
