@@ -399,3 +399,13 @@ def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_i
         assert result.status == "incorrect" and words in result.message, (given, result)
         assert "unit conversions" not in result.message, result
     assert check("03.8", round(right, 2), **inputs).ok and check("03.9", round(exact, 3), **kw).ok
+
+
+def test_exercise_1_a_negative_ratio_is_told_a_ratio_of_periods_is_positive():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    for given in (-3, -2.5, -2.58, -2.58 * u.one):
+        result = check("03.1", given, **ceres)
+        assert result.status == "incorrect" and "positive" in result.message, (given, result)
+        assert "simple fraction" not in result.message
+    assert "simple fraction" in check("03.1", 2.5, **ceres).message
+    assert check("03.1", 2.58, **ceres).ok

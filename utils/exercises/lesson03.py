@@ -107,6 +107,23 @@ def _as_resonance(given: Any) -> tuple[int, int] | None:
 
 
 @dataclass(frozen=True)
+class RatioExercise(Exercise):
+    """Exercise 1: the period ratio. A negative number is told that a ratio of two periods is positive, before any
+    mistake is matched by its size (a -3 is not "p/q of a resonance")."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        value = (
+            answer.to_value(u.one) if isinstance(answer, u.Quantity) and answer.unit.is_equivalent(u.one) else answer
+        )
+        if isinstance(value, (int, float, np.floating, np.integer)) and not isinstance(value, bool) and value < 0:
+            return CheckResult(
+                INCORRECT,
+                "That is not right: a ratio of two periods is positive. Divide Jupiter's period by the asteroid's.",
+                self.title_for(**inputs),
+            )
+        return super().check(answer, **inputs)
+
+
 class NearestExercise(Exercise):
     """Exercise 2: the distance to the nearest main resonance (the answer) and which one it is (``nearest``).
 
@@ -452,7 +469,7 @@ def _e_reached(e_reached=None, **_):
 
 
 _EXERCISES = {
-    "03.1": Exercise(
+    "03.1": RatioExercise(
         title="Exercise 1 · the period ratio of {asteroid}",
         solve=_ratio,
         rtol=0.005,
