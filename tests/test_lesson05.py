@@ -677,8 +677,10 @@ def test_a_right_method_with_one_slip_is_not_also_called_not_right():
     for ex_id, answer, inputs in cases:
         result = check(ex_id, answer, **inputs)
         assert result.status == "incorrect", (ex_id, result)
-        assert result.message.startswith("Your "), (ex_id, result.message)
-        assert " is right, but " in result.message and "not right" not in result.message, (ex_id, result.message)
+        assert result.message.startswith(("Your ", "If your method is right, ")), (ex_id, result.message)
+        assert " is right, " in result.message and "not right" not in result.message, (ex_id, result.message)
+        if ex_id in ("05.9", "05.10"):  # a bare rounded number: the check cannot know the method, so it says "if"
+            assert result.message.startswith("If your method is right, "), (ex_id, result.message)
         assert "close" not in result.message, (ex_id, result.message)
     # any other wrong answer keeps the usual lead-in
     assert check("05.9", 1.5 * 2, **HALL_ION).message.startswith("That is not right")

@@ -739,19 +739,21 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
 
 
 # ---------------------------------------------------------------- feedback for a right method with one slip
-_METHOD_RIGHT = re.compile(r"^That is not right\. Hint: Your (method|g0) is right, but ")
+_METHOD_RIGHT = re.compile(
+    r"^That is not right\. Hint: (?=Your (?:method|g0) is right, but |If your method is right, )"
+)
 
 
 def _method_right_lead(result: CheckResult) -> CheckResult:
-    """A hint that says the method is right stands alone ("Not yet. Your method is right, but ..."), without
-    "That is not right" in front of it: one message, not two that disagree. The status stays incorrect."""
+    """A hint that says the method is right stands alone ("Not yet. Your method is right, but ...", or "If your
+    method is right, ..." for a bare rounded number), without "That is not right" in front of it: one message,
+    not two that disagree. The status stays incorrect."""
     if result.status != INCORRECT:
         return result
     found = _METHOD_RIGHT.match(result.message)
     if found is None:
         return result
-    rest = result.message[found.end() :]
-    return CheckResult(INCORRECT, f"Your {found.group(1)} is right, but {rest}", result.name)
+    return CheckResult(INCORRECT, result.message[found.end() :], result.name)
 
 
 class _MethodRightExercise(Exercise):
@@ -1131,7 +1133,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _thrust_per_kw_two_figures,
-                "Your method is right, but the answer is rounded to two significant figures. Give three "
+                "If your method is right, the answer is rounded to two significant figures: give three "
                 "significant figures.",
             ),
         ),
@@ -1151,7 +1153,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _dv_ratio_one_figure,
-                "Your method is right, but the answer is rounded to one significant figure. Give three "
+                "If your method is right, the answer is rounded to one significant figure: give three "
                 "significant figures.",
             ),
             Mistake(
