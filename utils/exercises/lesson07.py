@@ -238,8 +238,8 @@ ROUNDING_BAND = 0.07
 class MonthsExercise(RoundedTooFar):
     """Exercise 2: a duration with its unit, compared in months; a bare number gets a note to attach one.
 
-    A stay rounded to two figures in the student's own unit of time (1.1 yr), or cut to whole months (13 for
-    13.7), is told it was rounded too much.
+    A stay rounded to two figures in the student's own unit of time (1.1 yr) is told it was rounded too much;
+    one cut to whole months (13 for 13.7) is told it was cut, not rounded.
     """
 
     figures: int = 2
@@ -299,6 +299,12 @@ class MonthsExercise(RoundedTooFar):
                 self.title_for(**inputs),
             )
         result = super().check(answer, **inputs)
+        if "you rounded too much" in result.message and self._cut_to_whole_months(answer, inputs):
+            return CheckResult(
+                result.status,
+                result.message.replace("you rounded too much", "you cut the months to a whole number"),
+                result.name,
+            )
         if result.status == CORRECT and not isinstance(answer, u.Quantity) and _in_months(answer) is answer:
             return CheckResult(
                 INVALID,
@@ -310,6 +316,15 @@ class MonthsExercise(RoundedTooFar):
 
     def _comparable(self, answer: Any) -> Any:
         return _in_months(answer)
+
+    def _cut_to_whole_months(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """Is ``answer`` a whole number of months that cuts off the stay's part of a month (13 for 13.7)?"""
+        months = _in_months(answer)
+        try:
+            months, right = float(months), float(self.expected(**inputs))
+        except (TypeError, ValueError):
+            return False
+        return math.isclose(months, math.floor(right), abs_tol=1e-9) and round(right) != math.floor(right)
 
     def _expected_quantity(self, inputs: Mapping[str, Any]) -> Any:
         return self.expected(**inputs) * MONTH
