@@ -556,7 +556,7 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     cells = ["".join(c["source"]) for c in _notebook_cells()]
     question = next(s for s in cells if s.startswith("### Exercise 9"))
     assert "two significant figures" in question
-    model = next(s for s in cells if s.startswith("*Model answer:* (a) Salt."))
+    model = next(s for s in cells if s.startswith("*Model answer:* (a) Not old ice."))
     stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
     kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
     assert stated == float(f"{_expected_answer('06.9', **kw).to_value(u.yr):.2g}")
