@@ -128,6 +128,15 @@ def test_exercise_2_a_ratio_cut_to_two_figures_is_told_to_keep_three():
     assert "close" not in far.message, far
 
 
+def test_exercise_2_rounded_up_to_two_figures_passes_within_the_tolerance():
+    # the instructor page says so: 0.446 rounded to 0.45 lies within 1 % and passes; cut off to 0.44 it does not
+    kw, row = _smooth_lambert_middle_row()
+    right = row[10] / row[100]
+    assert round(right, 2) == 0.45 and int(right * 100) / 100 == 0.44
+    assert utils.check("06.2", 0.45, **kw).ok
+    assert not utils.check("06.2", 0.44, **kw).ok
+
+
 def _inputs_8():
     fact = utils.fact
     return dict(
@@ -547,7 +556,7 @@ def test_exercise_9_asks_for_the_precision_its_check_and_the_model_answer_use():
     cells = ["".join(c["source"]) for c in _notebook_cells()]
     question = next(s for s in cells if s.startswith("### Exercise 9"))
     assert "two significant figures" in question
-    model = next(s for s in cells if s.startswith("*Model answer:* (a) Salt."))
+    model = next(s for s in cells if s.startswith("*Model answer:* (a) Not old ice."))
     stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
     kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
     assert stated == float(f"{_expected_answer('06.9', **kw).to_value(u.yr):.2g}")
