@@ -809,3 +809,13 @@ def test_exercise_6_the_ifov_multiplied_in_gets_its_own_hint():
     slip = (inputs["size"] / 20 * inputs["ifov"].to_value(u.rad)).to(u.km)
     result = check("07.6", slip, **inputs)
     assert result.status == "incorrect" and "multiplied by the IFOV" in result.message, result
+
+
+def test_exercise_2_a_count_in_30_day_months_is_named():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    days = (departure - arrival).to_value(u.day)
+    thirty = check("07.2", days / 30 * F.MONTH, **inputs)
+    assert thirty.ok and "30-day months" in thirty.message, thirty
+    right = check("07.2", (departure - arrival).to(F.MONTH), **inputs)
+    assert right.ok and "30-day" not in right.message, right

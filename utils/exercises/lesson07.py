@@ -254,10 +254,33 @@ class MonthsExercise(RoundedTooFar):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         prediction = inputs.pop("prediction", None)
         result = self._check_duration(answer, **inputs)
-        note = self._prediction_note(prediction, inputs) if result.status == CORRECT else ""
+        note = ""
+        if result.status == CORRECT:
+            note = " ".join(
+                m for m in (self._thirty_day_note(answer, inputs), self._prediction_note(prediction, inputs)) if m
+            )
         if not note:
             return result
         return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+
+    @staticmethod
+    def _thirty_day_note(answer: Any, inputs: Mapping[str, Any]) -> str:
+        """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
+        months = _in_months(answer)
+        if isinstance(answer, (TimeDelta, u.Quantity)) and not isinstance(months, float):
+            return ""
+        try:
+            stay = duration(inputs["arrival"], inputs["departure"])
+            right, thirty = float(in_months(stay).value), float(stay.to_value(u.day)) / 30
+            months = float(months)
+        except Exception:  # unusable inputs or answer: reported elsewhere
+            return ""
+        if abs(months - thirty) < abs(months - right):
+            return (
+                "That is close to the count in 30-day months. This exercise's MONTH is a twelfth of a year "
+                "(about 30.44 days): convert the difference of the two Times with .to(MONTH)."
+            )
+        return ""
 
     @staticmethod
     def _prediction_note(prediction: Any, inputs: Mapping[str, Any]) -> str:
