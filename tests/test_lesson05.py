@@ -749,3 +749,11 @@ def test_exercise_2_rounded_to_one_figure_is_told_so_not_sent_to_the_method():
     assert check("05.2", 61.8 * u.km / u.s, **kw).ok
     for wrong in (50 * u.km / u.s, 70 * u.km / u.s):
         assert "rounded" not in check("05.2", wrong, **kw).message, wrong
+
+
+def test_exercise_2_asks_for_three_figures_and_names_a_cut_or_rounded_speed():
+    kw = dict(voltage=fact("nstar.grid_voltage"), ion_mass=fact("xenon.atomic_weight"), charge_number=2)
+    assert check("05.2", 61.8 * u.km / u.s, **kw).ok
+    for short in (62 * u.km / u.s, 61 * u.km / u.s):  # two figures, rounded or cut off
+        result = check("05.2", short, **kw)
+        assert not result.ok and "rounded too much" in result.message and "three" in result.message, (short, result)
