@@ -484,7 +484,7 @@ class VerdictExercise(ReasonedExercise):
         if any(c.isdigit() for c in reason):
             return ""
         return (
-            f"Your reason in {self.reason_name} names no date or number, so it restates the verdict: "
+            f"Your reason in {self.reason_name} names no date or number: "
             f"{self.short_reason} The reason itself is graded by hand with the rubric."
         )
 
