@@ -90,6 +90,15 @@ def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
     assert utils.check("06.7", ((right / const.sigma_sb) ** 0.25).to(u.K), **kw).ok
 
 
+def test_a_square_root_with_its_units_kept_gets_the_fourth_root_hint():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    result = utils.check("06.7", ((absorbed / const.sigma_sb) ** 0.5).decompose(), **kw)
+    assert result.status == "incorrect" and "FOURTH root" in result.message, result
+
+
 def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
     from utils import imaging
 

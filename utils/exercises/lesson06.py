@@ -393,6 +393,11 @@ def _t_square_root(solar_constant, albedo, distance):
     return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to_value(u.K**4) ** 0.5) * u.K
 
 
+def _t_square_root_kept_units(solar_constant, albedo, distance):
+    """The square root with the units kept: K² (the fourth root's one step short)."""
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb) ** 0.5).to(u.K**2)
+
+
 def _t_reflected(solar_constant, albedo, distance):
     return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
 
@@ -979,6 +984,10 @@ _EXERCISES = {
                 "or keep the kelvin value the formula gives.",
             ),
             Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
+            Mistake(
+                _t_square_root_kept_units,
+                "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
+            ),
             Mistake(
                 _t_reflected,
                 "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
