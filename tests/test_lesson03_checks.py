@@ -409,3 +409,10 @@ def test_exercise_1_a_negative_ratio_is_told_a_ratio_of_periods_is_positive():
         assert "simple fraction" not in result.message
     assert "simple fraction" in check("03.1", 2.5, **ceres).message
     assert check("03.1", 2.58, **ceres).ok
+
+
+def test_exercise_2_a_three_figure_distance_is_not_called_rounded_to_a_hundredth():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))
+    assert "rounded too far" in check("03.2", 0.06 * u.AU, **ceres).message
+    off = check("03.2", 0.061 * u.AU, **ceres)
+    assert off.status == "incorrect" and "rounded too far" not in off.message, off
