@@ -855,3 +855,14 @@ def test_no_function_the_notebook_defines_gives_exercise_9_its_answer_for_bare_i
             continue
         for guess in (result * u.yr, result * ns["young_age"], result * ns["activity_age"]):
             assert not utils.check("06.9", guess, **kw).ok, function.__name__
+
+
+def test_exercise_1_the_right_value_cut_off_is_told_to_round():
+    from utils.exercises.lesson06 import _lommel_seeliger, _lommel_seeliger_cut
+
+    kw = dict(albedo=utils.fact("ceres.albedo"), incidence=60 * u.deg, emission=75 * u.deg)  # the lesson's angles
+    right, cut = _lommel_seeliger(**kw), _lommel_seeliger_cut(**kw)
+    assert cut != round(right, 3 - 1 - int(np.floor(np.log10(abs(right))))), "pick angles where cutting differs"
+    result = utils.check("06.1", cut, **kw)
+    assert result.status == "incorrect" and "round it" in result.message, result
+    assert utils.check("06.1", right, **kw).ok

@@ -8,6 +8,7 @@ with a hint that does not give the answer away.
 from __future__ import annotations
 
 import inspect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,13 @@ def _cosines(incidence, emission):
 def _lommel_seeliger(albedo, incidence, emission):
     mu0, mu = _cosines(incidence, emission)
     return float(_ls_law(albedo, mu0, mu))
+
+
+def _lommel_seeliger_cut(albedo, incidence, emission):
+    """The right value cut off (not rounded) after three significant figures (0.118 for 0.1186)."""
+    value = _lommel_seeliger(albedo, incidence, emission)
+    scale = 10 ** (2 - math.floor(math.log10(abs(value))))
+    return math.trunc(value * scale) / scale
 
 
 def _lambert_instead(albedo, incidence, emission):
@@ -740,6 +748,12 @@ _EXERCISES = {
         hint="μ₀ is the cosine of the Sun's angle from the vertical (incidence), μ the cosine of the "
         "camera's (emission); the Lommel-Seeliger law is I/F = A · 2μ₀ / (μ₀ + μ).",
         mistakes=(
+            Mistake(
+                _lommel_seeliger_cut,
+                "If your method is right, you cut the value off after three figures: round it instead "
+                "(look at the fourth figure).",
+                rtol=1e-9,
+            ),
             Mistake(
                 _lambert_instead,
                 "That is Lambert's law (A μ₀), the matte surface. The lesson asks "
