@@ -522,6 +522,25 @@ def test_a_mistake_gets_its_own_hint_and_never_close():
     _assert_clean(r)
 
 
+def test_a_method_right_mistake_stands_alone_without_that_is_not_right():
+    ex = Exercise(
+        title="t",
+        solve=lambda x: 2 * x,
+        rtol=1e-4,
+        hint="Double it.",
+        mistakes=(
+            Mistake(
+                lambda x: round(2 * x, 1), "If your method is right, keep three figures.", rtol=1e-9, method_right=True
+            ),
+            Mistake(lambda x: x, "You forgot to double it.", rtol=1e-9),
+        ),
+    )
+    kept = ex.check(round(2 * 1.2345, 1), x=1.2345)
+    assert kept.status == "incorrect" and kept.message == "If your method is right, keep three figures.", kept
+    plain = ex.check(1.2345, x=1.2345)
+    assert plain.status == "incorrect" and plain.message.startswith("That is not right. Hint: You forgot"), plain
+
+
 def test_a_mistake_of_another_unit_is_recognised():
     ex = _exercise_with_mistakes()
     r = ex.check(51.0, altitude=1000 * u.km, radius=20 * u.km)  # a ratio instead of a distance

@@ -803,6 +803,10 @@ class Mistake:
     unit_hints : mapping of str to str, optional
         Another hint for an answer given in one of these units (keyed by the unit's name, such as ``"deg_C"``):
         one wrong number may come from two slips that the answer's unit tells apart.
+    method_right : bool, optional
+        The hint tells a student whose method is right about one slip ("Your method is right, but ...", "If
+        your method is right, ..."): it stands alone, without "That is not right" in front, so the message
+        does not say two things at once. The answer is still incorrect.
     """
 
     solve: Callable[..., Any]
@@ -810,6 +814,7 @@ class Mistake:
     rtol: float | None = None
     copied: bool = False
     unit_hints: Mapping[str, str] | None = None
+    method_right: bool = False
 
     def hint_for(self, answer: Any) -> str:
         """The hint for this answer: the one for its unit, if there is one, else ``hint``."""
@@ -1004,6 +1009,8 @@ class Exercise:
                 if hit:
                     sign = "Check the sign of your answer too." if flipped else ""
                     hint = mistake.hint_for(answer)
+                    if mistake.method_right:
+                        return CheckResult(INCORRECT, _join(hint, sign), title)
                     return CheckResult(INCORRECT, _join("That is not right", f"Hint: {hint}", sign), title)
         return result
 

@@ -738,42 +738,10 @@ def _dv_ratio_datasheet(hall_isp, ion_isp):
     return _dv_ratio_same_propellant(datasheet * u.s, ion_isp)
 
 
-# ---------------------------------------------------------------- feedback for a right method with one slip
-_METHOD_RIGHT = re.compile(
-    r"^That is not right\. Hint: (?=Your (?:method|g0) is right, but |If your method is right, )"
-)
-
-
-def _method_right_lead(result: CheckResult) -> CheckResult:
-    """A hint that says the method is right stands alone ("Not yet. Your method is right, but ...", or "If your
-    method is right, ..." for a bare rounded number), without "That is not right" in front of it: one message,
-    not two that disagree. The status stays incorrect."""
-    if result.status != INCORRECT:
-        return result
-    found = _METHOD_RIGHT.match(result.message)
-    if found is None:
-        return result
-    return CheckResult(INCORRECT, result.message[found.end() :], result.name)
-
-
-class _MethodRightExercise(Exercise):
-    """:class:`Exercise` whose "your method is right, but ..." hints are not led in by "That is not right"."""
-
-    def check(self, answer, **inputs):
-        return _method_right_lead(super().check(answer, **inputs))
-
-
-class _MethodRightRounded(RoundedTooFar):
-    """:class:`RoundedTooFar` whose "your method is right, but ..." hints are not led in by "That is not right"."""
-
-    def check(self, answer, **inputs):
-        return _method_right_lead(super().check(answer, **inputs))
-
-
 _EXERCISES = {
     # a plain Exercise, so that its mistakes come first: g = 10 m/s² at 1,900 s gives 19.0 km/s, which is also
     # the right 18.6 km/s rounded to two figures, and that one hint names both causes (never a bare "close")
-    "05.11": _MethodRightExercise(
+    "05.11": Exercise(
         title="Exercise 11 · exhaust speed at {isp:.0f}",
         solve=_exhaust_speed,
         rtol=0.01,
@@ -791,6 +759,7 @@ _EXERCISES = {
                 "Your g0 is right, but that is the other source's specific impulse (the note under `isp_low`). "
                 "Use `isp_low` as given.",
                 rtol=0.002,  # 19.12 km/s; g = 10 m/s² at 1,900 s gives 19.00, 0.6 % away
+                method_right=True,
             ),
             Mistake(
                 _exhaust_with_g_ten,
@@ -801,7 +770,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.2": _MethodRightRounded(
+    "05.2": RoundedTooFar(
         title="Exercise 2 · speed between the grids of a xenon ion of charge {charge_number}e",
         solve=_ion_speed,
         rtol=0.002,  # three figures asked: 61.8 passes, 62 (two figures) is told to keep three
@@ -821,9 +790,9 @@ _EXERCISES = {
                 _ion_speed_times_charge,
                 "The *energy* grows in proportion to the charge; the speed grows as the square root of the energy.",
             ),
-            Mistake(_ion_speed_with_charge_number, ION_FORM),
-            Mistake(_ion_speed_bare_mass, ION_FORM),
-            Mistake(_ion_speed_bare_mass_kg, ION_FORM),
+            Mistake(_ion_speed_with_charge_number, ION_FORM, method_right=True),
+            Mistake(_ion_speed_bare_mass, ION_FORM, method_right=True),
+            Mistake(_ion_speed_bare_mass_kg, ION_FORM, method_right=True),
         ),
     ),
     "05.3": Exercise(
@@ -1104,7 +1073,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "05.9": _MethodRightExercise(
+    "05.9": Exercise(
         title="Exercise 9 · thrust per kilowatt: a Hall thruster at {hall_power:.0f} against a gridded ion "
         "engine at {ion_power:.1f}",
         solve=_thrust_per_kw_ratio,
@@ -1131,15 +1100,17 @@ _EXERCISES = {
                 _thrust_per_kw_datasheet,
                 "Your method is right, but you used the datasheet's point (in the facts table's note). Use "
                 "`hall_thrust` and `hall_power` as given in the cell, as the question asks.",
+                method_right=True,
             ),
             Mistake(
                 _thrust_per_kw_two_figures,
                 "If your method is right, the answer is rounded to two significant figures: give three "
                 "significant figures.",
+                method_right=True,
             ),
         ),
     ),
-    "05.10": _MethodRightExercise(
+    "05.10": Exercise(
         title="Exercise 10 · delta-v from the same propellant fraction: a Hall thruster at {hall_isp:.0f} against a "
         "gridded ion engine at {ion_isp:.0f}",
         solve=_dv_ratio_same_propellant,
@@ -1156,11 +1127,13 @@ _EXERCISES = {
                 _dv_ratio_one_figure,
                 "If your method is right, the answer is rounded to one significant figure: give three "
                 "significant figures.",
+                method_right=True,
             ),
             Mistake(
                 _dv_ratio_datasheet,
                 "Your method is right, but you used the datasheet's specific impulse from the note. Use "
                 "`hall_isp` as given in the cell, as the question asks.",
+                method_right=True,
             ),
             Mistake(
                 _dv_ratio_squared,
