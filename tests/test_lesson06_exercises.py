@@ -865,4 +865,5 @@ def test_exercise_1_the_right_value_cut_off_is_told_to_round():
     assert cut != round(right, 3 - 1 - int(np.floor(np.log10(abs(right))))), "pick angles where cutting differs"
     result = utils.check("06.1", cut, **kw)
     assert result.status == "incorrect" and "round it" in result.message, result
+    assert "not right" not in result.message, result  # "if your method is right" stands alone
     assert utils.check("06.1", right, **kw).ok

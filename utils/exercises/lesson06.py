@@ -753,6 +753,7 @@ _EXERCISES = {
                 "If your method is right, you cut the value off after three figures: round it instead "
                 "(look at the fourth figure).",
                 rtol=1e-9,
+                method_right=True,
             ),
             Mistake(
                 _lambert_instead,
