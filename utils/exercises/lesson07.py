@@ -266,13 +266,10 @@ class MonthsExercise(RoundedTooFar):
     @staticmethod
     def _thirty_day_note(answer: Any, inputs: Mapping[str, Any]) -> str:
         """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
-        months = _in_months(answer)
-        if isinstance(answer, (TimeDelta, u.Quantity)) and not isinstance(months, float):
-            return ""
         try:
-            stay = duration(inputs["arrival"], inputs["departure"])
-            right, thirty = float(in_months(stay).value), float(stay.to_value(u.day)) / 30
-            months = float(months)
+            months = float(_in_months(answer))
+            right = _months_at_vesta(inputs["arrival"], inputs["departure"])
+            thirty = _days_not_months(inputs["arrival"], inputs["departure"]) / 30
         except Exception:  # unusable inputs or answer: reported elsewhere
             return ""
         if abs(months - thirty) < abs(months - right):
