@@ -824,7 +824,9 @@ def test_exercise_2_a_count_in_30_day_months_is_named():
     assert right.ok and "30-day" not in right.message, right
 
 
-@pytest.mark.parametrize("words", ["a comparable example came before", "an earlier example, DS1", "DS1 came before Dawn"])
+@pytest.mark.parametrize(
+    "words", ["a comparable example came before", "an earlier example, DS1", "DS1 came before Dawn"]
+)
 def test_exercise_4_the_rules_own_words_name_the_strict_reading(words):
     """A reason in the words of the rule's first line names its reading: no prompt to name one."""
     inputs = dict(

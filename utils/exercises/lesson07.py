@@ -908,7 +908,8 @@ _EXERCISES = {
         "or its second line (a qualifier left out).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
-        "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. The check looks only for the reading you name; the reason "
+        "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. "
+        "The check looks only for the reading you name; the reason "
         "itself is graded by hand.",
         also_argue={
             "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
