@@ -138,13 +138,16 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
     right = check("07.4", "misleading", **n12)
-    assert right.ok and "'false' is equally defensible" in right.message
+    assert right.ok and "so 'false' (the first line, on the story's words) earns the point too" in right.message
     # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
     assert "qualifier 'devoted exclusively to science'" in right.message and "left out" in right.message
     assert "not a qualifier the story dropped" not in right.message  # that would make it false by the rule
     defensible = check("07.4", "false", **n12, reason="DS1 (1998) came first; NASA's is a different claim")
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
-    assert "different claim" in defensible.message and "'misleading' is equally defensible" in defensible.message
+    # the strict reading applies the rule's first line to the story's words; it is not called a misreading
+    assert "you applied the rule's first line to the story's words" in defensible.message
+    assert "different claim" not in defensible.message
+    assert "so 'misleading' (a qualifier left out) earns the point too" in defensible.message
     assert not check("07.4", "true", **n12).ok
     later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
     assert check("07.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
@@ -819,3 +822,18 @@ def test_exercise_2_a_count_in_30_day_months_is_named():
     assert thirty.ok and "30-day months" in thirty.message, thirty
     right = check("07.2", (departure - arrival).to(F.MONTH), **inputs)
     assert right.ok and "30-day" not in right.message, right
+
+
+@pytest.mark.parametrize(
+    "words", ["a comparable example came before", "an earlier example, DS1", "DS1 came before Dawn"]
+)
+def test_exercise_4_the_rules_own_words_name_the_strict_reading(words):
+    """A reason in the words of the rule's first line names its reading: no prompt to name one."""
+    inputs = dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+    result = check("07.4", "false", reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
+    assert result.ok and "Name your reading" not in result.message, result.message
+    assert "you applied the rule's first line to the story's words" in result.message

@@ -649,12 +649,18 @@ class SharpnessView(FastFigure):
         self.ax.set_xlabel("x (km)", fontsize=11)
         self.ax.set_ylabel("y (km)", fontsize=11)
         self.ax.tick_params(labelsize=10)
-        # below the axes, so it never covers the crater
-        self._legend = legend = self.ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
+        self._legend = legend = self._new_legend(rim_seen=True)
+        self._rim_in_legend = True
         self.ax.grid(False)
         # between two distances with the same view, the axes and their ticks stay: the rest is redrawn over them,
         # in the order of a full draw (image, outlines, frame, title, legend)
         self.animate(self._image, *self.ax.patches, *self.ax.spines.values(), self.ax.title, legend)
+
+    def _new_legend(self, rim_seen: bool):
+        """The legend below the axes (so it never covers the crater); the crater rim has an entry only when
+        it is in view."""
+        shown = [p for p in self.ax.patches if rim_seen or p.get_label() != "crater rim"]
+        return self.ax.legend(handles=shown, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=10)
 
     def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
@@ -684,7 +690,11 @@ class SharpnessView(FastFigure):
             self.invalidate()  # new axis limits and ticks: the background is drawn again
         self._view_km = view
         rim_seen = view >= self.crater.to_value(u.km)
-        self._legend.get_texts()[0].set_text("crater rim" if rim_seen else "crater rim (out of view)")
+        if rim_seen != self._rim_in_legend:  # no legend entry for a rim that is not drawn
+            old, self._legend = self._legend, self._new_legend(rim_seen)
+            self._legend.set_animated(True)
+            self._animated[self._animated.index(old)] = self._legend
+            self._rim_in_legend = rim_seen
         cell = (self.field / np.shape(self.model)[0]).to(u.km)
         self._limit = f" (finer than the model's {cell:.2f} cells: no more detail)" if pixel < cell else ""
         note = f" (finer than {cell.to_value(u.km):.2f} km model cells)" if pixel < cell else ""  # on the first line

@@ -407,6 +407,9 @@ READING_WORDS = (
     "first line",  # the rule's first line: one earlier example makes a first false
     "line 1",
     "one earlier example",
+    "comparable example",  # the rule's own words: "a comparable example came before"
+    "came before",
+    "earlier example",
 )
 
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
@@ -896,15 +899,17 @@ _EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "you read NASA's wording as a different claim, so the rule's first line applies: Deep Space 1 "
-            "ran its ion engine before Dawn's launch. 'misleading' is equally defensible (a qualifier left out).",
+            "false": "you applied the rule's first line to the story's words: Deep Space 1, a NASA craft, "
+            "ran its ion engine before Dawn's launch. Both lines of the rule fit here, so 'misleading' (a qualifier "
+            "left out) earns the point too.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4: the rule's first line (NASA's wording is a different claim) "
+        reading_prompt="Name your reading in reason_4: the rule's first line (a comparable example came before) "
         "or its second line (a qualifier left out).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
-        "'false' is equally defensible (a different claim). The check looks only for the reading you name; the reason "
+        "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. "
+        "The check looks only for the reading you name; the reason "
         "itself is graded by hand.",
         also_argue={
             "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
