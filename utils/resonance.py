@@ -769,6 +769,7 @@ class HistoryFigure(FastFigure):
         self.danger = require(danger_distance, u.AU, "danger_distance", positive=True)
         self.t_yr = run.t.to_value(u.yr)
         self._angles: dict[tuple[int, int], np.ndarray] = {}
+        self._kept_open: set[int] = set()  # asteroids whose angle the alt text leaves open (see keep_open)
         super().__init__((8, 5.2), margins={"left": 0.11, "right": 0.97, "bottom": 0.1, "top": 0.9, "hspace": 0.1})
         ax_e, ax_phi = self.figure.subplots(2, 1, sharex=True)
         self.ax_e, self.ax_phi = ax_e, ax_phi
@@ -873,6 +874,14 @@ class HistoryFigure(FastFigure):
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
         return self
 
+    def keep_open(self, a_start: float, e_start: float) -> None:
+        """Leave the angle of the asteroid that started at ``(a_start, e_start)`` out of :meth:`alt_text`.
+
+        For an exercise's own asteroid: the figure shows its angle, but the text does not say whether it
+        stays in a band or turns all the way round (that is the exercise's answer).
+        """
+        self._kept_open.add(self._index(a_start, e_start))
+
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
@@ -888,7 +897,12 @@ class HistoryFigure(FastFigure):
         ) + zoom
         phi = self._centred_angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
-        if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
+        if self._index(a_start, e_start) in self._kept_open:  # an exercise's asteroid: its answer left open
+            angle = (
+                "dots over time; whether they stay inside a band or turn all the way round is left to you "
+                "(the box 'Without a plot' under the exercise measures it in numbers)"
+            )
+        elif gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
             angle = f"only {samples} outputs before removal, too short a history to tell libration from circulation"
         else:
             angle = _describe_angle(phi, self.t_yr)
