@@ -1007,6 +1007,10 @@ def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES
         ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=9)
 
 
+#: Where (deg from the x axis) draw_conjunctions puts the arrows that show the direction of motion.
+_ARROW_AT = 95
+
+
 def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> None:
     """Top-down view on ``ax``: both circular orbits, the Sun and the first ``n`` conjunctions, numbered.
 
@@ -1017,6 +1021,8 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     ('a = 2.50 AU: the 3:1 resonance', ['1,3', '2,4'])
     >>> plt.close(fig)
     """
+    from matplotlib.patches import FancyArrowPatch
+
     axes(ax)
     lon = _conjunction_longitudes(a, a_perturber, n).to_value(u.rad)
     ring = np.linspace(0, 2 * np.pi, 181)
@@ -1024,6 +1030,18 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     for radius, body, label in [(rj, "jupiter", "Jupiter's orbit"), (r, "belt", "asteroid's orbit")]:
         orbit = dict(color=PALETTE[body], ls=body_style(body)["linestyle"], label=label)
         ax.plot(radius * np.cos(ring), radius * np.sin(ring), **orbit)
+        start, end = np.radians(_ARROW_AT), np.radians(_ARROW_AT + 12)  # a short arc, between conjunction places
+        ax.add_patch(  # the direction of motion: anticlockwise, seen from above
+            FancyArrowPatch(
+                radius * np.array([np.cos(start), np.sin(start)]),
+                radius * np.array([np.cos(end), np.sin(end)]),
+                connectionstyle=f"arc3,rad={0.5 * (end - start) / 2:.3f}",
+                arrowstyle="-|>",
+                mutation_scale=18,
+                color=PALETTE[body],
+                lw=1.5,
+            )
+        )
     for where in np.unique(lon):  # the line-up Sun - asteroid - Jupiter, and the conjunction numbers
         ax.plot([0, rj * np.cos(where)], [0, rj * np.sin(where)], color="k", ls=":", lw=0.8, zorder=0)
         numbers = [str(k + 1) for k in np.flatnonzero(np.isclose(lon, where))]
