@@ -375,6 +375,16 @@ def test_exercise_2_names_the_right_number_in_the_wrong_length_unit():
     assert check("03.2", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right
 
 
+def test_exercise_6_names_the_right_number_in_the_wrong_length_unit():
+    inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
+    right = _expected_answer("03.6", **inputs)
+    for slip in (right.to_value(u.AU) * u.km, round(right.to_value(u.AU), 2) * u.km):
+        result = check("03.6", slip, **inputs)
+        assert result.status == "incorrect" and "labelled in km" in result.message, result.message
+    assert check("03.6", right.to(u.km), **inputs).ok  # the same length in km is right
+    assert "labelled in km" not in check("03.6", 2.0 * u.km, **inputs).message  # another number: no such hint
+
+
 def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_is_told_so():
     from utils.exercises.lesson03 import _largest_e
 

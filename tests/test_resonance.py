@@ -347,6 +347,21 @@ def test_history_figure_texts_follow_the_sliders():
         view.draw(2.33, 0.1)
 
 
+def test_history_figure_alt_text_leaves_an_exercises_asteroid_open_and_describes_the_others():
+    """An exercise's own asteroid (keep_open) gets no band-or-turns verdict in the alt text; the others keep it."""
+    run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    told = {a: view.draw(a, 0.1).alt_text() for a in (2.30, 2.50)}
+    view.keep_open(2.50, 0.1)
+    kept = view.draw(2.50, 0.1).alt_text()
+    assert "left to you" in kept and "2.50 AU" in kept and "3:1" in kept
+    assert not any(word in kept for word in ("wide", "full turn", "every angle", "band about"))
+    assert view.draw(2.30, 0.1).alt_text() == told[2.30] and "left to you" not in told[2.30]
+    assert "left to you" not in told[2.50]  # before keep_open, the same asteroid got its verdict
+    with pytest.raises(ValueError, match="no asteroid"):
+        view.keep_open(2.33, 0.1)
+
+
 def test_history_figure_names_the_resonance_nearest_in_distance():
     """At 2.66 AU the Explore title names the 3:1 (nearest in a), the same rule as exercise 2's check."""
     run = R.run_belt([2.66] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)

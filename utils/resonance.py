@@ -769,6 +769,7 @@ class HistoryFigure(FastFigure):
         self.danger = require(danger_distance, u.AU, "danger_distance", positive=True)
         self.t_yr = run.t.to_value(u.yr)
         self._angles: dict[tuple[int, int], np.ndarray] = {}
+        self._kept_open: set[int] = set()  # asteroids whose angle the alt text leaves open (see keep_open)
         super().__init__((8, 5.2), margins={"left": 0.11, "right": 0.97, "bottom": 0.1, "top": 0.9, "hspace": 0.1})
         ax_e, ax_phi = self.figure.subplots(2, 1, sharex=True)
         self.ax_e, self.ax_phi = ax_e, ax_phi
@@ -873,6 +874,14 @@ class HistoryFigure(FastFigure):
         self._state = (a_start, e_start, p, q, gone, t_show, e_mars)
         return self
 
+    def keep_open(self, a_start: float, e_start: float) -> None:
+        """Leave the angle of the asteroid that started at ``(a_start, e_start)`` out of :meth:`alt_text`.
+
+        For an exercise's own asteroid: the figure shows its angle, but the text does not say whether it
+        stays in a band or turns all the way round (that is the exercise's answer).
+        """
+        self._kept_open.add(self._index(a_start, e_start))
+
     def alt_text(self) -> str:
         """A description of what :meth:`draw` last showed (for ``utils.style.show``)."""
         a_start, e_start, p, q, gone, t_show, e_mars = self._state
@@ -888,7 +897,12 @@ class HistoryFigure(FastFigure):
         ) + zoom
         phi = self._centred_angles(p, q)[self._index(a_start, e_start)]  # as drawn, each about its own centre
         samples = int(np.sum(np.isfinite(phi)))
-        if gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
+        if self._index(a_start, e_start) in self._kept_open:  # an exercise's asteroid: its answer left open
+            angle = (
+                "dots over time; whether they stay inside a band or turn all the way round is left to you "
+                "(the box 'Without a plot' under the exercise measures it in numbers)"
+            )
+        elif gone and samples < 50:  # a few outputs before removal cannot tell a band from full turns
             angle = f"only {samples} outputs before removal, too short a history to tell libration from circulation"
         else:
             angle = _describe_angle(phi, self.t_yr)
@@ -993,6 +1007,10 @@ def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES
         ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=9)
 
 
+#: Where (deg from the x axis) draw_conjunctions puts the arrows that show the direction of motion.
+_ARROW_AT = 95
+
+
 def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -> None:
     """Top-down view on ``ax``: both circular orbits, the Sun and the first ``n`` conjunctions, numbered.
 
@@ -1003,6 +1021,8 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     ('a = 2.50 AU: the 3:1 resonance', ['1,3', '2,4'])
     >>> plt.close(fig)
     """
+    from matplotlib.patches import FancyArrowPatch
+
     axes(ax)
     lon = _conjunction_longitudes(a, a_perturber, n).to_value(u.rad)
     ring = np.linspace(0, 2 * np.pi, 181)
@@ -1010,6 +1030,18 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
     for radius, body, label in [(rj, "jupiter", "Jupiter's orbit"), (r, "belt", "asteroid's orbit")]:
         orbit = dict(color=PALETTE[body], ls=body_style(body)["linestyle"], label=label)
         ax.plot(radius * np.cos(ring), radius * np.sin(ring), **orbit)
+        start, end = np.radians(_ARROW_AT), np.radians(_ARROW_AT + 12)  # a short arc, between conjunction places
+        ax.add_patch(  # the direction of motion: anticlockwise, seen from above
+            FancyArrowPatch(
+                radius * np.array([np.cos(start), np.sin(start)]),
+                radius * np.array([np.cos(end), np.sin(end)]),
+                connectionstyle=f"arc3,rad={0.5 * (end - start) / 2:.3f}",
+                arrowstyle="-|>",
+                mutation_scale=18,
+                color=PALETTE[body],
+                lw=1.5,
+            )
+        )
     for where in np.unique(lon):  # the line-up Sun - asteroid - Jupiter, and the conjunction numbers
         ax.plot([0, rj * np.cos(where)], [0, rj * np.sin(where)], color="k", ls=":", lw=0.8, zorder=0)
         numbers = [str(k + 1) for k in np.flatnonzero(np.isclose(lon, where))]

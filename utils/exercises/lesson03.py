@@ -698,6 +698,12 @@ _EXERCISES = {
             Mistake(
                 _a_times_e, "a e is the distance from the ellipse's centre to the Sun, not the perihelion distance."
             ),
+            Mistake(
+                lambda a_history, e_history, **_: _perihelion(a_history, e_history).to_value(u.AU) * u.km,
+                "Your number is right, but it is labelled in km: live.a is in AU, so the perihelion is in AU. "
+                "Multiply by u.AU, not u.km.",
+                rtol=0.0025,  # the exercise's own tolerance: the right number rounded to 0.01, with the wrong unit
+            ),
         ),
     ),
     "03.8": Exercise(
