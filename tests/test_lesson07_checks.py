@@ -824,16 +824,37 @@ def test_exercise_2_a_count_in_30_day_months_is_named():
     assert right.ok and "30-day" not in right.message, right
 
 
+@pytest.mark.parametrize("verdict", ["false", "misleading"])
 @pytest.mark.parametrize(
-    "words", ["a comparable example came before", "an earlier example, DS1", "DS1 came before Dawn"]
+    "words", ["DS1 came before Dawn", "an earlier example, DS1", "a comparable example came before"]
 )
-def test_exercise_4_the_rules_own_words_name_the_strict_reading(words):
-    """A reason in the words of the rule's first line names its reading: no prompt to name one."""
+def test_exercise_4_evidence_both_readings_share_is_not_a_reading(verdict, words):
+    """Words that state the evidence (DS1 came first) name neither line of the rule: either verdict passes and
+    is asked to name its reading, and neither is told that its reason disagrees with it."""
     inputs = dict(
         dawn_launch=fact("dawn.launch"),
         earlier_first_use=fact("ds1.first_thrust"),
         record_wording=fact("dawn.first_ion_science"),
     )
-    result = check("07.4", "false", reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
+    result = check("07.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
+    assert result.ok and "Name your reading" in result.message, result.message
+    assert "disagree" not in result.message and "'first line'" in result.message, result.message
+
+
+def test_exercise_4_the_first_line_named_gets_the_false_note():
+    inputs = dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+    result = check(
+        "07.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27: the rule's first line", **inputs
+    )
     assert result.ok and "Name your reading" not in result.message, result.message
     assert "you applied the rule's first line to the story's words" in result.message
+
+
+def test_exercise_10_evidence_is_not_a_reading():
+    """The reader's case: 'misleading' with 'SMART-1 2004 came before Dawn 2015' is not told it disagrees."""
+    result = check("07.10", "misleading", reason="SMART-1 2004 came before Dawn 2015", **_n_inputs("07.10"))
+    assert result.ok and "disagree" not in result.message and "Name your reading" in result.message, result.message

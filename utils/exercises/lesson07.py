@@ -407,10 +407,9 @@ READING_WORDS = (
     "first line",  # the rule's first line: one earlier example makes a first false
     "line 1",
     "one earlier example",
-    "comparable example",  # the rule's own words: "a comparable example came before"
-    "came before",
-    "earlier example",
 )
+# Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
+# Dawn, but NASA's claim is narrower" argues the second line).
 
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
 QUALIFIER_WORDS = (
@@ -904,8 +903,8 @@ _EXERCISES = {
             "left out) earns the point too.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4: the rule's first line (a comparable example came before) "
-        "or its second line (a qualifier left out).",
+        reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
+        "stand) or 'second line' (a qualifier left out).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. "
