@@ -629,6 +629,10 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
             result = check(exercise_id, verdict, **inputs, reason=reason)
+            if exercise_id == "07.4" and verdict == "false":
+                # exercise 4 asks a 'false' to argue the qualifier too: no clash, but its own reading is asked for
+                assert result.ok and "Name your reading" in result.message, result
+                continue
             assert not result.ok and "disagree" in result.message, (exercise_id, verdict)
             assert "Defensible" not in result.message
         assert check(exercise_id, "false", **inputs, reason=strict).ok
@@ -638,7 +642,8 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
 @pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
 def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     """A qualifier weighed and rejected ("no qualifier saves it") backs 'false'; a rejected strict reading backs
-    'misleading'. A qualifier named without a negation still clashes with 'false'."""
+    'misleading'. A qualifier named without a negation still clashes with 'false' in exercise 10 (exercise 4
+    asks a 'false' to argue the qualifier too)."""
     inputs = _n_inputs(exercise_id)
     for reason in (
         "DS1 ran its ion engine 1998-11-10, before Dawn's launch 2007-09-27; no qualifier in the story saves it",
@@ -653,7 +658,10 @@ def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     )
     assert rejected_strict.ok and "disagree" not in rejected_strict.message
     named = check(exercise_id, "false", **inputs, reason="1998 came first; the story dropped NASA's qualifier")
-    assert not named.ok and "disagree" in named.message
+    if exercise_id == "07.4":  # asked to argue the qualifier as well: no clash, its own reading is asked for
+        assert named.ok and "Name your reading" in named.message, named
+    else:
+        assert not named.ok and "disagree" in named.message
 
 
 def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
@@ -765,6 +773,10 @@ def test_exercise_2_reads_the_prediction_back_only_once_the_duration_is_right():
     assert wrong_guess.ok and "'more': not this time" in wrong_guess.message
     assert "predict" not in check("07.2", stay, prediction="", **inputs).message.lower()
     assert "'more' or 'fewer'" in check("07.2", stay, prediction="maybe", **inputs).message
+    # a full stop, or a phrase with one meaning, reads as that word; a negated one is asked again
+    for said in ("Fewer.", "less than 14"):
+        assert "': right" in check("07.2", stay, prediction=said, **inputs).message, said
+    assert "'more' or 'fewer'" in check("07.2", stay, prediction="not more", **inputs).message
     # before the duration is right, the prediction is not judged (that would name the answer)
     for answer in (14 * F.MONTH, 1.1 * u.yr, ...):
         assert "predict" not in check("07.2", answer, prediction="more", **inputs).message.lower()
@@ -858,3 +870,58 @@ def test_exercise_10_evidence_is_not_a_reading():
     """The reader's case: 'misleading' with 'SMART-1 2004 came before Dawn 2015' is not told it disagrees."""
     result = check("07.10", "misleading", reason="SMART-1 2004 came before Dawn 2015", **_n_inputs("07.10"))
     assert result.ok and "disagree" not in result.message and "Name your reading" in result.message, result.message
+
+
+def _inputs_4():
+    return dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "DS1 1998-11-10 before Dawn 2007-09-27 (rule 1: an earlier comparable example). But a reader could say "
+        "misleading, because the story dropped 'science'",
+        "DS1 1998-11-10, Dawn 2007-09-27, by the first rule. Could be misleading: NASA's qualifier was omitted",
+        "DS1 1998-11-10, Dawn 2007-09-27: line one. A reader could call it misleading, a qualifier was left out",
+    ],
+)
+def test_exercise_4_false_with_the_asked_line_on_misleading_is_not_a_clash(reason):
+    """Exercise 4 asks a 'false' for one more line on the misleading reading: naming it is no clash."""
+    result = check("07.4", "false", reason=reason, **_inputs_4())
+    assert result.ok and "disagree" not in result.message and "Name your reading" not in result.message, result
+
+
+def test_exercise_4_false_arguing_only_the_other_reading_is_asked_for_its_own():
+    reason = "DS1 1998-11-10, Dawn 2007-09-27. A reader could call it misleading: the qualifier was left out"
+    result = check("07.4", "false", reason=reason, **_inputs_4())
+    assert result.ok and "Name your reading" in result.message and "disagree" not in result.message, result
+
+
+@pytest.mark.parametrize(
+    ("verdict", "words"),
+    [
+        ("false", "line one"),
+        ("false", "rule one"),
+        ("false", "rule 1"),
+        ("misleading", "line two"),
+        ("misleading", "rule 2"),
+        ("misleading", "the second rule"),
+    ],
+)
+def test_exercise_4_other_ways_to_name_the_line(verdict, words):
+    result = check("07.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **_inputs_4())
+    assert result.ok and "Name your reading" not in result.message and "disagree" not in result.message, result
+
+
+def test_exercise_10_rule_1_with_the_qualifier_named_is_not_a_clash():
+    result = check(
+        "07.10",
+        "false",
+        reason="SMART-1 2004 before Dawn 2015 (rule 1); the qualifier was dropped",
+        **_n_inputs("07.10"),
+    )
+    assert result.ok and "disagree" not in result.message, result

@@ -293,7 +293,11 @@ class MonthsExercise(RoundedTooFar):
             return ""
         truth = "fewer" if stay < story else "more" if stay > story else "same"
         stayed = {"fewer": "fewer months than", "more": "more months than", "same": "as many months as"}[truth]
-        read = PREDICTION_WORDS.get(said)
+        read = PREDICTION_WORDS.get(said.strip(" .!?"))
+        words = re.findall(r"[a-z]+", said)
+        meanings = {PREDICTION_WORDS[w] for w in words if w in PREDICTION_WORDS}
+        if read is None and len(meanings) == 1 and not _NEGATIONS & set(words):
+            read = meanings.pop()  # "Fewer." or "less than 14": one meaning, not negated
         if read is None:
             return f"Your prediction was {said!r}; the exercise asked for 'more' or 'fewer' months than the story's."
         if read == truth:
@@ -407,6 +411,11 @@ READING_WORDS = (
     "first line",  # the rule's first line: one earlier example makes a first false
     "line 1",
     "one earlier example",
+    "rule 1",  # the other ways students name the first line
+    "rule one",
+    "first rule",
+    "rule's first",
+    "line one",
 )
 # Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
 # Dawn, but NASA's claim is narrower" argues the second line).
@@ -416,6 +425,11 @@ QUALIFIER_WORDS = (
     "qualifier",
     "second line",  # the rule's second line: a qualifier the story left out
     "line 2",
+    "rule 2",  # the other ways students name the second line
+    "rule two",
+    "second rule",
+    "rule's second",
+    "line two",
     "left out",
     "leaves out",
     "dropped",
@@ -517,6 +531,11 @@ class VerdictExercise(ReasonedExercise):
                 # the reason weighs the reading that leads to this verdict and rejects it
                 return CheckResult(INCORRECT, self._rejects_own(given), result.name)
             if not named and not rejected:
+                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
+            if given in self.also_argue:
+                # asked to argue the other reading too, it may name that reading freely; its own is still asked for
+                if any(_named(word, reason) for word in own):
+                    return result
                 return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
             clash = self._reading_clash(answer, reason)
             if clash:
