@@ -245,3 +245,30 @@ def test_a_key_link_takes_only_its_own_paragraph_with_it():
     assert nbtools.source(cell) == text, "the lesson itself keeps the link"
     code = nbformat.v4.new_code_cell("# see docs/instructors/09-x.md\nx = 1")
     assert nbtools.source(nbtools.without_key_links(code)) == nbtools.source(code)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_student_version_keeps_details_tags_balanced(built, path):
+    """Every folded block that a student markdown cell opens is closed in the same cell."""
+    out, _ = built
+    student = nbtools.read(out / "student" / path.name)
+    unbalanced = []
+    for i, cell in enumerate(student.cells):
+        if cell.cell_type != "markdown":
+            continue
+        text = nbtools.source(cell)
+        opened, closed = len(re.findall(r"<details\b", text)), len(re.findall(r"</details>", text))
+        if opened != closed:
+            unbalanced.append((i, opened, closed))
+    assert unbalanced == [], f"student cells with unbalanced <details> tags (cell, opened, closed): {unbalanced}"
+
+
+def test_a_dropped_key_link_keeps_the_closing_tag_under_it():
+    import nbformat
+
+    text = (
+        "<details><summary>Optional</summary>\n\nSay why.\n\n"
+        "*Check yourself:* compare with the\n[model answer](../docs/instructors/09-x.md#answers).\n</details>"
+    )
+    kept = nbtools.source(nbtools.without_key_links(nbformat.v4.new_markdown_cell(text)))
+    assert kept == "<details><summary>Optional</summary>\n\nSay why.\n\n</details>"

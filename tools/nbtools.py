@@ -232,6 +232,7 @@ def refresh_outputs(path: Path) -> None:
 
 #: A link to an instructor page: its answers section holds every exercise's answer.
 KEY_LINK = re.compile(r"docs/instructors/")
+CLOSING_TAGS = re.compile(r"^\s*(</[A-Za-z]+>\s*)+$")  # a line of closing HTML tags only
 
 
 def without_key_links(cell):
@@ -239,11 +240,22 @@ def without_key_links(cell):
 
     The full lesson points self-learners to the model answers there ("Check yourself"); a class's student
     version must not, since the page's answers section is one scroll away from the link.
+
+    A dropped paragraph keeps its lines that are only closing tags (a ``</details>`` right under the link,
+    with no blank line between them), so that a folded block stays closed.
     """
     cell = copy.deepcopy(cell)
     if cell.get("cell_type") == "markdown" and KEY_LINK.search(source(cell)):
         paragraphs = re.split(r"\n\s*\n", source(cell))
-        cell["source"] = "\n\n".join(p for p in paragraphs if not KEY_LINK.search(p)).rstrip("\n")
+        kept = []
+        for p in paragraphs:
+            if not KEY_LINK.search(p):
+                kept.append(p)
+                continue
+            closing = [line.strip() for line in p.splitlines() if CLOSING_TAGS.match(line)]
+            if closing:
+                kept.append("\n".join(closing))
+        cell["source"] = "\n\n".join(kept).rstrip("\n")
     return cell
 
 
