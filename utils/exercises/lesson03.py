@@ -554,8 +554,8 @@ _EXERCISES = {
         + (
             Mistake(
                 _signed_minimum,
-                "That is a negative difference: min() of the signed differences a - a_p:q keeps the resonance "
-                "farthest outside the asteroid, not the nearest. Take abs(...) of each difference before min().",
+                "That is a negative difference: min() of the signed differences a - a_p:q keeps the most negative, "
+                "the resonance farthest out, not the nearest. Take abs(...) of each difference before min().",
             ),
         )
         + tuple(
