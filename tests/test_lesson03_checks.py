@@ -7,6 +7,7 @@ import numpy as np
 
 from utils.checks import _expected_answer, check
 from utils.facts import fact
+from utils.resonance import KIRKWOOD_RESONANCES
 
 
 def _inputs(a_hist, e_hist):
@@ -426,3 +427,15 @@ def test_exercise_2_a_three_figure_distance_is_not_called_rounded_to_a_hundredth
     assert "rounded too far" in check("03.2", 0.06 * u.AU, **ceres).message
     off = check("03.2", 0.061 * u.AU, **ceres)
     assert off.status == "incorrect" and "rounded too far" not in off.message, off
+
+
+def test_exercise_2_signed_minimum_is_told_to_take_abs():
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    signed = min(inputs["a"] - inputs["a_jupiter"] * (q / p) ** (2 / 3) for p, q in KIRKWOOD_RESONANCES)
+    assert signed < 0
+    for given in (signed, round(signed.to_value(u.AU), 3) * u.AU):
+        result = check("03.2", given, nearest=(2, 1), **inputs)
+        assert result.status == "incorrect" and "abs(" in result.message, result.message
+        assert "close" not in result.message.lower()
+    right = check("03.2", abs(signed), nearest=(2, 1), **inputs)  # the 2:1's distance, unsigned: another hint
+    assert "abs(" not in right.message, right.message

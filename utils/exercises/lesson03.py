@@ -54,6 +54,12 @@ def _nearest_distance(a, a_jupiter, **_):
     return _resonance_distances(a, a_jupiter)[0]
 
 
+def _signed_minimum(a, a_jupiter, **_):
+    # min() of the signed differences a - a_p:q, abs() left out: the most negative, the outermost resonance
+    a = require(a, u.AU, "a", positive=True)
+    return min((a - _resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
+
+
 def _nearest_location(a, a_jupiter, **_):
     # the nearest resonance's location itself, given instead of the asteroid's distance from it
     p, q = _nearest_resonance(a, a_jupiter)
@@ -543,6 +549,13 @@ _EXERCISES = {
                 _nearest_location,
                 "That is where the resonance lies, its distance from the Sun. How far is the asteroid from it? "
                 "Subtract the two.",
+            ),
+        )
+        + (
+            Mistake(
+                _signed_minimum,
+                "That is a negative difference: min() of the signed differences a - a_p:q keeps the most negative, "
+                "the resonance farthest out, not the nearest. Take abs(...) of each difference before min().",
             ),
         )
         + tuple(
