@@ -925,3 +925,10 @@ def test_exercise_10_rule_1_with_the_qualifier_named_is_not_a_clash():
         **_n_inputs("07.10"),
     )
     assert result.ok and "disagree" not in result.message, result
+
+
+def test_exercise_4_false_is_asked_for_everything_missing_at_once():
+    """A 'false' that names no line and argues nothing more is asked for both in one message."""
+    result = check("07.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
+    assert result.ok and "Name your reading" in result.message, result.message
+    assert "why a reader could call the story misleading" in result.message, result.message

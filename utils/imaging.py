@@ -65,6 +65,9 @@ __all__ = [
 
 #: Three small patches north-east of Occator's centre, standing in for the fainter
 #: Vinalia Faculae (invented): (east, north) offsets in crater diameters, radius in crater radii.
+#: The half-width of :func:`facula_model`'s dark rim ring, as a fraction of the crater's diameter.
+FACULA_RIM = 0.015
+
 VINALIA_LIKE = ((0.30, 0.22, 0.06), (0.38, 0.10, 0.04), (0.24, 0.36, 0.035))
 
 
@@ -284,7 +287,7 @@ def facula_model(
     width = require(field, u.km, "field", positive=True, scalar=True)
     n = integer(n, "n", low=2, high=8000)
     crater = require(crater_diameter, u.km, "crater_diameter", positive=True, scalar=True)
-    rim = max(0.015 * crater.to_value(u.km), width.to_value(u.km) / n) * u.km
+    rim = max(FACULA_RIM * crater.to_value(u.km), width.to_value(u.km) / n) * u.km
     for name, a in (("albedo_ground", albedo_ground), ("albedo_facula", albedo_facula)):
         if isinstance(a, u.Quantity):
             raise ArgumentTypeError(f"{name} is an albedo, a plain number such as 0.09; got {a!r}.")

@@ -731,10 +731,13 @@ class SharpnessView(FastFigure):
         rim_seen = self._view_km >= self.crater.to_value(u.km)
         if rim_seen:
             notice += "" if across < 5 else " (the model's floor is as dark as the ground outside)"
+            # facula_model's dark rim ring: pixels no wider than it show it, coarser ones average it away
+            ring_km = 2 * imaging.FACULA_RIM * self.crater.to_value(u.km)
+            shadow = ", over a thin darker ring, the rim's shadow" if pixel_km <= ring_km else ""
             view = (
-                "the whole crater is in view, with the true outlines of the crater rim (dashed light grey, "
-                "over a thin darker ring, the rim's shadow), and a dotted white ring with a thick indigo edge drawn "
-                "just outside the facula, so the facula's own edge shows"
+                f"the whole crater is in view, with the true outlines of the crater rim (dashed light grey{shadow}), "
+                "and a dotted white ring with a thick indigo edge drawn just outside the facula, so the facula's own "
+                "edge shows"
             )
         else:
             view = (

@@ -502,8 +502,8 @@ class VerdictExercise(ReasonedExercise):
         )
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        """The verdict's check; an accepted verdict in ``also_argue`` whose reason names its own reading, when the
-        expected verdict is ``defensible_when``, is also asked to argue that reading unless the reason names it."""
+        """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
+        ``defensible_when``, is also asked to argue that reading unless the reason names it."""
         result = self._check_verdict(answer, **inputs)
         given = verdict_word(answer) or ""
         note = self.also_argue.get(given, "")
@@ -511,9 +511,9 @@ class VerdictExercise(ReasonedExercise):
             return result
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
-        own = self.readings.get(given, ())
-        if not any(_named(word, reason) for word in own) or any(_named(word, reason) for word in words):
-            return result  # the reading is still to be named (the prompt above asks), or the other side is argued
+        if any(_named(word, reason) for word in words):
+            return result  # the other side is argued already
+        # asked at once, with the prompt to name the reading if that is missing too: one round, not two
         return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
 
     def _check_verdict(self, answer: Any, **inputs: Any) -> CheckResult:
