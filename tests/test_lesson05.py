@@ -757,3 +757,49 @@ def test_exercise_2_asks_for_three_figures_and_names_a_cut_or_rounded_speed():
     for short in (62 * u.km / u.s, 61 * u.km / u.s):  # two figures, rounded or cut off
         result = check("05.2", short, **kw)
         assert not result.ok and "rounded too much" in result.message and "three" in result.message, (short, result)
+
+
+def _names(source: str) -> tuple[set[str], set[str]]:
+    """The names a cell's code assigns (or defines, or imports) and the names it reads."""
+    import ast
+
+    stored, loaded = set(), set()
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))]
+    for node in ast.walk(ast.parse("\n".join(lines))):
+        if isinstance(node, ast.Name):
+            (stored if isinstance(node.ctx, ast.Store) else loaded).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            stored.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            stored.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.arg):
+            stored.add(node.arg)
+    return stored, loaded
+
+
+def test_each_going_further_part_runs_after_the_class_path_and_homework_alone():
+    """The notebook says "pick one" part of Going further: no part may read a name that only another part
+    defines (a student who runs the class path, the homework and then one part gets no NameError)."""
+    import json
+    import re
+    from pathlib import Path
+
+    cells = json.loads((Path(__file__).parents[1] / "notebooks" / "05-ion-propulsion.ipynb").read_text())["cells"]
+    parts, current = {}, None
+    for cell in cells:
+        text = "".join(cell["source"])
+        heading = re.match(r"#+ Going further, part (\d+)", text) if cell["cell_type"] == "markdown" else None
+        if heading:
+            current = heading.group(1)
+        if cell["cell_type"] != "code" or "solution" in cell.get("metadata", {}).get("tags", []):
+            continue
+        parts.setdefault(current, []).append(_names(text))
+    before = set().union(*(stored for stored, _ in parts.pop(None)))
+    assert len(parts) >= 5, sorted(parts)
+    for part, names in parts.items():
+        others = set().union(*(s for p, n in parts.items() if p != part for s, _ in n))
+        known, missing = set(before), set()
+        for stored, loaded in names:
+            missing |= (loaded - known - stored) & others
+            known |= stored
+        assert not missing, f"Going further part {part} reads {sorted(missing)}, defined only in another part"
