@@ -99,6 +99,39 @@ def test_a_square_root_with_its_units_kept_gets_the_fourth_root_hint():
     assert result.status == "incorrect" and "FOURTH root" in result.message, result
 
 
+def test_an_answer_in_k4_is_told_to_take_the_fourth_root():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    for t4 in (absorbed / const.sigma_sb, (absorbed / const.sigma_sb).to(u.K**4)):
+        result = utils.check("06.7", t4, **kw)
+        assert result.status == "incorrect" and "fourth root" in result.message, result
+    assert utils.check("06.7", ((absorbed / const.sigma_sb) ** 0.25).to(u.K), **kw).ok
+
+
+def test_exercise_7_hints_name_only_variables_the_notebook_sets():
+    """A hint that names a variable in backticks names one the notebook assigns (not `distance` for `distance_7`)."""
+    import ast
+    import json
+    import re
+    from pathlib import Path
+
+    from utils.exercises import lesson06
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text(encoding="utf-8"))
+    assigned = set()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    assigned.add(node.id)
+    for exercise in lesson06._EXERCISES.values():
+        for hint in (exercise.hint, *(h for m in exercise.mistakes for h in m.hints())):
+            for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", hint):
+                assert name in assigned, (name, hint)
+
+
 def test_the_textured_model_in_place_of_smooth_gets_a_hint_naming_smooth():
     from utils import imaging
 
@@ -204,7 +237,7 @@ def test_exercise_9_names_the_dusty_ice_and_faculae_bright_ice_slips():
     assert utils.check("06.9", right, **kw).ok
     dusty, bright = _lifetime_dusty_ice(**kw), _lifetime_faculae_ice(**kw)
     assert dusty < bright < right / 5  # both far from the answer, so their hints are reachable
-    assert "dusty ice" in utils.check("06.9", dusty, **kw).message
+    assert "lifetime at Exercise 8's rate for dark, dusty ice" in utils.check("06.9", dusty, **kw).message
     assert "as bright as the faculae" in utils.check("06.9", bright, **kw).message
 
 

@@ -406,6 +406,11 @@ def _t_square_root_kept_units(solar_constant, albedo, distance):
     return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb) ** 0.5).to(u.K**2)
 
 
+def _t_fourth_power(solar_constant, albedo, distance):
+    """power / σ itself, in K⁴: the fourth root not taken."""
+    return (_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to(u.K**4)
+
+
 def _t_reflected(solar_constant, albedo, distance):
     return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
 
@@ -936,12 +941,12 @@ _EXERCISES = {
             Mistake(
                 _brightening_radius_as_diameter,
                 "You used the spot's diameter as its radius (π D² / pixel²), which makes the spot four times "
-                "too big. `spot_diameter` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
+                "too big. `facula_size` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
             ),
             Mistake(
                 _brightening_radius_as_diameter_capped,
                 "You used the spot's diameter as its radius (π D² / pixel², capped at a full pixel), which makes "
-                "the spot four times too big. `spot_diameter` is a diameter: the radius is half of it, so "
+                "the spot four times too big. `facula_size` is a diameter: the radius is half of it, so "
                 "f = π (D/2)² / pixel², at most 1.",
             ),
             Mistake(
@@ -969,12 +974,12 @@ _EXERCISES = {
             Mistake(
                 _t_mean_distance,
                 "That is the temperature at Ceres' average distance. This exercise "
-                "puts the patch at the distance given in `distance`.",
+                "puts the patch at the distance given in `distance_7` (perihelion).",
             ),
             Mistake(
                 _t_mean_distance_rounded,
                 "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
-                "the distance given in `distance`.",
+                "the distance given in `distance_7` (perihelion).",
             ),
             Mistake(
                 _t_lower_albedo_mean_distance_rounded,
@@ -1002,6 +1007,12 @@ _EXERCISES = {
             Mistake(
                 _t_square_root_kept_units,
                 "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
+            ),
+            Mistake(
+                _t_fourth_power,
+                "Your answer is in K⁴: that is T⁴. σT⁴ = power, so take the fourth root of power / σ, "
+                "`** 0.25`, to get T.",
+                rtol=0.9,  # any K⁴ answer lacks the fourth root; within this window the hint names that step
             ),
             Mistake(
                 _t_reflected,
@@ -1095,8 +1106,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _lifetime_dusty_ice,
-                "That is the rate of Exercise 8's dark, dusty ice held at noon all year. This pit is filled "
-                "with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+                "That is the lifetime at Exercise 8's rate for dark, dusty ice held at noon all year. This pit "
+                "is filled with bare ice: use its day-averaged rate, `ice_loss_mean`.",
             ),
             Mistake(
                 _lifetime_faculae_ice,
