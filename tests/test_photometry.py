@@ -99,11 +99,11 @@ def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
 
 
 def test_exercises_2_and_3_follow_their_inputs():
-    d = _expected_answer("06.4", size=92 * u.km, pixels=50, ifov=IFOV)
+    d = _expected_answer("06.9", size=92 * u.km, pixels=50, ifov=IFOV)
     assert d.to_value(u.km) == pytest.approx(92 / (50 * 93.7e-6))
-    assert check("06.4", d, size=92 * u.km, pixels=50, ifov=IFOV).ok
-    assert not check("06.4", d, size=92 * u.km, pixels=20, ifov=IFOV).ok
-    half = check("06.4", d / 2, size=92 * u.km, pixels=50, ifov=IFOV)
+    assert check("06.9", d, size=92 * u.km, pixels=50, ifov=IFOV).ok
+    assert not check("06.9", d, size=92 * u.km, pixels=20, ifov=IFOV).ok
+    half = check("06.9", d / 2, size=92 * u.km, pixels=50, ifov=IFOV)
     assert "diameter" in half.message
     inputs = dict(
         spot_albedo=0.4,
@@ -113,10 +113,10 @@ def test_exercises_2_and_3_follow_their_inputs():
         far_distance=383000 * u.km,
         ifov=IFOV,
     )
-    r = _expected_answer("06.5", **inputs)
+    r = _expected_answer("06.2", **inputs)
     near, far = (np.pi * 5**2 / (d * 93.7e-6) ** 2 for d in (146000, 383000))
     assert type(r) is float and r == pytest.approx((0.09 + near * 0.31) / (0.09 + far * 0.31))
-    assert check("06.5", round(r, 2), **inputs).ok and not check("06.5", 2, **inputs).ok
+    assert check("06.2", round(r, 2), **inputs).ok and not check("06.2", 2, **inputs).ok
     for wrong, words in (
         (1 / r, "far pixel over the near"),
         (near / far, "fills"),
@@ -124,36 +124,36 @@ def test_exercises_2_and_3_follow_their_inputs():
         (0.09 + near * 0.31, "nearer distance alone"),
         ((0.09 + near * 0.31) / 0.09, "Ceres' ground"),
     ):
-        res = check("06.5", wrong, **inputs)
+        res = check("06.2", wrong, **inputs)
         assert res.status == "incorrect" and words in res.message, (wrong, res.message)
 
 
-def test_exercise_2_natural_formula_with_the_ifov_as_an_angle_is_accepted():
+def test_exercise_7_natural_formula_with_the_ifov_as_an_angle_is_accepted():
     kw = dict(size=92 * u.km, pixels=50, ifov=IFOV)
     for ifov in (IFOV, IFOV.to(u.rad)):  # km/urad or km/rad: a small angle is a pure number in radians
-        assert check("06.4", 92 * u.km / (50 * ifov), **kw).ok
-    assert check("06.4", (92 * u.km / (50 * IFOV.to_value(u.rad))).to(u.km), **kw).ok
-    plain = check("06.4", "223", **kw)  # a plain-number exercise says so for a wrong type
+        assert check("06.9", 92 * u.km / (50 * ifov), **kw).ok
+    assert check("06.9", (92 * u.km / (50 * IFOV.to_value(u.rad))).to(u.km), **kw).ok
+    plain = check("06.9", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 
 
-def test_exercise_7_ratio_at_the_low_end_and_its_mistakes():
+def test_exercise_4_ratio_at_the_low_end_and_its_mistakes():
     kw = dict(spot_albedo=0.4, background_albedo=0.09, spread=0.25)
-    r = _expected_answer("06.10", **kw)
+    r = _expected_answer("06.11", **kw)
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
-    assert check("06.10", round(r, 2), **kw).ok
-    assert check("06.10", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
+    assert check("06.11", round(r, 2), **kw).ok
+    assert check("06.11", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
     for wrong, word in (
         (0.4 / 0.09, "as read"),
         (1.25 * 0.4 / 0.09, "high end"),
         (0.09 / (0.75 * 0.4), "faculae on top"),
         (0.75 * 0.4 - 0.09, "difference"),
     ):
-        res = check("06.10", wrong, **kw)
+        res = check("06.11", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words
-    assert _expected_answer("06.10", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
-    bad = check("06.10", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
+    assert _expected_answer("06.11", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
+    bad = check("06.11", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
     assert bad.status == "invalid" and "spread" in bad.message.lower()
 
 

@@ -83,7 +83,7 @@ def _albedo_alone(albedo, incidence, emission):
     return float(require(albedo, u.one, "albedo").to_value(u.one))
 
 
-# --- 06.2 · a rendered sphere: limb against centre ---------------------------------------------
+# --- 06.7 · a rendered sphere: limb against centre ---------------------------------------------
 def _middle_row(model, radius, phase, law, n_px, column, latitude=20 * u.deg):
     from ..imaging import render_sphere
     from ..units import integer
@@ -143,24 +143,24 @@ def _limb_to_centre_edge_column(model, radius, phase, law, n_px, column):
     return _limb_to_centre(model, radius, phase, law, n_px, 0)
 
 
-# the two laws' figure renders at these; Exercise 2 tells students to write its call "as in the figure's cell"
+# the two laws' figure renders at these; Exercise 7 tells students to write its call "as in the figure's cell"
 _FIGURE_PHASE = 20 * u.deg
 _FIGURE_PIXELS = 300
 
 
 def _limb_to_centre_figure_phase(model, radius, phase, law, n_px, column):
-    """The figure's phase angle copied in place of ``phase_2``."""
+    """The figure's phase angle copied in place of ``phase_7``."""
     return _limb_to_centre(model, radius, _FIGURE_PHASE, law, n_px, column)
 
 
 def _limb_to_centre_figure_size(model, radius, phase, law, n_px, column):
-    """The figure's image size copied in place of ``n_2``: its middle row (150) and the column ``limb_col``."""
+    """The figure's image size copied in place of ``n_7``: its middle row (150) and the column ``limb_col``."""
     return _limb_to_centre(model, radius, phase, law, _FIGURE_PIXELS, column)
 
 
 _NEIGHBOUR_COLUMN = (
     "That is the ratio in a column next to `limb_col`. Columns count from 0 at the left edge: take "
-    "`image[n_2 // 2, limb_col]` itself."
+    "`image[n_7 // 2, limb_col]` itself."
 )
 
 
@@ -187,7 +187,7 @@ def _limb_value_alone(model, radius, phase, law, n_px, column):
     return float(row[col])
 
 
-# --- 06.4 · the distance from which a feature spans a number of pixels -------------------------
+# --- 06.9 · the distance from which a feature spans a number of pixels -------------------------
 def _distance_for_pixels(size, pixels, ifov):
     # n pixels of ground size d x IFOV span the feature: d = size / (n x IFOV)
     n = require(pixels, u.one, "pixels", positive=True).to_value(u.one)
@@ -256,7 +256,7 @@ def _distance_for_facula(size, pixels, ifov):
     return _distance_for_pixels(fact("occator.cerealia_facula_size"), pixels, ifov)
 
 
-# --- 06.5 · dilution ----------------------------------------------------------------------------
+# --- 06.2 · dilution ----------------------------------------------------------------------------
 def _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov):
     return float(
         diluted_albedo(spot_albedo, background_albedo, spot_diameter, pixel_scale(distance, ifov)).to_value(u.one)
@@ -387,7 +387,7 @@ def _full_contrast(spot_albedo, background_albedo, spot_diameter, distance, far_
     return a_s / require(background_albedo, u.one, "background_albedo").to_value(u.one)
 
 
-# --- 06.7 · subsolar temperature ---------------------------------------------------------------
+# --- 06.4 · subsolar temperature ---------------------------------------------------------------
 def _temperature(solar_constant, albedo, distance):
     return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
 
@@ -404,6 +404,11 @@ def _t_square_root(solar_constant, albedo, distance):
 def _t_square_root_kept_units(solar_constant, albedo, distance):
     """The square root with the units kept: K² (the fourth root's one step short)."""
     return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb) ** 0.5).to(u.K**2)
+
+
+def _t_fourth_power(solar_constant, albedo, distance):
+    """power / σ itself, in K⁴: the fourth root not taken."""
+    return (_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to(u.K**4)
 
 
 def _t_reflected(solar_constant, albedo, distance):
@@ -478,7 +483,7 @@ _KELVIN_PLUS_273 = (
 )
 
 
-# --- 06.8 · the most ice sunlight can remove in a year -----------------------------------------
+# --- 06.10 · the most ice sunlight can remove in a year -----------------------------------------
 def _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     # every watt absorbed goes into sublimation: (1 - A) S (1 AU / r)**2 / (L rho), for one year
     absorbed = _absorbed(solar_constant, albedo, distance)
@@ -528,7 +533,7 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
     return rate * (1 * u.yr).to_value(u.s)
 
 
-# --- 06.9 · how long would a pit full of ice last? ---------------------------------------------
+# --- 06.5 · how long would a pit full of ice last? ---------------------------------------------
 def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
@@ -629,7 +634,7 @@ def _loss_rate_from_facts(albedo_id, day_mean):
 def _lifetime_dusty_ice(
     thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
 ):
-    # Exercise 8's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
+    # Exercise 10's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
     from ..facts import fact
 
     bound = _energy_limited_loss(
@@ -670,7 +675,7 @@ def _lifetime_darkest_faculae_ice(
     return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-# --- 06.10 · the faculae against Ceres, at the low end of the faculae's range ---------------------
+# --- 06.11 · the faculae against Ceres, at the low end of the faculae's range ---------------------
 def _albedos(spot_albedo, background_albedo, spread, background_error=0):
     a_s = require(spot_albedo, u.one, "spot_albedo", positive=True).to_value(u.one)
     a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
@@ -788,8 +793,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.2": RoundedTooFar(
-        title="Exercise 2 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
+    "06.7": RoundedTooFar(
+        title="Exercise 7 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
         rtol=0.01,
         # two figures or fewer, rounded or cut off (0.446 written 0.44), is told to keep three, not to render again
@@ -802,17 +807,17 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _limb_to_centre_other_law,
-                "That is the ratio for the other law. Render with law=law_2.",
+                "That is the ratio for the other law. Render with law=law_7.",
             ),
             Mistake(
                 _limb_to_centre_figure_phase,
-                "You rendered at the figure's phase angle, 20°. This exercise's phase is `phase_2`: pass it to "
+                "You rendered at the figure's phase angle, 20°. This exercise's phase is `phase_7`: pass it to "
                 "imaging.render_sphere in place of the figure's `phase`.",
             ),
             Mistake(
                 _limb_to_centre_figure_size,
-                "You rendered with the figure's 300 pixels. Use `n_2` pixels, and take the middle row `n_2 // 2` "
-                "and the centre column `n_2 // 2` of that image.",
+                "You rendered with the figure's 300 pixels. Use `n_7` pixels, and take the middle row `n_7 // 2` "
+                "and the centre column `n_7 // 2` of that image.",
             ),
             # a neighbouring column lies within 0.5 % of the textured model's value: each is told only
             # when the answer is that close to it (a computed ratio is exact)
@@ -838,7 +843,7 @@ _EXERCISES = {
             Mistake(
                 _limb_to_centre_swapped,
                 "That is the pixel in row `limb_col` of the middle column, near the top limb: `image[row, column]` "
-                "takes the row first. Use the middle row, `n_2 // 2`, and the column `limb_col`.",
+                "takes the row first. Use the middle row, `n_7 // 2`, and the column `limb_col`.",
             ),
             Mistake(
                 _centre_to_limb,
@@ -850,8 +855,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.4": _EitherReading(
-        title="Exercise 4 · from how far does Occator span {pixels:.0f} pixels?",
+    "06.9": _EitherReading(
+        title="Exercise 9 · from how far does Occator span {pixels:.0f} pixels?",
         solve=_distance_for_pixels,
         # the camera-to-ground distance passes, and so does the distance to Ceres' centre (one radius farther):
         # the sources do not say which an approach distance means. Each reading has its own 0.5 % window; the
@@ -859,7 +864,7 @@ _EXERCISES = {
         also=_distance_to_centre,
         rtol=0.005,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians (ifov.to_value(u.rad)). "
-        "The crater spans `pixels_4` such pixels: solve size = pixels × distance × IFOV for the distance.",
+        "The crater spans `pixels_9` such pixels: solve size = pixels × distance × IFOV for the distance.",
         mistakes=(
             Mistake(
                 _distance_half_size,
@@ -877,8 +882,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.5": RoundedTooFar(
-        title="Exercise 5 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
+    "06.2": RoundedTooFar(
+        title="Exercise 2 · how much brighter does the spot's pixel look from {distance:,.0f} than from "
         "{far_distance:,.0f}?",
         solve=_brightening,
         # 0.5 %: the formula (2.02) and the model camera's measurement (2.017) pass; the question asks for three
@@ -936,12 +941,12 @@ _EXERCISES = {
             Mistake(
                 _brightening_radius_as_diameter,
                 "You used the spot's diameter as its radius (π D² / pixel²), which makes the spot four times "
-                "too big. `spot_diameter` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
+                "too big. `facula_size` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
             ),
             Mistake(
                 _brightening_radius_as_diameter_capped,
                 "You used the spot's diameter as its radius (π D² / pixel², capped at a full pixel), which makes "
-                "the spot four times too big. `spot_diameter` is a diameter: the radius is half of it, so "
+                "the spot four times too big. `facula_size` is a diameter: the radius is half of it, so "
                 "f = π (D/2)² / pixel², at most 1.",
             ),
             Mistake(
@@ -956,8 +961,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.7": RoundedTooFar(
-        title="Exercise 7 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+    "06.4": RoundedTooFar(
+        title="Exercise 4 · the noon temperature of a bright patch {distance:.2f} from the Sun",
         solve=_temperature,
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
         band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
@@ -969,18 +974,18 @@ _EXERCISES = {
             Mistake(
                 _t_mean_distance,
                 "That is the temperature at Ceres' average distance. This exercise "
-                "puts the patch at the distance given in `distance`.",
+                "puts the patch at the distance given in `distance_4` (perihelion).",
             ),
             Mistake(
                 _t_mean_distance_rounded,
                 "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
-                "the distance given in `distance`.",
+                "the distance given in `distance_4` (perihelion).",
             ),
             Mistake(
                 _t_lower_albedo_mean_distance_rounded,
                 "If you rounded your own result, keep three figures. If you took it from a printout, "
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
-                "albedo `faculae` at the perihelion distance `distance_7`.",
+                "albedo `faculae` at the perihelion distance `distance_4`.",
                 copied=True,
                 rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
             ),
@@ -988,7 +993,7 @@ _EXERCISES = {
                 _t_dark_ground_mean_distance,
                 "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
                 "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
-                "`distance_7`.",
+                "`distance_4`.",
                 copied=True,
                 rtol=0.005,
             ),
@@ -1002,6 +1007,12 @@ _EXERCISES = {
             Mistake(
                 _t_square_root_kept_units,
                 "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
+            ),
+            Mistake(
+                _t_fourth_power,
+                "Your answer is in K⁴: that is T⁴. σT⁴ = power, so take the fourth root of power / σ, "
+                "`** 0.25`, to get T.",
+                rtol=0.9,  # any K⁴ answer lacks the fourth root; within this window the hint names that step
             ),
             Mistake(
                 _t_reflected,
@@ -1027,8 +1038,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.8": Exercise(
-        title="Exercise 8 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
+    "06.10": Exercise(
+        title="Exercise 10 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
         solve=_energy_limited_loss,
         rtol=0.01,  # three figures, as the question asks: a rounded 2 m would be every bare "2" in the lesson
         hint="Absorbed power per m² is (1 − A) S (1 AU / r)²; dividing by the latent heat gives kg per m² per "
@@ -1064,8 +1075,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.9": RoundedTooFar(
-        title="Exercise 9 · how long would a pit full of ice last?",
+    "06.5": RoundedTooFar(
+        title="Exercise 5 · how long would a pit full of ice last?",
         solve=_lifetime,
         # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
         # not); the rate as printed, 1.8 cm a year, gives 27,778 yr (2.1 % low) and passes
@@ -1095,8 +1106,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _lifetime_dusty_ice,
-                "That is the rate of Exercise 8's dark, dusty ice held at noon all year. This pit is filled "
-                "with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+                "That is the lifetime at Exercise 10's rate for dark, dusty ice held at noon all year. This pit "
+                "is filled with bare ice: use its day-averaged rate, `ice_loss_mean`.",
             ),
             Mistake(
                 _lifetime_faculae_ice,
@@ -1132,8 +1143,8 @@ _EXERCISES = {
             ),
         ),
     ),
-    "06.10": Exercise(
-        title="Exercise 10 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
+    "06.11": Exercise(
+        title="Exercise 11 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
         "Ceres off by {background_error:.3f})",
         solve=_ratio_low,
         rtol=0.01,  # 3 significant figures pass; leaving Ceres' uncertainty out gives a ratio 3 % higher
@@ -1194,7 +1205,7 @@ _EXERCISES = {
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "06.3": "Exercise 3 · why do the two laws part near the limb?",
-    "06.6": "Exercise 6 · a lamp, or a patch lit by the Sun?",
-    "06.11": "Exercise 11 · ice or salt, and how did the answer change?",
+    "06.8": "Exercise 8 · why do the two laws part near the limb?",
+    "06.3": "Exercise 3 · a lamp, or a patch lit by the Sun?",
+    "06.6": "Exercise 6 · ice or salt, and how did the answer change?",
 }
