@@ -497,10 +497,13 @@ def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exerci
 
 @pytest.mark.parametrize(("exercise_id", "answer"), [("07.5", "answer_5"), ("07.6", "answer_6")])
 def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, answer):
-    """ifov is in µrad: the comment's route, the markdown's ifov.to_value(u.rad), reaches the check and passes."""
+    """ifov is in µrad: the comment's route, ifov_rad (the notebook's ifov.to_value(u.rad)), reaches the check."""
     nb = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text(encoding="utf-8")
     line = next(x for x in nb.splitlines() if f"{answer} = ..." in x)
-    assert "ifov.to_value(u.rad)" in line and "dimensionless_angles" not in line  # one recipe, as in the text
+    defined = next(x for x in nb.splitlines() if '"ifov_rad = ' in x)
+    assert "ifov.to_value(u.rad)" in defined and "dimensionless_angles" not in line  # one recipe, as in the text
+    if exercise_id == "07.5":
+        assert "ifov_rad" in line
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
     if exercise_id == "07.5":
         d = fact("news.distance_image")
@@ -932,3 +935,12 @@ def test_exercise_4_false_is_asked_for_everything_missing_at_once():
     result = check("07.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
     assert result.ok and "Name your reading" in result.message, result.message
     assert "why a reader could call the story misleading" in result.message, result.message
+
+
+@pytest.mark.parametrize("reason", ["", "DS1 1998-11-10 came before Dawn 2007-09-27"])
+def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_reading(reason):
+    """The right-answer note quotes the qualifier; a reason that names no reading is not given it."""
+    result = check("07.4", "misleading", reason=reason, **_inputs_4())
+    assert result.ok and "devoted exclusively" not in result.message, result.message
+    named = check("07.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
+    assert named.ok and "devoted exclusively" in named.message, named.message

@@ -521,6 +521,12 @@ class VerdictExercise(ReasonedExercise):
             answer = verdict_word(answer)  # "Cannot be checked." is the verdict, written as a sentence
         result = super().check(answer, **inputs)
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        given_text = isinstance(inputs.get("reason"), str)  # the notebook's reason_k, even when still empty
+        if self.reading_prompt and self.right_note in result.message and given_text and self._two_readings(inputs):
+            if not any(_named(word, reason) for word in self.reading_words):
+                # the note names the qualifier the reason should name itself: given only once a reading is named
+                kept = " ".join(result.message.replace(self.right_note, "").split())
+                result = CheckResult(result.status, kept, result.name)
         if self.reading_prompt and result.ok and reason and self._two_readings(inputs):
             # both verdicts are equally good: either passes, and a reason that names no reading is asked for one
             given = verdict_word(answer)
@@ -899,12 +905,12 @@ _EXERCISES = {
         choices=VERDICTS,
         hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
         "claimed_months) within the rule's tolerance (one month in the notebook, unless your instructor set "
-        "another)? Apply the exercise's rule for a number to that, and give the "
+        "another)? Apply the exercise's rule for a stay to that, and give the "
         "verdict word it leads to.",
         mistakes=(
             Mistake(
                 _misleading,
-                "This exercise sets a rule for the number: in whole months, within one month of the record "
+                "This exercise sets a rule for the stay: in whole months, within one month of the record "
                 "or not. Apply the rule to your two numbers.",
             ),
         ),
