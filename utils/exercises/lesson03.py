@@ -644,7 +644,8 @@ _EXERCISES = {
             "circulation": "circulates",
         },
         incomplete={
-            word: "A band has a middle: which one, 0 or 180? The picture in which the band is in one piece shows it"
+            word: "If the angle stays in a band, that band has a middle: which one, 0 or 180? The picture in which "
+            "the band is in one piece shows it"
             for word in ("librates", "librating", "libration")
         },
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "

@@ -981,7 +981,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_miles_as_km,
-                "That uses 4,500 km, but the 4,500 is in miles: keep the unit of distance_image and use .to(u.km).",
+                "That reads the 4,500 miles as 4,500 km: typed as km, or a km/mi ratio turned into a number with "
+                "'.value' (which keeps the miles). Keep the unit of distance_image, and end with .to_value(u.one).",
             ),
             Mistake(
                 _pixels_half_size,
