@@ -906,8 +906,8 @@ def test_no_camera_widget_stop_answers_exercise_9_or_gets_a_mistakes_hint():
     """Every distance stop of the camera widget, checked as an answer to 06.9 with the notebook's own inputs:
     none passes, none lies within 1 % of either correct reading, and none is told it made a likely mistake."""
     import nbformat
-    from notebook_namespace import ROOT, explore_widget
 
+    from notebook_namespace import ROOT, explore_widget
     from utils.exercises.lesson06 import _EXERCISES, _distance_for_pixels, _distance_to_centre
 
     nb = nbformat.read(ROOT / "notebooks" / "06-bright-spots.ipynb", as_version=4)
