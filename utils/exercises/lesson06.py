@@ -249,20 +249,6 @@ class _EitherReading(Exercise):
         return result
 
 
-def _slider_stop_clear(distance_km, size, pixels, ifov, margin=0.01):
-    """True for a camera widget stop (km) that does not give Exercise 9 away.
-
-    The stop must lie over ``margin`` from each correct reading (to the ground, to Ceres' centre) and must get
-    no likely mistake's hint (a hint that names where the number came from would be false for a slider value).
-    """
-    readings = (_distance_for_pixels(size, pixels, ifov), _distance_to_centre(size, pixels, ifov))
-    if any(abs(distance_km / r.to_value(u.km) - 1) <= margin for r in readings):
-        return False
-    exercise = _EXERCISES["06.9"]
-    result = exercise.check(distance_km * u.km, size=size, pixels=pixels, ifov=ifov)
-    return not result.ok and not any(m.hint in result.message for m in exercise.mistakes)
-
-
 def _distance_for_facula(size, pixels, ifov):
     # the small facula's size in place of the whole crater's
     from ..facts import fact
@@ -875,7 +861,7 @@ _EXERCISES = {
         # the camera-to-ground distance passes, and so does the distance to Ceres' centre (one radius farther):
         # the sources do not say which an approach distance means. Each reading has its own 0.5 % window; the
         # radius taken off (wrong either way) gets its hint within 0.2 %; the camera widget's slider leaves out
-        # every stop near a reading or a mistake (_slider_stop_clear).
+        # every stop near a reading or a mistake (utils.camera._stops_clear_of; a test checks each).
         also=_distance_to_centre,
         rtol=0.005,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians (ifov.to_value(u.rad)). "
