@@ -900,3 +900,35 @@ def test_exercise_1_the_right_value_cut_off_is_told_to_round():
     assert result.status == "incorrect" and "round it" in result.message, result
     assert "not right" not in result.message, result  # "if your method is right" stands alone
     assert utils.check("06.1", right, **kw).ok
+
+
+def test_no_camera_widget_stop_answers_exercise_9_or_gets_a_mistakes_hint():
+    """Every distance stop of the camera widget, checked as an answer to 06.9 with the notebook's own inputs:
+    none passes, none lies within 1 % of either correct reading, and none is told it made a likely mistake."""
+    import nbformat
+
+    from notebook_namespace import ROOT, explore_widget
+    from utils.exercises.lesson06 import _EXERCISES, _distance_for_pixels, _distance_to_centre
+
+    nb = nbformat.read(ROOT / "notebooks" / "06-bright-spots.ipynb", as_version=4)
+    ns = {"fact": utils.fact}
+    exec(next(c.source for c in nb.cells if c.source.startswith("crater_size, pixels_9 =")), ns)  # the inputs
+    kw = dict(size=ns["crater_size"], pixels=ns["pixels_9"], ifov=utils.fact("fc.ifov"))
+    readings = [f(**kw).to_value(u.km) for f in (_distance_for_pixels, _distance_to_centre)]
+    hints = [m.hint for m in _EXERCISES["06.9"].mistakes]
+    stops = explore_widget("06-bright-spots.ipynb").stops("distance_km")
+    assert len(stops) > 100
+    for km in stops:
+        result = utils.check("06.9", km * u.km, **kw)
+        assert not result.ok, km
+        assert all(abs(km / r - 1) > 0.01 for r in readings), km
+        assert not any(h in result.message for h in hints), (km, result.message)
+
+
+def test_the_radius_taken_off_hint_is_kept_for_that_number():
+    kw = dict(size=utils.fact("occator.diameter"), pixels=50, ifov=utils.fact("fc.ifov"))
+    from utils.exercises.lesson06 import _distance_radius_taken_off
+
+    wrong = _distance_radius_taken_off(**kw)
+    assert "radius off" in utils.check("06.9", wrong, **kw).message
+    assert "radius off" not in utils.check("06.9", wrong * 1.004, **kw).message  # a nearby guess is not told so

@@ -122,3 +122,15 @@ def plot_pixel_scale(
     ax.set(xlim=(lo, hi), ylim=(y[0], y[1]), xlabel="Distance to the surface (km)", ylabel="Pixel scale (km per pixel)")
     ax.legend(loc="upper left", fontsize=9)
     return ax
+
+
+def _stops_clear_of(stops_km, size, pixels, ifov, offset, margin=0.01):
+    """The slider stops (km) that lie over ``margin`` from every distance at which a feature of ``size`` spans
+    ``pixels`` pixels: read to the ground, ``offset`` farther or nearer, or with half the size.
+
+    A slider of distances leaves these out so that no stop answers an exercise that asks for such a distance.
+    """
+    ground = (require(size, u.km, "size", positive=True) / (pixels * _ifov(ifov).to_value(u.rad))).to_value(u.km)
+    step = require(offset, u.km, "offset").to_value(u.km)
+    avoid = (ground - step, ground, ground + step, ground / 2)
+    return [km for km in stops_km if all(abs(km / d - 1) > margin for d in avoid)]

@@ -860,7 +860,8 @@ _EXERCISES = {
         solve=_distance_for_pixels,
         # the camera-to-ground distance passes, and so does the distance to Ceres' centre (one radius farther):
         # the sources do not say which an approach distance means. Each reading has its own 0.5 % window; the
-        # radius taken off (wrong either way) and the nearest slider stops (about 2 % apart) do not pass.
+        # radius taken off (wrong either way) gets its hint within 0.2 %; the camera widget's slider leaves out
+        # every stop near a reading or a mistake (utils.camera._stops_clear_of; a test checks each).
         also=_distance_to_centre,
         rtol=0.005,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians (ifov.to_value(u.rad)). "
@@ -874,6 +875,7 @@ _EXERCISES = {
                 _distance_radius_taken_off,
                 "You took Ceres' radius off the distance. The camera-to-ground distance is the answer (or, read "
                 "the other way, the distance to Ceres' centre, one radius farther): never nearer.",
+                rtol=0.002,  # the hint says where the number came from: a nearby guess is not told so
             ),
             Mistake(
                 _distance_for_facula,
