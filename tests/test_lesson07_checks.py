@@ -632,8 +632,8 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
             result = check(exercise_id, verdict, **inputs, reason=reason)
-            if exercise_id == "07.4" and verdict == "false":
-                # exercise 4 asks a 'false' to argue the qualifier too: no clash, but its own reading is asked for
+            if verdict == "false":
+                # a 'false' may weigh the qualifier too (exercise 4 asks it to): no clash; its own reading is asked
                 assert result.ok and "Name your reading" in result.message, result
                 continue
             assert not result.ok and "disagree" in result.message, (exercise_id, verdict)
@@ -645,8 +645,8 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
 @pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
 def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     """A qualifier weighed and rejected ("no qualifier saves it") backs 'false'; a rejected strict reading backs
-    'misleading'. A qualifier named without a negation still clashes with 'false' in exercise 10 (exercise 4
-    asks a 'false' to argue the qualifier too)."""
+    'misleading'. A 'false' that names the qualifier without a negation is asked for its own reading, not told
+    it clashes (exercise 4 asks a 'false' to argue the qualifier too)."""
     inputs = _n_inputs(exercise_id)
     for reason in (
         "DS1 ran its ion engine 1998-11-10, before Dawn's launch 2007-09-27; no qualifier in the story saves it",
@@ -661,10 +661,7 @@ def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     )
     assert rejected_strict.ok and "disagree" not in rejected_strict.message
     named = check(exercise_id, "false", **inputs, reason="1998 came first; the story dropped NASA's qualifier")
-    if exercise_id == "07.4":  # asked to argue the qualifier as well: no clash, its own reading is asked for
-        assert named.ok and "Name your reading" in named.message, named
-    else:
-        assert not named.ok and "disagree" in named.message
+    assert named.ok and "Name your reading" in named.message, named  # no clash: its own reading is asked for
 
 
 def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
@@ -708,7 +705,7 @@ def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
 def test_exercise_2_a_dimensionless_quantity_is_a_plain_number():
     """13.7 * u.one has no unit of time, like 13.7: both get the note to attach one, not a tick."""
     kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
-    months = (kw["departure"] - kw["arrival"]).to_value(u.day) / 30
+    months = round((kw["departure"] - kw["arrival"]).to_value(F.MONTH), 1)
     for answer in (months, months * u.one, months * u.dimensionless_unscaled):
         result = check("07.2", answer, **kw)
         assert not result.ok and "no unit" in result.message, answer
@@ -944,3 +941,25 @@ def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_readi
     assert result.ok and "devoted exclusively" not in result.message, result.message
     named = check("07.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
     assert named.ok and "devoted exclusively" in named.message, named.message
+
+
+def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    for right in (13.7 * F.MONTH, 1.14 * u.yr, (departure - arrival).to(u.day)):
+        assert check("07.2", right, **inputs).ok, right
+    for loose in (13.5 * F.MONTH, 13.55 * F.MONTH):
+        assert not check("07.2", loose, **inputs).ok, loose
+    days = (departure - arrival).to_value(u.day)
+    thirty = check("07.2", round(days / 30, 1) * F.MONTH, **inputs)
+    assert thirty.ok and "30-day months" in thirty.message, thirty
+
+
+def test_exercise_10_false_that_weighs_the_dropped_qualifier_is_not_a_clash():
+    """The reader's case: 'false' with SMART-1's date and the qualifier NASA used is a sound reason."""
+    reason = (
+        "SMART-1 orbited Earth and then the Moon from 2004-11-15, before Dawn, so the story is wrong; "
+        "it left out NASA's qualifier extraterrestrial"
+    )
+    result = check("07.10", "false", reason=reason, **_n_inputs("07.10"))
+    assert result.ok and "disagree" not in result.message, result.message

@@ -90,6 +90,7 @@ def test_what_students_pull(graded, formative):
             "README.md",
             "data/MANIFEST.sha256" if (ROOT / "data/MANIFEST.sha256").exists() else "data/facts.ecsv",
             "utils/__init__.py",
+            "scripts/simulate_kirkwood.py",  # lesson 03's exercise 7 (b) points to it
         ]:
             assert (out / f).is_file(), f
         assert not (out / "docs").exists() and not (out / "tests").exists() and not (out / "tools").exists()

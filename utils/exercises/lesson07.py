@@ -254,6 +254,8 @@ class MonthsExercise(RoundedTooFar):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         prediction = inputs.pop("prediction", None)
         result = self._check_duration(answer, **inputs)
+        if result.status == INCORRECT and self._near_thirty_day_count(answer, inputs):
+            result = CheckResult(CORRECT, "", result.name)  # 30-day months: accepted, with the note below
         note = ""
         if result.status == CORRECT:
             note = " ".join(
@@ -262,6 +264,18 @@ class MonthsExercise(RoundedTooFar):
         if not note:
             return result
         return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+
+    def _near_thirty_day_count(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for a duration within the exercise's tolerance of the stay counted in 30-day months."""
+        timed = isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
+        if not (timed or isinstance(answer, TimeDelta)):  # a plain number is asked for its unit first
+            return False
+        try:
+            months = float(_in_months(answer))
+            thirty = _days_not_months(inputs["arrival"], inputs["departure"]) / 30
+        except Exception:  # unusable inputs or answer: reported elsewhere
+            return False
+        return abs(months / thirty - 1) <= self.rtol
 
     @staticmethod
     def _thirty_day_note(answer: Any, inputs: Mapping[str, Any]) -> str:
@@ -538,8 +552,9 @@ class VerdictExercise(ReasonedExercise):
                 return CheckResult(INCORRECT, self._rejects_own(given), result.name)
             if not named and not rejected:
                 return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
-            if given in self.also_argue:
-                # asked to argue the other reading too, it may name that reading freely; its own is still asked for
+            if given != self.defensible_when:
+                # 'false' may weigh the dropped qualifier too (exercise 4 asks it to): no clash, but its own
+                # reading is still asked for
                 if any(_named(word, reason) for word in own):
                     return result
                 return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
@@ -871,7 +886,7 @@ _EXERCISES = {
     "07.2": MonthsExercise(
         title="Exercise 2 · how many months at Vesta?",
         solve=_months_at_vesta,
-        rtol=0.02,
+        rtol=0.005,  # one decimal of the months (13.7), or three figures in another unit (1.14 yr)
         hint="Subtract the two Times (departure minus arrival) and convert the TimeDelta to months with .to(MONTH).",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
