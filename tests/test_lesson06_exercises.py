@@ -932,3 +932,16 @@ def test_the_radius_taken_off_hint_is_kept_for_that_number():
     wrong = _distance_radius_taken_off(**kw)
     assert "radius off" in utils.check("06.9", wrong, **kw).message
     assert "radius off" not in utils.check("06.9", wrong * 1.004, **kw).message  # a nearby guess is not told so
+
+
+def test_exercise_2_a_ratio_of_exactly_one_is_the_misconception_not_a_slip():
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
+    )
+    for same in (1, 1.0):
+        result = utils.check("06.2", same, **kw)
+        assert not result.ok and "footprint on the ground does" in result.message, result.message
+        assert "close" not in result.message.lower()

@@ -335,6 +335,11 @@ def _distance_as_pixel(spot_albedo, background_albedo, spot_diameter, distance, 
     return pixel(distance) / pixel(far_distance)
 
 
+def _no_change(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    """Exactly 1: "the spot does not change, so the pixel does not brighten", the idea exercise 2 corrects."""
+    return 1.0
+
+
 def _near_pixel_alone(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     return _diluted(spot_albedo, background_albedo, spot_diameter, distance, ifov)
 
@@ -924,9 +929,18 @@ _EXERCISES = {
                 "albedo at each distance, then divide.",
             ),
             Mistake(
+                _no_change,
+                "A ratio of 1 says the pixel looks just as bright from both distances. The spot does not change, "
+                "but the pixel's footprint on the ground does: from nearer the spot fills more of the pixel, so "
+                "less dark ground is mixed in. Work out the pixel's albedo at each distance, then divide.",
+                rtol=1e-9,
+            ),
+            Mistake(
                 _distance_as_pixel,
-                "A ratio of about 1: you passed the distance where the pixel's footprint goes. Pass the "
-                "pixel's ground size at each distance, `pixel_scale(d, ifov)` (d × IFOV).",
+                "A ratio of about 1 often comes from a slip: the distance passed where the pixel's footprint "
+                "goes, or lengths in different units compared as plain numbers (.value of a length in m against "
+                "one in km, or of the IFOV in µrad). Pass the pixel's ground size at each distance, "
+                "`pixel_scale(d, ifov)` (d × IFOV), with its unit.",
             ),
             Mistake(
                 _near_pixel_alone,
