@@ -812,7 +812,8 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _limb_to_centre_other_law,
-                "That is the ratio for the other law. Render with law=law_7.",
+                "That is the ratio for the other law (1 would be an evenly bright disc). Render the sphere with "
+                "law=law_7 and measure the centre and the limb.",
             ),
             Mistake(
                 _limb_to_centre_figure_phase,
