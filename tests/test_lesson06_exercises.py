@@ -170,13 +170,15 @@ def test_exercise_7_a_ratio_cut_to_two_figures_is_told_to_keep_three():
     assert "close" not in far.message, far
 
 
-def test_exercise_7_rounded_up_to_two_figures_passes_within_the_tolerance():
-    # the instructor page says so: 0.446 rounded to 0.45 lies within 1 % and passes; cut off to 0.44 it does not
+def test_exercise_7_two_figures_rounded_or_cut_are_both_asked_for_three():
+    # three figures are asked: 0.446 passes; rounded to 0.45 or cut to 0.44, both are told to keep three
     kw, row = _smooth_lambert_middle_row()
     right = row[10] / row[100]
     assert round(right, 2) == 0.45 and int(right * 100) / 100 == 0.44
-    assert utils.check("06.7", 0.45, **kw).ok
-    assert not utils.check("06.7", 0.44, **kw).ok
+    assert utils.check("06.7", round(right, 3), **kw).ok
+    for short in (0.45, 0.44):
+        result = utils.check("06.7", short, **kw)
+        assert not result.ok and "three" in result.message, (short, result.message)
 
 
 def _inputs_10():
@@ -945,3 +947,18 @@ def test_exercise_2_a_ratio_of_exactly_one_is_the_misconception_not_a_slip():
         result = utils.check("06.2", same, **kw)
         assert not result.ok and "footprint on the ground does" in result.message, result.message
         assert "close" not in result.message.lower()
+
+
+def test_exercise_2_a_nearer_view_where_the_spot_fills_pixels_is_named_not_the_radius_slip():
+    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
+    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
+    kw = dict(
+        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
+    )
+    from utils import photometry
+
+    pixel_far = utils.camera.pixel_scale(far, ifov)
+    wrong_row = (spot / photometry.diluted_albedo(spot, ground, size, pixel_far)).to_value(u.one)
+    result = utils.check("06.2", round(wrong_row, 3), **kw)
+    assert not result.ok and "fills whole pixels" in result.message and "radius" not in result.message, result

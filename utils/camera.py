@@ -124,7 +124,7 @@ def plot_pixel_scale(
     return ax
 
 
-def _stops_clear_of(stops_km, size, pixels, ifov, offset, margin=0.01):
+def stops_clear_of(stops_km, size, pixels, ifov, offset, margin=0.01):
     """The slider stops (km) that lie over ``margin`` from every distance at which a feature of ``size`` spans
     ``pixels`` pixels: read to the ground, ``offset`` farther or nearer, or with half the size.
 

@@ -376,6 +376,14 @@ def _brightening_radius_as_diameter_capped(spot_albedo, background_albedo, spot_
     return _brightening_with_fill("radius-as-diameter", cap=True, **locals())
 
 
+def _brightening_spot_fills_near(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
+    """A nearer view where the spot fills whole pixels (capture or "two spots", not OpNav 3): the near pixel
+    shows the spot's own albedo."""
+    return require(spot_albedo, u.one, "spot_albedo").to_value(u.one) / _diluted(
+        spot_albedo, background_albedo, spot_diameter, far_distance, ifov
+    )
+
+
 def _brightening_square_spot(spot_albedo, background_albedo, spot_diameter, distance, far_distance, ifov):
     # pi dropped: a square spot D^2 / pixel^2
     return _brightening_with_fill("square", **locals())
@@ -801,7 +809,7 @@ _EXERCISES = {
     "06.7": RoundedTooFar(
         title="Exercise 7 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
-        rtol=0.01,
+        rtol=0.005,  # three figures: 0.446 passes, 0.45 and 0.44 are told to keep three
         # two figures or fewer, rounded or cut off (0.446 written 0.44), is told to keep three, not to render again
         figures=2,
         cut=True,
@@ -867,7 +875,7 @@ _EXERCISES = {
         # the camera-to-ground distance passes, and so does the distance to Ceres' centre (one radius farther):
         # the sources do not say which an approach distance means. Each reading has its own 0.5 % window; the
         # radius taken off (wrong either way) gets its hint within 0.2 %; the camera widget's slider leaves out
-        # every stop near a reading or a mistake (utils.camera._stops_clear_of; a test checks each).
+        # every stop near a reading or a mistake (utils.camera.stops_clear_of; a test checks each).
         also=_distance_to_centre,
         rtol=0.005,
         hint="One pixel covers distance × IFOV on the ground, with the IFOV in radians (ifov.to_value(u.rad)). "
@@ -956,15 +964,23 @@ _EXERCISES = {
                 rtol=0.01,
             ),
             Mistake(
+                _brightening_spot_fills_near,
+                "From that nearer view the spot fills whole pixels, so its pixel shows the spot's own albedo. The "
+                "exercise's nearer view is OpNav 3 (`distance_2`), where the spot is still smaller than a pixel.",
+                rtol=0.001,
+            ),
+            Mistake(
                 _brightening_radius_as_diameter,
                 "You used the spot's diameter as its radius (π D² / pixel²), which makes the spot four times "
                 "too big. `facula_size` is a diameter: the radius is half of it, so f = π (D/2)² / pixel².",
+                rtol=0.002,
             ),
             Mistake(
                 _brightening_radius_as_diameter_capped,
                 "You used the spot's diameter as its radius (π D² / pixel², capped at a full pixel), which makes "
                 "the spot four times too big. `facula_size` is a diameter: the radius is half of it, so "
                 "f = π (D/2)² / pixel², at most 1.",
+                rtol=0.002,
             ),
             Mistake(
                 _brightening_square_spot,
