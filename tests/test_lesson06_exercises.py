@@ -368,12 +368,9 @@ def test_exercise_11_the_ratio_as_printed_gets_a_named_hint():
 def test_exercise_2_measured_with_the_blur_on_gets_the_blur_hint():
     from utils import imaging
 
-    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
-    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
-    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
-    kw = dict(
-        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
-    )
+    kw = _inputs_2()
+    ifov, size, spot, ground = kw["ifov"], kw["spot_diameter"], kw["spot_albedo"], kw["background_albedo"]
+    near, far = kw["distance"], kw["far_distance"]
     scene = imaging.make_scene(imaging.occator_model(ground.value, spot.value, utils.fact("occator.diameter"), size))
     blurred, sharp = (
         [imaging.camera_image(scene, d, ifov, **opt).signal.max() for d in (near, far)]
@@ -936,13 +933,19 @@ def test_the_radius_taken_off_hint_is_kept_for_that_number():
     assert "radius off" not in utils.check("06.9", wrong * 1.004, **kw).message  # a nearby guess is not told so
 
 
-def test_exercise_2_a_ratio_of_exactly_one_is_the_misconception_not_a_slip():
+def _inputs_2():
+    """Exercise 2's inputs, as the notebook sets them."""
     ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
     spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
     near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
     kw = dict(
         spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
     )
+    return kw
+
+
+def test_exercise_2_a_ratio_of_exactly_one_is_the_misconception_not_a_slip():
+    kw = _inputs_2()
     for same in (1, 1.0):
         result = utils.check("06.2", same, **kw)
         assert not result.ok and "footprint on the ground does" in result.message, result.message
@@ -950,15 +953,11 @@ def test_exercise_2_a_ratio_of_exactly_one_is_the_misconception_not_a_slip():
 
 
 def test_exercise_2_a_nearer_view_where_the_spot_fills_pixels_is_named_not_the_radius_slip():
-    ifov, size = utils.fact("fc.ifov"), utils.fact("occator.cerealia_facula_size")
-    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
-    near, far = utils.fact("ceres.approach_opnav3_distance"), utils.fact("ceres.approach_spot_distance")
-    kw = dict(
-        spot_albedo=spot, background_albedo=ground, spot_diameter=size, distance=near, far_distance=far, ifov=ifov
-    )
+    kw = _inputs_2()
+    spot, ground, size = kw["spot_albedo"], kw["background_albedo"], kw["spot_diameter"]
     from utils import photometry
 
-    pixel_far = utils.camera.pixel_scale(far, ifov)
+    pixel_far = utils.camera.pixel_scale(kw["far_distance"], kw["ifov"])
     wrong_row = (spot / photometry.diluted_albedo(spot, ground, size, pixel_far)).to_value(u.one)
     result = utils.check("06.2", round(wrong_row, 3), **kw)
     assert not result.ok and "fills whole pixels" in result.message and "radius" not in result.message, result
