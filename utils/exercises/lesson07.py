@@ -265,27 +265,30 @@ class MonthsExercise(RoundedTooFar):
             return result
         return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
 
-    def _near_thirty_day_count(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
-        """True for a duration within the exercise's tolerance of the stay counted in 30-day months."""
-        timed = isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
-        if not (timed or isinstance(answer, TimeDelta)):  # a plain number is asked for its unit first
-            return False
-        try:
-            months = float(_in_months(answer))
-            thirty = _days_not_months(inputs["arrival"], inputs["departure"]) / 30
-        except Exception:  # unusable inputs or answer: reported elsewhere
-            return False
-        return abs(months / thirty - 1) <= self.rtol
-
     @staticmethod
-    def _thirty_day_note(answer: Any, inputs: Mapping[str, Any]) -> str:
-        """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
+    def _counts(answer: Any, inputs: Mapping[str, Any]) -> tuple[float, float, float] | None:
+        """The answer, the stay in MONTHs and the stay in 30-day months, all in months (None if unusable)."""
         try:
             months = float(_in_months(answer))
             right = _months_at_vesta(inputs["arrival"], inputs["departure"])
             thirty = _days_not_months(inputs["arrival"], inputs["departure"]) / 30
         except Exception:  # unusable inputs or answer: reported elsewhere
+            return None
+        return months, right, thirty
+
+    def _near_thirty_day_count(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for a duration within the exercise's tolerance of the stay counted in 30-day months."""
+        timed = isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
+        counts = self._counts(answer, inputs) if timed or isinstance(answer, TimeDelta) else None
+        return counts is not None and abs(counts[0] / counts[2] - 1) <= self.rtol  # a plain number: unit first
+
+    @classmethod
+    def _thirty_day_note(cls, answer: Any, inputs: Mapping[str, Any]) -> str:
+        """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
+        counts = cls._counts(answer, inputs)
+        if counts is None:
             return ""
+        months, right, thirty = counts
         if abs(months - thirty) < abs(months - right):
             return (
                 "That is close to the count in 30-day months. This exercise's MONTH is a twelfth of a year "
