@@ -1047,7 +1047,7 @@ def draw_conjunctions(ax, a: u.Quantity, a_perturber: u.Quantity, n: int = 12) -
         numbers = [str(k + 1) for k in np.flatnonzero(np.isclose(lon, where))]
         text_ = ",".join(numbers[:3]) + ("..." if len(numbers) > 3 else "")
         xy, box = np.array([np.cos(where), np.sin(where)]), dict(fc="white", ec="none")  # legible on the line
-        ax.annotate(text_, r * xy, xytext=1.35 * r * xy, ha="center", va="center", fontsize=9, bbox=box)
+        ax.annotate(text_, r * xy, xytext=1.35 * r * xy, ha="center", va="center", fontsize=10, bbox=box)
     bodies = [(r, "o", 8, "belt", "asteroid at conjunction"), (rj, "D", 7, "jupiter", "Jupiter at conjunction")]
     for radius, marker, size, body, label in bodies:
         ax.plot(radius * np.cos(lon), radius * np.sin(lon), marker, ms=size, color=PALETTE[body], mec="k", label=label)
