@@ -50,10 +50,10 @@ def test_exercise_5_hint_says_how_to_read_the_wrapped_angle():
         assert told.status == "invalid" and "which one, 0 or 180?" in told.message, told.message
         assert "'librates about 180'" in told.message  # and the choices are listed
     assert "0 or 180" not in check("03.5", "spins", **kw).message  # other words get the plain list only
-    for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees"):
+    for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees", "librate about 180"):
         assert check("03.5", fair, **kw).ok, fair
     turning = (np.mod(40 * t + 180, 360) - 180) * u.deg  # runs through every angle
-    for fair in ("circulating", "circulation"):
+    for fair in ("circulating", "circulation", "circulate"):
         assert check("03.5", fair, **{**kw, "phi": turning}).ok, fair
 
 
@@ -154,6 +154,9 @@ def test_exercise_9_the_e_reached_gets_its_own_hint_and_the_natural_formula_pass
     assert round(e_reached, 2) == round(1 - (a_mars / a_last).to_value(u.one), 2)  # as in the lesson: 0.38
     assert coarse.status == "incorrect" and "three significant figures" in coarse.message
     assert "largest e" not in coarse.message and "away" not in coarse.message
+    assert "right e" not in coarse.message  # two decimals of e_reached give the same number: no verdict on the method
+    one_figure = check("03.9", round(1 - (a_mars / a_last).to_value(u.one), 1), **kw)  # 0.4
+    assert one_figure.status == "incorrect" and "three" in one_figure.message and "close" not in one_figure.message
     assert "largest e" in check("03.9", round(e_reached, 4), **kw).message  # e_reached, rounded
     for guess in (0.373, 0.378, 0.385):  # from a_mars = 1.53, a slip, a_mars = 1.5: not the e it reached
         assert "largest e" not in check("03.9", guess, **kw).message

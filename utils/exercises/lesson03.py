@@ -468,6 +468,11 @@ def _crossing_e_two_places(a_last, a_mars, **_):
     return round(float(_crossing_e(a_last, a_mars)), 2)
 
 
+def _crossing_e_one_figure(a_last, a_mars, **_):
+    # the right e to one significant figure: far too coarse to compare with e_reached
+    return round(float(_crossing_e(a_last, a_mars)), 1)
+
+
 def _e_reached(e_reached=None, **_):
     if e_reached is None:
         raise ValueError("e_reached was not passed to the check")
@@ -635,18 +640,19 @@ _EXERCISES = {
         synonyms={
             **{
                 f"{verb} {prep} {centre}{unit}": f"librates about {centre}"
-                for verb in ("librates", "librating", "libration")
+                for verb in ("librates", "librate", "librating", "libration")
                 for prep in ("about", "around")
                 for centre in ("0", "180")
                 for unit in ("", "°", " °", " deg", " degrees")
             },
+            "circulate": "circulates",
             "circulating": "circulates",
             "circulation": "circulates",
         },
         incomplete={
             word: "If the angle stays in a band, that band has a middle: which one, 0 or 180? The picture in which "
             "the band is in one piece shows it"
-            for word in ("librates", "librating", "libration")
+            for word in ("librates", "librate", "librating", "libration")
         },
         hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
         "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
@@ -773,8 +779,14 @@ _EXERCISES = {
             ),
             Mistake(
                 _crossing_e_two_places,
-                "That looks like the right e rounded to two decimals. Give three significant figures, computed from "
+                "Two decimals are too few to compare with e_reached. Give three significant figures, computed from "
                 "a_last and a_mars.",
+                rtol=1e-6,
+            ),
+            Mistake(
+                _crossing_e_one_figure,
+                "One significant figure is too few to compare with e_reached. Give three, computed from a_last "
+                "and a_mars.",
                 rtol=1e-6,
             ),
             Mistake(
