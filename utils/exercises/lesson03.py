@@ -654,11 +654,10 @@ _EXERCISES = {
             "the band is in one piece shows it"
             for word in ("librates", "librate", "librating", "libration")
         },
-        hint="Plot the angle against time (or move the Explore sliders to this asteroid): does it stay inside a "
-        "band, however wide, or does it run through every angle, from 0° to 360°, again and again? If it "
-        "stays in a band, where is the band's middle? The angle is given from -180° to 180°, so a jump from "
-        "+180° to -180° is not a turn: plot it from 0° to 360° too, "
-        "np.mod(live.angle(p_pick, q_pick)[i_pick], 360 * u.deg).",
+        hint="Look again at the two plots of this asteroid's angle (or move the Explore sliders to it): does the "
+        "angle stay inside a band, however wide, or run through every angle, again and again? If it stays in a "
+        "band, where is the band's middle? In the first plot, from -180° to 180°, a jump from +180° to -180° is "
+        "not a turn: the second plot, from 0° to 360°, shows such a band in one piece.",
         defaults={"p": "p", "q": "q"},
         mistakes=(
             Mistake(
@@ -670,7 +669,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _circulates_if_librating,
-                "Check how you read the plot: plot the angle both ways, from -180° to 180° and from 0° to 360°. "
+                "Look again at both ways the angle is plotted, from -180° to 180° and from 0° to 360°. "
                 "Does it run all the way round in both pictures, again and again?",
             ),
         ),
