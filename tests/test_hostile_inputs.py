@@ -474,7 +474,7 @@ VALID = {
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
     "factcheck.your_checked_verdict": lambda: dict(
         claim_id="N20",
-        exercise_id="07.11",
+        exercise_id="08.11",
         answer="cannot be checked",
         reason="no source states that aim",
         claimed_aim="volcanic activity",

@@ -31,9 +31,9 @@ __all__ = [
     "propulsion",  # 05 ion propulsion
     "photometry",
     "thermal",  # 06 the bright spots
-    "imaging",  # 04, 06 and 07: a crater with bright spots through a camera
-    "spotviews",  # 00, 04, 06 and 07: widget figures
-    "factcheck",  # 07 fact-check
+    "imaging",  # 04, 06 and 08: a crater with bright spots through a camera
+    "spotviews",  # 00, 04, 06 and 08: widget figures
+    "factcheck",  # 08 fact-check
 ]
 __version__ = "0.1.0"
 

@@ -1,4 +1,4 @@
-"""Exercises of 07 · Capstone: fact-check the 2015 news story.
+"""Exercises of 08 · Capstone: fact-check the 2015 news story.
 
 Every expected answer is computed from the inputs the notebook passes; the
 ``mistakes`` are the likely wrong answers named on the instructor page, each
@@ -45,7 +45,7 @@ from ..factcheck import _judge_first as judge_first
 from ..units import require
 
 
-# --- 07.1 · what kind of claim is it? -----------------------------------------------------------
+# --- 08.1 · what kind of claim is it? -----------------------------------------------------------
 def _kind(claims, claim_id):
     return claim_kind(claims, claim_id)
 
@@ -176,7 +176,7 @@ def _if_kind(actual: str, wrong: str):
     return solve
 
 
-# --- 07.2 · months at Vesta -----------------------------------------------------------------------
+# --- 08.2 · months at Vesta -----------------------------------------------------------------------
 def _months_at_vesta(arrival, departure, claimed_months=None):
     stay = duration(arrival, departure)
     if stay <= 0 * u.day:
@@ -371,7 +371,7 @@ class MonthsExercise(RoundedTooFar):
         return self.expected(**inputs) * MONTH
 
 
-# --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
+# --- 08.3 / 08.4 · verdicts ------------------------------------------------------------------------
 def _verdict_months(arrival, departure, claimed_months, tolerance_months=1):
     claimed = require(claimed_months, u.one, "claimed_months", positive=True)
     tol = require(tolerance_months, u.one, "tolerance_months", nonnegative=True)
@@ -394,7 +394,7 @@ def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
     return verdict
 
 
-# --- 07.7, 07.9, 07.10 · verdicts on three more "firsts" -----------------------------------------------
+# --- 08.7, 08.9, 08.10 · verdicts on three more "firsts" -----------------------------------------------
 def _first(claimed_first, earlier):
     return judge_first(claimed_first, earlier)
 
@@ -413,7 +413,7 @@ def _first_without_qualifier(claimed_first, earlier_with_earth):
     return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
 
 
-#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.10.
+#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 08.4 and 08.10.
 READING_WORDS = (
     "different claim",
     "another claim",
@@ -437,7 +437,7 @@ READING_WORDS = (
 # Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
 # Dawn, but NASA's claim is narrower" argues the second line).
 
-#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
+#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 08.4 and 08.10.
 QUALIFIER_WORDS = (
     "qualifier",
     "second line",  # the rule's second line: a qualifier the story left out
@@ -629,7 +629,7 @@ class VerdictExercise(ReasonedExercise):
         return result
 
 
-# --- 07.11 · a claim about an intention (N20) ---------------------------------------------------------
+# --- 08.11 · a claim about an intention (N20) ---------------------------------------------------------
 def _verdict_aim(claimed_aim, stated_aims):
     """A claim about what something was *meant* for: true only if a source states that aim.
 
@@ -652,7 +652,7 @@ def _aim_true(claimed_aim, stated_aims):
     return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
 
 
-# --- 07.6 · distance for a sharp facula --------------------------------------------------------------
+# --- 08.6 · distance for a sharp facula --------------------------------------------------------------
 def _distance_for_pixels(size, pixels, ifov):
     s = require(size, u.km, "size", positive=True)
     n = require(pixels, u.one, "pixels", positive=True)
@@ -720,7 +720,7 @@ def _distance_slider_stop(size, pixels, ifov):
     return min(stops, key=lambda stop: abs(stop - right)) * u.km
 
 
-# --- 07.5 · pixels across the facula in the news image ---------------------------------------------
+# --- 08.5 · pixels across the facula in the news image ---------------------------------------------
 def _scale(distance, ifov):
     """One pixel's ground size from ``distance``: d x IFOV, in km (a step of the exercise, not its answer)."""
     d = require(distance, u.km, "distance", positive=True)
@@ -880,13 +880,13 @@ _ONE_KIND = KindExercise(
 
 
 _EXERCISES = {
-    "07.1": ClaimKindsExercise(
+    "08.1": ClaimKindsExercise(
         title="Exercise 1 · what kind of claim is each one?",
         solve=_kinds,
         choices=KINDS,
         one=_ONE_KIND,
     ),
-    "07.2": MonthsExercise(
+    "08.2": MonthsExercise(
         title="Exercise 2 · how many months at Vesta?",
         solve=_months_at_vesta,
         rtol=0.005,  # one decimal of the months (13.7), or three figures in another unit (1.14 yr)
@@ -915,7 +915,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.3": VerdictExercise(
+    "08.3": VerdictExercise(
         reason_name="reason_3",
         needs_number=True,
         title="Exercise 3 · your verdict on the stay at Vesta",
@@ -933,7 +933,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.4": VerdictExercise(
+    "08.4": VerdictExercise(
         reason_name="reason_4",
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
         solve=_verdict_first,
@@ -965,7 +965,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.5": PixelsAcrossExercise(
+    "08.5": PixelsAcrossExercise(
         title="Exercise 5 · how many pixels span the facula in the news image?",
         solve=_pixels_in_news_image,
         rtol=0.01,  # one decimal: 14.7 (15, two figures, is told it is rounded too far)
@@ -1023,7 +1023,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.6": _AngleNoteExercise(
+    "08.6": _AngleNoteExercise(
         title="Exercise 6 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.02,
@@ -1081,7 +1081,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.7": VerdictExercise(
+    "08.7": VerdictExercise(
         reason_name="reason_7",
         needs_number=True,
         title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
@@ -1102,7 +1102,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.9": VerdictExercise(
+    "08.9": VerdictExercise(
         reason_name="reason_9",
         title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
@@ -1121,7 +1121,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.10": VerdictExercise(
+    "08.10": VerdictExercise(
         reason_name="reason_10",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
         "defensible: as worded, SMART-1 contradicts it. The check looks only for the reading you name; the "
@@ -1147,7 +1147,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.11": VerdictExercise(
+    "08.11": VerdictExercise(
         reason_name="reason_11",
         title="Exercise 11 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
         solve=_verdict_aim,
@@ -1187,6 +1187,6 @@ _EXERCISES = {
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.8": "Exercise 8 · write the corrected paragraph",
-    "07.12": "Exercise 12 · argue a judgement call",
+    "08.8": "Exercise 8 · write the corrected paragraph",
+    "08.12": "Exercise 12 · argue a judgement call",
 }
