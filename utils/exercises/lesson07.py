@@ -1,0 +1,501 @@
+"""Exercises of 07 · The bright spots: old ice or salt?
+
+Every expected answer is computed from the inputs the notebook passes; the
+``mistakes`` are the likely wrong answers named on the instructor page, each
+with a hint that does not give the answer away.
+"""
+
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+from astropy import constants as const
+
+from ..checks import Exercise, Mistake, RoundedTooFar
+from ..thermal import (
+    _subsolar_temperature,
+    irradiance,
+    sublimation_balance_temperature,
+    sublimation_mass_flux,
+    thickness_loss_rate,
+)
+from ..units import require
+
+
+# --- 07.1 · subsolar temperature ---------------------------------------------------------------
+def _temperature(solar_constant, albedo, distance):
+    return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
+
+
+def _absorbed(solar_constant, albedo, distance, fraction=None):
+    a = require(albedo, u.one, "albedo").to_value(u.one)
+    return irradiance(solar_constant, distance) * ((1 - a) if fraction is None else fraction(a))
+
+
+def _t_square_root(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to_value(u.K**4) ** 0.5) * u.K
+
+
+def _t_square_root_kept_units(solar_constant, albedo, distance):
+    """The square root with the units kept: K² (the fourth root's one step short)."""
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb) ** 0.5).to(u.K**2)
+
+
+def _t_fourth_power(solar_constant, albedo, distance):
+    """power / σ itself, in K⁴: the fourth root not taken."""
+    return (_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to(u.K**4)
+
+
+def _t_reflected(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
+
+
+def _t_ceres_albedo(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, fact("ceres.albedo"), distance)
+
+
+def _t_dark_ground_mean_distance(solar_constant, albedo, distance):
+    # the dark ground's noon temperature at Ceres' mean distance, printed just before the exercise
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    return _temperature(solar_constant, fact("ceres.albedo"), fact("ceres.a"))
+
+
+def _t_at_earth(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, 1 * u.AU)
+
+
+def _t_not_squared(solar_constant, albedo, distance):
+    r = require(distance, u.AU, "distance", positive=True).to_value(u.AU)
+    return _temperature(solar_constant, albedo, np.sqrt(r) * u.AU)
+
+
+def _t_whole_body(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, distance) / 4**0.25
+
+
+def _t_mean_distance(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, albedo, fact("ceres.a"))
+
+
+def _t_mean_distance_rounded(solar_constant, albedo, distance):
+    # the mean-distance value rounded to 10 K, as the sensitivity cell prints it
+    return np.round(_t_mean_distance(solar_constant, albedo, distance).to_value(u.K), -1) * u.K
+
+
+def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
+    # the sensitivity cell's first line: the low end of the faculae's reported range, at the mean distance,
+    # rounded to 10 K
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    darker = fact("occator.faculae_reflectance_low")
+    return np.round(_temperature(solar_constant, darker, fact("ceres.a")).to_value(u.K), -1) * u.K
+
+
+def _t_kelvin_as_celsius(solar_constant, albedo, distance):
+    # the right number of kelvin, typed with the Celsius unit; the same temperature given in kelvin is the
+    # kelvin value with 273 added (217 K + 273 = 490 K): the hint is worded by the answer's unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
+
+
+def _t_celsius_as_kelvin(solar_constant, albedo, distance):
+    # the right number of degrees Celsius (about -56), typed with the kelvin unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature()) * u.K
+
+
+_KELVIN_AS_CELSIUS = (
+    "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert it to Celsius first)."
+)
+_KELVIN_PLUS_273 = (
+    "Your number looks like a kelvin temperature with 273 added. The formula gives kelvin already "
+    "(σ is in W m⁻² K⁻⁴): keep that number with `u.K`, or subtract 273.15 to get °C."
+)
+
+
+# --- 07.2 · how long would a pit full of ice last? ---------------------------------------------
+def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    h = require(thickness, u.m, "thickness", positive=True)
+    rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return (h / rate).to(u.yr)
+
+
+def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    if noon_loss_rate is None:
+        return None
+    return _lifetime(thickness, noon_loss_rate)
+
+
+def _lifetime_rounded_rate(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the day-averaged rate rounded to whole centimetres a year before dividing
+    rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
+
+
+def _lifetime_noon_printed(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the noon rate as the lesson prints it, rounded to whole centimetres a year (11 cm / yr)
+    if noon_loss_rate is None:
+        return None
+    rate = require(noon_loss_rate, u.m / u.yr, "noon_loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
+
+
+def _lifetime_km_over_m(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in m a year (0.5 / 0.018): 1,000 times too short
+    return _lifetime(thickness, loss_rate) / 1000
+
+
+def _lifetime_m_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in m over the rate typed in cm a year (500 / 1.8): 100 times too short
+    return _lifetime(thickness, loss_rate) / 100
+
+
+def _lifetime_km_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in cm a year (0.5 / 1.8): 100,000 times too short
+    return _lifetime(thickness, loss_rate) / 100_000
+
+
+def _lifetime_years_as_days(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the right number of years given the unit u.day
+    return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.day).to(u.yr)
+
+
+_MIXED_LENGTH_UNITS = (
+    "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
+    "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
+    "themselves, `pit_depth` by the day-averaged rate, and convert with `.to(u.yr)`."
+)
+
+
+def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    # the age printed as `activity_age`, pasted in place of the ice's lifetime
+    from ..facts import fact
+
+    return fact("occator.activity_start").to(u.yr)
+
+
+def _young_deposits_age(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    from ..facts import fact
+
+    return fact("occator.young_deposits_age").to(u.yr)
+
+
+def _loss_rate_from_facts(albedo_id, day_mean):
+    # an ice surface's loss rate at Ceres' average distance, with the lesson's facts (for the likely slips)
+    from .. import thermal
+    from ..facts import fact
+
+    albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
+    t = thermal._subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
+    if day_mean:
+        flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
+    else:
+        flux = thermal.sublimation_mass_flux(
+            thermal.sublimation_balance_temperature(const.sigma_sb * t**4, water, latent), water
+        )
+    return thermal.thickness_loss_rate(flux, fact("ice.density"))
+
+
+def _lifetime_dusty_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # Exercise 4's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
+    from ..facts import fact
+
+    bound = _energy_limited_loss(
+        fact("solar.tsi"),
+        fact("ceres.albedo"),
+        fact("ceres.a"),
+        fact("ice.sublimation_latent_heat"),
+        fact("ice.density"),
+    )
+    return _lifetime(thickness, bound / (1 * u.yr))
+
+
+def _lifetime_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # ice as bright as the faculae (the notebook's `faculae`, else the table's value), day-averaged
+    albedo = "occator.faculae_albedo" if faculae_albedo is None else require(faculae_albedo, u.one, "faculae_albedo")
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
+
+
+def _lifetime_brightest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime printed later for ice at the top of the faculae's albedo range (`bright_albedo`)
+    if bright_albedo is None:
+        return None
+    albedo = require(bright_albedo, u.one, "bright_albedo", positive=True)
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
+
+
+def _lifetime_darkest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime printed later for ice at the bottom of the faculae's albedo range (`low_albedo`)
+    if low_albedo is None:
+        return None
+    albedo = require(low_albedo, u.one, "low_albedo", positive=True)
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
+
+
+# --- 07.4 · the most ice sunlight can remove in a year -----------------------------------------
+def _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # every watt absorbed goes into sublimation: (1 - A) S (1 AU / r)**2 / (L rho), for one year
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    L = require(latent_heat, u.J / u.kg, "latent_heat", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (absorbed / (L * rho) * (1 * u.yr)).to(u.m)
+
+
+def _loss_free_at_dry_temperature(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the ice held at the dry ground's temperature, sublimating freely (no energy cost)
+    if molar_mass is None:
+        return None
+    flux = sublimation_mass_flux(_temperature(solar_constant, albedo, distance), molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _loss_at_balance(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the loss at the balanced (sublimation-cooled) noon temperature: below the bound
+    if molar_mass is None:
+        return None
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    flux = sublimation_mass_flux(sublimation_balance_temperature(absorbed, molar_mass, latent_heat), molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _energy_all_sunlight(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, 0, distance, latent_heat, density)
+
+
+def _energy_at_earth(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, 1 * u.AU, latent_heat, density)
+
+
+def _energy_bare_ice(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    from ..facts import fact
+
+    return _energy_limited_loss(solar_constant, fact("albedo.bare_ice"), distance, latent_heat, density)
+
+
+def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / (1 * u.yr)
+
+
+def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the rate in m / s times a year's seconds typed as a plain number: still a rate, in m / s
+    rate = _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density).to(u.m / u.s)
+    return rate * (1 * u.yr).to_value(u.s)
+
+
+_EXERCISES = {
+    "07.1": RoundedTooFar(
+        title="Exercise 1 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+        solve=_temperature,
+        rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
+        band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
+        keep="three figures, as the question asks",
+        hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
+        "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
+        "unit is fine.",
+        mistakes=(
+            Mistake(
+                _t_mean_distance,
+                "That is the temperature at Ceres' average distance. This exercise "
+                "puts the patch at the distance given in `distance_1` (perihelion).",
+            ),
+            Mistake(
+                _t_mean_distance_rounded,
+                "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
+                "the distance given in `distance_1` (perihelion).",
+            ),
+            Mistake(
+                _t_lower_albedo_mean_distance_rounded,
+                "If you rounded your own result, keep three figures. If you took it from a printout, "
+                "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
+                "albedo `faculae` at the perihelion distance `distance_1`.",
+                copied=True,
+                rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
+            ),
+            Mistake(
+                _t_dark_ground_mean_distance,
+                "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
+                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
+                "`distance_1`.",
+                copied=True,
+                rtol=0.005,
+            ),
+            Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
+            Mistake(
+                _t_celsius_as_kelvin,
+                "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "
+                "or keep the kelvin value the formula gives.",
+            ),
+            Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
+            Mistake(
+                _t_square_root_kept_units,
+                "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
+            ),
+            Mistake(
+                _t_fourth_power,
+                "Your answer is in K⁴: that is T⁴. σT⁴ = power, so take the fourth root of power / σ, "
+                "`** 0.25`, to get T.",
+                rtol=0.9,  # any K⁴ answer lacks the fourth root; within this window the hint names that step
+            ),
+            Mistake(
+                _t_reflected,
+                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
+                "Check too that you used the albedo `faculae` itself, not another value from the albedo section.",
+            ),
+            Mistake(
+                _t_ceres_albedo,
+                "That albedo is the dark ground's (Ceres' average). The bright patch reflects far more, so it "
+                "absorbs less: use the faculae's albedo, `faculae`.",
+            ),
+            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
+            Mistake(
+                _t_not_squared,
+                "Sunlight weakens with the SQUARE of the distance from the Sun.",
+                # three figures of this slip pass; 273 K or 0 °C (the melting point, a guess) lie 0.5 % away
+                rtol=0.002,
+            ),
+            Mistake(
+                _t_whole_body,
+                "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
+                "over 4πR²). The question is about the point with the Sun overhead.",
+            ),
+        ),
+    ),
+    "07.2": RoundedTooFar(
+        title="Exercise 2 · how long would a pit full of ice last?",
+        solve=_lifetime,
+        # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
+        # not); the rate as printed, 1.8 cm a year, gives 27,778 yr (2.1 % low) and passes
+        rtol=0.021,
+        band=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
+        hint="A layer of thickness h lowered by v per year lasts h / v years.",
+        mistakes=(
+            Mistake(
+                _lifetime_noon,
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _lifetime_rounded_rate,
+                "Close, but you used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
+                "typed from the printout.",
+            ),
+            Mistake(
+                _activity_age,
+                "That is the deposits' age (`activity_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
+            ),
+            Mistake(
+                _young_deposits_age,
+                "That is an age of the deposits (`young_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
+            ),
+            Mistake(
+                _lifetime_dusty_ice,
+                "That is the lifetime at Exercise 4's rate for dark, dusty ice held at noon all year. This pit "
+                "is filled with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+            ),
+            Mistake(
+                _lifetime_faculae_ice,
+                "That is ice as bright as the faculae. The pit here is filled with bare ice (as bright as bare "
+                "sea ice): use `ice_loss_mean`, the rate printed for bare ice.",
+                # the lesson prints this lifetime; 1 %, so that the noon rate as printed (4,500 for 4,545 yr,
+                # 1.8 % from it) gets the noon hint below instead
+                rtol=0.01,
+                copied=True,
+            ),
+            Mistake(
+                _lifetime_brightest_faculae_ice,
+                "That is ice as bright as the faculae's brightest centre (`faculae_high`). The pit here is "
+                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(
+                _lifetime_darkest_faculae_ice,
+                "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
+                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_km_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(
+                _lifetime_years_as_days,
+                "Your number would be right in years, but you gave it in days. The loss rate is per year: "
+                "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
+            ),
+            Mistake(
+                _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
+            ),
+        ),
+    ),
+    "07.4": Exercise(
+        title="Exercise 4 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
+        solve=_energy_limited_loss,
+        rtol=0.01,  # three figures, as the question asks: a rounded 2 m would be every bare "2" in the lesson
+        hint="Absorbed power per m² is (1 − A) S (1 AU / r)²; dividing by the latent heat gives kg per m² per "
+        "second; divide by the density of ice and multiply by one year.",
+        mistakes=(
+            Mistake(
+                _loss_free_at_dry_temperature,
+                "That holds the ice at the dry ground's temperature: sublimating that fast would take far more "
+                "energy than the Sun delivers. Spend the absorbed sunlight on sublimation instead.",
+            ),
+            Mistake(
+                _loss_at_balance,
+                "That is the loss at the balanced temperature, where part of the sunlight is radiated. The "
+                "question asks for the upper bound: all the absorbed sunlight goes into sublimation.",
+            ),
+            Mistake(_energy_all_sunlight, "Ground of albedo A reflects that fraction: only 1 − A is absorbed."),
+            Mistake(
+                _energy_at_earth, "That is sunlight at Earth's distance: scale it by (1 AU / r)² for Ceres' distance."
+            ),
+            Mistake(
+                _energy_bare_ice,
+                "That is bright, bare ice. Dusty ice is as dark as Ceres: use the albedo given in the exercise.",
+            ),
+            Mistake(
+                _energy_rate_not_times_year,
+                "That is a rate (a length per unit time). The question asks for the thickness lost in one "
+                "year: multiply the rate by one year (1 * u.yr) to get a length.",
+            ),
+            Mistake(
+                _energy_rate_times_seconds,
+                "You multiplied by the seconds in a year as a plain number, which carries no unit, so the answer "
+                "is still a rate (m / s). Multiply by `1 * u.yr` instead.",
+            ),
+        ),
+    ),
+}
+
+#: Written questions (no self-check): model answers and rubrics are on the instructor page.
+WRITTEN = {
+    "07.3": "Exercise 3 · ice or salt, and how did the answer change?",
+}
