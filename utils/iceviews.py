@@ -126,12 +126,13 @@ class IceLifeExplorer:
         """Alt text for the current state."""
         albedo, distance_au, noon, here = self.state
         outlasts = [label for label, age in self.ages.items() if here > age.to_value(u.yr)]
-        verdict = "outlasts " + " and ".join(outlasts) if outlasts else "vanishes long before either age"
+        verdict = "outlasts " + " and ".join(outlasts) if outlasts else "is gone before either age"
         return (
             f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, at {distance_au:.2f} AU from the Sun: the curve climbs steeply with albedo. "
             f"The marked ice, of albedo {albedo:.2f}, sits on ground about {noon:.0f} K at noon and lasts "
-            f"about {_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey band marks the faculae's range."
+            f"about {_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
+            "band marks the faculae's range."
         )
 
 
