@@ -510,6 +510,19 @@ VALID = {
     "resonance.real_belt_panels": lambda: dict(
         a_real=np.array([2.2, 2.6, 3.0]), bins=np.arange(2.0, 3.5, 0.02), a_perturber=5.2 * u.AU, title="belt"
     ),
+    "iceviews.IceLifeExplorer": lambda: dict(
+        solar_constant=1361 * u.W / u.m**2,
+        depth=0.5 * u.km,
+        molar_mass=18.015 * u.g / u.mol,
+        density=917 * u.kg / u.m**3,
+        latent_heat=2.83e6 * u.J / u.kg,
+        activity_age=9 * u.Myr,
+        young_age=2 * u.Myr,
+        faculae_low=0.25,
+        faculae_high=0.6,
+        albedo_stops=np.array([0.3, 0.9]),
+        distance_stops=[2.6, 3.0] * u.AU,
+    ),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.dawn_distances": lambda: dict(stops=25),
     "spotviews.altitude_slider_steps": lambda: dict(),

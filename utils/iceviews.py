@@ -1,8 +1,8 @@
 """Lesson 07's Explore figure: how long a pit of exposed ice would last, against the ice's albedo.
 
-The figure is built once; :meth:`IceLifeExplorer.update` moves its curve, marker and texts.  The physics is
-:mod:`utils.thermal`'s: the dry (salt) ground's noon temperature sets the day-averaged sublimation of bare ice,
-and the pit's depth over that rate is its ice's lifetime.
+The figure is built once, with every curve it can show; :meth:`IceLifeExplorer.update` only moves its curve,
+marker and texts.  The physics is :mod:`utils.thermal`'s: the dry (salt) ground's noon temperature sets the
+day-averaged sublimation of bare ice, and the pit's depth over that rate is its ice's lifetime.
 """
 
 from __future__ import annotations
@@ -13,52 +13,25 @@ from astropy import constants as const
 
 from .style import OTHER_COLOURS, FastFigure
 from .thermal import diurnal_mean_sublimation_flux, irradiance, thickness_loss_rate
+from .units import albedo as _albedo
 from .units import require
 
-__all__ = ["IceLifeExplorer", "pit_lifetime"]
+__all__ = ["IceLifeExplorer"]
 
 
-def pit_lifetime(
-    albedo, distance: u.Quantity, solar_constant: u.Quantity, depth: u.Quantity, molar_mass, density, latent_heat
-) -> u.Quantity:
-    """Years a pit full of bare ice of ``albedo`` would last at ``distance`` from the Sun (day-averaged loss).
+def _noon_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity) -> u.Quantity:
+    """The dry ground's subsolar (noon) temperature: absorbed sunlight radiated as sigma T^4."""
+    return ((irradiance(solar_constant, distance) * (1 - np.asarray(albedo)) / const.sigma_sb) ** (1 / 4)).to(u.K)
 
-    Parameters
-    ----------
-    albedo : float or array or Quantity
-        The ice's albedo, 0 to 1.
-    distance : Quantity
-        Distance from the Sun (length).
-    solar_constant : Quantity
-        Sunlight at 1 AU (W / m2).
-    depth : Quantity
-        Depth of the pit (length).
-    molar_mass, density, latent_heat : Quantity
-        Water's molar mass, the ice's density and its latent heat of sublimation.
 
-    Returns
-    -------
-    Quantity
-        The lifetime, in years.
-
-    Examples
-    --------
-    >>> from utils.facts import fact
-    >>> args = fact("water.molar_mass"), fact("ice.density"), fact("ice.sublimation_latent_heat")
-    >>> life = pit_lifetime(0.9, 2.77 * u.AU, fact("solar.tsi"), 0.5 * u.km, *args)
-    >>> bool(life > 1e6 * u.yr)
-    True
-    """
-    albedo = np.asarray(u.Quantity(albedo, u.one).value, dtype=float)  # a plain number or an array
-    if np.any((albedo < 0) | (albedo >= 1)):
-        raise ValueError(f"an albedo runs from 0 up to (not including) 1, got {albedo}")
-    require(distance, u.m, "distance")
-    require(depth, u.m, "depth")
-    sunlight = irradiance(solar_constant, distance)
-    t_dry = ((sunlight * (1 - np.atleast_1d(albedo)) / const.sigma_sb) ** (1 / 4)).to(u.K)
-    flux = u.Quantity([diurnal_mean_sublimation_flux(t, molar_mass, latent_heat=latent_heat) for t in t_dry])
-    years = (depth / thickness_loss_rate(flux, density)).to(u.yr)
-    return years.reshape(albedo.shape)
+def _pit_lifetime(albedos, distance, solar_constant, depth, molar_mass, density, latent_heat) -> np.ndarray:
+    """Years a pit full of bare ice of each albedo would last at ``distance`` (day-averaged loss); inf if none."""
+    fluxes = [
+        diurnal_mean_sublimation_flux(t, molar_mass, latent_heat=latent_heat)
+        for t in _noon_temperature(solar_constant, np.atleast_1d(albedos), distance)
+    ]
+    with np.errstate(divide="ignore"):  # very bright, cold ice: a flux of 0 is an endless lifetime
+        return (depth / thickness_loss_rate(u.Quantity(fluxes), density)).to_value(u.yr)
 
 
 class IceLifeExplorer:
@@ -66,39 +39,87 @@ class IceLifeExplorer:
 
     Parameters
     ----------
-    lifetime : callable
-        ``lifetime(albedos, distance)``: the lifetimes (Quantity, time) for an array of albedos.
-    temperature : callable
-        ``temperature(albedo, distance)``: the dry ground's noon temperature (Quantity, K).
-    ages : dict
-        Label: age (Quantity, time), drawn as horizontal lines (the deposits' ages).
-    band : (float, float)
-        The faculae's albedo range, shaded.
+    solar_constant : Quantity
+        Sunlight at 1 AU (W / m2).
     depth : Quantity
-        The pit's depth, for the labels.
-    albedo_stops, distance_stops : sequence of float
-        The values the controls can take (albedo; distance in AU). Every curve is computed here, once, so that
-        a move of a control only looks its curve up.
+        Depth of the pit full of ice (length).
+    molar_mass, density, latent_heat : Quantity
+        Water's molar mass, the ice's density and its latent heat of sublimation.
+    activity_age, young_age : Quantity
+        The deposits' ages (time), drawn as horizontal lines.
+    faculae_low, faculae_high : float
+        The faculae's albedo range, shaded.
+    albedo_stops : array of float
+        The albedos the control can take, each from 0 up to (not including) 1.
+    distance_stops : Quantity
+        The distances from the Sun the other control can take (length, a 1-D array). Every curve is computed
+        here, once, so that a move of a control only looks its curve up.
+
+    Examples
+    --------
+    >>> from utils.facts import fact
+    >>> ice = dict(molar_mass=fact("water.molar_mass"), density=fact("ice.density"),
+    ...            latent_heat=fact("ice.sublimation_latent_heat"))
+    >>> view = IceLifeExplorer(fact("solar.tsi"), 0.5 * u.km, **ice, activity_age=9 * u.Myr, young_age=2 * u.Myr,
+    ...                        faculae_low=0.25, faculae_high=0.6, albedo_stops=np.array([0.3, 0.9]),
+    ...                        distance_stops=[2.6, 3.0] * u.AU)
+    >>> png = view.update(0.9, 3.0)._repr_png_()
+    >>> "outlasts both ages" in view.alt()
+    True
     """
 
     def __init__(
         self,
-        lifetime,
-        temperature,
-        ages: dict,
-        band: tuple[float, float],
+        solar_constant: u.Quantity,
         depth: u.Quantity,
+        molar_mass: u.Quantity,
+        density: u.Quantity,
+        latent_heat: u.Quantity,
+        activity_age: u.Quantity,
+        young_age: u.Quantity,
+        faculae_low: float,
+        faculae_high: float,
         albedo_stops,
-        distance_stops,
+        distance_stops: u.Quantity,
     ):
-        self.temperature, self.ages = temperature, ages
+        self.solar_constant = require(
+            solar_constant, u.W / u.m**2, "solar_constant", positive=True, high=1e5, scalar=True
+        )
+        depth = require(depth, u.km, "depth", positive=True, high=1e3, scalar=True)
+        ice = dict(
+            molar_mass=require(molar_mass, u.g / u.mol, "molar_mass", positive=True, high=1e3, scalar=True),
+            density=require(density, u.kg / u.m**3, "density", positive=True, high=1e5, scalar=True),
+            latent_heat=require(latent_heat, u.J / u.kg, "latent_heat", positive=True, high=1e8, scalar=True),
+        )
+        ages = {
+            "activity began (at most this long ago)": require(
+                activity_age, u.yr, "activity_age", positive=True, high=1e11, scalar=True
+            ),
+            "youngest deposits (younger than this)": require(
+                young_age, u.yr, "young_age", positive=True, high=1e11, scalar=True
+            ),
+        }
+        band = (
+            _albedo(faculae_low, "faculae_low", kind="bond", scalar=True),
+            _albedo(faculae_high, "faculae_high", kind="bond", scalar=True),
+        )
+        stops = np.atleast_1d(_albedo(albedo_stops, "albedo_stops", kind="bond"))
+        if stops.ndim != 1 or stops.size == 0 or stops.max() >= 1:
+            raise ValueError(f"albedo_stops must be a list of albedos from 0 up to (not including) 1, got {stops}")
+        distances = require(distance_stops, u.AU, "distance_stops", positive=True, low=0.1, high=100)
+        if distances.ndim != 1 or distances.size == 0:
+            raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
+        self.ages = ages
         self.depth = f"{depth.to_value(u.km):g} km"
-        self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 17), *albedo_stops], 4))
-        self.curves = {float(d): lifetime(self.albedos, d * u.AU).to_value(u.yr) for d in distance_stops}
+        self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 13), *stops], 4))
+        self.curves = {
+            round(float(d), 6): _pit_lifetime(self.albedos, d * u.AU, self.solar_constant, depth, **ice)
+            for d in distances.to_value(u.AU)
+        }
         self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.86})
         ax = self.ax = self.fast.figure.add_subplot()
         ax.axvspan(*band, color=OTHER_COLOURS["light grey"], alpha=0.5, label="the faculae's reported range")
-        for (label, age), style in zip(ages.items(), ("--", ":"), strict=False):
+        for (label, age), style in zip(ages.items(), ("--", ":"), strict=True):
             ax.axhline(age.to_value(u.yr), color=OTHER_COLOURS["black"], ls=style, lw=1.2, label=label)
         (self.curve,) = ax.plot(self.albedos, np.ones_like(self.albedos), "-", color=OTHER_COLOURS["indigo"])
         self.curve.set_label(f"a pit of ice ({self.depth} deep)")
@@ -110,14 +131,14 @@ class IceLifeExplorer:
 
     def update(self, albedo: float, distance_au: float) -> FastFigure:
         """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure."""
-        years = self.curves[float(distance_au)]
+        years = self.curves[round(float(distance_au), 6)]  # inf where sublimation is too slow to compute
         here = float(years[np.argmin(abs(self.albedos - albedo))])
-        noon = float(self.temperature(albedo, distance_au * u.AU).to_value(u.K))
+        noon = float(_noon_temperature(self.solar_constant, albedo, distance_au * u.AU).to_value(u.K))
         self.curve.set_ydata(years)
-        self.marker.set_data([albedo], [here])
+        self.marker.set_data([albedo], [min(here, 5e10)])  # beyond the axis: drawn at its top
         self.ax.set_title(
             f"Ice of albedo {albedo:.2f}, {distance_au:.2f} AU from the Sun:\n"
-            f"ground about {noon:.0f} K at noon; the pit's ice lasts about {_one_figure(here)} years"
+            f"ground about {noon:.0f} K at noon; the pit's ice lasts {_one_figure(here)} years"
         )
         self.state = (albedo, distance_au, noon, here)
         return self.fast
@@ -125,17 +146,19 @@ class IceLifeExplorer:
     def alt(self) -> str:
         """Alt text for the current state."""
         albedo, distance_au, noon, here = self.state
-        outlasts = [label for label, age in self.ages.items() if here > age.to_value(u.yr)]
-        verdict = "outlasts " + " and ".join(outlasts) if outlasts else "is gone before either age"
+        outlasted = sum(here > age.to_value(u.yr) for age in self.ages.values())
+        verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
         return (
             f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, at {distance_au:.2f} AU from the Sun: the curve climbs steeply with albedo. "
             f"The marked ice, of albedo {albedo:.2f}, sits on ground about {noon:.0f} K at noon and lasts "
-            f"about {_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
+            f"{_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
             "band marks the faculae's range."
         )
 
 
 def _one_figure(years: float) -> str:
-    """A number of years to one significant figure, written out (30,000 rather than 3e4)."""
-    return f"{float(f'{years:.1g}'):,.0f}"
+    """Years to one significant figure, written out ("about 30,000" rather than 3e4); words beyond 1e10."""
+    if not years < 1e10:  # also inf: sublimation too slow to compute
+        return "more than ten billion"
+    return f"about {float(f'{years:.1g}'):,.0f}"
