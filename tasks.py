@@ -414,7 +414,7 @@ COMMANDS = (
         cmd_assign,
         "build otter-grader assignments for lessons (e.g. assign 01 05) into build/assign",
         (
-            arg("lessons", nargs="+", help="lesson numbers (00-07) or notebook paths"),
+            arg("lessons", nargs="+", help="lesson numbers (00-08) or notebook paths"),
             arg("--out", default=str(BUILD / "assign"), help="output folder (default build/assign)"),
             arg("--only", default="", help="grade only these exercises, e.g. --only 01.2,01.3"),
         ),

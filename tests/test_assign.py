@@ -250,7 +250,7 @@ def test_student_data_leaves_out_the_answer_keys(tmp_path):
     from utils import factcheck
     from utils.data import CHECK_ONLY, MANIFEST, _read_manifest, read_manifest, verify_file
 
-    assert factcheck._KEY_FILE in CHECK_ONLY  # lesson 07's sorting key is read only by its check
+    assert factcheck._KEY_FILE in CHECK_ONLY  # lesson 08's sorting key is read only by its check
     assert factcheck._KEY_FILE in _read_manifest(assign.DATA)  # the repository itself keeps it
     student = assign.copy_student_data(tmp_path / "data")
     left = sorted(p.name for p in student.iterdir())

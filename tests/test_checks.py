@@ -866,6 +866,6 @@ def test_one_moment_given_for_a_duration_is_told_to_subtract_two():
     said = _describe_type(Time("2015-03-06"))
     assert "one moment" in said and "subtract two Times" in said, said
     result = utils.check(
-        "07.2", Time("2012-09-05"), arrival=Time("2011-07-16"), departure=Time("2012-09-05"), claimed_months=14.0
+        "08.2", Time("2012-09-05"), arrival=Time("2011-07-16"), departure=Time("2012-09-05"), claimed_months=14.0
     )
     assert result.status == "invalid" and "subtract two Times" in result.message, result

@@ -426,7 +426,7 @@ def test_one_row_splitter_serves_both_plain_readers(body, expect):
 
 
 def test_an_answer_key_is_not_offered_by_the_public_readers():
-    """Lesson 07's sorting key is read by its check only: ``read_manifest`` does not list it and ``read_ecsv``
+    """Lesson 08's sorting key is read by its check only: ``read_manifest`` does not list it and ``read_ecsv``
     refuses it with a sentence, while the check still reads it (and the manifest still verifies it)."""
     for name in D.CHECK_ONLY:
         assert name not in D.read_manifest(DATA) and name in D._read_manifest(DATA)

@@ -1,4 +1,4 @@
-"""utils.factcheck, the claims file data/news_claims.ecsv and the exercises of lesson 07."""
+"""utils.factcheck, the claims file data/news_claims.ecsv and the exercises of lesson 08."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_claimed_values_parse(claims):
 
 
 def test_claims_cover_the_required_kinds(claims):
-    assert "category" not in claims.colnames  # the kinds are the answer of lesson 07's exercise 1
+    assert "category" not in claims.colnames  # the kinds are the answer of lesson 08's exercise 1
     assert "method" not in claims.colnames  # how a claim is checked points at its kind
     assert not {"category", "method"} & set(claims.meta["columns"])
     assert "categories" not in claims.meta and not hasattr(F, "claim_kind")  # no public answer key
@@ -206,7 +206,7 @@ def test_number_matches():
     assert F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"))
     assert not F.number_matches(fact("news.distance_survey"), fact("ceres.orbit_survey_altitude"), rtol=0.001)
     assert F._judge_number(4500 * imperial.mile, 4400 * u.km) == "false"
-    assert "judge_number" not in dir(F)  # a public 5 % rule would seem to answer lesson 07's Exercise 3
+    assert "judge_number" not in dir(F)  # a public 5 % rule would seem to answer lesson 08's Exercise 3
     with pytest.raises(u.UnitsError, match="length"):
         F.number_matches(3 * u.kg, 4400 * u.km)
     with pytest.raises(ValueError, match="rtol"):
@@ -249,51 +249,51 @@ def test_rank_by_catalogue():
 
 
 # --------------------------------------------------------------------------
-# exercises of lesson 07: answers follow the inputs
+# exercises of lesson 08: answers follow the inputs
 # --------------------------------------------------------------------------
 
 
 def test_exercise_answers_follow_inputs():
     claims = F.load_claims()
-    assert _expected_answer("07.1", claims=claims, claim_ids=["N13"]) == {"N13": "interpretation"}
-    assert _expected_answer("07.1", claims=claims, claim_ids=["N12"]) == {"N12": "first"}
-    assert _expected_answer("07.1", claims=claims, claim_ids=["N06"]) == {"N06": "date"}
+    assert _expected_answer("08.1", claims=claims, claim_ids=["N13"]) == {"N13": "interpretation"}
+    assert _expected_answer("08.1", claims=claims, claim_ids=["N12"]) == {"N12": "first"}
+    assert _expected_answer("08.1", claims=claims, claim_ids=["N06"]) == {"N06": "date"}
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert _expected_answer("07.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
-    assert _expected_answer("07.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
-    assert _expected_answer("07.3", arrival=a, departure=d, claimed_months=14) == "true"
-    assert _expected_answer("07.3", arrival=a, departure=d, claimed_months=20) == "false"
+    assert _expected_answer("08.2", arrival=a, departure=d) == pytest.approx(13.70, abs=0.01)
+    assert _expected_answer("08.2", arrival=a, departure=Time("2012-07-16")) == pytest.approx(12.0, abs=0.05)
+    assert _expected_answer("08.3", arrival=a, departure=d, claimed_months=14) == "true"
+    assert _expected_answer("08.3", arrival=a, departure=d, claimed_months=20) == "false"
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     # an earlier example makes a "first" false, unless the record's own narrower wording makes it true: misleading
-    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
-    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
-    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
+    assert _expected_answer("08.4", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording) == "misleading"
+    assert _expected_answer("08.4", dawn_launch=launch, earlier_first_use=ds1, record_wording="") == "false"
+    assert _expected_answer("08.4", dawn_launch=launch, earlier_first_use=ds1) == "false"
     later = Time("2010-01-01")
-    assert _expected_answer("07.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
-    dist = _expected_answer("07.6", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert _expected_answer("08.4", dawn_launch=launch, earlier_first_use=later, record_wording=wording) == "true"
+    dist = _expected_answer("08.6", size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert dist.to(u.km).value == pytest.approx(5336.2, abs=0.1)
-    half = _expected_answer("07.6", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
+    half = _expected_answer("08.6", size=10 * u.km, pixels=40, ifov=fact("fc.ifov"))
     assert half.to_value(u.km) == pytest.approx(dist.to_value(u.km) / 2)
 
 
 def test_exercise_checks_judge_answers():
     claims = F.load_claims()
-    assert check("07.1", {"N13": "Interpretation"}, claims=claims, claim_ids=["N13"]).ok
-    first = check("07.1", {"N13": "first"}, claims=claims, claim_ids=["N13"])
+    assert check("08.1", {"N13": "Interpretation"}, claims=claims, claim_ids=["N13"]).ok
+    first = check("08.1", {"N13": "first"}, claims=claims, claim_ids=["N13"])
     assert first.status == "incorrect" and "nothing came before" in first.message
-    by_method = check("07.1", {"N12": "date"}, claims=claims, claim_ids=["N12"])  # sorted by how it is checked
+    by_method = check("08.1", {"N12": "date"}, claims=claims, claim_ids=["N12"])  # sorted by how it is checked
     assert by_method.status == "incorrect" and "order" in by_method.message
-    assert check("07.1", {"N13": "opinion"}, claims=claims, claim_ids=["N13"]).status == "invalid"
+    assert check("08.1", {"N13": "opinion"}, claims=claims, claim_ids=["N13"]).status == "invalid"
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    assert check("07.3", "true", arrival=a, departure=d, claimed_months=14).ok
-    assert check("07.3", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
-    assert "one of" in check("07.3", "yes", arrival=a, departure=d, claimed_months=14).message
-    assert check("07.2", ..., arrival=a, departure=d).status == "unanswered"
-    assert "years" in check("07.2", 13.7 / 12, arrival=a, departure=d).message
-    bad = check("07.2", 13.7, arrival=d, departure=a)
+    assert check("08.3", "true", arrival=a, departure=d, claimed_months=14).ok
+    assert check("08.3", "misleading", arrival=a, departure=d, claimed_months=14).status == "incorrect"
+    assert "one of" in check("08.3", "yes", arrival=a, departure=d, claimed_months=14).message
+    assert check("08.2", ..., arrival=a, departure=d).status == "unanswered"
+    assert "years" in check("08.2", 13.7 / 12, arrival=a, departure=d).message
+    bad = check("08.2", 13.7, arrival=d, departure=a)
     assert bad.status == "invalid" and "after arrival" in bad.message
-    assert check("07.6", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
-    far = check("07.6", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
+    assert check("08.6", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
+    far = check("08.6", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert far.status == "incorrect" and "SMALLER" in far.message
 
 
@@ -302,40 +302,40 @@ def test_exercise_feedback_on_borderline_kinds_and_pasted_values():
     # a borderline claim accepts its other defensible kind, with a note, and nothing else
     for cid, other in [("N01", "first"), ("N04", "date"), ("N05", "first"), ("N17", "interpretation")]:
         main = F._claim_kind(claims, cid)
-        assert check("07.1", {cid: main}, claims=claims, claim_ids=[cid]).ok
-        alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
+        assert check("08.1", {cid: main}, claims=claims, claim_ids=[cid]).ok
+        alt = check("08.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
-        assert not check("07.1", {cid: "attribution"}, claims=claims, claim_ids=[cid]).ok
-    assert not check("07.1", {"N06": "first"}, claims=claims, claim_ids=["N06"]).ok  # not a borderline claim
-    number = check("07.1", {"N06": "number"}, claims=claims, claim_ids=["N06"])
+        assert not check("08.1", {cid: "attribution"}, claims=claims, claim_ids=[cid]).ok
+    assert not check("08.1", {"N06": "first"}, claims=claims, claim_ids=["N06"]).ok  # not a borderline claim
+    number = check("08.1", {"N06": "number"}, claims=claims, claim_ids=["N06"])
     assert number.status == "incorrect" and "measured quantity" in number.message
     # the story's own figure pasted into Exercise 2
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
-    pasted = check("07.2", 14 * F.MONTH, arrival=a, departure=d, claimed_months=14)
+    pasted = check("08.2", 14 * F.MONTH, arrival=a, departure=d, claimed_months=14)
     assert pasted.status == "incorrect" and "story's figure" in pasted.message
-    near = check("07.2", 14.2 * F.MONTH, arrival=a, departure=d, claimed_months=14)  # not the story's 14
+    near = check("08.2", 14.2 * F.MONTH, arrival=a, departure=d, claimed_months=14)  # not the story's 14
     assert "story's figure" not in near.message
-    assert check("07.2", 13.7 * F.MONTH, arrival=a, departure=d, claimed_months=14).ok
-    assert check("07.2", 13.7, arrival=a, departure=d, claimed_months=14).status == "invalid"  # no unit
+    assert check("08.2", 13.7 * F.MONTH, arrival=a, departure=d, claimed_months=14).ok
+    assert check("08.2", 13.7, arrival=a, departure=d, claimed_months=14).status == "invalid"  # no unit
     # N12 is misleading by the lesson's rule (NASA's own wording is narrower and true); "false" (the printed words
     # are contradicted) is defensible, with a note saying why the lesson files it as misleading; "true" is wrong
     # and points to the date order
     ds1, launch, wording = fact("ds1.first_thrust"), fact("dawn.launch"), fact("dawn.first_ion_science")
-    assert check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).ok
+    assert check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).ok
     reading = "DS1 ran its ion engine in 1998, before Dawn; NASA's science-only first is a different claim"
-    strict = check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording, reason=reading)
+    strict = check("08.4", "false", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording, reason=reading)
     assert strict.ok and "Defensible" in strict.message and "misleading" in strict.message
-    wrong = check("07.4", "true", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    wrong = check("08.4", "true", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
     assert wrong.status == "incorrect" and "dates" in wrong.message
-    unsure = check("07.4", "cannot be checked", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
+    unsure = check("08.4", "cannot be checked", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
     assert unsure.status == "incorrect" and "misleading" not in unsure.message.lower()
     # without a narrower wording in the record, the same dates make the "first" plainly false
-    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording="").ok
+    assert not check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording="").ok
     # the natural formula with the IFOV left as an angle (a length times an angle) is right: small angles are
     # pure numbers in radians (astropy's dimensionless_angles), as the check applies
     facula, ifov = 10 * u.km, fact("fc.ifov")
-    assert check("07.6", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
-    assert check("07.6", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
+    assert check("08.6", facula / 20 / ifov, size=facula, pixels=20, ifov=ifov).ok
+    assert check("08.6", (facula / 20 / ifov).to(u.km, u.dimensionless_angles()), size=facula, pixels=20, ifov=ifov).ok
 
 
 def test_claim_kinds_cover_every_category():
@@ -407,8 +407,8 @@ def test_fact_phrase_refuses_a_missing_marker_or_a_bad_argument_with_a_clear_mes
 
 def test_your_checked_verdict_marks_a_verdict_its_check_did_not_accept():
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
-    right = F.your_checked_verdict("N20", "07.11", "cannot be checked", "no source states that aim", **n20)
+    right = F.your_checked_verdict("N20", "08.11", "cannot be checked", "no source states that aim", **n20)
     assert right.verdict == "cannot be checked" and "not yet" not in right.reason
-    wrong = F.your_checked_verdict("N20", "07.11", "true", "it erupted", **n20)
+    wrong = F.your_checked_verdict("N20", "08.11", "true", "it erupted", **n20)
     assert wrong.verdict == "true" and wrong.reason.endswith("(check: not yet)")
-    assert F.your_checked_verdict("N20", "07.11", ..., "", **n20) is None
+    assert F.your_checked_verdict("N20", "08.11", ..., "", **n20) is None

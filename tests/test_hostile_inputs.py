@@ -474,7 +474,7 @@ VALID = {
     "factcheck.your_verdict": lambda: dict(claim_id="N06", answer="true", reason="launched 27 Sep 2007"),
     "factcheck.your_checked_verdict": lambda: dict(
         claim_id="N20",
-        exercise_id="07.11",
+        exercise_id="08.11",
         answer="cannot be checked",
         reason="no source states that aim",
         claimed_aim="volcanic activity",
@@ -509,6 +509,19 @@ VALID = {
     "resonance.angle_band_alt_text": lambda: dict(run=history_run(), i_res=1, i_out=0, t_max=100),
     "resonance.real_belt_panels": lambda: dict(
         a_real=np.array([2.2, 2.6, 3.0]), bins=np.arange(2.0, 3.5, 0.02), a_perturber=5.2 * u.AU, title="belt"
+    ),
+    "iceviews.IceLifeExplorer": lambda: dict(
+        solar_constant=1361 * u.W / u.m**2,
+        depth=0.5 * u.km,
+        molar_mass=18.015 * u.g / u.mol,
+        density=917 * u.kg / u.m**3,
+        latent_heat=2.83e6 * u.J / u.kg,
+        activity_age=9 * u.Myr,
+        young_age=2 * u.Myr,
+        faculae_low=0.25,
+        faculae_high=0.6,
+        albedo_stops=np.array([0.3, 0.9]),
+        distance_stops=[2.6, 3.0] * u.AU,
     ),
     "spotviews.CameraExplorer": lambda: dict(scene=scene(), ifov=93.7 * u.urad),
     "spotviews.dawn_distances": lambda: dict(stops=25),

@@ -67,7 +67,7 @@ def test_tab_completion_offers_no_way_to_an_expected_answer():
     assert utils.exercises.lesson00._EXERCISES  # still loads when asked for by name
 
 
-@pytest.mark.parametrize("lesson", [f"{n:02d}" for n in range(8)])
+@pytest.mark.parametrize("lesson", [f"{n:02d}" for n in range(9)])
 def test_no_public_name_of_an_exercise_module_holds_an_exercise(lesson):
     """Tab after ``utils.exercises.lessonNN.`` must not offer the exercises themselves (each computes its answer)."""
     import importlib

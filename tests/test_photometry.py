@@ -29,7 +29,7 @@ def test_the_laws_are_private_so_no_public_route_answers_exercise_1():
     assert not public & {"lambert", "lommel_seeliger", "LAWS"}
     incidence, emission, albedo = 60 * u.deg, 75 * u.deg, 0.09 * u.one
     answer = float(ph._lommel_seeliger(albedo, np.cos(incidence), np.cos(emission)))
-    assert check("06.1", answer, albedo=albedo, incidence=incidence, emission=emission).ok  # what the helper did
+    assert check("06.2", answer, albedo=albedo, incidence=incidence, emission=emission).ok  # what the helper did
     for name in ph.__all__:  # every public function, fed the exercise's cosines, gives something else
         function = getattr(ph, name)
         for args in ((albedo, np.cos(incidence), np.cos(emission)), (albedo, np.cos(incidence))):
@@ -37,7 +37,7 @@ def test_the_laws_are_private_so_no_public_route_answers_exercise_1():
                 result = function(*args)
             except Exception:
                 continue
-            assert not check("06.1", result, albedo=albedo, incidence=incidence, emission=emission).ok, name
+            assert not check("06.2", result, albedo=albedo, incidence=incidence, emission=emission).ok, name
 
 
 @settings(max_examples=60, deadline=None)
@@ -87,23 +87,23 @@ def test_diluted_albedo_errors():
 def test_exercise_1_is_the_lommel_seeliger_law_and_catches_lambert():
     kw = dict(albedo=0.09, incidence=60 * u.deg, emission=75 * u.deg)
     mu0, mu = 0.5, np.cos(np.radians(75))
-    expected = _expected_answer("06.1", **kw)
+    expected = _expected_answer("06.2", **kw)
     assert expected == pytest.approx(0.09 * 2 * mu0 / (mu0 + mu))
-    assert check("06.1", round(expected, 4), **kw).ok
-    lambert = check("06.1", 0.09 * mu0, **kw)  # the law the lesson contrasts
+    assert check("06.2", round(expected, 4), **kw).ok
+    lambert = check("06.2", 0.09 * mu0, **kw)  # the law the lesson contrasts
     assert lambert.status == "incorrect" and "Lambert" in lambert.message
-    swapped = check("06.1", 0.09 * 2 * mu / (mu0 + mu), **kw)
+    swapped = check("06.2", 0.09 * 2 * mu / (mu0 + mu), **kw)
     assert "incidence" in swapped.message
     # the answer follows the inputs: face-on, both laws give A
-    assert _expected_answer("06.1", albedo=0.09, incidence=0 * u.deg, emission=0 * u.deg) == pytest.approx(0.09)
+    assert _expected_answer("06.2", albedo=0.09, incidence=0 * u.deg, emission=0 * u.deg) == pytest.approx(0.09)
 
 
 def test_exercises_2_and_3_follow_their_inputs():
-    d = _expected_answer("06.9", size=92 * u.km, pixels=50, ifov=IFOV)
+    d = _expected_answer("06.7", size=92 * u.km, pixels=50, ifov=IFOV)
     assert d.to_value(u.km) == pytest.approx(92 / (50 * 93.7e-6))
-    assert check("06.9", d, size=92 * u.km, pixels=50, ifov=IFOV).ok
-    assert not check("06.9", d, size=92 * u.km, pixels=20, ifov=IFOV).ok
-    half = check("06.9", d / 2, size=92 * u.km, pixels=50, ifov=IFOV)
+    assert check("06.7", d, size=92 * u.km, pixels=50, ifov=IFOV).ok
+    assert not check("06.7", d, size=92 * u.km, pixels=20, ifov=IFOV).ok
+    half = check("06.7", d / 2, size=92 * u.km, pixels=50, ifov=IFOV)
     assert "diameter" in half.message
     inputs = dict(
         spot_albedo=0.4,
@@ -113,10 +113,10 @@ def test_exercises_2_and_3_follow_their_inputs():
         far_distance=383000 * u.km,
         ifov=IFOV,
     )
-    r = _expected_answer("06.2", **inputs)
+    r = _expected_answer("06.3", **inputs)
     near, far = (np.pi * 5**2 / (d * 93.7e-6) ** 2 for d in (146000, 383000))
     assert type(r) is float and r == pytest.approx((0.09 + near * 0.31) / (0.09 + far * 0.31))
-    assert check("06.2", round(r, 2), **inputs).ok and not check("06.2", 2, **inputs).ok
+    assert check("06.3", round(r, 2), **inputs).ok and not check("06.3", 2, **inputs).ok
     for wrong, words in (
         (1 / r, "far pixel over the near"),
         (near / far, "fills"),
@@ -124,36 +124,36 @@ def test_exercises_2_and_3_follow_their_inputs():
         (0.09 + near * 0.31, "nearer distance alone"),
         ((0.09 + near * 0.31) / 0.09, "Ceres' ground"),
     ):
-        res = check("06.2", wrong, **inputs)
+        res = check("06.3", wrong, **inputs)
         assert res.status == "incorrect" and words in res.message, (wrong, res.message)
 
 
 def test_exercise_7_natural_formula_with_the_ifov_as_an_angle_is_accepted():
     kw = dict(size=92 * u.km, pixels=50, ifov=IFOV)
     for ifov in (IFOV, IFOV.to(u.rad)):  # km/urad or km/rad: a small angle is a pure number in radians
-        assert check("06.9", 92 * u.km / (50 * ifov), **kw).ok
-    assert check("06.9", (92 * u.km / (50 * IFOV.to_value(u.rad))).to(u.km), **kw).ok
-    plain = check("06.9", "223", **kw)  # a plain-number exercise says so for a wrong type
+        assert check("06.7", 92 * u.km / (50 * ifov), **kw).ok
+    assert check("06.7", (92 * u.km / (50 * IFOV.to_value(u.rad))).to(u.km), **kw).ok
+    plain = check("06.7", "223", **kw)  # a plain-number exercise says so for a wrong type
     assert plain.status == "invalid" and "number" in plain.message
 
 
 def test_exercise_4_ratio_at_the_low_end_and_its_mistakes():
     kw = dict(spot_albedo=0.4, background_albedo=0.09, spread=0.25)
-    r = _expected_answer("06.11", **kw)
+    r = _expected_answer("06.1", **kw)
     assert r == pytest.approx(0.75 * 0.4 / 0.09)
-    assert check("06.11", round(r, 2), **kw).ok
-    assert check("06.11", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
+    assert check("06.1", round(r, 2), **kw).ok
+    assert check("06.1", 0.75 * 0.4 * u.one / (0.09 * u.one), **kw).ok
     for wrong, word in (
         (0.4 / 0.09, "as read"),
         (1.25 * 0.4 / 0.09, "high end"),
         (0.09 / (0.75 * 0.4), "faculae on top"),
         (0.75 * 0.4 - 0.09, "difference"),
     ):
-        res = check("06.11", wrong, **kw)
+        res = check("06.1", wrong, **kw)
         assert res.status == "incorrect" and word in res.message, (wrong, res.message)
     # the answer follows the inputs, and a bad spread is refused in words
-    assert _expected_answer("06.11", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
-    bad = check("06.11", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
+    assert _expected_answer("06.1", spot_albedo=0.4, background_albedo=0.09, spread=0.5) == pytest.approx(0.2 / 0.09)
+    bad = check("06.1", 3.3, spot_albedo=0.4, background_albedo=0.09, spread=1.5)
     assert bad.status == "invalid" and "spread" in bad.message.lower()
 
 

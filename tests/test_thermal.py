@@ -101,26 +101,26 @@ def test_thickness_loss_and_diurnal_mean():
 
 
 def test_exercises_4_to_6_follow_their_inputs():
-    t = _expected_answer("06.4", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
-    assert check("06.4", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
-    assert check("06.4", round(t.to_value(u.K)) * u.K, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
-    assert not check("06.4", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
+    t = _expected_answer("07.1", solar_constant=S, albedo=0.4, distance=2.77 * u.AU)
+    assert check("07.1", t, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert check("07.1", round(t.to_value(u.K)) * u.K, solar_constant=S, albedo=0.4, distance=2.77 * u.AU).ok
+    assert not check("07.1", t, solar_constant=S, albedo=0.09, distance=2.77 * u.AU).ok
     # likely mistakes get their own hints: the reflected fraction, the whole-body average
     near = dict(solar_constant=S, albedo=0.4, distance=2.55 * u.AU)
     reflected = (S * (1 / 2.55) ** 2 * 0.4 / sigma_sb) ** 0.25
-    assert "absorbed" in check("06.4", reflected.to(u.K), **near).message
-    whole = _expected_answer("06.4", **near) / 4**0.25
-    assert "whole-body" in check("06.4", whole, **near).message
+    assert "absorbed" in check("07.1", reflected.to(u.K), **near).message
+    whole = _expected_answer("07.1", **near) / 4**0.25
+    assert "whole-body" in check("07.1", whole, **near).message
     kw8 = dict(near, latent_heat=2830 * u.kJ / u.kg, density=917 * u.kg / u.m**3)
-    loss = _expected_answer("06.10", **kw8)  # all absorbed sunlight spent on sublimation for a year
+    loss = _expected_answer("07.4", **kw8)  # all absorbed sunlight spent on sublimation for a year
     assert loss.to_value(u.m) == pytest.approx(1.527, rel=1e-3)  # 125.6 W/m2 / (L rho) for a year
-    assert check("06.10", loss.to(u.cm), **kw8).ok
-    assert not check("06.10", loss, **dict(kw8, distance=2.77 * u.AU)).ok
-    life = _expected_answer("06.5", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
+    assert check("07.4", loss.to(u.cm), **kw8).ok
+    assert not check("07.4", loss, **dict(kw8, distance=2.77 * u.AU)).ok
+    life = _expected_answer("07.2", thickness=500 * u.m, loss_rate=5 * u.cm / u.yr)
     assert life.to_value(u.yr) == pytest.approx(1e4)
     kw = dict(thickness=500 * u.m, loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
-    assert check("06.5", 1.0e4 * u.yr, **kw).ok
-    noon = check("06.5", 500 / 0.37 * u.yr, **kw)
+    assert check("07.2", 1.0e4 * u.yr, **kw).ok
+    noon = check("07.2", 500 / 0.37 * u.yr, **kw)
     assert noon.status == "incorrect" and "noon" in noon.message
 
 

@@ -85,14 +85,14 @@ def test_no_stop_of_the_widget_passes_a_check(drawn, runner):
 
 
 def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
-    """Lesson 07's view, drawn at the news image's distance, shows Exercise 5's answer in whole pixels.
+    """Lesson 08's view, drawn at the news image's distance, shows Exercise 5's answer in whole pixels.
 
     So the lesson's view draws its slider's stops only: asked for that distance (from a cell, say
     ``sharp.update(distance_image)``), it refuses.
     """
     from utils import fact
 
-    path = next(p for p in NOTEBOOKS if p.name.startswith("07-"))
+    path = next(p for p in NOTEBOOKS if p.name.startswith("08-"))
     widget = explore_widget(path.name)
     news = fact("news.distance_image").to_value("km")
     view = widget.function.__globals__["sharp"]
@@ -114,15 +114,15 @@ def test_the_finder_sees_a_widget_that_prints_an_answer(runner):
     assert runner.student(path).calls  # the lesson's checks ran in the student version the other tests search
 
 
-def test_lesson_07_view_follows_the_stop():
-    """Lesson 07's view zooms in as Dawn comes closer, and its title and alt text say how wide it is.
+def test_lesson_08_view_follows_the_stop():
+    """Lesson 08's view zooms in as Dawn comes closer, and its title and alt text say how wide it is.
 
     With a fixed field every orbit stop would show the facula as the same small disc; the view spans a fixed
     number of camera pixels instead (between a few facula widths and the model's field).
     """
     from utils import fact
 
-    path = next(p for p in NOTEBOOKS if p.name.startswith("07-"))
+    path = next(p for p in NOTEBOOKS if p.name.startswith("08-"))
     widget = explore_widget(path.name)
     view = widget.function.__globals__["sharp"]
     stops = sorted(widget.stops("distance_km"))

@@ -507,7 +507,7 @@ def otter_command(*argv: str) -> list[str]:
 
 def copy_student_data(dest: Path, source: Path = DATA) -> Path:
     """Copy ``source`` (the repository's ``data/``) to ``dest`` for a graded hand-out: without the files only a
-    self-check reads (``utils.data.CHECK_ONLY``, e.g. lesson 07's answer key) and without their manifest lines,
+    self-check reads (``utils.data.CHECK_ONLY``, e.g. lesson 08's answer key) and without their manifest lines,
     so that nothing handed out answers an exercise and every file left is verified by its manifest."""
     from utils.data import CHECK_ONLY, MANIFEST
 

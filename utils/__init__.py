@@ -30,10 +30,11 @@ __all__ = [
     "camera",  # 04 Dawn's journey
     "propulsion",  # 05 ion propulsion
     "photometry",
-    "thermal",  # 06 the bright spots
-    "imaging",  # 04, 06 and 07: a crater with bright spots through a camera
-    "spotviews",  # 00, 04, 06 and 07: widget figures
-    "factcheck",  # 07 fact-check
+    "thermal",  # 06 and 07 the bright spots
+    "imaging",  # 04, 06 and 08: a crater with bright spots through a camera
+    "spotviews",  # 00, 04, 06 and 08: widget figures
+    "iceviews",  # 07: the ice-lifetime widget
+    "factcheck",  # 08 fact-check
 ]
 __version__ = "0.1.0"
 

@@ -312,7 +312,7 @@ def read_ecsv(
     if name in CHECK_ONLY:
         raise ValueError(
             f"data/{name} is an answer key that only the self-checks read; the lesson's own tables are read by "
-            "its functions (for lesson 07's claims, utils.factcheck.load_claims())"
+            "its functions (for lesson 08's claims, utils.factcheck.load_claims())"
         )
     return _copy(_cached_ecsv(name, data_dir_, qtable=qtable, prepare=prepare))
 

@@ -75,7 +75,7 @@ __all__ = [
 
 FILE = "news_claims.ecsv"
 COLUMNS = ("id", "claim", "fact_ids", "claimed")
-#: Each claim's category and method: the answer key of lesson 07's sorting exercise, read only by its check.
+#: Each claim's category and method: the answer key of lesson 08's sorting exercise, read only by its check.
 _KEY_FILE = "news_claims_key.ecsv"
 _KEY_COLUMNS = ("id", "category", "method")
 #: The four verdicts, from the most to the least decided.
@@ -90,7 +90,7 @@ VERDICT_SYNONYMS = {
 #: A mean calendar month (a twelfth of a Julian year), for the story's "14 months".
 MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")
 
-#: The kinds a reader sorts claims into before checking them (lesson 07, goal 1).
+#: The kinds a reader sorts claims into before checking them (lesson 08, goal 1).
 KINDS = ("date", "number", "first", "attribution", "interpretation")
 #: How each category of the claims file falls into one of :data:`KINDS`:
 #: durations are checked with dates, distances and rankings are numbers,
@@ -137,7 +137,7 @@ def load_claims(data_dir: str | os.PathLike | None = None) -> Table:
         Columns ``id``, ``claim``, ``fact_ids`` (space-separated ids of
         ``data/facts.ecsv``) and ``claimed`` (the story's value, or empty).
         ``meta`` holds the provenance.  The claims' kinds are not in this
-        file: they are the answer key of lesson 07's sorting exercise, kept
+        file: they are the answer key of lesson 08's sorting exercise, kept
         in a separate table that only its check reads.
 
     Raises
@@ -304,7 +304,7 @@ def claimed_value(claims: Table, claim_id: str, part: int = 0):
 
 
 def _claim_kind(claims: Table, claim_id: str) -> str:
-    """Which of :data:`KINDS` a claim is (the answer key of lesson 07's exercise 1, for its check).
+    """Which of :data:`KINDS` a claim is (the answer key of lesson 08's exercise 1, for its check).
 
     One of ``"date"``, ``"number"``, ``"first"``, ``"attribution"`` or ``"interpretation"``, from the
     table's ``category`` column if it has one, else from the key table.
@@ -331,7 +331,7 @@ def verdict_word(text) -> str | None:
     """The verdict in :data:`VERDICTS` that ``text`` means, or ``None`` if it names none.
 
     Case, spaces, hyphens and underscores do not matter, and the wordings in
-    :data:`VERDICT_SYNONYMS` count as the verdict they mean. Lesson 07's checks
+    :data:`VERDICT_SYNONYMS` count as the verdict they mean. Lesson 08's checks
     and :func:`your_verdict` both read a verdict through this function.
 
     Examples
@@ -427,7 +427,7 @@ def _time(value, name: str) -> Time:
 def _duration(start, end, unit: u.UnitBase | str = u.day) -> u.Quantity:
     """Time from ``start`` to ``end`` (negative if ``end`` is earlier).
 
-    Private: with ``MONTH`` it answers lesson 07's exercise 2, which asks students to subtract the two Times.
+    Private: with ``MONTH`` it answers lesson 08's exercise 2, which asks students to subtract the two Times.
 
     Parameters
     ----------
@@ -525,7 +525,7 @@ def number_matches(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) 
 def _judge_number(claimed: u.Quantity, actual: u.Quantity, rtol: float = 0.05) -> str:
     """``"true"`` if the claimed number matches the record within ``rtol``, else ``"false"``.
 
-    Private: its relative rule is not the one-month rule of lesson 07's Exercise 3, which it would seem to answer.
+    Private: its relative rule is not the one-month rule of lesson 08's Exercise 3, which it would seem to answer.
     """
     return "true" if number_matches(claimed, actual, rtol) else "false"
 
@@ -637,7 +637,7 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
 
     Examples
     --------
-    >>> your_checked_verdict("N20", "07.11", ..., "") is None
+    >>> your_checked_verdict("N20", "08.11", ..., "") is None
     True
     """
     from .checks import check  # the checks import this module: import them only when used
@@ -646,7 +646,7 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
         return None
     accepted = check(exercise_id, answer, **inputs, reason=reason).ok
     number = str(exercise_id).rpartition(".")[2]
-    reason_name = f"reason_{number}" if number.isdigit() else ""  # "07.7": the notebook's reason_7
+    reason_name = f"reason_{number}" if number.isdigit() else ""  # "08.7": the notebook's reason_7
     return your_verdict(claim_id, answer, reason, accepted=accepted, reason_name=reason_name)
 
 

@@ -12,7 +12,7 @@ camera turns it into pixels in three steps:
 
 Lesson 04 draws a plain schematic crater (:func:`schematic_view`), lesson 06
 a model of Occator lit by the Sun (:func:`occator_model`, :func:`make_scene`,
-:func:`camera_image`, :func:`sphere_camera_image`), lesson 07 a crater with
+:func:`camera_image`, :func:`sphere_camera_image`), lesson 08 a crater with
 a dark rim and a bright facula (:func:`facula_model`, :func:`pixelate`): the
 same map and the same pixelation with different settings.
 
@@ -270,7 +270,7 @@ def facula_model(
     albedo_ground: float,
     albedo_facula: float,
 ) -> np.ndarray:
-    """Lesson 07's schematic: ground of ``albedo_ground``, a dark rim, a bright facula disc.
+    """Lesson 08's schematic: ground of ``albedo_ground``, a dark rim, a bright facula disc.
 
     A *model*, not data: uniform ground, a disc of ``albedo_facula`` and a thin
     darker ring marking the crater rim (a shadow, 60 % of the ground's

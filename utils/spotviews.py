@@ -46,7 +46,7 @@ __all__ = [
     "altitude_slider_steps",
 ]
 
-#: Lesson 07's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
+#: Lesson 08's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
 DAWN_DISTANCES = {
     "first spot (approach)": "ceres.approach_spot_distance",
     "OpNav 3": "ceres.spots_opnav3_distance",
@@ -586,7 +586,7 @@ class CameraExplorer(FastFigure):
 
 
 class SharpnessView(FastFigure):
-    """Lesson 07's widget: a schematic crater and facula averaged into camera pixels.
+    """Lesson 08's widget: a schematic crater and facula averaged into camera pixels.
 
     Parameters
     ----------

@@ -10,7 +10,7 @@ ground, absorbed power equals emitted power::
 
 so the temperature falls as ``1 / sqrt(r)`` with distance from the Sun.
 The functions that solve this balance for ``T`` are private
-(``_subsolar_temperature``, ``_mean_equilibrium_temperature``): lesson 06 asks
+(``_subsolar_temperature``, ``_mean_equilibrium_temperature``): lesson 07 asks
 students to write it out, so Tab completion offers no call that does it.
 
 Exposed water ice in a vacuum loses molecules at the rate given by the

@@ -1,4 +1,4 @@
-"""Exercises of 07 · Capstone: fact-check the 2015 news story.
+"""Exercises of 07 · The bright spots: old ice or salt?
 
 Every expected answer is computed from the inputs the notebook passes; the
 ``mistakes`` are the likely wrong answers named on the instructor page, each
@@ -7,1186 +7,495 @@ with a hint that does not give the answer away.
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
-
 import astropy.units as u
-import astropy.units.imperial  # noqa: F401  (u.imperial.mi)
-from astropy.time import TimeDelta
+import numpy as np
+from astropy import constants as const
 
-from ..camera import _distance_for_pixel_scale, pixel_scale
-from ..checks import (
-    CORRECT,
-    INCORRECT,
-    INVALID,
-    UNANSWERED,
-    CheckResult,
-    Exercise,
-    Mistake,
-    ReasonedExercise,
-    RoundedTooFar,
-    _is_placeholder,
+from ..checks import Exercise, Mistake, RoundedTooFar
+from ..thermal import (
+    _subsolar_temperature,
+    irradiance,
+    sublimation_balance_temperature,
+    sublimation_mass_flux,
+    thickness_loss_rate,
 )
-from ..factcheck import (
-    KINDS,
-    MONTH,
-    VERDICT_SYNONYMS,
-    VERDICTS,
-    in_months,
-    verdict_word,
-)
-from ..factcheck import _claim_kind as claim_kind
-from ..factcheck import _duration as duration
-from ..factcheck import _judge_duration as judge_duration
-from ..factcheck import _judge_first as judge_first
 from ..units import require
 
 
-# --- 07.1 · what kind of claim is it? -----------------------------------------------------------
-def _kind(claims, claim_id):
-    return claim_kind(claims, claim_id)
-
-
-#: Claims whose kind is a fair judgement call: the other defensible kind, and why it is accepted.
-#: (Keyed by claim id and the kind the claims file gives, so an edited claims file drops a stale entry.)
-BORDERLINE = {
-    ("N01", "number"): (
-        "first",
-        "'sharpest yet' also asserts that nothing before was sharper; the lesson "
-        "files it as a number because pixel scales decide it.",
-    ),
-    ("N04", "number"): (
-        "date",
-        "the claim gives both a date and an altitude; the lesson files it as a number, and checks the date too.",
-    ),
-    ("N05", "number"): (
-        "first",
-        "'biggest' is a superlative like a 'first'; the lesson files it as a "
-        "number because a catalogue rank decides it.",
-    ),
-    ("N09", "date"): (
-        "number",
-        "'14 months' is a measured duration; the lesson files it as a date because two dates decide it.",
-    ),
-    ("N17", "date"): (
-        "interpretation",
-        "'keep circling long after' is a prediction; the lesson files it as a date because durations decide it.",
-    ),
-    ("N07", "interpretation"): (
-        "number",
-        "'only three' is a count; the lesson files it as an interpretation "
-        "because which bodies count as protoplanets is a matter of "
-        "definition, which no measurement settles.",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class KindExercise(Exercise):
-    """Exercise 1: also accepts the other defensible kind of a borderline claim, with a note."""
-
-    borderline: Mapping[tuple, tuple] = field(default_factory=dict)
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        if result.status != INCORRECT or not isinstance(answer, str):
-            return result
-        try:
-            claim_id = str(inputs["claim_id"]).strip()
-            other, why = self.borderline[(claim_id, claim_kind(inputs["claims"], claim_id))]
-        except Exception:  # not a borderline claim (or unusable inputs, already reported)
-            return result
-        if " ".join(answer.strip().lower().split()) == other:
-            return CheckResult(CORRECT, f"Defensible: {why}", result.name)
-        return result
-
-
-def _kinds(claims, claim_ids):
-    return {str(i).strip().upper(): claim_kind(claims, str(i).strip().upper()) for i in claim_ids}
-
-
-@dataclass(frozen=True)
-class ClaimKindsExercise(Exercise):
-    """Exercise 1: a dict ``{claim id: kind}``; each claim is judged by ``one`` (a :class:`KindExercise`).
-
-    The feedback goes claim by claim and never names the expected kind.
-    """
-
-    one: KindExercise | None = None
-    restore_inputs: ClassVar[str] = "Restore claims and claim_ids above and run the cells again"
-
-    def expected(self, **inputs: Any) -> Any:
-        ids = inputs.get("claim_ids")
-        if isinstance(ids, str):  # ("N05") is a string in brackets, not a tuple
-            raise ValueError(
-                f"claim_ids is one text, {ids!r}, not a tuple of ids: for one claim write ({ids!r},), with a comma"
-            )
-        expected = super().expected(**inputs)
-        if not expected:
-            raise ValueError("The list claim_ids names no claim")
-        return expected
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        title, expected, decided = self._begin(answer, inputs)
-        if decided is not None:
-            return decided
-        ids = ", ".join(expected)
-        if not isinstance(answer, Mapping):
-            return CheckResult(
-                INVALID, f'Give a dict with one kind for each claim: {{"{ids[:3]}": "...", ...}}.', title
-            )
-        given = {str(k).strip().upper(): v for k, v in answer.items()}
-        missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
-        if len(missing) == len(expected):
-            return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
-        lines, statuses = [], []
-        for claim_id in expected:
-            if claim_id in missing:
-                statuses.append(UNANSWERED)
-                lines.append(f"{claim_id}: not answered yet.")
-                continue
-            result = self.one.check(given[claim_id], claims=inputs["claims"], claim_id=claim_id)
-            statuses.append(result.status)
-            lines.append(f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {result.message}")
-        right = statuses.count(CORRECT)
-        extra = sorted(set(given) - set(expected))
-        if extra:
-            lines.append(f"Not checked here (not in claim_ids): {', '.join(extra)}.")
-        if right == len(expected):
-            status = CORRECT
-        elif INVALID in statuses:
-            status = INVALID
-        elif INCORRECT in statuses:
-            status = INCORRECT
-        else:
-            status = UNANSWERED
-        head = f"{right} of {len(expected)} claims sorted right."
-        return CheckResult(status, " ".join([head, *lines]), title)
-
-
-def _if_kind(actual: str, wrong: str):
-    """A mistake that applies only to claims of kind ``actual``: answering ``wrong``."""
-
-    def solve(claims, claim_id):
-        return wrong if claim_kind(claims, claim_id) == actual else None
-
-    return solve
-
-
-# --- 07.2 · months at Vesta -----------------------------------------------------------------------
-def _months_at_vesta(arrival, departure, claimed_months=None):
-    stay = duration(arrival, departure)
-    if stay <= 0 * u.day:
-        raise ValueError("departure must come after arrival")
-    return float(in_months(stay).value)
-
-
-def _years_not_months(arrival, departure, claimed_months=None):
-    return _months_at_vesta(arrival, departure) / 12
-
-
-def _days_not_months(arrival, departure, claimed_months=None):
-    return float(duration(arrival, departure).to_value(u.day))
-
-
-def _story_months(arrival, departure, claimed_months=None):
-    if claimed_months is None:
-        raise ValueError("no claimed value given")
-    return float(require(claimed_months, u.one, "claimed_months", positive=True))
-
-
-def _years_times_twelve(arrival, departure, claimed_months=None):
-    """A duration in years multiplied by 12 is still in years: 12 times the stay, read in months."""
-    return _months_at_vesta(arrival, departure) * 12
-
-
-def _days_divided_kept_days(arrival, departure, claimed_months=None):
-    """The stay in days divided by about 30, still carrying the unit 'd': a number of months read as days."""
-    return _days_not_months(arrival, departure) / 30 / float(MONTH.to(u.day))
-
-
-def _in_months(answer: Any) -> Any:
-    """A duration given as a TimeDelta or a Quantity of time, as a plain number of months."""
-    if isinstance(answer, TimeDelta) and answer.isscalar:
-        return float(answer.to_value(MONTH))
-    if isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "time":
-        return float(answer.to_value(MONTH))
-    return answer
-
-
-#: The words a prediction in exercise 2 may use, and what each means.
-PREDICTION_WORDS = {
-    "fewer": "fewer",
-    "fewer months": "fewer",
-    "less": "fewer",
-    "shorter": "fewer",
-    "more": "more",
-    "more months": "more",
-    "longer": "more",
-}
-
-
-#: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
-#: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
-ROUNDING_BAND = 0.07
-
-
-@dataclass(frozen=True)
-class MonthsExercise(RoundedTooFar):
-    """Exercise 2: a duration with its unit, compared in months; a bare number gets a note to attach one.
-
-    A stay rounded to two figures in the student's own unit of time (1.1 yr) is told it was rounded too much;
-    one cut to whole months (13 for 13.7) is told it was cut, not rounded.
-    """
-
-    figures: int = 2
-    band: float = ROUNDING_BAND
-    cut: bool = True
-    keep: str = "the part of a month: one decimal of the months, or three figures in your unit"
-
-    def expected(self, **inputs: Any) -> Any:
-        inputs.pop("prediction", None)
-        return super().expected(**inputs)
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        prediction = inputs.pop("prediction", None)
-        result = self._check_duration(answer, **inputs)
-        if result.status == INCORRECT and self._near_thirty_day_count(answer, inputs):
-            result = CheckResult(CORRECT, "", result.name)  # 30-day months: accepted, with the note below
-        note = ""
-        if result.status == CORRECT:
-            note = " ".join(
-                m for m in (self._thirty_day_note(answer, inputs), self._prediction_note(prediction, inputs)) if m
-            )
-        if not note:
-            return result
-        return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
-
-    @staticmethod
-    def _counts(answer: Any, inputs: Mapping[str, Any]) -> tuple[float, float, float] | None:
-        """The answer, the stay in MONTHs and the stay in 30-day months, all in months (None if unusable)."""
-        try:
-            months = float(_in_months(answer))
-            right = _months_at_vesta(inputs["arrival"], inputs["departure"])
-            thirty = _days_not_months(inputs["arrival"], inputs["departure"]) / 30
-        except Exception:  # unusable inputs or answer: reported elsewhere
-            return None
-        return months, right, thirty
-
-    def _near_thirty_day_count(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
-        """True for a duration within the exercise's tolerance of the stay counted in 30-day months."""
-        timed = isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
-        counts = self._counts(answer, inputs) if timed or isinstance(answer, TimeDelta) else None
-        return counts is not None and abs(counts[0] / counts[2] - 1) <= self.rtol  # a plain number: unit first
-
-    @classmethod
-    def _thirty_day_note(cls, answer: Any, inputs: Mapping[str, Any]) -> str:
-        """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
-        counts = cls._counts(answer, inputs)
-        if counts is None:
-            return ""
-        months, right, thirty = counts
-        if abs(months - thirty) < abs(months - right):
-            return (
-                "That is close to the count in 30-day months. This exercise's MONTH is a twelfth of a year "
-                "(about 30.44 days): convert the difference of the two Times with .to(MONTH)."
-            )
-        return ""
-
-    @staticmethod
-    def _prediction_note(prediction: Any, inputs: Mapping[str, Any]) -> str:
-        """Once the duration is right: the student's prediction (more or fewer months than the story's) read
-        back, and whether it held. Nothing for an empty prediction, so the answer is never named before."""
-        said = " ".join(str(prediction or "").strip().strip("'\"").lower().split())
-        if prediction is None or not said or said == "...":
-            return ""
-        try:
-            stay = _months_at_vesta(inputs["arrival"], inputs["departure"])
-            story = _story_months(**inputs)
-        except Exception:  # unusable inputs: already reported
-            return ""
-        truth = "fewer" if stay < story else "more" if stay > story else "same"
-        stayed = {"fewer": "fewer months than", "more": "more months than", "same": "as many months as"}[truth]
-        read = PREDICTION_WORDS.get(said.strip(" .!?"))
-        words = re.findall(r"[a-z]+", said)
-        meanings = {PREDICTION_WORDS[w] for w in words if w in PREDICTION_WORDS}
-        if read is None and len(meanings) == 1 and not _NEGATIONS & set(words):
-            read = meanings.pop()  # "Fewer." or "less than 14": one meaning, not negated
-        if read is None:
-            return f"Your prediction was {said!r}; the exercise asked for 'more' or 'fewer' months than the story's."
-        if read == truth:
-            return f"You predicted {said!r}: right, Dawn stayed {stayed} the story says."
-        return f"You predicted {said!r}: not this time, Dawn stayed {stayed} the story says."
-
-    def _check_duration(self, answer: Any, **inputs: Any) -> CheckResult:
-        if isinstance(answer, u.Quantity) and not answer.isscalar and answer.size == 1:
-            answer = answer.reshape(())  # [13.7] months is 13.7 months
-        if isinstance(answer, TimeDelta) and answer.isscalar:
-            answer = answer.to(u.day)
-        if isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "dimensionless":
-            answer = float(answer.to_value(u.one))  # 13.7 * u.one is a plain number: it gets the note below
-        if (
-            isinstance(answer, u.Quantity)
-            and answer.isscalar
-            and answer.unit.physical_type not in ("time", "dimensionless")
-        ):
-            return CheckResult(
-                INVALID,
-                f"This exercise wants a duration, such as 10.5 * MONTH; yours is in {answer.unit}. Subtract the "
-                "two Times and convert the difference with .to(MONTH).",
-                self.title_for(**inputs),
-            )
-        result = super().check(answer, **inputs)
-        if "you rounded too much" in result.message and self._cut_to_whole_months(answer, inputs):
-            return CheckResult(
-                result.status,
-                result.message.replace("you rounded too much", "you cut the months to a whole number"),
-                result.name,
-            )
-        if result.status == CORRECT and not isinstance(answer, u.Quantity) and _in_months(answer) is answer:
-            return CheckResult(
-                INVALID,
-                "Your answer has no unit: the task asks for a duration. Attach one, for example 10.5 * MONTH, "
-                "or convert the difference of the two Times with .to(MONTH).",
-                result.name,
-            )
-        return result
-
-    def _comparable(self, answer: Any) -> Any:
-        return _in_months(answer)
-
-    def _cut_to_whole_months(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
-        """Is ``answer`` a whole number of months that cuts off the stay's part of a month (13 for 13.7)?"""
-        months = _in_months(answer)
-        try:
-            months, right = float(months), float(self.expected(**inputs))
-        except (TypeError, ValueError):
-            return False
-        return math.isclose(months, math.floor(right), abs_tol=1e-9) and round(right) != math.floor(right)
-
-    def _expected_quantity(self, inputs: Mapping[str, Any]) -> Any:
-        return self.expected(**inputs) * MONTH
-
-
-# --- 07.3 / 07.4 · verdicts ------------------------------------------------------------------------
-def _verdict_months(arrival, departure, claimed_months, tolerance_months=1):
-    claimed = require(claimed_months, u.one, "claimed_months", positive=True)
-    tol = require(tolerance_months, u.one, "tolerance_months", nonnegative=True)
-    return judge_duration(arrival, departure, float(claimed) * MONTH, float(tol) * MONTH)
-
-
-def _misleading(**inputs):
-    return "misleading"
-
-
-def _verdict_first(dawn_launch, earlier_first_use, record_wording=""):
-    """A "first" contradicted by an earlier example is false, unless the record words it more narrowly.
-
-    ``record_wording`` is the mission's own (qualified) wording of the first; when there is one, the
-    story's broader words overstate a true achievement: misleading.
-    """
-    verdict = judge_first(dawn_launch, earlier_first_use)
-    if verdict == "false" and str(record_wording or "").strip():
-        return "misleading"
-    return verdict
-
-
-# --- 07.7, 07.9, 07.10 · verdicts on three more "firsts" -----------------------------------------------
-def _first(claimed_first, earlier):
-    return judge_first(claimed_first, earlier)
-
-
-def _the_other_way(claimed_first, earlier):
-    """The verdict a reader gets by reading the date order backwards."""
-    return "true" if judge_first(claimed_first, earlier) == "false" else "false"
-
-
-def _first_without_qualifier(claimed_first, earlier_with_earth):
-    """A "first" the story words more broadly than the record: an earlier example exists only if Earth counts.
-
-    True as the record words it (two bodies beyond Earth); as the story words it, an earlier
-    craft that orbited Earth and then another body contradicts it, so it overstates: misleading.
-    """
-    return "misleading" if judge_first(claimed_first, earlier_with_earth) == "false" else "true"
-
-
-#: Words that name the strict reading of a "first" (its words taken as they stand), in exercises 07.4 and 07.10.
-READING_WORDS = (
-    "different claim",
-    "another claim",
-    "not the same claim",
-    "strict",
-    "literal",
-    "as stated",
-    "as written",
-    "as worded",
-    "as printed",
-    "story's words",
-    "first line",  # the rule's first line: one earlier example makes a first false
-    "line 1",
-    "one earlier example",
-    "rule 1",  # the other ways students name the first line
-    "rule one",
-    "first rule",
-    "rule's first",
-    "line one",
+# --- 07.1 · subsolar temperature ---------------------------------------------------------------
+def _temperature(solar_constant, albedo, distance):
+    return _subsolar_temperature(solar_constant, albedo, distance).to(u.K)
+
+
+def _absorbed(solar_constant, albedo, distance, fraction=None):
+    a = require(albedo, u.one, "albedo").to_value(u.one)
+    return irradiance(solar_constant, distance) * ((1 - a) if fraction is None else fraction(a))
+
+
+def _t_square_root(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to_value(u.K**4) ** 0.5) * u.K
+
+
+def _t_square_root_kept_units(solar_constant, albedo, distance):
+    """The square root with the units kept: K² (the fourth root's one step short)."""
+    return ((_absorbed(solar_constant, albedo, distance) / const.sigma_sb) ** 0.5).to(u.K**2)
+
+
+def _t_fourth_power(solar_constant, albedo, distance):
+    """power / σ itself, in K⁴: the fourth root not taken."""
+    return (_absorbed(solar_constant, albedo, distance) / const.sigma_sb).to(u.K**4)
+
+
+def _t_reflected(solar_constant, albedo, distance):
+    return ((_absorbed(solar_constant, albedo, distance, lambda a: a) / const.sigma_sb) ** 0.25).to(u.K)
+
+
+def _t_ceres_albedo(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, fact("ceres.albedo"), distance)
+
+
+def _t_dark_ground_mean_distance(solar_constant, albedo, distance):
+    # the dark ground's noon temperature at Ceres' mean distance, printed just before the exercise
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    return _temperature(solar_constant, fact("ceres.albedo"), fact("ceres.a"))
+
+
+def _t_at_earth(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, 1 * u.AU)
+
+
+def _t_not_squared(solar_constant, albedo, distance):
+    r = require(distance, u.AU, "distance", positive=True).to_value(u.AU)
+    return _temperature(solar_constant, albedo, np.sqrt(r) * u.AU)
+
+
+def _t_whole_body(solar_constant, albedo, distance):
+    return _temperature(solar_constant, albedo, distance) / 4**0.25
+
+
+def _t_mean_distance(solar_constant, albedo, distance):
+    from ..facts import fact
+
+    return _temperature(solar_constant, albedo, fact("ceres.a"))
+
+
+def _t_mean_distance_rounded(solar_constant, albedo, distance):
+    # the mean-distance value rounded to 10 K, as the sensitivity cell prints it
+    return np.round(_t_mean_distance(solar_constant, albedo, distance).to_value(u.K), -1) * u.K
+
+
+def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
+    # the sensitivity cell's first line: the low end of the faculae's reported range, at the mean distance,
+    # rounded to 10 K
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    darker = fact("occator.faculae_reflectance_low")
+    return np.round(_temperature(solar_constant, darker, fact("ceres.a")).to_value(u.K), -1) * u.K
+
+
+def _t_kelvin_as_celsius(solar_constant, albedo, distance):
+    # the right number of kelvin, typed with the Celsius unit; the same temperature given in kelvin is the
+    # kelvin value with 273 added (217 K + 273 = 490 K): the hint is worded by the answer's unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.K) * u.deg_C
+
+
+def _t_celsius_as_kelvin(solar_constant, albedo, distance):
+    # the right number of degrees Celsius (about -56), typed with the kelvin unit
+    return _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature()) * u.K
+
+
+_KELVIN_AS_CELSIUS = (
+    "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert it to Celsius first)."
 )
-# Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
-# Dawn, but NASA's claim is narrower" argues the second line).
-
-#: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 07.4 and 07.10.
-QUALIFIER_WORDS = (
-    "qualifier",
-    "second line",  # the rule's second line: a qualifier the story left out
-    "line 2",
-    "rule 2",  # the other ways students name the second line
-    "rule two",
-    "second rule",
-    "rule's second",
-    "line two",
-    "left out",
-    "leaves out",
-    "dropped",
-    "drops",
-    "omit",
-    "as nasa words",
-    "nasa's wording",
-    "broader",
-    "narrower",
-    "extraterrestrial",
+_KELVIN_PLUS_273 = (
+    "Your number looks like a kelvin temperature with 273 added. The formula gives kelvin already "
+    "(σ is in W m⁻² K⁻⁴): keep that number with `u.K`, or subtract 273.15 to get °C."
 )
 
 
-#: Words that, just before a reading's words, reject that reading ("no qualifier in the story saves it").
-_NEGATIONS = frozenset({"no", "not", "without", "nothing", "never", "none", "isn't", "wasn't", "doesn't", "didn't"})
+# --- 07.2 · how long would a pit full of ice last? ---------------------------------------------
+def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    h = require(thickness, u.m, "thickness", positive=True)
+    rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return (h / rate).to(u.yr)
 
 
-def _named(word: str, reason: str) -> bool:
-    """True when ``reason`` (lower case) names ``word`` other than to reject it: a negation among the three
-    words before it, in the same clause, rejects it."""
-    start = reason.find(word)
-    while start >= 0:
-        clause = re.split(r"[;:,.!?]", reason[:start])[-1]
-        if not _NEGATIONS & set(clause.split()[-3:]):
-            return True
-        start = reason.find(word, start + 1)
-    return False
+def _lifetime_noon(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    if noon_loss_rate is None:
+        return None
+    return _lifetime(thickness, noon_loss_rate)
 
 
-@dataclass(frozen=True)
-class VerdictExercise(ReasonedExercise):
-    """A verdict with its one-line reason.
+def _lifetime_rounded_rate(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the day-averaged rate rounded to whole centimetres a year before dividing
+    rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
-    When the expected verdict is ``defensible_when``, an answer in ``defensible`` passes with its note only if
-    the reason (the input ``reason``, the student's ``reason_k``) names the reading that leads to it: one of
-    ``reading_words`` (any case); otherwise it is not counted and ``reading_missing`` says what to add, so
-    trying the verdict words in turn earns no tick. The expected answer itself passes with ``right_note`` (the
-    other reading, when both are equally good). The reason is otherwise not graded here, but a right verdict
-    with an empty reason is told to write one, and one with a reason of one or two words and no digit (no date
-    or number) is asked for the evidence and the rule (the instructor page's rubric grades it). With a
-    ``reading_prompt`` both readings are treated alike: either verdict passes, and a reason naming no reading
-    (none of ``reading_words``) gets the prompt, whichever verdict it backs.
-    """
 
-    defensible: Mapping[str, str] = field(default_factory=dict)
-    defensible_when: str = "misleading"
-    synonyms: Mapping[str, str] = field(default_factory=lambda: dict(VERDICT_SYNONYMS))
-    right_note: str = ""
-    missing_reason: str = "the evidence, with its dates or numbers, and the rule that turns it into the verdict."
-    short_reason: str = "name the dates or numbers you compared and the rule that turns them into the verdict."
-    digits_suffice: bool = True
-    reading_words: tuple[str, ...] = ()
-    reading_missing: str = ""
-    reading_prompt: str = ""
-    readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    also_argue: Mapping[str, str] = field(default_factory=dict)
-    needs_number: bool = False
+def _lifetime_noon_printed(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the noon rate as the lesson prints it, rounded to whole centimetres a year (11 cm / yr)
+    if noon_loss_rate is None:
+        return None
+    rate = require(noon_loss_rate, u.m / u.yr, "noon_loss_rate", positive=True)
+    return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
-    def _reason_prompt(self, reason: Any) -> str:
-        """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
-        numbers), a reason that names none of them ("because it is false") is asked for them."""
-        ask = super()._reason_prompt(reason)
-        if ask or not self.needs_number or not isinstance(reason, str) or not reason.strip():
-            return ask
-        if any(c.isdigit() for c in reason):
-            return ""
-        return (
-            f"Your reason in {self.reason_name} names no date or number: "
-            f"{self.short_reason} The reason itself is graded by hand with the rubric."
+
+def _lifetime_km_over_m(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in m a year (0.5 / 0.018): 1,000 times too short
+    return _lifetime(thickness, loss_rate) / 1000
+
+
+def _lifetime_m_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in m over the rate typed in cm a year (500 / 1.8): 100 times too short
+    return _lifetime(thickness, loss_rate) / 100
+
+
+def _lifetime_km_over_cm(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the depth typed in km over the rate typed in cm a year (0.5 / 1.8): 100,000 times too short
+    return _lifetime(thickness, loss_rate) / 100_000
+
+
+def _lifetime_years_as_days(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the right number of years given the unit u.day
+    return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.day).to(u.yr)
+
+
+_MIXED_LENGTH_UNITS = (
+    "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
+    "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
+    "themselves, `pit_depth` by the day-averaged rate, and convert with `.to(u.yr)`."
+)
+
+
+def _activity_age(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+    # the age printed as `activity_age`, pasted in place of the ice's lifetime
+    from ..facts import fact
+
+    return fact("occator.activity_start").to(u.yr)
+
+
+def _young_deposits_age(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    from ..facts import fact
+
+    return fact("occator.young_deposits_age").to(u.yr)
+
+
+def _loss_rate_from_facts(albedo_id, day_mean):
+    # an ice surface's loss rate at Ceres' average distance, with the lesson's facts (for the likely slips)
+    from .. import thermal
+    from ..facts import fact
+
+    albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
+    t = thermal._subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
+    if day_mean:
+        flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
+    else:
+        flux = thermal.sublimation_mass_flux(
+            thermal.sublimation_balance_temperature(const.sigma_sb * t**4, water, latent), water
         )
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
-        ``defensible_when``, is also asked to argue that reading unless the reason names it."""
-        result = self._check_verdict(answer, **inputs)
-        given = verdict_word(answer) or ""
-        note = self.also_argue.get(given, "")
-        if not (note and result.ok and self._two_readings(inputs)):
-            return result
-        reason = " ".join(str(inputs.get("reason") or "").lower().split())
-        words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
-        if any(_named(word, reason) for word in words):
-            return result  # the other side is argued already
-        # asked at once, with the prompt to name the reading if that is missing too: one round, not two
-        return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
-
-    def _check_verdict(self, answer: Any, **inputs: Any) -> CheckResult:
-        if isinstance(answer, str) and answer.strip().endswith((".", "!")) and verdict_word(answer):
-            answer = verdict_word(answer)  # "Cannot be checked." is the verdict, written as a sentence
-        result = super().check(answer, **inputs)
-        reason = " ".join(str(inputs.get("reason") or "").lower().split())
-        given_text = isinstance(inputs.get("reason"), str)  # the notebook's reason_k, even when still empty
-        if self.reading_prompt and self.right_note in result.message and given_text and self._two_readings(inputs):
-            if not any(_named(word, reason) for word in self.reading_words):
-                # the note names the qualifier the reason should name itself: given only once a reading is named
-                kept = " ".join(result.message.replace(self.right_note, "").split())
-                result = CheckResult(result.status, kept, result.name)
-        if self.reading_prompt and result.ok and reason and self._two_readings(inputs):
-            # both verdicts are equally good: either passes, and a reason that names no reading is asked for one
-            given = verdict_word(answer)
-            own = self.readings.get(given, ())
-            named = [word for word in self.reading_words if _named(word, reason)]
-            rejected = [word for word in self.reading_words if word in reason and word not in named]
-            if not named and any(word in own for word in rejected):
-                # the reason weighs the reading that leads to this verdict and rejects it
-                return CheckResult(INCORRECT, self._rejects_own(given), result.name)
-            if not named and not rejected:
-                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
-            if given != self.defensible_when:
-                # 'false' may weigh the dropped qualifier too (exercise 4 asks it to): no clash, but its own
-                # reading is still asked for
-                if any(_named(word, reason) for word in own):
-                    return result
-                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
-            clash = self._reading_clash(answer, reason)
-            if clash:
-                return CheckResult(INCORRECT, clash, result.name)
-            return result
-        if not (result.ok and self.reading_words and not self.reading_prompt and self._is_defensible(answer, inputs)):
-            return result
-        if any(_named(word, reason) for word in self.reading_words):
-            return result
-        return CheckResult(INCORRECT, self.reading_missing, result.name)
-
-    def _rejects_own(self, given: str) -> str:
-        """The note for a reason that rejects the one reading that leads to the verdict ``given``."""
-        return (
-            f"Your verdict and your reason disagree: your reason rejects the reading that, by the rule for a "
-            f"'first', leads to '{given}'. Change the verdict or the reason so that they agree, then run this "
-            f"cell again."
-        )
-
-    def _reading_clash(self, answer: Any, reason: str) -> str:
-        """A note when ``reason`` names only the reading that leads to another verdict than ``answer`` (per
-        ``readings``: verdict -> the words of the reading that leads to it); else "". Words the reason rejects
-        ("no qualifier") name no reading."""
-        given = verdict_word(answer)
-        own = self.readings.get(given, ())
-        if not own or any(_named(word, reason) for word in own):
-            return ""
-        for other, words in self.readings.items():
-            if other != given and any(_named(word, reason) for word in words):
-                return (
-                    f"Your verdict and your reason disagree: your reason names the reading that, by the rule for "
-                    f"a 'first', leads to '{other}', not '{given}'. Change the verdict or the reason so that they "
-                    f"agree, then run this cell again."
-                )
-        return ""
-
-    def _two_readings(self, inputs: Mapping[str, Any]) -> bool:
-        """True when the inputs make the expected verdict the one with a defensible rival."""
-        try:
-            return self.expected(**inputs) == self.defensible_when
-        except Exception:  # unusable inputs: already reported
-            return False
-
-    def _is_defensible(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
-        """True for an accepted verdict that is not the expected one (the other reading)."""
-        try:
-            expected = self.expected(**inputs)
-        except Exception:  # unusable inputs: already reported
-            return False
-        given = verdict_word(answer)
-        return expected == self.defensible_when and given in self.defensible
-
-    def _judge(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super()._judge(answer, **inputs)
-        if result.status == CORRECT and self.right_note and isinstance(answer, str):
-            if self.expected(**inputs) == self.defensible_when:  # the other reading is as good as this one
-                return CheckResult(CORRECT, " ".join(m for m in (result.message, self.right_note) if m), result.name)
-        if result.status != INCORRECT or not isinstance(answer, str):
-            return result
-        try:
-            expected = self.expected(**inputs)
-        except Exception:  # unusable inputs: already reported by the check above
-            return result
-        given = verdict_word(answer)
-        if expected == self.defensible_when and given in self.defensible:
-            return CheckResult(CORRECT, f"Defensible: {self.defensible[given]}", result.name)
-        return result
+    return thermal.thickness_loss_rate(flux, fact("ice.density"))
 
 
-# --- 07.11 · a claim about an intention (N20) ---------------------------------------------------------
-def _verdict_aim(claimed_aim, stated_aims):
-    """A claim about what something was *meant* for: true only if a source states that aim.
-
-    ``stated_aims`` are the sources' own statements of the aim; a later finding says what happened,
-    not what was intended, so without a stated aim the claim cannot be checked.
-    """
-    aim = str(claimed_aim).strip().lower()
-    if not aim:
-        raise ValueError("claimed_aim is empty: give the aim the story states")
-    if isinstance(stated_aims, str):
-        stated_aims = (stated_aims,)
-    return "true" if any(aim in str(text).lower() for text in stated_aims) else "cannot be checked"
-
-
-def _aim_false(claimed_aim, stated_aims):
-    return "false" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
-
-
-def _aim_true(claimed_aim, stated_aims):
-    return "true" if _verdict_aim(claimed_aim, stated_aims) == "cannot be checked" else None
-
-
-# --- 07.6 · distance for a sharp facula --------------------------------------------------------------
-def _distance_for_pixels(size, pixels, ifov):
-    s = require(size, u.km, "size", positive=True)
-    n = require(pixels, u.one, "pixels", positive=True)
-    return _distance_for_pixel_scale((s / n).to(u.m), ifov).to(u.km)
-
-
-def _distance_times_pixels(size, pixels, ifov):
-    s = require(size, u.km, "size", positive=True)
-    n = require(pixels, u.one, "pixels", positive=True)
-    return _distance_for_pixel_scale((s * n).to(u.m), ifov).to(u.km)
-
-
-def _distance_from_centre(size, pixels, ifov):
-    """The distance from the surface plus Ceres' radius: the distance from Ceres' centre."""
+def _lifetime_dusty_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # Exercise 4's upper bound for dark, dusty ice (all noon sunlight spent on sublimation, all year)
     from ..facts import fact
 
-    return _distance_for_pixels(size, pixels, ifov) + fact("ceres.radius").to(u.km)
+    bound = _energy_limited_loss(
+        fact("solar.tsi"),
+        fact("ceres.albedo"),
+        fact("ceres.a"),
+        fact("ice.sublimation_latent_heat"),
+        fact("ice.density"),
+    )
+    return _lifetime(thickness, bound / (1 * u.yr))
 
 
-def _distance_half_size(size, pixels, ifov):
-    """The facula's width taken as a radius (halved)."""
-    return _distance_for_pixels(size / 2, pixels, ifov)
+def _lifetime_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # ice as bright as the faculae (the notebook's `faculae`, else the table's value), day-averaged
+    albedo = "occator.faculae_albedo" if faculae_albedo is None else require(faculae_albedo, u.one, "faculae_albedo")
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-def _distance_one_pixel(size, pixels, ifov):
-    return _distance_for_pixels(size, 1, ifov)
+def _lifetime_brightest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime printed later for ice at the top of the faculae's albedo range (`bright_albedo`)
+    if bright_albedo is None:
+        return None
+    albedo = require(bright_albedo, u.one, "bright_albedo", positive=True)
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-def _distance_microradians(size, pixels, ifov):
-    """The IFOV's number in microradians used as if it were radians: a distance a million times too small."""
-    return _distance_for_pixels(size, pixels, ifov) * float(ifov.to_value(u.rad) / ifov.to_value(u.urad))
+def _lifetime_darkest_faculae_ice(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime printed later for ice at the bottom of the faculae's albedo range (`low_albedo`)
+    if low_albedo is None:
+        return None
+    albedo = require(low_albedo, u.one, "low_albedo", positive=True)
+    return _lifetime(thickness, _loss_rate_from_facts(albedo, day_mean=True))
 
 
-def _wide_deposit(size):
-    """The wider outline of the bright deposit (about 15 km, facula_apod), or None when ``size`` is that outline."""
+# --- 07.4 · the most ice sunlight can remove in a year -----------------------------------------
+def _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # every watt absorbed goes into sublimation: (1 - A) S (1 AU / r)**2 / (L rho), for one year
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    L = require(latent_heat, u.J / u.kg, "latent_heat", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (absorbed / (L * rho) * (1 * u.yr)).to(u.m)
+
+
+def _loss_free_at_dry_temperature(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the ice held at the dry ground's temperature, sublimating freely (no energy cost)
+    if molar_mass is None:
+        return None
+    flux = sublimation_mass_flux(_temperature(solar_constant, albedo, distance), molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _loss_at_balance(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the loss at the balanced (sublimation-cooled) noon temperature: below the bound
+    if molar_mass is None:
+        return None
+    absorbed = _absorbed(solar_constant, albedo, distance)
+    flux = sublimation_mass_flux(sublimation_balance_temperature(absorbed, molar_mass, latent_heat), molar_mass)
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+def _energy_all_sunlight(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, 0, distance, latent_heat, density)
+
+
+def _energy_at_earth(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, 1 * u.AU, latent_heat, density)
+
+
+def _energy_bare_ice(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     from ..facts import fact
 
-    wide = fact("occator.cerealia_facula_size_apod").to(u.km)
-    return None if abs(require(size, u.km, "size", positive=True) - wide) < 1e-9 * wide else wide
+    return _energy_limited_loss(solar_constant, fact("albedo.bare_ice"), distance, latent_heat, density)
 
 
-def _distance_wide_deposit(size, pixels, ifov):
-    """The 15 km deposit (facula_apod) used in place of the lesson's facula."""
-    wide = _wide_deposit(size)
-    return None if wide is None else _distance_for_pixels(wide, pixels, ifov)
+def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / (1 * u.yr)
 
 
-def _pixel_size_only(size, pixels, ifov):
-    """The ground one pixel must cover (size / pixels), given as the distance: the division by the IFOV left out."""
-    return (require(size, u.km, "size", positive=True) / require(pixels, u.one, "pixels", positive=True)).to(u.km)
-
-
-def _ifov_multiplied(size, pixels, ifov):
-    """size / pixels multiplied by the IFOV in radians instead of divided by it: a length far below a metre."""
-    return _pixel_size_only(size, pixels, ifov) * float(require(ifov, u.rad, "ifov", positive=True).to_value(u.rad))
-
-
-def _distance_slider_stop(size, pixels, ifov):
-    """The stop of the lesson's sharpness slider nearest to the answer, read off the widget instead of computed."""
-    from ..spotviews import dawn_distances
-
-    right = _distance_for_pixels(size, pixels, ifov).to_value(u.km)
-    marks, stops = dawn_distances()
-    stops.remove(marks["news image"])  # not a stop in the lesson
-    return min(stops, key=lambda stop: abs(stop - right)) * u.km
-
-
-# --- 07.5 · pixels across the facula in the news image ---------------------------------------------
-def _scale(distance, ifov):
-    """One pixel's ground size from ``distance``: d x IFOV, in km (a step of the exercise, not its answer)."""
-    d = require(distance, u.km, "distance", positive=True)
-    return pixel_scale(d, ifov).to(u.km)
-
-
-def _across(size, scale):
-    return float((require(size, u.km, "size", positive=True) / scale).to_value(u.one))
-
-
-def _pixels_in_news_image(size, distance, ifov):
-    return _across(size, _scale(distance, ifov))
-
-
-def _pixels_from_centre(size, distance, ifov):
-    """The distance read from Ceres' centre: Ceres' radius subtracted to get an altitude."""
-    from ..facts import fact
-
-    d = require(distance, u.km, "distance", positive=True) - fact("ceres.radius").to(u.km)
-    return _across(size, _scale(d, ifov))
-
-
-def _pixels_plus_radius(size, distance, ifov):
-    """Ceres' radius added to the altitude."""
-    from ..facts import fact
-
-    return _across(size, _scale(require(distance, u.km, "distance", positive=True) + fact("ceres.radius"), ifov))
-
-
-def _pixels_caption_scale(size, distance, ifov):
-    """The facula divided by a pixel scale rounded to one significant figure (NASA's caption rounds it so)."""
-    scale = _scale(distance, ifov).value
-    step = 10.0 ** math.floor(math.log10(scale))
-    return _across(size, round(scale / step) * step * u.km)
-
-
-def _pixels_microradians(size, distance, ifov):
-    """The IFOV's number in microradians used as if it were radians."""
-    d = require(distance, u.km, "distance", positive=True)
-    return _across(size, d * float(ifov.to_value(u.urad)))
-
-
-def _pixels_miles_as_km(size, distance, ifov):
-    """The 4,500 miles typed as 4,500 km."""
-    d = require(distance, u.km, "distance", positive=True).to_value(u.imperial.mi) * u.km
-    return _across(size, _scale(d, ifov))
-
-
-def _pixels_half_size(size, distance, ifov):
-    """The facula's width taken as a radius (halved)."""
-    return _pixels_in_news_image(size / 2, distance, ifov)
-
-
-def _pixels_wide_deposit(size, distance, ifov):
-    """The 15 km deposit (facula_apod) used in place of the lesson's facula."""
-    wide = _wide_deposit(size)
-    return None if wide is None else _pixels_in_news_image(wide, distance, ifov)
-
-
-def _pixels_whole(size, distance, ifov):
-    """Only the whole pixels counted (14 for 14.7): the part of a pixel dropped."""
-    return float(math.floor(_pixels_in_news_image(size, distance, ifov)))
-
-
-def _pixels_upside_down(size, distance, ifov):
-    """The pixel scale divided by the size: a pixel's share of the facula, not the facula in pixels."""
-    return 1 / _pixels_in_news_image(size, distance, ifov)
-
-
-@dataclass(frozen=True)
-class PixelsAcrossExercise(RoundedTooFar):
-    """Exercise 5: a pure number of pixels; the pixel scale itself (a length) is told it is one step short."""
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        if isinstance(answer, u.Quantity) and answer.unit == u.pix:  # 14.7 * u.pix is a count of pixels all the same
-            answer = answer.value
-        unit = getattr(answer, "unit", None)
-        if (
-            isinstance(answer, u.Quantity)
-            and answer.isscalar
-            and unit is not None
-            and unit.physical_type != "dimensionless"
-        ):
-            try:
-                length = answer.to(u.km, u.dimensionless_angles())
-                scale = _scale(inputs["distance"], inputs["ifov"])
-                close = math.isclose(length.value, scale.value, rel_tol=0.05)
-            except Exception:  # not a length, or unusable inputs: the usual checks report it
-                close = False
-            if close:
-                return CheckResult(
-                    INCORRECT,
-                    "That is a length: the ground one pixel covers. The question asks how many pixels span the "
-                    "facula: divide `facula` by it.",
-                    self.title_for(**inputs),
-                )
-        result = super().check(answer, **inputs)
-        if result.status == CORRECT and unit is not None and unit != u.one:
-            if unit.physical_type == "dimensionless":
-                note = f"Your number is in {unit}, a ratio of lengths, so a pure number: .to_value(u.one) reads it."
-            else:  # an angle left in (the IFOV not turned into radians first): a pure number once it is
-                note = (
-                    f"Your number is in {unit}, with an angle unit left in it; the task asks for a plain number: "
-                    "read it with .to_value(u.one, u.dimensionless_angles())."
-                )
-            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
-        return result
-
-
-@dataclass(frozen=True)
-class _AngleNoteExercise(RoundedTooFar):
-    """A distance check that accepts a length times or per an angle (the IFOV left as an angle) and says how to
-    convert it."""
-
-    def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
-        unit = getattr(answer, "unit", None)
-        if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
-            note = (
-                f"Your answer is in {unit}, a length with an angle unit left in it: a small angle in radians is a "
-                "pure number, so it is a distance. Convert it with .to(u.km, u.dimensionless_angles()) to read it "
-                "in km."
-            )
-            return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
-        return result
-
-
-_KIND_HINT = "Ask what the claim asserts, not how you would check it."
-
-_VERB_QUESTION = "What is its main verb asserting: a time, a quantity, an order, a person, or something else?"
-
-_ONE_KIND = KindExercise(
-    title="{claim_id}",
-    solve=_kind,
-    choices=KINDS,
-    borderline=BORDERLINE,
-    hint=_KIND_HINT + " " + _VERB_QUESTION + " Then compare it with the table of kinds.",
-    mistakes=(
-        Mistake(
-            _if_kind("interpretation", "first"),
-            "Does this claim say that nothing came before? " + _VERB_QUESTION,
-        ),
-        Mistake(
-            _if_kind("interpretation", "number"),
-            "A number may appear in the evidence, but does the claim itself state a measured value? " + _VERB_QUESTION,
-        ),
-        Mistake(
-            _if_kind("first", "date"),
-            "You will check it with dates, but is a time what it asserts? " + _VERB_QUESTION,
-        ),
-        Mistake(
-            _if_kind("date", "number"),
-            "Numbers appear in it, but is a measured quantity what it asserts? " + _VERB_QUESTION,
-        ),
-    ),
-)
+def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the rate in m / s times a year's seconds typed as a plain number: still a rate, in m / s
+    rate = _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density).to(u.m / u.s)
+    return rate * (1 * u.yr).to_value(u.s)
 
 
 _EXERCISES = {
-    "07.1": ClaimKindsExercise(
-        title="Exercise 1 · what kind of claim is each one?",
-        solve=_kinds,
-        choices=KINDS,
-        one=_ONE_KIND,
-    ),
-    "07.2": MonthsExercise(
-        title="Exercise 2 · how many months at Vesta?",
-        solve=_months_at_vesta,
-        rtol=0.005,  # one decimal of the months (13.7), or three figures in another unit (1.14 yr)
-        hint="Subtract the two Times (departure minus arrival) and convert the TimeDelta to months with .to(MONTH).",
-        mistakes=(
-            Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
-            Mistake(_days_not_months, "That is the stay in days: the question asks for months."),
-            Mistake(
-                _years_times_twelve,
-                "Your answer reads as that many years: the number is right for months, but its unit is "
-                "'yr'. Give months: convert the difference with .to(MONTH), or put the number with MONTH "
-                "(.to_value(u.yr) * 12 * MONTH).",
-            ),
-            Mistake(
-                _days_divided_kept_days,
-                "Your answer reads as that many days, about two weeks: the number is about right for months, "
-                "but its unit is 'd'. Give months: convert the difference itself with .to(MONTH).",
-                rtol=0.03,
-            ),
-            Mistake(
-                _story_months,
-                "That is the story's figure. Compute the stay yourself from the two dates, then compare "
-                "(or, if you did, you rounded too far: keep one decimal).",
-                rtol=0.005,
-                copied=True,  # printed in the cell before the exercise
-            ),
-        ),
-    ),
-    "07.3": VerdictExercise(
-        reason_name="reason_3",
-        needs_number=True,
-        title="Exercise 3 · your verdict on the stay at Vesta",
-        solve=_verdict_months,
-        choices=VERDICTS,
-        hint="Take the stay you computed in exercise 2 and the story's claimed_months: is abs(stay - "
-        "claimed_months) within the rule's tolerance (one month in the notebook, unless your instructor set "
-        "another)? Apply the exercise's rule for a stay to that, and give the "
-        "verdict word it leads to.",
+    "07.1": RoundedTooFar(
+        title="Exercise 1 · the noon temperature of a bright patch {distance:.2f} from the Sun",
+        solve=_temperature,
+        rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
+        band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
+        keep="three figures, as the question asks",
+        hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
+        "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
+        "unit is fine.",
         mistakes=(
             Mistake(
-                _misleading,
-                "This exercise sets a rule for the stay: in whole months, within one month of the record "
-                "or not. Apply the rule to your two numbers.",
-            ),
-        ),
-    ),
-    "07.4": VerdictExercise(
-        reason_name="reason_4",
-        title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
-        solve=_verdict_first,
-        choices=VERDICTS,
-        hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
-        "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
-        defensible={
-            "false": "you applied the rule's first line to the story's words: Deep Space 1, a NASA craft, "
-            "ran its ion engine before Dawn's launch. Both lines of the rule fit here, so 'misleading' (a qualifier "
-            "left out) earns the point too.",
-        },
-        reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
-        "stand) or 'second line' (a qualifier left out).",
-        readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
-        right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
-        "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. "
-        "The check looks only for the reading you name; the reason "
-        "itself is graded by hand.",
-        also_argue={
-            "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
-            "story misleading rather than false (which narrowing word of NASA's did it leave out?).",
-        },
-        mistakes=(
-            Mistake(
-                lambda dawn_launch, earlier_first_use, record_wording="": "true",
-                "Read the two dates again: did a NASA spacecraft run an ion engine before Dawn was launched? "
-                "Then compare the story's words with NASA's wording.",
-            ),
-        ),
-    ),
-    "07.5": PixelsAcrossExercise(
-        title="Exercise 5 · how many pixels span the facula in the news image?",
-        solve=_pixels_in_news_image,
-        rtol=0.01,  # one decimal: 14.7 (15, two figures, is told it is rounded too far)
-        band=ROUNDING_BAND,
-        keep="one decimal, as the exercise asks",
-        hint="First the ground one pixel covers: the distance times the IFOV in radians (ifov.to_value(u.rad)). "
-        "Then divide the facula's size by it; the answer is a plain number.",
-        mistakes=(
-            Mistake(
-                _pixels_microradians,
-                "Your number is a million times too small: the IFOV is in microradians. Convert it to radians "
-                "first with ifov.to_value(u.rad).",
+                _t_mean_distance,
+                "That is the temperature at Ceres' average distance. This exercise "
+                "puts the patch at the distance given in `distance_1` (perihelion).",
             ),
             Mistake(
-                _pixels_from_centre,
-                "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
-                "as altitudes above the surface: use distance_image as it is.",
-                rtol=0.005,  # narrow: a near miss of the right count is not a reading from the centre
+                _t_mean_distance_rounded,
+                "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
+                "the distance given in `distance_1` (perihelion).",
             ),
             Mistake(
-                _pixels_plus_radius,
-                "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
-                "distance_image, as it is.",
-                rtol=0.005,  # narrow: a near miss of the right count is not a radius added
+                _t_lower_albedo_mean_distance_rounded,
+                "If you rounded your own result, keep three figures. If you took it from a printout, "
+                "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
+                "albedo `faculae` at the perihelion distance `distance_1`.",
+                copied=True,
+                rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
             ),
             Mistake(
-                _pixels_caption_scale,
-                "That divides by a pixel of 0.7 km, NASA's caption value, or your own scale rounded to one "
-                "figure. Keep at least three figures of distance_image times the IFOV before you divide.",
+                _t_dark_ground_mean_distance,
+                "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
+                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
+                "`distance_1`.",
+                copied=True,
                 rtol=0.005,
             ),
+            Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
             Mistake(
-                _pixels_miles_as_km,
-                "That reads the 4,500 miles as 4,500 km: typed as km, or a km/mi ratio turned into a number with "
-                "'.value' (which keeps the miles). Keep the unit of distance_image, and end with .to_value(u.one).",
+                _t_celsius_as_kelvin,
+                "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "
+                "or keep the kelvin value the formula gives.",
+            ),
+            Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
+            Mistake(
+                _t_square_root_kept_units,
+                "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
             ),
             Mistake(
-                _pixels_half_size,
-                "The facula's 10 km is a width across, not a radius: count the pixels across the whole of it.",
+                _t_fourth_power,
+                "Your answer is in K⁴: that is T⁴. σT⁴ = power, so take the fourth root of power / σ, "
+                "`** 0.25`, to get T.",
+                rtol=0.9,  # any K⁴ answer lacks the fourth root; within this window the hint names that step
             ),
             Mistake(
-                _pixels_wide_deposit,
-                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
-                "the 10 km central pit.",
+                _t_reflected,
+                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
+                "Check too that you used the albedo `faculae` itself, not another value from the albedo section.",
             ),
             Mistake(
-                _pixels_whole,
-                "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
-                rtol=1e-6,
+                _t_ceres_albedo,
+                "That albedo is the dark ground's (Ceres' average). The bright patch reflects far more, so it "
+                "absorbs less: use the faculae's albedo, `faculae`.",
+            ),
+            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
+            Mistake(
+                _t_not_squared,
+                "Sunlight weakens with the SQUARE of the distance from the Sun.",
+                # three figures of this slip pass; 273 K or 0 °C (the melting point, a guess) lie 0.5 % away
+                rtol=0.002,
             ),
             Mistake(
-                _pixels_upside_down,
-                "Your fraction is upside down: that is one pixel's share of the facula. Divide the facula's size "
-                "by the pixel's size.",
-            ),
-        ),
-    ),
-    "07.6": _AngleNoteExercise(
-        title="Exercise 6 · how close for {pixels} pixels across the facula?",
-        solve=_distance_for_pixels,
-        rtol=0.02,
-        band=ROUNDING_BAND,
-        keep="three significant figures",
-        hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
-        "radians (ifov.to_value(u.rad)).",
-        mistakes=(
-            Mistake(
-                _distance_microradians,
-                "Your distance is a million times too small: the IFOV is in microradians. Convert it to radians "
-                "first with ifov.to_value(u.rad).",
-            ),
-            Mistake(
-                _distance_half_size,
-                "The facula's 10 km is a width across, not a radius: the pixels must span the whole of it, "
-                "so do not halve it.",
-            ),
-            Mistake(
-                _distance_times_pixels,
-                "More pixels across means SMALLER pixels, so a closer camera: "
-                "divide the facula's size by the number of pixels.",
-            ),
-            Mistake(
-                _distance_from_centre,
-                "That is the distance from Ceres' centre: you added Ceres' radius. The pixel scale uses "
-                "the distance from the camera to the surface, size / pixels / IFOV, and nothing more.",
-            ),
-            Mistake(
-                _distance_wide_deposit,
-                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
-                "the 10 km central pit.",
-            ),
-            Mistake(
-                _distance_one_pixel,
-                "That is the distance at which the whole facula fits in one "
-                "pixel. Each pixel must cover only a part of it.",
-            ),
-            Mistake(
-                _pixel_size_only,
-                "That is the ground one pixel must cover, size / pixels. Now find the distance at which a "
-                "pixel covers that much: divide it by the IFOV in radians.",
-            ),
-            Mistake(
-                _ifov_multiplied,
-                "Your distance is far below a metre: you multiplied by the IFOV. A pixel covers distance x IFOV, "
-                "so the distance is the ground one pixel must cover divided by the IFOV in radians.",
-            ),
-            Mistake(
-                _distance_slider_stop,
-                "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
-                "in radians.",
-                rtol=0.001,
-                copied=True,  # a number the widget prints
+                _t_whole_body,
+                "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
+                "over 4πR²). The question is about the point with the Sun overhead.",
             ),
         ),
     ),
-    "07.7": VerdictExercise(
-        reason_name="reason_7",
-        needs_number=True,
-        title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
-        solve=_first,
-        choices=VERDICTS,
-        hint="A 'first' is false as soon as one comparable example came before it. On the timeline, which came "
-        "first: the approach images in which the spot was noted, or Dawn's arrival in orbit?",
+    "07.2": RoundedTooFar(
+        title="Exercise 2 · how long would a pit full of ice last?",
+        solve=_lifetime,
+        # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
+        # not); the rate as printed, 1.8 cm a year, gives 27,778 yr (2.1 % low) and passes
+        rtol=0.021,
+        band=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
+        hint="A layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
             Mistake(
-                _the_other_way,
-                "Read the two dates again: was the spot first noted before or after Dawn was in orbit? "
-                "One picture of the spot from before the orbit is enough to decide.",
+                _lifetime_noon,
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
             ),
             Mistake(
-                _misleading,
-                "The claim says the first picture of the spots came from orbit. Compare the two dates "
-                "and apply the rule for a 'first'.",
+                _lifetime_rounded_rate,
+                "Close, but you used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
+                "typed from the printout.",
+            ),
+            Mistake(
+                _activity_age,
+                "That is the deposits' age (`activity_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
+            ),
+            Mistake(
+                _young_deposits_age,
+                "That is an age of the deposits (`young_age`). The question asks how long the ice would last: "
+                "divide the pit's depth by the yearly loss.",
+            ),
+            Mistake(
+                _lifetime_dusty_ice,
+                "That is the lifetime at Exercise 4's rate for dark, dusty ice held at noon all year. This pit "
+                "is filled with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+            ),
+            Mistake(
+                _lifetime_faculae_ice,
+                "That is ice as bright as the faculae. The pit here is filled with bare ice (as bright as bare "
+                "sea ice): use `ice_loss_mean`, the rate printed for bare ice.",
+                # the lesson prints this lifetime; 1 %, so that the noon rate as printed (4,500 for 4,545 yr,
+                # 1.8 % from it) gets the noon hint below instead
+                rtol=0.01,
+                copied=True,
+            ),
+            Mistake(
+                _lifetime_brightest_faculae_ice,
+                "That is ice as bright as the faculae's brightest centre (`faculae_high`). The pit here is "
+                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(
+                _lifetime_darkest_faculae_ice,
+                "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
+                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+            ),
+            Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(_lifetime_km_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(
+                _lifetime_years_as_days,
+                "Your number would be right in years, but you gave it in days. The loss rate is per year: "
+                "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
+            ),
+            Mistake(
+                _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
+                "You used the loss rate at noon. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day.",
             ),
         ),
     ),
-    "07.9": VerdictExercise(
-        reason_name="reason_9",
-        title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
-        solve=_first,
-        choices=VERDICTS,
-        hint="Pluto and Ceres are the two dwarf planets a spacecraft has visited. Which spacecraft got to its "
-        "dwarf planet first?",
+    "07.4": Exercise(
+        title="Exercise 4 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
+        solve=_energy_limited_loss,
+        rtol=0.01,  # three figures, as the question asks: a rounded 2 m would be every bare "2" in the lesson
+        hint="Absorbed power per m² is (1 − A) S (1 AU / r)²; dividing by the latent heat gives kg per m² per "
+        "second; divide by the density of ice and multiply by one year.",
         mistakes=(
             Mistake(
-                _the_other_way,
-                "Compare the dates of Dawn's arrival at Ceres and New Horizons' pass of Pluto on the "
-                "timeline: which came first?",
+                _loss_free_at_dry_temperature,
+                "That holds the ice at the dry ground's temperature: sublimating that fast would take far more "
+                "energy than the Sun delivers. Spend the absorbed sunlight on sublimation instead.",
             ),
             Mistake(
-                _misleading,
-                "Compare the two dates on the timeline and apply the rule for a 'first' to the claim as it is worded.",
+                _loss_at_balance,
+                "That is the loss at the balanced temperature, where part of the sunlight is radiated. The "
+                "question asks for the upper bound: all the absorbed sunlight goes into sublimation.",
+            ),
+            Mistake(_energy_all_sunlight, "Ground of albedo A reflects that fraction: only 1 − A is absorbed."),
+            Mistake(
+                _energy_at_earth, "That is sunlight at Earth's distance: scale it by (1 AU / r)² for Ceres' distance."
+            ),
+            Mistake(
+                _energy_bare_ice,
+                "That is bright, bare ice. Dusty ice is as dark as Ceres: use the albedo given in the exercise.",
+            ),
+            Mistake(
+                _energy_rate_not_times_year,
+                "That is a rate (a length per unit time). The question asks for the thickness lost in one "
+                "year: multiply the rate by one year (1 * u.yr) to get a length.",
+            ),
+            Mistake(
+                _energy_rate_times_seconds,
+                "You multiplied by the seconds in a year as a plain number, which carries no unit, so the answer "
+                "is still a rate (m / s). Multiply by `1 * u.yr` instead.",
             ),
         ),
-    ),
-    "07.10": VerdictExercise(
-        reason_name="reason_10",
-        right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
-        "defensible: as worded, SMART-1 contradicts it. The check looks only for the reading you name; the "
-        "reason itself is graded by hand.",
-        title="Exercise 10 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
-        solve=_first_without_qualifier,
-        choices=VERDICTS,
-        hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
-        "does SMART-1 count as an earlier example without it?",
-        defensible={
-            "false": "as printed, the words are contradicted by SMART-1, which orbited Earth and then the "
-            "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
-            "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
-        },
-        reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_10: its words as printed, or with the qualifier NASA uses.",
-        readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
-        mistakes=(
-            Mistake(
-                lambda claimed_first, earlier_with_earth: "true",
-                "Did any spacecraft orbit two bodies before Dawn, if Earth counts as one? Look at SMART-1's "
-                "record printed above, and at the word NASA used that the story left out.",
-            ),
-        ),
-    ),
-    "07.11": VerdictExercise(
-        reason_name="reason_11",
-        title="Exercise 11 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
-        solve=_verdict_aim,
-        choices=VERDICTS,
-        hint="The claim is about an intention: what the orbit was meant for. Which of the printed sources "
-        "states that aim? A later finding tells you what Dawn found, not what it was sent to look for.",
-        mistakes=(
-            Mistake(
-                _aim_false,
-                "To call it false you need a source that says the orbit was NOT meant for that. Does the "
-                "mission's stated aim rule this one out, or is it simply silent about it?",
-            ),
-            Mistake(
-                _aim_true,
-                "Dawn did find signs of activity later, but that says what it found, not what the June orbit "
-                "was meant for. Does any printed source state that aim?",
-            ),
-        ),
-        short_reason="name the sources you read and whether any of them states the June orbit's aim.",
-        missing_reason="name the sources you read and whether any of them states the June orbit's aim.",
-        defensible_when="cannot be checked",
-        defensible={
-            "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
-            "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
-            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source in "
-            "its facts table states what the June orbit was for.",
-        },
-        # Russell's February 2015 words, not the mission-aim paper (Russell et al. 2004) the lesson also cites
-        reading_words=("feb", "hedge", "guess", "hope", "overstat", "before arrival"),
-        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 which "
-        "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
-        right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
-        "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
-        "overstated. The check looks only for the reading you name; the reason itself is graded by hand.",
     ),
 }
 
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
-    "07.8": "Exercise 8 · write the corrected paragraph",
-    "07.12": "Exercise 12 · argue a judgement call",
+    "07.3": "Exercise 3 · ice or salt, and how did the answer change?",
 }

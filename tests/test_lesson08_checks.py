@@ -1,4 +1,4 @@
-"""Lesson 07's checks: durations with units, borderline kinds, the reader's own reasons."""
+"""Lesson 08's checks: durations with units, borderline kinds, the reader's own reasons."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import nbtools
 from conftest import ROOT
 from utils import factcheck as F
 from utils.checks import _expected_answer, check
-from utils.exercises.lesson07 import _EXERCISES
+from utils.exercises.lesson08 import _EXERCISES
 from utils.facts import fact
 
 
@@ -22,18 +22,18 @@ def test_exercise_2_reads_a_duration_with_a_unit_in_months():
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=a, departure=d, claimed_months=14)
     for answer in [(d - a).to(F.MONTH), (d - a).to(u.yr), (d - a).to(u.day), d - a]:
-        assert check("07.2", answer, **inputs).ok, answer
+        assert check("08.2", answer, **inputs).ok, answer
     for bare in [(d - a).to_value(u.yr) * 12, 13.7]:  # the task asks for a unit, as in exercises 5 and 6
-        unitless = check("07.2", bare, **inputs)
+        unitless = check("08.2", bare, **inputs)
         assert unitless.status == "invalid" and "no unit" in unitless.message and "MONTH" in unitless.message
-    twelve = check("07.2", (d - a).to(u.yr) * 12, **inputs)  # still in years: 12 times the stay
+    twelve = check("08.2", (d - a).to(u.yr) * 12, **inputs)  # still in years: 12 times the stay
     assert twelve.status == "incorrect" and ".to_value(u.yr) * 12" in twelve.message
-    assert check("07.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"
-    days = check("07.2", round((d - a).to_value(u.day)), **inputs)  # a plain number of days
+    assert check("08.2", (d - a).to(u.yr) / 12, **inputs).status == "incorrect"
+    days = check("08.2", round((d - a).to_value(u.day)), **inputs)  # a plain number of days
     assert days.status == "incorrect" and "stay in days" in days.message
-    wrong_kind = check("07.2", 13.7 * u.km, **inputs)
+    wrong_kind = check("08.2", 13.7 * u.km, **inputs)
     assert wrong_kind.status == "invalid" and "wants a duration" in wrong_kind.message
-    assert ".to(MONTH)" in _EXERCISES["07.2"].hint
+    assert ".to(MONTH)" in _EXERCISES["08.2"].hint
 
 
 def test_exercise_2_a_month_count_with_a_wrong_unit_is_described_not_blamed_on_a_step():
@@ -42,7 +42,7 @@ def test_exercise_2_a_month_count_with_a_wrong_unit_is_described_not_blamed_on_a
     inputs = dict(arrival=a, departure=d, claimed_months=14)
     months = (d - a).to_value(F.MONTH)
     for unit, reads in ((u.yr, "years"), (u.day, "days")):
-        result = check("07.2", months * unit, **inputs)
+        result = check("08.2", months * unit, **inputs)
         assert result.status == "incorrect" and f"reads as that many {reads}" in result.message, result.message
         assert "You multiplied" not in result.message and "You divided" not in result.message
         assert "close" not in result.message.lower()
@@ -50,20 +50,20 @@ def test_exercise_2_a_month_count_with_a_wrong_unit_is_described_not_blamed_on_a
 
 def test_exercise_1_accepts_the_second_defensible_kind_of_n07_only():
     claims = F.load_claims()
-    assert not check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
+    assert not check("08.1", {"N22": "attribution"}, claims=claims, claim_ids=["N22"]).ok
     for cid, other in [("N07", "number")]:
-        assert check("07.1", {cid: F._claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
-        alt = check("07.1", {cid: other}, claims=claims, claim_ids=[cid])
+        assert check("08.1", {cid: F._claim_kind(claims, cid)}, claims=claims, claim_ids=[cid]).ok
+        alt = check("08.1", {cid: other}, claims=claims, claim_ids=[cid])
         assert alt.ok and "Defensible" in alt.message
-        assert not check("07.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
+        assert not check("08.1", {cid: "date"}, claims=claims, claim_ids=[cid]).ok
 
 
 def test_exercise_1_accepts_number_for_the_duration_claim_n09_with_a_note():
     claims = F.load_claims()
     assert F._claim_kind(claims, "N09") == "date"
-    alt = check("07.1", {"N09": "number"}, claims=claims, claim_ids=["N09"])
+    alt = check("08.1", {"N09": "number"}, claims=claims, claim_ids=["N09"])
     assert alt.ok and "Defensible" in alt.message and "measured duration" in alt.message
-    assert not check("07.1", {"N09": "first"}, claims=claims, claim_ids=["N09"]).ok
+    assert not check("08.1", {"N09": "first"}, claims=claims, claim_ids=["N09"]).ok
 
 
 IDS = ("N05", "N06", "N09", "N12", "N13", "N19")
@@ -73,23 +73,23 @@ def test_exercise_1_sorts_several_claims_with_feedback_per_claim_that_never_name
     claims = F.load_claims()
     kinds = {cid: F._claim_kind(claims, cid) for cid in IDS}
     assert len(set(kinds.values())) == 5  # all five kinds
-    assert check("07.1", kinds, claims=claims, claim_ids=IDS).ok
-    assert check("07.1", {k.lower(): v.upper() for k, v in kinds.items()}, claims=claims, claim_ids=IDS).ok
+    assert check("08.1", kinds, claims=claims, claim_ids=IDS).ok
+    assert check("08.1", {k.lower(): v.upper() for k, v in kinds.items()}, claims=claims, claim_ids=IDS).ok
     for cid in IDS:
         for wrong in set(F.KINDS) - {kinds[cid]}:
-            result = check("07.1", {**kinds, cid: wrong}, claims=claims, claim_ids=IDS)
+            result = check("08.1", {**kinds, cid: wrong}, claims=claims, claim_ids=IDS)
             if result.ok:  # a borderline claim's other defensible kind
                 assert "Defensible" in result.message
                 continue
             assert result.status == "incorrect" and f"{len(IDS) - 1} of {len(IDS)}" in result.message
             part = result.message.split(f"{cid}: ", 1)[1].split(" N", 1)[0]
             assert kinds[cid] not in part.lower(), (cid, wrong, part)
-    partial = check("07.1", {"N06": "date"}, claims=claims, claim_ids=IDS)
+    partial = check("08.1", {"N06": "date"}, claims=claims, claim_ids=IDS)
     assert partial.status == "unanswered" and "N13: not answered yet" in partial.message
-    assert check("07.1", ..., claims=claims, claim_ids=IDS).status == "unanswered"
-    assert check("07.1", "date", claims=claims, claim_ids=IDS).status == "invalid"
-    assert check("07.1", {c: "opinion" for c in IDS}, claims=claims, claim_ids=IDS).status == "invalid"
-    assert check("07.1", kinds, claims=claims, claim_ids=["N99"]).status == "invalid"
+    assert check("08.1", ..., claims=claims, claim_ids=IDS).status == "unanswered"
+    assert check("08.1", "date", claims=claims, claim_ids=IDS).status == "invalid"
+    assert check("08.1", {c: "opinion" for c in IDS}, claims=claims, claim_ids=IDS).status == "invalid"
+    assert check("08.1", kinds, claims=claims, claim_ids=["N99"]).status == "invalid"
 
 
 def test_your_verdict_keeps_the_readers_reason_on_one_line():
@@ -116,56 +116,56 @@ def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
     arrival = fact("dawn.ceres_arrival")
     spot, pluto, smart1 = fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby"), fact("smart1.lunar_orbit")
     n11 = dict(claimed_first=arrival, earlier=spot)
-    assert check("07.7", "false", **n11).ok
-    assert "before or after" in check("07.7", "true", **n11).message
-    assert "apply the rule" in check("07.7", "misleading", **n11).message
+    assert check("08.7", "false", **n11).ok
+    assert "before or after" in check("08.7", "true", **n11).message
+    assert "apply the rule" in check("08.7", "misleading", **n11).message
     n15 = dict(claimed_first=arrival, earlier=pluto)
-    assert check("07.9", "true", **n15).ok and not check("07.9", "false", **n15).ok
+    assert check("08.9", "true", **n15).ok and not check("08.9", "false", **n15).ok
     n16 = dict(claimed_first=arrival, earlier_with_earth=smart1)
-    assert "'false' is also defensible" in check("07.10", "misleading", **n16).message
-    strict = check("07.10", "false", **n16, reason="SMART-1 (2004) contradicts the words as printed")  # defensible
+    assert "'false' is also defensible" in check("08.10", "misleading", **n16).message
+    strict = check("08.10", "false", **n16, reason="SMART-1 (2004) contradicts the words as printed")  # defensible
     assert strict.ok and "Defensible" in strict.message
-    assert "SMART-1" in check("07.10", "true", **n16).message
+    assert "SMART-1" in check("08.10", "true", **n16).message
     # the checks follow their inputs: with the rival event after Dawn, each "first" holds
     later = fact("dawn.operations_end")
-    assert check("07.7", "true", claimed_first=arrival, earlier=later).ok
-    assert check("07.10", "true", claimed_first=arrival, earlier_with_earth=later).ok
-    assert not check("07.10", "false", claimed_first=arrival, earlier_with_earth=later).ok
-    assert check("07.7", "mostly true", **n11).status == "invalid"
+    assert check("08.7", "true", claimed_first=arrival, earlier=later).ok
+    assert check("08.10", "true", claimed_first=arrival, earlier_with_earth=later).ok
+    assert not check("08.10", "false", claimed_first=arrival, earlier_with_earth=later).ok
+    assert check("08.7", "mostly true", **n11).status == "invalid"
 
 
 def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
-    right = check("07.4", "misleading", **n12)
+    right = check("08.4", "misleading", **n12)
     assert right.ok and "so 'false' (the first line, on the story's words) earns the point too" in right.message
     # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
     assert "qualifier 'devoted exclusively to science'" in right.message and "left out" in right.message
     assert "not a qualifier the story dropped" not in right.message  # that would make it false by the rule
-    defensible = check("07.4", "false", **n12, reason="DS1 (1998) came first; NASA's is a different claim")
+    defensible = check("08.4", "false", **n12, reason="DS1 (1998) came first; NASA's is a different claim")
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
     # the strict reading applies the rule's first line to the story's words; it is not called a misreading
     assert "you applied the rule's first line to the story's words" in defensible.message
     assert "different claim" not in defensible.message
     assert "so 'misleading' (a qualifier left out) earns the point too" in defensible.message
-    assert not check("07.4", "true", **n12).ok
+    assert not check("08.4", "true", **n12).ok
     later = fact("dawn.operations_end")  # with no earlier example the "first" holds: only "true" passes
-    assert check("07.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
-    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    assert check("08.4", "true", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
+    assert not check("08.4", "misleading", dawn_launch=launch, earlier_first_use=later, record_wording=wording).ok
     # without a narrower wording in the record, an earlier example makes it plainly false
-    assert not check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1).ok
-    assert check("07.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert not check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1).ok
+    assert check("08.4", "false", dawn_launch=launch, earlier_first_use=ds1).ok
 
 
 def test_exercise_6_names_the_added_radius():
     facula, ifov = fact("occator.cerealia_facula_size"), fact("fc.ifov")
     right = facula / 10 / ifov.to_value(u.rad)
-    assert check("07.6", right, size=facula, pixels=10, ifov=ifov).ok
-    per_angle = check("07.6", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
+    assert check("08.6", right, size=facula, pixels=10, ifov=ifov).ok
+    per_angle = check("08.6", facula / 10 / ifov, size=facula, pixels=10, ifov=ifov)  # IFOV left as an angle
     assert per_angle.ok and "dimensionless_angles" in per_angle.message
-    wrong = check("07.6", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
+    wrong = check("08.6", right + fact("ceres.radius"), size=facula, pixels=10, ifov=ifov)
     assert not wrong.ok and "centre" in wrong.message
-    halved = check("07.6", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
+    halved = check("08.6", right / 2, size=facula, pixels=10, ifov=ifov)  # the width taken as a radius
     assert not halved.ok and "radius" in halved.message
 
 
@@ -179,22 +179,22 @@ def test_slider_stops_read_off_the_widget_get_their_own_hint():
     stops.remove(marks["news image"])  # as in the notebook
     right = (facula / 20 / ifov.to_value(u.rad)).to_value(u.km)
     near = min(stops, key=lambda stop: abs(stop - right)) * u.km  # the stop a student could copy
-    stop = check("07.6", near, size=facula, pixels=20, ifov=ifov)
+    stop = check("08.6", near, size=facula, pixels=20, ifov=ifov)
     assert stop.status == "incorrect" and "stop of the slider" in stop.message
-    assert "stop of the slider" not in check("07.6", near * 1.05, size=facula, pixels=20, ifov=ifov).message
+    assert "stop of the slider" not in check("08.6", near * 1.05, size=facula, pixels=20, ifov=ifov).message
     centre = ((d - fact("ceres.radius")) * ifov.to_value(u.rad)).to_value(u.km)
     stop_d = min(stops, key=lambda s: abs(pixel_scale(s * u.km, ifov).to_value(u.km) - centre))
     count = (facula / pixel_scale(stop_d * u.km, ifov)).to_value(u.one)
     assert 0.005 < abs(centre / pixel_scale(stop_d * u.km, ifov).to_value(u.km) - 1) < 0.02  # next to it, as drawn
-    assert "centre" not in check("07.5", count, size=facula, distance=d, ifov=ifov).message
+    assert "centre" not in check("08.5", count, size=facula, distance=d, ifov=ifov).message
 
 
 def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
     aims = (fact("dawn.science_goal"),)
     reason = "no source states the aim of the June 2015 orbit"
     for word in ("can't be checked", "Cannot check", "cannot be checked"):
-        assert check("07.11", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
-    assert not check("07.11", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
+        assert check("08.11", word, claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok, word
+    assert not check("08.11", "maybe", claimed_aim="volcanic activity", stated_aims=aims, reason=reason).ok
 
 
 @pytest.mark.parametrize(
@@ -203,7 +203,7 @@ def test_verdicts_accept_fair_wordings_of_cannot_be_checked():
 )
 def test_the_verdict_table_takes_every_wording_the_check_takes(word):
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),), reason="no source states it")
-    accepted = check("07.11", word, **n20).ok
+    accepted = check("08.11", word, **n20).ok
     mine = F.your_verdict("N20", word, "no source states it")
     assert accepted == (mine is not None), word
     if accepted:
@@ -214,7 +214,7 @@ def test_the_verdict_table_takes_every_wording_the_check_takes(word):
 
 def test_exercise_4_quotes_nasa_exactly():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
-    note = check("07.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).message
+    note = check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).message
     assert "devoted exclusively to science" in note and "devoted exclusively to science" in wording
 
 
@@ -224,35 +224,35 @@ def test_exercise_5_pixels_across_and_its_mistakes():
     scale = (d * ifov.to_value(u.rad)).to(u.km)
     right = (facula / scale).to_value(u.one)
     assert abs(scale.to_value(u.m) - 679) < 1 and abs(right - 14.74) < 0.01
-    assert check("07.5", right, **five).ok
-    assert check("07.5", facula / scale, **five).ok  # a dimensionless Quantity
-    mixed = check("07.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
+    assert check("08.5", right, **five).ok
+    assert check("08.5", facula / scale, **five).ok  # a dimensionless Quantity
+    mixed = check("08.5", facula / (d * ifov.to_value(u.rad)), **five)  # km / mi: right, and shown how to read it
     assert mixed.ok and "to_value(u.one)" in mixed.message
-    angle = check("07.5", facula / (d * ifov), **five)  # km / (mi urad): right, with the angle unit left in
+    angle = check("08.5", facula / (d * ifov), **five)  # km / (mi urad): right, with the angle unit left in
     assert angle.ok and "angle unit left in" in angle.message and "dimensionless_angles()" in angle.message
-    assert check("07.5", 14.7, **five).ok
-    assert check("07.5", 14.7 * u.pix, **five).ok  # astropy's pixel unit is a count too
-    assert "rounded too much" in check("07.5", 15 * u.pix, **five).message
-    assert "rounded too much" in check("07.5", 15, **five).message  # one decimal asked for
+    assert check("08.5", 14.7, **five).ok
+    assert check("08.5", 14.7 * u.pix, **five).ok  # astropy's pixel unit is a count too
+    assert "rounded too much" in check("08.5", 15 * u.pix, **five).message
+    assert "rounded too much" in check("08.5", 15, **five).message  # one decimal asked for
     # the pixel scale itself (what lesson 04's camera.pixel_scale returns) is one step short
     for length in (scale, scale.to(u.m), d * ifov):
-        short = check("07.5", length, **five)
+        short = check("08.5", length, **five)
         assert short.status == "incorrect" and "divide `facula`" in short.message, length
-    rounded = check("07.5", (facula / (0.7 * u.km)).to_value(u.one), **five)
+    rounded = check("08.5", (facula / (0.7 * u.km)).to_value(u.one), **five)
     assert not rounded.ok and "0.7 km" in rounded.message and "three figures" in rounded.message
     assert not re.search(r"near|close to|within", rounded.message.split("Hint:")[-1])
-    stop = check("07.6", 5120 * u.km, size=10 * u.km, pixels=20, ifov=ifov)
+    stop = check("08.6", 5120 * u.km, size=10 * u.km, pixels=20, ifov=ifov)
     assert not stop.ok and "slider" in stop.message and not re.search(r"near|close to|within", stop.message)
-    micro = check("07.5", (facula / (d.to(u.km) * ifov.value)).to_value(u.one), **five)
+    micro = check("08.5", (facula / (d.to(u.km) * ifov.value)).to_value(u.one), **five)
     assert not micro.ok and "microradians" in micro.message
-    centre = check("07.5", (facula / ((d - fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
+    centre = check("08.5", (facula / ((d - fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
     assert not centre.ok and "centre" in centre.message
-    plus = check("07.5", (facula / ((d + fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
+    plus = check("08.5", (facula / ((d + fact("ceres.radius")) * ifov.to_value(u.rad))).to_value(u.one), **five)
     assert not plus.ok and "added Ceres' radius" in plus.message
-    miles = check("07.5", (facula / (4500 * u.km * ifov.to_value(u.rad))).to_value(u.one), **five)
+    miles = check("08.5", (facula / (4500 * u.km * ifov.to_value(u.rad))).to_value(u.one), **five)
     assert not miles.ok and "miles" in miles.message
-    assert "radius" in check("07.5", right / 2, **five).message
-    assert "upside down" in check("07.5", 1 / right, **five).message
+    assert "radius" in check("08.5", right / 2, **five).message
+    assert "upside down" in check("08.5", 1 / right, **five).message
 
 
 def test_exercise_5_a_near_miss_is_not_called_a_radius_slip():
@@ -261,83 +261,83 @@ def test_exercise_5_a_near_miss_is_not_called_a_radius_slip():
     d, ifov, facula = fact("news.distance_image"), fact("fc.ifov"), fact("occator.cerealia_facula_size")
     five = dict(size=facula, distance=d, ifov=ifov)
     for scale_km in (0.70, 0.71):
-        message = check("07.5", (facula / (scale_km * u.km)).to_value(u.one), **five).message
+        message = check("08.5", (facula / (scale_km * u.km)).to_value(u.one), **five).message
         assert "radius" not in message and "centre" not in message, scale_km
 
 
 def test_verdict_hints_point_to_the_rule_not_to_a_shortlist():
-    for exercise_id in ("07.3", "07.7", "07.9"):
+    for exercise_id in ("08.3", "08.7", "08.9"):
         texts = [_EXERCISES[exercise_id].hint] + [m.hint for m in _EXERCISES[exercise_id].mistakes]
         assert all("plain" not in t for t in texts) and any("rule" in t for t in texts)
 
 
 def test_exercise_1_names_its_own_inputs_when_they_cannot_be_used():
     claims = F.load_claims()
-    assert check("07.1", ..., claims=claims, claim_ids=[]).status == "unanswered"
+    assert check("08.1", ..., claims=claims, claim_ids=[]).status == "unanswered"
     for bad in ({"claims": claims, "claim_ids": []}, {"claims": None, "claim_ids": ["N22"]}):
-        result = check("07.1", {"N22": "attribution"}, **bad)
+        result = check("08.1", {"N22": "attribution"}, **bad)
         assert result.status == "invalid", bad
         assert "could not be used" in result.message and "Restore claims and claim_ids" in result.message
         assert "Traceback" not in result.message
-    empty = check("07.1", {"N22": "attribution"}, claims=claims, claim_ids=[])
+    empty = check("08.1", {"N22": "attribution"}, claims=claims, claim_ids=[])
     assert "claim_ids names no claim" in empty.message
 
 
 def test_a_right_verdict_with_an_empty_reason_is_asked_for_one():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     stay = dict(arrival=arrival, departure=departure, claimed_months=14)
-    bare = check("07.3", "true", **stay, reason="")
+    bare = check("08.3", "true", **stay, reason="")
     assert bare.ok and "reason_3" in bare.message
-    argued = check("07.3", "true", **stay, reason="13.7 months vs 14: within one month")
+    argued = check("08.3", "true", **stay, reason="13.7 months vs 14: within one month")
     assert argued.ok and "reason_3" not in argued.message
     for not_text in (13.7, ["dates"]):  # the verdict table needs text: said at the check, before the table's cell
-        told = check("07.3", "true", **stay, reason=not_text)
+        told = check("08.3", "true", **stay, reason=not_text)
         assert "reason_3 as text, your sentence in quotes" in told.message, told.message
-    wrong = check("07.3", "false", **stay, reason="")  # a wrong verdict gets its hint, not the reason prompt
+    wrong = check("08.3", "false", **stay, reason="")  # a wrong verdict gets its hint, not the reason prompt
     assert not wrong.ok and "reason_3" not in wrong.message
     n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
-    strict = check("07.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
+    strict = check("08.4", "false", **n12, record_wording=fact("dawn.first_ion_science"), reason=" ")
     assert strict.ok and "reason_4" in strict.message  # like "misleading", asked for its reason
-    assert _expected_answer("07.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
+    assert _expected_answer("08.4", **n12, record_wording="", reason="") == "false"  # the reason never sets the answer
 
 
 def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
     stay = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14)
     for terse in ("ok", "close enough"):
-        nudged = check("07.3", "true", **stay, reason=terse)
+        nudged = check("08.3", "true", **stay, reason=terse)
         assert nudged.ok and "reason_3" in nudged.message and "dates or numbers" in nudged.message
-    kept = check("07.3", "true", **stay, reason="13.7 vs 14")  # a number is enough
+    kept = check("08.3", "true", **stay, reason="13.7 vs 14")  # a number is enough
     assert kept.ok and "reason_3" not in kept.message
-    words = check("07.3", "true", **stay, reason="within a month of the record, by NASA's dates")  # no number
+    words = check("08.3", "true", **stay, reason="within a month of the record, by NASA's dates")  # no number
     assert words.ok and "names no date or number" in words.message
-    wrong = check("07.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
+    wrong = check("08.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
     assert not wrong.ok and "reason_3" not in wrong.message
 
 
 def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim():
     goal = fact("dawn.science_goal")
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(goal,))
-    assert check("07.11", "cannot be checked", **n20).ok
-    assert check("07.11", " Cannot  be checked ", **n20).ok
-    assert "'misleading' is also defensible" in check("07.11", "cannot be checked", **n20).message
+    assert check("08.11", "cannot be checked", **n20).ok
+    assert check("08.11", " Cannot  be checked ", **n20).ok
+    assert "'misleading' is also defensible" in check("08.11", "cannot be checked", **n20).message
     for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
-        result = check("07.11", wrong, **n20)
+        result = check("08.11", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
     # Russell's hedged February 2015 words make "misleading" defensible, with a note naming the lesson's verdict
-    hedged = check("07.11", "misleading", **n20, reason="Russell's February hope became an aim in the story")
+    hedged = check("08.11", "misleading", **n20, reason="Russell's February hope became an aim in the story")
     assert hedged.ok and hedged.message.startswith("Defensible") and "Russell" in hedged.message
     # the expected verdict follows the inputs: a source that states the aim makes it checkable (and true)
     stated = dict(claimed_aim="volcanic activity", stated_aims=(goal, "to look for volcanic activity from June"))
-    assert _expected_answer("07.11", **stated) == "true"
-    assert _expected_answer("07.11", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
-    empty = check("07.11", "cannot be checked", **n20, reason="")
+    assert _expected_answer("08.11", **stated) == "true"
+    assert _expected_answer("08.11", claimed_aim="volcanic activity", stated_aims=goal) == "cannot be checked"
+    empty = check("08.11", "cannot be checked", **n20, reason="")
     assert empty.ok and "reason_11" in empty.message
     assert "sources you read" in empty.message and "dates or numbers" not in empty.message  # a claim about an aim
-    assert "volcanic activity" in check("07.11", "true", **n20).name
-    assert not check("07.11", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
-    assert not check("07.11", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
-    terse = check("07.11", "cannot be checked", **n20, reason="no source")  # the prompt fits a claim about an aim
+    assert "volcanic activity" in check("08.11", "true", **n20).name
+    assert not check("08.11", "misleading", **stated, reason="Russell's hedged guess").ok  # a stated aim: true
+    assert not check("08.11", "cannot be checked", claimed_aim=" ", stated_aims=(goal,)).ok
+    terse = check("08.11", "cannot be checked", **n20, reason="no source")  # the prompt fits a claim about an aim
     assert terse.ok and "sources you read" in terse.message and "dates or numbers" not in terse.message
 
 
@@ -349,7 +349,7 @@ def test_the_claims_table_does_not_show_the_kinds():
 
 def test_no_file_the_student_version_names_holds_the_kinds():
     """The answer key of Exercise 1 lives only in a table the lesson never names, prints or links."""
-    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "07-fact-check.ipynb"))
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb"))
     text = "\n".join(nbtools.source(c) for c in nb.cells)
     assert F._KEY_FILE not in text
     named = set(re.findall(r"data/([\w.-]+)", text)) | set(re.findall(r"\]\((?!https?:)([^)#\s]+)", text))
@@ -391,7 +391,7 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     from exercises import Call, find_leaks
     from utils import imaging, spotviews
 
-    source = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text()
+    source = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text()
     assert 'stops.remove(marks.pop(\\"news image\\"))' in source  # the notebook's stops are the ones drawn here
     marks, stops = spotviews.dawn_distances()
     stops.remove(marks["news image"])
@@ -406,9 +406,9 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("\n\n".join(texts))])
     a, dep = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     calls = [  # the lesson's numeric checks, with the notebook's inputs
-        Call("07.2", 0, "", "", dict(arrival=a, departure=dep, claimed_months=14)),
-        Call("07.5", 0, "", "", dict(size=facula, distance=fact("news.distance_image"), ifov=ifov)),
-        Call("07.6", 0, "", "", dict(size=facula, pixels=20, ifov=ifov)),
+        Call("08.2", 0, "", "", dict(arrival=a, departure=dep, claimed_months=14)),
+        Call("08.5", 0, "", "", dict(size=facula, distance=fact("news.distance_image"), ifov=ifov)),
+        Call("08.6", 0, "", "", dict(size=facula, pixels=20, ifov=ifov)),
     ]
     assert find_leaks(nb, calls) == []
     # the finder does see a count to one decimal, as the stop at the story's distance would come close to giving
@@ -416,12 +416,12 @@ def test_no_stop_of_the_sharpness_slider_shows_an_answer():
     across = (facula / (fact("news.distance_image") * ifov.to_value(u.rad))).to_value(u.one)
     text = f"{view.ax.get_title()}\n{view.alt()}\nthe facula spans {across:.1f} pixels"
     leaky = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(text)])
-    assert [leak.id for leak in find_leaks(leaky, calls)] == ["07.5"]
+    assert [leak.id for leak in find_leaks(leaky, calls)] == ["08.5"]
 
 
 SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming its reading, one that does not)
     (
-        "07.11",
+        "08.11",
         "misleading",
         "Russell's February 2015 guess became the orbit's aim in the story",
         "no source says so, the 2020 finding came later",
@@ -429,7 +429,7 @@ SECOND_READINGS = [  # (exercise, the other defensible verdict, a reason naming 
 ]
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+@pytest.mark.parametrize("exercise_id", ["08.4", "08.10"])
 def test_both_firsts_read_the_same_reading_words(exercise_id):
     inputs = _n_inputs(exercise_id)
     for named in (
@@ -445,7 +445,7 @@ def test_both_firsts_read_the_same_reading_words(exercise_id):
         assert asked.ok and "Name your reading" in asked.message, unnamed
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+@pytest.mark.parametrize("exercise_id", ["08.4", "08.10"])
 def test_both_accepted_verdicts_of_a_first_are_treated_alike(exercise_id):
     """'false' and 'misleading' both pass; a reason naming no reading gets the same prompt for either."""
     inputs = _n_inputs(exercise_id)
@@ -463,13 +463,13 @@ def test_both_accepted_verdicts_of_a_first_are_treated_alike(exercise_id):
 
 
 def _n_inputs(exercise_id):
-    if exercise_id == "07.4":
+    if exercise_id == "08.4":
         return dict(
             dawn_launch=fact("dawn.launch"),
             earlier_first_use=fact("ds1.first_thrust"),
             record_wording=fact("dawn.first_ion_science"),
         )
-    if exercise_id == "07.10":
+    if exercise_id == "08.10":
         return dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
     return dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
 
@@ -495,29 +495,29 @@ def test_the_second_defensible_verdict_counts_only_with_its_reading_named(exerci
     assert not check(exercise_id, wrong, **inputs, reason=named).ok
 
 
-@pytest.mark.parametrize(("exercise_id", "answer"), [("07.5", "answer_5"), ("07.6", "answer_6")])
+@pytest.mark.parametrize(("exercise_id", "answer"), [("08.5", "answer_5"), ("08.6", "answer_6")])
 def test_the_placeholder_comment_names_a_conversion_that_passes(exercise_id, answer):
     """ifov is in µrad: the comment's route, ifov_rad (the notebook's ifov.to_value(u.rad)), reaches the check."""
-    nb = (ROOT / "notebooks" / "07-fact-check.ipynb").read_text(encoding="utf-8")
+    nb = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text(encoding="utf-8")
     line = next(x for x in nb.splitlines() if f"{answer} = ..." in x)
     defined = next(x for x in nb.splitlines() if '"ifov_rad = ' in x)
     assert "ifov.to_value(u.rad)" in defined and "dimensionless_angles" not in line  # one recipe, as in the text
-    if exercise_id == "07.5":
+    if exercise_id == "08.5":
         assert "ifov_rad" in line
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
-    if exercise_id == "07.5":
+    if exercise_id == "08.5":
         d = fact("news.distance_image")
         given = (facula / (d * ifov.to_value(u.rad))).to_value(u.one)
-        assert check("07.5", given, size=facula, distance=d, ifov=ifov).ok
+        assert check("08.5", given, size=facula, distance=d, ifov=ifov).ok
     else:
         given = (facula / 20 / ifov.to_value(u.rad)).to(u.km)
-        assert check("07.6", given, size=facula, pixels=20, ifov=ifov).ok
+        assert check("08.6", given, size=facula, pixels=20, ifov=ifov).ok
 
 
 def test_exercise_6_the_ifov_left_in_microradians_gets_the_unit_hint():
     """facula / n / ifov.value (the µrad number read as radians) is named as such, as in exercise 5."""
     ifov, facula = fact("fc.ifov"), fact("occator.cerealia_facula_size")
-    result = check("07.6", facula / 20 / ifov.value, size=facula, pixels=20, ifov=ifov)
+    result = check("08.6", facula / 20 / ifov.value, size=facula, pixels=20, ifov=ifov)
     assert not result.ok and "microradians" in result.message and "close" not in result.message.lower()
 
 
@@ -525,7 +525,7 @@ def test_exercise_6_the_ifov_left_in_microradians_gets_the_unit_hint():
 def test_exercise_9_misleading_with_a_broader_or_narrower_reading_is_not_asked_for_one(words):
     arrival, smart1 = fact("dawn.ceres_arrival"), fact("smart1.lunar_orbit")
     reason = f"SMART-1 orbited Earth, then the Moon from {smart1.iso[:10]}; {words}"
-    result = check("07.10", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
+    result = check("08.10", "misleading", claimed_first=arrival, earlier_with_earth=smart1, reason=reason)
     assert result.ok and "name your reading" not in result.message.lower()
 
 
@@ -538,13 +538,13 @@ def test_no_public_factcheck_name_returns_a_verdict_exercise_asks_for():
     ceres, spot, pluto = fact("dawn.ceres_arrival"), fact("ceres.approach_spot"), fact("newhorizons.pluto_flyby")
     reason = "the dates, and the rule: within one month, or one earlier example"
     stays = [  # exercise 3 with the story's 14 months (true) and with 18 (false)
-        ("07.3", dict(arrival=a, departure=d, claimed_months=m, reason=reason), [(a, d, m * F.MONTH), (a, d, m)])
+        ("08.3", dict(arrival=a, departure=d, claimed_months=m, reason=reason), [(a, d, m * F.MONTH), (a, d, m)])
         for m in (14, 18)
     ]
     firsts = [  # exercises 7 and 9 (false, true), and 7 read the other way round (true)
-        ("07.7", dict(claimed_first=ceres, earlier=spot, reason=reason), [(ceres, spot)]),
-        ("07.9", dict(claimed_first=ceres, earlier=pluto, reason=reason), [(ceres, pluto)]),
-        ("07.7", dict(claimed_first=spot, earlier=ceres, reason=reason), [(spot, ceres)]),
+        ("08.7", dict(claimed_first=ceres, earlier=spot, reason=reason), [(ceres, spot)]),
+        ("08.9", dict(claimed_first=ceres, earlier=pluto, reason=reason), [(ceres, pluto)]),
+        ("08.7", dict(claimed_first=spot, earlier=ceres, reason=reason), [(spot, ceres)]),
     ]
     for group in (stays, firsts):
         for name in (n for n in dir(F) if not n.startswith("_")):
@@ -567,32 +567,32 @@ def test_no_variable_of_the_class_path_holds_exercise_5_or_6s_answer():
     """Names left by the cells up to Exercise 7's evidence answer neither exercise 5 nor exercise 6."""
     from notebook_namespace import namespace_until
 
-    ns, _ = namespace_until("07-fact-check.ipynb", "# your verdicts and reasons from Exercises 4 and 7", before=True)
+    ns, _ = namespace_until("08-fact-check.ipynb", "# your verdicts and reasons from Exercises 4 and 7", before=True)
     five = dict(size=ns["facula"], distance=ns["distance_image"], ifov=ns["ifov"])
     six = dict(size=ns["facula"], pixels=ns["n_pixels"], ifov=ns["ifov"])
     for name, value in ns.items():
         if name.startswith("answer_") or not isinstance(value, u.Quantity):
             continue
         for v in np.atleast_1d(value).ravel()[:1000]:
-            assert not check("07.5", v, **five).ok, name
-            assert not check("07.6", v, **six).ok, name
+            assert not check("08.5", v, **five).ok, name
+            assert not check("08.6", v, **six).ok, name
     for name, value in ns.items():
         if isinstance(value, dict) and not name.startswith("_"):
             for k, v in value.items():
                 if isinstance(v, (float, u.Quantity)):
                     length = v * u.km if isinstance(v, float) else v
-                    assert not check("07.5", v, **five).ok, (name, k)
-                    assert not check("07.6", length, **six).ok, (name, k)
+                    assert not check("08.5", v, **five).ok, (name, k)
+                    assert not check("08.6", length, **six).ok, (name, k)
 
 
 def test_exercise_2_a_stay_in_days_divided_by_a_month_still_in_days_gets_its_hint():
     a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=a, departure=d, claimed_months=14)
     for days_per_month in (30, 30.44):
-        kept = check("07.2", (d - a).to(u.day) / days_per_month, **inputs)
+        kept = check("08.2", (d - a).to(u.day) / days_per_month, **inputs)
         assert kept.status == "incorrect" and "its unit is 'd'" in kept.message
-    assert check("07.2", (d - a).to_value(u.day) / 30.44 * F.MONTH, **inputs).ok
-    story = check("07.2", 14 * F.MONTH, **inputs)
+    assert check("08.2", (d - a).to_value(u.day) / 30.44 * F.MONTH, **inputs).ok
+    story = check("08.2", 14 * F.MONTH, **inputs)
     assert "story's figure" in story.message and "keep one decimal" in story.message
 
 
@@ -607,19 +607,19 @@ def test_a_reason_that_is_not_text_is_shown_as_one_still_to_write():
 def test_a_verdict_written_as_a_sentence_counts_and_one_claim_id_without_a_comma_is_named():
     aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
     for answer in ("Cannot be checked.", "cannot be checked!", "Can't be checked"):
-        assert check("07.11", answer, **aim, reason="no source states that aim").ok, answer
-    assert not check("07.11", "True.", **aim, reason="no source states that aim").ok
-    told = check("07.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
+        assert check("08.11", answer, **aim, reason="no source states that aim").ok, answer
+    assert not check("08.11", "True.", **aim, reason="no source states that aim").ok
+    told = check("08.1", {"N05": "number"}, claims=F.load_claims(), claim_ids=("N05"))
     assert not told.ok and "('N05',)" in told.message
 
 
 def test_exercise_2_takes_a_one_element_array_of_months():
-    from utils.exercises.lesson07 import MONTH
+    from utils.exercises.lesson08 import MONTH
     from utils.facts import fact
 
     kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
     stay = (kw["departure"] - kw["arrival"]).to(MONTH)
-    assert check("07.2", np.array([stay.value]) * MONTH, **kw).ok
+    assert check("08.2", np.array([stay.value]) * MONTH, **kw).ok
 
 
 def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
@@ -627,7 +627,7 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
     four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     four["record_wording"] = fact("dawn.first_ion_science")
     ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
-    for exercise_id, inputs in (("07.4", four), ("07.10", ten)):
+    for exercise_id, inputs in (("08.4", four), ("08.10", ten)):
         qualifier = "Deep Space 1 came first; NASA's qualifier 'science-only' left out"
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
@@ -642,7 +642,7 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
         assert check(exercise_id, "misleading", **inputs, reason=qualifier).ok
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+@pytest.mark.parametrize("exercise_id", ["08.4", "08.10"])
 def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
     """A qualifier weighed and rejected ("no qualifier saves it") backs 'false'; a rejected strict reading backs
     'misleading'. A 'false' that names the qualifier without a negation is asked for its own reading, not told
@@ -666,38 +666,38 @@ def test_a_reason_that_rejects_the_other_reading_does_not_clash(exercise_id):
 
 def test_exercise_10_misleading_needs_russells_february_words_not_the_mission_paper():
     n20 = dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),))
-    aim_paper = check("07.11", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
+    aim_paper = check("08.11", "misleading", **n20, reason="Russell et al. 2004 states the mission's aim")
     assert not aim_paper.ok
-    feb = check("07.11", "misleading", **n20, reason="Russell's February 2015 hedge became the orbit's aim")
+    feb = check("08.11", "misleading", **n20, reason="Russell's February 2015 hedge became the orbit's aim")
     assert feb.ok
 
 
 @pytest.mark.parametrize(
     ("exercise_id", "answer"),
-    [("07.2", 1.1 * u.yr), ("07.2", 13 * F.MONTH), ("07.5", 14), ("07.6", 5000 * u.km)],
+    [("08.2", 1.1 * u.yr), ("08.2", 13 * F.MONTH), ("08.5", 14), ("08.6", 5000 * u.km)],
 )
 def test_a_right_answer_rounded_too_far_is_told_so(exercise_id, answer):
     inputs = {
-        "07.2": dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14),
-        "07.5": dict(
+        "08.2": dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14),
+        "08.5": dict(
             size=fact("occator.cerealia_facula_size"), distance=fact("news.distance_image"), ifov=fact("fc.ifov")
         ),
-        "07.6": dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov")),
+        "08.6": dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov")),
     }[exercise_id]
     result = check(exercise_id, answer, **inputs)
-    told = "whole pixels" if exercise_id == "07.5" else "rounded too much"  # 14 for 14.7: a count cut, not rounded
-    if exercise_id == "07.2" and answer.unit == F.MONTH:
+    told = "whole pixels" if exercise_id == "08.5" else "rounded too much"  # 14 for 14.7: a count cut, not rounded
+    if exercise_id == "08.2" and answer.unit == F.MONTH:
         told = "cut the months to a whole number"  # 13 for 13.7: cut, not rounded
     assert result.status == "incorrect" and told in result.message, result.message
     # the story's own 14 months keeps its own hint
-    if exercise_id == "07.2":
-        assert "story's figure" in check("07.2", 14 * F.MONTH, **inputs).message
+    if exercise_id == "08.2":
+        assert "story's figure" in check("08.2", 14 * F.MONTH, **inputs).message
 
 
 def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     pixel = (inputs["size"] / 20).to(u.km)  # 0.5 km: the ground one pixel must cover
-    result = check("07.6", pixel, **inputs)
+    result = check("08.6", pixel, **inputs)
     assert result.status == "incorrect" and "divide it by the IFOV" in result.message, result.message
     assert "close" not in result.message.lower()
 
@@ -707,12 +707,12 @@ def test_exercise_2_a_dimensionless_quantity_is_a_plain_number():
     kw = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
     months = round((kw["departure"] - kw["arrival"]).to_value(F.MONTH), 1)
     for answer in (months, months * u.one, months * u.dimensionless_unscaled):
-        result = check("07.2", answer, **kw)
+        result = check("08.2", answer, **kw)
         assert not result.ok and "no unit" in result.message, answer
-    assert check("07.2", (kw["departure"] - kw["arrival"]).to(F.MONTH), **kw).ok
+    assert check("08.2", (kw["departure"] - kw["arrival"]).to(F.MONTH), **kw).ok
 
 
-@pytest.mark.parametrize("exercise_id", ["07.4", "07.10"])
+@pytest.mark.parametrize("exercise_id", ["08.4", "08.10"])
 def test_a_reason_that_rejects_its_own_verdicts_reading_is_not_accepted(exercise_id):
     """'misleading' with "no qualifier saves it" argues for 'false': not accepted, and told why; 'false' with
     "not a different claim" likewise. The same words back the other verdict."""
@@ -731,8 +731,8 @@ def test_a_reason_that_rejects_its_own_verdicts_reading_is_not_accepted(exercise
 @pytest.mark.parametrize(
     ("exercise_id", "make"),
     [
-        ("07.5", lambda s, d, i: (s / (d * i.to_value(u.rad))).to_value(u.one)),
-        ("07.6", lambda s, d, i: (s / 20 / i.to_value(u.rad)).to(u.km)),
+        ("08.5", lambda s, d, i: (s / (d * i.to_value(u.rad))).to_value(u.one)),
+        ("08.6", lambda s, d, i: (s / 20 / i.to_value(u.rad)).to(u.km)),
     ],
 )
 def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
@@ -742,7 +742,7 @@ def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
         fact("occator.cerealia_facula_size_apod"),
     )
     d = fact("news.distance_image")
-    inputs = dict(size=facula, ifov=ifov, **({"distance": d} if exercise_id == "07.5" else {"pixels": 20}))
+    inputs = dict(size=facula, ifov=ifov, **({"distance": d} if exercise_id == "08.5" else {"pixels": 20}))
     result = check(exercise_id, make(wide, d, ifov), **inputs)
     assert (
         result.status == "incorrect"
@@ -757,9 +757,9 @@ def test_the_wider_15_km_deposit_gets_its_own_hint(exercise_id, make):
 
 def test_the_verdict_table_names_the_reason_variable_and_its_type():
     n11 = dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("ceres.approach_spot"))
-    number = F.your_checked_verdict("N11", "07.7", "false", 42, **n11)
+    number = F.your_checked_verdict("N11", "08.7", "false", 42, **n11)
     assert "write reason_7 as text" in number.reason and "(got an int)" in number.reason
-    empty = F.your_checked_verdict("N11", "07.7", "false", "", **n11)
+    empty = F.your_checked_verdict("N11", "08.7", "false", "", **n11)
     assert "reason_7" in empty.reason and "reason_ " not in empty.reason
 
 
@@ -767,21 +767,21 @@ def test_exercise_2_reads_the_prediction_back_only_once_the_duration_is_right():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     stay = (departure - arrival).to(F.MONTH)
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
-    right = check("07.2", stay, prediction="fewer", **inputs)
+    right = check("08.2", stay, prediction="fewer", **inputs)
     assert right.ok and "You predicted 'fewer': right" in right.message
-    wrong_guess = check("07.2", stay, prediction="More", **inputs)
+    wrong_guess = check("08.2", stay, prediction="More", **inputs)
     assert wrong_guess.ok and "'more': not this time" in wrong_guess.message
-    assert "predict" not in check("07.2", stay, prediction="", **inputs).message.lower()
-    assert "'more' or 'fewer'" in check("07.2", stay, prediction="maybe", **inputs).message
+    assert "predict" not in check("08.2", stay, prediction="", **inputs).message.lower()
+    assert "'more' or 'fewer'" in check("08.2", stay, prediction="maybe", **inputs).message
     # a full stop, or a phrase with one meaning, reads as that word; a negated one is asked again
     for said in ("Fewer.", "less than 14"):
-        assert "': right" in check("07.2", stay, prediction=said, **inputs).message, said
-    assert "'more' or 'fewer'" in check("07.2", stay, prediction="not more", **inputs).message
+        assert "': right" in check("08.2", stay, prediction=said, **inputs).message, said
+    assert "'more' or 'fewer'" in check("08.2", stay, prediction="not more", **inputs).message
     # before the duration is right, the prediction is not judged (that would name the answer)
     for answer in (14 * F.MONTH, 1.1 * u.yr, ...):
-        assert "predict" not in check("07.2", answer, prediction="more", **inputs).message.lower()
+        assert "predict" not in check("08.2", answer, prediction="more", **inputs).message.lower()
     # a longer claimed stay turns the comparison round
-    assert "'more': right" in check("07.2", stay, prediction="more", **dict(inputs, claimed_months=10)).message
+    assert "'more': right" in check("08.2", stay, prediction="more", **dict(inputs, claimed_months=10)).message
 
 
 def test_exercise_4_false_with_its_reading_is_asked_to_argue_misleading_too():
@@ -791,14 +791,14 @@ def test_exercise_4_false_with_its_reading_is_asked_to_argue_misleading_too():
         record_wording=fact("dawn.first_ion_science"),
     )
     ask = "why a reader could call the story misleading"
-    false_only = check("07.4", "false", reason="DS1 1998 before Dawn 2007: as printed, one earlier example", **inputs)
+    false_only = check("08.4", "false", reason="DS1 1998 before Dawn 2007: as printed, one earlier example", **inputs)
     assert false_only.ok and ask in false_only.message
     both = "DS1 1998 before Dawn 2007: as printed, false; misleading to a reader, since it dropped NASA's qualifier"
-    assert ask not in check("07.4", "false", reason=both, **inputs).message
-    qualified = check("07.4", "misleading", reason="DS1 1998, Dawn 2007; the story left out the qualifier", **inputs)
+    assert ask not in check("08.4", "false", reason=both, **inputs).message
+    qualified = check("08.4", "misleading", reason="DS1 1998, Dawn 2007; the story left out the qualifier", **inputs)
     assert qualified.ok and ask not in qualified.message
     # with no narrower wording in the record, "false" is the one answer and nothing more is asked
-    plain = check("07.4", "false", reason="DS1 1998 before Dawn 2007: as printed", **dict(inputs, record_wording=""))
+    plain = check("08.4", "false", reason="DS1 1998 before Dawn 2007: as printed", **dict(inputs, record_wording=""))
     assert plain.ok and ask not in plain.message
 
 
@@ -808,8 +808,8 @@ def test_a_date_verdict_whose_reason_names_no_date_or_number_is_asked_for_them()
     )
     spot, arrival = Time("2015-01-13"), Time("2015-03-06")
     for exercise_id, inputs, verdict in (
-        ("07.3", stay, "true"),
-        ("07.7", dict(claimed_first=arrival, earlier=spot, reason=None), "false"),
+        ("08.3", stay, "true"),
+        ("08.7", dict(claimed_first=arrival, earlier=spot, reason=None), "false"),
     ):
         bare = check(exercise_id, verdict, **{**inputs, "reason": "because it is what the record says"})
         assert bare.ok and "names no date or number" in bare.message and "graded by hand" in bare.message, bare
@@ -822,7 +822,7 @@ def test_a_date_verdict_whose_reason_names_no_date_or_number_is_asked_for_them()
 def test_exercise_6_the_ifov_multiplied_in_gets_its_own_hint():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     slip = (inputs["size"] / 20 * inputs["ifov"].to_value(u.rad)).to(u.km)
-    result = check("07.6", slip, **inputs)
+    result = check("08.6", slip, **inputs)
     assert result.status == "incorrect" and "multiplied by the IFOV" in result.message, result
 
 
@@ -830,9 +830,9 @@ def test_exercise_2_a_count_in_30_day_months_is_named():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     days = (departure - arrival).to_value(u.day)
-    thirty = check("07.2", days / 30 * F.MONTH, **inputs)
+    thirty = check("08.2", days / 30 * F.MONTH, **inputs)
     assert thirty.ok and "30-day months" in thirty.message, thirty
-    right = check("07.2", (departure - arrival).to(F.MONTH), **inputs)
+    right = check("08.2", (departure - arrival).to(F.MONTH), **inputs)
     assert right.ok and "30-day" not in right.message, right
 
 
@@ -848,7 +848,7 @@ def test_exercise_4_evidence_both_readings_share_is_not_a_reading(verdict, words
         earlier_first_use=fact("ds1.first_thrust"),
         record_wording=fact("dawn.first_ion_science"),
     )
-    result = check("07.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
+    result = check("08.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
     assert result.ok and "Name your reading" in result.message, result.message
     assert "disagree" not in result.message and "'first line'" in result.message, result.message
 
@@ -860,7 +860,7 @@ def test_exercise_4_the_first_line_named_gets_the_false_note():
         record_wording=fact("dawn.first_ion_science"),
     )
     result = check(
-        "07.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27: the rule's first line", **inputs
+        "08.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27: the rule's first line", **inputs
     )
     assert result.ok and "Name your reading" not in result.message, result.message
     assert "you applied the rule's first line to the story's words" in result.message
@@ -868,7 +868,7 @@ def test_exercise_4_the_first_line_named_gets_the_false_note():
 
 def test_exercise_10_evidence_is_not_a_reading():
     """The reader's case: 'misleading' with 'SMART-1 2004 came before Dawn 2015' is not told it disagrees."""
-    result = check("07.10", "misleading", reason="SMART-1 2004 came before Dawn 2015", **_n_inputs("07.10"))
+    result = check("08.10", "misleading", reason="SMART-1 2004 came before Dawn 2015", **_n_inputs("08.10"))
     assert result.ok and "disagree" not in result.message and "Name your reading" in result.message, result.message
 
 
@@ -891,13 +891,13 @@ def _inputs_4():
 )
 def test_exercise_4_false_with_the_asked_line_on_misleading_is_not_a_clash(reason):
     """Exercise 4 asks a 'false' for one more line on the misleading reading: naming it is no clash."""
-    result = check("07.4", "false", reason=reason, **_inputs_4())
+    result = check("08.4", "false", reason=reason, **_inputs_4())
     assert result.ok and "disagree" not in result.message and "Name your reading" not in result.message, result
 
 
 def test_exercise_4_false_arguing_only_the_other_reading_is_asked_for_its_own():
     reason = "DS1 1998-11-10, Dawn 2007-09-27. A reader could call it misleading: the qualifier was left out"
-    result = check("07.4", "false", reason=reason, **_inputs_4())
+    result = check("08.4", "false", reason=reason, **_inputs_4())
     assert result.ok and "Name your reading" in result.message and "disagree" not in result.message, result
 
 
@@ -913,23 +913,23 @@ def test_exercise_4_false_arguing_only_the_other_reading_is_asked_for_its_own():
     ],
 )
 def test_exercise_4_other_ways_to_name_the_line(verdict, words):
-    result = check("07.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **_inputs_4())
+    result = check("08.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **_inputs_4())
     assert result.ok and "Name your reading" not in result.message and "disagree" not in result.message, result
 
 
 def test_exercise_10_rule_1_with_the_qualifier_named_is_not_a_clash():
     result = check(
-        "07.10",
+        "08.10",
         "false",
         reason="SMART-1 2004 before Dawn 2015 (rule 1); the qualifier was dropped",
-        **_n_inputs("07.10"),
+        **_n_inputs("08.10"),
     )
     assert result.ok and "disagree" not in result.message, result
 
 
 def test_exercise_4_false_is_asked_for_everything_missing_at_once():
     """A 'false' that names no line and argues nothing more is asked for both in one message."""
-    result = check("07.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
+    result = check("08.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
     assert result.ok and "Name your reading" in result.message, result.message
     assert "why a reader could call the story misleading" in result.message, result.message
 
@@ -937,9 +937,9 @@ def test_exercise_4_false_is_asked_for_everything_missing_at_once():
 @pytest.mark.parametrize("reason", ["", "DS1 1998-11-10 came before Dawn 2007-09-27"])
 def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_reading(reason):
     """The right-answer note quotes the qualifier; a reason that names no reading is not given it."""
-    result = check("07.4", "misleading", reason=reason, **_inputs_4())
+    result = check("08.4", "misleading", reason=reason, **_inputs_4())
     assert result.ok and "devoted exclusively" not in result.message, result.message
-    named = check("07.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
+    named = check("08.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
     assert named.ok and "devoted exclusively" in named.message, named.message
 
 
@@ -947,11 +947,11 @@ def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     for right in (13.7 * F.MONTH, 1.14 * u.yr, (departure - arrival).to(u.day)):
-        assert check("07.2", right, **inputs).ok, right
+        assert check("08.2", right, **inputs).ok, right
     for loose in (13.5 * F.MONTH, 13.55 * F.MONTH):
-        assert not check("07.2", loose, **inputs).ok, loose
+        assert not check("08.2", loose, **inputs).ok, loose
     days = (departure - arrival).to_value(u.day)
-    thirty = check("07.2", round(days / 30, 1) * F.MONTH, **inputs)
+    thirty = check("08.2", round(days / 30, 1) * F.MONTH, **inputs)
     assert thirty.ok and "30-day months" in thirty.message, thirty
 
 
@@ -961,5 +961,5 @@ def test_exercise_10_false_that_weighs_the_dropped_qualifier_is_not_a_clash():
         "SMART-1 orbited Earth and then the Moon from 2004-11-15, before Dawn, so the story is wrong; "
         "it left out NASA's qualifier extraterrestrial"
     )
-    result = check("07.10", "false", reason=reason, **_n_inputs("07.10"))
+    result = check("08.10", "false", reason=reason, **_n_inputs("08.10"))
     assert result.ok and "disagree" not in result.message, result.message

@@ -1,0 +1,82 @@
+"""utils.iceviews: lesson 07's ice-lifetime figure."""
+
+from __future__ import annotations
+
+import time
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+from utils.facts import fact
+from utils.iceviews import IceLifeExplorer, _noon_temperature, _pit_lifetime
+
+
+def _view(**changes):
+    kw = dict(
+        solar_constant=fact("solar.tsi"),
+        depth=fact("occator.pit_depth"),
+        molar_mass=fact("water.molar_mass"),
+        density=fact("ice.density"),
+        latent_heat=fact("ice.sublimation_latent_heat"),
+        activity_age=fact("occator.activity_start"),
+        young_age=fact("occator.young_deposits_age"),
+        faculae_low=0.25,
+        faculae_high=0.6,
+        albedo_stops=np.array([0.05, 0.45, 0.95]),
+        distance_stops=[2.55, 2.98] * u.AU,
+    )
+    return IceLifeExplorer(**{**kw, **changes})
+
+
+def test_brighter_ice_and_a_farther_sun_make_the_ice_last_longer():
+    view = _view()
+    near, far = view.curves[2.55], view.curves[2.98]
+    finite = np.isfinite(near) & np.isfinite(far)
+    assert np.all(np.diff(near[finite]) > 0)  # brighter: colder, slower loss
+    assert np.all(far[finite] > near[finite])
+
+
+def test_the_lifetime_is_the_pit_depth_over_the_day_averaged_loss():
+    """The steps of lesson 07's Exercises 1 and 2, written out, give the same lifetime."""
+    from utils import thermal
+
+    ice = dict(molar_mass=fact("water.molar_mass"), density=fact("ice.density"))
+    t = _noon_temperature(fact("solar.tsi"), 0.65, fact("ceres.a"))
+    flux = thermal.diurnal_mean_sublimation_flux(t, ice["molar_mass"], latent_heat=fact("ice.sublimation_latent_heat"))
+    by_hand = (fact("occator.pit_depth") / thermal.thickness_loss_rate(flux, ice["density"])).to_value(u.yr)
+    life = _pit_lifetime(
+        0.65,
+        fact("ceres.a"),
+        fact("solar.tsi"),
+        fact("occator.pit_depth"),
+        latent_heat=fact("ice.sublimation_latent_heat"),
+        **ice,
+    )
+    assert life[0] == pytest.approx(by_hand, rel=1e-9)
+
+
+def test_the_title_and_alt_text_follow_the_controls_and_updates_are_fast():
+    view = _view()
+    view.update(0.05, 2.55)._repr_png_()  # the first drawing lays the figure out
+    dark_title, dark_alt = view.ax.get_title(), view.alt()
+    assert "gone long before either age" in dark_alt and "0.05" in dark_title
+    start = time.perf_counter()
+    png = view.update(0.95, 2.98)._repr_png_()
+    assert time.perf_counter() - start < 0.5 and png[:4] == b"\x89PNG"
+    assert view.ax.get_title() != dark_title and "outlasts both ages" in view.alt()
+    assert "more than ten billion" in view.alt()  # an endless lifetime is said in words, not "inf"
+
+
+@pytest.mark.parametrize(
+    ("changes", "word"),
+    [
+        (dict(albedo_stops=np.array([0.5, 1.0])), "albedo_stops"),
+        (dict(distance_stops=[2.5, 3.0] * u.s), "distance_stops"),
+        (dict(depth=-1 * u.km), "depth"),
+        (dict(faculae_low="low"), "faculae_low"),
+    ],
+)
+def test_bad_inputs_get_errors_that_name_them(changes, word):
+    with pytest.raises((ValueError, TypeError, u.UnitsError), match=word):
+        _view(**changes)

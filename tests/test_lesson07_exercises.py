@@ -1,0 +1,556 @@
+"""Lesson 07's exercise checks: slips the lesson's own tests name."""
+
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+import utils
+
+
+def _names_that_answer(check_id, values, modules, include_private=False):
+    """The names in ``modules`` (those Tab completion offers, or all with ``include_private``) whose call with
+    2 or 3 of the exercise's inputs, in any order, passes its check."""
+    import inspect
+    from itertools import permutations
+
+    from utils.exercises.lesson07 import _EXERCISES
+
+    kw = {k: values[k] for k in inspect.signature(_EXERCISES[check_id].solve).parameters}
+    passing = []
+    for module in modules:
+        for name in (n for n in dir(module) if include_private or not n.startswith("_")):
+            func = getattr(module, name)
+            if not callable(func) or isinstance(func, type):
+                continue
+            for args in (p for r in (2, 3) for p in permutations(kw.values(), r)):
+                try:
+                    result = func(*args)
+                except Exception:
+                    continue
+                if isinstance(result, (u.Quantity, float)) and np.size(result) == 1:
+                    if utils.check(check_id, result, **kw).ok:
+                        passing.append(f"{module.__name__}.{name}")
+                        break
+    return passing
+
+
+def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_4():
+    """Exercise 1 tests the energy balance S (1 AU / r)**2 (1 - A) = sigma T**4: no name that Tab completion
+    offers in utils.thermal, utils.photometry or utils.camera may return its answer from the exercise's inputs."""
+    from utils import camera, photometry, thermal
+
+    values = {
+        "solar_constant": utils.fact("solar.tsi"),
+        "albedo": utils.fact("occator.faculae_albedo"),
+        "distance": utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
+    }
+    passing = _names_that_answer("07.1", values, (thermal, photometry, camera))
+    assert not passing, f"{passing} answer exercise 1: make them private or ask for something they do not return"
+    # the search finds the private helper that does answer it, so it would find a public one
+    assert "utils.thermal._subsolar_temperature" in _names_that_answer("07.1", values, (thermal,), True)
+
+
+def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    for ground in (utils.fact("ceres.albedo"), utils.fact("ceres.albedo_fc")):
+        absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - ground)
+        result = utils.check("07.1", ((absorbed / const.sigma_sb) ** 0.25).to(u.K), **kw)
+        assert result.status == "incorrect" and "dark ground" in result.message
+    right = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    assert utils.check("07.1", ((right / const.sigma_sb) ** 0.25).to(u.K), **kw).ok
+
+
+def test_a_square_root_with_its_units_kept_gets_the_fourth_root_hint():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    result = utils.check("07.1", ((absorbed / const.sigma_sb) ** 0.5).decompose(), **kw)
+    assert result.status == "incorrect" and "FOURTH root" in result.message, result
+
+
+def test_an_answer_in_k4_is_told_to_take_the_fourth_root():
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=2.6 * u.AU)
+    absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    for t4 in (absorbed / const.sigma_sb, (absorbed / const.sigma_sb).to(u.K**4)):
+        result = utils.check("07.1", t4, **kw)
+        assert result.status == "incorrect" and "fourth root" in result.message, result
+    assert utils.check("07.1", ((absorbed / const.sigma_sb) ** 0.25).to(u.K), **kw).ok
+
+
+def test_exercise_1_hints_name_only_variables_the_notebook_sets():
+    """A hint that names a variable in backticks names one the notebook assigns (not `distance` for `distance_1`)."""
+    import ast
+    import json
+    import re
+    from pathlib import Path
+
+    from utils.exercises import lesson07
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb").read_text(encoding="utf-8"))
+    assigned = set()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    assigned.add(node.id)
+    for exercise in lesson07._EXERCISES.values():
+        for hint in (exercise.hint, *(h for m in exercise.mistakes for h in m.hints())):
+            for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", hint):
+                assert name in assigned, (name, hint)
+
+
+def _inputs_4():
+    fact = utils.fact
+    return dict(
+        solar_constant=fact("solar.tsi"),
+        albedo=fact("ceres.albedo"),
+        distance=fact("ceres.a"),
+        latent_heat=fact("ice.sublimation_latent_heat"),
+        density=fact("ice.density"),
+        molar_mass=fact("water.molar_mass"),
+    )
+
+
+def test_exercise_4_is_the_energy_limited_loss_and_names_the_free_sublimation_slip():
+    from astropy import constants as const
+
+    from utils import thermal
+
+    kw = _inputs_4()
+    absorbed = kw["solar_constant"] * (u.AU / kw["distance"]) ** 2 * (1 - kw["albedo"])
+    bound = (absorbed / (kw["latent_heat"] * kw["density"]) * u.yr).to(u.m)
+    assert 1 < bound.to_value(u.m) < 3  # about 2 m: sunlight alone cannot remove more
+    assert utils.check("07.4", bound, **kw).ok and utils.check("07.4", bound.to(u.cm), **kw).ok
+    assert not utils.check("07.4", bound * 1.02, **kw).ok  # within 1 %: three figures, as the question asks
+    assert "rounded too much" in utils.check("07.4", 2 * u.m, **kw).message
+    assert "at 2.77 AU from the Sun" in utils.check("07.4", bound, **kw).name  # the distance the bound is for
+    # the ice held at the dry ground's temperature: hundreds of metres, and a hint about energy
+    t_dark = thermal._subsolar_temperature(kw["solar_constant"], kw["albedo"], kw["distance"])
+    free = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t_dark, kw["molar_mass"]), kw["density"]) * u.yr
+    assert free > 100 * bound
+    assert "energy" in utils.check("07.4", free.to(u.m), **kw).message
+    # the rate at the balanced temperature lies below the bound and is named
+    t_bal = thermal.sublimation_balance_temperature(absorbed, kw["molar_mass"], kw["latent_heat"])
+    assert const.sigma_sb * t_bal**4 < absorbed
+    bal = thermal.thickness_loss_rate(thermal.sublimation_mass_flux(t_bal, kw["molar_mass"]), kw["density"]) * u.yr
+    assert bal < bound
+    assert "balanced temperature" in utils.check("07.4", bal.to(u.m), **kw).message
+    assert "1 − A" in utils.check("07.4", bound / (1 - kw["albedo"]), **kw).message
+    assert "multiply the rate by one year" in utils.check("07.4", (bound / u.yr).to(u.m / u.yr), **kw).message
+    # the rate in m / s times a year's seconds as a plain number is still a rate: told to use 1 * u.yr
+    for seconds in (3.156e7, 365.25 * 24 * 3600):
+        result = utils.check("07.4", (bound / u.yr).to(u.m / u.s) * seconds, **kw)
+        assert not result.ok and "`1 * u.yr`" in result.message
+
+
+def test_exercise_2_names_the_dusty_ice_and_faculae_bright_ice_slips():
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson07 import _lifetime_dusty_ice, _lifetime_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = _expected_answer("07.2", **kw)
+    assert utils.check("07.2", right, **kw).ok
+    dusty, bright = _lifetime_dusty_ice(**kw), _lifetime_faculae_ice(**kw)
+    assert dusty < bright < right / 5  # both far from the answer, so their hints are reachable
+    assert "lifetime at Exercise 4's rate for dark, dusty ice" in utils.check("07.2", dusty, **kw).message
+    assert "as bright as the faculae" in utils.check("07.2", bright, **kw).message
+
+
+@pytest.mark.parametrize(
+    "end, years, words",
+    [("brightest", (14000, 18000), "brightest centre"), ("darkest", (2300, 3000), "`faculae_low`")],
+)
+def test_exercise_2_names_the_lifetimes_at_the_ends_of_the_faculae_range(end, years, words):
+    """The lifetimes the sensitivity cell prints for the faculae's brightest and darkest ice get named hints."""
+    from utils.checks import _expected_answer
+    from utils.exercises import lesson07
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+    )
+    pasted = getattr(lesson07, f"_lifetime_{end}_faculae_ice")(**kw)
+    assert years[0] < pasted.to_value("yr") < years[1]  # the lifetime the sensitivity cell prints
+    result = utils.check("07.2", pasted, **kw)
+    assert not result.ok and words in result.message
+    assert utils.check("07.2", _expected_answer("07.2", **kw), **kw).ok
+
+
+def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
+    """The sensitivity cell prints a darker patch's noon temperature at the mean distance, rounded to 10 K."""
+    from utils import thermal
+
+    a = utils.fact("ceres.a")
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = a * (1 - utils.fact("ceres.e"))
+    low_end = utils.fact("occator.faculae_reflectance_low")  # the first line of the sensitivity cell
+    printed = round(thermal._subsolar_temperature(kw["solar_constant"], low_end, a).to_value(u.K), -1)
+    result = utils.check("07.1", printed * u.K, **kw)
+    assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
+    assert utils.check("07.1", thermal._subsolar_temperature(**kw), **kw).ok
+
+
+def test_pasted_ages_get_targeted_hints_not_a_unit_hint():
+    # 07.2: the deposits' ages pasted in place of the ice's lifetime
+    kw9 = dict(thickness=utils.fact("occator.pit_depth"), loss_rate=5 * u.cm / u.yr, noon_loss_rate=37 * u.cm / u.yr)
+    for fact_id, name in (("occator.activity_start", "activity_age"), ("occator.young_deposits_age", "young_age")):
+        result = utils.check("07.2", utils.fact(fact_id), **kw9)
+        assert not result.ok and name in result.message and "factor of about" not in result.message
+
+
+def test_the_example_answers_in_the_prompts_get_no_power_of_ten_hint():
+    """An example such as ``# e.g. 3e5 * u.yr`` must not be a clean power of ten off the answer."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+
+    fact = utils.fact
+    inputs = {
+        "1": dict(
+            solar_constant=fact("solar.tsi"),
+            albedo=fact("occator.faculae_albedo"),
+            distance=fact("ceres.a") * (1 - fact("ceres.e")),
+        ),
+        "4": _inputs_4(),
+        "2": dict(
+            thickness=fact("occator.pit_depth"),
+            loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+            noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        ),
+    }
+    nb = nbformat.read(Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb", as_version=4)
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for number, kw in inputs.items():
+        example = re.search(rf"answer_{number} = \.\.\.  # e\.g\. (.+)", source).group(1)
+        result = utils.check(f"07.{number}", eval(example, {"u": u}), **kw)
+        assert not result.ok and "factor of" not in result.message, (number, example)
+
+
+def test_a_bare_distance_under_the_root_gets_the_ratio_of_distances_hint():
+    from astropy import constants as const
+
+    distance = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"), distance=distance)
+    absorbed = kw["solar_constant"] * (1 / distance) ** 2 * (1 - kw["albedo"])  # 1 in place of 1 AU
+    result = utils.check("07.1", (absorbed / const.sigma_sb) ** 0.25, **kw)
+    assert result.status == "invalid" and "(1 * u.AU / r)" in result.message
+
+
+def test_no_library_call_that_answers_exercise_1_is_shown_before_it():
+    """Exercise 1 tests a formula (the energy balance): no earlier code cell may hold the one library call that
+    gives its answer with the exercise's inputs swapped in."""
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb").read_text())
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    for check_id, call in (("07.1", "subsolar_temperature("),):
+        first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
+        assert not any(call in s for s in sources[:first_check]), (check_id, call)
+
+
+def test_exercise_2_the_printed_day_rate_passes_and_a_whole_centimetre_rate_gets_the_rounding_hint():
+    import astropy.units as u
+
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    printed = float(f"{kw['loss_rate'].to_value(u.cm / u.yr):.1f}") * u.cm / u.yr  # as the notebook prints it
+    assert utils.check("07.2", kw["thickness"] / printed, **kw).ok
+    whole = round(kw["loss_rate"].to_value(u.cm / u.yr)) * u.cm / u.yr
+    assert "rounded rate" in utils.check("07.2", kw["thickness"] / whole, **kw).message
+
+
+def _notebook_cells():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb").read_text())
+    return nb["cells"]
+
+
+def test_the_deposit_ages_exercise_2_compares_with_are_printed_outside_the_solutions():
+    """Students compare the ice's lifetime with `activity_age` and `young_age`: both must be printed, with the
+    upper bound named, in a cell the student version keeps."""
+    kept = ["".join(c["source"]) for c in _notebook_cells() if "solution" not in c["metadata"].get("tags", [])]
+    cell = next(s for s in kept if "activity_age, young_age =" in s)
+    printed = [line for line in cell.splitlines() if line.lstrip().startswith("print(")]
+    assert any("{activity_age" in line for line in printed) and any("{young_age" in line for line in printed)
+    assert any("upper bound" in line for line in printed) and any("source_title" in line for line in printed)
+
+
+def test_exercise_2_student_and_solution_checks_pass_the_same_inputs():
+    calls = {}
+    for c in _notebook_cells():
+        tail = "".join(c["source"]).split("utils.check(")[-1]
+        if c["cell_type"] == "code" and '"07.2"' in tail:
+            calls["solution" in c["metadata"].get("tags", [])] = tail
+    assert set(calls) == {True, False} and calls[True] == calls[False]
+
+
+def test_exercise_1_asks_for_three_figures_and_fair_roundings_are_told_they_are_close():
+    from utils import thermal
+
+    prompt = next("".join(c["source"]) for c in _notebook_cells() if "### Exercise 1" in "".join(c["source"]))
+    assert "three figures" in prompt
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    right = thermal._subsolar_temperature(**kw).to(u.K)
+    assert utils.check("07.1", right, **kw).ok
+    for rounded in (
+        round(right.to_value(u.K), -1) * u.K,
+        round(right.to(u.deg_C, u.temperature()).value, -1) * u.deg_C,
+    ):
+        result = utils.check("07.1", rounded, **kw)
+        assert result.status == "incorrect" and "three figures" in result.message
+    assert "close" not in utils.check("07.1", right * 1.1, **kw).message
+    grey = thermal._subsolar_temperature(**kw, emissivity=0.9)  # a radiator that is not perfect: not a rounding
+    assert "close" not in utils.check("07.1", grey, **kw).message
+
+
+def test_exercise_2_about_thirty_thousand_years_is_told_it_is_close():
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = _expected_answer("07.2", **kw).to_value(u.yr)
+    assert 1.05 < 30000 / right < 1.12  # the lesson's "about thirty thousand years", outside the tolerance
+    result = utils.check("07.2", 30000 * u.yr, **kw)
+    assert result.status == "incorrect" and "close" in result.message
+    assert "close" not in utils.check("07.2", 1.3 * right * u.yr, **kw).message
+    # the question asks for two figures: the right answer so rounded passes (the model answer's 28,000 years)
+    two_figures = float(f"{right:.2g}")
+    assert two_figures == 28000 and utils.check("07.2", two_figures * u.yr, **kw).ok
+    # two figures asked for: a neighbour in the second figure (27,000 or 29,000 years) is wrong, and not a rounding
+    for neighbour in (two_figures - 1000, two_figures + 1000):
+        result = utils.check("07.2", neighbour * u.yr, **kw)
+        assert not result.ok and "close" not in result.message
+
+
+def test_exercise_2_faculae_ice_slip_follows_the_notebooks_faculae():
+    from utils.exercises.lesson07 import _lifetime_faculae_ice, _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        faculae_albedo=0.3 * u.one,  # an instructor's change of `faculae`
+    )
+    slip = _lifetime_faculae_ice(**kw)
+    assert not u.isclose(slip, _lifetime_faculae_ice(**{**kw, "faculae_albedo": None}), rtol=0.05)
+    assert "as bright as the faculae" in utils.check("07.2", slip, **kw).message
+
+
+def test_exercise_2_asks_for_the_precision_its_check_and_the_model_answer_use():
+    """The question names its precision, and the pit lifetime the model answer of Exercise 3 states passes."""
+    import re
+
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    question = next(s for s in cells if s.startswith("### Exercise 2"))
+    assert "two significant figures" in question
+    model = next(s for s in cells if s.startswith("*Model answer:* (a) Not old ice."))
+    stated = float(re.search(r"sublimate in about ([\d,]+) years", model).group(1).replace(",", ""))
+    kw = dict(thickness=fact("occator.pit_depth"), loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True))
+    assert stated == float(f"{_expected_answer('07.2', **kw).to_value(u.yr):.2g}")
+    assert utils.check("07.2", stated * u.yr, **kw).ok
+
+
+def test_exercise_1_the_melting_point_is_not_told_it_forgot_the_square():
+    """Forgetting to square the distance gives 274 K here, by chance next to 273 K: only the slip's own three
+    figures get its hint, and 273 K or 0 °C get the general one."""
+    from utils.exercises.lesson07 import _t_not_squared
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    slip = _t_not_squared(**kw).to(u.K)
+    for typed in (slip, round(slip.to_value(u.K)) * u.K, round(slip.to(u.deg_C, u.temperature()).value, 1) * u.deg_C):
+        assert "SQUARE" in utils.check("07.1", typed, **kw).message, typed
+    for guess in (273 * u.K, 273.15 * u.K, 0 * u.deg_C):
+        result = utils.check("07.1", guess, **kw)
+        assert result.status == "incorrect" and "SQUARE" not in result.message, guess
+
+
+def _inputs_2():
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    return dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+        faculae_albedo=fact("occator.faculae_albedo"),
+    )
+
+
+def test_exercise_2_the_noon_rate_as_printed_gets_the_noon_hint_not_the_faculae_one():
+    """The lesson prints the noon rate to the centimetre (11 cm / yr): the pit over that rate, to two figures
+    (4,500 yr), is the noon slip, though it lies within 5 % of the faculae-bright ice's printed lifetime."""
+    from utils.exercises.lesson07 import _lifetime_faculae_ice
+
+    kw = _inputs_2()
+    printed = round(kw["noon_loss_rate"].to_value(u.cm / u.yr)) * u.cm / u.yr
+    from_printed = (kw["thickness"] / printed).to(u.yr)
+    faculae = _lifetime_faculae_ice(**kw)
+    two_figures = float(f"{from_printed.value:.2g}") * u.yr
+    assert abs(two_figures / faculae - 1) < 0.05  # the trap: near the faculae-bright ice's lifetime
+    for answer in (from_printed, two_figures, (kw["thickness"] / kw["noon_loss_rate"]).to(u.yr)):
+        result = utils.check("07.2", answer, **kw)
+        assert not result.ok and "rate at noon" in result.message and "faculae" not in result.message, answer
+    pasted = float(f"{faculae.value:,.0f}".replace(",", "")) * u.yr  # as the sensitivity cell prints it
+    assert "as bright as the faculae" in utils.check("07.2", pasted, **kw).message
+
+
+def _inputs_1():
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
+    return kw
+
+
+def test_exercise_1_the_kelvin_slips_are_told_apart_by_the_unit_used():
+    from utils import thermal
+
+    kw = _inputs_1()
+    kelvin = thermal._subsolar_temperature(**kw).to_value(u.K)
+    plus_273 = utils.check("07.1", (kelvin + 273.15) * u.K, **kw)  # 217 K + 273: a kelvin number made bigger
+    assert not plus_273.ok and "273 added" in plus_273.message and "unit °C" not in plus_273.message
+    typed_c = utils.check("07.1", kelvin * u.deg_C, **kw)  # the kelvin number with the Celsius unit
+    assert not typed_c.ok and "unit °C" in typed_c.message and "273 added" not in typed_c.message
+    celsius = thermal._subsolar_temperature(**kw).to_value(u.deg_C, u.temperature())
+    typed_k = utils.check("07.1", round(celsius) * u.K, **kw)  # about -56 with the kelvin unit
+    assert not typed_k.ok and "degrees Celsius" in typed_k.message
+
+
+@pytest.mark.parametrize("factor", [1000, 100, 100_000])
+def test_exercise_2_a_depth_and_rate_in_mixed_length_units_get_the_units_hint(factor):
+    """0.5 / 0.018 (km over m a year), 500 / 1.8 (m over cm a year) or 0.5 / 1.8 (km over cm a year) is named."""
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson07 import _loss_rate_from_facts
+    from utils.facts import fact
+
+    kw = dict(
+        thickness=fact("occator.pit_depth"),
+        loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=True),
+        noon_loss_rate=_loss_rate_from_facts("albedo.bare_ice", day_mean=False),
+    )
+    right = _expected_answer("07.2", **kw)
+    for slip in (right / factor, right / factor * 1.021):  # the slip, and one typed from rounded printouts
+        result = utils.check("07.2", slip, **kw)
+        assert not result.ok and "different length units" in result.message
+    result = utils.check("07.2", right.to_value(u.yr) / 1000 * u.yr, **kw)  # 28 * u.yr, meaning thousands
+    assert not result.ok and "read in thousands" in result.message
+
+
+def test_exercise_1_the_faculae_high_albedo_hint_also_names_the_other_albedo():
+    """T at faculae_high equals the 1 − A slip when faculae is 0.4: the hint covers both slips."""
+    from utils.facts import fact
+
+    kw = dict(solar_constant=fact("solar.tsi"), albedo=fact("occator.faculae_albedo"))
+    kw["distance"] = fact("ceres.a") * (1 - fact("ceres.e"))
+    high = fact("occator.faculae_reflectance_centre")
+    from utils.exercises.lesson07 import _temperature
+
+    result = utils.check("07.1", _temperature(kw["solar_constant"], high, kw["distance"]), **kw)
+    assert not result.ok and "1 − A" in result.message and "`faculae` itself" in result.message
+
+
+def test_exercise_2_the_years_given_in_days_get_the_time_unit_hint():
+    """2.8e4 * u.day (the right number, the wrong unit of time) is told to give years, not the generic hint."""
+    from utils.checks import _expected_answer
+
+    kw = _inputs_2()
+    right = _expected_answer("07.2", **kw)
+    for years in (right.to_value(u.yr), float(f"{right.to_value(u.yr):.2g}")):  # exact, and as the question rounds
+        result = utils.check("07.2", years * u.day, **kw)
+        assert not result.ok and "in days" in result.message, result.message
+    assert utils.check("07.2", float(f"{right.to_value(u.yr):.2g}") * u.yr, **kw).ok
+
+
+def test_exercise_1_the_printed_dark_ground_and_a_three_figure_near_miss():
+    """Ceres' dark ground at its mean distance (printed just above) gets its own hint; 219 K is not a rounding."""
+    from astropy import constants as const
+
+    kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
+    a = utils.fact("ceres.a")
+    kw["distance"] = a * (1 - utils.fact("ceres.e"))
+    sunlight = kw["solar_constant"] * (u.AU / a) ** 2
+    t_dark = ((sunlight * (1 - utils.fact("ceres.albedo")) / const.sigma_sb) ** 0.25).to(u.K)
+    printed = utils.check("07.1", round(t_dark.to_value(u.K)) * u.K, **kw)
+    assert printed.status == "incorrect" and "dark ground" in printed.message and "distance_1" in printed.message
+    near = utils.check("07.1", 219 * u.K, **kw)
+    assert near.status == "incorrect" and "rounded" not in near.message and "close" not in near.message
+    assert "rounded" in utils.check("07.1", 220 * u.K, **kw).message
+
+
+def _one_argument_functions(nb_path):
+    """The notebook's one-argument functions outside solution cells, defined with the names they use."""
+    import ast
+    import json
+    from pathlib import Path
+
+    from astropy import constants as const
+
+    from utils import thermal
+
+    facts = utils.fact
+    ns = dict(u=u, np=np, const=const, thermal=thermal, water=facts("water.molar_mass"))
+    ns.update(sunlight=thermal.irradiance(facts("solar.tsi"), facts("ceres.a")), ice_density=facts("ice.density"))
+    ns.update(latent_heat=facts("ice.sublimation_latent_heat"), pit_depth=facts("occator.pit_depth"))
+    ns.update(young_age=facts("occator.young_deposits_age"), activity_age=facts("occator.activity_start"))
+    cells = json.loads(Path(nb_path).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] != "code" or "solution" in cell["metadata"].get("tags", []):
+            continue
+        for node in ast.parse("".join(cell["source"])).body:
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) == 1:
+                exec(compile(ast.Module([node], []), "<notebook>", "exec"), ns)
+                yield ns[node.name], ns
+
+
+def test_no_function_the_notebook_defines_gives_exercise_2_its_answer_for_bare_ice():
+    from pathlib import Path
+
+    kw = _inputs_2()
+    functions = list(_one_argument_functions(Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb"))
+    assert functions  # Going further's helpers are found
+    for function, ns in functions:
+        result = function(utils.fact("albedo.bare_ice"))
+        if isinstance(result, bool) or not isinstance(result, (float, u.Quantity)):
+            continue
+        for guess in (result * u.yr, result * ns["young_age"], result * ns["activity_age"]):
+            assert not utils.check("07.2", guess, **kw).ok, function.__name__

@@ -1,0 +1,164 @@
+"""Lesson 07's Explore figure: how long a pit of exposed ice would last, against the ice's albedo.
+
+The figure is built once, with every curve it can show; :meth:`IceLifeExplorer.update` only moves its curve,
+marker and texts.  The physics is :mod:`utils.thermal`'s: the dry (salt) ground's noon temperature sets the
+day-averaged sublimation of bare ice, and the pit's depth over that rate is its ice's lifetime.
+"""
+
+from __future__ import annotations
+
+import astropy.units as u
+import numpy as np
+from astropy import constants as const
+
+from .style import OTHER_COLOURS, FastFigure
+from .thermal import diurnal_mean_sublimation_flux, irradiance, thickness_loss_rate
+from .units import albedo as _albedo
+from .units import require
+
+__all__ = ["IceLifeExplorer"]
+
+
+def _noon_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity) -> u.Quantity:
+    """The dry ground's subsolar (noon) temperature: absorbed sunlight radiated as sigma T^4."""
+    return ((irradiance(solar_constant, distance) * (1 - np.asarray(albedo)) / const.sigma_sb) ** (1 / 4)).to(u.K)
+
+
+def _pit_lifetime(albedos, distance, solar_constant, depth, molar_mass, density, latent_heat) -> np.ndarray:
+    """Years a pit full of bare ice of each albedo would last at ``distance`` (day-averaged loss); inf if none."""
+    fluxes = [
+        diurnal_mean_sublimation_flux(t, molar_mass, latent_heat=latent_heat)
+        for t in _noon_temperature(solar_constant, np.atleast_1d(albedos), distance)
+    ]
+    with np.errstate(divide="ignore"):  # very bright, cold ice: a flux of 0 is an endless lifetime
+        return (depth / thickness_loss_rate(u.Quantity(fluxes), density)).to_value(u.yr)
+
+
+class IceLifeExplorer:
+    """The figure of lesson 07's widget: a pit's ice lifetime against albedo, at one distance from the Sun.
+
+    Parameters
+    ----------
+    solar_constant : Quantity
+        Sunlight at 1 AU (W / m2).
+    depth : Quantity
+        Depth of the pit full of ice (length).
+    molar_mass, density, latent_heat : Quantity
+        Water's molar mass, the ice's density and its latent heat of sublimation.
+    activity_age, young_age : Quantity
+        The deposits' ages (time), drawn as horizontal lines.
+    faculae_low, faculae_high : float
+        The faculae's albedo range, shaded.
+    albedo_stops : array of float
+        The albedos the control can take, each from 0 up to (not including) 1.
+    distance_stops : Quantity
+        The distances from the Sun the other control can take (length, a 1-D array). Every curve is computed
+        here, once, so that a move of a control only looks its curve up.
+
+    Examples
+    --------
+    >>> from utils.facts import fact
+    >>> ice = dict(molar_mass=fact("water.molar_mass"), density=fact("ice.density"),
+    ...            latent_heat=fact("ice.sublimation_latent_heat"))
+    >>> view = IceLifeExplorer(fact("solar.tsi"), 0.5 * u.km, **ice, activity_age=9 * u.Myr, young_age=2 * u.Myr,
+    ...                        faculae_low=0.25, faculae_high=0.6, albedo_stops=np.array([0.3, 0.9]),
+    ...                        distance_stops=[2.6, 3.0] * u.AU)
+    >>> png = view.update(0.9, 3.0)._repr_png_()
+    >>> "outlasts both ages" in view.alt()
+    True
+    """
+
+    def __init__(
+        self,
+        solar_constant: u.Quantity,
+        depth: u.Quantity,
+        molar_mass: u.Quantity,
+        density: u.Quantity,
+        latent_heat: u.Quantity,
+        activity_age: u.Quantity,
+        young_age: u.Quantity,
+        faculae_low: float,
+        faculae_high: float,
+        albedo_stops,
+        distance_stops: u.Quantity,
+    ):
+        self.solar_constant = require(
+            solar_constant, u.W / u.m**2, "solar_constant", positive=True, high=1e5, scalar=True
+        )
+        depth = require(depth, u.km, "depth", positive=True, high=1e3, scalar=True)
+        ice = dict(
+            molar_mass=require(molar_mass, u.g / u.mol, "molar_mass", positive=True, high=1e3, scalar=True),
+            density=require(density, u.kg / u.m**3, "density", positive=True, high=1e5, scalar=True),
+            latent_heat=require(latent_heat, u.J / u.kg, "latent_heat", positive=True, high=1e8, scalar=True),
+        )
+        ages = {
+            "activity began (at most this long ago)": require(
+                activity_age, u.yr, "activity_age", positive=True, high=1e11, scalar=True
+            ),
+            "youngest deposits (younger than this)": require(
+                young_age, u.yr, "young_age", positive=True, high=1e11, scalar=True
+            ),
+        }
+        band = (
+            _albedo(faculae_low, "faculae_low", kind="bond", scalar=True),
+            _albedo(faculae_high, "faculae_high", kind="bond", scalar=True),
+        )
+        stops = np.atleast_1d(_albedo(albedo_stops, "albedo_stops", kind="bond"))
+        if stops.ndim != 1 or stops.size == 0 or stops.max() >= 1:
+            raise ValueError(f"albedo_stops must be a list of albedos from 0 up to (not including) 1, got {stops}")
+        distances = require(distance_stops, u.AU, "distance_stops", positive=True, low=0.1, high=100)
+        if distances.ndim != 1 or distances.size == 0:
+            raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
+        self.ages = ages
+        self.depth = f"{depth.to_value(u.km):g} km"
+        self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 13), *stops], 4))
+        self.curves = {
+            round(float(d), 6): _pit_lifetime(self.albedos, d * u.AU, self.solar_constant, depth, **ice)
+            for d in distances.to_value(u.AU)
+        }
+        self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.86})
+        ax = self.ax = self.fast.figure.add_subplot()
+        ax.axvspan(*band, color=OTHER_COLOURS["light grey"], alpha=0.5, label="the faculae's reported range")
+        for (label, age), style in zip(ages.items(), ("--", ":"), strict=True):
+            ax.axhline(age.to_value(u.yr), color=OTHER_COLOURS["black"], ls=style, lw=1.2, label=label)
+        (self.curve,) = ax.plot(self.albedos, np.ones_like(self.albedos), "-", color=OTHER_COLOURS["indigo"])
+        self.curve.set_label(f"a pit of ice ({self.depth} deep)")
+        (self.marker,) = ax.plot([0.5], [1.0], "o", ms=9, color="white", mec=OTHER_COLOURS["black"], zorder=5)
+        ax.set(yscale="log", xlim=(0, 1), ylim=(1e2, 1e11), xlabel="the ice's albedo")
+        ax.set_ylabel("years the pit's ice would last")
+        ax.legend(loc="upper left", fontsize=9)
+        self.state: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    def update(self, albedo: float, distance_au: float) -> FastFigure:
+        """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure."""
+        years = self.curves[round(float(distance_au), 6)]  # inf where sublimation is too slow to compute
+        here = float(years[np.argmin(abs(self.albedos - albedo))])
+        noon = float(_noon_temperature(self.solar_constant, albedo, distance_au * u.AU).to_value(u.K))
+        self.curve.set_ydata(years)
+        self.marker.set_data([albedo], [min(here, 5e10)])  # beyond the axis: drawn at its top
+        self.ax.set_title(
+            f"Ice of albedo {albedo:.2f}, {distance_au:.2f} AU from the Sun:\n"
+            f"ground about {noon:.0f} K at noon; the pit's ice lasts {_one_figure(here)} years"
+        )
+        self.state = (albedo, distance_au, noon, here)
+        return self.fast
+
+    def alt(self) -> str:
+        """Alt text for the current state."""
+        albedo, distance_au, noon, here = self.state
+        outlasted = sum(here > age.to_value(u.yr) for age in self.ages.values())
+        verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
+        return (
+            f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
+            f"albedo from 0 to 1, at {distance_au:.2f} AU from the Sun: the curve climbs steeply with albedo. "
+            f"The marked ice, of albedo {albedo:.2f}, sits on ground about {noon:.0f} K at noon and lasts "
+            f"{_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
+            "band marks the faculae's range."
+        )
+
+
+def _one_figure(years: float) -> str:
+    """Years to one significant figure, written out ("about 30,000" rather than 3e4); words beyond 1e10."""
+    if not years < 1e10:  # also inf: sublimation too slow to compute
+        return "more than ten billion"
+    return f"about {float(f'{years:.1g}'):,.0f}"
