@@ -1172,7 +1172,8 @@ _EXERCISES = {
             "(two extraterrestrial destinations) is true.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_10: its words as printed, or with the qualifier NASA uses.",
+        reading_prompt="Name your reading in reason_10: write 'first line' (the story's words as printed) or 'second "
+        "line' (the qualifier NASA uses).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         mistakes=(
             Mistake(
