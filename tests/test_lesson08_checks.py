@@ -145,7 +145,7 @@ def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defe
     defensible = check("08.4", "false", **n12, reason="DS1 (1998) came first; NASA's is a different claim")
     assert defensible.ok and "Defensible" in defensible.message and "N16" not in defensible.message
     # the strict reading applies the rule's first line to the story's words; it is not called a misreading
-    assert "you applied the rule's first line to the story's words" in defensible.message
+    assert "by the rule's first line, on the story's words" in defensible.message
     assert "different claim" not in defensible.message
     assert "so 'misleading' (a qualifier left out) earns the point too" in defensible.message
     assert not check("08.4", "true", **n12).ok
@@ -863,7 +863,7 @@ def test_exercise_4_the_first_line_named_gets_the_false_note():
         "08.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27: the rule's first line", **inputs
     )
     assert result.ok and "Name your reading" not in result.message, result.message
-    assert "you applied the rule's first line to the story's words" in result.message
+    assert "by the rule's first line, on the story's words" in result.message
 
 
 def test_exercise_10_evidence_is_not_a_reading():
@@ -963,3 +963,68 @@ def test_exercise_10_false_that_weighs_the_dropped_qualifier_is_not_a_clash():
     )
     result = check("08.10", "false", reason=reason, **_n_inputs("08.10"))
     assert result.ok and "disagree" not in result.message, result.message
+
+
+@pytest.mark.parametrize("exercise_id", ["08.4", "08.10"])
+@pytest.mark.parametrize("words", ["second line", "rule 2", "line two"])
+def test_false_whose_reason_names_the_second_line_is_told_that_line_leads_to_misleading(exercise_id, words):
+    """A 'false' that names the rule's second line is neither told it applied the first line nor asked to name
+    a reading it already named: it is told the second line leads to 'misleading', and asked to change the
+    verdict or say why it set the qualifier aside."""
+    inputs = _inputs_4() if exercise_id == "08.4" else _n_inputs(exercise_id)
+    reason = f"1998 vs 2007, {words}" if exercise_id == "08.4" else f"SMART-1 2004 before Dawn 2015, {words}"
+    result = check(exercise_id, "false", reason=reason, **inputs)
+    assert result.status == "incorrect", result
+    assert "second line" in result.message and "leads to 'misleading'" in result.message, result.message
+    assert "set the qualifier aside" in result.message and "Change the verdict" in result.message
+    assert "first line" not in result.message and "Name your reading" not in result.message, result.message
+    # the qualifier weighed and set aside, with the story's words as printed: no clash
+    aside = check(exercise_id, "false", reason=f"{reason}, set aside: as printed it is false", **inputs)
+    assert aside.ok and "disagree" not in aside.message and "leads to 'misleading'" not in aside.message, aside
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "verdict", "reason"),
+    [
+        ("08.4", "misleading", "DS1 1998, Dawn 2007"),
+        ("08.10", "misleading", "SMART-1 2004-11-15"),
+    ],
+)
+def test_a_reason_naming_no_reading_gets_a_message_with_no_stray_space(exercise_id, verdict, reason):
+    inputs = _inputs_4() if exercise_id == "08.4" else _n_inputs(exercise_id)
+    result = check(exercise_id, verdict, reason=reason, **inputs)
+    assert result.ok and result.message == result.message.strip() and "  " not in result.message, repr(result)
+
+
+def test_exercise_10_false_names_no_craft_the_student_did_not_name():
+    result = check("08.10", "false", reason="Apollo 8 1968 orbited Earth then Moon, first line", **_n_inputs("08.10"))
+    assert result.ok and "SMART-1" not in result.message, result.message
+
+
+def test_exercise_11_misleading_must_name_a_source_not_overstates_alone():
+    aims = _n_inputs("08.11")
+    for vague in ("the story overstates", "the story overstated it, a hedged guess"):
+        result = check("08.11", "misleading", reason=vague, **aims)
+        assert result.status == "incorrect" and "Russell" not in result.message, result
+        assert "whose words" in result.message, result.message
+    for sourced in (
+        "Russell's words in Feb 2015 were a hedge; the story overstates",
+        "Russell only hoped for better resolution; the story made it the aim",
+        "a guess made before arrival became the stated aim",
+    ):
+        assert check("08.11", "misleading", reason=sourced, **aims).ok, sourced
+
+
+def test_exercise_2_the_storys_14_months_does_not_say_the_stay_rounds_to_it():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    result = check("08.2", 14 * F.MONTH, arrival=arrival, departure=departure, claimed_months=14)
+    assert not result.ok and "story's figure" in result.message, result
+    assert "round" not in result.message.lower(), result.message
+
+
+def test_exercise_7_a_craft_name_is_not_a_date():
+    inputs = dict(claimed_first=Time("2015-03-06"), earlier=Time("2015-01-13"))
+    for bare in ("DS1", "SMART-1 RC3"):
+        result = check("08.7", "false", reason=bare, **inputs)
+        assert result.ok and "names no date or number" in result.message, (bare, result.message)
+    assert "names no date" not in check("08.7", "false", reason="spot 2015-01-13, orbit 2015-03-06", **inputs).message

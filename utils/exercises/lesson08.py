@@ -460,8 +460,26 @@ QUALIFIER_WORDS = (
 )
 
 
+#: The words among QUALIFIER_WORDS that name the rule's second line itself (not a weighed qualifier): with
+#: 'false' and no first-line word, the reason and the verdict disagree (the second line leads to 'misleading').
+LINE_TWO_WORDS = ("second line", "line 2", "rule 2", "rule two", "second rule", "rule's second", "line two")
+
+#: Craft and claim names with a digit (DS1, SMART-1, Apollo 8, RC3, N11): they name no date or number.
+_NAMES_WITH_DIGITS = re.compile(r"\b(?:ds|smart-?|apollo\s*|rc|n)\d+\b", re.IGNORECASE)
+
+
+def _names_a_number(reason: str) -> bool:
+    """True when ``reason`` holds a digit outside a craft or claim name ("DS1" alone is no date)."""
+    return any(c.isdigit() for c in _NAMES_WITH_DIGITS.sub("", reason))
+
+
 #: Words that, just before a reading's words, reject that reading ("no qualifier in the story saves it").
 _NEGATIONS = frozenset({"no", "not", "without", "nothing", "never", "none", "isn't", "wasn't", "doesn't", "didn't"})
+
+
+def _joined(*parts: str) -> str:
+    """The non-empty ``parts`` as one message, with no stray space."""
+    return " ".join(p for p in parts if p)
 
 
 def _named(word: str, reason: str) -> bool:
@@ -488,7 +506,8 @@ class VerdictExercise(ReasonedExercise):
     with an empty reason is told to write one, and one with a reason of one or two words and no digit (no date
     or number) is asked for the evidence and the rule (the instructor page's rubric grades it). With a
     ``reading_prompt`` both readings are treated alike: either verdict passes, and a reason naming no reading
-    (none of ``reading_words``) gets the prompt, whichever verdict it backs.
+    (none of ``reading_words``) gets the prompt, whichever verdict it backs. Without a prompt, the reading is
+    also named by one of ``reading_sources`` together with one of ``reading_hedges`` ("Russell ... a guess").
     """
 
     defensible: Mapping[str, str] = field(default_factory=dict)
@@ -499,6 +518,8 @@ class VerdictExercise(ReasonedExercise):
     short_reason: str = "name the dates or numbers you compared and the rule that turns them into the verdict."
     digits_suffice: bool = True
     reading_words: tuple[str, ...] = ()
+    reading_sources: tuple[str, ...] = ()
+    reading_hedges: tuple[str, ...] = ()
     reading_missing: str = ""
     reading_prompt: str = ""
     readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -511,7 +532,7 @@ class VerdictExercise(ReasonedExercise):
         ask = super()._reason_prompt(reason)
         if ask or not self.needs_number or not isinstance(reason, str) or not reason.strip():
             return ask
-        if any(c.isdigit() for c in reason):
+        if _names_a_number(reason):
             return ""
         return (
             f"Your reason in {self.reason_name} names no date or number: "
@@ -554,13 +575,15 @@ class VerdictExercise(ReasonedExercise):
                 # the reason weighs the reading that leads to this verdict and rejects it
                 return CheckResult(INCORRECT, self._rejects_own(given), result.name)
             if not named and not rejected:
-                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
+                return CheckResult(result.status, _joined(result.message, self.reading_prompt), result.name)
             if given != self.defensible_when:
-                # 'false' may weigh the dropped qualifier too (exercise 4 asks it to): no clash, but its own
-                # reading is still asked for
+                # 'false' may weigh the dropped qualifier too: no clash, but its own reading is still asked for
                 if any(_named(word, reason) for word in own):
                     return result
-                return CheckResult(result.status, f"{result.message} {self.reading_prompt}", result.name)
+                if any(_named(word, reason) for word in LINE_TWO_WORDS):
+                    # the rule's second line named outright, not a qualifier weighed and set aside
+                    return CheckResult(INCORRECT, self._line_two_clash(given), result.name)
+                return CheckResult(result.status, _joined(result.message, self.reading_prompt), result.name)
             clash = self._reading_clash(answer, reason)
             if clash:
                 return CheckResult(INCORRECT, clash, result.name)
@@ -569,7 +592,19 @@ class VerdictExercise(ReasonedExercise):
             return result
         if any(_named(word, reason) for word in self.reading_words):
             return result
+        if any(word in reason for word in self.reading_sources) and any(
+            _named(word, reason) for word in self.reading_hedges
+        ):
+            return result
         return CheckResult(INCORRECT, self.reading_missing, result.name)
+
+    def _line_two_clash(self, given: str) -> str:
+        """The note for a verdict ``given`` whose reason names only the rule's second line."""
+        return (
+            f"Your reason names the rule's second line, and that line leads to '{self.defensible_when}', not "
+            f"'{given}'. Change the verdict, or keep '{given}' and say in {self.reason_name} why you set the "
+            f"qualifier aside (the story's words as printed). Then run this cell again."
+        )
 
     def _rejects_own(self, given: str) -> str:
         """The note for a reason that rejects the one reading that leads to the verdict ``given``."""
@@ -908,8 +943,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _story_months,
-                "That is the story's figure. Compute the stay yourself from the two dates, then compare "
-                "(or, if you did, you rounded too far: keep one decimal).",
+                "That is the story's figure. Compute the stay yourself from the two dates, keep one decimal, "
+                "then compare.",
                 rtol=0.005,
                 copied=True,  # printed in the cell before the exercise
             ),
@@ -941,9 +976,9 @@ _EXERCISES = {
         hint="Look at the date of Deep Space 1's first ion thrust: before or after Dawn's launch? Then compare "
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
-            "false": "you applied the rule's first line to the story's words: Deep Space 1, a NASA craft, "
-            "ran its ion engine before Dawn's launch. Both lines of the rule fit here, so 'misleading' (a qualifier "
-            "left out) earns the point too.",
+            "false": "by the rule's first line, on the story's words: Deep Space 1, a NASA craft, ran its ion "
+            "engine before Dawn's launch. Both lines of the rule fit here, so 'misleading' (a qualifier left out) "
+            "earns the point too.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
@@ -1124,20 +1159,21 @@ _EXERCISES = {
     "08.10": VerdictExercise(
         reason_name="reason_10",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
-        "defensible: as worded, SMART-1 contradicts it. The check looks only for the reading you name; the "
-        "reason itself is graded by hand.",
+        "defensible: as worded, an earlier craft that orbited Earth and then the Moon contradicts it. The check "
+        "looks only for the reading you name; the reason itself is graded by hand.",
         title="Exercise 10 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
         hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
         "does SMART-1 count as an earlier example without it?",
         defensible={
-            "false": "as printed, the words are contradicted by SMART-1, which orbited Earth and then the "
-            "Moon years before Dawn. The lesson files it as misleading because NASA's narrower claim "
-            "(two extraterrestrial destinations) is true: the story dropped the qualifier.",
+            "false": "as printed, the words are contradicted by an earlier craft that orbited Earth and then "
+            "the Moon. Both readings fit here; the lesson files it as misleading because NASA's narrower claim "
+            "(two extraterrestrial destinations) is true.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_10: its words as printed, or with the qualifier NASA uses.",
+        reading_prompt="Name your reading in reason_10: write 'first line' (the story's words as printed) or 'second "
+        "line' (the qualifier NASA uses).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         mistakes=(
             Mistake(
@@ -1176,9 +1212,13 @@ _EXERCISES = {
             "its facts table states what the June orbit was for.",
         },
         # Russell's February 2015 words, not the mission-aim paper (Russell et al. 2004) the lesson also cites
-        reading_words=("feb", "hedge", "guess", "hope", "overstat", "before arrival"),
-        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 which "
-        "record the story overstated, and whether it states an aim or a hedged guess. Then run this cell again.",
+        # "overstates" alone names no source: the student must say whose words, or when, the story overstated
+        reading_words=("feb", "before arrival", "before dawn arrived"),
+        reading_sources=("russell",),
+        reading_hedges=("hedge", "guess", "hope"),
+        reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 whose "
+        "words the story overstated, and when they were said, and whether they state an aim or a hedged guess. "
+        "Then run this cell again.",
         right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
         "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
         "overstated. The check looks only for the reading you name; the reason itself is graded by hand.",
