@@ -53,6 +53,9 @@ def test_exercise_5_hint_says_how_to_read_the_wrapped_angle():
     for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees", "librate about 180"):
         assert check("03.5", fair, **kw).ok, fair
     turning = (np.mod(40 * t + 180, 360) - 180) * u.deg  # runs through every angle
+    about_zero_too = (np.mod(50 * np.sin(t) + 180, 360) - 180) * u.deg
+    for fair in ("librates about zero", "librates about 360", "librate around 360°"):
+        assert check("03.5", fair, **{**kw, "phi": about_zero_too}).ok, fair
     for fair in ("circulating", "circulation", "circulate"):
         assert check("03.5", fair, **{**kw, "phi": turning}).ok, fair
 
@@ -442,3 +445,10 @@ def test_exercise_2_signed_minimum_is_told_to_take_abs():
         assert "close" not in result.message.lower()
     right = check("03.2", abs(signed), nearest=(2, 1), **inputs)  # the 2:1's distance, unsigned: another hint
     assert "abs(" not in right.message, right.message
+
+
+def test_exercise_1_the_7_3_fraction_rounded_is_named():
+    inputs = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
+    told = check("03.1", 2.33, **inputs)  # 7/3 to two decimals
+    assert told.status == "incorrect" and "simple fraction" in told.message
+    assert check("03.1", round(float(_expected_answer("03.1", **inputs)), 3), **inputs).ok

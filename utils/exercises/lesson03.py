@@ -42,6 +42,10 @@ def _resonance_ratio(p, q, **_):
     return p / q
 
 
+def _resonance_ratio_two_decimals(p, q, **_):
+    return round(p / q, 2)
+
+
 # ---------------------------------------------------------------- 03.2 distance to the nearest resonance
 
 
@@ -502,6 +506,16 @@ _EXERCISES = {
                 )
                 for p, q in KIRKWOOD_RESONANCES
             ),
+            *(
+                Mistake(
+                    functools.partial(_resonance_ratio_two_decimals, p, q),
+                    "That is a simple fraction, p/q of one of Jupiter's main resonances, rounded. The question asks "
+                    "for the asteroid's own ratio, which is no simple fraction: compute it from the two periods.",
+                    rtol=1e-6,  # only the rounded fraction itself (2.33 for the 7:3)
+                )
+                for p, q in KIRKWOOD_RESONANCES
+                if round(p / q, 2) != p / q
+            ),
             Mistake(
                 lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
                 "Your ratio is upside down: how many asteroid orbits fit into ONE of Jupiter's? "
@@ -644,6 +658,12 @@ _EXERCISES = {
                 for prep in ("about", "around")
                 for centre in ("0", "180")
                 for unit in ("", "°", " °", " deg", " degrees")
+            },
+            **{  # 0° and 360° are one direction
+                f"{verb} {prep} {same}": "librates about 0"
+                for verb in ("librates", "librate", "librating", "libration")
+                for prep in ("about", "around")
+                for same in ("zero", "360", "360°", "360 deg", "360 degrees")
             },
             "circulate": "circulates",
             "circulating": "circulates",
