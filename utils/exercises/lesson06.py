@@ -670,8 +670,8 @@ _EXERCISES = {
                 _distance_as_pixel,
                 "A ratio of about 1 often comes from a slip: the distance passed where the pixel's footprint "
                 "goes, or lengths in different units compared as plain numbers (.value of a length in m against "
-                "one in km, or `ifov.value`, the IFOV in µrad used as radians). Pass the pixel's ground size at each distance, "
-                "`pixel_scale(d, ifov)` (d × IFOV), with its unit.",
+                "one in km, or `ifov.value`, the IFOV in µrad used as radians). Pass the pixel's ground size "
+                "at each distance, `pixel_scale(d, ifov)` (d × IFOV), with its unit.",
             ),
             Mistake(
                 _near_pixel_alone,
