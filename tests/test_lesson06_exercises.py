@@ -479,3 +479,74 @@ def test_exercise_3_a_nearer_view_where_the_spot_fills_pixels_is_named_not_the_r
     wrong_row = (spot / photometry.diluted_albedo(spot, ground, size, pixel_far)).to_value(u.one)
     result = utils.check("06.3", round(wrong_row, 3), **kw)
     assert not result.ok and "fills whole pixels" in result.message and "radius" not in result.message, result
+
+
+def _inputs_1():
+    """Exercise 1's inputs, as the notebook sets them."""
+    from utils.facts import uncertainty
+
+    spot, ground = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    spread = (1 - utils.fact("occator.faculae_reflectance_low") / spot).to_value(u.one)
+    return dict(spot_albedo=spot, background_albedo=ground, spread=spread, background_error=uncertainty("ceres.albedo"))
+
+
+def test_exercise_1_dividing_by_one_plus_spread_is_told_only_what_it_got_wrong():
+    kw = _inputs_1()
+    spot, ground, spread, error = kw.values()
+    # Ceres raised by its uncertainty, as asked: only the spread step is named
+    result = utils.check("06.1", spot / (1 + spread) / (ground + error), **kw)
+    assert not result.ok and "(1 + spread)" in result.message and "ceres_error" not in result.message, result
+    # Ceres lowered too: both steps are named
+    result = utils.check("06.1", spot.value / (1 + spread) / (ground.value - error.value), **kw)
+    assert not result.ok and "(1 + spread)" in result.message and "add `ceres_error`" in result.message, result
+
+
+def test_exercise_1_the_high_end_of_the_range_gets_a_hint_naming_faculae_low():
+    kw = _inputs_1()
+    ground, error = kw["background_albedo"], kw["background_error"]
+    high = utils.fact("occator.faculae_reflectance_centre")
+    for typed, both in ((high / (ground + error), False), (high / ground, True), (0.6 / 0.09, True)):
+        result = utils.check("06.1", typed, **kw)
+        assert not result.ok and "`faculae_low`" in result.message, (typed, result.message)
+        assert ("add `ceres_error`" in result.message) == both, (typed, result.message)
+        assert "close" not in result.message
+
+
+def test_exercise_1_the_relative_increase_gets_the_increase_hint():
+    kw = _inputs_1()
+    result = utils.check("06.1", (0.25 - 0.093) / 0.093, **kw)
+    assert not result.ok and "increase" in result.message and "close" not in result.message, result
+
+
+def test_exercise_3_the_ifov_value_used_as_radians_gets_the_unit_slip_hint():
+    from utils import photometry
+
+    kw = _inputs_3()
+    ifov = kw["ifov"]
+    near, far = (
+        photometry.diluted_albedo(kw["spot_albedo"], kw["background_albedo"], kw["spot_diameter"], d * ifov.value)
+        for d in (kw["distance"], kw["far_distance"])
+    )
+    typed = (near / far).to_value(u.one)
+    assert typed != 1
+    result = utils.check("06.3", typed, **kw)
+    assert not result.ok and "`ifov.value`" in result.message, result.message
+    assert "footprint on the ground does" not in result.message
+
+
+def test_exercise_5_the_other_laws_ratio_does_not_name_that_ratio():
+    from utils.exercises.lesson06 import _limb_to_centre
+
+    smooth = utils.imaging.occator_model(
+        0.09,
+        0.4,
+        utils.fact("occator.diameter"),
+        utils.fact("occator.cerealia_facula_size"),
+        texture=0,
+    )
+    kw = dict(model=smooth, radius=utils.fact("ceres.radius"), phase=0 * u.deg, law="lambert", n_px=200, column=10)
+    other = _limb_to_centre(**{**kw, "law": "lommel-seeliger"})
+    for typed in (1, round(other, 3)):
+        result = utils.check("06.5", typed, **kw)
+        assert not result.ok and "other law" in result.message, result.message
+        assert "evenly bright" not in result.message and "1" not in result.message.replace("law_5", "")

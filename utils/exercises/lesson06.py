@@ -56,6 +56,36 @@ def _ratio_divided_by_spread(spot_albedo, background_albedo, spread, background_
     return a_s / (1 + f) / a_b
 
 
+def _ratio_divided_by_spread_error_subtracted(spot_albedo, background_albedo, spread, background_error=0):
+    a_s, _, f = _albedos(spot_albedo, background_albedo, spread, background_error)
+    err = require(background_error, u.one, "background_error", nonnegative=True).to_value(u.one)
+    a_b = require(background_albedo, u.one, "background_albedo", positive=True).to_value(u.one)
+    if err >= a_b:
+        return None
+    return a_s / (1 + f) / (a_b - err)
+
+
+def _high_end(spot_albedo, background_albedo, spread, background_error=0):
+    """The bright centre's value (`faculae_high`) over Ceres raised by its uncertainty: the wrong end of the range."""
+    from ..facts import fact
+
+    _, a_b, _ = _albedos(spot_albedo, background_albedo, spread, background_error)
+    return fact("occator.faculae_reflectance_centre").to_value(u.one) / a_b
+
+
+def _high_end_as_read(spot_albedo, background_albedo, spread, background_error=0):
+    """`faculae_high` over Ceres' albedo as read."""
+    from ..facts import fact
+
+    _, a_b, _ = _albedos(spot_albedo, background_albedo, spread)
+    return fact("occator.faculae_reflectance_centre").to_value(u.one) / a_b
+
+
+def _ratio_increase(spot_albedo, background_albedo, spread, background_error=0):
+    """ratio - 1: how much MORE the faculae reflect, as a fraction of Ceres (1.69 read as "169 % brighter")."""
+    return _ratio_low(spot_albedo, background_albedo, spread, background_error) - 1
+
+
 def _ratio_as_read(spot_albedo, background_albedo, spread, background_error=0):
     a_s, a_b, _ = _albedos(spot_albedo, background_albedo, spread, background_error)
     return a_s / a_b
@@ -480,9 +510,31 @@ _EXERCISES = {
             ),
             Mistake(
                 _ratio_divided_by_spread,
+                "A fraction `spread` lower means multiplying the faculae's albedo by (1 − spread); dividing by "
+                "(1 + spread) lowers it by less.",
+            ),
+            Mistake(
+                _ratio_divided_by_spread_error_subtracted,
                 "Check two steps. A fraction `spread` lower means multiplying the faculae's albedo by "
                 "(1 − spread); dividing by (1 + spread) lowers it by less. And the least favourable case "
                 "raises Ceres' albedo by its uncertainty (add `ceres_error`), it does not lower it.",
+            ),
+            Mistake(
+                _high_end,
+                "That takes the faculae at the high end of their range, `faculae_high` (the bright centre). "
+                "The least favourable case takes them at their darkest: the low end, `faculae_low`.",
+            ),
+            Mistake(
+                _high_end_as_read,
+                "Check two steps. That takes the faculae at the high end of their range, `faculae_high` (the "
+                "bright centre): the least favourable case takes them at their darkest, `faculae_low`. And "
+                "it raises Ceres' albedo by its uncertainty (add `ceres_error`).",
+            ),
+            Mistake(
+                _ratio_increase,
+                "That looks like the increase: how much MORE the faculae reflect, as a fraction of Ceres' "
+                "albedo. The question asks how many times: the faculae's albedo divided by Ceres', with "
+                "nothing taken away.",
             ),
             Mistake(
                 _ratio_error_subtracted,
@@ -612,14 +664,14 @@ _EXERCISES = {
                 "A ratio of 1 says the pixel looks just as bright from both distances. The spot does not change, "
                 "but the pixel's footprint on the ground does: from nearer the spot fills more of the pixel, so "
                 "less dark ground is mixed in. Work out the pixel's albedo at each distance, then divide.",
-                rtol=1e-9,
+                rtol=1e-15,  # exactly 1 only: a ratio a hair above 1 is a unit slip, the next hint
             ),
             Mistake(
                 _distance_as_pixel,
                 "A ratio of about 1 often comes from a slip: the distance passed where the pixel's footprint "
                 "goes, or lengths in different units compared as plain numbers (.value of a length in m against "
-                "one in km, or of the IFOV in µrad). Pass the pixel's ground size at each distance, "
-                "`pixel_scale(d, ifov)` (d × IFOV), with its unit.",
+                "one in km, or `ifov.value`, the IFOV in µrad used as radians). Pass the pixel's ground size "
+                "at each distance, `pixel_scale(d, ifov)` (d × IFOV), with its unit.",
             ),
             Mistake(
                 _near_pixel_alone,
@@ -678,8 +730,8 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _limb_to_centre_other_law,
-                "That is the ratio for the other law (1 would be an evenly bright disc). Render the sphere with "
-                "law=law_5 and measure the centre and the limb.",
+                "That looks like the other law's ratio. Render the sphere with law=law_5 and measure the "
+                "centre and the limb.",
             ),
             Mistake(
                 _limb_to_centre_figure_phase,
