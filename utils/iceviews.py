@@ -111,7 +111,7 @@ class IceLifeExplorer:
             raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
         self.ages = ages
         self.depth = f"{depth.to_value(u.km):g} km"
-        self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 13), *stops], 4))
+        self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 49), *stops], 4))  # steps of 0.02: a smooth curve
         self.curves = {
             round(float(d), 6): _pit_lifetime(self.albedos, d * u.AU, self.solar_constant, depth, **ice)
             for d in distances.to_value(u.AU)
@@ -137,8 +137,9 @@ class IceLifeExplorer:
         self.curve.set_ydata(years)
         self.marker.set_data([albedo], [min(here, 5e10)])  # beyond the axis: drawn at its top
         self.ax.set_title(
-            f"Ice of albedo {albedo:.2f}, {distance_au:.2f} AU from the Sun:\n"
-            f"ground about {noon:.0f} K at noon; the pit's ice lasts {_one_figure(here)} years"
+            f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
+            f"dry ground that bright about {noon:.0f} K at noon; the pit's ice lasts {_one_figure(here)} years",
+            fontsize=10.5,
         )
         self.state = (albedo, distance_au, noon, here)
         return self.fast
@@ -150,8 +151,9 @@ class IceLifeExplorer:
         verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
         return (
             f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
-            f"albedo from 0 to 1, at {distance_au:.2f} AU from the Sun: the curve climbs steeply with albedo. "
-            f"The marked ice, of albedo {albedo:.2f}, sits on ground about {noon:.0f} K at noon and lasts "
+            f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
+            f"albedo. For the marked ice, of albedo {albedo:.2f}, dry ground of that albedo would be about "
+            f"{noon:.0f} K at noon; the pit's ice lasts "
             f"{_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
             "band marks the faculae's range."
         )

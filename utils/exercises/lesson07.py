@@ -404,7 +404,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _lifetime_rounded_rate,
-                "Close, but you used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
+                "You used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
                 "typed from the printout.",
             ),
             Mistake(
