@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import astropy.units as u
 import numpy as np
 import pytest
@@ -56,14 +54,14 @@ def test_the_lifetime_is_the_pit_depth_over_the_day_averaged_loss():
     assert life[0] == pytest.approx(by_hand, rel=1e-9)
 
 
-def test_the_title_and_alt_text_follow_the_controls_and_updates_are_fast():
+def test_the_title_and_alt_text_follow_the_controls():
+    # how fast an update is, is measured by the benchmark (python3 tasks.py bench), not by a timed test
     view = _view()
     view.update(0.05, 2.55)._repr_png_()  # the first drawing lays the figure out
     dark_title, dark_alt = view.ax.get_title(), view.alt()
     assert "gone long before either age" in dark_alt and "0.05" in dark_title
-    start = time.perf_counter()
     png = view.update(0.95, 2.98)._repr_png_()
-    assert time.perf_counter() - start < 0.5 and png[:4] == b"\x89PNG"
+    assert png[:4] == b"\x89PNG"
     assert view.ax.get_title() != dark_title and "outlasts both ages" in view.alt()
     assert "more than ten billion" in view.alt()  # an endless lifetime is said in words, not "inf"
 
