@@ -94,7 +94,7 @@ class Shown:
         return (
             f'<div style="border-left:6px solid {self.COLOUR[self.status]};padding:4px 10px;margin:4px 0">'
             f"{head}<b>{self.SYMBOL[self.status]} {self.LABEL[self.status]}.</b> "
-            f"{html.escape(self.message)}</div>"
+            f"{html.escape(self.message).replace(chr(10), '<br>')}</div>"
         )
 
 

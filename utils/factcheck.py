@@ -86,6 +86,8 @@ VERDICT_SYNONYMS = {
     "cannot check": "cannot be checked",
     "can not be checked": "cannot be checked",
     "can't check": "cannot be checked",
+    "cant be checked": "cannot be checked",
+    "cant check": "cannot be checked",
 }
 #: A mean calendar month (a twelfth of a Julian year), for the story's "14 months".
 MONTH = u.def_unit("month", u.yr / 12, doc="a twelfth of a Julian year")

@@ -150,11 +150,15 @@ class ClaimKindsExercise(Exercise):
                 continue
             result = self.one.check(given[claim_id], claims=inputs["claims"], claim_id=claim_id)
             statuses.append(result.status)
-            lines.append(f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {result.message}")
+            lines.append(
+                f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {self._short(result)}"
+            )
         right = statuses.count(CORRECT)
         extra = sorted(set(given) - set(expected))
         if extra:
             lines.append(f"Not checked here (not in claim_ids): {', '.join(extra)}.")
+        if INCORRECT in statuses and self.one.hint:
+            lines.append(f"For each claim marked 'not yet': {self.one.hint}")
         if right == len(expected):
             status = CORRECT
         elif INVALID in statuses:
@@ -164,7 +168,17 @@ class ClaimKindsExercise(Exercise):
         else:
             status = UNANSWERED
         head = f"{right} of {len(expected)} claims sorted right."
-        return CheckResult(status, " ".join([head, *lines]), title)
+        return CheckResult(status, "\n".join([head, *lines]), title)
+
+    def _short(self, result: CheckResult) -> str:
+        """One claim's line: 'not yet', with only its own hint; the general hint is said once, at the end."""
+        if result.status != INCORRECT:
+            return result.message
+        text = result.message.replace("That is not right.", "").replace("Hint:", "")
+        for general in (self.one.hint, _VERB_QUESTION):
+            text = text.replace(general, "")
+        text = " ".join(text.split())
+        return f"not yet. {text}" if text else "not yet."
 
 
 def _if_kind(actual: str, wrong: str):
@@ -524,6 +538,7 @@ class VerdictExercise(ReasonedExercise):
     reading_prompt: str = ""
     readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     also_argue: Mapping[str, str] = field(default_factory=dict)
+    both_fit: str = ""
     needs_number: bool = False
 
     def _reason_prompt(self, reason: Any) -> str:
@@ -551,8 +566,10 @@ class VerdictExercise(ReasonedExercise):
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
-        # asked at once, with the prompt to name the reading if that is missing too: one round, not two
-        return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+        # asked at once, with the prompt to name the reading if that is missing too: one round, not two;
+        # the note asks for the other reading, so the sentence saying that it also earns the point goes
+        message = " ".join(result.message.replace(self.both_fit, "").split()) if self.both_fit else result.message
+        return CheckResult(result.status, " ".join(m for m in (message, note) if m), result.name)
 
     def _check_verdict(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, str) and answer.strip().endswith((".", "!")) and verdict_word(answer):
@@ -735,6 +752,13 @@ def _distance_wide_deposit(size, pixels, ifov):
     return None if wide is None else _distance_for_pixels(wide, pixels, ifov)
 
 
+def _distance_upside_down(size, pixels, ifov):
+    """pixels / size / IFOV: size / pixels turned over, so a length to the power -1 (1/km)."""
+    s = require(size, u.km, "size", positive=True)
+    n = require(pixels, u.one, "pixels", positive=True)
+    return (n / s / require(ifov, u.rad, "ifov", positive=True).to_value(u.rad)).to(1 / u.km)
+
+
 def _pixel_size_only(size, pixels, ifov):
     """The ground one pixel must cover (size / pixels), given as the distance: the division by the IFOV left out."""
     return (require(size, u.km, "size", positive=True) / require(pixels, u.one, "pixels", positive=True)).to(u.km)
@@ -825,6 +849,11 @@ def _pixels_upside_down(size, distance, ifov):
     return 1 / _pixels_in_news_image(size, distance, ifov)
 
 
+def _pixel_scale_number(size, distance, ifov):
+    """One pixel's ground size in km as a plain number: the first step taken, the division by it left out."""
+    return float(_scale(distance, ifov).to_value(u.km))
+
+
 @dataclass(frozen=True)
 class PixelsAcrossExercise(RoundedTooFar):
     """Exercise 5: a pure number of pixels; the pixel scale itself (a length) is told it is one step short."""
@@ -870,7 +899,14 @@ class _AngleNoteExercise(RoundedTooFar):
     """A distance check that accepts a length times or per an angle (the IFOV left as an angle) and says how to
     convert it."""
 
+    upside_down: str = (
+        "Your fraction is upside down: its unit is 1/km, not a length. The ground one pixel must cover is "
+        "size / pixels; divide that by the IFOV in radians."
+    )
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        if self._is_upside_down(answer, inputs):
+            return CheckResult(INCORRECT, self.upside_down, self.title_for(**inputs))
         result = super().check(answer, **inputs)
         unit = getattr(answer, "unit", None)
         if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
@@ -882,6 +918,20 @@ class _AngleNoteExercise(RoundedTooFar):
             return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
         return result
 
+    @staticmethod
+    def _is_upside_down(answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for pixels / size / IFOV (a length to the power -1) within a few per cent of the right one."""
+        if not (isinstance(answer, u.Quantity) and answer.isscalar):
+            return False
+        try:
+            given = answer.to_value(1 / u.km, u.dimensionless_angles())
+            turned = _distance_upside_down(inputs["size"], inputs["pixels"], inputs["ifov"]).to_value(1 / u.km)
+        except Exception:  # another unit, or unusable inputs: the usual checks report it
+            return False
+        return math.isclose(given, turned, rel_tol=0.05)
+
+
+_BOTH_FIT = "Both lines of the rule fit here, so 'misleading' (a qualifier left out) earns the point too."
 
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
 
@@ -977,9 +1027,9 @@ _EXERCISES = {
         "the story's words with NASA's own wording printed above, and apply the rule for a 'first'.",
         defensible={
             "false": "by the rule's first line, on the story's words: Deep Space 1, a NASA craft, ran its ion "
-            "engine before Dawn's launch. Both lines of the rule fit here, so 'misleading' (a qualifier left out) "
-            "earns the point too.",
+            "engine before Dawn's launch. " + _BOTH_FIT,
         },
+        both_fit=_BOTH_FIT,
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
         "stand) or 'second line' (a qualifier left out).",
@@ -989,8 +1039,8 @@ _EXERCISES = {
         "The check looks only for the reading you name; the reason "
         "itself is graded by hand.",
         also_argue={
-            "false": "Now argue the other reading too: add one line to reason_4 on why a reader could call the "
-            "story misleading rather than false (which narrowing word of NASA's did it leave out?).",
+            "false": "Now add one line to reason_4: why a reader could call the story misleading (which "
+            "narrowing word of NASA's did it leave out?).",
         },
         mistakes=(
             Mistake(
@@ -1005,7 +1055,7 @@ _EXERCISES = {
         solve=_pixels_in_news_image,
         rtol=0.01,  # one decimal: 14.7 (15, two figures, is told it is rounded too far)
         band=ROUNDING_BAND,
-        keep="one decimal, as the exercise asks",
+        keep="the decimal your calculation gives: a whole number, even written with '.0', drops it",
         hint="First the ground one pixel covers: the distance times the IFOV in radians (ifov.to_value(u.rad)). "
         "Then divide the facula's size by it; the answer is a plain number.",
         mistakes=(
@@ -1050,6 +1100,11 @@ _EXERCISES = {
                 _pixels_whole,
                 "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
                 rtol=1e-6,
+            ),
+            Mistake(
+                _pixel_scale_number,
+                "That is one pixel's ground size in km, the first step: now divide the facula's width by it.",
+                rtol=0.005,
             ),
             Mistake(
                 _pixels_upside_down,
