@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import utils
+from exercises import names_that_answer
 
 
 def test_cosines_of_plain_degrees_get_a_degrees_hint():
@@ -25,40 +26,13 @@ def test_the_ifov_left_as_an_angle_is_simply_correct():
     assert utils.check("06.7", kw["size"] / (kw["pixels"] * ifov), **kw).ok
 
 
-def _names_that_answer(check_id, values, modules, include_private=False):
-    """The names in ``modules`` (those Tab completion offers, or all with ``include_private``) whose call with
-    2 or 3 of the exercise's inputs, in any order, passes its check."""
-    import inspect
-    from itertools import permutations
-
-    from utils.exercises.lesson06 import _EXERCISES
-
-    kw = {k: values[k] for k in inspect.signature(_EXERCISES[check_id].solve).parameters}
-    passing = []
-    for module in modules:
-        for name in (n for n in dir(module) if include_private or not n.startswith("_")):
-            func = getattr(module, name)
-            if not callable(func) or isinstance(func, type):
-                continue
-            for args in (p for r in (2, 3) for p in permutations(kw.values(), r)):
-                try:
-                    result = func(*args)
-                except Exception:
-                    continue
-                if isinstance(result, (u.Quantity, float)) and np.size(result) == 1:
-                    if utils.check(check_id, result, **kw).ok:
-                        passing.append(f"{module.__name__}.{name}")
-                        break
-    return passing
-
-
 def test_no_public_name_in_utils_camera_or_photometry_answers_exercise_9():
     """Exercise 7 tests the formula size = pixels x distance x IFOV: no name that Tab completion offers in
     utils.camera or utils.photometry may return its answer from the exercise's inputs, in any order."""
     from utils import camera, photometry
 
     values = {"size": 92 * u.km, "distance": 19_600 * u.km, "pixels": 50, "ifov": utils.fact("fc.ifov")}
-    passing = _names_that_answer("06.7", values, (camera, photometry))
+    passing = names_that_answer("06.7", values, (camera, photometry))
     assert not passing, f"{passing} answer exercise 7: ask for something they do not return"
 
 

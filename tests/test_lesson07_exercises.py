@@ -7,33 +7,7 @@ import numpy as np
 import pytest
 
 import utils
-
-
-def _names_that_answer(check_id, values, modules, include_private=False):
-    """The names in ``modules`` (those Tab completion offers, or all with ``include_private``) whose call with
-    2 or 3 of the exercise's inputs, in any order, passes its check."""
-    import inspect
-    from itertools import permutations
-
-    from utils.exercises.lesson07 import _EXERCISES
-
-    kw = {k: values[k] for k in inspect.signature(_EXERCISES[check_id].solve).parameters}
-    passing = []
-    for module in modules:
-        for name in (n for n in dir(module) if include_private or not n.startswith("_")):
-            func = getattr(module, name)
-            if not callable(func) or isinstance(func, type):
-                continue
-            for args in (p for r in (2, 3) for p in permutations(kw.values(), r)):
-                try:
-                    result = func(*args)
-                except Exception:
-                    continue
-                if isinstance(result, (u.Quantity, float)) and np.size(result) == 1:
-                    if utils.check(check_id, result, **kw).ok:
-                        passing.append(f"{module.__name__}.{name}")
-                        break
-    return passing
+from exercises import names_that_answer
 
 
 def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_4():
@@ -46,10 +20,10 @@ def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_4():
         "albedo": utils.fact("occator.faculae_albedo"),
         "distance": utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
     }
-    passing = _names_that_answer("07.1", values, (thermal, photometry, camera))
+    passing = names_that_answer("07.1", values, (thermal, photometry, camera))
     assert not passing, f"{passing} answer exercise 1: make them private or ask for something they do not return"
     # the search finds the private helper that does answer it, so it would find a public one
-    assert "utils.thermal._subsolar_temperature" in _names_that_answer("07.1", values, (thermal,), True)
+    assert "utils.thermal._subsolar_temperature" in names_that_answer("07.1", values, (thermal,), True)
 
 
 def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():

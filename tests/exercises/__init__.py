@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import html
+import importlib
 import importlib.util
 import os
 import pickle
@@ -641,3 +642,35 @@ def find_leaks(nb, calls: list[Call]) -> list[Leak]:
                     leaks.append(Leak(call.id, f"{n.value:g} {how}", n.where, n.snippet))
                     break
     return leaks
+
+
+def names_that_answer(check_id, values, modules, include_private=False):
+    """The names in ``modules`` (those Tab completion offers, or all with ``include_private``) whose call with
+    2 or 3 of the exercise's inputs, in any order, passes its check."""
+    import inspect
+    from itertools import permutations
+
+    import astropy.units as u
+    import numpy as np
+
+    import utils
+
+    _EXERCISES = importlib.import_module(f"utils.exercises.lesson{check_id[:2]}")._EXERCISES
+
+    kw = {k: values[k] for k in inspect.signature(_EXERCISES[check_id].solve).parameters}
+    passing = []
+    for module in modules:
+        for name in (n for n in dir(module) if include_private or not n.startswith("_")):
+            func = getattr(module, name)
+            if not callable(func) or isinstance(func, type):
+                continue
+            for args in (p for r in (2, 3) for p in permutations(kw.values(), r)):
+                try:
+                    result = func(*args)
+                except Exception:
+                    continue
+                if isinstance(result, (u.Quantity, float)) and np.size(result) == 1:
+                    if utils.check(check_id, result, **kw).ok:
+                        passing.append(f"{module.__name__}.{name}")
+                        break
+    return passing
