@@ -674,3 +674,25 @@ def names_that_answer(check_id, values, modules, include_private=False):
                         passing.append(f"{module.__name__}.{name}")
                         break
     return passing
+
+
+def hint_names_not_assigned(lesson: str, notebook: str) -> list[tuple[str, str]]:
+    """The (name, hint) pairs where a hint of a lesson names in backticks a variable its notebook never assigns."""
+    import ast
+    import json
+
+    nb = json.loads((Path(__file__).parents[2] / "notebooks" / notebook).read_text(encoding="utf-8"))
+    assigned = set()
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            for node in ast.walk(ast.parse("".join(cell["source"]))):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    assigned.add(node.id)
+    exercises = importlib.import_module(f"utils.exercises.lesson{lesson}")._EXERCISES
+    return [
+        (name, hint)
+        for exercise in exercises.values()
+        for hint in (exercise.hint, *(h for m in exercise.mistakes for h in m.hints()))
+        for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", hint)
+        if name not in assigned
+    ]
