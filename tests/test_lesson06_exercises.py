@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import utils
-from exercises import hint_names_not_assigned, names_that_answer
+from exercises import calls_shown_before_check, hint_names_not_assigned, names_that_answer
 
 
 def test_cosines_of_plain_degrees_get_a_degrees_hint():
@@ -215,14 +215,7 @@ def test_exercise_3_radius_as_diameter_and_square_spot_get_named_hints():
 def test_no_library_call_that_answers_exercise_7_is_shown_before_it():
     """Exercise 7 tests a formula (size over d x IFOV): no earlier code cell may hold the one library call that
     gives its answer with the exercise's inputs swapped in."""
-    import json
-    from pathlib import Path
-
-    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "06-bright-spots.ipynb").read_text())
-    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    for check_id, call in (("06.7", "distance_for_pixel_scale("),):
-        first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
-        assert not any(call in s for s in sources[:first_check]), (check_id, call)
+    assert calls_shown_before_check("06.7", "06-bright-spots.ipynb", "distance_for_pixel_scale(") == []
 
 
 @pytest.mark.parametrize("answer", [2.0, 1.9, 2.1, 2.05, 1.99])

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import utils
-from exercises import hint_names_not_assigned, names_that_answer
+from exercises import calls_shown_before_check, hint_names_not_assigned, names_that_answer
 
 
 def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_4():
@@ -216,14 +216,7 @@ def test_a_bare_distance_under_the_root_gets_the_ratio_of_distances_hint():
 def test_no_library_call_that_answers_exercise_1_is_shown_before_it():
     """Exercise 1 tests a formula (the energy balance): no earlier code cell may hold the one library call that
     gives its answer with the exercise's inputs swapped in."""
-    import json
-    from pathlib import Path
-
-    nb = json.loads((Path(__file__).parents[1] / "notebooks" / "07-ice-or-salt.ipynb").read_text())
-    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
-    for check_id, call in (("07.1", "subsolar_temperature("),):
-        first_check = next(i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s)
-        assert not any(call in s for s in sources[:first_check]), (check_id, call)
+    assert calls_shown_before_check("07.1", "07-ice-or-salt.ipynb", "subsolar_temperature(") == []
 
 
 def test_exercise_2_the_printed_day_rate_passes_and_a_whole_centimetre_rate_gets_the_rounding_hint():

@@ -696,3 +696,14 @@ def hint_names_not_assigned(lesson: str, notebook: str) -> list[tuple[str, str]]
         for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", hint)
         if name not in assigned
     ]
+
+
+def calls_shown_before_check(check_id: str, notebook: str, call: str) -> list[int]:
+    """The indices of the code cells before the first ``utils.check(check_id, ...)`` that contain ``call``."""
+    import json
+
+    nb = json.loads((Path(__file__).parents[2] / "notebooks" / notebook).read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    first_check = next((i for i, s in enumerate(sources) if f'utils.check("{check_id}"' in s), None)
+    assert first_check is not None, f"{notebook} has no utils.check({check_id!r}, ...) cell"
+    return [i for i, s in enumerate(sources[:first_check]) if call in s]
