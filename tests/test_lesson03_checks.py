@@ -452,3 +452,23 @@ def test_exercise_1_the_7_3_fraction_rounded_is_named():
     told = check("03.1", 2.33, **inputs)  # 7/3 to two decimals
     assert told.status == "incorrect" and "simple fraction" in told.message
     assert check("03.1", round(float(_expected_answer("03.1", **inputs)), 3), **inputs).ok
+
+
+def test_exercise_8_any_one_decimal_number_gets_the_same_neutral_sentence():
+    """0.2 (the right run to one decimal) and a bare guess such as 0.1 or 0.3 are told the same thing, so stepping
+    through one-decimal guesses says nothing about where the answer lies; two decimals are judged as before."""
+    from utils.exercises.lesson03 import ONE_DECIMAL, _largest_e
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    right = _largest_e(0.0)(**inputs)
+    assert round(right, 1) == 0.2  # the case the neutral sentence must not give away
+    for guess in (0.1, 0.2, 0.3, 0.4, 0.9, np.float64(0.2), 0.2 * u.one):
+        result = check("03.8", guess, **inputs)
+        assert result.status == "incorrect" and result.message == ONE_DECIMAL, (guess, result)
+        assert "your run is right" not in result.message and "close" not in result.message.lower(), result
+    assert check("03.8", round(right, 2), **inputs).ok and check("03.8", right, **inputs).ok
+    assert "your run is right" in check("03.8", np.floor(100 * right) / 100, **inputs).message  # 0.18, cut off
+    assert "real eccentricity" in check("03.8", round(_largest_e(None)(**inputs), 2), **inputs).message

@@ -416,14 +416,32 @@ def _largest_e(jupiter_e_used, e_start=None):
     return solve
 
 
-def _largest_e_to_one_decimal(**inputs):
-    # the right run, its largest e rounded to one decimal (0.2 for 0.189)
-    return round(_largest_e(0.0)(**inputs), 1)
-
-
 def _largest_e_cut_off(**inputs):
     # the right run, its largest e cut off after two decimals (0.18 for 0.189) instead of rounded
     return np.floor(100 * _largest_e(0.0)(**inputs)) / 100
+
+
+#: What exercise 03.8 tells any eccentricity given with one decimal only, right run or not.
+ONE_DECIMAL = "That is not right. Hint: give the largest eccentricity to two decimals (rounded), not to one."
+
+
+@dataclass(frozen=True)
+class TwoDecimalsExercise(Exercise):
+    """Exercise 8: an eccentricity asked to two decimals. Any wrong plain number between 0 and 1 given with one
+    decimal only (0.1, 0.2, 0.3 ...) gets the same neutral sentence, so a guess learns nothing about where the
+    answer lies; a right answer that happens to have one decimal (0.2 for 0.2004) passes as usual."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT:
+            return result
+        value = (
+            answer.to_value(u.one) if isinstance(answer, u.Quantity) and answer.unit.is_equivalent(u.one) else answer
+        )
+        if isinstance(value, (int, float, np.floating)) and not isinstance(value, bool) and 0 < value < 1:
+            if math.isclose(float(value), round(float(value), 1), rel_tol=0, abs_tol=1e-9):
+                return CheckResult(INCORRECT, ONE_DECIMAL, result.name)
+        return result
 
 
 def _times(solve, factor):
@@ -745,7 +763,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.8": Exercise(
+    "03.8": TwoDecimalsExercise(
         title="Exercise 8 · a Jupiter on a circular orbit: the asteroid from {a_start:.2f} AU",
         solve=_largest_e(0.0),
         rtol=0,
@@ -764,11 +782,6 @@ _EXERCISES = {
                 "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
                 "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
                 rtol=0.035,  # to two decimals too (0.15 for 0.1535); the right run's 0.19 is far from it
-            ),
-            Mistake(
-                _largest_e_to_one_decimal,
-                "One decimal is too coarse: if your run is right, give its largest eccentricity to two decimals.",
-                rtol=1e-6,
             ),
             Mistake(
                 _largest_e_cut_off,
