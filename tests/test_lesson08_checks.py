@@ -928,11 +928,24 @@ def test_exercise_10_rule_1_with_the_qualifier_named_is_not_a_clash():
     assert result.ok and "disagree" not in result.message, result
 
 
-def test_exercise_4_false_is_asked_for_everything_missing_at_once():
-    """A 'false' that names no line and argues nothing more is asked for both in one message."""
-    result = check("08.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
-    assert result.ok and "Name your reading" in result.message, result.message
-    assert "why a reader could call the story misleading" in result.message, result.message
+@pytest.mark.parametrize(
+    ("reason", "asked"),
+    [
+        ("", "Now write your one-line reason"),  # nothing written yet: the reason first
+        ("DS1 1998 came before Dawn 2007", "Name your reading"),  # a reason: then its reading
+        ("first line", "very short"),  # a reading with no evidence: the evidence
+    ],
+)
+def test_exercise_4_false_asks_for_one_thing_at_a_time(reason, asked):
+    """A 'false' is asked for one thing per message: the reason, then its reading, and only once both are there
+    the line on the misleading reading."""
+    result = check("08.4", "false", reason=reason, **_inputs_4())
+    assert result.ok and asked in result.message, result.message
+    requests = ("Now write your one-line reason", "Name your reading", "very short", "Now add one line")
+    assert sum(r in result.message for r in requests) == 1, result.message
+    assert result.message.count("Now ") <= 1, result.message
+    named = check("08.4", "false", reason="DS1 1998 came before Dawn 2007: first line", **_inputs_4())
+    assert named.ok and "Now add one line" in named.message and "Name your reading" not in named.message
 
 
 @pytest.mark.parametrize("reason", ["", "DS1 1998-11-10 came before Dawn 2007-09-27"])

@@ -556,7 +556,8 @@ class VerdictExercise(ReasonedExercise):
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
-        ``defensible_when``, is also asked to argue that reading unless the reason names it."""
+        ``defensible_when``, is also asked to argue that reading unless the reason names it. That request waits
+        until the reason is written and names its own reading, so each message asks for one thing."""
         result = self._check_verdict(answer, **inputs)
         given = verdict_word(answer) or ""
         note = self.also_argue.get(given, "")
@@ -566,7 +567,8 @@ class VerdictExercise(ReasonedExercise):
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
-        # asked at once, with the prompt to name the reading if that is missing too: one round, not two;
+        if self._reason_prompt(inputs.get("reason")) or (self.reading_prompt and self.reading_prompt in result.message):
+            return result  # one request at a time: the reason, then its reading, and only then the other side
         # the note asks for the other reading, so the sentence saying that it also earns the point goes
         message = " ".join(result.message.replace(self.both_fit, "").split()) if self.both_fit else result.message
         return CheckResult(result.status, " ".join(m for m in (message, note) if m), result.name)
