@@ -928,11 +928,24 @@ def test_exercise_10_rule_1_with_the_qualifier_named_is_not_a_clash():
     assert result.ok and "disagree" not in result.message, result
 
 
-def test_exercise_4_false_is_asked_for_everything_missing_at_once():
-    """A 'false' that names no line and argues nothing more is asked for both in one message."""
-    result = check("08.4", "false", reason="DS1 1998-11-10 came before Dawn 2007-09-27", **_inputs_4())
-    assert result.ok and "Name your reading" in result.message, result.message
-    assert "why a reader could call the story misleading" in result.message, result.message
+@pytest.mark.parametrize(
+    ("reason", "asked"),
+    [
+        ("", "Now write your one-line reason"),  # nothing written yet: the reason first
+        ("DS1 1998 came before Dawn 2007", "Name your reading"),  # a reason: then its reading
+        ("first line", "very short"),  # a reading with no evidence: the evidence
+    ],
+)
+def test_exercise_4_false_asks_for_one_thing_at_a_time(reason, asked):
+    """A 'false' is asked for one thing per message: the reason, then its reading, and only once both are there
+    the line on the misleading reading."""
+    result = check("08.4", "false", reason=reason, **_inputs_4())
+    assert result.ok and asked in result.message, result.message
+    requests = ("Now write your one-line reason", "Name your reading", "very short", "Now add one line")
+    assert sum(r in result.message for r in requests) == 1, result.message
+    assert result.message.count("Now ") <= 1, result.message
+    named = check("08.4", "false", reason="DS1 1998 came before Dawn 2007: first line", **_inputs_4())
+    assert named.ok and "Now add one line" in named.message and "Name your reading" not in named.message
 
 
 @pytest.mark.parametrize("reason", ["", "DS1 1998-11-10 came before Dawn 2007-09-27"])
@@ -1091,3 +1104,39 @@ def test_exercise_6_the_fraction_upside_down_is_named():
 @pytest.mark.parametrize("word", ["cant be checked", "Cant check"])
 def test_cant_without_an_apostrophe_is_a_verdict(word):
     assert F.verdict_word(word) == "cannot be checked"
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "kind", "asked"),
+    [
+        ("N19", "interpretation", "a plain fact about a person"),  # "leads the mission from UCLA" read as a judgement
+        ("N13", "date", "when something happened, or what made something possible"),
+    ],
+)
+def test_exercise_1_two_likely_confusions_get_a_targeted_question(claim_id, kind, asked):
+    claims = F.load_claims()
+    answer = {cid: F._claim_kind(claims, cid) for cid in IDS}
+    answer[claim_id] = kind
+    result = check("08.1", answer, claims=claims, claim_ids=IDS)
+    line = next(line for line in result.message.split("\n") if line.startswith(f"{claim_id}: "))
+    assert not result.ok and asked in line, result.message
+    assert F._claim_kind(claims, claim_id) not in line and "close" not in result.message.lower()
+
+
+@pytest.mark.parametrize("answer", [14.5, 14.9, 14.5 * u.one])
+def test_exercise_5_a_count_drifted_by_rounding_is_told_to_keep_every_figure(answer):
+    result = check("08.5", answer, **_inputs_5())
+    assert result.status == "incorrect" and "keeping every figure" in result.message, result.message
+    assert "close" not in result.message.lower() and "14.7" not in result.message
+
+
+def test_exercise_5_keep_every_figure_leaves_the_other_hints_alone():
+    assert "rounded too much" in check("08.5", 15, **_inputs_5()).message  # two figures: the rounding note
+    assert "0.7 km" in check("08.5", 14.3, **_inputs_5()).message  # NASA's caption pixel keeps its own hint
+    assert "keeping every figure" not in check("08.5", 13.0, **_inputs_5()).message  # too far off: the method
+
+
+def test_exercise_11_right_answer_says_what_cannot_be_checked_means_here():
+    reason = "no source in our facts table states the June orbit's aim; the 2020 finding is a result"
+    result = check("08.11", "cannot be checked", reason=reason, **_n_inputs("08.11"))
+    assert result.ok and "not decided by the sources we hold" in result.message, result.message

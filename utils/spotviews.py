@@ -733,21 +733,13 @@ class SharpnessView(FastFigure):
             notice += "" if across < 5 else " (the model's floor is as dark as the ground outside)"
             # facula_model's dark rim ring: pixels no wider than it show it, coarser ones average it away
             ring_km = 2 * imaging.FACULA_RIM * self.crater.to_value(u.km)
-            shadow = ", over a thin darker ring, the rim's shadow" if pixel_km <= ring_km else ""
-            view = (
-                f"the whole crater is in view, with the true outlines of the crater rim (dashed light grey{shadow}), "
-                "and a dotted white ring with a thick indigo edge drawn just outside the facula, so the facula's own "
-                "edge shows"
-            )
+            shadow = ", with a thin darker ring at the rim, its shadow" if pixel_km <= ring_km else ""
+            view = f"the whole crater is in view{shadow}"
         else:
-            view = (
-                f"the view is zoomed in to {self._view_km:.0f} km around the facula, inside the crater (its rim "
-                "is out of view), with a dotted white ring with a thick indigo edge drawn just outside the facula, so "
-                "the facula's own edge shows"
-            )
+            view = f"the view is zoomed in to {self._view_km:.0f} km around the facula (the crater rim is out of view)"
         limit = getattr(self, "_limit", "")
+        # the outlines, the ring and the grey bar never change: the notebook's figure caption describes them
         return (
             f"{self.ax.get_title().replace(chr(10), ': ')}{limit}. At this distance {notice}. A schematic, not a "
-            f"Dawn image: grey squares are camera pixels over a bright round facula on a dark crater floor; {view}; "
-            "a grey bar on the right gives the reflectance of each shade."
+            f"Dawn image; {view}."
         )

@@ -556,7 +556,8 @@ class VerdictExercise(ReasonedExercise):
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
-        ``defensible_when``, is also asked to argue that reading unless the reason names it."""
+        ``defensible_when``, is also asked to argue that reading unless the reason names it. That request waits
+        until the reason is written and names its own reading, so each message asks for one thing."""
         result = self._check_verdict(answer, **inputs)
         given = verdict_word(answer) or ""
         note = self.also_argue.get(given, "")
@@ -566,7 +567,8 @@ class VerdictExercise(ReasonedExercise):
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
-        # asked at once, with the prompt to name the reading if that is missing too: one round, not two;
+        if self._reason_prompt(inputs.get("reason")) or (self.reading_prompt and self.reading_prompt in result.message):
+            return result  # one request at a time: the reason, then its reading, and only then the other side
         # the note asks for the other reading, so the sentence saying that it also earns the point goes
         message = " ".join(result.message.replace(self.both_fit, "").split()) if self.both_fit else result.message
         return CheckResult(result.status, " ".join(m for m in (message, note) if m), result.name)
@@ -891,7 +893,26 @@ class PixelsAcrossExercise(RoundedTooFar):
                     "read it with .to_value(u.one, u.dimensionless_angles())."
                 )
             return CheckResult(CORRECT, " ".join(m for m in (result.message, note) if m), result.name)
+        if result.message == f"That is not right. Hint: {self.hint}" and self._drifted(answer, inputs):
+            return CheckResult(INCORRECT, _joined("That is not right.", self.drift_hint), result.name)
         return result
+
+    #: The hint for a count a little off the right one (14.5 or 14.9 for 14.7) that no mistake explains.
+    drift_hint: str = (
+        "Hint: recompute, keeping every figure. Work with distance_image and ifov_rad as they are, type no "
+        "rounded value in between, and round only the final count to one decimal."
+    )
+    drift: float = 0.02  # how far off (relative) a count may be and still be told to keep every figure
+
+    def _drifted(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for a plain number within ``drift`` of the expected count (only asked when no mistake and no
+        rounding note explained the answer: the generic hint alone)."""
+        try:
+            value = float(u.Quantity(answer).to_value(u.one))
+            expected = float(self.expected(**inputs))
+        except Exception:  # not a number, or unusable inputs: the usual message stands
+            return False
+        return math.isfinite(value) and abs(value / expected - 1) <= self.drift
 
 
 @dataclass(frozen=True)
@@ -959,6 +980,16 @@ _ONE_KIND = KindExercise(
         Mistake(
             _if_kind("date", "number"),
             "Numbers appear in it, but is a measured quantity what it asserts? " + _VERB_QUESTION,
+        ),
+        Mistake(
+            _if_kind("attribution", "interpretation"),
+            "Does this claim explain or judge something, or does it state a plain fact about a person? "
+            + _VERB_QUESTION,
+        ),
+        Mistake(
+            _if_kind("interpretation", "date"),
+            "Times surround it, but does the claim assert when something happened, or what made something "
+            "possible? " + _VERB_QUESTION,
         ),
     ),
 )
@@ -1274,7 +1305,9 @@ _EXERCISES = {
         reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 whose "
         "words the story overstated, and when they were said, and whether they state an aim or a hedged guess. "
         "Then run this cell again.",
-        right_note="No source in the lesson's facts table states the June orbit's aim. 'misleading' is also "
+        right_note="No source in the lesson's facts table states the June orbit's aim. Here 'cannot be checked' "
+        "means 'not decided by the sources we hold': NASA's orbit plans might decide it, but we have not read "
+        "them. 'misleading' is also "
         "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
         "overstated. The check looks only for the reading you name; the reason itself is graded by hand.",
     ),
