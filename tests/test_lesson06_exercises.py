@@ -520,7 +520,9 @@ def test_exercise_1_and_5_one_figure_roundings_are_told_to_keep_more_figures():
 
     faculae, ceres = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
     spread = (1 - utils.fact("occator.faculae_reflectance_low") / faculae).to_value(u.one)
-    kw1 = dict(spot_albedo=faculae, background_albedo=ceres, spread=spread, background_error=uncertainty("ceres.albedo"))
+    kw1 = dict(
+        spot_albedo=faculae, background_albedo=ceres, spread=spread, background_error=uncertainty("ceres.albedo")
+    )
     for typed in (3, 3.0):
         result = utils.check("06.1", typed, **kw1)
         assert result.status == "incorrect" and "rounded too much" in result.message, result
