@@ -820,5 +820,5 @@ _EXERCISES = {
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
     "06.4": "Exercise 4 · a lamp, or a patch lit by the Sun?",
-    "06.6": "Exercise 6 · why do the two laws part near the limb?",
+    "06.6": "Exercise 6 · the two laws at phase 60°",
 }
