@@ -869,3 +869,14 @@ def test_one_moment_given_for_a_duration_is_told_to_subtract_two():
         "08.2", Time("2012-09-05"), arrival=Time("2011-07-16"), departure=Time("2012-09-05"), claimed_months=14.0
     )
     assert result.status == "invalid" and "subtract two Times" in result.message, result
+
+
+def test_a_zero_dimensional_numpy_array_is_judged_as_its_number():
+    import numpy as np
+
+    from utils.checks import compare
+
+    assert compare(np.array(2.5), 2.5).ok
+    assert compare(np.array(3), 3).ok
+    assert not compare(np.array(2.0), 2.5).ok
+    assert compare(np.array("2.5"), 2.5).status == "invalid"

@@ -500,3 +500,43 @@ def test_exercise_5_the_other_laws_ratio_does_not_name_that_ratio():
         result = utils.check("06.5", typed, **kw)
         assert not result.ok and "other law" in result.message, result.message
         assert "evenly bright" not in result.message and "1" not in result.message.replace("law_5", "")
+
+
+def test_exercise_2_a_value_from_rounded_cosines_is_not_sent_round_in_circles():
+    # mu = cos 75 deg rounded to 0.26 gives 0.1184..., written 0.118: rounding it again gives 0.118, so the hint
+    # must also name a rounded intermediate value, not only the cut-off answer
+    albedo = utils.fact("ceres.albedo")
+    kw = dict(albedo=albedo, incidence=60 * u.deg, emission=75 * u.deg)
+    typed = round(albedo.value * 2 * 0.5 / (0.5 + 0.26), 3)
+    assert typed == 0.118
+    result = utils.check("06.2", typed, **kw)
+    assert result.status == "incorrect" and "unrounded" in result.message and "μ" in result.message, result
+    assert "close" not in result.message
+
+
+def test_exercise_1_and_5_one_figure_roundings_are_told_to_keep_more_figures():
+    # as in 06.2 (0.1), 06.3 (2) and 06.7 (2e4 km): the right answer rounded to one figure is told it rounded too far
+    from utils.facts import uncertainty
+
+    faculae, ceres = utils.fact("occator.faculae_albedo"), utils.fact("ceres.albedo")
+    spread = (1 - utils.fact("occator.faculae_reflectance_low") / faculae).to_value(u.one)
+    kw1 = dict(
+        spot_albedo=faculae, background_albedo=ceres, spread=spread, background_error=uncertainty("ceres.albedo")
+    )
+    for typed in (3, 3.0):
+        result = utils.check("06.1", typed, **kw1)
+        assert result.status == "incorrect" and "rounded too much" in result.message, result
+    for slip in (2.78, 2.8, 4):  # Ceres' uncertainty left out keeps its own hint; 4 is no rounding of the ratio
+        assert "close" not in utils.check("06.1", slip, **kw1).message, slip
+    kw5, row = _smooth_lambert_middle_row()
+    assert round(row[10] / row[100], 1) == 0.4
+    result = utils.check("06.5", 0.4, **kw5)
+    assert result.status == "incorrect" and "three significant figures" in result.message, result
+    assert "close" not in utils.check("06.5", 0.5, **kw5).message
+
+
+def test_a_zero_dimensional_array_is_read_as_its_number():
+    kw = dict(albedo=utils.fact("ceres.albedo"), incidence=60 * u.deg, emission=75 * u.deg)
+    assert utils.check("06.2", np.array(0.1186), **kw).ok
+    assert "rounded too much" in utils.check("06.2", np.array(0.12), **kw).message
+    assert utils.check("06.2", np.array("0.1186"), **kw).status == "invalid"

@@ -370,6 +370,13 @@ def _as_real(value: Any) -> tuple[float | None, str | None]:
 
 def _as_scalar(answer: Any) -> tuple[Any, str | None]:
     """Turn a size-1 array or Quantity into a scalar; explain anything else."""
+    if (
+        isinstance(answer, np.ndarray)
+        and answer.shape == ()
+        and answer.dtype.kind in "biuf"
+        and not hasattr(answer, "unit")
+    ):
+        return answer[()], None  # a 0-d array, np.array(0.1186), is its one number
     if isinstance(answer, np.ndarray) and answer.shape != ():
         if answer.size == 1:  # [13.7] is 13.7: a Quantity keeps its unit, a plain array becomes a number
             return (answer.reshape(()) if hasattr(answer, "unit") else answer.reshape(())[()]), None

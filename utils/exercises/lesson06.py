@@ -490,11 +490,15 @@ def _distance_for_facula(size, pixels, ifov):
 
 
 _EXERCISES = {
-    "06.1": Exercise(
+    "06.1": RoundedTooFar(
         title="Exercise 1 · the faculae against Ceres, at the least favourable end ({spread:.0%} lower, "
         "Ceres off by {background_error:.3f})",
         solve=_ratio_low,
         rtol=0.01,  # 3 significant figures pass; leaving Ceres' uncertainty out gives a ratio 3 % higher
+        # the ratio rounded to one figure (3 for 2.69, 12 % off) is told to keep more figures, as in 06.2, 06.3
+        # and 06.7; only exact roundings count, so 2.78 (Ceres' uncertainty left out) keeps its own hint
+        figures=2,
+        band=0.15,
         hint="The contrast is least with the faculae darkest and Ceres brightest: multiply the faculae's albedo "
         "by 1 − spread and divide by Ceres' albedo moved by its uncertainty in that direction.",
         mistakes=(
@@ -582,8 +586,9 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _lommel_seeliger_cut,
-                "If your method is right, you cut the value off after three figures: round it instead "
-                "(look at the fourth figure).",
+                "If your method is right, one of two slips gave this value: you cut the answer off after "
+                "three figures (round it instead: look at the fourth figure), or you rounded a value on the way, "
+                "such as μ₀ or μ: keep those unrounded and round only the final answer.",
                 rtol=1e-9,
                 method_right=True,
             ),
@@ -720,9 +725,11 @@ _EXERCISES = {
         title="Exercise 5 · limb against centre on a rendered {law} sphere at phase {phase:.0f}",
         solve=_limb_to_centre,
         rtol=0.005,  # three figures: 0.446 passes, 0.45 and 0.44 are told to keep three
-        # two figures or fewer, rounded or cut off (0.446 written 0.44), is told to keep three, not to render again
+        # two figures or fewer, rounded or cut off (0.446 written 0.44, or 0.4), is told to keep three, not to
+        # render again; only exact roundings or cuts of the right ratio count, so the band can reach one figure
         figures=2,
         cut=True,
+        band=0.15,
         keep="three significant figures",
         hint="Render the smooth model with imaging.render_sphere at this exercise's inputs (size, phase and law, "
         "with Occator's latitude as in the example above), take the row of pixels through the middle, and "
@@ -813,5 +820,5 @@ _EXERCISES = {
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
     "06.4": "Exercise 4 · a lamp, or a patch lit by the Sun?",
-    "06.6": "Exercise 6 · why do the two laws part near the limb?",
+    "06.6": "Exercise 6 · the two laws at phase 60°",
 }
