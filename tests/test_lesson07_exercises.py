@@ -505,3 +505,106 @@ def test_no_function_the_notebook_defines_gives_exercise_2_its_answer_for_bare_i
             continue
         for guess in (result * u.yr, result * ns["young_age"], result * ns["activity_age"]):
             assert not utils.check("07.2", guess, **kw).ok, function.__name__
+
+
+def _inputs_2_from_flux():
+    """Exercise 2's inputs as the notebook passes them: the day-averaged mass flux and the ice's density."""
+    from astropy import constants as const
+
+    from utils import thermal
+
+    fact = utils.fact
+    water, latent, rho = fact("water.molar_mass"), fact("ice.sublimation_latent_heat"), fact("ice.density")
+    absorbed = thermal.irradiance(fact("solar.tsi"), fact("ceres.a")) * (1 - fact("albedo.bare_ice"))
+    t_dry = ((absorbed / const.sigma_sb) ** 0.25).to(u.K)
+    t_ice = thermal.sublimation_balance_temperature(absorbed, water, latent)
+    return dict(
+        thickness=fact("occator.pit_depth"),
+        mass_flux=thermal.diurnal_mean_sublimation_flux(t_dry, water, latent_heat=latent),
+        density=rho,
+        noon_mass_flux=thermal.sublimation_mass_flux(t_ice, water),
+        bright_albedo=fact("occator.faculae_reflectance_centre"),
+        low_albedo=fact("occator.faculae_reflectance_low"),
+        faculae_albedo=fact("occator.faculae_albedo"),
+    )
+
+
+def test_exercise_2_takes_the_mass_flux_and_density_and_names_the_density_slips():
+    """Exercise 2 has two steps: flux / density is the rate the surface goes down, the depth over it the lifetime."""
+    kw = _inputs_2_from_flux()
+    depth, flux, rho = kw["thickness"], kw["mass_flux"], kw["density"]
+    right = depth / (flux / rho)
+    assert utils.check("07.2", right, **kw).ok and utils.check("07.2", right.to(u.yr), **kw).ok
+    assert utils.check("07.2", depth * rho / flux, **kw).ok
+    # the same answer as with the rate handed over
+    from utils.exercises import lesson07
+
+    rate = (flux / rho).to(u.cm / u.yr)
+    assert np.isclose(lesson07._EXERCISES["07.2"].expected(**kw), (depth / rate).to(u.yr))
+    # the flux as printed, in whole kg per m2 a year, passes
+    printed = round(flux.to_value(u.kg / u.m**2 / u.yr)) * u.kg / u.m**2 / u.yr
+    assert utils.check("07.2", depth / (printed / rho), **kw).ok
+    # the density forgotten, or multiplied in place of divided: not a time, told to divide by `ice_density`
+    for slip in (depth / flux, depth / (flux * rho)):
+        result = utils.check("07.2", slip, **kw)
+        assert result.status == "incorrect" and "`ice_density`" in result.message, result
+        assert "close" not in result.message.lower()
+    # the noon flux gets the noon hint; 30,000 years is told to keep more figures
+    assert "noon" in utils.check("07.2", depth / (kw["noon_mass_flux"] / rho), **kw).message
+    assert "keep more significant figures" in utils.check("07.2", 30000 * u.yr, **kw).message
+
+
+def test_exercise_4_the_reflected_fraction_gets_its_own_hint():
+    kw = _inputs_4()
+    from utils import thermal
+
+    sunlight = thermal.irradiance(kw["solar_constant"], kw["distance"])
+    reflected = (sunlight * kw["albedo"] / (kw["latent_heat"] * kw["density"]) * u.yr).to(u.m)
+    result = utils.check("07.4", reflected, **kw)
+    assert result.status == "incorrect" and "fraction REFLECTED" in result.message, result
+
+
+def test_the_close_wording_is_the_same_in_exercises_1_2_and_4():
+    """A right answer rounded too far is told so in one wording in every self-checked exercise."""
+    kw1 = dict(
+        solar_constant=utils.fact("solar.tsi"),
+        albedo=utils.fact("occator.faculae_albedo"),
+        distance=utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
+    )
+    messages = [
+        utils.check("07.1", -60 * u.deg_C, **kw1).message,
+        utils.check("07.2", 30000 * u.yr, **_inputs_2_from_flux()).message,
+        utils.check("07.4", 2 * u.m, **_inputs_4()).message,
+    ]
+    for message in messages:
+        assert message.startswith("That is not right, but it is close: you rounded too much, so keep "), message
+
+
+def test_the_widget_marks_a_lifetime_beyond_the_model_as_off_scale():
+    """At the top albedo and aphelion the ground is below the vapour-pressure law's 110 K: no result is drawn."""
+    from utils.iceviews import IceLifeExplorer
+
+    fact = utils.fact
+    ice = dict(
+        molar_mass=fact("water.molar_mass"),
+        density=fact("ice.density"),
+        latent_heat=fact("ice.sublimation_latent_heat"),
+    )
+    view = IceLifeExplorer(
+        fact("solar.tsi"),
+        fact("occator.pit_depth"),
+        **ice,
+        activity_age=fact("occator.activity_start"),
+        young_age=fact("occator.young_deposits_age"),
+        faculae_low=0.25,
+        faculae_high=0.6,
+        albedo_stops=np.array([0.45, 0.95]),
+        distance_stops=[2.55, 2.98] * u.AU,
+    )
+    view.update(0.95, 2.98)
+    assert view.state[2] < 110 and view.marker.get_marker() == "^"
+    assert "beyond the model's range" in view.ax.get_title() and "off scale" in view.off_note.get_text()
+    assert "beyond what the model covers" in view.alt() and "years" not in view.alt().split(";")[1].split(".")[0]
+    view.update(0.45, 2.55)  # an ordinary stop: a circle on the curve, no note
+    assert view.marker.get_marker() == "o" and not view.off_note.get_visible()
+    assert "dry ground that bright" not in view.ax.get_title() and "no ice to cool it" in view.ax.get_title()

@@ -12,7 +12,7 @@ import numpy as np
 from astropy import constants as const
 
 from .style import OTHER_COLOURS, FastFigure
-from .thermal import diurnal_mean_sublimation_flux, irradiance, thickness_loss_rate
+from .thermal import MURPHY_KOOP_TMIN, diurnal_mean_sublimation_flux, irradiance, thickness_loss_rate
 from .units import albedo as _albedo
 from .units import require
 
@@ -116,7 +116,7 @@ class IceLifeExplorer:
             round(float(d), 6): _pit_lifetime(self.albedos, d * u.AU, self.solar_constant, depth, **ice)
             for d in distances.to_value(u.AU)
         }
-        self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.86})
+        self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.81})
         ax = self.ax = self.fast.figure.add_subplot()
         ax.axvspan(*band, color=OTHER_COLOURS["light grey"], alpha=0.5, label="the faculae's reported range")
         for (label, age), style in zip(ages.items(), ("--", ":"), strict=True):
@@ -124,7 +124,10 @@ class IceLifeExplorer:
         (self.curve,) = ax.plot(self.albedos, np.ones_like(self.albedos), "-", color=OTHER_COLOURS["indigo"])
         self.curve.set_label(f"a pit of ice ({self.depth} deep)")
         (self.marker,) = ax.plot([0.5], [1.0], "o", ms=9, color="white", mec=OTHER_COLOURS["black"], zorder=5)
-        ax.set(yscale="log", xlim=(0, 1), ylim=(1e2, 1e11), xlabel="the ice's albedo")
+        self.top = 1e11  # the axis' top: a lifetime beyond it is drawn as an arrow-head there, "off scale"
+        self.off_note = ax.text(0.5, 1.0, "", ha="right", va="top", fontsize=9, zorder=6)
+        self.off_note.set_bbox(dict(fc="white", ec="none", alpha=0.85))
+        ax.set(yscale="log", xlim=(0, 1), ylim=(1e2, self.top), xlabel="the ice's albedo")
         ax.set_ylabel("years the pit's ice would last")
         ax.legend(loc="upper left", fontsize=9)
         self.state: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
@@ -135,26 +138,47 @@ class IceLifeExplorer:
         here = float(years[np.argmin(abs(self.albedos - albedo))])
         noon = float(_noon_temperature(self.solar_constant, albedo, distance_au * u.AU).to_value(u.K))
         self.curve.set_ydata(years)
-        self.marker.set_data([albedo], [min(here, 5e10)])  # beyond the axis: drawn at its top
+        off = self._off_scale(here, noon)
+        # off the scale: an up-pointing triangle at the axis' top, with a note; else a circle on the curve
+        self.marker.set_data([albedo], [0.6 * self.top if off else here])
+        self.marker.set_marker("^" if off else "o")
+        cold = noon < MURPHY_KOOP_TMIN.to_value(u.K)  # the vapour-pressure law's limit: no result there
+        self.off_note.set_text(
+            (f"off scale: {off}" + (",\nbeyond what the model covers" if cold else "")) if off else ""
+        )
+        self.off_note.set_visible(bool(off))
+        self.off_note.set_position((albedo - 0.02, 0.3 * self.top))  # below and left of the triangle
+        lasts = "lasts beyond the model's range" if cold else f"lasts {_one_figure(here)} years"
         self.ax.set_title(
             f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
-            f"dry ground that bright about {noon:.0f} K at noon; the pit's ice lasts {_one_figure(here)} years",
+            f"the pit's ice {lasts}\n(ground of this albedo with no ice to cool it: about {noon:.0f} K at noon)",
             fontsize=10.5,
         )
         self.state = (albedo, distance_au, noon, here)
         return self.fast
+
+    def _off_scale(self, years: float, noon: float) -> str:
+        """Why a lifetime is off the axis ("" if it is on it): the ground too cold for the law, or too long."""
+        if noon < MURPHY_KOOP_TMIN.to_value(u.K):
+            return f"below {MURPHY_KOOP_TMIN.to_value(u.K):.0f} K the loss is negligible"
+        return "" if years < self.top else "longer than the axis shows"
 
     def alt(self) -> str:
         """Alt text for the current state."""
         albedo, distance_au, noon, here = self.state
         outlasted = sum(here > age.to_value(u.yr) for age in self.ages.values())
         verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
+        off = self._off_scale(here, noon)
+        if off and noon < MURPHY_KOOP_TMIN.to_value(u.K):
+            lasts = f"the pit's ice lasts beyond what the model covers ({off}), marked by a triangle at the top"
+        else:
+            lasts = f"the pit's ice lasts {_one_figure(here)} years: it {verdict}"
+            lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
         return (
             f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
-            f"albedo. For the marked ice, of albedo {albedo:.2f}, dry ground of that albedo would be about "
-            f"{noon:.0f} K at noon; the pit's ice lasts "
-            f"{_one_figure(here)} years: it {verdict}. Horizontal lines mark the deposits' ages; a grey "
+            f"albedo. For the marked ice, of albedo {albedo:.2f}, ground of that albedo with no ice to cool it "
+            f"would be about {noon:.0f} K at noon; {lasts}. Horizontal lines mark the deposits' ages; a grey "
             "band marks the faculae's range."
         )
 

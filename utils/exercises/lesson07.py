@@ -11,7 +11,7 @@ import astropy.units as u
 import numpy as np
 from astropy import constants as const
 
-from ..checks import Exercise, Mistake, RoundedTooFar
+from ..checks import Mistake, RoundedTooFar
 from ..thermal import (
     _subsolar_temperature,
     irradiance,
@@ -119,6 +119,55 @@ _KELVIN_PLUS_273 = (
 
 
 # --- 07.2 · how long would a pit full of ice last? ---------------------------------------------
+# The notebook passes the day-averaged mass flux and the ice's density (the student turns them into the rate at
+# which the surface goes down, then into a lifetime); the functions below work with that rate. ``_from_flux``
+# turns each into one that takes the notebook's inputs (a rate given directly still works).
+def _from_flux(solve):
+    def from_flux(
+        thickness,
+        loss_rate=None,
+        noon_loss_rate=None,
+        bright_albedo=None,
+        low_albedo=None,
+        faculae_albedo=None,
+        mass_flux=None,
+        density=None,
+        noon_mass_flux=None,
+    ):
+        if loss_rate is None:
+            if mass_flux is None or density is None:
+                raise ValueError("07.2 needs mass_flux and density (or loss_rate)")
+            loss_rate = thickness_loss_rate(mass_flux, density)
+        if noon_loss_rate is None and noon_mass_flux is not None and density is not None:
+            noon_loss_rate = thickness_loss_rate(noon_mass_flux, density)
+        rates = dict(noon_loss_rate=noon_loss_rate, bright_albedo=bright_albedo, low_albedo=low_albedo)
+        return solve(thickness, loss_rate, faculae_albedo=faculae_albedo, **rates)
+
+    from_flux.__doc__ = solve.__doc__
+    return from_flux
+
+
+def _lifetime_no_density(thickness, mass_flux=None, density=None, **_):
+    # the depth over the mass flux itself, not over the rate the surface goes down: not a time
+    if mass_flux is None:
+        return None
+    return require(thickness, u.m, "thickness", positive=True) / mass_flux
+
+
+def _lifetime_times_density(thickness, mass_flux=None, density=None, **_):
+    # the mass flux multiplied by the density in place of divided: not a time either
+    if mass_flux is None or density is None:
+        return None
+    return require(thickness, u.m, "thickness", positive=True) / (mass_flux * density)
+
+
+_NO_RATE = (
+    "Your answer is not a time. The mass flux (kilograms per square metre per unit time) is not yet how fast "
+    "the surface goes down: divide it by the ice's density, `ice_density` (kg per m³), to get metres per unit "
+    "time. Then divide the pit's depth by that rate."
+)
+
+
 def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
     h = require(thickness, u.m, "thickness", positive=True)
     rate = require(loss_rate, u.m / u.yr, "loss_rate", positive=True)
@@ -180,7 +229,7 @@ def _lifetime_years_as_days(
 _MIXED_LENGTH_UNITS = (
     "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
     "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
-    "themselves, `pit_depth` by the day-averaged rate, and convert with `.to(u.yr)`."
+    "themselves: `pit_depth` by the rate `flux_day / ice_density`, and convert with `.to(u.yr)`."
 )
 
 
@@ -290,6 +339,14 @@ def _energy_all_sunlight(solar_constant, albedo, distance, latent_heat, density,
     return _energy_limited_loss(solar_constant, 0, distance, latent_heat, density)
 
 
+def _energy_reflected(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the fraction reflected, A, in place of the fraction absorbed, 1 - A
+    absorbed = _absorbed(solar_constant, albedo, distance, lambda a: a)
+    L = require(latent_heat, u.J / u.kg, "latent_heat", positive=True)
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    return (absorbed / (L * rho) * (1 * u.yr)).to(u.m)
+
+
 def _energy_at_earth(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     return _energy_limited_loss(solar_constant, albedo, 1 * u.AU, latent_heat, density)
 
@@ -390,76 +447,82 @@ _EXERCISES = {
     ),
     "07.2": RoundedTooFar(
         title="Exercise 2 · how long would a pit full of ice last?",
-        solve=_lifetime,
+        solve=_from_flux(_lifetime),
         # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
         # not); the rate as printed, 1.8 cm a year, gives 27,778 yr (2.1 % low) and passes
         rtol=0.021,
         band=0.12,  # the question asks for two figures: 30,000 yr (6 % high) is told to keep more figures
-        hint="A layer of thickness h lowered by v per year lasts h / v years.",
+        hint="Two steps. The mass lost per square metre, divided by the density, is how fast the surface goes "
+        "down; a layer of thickness h lowered by v per year lasts h / v years.",
         mistakes=(
+            Mistake(_lifetime_no_density, _NO_RATE),
+            Mistake(_lifetime_times_density, _NO_RATE),
             Mistake(
-                _lifetime_noon,
+                _from_flux(_lifetime_noon),
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
             ),
             Mistake(
-                _lifetime_rounded_rate,
-                "You used a rounded rate. Use the variable `ice_loss_mean` itself, not a number "
-                "typed from the printout.",
+                _from_flux(_lifetime_rounded_rate),
+                "You used a rounded rate. Use the variables `flux_day` and `ice_density` themselves, not "
+                "numbers typed from a printout.",
             ),
             Mistake(
-                _activity_age,
+                _from_flux(_activity_age),
                 "That is the deposits' age (`activity_age`). The question asks how long the ice would last: "
                 "divide the pit's depth by the yearly loss.",
             ),
             Mistake(
-                _young_deposits_age,
+                _from_flux(_young_deposits_age),
                 "That is an age of the deposits (`young_age`). The question asks how long the ice would last: "
                 "divide the pit's depth by the yearly loss.",
             ),
             Mistake(
-                _lifetime_dusty_ice,
+                _from_flux(_lifetime_dusty_ice),
                 "That is the lifetime at Exercise 4's rate for dark, dusty ice held at noon all year. This pit "
-                "is filled with bare ice: use its day-averaged rate, `ice_loss_mean`.",
+                "is filled with bare ice: use its day-averaged loss, `flux_day`.",
             ),
             Mistake(
-                _lifetime_faculae_ice,
+                _from_flux(_lifetime_faculae_ice),
                 "That is ice as bright as the faculae. The pit here is filled with bare ice (as bright as bare "
-                "sea ice): use `ice_loss_mean`, the rate printed for bare ice.",
+                "sea ice): use `flux_day`, the loss printed for bare ice.",
                 # the lesson prints this lifetime; 1 %, so that the noon rate as printed (4,500 for 4,545 yr,
                 # 1.8 % from it) gets the noon hint below instead
                 rtol=0.01,
                 copied=True,
             ),
             Mistake(
-                _lifetime_brightest_faculae_ice,
+                _from_flux(_lifetime_brightest_faculae_ice),
                 "That is ice as bright as the faculae's brightest centre (`faculae_high`). The pit here is "
-                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+                "filled with bare ice: use `flux_day`, the loss printed for bare ice.",
             ),
             Mistake(
-                _lifetime_darkest_faculae_ice,
+                _from_flux(_lifetime_darkest_faculae_ice),
                 "That is ice as dark as the low end of the faculae's range (`faculae_low`). The pit here is "
-                "filled with bare ice: use `ice_loss_mean`, the rate printed for bare ice.",
+                "filled with bare ice: use `flux_day`, the loss printed for bare ice.",
             ),
-            Mistake(_lifetime_km_over_m, _MIXED_LENGTH_UNITS),
-            Mistake(_lifetime_m_over_cm, _MIXED_LENGTH_UNITS),
-            Mistake(_lifetime_km_over_cm, _MIXED_LENGTH_UNITS),
+            Mistake(_from_flux(_lifetime_km_over_m), _MIXED_LENGTH_UNITS),
+            Mistake(_from_flux(_lifetime_m_over_cm), _MIXED_LENGTH_UNITS),
+            Mistake(_from_flux(_lifetime_km_over_cm), _MIXED_LENGTH_UNITS),
             Mistake(
-                _lifetime_years_as_days,
+                _from_flux(_lifetime_years_as_days),
                 "Your number would be right in years, but you gave it in days. The loss rate is per year: "
                 "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
             ),
             Mistake(
-                _lifetime_noon_printed,  # after the faculae's lifetime, which lies 3 % from it and is printed
+                _from_flux(
+                    _lifetime_noon_printed
+                ),  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
             ),
         ),
     ),
-    "07.4": Exercise(
+    "07.4": RoundedTooFar(
         title="Exercise 4 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
         solve=_energy_limited_loss,
         rtol=0.01,  # three figures, as the question asks: a rounded 2 m would be every bare "2" in the lesson
+        keep="three figures, as the question asks",  # 2 m: told in the same words as Exercises 1 and 2
         hint="Absorbed power per m² is (1 − A) S (1 AU / r)²; dividing by the latent heat gives kg per m² per "
         "second; divide by the density of ice and multiply by one year.",
         mistakes=(
@@ -474,6 +537,11 @@ _EXERCISES = {
                 "question asks for the upper bound: all the absorbed sunlight goes into sublimation.",
             ),
             Mistake(_energy_all_sunlight, "Ground of albedo A reflects that fraction: only 1 − A is absorbed."),
+            Mistake(
+                _energy_reflected,
+                "The albedo is the fraction REFLECTED; the ice is warmed by the fraction absorbed, 1 − A. "
+                "Check too that you used the albedo `ceres_albedo` itself.",
+            ),
             Mistake(
                 _energy_at_earth, "That is sunlight at Earth's distance: scale it by (1 AU / r)² for Ceres' distance."
             ),
