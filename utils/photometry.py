@@ -178,8 +178,8 @@ def diluted_albedo(spot_albedo, background_albedo, spot_diameter: u.Quantity, pi
     Examples
     --------
     >>> import astropy.units as u
-    >>> diluted_albedo(0.4, 0.09, 10 * u.km, 36 * u.km).round(3)
-    <Quantity 0.109>
+    >>> diluted_albedo(0.5, 0.1, 5 * u.km, 20 * u.km).round(3)
+    <Quantity 0.12>
     """
     a_s, a_b = _albedo(spot_albedo, "spot_albedo"), _albedo(background_albedo, "background_albedo")
     d = require(spot_diameter, u.km, "spot_diameter", positive=True)
