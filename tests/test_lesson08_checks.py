@@ -1140,3 +1140,22 @@ def test_exercise_11_right_answer_says_what_cannot_be_checked_means_here():
     reason = "no source in our facts table states the June orbit's aim; the 2020 finding is a result"
     result = check("08.11", "cannot be checked", reason=reason, **_n_inputs("08.11"))
     assert result.ok and "not decided by the sources we hold" in result.message, result.message
+
+
+_OUTCOME = re.compile(
+    r"\b(true|false|misleading|held up|holds? up|fail(s|ed)?|wrong|right|correct|needed a qualifier)\b", re.I
+)
+_ASKED = re.compile(r"\b(first|stay|Vesta|months?|numbers?|dates?|pixels?|N\d\d)", re.I)
+
+
+def test_the_summary_names_no_verdict_for_a_claim_an_exercise_asks_about():
+    """The Summary sits after the exercises but many read it first: it says what was done, not what was found."""
+    nb = nbtools.student_version(nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb"))
+    text = "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
+    summary = re.search(r"^## Summary\n(.*?)(?=^##+ )", text, re.M | re.S).group(1)
+    sentences = re.split(r"(?<=[.;?!])\s+|\n- ", summary)
+    statements = [s for s in sentences if not s.rstrip().endswith("?")]  # a question asks, it does not tell
+    told = [s for s in statements if _ASKED.search(s) and _OUTCOME.search(s)]
+    assert not told, told
+    old = 'In class, the numbers you checked held up, while the two "firsts" failed on a date.'
+    assert _ASKED.search(old) and _OUTCOME.search(old)  # the kind of sentence this test refuses
