@@ -1214,3 +1214,40 @@ def test_exercise_2_a_stay_off_in_its_decimal_is_told_to_keep_one_decimal(months
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     task = next(nbtools.source(c) for c in nb.cells if "### Exercise 2" in nbtools.source(c))
     assert "keeping one decimal" in task
+
+
+def _cell_with(needle):
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    return next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and needle in nbtools.source(c))
+
+
+@pytest.mark.parametrize(("said", "told"), [("", "Write"), ("Up", "Right!"), ("down", "Open the box"), ("same", "box")])
+def test_the_slider_prediction_is_recorded_and_read_back(said, told, capsys):
+    """The Try it's prediction lives in prediction_slider; the next cell reads it back against the model's
+    brightest pixel at the three stops it names (far, RC3, Survey), which goes up."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    assert 'prediction_slider = ""' in _cell_with("prediction_slider = ")
+    ns["prediction_slider"] = said
+    exec(_cell_with("said = prediction_slider"), ns)
+    out = capsys.readouterr().out
+    assert told in out, out
+    if said:
+        assert "it went up" in out and "RC3" in out
+
+
+@pytest.mark.parametrize(("line", "verdict"), [(None, None), ("news_d < rc3_d", "true")])
+def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys):
+    """The default runs and says what to write; the student's comparison gives the verdict."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    code = _cell_with("news_closer = None")
+    exec(code if line is None else code.replace("news_closer = None", f"news_closer = {line}"), ns)
+    out = capsys.readouterr().out
+    if verdict is None:
+        assert ns["verdicts"]["N01"] is None and "news_closer" in out
+    else:
+        assert ns["verdicts"]["N01"].verdict == verdict and "waits" not in out
