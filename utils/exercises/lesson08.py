@@ -536,6 +536,7 @@ class VerdictExercise(ReasonedExercise):
     reading_hedges: tuple[str, ...] = ()
     reading_missing: str = ""
     reading_prompt: str = ""
+    reading_prompt_for: Mapping[str, str] = field(default_factory=dict)
     readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     also_argue: Mapping[str, str] = field(default_factory=dict)
     both_fit: str = ""
@@ -554,6 +555,18 @@ class VerdictExercise(ReasonedExercise):
             f"{self.short_reason} The reason itself is graded by hand with the rubric."
         )
 
+    def _prompt(self, answer: Any) -> str:
+        """The request to name a reading, for the verdict ``answer`` (its own, from ``reading_prompt_for``, when
+        the task asks that verdict for more, so the student is asked for all of it at once)."""
+        return self.reading_prompt_for.get(verdict_word(answer) or "", self.reading_prompt)
+
+    def _prompted(self, answer: Any, message: str) -> str:
+        """``message`` with the request to name a reading; the sentence saying both lines fit goes, so the
+        message keeps to two sentences."""
+        if self.both_fit:
+            message = " ".join(message.replace(self.both_fit, "").split())
+        return _joined(message, self._prompt(answer))
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
         ``defensible_when``, is also asked to argue that reading unless the reason names it. That request waits
@@ -567,7 +580,9 @@ class VerdictExercise(ReasonedExercise):
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
-        if self._reason_prompt(inputs.get("reason")) or (self.reading_prompt and self.reading_prompt in result.message):
+        if self._reason_prompt(inputs.get("reason")) or (
+            self.reading_prompt and self._prompt(answer) in result.message
+        ):
             return result  # one request at a time: the reason, then its reading, and only then the other side
         # the note asks for the other reading, so the sentence saying that it also earns the point goes
         message = " ".join(result.message.replace(self.both_fit, "").split()) if self.both_fit else result.message
@@ -594,7 +609,7 @@ class VerdictExercise(ReasonedExercise):
                 # the reason weighs the reading that leads to this verdict and rejects it
                 return CheckResult(INCORRECT, self._rejects_own(given), result.name)
             if not named and not rejected:
-                return CheckResult(result.status, _joined(result.message, self.reading_prompt), result.name)
+                return CheckResult(result.status, self._prompted(answer, result.message), result.name)
             if given != self.defensible_when:
                 # 'false' may weigh the dropped qualifier too: no clash, but its own reading is still asked for
                 if any(_named(word, reason) for word in own):
@@ -602,7 +617,7 @@ class VerdictExercise(ReasonedExercise):
                 if any(_named(word, reason) for word in LINE_TWO_WORDS):
                     # the rule's second line named outright, not a qualifier weighed and set aside
                     return CheckResult(INCORRECT, self._line_two_clash(given), result.name)
-                return CheckResult(result.status, _joined(result.message, self.reading_prompt), result.name)
+                return CheckResult(result.status, self._prompted(answer, result.message), result.name)
             clash = self._reading_clash(answer, reason)
             if clash:
                 return CheckResult(INCORRECT, clash, result.name)
@@ -1006,7 +1021,8 @@ _EXERCISES = {
         title="Exercise 2 · how many months at Vesta?",
         solve=_months_at_vesta,
         rtol=0.005,  # one decimal of the months (13.7), or three figures in another unit (1.14 yr)
-        hint="Subtract the two Times (departure minus arrival) and convert the TimeDelta to months with .to(MONTH).",
+        hint="Check your subtraction (departure minus arrival), convert the TimeDelta with .to(MONTH) and keep "
+        "one decimal.",
         mistakes=(
             Mistake(_years_not_months, "That is the stay in years: the question asks for months."),
             Mistake(_days_not_months, "That is the stay in days: the question asks for months."),
@@ -1064,14 +1080,16 @@ _EXERCISES = {
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
         "stand) or 'second line' (a qualifier left out).",
+        reading_prompt_for={
+            "false": "Name your reading in reason_4 ('first line': the story's words as they stand) and, as the "
+            "task asks, which narrowing word of NASA's a reader calling it misleading would point to.",
+        },
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
-        "Both lines of the rule fit here, so 'false' (the first line, on the story's words) earns the point too. "
-        "The check looks only for the reading you name; the reason "
-        "itself is graded by hand.",
+        "Both lines fit here, so 'false' (the first line) earns the point too.",
         also_argue={
-            "false": "Now add one line to reason_4: why a reader could call the story misleading (which "
-            "narrowing word of NASA's did it leave out?).",
+            "false": "Now add one line to reason_4, as the task asks: which narrowing word of NASA's would a "
+            "reader calling it misleading point to?",
         },
         mistakes=(
             Mistake(
@@ -1245,8 +1263,7 @@ _EXERCISES = {
     "08.10": VerdictExercise(
         reason_name="reason_10",
         right_note="The story dropped NASA's qualifier (two destinations beyond Earth). 'false' is also "
-        "defensible: as worded, an earlier craft that orbited Earth and then the Moon contradicts it. The check "
-        "looks only for the reading you name; the reason itself is graded by hand.",
+        "defensible: as worded, an earlier craft that orbited Earth and then the Moon contradicts it.",
         title="Exercise 10 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
@@ -1254,8 +1271,8 @@ _EXERCISES = {
         "does SMART-1 count as an earlier example without it?",
         defensible={
             "false": "as printed, the words are contradicted by an earlier craft that orbited Earth and then "
-            "the Moon. Both readings fit here; the lesson files it as misleading because NASA's narrower claim "
-            "(two extraterrestrial destinations) is true.",
+            "the Moon. The lesson files it as misleading, because NASA's narrower claim (two extraterrestrial "
+            "destinations) is true.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
         reading_prompt="Name your reading in reason_10: write 'first line' (the story's words as printed) or 'second "
@@ -1292,10 +1309,9 @@ _EXERCISES = {
         missing_reason="name the sources you read and whether any of them states the June orbit's aim.",
         defensible_when="cannot be checked",
         defensible={
-            "misleading": "you read Russell's February 2015 words (a volcano-like origin is possible, but it "
-            "needs better resolution) as the record the story overstated: a hedged guess made before arrival "
-            "became the stated aim of one orbit. The lesson files it as 'cannot be checked' because no source in "
-            "its facts table states what the June orbit was for.",
+            "misleading": "you read Russell's February 2015 hedged guess, made before arrival, as the record the "
+            "story overstated into one orbit's aim. The lesson files it as 'cannot be checked', because no source "
+            "in its facts table states what the June orbit was for.",
         },
         # Russell's February 2015 words, not the mission-aim paper (Russell et al. 2004) the lesson also cites
         # "overstates" alone names no source: the student must say whose words, or when, the story overstated
@@ -1305,11 +1321,9 @@ _EXERCISES = {
         reading_missing="'misleading' counts here only with the reading that leads to it. Say in reason_11 whose "
         "words the story overstated, and when they were said, and whether they state an aim or a hedged guess. "
         "Then run this cell again.",
-        right_note="No source in the lesson's facts table states the June orbit's aim. Here 'cannot be checked' "
-        "means 'not decided by the sources we hold': NASA's orbit plans might decide it, but we have not read "
-        "them. 'misleading' is also "
-        "defensible if you read Russell's February 2015 hope for better resolution as the record the story "
-        "overstated. The check looks only for the reading you name; the reason itself is graded by hand.",
+        right_note="Here it means not decided by the sources we hold: none states the June orbit's aim (NASA's "
+        "orbit plans might). 'misleading' is also defensible if you read Russell's February 2015 hope as the "
+        "record the story overstated.",
     ),
 }
 
