@@ -59,8 +59,8 @@ MARKER = "SHORTCUTS-JSON:"
 #: ``(exercise id, "module.function")`` -> why the exercise's own text hands that helper to the student.
 #: No exercise prompt does so today: every helper found does an exercise's whole job unasked.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("03.6", "belt.diameter_constant"): "a numeric coincidence no method leads to: the diameter constant of an "
-    "albedo, fed an eccentricity, happens to land within the tolerance of exercise 6's answer",
+    ("03.8", "belt.diameter_constant"): "a numeric coincidence no method leads to: the diameter constant of an "
+    "albedo, fed an eccentricity, happens to land within the tolerance of exercise 8's answer",
 }
 
 

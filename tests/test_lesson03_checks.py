@@ -1,4 +1,4 @@
-"""Lesson 03's checks: exercise 6 wants the perihelion at each output, exercise 5's hint the wrapped angle."""
+"""Lesson 03's checks: exercise 8 wants the perihelion at each output, exercise 3's hint the wrapped angle."""
 
 from __future__ import annotations
 
@@ -20,66 +20,66 @@ def _inputs(a_hist, e_hist):
     )
 
 
-def test_exercise_6_rejects_extremes_from_different_moments():
+def test_exercise_8_rejects_extremes_from_different_moments():
     a_hist = [3.24, 3.11, 3.30, 3.37, 3.20, np.nan]
     e_hist = [0.15, 0.20, 0.24, 0.27, 0.23, np.nan]
     inputs = _inputs(a_hist, e_hist)
-    right = _expected_answer("03.6", **inputs)
+    right = _expected_answer("03.8", **inputs)
     assert right.to_value(u.AU) == np.nanmin(np.array(a_hist) * (1 - np.array(e_hist)))
-    assert check("03.6", right, **inputs).ok
-    assert check("03.6", round(right.to_value(u.AU), 2) * u.AU, **inputs).ok  # rounded to 0.01 AU
+    assert check("03.8", right, **inputs).ok
+    assert check("03.8", round(right.to_value(u.AU), 2) * u.AU, **inputs).ok  # rounded to 0.01 AU
     combined = np.nanmin(a_hist) * (1 - np.nanmax(e_hist)) * u.AU  # min a with max e
-    result = check("03.6", combined, **inputs)
+    result = check("03.8", combined, **inputs)
     assert result.status == "incorrect" and "different moments" in result.message
 
 
-def test_exercise_5_hint_says_how_to_read_the_wrapped_angle():
+def test_exercise_3_hint_says_how_to_read_the_wrapped_angle():
     t = np.linspace(0, 60, 600)
     wrapped = (np.mod(180 + 50 * np.sin(t) + 180, 360) - 180) * u.deg  # swings about 180°, given -180..180
     kw = dict(phi=wrapped, p=3, q=1, a_start=2.5, e_start=0.1)
-    assert check("03.5", "librates about 180", **kw).ok
-    wrong = check("03.5", "circulates", **kw)
+    assert check("03.3", "librates about 180", **kw).ok
+    wrong = check("03.3", "circulates", **kw)
     assert wrong.status == "incorrect" and "both ways" in wrong.message and "all the way round" in wrong.message
     assert "band" not in wrong.message and "wrap" not in wrong.message  # asks a question, does not say it librates
-    other_side = check("03.5", "librates about 0", **kw)
+    other_side = check("03.3", "librates about 0", **kw)
     assert other_side.status == "incorrect" and "band's middle" in other_side.message
     about_zero = (50 * np.sin(t)) * u.deg
-    assert check("03.5", "librates about 0", **{**kw, "phi": about_zero}).ok
+    assert check("03.3", "librates about 0", **{**kw, "phi": about_zero}).ok
     for half in ("librates", " Libration ", "librating"):  # the answer must say where the band is
-        told = check("03.5", half, **kw)
+        told = check("03.3", half, **kw)
         assert told.status == "invalid" and "which one, 0 or 180?" in told.message, told.message
         assert "'librates about 180'" in told.message  # and the choices are listed
-    assert "0 or 180" not in check("03.5", "spins", **kw).message  # other words get the plain list only
+    assert "0 or 180" not in check("03.3", "spins", **kw).message  # other words get the plain list only
     for fair in ("librates around 180", "libration about 180°", "Librating about 180 degrees", "librate about 180"):
-        assert check("03.5", fair, **kw).ok, fair
+        assert check("03.3", fair, **kw).ok, fair
     turning = (np.mod(40 * t + 180, 360) - 180) * u.deg  # runs through every angle
     about_zero_too = (np.mod(50 * np.sin(t) + 180, 360) - 180) * u.deg
     for fair in ("librates about zero", "librates about 360", "librate around 360°"):
-        assert check("03.5", fair, **{**kw, "phi": about_zero_too}).ok, fair
+        assert check("03.3", fair, **{**kw, "phi": about_zero_too}).ok, fair
     for fair in ("circulating", "circulation", "circulate"):
-        assert check("03.5", fair, **{**kw, "phi": turning}).ok, fair
+        assert check("03.3", fair, **{**kw, "phi": turning}).ok, fair
 
 
-def test_exercise_2_names_a_distance_rounded_too_far():
+def test_exercise_4_names_a_distance_rounded_too_far():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
-    coarse = check("03.2", 0.06 * u.AU, **ceres)  # 0.058 AU rounded to one significant figure
+    coarse = check("03.4", 0.06 * u.AU, **ceres)  # 0.058 AU rounded to one significant figure
     assert coarse.status == "incorrect" and "three significant figures" in coarse.message
     assert "close" not in coarse.message.lower()  # method only: no hint of how near the answer is
-    assert check("03.2", 0.058 * u.AU, **ceres).ok
-    assert "rounded" in check("03.2", 0.05 * u.AU, **ceres).message  # rounded values subtracted
+    assert check("03.4", 0.058 * u.AU, **ceres).ok
+    assert "rounded" in check("03.4", 0.05 * u.AU, **ceres).message  # rounded values subtracted
 
 
-def test_exercise_6_a_near_miss_gets_a_neutral_hint_only_when_cut_to_three_figures():
+def test_exercise_8_a_near_miss_gets_a_neutral_hint_only_when_cut_to_three_figures():
     # right answer 2.2664 AU; the smallest a with the largest e gives 2.2591 AU, only 0.3 % away
     inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
-    assert check("03.6", 2.27 * u.AU, **inputs).ok
-    cut = check("03.6", 2.26 * u.AU, **inputs)  # the right answer cut off (or the extremes, rounded)
+    assert check("03.8", 2.27 * u.AU, **inputs).ok
+    cut = check("03.8", 2.26 * u.AU, **inputs)  # the right answer cut off (or the extremes, rounded)
     assert cut.status == "incorrect" and "three significant figures" in cut.message
     assert "smallest a with the largest e" not in cut.message
     assert "percent" not in cut.message  # method only: no hint of how near the answer is
     combined = np.nanmin(inputs["a_history"]) * (1 - np.nanmax(inputs["e_history"]))
     for full in (combined, round(combined, 4)):  # the extremes combined, given with more figures
-        result = check("03.6", full * u.AU, **inputs)
+        result = check("03.8", full * u.AU, **inputs)
         assert result.status == "incorrect" and "different moments" in result.message, result.message
         assert "cut off" not in result.message and "close" not in result.message.lower()
 
@@ -92,35 +92,35 @@ def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():
         assert "rounded too much" not in result.message
 
 
-def test_exercise_3_names_one_turn_too_many():
+def test_exercise_5_names_one_turn_too_many():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
-    step = _expected_answer("03.3", **ceres)
-    assert check("03.3", step, **ceres).ok
-    assert "one full turn too many" in check("03.3", step + 360 * u.deg, **ceres).message
+    step = _expected_answer("03.5", **ceres)
+    assert check("03.5", step, **ceres).ok
+    assert "one full turn too many" in check("03.5", step + 360 * u.deg, **ceres).message
 
 
-def test_exercise_3_the_formula_without_a_unit_is_told_to_attach_degrees():
+def test_exercise_5_the_formula_without_a_unit_is_told_to_attach_degrees():
     from utils.orbits import period
 
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     unitless = 360 / (period(ceres["a_jupiter"]) / period(ceres["a"]) - 1)  # a dimensionless Quantity
-    result = check("03.3", unitless, **ceres)
+    result = check("03.5", unitless, **ceres)
     assert not result.ok
     assert "no unit" in result.message and "u.deg" in result.message
-    assert f"{_expected_answer('03.3', **ceres).value:.0f}" not in result.message
+    assert f"{_expected_answer('03.5', **ceres).value:.0f}" not in result.message
 
 
-def test_exercise_8_feedback_asks_for_the_input_without_naming_it():
+def test_exercise_7_feedback_asks_for_the_input_without_naming_it():
     from utils.exercises.lesson03 import _EXERCISES
 
-    exercise = _EXERCISES["03.8"]
+    exercise = _EXERCISES["03.7"]
     for text in [exercise.hint, *(m.hint for m in exercise.mistakes)]:
         assert "jupiter_e" not in text and "nanmax" not in text
     assert "shape of Jupiter's orbit" in exercise.hint
 
 
-def test_exercise_2_cannot_be_passed_with_printed_numbers():
-    """No number the lesson prints, nor the difference of any two of them, passes exercise 2."""
+def test_exercise_4_cannot_be_passed_with_printed_numbers():
+    """No number the lesson prints, nor the difference of any two of them, passes exercise 4."""
     import itertools
     import json
     import re
@@ -140,9 +140,9 @@ def test_exercise_2_cannot_be_passed_with_printed_numbers():
 
     inputs = dict(a=a_ast, a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))  # the right (p, q)
     candidates = numbers | {abs(x - y) for x, y in itertools.combinations(numbers, 2)}
-    passing = sorted(x for x in candidates if check("03.2", x * u.AU, **inputs).ok)
+    passing = sorted(x for x in candidates if check("03.4", x * u.AU, **inputs).ok)
     assert passing == []
-    slip = check("03.2", abs(2.82 - a_ast.to_value(u.AU)) * u.AU, **inputs)  # printed location, unrounded a
+    slip = check("03.4", abs(2.82 - a_ast.to_value(u.AU)) * u.AU, **inputs)  # printed location, unrounded a
     assert slip.status == "incorrect" and "rounded to 0.01 AU" in slip.message
 
 
@@ -177,22 +177,22 @@ def test_exercise_9_asks_for_three_significant_figures():
     assert ratio.status == "incorrect" and "1 - e" in ratio.message
 
 
-def test_exercise_2_the_resonances_location_gets_its_own_hint():
+def test_exercise_4_the_resonances_location_gets_its_own_hint():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
     location = fact("jupiter.a") * (2 / 5) ** (2 / 3)  # the 5:2, nearest to Ceres
-    result = check("03.2", location, **ceres)
+    result = check("03.4", location, **ceres)
     assert result.status == "incorrect" and "where the resonance lies" in result.message
 
 
-def test_exercise_6_names_the_margin_from_mars_and_the_largest_aphelion():
+def test_exercise_8_names_the_margin_from_mars_and_the_largest_aphelion():
     a_hist, e_hist = [3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23]
     inputs = {**_inputs(a_hist, e_hist), "a_mars": fact("mars.a")}
-    right = _expected_answer("03.6", **inputs)
-    assert check("03.6", right, **inputs).ok
-    margin = check("03.6", right - fact("mars.a"), **inputs)
+    right = _expected_answer("03.8", **inputs)
+    assert check("03.8", right, **inputs).ok
+    margin = check("03.8", right - fact("mars.a"), **inputs)
     assert margin.status == "incorrect" and "distance from Mars' orbit" in margin.message
     farthest = np.max(np.array(a_hist) * (1 + np.array(e_hist))) * u.AU
-    result = check("03.6", farthest, **inputs)
+    result = check("03.8", farthest, **inputs)
     assert result.status == "incorrect" and "largest aphelion" in result.message
 
 
@@ -203,40 +203,40 @@ def test_exercise_1_a_nearby_computed_ratio_is_not_called_a_simple_fraction():
     assert result.status == "incorrect" and "simple fraction" not in result.message
 
 
-def test_exercise_2_needs_the_nearest_resonance_as_well_as_the_distance():
+def test_exercise_4_needs_the_nearest_resonance_as_well_as_the_distance():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))  # the 5:2 is nearest
-    assert check("03.2", distance, nearest=(5, 2), **ceres).ok
-    assert check("03.2", distance, nearest="5:2", **ceres).ok
-    assert check("03.2", distance, nearest=[5, 2], **ceres).ok
+    assert check("03.4", distance, nearest=(5, 2), **ceres).ok
+    assert check("03.4", distance, nearest="5:2", **ceres).ok
+    assert check("03.4", distance, nearest=[5, 2], **ceres).ok
     for missing, status in ((..., "unanswered"), (None, "incorrect")):  # the placeholder left in: not wrong yet
-        result = check("03.2", distance, nearest=missing, **ceres)
-        assert result.status == status and "nearest_2" in result.message
-    assert check("03.2", distance, **ceres).status == "incorrect"  # leaving it out of the call does not pass
-    wrong = check("03.2", distance, nearest=(3, 1), **ceres)
+        result = check("03.4", distance, nearest=missing, **ceres)
+        assert result.status == status and "nearest_4" in result.message
+    assert check("03.4", distance, **ceres).status == "incorrect"  # leaving it out of the call does not pass
+    wrong = check("03.4", distance, nearest=(3, 1), **ceres)
     assert wrong.status == "incorrect" and "5" not in wrong.message
-    flipped = check("03.2", distance, nearest=(2, 5), **ceres)
+    flipped = check("03.4", distance, nearest=(2, 5), **ceres)
     assert flipped.status == "incorrect" and "comes first" in flipped.message
     for odd in (2.5, "five to two", (5.5, 2), (5, 2, 1)):
-        assert check("03.2", distance, nearest=odd, **ceres).status == "invalid"
+        assert check("03.4", distance, nearest=odd, **ceres).status == "invalid"
     # a wrong distance is judged first, whatever the resonance
     to_31 = abs(fact("ceres.a") - fact("jupiter.a") * (1 / 3) ** (2 / 3))
-    assert "not to the nearest" in check("03.2", to_31, nearest=(3, 1), **ceres).message
+    assert "not to the nearest" in check("03.4", to_31, nearest=(3, 1), **ceres).message
 
 
-def test_exercise_2_picks_the_nearest_resonance_by_distance_in_a():
+def test_exercise_4_picks_the_nearest_resonance_by_distance_in_a():
     """At 2.66 AU the 3:1 (0.16 AU away) is nearer in a than the 5:2 (0.165 AU), though 2.66 AU's period ratio
     is nearer 5/2: the check follows the exercise's rule, the smallest distance."""
     inputs = {"a": 2.66 * u.AU, "a_jupiter": fact("jupiter.a"), "asteroid": "an adapted asteroid"}
     to_31 = abs(2.66 * u.AU - fact("jupiter.a") * (1 / 3) ** (2 / 3))
     to_52 = abs(2.66 * u.AU - fact("jupiter.a") * (2 / 5) ** (2 / 3))
     assert to_31 < to_52
-    assert check("03.2", to_31, nearest=(3, 1), **inputs).ok
-    wrong = check("03.2", to_31, nearest=(5, 2), **inputs)
+    assert check("03.4", to_31, nearest=(3, 1), **inputs).ok
+    wrong = check("03.4", to_31, nearest=(5, 2), **inputs)
     assert wrong.status == "incorrect" and "smallest" in wrong.message
 
 
-def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
+def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     """Three choices can be guessed; the one-line "how did you tell?" answer, with its rubric, cannot."""
     import json
     from pathlib import Path
@@ -244,55 +244,55 @@ def test_exercise_5_asks_how_the_answer_was_found_and_the_guide_scores_it():
     root = Path(__file__).resolve().parents[1]
     cells = json.loads((root / "notebooks" / "03-resonances.ipynb").read_text(encoding="utf-8"))["cells"]
     text = ["".join(c["source"]) for c in cells]
-    start = next(i for i, s in enumerate(text) if s.startswith("### Exercise 5 "))
-    end = next(i for i, s in enumerate(text) if s.startswith("### Exercise 6 ") or s.startswith("## Who"))
+    start = next(i for i, s in enumerate(text) if s.startswith("### Exercise 3 "))
+    end = next(i for i in range(start, len(text)) if text[i].startswith("## "))  # the Summary follows it
     assert "how did you tell" in " ".join(" ".join(text[start:end]).split())  # the heading or its steps
     answers = [c for c in cells[start:end] if "answer" in c.get("metadata", {}).get("tags", [])]
     assert answers and "*Your answer:*" in "".join(answers[0]["source"])
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
-    assert "**03.5 follow-up model answer:**" in page and "**03.5 follow-up rubric:** 1 point" in page
+    assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 1 point" in page
 
 
-def test_exercise_3_a_number_of_radians_typed_as_the_angle_does_not_pass():
+def test_exercise_5_a_number_of_radians_typed_as_the_angle_does_not_pass():
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
-    right = _expected_answer("03.3", **ceres)
-    assert check("03.3", round(right.to_value(u.deg)) * u.deg, **ceres).ok  # rounded to a whole degree
+    right = _expected_answer("03.5", **ceres)
+    assert check("03.5", round(right.to_value(u.deg)) * u.deg, **ceres).ok  # rounded to a whole degree
     assert abs((4 * u.rad - right).to_value(u.deg)) < 2  # 4 rad lies within 1 % of the answer for Ceres
-    assert not check("03.3", 4 * u.rad, **ceres).ok
+    assert not check("03.5", 4 * u.rad, **ceres).ok
 
 
-def test_exercise_3_a_number_without_a_unit_is_a_question_of_form_and_slips_get_hints():
+def test_exercise_5_a_number_without_a_unit_is_a_question_of_form_and_slips_get_hints():
     """The formula without its unit is a form message, as a float or a ratio of periods; 240° (the 5:2's p/q used
     as the ratio) and 225° (the ratio rounded to 2.6 first) get their own hints; the right angle still passes."""
     from utils.orbits import period
 
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     ratio = period(ceres["a_jupiter"]) / period(ceres["a"])
-    right = _expected_answer("03.3", **ceres)
+    right = _expected_answer("03.5", **ceres)
     for unitless in (360 / (ratio - 1), float((360 / (ratio - 1)).to_value(u.one))):
-        result = check("03.3", unitless, **ceres)
+        result = check("03.5", unitless, **ceres)
         assert result.status == "invalid" and "no unit" in result.message, result
-    assert check("03.3", 360 * u.deg / (ratio - 1), **ceres).ok
-    assert check("03.3", right.to(u.rad), **ceres).ok
-    as_52 = check("03.3", 360 * u.deg / (5 / 2 - 1), **ceres)
+    assert check("03.5", 360 * u.deg / (ratio - 1), **ceres).ok
+    assert check("03.5", right.to(u.rad), **ceres).ok
+    as_52 = check("03.5", 360 * u.deg / (5 / 2 - 1), **ceres)
     assert as_52.status == "incorrect" and "own period ratio" in as_52.message, as_52
-    rounded = check("03.3", 360 * u.deg / (round(float(ratio), 1) - 1), **ceres)
+    rounded = check("03.5", 360 * u.deg / (round(float(ratio), 1) - 1), **ceres)
     assert rounded.status == "incorrect" and "rounded the period ratio" in rounded.message, rounded
-    assert check("03.3", 360 * u.deg / (round(float(ratio), 2) - 1), **ceres).ok  # two decimals are enough
+    assert check("03.5", 360 * u.deg / (round(float(ratio), 2) - 1), **ceres).ok  # two decimals are enough
     for message in (as_52.message, rounded.message):
         assert f"{right.value:.0f}" not in message
 
 
-def test_exercise_2_a_resonance_not_in_lowest_terms_is_asked_for_in_lowest_terms():
+def test_exercise_4_a_resonance_not_in_lowest_terms_is_asked_for_in_lowest_terms():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
     for multiple in ((10, 4), "15:6"):
-        result = check("03.2", distance, nearest=multiple, **ceres)
+        result = check("03.4", distance, nearest=multiple, **ceres)
         assert result.status == "incorrect" and "lowest terms" in result.message, result
-    assert "lowest terms" not in check("03.2", distance, nearest=(6, 2), **ceres).message  # 3:1, another resonance
+    assert "lowest terms" not in check("03.4", distance, nearest=(6, 2), **ceres).message  # 3:1, another resonance
 
 
-def test_exercise_8_an_asteroid_made_circular_gets_its_own_hint():
+def test_exercise_7_an_asteroid_made_circular_gets_its_own_hint():
     from utils.exercises.lesson03 import _largest_e
 
     settings = dict(
@@ -300,14 +300,14 @@ def test_exercise_8_an_asteroid_made_circular_gets_its_own_hint():
     )
     inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
     circular_asteroid = _largest_e(None, e_start=0.0)(**inputs)
-    result = check("03.8", circular_asteroid, **inputs)
+    result = check("03.7", circular_asteroid, **inputs)
     assert result.status == "incorrect" and "asteroid's orbit circular" in result.message, result
-    rounded = check("03.8", round(circular_asteroid, 2), **inputs)  # given to two decimals, as asked
+    rounded = check("03.7", round(circular_asteroid, 2), **inputs)  # given to two decimals, as asked
     assert rounded.status == "incorrect" and "asteroid's orbit circular" in rounded.message, rounded
-    assert check("03.8", _largest_e(0.0)(**inputs), **inputs).ok
+    assert check("03.7", _largest_e(0.0)(**inputs), **inputs).ok
 
 
-def test_exercise_8_the_right_run_rounded_or_cut_off_is_told_to_give_two_decimals():
+def test_exercise_7_the_right_run_rounded_or_cut_off_is_told_to_give_two_decimals():
     from utils.exercises.lesson03 import _largest_e
 
     settings = dict(
@@ -316,34 +316,34 @@ def test_exercise_8_the_right_run_rounded_or_cut_off_is_told_to_give_two_decimal
     inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
     right = _largest_e(0.0)(**inputs)
     for slip in (round(right, 1), np.floor(100 * right) / 100):
-        result = check("03.8", slip, **inputs)
+        result = check("03.7", slip, **inputs)
         assert not result.ok and "two decimals" in result.message, (slip, result)
         assert "Copy the run_belt call" not in result.message and "close" not in result.message.lower(), result
-    assert check("03.8", round(right, 2), **inputs).ok
-    assert "two decimals" not in check("03.8", _largest_e(None)(**inputs), **inputs).message  # the real Jupiter's run
+    assert check("03.7", round(right, 2), **inputs).ok
+    assert "two decimals" not in check("03.7", _largest_e(None)(**inputs), **inputs).message  # the real Jupiter's run
 
 
-def test_exercise_3_the_step_labelled_as_radians_is_not_told_it_has_no_unit():
+def test_exercise_5_the_step_labelled_as_radians_is_not_told_it_has_no_unit():
     from utils.exercises.lesson03 import _conjunction_step
 
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
     labelled_rad = _conjunction_step(**ceres).to_value(u.deg) * u.rad  # (360 / (R - 1)) * u.rad
-    result = check("03.3", labelled_rad, **ceres)
+    result = check("03.5", labelled_rad, **ceres)
     assert not result.ok and "labelled as radians" in result.message and "360 * u.deg" in result.message, result
 
 
-def test_exercise_3_a_period_ratio_upside_down_is_named_not_called_the_right_direction():
+def test_exercise_5_a_period_ratio_upside_down_is_named_not_called_the_right_direction():
     from utils.orbits import period
 
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     inverted = period(ceres["a"]) / period(ceres["a_jupiter"])  # T / T_J, below 1
-    as_is = check("03.3", 360 * u.deg / (inverted - 1), **ceres)  # about -588°
+    as_is = check("03.5", 360 * u.deg / (inverted - 1), **ceres)  # about -588°
     assert as_is.status == "incorrect" and "upside down" in as_is.message, as_is.message
     assert "right direction" not in as_is.message and "sign" not in as_is.message
-    wrapped = check("03.3", np.mod(360 * u.deg / (inverted - 1), 360 * u.deg), **ceres)  # about 132°
+    wrapped = check("03.5", np.mod(360 * u.deg / (inverted - 1), 360 * u.deg), **ceres)  # about 132°
     assert wrapped.status == "incorrect" and "upside down" in wrapped.message, wrapped.message
-    right = _expected_answer("03.3", **ceres)
-    assert "one full turn too many" in check("03.3", right + 360 * u.deg, **ceres).message  # 588° unchanged
+    right = _expected_answer("03.5", **ceres)
+    assert "one full turn too many" in check("03.5", right + 360 * u.deg, **ceres).message  # 588° unchanged
 
 
 def test_exercise_1_the_inverse_ratio_to_two_decimals_gets_the_upside_down_hint():
@@ -355,41 +355,41 @@ def test_exercise_1_the_inverse_ratio_to_two_decimals_gets_the_upside_down_hint(
 
 
 def test_a_bare_period_ratio_or_eccentricity_is_named_not_only_told_to_carry_a_unit():
-    """03.3: the period ratio (bare, or with a degree sign) is a conceptual slip, not a question of form;
-    03.6: so is the bare largest eccentricity. A right value without its unit still gets the form message."""
+    """03.5: the period ratio (bare, or with a degree sign) is a conceptual slip, not a question of form;
+    03.8: so is the bare largest eccentricity. A right value without its unit still gets the form message."""
     from utils.orbits import period
 
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a")}
     ratio = period(fact("jupiter.a")) / period(fact("ceres.a"))
     for slip in (ratio, float(ratio), round(float(ratio), 2), ratio.value * u.deg):
-        result = check("03.3", slip, **ceres)
+        result = check("03.5", slip, **ceres)
         assert result.status == "incorrect" and "period ratio" in result.message, (slip, result.message)
-    right = _expected_answer("03.3", **ceres)
-    assert "no unit" in check("03.3", float(right.to_value(u.deg)), **ceres).message
+    right = _expected_answer("03.5", **ceres)
+    assert "no unit" in check("03.5", float(right.to_value(u.deg)), **ceres).message
     inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
     for slip in (0.27, 0.27 * u.one):
-        result = check("03.6", slip, **inputs)
+        result = check("03.8", slip, **inputs)
         assert result.status == "incorrect" and "eccentricity" in result.message
-    perihelion = _expected_answer("03.6", **inputs).to_value(u.AU)
-    assert "no unit" in check("03.6", perihelion, **inputs).message
+    perihelion = _expected_answer("03.8", **inputs).to_value(u.AU)
+    assert "no unit" in check("03.8", perihelion, **inputs).message
 
 
-def test_exercise_2_names_the_right_number_in_the_wrong_length_unit():
+def test_exercise_4_names_the_right_number_in_the_wrong_length_unit():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres"}
     distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
-    result = check("03.2", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
+    result = check("03.4", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
     assert result.status == "incorrect" and "labelled in km" in result.message
-    assert check("03.2", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right
+    assert check("03.4", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right
 
 
-def test_exercise_6_names_the_right_number_in_the_wrong_length_unit():
+def test_exercise_8_names_the_right_number_in_the_wrong_length_unit():
     inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
-    right = _expected_answer("03.6", **inputs)
+    right = _expected_answer("03.8", **inputs)
     for slip in (right.to_value(u.AU) * u.km, round(right.to_value(u.AU), 2) * u.km):
-        result = check("03.6", slip, **inputs)
+        result = check("03.8", slip, **inputs)
         assert result.status == "incorrect" and "labelled in km" in result.message, result.message
-    assert check("03.6", right.to(u.km), **inputs).ok  # the same length in km is right
-    assert "labelled in km" not in check("03.6", 2.0 * u.km, **inputs).message  # another number: no such hint
+    assert check("03.8", right.to(u.km), **inputs).ok  # the same length in km is right
+    assert "labelled in km" not in check("03.8", 2.0 * u.km, **inputs).message  # another number: no such hint
 
 
 def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_is_told_so():
@@ -412,10 +412,10 @@ def test_an_eccentricity_given_as_a_percentage_or_with_its_decimal_point_moved_i
     inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
     right = _largest_e(0.0)(**inputs)
     for given, words in ((100 * right, "percentage"), (10 * round(right, 2), "decimal point")):
-        result = check("03.8", given, **inputs)
+        result = check("03.7", given, **inputs)
         assert result.status == "incorrect" and words in result.message, (given, result)
         assert "unit conversions" not in result.message, result
-    assert check("03.8", round(right, 2), **inputs).ok and check("03.9", round(exact, 3), **kw).ok
+    assert check("03.7", round(right, 2), **inputs).ok and check("03.9", round(exact, 3), **kw).ok
 
 
 def test_exercise_1_a_negative_ratio_is_told_a_ratio_of_periods_is_positive():
@@ -428,22 +428,22 @@ def test_exercise_1_a_negative_ratio_is_told_a_ratio_of_periods_is_positive():
     assert check("03.1", 2.58, **ceres).ok
 
 
-def test_exercise_2_a_three_figure_distance_is_not_called_rounded_to_a_hundredth():
+def test_exercise_4_a_three_figure_distance_is_not_called_rounded_to_a_hundredth():
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))
-    assert "rounded too far" in check("03.2", 0.06 * u.AU, **ceres).message
-    off = check("03.2", 0.061 * u.AU, **ceres)
+    assert "rounded too far" in check("03.4", 0.06 * u.AU, **ceres).message
+    off = check("03.4", 0.061 * u.AU, **ceres)
     assert off.status == "incorrect" and "rounded too far" not in off.message, off
 
 
-def test_exercise_2_signed_minimum_is_told_to_take_abs():
+def test_exercise_4_signed_minimum_is_told_to_take_abs():
     inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
     signed = min(inputs["a"] - inputs["a_jupiter"] * (q / p) ** (2 / 3) for p, q in KIRKWOOD_RESONANCES)
     assert signed < 0
     for given in (signed, round(signed.to_value(u.AU), 3) * u.AU):
-        result = check("03.2", given, nearest=(2, 1), **inputs)
+        result = check("03.4", given, nearest=(2, 1), **inputs)
         assert result.status == "incorrect" and "abs(" in result.message, result.message
         assert "close" not in result.message.lower()
-    right = check("03.2", abs(signed), nearest=(2, 1), **inputs)  # the 2:1's distance, unsigned: another hint
+    right = check("03.4", abs(signed), nearest=(2, 1), **inputs)  # the 2:1's distance, unsigned: another hint
     assert "abs(" not in right.message, right.message
 
 
@@ -454,7 +454,7 @@ def test_exercise_1_the_7_3_fraction_rounded_is_named():
     assert check("03.1", round(float(_expected_answer("03.1", **inputs)), 3), **inputs).ok
 
 
-def test_exercise_8_any_one_decimal_number_gets_the_same_neutral_sentence():
+def test_exercise_7_any_one_decimal_number_gets_the_same_neutral_sentence():
     """0.2 (the right run to one decimal) and a bare guess such as 0.1 or 0.3 are told the same thing, so stepping
     through one-decimal guesses says nothing about where the answer lies; two decimals are judged as before."""
     from utils.exercises.lesson03 import ONE_DECIMAL, _largest_e
@@ -466,9 +466,9 @@ def test_exercise_8_any_one_decimal_number_gets_the_same_neutral_sentence():
     right = _largest_e(0.0)(**inputs)
     assert round(right, 1) == 0.2  # the case the neutral sentence must not give away
     for guess in (0.1, 0.2, 0.3, 0.4, 0.9, np.float64(0.2), 0.2 * u.one):
-        result = check("03.8", guess, **inputs)
+        result = check("03.7", guess, **inputs)
         assert result.status == "incorrect" and result.message == ONE_DECIMAL, (guess, result)
         assert "your run is right" not in result.message and "close" not in result.message.lower(), result
-    assert check("03.8", round(right, 2), **inputs).ok and check("03.8", right, **inputs).ok
-    assert "your run is right" in check("03.8", np.floor(100 * right) / 100, **inputs).message  # 0.18, cut off
-    assert "real eccentricity" in check("03.8", round(_largest_e(None)(**inputs), 2), **inputs).message
+    assert check("03.7", round(right, 2), **inputs).ok and check("03.7", right, **inputs).ok
+    assert "your run is right" in check("03.7", np.floor(100 * right) / 100, **inputs).message  # 0.18, cut off
+    assert "real eccentricity" in check("03.7", round(_largest_e(None)(**inputs), 2), **inputs).message

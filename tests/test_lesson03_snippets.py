@@ -1,4 +1,4 @@
-"""Lesson 03: exercise 4's picture cell runs against the current ``utils`` and numbers the 5:2's places."""
+"""Lesson 03: exercise 2's picture cell runs against the current ``utils`` and numbers the 5:2's places."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ def _exercise_4_snippets() -> list[str]:
     text = next(
         "".join(c.source)
         for c in nb.cells
-        if c.cell_type == "markdown" and c.source.lstrip().startswith("### Exercise 4 ")
+        if c.cell_type == "markdown" and c.source.lstrip().startswith("### Exercise 2 ")
     )
     return [code for code in re.findall(r"`([^`]+)`", text) if "(" in code]
 
 
-def test_exercise_4_picture_cell_runs_and_the_text_suggests_no_private_helper():
+def test_exercise_2_picture_cell_runs_and_the_text_suggests_no_private_helper():
     snippets = _exercise_4_snippets()
-    assert not any("conjunction_longitudes(" in s for s in snippets)  # private: it would answer exercise 3
+    assert not any("conjunction_longitudes(" in s for s in snippets)  # private: it would answer exercise 5
     nb = nbtools.read(ROOT / "notebooks" / NOTEBOOK)
     picture = next(
         nbtools.source(c)
@@ -37,7 +37,7 @@ def test_exercise_4_picture_cell_runs_and_the_text_suggests_no_private_helper():
     try:
         exec(picture.replace("utils.style.show(", "(lambda *a, **k: None)("), namespace)  # noqa: S102
         assert len(namespace["ax"].texts) == 5 - 2  # the picture numbers p - q places
-        # the counting loop above exercise 3, run for the 5:2, prints three places
+        # the counting loop above exercise 2, run for the 5:2, prints three places
         loop = next(
             nbtools.source(c)
             for c in nb.cells

@@ -1,4 +1,4 @@
-"""Lesson 03: no code a student can read shows a helper that answers exercises 1-3.
+"""Lesson 03: no code a student can read shows a helper that answers exercises 1, 4 and 5.
 
 Every call to a function of ``utils`` that a student can read in the student version (code cells not
 tagged ``solution``, and code quoted in the text, before or after the exercise) is re-run with each of
@@ -23,7 +23,7 @@ from conftest import ROOT
 from notebook_namespace import namespace_until
 
 NOTEBOOK = "03-resonances.ipynb"
-EXERCISES = ["03.1", "03.2", "03.3"]
+EXERCISES = ["03.1", "03.4", "03.5"]
 
 
 def _readable_code() -> list[str]:
@@ -59,7 +59,7 @@ def _is_length(value) -> bool:
 
 
 #: A simulation: re-running it with Jupiter at the asteroid's distance takes long and returns a BeltRun
-#: (exercises 5-9 are about runs; their checks are tested in test_lesson03_checks.py).
+#: (exercises 3 and 6-9 are about runs; their checks are tested in test_lesson03_checks.py).
 _NOT_RERUN = {"run_belt"}
 
 
@@ -122,7 +122,7 @@ def _title_values(figures) -> list:
 
 def _inputs(exercise: str, ns: dict) -> dict:
     inputs = dict(a=ns["a_ast"], a_jupiter=ns["a_jup"], asteroid=ns["asteroid"])
-    if exercise == "03.2":  # told which resonance is nearest, the check judges the distance
+    if exercise == "03.4":  # told which resonance is nearest, the check judges the distance
         inputs["nearest"] = ns["utils"].resonance._nearest_resonance(ns["a_ast"], ns["a_jup"])
     return inputs
 
@@ -171,12 +171,12 @@ def test_no_readable_helper_call_answers_the_exercise(exercise):
 
 
 def test_the_finder_sees_a_helper_that_answers():
-    # the conjunction helper, called with the asteroid of exercise 3, gives that exercise's step among its longitudes
+    # the conjunction helper, called with the asteroid of exercise 5, gives that exercise's step among its longitudes
     from utils.checks import _get_exercise
 
     ns = dict(_lesson_namespace())
     lon = ns["utils"].resonance._conjunction_longitudes(ns["a_ast"], ns["a_jup"], 3)
-    assert any(_get_exercise("03.3").check(value, **_inputs("03.3", ns)).ok for value in _values(lon))
+    assert any(_get_exercise("03.5").check(value, **_inputs("03.5", ns)).ok for value in _values(lon))
     node = ast.parse("draw_conjunctions(ax, a, a_jup, 12)", mode="eval").body
     ns["a"], ns["__input__"] = 2.3 * u.AU, ns["a_ast"]
     assert sum(1 for _ in _variants(node, ns)) == 3  # as written, a replaced, a_jup replaced
@@ -227,12 +227,12 @@ def test_no_public_resonance_helper_answers_exercises_1_to_3_or_5():
             values = [*_values(result), *_title_values([fig])]
             plt.close("all")
             if isinstance(result, (bool, np.bool_)):
-                answering.append((name, "03.5", "a yes/no about libration"))
+                answering.append((name, "03.3", "a yes/no about libration"))
             for exercise in EXERCISES:
                 if any(_ok(exercise, v, _inputs(exercise, ns)) for v in values):
                     answering.append((name, exercise, args))
-            if any(_ok("03.5", v, kw5) for v in values):
-                answering.append((name, "03.5", args))
+            if any(_ok("03.3", v, kw5) for v in values):
+                answering.append((name, "03.3", args))
     assert not answering, f"public helpers of utils.resonance answer exercises: {answering}"
 
 

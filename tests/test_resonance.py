@@ -42,7 +42,7 @@ def test_nearest_resonance_for_the_kirkwood_gaps():
     assert R._nearest_resonance(2.95 * u.AU, AJ) == (7, 3)
     assert R._nearest_resonance(3.27 * u.AU, AJ) == (2, 1)
     assert R._nearest_resonance(3.97 * u.AU, AJ, candidates=[(3, 2), (2, 1)]) == (3, 2)
-    # "nearest" is by distance in a, as in exercise 2: at 2.66 AU the 3:1 (2.50 AU) is 0.16 AU away and the
+    # "nearest" is by distance in a, as in exercise 4: at 2.66 AU the 3:1 (2.50 AU) is 0.16 AU away and the
     # 5:2 (2.82 AU) 0.165 AU, although 2.66 AU's period ratio is closer to 5/2 than to 3/1
     assert R._nearest_resonance(2.66 * u.AU, AJ) == (3, 1)
     assert R._nearest_resonance(2.28 * u.AU, AJ) == (4, 1)
@@ -235,32 +235,32 @@ def test_depletion_by_bin_counts():
 def test_exercises_follow_their_inputs():
     a31 = _resonance_location(AJ, 3, 1)
     assert _expected_answer("03.1", a=a31, a_jupiter=AJ) == pytest.approx(3)
-    # 03.2: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
-    assert _expected_answer("03.2", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+    # 03.4: distance to the nearest of the five main resonances (2.77 AU: the 5:2 at 2.8246 AU)
+    assert _expected_answer("03.4", a=2.77 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
         5.203 * 0.4 ** (2 / 3) - 2.77, rel=1e-9
     )
-    assert _expected_answer("03.2", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
+    assert _expected_answer("03.4", a=2.45 * u.AU, a_jupiter=AJ).to_value(u.AU) == pytest.approx(
         5.203 * 3 ** (-2 / 3) - 2.45, rel=1e-9
     )
-    # 03.3: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
-    assert _expected_answer("03.3", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
-    assert _expected_answer("03.3", a=_resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
-    # 03.6: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
+    # 03.5: Jupiter moves on by 360 / (ratio - 1) between conjunctions: 180 deg in the 3:1, 240 deg in the 5:2
+    assert _expected_answer("03.5", a=a31, a_jupiter=AJ).to_value(u.deg) == pytest.approx(180)
+    assert _expected_answer("03.5", a=_resonance_location(AJ, 5, 2), a_jupiter=AJ).to_value(u.deg) == pytest.approx(240)
+    # 03.8: the smallest a (1 - e) over the history (3.1 AU x 0.75), not a_start (1 - e_max)
     assert _expected_answer(
-        "03.6", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
+        "03.8", a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
     ).to_value(u.AU) == pytest.approx(3.1 * 0.75)
     assert check("03.1", 3 * u.s, a=2.5 * u.AU, a_jupiter=AJ).status == "invalid"
     assert check("03.1", ..., a=2.5 * u.AU, a_jupiter=AJ).status == "unanswered"
 
 
 def test_exercise_titles_follow_their_inputs():
-    assert "Themis" in str(check("03.3", ..., a=3.13 * u.AU, a_jupiter=AJ, asteroid="Themis"))
+    assert "Themis" in str(check("03.5", ..., a=3.13 * u.AU, a_jupiter=AJ, asteroid="Themis"))
     t = np.linspace(0, 60, 400)
-    res = check("03.5", ..., phi=(60 * np.sin(t)) * u.deg, p=2, q=1, a_start=3.26, e_start=0.1)
+    res = check("03.3", ..., phi=(60 * np.sin(t)) * u.deg, p=2, q=1, a_start=3.26, e_start=0.1)
     assert "2:1" in str(res) and "3.26 AU" in str(res)
 
 
-# exercise 6's inputs: a model asteroid whose a and e both change during the run
+# exercise 8's inputs: a model asteroid whose a and e both change during the run
 RUN_3_6 = {
     "a": 3.2 * u.AU,
     "e_max": 0.30,
@@ -278,19 +278,19 @@ RUN_3_6 = {
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 1 / 2.579, "upside down"),
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 5.203 / 2.7666, "ratio of the distances"),
         # subtracting values rounded to 0.01 AU: 2.82 - 2.77
-        ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.05 * u.AU, "rounded"),
-        ("03.2", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
-        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
-        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
-        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (228.0 - 360) * u.deg, "between 0° and 360°"),
-        ("03.3", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
+        ("03.4", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.05 * u.AU, "rounded"),
+        ("03.4", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 0.2656 * u.AU, "not to the nearest"),
+        ("03.5", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 360 / 2.579 * u.deg, "ONE orbit"),
+        ("03.5", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (360 - 228.0) * u.deg, "other way round"),
+        ("03.5", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, (228.0 - 360) * u.deg, "between 0° and 360°"),
+        ("03.5", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 3.98 * u.deg, "radians"),
         # 03.1 within 0.5 %: 2.56 (printed elsewhere in the lesson) is not Ceres' ratio 2.579
         ("03.1", {"a": 2.7666 * u.AU, "a_jupiter": AJ}, 2.56, ""),
-        ("03.6", RUN_3_6, 3.2 * 1.3 * u.AU, "aphelion"),
-        ("03.6", RUN_3_6, 3.2 * 0.9 * u.AU, "starting eccentricity"),
-        ("03.6", RUN_3_6, 3.2 * 0.3 * u.AU, "centre"),
+        ("03.8", RUN_3_6, 3.2 * 1.3 * u.AU, "aphelion"),
+        ("03.8", RUN_3_6, 3.2 * 0.9 * u.AU, "starting eccentricity"),
+        ("03.8", RUN_3_6, 3.2 * 0.3 * u.AU, "centre"),
         # the largest e with the starting a: 2.24 AU instead of 2.325 AU
-        ("03.6", RUN_3_6, 3.2 * 0.7 * u.AU, "a swings too"),
+        ("03.8", RUN_3_6, 3.2 * 0.7 * u.AU, "a swings too"),
     ],
 )
 def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
@@ -301,10 +301,10 @@ def test_likely_mistakes_get_their_hint(exercise, inputs, wrong, words):
 def test_rounded_answers_pass():
     ceres = {"a": 2.766619045 * u.AU, "a_jupiter": AJ}
     assert check("03.1", 2.58, **ceres).ok
-    assert check("03.2", 0.058 * u.AU, nearest=(5, 2), **ceres).ok  # with the nearest resonance as (p, q)
-    assert check("03.3", 228 * u.deg, **ceres).ok
+    assert check("03.4", 0.058 * u.AU, nearest=(5, 2), **ceres).ok  # with the nearest resonance as (p, q)
+    assert check("03.5", 228 * u.deg, **ceres).ok
     assert check(
-        "03.6", 2.33 * u.AU, a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
+        "03.8", 2.33 * u.AU, a=3.2 * u.AU, e_max=0.30, a_history=[3.2, 3.1, 3.35], e_history=[0.1, 0.25, 0.30]
     ).ok
 
 
@@ -313,11 +313,11 @@ def test_libration_and_circulation():
     swinging = (180 + 100 * np.sin(t)) * u.deg  # a wide libration: never reaches 0
     running = np.mod(30 * t, 360) * u.deg  # circulates
     assert R._librates(swinging) and not R._librates(running)
-    assert _expected_answer("03.5", phi=swinging) == "librates about 180"
-    assert _expected_answer("03.5", phi=swinging - 180 * u.deg) == "librates about 0"
-    assert _expected_answer("03.5", phi=running) == "circulates"
-    assert check("03.5", "circulates", phi=running).ok
-    assert check("03.5", "banana", phi=running).status == "invalid"
+    assert _expected_answer("03.3", phi=swinging) == "librates about 180"
+    assert _expected_answer("03.3", phi=swinging - 180 * u.deg) == "librates about 0"
+    assert _expected_answer("03.3", phi=running) == "circulates"
+    assert check("03.3", "circulates", phi=running).ok
+    assert check("03.3", "banana", phi=running).status == "invalid"
     with_gap = np.where(t < 150, swinging.value, np.nan) * u.deg  # removed: NaN afterwards
     assert R._librates(with_gap)
     with pytest.raises(ValueError, match="three"):
@@ -363,7 +363,7 @@ def test_history_figure_alt_text_leaves_an_exercises_asteroid_open_and_describes
 
 
 def test_history_figure_names_the_resonance_nearest_in_distance():
-    """At 2.66 AU the Explore title names the 3:1 (nearest in a), the same rule as exercise 2's check."""
+    """At 2.66 AU the Explore title names the 3:1 (nearest in a), the same rule as exercise 4's check."""
     run = R.run_belt([2.66] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)
     view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
     ax_e, ax_phi = view.draw(2.66, 0.1).figure.axes
@@ -504,7 +504,7 @@ def test_3_to_1_angle_is_twice_the_conjunction_place_from_perihelion(lamj, varpi
     assert np.isclose(np.mod(phi - expected + 180, 360) - 180, 0, atol=1e-6)
 
 
-def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
+def test_exercise_7_circular_jupiter_keeps_the_3_to_1_asteroid():
     # accelerated model, one asteroid at 2.50 AU: with a circular Jupiter e stays well below the Mars-crossing
     # value (about 0.39 here); the run with Jupiter's real eccentricity is the mistake, and it crosses
     kw = dict(
@@ -518,13 +518,13 @@ def test_exercise_8_circular_jupiter_keeps_the_3_to_1_asteroid():
         seed=3,
         jupiter_e=KW["jupiter_e"],
     )
-    circular = _expected_answer("03.8", **kw)
+    circular = _expected_answer("03.7", **kw)
     assert 0.1 < circular < 1 - (KW["danger_distance"] / (2.5 * u.AU)).to_value(u.one) - 0.1
     real = R.run_belt([2.50] * u.AU, 0.10, 2000 * u.yr, jupiter_mass_factor=10, n_out=401, seed=3, **KW)
     assert real.removed[0]
-    res = check("03.8", float(np.nanmax(real.e[0])), **kw)
+    res = check("03.7", float(np.nanmax(real.e[0])), **kw)
     assert res.status == "incorrect" and "shape of Jupiter" in res.message and "jupiter_e" not in res.message
-    assert check("03.8", round(circular, 3), **kw).ok
+    assert check("03.7", round(circular, 3), **kw).ok
 
 
 def test_history_figure_alt_text_says_a_near_full_band_swings_through_almost_every_angle():
@@ -561,7 +561,7 @@ def test_history_figure_alt_text_says_what_the_angle_does():
         if R._librates(phi):
             assert "degrees wide" in text and "never" in text
             assert "almost every angle" in text or "stays inside a band about" in text
-            assert "between" not in text  # the band's middle is for exercise 03.5 to find
+            assert "between" not in text  # the band's middle is for exercise 03.3 to find
         else:
             assert "runs through every angle" in text and "full turns" in text
     view.draw(2.30, 0.1)
@@ -734,7 +734,7 @@ def testangle_band_alt_text_gives_the_drawn_band_only():
     assert "runs through (almost) all angles" in R.angle_band_alt_text(run, 0, 1, t_max=800)  # a circulating one
     with pytest.raises(ValueError, match="i_res"):
         R.angle_band_alt_text(run, 5, 0, t_max=800)
-    with pytest.raises(TypeError):  # the figure's 3:1 only: exercise 5 asks about another resonance
+    with pytest.raises(TypeError):  # the figure's 3:1 only: exercise 3 asks about another resonance
         R.angle_band_alt_text(run, 1, 0, t_max=800, p=2, q=1)
 
 

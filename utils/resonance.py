@@ -781,11 +781,11 @@ class HistoryFigure(FastFigure):
             0.51,
             "perihelion at Mars' distance (for the starting a)",
             transform=ax_e.get_yaxis_transform(),
-            fontsize=9,
+            fontsize=10,
             va="bottom",
         )
         (self.cross,) = ax_e.plot([], [], "X", ms=11, color="k")
-        self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=9)
+        self.label_cross = ax_e.annotate("", (0, 0), xytext=(8, 8), textcoords="offset points", fontsize=10)
         (self.dots,) = ax_phi.plot(self.t_yr, nan, "o", ms=1.5, ls="none", color=colour)
         (self.trace,) = ax_phi.plot(self.t_yr, nan, "-", lw=0.5, color=colour)  # the dots joined, broken at wraps
         ax_e.set(ylim=(0, 0.6), yticks=[0, 0.2, 0.4, 0.6], ylabel="eccentricity e")
@@ -1004,7 +1004,7 @@ def _mark_resonances(ax, a_perturber: u.Quantity, resonances=KIRKWOOD_RESONANCES
         x = round(float((a_p * (q / p) ** (2 / 3)).to_value(u.AU)), 2)  # 0.01 AU: see above
         label = None if k else "Jupiter's resonances"  # one entry in a legend, where the figure has one
         ax.axvline(x, color=PALETTE["jupiter"], ls=(0, (8, 4)), lw=1, label=label)
-        ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=9)
+        ax.text(x, 0.98, f" {p}:{q}", transform=ax.get_xaxis_transform(), va="top", fontsize=10)
 
 
 #: Where (deg from the x axis) draw_conjunctions puts the arrows that show the direction of motion.

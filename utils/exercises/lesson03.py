@@ -22,7 +22,7 @@ from ..resonance import (
 )
 from ..units import require
 
-#: Answers accepted by exercise 03.5: a band about 0 degrees, a band about 180 degrees, or every angle.
+#: Answers accepted by exercise 03.3: a band about 0 degrees, a band about 180 degrees, or every angle.
 ANGLE_CHOICES = ("librates about 0", "librates about 180", "circulates")
 
 
@@ -46,7 +46,7 @@ def _resonance_ratio_two_decimals(p, q, **_):
     return round(p / q, 2)
 
 
-# ---------------------------------------------------------------- 03.2 distance to the nearest resonance
+# ---------------------------------------------------------------- 03.4 distance to the nearest resonance
 
 
 def _resonance_distances(a, a_jupiter):
@@ -135,7 +135,7 @@ class RatioExercise(Exercise):
 
 
 class NearestExercise(Exercise):
-    """Exercise 2: the distance to the nearest main resonance (the answer) and which one it is (``nearest``).
+    """Exercise 4: the distance to the nearest main resonance (the answer) and which one it is (``nearest``).
 
     The distance is judged first, with its hints; a right distance is correct only with the right ``(p, q)``.
     """
@@ -153,13 +153,13 @@ class NearestExercise(Exercise):
         if _is_placeholder(nearest) or nearest is None:  # the placeholder left in: not answered yet, not wrong
             return CheckResult(
                 UNANSWERED if _is_placeholder(nearest) else INCORRECT,
-                "Your distance is right. Now set nearest_2 to the resonance it is "
+                "Your distance is right. Now set nearest_4 to the resonance it is "
                 "measured from, as (p, q), and run the cell again.",
                 name,
             )
         given = _as_resonance(nearest)
         if given is None:
-            return CheckResult(INVALID, "Give nearest_2 as two whole numbers (p, q), for example (4, 1).", name)
+            return CheckResult(INVALID, "Give nearest_4 as two whole numbers (p, q), for example (4, 1).", name)
         right = tuple(_nearest_resonance(inputs["a"], inputs["a_jupiter"]))
         if given == right:
             return result
@@ -173,7 +173,7 @@ class NearestExercise(Exercise):
         return CheckResult(INCORRECT, f"Your distance is right, but {hint}", name)
 
 
-# ---------------------------------------------------------------- 03.3 where the next conjunction happens
+# ---------------------------------------------------------------- 03.5 where the next conjunction happens
 
 
 def _conjunction_step(a, a_jupiter, **_):
@@ -246,7 +246,7 @@ def _safely(solve, **inputs) -> float | None:
 
 @dataclass(frozen=True)
 class StepExercise(Exercise):
-    """Exercise 3: an angle. A number without an angle unit (a plain float, or the ratio of two periods,
+    """Exercise 5: an angle. A number without an angle unit (a plain float, or the ratio of two periods,
     a dimensionless Quantity) is a question of form: it gets the "no unit" message, unless it is the period
     ratio itself, a conceptual slip that is named."""
 
@@ -265,7 +265,7 @@ class StepExercise(Exercise):
 
 @dataclass(frozen=True)
 class PerihelionExercise(Exercise):
-    """Exercise 6: a length. The bare largest eccentricity (a pure number) is named as such, not only told
+    """Exercise 8: a length. The bare largest eccentricity (a pure number) is named as such, not only told
     to carry a unit."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
@@ -279,7 +279,7 @@ class PerihelionExercise(Exercise):
         )
 
 
-# ---------------------------------------------------------------- 03.5 libration or circulation
+# ---------------------------------------------------------------- 03.3 libration or circulation
 
 
 def _band_centre(phi):
@@ -308,7 +308,7 @@ def _circulates_if_librating(phi, **_):
     return ANGLE_CHOICES[2] if _libration(phi) != ANGLE_CHOICES[2] else None
 
 
-# ---------------------------------------------------------------- 03.6 smallest perihelion
+# ---------------------------------------------------------------- 03.8 smallest perihelion
 
 
 def _histories(a_history, e_history):
@@ -371,7 +371,7 @@ def _a_times_e(a, e_max, **_):
     return (require(a, u.AU, "a", positive=True) * float(e_max)).to(u.AU)
 
 
-# ---------------------------------------------------------------- 03.8 a circular Jupiter
+# ---------------------------------------------------------------- 03.7 a circular Jupiter
 
 
 @functools.lru_cache(maxsize=32)
@@ -421,13 +421,13 @@ def _largest_e_cut_off(**inputs):
     return np.floor(100 * _largest_e(0.0)(**inputs)) / 100
 
 
-#: What exercise 03.8 tells any eccentricity given with one decimal only, right run or not.
+#: What exercise 03.7 tells any eccentricity given with one decimal only, right run or not.
 ONE_DECIMAL = "That is not right. Hint: give the largest eccentricity to two decimals (rounded), not to one."
 
 
 @dataclass(frozen=True)
 class TwoDecimalsExercise(Exercise):
-    """Exercise 8: an eccentricity asked to two decimals. Any wrong plain number between 0 and 1 given with one
+    """Exercise 7: an eccentricity asked to two decimals. Any wrong plain number between 0 and 1 given with one
     decimal only (0.1, 0.2, 0.3 ...) gets the same neutral sentence, so a guess learns nothing about where the
     answer lies; a right answer that happens to have one decimal (0.2 for 0.2004) passes as usual."""
 
@@ -550,8 +550,56 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.2": NearestExercise(
-        title="Exercise 2 · which main resonance is nearest to {asteroid}, and how far?",
+    "03.3": Exercise(
+        title="Exercise 3 · what does the {p}:{q} angle do for the asteroid from a = {a_start:.2f} AU, "
+        "e = {e_start:.2f}?",
+        solve=_libration,
+        choices=ANGLE_CHOICES,
+        synonyms={
+            **{
+                f"{verb} {prep} {centre}{unit}": f"librates about {centre}"
+                for verb in ("librates", "librate", "librating", "libration")
+                for prep in ("about", "around")
+                for centre in ("0", "180")
+                for unit in ("", "°", " °", " deg", " degrees")
+            },
+            **{  # 0° and 360° are one direction
+                f"{verb} {prep} {same}": "librates about 0"
+                for verb in ("librates", "librate", "librating", "libration")
+                for prep in ("about", "around")
+                for same in ("zero", "360", "360°", "360 deg", "360 degrees")
+            },
+            "circulate": "circulates",
+            "circulating": "circulates",
+            "circulation": "circulates",
+        },
+        incomplete={
+            word: "If the angle stays in a band, that band has a middle: which one, 0 or 180? The picture in which "
+            "the band is in one piece shows it"
+            for word in ("librates", "librate", "librating", "libration")
+        },
+        hint="Look again at the two plots of this asteroid's angle (or move the Explore sliders to it): does the "
+        "angle stay inside a band, however wide, or run through every angle, again and again? If it stays in a "
+        "band, where is the band's middle? In the first plot, from -180° to 180°, a jump from +180° to -180° is "
+        "not a turn: the second plot, from 0° to 360°, shows such a band in one piece.",
+        defaults={"p": "p", "q": "q"},
+        mistakes=(
+            Mistake(
+                _other_centre,
+                "Look again, in both pictures: from -180° to 180° and from 0° to 360°. A band about 180° is split "
+                "between the top and the bottom of the first, a band about 0° the same way in the second; the "
+                "picture in which the curve is in one piece shows the band's middle. A curve broken in both "
+                "pictures is in no band at all.",
+            ),
+            Mistake(
+                _circulates_if_librating,
+                "Look again at both ways the angle is plotted, from -180° to 180° and from 0° to 360°. "
+                "Does it run all the way round in both pictures, again and again?",
+            ),
+        ),
+    ),
+    "03.4": NearestExercise(
+        title="Exercise 4 · which main resonance is nearest to {asteroid}, and how far?",
         solve=_nearest_distance,
         rtol=0.02,
         hint="Compute each location a_J (q/p)^(2/3), a_jup * (q / p) ** (2 / 3), for each (p, q) in "
@@ -603,8 +651,8 @@ _EXERCISES = {
             for rank in range(1, len(KIRKWOOD_RESONANCES))
         ),
     ),
-    "03.3": StepExercise(
-        title="Exercise 3 · where does {asteroid} meet Jupiter next?",
+    "03.5": StepExercise(
+        title="Exercise 5 · where does {asteroid} meet Jupiter next?",
         solve=_conjunction_step,
         rtol=0.005,  # 228° passes (Ceres: 227.99°); 4 rad, 229.2°, does not
         hint="Between two conjunctions the asteroid gains one full lap on Jupiter; meanwhile Jupiter moves on "
@@ -664,56 +712,37 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.5": Exercise(
-        title="Exercise 5 · what does the {p}:{q} angle do for the asteroid from a = {a_start:.2f} AU, "
-        "e = {e_start:.2f}?",
-        solve=_libration,
-        choices=ANGLE_CHOICES,
-        synonyms={
-            **{
-                f"{verb} {prep} {centre}{unit}": f"librates about {centre}"
-                for verb in ("librates", "librate", "librating", "libration")
-                for prep in ("about", "around")
-                for centre in ("0", "180")
-                for unit in ("", "°", " °", " deg", " degrees")
-            },
-            **{  # 0° and 360° are one direction
-                f"{verb} {prep} {same}": "librates about 0"
-                for verb in ("librates", "librate", "librating", "libration")
-                for prep in ("about", "around")
-                for same in ("zero", "360", "360°", "360 deg", "360 degrees")
-            },
-            "circulate": "circulates",
-            "circulating": "circulates",
-            "circulation": "circulates",
-        },
-        incomplete={
-            word: "If the angle stays in a band, that band has a middle: which one, 0 or 180? The picture in which "
-            "the band is in one piece shows it"
-            for word in ("librates", "librate", "librating", "libration")
-        },
-        hint="Look again at the two plots of this asteroid's angle (or move the Explore sliders to it): does the "
-        "angle stay inside a band, however wide, or run through every angle, again and again? If it stays in a "
-        "band, where is the band's middle? In the first plot, from -180° to 180°, a jump from +180° to -180° is "
-        "not a turn: the second plot, from 0° to 360°, shows such a band in one piece.",
-        defaults={"p": "p", "q": "q"},
+    "03.7": TwoDecimalsExercise(
+        title="Exercise 7 · a Jupiter on a circular orbit: the asteroid from {a_start:.2f} AU",
+        solve=_largest_e(0.0),
+        rtol=0,
+        atol=0.0015,  # within rounding to 0.01 (0.19 for 0.189); the lesson prints no other e this close
+        hint="Copy the run_belt call of the cell above and change only one input: which one describes the "
+        "shape of Jupiter's orbit, and what value of it makes that orbit a circle? Then take the largest "
+        "eccentricity of your run the way that cell does.",
         mistakes=(
             Mistake(
-                _other_centre,
-                "Look again, in both pictures: from -180° to 180° and from 0° to 360°. A band about 180° is split "
-                "between the top and the bottom of the first, a band about 0° the same way in the second; the "
-                "picture in which the curve is in one piece shows the band's middle. A curve broken in both "
-                "pictures is in no band at all.",
+                _largest_e(None),
+                "That run used Jupiter's real eccentricity. Which input of run_belt sets the shape of "
+                "Jupiter's orbit? Make that orbit a circle and run again.",
             ),
             Mistake(
-                _circulates_if_librating,
-                "Look again at both ways the angle is plotted, from -180° to 180° and from 0° to 360°. "
-                "Does it run all the way round in both pictures, again and again?",
+                _largest_e(None, e_start=0.0),
+                "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
+                "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
+                rtol=0.035,  # to two decimals too (0.15 for 0.1535); the right run's 0.19 is far from it
             ),
+            Mistake(
+                _largest_e_cut_off,
+                "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
+                rtol=1e-6,
+            ),
+            Mistake(_times(_largest_e(0.0), 100), _E_PERCENT, rtol=0.03),  # 19 for 0.19 too
+            Mistake(_times(_largest_e(0.0), 10), _E_DECIMAL_POINT, rtol=0.03),
         ),
     ),
-    "03.6": PerihelionExercise(
-        title="Exercise 6 · how close to the Sun does the asteroid from {a:.2f} come?",
+    "03.8": PerihelionExercise(
+        title="Exercise 8 · how close to the Sun does the asteroid from {a:.2f} come?",
         solve=_perihelion,
         rtol=0.0025,  # recomputed from the same arrays, so exact: rounding to 0.01 AU passes, min(a) (1 - max e) not
         hint="The perihelion distance is a (1 - e). Both a and e change during the run: compute a (1 - e) at "
@@ -763,35 +792,6 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.8": TwoDecimalsExercise(
-        title="Exercise 8 · a Jupiter on a circular orbit: the asteroid from {a_start:.2f} AU",
-        solve=_largest_e(0.0),
-        rtol=0,
-        atol=0.0015,  # within rounding to 0.01 (0.19 for 0.189); the lesson prints no other e this close
-        hint="Copy the run_belt call of the cell above and change only one input: which one describes the "
-        "shape of Jupiter's orbit, and what value of it makes that orbit a circle? Then take the largest "
-        "eccentricity of your run the way that cell does.",
-        mistakes=(
-            Mistake(
-                _largest_e(None),
-                "That run used Jupiter's real eccentricity. Which input of run_belt sets the shape of "
-                "Jupiter's orbit? Make that orbit a circle and run again.",
-            ),
-            Mistake(
-                _largest_e(None, e_start=0.0),
-                "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
-                "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
-                rtol=0.035,  # to two decimals too (0.15 for 0.1535); the right run's 0.19 is far from it
-            ),
-            Mistake(
-                _largest_e_cut_off,
-                "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
-                rtol=1e-6,
-            ),
-            Mistake(_times(_largest_e(0.0), 100), _E_PERCENT, rtol=0.03),  # 19 for 0.19 too
-            Mistake(_times(_largest_e(0.0), 10), _E_DECIMAL_POINT, rtol=0.03),
-        ),
-    ),
     "03.9": Exercise(
         title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
         solve=_crossing_e,
@@ -835,6 +835,6 @@ _EXERCISES = {
 
 #: Written questions (explain, compare): model answers and rubrics in docs/instructors/03-resonances.md.
 WRITTEN = {
-    "03.4": "Exercise 4 · why do the kicks add up?",
-    "03.7": "Exercise 7 · the realistic run and the real belt",
+    "03.2": "Exercise 2 · why do the kicks add up?",
+    "03.6": "Exercise 6 · the realistic run and the real belt",
 }
