@@ -608,3 +608,89 @@ def test_the_widget_marks_a_lifetime_beyond_the_model_as_off_scale():
     view.update(0.45, 2.55)  # an ordinary stop: a circle on the curve, no note
     assert view.marker.get_marker() == "o" and not view.off_note.get_visible()
     assert "dry ground that bright" not in view.ax.get_title() and "no ice to cool it" in view.ax.get_title()
+
+
+def _exercise_1_inputs():
+    return dict(
+        solar_constant=utils.fact("solar.tsi"),
+        albedo=utils.fact("occator.faculae_albedo"),
+        distance=utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        (229 * u.K, "faculae_low"),  # the low end of the range in place of `faculae`
+        (201 * u.K, "aphelion"),  # the farthest point in place of the perihelion
+        (247 * u.K, "absorbs all the sunlight"),  # the factor (1 - A) left out
+    ],
+)
+def test_exercise_1_the_low_albedo_the_aphelion_and_a_missing_absorbed_fraction_get_their_own_hints(typed, words):
+    result = utils.check("07.1", typed, **_exercise_1_inputs())
+    assert result.status == "incorrect" and words in result.message, result
+    assert "close" not in result.message.lower()
+
+
+def test_exercise_1_the_reported_low_albedo_aphelion_and_no_absorbed_fraction_values_are_not_passed():
+    # the values as first reported for these slips (236, 197 and 276 K) are wrong answers too
+    for typed in (236 * u.K, 197 * u.K, 276 * u.K):
+        assert not utils.check("07.1", typed, **_exercise_1_inputs()).ok
+
+
+def _exercise_2_inputs():
+    from astropy import constants as const
+
+    from utils import thermal
+
+    sunlight = thermal.irradiance(utils.fact("solar.tsi"), utils.fact("ceres.a"))
+    water, latent_heat = utils.fact("water.molar_mass"), utils.fact("ice.sublimation_latent_heat")
+    absorbed = sunlight * (1 - utils.fact("albedo.bare_ice"))
+    t_ice_dry = ((absorbed / const.sigma_sb) ** (1 / 4)).to(u.K)
+    t_ice = thermal.sublimation_balance_temperature(absorbed, water, latent_heat)
+    return dict(
+        thickness=utils.fact("occator.pit_depth"),
+        mass_flux=thermal.diurnal_mean_sublimation_flux(t_ice_dry, water, latent_heat=latent_heat),
+        density=utils.fact("ice.density"),
+        noon_mass_flux=thermal.sublimation_mass_flux(t_ice, water),
+        bright_albedo=utils.fact("occator.faculae_reflectance_centre"),
+        low_albedo=utils.fact("occator.faculae_reflectance_low"),
+        faculae_albedo=utils.fact("occator.faculae_albedo"),
+    )
+
+
+def test_exercise_2_the_printed_flux_by_hand_rounded_to_two_figures_gets_the_rounded_rate_hint():
+    kw = _exercise_2_inputs()
+    result = utils.check("07.2", 29000 * u.yr, **kw)
+    assert result.status == "incorrect" and "rounded rate" in result.message, result
+    assert "close" not in result.message.lower()
+    per_year = u.kg / u.m**2 / u.yr
+    for printed in (round(kw["mass_flux"].to_value(per_year), 1), round(kw["mass_flux"].to_value(per_year))):
+        by_hand = (kw["thickness"] * kw["density"] / (printed * per_year)).to(u.yr)
+        assert utils.check("07.2", by_hand, **kw).ok  # unrounded, from either printout
+    three = round(kw["mass_flux"].to_value(per_year), 1) * per_year  # as the notebook now prints it
+    by_hand = (kw["thickness"] * kw["density"] / three).to_value(u.yr)
+    assert utils.check("07.2", float(f"{by_hand:.2g}") * u.yr, **kw).ok  # the hand route lands on a pass
+
+
+def test_exercise_2_prints_the_day_rate_to_three_figures():
+    source = "".join("".join(c["source"]) for c in _notebook_cells() if c["cell_type"] == "code")
+    assert "flux_day.to_value(per_year):.1f}" in source
+
+
+def test_exercise_4_an_answer_in_kg_per_square_metre_is_told_to_divide_by_the_density():
+    from utils import thermal
+
+    kw = dict(
+        solar_constant=utils.fact("solar.tsi"),
+        albedo=utils.fact("ceres.albedo"),
+        distance=utils.fact("ceres.a"),
+        latent_heat=utils.fact("ice.sublimation_latent_heat"),
+        density=utils.fact("ice.density"),
+        molar_mass=utils.fact("water.molar_mass"),
+    )
+    sunlight = thermal.irradiance(kw["solar_constant"], kw["distance"])
+    per_m2 = (sunlight * (1 - kw["albedo"]) / kw["latent_heat"] * (1 * u.yr)).to(u.kg / u.m**2)
+    for typed in (per_m2, round(per_m2.value, -2) * u.kg / u.m**2):
+        result = utils.check("07.4", typed, **kw)
+        assert result.status == "incorrect" and "ice_density" in result.message, result

@@ -98,6 +98,27 @@ def _t_lower_albedo_mean_distance_rounded(solar_constant, albedo, distance):
     return np.round(_temperature(solar_constant, darker, fact("ceres.a")).to_value(u.K), -1) * u.K
 
 
+def _t_faculae_low(solar_constant, albedo, distance):
+    # the low end of the faculae's range, `faculae_low`, in place of `faculae`
+    from ..facts import fact
+
+    require(albedo, u.one, "albedo")
+    return _temperature(solar_constant, fact("occator.faculae_reflectance_low"), distance)
+
+
+def _t_aphelion(solar_constant, albedo, distance):
+    # the farthest point of the orbit, a (1 + e), in place of the perihelion
+    from ..facts import fact
+
+    require(distance, u.AU, "distance", positive=True)
+    return _temperature(solar_constant, albedo, fact("ceres.a") * (1 + fact("ceres.e")))
+
+
+def _t_no_absorbed_fraction(solar_constant, albedo, distance):
+    # all the sunlight absorbed: the factor (1 - A) left out
+    return _temperature(solar_constant, 0 * u.one, distance)
+
+
 def _t_kelvin_as_celsius(solar_constant, albedo, distance):
     # the right number of kelvin, typed with the Celsius unit; the same temperature given in kelvin is the
     # kelvin value with 273 added (217 K + 273 = 490 K): the hint is worded by the answer's unit
@@ -166,6 +187,19 @@ _NO_RATE = (
     "the surface goes down: divide it by the ice's density, `ice_density` (kg per m³), to get metres per unit "
     "time. Then divide the pit's depth by that rate."
 )
+
+
+def _lifetime_printed_flux(thickness, mass_flux=None, density=None, **_):
+    # the day-averaged flux rounded to whole kilograms per m² a year (16), worked by hand, and the lifetime then
+    # rounded to two figures as asked (29,000 yr). Unrounded (28,647 yr) it lies within the tolerance of the
+    # right answer and passes; rounded, it lies just outside it, so only that two-figure value gets this hint.
+    if mass_flux is None or density is None:
+        return None
+    per_year = u.kg / u.m**2 / u.yr
+    whole = max(round(require(mass_flux, per_year, "mass_flux", positive=True).to_value(per_year)), 1) * per_year
+    rho = require(density, u.kg / u.m**3, "density", positive=True)
+    years = (require(thickness, u.m, "thickness", positive=True) * rho / whole).to_value(u.yr)
+    return float(f"{years:.2g}") * u.yr
 
 
 def _lifetime(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
@@ -318,6 +352,12 @@ def _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density,
     return (absorbed / (L * rho) * (1 * u.yr)).to(u.m)
 
 
+def _energy_mass_not_divided(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the mass per square metre sublimated in a year: the division by the density left out
+    L = require(latent_heat, u.J / u.kg, "latent_heat", positive=True)
+    return (_absorbed(solar_constant, albedo, distance) / L * (1 * u.yr)).to(u.kg / u.m**2)
+
+
 def _loss_free_at_dry_temperature(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     # the ice held at the dry ground's temperature, sublimating freely (no energy cost)
     if molar_mass is None:
@@ -431,6 +471,24 @@ _EXERCISES = {
                 "That albedo is the dark ground's (Ceres' average). The bright patch reflects far more, so it "
                 "absorbs less: use the faculae's albedo, `faculae`.",
             ),
+            Mistake(
+                _t_faculae_low,
+                "That albedo is the low end of the faculae's range (`faculae_low`). Use the working value, "
+                "`faculae`, as the question asks.",
+                rtol=0.005,
+            ),
+            Mistake(
+                _t_aphelion,
+                "That is the farthest point of the orbit, the aphelion, a (1 + e). The exercise puts the patch "
+                "at the perihelion, `distance_1`.",
+                rtol=0.005,
+            ),
+            Mistake(
+                _t_no_absorbed_fraction,
+                "That ground absorbs all the sunlight. A patch of albedo A reflects that fraction and absorbs "
+                "only 1 − A: multiply the sunlight by (1 - faculae).",
+                rtol=0.005,  # 273 K or 0 °C, the melting point (a guess), lies 1 % away
+            ),
             Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
             Mistake(
                 _t_not_squared,
@@ -466,6 +524,12 @@ _EXERCISES = {
                 _from_flux(_lifetime_rounded_rate),
                 "You used a rounded rate. Use the variables `flux_day` and `ice_density` themselves, not "
                 "numbers typed from a printout.",
+            ),
+            Mistake(
+                _lifetime_printed_flux,
+                "You used a rounded rate. Use the variables `flux_day` and `ice_density` themselves, not "
+                "numbers typed from a printout.",
+                rtol=0.002,  # only the two-figure value itself
             ),
             Mistake(
                 _from_flux(_activity_age),
@@ -535,6 +599,11 @@ _EXERCISES = {
                 _loss_at_balance,
                 "That is the loss at the balanced temperature, where part of the sunlight is radiated. The "
                 "question asks for the upper bound: all the absorbed sunlight goes into sublimation.",
+            ),
+            Mistake(
+                _energy_mass_not_divided,
+                "Your answer is a mass per square metre (kg/m²): the ice sublimated from each square metre in a "
+                "year. To turn it into a thickness, divide it by the density of ice, `ice_density`.",
             ),
             Mistake(_energy_all_sunlight, "Ground of albedo A reflects that fraction: only 1 − A is absorbed."),
             Mistake(
