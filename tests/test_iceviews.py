@@ -63,7 +63,15 @@ def test_the_title_and_alt_text_follow_the_controls():
     png = view.update(0.95, 2.98)._repr_png_()
     assert png[:4] == b"\x89PNG"
     assert view.ax.get_title() != dark_title and "outlasts both ages" in view.alt()
-    assert "more than ten billion" in view.alt()  # an endless lifetime is said in words, not "inf"
+    # below the vapour-pressure law's range no lifetime is computed: the title and alt text say so in words
+    assert "outlasts both ages" in view.ax.get_title() and "beyond what the model covers" in view.alt()
+
+
+def test_an_endless_lifetime_is_said_in_words():
+    from utils.iceviews import _one_figure
+
+    assert _one_figure(float("inf")) == _one_figure(2e10) == "more than ten billion"
+    assert _one_figure(28_350.0) == "about 30,000"
 
 
 @pytest.mark.parametrize(

@@ -603,7 +603,7 @@ def test_the_widget_marks_a_lifetime_beyond_the_model_as_off_scale():
     )
     view.update(0.95, 2.98)
     assert view.state[2] < 110 and view.marker.get_marker() == "^"
-    assert "beyond the model's range" in view.ax.get_title() and "off scale" in view.off_note.get_text()
+    assert "too cold for the model" in view.ax.get_title() and "off scale" in view.off_note.get_text()
     assert "beyond what the model covers" in view.alt() and "years" not in view.alt().split(";")[1].split(".")[0]
     view.update(0.45, 2.55)  # an ordinary stop: a circle on the curve, no note
     assert view.marker.get_marker() == "o" and not view.off_note.get_visible()

@@ -1,7 +1,8 @@
 """Every stop of every lesson's Explore widget: its texts follow the controls and give no answer away.
 
-The notebook's own draw function is called for every value a student can set each
-control to (the others at their starting values), and for every corner of the
+The notebook's own draw function is called for every combination of the controls'
+stops when there are few (lesson 07's two sliders), else for every value a student can
+set each control to (the others at their starting values) and for every corner of the
 controls together.  Each control must change what the figure says (its texts or its
 alt text) between its two ends, and no number the figure shows as a result (in a title,
 label, legend or alt text; the controls' own values echoed back are the student's
@@ -21,8 +22,15 @@ from exercises import NOTEBOOKS, find_leaks, find_numbers
 from notebook_namespace import explore_widget, texts
 
 
+ALL_PAIRS_UP_TO = 60  # a widget with at most this many states is drawn in every one of them
+
+
 def _states(widget) -> list[dict]:
-    """Every stop of each control with the others at their defaults, then every corner of all controls."""
+    """Every combination of the controls' stops when there are at most ``ALL_PAIRS_UP_TO``; otherwise every stop
+    of each control with the others at their defaults, then every corner of all controls."""
+    every = [dict(zip(widget.controls, c, strict=True)) for c in itertools.product(*map(widget.stops, widget.controls))]
+    if len(every) <= ALL_PAIRS_UP_TO:
+        return every
     states = [{name: value} for name in widget.controls for value in widget.stops(name)]
     ends = [(widget.stops(name)[0], widget.stops(name)[-1]) for name in widget.controls]
     states += [dict(zip(widget.controls, corner, strict=True)) for corner in itertools.product(*ends)]

@@ -148,7 +148,11 @@ class IceLifeExplorer:
         )
         self.off_note.set_visible(bool(off))
         self.off_note.set_position((albedo - 0.02, 0.3 * self.top))  # below and left of the triangle
-        lasts = "lasts beyond the model's range" if cold else f"lasts {_one_figure(here)} years"
+        lasts = (
+            "outlasts both ages (too cold for the model to say how long)"
+            if cold
+            else f"lasts {_one_figure(here)} years"
+        )
         self.ax.set_title(
             f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
             f"the pit's ice {lasts}\n(ground of this albedo with no ice to cool it: about {noon:.0f} K at noon)",
@@ -170,7 +174,10 @@ class IceLifeExplorer:
         verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
         off = self._off_scale(here, noon)
         if off and noon < MURPHY_KOOP_TMIN.to_value(u.K):
-            lasts = f"the pit's ice lasts beyond what the model covers ({off}), marked by a triangle at the top"
+            lasts = (
+                f"the pit's ice lasts beyond what the model covers ({off}): it {verdict}, "
+                "marked by a triangle at the top"
+            )
         else:
             lasts = f"the pit's ice lasts {_one_figure(here)} years: it {verdict}"
             lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
