@@ -21,7 +21,6 @@ import pytest
 from exercises import NOTEBOOKS, find_leaks, find_numbers
 from notebook_namespace import explore_widget, texts
 
-
 ALL_PAIRS_UP_TO = 60  # a widget with at most this many states is drawn in every one of them
 
 
