@@ -63,8 +63,9 @@ def test_exercise_3_hint_says_how_to_read_the_wrapped_angle():
 def test_exercise_4_names_a_distance_rounded_too_far():
     ceres = {"a": fact("ceres.a"), "a_jupiter": fact("jupiter.a"), "asteroid": "Ceres", "nearest": (5, 2)}
     coarse = check("03.4", 0.06 * u.AU, **ceres)  # 0.058 AU rounded to one significant figure
-    assert coarse.status == "incorrect" and "three significant figures" in coarse.message
+    assert coarse.status == "incorrect" and "at least two significant figures" in coarse.message
     assert "close" not in coarse.message.lower()  # method only: no hint of how near the answer is
+    assert "not right" not in coarse.message  # a rounding hint stands alone
     assert check("03.4", 0.058 * u.AU, **ceres).ok
     assert "rounded" in check("03.4", 0.05 * u.AU, **ceres).message  # rounded values subtracted
 
@@ -251,6 +252,10 @@ def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     assert answers and "*Your answer:*" in "".join(answers[0]["source"])
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
     assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 1 point" in page
+    steps = " ".join(" ".join(text[start:end]).split())
+    assert "Your instructor marks this answer" in steps and "spread in degrees" in steps  # graded, with evidence
+    rubric = " ".join(page.split("**03.3 follow-up rubric:**", 1)[1].split("\n- ")[0].split())
+    assert "spread in degrees" in rubric and "no number" in rubric  # the rubric wants the number read off the plot
 
 
 def test_exercise_5_a_number_of_radians_typed_as_the_angle_does_not_pass():
@@ -472,3 +477,33 @@ def test_exercise_7_any_one_decimal_number_gets_the_same_neutral_sentence():
     assert check("03.7", round(right, 2), **inputs).ok and check("03.7", right, **inputs).ok
     assert "your run is right" in check("03.7", np.floor(100 * right) / 100, **inputs).message  # 0.18, cut off
     assert "real eccentricity" in check("03.7", round(_largest_e(None)(**inputs), 2), **inputs).message
+
+
+def test_a_rounding_hint_is_not_led_in_by_that_is_not_right():
+    """Exercises 1, 4, 5 and 7: the right answer rounded too far is told so without "That is not right" in front,
+    which the hint would contradict; a wrong answer still is "not right"."""
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    for ex_id, rounded, right in (("03.1", 2.6, 2.58), ("03.5", 230 * u.deg, 228 * u.deg)):
+        result = check(ex_id, rounded, **ceres)
+        assert result.status == "incorrect" and result.message.startswith("You are close"), (ex_id, result)
+        assert "not right" not in result.message, (ex_id, result)
+        assert check(ex_id, right, **ceres).ok
+    assert check("03.1", 0.39, **ceres).message.startswith("That is not right")  # upside down: a real mistake
+    assert check("03.5", 139.6 * u.deg, **ceres).message.startswith("That is not right")
+    far = check("03.4", 0.06 * u.AU, nearest=(5, 2), **ceres)
+    assert far.message.startswith("If your method is right") and "not right" not in far.message, far
+    assert check("03.4", 0.05 * u.AU, nearest=(5, 2), **ceres).message.startswith("That is not right")
+
+
+def test_exercise_4_asks_for_the_same_figures_in_the_text_and_the_hint():
+    import json
+    from pathlib import Path
+
+    from utils.exercises.lesson03 import _EXERCISES
+
+    root = Path(__file__).resolve().parents[1]
+    cells = json.loads((root / "notebooks" / "03-resonances.ipynb").read_text(encoding="utf-8"))["cells"]
+    question = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("### Exercise 4 "))
+    assert "at least two significant figures" in question
+    hints = " ".join(m.hint for m in _EXERCISES["03.4"].mistakes)
+    assert "at least two significant figures" in hints and "three significant" not in hints

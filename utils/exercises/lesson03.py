@@ -116,6 +116,17 @@ def _as_resonance(given: Any) -> tuple[int, int] | None:
     return p, q
 
 
+_NOT_RIGHT = "That is not right. "
+
+
+def _close_stands_alone(result: CheckResult) -> CheckResult:
+    """The shared check's message for an answer only rounded too far, "That is not right. You are close: ...",
+    without its first sentence, which the second would contradict (the answer is still incorrect)."""
+    if result.status == INCORRECT and result.message.startswith(_NOT_RIGHT + "You are close"):
+        return CheckResult(INCORRECT, result.message[len(_NOT_RIGHT) :], result.name)
+    return result
+
+
 @dataclass(frozen=True)
 class RatioExercise(Exercise):
     """Exercise 1: the period ratio. A negative number is told that a ratio of two periods is positive, before any
@@ -131,7 +142,7 @@ class RatioExercise(Exercise):
                 "That is not right: a ratio of two periods is positive. Divide Jupiter's period by the asteroid's.",
                 self.title_for(**inputs),
             )
-        return super().check(answer, **inputs)
+        return _close_stands_alone(super().check(answer, **inputs))
 
 
 class NearestExercise(Exercise):
@@ -253,7 +264,7 @@ class StepExercise(Exercise):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if isinstance(answer, u.Quantity) and answer.unit.physical_type == "dimensionless" and answer.isscalar:
             answer = float(answer.to_value(u.one))
-        result = super().check(answer, **inputs)
+        result = _close_stands_alone(super().check(answer, **inputs))
         return _names_the_mix_up(
             result,
             _bare_number(answer),
@@ -608,9 +619,10 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _rounded_result,
-                "That looks like the right distance rounded too far (to 0.01 AU). Give it unrounded, or to three "
-                "significant figures.",
+                "If your method is right, the distance is rounded too far (to 0.01 AU): give at least two significant "
+                "figures.",
                 rtol=1e-6,  # only the rounded value itself: 0.061 AU has three figures and is simply off
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 _rounded_location,
@@ -736,6 +748,7 @@ _EXERCISES = {
                 _largest_e_cut_off,
                 "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
                 rtol=1e-6,
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(_times(_largest_e(0.0), 100), _E_PERCENT, rtol=0.03),  # 19 for 0.19 too
             Mistake(_times(_largest_e(0.0), 10), _E_DECIMAL_POINT, rtol=0.03),
