@@ -851,7 +851,7 @@ def test_exercise_4_evidence_both_readings_share_is_not_a_reading(verdict, words
     )
     result = check("08.4", verdict, reason=f"DS1 1998-11-10, Dawn 2007-09-27: {words}", **inputs)
     assert result.ok and "Name your reading" in result.message, result.message
-    assert "disagree" not in result.message and "'first line'" in result.message, result.message
+    assert "disagree" not in result.message and "'line 1'" in result.message, result.message
 
 
 def test_exercise_4_the_first_line_named_gets_the_false_note():
@@ -1109,7 +1109,7 @@ def test_cant_without_an_apostrophe_is_a_verdict(word):
 @pytest.mark.parametrize(
     ("claim_id", "kind", "asked"),
     [
-        ("N19", "interpretation", "a plain fact about a person"),  # "leads the mission from UCLA" read as a judgement
+        ("N19", "interpretation", "someone's role"),  # "leads the mission from UCLA" read as a judgement
         ("N13", "date", "when something happened, or what made something possible"),
     ],
 )
@@ -1251,3 +1251,100 @@ def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys
         assert ns["verdicts"]["N01"] is None and "news_closer" in out
     else:
         assert ns["verdicts"]["N01"].verdict == verdict and "waits" not in out
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [('"yes"', "Write a comparison"), ("1", "Write a comparison"), ("news_d > rc3_d", "really farther than 13,500 km")],
+)
+def test_the_n01_line_questions_a_non_comparison_or_the_reversed_one(line, told, capsys):
+    """A value that is not a comparison is asked for one, and the reversed comparison is questioned: neither
+    files a verdict (the reversed one would file a wrong 'false' beside evidence that contradicts it)."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    capsys.readouterr()  # only the N01 cell's output below
+    exec(_cell_with("news_closer = None").replace("news_closer = None", f"news_closer = {line}"), ns)
+    out = capsys.readouterr().out
+    assert ns["verdicts"]["N01"] is None and told in out, out
+    assert "✘" not in out and "✔" not in out
+
+
+def test_the_answer_key_fills_the_n01_line(capsys):
+    """The instructor version (solution cells kept) fills the comparison, so N01 is in its verdict table."""
+    from notebook_namespace import namespace_until
+
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    at = next(k for k, c in enumerate(code) if "news_closer = None" in nbtools.source(c))
+    solution = code[at + 1]
+    assert nbtools.is_solution(solution) and "news_closer = news_d < rc3_d" in nbtools.source(solution)
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    exec(nbtools.source(code[at]), ns)
+    exec(nbtools.source(solution), ns)
+    assert ns["verdicts"]["N01"].verdict == "true" and "7,200 km" in ns["verdicts"]["N01"].reason
+
+
+def _n12():
+    return dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("verdict", "reason"),
+    [
+        ("false", "DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: devoted exclusively to science"),
+        ("misleading", "DS1 1998-11-10 vs Dawn 2007-09-27; line 2; qualifier: devoted exclusively to science"),
+    ],
+)
+def test_exercise_4_the_filled_template_passes_in_one_run(verdict, reason):
+    """The prompt's template (dates, line, qualifier) filled in: either verdict passes with nothing more asked."""
+    nb = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text(encoding="utf-8")
+    assert "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier:" in nb
+    result = check("08.4", verdict, **_n12(), reason=reason)
+    assert result.ok, result.message
+    for asked in ("Name your reading", "Now add", "disagree", "template"):
+        assert asked not in result.message, result.message
+
+
+@pytest.mark.parametrize("verdict", ["false", "misleading"])
+def test_exercise_4_a_template_left_unfilled_is_asked_to_be_filled(verdict):
+    reason = "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier: <...>"
+    result = check("08.4", verdict, **_n12(), reason=reason)
+    assert "still holds a <...> of the template" in result.message, result.message
+    assert "close" not in result.message.lower()
+
+
+def test_exercises_5_and_6_share_one_tolerance_and_the_rounded_count_is_named():
+    """About 1 % for both; 5,431 km (the news distance scaled by 15 pixels, exercise 5 rounded too far) is
+    told the count was rounded too far, not accepted."""
+    ifov, facula, d = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("news.distance_image")
+    five, six = dict(size=facula, distance=d, ifov=ifov), dict(size=facula, pixels=20, ifov=ifov)
+    count = float((facula / (d * ifov.to_value(u.rad))).to_value(u.one))
+    far = (facula / 20 / ifov.to_value(u.rad)).to(u.km)
+    for exercise_id, right, inputs in (("08.5", count, five), ("08.6", far, six)):
+        assert check(exercise_id, right * 1.009, **inputs).ok and check(exercise_id, right * 0.991, **inputs).ok
+        assert not check(exercise_id, right * 1.012, **inputs).ok
+        assert not check(exercise_id, right * 0.988, **inputs).ok
+    assert check("08.6", 5300 * u.km, **six).ok  # three figures
+    assert check("08.6", 5332 * u.km, **six).ok  # RC3's 7.9 pixels scaled by distance: proportional reasoning
+    assert "rounded too much" in check("08.6", 5000 * u.km, **six).message
+    scaled = (d * 15 / 20).to(u.km)  # 5,431 km
+    result = check("08.6", scaled, **six)
+    assert not result.ok and "rounded too far" in result.message and "close" not in result.message.lower()
+    assert not check("08.6", scaled.to(u.imperial.mi), **six).ok
+
+
+def test_exercise_2_a_calendar_count_is_named():
+    """13 calendar months and 20 of August's 31 days, 13.6: told it counted calendar months (no 'close')."""
+    a, d = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=a, departure=d, claimed_months=14)
+    result = check("08.2", 13.6 * F.MONTH, **inputs)
+    assert not result.ok and "calendar months" in result.message and "close" not in result.message.lower()
+    assert check("08.2", 13.7 * F.MONTH, **inputs).ok and check("08.2", (d - a).to(F.MONTH), **inputs).ok
+    assert "calendar" not in check("08.2", 13.0 * F.MONTH, **inputs).message  # cut to whole months: its own hint

@@ -223,7 +223,7 @@ def test_sharpness_alt_text_follows_the_distance_and_says_what_to_notice(sharpne
 def test_sharpness_alt_text_calls_rc3_blocky_and_survey_round(sharpness):
     """As the Try it expects: at RC3 (13,500 km, about 8 pixels) a blocky blob; at Survey (4,400 km) round."""
     rc3 = sharpness.update(13500).alt()
-    assert "blocky" in rc3 and "round outline" not in rc3
+    assert "blocky" in rc3 and "stepped edges" in rc3 and "round outline" not in rc3
     survey = sharpness.update(4400).alt()
     assert "round outline" in survey and "blocky" not in survey
 

@@ -725,7 +725,9 @@ class SharpnessView(FastFigure):
                 f"one pixel is brighter than the rest, {dimmer} than the facula really is"
             )
         elif across < self.ROUND_FROM:
-            notice = f"the facula spans about {across:.1f} pixels: a blocky bright blob, its round shape not yet seen"
+            notice = (
+                f"the facula spans about {across:.1f} pixels: a blocky bright blob, roughly round with stepped edges"
+            )
         else:
             notice = f"the facula spans about {across:.0f} camera pixels: its round outline shows"
         rim_seen = self._view_km >= self.crater.to_value(u.km)

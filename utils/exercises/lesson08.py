@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import astropy.units as u
 import astropy.units.imperial  # noqa: F401  (u.imperial.mi)
-from astropy.time import TimeDelta
+from astropy.time import Time, TimeDelta
 
 from ..camera import _distance_for_pixel_scale, pixel_scale
 from ..checks import (
@@ -210,6 +210,24 @@ def _story_months(arrival, departure, claimed_months=None):
     if claimed_months is None:
         raise ValueError("no claimed value given")
     return float(require(claimed_months, u.one, "claimed_months", positive=True))
+
+
+def _calendar_months(arrival, departure, claimed_months=None):
+    """The stay counted on the calendar: whole calendar months from the arrival's day of the month, then the days
+    left as a share of the calendar month they fall in (13 months and 20 of August's 31 days: 13.6), one decimal."""
+    import calendar
+    from datetime import datetime
+
+    start, end = (t if isinstance(t, datetime) else Time(t).to_datetime() for t in (arrival, departure))
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    year, month = start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    mark = datetime(year, month, day)
+    length = calendar.monthrange(year, month)[1]
+    count = months + (end.replace(hour=0, minute=0, second=0, microsecond=0) - mark).days / length
+    return round(count, 1)  # with one decimal, as the task asks (13.65 itself is within the right answer's 0.5 %)
 
 
 def _years_times_twelve(arrival, departure, claimed_months=None):
@@ -546,6 +564,11 @@ class VerdictExercise(ReasonedExercise):
         """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
         numbers), a reason that names none of them ("because it is false") is asked for them."""
         ask = super()._reason_prompt(reason)
+        if not ask and isinstance(reason, str) and re.search(r"<[^<>]*>", reason):
+            return (
+                f"Your reason in {self.reason_name} still holds a <...> of the template: replace each one with "
+                "your own words, then run this cell again."
+            )
         if ask or not self.needs_number or not isinstance(reason, str) or not reason.strip():
             return ask
         if _names_a_number(reason):
@@ -786,6 +809,19 @@ def _ifov_multiplied(size, pixels, ifov):
     return _pixel_size_only(size, pixels, ifov) * float(require(ifov, u.rad, "ifov", positive=True).to_value(u.rad))
 
 
+def _distance_from_rounded_count(size, pixels, ifov):
+    """The news image's distance scaled by exercise 5's pixel count cut to two figures (15 for 14.7 pixels):
+    distance x count / pixels, with the count rounded too far before scaling."""
+    from ..facts import fact
+
+    d = fact("news.distance_image").to(u.km)
+    count = _across(size, _scale(d, ifov))
+    rounded = float(f"{count:.2g}")
+    if math.isclose(rounded, count, rel_tol=1e-3):
+        return None  # a count that rounds to itself: no slip to name
+    return d * rounded / float(require(pixels, u.one, "pixels", positive=True))
+
+
 def _distance_slider_stop(size, pixels, ifov):
     """The stop of the lesson's sharpness slider nearest to the answer, read off the widget instead of computed."""
     from ..spotviews import dawn_distances
@@ -998,7 +1034,7 @@ _ONE_KIND = KindExercise(
         ),
         Mistake(
             _if_kind("attribution", "interpretation"),
-            "Does this claim explain or judge something, or does it state a plain fact about a person? "
+            "Does this claim explain or judge something, or does it report someone's role, checkable in a record? "
             + _VERB_QUESTION,
         ),
         Mistake(
@@ -1037,6 +1073,12 @@ _EXERCISES = {
                 "Your answer reads as that many days, about two weeks: the number is about right for months, "
                 "but its unit is 'd'. Give months: convert the difference itself with .to(MONTH).",
                 rtol=0.03,
+            ),
+            Mistake(
+                _calendar_months,
+                "That counts calendar months, which run from 28 to 31 days. This exercise's MONTH is a twelfth "
+                "of a year: convert the difference of the two Times with .to(MONTH) and keep one decimal.",
+                rtol=0.004,  # narrow: a stay within the right answer's 0.5 % is right, not this count
             ),
             Mistake(
                 _story_months,
@@ -1078,18 +1120,18 @@ _EXERCISES = {
         },
         both_fit=_BOTH_FIT,
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4: write 'first line' (the story's words taken as they "
-        "stand) or 'second line' (a qualifier left out).",
+        reading_prompt="Name your reading in reason_4, as the template does: 'line 1' (the story's words taken as "
+        "they stand) or 'line 2' (a qualifier left out).",
         reading_prompt_for={
-            "false": "Name your reading in reason_4 ('first line': the story's words as they stand) and, as the "
-            "task asks, which narrowing word of NASA's a reader calling it misleading would point to.",
+            "false": "Name your reading in reason_4 ('line 1': the story's words as they stand) and, after "
+            "'qualifier:', the narrowing word of NASA's that a reader calling it misleading would point to.",
         },
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "Both lines fit here, so 'false' (the first line) earns the point too.",
         also_argue={
-            "false": "Now add one line to reason_4, as the task asks: which narrowing word of NASA's would a "
-            "reader calling it misleading point to?",
+            "false": "Now add one line to reason_4, the template's last part: after 'qualifier:', which narrowing "
+            "word of NASA's would a reader calling it misleading point to?",
         },
         mistakes=(
             Mistake(
@@ -1165,7 +1207,7 @@ _EXERCISES = {
     "08.6": _AngleNoteExercise(
         title="Exercise 6 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
-        rtol=0.02,
+        rtol=0.01,  # one tolerance with exercise 5: about 1 % (three figures)
         band=ROUNDING_BAND,
         keep="three significant figures",
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
@@ -1210,6 +1252,12 @@ _EXERCISES = {
                 _ifov_multiplied,
                 "Your distance is far below a metre: you multiplied by the IFOV. A pixel covers distance x IFOV, "
                 "so the distance is the ground one pixel must cover divided by the IFOV in radians.",
+            ),
+            Mistake(
+                _distance_from_rounded_count,
+                "That scales the news image's distance by a pixel count rounded too far: keep every figure of "
+                "the count, or compute the distance directly, size / pixels / IFOV in radians.",
+                rtol=0.002,  # narrow: only that rounded route, not a near miss
             ),
             Mistake(
                 _distance_slider_stop,
