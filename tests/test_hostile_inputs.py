@@ -447,7 +447,7 @@ VALID = {
         absorbed=160 * u.W / u.m**2, molar_mass=18.015 * u.g / u.mol, latent_heat=2830 * u.kJ / u.kg
     ),
     "thermal.diurnal_mean_sublimation_flux": lambda: dict(
-        subsolar_temp=231 * u.K, molar_mass=18.015 * u.g / u.mol, n=73
+        absorbed=162 * u.W / u.m**2, molar_mass=18.015 * u.g / u.mol, n=73
     ),
     # factcheck
     "factcheck.UnknownIdError": lambda: dict(),

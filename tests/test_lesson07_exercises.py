@@ -509,18 +509,15 @@ def test_no_function_the_notebook_defines_gives_exercise_2_its_answer_for_bare_i
 
 def _inputs_2_from_flux():
     """Exercise 2's inputs as the notebook passes them: the day-averaged mass flux and the ice's density."""
-    from astropy import constants as const
-
     from utils import thermal
 
     fact = utils.fact
     water, latent, rho = fact("water.molar_mass"), fact("ice.sublimation_latent_heat"), fact("ice.density")
     absorbed = thermal.irradiance(fact("solar.tsi"), fact("ceres.a")) * (1 - fact("albedo.bare_ice"))
-    t_dry = ((absorbed / const.sigma_sb) ** 0.25).to(u.K)
     t_ice = thermal.sublimation_balance_temperature(absorbed, water, latent)
     return dict(
         thickness=fact("occator.pit_depth"),
-        mass_flux=thermal.diurnal_mean_sublimation_flux(t_dry, water, latent_heat=latent),
+        mass_flux=thermal.diurnal_mean_sublimation_flux(absorbed, water, latent_heat=latent),
         density=rho,
         noon_mass_flux=thermal.sublimation_mass_flux(t_ice, water),
         bright_albedo=fact("occator.faculae_reflectance_centre"),
@@ -552,6 +549,22 @@ def test_exercise_2_takes_the_mass_flux_and_density_and_names_the_density_slips(
     # the noon flux gets the noon hint; 30,000 years is told to keep more figures
     assert "noon" in utils.check("07.2", depth / (kw["noon_mass_flux"] / rho), **kw).message
     assert "keep more significant figures" in utils.check("07.2", 30000 * u.yr, **kw).message
+
+
+def test_exercise_2_the_value_of_a_quantity_in_mixed_units_gets_the_to_years_hint():
+    """`.value * u.yr` of depth / rate still in km s / m (about 8.95e8 "years"), or in seconds, is named."""
+    kw = _inputs_2_from_flux()
+    depth, flux, rho = kw["thickness"], kw["mass_flux"], kw["density"]
+    mixed = (depth / (flux / rho)).value * u.yr
+    assert 8.9e8 < mixed.to_value(u.yr) < 9.0e8  # the number as typed
+    for slip in (mixed, (depth / (flux / rho)).si.value * u.yr, (depth / (flux / rho)).decompose().value * u.yr):
+        result = utils.check("07.2", slip, **kw)
+        assert result.status == "incorrect" and "`.to(u.yr)`" in result.message, result
+        assert "close" not in result.message.lower()
+        for shown in ("28,", "2.8e", "28 0", "28000"):  # never the answer
+            assert shown not in result.message
+    # `.value` of a lifetime already in years is the right number and passes
+    assert utils.check("07.2", (depth / (flux / rho)).to(u.yr).value * u.yr, **kw).ok
 
 
 def test_exercise_4_the_reflected_fraction_gets_its_own_hint():
@@ -603,8 +616,8 @@ def test_the_widget_marks_a_lifetime_beyond_the_model_as_off_scale():
     )
     view.update(0.95, 2.98)
     assert view.state[2] < 110 and view.marker.get_marker() == "^"
-    assert "too cold for the model" in view.ax.get_title() and "off scale" in view.off_note.get_text()
-    assert "beyond what the model covers" in view.alt() and "years" not in view.alt().split(";")[1].split(".")[0]
+    assert "longer than the model can say" in view.ax.get_title() and "off scale" in view.off_note.get_text()
+    assert "longer than the model can say" in view.alt() and "years" not in view.alt().split(";")[1].split(".")[0]
     view.update(0.45, 2.55)  # an ordinary stop: a circle on the curve, no note
     assert view.marker.get_marker() == "o" and not view.off_note.get_visible()
     assert "dry ground that bright" not in view.ax.get_title() and "no ice to cool it" in view.ax.get_title()
@@ -639,18 +652,15 @@ def test_exercise_1_the_reported_low_albedo_aphelion_and_no_absorbed_fraction_va
 
 
 def _exercise_2_inputs():
-    from astropy import constants as const
-
     from utils import thermal
 
     sunlight = thermal.irradiance(utils.fact("solar.tsi"), utils.fact("ceres.a"))
     water, latent_heat = utils.fact("water.molar_mass"), utils.fact("ice.sublimation_latent_heat")
     absorbed = sunlight * (1 - utils.fact("albedo.bare_ice"))
-    t_ice_dry = ((absorbed / const.sigma_sb) ** (1 / 4)).to(u.K)
     t_ice = thermal.sublimation_balance_temperature(absorbed, water, latent_heat)
     return dict(
         thickness=utils.fact("occator.pit_depth"),
-        mass_flux=thermal.diurnal_mean_sublimation_flux(t_ice_dry, water, latent_heat=latent_heat),
+        mass_flux=thermal.diurnal_mean_sublimation_flux(absorbed, water, latent_heat=latent_heat),
         density=utils.fact("ice.density"),
         noon_mass_flux=thermal.sublimation_mass_flux(t_ice, water),
         bright_albedo=utils.fact("occator.faculae_reflectance_centre"),

@@ -93,11 +93,13 @@ def test_thickness_loss_and_diurnal_mean():
     rate = thermal.thickness_loss_rate(1 * u.kg / u.m**2 / u.s, 1000 * u.kg / u.m**3)
     assert rate.to_value(u.m / u.yr) == pytest.approx(u.yr.to(u.s) / 1000)
     tss = 208 * u.K
-    mean = thermal.diurnal_mean_sublimation_flux(tss, WATER)
+    mean = thermal.diurnal_mean_sublimation_flux(sigma_sb * tss**4, WATER)  # the noon sunlight that gives tss
     peak = thermal.sublimation_mass_flux(tss, WATER)
     assert 0 < mean < peak / 2  # night and low Sun cut the loss
     with pytest.raises(ValueError, match="single"):
-        thermal.diurnal_mean_sublimation_flux([200, 210] * u.K, WATER)
+        thermal.diurnal_mean_sublimation_flux([100, 110] * u.W / u.m**2, WATER)
+    with pytest.raises(u.UnitsError, match="not a temperature"):  # the old form, a temperature, is named
+        thermal.diurnal_mean_sublimation_flux(tss, WATER)
 
 
 def test_exercises_4_to_6_follow_their_inputs():
@@ -156,8 +158,8 @@ def test_sublimating_ice_pays_for_radiation_and_vapour():
 
 def test_day_mean_with_latent_heat_is_slower():
     water, latent, tss = WATER, 2830 * u.kJ / u.kg, 231 * u.K
-    free = thermal.diurnal_mean_sublimation_flux(tss, water)
-    cooled = thermal.diurnal_mean_sublimation_flux(tss, water, latent_heat=latent)
+    free = thermal.diurnal_mean_sublimation_flux(sigma_sb * tss**4, water)
+    cooled = thermal.diurnal_mean_sublimation_flux(sigma_sb * tss**4, water, latent_heat=latent)
     noon = thermal.sublimation_mass_flux(
         thermal.sublimation_balance_temperature(sigma_sb * tss**4, water, latent), water
     )

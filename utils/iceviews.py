@@ -26,9 +26,10 @@ def _noon_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity) 
 
 def _pit_lifetime(albedos, distance, solar_constant, depth, molar_mass, density, latent_heat) -> np.ndarray:
     """Years a pit full of bare ice of each albedo would last at ``distance`` (day-averaged loss); inf if none."""
-    fluxes = [
-        diurnal_mean_sublimation_flux(t, molar_mass, latent_heat=latent_heat)
-        for t in _noon_temperature(solar_constant, np.atleast_1d(albedos), distance)
+    sunlight = irradiance(solar_constant, distance)
+    fluxes = [  # each albedo's noon absorbed sunlight, spread over the day by the function
+        diurnal_mean_sublimation_flux(sunlight * (1 - a), molar_mass, latent_heat=latent_heat)
+        for a in np.atleast_1d(albedos)
     ]
     with np.errstate(divide="ignore"):  # very bright, cold ice: a flux of 0 is an endless lifetime
         return (depth / thickness_loss_rate(u.Quantity(fluxes), density)).to_value(u.yr)
@@ -144,12 +145,12 @@ class IceLifeExplorer:
         self.marker.set_marker("^" if off else "o")
         cold = noon < MURPHY_KOOP_TMIN.to_value(u.K)  # the vapour-pressure law's limit: no result there
         self.off_note.set_text(
-            (f"off scale: {off}" + (",\nbeyond what the model covers" if cold else "")) if off else ""
+            (f"off scale: {off}" + (",\nlonger than the model can say" if cold else "")) if off else ""
         )
         self.off_note.set_visible(bool(off))
         self.off_note.set_position((albedo - 0.02, 0.3 * self.top))  # below and left of the triangle
         lasts = (
-            "outlasts both ages (too cold for the model to say how long)"
+            f"outlasts both ages: longer than the model can say (below {MURPHY_KOOP_TMIN.to_value(u.K):.0f} K)"
             if cold
             else f"lasts {_one_figure(here)} years"
         )
@@ -175,7 +176,7 @@ class IceLifeExplorer:
         off = self._off_scale(here, noon)
         if off and noon < MURPHY_KOOP_TMIN.to_value(u.K):
             lasts = (
-                f"the pit's ice lasts beyond what the model covers ({off}): it {verdict}, "
+                f"the pit's ice would last longer than the model can say ({off}): it {verdict}, "
                 "marked by a triangle at the top"
             )
         else:

@@ -306,39 +306,48 @@ def sublimation_balance_temperature(
 
 
 def diurnal_mean_sublimation_flux(
-    subsolar_temp: u.Quantity, molar_mass: u.Quantity, n: int = 721, latent_heat: u.Quantity | None = None
+    absorbed: u.Quantity, molar_mass: u.Quantity, n: int = 721, latent_heat: u.Quantity | None = None
 ) -> u.Quantity:
     """Sublimation flux averaged over one rotation at the equator, Sun in the equatorial plane.
 
+    ``absorbed`` is the sunlight the ice absorbs per square metre at noon, with
+    the Sun overhead: ``S (1 AU / r)**2 (1 - A)`` (W/m2). At hour angle ``h``
+    it absorbs ``absorbed * cos(h)``, and nothing at night.
     ``n`` hour angles (11 to 1,000,000) sample the rotation.
     Assumes the surface is in equilibrium with the Sun at every moment (no heat
-    stored in the ground): ``T = T_subsolar * cos(h)**0.25`` for hour angle
-    ``|h| < 90 deg``. Where T falls below 110 K (and all night) the loss is taken
-    as zero: the vapour pressure there is billions of times lower.
+    stored in the ground). Where the ice is below 110 K (and all night) the loss
+    is taken as zero: the vapour pressure there is billions of times lower.
 
-    With ``latent_heat`` (J/kg) the ice also pays for sublimation: at each hour
-    angle it sits at ``sublimation_balance_temperature`` for the absorbed power
-    ``sigma * T_subsolar**4 * cos(h)`` (``subsolar_temp`` is then the
-    temperature the ground would reach without sublimation, emissivity 1).
+    Without ``latent_heat`` the ice only radiates (emissivity 1),
+    ``T = (absorbed cos(h) / sigma)**0.25``: the fastest loss. With
+    ``latent_heat`` (J/kg) the ice also pays for sublimation: at each hour
+    angle it sits at ``sublimation_balance_temperature``, a little cooler.
 
     Examples
     --------
     >>> import astropy.units as u
-    >>> j = diurnal_mean_sublimation_flux(231 * u.K, 18.015 * u.g / u.mol)
-    >>> bool(0.1 < (j / sublimation_mass_flux(231 * u.K, 18.015 * u.g / u.mol)).to_value(u.one) < 0.3)
+    >>> water = 18.015 * u.g / u.mol
+    >>> j = diurnal_mean_sublimation_flux(162 * u.W / u.m**2, water)
+    >>> noon = sublimation_mass_flux(231 * u.K, water)  # 231 K: 162 W/m2 radiated by a black body
+    >>> bool(0.1 < (j / noon).to_value(u.one) < 0.3)
     True
     """
-    tss = require(subsolar_temp, u.K, "subsolar_temp", positive=True)
-    if tss.size != 1:
-        raise ValueError("subsolar_temp must be a single temperature.")
+    if isinstance(absorbed, u.Quantity) and absorbed.unit.is_equivalent(u.K, u.temperature()):
+        raise u.UnitsError(
+            "absorbed is the sunlight the ice absorbs at noon, in W/m2, not a temperature: "
+            "pass S (1 AU / r)**2 (1 - A), e.g. `sunlight * (1 - albedo)`."
+        )
+    q = require(absorbed, u.W / u.m**2, "absorbed", nonnegative=True)
+    if q.size != 1:
+        raise ValueError("absorbed must be a single power per square metre (the noon value).")
     n = integer(n, "n", low=11, high=1_000_000)
     molar_mass = require(molar_mass, u.g / u.mol, "molar_mass", positive=True, scalar=True)
     h = np.linspace(-np.pi, np.pi, int(n))
-    temps = tss.to_value(u.K) * np.clip(np.cos(h), 0, None) ** 0.25
+    hourly = q.to_value(u.W / u.m**2) * np.clip(np.cos(h), 0, None)  # absorbed at each hour angle
     if latent_heat is not None:
-        temps = sublimation_balance_temperature(const.sigma_sb * (temps * u.K) ** 4, molar_mass, latent_heat).to_value(
-            u.K
-        )
+        temps = sublimation_balance_temperature(hourly * u.W / u.m**2, molar_mass, latent_heat).to_value(u.K)
+    else:
+        temps = (hourly / const.sigma_sb.si.value) ** 0.25
     warm = temps >= MURPHY_KOOP_TMIN.to_value(u.K)
     flux = np.zeros_like(h)
     if np.any(warm):

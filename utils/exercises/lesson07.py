@@ -182,6 +182,38 @@ def _lifetime_times_density(thickness, mass_flux=None, density=None, **_):
     return require(thickness, u.m, "thickness", positive=True) / (mass_flux * density)
 
 
+def _lifetime_value_in_own_units(thickness, mass_flux=None, density=None, **_):
+    # `.value` of the depth over the rate while still in mixed units (km s / m for 0.5 km over a flux per
+    # second), then `* u.yr`: the number is not a count of years (about 30,000 times too long here)
+    if mass_flux is None or density is None:
+        return None
+    h = require(thickness, u.m, "thickness", positive=True)
+    rate = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", positive=True) / require(
+        density, u.kg / u.m**3, "density", positive=True
+    )
+    raw = h / rate
+    if np.isclose(raw.unit.to(u.yr), 1):  # already in years: .value is then the right number
+        return None
+    return raw.value * u.yr
+
+
+def _lifetime_seconds_as_years(thickness, mass_flux=None, density=None, **_):
+    # the lifetime in seconds (`.si` or `.decompose()`), its `.value` then given the unit u.yr
+    if mass_flux is None or density is None:
+        return None
+    h = require(thickness, u.m, "thickness", positive=True)
+    rate = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", positive=True) / require(
+        density, u.kg / u.m**3, "density", positive=True
+    )
+    return (h / rate).to_value(u.s) * u.yr
+
+
+_VALUE_OF_MIXED_UNITS = (
+    "You took `.value` of a quantity still in mixed units (such as km·s/m), or in seconds, and called "
+    "the number years. Keep the quantity and let astropy convert it: use `.to(u.yr)`, not `.value * u.yr`."
+)
+
+
 _NO_RATE = (
     "Your answer is not a time. The mass flux (kilograms per square metre per unit time) is not yet how fast "
     "the surface goes down: divide it by the ice's density, `ice_density` (kg per m³), to get metres per unit "
@@ -288,14 +320,12 @@ def _loss_rate_from_facts(albedo_id, day_mean):
     from ..facts import fact
 
     albedo = fact(albedo_id) if isinstance(albedo_id, str) else albedo_id  # a fact's id or an albedo
-    t = thermal._subsolar_temperature(fact("solar.tsi"), albedo, fact("ceres.a"))  # dry ground at noon
+    absorbed = thermal.irradiance(fact("solar.tsi"), fact("ceres.a")) * (1 - albedo)  # at noon
     water, latent = fact("water.molar_mass"), fact("ice.sublimation_latent_heat")
     if day_mean:
-        flux = thermal.diurnal_mean_sublimation_flux(t, water, latent_heat=latent)
+        flux = thermal.diurnal_mean_sublimation_flux(absorbed, water, latent_heat=latent)
     else:
-        flux = thermal.sublimation_mass_flux(
-            thermal.sublimation_balance_temperature(const.sigma_sb * t**4, water, latent), water
-        )
+        flux = thermal.sublimation_mass_flux(thermal.sublimation_balance_temperature(absorbed, water, latent), water)
     return thermal.thickness_loss_rate(flux, fact("ice.density"))
 
 
@@ -515,6 +545,8 @@ _EXERCISES = {
         mistakes=(
             Mistake(_lifetime_no_density, _NO_RATE),
             Mistake(_lifetime_times_density, _NO_RATE),
+            Mistake(_lifetime_value_in_own_units, _VALUE_OF_MIXED_UNITS),
+            Mistake(_lifetime_seconds_as_years, _VALUE_OF_MIXED_UNITS),
             Mistake(
                 _from_flux(_lifetime_noon),
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
