@@ -704,3 +704,11 @@ def test_exercise_4_an_answer_in_kg_per_square_metre_is_told_to_divide_by_the_de
     for typed in (per_m2, round(per_m2.value, -2) * u.kg / u.m**2):
         result = utils.check("07.4", typed, **kw)
         assert result.status == "incorrect" and "ice_density" in result.message, result
+
+
+def test_exercise_1_two_hundred_kelvin_names_both_the_aphelion_and_a_one_figure_rounding():
+    # 200 K is the aphelion's temperature and also the right answer (217 K) to one figure: the hint names both
+    result = utils.check("07.1", 200 * u.K, **_exercise_1_inputs())
+    assert result.status == "incorrect", result
+    assert "aphelion" in result.message and "three" in result.message, result
+    assert "217" not in result.message

@@ -1,8 +1,10 @@
 """Lesson 07's Explore figure: how long a pit of exposed ice would last, against the ice's albedo.
 
 The figure is built once, with every curve it can show; :meth:`IceLifeExplorer.update` only moves its curve,
-marker and texts.  The physics is :mod:`utils.thermal`'s: the dry (salt) ground's noon temperature sets the
-day-averaged sublimation of bare ice, and the pit's depth over that rate is its ice's lifetime.
+marker and texts.  The physics is :mod:`utils.thermal`'s: the sunlight the ice absorbs sets its day-averaged
+sublimation, at the ice's own temperature (cooled by sublimating), and the pit's depth over that rate is its ice's
+lifetime. The dry (salt) ground's noon temperature is used only for the title and for the 110 K limit of the
+vapour-pressure law.
 """
 
 from __future__ import annotations

@@ -509,8 +509,9 @@ _EXERCISES = {
             ),
             Mistake(
                 _t_aphelion,
-                "That is the farthest point of the orbit, the aphelion, a (1 + e). The exercise puts the patch "
-                "at the perihelion, `distance_1`.",
+                "That matches the farthest point of the orbit, the aphelion, a (1 + e): the exercise puts the "
+                "patch at the perihelion, `distance_1`. If instead you rounded your own result to one figure, "
+                "keep three.",
                 rtol=0.005,
             ),
             Mistake(
