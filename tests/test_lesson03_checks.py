@@ -507,3 +507,51 @@ def test_exercise_4_asks_for_the_same_figures_in_the_text_and_the_hint():
     assert "at least two significant figures" in question
     hints = " ".join(m.hint for m in _EXERCISES["03.4"].mistakes)
     assert "at least two significant figures" in hints and "three significant" not in hints
+
+
+def test_exercise_4_a_wrong_second_figure_fails_and_one_figure_in_km_is_told_to_keep_figures():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))
+    for wrong in (0.057, 0.059):  # the right 0.0580 AU with its second figure off
+        assert not check("03.4", wrong * u.AU, **ceres).ok, wrong
+    for fair in (0.058, 0.0576):  # 0.0576: the unrounded formula with the printed a = 2.767 AU
+        assert check("03.4", fair * u.AU, **ceres).ok, fair
+    in_km = check("03.4", 9e6 * u.km, **ceres)  # 8.68e6 km to one significant figure
+    in_au = check("03.4", 0.06 * u.AU, **ceres)
+    assert in_km.status == "incorrect" and in_km.message == in_au.message, (in_km, in_au)
+    assert "at least two significant figures" in in_km.message and "not right" not in in_km.message
+    assert check("03.4", 8.7e6 * u.km, **ceres).ok
+    assert "rounded too far" not in check("03.4", 1e7 * u.km, **ceres).message
+
+
+def test_exercise_9_the_third_figure_must_be_right():
+    a_last, a_mars = 2.4411 * u.AU, fact("mars.a")  # the lesson's run: 0.3758
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=0.379)
+    for fair in (0.376, 0.3757, 0.377):  # 0.377: the values as shown, 1 - 1.52 / 2.44
+        assert check("03.9", fair, **kw).ok, fair
+    for wrong in (0.374, 0.375, 0.378):
+        result = check("03.9", wrong, **kw)
+        assert result.status == "incorrect" and "close" not in result.message.lower(), (wrong, result)
+
+
+def test_exercise_7_whole_tenths_and_unexplained_two_decimal_guesses_get_neutral_sentences():
+    from utils.exercises.lesson03 import ONE_DECIMAL, TWO_DECIMALS, _largest_e
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    assert "0.20" in ONE_DECIMAL or "however many zeros" in ONE_DECIMAL  # fits 0.20 typed, which Python reads as 0.2
+    assert check("03.7", 0.20, **inputs).message == ONE_DECIMAL
+    right = _largest_e(0.0)(**inputs)
+    cut = np.floor(100 * right) / 100  # 0.18
+    messages = {check("03.7", guess, **inputs).message for guess in (cut, round(cut - 0.01, 2), round(right + 0.02, 2))}
+    assert messages == {TWO_DECIMALS}, messages  # 0.18, 0.17 and 0.21 are told the same
+    assert "real eccentricity" in check("03.7", round(_largest_e(None)(**inputs), 2), **inputs).message
+
+
+def test_exercise_8_a_perihelion_rounded_too_far_is_not_led_in_by_that_is_not_right():
+    inputs = _inputs([3.24, 3.11, 3.30, 3.37, 3.20], [0.15, 0.20, 0.24, 0.27, 0.23])
+    right = _expected_answer("03.8", **inputs)
+    coarse = check("03.8", round(right.to_value(u.AU), 1) * u.AU, **inputs)  # 2.5 for 2.46
+    assert coarse.status == "incorrect" and coarse.message.startswith("You are close"), coarse
+    assert "not right" not in coarse.message

@@ -10,7 +10,7 @@ from typing import Any
 import astropy.units as u
 import numpy as np
 
-from ..checks import INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
+from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
 from ..orbits import _resonance_location
 from ..resonance import (
     KIRKWOOD_RESONANCES,
@@ -103,6 +103,26 @@ def _rounded_result(a, a_jupiter, **_):
     return round(_nearest_distance(a, a_jupiter).to_value(u.AU), 2) * u.AU
 
 
+#: What exercise 03.4 tells the right distance rounded to one significant figure, in whatever length unit.
+ROUNDED_4 = (
+    "If your method is right, the distance is rounded too far (to one significant figure): give at least two "
+    "significant figures."
+)
+
+
+def _one_figure_in_own_unit(answer: Any, right: Any) -> bool:
+    """Is ``answer`` the length ``right`` rounded to one significant figure in the answer's own unit (9e6 km for
+    8.68e6 km, 0.06 AU for 0.058 AU)?"""
+    if not isinstance(answer, u.Quantity) or not answer.isscalar or not answer.unit.is_equivalent(u.AU):
+        return False
+    shown = float(right.to_value(answer.unit))
+    given = float(answer.value)
+    if not (math.isfinite(shown) and math.isfinite(given)) or shown == 0:
+        return False
+    step = 10.0 ** math.floor(math.log10(abs(shown)))
+    return math.isclose(given, round(shown / step) * step, rel_tol=1e-9)
+
+
 def _as_resonance(given: Any) -> tuple[int, int] | None:
     """``(p, q)`` from a pair of whole numbers or text such as ``'5:2'``; None for anything else."""
     if isinstance(given, str):
@@ -158,6 +178,13 @@ class NearestExercise(Exercise):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         nearest = inputs.pop("nearest", None)
         result = super().check(answer, **inputs)
+        if result.status == INCORRECT:
+            try:
+                rounded = _one_figure_in_own_unit(answer, self.expected(**inputs))
+            except Exception:
+                rounded = False
+            if rounded:  # the same hint in any length unit: 0.06 AU or 9e6 km
+                return CheckResult(INCORRECT, ROUNDED_4, result.name)
         if not result.ok:
             return result
         name = result.name
@@ -280,7 +307,7 @@ class PerihelionExercise(Exercise):
     to carry a unit."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
-        result = super().check(answer, **inputs)
+        result = _close_stands_alone(super().check(answer, **inputs))
         return _names_the_mix_up(
             result,
             _bare_number(answer),
@@ -432,15 +459,27 @@ def _largest_e_cut_off(**inputs):
     return np.floor(100 * _largest_e(0.0)(**inputs)) / 100
 
 
-#: What exercise 03.7 tells any eccentricity given with one decimal only, right run or not.
-ONE_DECIMAL = "That is not right. Hint: give the largest eccentricity to two decimals (rounded), not to one."
+#: What exercise 03.7 tells any eccentricity given with one decimal only, right run or not. Python stores 0.20 as
+#: 0.2, so the sentence fits both ways of typing it.
+ONE_DECIMAL = (
+    "That is not right. Hint: your value is a whole tenth (such as 0.2, however many zeros you typed): give the "
+    "largest eccentricity of your run to two decimals, rounded."
+)
+
+#: What exercise 03.7 tells any other wrong eccentricity given with two decimals that no likely mistake explains,
+#: the right run cut off (0.18 for 0.189) or not, so that a guess learns nothing about where the answer lies.
+TWO_DECIMALS = (
+    "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off). If not, check "
+    "that you changed only the input of run_belt that sets the shape of Jupiter's orbit, and made that orbit a circle."
+)
 
 
 @dataclass(frozen=True)
 class TwoDecimalsExercise(Exercise):
     """Exercise 7: an eccentricity asked to two decimals. Any wrong plain number between 0 and 1 given with one
-    decimal only (0.1, 0.2, 0.3 ...) gets the same neutral sentence, so a guess learns nothing about where the
-    answer lies; a right answer that happens to have one decimal (0.2 for 0.2004) passes as usual."""
+    decimal only (0.1, 0.2, 0.3 ...) gets the same neutral sentence, and so does any wrong two-decimal number no
+    named mistake explains (0.17, 0.18 cut off, 0.21), so a guess learns nothing about where the answer lies; a
+    right answer that happens to have one decimal (0.2 for 0.2004) passes as usual."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(answer, **inputs)
@@ -452,6 +491,10 @@ class TwoDecimalsExercise(Exercise):
         if isinstance(value, (int, float, np.floating)) and not isinstance(value, bool) and 0 < value < 1:
             if math.isclose(float(value), round(float(value), 1), rel_tol=0, abs_tol=1e-9):
                 return CheckResult(INCORRECT, ONE_DECIMAL, result.name)
+            named = [m.hint for m in self.mistakes if m.solve is not _largest_e_cut_off]
+            two_decimals = math.isclose(float(value), round(float(value), 2), rel_tol=0, abs_tol=1e-9)
+            if two_decimals and not any(hint in result.message for hint in named):
+                return CheckResult(INCORRECT, TWO_DECIMALS, result.name)
         return result
 
 
@@ -504,6 +547,34 @@ def _crossing_e_two_places(a_last, a_mars, **_):
 def _crossing_e_one_figure(a_last, a_mars, **_):
     # the right e to one significant figure: far too coarse to compare with e_reached
     return round(float(_crossing_e(a_last, a_mars)), 1)
+
+
+def _crossing_e_printed(a_last, a_mars, **_):
+    # the same formula with a_last and a_mars as shown to two decimals (2.44 and 1.52 AU): 0.377 for 0.3758
+    a_last = require(a_last, u.AU, "a_last", positive=True).to_value(u.AU)
+    a_mars = require(a_mars, u.AU, "a_mars", positive=True).to_value(u.AU)
+    return 1 - round(a_mars, 2) / round(a_last, 2)
+
+
+#: How far, relatively, an answer to exercise 03.9 may lie from the crossing e (or from its value with the inputs as
+#: shown to two decimals): 0.376 passes for 0.3758, and 0.375 does not. Relative, so that the Mistakes' own narrow
+#: tolerances are not widened by an absolute one.
+CROSSING_RTOL = 0.0016
+
+
+@dataclass(frozen=True)
+class CrossingExercise(Exercise):
+    """Exercise 9: three significant figures, judged tightly; the formula applied to a_last and a_mars as shown to
+    two decimals (2.44 and 1.52 AU) passes too, since it is the right method with the values on the page."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT:
+            return result
+        value, printed = _bare_number(answer), _safely(_crossing_e_printed, **{**self.defaults, **inputs})
+        if value is not None and printed is not None and math.isclose(value, printed, rel_tol=self.rtol):
+            return CheckResult(CORRECT, "", result.name)
+        return result
 
 
 def _e_reached(e_reached=None, **_):
@@ -612,15 +683,14 @@ _EXERCISES = {
     "03.4": NearestExercise(
         title="Exercise 4 · which main resonance is nearest to {asteroid}, and how far?",
         solve=_nearest_distance,
-        rtol=0.02,
+        rtol=0.01,  # 0.058 and 0.0576 (from the printed 2.767 AU) pass; 0.057 and 0.059 do not
         hint="Compute each location a_J (q/p)^(2/3), a_jup * (q / p) ** (2 / 3), for each (p, q) in "
         "KIRKWOOD_RESONANCES, take the distance of each from the asteroid's a, and keep the smallest and its (p, q).",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
             Mistake(
                 _rounded_result,
-                "If your method is right, the distance is rounded too far (to 0.01 AU): give at least two significant "
-                "figures.",
+                ROUNDED_4,
                 rtol=1e-6,  # only the rounded value itself: 0.061 AU has three figures and is simply off
                 method_right=True,  # it stands alone: no "That is not right" in front
             ),
@@ -746,10 +816,10 @@ _EXERCISES = {
             ),
             Mistake(
                 _largest_e_cut_off,
-                "If your run is right, give its largest eccentricity to two decimals, rounded (not cut off).",
+                TWO_DECIMALS,
                 rtol=1e-6,
                 method_right=True,  # it stands alone: no "That is not right" in front
-            ),
+            ),  # any two-decimal number no other mistake explains gets the same sentence (TwoDecimalsExercise)
             Mistake(_times(_largest_e(0.0), 100), _E_PERCENT, rtol=0.03),  # 19 for 0.19 too
             Mistake(_times(_largest_e(0.0), 10), _E_DECIMAL_POINT, rtol=0.03),
         ),
@@ -805,10 +875,10 @@ _EXERCISES = {
             ),
         ),
     ),
-    "03.9": Exercise(
+    "03.9": CrossingExercise(
         title="Exercise 9 · the eccentricity at which an orbit of a = {a_last:.2f} reaches Mars' orbit",
         solve=_crossing_e,
-        rtol=0.005,  # three figures, or the printed a values (0.377): 0.38 and e_reached get their own Mistakes
+        rtol=CROSSING_RTOL,  # three figures (0.376), or the values as shown (0.377); 0.374 and 0.375 do not pass
         hint="The perihelion is a (1 - e). Set it equal to Mars' distance, a_mars, with a = a_last, and solve "
         "for e. The answer is a plain number.",
         mistakes=(
