@@ -827,12 +827,12 @@ def test_exercise_6_the_ifov_multiplied_in_gets_its_own_hint():
     assert result.status == "incorrect" and "multiplied by the IFOV" in result.message, result
 
 
-def test_exercise_2_a_count_in_30_day_months_is_named():
+def test_exercise_2_a_count_in_30_day_months_is_named_and_not_accepted():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     days = (departure - arrival).to_value(u.day)
     thirty = check("08.2", days / 30 * F.MONTH, **inputs)
-    assert thirty.ok and "30-day months" in thirty.message, thirty
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
     right = check("08.2", (departure - arrival).to(F.MONTH), **inputs)
     assert right.ok and "30-day" not in right.message, right
 
@@ -957,7 +957,7 @@ def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_readi
     assert named.ok and "devoted exclusively" in named.message, named.message
 
 
-def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
+def test_exercise_2_wants_the_one_decimal_stay_and_not_30_day_months():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     for right in (13.7 * F.MONTH, 1.14 * u.yr, (departure - arrival).to(u.day)):
@@ -966,7 +966,35 @@ def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
         assert not check("08.2", loose, **inputs).ok, loose
     days = (departure - arrival).to_value(u.day)
     thirty = check("08.2", round(days / 30, 1) * F.MONTH, **inputs)
-    assert thirty.ok and "30-day months" in thirty.message, thirty
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
+
+
+def test_exercise_2_near_misses_in_the_decimal_get_their_own_hints():
+    """13.9 MONTH (30-day months) is not yet right; 13.8 is told to keep its own decimal; 13.6 is calendar months."""
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    right = (departure - arrival).to_value(F.MONTH)
+    thirty = check("08.2", 13.9 * F.MONTH, **inputs)
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
+    decimal = check("08.2", 13.8 * F.MONTH, **inputs)
+    assert decimal.status == "incorrect" and "the one your calculation gives" in decimal.message, decimal
+    calendar = check("08.2", 13.6 * F.MONTH, **inputs)
+    assert calendar.status == "incorrect" and "calendar months" in calendar.message, calendar
+    for result in (thirty, decimal, calendar):
+        assert "close" not in result.message.lower() and f"{right:.1f}" not in result.message, result.message
+
+
+def test_exercise_2_a_bare_number_is_told_its_unit_first():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    for bare in ((departure - arrival).jd / 30, 13.9):
+        result = check("08.2", bare, **inputs)
+        assert result.status == "invalid" and result.message.startswith("Your answer has no unit"), result
+        assert "30-day months" in result.message, result.message
+    for bare in (13.8, 13.7):
+        result = check("08.2", bare, **inputs)
+        assert result.status == "invalid" and result.message.startswith("Your answer has no unit"), result
+        assert "30-day" not in result.message, result.message
 
 
 def test_exercise_10_false_that_weighs_the_dropped_qualifier_is_not_a_clash():
