@@ -1208,10 +1208,14 @@ def test_exercise_4_false_follows_the_task_and_asks_for_both_at_once():
     assert right.ok and _sentences(right.message) <= 2, right.message
 
 
-def test_exercise_4_prompt_says_what_to_do_when_both_lines_fit():
+def test_exercise_4_prompt_is_the_rule_and_template_and_the_feedback_says_both_lines_fit():
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert "When both lines fit" in text and "either verdict earns the point" in text and "misleading" in text
+    assert "The rule for a" in text and "qualifier: <" in text and "When both lines fit" not in text
+    reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line {}; qualifier: devoted exclusively to science"
+    for verdict, line in (("false", 1), ("misleading", 2)):
+        result = check("08.4", verdict, reason=reason.format(line), **_inputs_4())
+        assert result.ok and "Both lines" in result.message and "earns the point too" in result.message, result
 
 
 @pytest.mark.parametrize(
@@ -1376,3 +1380,12 @@ def test_exercise_2_a_calendar_count_is_named():
     assert not result.ok and "calendar months" in result.message and "close" not in result.message.lower()
     assert check("08.2", 13.7 * F.MONTH, **inputs).ok and check("08.2", (d - a).to(F.MONTH), **inputs).ok
     assert "calendar" not in check("08.2", 13.0 * F.MONTH, **inputs).message  # cut to whole months: its own hint
+
+
+def test_exercise_4_false_with_qualifier_none_is_asked_for_the_narrowing_word():
+    reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: none"
+    result = check("08.4", "false", reason=reason, **_inputs_4())
+    assert "qualifier: none" in result.message and "narrowing word" in result.message, result.message
+    assert "devoted exclusively" not in result.message, result.message
+    named = check("08.4", "false", reason=reason.replace("none", "devoted exclusively to science"), **_inputs_4())
+    assert named.ok and "narrowing word" not in named.message, named.message

@@ -500,6 +500,9 @@ READING_WORDS = (
 # Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
 # Dawn, but NASA's claim is narrower" argues the second line).
 
+#: A template's qualifier slot filled with "none" (or "no", "nothing", "n/a", "-"): it names no narrowing word.
+_EMPTY_QUALIFIER = re.compile(r"qualifiers?\s*:\s*(?:none|no|nothing|n/?a|-+)\s*(?=[;,.]|$)")
+
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 08.4 and 08.10.
 QUALIFIER_WORDS = (
     "qualifier",
@@ -631,9 +634,13 @@ class VerdictExercise(ReasonedExercise):
         if not (note and result.ok and self._two_readings(inputs)):
             return result
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        empty_slot = _EMPTY_QUALIFIER.search(reason)
+        reason = _EMPTY_QUALIFIER.sub(" ", reason)  # "qualifier: none" names no narrowing word
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
+        if empty_slot:
+            note = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim. " + note
         if self._reason_prompt(inputs.get("reason")) or (
             self.reading_prompt and self._prompt(answer) in result.message
         ):
