@@ -1253,23 +1253,44 @@ def _cell_with(needle):
     return next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and needle in nbtools.source(c))
 
 
-@pytest.mark.parametrize(("said", "told"), [("", "Write"), ("Up", "Right!"), ("down", "Open the box"), ("same", "box")])
-def test_the_slider_prediction_is_recorded_and_read_back(said, told, capsys):
-    """The Try it's prediction lives in prediction_slider; the next cell reads it back against the model's
-    brightest pixel at the three stops it names (far, RC3, Survey), which goes up."""
+@pytest.mark.parametrize(
+    ("said", "read", "told"),
+    [
+        ("", (None, None, None), "Fill in"),
+        ("up", (None, None, None), "Fill in"),
+        ("Up", "model", "Right!"),
+        ("down", "model", "Open the box"),
+        ("up", (0.11, 0.11, 0.11), "look again"),
+    ],
+)
+def test_the_slider_prediction_and_readings_are_read_back(said, read, told, capsys):
+    """The Try it's prediction and the three reflectances the student read live in prediction_slider and
+    read_values; the next cell compares each reading with the model at its stop, and never prints the model's."""
     from notebook_namespace import namespace_until
 
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     assert 'prediction_slider = ""' in _cell_with("prediction_slider = ")
-    ns["prediction_slider"] = said
+    assert "read_values = (None, None, None)" in _cell_with("prediction_slider = ")
+    if read == "model":
+        stops = ("first spot (approach)", "RC3", "Survey")
+        pixel = {s: ns["marks"][s] * u.km * ns["ifov"].to_value(u.rad) for s in stops}
+        read = tuple(
+            round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
+        )
+    ns["prediction_slider"], ns["read_values"] = said, read
+    capsys.readouterr()  # only the readback cell's output below
     exec(_cell_with("said = prediction_slider"), ns)
     out = capsys.readouterr().out
     assert told in out, out
-    if said:
-        assert "it went up" in out and "RC3" in out
+    if told in ("Right!", "Open the box"):
+        assert "went up" in out and "RC3" in out and "look again" not in out, out
+    printed = {float(x) for x in re.findall(r"\d\.\d+", out)}
+    assert printed <= {float(x) for x in (read if None not in read else ())}, out
 
 
-@pytest.mark.parametrize(("line", "verdict"), [(None, None), ("news_d < rc3_d", "true")])
+@pytest.mark.parametrize(
+    ("line", "verdict"), [(None, None), ("news_d < rc3_d", "true"), ("news_d * ifov_rad < rc3_d * ifov_rad", "true")]
+)
 def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys):
     """The default runs and says what to write; the student's comparison gives the verdict."""
     from notebook_namespace import namespace_until
@@ -1311,7 +1332,10 @@ def test_the_answer_key_fills_the_n01_line(capsys):
     code = [c for c in nb.cells if c.cell_type == "code"]
     at = next(k for k, c in enumerate(code) if "news_closer = None" in nbtools.source(c))
     solution = code[at + 1]
-    assert nbtools.is_solution(solution) and "news_closer = news_d < rc3_d" in nbtools.source(solution)
+    assert nbtools.is_solution(solution) and "news_closer = news_d * ifov_rad < rc3_d * ifov_rad" in nbtools.source(
+        solution
+    )
+    assert "(news_d, <, rc3_d)" not in nbtools.source(code[at])
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     exec(_cell_with("def show("), ns)
     exec(nbtools.source(code[at]), ns)
