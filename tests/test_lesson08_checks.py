@@ -1413,3 +1413,12 @@ def test_exercise_4_false_with_qualifier_none_is_asked_for_the_narrowing_word():
     assert "devoted exclusively" not in result.message, result.message
     named = check("08.4", "false", reason=reason.replace("none", "devoted exclusively to science"), **_inputs_4())
     assert named.ok and "narrowing word" not in named.message, named.message
+
+
+def test_exercise_1_reads_plural_kinds_as_the_singular():
+    claims = F.load_claims()
+    kinds = {cid: F._claim_kind(claims, cid) for cid in IDS}
+    plural = {cid: kind + "s" for cid, kind in kinds.items()}
+    assert {"dates", "firsts", "interpretations"} <= set(plural.values())
+    result = check("08.1", plural, claims=claims, claim_ids=IDS)
+    assert result.ok and "Please answer with one of" not in result.message, result.message

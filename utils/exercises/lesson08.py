@@ -139,7 +139,7 @@ class ClaimKindsExercise(Exercise):
             return CheckResult(
                 INVALID, f'Give a dict with one kind for each claim: {{"{ids[:3]}": "...", ...}}.', title
             )
-        given = {str(k).strip().upper(): v for k, v in answer.items()}
+        given = {str(k).strip().upper(): _singular(v) for k, v in answer.items()}
         missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
         if len(missing) == len(expected):
             return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
@@ -180,6 +180,15 @@ class ClaimKindsExercise(Exercise):
             text = text.replace(general, "")
         text = " ".join(text.split())
         return f"not yet. {text}" if text else "not yet."
+
+
+def _singular(kind: Any) -> Any:
+    """A kind written in the plural ("dates", "firsts") read as the singular the choices use."""
+    if isinstance(kind, str):
+        word = " ".join(kind.strip().strip("'\"").lower().split())
+        if word.endswith("s") and word[:-1] in KINDS:
+            return word[:-1]
+    return kind
 
 
 def _if_kind(actual: str, wrong: str):
