@@ -1422,3 +1422,18 @@ def test_exercise_1_reads_plural_kinds_as_the_singular():
     assert {"dates", "firsts", "interpretations"} <= set(plural.values())
     result = check("08.1", plural, claims=claims, claim_ids=IDS)
     assert result.ok and "Please answer with one of" not in result.message, result.message
+
+
+def test_the_dates_homework_asks_the_student_to_call_date_matches_for_n10(capsys):
+    """The default runs and says what to fill; the answer key's call gives True for N10."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    at = next(k for k, c in enumerate(code) if "n10_matches = None" in nbtools.source(c))
+    student, solution = nbtools.source(code[at]), code[at + 1]
+    assert "date_matches(claimed_n10" not in student  # the call is the student's to write
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims()}
+    exec(student, ns)
+    assert "Fill in n10_matches" in capsys.readouterr().out
+    assert nbtools.is_solution(solution)
+    exec(nbtools.source(solution), ns)
+    assert ns["n10_matches"] is True or bool(ns["n10_matches"]) is True
