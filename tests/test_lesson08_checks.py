@@ -827,12 +827,12 @@ def test_exercise_6_the_ifov_multiplied_in_gets_its_own_hint():
     assert result.status == "incorrect" and "multiplied by the IFOV" in result.message, result
 
 
-def test_exercise_2_a_count_in_30_day_months_is_named():
+def test_exercise_2_a_count_in_30_day_months_is_named_and_not_accepted():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     days = (departure - arrival).to_value(u.day)
     thirty = check("08.2", days / 30 * F.MONTH, **inputs)
-    assert thirty.ok and "30-day months" in thirty.message, thirty
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
     right = check("08.2", (departure - arrival).to(F.MONTH), **inputs)
     assert right.ok and "30-day" not in right.message, right
 
@@ -957,7 +957,7 @@ def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_readi
     assert named.ok and "devoted exclusively" in named.message, named.message
 
 
-def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
+def test_exercise_2_wants_the_one_decimal_stay_and_not_30_day_months():
     arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
     inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
     for right in (13.7 * F.MONTH, 1.14 * u.yr, (departure - arrival).to(u.day)):
@@ -966,7 +966,35 @@ def test_exercise_2_wants_the_one_decimal_stay_and_still_takes_30_day_months():
         assert not check("08.2", loose, **inputs).ok, loose
     days = (departure - arrival).to_value(u.day)
     thirty = check("08.2", round(days / 30, 1) * F.MONTH, **inputs)
-    assert thirty.ok and "30-day months" in thirty.message, thirty
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
+
+
+def test_exercise_2_near_misses_in_the_decimal_get_their_own_hints():
+    """13.9 MONTH (30-day months) is not yet right; 13.8 is told to keep its own decimal; 13.6 is calendar months."""
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    right = (departure - arrival).to_value(F.MONTH)
+    thirty = check("08.2", 13.9 * F.MONTH, **inputs)
+    assert thirty.status == "incorrect" and "30-day months" in thirty.message, thirty
+    decimal = check("08.2", 13.8 * F.MONTH, **inputs)
+    assert decimal.status == "incorrect" and "the one your calculation gives" in decimal.message, decimal
+    calendar = check("08.2", 13.6 * F.MONTH, **inputs)
+    assert calendar.status == "incorrect" and "calendar months" in calendar.message, calendar
+    for result in (thirty, decimal, calendar):
+        assert "close" not in result.message.lower() and f"{right:.1f}" not in result.message, result.message
+
+
+def test_exercise_2_a_bare_number_is_told_its_unit_first():
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    inputs = dict(arrival=arrival, departure=departure, claimed_months=14)
+    for bare in ((departure - arrival).jd / 30, 13.9):
+        result = check("08.2", bare, **inputs)
+        assert result.status == "invalid" and result.message.startswith("Your answer has no unit"), result
+        assert "30-day months" in result.message, result.message
+    for bare in (13.8, 13.7):
+        result = check("08.2", bare, **inputs)
+        assert result.status == "invalid" and result.message.startswith("Your answer has no unit"), result
+        assert "30-day" not in result.message, result.message
 
 
 def test_exercise_10_false_that_weighs_the_dropped_qualifier_is_not_a_clash():
@@ -1180,10 +1208,14 @@ def test_exercise_4_false_follows_the_task_and_asks_for_both_at_once():
     assert right.ok and _sentences(right.message) <= 2, right.message
 
 
-def test_exercise_4_prompt_says_what_to_do_when_both_lines_fit():
+def test_exercise_4_prompt_is_the_rule_and_template_and_the_feedback_says_both_lines_fit():
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert "When both lines fit" in text and "either verdict earns the point" in text and "misleading" in text
+    assert "The rule for a" in text and "qualifier: <" in text and "When both lines fit" not in text
+    reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line {}; qualifier: devoted exclusively to science"
+    for verdict, line in (("false", 1), ("misleading", 2)):
+        result = check("08.4", verdict, reason=reason.format(line), **_inputs_4())
+        assert result.ok and "Both lines" in result.message and "earns the point too" in result.message, result
 
 
 @pytest.mark.parametrize(
@@ -1221,23 +1253,44 @@ def _cell_with(needle):
     return next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and needle in nbtools.source(c))
 
 
-@pytest.mark.parametrize(("said", "told"), [("", "Write"), ("Up", "Right!"), ("down", "Open the box"), ("same", "box")])
-def test_the_slider_prediction_is_recorded_and_read_back(said, told, capsys):
-    """The Try it's prediction lives in prediction_slider; the next cell reads it back against the model's
-    brightest pixel at the three stops it names (far, RC3, Survey), which goes up."""
+@pytest.mark.parametrize(
+    ("said", "read", "told"),
+    [
+        ("", (None, None, None), "Fill in"),
+        ("up", (None, None, None), "Fill in"),
+        ("Up", "model", "Right!"),
+        ("down", "model", "Open the box"),
+        ("up", (0.11, 0.11, 0.11), "look again"),
+    ],
+)
+def test_the_slider_prediction_and_readings_are_read_back(said, read, told, capsys):
+    """The Try it's prediction and the three reflectances the student read live in prediction_slider and
+    read_values; the next cell compares each reading with the model at its stop, and never prints the model's."""
     from notebook_namespace import namespace_until
 
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     assert 'prediction_slider = ""' in _cell_with("prediction_slider = ")
-    ns["prediction_slider"] = said
+    assert "read_values = (None, None, None)" in _cell_with("prediction_slider = ")
+    if read == "model":
+        stops = ("first spot (approach)", "RC3", "Survey")
+        pixel = {s: ns["marks"][s] * u.km * ns["ifov"].to_value(u.rad) for s in stops}
+        read = tuple(
+            round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
+        )
+    ns["prediction_slider"], ns["read_values"] = said, read
+    capsys.readouterr()  # only the readback cell's output below
     exec(_cell_with("said = prediction_slider"), ns)
     out = capsys.readouterr().out
     assert told in out, out
-    if said:
-        assert "it went up" in out and "RC3" in out
+    if told in ("Right!", "Open the box"):
+        assert "went up" in out and "RC3" in out and "look again" not in out, out
+    printed = {float(x) for x in re.findall(r"\d\.\d+", out)}
+    assert printed <= {float(x) for x in (read if None not in read else ())}, out
 
 
-@pytest.mark.parametrize(("line", "verdict"), [(None, None), ("news_d < rc3_d", "true")])
+@pytest.mark.parametrize(
+    ("line", "verdict"), [(None, None), ("news_d < rc3_d", "true"), ("news_d * ifov_rad < rc3_d * ifov_rad", "true")]
+)
 def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys):
     """The default runs and says what to write; the student's comparison gives the verdict."""
     from notebook_namespace import namespace_until
@@ -1279,7 +1332,10 @@ def test_the_answer_key_fills_the_n01_line(capsys):
     code = [c for c in nb.cells if c.cell_type == "code"]
     at = next(k for k, c in enumerate(code) if "news_closer = None" in nbtools.source(c))
     solution = code[at + 1]
-    assert nbtools.is_solution(solution) and "news_closer = news_d < rc3_d" in nbtools.source(solution)
+    assert nbtools.is_solution(solution) and "news_closer = news_d * ifov_rad < rc3_d * ifov_rad" in nbtools.source(
+        solution
+    )
+    assert "(news_d, <, rc3_d)" not in nbtools.source(code[at])
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     exec(_cell_with("def show("), ns)
     exec(nbtools.source(code[at]), ns)
@@ -1348,3 +1404,36 @@ def test_exercise_2_a_calendar_count_is_named():
     assert not result.ok and "calendar months" in result.message and "close" not in result.message.lower()
     assert check("08.2", 13.7 * F.MONTH, **inputs).ok and check("08.2", (d - a).to(F.MONTH), **inputs).ok
     assert "calendar" not in check("08.2", 13.0 * F.MONTH, **inputs).message  # cut to whole months: its own hint
+
+
+def test_exercise_4_false_with_qualifier_none_is_asked_for_the_narrowing_word():
+    reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: none"
+    result = check("08.4", "false", reason=reason, **_inputs_4())
+    assert "qualifier: none" in result.message and "narrowing word" in result.message, result.message
+    assert "devoted exclusively" not in result.message, result.message
+    named = check("08.4", "false", reason=reason.replace("none", "devoted exclusively to science"), **_inputs_4())
+    assert named.ok and "narrowing word" not in named.message, named.message
+
+
+def test_exercise_1_reads_plural_kinds_as_the_singular():
+    claims = F.load_claims()
+    kinds = {cid: F._claim_kind(claims, cid) for cid in IDS}
+    plural = {cid: kind + "s" for cid, kind in kinds.items()}
+    assert {"dates", "firsts", "interpretations"} <= set(plural.values())
+    result = check("08.1", plural, claims=claims, claim_ids=IDS)
+    assert result.ok and "Please answer with one of" not in result.message, result.message
+
+
+def test_the_dates_homework_asks_the_student_to_call_date_matches_for_n10(capsys):
+    """The default runs and says what to fill; the answer key's call gives True for N10."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    at = next(k for k, c in enumerate(code) if "n10_matches = None" in nbtools.source(c))
+    student, solution = nbtools.source(code[at]), code[at + 1]
+    assert "date_matches(claimed_n10" not in student  # the call is the student's to write
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims()}
+    exec(student, ns)
+    assert "Fill in n10_matches" in capsys.readouterr().out
+    assert nbtools.is_solution(solution)
+    exec(nbtools.source(solution), ns)
+    assert ns["n10_matches"] is True or bool(ns["n10_matches"]) is True

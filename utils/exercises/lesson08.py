@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import astropy.units as u
 import astropy.units.imperial  # noqa: F401  (u.imperial.mi)
+import numpy as np
 from astropy.time import Time, TimeDelta
 
 from ..camera import _distance_for_pixel_scale, pixel_scale
@@ -138,7 +139,7 @@ class ClaimKindsExercise(Exercise):
             return CheckResult(
                 INVALID, f'Give a dict with one kind for each claim: {{"{ids[:3]}": "...", ...}}.', title
             )
-        given = {str(k).strip().upper(): v for k, v in answer.items()}
+        given = {str(k).strip().upper(): _singular(v) for k, v in answer.items()}
         missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
         if len(missing) == len(expected):
             return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
@@ -179,6 +180,15 @@ class ClaimKindsExercise(Exercise):
             text = text.replace(general, "")
         text = " ".join(text.split())
         return f"not yet. {text}" if text else "not yet."
+
+
+def _singular(kind: Any) -> Any:
+    """A kind written in the plural ("dates", "firsts") read as the singular the choices use."""
+    if isinstance(kind, str):
+        word = " ".join(kind.strip().strip("'\"").lower().split())
+        if word.endswith("s") and word[:-1] in KINDS:
+            return word[:-1]
+    return kind
 
 
 def _if_kind(actual: str, wrong: str):
@@ -261,6 +271,19 @@ PREDICTION_WORDS = {
 }
 
 
+#: Exercise 2: the stay counted in 30-day months (13.9 instead of 13.7), a different month from the exercise's.
+THIRTY_DAY_HINT = (
+    "That matches the count in 30-day months. This exercise's MONTH is a twelfth of a year (about 30.44 "
+    "days): convert the difference of the two Times with .to(MONTH) and keep one decimal."
+)
+
+#: Exercise 2: a duration off in its decimal only (13.8 for 13.7), and how far that reaches.
+KEEP_DECIMAL_HINT = (
+    "The first decimal is off. Recompute the stay: convert the difference of the two Times with .to(MONTH) "
+    "and keep one decimal, the one your calculation gives, without estimating it by hand."
+)
+DECIMAL_BAND = 0.02
+
 #: How far a rounding to two significant figures may move an answer in exercises 2, 5 and 6: 1.1 yr and
 #: 13 months for a 13.7-month stay (4-6 %), 14 pixels for 14.7, 5,000 km for 5,340 km (6.4 %).
 ROUNDING_BAND = 0.07
@@ -285,17 +308,48 @@ class MonthsExercise(RoundedTooFar):
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         prediction = inputs.pop("prediction", None)
+        bare = self._bare_number(answer, inputs)
+        if bare is not None:
+            return bare
         result = self._check_duration(answer, **inputs)
         if result.status == INCORRECT and self._near_thirty_day_count(answer, inputs):
-            result = CheckResult(CORRECT, "", result.name)  # 30-day months: accepted, with the note below
-        note = ""
-        if result.status == CORRECT:
-            note = " ".join(
-                m for m in (self._thirty_day_note(answer, inputs), self._prediction_note(prediction, inputs)) if m
-            )
+            result = CheckResult(INCORRECT, f"That is not right. Hint: {THIRTY_DAY_HINT}", result.name)
+        elif result.status == INCORRECT and result.message.endswith(self.hint) and self._decimal_off(answer, inputs):
+            result = CheckResult(INCORRECT, f"That is not right. Hint: {KEEP_DECIMAL_HINT}", result.name)
+        note = self._prediction_note(prediction, inputs) if result.status == CORRECT else ""
         if not note:
             return result
         return CheckResult(result.status, " ".join(m for m in (result.message, note) if m), result.name)
+
+    def _bare_number(self, answer: Any, inputs: Mapping[str, Any]) -> CheckResult | None:
+        """A plain number near the stay in months (13.7, or 13.9 from days / 30): the missing unit is named
+        first, then the 30-day month if the number is that count. None for any other answer."""
+        if isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.physical_type == "dimensionless":
+            answer = float(answer.to_value(u.one))
+        if isinstance(answer, (bool, u.Quantity, TimeDelta)) or not isinstance(answer, (int, float, np.number)):
+            return None
+        counts = self._counts(answer, inputs)
+        if counts is None or not math.isfinite(counts[0]):
+            return None
+        months, right, thirty = counts
+        near_thirty = abs(months / thirty - 1) <= self.rtol
+        if not (near_thirty or abs(months / right - 1) <= DECIMAL_BAND):
+            return None
+        message = (
+            "Your answer has no unit: the task asks for a duration. Attach one, for example 10.5 * MONTH, "
+            "or convert the difference of the two Times with .to(MONTH)."
+        )
+        if near_thirty:
+            message += f" Then look again at the number. {THIRTY_DAY_HINT}"
+        return CheckResult(INVALID, message, self.title_for(**inputs))
+
+    def _decimal_off(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """A duration in a unit of time whose months are off in the decimal only (13.8 for 13.7)."""
+        timed = isinstance(answer, TimeDelta) or (
+            isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
+        )
+        counts = self._counts(answer, inputs) if timed else None
+        return counts is not None and abs(counts[0] / counts[1] - 1) <= DECIMAL_BAND
 
     @staticmethod
     def _counts(answer: Any, inputs: Mapping[str, Any]) -> tuple[float, float, float] | None:
@@ -313,20 +367,6 @@ class MonthsExercise(RoundedTooFar):
         timed = isinstance(answer, u.Quantity) and answer.unit.physical_type == "time"
         counts = self._counts(answer, inputs) if timed or isinstance(answer, TimeDelta) else None
         return counts is not None and abs(counts[0] / counts[2] - 1) <= self.rtol  # a plain number: unit first
-
-    @classmethod
-    def _thirty_day_note(cls, answer: Any, inputs: Mapping[str, Any]) -> str:
-        """A right-enough duration that is nearer the 30-day-month count than the MONTH count: said so."""
-        counts = cls._counts(answer, inputs)
-        if counts is None:
-            return ""
-        months, right, thirty = counts
-        if abs(months - thirty) < abs(months - right):
-            return (
-                "That is close to the count in 30-day months. This exercise's MONTH is a twelfth of a year "
-                "(about 30.44 days): convert the difference of the two Times with .to(MONTH)."
-            )
-        return ""
 
     @staticmethod
     def _prediction_note(prediction: Any, inputs: Mapping[str, Any]) -> str:
@@ -469,6 +509,9 @@ READING_WORDS = (
 # Not "came before" or "earlier example": they name the evidence, which both readings share ("DS1 came before
 # Dawn, but NASA's claim is narrower" argues the second line).
 
+#: A template's qualifier slot filled with "none" (or "no", "nothing", "n/a", "-"): it names no narrowing word.
+_EMPTY_QUALIFIER = re.compile(r"qualifiers?\s*:\s*(?:none|no|nothing|n/?a|-+)\s*(?=[;,.]|$)")
+
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 08.4 and 08.10.
 QUALIFIER_WORDS = (
     "qualifier",
@@ -600,9 +643,13 @@ class VerdictExercise(ReasonedExercise):
         if not (note and result.ok and self._two_readings(inputs)):
             return result
         reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        empty_slot = _EMPTY_QUALIFIER.search(reason)
+        reason = _EMPTY_QUALIFIER.sub(" ", reason)  # "qualifier: none" names no narrowing word
         words = (*self.readings.get(self.defensible_when, ()), self.defensible_when)
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
+        if empty_slot:
+            note = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim. " + note
         if self._reason_prompt(inputs.get("reason")) or (
             self.reading_prompt and self._prompt(answer) in result.message
         ):
