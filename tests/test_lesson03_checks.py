@@ -555,3 +555,21 @@ def test_exercise_8_a_perihelion_rounded_too_far_is_not_led_in_by_that_is_not_ri
     coarse = check("03.8", round(right.to_value(u.AU), 1) * u.AU, **inputs)  # 2.5 for 2.46
     assert coarse.status == "incorrect" and coarse.message.startswith("You are close"), coarse
     assert "not right" not in coarse.message
+
+
+def test_exercises_8_and_9_rounding_hints_stand_alone():
+    # a rounding hint that speaks to a right method has no "That is not right" in front of it
+    inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
+    cut = check("03.8", 2.26 * u.AU, **inputs)
+    assert (
+        cut.status == "incorrect"
+        and cut.message.startswith("If your method is right")
+        and "not right" not in cut.message
+    )
+    a_last, a_mars = 2.44 * u.AU, fact("mars.a")
+    e_right = (1 - a_mars / a_last).to_value(u.one)
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_right + 0.004)
+    for coarse in (round(e_right, 2), round(e_right, 1)):
+        result = check("03.9", coarse, **kw)
+        assert result.status == "incorrect" and "not right" not in result.message, result
+    assert check("03.9", 0.39, **kw).message.startswith("That is not right")  # the starting a: a real mistake

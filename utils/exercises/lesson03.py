@@ -838,9 +838,10 @@ _EXERCISES = {
             ),
             Mistake(
                 _cut_to_three_figures,
-                "Give three significant figures, rounded rather than cut off, and make sure each a (1 - e) "
-                "uses the a and the e of the same output.",
+                "If your method is right, give three significant figures, rounded rather than cut off, and make "
+                "sure each a (1 - e) uses the a and the e of the same output.",
                 rtol=1e-6,  # only the three cut-off figures themselves: more figures are no cutting
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 _extremes_combined,
@@ -894,15 +895,17 @@ _EXERCISES = {
             ),
             Mistake(
                 _crossing_e_two_places,
-                "Two decimals are too few to compare with e_reached. Give three significant figures, computed from "
-                "a_last and a_mars.",
+                "If your method is right, two decimals are too few to compare with e_reached. Give three "
+                "significant figures, computed from a_last and a_mars.",
                 rtol=1e-6,
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 _crossing_e_one_figure,
-                "One significant figure is too few to compare with e_reached. Give three, computed from a_last "
-                "and a_mars.",
+                "If your method is right, one significant figure is too few to compare with e_reached. Give "
+                "three, computed from a_last and a_mars.",
                 rtol=1e-6,
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 _e_reached,
