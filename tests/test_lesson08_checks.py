@@ -1437,3 +1437,45 @@ def test_the_dates_homework_asks_the_student_to_call_date_matches_for_n10(capsys
     assert nbtools.is_solution(solution)
     exec(nbtools.source(solution), ns)
     assert ns["n10_matches"] is True or bool(ns["n10_matches"]) is True
+
+
+def test_the_slider_readback_keeps_the_sliders_stops_and_reads_typed_text(capsys):
+    """Running the Try it's readback must leave the slider's `stops` as they were (the slider cell can be run
+    again), and a reading typed in quotes is read as its number."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    stops_before = list(ns["stops"])
+    ns["prediction_slider"], ns["read_values"] = "up", ("0.11", "0.11", "0.11")
+    exec(_cell_with("said = prediction_slider"), ns)
+    out = capsys.readouterr().out
+    assert "look again" in out, out
+    assert list(ns["stops"]) == stops_before
+
+
+def test_the_n01_messages_use_a_distance_with_its_unit():
+    """The distance the N01 cell shows is a quantity, so a student who compares it with rc3_d gets no unit error."""
+    code = _cell_with("news_closer = None")
+    assert "news_km" not in code and "news_shown = np.round(news_d.to(u.km), -2)" in code
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: science",
+        "DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: none",
+    ],
+)
+def test_exercise_4_misleading_with_the_first_line_named_is_a_clash(reason):
+    """The first line leads to 'false', as the second line leads to 'misleading': a reason naming only the first
+    line does not pass with 'misleading' (the same check 'false' with 'line 2' already gets)."""
+    n12 = dict(
+        dawn_launch=fact("dawn.launch"),
+        earlier_first_use=fact("ds1.first_thrust"),
+        record_wording=fact("dawn.first_ion_science"),
+    )
+    result = check("08.4", "misleading", **n12, reason=reason)
+    assert result.status == "incorrect" and "first line" in result.message and "'false'" in result.message, result
+    right = "DS1 1998-11-10 vs Dawn 2007-09-27; line 2; qualifier: devoted exclusively to science"
+    assert check("08.4", "misleading", **n12, reason=right).ok
+    assert check("08.4", "false", **n12, reason="DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: science").ok

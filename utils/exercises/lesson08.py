@@ -539,6 +539,10 @@ QUALIFIER_WORDS = (
 #: 'false' and no first-line word, the reason and the verdict disagree (the second line leads to 'misleading').
 LINE_TWO_WORDS = ("second line", "line 2", "rule 2", "rule two", "second rule", "rule's second", "line two")
 
+#: The words that name the rule's first line itself: with 'misleading' and no second-line word, the reason and the
+#: verdict disagree (the first line leads to 'false').
+LINE_ONE_WORDS = ("first line", "line 1", "rule 1", "rule one", "first rule", "rule's first", "line one")
+
 #: Craft and claim names with a digit (DS1, SMART-1, Apollo 8, RC3, N11): they name no date or number.
 _NAMES_WITH_DIGITS = re.compile(r"\b(?:ds|smart-?|apollo\s*|rc|n)\d+\b", re.IGNORECASE)
 
@@ -688,6 +692,14 @@ class VerdictExercise(ReasonedExercise):
                     # the rule's second line named outright, not a qualifier weighed and set aside
                     return CheckResult(INCORRECT, self._line_two_clash(given), result.name)
                 return CheckResult(result.status, self._prompted(answer, result.message), result.name)
+            line_one_leads_to = next((v for v, words in self.readings.items() if "line 1" in words), given)
+            if (
+                line_one_leads_to != given
+                and any(_named(word, reason) for word in LINE_ONE_WORDS)
+                and not any(_named(word, reason) for word in LINE_TWO_WORDS)
+            ):
+                # the rule's first line named outright, with the verdict of the second
+                return CheckResult(INCORRECT, self._line_one_clash(given, line_one_leads_to), result.name)
             clash = self._reading_clash(answer, reason)
             if clash:
                 return CheckResult(INCORRECT, clash, result.name)
@@ -708,6 +720,15 @@ class VerdictExercise(ReasonedExercise):
             f"Your reason names the rule's second line, and that line leads to '{self.defensible_when}', not "
             f"'{given}'. Change the verdict, or keep '{given}' and say in {self.reason_name} why you set the "
             f"qualifier aside (the story's words as printed). Then run this cell again."
+        )
+
+    def _line_one_clash(self, given: str, leads_to: str) -> str:
+        """The note for a verdict ``given`` whose reason names only the rule's first line, which leads to
+        ``leads_to``."""
+        return (
+            f"Your reason names the rule's first line (the story's words as they stand), and that line leads to "
+            f"'{leads_to}', not '{given}'. Change the verdict, or keep '{given}' and write 'line 2' in "
+            f"{self.reason_name} with the narrowing word the story left out. Then run this cell again."
         )
 
     def _rejects_own(self, given: str) -> str:
