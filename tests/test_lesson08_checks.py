@@ -1343,14 +1343,6 @@ def test_the_answer_key_fills_the_n01_line(capsys):
     assert ns["verdicts"]["N01"].verdict == "true" and "7,200 km" in ns["verdicts"]["N01"].reason
 
 
-def _n12():
-    return dict(
-        dawn_launch=fact("dawn.launch"),
-        earlier_first_use=fact("ds1.first_thrust"),
-        record_wording=fact("dawn.first_ion_science"),
-    )
-
-
 @pytest.mark.parametrize(
     ("verdict", "reason"),
     [
@@ -1362,7 +1354,7 @@ def test_exercise_4_the_filled_template_passes_in_one_run(verdict, reason):
     """The prompt's template (dates, line, qualifier) filled in: either verdict passes with nothing more asked."""
     nb = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text(encoding="utf-8")
     assert "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier:" in nb
-    result = check("08.4", verdict, **_n12(), reason=reason)
+    result = check("08.4", verdict, **_inputs_4(), reason=reason)
     assert result.ok, result.message
     for asked in ("Name your reading", "Now add", "disagree", "template"):
         assert asked not in result.message, result.message
@@ -1371,7 +1363,7 @@ def test_exercise_4_the_filled_template_passes_in_one_run(verdict, reason):
 @pytest.mark.parametrize("verdict", ["false", "misleading"])
 def test_exercise_4_a_template_left_unfilled_is_asked_to_be_filled(verdict):
     reason = "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier: <...>"
-    result = check("08.4", verdict, **_n12(), reason=reason)
+    result = check("08.4", verdict, **_inputs_4(), reason=reason)
     assert "still holds a <...> of the template" in result.message, result.message
     assert "close" not in result.message.lower()
 
@@ -1469,11 +1461,7 @@ def test_the_n01_messages_use_a_distance_with_its_unit():
 def test_exercise_4_misleading_with_the_first_line_named_is_a_clash(reason):
     """The first line leads to 'false', as the second line leads to 'misleading': a reason naming only the first
     line does not pass with 'misleading' (the same check 'false' with 'line 2' already gets)."""
-    n12 = dict(
-        dawn_launch=fact("dawn.launch"),
-        earlier_first_use=fact("ds1.first_thrust"),
-        record_wording=fact("dawn.first_ion_science"),
-    )
+    n12 = _inputs_4()
     result = check("08.4", "misleading", **n12, reason=reason)
     assert result.status == "incorrect" and "first line" in result.message and "'false'" in result.message, result
     right = "DS1 1998-11-10 vs Dawn 2007-09-27; line 2; qualifier: devoted exclusively to science"
