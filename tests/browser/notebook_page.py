@@ -151,8 +151,15 @@ def _control(view):
 
 
 def _image_src(view) -> str:
-    imgs = view.locator(".widget-output img")
-    return imgs.first.get_attribute("src") if imgs.count() else ""
+    """The first widget image's source, or "" if there is none, read in one step.
+
+    Counting the images and then reading the first one is two steps: a callback that clears
+    its output between them (the output is replaced by a traceback) leaves the second step
+    waiting for an image that will not come back.
+    """
+    return view.locator(".widget-output img").evaluate_all(
+        "imgs => imgs.length ? (imgs[0].getAttribute('src') || '') : ''"
+    )
 
 
 def _wait_for_new_image(page, view, before: str, timeout: float) -> str:
