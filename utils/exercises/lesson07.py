@@ -182,16 +182,21 @@ def _lifetime_times_density(thickness, mass_flux=None, density=None, **_):
     return require(thickness, u.m, "thickness", positive=True) / (mass_flux * density)
 
 
+def _lifetime_unconverted(thickness, mass_flux, density):
+    """The depth over the loss rate, in whatever units the division leaves (km s / m, say)."""
+    h = require(thickness, u.m, "thickness", positive=True)
+    rate = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", positive=True) / require(
+        density, u.kg / u.m**3, "density", positive=True
+    )
+    return h / rate
+
+
 def _lifetime_value_in_own_units(thickness, mass_flux=None, density=None, **_):
     # `.value` of the depth over the rate while still in mixed units (km s / m for 0.5 km over a flux per
     # second), then `* u.yr`: the number is not a count of years (about 30,000 times too long here)
     if mass_flux is None or density is None:
         return None
-    h = require(thickness, u.m, "thickness", positive=True)
-    rate = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", positive=True) / require(
-        density, u.kg / u.m**3, "density", positive=True
-    )
-    raw = h / rate
+    raw = _lifetime_unconverted(thickness, mass_flux, density)
     if np.isclose(raw.unit.to(u.yr), 1):  # already in years: .value is then the right number
         return None
     return raw.value * u.yr
@@ -201,11 +206,7 @@ def _lifetime_seconds_as_years(thickness, mass_flux=None, density=None, **_):
     # the lifetime in seconds (`.si` or `.decompose()`), its `.value` then given the unit u.yr
     if mass_flux is None or density is None:
         return None
-    h = require(thickness, u.m, "thickness", positive=True)
-    rate = require(mass_flux, u.kg / u.m**2 / u.s, "mass_flux", positive=True) / require(
-        density, u.kg / u.m**3, "density", positive=True
-    )
-    return (h / rate).to_value(u.s) * u.yr
+    return _lifetime_unconverted(thickness, mass_flux, density).to_value(u.s) * u.yr
 
 
 _VALUE_OF_MIXED_UNITS = (
