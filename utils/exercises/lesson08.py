@@ -113,7 +113,8 @@ def _kinds(claims, claim_ids):
 class ClaimKindsExercise(Exercise):
     """Exercise 1: a dict ``{claim id: kind}``; each claim is judged by ``one`` (a :class:`KindExercise`).
 
-    The feedback goes claim by claim and never names the expected kind.
+    A wrong try gets the count of right kinds and one question, on the first claim not yet right; which of the
+    others are right is said only once all are. No message names the expected kind.
     """
 
     one: KindExercise | None = None
@@ -143,33 +144,26 @@ class ClaimKindsExercise(Exercise):
         missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
         if len(missing) == len(expected):
             return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
-        lines, statuses = [], []
-        for claim_id in expected:
-            if claim_id in missing:
-                statuses.append(UNANSWERED)
-                lines.append(f"{claim_id}: not answered yet.")
-                continue
-            result = self.one.check(given[claim_id], claims=inputs["claims"], claim_id=claim_id)
-            statuses.append(result.status)
-            lines.append(
-                f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {self._short(result)}"
-            )
-        right = statuses.count(CORRECT)
         extra = sorted(set(given) - set(expected))
-        if extra:
-            lines.append(f"Not checked here (not in claim_ids): {', '.join(extra)}.")
-        if INCORRECT in statuses and self.one.hint:
-            lines.append(f"For each claim marked 'not yet': {self.one.hint}")
-        if right == len(expected):
-            status = CORRECT
-        elif INVALID in statuses:
-            status = INVALID
-        elif INCORRECT in statuses:
-            status = INCORRECT
-        else:
-            status = UNANSWERED
+        unchecked = [f"Not checked here (not in claim_ids): {', '.join(extra)}."] if extra else []
+        if missing:  # no count before every claim has a kind: a count of a few is a count of each
+            lines = [f"{claim_id}: not answered yet." for claim_id in missing]
+            return CheckResult(UNANSWERED, "\n".join([f"Give a kind for each of {ids}.", *lines, *unchecked]), title)
+        results = {c: self.one.check(given[c], claims=inputs["claims"], claim_id=c) for c in expected}
+        invalid = [f"{c}: {r.message}" for c, r in results.items() if r.status == INVALID]
+        if invalid:  # the format first, and nothing yet on which kinds are right
+            return CheckResult(INVALID, "\n".join([*invalid, *unchecked]), title)
+        right = sum(r.status == CORRECT for r in results.values())
         head = f"{right} of {len(expected)} claims sorted right."
-        return CheckResult(status, "\n".join([head, *lines]), title)
+        if right == len(expected):  # all right: now each claim's line, with the notes on borderline kinds
+            lines = [f"{c}: {r.message or 'right.'}" for c, r in results.items()]
+            return CheckResult(CORRECT, "\n".join([head, *lines, *unchecked]), title)
+        # a wrong try: the count and one question, on the first claim (in claim_ids' order) not yet right; no
+        # line says which of the claims after it are right, and none names a kind
+        first = next(c for c, r in results.items() if r.status != CORRECT)
+        own = self._short(results[first]).removeprefix("not yet.").strip()
+        lines = [head, _joined(f"Look again at {first}.", own), f"For each claim: {self.one.hint}"]
+        return CheckResult(INCORRECT, "\n".join([*lines, *unchecked]), title)
 
     def _short(self, result: CheckResult) -> str:
         """One claim's line: 'not yet', with only its own hint; the general hint is said once, at the end."""
