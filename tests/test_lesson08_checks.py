@@ -1499,3 +1499,33 @@ def test_exercise_4_misleading_with_the_first_line_named_is_a_clash(reason):
     right = "DS1 1998-11-10 vs Dawn 2007-09-27; line 2; qualifier: devoted exclusively to science"
     assert check("08.4", "misleading", **n12, reason=right).ok
     assert check("08.4", "false", **n12, reason="DS1 1998-11-10 vs Dawn 2007-09-27; line 1; qualifier: science").ok
+
+
+_DS1 = "DS1 1998-11-10 vs Dawn 2007-09-27"
+
+
+@pytest.mark.parametrize(
+    ("verdict", "reason", "action"),
+    [
+        ("misleading", "", "Now write your one-line reason in reason_4"),
+        ("false", "", "Now write your one-line reason in reason_4"),
+        ("misleading", "ok", "Add to reason_4"),
+        ("misleading", "DS1 1998 vs Dawn 2007", "Name your reading in reason_4"),
+        ("false", "DS1 1998 vs Dawn 2007", "Name your reading in reason_4"),
+        ("false", f"{_DS1}; first line", "Now add one line to reason_4"),
+        ("false", f"{_DS1}; line 1; qualifier: none", "Now add one line to reason_4"),
+        ("false", f"{_DS1}; line 2; qualifier: science", "Change the verdict"),
+        ("misleading", f"{_DS1}; line 1; qualifier: science", "Change the verdict"),
+        ("misleading", f"{_DS1}; line 1; qualifier: none", "Change the verdict"),
+        ("misleading", "DS1 1998 vs Dawn 2007; first line", "Change the verdict"),
+        ("misleading", "1998 vs 2007, no qualifier matters", "Change the verdict"),
+        ("false", "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier: <...>", "Replace each <...> in reason_4"),
+    ],
+)
+def test_exercise_4_a_message_with_something_to_do_leads_with_it(verdict, reason, action):
+    """The one action first, in one sentence, then at most one sentence of why."""
+    result = check("08.4", verdict, reason=reason, **_inputs_4())
+    assert result.message.startswith(action), result.message
+    sentences = re.split(r"(?<=[.?])\s+(?=[A-Z'])", result.message)
+    assert len(sentences) <= 2, sentences
+    assert "close" not in result.message.lower() and "devoted exclusively" not in result.message
