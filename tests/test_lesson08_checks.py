@@ -1529,3 +1529,12 @@ def test_exercise_4_a_message_with_something_to_do_leads_with_it(verdict, reason
     sentences = re.split(r"(?<=[.?])\s+(?=[A-Z'])", result.message)
     assert len(sentences) <= 2, sentences
     assert "close" not in result.message.lower() and "devoted exclusively" not in result.message
+
+
+@pytest.mark.parametrize("answer", [14, 14.0, 14 * u.one])
+def test_exercise_5_whole_pixels_are_told_the_fraction_is_asked_without_bounding_the_answer(answer):
+    result = check("08.5", answer, **_inputs_5())
+    assert result.status == "incorrect" and "whole pixels only" in result.message, result.message
+    assert "part of a pixel too" in result.message
+    assert "one more" not in result.message and "15" not in result.message and "14." not in result.message
+    assert "close" not in result.message.lower()

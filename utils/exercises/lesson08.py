@@ -1288,7 +1288,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_whole,
-                "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
+                "That counts whole pixels only. The exercise asks for the part of a pixel too: keep the decimal your "
+                "calculation gives.",
                 rtol=1e-6,
             ),
             Mistake(
