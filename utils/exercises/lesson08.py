@@ -113,7 +113,8 @@ def _kinds(claims, claim_ids):
 class ClaimKindsExercise(Exercise):
     """Exercise 1: a dict ``{claim id: kind}``; each claim is judged by ``one`` (a :class:`KindExercise`).
 
-    The feedback goes claim by claim and never names the expected kind.
+    A wrong try gets the count of right kinds and one question, on the first claim not yet right; which of the
+    others are right is said only once all are. No message names the expected kind.
     """
 
     one: KindExercise | None = None
@@ -143,33 +144,26 @@ class ClaimKindsExercise(Exercise):
         missing = [i for i in expected if i not in given or _is_placeholder(given[i])]
         if len(missing) == len(expected):
             return CheckResult(UNANSWERED, f"Give a kind for each of {ids}.", title)
-        lines, statuses = [], []
-        for claim_id in expected:
-            if claim_id in missing:
-                statuses.append(UNANSWERED)
-                lines.append(f"{claim_id}: not answered yet.")
-                continue
-            result = self.one.check(given[claim_id], claims=inputs["claims"], claim_id=claim_id)
-            statuses.append(result.status)
-            lines.append(
-                f"{claim_id}: {result.message or 'right.'}" if result.ok else f"{claim_id}: {self._short(result)}"
-            )
-        right = statuses.count(CORRECT)
         extra = sorted(set(given) - set(expected))
-        if extra:
-            lines.append(f"Not checked here (not in claim_ids): {', '.join(extra)}.")
-        if INCORRECT in statuses and self.one.hint:
-            lines.append(f"For each claim marked 'not yet': {self.one.hint}")
-        if right == len(expected):
-            status = CORRECT
-        elif INVALID in statuses:
-            status = INVALID
-        elif INCORRECT in statuses:
-            status = INCORRECT
-        else:
-            status = UNANSWERED
+        unchecked = [f"Not checked here (not in claim_ids): {', '.join(extra)}."] if extra else []
+        if missing:  # no count before every claim has a kind: a count of a few is a count of each
+            lines = [f"{claim_id}: not answered yet." for claim_id in missing]
+            return CheckResult(UNANSWERED, "\n".join([f"Give a kind for each of {ids}.", *lines, *unchecked]), title)
+        results = {c: self.one.check(given[c], claims=inputs["claims"], claim_id=c) for c in expected}
+        invalid = [f"{c}: {r.message}" for c, r in results.items() if r.status == INVALID]
+        if invalid:  # the format first, and nothing yet on which kinds are right
+            return CheckResult(INVALID, "\n".join([*invalid, *unchecked]), title)
+        right = sum(r.status == CORRECT for r in results.values())
         head = f"{right} of {len(expected)} claims sorted right."
-        return CheckResult(status, "\n".join([head, *lines]), title)
+        if right == len(expected):  # all right: now each claim's line, with the notes on borderline kinds
+            lines = [f"{c}: {r.message or 'right.'}" for c, r in results.items()]
+            return CheckResult(CORRECT, "\n".join([head, *lines, *unchecked]), title)
+        # a wrong try: the count and one question, on the first claim (in claim_ids' order) not yet right; no
+        # line says which of the claims after it are right, and none names a kind
+        first = next(c for c, r in results.items() if r.status != CORRECT)
+        own = self._short(results[first]).removeprefix("not yet.").strip()
+        lines = [head, _joined(f"Look again at {first}.", own), f"For each claim: {self.one.hint}"]
+        return CheckResult(INCORRECT, "\n".join([*lines, *unchecked]), title)
 
     def _short(self, result: CheckResult) -> str:
         """One claim's line: 'not yet', with only its own hint; the general hint is said once, at the end."""
@@ -606,16 +600,25 @@ class VerdictExercise(ReasonedExercise):
     also_argue: Mapping[str, str] = field(default_factory=dict)
     both_fit: str = ""
     needs_number: bool = False
+    action_first: bool = False
 
     def _reason_prompt(self, reason: Any) -> str:
         """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
         numbers), a reason that names none of them ("because it is false") is asked for them."""
         ask = super()._reason_prompt(reason)
         if not ask and isinstance(reason, str) and re.search(r"<[^<>]*>", reason):
+            if self.action_first:
+                return (
+                    f"Replace each <...> in {self.reason_name} with your own words, then run this cell again. "
+                    "Your reason still holds a <...> of the template."
+                )
             return (
                 f"Your reason in {self.reason_name} still holds a <...> of the template: replace each one with "
                 "your own words, then run this cell again."
             )
+        short = f"Your reason in {self.reason_name} is very short: "
+        if self.action_first and ask.startswith(short):
+            return f"Add to {self.reason_name} the dates you compared and the rule you used: your reason is very short."
         if ask or not self.needs_number or not isinstance(reason, str) or not reason.strip():
             return ask
         if _names_a_number(reason):
@@ -638,6 +641,33 @@ class VerdictExercise(ReasonedExercise):
         return _joined(message, self._prompt(answer))
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = self._check_argued(answer, **inputs)
+        return self._lead_with_action(result, inputs) if self.action_first else result
+
+    def _lead_with_action(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
+        """``result`` with its one request first, in one sentence, then at most one sentence of why: the
+        verdict's note cut to its first sentence (or, for 'qualifier: none', why that slot needs a word)."""
+        message, why = result.message, ""
+        notes = [f"Defensible: {text}" for text in self.defensible.values()] + [self.right_note]
+        forms = [form for note in notes for form in (note, " ".join(note.replace(self.both_fit, "").split()))]
+        for form in sorted((f for f in forms if f and self.both_fit), key=len, reverse=True):
+            if form in message:
+                message, why = message.replace(form, " "), form
+                break
+        if _NONE_NOTE in message:
+            message, why = message.replace(_NONE_NOTE, " "), _NONE_NOTE
+        action = " ".join(message.split())
+        ask = self._reason_prompt(inputs.get("reason"))
+        if ask and ask in action:
+            action = ask  # one request at a time: the reason first, its reading in the next run
+        if not action or action == result.message:
+            return result
+        if re.search(r"[.?] \S", action):
+            why = ""  # the request carries its own why already
+        why = why.split(". ")[0].rstrip(".") + "." if why else ""
+        return CheckResult(result.status, _joined(action, why), result.name)
+
+    def _check_argued(self, answer: Any, **inputs: Any) -> CheckResult:
         """The verdict's check; an accepted verdict in ``also_argue``, when the expected verdict is
         ``defensible_when``, is also asked to argue that reading unless the reason names it. That request waits
         until the reason is written and names its own reading, so each message asks for one thing."""
@@ -653,7 +683,7 @@ class VerdictExercise(ReasonedExercise):
         if any(_named(word, reason) for word in words):
             return result  # the other side is argued already
         if empty_slot:
-            note = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim. " + note
+            note = _NONE_NOTE + " " + note
         if self._reason_prompt(inputs.get("reason")) or (
             self.reading_prompt and self._prompt(answer) in result.message
         ):
@@ -717,26 +747,24 @@ class VerdictExercise(ReasonedExercise):
     def _line_two_clash(self, given: str) -> str:
         """The note for a verdict ``given`` whose reason names only the rule's second line."""
         return (
-            f"Your reason names the rule's second line, and that line leads to '{self.defensible_when}', not "
-            f"'{given}'. Change the verdict, or keep '{given}' and say in {self.reason_name} why you set the "
-            f"qualifier aside (the story's words as printed). Then run this cell again."
+            f"Change the verdict, or keep '{given}' and say in {self.reason_name} why you set the qualifier aside. "
+            f"Your reason names the rule's second line, which leads to '{self.defensible_when}', not '{given}'."
         )
 
     def _line_one_clash(self, given: str, leads_to: str) -> str:
         """The note for a verdict ``given`` whose reason names only the rule's first line, which leads to
         ``leads_to``."""
         return (
-            f"Your reason names the rule's first line (the story's words as they stand), and that line leads to "
-            f"'{leads_to}', not '{given}'. Change the verdict, or keep '{given}' and write 'line 2' in "
-            f"{self.reason_name} with the narrowing word the story left out. Then run this cell again."
+            f"Change the verdict, or keep '{given}' and write 'line 2' in {self.reason_name} with the narrowing "
+            f"word the story left out. Your reason names the rule's first line, which leads to '{leads_to}', "
+            f"not '{given}'."
         )
 
     def _rejects_own(self, given: str) -> str:
         """The note for a reason that rejects the one reading that leads to the verdict ``given``."""
         return (
-            f"Your verdict and your reason disagree: your reason rejects the reading that, by the rule for a "
-            f"'first', leads to '{given}'. Change the verdict or the reason so that they agree, then run this "
-            f"cell again."
+            "Change the verdict or the reason so that they agree, then run this cell again. Your verdict and your "
+            f"reason disagree: the reason rejects the reading that leads to '{given}'."
         )
 
     def _reading_clash(self, answer: Any, reason: str) -> str:
@@ -750,9 +778,8 @@ class VerdictExercise(ReasonedExercise):
         for other, words in self.readings.items():
             if other != given and any(_named(word, reason) for word in words):
                 return (
-                    f"Your verdict and your reason disagree: your reason names the reading that, by the rule for "
-                    f"a 'first', leads to '{other}', not '{given}'. Change the verdict or the reason so that they "
-                    f"agree, then run this cell again."
+                    "Change the verdict or the reason so that they agree, then run this cell again. Your verdict "
+                    f"and your reason disagree: the reason names the reading that leads to '{other}', not '{given}'."
                 )
         return ""
 
@@ -1071,6 +1098,9 @@ class _AngleNoteExercise(RoundedTooFar):
         return math.isclose(given, turned, rel_tol=0.05)
 
 
+#: Exercise 4: why a 'qualifier: none' slot needs a word.
+_NONE_NOTE = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim."
+
 _BOTH_FIT = "Both lines of the rule fit here, so 'misleading' (a qualifier left out) earns the point too."
 
 _KIND_HINT = "Ask what the claim asserts, not how you would check it."
@@ -1177,6 +1207,7 @@ _EXERCISES = {
     ),
     "08.4": VerdictExercise(
         reason_name="reason_4",
+        action_first=True,
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
         solve=_verdict_first,
         choices=VERDICTS,
@@ -1191,8 +1222,8 @@ _EXERCISES = {
         reading_prompt="Name your reading in reason_4, as the template does: 'line 1' (the story's words taken as "
         "they stand) or 'line 2' (a qualifier left out).",
         reading_prompt_for={
-            "false": "Name your reading in reason_4 ('line 1': the story's words as they stand) and, after "
-            "'qualifier:', the narrowing word of NASA's that a reader calling it misleading would point to.",
+            "false": "Name your reading in reason_4 ('line 1') and, after 'qualifier:', the narrowing word a "
+            "reader calling it misleading would point to.",
         },
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
@@ -1257,7 +1288,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_whole,
-                "That counts whole pixels only: the facula also covers part of one more. Keep one decimal.",
+                "That counts whole pixels only. The exercise asks for the part of a pixel too: keep the decimal your "
+                "calculation gives.",
                 rtol=1e-6,
             ),
             Mistake(
