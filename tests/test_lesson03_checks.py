@@ -573,3 +573,19 @@ def test_exercises_8_and_9_rounding_hints_stand_alone():
         result = check("03.9", coarse, **kw)
         assert result.status == "incorrect" and "not right" not in result.message, result
     assert check("03.9", 0.39, **kw).message.startswith("That is not right")  # the starting a: a real mistake
+
+
+def test_exercise_9_the_right_e_cut_off_is_told_to_round():
+    # 0.375 for 0.3758 (a_last as in the lesson, about 2.441 AU): the method is right, the last figure cut off
+    a_last, a_mars = 2.441 * u.AU, fact("mars.a")
+    e_right = (1 - a_mars / a_last).to_value(u.one)
+    assert round(e_right, 3) == 0.376 and np.floor(1000 * e_right) / 1000 == 0.375
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_right + 0.004)
+    cut = check("03.9", 0.375, **kw)
+    assert cut.status == "incorrect" and cut.message.startswith("If your method is right"), cut
+    assert "rounded rather than cut off" in cut.message and "not right" not in cut.message
+    assert "0.37" not in cut.message  # the hint gives no number away
+    for wrong in (0.374, 0.378):  # still rejected, with the method hint, not the rounding one
+        result = check("03.9", wrong, **kw)
+        assert result.status == "incorrect" and "cut off" not in result.message, (wrong, result)
+    assert check("03.9", 0.376, **kw).ok
