@@ -589,3 +589,10 @@ def test_exercise_9_the_right_e_cut_off_is_told_to_round():
         result = check("03.9", wrong, **kw)
         assert result.status == "incorrect" and "cut off" not in result.message, (wrong, result)
     assert check("03.9", 0.376, **kw).ok
+
+
+def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    assert [check("03.1", x, **ceres).ok for x in (2.56, 2.57, 2.58, 2.59, 2.60)] == [False, True, True, True, False]
+    steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 228, 229, 230)]
+    assert steps == [False, True, True, True, False]
