@@ -253,7 +253,7 @@ def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
     assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 1 point" in page
     steps = " ".join(" ".join(text[start:end]).split())
-    assert "Your instructor marks this answer" in steps and "spread in degrees" in steps  # graded, with evidence
+    assert "Your instructor grades this answer" in steps and "spread in degrees" in steps  # graded, with evidence
     rubric = " ".join(page.split("**03.3 follow-up rubric:**", 1)[1].split("\n- ")[0].split())
     assert "spread in degrees" in rubric and "no number" in rubric  # the rubric wants the number read off the plot
 
