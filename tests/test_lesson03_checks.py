@@ -253,7 +253,7 @@ def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
     assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 1 point" in page
     steps = " ".join(" ".join(text[start:end]).split())
-    assert "Your instructor marks this answer" in steps and "spread in degrees" in steps  # graded, with evidence
+    assert "Your instructor grades this answer" in steps and "spread in degrees" in steps  # graded, with evidence
     rubric = " ".join(page.split("**03.3 follow-up rubric:**", 1)[1].split("\n- ")[0].split())
     assert "spread in degrees" in rubric and "no number" in rubric  # the rubric wants the number read off the plot
 
@@ -573,3 +573,26 @@ def test_exercises_8_and_9_rounding_hints_stand_alone():
         result = check("03.9", coarse, **kw)
         assert result.status == "incorrect" and "not right" not in result.message, result
     assert check("03.9", 0.39, **kw).message.startswith("That is not right")  # the starting a: a real mistake
+
+
+def test_exercise_9_the_right_e_cut_off_is_told_to_round():
+    # 0.375 for 0.3758 (a_last as in the lesson, about 2.441 AU): the method is right, the last figure cut off
+    a_last, a_mars = 2.441 * u.AU, fact("mars.a")
+    e_right = (1 - a_mars / a_last).to_value(u.one)
+    assert round(e_right, 3) == 0.376 and np.floor(1000 * e_right) / 1000 == 0.375
+    kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_right + 0.004)
+    cut = check("03.9", 0.375, **kw)
+    assert cut.status == "incorrect" and cut.message.startswith("If your method is right"), cut
+    assert "rounded rather than cut off" in cut.message and "not right" not in cut.message
+    assert "0.37" not in cut.message  # the hint gives no number away
+    for wrong in (0.374, 0.378):  # still rejected, with the method hint, not the rounding one
+        result = check("03.9", wrong, **kw)
+        assert result.status == "incorrect" and "cut off" not in result.message, (wrong, result)
+    assert check("03.9", 0.376, **kw).ok
+
+
+def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    assert [check("03.1", x, **ceres).ok for x in (2.56, 2.57, 2.58, 2.59, 2.60)] == [False, True, True, True, False]
+    steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 228, 229, 230)]
+    assert steps == [False, True, True, True, False]

@@ -773,3 +773,23 @@ def test_real_belt_panels_marks_both_panels_and_refuses_empty_input():
         R.real_belt_panels([], [2.0, 2.1], 5.2 * u.AU, "empty")
     with pytest.raises(ValueError, match="increasing"):
         R.real_belt_panels([2.2], [2.1, 2.0], 5.2 * u.AU, "backwards")
+
+
+def test_history_figure_keeps_the_mars_label_clear_of_an_early_removal():
+    """An early removal (a cross halfway along the axis, near the dotted line): the line's label, the cross and
+    the removal note do not overlap."""
+    run = R.run_belt([3.28] * u.AU, 0.15, 200 * u.yr, jupiter_mass_factor=10, n_out=41, seed=3, **KW)
+    e_mars = 1 - 1.524 / 3.28
+    run.e[0][10] = e_mars - 0.02  # as in the live run: at 50 years e just below the line, ...
+    run.e[0][11:] = np.nan  # ... then removed
+    run.t_removed.value[0] = run.t[10].to_value(u.yr)
+    view = R.HistoryFigure(run, AJ, 1.524 * u.AU)
+    fig = view.draw(3.28, 0.15).figure
+    fig.canvas.draw()
+    assert 0.4 < view.t_yr[10] / fig.axes[0].get_xlim()[1] < 0.6  # the cross halfway along
+    label, note = (text.get_window_extent() for text in (view.label_mars, view.label_cross))
+    x, y = fig.axes[0].transData.transform((view.t_yr[10], e_mars - 0.02))
+    half = 11 / 2 * fig.dpi / 72  # the cross's half size, in pixels
+    cross = type(label).from_extents(x - half, y - half, x + half, y + half)
+    assert not label.overlaps(cross) and not label.overlaps(note) and not note.overlaps(cross)
+    assert label.x0 > cross.x1 + half  # with room to spare

@@ -779,7 +779,7 @@ class HistoryFigure(FastFigure):
         self.label_mars = ax_e.text(
             0.01,
             0.51,
-            "perihelion at Mars' distance (for the starting a)",
+            _MARS_LABEL,
             transform=ax_e.get_yaxis_transform(),
             fontsize=10,
             va="bottom",
@@ -831,7 +831,6 @@ class HistoryFigure(FastFigure):
         e = self.run.e[i]
         self.line_e.set_ydata(e)
         self.line_mars.set_ydata([e_mars, e_mars])
-        self.label_mars.set_y(e_mars + 0.01)
         self.label_mars.set_visible(0 < e_mars < 0.58)
         k = np.flatnonzero(np.isfinite(e))[-1]  # last output before removal (or the end)
         gone = bool(self.run.removed[i])
@@ -846,14 +845,17 @@ class HistoryFigure(FastFigure):
         turns = _turns(shown)
         if not gone and turns > _FAST_TURNS:  # fast turns: show only the first few dozen, each a sloping line
             t_show = _FAST_TURNS * self.t_yr[k] / turns
-        # a cross short of the axis' end: the Mars label goes to the right end, above the line, and the removal
-        # note below and right of the cross; a cross near the end: the label at the left, the note above and left
+        # the removal note goes above and left of the cross. A cross near the axis' end: the Mars label at the left,
+        # above the line. A cross short of the end (an early removal): the label in two lines at the right end,
+        # below the line, where the ended e curve leaves room and the cross is far from it
         cross_left = gone and self.t_yr[k] < 0.75 * t_show
-        self.label_mars.set_x(0.99 if cross_left else 0.01)
+        self.label_mars.set_text(_MARS_LABEL.replace(" (", "\n(") if cross_left else _MARS_LABEL)
+        self.label_mars.set_position((0.99, e_mars - 0.015) if cross_left else (0.01, e_mars + 0.01))
         self.label_mars.set_horizontalalignment("right" if cross_left else "left")
-        self.label_cross.xyann = (8, -8) if cross_left else (-8, 8)
-        self.label_cross.set_horizontalalignment("left" if cross_left else "right")
-        self.label_cross.set_verticalalignment("top" if cross_left else "bottom")
+        self.label_mars.set_verticalalignment("top" if cross_left else "bottom")
+        self.label_cross.xyann = (-8, 8)
+        self.label_cross.set_horizontalalignment("right")
+        self.label_cross.set_verticalalignment("bottom")
         self.dots.set_ydata(shown)
         with np.errstate(invalid="ignore"):
             self.trace.set_ydata(np.where(np.abs(np.diff(shown, prepend=shown[0])) > 180, np.nan, shown))
@@ -920,6 +922,9 @@ _FAST_TURNS = 30
 
 #: A removed asteroid's time axis ends at this multiple of its removal time (a little room after the cross).
 _AFTER_REMOVAL = 1.15
+
+#: The label of the Explore's dotted line.
+_MARS_LABEL = "perihelion at Mars' distance (for the starting a)"
 
 
 def _band(width: float) -> str:

@@ -544,6 +544,13 @@ def _crossing_e_two_places(a_last, a_mars, **_):
     return round(float(_crossing_e(a_last, a_mars)), 2)
 
 
+def _crossing_e_cut_off(a_last, a_mars, **_):
+    # the right e with its digits cut off (not rounded) after three significant figures: 0.375 for 0.3758
+    right = float(_crossing_e(a_last, a_mars))
+    scale = 10 ** (2 - int(np.floor(np.log10(right))))
+    return float(np.floor(right * scale) / scale)
+
+
 def _crossing_e_one_figure(a_last, a_mars, **_):
     # the right e to one significant figure: far too coarse to compare with e_reached
     return round(float(_crossing_e(a_last, a_mars)), 1)
@@ -898,6 +905,12 @@ _EXERCISES = {
                 "If your method is right, two decimals are too few to compare with e_reached. Give three "
                 "significant figures, computed from a_last and a_mars.",
                 rtol=1e-6,
+                method_right=True,  # it stands alone: no "That is not right" in front
+            ),
+            Mistake(
+                _crossing_e_cut_off,
+                "If your method is right, give three significant figures, rounded rather than cut off.",
+                rtol=1e-6,  # only the three cut-off figures themselves (0.375 for 0.3758), not 0.374
                 method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
