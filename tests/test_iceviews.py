@@ -61,7 +61,7 @@ def test_the_title_and_alt_text_follow_the_controls():
     view = _view()
     view.update(0.05, 2.55)._repr_png_()  # the first drawing lays the figure out
     dark_title, dark_alt = view.ax.get_title(), view.alt()
-    assert "gone long before either age" in dark_alt and "0.05" in dark_title
+    assert "gone before either age" in dark_alt and "0.05" in dark_title
     png = view.update(0.95, 2.98)._repr_png_()
     assert png[:4] == b"\x89PNG"
     assert view.ax.get_title() != dark_title and "outlasts both ages" in view.alt()
@@ -88,3 +88,21 @@ def test_an_endless_lifetime_is_said_in_words():
 def test_bad_inputs_get_errors_that_name_them(changes, word):
     with pytest.raises((ValueError, TypeError, u.UnitsError), match=word):
         _view(**changes)
+
+
+def test_the_reading_off_the_widget_gets_a_reply_that_points_the_way():
+    stops = np.array([0.05, 0.25, 0.45, 0.6, 0.75, 0.85, 0.95])
+    view = _view(albedo_stops=stops)
+    young = fact("occator.young_deposits_age").to_value(u.yr)
+    lasts = [all(c[np.argmin(abs(view.albedos - a))] > young for c in view.curves.values()) for a in stops]
+    lowest = stops[lasts.index(True)]  # worked out here from the curves, not typed
+    assert lasts[-1] and not lasts[0]
+    assert view.reading_feedback(lowest).startswith("That matches")
+    assert view.reading_feedback(str(lowest)).startswith("That matches")  # typed in quotes
+    below, above = stops[stops < lowest][-1], stops[stops > lowest][0]
+    assert "Try higher" in view.reading_feedback(below)
+    assert "stop below" in view.reading_feedback(above)
+    for wrong in (below, above):  # a wrong reading is never told the right stop
+        assert f"{lowest:.2f}" not in view.reading_feedback(wrong)
+    assert "not one of the widget's albedo stops" in view.reading_feedback(0.5)
+    assert "as a number" in view.reading_feedback(None) and "as a number" in view.reading_feedback("high")

@@ -27,7 +27,7 @@ def _noon_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity) 
 
 
 def _pit_lifetime(albedos, distance, solar_constant, depth, molar_mass, density, latent_heat) -> np.ndarray:
-    """Years a pit full of bare ice of each albedo would last at ``distance`` (day-averaged loss); inf if none."""
+    """Years a pit full of dust-free ice of each albedo would last at ``distance`` (day-averaged loss); inf if none."""
     sunlight = irradiance(solar_constant, distance)
     fluxes = [  # each albedo's noon absorbed sunlight, spread over the day by the function
         diurnal_mean_sublimation_flux(sunlight * (1 - a), molar_mass, latent_heat=latent_heat)
@@ -113,6 +113,7 @@ class IceLifeExplorer:
         if distances.ndim != 1 or distances.size == 0:
             raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
         self.ages = ages
+        self.stops = np.unique(np.round(stops, 4))
         self.depth = f"{depth.to_value(u.km):g} km"
         self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 49), *stops], 4))  # steps of 0.02: a smooth curve
         self.curves = {
@@ -164,6 +165,32 @@ class IceLifeExplorer:
         self.state = (albedo, distance_au, noon, here)
         return self.fast
 
+    def _outlasts_young(self, albedo: float) -> bool:
+        """Does ice of this albedo outlast the youngest deposits' age at every distance stop?"""
+        young = list(self.ages.values())[1].to_value(u.yr)
+        i = np.argmin(abs(self.albedos - albedo))
+        return all(years[i] > young for years in self.curves.values())
+
+    def reading_feedback(self, albedo) -> str:
+        """A reply to the albedo a student read off the widget: the lowest stop whose ice outlasts the youngest
+        deposits at every distance. It says only which way to look, as the widget itself would."""
+        try:
+            a = float(albedo)
+        except (TypeError, ValueError):
+            return f"Type the albedo as a number, such as 0.35, not {albedo!r}."
+        if not np.any(np.isclose(self.stops, a)):
+            listed = ", ".join(f"{x:.2f}" for x in self.stops)
+            return f"{a:g} is not one of the widget's albedo stops ({listed}): type the stop you read."
+        if not self._outlasts_young(a):
+            return (
+                f"Look again: at {a:.2f} the marker sits below the dotted line at perihelion or aphelion. "
+                "Try higher stops."
+            )
+        lower = self.stops[self.stops < a - 1e-9]
+        if lower.size and self._outlasts_young(lower[-1]):
+            return f"Look again: the stop below {a:.2f} also sits above the dotted line at both distances."
+        return f"That matches the widget: {a:.2f} is the lowest stop above the dotted line at both distances."
+
     def _off_scale(self, years: float, noon: float) -> str:
         """Why a lifetime is off the axis ("" if it is on it): the ground too cold for the law, or too long."""
         if noon < MURPHY_KOOP_TMIN.to_value(u.K):
@@ -174,7 +201,7 @@ class IceLifeExplorer:
         """Alt text for the current state."""
         albedo, distance_au, noon, here = self.state
         outlasted = sum(here > age.to_value(u.yr) for age in self.ages.values())
-        verdict = ("is gone long before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
+        verdict = ("is gone before either age", "outlasts one of the ages", "outlasts both ages")[outlasted]
         off = self._off_scale(here, noon)
         if off and noon < MURPHY_KOOP_TMIN.to_value(u.K):
             lasts = (
@@ -185,7 +212,7 @@ class IceLifeExplorer:
             lasts = f"the pit's ice lasts {_one_figure(here)} years: it {verdict}"
             lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
         return (
-            f"Years a {self.depth} pit full of bare ice would last, on a logarithmic axis, against the ice's "
+            f"Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
             f"albedo. For the marked ice, of albedo {albedo:.2f}, ground of that albedo with no ice to cool it "
             f"would be about {noon:.0f} K at noon; {lasts}. Horizontal lines mark the deposits' ages; a grey "
