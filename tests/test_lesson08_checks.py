@@ -695,6 +695,17 @@ def test_a_right_answer_rounded_too_far_is_told_so(exercise_id, answer):
         assert "story's figure" in check("08.2", 14 * F.MONTH, **inputs).message
 
 
+def test_exercise_2_months_cut_to_a_whole_number_are_not_called_near():
+    """13 * MONTH for a 13.7-month stay is a truncation: its own neutral hint, not a near miss."""
+    inputs = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14)
+    for answer in (13 * F.MONTH, 13.0 * F.MONTH):
+        result = check("08.2", answer, **inputs)
+        assert result.status == "incorrect", result.message
+        assert "cut the months to a whole number" in result.message and "part of a month" in result.message
+        assert "close" not in result.message.lower() and "13.7" not in result.message
+        assert "Check your subtraction" not in result.message
+
+
 def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     pixel = (inputs["size"] / 20).to(u.km)  # 0.5 km: the ground one pixel must cover
