@@ -1332,6 +1332,56 @@ def test_the_slider_prediction_and_readings_are_read_back(said, read, told, caps
 
 
 @pytest.mark.parametrize(
+    ("read", "told"),
+    [
+        ((0.11, 0.21, 0.40), "look again"),  # one reading off: no "Right!" after a "look again"
+        ((11, 40, 40), "look again"),  # percentages, not reflectances
+        ((0.40, 0.40, 0.40), "look again"),
+    ],
+)
+def test_the_slider_readback_says_right_only_when_every_reading_matches(read, told, capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    ns["prediction_slider"], ns["read_values"] = "up", read
+    capsys.readouterr()
+    exec(_cell_with("said = prediction_slider"), ns)
+    out = capsys.readouterr().out
+    assert told in out and "Right!" not in out and "went same" not in out, out
+    assert "Read again" in out, out
+
+
+def test_the_slider_readback_says_stayed_the_same():
+    """Readings that do not change are read back as 'stayed the same', never 'went same'."""
+    code = _cell_with("said = prediction_slider")
+    assert '"stayed the same"' in code and "went {went}" not in code
+
+
+def test_rerunning_the_n01_cell_keeps_later_verdicts_and_the_table_lists_missing_ones(capsys):
+    """verdicts is made once, in the show cell: rerunning the N01 cell after Exercise 7 keeps N11 and N12,
+    and the homework table names each expected claim that is missing, not only those set to None."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    assert "verdicts = {}" not in _cell_with("news_closer = None")
+    exec(_cell_with("news_closer = None"), ns)
+    for cid in ("N11", "N12"):  # as Exercise 7's cell files them
+        ns["verdicts"][cid] = F.Verdict(cid, "false", "a reason")
+    exec(_cell_with("news_closer = None").replace("news_closer = None", "news_closer = news_d < rc3_d"), ns)
+    assert {"N01", "N11", "N12"} <= set(ns["verdicts"]) and ns["verdicts"]["N11"] is not None
+    capsys.readouterr()
+    exec(_cell_with("Not in the table yet"), ns)
+    out = capsys.readouterr().out
+    waiting = next(line for line in out.splitlines() if "Not in the table yet" in line).split("):")[1]
+    assert "N09" in waiting and "N11" not in waiting and "N01" not in waiting, waiting
+    ns["verdicts"].pop("N12")  # missing, not None: still named
+    exec(_cell_with("Not in the table yet"), ns)
+    out = capsys.readouterr().out
+    assert "N12" in next(line for line in out.splitlines() if "Not in the table yet" in line).split("):")[1]
+
+
+@pytest.mark.parametrize(
     ("line", "verdict"), [(None, None), ("news_d < rc3_d", "true"), ("news_d * ifov_rad < rc3_d * ifov_rad", "true")]
 )
 def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys):
