@@ -695,6 +695,17 @@ def test_a_right_answer_rounded_too_far_is_told_so(exercise_id, answer):
         assert "story's figure" in check("08.2", 14 * F.MONTH, **inputs).message
 
 
+def test_exercise_2_months_cut_to_a_whole_number_are_not_called_near():
+    """13 * MONTH for a 13.7-month stay is a truncation: its own neutral hint, not a near miss."""
+    inputs = dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14)
+    for answer in (13 * F.MONTH, 13.0 * F.MONTH):
+        result = check("08.2", answer, **inputs)
+        assert result.status == "incorrect", result.message
+        assert "cut the months to a whole number" in result.message and "part of a month" in result.message
+        assert "close" not in result.message.lower() and "13.7" not in result.message
+        assert "Check your subtraction" not in result.message
+
+
 def test_exercise_6_the_pixel_size_alone_gets_the_missing_step():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     pixel = (inputs["size"] / 20).to(u.km)  # 0.5 km: the ground one pixel must cover
@@ -1318,6 +1329,56 @@ def test_the_slider_prediction_and_readings_are_read_back(said, read, told, caps
         assert "went up" in out and "RC3" in out and "look again" not in out, out
     printed = {float(x) for x in re.findall(r"\d\.\d+", out)}
     assert printed <= {float(x) for x in (read if None not in read else ())}, out
+
+
+@pytest.mark.parametrize(
+    ("read", "told"),
+    [
+        ((0.11, 0.21, 0.40), "look again"),  # one reading off: no "Right!" after a "look again"
+        ((11, 40, 40), "look again"),  # percentages, not reflectances
+        ((0.40, 0.40, 0.40), "look again"),
+    ],
+)
+def test_the_slider_readback_says_right_only_when_every_reading_matches(read, told, capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    ns["prediction_slider"], ns["read_values"] = "up", read
+    capsys.readouterr()
+    exec(_cell_with("said = prediction_slider"), ns)
+    out = capsys.readouterr().out
+    assert told in out and "Right!" not in out and "went same" not in out, out
+    assert "Read again" in out, out
+
+
+def test_the_slider_readback_says_stayed_the_same():
+    """Readings that do not change are read back as 'stayed the same', never 'went same'."""
+    code = _cell_with("said = prediction_slider")
+    assert '"stayed the same"' in code and "went {went}" not in code
+
+
+def test_rerunning_the_n01_cell_keeps_later_verdicts_and_the_table_lists_missing_ones(capsys):
+    """verdicts is made once, in the show cell: rerunning the N01 cell after Exercise 7 keeps N11 and N12,
+    and the homework table names each expected claim that is missing, not only those set to None."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    assert "verdicts = {}" not in _cell_with("news_closer = None")
+    exec(_cell_with("news_closer = None"), ns)
+    for cid in ("N11", "N12"):  # as Exercise 7's cell files them
+        ns["verdicts"][cid] = F.Verdict(cid, "false", "a reason")
+    exec(_cell_with("news_closer = None").replace("news_closer = None", "news_closer = news_d < rc3_d"), ns)
+    assert {"N01", "N11", "N12"} <= set(ns["verdicts"]) and ns["verdicts"]["N11"] is not None
+    capsys.readouterr()
+    exec(_cell_with("Not in the table yet"), ns)
+    out = capsys.readouterr().out
+    waiting = next(line for line in out.splitlines() if "Not in the table yet" in line).split("):")[1]
+    assert "N09" in waiting and "N11" not in waiting and "N01" not in waiting, waiting
+    ns["verdicts"].pop("N12")  # missing, not None: still named
+    exec(_cell_with("Not in the table yet"), ns)
+    out = capsys.readouterr().out
+    assert "N12" in next(line for line in out.splitlines() if "Not in the table yet" in line).split("):")[1]
 
 
 @pytest.mark.parametrize(

@@ -288,7 +288,7 @@ class MonthsExercise(RoundedTooFar):
     """Exercise 2: a duration with its unit, compared in months; a bare number gets a note to attach one.
 
     A stay rounded to two figures in the student's own unit of time (1.1 yr) is told it was rounded too much;
-    one cut to whole months (13 for 13.7) is told it was cut, not rounded.
+    one cut to whole months (13 for 13.7) gets its own hint: keep the part of a month, never told it is near.
     """
 
     figures: int = 2
@@ -407,9 +407,10 @@ class MonthsExercise(RoundedTooFar):
             )
         result = super().check(answer, **inputs)
         if "you rounded too much" in result.message and self._cut_to_whole_months(answer, inputs):
-            return CheckResult(
+            return CheckResult(  # a truncation, not a rounding: its own hint, never told it is near
                 result.status,
-                result.message.replace("you rounded too much", "you cut the months to a whole number"),
+                "That is not right: you cut the months to a whole number and dropped the part of a month. "
+                "Do not cut it off: keep one decimal of the months (or three figures in your unit).",
                 result.name,
             )
         if result.status == CORRECT and not isinstance(answer, u.Quantity) and _in_months(answer) is answer:
