@@ -462,8 +462,8 @@ def _largest_e_cut_off(**inputs):
 #: What exercise 03.7 tells any eccentricity given with one decimal only, right run or not. Python stores 0.20 as
 #: 0.2, so the sentence fits both ways of typing it.
 ONE_DECIMAL = (
-    "That is not right. Hint: your value is a whole tenth (such as 0.2, however many zeros you typed): give the "
-    "largest eccentricity of your run to two decimals, rounded."
+    "Your value is a whole tenth (such as 0.2, however many zeros you typed). Give the largest eccentricity of "
+    "your run to two decimals, rounded."
 )
 
 #: What exercise 03.7 tells any other wrong eccentricity given with two decimals that no likely mistake explains,
@@ -817,7 +817,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _largest_e(None, e_start=0.0),
-                "You made the asteroid's orbit circular (its starting e). The question is about Jupiter's orbit: "
+                "If you set e_try to 0, you made the asteroid's orbit circular. The question is about Jupiter's orbit: "
                 "keep e_try, and change the input of run_belt that sets the shape of Jupiter's orbit.",
                 rtol=0.035,  # to two decimals too (0.15 for 0.1535); the right run's 0.19 is far from it
             ),
