@@ -1216,7 +1216,8 @@ class RoundedTooFar(Exercise):
             return result  # a number printed in the lesson, most likely copied from there
         return CheckResult(
             INCORRECT,
-            f"That is not right, but it is close: you rounded too much, so keep {self.keep}. Hint: {self.hint}",
+            # the method is right: no method hint after it, which would say the opposite
+            f"That is not right, but it is close: you rounded too much, so keep {self.keep}.",
             result.name,
         )
 
