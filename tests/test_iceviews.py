@@ -101,7 +101,7 @@ def test_the_reading_off_the_widget_gets_a_reply_that_points_the_way():
     assert view.reading_feedback(str(lowest)).startswith("That matches")  # typed in quotes
     below, above = stops[stops < lowest][-1], stops[stops > lowest][0]
     assert "Try higher" in view.reading_feedback(below)
-    assert "stop below" in view.reading_feedback(above)
+    assert "a lower stop" in view.reading_feedback(above)
     for wrong in (below, above):  # a wrong reading is never told the right stop
         assert f"{lowest:.2f}" not in view.reading_feedback(wrong)
     assert "not one of the widget's albedo stops" in view.reading_feedback(0.5)

@@ -188,7 +188,7 @@ class IceLifeExplorer:
             )
         lower = self.stops[self.stops < a - 1e-9]
         if lower.size and self._outlasts_young(lower[-1]):
-            return f"Look again: the stop below {a:.2f} also sits above the dotted line at both distances."
+            return f"Look again: a lower stop than {a:.2f} also sits above the dotted line at both distances."
         return f"That matches the widget: {a:.2f} is the lowest stop above the dotted line at both distances."
 
     def _off_scale(self, years: float, noon: float) -> str:
