@@ -1599,3 +1599,16 @@ def test_exercise_5_whole_pixels_are_told_the_fraction_is_asked_without_bounding
     assert "part of a pixel too" in result.message
     assert "one more" not in result.message and "15" not in result.message and "14." not in result.message
     assert "close" not in result.message.lower()
+
+
+@pytest.mark.parametrize("read", [(0.11, 0.40), ("a", "b", "c"), 0.11, (0.11, 0.40, 0.40, 0.40)])
+def test_the_slider_readback_asks_for_three_numbers_rather_than_failing(read, capsys):
+    """Two readings, text, a single number or four readings get the cell's 'Fill in' message, not a traceback."""
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    ns["prediction_slider"], ns["read_values"] = "up", read
+    capsys.readouterr()
+    exec(_cell_with("said = prediction_slider"), ns)
+    out = capsys.readouterr().out
+    assert "Fill in" in out and "3 numbers" in out and "Right!" not in out, out
