@@ -113,6 +113,7 @@ class IceLifeExplorer:
         if distances.ndim != 1 or distances.size == 0:
             raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
         self.ages = ages
+        self.young_years = ages["youngest deposits (younger than this)"].to_value(u.yr)
         self.stops = np.unique(np.round(stops, 4))
         self.depth = f"{depth.to_value(u.km):g} km"
         self.albedos = np.unique(np.round([*np.linspace(0.01, 0.97, 49), *stops], 4))  # steps of 0.02: a smooth curve
@@ -167,9 +168,8 @@ class IceLifeExplorer:
 
     def _outlasts_young(self, albedo: float) -> bool:
         """Does ice of this albedo outlast the youngest deposits' age at every distance stop?"""
-        young = list(self.ages.values())[1].to_value(u.yr)
         i = np.argmin(abs(self.albedos - albedo))
-        return all(years[i] > young for years in self.curves.values())
+        return all(years[i] > self.young_years for years in self.curves.values())
 
     def reading_feedback(self, albedo) -> str:
         """A reply to the albedo a student read off the widget: the lowest stop whose ice outlasts the youngest
