@@ -251,7 +251,7 @@ def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     answers = [c for c in cells[start:end] if "answer" in c.get("metadata", {}).get("tags", [])]
     assert answers and "*Your answer:*" in "".join(answers[0]["source"])
     page = (root / "docs" / "instructors" / "03-resonances.md").read_text(encoding="utf-8")
-    assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 1 point" in page
+    assert "**03.3 follow-up model answer:**" in page and "**03.3 follow-up rubric:** 2 points" in page
     steps = " ".join(" ".join(text[start:end]).split())
     assert "Your instructor grades this answer" in steps and "spread in degrees" in steps  # graded, with evidence
     rubric = " ".join(page.split("**03.3 follow-up rubric:**", 1)[1].split("\n- ")[0].split())

@@ -80,3 +80,10 @@ def test_a_complete_table_passes_and_goals_span_lines():
     assert syllabus.lesson_problems(nb, "98-x.ipynb", {"98.1", "98.2"}) == []
     assert syllabus.learning_goals(nb) == ["**Run** a thing.", "**Explain** over two lines."]
     assert syllabus.goals_table(nb) == {1: ["98.1"], 2: ["98.2"]}
+
+
+def test_a_written_follow_up_of_a_self_checked_exercise_is_graded_by_hand_in_the_grid():
+    """03.3 is self-checked (1 point) and its written follow-up is worth 2 points by the instructor page's rubric."""
+    grid = syllabus.grid()
+    assert "q03_3 auto, 1; q03_3 follow-up by hand (rubric, 2)" in grid
+    assert "q03_8 follow-up by hand (rubric, 1)" in grid

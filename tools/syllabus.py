@@ -13,6 +13,7 @@ import importlib
 import re
 import sys
 
+import assign
 import nbtools
 
 ROOT = nbtools.ROOT
@@ -103,6 +104,14 @@ def _short(goal: str) -> str:
     return text if len(text) <= 90 else text[:87].rsplit(" ", 1)[0] + " ..."
 
 
+def _follow_up_rubric(lesson: str, ex_id: str) -> str | None:
+    """The rubric of a self-checked exercise's written follow-up (``**NN.k follow-up rubric:**``), if it has one."""
+    pages = sorted((ROOT / "docs" / "instructors").glob(f"{lesson}-*.md"))
+    if not pages:
+        return None
+    return assign._labelled(pages[0].read_text(encoding="utf-8"), ex_id, "follow-up rubric")
+
+
 def grid() -> str:
     """The markdown grid: one row per goal, with the exercises that test it and how each is graded."""
     lines = []
@@ -124,6 +133,9 @@ def grid() -> str:
                     ex = reg._EXERCISES[ex_id]
                     tested.append(f"`{ex_id}` {ex.title.split('·', 1)[-1].strip()}")
                     graded.append(f"{qname} auto, {float(getattr(ex, 'points', 1)):g}")
+                    follow_up = _follow_up_rubric(lesson, ex_id)  # a written line under the check, graded by hand
+                    if follow_up is not None:
+                        graded.append(f"{qname} follow-up by hand (rubric, {assign.rubric_points(follow_up):g})")
                 elif ex_id in written:
                     tested.append(f"`{ex_id}` {str(written[ex_id]).split('·', 1)[-1].strip()} (written)")
                     graded.append(f"{qname} by hand (rubric)")
