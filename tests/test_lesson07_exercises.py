@@ -387,6 +387,24 @@ def test_exercise_2_the_noon_rate_as_printed_gets_the_noon_hint_not_the_faculae_
     assert "as bright as the faculae" in utils.check("07.2", pasted, **kw).message
 
 
+def test_exercise_2_the_noon_lifetime_to_one_figure_gets_the_noon_hint():
+    """The pit over the noon rate, rounded to one figure (5,000 yr), is the noon slip, not the generic hint;
+    the right answer in another unit passes and a generic wrong one gets no noon hint."""
+    from utils.checks import _expected_answer
+
+    kw = _inputs_2()
+    noon = (kw["thickness"] / kw["noon_loss_rate"]).to(u.yr)
+    one_figure = float(f"{noon.value:.1g}") * u.yr
+    assert one_figure.value == 5000  # with the shipped facts table
+    result = utils.check("07.2", one_figure, **kw)
+    assert not result.ok and "noon rate" in result.message and "close" not in result.message.lower()
+    assert "as bright as the faculae" not in result.message
+    right = _expected_answer("07.2", **kw)
+    assert utils.check("07.2", right.to(u.kyr), **kw).ok  # another unit
+    wrong = utils.check("07.2", 9000 * u.yr, **kw)
+    assert not wrong.ok and "noon" not in wrong.message
+
+
 def _inputs_1():
     kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
     kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
@@ -438,6 +456,9 @@ def test_exercise_1_the_faculae_high_albedo_hint_also_names_the_other_albedo():
 
     result = utils.check("07.1", _temperature(kw["solar_constant"], high, kw["distance"]), **kw)
     assert not result.ok and "1 − A" in result.message and "`faculae` itself" in result.message
+    # both causes are named together, neither first as the only one
+    assert "Two slips" in result.message and "`faculae_high`" in result.message
+    assert "close" not in result.message.lower()
 
 
 def test_exercise_2_the_years_given_in_days_get_the_time_unit_hint():

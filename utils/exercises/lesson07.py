@@ -265,6 +265,16 @@ def _lifetime_noon_printed(
     return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
 
 
+def _lifetime_noon_one_figure(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime at the noon rate, rounded to one figure (5,000 yr)
+    years = _lifetime_noon(thickness, loss_rate, noon_loss_rate)
+    if years is None:
+        return None
+    return float(f"{years.to_value(u.yr):.1g}") * u.yr
+
+
 def _lifetime_km_over_m(
     thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
 ):
@@ -494,8 +504,9 @@ _EXERCISES = {
             ),
             Mistake(
                 _t_reflected,
-                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
-                "Check too that you used the albedo `faculae` itself, not another value from the albedo section.",
+                "Two slips give this value: A in place of 1 − A (the albedo is the fraction REFLECTED; the "
+                "ground is warmed by the fraction absorbed, 1 − A), or another albedo than `faculae` (such as "
+                "`faculae_high`). Check both: use `faculae` itself, with 1 − A.",
             ),
             Mistake(
                 _t_ceres_albedo,
@@ -613,6 +624,12 @@ _EXERCISES = {
                 ),  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _from_flux(_lifetime_noon_one_figure),
+                "That looks like the lifetime at the noon rate. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day, and keep two figures.",
+                rtol=0.002,  # only the one-figure value itself
             ),
         ),
     ),
