@@ -10,20 +10,27 @@ import utils
 from exercises import calls_shown_before_check, hint_names_not_assigned, names_that_answer
 
 
-def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_4():
-    """Exercise 1 tests the energy balance S (1 AU / r)**2 (1 - A) = sigma T**4: no name that Tab completion
-    offers in utils.thermal, utils.photometry or utils.camera may return its answer from the exercise's inputs."""
+def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_1():
+    """Exercise 1 tests the energy balance S (1 AU / r)**2 (1 - A) = sigma T**4 at the perihelion a (1 - e): no
+    name that Tab completion offers in utils.thermal, utils.photometry or utils.camera may return its answer from
+    the exercise's inputs (the orbit's a and e, whose perihelion the student works out)."""
     from utils import camera, photometry, thermal
 
+    a, e = utils.fact("ceres.a"), utils.fact("ceres.e")
     values = {
         "solar_constant": utils.fact("solar.tsi"),
         "albedo": utils.fact("occator.faculae_albedo"),
-        "distance": utils.fact("ceres.a") * (1 - utils.fact("ceres.e")),
+        "distance": None,
+        "semi_major_axis": a,
+        "eccentricity": e,
     }
     passing = names_that_answer("07.1", values, (thermal, photometry, camera))
     assert not passing, f"{passing} answer exercise 1: make them private or ask for something they do not return"
-    # the search finds the private helper that does answer it, so it would find a public one
-    assert "utils.thermal._subsolar_temperature" in names_that_answer("07.1", values, (thermal,), True)
+    # not even the private helper answers from the orbit: the perihelion step is the student's
+    assert not names_that_answer("07.1", values, (thermal,), True)
+    # given the perihelion distance itself, the search finds the private helper, so it would find a public one
+    with_distance = dict(values, distance=a * (1 - e), semi_major_axis=None, eccentricity=None)
+    assert "utils.thermal._subsolar_temperature" in names_that_answer("07.1", with_distance, (thermal,), True)
 
 
 def test_ceres_albedo_in_place_of_the_faculae_gets_the_dark_ground_hint():
@@ -387,6 +394,24 @@ def test_exercise_2_the_noon_rate_as_printed_gets_the_noon_hint_not_the_faculae_
     assert "as bright as the faculae" in utils.check("07.2", pasted, **kw).message
 
 
+def test_exercise_2_the_noon_lifetime_to_one_figure_gets_the_noon_hint():
+    """The pit over the noon rate, rounded to one figure (5,000 yr), is the noon slip, not the generic hint;
+    the right answer in another unit passes and a generic wrong one gets no noon hint."""
+    from utils.checks import _expected_answer
+
+    kw = _inputs_2()
+    noon = (kw["thickness"] / kw["noon_loss_rate"]).to(u.yr)
+    one_figure = float(f"{noon.value:.1g}") * u.yr
+    assert one_figure.value == 5000  # with the shipped facts table
+    result = utils.check("07.2", one_figure, **kw)
+    assert not result.ok and "noon rate" in result.message and "close" not in result.message.lower()
+    assert "as bright as the faculae" not in result.message
+    right = _expected_answer("07.2", **kw)
+    assert utils.check("07.2", right.to(u.kyr), **kw).ok  # another unit
+    wrong = utils.check("07.2", 9000 * u.yr, **kw)
+    assert not wrong.ok and "noon" not in wrong.message
+
+
 def _inputs_1():
     kw = dict(solar_constant=utils.fact("solar.tsi"), albedo=utils.fact("occator.faculae_albedo"))
     kw["distance"] = utils.fact("ceres.a") * (1 - utils.fact("ceres.e"))
@@ -438,6 +463,9 @@ def test_exercise_1_the_faculae_high_albedo_hint_also_names_the_other_albedo():
 
     result = utils.check("07.1", _temperature(kw["solar_constant"], high, kw["distance"]), **kw)
     assert not result.ok and "1 − A" in result.message and "`faculae` itself" in result.message
+    # both causes are named together, neither first as the only one
+    assert "Two slips" in result.message and "`faculae_high`" in result.message
+    assert "close" not in result.message.lower()
 
 
 def test_exercise_2_the_years_given_in_days_get_the_time_unit_hint():
@@ -462,7 +490,7 @@ def test_exercise_1_the_printed_dark_ground_and_a_three_figure_near_miss():
     sunlight = kw["solar_constant"] * (u.AU / a) ** 2
     t_dark = ((sunlight * (1 - utils.fact("ceres.albedo")) / const.sigma_sb) ** 0.25).to(u.K)
     printed = utils.check("07.1", round(t_dark.to_value(u.K)) * u.K, **kw)
-    assert printed.status == "incorrect" and "dark ground" in printed.message and "distance_1" in printed.message
+    assert printed.status == "incorrect" and "dark ground" in printed.message and "a (1 − e)" in printed.message
     near = utils.check("07.1", 219 * u.K, **kw)
     assert near.status == "incorrect" and "rounded" not in near.message and "close" not in near.message
     assert "rounded" in utils.check("07.1", 220 * u.K, **kw).message
@@ -712,3 +740,56 @@ def test_exercise_1_two_hundred_kelvin_names_both_the_aphelion_and_a_one_figure_
     assert result.status == "incorrect", result
     assert "aphelion" in result.message and "three" in result.message, result
     assert "217" not in result.message
+
+
+def _orbit_inputs_1():
+    """Exercise 1's inputs as the notebook passes them: the orbit, whose perihelion the student works out."""
+    return dict(
+        solar_constant=utils.fact("solar.tsi"),
+        albedo=utils.fact("occator.faculae_albedo"),
+        semi_major_axis=utils.fact("ceres.a"),
+        eccentricity=utils.fact("ceres.e"),
+    )
+
+
+def test_exercise_1_from_the_orbit_right_in_kelvin_and_celsius_wrong_told_apart():
+    """From a and e the check expects the temperature at a (1 - e), computed here from the facts by hand."""
+    from astropy import constants as const
+
+    kw = _orbit_inputs_1()
+    perihelion = kw["semi_major_axis"] * (1 - kw["eccentricity"])
+    absorbed = kw["solar_constant"] * (1 * u.AU / perihelion) ** 2 * (1 - kw["albedo"])
+    right = ((absorbed / const.sigma_sb) ** (1 / 4)).to(u.K)
+    assert 216.5 < right.to_value(u.K) < 217.5  # with the shipped facts table
+    assert utils.check("07.1", right, **kw).ok
+    assert utils.check("07.1", right.to(u.deg_C, u.temperature()), **kw).ok  # another unit
+    assert utils.check("07.1", round(right.to_value(u.K)) * u.K, **kw).ok  # three figures
+    # the same check with the distance given directly agrees
+    assert utils.check("07.1", right, solar_constant=kw["solar_constant"], albedo=kw["albedo"], distance=perihelion).ok
+    # the perihelion step skipped: the mean distance
+    absorbed_mean = kw["solar_constant"] * (1 * u.AU / kw["semi_major_axis"]) ** 2 * (1 - kw["albedo"])
+    mean = utils.check("07.1", ((absorbed_mean / const.sigma_sb) ** (1 / 4)).to(u.K), **kw)
+    assert not mean.ok and "average distance" in mean.message and "ceres_e" in mean.message
+    # the perihelion typed as a × e
+    absorbed_ae = kw["solar_constant"] * (1 * u.AU / (kw["semi_major_axis"] * kw["eccentricity"])) ** 2
+    times_e = utils.check("07.1", ((absorbed_ae * (1 - kw["albedo"]) / const.sigma_sb) ** (1 / 4)).to(u.K), **kw)
+    assert not times_e.ok and "a times e" in times_e.message and "close" not in times_e.message.lower()
+    # the aphelion a (1 + e), of the orbit given
+    aphelion = kw["semi_major_axis"] * (1 + kw["eccentricity"])
+    absorbed_far = kw["solar_constant"] * (1 * u.AU / aphelion) ** 2 * (1 - kw["albedo"])
+    far = utils.check("07.1", ((absorbed_far / const.sigma_sb) ** (1 / 4)).to(u.K), **kw)
+    assert not far.ok and "aphelion" in far.message
+    for message in (mean.message, times_e.message, far.message):
+        assert f"{right.to_value(u.K):.0f}" not in message
+
+
+def test_exercise_1_title_names_the_orbit_not_the_perihelion_distance():
+    """The title shows a and e; the perihelion distance, the exercise's first step, is not printed."""
+    kw = _orbit_inputs_1()
+    result = utils.check("07.1", ..., **kw)
+    assert "e = 0.079" in result.name and "2.77 AU" in result.name and "2.55" not in result.name
+    no_e = dict(kw)
+    del no_e["eccentricity"]
+    assert utils.check("07.1", 217 * u.K, **no_e).status == "invalid"
+    hyperbola = dict(kw, eccentricity=1.2 * u.one)
+    assert utils.check("07.1", 217 * u.K, **hyperbola).status == "invalid"

@@ -130,6 +130,48 @@ def _t_celsius_as_kelvin(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature()) * u.K
 
 
+def _perihelion(distance=None, semi_major_axis=None, eccentricity=None):
+    """The distance Exercise 1 asks about: given, or the perihelion a (1 - e) of the orbit given."""
+    if distance is not None:
+        return distance
+    a = require(semi_major_axis, u.AU, "semi_major_axis", positive=True)
+    e = require(eccentricity, u.one, "eccentricity").to_value(u.one)
+    if not 0 <= e < 1:
+        raise ValueError(f"eccentricity must lie between 0 and 1 for an orbit, got {e}")
+    return a * (1 - e)
+
+
+def _at_perihelion(solve):
+    """``solve(solar_constant, albedo, distance)`` taking the orbit's a and e in place of the distance.
+
+    Exercise 1 passes the orbit (the student works out the perihelion); a distance passed directly still works.
+    No ``functools.wraps``: the check reads this function's own signature to name missing inputs.
+    """
+
+    def from_orbit(solar_constant, albedo, distance=None, semi_major_axis=None, eccentricity=None):
+        return solve(solar_constant, albedo, _perihelion(distance, semi_major_axis, eccentricity))
+
+    from_orbit.__doc__ = solve.__doc__
+    return from_orbit
+
+
+def _t_aphelion_of_orbit(solar_constant, albedo, distance=None, semi_major_axis=None, eccentricity=None):
+    # the farthest point of the orbit given, a (1 + e), in place of the perihelion a (1 - e)
+    if semi_major_axis is None or eccentricity is None:
+        return _t_aphelion(solar_constant, albedo, _perihelion(distance))
+    a = require(semi_major_axis, u.AU, "semi_major_axis", positive=True)
+    return _temperature(solar_constant, albedo, a * (1 + require(eccentricity, u.one, "eccentricity")))
+
+
+def _t_a_times_e(solar_constant, albedo, distance=None, semi_major_axis=None, eccentricity=None):
+    # the perihelion typed as a × e in place of a (1 - e)
+    if semi_major_axis is None or eccentricity is None:
+        return None
+    a = require(semi_major_axis, u.AU, "semi_major_axis", positive=True)
+    e = require(eccentricity, u.one, "eccentricity", positive=True)
+    return _temperature(solar_constant, albedo, a * e)
+
+
 _KELVIN_AS_CELSIUS = (
     "Your number looks like kelvin, but you gave it the unit °C. Write it with `u.K` (or convert it to Celsius first)."
 )
@@ -263,6 +305,16 @@ def _lifetime_noon_printed(
         return None
     rate = require(noon_loss_rate, u.m / u.yr, "noon_loss_rate", positive=True)
     return _lifetime(thickness, max(round(rate.to_value(u.cm / u.yr)), 1) * u.cm / u.yr)
+
+
+def _lifetime_noon_one_figure(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the lifetime at the noon rate, rounded to one figure (5,000 yr)
+    years = _lifetime_noon(thickness, loss_rate, noon_loss_rate)
+    if years is None:
+        return None
+    return float(f"{years.to_value(u.yr):.1g}") * u.yr
 
 
 def _lifetime_km_over_m(
@@ -440,8 +492,9 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
 
 _EXERCISES = {
     "07.1": RoundedTooFar(
-        title="Exercise 1 · the noon temperature of a bright patch {distance:.2f} from the Sun",
-        solve=_temperature,
+        title="Exercise 1 · the noon temperature of a bright patch at perihelion (a = {semi_major_axis:.2f}, "
+        "e = {eccentricity:.3f})",
+        solve=_at_perihelion(_temperature),
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
         band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
         keep="three figures, as the question asks",
@@ -450,86 +503,96 @@ _EXERCISES = {
         "unit is fine.",
         mistakes=(
             Mistake(
-                _t_mean_distance,
-                "That is the temperature at Ceres' average distance. This exercise "
-                "puts the patch at the distance given in `distance_1` (perihelion).",
+                _at_perihelion(_t_mean_distance),
+                "That is the temperature at Ceres' average distance, `ceres_a`. This exercise puts the patch "
+                "at perihelion: first work out that distance, a (1 − e), from `ceres_a` and `ceres_e`.",
             ),
             Mistake(
-                _t_mean_distance_rounded,
+                _at_perihelion(_t_mean_distance_rounded),
                 "That looks like the temperature at Ceres' average distance. This exercise puts the patch at "
-                "the distance given in `distance_1` (perihelion).",
+                "perihelion: first work out that distance, a (1 − e), from `ceres_a` and `ceres_e`.",
             ),
             Mistake(
-                _t_lower_albedo_mean_distance_rounded,
+                _at_perihelion(_t_lower_albedo_mean_distance_rounded),
                 "If you rounded your own result, keep three figures. If you took it from a printout, "
                 "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
-                "albedo `faculae` at the perihelion distance `distance_1`.",
+                "albedo `faculae` at the perihelion distance, a (1 − e).",
                 copied=True,
                 rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
             ),
             Mistake(
-                _t_dark_ground_mean_distance,
+                _at_perihelion(_t_dark_ground_mean_distance),
                 "That is the dark ground's noon temperature at Ceres' average distance, printed above the "
-                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance "
-                "`distance_1`.",
+                "exercise. Compute it for the bright patch's albedo, `faculae`, at the perihelion distance, "
+                "a (1 − e).",
                 copied=True,
                 rtol=0.005,
             ),
-            Mistake(_t_kelvin_as_celsius, _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
+            Mistake(_at_perihelion(_t_kelvin_as_celsius), _KELVIN_PLUS_273, unit_hints={"deg_C": _KELVIN_AS_CELSIUS}),
             Mistake(
-                _t_celsius_as_kelvin,
+                _at_perihelion(_t_celsius_as_kelvin),
                 "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "
                 "or keep the kelvin value the formula gives.",
             ),
-            Mistake(_t_square_root, "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."),
             Mistake(
-                _t_square_root_kept_units,
+                _at_perihelion(_t_square_root), "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."
+            ),
+            Mistake(
+                _at_perihelion(_t_square_root_kept_units),
                 "σT⁴ = power: T is the FOURTH root of (power / σ), `** 0.25`, not the square root (K² is the sign).",
             ),
             Mistake(
-                _t_fourth_power,
+                _at_perihelion(_t_fourth_power),
                 "Your answer is in K⁴: that is T⁴. σT⁴ = power, so take the fourth root of power / σ, "
                 "`** 0.25`, to get T.",
                 rtol=0.9,  # any K⁴ answer lacks the fourth root; within this window the hint names that step
             ),
             Mistake(
-                _t_reflected,
-                "The albedo is the fraction REFLECTED; the ground is warmed by the fraction absorbed, 1 − A. "
-                "Check too that you used the albedo `faculae` itself, not another value from the albedo section.",
+                _at_perihelion(_t_reflected),
+                "Two slips give this value: A in place of 1 − A (the albedo is the fraction REFLECTED; the "
+                "ground is warmed by the fraction absorbed, 1 − A), or another albedo than `faculae` (such as "
+                "`faculae_high`). Check both: use `faculae` itself, with 1 − A.",
             ),
             Mistake(
-                _t_ceres_albedo,
+                _at_perihelion(_t_ceres_albedo),
                 "That albedo is the dark ground's (Ceres' average). The bright patch reflects far more, so it "
                 "absorbs less: use the faculae's albedo, `faculae`.",
             ),
             Mistake(
-                _t_faculae_low,
+                _at_perihelion(_t_faculae_low),
                 "That albedo is the low end of the faculae's range (`faculae_low`). Use the working value, "
                 "`faculae`, as the question asks.",
                 rtol=0.005,
             ),
             Mistake(
-                _t_aphelion,
+                _t_aphelion_of_orbit,
                 "That matches the farthest point of the orbit, the aphelion, a (1 + e): the exercise puts the "
-                "patch at the perihelion, `distance_1`. If instead you rounded your own result to one figure, "
+                "patch at the perihelion, a (1 − e). If instead you rounded your own result to one figure, "
                 "keep three.",
                 rtol=0.005,
             ),
             Mistake(
-                _t_no_absorbed_fraction,
+                _t_a_times_e,
+                "The perihelion distance is a (1 − e): the semi-major axis shortened by the fraction e, not a times e.",
+            ),
+            Mistake(
+                _at_perihelion(_t_no_absorbed_fraction),
                 "That ground absorbs all the sunlight. A patch of albedo A reflects that fraction and absorbs "
                 "only 1 − A: multiply the sunlight by (1 - faculae).",
                 rtol=0.005,  # 273 K or 0 °C, the melting point (a guess), lies 1 % away
             ),
-            Mistake(_t_at_earth, "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)²."),
             Mistake(
-                _t_not_squared,
+                _at_perihelion(_t_at_earth),
+                "Sunlight at Ceres is weaker than at Earth: scale the solar constant by (1 AU / r)².",
+            ),
+            Mistake(
+                _at_perihelion(_t_not_squared),
                 "Sunlight weakens with the SQUARE of the distance from the Sun.",
                 # three figures of this slip pass; 273 K or 0 °C (the melting point, a guess) lie 0.5 % away
                 rtol=0.002,
             ),
             Mistake(
-                _t_whole_body,
+                _at_perihelion(_t_whole_body),
                 "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
                 "over 4πR²). The question is about the point with the Sun overhead.",
             ),
@@ -613,6 +676,12 @@ _EXERCISES = {
                 ),  # after the faculae's lifetime, which lies 3 % from it and is printed
                 "You used the loss rate at noon. Over a whole day the Sun rises and "
                 "sets: use the rate averaged over Ceres' day.",
+            ),
+            Mistake(
+                _from_flux(_lifetime_noon_one_figure),
+                "That looks like the lifetime at the noon rate. Over a whole day the Sun rises and "
+                "sets: use the rate averaged over Ceres' day, and keep two figures.",
+                rtol=0.002,  # only the one-figure value itself
             ),
         ),
     ),
