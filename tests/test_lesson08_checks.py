@@ -1637,6 +1637,17 @@ def test_the_slider_readback_asks_for_three_numbers_rather_than_failing(read, ca
     assert "Fill in" in out and "3 numbers" in out and "Right!" not in out, out
 
 
+def test_the_instructor_page_is_short_and_links_the_note_on_the_checks():
+    """The instructor page keeps the answers, rubrics and timings; the check internals live in a linked note,
+    which the site's instructor toc picks up with every page of docs/instructors."""
+    guide = ROOT / "docs" / "instructors"
+    page = (guide / "08-fact-check.md").read_text(encoding="utf-8")
+    note = (guide / "checks-08-fact-check.md").read_text(encoding="utf-8")
+    assert "](checks-08-fact-check.md" in page and "](08-fact-check.md)" in note
+    assert len(page) < 30_000, len(page)
+    assert "You left prediction_2 empty" in note and "a Python bool" in note
+
+
 def test_the_sliders_figure_caption_holds_the_key_to_the_picture():
     """The key to the model picture (the reflectance bar, the rim, the ring) is in the figure's caption, not in
     the box opened after the Try it."""
