@@ -783,7 +783,9 @@ def test_exercise_2_reads_the_prediction_back_only_once_the_duration_is_right():
     assert right.ok and "You predicted 'fewer': right" in right.message
     wrong_guess = check("08.2", stay, prediction="More", **inputs)
     assert wrong_guess.ok and "'more': not this time" in wrong_guess.message
-    assert "predict" not in check("08.2", stay, prediction="", **inputs).message.lower()
+    empty = check("08.2", stay, prediction="", **inputs)  # a left-empty prediction gets a nudge, no verdict on it
+    assert empty.ok and "You left prediction_2 empty" in empty.message and "fewer" not in empty.message, empty
+    assert "predict" not in check("08.2", stay, **inputs).message.lower()  # no prediction passed: nothing said
     assert "'more' or 'fewer'" in check("08.2", stay, prediction="maybe", **inputs).message
     # a full stop, or a phrase with one meaning, reads as that word; a negated one is asked again
     for said in ("Fewer.", "less than 14"):
@@ -1401,7 +1403,13 @@ def test_the_n01_verdict_waits_for_the_students_comparison(line, verdict, capsys
 
 @pytest.mark.parametrize(
     ("line", "told"),
-    [('"yes"', "Write a comparison"), ("1", "Write a comparison"), ("news_d > rc3_d", "really farther than 13,500 km")],
+    [
+        ('"yes"', "Write a comparison"),
+        ("1", "Write a comparison"),
+        ("True", "not True or False typed in"),  # a typed-in bool is not a comparison: no verdict from it
+        ("False", "not True or False typed in"),
+        ("news_d > rc3_d", "really farther than 13,500 km"),
+    ],
 )
 def test_the_n01_line_questions_a_non_comparison_or_the_reversed_one(line, told, capsys):
     """A value that is not a comparison is asked for one, and the reversed comparison is questioned: neither
@@ -1524,6 +1532,21 @@ def test_the_dates_homework_asks_the_student_to_call_date_matches_for_n10(capsys
     assert ns["n10_matches"] is True or bool(ns["n10_matches"]) is True
 
 
+def test_the_n10_line_explains_a_false_from_the_equals_slip(capsys):
+    """The natural slip claimed_n10 == record_n10 prints 'match: False' and one line on why: the record has a
+    time of day, and fc.date_matches compares calendar days. The answer key's call prints no such line."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    student = next(nbtools.source(c) for c in code if "n10_matches = None" in nbtools.source(c))
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims()}
+    exec(student.replace("n10_matches = None", "n10_matches = claimed_n10 == record_n10"), ns)
+    out = capsys.readouterr().out
+    assert "match: False" in out and "fc.date_matches compares calendar days" in out, out
+    exec(student.replace("n10_matches = None", "n10_matches = fc.date_matches(claimed_n10, record_n10)"), ns)
+    out = capsys.readouterr().out
+    assert "match: True" in out and "calendar days" not in out, out
+
+
 def test_the_slider_readback_keeps_the_sliders_stops_and_reads_typed_text(capsys):
     """Running the Try it's readback must leave the slider's `stops` as they were (the slider cell can be run
     again), and a reading typed in quotes is read as its number."""
@@ -1612,3 +1635,25 @@ def test_the_slider_readback_asks_for_three_numbers_rather_than_failing(read, ca
     exec(_cell_with("said = prediction_slider"), ns)
     out = capsys.readouterr().out
     assert "Fill in" in out and "3 numbers" in out and "Right!" not in out, out
+
+
+def test_the_instructor_page_is_short_and_links_the_note_on_the_checks():
+    """The instructor page keeps the answers, rubrics and timings; the check internals live in a linked note,
+    which the site's instructor toc picks up with every page of docs/instructors."""
+    guide = ROOT / "docs" / "instructors"
+    page = (guide / "08-fact-check.md").read_text(encoding="utf-8")
+    note = (guide / "checks-08-fact-check.md").read_text(encoding="utf-8")
+    assert "](checks-08-fact-check.md" in page and "](08-fact-check.md)" in note
+    assert len(page) < 30_000, len(page)
+    assert "You left prediction_2 empty" in note and "a Python bool" in note
+
+
+def test_the_sliders_figure_caption_holds_the_key_to_the_picture():
+    """The key to the model picture (the reflectance bar, the rim, the ring) is in the figure's caption, not in
+    the box opened after the Try it."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    texts = [nbtools.source(c) for c in nb.cells if c.cell_type == "markdown"]
+    caption = next(t for t in texts if t.startswith("*Figure: a schematic"))
+    assert "bar on the right" in caption and "crater" in caption and "indigo edge" in caption
+    box = next(t for t in texts if t.startswith("<details><summary>After you have read the three values"))
+    assert "indigo" not in box and "Dashed" not in box

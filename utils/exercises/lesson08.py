@@ -365,10 +365,13 @@ class MonthsExercise(RoundedTooFar):
     @staticmethod
     def _prediction_note(prediction: Any, inputs: Mapping[str, Any]) -> str:
         """Once the duration is right: the student's prediction (more or fewer months than the story's) read
-        back, and whether it held. Nothing for an empty prediction, so the answer is never named before."""
+        back, and whether it held. An empty prediction gets a nudge to write it first next time; nothing when
+        no prediction is passed. Only called once the duration is right, so the answer is never named before."""
         said = " ".join(str(prediction or "").strip().strip("'\"").lower().split())
-        if prediction is None or not said or said == "...":
+        if prediction is None:
             return ""
+        if not said or said == "...":
+            return "You left prediction_2 empty: next time, write your prediction before you run the dates."
         try:
             stay = _months_at_vesta(inputs["arrival"], inputs["departure"])
             story = _story_months(**inputs)
