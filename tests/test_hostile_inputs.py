@@ -8,7 +8,9 @@ entry in :data:`VALID` (a valid call).  ``utils.checks`` is tested on its own.
 For each callable: the valid call must succeed; then every argument in turn
 is replaced by bad values (None, a string, a wrong unit, no unit, a negative
 number, nan, inf, 1e300, an empty array, a wrong-shape array, a wrong object,
-a bool, 10**12...).  Each bad call must, within :data:`TIME_LIMIT` seconds,
+a bool, 10**12...).  Each bad call must, within :data:`TIME_LIMIT` seconds of
+CPU time (and :data:`WALL_LIMIT` seconds of wall time, for a call that waits
+rather than computes),
 
 * raise ``ValueError``, ``TypeError``, ``UnitsError`` (or a subclass, such as
   ``utils.data.DataError``) whose message names the argument, raised from
@@ -31,6 +33,7 @@ import os
 import re
 import signal
 import sys
+import time
 import traceback
 import warnings
 from pathlib import Path
@@ -44,7 +47,12 @@ import utils
 
 ROOT = Path(__file__).resolve().parents[1]
 UTILS_DIR = str(ROOT / "utils") + os.sep
-TIME_LIMIT = 5  # seconds per call
+# A call that loops burns CPU: it is stopped after TIME_LIMIT seconds of the
+# process's CPU time, which another process keeping the CPUs busy does not
+# stretch the way it stretches wall time.  A call that waits without computing
+# is stopped by WALL_LIMIT.
+TIME_LIMIT = 5  # CPU seconds per call
+WALL_LIMIT = 60  # wall seconds per call
 SKIP_MODULES = {"checks"}  # tested in tests/test_checks.py
 
 # ---------------------------------------------------------------------------
@@ -763,15 +771,19 @@ def _split_star(func, kwargs):
 
 def _call(func, kwargs, limit=TIME_LIMIT):
     args, kwargs = _split_star(func, kwargs)
-    old = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(limit)
+    old_prof = signal.signal(signal.SIGPROF, _alarm)
+    old_alarm = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_PROF, limit)
+    signal.setitimer(signal.ITIMER_REAL, max(WALL_LIMIT, limit))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", RuntimeWarning)
             return func(*args, **kwargs)
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGPROF, old_prof)
+        signal.signal(signal.SIGALRM, old_alarm)
 
 
 def _close_figures():
@@ -787,7 +799,7 @@ def judge(qualname, func, kwargs, param, label, bad, valid_finite):
     try:
         result = _call(func, {**kwargs, param: bad})
     except Hang:
-        return "hang", f"no answer within {TIME_LIMIT} s"
+        return "hang", f"no answer within {TIME_LIMIT} s of CPU time or {WALL_LIMIT} s of wall time"
     except Exception as exc:  # noqa: BLE001 - we classify every exception
         from utils.data import DataError
 
@@ -852,6 +864,22 @@ def check_callable(qualname, func):
             if outcome not in ("error", "sane"):
                 failures.append(f"{qualname}({param}={label}): {outcome}: {detail}")
     return counts, failures
+
+
+def test_the_hang_guard_stops_a_loop_and_a_wait(monkeypatch):
+    def spin(n):
+        while n:
+            n += 1
+
+    def wait(seconds):
+        time.sleep(seconds)
+
+    with pytest.raises(Hang):
+        _call(spin, {"n": 1}, limit=0.2)
+    monkeypatch.setattr(sys.modules[__name__], "WALL_LIMIT", 0.3)
+    with pytest.raises(Hang):  # without the wall-time guard the sleep would end and return None
+        _call(wait, {"seconds": 30}, limit=0.2)
+    assert _call(wait, {"seconds": 0}, limit=0.2) is None
 
 
 def test_every_public_callable_has_a_valid_call():
