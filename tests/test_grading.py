@@ -98,3 +98,12 @@ def test_a_dict_answer_has_one_word_per_key():
     assert exercise.check({"N06": "date", "N13": "opinion"}).status == "invalid"
     with pytest.raises(TypeError):
         form_of({"N06": 3})
+
+
+def test_a_title_its_inputs_cannot_fill_drops_the_fields_and_their_bracket():
+    ex = FormExercise("Exercise 1 · the patch at perihelion (a = {a:.2f}, e = {e:.3f}) of {body}", {"kind": "quantity"})
+    assert (
+        ex.title_for(a=2.77, e=0.0785, body="Ceres")
+        == "Exercise 1 · the patch at perihelion (a = 2.77, e = 0.079) of Ceres"
+    )
+    assert ex.title_for(distance=2.55) == "Exercise 1 · the patch at perihelion of"

@@ -87,3 +87,9 @@ def test_a_written_follow_up_of_a_self_checked_exercise_is_graded_by_hand_in_the
     grid = syllabus.grid()
     assert "q03_3 auto, 1; q03_3 follow-up by hand (rubric, 2)" in grid
     assert "q03_8 follow-up by hand (rubric, 1)" in grid
+
+
+def test_the_grid_names_a_title_field_instead_of_showing_its_format():
+    grid = (ROOT / "docs" / "instructors" / "syllabus.md").read_text()
+    assert "(a = ‹semi_major_axis›, e = ‹eccentricity›)" in grid
+    assert not re.search(r"`\d\d\.\d+` [^|]*\{", grid), "a raw {field} is left in the grid"

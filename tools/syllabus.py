@@ -131,7 +131,10 @@ def grid() -> str:
                 qname = "q" + ex_id.replace(".", "_")
                 if ex_id in reg._EXERCISES:
                     ex = reg._EXERCISES[ex_id]
-                    tested.append(f"`{ex_id}` {ex.title.split('·', 1)[-1].strip()}")
+                    title = ex.title.split("·", 1)[-1].strip()
+                    # a field the notebook fills in is shown by its name: "at a = ‹a›"
+                    title = re.sub(r"\{(\w+)[^{}]*\}", r"‹\1›", title)
+                    tested.append(f"`{ex_id}` {title}")
                     graded.append(f"{qname} auto, {float(getattr(ex, 'points', 1)):g}")
                     follow_up = _follow_up_rubric(lesson, ex_id)  # a written line under the check, graded by hand
                     if follow_up is not None:

@@ -140,6 +140,16 @@ def _sentence(text: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def title_without_fields(title: str) -> str:
+    """A title whose ``{name}`` fields cannot be filled, without them.
+
+    A bracket that held a field goes too, so "at perihelion (a = {a}, e = {e})"
+    becomes "at perihelion", not "at perihelion (a = , e = )".
+    """
+    title = re.sub(r"\s*\([^()]*\{[^{}]*\}[^()]*\)", "", title)
+    return " ".join(re.sub(r"\{[^{}]*\}", "", title).split())
+
+
 def _join(*parts: str) -> str:
     """Sentences joined by single spaces (empty parts dropped)."""
     return " ".join(s for s in (_sentence(p) for p in parts if p) if s)
@@ -893,8 +903,8 @@ class Exercise:
         """The title with its ``{name}`` fields filled from the inputs."""
         try:
             return self.title.format(**{**self.defaults, **inputs})
-        except Exception:  # a field the inputs cannot fill (or format): the title without its fields
-            return " ".join(re.sub(r"\{[^{}]*\}", "", self.title).split())
+        except Exception:  # a field the inputs cannot fill (or format)
+            return title_without_fields(self.title)
 
     def _missing_inputs(self, inputs: Mapping[str, Any]) -> list[str]:
         """The inputs ``solve`` needs that neither the call nor the defaults give."""

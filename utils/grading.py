@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import Shown
+from .checks import Shown, title_without_fields
 from .units import choice, number, text
 
 __all__ = ["ANSWERED", "FormExercise", "FormResult", "GradedCopyError", "form_of"]
@@ -169,7 +169,7 @@ class FormExercise:
         try:
             return self.title.format(**{**self.defaults, **inputs})
         except (KeyError, IndexError, ValueError, AttributeError, TypeError):
-            return self.title
+            return title_without_fields(self.title)
 
     def expected(self, **inputs: Any):
         raise GradedCopyError(
