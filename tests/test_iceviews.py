@@ -106,3 +106,15 @@ def test_the_reading_off_the_widget_gets_a_reply_that_points_the_way():
         assert f"{lowest:.2f}" not in view.reading_feedback(wrong)
     assert "not one of the widget's albedo stops" in view.reading_feedback(0.5)
     assert "as a number" in view.reading_feedback(None) and "as a number" in view.reading_feedback("high")
+
+
+def test_the_title_names_the_ice_and_the_dry_ground_in_the_controls_order():
+    """The title starts with the controls (albedo, then distance), says the lifetime is the pit's ice's and the
+    temperature dry ground's, and that the ice is cooler than that ground."""
+    view = _view()
+    view.update(0.05, 2.55)
+    lines = view.ax.get_title().splitlines()
+    assert lines[0].startswith("Ice of albedo 0.05") and lines[0].index("0.05") < lines[0].index("2.55 AU")
+    assert lines[1].startswith("the pit's ice ")
+    assert "dry ground as bright, with no ice to cool it" in lines[2] and lines[2].endswith("the ice is cooler")
+    assert "the ice cooler" in view.alt()

@@ -793,3 +793,88 @@ def test_exercise_1_title_names_the_orbit_not_the_perihelion_distance():
     assert utils.check("07.1", 217 * u.K, **no_e).status == "invalid"
     hyperbola = dict(kw, eccentricity=1.2 * u.one)
     assert utils.check("07.1", 217 * u.K, **hyperbola).status == "invalid"
+
+
+def test_exercise_1_the_semi_latus_rectum_gets_its_own_hint_not_the_mean_distance_one():
+    """a (1 - e²) is the distance 90° round the orbit from perihelion, not the mean distance: its own hint, which
+    says what that distance is and where the closest point lies, without the formula's answer."""
+    from astropy import constants as const
+
+    kw = _orbit_inputs_1()
+    a, e = kw["semi_major_axis"], kw["eccentricity"]
+
+    def temperature(distance):
+        absorbed = kw["solar_constant"] * (1 * u.AU / distance) ** 2 * (1 - kw["albedo"])
+        return ((absorbed / const.sigma_sb) ** (1 / 4)).to(u.K)
+
+    latus = temperature(a * (1 - e**2))
+    for typed in (latus, round(latus.to_value(u.K)) * u.K, latus.to(u.deg_C, u.temperature())):
+        result = utils.check("07.1", typed, **kw)
+        assert not result.ok, typed
+        assert "semi-latus rectum" in result.message and "90°" in result.message, result.message
+        assert "nearest the Sun" in result.message and "average distance" not in result.message
+        assert "close" not in result.message.lower()
+        assert f"{temperature(a * (1 - e)).to_value(u.K):.0f}" not in result.message
+        assert "a (1 − e)" not in result.message and "a (1 - e)" not in result.message
+    # the mean distance keeps its own hint
+    mean = utils.check("07.1", temperature(a), **kw)
+    assert "average distance" in mean.message and "semi-latus" not in mean.message
+
+
+def _markdown_and_output_text(student_only=True):
+    """Every markdown line and printed output a student reads (solution cells left out if student_only)."""
+    texts = []
+    for c in _notebook_cells():
+        if student_only and "solution" in c["metadata"].get("tags", []):
+            continue
+        if c["cell_type"] == "markdown":
+            texts.append("".join(c["source"]))
+        for out in c.get("outputs", []):
+            texts.append("".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/plain", "")))
+    return texts
+
+
+def test_printed_numbers_are_written_out_not_in_e_notation():
+    """No output a reader sees, nor any print format in the lesson, uses e-notation such as 2.8e+04."""
+    import re
+
+    for text in _markdown_and_output_text(student_only=False):
+        assert not re.search(r"\d\.?\d*e[+-]\d", text), text
+    for c in _notebook_cells():
+        if c["cell_type"] == "code":
+            assert not re.search(r":[,.\d]*e}", "".join(c["source"])), "".join(c["source"])
+
+
+def test_myr_is_defined_before_any_age_is_printed_in_it():
+    cells = _notebook_cells()
+    first_use = next(i for i, c in enumerate(cells) if "occator.activity_start" in "".join(c["source"]))
+    before = " ".join("".join(c["source"]) for c in cells[:first_use] if c["cell_type"] == "markdown")
+    assert "**Myr**" in before and "millions of years" in before
+
+
+def test_the_night_loss_is_called_almost_nothing_and_the_model_assumption_named():
+    text = " ".join("".join(c["source"]) for c in _notebook_cells() if c["cell_type"] == "markdown")
+    assert "loses nothing" not in text
+    assert text.count("almost nothing") >= 2 and "in this model, nothing" in text  # the text and the widget caption
+
+
+def test_the_widget_caption_explains_the_grey_band_once_and_calls_the_still_a_fixed_copy():
+    caption = next(
+        "".join(c["source"]) for c in _notebook_cells() if "".join(c["source"]).startswith("*Figure: years a pit")
+    )
+    caption = " ".join(caption.split())
+    assert caption.count("grey band is") == 1 and caption.count("faculae's reported range") == 1
+    assert "fixed copy of the starting view" in caption
+    assert "the ice itself is cooler" in caption
+
+
+def test_exercise_3b_asks_to_apply_the_record_not_to_copy_it():
+    """3 (b) asks about two salts of one colour and a mixture; The record does not answer why filters cannot tell
+    them apart, nor what a mixture shows."""
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    question = next(s for s in cells if s.startswith("### Exercise 3"))
+    record = next(s for s in cells if s.startswith("### The record"))
+    part_b = question.split("**(b)")[1]
+    assert "same colour" in part_b and "mixes the two" in part_b
+    for give_away in ("rough colour", "more than one mineral can match", "mixture", "adds up", "same number"):
+        assert give_away not in record, give_away

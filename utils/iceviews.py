@@ -160,7 +160,8 @@ class IceLifeExplorer:
         )
         self.ax.set_title(
             f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
-            f"the pit's ice {lasts}\n(ground of this albedo with no ice to cool it: about {noon:.0f} K at noon)",
+            f"the pit's ice {lasts};\ndry ground as bright, with no ice to cool it: about {noon:.0f} K at noon; "
+            "the ice is cooler",
             fontsize=10.5,
         )
         self.state = (albedo, distance_au, noon, here)
@@ -214,8 +215,8 @@ class IceLifeExplorer:
         return (
             f"Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
-            f"albedo. For the marked ice, of albedo {albedo:.2f}, ground of that albedo with no ice to cool it "
-            f"would be about {noon:.0f} K at noon; {lasts}. Horizontal lines mark the deposits' ages; a grey "
+            f"albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
+            f"{noon:.0f} K at noon, and the ice cooler; {lasts}. Horizontal lines mark the deposits' ages; a grey "
             "band marks the faculae's range."
         )
 

@@ -163,6 +163,16 @@ def _t_aphelion_of_orbit(solar_constant, albedo, distance=None, semi_major_axis=
     return _temperature(solar_constant, albedo, a * (1 + require(eccentricity, u.one, "eccentricity")))
 
 
+def _t_semi_latus_rectum(solar_constant, albedo, distance=None, semi_major_axis=None, eccentricity=None):
+    # the distance a (1 - e²), the semi-latus rectum (the distance 90° round the orbit from perihelion),
+    # in place of the perihelion a (1 - e)
+    if semi_major_axis is None or eccentricity is None:
+        return None
+    a = require(semi_major_axis, u.AU, "semi_major_axis", positive=True)
+    e = require(eccentricity, u.one, "eccentricity").to_value(u.one)
+    return _temperature(solar_constant, albedo, a * (1 - e**2))
+
+
 def _t_a_times_e(solar_constant, albedo, distance=None, semi_major_axis=None, eccentricity=None):
     # the perihelion typed as a × e in place of a (1 - e)
     if semi_major_axis is None or eccentricity is None:
@@ -502,6 +512,14 @@ _EXERCISES = {
         "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
         "unit is fine.",
         mistakes=(
+            Mistake(
+                _t_semi_latus_rectum,
+                "That distance, a (1 − e²), is the semi-latus rectum: how far the orbit is from the Sun 90° "
+                "round from perihelion, as seen from the Sun. The perihelion is another point, the one where the "
+                "orbit comes nearest the Sun, at one end of its long axis: write that distance from `ceres_a` "
+                "and `ceres_e` again.",
+                rtol=0.0015,  # Ceres' a (1 − e²) is only 0.6 % short of a: the mean distance's value lies 0.3 % away
+            ),
             Mistake(
                 _at_perihelion(_t_mean_distance),
                 "That is the temperature at Ceres' average distance, `ceres_a`. This exercise puts the patch "
