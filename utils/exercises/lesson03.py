@@ -701,10 +701,9 @@ _EXERCISES = {
             "the band is in one piece shows it"
             for word in ("librates", "librate", "librating", "libration")
         },
-        hint="Look again at the two plots of this asteroid's angle (or move the Explore sliders to it): does the "
-        "angle stay inside a band, however wide, or run through every angle, again and again? If it stays in a "
-        "band, where is the band's middle? In the first plot, from -180° to 180°, a jump from +180° to -180° is "
-        "not a turn: the second plot, from 0° to 360°, shows such a band in one piece.",
+        hint="Look again at the two plots of this asteroid's angle. Does it stay in a band, however wide, or run "
+        "through every angle, again and again? The plot in which a band is in one piece shows its middle; in the "
+        "first plot a jump from +180° to -180° is not a turn.",
         defaults={"p": "p", "q": "q"},
         mistakes=(
             Mistake(
