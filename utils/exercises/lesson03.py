@@ -189,13 +189,12 @@ class RatioExercise(Exercise):
                 self.title_for(**inputs),
             )
         result = _close_stands_alone(super().check(answer, **inputs))
-        # a time (period(a) itself), or a plain number that is one of the two periods in some time unit: said
-        # plainly, unless a named mistake or the rounding message explains the answer better
+        # one of the two periods, as a time (period(a) itself) or as a plain number in some time unit: said
+        # plainly, unless a named mistake or the rounding message explains the answer better (any other time keeps
+        # the shared "wants a plain number without a unit")
         generic = result.status == INCORRECT and result.message == f"{_NOT_RIGHT}Hint: {self.hint}"
         if (generic or result.status == INVALID) and _is_a_period(answer, **inputs):
             return CheckResult(INCORRECT, f"That is a period, not a ratio. Hint: {self.hint}", result.name)
-        if result.status == INVALID and _is_time(answer):
-            return CheckResult(INCORRECT, f"That is a time, not a ratio. Hint: {self.hint}", result.name)
         return result
 
 
