@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import astropy.units as u
 import numpy as np
+import pytest
 
 from utils.checks import _expected_answer, check
+from utils.exercises.lesson03 import _EXERCISES
 from utils.facts import fact
+from utils.orbits import period
 from utils.resonance import KIRKWOOD_RESONANCES
 
 
@@ -202,6 +205,41 @@ def test_exercise_1_a_nearby_computed_ratio_is_not_called_a_simple_fraction():
     assert "simple fraction" in check("03.1", 2.5, **inputs).message  # the 5:2, nearest to Ceres
     result = check("03.1", 2.506, **inputs)  # the ratio printed for an asteroid at 2.82 AU
     assert result.status == "incorrect" and "simple fraction" not in result.message
+
+
+@pytest.mark.parametrize("which", ["asteroid", "jupiter"])
+@pytest.mark.parametrize("form", ["quantity", "years", "years, rounded", "days", "seconds"])
+def test_exercise_1_says_plainly_that_a_period_is_not_a_ratio(which, form):
+    """A period given for the ratio (period(a_ast) itself, or its number in some time unit) is told so in plain
+    words, then the hint: not "wants a plain number without a unit" nor a bare "not right"."""
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    T = period(inputs["a"] if which == "asteroid" else inputs["a_jupiter"])
+    answer = {
+        "quantity": T,
+        "years": T.to_value(u.yr),
+        "years, rounded": round(float(T.to_value(u.yr)), 1),
+        "days": T.to_value(u.day),
+        "seconds": T.to_value(u.s),
+    }[form]
+    result = check("03.1", answer, **inputs)
+    hint = _EXERCISES["03.1"].hint
+    assert result.status == "incorrect" and result.message == f"That is a period, not a ratio. Hint: {hint}"
+
+
+def test_exercise_1_tells_other_times_and_numbers_apart_from_a_period():
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    difference = period(inputs["a_jupiter"]) - period(inputs["a"])  # a time, but neither period: a question of form
+    told = check("03.1", difference, **inputs)
+    assert told.status == "invalid" and "without a unit" in told.message and "period" not in told.message
+    assert "period" not in check("03.1", 7.0, **inputs).message.split("Hint:")[0]  # a plain wrong number
+    assert "simple fraction" in check("03.1", 2.5, **inputs).message  # a named mistake keeps its own hint
+    assert check("03.1", _expected_answer("03.1", **inputs), **inputs).ok
+    # an asteroid whose period in years equals its ratio (a = √a_J in AU, about 2.28 AU): right, not "a period"
+    a_same = fact("jupiter.a").to_value(u.AU) ** 0.5 * u.AU
+    same = dict(inputs, a=a_same)
+    right = _expected_answer("03.1", **same)
+    assert np.isclose(right, period(a_same).to_value(u.yr), rtol=0.01)
+    assert check("03.1", right, **same).ok
 
 
 def test_exercise_4_needs_the_nearest_resonance_as_well_as_the_distance():

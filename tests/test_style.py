@@ -106,7 +106,8 @@ def test_fast_figure_is_shown_with_its_alt_text(monkeypatch):
     f.figure.add_subplot().set_title("x")
     style.show(f, alt="A test figure with one empty axes titled x.")
     ((obj, metadata),) = shown
-    assert obj is f and obj._repr_png_()[:4] == b"\x89PNG"
+    assert obj.figure is f and f._repr_png_()[:4] == b"\x89PNG"
+    assert repr(obj) == "A test figure with one empty axes titled x."  # what a page without images prints
     assert metadata == {
         "alt": "A test figure with one empty axes titled x.",
         "image/png": {"alt": "A test figure with one empty axes titled x."},
@@ -286,6 +287,43 @@ def test_use_sets_the_style_without_importing_pyplot():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("kind", ["fast", "matplotlib"])
+def test_a_shown_figure_s_plain_text_is_its_alt_text(monkeypatch, kind):
+    """A page, terminal or screen reader that shows no image gets the alt text as the output's text/plain, not
+    "<Figure size ...>" or an object's address; the PNG is the one IPython makes for the figure itself."""
+    import IPython
+    import IPython.display
+    from IPython.core.formatters import DisplayFormatter
+    from matplotlib.figure import Figure
+
+    formatter = DisplayFormatter()
+    formatter.formatters["image/png"].for_type(Figure, _png)  # as the inline backend registers one
+    monkeypatch.setattr(IPython, "get_ipython", lambda: type("Shell", (), {"display_formatter": formatter})())
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, metadata=None: shown.append((obj, metadata)))
+    if kind == "fast":
+        figure = style.FastFigure((3, 2), dpi=40)
+        figure.figure.add_subplot().set_title("x")
+    else:
+        figure = Figure(figsize=(3, 2), dpi=40)
+        figure.add_subplot().set_title("x")
+    alt = "A test figure with one empty axes titled x, shown with its description."
+    style.show(figure, alt="  " + alt + "\n")
+    ((obj, metadata),) = shown
+    data, _ = obj._repr_mimebundle_()
+    assert data["text/plain"] == alt == metadata["image/png"]["alt"]
+    assert data["image/png"][:4] == b"\x89PNG"
+    assert repr(obj) == alt
+
+
+def _png(figure) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
 
 
 def test_show_thins_minor_ticks_of_wide_log_axes_only(monkeypatch):

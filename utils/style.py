@@ -141,8 +141,11 @@ def show(figure, alt: str) -> None:
 
     The alt text goes into the output's metadata (``{"alt": ...}``, also under
     ``image/png``), so JupyterLab, HTML exports and the course site all carry
-    it for screen readers.  Works for a Matplotlib figure and for any object
-    that draws itself as a PNG (``_repr_png_``).
+    it for screen readers.  The alt text is also the output's plain-text form
+    (``text/plain``), so a page, terminal or reader that shows no images gives
+    the description, not ``<Figure size 800x360 with 1 Axes>`` or an object's
+    address.  Works for a Matplotlib figure and for any object that draws
+    itself as a PNG (``_repr_png_``).
 
     Parameters
     ----------
@@ -164,7 +167,7 @@ def show(figure, alt: str) -> None:
 
     if isinstance(figure, Figure):
         _thin_log_minor_ticks(figure)
-    display(figure, metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})
+    display(_Described(figure, alt.strip()), metadata={"alt": alt.strip(), "image/png": {"alt": alt.strip()}})
     fig = getattr(figure, "figure", figure)
     plt = sys.modules.get("matplotlib.pyplot")  # not imported yet: no pyplot figure to close
     try:
@@ -172,6 +175,33 @@ def show(figure, alt: str) -> None:
             plt.close(fig)
     except Exception:  # not a pyplot figure: nothing to close
         pass
+
+
+class _Described:
+    """A figure shown with its alt text as its plain-text form (see :func:`show`).
+
+    Its PNG (and any other image form) is the one IPython makes for the figure
+    itself: the inline backend's for a Matplotlib figure, ``_repr_png_`` for a
+    :class:`FastFigure`.  Only ``text/plain`` changes.
+    """
+
+    def __init__(self, figure, alt: str):
+        self.figure, self.alt = figure, alt
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        if shell is not None:
+            data, metadata = shell.display_formatter.format(self.figure)
+        else:  # IPython.display.display prints the repr outside a shell: nothing to format
+            data, metadata = {}, {}
+        data = {kind: value for kind, value in data.items() if kind != "text/plain"}
+        data["text/plain"] = self.alt
+        return data, metadata
+
+    def __repr__(self) -> str:
+        return self.alt
 
 
 def _thin_log_minor_ticks(figure) -> None:

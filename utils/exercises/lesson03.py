@@ -11,7 +11,7 @@ import astropy.units as u
 import numpy as np
 
 from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
-from ..orbits import _resonance_location
+from ..orbits import _resonance_location, period
 from ..resonance import (
     KIRKWOOD_RESONANCES,
     _librates,
@@ -147,6 +147,32 @@ def _close_stands_alone(result: CheckResult) -> CheckResult:
     return result
 
 
+def _is_time(answer: Any) -> bool:
+    return isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.is_equivalent(u.s)
+
+
+#: The units in which exercise 03.1 recognises a period typed as a plain number.
+_PERIOD_UNITS = (u.yr, u.day, u.h, u.min, u.s)
+
+
+def _is_a_period(answer: Any, a: Any = None, a_jupiter: Any = None, **_: Any) -> bool:
+    """Is ``answer`` the asteroid's or Jupiter's period (within 2 %): a time, or a plain number in years, days,
+    hours, minutes or seconds?"""
+    try:
+        periods = [period(require(x, u.AU, name, positive=True)) for x, name in ((a, "a"), (a_jupiter, "a_jupiter"))]
+        if _is_time(answer):
+            given = [float(answer.to_value(u.day))]
+            periods = [float(T.to_value(u.day)) for T in periods]
+        elif isinstance(answer, (int, float, np.floating, np.integer)) and not isinstance(answer, bool):
+            given = [float(answer)]
+            periods = [float(T.to_value(unit)) for T in periods for unit in _PERIOD_UNITS]
+        else:
+            return False
+        return any(math.isclose(g, T, rel_tol=0.02) for g in given for T in periods)
+    except Exception:  # inputs that cannot be used: the shared check has said so already
+        return False
+
+
 @dataclass(frozen=True)
 class RatioExercise(Exercise):
     """Exercise 1: the period ratio. A negative number is told that a ratio of two periods is positive, before any
@@ -162,7 +188,14 @@ class RatioExercise(Exercise):
                 "That is not right: a ratio of two periods is positive. Divide Jupiter's period by the asteroid's.",
                 self.title_for(**inputs),
             )
-        return _close_stands_alone(super().check(answer, **inputs))
+        result = _close_stands_alone(super().check(answer, **inputs))
+        # one of the two periods, as a time (period(a) itself) or as a plain number in some time unit: said
+        # plainly, unless a named mistake or the rounding message explains the answer better (any other time keeps
+        # the shared "wants a plain number without a unit")
+        generic = result.status == INCORRECT and result.message == f"{_NOT_RIGHT}Hint: {self.hint}"
+        if (generic or result.status == INVALID) and _is_a_period(answer, **inputs):
+            return CheckResult(INCORRECT, f"That is a period, not a ratio. Hint: {self.hint}", result.name)
+        return result
 
 
 class NearestExercise(Exercise):
@@ -667,10 +700,9 @@ _EXERCISES = {
             "the band is in one piece shows it"
             for word in ("librates", "librate", "librating", "libration")
         },
-        hint="Look again at the two plots of this asteroid's angle (or move the Explore sliders to it): does the "
-        "angle stay inside a band, however wide, or run through every angle, again and again? If it stays in a "
-        "band, where is the band's middle? In the first plot, from -180° to 180°, a jump from +180° to -180° is "
-        "not a turn: the second plot, from 0° to 360°, shows such a band in one piece.",
+        hint="Look again at the two plots of this asteroid's angle. Does it stay in a band, however wide, or run "
+        "through every angle, again and again? The plot in which a band is in one piece shows its middle; in the "
+        "first plot a jump from +180° to -180° is not a turn.",
         defaults={"p": "p", "q": "q"},
         mistakes=(
             Mistake(
