@@ -1814,3 +1814,11 @@ def test_exercise_5_tolerance_is_the_half_unit_of_the_asked_decimal():
     right = _expected_answer("08.5", **_inputs_5())
     assert _EXERCISES["08.5"].rtol <= 0.05 / right + 1e-3  # about 0.4 %: the half-unit of one decimal
     assert check("08.5", round(right, 2), **_inputs_5()).ok
+
+
+def test_exercise_4_a_quoted_qualifier_in_the_students_own_words_must_narrow_the_claim_too():
+    inputs = _inputs_4()
+    wrong = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'ion'", **inputs)
+    assert wrong.status == "incorrect" and "narrows nothing" in wrong.message, wrong
+    right = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'science-only'", **inputs)
+    assert right.ok, right

@@ -510,8 +510,9 @@ NARROWING_QUALIFIERS = (
     "devoted",
 )
 
-#: What the template's 'qualifier:' slot holds: the words after it, up to the next ';' (None without a slot).
-_QUALIFIER_SLOT = re.compile(r"qualifiers?\s*:\s*([^;]*)")
+#: What the template's 'qualifier:' slot holds: the words after it, up to the next ';' (None without a slot); or,
+#: in a reason of the student's own words, the quoted word after 'qualifier' ("NASA's qualifier 'ion'").
+_QUALIFIER_SLOT = re.compile(r"qualifiers?\s*:\s*([^;]*)|qualifiers?\s+['\"\u2018\u201c]([^'\"\u2019\u201d]+)")
 
 
 def _qualifier_slot(reason: Any) -> str | None:
@@ -525,7 +526,7 @@ def _qualifier_slot(reason: Any) -> str | None:
     found = _QUALIFIER_SLOT.search(text)
     if found is None:
         return None
-    slot = found.group(1).strip().strip("'\".,")
+    slot = (found.group(1) if found.group(1) is not None else found.group(2)).strip().strip("'\".,")
     if not slot or "<" in slot:
         return None
     return slot
