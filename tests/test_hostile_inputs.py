@@ -488,6 +488,14 @@ VALID = {
         claimed_aim="volcanic activity",
         stated_aims=("solar-system origins",),
     ),
+    "factcheck.read_prediction": lambda: dict(text="it will increase"),
+    "factcheck.your_compared_verdict": lambda: dict(
+        claim_id="N01",
+        comparison=np.bool_(True),
+        distance=7240 * u.km,
+        reference=13500 * u.km,
+        reference_name="RC3",
+    ),
     "grading.FormExercise": lambda: dict(
         title="Exercise 1", form={"kind": "quantity", "unit": "km"}, points=1, defaults={}
     ),
@@ -572,6 +580,9 @@ ANY_VALUE = {
     # the same for a checked verdict; an exercise id or input its check cannot use (the check never raises, it
     # reports them) only marks the verdict "check: not yet"
     ("factcheck.your_checked_verdict", "*"),
+    # the reader's comparison line: anything but a numpy bool (None, a typed-in True, a number) gives no verdict
+    # and a note saying what to write
+    ("factcheck.your_compared_verdict", "comparison"),
     # any answer that names no verdict (None, ..., a number) is read as "no verdict": None
     ("factcheck.verdict_word", "text"),
     # an expected answer may be a quantity, a number, a flag, a word or a date

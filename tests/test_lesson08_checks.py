@@ -1324,7 +1324,7 @@ def test_the_slider_prediction_and_readings_are_read_back(said, read, told, caps
         )
     ns["prediction_slider"], ns["read_values"] = said, read
     capsys.readouterr()  # only the readback cell's output below
-    exec(_cell_with("said = prediction_slider"), ns)
+    exec(_cell_with("said = fc.read_prediction"), ns)
     out = capsys.readouterr().out
     assert told in out, out
     if told in ("Right!", "Open the box"):
@@ -1347,7 +1347,7 @@ def test_the_slider_readback_says_right_only_when_every_reading_matches(read, to
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     ns["prediction_slider"], ns["read_values"] = "up", read
     capsys.readouterr()
-    exec(_cell_with("said = prediction_slider"), ns)
+    exec(_cell_with("said = fc.read_prediction"), ns)
     out = capsys.readouterr().out
     assert told in out and "Right!" not in out and "went same" not in out, out
     assert "Read again" in out, out
@@ -1355,7 +1355,7 @@ def test_the_slider_readback_says_right_only_when_every_reading_matches(read, to
 
 def test_the_slider_readback_says_stayed_the_same():
     """Readings that do not change are read back as 'stayed the same', never 'went same'."""
-    code = _cell_with("said = prediction_slider")
+    code = _cell_with("said = fc.read_prediction")
     assert '"stayed the same"' in code and "went {went}" not in code
 
 
@@ -1469,17 +1469,19 @@ def test_exercise_4_a_template_left_unfilled_is_asked_to_be_filled(verdict):
     assert "close" not in result.message.lower()
 
 
-def test_exercises_5_and_6_share_one_tolerance_and_the_rounded_count_is_named():
-    """About 1 % for both; 5,431 km (the news distance scaled by 15 pixels, exercise 5 rounded too far) is
-    told the count was rounded too far, not accepted."""
+def test_exercises_5_and_6_tolerances_follow_the_asked_precision_and_the_rounded_count_is_named():
+    """About 0.4 % for exercise 5 (one decimal of 14.7: its half-unit), about 1 % for exercise 6 (three figures);
+    5,431 km (the news distance scaled by 15 pixels, exercise 5 rounded too far) is told the count was rounded too
+    far, not accepted."""
     ifov, facula, d = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("news.distance_image")
     five, six = dict(size=facula, distance=d, ifov=ifov), dict(size=facula, pixels=20, ifov=ifov)
     count = float((facula / (d * ifov.to_value(u.rad))).to_value(u.one))
     far = (facula / 20 / ifov.to_value(u.rad)).to(u.km)
-    for exercise_id, right, inputs in (("08.5", count, five), ("08.6", far, six)):
-        assert check(exercise_id, right * 1.009, **inputs).ok and check(exercise_id, right * 0.991, **inputs).ok
-        assert not check(exercise_id, right * 1.012, **inputs).ok
-        assert not check(exercise_id, right * 0.988, **inputs).ok
+    for exercise_id, right, inputs, tol in (("08.5", count, five, 0.004), ("08.6", far, six, 0.01)):
+        inside, outside = 1 + 0.9 * tol, 1 + 1.2 * tol
+        assert check(exercise_id, right * inside, **inputs).ok and check(exercise_id, right / inside, **inputs).ok
+        assert not check(exercise_id, right * outside, **inputs).ok
+        assert not check(exercise_id, right / outside, **inputs).ok
     assert check("08.6", 5300 * u.km, **six).ok  # three figures
     assert check("08.6", 5332 * u.km, **six).ok  # RC3's 7.9 pixels scaled by distance: proportional reasoning
     assert "rounded too much" in check("08.6", 5000 * u.km, **six).message
@@ -1555,16 +1557,18 @@ def test_the_slider_readback_keeps_the_sliders_stops_and_reads_typed_text(capsys
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     stops_before = list(ns["stops"])
     ns["prediction_slider"], ns["read_values"] = "up", ("0.11", "0.11", "0.11")
-    exec(_cell_with("said = prediction_slider"), ns)
+    exec(_cell_with("said = fc.read_prediction"), ns)
     out = capsys.readouterr().out
     assert "look again" in out, out
     assert list(ns["stops"]) == stops_before
 
 
-def test_the_n01_messages_use_a_distance_with_its_unit():
-    """The distance the N01 cell shows is a quantity, so a student who compares it with rc3_d gets no unit error."""
+def test_the_n01_cell_shows_the_students_line_and_one_call():
+    """The grading of the N01 line lives in utils (fc.your_compared_verdict): the cell holds the distances, the
+    student's line and one call, and no grading logic."""
     code = _cell_with("news_closer = None")
-    assert "news_km" not in code and "news_shown = np.round(news_d.to(u.km), -2)" in code
+    assert "fc.your_compared_verdict(" in code and "\nif " not in code and "isinstance" not in code
+    assert len(code.splitlines()) <= 7, code
 
 
 @pytest.mark.parametrize(
@@ -1632,7 +1636,7 @@ def test_the_slider_readback_asks_for_three_numbers_rather_than_failing(read, ca
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     ns["prediction_slider"], ns["read_values"] = "up", read
     capsys.readouterr()
-    exec(_cell_with("said = prediction_slider"), ns)
+    exec(_cell_with("said = fc.read_prediction"), ns)
     out = capsys.readouterr().out
     assert "Fill in" in out and "3 numbers" in out and "Right!" not in out, out
 
@@ -1657,3 +1661,164 @@ def test_the_sliders_figure_caption_holds_the_key_to_the_picture():
     assert "bar on the right" in caption and "crater" in caption and "indigo edge" in caption
     box = next(t for t in texts if t.startswith("<details><summary>After you have read the three values"))
     assert "indigo" not in box and "Dashed" not in box
+
+
+# --- the qualifier slot of exercise 4, the N01 helper, the predictions and exercise 5's decimal ------------------
+@pytest.mark.parametrize("verdict", ["false", "misleading"])
+@pytest.mark.parametrize("word", ["ion", "NASA", "ion-driven", "spacecraft", "first"])
+def test_exercise_4_a_qualifier_that_does_not_narrow_the_claim_is_not_counted(verdict, word):
+    """'qualifier: ion' names a word the story's claim already has: it narrows nothing, so neither verdict passes
+    with it, and the hint says what a qualifier must do without naming NASA's word."""
+    line = 1 if verdict == "false" else 2
+    result = check("08.4", verdict, reason=f"{_DS1}; line {line}; qualifier: {word}", **_inputs_4())
+    assert result.status == "incorrect", result
+    assert result.message.startswith("Change the word after 'qualifier:'") and "narrows nothing" in result.message
+    assert "close" not in result.message.lower()
+    for hidden in ("science", "exclusively", "devoted"):
+        assert hidden not in result.message, result.message
+
+
+@pytest.mark.parametrize("verdict", ["false", "misleading"])
+@pytest.mark.parametrize("word", ["science-only", "devoted exclusively to science", "science", "only scientific"])
+def test_exercise_4_a_narrowing_qualifier_in_nasas_words_passes_with_either_verdict(verdict, word):
+    from utils.exercises.lesson08 import NARROWING_QUALIFIERS
+
+    assert any(w in word for w in NARROWING_QUALIFIERS)
+    line = 1 if verdict == "false" else 2
+    assert check("08.4", verdict, reason=f"{_DS1}; line {line}; qualifier: {word}", **_inputs_4()).ok
+
+
+def test_exercise_4_the_narrowing_words_stay_out_of_the_student_prompt():
+    """The list of accepted qualifiers lives in utils: the prompt asks for the word, never gives it."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
+    for word in ("science", "exclusively", "devoted"):
+        assert word not in text.lower(), word
+
+
+def _table_rows(text):
+    return [line for line in text.splitlines() if re.match(r"\s*\| \*(false|misleading)\* \|", line)]
+
+
+def test_exercise_4_prompt_and_instructor_pages_give_the_same_table():
+    """One rule for what each verdict writes after 'line' and 'qualifier:', word for word in the notebook's
+    prompt and on both instructor pages."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    prompt = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
+    rows = [r.strip() for r in _table_rows(prompt)]
+    assert len(rows) == 2 and "| 2 |" in rows[0] and "| 1 |" in rows[1], rows
+    for page in ("08-fact-check.md", "checks-08-fact-check.md"):
+        text = (ROOT / "docs" / "instructors" / page).read_text()
+        assert [r.strip() for r in _table_rows(text)] == rows, page
+
+
+def test_your_compared_verdict_files_a_verdict_only_for_a_right_comparison():
+    news, rc3 = fact("news.distance_image"), fact("ceres.orbit_rc3_altitude")
+    verdict, note = F.your_compared_verdict("N01", news < rc3, news, rc3, "RC3", name="news_closer")
+    assert verdict.verdict == "true" and note == "" and "7,200 km" in verdict.reason and "RC3" in verdict.reason
+    for typed in (True, None, "yes", 1):
+        verdict, note = F.your_compared_verdict("N01", typed, news, rc3, "RC3", name="news_closer")
+        assert verdict is None and "news_closer" in note and "not True or False typed in" in note
+    verdict, note = F.your_compared_verdict("N01", news > rc3, news, rc3, "RC3")
+    assert verdict is None and "really farther than 13,500 km" in note
+    # a farther claim: the right comparison (False) files 'false'
+    verdict, _ = F.your_compared_verdict("N01", rc3 < news, rc3, news, "the news image")
+    assert verdict.verdict == "false"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "word"),
+    [
+        (dict(claim_id=1), TypeError, "claim_id"),
+        (dict(distance=7000), (TypeError, u.UnitsError, ValueError), "distance"),
+        (dict(reference=-5 * u.km), ValueError, "reference"),
+        (dict(reference_name=None), TypeError, "reference_name"),
+        (dict(name=""), ValueError, "name"),
+    ],
+)
+def test_your_compared_verdict_names_a_bad_argument(kwargs, error, word):
+    args = dict(claim_id="N01", comparison=np.bool_(True), distance=7000 * u.km, reference=13500 * u.km)
+    with pytest.raises(error, match=word):
+        F.your_compared_verdict(**{**args, **kwargs})
+
+
+@pytest.mark.parametrize(
+    ("said", "direction"),
+    [
+        *[(w, "up") for w in ("up", "increase", "it will rise", "grow", "go up", "more", "larger", "higher")],
+        *[(w, "down") for w in ("down", "decrease", "fall", "drop", "less", "smaller", "lower", "It goes down.")],
+        *[(w, "same") for w in ("same", "stays the same", "no change", "unchanged")],
+        *[(w, None) for w in ("", "maybe", "not up", "up or down", "higher, then the same")],
+    ],
+)
+def test_read_prediction_understands_synonyms(said, direction):
+    assert F.read_prediction(said) == direction
+
+
+def test_read_prediction_wants_text():
+    with pytest.raises(TypeError, match="text"):
+        F.read_prediction(None)
+
+
+@pytest.mark.parametrize(("said", "truth"), [("increase", "more"), ("a decrease", "fewer"), ("it will drop", "fewer")])
+def test_exercise_2_reads_a_prediction_in_other_words(said, truth):
+    arrival, departure = fact("dawn.vesta_arrival"), fact("dawn.vesta_departure")
+    stay = (departure - arrival).to(F.MONTH)
+    result = check("08.2", stay, prediction=said, arrival=arrival, departure=departure, claimed_months=14)
+    assert result.ok and f"You predicted {said!r}" in result.message and "'more' or 'fewer'" not in result.message
+    assert ("right" in result.message) == (truth == "fewer"), result.message
+
+
+@pytest.mark.parametrize("said", ["increase", "it will rise", "higher"])
+def test_the_slider_readback_reads_a_prediction_in_other_words(said, capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    stops = ("first spot (approach)", "RC3", "Survey")
+    pixel = {s: ns["marks"][s] * u.km * ns["ifov"].to_value(u.rad) for s in stops}
+    read = tuple(
+        round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
+    )
+    ns["prediction_slider"], ns["read_values"] = said, read
+    capsys.readouterr()
+    exec(_cell_with("said = fc.read_prediction"), ns)
+    out = capsys.readouterr().out
+    assert "Right!" in out and "Fill in" not in out, out
+
+
+def test_the_predictions_have_their_own_cells_before_what_they_predict():
+    """Exercise 2's prediction is written in its own cell before the dates are printed; the Try it's step 5 has a
+    line to write in, before the box that explains."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    sources = [nbtools.source(c) for c in nb.cells]
+    pred = next(k for k, s in enumerate(sources) if s.startswith("prediction_2 = "))
+    dates = next(k for k, s in enumerate(sources) if 'print("arrival:' in s)
+    assert pred < dates and nb.cells[pred].cell_type == "code" and len(sources[pred].splitlines()) == 1
+    assert not any("prediction_2 = " in s for s in sources[pred + 1 :])
+    why = next(k for k, s in enumerate(sources) if s.startswith('why_reflectance = ""'))
+    box = next(k for k, s in enumerate(sources) if "<details><summary>After you have read the three values" in s)
+    assert why < box and "why_reflectance" in sources[why - 2] + sources[why - 3] + "".join(sources[why - 4 : why])
+
+
+@pytest.mark.parametrize("answer", [14.6, 14.8])
+def test_exercise_5_a_count_one_decimal_off_is_told_to_round_only_at_the_end(answer):
+    """The exercise asks for one decimal: 14.7 passes, a count a decimal off does not, and gets the rounding
+    message (round only the final count to one decimal), never 'right' or 'close'."""
+    assert check("08.5", 14.7, **_inputs_5()).ok
+    result = check("08.5", answer, **_inputs_5())
+    assert result.status == "incorrect" and "round only the final count to one decimal" in result.message, result
+    assert "close" not in result.message.lower()
+
+
+def test_exercise_5_tolerance_is_the_half_unit_of_the_asked_decimal():
+    right = _expected_answer("08.5", **_inputs_5())
+    assert _EXERCISES["08.5"].rtol <= 0.05 / right + 1e-3  # about 0.4 %: the half-unit of one decimal
+    assert check("08.5", round(right, 2), **_inputs_5()).ok
+
+
+def test_exercise_4_a_quoted_qualifier_in_the_students_own_words_must_narrow_the_claim_too():
+    inputs = _inputs_4()
+    wrong = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'ion'", **inputs)
+    assert wrong.status == "incorrect" and "narrows nothing" in wrong.message, wrong
+    right = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'science-only'", **inputs)
+    assert right.ok, right

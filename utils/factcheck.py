@@ -40,6 +40,7 @@ from . import style as _style
 from .data import DataFileError, _cached_ecsv, read_ecsv
 from .units import flag, integer, require
 from .units import table as _table
+from .units import text as _text
 
 if TYPE_CHECKING:  # pragma: no cover
     from astropy.table import Table
@@ -68,6 +69,9 @@ __all__ = [
     "KINDS",
     "your_verdict",
     "your_checked_verdict",
+    "your_compared_verdict",
+    "PREDICTION_SYNONYMS",
+    "read_prediction",
     "combine_verdicts",
     "VERDICT_SYNONYMS",
     "verdict_word",
@@ -650,6 +654,114 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
     number = str(exercise_id).rpartition(".")[2]
     reason_name = f"reason_{number}" if number.isdigit() else ""  # "08.7": the notebook's reason_7
     return your_verdict(claim_id, answer, reason, accepted=accepted, reason_name=reason_name)
+
+
+def your_compared_verdict(
+    claim_id: str,
+    comparison,
+    distance: u.Quantity,
+    reference: u.Quantity,
+    reference_name: str = "the reference",
+    name: str = "your line",
+) -> tuple[Verdict | None, str]:
+    """A "sharpest yet" claim judged by the reader's own comparison: ``(verdict, note)``.
+
+    ``comparison`` is the reader's one line, a comparison of quantities meant to give True when the pictures
+    taken from ``distance`` had smaller pixels than those taken from ``reference`` (a pixel's ground size grows
+    with the distance, so the nearer distance wins). A comparison of quantities gives a numpy bool; a ``True`` or
+    ``False`` typed in, ``None`` (the line not written yet) or anything else gives no verdict, and the note says
+    what to write. A comparison that gets the order wrong gives no verdict either: the note asks the reader to
+    look again, without saying which way. A right comparison gives the claim's verdict ("true" if ``distance`` is
+    the nearer) with a reason that names both distances, and an empty note.
+
+    Parameters
+    ----------
+    claim_id : str
+        The claim's id, such as ``"N01"``.
+    comparison : numpy bool
+        The reader's comparison.
+    distance, reference : Quantity
+        The claim's distance and the earlier best one (lengths, positive).
+    reference_name : str
+        What the reference distance was, for the reason ("RC3").
+    name : str
+        The variable that holds the reader's comparison, for the note ("news_closer").
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> import numpy as np
+    >>> verdict, note = your_compared_verdict("N01", np.bool_(True), 3000 * u.km, 8000 * u.km, "an orbit")
+    >>> verdict.verdict, note
+    ('true', '')
+    >>> your_compared_verdict("N01", True, 3000 * u.km, 8000 * u.km)[0] is None
+    True
+    """
+    claim_id = _text(claim_id, "claim_id")
+    d = require(distance, u.km, "distance", positive=True, scalar=True).to(u.km)
+    ref = require(reference, u.km, "reference", positive=True, scalar=True).to(u.km)
+    reference_name = _text(reference_name, "reference_name")
+    name = _text(name, "name")
+    if not isinstance(comparison, np.bool_):  # a comparison of quantities gives a numpy bool; a typed-in True does not
+        return None, f"Write a comparison in {name} above, not True or False typed in, then run this cell again."
+    shown = float(f"{d.value:.2g}") * u.km  # the claim's distance to two figures, as a news story rounds it
+    nearer = bool(d < ref)
+    if bool(comparison) != nearer:
+        way = "nearer" if comparison else "farther"
+        return None, f"Look again: is {shown:,.0f} really {way} than {ref:,.0f}?"
+    reason = f"taken from {shown:,.0f}; before it, {reference_name} from about {ref:,.0f}; a pixel grows with distance"
+    return Verdict(claim_id, "true" if nearer else "false", reason), ""
+
+
+#: The words a written prediction may use for each direction: a rise, a fall, or no change (lesson 08's
+#: Try it asks "up", "down" or "same"; its Exercise 2, "more" or "fewer" months).
+PREDICTION_SYNONYMS = {
+    "up": (
+        *"up increase increases increased increasing rise rises rising grow grows growing more larger".split(),
+        *"bigger higher greater brighter longer".split(),
+        "goes up",
+        "go up",
+    ),
+    "down": (
+        *"down decrease decreases decreased decreasing fall falls falling drop drops dropping less fewer".split(),
+        *"smaller lower dimmer darker shorter".split(),
+        "goes down",
+        "go down",
+    ),
+    "same": ("same", "unchanged", "constant", "equal", "no change", "does not change", "doesn't change"),
+}
+
+#: Words that, in a prediction, turn a direction around ("not up"): such a prediction is read as no direction.
+_PREDICTION_NEGATIONS = frozenset({"not", "no", "never", "won't", "doesn't", "don't", "isn't"})
+
+
+def read_prediction(text: str) -> str | None:
+    """The direction a written prediction names: ``"up"``, ``"down"`` or ``"same"``; ``None`` if it names none,
+    several, or negates one ("not up", which could mean down or the same).
+
+    Examples
+    --------
+    >>> read_prediction("It will increase.")
+    'up'
+    >>> read_prediction("fewer months"), read_prediction("stays the same"), read_prediction("not up")
+    ('down', 'same', None)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f'text must be a string, such as "up"; got {type(text).__name__}')
+    said = " ".join(re.findall(r"[a-z']+", text.lower()))
+    for word in PREDICTION_SYNONYMS["same"]:
+        if " " in word and re.search(rf"\b{re.escape(word)}\b", said):
+            return "same"  # "no change": its "no" is part of the phrase, not a negation
+    words = said.split()
+    if _PREDICTION_NEGATIONS & set(words):
+        return None
+    found = {
+        direction
+        for direction, synonyms in PREDICTION_SYNONYMS.items()
+        for word in synonyms
+        if re.search(rf"\b{re.escape(word)}\b", said)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def combine_verdicts(*parts: str) -> str:
