@@ -77,7 +77,7 @@ def test_the_student_version_leaves_exercise_6_to_the_student():
     k = next(i for i, c in enumerate(cells) if nbtools.source(c).startswith("**Model answer (03.6).**"))
     after = nbtools.source(cells[k + 1])
     assert nbtools.is_solution(cells[k + 1]) and "Yarkovsky" in after and "lack Saturn" in after
-    assert "Exercise 6 (c) asks this" in _section("## Going further")
+    assert "Exercises 6 (a) and (c) ask this" in _section("## Going further")
 
 
 def test_exercise_2_title_plan_and_goals_do_not_say_the_kicks_add_up():
