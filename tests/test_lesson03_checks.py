@@ -498,8 +498,9 @@ def test_exercise_1_the_7_3_fraction_rounded_is_named():
 
 
 def test_exercise_7_any_one_decimal_number_gets_the_same_neutral_sentence():
-    """0.2 (the right run to one decimal) and a bare guess such as 0.1 or 0.3 are told the same thing, so stepping
-    through one-decimal guesses says nothing about where the answer lies; two decimals are judged as before."""
+    """0.2 (the right run to one decimal) and a bare guess such as 0.3 are told the same thing, so stepping
+    through one-decimal guesses says nothing about where the answer lies; two decimals are judged as before.
+    (0.1, the starting e, has its own hint.)"""
     from utils.exercises.lesson03 import ONE_DECIMAL, _largest_e
 
     settings = dict(
@@ -508,7 +509,7 @@ def test_exercise_7_any_one_decimal_number_gets_the_same_neutral_sentence():
     inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
     right = _largest_e(0.0)(**inputs)
     assert round(right, 1) == 0.2  # the case the neutral sentence must not give away
-    for guess in (0.1, 0.2, 0.3, 0.4, 0.9, np.float64(0.2), 0.2 * u.one):
+    for guess in (0.2, 0.3, 0.4, 0.9, np.float64(0.2), 0.2 * u.one):
         result = check("03.7", guess, **inputs)
         assert result.status == "incorrect" and result.message == ONE_DECIMAL, (guess, result)
         assert "your run is right" not in result.message and "close" not in result.message.lower(), result
@@ -634,3 +635,37 @@ def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
     assert [check("03.1", x, **ceres).ok for x in (2.56, 2.57, 2.58, 2.59, 2.60)] == [False, True, True, True, False]
     steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 228, 229, 230)]
     assert steps == [False, True, True, True, False]
+
+
+def test_exercise_7_the_starting_e_gets_its_own_hint():
+    from utils.exercises.lesson03 import ONE_DECIMAL, STARTING_E, TWO_DECIMALS
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    for start in (0.1, 0.10, np.float64(0.1), 0.1 * u.one):
+        result = check("03.7", start, **inputs)
+        assert result.status == "incorrect" and result.message == STARTING_E, (start, result)
+    assert STARTING_E not in (ONE_DECIMAL, TWO_DECIMALS) and "e_try" in STARTING_E and "largest" in STARTING_E
+    assert check("03.7", 0.20, **inputs).message == ONE_DECIMAL  # other whole tenths: the neutral sentence
+
+
+def test_exercise_7_a_changed_jupiter_e_in_the_check_is_told_to_leave_the_inputs():
+    from utils.exercises.lesson03 import CHECK_INPUTS_CHANGED, _largest_e
+
+    settings = dict(
+        jupiter_a=fact("jupiter.a"), danger_distance=fact("mars.a"), jupiter_mass_factor=10, n_out=401, seed=3
+    )
+    inputs = dict(a_start=2.50, e_start=0.10, t_end=2000 * u.yr, jupiter_e=fact("jupiter.e"), **settings)
+    real_run = round(_largest_e(None)(**inputs), 2)
+    right = _largest_e(0.0)(**inputs)
+    for jupiter_e in (0, 0.0, 0.1):
+        changed = {**inputs, "jupiter_e": jupiter_e}
+        for answer in (real_run, 0.37, 0.2):
+            result = check("03.7", answer, **changed)
+            assert result.status == "incorrect" and result.message == CHECK_INPUTS_CHANGED, (jupiter_e, answer, result)
+            assert "decimal" not in result.message and "round" not in result.message
+        assert check("03.7", round(right, 2), **changed).ok  # the right answer still passes
+    assert "leave the check's inputs" in CHECK_INPUTS_CHANGED.lower()
+    assert check("03.7", real_run, **inputs).message != CHECK_INPUTS_CHANGED  # the real e given: the usual hint

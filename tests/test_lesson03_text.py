@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import types
+
+import numpy as np
+import pytest
 
 import nbtools
 from conftest import ROOT
@@ -57,3 +61,74 @@ def test_the_resonant_angle_section_asks_for_a_guess_before_its_picture():
 def test_exercise_6b_says_where_the_script_path_holds():
     task = next(c for c in _markdown() if c.startswith("### Exercise 6 "))
     assert "../scripts/simulate_kirkwood.py" in task and "`notebooks/` folder" in task and "full path" in task
+
+
+def _student_text() -> str:
+    nb = nbtools.student_version(nbtools.read(NOTEBOOK))
+    return "\n".join(nbtools.source(c) for c in nb.cells)
+
+
+def test_the_student_version_leaves_exercise_6_to_the_student():
+    """What the model leaves out answers Exercise 6 (c) and the reason in 6 (a): it is in a solution cell only."""
+    student = _student_text()
+    for give_away in ("Yarkovsky", "Our runs are too short", "lack Saturn", "secular resonance", "chaotic diffusion"):
+        assert give_away not in student, give_away
+    cells = nbtools.read(NOTEBOOK).cells
+    k = next(i for i, c in enumerate(cells) if nbtools.source(c).startswith("**Model answer (03.6).**"))
+    after = nbtools.source(cells[k + 1])
+    assert nbtools.is_solution(cells[k + 1]) and "Yarkovsky" in after and "lack Saturn" in after
+    assert "Exercises 6 (a) and (c) ask this" in _section("## Going further")
+
+
+def test_exercise_2_title_plan_and_goals_do_not_say_the_kicks_add_up():
+    """Part (b) asks whether the tugs add up or average out: no title, plan row or goal answers it before."""
+    page, syllabus = PAGE.read_text(encoding="utf-8"), SYLLABUS.read_text(encoding="utf-8")
+    overview = next(c for c in _markdown() if c.startswith("## Overview"))
+    task = next(c for c in _markdown() if c.startswith("### Exercise 2 "))
+    for name, text in {"overview": overview, "task": task, "page": page, "syllabus": syllabus}.items():
+        assert not re.search(r"kicks (add|adds) up|why .{0,20}(kicks|tugs).{0,10}add up", text), name
+    assert task.startswith("### Exercise 2 · what do Jupiter's tugs do in the 5:2?")
+    assert "add up or average out" in task
+
+
+def test_the_quick_check_legend_names_no_shape():
+    """The one-minute guess (band or every angle?) is not answered by the legend of its figure."""
+    cell = next(
+        nbtools.source(c)
+        for c in nbtools.read(NOTEBOOK).cells
+        if c.cell_type == "code" and "live.angle(3, 1)" in c.source
+    )
+    assert 'label = f"start a = {live.a0[i]:.2f} AU"\n' in cell
+    assert '"band"' not in cell and "falling" not in cell and "shape" not in cell
+
+
+def test_the_mars_timescale_comes_after_the_prediction_it_would_answer():
+    text = "\n".join(_markdown())
+    assert "tens to hundreds of thousands of years" not in _section("## Simulate")
+    predict = text.index("**Predict first:** which of the two will reach Mars' orbit?")
+    assert text.index("tens to hundreds of thousands of years") > text.index("**Check your prediction.**") > predict
+
+
+def test_ceres_neighbours_in_the_explore_come_after_exercises_4_and_2c():
+    """The Explore's titles at 2.76 and 2.78 AU name the nearest resonance (Exercise 4's answer)."""
+    text = "\n".join(_markdown())
+    stops = text.index("two `start a` stops either side of Ceres'")
+    assert stops > text.index("### Exercise 4 ") and stops > text.index("**Now Exercise 2 (c)**")
+    assert text.count("either side of Ceres'") == 1
+
+
+def _particle(live, a_grid, e_grid):
+    cell = next(nbtools.source(c) for c in nbtools.read(NOTEBOOK).cells if "def particle(" in nbtools.source(c))
+    names = {"np": np, "live": live, "a_grid": a_grid, "e_grid": e_grid}
+    exec(cell.split("\n\n\ni_res")[0], names)
+    return names["particle"]
+
+
+def test_particle_off_the_grid_lists_the_grid():
+    a_grid, e_grid = np.round(np.arange(2.10, 3.301, 0.02), 2), np.array([0.05, 0.10, 0.15])
+    live = types.SimpleNamespace(a0=np.tile(a_grid, e_grid.size), e0=np.repeat(e_grid, a_grid.size))
+    particle = _particle(live, a_grid, e_grid)
+    assert particle(2.50, 0.10) == a_grid.size + int(np.flatnonzero(np.isclose(a_grid, 2.50))[0])
+    for a, e in [(2.51, 0.10), (2.50, 0.12)]:
+        with pytest.raises(ValueError, match=r"no asteroid of the run started at .*2\.48, 2\.50, 2\.52.*0\.05, 0\.10"):
+            particle(a, e)

@@ -11,6 +11,7 @@ import astropy.units as u
 import numpy as np
 
 from ..checks import CORRECT, INCORRECT, INVALID, UNANSWERED, CheckResult, Exercise, Mistake, _is_placeholder
+from ..facts import fact
 from ..orbits import _resonance_location, period
 from ..resonance import (
     KIRKWOOD_RESONANCES,
@@ -507,6 +508,38 @@ TWO_DECIMALS = (
 )
 
 
+#: What exercise 03.7 tells the asteroid's starting eccentricity (e_try) given as the answer.
+STARTING_E = (
+    "That is the asteroid's starting eccentricity, e_try, not the largest one of the run. Read the largest e "
+    "your run reached, with np.nanmax(...e[0]) as the cell above the check does."
+)
+
+#: What exercise 03.7 tells an answer checked with another Jupiter eccentricity than the notebook's check cell gives.
+CHECK_INPUTS_CHANGED = (
+    'Leave the check\'s inputs as they are (jupiter_e=fact("jupiter.e"), as written in the check cell): the check '
+    "needs Jupiter's real eccentricity. Change Jupiter's orbit only in your own run_belt call, then check again."
+)
+
+
+def _jupiter_e_changed(jupiter_e) -> bool:
+    """Whether the check was given another eccentricity of Jupiter than the real one (None or not a number: no)."""
+    if jupiter_e is None:
+        return False
+    try:
+        given = float(u.Quantity(jupiter_e).to_value(u.one))
+    except (TypeError, ValueError, u.UnitsError):
+        return False
+    return not math.isclose(given, float(fact("jupiter.e")), rel_tol=1e-6, abs_tol=1e-12)
+
+
+def _is_starting_e(value, e_start) -> bool:
+    """Whether a plain number equals the starting eccentricity (0.1 and 0.10 alike)."""
+    try:
+        return e_start is not None and math.isclose(float(value), float(e_start), rel_tol=0, abs_tol=1e-9)
+    except (TypeError, ValueError):
+        return False
+
+
 @dataclass(frozen=True)
 class TwoDecimalsExercise(Exercise):
     """Exercise 7: an eccentricity asked to two decimals. Any wrong plain number between 0 and 1 given with one
@@ -518,10 +551,14 @@ class TwoDecimalsExercise(Exercise):
         result = super().check(answer, **inputs)
         if result.status != INCORRECT:
             return result
+        if _jupiter_e_changed(inputs.get("jupiter_e")):
+            return CheckResult(INCORRECT, CHECK_INPUTS_CHANGED, result.name)
         value = (
             answer.to_value(u.one) if isinstance(answer, u.Quantity) and answer.unit.is_equivalent(u.one) else answer
         )
         if isinstance(value, (int, float, np.floating)) and not isinstance(value, bool) and 0 < value < 1:
+            if _is_starting_e(value, inputs.get("e_start")):
+                return CheckResult(INCORRECT, STARTING_E, result.name)
             if math.isclose(float(value), round(float(value), 1), rel_tol=0, abs_tol=1e-9):
                 return CheckResult(INCORRECT, ONE_DECIMAL, result.name)
             named = [m.hint for m in self.mistakes if m.solve is not _largest_e_cut_off]
@@ -966,6 +1003,6 @@ _EXERCISES = {
 
 #: Written questions (explain, compare): model answers and rubrics in docs/instructors/03-resonances.md.
 WRITTEN = {
-    "03.2": "Exercise 2 · why do the kicks add up?",
+    "03.2": "Exercise 2 · what do Jupiter's tugs do in the 5:2?",
     "03.6": "Exercise 6 · the realistic run and the real belt",
 }
