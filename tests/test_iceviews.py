@@ -100,21 +100,28 @@ def test_the_reading_off_the_widget_gets_a_reply_that_points_the_way():
     assert view.reading_feedback(lowest).startswith("That matches")
     assert view.reading_feedback(str(lowest)).startswith("That matches")  # typed in quotes
     below, above = stops[stops < lowest][-1], stops[stops > lowest][0]
-    assert "Try higher" in view.reading_feedback(below)
-    assert "a lower stop" in view.reading_feedback(above)
-    for wrong in (below, above):  # a wrong reading is never told the right stop
-        assert f"{lowest:.2f}" not in view.reading_feedback(wrong)
-    assert "not one of the widget's albedo stops" in view.reading_feedback(0.5)
+    # a wrong stop gets one reply whichever side it lies on: no direction to search in, and never the right stop
+    assert view.reading_feedback(below) == view.reading_feedback(above).replace(f"{above:.2f}", f"{below:.2f}")
+    for wrong in (below, above, 0.5, 0.123, None, "high"):
+        reply = view.reading_feedback(wrong)
+        assert f"{lowest:.2f}" not in reply, reply
+        assert not any(w in reply.lower() for w in ("higher", "lower", "above it", "below it")), reply
+        assert "check it at both distances on the widget" in reply or "as a number" in reply, reply
+    # a number that is not a stop: only the format, with an example that is not the answer, and no list of stops
+    off_stop = view.reading_feedback(0.5)
+    assert "not a stop of the albedo slider" in off_stop and "two decimals, such as 0.35" in off_stop
+    assert sum(f"{x:.2f}" in off_stop for x in stops) == 0
     assert "as a number" in view.reading_feedback(None) and "as a number" in view.reading_feedback("high")
 
 
-def test_the_title_names_the_ice_and_the_dry_ground_in_the_controls_order():
-    """The title starts with the controls (albedo, then distance), says the lifetime is the pit's ice's and the
-    temperature dry ground's, and that the ice is cooler than that ground."""
+def test_the_title_names_the_ice_in_the_controls_order_and_leaves_dry_ground_to_the_alt_text():
+    """The title starts with the controls (albedo, then distance) and says the lifetime is the pit's ice's; the
+    dry ground's noon temperature, a second quantity, is only in the alt text, with the ice cooler."""
     view = _view()
     view.update(0.05, 2.55)
     lines = view.ax.get_title().splitlines()
     assert lines[0].startswith("Ice of albedo 0.05") and lines[0].index("0.05") < lines[0].index("2.55 AU")
-    assert lines[1].startswith("the pit's ice ")
-    assert "dry ground as bright, with no ice to cool it" in lines[2] and lines[2].endswith("the ice is cooler")
+    assert len(lines) == 2 and lines[1].startswith("the pit's ice ")
+    assert "dry ground" not in view.ax.get_title() and " K at noon" not in view.ax.get_title()
+    assert "dry ground with no ice to cool it" in view.alt()
     assert "the ice cooler" in view.alt()

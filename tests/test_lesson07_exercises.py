@@ -6,8 +6,11 @@ import astropy.units as u
 import numpy as np
 import pytest
 
+import nbtools
 import utils
+from conftest import ROOT
 from exercises import calls_shown_before_check, hint_names_not_assigned, names_that_answer
+from notebook_namespace import namespace_until
 
 
 def test_no_public_name_in_utils_thermal_or_photometry_answers_exercise_1():
@@ -648,7 +651,9 @@ def test_the_widget_marks_a_lifetime_beyond_the_model_as_off_scale():
     assert "longer than the model can say" in view.alt() and "years" not in view.alt().split(";")[1].split(".")[0]
     view.update(0.45, 2.55)  # an ordinary stop: a circle on the curve, no note
     assert view.marker.get_marker() == "o" and not view.off_note.get_visible()
-    assert "dry ground that bright" not in view.ax.get_title() and "no ice to cool it" in view.ax.get_title()
+    assert "dry ground" not in view.ax.get_title() and "no ice to cool it" in view.alt()
+    view.update(0.95, 2.98)  # the note by the triangle is one line
+    assert view.off_note.get_visible() and "\n" not in view.off_note.get_text()
 
 
 def _exercise_1_inputs():
@@ -795,9 +800,9 @@ def test_exercise_1_title_names_the_orbit_not_the_perihelion_distance():
     assert utils.check("07.1", 217 * u.K, **hyperbola).status == "invalid"
 
 
-def test_exercise_1_the_semi_latus_rectum_gets_its_own_hint_not_the_mean_distance_one():
-    """a (1 - e²) is the distance 90° round the orbit from perihelion, not the mean distance: its own hint, which
-    says what that distance is and where the closest point lies, without the formula's answer."""
+def test_exercise_1_a_times_one_minus_e_squared_gets_its_own_hint_not_the_mean_distance_one():
+    """a (1 - e²) in place of the perihelion a (1 - e), not the mean distance: its own hint, in plain words, which
+    names the factor to check without the answer."""
     from astropy import constants as const
 
     kw = _orbit_inputs_1()
@@ -811,11 +816,12 @@ def test_exercise_1_the_semi_latus_rectum_gets_its_own_hint_not_the_mean_distanc
     for typed in (latus, round(latus.to_value(u.K)) * u.K, latus.to(u.deg_C, u.temperature())):
         result = utils.check("07.1", typed, **kw)
         assert not result.ok, typed
-        assert "semi-latus rectum" in result.message and "90°" in result.message, result.message
-        assert "nearest the Sun" in result.message and "average distance" not in result.message
+        # plain words: the factor used, against the perihelion's; no jargon ("semi-latus rectum")
+        assert "a (1 − e²), not the perihelion distance a (1 − e)" in result.message, result.message
+        assert "check which factor you used" in result.message and "semi-latus" not in result.message
+        assert "average distance" not in result.message
         assert "close" not in result.message.lower()
         assert f"{temperature(a * (1 - e)).to_value(u.K):.0f}" not in result.message
-        assert "a (1 − e)" not in result.message and "a (1 - e)" not in result.message
     # the mean distance keeps its own hint
     mean = utils.check("07.1", temperature(a), **kw)
     assert "average distance" in mean.message and "semi-latus" not in mean.message
@@ -855,17 +861,21 @@ def test_myr_is_defined_before_any_age_is_printed_in_it():
 def test_the_night_loss_is_called_almost_nothing_and_the_model_assumption_named():
     text = " ".join("".join(c["source"]) for c in _notebook_cells() if c["cell_type"] == "markdown")
     assert "loses nothing" not in text
-    assert text.count("almost nothing") >= 2 and "in this model, nothing" in text  # the text and the widget caption
+    assert "almost nothing" in text and "in this model, nothing" in text  # the sublimation section says it
 
 
-def test_the_widget_caption_explains_the_grey_band_once_and_calls_the_still_a_fixed_copy():
-    caption = next(
+def test_the_widget_caption_is_short_explains_the_grey_band_once_and_calls_the_still_a_fixed_copy():
+    """About five lines: axes, band, lines, marker and the still; why a lifetime is off the scale (110 K) is the
+    one-line note the figure shows by its triangle, only when the triangle shows."""
+    cell = next(
         "".join(c["source"]) for c in _notebook_cells() if "".join(c["source"]).startswith("*Figure: years a pit")
     )
-    caption = " ".join(caption.split())
-    assert caption.count("grey band is") == 1 and caption.count("faculae's reported range") == 1
-    assert "fixed copy of the starting view" in caption
-    assert "the ice itself is cooler" in caption
+    caption_lines = cell.split("\n\n")[0].splitlines()
+    caption = " ".join(" ".join(caption_lines).split())
+    assert len(caption_lines) <= 6 and len(caption.split()) <= 100, caption
+    assert caption.count("Grey band") == 1 and caption.count("faculae's reported range") == 1
+    assert "fixed copy of the starting view" in caption and "triangle" in caption
+    assert "110 K" not in caption and "dry ground" not in caption
 
 
 def test_exercise_3b_asks_to_apply_the_record_not_to_copy_it():
@@ -878,3 +888,48 @@ def test_exercise_3b_asks_to_apply_the_record_not_to_copy_it():
     assert "same colour" in part_b and "mixes the two" in part_b
     for give_away in ("rough colour", "more than one mineral can match", "mixture", "adds up", "same number"):
         assert give_away not in record, give_away
+
+
+def test_exercise_2_a_right_lifetime_left_in_a_mixed_unit_is_told_to_convert_it():
+    """The pit's depth over the loss rate, without .to(u.yr), is in km s / m: right, and told to convert it."""
+    ns, _ = namespace_until("07-ice-or-salt.ipynb", "pit_depth = fact(")
+    kw = dict(thickness=ns["pit_depth"], mass_flux=ns["flux_day"], density=ns["ice_density"])
+    extra = dict(noon_mass_flux=ns["flux_noon"], bright_albedo=ns["faculae_high"], low_albedo=ns["faculae_low"])
+    extra["faculae_albedo"] = ns["faculae"]
+    raw = ns["pit_depth"] / (ns["flux_day"] / ns["ice_density"])
+    assert raw.unit.physical_type == "time" and raw.unit != u.yr
+    result = utils.check("07.2", raw, **kw, **extra)
+    assert result.ok and "Convert it with `.to(u.yr)` to compare it with the ages" in result.message
+    for plain in (raw.to(u.yr), raw.to(u.Myr), raw.to(u.s)):  # a named time unit: a plain "Correct"
+        done = utils.check("07.2", plain, **kw, **extra)
+        assert done.ok and "Convert" not in done.message
+
+
+def test_going_further_waits_for_the_read_off_before_answering_it():
+    """Going further 4 and 5 print the albedo ice needs and snow-bright ice's lifetime: both answer the widget's
+    read-off, so with Run All (albedo_to_last still None) they print only a pointer to the read-off."""
+    import contextlib
+    import io
+
+    ns, _ = namespace_until("07-ice-or-salt.ipynb", "def outlasts(")
+    assert ns["albedo_to_last"] is None  # the student's placeholder, as the lesson ships it
+    nb = nbtools.read(ROOT / "notebooks" / "07-ice-or-salt.ipynb")
+    cells = [nbtools.source(c) for c in nb.cells if c.cell_type == "code"]
+    gated = [src for src in cells if "while not outlasts(" in src or 'fact("albedo.fresh_snow")' in src]
+    assert len(gated) == 2
+
+    def run(albedo_to_last):
+        ns["albedo_to_last"] = albedo_to_last
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            for src in gated:
+                exec(compile(src, "07:going-further", "exec"), ns)
+        return out.getvalue()
+
+    waiting = run(None)
+    assert waiting.count("Do the read-off in Explore first") == 2
+    stops = ns["albedo_stops"]
+    assert not any(f"{a:.2f}" in waiting for a in stops), waiting
+    assert "years" not in waiting and "albedo is above" not in waiting
+    done = run(0.35)  # any reading: then the items print their numbers
+    assert "only if its albedo is above about" in done and "would last about" in done

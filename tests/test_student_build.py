@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
 
 import nbtools
@@ -272,3 +273,41 @@ def test_a_dropped_key_link_keeps_the_closing_tag_under_it():
     )
     kept = nbtools.source(nbtools.without_key_links(nbformat.v4.new_markdown_cell(text)))
     assert kept == "<details><summary>Optional</summary>\n\nSay why.\n\n</details>"
+
+
+def _img_alts(html_text: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [img.get("alt") for img in BeautifulSoup(html_text, "html.parser").find_all("img")]
+
+
+def test_exported_html_gives_each_figure_the_alt_text_from_its_metadata():
+    """nbconvert's template ignores the alt text utils.style.show stores; the key's exporter writes it in."""
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("show(fig, alt=...)")
+    png = "iVBORw0KGgo="
+    alt = 'Temperature against albedo: a "steep" curve & <no> markup'
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", data={"image/png": png}, metadata={"image/png": {"alt": alt}}),
+        nbformat.v4.new_output("display_data", data={"image/png": png}, metadata={"alt": "Only at the top level"}),
+        nbformat.v4.new_output("display_data", data={"image/png": png}),
+    ]
+    nb.cells.append(cell)
+    alts = _img_alts(nbtools.notebook_html(nb))
+    assert alts[:2] == [alt, "Only at the top level"]
+    assert alts[2] and "No description" in alts[2]  # a figure with none keeps nbconvert's notice
+
+
+def test_the_answer_key_html_carries_every_figures_alt_text(key00):
+    out, _ = key00
+    key = nbtools.static_widget_views(nbtools.read(out / "answer-key" / "00-start-here.ipynb"))  # as exported
+    wanted = [
+        (o.get("metadata", {}).get("image/png") or {}).get("alt") or o.get("metadata", {}).get("alt")
+        for c in key.cells
+        for o in c.get("outputs", [])
+        if "image/png" in o.get("data", {})
+    ]
+    alts = _img_alts((out / "answer-key" / "00-start-here.html").read_text(encoding="utf-8"))
+    assert wanted and all(wanted), "lesson 00 shows a figure (its widget's still), with its alt text"
+    assert not any("No description" in (a or "") for a in alts)
+    assert set(wanted) <= set(alts)

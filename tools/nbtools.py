@@ -340,6 +340,36 @@ def build_student_versions(out: Path, notebooks: Iterable[Path] | None = None) -
     return made
 
 
+#: The lab template, with each PNG's ``<img>`` given the alt text ``utils.style.show`` stores in the output's
+#: metadata (``metadata["image/png"]["alt"]`` or ``metadata["alt"]``): nbconvert's own template ignores it, and
+#: its exporter then writes "No description has been provided for this image".
+_ALT_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{% block data_png scoped %}
+{%- set alt = output | get_metadata('alt', 'image/png') -%}
+{%- if alt -%}
+{{ super() | replace('<img ', '<img alt="' ~ (alt | trim | escape_html) ~ '" ', 1) }}
+{%- else -%}
+{{ super() }}
+{%- endif -%}
+{%- endblock data_png %}
+"""
+
+
+def html_exporter():
+    """nbconvert's HTML exporter (lab template) that writes each figure's alt text into its ``<img>``."""
+    import jinja2
+    from nbconvert import HTMLExporter
+
+    loader = jinja2.DictLoader({"bright_spots_alt.html.j2": _ALT_TEMPLATE})
+    return HTMLExporter(extra_loaders=[loader], template_file="bright_spots_alt.html.j2")
+
+
+def notebook_html(nb) -> str:
+    """An executed notebook as one HTML page, figures with their alt text, widgets as their static views."""
+    body, _ = html_exporter().from_notebook_node(static_widget_views(nb))
+    return body
+
+
 def build_answer_key(out: Path, notebooks: Iterable[Path] | None = None) -> list[Path]:
     """Write ``out/answer-key``: every lesson with its solutions, executed, as .ipynb and .html.
 
@@ -350,8 +380,6 @@ def build_answer_key(out: Path, notebooks: Iterable[Path] | None = None) -> list
     """
     import shutil
     import tempfile
-
-    from nbconvert import HTMLExporter
 
     notebooks = list(notebooks) if notebooks is not None else lesson_notebooks()
     out = Path(out)
@@ -364,8 +392,7 @@ def build_answer_key(out: Path, notebooks: Iterable[Path] | None = None) -> list
     try:
         for path in notebooks:
             key = execute(read(path), cwd=path.parent, store_widget_state=True, name=f"answer key {path.name}")
-            body, _ = HTMLExporter().from_notebook_node(static_widget_views(key))
-            (tmp / path.with_suffix(".html").name).write_text(body, encoding="utf-8")
+            (tmp / path.with_suffix(".html").name).write_text(notebook_html(key), encoding="utf-8")
             write(key, tmp / path.name)
             made += [key_dir / path.with_suffix(".html").name, key_dir / path.name]
         (tmp / KEY_STAMP).write_text(key_fingerprint(notebooks) + "\n", encoding="utf-8")

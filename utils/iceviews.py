@@ -3,7 +3,7 @@
 The figure is built once, with every curve it can show; :meth:`IceLifeExplorer.update` only moves its curve,
 marker and texts.  The physics is :mod:`utils.thermal`'s: the sunlight the ice absorbs sets its day-averaged
 sublimation, at the ice's own temperature (cooled by sublimating), and the pit's depth over that rate is its ice's
-lifetime. The dry (salt) ground's noon temperature is used only for the title and for the 110 K limit of the
+lifetime. The dry (salt) ground's noon temperature is used only for the alt text and for the 110 K limit of the
 vapour-pressure law.
 """
 
@@ -121,7 +121,7 @@ class IceLifeExplorer:
             round(float(d), 6): _pit_lifetime(self.albedos, d * u.AU, self.solar_constant, depth, **ice)
             for d in distances.to_value(u.AU)
         }
-        self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.81})
+        self.fast = FastFigure((7.6, 4.2), margins={"left": 0.12, "right": 0.97, "bottom": 0.13, "top": 0.86})
         ax = self.ax = self.fast.figure.add_subplot()
         ax.axvspan(*band, color=OTHER_COLOURS["light grey"], alpha=0.5, label="the faculae's reported range")
         for (label, age), style in zip(ages.items(), ("--", ":"), strict=True):
@@ -148,9 +148,7 @@ class IceLifeExplorer:
         self.marker.set_data([albedo], [0.6 * self.top if off else here])
         self.marker.set_marker("^" if off else "o")
         cold = noon < MURPHY_KOOP_TMIN.to_value(u.K)  # the vapour-pressure law's limit: no result there
-        self.off_note.set_text(
-            (f"off scale: {off}" + (",\nlonger than the model can say" if cold else "")) if off else ""
-        )
+        self.off_note.set_text(f"off scale: {off}" if off else "")  # one line, only with the triangle
         self.off_note.set_visible(bool(off))
         self.off_note.set_position((albedo - 0.02, 0.3 * self.top))  # below and left of the triangle
         lasts = (
@@ -159,9 +157,7 @@ class IceLifeExplorer:
             else f"lasts {_one_figure(here)} years"
         )
         self.ax.set_title(
-            f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
-            f"the pit's ice {lasts};\ndry ground as bright, with no ice to cool it: about {noon:.0f} K at noon; "
-            "the ice is cooler",
+            f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\nthe pit's ice {lasts}",
             fontsize=10.5,
         )
         self.state = (albedo, distance_au, noon, here)
@@ -174,22 +170,24 @@ class IceLifeExplorer:
 
     def reading_feedback(self, albedo) -> str:
         """A reply to the albedo a student read off the widget: the lowest stop whose ice outlasts the youngest
-        deposits at every distance. It says only which way to look, as the widget itself would."""
+        deposits at every distance. A wrong stop gets one reply, whichever side it lies on, and no reply lists
+        the stops: the widget, not trial and error here, gives the reading."""
+        again = "check it at both distances on the widget (perihelion and aphelion)"
         try:
             a = float(albedo)
         except (TypeError, ValueError):
-            return f"Type the albedo as a number, such as 0.35, not {albedo!r}."
-        if not np.any(np.isclose(self.stops, a)):
-            listed = ", ".join(f"{x:.2f}" for x in self.stops)
-            return f"{a:g} is not one of the widget's albedo stops ({listed}): type the stop you read."
-        if not self._outlasts_young(a):
+            return f"Type the albedo as a number with two decimals, such as 0.35, not {albedo!r}."
+        if not np.isfinite(a) or not np.any(np.isclose(self.stops, a)):
             return (
-                f"Look again: at {a:.2f} the marker sits below the dotted line at perihelion or aphelion. "
-                "Try higher stops."
+                f"{a:g} is not a stop of the albedo slider: type a stop as the slider shows it, with two decimals, "
+                f"such as 0.35, and {again}."
             )
         lower = self.stops[self.stops < a - 1e-9]
-        if lower.size and self._outlasts_young(lower[-1]):
-            return f"Look again: a lower stop than {a:.2f} also sits above the dotted line at both distances."
+        if not self._outlasts_young(a) or (lower.size and self._outlasts_young(lower[-1])):
+            return (
+                f"Look again: {a:.2f} is not the lowest stop whose marker sits above the dotted line at both "
+                f"distances; {again}."
+            )
         return f"That matches the widget: {a:.2f} is the lowest stop above the dotted line at both distances."
 
     def _off_scale(self, years: float, noon: float) -> str:

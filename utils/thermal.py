@@ -46,6 +46,7 @@ __all__ = [
     "diurnal_mean_sublimation_flux",
     "sublimation_balance_temperature",
     "MURPHY_KOOP_TMIN",
+    "WATER_TRIPLE_POINT",
 ]
 
 #: Murphy & Koop (2005), Q. J. R. Meteorol. Soc. 131:1539, doi:10.1256/qj.04.94, eq. (7):
@@ -53,6 +54,10 @@ __all__ = [
 _MK_COEFFS = (9.550426, 5723.265, 3.53068, 0.00728332)
 #: Lower validity limit of the Murphy & Koop ice formula.
 MURPHY_KOOP_TMIN = 110 * u.K
+#: Temperature of water's triple point (exact by the kelvin's definition before 2019; Murphy & Koop's upper limit):
+#: the only temperature at which ice, liquid water and vapour coexist. Below the ice's vapour pressure there,
+#: water cannot be liquid.
+WATER_TRIPLE_POINT = 273.16 * u.K
 
 
 def irradiance(solar_constant: u.Quantity, distance: u.Quantity) -> u.Quantity:

@@ -11,7 +11,7 @@ import astropy.units as u
 import numpy as np
 from astropy import constants as const
 
-from ..checks import Mistake, RoundedTooFar
+from ..checks import CORRECT, CheckResult, Mistake, RoundedTooFar
 from ..thermal import (
     _subsolar_temperature,
     irradiance,
@@ -500,6 +500,23 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
     return rate * (1 * u.yr).to_value(u.s)
 
 
+class _LifetimeInYears(RoundedTooFar):
+    """A lifetime: a right answer left in a unit that only reduces to a time (``km s / m``, from the pit's depth
+    over the loss rate without ``.to(u.yr)``) is right, and told to convert it, as 3(a) compares it with ages."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        unit = getattr(answer, "unit", None)
+        if result.ok and unit is not None and not _plain_time_unit(unit):
+            return CheckResult(CORRECT, "Convert it with `.to(u.yr)` to compare it with the ages.", result.name)
+        return result
+
+
+def _plain_time_unit(unit) -> bool:
+    """Is ``unit`` a named time unit (s, yr, Myr, ...), not a composite that only reduces to one (km s / m)?"""
+    return not isinstance(unit, u.CompositeUnit) and unit.physical_type == "time"
+
+
 _EXERCISES = {
     "07.1": RoundedTooFar(
         title="Exercise 1 · the noon temperature of a bright patch at perihelion (a = {semi_major_axis:.2f}, "
@@ -514,10 +531,7 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _t_semi_latus_rectum,
-                "That distance, a (1 − e²), is the semi-latus rectum: how far the orbit is from the Sun 90° "
-                "round from perihelion, as seen from the Sun. The perihelion is another point, the one where the "
-                "orbit comes nearest the Sun, at one end of its long axis: write that distance from `ceres_a` "
-                "and `ceres_e` again.",
+                "That is a (1 − e²), not the perihelion distance a (1 − e): check which factor you used.",
                 rtol=0.0015,  # Ceres' a (1 − e²) is only 0.6 % short of a: the mean distance's value lies 0.3 % away
             ),
             Mistake(
@@ -616,7 +630,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "07.2": RoundedTooFar(
+    "07.2": _LifetimeInYears(
         title="Exercise 2 · how long would a pit full of ice last?",
         solve=_from_flux(_lifetime),
         # about half a unit in the second figure asked for (28,368 yr: 28,000 passes, 27,000 and 29,000 do
