@@ -800,13 +800,15 @@ def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifo
         if not isinstance(name, str):
             raise TypeError(f"distances must have stop names (strings) as keys; got {type(name).__name__}")
         stops[name] = float(positive(km, f"distances[{name!r}]", scalar=True))
+    if not isinstance(prediction, str):
+        raise TypeError(f'prediction must be a string, such as "up"; got {type(prediction).__name__}')
     said = read_prediction(prediction)
     values = list(read_values) if isinstance(read_values, (list, tuple, np.ndarray)) else [read_values]
     readings = [_reading(v) for v in values[:4]]
     if said is None or len(readings) != 3 or None in readings:
         return 'Fill in prediction_slider ("up", "down" or "same") and 3 numbers in read_values, then run both cells.'
     lines, matched = [], []
-    for (name, km), value in zip(stops.items(), readings):
+    for (name, km), value in zip(stops.items(), readings, strict=True):
         expected = float(pixelate(image, width, km * u.km * angle)[0].max())
         matched.append(abs(value - expected) <= 0.015)
         lines.append(f"{name}: you read {value:g}: " + ("matches the title." if matched[-1] else "look again."))
