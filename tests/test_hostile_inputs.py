@@ -489,6 +489,14 @@ VALID = {
         stated_aims=("solar-system origins",),
     ),
     "factcheck.read_prediction": lambda: dict(text="it will increase"),
+    "factcheck.read_back_slider": lambda: dict(
+        prediction="up",
+        read_values=(0.1, 0.2, 0.4),
+        model=np.ones((40, 40)),
+        field=120 * u.km,
+        ifov=93.7 * u.urad,
+        distances={"far": 300_000, "mid": 13_000, "near": 4_000},
+    ),
     "factcheck.your_compared_verdict": lambda: dict(
         claim_id="N01",
         comparison=np.bool_(True),
@@ -583,6 +591,8 @@ ANY_VALUE = {
     # the reader's comparison line: anything but a numpy bool (None, a typed-in True, a number) gives no verdict
     # and a note saying what to write
     ("factcheck.your_compared_verdict", "comparison"),
+    # the slider's typed readings: anything that is not three numbers gets the request to fill them in
+    ("factcheck.read_back_slider", "read_values"),
     # any answer that names no verdict (None, ..., a number) is read as "no verdict": None
     ("factcheck.verdict_word", "text"),
     # an expected answer may be a quantity, a number, a flag, a word or a date

@@ -118,6 +118,7 @@ def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
     n11 = dict(claimed_first=arrival, earlier=spot)
     assert check("08.7", "false", **n11).ok
     assert "before or after" in check("08.7", "true", **n11).message
+    assert "which evidence decides" in check("08.7", "cannot be checked", **n11).message.lower()
     assert "apply the rule" in check("08.7", "misleading", **n11).message
     n15 = dict(claimed_first=arrival, earlier=pluto)
     assert check("08.9", "true", **n15).ok and not check("08.9", "false", **n15).ok
@@ -321,7 +322,7 @@ def test_exercise_10_a_claim_about_an_aim_cannot_be_checked_without_a_stated_aim
     assert check("08.11", "cannot be checked", **n20).ok
     assert check("08.11", " Cannot  be checked ", **n20).ok
     assert "'misleading' is also defensible" in check("08.11", "cannot be checked", **n20).message
-    for wrong, words in (("false", "NOT meant"), ("true", "not what the June orbit")):
+    for wrong, words in (("false", "need to say for 'false'"), ("true", "not what the June orbit")):
         result = check("08.11", wrong, **n20)
         assert result.status == "incorrect" and words in result.message, (wrong, result.message)
         assert "cannot be checked" not in result.message.lower()
@@ -1256,7 +1257,7 @@ def test_exercise_4_false_follows_the_task_and_asks_for_both_at_once():
 def test_exercise_4_prompt_is_the_rule_and_template_and_the_feedback_says_both_lines_fit():
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert "The rule for a" in text and "qualifier: <" in text and "When both lines fit" not in text
+    assert "The rule for a" in text and "point to: <word>)" in text and "When both lines fit" not in text
     reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line {}; qualifier: devoted exclusively to science"
     for verdict, line in (("false", 1), ("misleading", 2)):
         result = check("08.4", verdict, reason=reason.format(line), **_inputs_4())
@@ -1324,7 +1325,7 @@ def test_the_slider_prediction_and_readings_are_read_back(said, read, told, caps
         )
     ns["prediction_slider"], ns["read_values"] = said, read
     capsys.readouterr()  # only the readback cell's output below
-    exec(_cell_with("said = fc.read_prediction"), ns)
+    exec(_cell_with("fc.read_back_slider("), ns)
     out = capsys.readouterr().out
     assert told in out, out
     if told in ("Right!", "Open the box"):
@@ -1347,7 +1348,7 @@ def test_the_slider_readback_says_right_only_when_every_reading_matches(read, to
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     ns["prediction_slider"], ns["read_values"] = "up", read
     capsys.readouterr()
-    exec(_cell_with("said = fc.read_prediction"), ns)
+    exec(_cell_with("fc.read_back_slider("), ns)
     out = capsys.readouterr().out
     assert told in out and "Right!" not in out and "went same" not in out, out
     assert "Read again" in out, out
@@ -1355,8 +1356,42 @@ def test_the_slider_readback_says_right_only_when_every_reading_matches(read, to
 
 def test_the_slider_readback_says_stayed_the_same():
     """Readings that do not change are read back as 'stayed the same', never 'went same'."""
-    code = _cell_with("said = fc.read_prediction")
+    import inspect
+
+    code = inspect.getsource(F.read_back_slider)
     assert '"stayed the same"' in code and "went {went}" not in code
+    ns = dict(model=np.full((40, 40), 0.4), field=120 * u.km, ifov=93.7 * u.urad)
+    stops = {"far": 300_000, "mid": 13_000, "near": 4_000}
+    out = F.read_back_slider("same", (0.4, 0.4, 0.4), distances=stops, **ns)
+    assert "stayed the same" in out and "Right!" in out, out
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("model", np.ones((3, 4))),
+        ("model", "abc"),
+        ("field", 5),
+        ("ifov", 3 * u.km),
+        ("distances", [1, 2, 3]),
+        ("distances", {"a": 1, "b": 2}),
+        ("distances", {"a": -1, "b": 2, "c": 3}),
+        ("prediction", 3),
+    ],
+)
+def test_the_slider_readback_helper_names_a_bad_argument(name, value):
+    args = dict(
+        prediction="up",
+        read_values=(0.1, 0.2, 0.4),
+        model=np.ones((40, 40)),
+        field=120 * u.km,
+        ifov=93.7 * u.urad,
+        distances={"far": 300_000, "mid": 13_000, "near": 4_000},
+    )
+    args[name] = value
+    with pytest.raises((TypeError, ValueError, u.UnitsError)) as error:
+        F.read_back_slider(**args)
+    assert name in str(error.value), error.value
 
 
 def test_rerunning_the_n01_cell_keeps_later_verdicts_and_the_table_lists_missing_ones(capsys):
@@ -1454,7 +1489,7 @@ def test_the_answer_key_fills_the_n01_line(capsys):
 def test_exercise_4_the_filled_template_passes_in_one_run(verdict, reason):
     """The prompt's template (dates, line, qualifier) filled in: either verdict passes with nothing more asked."""
     nb = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text(encoding="utf-8")
-    assert "DS1 <date> vs Dawn <date>; line <1 or 2>; qualifier:" in nb
+    assert "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in nb
     result = check("08.4", verdict, **_inputs_4(), reason=reason)
     assert result.ok, result.message
     for asked in ("Name your reading", "Now add", "disagree", "template"):
@@ -1557,7 +1592,7 @@ def test_the_slider_readback_keeps_the_sliders_stops_and_reads_typed_text(capsys
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     stops_before = list(ns["stops"])
     ns["prediction_slider"], ns["read_values"] = "up", ("0.11", "0.11", "0.11")
-    exec(_cell_with("said = fc.read_prediction"), ns)
+    exec(_cell_with("fc.read_back_slider("), ns)
     out = capsys.readouterr().out
     assert "look again" in out, out
     assert list(ns["stops"]) == stops_before
@@ -1636,7 +1671,7 @@ def test_the_slider_readback_asks_for_three_numbers_rather_than_failing(read, ca
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
     ns["prediction_slider"], ns["read_values"] = "up", read
     capsys.readouterr()
-    exec(_cell_with("said = fc.read_prediction"), ns)
+    exec(_cell_with("fc.read_back_slider("), ns)
     out = capsys.readouterr().out
     assert "Fill in" in out and "3 numbers" in out and "Right!" not in out, out
 
@@ -1667,19 +1702,34 @@ def test_the_sliders_figure_caption_holds_the_key_to_the_picture():
 @pytest.mark.parametrize("verdict", ["false", "misleading"])
 @pytest.mark.parametrize("word", ["ion", "NASA", "ion-driven", "spacecraft", "first"])
 def test_exercise_4_a_qualifier_that_does_not_narrow_the_claim_is_not_counted(verdict, word):
-    """'qualifier: ion' names a word the story's claim already has: it narrows nothing, so neither verdict passes
-    with it, and the hint says what a qualifier must do without naming NASA's word."""
+    """'qualifier: ion' narrows nothing: the verdict is marked as with an empty slot, never ✘ for trying, and the
+    request to change the word comes first. It says what a qualifier must do without naming NASA's word."""
     line = 1 if verdict == "false" else 2
     result = check("08.4", verdict, reason=f"{_DS1}; line {line}; qualifier: {word}", **_inputs_4())
-    assert result.status == "incorrect", result
-    assert result.message.startswith("Change the word after 'qualifier:'") and "narrows nothing" in result.message
+    empty = check("08.4", verdict, reason=f"{_DS1}; line {line}", **_inputs_4())
+    assert result.status == empty.status == "correct", (result, empty)
+    assert result.message.startswith("Change the word after 'point to:'"), result.message
+    assert "this word does not narrow the claim the way NASA's wording does" in result.message
+    assert "already has" not in result.message
     assert "close" not in result.message.lower()
     for hidden in ("science", "exclusively", "devoted"):
         assert hidden not in result.message, result.message
 
 
 @pytest.mark.parametrize("verdict", ["false", "misleading"])
-@pytest.mark.parametrize("word", ["science-only", "devoted exclusively to science", "science", "only scientific"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "science-only",
+        "devoted exclusively to science",
+        "science",
+        "only scientific",
+        "research",
+        "research-only",
+        "scientific research",
+        "solely for research",
+    ],
+)
 def test_exercise_4_a_narrowing_qualifier_in_nasas_words_passes_with_either_verdict(verdict, word):
     from utils.exercises.lesson08 import NARROWING_QUALIFIERS
 
@@ -1701,15 +1751,20 @@ def _table_rows(text):
 
 
 def test_exercise_4_prompt_and_instructor_pages_give_the_same_table():
-    """One rule for what each verdict writes after 'line' and 'qualifier:', word for word in the notebook's
-    prompt and on both instructor pages."""
+    """One template, with its one optional clause, word for word in the notebook's prompt and on both
+    instructor pages; no table of what each verdict writes is left anywhere."""
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     prompt = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    rows = [r.strip() for r in _table_rows(prompt)]
-    assert len(rows) == 2 and "| 2 |" in rows[0] and "| 1 |" in rows[1], rows
+    assert (
+        "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in prompt
+        and not _table_rows(prompt)
+    )
     for page in ("08-fact-check.md", "checks-08-fact-check.md"):
         text = (ROOT / "docs" / "instructors" / page).read_text()
-        assert [r.strip() for r in _table_rows(text)] == rows, page
+        assert (
+            "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in text
+            and not _table_rows(text)
+        ), page
 
 
 def test_your_compared_verdict_files_a_verdict_only_for_a_right_comparison():
@@ -1781,7 +1836,7 @@ def test_the_slider_readback_reads_a_prediction_in_other_words(said, capsys):
     )
     ns["prediction_slider"], ns["read_values"] = said, read
     capsys.readouterr()
-    exec(_cell_with("said = fc.read_prediction"), ns)
+    exec(_cell_with("fc.read_back_slider("), ns)
     out = capsys.readouterr().out
     assert "Right!" in out and "Fill in" not in out, out
 
@@ -1819,6 +1874,77 @@ def test_exercise_5_tolerance_is_the_half_unit_of_the_asked_decimal():
 def test_exercise_4_a_quoted_qualifier_in_the_students_own_words_must_narrow_the_claim_too():
     inputs = _inputs_4()
     wrong = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'ion'", **inputs)
-    assert wrong.status == "incorrect" and "narrows nothing" in wrong.message, wrong
+    assert wrong.status == "correct" and "does not narrow" in wrong.message and "science" not in wrong.message
     right = check("08.4", "misleading", reason=f"{_DS1}: the story left out NASA's qualifier 'science-only'", **inputs)
     assert right.ok, right
+
+
+def test_a_wrong_verdict_hint_names_the_rule_and_evidence_not_the_verdict():
+    """08.7, 08.9 and 08.11: after a wrong verdict the hint points at the rule and the evidence; it names no
+    verdict word that settles the answer and asks no question whose answer maps onto the verdict."""
+    arrival, spot = fact("dawn.ceres_arrival"), fact("ceres.approach_spot")
+    pluto, goal = fact("newhorizons.pluto_flyby"), fact("dawn.science_goal")
+    cases = [
+        ("08.7", dict(claimed_first=arrival, earlier=spot), "false", ("true", "misleading", "cannot be checked")),
+        ("08.9", dict(claimed_first=arrival, earlier=pluto), "true", ("false", "misleading", "cannot be checked")),
+        ("08.11", dict(claimed_aim="volcanic activity", stated_aims=(goal,)), "cannot be checked", ("false", "true")),
+    ]
+    for exercise_id, inputs, right, wrongs in cases:
+        for wrong in wrongs:
+            result = check(exercise_id, wrong, **inputs)
+            text = result.message.lower()
+            assert not result.ok, (exercise_id, wrong)
+            assert f"is {right}" not in text and f"'{right}'" not in text, (exercise_id, wrong, result.message)
+            for settles in ("as soon as", "simply silent", "is enough to decide", "which came first"):
+                assert settles not in text, (exercise_id, wrong, result.message)
+
+
+def test_exercise_4_a_tried_qualifier_is_never_marked_below_an_empty_one():
+    """An empty slot and a tried word that does not narrow get the same mark; the clause's narrowing forms
+    ('research', 'scientific research') pass without a request."""
+    for verdict, line in (("misleading", 2), ("false", 1)):
+        empty = check("08.4", verdict, reason=f"{_DS1}; line {line}", **_inputs_4())
+        for word in ("ion", "mission", "enabled", "research"):
+            tried = check(
+                "08.4",
+                verdict,
+                reason=f"{_DS1}; line {line} (a reader calling it misleading would point to: {word})",
+                **_inputs_4(),
+            )
+            assert tried.status == empty.status == "correct", (verdict, word, tried)
+            assert ("does not narrow" in tried.message) == (word != "research"), (verdict, word, tried)
+
+
+def test_exercise_4_prompt_has_one_optional_clause_and_no_table():
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
+    assert "(a reader calling it misleading would point to: <word>)" in text
+    assert "| your verdict |" not in text and "would point to |" not in text
+
+
+def test_matched_number_hints_of_exercises_5_and_6_state_the_cause_as_an_if():
+    ifov, facula, d = fact("fc.ifov"), fact("occator.cerealia_facula_size"), fact("news.distance_image")
+    five = dict(size=facula, distance=d, ifov=ifov)
+    radius = fact("ceres.radius")
+    plus = check("08.5", (facula / ((d + radius) * ifov.to_value(u.rad))).to_value(u.one), **five)
+    assert "If you added Ceres' radius" in plus.message and "You added" not in plus.message
+    centre = check("08.5", (facula / ((d - radius) * ifov.to_value(u.rad))).to_value(u.one), **five)
+    assert "If you subtracted Ceres' radius" in centre.message
+    wide = check("08.5", (15 * u.km / (d * ifov.to_value(u.rad))).to_value(u.one), **five)
+    assert "If you used about 15 km" in wide.message, wide.message
+    six = dict(size=10 * u.km, pixels=20, ifov=ifov)
+    right = (10 * u.km / 20 / ifov.to_value(u.rad)).to(u.km)
+    assert "If you added Ceres' radius" in check("08.6", right + radius, **six).message
+    assert "If you multiplied by the IFOV" in check("08.6", (10 * u.km / 20 * ifov.to_value(u.rad)), **six).message
+    for exercise in ("08.5", "08.6"):
+        for mistake in _EXERCISES[exercise].mistakes:
+            assert not re.search(r"(^|[.:] )You (added|subtracted|used|multiplied)", mistake.hint), mistake.hint
+
+
+@pytest.mark.parametrize("bad", ["abc", "4400", None, True])
+def test_the_sharpness_view_says_distance_km_must_be_a_number_of_km(bad):
+    from utils.spotviews import SharpnessView
+
+    view = SharpnessView(np.ones((40, 40)), 120 * u.km, 93.7 * u.urad, 10 * u.km, 92 * u.km)
+    with pytest.raises(TypeError, match="distance_km must be a number of km"):
+        view.update(bad)

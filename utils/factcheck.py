@@ -38,7 +38,7 @@ import numpy as np
 
 from . import style as _style
 from .data import DataFileError, _cached_ecsv, read_ecsv
-from .units import flag, integer, require
+from .units import flag, integer, positive, require
 from .units import table as _table
 from .units import text as _text
 
@@ -72,6 +72,7 @@ __all__ = [
     "your_compared_verdict",
     "PREDICTION_SYNONYMS",
     "read_prediction",
+    "read_back_slider",
     "combine_verdicts",
     "VERDICT_SYNONYMS",
     "verdict_word",
@@ -762,6 +763,60 @@ def read_prediction(text: str) -> str | None:
         if re.search(rf"\b{re.escape(word)}\b", said)
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _reading(value) -> float | None:
+    """One reading typed by the reader: a plain number (0.1, "0.1"), or None if it is none."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str, np.number)):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if np.isfinite(number) else None
+
+
+def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifov: u.Quantity, distances) -> str:
+    """Read the slider's prediction and three readings back: the lines to print.
+
+    ``distances`` maps three stop names to their distances in km, farthest first. Each reading is compared with
+    the brightest pixel of ``model`` (a square reflectance map ``field`` wide) seen through pixels of
+    distance x ``ifov``, within the title's rounding (0.015); the direction of the readings is compared with the
+    ``prediction`` ("up", "down" or "same", in the reader's words). ``read_values`` that are not three numbers
+    give the request to fill them in.
+    """
+    from .imaging import pixelate
+    from .units import array
+
+    image = array(model, "model", ndim=2, max_size=64_000_000)
+    if image.shape[0] != image.shape[1]:
+        raise ValueError(f"model must be a square 2-D array; got shape {image.shape}")
+    width = require(field, u.km, "field", positive=True, scalar=True)
+    angle = require(ifov, u.rad, "ifov", positive=True, scalar=True).to_value(u.rad)
+    if not isinstance(distances, Mapping) or len(distances) != 3:
+        raise TypeError("distances must be a dict of three stop names to distances in km, farthest first")
+    stops = {}
+    for name, km in distances.items():
+        if not isinstance(name, str):
+            raise TypeError(f"distances must have stop names (strings) as keys; got {type(name).__name__}")
+        stops[name] = float(positive(km, f"distances[{name!r}]", scalar=True))
+    if not isinstance(prediction, str):
+        raise TypeError(f'prediction must be a string, such as "up"; got {type(prediction).__name__}')
+    said = read_prediction(prediction)
+    values = list(read_values) if isinstance(read_values, (list, tuple, np.ndarray)) else [read_values]
+    readings = [_reading(v) for v in values[:4]]
+    if said is None or len(readings) != 3 or None in readings:
+        return 'Fill in prediction_slider ("up", "down" or "same") and 3 numbers in read_values, then run both cells.'
+    lines, matched = [], []
+    for (name, km), value in zip(stops.items(), readings, strict=True):
+        expected = float(pixelate(image, width, km * u.km * angle)[0].max())
+        matched.append(abs(value - expected) <= 0.015)
+        lines.append(f"{name}: you read {value:g}: " + ("matches the title." if matched[-1] else "look again."))
+    far, near = readings[0], readings[2]
+    went = "went up" if near > 1.05 * far else "went down" if near < far / 1.05 else "stayed the same"
+    told = f"You predicted '{said}'; your readings {went}. " + ("Right!" if went.endswith(said) else "Open the box.")
+    lines.append(told if all(matched) else "Read again each value marked 'look again', then run this cell again.")
+    return "\n".join(lines)
 
 
 def combine_verdicts(*parts: str) -> str:

@@ -664,6 +664,11 @@ class SharpnessView(FastFigure):
 
     def update(self, distance_km: float) -> SharpnessView:
         """Redraw for a distance (km, a plain number from a slider)."""
+        if isinstance(distance_km, (str, bytes, bool)) or distance_km is None:
+            raise TypeError(
+                f"distance_km must be a number of km, such as 4400; got {type(distance_km).__name__} "
+                f"{distance_km!r:.40}"
+            )
         d = require(
             distance_km * u.km if not isinstance(distance_km, u.Quantity) else distance_km,
             u.km,

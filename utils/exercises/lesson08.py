@@ -497,7 +497,7 @@ READING_WORDS = (
 # Dawn, but NASA's claim is narrower" argues the second line).
 
 #: A template's qualifier slot filled with "none" (or "no", "nothing", "n/a", "-"): it names no narrowing word.
-_EMPTY_QUALIFIER = re.compile(r"qualifiers?\s*:\s*(?:none|no|nothing|n/?a|-+)\s*(?=[;,.]|$)")
+_EMPTY_QUALIFIER = re.compile(r"(?:qualifiers?|point to)\s*:\s*(?:none|no|nothing|n/?a|-+)\s*(?=[;,.)]|$)")
 
 #: Exercise 4: the words that narrow "NASA's first ion-driven spacecraft" as NASA's own wording does ("the first
 #: mission devoted exclusively to science to be enabled by an ion propulsion system"). The template's
@@ -508,11 +508,16 @@ NARROWING_QUALIFIERS = (
     "scientific",
     "exclusively",
     "devoted",
+    "research",  # "research", "research-only", "scientific research": the same narrowing in other words
+    "solely",
+    "purely",
 )
 
 #: What the template's 'qualifier:' slot holds: the words after it, up to the next ';' (None without a slot); or,
 #: in a reason of the student's own words, the quoted word after 'qualifier' ("NASA's qualifier 'ion'").
-_QUALIFIER_SLOT = re.compile(r"qualifiers?\s*:\s*([^;]*)|qualifiers?\s+['\"\u2018\u201c]([^'\"\u2019\u201d]+)")
+_QUALIFIER_SLOT = re.compile(
+    r"(?:qualifiers?|point to)\s*:\s*([^;)]*)|qualifiers?\s+['\"\u2018\u201c]([^'\"\u2019\u201d]+)"
+)
 
 
 def _qualifier_slot(reason: Any) -> str | None:
@@ -532,12 +537,12 @@ def _qualifier_slot(reason: Any) -> str | None:
     return slot
 
 
-#: Exercise 4: a 'qualifier:' slot filled with a word that does not narrow the claim.
+#: Exercise 4: the template's qualifier slot filled with a word that does not narrow the claim.
 NOT_NARROWING_HINT = (
-    "Change the word after 'qualifier:' in reason_4 to one that narrows the claim as NASA's wording does. "
-    "A word the story's claim already has (ion, NASA, spacecraft, first) narrows nothing: which words of NASA's "
-    "wording, printed above, make its claim smaller than the story's?"
+    "Change the word after 'point to:' in reason_4: this word does not narrow the claim the way NASA's wording "
+    "does. Which words of NASA's wording, printed above, make its claim smaller than the story's?"
 )
+
 
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 08.4 and 08.10.
 QUALIFIER_WORDS = (
@@ -681,15 +686,16 @@ class VerdictExercise(ReasonedExercise):
         return self._check_qualifier_slot(result, inputs)
 
     def _check_qualifier_slot(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
-        """With ``narrowing_words``: an accepted verdict whose reason fills the template's 'qualifier:' slot with
-        words that do not narrow the claim as the record's wording does ("qualifier: ion") is not counted, and
-        gets ``not_narrowing``. An empty slot, 'none' or a '<...>' left in is handled by the other messages."""
+        """With ``narrowing_words``: a reason whose qualifier slot ('point to:' or 'qualifier:') holds a word that
+        does not narrow the claim as the record's wording does ("ion") keeps its verdict, as an empty slot does
+        (the other messages ask for that one), and gets ``not_narrowing`` as a request, so trying is never
+        marked below leaving the slot empty."""
         if not (self.narrowing_words and result.ok and self._two_readings(inputs)):
             return result
         slot = _qualifier_slot(inputs.get("reason"))
         if slot is None or any(word in slot for word in self.narrowing_words):
             return result
-        return CheckResult(INCORRECT, self.not_narrowing, result.name)
+        return CheckResult(result.status, self.not_narrowing, result.name)  # the verdict's note would name the word
 
     def _lead_with_action(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
         """``result`` with its one request first, in one sentence, then at most one sentence of why: the
@@ -1269,8 +1275,8 @@ _EXERCISES = {
         reading_prompt="Name your reading in reason_4, as the template does: 'line 1' (the story's words taken as "
         "they stand) or 'line 2' (a qualifier left out).",
         reading_prompt_for={
-            "false": "Name your reading in reason_4 ('line 1') and, after 'qualifier:', the narrowing word a "
-            "reader calling it misleading would point to.",
+            "false": "Name your reading in reason_4 ('line 1'). The part in brackets, the narrowing word a reader "
+            "calling it misleading would point to, is optional.",
         },
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         narrowing_words=NARROWING_QUALIFIERS,
@@ -1278,8 +1284,8 @@ _EXERCISES = {
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "Both lines fit here, so 'false' (the first line) earns the point too.",
         also_argue={
-            "false": "Now add one line to reason_4, the template's last part: after 'qualifier:', which narrowing "
-            "word of NASA's would a reader calling it misleading point to?",
+            "false": "Now add one line to reason_4 if you like: the optional part in brackets, the narrowing word "
+            "a reader calling it misleading would point to.",
         },
         mistakes=(
             Mistake(
@@ -1305,13 +1311,13 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_from_centre,
-                "You subtracted Ceres' radius, reading the distance from Ceres' centre. NASA quotes its distances "
-                "as altitudes above the surface: use distance_image as it is.",
+                "If you subtracted Ceres' radius, reading the distance from Ceres' centre: NASA quotes its "
+                "distances as altitudes above the surface, so use distance_image as it is.",
                 rtol=0.005,  # narrow: a near miss of the right count is not a reading from the centre
             ),
             Mistake(
                 _pixels_plus_radius,
-                "You added Ceres' radius. The camera sees the surface below it, so use the altitude, "
+                "If you added Ceres' radius: the camera sees the surface below it, so use the altitude, "
                 "distance_image, as it is.",
                 rtol=0.005,  # narrow: a near miss of the right count is not a radius added
             ),
@@ -1332,7 +1338,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _pixels_wide_deposit,
-                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
+                "If you used about 15 km, the wider bright deposit NASA also quotes: this lesson uses facula, "
                 "the 10 km central pit.",
             ),
             Mistake(
@@ -1379,12 +1385,12 @@ _EXERCISES = {
             ),
             Mistake(
                 _distance_from_centre,
-                "That is the distance from Ceres' centre: you added Ceres' radius. The pixel scale uses "
+                "That matches a distance from Ceres' centre. If you added Ceres' radius: the pixel scale uses "
                 "the distance from the camera to the surface, size / pixels / IFOV, and nothing more.",
             ),
             Mistake(
                 _distance_wide_deposit,
-                "You used about 15 km, the wider bright deposit NASA also quotes. This lesson uses facula, "
+                "If you used about 15 km, the wider bright deposit NASA also quotes: this lesson uses facula, "
                 "the 10 km central pit.",
             ),
             Mistake(
@@ -1399,8 +1405,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _ifov_multiplied,
-                "Your distance is far below a metre: you multiplied by the IFOV. A pixel covers distance x IFOV, "
-                "so the distance is the ground one pixel must cover divided by the IFOV in radians.",
+                "Your distance is far below a metre. If you multiplied by the IFOV: a pixel covers distance x "
+                "IFOV, so the distance is the ground one pixel must cover divided by the IFOV in radians.",
             ),
             Mistake(
                 _distance_from_rounded_count,
@@ -1423,13 +1429,12 @@ _EXERCISES = {
         title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
         choices=VERDICTS,
-        hint="A 'first' is false as soon as one comparable example came before it. On the timeline, which came "
-        "first: the approach images in which the spot was noted, or Dawn's arrival in orbit?",
+        hint="Which evidence decides a 'first' (the rule in Exercise 4)? Find it in the dates above.",
         mistakes=(
             Mistake(
                 _the_other_way,
-                "Read the two dates again: was the spot first noted before or after Dawn was in orbit? "
-                "One picture of the spot from before the orbit is enough to decide.",
+                "Read the two dates again, before or after, and place them on the timeline. Which evidence "
+                "decides a 'first' (the rule in Exercise 4)?",
             ),
             Mistake(
                 _misleading,
@@ -1443,13 +1448,13 @@ _EXERCISES = {
         title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
-        hint="Pluto and Ceres are the two dwarf planets a spacecraft has visited. Which spacecraft got to its "
-        "dwarf planet first?",
+        hint="Which evidence decides a 'first' (the rule in Exercise 4)? Find the two arrivals at a dwarf "
+        "planet in the dates above.",
         mistakes=(
             Mistake(
                 _the_other_way,
-                "Compare the dates of Dawn's arrival at Ceres and New Horizons' pass of Pluto on the "
-                "timeline: which came first?",
+                "Place Dawn's arrival at Ceres and New Horizons' pass of Pluto on the timeline, then apply "
+                "the rule for a 'first' (Exercise 4) to the claim as it is worded.",
             ),
             Mistake(
                 _misleading,
@@ -1493,13 +1498,12 @@ _EXERCISES = {
         mistakes=(
             Mistake(
                 _aim_false,
-                "To call it false you need a source that says the orbit was NOT meant for that. Does the "
-                "mission's stated aim rule this one out, or is it simply silent about it?",
+                "What would a source need to say for 'false'? Do you hold one among the printed sources?",
             ),
             Mistake(
                 _aim_true,
                 "Dawn did find signs of activity later, but that says what it found, not what the June orbit "
-                "was meant for. Does any printed source state that aim?",
+                "was meant for. What would a source need to say for 'true'? Do you hold one?",
             ),
         ),
         short_reason="name the sources you read and whether any of them states the June orbit's aim.",
@@ -1527,5 +1531,5 @@ _EXERCISES = {
 #: Written questions (no self-check): model answers and rubrics are on the instructor page.
 WRITTEN = {
     "08.8": "Exercise 8 · write the corrected paragraph",
-    "08.12": "Exercise 12 · argue a judgement call",
+    "08.12": "Exercise 12 · argue a misleading verdict",
 }
