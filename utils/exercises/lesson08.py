@@ -1469,8 +1469,8 @@ _EXERCISES = {
         title="Exercise 10 · your verdict: the first spacecraft to orbit two different bodies? (N16)",
         solve=_first_without_qualifier,
         choices=VERDICTS,
-        hint="Compare the story's words with NASA's wording printed above: which word did the story drop, and "
-        "does SMART-1 count as an earlier example without it?",
+        hint="Compare the story's words with NASA's wording printed above: which word did the story drop? Then "
+        "weigh the earlier missions by the rule in Exercise 4.",
         defensible={
             "false": "as printed, the words are contradicted by an earlier craft that orbited Earth and then "
             "the Moon. The lesson files it as misleading, because NASA's narrower claim (two extraterrestrial "
