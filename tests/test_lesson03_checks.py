@@ -550,8 +550,12 @@ def test_exercise_4_asks_for_the_same_figures_in_the_text_and_the_hint():
 
 def test_exercise_4_a_wrong_second_figure_fails_and_one_figure_in_km_is_told_to_keep_figures():
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))
-    for wrong in (0.057, 0.059):  # the right 0.0580 AU with its second figure off
-        assert not check("03.4", wrong * u.AU, **ceres).ok, wrong
+    for wrong in (0.057, 0.059):  # the right 0.0580 AU with its second figure off: told to round, not the method
+        near = check("03.4", wrong * u.AU, **ceres)
+        assert near.status == "incorrect" and "rounded rather than cut off" in near.message, (wrong, near)
+        assert "not right" not in near.message and "Compute each location" not in near.message, near
+    for far in (0.055, 0.061, 0.053):  # more than 2 % off: the method hint (or a named mistake), not the rounding
+        assert "rounded rather than cut off" not in check("03.4", far * u.AU, **ceres).message, far
     for fair in (0.058, 0.0576):  # 0.0576: the unrounded formula with the printed a = 2.767 AU
         assert check("03.4", fair * u.AU, **ceres).ok, fair
     in_km = check("03.4", 9e6 * u.km, **ceres)  # 8.68e6 km to one significant figure

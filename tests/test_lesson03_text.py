@@ -80,6 +80,18 @@ def test_the_student_version_leaves_exercise_6_to_the_student():
     assert "Exercises 6 (a) and (c) ask this" in _section("## Going further")
 
 
+def test_the_realistic_run_names_no_resonance_for_its_removed_asteroids():
+    """Exercise 6 (a) asks where the run removes asteroids: the print and the alt text give only a and times."""
+    nb = nbtools.student_version(nbtools.read(NOTEBOOK))
+    code = [nbtools.source(c) for c in nb.cells if c.cell_type == "code"]
+    printer = next(c for c in code if "removed after" in c and "for row in lost" in c)
+    figure = next(c for c in code if "removed (crosses)" in c)
+    for cell in (printer, figure):
+        assert "nearest resonance" not in cell and "KIRKWOOD_RESONANCES" not in cell
+        assert not re.search(r"\b[2-7]:[1-3]\b|\{p\}:\{q\}|kyr", cell), cell
+    assert "years" in printer and "u.yr" in printer
+
+
 def test_exercise_2_title_plan_and_goals_do_not_say_the_kicks_add_up():
     """Part (b) asks whether the tugs add up or average out: no title, plan row or goal answers it before."""
     page, syllabus = PAGE.read_text(encoding="utf-8"), SYLLABUS.read_text(encoding="utf-8")

@@ -817,7 +817,7 @@ class HistoryFigure(FastFigure):
 
     def _centred_angles(self, p: int, q: int) -> np.ndarray:
         """The p:q angle of every asteroid (deg), each drawn about its own centre (cached). Private: the centre
-        is the middle of a librating angle's band, the answer to exercise 03.5."""
+        is the middle of a librating angle's band, the answer to exercise 03.3."""
         if (p, q) not in self._angles:
             self._angles[(p, q)] = _display_angle(self.run.angle(p, q).to_value(u.deg))
         return self._angles[(p, q)]
@@ -840,7 +840,7 @@ class HistoryFigure(FastFigure):
         t_show = self.t_yr[-1]
         if gone:  # zoom in on a short life: the axis ends shortly after the removal (never past the run's end)
             t_show = min(max(_AFTER_REMOVAL * self.t_yr[k], 100), self.t_yr[-1])
-        # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.5)
+        # always drawn from 0 to 360 deg: a range that followed the band would give its middle away (exercise 03.3)
         shown = np.mod(self._centred_angles(p, q)[i], 360)
         turns = _turns(shown)
         if not gone and turns > _FAST_TURNS:  # fast turns: show only the first few dozen, each a sloping line
@@ -928,7 +928,7 @@ _MARS_LABEL = "perihelion at Mars' distance (for the starting a)"
 
 
 def _band(width: float) -> str:
-    """How a librating angle's band of ``width`` degrees looks (its middle is left to the plot: exercise 03.5)."""
+    """How a librating angle's band of ``width`` degrees looks (its middle is left to the plot: exercise 03.3)."""
     if width > 300:  # libration in name, but it looks like circulation: say what is seen
         return (
             f"it swings through almost every angle (a band about {width:.0f} degrees wide) but never makes "
@@ -1103,7 +1103,7 @@ def angle_band_alt_text(run: BeltRun, i_res: int, i_out: int, t_max: float) -> s
     For ``i_res`` it gives the band's edges (to 10 degrees) and middle (to 5). The spread is measured on the
     unwrapped angle, so a band that crosses 0/360 degrees (drawn in two pieces) is one band, not full turns; an
     angle that spreads over 300 degrees or more is said to run through all angles. For the 3:1 only
-    (the figure's resonance): exercise 03.5 asks the same of another asteroid at another resonance.
+    (the figure's resonance): exercise 03.3 asks the same of another asteroid at another resonance.
 
     >>> run = run_belt([2.3, 2.5] * u.AU, 0.1, 300 * u.yr, jupiter_a=5.2 * u.AU, jupiter_e=0.05,
     ...                danger_distance=1.5 * u.AU, jupiter_mass_factor=10, n_out=61)

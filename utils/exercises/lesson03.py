@@ -111,6 +111,19 @@ ROUNDED_4 = (
 )
 
 
+#: What exercise 03.4 tells an answer 1-2 % from the right distance (0.057 or 0.059 AU for 0.0580 AU): a last
+#: figure off by one, from cutting off or rounding too early, not a wrong method.
+NEAR_4 = "If your method is right, give at least two significant figures, rounded rather than cut off."
+
+
+def _off_by(factor):
+    # the right distance times ``factor``: with rtol 0.0052, 0.985 and 1.015 cover the answers 1-2 % off it
+    def solve(a, a_jupiter, **_):
+        return _nearest_distance(a, a_jupiter) * factor
+
+    return solve
+
+
 def _one_figure_in_own_unit(answer: Any, right: Any) -> bool:
     """Is ``answer`` the length ``right`` rounded to one significant figure in the answer's own unit (9e6 km for
     8.68e6 km, 0.06 AU for 0.058 AU)?"""
@@ -807,6 +820,9 @@ _EXERCISES = {
                 "That is the distance to a main resonance, but not to the nearest one: compare all five.",
             )
             for rank in range(1, len(KIRKWOOD_RESONANCES))
+        )
+        + tuple(  # last: a named mistake that also lands 1-2 % off keeps its own hint
+            Mistake(_off_by(factor), NEAR_4, rtol=0.0052, method_right=True) for factor in (0.985, 1.015)
         ),
     ),
     "03.5": StepExercise(
