@@ -930,6 +930,21 @@ def test_bad_arguments_get_clear_errors_or_sane_results(qualname, func):
     assert not failures, "\n".join(failures)
 
 
+def test_the_ice_widget_reading_check_rejects_hostile_readings_clearly():
+    """IceLifeExplorer.reading_ok, which opens lesson 07's Going further 4 and 5, names its argument on bad input
+    and answers False, never True, for any number that is not the right stop."""
+    view = utils.iceviews.IceLifeExplorer(**VALID["iceviews.IceLifeExplorer"]())
+    for bad in (None, True, np.bool_(False), [0.9], (0.9,), {"a": 0.9}, 0.9 * u.one, _Thing(), b"0.9"):
+        with pytest.raises(TypeError, match="albedo"):
+            _call(view.reading_ok, {"albedo": bad}, limit=2)
+    for bad in ("high", "", "0.9 AU"):
+        with pytest.raises(ValueError, match="albedo"):
+            _call(view.reading_ok, {"albedo": bad}, limit=2)
+    for number in (np.nan, np.inf, -np.inf, -0.9, 0.0, 1.0, 1e300, -1e300, 0.5, 0.3):
+        assert _call(view.reading_ok, {"albedo": number}, limit=2) is False, number
+    assert view.reading_ok(0.9) is True and view.reading_ok("0.90") is True  # the one right stop here
+
+
 def main(prefixes=()) -> int:
     totals: dict = {}
     all_failures = []

@@ -99,6 +99,9 @@ def test_the_reading_off_the_widget_gets_a_reply_that_points_the_way():
     assert lasts[-1] and not lasts[0]
     assert view.reading_feedback(lowest).startswith("That matches")
     assert view.reading_feedback(str(lowest)).startswith("That matches")  # typed in quotes
+    assert view.reading_feedback(lowest + 1e-6).startswith("That matches")  # matched to its stop, then judged
+    assert [a for a in stops if view.reading_ok(a)] == [lowest]  # the gate of Going further 4 and 5
+    assert view.reading_ok(str(lowest)) and not view.reading_ok(0.5) and not view.reading_ok(np.nan)
     below, above = stops[stops < lowest][-1], stops[stops > lowest][0]
     # a wrong stop gets one reply whichever side it lies on: no direction to search in, and never the right stop
     assert view.reading_feedback(below) == view.reading_feedback(above).replace(f"{above:.2f}", f"{below:.2f}")

@@ -911,6 +911,11 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     import contextlib
     import io
 
+    from astropy import constants as const
+
+    from utils import thermal
+    from utils.facts import fact
+
     ns, _ = namespace_until("07-ice-or-salt.ipynb", "def outlasts(")
     assert ns["albedo_to_last"] is None  # the student's placeholder, as the lesson ships it
     nb = nbtools.read(ROOT / "notebooks" / "07-ice-or-salt.ipynb")
@@ -931,5 +936,21 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     stops = ns["albedo_stops"]
     assert not any(f"{a:.2f}" in waiting for a in stops), waiting
     assert "years" not in waiting and "albedo is above" not in waiting
-    done = run(0.35)  # any reading: then the items print their numbers
-    assert "only if its albedo is above about" in done and "would last about" in done
+    view = ns["life_view"]
+    right = [float(a) for a in stops if view.reading_ok(a)]
+    assert len(right) == 1  # worked out from the widget, not typed
+    for wrong in [float(a) for a in stops if float(a) != right[0]] + [0.5, right[0] + 0.03, str(stops[0])]:
+        closed = run(wrong)  # a wrong reading, on either side, keeps both items closed
+        assert closed.count("Do the read-off in Explore first") == 2, (wrong, closed)
+        assert "years" not in closed and "albedo is above" not in closed, (wrong, closed)
+    for reading in (right[0], f"{right[0]:.2f}"):  # the right reading, as a number or typed in quotes
+        done = run(reading)
+        assert "only if its albedo is above about" in done and "would last about" in done
+        assert "Do the read-off" not in done
+    # the snow line gives the ice's own temperature (cooled by sublimating), not the dry ground's
+    snow = fact("albedo.fresh_snow")
+    absorbed = ns["sunlight"] * (1 - snow)
+    t_ice = thermal.sublimation_balance_temperature(absorbed, ns["water"], ns["latent_heat"])
+    t_dry = ((absorbed / const.sigma_sb) ** 0.25).to(u.K)
+    assert f"the ice reaches {t_ice:.0f} at noon" in done, done
+    assert t_ice < t_dry and "dry" not in done  # this cold, sublimating cools it by under a kelvin

@@ -177,18 +177,41 @@ class IceLifeExplorer:
             a = float(albedo)
         except (TypeError, ValueError):
             return f"Type the albedo as a number with two decimals, such as 0.35, not {albedo!r}."
-        if not np.isfinite(a) or not np.any(np.isclose(self.stops, a)):
+        if self._stop(a) is None:
             return (
                 f"{a:g} is not a stop of the albedo slider: type a stop as the slider shows it, with two decimals, "
                 f"such as 0.35, and {again}."
             )
-        lower = self.stops[self.stops < a - 1e-9]
-        if not self._outlasts_young(a) or (lower.size and self._outlasts_young(lower[-1])):
+        if not self._is_lowest(self._stop(a)):
             return (
-                f"Look again: {a:.2f} is not the lowest stop whose marker sits above the dotted line at both "
-                f"distances; {again}."
+                f"Not yet: {a:.2f} is not the stop asked for. At each distance, find the lowest stop where the "
+                f"marker sits above the dotted line; {again}."
             )
         return f"That matches the widget: {a:.2f} is the lowest stop above the dotted line at both distances."
+
+    def reading_ok(self, albedo) -> bool:
+        """True only if ``albedo`` (a number, or a number typed in quotes) is the right reading of the widget: the
+        lowest stop whose ice outlasts the youngest deposits at every distance. Any other number gives False."""
+        if isinstance(albedo, (bool, np.bool_)) or not isinstance(albedo, (int, float, np.integer, np.floating, str)):
+            raise TypeError(f"albedo must be a number such as 0.35, got {type(albedo).__name__}: {albedo!r}")
+        try:
+            a = float(albedo)
+        except ValueError:
+            raise ValueError(f"albedo must be a number such as 0.35, got {albedo!r}") from None
+        stop = self._stop(a)
+        return stop is not None and self._is_lowest(stop)
+
+    def _stop(self, a: float) -> float | None:
+        """The albedo stop that ``a`` matches (to rounding), or None."""
+        if not np.isfinite(a):
+            return None
+        near = np.isclose(self.stops, a)
+        return float(self.stops[near][0]) if near.any() else None
+
+    def _is_lowest(self, stop: float) -> bool:
+        """Is this stop the lowest whose ice outlasts the youngest deposits at every distance?"""
+        lower = self.stops[self.stops < stop - 1e-9]
+        return self._outlasts_young(stop) and not (lower.size and self._outlasts_young(lower[-1]))
 
     def _off_scale(self, years: float, noon: float) -> str:
         """Why a lifetime is off the axis ("" if it is on it): the ground too cold for the law, or too long."""
