@@ -138,7 +138,7 @@ def test_exercises_7_to_9_judge_three_firsts_from_the_date_order():
 def test_exercise_4_is_misleading_by_nasas_own_wording_and_accepts_false_as_defensible():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
     n12 = dict(dawn_launch=launch, earlier_first_use=ds1, record_wording=wording)
-    right = check("08.4", "misleading", **n12)
+    right = check("08.4", "misleading", **n12, reason="DS1 1998 vs Dawn 2007; line 2 (point to: science)")
     assert right.ok and "so 'false' (the first line) earns the point too" in right.message
     # each reading names the line of the notebook's rule it uses: a dropped qualifier, or a different claim
     assert "qualifier 'devoted exclusively to science'" in right.message and "left out" in right.message
@@ -216,7 +216,9 @@ def test_the_verdict_table_takes_every_wording_the_check_takes(word):
 
 def test_exercise_4_quotes_nasa_exactly():
     launch, ds1, wording = fact("dawn.launch"), fact("ds1.first_thrust"), fact("dawn.first_ion_science")
-    note = check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording).message
+    reason = "DS1 1998 vs Dawn 2007; line 2 (point to: exclusively)"
+    note = check("08.4", "misleading", dawn_launch=launch, earlier_first_use=ds1, record_wording=wording, reason=reason)
+    note = note.message
     assert "devoted exclusively to science" in note and "devoted exclusively to science" in wording
 
 
@@ -967,7 +969,9 @@ def test_exercise_4_misleading_is_not_handed_the_qualifier_before_naming_a_readi
     """The right-answer note quotes the qualifier; a reason that names no reading is not given it."""
     result = check("08.4", "misleading", reason=reason, **_inputs_4())
     assert result.ok and "devoted exclusively" not in result.message, result.message
-    named = check("08.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
+    line = check("08.4", "misleading", reason=f"{reason} second line: the qualifier was left out", **_inputs_4())
+    assert line.ok and "devoted exclusively" not in line.message, line.message  # the line alone: not the word
+    named = check("08.4", "misleading", reason=f"{reason} second line: 'science' was left out", **_inputs_4())
     assert named.ok and "devoted exclusively" in named.message, named.message
 
 
@@ -1318,7 +1322,7 @@ def test_the_slider_prediction_and_readings_are_read_back(said, read, told, caps
     assert 'prediction_slider = ""' in _cell_with("prediction_slider = ")
     assert "read_values = (None, None, None)" in _cell_with("prediction_slider = ")
     if read == "model":
-        stops = ("first spot (approach)", "RC3", "Survey")
+        stops = ("13 Jan 2015 images", "RC3", "Survey")
         pixel = {s: ns["marks"][s] * u.km * ns["ifov"].to_value(u.rad) for s in stops}
         read = tuple(
             round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
@@ -1829,7 +1833,7 @@ def test_the_slider_readback_reads_a_prediction_in_other_words(said, capsys):
     from notebook_namespace import namespace_until
 
     ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
-    stops = ("first spot (approach)", "RC3", "Survey")
+    stops = ("13 Jan 2015 images", "RC3", "Survey")
     pixel = {s: ns["marks"][s] * u.km * ns["ifov"].to_value(u.rad) for s in stops}
     read = tuple(
         round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
@@ -1948,3 +1952,43 @@ def test_the_sharpness_view_says_distance_km_must_be_a_number_of_km(bad):
     view = SharpnessView(np.ones((40, 40)), 120 * u.km, 93.7 * u.urad, 10 * u.km, 92 * u.km)
     with pytest.raises(TypeError, match="distance_km must be a number of km"):
         view.update(bad)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "verdict", "reason", "word", "named"),
+    [
+        ("08.4", "misleading", "DS1 1998, Dawn 2007: line 2", "devoted exclusively", "science"),
+        ("08.4", "misleading", "DS1 1998, Dawn 2007: the rule's second line", "exclusively to science", "research"),
+        ("08.10", "misleading", "SMART-1 2004, Dawn 2015: line 2", "beyond earth", "extraterrestrial"),
+        ("08.10", "false", "SMART-1 2004 before Dawn 2015: line 1, as printed", "extraterrestrial", "beyond earth"),
+        ("08.10", "false", "SMART-1 2004 before Dawn 2015: first line", "extraterrestrial", "other than earth"),
+    ],
+)
+def test_qualifier_is_quoted_only_after_the_student_names_it(exercise_id, verdict, reason, word, named):
+    """Naming the rule's line is not naming the word: NASA's qualifier waits until the reason names it."""
+    inputs = _n_inputs(exercise_id)
+    held = check(exercise_id, verdict, reason=reason, **inputs)
+    assert word not in held.message.lower(), held.message
+    assert "Which words of NASA's wording, printed above, make its claim smaller" in held.message, held.message
+    for text in (None, ""):
+        bare = (
+            check(exercise_id, verdict, **inputs) if text is None else check(exercise_id, verdict, reason="", **inputs)
+        )
+        assert word not in bare.message.lower(), bare.message
+    given = check(exercise_id, verdict, reason=f"{reason}; NASA's word: {named}", **inputs)
+    assert given.ok and "Which words of NASA's wording" not in given.message, given.message
+
+
+def test_exercise_7_answer_is_not_in_the_labels():
+    """The slider's stop, the Try-it text, the timeline's label and the printed evidence name the images by
+    their date, not as 'approach' pictures: that word is Exercise 7's answer (N11: seen before orbit)."""
+    import json
+
+    cells = json.loads((ROOT / "notebooks" / "08-fact-check.ipynb").read_text())["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if "solution" not in c.get("metadata", {}).get("tags", []))
+    for giveaway in ("first spot (approach)", "first approach picture", "noted (approach)", "noted in approach"):
+        assert giveaway not in text, giveaway
+    assert "13 Jan 2015 images" in text
+    from utils.spotviews import dawn_distances
+
+    assert not any("approach" in name for name in dawn_distances()[0])

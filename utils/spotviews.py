@@ -48,7 +48,7 @@ __all__ = [
 
 #: Lesson 08's named distances of Dawn from Ceres' surface (label: fact id), from the first approach image to LAMO.
 DAWN_DISTANCES = {
-    "first spot (approach)": "ceres.approach_spot_distance",
+    "13 Jan 2015 images": "ceres.approach_spot_distance",
     "OpNav 3": "ceres.spots_opnav3_distance",
     "two spots": "ceres.spots_two_distance",
     "RC3": "ceres.orbit_rc3_altitude",

@@ -544,6 +544,23 @@ NOT_NARROWING_HINT = (
 )
 
 
+#: Exercise 10: the words that narrow "two different bodies" as NASA's wording does (two destinations beyond Earth).
+NARROWING_N16 = (
+    "extraterrestrial",
+    "beyond earth",
+    "outside earth",
+    "other than earth",
+    "besides earth",
+    "excluding earth",
+    "not counting earth",
+    "apart from earth",
+    "away from earth",
+)
+
+#: Until the reason names the narrowing word, the notes that quote NASA's qualifier are held back for this question.
+ASK_NARROWING = "Which words of NASA's wording, printed above, make its claim smaller than the story's?"
+
+
 #: Words that name the other reading of a "first" (a qualifier the story dropped), in exercises 08.4 and 08.10.
 QUALIFIER_WORDS = (
     "qualifier",
@@ -641,6 +658,8 @@ class VerdictExercise(ReasonedExercise):
     action_first: bool = False
     narrowing_words: tuple[str, ...] = ()
     not_narrowing: str = ""
+    named_qualifier: tuple[str, ...] = ()
+    quoted_qualifier: tuple[str, ...] = ()
 
     def _reason_prompt(self, reason: Any) -> str:
         """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
@@ -683,7 +702,22 @@ class VerdictExercise(ReasonedExercise):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = self._check_argued(answer, **inputs)
         result = self._lead_with_action(result, inputs) if self.action_first else result
-        return self._check_qualifier_slot(result, inputs)
+        return self._hold_qualifier(self._check_qualifier_slot(result, inputs), inputs)
+
+    def _hold_qualifier(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
+        """With ``quoted_qualifier``: the sentences of the message that quote NASA's qualifier are held back, and
+        ``ASK_NARROWING`` asked instead, until the reason names the narrowing word (one of ``named_qualifier``):
+        naming the rule's line alone does not earn the word."""
+        text = result.message.lower()
+        if not (self.quoted_qualifier and any(q in text for q in self.quoted_qualifier)):
+            return result
+        reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        if any(word in reason for word in self.named_qualifier):
+            return result
+        sentences = re.split(r"(?<=[.?!])\s+", result.message)
+        kept = [s for s in sentences if not any(q in s.lower() for q in self.quoted_qualifier)]
+        ask = "" if ASK_NARROWING in kept else ASK_NARROWING
+        return CheckResult(result.status, _joined(" ".join(kept), ask), result.name)
 
     def _check_qualifier_slot(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
         """With ``narrowing_words``: a reason whose qualifier slot ('point to:' or 'qualifier:') holds a word that
@@ -1281,6 +1315,8 @@ _EXERCISES = {
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         narrowing_words=NARROWING_QUALIFIERS,
         not_narrowing=NOT_NARROWING_HINT,
+        named_qualifier=NARROWING_QUALIFIERS,
+        quoted_qualifier=("devoted exclusively", "exclusively to science"),
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "Both lines fit here, so 'false' (the first line) earns the point too.",
         also_argue={
@@ -1477,9 +1513,11 @@ _EXERCISES = {
             "destinations) is true.",
         },
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_10: write 'first line' (the story's words as printed) or 'second "
-        "line' (the qualifier NASA uses).",
+        reading_prompt="Name your reading in reason_10: write 'line 1' (the story's words as printed) or 'line 2' "
+        "(the qualifier NASA uses).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
+        named_qualifier=NARROWING_N16,
+        quoted_qualifier=("beyond earth", "extraterrestrial"),
         mistakes=(
             Mistake(
                 lambda claimed_first, earlier_with_earth: "true",
