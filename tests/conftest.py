@@ -51,3 +51,18 @@ def returns_an_answer(func, exercise: str, kw: dict, calls) -> bool:
         if any(isinstance(v, (u.Quantity, float)) and np.size(v) == 1 and check(exercise, v, **kw).ok for v in values):
             return True
     return False
+
+
+def slider_readback_args() -> dict:
+    """A valid set of arguments for ``utils.factcheck.read_back_slider``; tests change one of them."""
+    import astropy.units as u
+    import numpy as np
+
+    return dict(
+        prediction="up",
+        read_values=(0.1, 0.2, 0.4),
+        model=np.ones((40, 40)),
+        field=120 * u.km,
+        ifov=93.7 * u.urad,
+        distances={"far": 300_000, "mid": 13_000, "near": 4_000},
+    )

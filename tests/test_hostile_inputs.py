@@ -44,6 +44,7 @@ import pytest
 from astropy.time import Time
 
 import utils
+from conftest import slider_readback_args
 
 ROOT = Path(__file__).resolve().parents[1]
 UTILS_DIR = str(ROOT / "utils") + os.sep
@@ -489,14 +490,7 @@ VALID = {
         stated_aims=("solar-system origins",),
     ),
     "factcheck.read_prediction": lambda: dict(text="it will increase"),
-    "factcheck.read_back_slider": lambda: dict(
-        prediction="up",
-        read_values=(0.1, 0.2, 0.4),
-        model=np.ones((40, 40)),
-        field=120 * u.km,
-        ifov=93.7 * u.urad,
-        distances={"far": 300_000, "mid": 13_000, "near": 4_000},
-    ),
+    "factcheck.read_back_slider": slider_readback_args,
     "factcheck.your_compared_verdict": lambda: dict(
         claim_id="N01",
         comparison=np.bool_(True),

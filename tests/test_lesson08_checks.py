@@ -11,7 +11,7 @@ import pytest
 from astropy.time import Time
 
 import nbtools
-from conftest import ROOT
+from conftest import ROOT, slider_readback_args
 from utils import factcheck as F
 from utils.checks import _expected_answer, check
 from utils.exercises.lesson08 import _EXERCISES
@@ -1384,14 +1384,7 @@ def test_the_slider_readback_says_stayed_the_same():
     ],
 )
 def test_the_slider_readback_helper_names_a_bad_argument(name, value):
-    args = dict(
-        prediction="up",
-        read_values=(0.1, 0.2, 0.4),
-        model=np.ones((40, 40)),
-        field=120 * u.km,
-        ifov=93.7 * u.urad,
-        distances={"far": 300_000, "mid": 13_000, "near": 4_000},
-    )
+    args = slider_readback_args()
     args[name] = value
     with pytest.raises((TypeError, ValueError, u.UnitsError)) as error:
         F.read_back_slider(**args)
