@@ -128,3 +128,21 @@ def test_the_title_names_the_ice_in_the_controls_order_and_leaves_dry_ground_to_
     assert "dry ground" not in view.ax.get_title() and " K at noon" not in view.ax.get_title()
     assert "dry ground with no ice to cool it" in view.alt()
     assert "the ice cooler" in view.alt()
+
+
+@pytest.mark.parametrize(
+    "albedo, distance, kind, named",
+    [
+        (0.45, 2.7, ValueError, "distance_au"),  # between the distance stops
+        (0.5, 2.55, ValueError, "albedo"),  # between the albedo stops
+        (0.45, 2.55 * u.AU, TypeError, "distance_au"),  # the slider gives plain numbers
+        ("0.45", 2.55, TypeError, "albedo"),
+    ],
+)
+def test_a_value_off_the_sliders_stops_gets_a_clear_message(albedo, distance, kind, named):
+    view = _view()
+    with pytest.raises(kind) as error:
+        view.update(albedo, distance)
+    assert named in str(error.value) and ("stops" in str(error.value)) == (kind is ValueError), error.value
+    view.update(0.45 + 1e-9, 2.98)  # a stop, to rounding, is that stop
+    assert view.state[:2] == (0.45, 2.98)

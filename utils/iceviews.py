@@ -139,7 +139,8 @@ class IceLifeExplorer:
 
     def update(self, albedo: float, distance_au: float) -> FastFigure:
         """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure."""
-        years = self.curves[round(float(distance_au), 6)]  # inf where sublimation is too slow to compute
+        albedo, distance_au = self._stop_values(albedo, distance_au)
+        years = self.curves[distance_au]  # inf where sublimation is too slow to compute
         here = float(years[np.argmin(abs(self.albedos - albedo))])
         noon = float(_noon_temperature(self.solar_constant, albedo, distance_au * u.AU).to_value(u.K))
         self.curve.set_ydata(years)
@@ -162,6 +163,26 @@ class IceLifeExplorer:
         )
         self.state = (albedo, distance_au, noon, here)
         return self.fast
+
+    def _stop_values(self, albedo, distance_au) -> tuple[float, float]:
+        """``albedo`` and ``distance_au`` as the sliders' stops they match, or a clear error for any other value."""
+        values = []
+        for name, value, stops, example in (
+            ("albedo", albedo, self.stops, "0.35"),
+            ("distance_au", distance_au, np.array(list(self.curves)), "2.77"),
+        ):
+            if isinstance(value, (bool, np.bool_, u.Quantity)) or not isinstance(
+                value, (int, float, np.integer, np.floating)
+            ):
+                raise TypeError(
+                    f"{name} must be a plain number such as {example}, got {type(value).__name__}: {value!r}"
+                )
+            near = np.isclose(stops, float(value), rtol=0, atol=0.005)
+            if not near.any():
+                shown = ", ".join(f"{v:.2f}" for v in stops)
+                raise ValueError(f"{name} must be one of the slider's stops ({shown}), got {value!r}")
+            values.append(float(stops[near][0]))
+        return values[0], values[1]
 
     def _outlasts_young(self, albedo: float) -> bool:
         """Does ice of this albedo outlast the youngest deposits' age at every distance stop?"""
