@@ -636,7 +636,9 @@ def test_exercise_9_the_right_e_cut_off_is_told_to_round():
 
 def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
-    assert [check("03.1", x, **ceres).ok for x in (2.56, 2.57, 2.58, 2.59, 2.60)] == [False, True, True, True, False]
+    # "to two decimals": 2.58 (and the full 2.579) pass; 2.57 is the ratio cut off, and gets a hint to round
+    assert [check("03.1", x, **ceres).ok for x in (2.57, 2.575, 2.579, 2.58, 2.584, 2.59)] == [0, 1, 1, 1, 1, 0]
+    assert "rounded" in check("03.1", 2.57, **ceres).message and "2.58" not in check("03.1", 2.57, **ceres).message
     steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 228, 229, 230)]
     assert steps == [False, True, True, True, False]
 

@@ -677,7 +677,8 @@ _EXERCISES = {
     "03.1": RatioExercise(
         title="Exercise 1 · the period ratio of {asteroid}",
         solve=_ratio,
-        rtol=0.005,
+        rtol=0.0,
+        atol=0.0051,  # "to two decimals": the ratio rounded either way to two decimals, and nothing further off
         hint="Compute both periods with utils.orbits.period and divide Jupiter's by the asteroid's.",
         defaults={"asteroid": "the asteroid"},
         mistakes=(
@@ -705,6 +706,11 @@ _EXERCISES = {
                 )
                 for p, q in KIRKWOOD_RESONANCES
                 if round(p / q, 2) != p / q
+            ),
+            Mistake(
+                lambda a, a_jupiter, **_: math.floor(100 * _ratio(a, a_jupiter)) / 100,
+                "That looks cut off after two decimals rather than rounded: round the ratio to the nearest hundredth.",
+                rtol=1e-9,
             ),
             Mistake(
                 lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
