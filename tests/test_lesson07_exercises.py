@@ -939,14 +939,22 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     view = ns["life_view"]
     right = [float(a) for a in stops if view.reading_ok(a)]
     assert len(right) == 1  # worked out from the widget, not typed
-    for wrong in [float(a) for a in stops if float(a) != right[0]] + [0.5, right[0] + 0.03, str(stops[0])]:
-        closed = run(wrong)  # a wrong reading, on either side, keeps both items closed
+    # a wrong reading, on either side, keeps both items closed; so does text, a list or True, without a traceback
+    unreadable = ["abc", [right[0]], True, {"albedo": right[0]}, float("nan")]
+    for wrong in [float(a) for a in stops if float(a) != right[0]] + [0.5, right[0] + 0.03, str(stops[0])] + unreadable:
+        closed = run(wrong)
         assert closed.count("Do the read-off in Explore first") == 2, (wrong, closed)
         assert "years" not in closed and "albedo is above" not in closed, (wrong, closed)
     for reading in (right[0], f"{right[0]:.2f}"):  # the right reading, as a number or typed in quotes
         done = run(reading)
         assert "only if its albedo is above about" in done and "would last about" in done
         assert "Do the read-off" not in done
+    # item 4 names where each threshold holds: the mean distance's is lower than the read-off, perihelion's is not
+    mean_line, peri_line = (done.split(where)[1].split("\n")[1] for where in ("mean distance", "perihelion ("))
+    mean_t, peri_t = (float(line.split("above about ")[1]) for line in (mean_line, peri_line))
+    assert f"({ns['ceres_a']:.2f})" in done and f"({ns['perihelion']:.2f})" in done
+    assert mean_t < right[0] and mean_t < peri_t <= right[0], done
+    assert f"your albedo_to_last, {right[0]:.2f}, had to clear" in done
     # the snow line gives the ice's own temperature (cooled by sublimating), not the dry ground's
     snow = fact("albedo.fresh_snow")
     absorbed = ns["sunlight"] * (1 - snow)
@@ -954,3 +962,131 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     t_dry = ((absorbed / const.sigma_sb) ** 0.25).to(u.K)
     assert f"the ice reaches {t_ice:.0f} at noon" in done, done
     assert t_ice < t_dry and "dry" not in done  # this cold, sublimating cools it by under a kelvin
+
+
+def test_exercise_1_a_minus_sign_lost_in_the_conversion_gets_the_sign_hint():
+    """-56 °C typed as +56 °C (or the same in °F) is told to check the sign, never "close", like -217 K."""
+    from utils import thermal
+
+    kw = _inputs_1()
+    right = thermal._subsolar_temperature(**kw)
+    celsius = right.to_value(u.deg_C, u.temperature())
+    fahrenheit = right.to_value(u.imperial.deg_F, u.temperature())
+    assert celsius < 0 and fahrenheit < 0
+    for typed in (-celsius * u.deg_C, round(-celsius) * u.deg_C, -fahrenheit * u.imperial.deg_F):
+        result = utils.check("07.1", typed, **kw)
+        assert result.status == "incorrect" and "minus sign" in result.message, (typed, result.message)
+        assert "close" not in result.message.lower() and f"{abs(celsius):.0f}" not in result.message
+    assert "sign" in utils.check("07.1", -right.to(u.K), **kw).message  # the kelvin case, as before
+    assert utils.check("07.1", right.to(u.deg_C, u.temperature()), **kw).ok
+
+
+@pytest.mark.parametrize("factor", [100, 1000, 100_000, 1_000_000])
+def test_exercise_2_a_lifetime_too_large_by_a_power_of_ten_gets_its_own_hint(factor):
+    """The mirror of the mixed-length-units hint: 28 Myr, 2.8e7 yr or 28,000 kyr (1,000 times too long) are named."""
+    from utils.checks import _expected_answer
+
+    kw = _inputs_2()
+    right = _expected_answer("07.2", **kw).to(u.yr)
+    two_figures = float(f"{right.to_value(u.yr):.2g}") * u.yr
+    for slip in (right * factor, two_figures * factor):
+        result = utils.check("07.2", slip, **kw)
+        assert not result.ok and "too large by a whole factor" in result.message, (slip, result.message)
+        assert "close" not in result.message.lower()
+    for typed in (two_figures.to_value(u.kyr) * u.Myr, two_figures.to_value(u.yr) * u.kyr):  # 28 Myr, 28,000 kyr
+        assert "too large by a whole factor" in utils.check("07.2", typed, **kw).message
+
+
+def test_exercise_2_the_years_given_in_seconds_get_the_time_unit_hint():
+    """28,000 s is treated like 28,000 days: right in years, given in the wrong unit of time."""
+    from utils.checks import _expected_answer
+
+    kw = _inputs_2()
+    right = _expected_answer("07.2", **kw)
+    for years in (right.to_value(u.yr), float(f"{right.to_value(u.yr):.2g}")):
+        result = utils.check("07.2", years * u.s, **kw)
+        assert not result.ok and "in seconds" in result.message, result.message
+
+
+def test_exercise_4_the_faculae_albedo_and_a_day_average_get_their_own_hints():
+    """Ice as bright as the faculae (1.30 m for `faculae`), and a day's average (the bound over pi, or the balanced
+    day-averaged loss of Going further 2, 0.28 m) each get a named hint that gives no value."""
+    from utils import thermal
+    from utils.checks import _expected_answer
+
+    kw = _inputs_4()
+    bound = _expected_answer("07.4", **kw)
+    sunlight = thermal.irradiance(kw["solar_constant"], kw["distance"])
+    for key in ("occator.faculae_albedo", "occator.faculae_reflectance_low", "occator.faculae_reflectance_centre"):
+        bright = (sunlight * (1 - utils.fact(key)) / (kw["latent_heat"] * kw["density"]) * u.yr).to(u.m)
+        result = utils.check("07.4", bright, **kw)
+        assert not result.ok and "`ceres_albedo`" in result.message and "faculae" in result.message, key
+    day_flux = thermal.diurnal_mean_sublimation_flux(
+        sunlight * (1 - kw["albedo"]), kw["molar_mass"], latent_heat=kw["latent_heat"]
+    )
+    balanced_day = (day_flux / kw["density"] * u.yr).to(u.m)
+    for slip in (bound / np.pi, round(bound.to_value(u.m) / np.pi, 2) * u.m, balanced_day, 0.28 * u.m):
+        result = utils.check("07.4", slip, **kw)
+        assert not result.ok and "noon sunlight all year" in result.message, (slip, result.message)
+        assert f"{bound.to_value(u.m):.2f}" not in result.message and "close" not in result.message.lower()
+
+
+def test_no_loss_rate_helper_is_shown_before_exercise_2():
+    """The figure's cell before Exercise 2 divides by the density itself: `thickness_loss_rate` would do step 1."""
+    assert not calls_shown_before_check("07.2", "07-ice-or-salt.ipynb", "thickness_loss_rate")
+
+
+def test_the_units_of_a_mass_flux_over_a_density_are_a_speed():
+    """A flux per second over a density leaves metres per second, a speed: not 'leaves metres'."""
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    text = " ".join(cells)
+    assert "leaves metres:" not in text and "leaves metres)" not in text
+    exercise_2 = next(s for s in cells if s.startswith("### Exercise 2"))
+    assert "leaves metres per second: a\nspeed, how fast the surface goes down" in exercise_2
+    assert "leaves m/s, how fast the surface goes down" in text
+
+
+def test_the_camera_teams_range_is_called_a_reflectance_not_an_albedo():
+    recap = next("".join(c["source"]) for c in _notebook_cells() if c.get("id") == "l07-recap")
+    assert "*reflectances*" in recap and "not the same thing" in recap
+
+
+def test_the_prediction_before_exercise_1_has_a_place_and_the_answer_cell_says_how_to_edit_without_a_mouse():
+    cells = _notebook_cells()
+    check = next(i for i, c in enumerate(cells) if 'utils.check("07.1"' in "".join(c["source"]))
+    before = "".join(cells[check - 1]["source"])
+    assert 'guess_1 = ...  # your guess first: "warmer" or "colder"' in before
+    assert "`guess_1`" in "".join(cells[check - 2]["source"])
+    answer = next("".join(c["source"]) for c in cells if "answer" in c["metadata"].get("tags", []))
+    assert "select and press Enter" in answer
+
+
+def test_why_the_loss_climbs_steeply_is_in_going_further_not_the_class_path():
+    cells = ["".join(c["source"]) for c in _notebook_cells()]
+    summary = next(i for i, s in enumerate(cells) if s.startswith("## Summary"))
+    assert not any("break free of the ice" in s for s in cells[:summary])
+    item_3 = next(s for s in cells if s.startswith("**3. Why the loss climbs so steeply"))
+    assert "**vapour pressure**" in item_3 and "break free of the ice" in item_3
+
+
+def test_exercise_3b_asks_what_vir_showed_at_occator_and_the_rubric_grades_it():
+    cells = _notebook_cells()
+    question = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("### Exercise 3"))
+    assert "what did VIR's spectra show at Occator that the colours had not?" in question.split("**(b)")[1]
+    model = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("*Model answer:*"))
+    assert "At Occator, VIR's bands sat where sodium carbonate's lie" in model
+    page = (ROOT / "docs" / "instructors" / "07-ice-or-salt.md").read_text(encoding="utf-8")
+    rubric = page.split("**07.3 rubric:**")[1].split("- **Exercise 4**")[0]
+    assert "in four parts" in rubric and "what VIR's spectra showed at Occator" in rubric
+    assert "At Occator,\nVIR's bands sat" in page.split("**07.3 model answer:**")[1]
+
+
+def test_the_syllabus_gives_07s_first_class_parts_the_plans_minutes():
+    """The 7-week plan's week 6 does 07's recap and Exercise 1 in class: its minutes are the Plan's two rows."""
+    import re
+
+    plan = "".join(_notebook_cells()[1]["source"])
+    rows = dict(re.findall(r"^\| ([^|]+?) \| [^|]+ \| (\d+) \|$", plan, flags=re.M))
+    minutes = int(rows["Overview, recap"]) + int(rows["How warm is the ground?"])
+    syllabus = (ROOT / "docs" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
+    assert f"07's recap and the noon temperature (exercise 1, about {minutes} min)" in syllabus

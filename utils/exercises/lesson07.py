@@ -130,6 +130,24 @@ def _t_celsius_as_kelvin(solar_constant, albedo, distance):
     return _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature()) * u.K
 
 
+def _t_celsius_sign_dropped(solar_constant, albedo, distance):
+    # the right temperature converted to °C with its minus sign lost (about +56 °C in place of -56 °C)
+    celsius = _temperature(solar_constant, albedo, distance).to_value(u.deg_C, u.temperature())
+    return abs(celsius) * u.deg_C
+
+
+def _t_fahrenheit_sign_dropped(solar_constant, albedo, distance):
+    # the same slip in °F
+    fahrenheit = _temperature(solar_constant, albedo, distance).to_value(u.imperial.deg_F, u.temperature())
+    return abs(fahrenheit) * u.imperial.deg_F
+
+
+_SIGN_DROPPED = (
+    "Check the sign of your answer: did a minus sign get lost when you converted to °C or °F, or when you "
+    "typed the number?"
+)
+
+
 def _perihelion(distance=None, semi_major_axis=None, eccentricity=None):
     """The distance Exercise 1 asks about: given, or the perihelion a (1 - e) of the orbit given."""
     if distance is not None:
@@ -355,6 +373,29 @@ def _lifetime_years_as_days(
     return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.day).to(u.yr)
 
 
+def _lifetime_years_as_seconds(
+    thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None
+):
+    # the right number of years given the unit u.s
+    return (_lifetime(thickness, loss_rate).to_value(u.yr) * u.s).to(u.yr)
+
+
+def _times(factor):
+    """The lifetime ``factor`` times too long: lengths or years typed in mixed units (28 Myr for 28,000 yr)."""
+
+    def too_long(thickness, loss_rate, noon_loss_rate=None, bright_albedo=None, low_albedo=None, faculae_albedo=None):
+        return _lifetime(thickness, loss_rate) * factor
+
+    return too_long
+
+
+_TOO_LONG = (
+    "Your number is too large by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
+    "typed in different length units (km, m, cm, mm), or a number of years given a unit such as `u.kyr` or "
+    "`u.Myr` (thousands or millions of years)? Divide the quantities themselves: `pit_depth` by the rate "
+    "`flux_day / ice_density`, and convert with `.to(u.yr)`."
+)
+
 _MIXED_LENGTH_UNITS = (
     "Your number is too small by a whole factor of 100, 1,000 or more. Were the depth and the loss rate "
     "typed in different length units (km, m, cm), or a number read in thousands? Divide the quantities "
@@ -490,6 +531,41 @@ def _energy_bare_ice(solar_constant, albedo, distance, latent_heat, density, mol
     return _energy_limited_loss(solar_constant, fact("albedo.bare_ice"), distance, latent_heat, density)
 
 
+def _energy_faculae(albedo_id):
+    """Exercise 4's bound for ice as bright as the faculae (a fact's id) in place of dusty ice as dark as Ceres."""
+
+    def faculae_bright(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+        from ..facts import fact
+
+        require(albedo, u.one, "albedo")
+        return _energy_limited_loss(solar_constant, fact(albedo_id), distance, latent_heat, density)
+
+    return faculae_bright
+
+
+def _energy_day_average(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # the bound with the noon sunlight averaged over the day on the equator (over 1 / pi of it)
+    return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / np.pi
+
+
+def _loss_day_average_balanced(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
+    # dusty ice's loss at its balanced temperature, averaged over the day (Going further 2)
+    if molar_mass is None:
+        return None
+    from ..thermal import diurnal_mean_sublimation_flux
+
+    flux = diurnal_mean_sublimation_flux(
+        _absorbed(solar_constant, albedo, distance), molar_mass, latent_heat=latent_heat
+    )
+    return (thickness_loss_rate(flux, density) * (1 * u.yr)).to(u.m)
+
+
+_DAY_AVERAGE = (
+    "That is a loss averaged over Ceres' day. The bound spends the noon sunlight all year, not the day's "
+    "average, and spends all of it on sublimation."
+)
+
+
 def _energy_rate_not_times_year(solar_constant, albedo, distance, latent_heat, density, molar_mass=None):
     return _energy_limited_loss(solar_constant, albedo, distance, latent_heat, density) / (1 * u.yr)
 
@@ -566,6 +642,8 @@ _EXERCISES = {
                 "Your number looks like degrees Celsius, but you gave it the unit K. Write it with `u.deg_C`, "
                 "or keep the kelvin value the formula gives.",
             ),
+            Mistake(_at_perihelion(_t_celsius_sign_dropped), _SIGN_DROPPED),
+            Mistake(_at_perihelion(_t_fahrenheit_sign_dropped), _SIGN_DROPPED),
             Mistake(
                 _at_perihelion(_t_square_root), "σT⁴ = power: T is the FOURTH root of (power / σ), not the square root."
             ),
@@ -703,6 +781,13 @@ _EXERCISES = {
                 "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
             ),
             Mistake(
+                _from_flux(_lifetime_years_as_seconds),
+                "Your number would be right in years, but you gave it in seconds. The loss rate is per year: "
+                "give the lifetime in years (`u.yr`), or convert with `.to(u.yr)`.",
+            ),
+            # 6 %: the two-figure 2.8e7 and 3e7 (one figure) too
+            *(Mistake(_from_flux(_times(f)), _TOO_LONG, rtol=0.06) for f in (100, 1000, 100_000, 1_000_000)),
+            Mistake(
                 _from_flux(
                     _lifetime_noon_printed
                 ),  # after the faculae's lifetime, which lies 3 % from it and is printed
@@ -753,6 +838,19 @@ _EXERCISES = {
                 _energy_bare_ice,
                 "That is bright, bare ice. Dusty ice is as dark as Ceres: use the albedo given in the exercise.",
             ),
+            *(
+                Mistake(
+                    _energy_faculae(albedo_id),
+                    "That albedo is the faculae's. Dusty ice is as dark as Ceres' ground: use `ceres_albedo`.",
+                )
+                for albedo_id in (
+                    "occator.faculae_albedo",
+                    "occator.faculae_reflectance_low",
+                    "occator.faculae_reflectance_centre",
+                )
+            ),
+            Mistake(_energy_day_average, _DAY_AVERAGE, rtol=0.02),  # 0.63 m: two figures of it too
+            Mistake(_loss_day_average_balanced, _DAY_AVERAGE, rtol=0.02),  # 0.28 m, as Going further 2 gives it
             Mistake(
                 _energy_rate_not_times_year,
                 "That is a rate (a length per unit time). The question asks for the thickness lost in one "
