@@ -3,7 +3,8 @@
 Each lesson's ``tests/exercises/lessonNN.py`` gives, for every self-checked
 exercise, that formula (``NATURAL``).  It replaces the exercise's
 ``answer_k = ...`` line in the student version, the notebook runs, and every
-check must say Correct (a verdict whose one-line reason is still to write: "Verdict accepted").  A lesson without a spec fails: that is a defect.
+check must say Correct (a verdict whose one-line reason is still to write:
+"Verdict accepted").  A lesson without a spec fails: that is a defect.
 """
 
 from __future__ import annotations
