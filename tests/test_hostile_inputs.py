@@ -491,6 +491,11 @@ VALID = {
     ),
     "factcheck.read_prediction": lambda: dict(text="it will increase"),
     "factcheck.read_back_slider": slider_readback_args,
+    "factcheck.your_line": lambda: dict(name="news_closer"),
+    "factcheck.date_verdicts": lambda: dict(claims=claims(), fact_ids={"N06": "dawn.launch"}),
+    "factcheck.your_date_verdict": lambda: dict(
+        claim_id="N10", matches=True, claimed="2015-03-06", record="2015-03-06T12:29", name="n10_matches"
+    ),
     "factcheck.your_compared_verdict": lambda: dict(
         claim_id="N01",
         comparison=np.bool_(True),
@@ -585,6 +590,8 @@ ANY_VALUE = {
     # the reader's comparison line: anything but a numpy bool (None, a typed-in True, a number) gives no verdict
     # and a note saying what to write
     ("factcheck.your_compared_verdict", "comparison"),
+    # the reader's N10 line: anything but True or False (None, a number, text) gives no verdict and a note
+    ("factcheck.your_date_verdict", "matches"),
     # the slider's typed readings: anything that is not three numbers gets the request to fill them in
     ("factcheck.read_back_slider", "read_values"),
     # any answer that names no verdict (None, ..., a number) is read as "no verdict": None

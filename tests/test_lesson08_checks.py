@@ -1244,11 +1244,12 @@ def _sentences(message):
 
 
 def test_exercise_4_false_follows_the_task_and_asks_for_both_at_once():
-    """The task says: name your line, and for 'false' the narrowing word a reader calling it misleading would
-    point to. A 'false' naming neither is asked for both in one message; one that does both passes with no
+    """The line-1 template asks for the dates and the line. A 'false' naming no line is asked for it (under an
+    'unfinished reason' heading, not 'Correct'); one that names its line and the optional word passes with no
     request."""
     unnamed = check("08.4", "false", reason="DS1 1998, Dawn 2007, an earlier example came before", **_inputs_4())
-    assert unnamed.ok and "Name your reading" in unnamed.message and "narrowing word" in unnamed.message
+    assert unnamed.ok and "Name your reading" in unnamed.message and "line 1" in unnamed.message
+    assert "not finished" in str(unnamed) and "Correct." not in str(unnamed)
     assert "Both lines" not in unnamed.message and _sentences(unnamed.message) <= 2, unnamed.message
     both = "DS1 1998 before Dawn 2007: first line; a misleading reader would point to the dropped word 'science'"
     done = check("08.4", "false", reason=both, **_inputs_4())
@@ -1261,7 +1262,7 @@ def test_exercise_4_false_follows_the_task_and_asks_for_both_at_once():
 def test_exercise_4_prompt_is_the_rule_and_template_and_the_feedback_says_both_lines_fit():
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert "The rule for a" in text and "point to: <word>)" in text and "When both lines fit" not in text
+    assert "The rule for a" in text and "line 2, qualifier: <word>" in text and "When both lines fit" not in text
     reason = "DS1 1998-11-10 vs Dawn 2007-09-27; line {}; qualifier: devoted exclusively to science"
     for verdict, line in (("false", 1), ("misleading", 2)):
         result = check("08.4", verdict, reason=reason.format(line), **_inputs_4())
@@ -1486,7 +1487,7 @@ def test_the_answer_key_fills_the_n01_line(capsys):
 def test_exercise_4_the_filled_template_passes_in_one_run(verdict, reason):
     """The prompt's template (dates, line, qualifier) filled in: either verdict passes with nothing more asked."""
     nb = (ROOT / "notebooks" / "08-fact-check.ipynb").read_text(encoding="utf-8")
-    assert "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in nb
+    assert all(template in nb for template in TEMPLATES_4)
     result = check("08.4", verdict, **_inputs_4(), reason=reason)
     assert result.ok, result.message
     for asked in ("Name your reading", "Now add", "disagree", "template"):
@@ -1705,7 +1706,7 @@ def test_exercise_4_a_qualifier_that_does_not_narrow_the_claim_is_not_counted(ve
     result = check("08.4", verdict, reason=f"{_DS1}; line {line}; qualifier: {word}", **_inputs_4())
     empty = check("08.4", verdict, reason=f"{_DS1}; line {line}", **_inputs_4())
     assert result.status == empty.status == "correct", (result, empty)
-    assert result.message.startswith("Change the word after 'point to:'"), result.message
+    assert result.message.startswith("Change the word after 'qualifier:'"), result.message
     assert "this word does not narrow the claim the way NASA's wording does" in result.message
     assert "already has" not in result.message
     assert "close" not in result.message.lower()
@@ -1743,25 +1744,26 @@ def test_exercise_4_the_narrowing_words_stay_out_of_the_student_prompt():
         assert word not in text.lower(), word
 
 
+#: Exercise 4's two templates, one per line of the rule: a line-1 student is not asked to voice the other reading.
+TEMPLATES_4 = (
+    "DS1 <date> vs Dawn <date>; line 1: <which came first>",
+    "DS1 <date> vs Dawn <date>; line 2, qualifier: <word>",
+)
+
+
 def _table_rows(text):
     return [line for line in text.splitlines() if re.match(r"\s*\| \*(false|misleading)\* \|", line)]
 
 
 def test_exercise_4_prompt_and_instructor_pages_give_the_same_table():
-    """One template, with its one optional clause, word for word in the notebook's prompt and on both
-    instructor pages; no table of what each verdict writes is left anywhere."""
+    """One template per line of the rule, word for word in the notebook's prompt and on both instructor pages;
+    no table of what each verdict writes is left anywhere."""
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     prompt = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert (
-        "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in prompt
-        and not _table_rows(prompt)
-    )
+    assert all(template in prompt for template in TEMPLATES_4) and not _table_rows(prompt)
     for page in ("08-fact-check.md", "checks-08-fact-check.md"):
         text = (ROOT / "docs" / "instructors" / page).read_text()
-        assert (
-            "DS1 <date> vs Dawn <date>; line <1 or 2> (a reader calling it misleading would point to: <word>)" in text
-            and not _table_rows(text)
-        ), page
+        assert all(template in text for template in TEMPLATES_4) and not _table_rows(text), page
 
 
 def test_your_compared_verdict_files_a_verdict_only_for_a_right_comparison():
@@ -1915,7 +1917,7 @@ def test_exercise_4_a_tried_qualifier_is_never_marked_below_an_empty_one():
 def test_exercise_4_prompt_has_one_optional_clause_and_no_table():
     nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
     text = "\n".join(nbtools.source(c) for c in nb.cells if "### Exercise 4" in nbtools.source(c))
-    assert "(a reader calling it misleading would point to: <word>)" in text
+    assert all(template in text for template in TEMPLATES_4) and "would point to: <word>" not in text
     assert "| your verdict |" not in text and "would point to |" not in text
 
 
@@ -1985,3 +1987,226 @@ def test_exercise_7_answer_is_not_in_the_labels():
     from utils.spotviews import dawn_distances
 
     assert not any("approach" in name for name in dawn_distances()[0])
+
+
+# --- clarity: kinds by what a claim asserts, the N10 and N01 lines, unfinished reasons, near misses -------------
+def test_the_borderline_kind_notes_give_what_the_claim_asserts_in_the_tables_words():
+    """Exercise 1 sorts by what a claim asserts, not how it is checked: each accepted-answer note says what the
+    claim asserts, in a phrase of the notebook's kinds table, and none files a claim by its method."""
+    from utils.exercises.lesson08 import BORDERLINE
+
+    table = _markdown_with("| kind | what the claim asserts |")
+    for (claim_id, _), (_, why) in BORDERLINE.items():
+        assert "the claim asserts" in why and "decide" not in why, (claim_id, why)
+        phrase = re.search(r"the table's '([^']+)'", why)
+        assert phrase and all(p.strip() in table for p in phrase.group(1).split(",")), (claim_id, why)
+    claims = F.load_claims()
+    note = check("08.1", {"N09": "number"}, claims=claims, claim_ids=["N09"]).message
+    assert "how long" in note and "two dates decide" not in note
+
+
+def _markdown_with(needle):
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    return next(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown" and needle in nbtools.source(c))
+
+
+def _n10_namespace():
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    ns["verdicts"] = {}
+    return ns
+
+
+def test_the_dates_cell_does_not_show_the_n10_call_or_its_verdict_before_the_line_is_filled(capsys):
+    """The cell after the N10 line checks N06 and N08 in a helper and files N10 only from the student's line: its
+    code holds no date_matches call to copy, and with the line blank it prints no N10 verdict."""
+    code = _cell_with("fc.your_date_verdict(")
+    assert "date_matches(" not in code and "month_only" not in code and "dawn.ceres_arrival" not in code
+    ns = _n10_namespace()
+    exec(_cell_with("n10_matches = None"), ns)
+    capsys.readouterr()
+    exec(code, ns)
+    out = capsys.readouterr().out
+    assert "N06" in out and "N08" in out and ns["verdicts"]["N10"] is None
+    assert "N10 ✔" not in out and "N10 ✘" not in out and "n10_matches" in out, out
+    for line, verdict in (("fc.date_matches(claimed_n10, record_n10)", "true"), ("claimed_n10 == record_n10", None)):
+        exec(_cell_with("n10_matches = None").replace("n10_matches = None", f"n10_matches = {line}"), ns)
+        capsys.readouterr()
+        exec(code, ns)
+        out = capsys.readouterr().out
+        if verdict is None:
+            assert ns["verdicts"]["N10"] is None and "Look again" in out and "N10 ✘" not in out, out
+        else:
+            assert ns["verdicts"]["N10"].verdict == verdict and ns["verdicts"]["N10"].reason.startswith("yours:")
+
+
+def test_date_verdicts_reads_a_month_claim_by_its_month_and_your_date_verdict_asks_for_a_bool():
+    claims = F.load_claims()
+    got = F.date_verdicts(claims, {"N06": "dawn.launch", "N08": "dawn.vesta_arrival"})
+    assert got["N06"].verdict == got["N08"].verdict == "true"
+    for typed in (None, ..., "yes", 1):
+        verdict, note = F.your_date_verdict("N10", typed, "2015-03-06", "2015-03-06T12:29", name="n10_matches")
+        assert verdict is None and "n10_matches" in note
+    with pytest.raises(TypeError):
+        F.date_verdicts(claims, ["N06"])
+
+
+def _run_as_cell(code, ns, name="<n01-cell>"):
+    """Run ``code`` as a notebook cell does: its source is in linecache (IPython registers each cell's)."""
+    import linecache
+
+    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
+    try:
+        exec(compile(code, name, "exec"), ns)
+    finally:
+        linecache.cache.pop(name, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        ("news_d < 13500", "bare number"),  # a Quantity compared with a bare number: astropy would raise deep inside
+        ("news_d * ifov_rad < 13500 * ifov_rad", "bare number"),
+        ("news_d.value < rc3_d.value", "takes .value"),  # 4,500 (miles) against 13,500 (km)
+        ("news_d.value * ifov_rad < rc3_d.value * ifov_rad", "takes .value"),
+    ],
+)
+def test_the_n01_line_names_a_unit_slip_in_a_short_note_not_a_traceback(line, told, capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    capsys.readouterr()
+    _run_as_cell(_cell_with("news_closer = None").replace("news_closer = None", f"news_closer = {line}"), ns)
+    out = capsys.readouterr().out
+    assert told in out and ns["verdicts"]["N01"] is None and "✔" not in out and "Traceback" not in out, out
+    assert "ifov_rad" in out or "Quantities" in out
+
+
+def test_the_n01_line_with_quantities_files_the_verdict(capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    exec(_cell_with("def show("), ns)
+    line = "news_d * ifov_rad < rc3_d * ifov_rad"
+    _run_as_cell(_cell_with("news_closer = None").replace("news_closer = None", f"news_closer = {line}"), ns)
+    out = capsys.readouterr().out
+    assert ns["verdicts"]["N01"].verdict == "true" and ".value" not in out, out
+    assert "not .value" in _cell_with("news_closer = None")
+
+
+def test_your_line_lets_other_errors_through_and_names_its_variable():
+    with pytest.raises(ZeroDivisionError):
+        with F.your_line("x"):
+            1 / 0  # noqa: B018
+    with pytest.raises(TypeError):
+        F.your_line(3)
+
+
+@pytest.mark.parametrize(
+    ("said", "read", "told"),
+    [
+        ("not up", (0.1, 0.2, 0.4), "I could not read 'not up' as up, down or same"),
+        ("up and down", (0.1, 0.2, 0.4), "I could not read 'up and down'"),
+        ("up", (0.1, 0.2), "it holds 2 values"),
+        ("up", (0.1, None, 0.4), "reading 2 is still None"),
+        ("up", (0.1, "abc", 0.4), "reading 2 ('abc') is not a plain number"),
+        ("", (0.1, 0.2, 0.4), "Fill in prediction_slider"),
+    ],
+)
+def test_the_slider_readback_says_which_entry_it_could_not_read(said, read, told, capsys):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    ns["prediction_slider"], ns["read_values"] = said, read
+    capsys.readouterr()
+    exec(_cell_with("fc.read_back_slider("), ns)
+    out = capsys.readouterr().out
+    assert told in out and "Right!" not in out, out
+    if said and said != "up":
+        assert "read_values" not in out, out  # the readings were filled in: only the prediction is asked for
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        f"{_DS1}; line 2, qualifier: ion",  # a word that does not narrow the claim
+        "DS1 <date> vs Dawn <date>; line 2, qualifier: <word>",  # the template left as it is
+        f"{_DS1}; line 2, qualifier: <word>",
+        "",
+    ],
+)
+def test_exercise_4_an_unfinished_reason_is_never_headed_correct(reason):
+    result = check("08.4", "misleading", reason=reason, **_inputs_4())
+    assert result.ok and result.status == "correct"  # the verdict itself is accepted
+    shown = str(result)
+    assert shown.startswith("⚠") and "Verdict accepted; your reason is not finished yet" in shown, shown
+    assert "Correct." not in shown and "✔" not in shown and "Correct." not in result._repr_html_()
+
+
+def test_exercise_4_a_finished_reason_is_headed_correct():
+    for verdict, reason in (
+        ("misleading", f"{_DS1}; line 2, qualifier: science-only, which the story left out"),
+        ("false", f"{_DS1}; line 1: DS1 came first"),
+    ):
+        shown = str(check("08.4", verdict, reason=reason, **_inputs_4()))
+        assert shown.startswith("✔") and "Correct." in shown and "not finished" not in shown, shown
+
+
+def test_the_notes_and_timings_agree_with_the_plan():
+    """The checks note's sums are right and match the Plan: 80 + 10 minutes in class, 43 of homework."""
+    text = (ROOT / "docs" / "instructors" / "checks-08-fact-check.md").read_text(encoding="utf-8")
+    sums = re.findall(r"((?:\d+ \+ )+\d+) = (\d+) minutes", text)
+    assert len(sums) >= 2
+    for terms, total in sums:
+        assert sum(int(t) for t in terms.split(" + ")) == int(total), (terms, total)
+    assert "= 80 minutes and 10 in hand" in text and "= 43 minutes" in text
+    guide = (ROOT / "docs" / "instructors" / "08-fact-check.md").read_text(encoding="utf-8")
+    assert "(19)" in guide and "(26)" in guide and "slack (10)" in guide and "about 43 min" in guide
+
+
+def test_the_science_wording_of_the_chemical_isp_and_the_planned_survey_orbit():
+    assert "low end of chemical" not in _cell_with("ratio_chem = ")
+    assert "bipropellant" in _cell_with("ratio_chem = ")
+    facts_text = (ROOT / "data" / "facts.ecsv").read_text(encoding="utf-8")
+    row = next(line for line in facts_text.splitlines() if line.startswith("chem.r4d_isp "))
+    assert "Stands for the low end" not in row and "storable bipropellant" in row and "not the low end" in row
+    plan = _markdown_with("### The Survey orbit as planned in 2015 (N04)")
+    assert "judged\nagainst the plan" in plan or "judged against the plan" in " ".join(plan.split())
+    assert "as planned:" in _cell_with("why_n04 = (")
+
+
+def test_small_clarity_fixes_of_the_lesson_text():
+    box = _markdown_with("<details><summary>After you have read the three values")
+    assert "why_reflectance" in box
+    assert "another kind of electric thruster" in _cell_with("Hall thruster")
+    assert "Do Exercise 5 and the N01 line first" in _markdown_with("### RC3 and NASA's caption")
+
+
+def _six(answer):
+    return check("08.6", answer, size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+
+
+@pytest.mark.parametrize("answer", [5400 * u.km, 5.4 * u.Mm, 5_400_000 * u.m])
+def test_exercise_6_a_rounding_slip_a_few_per_cent_off_is_close(answer):
+    """5,400 km: the IFOV cut to 93 µrad on the way (5,376 km), then rounded to two figures."""
+    result = _six(answer)
+    assert result.status == "incorrect" and "close" in result.message and "every figure" in result.message
+
+
+@pytest.mark.parametrize("answer", [5280 * u.km, 5200 * u.km, 5460 * u.km])
+def test_exercise_6_a_near_miss_no_rounding_explains_is_not_close(answer):
+    result = _six(answer)
+    assert result.status == "incorrect" and "close" not in result.message.lower(), result.message
+    assert "no rounding" in result.message and "facula, n_pixels and ifov_rad" in result.message
+
+
+def test_exercise_6_the_km_number_in_au_gets_a_unit_hint_and_far_answers_no_close():
+    right = _six(1 * u.km).status  # any wrong answer: only its form matters here
+    assert right == "incorrect"
+    au = _six(float(f"{(10 * u.km / 20 / fact('fc.ifov').to_value(u.rad)).to_value(u.km):.0f}") * u.AU)
+    assert au.status == "incorrect" and "AU" in au.message and "10^8" in au.message and "close" not in au.message
+    for far in (5600 * u.km, 6000 * u.km, 4800 * u.km):
+        assert "close" not in _six(far).message.lower(), far

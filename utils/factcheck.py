@@ -70,6 +70,9 @@ __all__ = [
     "your_verdict",
     "your_checked_verdict",
     "your_compared_verdict",
+    "your_line",
+    "date_verdicts",
+    "your_date_verdict",
     "PREDICTION_SYNONYMS",
     "read_prediction",
     "read_back_slider",
@@ -704,7 +707,10 @@ def your_compared_verdict(
     reference_name = _text(reference_name, "reference_name")
     name = _text(name, "name")
     if not isinstance(comparison, np.bool_):  # a comparison of quantities gives a numpy bool; a typed-in True does not
-        return None, f"Write a comparison in {name} above, not True or False typed in, then run this cell again."
+        return None, (
+            f"Write a comparison in {name} above, not True or False typed in: compare the pixel sizes (each "
+            "distance times ifov_rad) as Quantities, units and all. Then run this cell again."
+        )
     shown = float(f"{d.value:.2g}") * u.km  # the claim's distance to two figures, as a news story rounds it
     nearer = bool(d < ref)
     if bool(comparison) != nearer:
@@ -712,6 +718,134 @@ def your_compared_verdict(
         return None, f"Look again: is {shown:,.0f} really {way} than {ref:,.0f}?"
     reason = f"taken from {shown:,.0f}; before it, {reference_name} from about {ref:,.0f}; a pixel grows with distance"
     return Verdict(claim_id, "true" if nearer else "false", reason), ""
+
+
+#: What a comparison of a Quantity with a bare number gets, instead of astropy's long traceback.
+BARE_NUMBER_NOTE = (
+    "Your line compares a Quantity with a bare number, such as 13500: a bare number has no unit, so astropy "
+    "cannot compare them. Compare Quantities, units and all: the pixel sizes news_d * ifov_rad and "
+    "rc3_d * ifov_rad, as the text says."
+)
+#: What a comparison of .value numbers gets: the bare numbers may be in different units.
+VALUE_NOTE = (
+    "Your line takes .value, which drops the unit. news_d is in miles and rc3_d in km, so their bare numbers "
+    "do not compare. Compare the Quantities themselves (such as the pixel sizes), units and all."
+)
+_DROPS_UNIT = re.compile(r"\.value\b|\.to_value\(\s*\)")
+
+
+def _block_source(frame, start: int) -> str:
+    """The code (without comments) of the block under line ``start`` of ``frame``'s source, or "" if unknown."""
+    import linecache
+
+    lines = linecache.getlines(frame.f_code.co_filename)
+    if not 0 < start <= len(lines):
+        return ""
+    head = lines[start - 1]
+    indent = len(head) - len(head.lstrip())
+    block = []
+    for line in lines[start:]:
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            break
+        block.append(line.split("#", 1)[0])
+    return "".join(block)
+
+
+class _YourLine:
+    """The context manager of :func:`your_line`."""
+
+    def __init__(self, name: str):
+        self.name, self.note = name, ""
+
+    def __enter__(self):
+        import sys
+
+        self._frame = sys._getframe(1)
+        self._start = self._frame.f_lineno
+        return self
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        frame, self._frame = self._frame, None
+        if kind is not None and not issubclass(kind, (u.UnitsError, TypeError)):
+            return False  # any other error is the reader's to see
+        if kind is not None:
+            self.note = BARE_NUMBER_NOTE
+        elif _DROPS_UNIT.search(_block_source(frame, self._start)):
+            self.note = VALUE_NOTE
+        if self.note:
+            print(self.note)
+            if frame.f_locals is frame.f_globals:  # a notebook cell: the line's variable is not judged
+                frame.f_globals[self.name] = None
+        return True
+
+
+def your_line(name: str) -> _YourLine:
+    """A ``with`` block around the reader's one-line comparison of quantities.
+
+    A unit slip in the line gets a short note instead of a long traceback, and the line's variable ``name``
+    is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
+    comparing bare ``.value`` numbers whose units may differ. Any other error is raised as usual.
+
+    Examples
+    --------
+    >>> import astropy.units as u
+    >>> with your_line("closer"):
+    ...     closer = 3 * u.km < 5
+    Your line compares a Quantity with a bare number, such as 13500: ...
+    """
+    return _YourLine(_text(name, "name"))
+
+
+def date_verdicts(claims: Table, fact_ids: Mapping[str, str]) -> dict[str, Verdict]:
+    """The verdicts on date claims, each against its sourced date: ``{claim id: Verdict}``.
+
+    ``fact_ids`` maps a claim id to the fact id of its record. A claimed month (``YYYY-MM`` in the claims
+    file) passes if the record lies in that month; a claimed day, within one calendar day (UTC).
+
+    Examples
+    --------
+    >>> date_verdicts(load_claims(), {"N06": "dawn.launch"})["N06"].verdict
+    'true'
+    """
+    from .facts import fact
+
+    claims = _claims_table(claims)
+    if not isinstance(fact_ids, Mapping) or not fact_ids:
+        raise TypeError('fact_ids must be a dict of claim ids to fact ids, such as {"N06": "dawn.launch"}')
+    out = {}
+    for claim_id, fact_id in fact_ids.items():
+        claim_id, fact_id = _text(claim_id, "claim id"), _text(fact_id, f"fact_ids[{claim_id!r}]")
+        claimed, record = claimed_value(claims, claim_id), _time(fact(fact_id), f"fact_ids[{claim_id!r}]")
+        month_only = bool(re.fullmatch(r"\d{4}-\d{2}", str(_find(claims, claim_id)["claimed"]).strip()))
+        ok = date_matches(_time(claimed, f"claim {claim_id}'s value"), record, month_only=month_only)
+        out[claim_id] = Verdict(claim_id, "true" if ok else "false", f"record: {record.iso[:16]} UTC ({fact_id})")
+    return out
+
+
+def your_date_verdict(claim_id: str, matches, claimed, record, name: str = "your line") -> tuple[Verdict | None, str]:
+    """A date claim judged by the reader's own line (``matches``, True if the dates agree): ``(verdict, note)``.
+
+    ``None`` (the line not written yet), anything but True or False, or an answer that disagrees with
+    :func:`date_matches` (a full date, within one day) gives no verdict and a note saying what to do.
+
+    Examples
+    --------
+    >>> your_date_verdict("N10", None, "2015-03-06", "2015-03-06T12:29")[0] is None
+    True
+    """
+    claim_id, name = _text(claim_id, "claim_id"), _text(name, "name")
+    c, r = _time(claimed, "claimed"), _time(record, "record")
+    if matches is None or matches is Ellipsis:
+        return None, f"{claim_id} waits for your line: fill in {name} above with a call to fc.date_matches."
+    if not isinstance(matches, (bool, np.bool_)):
+        return None, f"{name} should be True or False, from a call to fc.date_matches; got {type(matches).__name__}."
+    if bool(matches) != date_matches(c, r):
+        return None, (
+            f"Look again at {name}: does your line compare calendar days, within one day? == compares the time "
+            "of day too."
+        )
+    verdict = "true" if matches else "false"
+    return Verdict(claim_id, verdict, f"{YOURS}claimed {c.iso[:10]}; record {r.iso[:16]} UTC"), ""
 
 
 #: The words a written prediction may use for each direction: a rise, a fall, or no change (lesson 08's
@@ -776,6 +910,10 @@ def _reading(value) -> float | None:
     return number if np.isfinite(number) else None
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifov: u.Quantity, distances) -> str:
     """Read the slider's prediction and three readings back: the lines to print.
 
@@ -805,8 +943,24 @@ def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifo
     said = read_prediction(prediction)
     values = list(read_values) if isinstance(read_values, (list, tuple, np.ndarray)) else [read_values]
     readings = [_reading(v) for v in values[:4]]
-    if said is None or len(readings) != 3 or None in readings:
-        return 'Fill in prediction_slider ("up", "down" or "same") and 3 numbers in read_values, then run both cells.'
+    asks = []
+    if not prediction.strip():
+        asks.append('Fill in prediction_slider: "up", "down" or "same".')
+    elif said is None:
+        shown = " ".join(prediction.split())
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        asks.append(f"I could not read '{shown}' as up, down or same: write one of the three in prediction_slider.")
+    if all(v is None for v in values) and len(values) == 3:
+        asks.append("Fill in read_values: 3 numbers, one per stop.")
+    elif len(values) != 3:
+        asks.append(f"Fill in read_values with 3 numbers, one per stop: it holds {_count(len(values), 'value')}.")
+    elif None in readings:
+        k = readings.index(None)
+        got = repr(values[k]) if isinstance(values[k], str) and len(values[k]) <= 20 else type(values[k]).__name__
+        got = "is still None" if values[k] is None else f"({got}) is not a plain number"
+        asks.append(f"Fill in read_values with 3 numbers: reading {k + 1} {got}; give one such as 0.1.")
+    if asks:
+        return "\n".join(asks) + "\nThen run both cells."
     lines, matched = [], []
     for (name, km), value in zip(stops.items(), readings, strict=True):
         expected = float(pixelate(image, width, km * u.km * angle)[0].max())

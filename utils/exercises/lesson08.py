@@ -57,30 +57,33 @@ def _kind(claims, claim_id):
 BORDERLINE = {
     ("N01", "number"): (
         "first",
-        "'sharpest yet' also asserts that nothing before was sharper; the lesson "
-        "files it as a number because pixel scales decide it.",
+        "'sharpest yet' also asserts that nothing before was sharper; the lesson files it as a number because "
+        "the claim asserts a distance and how detailed the pictures were (the table's 'a quantity, a distance').",
     ),
     ("N04", "number"): (
         "date",
-        "the claim gives both a date and an altitude; the lesson files it as a number, and checks the date too.",
+        "the claim asserts both a date and an altitude; the lesson files it as a number because the move it "
+        "announces is a distance (the table's 'a distance'), and checks the date too.",
     ),
     ("N05", "number"): (
         "first",
-        "'biggest' is a superlative like a 'first'; the lesson files it as a "
-        "number because a catalogue rank decides it.",
+        "'biggest' is a superlative like a 'first'; the lesson files it as a number because the claim asserts "
+        "a rank (the table's 'a rank').",
     ),
     ("N09", "date"): (
         "number",
-        "'14 months' is a measured duration; the lesson files it as a date because two dates decide it.",
+        "'14 months' is a measured duration; the lesson files it as a date because the claim asserts how long "
+        "something lasted (the table's 'how long').",
     ),
     ("N17", "date"): (
         "interpretation",
-        "'keep circling long after' is a prediction; the lesson files it as a date because durations decide it.",
+        "'keep circling long after' is a prediction; the lesson files it as a date because the claim asserts "
+        "how long Dawn would stay (the table's 'how long').",
     ),
     ("N07", "interpretation"): (
         "number",
-        "'only three' is a count; the lesson files it as an interpretation "
-        "because which bodies count as protoplanets is a matter of "
+        "'only three' is a count; the lesson files it as an interpretation because the claim asserts what the "
+        "bodies are (the table's 'what something is'): which bodies count as protoplanets is a matter of "
         "definition, which no measurement settles.",
     ),
 }
@@ -539,7 +542,7 @@ def _qualifier_slot(reason: Any) -> str | None:
 
 #: Exercise 4: the template's qualifier slot filled with a word that does not narrow the claim.
 NOT_NARROWING_HINT = (
-    "Change the word after 'point to:' in reason_4: this word does not narrow the claim the way NASA's wording "
+    "Change the word after 'qualifier:' in reason_4: this word does not narrow the claim the way NASA's wording "
     "does. Which words of NASA's wording, printed above, make its claim smaller than the story's?"
 )
 
@@ -622,6 +625,15 @@ def _named(word: str, reason: str) -> bool:
     return False
 
 
+class _ReasonUnfinished(CheckResult):
+    """A right verdict whose reason is not finished yet: accepted (``ok``), but headed so that it does not read as
+    praise for the reason ("⚠ Verdict accepted; your reason is not finished yet.")."""
+
+    LABEL = {**CheckResult.LABEL, CORRECT: "Verdict accepted; your reason is not finished yet"}
+    SYMBOL = {**CheckResult.SYMBOL, CORRECT: "⚠"}
+    COLOUR = {**CheckResult.COLOUR, CORRECT: "#E69F00"}
+
+
 @dataclass(frozen=True)
 class VerdictExercise(ReasonedExercise):
     """A verdict with its one-line reason.
@@ -702,7 +714,20 @@ class VerdictExercise(ReasonedExercise):
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = self._check_argued(answer, **inputs)
         result = self._lead_with_action(result, inputs) if self.action_first else result
-        return self._hold_qualifier(self._check_qualifier_slot(result, inputs), inputs)
+        result = self._hold_qualifier(self._check_qualifier_slot(result, inputs), inputs)
+        if result.ok and self._reason_unfinished(answer, result, inputs):
+            return _ReasonUnfinished(result.status, result.message, result.name)
+        return result
+
+    def _reason_unfinished(self, answer: Any, result: CheckResult, inputs: Mapping[str, Any]) -> bool:
+        """True when a right verdict's message asks for more in its reason: an empty, short or templated reason
+        (a '<...>' left in), a qualifier slot whose word does not narrow the claim, or a reading not yet named."""
+        if self._reason_prompt(inputs.get("reason")):
+            return True
+        if self.not_narrowing and self.not_narrowing in result.message:
+            return True
+        prompt = self._prompt(answer)
+        return bool(prompt) and prompt in result.message
 
     def _hold_qualifier(self, result: CheckResult, inputs: Mapping[str, Any]) -> CheckResult:
         """With ``quoted_qualifier``: the sentences of the message that quote NASA's qualifier are held back, and
@@ -1185,6 +1210,72 @@ class _AngleNoteExercise(RoundedTooFar):
         return math.isclose(given, turned, rel_tol=0.05)
 
 
+def _rounded_figures(value: float, figures: int, cut: bool = False) -> float:
+    """``value`` rounded (or, with ``cut``, cut off) to ``figures`` significant figures."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    step = 10.0 ** (math.floor(math.log10(abs(value))) - (figures - 1))
+    return (math.floor(value / step) if cut else round(value / step)) * step
+
+
+#: Exercise 6: an answer within NEAR_BAND of the right one that a rounding slip on the way explains.
+NEAR_BAND = 0.03
+ROUNDING_SLIP_HINT = (
+    "That is not right, but it is close: a number rounded on the way moved it. Recompute keeping every figure, "
+    "with facula, n_pixels and ifov_rad themselves."
+)
+#: Exercise 6: an answer within NEAR_BAND that no rounding explains (a mistyped figure, most likely).
+NEAR_NOT_ROUNDING_HINT = (
+    "That is not right, and no rounding of the right calculation gives it: check each number you used. "
+    "Use the variables facula, n_pixels and ifov_rad themselves, not typed copies of them."
+)
+#: Exercise 6: the right number of km given in AU.
+AU_HINT = (
+    "Check the unit: your answer is in AU, the Earth-Sun distance, so it is about 10^8 times too far for a "
+    "camera over Ceres. Give the length in km, or convert your Quantity with .to(u.km)."
+)
+
+
+def _distance_km_number_in_au(size, pixels, ifov):
+    """The right distance's number of km, given in AU (a unit slip)."""
+    return _distance_for_pixels(size, pixels, ifov).to_value(u.km) * u.AU
+
+
+@dataclass(frozen=True)
+class _DistanceExercise(_AngleNoteExercise):
+    """Exercise 6: an answer within ``NEAR_BAND`` of the right one, with no other hint, is told "close" only
+    when a rounding slip gives it: the IFOV rounded or cut to one or two figures on the way, and the result
+    rounded to two or three figures. Any other near answer is asked to check its numbers, never "close"."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT or self.hint not in result.message:  # right, or a mistake's own hint
+            return result
+        if not (isinstance(answer, u.Quantity) and answer.isscalar and answer.unit.is_equivalent(u.km)):
+            return result
+        try:
+            right = self.expected(**inputs)
+            given = float(answer.to_value(answer.unit))
+            if not math.isfinite(given) or abs(given / right.to_value(answer.unit) - 1) > NEAR_BAND:
+                return result
+            slips = self._rounding_slips(inputs, answer.unit)
+        except Exception:  # unusable inputs: the usual checks have reported them
+            return result
+        slipped = any(math.isclose(given, slip, rel_tol=0.002) for slip in slips)
+        return CheckResult(INCORRECT, ROUNDING_SLIP_HINT if slipped else NEAR_NOT_ROUNDING_HINT, result.name)
+
+    def _rounding_slips(self, inputs: Mapping[str, Any], unit: u.UnitBase) -> list[float]:
+        """The distances a rounding slip gives, in ``unit``: the IFOV rounded or cut to one or two figures (in
+        its own unit), and each result, the right one too, rounded to two or three figures."""
+        ifov = require(inputs["ifov"], u.rad, "ifov", positive=True, scalar=True)
+        exact = [self.expected(**inputs).to_value(unit)]
+        for figures in (1, 2):
+            for cut in (False, True):
+                rounded = _rounded_figures(float(ifov.value), figures, cut) * ifov.unit
+                exact.append(_distance_for_pixels(inputs["size"], inputs["pixels"], rounded).to_value(unit))
+        return exact[1:] + [_rounded_figures(d, f) for d in exact for f in (2, 3)]
+
+
 #: Exercise 4: why a 'qualifier: none' slot needs a word.
 _NONE_NOTE = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim."
 
@@ -1306,11 +1397,11 @@ _EXERCISES = {
         },
         both_fit=_BOTH_FIT,
         reading_words=READING_WORDS + QUALIFIER_WORDS,
-        reading_prompt="Name your reading in reason_4, as the template does: 'line 1' (the story's words taken as "
+        reading_prompt="Name your reading in reason_4, as the templates do: 'line 1' (the story's words taken as "
         "they stand) or 'line 2' (a qualifier left out).",
         reading_prompt_for={
-            "false": "Name your reading in reason_4 ('line 1'). The part in brackets, the narrowing word a reader "
-            "calling it misleading would point to, is optional.",
+            "false": "Name your reading in reason_4 ('line 1'), as the line-1 template does: the dates and which "
+            "came first.",
         },
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
         narrowing_words=NARROWING_QUALIFIERS,
@@ -1320,8 +1411,8 @@ _EXERCISES = {
         right_note="By the rule's second line: the story left out the qualifier 'devoted exclusively to science'. "
         "Both lines fit here, so 'false' (the first line) earns the point too.",
         also_argue={
-            "false": "Now add one line to reason_4 if you like: the optional part in brackets, the narrowing word "
-            "a reader calling it misleading would point to.",
+            "false": "Now add one line to reason_4 if you like (optional with line 1): the narrowing word a reader "
+            "calling it misleading would point to.",
         },
         mistakes=(
             Mistake(
@@ -1395,7 +1486,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "08.6": _AngleNoteExercise(
+    "08.6": _DistanceExercise(
         title="Exercise 6 · how close for {pixels} pixels across the facula?",
         solve=_distance_for_pixels,
         rtol=0.01,  # about 1 %: three figures (exercise 5 asks for one decimal, so 0.4 %)
@@ -1450,6 +1541,7 @@ _EXERCISES = {
                 "the count, or compute the distance directly, size / pixels / IFOV in radians.",
                 rtol=0.002,  # narrow: only that rounded route, not a near miss
             ),
+            Mistake(_distance_km_number_in_au, AU_HINT, method_right=True),
             Mistake(
                 _distance_slider_stop,
                 "That is a stop of the slider, not a calculation. Compute size / pixels / IFOV, with the IFOV "
