@@ -171,13 +171,14 @@ def test_the_ceres_neighbours_check_says_to_use_the_sliders():
 
 
 def test_exercise_2c_has_a_guiding_question_that_neither_answers_it_nor_exercise_5():
-    """Ceres' 228° is near the 5:2's 240°: the guiding question turns the student to how far three steps miss two
-    turns, without saying the tugs average out and without a number that gives Exercise 5's step away."""
+    """Ceres' 228° is near the 5:2's 240°: the guiding question turns the student to where the places drift, without
+    saying the tugs average out, without a number that gives Exercise 5's step away, and without part (a)'s answer."""
     task = next(c for c in _markdown() if c.startswith("### Exercise 2 "))
     now = next(c for c in _markdown() if c.startswith("**Now Exercise 2 (c)**"))
     for text in (task, now):
-        assert "720°" in text and "ten rounds" in text, text
-        assert not re.search(r"684|36°|228|(?<!or )average out", text), text
+        assert "guiding question" in text and "ten" in text and "rounds" in text, text
+        # nor part (a)'s answer for the 5:2 (three places, two turns)
+        assert not re.search(r"684|36°|228|720|two turns|(?<!or )average out", text), text
     page = PAGE.read_text(encoding="utf-8")
     model = page[page.index("**03.2 model answer:**") : page.index("- **The Explore's suggestions.**")]
     assert "684°" in model and "36°" in model and "ten rounds" in model
