@@ -77,15 +77,39 @@ def test_exercise_8_a_near_miss_gets_a_neutral_hint_only_when_cut_to_three_figur
     # right answer 2.2664 AU; the smallest a with the largest e gives 2.2591 AU, only 0.3 % away
     inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
     assert check("03.8", 2.27 * u.AU, **inputs).ok
-    cut = check("03.8", 2.26 * u.AU, **inputs)  # the right answer cut off (or the extremes, rounded)
+    cut = check("03.8", 2.26 * u.AU, **inputs)  # the right answer cut off, or the extremes rounded
     assert cut.status == "incorrect" and "three significant figures" in cut.message
     assert "smallest a with the largest e" not in cut.message
     assert "percent" not in cut.message  # method only: no hint of how near the answer is
+    # 2.26 may be a fair rounding of another number (the extremes, 2.2591): it is called neither cut off nor close
+    assert "cut off" not in cut.message and "close" not in cut.message.lower()
     combined = np.nanmin(inputs["a_history"]) * (1 - np.nanmax(inputs["e_history"]))
     for full in (combined, round(combined, 4)):  # the extremes combined, given with more figures
         result = check("03.8", full * u.AU, **inputs)
         assert result.status == "incorrect" and "different moments" in result.message, result.message
         assert "cut off" not in result.message and "close" not in result.message.lower()
+
+
+def test_exercise_8_takes_what_three_significant_figures_allow():
+    """The task asks for three significant figures: anything within half a unit of the third figure passes."""
+    inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])  # right answer 2.2664 AU
+    right = _expected_answer("03.8", **inputs).to_value(u.AU)
+    assert round(right, 2) == 2.27
+    verdicts = {
+        x: check("03.8", x * u.AU, **inputs).ok for x in (2.26, 2.2612, 2.262, 2.2664, 2.27, 2.2713, 2.272, 2.28)
+    }
+    assert verdicts == {
+        2.26: False,
+        2.2612: False,
+        2.262: True,
+        2.2664: True,
+        2.27: True,
+        2.2713: True,
+        2.272: False,
+        2.28: False,
+    }
+    assert check("03.8", (2.27 * u.AU).to(u.km), **inputs).ok  # in any length unit
+    assert "close" in check("03.8", 2.3 * u.AU, **inputs).message  # rounded too far: "close" is for rounding
 
 
 def test_exercise_1_a_resonances_simple_fraction_gets_the_p_over_q_hint():
@@ -422,6 +446,7 @@ def test_exercise_4_names_the_right_number_in_the_wrong_length_unit():
     distance = abs(fact("ceres.a") - fact("jupiter.a") * (2 / 5) ** (2 / 3))
     result = check("03.4", distance.to_value(u.AU) * u.km, nearest=(5, 2), **ceres)
     assert result.status == "incorrect" and "labelled in km" in result.message
+    assert "not right" not in result.message  # "Your number is right" stands alone
     assert check("03.4", distance.to(u.km), nearest=(5, 2), **ceres).ok  # the same length in km is right
 
 
@@ -431,6 +456,7 @@ def test_exercise_8_names_the_right_number_in_the_wrong_length_unit():
     for slip in (right.to_value(u.AU) * u.km, round(right.to_value(u.AU), 2) * u.km):
         result = check("03.8", slip, **inputs)
         assert result.status == "incorrect" and "labelled in km" in result.message, result.message
+        assert "not right" not in result.message  # "Your number is right" stands alone
     assert check("03.8", right.to(u.km), **inputs).ok  # the same length in km is right
     assert "labelled in km" not in check("03.8", 2.0 * u.km, **inputs).message  # another number: no such hint
 
@@ -552,10 +578,13 @@ def test_exercise_4_a_wrong_second_figure_fails_and_one_figure_in_km_is_told_to_
     ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres", nearest=(5, 2))
     for wrong in (0.057, 0.059):  # the right 0.0580 AU with its second figure off: told to round, not the method
         near = check("03.4", wrong * u.AU, **ceres)
-        assert near.status == "incorrect" and "rounded rather than cut off" in near.message, (wrong, near)
+        assert near.status == "incorrect" and "1-2 % off" in near.message, (wrong, near)
+        assert "round only at the end" in near.message and "cut off" not in near.message, near
+        assert "significant figures" not in near.message  # it has the two asked for: not told it has too few
         assert "not right" not in near.message and "Compute each location" not in near.message, near
+        assert "close" not in near.message.lower(), near
     for far in (0.055, 0.061, 0.053):  # more than 2 % off: the method hint (or a named mistake), not the rounding
-        assert "rounded rather than cut off" not in check("03.4", far * u.AU, **ceres).message, far
+        assert "1-2 % off" not in check("03.4", far * u.AU, **ceres).message, far
     for fair in (0.058, 0.0576):  # 0.0576: the unrounded formula with the printed a = 2.767 AU
         assert check("03.4", fair * u.AU, **ceres).ok, fair
     in_km = check("03.4", 9e6 * u.km, **ceres)  # 8.68e6 km to one significant figure
@@ -603,12 +632,12 @@ def test_exercise_8_a_perihelion_rounded_too_far_is_not_led_in_by_that_is_not_ri
 def test_exercises_8_and_9_rounding_hints_stand_alone():
     # a rounding hint that speaks to a right method has no "That is not right" in front of it
     inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])
-    cut = check("03.8", 2.26 * u.AU, **inputs)
+    off = check("03.8", 2.26 * u.AU, **inputs)  # no rounding hint: 2.26 may come from a wrong method too
     assert (
-        cut.status == "incorrect"
-        and cut.message.startswith("If your method is right")
-        and "not right" not in cut.message
+        off.status == "incorrect" and off.message.startswith("That is not right") and "right method" not in off.message
     )
+    coarse = check("03.8", 2.3 * u.AU, **inputs)  # rounded too far: the rounding message stands alone
+    assert coarse.status == "incorrect" and "not right" not in coarse.message, coarse
     a_last, a_mars = 2.44 * u.AU, fact("mars.a")
     e_right = (1 - a_mars / a_last).to_value(u.one)
     kw = dict(a_last=a_last, a_mars=a_mars, a_start=2.50 * u.AU, e_reached=e_right + 0.004)
@@ -639,8 +668,20 @@ def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
     # "to two decimals": 2.58 (and the full 2.579) pass; 2.57 is the ratio cut off, and gets a hint to round
     assert [check("03.1", x, **ceres).ok for x in (2.57, 2.575, 2.579, 2.58, 2.584, 2.59)] == [0, 1, 1, 1, 1, 0]
     assert "rounded" in check("03.1", 2.57, **ceres).message and "2.58" not in check("03.1", 2.57, **ceres).message
-    steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 228, 229, 230)]
-    assert steps == [False, True, True, True, False]
+    # "to the nearest degree": 228 (and the full 227.99) pass, 227 and 229 do not
+    steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 227.99, 228, 229, 230)]
+    assert steps == [False, False, True, True, False, False]
+
+
+def test_exercise_5_a_step_cut_off_is_told_to_round_and_a_far_one_is_not():
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    cut = check("03.5", 227 * u.deg, **ceres)  # 227.99 with its decimals cut off
+    assert cut.status == "incorrect" and "cut off" in cut.message and "nearest degree" in cut.message
+    assert "close" not in cut.message.lower() and "228" not in cut.message
+    for other in (229, 226):  # not a cut-off of this step: no such hint, and no "close" either
+        result = check("03.5", other * u.deg, **ceres)
+        assert "cut off" not in result.message and "close" not in result.message.lower(), (other, result)
+    assert "close" in check("03.5", 230 * u.deg, **ceres).message  # rounded too far: "close" is for rounding
 
 
 def test_exercise_7_the_starting_e_gets_its_own_hint():

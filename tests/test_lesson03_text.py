@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import types
 
 import numpy as np
@@ -58,9 +60,22 @@ def test_the_resonant_angle_section_asks_for_a_guess_before_its_picture():
     assert cells[k + 1].cell_type == "code" and "live.angle(3, 1)" in nbtools.source(cells[k + 1])
 
 
-def test_exercise_6b_says_where_the_script_path_holds():
+def test_exercise_6b_finds_the_script_from_any_folder(tmp_path):
+    """The script's path comes from the installed utils package: it works from notebooks/ and from
+    build/student/ (any other folder stands in for it), where ../scripts/ does not exist."""
     task = next(c for c in _markdown() if c.startswith("### Exercise 6 "))
-    assert "../scripts/simulate_kirkwood.py" in task and "`notebooks/` folder" in task and "full path" in task
+    assert "../scripts/" not in task
+    snippet = re.search(r"```python\n(.*?)```", task, re.S).group(1)
+    assert 'script = Path(utils.__file__).parents[1] / "scripts" / "simulate_kirkwood.py"' in snippet
+    code = snippet.replace("!{sys.executable} {script} --help", "")
+    code += "\nimport subprocess\nprint(subprocess.run([sys.executable, str(script), '--help'], capture_output=True, "
+    code += "text=True, check=True).stdout)"
+    student = ROOT / "build" / "student"
+    for folder in (ROOT / "notebooks", student if student.is_dir() else tmp_path):
+        done = subprocess.run(
+            [sys.executable, "-c", "import utils\n" + code], cwd=folder, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0 and "--t-end" in done.stdout, (folder, done.stderr)
 
 
 def _student_text() -> str:
@@ -141,6 +156,56 @@ def test_particle_off_the_grid_lists_the_grid():
     live = types.SimpleNamespace(a0=np.tile(a_grid, e_grid.size), e0=np.repeat(e_grid, a_grid.size))
     particle = _particle(live, a_grid, e_grid)
     assert particle(2.50, 0.10) == a_grid.size + int(np.flatnonzero(np.isclose(a_grid, 2.50))[0])
-    for a, e in [(2.51, 0.10), (2.50, 0.12)]:
-        with pytest.raises(ValueError, match=r"no asteroid of the run started at .*2\.48, 2\.50, 2\.52.*0\.05, 0\.10"):
+    for a, e, stops in [(2.51, 0.10, r"2\.50 and 2\.52"), (2.767, 0.10, r"2\.76 and 2\.78"), (2.50, 0.12, r".*")]:
+        with pytest.raises(
+            ValueError,
+            match=r"no asteroid of the run started at .*Starting a runs from 2\.10 to 3\.30 AU in steps of 0\.02 AU "
+            rf"\(nearest stops {stops}\); e is one of 0\.05, 0\.10, 0\.15",
+        ):
             particle(a, e)
+
+
+def test_the_ceres_neighbours_check_says_to_use_the_sliders():
+    text = next(c for c in _markdown() if "either side of Ceres'" in c)
+    assert "With the sliders" in text
+
+
+def test_exercise_2c_has_a_guiding_question_that_neither_answers_it_nor_exercise_5():
+    """Ceres' 228° is near the 5:2's 240°: the guiding question turns the student to where the places drift, without
+    saying the tugs average out, without a number that gives Exercise 5's step away, and without part (a)'s answer."""
+    task = next(c for c in _markdown() if c.startswith("### Exercise 2 "))
+    now = next(c for c in _markdown() if c.startswith("**Now Exercise 2 (c)**"))
+    for text in (task, now):
+        assert "guiding question" in text and "ten" in text and "rounds" in text, text
+        # nor part (a)'s answer for the 5:2 (three places, two turns)
+        assert not re.search(r"684|36°|228|720|two turns|(?<!or )average out", text), text
+    page = PAGE.read_text(encoding="utf-8")
+    model = page[page.index("**03.2 model answer:**") : page.index("- **The Explore's suggestions.**")]
+    assert "684°" in model and "36°" in model and "ten rounds" in model
+
+
+def test_the_screen_reader_route_of_exercise_3_names_its_arrays():
+    box = next(c for c in _markdown() if "Without a plot" in c)
+    assert "(x)" not in box
+    assert (
+        "np.nanmax(phi_pick_deg) - np.nanmin(phi_pick_deg)" in box and "np.nanmax(phi_360) - np.nanmin(phi_360)" in box
+    )
+
+
+def test_exercise_2s_caption_sits_under_its_figure_before_the_answer_cell():
+    cells = nbtools.read(NOTEBOOK).cells
+    k = next(i for i, c in enumerate(cells) if "draw_conjunctions(ax, a_52, a_jup)" in nbtools.source(c))
+    assert nbtools.source(cells[k + 1]).startswith("*Figure (Exercise 2):")
+    assert "answer" in cells[k + 2].metadata.get("tags", [])
+
+
+def test_the_realistic_run_alt_text_names_the_spikes_by_position_not_by_count():
+    cell = next(nbtools.source(c) for c in nbtools.read(NOTEBOOK).cells if "removed (crosses)" in nbtools.source(c))
+    assert "lines 2, 3" not in cell and "e spikes at the lines at {lines_a[1]}, {lines_a[2]}" in cell
+
+
+def test_resonance_location_needs_no_undefined_jargon():
+    cell = next(
+        nbtools.source(c) for c in nbtools.read(NOTEBOOK).cells if "def resonance_location(" in nbtools.source(c)
+    )
+    assert "perturber" not in cell and "def resonance_location(a_planet, p, q):" in cell and "# a_planet:" in cell

@@ -347,6 +347,20 @@ def test_history_figure_texts_follow_the_sliders():
         view.draw(2.33, 0.1)
 
 
+def test_history_figure_off_its_stops_names_the_step_and_the_nearest_stops():
+    """A start a inside the run's range but between two stops (Ceres' 2.767 AU) is told the step and both stops,
+    so "runs from 2.10 to 3.30 AU" does not puzzle a student whose value lies inside it."""
+    run = R.run_belt([2.74, 2.76, 2.78, 2.80] * u.AU, 0.1, 200 * u.yr, jupiter_mass_factor=10, n_out=21, seed=3, **KW)
+    view = R.HistoryFigure(run, AJ, 1.5237 * u.AU)
+    with pytest.raises(ValueError, match=r"2\.74 to 2\.80 AU in steps of 0\.02 AU \(nearest stops 2\.76 and 2\.78\)"):
+        view.draw(2.767, 0.1)
+    with pytest.raises(ValueError, match=r"nearest stop 2\.80\).*sliders"):
+        view.draw(3.1, 0.1)
+    with pytest.raises(ValueError, match=r"e is one of 0\.1\b") as told:
+        view.draw(2.76, 0.2)  # a on a stop: only the e is off, and no stops are named for a
+    assert "nearest" not in str(told.value)
+
+
 def test_history_figure_alt_text_leaves_an_exercises_asteroid_open_and_describes_the_others():
     """An exercise's own asteroid (keep_open) gets no band-or-turns verdict in the alt text; the others keep it."""
     run = R.run_belt([2.30, 2.50] * u.AU, 0.1, 1000 * u.yr, jupiter_mass_factor=10, n_out=201, seed=3, **KW)

@@ -24,6 +24,7 @@ whether an angle librates are private (``_period_ratio``, ...): lesson 03 asks s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -720,6 +721,23 @@ def _display_angle(phi_deg: np.ndarray) -> np.ndarray:
     return np.where(np.abs(mean) < 90, np.mod(phi_deg + 180, 360) - 180, np.mod(phi_deg, 360))
 
 
+def _stops_text(starts: np.ndarray, value: float, name: str, unit: str) -> str:
+    """Where a run's starting values lie, in words: their range and step, and, for a ``value`` between two of them
+    (2.767 AU between the stops 2.76 and 2.78), its nearest stops on either side."""
+    stops = np.unique(np.round(np.asarray(starts, dtype=float), 6))
+    stops = stops[np.isfinite(stops)]
+    if stops.size == 0:
+        return f"{name}: this run has none"
+    text = f"{name} runs from {stops[0]:.2f} to {stops[-1]:.2f} {unit}"
+    if stops.size > 1:
+        text += f" in steps of {np.min(np.diff(stops)):.2f} {unit}"
+    if not math.isfinite(value) or np.isclose(stops, value).any():
+        return text
+    below, above = stops[stops < value], stops[stops > value]
+    near = [f"{v:.2f}" for v in (*below[-1:], *above[:1])]
+    return f"{text} (nearest stop{'s' if len(near) > 1 else ''} {' and '.join(near)})"
+
+
 class HistoryFigure(FastFigure):
     """One figure, built once, that shows any asteroid of a :class:`BeltRun`: e and resonant angle.
 
@@ -809,9 +827,9 @@ class HistoryFigure(FastFigure):
         if hits.size == 0:
             e_values = ", ".join(f"{e:g}" for e in sorted(set(np.round(self.run.e0, 3).tolist())))
             raise ValueError(
-                f"no asteroid of this run started at a = {a_start} AU, e = {e_start}; "
-                f"starting a runs from {self.run.a0.min():.2f} to {self.run.a0.max():.2f} AU, "
-                f"e is one of {e_values}."
+                f"no asteroid of this run started at a = {a_start} AU, e = {e_start}. "
+                f"{_stops_text(self.run.a0, a_start, 'Starting a', 'AU')}; e is one of {e_values}. "
+                "Choose a stop with the sliders, or type one of these values."
             )
         return int(hits[0])
 
