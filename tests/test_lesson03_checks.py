@@ -671,6 +671,9 @@ def test_exercises_1_and_5_accept_the_bands_the_instructor_page_names():
     # "to the nearest degree": 228 (and the full 227.99) pass, 227 and 229 do not
     steps = [check("03.5", x * u.deg, **ceres).ok for x in (226, 227, 227.99, 228, 229, 230)]
     assert steps == [False, False, True, True, False, False]
+    # the method is right in a cut-off answer: its hint stands alone, with no "That is not right" in front
+    for cut in (check("03.1", 2.57, **ceres), check("03.5", 227 * u.deg, **ceres)):
+        assert "cut off" in cut.message and "not right" not in cut.message, cut
 
 
 def test_exercise_5_a_step_cut_off_is_told_to_round_and_a_far_one_is_not():

@@ -753,6 +753,7 @@ _EXERCISES = {
                 lambda a, a_jupiter, **_: math.floor(100 * _ratio(a, a_jupiter)) / 100,
                 "That looks cut off after two decimals rather than rounded: round the ratio to the nearest hundredth.",
                 rtol=1e-9,
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 lambda a, a_jupiter, **_: 1 / _ratio(a, a_jupiter),
@@ -807,8 +808,8 @@ _EXERCISES = {
                 _other_centre,
                 "Look again, in both pictures: from -180° to 180° and from 0° to 360°. A band about 180° is split "
                 "between the top and the bottom of the first, a band about 0° the same way in the second; the "
-                "picture in which the curve is in one piece shows the band's middle. A curve broken in both "
-                "pictures is in no band at all.",
+                "picture in which the dots form one unbroken band shows the band's middle. Dots that cover every "
+                "angle in both pictures are in no band at all.",
             ),
             Mistake(
                 _circulates_if_librating,
@@ -934,6 +935,7 @@ _EXERCISES = {
                 "That looks cut off after the decimal point rather than rounded: round the angle to the nearest "
                 "degree.",
                 rtol=1e-9,  # only the whole degree below itself (227° for 227.99°)
+                method_right=True,  # it stands alone: no "That is not right" in front
             ),
             Mistake(
                 lambda a, a_jupiter, **_: _conjunction_step(a, a_jupiter).to_value(u.rad) * u.deg,
