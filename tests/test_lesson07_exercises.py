@@ -1102,3 +1102,30 @@ def test_the_syllabus_gives_07s_first_class_parts_the_plans_minutes():
     minutes = int(rows["Overview, recap"]) + int(rows["How warm is the ground?"])
     syllabus = (ROOT / "docs" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
     assert f"07's recap and the noon temperature (exercise 1, about {minutes} min)" in syllabus
+
+
+def test_the_opening_and_overview_do_not_state_exercise_3s_verdict():
+    """Exercise 3(a) asks whether the spots could be old ice: the text before any physics leaves that open."""
+    import re
+
+    before = []
+    for cell in _notebook_cells():
+        if cell.get("id") == "l07-041":  # the first physics section
+            break
+        if cell["cell_type"] == "markdown":
+            before.append("".join(cell["source"]))
+    text = " ".join(before).lower()
+    assert "whether old ice can explain the spots" in text
+    verdicts = (
+        r"\binstead\b",
+        r"not (made of )?ice",
+        r"rule[sd]? out",
+        r"ruled out",
+        r"cannot be (old )?ice",
+        r"is(n't| not) ice",
+        r"salt, not",
+        r"turned out",
+        r"no ice",
+    )
+    for words in verdicts:
+        assert not re.search(words, text), words
