@@ -146,3 +146,34 @@ def test_a_value_off_the_sliders_stops_gets_a_clear_message(albedo, distance, ki
     assert named in str(error.value) and ("stops" in str(error.value)) == (kind is ValueError), error.value
     view.update(0.45 + 1e-9, 2.98)  # a stop, to rounding, is that stop
     assert view.state[:2] == (0.45, 2.98)
+
+
+def test_the_alt_text_rounds_the_dry_grounds_noon_temperature_to_10_k():
+    """The alt text's dry-ground temperature, at any stop or between two, never passes Exercise 1: the patch at
+    perihelion (the lesson's own stops, and the exercise's own inputs)."""
+    import re
+
+    import utils
+
+    a, e = fact("ceres.a"), fact("ceres.e")
+    stops = np.union1d(np.setdiff1d(np.round(0.05 + 0.1 * np.arange(10), 2), [0.65]), [0.6])
+    distances = np.round(u.Quantity([a * (1 - e), a, a * (1 + e)]).to_value(u.AU), 2)
+    view = _view(albedo_stops=stops, distance_stops=distances * u.AU)
+    shown = []
+    for d in distances:
+        for albedo in stops:
+            view.update(float(albedo), float(d))
+            shown += [float(t) for t in re.findall(r"about (\d+) K at noon", view.alt())]
+    assert len(shown) == stops.size * distances.size and all(t % 10 == 0 for t in shown)
+    kw = dict(
+        solar_constant=fact("solar.tsi"), albedo=fact("occator.faculae_albedo"), semi_major_axis=a, eccentricity=e
+    )
+    for t in {(x + y) / 2 for x in shown for y in shown}:  # a stop, or the midpoint of two
+        assert not utils.check("07.1", t * u.K, **kw).ok, t
+
+
+def test_true_typed_as_the_reading_is_told_the_format_not_that_1_is_not_a_stop():
+    view = _view()
+    for flag in (True, False, np.bool_(True)):
+        reply = view.reading_feedback(flag)
+        assert "as a number with two decimals" in reply and "not a stop" not in reply, reply

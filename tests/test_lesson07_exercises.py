@@ -160,8 +160,9 @@ def test_exercise_2_names_the_lifetimes_at_the_ends_of_the_faculae_range(end, ye
     assert utils.check("07.2", _expected_answer("07.2", **kw), **kw).ok
 
 
-def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
-    """The sensitivity cell prints a darker patch's noon temperature at the mean distance, rounded to 10 K."""
+def test_the_rounded_darker_patch_printed_later_is_told_close_and_then_its_own_note():
+    """The sensitivity cell prints a darker patch's noon temperature at the mean distance, rounded to 10 K. That
+    is also the right answer to two figures: told it is close first, like -60 °C, then the note on the printout."""
     from utils import thermal
 
     a = utils.fact("ceres.a")
@@ -169,9 +170,17 @@ def test_the_rounded_darker_patch_printed_later_gets_its_own_hint_not_close():
     kw["distance"] = a * (1 - utils.fact("ceres.e"))
     low_end = utils.fact("occator.faculae_reflectance_low")  # the first line of the sensitivity cell
     printed = round(thermal._subsolar_temperature(kw["solar_constant"], low_end, a).to_value(u.K), -1)
+    right = thermal._subsolar_temperature(**kw).to(u.K)
+    assert printed == round(right.to_value(u.K), -1)  # the right answer to two figures, too
     result = utils.check("07.1", printed * u.K, **kw)
-    assert result.status == "incorrect" and "another case" in result.message and "close" not in result.message
-    assert utils.check("07.1", thermal._subsolar_temperature(**kw), **kw).ok
+    close = utils.check("07.1", round(right.to(u.deg_C, u.temperature()).value, -1) * u.deg_C, **kw)
+    assert result.status == "incorrect" and result.message.startswith(close.message), result.message
+    assert result.message.count("three figures") == 1 and "Note: If you took it from a printout" in result.message
+    assert "another case" in result.message and f"{right.to_value(u.K):.0f}" not in result.message
+    # the printed line in Celsius (-53 °C) is no rounding of the answer (-56 °C): the note only, never "close"
+    in_celsius = utils.check("07.1", (printed * u.K).to(u.deg_C, u.temperature()).round(), **kw)
+    assert "another case" in in_celsius.message and "close" not in in_celsius.message, in_celsius.message
+    assert utils.check("07.1", right, **kw).ok
 
 
 def test_pasted_ages_get_targeted_hints_not_a_unit_hint():
@@ -617,6 +626,7 @@ def test_the_close_wording_is_the_same_in_exercises_1_2_and_4():
     )
     messages = [
         utils.check("07.1", -60 * u.deg_C, **kw1).message,
+        utils.check("07.1", 220 * u.K, **kw1).message,  # also a printed line's value: a note follows
         utils.check("07.2", 30000 * u.yr, **_inputs_2_from_flux()).message,
         utils.check("07.4", 2 * u.m, **_inputs_4()).message,
     ]
@@ -1092,3 +1102,30 @@ def test_the_syllabus_gives_07s_first_class_parts_the_plans_minutes():
     minutes = int(rows["Overview, recap"]) + int(rows["How warm is the ground?"])
     syllabus = (ROOT / "docs" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
     assert f"07's recap and the noon temperature (exercise 1, about {minutes} min)" in syllabus
+
+
+def test_the_opening_and_overview_do_not_state_exercise_3s_verdict():
+    """Exercise 3(a) asks whether the spots could be old ice: the text before any physics leaves that open."""
+    import re
+
+    before = []
+    for cell in _notebook_cells():
+        if cell.get("id") == "l07-041":  # the first physics section
+            break
+        if cell["cell_type"] == "markdown":
+            before.append("".join(cell["source"]))
+    text = " ".join(before).lower()
+    assert "whether old ice can explain the spots" in text
+    verdicts = (
+        r"\binstead\b",
+        r"not (made of )?ice",
+        r"rule[sd]? out",
+        r"ruled out",
+        r"cannot be (old )?ice",
+        r"is(n't| not) ice",
+        r"salt, not",
+        r"turned out",
+        r"no ice",
+    )
+    for words in verdicts:
+        assert not re.search(words, text), words

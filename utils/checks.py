@@ -1206,7 +1206,9 @@ class RoundedTooFar(Exercise):
     is both 2.535 AU rounded and another route's 2.498 AU): the student most likely rounded, and a mistake's
     hint would send them away from a right method, unless that mistake is a number the lesson prints
     (``Mistake(copied=True)``). Any other near miss gets its mistake's hint or the plain one, never "close".
-    With ``cut``, a number cut off (not rounded) to ``figures`` counts too (13 for 13.7 whole months).
+    With ``cut``, a number cut off (not rounded) to ``figures`` counts too (13 for 13.7 whole months). With
+    ``close_before_copied``, an exact rounding that is also a printed number is told it is close first, then
+    the copied mistake's hint as a note (the right answer to two figures is also a printed line's value).
 
     A subclass whose answers are compared in another form than the student gives them (a stay in months)
     overrides ``_comparable`` (the answer as compared) and ``_expected_quantity`` (the right answer in a
@@ -1217,19 +1219,23 @@ class RoundedTooFar(Exercise):
     band: float = 0.02
     keep: str = "more significant figures"
     cut: bool = False
+    close_before_copied: bool = False
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = super().check(self._comparable(answer), **inputs)
         if result.ok or result.status != INCORRECT or not self._rounded(answer, inputs):
             return result
-        if any(h in result.message for m in self.mistakes if m.copied for h in m.hints()):
-            return result  # a number printed in the lesson, most likely copied from there
-        return CheckResult(
-            INCORRECT,
-            # the method is right: no method hint after it, which would say the opposite
-            f"That is not right, but it is close: you rounded too much, so keep {self.keep}.",
-            result.name,
-        )
+        close = f"That is not right, but it is close: you rounded too much, so keep {self.keep}."
+        copied = [h for m in self.mistakes if m.copied for h in m.hints() if h in result.message]
+        if copied:  # a number printed in the lesson too: rounded, or copied from there
+            # with close_before_copied, the rounding is told first, then the note about the printout
+            return (
+                CheckResult(INCORRECT, f"{close} Note: {copied[0]}", result.name)
+                if self.close_before_copied
+                else result
+            )
+        # the method is right: no method hint after it, which would say the opposite
+        return CheckResult(INCORRECT, close, result.name)
 
     def _comparable(self, answer: Any) -> Any:
         """The answer in the form the right one is compared with (the answer itself, unless overridden)."""

@@ -194,10 +194,13 @@ class IceLifeExplorer:
         deposits at every distance. A wrong stop gets one reply, whichever side it lies on, and no reply lists
         the stops: the widget, not trial and error here, gives the reading."""
         again = "check it at both distances on the widget (perihelion and aphelion)"
+        text = f"Type the albedo as a number with two decimals, such as 0.35, not {albedo!r}."
+        if isinstance(albedo, (bool, np.bool_)):  # True would read as 1: told like text, not "1 is not a stop"
+            return text
         try:
             a = float(albedo)
         except (TypeError, ValueError):
-            return f"Type the albedo as a number with two decimals, such as 0.35, not {albedo!r}."
+            return text
         if self._stop(a) is None:
             return (
                 f"{a:g} is not a stop of the albedo slider: type a stop as the slider shows it, with two decimals, "
@@ -258,8 +261,8 @@ class IceLifeExplorer:
             f"Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the ice's "
             f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
             f"albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
-            f"{noon:.0f} K at noon, and the ice cooler; {lasts}. Horizontal lines mark the deposits' ages; a grey "
-            "band marks the faculae's range."
+            f"{round(noon, -1):.0f} K at noon (to 10 K), and the ice cooler; {lasts}. Horizontal lines mark the "
+            "deposits' ages; a grey band marks the faculae's range."
         )
 
 

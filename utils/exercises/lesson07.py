@@ -601,6 +601,7 @@ _EXERCISES = {
         rtol=0.005,  # 3 significant figures pass, as the question asks; the patch at Ceres' mean distance is 4 % colder
         band=0.02,  # 220 K or -60 °C (two figures): told to keep three; an emissivity of 0.9 (2.7 % off) is not
         keep="three figures, as the question asks",
+        close_before_copied=True,  # 220 K is the answer to two figures and a printed line's value: told both
         hint="Scale the solar constant by (1 AU / r)², keep the fraction (1 − A) that is absorbed, "
         "and solve σT⁴ = absorbed power for T (use astropy.constants.sigma_sb). Any temperature "
         "unit is fine.",
@@ -622,9 +623,8 @@ _EXERCISES = {
             ),
             Mistake(
                 _at_perihelion(_t_lower_albedo_mean_distance_rounded),
-                "If you rounded your own result, keep three figures. If you took it from a printout, "
-                "that line is another case: a darker patch at Ceres' average distance. Compute it for the "
-                "albedo `faculae` at the perihelion distance, a (1 − e).",
+                "If you took it from a printout, that line is another case: a darker patch at Ceres' average "
+                "distance. Compute it for the albedo `faculae` at the perihelion distance, a (1 − e).",
                 copied=True,
                 rtol=0.002,  # only the printed 220 K (or -53 °C): 219 K is not a rounding of anything printed
             ),
