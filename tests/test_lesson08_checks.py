@@ -1574,7 +1574,7 @@ def test_the_n10_line_explains_a_false_from_the_equals_slip(capsys):
     code = [c for c in nb.cells if c.cell_type == "code"]
     student = next(nbtools.source(c) for c in code if "n10_matches = None" in nbtools.source(c))
     ns = {"fc": F, "fact": fact, "claims": F.load_claims()}
-    exec(student.replace("n10_matches = None", "n10_matches = claimed_n10 == record_n10"), ns)
+    _run_as_cell(student.replace("n10_matches = None", "n10_matches = claimed_n10 == record_n10"), ns)
     out = capsys.readouterr().out
     assert "match: False" in out and "fc.date_matches compares calendar days" in out, out
     exec(student.replace("n10_matches = None", "n10_matches = fc.date_matches(claimed_n10, record_n10)"), ns)
