@@ -96,6 +96,10 @@ def test_exercises_5_and_6_give_a_short_note_for_microradians_left_in(name, slip
     _run_as_cell(code, ns)
     out = capsys.readouterr().out
     assert "µrad left in: use ifov_rad" in out and "Traceback" not in out, out
+    inputs = dict(size=ns["facula"], ifov=ns["ifov"])
+    inputs.update(distance=ns["distance_image"]) if name == "answer_5" else inputs.update(pixels=20)
+    told = check(f"08.{name[-1]}", ns[name], **inputs)
+    assert not told.ok and "note above" in told.message and "None" not in told.message, told.message
 
 
 def test_your_line_with_a_unit_note_lets_other_errors_through():

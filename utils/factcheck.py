@@ -786,7 +786,9 @@ class _YourLine:
             _SLIPPED.add(self.name)
             print(self.note)
             if frame.f_locals is frame.f_globals:  # a notebook cell: the line's variable is not judged
-                frame.f_globals[self.name] = None
+                from .checks import NOTED_SLIP  # the checks import this module: import them only when used
+
+                frame.f_globals[self.name] = NOTED_SLIP if self.unit_note else None
         return True
 
 
@@ -796,7 +798,8 @@ def your_line(name: str, unit_note: str = "") -> _YourLine:
     A unit slip in the line gets a short note instead of a long traceback, and the line's variable ``name``
     is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
     comparing bare ``.value`` numbers whose units may differ. With ``unit_note``, only a units error is caught,
-    and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer). Any other error is
+    and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer); the variable is then
+    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. Any other error is
     raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
     later check can read how the line was written.
 
