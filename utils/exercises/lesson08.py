@@ -1318,7 +1318,7 @@ _MORE_KIND_QUESTIONS = (
     ("attribution", "date", "Does it say when something happened, or who someone is?"),
     ("attribution", "number", "Does it state a measured value, or who someone is?"),
     ("attribution", "first", "Does it say nothing came before, or what someone's role is?"),
-    ("number", "date", "Does it say when something happened, or how big it is?"),
+    ("number", "date", "Does it say when something happened, or how big?"),
     ("number", "interpretation", "Does it explain something, or state a size you can look up?"),
     ("number", "attribution", "Does it report who someone is, or how big something is?"),
     ("date", "first", "Does it say nothing came before, or when something happened or how long?"),
