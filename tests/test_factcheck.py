@@ -292,7 +292,7 @@ def test_exercise_checks_judge_answers():
     assert "years" in check("08.2", 13.7 / 12, arrival=a, departure=d).message
     bad = check("08.2", 13.7, arrival=d, departure=a)
     assert bad.status == "invalid" and "after arrival" in bad.message
-    assert check("08.6", 5.3e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
+    assert check("08.6", 5.34e3 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov")).ok
     far = check("08.6", 5336.2 * 400 * u.km, size=10 * u.km, pixels=20, ifov=fact("fc.ifov"))
     assert far.status == "incorrect" and "SMALLER" in far.message
 

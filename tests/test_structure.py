@@ -7,6 +7,7 @@ apply to every lesson added later.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
@@ -234,13 +235,22 @@ def test_exercises_have_placeholders_checks_and_solutions(nb, nb_path):
             assert "Correct" in text and "Not yet" not in text, f"{ids}: the worked solution must pass its own check"
 
 
+_YOUR_LINE_BLOCK = re.compile(r"^with fc\.your_line\(.*\n((?:[ \t]+.*(?:\n|$))+)", re.M)
+
+
+def _unwrapped(src: str) -> str:
+    """``src`` with each ``with fc.your_line(...)`` block's body dedented in its place: the student's line
+    inside such a block (which turns a unit slip into a short note) is a top-level line of the cell."""
+    return _YOUR_LINE_BLOCK.sub(lambda m: textwrap.dedent(m.group(1)), src)
+
+
 def test_exercise_cells_hold_exactly_the_placeholder_line(nb):
     """``answer_k = ...`` (a comment may follow) and ``utils.check("NN.k", answer_k, ...)``: the
     student's line, the one the natural-answer test replaces."""
     for cell in nb.cells:
         if cell.cell_type != "code" or nbtools.is_solution(cell) or nbtools.is_hint_demo(cell):
             continue
-        src = nbtools.source(cell)
+        src = _unwrapped(nbtools.source(cell))
         for ex_id in EXERCISE_CALL.findall(src):
             k = ex_id.split(".")[1]
             assert re.search(rf"^answer_{k} = \.\.\.(?:[ \t]+#.*)?$", src, re.M), (
@@ -369,7 +379,7 @@ def test_solutions_do_not_feed_later_cells(nb):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        src = nbtools.source(cell)
+        src = _unwrapped(nbtools.source(cell))
         assigned = set(re.findall(r"^([A-Za-z_]\w*)\s*=", src, re.M))
         if nbtools.is_solution(cell):
             only_in_solutions |= assigned - outside

@@ -333,8 +333,19 @@ def _unit_example(unit, expected_value: float | None = None) -> str:
 # --------------------------------------------------------------------------
 
 
+class _NotedSlip:
+    """What ``fc.your_line`` leaves in an answer's variable after a unit slip it has printed a note on."""
+
+    def __repr__(self) -> str:
+        return "not answered (see the note above)"
+
+
+#: The answer of a line whose unit slip has its note already: a check reads it as not answered yet.
+NOTED_SLIP = _NotedSlip()
+
+
 def _is_placeholder(answer: Any) -> bool:
-    return answer is Ellipsis
+    return answer is Ellipsis or answer is NOTED_SLIP
 
 
 _NONE_MESSAGE = (
@@ -513,6 +524,8 @@ def compare(
     >>> compare(100 * u.deg_C, 373.15 * u.K).status
     'correct'
     """
+    if answer is NOTED_SLIP:
+        return CheckResult(UNANSWERED, "Mend your line as the note above says, then run the cell again.", name)
     if _is_placeholder(answer):
         return CheckResult(UNANSWERED, "Replace the `...` with your answer and run the cell again.", name)
     if answer is None:

@@ -706,6 +706,8 @@ def your_compared_verdict(
     ref = require(reference, u.km, "reference", positive=True, scalar=True).to(u.km)
     reference_name = _text(reference_name, "reference_name")
     name = _text(name, "name")
+    if comparison is None and name in _SLIPPED:  # your_line has printed its note on this line: no second one
+        return None, ""
     if not isinstance(comparison, np.bool_):  # a comparison of quantities gives a numpy bool; a typed-in True does not
         return None, (
             f"Write a comparison in {name} above, not True or False typed in: compare the pixel sizes (each "
@@ -751,11 +753,16 @@ def _block_source(frame, start: int) -> str:
     return "".join(block)
 
 
+#: The variables whose last line got a unit-slip note from :func:`your_line` (and were set to None): a verdict
+#: helper then adds no second note about them.
+_SLIPPED: set[str] = set()
+
+
 class _YourLine:
     """The context manager of :func:`your_line`."""
 
-    def __init__(self, name: str):
-        self.name, self.note = name, ""
+    def __init__(self, name: str, unit_note: str = ""):
+        self.name, self.note, self.unit_note, self.source = name, "", unit_note, ""
 
     def __enter__(self):
         import sys
@@ -766,25 +773,35 @@ class _YourLine:
 
     def __exit__(self, kind, error, traceback) -> bool:
         frame, self._frame = self._frame, None
-        if kind is not None and not issubclass(kind, (u.UnitsError, TypeError)):
+        self.source = _block_source(frame, self._start)
+        _SLIPPED.discard(self.name)
+        caught = (u.UnitsError,) if self.unit_note else (u.UnitsError, TypeError)
+        if kind is not None and not issubclass(kind, caught):
             return False  # any other error is the reader's to see
         if kind is not None:
-            self.note = BARE_NUMBER_NOTE
-        elif _DROPS_UNIT.search(_block_source(frame, self._start)):
+            self.note = self.unit_note or BARE_NUMBER_NOTE
+        elif not self.unit_note and _DROPS_UNIT.search(self.source):
             self.note = VALUE_NOTE
         if self.note:
+            _SLIPPED.add(self.name)
             print(self.note)
             if frame.f_locals is frame.f_globals:  # a notebook cell: the line's variable is not judged
-                frame.f_globals[self.name] = None
+                from .checks import NOTED_SLIP  # the checks import this module: import them only when used
+
+                frame.f_globals[self.name] = NOTED_SLIP if self.unit_note else None
         return True
 
 
-def your_line(name: str) -> _YourLine:
-    """A ``with`` block around the reader's one-line comparison of quantities.
+def your_line(name: str, unit_note: str = "") -> _YourLine:
+    """A ``with`` block around the reader's one line (a comparison of quantities, or an answer).
 
     A unit slip in the line gets a short note instead of a long traceback, and the line's variable ``name``
     is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
-    comparing bare ``.value`` numbers whose units may differ. Any other error is raised as usual.
+    comparing bare ``.value`` numbers whose units may differ. With ``unit_note``, only a units error is caught,
+    and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer); the variable is then
+    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. Any other error is
+    raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
+    later check can read how the line was written.
 
     Examples
     --------
@@ -793,7 +810,9 @@ def your_line(name: str) -> _YourLine:
     ...     closer = 3 * u.km < 5
     Your line compares a Quantity with a bare number, such as 13500: ...
     """
-    return _YourLine(_text(name, "name"))
+    if not isinstance(unit_note, str):
+        raise TypeError(f"unit_note must be a string (the note for a unit slip); got {type(unit_note).__name__}")
+    return _YourLine(_text(name, "name"), unit_note.strip())
 
 
 def date_verdicts(claims: Table, fact_ids: Mapping[str, str]) -> dict[str, Verdict]:
@@ -822,11 +841,20 @@ def date_verdicts(claims: Table, fact_ids: Mapping[str, str]) -> dict[str, Verdi
     return out
 
 
-def your_date_verdict(claim_id: str, matches, claimed, record, name: str = "your line") -> tuple[Verdict | None, str]:
+#: A line that assigns True or False typed in (``n10_matches = True``), not a comparison or a call.
+_TYPED_BOOL = re.compile(r"(?<![=!<>])=\s*(?:np\.)?(?:True|False|bool_\((?:True|False)\))_?\s*$", re.MULTILINE)
+
+
+def your_date_verdict(
+    claim_id: str, matches, claimed, record, name: str = "your line", source: str = ""
+) -> tuple[Verdict | None, str]:
     """A date claim judged by the reader's own line (``matches``, True if the dates agree): ``(verdict, note)``.
 
     ``None`` (the line not written yet), anything but True or False, or an answer that disagrees with
     :func:`date_matches` (a full date, within one day) gives no verdict and a note saying what to do.
+    ``source`` is the line's code (from :func:`your_line`'s ``.source``), when known: a True or False typed in
+    gives no verdict; a disagreeing line is told about the time of day only if it uses ``==``, and otherwise
+    to check which record it compared.
 
     Examples
     --------
@@ -837,13 +865,19 @@ def your_date_verdict(claim_id: str, matches, claimed, record, name: str = "your
     c, r = _time(claimed, "claimed"), _time(record, "record")
     if matches is None or matches is Ellipsis:
         return None, f"{claim_id} waits for your line: fill in {name} above with a call to fc.date_matches."
+    if not isinstance(source, str):
+        raise TypeError(f"source must be a string (the line's code); got {type(source).__name__}")
     if not isinstance(matches, (bool, np.bool_)):
         return None, f"{name} should be True or False, from a call to fc.date_matches; got {type(matches).__name__}."
+    if _TYPED_BOOL.search(source):
+        return None, f"Write a call to fc.date_matches in {name} above, not True or False typed in."
     if bool(matches) != date_matches(c, r):
-        return None, (
-            f"Look again at {name}: does your line compare calendar days, within one day? == compares the time "
-            "of day too."
-        )
+        if "==" in source or not source.strip():
+            return None, (
+                f"Look again at {name}: does your line compare calendar days, within one day? == compares the "
+                "time of day too."
+            )
+        return None, f"Look again at {name}: check which record you compared the claimed date with."
     verdict = "true" if matches else "false"
     return Verdict(claim_id, verdict, f"{YOURS}claimed {c.iso[:10]}; record {r.iso[:16]} UTC"), ""
 
@@ -969,8 +1003,14 @@ def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifo
     far, near = readings[0], readings[2]
     went = "went up" if near > 1.05 * far else "went down" if near < far / 1.05 else "stayed the same"
     told = f"You predicted '{said}'; your readings {went}. " + ("Right!" if went.endswith(said) else "Open the box.")
+    if not all(matched) and any(v > 1 for v, ok in zip(readings, matched, strict=True) if not ok):
+        lines.append(PERCENT_NOTE)  # 40 typed for a reading of 0.40: a reflectance is a fraction, not a percentage
     lines.append(told if all(matched) else "Read again each value marked 'look again', then run this cell again.")
     return "\n".join(lines)
+
+
+#: What a slider reading typed as a percentage gets (the title gives a fraction).
+PERCENT_NOTE = "The title gives a fraction from 0 to 1, not a percentage: divide a percentage by 100."
 
 
 def combine_verdicts(*parts: str) -> str:

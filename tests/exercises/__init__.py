@@ -42,8 +42,9 @@ CHECK_CALL = re.compile(r"utils\.check\(\s*[\"'](\d\d\.\d+)[\"']")
 
 
 def placeholder_re(k: int | str) -> re.Pattern:
-    """The exercise cell's placeholder line: exactly ``answer_k = ...``, optionally with a comment."""
-    return re.compile(rf"^answer_{k} = \.\.\.(?:[ \t]+#.*)?$", re.M)
+    """The exercise cell's placeholder line: exactly ``answer_k = ...``, optionally with a comment; it may be
+    indented (inside a ``with fc.your_line(...)`` block), and group 1 is its indentation."""
+    return re.compile(rf"^([ \t]*)answer_{k} = \.\.\.(?:[ \t]+#.*)?$", re.M)
 
 
 def lesson_number(path: Path) -> str:
@@ -96,6 +97,11 @@ def require_spec(path: Path):
 # --------------------------------------------------------------------------
 
 
+def _indented(code: str, indent: str) -> str:
+    """``code`` (one or more lines) with each line indented like the placeholder it replaces."""
+    return "\n".join(indent + line for line in code.strip("\n").splitlines())
+
+
 def substitute_natural(nb, natural: dict[str, str], *, solutions_too: bool = False) -> list[str]:
     """Put each NATURAL answer in place of its ``answer_k = ...`` line (in place).
 
@@ -113,7 +119,7 @@ def substitute_natural(nb, natural: dict[str, str], *, solutions_too: bool = Fal
             k = ex_id.split(".")[1]
             pattern = placeholder_re(k)
             if pattern.search(src):
-                src = pattern.sub(lambda m, ex_id=ex_id: natural[ex_id].strip("\n"), src, count=1)
+                src = pattern.sub(lambda m, ex_id=ex_id: _indented(natural[ex_id], m.group(1)), src, count=1)
                 done.append(ex_id)
         cell.source = src
     return done

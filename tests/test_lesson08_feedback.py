@@ -1,0 +1,175 @@
+"""Lesson 08: feedback on the student's own lines (N10, N01, Exercises 5 and 6), on verdict reasons, on the
+stay at Vesta in other units, on slider readings typed as percentages, and on Exercise 1's wrong kinds."""
+
+import linecache
+import re
+from pathlib import Path
+
+import astropy.units as u
+import numpy as np
+import pytest
+
+import nbtools
+from utils import factcheck as F
+from utils.checks import check
+from utils.exercises.lesson08 import KINDS, MONTH
+from utils.facts import fact
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "08-fact-check.ipynb"
+
+
+def _cell_with(needle):
+    nb = nbtools.read(NOTEBOOK)
+    return next(nbtools.source(c) for c in nb.cells if c.cell_type == "code" and needle in nbtools.source(c))
+
+
+def _run_as_cell(code, ns, name="<cell-08-feedback>"):
+    """Run ``code`` as a notebook cell does, with its source in linecache."""
+    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
+    try:
+        exec(compile(code, name, "exec"), ns)
+    finally:
+        linecache.cache.pop(name, None)
+
+
+def _n10(line, capsys):
+    """Run the N10 cell with ``line`` in it, then the verdict cell: (verdict, what both cells printed)."""
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims(), "verdicts": {}, "show": print, "np": np}
+    _run_as_cell(_cell_with("n10_matches = None").replace("n10_matches = None", f"n10_matches = {line}"), ns)
+    code = _cell_with("fc.your_date_verdict(")
+    exec(code, ns)
+    return ns["verdicts"]["N10"], capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", ["True", "False", "np.True_"])
+def test_n10_rejects_true_or_false_typed_in(typed, capsys):
+    verdict, out = _n10(typed, capsys)
+    assert verdict is None and "not True or False typed in" in out and "fc.date_matches" in out, out
+
+
+def test_n10_names_the_equals_slip_only_for_a_line_with_equals(capsys):
+    verdict, out = _n10("claimed_n10 == record_n10", capsys)
+    assert verdict is None and "== compares" in out and "which record" not in out, out
+    verdict, out = _n10('fc.date_matches(claimed_n10, fact("dawn.vesta_arrival"))', capsys)
+    assert verdict is None and "==" not in out and "which record you compared" in out, out
+    verdict, out = _n10("fc.date_matches(claimed_n10, record_n10)", capsys)
+    assert verdict.verdict == "true" and "Look again" not in out, out
+
+
+def test_n10_cell_shows_how_date_matches_is_called():
+    code = _cell_with("n10_matches = None")
+    assert "fc.date_matches(claimed, record)" in code and "date_matches(claimed_n10" not in code
+
+
+def test_your_date_verdict_source_names_a_bad_argument():
+    with pytest.raises(TypeError, match="source"):
+        F.your_date_verdict("N10", True, "2015-03-06", "2015-03-06T12:29", source=3)
+
+
+def test_n01_value_slip_gets_one_note_only(capsys):
+    code = _cell_with('fc.your_line("news_closer")').replace(
+        "news_closer = None", "news_closer = news_d.value * ifov_rad < rc3_d.value * ifov_rad"
+    )
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims(), "verdicts": {}, "show": print}
+    ns["ifov_rad"] = fact("fc.ifov").to_value(u.rad)
+    _run_as_cell(code, ns)
+    out = capsys.readouterr().out
+    assert "Your line takes .value" in out and "not True or False typed in" not in out, out
+    assert ns["verdicts"]["N01"] is None
+
+
+@pytest.mark.parametrize(
+    ("name", "slip"),
+    [
+        ("answer_5", "(distance_image * ifov).to(u.km)"),
+        ("answer_6", "(facula / n_pixels / ifov).to(u.km)"),
+    ],
+)
+def test_exercises_5_and_6_give_a_short_note_for_microradians_left_in(name, slip, capsys):
+    code = _cell_with(f'fc.your_line("{name}"')
+    assert f'"08.{name[-1]}"' in code
+    code = code.replace(f"{name} = ...", f"{name} = {slip}")
+    ns = {"fc": F, "u": u, "utils": __import__("utils"), "n_pixels": 20}
+    ns.update(ifov=fact("fc.ifov"), facula=fact("occator.cerealia_facula_size"))
+    ns["distance_image"] = fact("news.distance_image")
+    _run_as_cell(code, ns)
+    out = capsys.readouterr().out
+    assert "µrad left in: use ifov_rad" in out and "Traceback" not in out, out
+    inputs = dict(size=ns["facula"], ifov=ns["ifov"])
+    inputs.update(distance=ns["distance_image"]) if name == "answer_5" else inputs.update(pixels=20)
+    told = check(f"08.{name[-1]}", ns[name], **inputs)
+    assert not told.ok and "note above" in told.message and "None" not in told.message, told.message
+
+
+def test_your_line_with_a_unit_note_lets_other_errors_through():
+    with pytest.raises(ZeroDivisionError), F.your_line("x", unit_note="note"):
+        x = 1 / 0  # noqa: F841
+    with pytest.raises(TypeError), F.your_line("x", unit_note="note"):
+        x = 1 + "a"  # noqa: F841
+    with pytest.raises(TypeError, match="unit_note"):
+        F.your_line("x", unit_note=3)
+
+
+@pytest.mark.parametrize("exercise", ["08.7"])
+def test_a_reason_of_none_is_asked_for_like_an_empty_one(exercise):
+    arrival = fact("dawn.ceres_arrival")
+    inputs = dict(claimed_first=arrival, earlier=arrival - 30 * u.day)
+    empty = check(exercise, "false", **inputs, reason="")
+    none = check(exercise, "false", **inputs, reason=None)
+    assert "reason_7" in none.message and none.message == empty.message and none.ok == empty.ok
+
+
+@pytest.mark.parametrize("answer", [1.13 * u.yr, 414 * u.day])
+def test_a_stay_in_years_or_days_is_not_told_about_calendar_months(answer):
+    result = check("08.2", answer, arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
+    assert not result.ok and "calendar months" not in result.message and "three significant figures" in result.message
+
+
+def test_a_stay_in_months_from_the_calendar_keeps_its_hint():
+    result = check("08.2", 13.6 * MONTH, arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"))
+    assert not result.ok and "calendar months" in result.message
+
+
+def test_slider_readings_typed_as_percentages_are_told_the_title_gives_a_fraction():
+    args = dict(model=np.full((40, 40), 0.4), field=120 * u.km, ifov=93.7 * u.urad)
+    stops = {"far": 300_000, "mid": 13_000, "near": 4_000}
+    assert F.PERCENT_NOTE in F.read_back_slider("same", (40, 40, 40), distances=stops, **args)
+    assert F.PERCENT_NOTE not in F.read_back_slider("same", (0.4, 0.4, 0.4), distances=stops, **args)
+    assert F.PERCENT_NOTE not in F.read_back_slider("same", (0.1, 0.4, 0.4), distances=stops, **args)
+    assert not re.search(r"0\.\d", F.PERCENT_NOTE)  # names no reading
+
+
+def test_exercise_6_two_figures_are_told_to_keep_three():
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    assert "three significant figures" in check("08.6", 5300 * u.km, **inputs).message
+    assert check("08.6", 5340 * u.km, **inputs).ok
+
+
+def test_exploratory_counts_as_a_narrowing_qualifier():
+    from utils.exercises.lesson08 import NARROWING_QUALIFIERS
+
+    assert "exploratory" in NARROWING_QUALIFIERS
+
+
+def test_every_wrong_kind_in_exercise_1_gets_a_question_of_its_own():
+    claims = F.load_claims()
+    ids = ("N05", "N06", "N09", "N12", "N13", "N19")
+    right = {i: F._claim_kind(claims, i) for i in ids}
+    for claim_id in ids:
+        for kind in KINDS:
+            answer = {**right, claim_id: kind}
+            message = check("08.1", answer, claims=claims, claim_ids=ids).message
+            if message.startswith(f"{len(ids)} of"):
+                continue  # a defensible other kind
+            line = message.splitlines()[1]
+            assert line != f"Look again at {claim_id}.", (claim_id, kind)
+            assert right[claim_id] not in line.lower(), (claim_id, line)  # never names the kind it should be
+
+
+def test_the_lesson_explains_the_central_pit_and_the_guide_gives_the_range_of_pixels():
+    nb = nbtools.read(NOTEBOOK)
+    text = "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
+    assert "the pit in the middle of Occator crater's floor" in text
+    guide = (ROOT / "docs" / "instructors" / "08-fact-check.md").read_text()
+    assert "between about 30 and 75 camera pixels across" in guide and "about 48 camera pixels" not in guide
