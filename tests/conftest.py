@@ -66,3 +66,15 @@ def slider_readback_args() -> dict:
         ifov=93.7 * u.urad,
         distances={"far": 300_000, "mid": 13_000, "near": 4_000},
     )
+
+
+def run_as_cell(code: str, ns: dict, name: str = "<cell>") -> None:
+    """Run ``code`` in ``ns`` as a notebook cell does: with its source in linecache, where IPython registers each
+    cell's, so that code reading its own source (``utils.factcheck.your_line``) finds it."""
+    import linecache
+
+    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
+    try:
+        exec(compile(code, name, "exec"), ns)
+    finally:
+        linecache.cache.pop(name, None)

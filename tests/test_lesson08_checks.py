@@ -11,7 +11,7 @@ import pytest
 from astropy.time import Time
 
 import nbtools
-from conftest import ROOT, slider_readback_args
+from conftest import ROOT, run_as_cell, slider_readback_args
 from utils import factcheck as F
 from utils.checks import _expected_answer, check
 from utils.exercises.lesson08 import _EXERCISES
@@ -2055,14 +2055,7 @@ def test_date_verdicts_reads_a_month_claim_by_its_month_and_your_date_verdict_as
 
 
 def _run_as_cell(code, ns, name="<n01-cell>"):
-    """Run ``code`` as a notebook cell does: its source is in linecache (IPython registers each cell's)."""
-    import linecache
-
-    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
-    try:
-        exec(compile(code, name, "exec"), ns)
-    finally:
-        linecache.cache.pop(name, None)
+    run_as_cell(code, ns, name)
 
 
 @pytest.mark.parametrize(

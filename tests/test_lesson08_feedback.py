@@ -1,7 +1,6 @@
 """Lesson 08: feedback on the student's own lines (N10, N01, Exercises 5 and 6), on verdict reasons, on the
 stay at Vesta in other units, on slider readings typed as percentages, and on Exercise 1's wrong kinds."""
 
-import linecache
 import re
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import numpy as np
 import pytest
 
 import nbtools
+from conftest import run_as_cell
 from utils import factcheck as F
 from utils.checks import check
 from utils.exercises.lesson08 import KINDS, MONTH
@@ -25,12 +25,7 @@ def _cell_with(needle):
 
 
 def _run_as_cell(code, ns, name="<cell-08-feedback>"):
-    """Run ``code`` as a notebook cell does, with its source in linecache."""
-    linecache.cache[name] = (len(code), None, code.splitlines(keepends=True), name)
-    try:
-        exec(compile(code, name, "exec"), ns)
-    finally:
-        linecache.cache.pop(name, None)
+    run_as_cell(code, ns, name)
 
 
 def _n10(line, capsys):
