@@ -65,7 +65,7 @@ def test_exercise_6b_finds_the_script_from_any_folder(tmp_path):
     build/student/ (any other folder stands in for it), where ../scripts/ does not exist."""
     task = next(c for c in _markdown() if c.startswith("### Exercise 6 "))
     assert "../scripts/" not in task
-    snippet = re.search(r"```python\n(.*?)```", task, re.S).group(1)
+    snippet = re.search(r"```ipython3\n(.*?)```", task, re.S).group(1)
     assert 'script = Path(utils.__file__).parents[1] / "scripts" / "simulate_kirkwood.py"' in snippet
     code = snippet.replace("!{sys.executable} {script} --help", "")
     code += "\nimport subprocess\nprint(subprocess.run([sys.executable, str(script), '--help'], capture_output=True, "
