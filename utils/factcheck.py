@@ -305,12 +305,16 @@ def claimed_value(claims: Table, claim_id: str, part: int = 0):
     if not 0 <= part < len(parts):
         raise PartError(f"claim {claim_id} states {len(parts)} value(s); part {part} does not exist")
     value = parts[part]
-    if re.fullmatch(r"\d{4}-\d{2}", value):
+    if _MONTH_ONLY.fullmatch(value):
         return Time(value + "-01", scale="utc")
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return Time(value, scale="utc")
     with imperial.enable(), u.add_enabled_units([MONTH]):
         return u.Quantity(value)
+
+
+#: A claimed value that names only a month (``YYYY-MM``): it is read as the month's first day, and judged by month.
+_MONTH_ONLY = re.compile(r"\d{4}-\d{2}")
 
 
 def _claim_kind(claims: Table, claim_id: str) -> str:
@@ -835,7 +839,7 @@ def date_verdicts(claims: Table, fact_ids: Mapping[str, str]) -> dict[str, Verdi
     for claim_id, fact_id in fact_ids.items():
         claim_id, fact_id = _text(claim_id, "claim id"), _text(fact_id, f"fact_ids[{claim_id!r}]")
         claimed, record = claimed_value(claims, claim_id), _time(fact(fact_id), f"fact_ids[{claim_id!r}]")
-        month_only = bool(re.fullmatch(r"\d{4}-\d{2}", str(_find(claims, claim_id)["claimed"]).strip()))
+        month_only = bool(_MONTH_ONLY.fullmatch(str(_find(claims, claim_id)["claimed"]).strip()))
         ok = date_matches(_time(claimed, f"claim {claim_id}'s value"), record, month_only=month_only)
         out[claim_id] = Verdict(claim_id, "true" if ok else "false", f"record: {record.iso[:16]} UTC ({fact_id})")
     return out
