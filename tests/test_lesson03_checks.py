@@ -308,7 +308,7 @@ def test_exercise_3_asks_how_the_answer_was_found_and_the_guide_scores_it():
     cells = json.loads((root / "notebooks" / "03-resonances.ipynb").read_text(encoding="utf-8"))["cells"]
     text = ["".join(c["source"]) for c in cells]
     start = next(i for i, s in enumerate(text) if s.startswith("### Exercise 3 "))
-    end = next(i for i in range(start, len(text)) if text[i].startswith("## "))  # the Summary follows it
+    end = next(i for i in range(start, len(text)) if text[i].startswith("### Exercise 4 "))  # the next exercise
     assert "how did you tell" in " ".join(" ".join(text[start:end]).split())  # the heading or its steps
     answers = [c for c in cells[start:end] if "answer" in c.get("metadata", {}).get("tags", [])]
     assert answers and "*Your answer:*" in "".join(answers[0]["source"])
@@ -514,6 +514,17 @@ def test_exercise_4_signed_minimum_is_told_to_take_abs():
         assert "close" not in result.message.lower()
     right = check("03.4", abs(signed), nearest=(2, 1), **inputs)  # the 2:1's distance, unsigned: another hint
     assert "abs(" not in right.message, right.message
+
+
+def test_exercise_4_signed_minimum_the_other_way_round_is_told_to_take_abs():
+    """a_p:q - a with min() keeps the innermost resonance (the 4:1 for Ceres, -0.70 AU): the same abs() hint."""
+    inputs = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    signed = min(inputs["a_jupiter"] * (q / p) ** (2 / 3) - inputs["a"] for p, q in KIRKWOOD_RESONANCES)
+    assert signed < -0.5 * u.AU
+    for given in (signed, round(signed.to_value(u.AU), 3) * u.AU):
+        result = check("03.4", given, nearest=(4, 1), **inputs)
+        assert result.status == "incorrect" and "abs(" in result.message and "farthest in" in result.message
+        assert "close" not in result.message.lower() and "0.7" not in result.message, result.message
 
 
 def test_exercise_1_the_7_3_fraction_rounded_is_named():

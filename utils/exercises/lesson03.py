@@ -59,10 +59,14 @@ def _nearest_distance(a, a_jupiter, **_):
     return _resonance_distances(a, a_jupiter)[0]
 
 
-def _signed_minimum(a, a_jupiter, **_):
-    # min() of the signed differences a - a_p:q, abs() left out: the most negative, the outermost resonance
-    a = require(a, u.AU, "a", positive=True)
-    return min((a - _resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
+def _signed_minimum(sign):
+    # min() of the signed differences, abs() left out: the most negative. With a - a_p:q (sign +1) that is the
+    # outermost resonance; with a_p:q - a (sign -1, the subtraction the other way round) the innermost.
+    def solve(a, a_jupiter, **_):
+        a = require(a, u.AU, "a", positive=True)
+        return min(sign * (a - _resonance_location(a_jupiter, p, q)).to(u.AU) for p, q in KIRKWOOD_RESONANCES)
+
+    return solve
 
 
 def _nearest_location(a, a_jupiter, **_):
@@ -859,9 +863,14 @@ _EXERCISES = {
         )
         + (
             Mistake(
-                _signed_minimum,
+                _signed_minimum(+1),
                 "That is a negative difference: min() of the signed differences a - a_p:q keeps the most negative, "
                 "the resonance farthest out, not the nearest. Take abs(...) of each difference before min().",
+            ),
+            Mistake(
+                _signed_minimum(-1),
+                "That is a negative difference: min() of the signed differences a_p:q - a keeps the most negative, "
+                "the resonance farthest in, not the nearest. Take abs(...) of each difference before min().",
             ),
         )
         + tuple(
