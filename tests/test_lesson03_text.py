@@ -43,8 +43,8 @@ def test_exercise_3_parts_are_called_part_1_2_3_everywhere():
     assert "Exercise 3 part 1" in texts["notebook"] and "Exercise 3 part 2" in texts["notebook"]
     assert "exercise 3 part 1" in texts["page"] and "exercise 3 part 2" in texts["page"]
     assert "3 part 1" in texts["syllabus"] and "exercise 3 part 2" in texts["syllabus"]
-    task = next(c for c in _markdown() if c.startswith("### Exercise 3 "))
-    assert "*Part 1, in class:*" in task and "*Part 2, after class*" in task and "(1)" not in task
+    task = next(c for c in _markdown() if "**Your task.**" in c and "answer_3" in c)  # under its two plots
+    assert "*Part 1:*" in task and "*Part 2*" in task and "(1)" not in task
 
 
 def test_the_conjunction_table_of_the_resonant_angle_is_in_going_further_not_in_class():
@@ -178,9 +178,10 @@ def test_exercise_2c_has_a_guiding_question_that_neither_answers_it_nor_exercise
     saying the tugs average out, without a number that gives Exercise 5's step away, and without part (a)'s answer."""
     task = next(c for c in _markdown() if c.startswith("### Exercise 2 "))
     now = next(c for c in _markdown() if c.startswith("**Now Exercise 2 (c)**"))
-    for text in (task, now):
-        assert "guiding question" in text and "ten" in text and "rounds" in text, text
-        # nor part (a)'s answer for the 5:2 (three places, two turns)
+    # (c)'s question is where it is done, in the homework; the class exercise only says where to find it
+    assert "guiding question" in now and "ten" in now and "rounds" in now, now
+    assert "Ceres" not in task and "guiding question" not in task and "after Exercise 5" in task, task
+    for text in (task, now):  # nor part (a)'s answer for the 5:2 (three places, two turns)
         assert not re.search(r"684|36°|228|720|two turns|(?<!or )average out", text), text
     page = PAGE.read_text(encoding="utf-8")
     model = page[page.index("**03.2 model answer:**") : page.index("- **The Explore's suggestions.**")]
