@@ -91,23 +91,31 @@ def test_exercise_8_a_near_miss_gets_a_neutral_hint_only_when_cut_to_three_figur
 
 
 def test_exercise_8_takes_what_three_significant_figures_allow():
-    """The task asks for three significant figures: anything within half a unit of the third figure passes."""
+    """The task asks for three significant figures: anything that rounds to the right three figures passes; a value
+    that rounds to the next figure down (2.262, 2.26 at three figures) is told its third figure is off."""
     inputs = _inputs([2.50, 2.492, 2.51], [0.09344, 0.05, 0.0934])  # right answer 2.2664 AU
     right = _expected_answer("03.8", **inputs).to_value(u.AU)
     assert round(right, 2) == 2.27
     verdicts = {
-        x: check("03.8", x * u.AU, **inputs).ok for x in (2.26, 2.2612, 2.262, 2.2664, 2.27, 2.2713, 2.272, 2.28)
+        x: check("03.8", x * u.AU, **inputs).ok
+        for x in (2.26, 2.2612, 2.262, 2.2649, 2.2664, 2.268, 2.27, 2.2713, 2.2749, 2.276, 2.28)
     }
     assert verdicts == {
         2.26: False,
         2.2612: False,
-        2.262: True,
+        2.262: False,
+        2.2649: False,
         2.2664: True,
+        2.268: True,
         2.27: True,
         2.2713: True,
-        2.272: False,
+        2.2749: True,
+        2.276: False,
         2.28: False,
     }
+    for x in (2.262, 2.2649, 2.26, 2.276):  # one unit of the third figure off: that hint, never "close"
+        told = check("03.8", x * u.AU, **inputs).message
+        assert "third significant figure" in told and "close" not in told.lower(), (x, told)
     assert check("03.8", (2.27 * u.AU).to(u.km), **inputs).ok  # in any length unit
     assert "close" in check("03.8", 2.3 * u.AU, **inputs).message  # rounded too far: "close" is for rounding
 
@@ -730,3 +738,20 @@ def test_exercise_7_a_changed_jupiter_e_in_the_check_is_told_to_leave_the_inputs
         assert check("03.7", round(right, 2), **changed).ok  # the right answer still passes
     assert "leave the check's inputs" in CHECK_INPUTS_CHANGED.lower()
     assert check("03.7", real_run, **inputs).message != CHECK_INPUTS_CHANGED  # the real e given: the usual hint
+
+
+def test_exercise_5_the_right_number_in_another_angle_unit_is_told_so():
+    """228 arcmin (or cycle) is the right number with the wrong unit, not radians labelled as degrees; 228 rad, the
+    nearest degree labelled as radians, gets the note on the 360 written without u.deg. None says "close"."""
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    step = round(_expected_answer("03.5", **ceres).to_value(u.deg))
+    for unit in (u.arcmin, u.arcsec, u.cycle):
+        told = check("03.5", step * unit, **ceres)
+        assert told.status == "incorrect" and told.message.startswith("Your number is right"), told
+        assert f"labelled in {unit}" in told.message and "radians" not in told.message
+    for given in (step * u.rad, (step - 0.01) * u.rad):
+        told = check("03.5", given, **ceres)
+        assert told.status == "incorrect" and "labelled as radians" in told.message, told
+        assert not told.message.startswith("That is not right"), told
+    assert check("03.5", step * u.deg, **ceres).ok
+    assert "labelled in" not in check("03.5", (step + 5) * u.arcmin, **ceres).message

@@ -341,6 +341,23 @@ def _safely(solve, **inputs) -> float | None:
         return None
 
 
+def _right_number_other_angle_unit(answer: Any, right: Any) -> str:
+    """The note for the step's number in degrees (to the nearest degree) labelled with another angle unit, such
+    as 228 arcmin or 228 rad; "" for anything else."""
+    if not (isinstance(answer, u.Quantity) and answer.isscalar):
+        return ""
+    if answer.unit.physical_type != "angle" or answer.unit == u.deg:
+        return ""
+    if not abs(float(answer.value) - float(right.to_value(u.deg))) <= 0.6:  # as the check: the nearest degree
+        return ""
+    if answer.unit == u.rad:
+        return (
+            "Your number is the angle in degrees, but it is labelled as radians (or it had no unit, which astropy "
+            "reads as radians): write the formula's 360 as 360 * u.deg."
+        )
+    return f"Your number is right, but it is labelled in {answer.unit}: the step is in degrees. Write it with u.deg."
+
+
 @dataclass(frozen=True)
 class StepExercise(Exercise):
     """Exercise 5: an angle. A number without an angle unit (a plain float, or the ratio of two periods,
@@ -351,6 +368,12 @@ class StepExercise(Exercise):
         if isinstance(answer, u.Quantity) and answer.unit.physical_type == "dimensionless" and answer.isscalar:
             answer = float(answer.to_value(u.one))
         result = _close_stands_alone(super().check(answer, **inputs))
+        try:
+            other_unit = _right_number_other_angle_unit(answer, self.expected(**inputs))
+        except Exception:  # inputs that cannot be used: the shared check has said so already
+            other_unit = ""
+        if other_unit and result.status != CORRECT:
+            return CheckResult(INCORRECT, other_unit, result.name)
         return _names_the_mix_up(
             result,
             _bare_number(answer),
@@ -360,32 +383,37 @@ class StepExercise(Exercise):
         )
 
 
-def _within_three_figures(answer: Any, right: Any) -> bool:
-    """Is the length ``answer`` within half a unit of the third significant figure of ``right`` (2.262 to 2.271 AU
-    for 2.2664 AU, so 2.27 passes and 2.26 does not), in whatever length unit it is given?"""
+def _third_figures_apart(answer: Any, right: Any) -> int | None:
+    """How many units of the third significant figure of ``right`` lie between ``answer`` and ``right``, each
+    rounded to that figure (0: the same three figures); None if ``answer`` is no finite length."""
     if not isinstance(answer, u.Quantity) or not answer.isscalar or not answer.unit.is_equivalent(u.AU):
-        return False
+        return None
     given, shown = float(answer.to_value(u.AU)), float(right.to_value(u.AU))
     if not (math.isfinite(given) and math.isfinite(shown)) or shown <= 0:
-        return False
-    half_unit = 0.5 * 10.0 ** (math.floor(math.log10(shown)) - 2)
-    return abs(given - shown) <= half_unit * (1 + 1e-9)
+        return None
+    decimals = 2 - math.floor(math.log10(shown))
+    return abs(round(round(given, decimals) * 10**decimals) - round(round(shown, decimals) * 10**decimals))
 
 
 @dataclass(frozen=True)
 class PerihelionExercise(Exercise):
-    """Exercise 8: a length, asked to three significant figures: any length within half a unit of the third
-    figure passes (the answer rounded either way to three figures, or given with more). The bare largest
-    eccentricity (a pure number) is named as such, not only told to carry a unit."""
+    """Exercise 8: a length, asked to three significant figures: any length that rounds to the right three figures
+    passes (2.27, 2.268 or 2.2713 AU for 2.2664 AU), and so does the full value. A length within half a unit of the
+    third figure that rounds to another one (2.262 AU) is told its third figure is off, never "close". The bare
+    largest eccentricity (a pure number) is named as such, not only told to carry a unit."""
 
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         result = _close_stands_alone(super().check(answer, **inputs))
-        if result.status == INCORRECT:
+        if result.status in (CORRECT, INCORRECT):
             try:
-                if _within_three_figures(answer, self.expected(**inputs)):
-                    return CheckResult(CORRECT, "", result.name)
+                apart = _third_figures_apart(answer, self.expected(**inputs))
             except Exception:  # inputs that cannot be used: the shared check has said so already
-                pass
+                apart = None
+            if apart == 0:
+                return CheckResult(CORRECT, "", result.name)
+            generic = result.status == CORRECT or result.message == f"{_NOT_RIGHT}Hint: {self.hint}"
+            if apart == 1 and generic:  # one unit of the third figure off, and no named slip fits it
+                return CheckResult(INCORRECT, THIRD_FIGURE_8, result.name)
         return _names_the_mix_up(
             result,
             _bare_number(answer),
