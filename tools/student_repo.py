@@ -184,7 +184,7 @@ def build(out: Path, graded: bool = False, git: bool = False, conf: dict | None 
         shutil.copy(ROOT / name, out / name)
     for name in INSTALL_DIRS:
         shutil.copytree(ROOT / name, out / name)
-    (out / "scripts").mkdir()  # lesson 03's exercise 7 (b) runs this script from the notebook's folder
+    (out / "scripts").mkdir()  # lesson 03's exercise 6 (b) runs this script from the notebook's folder
     shutil.copy(ROOT / "scripts" / "simulate_kirkwood.py", out / "scripts" / "simulate_kirkwood.py")
     # students install the runtime, not the instructors' grading tools
     drop = instructor_only((ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8"))
