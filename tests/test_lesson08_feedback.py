@@ -137,8 +137,33 @@ def test_slider_readings_typed_as_percentages_are_told_the_title_gives_a_fractio
 
 def test_exercise_6_two_figures_are_told_to_keep_three():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
-    assert "three significant figures" in check("08.6", 5300 * u.km, **inputs).message
+    message = check("08.6", 5300 * u.km, **inputs).message
+    assert "three significant figures" in message and "1,230 km" in message  # an example, not the answer
+    assert not re.search(r"5,?3\d", message), message
     assert check("08.6", 5340 * u.km, **inputs).ok
+
+
+def test_exercise_6_task_says_how_many_figures_and_the_docs_agree_with_the_check():
+    assert "three significant figures" in _cell_with_markdown("### Exercise 6")
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    for page in ("08-fact-check.md", "checks-08-fact-check.md"):
+        text = (ROOT / "docs" / "instructors" / page).read_text(encoding="utf-8")
+        assert "5,300 km passes" not in text and "0.5 %" in text, page
+    assert not check("08.6", 5300 * u.km, **inputs).ok and check("08.6", 5330 * u.km, **inputs).ok
+
+
+def _cell_with_markdown(needle):
+    nb = nbtools.read(NOTEBOOK)
+    return next(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown" and needle in nbtools.source(c))
+
+
+@pytest.mark.parametrize("turned", ["n_pixels * ifov_rad / facula", "n_pixels * ifov / facula"])
+def test_exercise_6_one_over_the_distance_is_told_it_is_upside_down(turned):
+    ns = {"u": u, "n_pixels": 20, "ifov": fact("fc.ifov"), "facula": fact("occator.cerealia_facula_size")}
+    ns["ifov_rad"] = ns["ifov"].to_value(u.rad)
+    answer = eval(turned, ns)
+    message = check("08.6", answer, size=ns["facula"], pixels=20, ifov=ns["ifov"]).message
+    assert "upside down" in message and "multiply it by" not in message, message
 
 
 def test_exploratory_counts_as_a_narrowing_qualifier():

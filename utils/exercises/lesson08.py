@@ -1207,9 +1207,17 @@ class _AngleNoteExercise(RoundedTooFar):
         "size / pixels; divide that by the IFOV in radians."
     )
 
+    #: One over the right distance (such as pixels x IFOV / size): the whole calculation turned over.
+    reciprocal: str = (
+        "Your answer is upside down: its unit is 1/km, one over a length. Turn your whole calculation over: the "
+        "distance is the ground one pixel must cover, size / pixels, divided by the IFOV in radians."
+    )
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if self._is_upside_down(answer, inputs):
             return CheckResult(INCORRECT, self.upside_down, self.title_for(**inputs))
+        if self._is_reciprocal(answer, inputs):
+            return CheckResult(INCORRECT, self.reciprocal, self.title_for(**inputs))
         result = super().check(answer, **inputs)
         unit = getattr(answer, "unit", None)
         if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
@@ -1232,6 +1240,17 @@ class _AngleNoteExercise(RoundedTooFar):
         except Exception:  # another unit, or unusable inputs: the usual checks report it
             return False
         return math.isclose(given, turned, rel_tol=0.05)
+
+    def _is_reciprocal(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for one over the right distance (a length to the power -1), within a few per cent."""
+        if not (isinstance(answer, u.Quantity) and answer.isscalar):
+            return False
+        try:
+            given = answer.to_value(1 / u.km, u.dimensionless_angles())
+            right = self.expected(**inputs).to_value(u.km)
+        except Exception:  # another unit, or unusable inputs: the usual checks report it
+            return False
+        return math.isfinite(given) and given != 0 and math.isclose(1 / given, right, rel_tol=0.05)
 
 
 def _rounded_figures(value: float, figures: int, cut: bool = False) -> float:
@@ -1537,7 +1556,8 @@ _EXERCISES = {
         solve=_distance_for_pixels,
         rtol=0.005,  # 0.5 %, as in exercise 5: three figures pass (5,340 km), two (5,300 km) are told to keep three
         band=ROUNDING_BAND,
-        keep="three significant figures",
+        keep="three significant figures, as the exercise asks: 1,234 km, say, is 1,230 km to three figures, "
+        "not 1,200 km",
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
         "radians (ifov.to_value(u.rad)).",
         mistakes=(
