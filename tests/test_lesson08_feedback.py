@@ -74,6 +74,50 @@ def test_n01_value_slip_gets_one_note_only(capsys):
     assert ns["verdicts"]["N01"] is None
 
 
+def _n01(line, capsys):
+    """Run the N01 cell with ``line`` as the student's comparison: (verdict, what it printed)."""
+    code = _cell_with('fc.your_line("news_closer")').replace("news_closer = None", f"news_closer = {line}")
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims(), "verdicts": {}, "show": print, "u": u}
+    ns["ifov_rad"] = fact("fc.ifov").to_value(u.rad)
+    _run_as_cell(code, ns)
+    return ns["verdicts"]["N01"], capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["news_d * ifov_rad < rc3_d", "news_d < rc3_d * ifov_rad", "news_d.to(u.km).value * ifov_rad < rc3_d.value"],
+)
+def test_n01_a_pixel_compared_with_a_distance_is_told_to_compare_like_with_like(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict is None and "Compare like with like" in out and "✔" not in out, out
+
+
+@pytest.mark.parametrize("line", ["news_d * ifov_rad < rc3_d * ifov_rad", "news_d < rc3_d"])
+def test_n01_like_with_like_is_judged_without_a_note(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict.verdict == "true" and "like with like" not in out and ".value" not in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "news_d.to(u.km).value * ifov_rad < rc3_d.value * ifov_rad",
+        "news_d.to(u.km).value < rc3_d.to(u.km).value",
+    ],
+)
+def test_n01_value_numbers_in_one_unit_are_judged_with_a_nudge(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict.verdict == "true" and "all in km" in out and "miles" not in out, out
+    verdict, out = _n01(line.replace("<", ">"), capsys)
+    assert verdict is None and "Look again" in out, out
+
+
+@pytest.mark.parametrize("line", ["news_d.value < rc3_d.value", "news_d.to(u.km).value < 13500"])
+def test_n01_value_numbers_in_other_or_unknown_units_file_nothing(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict is None and "Your line takes .value" in out and "all in" not in out, out
+
+
 @pytest.mark.parametrize(
     ("name", "slip"),
     [

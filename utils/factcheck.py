@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import textwrap
@@ -732,12 +733,120 @@ BARE_NUMBER_NOTE = (
     "cannot compare them. Compare Quantities, units and all: the pixel sizes news_d * ifov_rad and "
     "rc3_d * ifov_rad, as the text says."
 )
-#: What a comparison of .value numbers gets: the bare numbers may be in different units.
+#: What a comparison of .value numbers gets when they are in different units, or their units cannot be read.
 VALUE_NOTE = (
-    "Your line takes .value, which drops the unit. news_d is in miles and rc3_d in km, so their bare numbers "
-    "do not compare. Compare the Quantities themselves (such as the pixel sizes), units and all."
+    "Your line takes .value, which drops the unit, so its bare numbers compare only if they share one: news_d is "
+    "in miles and rc3_d in km. Compare the Quantities themselves (such as the pixel sizes), units and all."
+)
+#: What a comparison of .value numbers in one unit gets: it is judged, with a nudge to keep the Quantities.
+SAME_UNIT_VALUE_NOTE = (
+    "Your line takes .value, which drops the unit. It works here because its numbers are all in {unit}, but a "
+    "missed conversion would go unnoticed: next time compare the Quantities themselves, and astropy converts."
+)
+#: What a comparison of a pixel's ground size with a distance gets (two lengths a thousand times apart).
+LIKE_NOTE = (
+    "Compare like with like: your line compares one pixel's patch of ground with a whole distance. Compare "
+    "pixel with pixel (each distance times ifov_rad), or distance with distance."
 )
 _DROPS_UNIT = re.compile(r"\.value\b|\.to_value\(\s*\)")
+#: Two sides of a comparison further apart than this compare unlike things (a pixel is 1/IFOV, ~10^4, smaller).
+_UNLIKE_RATIO = 1000
+#: The methods a side of the reader's comparison may call for it to be evaluated again (no other calls).
+_SAFE_METHODS = frozenset({"to", "to_value", "decompose"})
+
+
+def _safe_expression(node) -> bool:
+    """True if ``node`` (an ast expression) uses only names, attributes, numbers, arithmetic and unit
+    conversions (``.to``, ``.to_value``, ``.decompose``): evaluating it again has no side effect."""
+    import ast
+
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    if isinstance(node, ast.Attribute):
+        return _safe_expression(node.value)
+    if isinstance(node, ast.BinOp):
+        return _safe_expression(node.left) and _safe_expression(node.right)
+    if isinstance(node, ast.UnaryOp):
+        return _safe_expression(node.operand)
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr in _SAFE_METHODS
+            and _safe_expression(func.value)
+            and not node.keywords
+            and all(_safe_expression(a) for a in node.args)
+        )
+    return False
+
+
+def _evaluate(node, frame):
+    """The value of the safe ast expression ``node`` in ``frame``'s namespace (``ValueError`` if not safe)."""
+    import ast
+
+    if not _safe_expression(node):
+        raise ValueError("not a plain expression")
+    code = compile(ast.Expression(body=node), "<your line>", "eval")
+    return eval(code, frame.f_globals, frame.f_locals)  # noqa: S307 (names, arithmetic and unit conversions only)
+
+
+def _your_comparison(source: str, name: str):
+    """The ast ``Compare`` node of ``name = a < b`` in ``source`` (one comparison), or None."""
+    import ast
+
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+            and isinstance(node.value, ast.Compare)
+            and len(node.value.comparators) == 1
+        ):
+            return node.value
+    return None
+
+
+def _dropped_units(compare, frame) -> set | None:
+    """The units that each ``.value`` (or bare ``.to_value()``) in ``compare`` drops, or None if one is unknown."""
+    import ast
+
+    units = set()
+    for node in ast.walk(compare):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return None  # a number typed in: its unit is unknown
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            base = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "to_value":
+            if node.args or node.keywords:
+                continue  # .to_value(u.km) names its unit
+            base = node.func.value
+        else:
+            continue
+        try:
+            unit = getattr(_evaluate(base, frame), "unit", None)
+        except Exception:  # not a plain expression, or an error: the unit is unknown
+            return None
+        if unit is None:
+            return None
+        units.add(unit)
+    return units or None
+
+
+def _unlike_sides(compare, frame) -> bool:
+    """True if the two sides of ``compare`` are lengths (or bare numbers) more than ``_UNLIKE_RATIO`` apart."""
+    try:
+        a, b = _evaluate(compare.left, frame), _evaluate(compare.comparators[0], frame)
+        if isinstance(a, u.Quantity) or isinstance(b, u.Quantity):
+            a, b = u.Quantity(a).to_value(u.km), u.Quantity(b).to_value(u.km)
+        a, b = abs(float(a)), abs(float(b))
+    except Exception:  # not lengths, not plain, or not evaluated: nothing to say
+        return False
+    if not (math.isfinite(a) and math.isfinite(b)) or min(a, b) == 0:
+        return False
+    return max(a, b) / min(a, b) > _UNLIKE_RATIO
 
 
 def _block_source(frame, start: int) -> str:
@@ -784,8 +893,8 @@ class _YourLine:
             return False  # any other error is the reader's to see
         if kind is not None:
             self.note = self.unit_note or BARE_NUMBER_NOTE
-        elif not self.unit_note and _DROPS_UNIT.search(self.source):
-            self.note = VALUE_NOTE
+        elif not self.unit_note:
+            self.note = self._comparison_note(frame)
         if self.note:
             _SLIPPED.add(self.name)
             print(self.note)
@@ -794,6 +903,21 @@ class _YourLine:
 
                 frame.f_globals[self.name] = NOTED_SLIP if self.unit_note else None
         return True
+
+    def _comparison_note(self, frame) -> str:
+        """The note on a comparison line that ran: sides a thousand times apart (a pixel with a distance), or
+        ``.value`` numbers in different or unknown units ("" if the line is judged; a ``.value`` line in one
+        unit is judged, and a nudge is printed)."""
+        compare = _your_comparison(self.source, self.name)
+        if compare is not None and _unlike_sides(compare, frame):
+            return LIKE_NOTE
+        if not _DROPS_UNIT.search(self.source):
+            return ""
+        units = None if compare is None else _dropped_units(compare, frame)
+        if units is None or len(units) != 1:
+            return VALUE_NOTE
+        print(SAME_UNIT_VALUE_NOTE.format(unit=units.pop()))
+        return ""
 
 
 def your_line(name: str, unit_note: str = "") -> _YourLine:
