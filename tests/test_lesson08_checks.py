@@ -1801,9 +1801,10 @@ def test_your_compared_verdict_names_a_bad_argument(kwargs, error, word):
     ("said", "direction"),
     [
         *[(w, "up") for w in ("up", "increase", "it will rise", "grow", "go up", "more", "larger", "higher")],
+        ("higher, then the same", "up"),  # up, then no more change: what the readings do
         *[(w, "down") for w in ("down", "decrease", "fall", "drop", "less", "smaller", "lower", "It goes down.")],
         *[(w, "same") for w in ("same", "stays the same", "no change", "unchanged")],
-        *[(w, None) for w in ("", "maybe", "not up", "up or down", "higher, then the same")],
+        *[(w, None) for w in ("", "maybe", "not up", "up or down", "the same, then higher")],
     ],
 )
 def test_read_prediction_understands_synonyms(said, direction):

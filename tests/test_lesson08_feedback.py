@@ -179,6 +179,37 @@ def test_slider_readings_typed_as_percentages_are_told_the_title_gives_a_fractio
     assert not re.search(r"0\.\d", F.PERCENT_NOTE)  # names no reading
 
 
+def _slider_readback(prediction, read):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    stops = {s: ns["marks"][s] for s in ("13 Jan 2015 images", "RC3", "Survey")}
+    if read == "model":
+        pixel = {s: km * u.km * ns["ifov"].to_value(u.rad) for s, km in stops.items()}
+        read = tuple(
+            round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
+        )
+    return F.read_back_slider(prediction, read, ns["model"], ns["FIELD"], ns["ifov"], stops)
+
+
+@pytest.mark.parametrize("read", [(35.9, 1.26, 0.412), (35.9, 1.26, 412)])
+def test_slider_readings_of_the_pixel_size_are_told_so(read):
+    out = _slider_readback("up", read)
+    assert out.count(F.PIXEL_SIZE_NOTE) == 3 and "matches the title." not in out and F.PERCENT_NOTE not in out, out
+    assert "Right!" not in out and "Read again" in out
+
+
+@pytest.mark.parametrize("prediction", ["up then same", "it rises, then stays flat", "goes up until it levels off"])
+def test_slider_prediction_up_then_same_is_read_as_up(prediction):
+    assert F.read_prediction(prediction) == "up"
+    assert "Right!" in _slider_readback(prediction, "model")
+
+
+@pytest.mark.parametrize("prediction", ["same then up", "up then down", "brightness level goes up", "not up"])
+def test_slider_prediction_a_direction_then_same_needs_that_order(prediction):
+    assert F.read_prediction(prediction) == {"brightness level goes up": "up"}.get(prediction)
+
+
 def test_exercise_6_two_figures_are_told_to_keep_three():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     message = check("08.6", 5300 * u.km, **inputs).message

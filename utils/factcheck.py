@@ -1025,8 +1025,15 @@ PREDICTION_SYNONYMS = {
         "goes down",
         "go down",
     ),
-    "same": ("same", "unchanged", "constant", "equal", "no change", "does not change", "doesn't change"),
+    "same": (
+        *"same unchanged constant equal flat flattens plateau plateaus".split(),
+        *("no change", "does not change", "doesn't change", "stays level", "stay level", "levels off", "level off"),
+    ),
 }
+
+#: A direction, then "same" ("up then same", "rises and then levels off"): the prediction names the direction, as
+#: the slider's readings first go up, then stop changing.
+_THEN = re.compile(r"\b(?:then|until|before|and after that)\b")
 
 #: Words that, in a prediction, turn a direction around ("not up"): such a prediction is read as no direction.
 _PREDICTION_NEGATIONS = frozenset({"not", "no", "never", "won't", "doesn't", "don't", "isn't"})
@@ -1042,23 +1049,30 @@ def read_prediction(text: str) -> str | None:
     'up'
     >>> read_prediction("fewer months"), read_prediction("stays the same"), read_prediction("not up")
     ('down', 'same', None)
+    >>> read_prediction("up then same"), read_prediction("rises, then levels off"), read_prediction("same then up")
+    ('up', 'up', None)
     """
     if not isinstance(text, str):
         raise TypeError(f'text must be a string, such as "up"; got {type(text).__name__}')
     said = " ".join(re.findall(r"[a-z']+", text.lower()))
     for word in PREDICTION_SYNONYMS["same"]:
-        if " " in word and re.search(rf"\b{re.escape(word)}\b", said):
-            return "same"  # "no change": its "no" is part of the phrase, not a negation
+        if " " in word:  # "no change": its "no" is part of the phrase, not a negation
+            said = re.sub(rf"\b{re.escape(word)}\b", "same", said)
     words = said.split()
     if _PREDICTION_NEGATIONS & set(words):
         return None
-    found = {
-        direction
-        for direction, synonyms in PREDICTION_SYNONYMS.items()
-        for word in synonyms
-        if re.search(rf"\b{re.escape(word)}\b", said)
-    }
-    return found.pop() if len(found) == 1 else None
+    first = {}  # each direction named, and where its first word starts
+    for direction, synonyms in PREDICTION_SYNONYMS.items():
+        for word in synonyms:
+            hit = re.search(rf"\b{re.escape(word)}\b", said)
+            if hit:
+                first[direction] = min(first.get(direction, hit.start()), hit.start())
+    if len(first) == 2 and "same" in first:  # "up then same": a direction, then no more change
+        (moved,) = set(first) - {"same"}
+        then = _THEN.search(said, first[moved])
+        if then and first[moved] < then.start() < first["same"]:
+            return moved
+    return first.popitem()[0] if len(first) == 1 else None
 
 
 def _reading(value) -> float | None:
@@ -1123,22 +1137,36 @@ def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifo
         asks.append(f"Fill in read_values with 3 numbers: reading {k + 1} {got}; give one such as 0.1.")
     if asks:
         return "\n".join(asks) + "\nThen run both cells."
-    lines, matched = [], []
+    lines, matched, off = [], [], []
     for (name, km), value in zip(stops.items(), readings, strict=True):
         expected = float(pixelate(image, width, km * u.km * angle)[0].max())
+        if _is_pixel_size(value, km * angle):  # the title's other number: km (or m) per pixel
+            matched.append(False)
+            lines.append(f"{name}: you read {value:g}: {PIXEL_SIZE_NOTE}")
+            continue
         matched.append(abs(value - expected) <= 0.015)
+        off += [] if matched[-1] else [value]
         lines.append(f"{name}: you read {value:g}: " + ("matches the title." if matched[-1] else "look again."))
     far, near = readings[0], readings[2]
     went = "went up" if near > 1.05 * far else "went down" if near < far / 1.05 else "stayed the same"
     told = f"You predicted '{said}'; your readings {went}. " + ("Right!" if went.endswith(said) else "Open the box.")
-    if not all(matched) and any(v > 1 for v, ok in zip(readings, matched, strict=True) if not ok):
+    if any(v > 1 for v in off):
         lines.append(PERCENT_NOTE)  # 40 typed for a reading of 0.40: a reflectance is a fraction, not a percentage
-    lines.append(told if all(matched) else "Read again each value marked 'look again', then run this cell again.")
+    lines.append(
+        told if all(matched) else "Read again each value not marked 'matches the title', then run this cell again."
+    )
     return "\n".join(lines)
 
 
 #: What a slider reading typed as a percentage gets (the title gives a fraction).
 PERCENT_NOTE = "The title gives a fraction from 0 to 1, not a percentage: divide a percentage by 100."
+#: What a slider reading equal to the title's pixel size gets.
+PIXEL_SIZE_NOTE = "that is the pixel size (km or m per pixel); read the reflectance after it, the brightest pixel's."
+
+
+def _is_pixel_size(value: float, pixel_km: float) -> bool:
+    """True if ``value`` is the pixel size ``pixel_km`` as the title shows it (three figures), in km or in m."""
+    return any(math.isclose(value, float(f"{size:.3g}"), rel_tol=2e-3) for size in (pixel_km, pixel_km * 1000))
 
 
 def combine_verdicts(*parts: str) -> str:
