@@ -141,6 +141,27 @@ def test_exercises_5_and_6_give_a_short_note_for_microradians_left_in(name, slip
     assert not told.ok and "note above" in told.message and "None" not in told.message, told.message
 
 
+@pytest.mark.parametrize("name", ["answer_5", "answer_6"])
+def test_exercises_5_and_6_give_a_one_line_note_for_u_mi(name, capsys):
+    code = _cell_with(f'fc.your_line("{name}"').replace(f"{name} = ...", f"{name} = 3316 * u.mi")
+    ns = {"fc": F, "u": u, "utils": __import__("utils"), "n_pixels": 20}
+    ns.update(ifov=fact("fc.ifov"), facula=fact("occator.cerealia_facula_size"))
+    ns["distance_image"] = fact("news.distance_image")
+    _run_as_cell(code, ns)
+    out = capsys.readouterr().out
+    assert "u.imperial.mi" in out and "Traceback" not in out and len(out.strip().splitlines()) <= 2, out
+    inputs = dict(size=ns["facula"], ifov=ns["ifov"])
+    inputs.update(distance=ns["distance_image"]) if name == "answer_5" else inputs.update(pixels=20)
+    assert not check(f"08.{name[-1]}", ns[name], **inputs).ok
+
+
+def test_your_line_lets_other_attribute_errors_through():
+    with pytest.raises(AttributeError), F.your_line("x", unit_note="note"):
+        x = u.no_such_unit  # noqa: F841
+    with pytest.raises(AttributeError), F.your_line("x"):
+        x = np.no_such_thing  # noqa: F841
+
+
 def test_your_line_with_a_unit_note_lets_other_errors_through():
     with pytest.raises(ZeroDivisionError), F.your_line("x", unit_note="note"):
         x = 1 / 0  # noqa: F841

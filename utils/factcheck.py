@@ -866,6 +866,20 @@ def _block_source(frame, start: int) -> str:
     return "".join(block)
 
 
+#: What ``u.mi`` (or another imperial unit written as u.<name>) gets: astropy keeps them in ``u.imperial``.
+IMPERIAL_NOTE = "astropy keeps {name} in u.imperial: write u.imperial.{name} (there is no u.{name})."
+
+
+def _imperial_slip(error) -> str:
+    """:data:`IMPERIAL_NOTE` for an ``AttributeError`` from ``u.mi`` (a unit only ``u.imperial`` has), or ""."""
+    from astropy.units import imperial
+
+    name = getattr(error, "name", None)
+    if getattr(error, "obj", None) is not u or not isinstance(name, str) or not hasattr(imperial, name):
+        return ""
+    return IMPERIAL_NOTE.format(name=name)
+
+
 #: The variables whose last line got a unit-slip note from :func:`your_line` (and were set to None): a verdict
 #: helper then adds no second note about them.
 _SLIPPED: set[str] = set()
@@ -889,9 +903,12 @@ class _YourLine:
         self.source = _block_source(frame, self._start)
         _SLIPPED.discard(self.name)
         caught = (u.UnitsError,) if self.unit_note else (u.UnitsError, TypeError)
-        if kind is not None and not issubclass(kind, caught):
+        imperial = _imperial_slip(error) if kind is not None and issubclass(kind, AttributeError) else ""
+        if kind is not None and not imperial and not issubclass(kind, caught):
             return False  # any other error is the reader's to see
-        if kind is not None:
+        if imperial:
+            self.note = imperial
+        elif kind is not None:
             self.note = self.unit_note or BARE_NUMBER_NOTE
         elif not self.unit_note:
             self.note = self._comparison_note(frame)
@@ -927,8 +944,9 @@ def your_line(name: str, unit_note: str = "") -> _YourLine:
     is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
     comparing bare ``.value`` numbers whose units may differ. With ``unit_note``, only a units error is caught,
     and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer); the variable is then
-    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. Any other error is
-    raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
+    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. An imperial unit
+    written as ``u.mi`` (astropy has only ``u.imperial.mi``) gets a one-line note in either case. Any other error
+    is raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
     later check can read how the line was written.
 
     Examples
