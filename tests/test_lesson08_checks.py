@@ -102,6 +102,21 @@ def test_your_verdict_keeps_the_readers_reason_on_one_line():
         F.your_verdict("N12", "true", "dates", accepted="no")
     assert F.your_verdict("N12", ..., "a reason") is None
     assert "in quotes" in F.your_verdict("N12", "false", 13.7).reason  # shown in the table, not raised
+    with pytest.raises(TypeError, match="finished must be True or False"):
+        F.your_verdict("N12", "true", "dates", finished="no")
+
+
+def test_an_unfinished_reason_is_marked_in_the_verdict_table_as_a_refused_verdict_is():
+    n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    n12["record_wording"] = fact("dawn.first_ion_science")
+    dates = "DS1 1998-11-10 vs Dawn 2007-09-27; line 2, qualifier: "
+    unfinished = F.your_checked_verdict("N12", "08.4", "misleading", dates + "ion", **n12)
+    assert unfinished.verdict == "misleading" and unfinished.reason.endswith(F.REASON_UNFINISHED)
+    finished = F.your_checked_verdict("N12", "08.4", "misleading", dates + "science-only", **n12)
+    assert "(check:" not in finished.reason
+    table = F.verdict_table({"N12": unfinished}, F.load_claims())
+    assert str(table["evidence"][0]).endswith(F.REASON_UNFINISHED)
+    assert F.REASON_UNFINISHED in F.verdict_table_html(table)
 
 
 def test_the_hook_word_alien_is_in_a_claim():

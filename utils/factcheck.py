@@ -579,6 +579,8 @@ def _judge_first(claimed_first, earlier) -> str:
 
 #: How the verdict table marks a reader's own verdict, and one its exercise's check has not accepted.
 YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
+#: The mark of a verdict its check accepted with a reason still to finish ("⚠ Verdict accepted; ...").
+REASON_UNFINISHED = "(check: reason not finished)"
 #: What the verdict table shows for a verdict whose reason was left empty.
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
@@ -590,7 +592,9 @@ def _no_reason(reason_name: str) -> str:
     return f"no reason given yet: write one line in {reason_name} and run it again"
 
 
-def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reason_name: str = "") -> Verdict | None:
+def your_verdict(
+    claim_id: str, answer, reason: str, accepted: bool = True, reason_name: str = "", finished: bool = True
+) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -627,6 +631,11 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reas
 
     >>> your_verdict("N08", "true", "dates", accepted=False).reason
     'yours: dates (check: not yet)'
+
+    and ``finished=False`` (accepted, with a reason still to finish) another:
+
+    >>> your_verdict("N08", "true", "dates", finished=False).reason
+    'yours: dates (check: reason not finished)'
     """
     word = verdict_word(answer)
     if word is None:
@@ -639,13 +648,15 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reas
         name = reason_name or "reason_"
         got = _article(type(reason).__name__)
         reason = f'no reason in quotes yet: write {name} as text, such as "dates compared" (got {got})'
-    mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
+    finished = flag(finished, "finished")
+    mark = f" {NOT_ACCEPTED}" if not flag(accepted, "accepted") else "" if finished else f" {REASON_UNFINISHED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or _no_reason(reason_name)}{mark}")
 
 
 def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, **inputs) -> Verdict | None:
     """:func:`your_verdict` for an exercise's answer, marked "(check: not yet)" unless the exercise's
-    check, run silently with ``inputs`` and ``reason``, accepts it.
+    check, run silently with ``inputs`` and ``reason``, accepts it, and "(check: reason not finished)" if it
+    accepts the verdict with a reason still to finish.
 
     ``None`` until an answer is given.  This copies a reader's verdict into the verdict table; it never
     judges a claim itself.
@@ -659,10 +670,11 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
 
     if verdict_word(answer) is None:
         return None
-    accepted = check(exercise_id, answer, **inputs, reason=reason).ok
+    result = check(exercise_id, answer, **inputs, reason=reason)
+    finished = not getattr(result, "UNFINISHED", False)  # "⚠ Verdict accepted; your reason is not finished yet"
     number = str(exercise_id).rpartition(".")[2]
     reason_name = f"reason_{number}" if number.isdigit() else ""  # "08.7": the notebook's reason_7
-    return your_verdict(claim_id, answer, reason, accepted=accepted, reason_name=reason_name)
+    return your_verdict(claim_id, answer, reason, accepted=result.ok, reason_name=reason_name, finished=finished)
 
 
 def your_compared_verdict(

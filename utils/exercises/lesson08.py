@@ -651,6 +651,7 @@ class _ReasonUnfinished(CheckResult):
     """A right verdict whose reason is not finished yet: accepted (``ok``), but headed so that it does not read as
     praise for the reason ("⚠ Verdict accepted; your reason is not finished yet.")."""
 
+    UNFINISHED = True  # the verdict table marks it (fc.your_checked_verdict)
     LABEL = {**CheckResult.LABEL, CORRECT: "Verdict accepted; your reason is not finished yet"}
     SYMBOL = {**CheckResult.SYMBOL, CORRECT: "⚠"}
     COLOUR = {**CheckResult.COLOUR, CORRECT: "#E69F00"}
