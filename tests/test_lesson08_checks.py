@@ -646,8 +646,8 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
     four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     four["record_wording"] = fact("dawn.first_ion_science")
     ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
-    for exercise_id, inputs in (("08.4", four), ("08.10", ten)):
-        qualifier = "Deep Space 1 came first; NASA's qualifier 'science-only' left out"
+    for exercise_id, inputs, word in (("08.4", four, "science-only"), ("08.10", ten, "extraterrestrial")):
+        qualifier = f"Deep Space 1 came first; NASA's qualifier '{word}' left out"
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
             result = check(exercise_id, verdict, **inputs, reason=reason)
@@ -2220,3 +2220,30 @@ def test_exercise_6_the_km_number_in_au_gets_a_unit_hint_and_far_answers_no_clos
     assert au.status == "incorrect" and "AU" in au.message and "10^8" in au.message and "close" not in au.message
     for far in (5600 * u.km, 6000 * u.km, 4800 * u.km):
         assert "close" not in _six(far).message.lower(), far
+
+
+@pytest.mark.parametrize(
+    ("slot", "finished"),
+    [
+        ("line 2, qualifier: spacecraft", False),
+        ("line 2, qualifier: science-only", False),  # Exercise 4's word, not this claim's
+        ("line 2", False),  # 'misleading' by the second line, with no narrowing word yet
+        ("line 2, qualifier: extraterrestrial", True),
+        ("line 2, qualifier: beyond Earth", True),
+    ],
+)
+def test_exercise_10_reads_its_qualifier_slot_as_exercise_4_does(slot, finished):
+    ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
+    result = check("08.10", "misleading", **ten, reason=f"SMART-1 Moon 2004-11-15 vs Dawn Ceres 2015-03-06; {slot}")
+    assert result.ok, result
+    assert str(result).startswith("✔") == finished, result
+    if not finished:
+        assert str(result).startswith("⚠") and "Verdict accepted; your reason is not finished yet" in str(result)
+        assert "extraterrestrial" not in result.message.lower(), result  # the word is the student's to find
+
+
+def test_exercise_4_line_2_without_its_word_is_not_headed_correct():
+    four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    four["record_wording"] = fact("dawn.first_ion_science")
+    result = check("08.4", "misleading", **four, reason="DS1 1998-11-10 vs Dawn 2007-09-27; line 2")
+    assert result.ok and str(result).startswith("⚠"), result

@@ -569,6 +569,9 @@ NOT_NARROWING_HINT = (
 )
 
 
+#: Exercise 10: its qualifier slot filled with a word that does not narrow the claim (as NOT_NARROWING_HINT).
+NOT_NARROWING_N16 = NOT_NARROWING_HINT.replace("reason_4", "reason_10")
+
 #: Exercise 10: the words that narrow "two different bodies" as NASA's wording does (two destinations beyond Earth).
 NARROWING_N16 = (
     "extraterrestrial",
@@ -746,11 +749,14 @@ class VerdictExercise(ReasonedExercise):
 
     def _reason_unfinished(self, answer: Any, result: CheckResult, inputs: Mapping[str, Any]) -> bool:
         """True when a right verdict's message asks for more in its reason: an empty, short or templated reason
-        (a '<...>' left in), a qualifier slot whose word does not narrow the claim, or a reading not yet named."""
+        (a '<...>' left in), a qualifier slot whose word does not narrow the claim, a 'misleading' that does not
+        yet name the narrowing word, or a reading not yet named."""
         if self._reason_prompt(inputs.get("reason")):
             return True
         if self.not_narrowing and self.not_narrowing in result.message:
             return True
+        if self.quoted_qualifier and verdict_word(answer) == "misleading" and ASK_NARROWING in result.message:
+            return True  # 'misleading' by the second line: the narrowing word is its argument, still to name
         prompt = self._prompt(answer)
         return bool(prompt) and prompt in result.message
 
@@ -1675,6 +1681,8 @@ _EXERCISES = {
         reading_prompt="Name your reading in reason_10: write 'line 1' (the story's words as printed) or 'line 2' "
         "(the qualifier NASA uses).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
+        narrowing_words=NARROWING_N16,  # its qualifier slot is read as 08.4 reads its own
+        not_narrowing=NOT_NARROWING_N16,
         named_qualifier=NARROWING_N16,
         quoted_qualifier=("beyond earth", "extraterrestrial"),
         mistakes=(
