@@ -2247,3 +2247,16 @@ def test_exercise_4_line_2_without_its_word_is_not_headed_correct():
     four["record_wording"] = fact("dawn.first_ion_science")
     result = check("08.4", "misleading", **four, reason="DS1 1998-11-10 vs Dawn 2007-09-27; line 2")
     assert result.ok and str(result).startswith("⚠"), result
+
+
+@pytest.mark.parametrize(
+    "reason", ["Russell Feb 2015 said volcano-like origin: an aim", "in February 2015 the team said volcano-like"]
+)
+def test_exercise_11_true_from_russells_words_is_asked_about_those_words(reason):
+    from utils.exercises.lesson08 import RUSSELL_QUESTION
+
+    aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
+    result = check("08.11", "true", **aim, reason=reason)
+    assert not result.ok and result.message == RUSSELL_QUESTION, result
+    later = check("08.11", "true", **aim, reason="Dawn found cryovolcanism at Occator in 2020")
+    assert not later.ok and "found later" not in later.message and "what it found" in later.message, later

@@ -1326,6 +1326,26 @@ class _DistanceExercise(_AngleNoteExercise):
         return exact[1:] + [_rounded_figures(d, f) for d in exact for f in (2, 3)]
 
 
+#: Exercise 11: a 'true' whose reason rests on Russell's February 2015 words gets a question about those words.
+RUSSELL_QUESTION = (
+    "Your reason rests on Russell's words of February 2015: read again, were they the June orbit's aim, or a "
+    'hedged guess ("may", "wait for better resolution")? What would a source need to say for \'true\'?'
+)
+
+
+@dataclass(frozen=True)
+class _AimExercise(VerdictExercise):
+    """Exercise 11: a wrong verdict whose reason names Russell or February 2015 is asked about his words (an aim,
+    or a hedged guess?), not told about a later finding the student did not use."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        if result.status == INCORRECT and verdict_word(answer) == "true" and re.search(r"russell|\bfeb", reason):
+            return CheckResult(INCORRECT, RUSSELL_QUESTION, result.name)
+        return result
+
+
 #: Exercise 4: why a 'qualifier: none' slot needs a word.
 _NONE_NOTE = "Your reason says 'qualifier: none', but NASA's wording printed above does narrow the claim."
 
@@ -1693,7 +1713,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "08.11": VerdictExercise(
+    "08.11": _AimExercise(
         reason_name="reason_11",
         title="Exercise 11 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
         solve=_verdict_aim,
