@@ -1866,7 +1866,7 @@ def test_the_predictions_have_their_own_cells_before_what_they_predict():
     dates = next(k for k, s in enumerate(sources) if 'print("arrival:' in s)
     assert pred < dates and nb.cells[pred].cell_type == "code" and len(sources[pred].splitlines()) == 1
     assert not any("prediction_2 = " in s for s in sources[pred + 1 :])
-    why = next(k for k, s in enumerate(sources) if s.startswith('why_reflectance = ""'))
+    why = next(k for k, s in enumerate(sources) if re.match(r'(?:#[^\n]*\n)*why_reflectance = ""', s))
     box = next(k for k, s in enumerate(sources) if "<details><summary>After you have read the three values" in s)
     assert why < box and "why_reflectance" in sources[why - 2] + sources[why - 3] + "".join(sources[why - 4 : why])
 
@@ -2260,3 +2260,11 @@ def test_exercise_11_true_from_russells_words_is_asked_about_those_words(reason)
     assert not result.ok and result.message == RUSSELL_QUESTION, result
     later = check("08.11", "true", **aim, reason="Dawn found cryovolcanism at Occator in 2020")
     assert not later.ok and "found later" not in later.message and "what it found" in later.message, later
+
+
+def test_the_try_it_steps_are_named_at_the_head_of_their_cells():
+    """Steps 1 and 3, 4 and 5 of the slider's Try it each open their cell with a comment naming the step."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    heads = [nbtools.source(c).splitlines()[0] for c in nb.cells if c.cell_type == "code" and nbtools.source(c)]
+    for step in ("step 1", "step 4", "step 5"):
+        assert any(h.startswith("# Try it, " + step) for h in heads), step
