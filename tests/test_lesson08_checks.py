@@ -325,8 +325,10 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
     for terse in ("ok", "close enough"):
         nudged = check("08.3", "true", **stay, reason=terse)
         assert nudged.ok and "reason_3" in nudged.message and "dates or numbers" in nudged.message
-    kept = check("08.3", "true", **stay, reason="13.7 vs 14")  # a number is enough
+    kept = check("08.3", "true", **stay, reason="13.7 vs 14, within a month")  # the numbers and the rule
     assert kept.ok and "reason_3" not in kept.message
+    no_rule = check("08.3", "true", **stay, reason="13.7 vs 14")  # the numbers alone: the rule is asked for
+    assert no_rule.ok and str(no_rule).startswith("⚠") and "the rule" in no_rule.message, no_rule
     words = check("08.3", "true", **stay, reason="within a month of the record, by NASA's dates")  # no number
     assert words.ok and "names no date or number" in words.message
     wrong = check("08.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
@@ -2268,3 +2270,34 @@ def test_the_try_it_steps_are_named_at_the_head_of_their_cells():
     heads = [nbtools.source(c).splitlines()[0] for c in nb.cells if c.cell_type == "code" and nbtools.source(c)]
     for step in ("step 1", "step 4", "step 5"):
         assert any(h.startswith("# Try it, " + step) for h in heads), step
+
+
+@pytest.mark.parametrize(
+    ("exercise", "verdict", "reason"),
+    [
+        ("08.4", "false", "DS1 1998-11-10 vs Dawn 2007-09-27; line 1: Dawn came first"),
+        ("08.7", "false", "Dawn arrived 2015-03-06 before spot 2015-01-13"),
+        ("08.9", "true", "Dawn orbited Ceres 2015-03-06; New Horizons passed Pluto 2015-07-14: New Horizons first"),
+        ("08.3", "true", "13.7 vs 14 months"),
+    ],
+)
+def test_a_reason_that_contradicts_its_verdict_or_names_no_rule_is_not_headed_correct(exercise, verdict, reason):
+    inputs = {
+        "08.3": dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14),
+        "08.4": dict(
+            dawn_launch=fact("dawn.launch"),
+            earlier_first_use=fact("ds1.first_thrust"),
+            record_wording=fact("dawn.first_ion_science"),
+        ),
+        "08.7": dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("ceres.approach_spot")),
+        "08.9": dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("newhorizons.pluto_flyby")),
+    }[exercise]
+    told = check(exercise, verdict, **inputs, reason=reason)
+    assert told.ok and str(told).startswith("⚠") and f"reason_{exercise[-1]}" in told.message, told
+    fixed = {
+        "08.4": reason.replace("Dawn came first", "DS1 came first"),
+        "08.7": "spot 2015-01-13, before Dawn entered orbit 2015-03-06",
+        "08.9": reason.replace(": New Horizons first", ": Dawn first"),
+        "08.3": reason + ", within one month",
+    }[exercise]
+    assert str(check(exercise, verdict, **inputs, reason=fixed)).startswith("✔"), fixed

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -650,6 +650,72 @@ def _named(word: str, reason: str) -> bool:
     return False
 
 
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _dates_out_of_order(reason: str) -> str:
+    """The two dates a reason puts the wrong way round ("2015-03-06 before 2015-01-13"), as text, or ""."""
+    found = list(_ISO_DATE.finditer(reason))
+    for first, second in zip(found, found[1:], strict=False):
+        between = reason[first.end() : second.start()].lower()
+        before, after = re.search(r"\bbefore\b", between), re.search(r"\bafter\b", between)
+        if bool(before) == bool(after):
+            continue
+        earlier = first.group(1) < second.group(1)
+        if (before and not earlier) or (after and earlier):
+            return f"{first.group(1)} {'before' if before else 'after'} {second.group(1)}"
+    return ""
+
+
+def _first_gap(names: Mapping[str, str], reason_name: str) -> Callable[[str, str, Mapping[str, Any]], str]:
+    """A ``reason_gap`` for a 'first': ``names`` maps words that name an event in a reason ("ds1") to the input
+    holding its date. A reason that puts its dates the wrong way round, or says an event came first that the dates
+    put later, is asked to make the reason agree with the verdict."""
+
+    def gap(verdict: str, reason: str, inputs: Mapping[str, Any]) -> str:
+        text = " ".join(reason.lower().split())
+        wrong = _dates_out_of_order(reason)
+        if wrong:
+            return (
+                f"Your reason says {wrong}, the wrong way round: read the two dates again, and make {reason_name} "
+                "agree with your verdict."
+            )
+        if verdict == "misleading":
+            return ""  # a qualified first: "Dawn was first, as a science mission" backs it
+        said = re.search(r"(\w[\w -]*?)\s*(?:came|was|went|is)?\s+first\b", text)
+        if said is None:
+            return ""
+        dates = {word: Time(inputs[key]) for word, key in names.items()}
+        named = [word for word in names if word in said.group(1)]
+        if not named:
+            return ""
+        word = max(named, key=lambda w: said.group(1).rfind(w))  # the event named nearest 'first'
+        if all(dates[word] <= other for other in dates.values()):
+            return ""
+        shown = re.search(re.escape(word), reason, re.IGNORECASE).group(0)  # as the student wrote it
+        return (
+            f"Your reason says {shown} came first, which the dates "
+            f"printed above do not show: read them again, and make {reason_name} agree with your verdict."
+        )
+
+    return gap
+
+
+#: Exercise 3: words that state a rule ("within one month"), not only the numbers it compares.
+_RULE_WORDS = ("rule", "within", "month of", "tolerance", "less than", "more than", "under", "over", "±", "+/-")
+
+
+def _stay_gap(verdict: str, reason: str, inputs: Mapping[str, Any]) -> str:
+    """Exercise 3: a reason with its numbers but no rule that turns them into the verdict."""
+    text = " ".join(reason.lower().split())
+    if not _names_a_number(reason) or any(word in text for word in _RULE_WORDS) or re.search(r"[<>≤≥]", text):
+        return ""
+    return (
+        "Your reason gives the numbers but not the rule that turns them into your verdict: add it to reason_3 "
+        "(the rule above, in your own words)."
+    )
+
+
 class _ReasonUnfinished(CheckResult):
     """A right verdict whose reason is not finished yet: accepted (``ok``), but headed so that it does not read as
     praise for the reason ("⚠ Verdict accepted; your reason is not finished yet.")."""
@@ -698,6 +764,8 @@ class VerdictExercise(ReasonedExercise):
     not_narrowing: str = ""
     named_qualifier: tuple[str, ...] = ()
     quoted_qualifier: tuple[str, ...] = ()
+    #: (verdict, reason, inputs) -> a request when an accepted verdict's reason contradicts it or names no rule
+    reason_gap: Callable[[str, str, Mapping[str, Any]], str] | None = None
 
     def _reason_prompt(self, reason: Any) -> str:
         """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
@@ -745,6 +813,13 @@ class VerdictExercise(ReasonedExercise):
         result = self._hold_qualifier(self._check_qualifier_slot(result, inputs), inputs)
         if result.ok and self._reason_unfinished(answer, result, inputs):
             return _ReasonUnfinished(result.status, result.message, result.name)
+        if result.ok and self.reason_gap is not None and isinstance(inputs.get("reason"), str):
+            try:
+                gap = self.reason_gap(verdict_word(answer) or "", inputs["reason"], inputs)
+            except Exception:  # unusable inputs: the usual checks have reported them
+                gap = ""
+            if gap:  # the verdict stands; its reason says otherwise, or names no rule
+                return _ReasonUnfinished(result.status, gap, result.name)
         return result
 
     def _reason_unfinished(self, answer: Any, result: CheckResult, inputs: Mapping[str, Any]) -> bool:
@@ -1459,6 +1534,7 @@ _EXERCISES = {
     ),
     "08.3": VerdictExercise(
         reason_name="reason_3",
+        reason_gap=_stay_gap,
         needs_number=True,
         title="Exercise 3 · your verdict on the stay at Vesta",
         solve=_verdict_months,
@@ -1477,6 +1553,9 @@ _EXERCISES = {
     ),
     "08.4": VerdictExercise(
         reason_name="reason_4",
+        reason_gap=_first_gap(
+            {"ds1": "earlier_first_use", "deep space": "earlier_first_use", "dawn": "dawn_launch"}, "reason_4"
+        ),
         action_first=True,
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
         solve=_verdict_first,
@@ -1646,6 +1725,7 @@ _EXERCISES = {
     ),
     "08.7": VerdictExercise(
         reason_name="reason_7",
+        reason_gap=_first_gap({"spot": "earlier", "approach": "earlier", "orbit": "claimed_first"}, "reason_7"),
         needs_number=True,
         title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
@@ -1666,6 +1746,10 @@ _EXERCISES = {
     ),
     "08.9": VerdictExercise(
         reason_name="reason_9",
+        reason_gap=_first_gap(
+            {"new horizons": "earlier", "pluto": "earlier", "dawn": "claimed_first", "ceres": "claimed_first"},
+            "reason_9",
+        ),
         title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
