@@ -102,6 +102,21 @@ def test_your_verdict_keeps_the_readers_reason_on_one_line():
         F.your_verdict("N12", "true", "dates", accepted="no")
     assert F.your_verdict("N12", ..., "a reason") is None
     assert "in quotes" in F.your_verdict("N12", "false", 13.7).reason  # shown in the table, not raised
+    with pytest.raises(TypeError, match="finished must be True or False"):
+        F.your_verdict("N12", "true", "dates", finished="no")
+
+
+def test_an_unfinished_reason_is_marked_in_the_verdict_table_as_a_refused_verdict_is():
+    n12 = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    n12["record_wording"] = fact("dawn.first_ion_science")
+    dates = "DS1 1998-11-10 vs Dawn 2007-09-27; line 2, qualifier: "
+    unfinished = F.your_checked_verdict("N12", "08.4", "misleading", dates + "ion", **n12)
+    assert unfinished.verdict == "misleading" and unfinished.reason.endswith(F.REASON_UNFINISHED)
+    finished = F.your_checked_verdict("N12", "08.4", "misleading", dates + "science-only", **n12)
+    assert "(check:" not in finished.reason
+    table = F.verdict_table({"N12": unfinished}, F.load_claims())
+    assert str(table["evidence"][0]).endswith(F.REASON_UNFINISHED)
+    assert F.REASON_UNFINISHED in F.verdict_table_html(table)
 
 
 def test_the_hook_word_alien_is_in_a_claim():
@@ -310,8 +325,10 @@ def test_a_right_verdict_with_a_one_word_reason_is_nudged_for_the_evidence():
     for terse in ("ok", "close enough"):
         nudged = check("08.3", "true", **stay, reason=terse)
         assert nudged.ok and "reason_3" in nudged.message and "dates or numbers" in nudged.message
-    kept = check("08.3", "true", **stay, reason="13.7 vs 14")  # a number is enough
+    kept = check("08.3", "true", **stay, reason="13.7 vs 14, within a month")  # the numbers and the rule
     assert kept.ok and "reason_3" not in kept.message
+    no_rule = check("08.3", "true", **stay, reason="13.7 vs 14")  # the numbers alone: the rule is asked for
+    assert no_rule.ok and str(no_rule).startswith("⚠") and "the rule" in no_rule.message, no_rule
     words = check("08.3", "true", **stay, reason="within a month of the record, by NASA's dates")  # no number
     assert words.ok and "names no date or number" in words.message
     wrong = check("08.3", "false", **stay, reason="ok")  # a wrong verdict gets its hint, not the nudge
@@ -631,8 +648,8 @@ def test_a_reason_that_backs_the_other_verdict_is_told_to_agree():
     four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
     four["record_wording"] = fact("dawn.first_ion_science")
     ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
-    for exercise_id, inputs in (("08.4", four), ("08.10", ten)):
-        qualifier = "Deep Space 1 came first; NASA's qualifier 'science-only' left out"
+    for exercise_id, inputs, word in (("08.4", four, "science-only"), ("08.10", ten, "extraterrestrial")):
+        qualifier = f"Deep Space 1 came first; NASA's qualifier '{word}' left out"
         strict = "Deep Space 1 came first; read as printed, the words are contradicted"
         for verdict, reason in (("false", qualifier), ("misleading", strict)):
             result = check(exercise_id, verdict, **inputs, reason=reason)
@@ -1801,9 +1818,10 @@ def test_your_compared_verdict_names_a_bad_argument(kwargs, error, word):
     ("said", "direction"),
     [
         *[(w, "up") for w in ("up", "increase", "it will rise", "grow", "go up", "more", "larger", "higher")],
+        ("higher, then the same", "up"),  # up, then no more change: what the readings do
         *[(w, "down") for w in ("down", "decrease", "fall", "drop", "less", "smaller", "lower", "It goes down.")],
         *[(w, "same") for w in ("same", "stays the same", "no change", "unchanged")],
-        *[(w, None) for w in ("", "maybe", "not up", "up or down", "higher, then the same")],
+        *[(w, None) for w in ("", "maybe", "not up", "up or down", "the same, then higher")],
     ],
 )
 def test_read_prediction_understands_synonyms(said, direction):
@@ -1850,7 +1868,7 @@ def test_the_predictions_have_their_own_cells_before_what_they_predict():
     dates = next(k for k, s in enumerate(sources) if 'print("arrival:' in s)
     assert pred < dates and nb.cells[pred].cell_type == "code" and len(sources[pred].splitlines()) == 1
     assert not any("prediction_2 = " in s for s in sources[pred + 1 :])
-    why = next(k for k, s in enumerate(sources) if s.startswith('why_reflectance = ""'))
+    why = next(k for k, s in enumerate(sources) if re.match(r'(?:#[^\n]*\n)*why_reflectance = ""', s))
     box = next(k for k, s in enumerate(sources) if "<details><summary>After you have read the three values" in s)
     assert why < box and "why_reflectance" in sources[why - 2] + sources[why - 3] + "".join(sources[why - 4 : why])
 
@@ -2204,3 +2222,82 @@ def test_exercise_6_the_km_number_in_au_gets_a_unit_hint_and_far_answers_no_clos
     assert au.status == "incorrect" and "AU" in au.message and "10^8" in au.message and "close" not in au.message
     for far in (5600 * u.km, 6000 * u.km, 4800 * u.km):
         assert "close" not in _six(far).message.lower(), far
+
+
+@pytest.mark.parametrize(
+    ("slot", "finished"),
+    [
+        ("line 2, qualifier: spacecraft", False),
+        ("line 2, qualifier: science-only", False),  # Exercise 4's word, not this claim's
+        ("line 2", False),  # 'misleading' by the second line, with no narrowing word yet
+        ("line 2, qualifier: extraterrestrial", True),
+        ("line 2, qualifier: beyond Earth", True),
+    ],
+)
+def test_exercise_10_reads_its_qualifier_slot_as_exercise_4_does(slot, finished):
+    ten = dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit"))
+    result = check("08.10", "misleading", **ten, reason=f"SMART-1 Moon 2004-11-15 vs Dawn Ceres 2015-03-06; {slot}")
+    assert result.ok, result
+    assert str(result).startswith("✔") == finished, result
+    if not finished:
+        assert str(result).startswith("⚠") and "Verdict accepted; your reason is not finished yet" in str(result)
+        assert "extraterrestrial" not in result.message.lower(), result  # the word is the student's to find
+
+
+def test_exercise_4_line_2_without_its_word_is_not_headed_correct():
+    four = dict(dawn_launch=fact("dawn.launch"), earlier_first_use=fact("ds1.first_thrust"))
+    four["record_wording"] = fact("dawn.first_ion_science")
+    result = check("08.4", "misleading", **four, reason="DS1 1998-11-10 vs Dawn 2007-09-27; line 2")
+    assert result.ok and str(result).startswith("⚠"), result
+
+
+@pytest.mark.parametrize(
+    "reason", ["Russell Feb 2015 said volcano-like origin: an aim", "in February 2015 the team said volcano-like"]
+)
+def test_exercise_11_true_from_russells_words_is_asked_about_those_words(reason):
+    from utils.exercises.lesson08 import RUSSELL_QUESTION
+
+    aim = dict(claimed_aim="volcanic activity", stated_aims=("to learn how the solar system formed",))
+    result = check("08.11", "true", **aim, reason=reason)
+    assert not result.ok and result.message == RUSSELL_QUESTION, result
+    later = check("08.11", "true", **aim, reason="Dawn found cryovolcanism at Occator in 2020")
+    assert not later.ok and "found later" not in later.message and "what it found" in later.message, later
+
+
+def test_the_try_it_steps_are_named_at_the_head_of_their_cells():
+    """Steps 1 and 3, 4 and 5 of the slider's Try it each open their cell with a comment naming the step."""
+    nb = nbtools.read(ROOT / "notebooks" / "08-fact-check.ipynb")
+    heads = [nbtools.source(c).splitlines()[0] for c in nb.cells if c.cell_type == "code" and nbtools.source(c)]
+    for step in ("step 1", "step 4", "step 5"):
+        assert any(h.startswith("# Try it, " + step) for h in heads), step
+
+
+@pytest.mark.parametrize(
+    ("exercise", "verdict", "reason"),
+    [
+        ("08.4", "false", "DS1 1998-11-10 vs Dawn 2007-09-27; line 1: Dawn came first"),
+        ("08.7", "false", "Dawn arrived 2015-03-06 before spot 2015-01-13"),
+        ("08.9", "true", "Dawn orbited Ceres 2015-03-06; New Horizons passed Pluto 2015-07-14: New Horizons first"),
+        ("08.3", "true", "13.7 vs 14 months"),
+    ],
+)
+def test_a_reason_that_contradicts_its_verdict_or_names_no_rule_is_not_headed_correct(exercise, verdict, reason):
+    inputs = {
+        "08.3": dict(arrival=fact("dawn.vesta_arrival"), departure=fact("dawn.vesta_departure"), claimed_months=14),
+        "08.4": dict(
+            dawn_launch=fact("dawn.launch"),
+            earlier_first_use=fact("ds1.first_thrust"),
+            record_wording=fact("dawn.first_ion_science"),
+        ),
+        "08.7": dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("ceres.approach_spot")),
+        "08.9": dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact("newhorizons.pluto_flyby")),
+    }[exercise]
+    told = check(exercise, verdict, **inputs, reason=reason)
+    assert told.ok and str(told).startswith("⚠") and f"reason_{exercise[-1]}" in told.message, told
+    fixed = {
+        "08.4": reason.replace("Dawn came first", "DS1 came first"),
+        "08.7": "spot 2015-01-13, before Dawn entered orbit 2015-03-06",
+        "08.9": reason.replace(": New Horizons first", ": Dawn first"),
+        "08.3": reason + ", within one month",
+    }[exercise]
+    assert str(check(exercise, verdict, **inputs, reason=fixed)).startswith("✔"), fixed

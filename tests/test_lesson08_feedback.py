@@ -74,6 +74,50 @@ def test_n01_value_slip_gets_one_note_only(capsys):
     assert ns["verdicts"]["N01"] is None
 
 
+def _n01(line, capsys):
+    """Run the N01 cell with ``line`` as the student's comparison: (verdict, what it printed)."""
+    code = _cell_with('fc.your_line("news_closer")').replace("news_closer = None", f"news_closer = {line}")
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims(), "verdicts": {}, "show": print, "u": u}
+    ns["ifov_rad"] = fact("fc.ifov").to_value(u.rad)
+    _run_as_cell(code, ns)
+    return ns["verdicts"]["N01"], capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["news_d * ifov_rad < rc3_d", "news_d < rc3_d * ifov_rad", "news_d.to(u.km).value * ifov_rad < rc3_d.value"],
+)
+def test_n01_a_pixel_compared_with_a_distance_is_told_to_compare_like_with_like(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict is None and "Compare like with like" in out and "✔" not in out, out
+
+
+@pytest.mark.parametrize("line", ["news_d * ifov_rad < rc3_d * ifov_rad", "news_d < rc3_d"])
+def test_n01_like_with_like_is_judged_without_a_note(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict.verdict == "true" and "like with like" not in out and ".value" not in out, out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "news_d.to(u.km).value * ifov_rad < rc3_d.value * ifov_rad",
+        "news_d.to(u.km).value < rc3_d.to(u.km).value",
+    ],
+)
+def test_n01_value_numbers_in_one_unit_are_judged_with_a_nudge(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict.verdict == "true" and "all in km" in out and "miles" not in out, out
+    verdict, out = _n01(line.replace("<", ">"), capsys)
+    assert verdict is None and "Look again" in out, out
+
+
+@pytest.mark.parametrize("line", ["news_d.value < rc3_d.value", "news_d.to(u.km).value < 13500"])
+def test_n01_value_numbers_in_other_or_unknown_units_file_nothing(line, capsys):
+    verdict, out = _n01(line, capsys)
+    assert verdict is None and "Your line takes .value" in out and "all in" not in out, out
+
+
 @pytest.mark.parametrize(
     ("name", "slip"),
     [
@@ -95,6 +139,27 @@ def test_exercises_5_and_6_give_a_short_note_for_microradians_left_in(name, slip
     inputs.update(distance=ns["distance_image"]) if name == "answer_5" else inputs.update(pixels=20)
     told = check(f"08.{name[-1]}", ns[name], **inputs)
     assert not told.ok and "note above" in told.message and "None" not in told.message, told.message
+
+
+@pytest.mark.parametrize("name", ["answer_5", "answer_6"])
+def test_exercises_5_and_6_give_a_one_line_note_for_u_mi(name, capsys):
+    code = _cell_with(f'fc.your_line("{name}"').replace(f"{name} = ...", f"{name} = 3316 * u.mi")
+    ns = {"fc": F, "u": u, "utils": __import__("utils"), "n_pixels": 20}
+    ns.update(ifov=fact("fc.ifov"), facula=fact("occator.cerealia_facula_size"))
+    ns["distance_image"] = fact("news.distance_image")
+    _run_as_cell(code, ns)
+    out = capsys.readouterr().out
+    assert "u.imperial.mi" in out and "Traceback" not in out and len(out.strip().splitlines()) <= 2, out
+    inputs = dict(size=ns["facula"], ifov=ns["ifov"])
+    inputs.update(distance=ns["distance_image"]) if name == "answer_5" else inputs.update(pixels=20)
+    assert not check(f"08.{name[-1]}", ns[name], **inputs).ok
+
+
+def test_your_line_lets_other_attribute_errors_through():
+    with pytest.raises(AttributeError), F.your_line("x", unit_note="note"):
+        x = u.no_such_unit  # noqa: F841
+    with pytest.raises(AttributeError), F.your_line("x"):
+        x = np.no_such_thing  # noqa: F841
 
 
 def test_your_line_with_a_unit_note_lets_other_errors_through():
@@ -135,10 +200,66 @@ def test_slider_readings_typed_as_percentages_are_told_the_title_gives_a_fractio
     assert not re.search(r"0\.\d", F.PERCENT_NOTE)  # names no reading
 
 
+def _slider_readback(prediction, read):
+    from notebook_namespace import namespace_until
+
+    ns, _ = namespace_until("08-fact-check.ipynb", "widgets.interact(", before=True)
+    stops = {s: ns["marks"][s] for s in ("13 Jan 2015 images", "RC3", "Survey")}
+    if read == "model":
+        pixel = {s: km * u.km * ns["ifov"].to_value(u.rad) for s, km in stops.items()}
+        read = tuple(
+            round(float(ns["utils"].imaging.pixelate(ns["model"], ns["FIELD"], pixel[s])[0].max()), 2) for s in stops
+        )
+    return F.read_back_slider(prediction, read, ns["model"], ns["FIELD"], ns["ifov"], stops)
+
+
+@pytest.mark.parametrize("read", [(35.9, 1.26, 0.412), (35.9, 1.26, 412)])
+def test_slider_readings_of_the_pixel_size_are_told_so(read):
+    out = _slider_readback("up", read)
+    assert out.count(F.PIXEL_SIZE_NOTE) == 3 and "matches the title." not in out and F.PERCENT_NOTE not in out, out
+    assert "Right!" not in out and "Read again" in out
+
+
+@pytest.mark.parametrize("prediction", ["up then same", "it rises, then stays flat", "goes up until it levels off"])
+def test_slider_prediction_up_then_same_is_read_as_up(prediction):
+    assert F.read_prediction(prediction) == "up"
+    assert "Right!" in _slider_readback(prediction, "model")
+
+
+@pytest.mark.parametrize("prediction", ["same then up", "up then down", "brightness level goes up", "not up"])
+def test_slider_prediction_a_direction_then_same_needs_that_order(prediction):
+    assert F.read_prediction(prediction) == {"brightness level goes up": "up"}.get(prediction)
+
+
 def test_exercise_6_two_figures_are_told_to_keep_three():
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
-    assert "three significant figures" in check("08.6", 5300 * u.km, **inputs).message
+    message = check("08.6", 5300 * u.km, **inputs).message
+    assert "three significant figures" in message and "1,230 km" in message  # an example, not the answer
+    assert not re.search(r"5,?3\d", message), message
     assert check("08.6", 5340 * u.km, **inputs).ok
+
+
+def test_exercise_6_task_says_how_many_figures_and_the_docs_agree_with_the_check():
+    assert "three significant figures" in _cell_with_markdown("### Exercise 6")
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    for page in ("08-fact-check.md", "checks-08-fact-check.md"):
+        text = (ROOT / "docs" / "instructors" / page).read_text(encoding="utf-8")
+        assert "5,300 km passes" not in text and "0.5 %" in text, page
+    assert not check("08.6", 5300 * u.km, **inputs).ok and check("08.6", 5330 * u.km, **inputs).ok
+
+
+def _cell_with_markdown(needle):
+    nb = nbtools.read(NOTEBOOK)
+    return next(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown" and needle in nbtools.source(c))
+
+
+@pytest.mark.parametrize("turned", ["n_pixels * ifov_rad / facula", "n_pixels * ifov / facula"])
+def test_exercise_6_one_over_the_distance_is_told_it_is_upside_down(turned):
+    ns = {"u": u, "n_pixels": 20, "ifov": fact("fc.ifov"), "facula": fact("occator.cerealia_facula_size")}
+    ns["ifov_rad"] = ns["ifov"].to_value(u.rad)
+    answer = eval(turned, ns)
+    message = check("08.6", answer, size=ns["facula"], pixels=20, ifov=ns["ifov"]).message
+    assert "upside down" in message and "multiply it by" not in message, message
 
 
 def test_exploratory_counts_as_a_narrowing_qualifier():

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import textwrap
@@ -578,6 +579,8 @@ def _judge_first(claimed_first, earlier) -> str:
 
 #: How the verdict table marks a reader's own verdict, and one its exercise's check has not accepted.
 YOURS, NOT_ACCEPTED = "yours: ", "(check: not yet)"
+#: The mark of a verdict its check accepted with a reason still to finish ("⚠ Verdict accepted; ...").
+REASON_UNFINISHED = "(check: reason not finished)"
 #: What the verdict table shows for a verdict whose reason was left empty.
 NO_REASON = "no reason given yet: write one line in the reason_ variable of your exercise and run it again"
 
@@ -589,7 +592,9 @@ def _no_reason(reason_name: str) -> str:
     return f"no reason given yet: write one line in {reason_name} and run it again"
 
 
-def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reason_name: str = "") -> Verdict | None:
+def your_verdict(
+    claim_id: str, answer, reason: str, accepted: bool = True, reason_name: str = "", finished: bool = True
+) -> Verdict | None:
     """A reader's own verdict (an exercise's answer) as a :class:`Verdict`, or ``None`` if not given yet.
 
     ``None`` (or ``...``, the unanswered placeholder, or any text that is not
@@ -626,6 +631,11 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reas
 
     >>> your_verdict("N08", "true", "dates", accepted=False).reason
     'yours: dates (check: not yet)'
+
+    and ``finished=False`` (accepted, with a reason still to finish) another:
+
+    >>> your_verdict("N08", "true", "dates", finished=False).reason
+    'yours: dates (check: reason not finished)'
     """
     word = verdict_word(answer)
     if word is None:
@@ -638,13 +648,15 @@ def your_verdict(claim_id: str, answer, reason: str, accepted: bool = True, reas
         name = reason_name or "reason_"
         got = _article(type(reason).__name__)
         reason = f'no reason in quotes yet: write {name} as text, such as "dates compared" (got {got})'
-    mark = "" if flag(accepted, "accepted") else f" {NOT_ACCEPTED}"
+    finished = flag(finished, "finished")
+    mark = f" {NOT_ACCEPTED}" if not flag(accepted, "accepted") else "" if finished else f" {REASON_UNFINISHED}"
     return Verdict(claim_id, word, f"{YOURS}{' '.join(reason.split()) or _no_reason(reason_name)}{mark}")
 
 
 def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, **inputs) -> Verdict | None:
     """:func:`your_verdict` for an exercise's answer, marked "(check: not yet)" unless the exercise's
-    check, run silently with ``inputs`` and ``reason``, accepts it.
+    check, run silently with ``inputs`` and ``reason``, accepts it, and "(check: reason not finished)" if it
+    accepts the verdict with a reason still to finish.
 
     ``None`` until an answer is given.  This copies a reader's verdict into the verdict table; it never
     judges a claim itself.
@@ -658,10 +670,11 @@ def your_checked_verdict(claim_id: str, exercise_id: str, answer, reason: str, *
 
     if verdict_word(answer) is None:
         return None
-    accepted = check(exercise_id, answer, **inputs, reason=reason).ok
+    result = check(exercise_id, answer, **inputs, reason=reason)
+    finished = not getattr(result, "UNFINISHED", False)  # "⚠ Verdict accepted; your reason is not finished yet"
     number = str(exercise_id).rpartition(".")[2]
     reason_name = f"reason_{number}" if number.isdigit() else ""  # "08.7": the notebook's reason_7
-    return your_verdict(claim_id, answer, reason, accepted=accepted, reason_name=reason_name)
+    return your_verdict(claim_id, answer, reason, accepted=result.ok, reason_name=reason_name, finished=finished)
 
 
 def your_compared_verdict(
@@ -732,12 +745,120 @@ BARE_NUMBER_NOTE = (
     "cannot compare them. Compare Quantities, units and all: the pixel sizes news_d * ifov_rad and "
     "rc3_d * ifov_rad, as the text says."
 )
-#: What a comparison of .value numbers gets: the bare numbers may be in different units.
+#: What a comparison of .value numbers gets when they are in different units, or their units cannot be read.
 VALUE_NOTE = (
-    "Your line takes .value, which drops the unit. news_d is in miles and rc3_d in km, so their bare numbers "
-    "do not compare. Compare the Quantities themselves (such as the pixel sizes), units and all."
+    "Your line takes .value, which drops the unit, so its bare numbers compare only if they share one: news_d is "
+    "in miles and rc3_d in km. Compare the Quantities themselves (such as the pixel sizes), units and all."
+)
+#: What a comparison of .value numbers in one unit gets: it is judged, with a nudge to keep the Quantities.
+SAME_UNIT_VALUE_NOTE = (
+    "Your line takes .value, which drops the unit. It works here because its numbers are all in {unit}, but a "
+    "missed conversion would go unnoticed: next time compare the Quantities themselves, and astropy converts."
+)
+#: What a comparison of a pixel's ground size with a distance gets (two lengths a thousand times apart).
+LIKE_NOTE = (
+    "Compare like with like: your line compares one pixel's patch of ground with a whole distance. Compare "
+    "pixel with pixel (each distance times ifov_rad), or distance with distance."
 )
 _DROPS_UNIT = re.compile(r"\.value\b|\.to_value\(\s*\)")
+#: Two sides of a comparison further apart than this compare unlike things (a pixel is 1/IFOV, ~10^4, smaller).
+_UNLIKE_RATIO = 1000
+#: The methods a side of the reader's comparison may call for it to be evaluated again (no other calls).
+_SAFE_METHODS = frozenset({"to", "to_value", "decompose"})
+
+
+def _safe_expression(node) -> bool:
+    """True if ``node`` (an ast expression) uses only names, attributes, numbers, arithmetic and unit
+    conversions (``.to``, ``.to_value``, ``.decompose``): evaluating it again has no side effect."""
+    import ast
+
+    if isinstance(node, (ast.Name, ast.Constant)):
+        return True
+    if isinstance(node, ast.Attribute):
+        return _safe_expression(node.value)
+    if isinstance(node, ast.BinOp):
+        return _safe_expression(node.left) and _safe_expression(node.right)
+    if isinstance(node, ast.UnaryOp):
+        return _safe_expression(node.operand)
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr in _SAFE_METHODS
+            and _safe_expression(func.value)
+            and not node.keywords
+            and all(_safe_expression(a) for a in node.args)
+        )
+    return False
+
+
+def _evaluate(node, frame):
+    """The value of the safe ast expression ``node`` in ``frame``'s namespace (``ValueError`` if not safe)."""
+    import ast
+
+    if not _safe_expression(node):
+        raise ValueError("not a plain expression")
+    code = compile(ast.Expression(body=node), "<your line>", "eval")
+    return eval(code, frame.f_globals, frame.f_locals)  # noqa: S307 (names, arithmetic and unit conversions only)
+
+
+def _your_comparison(source: str, name: str):
+    """The ast ``Compare`` node of ``name = a < b`` in ``source`` (one comparison), or None."""
+    import ast
+
+    try:
+        tree = ast.parse(textwrap.dedent(source))
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+            and isinstance(node.value, ast.Compare)
+            and len(node.value.comparators) == 1
+        ):
+            return node.value
+    return None
+
+
+def _dropped_units(compare, frame) -> set | None:
+    """The units that each ``.value`` (or bare ``.to_value()``) in ``compare`` drops, or None if one is unknown."""
+    import ast
+
+    units = set()
+    for node in ast.walk(compare):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return None  # a number typed in: its unit is unknown
+        if isinstance(node, ast.Attribute) and node.attr == "value":
+            base = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "to_value":
+            if node.args or node.keywords:
+                continue  # .to_value(u.km) names its unit
+            base = node.func.value
+        else:
+            continue
+        try:
+            unit = getattr(_evaluate(base, frame), "unit", None)
+        except Exception:  # not a plain expression, or an error: the unit is unknown
+            return None
+        if unit is None:
+            return None
+        units.add(unit)
+    return units or None
+
+
+def _unlike_sides(compare, frame) -> bool:
+    """True if the two sides of ``compare`` are lengths (or bare numbers) more than ``_UNLIKE_RATIO`` apart."""
+    try:
+        a, b = _evaluate(compare.left, frame), _evaluate(compare.comparators[0], frame)
+        if isinstance(a, u.Quantity) or isinstance(b, u.Quantity):
+            a, b = u.Quantity(a).to_value(u.km), u.Quantity(b).to_value(u.km)
+        a, b = abs(float(a)), abs(float(b))
+    except Exception:  # not lengths, not plain, or not evaluated: nothing to say
+        return False
+    if not (math.isfinite(a) and math.isfinite(b)) or min(a, b) == 0:
+        return False
+    return max(a, b) / min(a, b) > _UNLIKE_RATIO
 
 
 def _block_source(frame, start: int) -> str:
@@ -755,6 +876,20 @@ def _block_source(frame, start: int) -> str:
             break
         block.append(line.split("#", 1)[0])
     return "".join(block)
+
+
+#: What ``u.mi`` (or another imperial unit written as u.<name>) gets: astropy keeps them in ``u.imperial``.
+IMPERIAL_NOTE = "astropy keeps {name} in u.imperial: write u.imperial.{name} (there is no u.{name})."
+
+
+def _imperial_slip(error) -> str:
+    """:data:`IMPERIAL_NOTE` for an ``AttributeError`` from ``u.mi`` (a unit only ``u.imperial`` has), or ""."""
+    from astropy.units import imperial
+
+    name = getattr(error, "name", None)
+    if getattr(error, "obj", None) is not u or not isinstance(name, str) or not hasattr(imperial, name):
+        return ""
+    return IMPERIAL_NOTE.format(name=name)
 
 
 #: The variables whose last line got a unit-slip note from :func:`your_line` (and were set to None): a verdict
@@ -780,12 +915,15 @@ class _YourLine:
         self.source = _block_source(frame, self._start)
         _SLIPPED.discard(self.name)
         caught = (u.UnitsError,) if self.unit_note else (u.UnitsError, TypeError)
-        if kind is not None and not issubclass(kind, caught):
+        imperial = _imperial_slip(error) if kind is not None and issubclass(kind, AttributeError) else ""
+        if kind is not None and not imperial and not issubclass(kind, caught):
             return False  # any other error is the reader's to see
-        if kind is not None:
+        if imperial:
+            self.note = imperial
+        elif kind is not None:
             self.note = self.unit_note or BARE_NUMBER_NOTE
-        elif not self.unit_note and _DROPS_UNIT.search(self.source):
-            self.note = VALUE_NOTE
+        elif not self.unit_note:
+            self.note = self._comparison_note(frame)
         if self.note:
             _SLIPPED.add(self.name)
             print(self.note)
@@ -795,6 +933,21 @@ class _YourLine:
                 frame.f_globals[self.name] = NOTED_SLIP if self.unit_note else None
         return True
 
+    def _comparison_note(self, frame) -> str:
+        """The note on a comparison line that ran: sides a thousand times apart (a pixel with a distance), or
+        ``.value`` numbers in different or unknown units ("" if the line is judged; a ``.value`` line in one
+        unit is judged, and a nudge is printed)."""
+        compare = _your_comparison(self.source, self.name)
+        if compare is not None and _unlike_sides(compare, frame):
+            return LIKE_NOTE
+        if not _DROPS_UNIT.search(self.source):
+            return ""
+        units = None if compare is None else _dropped_units(compare, frame)
+        if units is None or len(units) != 1:
+            return VALUE_NOTE
+        print(SAME_UNIT_VALUE_NOTE.format(unit=units.pop()))
+        return ""
+
 
 def your_line(name: str, unit_note: str = "") -> _YourLine:
     """A ``with`` block around the reader's one line (a comparison of quantities, or an answer).
@@ -803,8 +956,9 @@ def your_line(name: str, unit_note: str = "") -> _YourLine:
     is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
     comparing bare ``.value`` numbers whose units may differ. With ``unit_note``, only a units error is caught,
     and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer); the variable is then
-    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. Any other error is
-    raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
+    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. An imperial unit
+    written as ``u.mi`` (astropy has only ``u.imperial.mi``) gets a one-line note in either case. Any other error
+    is raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
     later check can read how the line was written.
 
     Examples
@@ -901,8 +1055,15 @@ PREDICTION_SYNONYMS = {
         "goes down",
         "go down",
     ),
-    "same": ("same", "unchanged", "constant", "equal", "no change", "does not change", "doesn't change"),
+    "same": (
+        *"same unchanged constant equal flat flattens plateau plateaus".split(),
+        *("no change", "does not change", "doesn't change", "stays level", "stay level", "levels off", "level off"),
+    ),
 }
+
+#: A direction, then "same" ("up then same", "rises and then levels off"): the prediction names the direction, as
+#: the slider's readings first go up, then stop changing.
+_THEN = re.compile(r"\b(?:then|until|before|and after that)\b")
 
 #: Words that, in a prediction, turn a direction around ("not up"): such a prediction is read as no direction.
 _PREDICTION_NEGATIONS = frozenset({"not", "no", "never", "won't", "doesn't", "don't", "isn't"})
@@ -918,23 +1079,30 @@ def read_prediction(text: str) -> str | None:
     'up'
     >>> read_prediction("fewer months"), read_prediction("stays the same"), read_prediction("not up")
     ('down', 'same', None)
+    >>> read_prediction("up then same"), read_prediction("rises, then levels off"), read_prediction("same then up")
+    ('up', 'up', None)
     """
     if not isinstance(text, str):
         raise TypeError(f'text must be a string, such as "up"; got {type(text).__name__}')
     said = " ".join(re.findall(r"[a-z']+", text.lower()))
     for word in PREDICTION_SYNONYMS["same"]:
-        if " " in word and re.search(rf"\b{re.escape(word)}\b", said):
-            return "same"  # "no change": its "no" is part of the phrase, not a negation
+        if " " in word:  # "no change": its "no" is part of the phrase, not a negation
+            said = re.sub(rf"\b{re.escape(word)}\b", "same", said)
     words = said.split()
     if _PREDICTION_NEGATIONS & set(words):
         return None
-    found = {
-        direction
-        for direction, synonyms in PREDICTION_SYNONYMS.items()
-        for word in synonyms
-        if re.search(rf"\b{re.escape(word)}\b", said)
-    }
-    return found.pop() if len(found) == 1 else None
+    first = {}  # each direction named, and where its first word starts
+    for direction, synonyms in PREDICTION_SYNONYMS.items():
+        for word in synonyms:
+            hit = re.search(rf"\b{re.escape(word)}\b", said)
+            if hit:
+                first[direction] = min(first.get(direction, hit.start()), hit.start())
+    if len(first) == 2 and "same" in first:  # "up then same": a direction, then no more change
+        (moved,) = set(first) - {"same"}
+        then = _THEN.search(said, first[moved])
+        if then and first[moved] < then.start() < first["same"]:
+            return moved
+    return first.popitem()[0] if len(first) == 1 else None
 
 
 def _reading(value) -> float | None:
@@ -999,22 +1167,36 @@ def read_back_slider(prediction: str, read_values, model, field: u.Quantity, ifo
         asks.append(f"Fill in read_values with 3 numbers: reading {k + 1} {got}; give one such as 0.1.")
     if asks:
         return "\n".join(asks) + "\nThen run both cells."
-    lines, matched = [], []
+    lines, matched, off = [], [], []
     for (name, km), value in zip(stops.items(), readings, strict=True):
         expected = float(pixelate(image, width, km * u.km * angle)[0].max())
+        if _is_pixel_size(value, km * angle):  # the title's other number: km (or m) per pixel
+            matched.append(False)
+            lines.append(f"{name}: you read {value:g}: {PIXEL_SIZE_NOTE}")
+            continue
         matched.append(abs(value - expected) <= 0.015)
+        off += [] if matched[-1] else [value]
         lines.append(f"{name}: you read {value:g}: " + ("matches the title." if matched[-1] else "look again."))
     far, near = readings[0], readings[2]
     went = "went up" if near > 1.05 * far else "went down" if near < far / 1.05 else "stayed the same"
     told = f"You predicted '{said}'; your readings {went}. " + ("Right!" if went.endswith(said) else "Open the box.")
-    if not all(matched) and any(v > 1 for v, ok in zip(readings, matched, strict=True) if not ok):
+    if any(v > 1 for v in off):
         lines.append(PERCENT_NOTE)  # 40 typed for a reading of 0.40: a reflectance is a fraction, not a percentage
-    lines.append(told if all(matched) else "Read again each value marked 'look again', then run this cell again.")
+    lines.append(
+        told if all(matched) else "Read again each value not marked 'matches the title', then run this cell again."
+    )
     return "\n".join(lines)
 
 
 #: What a slider reading typed as a percentage gets (the title gives a fraction).
 PERCENT_NOTE = "The title gives a fraction from 0 to 1, not a percentage: divide a percentage by 100."
+#: What a slider reading equal to the title's pixel size gets.
+PIXEL_SIZE_NOTE = "that is the pixel size (km or m per pixel); read the reflectance after it, the brightest pixel's."
+
+
+def _is_pixel_size(value: float, pixel_km: float) -> bool:
+    """True if ``value`` is the pixel size ``pixel_km`` as the title shows it (three figures), in km or in m."""
+    return any(math.isclose(value, float(f"{size:.3g}"), rel_tol=2e-3) for size in (pixel_km, pixel_km * 1000))
 
 
 def combine_verdicts(*parts: str) -> str:

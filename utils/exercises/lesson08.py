@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -569,6 +569,9 @@ NOT_NARROWING_HINT = (
 )
 
 
+#: Exercise 10: its qualifier slot filled with a word that does not narrow the claim (as NOT_NARROWING_HINT).
+NOT_NARROWING_N16 = NOT_NARROWING_HINT.replace("reason_4", "reason_10")
+
 #: Exercise 10: the words that narrow "two different bodies" as NASA's wording does (two destinations beyond Earth).
 NARROWING_N16 = (
     "extraterrestrial",
@@ -647,10 +650,77 @@ def _named(word: str, reason: str) -> bool:
     return False
 
 
+_ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _dates_out_of_order(reason: str) -> str:
+    """The two dates a reason puts the wrong way round ("2015-03-06 before 2015-01-13"), as text, or ""."""
+    found = list(_ISO_DATE.finditer(reason))
+    for first, second in zip(found, found[1:], strict=False):
+        between = reason[first.end() : second.start()].lower()
+        before, after = re.search(r"\bbefore\b", between), re.search(r"\bafter\b", between)
+        if bool(before) == bool(after):
+            continue
+        earlier = first.group(1) < second.group(1)
+        if (before and not earlier) or (after and earlier):
+            return f"{first.group(1)} {'before' if before else 'after'} {second.group(1)}"
+    return ""
+
+
+def _first_gap(names: Mapping[str, str], reason_name: str) -> Callable[[str, str, Mapping[str, Any]], str]:
+    """A ``reason_gap`` for a 'first': ``names`` maps words that name an event in a reason ("ds1") to the input
+    holding its date. A reason that puts its dates the wrong way round, or says an event came first that the dates
+    put later, is asked to make the reason agree with the verdict."""
+
+    def gap(verdict: str, reason: str, inputs: Mapping[str, Any]) -> str:
+        text = " ".join(reason.lower().split())
+        wrong = _dates_out_of_order(reason)
+        if wrong:
+            return (
+                f"Your reason says {wrong}, the wrong way round: read the two dates again, and make {reason_name} "
+                "agree with your verdict."
+            )
+        if verdict == "misleading":
+            return ""  # a qualified first: "Dawn was first, as a science mission" backs it
+        said = re.search(r"(\w[\w -]*?)\s*(?:came|was|went|is)?\s+first\b", text)
+        if said is None:
+            return ""
+        dates = {word: Time(inputs[key]) for word, key in names.items()}
+        named = [word for word in names if word in said.group(1)]
+        if not named:
+            return ""
+        word = max(named, key=lambda w: said.group(1).rfind(w))  # the event named nearest 'first'
+        if all(dates[word] <= other for other in dates.values()):
+            return ""
+        shown = re.search(re.escape(word), reason, re.IGNORECASE).group(0)  # as the student wrote it
+        return (
+            f"Your reason says {shown} came first, which the dates "
+            f"printed above do not show: read them again, and make {reason_name} agree with your verdict."
+        )
+
+    return gap
+
+
+#: Exercise 3: words that state a rule ("within one month"), not only the numbers it compares.
+_RULE_WORDS = ("rule", "within", "month of", "tolerance", "less than", "more than", "under", "over", "±", "+/-")
+
+
+def _stay_gap(verdict: str, reason: str, inputs: Mapping[str, Any]) -> str:
+    """Exercise 3: a reason with its numbers but no rule that turns them into the verdict."""
+    text = " ".join(reason.lower().split())
+    if not _names_a_number(reason) or any(word in text for word in _RULE_WORDS) or re.search(r"[<>≤≥]", text):
+        return ""
+    return (
+        "Your reason gives the numbers but not the rule that turns them into your verdict: add it to reason_3 "
+        "(the rule above, in your own words)."
+    )
+
+
 class _ReasonUnfinished(CheckResult):
     """A right verdict whose reason is not finished yet: accepted (``ok``), but headed so that it does not read as
     praise for the reason ("⚠ Verdict accepted; your reason is not finished yet.")."""
 
+    UNFINISHED = True  # the verdict table marks it (fc.your_checked_verdict)
     LABEL = {**CheckResult.LABEL, CORRECT: "Verdict accepted; your reason is not finished yet"}
     SYMBOL = {**CheckResult.SYMBOL, CORRECT: "⚠"}
     COLOUR = {**CheckResult.COLOUR, CORRECT: "#E69F00"}
@@ -694,6 +764,8 @@ class VerdictExercise(ReasonedExercise):
     not_narrowing: str = ""
     named_qualifier: tuple[str, ...] = ()
     quoted_qualifier: tuple[str, ...] = ()
+    #: (verdict, reason, inputs) -> a request when an accepted verdict's reason contradicts it or names no rule
+    reason_gap: Callable[[str, str, Mapping[str, Any]], str] | None = None
 
     def _reason_prompt(self, reason: Any) -> str:
         """As for any reasoned answer; and with ``needs_number`` (a verdict that rests on comparing dates or
@@ -741,15 +813,25 @@ class VerdictExercise(ReasonedExercise):
         result = self._hold_qualifier(self._check_qualifier_slot(result, inputs), inputs)
         if result.ok and self._reason_unfinished(answer, result, inputs):
             return _ReasonUnfinished(result.status, result.message, result.name)
+        if result.ok and self.reason_gap is not None and isinstance(inputs.get("reason"), str):
+            try:
+                gap = self.reason_gap(verdict_word(answer) or "", inputs["reason"], inputs)
+            except Exception:  # unusable inputs: the usual checks have reported them
+                gap = ""
+            if gap:  # the verdict stands; its reason says otherwise, or names no rule
+                return _ReasonUnfinished(result.status, gap, result.name)
         return result
 
     def _reason_unfinished(self, answer: Any, result: CheckResult, inputs: Mapping[str, Any]) -> bool:
         """True when a right verdict's message asks for more in its reason: an empty, short or templated reason
-        (a '<...>' left in), a qualifier slot whose word does not narrow the claim, or a reading not yet named."""
+        (a '<...>' left in), a qualifier slot whose word does not narrow the claim, a 'misleading' that does not
+        yet name the narrowing word, or a reading not yet named."""
         if self._reason_prompt(inputs.get("reason")):
             return True
         if self.not_narrowing and self.not_narrowing in result.message:
             return True
+        if self.quoted_qualifier and verdict_word(answer) == "misleading" and ASK_NARROWING in result.message:
+            return True  # 'misleading' by the second line: the narrowing word is its argument, still to name
         prompt = self._prompt(answer)
         return bool(prompt) and prompt in result.message
 
@@ -1207,9 +1289,17 @@ class _AngleNoteExercise(RoundedTooFar):
         "size / pixels; divide that by the IFOV in radians."
     )
 
+    #: One over the right distance (such as pixels x IFOV / size): the whole calculation turned over.
+    reciprocal: str = (
+        "Your answer is upside down: its unit is 1/km, one over a length. Turn your whole calculation over: the "
+        "distance is the ground one pixel must cover, size / pixels, divided by the IFOV in radians."
+    )
+
     def check(self, answer: Any, **inputs: Any) -> CheckResult:
         if self._is_upside_down(answer, inputs):
             return CheckResult(INCORRECT, self.upside_down, self.title_for(**inputs))
+        if self._is_reciprocal(answer, inputs):
+            return CheckResult(INCORRECT, self.reciprocal, self.title_for(**inputs))
         result = super().check(answer, **inputs)
         unit = getattr(answer, "unit", None)
         if result.status == CORRECT and unit is not None and not unit.is_equivalent(u.km):
@@ -1232,6 +1322,17 @@ class _AngleNoteExercise(RoundedTooFar):
         except Exception:  # another unit, or unusable inputs: the usual checks report it
             return False
         return math.isclose(given, turned, rel_tol=0.05)
+
+    def _is_reciprocal(self, answer: Any, inputs: Mapping[str, Any]) -> bool:
+        """True for one over the right distance (a length to the power -1), within a few per cent."""
+        if not (isinstance(answer, u.Quantity) and answer.isscalar):
+            return False
+        try:
+            given = answer.to_value(1 / u.km, u.dimensionless_angles())
+            right = self.expected(**inputs).to_value(u.km)
+        except Exception:  # another unit, or unusable inputs: the usual checks report it
+            return False
+        return math.isfinite(given) and given != 0 and math.isclose(1 / given, right, rel_tol=0.05)
 
 
 def _rounded_figures(value: float, figures: int, cut: bool = False) -> float:
@@ -1298,6 +1399,26 @@ class _DistanceExercise(_AngleNoteExercise):
                 rounded = _rounded_figures(float(ifov.value), figures, cut) * ifov.unit
                 exact.append(_distance_for_pixels(inputs["size"], inputs["pixels"], rounded).to_value(unit))
         return exact[1:] + [_rounded_figures(d, f) for d in exact for f in (2, 3)]
+
+
+#: Exercise 11: a 'true' whose reason rests on Russell's February 2015 words gets a question about those words.
+RUSSELL_QUESTION = (
+    "Your reason rests on Russell's words of February 2015: read again, were they the June orbit's aim, or a "
+    'hedged guess ("may", "wait for better resolution")? What would a source need to say for \'true\'?'
+)
+
+
+@dataclass(frozen=True)
+class _AimExercise(VerdictExercise):
+    """Exercise 11: a wrong verdict whose reason names Russell or February 2015 is asked about his words (an aim,
+    or a hedged guess?), not told about a later finding the student did not use."""
+
+    def check(self, answer: Any, **inputs: Any) -> CheckResult:
+        result = super().check(answer, **inputs)
+        reason = " ".join(str(inputs.get("reason") or "").lower().split())
+        if result.status == INCORRECT and verdict_word(answer) == "true" and re.search(r"russell|\bfeb", reason):
+            return CheckResult(INCORRECT, RUSSELL_QUESTION, result.name)
+        return result
 
 
 #: Exercise 4: why a 'qualifier: none' slot needs a word.
@@ -1413,6 +1534,7 @@ _EXERCISES = {
     ),
     "08.3": VerdictExercise(
         reason_name="reason_3",
+        reason_gap=_stay_gap,
         needs_number=True,
         title="Exercise 3 · your verdict on the stay at Vesta",
         solve=_verdict_months,
@@ -1431,6 +1553,9 @@ _EXERCISES = {
     ),
     "08.4": VerdictExercise(
         reason_name="reason_4",
+        reason_gap=_first_gap(
+            {"ds1": "earlier_first_use", "deep space": "earlier_first_use", "dawn": "dawn_launch"}, "reason_4"
+        ),
         action_first=True,
         title="Exercise 4 · your verdict: NASA's first ion-driven spacecraft?",
         solve=_verdict_first,
@@ -1537,7 +1662,8 @@ _EXERCISES = {
         solve=_distance_for_pixels,
         rtol=0.005,  # 0.5 %, as in exercise 5: three figures pass (5,340 km), two (5,300 km) are told to keep three
         band=ROUNDING_BAND,
-        keep="three significant figures",
+        keep="three significant figures, as the exercise asks: 1,234 km, say, is 1,230 km to three figures, "
+        "not 1,200 km",
         hint="One pixel must cover size / pixels; the distance is that length divided by the IFOV in "
         "radians (ifov.to_value(u.rad)).",
         mistakes=(
@@ -1599,6 +1725,7 @@ _EXERCISES = {
     ),
     "08.7": VerdictExercise(
         reason_name="reason_7",
+        reason_gap=_first_gap({"spot": "earlier", "approach": "earlier", "orbit": "claimed_first"}, "reason_7"),
         needs_number=True,
         title="Exercise 7 · your verdict: Dawn's first picture of the spots taken from orbit? (N11)",
         solve=_first,
@@ -1619,6 +1746,10 @@ _EXERCISES = {
     ),
     "08.9": VerdictExercise(
         reason_name="reason_9",
+        reason_gap=_first_gap(
+            {"new horizons": "earlier", "pluto": "earlier", "dawn": "claimed_first", "ceres": "claimed_first"},
+            "reason_9",
+        ),
         title="Exercise 9 · your verdict: the first spacecraft to reach a dwarf planet? (N15)",
         solve=_first,
         choices=VERDICTS,
@@ -1654,6 +1785,8 @@ _EXERCISES = {
         reading_prompt="Name your reading in reason_10: write 'line 1' (the story's words as printed) or 'line 2' "
         "(the qualifier NASA uses).",
         readings={"false": READING_WORDS, "misleading": QUALIFIER_WORDS},
+        narrowing_words=NARROWING_N16,  # its qualifier slot is read as 08.4 reads its own
+        not_narrowing=NOT_NARROWING_N16,
         named_qualifier=NARROWING_N16,
         quoted_qualifier=("beyond earth", "extraterrestrial"),
         mistakes=(
@@ -1664,7 +1797,7 @@ _EXERCISES = {
             ),
         ),
     ),
-    "08.11": VerdictExercise(
+    "08.11": _AimExercise(
         reason_name="reason_11",
         title="Exercise 11 · your verdict: was the June orbit meant to look for {claimed_aim}? (N20)",
         solve=_verdict_aim,
