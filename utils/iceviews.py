@@ -57,6 +57,9 @@ class IceLifeExplorer:
     distance_stops : Quantity
         The distances from the Sun the other control can take (length, a 1-D array). Every curve is computed
         here, once, so that a move of a control only looks its curve up.
+    solar_system_age : Quantity, optional
+        The Solar System's age (time): a lifetime longer than it is said to be so. Default: the facts table's
+        ``solar_system.age``.
 
     Examples
     --------
@@ -84,6 +87,7 @@ class IceLifeExplorer:
         faculae_high: float,
         albedo_stops,
         distance_stops: u.Quantity,
+        solar_system_age: u.Quantity | None = None,
     ):
         self.solar_constant = require(
             solar_constant, u.W / u.m**2, "solar_constant", positive=True, high=1e5, scalar=True
@@ -112,6 +116,12 @@ class IceLifeExplorer:
         distances = require(distance_stops, u.AU, "distance_stops", positive=True, low=0.1, high=100)
         if distances.ndim != 1 or distances.size == 0:
             raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
+        if solar_system_age is None:
+            from .facts import fact
+
+            solar_system_age = fact("solar_system.age")
+        self.oldest = require(solar_system_age, u.yr, "solar_system_age", positive=True, high=1e11, scalar=True)
+        self.still = False
         self.ages = ages
         self.young_years = ages["youngest deposits (younger than this)"].to_value(u.yr)
         self.stops = np.unique(np.round(stops, 4))
@@ -137,8 +147,13 @@ class IceLifeExplorer:
         ax.legend(loc="upper left", fontsize=9)
         self.state: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
-    def update(self, albedo: float, distance_au: float) -> FastFigure:
-        """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure."""
+    def update(self, albedo: float, distance_au: float, still: bool = False) -> FastFigure:
+        """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure.
+
+        With ``still=True`` the title and the alt text say that this is a still of the starting view, which does
+        not follow the sliders (for a page read without a live kernel)."""
+        if not isinstance(still, (bool, np.bool_)):
+            raise TypeError(f"still must be True or False, got {type(still).__name__}: {still!r}")
         albedo, distance_au = self._stop_values(albedo, distance_au)
         years = self.curves[distance_au]  # inf where sublimation is too slow to compute
         here = float(years[np.argmin(abs(self.albedos - albedo))])
@@ -155,14 +170,23 @@ class IceLifeExplorer:
         lasts = (
             f"outlasts both ages: longer than the model can say (below {MURPHY_KOOP_TMIN.to_value(u.K):.0f} K)"
             if cold
-            else f"lasts {_one_figure(here)} years"
+            else f"lasts {_one_figure(here)} years" + self._older(here, ",\n")  # a third line: the title fits
         )
+        first = "Still of the starting view (it does not follow the sliders)\n" if still else ""
         self.ax.set_title(
-            f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\nthe pit's ice {lasts}",
+            f"{first}Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
+            f"the pit's ice {lasts}",
             fontsize=10.5,
         )
+        self.still = bool(still)
         self.state = (albedo, distance_au, noon, here)
         return self.fast
+
+    def _older(self, years: float, sep: str = ", ") -> str:
+        """``sep`` + "longer than the Solar System's age (...)" for a lifetime beyond it, else ""."""
+        if not years > self.oldest.to_value(u.yr):
+            return ""
+        return f"{sep}longer than the Solar System's age ({self.oldest.to_value(u.Gyr):.1f} billion years)"
 
     def _stop_values(self, albedo, distance_au) -> tuple[float, float]:
         """``albedo`` and ``distance_au`` as the sliders' stops they match, or a clear error for any other value."""
@@ -255,12 +279,13 @@ class IceLifeExplorer:
                 "marked by a triangle at the top"
             )
         else:
-            lasts = f"the pit's ice lasts {_one_figure(here)} years: it {verdict}"
+            lasts = f"the pit's ice lasts {_one_figure(here)} years{self._older(here)}: it {verdict}"
             lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
+        still = "A still of the starting view, which does not follow the sliders. " if self.still else ""
         return (
-            f"Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the ice's "
-            f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
-            f"albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
+            f"{still}Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the "
+            f"ice's albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply "
+            f"with albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
             f"{round(noon, -1):.0f} K at noon (to 10 K), and the ice cooler; {lasts}. Horizontal lines mark the "
             "deposits' ages; a grey band marks the faculae's range."
         )
