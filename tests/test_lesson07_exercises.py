@@ -934,8 +934,8 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     gated = [src for src in cells if "while not outlasts(" in src or 'fact("albedo.fresh_snow")' in src]
     assert len(gated) == 2
 
-    def run(albedo_to_last):
-        ns["albedo_to_last"] = albedo_to_last
+    def run(albedo_to_last, years_to_last=None):
+        ns["albedo_to_last"], ns["years_to_last"] = albedo_to_last, years_to_last
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             for src in gated:
@@ -950,14 +950,20 @@ def test_going_further_waits_for_the_read_off_before_answering_it():
     view = ns["life_view"]
     right = [float(a) for a in stops if view.reading_ok(a)]
     assert len(right) == 1  # worked out from the widget, not typed
+    view.update(right[0], float(min(view.curves)))  # the title's lifetime for that stop at perihelion
+    title_years = float(view.ax.get_title().split("lasts about ")[1].split(" years")[0].replace(",", ""))
     # a wrong reading, on either side, keeps both items closed; so does text, a list or True, without a traceback
     unreadable = ["abc", [right[0]], True, {"albedo": right[0]}, float("nan")]
     for wrong in [float(a) for a in stops if float(a) != right[0]] + [0.5, right[0] + 0.03, str(stops[0])] + unreadable:
-        closed = run(wrong)
+        closed = run(wrong, title_years)
         assert closed.count("Do the read-off in Explore first") == 2, (wrong, closed)
         assert "years" not in closed and "albedo is above" not in closed, (wrong, closed)
+    # the right stop with no lifetime, a wrong one, or one that is not a time keeps them closed too
+    for years in (None, 0.5 * title_years, 2 * title_years, "five million", [title_years], 5 * u.m):
+        closed = run(right[0], years)
+        assert closed.count("Do the read-off in Explore first") == 2, (years, closed)
     for reading in (right[0], f"{right[0]:.2f}"):  # the right reading, as a number or typed in quotes
-        done = run(reading)
+        done = run(reading, title_years)
         assert "only if its albedo is above about" in done and "would last about" in done
         assert "Do the read-off" not in done
     # item 4 names where each threshold holds: the mean distance's is lower than the read-off, perihelion's is not
@@ -1255,3 +1261,27 @@ def test_each_key_idea_has_its_own_cell_apart_from_the_next_heading():
         text = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and text.startswith("**Key idea:**"):
             assert "\n#" not in text, text[:80]
+
+
+def test_the_read_off_also_asks_for_the_lifetime_the_title_gives_and_judges_the_two_together():
+    """Ten stops could be tried one by one in the cell: the lifetime the title shows for that stop at perihelion is
+    asked too, accepted within half a unit of the title's one figure, and one reply covers either being off."""
+    ns, _ = namespace_until("07-ice-or-salt.ipynb", "def outlasts(")
+    assert ns["years_to_last"] is None  # the placeholder, as the lesson ships it
+    view, stops = ns["life_view"], ns["albedo_stops"]
+    right = next(float(a) for a in stops if view.reading_ok(a))
+    view.update(right, float(min(view.curves)))
+    title = view.ax.get_title()
+    shown = float(title.split("lasts about ")[1].split(" years")[0].replace(",", ""))
+    unit = 10 ** np.floor(np.log10(shown))
+    for fair in (shown, int(shown), shown + 0.4 * unit, shown - 0.4 * unit, shown * u.yr, (shown * u.yr).to(u.Myr)):
+        assert view.reading_ok(right, fair) and view.reading_feedback(right, fair).startswith("That matches"), fair
+    wrong_years = view.reading_feedback(right, shown + 2 * unit)
+    wrong_stop = view.reading_feedback(float(stops[stops > right][0]), shown)
+    assert wrong_years == wrong_stop and wrong_years.startswith("Not yet")  # one reply: neither is named
+    for reply in (wrong_years, view.reading_feedback(right, None), view.reading_feedback(right, "a lot")):
+        assert f"{right:.2f}" not in reply and f"{shown:,.0f}" not in reply and str(int(shown)) not in reply, reply
+    assert "years_to_last" in view.reading_feedback(right, None)
+    assert not view.reading_ok(right, None) and not view.reading_ok(right, shown + 2 * unit)
+    cell = next("".join(c["source"]) for c in _notebook_cells() if c.get("id") == "l07-ex3-widget")
+    assert "reading_feedback(albedo_to_last, years_to_last)" in cell
