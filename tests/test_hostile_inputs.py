@@ -944,6 +944,15 @@ def test_the_ice_widget_reading_check_rejects_hostile_readings_clearly():
     for number in (np.nan, np.inf, -np.inf, -0.9, 0.0, 1.0, 1e300, -1e300, 0.5, 0.3):
         assert _call(view.reading_ok, {"albedo": number}, limit=2) is False, number
     assert view.reading_ok(0.9) is True and view.reading_ok("0.90") is True  # the one right stop here
+    # the lifetime read off with it: a clear error naming it, or False, never a traceback from deep inside
+    for bad in (True, "5e6", [5e6], {"y": 1}, _Thing(), b"1", np.array([1.0, 2.0])):
+        with pytest.raises(TypeError, match="years"):
+            _call(view.reading_ok, {"albedo": 0.9, "years": bad}, limit=2)
+    for bad in (np.nan, np.inf, 5 * u.m, [1.0, 2.0] * u.yr):
+        with pytest.raises(ValueError, match="years"):
+            _call(view.reading_ok, {"albedo": 0.9, "years": bad}, limit=2)
+    for number in (None, 0, -1.0, 1e300, -1e300):
+        assert _call(view.reading_ok, {"albedo": 0.9, "years": number}, limit=2) is False, number
 
 
 def main(prefixes=()) -> int:

@@ -177,3 +177,33 @@ def test_true_typed_as_the_reading_is_told_the_format_not_that_1_is_not_a_stop()
     for flag in (True, False, np.bool_(True)):
         reply = view.reading_feedback(flag)
         assert "as a number with two decimals" in reply and "not a stop" not in reply, reply
+
+
+def test_a_lifetime_beyond_the_solar_systems_age_is_said_so_with_the_facts_tables_age():
+    """Bright ice near the Sun lasts longer than the Solar System has existed: the title and alt text say so, with
+    the age read from the facts table (never typed); an ordinary lifetime does not mention it."""
+    view = _view()
+    age = fact("solar_system.age")
+    words = f"longer than the Solar System's age ({age.to_value(u.Gyr):.1f} billion years)"
+    view.update(0.95, 2.55)
+    assert view.state[3] > age.to_value(u.yr)
+    assert words in " ".join(view.ax.get_title().split()) and words in view.alt()
+    view.update(0.45, 2.55)
+    assert "Solar System" not in view.ax.get_title() and "Solar System" not in view.alt()
+    younger = _view(solar_system_age=1e3 * u.yr)  # an instructor's (odd) age follows through
+    younger.update(0.45, 2.55)
+    assert "longer than the Solar System's age" in younger.ax.get_title()
+    with pytest.raises((ValueError, TypeError, u.UnitsError), match="solar_system_age"):
+        _view(solar_system_age=5 * u.m)
+
+
+def test_the_still_says_in_its_title_and_alt_text_that_it_is_the_starting_view_and_does_not_follow():
+    view = _view()
+    view.update(0.45, 2.55, still=True)
+    title, alt = view.ax.get_title(), view.alt()
+    assert title.startswith("Still of the starting view (it does not follow the sliders)\n")
+    assert alt.startswith("A still of the starting view, which does not follow the sliders.")
+    view.update(0.45, 2.55)  # a move of a slider afterwards: the live figure is not called a still
+    assert "Still" not in view.ax.get_title() and "still" not in view.alt().lower()
+    with pytest.raises(TypeError, match="still"):
+        view.update(0.45, 2.55, still="yes")

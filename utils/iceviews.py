@@ -20,6 +20,8 @@ from .units import require
 
 __all__ = ["IceLifeExplorer"]
 
+_NOT_ASKED = object()  # reading_feedback / reading_ok called without a lifetime: the albedo alone is judged
+
 
 def _noon_temperature(solar_constant: u.Quantity, albedo, distance: u.Quantity) -> u.Quantity:
     """The dry ground's subsolar (noon) temperature: absorbed sunlight radiated as sigma T^4."""
@@ -57,6 +59,9 @@ class IceLifeExplorer:
     distance_stops : Quantity
         The distances from the Sun the other control can take (length, a 1-D array). Every curve is computed
         here, once, so that a move of a control only looks its curve up.
+    solar_system_age : Quantity, optional
+        The Solar System's age (time): a lifetime longer than it is said to be so. Default: the facts table's
+        ``solar_system.age``.
 
     Examples
     --------
@@ -84,6 +89,7 @@ class IceLifeExplorer:
         faculae_high: float,
         albedo_stops,
         distance_stops: u.Quantity,
+        solar_system_age: u.Quantity | None = None,
     ):
         self.solar_constant = require(
             solar_constant, u.W / u.m**2, "solar_constant", positive=True, high=1e5, scalar=True
@@ -112,6 +118,12 @@ class IceLifeExplorer:
         distances = require(distance_stops, u.AU, "distance_stops", positive=True, low=0.1, high=100)
         if distances.ndim != 1 or distances.size == 0:
             raise ValueError(f"distance_stops must be a list of distances from the Sun, got {distances}")
+        if solar_system_age is None:
+            from .facts import fact
+
+            solar_system_age = fact("solar_system.age")
+        self.oldest = require(solar_system_age, u.yr, "solar_system_age", positive=True, high=1e11, scalar=True)
+        self.still = False
         self.ages = ages
         self.young_years = ages["youngest deposits (younger than this)"].to_value(u.yr)
         self.stops = np.unique(np.round(stops, 4))
@@ -137,8 +149,13 @@ class IceLifeExplorer:
         ax.legend(loc="upper left", fontsize=9)
         self.state: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
-    def update(self, albedo: float, distance_au: float) -> FastFigure:
-        """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure."""
+    def update(self, albedo: float, distance_au: float, still: bool = False) -> FastFigure:
+        """Redraw for ``albedo`` (an albedo stop) at ``distance_au`` (a distance stop, AU); return the figure.
+
+        With ``still=True`` the title and the alt text say that this is a still of the starting view, which does
+        not follow the sliders (for a page read without a live kernel)."""
+        if not isinstance(still, (bool, np.bool_)):
+            raise TypeError(f"still must be True or False, got {type(still).__name__}: {still!r}")
         albedo, distance_au = self._stop_values(albedo, distance_au)
         years = self.curves[distance_au]  # inf where sublimation is too slow to compute
         here = float(years[np.argmin(abs(self.albedos - albedo))])
@@ -155,14 +172,23 @@ class IceLifeExplorer:
         lasts = (
             f"outlasts both ages: longer than the model can say (below {MURPHY_KOOP_TMIN.to_value(u.K):.0f} K)"
             if cold
-            else f"lasts {_one_figure(here)} years"
+            else f"lasts {_one_figure(here)} years" + self._older(here, ",\n")  # a third line: the title fits
         )
+        first = "Still of the starting view (it does not follow the sliders)\n" if still else ""
         self.ax.set_title(
-            f"Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\nthe pit's ice {lasts}",
+            f"{first}Ice of albedo {albedo:.2f}, if Ceres stayed {distance_au:.2f} AU from the Sun:\n"
+            f"the pit's ice {lasts}",
             fontsize=10.5,
         )
+        self.still = bool(still)
         self.state = (albedo, distance_au, noon, here)
         return self.fast
+
+    def _older(self, years: float, sep: str = ", ") -> str:
+        """``sep`` + "longer than the Solar System's age (...)" for a lifetime beyond it, else ""."""
+        if not years > self.oldest.to_value(u.yr):
+            return ""
+        return f"{sep}longer than the Solar System's age ({self.oldest.to_value(u.Gyr):.1f} billion years)"
 
     def _stop_values(self, albedo, distance_au) -> tuple[float, float]:
         """``albedo`` and ``distance_au`` as the sliders' stops they match, or a clear error for any other value."""
@@ -189,10 +215,16 @@ class IceLifeExplorer:
         i = np.argmin(abs(self.albedos - albedo))
         return all(years[i] > self.young_years for years in self.curves.values())
 
-    def reading_feedback(self, albedo) -> str:
+    def reading_feedback(self, albedo, years=_NOT_ASKED) -> str:
         """A reply to the albedo a student read off the widget: the lowest stop whose ice outlasts the youngest
         deposits at every distance. A wrong stop gets one reply, whichever side it lies on, and no reply lists
-        the stops: the widget, not trial and error here, gives the reading."""
+        the stops: the widget, not trial and error here, gives the reading.
+
+        With ``years`` (the lifetime the title gives for that stop at perihelion, the nearest distance stop), the
+        two are judged together: one reply if either is off, so that neither can be found by trying stops here,
+        and no reply gives a value."""
+        if years is not _NOT_ASKED:
+            return self._pair_feedback(albedo, years)
         again = "check it at both distances on the widget (perihelion and aphelion)"
         text = f"Type the albedo as a number with two decimals, such as 0.35, not {albedo!r}."
         if isinstance(albedo, (bool, np.bool_)):  # True would read as 1: told like text, not "1 is not a stop"
@@ -213,9 +245,69 @@ class IceLifeExplorer:
             )
         return f"That matches the widget: {a:.2f} is the lowest stop above the dotted line at both distances."
 
-    def reading_ok(self, albedo) -> bool:
+    def _pair_feedback(self, albedo, years) -> str:
+        """The reply to the albedo and the lifetime read off together (see :meth:`reading_feedback`)."""
+        if years is None:
+            return (
+                "Fill in years_to_last too: the lifetime the widget's title gives for your albedo stop at "
+                "perihelion, in years."
+            )
+        text = self.reading_feedback(albedo)
+        if not text.startswith(("That matches", "Not yet")):  # the albedo cannot be read: its format first
+            return text
+        try:
+            right_years = self._years_ok(self._stop(float(albedo)), years)
+        except (TypeError, ValueError, u.UnitsError):
+            return (
+                "Type years_to_last as a number of years, such as 300000 or 3e5 (or with a time unit, such as "
+                f"300 * u.kyr), not {years!r}."
+            )
+        if text.startswith("That matches") and right_years:
+            return (
+                f"That matches the widget: {self._stop(float(albedo)):.2f} is the lowest stop above the dotted line "
+                "at both distances, and your lifetime is the one its title gives at perihelion."
+            )
+        return (
+            "Not yet: the albedo stop or the lifetime is not the one asked for. At each distance, find the lowest "
+            "stop where the marker sits above the dotted line; then, at perihelion, read the pit's lifetime in the "
+            "title for that stop. Check both on the widget."
+        )
+
+    def _years_ok(self, stop, years) -> bool:
+        """Is ``years`` (years, or a time Quantity) the lifetime the title shows for ``stop`` at perihelion, to
+        within half a unit of its one figure (a student reading the title meets it)? Raises TypeError/ValueError
+        for a value that is not a time."""
+        if isinstance(years, (bool, np.bool_)) or not isinstance(
+            years, (int, float, np.integer, np.floating, u.Quantity)
+        ):
+            raise TypeError(f"years must be a number of years or a time, got {type(years).__name__}: {years!r}")
+        if np.ndim(years):
+            raise ValueError(f"years must be one number of years, got {years!r}")
+        if isinstance(years, u.Quantity) and years.unit.physical_type != "time":
+            raise u.UnitConversionError(f"years must be a number of years or a time (300 * u.kyr), got {years!r}")
+        given = float(years.to_value(u.yr) if isinstance(years, u.Quantity) else years)
+        if not np.isfinite(given):
+            raise ValueError(f"years must be one finite number of years, got {years!r}")
+        if stop is None:
+            return False
+        i = np.argmin(abs(self.albedos - stop))
+        here = float(self.curves[min(self.curves)][i])  # perihelion: the nearest distance stop
+        if not here < 1e10:  # the title says "more than ten billion"
+            return given > 1e10
+        shown = float(f"{here:.1g}")
+        unit = 10.0 ** np.floor(np.log10(shown))
+        return bool(abs(given - shown) <= 0.5 * unit * (1 + 1e-9))
+
+    def reading_ok(self, albedo, years=_NOT_ASKED) -> bool:
         """True only if ``albedo`` (a number, or a number typed in quotes) is the right reading of the widget: the
-        lowest stop whose ice outlasts the youngest deposits at every distance. Any other number gives False."""
+        lowest stop whose ice outlasts the youngest deposits at every distance. Any other number gives False.
+        With ``years``, that lifetime must also be the one the title gives for the stop at perihelion (None: not
+        filled in, False)."""
+        if years is not _NOT_ASKED:
+            ok = self.reading_ok(albedo)
+            if years is None or not ok:
+                return False
+            return self._years_ok(self._stop(float(albedo)), years)
         if isinstance(albedo, (bool, np.bool_)) or not isinstance(albedo, (int, float, np.integer, np.floating, str)):
             raise TypeError(f"albedo must be a number such as 0.35, got {type(albedo).__name__}: {albedo!r}")
         try:
@@ -255,12 +347,13 @@ class IceLifeExplorer:
                 "marked by a triangle at the top"
             )
         else:
-            lasts = f"the pit's ice lasts {_one_figure(here)} years: it {verdict}"
+            lasts = f"the pit's ice lasts {_one_figure(here)} years{self._older(here)}: it {verdict}"
             lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
+        still = "A still of the starting view, which does not follow the sliders. " if self.still else ""
         return (
-            f"Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the ice's "
-            f"albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply with "
-            f"albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
+            f"{still}Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the "
+            f"ice's albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply "
+            f"with albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
             f"{round(noon, -1):.0f} K at noon (to 10 K), and the ice cooler; {lasts}. Horizontal lines mark the "
             "deposits' ages; a grey band marks the faculae's range."
         )

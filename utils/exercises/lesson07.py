@@ -576,6 +576,28 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
     return rate * (1 * u.yr).to_value(u.s)
 
 
+#: What exercises 07.1, 07.2 and 07.4 tell an answer about 1-6 % off the right one that no named mistake explains
+#: (215 K, 27,000 years, 1.9 m): most likely the right method on numbers typed from a printout or rounded on the way.
+#: It stands alone (no "That is not right" in front), says neither "close" (that is for the right answer rounded
+#: too far, which keeps its own message) nor which way the answer is off, and gives no number.
+NEAR = "Your method looks right; use the variables themselves, not typed or rounded numbers."
+
+
+def _off_by(solve, factor):
+    """The right answer times ``factor``: with rtol 0.03, 0.97 and 1.03 cover the answers about 1-6 % off it."""
+
+    def off(**inputs):
+        return solve(**inputs) * factor
+
+    return off
+
+
+def _near(solve):
+    """The two near-miss mistakes of an exercise whose answer ``solve`` gives; listed last, so that a named
+    mistake that also lands in the band keeps its own hint."""
+    return tuple(Mistake(_off_by(solve, f), NEAR, rtol=0.03, method_right=True) for f in (0.97, 1.03))
+
+
 class _LifetimeInYears(RoundedTooFar):
     """A lifetime: a right answer left in a unit that only reduces to a time (``km s / m``, from the pit's depth
     over the loss rate without ``.to(u.yr)``) is right, and told to convert it, as 3(a) compares it with ages."""
@@ -706,6 +728,7 @@ _EXERCISES = {
                 "That is the whole-body temperature of an evenly warmed sphere (sunlight spread "
                 "over 4πR²). The question is about the point with the Sun overhead.",
             ),
+            *_near(_at_perihelion(_temperature)),  # last: a named mistake in the band keeps its own hint
         ),
     ),
     "07.2": _LifetimeInYears(
@@ -800,6 +823,7 @@ _EXERCISES = {
                 "sets: use the rate averaged over Ceres' day, and keep two figures.",
                 rtol=0.002,  # only the one-figure value itself
             ),
+            *_near(_from_flux(_lifetime)),  # last: a named mistake in the band keeps its own hint
         ),
     ),
     "07.4": RoundedTooFar(
@@ -861,6 +885,7 @@ _EXERCISES = {
                 "You multiplied by the seconds in a year as a plain number, which carries no unit, so the answer "
                 "is still a rate (m / s). Multiply by `1 * u.yr` instead.",
             ),
+            *_near(_energy_limited_loss),  # last: a named mistake in the band keeps its own hint
         ),
     ),
 }
