@@ -505,7 +505,7 @@ def test_exercise_1_the_printed_dark_ground_and_a_three_figure_near_miss():
     assert printed.status == "incorrect" and "dark ground" in printed.message and "a (1 − e)" in printed.message
     near = utils.check("07.1", 219 * u.K, **kw)  # not a rounding: the near-miss hint, not "keep three figures"
     assert near.status == "incorrect" and "keep three figures" not in near.message and "close" not in near.message
-    assert "method looks right" in near.message
+    assert "from the variables themselves" in near.message
     assert "rounded" in utils.check("07.1", 220 * u.K, **kw).message
 
 
@@ -1169,17 +1169,18 @@ def _inputs_by_exercise():
         ("07.4", 2.06 * u.m),
     ],
 )
-def test_an_answer_a_few_percent_off_is_told_its_method_looks_right_and_nothing_more(ex_id, typed):
-    """An answer about 1-6 % off that no named mistake explains: the method looks right, the numbers were typed or
-    rounded. It stands alone (no "That is not right" in front), says neither "close" nor which way, and gives no
-    number."""
+def test_an_answer_a_few_percent_off_is_told_to_compute_from_the_variables_and_nothing_more(ex_id, typed):
+    """An answer about 1-6 % off that no named mistake explains: "not yet", compute again from the variables, not
+    typed or rounded numbers. It stands alone (no "That is not right" in front), says neither "close" nor which way
+    nor that the method is right (nothing shows the method), and gives no number."""
     from utils.exercises.lesson07 import NEAR
 
     result = utils.check(ex_id, typed, **_inputs_by_exercise()[ex_id])
     assert result.status == "incorrect" and result.message.endswith(NEAR), result
     assert "not right" not in result.message and "close" not in result.message.lower()
+    assert "method" not in result.message and "right" not in result.message
     for direction in ("too large", "too small", "higher", "lower", "larger", "smaller", "more", "less"):
-        assert direction not in NEAR.lower().replace("not typed or rounded", "")
+        assert direction not in NEAR.lower()
     assert not any(ch.isdigit() for ch in NEAR)
 
 
@@ -1285,3 +1286,32 @@ def test_the_read_off_also_asks_for_the_lifetime_the_title_gives_and_judges_the_
     assert not view.reading_ok(right, None) and not view.reading_ok(right, shown + 2 * unit)
     cell = next("".join(c["source"]) for c in _notebook_cells() if c.get("id") == "l07-ex3-widget")
     assert "reading_feedback(albedo_to_last, years_to_last)" in cell
+
+
+@pytest.mark.parametrize(
+    "ex_id, sign_flipped, told",
+    [
+        ("07.1", lambda right: -right.to(u.K), "below absolute zero"),
+        ("07.1", lambda right: -right.to(u.K).round(), "below absolute zero"),
+        ("07.1", lambda right: (-500) * u.deg_C, "below absolute zero"),
+        ("07.2", lambda right: -right.to(u.yr), "cannot be negative"),
+        ("07.4", lambda right: -right.to(u.m), "cannot be negative"),
+    ],
+)
+def test_an_impossible_negative_answer_is_told_to_check_the_sign_not_that_it_is_near(ex_id, sign_flipped, told):
+    """-217 K, a negative lifetime or a negative depth is impossible, not a near miss: no near-miss or "close" hint."""
+    from utils.checks import _expected_answer
+    from utils.exercises.lesson07 import NEAR
+
+    kw = _inputs_by_exercise()[ex_id]
+    result = utils.check(ex_id, sign_flipped(_expected_answer(ex_id, **kw)), **kw)
+    assert result.status == "incorrect" and told in result.message and "check the sign" in result.message, result
+    assert NEAR not in result.message and "close" not in result.message.lower()
+
+
+def test_a_negative_celsius_temperature_above_absolute_zero_is_judged_as_usual():
+    from utils.checks import _expected_answer
+
+    kw = _inputs_by_exercise()["07.1"]
+    right = _expected_answer("07.1", **kw).to(u.deg_C, equivalencies=u.temperature())
+    assert right.value < 0 and utils.check("07.1", right, **kw).ok

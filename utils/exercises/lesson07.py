@@ -11,7 +11,7 @@ import astropy.units as u
 import numpy as np
 from astropy import constants as const
 
-from ..checks import CORRECT, CheckResult, Mistake, RoundedTooFar
+from ..checks import CORRECT, INCORRECT, CheckResult, Mistake, RoundedTooFar
 from ..thermal import (
     _subsolar_temperature,
     irradiance,
@@ -577,10 +577,10 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
 
 
 #: What exercises 07.1, 07.2 and 07.4 tell an answer about 1-6 % off the right one that no named mistake explains
-#: (215 K, 27,000 years, 1.9 m): most likely the right method on numbers typed from a printout or rounded on the way.
-#: It stands alone (no "That is not right" in front), says neither "close" (that is for the right answer rounded
+#: (215 K, 27,000 years, 1.9 m): often the right method on numbers typed from a printout or rounded on the way,
+#: but nothing shows the method, so it does not say the method is right. It stands alone (no "That is not right" in front), says neither "close" (that is for the right answer rounded
 #: too far, which keeps its own message) nor which way the answer is off, and gives no number.
-NEAR = "Your method looks right; use the variables themselves, not typed or rounded numbers."
+NEAR = "Not yet: compute it again from the variables themselves, not from typed or rounded numbers."
 
 
 def _off_by(solve, factor):
@@ -598,7 +598,32 @@ def _near(solve):
     return tuple(Mistake(_off_by(solve, f), NEAR, rtol=0.03, method_right=True) for f in (0.97, 1.03))
 
 
-class _LifetimeInYears(RoundedTooFar):
+class _NotNegative(RoundedTooFar):
+    """A physical answer that cannot be negative: a temperature below 0 K, or a negative time or length, is told it
+    is impossible and to check the sign (-217 K is no near miss of 217 K), unless a named mistake explains it (-56 K,
+    the Celsius number with the kelvin unit, keeps its own hint). A negative temperature in °C or °F above absolute
+    zero is a temperature like any other."""
+
+    def check(self, answer, **inputs):
+        result = super().check(answer, **inputs)
+        if result.status != INCORRECT or not isinstance(answer, u.Quantity) or not answer.isscalar:
+            return result
+        named = not any(text in result.message for text in ("Check the sign", NEAR, f"Hint: {self.hint}"))
+        if named:
+            return result
+        kind = answer.unit.physical_type
+        try:
+            below = kind == "temperature" and answer.to_value(u.K, equivalencies=u.temperature()) < 0
+        except u.UnitsError:
+            below = False
+        if below:
+            return CheckResult(INCORRECT, "No temperature is below absolute zero (0 K): check the sign.", result.name)
+        if kind in ("time", "length") and answer.value < 0:
+            return CheckResult(INCORRECT, f"A {kind} cannot be negative here: check the sign.", result.name)
+        return result
+
+
+class _LifetimeInYears(_NotNegative):
     """A lifetime: a right answer left in a unit that only reduces to a time (``km s / m``, from the pit's depth
     over the loss rate without ``.to(u.yr)``) is right, and told to convert it, as 3(a) compares it with ages."""
 
@@ -616,7 +641,7 @@ def _plain_time_unit(unit) -> bool:
 
 
 _EXERCISES = {
-    "07.1": RoundedTooFar(
+    "07.1": _NotNegative(
         title="Exercise 1 · the noon temperature of a bright patch at perihelion (a = {semi_major_axis:.2f}, "
         "e = {eccentricity:.3f})",
         solve=_at_perihelion(_temperature),
@@ -826,7 +851,7 @@ _EXERCISES = {
             *_near(_from_flux(_lifetime)),  # last: a named mistake in the band keeps its own hint
         ),
     ),
-    "07.4": RoundedTooFar(
+    "07.4": _NotNegative(
         title="Exercise 4 · the most ice sunlight can remove in a year at {distance:.2f} from the Sun",
         solve=_energy_limited_loss,
         rtol=0.01,  # three figures, as the question asks: a rounded 2 m would be every bare "2" in the lesson
