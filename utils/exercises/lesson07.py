@@ -578,8 +578,9 @@ def _energy_rate_times_seconds(solar_constant, albedo, distance, latent_heat, de
 
 #: What exercises 07.1, 07.2 and 07.4 tell an answer about 1-6 % off the right one that no named mistake explains
 #: (215 K, 27,000 years, 1.9 m): often the right method on numbers typed from a printout or rounded on the way,
-#: but nothing shows the method, so it does not say the method is right. It stands alone (no "That is not right" in front), says neither "close" (that is for the right answer rounded
-#: too far, which keeps its own message) nor which way the answer is off, and gives no number.
+#: but nothing shows the method, so it does not say the method is right. It stands alone (no "That is not right"
+#: in front), says neither "close" (that is for the right answer rounded too far, which keeps its own message) nor
+#: which way the answer is off, and gives no number.
 NEAR = "Not yet: compute it again from the variables themselves, not from typed or rounded numbers."
 
 
