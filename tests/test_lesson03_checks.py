@@ -755,3 +755,13 @@ def test_exercise_5_the_right_number_in_another_angle_unit_is_told_so():
         assert not told.message.startswith("That is not right"), told
     assert check("03.5", step * u.deg, **ceres).ok
     assert "labelled in" not in check("03.5", (step + 5) * u.arcmin, **ceres).message
+
+
+def test_exercise_1_the_ratio_minus_one_is_named():
+    """T_J/T - 1 (1.58 for Ceres), the denominator of the step's formula, is told it is the ratio minus one."""
+    ceres = dict(a=fact("ceres.a"), a_jupiter=fact("jupiter.a"), asteroid="Ceres")
+    ratio = float(_expected_answer("03.1", **ceres))
+    for given in (ratio - 1, round(ratio - 1, 2)):
+        told = check("03.1", given, **ceres)
+        assert told.status == "incorrect" and "ratio minus one" in told.message, told
+        assert "close" not in told.message.lower()

@@ -798,6 +798,12 @@ _EXERCISES = {
                 "That is the ratio of the distances. Kepler's third law says the periods grow as a^(3/2).",
             ),
             Mistake(
+                lambda a, a_jupiter, **_: _ratio(a, a_jupiter) - 1,
+                "That is the ratio minus one, the T_J/T - 1 of the step's formula. The question asks for the "
+                "ratio T_J/T itself.",
+                rtol=0.004,  # to two decimals too (1.58 for Ceres' 1.579)
+            ),
+            Mistake(
                 lambda a, a_jupiter, **_: float((a_jupiter / a).to(u.one)) ** (2 / 3),
                 "Check the exponent: T grows as a^(3/2), not a^(2/3).",
             ),
