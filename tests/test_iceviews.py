@@ -148,9 +148,9 @@ def test_a_value_off_the_sliders_stops_gets_a_clear_message(albedo, distance, ki
     assert view.state[:2] == (0.45, 2.98)
 
 
-def test_the_alt_text_rounds_the_dry_grounds_noon_temperature_to_10_k():
-    """The alt text's dry-ground temperature, at any stop or between two, never passes Exercise 1: the patch at
-    perihelion (the lesson's own stops, and the exercise's own inputs)."""
+def test_the_alt_text_gives_the_dry_grounds_noon_temperature_as_a_10_k_range():
+    """The alt text's dry-ground temperature is a 10 K range whose ends end in 5: at any stop, or between two
+    ends, it never passes Exercise 1 (the patch at perihelion) and no end is its answer to two figures."""
     import re
 
     import utils
@@ -163,11 +163,15 @@ def test_the_alt_text_rounds_the_dry_grounds_noon_temperature_to_10_k():
     for d in distances:
         for albedo in stops:
             view.update(float(albedo), float(d))
-            shown += [float(t) for t in re.findall(r"about (\d+) K at noon", view.alt())]
-    assert len(shown) == stops.size * distances.size and all(t % 10 == 0 for t in shown)
+            ends = re.findall(r"between (\d+) K and (\d+) K at noon", view.alt())
+            assert len(ends) == 1 and int(ends[0][1]) - int(ends[0][0]) == 10, view.alt()
+            shown += [float(t) for t in ends[0]]
+    assert len(shown) == 2 * stops.size * distances.size and all(t % 10 == 5 for t in shown)
     kw = dict(
         solar_constant=fact("solar.tsi"), albedo=fact("occator.faculae_albedo"), semi_major_axis=a, eccentricity=e
     )
+    answer = utils.thermal._subsolar_temperature(fact("solar.tsi"), fact("occator.faculae_albedo"), a * (1 - e))
+    assert float(f"{answer.to_value(u.K):.2g}") not in shown
     for t in {(x + y) / 2 for x in shown for y in shown}:  # a stop, or the midpoint of two
         assert not utils.check("07.1", t * u.K, **kw).ok, t
 

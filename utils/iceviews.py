@@ -350,11 +350,12 @@ class IceLifeExplorer:
             lasts = f"the pit's ice lasts {_one_figure(here)} years{self._older(here)}: it {verdict}"
             lasts += f" (off scale, {off}: a triangle at the top)" if off else ""
         still = "A still of the starting view, which does not follow the sliders. " if self.still else ""
+        low = 5 + 10 * np.floor((noon - 5) / 10)  # a 10 K range whose ends end in 5 (no exercise's rounded answer)
         return (
             f"{still}Years a {self.depth} pit full of dust-free ice would last, on a logarithmic axis, against the "
             f"ice's albedo from 0 to 1, if Ceres stayed {distance_au:.2f} AU from the Sun: the curve climbs steeply "
-            f"with albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be about "
-            f"{round(noon, -1):.0f} K at noon (to 10 K), and the ice cooler; {lasts}. Horizontal lines mark the "
+            f"with albedo. For the marked albedo, {albedo:.2f}, dry ground with no ice to cool it would be between "
+            f"{low:.0f} K and {low + 10:.0f} K at noon, and the ice cooler; {lasts}. Horizontal lines mark the "
             "deposits' ages; a grey band marks the faculae's range."
         )
 
