@@ -1204,8 +1204,8 @@ def test_cant_without_an_apostrophe_is_a_verdict(word):
 @pytest.mark.parametrize(
     ("claim_id", "kind", "asked"),
     [
-        ("N19", "interpretation", "someone's role"),  # "leads the mission from UCLA" read as a judgement
-        ("N13", "date", "when something happened, or what made something possible"),
+        ("N19", "interpretation", "explain or judge something"),  # "leads the mission from UCLA" as a judgement
+        ("N13", "date", "a day or a duration"),
     ],
 )
 def test_exercise_1_two_likely_confusions_get_a_targeted_question(claim_id, kind, asked):

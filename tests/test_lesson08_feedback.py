@@ -283,9 +283,75 @@ def test_every_wrong_kind_in_exercise_1_gets_a_question_of_its_own():
             assert right[claim_id] not in line.lower(), (claim_id, line)  # never names the kind it should be
 
 
+#: Words of each kind's row in the table of kinds (and their paraphrases): a hint for a wrong kind uses none of
+#: the right kind's words, so one wrong try does not give the right kind away.
+_ROW_WORDS = {
+    "date": (r"\bwhen\b", r"how long", r"\btimes?\b", r"\bdate", r"\bduration", r"\bday\b", r"\bmonth"),
+    "number": (r"measur", r"quantit", r"\bsize\b", r"how big", r"\bdistance", r"\brank", r"\bvalue"),
+    "first": (r"\bbefore\b", r"\bfirst", r"came earlier", r"\bothers\b"),
+    "attribution": (r"\bwho\b", r"\brole\b", r"\bperson", r"\bsaid\b", r"\bwords\b", r"someone"),
+    "interpretation": (r"\bexplain", r"\bwhy\b", r"\bmeans?\b", r"\bjudge", r"made something possible"),
+}
+
+
+def test_no_hint_for_a_wrong_kind_names_or_paraphrases_the_right_kind():
+    from utils.exercises.lesson08 import _VERB_QUESTION
+
+    claims = F.load_claims()
+    ids = tuple(str(i) for i in claims["id"])
+    right = {i: F._claim_kind(claims, i) for i in ids}
+    asked = 0
+    for claim_id in ids:
+        for kind in KINDS:
+            if kind == right[claim_id]:
+                continue
+            result = check("08.1", {**right, claim_id: kind}, claims=claims, claim_ids=ids)
+            if result.ok:
+                continue  # a defensible other kind
+            line = next(x for x in result.message.splitlines() if x.startswith(f"Look again at {claim_id}."))
+            own = line.replace(_VERB_QUESTION, "").lower()  # the general question names all five alike
+            assert own != f"look again at {claim_id.lower()}.", (claim_id, kind)
+            for pattern in _ROW_WORDS[right[claim_id]]:
+                assert not re.search(pattern, own), (claim_id, kind, pattern, line)
+            asked += 1
+    assert asked > 20
+
+
 def test_the_lesson_explains_the_central_pit_and_the_guide_gives_the_range_of_pixels():
     nb = nbtools.read(NOTEBOOK)
     text = "\n".join(nbtools.source(c) for c in nb.cells if c.cell_type == "markdown")
     assert "the pit in the middle of Occator crater's floor" in text
     guide = (ROOT / "docs" / "instructors" / "08-fact-check.md").read_text()
     assert "between about 30 and 75 camera pixels across" in guide and "about 48 camera pixels" not in guide
+
+
+def _verdict_inputs():
+    return {
+        "08.4": dict(
+            dawn_launch=fact("dawn.launch"),
+            earlier_first_use=fact("ds1.first_thrust"),
+            record_wording=fact("dawn.first_ion_science"),
+        ),
+        "08.10": dict(claimed_first=fact("dawn.ceres_arrival"), earlier_with_earth=fact("smart1.lunar_orbit")),
+        "08.11": dict(claimed_aim="volcanic activity", stated_aims=(fact("dawn.science_goal"),)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("exercise", "verdict", "argument"),
+    [
+        ("08.4", "false", "Deep Space 1, a NASA craft"),
+        ("08.10", "false", "an earlier craft that orbited Earth"),
+        ("08.11", "cannot be checked", "none states the June orbit's aim"),
+    ],
+)
+@pytest.mark.parametrize("empty", ["", "   ", None])
+def test_an_empty_reason_gets_no_argument_for_the_verdict(exercise, verdict, argument, empty):
+    inputs = _verdict_inputs()[exercise]
+    result = check(exercise, verdict, reason=empty, **inputs)
+    assert result.ok and getattr(result, "UNFINISHED", False), result.message
+    assert "Defensible" not in result.message and argument not in result.message, result.message
+    assert "write your one-line reason" in result.message, result.message
+    # once the student's own reason is written, the note on the other reading comes
+    written = check(exercise, verdict, reason="my own reason, with the dates 1998 and 2007, line 1", **inputs)
+    assert "Defensible" in written.message or "also defensible" in written.message, written.message
