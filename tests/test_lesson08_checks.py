@@ -1788,9 +1788,9 @@ def test_your_compared_verdict_files_a_verdict_only_for_a_right_comparison():
     news, rc3 = fact("news.distance_image"), fact("ceres.orbit_rc3_altitude")
     verdict, note = F.your_compared_verdict("N01", news < rc3, news, rc3, "RC3", name="news_closer")
     assert verdict.verdict == "true" and note == "" and "7,200 km" in verdict.reason and "RC3" in verdict.reason
-    for typed in (True, None, "yes", 1):
+    for typed, said in ((True, "not True or False typed in"), (None, "Fill in"), ("yes", "holds a str"), (1, "int")):
         verdict, note = F.your_compared_verdict("N01", typed, news, rc3, "RC3", name="news_closer")
-        assert verdict is None and "news_closer" in note and "not True or False typed in" in note
+        assert verdict is None and "news_closer" in note and said in note and "comparison" in note, note
     verdict, note = F.your_compared_verdict("N01", news > rc3, news, rc3, "RC3")
     assert verdict is None and "really farther than 13,500 km" in note
     # a farther claim: the right comparison (False) files 'false'

@@ -355,3 +355,72 @@ def test_an_empty_reason_gets_no_argument_for_the_verdict(exercise, verdict, arg
     # once the student's own reason is written, the note on the other reading comes
     written = check(exercise, verdict, reason="my own reason, with the dates 1998 and 2007, line 1", **inputs)
     assert "Defensible" in written.message or "also defensible" in written.message, written.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "fc.date_matches(claimed_n10)",
+        "fc.date_matches(claimed_n10, 2015)",
+        "fc.date_matches(claimed_n10, '6 March 2015')",
+    ],
+)
+def test_n10_a_helper_called_wrongly_gets_a_one_line_note_and_no_traceback(line, capsys):
+    verdict, out = _n10(line, capsys)
+    notes = [x for x in out.splitlines() if "Give fc.date_matches two dates." in x]
+    assert verdict is None and len(notes) == 1, out
+    assert "Traceback" not in out and "factcheck.py" not in out and "match:" not in out, out
+    assert "Fill in n10_matches" not in out, out  # one note, not a second one on the same line
+
+
+def _n01_line(line, capsys):
+    code = _cell_with('fc.your_line("news_closer")').replace("news_closer = None", f"news_closer = {line}")
+    ns = {"fc": F, "fact": fact, "claims": F.load_claims(), "verdicts": {}, "show": print}
+    ns["u"], ns["ifov"] = u, fact("fc.ifov")
+    ns["ifov_rad"] = ns["ifov"].to_value(u.rad)
+    _run_as_cell(code, ns)
+    return ns["verdicts"]["N01"], capsys.readouterr().out
+
+
+def test_n01_unlike_units_are_told_like_with_like_not_a_bare_number(capsys):
+    verdict, out = _n01_line("news_d < rc3_d * ifov", capsys)
+    assert verdict is None and "Compare like with like" in out and "bare number" not in out, out
+    verdict, out = _n01_line("news_d < 13500", capsys)
+    assert verdict is None and "bare number" in out, out
+
+
+def test_n01_untouched_line_is_asked_to_be_filled_in(capsys):
+    verdict, out = _n01_line("None", capsys)
+    assert verdict is None and "Fill in news_closer above with a comparison" in out, out
+    assert "typed in" not in out, out
+    verdict, out = _n01_line("True", capsys)
+    assert verdict is None and "not True or False typed in" in out, out
+
+
+def _answer_line(name, line):
+    """Run ``line`` inside the lesson's your_line for ``name`` (answer_5 or answer_6): the variable's value."""
+    import contextlib
+    import io
+
+    ifov = fact("fc.ifov")
+    ns = {"fc": F, "u": u, "ifov": ifov, "ifov_rad": ifov.to_value(u.rad), "facula": 9 * u.km}
+    ns["distance_image"] = fact("news.distance_image")
+    code = f'with fc.your_line("{name}", unit_note="µrad left in: use ifov_rad."):\n    {name} = {line}\n'
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        _run_as_cell(code, ns)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "said", "not_said"),
+    [
+        ("answer_5", "(facula / (distance_image * ifov_rad)).to(u.km)", ".to_value(u.one)", "µrad"),
+        ("answer_5", "(facula / (distance_image * ifov)).to_value(u.one)", "µrad left in", "lengths cancel"),
+        ("answer_6", "(facula / (20 * ifov_rad)).to_value(u.one)", "result is in km", "µrad"),
+        ("answer_6", "(facula / (20 * ifov)).to(u.km)", "µrad left in", "cannot become"),
+    ],
+)
+def test_the_micro_radian_note_only_when_an_angle_is_in_the_way(name, line, said, not_said):
+    out = _answer_line(name, line)
+    assert said in out and not_said not in out and len(out.strip().splitlines()) == 1, out
