@@ -244,8 +244,19 @@ def test_exercise_6_task_says_how_many_figures_and_the_docs_agree_with_the_check
     inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
     for page in ("08-fact-check.md", "checks-08-fact-check.md"):
         text = (ROOT / "docs" / "instructors" / page).read_text(encoding="utf-8")
-        assert "5,300 km passes" not in text and "0.5 %" in text, page
-    assert not check("08.6", 5300 * u.km, **inputs).ok and check("08.6", 5330 * u.km, **inputs).ok
+        assert "5,300 km passes" not in text and "5,330 km and 5,340 km pass" not in text, page
+        assert "third figure" in text, page
+    assert not check("08.6", 5300 * u.km, **inputs).ok and check("08.6", 5340 * u.km, **inputs).ok
+
+
+@pytest.mark.parametrize("km", [5310, 5330, 5350])
+def test_exercise_6_takes_only_the_three_figures_it_asks_for(km):
+    """5,336 km is 5,340 km to three figures: a third figure off (5,330 or 5,350 km) is not right, nor 'close'."""
+    inputs = dict(size=fact("occator.cerealia_facula_size"), pixels=20, ifov=fact("fc.ifov"))
+    result = check("08.6", km * u.km, **inputs)
+    assert not result.ok and "close" not in result.message.lower(), result.message
+    for right in (5336 * u.km, 5340 * u.km, 5344 * u.km, 3320 * u.imperial.mi, 5.34e6 * u.m):
+        assert check("08.6", right, **inputs).ok, right
 
 
 def _cell_with_markdown(needle):
@@ -424,3 +435,25 @@ def _answer_line(name, line):
 def test_the_micro_radian_note_only_when_an_angle_is_in_the_way(name, line, said, not_said):
     out = _answer_line(name, line)
     assert said in out and not_said not in out and len(out.strip().splitlines()) == 1, out
+
+
+@pytest.mark.parametrize(
+    ("exercise", "verdict", "earlier"),
+    [("08.7", "false", "ceres.approach_spot"), ("08.9", "true", "newhorizons.pluto_flyby")],
+)
+def test_exercises_7_and_9_ask_a_dateless_reason_for_its_dates(exercise, verdict, earlier):
+    inputs = dict(claimed_first=fact("dawn.ceres_arrival"), earlier=fact(earlier))
+    number = exercise.rpartition(".")[2]
+    result = check(exercise, verdict, reason="Dawn came first", **inputs)
+    assert result.ok and getattr(result, "UNFINISHED", False), result.message
+    assert f"reason_{number} names no date or number" in result.message, result.message
+    dated = check(exercise, verdict, reason="6 March 2015 vs the other date; the earlier one is first", **inputs)
+    assert dated.ok and not getattr(dated, "UNFINISHED", False), dated.message
+    prompt = _cell_with_markdown(f"### Exercise {number} ·") + _cell_with_markdown(f"in `reason_{number}`")
+    assert "two dates and the rule" in prompt, prompt
+
+
+def test_the_syllabus_marks_exercise_11_as_going_further_beyond_g3():
+    text = (ROOT / "docs" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| G3 Judge a claim"))
+    assert "(N20) (going further, beyond G3)" in row and "(N15) (going" not in row, row
