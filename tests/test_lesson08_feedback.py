@@ -457,3 +457,8 @@ def test_the_syllabus_marks_exercise_11_as_going_further_beyond_g3():
     text = (ROOT / "docs" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| G3 Judge a claim"))
     assert "(N20) (going further, beyond G3)" in row and "(N15) (going" not in row, row
+
+
+def test_the_words_box_defines_principal_investigator_and_ucla():
+    words = _cell_with_markdown("Words you will meet")
+    assert "**principal investigator**:" in words and "**UCLA**: the University of California, Los Angeles" in words
