@@ -462,3 +462,9 @@ def test_the_syllabus_marks_exercise_11_as_going_further_beyond_g3():
 def test_the_words_box_defines_principal_investigator_and_ucla():
     words = _cell_with_markdown("Words you will meet")
     assert "**principal investigator**:" in words and "**UCLA**: the University of California, Los Angeles" in words
+
+
+def test_the_instructor_page_names_what_to_cut_first_if_the_class_runs_long():
+    text = (ROOT / "docs" / "instructors" / "08-fact-check.md").read_text(encoding="utf-8")
+    part = text.split("**If the class runs long**", 1)[1].split("**A 45-minute path:**", 1)[0]
+    assert part.index("step 5") < part.index("N01 line") < part.index("checklist"), part
