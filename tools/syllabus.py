@@ -112,6 +112,21 @@ def _follow_up_rubric(lesson: str, ex_id: str) -> str | None:
     return assign._labelled(pages[0].read_text(encoding="utf-8"), ex_id, "follow-up rubric")
 
 
+def beyond_goal(nb) -> set[str]:
+    """The exercise ids a "Goals and exercises" row lists after "beyond G<k>": going further, past that goal, so
+    the grid marks them as such rather than as tests of it."""
+    out: set[str] = set()
+    for text in _markdown(nb):
+        if "### Goals and exercises" not in text:
+            continue
+        for line in text.split("### Goals and exercises", 1)[1].splitlines():
+            m = ROW.match(line.strip())
+            past = re.split(r"beyond G\d+", m.group(2), maxsplit=1) if m else []
+            if len(past) == 2:
+                out.update(EX_ID.findall(past[1]))
+    return out
+
+
 def grid() -> str:
     """The markdown grid: one row per goal, with the exercises that test it and how each is graded."""
     lines = []
@@ -119,7 +134,7 @@ def grid() -> str:
         nb, lesson = nbtools.read(path), path.name[:2]
         reg = registry(lesson)
         written = getattr(reg, "WRITTEN", {}) or {}
-        goals, table = learning_goals(nb), goals_table(nb) or {}
+        goals, table, beyond = learning_goals(nb), goals_table(nb) or {}, beyond_goal(nb)
         lines += [f"### {path.name}", "", "| goal | tested by | graded as (question, points) |", "|---|---|---|"]
         for k, goal in enumerate(goals, start=1):
             ids = table.get(k)
@@ -134,7 +149,8 @@ def grid() -> str:
                     title = ex.title.split("·", 1)[-1].strip()
                     # a field the notebook fills in is shown by its name: "at a = ‹a›"
                     title = re.sub(r"\{(\w+)[^{}]*\}", r"‹\1›", title)
-                    tested.append(f"`{ex_id}` {title}")
+                    past = f" (going further, beyond G{k})" if ex_id in beyond else ""
+                    tested.append(f"`{ex_id}` {title}{past}")
                     graded.append(f"{qname} auto, {float(getattr(ex, 'points', 1)):g}")
                     follow_up = _follow_up_rubric(lesson, ex_id)  # a written line under the check, graded by hand
                     if follow_up is not None:

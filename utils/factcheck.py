@@ -725,11 +725,14 @@ def your_compared_verdict(
     name = _text(name, "name")
     if comparison is None and name in _SLIPPED:  # your_line has printed its note on this line: no second one
         return None, ""
-    if not isinstance(comparison, np.bool_):  # a comparison of quantities gives a numpy bool; a typed-in True does not
-        return None, (
-            f"Write a comparison in {name} above, not True or False typed in: compare the pixel sizes (each "
-            "distance times ifov_rad) as Quantities, units and all. Then run this cell again."
-        )
+    how = "compare the pixel sizes (each distance times ifov_rad) as Quantities, units and all."
+    if comparison is None:  # the line not written yet
+        return None, f"Fill in {name} above with a comparison: {how} Then run this cell again."
+    if isinstance(comparison, bool):  # a comparison of quantities gives a numpy bool; a typed-in True does not
+        return None, f"Write a comparison in {name} above, not True or False typed in: {how} Then run this cell again."
+    if not isinstance(comparison, np.bool_):
+        kind = type(comparison).__name__
+        return None, f"Write a comparison in {name} above (it now holds a {kind}): {how} Then run this cell again."
     shown = float(f"{d.value:.2g}") * u.km  # the claim's distance to two figures, as a news story rounds it
     nearer = bool(d < ref)
     if bool(comparison) != nearer:
@@ -755,6 +758,15 @@ SAME_UNIT_VALUE_NOTE = (
     "Your line takes .value, which drops the unit. It works here because its numbers are all in {unit}, but a "
     "missed conversion would go unnoticed: next time compare the Quantities themselves, and astropy converts."
 )
+#: What a comparison whose two sides have units astropy cannot compare gets (a distance with a distance times
+#: an angle in µrad, say), instead of astropy's long traceback.
+UNLIKE_UNITS_NOTE = (
+    "Compare like with like: the two sides of your line have units that astropy cannot compare (a distance "
+    "with a distance times ifov, in µrad, perhaps). Compare pixel with pixel (each distance times ifov_rad), or "
+    "distance with distance."
+)
+#: What an answer line whose units do not fit gets when no angle is involved ({have}: the result's unit).
+UNITS_MISFIT_NOTE = "Your line's units do not fit: its result is {have}, which cannot become {want}."
 #: What a comparison of a pixel's ground size with a distance gets (two lengths a thousand times apart).
 LIKE_NOTE = (
     "Compare like with like: your line compares one pixel's patch of ground with a whole distance. Compare "
@@ -916,12 +928,19 @@ class _YourLine:
         _SLIPPED.discard(self.name)
         caught = (u.UnitsError,) if self.unit_note else (u.UnitsError, TypeError)
         imperial = _imperial_slip(error) if kind is not None and issubclass(kind, AttributeError) else ""
-        if kind is not None and not imperial and not issubclass(kind, caught):
+        from_utils = kind is not None and issubclass(kind, (TypeError, ValueError)) and _raised_in_utils(traceback)
+        if self.unit_note and kind is not None and issubclass(kind, TypeError) and _CALL_SLIP.search(str(error)):
+            from_utils = True  # a helper called with too few or too many arguments: a one-line note too
+        if kind is not None and not imperial and not from_utils and not issubclass(kind, caught):
             return False  # any other error is the reader's to see
         if imperial:
             self.note = imperial
+        elif kind is not None and not issubclass(kind, u.UnitsError):
+            # a TypeError or ValueError: a helper's own clear message, in one line, without the traceback
+            first = str(error).strip().splitlines()[0] if str(error).strip() else kind.__name__
+            self.note = _joined_note(first, self.unit_note) if from_utils or self.unit_note else BARE_NUMBER_NOTE
         elif kind is not None:
-            self.note = self.unit_note or BARE_NUMBER_NOTE
+            self.note = self._units_note(error)
         elif not self.unit_note:
             self.note = self._comparison_note(frame)
         if self.note:
@@ -932,6 +951,30 @@ class _YourLine:
 
                 frame.f_globals[self.name] = NOTED_SLIP if self.unit_note else None
         return True
+
+    def _units_note(self, error) -> str:
+        """The note on a units error: without ``unit_note`` (a comparison), a bare number or unlike units; with
+        it (an answer), ``unit_note`` only when an angle unit is in the way, else what the units are."""
+        text = str(error)
+        if not self.unit_note:
+            return BARE_NUMBER_NOTE if "not a quantity" in text else UNLIKE_UNITS_NOTE
+        units = re.findall(r"'([^']*)'", text)
+        if re.search(r"rad|deg|arcsec|arcmin", text) or (not units and re.search(r"\bifov\b", self.source)):
+            return self.unit_note  # an angle left in (such as µrad): the note the lesson gives for it
+        if len(units) < 2:
+            return "Your line's units do not fit: two of its parts have units that cannot be added or compared."
+        have, want = (f"in {unit}" if unit else "a plain number (no unit)" for unit in units[:2])
+        note = UNITS_MISFIT_NOTE.format(have=have, want=want.removeprefix("in "))
+        from astropy.units import imperial
+
+        try:
+            with u.add_enabled_units(imperial):  # a mile left in reads back too
+                plain = units[0] == "" or u.Unit(units[0]).physical_type == "dimensionless"
+        except ValueError:  # a unit astropy cannot read back: say no more
+            plain = False
+        if plain and units[1] != "":
+            note += " The lengths cancel, so it is a plain number: for a count, end with .to_value(u.one)."
+        return note
 
     def _comparison_note(self, frame) -> str:
         """The note on a comparison line that ran: sides a thousand times apart (a pixel with a distance), or
@@ -949,14 +992,46 @@ class _YourLine:
         return ""
 
 
+#: A TypeError from calling a function with the wrong number of arguments ("missing 1 required positional ...").
+_CALL_SLIP = re.compile(r"\w+\(\) (?:missing \d+ required|takes \d+|got an unexpected keyword)")
+
+
+def _raised_in_utils(traceback) -> bool:
+    """True when the innermost frame of ``traceback`` lies in this package (a helper's own check on its
+    arguments), not in the reader's line."""
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent
+    last = traceback
+    while last is not None and last.tb_next is not None:
+        last = last.tb_next
+    if last is None:
+        return False
+    try:
+        return Path(last.tb_frame.f_code.co_filename).resolve().is_relative_to(package)
+    except (OSError, ValueError):
+        return False
+
+
+def _joined_note(first: str, second: str) -> str:
+    """Two sentences joined, with a full stop after the first."""
+    first = first.rstrip()
+    if first and first[-1] not in ".?!":
+        first += "."
+    return " ".join(part for part in (first, second) if part)
+
+
 def your_line(name: str, unit_note: str = "") -> _YourLine:
     """A ``with`` block around the reader's one line (a comparison of quantities, or an answer).
 
     A unit slip in the line gets a short note instead of a long traceback, and the line's variable ``name``
     is set to ``None`` (not judged): comparing a Quantity with a bare number (``news_d < 13500``), or
-    comparing bare ``.value`` numbers whose units may differ. With ``unit_note``, only a units error is caught,
-    and that note is printed instead (such as "µrad left in: use ifov_rad" for an answer); the variable is then
-    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. An imperial unit
+    comparing bare ``.value`` numbers whose units may differ, or sides whose units cannot be compared. With
+    ``unit_note``, a units error is caught, and that note is printed when an angle unit is in the way (such as
+    "µrad left in: use ifov_rad" for an answer), else a note on what the line's units are; the variable is then
+    set to a marker that an exercise's check reads as "not answered yet", not to ``None``. A TypeError or
+    ValueError raised by a helper of this package (or a helper called with the wrong number of arguments)
+    becomes the helper's own message in one line, followed by ``unit_note``. An imperial unit
     written as ``u.mi`` (astropy has only ``u.imperial.mi``) gets a one-line note in either case. Any other error
     is raised as usual. After the block, ``.source`` holds the block's code (without comments; "" if unknown), so a
     later check can read how the line was written.
