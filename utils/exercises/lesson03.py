@@ -341,6 +341,13 @@ def _safely(solve, **inputs) -> float | None:
         return None
 
 
+#: Exercise 5's step in degrees labelled as radians (the 360 written without u.deg, or the nearest degree in rad).
+DEGREES_AS_RADIANS_5 = (
+    "Your number is the angle in degrees, but it is labelled as radians (or it had no unit, which astropy reads as "
+    "radians): write the formula's 360 as 360 * u.deg."
+)
+
+
 def _right_number_other_angle_unit(answer: Any, right: Any) -> str:
     """The note for the step's number in degrees (to the nearest degree) labelled with another angle unit, such
     as 228 arcmin or 228 rad; "" for anything else."""
@@ -351,10 +358,7 @@ def _right_number_other_angle_unit(answer: Any, right: Any) -> str:
     if not abs(float(answer.value) - float(right.to_value(u.deg))) <= 0.6:  # as the check: the nearest degree
         return ""
     if answer.unit == u.rad:
-        return (
-            "Your number is the angle in degrees, but it is labelled as radians (or it had no unit, which astropy "
-            "reads as radians): write the formula's 360 as 360 * u.deg."
-        )
+        return DEGREES_AS_RADIANS_5
     return f"Your number is right, but it is labelled in {answer.unit}: the step is in degrees. Write it with u.deg."
 
 
@@ -934,8 +938,7 @@ _EXERCISES = {
             ),
             Mistake(
                 _step_without_unit,
-                "Your number is the angle in degrees, but it is labelled as radians (or it had no unit, which "
-                "astropy reads as radians): write the formula's 360 as 360 * u.deg.",
+                DEGREES_AS_RADIANS_5,
             ),
             Mistake(
                 _step_of_nearest_resonance,
